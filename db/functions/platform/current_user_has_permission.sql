@@ -1,0 +1,35 @@
+-- Admin rights (docs/domain.md §13): a role's permissions plus the row's extra ones. 'x.*' covers 'x.anything',
+-- '*' covers everything.
+create or replace function app_hidden.admin_role_permissions(role app_public.admin_role)
+returns text[]
+language sql immutable
+as $$
+  select case admin_role_permissions.role
+    when 'super_admin' then array['*']
+    when 'admin' then array['users.*', 'deliveries.*', 'disputes.*', 'finance.*', 'system.*', 'content.moderate',
+                            'analytics.read', 'reports.export', 'qr.override', 'notifications.send']
+    when 'moderator' then array['users.read', 'users.suspend', 'deliveries.read', 'disputes.read', 'disputes.write',
+                                'disputes.assign', 'content.moderate']
+    when 'support' then array['users.read', 'deliveries.read', 'disputes.read', 'disputes.write', 'qr.override']
+    when 'finance' then array['users.read', 'finance.*', 'deliveries.read', 'disputes.read', 'reports.export']
+    when 'analyst' then array['users.read', 'deliveries.read', 'analytics.read', 'reports.export']
+  end;
+$$;
+comment on function app_hidden.admin_role_permissions(app_public.admin_role) is 'Permissions every admin of a role has.';
+
+create or replace function app_hidden.current_user_has_permission(permission text)
+returns boolean
+language sql stable security definer
+set search_path = pg_catalog, public, pg_temp
+as $$
+  select coalesce((
+    select bool_or(granted = '*' or granted = current_user_has_permission.permission
+                   or (right(granted, 2) = '.*'
+                       and starts_with(current_user_has_permission.permission, left(granted, -1))))
+      from app_private.admin_users a,
+           unnest(app_hidden.admin_role_permissions(a.role) || a.permissions) as granted
+     where a.user_id = app_public.current_user_id() and a.is_active
+  ), false);
+$$;
+comment on function app_hidden.current_user_has_permission(text) is 'Whether the signed-in user is an active admin holding the permission.';
+grant execute on function app_hidden.current_user_has_permission(text) to app_anonymous;

@@ -1,0 +1,104 @@
+// `npm run db:migrate`: worker schema → dbmate up → canonical functions and policies (one transaction) →
+// db/schema.sql. See db/README.md for the model.
+import { execFile } from "node:child_process";
+import { readdir, readFile, writeFile } from "node:fs/promises";
+import { join, relative } from "node:path";
+import { promisify } from "node:util";
+import { Logger, runMigrations } from "graphile-worker";
+import pg from "pg";
+
+const run = promisify(execFile);
+export const PROJECT_ROOT = join(import.meta.dirname, "..", "..");
+export const DB_DIR = join(PROJECT_ROOT, "db");
+const PG_BIN = process.env.PG_BIN ?? "/usr/lib/postgresql/15/bin";
+
+/** Helpers every domain uses are applied first; the rest follows in path order. */
+const FIRST_DOMAIN = "platform";
+
+async function sqlFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile() && e.name.endsWith(".sql"))
+    .map((e) => join(e.parentPath, e.name))
+    .sort((a, b) => {
+      const rank = (p: string) => (relative(dir, p).startsWith(`${FIRST_DOMAIN}/`) ? 0 : 1);
+      return rank(a) - rank(b) || a.localeCompare(b);
+    });
+}
+
+/** The canonical layer in the order it is applied: db/functions, then db/policies. */
+export async function canonicalFiles(): Promise<string[]> {
+  return [...(await sqlFiles(join(DB_DIR, "functions"))), ...(await sqlFiles(join(DB_DIR, "policies")))];
+}
+
+export async function dbmate(databaseUrl: string, ...args: string[]): Promise<string> {
+  const { stdout } = await run("dbmate", ["--url", databaseUrl, "--migrations-dir", join(DB_DIR, "migrations"),
+    "--no-dump-schema", ...args], { cwd: PROJECT_ROOT });
+  return stdout;
+}
+
+/**
+ * Re-applies every function and policy file in one transaction. Policies are dropped first so that a policy
+ * removed from its file disappears; bodies are checked by plpgsql_check in tests rather than at creation, so
+ * files may reference each other in any order.
+ */
+export async function applyCanonical(databaseUrl: string): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query("begin");
+    await client.query("set local check_function_bodies = off");
+    await client.query(`
+      do $$
+      declare p record;
+      begin
+        for p in select policyname, schemaname, tablename from pg_policies where schemaname like 'app\\_%' loop
+          execute format('drop policy %I on %I.%I', p.policyname, p.schemaname, p.tablename);
+        end loop;
+      end $$`);
+    for (const file of await canonicalFiles()) {
+      try {
+        await client.query(await readFile(file, "utf8"));
+      } catch (error) {
+        throw new Error(`${relative(PROJECT_ROOT, file)}: ${(error as Error).message}`, { cause: error });
+      }
+    }
+    await client.query("commit");
+  } catch (error) {
+    await client.query("rollback").catch(() => {});
+    throw error;
+  } finally {
+    await client.end();
+  }
+}
+
+/** Schema-only dump with grants (unlike dbmate's), stable across runs thanks to the fixed restrict key. */
+export async function dumpSchema(databaseUrl: string): Promise<string> {
+  const { stdout } = await run(join(PG_BIN, "pg_dump"), ["--schema-only", "--no-owner", "--restrict-key=app",
+    "--exclude-schema=graphile_worker", "--exclude-schema=postgraphile_watch", databaseUrl],
+  { maxBuffer: 64 * 1024 * 1024 });
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ version: string }>("select version from public.schema_migrations order by version");
+    return `${stdout}\n-- Applied migrations\n${rows.map((r) => `--   ${r.version}`).join("\n")}\n`;
+  } finally {
+    await client.end();
+  }
+}
+
+const quietLogger = new Logger(() => () => {});
+
+export async function migrate(databaseUrl: string, options: { dump?: boolean } = {}): Promise<void> {
+  await runMigrations({ connectionString: databaseUrl, logger: quietLogger });
+  await dbmate(databaseUrl, "up");
+  await applyCanonical(databaseUrl);
+  if (options.dump) await writeFile(join(DB_DIR, "schema.sql"), await dumpSchema(databaseUrl));
+}
+
+if (import.meta.main) {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error("DATABASE_URL is not set");
+  await migrate(url, { dump: !process.argv.includes("--no-dump") });
+  process.stderr.write("[migrate] Database is up to date; db/schema.sql refreshed.\n");
+}

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# `npm test` (through scripts/run.sh, which prepares packages and the database):
+#   typecheck → lint (squawk) → schema.graphql freshness → template database → ava.
+# With file arguments (`npm test -- test/identity/login.test.ts`) only the template and those files run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+step() { printf '\n\033[1m== %s\033[0m\n' "$*" >&2; }
+if [ $# -eq 0 ]; then
+  step "typecheck (tsc)"; tsc -p .
+  step "lint (squawk over db/migrations)"; bash scripts/lint.sh
+fi
+step "test template database"; node test/setup/template.ts
+step "tests (ava)"
+log=$(mktemp); trap 'rm -f "$log"' EXIT
+set +e
+ava "$@" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+passed=$(grep -oE '[0-9]+ tests? passed' "$log" | tail -1 | grep -oE '^[0-9]+' || echo 0)
+failed=$(grep -oE '[0-9]+ tests? failed' "$log" | tail -1 | grep -oE '^[0-9]+' || echo 0)
+if [ "$status" -ne 0 ] && [ "$failed" = 0 ]; then failed=1; fi
+echo "$passed passed, $failed failed"
+exit "$status"

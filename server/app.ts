@@ -1,0 +1,103 @@
+// The HTTP server: request ids and logs, health probes, token check, then PostGraphile at /graphql.
+import { randomUUID } from "node:crypto";
+import { readdirSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import express, { type NextFunction, type Request, type Response } from "express";
+import pg from "pg";
+import { postgraphile } from "postgraphile";
+import { grafserv } from "postgraphile/grafserv/express/v4";
+import { authenticate } from "./auth.ts";
+import type { Env } from "./env.ts";
+import { sendError } from "./errors.ts";
+import { makePreset } from "./graphile.config.ts";
+import type { Logger } from "./log.ts";
+
+const MIGRATIONS_DIR = new URL("../db/migrations/", import.meta.url);
+
+/** Versions of the migration files shipped with this code: /readyz fails until all are applied. */
+function shippedMigrationVersions(): string[] {
+  return readdirSync(MIGRATIONS_DIR).filter((f) => f.endsWith(".sql")).map((f) => f.split("_")[0]!);
+}
+
+export interface AppServer {
+  httpServer: Server;
+  ownerPool: pg.Pool;
+  close(): Promise<void>;
+}
+
+function requestLog(log: Logger) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const incoming = req.get("x-request-id");
+    const reqId = incoming && /^[\w.-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+    const started = process.hrtime.bigint();
+    res.locals.reqId = reqId;
+    res.setHeader("x-request-id", reqId);
+    res.on("finish", () => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      const level = res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "warn" : "info";
+      log[level]({ reqId, method: req.method, path: req.originalUrl.split("?")[0], status: res.statusCode, ms: Math.round(ms * 10) / 10 },
+        "request");
+    });
+    next();
+  };
+}
+
+/**
+ * A pool that fails fast when the database is down (instead of queueing requests) and logs broken
+ * connections instead of crashing the process on their 'error' events.
+ */
+export function makePool(connectionString: string, max: number, log: Logger, name: string): pg.Pool {
+  const pool = new pg.Pool({ connectionString, max, connectionTimeoutMillis: 3_000, idleTimeoutMillis: 30_000 });
+  pool.on("error", (err) => log.warn({ err, pool: name }, "idle database connection failed"));
+  pool.on("connect", (client) => client.on("error", (err) => log.warn({ err, pool: name }, "database connection failed")));
+  return pool;
+}
+
+export async function createAppServer(env: Env, log: Logger): Promise<AppServer> {
+  const ownerPool = makePool(env.databaseUrl, 4, log, "owner");
+  const authPool = makePool(env.authDatabaseUrl, 10, log, "authenticator");
+  const pgl = postgraphile(makePreset(env, log, authPool));
+  const app = express();
+  app.disable("x-powered-by");
+  app.use(requestLog(log));
+
+  app.get("/healthz", (_req, res) => {
+    res.json({ status: "ok" });
+  });
+  const shipped = shippedMigrationVersions();
+  app.get("/readyz", async (_req, res) => {
+    try {
+      const { rows } = await ownerPool.query<{ version: string }>("select version from public.schema_migrations");
+      const applied = new Set(rows.map((r) => r.version));
+      const pending = shipped.filter((v) => !applied.has(v));
+      if (pending.length > 0) {
+        res.status(503).json({ status: "migrations pending", pending });
+        return;
+      }
+      res.json({ status: "ready" });
+    } catch (err) {
+      log.warn({ err }, "readiness check failed");
+      res.status(503).json({ status: "database unreachable" });
+    }
+  });
+
+  app.use("/graphql", authenticate(ownerPool, env.jwtSecret, log));
+  const httpServer = createServer(app);
+  await pgl.createServ(grafserv).addTo(app, httpServer);
+  app.use((_req: Request, res: Response) => sendError(res, 404, "Not found", "NTFND"));
+
+  return {
+    httpServer,
+    ownerPool,
+    async close() {
+      await new Promise<void>((resolve) => {
+        httpServer.close(() => resolve());
+        httpServer.closeIdleConnections();
+        // Requests still running after the grace period are cut so shutdown cannot hang.
+        setTimeout(() => httpServer.closeAllConnections(), 5_000).unref();
+      });
+      await pgl.release();
+      await Promise.all([authPool.end(), ownerPool.end()]);
+    },
+  };
+}

@@ -1,0 +1,53 @@
+// The one place where configuration is read and validated; every entry point calls readEnv() at boot.
+
+export interface Env {
+  databaseUrl: string;
+  authDatabaseUrl: string;
+  jwtSecret: string;
+  nodeEnv: string;
+  isProduction: boolean;
+  port: number;
+  logLevel: string;
+  statementTimeout: string;
+  maxRequestBytes: number;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  mailDir: string;
+  workerConcurrency: number;
+}
+
+function positiveInt(source: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = source[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer, got "${raw}"`);
+  return value;
+}
+
+export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const required = ["DATABASE_URL", "AUTH_DATABASE_URL", "JWT_SECRET"] as const;
+  const missing = required.filter((name) => !source[name]);
+  if (missing.length > 0) {
+    throw new Error(`Missing environment variables: ${missing.join(", ")} (run through npm, or see .env.example)`);
+  }
+  if (source.JWT_SECRET!.length < 32) throw new Error("JWT_SECRET needs at least 32 characters");
+  const isProduction = source.NODE_ENV === "production";
+  if (isProduction && !source.SMTP_URL) throw new Error("SMTP_URL is required in production");
+  const statementTimeout = source.STATEMENT_TIMEOUT || "5s";
+  if (!/^\d+(ms|s|min)?$/.test(statementTimeout)) throw new Error(`STATEMENT_TIMEOUT is not a duration: "${statementTimeout}"`);
+  return {
+    databaseUrl: source.DATABASE_URL!,
+    authDatabaseUrl: source.AUTH_DATABASE_URL!,
+    jwtSecret: source.JWT_SECRET!,
+    nodeEnv: source.NODE_ENV || "development",
+    isProduction,
+    port: positiveInt(source, "PORT", 5678),
+    logLevel: source.LOG_LEVEL || (source.NODE_ENV === "test" ? "silent" : "info"),
+    statementTimeout,
+    maxRequestBytes: positiveInt(source, "MAX_REQUEST_BYTES", 100_000),
+    smtpUrl: source.SMTP_URL || undefined,
+    mailFrom: source.MAIL_FROM || "P2P Delivery <no-reply@p2p.localhost>",
+    mailDir: source.MAIL_DIR || new URL("../.data/mail", import.meta.url).pathname,
+    workerConcurrency: positiveInt(source, "WORKER_CONCURRENCY", 5),
+  };
+}

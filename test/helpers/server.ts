@@ -1,0 +1,48 @@
+// The real HTTP server (server/app.ts) on an ephemeral loopback port, against a test database.
+import type { AddressInfo } from "node:net";
+import { createAppServer, type AppServer } from "../../server/app.ts";
+import { readEnv, type Env } from "../../server/env.ts";
+import { makeLogger } from "../../server/log.ts";
+import type { TestDatabase } from "./db.ts";
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  status: number;
+  data?: T | null;
+  errors?: Array<{ message: string; extensions?: { code?: string } & Record<string, unknown>; path?: unknown[] }>;
+}
+
+export interface TestServer {
+  url: string;
+  app: AppServer;
+  gql<T = Record<string, any>>(query: string, options?: { token?: string; variables?: Record<string, unknown> }):
+    Promise<GraphQLResponse<T>>;
+  close(): Promise<void>;
+}
+
+export function testEnv(db: TestDatabase, overrides: Record<string, string> = {}): Env {
+  return readEnv({ ...process.env, NODE_ENV: "test", DATABASE_URL: db.ownerUrl, AUTH_DATABASE_URL: db.authUrl,
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent", ...overrides });
+}
+
+export async function startTestServer(db: TestDatabase, overrides: Record<string, string> = {}): Promise<TestServer> {
+  const env = testEnv(db, overrides);
+  const app = await createAppServer(env, makeLogger(env.logLevel));
+  await new Promise<void>((resolve) => app.httpServer.listen(0, "127.0.0.1", resolve));
+  const { port } = app.httpServer.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    url,
+    app,
+    async gql(query, options = {}) {
+      const res = await fetch(`${url}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json", accept: "application/json",
+          ...(options.token ? { authorization: `Bearer ${options.token}` } : {}) },
+        body: JSON.stringify({ query, variables: options.variables }),
+      });
+      const body = (await res.json()) as GraphQLResponse;
+      return { ...body, status: res.status } as GraphQLResponse<any>;
+    },
+    close: () => app.close(),
+  };
+}

@@ -1,0 +1,32 @@
+// Run once per `npm test`: migrates a template database that every test file clones (test/helpers/db.ts).
+import pg from "pg";
+import { migrate } from "../../scripts/db/migrate.ts";
+import { dropDatabase, ensureDatabase, ensureRoles, withDatabase } from "../../scripts/db/setup.ts";
+import { TEMPLATE_DATABASE } from "../helpers/db.ts";
+
+const { ROOT_DATABASE_URL: rootUrl, DATABASE_URL: ownerUrl, AUTH_DATABASE_URL: authUrl } = process.env;
+if (!rootUrl || !ownerUrl || !authUrl) {
+  throw new Error("The tests need ROOT_DATABASE_URL, DATABASE_URL and AUTH_DATABASE_URL (npm test sets them)");
+}
+const started = Date.now();
+await ensureRoles(rootUrl, ownerUrl, authUrl);
+const root = new pg.Client({ connectionString: rootUrl });
+await root.connect();
+try {
+  // Databases left behind by an interrupted run.
+  const { rows } = await root.query<{ datname: string }>(
+    "select datname from pg_database where datname like 'p2p\\_test\\_%'");
+  for (const { datname } of rows) {
+    await root.query(`alter database ${root.escapeIdentifier(datname)} is_template false`);
+    await dropDatabase(rootUrl, datname);
+  }
+} finally {
+  await root.end();
+}
+await ensureDatabase(rootUrl, TEMPLATE_DATABASE);
+await migrate(withDatabase(ownerUrl, TEMPLATE_DATABASE));
+const admin = new pg.Client({ connectionString: rootUrl });
+await admin.connect();
+await admin.query(`alter database ${TEMPLATE_DATABASE} is_template true`);
+await admin.end();
+process.stderr.write(`[test] Template database ${TEMPLATE_DATABASE} migrated in ${Date.now() - started} ms\n`);
