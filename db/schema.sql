@@ -494,8 +494,8 @@ begin
   return row(
     'app_user',
     v_session.id,
-    extract(epoch from least(v_session.expires_at,
-      now() + make_interval(mins => (app_hidden.config_value('auth.access_token_minutes'))::int)))::bigint
+    floor(extract(epoch from least(v_session.expires_at,
+      now() + make_interval(mins => (app_hidden.config_value('auth.access_token_minutes'))::int))))::bigint
   )::app_public.jwt_token;
 end;
 $$;
@@ -817,7 +817,8 @@ $$;
 -- Name: FUNCTION logout(); Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON FUNCTION app_public.logout() IS 'Ends the current device session; its token stops working at once.';
+COMMENT ON FUNCTION app_public.logout() IS '@resultFieldName success
+Ends the current device session; its token stops working at once.';
 
 
 --
@@ -1598,6 +1599,7 @@ GRANT ALL ON FUNCTION app_public.login(email text, password text) TO app_anonymo
 
 REVOKE ALL ON FUNCTION app_public.logout() FROM PUBLIC;
 GRANT ALL ON FUNCTION app_public.logout() TO app_user;
+GRANT ALL ON FUNCTION app_public.logout() TO app_anonymous;
 
 
 --

@@ -1,0 +1,48 @@
+// With the database gone, /readyz fails and requests fail fast with a clear error; when it returns, the same
+// server process recovers without a restart.
+import test from "ava";
+import { createTestDatabase, createUser, tokenFor, type TestDatabase } from "../helpers/db.ts";
+import { startProxy, type Proxy } from "../helpers/proxy.ts";
+import { startTestServer, type TestServer } from "../helpers/server.ts";
+
+let db: TestDatabase;
+let proxy: Proxy;
+let server: TestServer;
+test.before(async () => {
+  db = await createTestDatabase();
+  const target = new URL(db.ownerUrl);
+  proxy = await startProxy(target.hostname, Number(target.port));
+  server = await startTestServer(db, { DATABASE_URL: proxy.route(db.ownerUrl), AUTH_DATABASE_URL: proxy.route(db.authUrl) });
+});
+test.after.always(async () => {
+  await server?.close();
+  await proxy?.close();
+  await db?.drop();
+});
+
+test("an outage gives 503s and typed errors within seconds, and the server recovers when the database returns", async (t) => {
+  const { id } = await createUser(db);
+  const token = await tokenFor(db, id);
+  t.is((await server.gql("{ currentUser { rowId } }", { token })).data?.currentUser.rowId, id);
+
+  await proxy.cut();
+  const started = Date.now();
+  const ready = await fetch(`${server.url}/readyz`);
+  t.is(ready.status, 503);
+  t.deepEqual(await ready.json(), { status: "database unreachable" });
+
+  const anon = await server.gql("{ currentUserId }");
+  t.is(anon.errors?.[0]?.extensions?.code, "UNAVL");
+  t.regex(anon.errors?.[0]?.message ?? "", /temporarily unavailable/);
+
+  const authed = await server.gql("{ currentUser { rowId } }", { token });
+  t.is(authed.status, 503);
+  t.is(authed.errors?.[0]?.extensions?.code, "UNAVL");
+  // Bounded by the pools' 3 s connection timeout, not by a hanging socket.
+  t.true(Date.now() - started < 15_000, `the outage answers took ${Date.now() - started} ms`);
+  t.is((await fetch(`${server.url}/healthz`)).status, 200, "the process itself stays healthy");
+
+  await proxy.restore();
+  t.is((await fetch(`${server.url}/readyz`)).status, 200);
+  t.is((await server.gql("{ currentUser { rowId } }", { token })).data?.currentUser.rowId, id);
+});
