@@ -89,13 +89,15 @@ create type app_public.jwt_token as (role text, session_id uuid, exp bigint);
 comment on type app_public.jwt_token is 'Claims of an access token: the database role and the device session it belongs to.';
 
 -- migrate:down
-drop type app_public.jwt_token;
-drop table app_private.admin_users;
-drop type app_public.admin_role;
-drop table app_private.sessions;
-drop table app_private.user_secrets;
-drop table app_public.user_contacts;
-drop table app_public.users;
-drop type app_public.verification_level;
-drop type app_public.user_status;
-drop type app_public.user_type;
+-- cascade: canonical functions and policies using these (db/functions, db/policies) go too;
+-- db:migrate restores them.
+drop type app_public.jwt_token cascade;
+drop table app_private.admin_users cascade;
+drop type app_public.admin_role cascade;
+drop table app_private.sessions cascade;
+drop table app_private.user_secrets cascade;
+drop table app_public.user_contacts cascade;
+drop table app_public.users cascade;
+drop type app_public.verification_level cascade;
+drop type app_public.user_status cascade;
+drop type app_public.user_type cascade;

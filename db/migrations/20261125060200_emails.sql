@@ -24,5 +24,6 @@ alter table app_private.emails force row level security;
 comment on table app_private.emails is 'Outgoing emails and their delivery state; written by SQL, delivered by the emails__send task.';
 
 -- migrate:down
-drop table app_private.emails;
-drop type app_private.email_status;
+-- cascade: canonical functions using these (db/functions/notifications) go too; db:migrate restores them.
+drop table app_private.emails cascade;
+drop type app_private.email_status cascade;
