@@ -14,7 +14,7 @@ declare global {
   }
 }
 
-export const GEOJSON_TYPE_NAME = "GeoJSON";
+const GEOJSON_TYPE_NAME = "GeoJSON";
 
 export interface GeoJsonPoint {
   type: "Point";
@@ -24,7 +24,7 @@ export interface GeoJsonPoint {
 const POINT_SHAPE = '{ "type": "Point", "coordinates": [longitude, latitude] }';
 
 /** Validates client input; a GraphQLError reaches the client as is, with no row written. */
-export function parseGeoJsonPoint(value: unknown): GeoJsonPoint {
+function parseGeoJsonPoint(value: unknown): GeoJsonPoint {
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     throw new GraphQLError(`GeoJSON must be an object ${POINT_SHAPE}`);
   }
@@ -52,10 +52,13 @@ function makeGeographyCodec(name: string, schemaName: string, serviceName: strin
     name,
     sqlType: sql.identifier(schemaName, "geography"),
     castFromPg: asGeoJson,
-    // listOfCodec uses this for geography[]; without it each element would arrive as hex EWKB.
+    // listOfCodec makes this the cast of geography[], whose parser splits on geography's own array delimiter,
+    // ':' (pg_type.typdelim); a text[] would print ',' instead, so the array literal is built by hand.
     listCastFromPg(frag, guaranteedNotNull) {
       const item = sql.identifier(Symbol("geography_item"));
-      const list = sql`array(select ${asGeoJson(item)} from unnest(${frag}) ${item})::text`;
+      const quoted = sql`'"' || replace(replace(${asGeoJson(item)}, '\\', '\\\\'), '"', '\\"') || '"'`;
+      const elements = sql`array(select coalesce(${quoted}, 'NULL') from unnest(${frag}) ${item})`;
+      const list = sql`'{' || array_to_string(${elements}, ':') || '}'`;
       return guaranteedNotNull ? list : sql`(case when (${frag}) is null then null::text else ${list} end)`;
     },
     fromPg: JSON.parse,

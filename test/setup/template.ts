@@ -13,10 +13,12 @@ await ensureRoles(rootUrl, ownerUrl, authUrl);
 const root = new pg.Client({ connectionString: rootUrl });
 await root.connect();
 try {
-  // Databases left behind by an interrupted run.
+  // Databases left behind by an interrupted run; one with open connections belongs to a run still going.
   const { rows } = await root.query<{ datname: string }>(
-    "select datname from pg_database where datname like 'p2p\\_test\\_%'");
-  for (const { datname } of rows) {
+    `select d.datname from pg_database d
+      where d.datname like 'p2p\\_test\\_%' and d.datname <> $1
+        and not exists (select 1 from pg_stat_activity a where a.datname = d.datname)`, [TEMPLATE_DATABASE]);
+  for (const { datname } of [...rows, { datname: TEMPLATE_DATABASE }]) {
     await root.query(`alter database ${root.escapeIdentifier(datname)} is_template false`);
     await dropDatabase(rootUrl, datname);
   }
