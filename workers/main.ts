@@ -1,0 +1,22 @@
+// `npm run worker`: the job worker alone (e.g. a separate deployment from the API).
+if (Number(process.versions.node.split(".")[0]) < 22) {
+  throw new Error(`Node ${process.versions.node} is too old: run through npm (npm run worker), which uses Node 22`);
+}
+const { readEnv } = await import("../server/env.ts");
+const { makeLogger } = await import("../server/log.ts");
+const { startWorker } = await import("./runner.ts");
+
+const env = readEnv();
+const log = makeLogger(env.logLevel);
+const runner = await startWorker(env, log);
+log.info("worker running");
+const stop = (signal: string) => {
+  log.info({ signal }, "stopping worker");
+  runner.stop().then(() => process.exit(0), (err: unknown) => {
+    log.error({ err }, "worker did not stop cleanly");
+    process.exit(1);
+  });
+};
+process.once("SIGTERM", () => stop("SIGTERM"));
+process.once("SIGINT", () => stop("SIGINT"));
+await runner.promise;
