@@ -195,6 +195,27 @@ COMMENT ON TYPE app_public.jwt_token IS 'Claims of an access token: the database
 
 
 --
+-- Name: COLUMN jwt_token.role; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.jwt_token.role IS 'Database role the token grants (app_user).';
+
+
+--
+-- Name: COLUMN jwt_token.session_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.jwt_token.session_id IS 'Device session the token belongs to.';
+
+
+--
+-- Name: COLUMN jwt_token.exp; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.jwt_token.exp IS 'Expiry of the token, in seconds since the epoch.';
+
+
+--
 -- Name: user_status; Type: TYPE; Schema: app_public; Owner: -
 --
 
@@ -1598,7 +1619,6 @@ GRANT ALL ON FUNCTION app_public.login(email text, password text) TO app_anonymo
 --
 
 REVOKE ALL ON FUNCTION app_public.logout() FROM PUBLIC;
-GRANT ALL ON FUNCTION app_public.logout() TO app_user;
 GRANT ALL ON FUNCTION app_public.logout() TO app_anonymous;
 
 

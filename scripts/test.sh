@@ -16,8 +16,9 @@ set +e
 ava "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 set -e
-passed=$(grep -oE '[0-9]+ tests? passed' "$log" | tail -1 | grep -oE '^[0-9]+' || echo 0)
-failed=$(grep -oE '[0-9]+ tests? failed' "$log" | tail -1 | grep -oE '^[0-9]+' || echo 0)
+# ava prints one ✔ / ✘ line per test when not on a TTY (as in CI); its own summary omits the passed count on failure.
+passed=$(grep -cE '^\s+✔' "$log" || true)
+failed=$(grep -cE '^\s+✘' "$log" || true)
 if [ "$status" -ne 0 ] && [ "$failed" = 0 ]; then failed=1; fi
 echo "$passed passed, $failed failed"
 exit "$status"

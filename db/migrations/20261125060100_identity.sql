@@ -87,6 +87,9 @@ comment on table app_private.admin_users is 'Platform administrators: the only s
 
 create type app_public.jwt_token as (role text, session_id uuid, exp bigint);
 comment on type app_public.jwt_token is 'Claims of an access token: the database role and the device session it belongs to.';
+comment on column app_public.jwt_token.role is 'Database role the token grants (app_user).';
+comment on column app_public.jwt_token.session_id is 'Device session the token belongs to.';
+comment on column app_public.jwt_token.exp is 'Expiry of the token, in seconds since the epoch.';
 
 -- migrate:down
 -- cascade: canonical functions and policies using these (db/functions, db/policies) go too;

@@ -44,8 +44,8 @@ export async function dbmate(databaseUrl: string, ...args: string[]): Promise<st
 }
 
 /**
- * Re-applies every function and policy file in one transaction. Policies are dropped first so that a policy
- * removed from its file disappears; bodies are checked by plpgsql_check in tests rather than at creation, so
+ * Re-applies every function and policy file in one transaction. Policies and API grants are dropped first so
+ * that one removed from its file disappears; bodies are checked by plpgsql_check in tests rather than at creation, so
  * files may reference each other in any order.
  */
 export async function applyCanonical(databaseUrl: string): Promise<void> {
@@ -60,6 +60,17 @@ export async function applyCanonical(databaseUrl: string): Promise<void> {
       begin
         for p in select policyname, schemaname, tablename from pg_policies where schemaname like 'app\\_%' loop
           execute format('drop policy %I on %I.%I', p.policyname, p.schemaname, p.tablename);
+        end loop;
+      end $$`);
+    // Grants too are canonical: whatever no file grants any more must not survive in upgraded databases.
+    await client.query(`
+      do $$
+      declare s name;
+      begin
+        for s in select nspname from pg_namespace where nspname like 'app\\_%' loop
+          execute format('revoke all on all tables in schema %I from public, app_anonymous, app_user, app_authenticator', s);
+          execute format('revoke all on all sequences in schema %I from public, app_anonymous, app_user, app_authenticator', s);
+          execute format('revoke all on all functions in schema %I from public, app_anonymous, app_user, app_authenticator', s);
         end loop;
       end $$`);
     for (const file of await canonicalFiles()) {

@@ -1,0 +1,313 @@
+// Catalog lint (docs/conventions.md §3–§6, §9): rules a reviewer would otherwise have to remember, checked against
+// the migrated schema. Each rule is one query listing offending objects, so a failure names exactly what to fix,
+// and each rule is proven to work by a probe: a violation created in a rolled-back transaction must be reported.
+import test from "ava";
+import { APP_SCHEMAS_LIKE, column, rolledBack, withClient } from "../helpers/catalog.ts";
+import { createTestDatabase, type TestDatabase } from "../helpers/db.ts";
+
+interface LintRule {
+  /** What must hold; the test title. */
+  rule: string;
+  /** How to fix an offender, printed above the list. */
+  fix: string;
+  /** One row per offender, first column a description that names the object. */
+  sql: string;
+  /** Creates a violation (inside a transaction that is rolled back) … */
+  probe: string;
+  /** … which the rule must report in an offender containing this text. */
+  caught: string;
+}
+
+const APP = `'${APP_SCHEMAS_LIKE}'`;
+
+/** Roles the API acts as; app_authenticator too, since a grant to it would reach every request. */
+const API_ROLES = "('app_anonymous', 'app_user', 'app_authenticator')";
+
+/** Objects created by an extension belong to it, not to our migrations. */
+const notExtensionMember = (catalog: string, oid: string) =>
+  `not exists (select 1 from pg_depend d
+               where d.classid = '${catalog}'::regclass and d.objid = ${oid} and d.deptype = 'e')`;
+
+const functionName = "format('%I.%I(%s)', n.nspname, p.proname, pg_get_function_identity_arguments(p.oid))";
+
+const rules: LintRule[] = [
+  {
+    rule: "every table in app_* has row-level security enabled and forced",
+    fix: "Add `alter table … enable row level security; alter table … force row level security;` in a migration",
+    sql: `
+      select format('%I.%I (%s)', n.nspname, c.relname,
+                    concat_ws(', ', case when not c.relrowsecurity then 'not enabled' end,
+                                    case when not c.relforcerowsecurity then 'not forced' end))
+        from pg_class c join pg_namespace n on n.oid = c.relnamespace
+       where n.nspname like ${APP} and c.relkind in ('r', 'p') and not (c.relrowsecurity and c.relforcerowsecurity)
+       order by 1`,
+    probe: `create table app_public.lint_probe_rls (id int primary key);
+            alter table app_public.lint_probe_rls enable row level security;`,
+    caught: "app_public.lint_probe_rls (not forced)",
+  },
+  {
+    rule: "every table in app_public and app_hidden has at least one policy",
+    fix: "Write its policies in db/policies/<domain>/<table>.sql (tables meant to stay closed belong in app_private)",
+    sql: `
+      select format('%I.%I', n.nspname, c.relname)
+        from pg_class c join pg_namespace n on n.oid = c.relnamespace
+       where n.nspname in ('app_public', 'app_hidden') and c.relkind in ('r', 'p')
+         and not exists (select 1 from pg_policy p where p.polrelid = c.oid)
+       order by 1`,
+    probe: "create table app_hidden.lint_probe_policy (id int primary key);",
+    caught: "app_hidden.lint_probe_policy",
+  },
+  {
+    rule: "the API roles have no privilege in app_private (schema, tables, columns, sequences, functions)",
+    fix: "Revoke it: app_private is reached only by server code as app_owner, or through a security definer function",
+    sql: `
+      with api_roles as (select rolname from pg_roles where rolname in ${API_ROLES}),
+      objects as (
+        select 'schema app_private' as object, r.rolname,
+               has_schema_privilege(r.rolname, 'app_private', 'USAGE,CREATE') as allowed
+          from api_roles r
+        union all
+        select format('%s %I.%I', case c.relkind when 'S' then 'sequence' else 'table' end, n.nspname, c.relname),
+               r.rolname,
+               case when c.relkind = 'S' then has_sequence_privilege(r.rolname, c.oid, 'USAGE,SELECT,UPDATE')
+                    else has_table_privilege(r.rolname, c.oid,
+                                             'SELECT,INSERT,UPDATE,DELETE,TRUNCATE,REFERENCES,TRIGGER')
+                      or has_any_column_privilege(r.rolname, c.oid, 'SELECT,INSERT,UPDATE,REFERENCES') end
+          from pg_class c join pg_namespace n on n.oid = c.relnamespace cross join api_roles r
+         where n.nspname = 'app_private' and c.relkind in ('r', 'p', 'v', 'm', 'f', 'S')
+        union all
+        select 'function ' || ${functionName}, r.rolname, has_function_privilege(r.rolname, p.oid, 'EXECUTE')
+          from pg_proc p join pg_namespace n on n.oid = p.pronamespace cross join api_roles r
+         where n.nspname = 'app_private'
+      )
+      select format('%s: %s', rolname, object) from objects where allowed order by 1`,
+    probe: `create table app_private.lint_probe_closed (id int primary key);
+            grant select on app_private.lint_probe_closed to app_anonymous;`,
+    // app_user inherits app_anonymous's grant: has_*_privilege reports what a role can actually do.
+    caught: "app_user: table app_private.lint_probe_closed",
+  },
+  {
+    rule: "every security definer function in app_* pins search_path, ending with pg_temp",
+    fix: "Add `set search_path = pg_catalog, public, pg_temp` (pg_temp last, so temporary objects cannot shadow ours)",
+    sql: `
+      select ${functionName}
+        from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+       where n.nspname like ${APP} and p.prosecdef
+         and not exists (select 1 from unnest(p.proconfig) s where s ~ '^search_path=.*\\mpg_temp"?$')
+       order by 1`,
+    probe: `create function app_public.lint_probe_definer() returns int
+              language sql stable security definer as 'select 1';`,
+    caught: "app_public.lint_probe_definer()",
+  },
+  {
+    rule: "PUBLIC cannot execute any function in app_*",
+    fix: "Create functions as app_owner (whose default privileges revoke PUBLIC execute), or " +
+      "`revoke execute … from public`",
+    sql: `
+      select ${functionName}
+        from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+       where n.nspname like ${APP} and ${notExtensionMember("pg_proc", "p.oid")}
+         -- a null ACL means the built-in default, which lets PUBLIC execute
+         and (p.proacl is null
+              or exists (select 1 from aclexplode(p.proacl) a where a.grantee = 0 and a.privilege_type = 'EXECUTE'))
+       order by 1`,
+    // The superuser has no default privileges revoking PUBLIC execute, as a forgotten `set role` would show.
+    probe: "create function app_hidden.lint_probe_public() returns int language sql immutable as 'select 1';",
+    caught: "app_hidden.lint_probe_public()",
+  },
+  {
+    rule: "every foreign key in app_* has an index whose leading columns are the key's columns",
+    fix: "Add `create index … on <table> (<columns>)` in a migration (otherwise every delete or key update on " +
+      "the parent scans the child)",
+    sql: `
+      select format('%I.%I (%s) [%I]', n.nspname, c.relname,
+                    (select string_agg(quote_ident(a.attname), ', ' order by k.ord)
+                       from unnest(con.conkey) with ordinality k(attnum, ord)
+                       join pg_attribute a on a.attrelid = con.conrelid and a.attnum = k.attnum),
+                    con.conname)
+        from pg_constraint con
+        join pg_class c on c.oid = con.conrelid
+        join pg_namespace n on n.oid = c.relnamespace
+       where con.contype = 'f' and n.nspname like ${APP}
+         and not exists (
+           select 1 from pg_index i
+            where i.indrelid = con.conrelid and i.indisvalid and i.indpred is null
+              and cardinality(con.conkey) <= i.indnkeyatts
+              -- indkey is 0-based; the first n key columns, in any order, must be the foreign key's columns
+              and (select array_agg(k order by k) from unnest((i.indkey::int2[])[0:cardinality(con.conkey) - 1]) k)
+                = (select array_agg(k order by k) from unnest(con.conkey) k))
+       order by 1`,
+    probe: `create table app_private.lint_probe_fk (id int primary key,
+              user_id uuid constraint lint_probe_fk_user references app_public.users (id));
+            create index on app_private.lint_probe_fk (id, user_id);`,
+    caught: "app_private.lint_probe_fk (user_id) [lint_probe_fk_user]",
+  },
+  {
+    rule: "no column-level SELECT grant to the API roles or PUBLIC",
+    fix: "Grant select on the whole table and move secret columns to a 1:1 table in app_private (conventions §1)",
+    sql: `
+      select format('%I.%I.%I to %s', n.nspname, c.relname, a.attname,
+                    case when x.grantee = 0 then 'PUBLIC' else x.grantee::regrole::text end)
+        from pg_attribute a
+        join pg_class c on c.oid = a.attrelid
+        join pg_namespace n on n.oid = c.relnamespace
+        cross join lateral aclexplode(a.attacl) x
+       where n.nspname like ${APP} and x.privilege_type = 'SELECT'
+         and (x.grantee = 0 or x.grantee in (select oid from pg_roles where rolname in ${API_ROLES}))
+       order by 1`,
+    probe: `create table app_public.lint_probe_columns (id int primary key, secret text);
+            grant select (id) on app_public.lint_probe_columns to app_user;`,
+    caught: "app_public.lint_probe_columns.id to app_user",
+  },
+  {
+    rule: "every policy reads current_user_id() only as a sub-select",
+    fix: "Write `(select app_public.current_user_id())`, which is evaluated once per statement instead of once per row",
+    // pg_policies deparses `(select app_public.current_user_id())` as `( SELECT app_public.current_user_id() AS
+    // current_user_id)`; once those are removed, no call may remain.
+    sql: `
+      select format('%I on %I.%I: %s', p.policyname, p.schemaname, p.tablename, e.expr)
+        from pg_policies p cross join lateral (values (p.qual), (p.with_check)) e(expr)
+       where p.schemaname like ${APP} and e.expr is not null
+         and regexp_replace(e.expr,
+               '\\(\\s*SELECT\\s+(app_public\\.)?current_user_id\\(\\)\\s+AS\\s+current_user_id\\s*\\)', '', 'gi')
+             ~* 'current_user_id\\s*\\('
+       order by 1`,
+    probe: `create table app_public.lint_probe_initplan (id uuid primary key);
+            create policy select_own on app_public.lint_probe_initplan for select to app_user
+              using (id = app_public.current_user_id() or id = (select app_public.current_user_id()));`,
+    caught: "select_own on app_public.lint_probe_initplan",
+  },
+  {
+    rule: "every object in app_public has a comment (its GraphQL description)",
+    fix: "Add `comment on …` (in the migration for tables, columns and types; beside the function for functions)",
+    sql: `
+      select format('%s %I.%I', case c.relkind when 'v' then 'view' when 'm' then 'materialized view'
+                                                when 'f' then 'foreign table' else 'table' end, n.nspname, c.relname)
+        from pg_class c join pg_namespace n on n.oid = c.relnamespace
+       where n.nspname = 'app_public' and c.relkind in ('r', 'p', 'v', 'm', 'f')
+         and obj_description(c.oid, 'pg_class') is null
+      union all
+      -- columns of tables and views, and attributes of composite types (fields of the types functions return)
+      select format('column %I.%I.%I', n.nspname, c.relname, a.attname)
+        from pg_attribute a
+        join pg_class c on c.oid = a.attrelid
+        join pg_namespace n on n.oid = c.relnamespace
+       where n.nspname = 'app_public' and c.relkind in ('r', 'p', 'v', 'm', 'f', 'c')
+         and a.attnum > 0 and not a.attisdropped and col_description(c.oid, a.attnum) is null
+      union all
+      select 'function ' || ${functionName}
+        from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+       where n.nspname = 'app_public' and ${notExtensionMember("pg_proc", "p.oid")}
+         and obj_description(p.oid, 'pg_proc') is null
+      union all
+      -- enums, domains, ranges and composite types; a table's row type is documented by the table
+      select format('type %I.%I', n.nspname, t.typname)
+        from pg_type t join pg_namespace n on n.oid = t.typnamespace
+        left join pg_class c on c.oid = t.typrelid
+       where n.nspname = 'app_public' and t.typtype in ('e', 'd', 'r', 'c') and coalesce(c.relkind, 'c') = 'c'
+         and ${notExtensionMember("pg_type", "t.oid")}
+         and obj_description(t.oid, 'pg_type') is null
+       order by 1`,
+    probe: `create type app_public.lint_probe_kind as enum ('a');
+            comment on type app_public.lint_probe_kind is 'documented';
+            create table app_public.lint_probe_comment (id int primary key);
+            comment on table app_public.lint_probe_comment is 'documented, unlike its column';`,
+    caught: "column app_public.lint_probe_comment.id",
+  },
+  {
+    rule: "every policy names its roles (none applies to PUBLIC)",
+    fix: "Add `to app_anonymous` or `to app_user` to the policy",
+    sql: `
+      select format('%I on %I.%I', p.polname, n.nspname, c.relname)
+        from pg_policy p
+        join pg_class c on c.oid = p.polrelid
+        join pg_namespace n on n.oid = c.relnamespace
+       where n.nspname like ${APP} and 0 = any (p.polroles)
+       order by 1`,
+    probe: `create table app_public.lint_probe_roles (id int primary key);
+            create policy select_all on app_public.lint_probe_roles for select using (true);`,
+    caught: "select_all on app_public.lint_probe_roles",
+  },
+  {
+    rule: "every view the API roles can reach (app_public, app_hidden) is security_invoker",
+    fix: "Create the view `with (security_invoker = true)` so that RLS applies to the caller; materialized views " +
+      "cannot, so keep them out of these schemas",
+    sql: `
+      select format('%s %I.%I', case c.relkind when 'm' then 'materialized view' else 'view' end, n.nspname, c.relname)
+        from pg_class c join pg_namespace n on n.oid = c.relnamespace
+       where n.nspname in ('app_public', 'app_hidden') and c.relkind in ('v', 'm')
+         and not (c.relkind = 'v' and exists (
+           select 1 from pg_options_to_table(c.reloptions) o
+            where o.option_name = 'security_invoker' and lower(o.option_value) in ('true', 'on', 'yes', '1')))
+       order by 1`,
+    probe: "create view app_public.lint_probe_view with (security_invoker = false) as select 1 as one;",
+    caught: "view app_public.lint_probe_view",
+  },
+  {
+    rule: "app_owner owns every object in app_*",
+    fix: "Migrate as app_owner (DATABASE_URL), never as a superuser, or `alter … owner to app_owner` in a migration",
+    sql: `
+      with objects(kind, name, owner, oid, catalog) as (
+        select 'schema', quote_ident(n.nspname), n.nspowner, n.oid, 'pg_namespace'::regclass
+          from pg_namespace n where n.nspname like ${APP}
+        union all
+        select 'relation', format('%I.%I', n.nspname, c.relname), c.relowner, c.oid, 'pg_class'::regclass
+          from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname like ${APP}
+        union all
+        select 'function', ${functionName}, p.proowner, p.oid, 'pg_proc'::regclass
+          from pg_proc p join pg_namespace n on n.oid = p.pronamespace where n.nspname like ${APP}
+        union all
+        select 'type', format('%I.%I', n.nspname, t.typname), t.typowner, t.oid, 'pg_type'::regclass
+          from pg_type t join pg_namespace n on n.oid = t.typnamespace where n.nspname like ${APP}
+        union all
+        select 'operator', format('%I.%s', n.nspname, o.oprname), o.oprowner, o.oid, 'pg_operator'::regclass
+          from pg_operator o join pg_namespace n on n.oid = o.oprnamespace where n.nspname like ${APP}
+        union all
+        select 'collation', format('%I.%I', n.nspname, l.collname), l.collowner, l.oid, 'pg_collation'::regclass
+          from pg_collation l join pg_namespace n on n.oid = l.collnamespace where n.nspname like ${APP}
+        union all
+        select 'statistics', format('%I.%I', n.nspname, s.stxname), s.stxowner, s.oid, 'pg_statistic_ext'::regclass
+          from pg_statistic_ext s join pg_namespace n on n.oid = s.stxnamespace where n.nspname like ${APP}
+        union all
+        select 'text search configuration', format('%I.%I', n.nspname, f.cfgname), f.cfgowner, f.oid,
+               'pg_ts_config'::regclass
+          from pg_ts_config f join pg_namespace n on n.oid = f.cfgnamespace where n.nspname like ${APP}
+        union all
+        select 'text search dictionary', format('%I.%I', n.nspname, d.dictname), d.dictowner, d.oid,
+               'pg_ts_dict'::regclass
+          from pg_ts_dict d join pg_namespace n on n.oid = d.dictnamespace where n.nspname like ${APP}
+      )
+      select format('%s %s (owner %s)', o.kind, o.name, o.owner::regrole)
+        from objects o
+       where o.owner <> 'app_owner'::regrole
+         and not exists (select 1 from pg_depend d where d.classid = o.catalog and d.objid = o.oid and d.deptype = 'e')
+       order by 1`,
+    probe: "create table app_private.lint_probe_owner (id int primary key);",
+    caught: "relation app_private.lint_probe_owner (owner ",
+  },
+];
+
+let db: TestDatabase;
+test.before(async () => {
+  db = await createTestDatabase();
+});
+test.after.always(async () => {
+  await db?.drop();
+});
+
+for (const lint of rules) {
+  test(lint.rule, async (t) => {
+    const offenders = await withClient(db.rootUrl, (client) => column(client, lint.sql));
+    t.deepEqual(offenders, [], `${lint.fix}:\n  ${offenders.join("\n  ")}`);
+  });
+
+  // The lint itself must be honest: a query with a typo would pass forever on a clean schema.
+  test(`lint self-check: ${lint.rule}`, async (t) => {
+    const offenders = await withClient(db.rootUrl, (client) => rolledBack(client, async () => {
+      await client.query(lint.probe);
+      return column(client, lint.sql);
+    }));
+    t.true(offenders.some((o) => o.includes(lint.caught)),
+      `the probe should be reported as "${lint.caught}"; the lint reported:\n  ${offenders.join("\n  ")}`);
+  });
+}
