@@ -10,6 +10,7 @@ PROJECT_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 PG_VERSION=15
 PG_BIN=${PG_BIN:-/usr/lib/postgresql/$PG_VERSION/bin}
 PG_EXTENSION_DIR=/usr/share/postgresql/$PG_VERSION/extension
+PG_LIB_DIR=/usr/lib/postgresql/$PG_VERSION/lib
 DEBIAN_PACKAGES=(postgresql-$PG_VERSION postgresql-$PG_VERSION-postgis-3 postgresql-$PG_VERSION-plpgsql-check)
 DATA_ROOT="$PROJECT_ROOT/.data"
 
@@ -41,10 +42,13 @@ ensure_npm_packages() {
   case "$(node -v)" in v2[2-9]*|v[3-9]*) ;; *) die "node_modules/.bin/node is $(node -v); reinstall with 'rm -rf node_modules && npm install'" ;; esac
 }
 
+# Both the control file and the library: removing a package can leave the control file behind.
 missing_debian_packages() {
   [ -x "$PG_BIN/initdb" ] || echo "postgresql-$PG_VERSION"
-  [ -f "$PG_EXTENSION_DIR/postgis.control" ] || echo "postgresql-$PG_VERSION-postgis-3"
-  [ -f "$PG_EXTENSION_DIR/plpgsql_check.control" ] || echo "postgresql-$PG_VERSION-plpgsql-check"
+  { [ -f "$PG_EXTENSION_DIR/postgis.control" ] && [ -f "$PG_LIB_DIR/postgis-3.so" ]; } ||
+    echo "postgresql-$PG_VERSION-postgis-3"
+  { [ -f "$PG_EXTENSION_DIR/plpgsql_check.control" ] && [ -f "$PG_LIB_DIR/plpgsql_check.so" ]; } ||
+    echo "postgresql-$PG_VERSION-plpgsql-check"
 }
 
 ensure_debian_packages() {
