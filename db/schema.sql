@@ -367,6 +367,31 @@ COMMENT ON FUNCTION app_hidden.config_value(setting text) IS 'Value of the tunab
 
 
 --
+-- Name: current_ip(); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.current_ip() RETURNS inet
+    LANGUAGE plpgsql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_raw text := nullif(current_setting('request.ip', true), '');
+begin
+  return v_raw::inet;
+exception when invalid_text_representation then
+  return null;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION current_ip(); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.current_ip() IS 'IP address of the client of the current request, or null.';
+
+
+--
 -- Name: current_session_id(); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
@@ -498,6 +523,28 @@ COMMENT ON FUNCTION app_hidden.tg_users__display_name() IS 'Derives users.displa
 
 
 --
+-- Name: check_password(uuid, text); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.check_password(user_id uuid, password text) RETURNS boolean
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select coalesce((
+    select public.crypt(check_password.password, s.password_hash) = s.password_hash
+      from app_private.user_secrets s
+     where s.user_id = check_password.user_id), false);
+$$;
+
+
+--
+-- Name: FUNCTION check_password(user_id uuid, password text); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.check_password(user_id uuid, password text) IS 'Whether the password matches the user''s stored hash.';
+
+
+--
 -- Name: create_session(uuid); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -599,6 +646,31 @@ $$;
 --
 
 COMMENT ON FUNCTION app_private.record_email_attempt(email_id uuid, error text, final_attempt boolean) IS 'Records the result of sending a queued email.';
+
+
+--
+-- Name: revoke_user_sessions(uuid, uuid); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.revoke_user_sessions(user_id uuid, except_session_id uuid DEFAULT NULL::uuid) RETURNS integer
+    LANGUAGE sql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  with revoked as (
+    update app_private.sessions s set revoked_at = now()
+     where s.user_id = revoke_user_sessions.user_id and s.revoked_at is null
+       and s.id is distinct from revoke_user_sessions.except_session_id
+    returning 1
+  )
+  select count(*)::integer from revoked;
+$$;
+
+
+--
+-- Name: FUNCTION revoke_user_sessions(user_id uuid, except_session_id uuid); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.revoke_user_sessions(user_id uuid, except_session_id uuid) IS 'Revokes every live session of the user but the one given.';
 
 
 --
@@ -1480,6 +1552,14 @@ GRANT ALL ON FUNCTION app_hidden.config_value(setting text) TO app_anonymous;
 
 
 --
+-- Name: FUNCTION current_ip(); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.current_ip() FROM PUBLIC;
+GRANT ALL ON FUNCTION app_hidden.current_ip() TO app_anonymous;
+
+
+--
 -- Name: FUNCTION current_session_id(); Type: ACL; Schema: app_hidden; Owner: -
 --
 
@@ -1528,6 +1608,13 @@ GRANT ALL ON FUNCTION app_hidden.tg_users__display_name() TO app_anonymous;
 
 
 --
+-- Name: FUNCTION check_password(user_id uuid, password text); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.check_password(user_id uuid, password text) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION create_session(user_id uuid); Type: ACL; Schema: app_private; Owner: -
 --
 
@@ -1553,6 +1640,13 @@ REVOKE ALL ON FUNCTION app_private.prune_sessions() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app_private.record_email_attempt(email_id uuid, error text, final_attempt boolean) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION revoke_user_sessions(user_id uuid, except_session_id uuid); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.revoke_user_sessions(user_id uuid, except_session_id uuid) FROM PUBLIC;
 
 
 --

@@ -59,6 +59,7 @@ export async function createAppServer(env: Env, log: Logger): Promise<AppServer>
   const pgl = postgraphile(makePreset(env, log, authPool));
   const app = express();
   app.disable("x-powered-by");
+  app.set("trust proxy", env.trustProxy);
   app.use(requestLog(log));
 
   app.get("/healthz", (_req, res) => {

@@ -14,6 +14,8 @@ export interface Env {
   mailFrom: string;
   mailDir: string;
   workerConcurrency: number;
+  /** Express 'trust proxy': which proxies may set X-Forwarded-For (hop count, or addresses/subnets). */
+  trustProxy: number | string | false;
 }
 
 function positiveInt(source: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -49,5 +51,6 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     mailFrom: source.MAIL_FROM || "P2P Delivery <no-reply@p2p.localhost>",
     mailDir: source.MAIL_DIR || new URL("../.data/mail", import.meta.url).pathname,
     workerConcurrency: positiveInt(source, "WORKER_CONCURRENCY", 5),
+    trustProxy: !source.TRUST_PROXY ? false : /^\d+$/.test(source.TRUST_PROXY) ? Number(source.TRUST_PROXY) : source.TRUST_PROXY,
   };
 }

@@ -106,8 +106,9 @@ cluster_dir() {
   echo "$dir"
 }
 
+# From /, because the postgres OS user may not be allowed into the current directory.
 as_cluster_owner() {
-  if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+  if [ "$(id -u)" -eq 0 ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi
 }
 
 ensure_cluster_running() {

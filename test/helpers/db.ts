@@ -5,7 +5,8 @@ import jwt from "jsonwebtoken";
 import pg from "pg";
 import { databaseName, dropDatabase, withDatabase } from "../../scripts/db/setup.ts";
 
-export const TEMPLATE_DATABASE = "p2p_test_template";
+/** Set TEST_TEMPLATE_DATABASE to give concurrent test runs on one cluster a template each. */
+export const TEMPLATE_DATABASE = process.env.TEST_TEMPLATE_DATABASE || "p2p_test_template";
 
 function requireEnv(name: string): string {
   const value = process.env[name];

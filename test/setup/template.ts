@@ -13,12 +13,14 @@ await ensureRoles(rootUrl, ownerUrl, authUrl);
 const root = new pg.Client({ connectionString: rootUrl });
 await root.connect();
 try {
-  // Databases left behind by an interrupted run; one with open connections belongs to a run still going.
+  // This run's template, and databases left behind by an interrupted run (one with open connections belongs to a
+  // run still going; other runs' templates are theirs).
   const { rows } = await root.query<{ datname: string }>(
     `select d.datname from pg_database d
-      where d.datname like 'p2p\\_test\\_%' and d.datname <> $1
-        and not exists (select 1 from pg_stat_activity a where a.datname = d.datname)`, [TEMPLATE_DATABASE]);
-  for (const { datname } of [...rows, { datname: TEMPLATE_DATABASE }]) {
+      where d.datname = $1
+         or (d.datname like 'p2p\\_test\\_%' and d.datname not like 'p2p\\_test\\_template%'
+             and not exists (select 1 from pg_stat_activity a where a.datname = d.datname))`, [TEMPLATE_DATABASE]);
+  for (const { datname } of rows) {
     await root.query(`alter database ${root.escapeIdentifier(datname)} is_template false`);
     await dropDatabase(rootUrl, datname);
   }
