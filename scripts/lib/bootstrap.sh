@@ -124,7 +124,7 @@ ensure_cluster_running() {
     local pwfile; pwfile=$(mktemp); printf '%s\n' "$SUPERUSER_PASSWORD" >"$pwfile"
     [ "$(id -u)" -eq 0 ] && chown postgres "$pwfile"
     as_cluster_owner "$PG_BIN/initdb" -D "$pgdata" -U postgres --pwfile="$pwfile" -E UTF8 --locale=C.UTF-8 \
-      --auth-local=peer --auth-host=scram-sha-256 >"$DATA_ROOT/initdb.log" 2>&1 ||
+      >"$DATA_ROOT/initdb.log" 2>&1 ||
       { rm -f "$pwfile"; die "initdb failed; see $DATA_ROOT/initdb.log"; }
     rm -f "$pwfile"
     # A development cluster: data can be recreated at any time, so durability is traded for test speed.
@@ -143,11 +143,25 @@ log_min_messages = warning
 log_min_error_statement = panic
 CONF
   fi
-  if ! as_cluster_owner "$PG_BIN/pg_ctl" -D "$pgdata" status >/dev/null 2>&1; then
+  # The socket sits in the data directory (mode 700), so only its owner and root reach it: trust there is safe
+  # and lets the bootstrap re-sync the superuser password with the secrets file below on every run.
+  as_cluster_owner tee "$pgdata/pg_hba.conf" >/dev/null <<HBA
+# Written by scripts/lib/bootstrap.sh on every start.
+local all all trust
+host  all all 127.0.0.1/32 scram-sha-256
+host  all all ::1/128      scram-sha-256
+HBA
+  if as_cluster_owner "$PG_BIN/pg_ctl" -D "$pgdata" status >/dev/null 2>&1; then
+    as_cluster_owner "$PG_BIN/pg_ctl" -D "$pgdata" reload >/dev/null
+  else
     say "Starting PostgreSQL on 127.0.0.1:$PGPORT_EMBEDDED (logs: $pgdata/server.log)…"
     as_cluster_owner "$PG_BIN/pg_ctl" -D "$pgdata" -l "$pgdata/server.log" -w -t 60 start >/dev/null ||
       die "PostgreSQL did not start; see $pgdata/server.log"
   fi
+  # Through stdin, so the password never shows in a process list.
+  printf "alter role postgres password '%s';\n" "$SUPERUSER_PASSWORD" |
+    as_cluster_owner "$PG_BIN/psql" -h "$pgdata" -p "$PGPORT_EMBEDDED" -U postgres -d postgres -qAt -v ON_ERROR_STOP=1 \
+      >/dev/null || die "Could not reach the project's PostgreSQL through its socket in $pgdata"
 }
 
 # Exports the connection settings every command reads. External servers come from the environment or .env.
