@@ -7,16 +7,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import pg from "pg";
-import { dropDatabase, ensureDatabase, withDatabase } from "../../scripts/db/setup.ts";
+import { dropDatabase, ensureDatabase, withClient, withDatabase } from "../../scripts/db/setup.ts";
+import { requireEnv } from "./db.ts";
 
 /** Matches every schema of ours (app_public, app_hidden, app_private and any future app_*), as a LIKE pattern. */
 export const APP_SCHEMAS_LIKE = "app\\_%";
-
-function requireEnv(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set: run the tests with npm test`);
-  return value;
-}
 
 export interface EmptyDatabase {
   name: string;
@@ -43,15 +38,7 @@ export async function createEmptyDatabase(): Promise<EmptyDatabase> {
   };
 }
 
-export async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
+export { withClient };
 
 /** The first column of every row, as text: catalog queries here return one description per offending object. */
 export async function column(client: pg.ClientBase, sql: string, params: unknown[] = []): Promise<string[]> {

@@ -3,12 +3,12 @@
 import { randomBytes } from "node:crypto";
 import jwt from "jsonwebtoken";
 import pg from "pg";
-import { databaseName, dropDatabase, withDatabase } from "../../scripts/db/setup.ts";
+import { dropDatabase, withClient, withDatabase } from "../../scripts/db/setup.ts";
 
 /** Set TEST_TEMPLATE_DATABASE to give concurrent test runs on one cluster a template each. */
 export const TEMPLATE_DATABASE = process.env.TEST_TEMPLATE_DATABASE || "p2p_test_template";
 
-function requireEnv(name: string): string {
+export function requireEnv(name: string): string {
   const value = process.env[name];
   if (!value) throw new Error(`${name} is not set: run the tests with npm test`);
   return value;
@@ -28,37 +28,20 @@ export interface TestDatabase {
 export async function createTestDatabase(): Promise<TestDatabase> {
   const rootUrl = requireEnv("ROOT_DATABASE_URL");
   const name = `p2p_test_${randomBytes(6).toString("hex")}`;
-  const root = new pg.Client({ connectionString: rootUrl });
-  await root.connect();
-  try {
-    await root.query(`create database ${name} template ${TEMPLATE_DATABASE} owner app_owner`);
-  } finally {
-    await root.end();
-  }
-  const pools: pg.Pool[] = [];
+  await withClient(rootUrl, (root) => root.query(`create database ${name} template ${TEMPLATE_DATABASE} owner app_owner`));
   return {
     name,
     ownerUrl: withDatabase(requireEnv("DATABASE_URL"), name),
     authUrl: withDatabase(requireEnv("AUTH_DATABASE_URL"), name),
     rootUrl: withDatabase(rootUrl, name),
-    async drop() {
-      await Promise.all(pools.map((p) => p.end()));
-      await dropDatabase(rootUrl, name);
-    },
+    drop: () => dropDatabase(rootUrl, name),
   };
 }
 
-export { databaseName };
 
 /** Runs fn on a superuser connection to the test database (setup and assertions that must see everything). */
-export async function asRoot<T>(db: TestDatabase, fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: db.rootUrl });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
+export function asRoot<T>(db: TestDatabase, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  return withClient(db.rootUrl, fn);
 }
 
 export type Actor = { kind: "anonymous" } | { kind: "user"; userId: string };
