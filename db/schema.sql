@@ -145,6 +145,16 @@ COMMENT ON EXTENSION postgis IS 'PostGIS geometry and geography spatial types an
 
 
 --
+-- Name: account_closure_kind; Type: TYPE; Schema: app_private; Owner: -
+--
+
+CREATE TYPE app_private.account_closure_kind AS ENUM (
+    'deactivated',
+    'deleted'
+);
+
+
+--
 -- Name: email_status; Type: TYPE; Schema: app_private; Owner: -
 --
 
@@ -153,6 +163,37 @@ CREATE TYPE app_private.email_status AS ENUM (
     'sent',
     'failed'
 );
+
+
+--
+-- Name: login_outcome; Type: TYPE; Schema: app_private; Owner: -
+--
+
+CREATE TYPE app_private.login_outcome AS ENUM (
+    'success',
+    'wrong_password',
+    'unknown_email',
+    'locked',
+    'rate_limited'
+);
+
+
+--
+-- Name: address_type; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.address_type AS ENUM (
+    'home',
+    'work',
+    'other'
+);
+
+
+--
+-- Name: TYPE address_type; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.address_type IS 'Kind of a saved address.';
 
 
 --
@@ -216,6 +257,333 @@ COMMENT ON COLUMN app_public.jwt_token.exp IS 'Expiry of the token, in seconds s
 
 
 --
+-- Name: auth_result; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.auth_result AS (
+	access_token app_public.jwt_token,
+	refresh_token text,
+	mfa_challenge text
+);
+
+
+--
+-- Name: TYPE auth_result; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.auth_result IS 'Answer of a successful login or refresh: a signed access token and a refresh token, or an MFA challenge to answer first.';
+
+
+--
+-- Name: COLUMN auth_result.access_token; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.auth_result.access_token IS 'Access JWT (30 minutes) for the Authorization header.';
+
+
+--
+-- Name: COLUMN auth_result.refresh_token; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.auth_result.refresh_token IS 'Refresh token of this device session, shown once; exchange it with refreshSession before it expires.';
+
+
+--
+-- Name: COLUMN auth_result.mfa_challenge; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.auth_result.mfa_challenge IS 'Reserved for two-factor login: the challenge to answer with a TOTP or backup code.';
+
+
+--
+-- Name: block_reason; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.block_reason AS ENUM (
+    'inappropriate_behavior',
+    'spam',
+    'harassment',
+    'unreliable',
+    'fraud_concern',
+    'safety_concern',
+    'other'
+);
+
+
+--
+-- Name: TYPE block_reason; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.block_reason IS 'Why a user blocked another (private to the blocker).';
+
+
+--
+-- Name: device_type; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.device_type AS ENUM (
+    'mobile',
+    'web',
+    'tablet',
+    'desktop'
+);
+
+
+--
+-- Name: TYPE device_type; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.device_type IS 'Kind of device a session runs on.';
+
+
+--
+-- Name: document_type; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.document_type AS ENUM (
+    'passport',
+    'driving_license',
+    'national_id',
+    'utility_bill',
+    'bank_statement',
+    'other'
+);
+
+
+--
+-- Name: TYPE document_type; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.document_type IS 'Kind of an identity or address document: passport, driving_license and national_id prove identity, utility_bill and bank_statement prove an address.';
+
+
+--
+-- Name: platform; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.platform AS ENUM (
+    'ios',
+    'android',
+    'web',
+    'windows',
+    'macos',
+    'linux'
+);
+
+
+--
+-- Name: TYPE platform; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.platform IS 'Operating system or platform of a device session.';
+
+
+--
+-- Name: report_priority; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.report_priority AS ENUM (
+    'low',
+    'medium',
+    'high',
+    'urgent'
+);
+
+
+--
+-- Name: TYPE report_priority; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.report_priority IS 'How soon moderators should look at a report.';
+
+
+--
+-- Name: report_resolution_action; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.report_resolution_action AS ENUM (
+    'none',
+    'warning',
+    'suspension',
+    'ban',
+    'content_removed'
+);
+
+
+--
+-- Name: TYPE report_resolution_action; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.report_resolution_action IS 'What moderators did about a report.';
+
+
+--
+-- Name: report_status; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.report_status AS ENUM (
+    'pending',
+    'reviewed',
+    'resolved',
+    'dismissed'
+);
+
+
+--
+-- Name: TYPE report_status; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.report_status IS 'Moderation state of a report: pending → reviewed → resolved or dismissed.';
+
+
+--
+-- Name: session_info; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.session_info AS (
+	id uuid,
+	device_id text,
+	device_type app_public.device_type,
+	platform app_public.platform,
+	app_version text,
+	ip inet,
+	created_at timestamp with time zone,
+	last_active_at timestamp with time zone,
+	expires_at timestamp with time zone,
+	is_current boolean
+);
+
+
+--
+-- Name: TYPE session_info; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.session_info IS 'A live device session of the current user (never its tokens).';
+
+
+--
+-- Name: COLUMN session_info.id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.session_info.id IS 'Id of the session, to give to revokeSession (rowId in GraphQL).';
+
+
+--
+-- Name: COLUMN session_info.device_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.session_info.device_id IS 'Identifier the client gave for its device.';
+
+
+--
+-- Name: COLUMN session_info.device_type; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.session_info.device_type IS 'Kind of device.';
+
+
+--
+-- Name: COLUMN session_info.platform; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.session_info.platform IS 'Platform of the device.';
+
+
+--
+-- Name: COLUMN session_info.app_version; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.session_info.app_version IS 'Version of the app that opened the session.';
+
+
+--
+-- Name: COLUMN session_info.ip; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.session_info.ip IS 'Client address when the session started.';
+
+
+--
+-- Name: COLUMN session_info.created_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.session_info.created_at IS 'When the session started.';
+
+
+--
+-- Name: COLUMN session_info.last_active_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.session_info.last_active_at IS 'When the session was last used (to the minute).';
+
+
+--
+-- Name: COLUMN session_info.expires_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.session_info.expires_at IS 'When the session ends unless refreshed.';
+
+
+--
+-- Name: COLUMN session_info.is_current; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.session_info.is_current IS 'Whether this is the session of the request.';
+
+
+--
+-- Name: two_factor_setup; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.two_factor_setup AS (
+	secret text,
+	otpauth_uri text
+);
+
+
+--
+-- Name: TYPE two_factor_setup; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.two_factor_setup IS 'A new TOTP secret, shown once: enter it (or scan the URI) in an authenticator app, then confirm with a code.';
+
+
+--
+-- Name: COLUMN two_factor_setup.secret; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.two_factor_setup.secret IS 'The secret in base32.';
+
+
+--
+-- Name: COLUMN two_factor_setup.otpauth_uri; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.two_factor_setup.otpauth_uri IS 'otpauth:// URI for a QR code.';
+
+
+--
+-- Name: user_report_category; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.user_report_category AS ENUM (
+    'inappropriate_behavior',
+    'fraud',
+    'harassment',
+    'spam',
+    'safety_concern',
+    'other'
+);
+
+
+--
+-- Name: TYPE user_report_category; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.user_report_category IS 'What a report about a user is about.';
+
+
+--
 -- Name: user_status; Type: TYPE; Schema: app_public; Owner: -
 --
 
@@ -271,6 +639,47 @@ CREATE TYPE app_public.verification_level AS ENUM (
 --
 
 COMMENT ON TYPE app_public.verification_level IS 'How much of a user''s identity the platform has verified.';
+
+
+--
+-- Name: verification_status; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.verification_status AS ENUM (
+    'pending',
+    'under_review',
+    'approved',
+    'rejected',
+    'expired'
+);
+
+
+--
+-- Name: TYPE verification_status; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.verification_status IS 'Review state of a verification document: pending → under_review → approved or rejected; expired after expires_on.';
+
+
+--
+-- Name: account_open_items(uuid); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.account_open_items(user_id uuid) RETURNS SETOF text
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select 'an active admin role (another admin must remove it first)'
+   where exists (select 1 from app_private.admin_users a
+                  where a.user_id = account_open_items.user_id and a.is_active);
+$$;
+
+
+--
+-- Name: FUNCTION account_open_items(user_id uuid); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.account_open_items(user_id uuid) IS 'Open items that refuse the deletion of the account, one description per row.';
 
 
 --
@@ -455,6 +864,103 @@ COMMENT ON FUNCTION app_hidden.display_name(first_name text, last_name text) IS 
 
 
 --
+-- Name: is_admin_user(); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.is_admin_user() RETURNS boolean
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select exists (select 1 from app_private.admin_users a where a.user_id = app_public.current_user_id() and a.is_active);
+$$;
+
+
+--
+-- Name: FUNCTION is_admin_user(); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.is_admin_user() IS 'Whether the signed-in user is an active admin.';
+
+
+--
+-- Name: refresh_verification_level(uuid); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.refresh_verification_level(user_id uuid) RETURNS app_public.verification_level
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_email boolean;
+  v_phone boolean;
+  v_id boolean;
+  v_address boolean;
+  v_level app_public.verification_level;
+begin
+  select c.email_verified_at is not null, c.phone_verified_at is not null
+    into v_email, v_phone
+    from app_public.user_contacts c
+   where c.user_id = refresh_verification_level.user_id;
+
+  select
+    coalesce(bool_or(d.document_type in ('passport', 'driving_license', 'national_id')
+                     and d.selfie_image_key is not null), false),
+    coalesce(bool_or(d.document_type in ('utility_bill', 'bank_statement')
+                     and d.created_at >= now() - make_interval(
+                       days => (app_hidden.config_value('verification.address_doc_max_age_days'))::int)), false)
+    into v_id, v_address
+    from app_public.user_verification_documents d
+   where d.user_id = refresh_verification_level.user_id
+     and d.status = 'approved'
+     and (d.expires_on is null or d.expires_on >= current_date);
+
+  v_level := case
+    when not coalesce(v_email, false) then 'unverified'
+    when not coalesce(v_phone, false) then 'email_verified'
+    when not v_id then 'phone_verified'
+    when not v_address then 'id_verified'
+    else 'fully_verified'
+  end::app_public.verification_level;
+
+  update app_public.users u set verification_level = v_level
+   where u.id = refresh_verification_level.user_id and u.verification_level is distinct from v_level;
+  return v_level;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION refresh_verification_level(user_id uuid); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.refresh_verification_level(user_id uuid) IS 'Recomputes and stores users.verification_level from the verified email, phone and documents; returns it.';
+
+
+--
+-- Name: tg__default_current_user(); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.tg__default_current_user() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+begin
+  if to_jsonb(NEW) ->> TG_ARGV[0] is null then
+    NEW := jsonb_populate_record(NEW, jsonb_build_object(TG_ARGV[0], app_public.current_user_id()));
+  end if;
+  return NEW;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION tg__default_current_user(); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.tg__default_current_user() IS 'Sets the owner column named by TG_ARGV[0] to the signed-in user when it is null.';
+
+
+--
 -- Name: tg__set_updated_at(); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
@@ -474,6 +980,57 @@ $$;
 --
 
 COMMENT ON FUNCTION app_hidden.tg__set_updated_at() IS 'Keeps updated_at strictly increasing on every update.';
+
+
+--
+-- Name: tg_user_addresses__first_is_default(); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.tg_user_addresses__first_is_default() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+begin
+  if not exists (select 1 from app_public.user_addresses a where a.user_id = NEW.user_id) then
+    NEW.is_default := true;
+  end if;
+  return NEW;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION tg_user_addresses__first_is_default(); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.tg_user_addresses__first_is_default() IS 'Makes a user''s first address the default.';
+
+
+--
+-- Name: tg_user_addresses__promote_default(); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.tg_user_addresses__promote_default() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+begin
+  update app_public.user_addresses a set is_default = true
+   where a.id = (select n.id from app_public.user_addresses n
+                  where n.user_id = OLD.user_id
+                  order by n.created_at desc, n.id desc
+                  limit 1)
+     and not exists (select 1 from app_public.user_addresses d where d.user_id = OLD.user_id and d.is_default);
+  return null;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION tg_user_addresses__promote_default(); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.tg_user_addresses__promote_default() IS 'After the default address is deleted, makes the newest remaining one the default.';
 
 
 --
@@ -500,6 +1057,130 @@ COMMENT ON FUNCTION app_hidden.tg_user_contacts__display_name() IS 'Refreshes us
 
 
 --
+-- Name: tg_user_preferences__display_name(); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.tg_user_preferences__display_name() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+begin
+  update app_public.users u set display_name = u.display_name where u.id = NEW.user_id;
+  return null;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION tg_user_preferences__display_name(); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.tg_user_preferences__display_name() IS 'Refreshes users.display_name when show_last_name changes.';
+
+
+--
+-- Name: tg_user_reports__priority(); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.tg_user_reports__priority() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+begin
+  NEW.priority := case NEW.category
+    when 'safety_concern' then 'urgent'
+    when 'fraud' then 'high'
+    when 'harassment' then 'high'
+    when 'spam' then 'low'
+    else 'medium' end::app_public.report_priority;
+  return NEW;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION tg_user_reports__priority(); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.tg_user_reports__priority() IS 'Derives a new report''s priority from its category.';
+
+
+--
+-- Name: tg_user_verification_documents__refresh_level(); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.tg_user_verification_documents__refresh_level() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+begin
+  perform app_hidden.refresh_verification_level(case when TG_OP = 'DELETE' then OLD.user_id else NEW.user_id end);
+  return null;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION tg_user_verification_documents__refresh_level(); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.tg_user_verification_documents__refresh_level() IS 'Recomputes the owner''s verification level after a document changes.';
+
+
+--
+-- Name: tg_user_verification_documents__upload_limit(); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.tg_user_verification_documents__upload_limit() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_limit int := (app_hidden.config_value('verification.uploads_per_30d'))::int;
+begin
+  if (select count(*) from app_public.user_verification_documents d
+       where d.user_id = NEW.user_id and d.document_type = NEW.document_type
+         and d.created_at > now() - interval '30 days') >= v_limit then
+    raise exception 'At most % documents of one type may be submitted in 30 days', v_limit using errcode = 'LIMIT';
+  end if;
+  return NEW;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION tg_user_verification_documents__upload_limit(); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.tg_user_verification_documents__upload_limit() IS 'Refuses a document beyond the upload limit per type and 30 days (LIMIT).';
+
+
+--
+-- Name: tg_users__create_related(); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.tg_users__create_related() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+begin
+  insert into app_public.user_preferences (user_id) values (NEW.id);
+  insert into app_public.user_statistics (user_id) values (NEW.id);
+  insert into app_public.user_earnings (user_id, currency)
+  values (NEW.id, app_hidden.config_value('platform.default_currency') #>> '{}');
+  return null;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION tg_users__create_related(); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.tg_users__create_related() IS 'Creates the preferences, statistics and money totals of a new account.';
+
+
+--
 -- Name: tg_users__display_name(); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
@@ -507,9 +1188,13 @@ CREATE FUNCTION app_hidden.tg_users__display_name() RETURNS trigger
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
+declare
+  v_last_name text := (select c.last_name from app_public.user_contacts c where c.user_id = NEW.id);
+  v_full boolean := coalesce((select (p.privacy ->> 'show_last_name')::boolean
+                                from app_public.user_preferences p where p.user_id = NEW.id), false);
 begin
-  NEW.display_name := app_hidden.display_name(NEW.first_name,
-    (select c.last_name from app_public.user_contacts c where c.user_id = NEW.id));
+  NEW.display_name := case when v_full and v_last_name is not null then NEW.first_name || ' ' || v_last_name
+                           else app_hidden.display_name(NEW.first_name, v_last_name) end;
   return NEW;
 end;
 $$;
@@ -519,7 +1204,132 @@ $$;
 -- Name: FUNCTION tg_users__display_name(); Type: COMMENT; Schema: app_hidden; Owner: -
 --
 
-COMMENT ON FUNCTION app_hidden.tg_users__display_name() IS 'Derives users.display_name on insert and name changes.';
+COMMENT ON FUNCTION app_hidden.tg_users__display_name() IS 'Derives users.display_name on insert and name changes (the full name when show_last_name is set).';
+
+
+--
+-- Name: tg_users__referral_code(); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.tg_users__referral_code() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+begin
+  if NEW.referral_code is null then
+    NEW.referral_code := upper(encode(public.gen_random_bytes(5), 'hex'));
+  end if;
+  return NEW;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION tg_users__referral_code(); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.tg_users__referral_code() IS 'Gives a new account a random referral code (40 bits from a CSPRNG).';
+
+
+--
+-- Name: users_sharing_statistics(); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.users_sharing_statistics() RETURNS SETOF uuid
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select p.user_id
+    from app_public.user_preferences p
+    join app_public.users u on u.id = p.user_id
+   where (p.privacy ->> 'show_statistics')::boolean and u.status = 'active' and u.deleted_at is null;
+$$;
+
+
+--
+-- Name: FUNCTION users_sharing_statistics(); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.users_sharing_statistics() IS 'Ids of the users who show their statistics publicly.';
+
+
+--
+-- Name: anonymise_deleted_users(); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.anonymise_deleted_users() RETURNS integer
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_closure record;
+  v_count integer := 0;
+begin
+  for v_closure in
+    select cl.id, cl.user_id
+      from app_private.account_closures cl
+      join app_public.users u on u.id = cl.user_id
+     where cl.kind = 'deleted' and cl.anonymised_at is null and u.deleted_at is not null
+       and u.deleted_at < now() - make_interval(days => (app_hidden.config_value('retention.anonymise_days'))::int)
+     order by cl.created_at
+     limit (app_hidden.config_value('retention.batch_size'))::int
+     for update of cl skip locked
+  loop
+    update app_public.user_contacts c
+       set email = 'deleted-' || c.user_id || '@deleted.invalid', email_verified_at = null, last_name = null,
+           phone_number = null, phone_verified_at = null, date_of_birth = null
+     where c.user_id = v_closure.user_id;
+    update app_public.users u set first_name = 'Deleted', bio = null, picture_key = null
+     where u.id = v_closure.user_id;
+    delete from app_public.user_verification_documents d where d.user_id = v_closure.user_id;
+    delete from app_public.user_addresses a where a.user_id = v_closure.user_id;
+    delete from app_private.user_secrets s where s.user_id = v_closure.user_id;
+    delete from app_private.sessions s where s.user_id = v_closure.user_id;
+    update app_private.account_closures cl set anonymised_at = now() where cl.id = v_closure.id;
+    v_count := v_count + 1;
+  end loop;
+  return v_count;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION anonymise_deleted_users(); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.anonymise_deleted_users() IS 'Scrubs the personal data of accounts deleted longer ago than the retention period.';
+
+
+--
+-- Name: base32_encode(bytea); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.base32_encode(data bytea) RETURNS text
+    LANGUAGE plpgsql IMMUTABLE STRICT
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_alphabet constant text := 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  v_bits text := '';
+  v_out text := '';
+begin
+  for i in 0 .. length(base32_encode.data) - 1 loop
+    v_bits := v_bits || get_byte(base32_encode.data, i)::bit(8)::text;
+  end loop;
+  v_bits := rpad(v_bits, ((length(v_bits) + 4) / 5) * 5, '0');
+  for i in 0 .. length(v_bits) / 5 - 1 loop
+    v_out := v_out || substr(v_alphabet, substr(v_bits, i * 5 + 1, 5)::bit(5)::integer + 1, 1);
+  end loop;
+  return v_out;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION base32_encode(data bytea); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.base32_encode(data bytea) IS 'RFC 4648 base32 of bytes, without padding.';
 
 
 --
@@ -549,23 +1359,10 @@ COMMENT ON FUNCTION app_private.check_password(user_id uuid, password text) IS '
 --
 
 CREATE FUNCTION app_private.create_session(user_id uuid) RETURNS app_public.jwt_token
-    LANGUAGE plpgsql
+    LANGUAGE sql
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
-declare
-  v_session app_private.sessions;
-begin
-  insert into app_private.sessions (user_id, expires_at)
-  values (create_session.user_id,
-          now() + make_interval(days => (app_hidden.config_value('auth.refresh_token_days'))::int))
-  returning * into v_session;
-  return row(
-    'app_user',
-    v_session.id,
-    floor(extract(epoch from least(v_session.expires_at,
-      now() + make_interval(mins => (app_hidden.config_value('auth.access_token_minutes'))::int))))::bigint
-  )::app_public.jwt_token;
-end;
+  select (app_private.start_session(create_session.user_id, null, null, null, null)).access_token;
 $$;
 
 
@@ -573,7 +1370,35 @@ $$;
 -- Name: FUNCTION create_session(user_id uuid); Type: COMMENT; Schema: app_private; Owner: -
 --
 
-COMMENT ON FUNCTION app_private.create_session(user_id uuid) IS 'Starts a device session for the user and returns its token claims.';
+COMMENT ON FUNCTION app_private.create_session(user_id uuid) IS 'Starts a device session for the user and returns its access token claims.';
+
+
+--
+-- Name: expire_verification_documents(); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.expire_verification_documents() RETURNS integer
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_count integer;
+begin
+  update app_public.user_verification_documents d set status = 'expired'
+   where d.status in ('pending', 'under_review', 'approved') and d.expires_on < current_date;
+  get diagnostics v_count = row_count;
+  perform app_hidden.refresh_verification_level(u.id)
+     from app_public.users u where u.verification_level = 'fully_verified';
+  return v_count;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION expire_verification_documents(); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.expire_verification_documents() IS 'Marks documents past their expiry as expired and lowers verification levels that no longer hold.';
 
 
 --
@@ -597,6 +1422,36 @@ COMMENT ON FUNCTION app_private.hash_password(password text) IS 'bcrypt hash of 
 
 
 --
+-- Name: new_backup_codes(uuid); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.new_backup_codes(user_id uuid) RETURNS text[]
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_codes text[];
+begin
+  select array_agg(encode(public.gen_random_bytes(5), 'hex')) into v_codes
+    from generate_series(1, (app_hidden.config_value('auth.backup_codes'))::int);
+  update app_private.user_two_factor_auth t
+     set backup_code_hashes = array(
+       select public.crypt(c, public.gen_salt('bf', (app_hidden.config_value('auth.backup_code_bcrypt_cost'))::int))
+         from unnest(v_codes) as c)
+   where t.user_id = new_backup_codes.user_id;
+  return array(select substr(c, 1, 5) || '-' || substr(c, 6) from unnest(v_codes) as c);
+end;
+$$;
+
+
+--
+-- Name: FUNCTION new_backup_codes(user_id uuid); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.new_backup_codes(user_id uuid) IS 'Replaces the backup codes of the user and returns the new ones.';
+
+
+--
 -- Name: prune_sessions(); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -604,12 +1459,20 @@ CREATE FUNCTION app_private.prune_sessions() RETURNS integer
     LANGUAGE sql
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
-  with pruned as (
-    delete from app_private.sessions s
-     where least(s.revoked_at, s.expires_at)
-           < now() - make_interval(days => (app_hidden.config_value('retention.sessions_days'))::int)
+  with cutoff as (
+    select now() - make_interval(days => (app_hidden.config_value('retention.sessions_days'))::int) as at
+  ), pruned as (
+    delete from app_private.sessions s using cutoff
+     where least(s.revoked_at, s.expires_at) < cutoff.at
     returning 1
+  ), attempts as (
+    delete from app_private.login_attempts a using cutoff where a.created_at < cutoff.at returning 1
+  ), challenges as (
+    delete from app_private.mfa_challenges m using cutoff where m.expires_at < cutoff.at returning 1
+  ), setups as (
+    delete from app_private.two_factor_setups t using cutoff where t.created_at < cutoff.at returning 1
   )
+  -- Data-modifying CTEs run to completion whether or not they are read.
   select count(*)::integer from pruned;
 $$;
 
@@ -618,7 +1481,7 @@ $$;
 -- Name: FUNCTION prune_sessions(); Type: COMMENT; Schema: app_private; Owner: -
 --
 
-COMMENT ON FUNCTION app_private.prune_sessions() IS 'Deletes sessions that ended longer ago than the retention period.';
+COMMENT ON FUNCTION app_private.prune_sessions() IS 'Deletes sessions that ended, and login attempts, two-factor challenges and setups older than the retention period; returns the sessions deleted.';
 
 
 --
@@ -649,6 +1512,46 @@ COMMENT ON FUNCTION app_private.record_email_attempt(email_id uuid, error text, 
 
 
 --
+-- Name: record_login_failure(uuid); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.record_login_failure(user_id uuid) RETURNS boolean
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_count integer;
+begin
+  update app_private.user_secrets s set failed_login_count = s.failed_login_count + 1
+   where s.user_id = record_login_failure.user_id
+  returning s.failed_login_count into v_count;
+  if v_count < (app_hidden.config_value('security.max_login_attempts'))::int then
+    return false;
+  end if;
+  update app_private.user_secrets s
+     set failed_login_count = 0,
+         locked_until = now() + make_interval(mins => (app_hidden.config_value('security.lockout_minutes'))::int)
+   where s.user_id = record_login_failure.user_id;
+  insert into app_private.emails (user_id, recipient, subject, body)
+  select c.user_id, c.email, 'Your account was locked',
+         format(E'Hello %s,\n\nAfter several failed sign-in attempts your account is locked for %s minutes. '
+                'If this was not you, reset your password once the lock ends.',
+                u.first_name, app_hidden.config_value('security.lockout_minutes'))
+    from app_public.user_contacts c join app_public.users u on u.id = c.user_id
+   where c.user_id = record_login_failure.user_id;
+  return true;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION record_login_failure(user_id uuid); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.record_login_failure(user_id uuid) IS 'Counts a failed login; locks the account (and emails its owner) at the threshold. True when it locked.';
+
+
+--
 -- Name: revoke_user_sessions(uuid, uuid); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -674,6 +1577,97 @@ COMMENT ON FUNCTION app_private.revoke_user_sessions(user_id uuid, except_sessio
 
 
 --
+-- Name: session_claims(uuid, timestamp with time zone); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.session_claims(session_id uuid, expires_at timestamp with time zone) RETURNS app_public.jwt_token
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select row(
+    'app_user',
+    session_claims.session_id,
+    floor(extract(epoch from least(session_claims.expires_at,
+      now() + make_interval(mins => (app_hidden.config_value('auth.access_token_minutes'))::int))))::bigint
+  )::app_public.jwt_token;
+$$;
+
+
+--
+-- Name: FUNCTION session_claims(session_id uuid, expires_at timestamp with time zone); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.session_claims(session_id uuid, expires_at timestamp with time zone) IS 'Access token claims for a session.';
+
+
+--
+-- Name: start_mfa_challenge(uuid, text, app_public.device_type, app_public.platform, text); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.start_mfa_challenge(user_id uuid, device_id text, device_type app_public.device_type, platform app_public.platform, app_version text) RETURNS app_public.auth_result
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_token bytea := public.gen_random_bytes(32);
+begin
+  insert into app_private.mfa_challenges (user_id, token_hash, device_id, device_type, platform, app_version, expires_at)
+  values (start_mfa_challenge.user_id, sha256(v_token), start_mfa_challenge.device_id, start_mfa_challenge.device_type,
+          start_mfa_challenge.platform, start_mfa_challenge.app_version,
+          now() + make_interval(mins => (app_hidden.config_value('auth.mfa_challenge_minutes'))::int));
+  return row(null, null, encode(v_token, 'hex'))::app_public.auth_result;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION start_mfa_challenge(user_id uuid, device_id text, device_type app_public.device_type, platform app_public.platform, app_version text); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.start_mfa_challenge(user_id uuid, device_id text, device_type app_public.device_type, platform app_public.platform, app_version text) IS 'Issues a two-factor login challenge, returned once and stored as SHA-256.';
+
+
+--
+-- Name: start_session(uuid, text, app_public.device_type, app_public.platform, text); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.start_session(user_id uuid, device_id text, device_type app_public.device_type, platform app_public.platform, app_version text) RETURNS app_public.auth_result
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_token bytea := public.gen_random_bytes(32);
+  v_session app_private.sessions;
+begin
+  insert into app_private.sessions (user_id, expires_at, ip, device_id, device_type, platform, app_version,
+                                    refresh_token_hash)
+  values (start_session.user_id,
+          now() + make_interval(days => (app_hidden.config_value('auth.refresh_token_days'))::int),
+          app_hidden.current_ip(), start_session.device_id, start_session.device_type, start_session.platform,
+          start_session.app_version, sha256(v_token))
+  returning * into v_session;
+
+  update app_private.sessions s set revoked_at = now()
+   where s.id in (
+     select l.id from app_private.sessions l
+      where l.user_id = start_session.user_id and l.revoked_at is null and l.expires_at > now()
+        and l.id <> v_session.id
+      order by l.last_active_at desc, l.created_at desc
+     offset greatest((app_hidden.config_value('auth.max_active_sessions'))::int - 1, 0));
+
+  return row(app_private.session_claims(v_session.id, v_session.expires_at), encode(v_token, 'hex'), null)::app_public.auth_result;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION start_session(user_id uuid, device_id text, device_type app_public.device_type, platform app_public.platform, app_version text); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.start_session(user_id uuid, device_id text, device_type app_public.device_type, platform app_public.platform, app_version text) IS 'Starts a device session (evicting the least recently active beyond the limit) and returns its tokens.';
+
+
+--
 -- Name: tg_emails__enqueue_send(); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -694,6 +1688,33 @@ $$;
 --
 
 COMMENT ON FUNCTION app_private.tg_emails__enqueue_send() IS 'Enqueues delivery of a newly queued email.';
+
+
+--
+-- Name: totp_code(bytea, bigint, integer); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.totp_code(secret bytea, step bigint, digits integer DEFAULT 6) RETURNS text
+    LANGUAGE plpgsql IMMUTABLE STRICT
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_mac bytea := public.hmac(int8send(totp_code.step), totp_code.secret, 'sha1');
+  v_offset integer := get_byte(v_mac, 19) & 15;
+  v_binary bigint;
+begin
+  v_binary := ((get_byte(v_mac, v_offset) & 127)::bigint << 24) | (get_byte(v_mac, v_offset + 1)::bigint << 16)
+            | (get_byte(v_mac, v_offset + 2)::bigint << 8) | get_byte(v_mac, v_offset + 3)::bigint;
+  return lpad((v_binary % (10::bigint ^ totp_code.digits)::bigint)::text, totp_code.digits, '0');
+end;
+$$;
+
+
+--
+-- Name: FUNCTION totp_code(secret bytea, step bigint, digits integer); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.totp_code(secret bytea, step bigint, digits integer) IS 'RFC 6238 TOTP code (HMAC-SHA-1) of a secret for a 30-second step.';
 
 
 --
@@ -724,9 +1745,339 @@ $$;
 COMMENT ON FUNCTION app_private.touch_session(session_id uuid) IS 'Whether the session is live; records its activity.';
 
 
+--
+-- Name: uri_encode(text); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.uri_encode(value text) RETURNS text
+    LANGUAGE sql IMMUTABLE STRICT
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select coalesce(string_agg(case when chr(b) ~ '[A-Za-z0-9._~-]' then chr(b) else '%' || upper(lpad(to_hex(b), 2, '0')) end,
+                             '' order by i), '')
+    from (select i, get_byte(convert_to(uri_encode.value, 'UTF8'), i) as b
+            from generate_series(0, octet_length(convert_to(uri_encode.value, 'UTF8')) - 1) as i) as bytes;
+$$;
+
+
+--
+-- Name: FUNCTION uri_encode(value text); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.uri_encode(value text) IS 'Percent-encodes a string for a URI component.';
+
+
+--
+-- Name: use_backup_code(uuid, text); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.use_backup_code(user_id uuid, code text) RETURNS boolean
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $_$
+declare
+  v_row app_private.user_two_factor_auth;
+  v_normalised text := lower(replace(coalesce(code, ''), '-', ''));
+  v_hash text;
+begin
+  select * into v_row from app_private.user_two_factor_auth t
+   where t.user_id = use_backup_code.user_id and t.enabled for update;
+  if not found or v_normalised !~ '^[0-9a-f]{10}$' then
+    return false;
+  end if;
+  foreach v_hash in array v_row.backup_code_hashes loop
+    if public.crypt(v_normalised, v_hash) = v_hash then
+      update app_private.user_two_factor_auth t set backup_code_hashes = array_remove(t.backup_code_hashes, v_hash)
+       where t.user_id = use_backup_code.user_id;
+      return true;
+    end if;
+  end loop;
+  return false;
+end;
+$_$;
+
+
+--
+-- Name: FUNCTION use_backup_code(user_id uuid, code text); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.use_backup_code(user_id uuid, code text) IS 'Accepts an unused backup code once.';
+
+
+--
+-- Name: use_totp_code(uuid, text); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.use_totp_code(user_id uuid, code text) RETURNS boolean
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $_$
+declare
+  v_row app_private.user_two_factor_auth;
+  v_now bigint := floor(extract(epoch from now()) / 30)::bigint;
+  v_window integer := (app_hidden.config_value('auth.totp_window_steps'))::int;
+  v_step bigint;
+begin
+  select * into v_row from app_private.user_two_factor_auth t where t.user_id = use_totp_code.user_id for update;
+  if not found or code is null or code !~ '^[0-9]{6}$' then
+    return false;
+  end if;
+  v_step := v_now - v_window;
+  while v_step <= v_now + v_window loop
+    if v_step > coalesce(v_row.last_used_step, -1) and app_private.totp_code(v_row.secret, v_step) = code then
+      update app_private.user_two_factor_auth t set last_used_step = v_step where t.user_id = use_totp_code.user_id;
+      return true;
+    end if;
+    v_step := v_step + 1;
+  end loop;
+  return false;
+end;
+$_$;
+
+
+--
+-- Name: FUNCTION use_totp_code(user_id uuid, code text); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.use_totp_code(user_id uuid, code text) IS 'Accepts a TOTP code once per step (±window) and records its step.';
+
+
 SET default_tablespace = '';
 
 SET default_table_access_method = heap;
+
+--
+-- Name: user_favorites; Type: TABLE; Schema: app_public; Owner: -
+--
+
+CREATE TABLE app_public.user_favorites (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    user_id uuid NOT NULL,
+    traveler_id uuid NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT user_favorites_not_self CHECK ((user_id <> traveler_id))
+);
+
+ALTER TABLE ONLY app_public.user_favorites FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE user_favorites; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TABLE app_public.user_favorites IS '@behavior -insert -update -delete
+Travelers a customer marked as favorites (a matching bonus): visible only to their owner.';
+
+
+--
+-- Name: COLUMN user_favorites.id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_favorites.id IS 'Identifier of the favorite.';
+
+
+--
+-- Name: COLUMN user_favorites.user_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_favorites.user_id IS 'The customer who keeps the favorite.';
+
+
+--
+-- Name: COLUMN user_favorites.traveler_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_favorites.traveler_id IS 'The favorite traveler.';
+
+
+--
+-- Name: COLUMN user_favorites.created_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_favorites.created_at IS 'When the traveler was added.';
+
+
+--
+-- Name: add_favorite_traveler(uuid); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.add_favorite_traveler(traveler_id uuid) RETURNS app_public.user_favorites
+    LANGUAGE plpgsql STRICT
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_public.current_user_id();
+  v_type app_public.user_type;
+  v_favorite app_public.user_favorites;
+begin
+  if v_user_id is null then
+    raise exception 'Log in to keep favorites' using errcode = 'LOGIN';
+  end if;
+  select u.user_type into v_type from app_public.users u where u.id = add_favorite_traveler.traveler_id;
+  if v_type is null then
+    raise exception 'User not found' using errcode = 'NTFND';
+  end if;
+  if v_type = 'customer' and add_favorite_traveler.traveler_id <> v_user_id then
+    raise exception 'Only travelers can be favorites' using errcode = 'INVAL';
+  end if;
+  if exists (select 1 from app_public.user_blocks b
+              where b.blocker_id = v_user_id and b.blocked_id = add_favorite_traveler.traveler_id) then
+    raise exception 'Unblock this user first' using errcode = 'BADST';
+  end if;
+  insert into app_public.user_favorites (user_id, traveler_id)
+  values (v_user_id, add_favorite_traveler.traveler_id)
+  on conflict on constraint user_favorites_pair_key do nothing
+  returning * into v_favorite;
+  if v_favorite.id is null then
+    select f.* into v_favorite from app_public.user_favorites f
+     where f.user_id = v_user_id and f.traveler_id = add_favorite_traveler.traveler_id;
+  end if;
+  return v_favorite;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION add_favorite_traveler(traveler_id uuid); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.add_favorite_traveler(traveler_id uuid) IS '@resultFieldName userFavorite
+Adds a traveler to the signed-in user''s favorites (adding twice keeps one). Errors: LOGIN, NTFND, INVAL (not a traveler), BADST (blocked by you), 23514 (yourself).';
+
+
+--
+-- Name: user_blocks; Type: TABLE; Schema: app_public; Owner: -
+--
+
+CREATE TABLE app_public.user_blocks (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    blocker_id uuid NOT NULL,
+    blocked_id uuid NOT NULL,
+    reason app_public.block_reason DEFAULT 'other'::app_public.block_reason NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT user_blocks_not_self CHECK ((blocker_id <> blocked_id))
+);
+
+ALTER TABLE ONLY app_public.user_blocks FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE user_blocks; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TABLE app_public.user_blocks IS '@behavior -insert -update -delete
+Users a user has blocked: private to the blocker. Blocked pairs are hidden from each other and never matched.';
+
+
+--
+-- Name: COLUMN user_blocks.id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_blocks.id IS 'Identifier of the block.';
+
+
+--
+-- Name: COLUMN user_blocks.blocker_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_blocks.blocker_id IS 'The user who blocked.';
+
+
+--
+-- Name: COLUMN user_blocks.blocked_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_blocks.blocked_id IS 'The user who is blocked.';
+
+
+--
+-- Name: COLUMN user_blocks.reason; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_blocks.reason IS 'Why (seen only by the blocker).';
+
+
+--
+-- Name: COLUMN user_blocks.created_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_blocks.created_at IS 'When the block was made.';
+
+
+--
+-- Name: block_user(uuid, app_public.block_reason); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.block_user(user_id uuid, reason app_public.block_reason DEFAULT 'other'::app_public.block_reason) RETURNS app_public.user_blocks
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_public.current_user_id();
+  v_block app_public.user_blocks;
+begin
+  if v_user_id is null then
+    raise exception 'Log in to block users' using errcode = 'LOGIN';
+  end if;
+  if not exists (select 1 from app_public.users u where u.id = block_user.user_id) then
+    raise exception 'User not found' using errcode = 'NTFND';
+  end if;
+  insert into app_public.user_blocks (blocker_id, blocked_id, reason)
+  values (v_user_id, block_user.user_id, coalesce(block_user.reason, 'other'))
+  on conflict on constraint user_blocks_pair_key do nothing
+  returning * into v_block;
+  if v_block.id is null then
+    select b.* into v_block from app_public.user_blocks b
+     where b.blocker_id = v_user_id and b.blocked_id = block_user.user_id;
+  end if;
+  delete from app_public.user_favorites f where f.user_id = v_user_id and f.traveler_id = block_user.user_id;
+  return v_block;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION block_user(user_id uuid, reason app_public.block_reason); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.block_user(user_id uuid, reason app_public.block_reason) IS '@resultFieldName userBlock
+Blocks a user: the two are hidden from each other and never matched. Blocking twice keeps the first block. Errors: LOGIN, NTFND, 23514 (yourself).';
+
+
+--
+-- Name: confirm_two_factor(text); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.confirm_two_factor(code text) RETURNS text[]
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_public.current_user_id();
+begin
+  if v_user_id is null then
+    raise exception 'Log in first' using errcode = 'LOGIN';
+  end if;
+  if not exists (select 1 from app_private.user_two_factor_auth t where t.user_id = v_user_id and not t.enabled) then
+    raise exception 'Start with setupTwoFactor' using errcode = 'BADST';
+  end if;
+  if not app_private.use_totp_code(v_user_id, code) then
+    raise exception 'The code is wrong' using errcode = 'BADTK';
+  end if;
+  update app_private.user_two_factor_auth t set enabled = true, enabled_at = now() where t.user_id = v_user_id;
+  update app_private.sessions s set mfa_verified = true where s.id = app_hidden.current_session_id();
+  return app_private.new_backup_codes(v_user_id);
+end;
+$$;
+
+
+--
+-- Name: FUNCTION confirm_two_factor(code text); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.confirm_two_factor(code text) IS '@resultFieldName backupCodes
+Turns two-factor authentication on with a code from the authenticator app and returns the backup codes, shown once. BADTK when the code is wrong, BADST without a pending setup.';
+
 
 --
 -- Name: users; Type: TABLE; Schema: app_public; Owner: -
@@ -741,7 +2092,17 @@ CREATE TABLE app_public.users (
     verification_level app_public.verification_level DEFAULT 'unverified'::app_public.verification_level NOT NULL,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT users_first_name_check CHECK (((length(first_name) >= 1) AND (length(first_name) <= 100)))
+    picture_key text,
+    bio text,
+    referral_code text,
+    referred_by_user_id uuid,
+    suspended_until timestamp with time zone,
+    deactivated_at timestamp with time zone,
+    deleted_at timestamp with time zone,
+    CONSTRAINT users_bio_check CHECK ((length(bio) <= 500)),
+    CONSTRAINT users_first_name_check CHECK (((length(first_name) >= 1) AND (length(first_name) <= 100))),
+    CONSTRAINT users_picture_key_check CHECK (((length(picture_key) <= 512) AND (picture_key ~ '^[A-Za-z0-9][A-Za-z0-9/_.=-]*$'::text))),
+    CONSTRAINT users_referral_code_check CHECK ((referral_code ~ '^[0-9A-Z]{6,16}$'::text))
 );
 
 ALTER TABLE ONLY app_public.users FORCE ROW LEVEL SECURITY;
@@ -812,6 +2173,55 @@ COMMENT ON COLUMN app_public.users.updated_at IS 'When the profile last changed.
 
 
 --
+-- Name: COLUMN users.picture_key; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.users.picture_key IS 'Storage key of the profile picture (uploaded through a signed URL).';
+
+
+--
+-- Name: COLUMN users.bio; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.users.bio IS 'A short self-description, at most 500 characters.';
+
+
+--
+-- Name: COLUMN users.referral_code; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.users.referral_code IS 'Code others enter at sign-up to be referred by this user.';
+
+
+--
+-- Name: COLUMN users.referred_by_user_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.users.referred_by_user_id IS 'The user whose referral code this user signed up with.';
+
+
+--
+-- Name: COLUMN users.suspended_until; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.users.suspended_until IS 'End of the current suspension, if any.';
+
+
+--
+-- Name: COLUMN users.deactivated_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.users.deactivated_at IS 'When the user deactivated the account (signing in within 30 days undoes it).';
+
+
+--
+-- Name: COLUMN users.deleted_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.users.deleted_at IS 'When the user deleted the account; personal data is anonymised after a retention period.';
+
+
+--
 -- Name: current_user(); Type: FUNCTION; Schema: app_public; Owner: -
 --
 
@@ -853,38 +2263,415 @@ COMMENT ON FUNCTION app_public.current_user_id() IS 'Id of the signed-in user, o
 
 
 --
--- Name: login(text, text); Type: FUNCTION; Schema: app_public; Owner: -
+-- Name: deactivate_account(text, text); Type: FUNCTION; Schema: app_public; Owner: -
 --
 
-CREATE FUNCTION app_public.login(email text, password text) RETURNS app_public.jwt_token
+CREATE FUNCTION app_public.deactivate_account(password text, reason text) RETURNS boolean
     LANGUAGE plpgsql STRICT SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  v_user_id uuid;
-  v_hash text;
+  v_user_id uuid := app_public.current_user_id();
+  v_reason text := trim(deactivate_account.reason);
+  v_status app_public.user_status;
 begin
-  select c.user_id, s.password_hash into v_user_id, v_hash
-    from app_public.user_contacts c
-    join app_public.users u on u.id = c.user_id
-    join app_private.user_secrets s on s.user_id = c.user_id
-   where c.email = trim(login.email)::citext
-     and u.status in ('pending', 'active');
-  -- An unknown email still costs one bcrypt, so timing does not reveal which emails exist.
-  if public.crypt(login.password, coalesce(v_hash, app_private.hash_password(login.password))) is distinct from v_hash then
-    return null;
+  if v_user_id is null then
+    raise exception 'Log in to deactivate your account' using errcode = 'LOGIN';
   end if;
-  return app_private.create_session(v_user_id);
+  if length(v_reason) not between 1 and 1000 then
+    raise exception 'Give a reason of at most 1000 characters' using errcode = 'INVAL';
+  end if;
+  if not app_private.check_password(v_user_id, deactivate_account.password) then
+    raise exception 'The password is wrong' using errcode = 'CREDS';
+  end if;
+  select u.status into v_status from app_public.users u where u.id = v_user_id for update;
+  if v_status not in ('pending', 'active') then
+    raise exception 'A % account cannot be deactivated', v_status using errcode = 'BADST';
+  end if;
+  update app_public.users u set status = 'deactivated', deactivated_at = now() where u.id = v_user_id;
+  insert into app_private.account_closures (user_id, kind, reason) values (v_user_id, 'deactivated', v_reason);
+  perform app_private.revoke_user_sessions(v_user_id);
+  return true;
 end;
 $$;
 
 
 --
--- Name: FUNCTION login(email text, password text); Type: COMMENT; Schema: app_public; Owner: -
+-- Name: FUNCTION deactivate_account(password text, reason text); Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON FUNCTION app_public.login(email text, password text) IS '@resultFieldName jwtToken
-Signs in with email and password and returns an access token, or null when they do not match.';
+COMMENT ON FUNCTION app_public.deactivate_account(password text, reason text) IS '@resultFieldName success
+Deactivates the signed-in user''s account and signs out every device; signing in within 30 days reactivates it. Needs the password and a reason. Errors: LOGIN, INVAL, CREDS (wrong password), BADST (suspended or banned).';
+
+
+--
+-- Name: delete_account(text, text); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.delete_account(password text, reason text) RETURNS boolean
+    LANGUAGE plpgsql STRICT SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_public.current_user_id();
+  v_reason text := trim(delete_account.reason);
+  v_open text;
+begin
+  if v_user_id is null then
+    raise exception 'Log in to delete your account' using errcode = 'LOGIN';
+  end if;
+  if length(v_reason) not between 1 and 1000 then
+    raise exception 'Give a reason of at most 1000 characters' using errcode = 'INVAL';
+  end if;
+  if not app_private.check_password(v_user_id, delete_account.password) then
+    raise exception 'The password is wrong' using errcode = 'CREDS';
+  end if;
+  perform 1 from app_public.users u where u.id = v_user_id for update;
+  select string_agg(item, '; ') into v_open from app_hidden.account_open_items(v_user_id) as item;
+  if v_open is not null then
+    raise exception 'The account cannot be deleted yet: close %', v_open using errcode = 'BADST';
+  end if;
+
+  update app_public.users u
+     set status = 'deactivated', deactivated_at = coalesce(u.deactivated_at, now()), deleted_at = now(),
+         bio = null, picture_key = null
+   where u.id = v_user_id;
+  delete from app_public.user_addresses a where a.user_id = v_user_id;
+  delete from app_public.user_favorites f where f.user_id = v_user_id or f.traveler_id = v_user_id;
+  update app_public.user_verification_documents d set status = 'expired'
+   where d.user_id = v_user_id and d.status in ('pending', 'under_review');
+  insert into app_private.account_closures (user_id, kind, reason) values (v_user_id, 'deleted', v_reason);
+  perform app_private.revoke_user_sessions(v_user_id);
+  return true;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION delete_account(password text, reason text); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.delete_account(password text, reason text) IS '@resultFieldName success
+Deletes the signed-in user''s account: it disappears at once, every device is signed out, and personal data is anonymised after 30 days (payments, reviews and disputes are kept). Needs the password and a reason. Errors: LOGIN, INVAL, CREDS (wrong password), BADST (something is still open).';
+
+
+--
+-- Name: disable_two_factor(text, text); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.disable_two_factor(password text, code text) RETURNS boolean
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_public.current_user_id();
+begin
+  if v_user_id is null then
+    raise exception 'Log in first' using errcode = 'LOGIN';
+  end if;
+  if not exists (select 1 from app_private.user_two_factor_auth t where t.user_id = v_user_id and t.enabled) then
+    raise exception 'Two-factor authentication is off' using errcode = 'BADST';
+  end if;
+  if not coalesce(app_private.check_password(v_user_id, password), false) then
+    raise exception 'The password is wrong' using errcode = 'CREDS';
+  end if;
+  if not (app_private.use_totp_code(v_user_id, code) or app_private.use_backup_code(v_user_id, code)) then
+    raise exception 'The code is wrong' using errcode = 'BADTK';
+  end if;
+  delete from app_private.user_two_factor_auth t where t.user_id = v_user_id;
+  return true;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION disable_two_factor(password text, code text); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.disable_two_factor(password text, code text) IS '@resultFieldName success
+Turns two-factor authentication off; needs the password (CREDS when wrong) and a TOTP or backup code (BADTK when wrong).';
+
+
+--
+-- Name: user_reports; Type: TABLE; Schema: app_public; Owner: -
+--
+
+CREATE TABLE app_public.user_reports (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    reporter_id uuid NOT NULL,
+    reported_user_id uuid NOT NULL,
+    delivery_id uuid,
+    delivery_request_id uuid,
+    category app_public.user_report_category NOT NULL,
+    description text NOT NULL,
+    status app_public.report_status DEFAULT 'pending'::app_public.report_status NOT NULL,
+    priority app_public.report_priority DEFAULT 'medium'::app_public.report_priority NOT NULL,
+    resolution_action app_public.report_resolution_action,
+    resolution_notes text,
+    handled_by uuid,
+    handled_at timestamp with time zone,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT user_reports_check CHECK (((status = 'pending'::app_public.report_status) = (handled_at IS NULL))),
+    CONSTRAINT user_reports_check1 CHECK (((status <> ALL (ARRAY['resolved'::app_public.report_status, 'dismissed'::app_public.report_status])) OR (resolution_action IS NOT NULL))),
+    CONSTRAINT user_reports_description_check CHECK (((length(description) >= 10) AND (length(description) <= 2000))),
+    CONSTRAINT user_reports_not_self CHECK ((reporter_id <> reported_user_id)),
+    CONSTRAINT user_reports_resolution_notes_check CHECK (((length(resolution_notes) >= 1) AND (length(resolution_notes) <= 2000)))
+);
+
+ALTER TABLE ONLY app_public.user_reports FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE user_reports; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TABLE app_public.user_reports IS '@behavior -insert -update -delete
+Reports about users, handled by moderators: visible to the reporter and to admins with content.moderate or users.read.';
+
+
+--
+-- Name: COLUMN user_reports.id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_reports.id IS 'Identifier of the report.';
+
+
+--
+-- Name: COLUMN user_reports.reporter_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_reports.reporter_id IS 'The user who reported.';
+
+
+--
+-- Name: COLUMN user_reports.reported_user_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_reports.reported_user_id IS 'The user reported.';
+
+
+--
+-- Name: COLUMN user_reports.delivery_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_reports.delivery_id IS 'The delivery the report is about, if any.';
+
+
+--
+-- Name: COLUMN user_reports.delivery_request_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_reports.delivery_request_id IS 'The delivery request the report is about, if any.';
+
+
+--
+-- Name: COLUMN user_reports.category; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_reports.category IS 'What the report is about.';
+
+
+--
+-- Name: COLUMN user_reports.description; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_reports.description IS 'What happened (10–2000 characters).';
+
+
+--
+-- Name: COLUMN user_reports.status; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_reports.status IS 'Moderation state.';
+
+
+--
+-- Name: COLUMN user_reports.priority; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_reports.priority IS 'How urgent the report is (derived from the category).';
+
+
+--
+-- Name: COLUMN user_reports.resolution_action; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_reports.resolution_action IS 'What moderators did.';
+
+
+--
+-- Name: COLUMN user_reports.resolution_notes; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_reports.resolution_notes IS 'Moderators'' notes.';
+
+
+--
+-- Name: COLUMN user_reports.handled_by; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_reports.handled_by IS 'Moderator who last handled the report.';
+
+
+--
+-- Name: COLUMN user_reports.handled_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_reports.handled_at IS 'When the report was last handled.';
+
+
+--
+-- Name: COLUMN user_reports.created_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_reports.created_at IS 'When the report was made.';
+
+
+--
+-- Name: COLUMN user_reports.updated_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_reports.updated_at IS 'When the report last changed.';
+
+
+--
+-- Name: handle_user_report(uuid, app_public.report_status, app_public.report_resolution_action, text); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.handle_user_report(report_id uuid, status app_public.report_status, resolution_action app_public.report_resolution_action DEFAULT NULL::app_public.report_resolution_action, resolution_notes text DEFAULT NULL::text) RETURNS app_public.user_reports
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_admin_id uuid := app_public.current_user_id();
+  v_report app_public.user_reports;
+  v_action app_public.report_resolution_action := handle_user_report.resolution_action;
+begin
+  if v_admin_id is null then
+    raise exception 'Log in to moderate reports' using errcode = 'LOGIN';
+  end if;
+  if not app_hidden.current_user_has_permission('content.moderate') then
+    raise exception 'Handling reports needs the content.moderate permission' using errcode = 'DNIED';
+  end if;
+  if handle_user_report.status is null or handle_user_report.status = 'pending' then
+    raise exception 'The new status must be reviewed, resolved or dismissed' using errcode = 'INVAL';
+  end if;
+  select r.* into v_report from app_public.user_reports r where r.id = handle_user_report.report_id for update;
+  if v_report.id is null then
+    raise exception 'Report not found' using errcode = 'NTFND';
+  end if;
+  if v_report.status not in ('pending', 'reviewed') or v_report.status = handle_user_report.status then
+    raise exception 'A % report cannot become %', v_report.status, handle_user_report.status using errcode = 'BADST';
+  end if;
+  if v_report.reported_user_id = v_admin_id then
+    raise exception 'Moderators do not handle reports about themselves' using errcode = 'DNIED';
+  end if;
+  if handle_user_report.status = 'dismissed' then
+    v_action := coalesce(v_action, 'none');
+  elsif handle_user_report.status = 'resolved' and v_action is null then
+    raise exception 'Resolving a report needs the action taken' using errcode = 'INVAL';
+  end if;
+
+  update app_public.user_reports r
+     set status = handle_user_report.status,
+         resolution_action = coalesce(v_action, r.resolution_action),
+         resolution_notes = coalesce(nullif(trim(handle_user_report.resolution_notes), ''), r.resolution_notes),
+         handled_by = v_admin_id,
+         handled_at = now()
+   where r.id = v_report.id
+  returning r.* into v_report;
+  return v_report;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION handle_user_report(report_id uuid, status app_public.report_status, resolution_action app_public.report_resolution_action, resolution_notes text); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.handle_user_report(report_id uuid, status app_public.report_status, resolution_action app_public.report_resolution_action, resolution_notes text) IS '@resultFieldName userReport
+Moves a report on (admins with content.moderate): reviewed, resolved (with the action taken) or dismissed. Errors: LOGIN, DNIED, INVAL, NTFND, BADST.';
+
+
+--
+-- Name: login(text, text, text, app_public.device_type, app_public.platform, text); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.login(email text, password text, device_id text DEFAULT NULL::text, device_type app_public.device_type DEFAULT NULL::app_public.device_type, platform app_public.platform DEFAULT NULL::app_public.platform, app_version text DEFAULT NULL::text) RETURNS app_public.auth_result
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_email citext := left(coalesce(trim(login.email), ''), 320)::citext;
+  v_ip inet := app_hidden.current_ip();
+  v_user_id uuid;
+  v_secrets app_private.user_secrets;
+  v_ok boolean;
+begin
+  -- Anyone may call login (it is the way in); there is no caller to check beyond the credentials themselves.
+  select c.user_id into v_user_id
+    from app_public.user_contacts c
+    join app_public.users u on u.id = c.user_id
+   where c.email = v_email
+     and u.status in ('pending', 'active');
+  if v_user_id is not null then
+    select * into v_secrets from app_private.user_secrets s where s.user_id = v_user_id for update;
+  end if;
+
+  -- An unknown email still costs one bcrypt, so timing does not reveal which emails exist.
+  v_ok := v_secrets.password_hash is not null and login.password is not null
+      and public.crypt(login.password, v_secrets.password_hash) = v_secrets.password_hash;
+  if v_secrets.password_hash is null then
+    perform app_private.hash_password(coalesce(login.password, ''));
+  end if;
+
+  if v_ip is not null and (
+       select count(*) from app_private.login_attempts a
+        where a.ip = v_ip and a.outcome <> 'success'
+          and a.created_at > now() - interval '15 minutes'
+     ) >= (app_hidden.config_value('security.rate_login_15min_ip'))::int then
+    insert into app_private.login_attempts (user_id, email, ip, outcome) values (v_user_id, v_email, v_ip, 'rate_limited');
+    return null;
+  end if;
+
+  if v_user_id is null then
+    insert into app_private.login_attempts (user_id, email, ip, outcome) values (null, v_email, v_ip, 'unknown_email');
+    return null;
+  end if;
+
+  if v_secrets.locked_until > now() then
+    insert into app_private.login_attempts (user_id, email, ip, outcome) values (v_user_id, v_email, v_ip, 'locked');
+    return null;
+  end if;
+
+  if not v_ok then
+    insert into app_private.login_attempts (user_id, email, ip, outcome) values (v_user_id, v_email, v_ip, 'wrong_password');
+    perform app_private.record_login_failure(v_user_id);
+    return null;
+  end if;
+
+  insert into app_private.login_attempts (user_id, email, ip, outcome) values (v_user_id, v_email, v_ip, 'success');
+  -- With two-factor authentication on, the streak is reset only by a correct code (verify_two_factor_login), and
+  -- wrong codes count as failures too: a known password does not buy unlimited code guesses.
+  if exists (select 1 from app_private.user_two_factor_auth t where t.user_id = v_user_id and t.enabled) then
+    return app_private.start_mfa_challenge(v_user_id, left(login.device_id, 255), login.device_type, login.platform,
+                                           left(login.app_version, 64));
+  end if;
+  update app_private.user_secrets s set failed_login_count = 0, locked_until = null
+   where s.user_id = v_user_id and (s.failed_login_count <> 0 or s.locked_until is not null);
+  return app_private.start_session(v_user_id, left(login.device_id, 255), login.device_type, login.platform,
+                                   left(login.app_version, 64));
+end;
+$$;
+
+
+--
+-- Name: FUNCTION login(email text, password text, device_id text, device_type app_public.device_type, platform app_public.platform, app_version text); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.login(email text, password text, device_id text, device_type app_public.device_type, platform app_public.platform, app_version text) IS '@resultFieldName authResult
+Signs in with email and password on a device and returns an access token and a refresh token (or, with two-factor authentication on, an mfaChallenge for verifyTwoFactorLogin), or null when they do not match, the account is temporarily locked or too many attempts came from this address (the answer does not say which).';
 
 
 --
@@ -912,6 +2699,142 @@ $$;
 
 COMMENT ON FUNCTION app_public.logout() IS '@resultFieldName success
 Ends the current device session; its token stops working at once.';
+
+
+--
+-- Name: logout_all(); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.logout_all() RETURNS integer
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_public.current_user_id();
+begin
+  if v_user_id is null then
+    raise exception 'Log in first' using errcode = 'LOGIN';
+  end if;
+  return app_private.revoke_user_sessions(v_user_id, null);
+end;
+$$;
+
+
+--
+-- Name: FUNCTION logout_all(); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.logout_all() IS '@resultFieldName revokedCount
+Ends all your device sessions, this one included; returns how many ended.';
+
+
+--
+-- Name: my_sessions(); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.my_sessions() RETURNS SETOF app_public.session_info
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select s.id, s.device_id, s.device_type, s.platform, s.app_version, s.ip, s.created_at, s.last_active_at,
+         s.expires_at, s.id = app_hidden.current_session_id()
+    from app_private.sessions s
+   where s.user_id = app_public.current_user_id()  -- the caller check: only one's own sessions
+     and s.revoked_at is null and s.expires_at > now()
+   order by s.last_active_at desc, s.id;
+$$;
+
+
+--
+-- Name: FUNCTION my_sessions(); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.my_sessions() IS 'Live device sessions of the current user, most recently active first.';
+
+
+--
+-- Name: refresh_session(text); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.refresh_session(refresh_token text) RETURNS app_public.auth_result
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $_$
+declare
+  v_hash bytea;
+  v_token bytea := public.gen_random_bytes(32);
+  v_session app_private.sessions;
+  v_replayed uuid;
+begin
+  -- Anyone may call this: holding the refresh token is the credential.
+  if refresh_token is null or refresh_token !~ '^[0-9a-f]{64}$' then
+    return null;
+  end if;
+  v_hash := sha256(decode(refresh_token, 'hex'));
+
+  select * into v_session from app_private.sessions s where s.refresh_token_hash = v_hash for update;
+  if not found then
+    select r.session_id into v_replayed from app_private.session_rotated_tokens r where r.token_hash = v_hash;
+    if v_replayed is not null then
+      update app_private.sessions s set revoked_at = now() where s.id = v_replayed and s.revoked_at is null;
+    end if;
+    return null;
+  end if;
+  if v_session.revoked_at is not null or v_session.expires_at <= now() then
+    return null;
+  end if;
+
+  insert into app_private.session_rotated_tokens (token_hash, session_id) values (v_hash, v_session.id);
+  update app_private.sessions s
+     set refresh_token_hash = sha256(v_token), last_active_at = now(),
+         expires_at = now() + make_interval(days => (app_hidden.config_value('auth.refresh_token_days'))::int),
+         ip = coalesce(app_hidden.current_ip(), s.ip)
+   where s.id = v_session.id
+  returning * into v_session;
+  return row(app_private.session_claims(v_session.id, v_session.expires_at), encode(v_token, 'hex'), null)::app_public.auth_result;
+end;
+$_$;
+
+
+--
+-- Name: FUNCTION refresh_session(refresh_token text); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.refresh_session(refresh_token text) IS '@resultFieldName authResult
+Exchanges a refresh token for a new access token and a new refresh token; the old one stops working. Null when the token is unknown, expired, revoked or already used — and reusing an already exchanged token ends that device session.';
+
+
+--
+-- Name: regenerate_backup_codes(text); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.regenerate_backup_codes(code text) RETURNS text[]
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_public.current_user_id();
+begin
+  if v_user_id is null then
+    raise exception 'Log in first' using errcode = 'LOGIN';
+  end if;
+  if not exists (select 1 from app_private.user_two_factor_auth t where t.user_id = v_user_id and t.enabled) then
+    raise exception 'Two-factor authentication is off' using errcode = 'BADST';
+  end if;
+  if not app_private.use_totp_code(v_user_id, code) then
+    raise exception 'The code is wrong' using errcode = 'BADTK';
+  end if;
+  return app_private.new_backup_codes(v_user_id);
+end;
+$$;
+
+
+--
+-- Name: FUNCTION regenerate_backup_codes(code text); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.regenerate_backup_codes(code text) IS '@resultFieldName backupCodes
+Replaces the backup codes (the old ones stop working) after a TOTP code; returns the new ones, shown once. BADTK when the code is wrong.';
 
 
 --
@@ -967,6 +2890,890 @@ Creates an account and signs it in. Errors: INVAL (bad email or name), WEAKP (pa
 
 
 --
+-- Name: remove_favorite_traveler(uuid); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.remove_favorite_traveler(traveler_id uuid) RETURNS boolean
+    LANGUAGE plpgsql STRICT
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_public.current_user_id();
+begin
+  if v_user_id is null then
+    raise exception 'Log in to keep favorites' using errcode = 'LOGIN';
+  end if;
+  delete from app_public.user_favorites f
+   where f.user_id = v_user_id and f.traveler_id = remove_favorite_traveler.traveler_id;
+  return found;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION remove_favorite_traveler(traveler_id uuid); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.remove_favorite_traveler(traveler_id uuid) IS '@resultFieldName success
+Removes a traveler from the signed-in user''s favorites; false when it was not one. Errors: LOGIN.';
+
+
+--
+-- Name: report_user(uuid, app_public.user_report_category, text, uuid, uuid); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.report_user(user_id uuid, category app_public.user_report_category, description text, delivery_id uuid DEFAULT NULL::uuid, delivery_request_id uuid DEFAULT NULL::uuid) RETURNS app_public.user_reports
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_public.current_user_id();
+  v_description text := trim(report_user.description);
+  v_report app_public.user_reports;
+begin
+  if v_user_id is null then
+    raise exception 'Log in to report users' using errcode = 'LOGIN';
+  end if;
+  if report_user.category is null or v_description is null or length(v_description) not between 10 and 2000 then
+    raise exception 'A report needs a category and a description of 10 to 2000 characters' using errcode = 'INVAL';
+  end if;
+  if not exists (select 1 from app_public.users u where u.id = report_user.user_id) then
+    raise exception 'User not found' using errcode = 'NTFND';
+  end if;
+  if exists (select 1 from app_public.user_reports r
+              where r.reporter_id = v_user_id and r.reported_user_id = report_user.user_id
+                and r.status in ('pending', 'reviewed')) then
+    raise exception 'You already reported this user; moderators are looking at it' using errcode = 'BADST';
+  end if;
+  insert into app_public.user_reports (reporter_id, reported_user_id, category, description, delivery_id, delivery_request_id)
+  values (v_user_id, report_user.user_id, report_user.category, v_description, report_user.delivery_id,
+          report_user.delivery_request_id)
+  returning * into v_report;
+  return v_report;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION report_user(user_id uuid, category app_public.user_report_category, description text, delivery_id uuid, delivery_request_id uuid); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.report_user(user_id uuid, category app_public.user_report_category, description text, delivery_id uuid, delivery_request_id uuid) IS '@resultFieldName userReport
+Reports a user to the moderators, optionally about a delivery or request. Errors: LOGIN, INVAL, NTFND, BADST (an open report of yours exists), 23514 (yourself).';
+
+
+--
+-- Name: user_verification_documents; Type: TABLE; Schema: app_public; Owner: -
+--
+
+CREATE TABLE app_public.user_verification_documents (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    user_id uuid NOT NULL,
+    document_type app_public.document_type NOT NULL,
+    front_image_key text NOT NULL,
+    back_image_key text,
+    selfie_image_key text,
+    expires_on date,
+    status app_public.verification_status DEFAULT 'pending'::app_public.verification_status NOT NULL,
+    verified_by uuid,
+    reviewed_at timestamp with time zone,
+    rejection_reason text,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT user_verification_documents_back_image_key_check CHECK (((length(back_image_key) <= 512) AND (back_image_key ~ '^[A-Za-z0-9][A-Za-z0-9/_.=-]*$'::text))),
+    CONSTRAINT user_verification_documents_check CHECK (((status = 'rejected'::app_public.verification_status) = (rejection_reason IS NOT NULL))),
+    CONSTRAINT user_verification_documents_check1 CHECK ((((status = ANY (ARRAY['approved'::app_public.verification_status, 'rejected'::app_public.verification_status])) = (reviewed_at IS NOT NULL)) OR (status = 'expired'::app_public.verification_status))),
+    CONSTRAINT user_verification_documents_front_image_key_check CHECK (((length(front_image_key) <= 512) AND (front_image_key ~ '^[A-Za-z0-9][A-Za-z0-9/_.=-]*$'::text))),
+    CONSTRAINT user_verification_documents_id_selfie CHECK (((document_type <> ALL (ARRAY['passport'::app_public.document_type, 'driving_license'::app_public.document_type, 'national_id'::app_public.document_type])) OR (selfie_image_key IS NOT NULL))),
+    CONSTRAINT user_verification_documents_licence_back CHECK (((document_type <> 'driving_license'::app_public.document_type) OR (back_image_key IS NOT NULL))),
+    CONSTRAINT user_verification_documents_rejection_reason_check CHECK (((length(rejection_reason) >= 10) AND (length(rejection_reason) <= 1000))),
+    CONSTRAINT user_verification_documents_selfie_image_key_check CHECK (((length(selfie_image_key) <= 512) AND (selfie_image_key ~ '^[A-Za-z0-9][A-Za-z0-9/_.=-]*$'::text)))
+);
+
+ALTER TABLE ONLY app_public.user_verification_documents FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE user_verification_documents; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TABLE app_public.user_verification_documents IS '@behavior -update -delete
+Identity and address documents a user submits for review; the images sit in a private bucket. Visible to the owner and to admins with users.verify.';
+
+
+--
+-- Name: COLUMN user_verification_documents.id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_verification_documents.id IS 'Identifier of the document.';
+
+
+--
+-- Name: COLUMN user_verification_documents.user_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_verification_documents.user_id IS '@hasDefault
+The user the document belongs to.';
+
+
+--
+-- Name: COLUMN user_verification_documents.document_type; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_verification_documents.document_type IS 'Kind of document.';
+
+
+--
+-- Name: COLUMN user_verification_documents.front_image_key; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_verification_documents.front_image_key IS 'Storage key of the front image.';
+
+
+--
+-- Name: COLUMN user_verification_documents.back_image_key; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_verification_documents.back_image_key IS 'Storage key of the back image (required for a driving licence).';
+
+
+--
+-- Name: COLUMN user_verification_documents.selfie_image_key; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_verification_documents.selfie_image_key IS 'Storage key of a selfie holding the document (required for passports, licences and ID cards).';
+
+
+--
+-- Name: COLUMN user_verification_documents.expires_on; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_verification_documents.expires_on IS 'Last day the document is valid.';
+
+
+--
+-- Name: COLUMN user_verification_documents.status; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_verification_documents.status IS 'Review state.';
+
+
+--
+-- Name: COLUMN user_verification_documents.verified_by; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_verification_documents.verified_by IS 'Admin who approved or rejected the document.';
+
+
+--
+-- Name: COLUMN user_verification_documents.reviewed_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_verification_documents.reviewed_at IS 'When the document was approved or rejected.';
+
+
+--
+-- Name: COLUMN user_verification_documents.rejection_reason; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_verification_documents.rejection_reason IS 'Why the document was rejected (at least 10 characters).';
+
+
+--
+-- Name: COLUMN user_verification_documents.created_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_verification_documents.created_at IS 'When the document was submitted.';
+
+
+--
+-- Name: COLUMN user_verification_documents.updated_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_verification_documents.updated_at IS 'When the document last changed.';
+
+
+--
+-- Name: review_verification_document(uuid, boolean, text); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.review_verification_document(document_id uuid, approve boolean, rejection_reason text DEFAULT NULL::text) RETURNS app_public.user_verification_documents
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_admin_id uuid := app_public.current_user_id();
+  v_reason text := nullif(trim(review_verification_document.rejection_reason), '');
+  v_document app_public.user_verification_documents;
+begin
+  if v_admin_id is null then
+    raise exception 'Log in to review documents' using errcode = 'LOGIN';
+  end if;
+  if not app_hidden.current_user_has_permission('users.verify') then
+    raise exception 'Reviewing documents needs the users.verify permission' using errcode = 'DNIED';
+  end if;
+  if review_verification_document.approve is null then
+    raise exception 'Say whether the document is approved' using errcode = 'INVAL';
+  end if;
+  select d.* into v_document from app_public.user_verification_documents d
+   where d.id = review_verification_document.document_id for update;
+  if v_document.id is null then
+    raise exception 'Document not found' using errcode = 'NTFND';
+  end if;
+  if v_document.user_id = v_admin_id then
+    raise exception 'Admins do not review their own documents' using errcode = 'DNIED';
+  end if;
+  if v_document.status not in ('pending', 'under_review') then
+    raise exception 'The document is already %', v_document.status using errcode = 'BADST';
+  end if;
+  if review_verification_document.approve and v_document.expires_on < current_date then
+    raise exception 'The document has expired' using errcode = 'EXPRD';
+  end if;
+  if not review_verification_document.approve and (v_reason is null or length(v_reason) not between 10 and 1000) then
+    raise exception 'A rejection needs a reason of 10 to 1000 characters' using errcode = 'INVAL';
+  end if;
+
+  update app_public.user_verification_documents d
+     set status = case when review_verification_document.approve then 'approved' else 'rejected' end::app_public.verification_status,
+         rejection_reason = case when review_verification_document.approve then null else v_reason end,
+         verified_by = v_admin_id,
+         reviewed_at = now()
+   where d.id = v_document.id
+  returning d.* into v_document;
+  return v_document;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION review_verification_document(document_id uuid, approve boolean, rejection_reason text); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.review_verification_document(document_id uuid, approve boolean, rejection_reason text) IS '@resultFieldName userVerificationDocument
+Approves or rejects a pending verification document (admins with users.verify). A rejection needs a reason of at least 10 characters. The owner''s verification level is recomputed. Errors: LOGIN, DNIED, NTFND, BADST (already decided), EXPRD, INVAL.';
+
+
+--
+-- Name: revoke_session(uuid); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.revoke_session(session_id uuid) RETURNS boolean
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+begin
+  if app_public.current_user_id() is null then
+    raise exception 'Log in first' using errcode = 'LOGIN';
+  end if;
+  update app_private.sessions s set revoked_at = now()
+   where s.id = revoke_session.session_id and s.user_id = app_public.current_user_id()
+     and s.revoked_at is null and s.expires_at > now();
+  if not found then
+    raise exception 'No such session' using errcode = 'NTFND';
+  end if;
+  return true;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION revoke_session(session_id uuid); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.revoke_session(session_id uuid) IS '@resultFieldName success
+Ends one of your device sessions; NTFND when it is not one of your live sessions.';
+
+
+--
+-- Name: user_addresses; Type: TABLE; Schema: app_public; Owner: -
+--
+
+CREATE TABLE app_public.user_addresses (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    user_id uuid NOT NULL,
+    address_type app_public.address_type DEFAULT 'home'::app_public.address_type NOT NULL,
+    label text,
+    street text NOT NULL,
+    city text NOT NULL,
+    postal_code text,
+    country text NOT NULL,
+    point public.geography(Point,4326),
+    is_default boolean DEFAULT false NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT user_addresses_city_check CHECK (((length(city) >= 1) AND (length(city) <= 100))),
+    CONSTRAINT user_addresses_country_check CHECK ((country ~ '^[A-Z]{2}$'::text)),
+    CONSTRAINT user_addresses_label_check CHECK (((length(label) >= 1) AND (length(label) <= 50))),
+    CONSTRAINT user_addresses_postal_code_check CHECK (((length(postal_code) >= 1) AND (length(postal_code) <= 20))),
+    CONSTRAINT user_addresses_street_check CHECK (((length(street) >= 1) AND (length(street) <= 255)))
+);
+
+ALTER TABLE ONLY app_public.user_addresses FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE user_addresses; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TABLE app_public.user_addresses IS 'Saved addresses of a user, visible only to the user (and admins with users.read). Exactly one is the default.';
+
+
+--
+-- Name: COLUMN user_addresses.id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_addresses.id IS 'Identifier of the address.';
+
+
+--
+-- Name: COLUMN user_addresses.user_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_addresses.user_id IS '@hasDefault
+Owner of the address (set from the signed-in user).';
+
+
+--
+-- Name: COLUMN user_addresses.address_type; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_addresses.address_type IS 'home, work or other.';
+
+
+--
+-- Name: COLUMN user_addresses.label; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_addresses.label IS 'Optional name the user gives the address.';
+
+
+--
+-- Name: COLUMN user_addresses.street; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_addresses.street IS 'Street and number.';
+
+
+--
+-- Name: COLUMN user_addresses.city; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_addresses.city IS 'City.';
+
+
+--
+-- Name: COLUMN user_addresses.postal_code; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_addresses.postal_code IS 'Postal code, if the country has one.';
+
+
+--
+-- Name: COLUMN user_addresses.country; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_addresses.country IS 'Country as an upper-case ISO 3166-1 alpha-2 code, e.g. DE.';
+
+
+--
+-- Name: COLUMN user_addresses.point; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_addresses.point IS 'Location of the address (GeoJSON point, WGS 84).';
+
+
+--
+-- Name: COLUMN user_addresses.is_default; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_addresses.is_default IS 'Whether this is the default address; change it with setDefaultAddress.';
+
+
+--
+-- Name: COLUMN user_addresses.created_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_addresses.created_at IS 'When the address was saved.';
+
+
+--
+-- Name: COLUMN user_addresses.updated_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_addresses.updated_at IS 'When the address last changed.';
+
+
+--
+-- Name: set_default_address(uuid); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.set_default_address(address_id uuid) RETURNS app_public.user_addresses
+    LANGUAGE plpgsql STRICT SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_public.current_user_id();
+  v_address app_public.user_addresses;
+begin
+  if v_user_id is null then
+    raise exception 'Log in to manage your addresses' using errcode = 'LOGIN';
+  end if;
+  -- Lock all of the user's addresses so concurrent switches serialise.
+  perform 1 from app_public.user_addresses a where a.user_id = v_user_id order by a.id for update;
+  if not exists (select 1 from app_public.user_addresses a
+                  where a.id = set_default_address.address_id and a.user_id = v_user_id) then
+    raise exception 'Address not found' using errcode = 'NTFND';
+  end if;
+  update app_public.user_addresses a set is_default = false
+   where a.user_id = v_user_id and a.is_default and a.id <> set_default_address.address_id;
+  update app_public.user_addresses a set is_default = true
+   where a.id = set_default_address.address_id
+  returning a.* into v_address;
+  return v_address;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION set_default_address(address_id uuid); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.set_default_address(address_id uuid) IS '@resultFieldName userAddress
+Makes one of the signed-in user''s addresses the default (the previous default stops being one). Errors: LOGIN, NTFND.';
+
+
+--
+-- Name: setup_two_factor(); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.setup_two_factor() RETURNS app_public.two_factor_setup
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_public.current_user_id();
+  v_secret bytea := public.gen_random_bytes(20);
+  v_email citext;
+  v_issuer text := app_hidden.config_value('auth.totp_issuer') #>> '{}';
+begin
+  if v_user_id is null then
+    raise exception 'Log in first' using errcode = 'LOGIN';
+  end if;
+  perform 1 from app_private.user_secrets s where s.user_id = v_user_id for update;  -- one setup at a time
+  if exists (select 1 from app_private.user_two_factor_auth t where t.user_id = v_user_id and t.enabled) then
+    raise exception 'Two-factor authentication is already on' using errcode = 'BADST';
+  end if;
+  if (select count(*) from app_private.two_factor_setups s
+       where s.user_id = v_user_id and s.created_at > now() - interval '1 hour')
+     >= (app_hidden.config_value('security.rate_2fa_setup_hour'))::int then
+    raise exception 'Too many two-factor setups; try again later' using errcode = 'LIMIT';
+  end if;
+  insert into app_private.two_factor_setups (user_id) values (v_user_id);
+  insert into app_private.user_two_factor_auth (user_id, secret) values (v_user_id, v_secret)
+  on conflict (user_id) do update set secret = excluded.secret, backup_code_hashes = '{}', last_used_step = null,
+                                      created_at = now();
+  select c.email into v_email from app_public.user_contacts c where c.user_id = v_user_id;
+  return row(
+    app_private.base32_encode(v_secret),
+    format('otpauth://totp/%s:%s?secret=%s&issuer=%s&algorithm=SHA1&digits=6&period=30',
+           app_private.uri_encode(v_issuer), app_private.uri_encode(v_email::text), app_private.base32_encode(v_secret),
+           app_private.uri_encode(v_issuer))
+  )::app_public.two_factor_setup;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION setup_two_factor(); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.setup_two_factor() IS '@resultFieldName setup
+Starts turning on two-factor authentication: returns a new TOTP secret and its otpauth:// URI, shown once. Confirm with confirmTwoFactor. BADST when it is already on, LIMIT after too many setups in an hour.';
+
+
+--
+-- Name: start_document_review(uuid); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.start_document_review(document_id uuid) RETURNS app_public.user_verification_documents
+    LANGUAGE plpgsql STRICT SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_admin_id uuid := app_public.current_user_id();
+  v_document app_public.user_verification_documents;
+begin
+  if v_admin_id is null then
+    raise exception 'Log in to review documents' using errcode = 'LOGIN';
+  end if;
+  if not app_hidden.current_user_has_permission('users.verify') then
+    raise exception 'Reviewing documents needs the users.verify permission' using errcode = 'DNIED';
+  end if;
+  select d.* into v_document from app_public.user_verification_documents d
+   where d.id = start_document_review.document_id for update;
+  if v_document.id is null then
+    raise exception 'Document not found' using errcode = 'NTFND';
+  end if;
+  if v_document.user_id = v_admin_id then
+    raise exception 'Admins do not review their own documents' using errcode = 'DNIED';
+  end if;
+  if v_document.status <> 'pending' then
+    raise exception 'The document is already %', v_document.status using errcode = 'BADST';
+  end if;
+  update app_public.user_verification_documents d set status = 'under_review', verified_by = v_admin_id
+   where d.id = v_document.id
+  returning d.* into v_document;
+  return v_document;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION start_document_review(document_id uuid); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.start_document_review(document_id uuid) IS '@resultFieldName userVerificationDocument
+Marks a pending verification document as under review by the calling admin (users.verify). Errors: LOGIN, DNIED, NTFND, BADST.';
+
+
+--
+-- Name: submit_verification_document(app_public.document_type, text, text, text, date); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.submit_verification_document(document_type app_public.document_type, front_image_key text, back_image_key text DEFAULT NULL::text, selfie_image_key text DEFAULT NULL::text, expires_on date DEFAULT NULL::date) RETURNS app_public.user_verification_documents
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $_$
+declare
+  v_user_id uuid := app_public.current_user_id();
+  v_key_format constant text := '^[A-Za-z0-9][A-Za-z0-9/_.=-]*$';
+  v_is_identity boolean := submit_verification_document.document_type in ('passport', 'driving_license', 'national_id');
+  v_document app_public.user_verification_documents;
+begin
+  if v_user_id is null then
+    raise exception 'Log in to submit documents' using errcode = 'LOGIN';
+  end if;
+  if (select u.status from app_public.users u where u.id = v_user_id) <> 'active' then
+    raise exception 'Verify your email before submitting documents' using errcode = 'BADST';
+  end if;
+  if submit_verification_document.document_type is null or submit_verification_document.front_image_key is null then
+    raise exception 'A document type and a front image are required' using errcode = 'INVAL';
+  end if;
+  if submit_verification_document.front_image_key !~ v_key_format
+     or submit_verification_document.back_image_key !~ v_key_format
+     or submit_verification_document.selfie_image_key !~ v_key_format
+     or greatest(length(submit_verification_document.front_image_key), length(submit_verification_document.back_image_key),
+                 length(submit_verification_document.selfie_image_key)) > 512 then
+    raise exception 'An image key is not a valid storage key' using errcode = 'INVAL';
+  end if;
+  if submit_verification_document.document_type = 'driving_license' and submit_verification_document.back_image_key is null then
+    raise exception 'A driving licence needs an image of its back' using errcode = 'INVAL';
+  end if;
+  if v_is_identity and submit_verification_document.selfie_image_key is null then
+    raise exception 'An identity document needs a selfie holding it' using errcode = 'INVAL';
+  end if;
+  if v_is_identity and submit_verification_document.expires_on is null then
+    raise exception 'An identity document needs its expiry date' using errcode = 'INVAL';
+  end if;
+  if submit_verification_document.expires_on < current_date then
+    raise exception 'The document has already expired' using errcode = 'INVAL';
+  end if;
+  if exists (select 1 from app_public.user_verification_documents d
+              where d.user_id = v_user_id and d.document_type = submit_verification_document.document_type
+                and d.status in ('pending', 'under_review', 'approved')) then
+    raise exception 'A document of this type is already waiting for review or approved' using errcode = 'BADST';
+  end if;
+
+  insert into app_public.user_verification_documents
+    (user_id, document_type, front_image_key, back_image_key, selfie_image_key, expires_on)
+  values (v_user_id, submit_verification_document.document_type, submit_verification_document.front_image_key,
+          submit_verification_document.back_image_key, submit_verification_document.selfie_image_key,
+          submit_verification_document.expires_on)
+  returning * into v_document;
+  return v_document;
+end;
+$_$;
+
+
+--
+-- Name: FUNCTION submit_verification_document(document_type app_public.document_type, front_image_key text, back_image_key text, selfie_image_key text, expires_on date); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.submit_verification_document(document_type app_public.document_type, front_image_key text, back_image_key text, selfie_image_key text, expires_on date) IS '@resultFieldName userVerificationDocument
+Submits an identity or address document for review (image keys of uploads to the private bucket). A driving licence needs the back; passports, licences and ID cards need a selfie and the expiry date. Errors: LOGIN, BADST (account not active, or a live document of this type exists), INVAL, LIMIT (too many uploads of this type in 30 days).';
+
+
+--
+-- Name: unblock_user(uuid); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.unblock_user(user_id uuid) RETURNS boolean
+    LANGUAGE plpgsql STRICT
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_public.current_user_id();
+begin
+  if v_user_id is null then
+    raise exception 'Log in to unblock users' using errcode = 'LOGIN';
+  end if;
+  delete from app_public.user_blocks b where b.blocker_id = v_user_id and b.blocked_id = unblock_user.user_id;
+  return found;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION unblock_user(user_id uuid); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.unblock_user(user_id uuid) IS '@resultFieldName success
+Removes a block the signed-in user made; false when there was none. Errors: LOGIN.';
+
+
+--
+-- Name: user_preferences; Type: TABLE; Schema: app_public; Owner: -
+--
+
+CREATE TABLE app_public.user_preferences (
+    user_id uuid NOT NULL,
+    privacy jsonb DEFAULT '{"show_last_name": false, "show_statistics": true}'::jsonb NOT NULL,
+    location jsonb DEFAULT '{"tracking_level": "approximate", "delete_after_delivery": true}'::jsonb NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT user_preferences_location_shape CHECK (((jsonb_typeof(location) = 'object'::text) AND ((location - ARRAY['tracking_level'::text, 'delete_after_delivery'::text]) = '{}'::jsonb) AND ((location ->> 'tracking_level'::text) = ANY (ARRAY['precise'::text, 'approximate'::text, 'minimal'::text])) AND (jsonb_typeof((location -> 'delete_after_delivery'::text)) = 'boolean'::text))),
+    CONSTRAINT user_preferences_privacy_shape CHECK (((jsonb_typeof(privacy) = 'object'::text) AND ((privacy - ARRAY['show_last_name'::text, 'show_statistics'::text]) = '{}'::jsonb) AND (jsonb_typeof((privacy -> 'show_last_name'::text)) = 'boolean'::text) AND (jsonb_typeof((privacy -> 'show_statistics'::text)) = 'boolean'::text)))
+);
+
+ALTER TABLE ONLY app_public.user_preferences FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE user_preferences; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TABLE app_public.user_preferences IS '@behavior -insert -delete -update
+Privacy and location preferences of a user (1:1, created with the user); change them with updatePreferences.';
+
+
+--
+-- Name: COLUMN user_preferences.user_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_preferences.user_id IS 'The user these preferences belong to.';
+
+
+--
+-- Name: COLUMN user_preferences.privacy; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_preferences.privacy IS 'Privacy: {show_last_name: boolean (display the full name), show_statistics: boolean (statistics public)}.';
+
+
+--
+-- Name: COLUMN user_preferences.location; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_preferences.location IS 'Location sharing: {tracking_level: precise|approximate|minimal, delete_after_delivery: boolean}.';
+
+
+--
+-- Name: COLUMN user_preferences.created_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_preferences.created_at IS 'When the row was created.';
+
+
+--
+-- Name: COLUMN user_preferences.updated_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_preferences.updated_at IS 'When the preferences last changed.';
+
+
+--
+-- Name: update_preferences(jsonb, jsonb); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.update_preferences(privacy jsonb DEFAULT NULL::jsonb, location jsonb DEFAULT NULL::jsonb) RETURNS app_public.user_preferences
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_public.current_user_id();
+  v_preferences app_public.user_preferences;
+begin
+  if v_user_id is null then
+    raise exception 'Log in to change your preferences' using errcode = 'LOGIN';
+  end if;
+  if update_preferences.privacy is not null and (
+       jsonb_typeof(update_preferences.privacy) <> 'object'
+       or exists (select 1 from jsonb_each(update_preferences.privacy) e
+                   where e.key not in ('show_last_name', 'show_statistics') or jsonb_typeof(e.value) <> 'boolean')) then
+    raise exception 'privacy accepts show_last_name and show_statistics, both booleans' using errcode = 'INVAL';
+  end if;
+  if update_preferences.location is not null and (
+       jsonb_typeof(update_preferences.location) <> 'object'
+       or exists (select 1 from jsonb_each(update_preferences.location) e
+                   where not ((e.key = 'tracking_level' and e.value in ('"precise"', '"approximate"', '"minimal"'))
+                              or (e.key = 'delete_after_delivery' and jsonb_typeof(e.value) = 'boolean')))) then
+    raise exception 'location accepts tracking_level (precise, approximate or minimal) and delete_after_delivery (boolean)'
+      using errcode = 'INVAL';
+  end if;
+  update app_public.user_preferences p
+     set privacy = p.privacy || coalesce(update_preferences.privacy, '{}'),
+         location = p.location || coalesce(update_preferences.location, '{}')
+   where p.user_id = v_user_id
+  returning p.* into v_preferences;
+  return v_preferences;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION update_preferences(privacy jsonb, location jsonb); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.update_preferences(privacy jsonb, location jsonb) IS '@resultFieldName userPreference
+Changes some of the signed-in user''s preferences; keys left out stay. privacy: {show_last_name, show_statistics} booleans; location: {tracking_level: precise|approximate|minimal, delete_after_delivery: boolean}. Errors: LOGIN, INVAL.';
+
+
+--
+-- Name: update_profile(text, text, text, text, app_public.user_type); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.update_profile(first_name text DEFAULT NULL::text, last_name text DEFAULT NULL::text, bio text DEFAULT NULL::text, picture_key text DEFAULT NULL::text, user_type app_public.user_type DEFAULT NULL::app_public.user_type) RETURNS app_public.users
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $_$
+declare
+  v_user_id uuid := app_public.current_user_id();
+  v_first_name text := trim(update_profile.first_name);
+  v_last_name text := trim(update_profile.last_name);
+  v_bio text := trim(update_profile.bio);
+  v_picture_key text := trim(update_profile.picture_key);
+  v_user app_public.users;
+begin
+  if v_user_id is null then
+    raise exception 'Log in to change your profile' using errcode = 'LOGIN';
+  end if;
+  if v_first_name is not null and length(v_first_name) not between 1 and 100 then
+    raise exception 'The first name must have between 1 and 100 characters' using errcode = 'INVAL';
+  end if;
+  if length(v_last_name) > 100 then
+    raise exception 'The last name must have at most 100 characters' using errcode = 'INVAL';
+  end if;
+  if length(v_bio) > 500 then
+    raise exception 'The bio must have at most 500 characters' using errcode = 'INVAL';
+  end if;
+  if v_picture_key <> '' and (length(v_picture_key) > 512 or v_picture_key !~ '^[A-Za-z0-9][A-Za-z0-9/_.=-]*$') then
+    raise exception 'The picture key is not a valid storage key' using errcode = 'INVAL';
+  end if;
+
+  if v_last_name is not null then
+    update app_public.user_contacts c set last_name = nullif(v_last_name, '') where c.user_id = v_user_id;
+  end if;
+  update app_public.users u
+     set first_name = coalesce(v_first_name, u.first_name),
+         bio = case when v_bio is null then u.bio else nullif(v_bio, '') end,
+         picture_key = case when v_picture_key is null then u.picture_key else nullif(v_picture_key, '') end,
+         user_type = coalesce(update_profile.user_type, u.user_type)
+   where u.id = v_user_id
+  returning u.* into v_user;
+  return v_user;
+end;
+$_$;
+
+
+--
+-- Name: FUNCTION update_profile(first_name text, last_name text, bio text, picture_key text, user_type app_public.user_type); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.update_profile(first_name text, last_name text, bio text, picture_key text, user_type app_public.user_type) IS '@resultFieldName user
+Changes the signed-in user''s profile: names, bio, picture and whether they send or carry items. Omitted fields stay; an empty string clears the last name, bio or picture. Errors: LOGIN, INVAL.';
+
+
+--
+-- Name: verify_two_factor_login(text, text); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.verify_two_factor_login(challenge text, code text) RETURNS app_public.auth_result
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $_$
+declare
+  v_challenge app_private.mfa_challenges;
+  v_result app_public.auth_result;
+begin
+  -- Anyone may call this: holding the challenge (from a correct password) is the credential.
+  if challenge is null or challenge !~ '^[0-9a-f]{64}$' then
+    raise exception 'The challenge is invalid' using errcode = 'BADTK';
+  end if;
+  select * into v_challenge from app_private.mfa_challenges m
+   where m.token_hash = sha256(decode(challenge, 'hex')) for update;
+  if not found or v_challenge.used_at is not null then
+    raise exception 'The challenge is invalid' using errcode = 'BADTK';
+  end if;
+  if v_challenge.expires_at <= now() then
+    raise exception 'The challenge has expired; log in again' using errcode = 'EXPRD';
+  end if;
+  if v_challenge.attempts >= (app_hidden.config_value('auth.mfa_attempts'))::int then
+    raise exception 'Too many wrong codes; log in again' using errcode = 'LIMIT';
+  end if;
+  -- Serialises with login and other challenges of the account (failure streak, session limit).
+  perform 1 from app_private.user_secrets s where s.user_id = v_challenge.user_id for update;
+  if exists (select 1 from app_private.user_secrets s where s.user_id = v_challenge.user_id and s.locked_until > now()) then
+    raise exception 'The account is temporarily locked' using errcode = 'LOCKD';
+  end if;
+  update app_private.mfa_challenges m set attempts = m.attempts + 1 where m.id = v_challenge.id;
+  if not (app_private.use_totp_code(v_challenge.user_id, code) or app_private.use_backup_code(v_challenge.user_id, code)) then
+    perform app_private.record_login_failure(v_challenge.user_id);
+    return null;
+  end if;
+  update app_private.mfa_challenges m set used_at = now() where m.id = v_challenge.id;
+  update app_private.user_secrets s set failed_login_count = 0 where s.user_id = v_challenge.user_id;
+  v_result := app_private.start_session(v_challenge.user_id, v_challenge.device_id, v_challenge.device_type,
+                                        v_challenge.platform, v_challenge.app_version);
+  update app_private.sessions s set mfa_verified = true where s.id = (v_result.access_token).session_id;
+  return v_result;
+end;
+$_$;
+
+
+--
+-- Name: FUNCTION verify_two_factor_login(challenge text, code text); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.verify_two_factor_login(challenge text, code text) IS '@resultFieldName authResult
+Completes a login with two-factor authentication: the challenge from login and a TOTP or backup code. Null when the code is wrong (each try counts, towards the challenge and the account lockout); BADTK for an unknown or used challenge, EXPRD after 5 minutes, LIMIT after 5 wrong codes, LOCKD while the account is locked.';
+
+
+--
+-- Name: account_closures; Type: TABLE; Schema: app_private; Owner: -
+--
+
+CREATE TABLE app_private.account_closures (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    user_id uuid NOT NULL,
+    kind app_private.account_closure_kind NOT NULL,
+    reason text NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    anonymised_at timestamp with time zone,
+    CONSTRAINT account_closures_check CHECK (((anonymised_at IS NULL) OR (kind = 'deleted'::app_private.account_closure_kind))),
+    CONSTRAINT account_closures_reason_check CHECK (((length(reason) >= 1) AND (length(reason) <= 1000)))
+);
+
+ALTER TABLE ONLY app_private.account_closures FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE account_closures; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON TABLE app_private.account_closures IS 'Account deactivations and deletions with the reason the user gave; drives anonymisation.';
+
+
+--
 -- Name: admin_users; Type: TABLE; Schema: app_private; Owner: -
 --
 
@@ -1019,6 +3826,95 @@ COMMENT ON TABLE app_private.emails IS 'Outgoing emails and their delivery state
 
 
 --
+-- Name: login_attempts; Type: TABLE; Schema: app_private; Owner: -
+--
+
+CREATE TABLE app_private.login_attempts (
+    id bigint NOT NULL,
+    user_id uuid,
+    email public.citext NOT NULL,
+    ip inet,
+    outcome app_private.login_outcome NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT login_attempts_email_check CHECK ((length((email)::text) <= 320))
+);
+
+ALTER TABLE ONLY app_private.login_attempts FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE login_attempts; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON TABLE app_private.login_attempts IS 'Every login attempt with its outcome: the audit trail behind lockout and per-IP rate limits.';
+
+
+--
+-- Name: login_attempts_id_seq; Type: SEQUENCE; Schema: app_private; Owner: -
+--
+
+ALTER TABLE app_private.login_attempts ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME app_private.login_attempts_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: mfa_challenges; Type: TABLE; Schema: app_private; Owner: -
+--
+
+CREATE TABLE app_private.mfa_challenges (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    user_id uuid NOT NULL,
+    token_hash bytea NOT NULL,
+    device_id text,
+    device_type app_public.device_type,
+    platform app_public.platform,
+    app_version text,
+    attempts integer DEFAULT 0 NOT NULL,
+    expires_at timestamp with time zone NOT NULL,
+    used_at timestamp with time zone,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT mfa_challenges_attempts_check CHECK ((attempts >= 0)),
+    CONSTRAINT mfa_challenges_token_hash_check CHECK ((length(token_hash) = 32))
+);
+
+ALTER TABLE ONLY app_private.mfa_challenges FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE mfa_challenges; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON TABLE app_private.mfa_challenges IS 'Second step of a login with two-factor authentication: SHA-256 of the challenge token, device details, tries left.';
+
+
+--
+-- Name: session_rotated_tokens; Type: TABLE; Schema: app_private; Owner: -
+--
+
+CREATE TABLE app_private.session_rotated_tokens (
+    token_hash bytea NOT NULL,
+    session_id uuid NOT NULL,
+    rotated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT session_rotated_tokens_token_hash_check CHECK ((length(token_hash) = 32))
+);
+
+ALTER TABLE ONLY app_private.session_rotated_tokens FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE session_rotated_tokens; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON TABLE app_private.session_rotated_tokens IS 'SHA-256 of refresh tokens already rotated away, kept to detect their reuse.';
+
+
+--
 -- Name: sessions; Type: TABLE; Schema: app_private; Owner: -
 --
 
@@ -1028,7 +3924,17 @@ CREATE TABLE app_private.sessions (
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     last_active_at timestamp with time zone DEFAULT now() NOT NULL,
     expires_at timestamp with time zone NOT NULL,
-    revoked_at timestamp with time zone
+    revoked_at timestamp with time zone,
+    device_id text,
+    device_type app_public.device_type,
+    platform app_public.platform,
+    app_version text,
+    ip inet,
+    refresh_token_hash bytea,
+    mfa_verified boolean DEFAULT false NOT NULL,
+    CONSTRAINT sessions_app_version_check CHECK (((length(app_version) >= 1) AND (length(app_version) <= 64))),
+    CONSTRAINT sessions_device_id_check CHECK (((length(device_id) >= 1) AND (length(device_id) <= 255))),
+    CONSTRAINT sessions_refresh_token_hash_check CHECK ((length(refresh_token_hash) = 32))
 );
 
 ALTER TABLE ONLY app_private.sessions FORCE ROW LEVEL SECURITY;
@@ -1042,13 +3948,64 @@ COMMENT ON TABLE app_private.sessions IS 'Device sessions: an access JWT carries
 
 
 --
+-- Name: COLUMN sessions.refresh_token_hash; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON COLUMN app_private.sessions.refresh_token_hash IS 'SHA-256 of the current refresh token; the token itself is never stored.';
+
+
+--
+-- Name: COLUMN sessions.mfa_verified; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON COLUMN app_private.sessions.mfa_verified IS 'Whether the session passed the second factor.';
+
+
+--
+-- Name: two_factor_setups; Type: TABLE; Schema: app_private; Owner: -
+--
+
+CREATE TABLE app_private.two_factor_setups (
+    id bigint NOT NULL,
+    user_id uuid NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+ALTER TABLE ONLY app_private.two_factor_setups FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE two_factor_setups; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON TABLE app_private.two_factor_setups IS 'Two-factor setups started, for the hourly limit.';
+
+
+--
+-- Name: two_factor_setups_id_seq; Type: SEQUENCE; Schema: app_private; Owner: -
+--
+
+ALTER TABLE app_private.two_factor_setups ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME app_private.two_factor_setups_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
 -- Name: user_secrets; Type: TABLE; Schema: app_private; Owner: -
 --
 
 CREATE TABLE app_private.user_secrets (
     user_id uuid NOT NULL,
     password_hash text NOT NULL,
-    updated_at timestamp with time zone DEFAULT now() NOT NULL
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    failed_login_count integer DEFAULT 0 NOT NULL,
+    locked_until timestamp with time zone,
+    CONSTRAINT user_secrets_failed_login_count_check CHECK ((failed_login_count >= 0))
 );
 
 ALTER TABLE ONLY app_private.user_secrets FORCE ROW LEVEL SECURITY;
@@ -1059,6 +4016,32 @@ ALTER TABLE ONLY app_private.user_secrets FORCE ROW LEVEL SECURITY;
 --
 
 COMMENT ON TABLE app_private.user_secrets IS 'bcrypt password hash of each user (1:1).';
+
+
+--
+-- Name: user_two_factor_auth; Type: TABLE; Schema: app_private; Owner: -
+--
+
+CREATE TABLE app_private.user_two_factor_auth (
+    user_id uuid NOT NULL,
+    secret bytea NOT NULL,
+    enabled boolean DEFAULT false NOT NULL,
+    backup_code_hashes text[] DEFAULT '{}'::text[] NOT NULL,
+    last_used_step bigint,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    enabled_at timestamp with time zone,
+    CONSTRAINT user_two_factor_auth_check CHECK ((enabled = (enabled_at IS NOT NULL))),
+    CONSTRAINT user_two_factor_auth_secret_check CHECK ((length(secret) = 20))
+);
+
+ALTER TABLE ONLY app_private.user_two_factor_auth FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE user_two_factor_auth; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON TABLE app_private.user_two_factor_auth IS 'TOTP secret (RFC 6238), bcrypt hashes of unused backup codes and the last accepted step of each user.';
 
 
 --
@@ -1156,8 +4139,13 @@ CREATE TABLE app_public.user_contacts (
     last_name text,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    phone_number text,
+    phone_verified_at timestamp with time zone,
+    date_of_birth date,
     CONSTRAINT user_contacts_email_check CHECK (((length((email)::text) <= 254) AND (email OPERATOR(public.~) '^[^@\s]+@[^@\s]+\.[^@\s]+$'::public.citext))),
-    CONSTRAINT user_contacts_last_name_check CHECK (((length(last_name) >= 1) AND (length(last_name) <= 100)))
+    CONSTRAINT user_contacts_last_name_check CHECK (((length(last_name) >= 1) AND (length(last_name) <= 100))),
+    CONSTRAINT user_contacts_phone_number_check CHECK ((phone_number ~ '^\+[1-9][0-9]{6,14}$'::text)),
+    CONSTRAINT user_contacts_phone_verified_has_number CHECK (((phone_verified_at IS NULL) OR (phone_number IS NOT NULL)))
 );
 
 ALTER TABLE ONLY app_public.user_contacts FORCE ROW LEVEL SECURITY;
@@ -1214,12 +4202,440 @@ COMMENT ON COLUMN app_public.user_contacts.updated_at IS 'When the row last chan
 
 
 --
+-- Name: COLUMN user_contacts.phone_number; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_contacts.phone_number IS 'Phone number in E.164 form (e.g. +4915112345678); counts only once verified.';
+
+
+--
+-- Name: COLUMN user_contacts.phone_verified_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_contacts.phone_verified_at IS 'When a code sent to the phone number confirmed it.';
+
+
+--
+-- Name: COLUMN user_contacts.date_of_birth; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_contacts.date_of_birth IS 'Date of birth; users must be at least 18.';
+
+
+--
+-- Name: user_earnings; Type: TABLE; Schema: app_public; Owner: -
+--
+
+CREATE TABLE app_public.user_earnings (
+    user_id uuid NOT NULL,
+    currency text NOT NULL,
+    total_earnings bigint DEFAULT 0 NOT NULL,
+    total_spent bigint DEFAULT 0 NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT user_earnings_currency_check CHECK ((currency ~ '^[A-Z]{3}$'::text)),
+    CONSTRAINT user_earnings_total_earnings_check CHECK ((total_earnings >= 0)),
+    CONSTRAINT user_earnings_total_spent_check CHECK ((total_spent >= 0))
+);
+
+ALTER TABLE ONLY app_public.user_earnings FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE user_earnings; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TABLE app_public.user_earnings IS '@behavior -insert -update -delete
+Money totals of a user (1:1, created with the user): visible only to the user and admins.';
+
+
+--
+-- Name: COLUMN user_earnings.user_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_earnings.user_id IS 'The user these totals belong to.';
+
+
+--
+-- Name: COLUMN user_earnings.currency; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_earnings.currency IS 'ISO 4217 currency of both totals.';
+
+
+--
+-- Name: COLUMN user_earnings.total_earnings; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_earnings.total_earnings IS 'Net earnings as a traveler, in minor units.';
+
+
+--
+-- Name: COLUMN user_earnings.total_spent; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_earnings.total_spent IS 'Amount paid as a customer, in minor units.';
+
+
+--
+-- Name: COLUMN user_earnings.updated_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_earnings.updated_at IS 'When the totals last changed.';
+
+
+--
+-- Name: user_statistics; Type: TABLE; Schema: app_public; Owner: -
+--
+
+CREATE TABLE app_public.user_statistics (
+    user_id uuid NOT NULL,
+    total_trips integer DEFAULT 0 NOT NULL,
+    total_deliveries integer DEFAULT 0 NOT NULL,
+    successful_deliveries integer DEFAULT 0 NOT NULL,
+    cancelled_deliveries integer DEFAULT 0 NOT NULL,
+    deliveries_as_traveler integer DEFAULT 0 NOT NULL,
+    successful_as_traveler integer DEFAULT 0 NOT NULL,
+    cancelled_as_traveler integer DEFAULT 0 NOT NULL,
+    average_rating numeric(3,2),
+    total_ratings integer DEFAULT 0 NOT NULL,
+    completion_rate numeric(5,4) GENERATED ALWAYS AS (
+CASE
+    WHEN ((successful_deliveries + cancelled_deliveries) > 0) THEN round(((successful_deliveries)::numeric / ((successful_deliveries + cancelled_deliveries))::numeric), 4)
+    ELSE NULL::numeric
+END) STORED,
+    response_time_minutes integer,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT user_statistics_average_rating_check CHECK (((average_rating >= (1)::numeric) AND (average_rating <= (5)::numeric))),
+    CONSTRAINT user_statistics_cancelled_as_traveler_check CHECK ((cancelled_as_traveler >= 0)),
+    CONSTRAINT user_statistics_cancelled_deliveries_check CHECK ((cancelled_deliveries >= 0)),
+    CONSTRAINT user_statistics_check CHECK (((successful_deliveries + cancelled_deliveries) <= total_deliveries)),
+    CONSTRAINT user_statistics_check1 CHECK ((deliveries_as_traveler <= total_deliveries)),
+    CONSTRAINT user_statistics_check2 CHECK (((successful_as_traveler <= deliveries_as_traveler) AND (cancelled_as_traveler <= deliveries_as_traveler))),
+    CONSTRAINT user_statistics_check3 CHECK (((total_ratings = 0) = (average_rating IS NULL))),
+    CONSTRAINT user_statistics_deliveries_as_traveler_check CHECK ((deliveries_as_traveler >= 0)),
+    CONSTRAINT user_statistics_response_time_minutes_check CHECK ((response_time_minutes >= 0)),
+    CONSTRAINT user_statistics_successful_as_traveler_check CHECK ((successful_as_traveler >= 0)),
+    CONSTRAINT user_statistics_successful_deliveries_check CHECK ((successful_deliveries >= 0)),
+    CONSTRAINT user_statistics_total_deliveries_check CHECK ((total_deliveries >= 0)),
+    CONSTRAINT user_statistics_total_ratings_check CHECK ((total_ratings >= 0)),
+    CONSTRAINT user_statistics_total_trips_check CHECK ((total_trips >= 0))
+);
+
+ALTER TABLE ONLY app_public.user_statistics FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE user_statistics; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TABLE app_public.user_statistics IS '@behavior -insert -update -delete
+Activity statistics of a user (1:1, created with the user, maintained by triggers). Public when the user shows statistics; always visible to the user and admins.';
+
+
+--
+-- Name: COLUMN user_statistics.user_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_statistics.user_id IS 'The user these statistics describe.';
+
+
+--
+-- Name: COLUMN user_statistics.total_trips; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_statistics.total_trips IS 'Trips completed as a traveler.';
+
+
+--
+-- Name: COLUMN user_statistics.total_deliveries; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_statistics.total_deliveries IS 'Deliveries taken part in, as customer or traveler, that have ended.';
+
+
+--
+-- Name: COLUMN user_statistics.successful_deliveries; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_statistics.successful_deliveries IS 'Deliveries that ended delivered.';
+
+
+--
+-- Name: COLUMN user_statistics.cancelled_deliveries; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_statistics.cancelled_deliveries IS 'Deliveries that ended cancelled.';
+
+
+--
+-- Name: COLUMN user_statistics.deliveries_as_traveler; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_statistics.deliveries_as_traveler IS 'Ended deliveries in which the user was the traveler.';
+
+
+--
+-- Name: COLUMN user_statistics.successful_as_traveler; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_statistics.successful_as_traveler IS 'Deliveries the user carried to the end.';
+
+
+--
+-- Name: COLUMN user_statistics.cancelled_as_traveler; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_statistics.cancelled_as_traveler IS 'Deliveries the user cancelled as the traveler.';
+
+
+--
+-- Name: COLUMN user_statistics.average_rating; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_statistics.average_rating IS 'Mean overall rating received (1–5), or null without ratings.';
+
+
+--
+-- Name: COLUMN user_statistics.total_ratings; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_statistics.total_ratings IS 'Number of ratings received.';
+
+
+--
+-- Name: COLUMN user_statistics.completion_rate; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_statistics.completion_rate IS 'Share of finished deliveries (delivered or cancelled) that were delivered, 0–1.';
+
+
+--
+-- Name: COLUMN user_statistics.response_time_minutes; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_statistics.response_time_minutes IS 'Typical time the user takes to answer an offer, in minutes.';
+
+
+--
+-- Name: COLUMN user_statistics.updated_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_statistics.updated_at IS 'When the statistics last changed.';
+
+
+--
+-- Name: user_profiles; Type: VIEW; Schema: app_public; Owner: -
+--
+
+CREATE VIEW app_public.user_profiles WITH (security_invoker='true') AS
+ SELECT u.id,
+    u.display_name,
+    u.picture_key,
+    u.bio,
+    u.user_type,
+    u.verification_level,
+    u.created_at,
+    s.total_trips,
+    s.total_deliveries,
+    s.successful_deliveries,
+    s.cancelled_deliveries,
+    s.deliveries_as_traveler,
+    s.successful_as_traveler,
+    s.cancelled_as_traveler,
+    s.average_rating,
+    s.total_ratings,
+    s.completion_rate,
+        CASE
+            WHEN (s.total_deliveries > 0) THEN round(((s.successful_deliveries)::numeric / (s.total_deliveries)::numeric), 4)
+            ELSE NULL::numeric
+        END AS success_rate,
+    s.response_time_minutes,
+    e.currency,
+    e.total_earnings,
+    e.total_spent
+   FROM ((app_public.users u
+     LEFT JOIN app_public.user_statistics s ON ((s.user_id = u.id)))
+     LEFT JOIN app_public.user_earnings e ON ((e.user_id = u.id)));
+
+
+--
+-- Name: VIEW user_profiles; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON VIEW app_public.user_profiles IS '@primaryKey id
+@behavior -insert -update -delete
+Public profiles with statistics and rates. Statistics are null unless the user shows them (the user and admins always see them); money totals only for the user and admins.';
+
+
+--
+-- Name: COLUMN user_profiles.id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_profiles.id IS 'Identifier of the user.';
+
+
+--
+-- Name: COLUMN user_profiles.display_name; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_profiles.display_name IS 'Name shown to other users.';
+
+
+--
+-- Name: COLUMN user_profiles.picture_key; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_profiles.picture_key IS 'Storage key of the profile picture.';
+
+
+--
+-- Name: COLUMN user_profiles.bio; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_profiles.bio IS 'Self-description.';
+
+
+--
+-- Name: COLUMN user_profiles.user_type; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_profiles.user_type IS 'customer, traveler or both.';
+
+
+--
+-- Name: COLUMN user_profiles.verification_level; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_profiles.verification_level IS 'Highest verified identity level.';
+
+
+--
+-- Name: COLUMN user_profiles.created_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_profiles.created_at IS 'Member since.';
+
+
+--
+-- Name: COLUMN user_profiles.total_trips; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_profiles.total_trips IS 'Trips completed as a traveler (null when hidden).';
+
+
+--
+-- Name: COLUMN user_profiles.total_deliveries; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_profiles.total_deliveries IS 'Ended deliveries (null when hidden).';
+
+
+--
+-- Name: COLUMN user_profiles.successful_deliveries; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_profiles.successful_deliveries IS 'Deliveries that ended delivered (null when hidden).';
+
+
+--
+-- Name: COLUMN user_profiles.cancelled_deliveries; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_profiles.cancelled_deliveries IS 'Deliveries that ended cancelled (null when hidden).';
+
+
+--
+-- Name: COLUMN user_profiles.deliveries_as_traveler; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_profiles.deliveries_as_traveler IS 'Ended deliveries as the traveler (null when hidden).';
+
+
+--
+-- Name: COLUMN user_profiles.successful_as_traveler; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_profiles.successful_as_traveler IS 'Deliveries carried to the end (null when hidden).';
+
+
+--
+-- Name: COLUMN user_profiles.cancelled_as_traveler; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_profiles.cancelled_as_traveler IS 'Deliveries cancelled as the traveler (null when hidden).';
+
+
+--
+-- Name: COLUMN user_profiles.average_rating; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_profiles.average_rating IS 'Mean rating received (null when hidden or unrated).';
+
+
+--
+-- Name: COLUMN user_profiles.total_ratings; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_profiles.total_ratings IS 'Ratings received (null when hidden).';
+
+
+--
+-- Name: COLUMN user_profiles.completion_rate; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_profiles.completion_rate IS 'Delivered share of finished deliveries, 0–1 (null when hidden or none).';
+
+
+--
+-- Name: COLUMN user_profiles.success_rate; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_profiles.success_rate IS 'Delivered share of all ended deliveries, 0–1 (null when hidden or none).';
+
+
+--
+-- Name: COLUMN user_profiles.response_time_minutes; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_profiles.response_time_minutes IS 'Typical response time in minutes (null when hidden or unknown).';
+
+
+--
+-- Name: COLUMN user_profiles.currency; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_profiles.currency IS 'Currency of the money totals (only for the user and admins).';
+
+
+--
+-- Name: COLUMN user_profiles.total_earnings; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_profiles.total_earnings IS 'Net earnings in minor units (only for the user and admins).';
+
+
+--
+-- Name: COLUMN user_profiles.total_spent; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_profiles.total_spent IS 'Amount spent in minor units (only for the user and admins).';
+
+
+--
 -- Name: schema_migrations; Type: TABLE; Schema: public; Owner: -
 --
 
 CREATE TABLE public.schema_migrations (
     version character varying NOT NULL
 );
+
+
+--
+-- Name: account_closures account_closures_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.account_closures
+    ADD CONSTRAINT account_closures_pkey PRIMARY KEY (id);
 
 
 --
@@ -1239,6 +4655,38 @@ ALTER TABLE ONLY app_private.emails
 
 
 --
+-- Name: login_attempts login_attempts_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.login_attempts
+    ADD CONSTRAINT login_attempts_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: mfa_challenges mfa_challenges_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.mfa_challenges
+    ADD CONSTRAINT mfa_challenges_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: mfa_challenges mfa_challenges_token_hash_key; Type: CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.mfa_challenges
+    ADD CONSTRAINT mfa_challenges_token_hash_key UNIQUE (token_hash);
+
+
+--
+-- Name: session_rotated_tokens session_rotated_tokens_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.session_rotated_tokens
+    ADD CONSTRAINT session_rotated_tokens_pkey PRIMARY KEY (token_hash);
+
+
+--
 -- Name: sessions sessions_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
 --
 
@@ -1247,11 +4695,27 @@ ALTER TABLE ONLY app_private.sessions
 
 
 --
+-- Name: two_factor_setups two_factor_setups_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.two_factor_setups
+    ADD CONSTRAINT two_factor_setups_pkey PRIMARY KEY (id);
+
+
+--
 -- Name: user_secrets user_secrets_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
 --
 
 ALTER TABLE ONLY app_private.user_secrets
     ADD CONSTRAINT user_secrets_pkey PRIMARY KEY (user_id);
+
+
+--
+-- Name: user_two_factor_auth user_two_factor_auth_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.user_two_factor_auth
+    ADD CONSTRAINT user_two_factor_auth_pkey PRIMARY KEY (user_id);
 
 
 --
@@ -1271,6 +4735,30 @@ ALTER TABLE ONLY app_public.system_configuration
 
 
 --
+-- Name: user_addresses user_addresses_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.user_addresses
+    ADD CONSTRAINT user_addresses_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: user_blocks user_blocks_pair_key; Type: CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.user_blocks
+    ADD CONSTRAINT user_blocks_pair_key UNIQUE (blocker_id, blocked_id);
+
+
+--
+-- Name: user_blocks user_blocks_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.user_blocks
+    ADD CONSTRAINT user_blocks_pkey PRIMARY KEY (id);
+
+
+--
 -- Name: user_contacts user_contacts_email_key; Type: CONSTRAINT; Schema: app_public; Owner: -
 --
 
@@ -1284,6 +4772,62 @@ ALTER TABLE ONLY app_public.user_contacts
 
 ALTER TABLE ONLY app_public.user_contacts
     ADD CONSTRAINT user_contacts_pkey PRIMARY KEY (user_id);
+
+
+--
+-- Name: user_earnings user_earnings_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.user_earnings
+    ADD CONSTRAINT user_earnings_pkey PRIMARY KEY (user_id);
+
+
+--
+-- Name: user_favorites user_favorites_pair_key; Type: CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.user_favorites
+    ADD CONSTRAINT user_favorites_pair_key UNIQUE (user_id, traveler_id);
+
+
+--
+-- Name: user_favorites user_favorites_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.user_favorites
+    ADD CONSTRAINT user_favorites_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: user_preferences user_preferences_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.user_preferences
+    ADD CONSTRAINT user_preferences_pkey PRIMARY KEY (user_id);
+
+
+--
+-- Name: user_reports user_reports_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.user_reports
+    ADD CONSTRAINT user_reports_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: user_statistics user_statistics_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.user_statistics
+    ADD CONSTRAINT user_statistics_pkey PRIMARY KEY (user_id);
+
+
+--
+-- Name: user_verification_documents user_verification_documents_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.user_verification_documents
+    ADD CONSTRAINT user_verification_documents_pkey PRIMARY KEY (id);
 
 
 --
@@ -1303,6 +4847,20 @@ ALTER TABLE ONLY public.schema_migrations
 
 
 --
+-- Name: account_closures_to_anonymise_idx; Type: INDEX; Schema: app_private; Owner: -
+--
+
+CREATE INDEX account_closures_to_anonymise_idx ON app_private.account_closures USING btree (created_at) WHERE ((kind = 'deleted'::app_private.account_closure_kind) AND (anonymised_at IS NULL));
+
+
+--
+-- Name: account_closures_user_id_idx; Type: INDEX; Schema: app_private; Owner: -
+--
+
+CREATE INDEX account_closures_user_id_idx ON app_private.account_closures USING btree (user_id, created_at);
+
+
+--
 -- Name: emails_queued_idx; Type: INDEX; Schema: app_private; Owner: -
 --
 
@@ -1317,10 +4875,178 @@ CREATE INDEX emails_user_id_idx ON app_private.emails USING btree (user_id);
 
 
 --
+-- Name: login_attempts_ip_idx; Type: INDEX; Schema: app_private; Owner: -
+--
+
+CREATE INDEX login_attempts_ip_idx ON app_private.login_attempts USING btree (ip, created_at) WHERE (ip IS NOT NULL);
+
+
+--
+-- Name: login_attempts_user_id_idx; Type: INDEX; Schema: app_private; Owner: -
+--
+
+CREATE INDEX login_attempts_user_id_idx ON app_private.login_attempts USING btree (user_id, created_at);
+
+
+--
+-- Name: mfa_challenges_user_id_idx; Type: INDEX; Schema: app_private; Owner: -
+--
+
+CREATE INDEX mfa_challenges_user_id_idx ON app_private.mfa_challenges USING btree (user_id);
+
+
+--
+-- Name: session_rotated_tokens_session_id_idx; Type: INDEX; Schema: app_private; Owner: -
+--
+
+CREATE INDEX session_rotated_tokens_session_id_idx ON app_private.session_rotated_tokens USING btree (session_id);
+
+
+--
+-- Name: sessions_refresh_token_hash_key; Type: INDEX; Schema: app_private; Owner: -
+--
+
+CREATE UNIQUE INDEX sessions_refresh_token_hash_key ON app_private.sessions USING btree (refresh_token_hash);
+
+
+--
 -- Name: sessions_user_id_idx; Type: INDEX; Schema: app_private; Owner: -
 --
 
 CREATE INDEX sessions_user_id_idx ON app_private.sessions USING btree (user_id);
+
+
+--
+-- Name: sessions_user_live_idx; Type: INDEX; Schema: app_private; Owner: -
+--
+
+CREATE INDEX sessions_user_live_idx ON app_private.sessions USING btree (user_id, last_active_at) WHERE (revoked_at IS NULL);
+
+
+--
+-- Name: two_factor_setups_user_id_idx; Type: INDEX; Schema: app_private; Owner: -
+--
+
+CREATE INDEX two_factor_setups_user_id_idx ON app_private.two_factor_setups USING btree (user_id, created_at);
+
+
+--
+-- Name: user_addresses_one_default_key; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE UNIQUE INDEX user_addresses_one_default_key ON app_public.user_addresses USING btree (user_id) WHERE is_default;
+
+
+--
+-- Name: user_addresses_point_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX user_addresses_point_idx ON app_public.user_addresses USING gist (point);
+
+
+--
+-- Name: user_addresses_user_id_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX user_addresses_user_id_idx ON app_public.user_addresses USING btree (user_id, created_at);
+
+
+--
+-- Name: user_blocks_blocked_id_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX user_blocks_blocked_id_idx ON app_public.user_blocks USING btree (blocked_id);
+
+
+--
+-- Name: user_contacts_verified_phone_key; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE UNIQUE INDEX user_contacts_verified_phone_key ON app_public.user_contacts USING btree (phone_number) WHERE (phone_verified_at IS NOT NULL);
+
+
+--
+-- Name: user_favorites_traveler_id_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX user_favorites_traveler_id_idx ON app_public.user_favorites USING btree (traveler_id);
+
+
+--
+-- Name: user_reports_handled_by_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX user_reports_handled_by_idx ON app_public.user_reports USING btree (handled_by);
+
+
+--
+-- Name: user_reports_open_pair_key; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE UNIQUE INDEX user_reports_open_pair_key ON app_public.user_reports USING btree (reporter_id, reported_user_id) WHERE (status = ANY (ARRAY['pending'::app_public.report_status, 'reviewed'::app_public.report_status]));
+
+
+--
+-- Name: user_reports_queue_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX user_reports_queue_idx ON app_public.user_reports USING btree (priority, created_at) WHERE (status = ANY (ARRAY['pending'::app_public.report_status, 'reviewed'::app_public.report_status]));
+
+
+--
+-- Name: user_reports_reported_user_id_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX user_reports_reported_user_id_idx ON app_public.user_reports USING btree (reported_user_id);
+
+
+--
+-- Name: user_reports_reporter_id_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX user_reports_reporter_id_idx ON app_public.user_reports USING btree (reporter_id, created_at);
+
+
+--
+-- Name: user_verification_documents_live_key; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE UNIQUE INDEX user_verification_documents_live_key ON app_public.user_verification_documents USING btree (user_id, document_type) WHERE (status = ANY (ARRAY['pending'::app_public.verification_status, 'under_review'::app_public.verification_status, 'approved'::app_public.verification_status]));
+
+
+--
+-- Name: user_verification_documents_queue_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX user_verification_documents_queue_idx ON app_public.user_verification_documents USING btree (created_at) WHERE (status = ANY (ARRAY['pending'::app_public.verification_status, 'under_review'::app_public.verification_status]));
+
+
+--
+-- Name: user_verification_documents_user_id_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX user_verification_documents_user_id_idx ON app_public.user_verification_documents USING btree (user_id, document_type, created_at);
+
+
+--
+-- Name: user_verification_documents_verified_by_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX user_verification_documents_verified_by_idx ON app_public.user_verification_documents USING btree (verified_by);
+
+
+--
+-- Name: users_referral_code_key; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE UNIQUE INDEX users_referral_code_key ON app_public.users USING btree (referral_code);
+
+
+--
+-- Name: users_referred_by_user_id_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX users_referred_by_user_id_idx ON app_public.users USING btree (referred_by_user_id);
 
 
 --
@@ -1331,6 +5057,48 @@ CREATE TRIGGER _900_enqueue_send AFTER INSERT ON app_private.emails FOR EACH ROW
 
 
 --
+-- Name: user_addresses _100_default_user; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _100_default_user BEFORE INSERT ON app_public.user_addresses FOR EACH ROW EXECUTE FUNCTION app_hidden.tg__default_current_user('user_id');
+
+
+--
+-- Name: user_blocks _100_default_user; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _100_default_user BEFORE INSERT ON app_public.user_blocks FOR EACH ROW EXECUTE FUNCTION app_hidden.tg__default_current_user('blocker_id');
+
+
+--
+-- Name: user_favorites _100_default_user; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _100_default_user BEFORE INSERT ON app_public.user_favorites FOR EACH ROW EXECUTE FUNCTION app_hidden.tg__default_current_user('user_id');
+
+
+--
+-- Name: user_reports _100_default_user; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _100_default_user BEFORE INSERT ON app_public.user_reports FOR EACH ROW EXECUTE FUNCTION app_hidden.tg__default_current_user('reporter_id');
+
+
+--
+-- Name: user_verification_documents _100_default_user; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _100_default_user BEFORE INSERT ON app_public.user_verification_documents FOR EACH ROW EXECUTE FUNCTION app_hidden.tg__default_current_user('user_id');
+
+
+--
+-- Name: users _100_referral_code; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _100_referral_code BEFORE INSERT ON app_public.users FOR EACH ROW EXECUTE FUNCTION app_hidden.tg_users__referral_code();
+
+
+--
 -- Name: system_configuration _100_timestamps; Type: TRIGGER; Schema: app_public; Owner: -
 --
 
@@ -1338,10 +5106,52 @@ CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app_public.system_configuration 
 
 
 --
+-- Name: user_addresses _100_timestamps; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app_public.user_addresses FOR EACH ROW EXECUTE FUNCTION app_hidden.tg__set_updated_at();
+
+
+--
 -- Name: user_contacts _100_timestamps; Type: TRIGGER; Schema: app_public; Owner: -
 --
 
 CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app_public.user_contacts FOR EACH ROW EXECUTE FUNCTION app_hidden.tg__set_updated_at();
+
+
+--
+-- Name: user_earnings _100_timestamps; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app_public.user_earnings FOR EACH ROW EXECUTE FUNCTION app_hidden.tg__set_updated_at();
+
+
+--
+-- Name: user_preferences _100_timestamps; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app_public.user_preferences FOR EACH ROW EXECUTE FUNCTION app_hidden.tg__set_updated_at();
+
+
+--
+-- Name: user_reports _100_timestamps; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app_public.user_reports FOR EACH ROW EXECUTE FUNCTION app_hidden.tg__set_updated_at();
+
+
+--
+-- Name: user_statistics _100_timestamps; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app_public.user_statistics FOR EACH ROW EXECUTE FUNCTION app_hidden.tg__set_updated_at();
+
+
+--
+-- Name: user_verification_documents _100_timestamps; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app_public.user_verification_documents FOR EACH ROW EXECUTE FUNCTION app_hidden.tg__set_updated_at();
 
 
 --
@@ -1359,10 +5169,67 @@ CREATE TRIGGER _200_display_name BEFORE INSERT OR UPDATE OF first_name, display_
 
 
 --
+-- Name: user_addresses _200_first_is_default; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _200_first_is_default BEFORE INSERT ON app_public.user_addresses FOR EACH ROW EXECUTE FUNCTION app_hidden.tg_user_addresses__first_is_default();
+
+
+--
+-- Name: user_reports _200_priority; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _200_priority BEFORE INSERT ON app_public.user_reports FOR EACH ROW EXECUTE FUNCTION app_hidden.tg_user_reports__priority();
+
+
+--
+-- Name: user_verification_documents _200_upload_limit; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _200_upload_limit BEFORE INSERT ON app_public.user_verification_documents FOR EACH ROW EXECUTE FUNCTION app_hidden.tg_user_verification_documents__upload_limit();
+
+
+--
+-- Name: users _500_create_related; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _500_create_related AFTER INSERT ON app_public.users FOR EACH ROW EXECUTE FUNCTION app_hidden.tg_users__create_related();
+
+
+--
 -- Name: user_contacts _500_display_name; Type: TRIGGER; Schema: app_public; Owner: -
 --
 
 CREATE TRIGGER _500_display_name AFTER INSERT OR UPDATE OF last_name ON app_public.user_contacts FOR EACH ROW EXECUTE FUNCTION app_hidden.tg_user_contacts__display_name();
+
+
+--
+-- Name: user_preferences _500_display_name; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _500_display_name AFTER UPDATE OF privacy ON app_public.user_preferences FOR EACH ROW WHEN (((old.privacy -> 'show_last_name'::text) IS DISTINCT FROM (new.privacy -> 'show_last_name'::text))) EXECUTE FUNCTION app_hidden.tg_user_preferences__display_name();
+
+
+--
+-- Name: user_addresses _500_promote_default; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _500_promote_default AFTER DELETE ON app_public.user_addresses FOR EACH ROW WHEN (old.is_default) EXECUTE FUNCTION app_hidden.tg_user_addresses__promote_default();
+
+
+--
+-- Name: user_verification_documents _900_refresh_level; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _900_refresh_level AFTER INSERT OR DELETE OR UPDATE OF status, expires_on ON app_public.user_verification_documents FOR EACH ROW EXECUTE FUNCTION app_hidden.tg_user_verification_documents__refresh_level();
+
+
+--
+-- Name: account_closures account_closures_user_id_fkey; Type: FK CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.account_closures
+    ADD CONSTRAINT account_closures_user_id_fkey FOREIGN KEY (user_id) REFERENCES app_public.users(id) ON DELETE CASCADE;
 
 
 --
@@ -1382,11 +5249,43 @@ ALTER TABLE ONLY app_private.emails
 
 
 --
+-- Name: login_attempts login_attempts_user_id_fkey; Type: FK CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.login_attempts
+    ADD CONSTRAINT login_attempts_user_id_fkey FOREIGN KEY (user_id) REFERENCES app_public.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: mfa_challenges mfa_challenges_user_id_fkey; Type: FK CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.mfa_challenges
+    ADD CONSTRAINT mfa_challenges_user_id_fkey FOREIGN KEY (user_id) REFERENCES app_public.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: session_rotated_tokens session_rotated_tokens_session_id_fkey; Type: FK CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.session_rotated_tokens
+    ADD CONSTRAINT session_rotated_tokens_session_id_fkey FOREIGN KEY (session_id) REFERENCES app_private.sessions(id) ON DELETE CASCADE;
+
+
+--
 -- Name: sessions sessions_user_id_fkey; Type: FK CONSTRAINT; Schema: app_private; Owner: -
 --
 
 ALTER TABLE ONLY app_private.sessions
     ADD CONSTRAINT sessions_user_id_fkey FOREIGN KEY (user_id) REFERENCES app_public.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: two_factor_setups two_factor_setups_user_id_fkey; Type: FK CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.two_factor_setups
+    ADD CONSTRAINT two_factor_setups_user_id_fkey FOREIGN KEY (user_id) REFERENCES app_public.users(id) ON DELETE CASCADE;
 
 
 --
@@ -1398,12 +5297,138 @@ ALTER TABLE ONLY app_private.user_secrets
 
 
 --
+-- Name: user_two_factor_auth user_two_factor_auth_user_id_fkey; Type: FK CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.user_two_factor_auth
+    ADD CONSTRAINT user_two_factor_auth_user_id_fkey FOREIGN KEY (user_id) REFERENCES app_public.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: user_addresses user_addresses_user_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.user_addresses
+    ADD CONSTRAINT user_addresses_user_id_fkey FOREIGN KEY (user_id) REFERENCES app_public.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: user_blocks user_blocks_blocked_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.user_blocks
+    ADD CONSTRAINT user_blocks_blocked_id_fkey FOREIGN KEY (blocked_id) REFERENCES app_public.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: user_blocks user_blocks_blocker_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.user_blocks
+    ADD CONSTRAINT user_blocks_blocker_id_fkey FOREIGN KEY (blocker_id) REFERENCES app_public.users(id) ON DELETE CASCADE;
+
+
+--
 -- Name: user_contacts user_contacts_user_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.user_contacts
     ADD CONSTRAINT user_contacts_user_id_fkey FOREIGN KEY (user_id) REFERENCES app_public.users(id) ON DELETE CASCADE;
 
+
+--
+-- Name: user_earnings user_earnings_user_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.user_earnings
+    ADD CONSTRAINT user_earnings_user_id_fkey FOREIGN KEY (user_id) REFERENCES app_public.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: user_favorites user_favorites_traveler_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.user_favorites
+    ADD CONSTRAINT user_favorites_traveler_id_fkey FOREIGN KEY (traveler_id) REFERENCES app_public.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: user_favorites user_favorites_user_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.user_favorites
+    ADD CONSTRAINT user_favorites_user_id_fkey FOREIGN KEY (user_id) REFERENCES app_public.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: user_preferences user_preferences_user_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.user_preferences
+    ADD CONSTRAINT user_preferences_user_id_fkey FOREIGN KEY (user_id) REFERENCES app_public.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: user_reports user_reports_handled_by_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.user_reports
+    ADD CONSTRAINT user_reports_handled_by_fkey FOREIGN KEY (handled_by) REFERENCES app_private.admin_users(user_id) ON DELETE SET NULL;
+
+
+--
+-- Name: user_reports user_reports_reported_user_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.user_reports
+    ADD CONSTRAINT user_reports_reported_user_id_fkey FOREIGN KEY (reported_user_id) REFERENCES app_public.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: user_reports user_reports_reporter_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.user_reports
+    ADD CONSTRAINT user_reports_reporter_id_fkey FOREIGN KEY (reporter_id) REFERENCES app_public.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: user_statistics user_statistics_user_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.user_statistics
+    ADD CONSTRAINT user_statistics_user_id_fkey FOREIGN KEY (user_id) REFERENCES app_public.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: user_verification_documents user_verification_documents_user_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.user_verification_documents
+    ADD CONSTRAINT user_verification_documents_user_id_fkey FOREIGN KEY (user_id) REFERENCES app_public.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: user_verification_documents user_verification_documents_verified_by_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.user_verification_documents
+    ADD CONSTRAINT user_verification_documents_verified_by_fkey FOREIGN KEY (verified_by) REFERENCES app_private.admin_users(user_id) ON DELETE SET NULL;
+
+
+--
+-- Name: users users_referred_by_user_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.users
+    ADD CONSTRAINT users_referred_by_user_id_fkey FOREIGN KEY (referred_by_user_id) REFERENCES app_public.users(id) ON DELETE SET NULL;
+
+
+--
+-- Name: account_closures; Type: ROW SECURITY; Schema: app_private; Owner: -
+--
+
+ALTER TABLE app_private.account_closures ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: admin_users; Type: ROW SECURITY; Schema: app_private; Owner: -
@@ -1418,10 +5443,34 @@ ALTER TABLE app_private.admin_users ENABLE ROW LEVEL SECURITY;
 ALTER TABLE app_private.emails ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: login_attempts; Type: ROW SECURITY; Schema: app_private; Owner: -
+--
+
+ALTER TABLE app_private.login_attempts ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: mfa_challenges; Type: ROW SECURITY; Schema: app_private; Owner: -
+--
+
+ALTER TABLE app_private.mfa_challenges ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: session_rotated_tokens; Type: ROW SECURITY; Schema: app_private; Owner: -
+--
+
+ALTER TABLE app_private.session_rotated_tokens ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: sessions; Type: ROW SECURITY; Schema: app_private; Owner: -
 --
 
 ALTER TABLE app_private.sessions ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: two_factor_setups; Type: ROW SECURITY; Schema: app_private; Owner: -
+--
+
+ALTER TABLE app_private.two_factor_setups ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: user_secrets; Type: ROW SECURITY; Schema: app_private; Owner: -
@@ -1430,10 +5479,79 @@ ALTER TABLE app_private.sessions ENABLE ROW LEVEL SECURITY;
 ALTER TABLE app_private.user_secrets ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: user_two_factor_auth; Type: ROW SECURITY; Schema: app_private; Owner: -
+--
+
+ALTER TABLE app_private.user_two_factor_auth ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: user_addresses delete_own; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY delete_own ON app_public.user_addresses FOR DELETE TO app_user USING ((user_id = ( SELECT app_public.current_user_id() AS current_user_id)));
+
+
+--
+-- Name: user_blocks delete_own; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY delete_own ON app_public.user_blocks FOR DELETE TO app_user USING ((blocker_id = ( SELECT app_public.current_user_id() AS current_user_id)));
+
+
+--
+-- Name: user_favorites delete_own; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY delete_own ON app_public.user_favorites FOR DELETE TO app_user USING ((user_id = ( SELECT app_public.current_user_id() AS current_user_id)));
+
+
+--
+-- Name: user_addresses insert_own; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY insert_own ON app_public.user_addresses FOR INSERT TO app_user WITH CHECK ((user_id = ( SELECT app_public.current_user_id() AS current_user_id)));
+
+
+--
+-- Name: user_blocks insert_own; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY insert_own ON app_public.user_blocks FOR INSERT TO app_user WITH CHECK ((blocker_id = ( SELECT app_public.current_user_id() AS current_user_id)));
+
+
+--
+-- Name: user_favorites insert_own; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY insert_own ON app_public.user_favorites FOR INSERT TO app_user WITH CHECK ((user_id = ( SELECT app_public.current_user_id() AS current_user_id)));
+
+
+--
+-- Name: user_reports insert_own; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY insert_own ON app_public.user_reports FOR INSERT TO app_user WITH CHECK (((reporter_id = ( SELECT app_public.current_user_id() AS current_user_id)) AND (status = 'pending'::app_public.report_status)));
+
+
+--
+-- Name: user_verification_documents insert_own; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY insert_own ON app_public.user_verification_documents FOR INSERT TO app_user WITH CHECK ((user_id = ( SELECT app_public.current_user_id() AS current_user_id)));
+
+
+--
 -- Name: system_configuration select_admin; Type: POLICY; Schema: app_public; Owner: -
 --
 
 CREATE POLICY select_admin ON app_public.system_configuration FOR SELECT TO app_user USING (( SELECT app_hidden.current_user_has_permission('system.read'::text) AS current_user_has_permission));
+
+
+--
+-- Name: user_addresses select_admin; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_admin ON app_public.user_addresses FOR SELECT TO app_user USING (( SELECT app_hidden.current_user_has_permission('users.read'::text) AS current_user_has_permission));
 
 
 --
@@ -1444,10 +5562,59 @@ CREATE POLICY select_admin ON app_public.user_contacts FOR SELECT TO app_user US
 
 
 --
+-- Name: user_earnings select_admin; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_admin ON app_public.user_earnings FOR SELECT TO app_user USING (( SELECT app_hidden.current_user_has_permission('users.read'::text) AS current_user_has_permission));
+
+
+--
+-- Name: user_preferences select_admin; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_admin ON app_public.user_preferences FOR SELECT TO app_user USING (( SELECT app_hidden.current_user_has_permission('users.read'::text) AS current_user_has_permission));
+
+
+--
+-- Name: user_statistics select_admin; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_admin ON app_public.user_statistics FOR SELECT TO app_user USING (( SELECT app_hidden.current_user_has_permission('users.read'::text) AS current_user_has_permission));
+
+
+--
+-- Name: user_verification_documents select_admin; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_admin ON app_public.user_verification_documents FOR SELECT TO app_user USING (( SELECT app_hidden.current_user_has_permission('users.verify'::text) AS current_user_has_permission));
+
+
+--
 -- Name: users select_admin; Type: POLICY; Schema: app_public; Owner: -
 --
 
 CREATE POLICY select_admin ON app_public.users FOR SELECT TO app_user USING (( SELECT app_hidden.current_user_has_permission('users.read'::text) AS current_user_has_permission));
+
+
+--
+-- Name: user_reports select_moderator; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_moderator ON app_public.user_reports FOR SELECT TO app_user USING ((( SELECT app_hidden.current_user_has_permission('content.moderate'::text) AS current_user_has_permission) OR ( SELECT app_hidden.current_user_has_permission('users.read'::text) AS current_user_has_permission)));
+
+
+--
+-- Name: user_addresses select_own; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_own ON app_public.user_addresses FOR SELECT TO app_user USING ((user_id = ( SELECT app_public.current_user_id() AS current_user_id)));
+
+
+--
+-- Name: user_blocks select_own; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_own ON app_public.user_blocks FOR SELECT TO app_user USING ((blocker_id = ( SELECT app_public.current_user_id() AS current_user_id)));
 
 
 --
@@ -1458,6 +5625,48 @@ CREATE POLICY select_own ON app_public.user_contacts FOR SELECT TO app_user USIN
 
 
 --
+-- Name: user_earnings select_own; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_own ON app_public.user_earnings FOR SELECT TO app_user USING ((user_id = ( SELECT app_public.current_user_id() AS current_user_id)));
+
+
+--
+-- Name: user_favorites select_own; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_own ON app_public.user_favorites FOR SELECT TO app_user USING ((user_id = ( SELECT app_public.current_user_id() AS current_user_id)));
+
+
+--
+-- Name: user_preferences select_own; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_own ON app_public.user_preferences FOR SELECT TO app_user USING ((user_id = ( SELECT app_public.current_user_id() AS current_user_id)));
+
+
+--
+-- Name: user_reports select_own; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_own ON app_public.user_reports FOR SELECT TO app_user USING ((reporter_id = ( SELECT app_public.current_user_id() AS current_user_id)));
+
+
+--
+-- Name: user_statistics select_own; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_own ON app_public.user_statistics FOR SELECT TO app_user USING ((user_id = ( SELECT app_public.current_user_id() AS current_user_id)));
+
+
+--
+-- Name: user_verification_documents select_own; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_own ON app_public.user_verification_documents FOR SELECT TO app_user USING ((user_id = ( SELECT app_public.current_user_id() AS current_user_id)));
+
+
+--
 -- Name: system_configuration select_public; Type: POLICY; Schema: app_public; Owner: -
 --
 
@@ -1465,10 +5674,17 @@ CREATE POLICY select_public ON app_public.system_configuration FOR SELECT TO app
 
 
 --
+-- Name: user_statistics select_shared; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_shared ON app_public.user_statistics FOR SELECT TO app_user USING ((user_id IN ( SELECT app_hidden.users_sharing_statistics() AS users_sharing_statistics)));
+
+
+--
 -- Name: users select_visible; Type: POLICY; Schema: app_public; Owner: -
 --
 
-CREATE POLICY select_visible ON app_public.users FOR SELECT TO app_user USING (((status = 'active'::app_public.user_status) OR (id = ( SELECT app_public.current_user_id() AS current_user_id))));
+CREATE POLICY select_visible ON app_public.users FOR SELECT TO app_user USING ((((status = 'active'::app_public.user_status) AND (deleted_at IS NULL)) OR (id = ( SELECT app_public.current_user_id() AS current_user_id))));
 
 
 --
@@ -1478,10 +5694,24 @@ CREATE POLICY select_visible ON app_public.users FOR SELECT TO app_user USING ((
 ALTER TABLE app_public.system_configuration ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: user_addresses update_own; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY update_own ON app_public.user_addresses FOR UPDATE TO app_user USING ((user_id = ( SELECT app_public.current_user_id() AS current_user_id)));
+
+
+--
 -- Name: user_contacts update_own; Type: POLICY; Schema: app_public; Owner: -
 --
 
 CREATE POLICY update_own ON app_public.user_contacts FOR UPDATE TO app_user USING ((user_id = ( SELECT app_public.current_user_id() AS current_user_id)));
+
+
+--
+-- Name: user_preferences update_own; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY update_own ON app_public.user_preferences FOR UPDATE TO app_user USING ((user_id = ( SELECT app_public.current_user_id() AS current_user_id)));
 
 
 --
@@ -1492,10 +5722,58 @@ CREATE POLICY update_self ON app_public.users FOR UPDATE TO app_user USING ((id 
 
 
 --
+-- Name: user_addresses; Type: ROW SECURITY; Schema: app_public; Owner: -
+--
+
+ALTER TABLE app_public.user_addresses ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: user_blocks; Type: ROW SECURITY; Schema: app_public; Owner: -
+--
+
+ALTER TABLE app_public.user_blocks ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: user_contacts; Type: ROW SECURITY; Schema: app_public; Owner: -
 --
 
 ALTER TABLE app_public.user_contacts ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: user_earnings; Type: ROW SECURITY; Schema: app_public; Owner: -
+--
+
+ALTER TABLE app_public.user_earnings ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: user_favorites; Type: ROW SECURITY; Schema: app_public; Owner: -
+--
+
+ALTER TABLE app_public.user_favorites ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: user_preferences; Type: ROW SECURITY; Schema: app_public; Owner: -
+--
+
+ALTER TABLE app_public.user_preferences ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: user_reports; Type: ROW SECURITY; Schema: app_public; Owner: -
+--
+
+ALTER TABLE app_public.user_reports ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: user_statistics; Type: ROW SECURITY; Schema: app_public; Owner: -
+--
+
+ALTER TABLE app_public.user_statistics ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: user_verification_documents; Type: ROW SECURITY; Schema: app_public; Owner: -
+--
+
+ALTER TABLE app_public.user_verification_documents ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: users; Type: ROW SECURITY; Schema: app_public; Owner: -
@@ -1526,6 +5804,13 @@ GRANT USAGE ON SCHEMA app_public TO app_user;
 REVOKE USAGE ON SCHEMA public FROM PUBLIC;
 GRANT USAGE ON SCHEMA public TO app_anonymous;
 GRANT USAGE ON SCHEMA public TO app_user;
+
+
+--
+-- Name: FUNCTION account_open_items(user_id uuid); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.account_open_items(user_id uuid) FROM PUBLIC;
 
 
 --
@@ -1584,11 +5869,50 @@ GRANT ALL ON FUNCTION app_hidden.display_name(first_name text, last_name text) T
 
 
 --
+-- Name: FUNCTION is_admin_user(); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.is_admin_user() FROM PUBLIC;
+GRANT ALL ON FUNCTION app_hidden.is_admin_user() TO app_anonymous;
+
+
+--
+-- Name: FUNCTION refresh_verification_level(user_id uuid); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.refresh_verification_level(user_id uuid) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION tg__default_current_user(); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.tg__default_current_user() FROM PUBLIC;
+GRANT ALL ON FUNCTION app_hidden.tg__default_current_user() TO app_anonymous;
+
+
+--
 -- Name: FUNCTION tg__set_updated_at(); Type: ACL; Schema: app_hidden; Owner: -
 --
 
 REVOKE ALL ON FUNCTION app_hidden.tg__set_updated_at() FROM PUBLIC;
 GRANT ALL ON FUNCTION app_hidden.tg__set_updated_at() TO app_anonymous;
+
+
+--
+-- Name: FUNCTION tg_user_addresses__first_is_default(); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.tg_user_addresses__first_is_default() FROM PUBLIC;
+GRANT ALL ON FUNCTION app_hidden.tg_user_addresses__first_is_default() TO app_user;
+
+
+--
+-- Name: FUNCTION tg_user_addresses__promote_default(); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.tg_user_addresses__promote_default() FROM PUBLIC;
+GRANT ALL ON FUNCTION app_hidden.tg_user_addresses__promote_default() TO app_user;
 
 
 --
@@ -1600,11 +5924,81 @@ GRANT ALL ON FUNCTION app_hidden.tg_user_contacts__display_name() TO app_anonymo
 
 
 --
+-- Name: FUNCTION tg_user_preferences__display_name(); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.tg_user_preferences__display_name() FROM PUBLIC;
+GRANT ALL ON FUNCTION app_hidden.tg_user_preferences__display_name() TO app_anonymous;
+
+
+--
+-- Name: FUNCTION tg_user_reports__priority(); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.tg_user_reports__priority() FROM PUBLIC;
+GRANT ALL ON FUNCTION app_hidden.tg_user_reports__priority() TO app_user;
+
+
+--
+-- Name: FUNCTION tg_user_verification_documents__refresh_level(); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.tg_user_verification_documents__refresh_level() FROM PUBLIC;
+GRANT ALL ON FUNCTION app_hidden.tg_user_verification_documents__refresh_level() TO app_user;
+
+
+--
+-- Name: FUNCTION tg_user_verification_documents__upload_limit(); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.tg_user_verification_documents__upload_limit() FROM PUBLIC;
+GRANT ALL ON FUNCTION app_hidden.tg_user_verification_documents__upload_limit() TO app_user;
+
+
+--
+-- Name: FUNCTION tg_users__create_related(); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.tg_users__create_related() FROM PUBLIC;
+GRANT ALL ON FUNCTION app_hidden.tg_users__create_related() TO app_anonymous;
+
+
+--
 -- Name: FUNCTION tg_users__display_name(); Type: ACL; Schema: app_hidden; Owner: -
 --
 
 REVOKE ALL ON FUNCTION app_hidden.tg_users__display_name() FROM PUBLIC;
 GRANT ALL ON FUNCTION app_hidden.tg_users__display_name() TO app_anonymous;
+
+
+--
+-- Name: FUNCTION tg_users__referral_code(); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.tg_users__referral_code() FROM PUBLIC;
+GRANT ALL ON FUNCTION app_hidden.tg_users__referral_code() TO app_anonymous;
+
+
+--
+-- Name: FUNCTION users_sharing_statistics(); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.users_sharing_statistics() FROM PUBLIC;
+GRANT ALL ON FUNCTION app_hidden.users_sharing_statistics() TO app_user;
+
+
+--
+-- Name: FUNCTION anonymise_deleted_users(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.anonymise_deleted_users() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION base32_encode(data bytea); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.base32_encode(data bytea) FROM PUBLIC;
 
 
 --
@@ -1622,10 +6016,24 @@ REVOKE ALL ON FUNCTION app_private.create_session(user_id uuid) FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION expire_verification_documents(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.expire_verification_documents() FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION hash_password(password text); Type: ACL; Schema: app_private; Owner: -
 --
 
 REVOKE ALL ON FUNCTION app_private.hash_password(password text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION new_backup_codes(user_id uuid); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.new_backup_codes(user_id uuid) FROM PUBLIC;
 
 
 --
@@ -1643,10 +6051,38 @@ REVOKE ALL ON FUNCTION app_private.record_email_attempt(email_id uuid, error tex
 
 
 --
+-- Name: FUNCTION record_login_failure(user_id uuid); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.record_login_failure(user_id uuid) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION revoke_user_sessions(user_id uuid, except_session_id uuid); Type: ACL; Schema: app_private; Owner: -
 --
 
 REVOKE ALL ON FUNCTION app_private.revoke_user_sessions(user_id uuid, except_session_id uuid) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION session_claims(session_id uuid, expires_at timestamp with time zone); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.session_claims(session_id uuid, expires_at timestamp with time zone) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION start_mfa_challenge(user_id uuid, device_id text, device_type app_public.device_type, platform app_public.platform, app_version text); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.start_mfa_challenge(user_id uuid, device_id text, device_type app_public.device_type, platform app_public.platform, app_version text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION start_session(user_id uuid, device_id text, device_type app_public.device_type, platform app_public.platform, app_version text); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.start_session(user_id uuid, device_id text, device_type app_public.device_type, platform app_public.platform, app_version text) FROM PUBLIC;
 
 
 --
@@ -1657,10 +6093,111 @@ REVOKE ALL ON FUNCTION app_private.tg_emails__enqueue_send() FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION totp_code(secret bytea, step bigint, digits integer); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.totp_code(secret bytea, step bigint, digits integer) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION touch_session(session_id uuid); Type: ACL; Schema: app_private; Owner: -
 --
 
 REVOKE ALL ON FUNCTION app_private.touch_session(session_id uuid) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION uri_encode(value text); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.uri_encode(value text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION use_backup_code(user_id uuid, code text); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.use_backup_code(user_id uuid, code text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION use_totp_code(user_id uuid, code text); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.use_totp_code(user_id uuid, code text) FROM PUBLIC;
+
+
+--
+-- Name: TABLE user_favorites; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT SELECT,DELETE ON TABLE app_public.user_favorites TO app_user;
+
+
+--
+-- Name: COLUMN user_favorites.user_id; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT INSERT(user_id) ON TABLE app_public.user_favorites TO app_user;
+
+
+--
+-- Name: COLUMN user_favorites.traveler_id; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT INSERT(traveler_id) ON TABLE app_public.user_favorites TO app_user;
+
+
+--
+-- Name: FUNCTION add_favorite_traveler(traveler_id uuid); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.add_favorite_traveler(traveler_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.add_favorite_traveler(traveler_id uuid) TO app_user;
+
+
+--
+-- Name: TABLE user_blocks; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT SELECT,DELETE ON TABLE app_public.user_blocks TO app_user;
+
+
+--
+-- Name: COLUMN user_blocks.blocker_id; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT INSERT(blocker_id) ON TABLE app_public.user_blocks TO app_user;
+
+
+--
+-- Name: COLUMN user_blocks.blocked_id; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT INSERT(blocked_id) ON TABLE app_public.user_blocks TO app_user;
+
+
+--
+-- Name: COLUMN user_blocks.reason; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT INSERT(reason) ON TABLE app_public.user_blocks TO app_user;
+
+
+--
+-- Name: FUNCTION block_user(user_id uuid, reason app_public.block_reason); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.block_user(user_id uuid, reason app_public.block_reason) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.block_user(user_id uuid, reason app_public.block_reason) TO app_user;
+
+
+--
+-- Name: FUNCTION confirm_two_factor(code text); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.confirm_two_factor(code text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.confirm_two_factor(code text) TO app_user;
 
 
 --
@@ -1685,6 +6222,20 @@ GRANT UPDATE(user_type) ON TABLE app_public.users TO app_user;
 
 
 --
+-- Name: COLUMN users.picture_key; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT UPDATE(picture_key) ON TABLE app_public.users TO app_user;
+
+
+--
+-- Name: COLUMN users.bio; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT UPDATE(bio) ON TABLE app_public.users TO app_user;
+
+
+--
 -- Name: FUNCTION "current_user"(); Type: ACL; Schema: app_public; Owner: -
 --
 
@@ -1701,11 +6252,92 @@ GRANT ALL ON FUNCTION app_public.current_user_id() TO app_anonymous;
 
 
 --
--- Name: FUNCTION login(email text, password text); Type: ACL; Schema: app_public; Owner: -
+-- Name: FUNCTION deactivate_account(password text, reason text); Type: ACL; Schema: app_public; Owner: -
 --
 
-REVOKE ALL ON FUNCTION app_public.login(email text, password text) FROM PUBLIC;
-GRANT ALL ON FUNCTION app_public.login(email text, password text) TO app_anonymous;
+REVOKE ALL ON FUNCTION app_public.deactivate_account(password text, reason text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.deactivate_account(password text, reason text) TO app_user;
+
+
+--
+-- Name: FUNCTION delete_account(password text, reason text); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.delete_account(password text, reason text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.delete_account(password text, reason text) TO app_user;
+
+
+--
+-- Name: FUNCTION disable_two_factor(password text, code text); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.disable_two_factor(password text, code text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.disable_two_factor(password text, code text) TO app_user;
+
+
+--
+-- Name: TABLE user_reports; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT SELECT ON TABLE app_public.user_reports TO app_user;
+
+
+--
+-- Name: COLUMN user_reports.reporter_id; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT INSERT(reporter_id) ON TABLE app_public.user_reports TO app_user;
+
+
+--
+-- Name: COLUMN user_reports.reported_user_id; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT INSERT(reported_user_id) ON TABLE app_public.user_reports TO app_user;
+
+
+--
+-- Name: COLUMN user_reports.delivery_id; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT INSERT(delivery_id) ON TABLE app_public.user_reports TO app_user;
+
+
+--
+-- Name: COLUMN user_reports.delivery_request_id; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT INSERT(delivery_request_id) ON TABLE app_public.user_reports TO app_user;
+
+
+--
+-- Name: COLUMN user_reports.category; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT INSERT(category) ON TABLE app_public.user_reports TO app_user;
+
+
+--
+-- Name: COLUMN user_reports.description; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT INSERT(description) ON TABLE app_public.user_reports TO app_user;
+
+
+--
+-- Name: FUNCTION handle_user_report(report_id uuid, status app_public.report_status, resolution_action app_public.report_resolution_action, resolution_notes text); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.handle_user_report(report_id uuid, status app_public.report_status, resolution_action app_public.report_resolution_action, resolution_notes text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.handle_user_report(report_id uuid, status app_public.report_status, resolution_action app_public.report_resolution_action, resolution_notes text) TO app_user;
+
+
+--
+-- Name: FUNCTION login(email text, password text, device_id text, device_type app_public.device_type, platform app_public.platform, app_version text); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.login(email text, password text, device_id text, device_type app_public.device_type, platform app_public.platform, app_version text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.login(email text, password text, device_id text, device_type app_public.device_type, platform app_public.platform, app_version text) TO app_anonymous;
 
 
 --
@@ -1717,11 +6349,272 @@ GRANT ALL ON FUNCTION app_public.logout() TO app_anonymous;
 
 
 --
+-- Name: FUNCTION logout_all(); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.logout_all() FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.logout_all() TO app_user;
+
+
+--
+-- Name: FUNCTION my_sessions(); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.my_sessions() FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.my_sessions() TO app_user;
+
+
+--
+-- Name: FUNCTION refresh_session(refresh_token text); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.refresh_session(refresh_token text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.refresh_session(refresh_token text) TO app_anonymous;
+
+
+--
+-- Name: FUNCTION regenerate_backup_codes(code text); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.regenerate_backup_codes(code text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.regenerate_backup_codes(code text) TO app_user;
+
+
+--
 -- Name: FUNCTION register(email text, password text, first_name text, last_name text, user_type app_public.user_type); Type: ACL; Schema: app_public; Owner: -
 --
 
 REVOKE ALL ON FUNCTION app_public.register(email text, password text, first_name text, last_name text, user_type app_public.user_type) FROM PUBLIC;
 GRANT ALL ON FUNCTION app_public.register(email text, password text, first_name text, last_name text, user_type app_public.user_type) TO app_anonymous;
+
+
+--
+-- Name: FUNCTION remove_favorite_traveler(traveler_id uuid); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.remove_favorite_traveler(traveler_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.remove_favorite_traveler(traveler_id uuid) TO app_user;
+
+
+--
+-- Name: FUNCTION report_user(user_id uuid, category app_public.user_report_category, description text, delivery_id uuid, delivery_request_id uuid); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.report_user(user_id uuid, category app_public.user_report_category, description text, delivery_id uuid, delivery_request_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.report_user(user_id uuid, category app_public.user_report_category, description text, delivery_id uuid, delivery_request_id uuid) TO app_user;
+
+
+--
+-- Name: TABLE user_verification_documents; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT SELECT ON TABLE app_public.user_verification_documents TO app_user;
+
+
+--
+-- Name: COLUMN user_verification_documents.user_id; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT INSERT(user_id) ON TABLE app_public.user_verification_documents TO app_user;
+
+
+--
+-- Name: COLUMN user_verification_documents.document_type; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT INSERT(document_type) ON TABLE app_public.user_verification_documents TO app_user;
+
+
+--
+-- Name: COLUMN user_verification_documents.front_image_key; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT INSERT(front_image_key) ON TABLE app_public.user_verification_documents TO app_user;
+
+
+--
+-- Name: COLUMN user_verification_documents.back_image_key; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT INSERT(back_image_key) ON TABLE app_public.user_verification_documents TO app_user;
+
+
+--
+-- Name: COLUMN user_verification_documents.selfie_image_key; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT INSERT(selfie_image_key) ON TABLE app_public.user_verification_documents TO app_user;
+
+
+--
+-- Name: COLUMN user_verification_documents.expires_on; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT INSERT(expires_on) ON TABLE app_public.user_verification_documents TO app_user;
+
+
+--
+-- Name: FUNCTION review_verification_document(document_id uuid, approve boolean, rejection_reason text); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.review_verification_document(document_id uuid, approve boolean, rejection_reason text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.review_verification_document(document_id uuid, approve boolean, rejection_reason text) TO app_user;
+
+
+--
+-- Name: FUNCTION revoke_session(session_id uuid); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.revoke_session(session_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.revoke_session(session_id uuid) TO app_user;
+
+
+--
+-- Name: TABLE user_addresses; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT SELECT,DELETE ON TABLE app_public.user_addresses TO app_user;
+
+
+--
+-- Name: COLUMN user_addresses.user_id; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT INSERT(user_id) ON TABLE app_public.user_addresses TO app_user;
+
+
+--
+-- Name: COLUMN user_addresses.address_type; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT INSERT(address_type),UPDATE(address_type) ON TABLE app_public.user_addresses TO app_user;
+
+
+--
+-- Name: COLUMN user_addresses.label; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT INSERT(label),UPDATE(label) ON TABLE app_public.user_addresses TO app_user;
+
+
+--
+-- Name: COLUMN user_addresses.street; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT INSERT(street),UPDATE(street) ON TABLE app_public.user_addresses TO app_user;
+
+
+--
+-- Name: COLUMN user_addresses.city; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT INSERT(city),UPDATE(city) ON TABLE app_public.user_addresses TO app_user;
+
+
+--
+-- Name: COLUMN user_addresses.postal_code; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT INSERT(postal_code),UPDATE(postal_code) ON TABLE app_public.user_addresses TO app_user;
+
+
+--
+-- Name: COLUMN user_addresses.country; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT INSERT(country),UPDATE(country) ON TABLE app_public.user_addresses TO app_user;
+
+
+--
+-- Name: COLUMN user_addresses.point; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT INSERT(point),UPDATE(point) ON TABLE app_public.user_addresses TO app_user;
+
+
+--
+-- Name: FUNCTION set_default_address(address_id uuid); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.set_default_address(address_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.set_default_address(address_id uuid) TO app_user;
+
+
+--
+-- Name: FUNCTION setup_two_factor(); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.setup_two_factor() FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.setup_two_factor() TO app_user;
+
+
+--
+-- Name: FUNCTION start_document_review(document_id uuid); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.start_document_review(document_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.start_document_review(document_id uuid) TO app_user;
+
+
+--
+-- Name: FUNCTION submit_verification_document(document_type app_public.document_type, front_image_key text, back_image_key text, selfie_image_key text, expires_on date); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.submit_verification_document(document_type app_public.document_type, front_image_key text, back_image_key text, selfie_image_key text, expires_on date) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.submit_verification_document(document_type app_public.document_type, front_image_key text, back_image_key text, selfie_image_key text, expires_on date) TO app_user;
+
+
+--
+-- Name: FUNCTION unblock_user(user_id uuid); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.unblock_user(user_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.unblock_user(user_id uuid) TO app_user;
+
+
+--
+-- Name: TABLE user_preferences; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT SELECT ON TABLE app_public.user_preferences TO app_user;
+
+
+--
+-- Name: COLUMN user_preferences.privacy; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT UPDATE(privacy) ON TABLE app_public.user_preferences TO app_user;
+
+
+--
+-- Name: COLUMN user_preferences.location; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT UPDATE(location) ON TABLE app_public.user_preferences TO app_user;
+
+
+--
+-- Name: FUNCTION update_preferences(privacy jsonb, location jsonb); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.update_preferences(privacy jsonb, location jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.update_preferences(privacy jsonb, location jsonb) TO app_user;
+
+
+--
+-- Name: FUNCTION update_profile(first_name text, last_name text, bio text, picture_key text, user_type app_public.user_type); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.update_profile(first_name text, last_name text, bio text, picture_key text, user_type app_public.user_type) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.update_profile(first_name text, last_name text, bio text, picture_key text, user_type app_public.user_type) TO app_user;
+
+
+--
+-- Name: FUNCTION verify_two_factor_login(challenge text, code text); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.verify_two_factor_login(challenge text, code text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.verify_two_factor_login(challenge text, code text) TO app_anonymous;
 
 
 --
@@ -1746,6 +6639,27 @@ GRANT UPDATE(last_name) ON TABLE app_public.user_contacts TO app_user;
 
 
 --
+-- Name: TABLE user_earnings; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT SELECT ON TABLE app_public.user_earnings TO app_user;
+
+
+--
+-- Name: TABLE user_statistics; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT SELECT ON TABLE app_public.user_statistics TO app_user;
+
+
+--
+-- Name: TABLE user_profiles; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT SELECT ON TABLE app_public.user_profiles TO app_user;
+
+
+--
 -- Name: DEFAULT PRIVILEGES FOR FUNCTIONS; Type: DEFAULT ACL; Schema: -; Owner: -
 --
 
@@ -1763,3 +6677,6 @@ ALTER DEFAULT PRIVILEGES FOR ROLE app_owner REVOKE ALL ON FUNCTIONS  FROM PUBLIC
 --   20261125060000
 --   20261125060100
 --   20261125060200
+--   20261125070000
+--   20261125070150
+--   20261125070200

@@ -5,7 +5,8 @@ export function makeLogger(level: string): Logger {
   return pino({
     level,
     redact: {
-      paths: ["req.headers.authorization", "headers.authorization", "*.password", "*.token", "*.jwtToken", "*.secret"],
+      paths: ["req.headers.authorization", "headers.authorization", "*.password", "*.token", "*.jwtToken", "*.secret",
+        "*.accessToken", "*.refreshToken", "*.mfaChallenge", "*.challenge", "*.code", "*.backupCodes", "*.otpauthUri"],
       censor: "[redacted]",
     },
   });

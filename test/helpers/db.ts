@@ -135,3 +135,32 @@ export async function sqlstate(promise: Promise<unknown>): Promise<string | unde
     return (error as { code?: string }).code;
   }
 }
+
+export interface NewAddress {
+  street?: string;
+  city?: string;
+  country?: string;
+  lng?: number;
+  lat?: number;
+  isDefault?: boolean;
+}
+
+/** Inserts an address directly (as root); the triggers make a user's first address the default. */
+export async function addAddress(db: TestDatabase, userId: string, options: NewAddress = {}): Promise<string> {
+  return asRoot(db, async (client) => {
+    const { rows } = await client.query<{ id: string }>(
+      `insert into app_public.user_addresses (user_id, street, city, country, point, is_default)
+       values ($1, $2, $3, $4, st_setsrid(st_makepoint($5, $6), 4326)::geography, $7) returning id`,
+      [userId, options.street ?? "1 Main Street", options.city ?? "Berlin", options.country ?? "DE",
+        options.lng ?? 13.4, options.lat ?? 52.5, options.isDefault ?? false]);
+    return rows[0]!.id;
+  });
+}
+
+/** Marks the user's email as verified (as root) and recomputes the verification level. */
+export async function verifyEmail(db: TestDatabase, userId: string): Promise<void> {
+  await asRoot(db, async (client) => {
+    await client.query("update app_public.user_contacts set email_verified_at = now() where user_id = $1", [userId]);
+    await client.query("select app_hidden.refresh_verification_level($1)", [userId]);
+  });
+}

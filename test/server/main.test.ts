@@ -48,8 +48,8 @@ test("npm start's process serves GraphQL, runs jobs and stops cleanly on SIGTERM
       return (await res.json()) as { data: Record<string, any> };
     };
     await gql('mutation { register(input: {email: "main@example.com", password: "Sup3r-secret!", firstName: "Mia", lastName: "Ng"}) { jwtToken } }');
-    const login = await gql('mutation { login(input: {email: "main@example.com", password: "Sup3r-secret!"}) { jwtToken } }');
-    const me = await gql("{ currentUser { displayName } }", login.data.login.jwtToken);
+    const login = await gql('mutation { login(input: {email: "main@example.com", password: "Sup3r-secret!"}) { authResult { accessToken } } }');
+    const me = await gql("{ currentUser { displayName } }", login.data.login.authResult.accessToken);
     t.deepEqual(me.data, { currentUser: { displayName: "Mia N." } });
 
     const file = await waitFor(async () => (await readdir(mailDir)).find((f) => f.endsWith(".eml")), "the welcome email");

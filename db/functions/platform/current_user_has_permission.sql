@@ -33,3 +33,14 @@ as $$
 $$;
 comment on function app_hidden.current_user_has_permission(text) is 'Whether the signed-in user is an active admin holding the permission.';
 grant execute on function app_hidden.current_user_has_permission(text) to app_anonymous;
+
+-- Any active admin, whatever the role (for features that only admins see; rights themselves are permissions).
+create or replace function app_hidden.is_admin_user()
+returns boolean
+language sql stable security definer
+set search_path = pg_catalog, public, pg_temp
+as $$
+  select exists (select 1 from app_private.admin_users a where a.user_id = app_public.current_user_id() and a.is_active);
+$$;
+comment on function app_hidden.is_admin_user() is 'Whether the signed-in user is an active admin.';
+grant execute on function app_hidden.is_admin_user() to app_anonymous;

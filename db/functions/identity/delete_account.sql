@@ -1,0 +1,47 @@
+-- Deletion (docs/domain.md §1) in two steps:
+--   now: refused while account_open_items() lists anything (BADST); the account is hidden (deleted_at, status
+--        deactivated), every device signed out, and what nobody needs any more goes at once: bio, picture,
+--        addresses, favorites (both ways), documents still waiting for review (withdrawn as expired);
+--   after retention.anonymise_days: app_private.anonymise_deleted_users() scrubs names, email, phone, birth date,
+--        documents and the password, keeping the user row itself so money rows, reviews and disputes stay whole.
+-- The window leaves time to answer disputes and fraud checks about recent activity.
+create or replace function app_public.delete_account(password text, reason text)
+returns boolean
+language plpgsql volatile strict security definer
+set search_path = pg_catalog, public, pg_temp
+as $$
+declare
+  v_user_id uuid := app_public.current_user_id();
+  v_reason text := trim(delete_account.reason);
+  v_open text;
+begin
+  if v_user_id is null then
+    raise exception 'Log in to delete your account' using errcode = 'LOGIN';
+  end if;
+  if length(v_reason) not between 1 and 1000 then
+    raise exception 'Give a reason of at most 1000 characters' using errcode = 'INVAL';
+  end if;
+  if not app_private.check_password(v_user_id, delete_account.password) then
+    raise exception 'The password is wrong' using errcode = 'CREDS';
+  end if;
+  perform 1 from app_public.users u where u.id = v_user_id for update;
+  select string_agg(item, '; ') into v_open from app_hidden.account_open_items(v_user_id) as item;
+  if v_open is not null then
+    raise exception 'The account cannot be deleted yet: close %', v_open using errcode = 'BADST';
+  end if;
+
+  update app_public.users u
+     set status = 'deactivated', deactivated_at = coalesce(u.deactivated_at, now()), deleted_at = now(),
+         bio = null, picture_key = null
+   where u.id = v_user_id;
+  delete from app_public.user_addresses a where a.user_id = v_user_id;
+  delete from app_public.user_favorites f where f.user_id = v_user_id or f.traveler_id = v_user_id;
+  update app_public.user_verification_documents d set status = 'expired'
+   where d.user_id = v_user_id and d.status in ('pending', 'under_review');
+  insert into app_private.account_closures (user_id, kind, reason) values (v_user_id, 'deleted', v_reason);
+  perform app_private.revoke_user_sessions(v_user_id);
+  return true;
+end;
+$$;
+comment on function app_public.delete_account(text, text) is E'@resultFieldName success\nDeletes the signed-in user''s account: it disappears at once, every device is signed out, and personal data is anonymised after 30 days (payments, reviews and disputes are kept). Needs the password and a reason. Errors: LOGIN, INVAL, CREDS (wrong password), BADST (something is still open).';
+grant execute on function app_public.delete_account(text, text) to app_user;

@@ -1,0 +1,48 @@
+-- The verification ladder of docs/domain.md §2, recomputed from what is actually verified. Each level needs every
+-- level below it: email → phone (a confirmed code, never a mere number) → an approved, unexpired identity
+-- document with a selfie → an approved proof of address submitted at most verification.address_doc_max_age_days
+-- ago. Called after every change (email or phone confirmed, document reviewed or expired); the level drops when a
+-- document stops counting. Not granted to the API roles: security definer callers run it as the owner.
+create or replace function app_hidden.refresh_verification_level(user_id uuid)
+returns app_public.verification_level
+language plpgsql volatile
+set search_path = pg_catalog, public, pg_temp
+as $$
+declare
+  v_email boolean;
+  v_phone boolean;
+  v_id boolean;
+  v_address boolean;
+  v_level app_public.verification_level;
+begin
+  select c.email_verified_at is not null, c.phone_verified_at is not null
+    into v_email, v_phone
+    from app_public.user_contacts c
+   where c.user_id = refresh_verification_level.user_id;
+
+  select
+    coalesce(bool_or(d.document_type in ('passport', 'driving_license', 'national_id')
+                     and d.selfie_image_key is not null), false),
+    coalesce(bool_or(d.document_type in ('utility_bill', 'bank_statement')
+                     and d.created_at >= now() - make_interval(
+                       days => (app_hidden.config_value('verification.address_doc_max_age_days'))::int)), false)
+    into v_id, v_address
+    from app_public.user_verification_documents d
+   where d.user_id = refresh_verification_level.user_id
+     and d.status = 'approved'
+     and (d.expires_on is null or d.expires_on >= current_date);
+
+  v_level := case
+    when not coalesce(v_email, false) then 'unverified'
+    when not coalesce(v_phone, false) then 'email_verified'
+    when not v_id then 'phone_verified'
+    when not v_address then 'id_verified'
+    else 'fully_verified'
+  end::app_public.verification_level;
+
+  update app_public.users u set verification_level = v_level
+   where u.id = refresh_verification_level.user_id and u.verification_level is distinct from v_level;
+  return v_level;
+end;
+$$;
+comment on function app_hidden.refresh_verification_level(uuid) is 'Recomputes and stores users.verification_level from the verified email, phone and documents; returns it.';

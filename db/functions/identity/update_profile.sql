@@ -1,0 +1,53 @@
+-- The profile fields a user may change. Status, verification level and admin rights are never arguments: they
+-- change only through their own flows (and a direct update of those columns fails with 42501: no grant).
+-- A null argument leaves the field as it is; an empty string clears the last name, the bio or the picture.
+create or replace function app_public.update_profile(
+  first_name text default null,
+  last_name text default null,
+  bio text default null,
+  picture_key text default null,
+  user_type app_public.user_type default null
+)
+returns app_public.users
+language plpgsql volatile
+set search_path = pg_catalog, public, pg_temp
+as $$
+declare
+  v_user_id uuid := app_public.current_user_id();
+  v_first_name text := trim(update_profile.first_name);
+  v_last_name text := trim(update_profile.last_name);
+  v_bio text := trim(update_profile.bio);
+  v_picture_key text := trim(update_profile.picture_key);
+  v_user app_public.users;
+begin
+  if v_user_id is null then
+    raise exception 'Log in to change your profile' using errcode = 'LOGIN';
+  end if;
+  if v_first_name is not null and length(v_first_name) not between 1 and 100 then
+    raise exception 'The first name must have between 1 and 100 characters' using errcode = 'INVAL';
+  end if;
+  if length(v_last_name) > 100 then
+    raise exception 'The last name must have at most 100 characters' using errcode = 'INVAL';
+  end if;
+  if length(v_bio) > 500 then
+    raise exception 'The bio must have at most 500 characters' using errcode = 'INVAL';
+  end if;
+  if v_picture_key <> '' and (length(v_picture_key) > 512 or v_picture_key !~ '^[A-Za-z0-9][A-Za-z0-9/_.=-]*$') then
+    raise exception 'The picture key is not a valid storage key' using errcode = 'INVAL';
+  end if;
+
+  if v_last_name is not null then
+    update app_public.user_contacts c set last_name = nullif(v_last_name, '') where c.user_id = v_user_id;
+  end if;
+  update app_public.users u
+     set first_name = coalesce(v_first_name, u.first_name),
+         bio = case when v_bio is null then u.bio else nullif(v_bio, '') end,
+         picture_key = case when v_picture_key is null then u.picture_key else nullif(v_picture_key, '') end,
+         user_type = coalesce(update_profile.user_type, u.user_type)
+   where u.id = v_user_id
+  returning u.* into v_user;
+  return v_user;
+end;
+$$;
+comment on function app_public.update_profile(text, text, text, text, app_public.user_type) is E'@resultFieldName user\nChanges the signed-in user''s profile: names, bio, picture and whether they send or carry items. Omitted fields stay; an empty string clears the last name, bio or picture. Errors: LOGIN, INVAL.';
+grant execute on function app_public.update_profile(text, text, text, text, app_public.user_type) to app_user;

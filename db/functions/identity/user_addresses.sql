@@ -1,0 +1,73 @@
+-- Exactly one default address per user who has any: the first address becomes the default, deleting the default
+-- promotes the newest remaining one, and set_default_address moves it atomically. The partial unique index
+-- user_addresses_one_default_key refuses a second default (23505) whatever path writes it.
+create or replace function app_hidden.tg_user_addresses__first_is_default()
+returns trigger
+language plpgsql volatile security definer
+set search_path = pg_catalog, public, pg_temp
+as $$
+begin
+  if not exists (select 1 from app_public.user_addresses a where a.user_id = NEW.user_id) then
+    NEW.is_default := true;
+  end if;
+  return NEW;
+end;
+$$;
+comment on function app_hidden.tg_user_addresses__first_is_default() is 'Makes a user''s first address the default.';
+grant execute on function app_hidden.tg_user_addresses__first_is_default() to app_user;
+
+create or replace function app_hidden.tg_user_addresses__promote_default()
+returns trigger
+language plpgsql volatile security definer
+set search_path = pg_catalog, public, pg_temp
+as $$
+begin
+  update app_public.user_addresses a set is_default = true
+   where a.id = (select n.id from app_public.user_addresses n
+                  where n.user_id = OLD.user_id
+                  order by n.created_at desc, n.id desc
+                  limit 1)
+     and not exists (select 1 from app_public.user_addresses d where d.user_id = OLD.user_id and d.is_default);
+  return null;
+end;
+$$;
+comment on function app_hidden.tg_user_addresses__promote_default() is 'After the default address is deleted, makes the newest remaining one the default.';
+grant execute on function app_hidden.tg_user_addresses__promote_default() to app_user;
+
+create or replace trigger _100_default_user before insert on app_public.user_addresses
+  for each row execute function app_hidden.tg__default_current_user('user_id');
+create or replace trigger _100_timestamps before update on app_public.user_addresses
+  for each row execute function app_hidden.tg__set_updated_at();
+create or replace trigger _200_first_is_default before insert on app_public.user_addresses
+  for each row execute function app_hidden.tg_user_addresses__first_is_default();
+create or replace trigger _500_promote_default after delete on app_public.user_addresses
+  for each row when (OLD.is_default) execute function app_hidden.tg_user_addresses__promote_default();
+
+create or replace function app_public.set_default_address(address_id uuid)
+returns app_public.user_addresses
+language plpgsql volatile strict security definer
+set search_path = pg_catalog, public, pg_temp
+as $$
+declare
+  v_user_id uuid := app_public.current_user_id();
+  v_address app_public.user_addresses;
+begin
+  if v_user_id is null then
+    raise exception 'Log in to manage your addresses' using errcode = 'LOGIN';
+  end if;
+  -- Lock all of the user's addresses so concurrent switches serialise.
+  perform 1 from app_public.user_addresses a where a.user_id = v_user_id order by a.id for update;
+  if not exists (select 1 from app_public.user_addresses a
+                  where a.id = set_default_address.address_id and a.user_id = v_user_id) then
+    raise exception 'Address not found' using errcode = 'NTFND';
+  end if;
+  update app_public.user_addresses a set is_default = false
+   where a.user_id = v_user_id and a.is_default and a.id <> set_default_address.address_id;
+  update app_public.user_addresses a set is_default = true
+   where a.id = set_default_address.address_id
+  returning a.* into v_address;
+  return v_address;
+end;
+$$;
+comment on function app_public.set_default_address(uuid) is E'@resultFieldName userAddress\nMakes one of the signed-in user''s addresses the default (the previous default stops being one). Errors: LOGIN, NTFND.';
+grant execute on function app_public.set_default_address(uuid) to app_user;

@@ -1,0 +1,18 @@
+-- Owners insert and read their documents; admins with users.verify read them all and decide through
+-- review_verification_document. Status, reviewer and reason are not granted to anyone.
+drop policy if exists select_own on app_public.user_verification_documents;
+create policy select_own on app_public.user_verification_documents for select to app_user
+  using (user_id = (select app_public.current_user_id()));
+
+drop policy if exists select_admin on app_public.user_verification_documents;
+create policy select_admin on app_public.user_verification_documents for select to app_user
+  using ((select app_hidden.current_user_has_permission('users.verify')));
+
+drop policy if exists insert_own on app_public.user_verification_documents;
+create policy insert_own on app_public.user_verification_documents for insert to app_user
+  with check (user_id = (select app_public.current_user_id()));
+
+revoke all on app_public.user_verification_documents from app_anonymous, app_user;
+grant select on app_public.user_verification_documents to app_user;
+grant insert (user_id, document_type, front_image_key, back_image_key, selfie_image_key, expires_on)
+  on app_public.user_verification_documents to app_user;

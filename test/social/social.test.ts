@@ -1,0 +1,175 @@
+// Blocks, favorites and reports (docs/domain.md §12): the flows over GraphQL, privacy, self-targeting refused, and
+// moderation by content.moderate admins.
+import test from "ava";
+import {
+  actAs, asRoot, createTestDatabase, createUser, makeAdmin, sqlstate, tokenFor, user, type TestDatabase,
+} from "../helpers/db.ts";
+import { startTestServer, type TestServer } from "../helpers/server.ts";
+
+let db: TestDatabase;
+let server: TestServer;
+test.before(async () => {
+  db = await createTestDatabase();
+  server = await startTestServer(db);
+});
+test.after.always(async () => {
+  await server?.close();
+  await db?.drop();
+});
+
+const traveler = async () => {
+  const { id } = await createUser(db);
+  await asRoot(db, (c) => c.query("update app_public.users set user_type = 'traveler' where id = $1", [id]));
+  return id;
+};
+
+const BLOCK = `mutation ($id: UUID!) { blockUser(input: { userId: $id, reason: harassment }) { userBlock { blockerId blockedId reason } } }`;
+const UNBLOCK = `mutation ($id: UUID!) { unblockUser(input: { userId: $id }) { success } }`;
+const FAVORITE = `mutation ($id: UUID!) { addFavoriteTraveler(input: { travelerId: $id }) { userFavorite { userId travelerId } } }`;
+const UNFAVORITE = `mutation ($id: UUID!) { removeFavoriteTraveler(input: { travelerId: $id }) { success } }`;
+const REPORT = `mutation ($id: UUID!, $description: String!) {
+  reportUser(input: { userId: $id, category: safety_concern, description: $description }) {
+    userReport { rowId reporterId reportedUserId status priority } } }`;
+const HANDLE = `mutation ($id: UUID!, $status: ReportStatus!, $action: ReportResolutionAction) {
+  handleUserReport(input: { reportId: $id, status: $status, resolutionAction: $action, resolutionNotes: "Checked the chat" }) {
+    userReport { status resolutionAction handledBy resolutionNotes } } }`;
+
+test("block and unblock over GraphQL; the block is private to the blocker and blocking twice keeps one", async (t) => {
+  const { id: a } = await createUser(db);
+  const b = await traveler();
+  const tokenA = await tokenFor(db, a);
+  const tokenB = await tokenFor(db, b);
+  await server.gql(FAVORITE, { token: tokenA, variables: { id: b } });
+  const res = await server.gql(BLOCK, { token: tokenA, variables: { id: b } });
+  t.is(res.errors, undefined);
+  t.deepEqual(res.data!.blockUser.userBlock, { blockerId: a, blockedId: b, reason: "harassment" });
+  t.is((await server.gql(BLOCK, { token: tokenA, variables: { id: b } })).errors, undefined);
+  const mine = await server.gql("{ userBlocks { nodes { blockedId } } userFavorites { totalCount } }", { token: tokenA });
+  t.deepEqual(mine.data!.userBlocks.nodes, [{ blockedId: b }]);
+  t.is(mine.data!.userFavorites.totalCount, 0, "blocking drops the favorite");
+  const theirs = await server.gql("{ userBlocks { totalCount } }", { token: tokenB });
+  t.is(theirs.data!.userBlocks.totalCount, 0, "the blocked user cannot see the block");
+
+  t.deepEqual((await server.gql(UNBLOCK, { token: tokenA, variables: { id: b } })).data, { unblockUser: { success: true } });
+  t.deepEqual((await server.gql(UNBLOCK, { token: tokenA, variables: { id: b } })).data, { unblockUser: { success: false } });
+});
+
+test("blocking, favoriting or reporting oneself is refused by the CHECKs (23514)", async (t) => {
+  const id = await traveler();
+  const token = await tokenFor(db, id);
+  t.is((await server.gql(BLOCK, { token, variables: { id } })).errors?.[0]?.extensions?.code, "23514");
+  t.is((await server.gql(FAVORITE, { token, variables: { id } })).errors?.[0]?.extensions?.code, "23514");
+  t.is((await server.gql(REPORT, { token, variables: { id, description: "I am reporting myself" } })).errors?.[0]?.extensions?.code, "23514");
+  await actAs(db, user(id), async (c) => {
+    t.is(await sqlstate(c.query("insert into app_public.user_blocks (blocked_id) values ($1)", [id])), "23514");
+  });
+});
+
+test("an unknown or hidden user cannot be blocked, favorited or reported (NTFND)", async (t) => {
+  const { id } = await createUser(db);
+  const { id: pending } = await createUser(db, { status: "pending" });
+  const token = await tokenFor(db, id);
+  for (const target of [pending, "00000000-0000-4000-8000-000000000000"]) {
+    t.is((await server.gql(BLOCK, { token, variables: { id: target } })).errors?.[0]?.extensions?.code, "NTFND");
+    t.is((await server.gql(FAVORITE, { token, variables: { id: target } })).errors?.[0]?.extensions?.code, "NTFND");
+    t.is((await server.gql(REPORT, { token, variables: { id: target, description: "Suspicious messages" } })).errors?.[0]?.extensions?.code, "NTFND");
+  }
+});
+
+test("favorites: travelers only, idempotent, private to their owner, removable", async (t) => {
+  const { id: customer } = await createUser(db);
+  const tr = await traveler();
+  const { id: plainCustomer } = await createUser(db);
+  const token = await tokenFor(db, customer);
+  const res = await server.gql(FAVORITE, { token, variables: { id: tr } });
+  t.deepEqual(res.data!.addFavoriteTraveler.userFavorite, { userId: customer, travelerId: tr });
+  t.is((await server.gql(FAVORITE, { token, variables: { id: tr } })).errors, undefined);
+  t.is((await server.gql("{ userFavorites { totalCount } }", { token })).data!.userFavorites.totalCount, 1);
+  t.is((await server.gql("{ userFavorites { totalCount } }", { token: await tokenFor(db, tr) })).data!.userFavorites.totalCount, 0);
+  t.is((await server.gql(FAVORITE, { token, variables: { id: plainCustomer } })).errors?.[0]?.extensions?.code, "INVAL");
+  await server.gql(BLOCK, { token, variables: { id: tr } });
+  t.is((await server.gql(FAVORITE, { token, variables: { id: tr } })).errors?.[0]?.extensions?.code, "BADST", "unblock first");
+  await server.gql(UNBLOCK, { token, variables: { id: tr } });
+  await server.gql(FAVORITE, { token, variables: { id: tr } });
+  t.deepEqual((await server.gql(UNFAVORITE, { token, variables: { id: tr } })).data, { removeFavoriteTraveler: { success: true } });
+  t.is((await server.gql("{ userFavorites { totalCount } }", { token })).data!.userFavorites.totalCount, 0);
+});
+
+test("reports: the reporter sees theirs, the reported user never does, moderators handle them", async (t) => {
+  const { id: reporter } = await createUser(db);
+  const { id: reported } = await createUser(db);
+  const { id: moderator } = await createUser(db);
+  const { id: support } = await createUser(db);
+  await makeAdmin(db, moderator, "moderator");
+  await makeAdmin(db, support, "support");
+  const token = await tokenFor(db, reporter);
+  const res = await server.gql(REPORT, { token, variables: { id: reported, description: "  Threatened me during pickup  " } });
+  t.is(res.errors, undefined);
+  const report = res.data!.reportUser.userReport;
+  t.like(report, { reporterId: reporter, reportedUserId: reported, status: "pending", priority: "urgent" });
+  const again = await server.gql(REPORT, { token, variables: { id: reported, description: "Threatened me again today" } });
+  t.is(again.errors?.[0]?.extensions?.code, "BADST", "one open report per pair");
+
+  const list = `{ userReports { nodes { rowId description } } }`;
+  t.deepEqual((await server.gql(list, { token })).data!.userReports.nodes, [{ rowId: report.rowId, description: "Threatened me during pickup" }]);
+  t.deepEqual((await server.gql(list, { token: await tokenFor(db, reported) })).data!.userReports.nodes, []);
+  const modToken = await tokenFor(db, moderator);
+  t.true((await server.gql(list, { token: modToken })).data!.userReports.nodes.some((n: { rowId: string }) => n.rowId === report.rowId));
+
+  const supportToken = await tokenFor(db, support);
+  t.true((await server.gql(list, { token: supportToken })).data!.userReports.nodes.some((n: { rowId: string }) => n.rowId === report.rowId),
+    "users.read admins read reports");
+  const denied = await server.gql(HANDLE, { token: supportToken, variables: { id: report.rowId, status: "reviewed" } });
+  t.is(denied.errors?.[0]?.extensions?.code, "DNIED", "handling needs content.moderate");
+  t.is((await server.gql(HANDLE, { token, variables: { id: report.rowId, status: "dismissed" } })).errors?.[0]?.extensions?.code, "DNIED");
+
+  const reviewed = await server.gql(HANDLE, { token: modToken, variables: { id: report.rowId, status: "reviewed" } });
+  t.like(reviewed.data!.handleUserReport.userReport, { status: "reviewed", resolutionAction: null, handledBy: moderator });
+  const noAction = await server.gql(HANDLE, { token: modToken, variables: { id: report.rowId, status: "resolved" } });
+  t.is(noAction.errors?.[0]?.extensions?.code, "INVAL", "resolving needs the action taken");
+  const resolved = await server.gql(HANDLE, { token: modToken, variables: { id: report.rowId, status: "resolved", action: "warning" } });
+  t.deepEqual(resolved.data!.handleUserReport.userReport, { status: "resolved", resolutionAction: "warning", handledBy: moderator,
+    resolutionNotes: "Checked the chat" });
+  const reopen = await server.gql(HANDLE, { token: modToken, variables: { id: report.rowId, status: "dismissed" } });
+  t.is(reopen.errors?.[0]?.extensions?.code, "BADST", "a resolved report stays resolved");
+
+  const second = await server.gql(REPORT, { token, variables: { id: reported, description: "New incident after the warning" } });
+  t.is(second.errors, undefined, "once handled, a new report may follow");
+});
+
+test("report_user validates the description (INVAL) and derives the priority from the category", async (t) => {
+  const { id: reporter } = await createUser(db);
+  const { id: reported } = await createUser(db);
+  const token = await tokenFor(db, reporter);
+  t.is((await server.gql(REPORT, { token, variables: { id: reported, description: "short" } })).errors?.[0]?.extensions?.code, "INVAL");
+  await actAs(db, user(reporter), async (c) => {
+    const { rows } = await c.query("select priority from app_public.report_user($1, 'spam', 'Sends adverts all day long')", [reported]);
+    t.deepEqual(rows, [{ priority: "low" }]);
+  });
+});
+
+test("a moderator cannot handle a report about themselves, nor an unknown report", async (t) => {
+  const { id: reporter } = await createUser(db);
+  const { id: moderator } = await createUser(db);
+  await makeAdmin(db, moderator, "moderator");
+  const res = await server.gql(REPORT, { token: await tokenFor(db, reporter), variables: { id: moderator, description: "Rude moderator behaviour" } });
+  const modToken = await tokenFor(db, moderator);
+  const own = await server.gql(HANDLE, { token: modToken, variables: { id: res.data!.reportUser.userReport.rowId, status: "dismissed" } });
+  t.is(own.errors?.[0]?.extensions?.code, "DNIED");
+  const missing = await server.gql(HANDLE, { token: modToken, variables: { id: "00000000-0000-4000-8000-000000000000", status: "dismissed" } });
+  t.is(missing.errors?.[0]?.extensions?.code, "NTFND");
+});
+
+test("is_admin_user: true only for active admins", async (t) => {
+  const { id: plain } = await createUser(db);
+  const { id: admin } = await createUser(db);
+  const { id: retired } = await createUser(db);
+  await makeAdmin(db, admin, "analyst");
+  await makeAdmin(db, retired, "admin");
+  await asRoot(db, (c) => c.query("update app_private.admin_users set is_active = false where user_id = $1", [retired]));
+  const check = (id: string) => actAs(db, user(id), async (c) => (await c.query("select app_hidden.is_admin_user() as a")).rows[0].a as boolean);
+  t.false(await check(plain));
+  t.true(await check(admin));
+  t.false(await check(retired));
+  t.false(await actAs(db, { kind: "anonymous" }, async (c) => (await c.query("select app_hidden.is_admin_user() as a")).rows[0].a as boolean));
+});
