@@ -1355,6 +1355,30 @@ COMMENT ON FUNCTION app_private.check_password(user_id uuid, password text) IS '
 
 
 --
+-- Name: cleanup_expired_data(); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.cleanup_expired_data() RETURNS jsonb
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+begin
+  return jsonb_build_object(
+    'sessions_pruned', app_private.prune_sessions(),
+    'documents_expired', app_private.expire_verification_documents(),
+    'users_anonymised', app_private.anonymise_deleted_users());
+end;
+$$;
+
+
+--
+-- Name: FUNCTION cleanup_expired_data(); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.cleanup_expired_data() IS 'Applies every retention rule once; returns how many rows each rule touched.';
+
+
+--
 -- Name: create_session(uuid); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -6006,6 +6030,13 @@ REVOKE ALL ON FUNCTION app_private.base32_encode(data bytea) FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app_private.check_password(user_id uuid, password text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION cleanup_expired_data(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.cleanup_expired_data() FROM PUBLIC;
 
 
 --

@@ -252,7 +252,7 @@ test.serial("dev:mail prints the newest emails, decoded, newest first", async (t
   t.regex(empty.stdout, /^No emails in .* yet\.$/m);
 });
 
-test.serial("maintenance__prune_sessions deletes only sessions that ended before the retention period", async (t) => {
+test.serial("maintenance__cleanup_expired_data deletes only sessions that ended before the retention period", async (t) => {
   const { id: userId } = await createUser(db);
   // retention.sessions_days is 30; a session ends at the earlier of revoked_at and expires_at.
   const sessions = {
@@ -271,26 +271,27 @@ test.serial("maintenance__prune_sessions deletes only sessions that ended before
       ids.set(rows[0]!.id, label);
     }
   });
-  await addJob("maintenance__prune_sessions", {});
+  await addJob("maintenance__cleanup_expired_data", {});
 
   await runJobs();
 
   const left = await asRoot(db, async (c) => (await c.query<{ id: string }>(
     "select id from app_private.sessions where user_id = $1", [userId])).rows.map((r) => ids.get(r.id)).sort());
   t.deepEqual(left, ["live", "recentlyExpired", "recentlyRevoked"]);
-  t.true(logs.some((l) => l.message === "pruned 2 ended sessions" && l.meta?.pruned === 2));
+  const counts = logs.find((l) => l.message === "expired data cleaned up")?.meta?.counts;
+  t.deepEqual(counts, { sessions_pruned: 2, documents_expired: 0, users_anonymised: 0 });
   const pending = await asRoot(db, async (c) => (await c.query(
-    "select count(*)::int as n from graphile_worker.jobs where task_identifier = 'maintenance__prune_sessions'")).rows[0].n);
+    "select count(*)::int as n from graphile_worker.jobs where task_identifier = 'maintenance__cleanup_expired_data'")).rows[0].n);
   t.is(pending, 0);
 });
 
-test.serial("the crontab prunes sessions daily at 03:15 UTC under a fixed id, with a day of backfill", async (t) => {
+test.serial("the crontab cleans up expired data daily at 02:00 UTC under a fixed id, with a day of backfill", async (t) => {
   const items = parseCrontab(await readFile(new URL("crontab", WORKERS), "utf8"));
   t.is(items.length, 1);
   const [item] = items;
-  t.like(item, { task: "maintenance__prune_sessions", identifier: "prune_sessions", payload: null,
+  t.like(item, { task: "maintenance__cleanup_expired_data", identifier: "cleanup_expired_data", payload: null,
     options: { backfillPeriod: 24 * 3600 * 1000 } });
-  t.true(item!.match({ min: 15, hour: 3, date: 1, month: 1, dow: 4 }));
-  t.false(item!.match({ min: 15, hour: 4, date: 1, month: 1, dow: 4 }));
+  t.true(item!.match({ min: 0, hour: 2, date: 1, month: 1, dow: 4 }));
+  t.false(item!.match({ min: 0, hour: 3, date: 1, month: 1, dow: 4 }));
   t.true((await readdir(TASK_DIRECTORY)).includes(`${item!.task}.ts`), "the task exists");
 });
