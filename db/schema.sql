@@ -1509,6 +1509,30 @@ COMMENT ON FUNCTION app_private.prune_sessions() IS 'Deletes sessions that ended
 
 
 --
+-- Name: reactivate_account(uuid); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.reactivate_account(user_id uuid) RETURNS void
+    LANGUAGE sql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  update app_public.users u
+     set status = case when c.email_verified_at is not null then 'active' else 'pending' end::app_public.user_status,
+         deactivated_at = null
+    from app_public.user_contacts c
+   where u.id = reactivate_account.user_id and c.user_id = u.id
+     and u.status = 'deactivated' and u.deleted_at is null;
+$$;
+
+
+--
+-- Name: FUNCTION reactivate_account(user_id uuid); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.reactivate_account(user_id uuid) IS 'Returns a deactivated, undeleted account to active (or pending without a verified email).';
+
+
+--
 -- Name: record_email_attempt(uuid, text, boolean); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -2066,6 +2090,49 @@ $$;
 
 COMMENT ON FUNCTION app_public.block_user(user_id uuid, reason app_public.block_reason) IS '@resultFieldName userBlock
 Blocks a user: the two are hidden from each other and never matched. Blocking twice keeps the first block. Errors: LOGIN, NTFND, 23514 (yourself).';
+
+
+--
+-- Name: change_password(text, text); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.change_password(current_password text, new_password text) RETURNS boolean
+    LANGUAGE plpgsql STRICT SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_public.current_user_id();
+  v_email text;
+  v_names text[];
+begin
+  if v_user_id is null then
+    raise exception 'Log in to change your password' using errcode = 'LOGIN';
+  end if;
+  if not app_private.check_password(v_user_id, change_password.current_password) then
+    raise exception 'The current password is wrong' using errcode = 'CREDS';
+  end if;
+  select c.email, array[u.first_name, c.last_name] into v_email, v_names
+    from app_public.users u join app_public.user_contacts c on c.user_id = u.id
+   where u.id = v_user_id;
+  perform app_hidden.assert_password_policy(change_password.new_password, v_email, v_names);
+  if change_password.new_password = change_password.current_password then
+    raise exception 'Choose a password different from the current one' using errcode = 'WEAKP';
+  end if;
+  update app_private.user_secrets s
+     set password_hash = app_private.hash_password(change_password.new_password), updated_at = now()
+   where s.user_id = v_user_id;
+  perform app_private.revoke_user_sessions(v_user_id, app_hidden.current_session_id());
+  return true;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION change_password(current_password text, new_password text); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.change_password(current_password text, new_password text) IS '@resultFieldName success
+Changes the signed-in user''s password and signs out every other device. Errors: LOGIN, CREDS (wrong current password), WEAKP (policy).';
 
 
 --
@@ -2638,7 +2705,10 @@ begin
     from app_public.user_contacts c
     join app_public.users u on u.id = c.user_id
    where c.email = v_email
-     and u.status in ('pending', 'active');
+     and (u.status in ('pending', 'active')
+          -- A deactivated (not deleted) account may sign in for a while; success reactivates it below.
+          or (u.status = 'deactivated' and u.deleted_at is null
+              and u.deactivated_at > now() - make_interval(days => (app_hidden.config_value('auth.reactivation_days'))::int)));
   if v_user_id is not null then
     select * into v_secrets from app_private.user_secrets s where s.user_id = v_user_id for update;
   end if;
@@ -2684,6 +2754,7 @@ begin
   end if;
   update app_private.user_secrets s set failed_login_count = 0, locked_until = null
    where s.user_id = v_user_id and (s.failed_login_count <> 0 or s.locked_until is not null);
+  perform app_private.reactivate_account(v_user_id);
   return app_private.start_session(v_user_id, left(login.device_id, 255), login.device_type, login.platform,
                                    left(login.app_version, 64));
 end;
@@ -3756,6 +3827,7 @@ begin
   end if;
   update app_private.mfa_challenges m set used_at = now() where m.id = v_challenge.id;
   update app_private.user_secrets s set failed_login_count = 0 where s.user_id = v_challenge.user_id;
+  perform app_private.reactivate_account(v_challenge.user_id);
   v_result := app_private.start_session(v_challenge.user_id, v_challenge.device_id, v_challenge.device_type,
                                         v_challenge.platform, v_challenge.app_version);
   update app_private.sessions s set mfa_verified = true where s.id = (v_result.access_token).session_id;
@@ -6075,6 +6147,13 @@ REVOKE ALL ON FUNCTION app_private.prune_sessions() FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION reactivate_account(user_id uuid); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.reactivate_account(user_id uuid) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION record_email_attempt(email_id uuid, error text, final_attempt boolean); Type: ACL; Schema: app_private; Owner: -
 --
 
@@ -6221,6 +6300,14 @@ GRANT INSERT(reason) ON TABLE app_public.user_blocks TO app_user;
 
 REVOKE ALL ON FUNCTION app_public.block_user(user_id uuid, reason app_public.block_reason) FROM PUBLIC;
 GRANT ALL ON FUNCTION app_public.block_user(user_id uuid, reason app_public.block_reason) TO app_user;
+
+
+--
+-- Name: FUNCTION change_password(current_password text, new_password text); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.change_password(current_password text, new_password text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.change_password(current_password text, new_password text) TO app_anonymous;
 
 
 --
@@ -6711,3 +6798,4 @@ ALTER DEFAULT PRIVILEGES FOR ROLE app_owner REVOKE ALL ON FUNCTIONS  FROM PUBLIC
 --   20261125070000
 --   20261125070150
 --   20261125070200
+--   20261125081500

@@ -173,3 +173,29 @@ test("the session of a deactivated account is gone: the old token gets LOGIN", a
   const res = await server.gql("{ currentUser { rowId } }", { token });
   t.is(res.errors?.[0]?.extensions?.code, "LOGIN");
 });
+
+const LOGIN = `mutation ($email: String!, $password: String!) {
+  login(input: { email: $email, password: $password }) { authResult { accessToken } } }`;
+
+test("signing in within auth.reactivation_days undoes a deactivation; later, or after deletion, it does not", async (t) => {
+  const soon = await createUser(db);
+  const late = await createUser(db);
+  const deleted = await createUser(db);
+  for (const u of [soon, late]) {
+    const res = await server.gql(DEACTIVATE, { token: await tokenFor(db, u.id), variables: { password: DEFAULT_PASSWORD, reason: "Break" } });
+    t.deepEqual(res.data, { deactivateAccount: { success: true } });
+  }
+  const del = await server.gql(DELETE, { token: await tokenFor(db, deleted.id), variables: { password: DEFAULT_PASSWORD, reason: "Leaving" } });
+  t.deepEqual(del.data, { deleteAccount: { success: true } });
+  await asRoot(db, (c) => c.query("update app_public.users set deactivated_at = now() - interval '31 days' where id = $1", [late.id]));
+
+  const back = await server.gql(LOGIN, { variables: { email: soon.email, password: DEFAULT_PASSWORD } });
+  t.truthy(back.data?.login.authResult.accessToken);
+  t.like(await account(soon.id), { status: "pending", deactivated_at: null }, "pending again: its email was never verified");
+
+  for (const u of [late, deleted]) {
+    const refused = await server.gql(LOGIN, { variables: { email: u.email, password: DEFAULT_PASSWORD } });
+    t.is(refused.data?.login.authResult, null);
+    t.is((await account(u.id)).status, "deactivated");
+  }
+});

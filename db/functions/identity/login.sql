@@ -24,7 +24,10 @@ begin
     from app_public.user_contacts c
     join app_public.users u on u.id = c.user_id
    where c.email = v_email
-     and u.status in ('pending', 'active');
+     and (u.status in ('pending', 'active')
+          -- A deactivated (not deleted) account may sign in for a while; success reactivates it below.
+          or (u.status = 'deactivated' and u.deleted_at is null
+              and u.deactivated_at > now() - make_interval(days => (app_hidden.config_value('auth.reactivation_days'))::int)));
   if v_user_id is not null then
     select * into v_secrets from app_private.user_secrets s where s.user_id = v_user_id for update;
   end if;
@@ -70,6 +73,7 @@ begin
   end if;
   update app_private.user_secrets s set failed_login_count = 0, locked_until = null
    where s.user_id = v_user_id and (s.failed_login_count <> 0 or s.locked_until is not null);
+  perform app_private.reactivate_account(v_user_id);
   return app_private.start_session(v_user_id, left(login.device_id, 255), login.device_type, login.platform,
                                    left(login.app_version, 64));
 end;

@@ -233,6 +233,7 @@ begin
   end if;
   update app_private.mfa_challenges m set used_at = now() where m.id = v_challenge.id;
   update app_private.user_secrets s set failed_login_count = 0 where s.user_id = v_challenge.user_id;
+  perform app_private.reactivate_account(v_challenge.user_id);
   v_result := app_private.start_session(v_challenge.user_id, v_challenge.device_id, v_challenge.device_type,
                                         v_challenge.platform, v_challenge.app_version);
   update app_private.sessions s set mfa_verified = true where s.id = (v_result.access_token).session_id;
