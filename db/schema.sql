@@ -710,6 +710,27 @@ COMMENT ON FUNCTION app_hidden.admin_role_permissions(role app_public.admin_role
 
 
 --
+-- Name: admin_session_ok(); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.admin_session_ok() RETURNS boolean
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select not (app_hidden.config_value('security.admin_requires_2fa'))::boolean
+      or exists (select 1 from app_private.sessions s
+                  where s.id = app_hidden.current_session_id() and s.mfa_verified);
+$$;
+
+
+--
+-- Name: FUNCTION admin_session_ok(); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.admin_session_ok() IS 'Whether the current session may use admin rights (two-factor passed or not required).';
+
+
+--
 -- Name: assert_password_policy(text, text, text[]); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
@@ -833,7 +854,7 @@ CREATE FUNCTION app_hidden.current_user_has_permission(permission text) RETURNS 
                        and starts_with(current_user_has_permission.permission, left(granted, -1))))
       from app_private.admin_users a,
            unnest(app_hidden.admin_role_permissions(a.role) || a.permissions) as granted
-     where a.user_id = app_public.current_user_id() and a.is_active
+     where a.user_id = app_public.current_user_id() and a.is_active and app_hidden.admin_session_ok()
   ), false);
 $$;
 
@@ -871,7 +892,9 @@ CREATE FUNCTION app_hidden.is_admin_user() RETURNS boolean
     LANGUAGE sql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
-  select exists (select 1 from app_private.admin_users a where a.user_id = app_public.current_user_id() and a.is_active);
+  select exists (select 1 from app_private.admin_users a
+                  where a.user_id = app_public.current_user_id() and a.is_active)
+     and app_hidden.admin_session_ok();
 $$;
 
 
@@ -934,6 +957,41 @@ $$;
 --
 
 COMMENT ON FUNCTION app_hidden.refresh_verification_level(user_id uuid) IS 'Recomputes and stores users.verification_level from the verified email, phone and documents; returns it.';
+
+
+--
+-- Name: require_user(app_public.verification_level, text); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.require_user(min_level app_public.verification_level DEFAULT 'unverified'::app_public.verification_level, action text DEFAULT 'do this'::text) RETURNS uuid
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_public.current_user_id();
+  v_user app_public.users;
+begin
+  if v_user_id is null then
+    raise exception 'Log in to %', require_user.action using errcode = 'LOGIN';
+  end if;
+  select * into v_user from app_public.users u where u.id = v_user_id;
+  if v_user.status is distinct from 'active' or v_user.deleted_at is not null then
+    raise exception 'Only active accounts may %', require_user.action using errcode = 'DNIED';
+  end if;
+  if v_user.verification_level < require_user.min_level then
+    raise exception 'Your account must be % to %', replace(require_user.min_level::text, '_', ' '), require_user.action
+      using errcode = 'DNIED';
+  end if;
+  return v_user_id;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION require_user(min_level app_public.verification_level, action text); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.require_user(min_level app_public.verification_level, action text) IS 'The caller''s id if signed in, active and verified to at least min_level; raises LOGIN or DNIED otherwise.';
 
 
 --
@@ -2351,6 +2409,30 @@ $$;
 --
 
 COMMENT ON FUNCTION app_public.current_user_id() IS 'Id of the signed-in user, or null when the session is missing, expired or revoked.';
+
+
+--
+-- Name: current_user_permissions(); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.current_user_permissions() RETURNS text[]
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select coalesce((
+    select array_agg(distinct granted order by granted)
+      from app_private.admin_users a,
+           unnest(app_hidden.admin_role_permissions(a.role) || a.permissions) as granted
+     where a.user_id = app_public.current_user_id() and a.is_active and app_hidden.admin_session_ok()
+  ), '{}');
+$$;
+
+
+--
+-- Name: FUNCTION current_user_permissions(); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.current_user_permissions() IS 'Admin permissions the signed-in user holds in this session; empty for everyone else.';
 
 
 --
@@ -5917,6 +5999,14 @@ REVOKE ALL ON FUNCTION app_hidden.admin_role_permissions(role app_public.admin_r
 
 
 --
+-- Name: FUNCTION admin_session_ok(); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.admin_session_ok() FROM PUBLIC;
+GRANT ALL ON FUNCTION app_hidden.admin_session_ok() TO app_anonymous;
+
+
+--
 -- Name: FUNCTION assert_password_policy(password text, email text, names text[]); Type: ACL; Schema: app_hidden; Owner: -
 --
 
@@ -5977,6 +6067,14 @@ GRANT ALL ON FUNCTION app_hidden.is_admin_user() TO app_anonymous;
 --
 
 REVOKE ALL ON FUNCTION app_hidden.refresh_verification_level(user_id uuid) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION require_user(min_level app_public.verification_level, action text); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.require_user(min_level app_public.verification_level, action text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_hidden.require_user(min_level app_public.verification_level, action text) TO app_user;
 
 
 --
@@ -6367,6 +6465,14 @@ GRANT ALL ON FUNCTION app_public."current_user"() TO app_anonymous;
 
 REVOKE ALL ON FUNCTION app_public.current_user_id() FROM PUBLIC;
 GRANT ALL ON FUNCTION app_public.current_user_id() TO app_anonymous;
+
+
+--
+-- Name: FUNCTION current_user_permissions(); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.current_user_permissions() FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.current_user_permissions() TO app_anonymous;
 
 
 --
@@ -6799,3 +6905,4 @@ ALTER DEFAULT PRIVILEGES FOR ROLE app_owner REVOKE ALL ON FUNCTIONS  FROM PUBLIC
 --   20261125070150
 --   20261125070200
 --   20261125081500
+--   20261125083000

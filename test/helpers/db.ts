@@ -70,10 +70,18 @@ export async function actAs<T>(db: TestDatabase, actor: Actor, fn: (client: pg.C
   });
 }
 
-export async function openSession(client: pg.ClientBase, userId: string): Promise<string> {
+/**
+ * A live session row for the user. Admins' sessions count as having passed two-factor authentication (admin rights
+ * require it); pass `mfaVerified: false` to test an admin session that has not.
+ */
+export async function openSession(client: pg.ClientBase, userId: string,
+                                  options: { mfaVerified?: boolean } = {}): Promise<string> {
   const { rows } = await client.query<{ id: string }>(
-    "insert into app_private.sessions (user_id, expires_at) values ($1, now() + interval '1 day') returning id",
-    [userId]);
+    `insert into app_private.sessions (user_id, expires_at, mfa_verified)
+     values ($1, now() + interval '1 day',
+             coalesce($2, exists (select 1 from app_private.admin_users a where a.user_id = $1)))
+     returning id`,
+    [userId, options.mfaVerified ?? null]);
   return rows[0]!.id;
 }
 
@@ -116,8 +124,9 @@ export async function makeAdmin(db: TestDatabase, userId: string, role = "admin"
 }
 
 /** A real access token for a new session of the user, signed exactly as PostGraphile signs login tokens. */
-export async function tokenFor(db: TestDatabase, userId: string, options: { expiresIn?: number } = {}): Promise<string> {
-  const sessionId = await asRoot(db, (client) => openSession(client, userId));
+export async function tokenFor(db: TestDatabase, userId: string,
+                               options: { expiresIn?: number; mfaVerified?: boolean } = {}): Promise<string> {
+  const sessionId = await asRoot(db, (client) => openSession(client, userId, options));
   return signToken({ role: "app_user", session_id: sessionId }, options.expiresIn ?? 1800);
 }
 

@@ -27,6 +27,7 @@ test("changing the password keeps this device, ends the others, and only the new
   const current = await tokenFor(db, id);
   const other = await tokenFor(db, id);
   const res = await server.gql(CHANGE, { token: current, variables: { current: DEFAULT_PASSWORD, next: "Brand-new-Pass-7" } });
+  t.is(res.errors, undefined);
   t.deepEqual(res.data, { changePassword: { success: true } });
   t.is((await server.gql("{ currentUserId }", { token: current })).data?.currentUserId, id);
   const otherRes = await server.gql("{ currentUserId }", { token: other });

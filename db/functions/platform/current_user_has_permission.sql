@@ -1,5 +1,6 @@
 -- Admin rights (docs/domain.md §13): a role's permissions plus the row's extra ones. 'x.*' covers 'x.anything',
--- '*' covers everything.
+-- '*' covers everything. Rights apply only in a session that passed the second factor while
+-- security.admin_requires_2fa is on (§2), so a stolen password alone never opens the back office.
 create or replace function app_hidden.admin_role_permissions(role app_public.admin_role)
 returns text[]
 language sql immutable
@@ -17,6 +18,20 @@ as $$
 $$;
 comment on function app_hidden.admin_role_permissions(app_public.admin_role) is 'Permissions every admin of a role has.';
 
+-- Whether the current session may exercise admin rights: it passed the second factor, or the platform does not
+-- require one.
+create or replace function app_hidden.admin_session_ok()
+returns boolean
+language sql stable security definer
+set search_path = pg_catalog, public, pg_temp
+as $$
+  select not (app_hidden.config_value('security.admin_requires_2fa'))::boolean
+      or exists (select 1 from app_private.sessions s
+                  where s.id = app_hidden.current_session_id() and s.mfa_verified);
+$$;
+comment on function app_hidden.admin_session_ok() is 'Whether the current session may use admin rights (two-factor passed or not required).';
+grant execute on function app_hidden.admin_session_ok() to app_anonymous;
+
 create or replace function app_hidden.current_user_has_permission(permission text)
 returns boolean
 language sql stable security definer
@@ -28,7 +43,7 @@ as $$
                        and starts_with(current_user_has_permission.permission, left(granted, -1))))
       from app_private.admin_users a,
            unnest(app_hidden.admin_role_permissions(a.role) || a.permissions) as granted
-     where a.user_id = app_public.current_user_id() and a.is_active
+     where a.user_id = app_public.current_user_id() and a.is_active and app_hidden.admin_session_ok()
   ), false);
 $$;
 comment on function app_hidden.current_user_has_permission(text) is 'Whether the signed-in user is an active admin holding the permission.';
@@ -40,7 +55,26 @@ returns boolean
 language sql stable security definer
 set search_path = pg_catalog, public, pg_temp
 as $$
-  select exists (select 1 from app_private.admin_users a where a.user_id = app_public.current_user_id() and a.is_active);
+  select exists (select 1 from app_private.admin_users a
+                  where a.user_id = app_public.current_user_id() and a.is_active)
+     and app_hidden.admin_session_ok();
 $$;
 comment on function app_hidden.is_admin_user() is 'Whether the signed-in user is an active admin.';
 grant execute on function app_hidden.is_admin_user() to app_anonymous;
+
+-- What the back-office UI may offer: the caller's effective permissions in this session (empty for non-admins and
+-- for admins whose session has not passed the second factor).
+create or replace function app_public.current_user_permissions()
+returns text[]
+language sql stable security definer
+set search_path = pg_catalog, public, pg_temp
+as $$
+  select coalesce((
+    select array_agg(distinct granted order by granted)
+      from app_private.admin_users a,
+           unnest(app_hidden.admin_role_permissions(a.role) || a.permissions) as granted
+     where a.user_id = app_public.current_user_id() and a.is_active and app_hidden.admin_session_ok()
+  ), '{}');
+$$;
+comment on function app_public.current_user_permissions() is 'Admin permissions the signed-in user holds in this session; empty for everyone else.';
+grant execute on function app_public.current_user_permissions() to app_anonymous;
