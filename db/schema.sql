@@ -155,6 +155,17 @@ CREATE TYPE app_private.account_closure_kind AS ENUM (
 
 
 --
+-- Name: email_kind; Type: TYPE; Schema: app_private; Owner: -
+--
+
+CREATE TYPE app_private.email_kind AS ENUM (
+    'plain',
+    'verify_email',
+    'password_reset'
+);
+
+
+--
 -- Name: email_status; Type: TYPE; Schema: app_private; Owner: -
 --
 
@@ -906,6 +917,84 @@ COMMENT ON FUNCTION app_hidden.is_admin_user() IS 'Whether the signed-in user is
 
 
 --
+-- Name: is_blocked_with(uuid); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.is_blocked_with(other_user_id uuid) RETURNS boolean
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select exists (
+    select 1 from app_public.user_blocks b, (select app_public.current_user_id() as me) c
+     where (b.blocker_id = c.me and b.blocked_id = is_blocked_with.other_user_id)
+        or (b.blocker_id = is_blocked_with.other_user_id and b.blocked_id = c.me));
+$$;
+
+
+--
+-- Name: FUNCTION is_blocked_with(other_user_id uuid); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.is_blocked_with(other_user_id uuid) IS 'Whether a block separates the signed-in user and the other user, in either direction.';
+
+
+--
+-- Name: queue_verification_email(uuid); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.queue_verification_email(user_id uuid) RETURNS void
+    LANGUAGE sql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  insert into app_private.emails (user_id, recipient, subject, body, kind)
+  select u.id, c.email, 'Confirm your email address',
+         format(E'Hello %s,\n\nwelcome to P2P Delivery. Confirm your email address within %s hours with this link:\n\n'
+                '%s/verify-email?token={{token}}\n\nIf you did not sign up, you can ignore this message.\n',
+                u.first_name, app_hidden.config_value('auth.email_token_hours'),
+                app_hidden.config_value('platform.app_url') #>> '{}'),
+         'verify_email'
+    from app_public.users u
+    join app_public.user_contacts c on c.user_id = u.id
+   where u.id = queue_verification_email.user_id;
+$$;
+
+
+--
+-- Name: FUNCTION queue_verification_email(user_id uuid); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.queue_verification_email(user_id uuid) IS 'Queues an email with a verification link for the user''s current address.';
+
+
+--
+-- Name: rate_limit_take(text, text, integer, interval); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.rate_limit_take(bucket text, subject text, max_hits integer, window_length interval) RETURNS boolean
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+begin
+  perform pg_advisory_xact_lock(hashtextextended('rate_limit:' || rate_limit_take.bucket || ':' || rate_limit_take.subject, 0));
+  if (select count(*) from app_private.rate_limit_hits h
+       where h.bucket = rate_limit_take.bucket and h.subject = rate_limit_take.subject
+         and h.created_at > now() - rate_limit_take.window_length) >= rate_limit_take.max_hits then
+    return false;
+  end if;
+  insert into app_private.rate_limit_hits (bucket, subject) values (rate_limit_take.bucket, rate_limit_take.subject);
+  return true;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION rate_limit_take(bucket text, subject text, max_hits integer, window_length interval); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.rate_limit_take(bucket text, subject text, max_hits integer, window_length interval) IS 'Takes a slot of a sliding-window limit (bucket, subject) if one is free; returns whether it did.';
+
+
+--
 -- Name: refresh_verification_level(uuid); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
@@ -1423,6 +1512,7 @@ CREATE FUNCTION app_private.cleanup_expired_data() RETURNS jsonb
 begin
   return jsonb_build_object(
     'sessions_pruned', app_private.prune_sessions(),
+    'account_tokens_pruned', app_private.prune_account_tokens(),
     'documents_expired', app_private.expire_verification_documents(),
     'users_anonymised', app_private.anonymise_deleted_users());
 end;
@@ -1504,6 +1594,79 @@ COMMENT ON FUNCTION app_private.hash_password(password text) IS 'bcrypt hash of 
 
 
 --
+-- Name: issue_email_token(uuid); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.issue_email_token(email_id uuid) RETURNS text
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_email app_private.emails;
+  v_token bytea := public.gen_random_bytes(32);
+begin
+  select * into v_email from app_private.emails e
+   where e.id = issue_email_token.email_id and e.status = 'queued'
+   for update;
+  if v_email.id is null or v_email.user_id is null then
+    return null;
+  end if;
+  case v_email.kind
+    when 'verify_email' then
+      insert into app_private.email_verification_tokens (user_id, email_id, email, token_hash, expires_at)
+      values (v_email.user_id, v_email.id, v_email.recipient, sha256(v_token),
+              now() + make_interval(hours => (app_hidden.config_value('auth.email_token_hours'))::int));
+    when 'password_reset' then
+      update app_private.password_reset_tokens t set used_at = now()
+       where t.user_id = v_email.user_id and t.used_at is null;
+      insert into app_private.password_reset_tokens (user_id, email_id, token_hash, expires_at)
+      values (v_email.user_id, v_email.id, sha256(v_token),
+              now() + make_interval(mins => (app_hidden.config_value('auth.password_reset_minutes'))::int));
+    else
+      return null;
+  end case;
+  return encode(v_token, 'hex');
+end;
+$$;
+
+
+--
+-- Name: FUNCTION issue_email_token(email_id uuid); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.issue_email_token(email_id uuid) IS 'Creates the single-use token of a queued verification or reset email; returns it (hex) once.';
+
+
+--
+-- Name: issue_phone_code(uuid); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.issue_phone_code(code_id uuid) RETURNS TABLE(phone_number text, code text)
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_code text := lpad((('x' || encode(public.gen_random_bytes(4), 'hex'))::bit(32)::bigint % 1000000)::text, 6, '0');
+begin
+  return query
+  update app_private.phone_verification_codes p
+     set code_hash = public.crypt(v_code, public.gen_salt('bf', (app_hidden.config_value('auth.phone_code_bcrypt_cost'))::int)),
+         expires_at = now() + make_interval(mins => (app_hidden.config_value('auth.phone_code_minutes'))::int),
+         attempts = 0
+   where p.id = issue_phone_code.code_id and p.used_at is null
+  returning p.phone_number, v_code;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION issue_phone_code(code_id uuid); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.issue_phone_code(code_id uuid) IS 'Creates the code of a phone verification request (bcrypt hash stored) and returns it once with the number.';
+
+
+--
 -- Name: new_backup_codes(uuid); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -1531,6 +1694,41 @@ $$;
 --
 
 COMMENT ON FUNCTION app_private.new_backup_codes(user_id uuid) IS 'Replaces the backup codes of the user and returns the new ones.';
+
+
+--
+-- Name: prune_account_tokens(); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.prune_account_tokens() RETURNS integer
+    LANGUAGE sql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  with email_tokens as (
+    delete from app_private.email_verification_tokens t
+     where t.used_at is not null or t.expires_at < now() - interval '24 hours'
+    returning 1
+  ), reset_tokens as (
+    delete from app_private.password_reset_tokens t
+     where t.used_at is not null or t.expires_at < now() - interval '24 hours'
+    returning 1
+  ), phone_codes as (
+    delete from app_private.phone_verification_codes p
+     where p.used_at is not null or coalesce(p.expires_at, p.created_at) < now() - interval '24 hours'
+    returning 1
+  ), hits as (
+    delete from app_private.rate_limit_hits h where h.created_at < now() - interval '1 day'
+  )
+  select ((select count(*) from email_tokens) + (select count(*) from reset_tokens)
+          + (select count(*) from phone_codes))::integer;
+$$;
+
+
+--
+-- Name: FUNCTION prune_account_tokens(); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.prune_account_tokens() IS 'Deletes used or long-expired email, reset and phone tokens and stale rate-limit hits; returns the tokens deleted.';
 
 
 --
@@ -2194,6 +2392,56 @@ Changes the signed-in user''s password and signs out every other device. Errors:
 
 
 --
+-- Name: confirm_phone_verification(text); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.confirm_phone_verification(code text) RETURNS boolean
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $_$
+declare
+  v_user_id uuid := app_hidden.require_user('unverified', 'verify a phone number');
+  v_row app_private.phone_verification_codes;
+  v_max integer := (app_hidden.config_value('auth.phone_code_attempts'))::int;
+begin
+  if confirm_phone_verification.code is null or confirm_phone_verification.code !~ '^[0-9]{6}$' then
+    raise exception 'The code has 6 digits' using errcode = 'INVAL';
+  end if;
+  select * into v_row from app_private.phone_verification_codes p
+   where p.user_id = v_user_id and p.used_at is null and p.code_hash is not null
+   order by p.created_at desc
+   limit 1
+   for update;
+  if v_row.id is null or v_row.expires_at <= now() then
+    raise exception 'There is no valid code; ask for a new one' using errcode = 'EXPRD';
+  end if;
+  if public.crypt(confirm_phone_verification.code, v_row.code_hash) <> v_row.code_hash then
+    -- Returned, not raised, so the attempt is counted; the last allowed miss uses the code up.
+    update app_private.phone_verification_codes p
+       set attempts = p.attempts + 1,
+           used_at = case when p.attempts + 1 >= v_max then now() end
+     where p.id = v_row.id;
+    return false;
+  end if;
+
+  update app_private.phone_verification_codes p set used_at = now() where p.id = v_row.id;
+  update app_public.user_contacts c set phone_number = v_row.phone_number, phone_verified_at = now()
+   where c.user_id = v_user_id;
+  perform app_hidden.refresh_verification_level(v_user_id);
+  return true;
+end;
+$_$;
+
+
+--
+-- Name: FUNCTION confirm_phone_verification(code text); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.confirm_phone_verification(code text) IS '@resultFieldName success
+Confirms the phone number with the texted code: true when it matched (the number is now verified), false when it did not (5 misses use the code up). Errors: LOGIN, DNIED, INVAL (not 6 digits), EXPRD (no live code), 23505 (the number was verified on another account meanwhile).';
+
+
+--
 -- Name: confirm_two_factor(text); Type: FUNCTION; Schema: app_public; Owner: -
 --
 
@@ -2563,6 +2811,50 @@ $$;
 
 COMMENT ON FUNCTION app_public.disable_two_factor(password text, code text) IS '@resultFieldName success
 Turns two-factor authentication off; needs the password (CREDS when wrong) and a TOTP or backup code (BADTK when wrong).';
+
+
+--
+-- Name: forgot_password(text); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.forgot_password(email text) RETURNS boolean
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_email text := lower(trim(forgot_password.email));
+  v_user_id uuid;
+begin
+  if v_email is null or length(v_email) > 254 then
+    return true;
+  end if;
+  select c.user_id into v_user_id
+    from app_public.user_contacts c
+    join app_public.users u on u.id = c.user_id
+   where c.email = v_email::citext and u.deleted_at is null and u.status <> 'banned';
+  if app_hidden.rate_limit_take('password_reset', v_email,
+       (app_hidden.config_value('security.rate_reset_hour'))::int, interval '1 hour')
+     and v_user_id is not null then
+    insert into app_private.emails (user_id, recipient, subject, body, kind)
+    values (v_user_id, v_email, 'Choose a new password',
+            format(E'Hello,\n\nsomeone asked to reset the password of your P2P Delivery account. Choose a new one '
+                   'within %s minutes with this link:\n\n%s/reset-password?token={{token}}\n\n'
+                   'If it was not you, ignore this message: your password stays as it is.\n',
+                   app_hidden.config_value('auth.password_reset_minutes'),
+                   app_hidden.config_value('platform.app_url') #>> '{}'),
+            'password_reset');
+  end if;
+  return true;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION forgot_password(email text); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.forgot_password(email text) IS '@resultFieldName success
+Emails a password reset link (valid 1 hour) if the address belongs to an account; at most 3 per hour. Always returns true, so it reveals nothing about the address.';
 
 
 --
@@ -3015,10 +3307,10 @@ Replaces the backup codes (the old ones stop working) after a TOTP code; returns
 
 
 --
--- Name: register(text, text, text, text, app_public.user_type); Type: FUNCTION; Schema: app_public; Owner: -
+-- Name: register(text, text, text, text, app_public.user_type, text, boolean); Type: FUNCTION; Schema: app_public; Owner: -
 --
 
-CREATE FUNCTION app_public.register(email text, password text, first_name text, last_name text, user_type app_public.user_type DEFAULT 'customer'::app_public.user_type) RETURNS app_public.jwt_token
+CREATE FUNCTION app_public.register(email text, password text, first_name text, last_name text, user_type app_public.user_type DEFAULT 'customer'::app_public.user_type, referral_code text DEFAULT NULL::text, accept_terms boolean DEFAULT false) RETURNS boolean
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $_$
@@ -3026,7 +3318,12 @@ declare
   v_email text := trim(register.email);
   v_first_name text := trim(register.first_name);
   v_last_name text := nullif(trim(register.last_name), '');
-  v_user app_public.users;
+  v_referral_code text := nullif(upper(trim(register.referral_code)), '');
+  v_referrer_id uuid;
+  v_ip inet := app_hidden.current_ip();
+  v_password_hash text;
+  v_user_id uuid;
+  v_constraint text;
 begin
   if not (app_hidden.config_value('platform.registration_enabled'))::boolean then
     raise exception 'Registration is closed at the moment' using errcode = 'DNIED';
@@ -3038,32 +3335,57 @@ begin
      or length(v_last_name) not between 1 and 100 then
     raise exception 'Names must have between 1 and 100 characters' using errcode = 'INVAL';
   end if;
+  if register.accept_terms is not true then
+    raise exception 'Accept the terms of service and the privacy policy to sign up' using errcode = 'INVAL';
+  end if;
   perform app_hidden.assert_password_policy(register.password, v_email, array[v_first_name, v_last_name]);
-  if exists (select 1 from app_public.user_contacts c where c.email = v_email::citext) then
-    raise exception 'An account with this email already exists' using errcode = '23505';
+  if v_referral_code is not null then
+    select u.id into v_referrer_id from app_public.users u
+     where u.referral_code = v_referral_code and u.deleted_at is null;
+    if v_referrer_id is null then
+      raise exception 'This referral code does not exist' using errcode = 'INVAL';
+    end if;
+  end if;
+  if v_ip is not null and not app_hidden.rate_limit_take('register_ip', host(v_ip),
+       (app_hidden.config_value('security.rate_register_hour_ip'))::int, interval '1 hour') then
+    raise exception 'Too many sign-ups from this network; try again later' using errcode = 'LIMIT';
   end if;
 
-  insert into app_public.users (first_name, display_name, user_type)
-  values (v_first_name, v_first_name, coalesce(register.user_type, 'customer'))
-  returning * into v_user;
-  insert into app_public.user_contacts (user_id, email, last_name) values (v_user.id, v_email, v_last_name);
-  insert into app_private.user_secrets (user_id, password_hash)
-  values (v_user.id, app_private.hash_password(register.password));
-  insert into app_private.emails (user_id, recipient, subject, body)
-  values (v_user.id, v_email, 'Welcome to P2P Delivery',
-          format(E'Hello %s,\n\nyour account is ready. Post a delivery request or a trip to get started.\n', v_first_name));
-
-  return app_private.create_session(v_user.id);
+  v_password_hash := app_private.hash_password(register.password);
+  begin
+    insert into app_public.users (first_name, display_name, user_type, referred_by_user_id)
+    values (v_first_name, v_first_name, coalesce(register.user_type, 'customer'), v_referrer_id)
+    returning id into v_user_id;
+    insert into app_public.user_contacts (user_id, email, last_name, terms_accepted_at)
+    values (v_user_id, v_email, v_last_name, now());
+  exception when unique_violation then
+    get stacked diagnostics v_constraint = constraint_name;
+    if v_constraint is distinct from 'user_contacts_email_key' then
+      raise;
+    end if;
+    -- The address is taken (also when a parallel sign-up took it a moment ago): tell its owner, answer as usual.
+    insert into app_private.emails (user_id, recipient, subject, body)
+    select c.user_id, c.email, 'Someone tried to sign up with your email address',
+           format(E'Hello,\n\nsomeone tried to create a P2P Delivery account with this address, which already has '
+                  'one. If it was you, sign in, or choose a new password at %s/forgot-password.\n'
+                  'If it was not you, you can ignore this message.\n',
+                  app_hidden.config_value('platform.app_url') #>> '{}')
+      from app_public.user_contacts c where c.email = v_email::citext;
+    return true;
+  end;
+  insert into app_private.user_secrets (user_id, password_hash) values (v_user_id, v_password_hash);
+  perform app_hidden.queue_verification_email(v_user_id);
+  return true;
 end;
 $_$;
 
 
 --
--- Name: FUNCTION register(email text, password text, first_name text, last_name text, user_type app_public.user_type); Type: COMMENT; Schema: app_public; Owner: -
+-- Name: FUNCTION register(email text, password text, first_name text, last_name text, user_type app_public.user_type, referral_code text, accept_terms boolean); Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON FUNCTION app_public.register(email text, password text, first_name text, last_name text, user_type app_public.user_type) IS '@resultFieldName jwtToken
-Creates an account and signs it in. Errors: INVAL (bad email or name), WEAKP (password policy), 23505 (email taken), DNIED (registration closed).';
+COMMENT ON FUNCTION app_public.register(email text, password text, first_name text, last_name text, user_type app_public.user_type, referral_code text, accept_terms boolean) IS '@resultFieldName success
+Creates an account (pending until the emailed link is followed) and returns true, also when the email is already registered: its owner is told by email instead, so the answer reveals nothing. Sign in with login afterwards. Errors: INVAL (bad email or name, terms not accepted, unknown referral code), WEAKP (password policy), LIMIT (too many sign-ups from this network), DNIED (registration closed).';
 
 
 --
@@ -3137,6 +3459,146 @@ $$;
 
 COMMENT ON FUNCTION app_public.report_user(user_id uuid, category app_public.user_report_category, description text, delivery_id uuid, delivery_request_id uuid) IS '@resultFieldName userReport
 Reports a user to the moderators, optionally about a delivery or request. Errors: LOGIN, INVAL, NTFND, BADST (an open report of yours exists), 23514 (yourself).';
+
+
+--
+-- Name: request_phone_verification(text); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.request_phone_verification(phone_number text) RETURNS boolean
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $_$
+declare
+  v_user_id uuid := app_hidden.require_user('unverified', 'verify a phone number');
+  v_number text := regexp_replace(coalesce(request_phone_verification.phone_number, ''), '[\s().-]', '', 'g');
+  v_code_id uuid;
+begin
+  if v_number !~ '^\+[1-9][0-9]{6,14}$' then
+    raise exception 'Enter the phone number in international form, e.g. +4915112345678' using errcode = 'INVAL';
+  end if;
+  if exists (select 1 from app_public.user_contacts c
+              where c.phone_number = v_number and c.phone_verified_at is not null and c.user_id <> v_user_id) then
+    raise exception 'This phone number is verified on another account' using errcode = 'INVAL';
+  end if;
+  if not app_hidden.rate_limit_take('phone_code', v_user_id::text,
+       (app_hidden.config_value('security.rate_phone_code_hour'))::int, interval '1 hour') then
+    raise exception 'Too many codes requested; try again in an hour' using errcode = 'LIMIT';
+  end if;
+  -- Only the newest code counts.
+  update app_private.phone_verification_codes p set used_at = now()
+   where p.user_id = v_user_id and p.used_at is null;
+  insert into app_private.phone_verification_codes (user_id, phone_number)
+  values (v_user_id, v_number)
+  returning id into v_code_id;
+  perform graphile_worker.add_job('sms__send_phone_code', json_build_object('id', v_code_id),
+    job_key := 'sms__send_phone_code:' || v_code_id, max_attempts := 5);
+  return true;
+end;
+$_$;
+
+
+--
+-- Name: FUNCTION request_phone_verification(phone_number text); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.request_phone_verification(phone_number text) IS '@resultFieldName success
+Texts a 6-digit code (valid 10 minutes) to the number, to be entered with confirmPhoneVerification; a new request voids the previous code. Errors: LOGIN, DNIED (account not active), INVAL (not an E.164 number, or verified on another account), LIMIT (5 per hour).';
+
+
+--
+-- Name: resend_verification_email(text); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.resend_verification_email(email text) RETURNS boolean
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid;
+  v_email text := lower(trim(resend_verification_email.email));
+begin
+  if v_email is null or length(v_email) > 254 then
+    return true;
+  end if;
+  select c.user_id into v_user_id
+    from app_public.user_contacts c
+    join app_public.users u on u.id = c.user_id
+   where c.email = v_email::citext and c.email_verified_at is null and u.deleted_at is null;
+  -- The slot is taken per address whether or not an account needs the email, so the limit tells nothing either.
+  if app_hidden.rate_limit_take('verify_email', v_email,
+       (app_hidden.config_value('security.rate_verify_email_hour'))::int, interval '1 hour')
+     and v_user_id is not null then
+    perform app_hidden.queue_verification_email(v_user_id);
+  end if;
+  return true;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION resend_verification_email(email text); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.resend_verification_email(email text) IS '@resultFieldName success
+Sends a new verification link if the address belongs to an account that still needs one (at most 5 per hour). Always returns true, so it reveals nothing about the address.';
+
+
+--
+-- Name: reset_password(text, text); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.reset_password(token text, new_password text) RETURNS boolean
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $_$
+declare
+  v_token app_private.password_reset_tokens;
+  v_email text;
+  v_names text[];
+begin
+  if reset_password.token is null or reset_password.token !~ '^[0-9a-f]{64}$' then
+    raise exception 'This reset link is not valid' using errcode = 'BADTK';
+  end if;
+  select * into v_token from app_private.password_reset_tokens t
+   where t.token_hash = sha256(decode(reset_password.token, 'hex'))
+   for update;
+  if v_token.id is null or v_token.used_at is not null then
+    raise exception 'This reset link is not valid, was already used or was replaced by a newer one' using errcode = 'BADTK';
+  end if;
+  if v_token.expires_at <= now() then
+    raise exception 'This reset link has expired; ask for a new one' using errcode = 'EXPRD';
+  end if;
+  select c.email, array[u.first_name, c.last_name] into v_email, v_names
+    from app_public.users u join app_public.user_contacts c on c.user_id = u.id
+   where u.id = v_token.user_id and u.deleted_at is null;
+  if v_email is null then
+    raise exception 'This reset link is not valid' using errcode = 'BADTK';
+  end if;
+  perform app_hidden.assert_password_policy(reset_password.new_password, v_email, v_names);
+
+  update app_private.password_reset_tokens t set used_at = now() where t.id = v_token.id;
+  -- Proving control of the mailbox also lifts a lockout: the owner is back in charge of the account.
+  update app_private.user_secrets s
+     set password_hash = app_private.hash_password(reset_password.new_password),
+         failed_login_count = 0, locked_until = null
+   where s.user_id = v_token.user_id;
+  perform app_private.revoke_user_sessions(v_token.user_id);
+  insert into app_private.emails (user_id, recipient, subject, body)
+  values (v_token.user_id, v_email, 'Your password was changed',
+          E'Hello,\n\nthe password of your P2P Delivery account was just reset and every device was signed out.\n'
+          'If it was not you, contact support at once.\n');
+  return true;
+end;
+$_$;
+
+
+--
+-- Name: FUNCTION reset_password(token text, new_password text); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.reset_password(token text, new_password text) IS '@resultFieldName success
+Sets a new password with the token from a reset link, lifts a lockout and signs out every device. Errors: BADTK (unknown, used or replaced link), EXPRD (expired), WEAKP (password policy).';
 
 
 --
@@ -3359,6 +3821,43 @@ $$;
 
 COMMENT ON FUNCTION app_public.revoke_session(session_id uuid) IS '@resultFieldName success
 Ends one of your device sessions; NTFND when it is not one of your live sessions.';
+
+
+--
+-- Name: search_users(text); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.search_users(q text) RETURNS SETOF app_public.users
+    LANGUAGE plpgsql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_public.current_user_id();
+  v_q text := trim(search_users.q);
+begin
+  if v_user_id is null then
+    raise exception 'Log in to search for people' using errcode = 'LOGIN';
+  end if;
+  if v_q is null or length(v_q) not between 2 and 100 then
+    raise exception 'Search with 2 to 100 characters' using errcode = 'INVAL';
+  end if;
+  -- RLS on users already hides inactive and deleted accounts; blocks are filtered here.
+  return query
+  select u.* from app_public.users u
+   where (u.first_name || ' ' || u.display_name) ilike '%' || replace(replace(replace(v_q, '\', '\\'), '%', '\%'), '_', '\_') || '%'
+     and u.id <> v_user_id
+     and not app_hidden.is_blocked_with(u.id)
+   order by public.similarity(u.first_name || ' ' || u.display_name, v_q) desc, u.display_name, u.id
+   limit 20;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION search_users(q text); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.search_users(q text) IS 'Up to 20 active users whose name contains q (2–100 characters), best matches first; blocked users either way are left out. Errors: LOGIN, INVAL.';
 
 
 --
@@ -3871,6 +4370,55 @@ Changes the signed-in user''s profile: names, bio, picture and whether they send
 
 
 --
+-- Name: verify_email(text); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.verify_email(token text) RETURNS boolean
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $_$
+declare
+  v_token app_private.email_verification_tokens;
+begin
+  if verify_email.token is null or verify_email.token !~ '^[0-9a-f]{64}$' then
+    raise exception 'This verification link is not valid' using errcode = 'BADTK';
+  end if;
+  select * into v_token from app_private.email_verification_tokens t
+   where t.token_hash = sha256(decode(verify_email.token, 'hex'))
+   for update;
+  if v_token.id is null or v_token.used_at is not null then
+    raise exception 'This verification link is not valid or was already used' using errcode = 'BADTK';
+  end if;
+  if v_token.expires_at <= now() then
+    raise exception 'This verification link has expired; ask for a new one' using errcode = 'EXPRD';
+  end if;
+  -- A link for an address the account no longer has proves nothing about the current one.
+  if not exists (select 1 from app_public.user_contacts c
+                  where c.user_id = v_token.user_id and c.email = v_token.email) then
+    raise exception 'This verification link is for another email address' using errcode = 'BADTK';
+  end if;
+
+  update app_private.email_verification_tokens t set used_at = now()
+   where t.user_id = v_token.user_id and t.used_at is null;
+  update app_public.user_contacts c set email_verified_at = coalesce(c.email_verified_at, now())
+   where c.user_id = v_token.user_id;
+  update app_public.users u set status = 'active'
+   where u.id = v_token.user_id and u.status = 'pending';
+  perform app_hidden.refresh_verification_level(v_token.user_id);
+  return true;
+end;
+$_$;
+
+
+--
+-- Name: FUNCTION verify_email(token text); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.verify_email(token text) IS '@resultFieldName success
+Confirms an email address with the token from the emailed link: activates a pending account. Every link of the account stops working. Errors: BADTK (unknown, used or for another address), EXPRD (expired).';
+
+
+--
 -- Name: verify_two_factor_login(text, text); Type: FUNCTION; Schema: app_public; Owner: -
 --
 
@@ -3974,6 +4522,32 @@ COMMENT ON TABLE app_private.admin_users IS 'Platform administrators: the only s
 
 
 --
+-- Name: email_verification_tokens; Type: TABLE; Schema: app_private; Owner: -
+--
+
+CREATE TABLE app_private.email_verification_tokens (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    user_id uuid NOT NULL,
+    email_id uuid NOT NULL,
+    email public.citext NOT NULL,
+    token_hash bytea NOT NULL,
+    expires_at timestamp with time zone NOT NULL,
+    used_at timestamp with time zone,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT email_verification_tokens_token_hash_check CHECK ((length(token_hash) = 32))
+);
+
+ALTER TABLE ONLY app_private.email_verification_tokens FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE email_verification_tokens; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON TABLE app_private.email_verification_tokens IS 'SHA-256 of email verification links (32 random bytes), single-use, expiring.';
+
+
+--
 -- Name: emails; Type: TABLE; Schema: app_private; Owner: -
 --
 
@@ -3988,6 +4562,7 @@ CREATE TABLE app_private.emails (
     last_error text,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     sent_at timestamp with time zone,
+    kind app_private.email_kind DEFAULT 'plain'::app_private.email_kind NOT NULL,
     CONSTRAINT emails_attempts_check CHECK ((attempts >= 0)),
     CONSTRAINT emails_check CHECK (((status = 'sent'::app_private.email_status) = (sent_at IS NOT NULL))),
     CONSTRAINT emails_subject_check CHECK (((length(subject) >= 1) AND (length(subject) <= 255)))
@@ -4001,6 +4576,13 @@ ALTER TABLE ONLY app_private.emails FORCE ROW LEVEL SECURITY;
 --
 
 COMMENT ON TABLE app_private.emails IS 'Outgoing emails and their delivery state; written by SQL, delivered by the emails__send task.';
+
+
+--
+-- Name: COLUMN emails.kind; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON COLUMN app_private.emails.kind IS 'plain, or the single-use token the sending task mints and puts where the body says {{token}}.';
 
 
 --
@@ -4069,6 +4651,96 @@ ALTER TABLE ONLY app_private.mfa_challenges FORCE ROW LEVEL SECURITY;
 --
 
 COMMENT ON TABLE app_private.mfa_challenges IS 'Second step of a login with two-factor authentication: SHA-256 of the challenge token, device details, tries left.';
+
+
+--
+-- Name: password_reset_tokens; Type: TABLE; Schema: app_private; Owner: -
+--
+
+CREATE TABLE app_private.password_reset_tokens (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    user_id uuid NOT NULL,
+    email_id uuid NOT NULL,
+    token_hash bytea NOT NULL,
+    expires_at timestamp with time zone NOT NULL,
+    used_at timestamp with time zone,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT password_reset_tokens_token_hash_check CHECK ((length(token_hash) = 32))
+);
+
+ALTER TABLE ONLY app_private.password_reset_tokens FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE password_reset_tokens; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON TABLE app_private.password_reset_tokens IS 'SHA-256 of password reset links (32 random bytes), single-use, 1 h, a newer one voids older ones.';
+
+
+--
+-- Name: phone_verification_codes; Type: TABLE; Schema: app_private; Owner: -
+--
+
+CREATE TABLE app_private.phone_verification_codes (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    user_id uuid NOT NULL,
+    phone_number text NOT NULL,
+    code_hash text,
+    expires_at timestamp with time zone,
+    attempts integer DEFAULT 0 NOT NULL,
+    used_at timestamp with time zone,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT phone_verification_codes_attempts_check CHECK ((attempts >= 0)),
+    CONSTRAINT phone_verification_codes_check CHECK (((code_hash IS NULL) = (expires_at IS NULL))),
+    CONSTRAINT phone_verification_codes_phone_number_check CHECK ((phone_number ~ '^\+[1-9][0-9]{6,14}$'::text))
+);
+
+ALTER TABLE ONLY app_private.phone_verification_codes FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE phone_verification_codes; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON TABLE app_private.phone_verification_codes IS 'Phone verification codes: 6 digits, bcrypt-hashed, 10 min, 5 tries, single-use.';
+
+
+--
+-- Name: rate_limit_hits; Type: TABLE; Schema: app_private; Owner: -
+--
+
+CREATE TABLE app_private.rate_limit_hits (
+    id bigint NOT NULL,
+    bucket text NOT NULL,
+    subject text NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT rate_limit_hits_bucket_check CHECK ((bucket ~ '^[a-z_]+$'::text)),
+    CONSTRAINT rate_limit_hits_subject_check CHECK (((length(subject) >= 1) AND (length(subject) <= 320)))
+);
+
+ALTER TABLE ONLY app_private.rate_limit_hits FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE rate_limit_hits; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON TABLE app_private.rate_limit_hits IS 'One row per counted action; app_hidden.rate_limit_take counts them per bucket and subject.';
+
+
+--
+-- Name: rate_limit_hits_id_seq; Type: SEQUENCE; Schema: app_private; Owner: -
+--
+
+ALTER TABLE app_private.rate_limit_hits ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME app_private.rate_limit_hits_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
 
 
 --
@@ -4320,6 +4992,7 @@ CREATE TABLE app_public.user_contacts (
     phone_number text,
     phone_verified_at timestamp with time zone,
     date_of_birth date,
+    terms_accepted_at timestamp with time zone,
     CONSTRAINT user_contacts_email_check CHECK (((length((email)::text) <= 254) AND (email OPERATOR(public.~) '^[^@\s]+@[^@\s]+\.[^@\s]+$'::public.citext))),
     CONSTRAINT user_contacts_last_name_check CHECK (((length(last_name) >= 1) AND (length(last_name) <= 100))),
     CONSTRAINT user_contacts_phone_number_check CHECK ((phone_number ~ '^\+[1-9][0-9]{6,14}$'::text)),
@@ -4398,6 +5071,13 @@ COMMENT ON COLUMN app_public.user_contacts.phone_verified_at IS 'When a code sen
 --
 
 COMMENT ON COLUMN app_public.user_contacts.date_of_birth IS 'Date of birth; users must be at least 18.';
+
+
+--
+-- Name: COLUMN user_contacts.terms_accepted_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_contacts.terms_accepted_at IS 'When the user accepted the terms of service and the privacy policy.';
 
 
 --
@@ -4825,6 +5505,22 @@ ALTER TABLE ONLY app_private.admin_users
 
 
 --
+-- Name: email_verification_tokens email_verification_tokens_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.email_verification_tokens
+    ADD CONSTRAINT email_verification_tokens_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: email_verification_tokens email_verification_tokens_token_hash_key; Type: CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.email_verification_tokens
+    ADD CONSTRAINT email_verification_tokens_token_hash_key UNIQUE (token_hash);
+
+
+--
 -- Name: emails emails_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
 --
 
@@ -4854,6 +5550,38 @@ ALTER TABLE ONLY app_private.mfa_challenges
 
 ALTER TABLE ONLY app_private.mfa_challenges
     ADD CONSTRAINT mfa_challenges_token_hash_key UNIQUE (token_hash);
+
+
+--
+-- Name: password_reset_tokens password_reset_tokens_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.password_reset_tokens
+    ADD CONSTRAINT password_reset_tokens_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: password_reset_tokens password_reset_tokens_token_hash_key; Type: CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.password_reset_tokens
+    ADD CONSTRAINT password_reset_tokens_token_hash_key UNIQUE (token_hash);
+
+
+--
+-- Name: phone_verification_codes phone_verification_codes_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.phone_verification_codes
+    ADD CONSTRAINT phone_verification_codes_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: rate_limit_hits rate_limit_hits_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.rate_limit_hits
+    ADD CONSTRAINT rate_limit_hits_pkey PRIMARY KEY (id);
 
 
 --
@@ -5039,6 +5767,20 @@ CREATE INDEX account_closures_user_id_idx ON app_private.account_closures USING 
 
 
 --
+-- Name: email_verification_tokens_email_id_idx; Type: INDEX; Schema: app_private; Owner: -
+--
+
+CREATE INDEX email_verification_tokens_email_id_idx ON app_private.email_verification_tokens USING btree (email_id);
+
+
+--
+-- Name: email_verification_tokens_user_id_idx; Type: INDEX; Schema: app_private; Owner: -
+--
+
+CREATE INDEX email_verification_tokens_user_id_idx ON app_private.email_verification_tokens USING btree (user_id);
+
+
+--
 -- Name: emails_queued_idx; Type: INDEX; Schema: app_private; Owner: -
 --
 
@@ -5071,6 +5813,41 @@ CREATE INDEX login_attempts_user_id_idx ON app_private.login_attempts USING btre
 --
 
 CREATE INDEX mfa_challenges_user_id_idx ON app_private.mfa_challenges USING btree (user_id);
+
+
+--
+-- Name: password_reset_tokens_email_id_idx; Type: INDEX; Schema: app_private; Owner: -
+--
+
+CREATE INDEX password_reset_tokens_email_id_idx ON app_private.password_reset_tokens USING btree (email_id);
+
+
+--
+-- Name: password_reset_tokens_user_id_idx; Type: INDEX; Schema: app_private; Owner: -
+--
+
+CREATE INDEX password_reset_tokens_user_id_idx ON app_private.password_reset_tokens USING btree (user_id);
+
+
+--
+-- Name: phone_verification_codes_user_id_idx; Type: INDEX; Schema: app_private; Owner: -
+--
+
+CREATE INDEX phone_verification_codes_user_id_idx ON app_private.phone_verification_codes USING btree (user_id, created_at);
+
+
+--
+-- Name: rate_limit_hits_bucket_subject_idx; Type: INDEX; Schema: app_private; Owner: -
+--
+
+CREATE INDEX rate_limit_hits_bucket_subject_idx ON app_private.rate_limit_hits USING btree (bucket, subject, created_at);
+
+
+--
+-- Name: rate_limit_hits_created_at_idx; Type: INDEX; Schema: app_private; Owner: -
+--
+
+CREATE INDEX rate_limit_hits_created_at_idx ON app_private.rate_limit_hits USING btree (created_at);
 
 
 --
@@ -5211,6 +5988,13 @@ CREATE INDEX user_verification_documents_user_id_idx ON app_public.user_verifica
 --
 
 CREATE INDEX user_verification_documents_verified_by_idx ON app_public.user_verification_documents USING btree (verified_by);
+
+
+--
+-- Name: users_names_trgm_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX users_names_trgm_idx ON app_public.users USING gin ((((first_name || ' '::text) || display_name)) public.gin_trgm_ops);
 
 
 --
@@ -5419,6 +6203,22 @@ ALTER TABLE ONLY app_private.admin_users
 
 
 --
+-- Name: email_verification_tokens email_verification_tokens_email_id_fkey; Type: FK CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.email_verification_tokens
+    ADD CONSTRAINT email_verification_tokens_email_id_fkey FOREIGN KEY (email_id) REFERENCES app_private.emails(id) ON DELETE CASCADE;
+
+
+--
+-- Name: email_verification_tokens email_verification_tokens_user_id_fkey; Type: FK CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.email_verification_tokens
+    ADD CONSTRAINT email_verification_tokens_user_id_fkey FOREIGN KEY (user_id) REFERENCES app_public.users(id) ON DELETE CASCADE;
+
+
+--
 -- Name: emails emails_user_id_fkey; Type: FK CONSTRAINT; Schema: app_private; Owner: -
 --
 
@@ -5440,6 +6240,30 @@ ALTER TABLE ONLY app_private.login_attempts
 
 ALTER TABLE ONLY app_private.mfa_challenges
     ADD CONSTRAINT mfa_challenges_user_id_fkey FOREIGN KEY (user_id) REFERENCES app_public.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: password_reset_tokens password_reset_tokens_email_id_fkey; Type: FK CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.password_reset_tokens
+    ADD CONSTRAINT password_reset_tokens_email_id_fkey FOREIGN KEY (email_id) REFERENCES app_private.emails(id) ON DELETE CASCADE;
+
+
+--
+-- Name: password_reset_tokens password_reset_tokens_user_id_fkey; Type: FK CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.password_reset_tokens
+    ADD CONSTRAINT password_reset_tokens_user_id_fkey FOREIGN KEY (user_id) REFERENCES app_public.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: phone_verification_codes phone_verification_codes_user_id_fkey; Type: FK CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.phone_verification_codes
+    ADD CONSTRAINT phone_verification_codes_user_id_fkey FOREIGN KEY (user_id) REFERENCES app_public.users(id) ON DELETE CASCADE;
 
 
 --
@@ -5615,6 +6439,12 @@ ALTER TABLE app_private.account_closures ENABLE ROW LEVEL SECURITY;
 ALTER TABLE app_private.admin_users ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: email_verification_tokens; Type: ROW SECURITY; Schema: app_private; Owner: -
+--
+
+ALTER TABLE app_private.email_verification_tokens ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: emails; Type: ROW SECURITY; Schema: app_private; Owner: -
 --
 
@@ -5631,6 +6461,24 @@ ALTER TABLE app_private.login_attempts ENABLE ROW LEVEL SECURITY;
 --
 
 ALTER TABLE app_private.mfa_challenges ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: password_reset_tokens; Type: ROW SECURITY; Schema: app_private; Owner: -
+--
+
+ALTER TABLE app_private.password_reset_tokens ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: phone_verification_codes; Type: ROW SECURITY; Schema: app_private; Owner: -
+--
+
+ALTER TABLE app_private.phone_verification_codes ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: rate_limit_hits; Type: ROW SECURITY; Schema: app_private; Owner: -
+--
+
+ALTER TABLE app_private.rate_limit_hits ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: session_rotated_tokens; Type: ROW SECURITY; Schema: app_private; Owner: -
@@ -6063,6 +6911,28 @@ GRANT ALL ON FUNCTION app_hidden.is_admin_user() TO app_anonymous;
 
 
 --
+-- Name: FUNCTION is_blocked_with(other_user_id uuid); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.is_blocked_with(other_user_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_hidden.is_blocked_with(other_user_id uuid) TO app_user;
+
+
+--
+-- Name: FUNCTION queue_verification_email(user_id uuid); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.queue_verification_email(user_id uuid) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION rate_limit_take(bucket text, subject text, max_hits integer, window_length interval); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.rate_limit_take(bucket text, subject text, max_hits integer, window_length interval) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION refresh_verification_level(user_id uuid); Type: ACL; Schema: app_hidden; Owner: -
 --
 
@@ -6231,10 +7101,31 @@ REVOKE ALL ON FUNCTION app_private.hash_password(password text) FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION issue_email_token(email_id uuid); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.issue_email_token(email_id uuid) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION issue_phone_code(code_id uuid); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.issue_phone_code(code_id uuid) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION new_backup_codes(user_id uuid); Type: ACL; Schema: app_private; Owner: -
 --
 
 REVOKE ALL ON FUNCTION app_private.new_backup_codes(user_id uuid) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION prune_account_tokens(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.prune_account_tokens() FROM PUBLIC;
 
 
 --
@@ -6409,6 +7300,14 @@ GRANT ALL ON FUNCTION app_public.change_password(current_password text, new_pass
 
 
 --
+-- Name: FUNCTION confirm_phone_verification(code text); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.confirm_phone_verification(code text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.confirm_phone_verification(code text) TO app_user;
+
+
+--
 -- Name: FUNCTION confirm_two_factor(code text); Type: ACL; Schema: app_public; Owner: -
 --
 
@@ -6497,6 +7396,14 @@ GRANT ALL ON FUNCTION app_public.delete_account(password text, reason text) TO a
 
 REVOKE ALL ON FUNCTION app_public.disable_two_factor(password text, code text) FROM PUBLIC;
 GRANT ALL ON FUNCTION app_public.disable_two_factor(password text, code text) TO app_user;
+
+
+--
+-- Name: FUNCTION forgot_password(email text); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.forgot_password(email text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.forgot_password(email text) TO app_anonymous;
 
 
 --
@@ -6605,11 +7512,11 @@ GRANT ALL ON FUNCTION app_public.regenerate_backup_codes(code text) TO app_user;
 
 
 --
--- Name: FUNCTION register(email text, password text, first_name text, last_name text, user_type app_public.user_type); Type: ACL; Schema: app_public; Owner: -
+-- Name: FUNCTION register(email text, password text, first_name text, last_name text, user_type app_public.user_type, referral_code text, accept_terms boolean); Type: ACL; Schema: app_public; Owner: -
 --
 
-REVOKE ALL ON FUNCTION app_public.register(email text, password text, first_name text, last_name text, user_type app_public.user_type) FROM PUBLIC;
-GRANT ALL ON FUNCTION app_public.register(email text, password text, first_name text, last_name text, user_type app_public.user_type) TO app_anonymous;
+REVOKE ALL ON FUNCTION app_public.register(email text, password text, first_name text, last_name text, user_type app_public.user_type, referral_code text, accept_terms boolean) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.register(email text, password text, first_name text, last_name text, user_type app_public.user_type, referral_code text, accept_terms boolean) TO app_anonymous;
 
 
 --
@@ -6626,6 +7533,30 @@ GRANT ALL ON FUNCTION app_public.remove_favorite_traveler(traveler_id uuid) TO a
 
 REVOKE ALL ON FUNCTION app_public.report_user(user_id uuid, category app_public.user_report_category, description text, delivery_id uuid, delivery_request_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION app_public.report_user(user_id uuid, category app_public.user_report_category, description text, delivery_id uuid, delivery_request_id uuid) TO app_user;
+
+
+--
+-- Name: FUNCTION request_phone_verification(phone_number text); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.request_phone_verification(phone_number text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.request_phone_verification(phone_number text) TO app_user;
+
+
+--
+-- Name: FUNCTION resend_verification_email(email text); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.resend_verification_email(email text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.resend_verification_email(email text) TO app_anonymous;
+
+
+--
+-- Name: FUNCTION reset_password(token text, new_password text); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.reset_password(token text, new_password text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.reset_password(token text, new_password text) TO app_anonymous;
 
 
 --
@@ -6691,6 +7622,14 @@ GRANT ALL ON FUNCTION app_public.review_verification_document(document_id uuid, 
 
 REVOKE ALL ON FUNCTION app_public.revoke_session(session_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION app_public.revoke_session(session_id uuid) TO app_user;
+
+
+--
+-- Name: FUNCTION search_users(q text); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.search_users(q text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.search_users(q text) TO app_user;
 
 
 --
@@ -6831,6 +7770,14 @@ GRANT ALL ON FUNCTION app_public.update_preferences(privacy jsonb, location json
 
 REVOKE ALL ON FUNCTION app_public.update_profile(first_name text, last_name text, bio text, picture_key text, user_type app_public.user_type) FROM PUBLIC;
 GRANT ALL ON FUNCTION app_public.update_profile(first_name text, last_name text, bio text, picture_key text, user_type app_public.user_type) TO app_user;
+
+
+--
+-- Name: FUNCTION verify_email(token text); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.verify_email(token text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.verify_email(token text) TO app_anonymous;
 
 
 --

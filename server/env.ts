@@ -13,6 +13,10 @@ export interface Env {
   smtpUrl: string | undefined;
   mailFrom: string;
   mailDir: string;
+  /** HTTP endpoint of the SMS gateway (POST JSON { to, body }); unset in development: texts go to smsDir. */
+  smsUrl: string | undefined;
+  smsToken: string | undefined;
+  smsDir: string;
   workerConcurrency: number;
   /** Express 'trust proxy': which proxies may set X-Forwarded-For (hop count, or addresses/subnets). */
   trustProxy: number | string | false;
@@ -35,6 +39,8 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
   if (source.JWT_SECRET!.length < 32) throw new Error("JWT_SECRET needs at least 32 characters");
   const isProduction = source.NODE_ENV === "production";
   if (isProduction && !source.SMTP_URL) throw new Error("SMTP_URL is required in production");
+  if (isProduction && !source.SMS_URL) throw new Error("SMS_URL is required in production");
+  if (source.SMS_URL && !/^https?:\/\//.test(source.SMS_URL)) throw new Error(`SMS_URL is not an http(s) URL: "${source.SMS_URL}"`);
   const statementTimeout = source.STATEMENT_TIMEOUT || "5s";
   if (!/^\d+(ms|s|min)?$/.test(statementTimeout)) throw new Error(`STATEMENT_TIMEOUT is not a duration: "${statementTimeout}"`);
   return {
@@ -50,6 +56,9 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     smtpUrl: source.SMTP_URL || undefined,
     mailFrom: source.MAIL_FROM || "P2P Delivery <no-reply@p2p.localhost>",
     mailDir: source.MAIL_DIR || new URL("../.data/mail", import.meta.url).pathname,
+    smsUrl: source.SMS_URL || undefined,
+    smsToken: source.SMS_TOKEN || undefined,
+    smsDir: source.SMS_DIR || new URL("../.data/sms", import.meta.url).pathname,
     workerConcurrency: positiveInt(source, "WORKER_CONCURRENCY", 5),
     trustProxy: !source.TRUST_PROXY ? false : /^\d+$/.test(source.TRUST_PROXY) ? Number(source.TRUST_PROXY) : source.TRUST_PROXY,
   };

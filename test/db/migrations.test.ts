@@ -274,12 +274,12 @@ test("a database upgraded one migration at a time dumps the same schema as a fre
 /** `-- Dumped from/by … version` name the server's minor version, which is not part of the schema. */
 const withoutVersions = (dump: string) => dump.replace(/^-- Dumped (from database|by pg_dump) version .*$/gm, "");
 
-test("a fresh database hashes passwords with bcrypt cost 12 and backup codes with cost 10", async (t) => {
+test("a fresh database hashes passwords with bcrypt cost 12, backup and phone codes with cost 10", async (t) => {
   const { db } = await freshDatabase();
   const costs = await withClient(db.rootUrl, (client) => column(client, `
     select category || '.' || key || '=' || value from app_public.system_configuration
-     where (category, key) in (('security', 'bcrypt_cost'), ('auth', 'backup_code_bcrypt_cost')) order by 1`));
-  t.deepEqual(costs, ["auth.backup_code_bcrypt_cost=10", "security.bcrypt_cost=12"]);
+     where (category, key) in (('security', 'bcrypt_cost'), ('auth', 'backup_code_bcrypt_cost'), ('auth', 'phone_code_bcrypt_cost')) order by 1`));
+  t.deepEqual(costs, ["auth.backup_code_bcrypt_cost=10", "auth.phone_code_bcrypt_cost=10", "security.bcrypt_cost=12"]);
 });
 
 test("db/schema.sql is the dump of a freshly migrated database", async (t) => {

@@ -14,7 +14,8 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
 export interface TestServer {
   url: string;
   app: AppServer;
-  gql<T = Record<string, any>>(query: string, options?: { token?: string; variables?: Record<string, unknown> }):
+  gql<T = Record<string, any>>(query: string,
+                               options?: { token?: string; variables?: Record<string, unknown>; headers?: Record<string, string> }):
     Promise<GraphQLResponse<T>>;
   close(): Promise<void>;
 }
@@ -37,7 +38,7 @@ export async function startTestServer(db: TestDatabase, overrides: Record<string
       const res = await fetch(`${url}/graphql`, {
         method: "POST",
         headers: { "content-type": "application/json", accept: "application/json",
-          ...(options.token ? { authorization: `Bearer ${options.token}` } : {}) },
+          ...(options.token ? { authorization: `Bearer ${options.token}` } : {}), ...options.headers },
         body: JSON.stringify({ query, variables: options.variables }),
       });
       const body = (await res.json()) as GraphQLResponse;

@@ -10,28 +10,39 @@ let db: TestDatabase;
 let server: TestServer;
 test.before(async () => {
   db = await createTestDatabase();
-  server = await startTestServer(db);
+  server = await startTestServer(db, { TRUST_PROXY: "loopback" });
 });
 test.after.always(async () => {
   await server?.close();
   await db?.drop();
 });
 
-const REGISTER = `mutation ($email: String!, $password: String!, $first: String!, $last: String!) {
-  register(input: { email: $email, password: $password, firstName: $first, lastName: $last }) { jwtToken } }`;
+const REGISTER = `mutation ($email: String!, $password: String!, $first: String!, $last: String!, $referral: String,
+                            $terms: Boolean) {
+  register(input: { email: $email, password: $password, firstName: $first, lastName: $last, referralCode: $referral,
+                    acceptTerms: $terms }) { success } }`;
 const LOGIN = `mutation ($email: String!, $password: String!) { login(input: { email: $email, password: $password }) { authResult { accessToken } } }`;
-const CURRENT_USER = "{ currentUser { rowId firstName displayName status userContact { email lastName } } }";
+const CURRENT_USER = "{ currentUser { rowId firstName displayName status referredByUserId userContact { email lastName termsAcceptedAt } } }";
 
-const register = (vars: Record<string, string>) =>
-  server.gql(REGISTER, { variables: { first: "Ann", last: "Lee", password: "Sup3r-secret!", ...vars } });
+// Every registration comes from its own client address (the server trusts X-Forwarded-For from loopback in this
+// file), so the per-IP sign-up limit only bites where a test means it to.
+let nextIp = 1;
+const register = (vars: Record<string, unknown>, ip = `198.51.100.${nextIp++}`) =>
+  server.gql(REGISTER, { variables: { first: "Ann", last: "Lee", password: "Sup3r-secret!", terms: true, ...vars },
+    headers: { "x-forwarded-for": ip } });
 /** Accounts registered under an email (tests in this file run concurrently, so never count all users). */
 const accountsWith = (email: string) => asRoot(db, async (c) =>
   Number((await c.query("select count(*) from app_public.user_contacts where email = $1", [email])).rows[0].count));
+const emailsTo = (email: string) => asRoot(db, async (c) => (await c.query(
+  "select id, subject, kind, status, body from app_private.emails where recipient = $1 order by created_at", [email])).rows);
 
-test.serial("register signs the new user in, queues a welcome email and its job", async (t) => {
+test.serial("register creates a pending account, queues the verification email and its job; login then works", async (t) => {
   const res = await register({ email: "Ann.Lee@Example.com" });
   t.deepEqual(res.errors, undefined);
-  const token = res.data!.register.jwtToken as string;
+  t.deepEqual(res.data, { register: { success: true } });
+
+  const login = await server.gql(LOGIN, { variables: { email: "ann.lee@example.com", password: "Sup3r-secret!" } });
+  const token = login.data!.login.authResult.accessToken as string;
   const claims = jwt.decode(token) as jwt.JwtPayload;
   t.is(claims.role, "app_user");
   t.regex(String(claims.session_id), /^[0-9a-f-]{36}$/);
@@ -39,18 +50,20 @@ test.serial("register signs the new user in, queues a welcome email and its job"
   t.true(claims.exp! - claims.iat! <= 30 * 60, "access tokens last at most 30 minutes");
 
   const me = await server.gql(CURRENT_USER, { token });
-  t.like(me.data!.currentUser, { firstName: "Ann", displayName: "Ann L.", status: "pending",
+  t.like(me.data!.currentUser, { firstName: "Ann", displayName: "Ann L.", status: "pending", referredByUserId: null,
     userContact: { email: "Ann.Lee@Example.com", lastName: "Lee" } });
+  t.truthy(me.data!.currentUser.userContact.termsAcceptedAt, "the acceptance of the terms is recorded");
 
-  const { emails, jobs } = await asRoot(db, async (c) => ({
-    emails: (await c.query("select id, recipient, status, subject from app_private.emails")).rows,
-    jobs: (await c.query("select task_identifier, key from graphile_worker.jobs")).rows,
-  }));
+  const emails = await emailsTo("Ann.Lee@Example.com");
   t.is(emails.length, 1);
-  t.like(emails[0], { recipient: "Ann.Lee@Example.com", status: "queued" });
-  t.deepEqual(jobs, [{ task_identifier: "emails__send", key: `emails__send:${emails[0].id}` }]);
-  const passwordHash = await asRoot(db, async (c) =>
-    (await c.query("select password_hash from app_private.user_secrets")).rows[0].password_hash as string);
+  t.like(emails[0], { subject: "Confirm your email address", kind: "verify_email", status: "queued" });
+  t.regex(emails[0].body, /verify-email\?token=\{\{token\}\}/, "the stored body holds a placeholder, never a token");
+  const jobs = await asRoot(db, async (c) => (await c.query(
+    "select task_identifier from graphile_worker.jobs where key = $1", [`emails__send:${emails[0].id}`])).rows);
+  t.deepEqual(jobs, [{ task_identifier: "emails__send" }]);
+  const passwordHash = await asRoot(db, async (c) => (await c.query(
+    "select s.password_hash from app_private.user_secrets s join app_public.user_contacts c using (user_id) where c.email = $1",
+    ["ann.lee@example.com"])).rows[0].password_hash as string);
   // The test template lowers security.bcrypt_cost to 4 (test/setup/template.ts); production's 12 is asserted in
   // test/db/migrations.test.ts.
   t.regex(passwordHash, /^\$2a\$04\$/, "bcrypt at the configured cost; the password itself is never stored");
@@ -72,12 +85,60 @@ test.serial("login with a wrong password or an unknown email returns null, the s
   t.is(wrong.errors, undefined);
 });
 
-test.serial("registering a taken email in another case fails with 23505 and writes nothing", async (t) => {
-  const res = await register({ email: "ANN.LEE@example.COM", first: "Other" });
-  t.is(res.errors?.[0]?.extensions?.code, "23505");
-  t.is(res.data?.register, null);
+test.serial("a taken email in another case gets the same answer as a free one; its owner is told, nothing is created", async (t) => {
+  const taken = await register({ email: "ANN.LEE@example.COM", first: "Other", password: "Diff3rent-pass!" });
+  const free = await register({ email: "someone.new@example.com", first: "Other", password: "Diff3rent-pass!" });
+  t.deepEqual(free.data, { register: { success: true } });
+  t.deepEqual(taken, free, "identical responses: the answer does not reveal that the address is registered");
   t.is(await accountsWith("ann.lee@example.com"), 1);
-  t.is(await asRoot(db, async (c) => (await c.query("select count(*)::int as n from app_public.users where first_name = 'Other'")).rows[0].n), 0);
+  const owner = await asRoot(db, async (c) => (await c.query(
+    "select count(*)::int as n from app_public.users u join app_public.user_contacts c on c.user_id = u.id where c.email = 'ann.lee@example.com' and u.first_name = 'Ann'")).rows[0].n);
+  t.is(owner, 1, "the existing account is untouched");
+  const told = (await emailsTo("Ann.Lee@Example.com")).at(-1);
+  t.like(told, { subject: "Someone tried to sign up with your email address", kind: "plain" });
+  const login = await server.gql(LOGIN, { variables: { email: "ann.lee@example.com", password: "Diff3rent-pass!" } });
+  t.deepEqual(login.data, { login: { authResult: null } }, "the attempt did not change the password");
+});
+
+test("a referral code links the new account to the referrer; an unknown code is refused with INVAL", async (t) => {
+  const { id: referrer } = await createUser(db);
+  const code = await asRoot(db, async (c) => (await c.query(
+    "select referral_code from app_public.users where id = $1", [referrer])).rows[0].referral_code as string);
+  t.deepEqual((await register({ email: "referred@example.com", referral: ` ${code.toLowerCase()} ` })).data,
+    { register: { success: true } });
+  const referredBy = await asRoot(db, async (c) => (await c.query(
+    "select u.referred_by_user_id from app_public.users u join app_public.user_contacts c on c.user_id = u.id where c.email = 'referred@example.com'")).rows[0].referred_by_user_id);
+  t.is(referredBy, referrer);
+
+  const unknown = await register({ email: "unreferred@example.com", referral: "NOSUCHCODE" });
+  t.is(unknown.errors?.[0]?.extensions?.code, "INVAL");
+  t.is(await accountsWith("unreferred@example.com"), 0);
+});
+
+test("registering without accepting the terms is refused with INVAL and writes nothing", async (t) => {
+  for (const terms of [false, null]) {
+    const res = await register({ email: "no-terms@example.com", terms });
+    t.is(res.errors?.[0]?.extensions?.code, "INVAL");
+    t.regex(res.errors![0]!.message, /terms of service/);
+  }
+  t.is(await accountsWith("no-terms@example.com"), 0);
+});
+
+test("one network may register 3 accounts an hour; the 4th is refused with LIMIT, other networks go on", async (t) => {
+  const ip = "203.0.113.77";
+  for (const n of [1, 2, 3]) {
+    t.deepEqual((await register({ email: `net-${n}@example.com` }, ip)).data, { register: { success: true } });
+  }
+  const fourth = await register({ email: "net-4@example.com" }, ip);
+  t.is(fourth.errors?.[0]?.extensions?.code, "LIMIT");
+  t.is(await accountsWith("net-4@example.com"), 0);
+  t.deepEqual((await register({ email: "net-5@example.com" }, "203.0.113.78")).data, { register: { success: true } });
+  // Refused attempts do not use up slots: a weak password from a fresh network leaves all 3 free.
+  const weak = await register({ email: "net-6@example.com", password: "weak" }, "203.0.113.79");
+  t.is(weak.errors?.[0]?.extensions?.code, "WEAKP");
+  for (const n of [7, 8, 9]) {
+    t.deepEqual((await register({ email: `net-${n}@example.com` }, "203.0.113.79")).data, { register: { success: true } });
+  }
 });
 
 for (const [label, password, message] of [

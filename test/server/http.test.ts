@@ -115,7 +115,8 @@ test("GraphiQL is served in development and test, never in production", async (t
   const dev = await fetch(`${server.url}/graphiql`, { headers: { accept: "text/html" } });
   t.is(dev.status, 200);
   t.regex(await dev.text(), /<html/i);
-  const prod = await startTestServer(db, { NODE_ENV: "production", SMTP_URL: "smtp://127.0.0.1:1" });
+  const prod = await startTestServer(db, { NODE_ENV: "production", SMTP_URL: "smtp://127.0.0.1:1",
+    SMS_URL: "http://127.0.0.1:1/sms" });
   try {
     const res = await fetch(`${prod.url}/graphiql`, { headers: { accept: "text/html" } });
     t.is(res.status, 404);

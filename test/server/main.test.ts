@@ -1,5 +1,6 @@
 // The real entry point (server/main.ts, what `npm start` runs after migrating): API and worker in one process,
-// a register → login → currentUser round trip, the welcome email delivered by the worker, and a clean SIGTERM.
+// a register → login → currentUser round trip, the verification email delivered by the worker and its link followed,
+// and a clean SIGTERM.
 import { spawn } from "node:child_process";
 import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -47,15 +48,23 @@ test("npm start's process serves GraphQL, runs jobs and stops cleanly on SIGTERM
         headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) } });
       return (await res.json()) as { data: Record<string, any> };
     };
-    await gql('mutation { register(input: {email: "main@example.com", password: "Sup3r-secret!", firstName: "Mia", lastName: "Ng"}) { jwtToken } }');
+    const registered = await gql('mutation { register(input: {email: "main@example.com", password: "Sup3r-secret!", firstName: "Mia", lastName: "Ng", acceptTerms: true}) { success } }');
+    t.deepEqual(registered.data, { register: { success: true } });
     const login = await gql('mutation { login(input: {email: "main@example.com", password: "Sup3r-secret!"}) { authResult { accessToken } } }');
-    const me = await gql("{ currentUser { displayName } }", login.data.login.authResult.accessToken);
-    t.deepEqual(me.data, { currentUser: { displayName: "Mia N." } });
+    const token = login.data.login.authResult.accessToken;
+    const me = await gql("{ currentUser { displayName status } }", token);
+    t.deepEqual(me.data, { currentUser: { displayName: "Mia N.", status: "pending" } });
 
-    const file = await waitFor(async () => (await readdir(mailDir)).find((f) => f.endsWith(".eml")), "the welcome email");
-    const message = await readFile(join(mailDir, file), "utf8");
+    // The worker mints the link's token while sending; following it activates the account.
+    const file = await waitFor(async () => (await readdir(mailDir)).find((f) => f.endsWith(".eml")), "the verification email");
+    const message = (await readFile(join(mailDir, file), "utf8")).replace(/=\r?\n/g, "");
     t.regex(message, /^To: main@example\.com/m);
-    t.regex(message, /Welcome to P2P Delivery/);
+    t.regex(message, /Confirm your email address/);
+    const link = /verify-email\?token=3D([0-9a-f]{64})|verify-email\?token=([0-9a-f]{64})/.exec(message);
+    t.truthy(link, "the email carries the verification link");
+    const verified = await gql(`mutation { verifyEmail(input: {token: "${link![1] ?? link![2]}"}) { success } }`);
+    t.deepEqual(verified.data, { verifyEmail: { success: true } });
+    t.deepEqual((await gql("{ currentUser { status } }", token)).data, { currentUser: { status: "active" } });
     t.regex(output, /"msg":"request"/, "requests are logged as JSON lines");
     t.notRegex(output, /Sup3r-secret!/, "no password reaches the logs");
   } finally {

@@ -34,7 +34,8 @@ await admin.connect();
 // bcrypt at production cost (12, asserted by test/db/migrations.test.ts) would make the suite CPU-bound and its
 // timing-sensitive tests flaky on two cores; the hashing code path is the same at cost 4.
 await admin.query(`update app_public.system_configuration set value = '4'
-                    where (category, key) in (('security', 'bcrypt_cost'), ('auth', 'backup_code_bcrypt_cost'))`);
+                    where (category, key) in (('security', 'bcrypt_cost'), ('auth', 'backup_code_bcrypt_cost'),
+                                              ('auth', 'phone_code_bcrypt_cost'))`);
 await admin.query(`alter database ${TEMPLATE_DATABASE} is_template true`);
 await admin.end();
 process.stderr.write(`[test] Template database ${TEMPLATE_DATABASE} migrated in ${Date.now() - started} ms\n`);

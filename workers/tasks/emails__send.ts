@@ -1,46 +1,42 @@
 // Delivers one row of app_private.emails (enqueued by its insert trigger with payload { id }) and records the
-// outcome in SQL, which decides between sent, queued-for-retry and failed.
+// outcome in SQL, which decides between sent, queued-for-retry and failed. An email of a token kind (verification,
+// password reset) gets its single-use token minted here, at sending time: only its hash is stored, and the token
+// itself exists only in the message, where the body says {{token}}.
 import type { Task } from "graphile-worker";
 import { sharedMailer, type Mailer } from "../mail.ts";
-
-interface Payload {
-  id: string;
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-// Jobs are enqueued from SQL, so nothing but this check stands between a malformed payload and the query.
-function assertPayload(payload: unknown): asserts payload is Payload {
-  if (typeof payload !== "object" || payload === null || !("id" in payload)
-      || typeof payload.id !== "string" || !UUID.test(payload.id)) {
-    throw new Error(`emails__send expects the payload { id: uuid }, got ${JSON.stringify(payload)}`);
-  }
-}
+import { assertIdPayload } from "../payload.ts";
 
 interface QueuedEmail {
   recipient: string;
   subject: string;
   body: string;
+  kind: "plain" | "verify_email" | "password_reset";
 }
 
 /** The task over a given mailer; production uses the default export, built on the process-wide mailer. */
 export function makeEmailsSendTask(getMailer: () => Mailer): Task {
   return async (payload, helpers) => {
-    assertPayload(payload);
-    const { id } = payload;
+    const { id } = assertIdPayload("emails__send", payload);
     // At least once: a repeated job finds the email already sent (or gone) and has nothing to do.
     const email = await helpers.withPgClient(async (client) => (await client.query<QueuedEmail>(
-      "select recipient, subject, body from app_private.emails where id = $1 and status = 'queued'", [id])).rows[0]);
+      "select recipient, subject, body, kind from app_private.emails where id = $1 and status = 'queued'", [id])).rows[0]);
     if (!email) {
       helpers.logger.debug("email is no longer queued; nothing to send", { emailId: id });
       return;
+    }
+    let text = email.body;
+    if (email.kind !== "plain") {
+      const token = await helpers.withPgClient(async (client) => (await client.query<{ token: string | null }>(
+        "select app_private.issue_email_token($1) as token", [id])).rows[0]!.token);
+      if (!token) throw new Error(`no token could be issued for email ${id}`);
+      text = text.replaceAll("{{token}}", token);
     }
 
     // Outside the try: a configuration error is not a delivery attempt of this email.
     const mailer = getMailer();
     let failure: { error: unknown } | undefined;
     try {
-      await mailer.send({ id, to: email.recipient, subject: email.subject, text: email.body });
+      await mailer.send({ id, to: email.recipient, subject: email.subject, text });
     } catch (error) {
       failure = { error };
     }

@@ -8,6 +8,7 @@ as $$
 begin
   return jsonb_build_object(
     'sessions_pruned', app_private.prune_sessions(),
+    'account_tokens_pruned', app_private.prune_account_tokens(),
     'documents_expired', app_private.expire_verification_documents(),
     'users_anonymised', app_private.anonymise_deleted_users());
 end;

@@ -50,3 +50,19 @@ grant execute on function app_public.unblock_user(uuid) to app_user;
 
 create or replace trigger _100_default_user before insert on app_public.user_blocks
   for each row execute function app_hidden.tg__default_current_user('blocker_id');
+
+-- Whether the signed-in user and another user are kept apart by a block in either direction (docs/domain.md §12:
+-- they are hidden from each other and never matched). Security definer because the blocked side cannot read the
+-- block row; it answers only about pairs that include the caller.
+create or replace function app_hidden.is_blocked_with(other_user_id uuid)
+returns boolean
+language sql stable security definer
+set search_path = pg_catalog, public, pg_temp
+as $$
+  select exists (
+    select 1 from app_public.user_blocks b, (select app_public.current_user_id() as me) c
+     where (b.blocker_id = c.me and b.blocked_id = is_blocked_with.other_user_id)
+        or (b.blocker_id = is_blocked_with.other_user_id and b.blocked_id = c.me));
+$$;
+comment on function app_hidden.is_blocked_with(uuid) is 'Whether a block separates the signed-in user and the other user, in either direction.';
+grant execute on function app_hidden.is_blocked_with(uuid) to app_user;

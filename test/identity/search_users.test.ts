@@ -1,0 +1,63 @@
+// search_users(q) (docs/domain.md §1): name search for signed-in users that never shows hidden accounts, the
+// caller, or anyone a block separates from the caller (in either direction).
+import test from "ava";
+import { asRoot, createTestDatabase, createUser, tokenFor, type TestDatabase } from "../helpers/db.ts";
+import { startTestServer, type TestServer } from "../helpers/server.ts";
+
+let db: TestDatabase;
+let server: TestServer;
+test.before(async () => {
+  db = await createTestDatabase();
+  server = await startTestServer(db);
+});
+test.after.always(async () => {
+  await server?.close();
+  await db?.drop();
+});
+
+const SEARCH = `query ($q: String!) { searchUsers(q: $q) { nodes { rowId displayName } } }`;
+const block = (blocker: string, blocked: string) => asRoot(db, (c) => c.query(
+  "insert into app_public.user_blocks (blocker_id, blocked_id, reason) values ($1, $2, 'spam')", [blocker, blocked]));
+
+test("finds active users by part of their name, best match first, leaving out self, hidden and blocked accounts", async (t) => {
+  const { id: me } = await createUser(db, { firstName: "Quintessa", lastName: "Zor" });
+  const { id: exact } = await createUser(db, { firstName: "Quinn", lastName: "Abbott" });
+  const { id: partial } = await createUser(db, { firstName: "Quinnella", lastName: "Baker" });
+  const { id: blockedByMe } = await createUser(db, { firstName: "Quinnby", lastName: "Cole" });
+  const { id: blockingMe } = await createUser(db, { firstName: "Quinnton", lastName: "Dee" });
+  await createUser(db, { firstName: "Quinnpending", lastName: "Eve", status: "pending" });
+  await createUser(db, { firstName: "Quinnbanned", lastName: "Fox", status: "banned" });
+  await block(me, blockedByMe);
+  await block(blockingMe, me);
+  const token = await tokenFor(db, me);
+
+  const res = await server.gql(SEARCH, { token, variables: { q: "quinn" } });
+  t.is(res.errors, undefined);
+  t.deepEqual(res.data!.searchUsers.nodes, [
+    { rowId: exact, displayName: "Quinn A." },
+    { rowId: partial, displayName: "Quinnella B." },
+  ]);
+  const wildcard = await server.gql(SEARCH, { token, variables: { q: "%_" } });
+  t.deepEqual(wildcard.data!.searchUsers.nodes, [], "LIKE wildcards are taken literally");
+});
+
+test("search needs a session and 2 to 100 characters", async (t) => {
+  const anonymous = await server.gql(SEARCH, { variables: { q: "quinn" } });
+  t.is(anonymous.errors?.[0]?.extensions?.code, "42501");
+  const { id } = await createUser(db);
+  const token = await tokenFor(db, id);
+  for (const q of ["a", " b ", "x".repeat(101)]) {
+    t.is((await server.gql(SEARCH, { token, variables: { q } })).errors?.[0]?.extensions?.code, "INVAL", q);
+  }
+});
+
+test("the name search is served by the trigram index", async (t) => {
+  const plan = await asRoot(db, async (c) => {
+    await c.query("begin; set local enable_seqscan = off");
+    const rows = (await c.query(
+      "explain select id from app_public.users where (first_name || ' ' || display_name) ilike '%quinn%'")).rows;
+    await c.query("rollback");
+    return rows.map((r) => r["QUERY PLAN"]).join("\n");
+  });
+  t.regex(plan, /users_names_trgm_idx/);
+});
