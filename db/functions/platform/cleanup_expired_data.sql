@@ -10,6 +10,7 @@ begin
     'sessions_pruned', app_private.prune_sessions(),
     'account_tokens_pruned', app_private.prune_account_tokens(),
     'documents_expired', app_private.expire_verification_documents(),
+    'offers_expired', app_private.expire_offers(),
     'users_anonymised', app_private.anonymise_deleted_users());
 end;
 $$;

@@ -1,0 +1,77 @@
+-- What happens to offers and deliveries when their request or trip changes (docs/domain.md §3–4, §6), called by
+-- the request and trip functions in their own transactions.
+
+-- The request was cancelled by its customer: live threads are declined and a delivery not yet picked up is
+-- cancelled customer-caused (the request stays cancelled).
+create or replace function app_hidden.on_request_cancelled(request_id uuid, actor_id uuid)
+returns void
+language plpgsql volatile
+set search_path = pg_catalog, public, pg_temp
+as $$
+declare
+  v_delivery_id uuid;
+begin
+  update app_public.delivery_offers o
+     set status = 'declined', decline_reason = 'request_cancelled', closed_by = on_request_cancelled.actor_id,
+         closed_at = now()
+   where o.request_id = on_request_cancelled.request_id and o.status = 'pending';
+  select d.id into v_delivery_id from app_public.deliveries d
+   where d.request_id = on_request_cancelled.request_id and d.status in ('accepted', 'pickup_scheduled')
+   for update;
+  if v_delivery_id is not null then
+    perform app_hidden.cancel_delivery_as(v_delivery_id, 'user', on_request_cancelled.actor_id, 'no_longer_needed', null);
+  end if;
+end;
+$$;
+comment on function app_hidden.on_request_cancelled(uuid, uuid) is 'Declines the live offers of a cancelled request and cancels its delivery if not yet picked up.';
+
+-- The request was edited while open: changing the item, places or windows voids every live thread
+-- (request_changed); lowering max_price declines only the threads now priced above it.
+create or replace function app_hidden.on_request_changed(request_id uuid, terms_changed boolean, max_price bigint)
+returns integer
+language sql volatile
+set search_path = pg_catalog, public, pg_temp
+as $$
+  with declined as (
+    update app_public.delivery_offers o
+       set status = 'declined', decline_reason = case when on_request_changed.terms_changed then 'request_changed'
+                                                      else 'price_too_high' end::app_public.offer_decline_reason,
+           closed_at = now()
+     where o.request_id = on_request_changed.request_id and o.status = 'pending'
+       and (on_request_changed.terms_changed or o.price > on_request_changed.max_price)
+    returning 1
+  )
+  select count(*)::integer from declined;
+$$;
+comment on function app_hidden.on_request_changed(uuid, boolean, bigint) is 'Declines the live offers an edit of their request invalidates; returns how many.';
+
+-- The trip was cancelled: live threads on it are withdrawn and deliveries not yet picked up are cancelled
+-- (trip_cancelled, caused by the traveler, or by an admin); their requests reopen.
+create or replace function app_hidden.on_trip_cancelled(trip_id uuid, actor_id uuid, by_admin boolean)
+returns integer
+language plpgsql volatile
+set search_path = pg_catalog, public, pg_temp
+as $$
+declare
+  v_delivery record;
+  v_count integer := 0;
+begin
+  update app_public.delivery_offers o
+     set status = 'withdrawn', withdraw_reason = 'no_longer_available', closed_by = on_trip_cancelled.actor_id,
+         closed_at = now()
+   where o.trip_id = on_trip_cancelled.trip_id and o.status = 'pending';
+  for v_delivery in
+    select d.id from app_public.deliveries d
+     where d.trip_id = on_trip_cancelled.trip_id and d.status not in ('delivered', 'cancelled', 'disputed')
+     order by d.id
+     for update
+  loop
+    perform app_hidden.cancel_delivery_as(v_delivery.id,
+      case when on_trip_cancelled.by_admin then 'admin' else 'user' end::app_public.transition_source,
+      on_trip_cancelled.actor_id, 'trip_cancelled', null);
+    v_count := v_count + 1;
+  end loop;
+  return v_count;
+end;
+$$;
+comment on function app_hidden.on_trip_cancelled(uuid, uuid, boolean) is 'Withdraws the live offers on a cancelled trip and cancels its deliveries; returns how many deliveries.';

@@ -1,0 +1,128 @@
+-- The checks every offer path shares (docs/domain.md §6): submitting, inviting, countering and accepting run the
+-- same rules, and accepting runs them again under the locks, because anything may have changed meanwhile.
+
+-- The request is still open for offers.
+create or replace function app_hidden.assert_request_open(request app_public.delivery_requests)
+returns void
+language plpgsql stable
+set search_path = pg_catalog, public, pg_temp
+as $$
+begin
+  if request.status not in ('pending', 'matched') then
+    raise exception 'This request is % and takes no offers', request.status using errcode = 'BADST';
+  end if;
+  if request.expires_at <= now() then
+    raise exception 'This request has expired' using errcode = 'EXPRD';
+  end if;
+end;
+$$;
+comment on function app_hidden.assert_request_open(app_public.delivery_requests) is 'Raises BADST or EXPRD unless the request is pending or matched and unexpired.';
+
+-- The traveler may carry this customer's request: not their own, no block either way, not blacklisted, active and
+-- at least phone_verified, meeting the request's rating and verification filters, and within the limits of their
+-- verification level (phone_verified: value and live deliveries capped) and of the platform.
+create or replace function app_hidden.assert_traveler_may_carry(request app_public.delivery_requests, traveler_id uuid)
+returns void
+language plpgsql stable
+set search_path = pg_catalog, public, pg_temp
+as $$
+declare
+  v_traveler app_public.users;
+  v_stats app_public.user_statistics;
+  v_live integer;
+begin
+  if request.customer_id = traveler_id then
+    raise exception 'Travelers cannot carry their own requests' using errcode = 'DNIED';
+  end if;
+  select * into v_traveler from app_public.users u where u.id = traveler_id;
+  if v_traveler.status is distinct from 'active' or v_traveler.deleted_at is not null
+     or v_traveler.user_type not in ('traveler', 'both') then
+    raise exception 'Only active travelers can carry items' using errcode = 'DNIED';
+  end if;
+  if exists (select 1 from app_public.user_blocks b
+              where (b.blocker_id = request.customer_id and b.blocked_id = traveler_id)
+                 or (b.blocker_id = traveler_id and b.blocked_id = request.customer_id))
+     or traveler_id = any (request.blacklisted_travelers) then
+    raise exception 'This traveler cannot take this request' using errcode = 'DNIED';
+  end if;
+  if v_traveler.verification_level < 'phone_verified' then
+    raise exception 'Verify your phone number before carrying items' using errcode = 'DNIED';
+  end if;
+  if (request.verification_required and v_traveler.verification_level < 'id_verified')
+     or (request.background_check_required and v_traveler.verification_level < 'fully_verified') then
+    raise exception 'This request needs a traveler with a verified identity' using errcode = 'DNIED';
+  end if;
+  select * into v_stats from app_public.user_statistics s where s.user_id = traveler_id;
+  if request.min_traveler_rating is not null
+     and (coalesce(v_stats.total_ratings, 0) = 0 or v_stats.average_rating < request.min_traveler_rating) then
+    raise exception 'This request needs a traveler rated at least %', request.min_traveler_rating using errcode = 'DNIED';
+  end if;
+
+  select count(*) into v_live from app_public.deliveries d
+   where d.traveler_id = assert_traveler_may_carry.traveler_id and d.status not in ('delivered', 'cancelled');
+  if v_live >= (app_hidden.config_value('limits.max_active_deliveries'))::int then
+    raise exception 'You already have % live deliveries', v_live using errcode = 'LIMIT';
+  end if;
+  if v_traveler.verification_level = 'phone_verified' then
+    if request.declared_value > (app_hidden.config_value('verification.phone_max_value'))::bigint then
+      raise exception 'Verify your identity to carry items worth more than %',
+        app_hidden.config_value('verification.phone_max_value') using errcode = 'DNIED';
+    end if;
+    if v_live >= (app_hidden.config_value('verification.phone_max_active'))::int then
+      raise exception 'Verify your identity to carry more than % items at once',
+        app_hidden.config_value('verification.phone_max_active') using errcode = 'LIMIT';
+    end if;
+  end if;
+end;
+$$;
+comment on function app_hidden.assert_traveler_may_carry(app_public.delivery_requests, uuid) is 'Raises DNIED or LIMIT unless the traveler may carry the request (self-dealing, blocks, blacklist, verification, rating, limits).';
+
+-- The trip can take the item: the traveler's, live and not yet departed, big enough, and its restrictions allow
+-- the item.
+create or replace function app_hidden.assert_trip_fits(request app_public.delivery_requests, trip app_public.trips)
+returns void
+language plpgsql stable
+set search_path = pg_catalog, public, pg_temp
+as $$
+begin
+  if trip.status not in ('upcoming', 'delayed') or trip.departure_time <= now() then
+    raise exception 'This trip takes no more items' using errcode = 'BADST';
+  end if;
+  if trip.available_weight_kg < request.total_weight or trip.available_volume_l < request.total_volume_l
+     or trip.available_items < request.quantity then
+    raise exception 'Not enough capacity left on this trip' using errcode = 'CAPAC';
+  end if;
+  if (trip.no_fragile and request.is_fragile)
+     or (trip.no_electronics and request.category = 'electronics')
+     or request.declared_value > trip.max_item_value
+     or request.category::text = any (trip.prohibited_categories) then
+    raise exception 'This trip''s restrictions do not allow this item' using errcode = 'INVAL';
+  end if;
+end;
+$$;
+comment on function app_hidden.assert_trip_fits(app_public.delivery_requests, app_public.trips) is 'Raises BADST, CAPAC or INVAL unless the trip is live, big enough and allows the item.';
+
+-- A proposed price: positive and at most the request's max_price.
+create or replace function app_hidden.assert_offer_price(request app_public.delivery_requests, price bigint)
+returns void
+language plpgsql immutable
+set search_path = pg_catalog, public, pg_temp
+as $$
+begin
+  if price is null or price <= 0 or price > request.max_price then
+    raise exception 'The price must be above 0 and at most the request''s maximum of %', request.max_price
+      using errcode = 'INVAL';
+  end if;
+end;
+$$;
+comment on function app_hidden.assert_offer_price(app_public.delivery_requests, bigint) is 'Raises INVAL unless 0 < price ≤ the request''s max_price.';
+
+-- Until when a new version stays open: offers.validity_hours, never past the request's expiry.
+create or replace function app_hidden.offer_valid_until(request app_public.delivery_requests)
+returns timestamptz
+language sql stable
+set search_path = pg_catalog, public, pg_temp
+as $$
+  select least(now() + make_interval(hours => (app_hidden.config_value('offers.validity_hours'))::int), request.expires_at);
+$$;
+comment on function app_hidden.offer_valid_until(app_public.delivery_requests) is 'Expiry of a new offer version.';

@@ -1,0 +1,217 @@
+// Deliveries (docs/domain.md §7): the state machine enforced by the transition table and its trigger, the history,
+// the request following the delivery, cancellations and their effects, statistics, contacts and RLS.
+import test from "ava";
+import {
+  actAs, anonymous, asRoot, createTestDatabase, createUser, makeAdmin, sqlstate, tokenFor, user, type TestDatabase,
+} from "../helpers/db.ts";
+import { createMember, createRequest, createTrip } from "../helpers/marketplace.ts";
+import { startTestServer, type TestServer } from "../helpers/server.ts";
+
+let db: TestDatabase;
+let server: TestServer;
+test.before(async () => {
+  db = await createTestDatabase();
+  server = await startTestServer(db);
+});
+test.after.always(async () => {
+  await server?.close();
+  await db?.drop();
+});
+
+const code = (res: { errors?: Array<{ extensions?: { code?: string } }> }) => res.errors?.[0]?.extensions?.code;
+const FIELDS = "rowId status pickupTime pickedUpAt deliveredAt cancellationReason";
+const step = (name: string, args = "") =>
+  `mutation ($id: UUID!) { ${name}(input: { deliveryId: $id${args} }) { delivery { ${FIELDS} } } }`;
+const CANCEL = `mutation ($id: UUID!, $reason: DeliveryCancelReason!) {
+  cancelDelivery(input: { deliveryId: $id, reason: $reason, note: "Plans changed" }) { delivery { ${FIELDS} } } }`;
+const REFUSE = `mutation ($id: UUID!, $photo: String) {
+  refusePickup(input: { deliveryId: $id, reason: item_not_as_described, photoKey: $photo }) { delivery { ${FIELDS} } } }`;
+const CONTACTS = `query ($id: UUID!) { deliveryContacts(deliveryId: $id) {
+  counterpartName counterpartPhone pickupAddress pickupContactPhone deliveryAddress availableUntil } }`;
+const inHours = (h: number) => new Date(Date.now() + h * 3600_000).toISOString();
+
+/** An accepted delivery between a fresh customer and traveler (accepted through the real offer functions). */
+async function accepted() {
+  const customer = await createMember(db, "customer", "email_verified", { firstName: "Claire", lastName: "Martin" });
+  const traveler = await createMember(db, "traveler", "phone_verified", { firstName: "Tom", lastName: "Weber" });
+  await asRoot(db, (c) => c.query(
+    "update app_public.user_contacts set phone_number = '+4915155555555', phone_verified_at = now() where user_id = $1", [traveler]));
+  const request = await createRequest(db, customer);
+  const trip = await createTrip(db, traveler);
+  const customerToken = await tokenFor(db, customer);
+  const travelerToken = await tokenFor(db, traveler);
+  const offer = await server.gql(`mutation ($r: UUID!, $t: UUID!) { submitOffer(input: { requestId: $r, tripId: $t, price: 3000 }) {
+    deliveryOffer { rowId } } }`, { token: travelerToken, variables: { r: request, t: trip } });
+  const res = await server.gql(`mutation ($o: UUID!) { acceptOffer(input: { offerId: $o, version: 1 }) { delivery { rowId } } }`,
+    { token: customerToken, variables: { o: offer.data!.submitOffer.deliveryOffer.rowId } });
+  return { customer, traveler, request, trip, customerToken, travelerToken, id: res.data!.acceptOffer.delivery.rowId as string };
+}
+
+const snapshot = (d: { id: string; request: string; trip: string; customer: string; traveler: string }) => asRoot(db, async (c) => ({
+  request: (await c.query("select status from app_public.delivery_requests where id = $1", [d.request])).rows[0].status,
+  reservation: (await c.query("select status from app_public.trip_capacity_reservations where delivery_id = $1", [d.id])).rows[0].status,
+  available: (await c.query("select available_weight_kg from app_public.trips where id = $1", [d.trip])).rows[0].available_weight_kg,
+  offer: (await c.query("select o.status from app_public.delivery_offers o join app_public.deliveries d on d.offer_id = o.id where d.id = $1", [d.id])).rows[0].status,
+  history: (await c.query("select coalesce(from_status::text, '-') || '>' || to_status as step from app_public.delivery_status_history where delivery_id = $1 order by created_at", [d.id])).rows.map((r) => r.step),
+  stats: (await c.query(`select user_id = $2 as traveler, total_deliveries, successful_deliveries, cancelled_deliveries,
+      deliveries_as_traveler, successful_as_traveler, cancelled_as_traveler
+      from app_public.user_statistics where user_id in ($1, $2) order by 1`, [d.customer, d.traveler])).rows,
+}));
+
+test("the whole way: schedule, pickup, transit, drop-off scheduling, delivery, receipt; history, request and statistics follow", async (t) => {
+  const d = await accepted();
+  const schedule = await server.gql(step("schedulePickup", ", at: $at").replace("($id: UUID!)", "($id: UUID!, $at: Datetime!)"),
+    { token: d.customerToken, variables: { id: d.id, at: inHours(60) } });
+  t.is(schedule.data?.schedulePickup.delivery.status, "pickup_scheduled");
+  t.is(code(await server.gql(step("confirmPickup"), { token: d.customerToken, variables: { id: d.id } })), "DNIED",
+    "only the traveler confirms the pickup");
+  t.is(code(await server.gql(step("confirmDelivery"), { token: d.travelerToken, variables: { id: d.id } })), "BADST",
+    "no drop-off before the pickup");
+  t.is((await server.gql(step("confirmPickup"), { token: d.travelerToken, variables: { id: d.id } })).data?.confirmPickup.delivery.status, "picked_up");
+  t.like(await snapshot(d), { request: "picked_up", reservation: "consumed", available: "18.00" });
+  t.is(code(await server.gql(CANCEL, { token: d.customerToken, variables: { id: d.id, reason: "no_longer_needed" } })), "BADST",
+    "after pickup only an admin cancels");
+  t.is((await server.gql(step("startTransit"), { token: d.travelerToken, variables: { id: d.id } })).data?.startTransit.delivery.status, "in_transit");
+  t.is((await snapshot(d)).request, "in_transit");
+  const dropoff = await server.gql(step("scheduleDropoff", ", at: $at").replace("($id: UUID!)", "($id: UUID!, $at: Datetime!)"),
+    { token: d.customerToken, variables: { id: d.id, at: inHours(80) } });
+  t.is(dropoff.data?.scheduleDropoff.delivery.status, "delivery_scheduled");
+  const delivered = await server.gql(step("confirmDelivery"), { token: d.travelerToken, variables: { id: d.id } });
+  t.is(delivered.data?.confirmDelivery.delivery.status, "delivered");
+  t.truthy(delivered.data?.confirmDelivery.delivery.deliveredAt);
+  t.is(code(await server.gql(step("confirmReceipt"), { token: d.travelerToken, variables: { id: d.id } })), "DNIED");
+  t.is(code(await server.gql(step("confirmReceipt").replace(FIELDS, "rowId receiptConfirmedAt"), { token: d.customerToken, variables: { id: d.id } })), undefined);
+
+  const after = await snapshot(d);
+  t.like(after, { request: "delivered", reservation: "consumed", available: "18.00", offer: "accepted" },
+    "delivered capacity is never given back");
+  t.deepEqual(after.history, ["->accepted", "accepted>pickup_scheduled", "pickup_scheduled>picked_up",
+    "picked_up>in_transit", "in_transit>delivery_scheduled", "delivery_scheduled>delivered"]);
+  t.deepEqual(after.stats, [
+    { traveler: false, total_deliveries: 1, successful_deliveries: 1, cancelled_deliveries: 0, deliveries_as_traveler: 0, successful_as_traveler: 0, cancelled_as_traveler: 0 },
+    { traveler: true, total_deliveries: 1, successful_deliveries: 1, cancelled_deliveries: 0, deliveries_as_traveler: 1, successful_as_traveler: 1, cancelled_as_traveler: 0 },
+  ]);
+  const money = await asRoot(db, async (c) => (await c.query(
+    "select user_id = $2 as traveler, total_earnings, total_spent from app_public.user_earnings where user_id in ($1, $2) and currency = 'EUR' order by 1",
+    [d.customer, d.traveler])).rows);
+  if (money.length === 2) {
+    t.deepEqual(money, [{ traveler: false, total_earnings: "0", total_spent: "3300" }, { traveler: true, total_earnings: "3000", total_spent: "0" }]);
+  }
+  t.is(code(await server.gql(CANCEL, { token: d.customerToken, variables: { id: d.id, reason: "no_longer_needed" } })), "BADST",
+    "delivered never becomes cancelled");
+});
+
+test("the transition table is enforced by the trigger, even for the owner writing SQL by hand", async (t) => {
+  const d = await accepted();
+  const attempt = (sql: string) => asRoot(db, async (c) => {
+    try { await c.query(sql, [d.id]); return undefined; } catch (e) { return (e as { code?: string }).code; }
+  });
+  t.is(await attempt("update app_public.deliveries set status = 'delivered' where id = $1"), "BADST", "no cause given");
+  t.is(await attempt(`select app_hidden.transition_delivery($1, 'delivered', 'user', null)`), "BADST", "accepted → delivered skips the pickup");
+  t.is(await attempt(`select app_hidden.transition_delivery($1, 'picked_up', 'system', null)`), "BADST", "the system cannot pick up");
+  t.is(await attempt(`select app_hidden.transition_delivery($1, 'disputed', 'user', null)`), "BADST", "nothing to dispute before pickup");
+  t.is(await attempt("update app_public.delivery_status_history set reason = 'x' where delivery_id = $1"), "DNIED", "history is append-only");
+  t.is((await snapshot(d)).history.length, 1);
+});
+
+test("the customer cancels before pickup: capacity released, offer cancelled, request ended, cancellations counted", async (t) => {
+  const d = await accepted();
+  t.is(code(await server.gql(CANCEL, { token: d.customerToken, variables: { id: d.id, reason: "admin_decision" } })), "INVAL",
+    "platform reasons are for admins");
+  const res = await server.gql(CANCEL, { token: d.customerToken, variables: { id: d.id, reason: "found_alternative" } });
+  t.like(res.data?.cancelDelivery.delivery, { status: "cancelled", cancellationReason: "found_alternative" });
+  const after = await snapshot(d);
+  t.like(after, { request: "cancelled", reservation: "released", available: "20.00", offer: "cancelled" });
+  t.deepEqual(after.stats.map((s) => [s.total_deliveries, s.cancelled_deliveries, s.cancelled_as_traveler]), [[1, 1, 0], [1, 1, 0]]);
+});
+
+test("the traveler cancels: the request reopens for offers and the traveler's cancellation counts", async (t) => {
+  const d = await accepted();
+  await server.gql(CANCEL, { token: d.travelerToken, variables: { id: d.id, reason: "schedule_changed" } });
+  const after = await snapshot(d);
+  t.like(after, { request: "pending", reservation: "released", available: "20.00" });
+  t.deepEqual(after.stats.map((s) => [s.traveler, s.cancelled_as_traveler]), [[false, 0], [true, 1]]);
+  // The reopened request can be accepted again: one live delivery per request, cancelled ones aside.
+  const other = await createMember(db, "traveler");
+  const trip = await createTrip(db, other);
+  const offer = await server.gql(`mutation ($r: UUID!, $t: UUID!) { submitOffer(input: { requestId: $r, tripId: $t, price: 2000 }) {
+    deliveryOffer { rowId } } }`, { token: await tokenFor(db, other), variables: { r: d.request, t: trip } });
+  const again = await server.gql(`mutation ($o: UUID!) { acceptOffer(input: { offerId: $o, version: 1 }) { delivery { status } } }`,
+    { token: d.customerToken, variables: { o: offer.data!.submitOffer.deliveryOffer.rowId } });
+  t.deepEqual(again.data, { acceptOffer: { delivery: { status: "accepted" } } });
+});
+
+test("a refused pickup needs a photo and a refusal reason, and carries no penalty for the traveler", async (t) => {
+  const d = await accepted();
+  t.is(code(await server.gql(REFUSE, { token: d.travelerToken, variables: { id: d.id, photo: null } })), "INVAL");
+  t.is(code(await server.gql(REFUSE, { token: d.customerToken, variables: { id: d.id, photo: "refusals/x.jpg" } })), "DNIED");
+  const res = await server.gql(REFUSE, { token: d.travelerToken, variables: { id: d.id, photo: "refusals/x.jpg" } });
+  t.is(res.data?.refusePickup.delivery.status, "cancelled");
+  const after = await snapshot(d);
+  t.like(after, { request: "cancelled", reservation: "released" });
+  t.deepEqual(after.stats.map((s) => [s.traveler, s.cancelled_as_traveler]), [[false, 0], [true, 0]]);
+});
+
+test("an admin with deliveries.write may cancel after pickup; a support admin may not", async (t) => {
+  const d = await accepted();
+  await server.gql(step("confirmPickup"), { token: d.travelerToken, variables: { id: d.id } });
+  const { id: support } = await createUser(db);
+  await makeAdmin(db, support, "support");
+  t.is(code(await server.gql(CANCEL, { token: await tokenFor(db, support), variables: { id: d.id, reason: "admin_decision" } })), "NTFND");
+  const { id: admin } = await createUser(db);
+  await makeAdmin(db, admin, "admin");
+  const res = await server.gql(CANCEL, { token: await tokenFor(db, admin), variables: { id: d.id, reason: "admin_decision" } });
+  t.is(res.data?.cancelDelivery.delivery.status, "cancelled");
+  t.like(await snapshot(d), { request: "cancelled", reservation: "consumed" }, "consumed capacity is not given back");
+});
+
+test("contacts: the parties see each other and the exact places until 48 h after delivery; nobody else", async (t) => {
+  const d = await accepted();
+  const forCustomer = await server.gql(CONTACTS, { token: d.customerToken, variables: { id: d.id } });
+  t.like(forCustomer.data?.deliveryContacts, { counterpartName: "Tom Weber", counterpartPhone: "+4915155555555",
+    pickupAddress: "12 Rue de Rivoli, Paris", pickupContactPhone: "+33612345678", deliveryAddress: "5 Alexanderplatz, Berlin" });
+  const forTraveler = await server.gql(CONTACTS, { token: d.travelerToken, variables: { id: d.id } });
+  t.like(forTraveler.data?.deliveryContacts, { counterpartName: "Claire Martin", counterpartPhone: null },
+    "an unverified phone is not shown");
+  const stranger = await tokenFor(db, (await createUser(db)).id);
+  t.is(code(await server.gql(CONTACTS, { token: stranger, variables: { id: d.id } })), "NTFND");
+
+  await server.gql(step("confirmPickup"), { token: d.travelerToken, variables: { id: d.id } });
+  await server.gql(step("confirmDelivery"), { token: d.travelerToken, variables: { id: d.id } });
+  await asRoot(db, (c) => c.query("update app_public.deliveries set delivered_at = now() - interval '49 hours' where id = $1", [d.id]));
+  t.is(code(await server.gql(CONTACTS, { token: d.customerToken, variables: { id: d.id } })), "EXPRD");
+});
+
+test("RLS: deliveries, their history and active_deliveries for the parties and admins; no direct writes for anyone", async (t) => {
+  const d = await accepted();
+  const { id: stranger } = await createUser(db);
+  const { id: admin } = await createUser(db);
+  await makeAdmin(db, admin, "support");
+  const count = (sql: string, actor: ReturnType<typeof user>) => actAs(db, actor, async (c) =>
+    Number((await c.query(`select count(*) from (${sql}) x`, [d.id])).rows[0].count));
+  for (const [who, id, seen] of [["customer", d.customer, 1], ["traveler", d.traveler, 1], ["admin", admin, 1], ["stranger", stranger, 0]] as const) {
+    t.is(await count("select * from app_public.deliveries where id = $1", user(id)), seen, `${who}: deliveries`);
+    t.is(await count("select * from app_public.delivery_status_history where delivery_id = $1", user(id)), seen, `${who}: history`);
+    t.is(await count("select * from app_public.active_deliveries where id = $1", user(id)), seen, `${who}: active_deliveries`);
+  }
+  const view = await server.gql(`{ activeDeliveries { nodes { rowId customerName travelerName pickupAddress } } }`, { token: d.travelerToken });
+  t.deepEqual(view.data?.activeDeliveries.nodes.find((n: { rowId: string }) => n.rowId === d.id),
+    { rowId: d.id, customerName: "Claire M.", travelerName: "Tom W.", pickupAddress: "12 Rue de Rivoli, Paris" },
+    "the traveler of a live delivery sees its exact addresses");
+
+  for (const actor of [anonymous, user(d.customer), user(d.traveler), user(admin)]) {
+    await actAs(db, actor, async (c) => {
+      for (const sql of [
+        "update app_public.deliveries set status = 'delivered' where id = $1",
+        "delete from app_public.deliveries where id = $1",
+        "insert into app_public.delivery_status_history (delivery_id, to_status, source) values ($1, 'delivered', 'user')",
+        "delete from app_public.delivery_status_history where delivery_id = $1",
+        "insert into app_public.delivery_transitions values ('delivered', 'cancelled', 'user') returning $1::uuid",
+      ]) {
+        await c.query("savepoint probe");
+        t.is(await sqlstate(c.query(sql, [d.id])), "42501", `${actor.kind}: ${sql}`);
+        await c.query("rollback to savepoint probe");
+      }
+    });
+  }
+});
