@@ -329,6 +329,421 @@ COMMENT ON TYPE app_public.block_reason IS 'Why a user blocked another (private 
 
 
 --
+-- Name: item_category; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.item_category AS ENUM (
+    'documents',
+    'electronics',
+    'clothing',
+    'food',
+    'fragile',
+    'books',
+    'gifts',
+    'other'
+);
+
+
+--
+-- Name: TYPE item_category; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.item_category IS 'What kind of item a delivery request is about.';
+
+
+--
+-- Name: urgency_level; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.urgency_level AS ENUM (
+    'standard',
+    'express',
+    'urgent'
+);
+
+
+--
+-- Name: TYPE urgency_level; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.urgency_level IS 'How urgently an item must arrive; priced by pricing.urgency_multipliers.';
+
+
+--
+-- Name: delivery_request_details; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.delivery_request_details AS (
+	title text,
+	description text,
+	category app_public.item_category,
+	urgency app_public.urgency_level,
+	item_name text,
+	quantity integer,
+	weight_kg numeric,
+	length_cm numeric,
+	width_cm numeric,
+	height_cm numeric,
+	declared_value bigint,
+	currency text,
+	is_fragile boolean,
+	is_perishable boolean,
+	is_hazardous boolean,
+	requires_signature boolean,
+	pickup_address text,
+	pickup_point public.geography(Point,4326),
+	pickup_city text,
+	pickup_country text,
+	pickup_contact_name text,
+	pickup_contact_phone text,
+	pickup_instructions text,
+	pickup_window_start timestamp with time zone,
+	pickup_window_end timestamp with time zone,
+	delivery_address text,
+	delivery_point public.geography(Point,4326),
+	delivery_city text,
+	delivery_country text,
+	delivery_contact_name text,
+	delivery_contact_phone text,
+	delivery_instructions text,
+	delivery_window_start timestamp with time zone,
+	delivery_window_end timestamp with time zone,
+	max_price bigint,
+	auto_accept_price bigint,
+	preferred_travelers uuid[],
+	blacklisted_travelers uuid[],
+	min_traveler_rating numeric,
+	verification_required boolean,
+	background_check_required boolean,
+	expires_at timestamp with time zone
+);
+
+
+--
+-- Name: TYPE delivery_request_details; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.delivery_request_details IS 'Everything a customer enters for a delivery request (create, or replace while open).';
+
+
+--
+-- Name: COLUMN delivery_request_details.title; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_request_details.title IS 'Short title (5–255 characters). Required.';
+
+
+--
+-- Name: COLUMN delivery_request_details.description; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_request_details.description IS 'Longer description (up to 2000 characters).';
+
+
+--
+-- Name: COLUMN delivery_request_details.category; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_request_details.category IS 'Kind of item. Required.';
+
+
+--
+-- Name: COLUMN delivery_request_details.urgency; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_request_details.urgency IS 'Urgency; standard when null.';
+
+
+--
+-- Name: COLUMN delivery_request_details.item_name; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_request_details.item_name IS 'Name of the item. Required.';
+
+
+--
+-- Name: COLUMN delivery_request_details.quantity; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_request_details.quantity IS 'Units (1 to limits.max_quantity); 1 when null.';
+
+
+--
+-- Name: COLUMN delivery_request_details.weight_kg; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_request_details.weight_kg IS 'Weight of one unit in kg. Required.';
+
+
+--
+-- Name: COLUMN delivery_request_details.length_cm; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_request_details.length_cm IS 'Length of one unit in cm; all three dimensions or none.';
+
+
+--
+-- Name: COLUMN delivery_request_details.width_cm; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_request_details.width_cm IS 'Width of one unit in cm.';
+
+
+--
+-- Name: COLUMN delivery_request_details.height_cm; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_request_details.height_cm IS 'Height of one unit in cm.';
+
+
+--
+-- Name: COLUMN delivery_request_details.declared_value; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_request_details.declared_value IS 'Declared value in minor units; 0 when null.';
+
+
+--
+-- Name: COLUMN delivery_request_details.currency; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_request_details.currency IS 'ISO 4217 currency from platform.supported_currencies; platform.default_currency when null.';
+
+
+--
+-- Name: COLUMN delivery_request_details.is_fragile; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_request_details.is_fragile IS 'Fragile item; false when null.';
+
+
+--
+-- Name: COLUMN delivery_request_details.is_perishable; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_request_details.is_perishable IS 'Perishable item; false when null.';
+
+
+--
+-- Name: COLUMN delivery_request_details.is_hazardous; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_request_details.is_hazardous IS 'Hazardous item; true is refused.';
+
+
+--
+-- Name: COLUMN delivery_request_details.requires_signature; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_request_details.requires_signature IS 'Signature on delivery; false when null.';
+
+
+--
+-- Name: COLUMN delivery_request_details.pickup_address; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_request_details.pickup_address IS 'Exact pickup address. Required.';
+
+
+--
+-- Name: COLUMN delivery_request_details.pickup_point; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_request_details.pickup_point IS 'Pickup location. Required.';
+
+
+--
+-- Name: COLUMN delivery_request_details.pickup_city; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_request_details.pickup_city IS 'Pickup city. Required.';
+
+
+--
+-- Name: COLUMN delivery_request_details.pickup_country; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_request_details.pickup_country IS 'Pickup country (ISO 3166-1 alpha-2). Required.';
+
+
+--
+-- Name: COLUMN delivery_request_details.pickup_contact_name; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_request_details.pickup_contact_name IS 'Who hands the item over.';
+
+
+--
+-- Name: COLUMN delivery_request_details.pickup_contact_phone; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_request_details.pickup_contact_phone IS 'Phone of the pickup contact (E.164).';
+
+
+--
+-- Name: COLUMN delivery_request_details.pickup_instructions; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_request_details.pickup_instructions IS 'Instructions for the pickup.';
+
+
+--
+-- Name: COLUMN delivery_request_details.pickup_window_start; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_request_details.pickup_window_start IS 'Earliest pickup (with pickup_window_end, or neither).';
+
+
+--
+-- Name: COLUMN delivery_request_details.pickup_window_end; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_request_details.pickup_window_end IS 'Latest pickup, in the future and after the start.';
+
+
+--
+-- Name: COLUMN delivery_request_details.delivery_address; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_request_details.delivery_address IS 'Exact drop-off address. Required.';
+
+
+--
+-- Name: COLUMN delivery_request_details.delivery_point; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_request_details.delivery_point IS 'Drop-off location. Required.';
+
+
+--
+-- Name: COLUMN delivery_request_details.delivery_city; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_request_details.delivery_city IS 'Drop-off city. Required.';
+
+
+--
+-- Name: COLUMN delivery_request_details.delivery_country; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_request_details.delivery_country IS 'Drop-off country (ISO 3166-1 alpha-2). Required.';
+
+
+--
+-- Name: COLUMN delivery_request_details.delivery_contact_name; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_request_details.delivery_contact_name IS 'Who receives the item.';
+
+
+--
+-- Name: COLUMN delivery_request_details.delivery_contact_phone; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_request_details.delivery_contact_phone IS 'Phone of the recipient (E.164).';
+
+
+--
+-- Name: COLUMN delivery_request_details.delivery_instructions; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_request_details.delivery_instructions IS 'Instructions for the drop-off.';
+
+
+--
+-- Name: COLUMN delivery_request_details.delivery_window_start; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_request_details.delivery_window_start IS 'Earliest drop-off (with delivery_window_end, or neither).';
+
+
+--
+-- Name: COLUMN delivery_request_details.delivery_window_end; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_request_details.delivery_window_end IS 'Latest drop-off, after the start and after the pickup window starts.';
+
+
+--
+-- Name: COLUMN delivery_request_details.max_price; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_request_details.max_price IS 'Most the customer pays, in minor units (limits.min_request_price to limits.max_request_price). Required.';
+
+
+--
+-- Name: COLUMN delivery_request_details.auto_accept_price; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_request_details.auto_accept_price IS 'Auto-accept offers up to this price (at most max_price).';
+
+
+--
+-- Name: COLUMN delivery_request_details.preferred_travelers; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_request_details.preferred_travelers IS 'Preferred travelers (at most 50).';
+
+
+--
+-- Name: COLUMN delivery_request_details.blacklisted_travelers; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_request_details.blacklisted_travelers IS 'Travelers never shown this request (at most 50).';
+
+
+--
+-- Name: COLUMN delivery_request_details.min_traveler_rating; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_request_details.min_traveler_rating IS 'Lowest traveler rating (1–5).';
+
+
+--
+-- Name: COLUMN delivery_request_details.verification_required; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_request_details.verification_required IS 'Traveler must be id_verified; false when null.';
+
+
+--
+-- Name: COLUMN delivery_request_details.background_check_required; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_request_details.background_check_required IS 'Traveler must be fully_verified; false when null.';
+
+
+--
+-- Name: COLUMN delivery_request_details.expires_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_request_details.expires_at IS 'Expiry; now + requests.expiry_days when null (on create), unchanged when null (on update); at most requests.max_expiry_days after creation.';
+
+
+--
+-- Name: delivery_request_status; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.delivery_request_status AS ENUM (
+    'pending',
+    'matched',
+    'accepted',
+    'picked_up',
+    'in_transit',
+    'delivered',
+    'cancelled',
+    'expired'
+);
+
+
+--
+-- Name: TYPE delivery_request_status; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.delivery_request_status IS 'Lifecycle of a delivery request: pending (or matched while it has pending offers) until an offer is accepted; then it mirrors the delivery; cancelled by the customer or expired.';
+
+
+--
 -- Name: device_type; Type: TYPE; Schema: app_public; Owner: -
 --
 
@@ -445,6 +860,232 @@ CREATE TYPE app_public.report_status AS ENUM (
 --
 
 COMMENT ON TYPE app_public.report_status IS 'Moderation state of a report: pending → reviewed → resolved or dismissed.';
+
+
+--
+-- Name: request_cancel_reason; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.request_cancel_reason AS ENUM (
+    'no_longer_needed',
+    'found_alternative',
+    'too_expensive',
+    'other'
+);
+
+
+--
+-- Name: TYPE request_cancel_reason; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.request_cancel_reason IS 'Why a customer cancelled a delivery request.';
+
+
+--
+-- Name: request_listing; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.request_listing AS (
+	id uuid,
+	title text,
+	category app_public.item_category,
+	urgency app_public.urgency_level,
+	quantity integer,
+	total_weight numeric,
+	total_volume_l numeric,
+	is_fragile boolean,
+	pickup_city text,
+	pickup_country text,
+	pickup_point public.geography(Point,4326),
+	pickup_window_start timestamp with time zone,
+	pickup_window_end timestamp with time zone,
+	delivery_city text,
+	delivery_country text,
+	delivery_point public.geography(Point,4326),
+	delivery_window_start timestamp with time zone,
+	delivery_window_end timestamp with time zone,
+	distance_km numeric,
+	max_price bigint,
+	currency text,
+	expires_at timestamp with time zone,
+	customer_display_name text,
+	customer_average_rating numeric
+);
+
+
+--
+-- Name: TYPE request_listing; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.request_listing IS 'A delivery request as travelers see it in the marketplace: cities, approximate points, windows, an item summary and the price, never exact addresses or contacts.';
+
+
+--
+-- Name: COLUMN request_listing.id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.request_listing.id IS 'Identifier of the request (to make an offer or report it).';
+
+
+--
+-- Name: COLUMN request_listing.title; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.request_listing.title IS 'Title of the request.';
+
+
+--
+-- Name: COLUMN request_listing.category; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.request_listing.category IS 'Kind of item.';
+
+
+--
+-- Name: COLUMN request_listing.urgency; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.request_listing.urgency IS 'How urgently the item must arrive.';
+
+
+--
+-- Name: COLUMN request_listing.quantity; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.request_listing.quantity IS 'Number of units.';
+
+
+--
+-- Name: COLUMN request_listing.total_weight; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.request_listing.total_weight IS 'Total weight in kg.';
+
+
+--
+-- Name: COLUMN request_listing.total_volume_l; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.request_listing.total_volume_l IS 'Total volume in litres.';
+
+
+--
+-- Name: COLUMN request_listing.is_fragile; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.request_listing.is_fragile IS 'Whether the item is fragile.';
+
+
+--
+-- Name: COLUMN request_listing.pickup_city; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.request_listing.pickup_city IS 'Pickup city.';
+
+
+--
+-- Name: COLUMN request_listing.pickup_country; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.request_listing.pickup_country IS 'Pickup country.';
+
+
+--
+-- Name: COLUMN request_listing.pickup_point; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.request_listing.pickup_point IS 'Pickup location snapped to a 0.01° grid (not the exact place).';
+
+
+--
+-- Name: COLUMN request_listing.pickup_window_start; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.request_listing.pickup_window_start IS 'Earliest pickup.';
+
+
+--
+-- Name: COLUMN request_listing.pickup_window_end; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.request_listing.pickup_window_end IS 'Latest pickup.';
+
+
+--
+-- Name: COLUMN request_listing.delivery_city; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.request_listing.delivery_city IS 'Drop-off city.';
+
+
+--
+-- Name: COLUMN request_listing.delivery_country; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.request_listing.delivery_country IS 'Drop-off country.';
+
+
+--
+-- Name: COLUMN request_listing.delivery_point; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.request_listing.delivery_point IS 'Drop-off location snapped to a 0.01° grid (not the exact place).';
+
+
+--
+-- Name: COLUMN request_listing.delivery_window_start; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.request_listing.delivery_window_start IS 'Earliest drop-off.';
+
+
+--
+-- Name: COLUMN request_listing.delivery_window_end; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.request_listing.delivery_window_end IS 'Latest drop-off.';
+
+
+--
+-- Name: COLUMN request_listing.distance_km; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.request_listing.distance_km IS 'Distance in km from the searched point to the snapped pickup point, to 0.1 km.';
+
+
+--
+-- Name: COLUMN request_listing.max_price; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.request_listing.max_price IS 'Most the customer pays, in minor units.';
+
+
+--
+-- Name: COLUMN request_listing.currency; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.request_listing.currency IS 'Currency of max_price.';
+
+
+--
+-- Name: COLUMN request_listing.expires_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.request_listing.expires_at IS 'When the request expires.';
+
+
+--
+-- Name: COLUMN request_listing.customer_display_name; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.request_listing.customer_display_name IS 'Display name of the customer.';
+
+
+--
+-- Name: COLUMN request_listing.customer_average_rating; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.request_listing.customer_average_rating IS 'The customer''s average rating (null when unrated or when the customer hides statistics).';
 
 
 --
@@ -778,6 +1419,180 @@ COMMENT ON FUNCTION app_hidden.assert_password_policy(password text, email text,
 
 
 --
+-- Name: checked_delivery_request_details(app_public.delivery_request_details, uuid, timestamp with time zone, boolean); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.checked_delivery_request_details(details app_public.delivery_request_details, customer_id uuid, created_at timestamp with time zone, default_expiry boolean) RETURNS app_public.delivery_request_details
+    LANGUAGE plpgsql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $_$
+declare
+  d app_public.delivery_request_details := checked_delivery_request_details.details;
+  v_phone constant text := '^\+[1-9][0-9]{6,14}$';
+  v_country constant text := '^[A-Z]{2}$';
+  v_max_dimension numeric := (app_hidden.config_value('limits.max_dimension_cm'))::numeric;
+  v_distance_km numeric;
+begin
+  if d is null then
+    raise exception 'The request details are missing' using errcode = 'INVAL';
+  end if;
+  d.title := nullif(trim(d.title), '');
+  d.description := nullif(trim(d.description), '');
+  d.item_name := nullif(trim(d.item_name), '');
+  d.urgency := coalesce(d.urgency, 'standard');
+  d.quantity := coalesce(d.quantity, 1);
+  d.declared_value := coalesce(d.declared_value, 0);
+  d.currency := upper(coalesce(nullif(trim(d.currency), ''), app_hidden.config_value('platform.default_currency') #>> '{}'));
+  d.is_fragile := coalesce(d.is_fragile, false);
+  d.is_perishable := coalesce(d.is_perishable, false);
+  d.is_hazardous := coalesce(d.is_hazardous, false);
+  d.requires_signature := coalesce(d.requires_signature, false);
+  d.pickup_address := nullif(trim(d.pickup_address), '');
+  d.pickup_city := nullif(trim(d.pickup_city), '');
+  d.pickup_country := upper(trim(d.pickup_country));
+  d.pickup_contact_name := nullif(trim(d.pickup_contact_name), '');
+  d.pickup_contact_phone := nullif(trim(d.pickup_contact_phone), '');
+  d.pickup_instructions := nullif(trim(d.pickup_instructions), '');
+  d.delivery_address := nullif(trim(d.delivery_address), '');
+  d.delivery_city := nullif(trim(d.delivery_city), '');
+  d.delivery_country := upper(trim(d.delivery_country));
+  d.delivery_contact_name := nullif(trim(d.delivery_contact_name), '');
+  d.delivery_contact_phone := nullif(trim(d.delivery_contact_phone), '');
+  d.delivery_instructions := nullif(trim(d.delivery_instructions), '');
+  d.preferred_travelers := coalesce(d.preferred_travelers, '{}');
+  d.blacklisted_travelers := coalesce(d.blacklisted_travelers, '{}');
+  d.verification_required := coalesce(d.verification_required, false);
+  d.background_check_required := coalesce(d.background_check_required, false);
+  if d.expires_at is null and checked_delivery_request_details.default_expiry then
+    d.expires_at := checked_delivery_request_details.created_at
+                    + make_interval(days => (app_hidden.config_value('requests.expiry_days'))::int);
+  end if;
+
+  -- What and how much
+  if d.title is null or length(d.title) not between 5 and 255 then
+    raise exception 'The title must have 5 to 255 characters' using errcode = 'INVAL';
+  end if;
+  if length(d.description) > 2000 then
+    raise exception 'The description may have at most 2000 characters' using errcode = 'INVAL';
+  end if;
+  if d.category is null then
+    raise exception 'Choose a category' using errcode = 'INVAL';
+  end if;
+  if d.item_name is null or length(d.item_name) > 255 then
+    raise exception 'The item name must have 1 to 255 characters' using errcode = 'INVAL';
+  end if;
+  if d.quantity not between 1 and (app_hidden.config_value('limits.max_quantity'))::int then
+    raise exception 'The quantity must be between 1 and %', app_hidden.config_value('limits.max_quantity')
+      using errcode = 'INVAL';
+  end if;
+  if d.weight_kg is null or d.weight_kg <= 0 then
+    raise exception 'The weight per unit must be more than 0 kg' using errcode = 'INVAL';
+  end if;
+  if num_nulls(d.length_cm, d.width_cm, d.height_cm) not in (0, 3) then
+    raise exception 'Give length, width and height together, or none of them' using errcode = 'INVAL';
+  end if;
+  if least(d.length_cm, d.width_cm, d.height_cm) < 1 or greatest(d.length_cm, d.width_cm, d.height_cm) > v_max_dimension then
+    raise exception 'Each dimension must be between 1 and % cm', v_max_dimension using errcode = 'INVAL';
+  end if;
+  if d.weight_kg * d.quantity > (app_hidden.config_value('limits.max_delivery_weight_kg'))::numeric then
+    raise exception 'The total weight may be at most % kg', app_hidden.config_value('limits.max_delivery_weight_kg')
+      using errcode = 'INVAL';
+  end if;
+  if d.is_hazardous then
+    raise exception 'Hazardous items cannot be sent' using errcode = 'INVAL';
+  end if;
+  if d.currency is null or not app_hidden.config_value('platform.supported_currencies') ? d.currency then
+    raise exception 'Currency % is not supported', d.currency using errcode = 'INVAL';
+  end if;
+  if d.declared_value < 0 or d.declared_value > (app_hidden.config_value('limits.max_delivery_value'))::bigint then
+    raise exception 'The declared value must be between 0 and %', app_hidden.config_value('limits.max_delivery_value')
+      using errcode = 'INVAL';
+  end if;
+
+  -- Where
+  if d.pickup_address is null or length(d.pickup_address) > 500 or d.pickup_point is null
+     or d.pickup_city is null or length(d.pickup_city) > 100 or d.pickup_country is null
+     or d.pickup_country !~ v_country then
+    raise exception 'The pickup needs an address (≤500 characters), a point, a city and a two-letter country code'
+      using errcode = 'INVAL';
+  end if;
+  if d.delivery_address is null or length(d.delivery_address) > 500 or d.delivery_point is null
+     or d.delivery_city is null or length(d.delivery_city) > 100 or d.delivery_country is null
+     or d.delivery_country !~ v_country then
+    raise exception 'The drop-off needs an address (≤500 characters), a point, a city and a two-letter country code'
+      using errcode = 'INVAL';
+  end if;
+  if d.pickup_contact_phone !~ v_phone or d.delivery_contact_phone !~ v_phone then
+    raise exception 'Contact phones must be in E.164 format, e.g. +4930123456' using errcode = 'INVAL';
+  end if;
+  if length(d.pickup_contact_name) > 100 or length(d.delivery_contact_name) > 100
+     or length(d.pickup_instructions) > 1000 or length(d.delivery_instructions) > 1000 then
+    raise exception 'Contact names may have 100 and instructions 1000 characters' using errcode = 'INVAL';
+  end if;
+  -- Great-circle distance (sphere), as the quote uses.
+  v_distance_km := public.st_distance(d.pickup_point, d.delivery_point, false) / 1000;
+  if v_distance_km > (app_hidden.config_value('limits.max_delivery_distance_km'))::numeric then
+    raise exception 'Pickup and drop-off may be at most % km apart', app_hidden.config_value('limits.max_delivery_distance_km')
+      using errcode = 'INVAL';
+  end if;
+
+  -- When
+  if num_nulls(d.pickup_window_start, d.pickup_window_end) = 1
+     or num_nulls(d.delivery_window_start, d.delivery_window_end) = 1 then
+    raise exception 'A time window needs both its start and its end' using errcode = 'INVAL';
+  end if;
+  if d.pickup_window_start >= d.pickup_window_end or d.delivery_window_start >= d.delivery_window_end then
+    raise exception 'A time window must start before it ends' using errcode = 'INVAL';
+  end if;
+  if d.pickup_window_end <= now() or d.delivery_window_end <= now() then
+    raise exception 'Time windows must end in the future' using errcode = 'INVAL';
+  end if;
+  if d.delivery_window_end <= d.pickup_window_start then
+    raise exception 'The drop-off window must end after the pickup window starts' using errcode = 'INVAL';
+  end if;
+  if d.expires_at is not null and (d.expires_at <= now()
+     or d.expires_at > checked_delivery_request_details.created_at
+                       + make_interval(days => (app_hidden.config_value('requests.max_expiry_days'))::int)) then
+    raise exception 'The request must expire in the future and at most % days after it was created',
+      app_hidden.config_value('requests.max_expiry_days') using errcode = 'INVAL';
+  end if;
+
+  -- Price and travelers
+  if d.max_price is null
+     or d.max_price not between (app_hidden.config_value('limits.min_request_price'))::bigint
+                            and (app_hidden.config_value('limits.max_request_price'))::bigint then
+    raise exception 'The maximum price must be between % and %', app_hidden.config_value('limits.min_request_price'),
+      app_hidden.config_value('limits.max_request_price') using errcode = 'INVAL';
+  end if;
+  if d.auto_accept_price <= 0 or d.auto_accept_price > d.max_price then
+    raise exception 'The auto-accept price must be more than 0 and at most the maximum price' using errcode = 'INVAL';
+  end if;
+  if cardinality(d.preferred_travelers) > 50 or cardinality(d.blacklisted_travelers) > 50
+     or array_position(d.preferred_travelers, null) is not null
+     or array_position(d.blacklisted_travelers, null) is not null then
+    raise exception 'Preferred and blacklisted travelers are lists of at most 50 users' using errcode = 'INVAL';
+  end if;
+  if d.preferred_travelers && d.blacklisted_travelers
+     or checked_delivery_request_details.customer_id = any (d.preferred_travelers || d.blacklisted_travelers) then
+    raise exception 'A traveler cannot be both preferred and blacklisted, and you cannot list yourself'
+      using errcode = 'INVAL';
+  end if;
+  if d.min_traveler_rating not between 1 and 5 then
+    raise exception 'The minimum traveler rating must be between 1 and 5' using errcode = 'INVAL';
+  end if;
+  return d;
+end;
+$_$;
+
+
+--
+-- Name: FUNCTION checked_delivery_request_details(details app_public.delivery_request_details, customer_id uuid, created_at timestamp with time zone, default_expiry boolean); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.checked_delivery_request_details(details app_public.delivery_request_details, customer_id uuid, created_at timestamp with time zone, default_expiry boolean) IS 'Normalises and validates the details of a delivery request against §4 and the limits.* tunables; raises INVAL.';
+
+
+--
 -- Name: config_value(text); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
@@ -878,6 +1693,582 @@ COMMENT ON FUNCTION app_hidden.current_user_has_permission(permission text) IS '
 
 
 --
+-- Name: default_quote(numeric, numeric, app_public.urgency_level, boolean, text); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.default_quote(distance_km numeric, weight_kg numeric, urgency app_public.urgency_level, is_fragile boolean, currency text) RETURNS bigint
+    LANGUAGE plpgsql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_urgency numeric := (app_hidden.config_value('pricing.urgency_multipliers') ->> default_quote.urgency::text)::numeric;
+  v_fragile numeric := case when default_quote.is_fragile
+                            then (app_hidden.config_value('pricing.fragile_multiplier'))::numeric else 1 end;
+  v_raw numeric;
+begin
+  if default_quote.distance_km is null or default_quote.distance_km < 0
+     or default_quote.weight_kg is null or default_quote.weight_kg <= 0 or v_urgency is null then
+    raise exception 'A quote needs a distance ≥ 0, a weight > 0 and an urgency' using errcode = 'INVAL';
+  end if;
+  if default_quote.currency is null
+     or not app_hidden.config_value('platform.supported_currencies') ? default_quote.currency then
+    raise exception 'Currency % is not supported', default_quote.currency using errcode = 'INVAL';
+  end if;
+  v_raw := ((app_hidden.config_value('pricing.base'))::numeric
+            + (app_hidden.config_value('pricing.per_km'))::numeric * default_quote.distance_km
+            + (app_hidden.config_value('pricing.per_kg'))::numeric * default_quote.weight_kg)
+           * v_urgency * v_fragile;
+  -- round(numeric) rounds halves away from zero, i.e. half-up for these positive amounts.
+  return greatest((app_hidden.config_value('pricing.min_price'))::bigint,
+                  least((app_hidden.config_value('pricing.max_price'))::bigint, round(v_raw)::bigint));
+end;
+$$;
+
+
+--
+-- Name: FUNCTION default_quote(distance_km numeric, weight_kg numeric, urgency app_public.urgency_level, is_fragile boolean, currency text); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.default_quote(distance_km numeric, weight_kg numeric, urgency app_public.urgency_level, is_fragile boolean, currency text) IS 'Default-rates quote in minor units: (base + per_km·km + per_kg·kg) × urgency × fragile, clamped to pricing.min_price–max_price, half-up. Raises INVAL for bad inputs.';
+
+
+SET default_tablespace = '';
+
+SET default_table_access_method = heap;
+
+--
+-- Name: delivery_requests; Type: TABLE; Schema: app_public; Owner: -
+--
+
+CREATE TABLE app_public.delivery_requests (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    customer_id uuid NOT NULL,
+    title text NOT NULL,
+    description text,
+    category app_public.item_category NOT NULL,
+    status app_public.delivery_request_status DEFAULT 'pending'::app_public.delivery_request_status NOT NULL,
+    urgency app_public.urgency_level DEFAULT 'standard'::app_public.urgency_level NOT NULL,
+    item_name text NOT NULL,
+    quantity integer DEFAULT 1 NOT NULL,
+    weight_kg numeric(7,3) NOT NULL,
+    length_cm numeric(5,1),
+    width_cm numeric(5,1),
+    height_cm numeric(5,1),
+    total_weight numeric(9,3) GENERATED ALWAYS AS ((weight_kg * (quantity)::numeric)) STORED,
+    total_volume_l numeric(10,3) GENERATED ALWAYS AS (((quantity)::numeric * COALESCE(round((((length_cm * width_cm) * height_cm) / (1000)::numeric), 3), (1)::numeric))) STORED,
+    declared_value bigint DEFAULT 0 NOT NULL,
+    currency text NOT NULL,
+    is_fragile boolean DEFAULT false NOT NULL,
+    is_perishable boolean DEFAULT false NOT NULL,
+    is_hazardous boolean DEFAULT false NOT NULL,
+    requires_signature boolean DEFAULT false NOT NULL,
+    pickup_address text NOT NULL,
+    pickup_point public.geography(Point,4326) NOT NULL,
+    pickup_city text NOT NULL,
+    pickup_country text NOT NULL,
+    pickup_contact_name text,
+    pickup_contact_phone text,
+    pickup_instructions text,
+    pickup_window_start timestamp with time zone,
+    pickup_window_end timestamp with time zone,
+    delivery_address text NOT NULL,
+    delivery_point public.geography(Point,4326) NOT NULL,
+    delivery_city text NOT NULL,
+    delivery_country text NOT NULL,
+    delivery_contact_name text,
+    delivery_contact_phone text,
+    delivery_instructions text,
+    delivery_window_start timestamp with time zone,
+    delivery_window_end timestamp with time zone,
+    max_price bigint NOT NULL,
+    auto_accept_price bigint,
+    estimated_price bigint,
+    preferred_travelers uuid[] DEFAULT '{}'::uuid[] NOT NULL,
+    blacklisted_travelers uuid[] DEFAULT '{}'::uuid[] NOT NULL,
+    min_traveler_rating numeric(2,1),
+    verification_required boolean DEFAULT false NOT NULL,
+    background_check_required boolean DEFAULT false NOT NULL,
+    expires_at timestamp with time zone NOT NULL,
+    cancellation_reason app_public.request_cancel_reason,
+    cancellation_note text,
+    cancelled_at timestamp with time zone,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT delivery_requests_auto_accept_price CHECK ((auto_accept_price <= max_price)),
+    CONSTRAINT delivery_requests_auto_accept_price_check CHECK ((auto_accept_price > 0)),
+    CONSTRAINT delivery_requests_cancellation CHECK ((((status = 'cancelled'::app_public.delivery_request_status) = ((cancelled_at IS NOT NULL) AND (cancellation_reason IS NOT NULL))) AND ((cancellation_note IS NULL) OR (status = 'cancelled'::app_public.delivery_request_status)))),
+    CONSTRAINT delivery_requests_cancellation_note_check CHECK (((length(cancellation_note) >= 1) AND (length(cancellation_note) <= 1000))),
+    CONSTRAINT delivery_requests_currency_check CHECK ((currency ~ '^[A-Z]{3}$'::text)),
+    CONSTRAINT delivery_requests_declared_value_check CHECK ((declared_value >= 0)),
+    CONSTRAINT delivery_requests_delivery_address_check CHECK (((length(delivery_address) >= 1) AND (length(delivery_address) <= 500))),
+    CONSTRAINT delivery_requests_delivery_city_check CHECK (((length(delivery_city) >= 1) AND (length(delivery_city) <= 100))),
+    CONSTRAINT delivery_requests_delivery_contact_name_check CHECK (((length(delivery_contact_name) >= 1) AND (length(delivery_contact_name) <= 100))),
+    CONSTRAINT delivery_requests_delivery_contact_phone_check CHECK ((delivery_contact_phone ~ '^\+[1-9][0-9]{6,14}$'::text)),
+    CONSTRAINT delivery_requests_delivery_country_check CHECK ((delivery_country ~ '^[A-Z]{2}$'::text)),
+    CONSTRAINT delivery_requests_delivery_instructions_check CHECK (((length(delivery_instructions) >= 1) AND (length(delivery_instructions) <= 1000))),
+    CONSTRAINT delivery_requests_delivery_window CHECK (((num_nulls(delivery_window_start, delivery_window_end) = ANY (ARRAY[0, 2])) AND (delivery_window_start < delivery_window_end))),
+    CONSTRAINT delivery_requests_description_check CHECK (((length(description) >= 1) AND (length(description) <= 2000))),
+    CONSTRAINT delivery_requests_dimensions_all_or_none CHECK ((num_nulls(length_cm, width_cm, height_cm) = ANY (ARRAY[0, 3]))),
+    CONSTRAINT delivery_requests_estimated_price_check CHECK ((estimated_price > 0)),
+    CONSTRAINT delivery_requests_expiry CHECK ((expires_at > created_at)),
+    CONSTRAINT delivery_requests_height_cm_check CHECK (((height_cm >= (1)::numeric) AND (height_cm <= (200)::numeric))),
+    CONSTRAINT delivery_requests_item_name_check CHECK (((length(item_name) >= 1) AND (length(item_name) <= 255))),
+    CONSTRAINT delivery_requests_length_cm_check CHECK (((length_cm >= (1)::numeric) AND (length_cm <= (200)::numeric))),
+    CONSTRAINT delivery_requests_max_price_check CHECK (((max_price >= 100) AND (max_price <= 100000))),
+    CONSTRAINT delivery_requests_min_traveler_rating_check CHECK (((min_traveler_rating >= (1)::numeric) AND (min_traveler_rating <= (5)::numeric))),
+    CONSTRAINT delivery_requests_no_hazardous CHECK ((NOT is_hazardous)),
+    CONSTRAINT delivery_requests_pickup_address_check CHECK (((length(pickup_address) >= 1) AND (length(pickup_address) <= 500))),
+    CONSTRAINT delivery_requests_pickup_city_check CHECK (((length(pickup_city) >= 1) AND (length(pickup_city) <= 100))),
+    CONSTRAINT delivery_requests_pickup_contact_name_check CHECK (((length(pickup_contact_name) >= 1) AND (length(pickup_contact_name) <= 100))),
+    CONSTRAINT delivery_requests_pickup_contact_phone_check CHECK ((pickup_contact_phone ~ '^\+[1-9][0-9]{6,14}$'::text)),
+    CONSTRAINT delivery_requests_pickup_country_check CHECK ((pickup_country ~ '^[A-Z]{2}$'::text)),
+    CONSTRAINT delivery_requests_pickup_instructions_check CHECK (((length(pickup_instructions) >= 1) AND (length(pickup_instructions) <= 1000))),
+    CONSTRAINT delivery_requests_pickup_window CHECK (((num_nulls(pickup_window_start, pickup_window_end) = ANY (ARRAY[0, 2])) AND (pickup_window_start < pickup_window_end))),
+    CONSTRAINT delivery_requests_quantity_check CHECK (((quantity >= 1) AND (quantity <= 10))),
+    CONSTRAINT delivery_requests_title_check CHECK (((length(title) >= 5) AND (length(title) <= 255))),
+    CONSTRAINT delivery_requests_traveler_lists CHECK (((cardinality(preferred_travelers) <= 50) AND (cardinality(blacklisted_travelers) <= 50) AND (array_position(preferred_travelers, NULL::uuid) IS NULL) AND (array_position(blacklisted_travelers, NULL::uuid) IS NULL) AND (NOT (preferred_travelers && blacklisted_travelers)))),
+    CONSTRAINT delivery_requests_weight_kg_check CHECK ((weight_kg > (0)::numeric)),
+    CONSTRAINT delivery_requests_width_cm_check CHECK (((width_cm >= (1)::numeric) AND (width_cm <= (200)::numeric))),
+    CONSTRAINT delivery_requests_windows_ordered CHECK ((delivery_window_end > pickup_window_start))
+);
+
+ALTER TABLE ONLY app_public.delivery_requests FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TABLE app_public.delivery_requests IS '@behavior -insert -update -delete
+Items customers want carried, with exact places and contacts: visible to the customer and to admins with deliveries.read. Written only through createDeliveryRequest, updateDeliveryRequest, cancelDeliveryRequest and duplicateDeliveryRequest; travelers browse the masked searchRequests.';
+
+
+--
+-- Name: COLUMN delivery_requests.id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_requests.id IS 'Identifier of the request.';
+
+
+--
+-- Name: COLUMN delivery_requests.customer_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_requests.customer_id IS 'The customer who wants the item carried.';
+
+
+--
+-- Name: COLUMN delivery_requests.title; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_requests.title IS 'Short title shown in the marketplace (5–255 characters).';
+
+
+--
+-- Name: COLUMN delivery_requests.description; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_requests.description IS 'Longer description of the item and the job (up to 2000 characters).';
+
+
+--
+-- Name: COLUMN delivery_requests.category; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_requests.category IS 'Kind of item.';
+
+
+--
+-- Name: COLUMN delivery_requests.status; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_requests.status IS 'Lifecycle state; changes only through the request functions (and later the offers and deliveries).';
+
+
+--
+-- Name: COLUMN delivery_requests.urgency; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_requests.urgency IS 'How urgently the item must arrive.';
+
+
+--
+-- Name: COLUMN delivery_requests.item_name; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_requests.item_name IS 'Name of the item.';
+
+
+--
+-- Name: COLUMN delivery_requests.quantity; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_requests.quantity IS 'Number of units (1–10).';
+
+
+--
+-- Name: COLUMN delivery_requests.weight_kg; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_requests.weight_kg IS 'Weight of one unit in kg (> 0).';
+
+
+--
+-- Name: COLUMN delivery_requests.length_cm; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_requests.length_cm IS 'Length of one unit in cm (1–200); the three dimensions are given together or not at all.';
+
+
+--
+-- Name: COLUMN delivery_requests.width_cm; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_requests.width_cm IS 'Width of one unit in cm (1–200).';
+
+
+--
+-- Name: COLUMN delivery_requests.height_cm; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_requests.height_cm IS 'Height of one unit in cm (1–200).';
+
+
+--
+-- Name: COLUMN delivery_requests.total_weight; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_requests.total_weight IS 'Total weight in kg: weight_kg × quantity.';
+
+
+--
+-- Name: COLUMN delivery_requests.total_volume_l; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_requests.total_volume_l IS 'Total volume in litres: the dimensions'' volume × quantity, or 1 L per unit without dimensions.';
+
+
+--
+-- Name: COLUMN delivery_requests.declared_value; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_requests.declared_value IS 'Declared value of the items, in minor units of currency.';
+
+
+--
+-- Name: COLUMN delivery_requests.currency; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_requests.currency IS 'ISO 4217 currency of every amount of the request.';
+
+
+--
+-- Name: COLUMN delivery_requests.is_fragile; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_requests.is_fragile IS 'Whether the item is fragile (priced higher).';
+
+
+--
+-- Name: COLUMN delivery_requests.is_perishable; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_requests.is_perishable IS 'Whether the item is perishable.';
+
+
+--
+-- Name: COLUMN delivery_requests.is_hazardous; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_requests.is_hazardous IS 'Whether the item is hazardous; hazardous items are refused, so this is always false.';
+
+
+--
+-- Name: COLUMN delivery_requests.requires_signature; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_requests.requires_signature IS 'Whether the recipient must sign on delivery.';
+
+
+--
+-- Name: COLUMN delivery_requests.pickup_address; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_requests.pickup_address IS 'Exact pickup address (customer, admins and the assigned traveler only).';
+
+
+--
+-- Name: COLUMN delivery_requests.pickup_point; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_requests.pickup_point IS 'Exact pickup location (GeoJSON point).';
+
+
+--
+-- Name: COLUMN delivery_requests.pickup_city; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_requests.pickup_city IS 'Pickup city.';
+
+
+--
+-- Name: COLUMN delivery_requests.pickup_country; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_requests.pickup_country IS 'Pickup country (ISO 3166-1 alpha-2).';
+
+
+--
+-- Name: COLUMN delivery_requests.pickup_contact_name; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_requests.pickup_contact_name IS 'Who hands the item over.';
+
+
+--
+-- Name: COLUMN delivery_requests.pickup_contact_phone; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_requests.pickup_contact_phone IS 'Phone of the pickup contact (E.164).';
+
+
+--
+-- Name: COLUMN delivery_requests.pickup_instructions; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_requests.pickup_instructions IS 'Instructions for the pickup.';
+
+
+--
+-- Name: COLUMN delivery_requests.pickup_window_start; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_requests.pickup_window_start IS 'Earliest pickup time (given together with pickup_window_end).';
+
+
+--
+-- Name: COLUMN delivery_requests.pickup_window_end; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_requests.pickup_window_end IS 'Latest pickup time, after pickup_window_start.';
+
+
+--
+-- Name: COLUMN delivery_requests.delivery_address; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_requests.delivery_address IS 'Exact drop-off address (customer, admins and the assigned traveler only).';
+
+
+--
+-- Name: COLUMN delivery_requests.delivery_point; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_requests.delivery_point IS 'Exact drop-off location (GeoJSON point).';
+
+
+--
+-- Name: COLUMN delivery_requests.delivery_city; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_requests.delivery_city IS 'Drop-off city.';
+
+
+--
+-- Name: COLUMN delivery_requests.delivery_country; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_requests.delivery_country IS 'Drop-off country (ISO 3166-1 alpha-2).';
+
+
+--
+-- Name: COLUMN delivery_requests.delivery_contact_name; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_requests.delivery_contact_name IS 'Who receives the item.';
+
+
+--
+-- Name: COLUMN delivery_requests.delivery_contact_phone; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_requests.delivery_contact_phone IS 'Phone of the recipient (E.164).';
+
+
+--
+-- Name: COLUMN delivery_requests.delivery_instructions; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_requests.delivery_instructions IS 'Instructions for the drop-off.';
+
+
+--
+-- Name: COLUMN delivery_requests.delivery_window_start; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_requests.delivery_window_start IS 'Earliest drop-off time (given together with delivery_window_end).';
+
+
+--
+-- Name: COLUMN delivery_requests.delivery_window_end; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_requests.delivery_window_end IS 'Latest drop-off time, after delivery_window_start and after the pickup window starts.';
+
+
+--
+-- Name: COLUMN delivery_requests.max_price; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_requests.max_price IS 'Most the customer pays the traveler, in minor units (100–100000).';
+
+
+--
+-- Name: COLUMN delivery_requests.auto_accept_price; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_requests.auto_accept_price IS 'Offers at or below this price are accepted at once (at most max_price).';
+
+
+--
+-- Name: COLUMN delivery_requests.estimated_price; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_requests.estimated_price IS 'The platform''s default quote for this request, in minor units.';
+
+
+--
+-- Name: COLUMN delivery_requests.preferred_travelers; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_requests.preferred_travelers IS 'Travelers the customer prefers (at most 50).';
+
+
+--
+-- Name: COLUMN delivery_requests.blacklisted_travelers; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_requests.blacklisted_travelers IS 'Travelers who must never see or carry this request (at most 50).';
+
+
+--
+-- Name: COLUMN delivery_requests.min_traveler_rating; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_requests.min_traveler_rating IS 'Lowest average rating a traveler needs (1–5).';
+
+
+--
+-- Name: COLUMN delivery_requests.verification_required; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_requests.verification_required IS 'Whether the traveler must be id_verified.';
+
+
+--
+-- Name: COLUMN delivery_requests.background_check_required; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_requests.background_check_required IS 'Whether the traveler must be fully_verified.';
+
+
+--
+-- Name: COLUMN delivery_requests.expires_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_requests.expires_at IS 'When an open request expires.';
+
+
+--
+-- Name: COLUMN delivery_requests.cancellation_reason; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_requests.cancellation_reason IS 'Why the customer cancelled.';
+
+
+--
+-- Name: COLUMN delivery_requests.cancellation_note; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_requests.cancellation_note IS 'The customer''s note on the cancellation.';
+
+
+--
+-- Name: COLUMN delivery_requests.cancelled_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_requests.cancelled_at IS 'When the customer cancelled.';
+
+
+--
+-- Name: COLUMN delivery_requests.created_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_requests.created_at IS 'When the request was created.';
+
+
+--
+-- Name: COLUMN delivery_requests.updated_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_requests.updated_at IS 'When the request last changed.';
+
+
+--
+-- Name: delivery_request_details_of(app_public.delivery_requests); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.delivery_request_details_of(request app_public.delivery_requests) RETURNS app_public.delivery_request_details
+    LANGUAGE sql IMMUTABLE
+    AS $$
+  select row((request).title, (request).description, (request).category, (request).urgency, (request).item_name,
+             (request).quantity, (request).weight_kg, (request).length_cm, (request).width_cm, (request).height_cm,
+             (request).declared_value, (request).currency, (request).is_fragile, (request).is_perishable,
+             (request).is_hazardous, (request).requires_signature,
+             (request).pickup_address, (request).pickup_point, (request).pickup_city, (request).pickup_country,
+             (request).pickup_contact_name, (request).pickup_contact_phone, (request).pickup_instructions,
+             (request).pickup_window_start, (request).pickup_window_end,
+             (request).delivery_address, (request).delivery_point, (request).delivery_city, (request).delivery_country,
+             (request).delivery_contact_name, (request).delivery_contact_phone, (request).delivery_instructions,
+             (request).delivery_window_start, (request).delivery_window_end,
+             (request).max_price, (request).auto_accept_price, (request).preferred_travelers,
+             (request).blacklisted_travelers, (request).min_traveler_rating, (request).verification_required,
+             (request).background_check_required, (request).expires_at)::app_public.delivery_request_details;
+$$;
+
+
+--
+-- Name: FUNCTION delivery_request_details_of(request app_public.delivery_requests); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.delivery_request_details_of(request app_public.delivery_requests) IS 'The customer-entered details of a delivery request.';
+
+
+--
+-- Name: delivery_request_estimate(app_public.delivery_request_details); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.delivery_request_estimate(details app_public.delivery_request_details) RETURNS bigint
+    LANGUAGE sql STABLE
+    AS $$
+  select app_hidden.default_quote(
+    (public.st_distance((delivery_request_estimate.details).pickup_point,
+                        (delivery_request_estimate.details).delivery_point, false) / 1000)::numeric,
+    (delivery_request_estimate.details).weight_kg * (delivery_request_estimate.details).quantity,
+    (delivery_request_estimate.details).urgency,
+    (delivery_request_estimate.details).is_fragile,
+    (delivery_request_estimate.details).currency);
+$$;
+
+
+--
+-- Name: FUNCTION delivery_request_estimate(details app_public.delivery_request_details); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.delivery_request_estimate(details app_public.delivery_request_details) IS 'Estimated price of checked request details (app_hidden.default_quote over the great-circle distance and total weight).';
+
+
+--
 -- Name: display_name(text, text); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
@@ -893,6 +2284,87 @@ $$;
 --
 
 COMMENT ON FUNCTION app_hidden.display_name(first_name text, last_name text) IS 'Public name: first name and last initial.';
+
+
+--
+-- Name: expire_delivery_requests(); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.expire_delivery_requests() RETURNS integer
+    LANGUAGE sql
+    AS $$
+  with expired as (
+    update app_public.delivery_requests r
+       set status = 'expired'
+     where r.status in ('pending', 'matched') and r.expires_at <= now()
+    returning r.id
+  )
+  -- HOOK(offers slice): expire the pending offers of these requests as well (reason request_expired).
+  select count(*)::integer from expired;
+$$;
+
+
+--
+-- Name: FUNCTION expire_delivery_requests(); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.expire_delivery_requests() IS 'Marks pending and matched requests past their expiry as expired; returns how many.';
+
+
+--
+-- Name: insert_delivery_request(uuid, app_public.delivery_request_details); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.insert_delivery_request(customer_id uuid, details app_public.delivery_request_details) RETURNS app_public.delivery_requests
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_now timestamptz := now();
+  d app_public.delivery_request_details :=
+    app_hidden.checked_delivery_request_details(insert_delivery_request.details, insert_delivery_request.customer_id,
+                                                v_now, true);
+  v_request app_public.delivery_requests;
+begin
+  perform pg_advisory_xact_lock(hashtext('app_public.delivery_requests'), hashtext(insert_delivery_request.customer_id::text));
+  if (select count(*) from app_public.delivery_requests r
+       where r.customer_id = insert_delivery_request.customer_id
+         and r.status in ('pending', 'matched') and r.expires_at > v_now)
+     >= (app_hidden.config_value('limits.max_open_requests'))::int then
+    raise exception 'You may have at most % open delivery requests', app_hidden.config_value('limits.max_open_requests')
+      using errcode = 'LIMIT';
+  end if;
+  insert into app_public.delivery_requests (
+    customer_id, title, description, category, urgency, item_name, quantity, weight_kg, length_cm, width_cm,
+    height_cm, declared_value, currency, is_fragile, is_perishable, is_hazardous, requires_signature,
+    pickup_address, pickup_point, pickup_city, pickup_country, pickup_contact_name, pickup_contact_phone,
+    pickup_instructions, pickup_window_start, pickup_window_end,
+    delivery_address, delivery_point, delivery_city, delivery_country, delivery_contact_name, delivery_contact_phone,
+    delivery_instructions, delivery_window_start, delivery_window_end,
+    max_price, auto_accept_price, estimated_price, preferred_travelers, blacklisted_travelers, min_traveler_rating,
+    verification_required, background_check_required, expires_at, created_at)
+  values (
+    insert_delivery_request.customer_id, d.title, d.description, d.category, d.urgency, d.item_name, d.quantity,
+    d.weight_kg, d.length_cm, d.width_cm, d.height_cm, d.declared_value, d.currency, d.is_fragile, d.is_perishable,
+    d.is_hazardous, d.requires_signature,
+    d.pickup_address, d.pickup_point, d.pickup_city, d.pickup_country, d.pickup_contact_name, d.pickup_contact_phone,
+    d.pickup_instructions, d.pickup_window_start, d.pickup_window_end,
+    d.delivery_address, d.delivery_point, d.delivery_city, d.delivery_country, d.delivery_contact_name,
+    d.delivery_contact_phone, d.delivery_instructions, d.delivery_window_start, d.delivery_window_end,
+    d.max_price, d.auto_accept_price, app_hidden.delivery_request_estimate(d), d.preferred_travelers,
+    d.blacklisted_travelers, d.min_traveler_rating, d.verification_required, d.background_check_required,
+    d.expires_at, v_now)
+  returning * into v_request;
+  return v_request;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION insert_delivery_request(customer_id uuid, details app_public.delivery_request_details); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.insert_delivery_request(customer_id uuid, details app_public.delivery_request_details) IS 'Validates the details and inserts a pending request for the customer; raises INVAL or LIMIT (too many open requests).';
 
 
 --
@@ -936,6 +2408,34 @@ $$;
 --
 
 COMMENT ON FUNCTION app_hidden.is_blocked_with(other_user_id uuid) IS 'Whether a block separates the signed-in user and the other user, in either direction.';
+
+
+--
+-- Name: listed_delivery_requests(uuid); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.listed_delivery_requests(viewer_id uuid) RETURNS SETOF app_public.delivery_requests
+    LANGUAGE sql STABLE
+    AS $$
+  select r.*
+    from app_public.delivery_requests r
+    join app_public.users u on u.id = r.customer_id
+   where r.status in ('pending', 'matched')
+     and r.expires_at > now()
+     and u.status = 'active' and u.deleted_at is null
+     and r.customer_id <> listed_delivery_requests.viewer_id
+     and not (listed_delivery_requests.viewer_id = any (r.blacklisted_travelers))
+     and not exists (select 1 from app_public.user_blocks b
+                      where (b.blocker_id = listed_delivery_requests.viewer_id and b.blocked_id = r.customer_id)
+                         or (b.blocker_id = r.customer_id and b.blocked_id = listed_delivery_requests.viewer_id));
+$$;
+
+
+--
+-- Name: FUNCTION listed_delivery_requests(viewer_id uuid); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.listed_delivery_requests(viewer_id uuid) IS 'Delivery requests the viewer may see in the marketplace (open, unexpired, active customer, not own, unblocked, not blacklisted).';
 
 
 --
@@ -1081,6 +2581,24 @@ $$;
 --
 
 COMMENT ON FUNCTION app_hidden.require_user(min_level app_public.verification_level, action text) IS 'The caller''s id if signed in, active and verified to at least min_level; raises LOGIN or DNIED otherwise.';
+
+
+--
+-- Name: snapped_point(public.geography); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.snapped_point(point public.geography) RETURNS public.geography
+    LANGUAGE sql IMMUTABLE STRICT
+    AS $$
+  select public.st_snaptogrid(snapped_point.point::public.geometry, 0.01)::public.geography;
+$$;
+
+
+--
+-- Name: FUNCTION snapped_point(point public.geography); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.snapped_point(point public.geography) IS 'The point snapped to a 0.01° grid (masking exact places).';
 
 
 --
@@ -1514,7 +3032,8 @@ begin
     'sessions_pruned', app_private.prune_sessions(),
     'account_tokens_pruned', app_private.prune_account_tokens(),
     'documents_expired', app_private.expire_verification_documents(),
-    'users_anonymised', app_private.anonymise_deleted_users());
+    'users_anonymised', app_private.anonymise_deleted_users(),
+    'requests_expired', app_hidden.expire_delivery_requests());
 end;
 $$;
 
@@ -2146,10 +3665,6 @@ $_$;
 COMMENT ON FUNCTION app_private.use_totp_code(user_id uuid, code text) IS 'Accepts a TOTP code once per step (±window) and records its step.';
 
 
-SET default_tablespace = '';
-
-SET default_table_access_method = heap;
-
 --
 -- Name: user_favorites; Type: TABLE; Schema: app_public; Owner: -
 --
@@ -2349,6 +3864,58 @@ Blocks a user: the two are hidden from each other and never matched. Blocking tw
 
 
 --
+-- Name: cancel_delivery_request(uuid, app_public.request_cancel_reason, text); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.cancel_delivery_request(request_id uuid, reason app_public.request_cancel_reason, note text DEFAULT NULL::text) RETURNS app_public.delivery_requests
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_public.current_user_id();
+  v_note text := nullif(trim(cancel_delivery_request.note), '');
+  v_request app_public.delivery_requests;
+begin
+  if v_user_id is null then
+    raise exception 'Log in to cancel delivery requests' using errcode = 'LOGIN';
+  end if;
+  if cancel_delivery_request.reason is null or length(v_note) > 1000 then
+    raise exception 'Cancelling needs a reason (and a note of at most 1000 characters)' using errcode = 'INVAL';
+  end if;
+  select r.* into v_request from app_public.delivery_requests r
+   where r.id = cancel_delivery_request.request_id and r.customer_id = v_user_id
+     for update;
+  if v_request.id is null then
+    raise exception 'Delivery request not found' using errcode = 'NTFND';
+  end if;
+  -- HOOK(deliveries slice): status 'accepted' is still before pickup: cancel the accepted delivery as
+  -- customer-caused (its own rules: fees, refunds, statistics), then end this request as cancelled like below.
+  if v_request.status not in ('pending', 'matched') then
+    raise exception 'A % request cannot be cancelled', v_request.status using errcode = 'BADST';
+  end if;
+  if v_request.expires_at <= now() then
+    raise exception 'This request has already expired' using errcode = 'EXPRD';
+  end if;
+  update app_public.delivery_requests r
+     set status = 'cancelled', cancellation_reason = cancel_delivery_request.reason, cancellation_note = v_note,
+         cancelled_at = now()
+   where r.id = v_request.id
+  returning r.* into v_request;
+  -- HOOK(offers slice): decline every pending offer of this request (reason request_cancelled) and notify.
+  return v_request;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION cancel_delivery_request(request_id uuid, reason app_public.request_cancel_reason, note text); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.cancel_delivery_request(request_id uuid, reason app_public.request_cancel_reason, note text) IS '@resultFieldName deliveryRequest
+Cancels one of your open delivery requests, with a reason and an optional note (≤1000 characters). Errors: LOGIN, INVAL, NTFND, BADST (no longer open), EXPRD (already expired).';
+
+
+--
 -- Name: change_password(text, text); Type: FUNCTION; Schema: app_public; Owner: -
 --
 
@@ -2474,6 +4041,36 @@ $$;
 
 COMMENT ON FUNCTION app_public.confirm_two_factor(code text) IS '@resultFieldName backupCodes
 Turns two-factor authentication on with a code from the authenticator app and returns the backup codes, shown once. BADTK when the code is wrong, BADST without a pending setup.';
+
+
+--
+-- Name: create_delivery_request(app_public.delivery_request_details); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.create_delivery_request(details app_public.delivery_request_details) RETURNS app_public.delivery_requests
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_hidden.require_user('email_verified', 'create delivery requests');
+begin
+  if not exists (select 1 from app_public.users u
+                  where u.id = v_user_id and u.user_type in ('customer', 'both')) then
+    raise exception 'Only customers create delivery requests; switch your account to customer or both'
+      using errcode = 'DNIED';
+  end if;
+  -- HOOK(matching slice): enqueue the matching job / fill request_matches for the new request.
+  return app_hidden.insert_delivery_request(v_user_id, create_delivery_request.details);
+end;
+$$;
+
+
+--
+-- Name: FUNCTION create_delivery_request(details app_public.delivery_request_details); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.create_delivery_request(details app_public.delivery_request_details) IS '@resultFieldName deliveryRequest
+Posts a delivery request (pending) for the signed-in customer, with the platform''s estimated price. Defaults: urgency standard, quantity 1, declared value 0, currency platform.default_currency, expiry now + requests.expiry_days (at most requests.max_expiry_days). Refused: total weight over limits.max_delivery_weight_kg, value over limits.max_delivery_value, pickup to drop-off over limits.max_delivery_distance_km, hazardous items, unordered or past windows, partial dimensions, max price outside limits.min_request_price–max_request_price, auto-accept price over the max price. Errors: LOGIN, DNIED (not active, not email_verified, or a traveler-only account), INVAL (a rule above), LIMIT (limits.max_open_requests open requests).';
 
 
 --
@@ -2811,6 +4408,51 @@ $$;
 
 COMMENT ON FUNCTION app_public.disable_two_factor(password text, code text) IS '@resultFieldName success
 Turns two-factor authentication off; needs the password (CREDS when wrong) and a TOTP or backup code (BADTK when wrong).';
+
+
+--
+-- Name: duplicate_delivery_request(uuid, timestamp with time zone, timestamp with time zone, timestamp with time zone, timestamp with time zone); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.duplicate_delivery_request(request_id uuid, pickup_window_start timestamp with time zone DEFAULT NULL::timestamp with time zone, pickup_window_end timestamp with time zone DEFAULT NULL::timestamp with time zone, delivery_window_start timestamp with time zone DEFAULT NULL::timestamp with time zone, delivery_window_end timestamp with time zone DEFAULT NULL::timestamp with time zone) RETURNS app_public.delivery_requests
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_hidden.require_user('email_verified', 'create delivery requests');
+  v_source app_public.delivery_requests;
+  d app_public.delivery_request_details;
+begin
+  if not exists (select 1 from app_public.users u
+                  where u.id = v_user_id and u.user_type in ('customer', 'both')) then
+    raise exception 'Only customers create delivery requests; switch your account to customer or both'
+      using errcode = 'DNIED';
+  end if;
+  select r.* into v_source from app_public.delivery_requests r
+   where r.id = duplicate_delivery_request.request_id and r.customer_id = v_user_id;
+  if v_source.id is null then
+    raise exception 'Delivery request not found' using errcode = 'NTFND';
+  end if;
+  d := app_hidden.delivery_request_details_of(v_source);
+  d.expires_at := null;
+  if num_nonnulls(duplicate_delivery_request.pickup_window_start, duplicate_delivery_request.pickup_window_end,
+                  duplicate_delivery_request.delivery_window_start, duplicate_delivery_request.delivery_window_end) > 0 then
+    d.pickup_window_start := duplicate_delivery_request.pickup_window_start;
+    d.pickup_window_end := duplicate_delivery_request.pickup_window_end;
+    d.delivery_window_start := duplicate_delivery_request.delivery_window_start;
+    d.delivery_window_end := duplicate_delivery_request.delivery_window_end;
+  end if;
+  return app_hidden.insert_delivery_request(v_user_id, d);
+end;
+$$;
+
+
+--
+-- Name: FUNCTION duplicate_delivery_request(request_id uuid, pickup_window_start timestamp with time zone, pickup_window_end timestamp with time zone, delivery_window_start timestamp with time zone, delivery_window_end timestamp with time zone); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.duplicate_delivery_request(request_id uuid, pickup_window_start timestamp with time zone, pickup_window_end timestamp with time zone, delivery_window_start timestamp with time zone, delivery_window_end timestamp with time zone) IS '@resultFieldName deliveryRequest
+Creates a new pending request from one of yours (any state), optionally with new time windows (giving any replaces all four); checked like createDeliveryRequest. Errors: LOGIN, DNIED, NTFND, INVAL (e.g. the copied windows have passed), LIMIT.';
 
 
 --
@@ -3418,6 +5060,42 @@ Removes a traveler from the signed-in user''s favorites; false when it was not o
 
 
 --
+-- Name: report_delivery_request(uuid, app_public.user_report_category, text); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.report_delivery_request(request_id uuid, category app_public.user_report_category, description text) RETURNS app_public.user_reports
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_public.current_user_id();
+  v_customer_id uuid;
+begin
+  if v_user_id is null then
+    raise exception 'Log in to report delivery requests' using errcode = 'LOGIN';
+  end if;
+  select r.customer_id into v_customer_id
+    from app_hidden.listed_delivery_requests(v_user_id) r
+   where r.id = report_delivery_request.request_id;
+  if v_customer_id is null then
+    raise exception 'Delivery request not found' using errcode = 'NTFND';
+  end if;
+  -- HOOK(deliveries slice): also let the traveler of a live delivery of this request report it.
+  return app_public.report_user(v_customer_id, report_delivery_request.category, report_delivery_request.description,
+                                null, report_delivery_request.request_id);
+end;
+$$;
+
+
+--
+-- Name: FUNCTION report_delivery_request(request_id uuid, category app_public.user_report_category, description text); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.report_delivery_request(request_id uuid, category app_public.user_report_category, description text) IS '@resultFieldName userReport
+Reports a delivery request you can see in the marketplace to the moderators (a report about its customer, linked to the request). Errors: LOGIN, NTFND, INVAL (description of 10–2000 characters), BADST (you already have an open report about this customer).';
+
+
+--
 -- Name: report_user(uuid, app_public.user_report_category, text, uuid, uuid); Type: FUNCTION; Schema: app_public; Owner: -
 --
 
@@ -3824,6 +5502,78 @@ Ends one of your device sessions; NTFND when it is not one of your live sessions
 
 
 --
+-- Name: search_requests(public.geography, numeric, public.geography, app_public.item_category, timestamp with time zone, timestamp with time zone); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.search_requests(near public.geography, radius_km numeric DEFAULT NULL::numeric, destination public.geography DEFAULT NULL::public.geography, category app_public.item_category DEFAULT NULL::app_public.item_category, window_from timestamp with time zone DEFAULT NULL::timestamp with time zone, window_to timestamp with time zone DEFAULT NULL::timestamp with time zone) RETURNS SETOF app_public.request_listing
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_hidden.require_user('email_verified', 'browse delivery requests');
+  v_radius_m float8;
+  v_margin_m constant float8 := 1000;
+begin
+  if not exists (select 1 from app_public.users u
+                  where u.id = v_user_id and u.user_type in ('traveler', 'both')) then
+    raise exception 'Only travelers browse delivery requests; switch your account to traveler or both'
+      using errcode = 'DNIED';
+  end if;
+  if search_requests.near is null then
+    raise exception 'Give the point to search near' using errcode = 'INVAL';
+  end if;
+  v_radius_m := 1000 * coalesce(search_requests.radius_km, (app_hidden.config_value('requests.search_radius_km'))::numeric);
+  if v_radius_m <= 0 or v_radius_m > 1000 * (app_hidden.config_value('requests.max_search_radius_km'))::numeric then
+    raise exception 'The radius must be more than 0 and at most % km', app_hidden.config_value('requests.max_search_radius_km')
+      using errcode = 'INVAL';
+  end if;
+  if search_requests.window_from >= search_requests.window_to then
+    raise exception 'The window must start before it ends' using errcode = 'INVAL';
+  end if;
+
+  return query
+  with candidates as (
+    select r.id, r.title, r.category, r.urgency, r.quantity, r.total_weight, r.total_volume_l, r.is_fragile,
+           r.pickup_city, r.pickup_country, app_hidden.snapped_point(r.pickup_point)::geography(point, 4326) as pickup_point,
+           r.pickup_window_start, r.pickup_window_end,
+           r.delivery_city, r.delivery_country, app_hidden.snapped_point(r.delivery_point)::geography(point, 4326) as delivery_point,
+           r.delivery_window_start, r.delivery_window_end, r.max_price, r.currency, r.expires_at,
+           r.customer_id
+      from app_hidden.listed_delivery_requests(v_user_id) r
+     where st_dwithin(r.pickup_point, search_requests.near, v_radius_m + v_margin_m)
+       and (search_requests.destination is null
+            or st_dwithin(r.delivery_point, search_requests.destination, v_radius_m + v_margin_m))
+       and (search_requests.category is null or r.category = search_requests.category)
+       -- Requests without a pickup window are flexible and match any window.
+       and (r.pickup_window_start is null
+            or tstzrange(r.pickup_window_start, r.pickup_window_end)
+               && tstzrange(search_requests.window_from, search_requests.window_to))
+  )
+  select c.id, c.title, c.category, c.urgency, c.quantity, c.total_weight, c.total_volume_l, c.is_fragile,
+         c.pickup_city, c.pickup_country, c.pickup_point, c.pickup_window_start, c.pickup_window_end,
+         c.delivery_city, c.delivery_country, c.delivery_point, c.delivery_window_start, c.delivery_window_end,
+         round((st_distance(c.pickup_point, search_requests.near) / 1000)::numeric, 1),
+         c.max_price, c.currency, c.expires_at, u.display_name,
+         case when coalesce((p.privacy ->> 'show_statistics')::boolean, true) then s.average_rating end
+    from candidates c
+    join app_public.users u on u.id = c.customer_id
+    left join app_public.user_statistics s on s.user_id = c.customer_id
+    left join app_public.user_preferences p on p.user_id = c.customer_id
+   where st_dwithin(c.pickup_point, search_requests.near, v_radius_m)
+     and (search_requests.destination is null or st_dwithin(c.delivery_point, search_requests.destination, v_radius_m))
+   order by st_distance(c.pickup_point, search_requests.near), c.expires_at, c.id;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION search_requests(near public.geography, radius_km numeric, destination public.geography, category app_public.item_category, window_from timestamp with time zone, window_to timestamp with time zone); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.search_requests(near public.geography, radius_km numeric, destination public.geography, category app_public.item_category, window_from timestamp with time zone, window_to timestamp with time zone) IS 'The marketplace for travelers: open, unexpired delivery requests whose pickup lies within radiusKm (default requests.search_radius_km, at most requests.max_search_radius_km) of near, optionally with the drop-off within radiusKm of destination, of one category, and with a pickup window overlapping windowFrom–windowTo (requests without a window always match). Never your own requests, requests across a block in either direction, requests that blacklist you, or requests of inactive customers. Places are masked: cities and points snapped to 0.01°. Ordered by distance, then expiry, then id. Errors: LOGIN, DNIED (not an active, email-verified traveler), INVAL.';
+
+
+--
 -- Name: search_users(text); Type: FUNCTION; Schema: app_public; Owner: -
 --
 
@@ -4205,6 +5955,73 @@ $$;
 
 COMMENT ON FUNCTION app_public.unblock_user(user_id uuid) IS '@resultFieldName success
 Removes a block the signed-in user made; false when there was none. Errors: LOGIN.';
+
+
+--
+-- Name: update_delivery_request(uuid, app_public.delivery_request_details); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.update_delivery_request(request_id uuid, details app_public.delivery_request_details) RETURNS app_public.delivery_requests
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_hidden.require_user('email_verified', 'edit delivery requests');
+  v_old app_public.delivery_requests;
+  v_request app_public.delivery_requests;
+  d app_public.delivery_request_details;
+begin
+  select r.* into v_old from app_public.delivery_requests r
+   where r.id = update_delivery_request.request_id and r.customer_id = v_user_id
+     for update;
+  if v_old.id is null then
+    raise exception 'Delivery request not found' using errcode = 'NTFND';
+  end if;
+  if v_old.status not in ('pending', 'matched') then
+    raise exception 'A % request can no longer be edited', v_old.status using errcode = 'BADST';
+  end if;
+  if v_old.expires_at <= now() then
+    raise exception 'This request has expired' using errcode = 'EXPRD';
+  end if;
+  d := app_hidden.checked_delivery_request_details(update_delivery_request.details, v_user_id, v_old.created_at, false);
+
+  update app_public.delivery_requests r
+     set title = d.title, description = d.description, category = d.category, urgency = d.urgency,
+         item_name = d.item_name, quantity = d.quantity, weight_kg = d.weight_kg, length_cm = d.length_cm,
+         width_cm = d.width_cm, height_cm = d.height_cm, declared_value = d.declared_value, currency = d.currency,
+         is_fragile = d.is_fragile, is_perishable = d.is_perishable, is_hazardous = d.is_hazardous,
+         requires_signature = d.requires_signature,
+         pickup_address = d.pickup_address, pickup_point = d.pickup_point, pickup_city = d.pickup_city,
+         pickup_country = d.pickup_country, pickup_contact_name = d.pickup_contact_name,
+         pickup_contact_phone = d.pickup_contact_phone, pickup_instructions = d.pickup_instructions,
+         pickup_window_start = d.pickup_window_start, pickup_window_end = d.pickup_window_end,
+         delivery_address = d.delivery_address, delivery_point = d.delivery_point, delivery_city = d.delivery_city,
+         delivery_country = d.delivery_country, delivery_contact_name = d.delivery_contact_name,
+         delivery_contact_phone = d.delivery_contact_phone, delivery_instructions = d.delivery_instructions,
+         delivery_window_start = d.delivery_window_start, delivery_window_end = d.delivery_window_end,
+         max_price = d.max_price, auto_accept_price = d.auto_accept_price,
+         estimated_price = app_hidden.delivery_request_estimate(d),
+         preferred_travelers = d.preferred_travelers, blacklisted_travelers = d.blacklisted_travelers,
+         min_traveler_rating = d.min_traveler_rating, verification_required = d.verification_required,
+         background_check_required = d.background_check_required,
+         expires_at = coalesce(d.expires_at, r.expires_at)
+   where r.id = v_old.id
+  returning r.* into v_request;
+
+  -- HOOK(offers slice): if the item, places or windows changed (compare v_old with v_request), expire the open
+  -- offers with reason request_changed; if max_price went down, decline the pending offers above the new price;
+  -- and drop offers of travelers now on blacklisted_travelers.
+  return v_request;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION update_delivery_request(request_id uuid, details app_public.delivery_request_details); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.update_delivery_request(request_id uuid, details app_public.delivery_request_details) IS '@resultFieldName deliveryRequest
+Replaces the details of one of your open (pending or matched) delivery requests; checked like createDeliveryRequest, estimate recomputed, a null expiresAt keeps the expiry. Errors: LOGIN, DNIED, NTFND, BADST (no longer open), EXPRD (past its expiry), INVAL.';
 
 
 --
@@ -5625,6 +7442,14 @@ ALTER TABLE ONLY app_private.user_two_factor_auth
 
 
 --
+-- Name: delivery_requests delivery_requests_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.delivery_requests
+    ADD CONSTRAINT delivery_requests_pkey PRIMARY KEY (id);
+
+
+--
 -- Name: system_configuration system_configuration_category_key_key; Type: CONSTRAINT; Schema: app_public; Owner: -
 --
 
@@ -5886,6 +7711,41 @@ CREATE INDEX two_factor_setups_user_id_idx ON app_private.two_factor_setups USIN
 
 
 --
+-- Name: delivery_requests_customer_id_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX delivery_requests_customer_id_idx ON app_public.delivery_requests USING btree (customer_id, created_at);
+
+
+--
+-- Name: delivery_requests_delivery_point_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX delivery_requests_delivery_point_idx ON app_public.delivery_requests USING gist (delivery_point);
+
+
+--
+-- Name: delivery_requests_open_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX delivery_requests_open_idx ON app_public.delivery_requests USING btree (status, expires_at) WHERE (status = ANY (ARRAY['pending'::app_public.delivery_request_status, 'matched'::app_public.delivery_request_status]));
+
+
+--
+-- Name: delivery_requests_pickup_point_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX delivery_requests_pickup_point_idx ON app_public.delivery_requests USING gist (pickup_point);
+
+
+--
+-- Name: idx_delivery_requests_text; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX idx_delivery_requests_text ON app_public.delivery_requests USING gin ((((((COALESCE(title, ''::text) || ' '::text) || COALESCE(description, ''::text)) || ' '::text) || COALESCE(item_name, ''::text))) public.gin_trgm_ops);
+
+
+--
 -- Name: user_addresses_one_default_key; Type: INDEX; Schema: app_public; Owner: -
 --
 
@@ -5925,6 +7785,13 @@ CREATE UNIQUE INDEX user_contacts_verified_phone_key ON app_public.user_contacts
 --
 
 CREATE INDEX user_favorites_traveler_id_idx ON app_public.user_favorites USING btree (traveler_id);
+
+
+--
+-- Name: user_reports_delivery_request_id_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX user_reports_delivery_request_id_idx ON app_public.user_reports USING btree (delivery_request_id);
 
 
 --
@@ -6058,6 +7925,13 @@ CREATE TRIGGER _100_default_user BEFORE INSERT ON app_public.user_verification_d
 --
 
 CREATE TRIGGER _100_referral_code BEFORE INSERT ON app_public.users FOR EACH ROW EXECUTE FUNCTION app_hidden.tg_users__referral_code();
+
+
+--
+-- Name: delivery_requests _100_timestamps; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app_public.delivery_requests FOR EACH ROW EXECUTE FUNCTION app_hidden.tg__set_updated_at();
 
 
 --
@@ -6307,6 +8181,14 @@ ALTER TABLE ONLY app_private.user_two_factor_auth
 
 
 --
+-- Name: delivery_requests delivery_requests_customer_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.delivery_requests
+    ADD CONSTRAINT delivery_requests_customer_id_fkey FOREIGN KEY (customer_id) REFERENCES app_public.users(id) ON DELETE RESTRICT;
+
+
+--
 -- Name: user_addresses user_addresses_user_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
 --
 
@@ -6368,6 +8250,14 @@ ALTER TABLE ONLY app_public.user_favorites
 
 ALTER TABLE ONLY app_public.user_preferences
     ADD CONSTRAINT user_preferences_user_id_fkey FOREIGN KEY (user_id) REFERENCES app_public.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: user_reports user_reports_delivery_request_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.user_reports
+    ADD CONSTRAINT user_reports_delivery_request_id_fkey FOREIGN KEY (delivery_request_id) REFERENCES app_public.delivery_requests(id) ON DELETE SET NULL;
 
 
 --
@@ -6532,6 +8422,12 @@ CREATE POLICY delete_own ON app_public.user_favorites FOR DELETE TO app_user USI
 
 
 --
+-- Name: delivery_requests; Type: ROW SECURITY; Schema: app_public; Owner: -
+--
+
+ALTER TABLE app_public.delivery_requests ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: user_addresses insert_own; Type: POLICY; Schema: app_public; Owner: -
 --
 
@@ -6564,6 +8460,13 @@ CREATE POLICY insert_own ON app_public.user_reports FOR INSERT TO app_user WITH 
 --
 
 CREATE POLICY insert_own ON app_public.user_verification_documents FOR INSERT TO app_user WITH CHECK ((user_id = ( SELECT app_public.current_user_id() AS current_user_id)));
+
+
+--
+-- Name: delivery_requests select_admin; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_admin ON app_public.delivery_requests FOR SELECT TO app_user USING (( SELECT app_hidden.current_user_has_permission('deliveries.read'::text) AS current_user_has_permission));
 
 
 --
@@ -6627,6 +8530,13 @@ CREATE POLICY select_admin ON app_public.users FOR SELECT TO app_user USING (( S
 --
 
 CREATE POLICY select_moderator ON app_public.user_reports FOR SELECT TO app_user USING ((( SELECT app_hidden.current_user_has_permission('content.moderate'::text) AS current_user_has_permission) OR ( SELECT app_hidden.current_user_has_permission('users.read'::text) AS current_user_has_permission)));
+
+
+--
+-- Name: delivery_requests select_own; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_own ON app_public.delivery_requests FOR SELECT TO app_user USING ((customer_id = ( SELECT app_public.current_user_id() AS current_user_id)));
 
 
 --
@@ -6863,6 +8773,13 @@ GRANT ALL ON FUNCTION app_hidden.assert_password_policy(password text, email tex
 
 
 --
+-- Name: FUNCTION checked_delivery_request_details(details app_public.delivery_request_details, customer_id uuid, created_at timestamp with time zone, default_expiry boolean); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.checked_delivery_request_details(details app_public.delivery_request_details, customer_id uuid, created_at timestamp with time zone, default_expiry boolean) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION config_value(setting text); Type: ACL; Schema: app_hidden; Owner: -
 --
 
@@ -6895,11 +8812,54 @@ GRANT ALL ON FUNCTION app_hidden.current_user_has_permission(permission text) TO
 
 
 --
+-- Name: FUNCTION default_quote(distance_km numeric, weight_kg numeric, urgency app_public.urgency_level, is_fragile boolean, currency text); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.default_quote(distance_km numeric, weight_kg numeric, urgency app_public.urgency_level, is_fragile boolean, currency text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_hidden.default_quote(distance_km numeric, weight_kg numeric, urgency app_public.urgency_level, is_fragile boolean, currency text) TO app_user;
+
+
+--
+-- Name: TABLE delivery_requests; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT SELECT ON TABLE app_public.delivery_requests TO app_user;
+
+
+--
+-- Name: FUNCTION delivery_request_details_of(request app_public.delivery_requests); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.delivery_request_details_of(request app_public.delivery_requests) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION delivery_request_estimate(details app_public.delivery_request_details); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.delivery_request_estimate(details app_public.delivery_request_details) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION display_name(first_name text, last_name text); Type: ACL; Schema: app_hidden; Owner: -
 --
 
 REVOKE ALL ON FUNCTION app_hidden.display_name(first_name text, last_name text) FROM PUBLIC;
 GRANT ALL ON FUNCTION app_hidden.display_name(first_name text, last_name text) TO app_anonymous;
+
+
+--
+-- Name: FUNCTION expire_delivery_requests(); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.expire_delivery_requests() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION insert_delivery_request(customer_id uuid, details app_public.delivery_request_details); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.insert_delivery_request(customer_id uuid, details app_public.delivery_request_details) FROM PUBLIC;
 
 
 --
@@ -6916,6 +8876,13 @@ GRANT ALL ON FUNCTION app_hidden.is_admin_user() TO app_anonymous;
 
 REVOKE ALL ON FUNCTION app_hidden.is_blocked_with(other_user_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION app_hidden.is_blocked_with(other_user_id uuid) TO app_user;
+
+
+--
+-- Name: FUNCTION listed_delivery_requests(viewer_id uuid); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.listed_delivery_requests(viewer_id uuid) FROM PUBLIC;
 
 
 --
@@ -6945,6 +8912,13 @@ REVOKE ALL ON FUNCTION app_hidden.refresh_verification_level(user_id uuid) FROM 
 
 REVOKE ALL ON FUNCTION app_hidden.require_user(min_level app_public.verification_level, action text) FROM PUBLIC;
 GRANT ALL ON FUNCTION app_hidden.require_user(min_level app_public.verification_level, action text) TO app_user;
+
+
+--
+-- Name: FUNCTION snapped_point(point public.geography); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.snapped_point(point public.geography) FROM PUBLIC;
 
 
 --
@@ -7292,6 +9266,14 @@ GRANT ALL ON FUNCTION app_public.block_user(user_id uuid, reason app_public.bloc
 
 
 --
+-- Name: FUNCTION cancel_delivery_request(request_id uuid, reason app_public.request_cancel_reason, note text); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.cancel_delivery_request(request_id uuid, reason app_public.request_cancel_reason, note text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.cancel_delivery_request(request_id uuid, reason app_public.request_cancel_reason, note text) TO app_user;
+
+
+--
 -- Name: FUNCTION change_password(current_password text, new_password text); Type: ACL; Schema: app_public; Owner: -
 --
 
@@ -7313,6 +9295,14 @@ GRANT ALL ON FUNCTION app_public.confirm_phone_verification(code text) TO app_us
 
 REVOKE ALL ON FUNCTION app_public.confirm_two_factor(code text) FROM PUBLIC;
 GRANT ALL ON FUNCTION app_public.confirm_two_factor(code text) TO app_user;
+
+
+--
+-- Name: FUNCTION create_delivery_request(details app_public.delivery_request_details); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.create_delivery_request(details app_public.delivery_request_details) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.create_delivery_request(details app_public.delivery_request_details) TO app_user;
 
 
 --
@@ -7396,6 +9386,14 @@ GRANT ALL ON FUNCTION app_public.delete_account(password text, reason text) TO a
 
 REVOKE ALL ON FUNCTION app_public.disable_two_factor(password text, code text) FROM PUBLIC;
 GRANT ALL ON FUNCTION app_public.disable_two_factor(password text, code text) TO app_user;
+
+
+--
+-- Name: FUNCTION duplicate_delivery_request(request_id uuid, pickup_window_start timestamp with time zone, pickup_window_end timestamp with time zone, delivery_window_start timestamp with time zone, delivery_window_end timestamp with time zone); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.duplicate_delivery_request(request_id uuid, pickup_window_start timestamp with time zone, pickup_window_end timestamp with time zone, delivery_window_start timestamp with time zone, delivery_window_end timestamp with time zone) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.duplicate_delivery_request(request_id uuid, pickup_window_start timestamp with time zone, pickup_window_end timestamp with time zone, delivery_window_start timestamp with time zone, delivery_window_end timestamp with time zone) TO app_user;
 
 
 --
@@ -7528,6 +9526,14 @@ GRANT ALL ON FUNCTION app_public.remove_favorite_traveler(traveler_id uuid) TO a
 
 
 --
+-- Name: FUNCTION report_delivery_request(request_id uuid, category app_public.user_report_category, description text); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.report_delivery_request(request_id uuid, category app_public.user_report_category, description text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.report_delivery_request(request_id uuid, category app_public.user_report_category, description text) TO app_user;
+
+
+--
 -- Name: FUNCTION report_user(user_id uuid, category app_public.user_report_category, description text, delivery_id uuid, delivery_request_id uuid); Type: ACL; Schema: app_public; Owner: -
 --
 
@@ -7622,6 +9628,14 @@ GRANT ALL ON FUNCTION app_public.review_verification_document(document_id uuid, 
 
 REVOKE ALL ON FUNCTION app_public.revoke_session(session_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION app_public.revoke_session(session_id uuid) TO app_user;
+
+
+--
+-- Name: FUNCTION search_requests(near public.geography, radius_km numeric, destination public.geography, category app_public.item_category, window_from timestamp with time zone, window_to timestamp with time zone); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.search_requests(near public.geography, radius_km numeric, destination public.geography, category app_public.item_category, window_from timestamp with time zone, window_to timestamp with time zone) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.search_requests(near public.geography, radius_km numeric, destination public.geography, category app_public.item_category, window_from timestamp with time zone, window_to timestamp with time zone) TO app_user;
 
 
 --
@@ -7733,6 +9747,14 @@ GRANT ALL ON FUNCTION app_public.submit_verification_document(document_type app_
 
 REVOKE ALL ON FUNCTION app_public.unblock_user(user_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION app_public.unblock_user(user_id uuid) TO app_user;
+
+
+--
+-- Name: FUNCTION update_delivery_request(request_id uuid, details app_public.delivery_request_details); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.update_delivery_request(request_id uuid, details app_public.delivery_request_details) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.update_delivery_request(request_id uuid, details app_public.delivery_request_details) TO app_user;
 
 
 --
@@ -7853,3 +9875,4 @@ ALTER DEFAULT PRIVILEGES FOR ROLE app_owner REVOKE ALL ON FUNCTIONS  FROM PUBLIC
 --   20261125070200
 --   20261125081500
 --   20261125083000
+--   20261125090500

@@ -10,7 +10,8 @@ begin
     'sessions_pruned', app_private.prune_sessions(),
     'account_tokens_pruned', app_private.prune_account_tokens(),
     'documents_expired', app_private.expire_verification_documents(),
-    'users_anonymised', app_private.anonymise_deleted_users());
+    'users_anonymised', app_private.anonymise_deleted_users(),
+    'requests_expired', app_hidden.expire_delivery_requests());
 end;
 $$;
 comment on function app_private.cleanup_expired_data() is 'Applies every retention rule once; returns how many rows each rule touched.';
