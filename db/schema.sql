@@ -1184,6 +1184,102 @@ COMMENT ON COLUMN app_public.session_info.is_current IS 'Whether this is the ses
 
 
 --
+-- Name: trip_cancel_reason; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.trip_cancel_reason AS ENUM (
+    'personal_emergency',
+    'schedule_change',
+    'weather',
+    'other'
+);
+
+
+--
+-- Name: TYPE trip_cancel_reason; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.trip_cancel_reason IS 'Why a trip was cancelled.';
+
+
+--
+-- Name: trip_reservation_status; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.trip_reservation_status AS ENUM (
+    'reserved',
+    'released',
+    'consumed'
+);
+
+
+--
+-- Name: TYPE trip_reservation_status; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.trip_reservation_status IS 'State of a capacity reservation: reserved (held for an accepted delivery awaiting pickup), released (given back, e.g. on cancellation), consumed (the item was picked up; never given back).';
+
+
+--
+-- Name: trip_status; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.trip_status AS ENUM (
+    'upcoming',
+    'active',
+    'completed',
+    'cancelled',
+    'delayed'
+);
+
+
+--
+-- Name: TYPE trip_status; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.trip_status IS 'Lifecycle of a trip: upcoming (or delayed) → active → completed; upcoming/delayed → cancelled by the traveler, active → cancelled by an admin.';
+
+
+--
+-- Name: trip_type; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.trip_type AS ENUM (
+    'flight',
+    'train',
+    'bus',
+    'car',
+    'ship',
+    'other'
+);
+
+
+--
+-- Name: TYPE trip_type; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.trip_type IS 'How the traveler travels.';
+
+
+--
+-- Name: trip_visibility; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.trip_visibility AS ENUM (
+    'public',
+    'private',
+    'friends_only'
+);
+
+
+--
+-- Name: TYPE trip_visibility; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.trip_visibility IS 'Who sees a trip: public (every signed-in user), private (the traveler, their customers, admins), friends_only (also past customers of the traveler).';
+
+
+--
 -- Name: two_factor_setup; Type: TYPE; Schema: app_public; Owner: -
 --
 
@@ -1419,6 +1515,73 @@ COMMENT ON FUNCTION app_hidden.assert_password_policy(password text, email text,
 
 
 --
+-- Name: assert_trip_options(boolean, jsonb, app_public.verification_level); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.assert_trip_options(auto_accept boolean, recurring_pattern jsonb, level app_public.verification_level) RETURNS void
+    LANGUAGE plpgsql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_until date;
+begin
+  if coalesce(assert_trip_options.auto_accept, false) and assert_trip_options.level < 'fully_verified' then
+    raise exception 'Auto-accept needs a fully verified account' using errcode = 'DNIED';
+  end if;
+  if assert_trip_options.recurring_pattern ? 'until' then
+    begin
+      v_until := (assert_trip_options.recurring_pattern ->> 'until')::date;
+    exception when others then
+      raise exception 'recurring_pattern.until must be a date (YYYY-MM-DD)' using errcode = 'INVAL';
+    end;
+    if v_until < current_date then
+      raise exception 'recurring_pattern.until lies in the past' using errcode = 'INVAL';
+    end if;
+  end if;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION assert_trip_options(auto_accept boolean, recurring_pattern jsonb, level app_public.verification_level); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.assert_trip_options(auto_accept boolean, recurring_pattern jsonb, level app_public.verification_level) IS 'Raises DNIED for auto-accept below fully_verified and INVAL for a recurring pattern with a bad until date.';
+
+
+--
+-- Name: auto_complete_trips(); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.auto_complete_trips() RETURNS integer
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_cutoff timestamptz := now() - make_interval(hours => (app_hidden.config_value('trips.auto_complete_hours'))::int);
+  v_completed integer;
+begin
+  update app_public.trips t set status = 'completed', completed_at = now()
+   where t.status in ('upcoming', 'delayed')
+     and t.departure_time < v_cutoff   -- lets trips_live_departure_idx narrow the scan (departure < arrival)
+     and t.arrival_time <= v_cutoff
+     -- HOOK (deliveries slice): replace with "no live delivery on this trip".
+     and not exists (select 1 from app_public.trip_capacity_reservations r
+                      where r.trip_id = t.id and r.status = 'reserved');
+  get diagnostics v_completed = row_count;
+  return v_completed;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION auto_complete_trips(); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.auto_complete_trips() IS 'Completes upcoming and delayed trips trips.auto_complete_hours after their arrival when no delivery awaits pickup; returns how many.';
+
+
+--
 -- Name: checked_delivery_request_details(app_public.delivery_request_details, uuid, timestamp with time zone, boolean); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
@@ -1622,6 +1785,140 @@ $$;
 COMMENT ON FUNCTION app_hidden.config_value(setting text) IS 'Value of the tunable named category.key.';
 
 
+SET default_tablespace = '';
+
+SET default_table_access_method = heap;
+
+--
+-- Name: trip_capacity_reservations; Type: TABLE; Schema: app_public; Owner: -
+--
+
+CREATE TABLE app_public.trip_capacity_reservations (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    trip_id uuid NOT NULL,
+    delivery_id uuid NOT NULL,
+    weight_kg numeric(6,2) NOT NULL,
+    volume_l numeric(6,2) NOT NULL,
+    items integer NOT NULL,
+    status app_public.trip_reservation_status DEFAULT 'reserved'::app_public.trip_reservation_status NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT trip_capacity_reservations_items_check CHECK ((items >= 1)),
+    CONSTRAINT trip_capacity_reservations_volume_l_check CHECK ((volume_l >= (0)::numeric)),
+    CONSTRAINT trip_capacity_reservations_weight_kg_check CHECK ((weight_kg > (0)::numeric))
+);
+
+ALTER TABLE ONLY app_public.trip_capacity_reservations FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE trip_capacity_reservations; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TABLE app_public.trip_capacity_reservations IS '@behavior -insert -update -delete
+Capacity of a trip held for one delivery. For every trip, capacity − available = the sum of reserved and consumed reservations. Visible to the traveler and admins.';
+
+
+--
+-- Name: COLUMN trip_capacity_reservations.id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.trip_capacity_reservations.id IS 'Identifier of the reservation.';
+
+
+--
+-- Name: COLUMN trip_capacity_reservations.trip_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.trip_capacity_reservations.trip_id IS 'The trip whose capacity is held.';
+
+
+--
+-- Name: COLUMN trip_capacity_reservations.delivery_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.trip_capacity_reservations.delivery_id IS 'The delivery the capacity is held for (one reservation per delivery).';
+
+
+--
+-- Name: COLUMN trip_capacity_reservations.weight_kg; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.trip_capacity_reservations.weight_kg IS 'Weight held, in kg.';
+
+
+--
+-- Name: COLUMN trip_capacity_reservations.volume_l; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.trip_capacity_reservations.volume_l IS 'Volume held, in litres.';
+
+
+--
+-- Name: COLUMN trip_capacity_reservations.items; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.trip_capacity_reservations.items IS 'Items held.';
+
+
+--
+-- Name: COLUMN trip_capacity_reservations.status; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.trip_capacity_reservations.status IS 'reserved, released or consumed.';
+
+
+--
+-- Name: COLUMN trip_capacity_reservations.created_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.trip_capacity_reservations.created_at IS 'When the capacity was reserved.';
+
+
+--
+-- Name: COLUMN trip_capacity_reservations.updated_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.trip_capacity_reservations.updated_at IS 'When the reservation last changed.';
+
+
+--
+-- Name: consume_trip_capacity(uuid); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.consume_trip_capacity(delivery_id uuid) RETURNS app_public.trip_capacity_reservations
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_reservation app_public.trip_capacity_reservations;
+begin
+  select r.* into v_reservation from app_public.trip_capacity_reservations r
+   where r.delivery_id = consume_trip_capacity.delivery_id
+   for update;
+  if v_reservation.id is null then
+    raise exception 'No capacity is reserved for this delivery' using errcode = 'NTFND';
+  end if;
+  if v_reservation.status = 'released' then
+    raise exception 'The capacity of this delivery was released' using errcode = 'BADST';
+  end if;
+  if v_reservation.status = 'reserved' then
+    update app_public.trip_capacity_reservations r set status = 'consumed'
+     where r.id = v_reservation.id
+    returning r.* into v_reservation;
+  end if;
+  return v_reservation;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION consume_trip_capacity(delivery_id uuid); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.consume_trip_capacity(delivery_id uuid) IS 'Marks a delivery''s reserved capacity as used (at pickup); idempotent. NTFND when the delivery holds none, BADST when it was released.';
+
+
 --
 -- Name: current_ip(); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
@@ -1731,10 +2028,6 @@ $$;
 
 COMMENT ON FUNCTION app_hidden.default_quote(distance_km numeric, weight_kg numeric, urgency app_public.urgency_level, is_fragile boolean, currency text) IS 'Default-rates quote in minor units: (base + per_km·km + per_kg·kg) × urgency × fragile, clamped to pricing.min_price–max_price, half-up. Raises INVAL for bad inputs.';
 
-
-SET default_tablespace = '';
-
-SET default_table_access_method = heap;
 
 --
 -- Name: delivery_requests; Type: TABLE; Schema: app_public; Owner: -
@@ -2439,6 +2732,512 @@ COMMENT ON FUNCTION app_hidden.listed_delivery_requests(viewer_id uuid) IS 'Deli
 
 
 --
+-- Name: materialise_recurring_trips(); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.materialise_recurring_trips() RETURNS integer
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    SET "TimeZone" TO 'UTC'
+    AS $$
+declare
+  v_horizon timestamptz := now() + make_interval(days => (app_hidden.config_value('trips.recurrence_days'))::int);
+  v_max integer := (app_hidden.config_value('trips.recurrence_max'))::int;
+  v_created integer;
+begin
+  perform pg_advisory_xact_lock(hashtext('app_hidden.materialise_recurring_trips'));
+  with parents as (
+    select p.id, p.departure_time, p.recurring_pattern ->> 'frequency' as frequency,
+           coalesce((p.recurring_pattern ->> 'interval')::int, 1) as every,
+           coalesce(p.recurring_pattern -> 'days_of_week', jsonb_build_array(extract(isodow from p.departure_time)::int)) as days,
+           (p.recurring_pattern ->> 'until')::date as until,
+           (select count(*) from app_public.trips c where c.parent_trip_id = p.id) as children
+      from app_public.trips p
+      join app_public.users u on u.id = p.traveler_id
+     where p.recurring_pattern is not null and p.status <> 'cancelled'
+       and u.status = 'active' and u.deleted_at is null and u.user_type in ('traveler', 'both')
+  ), candidates as (
+    select p.id as parent_id, p.children, d.departure
+      from parents p
+      cross join lateral (
+        -- daily and weekly: every day after the first departure, filtered below
+        select p.departure_time + make_interval(days => k) as departure
+          from generate_series(1, greatest(0, ceil(extract(epoch from v_horizon - p.departure_time) / 86400)::int)) k
+         where p.frequency = 'daily' and k % p.every = 0
+            or p.frequency = 'weekly'
+               and p.days @> to_jsonb(extract(isodow from p.departure_time + make_interval(days => k))::int)
+               and ((date_trunc('week', p.departure_time + make_interval(days => k))::date
+                     - date_trunc('week', p.departure_time)::date) / 7) % p.every = 0
+        union all
+        -- monthly: the same day of the month (the month's last day where it is shorter)
+        select p.departure_time + make_interval(months => m * p.every)
+          from generate_series(1, greatest(0, ceil(extract(epoch from v_horizon - p.departure_time) / 86400 / 28)::int)) m
+         where p.frequency = 'monthly'
+      ) d
+     where d.departure > now() and d.departure <= v_horizon
+       and (p.until is null or d.departure::date <= p.until)
+       and not exists (select 1 from app_public.trips x
+                        where x.parent_trip_id = p.id and x.departure_time = d.departure)
+  ), numbered as (
+    select c.*, row_number() over (partition by c.parent_id order by c.departure) as rn from candidates c
+  )
+  insert into app_public.trips (
+    traveler_id, title, description, trip_type, origin_address, origin_point, origin_airport,
+    destination_address, destination_point, destination_airport, departure_time, arrival_time,
+    capacity_weight_kg, available_weight_kg, capacity_volume_l, available_volume_l, capacity_items, available_items,
+    currency, base_price, price_per_kg, price_per_km, express_multiplier, fragile_multiplier,
+    no_fragile, no_electronics, max_item_value, prohibited_categories, parent_trip_id,
+    visibility, auto_accept, auto_accept_price)
+  select p.traveler_id, p.title, p.description, p.trip_type, p.origin_address, p.origin_point, p.origin_airport,
+         p.destination_address, p.destination_point, p.destination_airport,
+         n.departure, n.departure + (p.arrival_time - p.departure_time),
+         p.capacity_weight_kg, p.capacity_weight_kg, p.capacity_volume_l, p.capacity_volume_l,
+         p.capacity_items, p.capacity_items,
+         p.currency, p.base_price, p.price_per_kg, p.price_per_km, p.express_multiplier, p.fragile_multiplier,
+         p.no_fragile, p.no_electronics, p.max_item_value, p.prohibited_categories, p.id,
+         p.visibility, p.auto_accept, p.auto_accept_price
+    from numbered n
+    join app_public.trips p on p.id = n.parent_id
+   where n.rn <= v_max - n.children
+  on conflict (parent_trip_id, departure_time) do nothing;
+  get diagnostics v_created = row_count;
+  return v_created;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION materialise_recurring_trips(); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.materialise_recurring_trips() IS 'Creates the trips of recurring trips up to trips.recurrence_days ahead (at most trips.recurrence_max per recurring trip); idempotent. Returns how many it created.';
+
+
+--
+-- Name: trips; Type: TABLE; Schema: app_public; Owner: -
+--
+
+CREATE TABLE app_public.trips (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    traveler_id uuid NOT NULL,
+    title text NOT NULL,
+    description text,
+    trip_type app_public.trip_type NOT NULL,
+    status app_public.trip_status DEFAULT 'upcoming'::app_public.trip_status NOT NULL,
+    origin_address text NOT NULL,
+    origin_point public.geography(Point,4326) NOT NULL,
+    origin_airport text,
+    destination_address text NOT NULL,
+    destination_point public.geography(Point,4326) NOT NULL,
+    destination_airport text,
+    departure_time timestamp with time zone NOT NULL,
+    arrival_time timestamp with time zone NOT NULL,
+    capacity_weight_kg numeric(6,2) NOT NULL,
+    available_weight_kg numeric(6,2) NOT NULL,
+    capacity_volume_l numeric(6,2) NOT NULL,
+    available_volume_l numeric(6,2) NOT NULL,
+    capacity_items integer NOT NULL,
+    available_items integer NOT NULL,
+    currency text NOT NULL,
+    base_price bigint DEFAULT 0 NOT NULL,
+    price_per_kg bigint DEFAULT 0 NOT NULL,
+    price_per_km bigint DEFAULT 0 NOT NULL,
+    express_multiplier numeric(3,2) DEFAULT 1.5 NOT NULL,
+    fragile_multiplier numeric(3,2) DEFAULT 1.2 NOT NULL,
+    no_fragile boolean DEFAULT false NOT NULL,
+    no_electronics boolean DEFAULT false NOT NULL,
+    max_item_value bigint,
+    prohibited_categories text[] DEFAULT '{}'::text[] NOT NULL,
+    recurring_pattern jsonb,
+    parent_trip_id uuid,
+    visibility app_public.trip_visibility DEFAULT 'public'::app_public.trip_visibility NOT NULL,
+    auto_accept boolean DEFAULT false NOT NULL,
+    auto_accept_price bigint,
+    cancellation_reason app_public.trip_cancel_reason,
+    cancellation_note text,
+    cancelled_by uuid,
+    cancelled_at timestamp with time zone,
+    started_at timestamp with time zone,
+    completed_at timestamp with time zone,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT trips_auto_accept_price CHECK (((NOT auto_accept) OR (auto_accept_price IS NOT NULL))),
+    CONSTRAINT trips_auto_accept_price_check CHECK ((auto_accept_price > 0)),
+    CONSTRAINT trips_available_items_range CHECK (((available_items >= 0) AND (available_items <= capacity_items))),
+    CONSTRAINT trips_available_volume_range CHECK (((available_volume_l >= (0)::numeric) AND (available_volume_l <= capacity_volume_l))),
+    CONSTRAINT trips_available_weight_range CHECK (((available_weight_kg >= (0)::numeric) AND (available_weight_kg <= capacity_weight_kg))),
+    CONSTRAINT trips_base_price_check CHECK ((base_price >= 0)),
+    CONSTRAINT trips_cancellation CHECK (((status = 'cancelled'::app_public.trip_status) = ((cancellation_reason IS NOT NULL) AND (cancelled_at IS NOT NULL)))),
+    CONSTRAINT trips_cancellation_note_check CHECK (((length(cancellation_note) >= 1) AND (length(cancellation_note) <= 1000))),
+    CONSTRAINT trips_capacity_items_range CHECK (((capacity_items >= 1) AND (capacity_items <= 50))),
+    CONSTRAINT trips_capacity_volume_range CHECK (((capacity_volume_l > (0)::numeric) AND (capacity_volume_l <= (500)::numeric))),
+    CONSTRAINT trips_capacity_weight_range CHECK (((capacity_weight_kg > (0)::numeric) AND (capacity_weight_kg <= (100)::numeric))),
+    CONSTRAINT trips_completion CHECK (((status = 'completed'::app_public.trip_status) = (completed_at IS NOT NULL))),
+    CONSTRAINT trips_currency_check CHECK ((currency ~ '^[A-Z]{3}$'::text)),
+    CONSTRAINT trips_description_check CHECK (((length(description) >= 1) AND (length(description) <= 2000))),
+    CONSTRAINT trips_destination_address_check CHECK (((length(destination_address) >= 1) AND (length(destination_address) <= 500))),
+    CONSTRAINT trips_destination_airport_check CHECK ((destination_airport ~ '^[A-Z]{3}$'::text)),
+    CONSTRAINT trips_express_multiplier_check CHECK (((express_multiplier >= (1)::numeric) AND (express_multiplier <= (5)::numeric))),
+    CONSTRAINT trips_fragile_multiplier_check CHECK (((fragile_multiplier >= (1)::numeric) AND (fragile_multiplier <= (3)::numeric))),
+    CONSTRAINT trips_has_price CHECK (((base_price > 0) OR (price_per_kg > 0) OR (price_per_km > 0))),
+    CONSTRAINT trips_max_item_value_check CHECK ((max_item_value > 0)),
+    CONSTRAINT trips_origin_address_check CHECK (((length(origin_address) >= 1) AND (length(origin_address) <= 500))),
+    CONSTRAINT trips_origin_airport_check CHECK ((origin_airport ~ '^[A-Z]{3}$'::text)),
+    CONSTRAINT trips_price_per_kg_check CHECK ((price_per_kg >= 0)),
+    CONSTRAINT trips_price_per_km_check CHECK ((price_per_km >= 0)),
+    CONSTRAINT trips_prohibited_categories_known CHECK (((prohibited_categories <@ ARRAY['documents'::text, 'electronics'::text, 'clothing'::text, 'food'::text, 'fragile'::text, 'books'::text, 'gifts'::text, 'other'::text]) AND (array_position(prohibited_categories, NULL::text) IS NULL))),
+    CONSTRAINT trips_recurrence_on_parent CHECK (((recurring_pattern IS NULL) OR (parent_trip_id IS NULL))),
+    CONSTRAINT trips_recurring_pattern_shape CHECK (((jsonb_typeof(recurring_pattern) = 'object'::text) AND ((recurring_pattern - ARRAY['frequency'::text, 'interval'::text, 'days_of_week'::text, 'until'::text]) = '{}'::jsonb) AND ((recurring_pattern ->> 'frequency'::text) = ANY (ARRAY['daily'::text, 'weekly'::text, 'monthly'::text])) AND ((NOT (recurring_pattern ? 'interval'::text)) OR ((jsonb_typeof((recurring_pattern -> 'interval'::text)) = 'number'::text) AND (((recurring_pattern ->> 'interval'::text))::numeric = ANY (ARRAY[(1)::numeric, (2)::numeric, (3)::numeric, (4)::numeric, (5)::numeric, (6)::numeric, (7)::numeric, (8)::numeric, (9)::numeric, (10)::numeric, (11)::numeric, (12)::numeric])))) AND ((NOT (recurring_pattern ? 'days_of_week'::text)) OR (((recurring_pattern ->> 'frequency'::text) = 'weekly'::text) AND (jsonb_typeof((recurring_pattern -> 'days_of_week'::text)) = 'array'::text) AND ((jsonb_array_length((recurring_pattern -> 'days_of_week'::text)) >= 1) AND (jsonb_array_length((recurring_pattern -> 'days_of_week'::text)) <= 7)) AND ((recurring_pattern -> 'days_of_week'::text) <@ '[1, 2, 3, 4, 5, 6, 7]'::jsonb))) AND ((NOT (recurring_pattern ? 'until'::text)) OR ((jsonb_typeof((recurring_pattern -> 'until'::text)) = 'string'::text) AND ((recurring_pattern ->> 'until'::text) ~ '^\d{4}-\d{2}-\d{2}$'::text))))),
+    CONSTRAINT trips_times_ordered CHECK ((departure_time < arrival_time)),
+    CONSTRAINT trips_title_check CHECK (((length(title) >= 3) AND (length(title) <= 255)))
+);
+
+ALTER TABLE ONLY app_public.trips FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE trips; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TABLE app_public.trips IS '@behavior -insert -update -delete
+A journey a traveler offers to carry items on. Readable according to its visibility; changed only through the trip functions (createTrip, updateTrip, startTrip, completeTrip, markTripDelayed, cancelTrip, …). Trips are never deleted.';
+
+
+--
+-- Name: COLUMN trips.id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.trips.id IS 'Identifier of the trip.';
+
+
+--
+-- Name: COLUMN trips.traveler_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.trips.traveler_id IS 'The traveler who makes the trip.';
+
+
+--
+-- Name: COLUMN trips.title; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.trips.title IS 'Short title, 3–255 characters.';
+
+
+--
+-- Name: COLUMN trips.description; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.trips.description IS 'Optional longer description (at most 2000 characters).';
+
+
+--
+-- Name: COLUMN trips.trip_type; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.trips.trip_type IS 'Means of transport.';
+
+
+--
+-- Name: COLUMN trips.status; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.trips.status IS 'Lifecycle state.';
+
+
+--
+-- Name: COLUMN trips.origin_address; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.trips.origin_address IS 'Where the trip starts, as an address text.';
+
+
+--
+-- Name: COLUMN trips.origin_point; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.trips.origin_point IS 'Where the trip starts (GeoJSON point, WGS 84).';
+
+
+--
+-- Name: COLUMN trips.origin_airport; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.trips.origin_airport IS 'IATA code of the departure airport, for flights.';
+
+
+--
+-- Name: COLUMN trips.destination_address; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.trips.destination_address IS 'Where the trip ends, as an address text.';
+
+
+--
+-- Name: COLUMN trips.destination_point; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.trips.destination_point IS 'Where the trip ends (GeoJSON point, WGS 84).';
+
+
+--
+-- Name: COLUMN trips.destination_airport; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.trips.destination_airport IS 'IATA code of the arrival airport, for flights.';
+
+
+--
+-- Name: COLUMN trips.departure_time; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.trips.departure_time IS 'Planned departure; before the arrival.';
+
+
+--
+-- Name: COLUMN trips.arrival_time; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.trips.arrival_time IS 'Planned arrival.';
+
+
+--
+-- Name: COLUMN trips.capacity_weight_kg; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.trips.capacity_weight_kg IS 'Weight the traveler can carry in total, in kg (at most 100).';
+
+
+--
+-- Name: COLUMN trips.available_weight_kg; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.trips.available_weight_kg IS 'Weight still free, in kg (capacity minus reserved and consumed).';
+
+
+--
+-- Name: COLUMN trips.capacity_volume_l; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.trips.capacity_volume_l IS 'Volume the traveler can carry in total, in litres (at most 500).';
+
+
+--
+-- Name: COLUMN trips.available_volume_l; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.trips.available_volume_l IS 'Volume still free, in litres.';
+
+
+--
+-- Name: COLUMN trips.capacity_items; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.trips.capacity_items IS 'Number of items the traveler can carry (1–50).';
+
+
+--
+-- Name: COLUMN trips.available_items; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.trips.available_items IS 'Number of items still free.';
+
+
+--
+-- Name: COLUMN trips.currency; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.trips.currency IS 'ISO 4217 currency of every price of the trip (three upper-case letters; text with a CHECK, like user_earnings, rather than char(3)).';
+
+
+--
+-- Name: COLUMN trips.base_price; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.trips.base_price IS 'Fixed price per delivery, in minor units.';
+
+
+--
+-- Name: COLUMN trips.price_per_kg; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.trips.price_per_kg IS 'Price per kg, in minor units.';
+
+
+--
+-- Name: COLUMN trips.price_per_km; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.trips.price_per_km IS 'Price per km of detour, in minor units.';
+
+
+--
+-- Name: COLUMN trips.express_multiplier; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.trips.express_multiplier IS 'Factor applied to express deliveries (1–5).';
+
+
+--
+-- Name: COLUMN trips.fragile_multiplier; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.trips.fragile_multiplier IS 'Factor applied to fragile items (1–3).';
+
+
+--
+-- Name: COLUMN trips.no_fragile; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.trips.no_fragile IS 'The traveler takes no fragile items.';
+
+
+--
+-- Name: COLUMN trips.no_electronics; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.trips.no_electronics IS 'The traveler takes no electronics.';
+
+
+--
+-- Name: COLUMN trips.max_item_value; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.trips.max_item_value IS 'Highest declared item value the traveler accepts, in minor units.';
+
+
+--
+-- Name: COLUMN trips.prohibited_categories; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.trips.prohibited_categories IS 'Item categories the traveler refuses (documents, electronics, clothing, food, fragile, books, gifts, other).';
+
+
+--
+-- Name: COLUMN trips.recurring_pattern; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.trips.recurring_pattern IS 'For a recurring trip: {frequency: daily|weekly|monthly, interval: 1–12, days_of_week: [1–7, ISO, weekly only], until: "YYYY-MM-DD"}. The system creates the next trips from it every day (in UTC).';
+
+
+--
+-- Name: COLUMN trips.parent_trip_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.trips.parent_trip_id IS 'The recurring trip this trip was created from.';
+
+
+--
+-- Name: COLUMN trips.visibility; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.trips.visibility IS 'Who may see the trip.';
+
+
+--
+-- Name: COLUMN trips.auto_accept; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.trips.auto_accept IS 'Whether offers at or below auto_accept_price are accepted automatically (fully verified travelers only).';
+
+
+--
+-- Name: COLUMN trips.auto_accept_price; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.trips.auto_accept_price IS 'Highest price accepted automatically, in minor units.';
+
+
+--
+-- Name: COLUMN trips.cancellation_reason; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.trips.cancellation_reason IS 'Why the trip was cancelled.';
+
+
+--
+-- Name: COLUMN trips.cancellation_note; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.trips.cancellation_note IS 'Free-text note on the cancellation.';
+
+
+--
+-- Name: COLUMN trips.cancelled_by; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.trips.cancelled_by IS 'Who cancelled the trip (the traveler or an admin).';
+
+
+--
+-- Name: COLUMN trips.cancelled_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.trips.cancelled_at IS 'When the trip was cancelled.';
+
+
+--
+-- Name: COLUMN trips.started_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.trips.started_at IS 'When the traveler started the trip.';
+
+
+--
+-- Name: COLUMN trips.completed_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.trips.completed_at IS 'When the trip was completed.';
+
+
+--
+-- Name: COLUMN trips.created_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.trips.created_at IS 'When the trip was created.';
+
+
+--
+-- Name: COLUMN trips.updated_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.trips.updated_at IS 'When the trip last changed.';
+
+
+--
+-- Name: own_trip_for_update(uuid, uuid); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.own_trip_for_update(trip_id uuid, user_id uuid) RETURNS app_public.trips
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_trip app_public.trips;
+begin
+  select t.* into v_trip from app_public.trips t where t.id = own_trip_for_update.trip_id for update;
+  if v_trip.id is null then
+    raise exception 'Trip not found' using errcode = 'NTFND';
+  end if;
+  if v_trip.traveler_id is distinct from own_trip_for_update.user_id then
+    if v_trip.visibility = 'public' or app_hidden.current_user_has_permission('deliveries.read') then
+      raise exception 'Only the traveler may change this trip' using errcode = 'DNIED';
+    end if;
+    raise exception 'Trip not found' using errcode = 'NTFND';
+  end if;
+  return v_trip;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION own_trip_for_update(trip_id uuid, user_id uuid); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.own_trip_for_update(trip_id uuid, user_id uuid) IS 'Locks and returns a trip of the given traveler; NTFND when not visible, DNIED when visible but someone else''s.';
+
+
+--
 -- Name: queue_verification_email(uuid); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
@@ -2492,6 +3291,139 @@ $$;
 --
 
 COMMENT ON FUNCTION app_hidden.rate_limit_take(bucket text, subject text, max_hits integer, window_length interval) IS 'Takes a slot of a sliding-window limit (bucket, subject) if one is free; returns whether it did.';
+
+
+--
+-- Name: trip_weather; Type: TABLE; Schema: app_public; Owner: -
+--
+
+CREATE TABLE app_public.trip_weather (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    trip_id uuid NOT NULL,
+    weather jsonb NOT NULL,
+    alerts jsonb DEFAULT '[]'::jsonb NOT NULL,
+    provider text NOT NULL,
+    fetched_at timestamp with time zone DEFAULT now() NOT NULL,
+    expires_at timestamp with time zone NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT trip_weather_alerts_check CHECK ((jsonb_typeof(alerts) = 'array'::text)),
+    CONSTRAINT trip_weather_check CHECK ((expires_at > fetched_at)),
+    CONSTRAINT trip_weather_provider_check CHECK (((length(provider) >= 1) AND (length(provider) <= 50))),
+    CONSTRAINT trip_weather_weather_check CHECK ((jsonb_typeof(weather) = 'object'::text))
+);
+
+ALTER TABLE ONLY app_public.trip_weather FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE trip_weather; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TABLE app_public.trip_weather IS '@behavior -insert -update -delete
+Cached weather forecast of a trip (departure and arrival), refreshed by the worker for trips leaving soon. Alerts are advice: they never block a trip. Visible to whoever sees the trip.';
+
+
+--
+-- Name: COLUMN trip_weather.id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.trip_weather.id IS 'Identifier of the forecast.';
+
+
+--
+-- Name: COLUMN trip_weather.trip_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.trip_weather.trip_id IS 'The trip the forecast is for.';
+
+
+--
+-- Name: COLUMN trip_weather.weather; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.trip_weather.weather IS 'Forecast: {origin: {date, condition, temperature_c, wind_kph, precipitation_mm}, destination: {…}}.';
+
+
+--
+-- Name: COLUMN trip_weather.alerts; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.trip_weather.alerts IS 'Warnings derived from the forecast: [{at: origin|destination, kind, message}].';
+
+
+--
+-- Name: COLUMN trip_weather.provider; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.trip_weather.provider IS 'Which weather provider answered.';
+
+
+--
+-- Name: COLUMN trip_weather.fetched_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.trip_weather.fetched_at IS 'When the forecast was fetched.';
+
+
+--
+-- Name: COLUMN trip_weather.expires_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.trip_weather.expires_at IS 'When the forecast is stale and fetched again.';
+
+
+--
+-- Name: COLUMN trip_weather.created_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.trip_weather.created_at IS 'When the first forecast of the trip was stored.';
+
+
+--
+-- Name: record_trip_weather(uuid, jsonb, text); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.record_trip_weather(trip_id uuid, weather jsonb, provider text) RETURNS app_public.trip_weather
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_end text;
+  v_row app_public.trip_weather;
+begin
+  foreach v_end in array array['origin', 'destination'] loop
+    if jsonb_typeof(record_trip_weather.weather -> v_end) is distinct from 'object'
+       or jsonb_typeof(record_trip_weather.weather -> v_end -> 'condition') is distinct from 'string'
+       or jsonb_typeof(record_trip_weather.weather -> v_end -> 'temperature_c') is distinct from 'number'
+       or jsonb_typeof(record_trip_weather.weather -> v_end -> 'wind_kph') is distinct from 'number'
+       or jsonb_typeof(record_trip_weather.weather -> v_end -> 'precipitation_mm') is distinct from 'number' then
+      raise exception 'The % forecast needs condition, temperature_c, wind_kph and precipitation_mm', v_end
+        using errcode = 'INVAL';
+    end if;
+  end loop;
+  if not exists (select 1 from app_public.trips t where t.id = record_trip_weather.trip_id) then
+    raise exception 'Trip not found' using errcode = 'NTFND';
+  end if;
+  insert into app_public.trip_weather (trip_id, weather, alerts, provider, fetched_at, expires_at)
+  values (record_trip_weather.trip_id, record_trip_weather.weather,
+          app_hidden.weather_alerts('origin', record_trip_weather.weather -> 'origin')
+            || app_hidden.weather_alerts('destination', record_trip_weather.weather -> 'destination'),
+          record_trip_weather.provider, now(),
+          now() + make_interval(hours => (app_hidden.config_value('trips.weather_ttl_hours'))::int))
+  on conflict on constraint trip_weather_trip_id_key do update
+     set weather = excluded.weather, alerts = excluded.alerts, provider = excluded.provider,
+         fetched_at = excluded.fetched_at, expires_at = excluded.expires_at
+  returning * into v_row;
+  return v_row;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION record_trip_weather(trip_id uuid, weather jsonb, provider text); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.record_trip_weather(trip_id uuid, weather jsonb, provider text) IS 'Stores (or replaces) a trip''s forecast with its alerts, valid for trips.weather_ttl_hours. INVAL for a malformed forecast, NTFND for an unknown trip.';
 
 
 --
@@ -2549,6 +3481,48 @@ COMMENT ON FUNCTION app_hidden.refresh_verification_level(user_id uuid) IS 'Reco
 
 
 --
+-- Name: release_trip_capacity(uuid); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.release_trip_capacity(delivery_id uuid) RETURNS app_public.trip_capacity_reservations
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_reservation app_public.trip_capacity_reservations;
+begin
+  select r.* into v_reservation from app_public.trip_capacity_reservations r
+   where r.delivery_id = release_trip_capacity.delivery_id;
+  if v_reservation.id is null then
+    raise exception 'No capacity is reserved for this delivery' using errcode = 'NTFND';
+  end if;
+  perform 1 from app_public.trips t where t.id = v_reservation.trip_id for update;
+  update app_public.trip_capacity_reservations r set status = 'released'
+   where r.id = v_reservation.id and r.status = 'reserved'
+  returning r.* into v_reservation;
+  if not found then
+    select r.* into v_reservation from app_public.trip_capacity_reservations r
+     where r.delivery_id = release_trip_capacity.delivery_id;
+    return v_reservation;
+  end if;
+  update app_public.trips t
+     set available_weight_kg = t.available_weight_kg + v_reservation.weight_kg,
+         available_volume_l = t.available_volume_l + v_reservation.volume_l,
+         available_items = t.available_items + v_reservation.items
+   where t.id = v_reservation.trip_id;
+  return v_reservation;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION release_trip_capacity(delivery_id uuid); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.release_trip_capacity(delivery_id uuid) IS 'Gives a delivery''s reserved capacity back to its trip (idempotent; consumed capacity stays consumed). NTFND when the delivery holds none.';
+
+
+--
 -- Name: require_user(app_public.verification_level, text); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
@@ -2581,6 +3555,68 @@ $$;
 --
 
 COMMENT ON FUNCTION app_hidden.require_user(min_level app_public.verification_level, action text) IS 'The caller''s id if signed in, active and verified to at least min_level; raises LOGIN or DNIED otherwise.';
+
+
+--
+-- Name: reserve_trip_capacity(uuid, uuid, numeric, numeric, integer); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.reserve_trip_capacity(trip_id uuid, delivery_id uuid, weight_kg numeric, volume_l numeric, items integer) RETURNS app_public.trip_capacity_reservations
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_trip app_public.trips;
+  v_reservation app_public.trip_capacity_reservations;
+begin
+  if reserve_trip_capacity.delivery_id is null or reserve_trip_capacity.weight_kg is null
+     or reserve_trip_capacity.weight_kg <= 0 or reserve_trip_capacity.volume_l is null
+     or reserve_trip_capacity.volume_l < 0 or reserve_trip_capacity.items is null or reserve_trip_capacity.items < 1 then
+    raise exception 'A reservation needs a delivery, a positive weight, a volume ≥ 0 and at least one item'
+      using errcode = 'INVAL';
+  end if;
+  if exists (select 1 from app_public.trip_capacity_reservations r
+              where r.delivery_id = reserve_trip_capacity.delivery_id) then
+    raise exception 'Capacity is already reserved for this delivery' using errcode = 'BADST';
+  end if;
+
+  update app_public.trips t
+     set available_weight_kg = t.available_weight_kg - reserve_trip_capacity.weight_kg,
+         available_volume_l = t.available_volume_l - reserve_trip_capacity.volume_l,
+         available_items = t.available_items - reserve_trip_capacity.items
+   where t.id = reserve_trip_capacity.trip_id
+     and t.status in ('upcoming', 'delayed')
+     and t.available_weight_kg >= reserve_trip_capacity.weight_kg
+     and t.available_volume_l >= reserve_trip_capacity.volume_l
+     and t.available_items >= reserve_trip_capacity.items
+  returning t.* into v_trip;
+
+  if v_trip.id is null then
+    select t.* into v_trip from app_public.trips t where t.id = reserve_trip_capacity.trip_id;
+    if v_trip.id is null then
+      raise exception 'Trip not found' using errcode = 'NTFND';
+    elsif v_trip.status not in ('upcoming', 'delayed') then
+      raise exception 'A % trip takes no more deliveries', v_trip.status using errcode = 'BADST';
+    end if;
+    raise exception 'Not enough capacity left on this trip (free: % kg, % l, % items)',
+      v_trip.available_weight_kg, v_trip.available_volume_l, v_trip.available_items
+      using errcode = 'CAPAC';
+  end if;
+
+  insert into app_public.trip_capacity_reservations (trip_id, delivery_id, weight_kg, volume_l, items)
+  values (v_trip.id, reserve_trip_capacity.delivery_id, reserve_trip_capacity.weight_kg,
+          reserve_trip_capacity.volume_l, reserve_trip_capacity.items)
+  returning * into v_reservation;
+  return v_reservation;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION reserve_trip_capacity(trip_id uuid, delivery_id uuid, weight_kg numeric, volume_l numeric, items integer); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.reserve_trip_capacity(trip_id uuid, delivery_id uuid, weight_kg numeric, volume_l numeric, items integer) IS 'Holds capacity of an upcoming or delayed trip for a delivery; CAPAC when it does not fit, BADST when the trip takes no deliveries or the delivery already holds capacity.';
 
 
 --
@@ -2645,6 +3681,28 @@ $$;
 --
 
 COMMENT ON FUNCTION app_hidden.tg__set_updated_at() IS 'Keeps updated_at strictly increasing on every update.';
+
+
+--
+-- Name: tg_trips__count_completed(); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.tg_trips__count_completed() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+begin
+  update app_public.user_statistics s set total_trips = s.total_trips + 1 where s.user_id = NEW.traveler_id;
+  return null;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION tg_trips__count_completed(); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.tg_trips__count_completed() IS 'Counts a newly completed trip in the traveler''s statistics.';
 
 
 --
@@ -2897,6 +3955,36 @@ COMMENT ON FUNCTION app_hidden.tg_users__referral_code() IS 'Gives a new account
 
 
 --
+-- Name: trips_needing_weather(integer); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.trips_needing_weather(max_trips integer DEFAULT 100) RETURNS TABLE(trip_id uuid, origin_lng double precision, origin_lat double precision, destination_lng double precision, destination_lat double precision, departure_date date, arrival_date date)
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    SET "TimeZone" TO 'UTC'
+    AS $$
+  select t.id, public.st_x(t.origin_point::geometry), public.st_y(t.origin_point::geometry),
+         public.st_x(t.destination_point::geometry), public.st_y(t.destination_point::geometry),
+         t.departure_time::date, t.arrival_time::date
+    from app_public.trips t
+    left join app_public.trip_weather w on w.trip_id = t.id
+   where t.status in ('upcoming', 'delayed')
+     and t.departure_time > now()
+     and t.departure_time <= now() + make_interval(days => (app_hidden.config_value('trips.weather_horizon_days'))::int)
+     and (w.id is null or w.expires_at <= now())
+   order by t.departure_time, t.id
+   limit trips_needing_weather.max_trips;
+$$;
+
+
+--
+-- Name: FUNCTION trips_needing_weather(max_trips integer); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.trips_needing_weather(max_trips integer) IS 'Trips departing within trips.weather_horizon_days whose forecast is missing or expired, soonest first, with their end points and dates (UTC).';
+
+
+--
 -- Name: users_sharing_statistics(); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
@@ -2916,6 +4004,39 @@ $$;
 --
 
 COMMENT ON FUNCTION app_hidden.users_sharing_statistics() IS 'Ids of the users who show their statistics publicly.';
+
+
+--
+-- Name: weather_alerts(text, jsonb); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.weather_alerts(at_end text, forecast jsonb) RETURNS jsonb
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  with limits as (select app_hidden.config_value('trips.weather_alert_thresholds') as l)
+  select coalesce(jsonb_agg(jsonb_build_object('at', weather_alerts.at_end, 'kind', a.kind, 'message', a.message)
+                            order by a.kind), '[]'::jsonb)
+    from limits, lateral (values
+      ('severe_condition', format('%s expected at the %s', forecast ->> 'condition', at_end),
+       (l -> 'conditions') ? (forecast ->> 'condition')),
+      ('high_wind', format('Wind of %s km/h expected at the %s', forecast ->> 'wind_kph', at_end),
+       (forecast ->> 'wind_kph')::numeric >= (l ->> 'wind_kph')::numeric),
+      ('heavy_precipitation', format('%s mm of precipitation expected at the %s', forecast ->> 'precipitation_mm', at_end),
+       (forecast ->> 'precipitation_mm')::numeric >= (l ->> 'precipitation_mm')::numeric),
+      ('extreme_temperature', format('%s °C expected at the %s', forecast ->> 'temperature_c', at_end),
+       (forecast ->> 'temperature_c')::numeric not between (l ->> 'min_temperature_c')::numeric
+                                                        and (l ->> 'max_temperature_c')::numeric)
+    ) as a(kind, message, raised)
+   where a.raised;
+$$;
+
+
+--
+-- Name: FUNCTION weather_alerts(at_end text, forecast jsonb); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.weather_alerts(at_end text, forecast jsonb) IS 'Alerts ({at, kind, message}) a forecast of one end of a trip raises under trips.weather_alert_thresholds.';
 
 
 --
@@ -3033,7 +4154,8 @@ begin
     'account_tokens_pruned', app_private.prune_account_tokens(),
     'documents_expired', app_private.expire_verification_documents(),
     'users_anonymised', app_private.anonymise_deleted_users(),
-    'requests_expired', app_hidden.expire_delivery_requests());
+    'requests_expired', app_hidden.expire_delivery_requests(),
+    'trip_weather_deleted', app_private.delete_expired_trip_weather());
 end;
 $$;
 
@@ -3062,6 +4184,28 @@ $$;
 --
 
 COMMENT ON FUNCTION app_private.create_session(user_id uuid) IS 'Starts a device session for the user and returns its access token claims.';
+
+
+--
+-- Name: delete_expired_trip_weather(); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.delete_expired_trip_weather() RETURNS integer
+    LANGUAGE sql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  with deleted as (
+    delete from app_public.trip_weather w where w.expires_at < now() returning 1
+  )
+  select count(*)::integer from deleted;
+$$;
+
+
+--
+-- Name: FUNCTION delete_expired_trip_weather(); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.delete_expired_trip_weather() IS 'Deletes expired trip forecasts; returns how many.';
 
 
 --
@@ -3916,6 +5060,72 @@ Cancels one of your open delivery requests, with a reason and an optional note (
 
 
 --
+-- Name: cancel_trip(uuid, app_public.trip_cancel_reason, text); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.cancel_trip(trip_id uuid, reason app_public.trip_cancel_reason, note text DEFAULT NULL::text) RETURNS app_public.trips
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_hidden.require_user('unverified', 'cancel trips');
+  v_is_admin boolean := app_hidden.current_user_has_permission('deliveries.write');
+  v_trip app_public.trips;
+  v_reservation record;
+begin
+  if cancel_trip.reason is null then
+    raise exception 'Say why the trip is cancelled' using errcode = 'INVAL';
+  end if;
+  if v_is_admin then
+    select t.* into v_trip from app_public.trips t where t.id = cancel_trip.trip_id for update;
+    if v_trip.id is null then
+      raise exception 'Trip not found' using errcode = 'NTFND';
+    end if;
+  else
+    v_trip := app_hidden.own_trip_for_update(cancel_trip.trip_id, v_user_id);
+  end if;
+  if v_trip.status not in ('upcoming', 'delayed', 'active') then
+    raise exception 'A % trip cannot be cancelled', v_trip.status using errcode = 'BADST';
+  end if;
+  if not v_is_admin then
+    if v_trip.status = 'active' then
+      raise exception 'A trip under way can only be cancelled by support' using errcode = 'DNIED';
+    end if;
+    if exists (select 1 from app_public.trip_capacity_reservations r
+                where r.trip_id = v_trip.id and r.status = 'consumed') then
+      raise exception 'Items were already picked up on this trip; contact support' using errcode = 'BADST';
+    end if;
+  end if;
+
+  -- HOOK (deliveries and offers slices): cancel the trip's deliveries as traveler-caused and withdraw its pending
+  -- offers here; their cancellation will release the capacity through release_trip_capacity as below.
+  for v_reservation in
+    select r.delivery_id from app_public.trip_capacity_reservations r
+     where r.trip_id = v_trip.id and r.status = 'reserved'
+     order by r.id
+  loop
+    perform app_hidden.release_trip_capacity(v_reservation.delivery_id);
+  end loop;
+
+  update app_public.trips t
+     set status = 'cancelled', cancellation_reason = cancel_trip.reason,
+         cancellation_note = nullif(trim(cancel_trip.note), ''), cancelled_by = v_user_id, cancelled_at = now()
+   where t.id = v_trip.id
+  returning t.* into v_trip;
+  return v_trip;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION cancel_trip(trip_id uuid, reason app_public.trip_cancel_reason, note text); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.cancel_trip(trip_id uuid, reason app_public.trip_cancel_reason, note text) IS '@resultFieldName trip
+Cancels a trip: the traveler cancels an upcoming or delayed trip on which nothing was picked up; admins with deliveries.write may also cancel an active one. Held capacity is released. A cancelled recurring trip creates no further trips. Errors: LOGIN, DNIED, NTFND, BADST, INVAL (no reason), 23514 (note longer than 1000 characters).';
+
+
+--
 -- Name: change_password(text, text); Type: FUNCTION; Schema: app_public; Owner: -
 --
 
@@ -3956,6 +5166,43 @@ $$;
 
 COMMENT ON FUNCTION app_public.change_password(current_password text, new_password text) IS '@resultFieldName success
 Changes the signed-in user''s password and signs out every other device. Errors: LOGIN, CREDS (wrong current password), WEAKP (policy).';
+
+
+--
+-- Name: complete_trip(uuid); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.complete_trip(trip_id uuid) RETURNS app_public.trips
+    LANGUAGE plpgsql STRICT SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_hidden.require_user('email_verified', 'complete trips');
+  v_trip app_public.trips;
+begin
+  v_trip := app_hidden.own_trip_for_update(complete_trip.trip_id, v_user_id);
+  if v_trip.status <> 'active' then
+    raise exception 'Only an active trip can be completed (this one is %)', v_trip.status using errcode = 'BADST';
+  end if;
+  -- HOOK (deliveries slice): replace with "no delivery of this trip awaits pickup".
+  if exists (select 1 from app_public.trip_capacity_reservations r
+              where r.trip_id = v_trip.id and r.status = 'reserved') then
+    raise exception 'A delivery of this trip still awaits pickup' using errcode = 'BADST';
+  end if;
+  update app_public.trips t set status = 'completed', completed_at = now()
+   where t.id = v_trip.id
+  returning t.* into v_trip;
+  return v_trip;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION complete_trip(trip_id uuid); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.complete_trip(trip_id uuid) IS '@resultFieldName trip
+Completes an active trip of the signed-in traveler once no delivery awaits pickup, and counts it in the traveler''s statistics. Errors: LOGIN, DNIED, NTFND, BADST.';
 
 
 --
@@ -4071,6 +5318,137 @@ $$;
 
 COMMENT ON FUNCTION app_public.create_delivery_request(details app_public.delivery_request_details) IS '@resultFieldName deliveryRequest
 Posts a delivery request (pending) for the signed-in customer, with the platform''s estimated price. Defaults: urgency standard, quantity 1, declared value 0, currency platform.default_currency, expiry now + requests.expiry_days (at most requests.max_expiry_days). Refused: total weight over limits.max_delivery_weight_kg, value over limits.max_delivery_value, pickup to drop-off over limits.max_delivery_distance_km, hazardous items, unordered or past windows, partial dimensions, max price outside limits.min_request_price–max_request_price, auto-accept price over the max price. Errors: LOGIN, DNIED (not active, not email_verified, or a traveler-only account), INVAL (a rule above), LIMIT (limits.max_open_requests open requests).';
+
+
+--
+-- Name: create_trip(text, app_public.trip_type, text, public.geography, text, public.geography, timestamp with time zone, timestamp with time zone, numeric, numeric, integer, bigint, bigint, bigint, text, numeric, numeric, text, text, text, boolean, boolean, bigint, text[], app_public.trip_visibility, boolean, bigint, jsonb); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.create_trip(title text, trip_type app_public.trip_type, origin_address text, origin_point public.geography, destination_address text, destination_point public.geography, departure_time timestamp with time zone, arrival_time timestamp with time zone, capacity_weight_kg numeric, capacity_volume_l numeric, capacity_items integer, base_price bigint DEFAULT 0, price_per_kg bigint DEFAULT 0, price_per_km bigint DEFAULT 0, currency text DEFAULT NULL::text, express_multiplier numeric DEFAULT 1.5, fragile_multiplier numeric DEFAULT 1.2, description text DEFAULT NULL::text, origin_airport text DEFAULT NULL::text, destination_airport text DEFAULT NULL::text, no_fragile boolean DEFAULT false, no_electronics boolean DEFAULT false, max_item_value bigint DEFAULT NULL::bigint, prohibited_categories text[] DEFAULT '{}'::text[], visibility app_public.trip_visibility DEFAULT 'public'::app_public.trip_visibility, auto_accept boolean DEFAULT false, auto_accept_price bigint DEFAULT NULL::bigint, recurring_pattern jsonb DEFAULT NULL::jsonb) RETURNS app_public.trips
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_hidden.require_user('email_verified', 'create trips');
+  v_user app_public.users;
+  v_trip app_public.trips;
+begin
+  select u.* into v_user from app_public.users u where u.id = v_user_id;
+  if v_user.user_type not in ('traveler', 'both') then
+    raise exception 'Only travelers can create trips; switch your account to traveler or both' using errcode = 'DNIED';
+  end if;
+  if create_trip.title is null or create_trip.trip_type is null or create_trip.origin_address is null
+     or create_trip.origin_point is null or create_trip.destination_address is null
+     or create_trip.destination_point is null or create_trip.departure_time is null
+     or create_trip.arrival_time is null or create_trip.capacity_weight_kg is null
+     or create_trip.capacity_volume_l is null or create_trip.capacity_items is null then
+    raise exception 'A trip needs a title, a type, both places with points, both times and its capacity'
+      using errcode = 'INVAL';
+  end if;
+  if create_trip.departure_time <= now() then
+    raise exception 'The departure must lie in the future' using errcode = 'INVAL';
+  end if;
+  perform app_hidden.assert_trip_options(create_trip.auto_accept, create_trip.recurring_pattern,
+                                         v_user.verification_level);
+
+  insert into app_public.trips (
+    traveler_id, title, description, trip_type, origin_address, origin_point, origin_airport,
+    destination_address, destination_point, destination_airport, departure_time, arrival_time,
+    capacity_weight_kg, available_weight_kg, capacity_volume_l, available_volume_l, capacity_items, available_items,
+    currency, base_price, price_per_kg, price_per_km, express_multiplier, fragile_multiplier,
+    no_fragile, no_electronics, max_item_value, prohibited_categories, recurring_pattern,
+    visibility, auto_accept, auto_accept_price)
+  values (
+    v_user_id, trim(create_trip.title), nullif(trim(create_trip.description), ''), create_trip.trip_type,
+    trim(create_trip.origin_address), create_trip.origin_point, upper(create_trip.origin_airport),
+    trim(create_trip.destination_address), create_trip.destination_point, upper(create_trip.destination_airport),
+    create_trip.departure_time, create_trip.arrival_time,
+    create_trip.capacity_weight_kg, create_trip.capacity_weight_kg,
+    create_trip.capacity_volume_l, create_trip.capacity_volume_l,
+    create_trip.capacity_items, create_trip.capacity_items,
+    upper(coalesce(create_trip.currency, app_hidden.config_value('platform.default_currency') #>> '{}')),
+    coalesce(create_trip.base_price, 0), coalesce(create_trip.price_per_kg, 0), coalesce(create_trip.price_per_km, 0),
+    coalesce(create_trip.express_multiplier, 1.5), coalesce(create_trip.fragile_multiplier, 1.2),
+    coalesce(create_trip.no_fragile, false), coalesce(create_trip.no_electronics, false), create_trip.max_item_value,
+    coalesce(create_trip.prohibited_categories, '{}'), create_trip.recurring_pattern,
+    coalesce(create_trip.visibility, 'public'), coalesce(create_trip.auto_accept, false), create_trip.auto_accept_price)
+  returning * into v_trip;
+  return v_trip;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION create_trip(title text, trip_type app_public.trip_type, origin_address text, origin_point public.geography, destination_address text, destination_point public.geography, departure_time timestamp with time zone, arrival_time timestamp with time zone, capacity_weight_kg numeric, capacity_volume_l numeric, capacity_items integer, base_price bigint, price_per_kg bigint, price_per_km bigint, currency text, express_multiplier numeric, fragile_multiplier numeric, description text, origin_airport text, destination_airport text, no_fragile boolean, no_electronics boolean, max_item_value bigint, prohibited_categories text[], visibility app_public.trip_visibility, auto_accept boolean, auto_accept_price bigint, recurring_pattern jsonb); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.create_trip(title text, trip_type app_public.trip_type, origin_address text, origin_point public.geography, destination_address text, destination_point public.geography, departure_time timestamp with time zone, arrival_time timestamp with time zone, capacity_weight_kg numeric, capacity_volume_l numeric, capacity_items integer, base_price bigint, price_per_kg bigint, price_per_km bigint, currency text, express_multiplier numeric, fragile_multiplier numeric, description text, origin_airport text, destination_airport text, no_fragile boolean, no_electronics boolean, max_item_value bigint, prohibited_categories text[], visibility app_public.trip_visibility, auto_accept boolean, auto_accept_price bigint, recurring_pattern jsonb) IS '@resultFieldName trip
+Offers a new trip as the signed-in traveler (active, email verified, user type traveler or both). The departure must lie in the future; all capacity starts available; prices are minor units in currency (default platform.default_currency), and at least one of them must be positive. Auto-accept needs a fully verified account. Errors: LOGIN, DNIED, INVAL, 23514 (a value out of range: title 3–255, capacity ≤ 100 kg / 500 L / 1–50 items, multipliers, arrival before departure, unknown category, pattern shape).';
+
+
+--
+-- Name: create_trip_from_template(uuid, timestamp with time zone, timestamp with time zone); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.create_trip_from_template(template_id uuid, departure_time timestamp with time zone, arrival_time timestamp with time zone DEFAULT NULL::timestamp with time zone) RETURNS app_public.trips
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_hidden.require_user('email_verified', 'create trips');
+  v_template app_public.trip_templates;
+  v_data jsonb;
+  v_trip app_public.trips;
+begin
+  select tt.* into v_template from app_public.trip_templates tt
+   where tt.id = create_trip_from_template.template_id and tt.user_id = v_user_id
+   for update;
+  if v_template.id is null then
+    raise exception 'Template not found' using errcode = 'NTFND';
+  end if;
+  if create_trip_from_template.departure_time is null then
+    raise exception 'Give the departure of the trip' using errcode = 'INVAL';
+  end if;
+  v_data := v_template.trip_data;
+  v_trip := app_public.create_trip(
+    title => v_data ->> 'title', description => v_data ->> 'description',
+    trip_type => (v_data ->> 'trip_type')::app_public.trip_type,
+    origin_address => v_data ->> 'origin_address',
+    origin_point => public.st_geomfromgeojson(v_data -> 'origin_point')::geography,
+    origin_airport => v_data ->> 'origin_airport', destination_address => v_data ->> 'destination_address',
+    destination_point => public.st_geomfromgeojson(v_data -> 'destination_point')::geography,
+    destination_airport => v_data ->> 'destination_airport',
+    departure_time => create_trip_from_template.departure_time,
+    arrival_time => coalesce(create_trip_from_template.arrival_time,
+                             create_trip_from_template.departure_time
+                               + make_interval(mins => (v_data ->> 'duration_minutes')::int)),
+    capacity_weight_kg => (v_data ->> 'capacity_weight_kg')::numeric,
+    capacity_volume_l => (v_data ->> 'capacity_volume_l')::numeric,
+    capacity_items => (v_data ->> 'capacity_items')::int, currency => v_data ->> 'currency',
+    base_price => (v_data ->> 'base_price')::bigint, price_per_kg => (v_data ->> 'price_per_kg')::bigint,
+    price_per_km => (v_data ->> 'price_per_km')::bigint,
+    express_multiplier => (v_data ->> 'express_multiplier')::numeric,
+    fragile_multiplier => (v_data ->> 'fragile_multiplier')::numeric,
+    no_fragile => (v_data ->> 'no_fragile')::boolean, no_electronics => (v_data ->> 'no_electronics')::boolean,
+    max_item_value => (v_data ->> 'max_item_value')::bigint,
+    prohibited_categories => array(select jsonb_array_elements_text(coalesce(v_data -> 'prohibited_categories', '[]'))),
+    visibility => (v_data ->> 'visibility')::app_public.trip_visibility,
+    auto_accept => (v_data ->> 'auto_accept')::boolean,
+    auto_accept_price => (v_data ->> 'auto_accept_price')::bigint,
+    recurring_pattern => null);
+  update app_public.trip_templates tt set usage_count = tt.usage_count + 1, last_used_at = now()
+   where tt.id = v_template.id;
+  return v_trip;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION create_trip_from_template(template_id uuid, departure_time timestamp with time zone, arrival_time timestamp with time zone); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.create_trip_from_template(template_id uuid, departure_time timestamp with time zone, arrival_time timestamp with time zone) IS '@resultFieldName trip
+Creates a trip from one of the signed-in traveler''s templates at a new departure (the arrival follows the template''s duration unless given), under the same rules as createTrip. Errors: LOGIN, DNIED, NTFND, INVAL, 23514.';
 
 
 --
@@ -4456,6 +5834,58 @@ Creates a new pending request from one of yours (any state), optionally with new
 
 
 --
+-- Name: duplicate_trip(uuid, timestamp with time zone, timestamp with time zone); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.duplicate_trip(trip_id uuid, departure_time timestamp with time zone, arrival_time timestamp with time zone DEFAULT NULL::timestamp with time zone) RETURNS app_public.trips
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_hidden.require_user('email_verified', 'create trips');
+  v_source app_public.trips;
+begin
+  select t.* into v_source from app_public.trips t where t.id = duplicate_trip.trip_id;
+  if v_source.id is null
+     or (v_source.traveler_id <> v_user_id and v_source.visibility <> 'public'
+         and not app_hidden.current_user_has_permission('deliveries.read')) then
+    raise exception 'Trip not found' using errcode = 'NTFND';
+  end if;
+  if v_source.traveler_id <> v_user_id then
+    raise exception 'Only the traveler may duplicate this trip' using errcode = 'DNIED';
+  end if;
+  if duplicate_trip.departure_time is null then
+    raise exception 'Give the departure of the copy' using errcode = 'INVAL';
+  end if;
+  return app_public.create_trip(
+    title => v_source.title, description => v_source.description, trip_type => v_source.trip_type,
+    origin_address => v_source.origin_address, origin_point => v_source.origin_point,
+    origin_airport => v_source.origin_airport, destination_address => v_source.destination_address,
+    destination_point => v_source.destination_point, destination_airport => v_source.destination_airport,
+    departure_time => duplicate_trip.departure_time,
+    arrival_time => coalesce(duplicate_trip.arrival_time,
+                             duplicate_trip.departure_time + (v_source.arrival_time - v_source.departure_time)),
+    capacity_weight_kg => v_source.capacity_weight_kg, capacity_volume_l => v_source.capacity_volume_l,
+    capacity_items => v_source.capacity_items, currency => v_source.currency, base_price => v_source.base_price,
+    price_per_kg => v_source.price_per_kg, price_per_km => v_source.price_per_km,
+    express_multiplier => v_source.express_multiplier, fragile_multiplier => v_source.fragile_multiplier,
+    no_fragile => v_source.no_fragile, no_electronics => v_source.no_electronics,
+    max_item_value => v_source.max_item_value, prohibited_categories => v_source.prohibited_categories,
+    visibility => v_source.visibility, auto_accept => v_source.auto_accept,
+    auto_accept_price => v_source.auto_accept_price, recurring_pattern => null);
+end;
+$$;
+
+
+--
+-- Name: FUNCTION duplicate_trip(trip_id uuid, departure_time timestamp with time zone, arrival_time timestamp with time zone); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.duplicate_trip(trip_id uuid, departure_time timestamp with time zone, arrival_time timestamp with time zone) IS '@resultFieldName trip
+Copies one of the signed-in traveler''s trips to a new departure (the arrival keeps the original duration unless given). The copy is upcoming, with all capacity free and no recurrence. Errors: LOGIN, DNIED, NTFND, INVAL, 23514.';
+
+
+--
 -- Name: forgot_password(text); Type: FUNCTION; Schema: app_public; Owner: -
 --
 
@@ -4837,6 +6267,48 @@ $$;
 
 COMMENT ON FUNCTION app_public.logout_all() IS '@resultFieldName revokedCount
 Ends all your device sessions, this one included; returns how many ended.';
+
+
+--
+-- Name: mark_trip_delayed(uuid, timestamp with time zone, timestamp with time zone); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.mark_trip_delayed(trip_id uuid, departure_time timestamp with time zone DEFAULT NULL::timestamp with time zone, arrival_time timestamp with time zone DEFAULT NULL::timestamp with time zone) RETURNS app_public.trips
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_hidden.require_user('email_verified', 'update trips');
+  v_trip app_public.trips;
+  v_departure timestamptz;
+  v_arrival timestamptz;
+begin
+  v_trip := app_hidden.own_trip_for_update(mark_trip_delayed.trip_id, v_user_id);
+  if v_trip.status not in ('upcoming', 'delayed') then
+    raise exception 'A % trip cannot be delayed', v_trip.status using errcode = 'BADST';
+  end if;
+  v_departure := coalesce(mark_trip_delayed.departure_time, v_trip.departure_time);
+  -- A new departure alone shifts the arrival by as much, keeping the trip's duration.
+  v_arrival := coalesce(mark_trip_delayed.arrival_time,
+                        v_trip.arrival_time + (v_departure - v_trip.departure_time));
+  if v_departure <> v_trip.departure_time and v_departure <= now() then
+    raise exception 'The new departure must lie in the future' using errcode = 'INVAL';
+  end if;
+  -- HOOK (deliveries slice): notify the customers of the trip's deliveries about the delay.
+  update app_public.trips t set status = 'delayed', departure_time = v_departure, arrival_time = v_arrival
+   where t.id = v_trip.id
+  returning t.* into v_trip;
+  return v_trip;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION mark_trip_delayed(trip_id uuid, departure_time timestamp with time zone, arrival_time timestamp with time zone); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.mark_trip_delayed(trip_id uuid, departure_time timestamp with time zone, arrival_time timestamp with time zone) IS '@resultFieldName trip
+Marks an upcoming (or already delayed) trip of the signed-in traveler as delayed, optionally with new times; a new departure alone moves the arrival by as much. Errors: LOGIN, DNIED, NTFND, BADST, INVAL (departure in the past), 23514 (arrival before departure).';
 
 
 --
@@ -5502,6 +6974,143 @@ Ends one of your device sessions; NTFND when it is not one of your live sessions
 
 
 --
+-- Name: trip_templates; Type: TABLE; Schema: app_public; Owner: -
+--
+
+CREATE TABLE app_public.trip_templates (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    user_id uuid NOT NULL,
+    name text NOT NULL,
+    trip_data jsonb NOT NULL,
+    usage_count integer DEFAULT 0 NOT NULL,
+    last_used_at timestamp with time zone,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT trip_templates_name_check CHECK (((length(name) >= 1) AND (length(name) <= 100))),
+    CONSTRAINT trip_templates_trip_data_check CHECK ((jsonb_typeof(trip_data) = 'object'::text)),
+    CONSTRAINT trip_templates_usage_count_check CHECK ((usage_count >= 0))
+);
+
+ALTER TABLE ONLY app_public.trip_templates FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE trip_templates; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TABLE app_public.trip_templates IS '@behavior -insert -update
+A trip saved for reuse (saveTripTemplate, createTripFromTemplate): private to its owner, who may delete it.';
+
+
+--
+-- Name: COLUMN trip_templates.id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.trip_templates.id IS 'Identifier of the template.';
+
+
+--
+-- Name: COLUMN trip_templates.user_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.trip_templates.user_id IS 'Owner of the template.';
+
+
+--
+-- Name: COLUMN trip_templates.name; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.trip_templates.name IS 'Name of the template, unique per user.';
+
+
+--
+-- Name: COLUMN trip_templates.trip_data; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.trip_templates.trip_data IS 'The trip''s fields (route, capacity, pricing, restrictions, visibility) and its duration_minutes.';
+
+
+--
+-- Name: COLUMN trip_templates.usage_count; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.trip_templates.usage_count IS 'How many trips were created from the template.';
+
+
+--
+-- Name: COLUMN trip_templates.last_used_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.trip_templates.last_used_at IS 'When a trip was last created from the template.';
+
+
+--
+-- Name: COLUMN trip_templates.created_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.trip_templates.created_at IS 'When the template was saved.';
+
+
+--
+-- Name: COLUMN trip_templates.updated_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.trip_templates.updated_at IS 'When the template last changed.';
+
+
+--
+-- Name: save_trip_template(uuid, text); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.save_trip_template(trip_id uuid, name text) RETURNS app_public.trip_templates
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_hidden.require_user('email_verified', 'save trip templates');
+  v_trip app_public.trips;
+  v_template app_public.trip_templates;
+begin
+  select t.* into v_trip from app_public.trips t where t.id = save_trip_template.trip_id;
+  if v_trip.id is null or v_trip.traveler_id <> v_user_id then
+    raise exception 'Trip not found' using errcode = 'NTFND';
+  end if;
+  if save_trip_template.name is null or length(trim(save_trip_template.name)) not between 1 and 100 then
+    raise exception 'A template needs a name of 1 to 100 characters' using errcode = 'INVAL';
+  end if;
+  insert into app_public.trip_templates (user_id, name, trip_data)
+  values (v_user_id, trim(save_trip_template.name), jsonb_build_object(
+    'title', v_trip.title, 'description', v_trip.description, 'trip_type', v_trip.trip_type,
+    'origin_address', v_trip.origin_address, 'origin_point', public.st_asgeojson(v_trip.origin_point)::jsonb,
+    'origin_airport', v_trip.origin_airport, 'destination_address', v_trip.destination_address,
+    'destination_point', public.st_asgeojson(v_trip.destination_point)::jsonb,
+    'destination_airport', v_trip.destination_airport,
+    'duration_minutes', round(extract(epoch from v_trip.arrival_time - v_trip.departure_time) / 60),
+    'capacity_weight_kg', v_trip.capacity_weight_kg, 'capacity_volume_l', v_trip.capacity_volume_l,
+    'capacity_items', v_trip.capacity_items, 'currency', v_trip.currency, 'base_price', v_trip.base_price,
+    'price_per_kg', v_trip.price_per_kg, 'price_per_km', v_trip.price_per_km,
+    'express_multiplier', v_trip.express_multiplier, 'fragile_multiplier', v_trip.fragile_multiplier,
+    'no_fragile', v_trip.no_fragile, 'no_electronics', v_trip.no_electronics,
+    'max_item_value', v_trip.max_item_value, 'prohibited_categories', to_jsonb(v_trip.prohibited_categories),
+    'visibility', v_trip.visibility, 'auto_accept', v_trip.auto_accept,
+    'auto_accept_price', v_trip.auto_accept_price))
+  on conflict on constraint trip_templates_user_name_key
+  do update set trip_data = excluded.trip_data
+  returning * into v_template;
+  return v_template;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION save_trip_template(trip_id uuid, name text); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.save_trip_template(trip_id uuid, name text) IS '@resultFieldName tripTemplate
+Saves the route, capacity, pricing, restrictions, visibility and duration of one of the signed-in traveler''s trips as a named template (an existing template of that name is replaced). Errors: LOGIN, DNIED, NTFND, INVAL.';
+
+
+--
 -- Name: search_requests(public.geography, numeric, public.geography, app_public.item_category, timestamp with time zone, timestamp with time zone); Type: FUNCTION; Schema: app_public; Owner: -
 --
 
@@ -5571,6 +7180,75 @@ $$;
 --
 
 COMMENT ON FUNCTION app_public.search_requests(near public.geography, radius_km numeric, destination public.geography, category app_public.item_category, window_from timestamp with time zone, window_to timestamp with time zone) IS 'The marketplace for travelers: open, unexpired delivery requests whose pickup lies within radiusKm (default requests.search_radius_km, at most requests.max_search_radius_km) of near, optionally with the drop-off within radiusKm of destination, of one category, and with a pickup window overlapping windowFrom–windowTo (requests without a window always match). Never your own requests, requests across a block in either direction, requests that blacklist you, or requests of inactive customers. Places are masked: cities and points snapped to 0.01°. Ordered by distance, then expiry, then id. Errors: LOGIN, DNIED (not an active, email-verified traveler), INVAL.';
+
+
+--
+-- Name: search_trips(public.geography, public.geography, double precision, timestamp with time zone, timestamp with time zone, numeric, text); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.search_trips(origin public.geography DEFAULT NULL::public.geography, destination public.geography DEFAULT NULL::public.geography, radius_km double precision DEFAULT 25, departure_from timestamp with time zone DEFAULT NULL::timestamp with time zone, departure_to timestamp with time zone DEFAULT NULL::timestamp with time zone, min_weight_kg numeric DEFAULT NULL::numeric, query text DEFAULT NULL::text) RETURNS SETOF app_public.trips
+    LANGUAGE plpgsql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $_$
+declare
+  v_radius_m double precision := coalesce(search_trips.radius_km, 25) * 1000;
+  v_pattern text;
+  v_sql text;
+begin
+  if app_public.current_user_id() is null then
+    raise exception 'Log in to search trips' using errcode = 'LOGIN';
+  end if;
+  if v_radius_m <= 0 or v_radius_m > 500000 then
+    raise exception 'radius_km must be more than 0 and at most 500' using errcode = 'INVAL';
+  end if;
+  if search_trips.departure_to < search_trips.departure_from then
+    raise exception 'departure_to lies before departure_from' using errcode = 'INVAL';
+  end if;
+  if length(search_trips.query) > 200 then
+    raise exception 'The search text is longer than 200 characters' using errcode = 'INVAL';
+  end if;
+  if nullif(trim(search_trips.query), '') is not null then
+    -- matched literally: LIKE's wildcards and its escape character are escaped
+    v_pattern := '%' || replace(replace(replace(trim(search_trips.query), '\', '\\'), '%', '\%'), '_', '\_') || '%';
+  end if;
+  -- HOOK (matching and social slices): leave out travelers blocked in either direction once a security definer
+  -- helper exposes the blocks that hide the caller.
+
+  -- Dynamic SQL: only the filters asked for appear, and the statement is planned with the actual values, so the
+  -- spatial and text filters always use their indexes (a cached generic plan of "$1 is null or st_dwithin(…)"
+  -- could not).
+  v_sql := 'select t.* from app_public.trips t'
+        || ' where t.status in (''upcoming'', ''delayed'') and t.departure_time >= $1';
+  if search_trips.departure_to is not null then
+    v_sql := v_sql || ' and t.departure_time <= $2';
+  end if;
+  if search_trips.origin is not null then
+    v_sql := v_sql || ' and public.st_dwithin(t.origin_point, $3, $5)';
+  end if;
+  if search_trips.destination is not null then
+    v_sql := v_sql || ' and public.st_dwithin(t.destination_point, $4, $5)';
+  end if;
+  if search_trips.min_weight_kg is not null then
+    v_sql := v_sql || ' and t.available_weight_kg >= $6';
+  end if;
+  if v_pattern is not null then
+    -- exactly the expression of idx_trips_text, so the trigram index serves the ILIKE
+    v_sql := v_sql || $sql$ and (coalesce(t.title, '') || ' ' || coalesce(t.description, '') || ' '$sql$
+                   || $sql$ || coalesce(t.origin_address, '') || ' ' || coalesce(t.destination_address, '')) ilike $7$sql$;
+  end if;
+  v_sql := v_sql || ' order by t.departure_time, t.id';
+  return query execute v_sql
+    using greatest(coalesce(search_trips.departure_from, now()), now()), search_trips.departure_to,
+          search_trips.origin, search_trips.destination, v_radius_m, search_trips.min_weight_kg, v_pattern;
+end;
+$_$;
+
+
+--
+-- Name: FUNCTION search_trips(origin public.geography, destination public.geography, radius_km double precision, departure_from timestamp with time zone, departure_to timestamp with time zone, min_weight_kg numeric, query text); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.search_trips(origin public.geography, destination public.geography, radius_km double precision, departure_from timestamp with time zone, departure_to timestamp with time zone, min_weight_kg numeric, query text) IS 'Upcoming and delayed trips visible to the signed-in user that depart within the window (never in the past), start within radius_km (default 25, at most 500) of origin and end within radius_km of destination (each when given), have at least min_weight_kg free and contain the text query (title, description, addresses), soonest first. Errors: LOGIN, INVAL.';
 
 
 --
@@ -5860,6 +7538,42 @@ $$;
 
 COMMENT ON FUNCTION app_public.start_document_review(document_id uuid) IS '@resultFieldName userVerificationDocument
 Marks a pending verification document as under review by the calling admin (users.verify). Errors: LOGIN, DNIED, NTFND, BADST.';
+
+
+--
+-- Name: start_trip(uuid); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.start_trip(trip_id uuid) RETURNS app_public.trips
+    LANGUAGE plpgsql STRICT SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_hidden.require_user('email_verified', 'start trips');
+  v_trip app_public.trips;
+  v_window interval := make_interval(hours => (app_hidden.config_value('trips.start_window_hours'))::int);
+begin
+  v_trip := app_hidden.own_trip_for_update(start_trip.trip_id, v_user_id);
+  if v_trip.status not in ('upcoming', 'delayed') then
+    raise exception 'A % trip cannot be started', v_trip.status using errcode = 'BADST';
+  end if;
+  if now() < v_trip.departure_time - v_window then
+    raise exception 'A trip can be started at most % before its departure', v_window using errcode = 'BADST';
+  end if;
+  update app_public.trips t set status = 'active', started_at = now()
+   where t.id = v_trip.id
+  returning t.* into v_trip;
+  return v_trip;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION start_trip(trip_id uuid); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.start_trip(trip_id uuid) IS '@resultFieldName trip
+Starts an upcoming or delayed trip of the signed-in traveler, at most trips.start_window_hours (24) before departure. Errors: LOGIN, DNIED, NTFND, BADST (wrong state or too early).';
 
 
 --
@@ -6184,6 +7898,117 @@ $_$;
 
 COMMENT ON FUNCTION app_public.update_profile(first_name text, last_name text, bio text, picture_key text, user_type app_public.user_type) IS '@resultFieldName user
 Changes the signed-in user''s profile: names, bio, picture and whether they send or carry items. Omitted fields stay; an empty string clears the last name, bio or picture. Errors: LOGIN, INVAL.';
+
+
+--
+-- Name: update_trip(uuid, text, text, app_public.trip_type, text, public.geography, text, text, public.geography, text, timestamp with time zone, timestamp with time zone, numeric, numeric, integer, bigint, bigint, bigint, numeric, numeric, boolean, boolean, bigint, text[], app_public.trip_visibility, boolean, bigint, jsonb); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.update_trip(trip_id uuid, title text DEFAULT NULL::text, description text DEFAULT NULL::text, trip_type app_public.trip_type DEFAULT NULL::app_public.trip_type, origin_address text DEFAULT NULL::text, origin_point public.geography DEFAULT NULL::public.geography, origin_airport text DEFAULT NULL::text, destination_address text DEFAULT NULL::text, destination_point public.geography DEFAULT NULL::public.geography, destination_airport text DEFAULT NULL::text, departure_time timestamp with time zone DEFAULT NULL::timestamp with time zone, arrival_time timestamp with time zone DEFAULT NULL::timestamp with time zone, capacity_weight_kg numeric DEFAULT NULL::numeric, capacity_volume_l numeric DEFAULT NULL::numeric, capacity_items integer DEFAULT NULL::integer, base_price bigint DEFAULT NULL::bigint, price_per_kg bigint DEFAULT NULL::bigint, price_per_km bigint DEFAULT NULL::bigint, express_multiplier numeric DEFAULT NULL::numeric, fragile_multiplier numeric DEFAULT NULL::numeric, no_fragile boolean DEFAULT NULL::boolean, no_electronics boolean DEFAULT NULL::boolean, max_item_value bigint DEFAULT NULL::bigint, prohibited_categories text[] DEFAULT NULL::text[], visibility app_public.trip_visibility DEFAULT NULL::app_public.trip_visibility, auto_accept boolean DEFAULT NULL::boolean, auto_accept_price bigint DEFAULT NULL::bigint, recurring_pattern jsonb DEFAULT NULL::jsonb) RETURNS app_public.trips
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_hidden.require_user('email_verified', 'update trips');
+  v_level app_public.verification_level;
+  v_trip app_public.trips;
+  v_departure timestamptz;
+  v_arrival timestamptz;
+  v_weight numeric;
+  v_volume numeric;
+  v_items integer;
+  v_times_changed boolean;
+  v_status app_public.trip_status;
+begin
+  v_trip := app_hidden.own_trip_for_update(update_trip.trip_id, v_user_id);
+  if v_trip.status in ('completed', 'cancelled') then
+    raise exception 'A % trip can no longer be changed', v_trip.status using errcode = 'BADST';
+  end if;
+
+  v_departure := coalesce(update_trip.departure_time, v_trip.departure_time);
+  v_arrival := coalesce(update_trip.arrival_time, v_trip.arrival_time);
+  v_times_changed := v_departure <> v_trip.departure_time or v_arrival <> v_trip.arrival_time;
+  if v_departure <> v_trip.departure_time then
+    if v_trip.status = 'active' then
+      raise exception 'The departure of a trip under way cannot change' using errcode = 'BADST';
+    end if;
+    if v_departure <= now() then
+      raise exception 'The departure must lie in the future' using errcode = 'INVAL';
+    end if;
+  end if;
+
+  v_weight := coalesce(update_trip.capacity_weight_kg, v_trip.capacity_weight_kg);
+  v_volume := coalesce(update_trip.capacity_volume_l, v_trip.capacity_volume_l);
+  v_items := coalesce(update_trip.capacity_items, v_trip.capacity_items);
+  -- capacity − available is what deliveries hold (reserved + consumed): the new capacity must still cover it.
+  if v_weight < v_trip.capacity_weight_kg - v_trip.available_weight_kg
+     or v_volume < v_trip.capacity_volume_l - v_trip.available_volume_l
+     or v_items < v_trip.capacity_items - v_trip.available_items then
+    raise exception 'The capacity cannot drop below what deliveries already hold (% kg, % l, % items)',
+      v_trip.capacity_weight_kg - v_trip.available_weight_kg, v_trip.capacity_volume_l - v_trip.available_volume_l,
+      v_trip.capacity_items - v_trip.available_items
+      using errcode = 'CAPAC';
+  end if;
+
+  select u.verification_level into v_level from app_public.users u where u.id = v_user_id;
+  perform app_hidden.assert_trip_options(coalesce(update_trip.auto_accept, v_trip.auto_accept),
+                                         update_trip.recurring_pattern, v_level);
+
+  v_status := v_trip.status;
+  if v_times_changed and v_status = 'upcoming'
+     and exists (select 1 from app_public.trip_capacity_reservations r
+                  where r.trip_id = v_trip.id and r.status in ('reserved', 'consumed')) then
+    -- HOOK (deliveries slice): notify the customers of the trip's deliveries about the new times (and, beyond,
+    -- let them cancel free of charge).
+    v_status := 'delayed';
+  end if;
+  -- HOOK (offers slice): price changes apply to new offers only; accepted offers keep their agreed price.
+
+  update app_public.trips t
+     set title = coalesce(trim(update_trip.title), t.title),
+         description = coalesce(nullif(trim(update_trip.description), ''), t.description),
+         trip_type = coalesce(update_trip.trip_type, t.trip_type),
+         origin_address = coalesce(trim(update_trip.origin_address), t.origin_address),
+         origin_point = coalesce(update_trip.origin_point, t.origin_point),
+         origin_airport = coalesce(upper(update_trip.origin_airport), t.origin_airport),
+         destination_address = coalesce(trim(update_trip.destination_address), t.destination_address),
+         destination_point = coalesce(update_trip.destination_point, t.destination_point),
+         destination_airport = coalesce(upper(update_trip.destination_airport), t.destination_airport),
+         departure_time = v_departure,
+         arrival_time = v_arrival,
+         available_weight_kg = v_weight - (t.capacity_weight_kg - t.available_weight_kg),
+         capacity_weight_kg = v_weight,
+         available_volume_l = v_volume - (t.capacity_volume_l - t.available_volume_l),
+         capacity_volume_l = v_volume,
+         available_items = v_items - (t.capacity_items - t.available_items),
+         capacity_items = v_items,
+         base_price = coalesce(update_trip.base_price, t.base_price),
+         price_per_kg = coalesce(update_trip.price_per_kg, t.price_per_kg),
+         price_per_km = coalesce(update_trip.price_per_km, t.price_per_km),
+         express_multiplier = coalesce(update_trip.express_multiplier, t.express_multiplier),
+         fragile_multiplier = coalesce(update_trip.fragile_multiplier, t.fragile_multiplier),
+         no_fragile = coalesce(update_trip.no_fragile, t.no_fragile),
+         no_electronics = coalesce(update_trip.no_electronics, t.no_electronics),
+         max_item_value = coalesce(update_trip.max_item_value, t.max_item_value),
+         prohibited_categories = coalesce(update_trip.prohibited_categories, t.prohibited_categories),
+         visibility = coalesce(update_trip.visibility, t.visibility),
+         auto_accept = coalesce(update_trip.auto_accept, t.auto_accept),
+         auto_accept_price = coalesce(update_trip.auto_accept_price, t.auto_accept_price),
+         recurring_pattern = coalesce(update_trip.recurring_pattern, t.recurring_pattern),
+         status = v_status
+   where t.id = v_trip.id
+  returning t.* into v_trip;
+  return v_trip;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION update_trip(trip_id uuid, title text, description text, trip_type app_public.trip_type, origin_address text, origin_point public.geography, origin_airport text, destination_address text, destination_point public.geography, destination_airport text, departure_time timestamp with time zone, arrival_time timestamp with time zone, capacity_weight_kg numeric, capacity_volume_l numeric, capacity_items integer, base_price bigint, price_per_kg bigint, price_per_km bigint, express_multiplier numeric, fragile_multiplier numeric, no_fragile boolean, no_electronics boolean, max_item_value bigint, prohibited_categories text[], visibility app_public.trip_visibility, auto_accept boolean, auto_accept_price bigint, recurring_pattern jsonb); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.update_trip(trip_id uuid, title text, description text, trip_type app_public.trip_type, origin_address text, origin_point public.geography, origin_airport text, destination_address text, destination_point public.geography, destination_airport text, departure_time timestamp with time zone, arrival_time timestamp with time zone, capacity_weight_kg numeric, capacity_volume_l numeric, capacity_items integer, base_price bigint, price_per_kg bigint, price_per_km bigint, express_multiplier numeric, fragile_multiplier numeric, no_fragile boolean, no_electronics boolean, max_item_value bigint, prohibited_categories text[], visibility app_public.trip_visibility, auto_accept boolean, auto_accept_price bigint, recurring_pattern jsonb) IS '@resultFieldName trip
+Changes the signed-in traveler''s trip; arguments left out keep their value. Not once completed or cancelled; the departure of an active trip is fixed; capacity cannot drop below what deliveries hold; new times on a trip with deliveries make it delayed. Price changes affect new offers only. Errors: LOGIN, DNIED, NTFND, BADST, INVAL (departure in the past), CAPAC, 23514 (a value out of range).';
 
 
 --
@@ -7466,6 +9291,62 @@ ALTER TABLE ONLY app_public.system_configuration
 
 
 --
+-- Name: trip_capacity_reservations trip_capacity_reservations_delivery_id_key; Type: CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.trip_capacity_reservations
+    ADD CONSTRAINT trip_capacity_reservations_delivery_id_key UNIQUE (delivery_id);
+
+
+--
+-- Name: trip_capacity_reservations trip_capacity_reservations_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.trip_capacity_reservations
+    ADD CONSTRAINT trip_capacity_reservations_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: trip_templates trip_templates_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.trip_templates
+    ADD CONSTRAINT trip_templates_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: trip_templates trip_templates_user_name_key; Type: CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.trip_templates
+    ADD CONSTRAINT trip_templates_user_name_key UNIQUE (user_id, name);
+
+
+--
+-- Name: trip_weather trip_weather_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.trip_weather
+    ADD CONSTRAINT trip_weather_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: trip_weather trip_weather_trip_id_key; Type: CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.trip_weather
+    ADD CONSTRAINT trip_weather_trip_id_key UNIQUE (trip_id);
+
+
+--
+-- Name: trips trips_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.trips
+    ADD CONSTRAINT trips_pkey PRIMARY KEY (id);
+
+
+--
 -- Name: user_addresses user_addresses_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
 --
 
@@ -7746,6 +9627,69 @@ CREATE INDEX idx_delivery_requests_text ON app_public.delivery_requests USING gi
 
 
 --
+-- Name: idx_trips_text; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX idx_trips_text ON app_public.trips USING gin ((((((((COALESCE(title, ''::text) || ' '::text) || COALESCE(description, ''::text)) || ' '::text) || COALESCE(origin_address, ''::text)) || ' '::text) || COALESCE(destination_address, ''::text))) public.gin_trgm_ops);
+
+
+--
+-- Name: trip_capacity_reservations_trip_id_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX trip_capacity_reservations_trip_id_idx ON app_public.trip_capacity_reservations USING btree (trip_id, status);
+
+
+--
+-- Name: trip_weather_expires_at_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX trip_weather_expires_at_idx ON app_public.trip_weather USING btree (expires_at);
+
+
+--
+-- Name: trips_cancelled_by_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX trips_cancelled_by_idx ON app_public.trips USING btree (cancelled_by);
+
+
+--
+-- Name: trips_destination_point_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX trips_destination_point_idx ON app_public.trips USING gist (destination_point);
+
+
+--
+-- Name: trips_live_departure_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX trips_live_departure_idx ON app_public.trips USING btree (status, departure_time) WHERE (status = ANY (ARRAY['upcoming'::app_public.trip_status, 'delayed'::app_public.trip_status, 'active'::app_public.trip_status]));
+
+
+--
+-- Name: trips_origin_point_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX trips_origin_point_idx ON app_public.trips USING gist (origin_point);
+
+
+--
+-- Name: trips_parent_departure_key; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE UNIQUE INDEX trips_parent_departure_key ON app_public.trips USING btree (parent_trip_id, departure_time);
+
+
+--
+-- Name: trips_traveler_id_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX trips_traveler_id_idx ON app_public.trips USING btree (traveler_id, departure_time);
+
+
+--
 -- Name: user_addresses_one_default_key; Type: INDEX; Schema: app_public; Owner: -
 --
 
@@ -7942,6 +9886,27 @@ CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app_public.system_configuration 
 
 
 --
+-- Name: trip_capacity_reservations _100_timestamps; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app_public.trip_capacity_reservations FOR EACH ROW EXECUTE FUNCTION app_hidden.tg__set_updated_at();
+
+
+--
+-- Name: trip_templates _100_timestamps; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app_public.trip_templates FOR EACH ROW EXECUTE FUNCTION app_hidden.tg__set_updated_at();
+
+
+--
+-- Name: trips _100_timestamps; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app_public.trips FOR EACH ROW EXECUTE FUNCTION app_hidden.tg__set_updated_at();
+
+
+--
 -- Name: user_addresses _100_timestamps; Type: TRIGGER; Schema: app_public; Owner: -
 --
 
@@ -8023,6 +9988,13 @@ CREATE TRIGGER _200_priority BEFORE INSERT ON app_public.user_reports FOR EACH R
 --
 
 CREATE TRIGGER _200_upload_limit BEFORE INSERT ON app_public.user_verification_documents FOR EACH ROW EXECUTE FUNCTION app_hidden.tg_user_verification_documents__upload_limit();
+
+
+--
+-- Name: trips _500_count_completed; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _500_count_completed AFTER UPDATE OF status ON app_public.trips FOR EACH ROW WHEN (((new.status = 'completed'::app_public.trip_status) AND (old.status IS DISTINCT FROM 'completed'::app_public.trip_status))) EXECUTE FUNCTION app_hidden.tg_trips__count_completed();
 
 
 --
@@ -8186,6 +10158,54 @@ ALTER TABLE ONLY app_private.user_two_factor_auth
 
 ALTER TABLE ONLY app_public.delivery_requests
     ADD CONSTRAINT delivery_requests_customer_id_fkey FOREIGN KEY (customer_id) REFERENCES app_public.users(id) ON DELETE RESTRICT;
+
+
+--
+-- Name: trip_capacity_reservations trip_capacity_reservations_trip_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.trip_capacity_reservations
+    ADD CONSTRAINT trip_capacity_reservations_trip_id_fkey FOREIGN KEY (trip_id) REFERENCES app_public.trips(id) ON DELETE CASCADE;
+
+
+--
+-- Name: trip_templates trip_templates_user_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.trip_templates
+    ADD CONSTRAINT trip_templates_user_id_fkey FOREIGN KEY (user_id) REFERENCES app_public.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: trip_weather trip_weather_trip_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.trip_weather
+    ADD CONSTRAINT trip_weather_trip_id_fkey FOREIGN KEY (trip_id) REFERENCES app_public.trips(id) ON DELETE CASCADE;
+
+
+--
+-- Name: trips trips_cancelled_by_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.trips
+    ADD CONSTRAINT trips_cancelled_by_fkey FOREIGN KEY (cancelled_by) REFERENCES app_public.users(id) ON DELETE SET NULL;
+
+
+--
+-- Name: trips trips_parent_trip_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.trips
+    ADD CONSTRAINT trips_parent_trip_id_fkey FOREIGN KEY (parent_trip_id) REFERENCES app_public.trips(id) ON DELETE SET NULL;
+
+
+--
+-- Name: trips trips_traveler_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.trips
+    ADD CONSTRAINT trips_traveler_id_fkey FOREIGN KEY (traveler_id) REFERENCES app_public.users(id) ON DELETE CASCADE;
 
 
 --
@@ -8401,6 +10421,13 @@ ALTER TABLE app_private.user_secrets ENABLE ROW LEVEL SECURITY;
 ALTER TABLE app_private.user_two_factor_auth ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: trip_templates delete_own; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY delete_own ON app_public.trip_templates FOR DELETE TO app_user USING ((user_id = ( SELECT app_public.current_user_id() AS current_user_id)));
+
+
+--
 -- Name: user_addresses delete_own; Type: POLICY; Schema: app_public; Owner: -
 --
 
@@ -8477,6 +10504,20 @@ CREATE POLICY select_admin ON app_public.system_configuration FOR SELECT TO app_
 
 
 --
+-- Name: trip_capacity_reservations select_admin; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_admin ON app_public.trip_capacity_reservations FOR SELECT TO app_user USING (( SELECT app_hidden.current_user_has_permission('deliveries.read'::text) AS current_user_has_permission));
+
+
+--
+-- Name: trips select_admin; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_admin ON app_public.trips FOR SELECT TO app_user USING (( SELECT app_hidden.current_user_has_permission('deliveries.read'::text) AS current_user_has_permission));
+
+
+--
 -- Name: user_addresses select_admin; Type: POLICY; Schema: app_public; Owner: -
 --
 
@@ -8537,6 +10578,20 @@ CREATE POLICY select_moderator ON app_public.user_reports FOR SELECT TO app_user
 --
 
 CREATE POLICY select_own ON app_public.delivery_requests FOR SELECT TO app_user USING ((customer_id = ( SELECT app_public.current_user_id() AS current_user_id)));
+
+
+--
+-- Name: trip_templates select_own; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_own ON app_public.trip_templates FOR SELECT TO app_user USING ((user_id = ( SELECT app_public.current_user_id() AS current_user_id)));
+
+
+--
+-- Name: trips select_own; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_own ON app_public.trips FOR SELECT TO app_user USING ((traveler_id = ( SELECT app_public.current_user_id() AS current_user_id)));
 
 
 --
@@ -8610,10 +10665,26 @@ CREATE POLICY select_public ON app_public.system_configuration FOR SELECT TO app
 
 
 --
+-- Name: trips select_public; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_public ON app_public.trips FOR SELECT TO app_user USING ((visibility = 'public'::app_public.trip_visibility));
+
+
+--
 -- Name: user_statistics select_shared; Type: POLICY; Schema: app_public; Owner: -
 --
 
 CREATE POLICY select_shared ON app_public.user_statistics FOR SELECT TO app_user USING ((user_id IN ( SELECT app_hidden.users_sharing_statistics() AS users_sharing_statistics)));
+
+
+--
+-- Name: trip_capacity_reservations select_traveler; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_traveler ON app_public.trip_capacity_reservations FOR SELECT TO app_user USING ((trip_id IN ( SELECT t.id
+   FROM app_public.trips t
+  WHERE (t.traveler_id = ( SELECT app_public.current_user_id() AS current_user_id)))));
 
 
 --
@@ -8624,10 +10695,42 @@ CREATE POLICY select_visible ON app_public.users FOR SELECT TO app_user USING ((
 
 
 --
+-- Name: trip_weather select_visible_trip; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_visible_trip ON app_public.trip_weather FOR SELECT TO app_user USING ((trip_id IN ( SELECT t.id
+   FROM app_public.trips t)));
+
+
+--
 -- Name: system_configuration; Type: ROW SECURITY; Schema: app_public; Owner: -
 --
 
 ALTER TABLE app_public.system_configuration ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: trip_capacity_reservations; Type: ROW SECURITY; Schema: app_public; Owner: -
+--
+
+ALTER TABLE app_public.trip_capacity_reservations ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: trip_templates; Type: ROW SECURITY; Schema: app_public; Owner: -
+--
+
+ALTER TABLE app_public.trip_templates ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: trip_weather; Type: ROW SECURITY; Schema: app_public; Owner: -
+--
+
+ALTER TABLE app_public.trip_weather ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: trips; Type: ROW SECURITY; Schema: app_public; Owner: -
+--
+
+ALTER TABLE app_public.trips ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: user_addresses update_own; Type: POLICY; Schema: app_public; Owner: -
@@ -8773,6 +10876,20 @@ GRANT ALL ON FUNCTION app_hidden.assert_password_policy(password text, email tex
 
 
 --
+-- Name: FUNCTION assert_trip_options(auto_accept boolean, recurring_pattern jsonb, level app_public.verification_level); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.assert_trip_options(auto_accept boolean, recurring_pattern jsonb, level app_public.verification_level) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION auto_complete_trips(); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.auto_complete_trips() FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION checked_delivery_request_details(details app_public.delivery_request_details, customer_id uuid, created_at timestamp with time zone, default_expiry boolean); Type: ACL; Schema: app_hidden; Owner: -
 --
 
@@ -8785,6 +10902,20 @@ REVOKE ALL ON FUNCTION app_hidden.checked_delivery_request_details(details app_p
 
 REVOKE ALL ON FUNCTION app_hidden.config_value(setting text) FROM PUBLIC;
 GRANT ALL ON FUNCTION app_hidden.config_value(setting text) TO app_anonymous;
+
+
+--
+-- Name: TABLE trip_capacity_reservations; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT SELECT ON TABLE app_public.trip_capacity_reservations TO app_user;
+
+
+--
+-- Name: FUNCTION consume_trip_capacity(delivery_id uuid); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.consume_trip_capacity(delivery_id uuid) FROM PUBLIC;
 
 
 --
@@ -8886,6 +11017,27 @@ REVOKE ALL ON FUNCTION app_hidden.listed_delivery_requests(viewer_id uuid) FROM 
 
 
 --
+-- Name: FUNCTION materialise_recurring_trips(); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.materialise_recurring_trips() FROM PUBLIC;
+
+
+--
+-- Name: TABLE trips; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT SELECT ON TABLE app_public.trips TO app_user;
+
+
+--
+-- Name: FUNCTION own_trip_for_update(trip_id uuid, user_id uuid); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.own_trip_for_update(trip_id uuid, user_id uuid) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION queue_verification_email(user_id uuid); Type: ACL; Schema: app_hidden; Owner: -
 --
 
@@ -8900,10 +11052,31 @@ REVOKE ALL ON FUNCTION app_hidden.rate_limit_take(bucket text, subject text, max
 
 
 --
+-- Name: TABLE trip_weather; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT SELECT ON TABLE app_public.trip_weather TO app_user;
+
+
+--
+-- Name: FUNCTION record_trip_weather(trip_id uuid, weather jsonb, provider text); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.record_trip_weather(trip_id uuid, weather jsonb, provider text) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION refresh_verification_level(user_id uuid); Type: ACL; Schema: app_hidden; Owner: -
 --
 
 REVOKE ALL ON FUNCTION app_hidden.refresh_verification_level(user_id uuid) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION release_trip_capacity(delivery_id uuid); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.release_trip_capacity(delivery_id uuid) FROM PUBLIC;
 
 
 --
@@ -8912,6 +11085,13 @@ REVOKE ALL ON FUNCTION app_hidden.refresh_verification_level(user_id uuid) FROM 
 
 REVOKE ALL ON FUNCTION app_hidden.require_user(min_level app_public.verification_level, action text) FROM PUBLIC;
 GRANT ALL ON FUNCTION app_hidden.require_user(min_level app_public.verification_level, action text) TO app_user;
+
+
+--
+-- Name: FUNCTION reserve_trip_capacity(trip_id uuid, delivery_id uuid, weight_kg numeric, volume_l numeric, items integer); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.reserve_trip_capacity(trip_id uuid, delivery_id uuid, weight_kg numeric, volume_l numeric, items integer) FROM PUBLIC;
 
 
 --
@@ -8935,6 +11115,14 @@ GRANT ALL ON FUNCTION app_hidden.tg__default_current_user() TO app_anonymous;
 
 REVOKE ALL ON FUNCTION app_hidden.tg__set_updated_at() FROM PUBLIC;
 GRANT ALL ON FUNCTION app_hidden.tg__set_updated_at() TO app_anonymous;
+
+
+--
+-- Name: FUNCTION tg_trips__count_completed(); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.tg_trips__count_completed() FROM PUBLIC;
+GRANT ALL ON FUNCTION app_hidden.tg_trips__count_completed() TO app_user;
 
 
 --
@@ -9018,11 +11206,25 @@ GRANT ALL ON FUNCTION app_hidden.tg_users__referral_code() TO app_anonymous;
 
 
 --
+-- Name: FUNCTION trips_needing_weather(max_trips integer); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.trips_needing_weather(max_trips integer) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION users_sharing_statistics(); Type: ACL; Schema: app_hidden; Owner: -
 --
 
 REVOKE ALL ON FUNCTION app_hidden.users_sharing_statistics() FROM PUBLIC;
 GRANT ALL ON FUNCTION app_hidden.users_sharing_statistics() TO app_user;
+
+
+--
+-- Name: FUNCTION weather_alerts(at_end text, forecast jsonb); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.weather_alerts(at_end text, forecast jsonb) FROM PUBLIC;
 
 
 --
@@ -9058,6 +11260,13 @@ REVOKE ALL ON FUNCTION app_private.cleanup_expired_data() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app_private.create_session(user_id uuid) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION delete_expired_trip_weather(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.delete_expired_trip_weather() FROM PUBLIC;
 
 
 --
@@ -9274,11 +11483,27 @@ GRANT ALL ON FUNCTION app_public.cancel_delivery_request(request_id uuid, reason
 
 
 --
+-- Name: FUNCTION cancel_trip(trip_id uuid, reason app_public.trip_cancel_reason, note text); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.cancel_trip(trip_id uuid, reason app_public.trip_cancel_reason, note text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.cancel_trip(trip_id uuid, reason app_public.trip_cancel_reason, note text) TO app_user;
+
+
+--
 -- Name: FUNCTION change_password(current_password text, new_password text); Type: ACL; Schema: app_public; Owner: -
 --
 
 REVOKE ALL ON FUNCTION app_public.change_password(current_password text, new_password text) FROM PUBLIC;
 GRANT ALL ON FUNCTION app_public.change_password(current_password text, new_password text) TO app_anonymous;
+
+
+--
+-- Name: FUNCTION complete_trip(trip_id uuid); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.complete_trip(trip_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.complete_trip(trip_id uuid) TO app_user;
 
 
 --
@@ -9303,6 +11528,22 @@ GRANT ALL ON FUNCTION app_public.confirm_two_factor(code text) TO app_user;
 
 REVOKE ALL ON FUNCTION app_public.create_delivery_request(details app_public.delivery_request_details) FROM PUBLIC;
 GRANT ALL ON FUNCTION app_public.create_delivery_request(details app_public.delivery_request_details) TO app_user;
+
+
+--
+-- Name: FUNCTION create_trip(title text, trip_type app_public.trip_type, origin_address text, origin_point public.geography, destination_address text, destination_point public.geography, departure_time timestamp with time zone, arrival_time timestamp with time zone, capacity_weight_kg numeric, capacity_volume_l numeric, capacity_items integer, base_price bigint, price_per_kg bigint, price_per_km bigint, currency text, express_multiplier numeric, fragile_multiplier numeric, description text, origin_airport text, destination_airport text, no_fragile boolean, no_electronics boolean, max_item_value bigint, prohibited_categories text[], visibility app_public.trip_visibility, auto_accept boolean, auto_accept_price bigint, recurring_pattern jsonb); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.create_trip(title text, trip_type app_public.trip_type, origin_address text, origin_point public.geography, destination_address text, destination_point public.geography, departure_time timestamp with time zone, arrival_time timestamp with time zone, capacity_weight_kg numeric, capacity_volume_l numeric, capacity_items integer, base_price bigint, price_per_kg bigint, price_per_km bigint, currency text, express_multiplier numeric, fragile_multiplier numeric, description text, origin_airport text, destination_airport text, no_fragile boolean, no_electronics boolean, max_item_value bigint, prohibited_categories text[], visibility app_public.trip_visibility, auto_accept boolean, auto_accept_price bigint, recurring_pattern jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.create_trip(title text, trip_type app_public.trip_type, origin_address text, origin_point public.geography, destination_address text, destination_point public.geography, departure_time timestamp with time zone, arrival_time timestamp with time zone, capacity_weight_kg numeric, capacity_volume_l numeric, capacity_items integer, base_price bigint, price_per_kg bigint, price_per_km bigint, currency text, express_multiplier numeric, fragile_multiplier numeric, description text, origin_airport text, destination_airport text, no_fragile boolean, no_electronics boolean, max_item_value bigint, prohibited_categories text[], visibility app_public.trip_visibility, auto_accept boolean, auto_accept_price bigint, recurring_pattern jsonb) TO app_user;
+
+
+--
+-- Name: FUNCTION create_trip_from_template(template_id uuid, departure_time timestamp with time zone, arrival_time timestamp with time zone); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.create_trip_from_template(template_id uuid, departure_time timestamp with time zone, arrival_time timestamp with time zone) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.create_trip_from_template(template_id uuid, departure_time timestamp with time zone, arrival_time timestamp with time zone) TO app_user;
 
 
 --
@@ -9397,6 +11638,14 @@ GRANT ALL ON FUNCTION app_public.duplicate_delivery_request(request_id uuid, pic
 
 
 --
+-- Name: FUNCTION duplicate_trip(trip_id uuid, departure_time timestamp with time zone, arrival_time timestamp with time zone); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.duplicate_trip(trip_id uuid, departure_time timestamp with time zone, arrival_time timestamp with time zone) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.duplicate_trip(trip_id uuid, departure_time timestamp with time zone, arrival_time timestamp with time zone) TO app_user;
+
+
+--
 -- Name: FUNCTION forgot_password(email text); Type: ACL; Schema: app_public; Owner: -
 --
 
@@ -9483,6 +11732,14 @@ GRANT ALL ON FUNCTION app_public.logout() TO app_anonymous;
 
 REVOKE ALL ON FUNCTION app_public.logout_all() FROM PUBLIC;
 GRANT ALL ON FUNCTION app_public.logout_all() TO app_user;
+
+
+--
+-- Name: FUNCTION mark_trip_delayed(trip_id uuid, departure_time timestamp with time zone, arrival_time timestamp with time zone); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.mark_trip_delayed(trip_id uuid, departure_time timestamp with time zone, arrival_time timestamp with time zone) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.mark_trip_delayed(trip_id uuid, departure_time timestamp with time zone, arrival_time timestamp with time zone) TO app_user;
 
 
 --
@@ -9631,11 +11888,34 @@ GRANT ALL ON FUNCTION app_public.revoke_session(session_id uuid) TO app_user;
 
 
 --
+-- Name: TABLE trip_templates; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT SELECT,DELETE ON TABLE app_public.trip_templates TO app_user;
+
+
+--
+-- Name: FUNCTION save_trip_template(trip_id uuid, name text); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.save_trip_template(trip_id uuid, name text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.save_trip_template(trip_id uuid, name text) TO app_user;
+
+
+--
 -- Name: FUNCTION search_requests(near public.geography, radius_km numeric, destination public.geography, category app_public.item_category, window_from timestamp with time zone, window_to timestamp with time zone); Type: ACL; Schema: app_public; Owner: -
 --
 
 REVOKE ALL ON FUNCTION app_public.search_requests(near public.geography, radius_km numeric, destination public.geography, category app_public.item_category, window_from timestamp with time zone, window_to timestamp with time zone) FROM PUBLIC;
 GRANT ALL ON FUNCTION app_public.search_requests(near public.geography, radius_km numeric, destination public.geography, category app_public.item_category, window_from timestamp with time zone, window_to timestamp with time zone) TO app_user;
+
+
+--
+-- Name: FUNCTION search_trips(origin public.geography, destination public.geography, radius_km double precision, departure_from timestamp with time zone, departure_to timestamp with time zone, min_weight_kg numeric, query text); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.search_trips(origin public.geography, destination public.geography, radius_km double precision, departure_from timestamp with time zone, departure_to timestamp with time zone, min_weight_kg numeric, query text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.search_trips(origin public.geography, destination public.geography, radius_km double precision, departure_from timestamp with time zone, departure_to timestamp with time zone, min_weight_kg numeric, query text) TO app_user;
 
 
 --
@@ -9734,6 +12014,14 @@ GRANT ALL ON FUNCTION app_public.start_document_review(document_id uuid) TO app_
 
 
 --
+-- Name: FUNCTION start_trip(trip_id uuid); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.start_trip(trip_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.start_trip(trip_id uuid) TO app_user;
+
+
+--
 -- Name: FUNCTION submit_verification_document(document_type app_public.document_type, front_image_key text, back_image_key text, selfie_image_key text, expires_on date); Type: ACL; Schema: app_public; Owner: -
 --
 
@@ -9792,6 +12080,14 @@ GRANT ALL ON FUNCTION app_public.update_preferences(privacy jsonb, location json
 
 REVOKE ALL ON FUNCTION app_public.update_profile(first_name text, last_name text, bio text, picture_key text, user_type app_public.user_type) FROM PUBLIC;
 GRANT ALL ON FUNCTION app_public.update_profile(first_name text, last_name text, bio text, picture_key text, user_type app_public.user_type) TO app_user;
+
+
+--
+-- Name: FUNCTION update_trip(trip_id uuid, title text, description text, trip_type app_public.trip_type, origin_address text, origin_point public.geography, origin_airport text, destination_address text, destination_point public.geography, destination_airport text, departure_time timestamp with time zone, arrival_time timestamp with time zone, capacity_weight_kg numeric, capacity_volume_l numeric, capacity_items integer, base_price bigint, price_per_kg bigint, price_per_km bigint, express_multiplier numeric, fragile_multiplier numeric, no_fragile boolean, no_electronics boolean, max_item_value bigint, prohibited_categories text[], visibility app_public.trip_visibility, auto_accept boolean, auto_accept_price bigint, recurring_pattern jsonb); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.update_trip(trip_id uuid, title text, description text, trip_type app_public.trip_type, origin_address text, origin_point public.geography, origin_airport text, destination_address text, destination_point public.geography, destination_airport text, departure_time timestamp with time zone, arrival_time timestamp with time zone, capacity_weight_kg numeric, capacity_volume_l numeric, capacity_items integer, base_price bigint, price_per_kg bigint, price_per_km bigint, express_multiplier numeric, fragile_multiplier numeric, no_fragile boolean, no_electronics boolean, max_item_value bigint, prohibited_categories text[], visibility app_public.trip_visibility, auto_accept boolean, auto_accept_price bigint, recurring_pattern jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.update_trip(trip_id uuid, title text, description text, trip_type app_public.trip_type, origin_address text, origin_point public.geography, origin_airport text, destination_address text, destination_point public.geography, destination_airport text, departure_time timestamp with time zone, arrival_time timestamp with time zone, capacity_weight_kg numeric, capacity_volume_l numeric, capacity_items integer, base_price bigint, price_per_kg bigint, price_per_km bigint, express_multiplier numeric, fragile_multiplier numeric, no_fragile boolean, no_electronics boolean, max_item_value bigint, prohibited_categories text[], visibility app_public.trip_visibility, auto_accept boolean, auto_accept_price bigint, recurring_pattern jsonb) TO app_user;
 
 
 --
@@ -9875,4 +12171,5 @@ ALTER DEFAULT PRIVILEGES FOR ROLE app_owner REVOKE ALL ON FUNCTIONS  FROM PUBLIC
 --   20261125070200
 --   20261125081500
 --   20261125083000
+--   20261125090000
 --   20261125090500

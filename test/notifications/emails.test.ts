@@ -280,7 +280,7 @@ test.serial("maintenance__cleanup_expired_data deletes only sessions that ended 
   t.deepEqual(left, ["live", "recentlyExpired", "recentlyRevoked"]);
   const counts = logs.find((l) => l.message === "expired data cleaned up")?.meta?.counts;
   t.like(counts, { sessions_pruned: 2, account_tokens_pruned: 0, documents_expired: 0, users_anonymised: 0,
-    requests_expired: 0 });
+    requests_expired: 0, trip_weather_deleted: 0 });
   const pending = await asRoot(db, async (c) => (await c.query(
     "select count(*)::int as n from graphile_worker.jobs where task_identifier = 'maintenance__cleanup_expired_data'")).rows[0].n);
   t.is(pending, 0);
@@ -288,8 +288,9 @@ test.serial("maintenance__cleanup_expired_data deletes only sessions that ended 
 
 test.serial("the crontab cleans up expired data daily at 02:00 UTC under a fixed id, with a day of backfill", async (t) => {
   const items = parseCrontab(await readFile(new URL("crontab", WORKERS), "utf8"));
-  t.is(items.length, 1);
-  const [item] = items;
+  // Other domains add their own lines (e.g. trips); this test is about the cleanup line.
+  const item = items.find((i) => i.task === "maintenance__cleanup_expired_data");
+  t.truthy(item);
   t.like(item, { task: "maintenance__cleanup_expired_data", identifier: "cleanup_expired_data", payload: null,
     options: { backfillPeriod: 24 * 3600 * 1000 } });
   t.true(item!.match({ min: 0, hour: 2, date: 1, month: 1, dow: 4 }));

@@ -11,7 +11,8 @@ begin
     'account_tokens_pruned', app_private.prune_account_tokens(),
     'documents_expired', app_private.expire_verification_documents(),
     'users_anonymised', app_private.anonymise_deleted_users(),
-    'requests_expired', app_hidden.expire_delivery_requests());
+    'requests_expired', app_hidden.expire_delivery_requests(),
+    'trip_weather_deleted', app_private.delete_expired_trip_weather());
 end;
 $$;
 comment on function app_private.cleanup_expired_data() is 'Applies every retention rule once; returns how many rows each rule touched.';

@@ -1,0 +1,72 @@
+-- The trip marketplace (docs/domain.md §3): upcoming or delayed trips near an origin and/or a destination, in a
+-- departure window, with enough free weight, optionally matching a text. Security invoker: the trips policies
+-- decide what the caller sees (visibility), so nothing here can widen it. ST_DWithin on the geography columns
+-- uses the GiST indexes trips_origin_point_idx and trips_destination_point_idx; the text filter uses idx_trips_text.
+create or replace function app_public.search_trips(
+  origin geography default null,
+  destination geography default null,
+  radius_km double precision default 25,
+  departure_from timestamptz default null,
+  departure_to timestamptz default null,
+  min_weight_kg numeric default null,
+  query text default null
+)
+returns setof app_public.trips
+language plpgsql stable
+set search_path = pg_catalog, public, pg_temp
+as $$
+declare
+  v_radius_m double precision := coalesce(search_trips.radius_km, 25) * 1000;
+  v_pattern text;
+  v_sql text;
+begin
+  if app_public.current_user_id() is null then
+    raise exception 'Log in to search trips' using errcode = 'LOGIN';
+  end if;
+  if v_radius_m <= 0 or v_radius_m > 500000 then
+    raise exception 'radius_km must be more than 0 and at most 500' using errcode = 'INVAL';
+  end if;
+  if search_trips.departure_to < search_trips.departure_from then
+    raise exception 'departure_to lies before departure_from' using errcode = 'INVAL';
+  end if;
+  if length(search_trips.query) > 200 then
+    raise exception 'The search text is longer than 200 characters' using errcode = 'INVAL';
+  end if;
+  if nullif(trim(search_trips.query), '') is not null then
+    -- matched literally: LIKE's wildcards and its escape character are escaped
+    v_pattern := '%' || replace(replace(replace(trim(search_trips.query), '\', '\\'), '%', '\%'), '_', '\_') || '%';
+  end if;
+  -- HOOK (matching and social slices): leave out travelers blocked in either direction once a security definer
+  -- helper exposes the blocks that hide the caller.
+
+  -- Dynamic SQL: only the filters asked for appear, and the statement is planned with the actual values, so the
+  -- spatial and text filters always use their indexes (a cached generic plan of "$1 is null or st_dwithin(…)"
+  -- could not).
+  v_sql := 'select t.* from app_public.trips t'
+        || ' where t.status in (''upcoming'', ''delayed'') and t.departure_time >= $1';
+  if search_trips.departure_to is not null then
+    v_sql := v_sql || ' and t.departure_time <= $2';
+  end if;
+  if search_trips.origin is not null then
+    v_sql := v_sql || ' and public.st_dwithin(t.origin_point, $3, $5)';
+  end if;
+  if search_trips.destination is not null then
+    v_sql := v_sql || ' and public.st_dwithin(t.destination_point, $4, $5)';
+  end if;
+  if search_trips.min_weight_kg is not null then
+    v_sql := v_sql || ' and t.available_weight_kg >= $6';
+  end if;
+  if v_pattern is not null then
+    -- exactly the expression of idx_trips_text, so the trigram index serves the ILIKE
+    v_sql := v_sql || $sql$ and (coalesce(t.title, '') || ' ' || coalesce(t.description, '') || ' '$sql$
+                   || $sql$ || coalesce(t.origin_address, '') || ' ' || coalesce(t.destination_address, '')) ilike $7$sql$;
+  end if;
+  v_sql := v_sql || ' order by t.departure_time, t.id';
+  return query execute v_sql
+    using greatest(coalesce(search_trips.departure_from, now()), now()), search_trips.departure_to,
+          search_trips.origin, search_trips.destination, v_radius_m, search_trips.min_weight_kg, v_pattern;
+end;
+$$;
+comment on function app_public.search_trips(geography, geography, double precision, timestamptz, timestamptz, numeric, text) is
+  'Upcoming and delayed trips visible to the signed-in user that depart within the window (never in the past), start within radius_km (default 25, at most 500) of origin and end within radius_km of destination (each when given), have at least min_weight_kg free and contain the text query (title, description, addresses), soonest first. Errors: LOGIN, INVAL.';
+grant execute on function app_public.search_trips(geography, geography, double precision, timestamptz, timestamptz, numeric, text) to app_user;

@@ -1,0 +1,53 @@
+-- Shared pieces of the trips domain (docs/domain.md §3): timestamps, the completed-trips counter and the lookup
+-- every traveler action starts with.
+create or replace trigger _100_timestamps before update on app_public.trips
+  for each row execute function app_hidden.tg__set_updated_at();
+create or replace trigger _100_timestamps before update on app_public.trip_capacity_reservations
+  for each row execute function app_hidden.tg__set_updated_at();
+create or replace trigger _100_timestamps before update on app_public.trip_templates
+  for each row execute function app_hidden.tg__set_updated_at();
+
+-- user_statistics.total_trips counts completed trips, whichever path completes them (complete_trip by the
+-- traveler, or auto_complete_trips by the system). Security definer: statistics have no write grants.
+create or replace function app_hidden.tg_trips__count_completed()
+returns trigger
+language plpgsql volatile security definer
+set search_path = pg_catalog, public, pg_temp
+as $$
+begin
+  update app_public.user_statistics s set total_trips = s.total_trips + 1 where s.user_id = NEW.traveler_id;
+  return null;
+end;
+$$;
+comment on function app_hidden.tg_trips__count_completed() is 'Counts a newly completed trip in the traveler''s statistics.';
+grant execute on function app_hidden.tg_trips__count_completed() to app_user;
+
+create or replace trigger _500_count_completed after update of status on app_public.trips
+  for each row when (NEW.status = 'completed' and OLD.status is distinct from 'completed')
+  execute function app_hidden.tg_trips__count_completed();
+
+-- The trip a traveler action is about, locked for the rest of the transaction. A trip the caller may not see is
+-- reported as missing (NTFND), one they see but do not own as not allowed (DNIED). Called only from the trip
+-- functions (security definer, owned by app_owner), so no API role gets execute.
+create or replace function app_hidden.own_trip_for_update(trip_id uuid, user_id uuid)
+returns app_public.trips
+language plpgsql volatile
+set search_path = pg_catalog, public, pg_temp
+as $$
+declare
+  v_trip app_public.trips;
+begin
+  select t.* into v_trip from app_public.trips t where t.id = own_trip_for_update.trip_id for update;
+  if v_trip.id is null then
+    raise exception 'Trip not found' using errcode = 'NTFND';
+  end if;
+  if v_trip.traveler_id is distinct from own_trip_for_update.user_id then
+    if v_trip.visibility = 'public' or app_hidden.current_user_has_permission('deliveries.read') then
+      raise exception 'Only the traveler may change this trip' using errcode = 'DNIED';
+    end if;
+    raise exception 'Trip not found' using errcode = 'NTFND';
+  end if;
+  return v_trip;
+end;
+$$;
+comment on function app_hidden.own_trip_for_update(uuid, uuid) is 'Locks and returns a trip of the given traveler; NTFND when not visible, DNIED when visible but someone else''s.';

@@ -1,0 +1,245 @@
+// The scheduled side of trips, run by the real graphile-worker: recurring trips (idempotent, bounded), system
+// completion, and weather through the offline provider and the HTTP provider against a fake service on loopback.
+// Serial: runOnce works off every ready job of this file's database.
+import test from "ava";
+import { readdir, readFile } from "node:fs/promises";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { Logger, parseCrontab, runOnce, type TaskList } from "graphile-worker";
+import { weatherProviderFromEnv } from "../../workers/weather/config.ts";
+import { makeHttpProvider } from "../../workers/weather/http.ts";
+import { offlineForecast, offlineProvider } from "../../workers/weather/offline.ts";
+import type { WeatherProvider } from "../../workers/weather/provider.ts";
+import { makeRefreshWeatherTask } from "../../workers/tasks/trips__refresh_weather.ts";
+import { createTestDatabase, type TestDatabase } from "../helpers/db.ts";
+import { createTraveler, createTrip, hoursFromNow, reserve, root } from "./fixtures.ts";
+
+const WORKERS = new URL("../../workers/", import.meta.url);
+const TASK_DIRECTORY = new URL("tasks", WORKERS).pathname;
+const logger = new Logger(() => () => {});
+
+let db: TestDatabase;
+let weatherService: Server;
+let weatherUrl: string;
+const weatherRequests: URLSearchParams[] = [];
+
+test.before(async () => {
+  db = await createTestDatabase();
+  weatherService = createServer((req, res) => {
+    const params = new URL(req.url ?? "/", "http://localhost").searchParams;
+    weatherRequests.push(params);
+    if (Number(params.get("lat")) < 0) {          // the fake service fails for the southern hemisphere
+      res.writeHead(503).end("unavailable");
+      return;
+    }
+    res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({
+      date: params.get("date"), condition: "storm", temperature_c: 14.5, wind_kph: 75, precipitation_mm: 3 }));
+  });
+  await new Promise<void>((resolve) => weatherService.listen(0, "127.0.0.1", resolve));
+  weatherUrl = `http://127.0.0.1:${(weatherService.address() as AddressInfo).port}/forecast`;
+});
+test.after.always(async () => {
+  await new Promise((resolve) => weatherService?.close(resolve));
+  await db?.drop();
+});
+
+async function runTask(task: string, taskList?: TaskList): Promise<void> {
+  await root(db, "select graphile_worker.add_job($1, '{}'::json, max_attempts => 1)", [task]);
+  await runOnce({ connectionString: db.ownerUrl, logger, concurrency: 1, noHandleSignals: true,
+    ...(taskList ? { taskList } : { taskDirectory: TASK_DIRECTORY }) });
+}
+
+const failedJobs = async () => root<{ task_identifier: string; last_error: string }>(db,
+  `select t.identifier as task_identifier, j.last_error from graphile_worker._private_jobs j
+     join graphile_worker._private_tasks t on t.id = j.task_id where j.last_error is not null`);
+const clearJobs = () => root(db, "delete from graphile_worker._private_jobs");
+const children = async (parent: string) => (await root<{ departure_time: Date }>(db,
+  "select departure_time from app_public.trips where parent_trip_id = $1 order by departure_time", [parent]))
+  .map((r) => r.departure_time);
+const setConfig = (key: string, value: string) =>
+  root(db, "update app_public.system_configuration set value = $2::jsonb where category = 'trips' and key = $1", [key, value]);
+
+test.serial("recurring trips: created up to recurrence_days ahead by the daily task; a second run creates nothing", async (t) => {
+  const traveler = await createTraveler(db);
+  const parent = await createTrip(db, traveler, { departure: hoursFromNow(2), arrival: hoursFromNow(5),
+    recurringPattern: { frequency: "daily" }, weight: 15 });
+  await runTask("trips__materialise_recurring");
+  const first = await children(parent);
+  t.is(first.length, 29, "daily, 2 h from now: 29 more departures fit in the next 30 days");
+  const base = (await root(db, "select departure_time, arrival_time from app_public.trips where id = $1", [parent]))[0]!;
+  first.forEach((dep, i) => t.is(dep.getTime(), base.departure_time.getTime() + (i + 1) * 86_400_000));
+  const child = (await root(db, `select status, recurring_pattern, available_weight_kg, capacity_weight_kg, traveler_id,
+      extract(epoch from arrival_time - departure_time)::int as duration from app_public.trips where parent_trip_id = $1 limit 1`, [parent]))[0]!;
+  t.like(child, { status: "upcoming", recurring_pattern: null, available_weight_kg: "15.00", traveler_id: traveler });
+  t.is(child.duration, 3 * 3600, "the recurring trip's duration");
+
+  await runTask("trips__materialise_recurring");
+  t.is((await children(parent)).length, 29, "idempotent");
+  t.is((await root(db, "select app_hidden.materialise_recurring_trips() as n"))[0]!.n, 0);
+  t.deepEqual(await failedJobs(), []);
+});
+
+test.serial("recurring trips: weekly days, interval, until, the maximum, and cancelled parents", async (t) => {
+  const traveler = await createTraveler(db);
+  const weekly = await createTrip(db, traveler, { departure: hoursFromNow(1), arrival: hoursFromNow(3),
+    recurringPattern: { frequency: "weekly", days_of_week: [1, 3, 5] } });
+  const biweekly = await createTrip(db, traveler, { departure: hoursFromNow(1), arrival: hoursFromNow(3),
+    recurringPattern: { frequency: "weekly", interval: 2 } });
+  const until = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+  const bounded = await createTrip(db, traveler, { departure: hoursFromNow(1), arrival: hoursFromNow(3),
+    recurringPattern: { frequency: "daily", until } });
+  const cancelled = await createTrip(db, traveler, { departure: hoursFromNow(1), arrival: hoursFromNow(3),
+    recurringPattern: { frequency: "daily" } });
+  await root(db, "update app_public.trips set status = 'cancelled', cancellation_reason = 'other', cancelled_at = now() where id = $1", [cancelled]);
+  await root(db, "select app_hidden.materialise_recurring_trips()");
+  await setConfig("recurrence_max", "4");
+  const capped = await createTrip(db, traveler, { departure: hoursFromNow(1), arrival: hoursFromNow(3),
+    recurringPattern: { frequency: "daily" } });
+  try {
+    await root(db, "select app_hidden.materialise_recurring_trips()");
+  } finally {
+    await setConfig("recurrence_max", "52");
+  }
+  const weekdays = (await children(weekly)).map((d) => ((d.getUTCDay() + 6) % 7) + 1);
+  t.true(weekdays.length >= 11 && weekdays.every((d) => [1, 3, 5].includes(d)), `weekdays ${weekdays.join(",")}`);
+  const every2 = await children(biweekly);
+  t.true(every2.length === 2 && every2.every((d, i) => i === 0 || d.getTime() - every2[i - 1]!.getTime() === 14 * 86_400_000));
+  t.true((await children(bounded)).every((d) => d.toISOString().slice(0, 10) <= until));
+  t.true((await children(bounded)).length >= 9);
+  t.is((await children(cancelled)).length, 0, "a cancelled recurring trip recurs no more");
+  t.is((await children(capped)).length, 4, "at most recurrence_max per recurring trip");
+  await root(db, "select app_hidden.materialise_recurring_trips()");
+  t.is((await children(capped)).length, 29, "raising the maximum lets it continue up to the horizon");
+});
+
+test.serial("auto-complete: upcoming and delayed trips 24 h after arrival, unless a delivery awaits pickup", async (t) => {
+  const traveler = await createTraveler(db);
+  const [done, delayed, awaiting, recent] = await Promise.all([1, 2, 3, 4].map(() => createTrip(db, traveler)));
+  await reserve(db, awaiting!, 1, 1, 1);
+  await root(db, `update app_public.trips set departure_time = now() - interval '3 days', arrival_time = now() - interval '2 days'
+                   where id = any($1)`, [[done, delayed, awaiting]]);
+  await root(db, "update app_public.trips set status = 'delayed' where id = $1", [delayed]);
+  await root(db, `update app_public.trips set departure_time = now() - interval '20 hours', arrival_time = now() - interval '10 hours'
+                   where id = $1`, [recent]);
+  const before = (await root(db, "select total_trips from app_public.user_statistics where user_id = $1", [traveler]))[0]!.total_trips;
+  await runTask("trips__auto_complete");
+  const status = async (id: string) => (await root(db, "select status from app_public.trips where id = $1", [id]))[0]!.status;
+  t.is(await status(done!), "completed");
+  t.is(await status(delayed!), "completed");
+  t.is(await status(awaiting!), "upcoming", "a delivery awaits pickup");
+  t.is(await status(recent!), "upcoming", "arrived less than 24 h ago");
+  t.is((await root(db, "select total_trips from app_public.user_statistics where user_id = $1", [traveler]))[0]!.total_trips, before + 2);
+  t.deepEqual(await failedJobs(), []);
+});
+
+test.serial("weather, offline provider: deterministic forecasts for trips leaving within 5 days, cached for 3 h", async (t) => {
+  t.deepEqual(offlineForecast({ lat: 52.52, lng: 13.405, date: "2030-07-01" }),
+    offlineForecast({ lat: 52.52, lng: 13.405, date: "2030-07-01" }));
+  t.notDeepEqual(
+    [1, 2, 3, 4, 5, 6].map((d) => offlineForecast({ lat: 52.52, lng: 13.405, date: `2030-07-0${d}` }).condition + offlineForecast({ lat: 52.52, lng: 13.405, date: `2030-07-0${d}` }).temperature_c),
+    Array(6).fill(offlineForecast({ lat: 52.52, lng: 13.405, date: "2030-07-01" }).condition + offlineForecast({ lat: 52.52, lng: 13.405, date: "2030-07-01" }).temperature_c),
+    "it varies with the date");
+  await clearJobs();
+  await root(db, "delete from app_public.trip_weather");
+  const traveler = await createTraveler(db);
+  const soon = await createTrip(db, traveler, { departure: hoursFromNow(30), arrival: hoursFromNow(40) });
+  const far = await createTrip(db, traveler, { departure: hoursFromNow(24 * 8), arrival: hoursFromNow(24 * 8 + 5) });
+  await runTask("trips__refresh_weather", { trips__refresh_weather: makeRefreshWeatherTask(() => offlineProvider) });
+  t.deepEqual(await failedJobs(), []);
+  const rows = await root(db, `select trip_id, provider, weather, alerts, extract(epoch from expires_at - fetched_at) / 3600 as ttl
+                                 from app_public.trip_weather where trip_id = any($1)`, [[soon, far]]);
+  t.is(rows.length, 1, "only the trip leaving within the horizon");
+  const [row] = rows;
+  t.like(row, { trip_id: soon, provider: "offline" });
+  t.is(Number(row!.ttl), 3);
+  const dep = (await root(db, "select (departure_time at time zone 'UTC')::date::text as d from app_public.trips where id = $1", [soon]))[0]!.d;
+  t.deepEqual(row!.weather.origin, offlineForecast({ lat: 52.52, lng: 13.405, date: dep }));
+  t.true(Array.isArray(row!.alerts));
+
+  const fetchedAt = (await root(db, "select fetched_at from app_public.trip_weather where trip_id = $1", [soon]))[0]!.fetched_at;
+  await runTask("trips__refresh_weather", { trips__refresh_weather: makeRefreshWeatherTask(() => offlineProvider) });
+  t.deepEqual((await root(db, "select fetched_at from app_public.trip_weather where trip_id = $1", [soon]))[0]!.fetched_at, fetchedAt,
+    "a fresh forecast is not fetched again");
+  await root(db, "update app_public.trip_weather set fetched_at = now() - interval '4 hours', expires_at = now() - interval '1 hour' where trip_id = $1", [soon]);
+  t.is((await root(db, "select app_private.cleanup_expired_data() -> 'trip_weather_deleted' as n"))[0]!.n, 1,
+    "the daily cleanup deletes expired forecasts");
+  await runTask("trips__refresh_weather", { trips__refresh_weather: makeRefreshWeatherTask(() => offlineProvider) });
+  t.is((await root(db, "select count(*)::int as n from app_public.trip_weather where trip_id = $1 and expires_at > now()", [soon]))[0]!.n, 1,
+    "an expired forecast is fetched again");
+});
+
+test.serial("weather alerts follow trips.weather_alert_thresholds and never block the trip", async (t) => {
+  const traveler = await createTraveler(db);
+  const trip = await createTrip(db, traveler, { departure: hoursFromNow(30), arrival: hoursFromNow(40) });
+  const forecast = {
+    origin: { condition: "storm", temperature_c: 12, wind_kph: 80, precipitation_mm: 25 },
+    destination: { condition: "clear", temperature_c: 41, wind_kph: 10, precipitation_mm: 0 },
+  };
+  const [row] = await root(db, "select alerts from app_hidden.record_trip_weather($1, $2, 'test')", [trip, JSON.stringify(forecast)]);
+  t.deepEqual(row!.alerts.map((a: { at: string; kind: string }) => `${a.at}:${a.kind}`), [
+    "origin:heavy_precipitation", "origin:high_wind", "origin:severe_condition", "destination:extreme_temperature"]);
+  t.is((await root(db, "select status from app_public.trips where id = $1", [trip]))[0]!.status, "upcoming");
+  const bad = await root(db, "select 1").then(() => root(db, "select app_hidden.record_trip_weather($1, '{\"origin\": {}}', 'test')", [trip])).catch((e) => e.code);
+  t.is(bad, "INVAL");
+});
+
+test.serial("weather, HTTP provider: forecasts from the configured service; a failing answer fails the job, not the others", async (t) => {
+  await clearJobs();
+  await root(db, "delete from app_public.trip_weather");
+  await root(db, "update app_public.trips set status = 'cancelled', cancellation_reason = 'other', cancelled_at = now() where status in ('upcoming', 'delayed')");
+  const provider = weatherProviderFromEnv({ WEATHER_PROVIDER: "http", WEATHER_URL: weatherUrl, WEATHER_TIMEOUT_MS: "2000" });
+  t.is(provider.name, `http:${new URL(weatherUrl).host}`);
+  const traveler = await createTraveler(db);
+  const north = await createTrip(db, traveler, { departure: hoursFromNow(30), arrival: hoursFromNow(40) });
+  const south = await createTrip(db, traveler, { departure: hoursFromNow(31), arrival: hoursFromNow(41),
+    from: { coordinates: [151.2, -33.87] } });
+  weatherRequests.length = 0;
+  await runTask("trips__refresh_weather", { trips__refresh_weather: makeRefreshWeatherTask(() => provider) });
+  const [stored] = await root(db, "select provider, weather, alerts from app_public.trip_weather where trip_id = $1", [north]);
+  t.is(stored!.provider, provider.name);
+  t.like(stored!.weather.origin, { condition: "storm", temperature_c: 14.5, wind_kph: 75, precipitation_mm: 3 });
+  t.true(stored!.alerts.some((a: { kind: string }) => a.kind === "high_wind"));
+  t.is((await root(db, "select count(*)::int as n from app_public.trip_weather where trip_id = $1", [south]))[0]!.n, 0);
+  const failed = await failedJobs();
+  t.is(failed.length, 1);
+  t.regex(failed[0]!.last_error, /HTTP 503/);
+  t.true(weatherRequests.some((p) => p.get("lat") === "52.52" && p.get("lng") === "13.405"));
+  t.regex(weatherRequests[0]!.get("date") ?? "", /^\d{4}-\d{2}-\d{2}$/);
+  await clearJobs();
+});
+
+test("weatherProviderFromEnv: offline by default, http needs WEATHER_URL, anything else is refused", (t) => {
+  t.is(weatherProviderFromEnv({}).name, "offline");
+  t.is(weatherProviderFromEnv({ WEATHER_PROVIDER: "offline" }), offlineProvider);
+  t.throws(() => weatherProviderFromEnv({ WEATHER_PROVIDER: "http" }), { message: /WEATHER_URL/ });
+  t.throws(() => weatherProviderFromEnv({ WEATHER_PROVIDER: "sky" }), { message: /offline or http/ });
+  t.throws(() => weatherProviderFromEnv({ WEATHER_PROVIDER: "http", WEATHER_URL: weatherUrl, WEATHER_TIMEOUT_MS: "-1" }));
+});
+
+test("the HTTP provider rejects malformed answers", async (t) => {
+  const answer = (body: unknown): WeatherProvider => makeHttpProvider("http://weather.test/f", 1000,
+    (async () => new Response(JSON.stringify(body), { status: 200 })) as typeof fetch);
+  const query = { lat: 1, lng: 2, date: "2030-01-01" };
+  await t.throwsAsync(answer({ condition: "clear" }).forecast(query), { message: /temperature_c/ });
+  await t.throwsAsync(answer({ condition: "clear", temperature_c: 1, wind_kph: 1, precipitation_mm: 1, date: "2030-01-02" }).forecast(query),
+    { message: /not 2030-01-01/ });
+  await t.throwsAsync(answer([1]).forecast(query), { message: /JSON object/ });
+  t.like(await answer({ condition: "fog", temperature_c: 1, wind_kph: 2, precipitation_mm: 0 }).forecast(query), { date: "2030-01-01", condition: "fog" });
+});
+
+test("the crontab schedules the trip tasks under fixed ids, and each task exists", async (t) => {
+  const items = parseCrontab(await readFile(new URL("crontab", WORKERS), "utf8"));
+  const tasks = await readdir(TASK_DIRECTORY);
+  const expected: Array<[string, string, { min: number; hour: number }]> = [
+    ["trips__materialise_recurring", "trips_materialise_recurring", { min: 30, hour: 0 }],
+    ["trips__auto_complete", "trips_auto_complete", { min: 5, hour: 13 }],
+    ["trips__refresh_weather", "trips_refresh_weather", { min: 20, hour: 7 }],
+  ];
+  for (const [task, identifier, at] of expected) {
+    const item = items.find((i) => i.task === task);
+    t.truthy(item, task);
+    t.is(item!.identifier, identifier);
+    t.true(item!.match({ ...at, date: 1, month: 1, dow: 4 }), `${task} runs at ${at.hour}:${at.min}`);
+    t.true(tasks.includes(`${task}.ts`));
+  }
+});
