@@ -155,6 +155,17 @@ CREATE TYPE app_private.account_closure_kind AS ENUM (
 
 
 --
+-- Name: email_kind; Type: TYPE; Schema: app_private; Owner: -
+--
+
+CREATE TYPE app_private.email_kind AS ENUM (
+    'plain',
+    'verify_email',
+    'password_reset'
+);
+
+
+--
 -- Name: email_status; Type: TYPE; Schema: app_private; Owner: -
 --
 
@@ -318,6 +329,421 @@ COMMENT ON TYPE app_public.block_reason IS 'Why a user blocked another (private 
 
 
 --
+-- Name: item_category; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.item_category AS ENUM (
+    'documents',
+    'electronics',
+    'clothing',
+    'food',
+    'fragile',
+    'books',
+    'gifts',
+    'other'
+);
+
+
+--
+-- Name: TYPE item_category; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.item_category IS 'What kind of item a delivery request is about.';
+
+
+--
+-- Name: urgency_level; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.urgency_level AS ENUM (
+    'standard',
+    'express',
+    'urgent'
+);
+
+
+--
+-- Name: TYPE urgency_level; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.urgency_level IS 'How urgently an item must arrive; priced by pricing.urgency_multipliers.';
+
+
+--
+-- Name: delivery_request_details; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.delivery_request_details AS (
+	title text,
+	description text,
+	category app_public.item_category,
+	urgency app_public.urgency_level,
+	item_name text,
+	quantity integer,
+	weight_kg numeric,
+	length_cm numeric,
+	width_cm numeric,
+	height_cm numeric,
+	declared_value bigint,
+	currency text,
+	is_fragile boolean,
+	is_perishable boolean,
+	is_hazardous boolean,
+	requires_signature boolean,
+	pickup_address text,
+	pickup_point public.geography(Point,4326),
+	pickup_city text,
+	pickup_country text,
+	pickup_contact_name text,
+	pickup_contact_phone text,
+	pickup_instructions text,
+	pickup_window_start timestamp with time zone,
+	pickup_window_end timestamp with time zone,
+	delivery_address text,
+	delivery_point public.geography(Point,4326),
+	delivery_city text,
+	delivery_country text,
+	delivery_contact_name text,
+	delivery_contact_phone text,
+	delivery_instructions text,
+	delivery_window_start timestamp with time zone,
+	delivery_window_end timestamp with time zone,
+	max_price bigint,
+	auto_accept_price bigint,
+	preferred_travelers uuid[],
+	blacklisted_travelers uuid[],
+	min_traveler_rating numeric,
+	verification_required boolean,
+	background_check_required boolean,
+	expires_at timestamp with time zone
+);
+
+
+--
+-- Name: TYPE delivery_request_details; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.delivery_request_details IS 'Everything a customer enters for a delivery request (create, or replace while open).';
+
+
+--
+-- Name: COLUMN delivery_request_details.title; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_request_details.title IS 'Short title (5–255 characters). Required.';
+
+
+--
+-- Name: COLUMN delivery_request_details.description; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_request_details.description IS 'Longer description (up to 2000 characters).';
+
+
+--
+-- Name: COLUMN delivery_request_details.category; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_request_details.category IS 'Kind of item. Required.';
+
+
+--
+-- Name: COLUMN delivery_request_details.urgency; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_request_details.urgency IS 'Urgency; standard when null.';
+
+
+--
+-- Name: COLUMN delivery_request_details.item_name; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_request_details.item_name IS 'Name of the item. Required.';
+
+
+--
+-- Name: COLUMN delivery_request_details.quantity; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_request_details.quantity IS 'Units (1 to limits.max_quantity); 1 when null.';
+
+
+--
+-- Name: COLUMN delivery_request_details.weight_kg; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_request_details.weight_kg IS 'Weight of one unit in kg. Required.';
+
+
+--
+-- Name: COLUMN delivery_request_details.length_cm; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_request_details.length_cm IS 'Length of one unit in cm; all three dimensions or none.';
+
+
+--
+-- Name: COLUMN delivery_request_details.width_cm; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_request_details.width_cm IS 'Width of one unit in cm.';
+
+
+--
+-- Name: COLUMN delivery_request_details.height_cm; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_request_details.height_cm IS 'Height of one unit in cm.';
+
+
+--
+-- Name: COLUMN delivery_request_details.declared_value; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_request_details.declared_value IS 'Declared value in minor units; 0 when null.';
+
+
+--
+-- Name: COLUMN delivery_request_details.currency; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_request_details.currency IS 'ISO 4217 currency from platform.supported_currencies; platform.default_currency when null.';
+
+
+--
+-- Name: COLUMN delivery_request_details.is_fragile; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_request_details.is_fragile IS 'Fragile item; false when null.';
+
+
+--
+-- Name: COLUMN delivery_request_details.is_perishable; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_request_details.is_perishable IS 'Perishable item; false when null.';
+
+
+--
+-- Name: COLUMN delivery_request_details.is_hazardous; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_request_details.is_hazardous IS 'Hazardous item; true is refused.';
+
+
+--
+-- Name: COLUMN delivery_request_details.requires_signature; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_request_details.requires_signature IS 'Signature on delivery; false when null.';
+
+
+--
+-- Name: COLUMN delivery_request_details.pickup_address; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_request_details.pickup_address IS 'Exact pickup address. Required.';
+
+
+--
+-- Name: COLUMN delivery_request_details.pickup_point; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_request_details.pickup_point IS 'Pickup location. Required.';
+
+
+--
+-- Name: COLUMN delivery_request_details.pickup_city; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_request_details.pickup_city IS 'Pickup city. Required.';
+
+
+--
+-- Name: COLUMN delivery_request_details.pickup_country; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_request_details.pickup_country IS 'Pickup country (ISO 3166-1 alpha-2). Required.';
+
+
+--
+-- Name: COLUMN delivery_request_details.pickup_contact_name; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_request_details.pickup_contact_name IS 'Who hands the item over.';
+
+
+--
+-- Name: COLUMN delivery_request_details.pickup_contact_phone; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_request_details.pickup_contact_phone IS 'Phone of the pickup contact (E.164).';
+
+
+--
+-- Name: COLUMN delivery_request_details.pickup_instructions; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_request_details.pickup_instructions IS 'Instructions for the pickup.';
+
+
+--
+-- Name: COLUMN delivery_request_details.pickup_window_start; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_request_details.pickup_window_start IS 'Earliest pickup (with pickup_window_end, or neither).';
+
+
+--
+-- Name: COLUMN delivery_request_details.pickup_window_end; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_request_details.pickup_window_end IS 'Latest pickup, in the future and after the start.';
+
+
+--
+-- Name: COLUMN delivery_request_details.delivery_address; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_request_details.delivery_address IS 'Exact drop-off address. Required.';
+
+
+--
+-- Name: COLUMN delivery_request_details.delivery_point; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_request_details.delivery_point IS 'Drop-off location. Required.';
+
+
+--
+-- Name: COLUMN delivery_request_details.delivery_city; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_request_details.delivery_city IS 'Drop-off city. Required.';
+
+
+--
+-- Name: COLUMN delivery_request_details.delivery_country; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_request_details.delivery_country IS 'Drop-off country (ISO 3166-1 alpha-2). Required.';
+
+
+--
+-- Name: COLUMN delivery_request_details.delivery_contact_name; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_request_details.delivery_contact_name IS 'Who receives the item.';
+
+
+--
+-- Name: COLUMN delivery_request_details.delivery_contact_phone; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_request_details.delivery_contact_phone IS 'Phone of the recipient (E.164).';
+
+
+--
+-- Name: COLUMN delivery_request_details.delivery_instructions; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_request_details.delivery_instructions IS 'Instructions for the drop-off.';
+
+
+--
+-- Name: COLUMN delivery_request_details.delivery_window_start; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_request_details.delivery_window_start IS 'Earliest drop-off (with delivery_window_end, or neither).';
+
+
+--
+-- Name: COLUMN delivery_request_details.delivery_window_end; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_request_details.delivery_window_end IS 'Latest drop-off, after the start and after the pickup window starts.';
+
+
+--
+-- Name: COLUMN delivery_request_details.max_price; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_request_details.max_price IS 'Most the customer pays, in minor units (limits.min_request_price to limits.max_request_price). Required.';
+
+
+--
+-- Name: COLUMN delivery_request_details.auto_accept_price; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_request_details.auto_accept_price IS 'Auto-accept offers up to this price (at most max_price).';
+
+
+--
+-- Name: COLUMN delivery_request_details.preferred_travelers; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_request_details.preferred_travelers IS 'Preferred travelers (at most 50).';
+
+
+--
+-- Name: COLUMN delivery_request_details.blacklisted_travelers; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_request_details.blacklisted_travelers IS 'Travelers never shown this request (at most 50).';
+
+
+--
+-- Name: COLUMN delivery_request_details.min_traveler_rating; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_request_details.min_traveler_rating IS 'Lowest traveler rating (1–5).';
+
+
+--
+-- Name: COLUMN delivery_request_details.verification_required; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_request_details.verification_required IS 'Traveler must be id_verified; false when null.';
+
+
+--
+-- Name: COLUMN delivery_request_details.background_check_required; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_request_details.background_check_required IS 'Traveler must be fully_verified; false when null.';
+
+
+--
+-- Name: COLUMN delivery_request_details.expires_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_request_details.expires_at IS 'Expiry; now + requests.expiry_days when null (on create), unchanged when null (on update); at most requests.max_expiry_days after creation.';
+
+
+--
+-- Name: delivery_request_status; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.delivery_request_status AS ENUM (
+    'pending',
+    'matched',
+    'accepted',
+    'picked_up',
+    'in_transit',
+    'delivered',
+    'cancelled',
+    'expired'
+);
+
+
+--
+-- Name: TYPE delivery_request_status; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.delivery_request_status IS 'Lifecycle of a delivery request: pending (or matched while it has pending offers) until an offer is accepted; then it mirrors the delivery; cancelled by the customer or expired.';
+
+
+--
 -- Name: device_type; Type: TYPE; Schema: app_public; Owner: -
 --
 
@@ -434,6 +860,232 @@ CREATE TYPE app_public.report_status AS ENUM (
 --
 
 COMMENT ON TYPE app_public.report_status IS 'Moderation state of a report: pending → reviewed → resolved or dismissed.';
+
+
+--
+-- Name: request_cancel_reason; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.request_cancel_reason AS ENUM (
+    'no_longer_needed',
+    'found_alternative',
+    'too_expensive',
+    'other'
+);
+
+
+--
+-- Name: TYPE request_cancel_reason; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.request_cancel_reason IS 'Why a customer cancelled a delivery request.';
+
+
+--
+-- Name: request_listing; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.request_listing AS (
+	id uuid,
+	title text,
+	category app_public.item_category,
+	urgency app_public.urgency_level,
+	quantity integer,
+	total_weight numeric,
+	total_volume_l numeric,
+	is_fragile boolean,
+	pickup_city text,
+	pickup_country text,
+	pickup_point public.geography(Point,4326),
+	pickup_window_start timestamp with time zone,
+	pickup_window_end timestamp with time zone,
+	delivery_city text,
+	delivery_country text,
+	delivery_point public.geography(Point,4326),
+	delivery_window_start timestamp with time zone,
+	delivery_window_end timestamp with time zone,
+	distance_km numeric,
+	max_price bigint,
+	currency text,
+	expires_at timestamp with time zone,
+	customer_display_name text,
+	customer_average_rating numeric
+);
+
+
+--
+-- Name: TYPE request_listing; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.request_listing IS 'A delivery request as travelers see it in the marketplace: cities, approximate points, windows, an item summary and the price, never exact addresses or contacts.';
+
+
+--
+-- Name: COLUMN request_listing.id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.request_listing.id IS 'Identifier of the request (to make an offer or report it).';
+
+
+--
+-- Name: COLUMN request_listing.title; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.request_listing.title IS 'Title of the request.';
+
+
+--
+-- Name: COLUMN request_listing.category; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.request_listing.category IS 'Kind of item.';
+
+
+--
+-- Name: COLUMN request_listing.urgency; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.request_listing.urgency IS 'How urgently the item must arrive.';
+
+
+--
+-- Name: COLUMN request_listing.quantity; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.request_listing.quantity IS 'Number of units.';
+
+
+--
+-- Name: COLUMN request_listing.total_weight; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.request_listing.total_weight IS 'Total weight in kg.';
+
+
+--
+-- Name: COLUMN request_listing.total_volume_l; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.request_listing.total_volume_l IS 'Total volume in litres.';
+
+
+--
+-- Name: COLUMN request_listing.is_fragile; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.request_listing.is_fragile IS 'Whether the item is fragile.';
+
+
+--
+-- Name: COLUMN request_listing.pickup_city; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.request_listing.pickup_city IS 'Pickup city.';
+
+
+--
+-- Name: COLUMN request_listing.pickup_country; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.request_listing.pickup_country IS 'Pickup country.';
+
+
+--
+-- Name: COLUMN request_listing.pickup_point; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.request_listing.pickup_point IS 'Pickup location snapped to a 0.01° grid (not the exact place).';
+
+
+--
+-- Name: COLUMN request_listing.pickup_window_start; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.request_listing.pickup_window_start IS 'Earliest pickup.';
+
+
+--
+-- Name: COLUMN request_listing.pickup_window_end; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.request_listing.pickup_window_end IS 'Latest pickup.';
+
+
+--
+-- Name: COLUMN request_listing.delivery_city; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.request_listing.delivery_city IS 'Drop-off city.';
+
+
+--
+-- Name: COLUMN request_listing.delivery_country; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.request_listing.delivery_country IS 'Drop-off country.';
+
+
+--
+-- Name: COLUMN request_listing.delivery_point; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.request_listing.delivery_point IS 'Drop-off location snapped to a 0.01° grid (not the exact place).';
+
+
+--
+-- Name: COLUMN request_listing.delivery_window_start; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.request_listing.delivery_window_start IS 'Earliest drop-off.';
+
+
+--
+-- Name: COLUMN request_listing.delivery_window_end; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.request_listing.delivery_window_end IS 'Latest drop-off.';
+
+
+--
+-- Name: COLUMN request_listing.distance_km; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.request_listing.distance_km IS 'Distance in km from the searched point to the snapped pickup point, to 0.1 km.';
+
+
+--
+-- Name: COLUMN request_listing.max_price; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.request_listing.max_price IS 'Most the customer pays, in minor units.';
+
+
+--
+-- Name: COLUMN request_listing.currency; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.request_listing.currency IS 'Currency of max_price.';
+
+
+--
+-- Name: COLUMN request_listing.expires_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.request_listing.expires_at IS 'When the request expires.';
+
+
+--
+-- Name: COLUMN request_listing.customer_display_name; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.request_listing.customer_display_name IS 'Display name of the customer.';
+
+
+--
+-- Name: COLUMN request_listing.customer_average_rating; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.request_listing.customer_average_rating IS 'The customer''s average rating (null when unrated or when the customer hides statistics).';
 
 
 --
@@ -930,6 +1582,180 @@ COMMENT ON FUNCTION app_hidden.auto_complete_trips() IS 'Completes upcoming and 
 
 
 --
+-- Name: checked_delivery_request_details(app_public.delivery_request_details, uuid, timestamp with time zone, boolean); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.checked_delivery_request_details(details app_public.delivery_request_details, customer_id uuid, created_at timestamp with time zone, default_expiry boolean) RETURNS app_public.delivery_request_details
+    LANGUAGE plpgsql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $_$
+declare
+  d app_public.delivery_request_details := checked_delivery_request_details.details;
+  v_phone constant text := '^\+[1-9][0-9]{6,14}$';
+  v_country constant text := '^[A-Z]{2}$';
+  v_max_dimension numeric := (app_hidden.config_value('limits.max_dimension_cm'))::numeric;
+  v_distance_km numeric;
+begin
+  if d is null then
+    raise exception 'The request details are missing' using errcode = 'INVAL';
+  end if;
+  d.title := nullif(trim(d.title), '');
+  d.description := nullif(trim(d.description), '');
+  d.item_name := nullif(trim(d.item_name), '');
+  d.urgency := coalesce(d.urgency, 'standard');
+  d.quantity := coalesce(d.quantity, 1);
+  d.declared_value := coalesce(d.declared_value, 0);
+  d.currency := upper(coalesce(nullif(trim(d.currency), ''), app_hidden.config_value('platform.default_currency') #>> '{}'));
+  d.is_fragile := coalesce(d.is_fragile, false);
+  d.is_perishable := coalesce(d.is_perishable, false);
+  d.is_hazardous := coalesce(d.is_hazardous, false);
+  d.requires_signature := coalesce(d.requires_signature, false);
+  d.pickup_address := nullif(trim(d.pickup_address), '');
+  d.pickup_city := nullif(trim(d.pickup_city), '');
+  d.pickup_country := upper(trim(d.pickup_country));
+  d.pickup_contact_name := nullif(trim(d.pickup_contact_name), '');
+  d.pickup_contact_phone := nullif(trim(d.pickup_contact_phone), '');
+  d.pickup_instructions := nullif(trim(d.pickup_instructions), '');
+  d.delivery_address := nullif(trim(d.delivery_address), '');
+  d.delivery_city := nullif(trim(d.delivery_city), '');
+  d.delivery_country := upper(trim(d.delivery_country));
+  d.delivery_contact_name := nullif(trim(d.delivery_contact_name), '');
+  d.delivery_contact_phone := nullif(trim(d.delivery_contact_phone), '');
+  d.delivery_instructions := nullif(trim(d.delivery_instructions), '');
+  d.preferred_travelers := coalesce(d.preferred_travelers, '{}');
+  d.blacklisted_travelers := coalesce(d.blacklisted_travelers, '{}');
+  d.verification_required := coalesce(d.verification_required, false);
+  d.background_check_required := coalesce(d.background_check_required, false);
+  if d.expires_at is null and checked_delivery_request_details.default_expiry then
+    d.expires_at := checked_delivery_request_details.created_at
+                    + make_interval(days => (app_hidden.config_value('requests.expiry_days'))::int);
+  end if;
+
+  -- What and how much
+  if d.title is null or length(d.title) not between 5 and 255 then
+    raise exception 'The title must have 5 to 255 characters' using errcode = 'INVAL';
+  end if;
+  if length(d.description) > 2000 then
+    raise exception 'The description may have at most 2000 characters' using errcode = 'INVAL';
+  end if;
+  if d.category is null then
+    raise exception 'Choose a category' using errcode = 'INVAL';
+  end if;
+  if d.item_name is null or length(d.item_name) > 255 then
+    raise exception 'The item name must have 1 to 255 characters' using errcode = 'INVAL';
+  end if;
+  if d.quantity not between 1 and (app_hidden.config_value('limits.max_quantity'))::int then
+    raise exception 'The quantity must be between 1 and %', app_hidden.config_value('limits.max_quantity')
+      using errcode = 'INVAL';
+  end if;
+  if d.weight_kg is null or d.weight_kg <= 0 then
+    raise exception 'The weight per unit must be more than 0 kg' using errcode = 'INVAL';
+  end if;
+  if num_nulls(d.length_cm, d.width_cm, d.height_cm) not in (0, 3) then
+    raise exception 'Give length, width and height together, or none of them' using errcode = 'INVAL';
+  end if;
+  if least(d.length_cm, d.width_cm, d.height_cm) < 1 or greatest(d.length_cm, d.width_cm, d.height_cm) > v_max_dimension then
+    raise exception 'Each dimension must be between 1 and % cm', v_max_dimension using errcode = 'INVAL';
+  end if;
+  if d.weight_kg * d.quantity > (app_hidden.config_value('limits.max_delivery_weight_kg'))::numeric then
+    raise exception 'The total weight may be at most % kg', app_hidden.config_value('limits.max_delivery_weight_kg')
+      using errcode = 'INVAL';
+  end if;
+  if d.is_hazardous then
+    raise exception 'Hazardous items cannot be sent' using errcode = 'INVAL';
+  end if;
+  if d.currency is null or not app_hidden.config_value('platform.supported_currencies') ? d.currency then
+    raise exception 'Currency % is not supported', d.currency using errcode = 'INVAL';
+  end if;
+  if d.declared_value < 0 or d.declared_value > (app_hidden.config_value('limits.max_delivery_value'))::bigint then
+    raise exception 'The declared value must be between 0 and %', app_hidden.config_value('limits.max_delivery_value')
+      using errcode = 'INVAL';
+  end if;
+
+  -- Where
+  if d.pickup_address is null or length(d.pickup_address) > 500 or d.pickup_point is null
+     or d.pickup_city is null or length(d.pickup_city) > 100 or d.pickup_country is null
+     or d.pickup_country !~ v_country then
+    raise exception 'The pickup needs an address (≤500 characters), a point, a city and a two-letter country code'
+      using errcode = 'INVAL';
+  end if;
+  if d.delivery_address is null or length(d.delivery_address) > 500 or d.delivery_point is null
+     or d.delivery_city is null or length(d.delivery_city) > 100 or d.delivery_country is null
+     or d.delivery_country !~ v_country then
+    raise exception 'The drop-off needs an address (≤500 characters), a point, a city and a two-letter country code'
+      using errcode = 'INVAL';
+  end if;
+  if d.pickup_contact_phone !~ v_phone or d.delivery_contact_phone !~ v_phone then
+    raise exception 'Contact phones must be in E.164 format, e.g. +4930123456' using errcode = 'INVAL';
+  end if;
+  if length(d.pickup_contact_name) > 100 or length(d.delivery_contact_name) > 100
+     or length(d.pickup_instructions) > 1000 or length(d.delivery_instructions) > 1000 then
+    raise exception 'Contact names may have 100 and instructions 1000 characters' using errcode = 'INVAL';
+  end if;
+  -- Great-circle distance (sphere), as the quote uses.
+  v_distance_km := public.st_distance(d.pickup_point, d.delivery_point, false) / 1000;
+  if v_distance_km > (app_hidden.config_value('limits.max_delivery_distance_km'))::numeric then
+    raise exception 'Pickup and drop-off may be at most % km apart', app_hidden.config_value('limits.max_delivery_distance_km')
+      using errcode = 'INVAL';
+  end if;
+
+  -- When
+  if num_nulls(d.pickup_window_start, d.pickup_window_end) = 1
+     or num_nulls(d.delivery_window_start, d.delivery_window_end) = 1 then
+    raise exception 'A time window needs both its start and its end' using errcode = 'INVAL';
+  end if;
+  if d.pickup_window_start >= d.pickup_window_end or d.delivery_window_start >= d.delivery_window_end then
+    raise exception 'A time window must start before it ends' using errcode = 'INVAL';
+  end if;
+  if d.pickup_window_end <= now() or d.delivery_window_end <= now() then
+    raise exception 'Time windows must end in the future' using errcode = 'INVAL';
+  end if;
+  if d.delivery_window_end <= d.pickup_window_start then
+    raise exception 'The drop-off window must end after the pickup window starts' using errcode = 'INVAL';
+  end if;
+  if d.expires_at is not null and (d.expires_at <= now()
+     or d.expires_at > checked_delivery_request_details.created_at
+                       + make_interval(days => (app_hidden.config_value('requests.max_expiry_days'))::int)) then
+    raise exception 'The request must expire in the future and at most % days after it was created',
+      app_hidden.config_value('requests.max_expiry_days') using errcode = 'INVAL';
+  end if;
+
+  -- Price and travelers
+  if d.max_price is null
+     or d.max_price not between (app_hidden.config_value('limits.min_request_price'))::bigint
+                            and (app_hidden.config_value('limits.max_request_price'))::bigint then
+    raise exception 'The maximum price must be between % and %', app_hidden.config_value('limits.min_request_price'),
+      app_hidden.config_value('limits.max_request_price') using errcode = 'INVAL';
+  end if;
+  if d.auto_accept_price <= 0 or d.auto_accept_price > d.max_price then
+    raise exception 'The auto-accept price must be more than 0 and at most the maximum price' using errcode = 'INVAL';
+  end if;
+  if cardinality(d.preferred_travelers) > 50 or cardinality(d.blacklisted_travelers) > 50
+     or array_position(d.preferred_travelers, null) is not null
+     or array_position(d.blacklisted_travelers, null) is not null then
+    raise exception 'Preferred and blacklisted travelers are lists of at most 50 users' using errcode = 'INVAL';
+  end if;
+  if d.preferred_travelers && d.blacklisted_travelers
+     or checked_delivery_request_details.customer_id = any (d.preferred_travelers || d.blacklisted_travelers) then
+    raise exception 'A traveler cannot be both preferred and blacklisted, and you cannot list yourself'
+      using errcode = 'INVAL';
+  end if;
+  if d.min_traveler_rating not between 1 and 5 then
+    raise exception 'The minimum traveler rating must be between 1 and 5' using errcode = 'INVAL';
+  end if;
+  return d;
+end;
+$_$;
+
+
+--
+-- Name: FUNCTION checked_delivery_request_details(details app_public.delivery_request_details, customer_id uuid, created_at timestamp with time zone, default_expiry boolean); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.checked_delivery_request_details(details app_public.delivery_request_details, customer_id uuid, created_at timestamp with time zone, default_expiry boolean) IS 'Normalises and validates the details of a delivery request against §4 and the limits.* tunables; raises INVAL.';
+
+
+--
 -- Name: config_value(text); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
@@ -1164,6 +1990,578 @@ COMMENT ON FUNCTION app_hidden.current_user_has_permission(permission text) IS '
 
 
 --
+-- Name: default_quote(numeric, numeric, app_public.urgency_level, boolean, text); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.default_quote(distance_km numeric, weight_kg numeric, urgency app_public.urgency_level, is_fragile boolean, currency text) RETURNS bigint
+    LANGUAGE plpgsql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_urgency numeric := (app_hidden.config_value('pricing.urgency_multipliers') ->> default_quote.urgency::text)::numeric;
+  v_fragile numeric := case when default_quote.is_fragile
+                            then (app_hidden.config_value('pricing.fragile_multiplier'))::numeric else 1 end;
+  v_raw numeric;
+begin
+  if default_quote.distance_km is null or default_quote.distance_km < 0
+     or default_quote.weight_kg is null or default_quote.weight_kg <= 0 or v_urgency is null then
+    raise exception 'A quote needs a distance ≥ 0, a weight > 0 and an urgency' using errcode = 'INVAL';
+  end if;
+  if default_quote.currency is null
+     or not app_hidden.config_value('platform.supported_currencies') ? default_quote.currency then
+    raise exception 'Currency % is not supported', default_quote.currency using errcode = 'INVAL';
+  end if;
+  v_raw := ((app_hidden.config_value('pricing.base'))::numeric
+            + (app_hidden.config_value('pricing.per_km'))::numeric * default_quote.distance_km
+            + (app_hidden.config_value('pricing.per_kg'))::numeric * default_quote.weight_kg)
+           * v_urgency * v_fragile;
+  -- round(numeric) rounds halves away from zero, i.e. half-up for these positive amounts.
+  return greatest((app_hidden.config_value('pricing.min_price'))::bigint,
+                  least((app_hidden.config_value('pricing.max_price'))::bigint, round(v_raw)::bigint));
+end;
+$$;
+
+
+--
+-- Name: FUNCTION default_quote(distance_km numeric, weight_kg numeric, urgency app_public.urgency_level, is_fragile boolean, currency text); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.default_quote(distance_km numeric, weight_kg numeric, urgency app_public.urgency_level, is_fragile boolean, currency text) IS 'Default-rates quote in minor units: (base + per_km·km + per_kg·kg) × urgency × fragile, clamped to pricing.min_price–max_price, half-up. Raises INVAL for bad inputs.';
+
+
+--
+-- Name: delivery_requests; Type: TABLE; Schema: app_public; Owner: -
+--
+
+CREATE TABLE app_public.delivery_requests (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    customer_id uuid NOT NULL,
+    title text NOT NULL,
+    description text,
+    category app_public.item_category NOT NULL,
+    status app_public.delivery_request_status DEFAULT 'pending'::app_public.delivery_request_status NOT NULL,
+    urgency app_public.urgency_level DEFAULT 'standard'::app_public.urgency_level NOT NULL,
+    item_name text NOT NULL,
+    quantity integer DEFAULT 1 NOT NULL,
+    weight_kg numeric(7,3) NOT NULL,
+    length_cm numeric(5,1),
+    width_cm numeric(5,1),
+    height_cm numeric(5,1),
+    total_weight numeric(9,3) GENERATED ALWAYS AS ((weight_kg * (quantity)::numeric)) STORED,
+    total_volume_l numeric(10,3) GENERATED ALWAYS AS (((quantity)::numeric * COALESCE(round((((length_cm * width_cm) * height_cm) / (1000)::numeric), 3), (1)::numeric))) STORED,
+    declared_value bigint DEFAULT 0 NOT NULL,
+    currency text NOT NULL,
+    is_fragile boolean DEFAULT false NOT NULL,
+    is_perishable boolean DEFAULT false NOT NULL,
+    is_hazardous boolean DEFAULT false NOT NULL,
+    requires_signature boolean DEFAULT false NOT NULL,
+    pickup_address text NOT NULL,
+    pickup_point public.geography(Point,4326) NOT NULL,
+    pickup_city text NOT NULL,
+    pickup_country text NOT NULL,
+    pickup_contact_name text,
+    pickup_contact_phone text,
+    pickup_instructions text,
+    pickup_window_start timestamp with time zone,
+    pickup_window_end timestamp with time zone,
+    delivery_address text NOT NULL,
+    delivery_point public.geography(Point,4326) NOT NULL,
+    delivery_city text NOT NULL,
+    delivery_country text NOT NULL,
+    delivery_contact_name text,
+    delivery_contact_phone text,
+    delivery_instructions text,
+    delivery_window_start timestamp with time zone,
+    delivery_window_end timestamp with time zone,
+    max_price bigint NOT NULL,
+    auto_accept_price bigint,
+    estimated_price bigint,
+    preferred_travelers uuid[] DEFAULT '{}'::uuid[] NOT NULL,
+    blacklisted_travelers uuid[] DEFAULT '{}'::uuid[] NOT NULL,
+    min_traveler_rating numeric(2,1),
+    verification_required boolean DEFAULT false NOT NULL,
+    background_check_required boolean DEFAULT false NOT NULL,
+    expires_at timestamp with time zone NOT NULL,
+    cancellation_reason app_public.request_cancel_reason,
+    cancellation_note text,
+    cancelled_at timestamp with time zone,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT delivery_requests_auto_accept_price CHECK ((auto_accept_price <= max_price)),
+    CONSTRAINT delivery_requests_auto_accept_price_check CHECK ((auto_accept_price > 0)),
+    CONSTRAINT delivery_requests_cancellation CHECK ((((status = 'cancelled'::app_public.delivery_request_status) = ((cancelled_at IS NOT NULL) AND (cancellation_reason IS NOT NULL))) AND ((cancellation_note IS NULL) OR (status = 'cancelled'::app_public.delivery_request_status)))),
+    CONSTRAINT delivery_requests_cancellation_note_check CHECK (((length(cancellation_note) >= 1) AND (length(cancellation_note) <= 1000))),
+    CONSTRAINT delivery_requests_currency_check CHECK ((currency ~ '^[A-Z]{3}$'::text)),
+    CONSTRAINT delivery_requests_declared_value_check CHECK ((declared_value >= 0)),
+    CONSTRAINT delivery_requests_delivery_address_check CHECK (((length(delivery_address) >= 1) AND (length(delivery_address) <= 500))),
+    CONSTRAINT delivery_requests_delivery_city_check CHECK (((length(delivery_city) >= 1) AND (length(delivery_city) <= 100))),
+    CONSTRAINT delivery_requests_delivery_contact_name_check CHECK (((length(delivery_contact_name) >= 1) AND (length(delivery_contact_name) <= 100))),
+    CONSTRAINT delivery_requests_delivery_contact_phone_check CHECK ((delivery_contact_phone ~ '^\+[1-9][0-9]{6,14}$'::text)),
+    CONSTRAINT delivery_requests_delivery_country_check CHECK ((delivery_country ~ '^[A-Z]{2}$'::text)),
+    CONSTRAINT delivery_requests_delivery_instructions_check CHECK (((length(delivery_instructions) >= 1) AND (length(delivery_instructions) <= 1000))),
+    CONSTRAINT delivery_requests_delivery_window CHECK (((num_nulls(delivery_window_start, delivery_window_end) = ANY (ARRAY[0, 2])) AND (delivery_window_start < delivery_window_end))),
+    CONSTRAINT delivery_requests_description_check CHECK (((length(description) >= 1) AND (length(description) <= 2000))),
+    CONSTRAINT delivery_requests_dimensions_all_or_none CHECK ((num_nulls(length_cm, width_cm, height_cm) = ANY (ARRAY[0, 3]))),
+    CONSTRAINT delivery_requests_estimated_price_check CHECK ((estimated_price > 0)),
+    CONSTRAINT delivery_requests_expiry CHECK ((expires_at > created_at)),
+    CONSTRAINT delivery_requests_height_cm_check CHECK (((height_cm >= (1)::numeric) AND (height_cm <= (200)::numeric))),
+    CONSTRAINT delivery_requests_item_name_check CHECK (((length(item_name) >= 1) AND (length(item_name) <= 255))),
+    CONSTRAINT delivery_requests_length_cm_check CHECK (((length_cm >= (1)::numeric) AND (length_cm <= (200)::numeric))),
+    CONSTRAINT delivery_requests_max_price_check CHECK (((max_price >= 100) AND (max_price <= 100000))),
+    CONSTRAINT delivery_requests_min_traveler_rating_check CHECK (((min_traveler_rating >= (1)::numeric) AND (min_traveler_rating <= (5)::numeric))),
+    CONSTRAINT delivery_requests_no_hazardous CHECK ((NOT is_hazardous)),
+    CONSTRAINT delivery_requests_pickup_address_check CHECK (((length(pickup_address) >= 1) AND (length(pickup_address) <= 500))),
+    CONSTRAINT delivery_requests_pickup_city_check CHECK (((length(pickup_city) >= 1) AND (length(pickup_city) <= 100))),
+    CONSTRAINT delivery_requests_pickup_contact_name_check CHECK (((length(pickup_contact_name) >= 1) AND (length(pickup_contact_name) <= 100))),
+    CONSTRAINT delivery_requests_pickup_contact_phone_check CHECK ((pickup_contact_phone ~ '^\+[1-9][0-9]{6,14}$'::text)),
+    CONSTRAINT delivery_requests_pickup_country_check CHECK ((pickup_country ~ '^[A-Z]{2}$'::text)),
+    CONSTRAINT delivery_requests_pickup_instructions_check CHECK (((length(pickup_instructions) >= 1) AND (length(pickup_instructions) <= 1000))),
+    CONSTRAINT delivery_requests_pickup_window CHECK (((num_nulls(pickup_window_start, pickup_window_end) = ANY (ARRAY[0, 2])) AND (pickup_window_start < pickup_window_end))),
+    CONSTRAINT delivery_requests_quantity_check CHECK (((quantity >= 1) AND (quantity <= 10))),
+    CONSTRAINT delivery_requests_title_check CHECK (((length(title) >= 5) AND (length(title) <= 255))),
+    CONSTRAINT delivery_requests_traveler_lists CHECK (((cardinality(preferred_travelers) <= 50) AND (cardinality(blacklisted_travelers) <= 50) AND (array_position(preferred_travelers, NULL::uuid) IS NULL) AND (array_position(blacklisted_travelers, NULL::uuid) IS NULL) AND (NOT (preferred_travelers && blacklisted_travelers)))),
+    CONSTRAINT delivery_requests_weight_kg_check CHECK ((weight_kg > (0)::numeric)),
+    CONSTRAINT delivery_requests_width_cm_check CHECK (((width_cm >= (1)::numeric) AND (width_cm <= (200)::numeric))),
+    CONSTRAINT delivery_requests_windows_ordered CHECK ((delivery_window_end > pickup_window_start))
+);
+
+ALTER TABLE ONLY app_public.delivery_requests FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TABLE app_public.delivery_requests IS '@behavior -insert -update -delete
+Items customers want carried, with exact places and contacts: visible to the customer and to admins with deliveries.read. Written only through createDeliveryRequest, updateDeliveryRequest, cancelDeliveryRequest and duplicateDeliveryRequest; travelers browse the masked searchRequests.';
+
+
+--
+-- Name: COLUMN delivery_requests.id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_requests.id IS 'Identifier of the request.';
+
+
+--
+-- Name: COLUMN delivery_requests.customer_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_requests.customer_id IS 'The customer who wants the item carried.';
+
+
+--
+-- Name: COLUMN delivery_requests.title; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_requests.title IS 'Short title shown in the marketplace (5–255 characters).';
+
+
+--
+-- Name: COLUMN delivery_requests.description; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_requests.description IS 'Longer description of the item and the job (up to 2000 characters).';
+
+
+--
+-- Name: COLUMN delivery_requests.category; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_requests.category IS 'Kind of item.';
+
+
+--
+-- Name: COLUMN delivery_requests.status; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_requests.status IS 'Lifecycle state; changes only through the request functions (and later the offers and deliveries).';
+
+
+--
+-- Name: COLUMN delivery_requests.urgency; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_requests.urgency IS 'How urgently the item must arrive.';
+
+
+--
+-- Name: COLUMN delivery_requests.item_name; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_requests.item_name IS 'Name of the item.';
+
+
+--
+-- Name: COLUMN delivery_requests.quantity; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_requests.quantity IS 'Number of units (1–10).';
+
+
+--
+-- Name: COLUMN delivery_requests.weight_kg; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_requests.weight_kg IS 'Weight of one unit in kg (> 0).';
+
+
+--
+-- Name: COLUMN delivery_requests.length_cm; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_requests.length_cm IS 'Length of one unit in cm (1–200); the three dimensions are given together or not at all.';
+
+
+--
+-- Name: COLUMN delivery_requests.width_cm; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_requests.width_cm IS 'Width of one unit in cm (1–200).';
+
+
+--
+-- Name: COLUMN delivery_requests.height_cm; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_requests.height_cm IS 'Height of one unit in cm (1–200).';
+
+
+--
+-- Name: COLUMN delivery_requests.total_weight; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_requests.total_weight IS 'Total weight in kg: weight_kg × quantity.';
+
+
+--
+-- Name: COLUMN delivery_requests.total_volume_l; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_requests.total_volume_l IS 'Total volume in litres: the dimensions'' volume × quantity, or 1 L per unit without dimensions.';
+
+
+--
+-- Name: COLUMN delivery_requests.declared_value; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_requests.declared_value IS 'Declared value of the items, in minor units of currency.';
+
+
+--
+-- Name: COLUMN delivery_requests.currency; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_requests.currency IS 'ISO 4217 currency of every amount of the request.';
+
+
+--
+-- Name: COLUMN delivery_requests.is_fragile; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_requests.is_fragile IS 'Whether the item is fragile (priced higher).';
+
+
+--
+-- Name: COLUMN delivery_requests.is_perishable; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_requests.is_perishable IS 'Whether the item is perishable.';
+
+
+--
+-- Name: COLUMN delivery_requests.is_hazardous; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_requests.is_hazardous IS 'Whether the item is hazardous; hazardous items are refused, so this is always false.';
+
+
+--
+-- Name: COLUMN delivery_requests.requires_signature; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_requests.requires_signature IS 'Whether the recipient must sign on delivery.';
+
+
+--
+-- Name: COLUMN delivery_requests.pickup_address; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_requests.pickup_address IS 'Exact pickup address (customer, admins and the assigned traveler only).';
+
+
+--
+-- Name: COLUMN delivery_requests.pickup_point; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_requests.pickup_point IS 'Exact pickup location (GeoJSON point).';
+
+
+--
+-- Name: COLUMN delivery_requests.pickup_city; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_requests.pickup_city IS 'Pickup city.';
+
+
+--
+-- Name: COLUMN delivery_requests.pickup_country; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_requests.pickup_country IS 'Pickup country (ISO 3166-1 alpha-2).';
+
+
+--
+-- Name: COLUMN delivery_requests.pickup_contact_name; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_requests.pickup_contact_name IS 'Who hands the item over.';
+
+
+--
+-- Name: COLUMN delivery_requests.pickup_contact_phone; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_requests.pickup_contact_phone IS 'Phone of the pickup contact (E.164).';
+
+
+--
+-- Name: COLUMN delivery_requests.pickup_instructions; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_requests.pickup_instructions IS 'Instructions for the pickup.';
+
+
+--
+-- Name: COLUMN delivery_requests.pickup_window_start; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_requests.pickup_window_start IS 'Earliest pickup time (given together with pickup_window_end).';
+
+
+--
+-- Name: COLUMN delivery_requests.pickup_window_end; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_requests.pickup_window_end IS 'Latest pickup time, after pickup_window_start.';
+
+
+--
+-- Name: COLUMN delivery_requests.delivery_address; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_requests.delivery_address IS 'Exact drop-off address (customer, admins and the assigned traveler only).';
+
+
+--
+-- Name: COLUMN delivery_requests.delivery_point; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_requests.delivery_point IS 'Exact drop-off location (GeoJSON point).';
+
+
+--
+-- Name: COLUMN delivery_requests.delivery_city; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_requests.delivery_city IS 'Drop-off city.';
+
+
+--
+-- Name: COLUMN delivery_requests.delivery_country; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_requests.delivery_country IS 'Drop-off country (ISO 3166-1 alpha-2).';
+
+
+--
+-- Name: COLUMN delivery_requests.delivery_contact_name; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_requests.delivery_contact_name IS 'Who receives the item.';
+
+
+--
+-- Name: COLUMN delivery_requests.delivery_contact_phone; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_requests.delivery_contact_phone IS 'Phone of the recipient (E.164).';
+
+
+--
+-- Name: COLUMN delivery_requests.delivery_instructions; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_requests.delivery_instructions IS 'Instructions for the drop-off.';
+
+
+--
+-- Name: COLUMN delivery_requests.delivery_window_start; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_requests.delivery_window_start IS 'Earliest drop-off time (given together with delivery_window_end).';
+
+
+--
+-- Name: COLUMN delivery_requests.delivery_window_end; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_requests.delivery_window_end IS 'Latest drop-off time, after delivery_window_start and after the pickup window starts.';
+
+
+--
+-- Name: COLUMN delivery_requests.max_price; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_requests.max_price IS 'Most the customer pays the traveler, in minor units (100–100000).';
+
+
+--
+-- Name: COLUMN delivery_requests.auto_accept_price; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_requests.auto_accept_price IS 'Offers at or below this price are accepted at once (at most max_price).';
+
+
+--
+-- Name: COLUMN delivery_requests.estimated_price; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_requests.estimated_price IS 'The platform''s default quote for this request, in minor units.';
+
+
+--
+-- Name: COLUMN delivery_requests.preferred_travelers; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_requests.preferred_travelers IS 'Travelers the customer prefers (at most 50).';
+
+
+--
+-- Name: COLUMN delivery_requests.blacklisted_travelers; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_requests.blacklisted_travelers IS 'Travelers who must never see or carry this request (at most 50).';
+
+
+--
+-- Name: COLUMN delivery_requests.min_traveler_rating; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_requests.min_traveler_rating IS 'Lowest average rating a traveler needs (1–5).';
+
+
+--
+-- Name: COLUMN delivery_requests.verification_required; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_requests.verification_required IS 'Whether the traveler must be id_verified.';
+
+
+--
+-- Name: COLUMN delivery_requests.background_check_required; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_requests.background_check_required IS 'Whether the traveler must be fully_verified.';
+
+
+--
+-- Name: COLUMN delivery_requests.expires_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_requests.expires_at IS 'When an open request expires.';
+
+
+--
+-- Name: COLUMN delivery_requests.cancellation_reason; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_requests.cancellation_reason IS 'Why the customer cancelled.';
+
+
+--
+-- Name: COLUMN delivery_requests.cancellation_note; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_requests.cancellation_note IS 'The customer''s note on the cancellation.';
+
+
+--
+-- Name: COLUMN delivery_requests.cancelled_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_requests.cancelled_at IS 'When the customer cancelled.';
+
+
+--
+-- Name: COLUMN delivery_requests.created_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_requests.created_at IS 'When the request was created.';
+
+
+--
+-- Name: COLUMN delivery_requests.updated_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_requests.updated_at IS 'When the request last changed.';
+
+
+--
+-- Name: delivery_request_details_of(app_public.delivery_requests); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.delivery_request_details_of(request app_public.delivery_requests) RETURNS app_public.delivery_request_details
+    LANGUAGE sql IMMUTABLE
+    AS $$
+  select row((request).title, (request).description, (request).category, (request).urgency, (request).item_name,
+             (request).quantity, (request).weight_kg, (request).length_cm, (request).width_cm, (request).height_cm,
+             (request).declared_value, (request).currency, (request).is_fragile, (request).is_perishable,
+             (request).is_hazardous, (request).requires_signature,
+             (request).pickup_address, (request).pickup_point, (request).pickup_city, (request).pickup_country,
+             (request).pickup_contact_name, (request).pickup_contact_phone, (request).pickup_instructions,
+             (request).pickup_window_start, (request).pickup_window_end,
+             (request).delivery_address, (request).delivery_point, (request).delivery_city, (request).delivery_country,
+             (request).delivery_contact_name, (request).delivery_contact_phone, (request).delivery_instructions,
+             (request).delivery_window_start, (request).delivery_window_end,
+             (request).max_price, (request).auto_accept_price, (request).preferred_travelers,
+             (request).blacklisted_travelers, (request).min_traveler_rating, (request).verification_required,
+             (request).background_check_required, (request).expires_at)::app_public.delivery_request_details;
+$$;
+
+
+--
+-- Name: FUNCTION delivery_request_details_of(request app_public.delivery_requests); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.delivery_request_details_of(request app_public.delivery_requests) IS 'The customer-entered details of a delivery request.';
+
+
+--
+-- Name: delivery_request_estimate(app_public.delivery_request_details); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.delivery_request_estimate(details app_public.delivery_request_details) RETURNS bigint
+    LANGUAGE sql STABLE
+    AS $$
+  select app_hidden.default_quote(
+    (public.st_distance((delivery_request_estimate.details).pickup_point,
+                        (delivery_request_estimate.details).delivery_point, false) / 1000)::numeric,
+    (delivery_request_estimate.details).weight_kg * (delivery_request_estimate.details).quantity,
+    (delivery_request_estimate.details).urgency,
+    (delivery_request_estimate.details).is_fragile,
+    (delivery_request_estimate.details).currency);
+$$;
+
+
+--
+-- Name: FUNCTION delivery_request_estimate(details app_public.delivery_request_details); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.delivery_request_estimate(details app_public.delivery_request_details) IS 'Estimated price of checked request details (app_hidden.default_quote over the great-circle distance and total weight).';
+
+
+--
 -- Name: display_name(text, text); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
@@ -1179,6 +2577,87 @@ $$;
 --
 
 COMMENT ON FUNCTION app_hidden.display_name(first_name text, last_name text) IS 'Public name: first name and last initial.';
+
+
+--
+-- Name: expire_delivery_requests(); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.expire_delivery_requests() RETURNS integer
+    LANGUAGE sql
+    AS $$
+  with expired as (
+    update app_public.delivery_requests r
+       set status = 'expired'
+     where r.status in ('pending', 'matched') and r.expires_at <= now()
+    returning r.id
+  )
+  -- HOOK(offers slice): expire the pending offers of these requests as well (reason request_expired).
+  select count(*)::integer from expired;
+$$;
+
+
+--
+-- Name: FUNCTION expire_delivery_requests(); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.expire_delivery_requests() IS 'Marks pending and matched requests past their expiry as expired; returns how many.';
+
+
+--
+-- Name: insert_delivery_request(uuid, app_public.delivery_request_details); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.insert_delivery_request(customer_id uuid, details app_public.delivery_request_details) RETURNS app_public.delivery_requests
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_now timestamptz := now();
+  d app_public.delivery_request_details :=
+    app_hidden.checked_delivery_request_details(insert_delivery_request.details, insert_delivery_request.customer_id,
+                                                v_now, true);
+  v_request app_public.delivery_requests;
+begin
+  perform pg_advisory_xact_lock(hashtext('app_public.delivery_requests'), hashtext(insert_delivery_request.customer_id::text));
+  if (select count(*) from app_public.delivery_requests r
+       where r.customer_id = insert_delivery_request.customer_id
+         and r.status in ('pending', 'matched') and r.expires_at > v_now)
+     >= (app_hidden.config_value('limits.max_open_requests'))::int then
+    raise exception 'You may have at most % open delivery requests', app_hidden.config_value('limits.max_open_requests')
+      using errcode = 'LIMIT';
+  end if;
+  insert into app_public.delivery_requests (
+    customer_id, title, description, category, urgency, item_name, quantity, weight_kg, length_cm, width_cm,
+    height_cm, declared_value, currency, is_fragile, is_perishable, is_hazardous, requires_signature,
+    pickup_address, pickup_point, pickup_city, pickup_country, pickup_contact_name, pickup_contact_phone,
+    pickup_instructions, pickup_window_start, pickup_window_end,
+    delivery_address, delivery_point, delivery_city, delivery_country, delivery_contact_name, delivery_contact_phone,
+    delivery_instructions, delivery_window_start, delivery_window_end,
+    max_price, auto_accept_price, estimated_price, preferred_travelers, blacklisted_travelers, min_traveler_rating,
+    verification_required, background_check_required, expires_at, created_at)
+  values (
+    insert_delivery_request.customer_id, d.title, d.description, d.category, d.urgency, d.item_name, d.quantity,
+    d.weight_kg, d.length_cm, d.width_cm, d.height_cm, d.declared_value, d.currency, d.is_fragile, d.is_perishable,
+    d.is_hazardous, d.requires_signature,
+    d.pickup_address, d.pickup_point, d.pickup_city, d.pickup_country, d.pickup_contact_name, d.pickup_contact_phone,
+    d.pickup_instructions, d.pickup_window_start, d.pickup_window_end,
+    d.delivery_address, d.delivery_point, d.delivery_city, d.delivery_country, d.delivery_contact_name,
+    d.delivery_contact_phone, d.delivery_instructions, d.delivery_window_start, d.delivery_window_end,
+    d.max_price, d.auto_accept_price, app_hidden.delivery_request_estimate(d), d.preferred_travelers,
+    d.blacklisted_travelers, d.min_traveler_rating, d.verification_required, d.background_check_required,
+    d.expires_at, v_now)
+  returning * into v_request;
+  return v_request;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION insert_delivery_request(customer_id uuid, details app_public.delivery_request_details); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.insert_delivery_request(customer_id uuid, details app_public.delivery_request_details) IS 'Validates the details and inserts a pending request for the customer; raises INVAL or LIMIT (too many open requests).';
 
 
 --
@@ -1200,6 +2679,56 @@ $$;
 --
 
 COMMENT ON FUNCTION app_hidden.is_admin_user() IS 'Whether the signed-in user is an active admin.';
+
+
+--
+-- Name: is_blocked_with(uuid); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.is_blocked_with(other_user_id uuid) RETURNS boolean
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select exists (
+    select 1 from app_public.user_blocks b, (select app_public.current_user_id() as me) c
+     where (b.blocker_id = c.me and b.blocked_id = is_blocked_with.other_user_id)
+        or (b.blocker_id = is_blocked_with.other_user_id and b.blocked_id = c.me));
+$$;
+
+
+--
+-- Name: FUNCTION is_blocked_with(other_user_id uuid); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.is_blocked_with(other_user_id uuid) IS 'Whether a block separates the signed-in user and the other user, in either direction.';
+
+
+--
+-- Name: listed_delivery_requests(uuid); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.listed_delivery_requests(viewer_id uuid) RETURNS SETOF app_public.delivery_requests
+    LANGUAGE sql STABLE
+    AS $$
+  select r.*
+    from app_public.delivery_requests r
+    join app_public.users u on u.id = r.customer_id
+   where r.status in ('pending', 'matched')
+     and r.expires_at > now()
+     and u.status = 'active' and u.deleted_at is null
+     and r.customer_id <> listed_delivery_requests.viewer_id
+     and not (listed_delivery_requests.viewer_id = any (r.blacklisted_travelers))
+     and not exists (select 1 from app_public.user_blocks b
+                      where (b.blocker_id = listed_delivery_requests.viewer_id and b.blocked_id = r.customer_id)
+                         or (b.blocker_id = r.customer_id and b.blocked_id = listed_delivery_requests.viewer_id));
+$$;
+
+
+--
+-- Name: FUNCTION listed_delivery_requests(viewer_id uuid); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.listed_delivery_requests(viewer_id uuid) IS 'Delivery requests the viewer may see in the marketplace (open, unexpired, active customer, not own, unblocked, not blacklisted).';
 
 
 --
@@ -1709,6 +3238,62 @@ COMMENT ON FUNCTION app_hidden.own_trip_for_update(trip_id uuid, user_id uuid) I
 
 
 --
+-- Name: queue_verification_email(uuid); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.queue_verification_email(user_id uuid) RETURNS void
+    LANGUAGE sql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  insert into app_private.emails (user_id, recipient, subject, body, kind)
+  select u.id, c.email, 'Confirm your email address',
+         format(E'Hello %s,\n\nwelcome to P2P Delivery. Confirm your email address within %s hours with this link:\n\n'
+                '%s/verify-email?token={{token}}\n\nIf you did not sign up, you can ignore this message.\n',
+                u.first_name, app_hidden.config_value('auth.email_token_hours'),
+                app_hidden.config_value('platform.app_url') #>> '{}'),
+         'verify_email'
+    from app_public.users u
+    join app_public.user_contacts c on c.user_id = u.id
+   where u.id = queue_verification_email.user_id;
+$$;
+
+
+--
+-- Name: FUNCTION queue_verification_email(user_id uuid); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.queue_verification_email(user_id uuid) IS 'Queues an email with a verification link for the user''s current address.';
+
+
+--
+-- Name: rate_limit_take(text, text, integer, interval); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.rate_limit_take(bucket text, subject text, max_hits integer, window_length interval) RETURNS boolean
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+begin
+  perform pg_advisory_xact_lock(hashtextextended('rate_limit:' || rate_limit_take.bucket || ':' || rate_limit_take.subject, 0));
+  if (select count(*) from app_private.rate_limit_hits h
+       where h.bucket = rate_limit_take.bucket and h.subject = rate_limit_take.subject
+         and h.created_at > now() - rate_limit_take.window_length) >= rate_limit_take.max_hits then
+    return false;
+  end if;
+  insert into app_private.rate_limit_hits (bucket, subject) values (rate_limit_take.bucket, rate_limit_take.subject);
+  return true;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION rate_limit_take(bucket text, subject text, max_hits integer, window_length interval); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.rate_limit_take(bucket text, subject text, max_hits integer, window_length interval) IS 'Takes a slot of a sliding-window limit (bucket, subject) if one is free; returns whether it did.';
+
+
+--
 -- Name: trip_weather; Type: TABLE; Schema: app_public; Owner: -
 --
 
@@ -2032,6 +3617,24 @@ $$;
 --
 
 COMMENT ON FUNCTION app_hidden.reserve_trip_capacity(trip_id uuid, delivery_id uuid, weight_kg numeric, volume_l numeric, items integer) IS 'Holds capacity of an upcoming or delayed trip for a delivery; CAPAC when it does not fit, BADST when the trip takes no deliveries or the delivery already holds capacity.';
+
+
+--
+-- Name: snapped_point(public.geography); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.snapped_point(point public.geography) RETURNS public.geography
+    LANGUAGE sql IMMUTABLE STRICT
+    AS $$
+  select public.st_snaptogrid(snapped_point.point::public.geometry, 0.01)::public.geography;
+$$;
+
+
+--
+-- Name: FUNCTION snapped_point(point public.geography); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.snapped_point(point public.geography) IS 'The point snapped to a 0.01° grid (masking exact places).';
 
 
 --
@@ -2548,8 +4151,10 @@ CREATE FUNCTION app_private.cleanup_expired_data() RETURNS jsonb
 begin
   return jsonb_build_object(
     'sessions_pruned', app_private.prune_sessions(),
+    'account_tokens_pruned', app_private.prune_account_tokens(),
     'documents_expired', app_private.expire_verification_documents(),
     'users_anonymised', app_private.anonymise_deleted_users(),
+    'requests_expired', app_hidden.expire_delivery_requests(),
     'trip_weather_deleted', app_private.delete_expired_trip_weather());
 end;
 $$;
@@ -2652,6 +4257,79 @@ COMMENT ON FUNCTION app_private.hash_password(password text) IS 'bcrypt hash of 
 
 
 --
+-- Name: issue_email_token(uuid); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.issue_email_token(email_id uuid) RETURNS text
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_email app_private.emails;
+  v_token bytea := public.gen_random_bytes(32);
+begin
+  select * into v_email from app_private.emails e
+   where e.id = issue_email_token.email_id and e.status = 'queued'
+   for update;
+  if v_email.id is null or v_email.user_id is null then
+    return null;
+  end if;
+  case v_email.kind
+    when 'verify_email' then
+      insert into app_private.email_verification_tokens (user_id, email_id, email, token_hash, expires_at)
+      values (v_email.user_id, v_email.id, v_email.recipient, sha256(v_token),
+              now() + make_interval(hours => (app_hidden.config_value('auth.email_token_hours'))::int));
+    when 'password_reset' then
+      update app_private.password_reset_tokens t set used_at = now()
+       where t.user_id = v_email.user_id and t.used_at is null;
+      insert into app_private.password_reset_tokens (user_id, email_id, token_hash, expires_at)
+      values (v_email.user_id, v_email.id, sha256(v_token),
+              now() + make_interval(mins => (app_hidden.config_value('auth.password_reset_minutes'))::int));
+    else
+      return null;
+  end case;
+  return encode(v_token, 'hex');
+end;
+$$;
+
+
+--
+-- Name: FUNCTION issue_email_token(email_id uuid); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.issue_email_token(email_id uuid) IS 'Creates the single-use token of a queued verification or reset email; returns it (hex) once.';
+
+
+--
+-- Name: issue_phone_code(uuid); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.issue_phone_code(code_id uuid) RETURNS TABLE(phone_number text, code text)
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_code text := lpad((('x' || encode(public.gen_random_bytes(4), 'hex'))::bit(32)::bigint % 1000000)::text, 6, '0');
+begin
+  return query
+  update app_private.phone_verification_codes p
+     set code_hash = public.crypt(v_code, public.gen_salt('bf', (app_hidden.config_value('auth.phone_code_bcrypt_cost'))::int)),
+         expires_at = now() + make_interval(mins => (app_hidden.config_value('auth.phone_code_minutes'))::int),
+         attempts = 0
+   where p.id = issue_phone_code.code_id and p.used_at is null
+  returning p.phone_number, v_code;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION issue_phone_code(code_id uuid); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.issue_phone_code(code_id uuid) IS 'Creates the code of a phone verification request (bcrypt hash stored) and returns it once with the number.';
+
+
+--
 -- Name: new_backup_codes(uuid); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -2679,6 +4357,41 @@ $$;
 --
 
 COMMENT ON FUNCTION app_private.new_backup_codes(user_id uuid) IS 'Replaces the backup codes of the user and returns the new ones.';
+
+
+--
+-- Name: prune_account_tokens(); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.prune_account_tokens() RETURNS integer
+    LANGUAGE sql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  with email_tokens as (
+    delete from app_private.email_verification_tokens t
+     where t.used_at is not null or t.expires_at < now() - interval '24 hours'
+    returning 1
+  ), reset_tokens as (
+    delete from app_private.password_reset_tokens t
+     where t.used_at is not null or t.expires_at < now() - interval '24 hours'
+    returning 1
+  ), phone_codes as (
+    delete from app_private.phone_verification_codes p
+     where p.used_at is not null or coalesce(p.expires_at, p.created_at) < now() - interval '24 hours'
+    returning 1
+  ), hits as (
+    delete from app_private.rate_limit_hits h where h.created_at < now() - interval '1 day'
+  )
+  select ((select count(*) from email_tokens) + (select count(*) from reset_tokens)
+          + (select count(*) from phone_codes))::integer;
+$$;
+
+
+--
+-- Name: FUNCTION prune_account_tokens(); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.prune_account_tokens() IS 'Deletes used or long-expired email, reset and phone tokens and stale rate-limit hits; returns the tokens deleted.';
 
 
 --
@@ -3295,6 +5008,58 @@ Blocks a user: the two are hidden from each other and never matched. Blocking tw
 
 
 --
+-- Name: cancel_delivery_request(uuid, app_public.request_cancel_reason, text); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.cancel_delivery_request(request_id uuid, reason app_public.request_cancel_reason, note text DEFAULT NULL::text) RETURNS app_public.delivery_requests
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_public.current_user_id();
+  v_note text := nullif(trim(cancel_delivery_request.note), '');
+  v_request app_public.delivery_requests;
+begin
+  if v_user_id is null then
+    raise exception 'Log in to cancel delivery requests' using errcode = 'LOGIN';
+  end if;
+  if cancel_delivery_request.reason is null or length(v_note) > 1000 then
+    raise exception 'Cancelling needs a reason (and a note of at most 1000 characters)' using errcode = 'INVAL';
+  end if;
+  select r.* into v_request from app_public.delivery_requests r
+   where r.id = cancel_delivery_request.request_id and r.customer_id = v_user_id
+     for update;
+  if v_request.id is null then
+    raise exception 'Delivery request not found' using errcode = 'NTFND';
+  end if;
+  -- HOOK(deliveries slice): status 'accepted' is still before pickup: cancel the accepted delivery as
+  -- customer-caused (its own rules: fees, refunds, statistics), then end this request as cancelled like below.
+  if v_request.status not in ('pending', 'matched') then
+    raise exception 'A % request cannot be cancelled', v_request.status using errcode = 'BADST';
+  end if;
+  if v_request.expires_at <= now() then
+    raise exception 'This request has already expired' using errcode = 'EXPRD';
+  end if;
+  update app_public.delivery_requests r
+     set status = 'cancelled', cancellation_reason = cancel_delivery_request.reason, cancellation_note = v_note,
+         cancelled_at = now()
+   where r.id = v_request.id
+  returning r.* into v_request;
+  -- HOOK(offers slice): decline every pending offer of this request (reason request_cancelled) and notify.
+  return v_request;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION cancel_delivery_request(request_id uuid, reason app_public.request_cancel_reason, note text); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.cancel_delivery_request(request_id uuid, reason app_public.request_cancel_reason, note text) IS '@resultFieldName deliveryRequest
+Cancels one of your open delivery requests, with a reason and an optional note (≤1000 characters). Errors: LOGIN, INVAL, NTFND, BADST (no longer open), EXPRD (already expired).';
+
+
+--
 -- Name: cancel_trip(uuid, app_public.trip_cancel_reason, text); Type: FUNCTION; Schema: app_public; Owner: -
 --
 
@@ -3441,6 +5206,56 @@ Completes an active trip of the signed-in traveler once no delivery awaits picku
 
 
 --
+-- Name: confirm_phone_verification(text); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.confirm_phone_verification(code text) RETURNS boolean
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $_$
+declare
+  v_user_id uuid := app_hidden.require_user('unverified', 'verify a phone number');
+  v_row app_private.phone_verification_codes;
+  v_max integer := (app_hidden.config_value('auth.phone_code_attempts'))::int;
+begin
+  if confirm_phone_verification.code is null or confirm_phone_verification.code !~ '^[0-9]{6}$' then
+    raise exception 'The code has 6 digits' using errcode = 'INVAL';
+  end if;
+  select * into v_row from app_private.phone_verification_codes p
+   where p.user_id = v_user_id and p.used_at is null and p.code_hash is not null
+   order by p.created_at desc
+   limit 1
+   for update;
+  if v_row.id is null or v_row.expires_at <= now() then
+    raise exception 'There is no valid code; ask for a new one' using errcode = 'EXPRD';
+  end if;
+  if public.crypt(confirm_phone_verification.code, v_row.code_hash) <> v_row.code_hash then
+    -- Returned, not raised, so the attempt is counted; the last allowed miss uses the code up.
+    update app_private.phone_verification_codes p
+       set attempts = p.attempts + 1,
+           used_at = case when p.attempts + 1 >= v_max then now() end
+     where p.id = v_row.id;
+    return false;
+  end if;
+
+  update app_private.phone_verification_codes p set used_at = now() where p.id = v_row.id;
+  update app_public.user_contacts c set phone_number = v_row.phone_number, phone_verified_at = now()
+   where c.user_id = v_user_id;
+  perform app_hidden.refresh_verification_level(v_user_id);
+  return true;
+end;
+$_$;
+
+
+--
+-- Name: FUNCTION confirm_phone_verification(code text); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.confirm_phone_verification(code text) IS '@resultFieldName success
+Confirms the phone number with the texted code: true when it matched (the number is now verified), false when it did not (5 misses use the code up). Errors: LOGIN, DNIED, INVAL (not 6 digits), EXPRD (no live code), 23505 (the number was verified on another account meanwhile).';
+
+
+--
 -- Name: confirm_two_factor(text); Type: FUNCTION; Schema: app_public; Owner: -
 --
 
@@ -3473,6 +5288,36 @@ $$;
 
 COMMENT ON FUNCTION app_public.confirm_two_factor(code text) IS '@resultFieldName backupCodes
 Turns two-factor authentication on with a code from the authenticator app and returns the backup codes, shown once. BADTK when the code is wrong, BADST without a pending setup.';
+
+
+--
+-- Name: create_delivery_request(app_public.delivery_request_details); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.create_delivery_request(details app_public.delivery_request_details) RETURNS app_public.delivery_requests
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_hidden.require_user('email_verified', 'create delivery requests');
+begin
+  if not exists (select 1 from app_public.users u
+                  where u.id = v_user_id and u.user_type in ('customer', 'both')) then
+    raise exception 'Only customers create delivery requests; switch your account to customer or both'
+      using errcode = 'DNIED';
+  end if;
+  -- HOOK(matching slice): enqueue the matching job / fill request_matches for the new request.
+  return app_hidden.insert_delivery_request(v_user_id, create_delivery_request.details);
+end;
+$$;
+
+
+--
+-- Name: FUNCTION create_delivery_request(details app_public.delivery_request_details); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.create_delivery_request(details app_public.delivery_request_details) IS '@resultFieldName deliveryRequest
+Posts a delivery request (pending) for the signed-in customer, with the platform''s estimated price. Defaults: urgency standard, quantity 1, declared value 0, currency platform.default_currency, expiry now + requests.expiry_days (at most requests.max_expiry_days). Refused: total weight over limits.max_delivery_weight_kg, value over limits.max_delivery_value, pickup to drop-off over limits.max_delivery_distance_km, hazardous items, unordered or past windows, partial dimensions, max price outside limits.min_request_price–max_request_price, auto-accept price over the max price. Errors: LOGIN, DNIED (not active, not email_verified, or a traveler-only account), INVAL (a rule above), LIMIT (limits.max_open_requests open requests).';
 
 
 --
@@ -3944,6 +5789,51 @@ Turns two-factor authentication off; needs the password (CREDS when wrong) and a
 
 
 --
+-- Name: duplicate_delivery_request(uuid, timestamp with time zone, timestamp with time zone, timestamp with time zone, timestamp with time zone); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.duplicate_delivery_request(request_id uuid, pickup_window_start timestamp with time zone DEFAULT NULL::timestamp with time zone, pickup_window_end timestamp with time zone DEFAULT NULL::timestamp with time zone, delivery_window_start timestamp with time zone DEFAULT NULL::timestamp with time zone, delivery_window_end timestamp with time zone DEFAULT NULL::timestamp with time zone) RETURNS app_public.delivery_requests
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_hidden.require_user('email_verified', 'create delivery requests');
+  v_source app_public.delivery_requests;
+  d app_public.delivery_request_details;
+begin
+  if not exists (select 1 from app_public.users u
+                  where u.id = v_user_id and u.user_type in ('customer', 'both')) then
+    raise exception 'Only customers create delivery requests; switch your account to customer or both'
+      using errcode = 'DNIED';
+  end if;
+  select r.* into v_source from app_public.delivery_requests r
+   where r.id = duplicate_delivery_request.request_id and r.customer_id = v_user_id;
+  if v_source.id is null then
+    raise exception 'Delivery request not found' using errcode = 'NTFND';
+  end if;
+  d := app_hidden.delivery_request_details_of(v_source);
+  d.expires_at := null;
+  if num_nonnulls(duplicate_delivery_request.pickup_window_start, duplicate_delivery_request.pickup_window_end,
+                  duplicate_delivery_request.delivery_window_start, duplicate_delivery_request.delivery_window_end) > 0 then
+    d.pickup_window_start := duplicate_delivery_request.pickup_window_start;
+    d.pickup_window_end := duplicate_delivery_request.pickup_window_end;
+    d.delivery_window_start := duplicate_delivery_request.delivery_window_start;
+    d.delivery_window_end := duplicate_delivery_request.delivery_window_end;
+  end if;
+  return app_hidden.insert_delivery_request(v_user_id, d);
+end;
+$$;
+
+
+--
+-- Name: FUNCTION duplicate_delivery_request(request_id uuid, pickup_window_start timestamp with time zone, pickup_window_end timestamp with time zone, delivery_window_start timestamp with time zone, delivery_window_end timestamp with time zone); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.duplicate_delivery_request(request_id uuid, pickup_window_start timestamp with time zone, pickup_window_end timestamp with time zone, delivery_window_start timestamp with time zone, delivery_window_end timestamp with time zone) IS '@resultFieldName deliveryRequest
+Creates a new pending request from one of yours (any state), optionally with new time windows (giving any replaces all four); checked like createDeliveryRequest. Errors: LOGIN, DNIED, NTFND, INVAL (e.g. the copied windows have passed), LIMIT.';
+
+
+--
 -- Name: duplicate_trip(uuid, timestamp with time zone, timestamp with time zone); Type: FUNCTION; Schema: app_public; Owner: -
 --
 
@@ -3993,6 +5883,50 @@ $$;
 
 COMMENT ON FUNCTION app_public.duplicate_trip(trip_id uuid, departure_time timestamp with time zone, arrival_time timestamp with time zone) IS '@resultFieldName trip
 Copies one of the signed-in traveler''s trips to a new departure (the arrival keeps the original duration unless given). The copy is upcoming, with all capacity free and no recurrence. Errors: LOGIN, DNIED, NTFND, INVAL, 23514.';
+
+
+--
+-- Name: forgot_password(text); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.forgot_password(email text) RETURNS boolean
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_email text := lower(trim(forgot_password.email));
+  v_user_id uuid;
+begin
+  if v_email is null or length(v_email) > 254 then
+    return true;
+  end if;
+  select c.user_id into v_user_id
+    from app_public.user_contacts c
+    join app_public.users u on u.id = c.user_id
+   where c.email = v_email::citext and u.deleted_at is null and u.status <> 'banned';
+  if app_hidden.rate_limit_take('password_reset', v_email,
+       (app_hidden.config_value('security.rate_reset_hour'))::int, interval '1 hour')
+     and v_user_id is not null then
+    insert into app_private.emails (user_id, recipient, subject, body, kind)
+    values (v_user_id, v_email, 'Choose a new password',
+            format(E'Hello,\n\nsomeone asked to reset the password of your P2P Delivery account. Choose a new one '
+                   'within %s minutes with this link:\n\n%s/reset-password?token={{token}}\n\n'
+                   'If it was not you, ignore this message: your password stays as it is.\n',
+                   app_hidden.config_value('auth.password_reset_minutes'),
+                   app_hidden.config_value('platform.app_url') #>> '{}'),
+            'password_reset');
+  end if;
+  return true;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION forgot_password(email text); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.forgot_password(email text) IS '@resultFieldName success
+Emails a password reset link (valid 1 hour) if the address belongs to an account; at most 3 per hour. Always returns true, so it reveals nothing about the address.';
 
 
 --
@@ -4487,10 +6421,10 @@ Replaces the backup codes (the old ones stop working) after a TOTP code; returns
 
 
 --
--- Name: register(text, text, text, text, app_public.user_type); Type: FUNCTION; Schema: app_public; Owner: -
+-- Name: register(text, text, text, text, app_public.user_type, text, boolean); Type: FUNCTION; Schema: app_public; Owner: -
 --
 
-CREATE FUNCTION app_public.register(email text, password text, first_name text, last_name text, user_type app_public.user_type DEFAULT 'customer'::app_public.user_type) RETURNS app_public.jwt_token
+CREATE FUNCTION app_public.register(email text, password text, first_name text, last_name text, user_type app_public.user_type DEFAULT 'customer'::app_public.user_type, referral_code text DEFAULT NULL::text, accept_terms boolean DEFAULT false) RETURNS boolean
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $_$
@@ -4498,7 +6432,12 @@ declare
   v_email text := trim(register.email);
   v_first_name text := trim(register.first_name);
   v_last_name text := nullif(trim(register.last_name), '');
-  v_user app_public.users;
+  v_referral_code text := nullif(upper(trim(register.referral_code)), '');
+  v_referrer_id uuid;
+  v_ip inet := app_hidden.current_ip();
+  v_password_hash text;
+  v_user_id uuid;
+  v_constraint text;
 begin
   if not (app_hidden.config_value('platform.registration_enabled'))::boolean then
     raise exception 'Registration is closed at the moment' using errcode = 'DNIED';
@@ -4510,32 +6449,57 @@ begin
      or length(v_last_name) not between 1 and 100 then
     raise exception 'Names must have between 1 and 100 characters' using errcode = 'INVAL';
   end if;
+  if register.accept_terms is not true then
+    raise exception 'Accept the terms of service and the privacy policy to sign up' using errcode = 'INVAL';
+  end if;
   perform app_hidden.assert_password_policy(register.password, v_email, array[v_first_name, v_last_name]);
-  if exists (select 1 from app_public.user_contacts c where c.email = v_email::citext) then
-    raise exception 'An account with this email already exists' using errcode = '23505';
+  if v_referral_code is not null then
+    select u.id into v_referrer_id from app_public.users u
+     where u.referral_code = v_referral_code and u.deleted_at is null;
+    if v_referrer_id is null then
+      raise exception 'This referral code does not exist' using errcode = 'INVAL';
+    end if;
+  end if;
+  if v_ip is not null and not app_hidden.rate_limit_take('register_ip', host(v_ip),
+       (app_hidden.config_value('security.rate_register_hour_ip'))::int, interval '1 hour') then
+    raise exception 'Too many sign-ups from this network; try again later' using errcode = 'LIMIT';
   end if;
 
-  insert into app_public.users (first_name, display_name, user_type)
-  values (v_first_name, v_first_name, coalesce(register.user_type, 'customer'))
-  returning * into v_user;
-  insert into app_public.user_contacts (user_id, email, last_name) values (v_user.id, v_email, v_last_name);
-  insert into app_private.user_secrets (user_id, password_hash)
-  values (v_user.id, app_private.hash_password(register.password));
-  insert into app_private.emails (user_id, recipient, subject, body)
-  values (v_user.id, v_email, 'Welcome to P2P Delivery',
-          format(E'Hello %s,\n\nyour account is ready. Post a delivery request or a trip to get started.\n', v_first_name));
-
-  return app_private.create_session(v_user.id);
+  v_password_hash := app_private.hash_password(register.password);
+  begin
+    insert into app_public.users (first_name, display_name, user_type, referred_by_user_id)
+    values (v_first_name, v_first_name, coalesce(register.user_type, 'customer'), v_referrer_id)
+    returning id into v_user_id;
+    insert into app_public.user_contacts (user_id, email, last_name, terms_accepted_at)
+    values (v_user_id, v_email, v_last_name, now());
+  exception when unique_violation then
+    get stacked diagnostics v_constraint = constraint_name;
+    if v_constraint is distinct from 'user_contacts_email_key' then
+      raise;
+    end if;
+    -- The address is taken (also when a parallel sign-up took it a moment ago): tell its owner, answer as usual.
+    insert into app_private.emails (user_id, recipient, subject, body)
+    select c.user_id, c.email, 'Someone tried to sign up with your email address',
+           format(E'Hello,\n\nsomeone tried to create a P2P Delivery account with this address, which already has '
+                  'one. If it was you, sign in, or choose a new password at %s/forgot-password.\n'
+                  'If it was not you, you can ignore this message.\n',
+                  app_hidden.config_value('platform.app_url') #>> '{}')
+      from app_public.user_contacts c where c.email = v_email::citext;
+    return true;
+  end;
+  insert into app_private.user_secrets (user_id, password_hash) values (v_user_id, v_password_hash);
+  perform app_hidden.queue_verification_email(v_user_id);
+  return true;
 end;
 $_$;
 
 
 --
--- Name: FUNCTION register(email text, password text, first_name text, last_name text, user_type app_public.user_type); Type: COMMENT; Schema: app_public; Owner: -
+-- Name: FUNCTION register(email text, password text, first_name text, last_name text, user_type app_public.user_type, referral_code text, accept_terms boolean); Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON FUNCTION app_public.register(email text, password text, first_name text, last_name text, user_type app_public.user_type) IS '@resultFieldName jwtToken
-Creates an account and signs it in. Errors: INVAL (bad email or name), WEAKP (password policy), 23505 (email taken), DNIED (registration closed).';
+COMMENT ON FUNCTION app_public.register(email text, password text, first_name text, last_name text, user_type app_public.user_type, referral_code text, accept_terms boolean) IS '@resultFieldName success
+Creates an account (pending until the emailed link is followed) and returns true, also when the email is already registered: its owner is told by email instead, so the answer reveals nothing. Sign in with login afterwards. Errors: INVAL (bad email or name, terms not accepted, unknown referral code), WEAKP (password policy), LIMIT (too many sign-ups from this network), DNIED (registration closed).';
 
 
 --
@@ -4565,6 +6529,42 @@ $$;
 
 COMMENT ON FUNCTION app_public.remove_favorite_traveler(traveler_id uuid) IS '@resultFieldName success
 Removes a traveler from the signed-in user''s favorites; false when it was not one. Errors: LOGIN.';
+
+
+--
+-- Name: report_delivery_request(uuid, app_public.user_report_category, text); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.report_delivery_request(request_id uuid, category app_public.user_report_category, description text) RETURNS app_public.user_reports
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_public.current_user_id();
+  v_customer_id uuid;
+begin
+  if v_user_id is null then
+    raise exception 'Log in to report delivery requests' using errcode = 'LOGIN';
+  end if;
+  select r.customer_id into v_customer_id
+    from app_hidden.listed_delivery_requests(v_user_id) r
+   where r.id = report_delivery_request.request_id;
+  if v_customer_id is null then
+    raise exception 'Delivery request not found' using errcode = 'NTFND';
+  end if;
+  -- HOOK(deliveries slice): also let the traveler of a live delivery of this request report it.
+  return app_public.report_user(v_customer_id, report_delivery_request.category, report_delivery_request.description,
+                                null, report_delivery_request.request_id);
+end;
+$$;
+
+
+--
+-- Name: FUNCTION report_delivery_request(request_id uuid, category app_public.user_report_category, description text); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.report_delivery_request(request_id uuid, category app_public.user_report_category, description text) IS '@resultFieldName userReport
+Reports a delivery request you can see in the marketplace to the moderators (a report about its customer, linked to the request). Errors: LOGIN, NTFND, INVAL (description of 10–2000 characters), BADST (you already have an open report about this customer).';
 
 
 --
@@ -4609,6 +6609,146 @@ $$;
 
 COMMENT ON FUNCTION app_public.report_user(user_id uuid, category app_public.user_report_category, description text, delivery_id uuid, delivery_request_id uuid) IS '@resultFieldName userReport
 Reports a user to the moderators, optionally about a delivery or request. Errors: LOGIN, INVAL, NTFND, BADST (an open report of yours exists), 23514 (yourself).';
+
+
+--
+-- Name: request_phone_verification(text); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.request_phone_verification(phone_number text) RETURNS boolean
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $_$
+declare
+  v_user_id uuid := app_hidden.require_user('unverified', 'verify a phone number');
+  v_number text := regexp_replace(coalesce(request_phone_verification.phone_number, ''), '[\s().-]', '', 'g');
+  v_code_id uuid;
+begin
+  if v_number !~ '^\+[1-9][0-9]{6,14}$' then
+    raise exception 'Enter the phone number in international form, e.g. +4915112345678' using errcode = 'INVAL';
+  end if;
+  if exists (select 1 from app_public.user_contacts c
+              where c.phone_number = v_number and c.phone_verified_at is not null and c.user_id <> v_user_id) then
+    raise exception 'This phone number is verified on another account' using errcode = 'INVAL';
+  end if;
+  if not app_hidden.rate_limit_take('phone_code', v_user_id::text,
+       (app_hidden.config_value('security.rate_phone_code_hour'))::int, interval '1 hour') then
+    raise exception 'Too many codes requested; try again in an hour' using errcode = 'LIMIT';
+  end if;
+  -- Only the newest code counts.
+  update app_private.phone_verification_codes p set used_at = now()
+   where p.user_id = v_user_id and p.used_at is null;
+  insert into app_private.phone_verification_codes (user_id, phone_number)
+  values (v_user_id, v_number)
+  returning id into v_code_id;
+  perform graphile_worker.add_job('sms__send_phone_code', json_build_object('id', v_code_id),
+    job_key := 'sms__send_phone_code:' || v_code_id, max_attempts := 5);
+  return true;
+end;
+$_$;
+
+
+--
+-- Name: FUNCTION request_phone_verification(phone_number text); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.request_phone_verification(phone_number text) IS '@resultFieldName success
+Texts a 6-digit code (valid 10 minutes) to the number, to be entered with confirmPhoneVerification; a new request voids the previous code. Errors: LOGIN, DNIED (account not active), INVAL (not an E.164 number, or verified on another account), LIMIT (5 per hour).';
+
+
+--
+-- Name: resend_verification_email(text); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.resend_verification_email(email text) RETURNS boolean
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid;
+  v_email text := lower(trim(resend_verification_email.email));
+begin
+  if v_email is null or length(v_email) > 254 then
+    return true;
+  end if;
+  select c.user_id into v_user_id
+    from app_public.user_contacts c
+    join app_public.users u on u.id = c.user_id
+   where c.email = v_email::citext and c.email_verified_at is null and u.deleted_at is null;
+  -- The slot is taken per address whether or not an account needs the email, so the limit tells nothing either.
+  if app_hidden.rate_limit_take('verify_email', v_email,
+       (app_hidden.config_value('security.rate_verify_email_hour'))::int, interval '1 hour')
+     and v_user_id is not null then
+    perform app_hidden.queue_verification_email(v_user_id);
+  end if;
+  return true;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION resend_verification_email(email text); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.resend_verification_email(email text) IS '@resultFieldName success
+Sends a new verification link if the address belongs to an account that still needs one (at most 5 per hour). Always returns true, so it reveals nothing about the address.';
+
+
+--
+-- Name: reset_password(text, text); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.reset_password(token text, new_password text) RETURNS boolean
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $_$
+declare
+  v_token app_private.password_reset_tokens;
+  v_email text;
+  v_names text[];
+begin
+  if reset_password.token is null or reset_password.token !~ '^[0-9a-f]{64}$' then
+    raise exception 'This reset link is not valid' using errcode = 'BADTK';
+  end if;
+  select * into v_token from app_private.password_reset_tokens t
+   where t.token_hash = sha256(decode(reset_password.token, 'hex'))
+   for update;
+  if v_token.id is null or v_token.used_at is not null then
+    raise exception 'This reset link is not valid, was already used or was replaced by a newer one' using errcode = 'BADTK';
+  end if;
+  if v_token.expires_at <= now() then
+    raise exception 'This reset link has expired; ask for a new one' using errcode = 'EXPRD';
+  end if;
+  select c.email, array[u.first_name, c.last_name] into v_email, v_names
+    from app_public.users u join app_public.user_contacts c on c.user_id = u.id
+   where u.id = v_token.user_id and u.deleted_at is null;
+  if v_email is null then
+    raise exception 'This reset link is not valid' using errcode = 'BADTK';
+  end if;
+  perform app_hidden.assert_password_policy(reset_password.new_password, v_email, v_names);
+
+  update app_private.password_reset_tokens t set used_at = now() where t.id = v_token.id;
+  -- Proving control of the mailbox also lifts a lockout: the owner is back in charge of the account.
+  update app_private.user_secrets s
+     set password_hash = app_private.hash_password(reset_password.new_password),
+         failed_login_count = 0, locked_until = null
+   where s.user_id = v_token.user_id;
+  perform app_private.revoke_user_sessions(v_token.user_id);
+  insert into app_private.emails (user_id, recipient, subject, body)
+  values (v_token.user_id, v_email, 'Your password was changed',
+          E'Hello,\n\nthe password of your P2P Delivery account was just reset and every device was signed out.\n'
+          'If it was not you, contact support at once.\n');
+  return true;
+end;
+$_$;
+
+
+--
+-- Name: FUNCTION reset_password(token text, new_password text); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.reset_password(token text, new_password text) IS '@resultFieldName success
+Sets a new password with the token from a reset link, lifts a lockout and signs out every device. Errors: BADTK (unknown, used or replaced link), EXPRD (expired), WEAKP (password policy).';
 
 
 --
@@ -4971,6 +7111,78 @@ Saves the route, capacity, pricing, restrictions, visibility and duration of one
 
 
 --
+-- Name: search_requests(public.geography, numeric, public.geography, app_public.item_category, timestamp with time zone, timestamp with time zone); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.search_requests(near public.geography, radius_km numeric DEFAULT NULL::numeric, destination public.geography DEFAULT NULL::public.geography, category app_public.item_category DEFAULT NULL::app_public.item_category, window_from timestamp with time zone DEFAULT NULL::timestamp with time zone, window_to timestamp with time zone DEFAULT NULL::timestamp with time zone) RETURNS SETOF app_public.request_listing
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_hidden.require_user('email_verified', 'browse delivery requests');
+  v_radius_m float8;
+  v_margin_m constant float8 := 1000;
+begin
+  if not exists (select 1 from app_public.users u
+                  where u.id = v_user_id and u.user_type in ('traveler', 'both')) then
+    raise exception 'Only travelers browse delivery requests; switch your account to traveler or both'
+      using errcode = 'DNIED';
+  end if;
+  if search_requests.near is null then
+    raise exception 'Give the point to search near' using errcode = 'INVAL';
+  end if;
+  v_radius_m := 1000 * coalesce(search_requests.radius_km, (app_hidden.config_value('requests.search_radius_km'))::numeric);
+  if v_radius_m <= 0 or v_radius_m > 1000 * (app_hidden.config_value('requests.max_search_radius_km'))::numeric then
+    raise exception 'The radius must be more than 0 and at most % km', app_hidden.config_value('requests.max_search_radius_km')
+      using errcode = 'INVAL';
+  end if;
+  if search_requests.window_from >= search_requests.window_to then
+    raise exception 'The window must start before it ends' using errcode = 'INVAL';
+  end if;
+
+  return query
+  with candidates as (
+    select r.id, r.title, r.category, r.urgency, r.quantity, r.total_weight, r.total_volume_l, r.is_fragile,
+           r.pickup_city, r.pickup_country, app_hidden.snapped_point(r.pickup_point)::geography(point, 4326) as pickup_point,
+           r.pickup_window_start, r.pickup_window_end,
+           r.delivery_city, r.delivery_country, app_hidden.snapped_point(r.delivery_point)::geography(point, 4326) as delivery_point,
+           r.delivery_window_start, r.delivery_window_end, r.max_price, r.currency, r.expires_at,
+           r.customer_id
+      from app_hidden.listed_delivery_requests(v_user_id) r
+     where st_dwithin(r.pickup_point, search_requests.near, v_radius_m + v_margin_m)
+       and (search_requests.destination is null
+            or st_dwithin(r.delivery_point, search_requests.destination, v_radius_m + v_margin_m))
+       and (search_requests.category is null or r.category = search_requests.category)
+       -- Requests without a pickup window are flexible and match any window.
+       and (r.pickup_window_start is null
+            or tstzrange(r.pickup_window_start, r.pickup_window_end)
+               && tstzrange(search_requests.window_from, search_requests.window_to))
+  )
+  select c.id, c.title, c.category, c.urgency, c.quantity, c.total_weight, c.total_volume_l, c.is_fragile,
+         c.pickup_city, c.pickup_country, c.pickup_point, c.pickup_window_start, c.pickup_window_end,
+         c.delivery_city, c.delivery_country, c.delivery_point, c.delivery_window_start, c.delivery_window_end,
+         round((st_distance(c.pickup_point, search_requests.near) / 1000)::numeric, 1),
+         c.max_price, c.currency, c.expires_at, u.display_name,
+         case when coalesce((p.privacy ->> 'show_statistics')::boolean, true) then s.average_rating end
+    from candidates c
+    join app_public.users u on u.id = c.customer_id
+    left join app_public.user_statistics s on s.user_id = c.customer_id
+    left join app_public.user_preferences p on p.user_id = c.customer_id
+   where st_dwithin(c.pickup_point, search_requests.near, v_radius_m)
+     and (search_requests.destination is null or st_dwithin(c.delivery_point, search_requests.destination, v_radius_m))
+   order by st_distance(c.pickup_point, search_requests.near), c.expires_at, c.id;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION search_requests(near public.geography, radius_km numeric, destination public.geography, category app_public.item_category, window_from timestamp with time zone, window_to timestamp with time zone); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.search_requests(near public.geography, radius_km numeric, destination public.geography, category app_public.item_category, window_from timestamp with time zone, window_to timestamp with time zone) IS 'The marketplace for travelers: open, unexpired delivery requests whose pickup lies within radiusKm (default requests.search_radius_km, at most requests.max_search_radius_km) of near, optionally with the drop-off within radiusKm of destination, of one category, and with a pickup window overlapping windowFrom–windowTo (requests without a window always match). Never your own requests, requests across a block in either direction, requests that blacklist you, or requests of inactive customers. Places are masked: cities and points snapped to 0.01°. Ordered by distance, then expiry, then id. Errors: LOGIN, DNIED (not an active, email-verified traveler), INVAL.';
+
+
+--
 -- Name: search_trips(public.geography, public.geography, double precision, timestamp with time zone, timestamp with time zone, numeric, text); Type: FUNCTION; Schema: app_public; Owner: -
 --
 
@@ -5037,6 +7249,43 @@ $_$;
 --
 
 COMMENT ON FUNCTION app_public.search_trips(origin public.geography, destination public.geography, radius_km double precision, departure_from timestamp with time zone, departure_to timestamp with time zone, min_weight_kg numeric, query text) IS 'Upcoming and delayed trips visible to the signed-in user that depart within the window (never in the past), start within radius_km (default 25, at most 500) of origin and end within radius_km of destination (each when given), have at least min_weight_kg free and contain the text query (title, description, addresses), soonest first. Errors: LOGIN, INVAL.';
+
+
+--
+-- Name: search_users(text); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.search_users(q text) RETURNS SETOF app_public.users
+    LANGUAGE plpgsql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_public.current_user_id();
+  v_q text := trim(search_users.q);
+begin
+  if v_user_id is null then
+    raise exception 'Log in to search for people' using errcode = 'LOGIN';
+  end if;
+  if v_q is null or length(v_q) not between 2 and 100 then
+    raise exception 'Search with 2 to 100 characters' using errcode = 'INVAL';
+  end if;
+  -- RLS on users already hides inactive and deleted accounts; blocks are filtered here.
+  return query
+  select u.* from app_public.users u
+   where (u.first_name || ' ' || u.display_name) ilike '%' || replace(replace(replace(v_q, '\', '\\'), '%', '\%'), '_', '\_') || '%'
+     and u.id <> v_user_id
+     and not app_hidden.is_blocked_with(u.id)
+   order by public.similarity(u.first_name || ' ' || u.display_name, v_q) desc, u.display_name, u.id
+   limit 20;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION search_users(q text); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.search_users(q text) IS 'Up to 20 active users whose name contains q (2–100 characters), best matches first; blocked users either way are left out. Errors: LOGIN, INVAL.';
 
 
 --
@@ -5423,6 +7672,73 @@ Removes a block the signed-in user made; false when there was none. Errors: LOGI
 
 
 --
+-- Name: update_delivery_request(uuid, app_public.delivery_request_details); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.update_delivery_request(request_id uuid, details app_public.delivery_request_details) RETURNS app_public.delivery_requests
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_hidden.require_user('email_verified', 'edit delivery requests');
+  v_old app_public.delivery_requests;
+  v_request app_public.delivery_requests;
+  d app_public.delivery_request_details;
+begin
+  select r.* into v_old from app_public.delivery_requests r
+   where r.id = update_delivery_request.request_id and r.customer_id = v_user_id
+     for update;
+  if v_old.id is null then
+    raise exception 'Delivery request not found' using errcode = 'NTFND';
+  end if;
+  if v_old.status not in ('pending', 'matched') then
+    raise exception 'A % request can no longer be edited', v_old.status using errcode = 'BADST';
+  end if;
+  if v_old.expires_at <= now() then
+    raise exception 'This request has expired' using errcode = 'EXPRD';
+  end if;
+  d := app_hidden.checked_delivery_request_details(update_delivery_request.details, v_user_id, v_old.created_at, false);
+
+  update app_public.delivery_requests r
+     set title = d.title, description = d.description, category = d.category, urgency = d.urgency,
+         item_name = d.item_name, quantity = d.quantity, weight_kg = d.weight_kg, length_cm = d.length_cm,
+         width_cm = d.width_cm, height_cm = d.height_cm, declared_value = d.declared_value, currency = d.currency,
+         is_fragile = d.is_fragile, is_perishable = d.is_perishable, is_hazardous = d.is_hazardous,
+         requires_signature = d.requires_signature,
+         pickup_address = d.pickup_address, pickup_point = d.pickup_point, pickup_city = d.pickup_city,
+         pickup_country = d.pickup_country, pickup_contact_name = d.pickup_contact_name,
+         pickup_contact_phone = d.pickup_contact_phone, pickup_instructions = d.pickup_instructions,
+         pickup_window_start = d.pickup_window_start, pickup_window_end = d.pickup_window_end,
+         delivery_address = d.delivery_address, delivery_point = d.delivery_point, delivery_city = d.delivery_city,
+         delivery_country = d.delivery_country, delivery_contact_name = d.delivery_contact_name,
+         delivery_contact_phone = d.delivery_contact_phone, delivery_instructions = d.delivery_instructions,
+         delivery_window_start = d.delivery_window_start, delivery_window_end = d.delivery_window_end,
+         max_price = d.max_price, auto_accept_price = d.auto_accept_price,
+         estimated_price = app_hidden.delivery_request_estimate(d),
+         preferred_travelers = d.preferred_travelers, blacklisted_travelers = d.blacklisted_travelers,
+         min_traveler_rating = d.min_traveler_rating, verification_required = d.verification_required,
+         background_check_required = d.background_check_required,
+         expires_at = coalesce(d.expires_at, r.expires_at)
+   where r.id = v_old.id
+  returning r.* into v_request;
+
+  -- HOOK(offers slice): if the item, places or windows changed (compare v_old with v_request), expire the open
+  -- offers with reason request_changed; if max_price went down, decline the pending offers above the new price;
+  -- and drop offers of travelers now on blacklisted_travelers.
+  return v_request;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION update_delivery_request(request_id uuid, details app_public.delivery_request_details); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.update_delivery_request(request_id uuid, details app_public.delivery_request_details) IS '@resultFieldName deliveryRequest
+Replaces the details of one of your open (pending or matched) delivery requests; checked like createDeliveryRequest, estimate recomputed, a null expiresAt keeps the expiry. Errors: LOGIN, DNIED, NTFND, BADST (no longer open), EXPRD (past its expiry), INVAL.';
+
+
+--
 -- Name: user_preferences; Type: TABLE; Schema: app_public; Owner: -
 --
 
@@ -5696,6 +8012,55 @@ Changes the signed-in traveler''s trip; arguments left out keep their value. Not
 
 
 --
+-- Name: verify_email(text); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.verify_email(token text) RETURNS boolean
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $_$
+declare
+  v_token app_private.email_verification_tokens;
+begin
+  if verify_email.token is null or verify_email.token !~ '^[0-9a-f]{64}$' then
+    raise exception 'This verification link is not valid' using errcode = 'BADTK';
+  end if;
+  select * into v_token from app_private.email_verification_tokens t
+   where t.token_hash = sha256(decode(verify_email.token, 'hex'))
+   for update;
+  if v_token.id is null or v_token.used_at is not null then
+    raise exception 'This verification link is not valid or was already used' using errcode = 'BADTK';
+  end if;
+  if v_token.expires_at <= now() then
+    raise exception 'This verification link has expired; ask for a new one' using errcode = 'EXPRD';
+  end if;
+  -- A link for an address the account no longer has proves nothing about the current one.
+  if not exists (select 1 from app_public.user_contacts c
+                  where c.user_id = v_token.user_id and c.email = v_token.email) then
+    raise exception 'This verification link is for another email address' using errcode = 'BADTK';
+  end if;
+
+  update app_private.email_verification_tokens t set used_at = now()
+   where t.user_id = v_token.user_id and t.used_at is null;
+  update app_public.user_contacts c set email_verified_at = coalesce(c.email_verified_at, now())
+   where c.user_id = v_token.user_id;
+  update app_public.users u set status = 'active'
+   where u.id = v_token.user_id and u.status = 'pending';
+  perform app_hidden.refresh_verification_level(v_token.user_id);
+  return true;
+end;
+$_$;
+
+
+--
+-- Name: FUNCTION verify_email(token text); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.verify_email(token text) IS '@resultFieldName success
+Confirms an email address with the token from the emailed link: activates a pending account. Every link of the account stops working. Errors: BADTK (unknown, used or for another address), EXPRD (expired).';
+
+
+--
 -- Name: verify_two_factor_login(text, text); Type: FUNCTION; Schema: app_public; Owner: -
 --
 
@@ -5799,6 +8164,32 @@ COMMENT ON TABLE app_private.admin_users IS 'Platform administrators: the only s
 
 
 --
+-- Name: email_verification_tokens; Type: TABLE; Schema: app_private; Owner: -
+--
+
+CREATE TABLE app_private.email_verification_tokens (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    user_id uuid NOT NULL,
+    email_id uuid NOT NULL,
+    email public.citext NOT NULL,
+    token_hash bytea NOT NULL,
+    expires_at timestamp with time zone NOT NULL,
+    used_at timestamp with time zone,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT email_verification_tokens_token_hash_check CHECK ((length(token_hash) = 32))
+);
+
+ALTER TABLE ONLY app_private.email_verification_tokens FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE email_verification_tokens; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON TABLE app_private.email_verification_tokens IS 'SHA-256 of email verification links (32 random bytes), single-use, expiring.';
+
+
+--
 -- Name: emails; Type: TABLE; Schema: app_private; Owner: -
 --
 
@@ -5813,6 +8204,7 @@ CREATE TABLE app_private.emails (
     last_error text,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     sent_at timestamp with time zone,
+    kind app_private.email_kind DEFAULT 'plain'::app_private.email_kind NOT NULL,
     CONSTRAINT emails_attempts_check CHECK ((attempts >= 0)),
     CONSTRAINT emails_check CHECK (((status = 'sent'::app_private.email_status) = (sent_at IS NOT NULL))),
     CONSTRAINT emails_subject_check CHECK (((length(subject) >= 1) AND (length(subject) <= 255)))
@@ -5826,6 +8218,13 @@ ALTER TABLE ONLY app_private.emails FORCE ROW LEVEL SECURITY;
 --
 
 COMMENT ON TABLE app_private.emails IS 'Outgoing emails and their delivery state; written by SQL, delivered by the emails__send task.';
+
+
+--
+-- Name: COLUMN emails.kind; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON COLUMN app_private.emails.kind IS 'plain, or the single-use token the sending task mints and puts where the body says {{token}}.';
 
 
 --
@@ -5894,6 +8293,96 @@ ALTER TABLE ONLY app_private.mfa_challenges FORCE ROW LEVEL SECURITY;
 --
 
 COMMENT ON TABLE app_private.mfa_challenges IS 'Second step of a login with two-factor authentication: SHA-256 of the challenge token, device details, tries left.';
+
+
+--
+-- Name: password_reset_tokens; Type: TABLE; Schema: app_private; Owner: -
+--
+
+CREATE TABLE app_private.password_reset_tokens (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    user_id uuid NOT NULL,
+    email_id uuid NOT NULL,
+    token_hash bytea NOT NULL,
+    expires_at timestamp with time zone NOT NULL,
+    used_at timestamp with time zone,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT password_reset_tokens_token_hash_check CHECK ((length(token_hash) = 32))
+);
+
+ALTER TABLE ONLY app_private.password_reset_tokens FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE password_reset_tokens; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON TABLE app_private.password_reset_tokens IS 'SHA-256 of password reset links (32 random bytes), single-use, 1 h, a newer one voids older ones.';
+
+
+--
+-- Name: phone_verification_codes; Type: TABLE; Schema: app_private; Owner: -
+--
+
+CREATE TABLE app_private.phone_verification_codes (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    user_id uuid NOT NULL,
+    phone_number text NOT NULL,
+    code_hash text,
+    expires_at timestamp with time zone,
+    attempts integer DEFAULT 0 NOT NULL,
+    used_at timestamp with time zone,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT phone_verification_codes_attempts_check CHECK ((attempts >= 0)),
+    CONSTRAINT phone_verification_codes_check CHECK (((code_hash IS NULL) = (expires_at IS NULL))),
+    CONSTRAINT phone_verification_codes_phone_number_check CHECK ((phone_number ~ '^\+[1-9][0-9]{6,14}$'::text))
+);
+
+ALTER TABLE ONLY app_private.phone_verification_codes FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE phone_verification_codes; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON TABLE app_private.phone_verification_codes IS 'Phone verification codes: 6 digits, bcrypt-hashed, 10 min, 5 tries, single-use.';
+
+
+--
+-- Name: rate_limit_hits; Type: TABLE; Schema: app_private; Owner: -
+--
+
+CREATE TABLE app_private.rate_limit_hits (
+    id bigint NOT NULL,
+    bucket text NOT NULL,
+    subject text NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT rate_limit_hits_bucket_check CHECK ((bucket ~ '^[a-z_]+$'::text)),
+    CONSTRAINT rate_limit_hits_subject_check CHECK (((length(subject) >= 1) AND (length(subject) <= 320)))
+);
+
+ALTER TABLE ONLY app_private.rate_limit_hits FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE rate_limit_hits; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON TABLE app_private.rate_limit_hits IS 'One row per counted action; app_hidden.rate_limit_take counts them per bucket and subject.';
+
+
+--
+-- Name: rate_limit_hits_id_seq; Type: SEQUENCE; Schema: app_private; Owner: -
+--
+
+ALTER TABLE app_private.rate_limit_hits ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME app_private.rate_limit_hits_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
 
 
 --
@@ -6145,6 +8634,7 @@ CREATE TABLE app_public.user_contacts (
     phone_number text,
     phone_verified_at timestamp with time zone,
     date_of_birth date,
+    terms_accepted_at timestamp with time zone,
     CONSTRAINT user_contacts_email_check CHECK (((length((email)::text) <= 254) AND (email OPERATOR(public.~) '^[^@\s]+@[^@\s]+\.[^@\s]+$'::public.citext))),
     CONSTRAINT user_contacts_last_name_check CHECK (((length(last_name) >= 1) AND (length(last_name) <= 100))),
     CONSTRAINT user_contacts_phone_number_check CHECK ((phone_number ~ '^\+[1-9][0-9]{6,14}$'::text)),
@@ -6223,6 +8713,13 @@ COMMENT ON COLUMN app_public.user_contacts.phone_verified_at IS 'When a code sen
 --
 
 COMMENT ON COLUMN app_public.user_contacts.date_of_birth IS 'Date of birth; users must be at least 18.';
+
+
+--
+-- Name: COLUMN user_contacts.terms_accepted_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_contacts.terms_accepted_at IS 'When the user accepted the terms of service and the privacy policy.';
 
 
 --
@@ -6650,6 +9147,22 @@ ALTER TABLE ONLY app_private.admin_users
 
 
 --
+-- Name: email_verification_tokens email_verification_tokens_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.email_verification_tokens
+    ADD CONSTRAINT email_verification_tokens_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: email_verification_tokens email_verification_tokens_token_hash_key; Type: CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.email_verification_tokens
+    ADD CONSTRAINT email_verification_tokens_token_hash_key UNIQUE (token_hash);
+
+
+--
 -- Name: emails emails_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
 --
 
@@ -6679,6 +9192,38 @@ ALTER TABLE ONLY app_private.mfa_challenges
 
 ALTER TABLE ONLY app_private.mfa_challenges
     ADD CONSTRAINT mfa_challenges_token_hash_key UNIQUE (token_hash);
+
+
+--
+-- Name: password_reset_tokens password_reset_tokens_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.password_reset_tokens
+    ADD CONSTRAINT password_reset_tokens_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: password_reset_tokens password_reset_tokens_token_hash_key; Type: CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.password_reset_tokens
+    ADD CONSTRAINT password_reset_tokens_token_hash_key UNIQUE (token_hash);
+
+
+--
+-- Name: phone_verification_codes phone_verification_codes_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.phone_verification_codes
+    ADD CONSTRAINT phone_verification_codes_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: rate_limit_hits rate_limit_hits_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.rate_limit_hits
+    ADD CONSTRAINT rate_limit_hits_pkey PRIMARY KEY (id);
 
 
 --
@@ -6719,6 +9264,14 @@ ALTER TABLE ONLY app_private.user_secrets
 
 ALTER TABLE ONLY app_private.user_two_factor_auth
     ADD CONSTRAINT user_two_factor_auth_pkey PRIMARY KEY (user_id);
+
+
+--
+-- Name: delivery_requests delivery_requests_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.delivery_requests
+    ADD CONSTRAINT delivery_requests_pkey PRIMARY KEY (id);
 
 
 --
@@ -6920,6 +9473,20 @@ CREATE INDEX account_closures_user_id_idx ON app_private.account_closures USING 
 
 
 --
+-- Name: email_verification_tokens_email_id_idx; Type: INDEX; Schema: app_private; Owner: -
+--
+
+CREATE INDEX email_verification_tokens_email_id_idx ON app_private.email_verification_tokens USING btree (email_id);
+
+
+--
+-- Name: email_verification_tokens_user_id_idx; Type: INDEX; Schema: app_private; Owner: -
+--
+
+CREATE INDEX email_verification_tokens_user_id_idx ON app_private.email_verification_tokens USING btree (user_id);
+
+
+--
 -- Name: emails_queued_idx; Type: INDEX; Schema: app_private; Owner: -
 --
 
@@ -6955,6 +9522,41 @@ CREATE INDEX mfa_challenges_user_id_idx ON app_private.mfa_challenges USING btre
 
 
 --
+-- Name: password_reset_tokens_email_id_idx; Type: INDEX; Schema: app_private; Owner: -
+--
+
+CREATE INDEX password_reset_tokens_email_id_idx ON app_private.password_reset_tokens USING btree (email_id);
+
+
+--
+-- Name: password_reset_tokens_user_id_idx; Type: INDEX; Schema: app_private; Owner: -
+--
+
+CREATE INDEX password_reset_tokens_user_id_idx ON app_private.password_reset_tokens USING btree (user_id);
+
+
+--
+-- Name: phone_verification_codes_user_id_idx; Type: INDEX; Schema: app_private; Owner: -
+--
+
+CREATE INDEX phone_verification_codes_user_id_idx ON app_private.phone_verification_codes USING btree (user_id, created_at);
+
+
+--
+-- Name: rate_limit_hits_bucket_subject_idx; Type: INDEX; Schema: app_private; Owner: -
+--
+
+CREATE INDEX rate_limit_hits_bucket_subject_idx ON app_private.rate_limit_hits USING btree (bucket, subject, created_at);
+
+
+--
+-- Name: rate_limit_hits_created_at_idx; Type: INDEX; Schema: app_private; Owner: -
+--
+
+CREATE INDEX rate_limit_hits_created_at_idx ON app_private.rate_limit_hits USING btree (created_at);
+
+
+--
 -- Name: session_rotated_tokens_session_id_idx; Type: INDEX; Schema: app_private; Owner: -
 --
 
@@ -6987,6 +9589,41 @@ CREATE INDEX sessions_user_live_idx ON app_private.sessions USING btree (user_id
 --
 
 CREATE INDEX two_factor_setups_user_id_idx ON app_private.two_factor_setups USING btree (user_id, created_at);
+
+
+--
+-- Name: delivery_requests_customer_id_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX delivery_requests_customer_id_idx ON app_public.delivery_requests USING btree (customer_id, created_at);
+
+
+--
+-- Name: delivery_requests_delivery_point_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX delivery_requests_delivery_point_idx ON app_public.delivery_requests USING gist (delivery_point);
+
+
+--
+-- Name: delivery_requests_open_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX delivery_requests_open_idx ON app_public.delivery_requests USING btree (status, expires_at) WHERE (status = ANY (ARRAY['pending'::app_public.delivery_request_status, 'matched'::app_public.delivery_request_status]));
+
+
+--
+-- Name: delivery_requests_pickup_point_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX delivery_requests_pickup_point_idx ON app_public.delivery_requests USING gist (pickup_point);
+
+
+--
+-- Name: idx_delivery_requests_text; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX idx_delivery_requests_text ON app_public.delivery_requests USING gin ((((((COALESCE(title, ''::text) || ' '::text) || COALESCE(description, ''::text)) || ' '::text) || COALESCE(item_name, ''::text))) public.gin_trgm_ops);
 
 
 --
@@ -7095,6 +9732,13 @@ CREATE INDEX user_favorites_traveler_id_idx ON app_public.user_favorites USING b
 
 
 --
+-- Name: user_reports_delivery_request_id_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX user_reports_delivery_request_id_idx ON app_public.user_reports USING btree (delivery_request_id);
+
+
+--
 -- Name: user_reports_handled_by_idx; Type: INDEX; Schema: app_public; Owner: -
 --
 
@@ -7158,6 +9802,13 @@ CREATE INDEX user_verification_documents_verified_by_idx ON app_public.user_veri
 
 
 --
+-- Name: users_names_trgm_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX users_names_trgm_idx ON app_public.users USING gin ((((first_name || ' '::text) || display_name)) public.gin_trgm_ops);
+
+
+--
 -- Name: users_referral_code_key; Type: INDEX; Schema: app_public; Owner: -
 --
 
@@ -7218,6 +9869,13 @@ CREATE TRIGGER _100_default_user BEFORE INSERT ON app_public.user_verification_d
 --
 
 CREATE TRIGGER _100_referral_code BEFORE INSERT ON app_public.users FOR EACH ROW EXECUTE FUNCTION app_hidden.tg_users__referral_code();
+
+
+--
+-- Name: delivery_requests _100_timestamps; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app_public.delivery_requests FOR EACH ROW EXECUTE FUNCTION app_hidden.tg__set_updated_at();
 
 
 --
@@ -7391,6 +10049,22 @@ ALTER TABLE ONLY app_private.admin_users
 
 
 --
+-- Name: email_verification_tokens email_verification_tokens_email_id_fkey; Type: FK CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.email_verification_tokens
+    ADD CONSTRAINT email_verification_tokens_email_id_fkey FOREIGN KEY (email_id) REFERENCES app_private.emails(id) ON DELETE CASCADE;
+
+
+--
+-- Name: email_verification_tokens email_verification_tokens_user_id_fkey; Type: FK CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.email_verification_tokens
+    ADD CONSTRAINT email_verification_tokens_user_id_fkey FOREIGN KEY (user_id) REFERENCES app_public.users(id) ON DELETE CASCADE;
+
+
+--
 -- Name: emails emails_user_id_fkey; Type: FK CONSTRAINT; Schema: app_private; Owner: -
 --
 
@@ -7412,6 +10086,30 @@ ALTER TABLE ONLY app_private.login_attempts
 
 ALTER TABLE ONLY app_private.mfa_challenges
     ADD CONSTRAINT mfa_challenges_user_id_fkey FOREIGN KEY (user_id) REFERENCES app_public.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: password_reset_tokens password_reset_tokens_email_id_fkey; Type: FK CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.password_reset_tokens
+    ADD CONSTRAINT password_reset_tokens_email_id_fkey FOREIGN KEY (email_id) REFERENCES app_private.emails(id) ON DELETE CASCADE;
+
+
+--
+-- Name: password_reset_tokens password_reset_tokens_user_id_fkey; Type: FK CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.password_reset_tokens
+    ADD CONSTRAINT password_reset_tokens_user_id_fkey FOREIGN KEY (user_id) REFERENCES app_public.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: phone_verification_codes phone_verification_codes_user_id_fkey; Type: FK CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.phone_verification_codes
+    ADD CONSTRAINT phone_verification_codes_user_id_fkey FOREIGN KEY (user_id) REFERENCES app_public.users(id) ON DELETE CASCADE;
 
 
 --
@@ -7452,6 +10150,14 @@ ALTER TABLE ONLY app_private.user_secrets
 
 ALTER TABLE ONLY app_private.user_two_factor_auth
     ADD CONSTRAINT user_two_factor_auth_user_id_fkey FOREIGN KEY (user_id) REFERENCES app_public.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: delivery_requests delivery_requests_customer_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.delivery_requests
+    ADD CONSTRAINT delivery_requests_customer_id_fkey FOREIGN KEY (customer_id) REFERENCES app_public.users(id) ON DELETE RESTRICT;
 
 
 --
@@ -7567,6 +10273,14 @@ ALTER TABLE ONLY app_public.user_preferences
 
 
 --
+-- Name: user_reports user_reports_delivery_request_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.user_reports
+    ADD CONSTRAINT user_reports_delivery_request_id_fkey FOREIGN KEY (delivery_request_id) REFERENCES app_public.delivery_requests(id) ON DELETE SET NULL;
+
+
+--
 -- Name: user_reports user_reports_handled_by_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
 --
 
@@ -7635,6 +10349,12 @@ ALTER TABLE app_private.account_closures ENABLE ROW LEVEL SECURITY;
 ALTER TABLE app_private.admin_users ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: email_verification_tokens; Type: ROW SECURITY; Schema: app_private; Owner: -
+--
+
+ALTER TABLE app_private.email_verification_tokens ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: emails; Type: ROW SECURITY; Schema: app_private; Owner: -
 --
 
@@ -7651,6 +10371,24 @@ ALTER TABLE app_private.login_attempts ENABLE ROW LEVEL SECURITY;
 --
 
 ALTER TABLE app_private.mfa_challenges ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: password_reset_tokens; Type: ROW SECURITY; Schema: app_private; Owner: -
+--
+
+ALTER TABLE app_private.password_reset_tokens ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: phone_verification_codes; Type: ROW SECURITY; Schema: app_private; Owner: -
+--
+
+ALTER TABLE app_private.phone_verification_codes ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: rate_limit_hits; Type: ROW SECURITY; Schema: app_private; Owner: -
+--
+
+ALTER TABLE app_private.rate_limit_hits ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: session_rotated_tokens; Type: ROW SECURITY; Schema: app_private; Owner: -
@@ -7711,6 +10449,12 @@ CREATE POLICY delete_own ON app_public.user_favorites FOR DELETE TO app_user USI
 
 
 --
+-- Name: delivery_requests; Type: ROW SECURITY; Schema: app_public; Owner: -
+--
+
+ALTER TABLE app_public.delivery_requests ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: user_addresses insert_own; Type: POLICY; Schema: app_public; Owner: -
 --
 
@@ -7743,6 +10487,13 @@ CREATE POLICY insert_own ON app_public.user_reports FOR INSERT TO app_user WITH 
 --
 
 CREATE POLICY insert_own ON app_public.user_verification_documents FOR INSERT TO app_user WITH CHECK ((user_id = ( SELECT app_public.current_user_id() AS current_user_id)));
+
+
+--
+-- Name: delivery_requests select_admin; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_admin ON app_public.delivery_requests FOR SELECT TO app_user USING (( SELECT app_hidden.current_user_has_permission('deliveries.read'::text) AS current_user_has_permission));
 
 
 --
@@ -7820,6 +10571,13 @@ CREATE POLICY select_admin ON app_public.users FOR SELECT TO app_user USING (( S
 --
 
 CREATE POLICY select_moderator ON app_public.user_reports FOR SELECT TO app_user USING ((( SELECT app_hidden.current_user_has_permission('content.moderate'::text) AS current_user_has_permission) OR ( SELECT app_hidden.current_user_has_permission('users.read'::text) AS current_user_has_permission)));
+
+
+--
+-- Name: delivery_requests select_own; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_own ON app_public.delivery_requests FOR SELECT TO app_user USING ((customer_id = ( SELECT app_public.current_user_id() AS current_user_id)));
 
 
 --
@@ -8132,6 +10890,13 @@ REVOKE ALL ON FUNCTION app_hidden.auto_complete_trips() FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION checked_delivery_request_details(details app_public.delivery_request_details, customer_id uuid, created_at timestamp with time zone, default_expiry boolean); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.checked_delivery_request_details(details app_public.delivery_request_details, customer_id uuid, created_at timestamp with time zone, default_expiry boolean) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION config_value(setting text); Type: ACL; Schema: app_hidden; Owner: -
 --
 
@@ -8178,6 +10943,35 @@ GRANT ALL ON FUNCTION app_hidden.current_user_has_permission(permission text) TO
 
 
 --
+-- Name: FUNCTION default_quote(distance_km numeric, weight_kg numeric, urgency app_public.urgency_level, is_fragile boolean, currency text); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.default_quote(distance_km numeric, weight_kg numeric, urgency app_public.urgency_level, is_fragile boolean, currency text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_hidden.default_quote(distance_km numeric, weight_kg numeric, urgency app_public.urgency_level, is_fragile boolean, currency text) TO app_user;
+
+
+--
+-- Name: TABLE delivery_requests; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT SELECT ON TABLE app_public.delivery_requests TO app_user;
+
+
+--
+-- Name: FUNCTION delivery_request_details_of(request app_public.delivery_requests); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.delivery_request_details_of(request app_public.delivery_requests) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION delivery_request_estimate(details app_public.delivery_request_details); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.delivery_request_estimate(details app_public.delivery_request_details) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION display_name(first_name text, last_name text); Type: ACL; Schema: app_hidden; Owner: -
 --
 
@@ -8186,11 +10980,40 @@ GRANT ALL ON FUNCTION app_hidden.display_name(first_name text, last_name text) T
 
 
 --
+-- Name: FUNCTION expire_delivery_requests(); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.expire_delivery_requests() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION insert_delivery_request(customer_id uuid, details app_public.delivery_request_details); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.insert_delivery_request(customer_id uuid, details app_public.delivery_request_details) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION is_admin_user(); Type: ACL; Schema: app_hidden; Owner: -
 --
 
 REVOKE ALL ON FUNCTION app_hidden.is_admin_user() FROM PUBLIC;
 GRANT ALL ON FUNCTION app_hidden.is_admin_user() TO app_anonymous;
+
+
+--
+-- Name: FUNCTION is_blocked_with(other_user_id uuid); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.is_blocked_with(other_user_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_hidden.is_blocked_with(other_user_id uuid) TO app_user;
+
+
+--
+-- Name: FUNCTION listed_delivery_requests(viewer_id uuid); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.listed_delivery_requests(viewer_id uuid) FROM PUBLIC;
 
 
 --
@@ -8212,6 +11035,20 @@ GRANT SELECT ON TABLE app_public.trips TO app_user;
 --
 
 REVOKE ALL ON FUNCTION app_hidden.own_trip_for_update(trip_id uuid, user_id uuid) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION queue_verification_email(user_id uuid); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.queue_verification_email(user_id uuid) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION rate_limit_take(bucket text, subject text, max_hits integer, window_length interval); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.rate_limit_take(bucket text, subject text, max_hits integer, window_length interval) FROM PUBLIC;
 
 
 --
@@ -8255,6 +11092,13 @@ GRANT ALL ON FUNCTION app_hidden.require_user(min_level app_public.verification_
 --
 
 REVOKE ALL ON FUNCTION app_hidden.reserve_trip_capacity(trip_id uuid, delivery_id uuid, weight_kg numeric, volume_l numeric, items integer) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION snapped_point(point public.geography); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.snapped_point(point public.geography) FROM PUBLIC;
 
 
 --
@@ -8440,10 +11284,31 @@ REVOKE ALL ON FUNCTION app_private.hash_password(password text) FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION issue_email_token(email_id uuid); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.issue_email_token(email_id uuid) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION issue_phone_code(code_id uuid); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.issue_phone_code(code_id uuid) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION new_backup_codes(user_id uuid); Type: ACL; Schema: app_private; Owner: -
 --
 
 REVOKE ALL ON FUNCTION app_private.new_backup_codes(user_id uuid) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION prune_account_tokens(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.prune_account_tokens() FROM PUBLIC;
 
 
 --
@@ -8610,6 +11475,14 @@ GRANT ALL ON FUNCTION app_public.block_user(user_id uuid, reason app_public.bloc
 
 
 --
+-- Name: FUNCTION cancel_delivery_request(request_id uuid, reason app_public.request_cancel_reason, note text); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.cancel_delivery_request(request_id uuid, reason app_public.request_cancel_reason, note text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.cancel_delivery_request(request_id uuid, reason app_public.request_cancel_reason, note text) TO app_user;
+
+
+--
 -- Name: FUNCTION cancel_trip(trip_id uuid, reason app_public.trip_cancel_reason, note text); Type: ACL; Schema: app_public; Owner: -
 --
 
@@ -8634,11 +11507,27 @@ GRANT ALL ON FUNCTION app_public.complete_trip(trip_id uuid) TO app_user;
 
 
 --
+-- Name: FUNCTION confirm_phone_verification(code text); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.confirm_phone_verification(code text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.confirm_phone_verification(code text) TO app_user;
+
+
+--
 -- Name: FUNCTION confirm_two_factor(code text); Type: ACL; Schema: app_public; Owner: -
 --
 
 REVOKE ALL ON FUNCTION app_public.confirm_two_factor(code text) FROM PUBLIC;
 GRANT ALL ON FUNCTION app_public.confirm_two_factor(code text) TO app_user;
+
+
+--
+-- Name: FUNCTION create_delivery_request(details app_public.delivery_request_details); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.create_delivery_request(details app_public.delivery_request_details) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.create_delivery_request(details app_public.delivery_request_details) TO app_user;
 
 
 --
@@ -8741,11 +11630,27 @@ GRANT ALL ON FUNCTION app_public.disable_two_factor(password text, code text) TO
 
 
 --
+-- Name: FUNCTION duplicate_delivery_request(request_id uuid, pickup_window_start timestamp with time zone, pickup_window_end timestamp with time zone, delivery_window_start timestamp with time zone, delivery_window_end timestamp with time zone); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.duplicate_delivery_request(request_id uuid, pickup_window_start timestamp with time zone, pickup_window_end timestamp with time zone, delivery_window_start timestamp with time zone, delivery_window_end timestamp with time zone) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.duplicate_delivery_request(request_id uuid, pickup_window_start timestamp with time zone, pickup_window_end timestamp with time zone, delivery_window_start timestamp with time zone, delivery_window_end timestamp with time zone) TO app_user;
+
+
+--
 -- Name: FUNCTION duplicate_trip(trip_id uuid, departure_time timestamp with time zone, arrival_time timestamp with time zone); Type: ACL; Schema: app_public; Owner: -
 --
 
 REVOKE ALL ON FUNCTION app_public.duplicate_trip(trip_id uuid, departure_time timestamp with time zone, arrival_time timestamp with time zone) FROM PUBLIC;
 GRANT ALL ON FUNCTION app_public.duplicate_trip(trip_id uuid, departure_time timestamp with time zone, arrival_time timestamp with time zone) TO app_user;
+
+
+--
+-- Name: FUNCTION forgot_password(email text); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.forgot_password(email text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.forgot_password(email text) TO app_anonymous;
 
 
 --
@@ -8862,11 +11767,11 @@ GRANT ALL ON FUNCTION app_public.regenerate_backup_codes(code text) TO app_user;
 
 
 --
--- Name: FUNCTION register(email text, password text, first_name text, last_name text, user_type app_public.user_type); Type: ACL; Schema: app_public; Owner: -
+-- Name: FUNCTION register(email text, password text, first_name text, last_name text, user_type app_public.user_type, referral_code text, accept_terms boolean); Type: ACL; Schema: app_public; Owner: -
 --
 
-REVOKE ALL ON FUNCTION app_public.register(email text, password text, first_name text, last_name text, user_type app_public.user_type) FROM PUBLIC;
-GRANT ALL ON FUNCTION app_public.register(email text, password text, first_name text, last_name text, user_type app_public.user_type) TO app_anonymous;
+REVOKE ALL ON FUNCTION app_public.register(email text, password text, first_name text, last_name text, user_type app_public.user_type, referral_code text, accept_terms boolean) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.register(email text, password text, first_name text, last_name text, user_type app_public.user_type, referral_code text, accept_terms boolean) TO app_anonymous;
 
 
 --
@@ -8878,11 +11783,43 @@ GRANT ALL ON FUNCTION app_public.remove_favorite_traveler(traveler_id uuid) TO a
 
 
 --
+-- Name: FUNCTION report_delivery_request(request_id uuid, category app_public.user_report_category, description text); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.report_delivery_request(request_id uuid, category app_public.user_report_category, description text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.report_delivery_request(request_id uuid, category app_public.user_report_category, description text) TO app_user;
+
+
+--
 -- Name: FUNCTION report_user(user_id uuid, category app_public.user_report_category, description text, delivery_id uuid, delivery_request_id uuid); Type: ACL; Schema: app_public; Owner: -
 --
 
 REVOKE ALL ON FUNCTION app_public.report_user(user_id uuid, category app_public.user_report_category, description text, delivery_id uuid, delivery_request_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION app_public.report_user(user_id uuid, category app_public.user_report_category, description text, delivery_id uuid, delivery_request_id uuid) TO app_user;
+
+
+--
+-- Name: FUNCTION request_phone_verification(phone_number text); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.request_phone_verification(phone_number text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.request_phone_verification(phone_number text) TO app_user;
+
+
+--
+-- Name: FUNCTION resend_verification_email(email text); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.resend_verification_email(email text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.resend_verification_email(email text) TO app_anonymous;
+
+
+--
+-- Name: FUNCTION reset_password(token text, new_password text); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.reset_password(token text, new_password text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.reset_password(token text, new_password text) TO app_anonymous;
 
 
 --
@@ -8966,11 +11903,27 @@ GRANT ALL ON FUNCTION app_public.save_trip_template(trip_id uuid, name text) TO 
 
 
 --
+-- Name: FUNCTION search_requests(near public.geography, radius_km numeric, destination public.geography, category app_public.item_category, window_from timestamp with time zone, window_to timestamp with time zone); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.search_requests(near public.geography, radius_km numeric, destination public.geography, category app_public.item_category, window_from timestamp with time zone, window_to timestamp with time zone) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.search_requests(near public.geography, radius_km numeric, destination public.geography, category app_public.item_category, window_from timestamp with time zone, window_to timestamp with time zone) TO app_user;
+
+
+--
 -- Name: FUNCTION search_trips(origin public.geography, destination public.geography, radius_km double precision, departure_from timestamp with time zone, departure_to timestamp with time zone, min_weight_kg numeric, query text); Type: ACL; Schema: app_public; Owner: -
 --
 
 REVOKE ALL ON FUNCTION app_public.search_trips(origin public.geography, destination public.geography, radius_km double precision, departure_from timestamp with time zone, departure_to timestamp with time zone, min_weight_kg numeric, query text) FROM PUBLIC;
 GRANT ALL ON FUNCTION app_public.search_trips(origin public.geography, destination public.geography, radius_km double precision, departure_from timestamp with time zone, departure_to timestamp with time zone, min_weight_kg numeric, query text) TO app_user;
+
+
+--
+-- Name: FUNCTION search_users(q text); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.search_users(q text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.search_users(q text) TO app_user;
 
 
 --
@@ -9085,6 +12038,14 @@ GRANT ALL ON FUNCTION app_public.unblock_user(user_id uuid) TO app_user;
 
 
 --
+-- Name: FUNCTION update_delivery_request(request_id uuid, details app_public.delivery_request_details); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.update_delivery_request(request_id uuid, details app_public.delivery_request_details) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.update_delivery_request(request_id uuid, details app_public.delivery_request_details) TO app_user;
+
+
+--
 -- Name: TABLE user_preferences; Type: ACL; Schema: app_public; Owner: -
 --
 
@@ -9127,6 +12088,14 @@ GRANT ALL ON FUNCTION app_public.update_profile(first_name text, last_name text,
 
 REVOKE ALL ON FUNCTION app_public.update_trip(trip_id uuid, title text, description text, trip_type app_public.trip_type, origin_address text, origin_point public.geography, origin_airport text, destination_address text, destination_point public.geography, destination_airport text, departure_time timestamp with time zone, arrival_time timestamp with time zone, capacity_weight_kg numeric, capacity_volume_l numeric, capacity_items integer, base_price bigint, price_per_kg bigint, price_per_km bigint, express_multiplier numeric, fragile_multiplier numeric, no_fragile boolean, no_electronics boolean, max_item_value bigint, prohibited_categories text[], visibility app_public.trip_visibility, auto_accept boolean, auto_accept_price bigint, recurring_pattern jsonb) FROM PUBLIC;
 GRANT ALL ON FUNCTION app_public.update_trip(trip_id uuid, title text, description text, trip_type app_public.trip_type, origin_address text, origin_point public.geography, origin_airport text, destination_address text, destination_point public.geography, destination_airport text, departure_time timestamp with time zone, arrival_time timestamp with time zone, capacity_weight_kg numeric, capacity_volume_l numeric, capacity_items integer, base_price bigint, price_per_kg bigint, price_per_km bigint, express_multiplier numeric, fragile_multiplier numeric, no_fragile boolean, no_electronics boolean, max_item_value bigint, prohibited_categories text[], visibility app_public.trip_visibility, auto_accept boolean, auto_accept_price bigint, recurring_pattern jsonb) TO app_user;
+
+
+--
+-- Name: FUNCTION verify_email(token text); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.verify_email(token text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.verify_email(token text) TO app_anonymous;
 
 
 --
@@ -9203,3 +12172,4 @@ ALTER DEFAULT PRIVILEGES FOR ROLE app_owner REVOKE ALL ON FUNCTIONS  FROM PUBLIC
 --   20261125081500
 --   20261125083000
 --   20261125090000
+--   20261125090500

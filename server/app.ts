@@ -46,16 +46,17 @@ function requestLog(log: Logger) {
  * A pool that fails fast when the database is down (instead of queueing requests) and logs broken
  * connections instead of crashing the process on their 'error' events.
  */
-export function makePool(connectionString: string, max: number, log: Logger, name: string): pg.Pool {
-  const pool = new pg.Pool({ connectionString, max, connectionTimeoutMillis: 3_000, idleTimeoutMillis: 30_000 });
+export function makePool(connectionString: string, max: number, log: Logger, name: string,
+                         connectionTimeoutMillis = 3_000): pg.Pool {
+  const pool = new pg.Pool({ connectionString, max, connectionTimeoutMillis, idleTimeoutMillis: 30_000 });
   pool.on("error", (err) => log.warn({ err, pool: name }, "idle database connection failed"));
   pool.on("connect", (client) => client.on("error", (err) => log.warn({ err, pool: name }, "database connection failed")));
   return pool;
 }
 
 export async function createAppServer(env: Env, log: Logger): Promise<AppServer> {
-  const ownerPool = makePool(env.databaseUrl, 4, log, "owner");
-  const authPool = makePool(env.authDatabaseUrl, 10, log, "authenticator");
+  const ownerPool = makePool(env.databaseUrl, 4, log, "owner", env.dbConnectTimeoutMs);
+  const authPool = makePool(env.authDatabaseUrl, 10, log, "authenticator", env.dbConnectTimeoutMs);
   const pgl = postgraphile(makePreset(env, log, authPool));
   const app = express();
   app.disable("x-powered-by");

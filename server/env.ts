@@ -18,6 +18,8 @@ export interface Env {
   smsToken: string | undefined;
   smsDir: string;
   workerConcurrency: number;
+  /** How long a request waits for a database connection (a new one, or a free one of a busy pool) before 503. */
+  dbConnectTimeoutMs: number;
   /** Express 'trust proxy': which proxies may set X-Forwarded-For (hop count, or addresses/subnets). */
   trustProxy: number | string | false;
 }
@@ -60,6 +62,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     smsToken: source.SMS_TOKEN || undefined,
     smsDir: source.SMS_DIR || new URL("../.data/sms", import.meta.url).pathname,
     workerConcurrency: positiveInt(source, "WORKER_CONCURRENCY", 5),
+    dbConnectTimeoutMs: positiveInt(source, "DB_CONNECT_TIMEOUT_MS", 3_000),
     trustProxy: !source.TRUST_PROXY ? false : /^\d+$/.test(source.TRUST_PROXY) ? Number(source.TRUST_PROXY) : source.TRUST_PROXY,
   };
 }

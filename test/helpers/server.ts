@@ -21,8 +21,10 @@ export interface TestServer {
 }
 
 export function testEnv(db: TestDatabase, overrides: Record<string, string> = {}): Env {
+  // A patient pool: on two cores the parallel test files (and their 50-connection races) can keep every connection
+  // busy for seconds, which is load, not an outage. The outage test sets the production 3 s back.
   return readEnv({ ...process.env, NODE_ENV: "test", DATABASE_URL: db.ownerUrl, AUTH_DATABASE_URL: db.authUrl,
-    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent", ...overrides });
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent", DB_CONNECT_TIMEOUT_MS: "20000", ...overrides });
 }
 
 export async function startTestServer(db: TestDatabase, overrides: Record<string, string> = {}): Promise<TestServer> {

@@ -12,7 +12,8 @@ test.before(async () => {
   db = await createTestDatabase();
   const target = new URL(db.ownerUrl);
   proxy = await startProxy(target.hostname, Number(target.port));
-  server = await startTestServer(db, { DATABASE_URL: proxy.route(db.ownerUrl), AUTH_DATABASE_URL: proxy.route(db.authUrl) });
+  server = await startTestServer(db, { DATABASE_URL: proxy.route(db.ownerUrl), AUTH_DATABASE_URL: proxy.route(db.authUrl),
+    DB_CONNECT_TIMEOUT_MS: "3000" });
 });
 test.after.always(async () => {
   await server?.close();

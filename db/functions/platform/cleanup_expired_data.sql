@@ -12,6 +12,7 @@ begin
     'documents_expired', app_private.expire_verification_documents(),
     'offers_expired', app_private.expire_offers(),
     'users_anonymised', app_private.anonymise_deleted_users(),
+    'requests_expired', app_hidden.expire_delivery_requests(),
     'trip_weather_deleted', app_private.delete_expired_trip_weather());
 end;
 $$;

@@ -1,0 +1,47 @@
+-- Customers cancel their request until pickup (docs/domain.md §4 "Cancel"). Any signed-in owner may cancel, even
+-- one whose account was suspended since: cancelling only ever withdraws. A customer cancellation ends the request.
+create or replace function app_public.cancel_delivery_request(
+  request_id uuid,
+  reason app_public.request_cancel_reason,
+  note text default null
+)
+returns app_public.delivery_requests
+language plpgsql volatile security definer
+set search_path = pg_catalog, public, pg_temp
+as $$
+declare
+  v_user_id uuid := app_public.current_user_id();
+  v_note text := nullif(trim(cancel_delivery_request.note), '');
+  v_request app_public.delivery_requests;
+begin
+  if v_user_id is null then
+    raise exception 'Log in to cancel delivery requests' using errcode = 'LOGIN';
+  end if;
+  if cancel_delivery_request.reason is null or length(v_note) > 1000 then
+    raise exception 'Cancelling needs a reason (and a note of at most 1000 characters)' using errcode = 'INVAL';
+  end if;
+  select r.* into v_request from app_public.delivery_requests r
+   where r.id = cancel_delivery_request.request_id and r.customer_id = v_user_id
+     for update;
+  if v_request.id is null then
+    raise exception 'Delivery request not found' using errcode = 'NTFND';
+  end if;
+  -- HOOK(deliveries slice): status 'accepted' is still before pickup: cancel the accepted delivery as
+  -- customer-caused (its own rules: fees, refunds, statistics), then end this request as cancelled like below.
+  if v_request.status not in ('pending', 'matched') then
+    raise exception 'A % request cannot be cancelled', v_request.status using errcode = 'BADST';
+  end if;
+  if v_request.expires_at <= now() then
+    raise exception 'This request has already expired' using errcode = 'EXPRD';
+  end if;
+  update app_public.delivery_requests r
+     set status = 'cancelled', cancellation_reason = cancel_delivery_request.reason, cancellation_note = v_note,
+         cancelled_at = now()
+   where r.id = v_request.id
+  returning r.* into v_request;
+  -- HOOK(offers slice): decline every pending offer of this request (reason request_cancelled) and notify.
+  return v_request;
+end;
+$$;
+comment on function app_public.cancel_delivery_request(uuid, app_public.request_cancel_reason, text) is E'@resultFieldName deliveryRequest\nCancels one of your open delivery requests, with a reason and an optional note (≤1000 characters). Errors: LOGIN, INVAL, NTFND, BADST (no longer open), EXPRD (already expired).';
+grant execute on function app_public.cancel_delivery_request(uuid, app_public.request_cancel_reason, text) to app_user;

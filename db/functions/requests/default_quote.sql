@@ -1,0 +1,44 @@
+-- The default-rates branch of the one pricing formula (docs/domain.md §9 "Fees and pricing"):
+--   (pricing.base + pricing.per_km · km + pricing.per_kg · kg) × urgency multiplier × fragile multiplier,
+-- clamped to pricing.min_price … pricing.max_price and rounded half-up to a whole minor unit. km is the
+-- great-circle distance and kg the total weight. The rates are minor units of whichever supported currency the
+-- request uses (there is no FX); per-route and per-currency factors (pricing_factors) and the trip-rates branch
+-- (quote_price) come with the matching slice.
+-- Worked example: 100 km, 2 kg, express, fragile → (1000 + 5000 + 400) × 1.5 × 1.2 = 11520.
+create or replace function app_hidden.default_quote(
+  distance_km numeric,
+  weight_kg numeric,
+  urgency app_public.urgency_level,
+  is_fragile boolean,
+  currency text
+)
+returns bigint
+language plpgsql stable
+set search_path = pg_catalog, public, pg_temp
+as $$
+declare
+  v_urgency numeric := (app_hidden.config_value('pricing.urgency_multipliers') ->> default_quote.urgency::text)::numeric;
+  v_fragile numeric := case when default_quote.is_fragile
+                            then (app_hidden.config_value('pricing.fragile_multiplier'))::numeric else 1 end;
+  v_raw numeric;
+begin
+  if default_quote.distance_km is null or default_quote.distance_km < 0
+     or default_quote.weight_kg is null or default_quote.weight_kg <= 0 or v_urgency is null then
+    raise exception 'A quote needs a distance ≥ 0, a weight > 0 and an urgency' using errcode = 'INVAL';
+  end if;
+  if default_quote.currency is null
+     or not app_hidden.config_value('platform.supported_currencies') ? default_quote.currency then
+    raise exception 'Currency % is not supported', default_quote.currency using errcode = 'INVAL';
+  end if;
+  v_raw := ((app_hidden.config_value('pricing.base'))::numeric
+            + (app_hidden.config_value('pricing.per_km'))::numeric * default_quote.distance_km
+            + (app_hidden.config_value('pricing.per_kg'))::numeric * default_quote.weight_kg)
+           * v_urgency * v_fragile;
+  -- round(numeric) rounds halves away from zero, i.e. half-up for these positive amounts.
+  return greatest((app_hidden.config_value('pricing.min_price'))::bigint,
+                  least((app_hidden.config_value('pricing.max_price'))::bigint, round(v_raw)::bigint));
+end;
+$$;
+comment on function app_hidden.default_quote(numeric, numeric, app_public.urgency_level, boolean, text) is
+  'Default-rates quote in minor units: (base + per_km·km + per_kg·kg) × urgency × fragile, clamped to pricing.min_price–max_price, half-up. Raises INVAL for bad inputs.';
+grant execute on function app_hidden.default_quote(numeric, numeric, app_public.urgency_level, boolean, text) to app_user;

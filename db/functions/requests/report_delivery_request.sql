@@ -1,0 +1,33 @@
+-- Reporting a listing (docs/domain.md §4, §12): there is no separate request-report table; a report about a request
+-- is a user_reports row about its customer with delivery_request_id set, so moderators work one queue and
+-- handle_user_report applies unchanged. Only requests the caller can see in the marketplace may be reported (others
+-- answer NTFND, as if they did not exist); the customer's own requests are never listed to them.
+create or replace function app_public.report_delivery_request(
+  request_id uuid,
+  category app_public.user_report_category,
+  description text
+)
+returns app_public.user_reports
+language plpgsql volatile security definer
+set search_path = pg_catalog, public, pg_temp
+as $$
+declare
+  v_user_id uuid := app_public.current_user_id();
+  v_customer_id uuid;
+begin
+  if v_user_id is null then
+    raise exception 'Log in to report delivery requests' using errcode = 'LOGIN';
+  end if;
+  select r.customer_id into v_customer_id
+    from app_hidden.listed_delivery_requests(v_user_id) r
+   where r.id = report_delivery_request.request_id;
+  if v_customer_id is null then
+    raise exception 'Delivery request not found' using errcode = 'NTFND';
+  end if;
+  -- HOOK(deliveries slice): also let the traveler of a live delivery of this request report it.
+  return app_public.report_user(v_customer_id, report_delivery_request.category, report_delivery_request.description,
+                                null, report_delivery_request.request_id);
+end;
+$$;
+comment on function app_public.report_delivery_request(uuid, app_public.user_report_category, text) is E'@resultFieldName userReport\nReports a delivery request you can see in the marketplace to the moderators (a report about its customer, linked to the request). Errors: LOGIN, NTFND, INVAL (description of 10–2000 characters), BADST (you already have an open report about this customer).';
+grant execute on function app_public.report_delivery_request(uuid, app_public.user_report_category, text) to app_user;
