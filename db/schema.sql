@@ -329,6 +329,135 @@ COMMENT ON TYPE app_public.block_reason IS 'Why a user blocked another (private 
 
 
 --
+-- Name: delivery_cancel_reason; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.delivery_cancel_reason AS ENUM (
+    'no_longer_needed',
+    'found_alternative',
+    'traveler_unresponsive',
+    'schedule_changed',
+    'trip_cancelled',
+    'item_not_as_described',
+    'cannot_inspect',
+    'prohibited_item',
+    'payment_failed',
+    'admin_decision',
+    'other'
+);
+
+
+--
+-- Name: TYPE delivery_cancel_reason; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.delivery_cancel_reason IS 'Why a delivery was cancelled.';
+
+
+--
+-- Name: delivery_contact; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.delivery_contact AS (
+	counterpart_name text,
+	counterpart_phone text,
+	pickup_address text,
+	pickup_contact_name text,
+	pickup_contact_phone text,
+	pickup_instructions text,
+	delivery_address text,
+	delivery_contact_name text,
+	delivery_contact_phone text,
+	delivery_instructions text,
+	available_until timestamp with time zone
+);
+
+
+--
+-- Name: TYPE delivery_contact; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.delivery_contact IS 'Contacts and exact addresses of a delivery, for its parties from acceptance until shortly after delivery.';
+
+
+--
+-- Name: COLUMN delivery_contact.counterpart_name; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_contact.counterpart_name IS 'Full name of the other party.';
+
+
+--
+-- Name: COLUMN delivery_contact.counterpart_phone; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_contact.counterpart_phone IS 'Verified phone number of the other party, if any.';
+
+
+--
+-- Name: COLUMN delivery_contact.pickup_address; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_contact.pickup_address IS 'Exact pickup address.';
+
+
+--
+-- Name: COLUMN delivery_contact.pickup_contact_name; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_contact.pickup_contact_name IS 'Who hands the item over.';
+
+
+--
+-- Name: COLUMN delivery_contact.pickup_contact_phone; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_contact.pickup_contact_phone IS 'Phone of the pickup contact.';
+
+
+--
+-- Name: COLUMN delivery_contact.pickup_instructions; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_contact.pickup_instructions IS 'Instructions for the pickup.';
+
+
+--
+-- Name: COLUMN delivery_contact.delivery_address; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_contact.delivery_address IS 'Exact drop-off address.';
+
+
+--
+-- Name: COLUMN delivery_contact.delivery_contact_name; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_contact.delivery_contact_name IS 'Who receives the item.';
+
+
+--
+-- Name: COLUMN delivery_contact.delivery_contact_phone; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_contact.delivery_contact_phone IS 'Phone of the recipient.';
+
+
+--
+-- Name: COLUMN delivery_contact.delivery_instructions; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_contact.delivery_instructions IS 'Instructions for the drop-off.';
+
+
+--
+-- Name: COLUMN delivery_contact.available_until; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_contact.available_until IS 'When these details stop being shown (NULL: while the delivery is live).';
+
+
+--
 -- Name: item_category; Type: TYPE; Schema: app_public; Owner: -
 --
 
@@ -744,6 +873,29 @@ COMMENT ON TYPE app_public.delivery_request_status IS 'Lifecycle of a delivery r
 
 
 --
+-- Name: delivery_status; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.delivery_status AS ENUM (
+    'accepted',
+    'pickup_scheduled',
+    'picked_up',
+    'in_transit',
+    'delivery_scheduled',
+    'delivered',
+    'cancelled',
+    'disputed'
+);
+
+
+--
+-- Name: TYPE delivery_status; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.delivery_status IS 'Lifecycle of a delivery; allowed moves are the rows of delivery_transitions.';
+
+
+--
 -- Name: device_type; Type: TYPE; Schema: app_public; Owner: -
 --
 
@@ -781,6 +933,86 @@ CREATE TYPE app_public.document_type AS ENUM (
 --
 
 COMMENT ON TYPE app_public.document_type IS 'Kind of an identity or address document: passport, driving_license and national_id prove identity, utility_bill and bank_statement prove an address.';
+
+
+--
+-- Name: offer_decline_reason; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.offer_decline_reason AS ENUM (
+    'price_too_high',
+    'timing_not_suitable',
+    'prefer_other_traveler',
+    'another_offer_accepted',
+    'request_cancelled',
+    'request_changed',
+    'blocked',
+    'other'
+);
+
+
+--
+-- Name: TYPE offer_decline_reason; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.offer_decline_reason IS 'Why an offer thread was declined (by a party or by the platform).';
+
+
+--
+-- Name: offer_party; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.offer_party AS ENUM (
+    'customer',
+    'traveler'
+);
+
+
+--
+-- Name: TYPE offer_party; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.offer_party IS 'Side of an offer thread.';
+
+
+--
+-- Name: offer_status; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.offer_status AS ENUM (
+    'pending',
+    'accepted',
+    'declined',
+    'expired',
+    'withdrawn',
+    'cancelled'
+);
+
+
+--
+-- Name: TYPE offer_status; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.offer_status IS 'State of an offer thread: pending while negotiated, then accepted, declined, expired, withdrawn or cancelled.';
+
+
+--
+-- Name: offer_withdraw_reason; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.offer_withdraw_reason AS ENUM (
+    'schedule_changed',
+    'found_better_option',
+    'no_longer_available',
+    'other'
+);
+
+
+--
+-- Name: TYPE offer_withdraw_reason; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.offer_withdraw_reason IS 'Why a traveler withdrew an offer.';
 
 
 --
@@ -1184,6 +1416,27 @@ COMMENT ON COLUMN app_public.session_info.is_current IS 'Whether this is the ses
 
 
 --
+-- Name: transition_source; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.transition_source AS ENUM (
+    'user',
+    'qr_scan',
+    'backup_code',
+    'emergency_override',
+    'system',
+    'admin'
+);
+
+
+--
+-- Name: TYPE transition_source; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.transition_source IS 'What caused a delivery status change.';
+
+
+--
 -- Name: trip_cancel_reason; Type: TYPE; Schema: app_public; Owner: -
 --
 
@@ -1410,6 +1663,402 @@ COMMENT ON TYPE app_public.verification_status IS 'Review state of a verificatio
 
 
 --
+-- Name: delivery_number_seq; Type: SEQUENCE; Schema: app_public; Owner: -
+--
+
+CREATE SEQUENCE app_public.delivery_number_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    MAXVALUE 99999999
+    CACHE 1;
+
+
+--
+-- Name: SEQUENCE delivery_number_seq; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON SEQUENCE app_public.delivery_number_seq IS 'Source of delivery numbers (DEL- and 8 digits); never MAX+1.';
+
+
+SET default_tablespace = '';
+
+SET default_table_access_method = heap;
+
+--
+-- Name: deliveries; Type: TABLE; Schema: app_public; Owner: -
+--
+
+CREATE TABLE app_public.deliveries (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    request_id uuid NOT NULL,
+    offer_id uuid NOT NULL,
+    customer_id uuid NOT NULL,
+    traveler_id uuid NOT NULL,
+    trip_id uuid NOT NULL,
+    delivery_number text DEFAULT ('DEL-'::text || lpad((nextval('app_public.delivery_number_seq'::regclass))::text, 8, '0'::text)) NOT NULL,
+    status app_public.delivery_status DEFAULT 'accepted'::app_public.delivery_status NOT NULL,
+    final_price bigint NOT NULL,
+    platform_fee bigint NOT NULL,
+    currency text NOT NULL,
+    terms_hash bytea NOT NULL,
+    pickup_time timestamp with time zone,
+    delivery_time timestamp with time zone,
+    accepted_at timestamp with time zone DEFAULT now() NOT NULL,
+    pickup_scheduled_at timestamp with time zone,
+    picked_up_at timestamp with time zone,
+    in_transit_at timestamp with time zone,
+    delivery_scheduled_at timestamp with time zone,
+    delivered_at timestamp with time zone,
+    receipt_confirmed_at timestamp with time zone,
+    cancelled_at timestamp with time zone,
+    disputed_at timestamp with time zone,
+    cancellation_reason app_public.delivery_cancel_reason,
+    cancellation_note text,
+    cancelled_by uuid,
+    verification jsonb DEFAULT '{}'::jsonb NOT NULL,
+    pickup_photo_key text,
+    delivery_photo_key text,
+    signature_key text,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT deliveries_cancellation CHECK (((status = 'cancelled'::app_public.delivery_status) = ((cancelled_at IS NOT NULL) AND (cancellation_reason IS NOT NULL)))),
+    CONSTRAINT deliveries_cancellation_note_check CHECK (((length(cancellation_note) >= 1) AND (length(cancellation_note) <= 1000))),
+    CONSTRAINT deliveries_currency_check CHECK ((currency ~ '^[A-Z]{3}$'::text)),
+    CONSTRAINT deliveries_delivered CHECK (((status <> 'delivered'::app_public.delivery_status) OR (delivered_at IS NOT NULL))),
+    CONSTRAINT deliveries_delivery_number_check CHECK ((delivery_number ~ '^DEL-[0-9]{8}$'::text)),
+    CONSTRAINT deliveries_delivery_photo_key_check CHECK (((length(delivery_photo_key) >= 1) AND (length(delivery_photo_key) <= 500))),
+    CONSTRAINT deliveries_final_price_check CHECK ((final_price > 0)),
+    CONSTRAINT deliveries_parties_differ CHECK ((customer_id <> traveler_id)),
+    CONSTRAINT deliveries_pickup_photo_key_check CHECK (((length(pickup_photo_key) >= 1) AND (length(pickup_photo_key) <= 500))),
+    CONSTRAINT deliveries_platform_fee_check CHECK ((platform_fee >= 0)),
+    CONSTRAINT deliveries_signature_key_check CHECK (((length(signature_key) >= 1) AND (length(signature_key) <= 500))),
+    CONSTRAINT deliveries_terms_hash_check CHECK ((length(terms_hash) = 32)),
+    CONSTRAINT deliveries_times_ordered CHECK ((delivery_time > pickup_time)),
+    CONSTRAINT deliveries_verification_check CHECK ((jsonb_typeof(verification) = 'object'::text))
+);
+
+ALTER TABLE ONLY app_public.deliveries FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE deliveries; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TABLE app_public.deliveries IS '@behavior -insert -update -delete
+The carrying of one request''s item by one traveler, created by accepting an offer. Visible to both parties and admins; its status moves only along delivery_transitions, through the delivery functions.';
+
+
+--
+-- Name: COLUMN deliveries.id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.deliveries.id IS 'Identifier of the delivery.';
+
+
+--
+-- Name: COLUMN deliveries.request_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.deliveries.request_id IS 'The request being delivered.';
+
+
+--
+-- Name: COLUMN deliveries.offer_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.deliveries.offer_id IS 'The accepted offer thread (one delivery per offer).';
+
+
+--
+-- Name: COLUMN deliveries.customer_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.deliveries.customer_id IS 'The customer.';
+
+
+--
+-- Name: COLUMN deliveries.traveler_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.deliveries.traveler_id IS 'The traveler carrying the item.';
+
+
+--
+-- Name: COLUMN deliveries.trip_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.deliveries.trip_id IS 'The trip the item travels on.';
+
+
+--
+-- Name: COLUMN deliveries.delivery_number; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.deliveries.delivery_number IS 'Readable unique number, DEL- and 8 digits.';
+
+
+--
+-- Name: COLUMN deliveries.status; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.deliveries.status IS 'Where the delivery stands.';
+
+
+--
+-- Name: COLUMN deliveries.final_price; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.deliveries.final_price IS 'Agreed price in minor units: what the traveler receives.';
+
+
+--
+-- Name: COLUMN deliveries.platform_fee; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.deliveries.platform_fee IS 'Platform fee charged to the customer on top of the final price, in minor units.';
+
+
+--
+-- Name: COLUMN deliveries.currency; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.deliveries.currency IS 'Currency of the price and the fee.';
+
+
+--
+-- Name: COLUMN deliveries.terms_hash; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.deliveries.terms_hash IS 'SHA-256 of the accepted terms (see delivery_offers.terms_hash).';
+
+
+--
+-- Name: COLUMN deliveries.pickup_time; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.deliveries.pickup_time IS 'Agreed (then scheduled) pickup time.';
+
+
+--
+-- Name: COLUMN deliveries.delivery_time; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.deliveries.delivery_time IS 'Agreed (then scheduled) drop-off time.';
+
+
+--
+-- Name: COLUMN deliveries.accepted_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.deliveries.accepted_at IS 'When the offer was accepted.';
+
+
+--
+-- Name: COLUMN deliveries.pickup_scheduled_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.deliveries.pickup_scheduled_at IS 'When the pickup was scheduled.';
+
+
+--
+-- Name: COLUMN deliveries.picked_up_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.deliveries.picked_up_at IS 'When the traveler took the item.';
+
+
+--
+-- Name: COLUMN deliveries.in_transit_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.deliveries.in_transit_at IS 'When the item went on its way.';
+
+
+--
+-- Name: COLUMN deliveries.delivery_scheduled_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.deliveries.delivery_scheduled_at IS 'When the drop-off was scheduled.';
+
+
+--
+-- Name: COLUMN deliveries.delivered_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.deliveries.delivered_at IS 'When the item was handed over.';
+
+
+--
+-- Name: COLUMN deliveries.receipt_confirmed_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.deliveries.receipt_confirmed_at IS 'When the customer confirmed receipt (ends the hold early).';
+
+
+--
+-- Name: COLUMN deliveries.cancelled_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.deliveries.cancelled_at IS 'When the delivery was cancelled.';
+
+
+--
+-- Name: COLUMN deliveries.disputed_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.deliveries.disputed_at IS 'When a dispute was opened.';
+
+
+--
+-- Name: COLUMN deliveries.cancellation_reason; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.deliveries.cancellation_reason IS 'Why it was cancelled.';
+
+
+--
+-- Name: COLUMN deliveries.cancellation_note; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.deliveries.cancellation_note IS 'Free-text note on the cancellation.';
+
+
+--
+-- Name: COLUMN deliveries.cancelled_by; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.deliveries.cancelled_by IS 'Who cancelled (NULL: the platform).';
+
+
+--
+-- Name: COLUMN deliveries.verification; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.deliveries.verification IS 'Handover verification details (filled by the QR handover).';
+
+
+--
+-- Name: COLUMN deliveries.pickup_photo_key; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.deliveries.pickup_photo_key IS 'Storage key of the photo taken at pickup (or at a refused pickup).';
+
+
+--
+-- Name: COLUMN deliveries.delivery_photo_key; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.deliveries.delivery_photo_key IS 'Storage key of the photo taken at drop-off.';
+
+
+--
+-- Name: COLUMN deliveries.signature_key; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.deliveries.signature_key IS 'Storage key of the recipient''s signature.';
+
+
+--
+-- Name: COLUMN deliveries.created_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.deliveries.created_at IS 'When the delivery was created.';
+
+
+--
+-- Name: COLUMN deliveries.updated_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.deliveries.updated_at IS 'When the delivery last changed.';
+
+
+--
+-- Name: accept_offer_version(uuid, integer, uuid); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.accept_offer_version(offer_id uuid, version integer, actor_id uuid) RETURNS app_public.deliveries
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_offer app_public.delivery_offers := app_hidden.lock_offer(accept_offer_version.offer_id);
+  v_request app_public.delivery_requests;
+  v_trip app_public.trips;
+  v_version app_public.offer_versions;
+  v_customer app_public.users;
+  v_delivery app_public.deliveries;
+  v_terms bytea;
+begin
+  if v_offer.id is null then
+    raise exception 'Offer not found' using errcode = 'NTFND';
+  end if;
+  select * into v_request from app_public.delivery_requests r where r.id = v_offer.request_id;
+  select * into v_trip from app_public.trips t where t.id = v_offer.trip_id for update;
+  if v_offer.status <> 'pending' then
+    raise exception 'This offer is % and can no longer be accepted', v_offer.status using errcode = 'BADST';
+  end if;
+  if accept_offer_version.version is distinct from v_offer.current_version then
+    raise exception 'Version % is no longer current (the current one is %)', accept_offer_version.version,
+      v_offer.current_version using errcode = 'STALE';
+  end if;
+  if v_offer.valid_until <= now() then
+    raise exception 'This offer has expired' using errcode = 'EXPRD';
+  end if;
+  perform app_hidden.assert_request_open(v_request);
+  select * into v_customer from app_public.users u where u.id = v_request.customer_id;
+  if v_customer.status is distinct from 'active' or v_customer.deleted_at is not null then
+    raise exception 'The customer''s account is not active' using errcode = 'DNIED';
+  end if;
+  perform app_hidden.assert_traveler_may_carry(v_request, v_offer.traveler_id);
+  perform app_hidden.assert_trip_fits(v_request, v_trip);
+
+  select * into v_version from app_public.offer_versions v
+   where v.offer_id = v_offer.id and v.version = v_offer.current_version;
+  v_terms := sha256(convert_to(jsonb_build_object(
+    'offer_id', v_offer.id, 'version', v_version.version, 'proposed_by', v_version.proposed_by,
+    'price', v_version.price, 'currency', v_offer.currency, 'pickup_time', v_version.pickup_time,
+    'delivery_time', v_version.delivery_time, 'request_id', v_request.id, 'item_name', v_request.item_name,
+    'quantity', v_request.quantity, 'total_weight', v_request.total_weight, 'declared_value', v_request.declared_value,
+    'pickup_address', v_request.pickup_address, 'delivery_address', v_request.delivery_address,
+    'trip_id', v_trip.id)::text, 'UTF8'));
+
+  insert into app_public.deliveries (request_id, offer_id, customer_id, traveler_id, trip_id, final_price,
+                                     platform_fee, currency, terms_hash, pickup_time, delivery_time)
+  values (v_request.id, v_offer.id, v_request.customer_id, v_offer.traveler_id, v_trip.id, v_version.price,
+          round(v_version.price * (app_hidden.config_value('payments.platform_fee_rate'))::numeric)::bigint,
+          v_offer.currency, v_terms, v_version.pickup_time, v_version.delivery_time)
+  returning * into v_delivery;
+  perform app_hidden.reserve_trip_capacity(v_trip.id, v_delivery.id, v_request.total_weight, v_request.total_volume_l,
+                                           v_request.quantity);
+
+  update app_public.delivery_offers o
+     set status = 'accepted', accepted_at = now(), closed_at = now(), closed_by = accept_offer_version.actor_id,
+         terms_hash = v_terms
+   where o.id = v_offer.id;
+  update app_public.delivery_offers o
+     set status = 'declined', decline_reason = 'another_offer_accepted', closed_at = now()
+   where o.request_id = v_request.id and o.status = 'pending';
+
+  perform app_hidden.queue_email(v_offer.traveler_id, 'Your offer was accepted',
+    format(E'You carry "%s" (%s) for %s %s. Schedule the pickup in the app.\n',
+           v_request.title, v_delivery.delivery_number, round(v_delivery.final_price / 100.0, 2), v_delivery.currency));
+  perform app_hidden.queue_email(v_request.customer_id, 'Your delivery is arranged',
+    format(E'"%s" will be carried (%s) for %s %s plus the platform fee.\n',
+           v_request.title, v_delivery.delivery_number, round(v_delivery.final_price / 100.0, 2), v_delivery.currency));
+  return v_delivery;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION accept_offer_version(offer_id uuid, version integer, actor_id uuid); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.accept_offer_version(offer_id uuid, version integer, actor_id uuid) IS 'The accept transaction: re-checks under locks, creates the delivery, reserves capacity, closes the other threads.';
+
+
+--
 -- Name: account_open_items(uuid); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
@@ -1476,557 +2125,6 @@ $$;
 --
 
 COMMENT ON FUNCTION app_hidden.admin_session_ok() IS 'Whether the current session may use admin rights (two-factor passed or not required).';
-
-
---
--- Name: assert_password_policy(text, text, text[]); Type: FUNCTION; Schema: app_hidden; Owner: -
---
-
-CREATE FUNCTION app_hidden.assert_password_policy(password text, email text, names text[]) RETURNS void
-    LANGUAGE plpgsql STABLE
-    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
-    AS $$
-declare
-  v_min int := (app_hidden.config_value('security.password_min_length'))::int;
-  v_max int := (app_hidden.config_value('security.password_max_length'))::int;
-  v_word text;
-begin
-  if password is null or length(password) < v_min or length(password) > v_max then
-    raise exception 'The password must have between % and % characters', v_min, v_max using errcode = 'WEAKP';
-  end if;
-  if password !~ '[a-z]' or password !~ '[A-Z]' or password !~ '[0-9]' or password !~ '[^a-zA-Z0-9]' then
-    raise exception 'The password needs an upper-case letter, a lower-case letter, a digit and a symbol'
-      using errcode = 'WEAKP';
-  end if;
-  foreach v_word in array array_append(names, split_part(email, '@', 1)) loop
-    if length(v_word) >= 3 and strpos(lower(password), lower(v_word)) > 0 then
-      raise exception 'The password must not contain your name or email' using errcode = 'WEAKP';
-    end if;
-  end loop;
-end;
-$$;
-
-
---
--- Name: FUNCTION assert_password_policy(password text, email text, names text[]); Type: COMMENT; Schema: app_hidden; Owner: -
---
-
-COMMENT ON FUNCTION app_hidden.assert_password_policy(password text, email text, names text[]) IS 'Raises WEAKP when a password breaks the policy.';
-
-
---
--- Name: assert_trip_options(boolean, jsonb, app_public.verification_level); Type: FUNCTION; Schema: app_hidden; Owner: -
---
-
-CREATE FUNCTION app_hidden.assert_trip_options(auto_accept boolean, recurring_pattern jsonb, level app_public.verification_level) RETURNS void
-    LANGUAGE plpgsql STABLE
-    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
-    AS $$
-declare
-  v_until date;
-begin
-  if coalesce(assert_trip_options.auto_accept, false) and assert_trip_options.level < 'fully_verified' then
-    raise exception 'Auto-accept needs a fully verified account' using errcode = 'DNIED';
-  end if;
-  if assert_trip_options.recurring_pattern ? 'until' then
-    begin
-      v_until := (assert_trip_options.recurring_pattern ->> 'until')::date;
-    exception when others then
-      raise exception 'recurring_pattern.until must be a date (YYYY-MM-DD)' using errcode = 'INVAL';
-    end;
-    if v_until < current_date then
-      raise exception 'recurring_pattern.until lies in the past' using errcode = 'INVAL';
-    end if;
-  end if;
-end;
-$$;
-
-
---
--- Name: FUNCTION assert_trip_options(auto_accept boolean, recurring_pattern jsonb, level app_public.verification_level); Type: COMMENT; Schema: app_hidden; Owner: -
---
-
-COMMENT ON FUNCTION app_hidden.assert_trip_options(auto_accept boolean, recurring_pattern jsonb, level app_public.verification_level) IS 'Raises DNIED for auto-accept below fully_verified and INVAL for a recurring pattern with a bad until date.';
-
-
---
--- Name: auto_complete_trips(); Type: FUNCTION; Schema: app_hidden; Owner: -
---
-
-CREATE FUNCTION app_hidden.auto_complete_trips() RETURNS integer
-    LANGUAGE plpgsql
-    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
-    AS $$
-declare
-  v_cutoff timestamptz := now() - make_interval(hours => (app_hidden.config_value('trips.auto_complete_hours'))::int);
-  v_completed integer;
-begin
-  update app_public.trips t set status = 'completed', completed_at = now()
-   where t.status in ('upcoming', 'delayed')
-     and t.departure_time < v_cutoff   -- lets trips_live_departure_idx narrow the scan (departure < arrival)
-     and t.arrival_time <= v_cutoff
-     -- HOOK (deliveries slice): replace with "no live delivery on this trip".
-     and not exists (select 1 from app_public.trip_capacity_reservations r
-                      where r.trip_id = t.id and r.status = 'reserved');
-  get diagnostics v_completed = row_count;
-  return v_completed;
-end;
-$$;
-
-
---
--- Name: FUNCTION auto_complete_trips(); Type: COMMENT; Schema: app_hidden; Owner: -
---
-
-COMMENT ON FUNCTION app_hidden.auto_complete_trips() IS 'Completes upcoming and delayed trips trips.auto_complete_hours after their arrival when no delivery awaits pickup; returns how many.';
-
-
---
--- Name: checked_delivery_request_details(app_public.delivery_request_details, uuid, timestamp with time zone, boolean); Type: FUNCTION; Schema: app_hidden; Owner: -
---
-
-CREATE FUNCTION app_hidden.checked_delivery_request_details(details app_public.delivery_request_details, customer_id uuid, created_at timestamp with time zone, default_expiry boolean) RETURNS app_public.delivery_request_details
-    LANGUAGE plpgsql STABLE
-    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
-    AS $_$
-declare
-  d app_public.delivery_request_details := checked_delivery_request_details.details;
-  v_phone constant text := '^\+[1-9][0-9]{6,14}$';
-  v_country constant text := '^[A-Z]{2}$';
-  v_max_dimension numeric := (app_hidden.config_value('limits.max_dimension_cm'))::numeric;
-  v_distance_km numeric;
-begin
-  if d is null then
-    raise exception 'The request details are missing' using errcode = 'INVAL';
-  end if;
-  d.title := nullif(trim(d.title), '');
-  d.description := nullif(trim(d.description), '');
-  d.item_name := nullif(trim(d.item_name), '');
-  d.urgency := coalesce(d.urgency, 'standard');
-  d.quantity := coalesce(d.quantity, 1);
-  d.declared_value := coalesce(d.declared_value, 0);
-  d.currency := upper(coalesce(nullif(trim(d.currency), ''), app_hidden.config_value('platform.default_currency') #>> '{}'));
-  d.is_fragile := coalesce(d.is_fragile, false);
-  d.is_perishable := coalesce(d.is_perishable, false);
-  d.is_hazardous := coalesce(d.is_hazardous, false);
-  d.requires_signature := coalesce(d.requires_signature, false);
-  d.pickup_address := nullif(trim(d.pickup_address), '');
-  d.pickup_city := nullif(trim(d.pickup_city), '');
-  d.pickup_country := upper(trim(d.pickup_country));
-  d.pickup_contact_name := nullif(trim(d.pickup_contact_name), '');
-  d.pickup_contact_phone := nullif(trim(d.pickup_contact_phone), '');
-  d.pickup_instructions := nullif(trim(d.pickup_instructions), '');
-  d.delivery_address := nullif(trim(d.delivery_address), '');
-  d.delivery_city := nullif(trim(d.delivery_city), '');
-  d.delivery_country := upper(trim(d.delivery_country));
-  d.delivery_contact_name := nullif(trim(d.delivery_contact_name), '');
-  d.delivery_contact_phone := nullif(trim(d.delivery_contact_phone), '');
-  d.delivery_instructions := nullif(trim(d.delivery_instructions), '');
-  d.preferred_travelers := coalesce(d.preferred_travelers, '{}');
-  d.blacklisted_travelers := coalesce(d.blacklisted_travelers, '{}');
-  d.verification_required := coalesce(d.verification_required, false);
-  d.background_check_required := coalesce(d.background_check_required, false);
-  if d.expires_at is null and checked_delivery_request_details.default_expiry then
-    d.expires_at := checked_delivery_request_details.created_at
-                    + make_interval(days => (app_hidden.config_value('requests.expiry_days'))::int);
-  end if;
-
-  -- What and how much
-  if d.title is null or length(d.title) not between 5 and 255 then
-    raise exception 'The title must have 5 to 255 characters' using errcode = 'INVAL';
-  end if;
-  if length(d.description) > 2000 then
-    raise exception 'The description may have at most 2000 characters' using errcode = 'INVAL';
-  end if;
-  if d.category is null then
-    raise exception 'Choose a category' using errcode = 'INVAL';
-  end if;
-  if d.item_name is null or length(d.item_name) > 255 then
-    raise exception 'The item name must have 1 to 255 characters' using errcode = 'INVAL';
-  end if;
-  if d.quantity not between 1 and (app_hidden.config_value('limits.max_quantity'))::int then
-    raise exception 'The quantity must be between 1 and %', app_hidden.config_value('limits.max_quantity')
-      using errcode = 'INVAL';
-  end if;
-  if d.weight_kg is null or d.weight_kg <= 0 then
-    raise exception 'The weight per unit must be more than 0 kg' using errcode = 'INVAL';
-  end if;
-  if num_nulls(d.length_cm, d.width_cm, d.height_cm) not in (0, 3) then
-    raise exception 'Give length, width and height together, or none of them' using errcode = 'INVAL';
-  end if;
-  if least(d.length_cm, d.width_cm, d.height_cm) < 1 or greatest(d.length_cm, d.width_cm, d.height_cm) > v_max_dimension then
-    raise exception 'Each dimension must be between 1 and % cm', v_max_dimension using errcode = 'INVAL';
-  end if;
-  if d.weight_kg * d.quantity > (app_hidden.config_value('limits.max_delivery_weight_kg'))::numeric then
-    raise exception 'The total weight may be at most % kg', app_hidden.config_value('limits.max_delivery_weight_kg')
-      using errcode = 'INVAL';
-  end if;
-  if d.is_hazardous then
-    raise exception 'Hazardous items cannot be sent' using errcode = 'INVAL';
-  end if;
-  if d.currency is null or not app_hidden.config_value('platform.supported_currencies') ? d.currency then
-    raise exception 'Currency % is not supported', d.currency using errcode = 'INVAL';
-  end if;
-  if d.declared_value < 0 or d.declared_value > (app_hidden.config_value('limits.max_delivery_value'))::bigint then
-    raise exception 'The declared value must be between 0 and %', app_hidden.config_value('limits.max_delivery_value')
-      using errcode = 'INVAL';
-  end if;
-
-  -- Where
-  if d.pickup_address is null or length(d.pickup_address) > 500 or d.pickup_point is null
-     or d.pickup_city is null or length(d.pickup_city) > 100 or d.pickup_country is null
-     or d.pickup_country !~ v_country then
-    raise exception 'The pickup needs an address (≤500 characters), a point, a city and a two-letter country code'
-      using errcode = 'INVAL';
-  end if;
-  if d.delivery_address is null or length(d.delivery_address) > 500 or d.delivery_point is null
-     or d.delivery_city is null or length(d.delivery_city) > 100 or d.delivery_country is null
-     or d.delivery_country !~ v_country then
-    raise exception 'The drop-off needs an address (≤500 characters), a point, a city and a two-letter country code'
-      using errcode = 'INVAL';
-  end if;
-  if d.pickup_contact_phone !~ v_phone or d.delivery_contact_phone !~ v_phone then
-    raise exception 'Contact phones must be in E.164 format, e.g. +4930123456' using errcode = 'INVAL';
-  end if;
-  if length(d.pickup_contact_name) > 100 or length(d.delivery_contact_name) > 100
-     or length(d.pickup_instructions) > 1000 or length(d.delivery_instructions) > 1000 then
-    raise exception 'Contact names may have 100 and instructions 1000 characters' using errcode = 'INVAL';
-  end if;
-  -- Great-circle distance (sphere), as the quote uses.
-  v_distance_km := public.st_distance(d.pickup_point, d.delivery_point, false) / 1000;
-  if v_distance_km > (app_hidden.config_value('limits.max_delivery_distance_km'))::numeric then
-    raise exception 'Pickup and drop-off may be at most % km apart', app_hidden.config_value('limits.max_delivery_distance_km')
-      using errcode = 'INVAL';
-  end if;
-
-  -- When
-  if num_nulls(d.pickup_window_start, d.pickup_window_end) = 1
-     or num_nulls(d.delivery_window_start, d.delivery_window_end) = 1 then
-    raise exception 'A time window needs both its start and its end' using errcode = 'INVAL';
-  end if;
-  if d.pickup_window_start >= d.pickup_window_end or d.delivery_window_start >= d.delivery_window_end then
-    raise exception 'A time window must start before it ends' using errcode = 'INVAL';
-  end if;
-  if d.pickup_window_end <= now() or d.delivery_window_end <= now() then
-    raise exception 'Time windows must end in the future' using errcode = 'INVAL';
-  end if;
-  if d.delivery_window_end <= d.pickup_window_start then
-    raise exception 'The drop-off window must end after the pickup window starts' using errcode = 'INVAL';
-  end if;
-  if d.expires_at is not null and (d.expires_at <= now()
-     or d.expires_at > checked_delivery_request_details.created_at
-                       + make_interval(days => (app_hidden.config_value('requests.max_expiry_days'))::int)) then
-    raise exception 'The request must expire in the future and at most % days after it was created',
-      app_hidden.config_value('requests.max_expiry_days') using errcode = 'INVAL';
-  end if;
-
-  -- Price and travelers
-  if d.max_price is null
-     or d.max_price not between (app_hidden.config_value('limits.min_request_price'))::bigint
-                            and (app_hidden.config_value('limits.max_request_price'))::bigint then
-    raise exception 'The maximum price must be between % and %', app_hidden.config_value('limits.min_request_price'),
-      app_hidden.config_value('limits.max_request_price') using errcode = 'INVAL';
-  end if;
-  if d.auto_accept_price <= 0 or d.auto_accept_price > d.max_price then
-    raise exception 'The auto-accept price must be more than 0 and at most the maximum price' using errcode = 'INVAL';
-  end if;
-  if cardinality(d.preferred_travelers) > 50 or cardinality(d.blacklisted_travelers) > 50
-     or array_position(d.preferred_travelers, null) is not null
-     or array_position(d.blacklisted_travelers, null) is not null then
-    raise exception 'Preferred and blacklisted travelers are lists of at most 50 users' using errcode = 'INVAL';
-  end if;
-  if d.preferred_travelers && d.blacklisted_travelers
-     or checked_delivery_request_details.customer_id = any (d.preferred_travelers || d.blacklisted_travelers) then
-    raise exception 'A traveler cannot be both preferred and blacklisted, and you cannot list yourself'
-      using errcode = 'INVAL';
-  end if;
-  if d.min_traveler_rating not between 1 and 5 then
-    raise exception 'The minimum traveler rating must be between 1 and 5' using errcode = 'INVAL';
-  end if;
-  return d;
-end;
-$_$;
-
-
---
--- Name: FUNCTION checked_delivery_request_details(details app_public.delivery_request_details, customer_id uuid, created_at timestamp with time zone, default_expiry boolean); Type: COMMENT; Schema: app_hidden; Owner: -
---
-
-COMMENT ON FUNCTION app_hidden.checked_delivery_request_details(details app_public.delivery_request_details, customer_id uuid, created_at timestamp with time zone, default_expiry boolean) IS 'Normalises and validates the details of a delivery request against §4 and the limits.* tunables; raises INVAL.';
-
-
---
--- Name: config_value(text); Type: FUNCTION; Schema: app_hidden; Owner: -
---
-
-CREATE FUNCTION app_hidden.config_value(setting text) RETURNS jsonb
-    LANGUAGE plpgsql STABLE SECURITY DEFINER
-    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
-    AS $$
-declare
-  v_value jsonb;
-begin
-  select c.value into v_value
-    from app_public.system_configuration c
-   where c.category = split_part(config_value.setting, '.', 1)
-     and c.key = split_part(config_value.setting, '.', 2);
-  if v_value is null then
-    raise exception 'Unknown configuration key %', config_value.setting;
-  end if;
-  return v_value;
-end;
-$$;
-
-
---
--- Name: FUNCTION config_value(setting text); Type: COMMENT; Schema: app_hidden; Owner: -
---
-
-COMMENT ON FUNCTION app_hidden.config_value(setting text) IS 'Value of the tunable named category.key.';
-
-
-SET default_tablespace = '';
-
-SET default_table_access_method = heap;
-
---
--- Name: trip_capacity_reservations; Type: TABLE; Schema: app_public; Owner: -
---
-
-CREATE TABLE app_public.trip_capacity_reservations (
-    id uuid DEFAULT gen_random_uuid() NOT NULL,
-    trip_id uuid NOT NULL,
-    delivery_id uuid NOT NULL,
-    weight_kg numeric(6,2) NOT NULL,
-    volume_l numeric(6,2) NOT NULL,
-    items integer NOT NULL,
-    status app_public.trip_reservation_status DEFAULT 'reserved'::app_public.trip_reservation_status NOT NULL,
-    created_at timestamp with time zone DEFAULT now() NOT NULL,
-    updated_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT trip_capacity_reservations_items_check CHECK ((items >= 1)),
-    CONSTRAINT trip_capacity_reservations_volume_l_check CHECK ((volume_l >= (0)::numeric)),
-    CONSTRAINT trip_capacity_reservations_weight_kg_check CHECK ((weight_kg > (0)::numeric))
-);
-
-ALTER TABLE ONLY app_public.trip_capacity_reservations FORCE ROW LEVEL SECURITY;
-
-
---
--- Name: TABLE trip_capacity_reservations; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON TABLE app_public.trip_capacity_reservations IS '@behavior -insert -update -delete
-Capacity of a trip held for one delivery. For every trip, capacity − available = the sum of reserved and consumed reservations. Visible to the traveler and admins.';
-
-
---
--- Name: COLUMN trip_capacity_reservations.id; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.trip_capacity_reservations.id IS 'Identifier of the reservation.';
-
-
---
--- Name: COLUMN trip_capacity_reservations.trip_id; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.trip_capacity_reservations.trip_id IS 'The trip whose capacity is held.';
-
-
---
--- Name: COLUMN trip_capacity_reservations.delivery_id; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.trip_capacity_reservations.delivery_id IS 'The delivery the capacity is held for (one reservation per delivery).';
-
-
---
--- Name: COLUMN trip_capacity_reservations.weight_kg; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.trip_capacity_reservations.weight_kg IS 'Weight held, in kg.';
-
-
---
--- Name: COLUMN trip_capacity_reservations.volume_l; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.trip_capacity_reservations.volume_l IS 'Volume held, in litres.';
-
-
---
--- Name: COLUMN trip_capacity_reservations.items; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.trip_capacity_reservations.items IS 'Items held.';
-
-
---
--- Name: COLUMN trip_capacity_reservations.status; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.trip_capacity_reservations.status IS 'reserved, released or consumed.';
-
-
---
--- Name: COLUMN trip_capacity_reservations.created_at; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.trip_capacity_reservations.created_at IS 'When the capacity was reserved.';
-
-
---
--- Name: COLUMN trip_capacity_reservations.updated_at; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.trip_capacity_reservations.updated_at IS 'When the reservation last changed.';
-
-
---
--- Name: consume_trip_capacity(uuid); Type: FUNCTION; Schema: app_hidden; Owner: -
---
-
-CREATE FUNCTION app_hidden.consume_trip_capacity(delivery_id uuid) RETURNS app_public.trip_capacity_reservations
-    LANGUAGE plpgsql
-    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
-    AS $$
-declare
-  v_reservation app_public.trip_capacity_reservations;
-begin
-  select r.* into v_reservation from app_public.trip_capacity_reservations r
-   where r.delivery_id = consume_trip_capacity.delivery_id
-   for update;
-  if v_reservation.id is null then
-    raise exception 'No capacity is reserved for this delivery' using errcode = 'NTFND';
-  end if;
-  if v_reservation.status = 'released' then
-    raise exception 'The capacity of this delivery was released' using errcode = 'BADST';
-  end if;
-  if v_reservation.status = 'reserved' then
-    update app_public.trip_capacity_reservations r set status = 'consumed'
-     where r.id = v_reservation.id
-    returning r.* into v_reservation;
-  end if;
-  return v_reservation;
-end;
-$$;
-
-
---
--- Name: FUNCTION consume_trip_capacity(delivery_id uuid); Type: COMMENT; Schema: app_hidden; Owner: -
---
-
-COMMENT ON FUNCTION app_hidden.consume_trip_capacity(delivery_id uuid) IS 'Marks a delivery''s reserved capacity as used (at pickup); idempotent. NTFND when the delivery holds none, BADST when it was released.';
-
-
---
--- Name: current_ip(); Type: FUNCTION; Schema: app_hidden; Owner: -
---
-
-CREATE FUNCTION app_hidden.current_ip() RETURNS inet
-    LANGUAGE plpgsql STABLE
-    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
-    AS $$
-declare
-  v_raw text := nullif(current_setting('request.ip', true), '');
-begin
-  return v_raw::inet;
-exception when invalid_text_representation then
-  return null;
-end;
-$$;
-
-
---
--- Name: FUNCTION current_ip(); Type: COMMENT; Schema: app_hidden; Owner: -
---
-
-COMMENT ON FUNCTION app_hidden.current_ip() IS 'IP address of the client of the current request, or null.';
-
-
---
--- Name: current_session_id(); Type: FUNCTION; Schema: app_hidden; Owner: -
---
-
-CREATE FUNCTION app_hidden.current_session_id() RETURNS uuid
-    LANGUAGE sql STABLE
-    AS $_$
-  select case when s ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' then s::uuid end
-    from (select pg_catalog.current_setting('jwt.claims.session_id', true) as s) as claim;
-$_$;
-
-
---
--- Name: FUNCTION current_session_id(); Type: COMMENT; Schema: app_hidden; Owner: -
---
-
-COMMENT ON FUNCTION app_hidden.current_session_id() IS 'Session id claim of the current request, or NULL.';
-
-
---
--- Name: current_user_has_permission(text); Type: FUNCTION; Schema: app_hidden; Owner: -
---
-
-CREATE FUNCTION app_hidden.current_user_has_permission(permission text) RETURNS boolean
-    LANGUAGE sql STABLE SECURITY DEFINER
-    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
-    AS $$
-  select coalesce((
-    select bool_or(granted = '*' or granted = current_user_has_permission.permission
-                   or (right(granted, 2) = '.*'
-                       and starts_with(current_user_has_permission.permission, left(granted, -1))))
-      from app_private.admin_users a,
-           unnest(app_hidden.admin_role_permissions(a.role) || a.permissions) as granted
-     where a.user_id = app_public.current_user_id() and a.is_active and app_hidden.admin_session_ok()
-  ), false);
-$$;
-
-
---
--- Name: FUNCTION current_user_has_permission(permission text); Type: COMMENT; Schema: app_hidden; Owner: -
---
-
-COMMENT ON FUNCTION app_hidden.current_user_has_permission(permission text) IS 'Whether the signed-in user is an active admin holding the permission.';
-
-
---
--- Name: default_quote(numeric, numeric, app_public.urgency_level, boolean, text); Type: FUNCTION; Schema: app_hidden; Owner: -
---
-
-CREATE FUNCTION app_hidden.default_quote(distance_km numeric, weight_kg numeric, urgency app_public.urgency_level, is_fragile boolean, currency text) RETURNS bigint
-    LANGUAGE plpgsql STABLE
-    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
-    AS $$
-declare
-  v_urgency numeric := (app_hidden.config_value('pricing.urgency_multipliers') ->> default_quote.urgency::text)::numeric;
-  v_fragile numeric := case when default_quote.is_fragile
-                            then (app_hidden.config_value('pricing.fragile_multiplier'))::numeric else 1 end;
-  v_raw numeric;
-begin
-  if default_quote.distance_km is null or default_quote.distance_km < 0
-     or default_quote.weight_kg is null or default_quote.weight_kg <= 0 or v_urgency is null then
-    raise exception 'A quote needs a distance ≥ 0, a weight > 0 and an urgency' using errcode = 'INVAL';
-  end if;
-  if default_quote.currency is null
-     or not app_hidden.config_value('platform.supported_currencies') ? default_quote.currency then
-    raise exception 'Currency % is not supported', default_quote.currency using errcode = 'INVAL';
-  end if;
-  v_raw := ((app_hidden.config_value('pricing.base'))::numeric
-            + (app_hidden.config_value('pricing.per_km'))::numeric * default_quote.distance_km
-            + (app_hidden.config_value('pricing.per_kg'))::numeric * default_quote.weight_kg)
-           * v_urgency * v_fragile;
-  -- round(numeric) rounds halves away from zero, i.e. half-up for these positive amounts.
-  return greatest((app_hidden.config_value('pricing.min_price'))::bigint,
-                  least((app_hidden.config_value('pricing.max_price'))::bigint, round(v_raw)::bigint));
-end;
-$$;
-
-
---
--- Name: FUNCTION default_quote(distance_km numeric, weight_kg numeric, urgency app_public.urgency_level, is_fragile boolean, currency text); Type: COMMENT; Schema: app_hidden; Owner: -
---
-
-COMMENT ON FUNCTION app_hidden.default_quote(distance_km numeric, weight_kg numeric, urgency app_public.urgency_level, is_fragile boolean, currency text) IS 'Default-rates quote in minor units: (base + per_km·km + per_kg·kg) × urgency × fragile, clamped to pricing.min_price–max_price, half-up. Raises INVAL for bad inputs.';
 
 
 --
@@ -2508,309 +2606,178 @@ COMMENT ON COLUMN app_public.delivery_requests.updated_at IS 'When the request l
 
 
 --
--- Name: delivery_request_details_of(app_public.delivery_requests); Type: FUNCTION; Schema: app_hidden; Owner: -
+-- Name: assert_offer_price(app_public.delivery_requests, bigint); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
-CREATE FUNCTION app_hidden.delivery_request_details_of(request app_public.delivery_requests) RETURNS app_public.delivery_request_details
-    LANGUAGE sql IMMUTABLE
-    AS $$
-  select row((request).title, (request).description, (request).category, (request).urgency, (request).item_name,
-             (request).quantity, (request).weight_kg, (request).length_cm, (request).width_cm, (request).height_cm,
-             (request).declared_value, (request).currency, (request).is_fragile, (request).is_perishable,
-             (request).is_hazardous, (request).requires_signature,
-             (request).pickup_address, (request).pickup_point, (request).pickup_city, (request).pickup_country,
-             (request).pickup_contact_name, (request).pickup_contact_phone, (request).pickup_instructions,
-             (request).pickup_window_start, (request).pickup_window_end,
-             (request).delivery_address, (request).delivery_point, (request).delivery_city, (request).delivery_country,
-             (request).delivery_contact_name, (request).delivery_contact_phone, (request).delivery_instructions,
-             (request).delivery_window_start, (request).delivery_window_end,
-             (request).max_price, (request).auto_accept_price, (request).preferred_travelers,
-             (request).blacklisted_travelers, (request).min_traveler_rating, (request).verification_required,
-             (request).background_check_required, (request).expires_at)::app_public.delivery_request_details;
-$$;
-
-
---
--- Name: FUNCTION delivery_request_details_of(request app_public.delivery_requests); Type: COMMENT; Schema: app_hidden; Owner: -
---
-
-COMMENT ON FUNCTION app_hidden.delivery_request_details_of(request app_public.delivery_requests) IS 'The customer-entered details of a delivery request.';
-
-
---
--- Name: delivery_request_estimate(app_public.delivery_request_details); Type: FUNCTION; Schema: app_hidden; Owner: -
---
-
-CREATE FUNCTION app_hidden.delivery_request_estimate(details app_public.delivery_request_details) RETURNS bigint
-    LANGUAGE sql STABLE
-    AS $$
-  select app_hidden.default_quote(
-    (public.st_distance((delivery_request_estimate.details).pickup_point,
-                        (delivery_request_estimate.details).delivery_point, false) / 1000)::numeric,
-    (delivery_request_estimate.details).weight_kg * (delivery_request_estimate.details).quantity,
-    (delivery_request_estimate.details).urgency,
-    (delivery_request_estimate.details).is_fragile,
-    (delivery_request_estimate.details).currency);
-$$;
-
-
---
--- Name: FUNCTION delivery_request_estimate(details app_public.delivery_request_details); Type: COMMENT; Schema: app_hidden; Owner: -
---
-
-COMMENT ON FUNCTION app_hidden.delivery_request_estimate(details app_public.delivery_request_details) IS 'Estimated price of checked request details (app_hidden.default_quote over the great-circle distance and total weight).';
-
-
---
--- Name: display_name(text, text); Type: FUNCTION; Schema: app_hidden; Owner: -
---
-
-CREATE FUNCTION app_hidden.display_name(first_name text, last_name text) RETURNS text
-    LANGUAGE sql IMMUTABLE
-    AS $$
-  select display_name.first_name || coalesce(' ' || upper(left(display_name.last_name, 1)) || '.', '');
-$$;
-
-
---
--- Name: FUNCTION display_name(first_name text, last_name text); Type: COMMENT; Schema: app_hidden; Owner: -
---
-
-COMMENT ON FUNCTION app_hidden.display_name(first_name text, last_name text) IS 'Public name: first name and last initial.';
-
-
---
--- Name: expire_delivery_requests(); Type: FUNCTION; Schema: app_hidden; Owner: -
---
-
-CREATE FUNCTION app_hidden.expire_delivery_requests() RETURNS integer
-    LANGUAGE sql
-    AS $$
-  with expired as (
-    update app_public.delivery_requests r
-       set status = 'expired'
-     where r.status in ('pending', 'matched') and r.expires_at <= now()
-    returning r.id
-  )
-  -- HOOK(offers slice): expire the pending offers of these requests as well (reason request_expired).
-  select count(*)::integer from expired;
-$$;
-
-
---
--- Name: FUNCTION expire_delivery_requests(); Type: COMMENT; Schema: app_hidden; Owner: -
---
-
-COMMENT ON FUNCTION app_hidden.expire_delivery_requests() IS 'Marks pending and matched requests past their expiry as expired; returns how many.';
-
-
---
--- Name: insert_delivery_request(uuid, app_public.delivery_request_details); Type: FUNCTION; Schema: app_hidden; Owner: -
---
-
-CREATE FUNCTION app_hidden.insert_delivery_request(customer_id uuid, details app_public.delivery_request_details) RETURNS app_public.delivery_requests
-    LANGUAGE plpgsql
+CREATE FUNCTION app_hidden.assert_offer_price(request app_public.delivery_requests, price bigint) RETURNS void
+    LANGUAGE plpgsql IMMUTABLE
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
-declare
-  v_now timestamptz := now();
-  d app_public.delivery_request_details :=
-    app_hidden.checked_delivery_request_details(insert_delivery_request.details, insert_delivery_request.customer_id,
-                                                v_now, true);
-  v_request app_public.delivery_requests;
 begin
-  perform pg_advisory_xact_lock(hashtext('app_public.delivery_requests'), hashtext(insert_delivery_request.customer_id::text));
-  if (select count(*) from app_public.delivery_requests r
-       where r.customer_id = insert_delivery_request.customer_id
-         and r.status in ('pending', 'matched') and r.expires_at > v_now)
-     >= (app_hidden.config_value('limits.max_open_requests'))::int then
-    raise exception 'You may have at most % open delivery requests', app_hidden.config_value('limits.max_open_requests')
-      using errcode = 'LIMIT';
+  if price is null or price <= 0 or price > request.max_price then
+    raise exception 'The price must be above 0 and at most the request''s maximum of %', request.max_price
+      using errcode = 'INVAL';
   end if;
-  insert into app_public.delivery_requests (
-    customer_id, title, description, category, urgency, item_name, quantity, weight_kg, length_cm, width_cm,
-    height_cm, declared_value, currency, is_fragile, is_perishable, is_hazardous, requires_signature,
-    pickup_address, pickup_point, pickup_city, pickup_country, pickup_contact_name, pickup_contact_phone,
-    pickup_instructions, pickup_window_start, pickup_window_end,
-    delivery_address, delivery_point, delivery_city, delivery_country, delivery_contact_name, delivery_contact_phone,
-    delivery_instructions, delivery_window_start, delivery_window_end,
-    max_price, auto_accept_price, estimated_price, preferred_travelers, blacklisted_travelers, min_traveler_rating,
-    verification_required, background_check_required, expires_at, created_at)
-  values (
-    insert_delivery_request.customer_id, d.title, d.description, d.category, d.urgency, d.item_name, d.quantity,
-    d.weight_kg, d.length_cm, d.width_cm, d.height_cm, d.declared_value, d.currency, d.is_fragile, d.is_perishable,
-    d.is_hazardous, d.requires_signature,
-    d.pickup_address, d.pickup_point, d.pickup_city, d.pickup_country, d.pickup_contact_name, d.pickup_contact_phone,
-    d.pickup_instructions, d.pickup_window_start, d.pickup_window_end,
-    d.delivery_address, d.delivery_point, d.delivery_city, d.delivery_country, d.delivery_contact_name,
-    d.delivery_contact_phone, d.delivery_instructions, d.delivery_window_start, d.delivery_window_end,
-    d.max_price, d.auto_accept_price, app_hidden.delivery_request_estimate(d), d.preferred_travelers,
-    d.blacklisted_travelers, d.min_traveler_rating, d.verification_required, d.background_check_required,
-    d.expires_at, v_now)
-  returning * into v_request;
-  return v_request;
 end;
 $$;
 
 
 --
--- Name: FUNCTION insert_delivery_request(customer_id uuid, details app_public.delivery_request_details); Type: COMMENT; Schema: app_hidden; Owner: -
+-- Name: FUNCTION assert_offer_price(request app_public.delivery_requests, price bigint); Type: COMMENT; Schema: app_hidden; Owner: -
 --
 
-COMMENT ON FUNCTION app_hidden.insert_delivery_request(customer_id uuid, details app_public.delivery_request_details) IS 'Validates the details and inserts a pending request for the customer; raises INVAL or LIMIT (too many open requests).';
+COMMENT ON FUNCTION app_hidden.assert_offer_price(request app_public.delivery_requests, price bigint) IS 'Raises INVAL unless 0 < price ≤ the request''s max_price.';
 
 
 --
--- Name: is_admin_user(); Type: FUNCTION; Schema: app_hidden; Owner: -
+-- Name: assert_password_policy(text, text, text[]); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
-CREATE FUNCTION app_hidden.is_admin_user() RETURNS boolean
-    LANGUAGE sql STABLE SECURITY DEFINER
+CREATE FUNCTION app_hidden.assert_password_policy(password text, email text, names text[]) RETURNS void
+    LANGUAGE plpgsql STABLE
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
-    AS $$
-  select exists (select 1 from app_private.admin_users a
-                  where a.user_id = app_public.current_user_id() and a.is_active)
-     and app_hidden.admin_session_ok();
-$$;
-
-
---
--- Name: FUNCTION is_admin_user(); Type: COMMENT; Schema: app_hidden; Owner: -
---
-
-COMMENT ON FUNCTION app_hidden.is_admin_user() IS 'Whether the signed-in user is an active admin.';
-
-
---
--- Name: is_blocked_with(uuid); Type: FUNCTION; Schema: app_hidden; Owner: -
---
-
-CREATE FUNCTION app_hidden.is_blocked_with(other_user_id uuid) RETURNS boolean
-    LANGUAGE sql STABLE SECURITY DEFINER
-    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
-    AS $$
-  select exists (
-    select 1 from app_public.user_blocks b, (select app_public.current_user_id() as me) c
-     where (b.blocker_id = c.me and b.blocked_id = is_blocked_with.other_user_id)
-        or (b.blocker_id = is_blocked_with.other_user_id and b.blocked_id = c.me));
-$$;
-
-
---
--- Name: FUNCTION is_blocked_with(other_user_id uuid); Type: COMMENT; Schema: app_hidden; Owner: -
---
-
-COMMENT ON FUNCTION app_hidden.is_blocked_with(other_user_id uuid) IS 'Whether a block separates the signed-in user and the other user, in either direction.';
-
-
---
--- Name: listed_delivery_requests(uuid); Type: FUNCTION; Schema: app_hidden; Owner: -
---
-
-CREATE FUNCTION app_hidden.listed_delivery_requests(viewer_id uuid) RETURNS SETOF app_public.delivery_requests
-    LANGUAGE sql STABLE
-    AS $$
-  select r.*
-    from app_public.delivery_requests r
-    join app_public.users u on u.id = r.customer_id
-   where r.status in ('pending', 'matched')
-     and r.expires_at > now()
-     and u.status = 'active' and u.deleted_at is null
-     and r.customer_id <> listed_delivery_requests.viewer_id
-     and not (listed_delivery_requests.viewer_id = any (r.blacklisted_travelers))
-     and not exists (select 1 from app_public.user_blocks b
-                      where (b.blocker_id = listed_delivery_requests.viewer_id and b.blocked_id = r.customer_id)
-                         or (b.blocker_id = r.customer_id and b.blocked_id = listed_delivery_requests.viewer_id));
-$$;
-
-
---
--- Name: FUNCTION listed_delivery_requests(viewer_id uuid); Type: COMMENT; Schema: app_hidden; Owner: -
---
-
-COMMENT ON FUNCTION app_hidden.listed_delivery_requests(viewer_id uuid) IS 'Delivery requests the viewer may see in the marketplace (open, unexpired, active customer, not own, unblocked, not blacklisted).';
-
-
---
--- Name: materialise_recurring_trips(); Type: FUNCTION; Schema: app_hidden; Owner: -
---
-
-CREATE FUNCTION app_hidden.materialise_recurring_trips() RETURNS integer
-    LANGUAGE plpgsql
-    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
-    SET "TimeZone" TO 'UTC'
     AS $$
 declare
-  v_horizon timestamptz := now() + make_interval(days => (app_hidden.config_value('trips.recurrence_days'))::int);
-  v_max integer := (app_hidden.config_value('trips.recurrence_max'))::int;
-  v_created integer;
+  v_min int := (app_hidden.config_value('security.password_min_length'))::int;
+  v_max int := (app_hidden.config_value('security.password_max_length'))::int;
+  v_word text;
 begin
-  perform pg_advisory_xact_lock(hashtext('app_hidden.materialise_recurring_trips'));
-  with parents as (
-    select p.id, p.departure_time, p.recurring_pattern ->> 'frequency' as frequency,
-           coalesce((p.recurring_pattern ->> 'interval')::int, 1) as every,
-           coalesce(p.recurring_pattern -> 'days_of_week', jsonb_build_array(extract(isodow from p.departure_time)::int)) as days,
-           (p.recurring_pattern ->> 'until')::date as until,
-           (select count(*) from app_public.trips c where c.parent_trip_id = p.id) as children
-      from app_public.trips p
-      join app_public.users u on u.id = p.traveler_id
-     where p.recurring_pattern is not null and p.status <> 'cancelled'
-       and u.status = 'active' and u.deleted_at is null and u.user_type in ('traveler', 'both')
-  ), candidates as (
-    select p.id as parent_id, p.children, d.departure
-      from parents p
-      cross join lateral (
-        -- daily and weekly: every day after the first departure, filtered below
-        select p.departure_time + make_interval(days => k) as departure
-          from generate_series(1, greatest(0, ceil(extract(epoch from v_horizon - p.departure_time) / 86400)::int)) k
-         where p.frequency = 'daily' and k % p.every = 0
-            or p.frequency = 'weekly'
-               and p.days @> to_jsonb(extract(isodow from p.departure_time + make_interval(days => k))::int)
-               and ((date_trunc('week', p.departure_time + make_interval(days => k))::date
-                     - date_trunc('week', p.departure_time)::date) / 7) % p.every = 0
-        union all
-        -- monthly: the same day of the month (the month's last day where it is shorter)
-        select p.departure_time + make_interval(months => m * p.every)
-          from generate_series(1, greatest(0, ceil(extract(epoch from v_horizon - p.departure_time) / 86400 / 28)::int)) m
-         where p.frequency = 'monthly'
-      ) d
-     where d.departure > now() and d.departure <= v_horizon
-       and (p.until is null or d.departure::date <= p.until)
-       and not exists (select 1 from app_public.trips x
-                        where x.parent_trip_id = p.id and x.departure_time = d.departure)
-  ), numbered as (
-    select c.*, row_number() over (partition by c.parent_id order by c.departure) as rn from candidates c
-  )
-  insert into app_public.trips (
-    traveler_id, title, description, trip_type, origin_address, origin_point, origin_airport,
-    destination_address, destination_point, destination_airport, departure_time, arrival_time,
-    capacity_weight_kg, available_weight_kg, capacity_volume_l, available_volume_l, capacity_items, available_items,
-    currency, base_price, price_per_kg, price_per_km, express_multiplier, fragile_multiplier,
-    no_fragile, no_electronics, max_item_value, prohibited_categories, parent_trip_id,
-    visibility, auto_accept, auto_accept_price)
-  select p.traveler_id, p.title, p.description, p.trip_type, p.origin_address, p.origin_point, p.origin_airport,
-         p.destination_address, p.destination_point, p.destination_airport,
-         n.departure, n.departure + (p.arrival_time - p.departure_time),
-         p.capacity_weight_kg, p.capacity_weight_kg, p.capacity_volume_l, p.capacity_volume_l,
-         p.capacity_items, p.capacity_items,
-         p.currency, p.base_price, p.price_per_kg, p.price_per_km, p.express_multiplier, p.fragile_multiplier,
-         p.no_fragile, p.no_electronics, p.max_item_value, p.prohibited_categories, p.id,
-         p.visibility, p.auto_accept, p.auto_accept_price
-    from numbered n
-    join app_public.trips p on p.id = n.parent_id
-   where n.rn <= v_max - n.children
-  on conflict (parent_trip_id, departure_time) do nothing;
-  get diagnostics v_created = row_count;
-  return v_created;
+  if password is null or length(password) < v_min or length(password) > v_max then
+    raise exception 'The password must have between % and % characters', v_min, v_max using errcode = 'WEAKP';
+  end if;
+  if password !~ '[a-z]' or password !~ '[A-Z]' or password !~ '[0-9]' or password !~ '[^a-zA-Z0-9]' then
+    raise exception 'The password needs an upper-case letter, a lower-case letter, a digit and a symbol'
+      using errcode = 'WEAKP';
+  end if;
+  foreach v_word in array array_append(names, split_part(email, '@', 1)) loop
+    if length(v_word) >= 3 and strpos(lower(password), lower(v_word)) > 0 then
+      raise exception 'The password must not contain your name or email' using errcode = 'WEAKP';
+    end if;
+  end loop;
 end;
 $$;
 
 
 --
--- Name: FUNCTION materialise_recurring_trips(); Type: COMMENT; Schema: app_hidden; Owner: -
+-- Name: FUNCTION assert_password_policy(password text, email text, names text[]); Type: COMMENT; Schema: app_hidden; Owner: -
 --
 
-COMMENT ON FUNCTION app_hidden.materialise_recurring_trips() IS 'Creates the trips of recurring trips up to trips.recurrence_days ahead (at most trips.recurrence_max per recurring trip); idempotent. Returns how many it created.';
+COMMENT ON FUNCTION app_hidden.assert_password_policy(password text, email text, names text[]) IS 'Raises WEAKP when a password breaks the policy.';
+
+
+--
+-- Name: assert_request_open(app_public.delivery_requests); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.assert_request_open(request app_public.delivery_requests) RETURNS void
+    LANGUAGE plpgsql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+begin
+  if request.status not in ('pending', 'matched') then
+    raise exception 'This request is % and takes no offers', request.status using errcode = 'BADST';
+  end if;
+  if request.expires_at <= now() then
+    raise exception 'This request has expired' using errcode = 'EXPRD';
+  end if;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION assert_request_open(request app_public.delivery_requests); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.assert_request_open(request app_public.delivery_requests) IS 'Raises BADST or EXPRD unless the request is pending or matched and unexpired.';
+
+
+--
+-- Name: assert_traveler_may_carry(app_public.delivery_requests, uuid); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.assert_traveler_may_carry(request app_public.delivery_requests, traveler_id uuid) RETURNS void
+    LANGUAGE plpgsql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_traveler app_public.users;
+  v_stats app_public.user_statistics;
+  v_live integer;
+begin
+  if request.customer_id = traveler_id then
+    raise exception 'Travelers cannot carry their own requests' using errcode = 'DNIED';
+  end if;
+  select * into v_traveler from app_public.users u where u.id = traveler_id;
+  if v_traveler.status is distinct from 'active' or v_traveler.deleted_at is not null
+     or v_traveler.user_type not in ('traveler', 'both') then
+    raise exception 'Only active travelers can carry items' using errcode = 'DNIED';
+  end if;
+  if exists (select 1 from app_public.user_blocks b
+              where (b.blocker_id = request.customer_id and b.blocked_id = traveler_id)
+                 or (b.blocker_id = traveler_id and b.blocked_id = request.customer_id))
+     or traveler_id = any (request.blacklisted_travelers) then
+    raise exception 'This traveler cannot take this request' using errcode = 'DNIED';
+  end if;
+  if v_traveler.verification_level < 'phone_verified' then
+    raise exception 'Verify your phone number before carrying items' using errcode = 'DNIED';
+  end if;
+  if (request.verification_required and v_traveler.verification_level < 'id_verified')
+     or (request.background_check_required and v_traveler.verification_level < 'fully_verified') then
+    raise exception 'This request needs a traveler with a verified identity' using errcode = 'DNIED';
+  end if;
+  select * into v_stats from app_public.user_statistics s where s.user_id = traveler_id;
+  if request.min_traveler_rating is not null
+     and (coalesce(v_stats.total_ratings, 0) = 0 or v_stats.average_rating < request.min_traveler_rating) then
+    raise exception 'This request needs a traveler rated at least %', request.min_traveler_rating using errcode = 'DNIED';
+  end if;
+
+  select count(*) into v_live from app_public.deliveries d
+   where d.traveler_id = assert_traveler_may_carry.traveler_id and d.status not in ('delivered', 'cancelled');
+  if v_live >= (app_hidden.config_value('limits.max_active_deliveries'))::int then
+    raise exception 'You already have % live deliveries', v_live using errcode = 'LIMIT';
+  end if;
+  if v_traveler.verification_level = 'phone_verified' then
+    if request.declared_value > (app_hidden.config_value('verification.phone_max_value'))::bigint then
+      raise exception 'Verify your identity to carry items worth more than %',
+        app_hidden.config_value('verification.phone_max_value') using errcode = 'DNIED';
+    end if;
+    if v_live >= (app_hidden.config_value('verification.phone_max_active'))::int then
+      raise exception 'Verify your identity to carry more than % items at once',
+        app_hidden.config_value('verification.phone_max_active') using errcode = 'LIMIT';
+    end if;
+  end if;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION assert_traveler_may_carry(request app_public.delivery_requests, traveler_id uuid); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.assert_traveler_may_carry(request app_public.delivery_requests, traveler_id uuid) IS 'Raises DNIED or LIMIT unless the traveler may carry the request (self-dealing, blocks, blacklist, verification, rating, limits).';
+
+
+--
+-- Name: assert_traveler_of(app_public.deliveries, uuid, text); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.assert_traveler_of(delivery app_public.deliveries, user_id uuid, action text) RETURNS void
+    LANGUAGE plpgsql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+begin
+  if delivery.traveler_id <> user_id then
+    raise exception 'Only the traveler can %', action using errcode = 'DNIED';
+  end if;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION assert_traveler_of(delivery app_public.deliveries, user_id uuid, action text); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.assert_traveler_of(delivery app_public.deliveries, user_id uuid, action text) IS 'Raises DNIED unless the user is the delivery''s traveler.';
 
 
 --
@@ -3205,6 +3172,1496 @@ COMMENT ON COLUMN app_public.trips.updated_at IS 'When the trip last changed.';
 
 
 --
+-- Name: assert_trip_fits(app_public.delivery_requests, app_public.trips); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.assert_trip_fits(request app_public.delivery_requests, trip app_public.trips) RETURNS void
+    LANGUAGE plpgsql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+begin
+  if trip.status not in ('upcoming', 'delayed') or trip.departure_time <= now() then
+    raise exception 'This trip takes no more items' using errcode = 'BADST';
+  end if;
+  if trip.available_weight_kg < request.total_weight or trip.available_volume_l < request.total_volume_l
+     or trip.available_items < request.quantity then
+    raise exception 'Not enough capacity left on this trip' using errcode = 'CAPAC';
+  end if;
+  if (trip.no_fragile and request.is_fragile)
+     or (trip.no_electronics and request.category = 'electronics')
+     or request.declared_value > trip.max_item_value
+     or request.category::text = any (trip.prohibited_categories) then
+    raise exception 'This trip''s restrictions do not allow this item' using errcode = 'INVAL';
+  end if;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION assert_trip_fits(request app_public.delivery_requests, trip app_public.trips); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.assert_trip_fits(request app_public.delivery_requests, trip app_public.trips) IS 'Raises BADST, CAPAC or INVAL unless the trip is live, big enough and allows the item.';
+
+
+--
+-- Name: assert_trip_options(boolean, jsonb, app_public.verification_level); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.assert_trip_options(auto_accept boolean, recurring_pattern jsonb, level app_public.verification_level) RETURNS void
+    LANGUAGE plpgsql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_until date;
+begin
+  if coalesce(assert_trip_options.auto_accept, false) and assert_trip_options.level < 'fully_verified' then
+    raise exception 'Auto-accept needs a fully verified account' using errcode = 'DNIED';
+  end if;
+  if assert_trip_options.recurring_pattern ? 'until' then
+    begin
+      v_until := (assert_trip_options.recurring_pattern ->> 'until')::date;
+    exception when others then
+      raise exception 'recurring_pattern.until must be a date (YYYY-MM-DD)' using errcode = 'INVAL';
+    end;
+    if v_until < current_date then
+      raise exception 'recurring_pattern.until lies in the past' using errcode = 'INVAL';
+    end if;
+  end if;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION assert_trip_options(auto_accept boolean, recurring_pattern jsonb, level app_public.verification_level); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.assert_trip_options(auto_accept boolean, recurring_pattern jsonb, level app_public.verification_level) IS 'Raises DNIED for auto-accept below fully_verified and INVAL for a recurring pattern with a bad until date.';
+
+
+--
+-- Name: delivery_offers; Type: TABLE; Schema: app_public; Owner: -
+--
+
+CREATE TABLE app_public.delivery_offers (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    request_id uuid NOT NULL,
+    customer_id uuid NOT NULL,
+    traveler_id uuid NOT NULL,
+    trip_id uuid NOT NULL,
+    initiated_by app_public.offer_party NOT NULL,
+    status app_public.offer_status DEFAULT 'pending'::app_public.offer_status NOT NULL,
+    current_version integer DEFAULT 1 NOT NULL,
+    awaiting_party app_public.offer_party NOT NULL,
+    price bigint NOT NULL,
+    currency text NOT NULL,
+    pickup_time timestamp with time zone,
+    delivery_time timestamp with time zone,
+    valid_until timestamp with time zone NOT NULL,
+    guarantees text[] DEFAULT '{}'::text[] NOT NULL,
+    terms_hash bytea,
+    decline_reason app_public.offer_decline_reason,
+    withdraw_reason app_public.offer_withdraw_reason,
+    closing_note text,
+    closed_by uuid,
+    closed_at timestamp with time zone,
+    accepted_at timestamp with time zone,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT delivery_offers_accepted CHECK ((((accepted_at IS NOT NULL) = (terms_hash IS NOT NULL)) AND ((status <> 'accepted'::app_public.offer_status) OR (accepted_at IS NOT NULL)))),
+    CONSTRAINT delivery_offers_closed CHECK (((status = 'pending'::app_public.offer_status) = (closed_at IS NULL))),
+    CONSTRAINT delivery_offers_closing_note_check CHECK (((length(closing_note) >= 1) AND (length(closing_note) <= 1000))),
+    CONSTRAINT delivery_offers_currency_check CHECK ((currency ~ '^[A-Z]{3}$'::text)),
+    CONSTRAINT delivery_offers_current_version_check CHECK (((current_version >= 1) AND (current_version <= 100))),
+    CONSTRAINT delivery_offers_decline_reason CHECK (((status = 'declined'::app_public.offer_status) = (decline_reason IS NOT NULL))),
+    CONSTRAINT delivery_offers_guarantees_check CHECK ((cardinality(guarantees) <= 10)),
+    CONSTRAINT delivery_offers_not_own CHECK ((customer_id <> traveler_id)),
+    CONSTRAINT delivery_offers_price_check CHECK ((price > 0)),
+    CONSTRAINT delivery_offers_terms_hash_check CHECK ((length(terms_hash) = 32)),
+    CONSTRAINT delivery_offers_times_ordered CHECK ((delivery_time > pickup_time)),
+    CONSTRAINT delivery_offers_withdraw_reason CHECK (((status = 'withdrawn'::app_public.offer_status) = (withdraw_reason IS NOT NULL)))
+);
+
+ALTER TABLE ONLY app_public.delivery_offers FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE delivery_offers; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TABLE app_public.delivery_offers IS '@behavior -insert -update -delete
+A negotiation between a request''s customer and a traveler about carrying it on one of the traveler''s trips. Its versions are in offer_versions; the current one is mirrored here. Visible to both parties and admins; changed only through submitOffer, inviteTraveler, counterOffer, acceptOffer, declineOffer and withdrawOffer.';
+
+
+--
+-- Name: COLUMN delivery_offers.id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_offers.id IS 'Identifier of the offer thread.';
+
+
+--
+-- Name: COLUMN delivery_offers.request_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_offers.request_id IS 'The delivery request negotiated.';
+
+
+--
+-- Name: COLUMN delivery_offers.customer_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_offers.customer_id IS 'The customer who posted the request.';
+
+
+--
+-- Name: COLUMN delivery_offers.traveler_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_offers.traveler_id IS 'The traveler who would carry the item.';
+
+
+--
+-- Name: COLUMN delivery_offers.trip_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_offers.trip_id IS 'The traveler''s trip the item would travel on.';
+
+
+--
+-- Name: COLUMN delivery_offers.initiated_by; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_offers.initiated_by IS 'Who opened the thread: the traveler (an offer) or the customer (an invitation).';
+
+
+--
+-- Name: COLUMN delivery_offers.status; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_offers.status IS 'State of the thread.';
+
+
+--
+-- Name: COLUMN delivery_offers.current_version; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_offers.current_version IS 'Number of the latest version: the only one that can be accepted.';
+
+
+--
+-- Name: COLUMN delivery_offers.awaiting_party; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_offers.awaiting_party IS 'Whose turn it is: only this party may accept or counter.';
+
+
+--
+-- Name: COLUMN delivery_offers.price; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_offers.price IS 'Price of the current version, in minor units: what the traveler receives.';
+
+
+--
+-- Name: COLUMN delivery_offers.currency; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_offers.currency IS 'Currency of the price (the request''s).';
+
+
+--
+-- Name: COLUMN delivery_offers.pickup_time; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_offers.pickup_time IS 'Pickup time proposed by the current version.';
+
+
+--
+-- Name: COLUMN delivery_offers.delivery_time; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_offers.delivery_time IS 'Drop-off time proposed by the current version.';
+
+
+--
+-- Name: COLUMN delivery_offers.valid_until; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_offers.valid_until IS 'When the current version expires.';
+
+
+--
+-- Name: COLUMN delivery_offers.guarantees; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_offers.guarantees IS 'What the traveler promises (e.g. photo updates), at most 10.';
+
+
+--
+-- Name: COLUMN delivery_offers.terms_hash; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_offers.terms_hash IS 'SHA-256 of the accepted version and the request essentials: what both parties agreed to.';
+
+
+--
+-- Name: COLUMN delivery_offers.decline_reason; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_offers.decline_reason IS 'Why the thread was declined.';
+
+
+--
+-- Name: COLUMN delivery_offers.withdraw_reason; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_offers.withdraw_reason IS 'Why the traveler withdrew.';
+
+
+--
+-- Name: COLUMN delivery_offers.closing_note; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_offers.closing_note IS 'Free-text note given when the thread was declined, withdrawn or cancelled.';
+
+
+--
+-- Name: COLUMN delivery_offers.closed_by; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_offers.closed_by IS 'Who closed the thread (NULL: the platform).';
+
+
+--
+-- Name: COLUMN delivery_offers.closed_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_offers.closed_at IS 'When the thread stopped being pending.';
+
+
+--
+-- Name: COLUMN delivery_offers.accepted_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_offers.accepted_at IS 'When the thread was accepted.';
+
+
+--
+-- Name: COLUMN delivery_offers.created_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_offers.created_at IS 'When the thread was opened.';
+
+
+--
+-- Name: COLUMN delivery_offers.updated_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_offers.updated_at IS 'When the thread last changed.';
+
+
+--
+-- Name: auto_accept_if_allowed(app_public.delivery_offers); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.auto_accept_if_allowed(offer app_public.delivery_offers) RETURNS app_public.delivery_offers
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_applies boolean;
+begin
+  if offer.awaiting_party = 'customer' then
+    select offer.price <= r.auto_accept_price into v_applies
+      from app_public.delivery_requests r where r.id = offer.request_id;
+  else
+    select t.auto_accept and offer.price >= t.auto_accept_price and u.verification_level = 'fully_verified'
+      into v_applies
+      from app_public.trips t join app_public.users u on u.id = t.traveler_id
+     where t.id = offer.trip_id;
+  end if;
+  if coalesce(v_applies, false) then
+    perform app_hidden.accept_offer_version(offer.id, offer.current_version, null);
+  end if;
+  return (select o from app_public.delivery_offers o where o.id = offer.id);
+end;
+$$;
+
+
+--
+-- Name: FUNCTION auto_accept_if_allowed(offer app_public.delivery_offers); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.auto_accept_if_allowed(offer app_public.delivery_offers) IS 'Accepts the current version in this transaction when the awaited side''s auto-accept price covers it.';
+
+
+--
+-- Name: auto_complete_trips(); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.auto_complete_trips() RETURNS integer
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_cutoff timestamptz := now() - make_interval(hours => (app_hidden.config_value('trips.auto_complete_hours'))::int);
+  v_completed integer;
+begin
+  update app_public.trips t set status = 'completed', completed_at = now()
+   where t.status in ('upcoming', 'delayed')
+     and t.departure_time < v_cutoff   -- lets trips_live_departure_idx narrow the scan (departure < arrival)
+     and t.arrival_time <= v_cutoff
+     and not exists (select 1 from app_public.deliveries d
+                      where d.trip_id = t.id and d.status not in ('delivered', 'cancelled'));
+  get diagnostics v_completed = row_count;
+  return v_completed;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION auto_complete_trips(); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.auto_complete_trips() IS 'Completes upcoming and delayed trips trips.auto_complete_hours after their arrival when no delivery on them is live; returns how many.';
+
+
+--
+-- Name: cancel_delivery_as(uuid, app_public.transition_source, uuid, app_public.delivery_cancel_reason, text); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.cancel_delivery_as(delivery_id uuid, source app_public.transition_source, actor_id uuid, reason app_public.delivery_cancel_reason, note text) RETURNS app_public.deliveries
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_delivery app_public.deliveries;
+  v_customer_ends_it boolean;
+begin
+  update app_public.deliveries d
+     set cancellation_reason = cancel_delivery_as.reason, cancellation_note = nullif(trim(cancel_delivery_as.note), ''),
+         cancelled_by = cancel_delivery_as.actor_id
+   where d.id = cancel_delivery_as.delivery_id
+  returning d.* into v_delivery;
+  v_delivery := app_hidden.transition_delivery(v_delivery.id, 'cancelled', cancel_delivery_as.source,
+                                               cancel_delivery_as.actor_id, cancel_delivery_as.reason::text);
+  perform app_hidden.release_trip_capacity(v_delivery.id);
+  update app_public.delivery_offers o set status = 'cancelled' where o.id = v_delivery.offer_id;
+
+  v_customer_ends_it := v_delivery.cancelled_by = v_delivery.customer_id
+    or v_delivery.cancellation_reason in ('item_not_as_described', 'cannot_inspect', 'prohibited_item')
+    or v_delivery.picked_up_at is not null;
+  update app_public.delivery_requests r
+     set status = case when v_customer_ends_it then 'cancelled'
+                       when r.expires_at > now() then 'pending'
+                       else 'expired' end::app_public.delivery_request_status,
+         cancellation_reason = case when v_customer_ends_it then
+           case v_delivery.cancellation_reason when 'no_longer_needed' then 'no_longer_needed'
+                                               when 'found_alternative' then 'found_alternative'
+                                               else 'other' end::app_public.request_cancel_reason end,
+         cancelled_at = case when v_customer_ends_it then now() end
+   where r.id = v_delivery.request_id;
+
+  perform app_hidden.queue_email(u.id, 'Delivery cancelled',
+    format(E'%s was cancelled (%s).%s\n', v_delivery.delivery_number, replace(v_delivery.cancellation_reason::text, '_', ' '),
+           case when not v_customer_ends_it and u.id = v_delivery.customer_id
+                then ' Your request is open for offers again.' else '' end))
+    from unnest(array[v_delivery.customer_id, v_delivery.traveler_id]) as u(id)
+   where u.id is distinct from cancel_delivery_as.actor_id;
+  return v_delivery;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION cancel_delivery_as(delivery_id uuid, source app_public.transition_source, actor_id uuid, reason app_public.delivery_cancel_reason, note text); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.cancel_delivery_as(delivery_id uuid, source app_public.transition_source, actor_id uuid, reason app_public.delivery_cancel_reason, note text) IS 'Cancels a delivery on behalf of a cause and applies the effects: capacity released, offer cancelled, request reopened or ended, parties told.';
+
+
+--
+-- Name: checked_delivery_request_details(app_public.delivery_request_details, uuid, timestamp with time zone, boolean); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.checked_delivery_request_details(details app_public.delivery_request_details, customer_id uuid, created_at timestamp with time zone, default_expiry boolean) RETURNS app_public.delivery_request_details
+    LANGUAGE plpgsql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $_$
+declare
+  d app_public.delivery_request_details := checked_delivery_request_details.details;
+  v_phone constant text := '^\+[1-9][0-9]{6,14}$';
+  v_country constant text := '^[A-Z]{2}$';
+  v_max_dimension numeric := (app_hidden.config_value('limits.max_dimension_cm'))::numeric;
+  v_distance_km numeric;
+begin
+  if d is null then
+    raise exception 'The request details are missing' using errcode = 'INVAL';
+  end if;
+  d.title := nullif(trim(d.title), '');
+  d.description := nullif(trim(d.description), '');
+  d.item_name := nullif(trim(d.item_name), '');
+  d.urgency := coalesce(d.urgency, 'standard');
+  d.quantity := coalesce(d.quantity, 1);
+  d.declared_value := coalesce(d.declared_value, 0);
+  d.currency := upper(coalesce(nullif(trim(d.currency), ''), app_hidden.config_value('platform.default_currency') #>> '{}'));
+  d.is_fragile := coalesce(d.is_fragile, false);
+  d.is_perishable := coalesce(d.is_perishable, false);
+  d.is_hazardous := coalesce(d.is_hazardous, false);
+  d.requires_signature := coalesce(d.requires_signature, false);
+  d.pickup_address := nullif(trim(d.pickup_address), '');
+  d.pickup_city := nullif(trim(d.pickup_city), '');
+  d.pickup_country := upper(trim(d.pickup_country));
+  d.pickup_contact_name := nullif(trim(d.pickup_contact_name), '');
+  d.pickup_contact_phone := nullif(trim(d.pickup_contact_phone), '');
+  d.pickup_instructions := nullif(trim(d.pickup_instructions), '');
+  d.delivery_address := nullif(trim(d.delivery_address), '');
+  d.delivery_city := nullif(trim(d.delivery_city), '');
+  d.delivery_country := upper(trim(d.delivery_country));
+  d.delivery_contact_name := nullif(trim(d.delivery_contact_name), '');
+  d.delivery_contact_phone := nullif(trim(d.delivery_contact_phone), '');
+  d.delivery_instructions := nullif(trim(d.delivery_instructions), '');
+  d.preferred_travelers := coalesce(d.preferred_travelers, '{}');
+  d.blacklisted_travelers := coalesce(d.blacklisted_travelers, '{}');
+  d.verification_required := coalesce(d.verification_required, false);
+  d.background_check_required := coalesce(d.background_check_required, false);
+  if d.expires_at is null and checked_delivery_request_details.default_expiry then
+    d.expires_at := checked_delivery_request_details.created_at
+                    + make_interval(days => (app_hidden.config_value('requests.expiry_days'))::int);
+  end if;
+
+  -- What and how much
+  if d.title is null or length(d.title) not between 5 and 255 then
+    raise exception 'The title must have 5 to 255 characters' using errcode = 'INVAL';
+  end if;
+  if length(d.description) > 2000 then
+    raise exception 'The description may have at most 2000 characters' using errcode = 'INVAL';
+  end if;
+  if d.category is null then
+    raise exception 'Choose a category' using errcode = 'INVAL';
+  end if;
+  if d.item_name is null or length(d.item_name) > 255 then
+    raise exception 'The item name must have 1 to 255 characters' using errcode = 'INVAL';
+  end if;
+  if d.quantity not between 1 and (app_hidden.config_value('limits.max_quantity'))::int then
+    raise exception 'The quantity must be between 1 and %', app_hidden.config_value('limits.max_quantity')
+      using errcode = 'INVAL';
+  end if;
+  if d.weight_kg is null or d.weight_kg <= 0 then
+    raise exception 'The weight per unit must be more than 0 kg' using errcode = 'INVAL';
+  end if;
+  if num_nulls(d.length_cm, d.width_cm, d.height_cm) not in (0, 3) then
+    raise exception 'Give length, width and height together, or none of them' using errcode = 'INVAL';
+  end if;
+  if least(d.length_cm, d.width_cm, d.height_cm) < 1 or greatest(d.length_cm, d.width_cm, d.height_cm) > v_max_dimension then
+    raise exception 'Each dimension must be between 1 and % cm', v_max_dimension using errcode = 'INVAL';
+  end if;
+  if d.weight_kg * d.quantity > (app_hidden.config_value('limits.max_delivery_weight_kg'))::numeric then
+    raise exception 'The total weight may be at most % kg', app_hidden.config_value('limits.max_delivery_weight_kg')
+      using errcode = 'INVAL';
+  end if;
+  if d.is_hazardous then
+    raise exception 'Hazardous items cannot be sent' using errcode = 'INVAL';
+  end if;
+  if d.currency is null or not app_hidden.config_value('platform.supported_currencies') ? d.currency then
+    raise exception 'Currency % is not supported', d.currency using errcode = 'INVAL';
+  end if;
+  if d.declared_value < 0 or d.declared_value > (app_hidden.config_value('limits.max_delivery_value'))::bigint then
+    raise exception 'The declared value must be between 0 and %', app_hidden.config_value('limits.max_delivery_value')
+      using errcode = 'INVAL';
+  end if;
+
+  -- Where
+  if d.pickup_address is null or length(d.pickup_address) > 500 or d.pickup_point is null
+     or d.pickup_city is null or length(d.pickup_city) > 100 or d.pickup_country is null
+     or d.pickup_country !~ v_country then
+    raise exception 'The pickup needs an address (≤500 characters), a point, a city and a two-letter country code'
+      using errcode = 'INVAL';
+  end if;
+  if d.delivery_address is null or length(d.delivery_address) > 500 or d.delivery_point is null
+     or d.delivery_city is null or length(d.delivery_city) > 100 or d.delivery_country is null
+     or d.delivery_country !~ v_country then
+    raise exception 'The drop-off needs an address (≤500 characters), a point, a city and a two-letter country code'
+      using errcode = 'INVAL';
+  end if;
+  if d.pickup_contact_phone !~ v_phone or d.delivery_contact_phone !~ v_phone then
+    raise exception 'Contact phones must be in E.164 format, e.g. +4930123456' using errcode = 'INVAL';
+  end if;
+  if length(d.pickup_contact_name) > 100 or length(d.delivery_contact_name) > 100
+     or length(d.pickup_instructions) > 1000 or length(d.delivery_instructions) > 1000 then
+    raise exception 'Contact names may have 100 and instructions 1000 characters' using errcode = 'INVAL';
+  end if;
+  -- Great-circle distance (sphere), as the quote uses.
+  v_distance_km := public.st_distance(d.pickup_point, d.delivery_point, false) / 1000;
+  if v_distance_km > (app_hidden.config_value('limits.max_delivery_distance_km'))::numeric then
+    raise exception 'Pickup and drop-off may be at most % km apart', app_hidden.config_value('limits.max_delivery_distance_km')
+      using errcode = 'INVAL';
+  end if;
+
+  -- When
+  if num_nulls(d.pickup_window_start, d.pickup_window_end) = 1
+     or num_nulls(d.delivery_window_start, d.delivery_window_end) = 1 then
+    raise exception 'A time window needs both its start and its end' using errcode = 'INVAL';
+  end if;
+  if d.pickup_window_start >= d.pickup_window_end or d.delivery_window_start >= d.delivery_window_end then
+    raise exception 'A time window must start before it ends' using errcode = 'INVAL';
+  end if;
+  if d.pickup_window_end <= now() or d.delivery_window_end <= now() then
+    raise exception 'Time windows must end in the future' using errcode = 'INVAL';
+  end if;
+  if d.delivery_window_end <= d.pickup_window_start then
+    raise exception 'The drop-off window must end after the pickup window starts' using errcode = 'INVAL';
+  end if;
+  if d.expires_at is not null and (d.expires_at <= now()
+     or d.expires_at > checked_delivery_request_details.created_at
+                       + make_interval(days => (app_hidden.config_value('requests.max_expiry_days'))::int)) then
+    raise exception 'The request must expire in the future and at most % days after it was created',
+      app_hidden.config_value('requests.max_expiry_days') using errcode = 'INVAL';
+  end if;
+
+  -- Price and travelers
+  if d.max_price is null
+     or d.max_price not between (app_hidden.config_value('limits.min_request_price'))::bigint
+                            and (app_hidden.config_value('limits.max_request_price'))::bigint then
+    raise exception 'The maximum price must be between % and %', app_hidden.config_value('limits.min_request_price'),
+      app_hidden.config_value('limits.max_request_price') using errcode = 'INVAL';
+  end if;
+  if d.auto_accept_price <= 0 or d.auto_accept_price > d.max_price then
+    raise exception 'The auto-accept price must be more than 0 and at most the maximum price' using errcode = 'INVAL';
+  end if;
+  if cardinality(d.preferred_travelers) > 50 or cardinality(d.blacklisted_travelers) > 50
+     or array_position(d.preferred_travelers, null) is not null
+     or array_position(d.blacklisted_travelers, null) is not null then
+    raise exception 'Preferred and blacklisted travelers are lists of at most 50 users' using errcode = 'INVAL';
+  end if;
+  if d.preferred_travelers && d.blacklisted_travelers
+     or checked_delivery_request_details.customer_id = any (d.preferred_travelers || d.blacklisted_travelers) then
+    raise exception 'A traveler cannot be both preferred and blacklisted, and you cannot list yourself'
+      using errcode = 'INVAL';
+  end if;
+  if d.min_traveler_rating not between 1 and 5 then
+    raise exception 'The minimum traveler rating must be between 1 and 5' using errcode = 'INVAL';
+  end if;
+  return d;
+end;
+$_$;
+
+
+--
+-- Name: FUNCTION checked_delivery_request_details(details app_public.delivery_request_details, customer_id uuid, created_at timestamp with time zone, default_expiry boolean); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.checked_delivery_request_details(details app_public.delivery_request_details, customer_id uuid, created_at timestamp with time zone, default_expiry boolean) IS 'Normalises and validates the details of a delivery request against §4 and the limits.* tunables; raises INVAL.';
+
+
+--
+-- Name: config_value(text); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.config_value(setting text) RETURNS jsonb
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_value jsonb;
+begin
+  select c.value into v_value
+    from app_public.system_configuration c
+   where c.category = split_part(config_value.setting, '.', 1)
+     and c.key = split_part(config_value.setting, '.', 2);
+  if v_value is null then
+    raise exception 'Unknown configuration key %', config_value.setting;
+  end if;
+  return v_value;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION config_value(setting text); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.config_value(setting text) IS 'Value of the tunable named category.key.';
+
+
+--
+-- Name: trip_capacity_reservations; Type: TABLE; Schema: app_public; Owner: -
+--
+
+CREATE TABLE app_public.trip_capacity_reservations (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    trip_id uuid NOT NULL,
+    delivery_id uuid NOT NULL,
+    weight_kg numeric(6,2) NOT NULL,
+    volume_l numeric(6,2) NOT NULL,
+    items integer NOT NULL,
+    status app_public.trip_reservation_status DEFAULT 'reserved'::app_public.trip_reservation_status NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT trip_capacity_reservations_items_check CHECK ((items >= 1)),
+    CONSTRAINT trip_capacity_reservations_volume_l_check CHECK ((volume_l >= (0)::numeric)),
+    CONSTRAINT trip_capacity_reservations_weight_kg_check CHECK ((weight_kg > (0)::numeric))
+);
+
+ALTER TABLE ONLY app_public.trip_capacity_reservations FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE trip_capacity_reservations; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TABLE app_public.trip_capacity_reservations IS '@behavior -insert -update -delete
+Capacity of a trip held for one delivery. For every trip, capacity − available = the sum of reserved and consumed reservations. Visible to the traveler and admins.';
+
+
+--
+-- Name: COLUMN trip_capacity_reservations.id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.trip_capacity_reservations.id IS 'Identifier of the reservation.';
+
+
+--
+-- Name: COLUMN trip_capacity_reservations.trip_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.trip_capacity_reservations.trip_id IS 'The trip whose capacity is held.';
+
+
+--
+-- Name: COLUMN trip_capacity_reservations.delivery_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.trip_capacity_reservations.delivery_id IS 'The delivery the capacity is held for (one reservation per delivery).';
+
+
+--
+-- Name: COLUMN trip_capacity_reservations.weight_kg; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.trip_capacity_reservations.weight_kg IS 'Weight held, in kg.';
+
+
+--
+-- Name: COLUMN trip_capacity_reservations.volume_l; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.trip_capacity_reservations.volume_l IS 'Volume held, in litres.';
+
+
+--
+-- Name: COLUMN trip_capacity_reservations.items; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.trip_capacity_reservations.items IS 'Items held.';
+
+
+--
+-- Name: COLUMN trip_capacity_reservations.status; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.trip_capacity_reservations.status IS 'reserved, released or consumed.';
+
+
+--
+-- Name: COLUMN trip_capacity_reservations.created_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.trip_capacity_reservations.created_at IS 'When the capacity was reserved.';
+
+
+--
+-- Name: COLUMN trip_capacity_reservations.updated_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.trip_capacity_reservations.updated_at IS 'When the reservation last changed.';
+
+
+--
+-- Name: consume_trip_capacity(uuid); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.consume_trip_capacity(delivery_id uuid) RETURNS app_public.trip_capacity_reservations
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_reservation app_public.trip_capacity_reservations;
+begin
+  select r.* into v_reservation from app_public.trip_capacity_reservations r
+   where r.delivery_id = consume_trip_capacity.delivery_id
+   for update;
+  if v_reservation.id is null then
+    raise exception 'No capacity is reserved for this delivery' using errcode = 'NTFND';
+  end if;
+  if v_reservation.status = 'released' then
+    raise exception 'The capacity of this delivery was released' using errcode = 'BADST';
+  end if;
+  if v_reservation.status = 'reserved' then
+    update app_public.trip_capacity_reservations r set status = 'consumed'
+     where r.id = v_reservation.id
+    returning r.* into v_reservation;
+  end if;
+  return v_reservation;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION consume_trip_capacity(delivery_id uuid); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.consume_trip_capacity(delivery_id uuid) IS 'Marks a delivery''s reserved capacity as used (at pickup); idempotent. NTFND when the delivery holds none, BADST when it was released.';
+
+
+--
+-- Name: count_delivery_outcome(app_public.deliveries, app_public.deliveries); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.count_delivery_outcome(old_row app_public.deliveries, new_row app_public.deliveries) RETURNS void
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_was_delivered boolean := old_row.delivered_at is not null;
+  v_traveler_at_fault boolean := new_row.status = 'cancelled' and new_row.cancelled_by = new_row.traveler_id
+    and new_row.cancellation_reason not in ('item_not_as_described', 'cannot_inspect', 'prohibited_item');
+begin
+  if new_row.status = 'delivered' and not v_was_delivered then
+    update app_public.user_statistics s
+       set total_deliveries = s.total_deliveries + 1,
+           successful_deliveries = s.successful_deliveries + 1,
+           deliveries_as_traveler = s.deliveries_as_traveler + (s.user_id = new_row.traveler_id)::int,
+           successful_as_traveler = s.successful_as_traveler + (s.user_id = new_row.traveler_id)::int,
+           updated_at = now()
+     where s.user_id in (new_row.customer_id, new_row.traveler_id);
+    update app_public.user_earnings e set total_earnings = e.total_earnings + new_row.final_price, updated_at = now()
+     where e.user_id = new_row.traveler_id and e.currency = new_row.currency;
+    update app_public.user_earnings e
+       set total_spent = e.total_spent + new_row.final_price + new_row.platform_fee, updated_at = now()
+     where e.user_id = new_row.customer_id and e.currency = new_row.currency;
+  elsif new_row.status = 'cancelled' and v_was_delivered then
+    update app_public.user_statistics s
+       set successful_deliveries = s.successful_deliveries - 1,
+           cancelled_deliveries = s.cancelled_deliveries + 1,
+           successful_as_traveler = s.successful_as_traveler - (s.user_id = new_row.traveler_id)::int,
+           updated_at = now()
+     where s.user_id in (new_row.customer_id, new_row.traveler_id);
+  elsif new_row.status = 'cancelled' then
+    update app_public.user_statistics s
+       set total_deliveries = s.total_deliveries + 1,
+           cancelled_deliveries = s.cancelled_deliveries + 1,
+           deliveries_as_traveler = s.deliveries_as_traveler + (s.user_id = new_row.traveler_id)::int,
+           cancelled_as_traveler = s.cancelled_as_traveler + (s.user_id = new_row.traveler_id and v_traveler_at_fault)::int,
+           updated_at = now()
+     where s.user_id in (new_row.customer_id, new_row.traveler_id);
+  end if;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION count_delivery_outcome(old_row app_public.deliveries, new_row app_public.deliveries); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.count_delivery_outcome(old_row app_public.deliveries, new_row app_public.deliveries) IS 'Counts a delivery that ended (delivered or cancelled) in both parties'' statistics and earnings.';
+
+
+--
+-- Name: current_ip(); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.current_ip() RETURNS inet
+    LANGUAGE plpgsql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_raw text := nullif(current_setting('request.ip', true), '');
+begin
+  return v_raw::inet;
+exception when invalid_text_representation then
+  return null;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION current_ip(); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.current_ip() IS 'IP address of the client of the current request, or null.';
+
+
+--
+-- Name: current_session_id(); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.current_session_id() RETURNS uuid
+    LANGUAGE sql STABLE
+    AS $_$
+  select case when s ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' then s::uuid end
+    from (select pg_catalog.current_setting('jwt.claims.session_id', true) as s) as claim;
+$_$;
+
+
+--
+-- Name: FUNCTION current_session_id(); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.current_session_id() IS 'Session id claim of the current request, or NULL.';
+
+
+--
+-- Name: current_user_has_permission(text); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.current_user_has_permission(permission text) RETURNS boolean
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select coalesce((
+    select bool_or(granted = '*' or granted = current_user_has_permission.permission
+                   or (right(granted, 2) = '.*'
+                       and starts_with(current_user_has_permission.permission, left(granted, -1))))
+      from app_private.admin_users a,
+           unnest(app_hidden.admin_role_permissions(a.role) || a.permissions) as granted
+     where a.user_id = app_public.current_user_id() and a.is_active and app_hidden.admin_session_ok()
+  ), false);
+$$;
+
+
+--
+-- Name: FUNCTION current_user_has_permission(permission text); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.current_user_has_permission(permission text) IS 'Whether the signed-in user is an active admin holding the permission.';
+
+
+--
+-- Name: default_quote(numeric, numeric, app_public.urgency_level, boolean, text); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.default_quote(distance_km numeric, weight_kg numeric, urgency app_public.urgency_level, is_fragile boolean, currency text) RETURNS bigint
+    LANGUAGE plpgsql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_urgency numeric := (app_hidden.config_value('pricing.urgency_multipliers') ->> default_quote.urgency::text)::numeric;
+  v_fragile numeric := case when default_quote.is_fragile
+                            then (app_hidden.config_value('pricing.fragile_multiplier'))::numeric else 1 end;
+  v_raw numeric;
+begin
+  if default_quote.distance_km is null or default_quote.distance_km < 0
+     or default_quote.weight_kg is null or default_quote.weight_kg <= 0 or v_urgency is null then
+    raise exception 'A quote needs a distance ≥ 0, a weight > 0 and an urgency' using errcode = 'INVAL';
+  end if;
+  if default_quote.currency is null
+     or not app_hidden.config_value('platform.supported_currencies') ? default_quote.currency then
+    raise exception 'Currency % is not supported', default_quote.currency using errcode = 'INVAL';
+  end if;
+  v_raw := ((app_hidden.config_value('pricing.base'))::numeric
+            + (app_hidden.config_value('pricing.per_km'))::numeric * default_quote.distance_km
+            + (app_hidden.config_value('pricing.per_kg'))::numeric * default_quote.weight_kg)
+           * v_urgency * v_fragile;
+  -- round(numeric) rounds halves away from zero, i.e. half-up for these positive amounts.
+  return greatest((app_hidden.config_value('pricing.min_price'))::bigint,
+                  least((app_hidden.config_value('pricing.max_price'))::bigint, round(v_raw)::bigint));
+end;
+$$;
+
+
+--
+-- Name: FUNCTION default_quote(distance_km numeric, weight_kg numeric, urgency app_public.urgency_level, is_fragile boolean, currency text); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.default_quote(distance_km numeric, weight_kg numeric, urgency app_public.urgency_level, is_fragile boolean, currency text) IS 'Default-rates quote in minor units: (base + per_km·km + per_kg·kg) × urgency × fragile, clamped to pricing.min_price–max_price, half-up. Raises INVAL for bad inputs.';
+
+
+--
+-- Name: delivery_request_details_of(app_public.delivery_requests); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.delivery_request_details_of(request app_public.delivery_requests) RETURNS app_public.delivery_request_details
+    LANGUAGE sql IMMUTABLE
+    AS $$
+  select row((request).title, (request).description, (request).category, (request).urgency, (request).item_name,
+             (request).quantity, (request).weight_kg, (request).length_cm, (request).width_cm, (request).height_cm,
+             (request).declared_value, (request).currency, (request).is_fragile, (request).is_perishable,
+             (request).is_hazardous, (request).requires_signature,
+             (request).pickup_address, (request).pickup_point, (request).pickup_city, (request).pickup_country,
+             (request).pickup_contact_name, (request).pickup_contact_phone, (request).pickup_instructions,
+             (request).pickup_window_start, (request).pickup_window_end,
+             (request).delivery_address, (request).delivery_point, (request).delivery_city, (request).delivery_country,
+             (request).delivery_contact_name, (request).delivery_contact_phone, (request).delivery_instructions,
+             (request).delivery_window_start, (request).delivery_window_end,
+             (request).max_price, (request).auto_accept_price, (request).preferred_travelers,
+             (request).blacklisted_travelers, (request).min_traveler_rating, (request).verification_required,
+             (request).background_check_required, (request).expires_at)::app_public.delivery_request_details;
+$$;
+
+
+--
+-- Name: FUNCTION delivery_request_details_of(request app_public.delivery_requests); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.delivery_request_details_of(request app_public.delivery_requests) IS 'The customer-entered details of a delivery request.';
+
+
+--
+-- Name: delivery_request_estimate(app_public.delivery_request_details); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.delivery_request_estimate(details app_public.delivery_request_details) RETURNS bigint
+    LANGUAGE sql STABLE
+    AS $$
+  select app_hidden.default_quote(
+    (public.st_distance((delivery_request_estimate.details).pickup_point,
+                        (delivery_request_estimate.details).delivery_point, false) / 1000)::numeric,
+    (delivery_request_estimate.details).weight_kg * (delivery_request_estimate.details).quantity,
+    (delivery_request_estimate.details).urgency,
+    (delivery_request_estimate.details).is_fragile,
+    (delivery_request_estimate.details).currency);
+$$;
+
+
+--
+-- Name: FUNCTION delivery_request_estimate(details app_public.delivery_request_details); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.delivery_request_estimate(details app_public.delivery_request_details) IS 'Estimated price of checked request details (app_hidden.default_quote over the great-circle distance and total weight).';
+
+
+--
+-- Name: display_name(text, text); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.display_name(first_name text, last_name text) RETURNS text
+    LANGUAGE sql IMMUTABLE
+    AS $$
+  select display_name.first_name || coalesce(' ' || upper(left(display_name.last_name, 1)) || '.', '');
+$$;
+
+
+--
+-- Name: FUNCTION display_name(first_name text, last_name text); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.display_name(first_name text, last_name text) IS 'Public name: first name and last initial.';
+
+
+--
+-- Name: expire_delivery_requests(); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.expire_delivery_requests() RETURNS integer
+    LANGUAGE sql
+    AS $$
+  with expired as (
+    update app_public.delivery_requests r
+       set status = 'expired'
+     where r.status in ('pending', 'matched') and r.expires_at <= now()
+    returning r.id
+  ), offers as (
+    -- Their live offers end with them (offer versions never outlive their request anyway).
+    update app_public.delivery_offers o set status = 'expired', closed_at = now()
+      from expired e
+     where o.request_id = e.id and o.status = 'pending'
+  )
+  select count(*)::integer from expired;
+$$;
+
+
+--
+-- Name: FUNCTION expire_delivery_requests(); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.expire_delivery_requests() IS 'Marks pending and matched requests past their expiry as expired; returns how many.';
+
+
+--
+-- Name: insert_delivery_request(uuid, app_public.delivery_request_details); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.insert_delivery_request(customer_id uuid, details app_public.delivery_request_details) RETURNS app_public.delivery_requests
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_now timestamptz := now();
+  d app_public.delivery_request_details :=
+    app_hidden.checked_delivery_request_details(insert_delivery_request.details, insert_delivery_request.customer_id,
+                                                v_now, true);
+  v_request app_public.delivery_requests;
+begin
+  perform pg_advisory_xact_lock(hashtext('app_public.delivery_requests'), hashtext(insert_delivery_request.customer_id::text));
+  if (select count(*) from app_public.delivery_requests r
+       where r.customer_id = insert_delivery_request.customer_id
+         and r.status in ('pending', 'matched') and r.expires_at > v_now)
+     >= (app_hidden.config_value('limits.max_open_requests'))::int then
+    raise exception 'You may have at most % open delivery requests', app_hidden.config_value('limits.max_open_requests')
+      using errcode = 'LIMIT';
+  end if;
+  insert into app_public.delivery_requests (
+    customer_id, title, description, category, urgency, item_name, quantity, weight_kg, length_cm, width_cm,
+    height_cm, declared_value, currency, is_fragile, is_perishable, is_hazardous, requires_signature,
+    pickup_address, pickup_point, pickup_city, pickup_country, pickup_contact_name, pickup_contact_phone,
+    pickup_instructions, pickup_window_start, pickup_window_end,
+    delivery_address, delivery_point, delivery_city, delivery_country, delivery_contact_name, delivery_contact_phone,
+    delivery_instructions, delivery_window_start, delivery_window_end,
+    max_price, auto_accept_price, estimated_price, preferred_travelers, blacklisted_travelers, min_traveler_rating,
+    verification_required, background_check_required, expires_at, created_at)
+  values (
+    insert_delivery_request.customer_id, d.title, d.description, d.category, d.urgency, d.item_name, d.quantity,
+    d.weight_kg, d.length_cm, d.width_cm, d.height_cm, d.declared_value, d.currency, d.is_fragile, d.is_perishable,
+    d.is_hazardous, d.requires_signature,
+    d.pickup_address, d.pickup_point, d.pickup_city, d.pickup_country, d.pickup_contact_name, d.pickup_contact_phone,
+    d.pickup_instructions, d.pickup_window_start, d.pickup_window_end,
+    d.delivery_address, d.delivery_point, d.delivery_city, d.delivery_country, d.delivery_contact_name,
+    d.delivery_contact_phone, d.delivery_instructions, d.delivery_window_start, d.delivery_window_end,
+    d.max_price, d.auto_accept_price, app_hidden.delivery_request_estimate(d), d.preferred_travelers,
+    d.blacklisted_travelers, d.min_traveler_rating, d.verification_required, d.background_check_required,
+    d.expires_at, v_now)
+  returning * into v_request;
+  return v_request;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION insert_delivery_request(customer_id uuid, details app_public.delivery_request_details); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.insert_delivery_request(customer_id uuid, details app_public.delivery_request_details) IS 'Validates the details and inserts a pending request for the customer; raises INVAL or LIMIT (too many open requests).';
+
+
+--
+-- Name: is_admin_user(); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.is_admin_user() RETURNS boolean
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select exists (select 1 from app_private.admin_users a
+                  where a.user_id = app_public.current_user_id() and a.is_active)
+     and app_hidden.admin_session_ok();
+$$;
+
+
+--
+-- Name: FUNCTION is_admin_user(); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.is_admin_user() IS 'Whether the signed-in user is an active admin.';
+
+
+--
+-- Name: is_blocked_with(uuid); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.is_blocked_with(other_user_id uuid) RETURNS boolean
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select exists (
+    select 1 from app_public.user_blocks b, (select app_public.current_user_id() as me) c
+     where (b.blocker_id = c.me and b.blocked_id = is_blocked_with.other_user_id)
+        or (b.blocker_id = is_blocked_with.other_user_id and b.blocked_id = c.me));
+$$;
+
+
+--
+-- Name: FUNCTION is_blocked_with(other_user_id uuid); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.is_blocked_with(other_user_id uuid) IS 'Whether a block separates the signed-in user and the other user, in either direction.';
+
+
+--
+-- Name: listed_delivery_requests(uuid); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.listed_delivery_requests(viewer_id uuid) RETURNS SETOF app_public.delivery_requests
+    LANGUAGE sql STABLE
+    AS $$
+  select r.*
+    from app_public.delivery_requests r
+    join app_public.users u on u.id = r.customer_id
+   where r.status in ('pending', 'matched')
+     and r.expires_at > now()
+     and u.status = 'active' and u.deleted_at is null
+     and r.customer_id <> listed_delivery_requests.viewer_id
+     and not (listed_delivery_requests.viewer_id = any (r.blacklisted_travelers))
+     and not exists (select 1 from app_public.user_blocks b
+                      where (b.blocker_id = listed_delivery_requests.viewer_id and b.blocked_id = r.customer_id)
+                         or (b.blocker_id = r.customer_id and b.blocked_id = listed_delivery_requests.viewer_id));
+$$;
+
+
+--
+-- Name: FUNCTION listed_delivery_requests(viewer_id uuid); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.listed_delivery_requests(viewer_id uuid) IS 'Delivery requests the viewer may see in the marketplace (open, unexpired, active customer, not own, unblocked, not blacklisted).';
+
+
+--
+-- Name: lock_delivery_for_party(uuid, uuid); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.lock_delivery_for_party(delivery_id uuid, user_id uuid) RETURNS app_public.deliveries
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_delivery app_public.deliveries;
+begin
+  select * into v_delivery from app_public.deliveries d where d.id = lock_delivery_for_party.delivery_id for update;
+  if v_delivery.id is null or lock_delivery_for_party.user_id not in (v_delivery.customer_id, v_delivery.traveler_id) then
+    raise exception 'Delivery not found' using errcode = 'NTFND';
+  end if;
+  return v_delivery;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION lock_delivery_for_party(delivery_id uuid, user_id uuid); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.lock_delivery_for_party(delivery_id uuid, user_id uuid) IS 'Locks a delivery the user takes part in; NTFND otherwise.';
+
+
+--
+-- Name: lock_offer(uuid); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.lock_offer(offer_id uuid) RETURNS app_public.delivery_offers
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_offer app_public.delivery_offers;
+begin
+  perform 1 from app_public.delivery_requests r
+   where r.id = (select o.request_id from app_public.delivery_offers o where o.id = lock_offer.offer_id)
+   for update;
+  select * into v_offer from app_public.delivery_offers o where o.id = lock_offer.offer_id for update;
+  return v_offer;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION lock_offer(offer_id uuid); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.lock_offer(offer_id uuid) IS 'Locks an offer thread after its request (the fixed lock order) and returns it.';
+
+
+--
+-- Name: materialise_recurring_trips(); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.materialise_recurring_trips() RETURNS integer
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    SET "TimeZone" TO 'UTC'
+    AS $$
+declare
+  v_horizon timestamptz := now() + make_interval(days => (app_hidden.config_value('trips.recurrence_days'))::int);
+  v_max integer := (app_hidden.config_value('trips.recurrence_max'))::int;
+  v_created integer;
+begin
+  perform pg_advisory_xact_lock(hashtext('app_hidden.materialise_recurring_trips'));
+  with parents as (
+    select p.id, p.departure_time, p.recurring_pattern ->> 'frequency' as frequency,
+           coalesce((p.recurring_pattern ->> 'interval')::int, 1) as every,
+           coalesce(p.recurring_pattern -> 'days_of_week', jsonb_build_array(extract(isodow from p.departure_time)::int)) as days,
+           (p.recurring_pattern ->> 'until')::date as until,
+           (select count(*) from app_public.trips c where c.parent_trip_id = p.id) as children
+      from app_public.trips p
+      join app_public.users u on u.id = p.traveler_id
+     where p.recurring_pattern is not null and p.status <> 'cancelled'
+       and u.status = 'active' and u.deleted_at is null and u.user_type in ('traveler', 'both')
+  ), candidates as (
+    select p.id as parent_id, p.children, d.departure
+      from parents p
+      cross join lateral (
+        -- daily and weekly: every day after the first departure, filtered below
+        select p.departure_time + make_interval(days => k) as departure
+          from generate_series(1, greatest(0, ceil(extract(epoch from v_horizon - p.departure_time) / 86400)::int)) k
+         where p.frequency = 'daily' and k % p.every = 0
+            or p.frequency = 'weekly'
+               and p.days @> to_jsonb(extract(isodow from p.departure_time + make_interval(days => k))::int)
+               and ((date_trunc('week', p.departure_time + make_interval(days => k))::date
+                     - date_trunc('week', p.departure_time)::date) / 7) % p.every = 0
+        union all
+        -- monthly: the same day of the month (the month's last day where it is shorter)
+        select p.departure_time + make_interval(months => m * p.every)
+          from generate_series(1, greatest(0, ceil(extract(epoch from v_horizon - p.departure_time) / 86400 / 28)::int)) m
+         where p.frequency = 'monthly'
+      ) d
+     where d.departure > now() and d.departure <= v_horizon
+       and (p.until is null or d.departure::date <= p.until)
+       and not exists (select 1 from app_public.trips x
+                        where x.parent_trip_id = p.id and x.departure_time = d.departure)
+  ), numbered as (
+    select c.*, row_number() over (partition by c.parent_id order by c.departure) as rn from candidates c
+  )
+  insert into app_public.trips (
+    traveler_id, title, description, trip_type, origin_address, origin_point, origin_airport,
+    destination_address, destination_point, destination_airport, departure_time, arrival_time,
+    capacity_weight_kg, available_weight_kg, capacity_volume_l, available_volume_l, capacity_items, available_items,
+    currency, base_price, price_per_kg, price_per_km, express_multiplier, fragile_multiplier,
+    no_fragile, no_electronics, max_item_value, prohibited_categories, parent_trip_id,
+    visibility, auto_accept, auto_accept_price)
+  select p.traveler_id, p.title, p.description, p.trip_type, p.origin_address, p.origin_point, p.origin_airport,
+         p.destination_address, p.destination_point, p.destination_airport,
+         n.departure, n.departure + (p.arrival_time - p.departure_time),
+         p.capacity_weight_kg, p.capacity_weight_kg, p.capacity_volume_l, p.capacity_volume_l,
+         p.capacity_items, p.capacity_items,
+         p.currency, p.base_price, p.price_per_kg, p.price_per_km, p.express_multiplier, p.fragile_multiplier,
+         p.no_fragile, p.no_electronics, p.max_item_value, p.prohibited_categories, p.id,
+         p.visibility, p.auto_accept, p.auto_accept_price
+    from numbered n
+    join app_public.trips p on p.id = n.parent_id
+   where n.rn <= v_max - n.children
+  on conflict (parent_trip_id, departure_time) do nothing;
+  get diagnostics v_created = row_count;
+  return v_created;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION materialise_recurring_trips(); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.materialise_recurring_trips() IS 'Creates the trips of recurring trips up to trips.recurrence_days ahead (at most trips.recurrence_max per recurring trip); idempotent. Returns how many it created.';
+
+
+--
+-- Name: notify_trip_customers(uuid, text, text); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.notify_trip_customers(trip_id uuid, subject text, body text) RETURNS void
+    LANGUAGE sql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select app_hidden.queue_email(d.customer_id, notify_trip_customers.subject, notify_trip_customers.body)
+    from app_public.deliveries d
+   where d.trip_id = notify_trip_customers.trip_id and d.status not in ('delivered', 'cancelled');
+$$;
+
+
+--
+-- Name: FUNCTION notify_trip_customers(trip_id uuid, subject text, body text); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.notify_trip_customers(trip_id uuid, subject text, body text) IS 'Emails the customers of a trip''s live deliveries.';
+
+
+--
+-- Name: offer_party_of(app_public.delivery_offers, uuid); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.offer_party_of(offer app_public.delivery_offers, user_id uuid) RETURNS app_public.offer_party
+    LANGUAGE plpgsql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+begin
+  if offer.id is null or user_id not in (offer.customer_id, offer.traveler_id) then
+    raise exception 'Offer not found' using errcode = 'NTFND';
+  end if;
+  return case when user_id = offer.customer_id then 'customer' else 'traveler' end::app_public.offer_party;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION offer_party_of(offer app_public.delivery_offers, user_id uuid); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.offer_party_of(offer app_public.delivery_offers, user_id uuid) IS 'Which side of the offer thread the user is on; NTFND for anybody else.';
+
+
+--
+-- Name: offer_valid_until(app_public.delivery_requests); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.offer_valid_until(request app_public.delivery_requests) RETURNS timestamp with time zone
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select least(now() + make_interval(hours => (app_hidden.config_value('offers.validity_hours'))::int), request.expires_at);
+$$;
+
+
+--
+-- Name: FUNCTION offer_valid_until(request app_public.delivery_requests); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.offer_valid_until(request app_public.delivery_requests) IS 'Expiry of a new offer version.';
+
+
+--
+-- Name: on_request_cancelled(uuid, uuid, app_public.request_cancel_reason); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.on_request_cancelled(request_id uuid, actor_id uuid, reason app_public.request_cancel_reason) RETURNS void
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_delivery_id uuid;
+begin
+  update app_public.delivery_offers o
+     set status = 'declined', decline_reason = 'request_cancelled', closed_by = on_request_cancelled.actor_id,
+         closed_at = now()
+   where o.request_id = on_request_cancelled.request_id and o.status = 'pending';
+  select d.id into v_delivery_id from app_public.deliveries d
+   where d.request_id = on_request_cancelled.request_id and d.status in ('accepted', 'pickup_scheduled')
+   for update;
+  if v_delivery_id is not null then
+    perform app_hidden.cancel_delivery_as(v_delivery_id, 'user', on_request_cancelled.actor_id,
+      case on_request_cancelled.reason when 'found_alternative' then 'found_alternative'
+                                       when 'no_longer_needed' then 'no_longer_needed'
+                                       else 'other' end::app_public.delivery_cancel_reason, null);
+  end if;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION on_request_cancelled(request_id uuid, actor_id uuid, reason app_public.request_cancel_reason); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.on_request_cancelled(request_id uuid, actor_id uuid, reason app_public.request_cancel_reason) IS 'Declines the live offers of a cancelled request and cancels its delivery if not yet picked up.';
+
+
+--
+-- Name: on_request_changed(uuid, boolean, bigint, uuid[]); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.on_request_changed(request_id uuid, terms_changed boolean, max_price bigint, blacklisted_travelers uuid[]) RETURNS integer
+    LANGUAGE sql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  with declined as (
+    update app_public.delivery_offers o
+       set status = 'declined',
+           decline_reason = case when on_request_changed.terms_changed then 'request_changed'
+                                 when o.price > on_request_changed.max_price then 'price_too_high'
+                                 else 'prefer_other_traveler' end::app_public.offer_decline_reason,
+           closed_at = now()
+     where o.request_id = on_request_changed.request_id and o.status = 'pending'
+       and (on_request_changed.terms_changed or o.price > on_request_changed.max_price
+            or o.traveler_id = any (on_request_changed.blacklisted_travelers))
+    returning 1
+  )
+  select count(*)::integer from declined;
+$$;
+
+
+--
+-- Name: FUNCTION on_request_changed(request_id uuid, terms_changed boolean, max_price bigint, blacklisted_travelers uuid[]); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.on_request_changed(request_id uuid, terms_changed boolean, max_price bigint, blacklisted_travelers uuid[]) IS 'Declines the live offers an edit of their request invalidates; returns how many.';
+
+
+--
+-- Name: on_trip_cancelled(uuid, uuid, boolean); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.on_trip_cancelled(trip_id uuid, actor_id uuid, by_admin boolean) RETURNS integer
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_delivery record;
+  v_count integer := 0;
+begin
+  update app_public.delivery_offers o
+     set status = 'withdrawn', withdraw_reason = 'no_longer_available', closed_by = on_trip_cancelled.actor_id,
+         closed_at = now()
+   where o.trip_id = on_trip_cancelled.trip_id and o.status = 'pending';
+  for v_delivery in
+    select d.id from app_public.deliveries d
+     where d.trip_id = on_trip_cancelled.trip_id and d.status not in ('delivered', 'cancelled', 'disputed')
+     order by d.id
+     for update
+  loop
+    perform app_hidden.cancel_delivery_as(v_delivery.id,
+      case when on_trip_cancelled.by_admin then 'admin' else 'user' end::app_public.transition_source,
+      on_trip_cancelled.actor_id, 'trip_cancelled', null);
+    v_count := v_count + 1;
+  end loop;
+  return v_count;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION on_trip_cancelled(trip_id uuid, actor_id uuid, by_admin boolean); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.on_trip_cancelled(trip_id uuid, actor_id uuid, by_admin boolean) IS 'Withdraws the live offers on a cancelled trip and cancels its deliveries; returns how many deliveries.';
+
+
+--
+-- Name: open_offer_thread(app_public.delivery_requests, app_public.trips, app_public.offer_party, uuid, bigint, text, timestamp with time zone, timestamp with time zone, text[]); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.open_offer_thread(request app_public.delivery_requests, trip app_public.trips, initiated_by app_public.offer_party, actor_id uuid, price bigint, message text, pickup_time timestamp with time zone, delivery_time timestamp with time zone, guarantees text[]) RETURNS app_public.delivery_offers
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_offer app_public.delivery_offers;
+  v_threads integer;
+begin
+  perform app_hidden.assert_request_open(request);
+  perform app_hidden.assert_offer_price(request, price);
+  perform app_hidden.assert_traveler_may_carry(request, trip.traveler_id);
+  perform app_hidden.assert_trip_fits(request, trip);
+  if exists (select 1 from app_public.delivery_offers o
+              where o.request_id = request.id and o.traveler_id = trip.traveler_id and o.status = 'pending') then
+    raise exception 'There already is a live offer between this traveler and request; counter it instead'
+      using errcode = 'BADST';
+  end if;
+  select count(*) into v_threads from app_public.delivery_offers o
+   where o.request_id = request.id and o.traveler_id = trip.traveler_id;
+  if v_threads >= (app_hidden.config_value('offers.max_threads_per_traveler'))::int then
+    raise exception 'A traveler may open at most % offers on one request', v_threads using errcode = 'LIMIT';
+  end if;
+
+  insert into app_public.delivery_offers (request_id, customer_id, traveler_id, trip_id, initiated_by, awaiting_party,
+                                          price, currency, pickup_time, delivery_time, valid_until, guarantees)
+  values (request.id, request.customer_id, trip.traveler_id, trip.id, initiated_by,
+          case initiated_by when 'traveler' then 'customer' else 'traveler' end::app_public.offer_party,
+          price, request.currency, pickup_time, delivery_time, app_hidden.offer_valid_until(request),
+          coalesce(guarantees, '{}'))
+  returning * into v_offer;
+  insert into app_public.offer_versions (offer_id, version, proposed_by, proposed_by_user_id, price, pickup_time,
+                                         delivery_time, message, valid_until)
+  values (v_offer.id, 1, initiated_by, actor_id, price, pickup_time, delivery_time, nullif(trim(message), ''),
+          v_offer.valid_until);
+  return v_offer;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION open_offer_thread(request app_public.delivery_requests, trip app_public.trips, initiated_by app_public.offer_party, actor_id uuid, price bigint, message text, pickup_time timestamp with time zone, delivery_time timestamp with time zone, guarantees text[]); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.open_offer_thread(request app_public.delivery_requests, trip app_public.trips, initiated_by app_public.offer_party, actor_id uuid, price bigint, message text, pickup_time timestamp with time zone, delivery_time timestamp with time zone, guarantees text[]) IS 'Checks and opens an offer thread with its first version.';
+
+
+--
 -- Name: own_trip_for_update(uuid, uuid); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
@@ -3235,6 +4692,29 @@ $$;
 --
 
 COMMENT ON FUNCTION app_hidden.own_trip_for_update(trip_id uuid, user_id uuid) IS 'Locks and returns a trip of the given traveler; NTFND when not visible, DNIED when visible but someone else''s.';
+
+
+--
+-- Name: queue_email(uuid, text, text); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.queue_email(user_id uuid, subject text, body text) RETURNS void
+    LANGUAGE sql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  insert into app_private.emails (user_id, recipient, subject, body)
+  select c.user_id, c.email, queue_email.subject, queue_email.body
+    from app_public.user_contacts c
+    join app_public.users u on u.id = c.user_id
+   where c.user_id = queue_email.user_id and u.deleted_at is null;
+$$;
+
+
+--
+-- Name: FUNCTION queue_email(user_id uuid, subject text, body text); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.queue_email(user_id uuid, subject text, body text) IS 'Queues a plain email to the user''s address (nothing for deleted accounts).';
 
 
 --
@@ -3523,6 +5003,31 @@ COMMENT ON FUNCTION app_hidden.release_trip_capacity(delivery_id uuid) IS 'Gives
 
 
 --
+-- Name: request_status_for(app_public.delivery_status); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.request_status_for(status app_public.delivery_status) RETURNS app_public.delivery_request_status
+    LANGUAGE sql IMMUTABLE
+    AS $$
+  select case request_status_for.status
+    when 'accepted' then 'accepted'
+    when 'pickup_scheduled' then 'accepted'
+    when 'picked_up' then 'picked_up'
+    when 'in_transit' then 'in_transit'
+    when 'delivery_scheduled' then 'in_transit'
+    when 'delivered' then 'delivered'
+  end::app_public.delivery_request_status;
+$$;
+
+
+--
+-- Name: FUNCTION request_status_for(status app_public.delivery_status); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.request_status_for(status app_public.delivery_status) IS 'The request status that mirrors a live delivery status (NULL for cancelled and disputed).';
+
+
+--
 -- Name: require_user(app_public.verification_level, text); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
@@ -3638,6 +5143,27 @@ COMMENT ON FUNCTION app_hidden.snapped_point(point public.geography) IS 'The poi
 
 
 --
+-- Name: tg__append_only(); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.tg__append_only() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+begin
+  raise exception '% is append-only', TG_TABLE_NAME using errcode = 'DNIED';
+end;
+$$;
+
+
+--
+-- Name: FUNCTION tg__append_only(); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.tg__append_only() IS 'Refuses updates (and deletes) of append-only tables.';
+
+
+--
 -- Name: tg__default_current_user(); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
@@ -3681,6 +5207,114 @@ $$;
 --
 
 COMMENT ON FUNCTION app_hidden.tg__set_updated_at() IS 'Keeps updated_at strictly increasing on every update.';
+
+
+--
+-- Name: tg_deliveries__after_status(); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.tg_deliveries__after_status() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_source app_public.transition_source :=
+    coalesce(nullif(current_setting('delivery.transition_source', true), ''), 'user')::app_public.transition_source;
+  v_actor uuid := nullif(current_setting('delivery.transition_actor', true), '')::uuid;
+  v_request_status app_public.delivery_request_status := app_hidden.request_status_for(NEW.status);
+begin
+  if TG_OP = 'UPDATE' and NEW.status is not distinct from OLD.status then
+    return null;
+  end if;
+  insert into app_public.delivery_status_history (delivery_id, from_status, to_status, changed_by, source, reason)
+  values (NEW.id, case when TG_OP = 'UPDATE' then OLD.status end, NEW.status, v_actor, v_source,
+          nullif(current_setting('delivery.transition_reason', true), ''));
+  if v_request_status is not null then
+    update app_public.delivery_requests r set status = v_request_status
+     where r.id = NEW.request_id and r.status is distinct from v_request_status;
+  end if;
+  if TG_OP = 'UPDATE' and NEW.status in ('delivered', 'cancelled') then
+    perform app_hidden.count_delivery_outcome(OLD, NEW);
+  end if;
+  return null;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION tg_deliveries__after_status(); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.tg_deliveries__after_status() IS 'Writes the history row of a delivery status, mirrors it on the request and counts outcomes in the statistics.';
+
+
+--
+-- Name: tg_deliveries__check_transition(); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.tg_deliveries__check_transition() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_source text := nullif(current_setting('delivery.transition_source', true), '');
+begin
+  if NEW.status is not distinct from OLD.status then
+    return NEW;
+  end if;
+  if v_source is null then
+    raise exception 'Delivery status changes go through the delivery functions' using errcode = 'BADST';
+  end if;
+  if not exists (select 1 from app_public.delivery_transitions t
+                  where t.from_status = OLD.status and t.to_status = NEW.status and t.source = v_source::app_public.transition_source) then
+    raise exception 'A delivery cannot go from % to % (%)', OLD.status, NEW.status, v_source using errcode = 'BADST';
+  end if;
+  case NEW.status
+    when 'pickup_scheduled' then NEW.pickup_scheduled_at := now();
+    when 'picked_up' then NEW.picked_up_at := now();
+    when 'in_transit' then NEW.in_transit_at := now();
+    when 'delivery_scheduled' then NEW.delivery_scheduled_at := now();
+    when 'delivered' then NEW.delivered_at := coalesce(NEW.delivered_at, now());
+    when 'cancelled' then NEW.cancelled_at := now();
+    when 'disputed' then NEW.disputed_at := now();
+    else null;
+  end case;
+  return NEW;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION tg_deliveries__check_transition(); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.tg_deliveries__check_transition() IS 'Refuses delivery status changes that delivery_transitions does not allow for their cause; stamps the state''s time.';
+
+
+--
+-- Name: tg_delivery_offers__request_status(); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.tg_delivery_offers__request_status() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+begin
+  update app_public.delivery_requests r
+     set status = case when exists (select 1 from app_public.delivery_offers o
+                                     where o.request_id = r.id and o.status = 'pending')
+                       then 'matched' else 'pending' end::app_public.delivery_request_status
+   where r.id = NEW.request_id and r.status in ('pending', 'matched');
+  return null;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION tg_delivery_offers__request_status(); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.tg_delivery_offers__request_status() IS 'Keeps an open request matched while it has a live offer thread, pending otherwise.';
 
 
 --
@@ -3955,6 +5589,39 @@ COMMENT ON FUNCTION app_hidden.tg_users__referral_code() IS 'Gives a new account
 
 
 --
+-- Name: transition_delivery(uuid, app_public.delivery_status, app_public.transition_source, uuid, text); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.transition_delivery(delivery_id uuid, to_status app_public.delivery_status, source app_public.transition_source, actor_id uuid, reason text DEFAULT NULL::text) RETURNS app_public.deliveries
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_delivery app_public.deliveries;
+begin
+  perform set_config('delivery.transition_source', transition_delivery.source::text, true);
+  perform set_config('delivery.transition_actor', coalesce(transition_delivery.actor_id::text, ''), true);
+  perform set_config('delivery.transition_reason', coalesce(transition_delivery.reason, ''), true);
+  update app_public.deliveries d set status = transition_delivery.to_status
+   where d.id = transition_delivery.delivery_id
+  returning d.* into v_delivery;
+  perform set_config('delivery.transition_source', '', true);
+  if v_delivery.id is null then
+    raise exception 'Delivery not found' using errcode = 'NTFND';
+  end if;
+  return v_delivery;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION transition_delivery(delivery_id uuid, to_status app_public.delivery_status, source app_public.transition_source, actor_id uuid, reason text); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.transition_delivery(delivery_id uuid, to_status app_public.delivery_status, source app_public.transition_source, actor_id uuid, reason text) IS 'Moves a delivery to a status on behalf of a cause (source, actor, reason); the transition trigger decides whether that is allowed.';
+
+
+--
 -- Name: trips_needing_weather(integer); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
@@ -4153,6 +5820,7 @@ begin
     'sessions_pruned', app_private.prune_sessions(),
     'account_tokens_pruned', app_private.prune_account_tokens(),
     'documents_expired', app_private.expire_verification_documents(),
+    'offers_expired', app_private.expire_offers(),
     'users_anonymised', app_private.anonymise_deleted_users(),
     'requests_expired', app_hidden.expire_delivery_requests(),
     'trip_weather_deleted', app_private.delete_expired_trip_weather());
@@ -4206,6 +5874,30 @@ $$;
 --
 
 COMMENT ON FUNCTION app_private.delete_expired_trip_weather() IS 'Deletes expired trip forecasts; returns how many.';
+
+
+--
+-- Name: expire_offers(); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.expire_offers() RETURNS integer
+    LANGUAGE sql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  with expired as (
+    update app_public.delivery_offers o set status = 'expired', closed_at = now()
+     where o.status = 'pending' and o.valid_until <= now()
+    returning 1
+  )
+  select count(*)::integer from expired;
+$$;
+
+
+--
+-- Name: FUNCTION expire_offers(); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.expire_offers() IS 'Expires pending offer threads whose current version is past its validity; returns how many.';
 
 
 --
@@ -4810,6 +6502,34 @@ COMMENT ON FUNCTION app_private.use_totp_code(user_id uuid, code text) IS 'Accep
 
 
 --
+-- Name: accept_offer(uuid, integer); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.accept_offer(offer_id uuid, version integer) RETURNS app_public.deliveries
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_hidden.require_user('email_verified', 'accept offers');
+  v_offer app_public.delivery_offers := app_hidden.lock_offer(accept_offer.offer_id);
+begin
+  if app_hidden.offer_party_of(v_offer, v_user_id) <> v_offer.awaiting_party then
+    raise exception 'It is the other side''s turn: only they can accept this version' using errcode = 'DNIED';
+  end if;
+  return app_hidden.accept_offer_version(accept_offer.offer_id, accept_offer.version, v_user_id);
+end;
+$$;
+
+
+--
+-- Name: FUNCTION accept_offer(offer_id uuid, version integer); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.accept_offer(offer_id uuid, version integer) IS '@resultFieldName delivery
+The side whose turn it is accepts the current version of an offer: creates the delivery, reserves the trip''s capacity and declines the request''s other offers, in one transaction. Errors: LOGIN, NTFND, DNIED (not your turn; blocks, verification or rating filters), STALE (not the current version), BADST (offer or request closed, trip not live), EXPRD, CAPAC (no capacity left), LIMIT (live deliveries).';
+
+
+--
 -- Name: user_favorites; Type: TABLE; Schema: app_public; Owner: -
 --
 
@@ -5008,6 +6728,45 @@ Blocks a user: the two are hidden from each other and never matched. Blocking tw
 
 
 --
+-- Name: cancel_delivery(uuid, app_public.delivery_cancel_reason, text); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.cancel_delivery(delivery_id uuid, reason app_public.delivery_cancel_reason, note text DEFAULT NULL::text) RETURNS app_public.deliveries
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_hidden.require_user('unverified', 'cancel deliveries');
+  v_delivery app_public.deliveries;
+  v_admin boolean := app_hidden.current_user_has_permission('deliveries.write');
+begin
+  select * into v_delivery from app_public.deliveries d where d.id = cancel_delivery.delivery_id for update;
+  if v_delivery.id is null or (v_user_id not in (v_delivery.customer_id, v_delivery.traveler_id) and not v_admin) then
+    raise exception 'Delivery not found' using errcode = 'NTFND';
+  end if;
+  if cancel_delivery.reason is null
+     or (cancel_delivery.reason in ('trip_cancelled', 'payment_failed', 'admin_decision') and not v_admin)
+     or cancel_delivery.reason in ('item_not_as_described', 'cannot_inspect', 'prohibited_item') then
+    raise exception 'Give a reason for cancelling (refused items go through refusePickup)' using errcode = 'INVAL';
+  end if;
+  -- A party cancels before pickup; afterwards only an admin can (the transition table says so).
+  return app_hidden.cancel_delivery_as(v_delivery.id,
+    case when v_user_id in (v_delivery.customer_id, v_delivery.traveler_id) and v_delivery.status in ('accepted', 'pickup_scheduled')
+         then 'user' when v_admin then 'admin' else 'user' end::app_public.transition_source,
+    v_user_id, cancel_delivery.reason, cancel_delivery.note);
+end;
+$$;
+
+
+--
+-- Name: FUNCTION cancel_delivery(delivery_id uuid, reason app_public.delivery_cancel_reason, note text); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.cancel_delivery(delivery_id uuid, reason app_public.delivery_cancel_reason, note text) IS '@resultFieldName delivery
+Cancels a delivery: either party until pickup, an admin with deliveries.write at any live step. Releases the trip''s capacity; the request reopens unless the customer cancelled. Errors: LOGIN, NTFND, INVAL (no or reserved reason), BADST (picked up or ended: only an admin, or a dispute).';
+
+
+--
 -- Name: cancel_delivery_request(uuid, app_public.request_cancel_reason, text); Type: FUNCTION; Schema: app_public; Owner: -
 --
 
@@ -5032,8 +6791,16 @@ begin
   if v_request.id is null then
     raise exception 'Delivery request not found' using errcode = 'NTFND';
   end if;
-  -- HOOK(deliveries slice): status 'accepted' is still before pickup: cancel the accepted delivery as
-  -- customer-caused (its own rules: fees, refunds, statistics), then end this request as cancelled like below.
+  -- Until pickup the customer may walk away: an accepted request takes its delivery down with it (customer-caused,
+  -- which also ends the request as cancelled). Afterwards only a dispute remains.
+  if v_request.status = 'accepted' then
+    perform app_hidden.on_request_cancelled(v_request.id, v_user_id, cancel_delivery_request.reason);
+    update app_public.delivery_requests r
+       set cancellation_reason = cancel_delivery_request.reason, cancellation_note = v_note
+     where r.id = v_request.id
+    returning r.* into v_request;
+    return v_request;
+  end if;
   if v_request.status not in ('pending', 'matched') then
     raise exception 'A % request cannot be cancelled', v_request.status using errcode = 'BADST';
   end if;
@@ -5045,8 +6812,8 @@ begin
          cancelled_at = now()
    where r.id = v_request.id
   returning r.* into v_request;
-  -- HOOK(offers slice): decline every pending offer of this request (reason request_cancelled) and notify.
-  return v_request;
+  perform app_hidden.on_request_cancelled(v_request.id, v_user_id, cancel_delivery_request.reason);
+  return (select r from app_public.delivery_requests r where r.id = v_request.id);
 end;
 $$;
 
@@ -5071,7 +6838,6 @@ declare
   v_user_id uuid := app_hidden.require_user('unverified', 'cancel trips');
   v_is_admin boolean := app_hidden.current_user_has_permission('deliveries.write');
   v_trip app_public.trips;
-  v_reservation record;
 begin
   if cancel_trip.reason is null then
     raise exception 'Say why the trip is cancelled' using errcode = 'INVAL';
@@ -5097,15 +6863,9 @@ begin
     end if;
   end if;
 
-  -- HOOK (deliveries and offers slices): cancel the trip's deliveries as traveler-caused and withdraw its pending
-  -- offers here; their cancellation will release the capacity through release_trip_capacity as below.
-  for v_reservation in
-    select r.delivery_id from app_public.trip_capacity_reservations r
-     where r.trip_id = v_trip.id and r.status = 'reserved'
-     order by r.id
-  loop
-    perform app_hidden.release_trip_capacity(v_reservation.delivery_id);
-  end loop;
+  -- Its deliveries are cancelled (trip_cancelled, caused by the traveler or decided by an admin), which releases
+  -- their capacity and reopens their requests; live offers on the trip are withdrawn.
+  perform app_hidden.on_trip_cancelled(v_trip.id, v_user_id, v_is_admin);
 
   update app_public.trips t
      set status = 'cancelled', cancellation_reason = cancel_trip.reason,
@@ -5184,7 +6944,7 @@ begin
   if v_trip.status <> 'active' then
     raise exception 'Only an active trip can be completed (this one is %)', v_trip.status using errcode = 'BADST';
   end if;
-  -- HOOK (deliveries slice): replace with "no delivery of this trip awaits pickup".
+  -- A reserved reservation is a delivery awaiting pickup (pickup consumes it, cancellation releases it).
   if exists (select 1 from app_public.trip_capacity_reservations r
               where r.trip_id = v_trip.id and r.status = 'reserved') then
     raise exception 'A delivery of this trip still awaits pickup' using errcode = 'BADST';
@@ -5203,6 +6963,37 @@ $$;
 
 COMMENT ON FUNCTION app_public.complete_trip(trip_id uuid) IS '@resultFieldName trip
 Completes an active trip of the signed-in traveler once no delivery awaits pickup, and counts it in the traveler''s statistics. Errors: LOGIN, DNIED, NTFND, BADST.';
+
+
+--
+-- Name: confirm_delivery(uuid, text); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.confirm_delivery(delivery_id uuid, photo_key text DEFAULT NULL::text) RETURNS app_public.deliveries
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_hidden.require_user('unverified', 'confirm deliveries');
+  v_delivery app_public.deliveries := app_hidden.lock_delivery_for_party(confirm_delivery.delivery_id, v_user_id);
+begin
+  perform app_hidden.assert_traveler_of(v_delivery, v_user_id, 'confirm the drop-off');
+  update app_public.deliveries d set delivery_photo_key = coalesce(confirm_delivery.photo_key, d.delivery_photo_key)
+   where d.id = v_delivery.id;
+  v_delivery := app_hidden.transition_delivery(v_delivery.id, 'delivered', 'user', v_user_id);
+  perform app_hidden.queue_email(v_delivery.customer_id, 'Your item was delivered',
+    format(E'%s was handed over. Confirm receipt and review the traveler in the app.\n', v_delivery.delivery_number));
+  return v_delivery;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION confirm_delivery(delivery_id uuid, photo_key text); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.confirm_delivery(delivery_id uuid, photo_key text) IS '@resultFieldName delivery
+The traveler confirms handing the item over (until the QR handover requires a scan). Errors: LOGIN, NTFND, DNIED (not the traveler), BADST (not picked up).';
 
 
 --
@@ -5256,6 +7047,73 @@ Confirms the phone number with the texted code: true when it matched (the number
 
 
 --
+-- Name: confirm_pickup(uuid, text); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.confirm_pickup(delivery_id uuid, photo_key text DEFAULT NULL::text) RETURNS app_public.deliveries
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_hidden.require_user('unverified', 'confirm pickups');
+  v_delivery app_public.deliveries := app_hidden.lock_delivery_for_party(confirm_pickup.delivery_id, v_user_id);
+begin
+  perform app_hidden.assert_traveler_of(v_delivery, v_user_id, 'confirm the pickup');
+  update app_public.deliveries d set pickup_photo_key = coalesce(confirm_pickup.photo_key, d.pickup_photo_key)
+   where d.id = v_delivery.id;
+  v_delivery := app_hidden.transition_delivery(v_delivery.id, 'picked_up', 'user', v_user_id);
+  -- The item is on board: its capacity is used for good and never given back.
+  perform app_hidden.consume_trip_capacity(v_delivery.id);
+  perform app_hidden.queue_email(v_delivery.customer_id, 'Your item was picked up',
+    format(E'The traveler has your item (%s).\n', v_delivery.delivery_number));
+  return v_delivery;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION confirm_pickup(delivery_id uuid, photo_key text); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.confirm_pickup(delivery_id uuid, photo_key text) IS '@resultFieldName delivery
+The traveler confirms taking the item (until the QR handover requires a scan). Errors: LOGIN, NTFND, DNIED (not the traveler), BADST (not awaiting pickup), INVAL (bad photo key).';
+
+
+--
+-- Name: confirm_receipt(uuid); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.confirm_receipt(delivery_id uuid) RETURNS app_public.deliveries
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_hidden.require_user('unverified', 'confirm receipt');
+  v_delivery app_public.deliveries := app_hidden.lock_delivery_for_party(confirm_receipt.delivery_id, v_user_id);
+begin
+  if v_delivery.customer_id <> v_user_id then
+    raise exception 'Only the customer confirms receipt' using errcode = 'DNIED';
+  end if;
+  if v_delivery.status <> 'delivered' then
+    raise exception 'Only a delivered item can be confirmed' using errcode = 'BADST';
+  end if;
+  update app_public.deliveries d set receipt_confirmed_at = coalesce(d.receipt_confirmed_at, now())
+   where d.id = v_delivery.id
+  returning d.* into v_delivery;
+  return v_delivery;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION confirm_receipt(delivery_id uuid); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.confirm_receipt(delivery_id uuid) IS '@resultFieldName delivery
+The customer confirms receiving the item, which ends the payment hold early. Errors: LOGIN, NTFND, DNIED (not the customer), BADST (not delivered).';
+
+
+--
 -- Name: confirm_two_factor(text); Type: FUNCTION; Schema: app_public; Owner: -
 --
 
@@ -5288,6 +7146,72 @@ $$;
 
 COMMENT ON FUNCTION app_public.confirm_two_factor(code text) IS '@resultFieldName backupCodes
 Turns two-factor authentication on with a code from the authenticator app and returns the backup codes, shown once. BADTK when the code is wrong, BADST without a pending setup.';
+
+
+--
+-- Name: counter_offer(uuid, bigint, text, timestamp with time zone, timestamp with time zone); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.counter_offer(offer_id uuid, price bigint, message text DEFAULT NULL::text, pickup_time timestamp with time zone DEFAULT NULL::timestamp with time zone, delivery_time timestamp with time zone DEFAULT NULL::timestamp with time zone) RETURNS app_public.delivery_offers
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_hidden.require_user('email_verified', 'negotiate offers');
+  v_offer app_public.delivery_offers := app_hidden.lock_offer(counter_offer.offer_id);
+  v_party app_public.offer_party := app_hidden.offer_party_of(v_offer, v_user_id);
+  v_request app_public.delivery_requests;
+  v_version integer;
+begin
+  if v_offer.status <> 'pending' then
+    raise exception 'This offer is % and can no longer be countered', v_offer.status using errcode = 'BADST';
+  end if;
+  if v_offer.awaiting_party <> v_party then
+    raise exception 'It is the other side''s turn to answer this offer' using errcode = 'DNIED';
+  end if;
+  if v_offer.valid_until <= now() then
+    raise exception 'This offer has expired' using errcode = 'EXPRD';
+  end if;
+  select * into v_request from app_public.delivery_requests r where r.id = v_offer.request_id;
+  perform app_hidden.assert_request_open(v_request);
+  perform app_hidden.assert_offer_price(v_request, counter_offer.price);
+  v_version := v_offer.current_version + 1;
+  if v_version > (app_hidden.config_value('offers.max_versions'))::int then
+    raise exception 'This negotiation reached % versions; accept or decline it', v_offer.current_version
+      using errcode = 'LIMIT';
+  end if;
+
+  insert into app_public.offer_versions (offer_id, version, proposed_by, proposed_by_user_id, price, pickup_time,
+                                         delivery_time, message, valid_until)
+  values (v_offer.id, v_version, v_party, v_user_id, counter_offer.price,
+          coalesce(counter_offer.pickup_time, v_offer.pickup_time), coalesce(counter_offer.delivery_time, v_offer.delivery_time),
+          nullif(trim(counter_offer.message), ''), app_hidden.offer_valid_until(v_request));
+  update app_public.delivery_offers o
+     set current_version = v.version, price = v.price, pickup_time = v.pickup_time, delivery_time = v.delivery_time,
+         valid_until = v.valid_until,
+         awaiting_party = case v_party when 'customer' then 'traveler' else 'customer' end::app_public.offer_party
+    from app_public.offer_versions v
+   where o.id = v_offer.id and v.offer_id = v_offer.id and v.version = v_version
+  returning o.* into v_offer;
+  v_offer := app_hidden.auto_accept_if_allowed(v_offer);
+  if v_offer.status = 'pending' then
+    perform app_hidden.queue_email(
+      case v_party when 'customer' then v_offer.traveler_id else v_offer.customer_id end,
+      'A counter-offer is waiting for you',
+      format(E'The price for "%s" is now %s %s. Open the app to accept, counter or decline.\n',
+             v_request.title, round(v_offer.price / 100.0, 2), v_offer.currency));
+  end if;
+  return v_offer;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION counter_offer(offer_id uuid, price bigint, message text, pickup_time timestamp with time zone, delivery_time timestamp with time zone); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.counter_offer(offer_id uuid, price bigint, message text, pickup_time timestamp with time zone, delivery_time timestamp with time zone) IS '@resultFieldName deliveryOffer
+The side whose turn it is proposes a new price (and times): a new immutable version that the other side must answer; older versions can no longer be accepted. At most 10 versions. Errors: LOGIN, NTFND (not your offer), DNIED (not your turn), BADST (offer or request closed), EXPRD, INVAL (price), LIMIT (versions).';
 
 
 --
@@ -5701,6 +7625,47 @@ Deactivates the signed-in user''s account and signs out every device; signing in
 
 
 --
+-- Name: decline_offer(uuid, app_public.offer_decline_reason, text); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.decline_offer(offer_id uuid, reason app_public.offer_decline_reason, note text DEFAULT NULL::text) RETURNS app_public.delivery_offers
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_hidden.require_user('unverified', 'decline offers');
+  v_offer app_public.delivery_offers := app_hidden.lock_offer(decline_offer.offer_id);
+  v_party app_public.offer_party := app_hidden.offer_party_of(v_offer, v_user_id);
+begin
+  if decline_offer.reason is null or decline_offer.reason in ('another_offer_accepted', 'request_cancelled', 'request_changed') then
+    raise exception 'Give a reason for declining (the platform''s own reasons are not available)' using errcode = 'INVAL';
+  end if;
+  if v_offer.status <> 'pending' then
+    raise exception 'This offer is % already', v_offer.status using errcode = 'BADST';
+  end if;
+  -- The customer may decline at any time; the traveler declines only a customer's proposal (else: withdraw).
+  if v_party = 'traveler' and v_offer.awaiting_party <> 'traveler' then
+    raise exception 'Withdraw your own offer instead of declining it' using errcode = 'DNIED';
+  end if;
+  update app_public.delivery_offers o
+     set status = 'declined', decline_reason = decline_offer.reason, closing_note = nullif(trim(decline_offer.note), ''),
+         closed_by = v_user_id, closed_at = now()
+   where o.id = v_offer.id
+  returning o.* into v_offer;
+  return v_offer;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION decline_offer(offer_id uuid, reason app_public.offer_decline_reason, note text); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.decline_offer(offer_id uuid, reason app_public.offer_decline_reason, note text) IS '@resultFieldName deliveryOffer
+Ends an offer thread: the customer at any time, the traveler when answering the customer''s proposal. Errors: LOGIN, NTFND, DNIED (traveler on their own proposal: withdraw instead), BADST (not pending), INVAL (no reason, or a platform reason).';
+
+
+--
 -- Name: delete_account(text, text); Type: FUNCTION; Schema: app_public; Owner: -
 --
 
@@ -5749,6 +7714,56 @@ $$;
 
 COMMENT ON FUNCTION app_public.delete_account(password text, reason text) IS '@resultFieldName success
 Deletes the signed-in user''s account: it disappears at once, every device is signed out, and personal data is anonymised after 30 days (payments, reviews and disputes are kept). Needs the password and a reason. Errors: LOGIN, INVAL, CREDS (wrong password), BADST (something is still open).';
+
+
+--
+-- Name: delivery_contacts(uuid); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.delivery_contacts(delivery_id uuid) RETURNS app_public.delivery_contact
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_hidden.require_user('unverified', 'see delivery contacts');
+  v_delivery app_public.deliveries;
+  v_until timestamptz;
+  v_result app_public.delivery_contact;
+begin
+  select * into v_delivery from app_public.deliveries d where d.id = delivery_contacts.delivery_id;
+  if v_delivery.id is null or v_user_id not in (v_delivery.customer_id, v_delivery.traveler_id) then
+    raise exception 'Delivery not found' using errcode = 'NTFND';
+  end if;
+  if v_delivery.status = 'cancelled' then
+    raise exception 'The delivery was cancelled' using errcode = 'BADST';
+  end if;
+  v_until := v_delivery.delivered_at
+    + make_interval(hours => (app_hidden.config_value('deliveries.contacts_after_hours'))::int);
+  if v_until <= now() then
+    raise exception 'Contacts of a delivery are shown until % hours after it', 
+      app_hidden.config_value('deliveries.contacts_after_hours') using errcode = 'EXPRD';
+  end if;
+  select u.first_name || coalesce(' ' || c.last_name, ''),
+         case when c.phone_verified_at is not null then c.phone_number end,
+         r.pickup_address, r.pickup_contact_name, r.pickup_contact_phone, r.pickup_instructions,
+         r.delivery_address, r.delivery_contact_name, r.delivery_contact_phone, r.delivery_instructions,
+         v_until
+    into v_result
+    from app_public.delivery_requests r,
+         app_public.users u
+         join app_public.user_contacts c on c.user_id = u.id
+   where r.id = v_delivery.request_id
+     and u.id = case v_user_id when v_delivery.customer_id then v_delivery.traveler_id else v_delivery.customer_id end;
+  return v_result;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION delivery_contacts(delivery_id uuid); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.delivery_contacts(delivery_id uuid) IS 'The other party''s name and verified phone and the exact addresses and contacts of a delivery, for its parties from acceptance until 48 hours after delivery. Errors: LOGIN, NTFND (not a party), BADST (cancelled), EXPRD (too long after delivery).';
 
 
 --
@@ -6132,6 +8147,52 @@ Moves a report on (admins with content.moderate): reviewed, resolved (with the a
 
 
 --
+-- Name: invite_traveler(uuid, uuid, bigint, text, timestamp with time zone, timestamp with time zone); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.invite_traveler(request_id uuid, trip_id uuid, price bigint, message text DEFAULT NULL::text, pickup_time timestamp with time zone DEFAULT NULL::timestamp with time zone, delivery_time timestamp with time zone DEFAULT NULL::timestamp with time zone) RETURNS app_public.delivery_offers
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_hidden.require_user('email_verified', 'invite travelers');
+  v_request app_public.delivery_requests;
+  v_trip app_public.trips;
+  v_offer app_public.delivery_offers;
+begin
+  select * into v_request from app_public.delivery_requests r
+   where r.id = invite_traveler.request_id and r.customer_id = v_user_id
+   for update;
+  if v_request.id is null then
+    raise exception 'Request not found among your requests' using errcode = 'NTFND';
+  end if;
+  -- Only trips the customer may see (RLS on trips decides visibility), locked after the request.
+  if not exists (select 1 from app_public.trips t where t.id = invite_traveler.trip_id) then
+    raise exception 'Trip not found' using errcode = 'NTFND';
+  end if;
+  select * into v_trip from app_public.trips t where t.id = invite_traveler.trip_id for update;
+  v_offer := app_hidden.open_offer_thread(v_request, v_trip, 'customer', v_user_id, invite_traveler.price,
+    invite_traveler.message, invite_traveler.pickup_time, invite_traveler.delivery_time, null);
+  v_offer := app_hidden.auto_accept_if_allowed(v_offer);
+  if v_offer.status = 'pending' then
+    perform app_hidden.queue_email(v_trip.traveler_id, 'A customer invites you to carry an item',
+      format(E'A customer asks you to carry "%s" on your trip "%s" for %s %s. Open the app to accept, counter or decline.\n',
+             v_request.title, v_trip.title, round(v_offer.price / 100.0, 2), v_offer.currency));
+  end if;
+  return v_offer;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION invite_traveler(request_id uuid, trip_id uuid, price bigint, message text, pickup_time timestamp with time zone, delivery_time timestamp with time zone); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.invite_traveler(request_id uuid, trip_id uuid, price bigint, message text, pickup_time timestamp with time zone, delivery_time timestamp with time zone) IS '@resultFieldName deliveryOffer
+A customer invites the traveler of a trip to carry their request at a price (trip-first). Accepted at once when the trip auto-accepts at that price and its traveler is fully verified. Errors: LOGIN, DNIED, NTFND (request not yours, trip not visible), BADST, EXPRD, INVAL, CAPAC, LIMIT as for submitOffer.';
+
+
+--
 -- Name: login(text, text, text, app_public.device_type, app_public.platform, text); Type: FUNCTION; Schema: app_public; Owner: -
 --
 
@@ -6294,10 +8355,13 @@ begin
   if v_departure <> v_trip.departure_time and v_departure <= now() then
     raise exception 'The new departure must lie in the future' using errcode = 'INVAL';
   end if;
-  -- HOOK (deliveries slice): notify the customers of the trip's deliveries about the delay.
   update app_public.trips t set status = 'delayed', departure_time = v_departure, arrival_time = v_arrival
    where t.id = v_trip.id
   returning t.* into v_trip;
+  perform app_hidden.notify_trip_customers(v_trip.id, 'Your traveler''s trip is delayed',
+    format(E'The trip "%s" now leaves at %s UTC and arrives at %s UTC.\n', v_trip.title,
+           to_char(v_trip.departure_time at time zone 'UTC', 'YYYY-MM-DD HH24:MI'),
+           to_char(v_trip.arrival_time at time zone 'UTC', 'YYYY-MM-DD HH24:MI')));
   return v_trip;
 end;
 $$;
@@ -6385,6 +8449,40 @@ $_$;
 
 COMMENT ON FUNCTION app_public.refresh_session(refresh_token text) IS '@resultFieldName authResult
 Exchanges a refresh token for a new access token and a new refresh token; the old one stops working. Null when the token is unknown, expired, revoked or already used — and reusing an already exchanged token ends that device session.';
+
+
+--
+-- Name: refuse_pickup(uuid, app_public.delivery_cancel_reason, text, text); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.refuse_pickup(delivery_id uuid, reason app_public.delivery_cancel_reason, photo_key text, note text DEFAULT NULL::text) RETURNS app_public.deliveries
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_hidden.require_user('unverified', 'refuse pickups');
+  v_delivery app_public.deliveries := app_hidden.lock_delivery_for_party(refuse_pickup.delivery_id, v_user_id);
+begin
+  perform app_hidden.assert_traveler_of(v_delivery, v_user_id, 'refuse the pickup');
+  if refuse_pickup.reason is null or refuse_pickup.reason not in ('item_not_as_described', 'cannot_inspect', 'prohibited_item') then
+    raise exception 'A pickup is refused because the item is not as described, cannot be inspected or is prohibited'
+      using errcode = 'INVAL';
+  end if;
+  if nullif(trim(refuse_pickup.photo_key), '') is null then
+    raise exception 'A refused pickup needs a photo of the item' using errcode = 'INVAL';
+  end if;
+  update app_public.deliveries d set pickup_photo_key = refuse_pickup.photo_key where d.id = v_delivery.id;
+  return app_hidden.cancel_delivery_as(v_delivery.id, 'user', v_user_id, refuse_pickup.reason, refuse_pickup.note);
+end;
+$$;
+
+
+--
+-- Name: FUNCTION refuse_pickup(delivery_id uuid, reason app_public.delivery_cancel_reason, photo_key text, note text); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.refuse_pickup(delivery_id uuid, reason app_public.delivery_cancel_reason, photo_key text, note text) IS '@resultFieldName delivery
+The traveler refuses to take an item that is not as described, cannot be inspected or is prohibited, with a photo; the delivery is cancelled without a penalty to the traveler. Errors: LOGIN, NTFND, DNIED (not the traveler), INVAL (reason or photo missing), BADST (already picked up).';
 
 
 --
@@ -6549,10 +8647,14 @@ begin
   select r.customer_id into v_customer_id
     from app_hidden.listed_delivery_requests(v_user_id) r
    where r.id = report_delivery_request.request_id;
+  -- The traveler carrying it knows the request too, even though it left the marketplace.
+  if v_customer_id is null then
+    select d.customer_id into v_customer_id from app_public.deliveries d
+     where d.request_id = report_delivery_request.request_id and d.traveler_id = v_user_id and d.status <> 'cancelled';
+  end if;
   if v_customer_id is null then
     raise exception 'Delivery request not found' using errcode = 'NTFND';
   end if;
-  -- HOOK(deliveries slice): also let the traveler of a live delivery of this request report it.
   return app_public.report_user(v_customer_id, report_delivery_request.category, report_delivery_request.description,
                                 null, report_delivery_request.request_id);
 end;
@@ -7111,6 +9213,81 @@ Saves the route, capacity, pricing, restrictions, visibility and duration of one
 
 
 --
+-- Name: schedule_dropoff(uuid, timestamp with time zone); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.schedule_dropoff(delivery_id uuid, at timestamp with time zone) RETURNS app_public.deliveries
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_hidden.require_user('unverified', 'schedule drop-offs');
+  v_delivery app_public.deliveries := app_hidden.lock_delivery_for_party(schedule_dropoff.delivery_id, v_user_id);
+begin
+  if schedule_dropoff.at is null or schedule_dropoff.at <= now() then
+    raise exception 'Schedule the drop-off in the future' using errcode = 'INVAL';
+  end if;
+  update app_public.deliveries d set delivery_time = schedule_dropoff.at where d.id = v_delivery.id;
+  if v_delivery.status = 'in_transit' then
+    v_delivery := app_hidden.transition_delivery(v_delivery.id, 'delivery_scheduled', 'user', v_user_id);
+  elsif v_delivery.status <> 'delivery_scheduled' then
+    raise exception 'The drop-off of a % delivery cannot be scheduled', v_delivery.status using errcode = 'BADST';
+  end if;
+  return (select d from app_public.deliveries d where d.id = v_delivery.id);
+end;
+$$;
+
+
+--
+-- Name: FUNCTION schedule_dropoff(delivery_id uuid, at timestamp with time zone); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.schedule_dropoff(delivery_id uuid, at timestamp with time zone) IS '@resultFieldName delivery
+Either party sets (or moves) the drop-off time of an item in transit. Errors: LOGIN, NTFND, INVAL (not in the future), BADST (not in transit).';
+
+
+--
+-- Name: schedule_pickup(uuid, timestamp with time zone); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.schedule_pickup(delivery_id uuid, at timestamp with time zone) RETURNS app_public.deliveries
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_hidden.require_user('unverified', 'schedule pickups');
+  v_delivery app_public.deliveries := app_hidden.lock_delivery_for_party(schedule_pickup.delivery_id, v_user_id);
+begin
+  if schedule_pickup.at is null or schedule_pickup.at <= now() then
+    raise exception 'Schedule the pickup in the future' using errcode = 'INVAL';
+  end if;
+  if v_delivery.delivery_time is not null and schedule_pickup.at >= v_delivery.delivery_time then
+    raise exception 'The pickup must come before the drop-off time' using errcode = 'INVAL';
+  end if;
+  update app_public.deliveries d set pickup_time = schedule_pickup.at where d.id = v_delivery.id;
+  if v_delivery.status = 'accepted' then
+    v_delivery := app_hidden.transition_delivery(v_delivery.id, 'pickup_scheduled', 'user', v_user_id);
+  elsif v_delivery.status <> 'pickup_scheduled' then
+    raise exception 'The pickup of a % delivery cannot be scheduled', v_delivery.status using errcode = 'BADST';
+  end if;
+  perform app_hidden.queue_email(
+    case v_user_id when v_delivery.customer_id then v_delivery.traveler_id else v_delivery.customer_id end,
+    'Pickup scheduled', format(E'The pickup of %s is scheduled for %s UTC.\n', v_delivery.delivery_number,
+                               to_char(schedule_pickup.at at time zone 'UTC', 'YYYY-MM-DD HH24:MI')));
+  return (select d from app_public.deliveries d where d.id = v_delivery.id);
+end;
+$$;
+
+
+--
+-- Name: FUNCTION schedule_pickup(delivery_id uuid, at timestamp with time zone); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.schedule_pickup(delivery_id uuid, at timestamp with time zone) IS '@resultFieldName delivery
+Either party sets (or moves) the pickup time of an accepted delivery. Errors: LOGIN, NTFND, INVAL (not in the future, or after the drop-off), BADST (already picked up or ended).';
+
+
+--
 -- Name: search_requests(public.geography, numeric, public.geography, app_public.item_category, timestamp with time zone, timestamp with time zone); Type: FUNCTION; Schema: app_public; Owner: -
 --
 
@@ -7211,14 +9388,14 @@ begin
     -- matched literally: LIKE's wildcards and its escape character are escaped
     v_pattern := '%' || replace(replace(replace(trim(search_trips.query), '\', '\\'), '%', '\%'), '_', '\_') || '%';
   end if;
-  -- HOOK (matching and social slices): leave out travelers blocked in either direction once a security definer
-  -- helper exposes the blocks that hide the caller.
 
   -- Dynamic SQL: only the filters asked for appear, and the statement is planned with the actual values, so the
   -- spatial and text filters always use their indexes (a cached generic plan of "$1 is null or st_dwithin(…)"
   -- could not).
   v_sql := 'select t.* from app_public.trips t'
-        || ' where t.status in (''upcoming'', ''delayed'') and t.departure_time >= $1';
+        || ' where t.status in (''upcoming'', ''delayed'') and t.departure_time >= $1'
+        -- Blocks hide both sides from each other (§12).
+        || ' and not app_hidden.is_blocked_with(t.traveler_id)';
   if search_trips.departure_to is not null then
     v_sql := v_sql || ' and t.departure_time <= $2';
   end if;
@@ -7541,6 +9718,32 @@ Marks a pending verification document as under review by the calling admin (user
 
 
 --
+-- Name: start_transit(uuid); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.start_transit(delivery_id uuid) RETURNS app_public.deliveries
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_hidden.require_user('unverified', 'update deliveries');
+  v_delivery app_public.deliveries := app_hidden.lock_delivery_for_party(start_transit.delivery_id, v_user_id);
+begin
+  perform app_hidden.assert_traveler_of(v_delivery, v_user_id, 'start the transit');
+  return app_hidden.transition_delivery(v_delivery.id, 'in_transit', 'user', v_user_id);
+end;
+$$;
+
+
+--
+-- Name: FUNCTION start_transit(delivery_id uuid); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.start_transit(delivery_id uuid) IS '@resultFieldName delivery
+The traveler reports the picked-up item on its way. Errors: LOGIN, NTFND, DNIED (not the traveler), BADST (not picked up).';
+
+
+--
 -- Name: start_trip(uuid); Type: FUNCTION; Schema: app_public; Owner: -
 --
 
@@ -7574,6 +9777,51 @@ $$;
 
 COMMENT ON FUNCTION app_public.start_trip(trip_id uuid) IS '@resultFieldName trip
 Starts an upcoming or delayed trip of the signed-in traveler, at most trips.start_window_hours (24) before departure. Errors: LOGIN, DNIED, NTFND, BADST (wrong state or too early).';
+
+
+--
+-- Name: submit_offer(uuid, uuid, bigint, text, timestamp with time zone, timestamp with time zone, text[]); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.submit_offer(request_id uuid, trip_id uuid, price bigint, message text DEFAULT NULL::text, pickup_time timestamp with time zone DEFAULT NULL::timestamp with time zone, delivery_time timestamp with time zone DEFAULT NULL::timestamp with time zone, guarantees text[] DEFAULT NULL::text[]) RETURNS app_public.delivery_offers
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_hidden.require_user('phone_verified', 'make offers');
+  v_request app_public.delivery_requests;
+  v_trip app_public.trips;
+  v_offer app_public.delivery_offers;
+begin
+  select * into v_request from app_public.delivery_requests r where r.id = submit_offer.request_id for update;
+  if v_request.id is null then
+    raise exception 'Request not found' using errcode = 'NTFND';
+  end if;
+  select * into v_trip from app_public.trips t
+   where t.id = submit_offer.trip_id and t.traveler_id = v_user_id
+   for update;
+  if v_trip.id is null then
+    raise exception 'Trip not found among your trips' using errcode = 'NTFND';
+  end if;
+  v_offer := app_hidden.open_offer_thread(v_request, v_trip, 'traveler', v_user_id, submit_offer.price,
+    submit_offer.message, submit_offer.pickup_time, submit_offer.delivery_time, submit_offer.guarantees);
+  v_offer := app_hidden.auto_accept_if_allowed(v_offer);
+  if v_offer.status = 'pending' then
+    perform app_hidden.queue_email(v_request.customer_id, 'New offer on your request',
+      format(E'A traveler offers to carry "%s" for %s %s. Open the app to accept, counter or decline.\n',
+             v_request.title, round(v_offer.price / 100.0, 2), v_offer.currency));
+  end if;
+  return v_offer;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION submit_offer(request_id uuid, trip_id uuid, price bigint, message text, pickup_time timestamp with time zone, delivery_time timestamp with time zone, guarantees text[]); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.submit_offer(request_id uuid, trip_id uuid, price bigint, message text, pickup_time timestamp with time zone, delivery_time timestamp with time zone, guarantees text[]) IS '@resultFieldName deliveryOffer
+A traveler offers to carry a request on one of their trips, valid 24 hours (never past the request''s expiry). Accepted at once when the price is at or under the request''s auto-accept price. Errors: LOGIN, DNIED (not phone-verified, own request, blocked, blacklisted, rating or verification filter), NTFND (request, or trip not yours), BADST (request closed, trip not live, a live offer exists), EXPRD (request expired), INVAL (price ≤ 0 or above max_price, trip restrictions), CAPAC (trip too small), LIMIT (3 offers per request, live deliveries).';
 
 
 --
@@ -7722,10 +9970,21 @@ begin
    where r.id = v_old.id
   returning r.* into v_request;
 
-  -- HOOK(offers slice): if the item, places or windows changed (compare v_old with v_request), expire the open
-  -- offers with reason request_changed; if max_price went down, decline the pending offers above the new price;
-  -- and drop offers of travelers now on blacklisted_travelers.
-  return v_request;
+  -- Live offers were made for the old terms: a changed item, place or window voids them all (request_changed), a
+  -- lower max_price declines those above it, and travelers now blacklisted lose theirs.
+  perform app_hidden.on_request_changed(v_request.id,
+    (v_old.category, v_old.item_name, v_old.quantity, v_old.weight_kg, v_old.length_cm, v_old.width_cm, v_old.height_cm,
+     v_old.declared_value, v_old.currency, v_old.is_fragile, v_old.is_perishable, v_old.requires_signature,
+     v_old.pickup_address, v_old.pickup_point::text, v_old.pickup_window_start, v_old.pickup_window_end,
+     v_old.delivery_address, v_old.delivery_point::text, v_old.delivery_window_start, v_old.delivery_window_end)
+    is distinct from
+    (v_request.category, v_request.item_name, v_request.quantity, v_request.weight_kg, v_request.length_cm,
+     v_request.width_cm, v_request.height_cm, v_request.declared_value, v_request.currency, v_request.is_fragile,
+     v_request.is_perishable, v_request.requires_signature, v_request.pickup_address, v_request.pickup_point::text,
+     v_request.pickup_window_start, v_request.pickup_window_end, v_request.delivery_address,
+     v_request.delivery_point::text, v_request.delivery_window_start, v_request.delivery_window_end),
+    v_request.max_price, v_request.blacklisted_travelers);
+  return (select r from app_public.delivery_requests r where r.id = v_request.id);
 end;
 $$;
 
@@ -7958,11 +10217,9 @@ begin
   if v_times_changed and v_status = 'upcoming'
      and exists (select 1 from app_public.trip_capacity_reservations r
                   where r.trip_id = v_trip.id and r.status in ('reserved', 'consumed')) then
-    -- HOOK (deliveries slice): notify the customers of the trip's deliveries about the new times (and, beyond,
-    -- let them cancel free of charge).
     v_status := 'delayed';
   end if;
-  -- HOOK (offers slice): price changes apply to new offers only; accepted offers keep their agreed price.
+  -- Price changes apply to new offers only: deliveries keep the final_price agreed at acceptance.
 
   update app_public.trips t
      set title = coalesce(trim(update_trip.title), t.title),
@@ -7998,6 +10255,12 @@ begin
          status = v_status
    where t.id = v_trip.id
   returning t.* into v_trip;
+  if v_times_changed and v_status = 'delayed' then
+    perform app_hidden.notify_trip_customers(v_trip.id, 'Your traveler''s trip has new times',
+      format(E'The trip "%s" now leaves at %s UTC and arrives at %s UTC.\n', v_trip.title,
+             to_char(v_trip.departure_time at time zone 'UTC', 'YYYY-MM-DD HH24:MI'),
+             to_char(v_trip.arrival_time at time zone 'UTC', 'YYYY-MM-DD HH24:MI')));
+  end if;
   return v_trip;
 end;
 $$;
@@ -8114,6 +10377,46 @@ $_$;
 
 COMMENT ON FUNCTION app_public.verify_two_factor_login(challenge text, code text) IS '@resultFieldName authResult
 Completes a login with two-factor authentication: the challenge from login and a TOTP or backup code. Null when the code is wrong (each try counts, towards the challenge and the account lockout); BADTK for an unknown or used challenge, EXPRD after 5 minutes, LIMIT after 5 wrong codes, LOCKD while the account is locked.';
+
+
+--
+-- Name: withdraw_offer(uuid, app_public.offer_withdraw_reason, text); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.withdraw_offer(offer_id uuid, reason app_public.offer_withdraw_reason, note text DEFAULT NULL::text) RETURNS app_public.delivery_offers
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_hidden.require_user('unverified', 'withdraw offers');
+  v_offer app_public.delivery_offers := app_hidden.lock_offer(withdraw_offer.offer_id);
+  v_party app_public.offer_party := app_hidden.offer_party_of(v_offer, v_user_id);
+begin
+  if withdraw_offer.reason is null then
+    raise exception 'Give a reason for withdrawing' using errcode = 'INVAL';
+  end if;
+  if v_party <> 'traveler' then
+    raise exception 'Only the traveler withdraws an offer; customers decline it' using errcode = 'DNIED';
+  end if;
+  if v_offer.status <> 'pending' then
+    raise exception 'This offer is % already', v_offer.status using errcode = 'BADST';
+  end if;
+  update app_public.delivery_offers o
+     set status = 'withdrawn', withdraw_reason = withdraw_offer.reason, closing_note = nullif(trim(withdraw_offer.note), ''),
+         closed_by = v_user_id, closed_at = now()
+   where o.id = v_offer.id
+  returning o.* into v_offer;
+  return v_offer;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION withdraw_offer(offer_id uuid, reason app_public.offer_withdraw_reason, note text); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.withdraw_offer(offer_id uuid, reason app_public.offer_withdraw_reason, note text) IS '@resultFieldName deliveryOffer
+The traveler takes back a live offer. Errors: LOGIN, NTFND, DNIED (customers decline instead), BADST (not pending), INVAL (no reason).';
 
 
 --
@@ -8537,6 +10840,630 @@ COMMENT ON TABLE app_private.user_two_factor_auth IS 'TOTP secret (RFC 6238), bc
 
 
 --
+-- Name: user_statistics; Type: TABLE; Schema: app_public; Owner: -
+--
+
+CREATE TABLE app_public.user_statistics (
+    user_id uuid NOT NULL,
+    total_trips integer DEFAULT 0 NOT NULL,
+    total_deliveries integer DEFAULT 0 NOT NULL,
+    successful_deliveries integer DEFAULT 0 NOT NULL,
+    cancelled_deliveries integer DEFAULT 0 NOT NULL,
+    deliveries_as_traveler integer DEFAULT 0 NOT NULL,
+    successful_as_traveler integer DEFAULT 0 NOT NULL,
+    cancelled_as_traveler integer DEFAULT 0 NOT NULL,
+    average_rating numeric(3,2),
+    total_ratings integer DEFAULT 0 NOT NULL,
+    completion_rate numeric(5,4) GENERATED ALWAYS AS (
+CASE
+    WHEN ((successful_deliveries + cancelled_deliveries) > 0) THEN round(((successful_deliveries)::numeric / ((successful_deliveries + cancelled_deliveries))::numeric), 4)
+    ELSE NULL::numeric
+END) STORED,
+    response_time_minutes integer,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT user_statistics_average_rating_check CHECK (((average_rating >= (1)::numeric) AND (average_rating <= (5)::numeric))),
+    CONSTRAINT user_statistics_cancelled_as_traveler_check CHECK ((cancelled_as_traveler >= 0)),
+    CONSTRAINT user_statistics_cancelled_deliveries_check CHECK ((cancelled_deliveries >= 0)),
+    CONSTRAINT user_statistics_check CHECK (((successful_deliveries + cancelled_deliveries) <= total_deliveries)),
+    CONSTRAINT user_statistics_check1 CHECK ((deliveries_as_traveler <= total_deliveries)),
+    CONSTRAINT user_statistics_check2 CHECK (((successful_as_traveler <= deliveries_as_traveler) AND (cancelled_as_traveler <= deliveries_as_traveler))),
+    CONSTRAINT user_statistics_check3 CHECK (((total_ratings = 0) = (average_rating IS NULL))),
+    CONSTRAINT user_statistics_deliveries_as_traveler_check CHECK ((deliveries_as_traveler >= 0)),
+    CONSTRAINT user_statistics_response_time_minutes_check CHECK ((response_time_minutes >= 0)),
+    CONSTRAINT user_statistics_successful_as_traveler_check CHECK ((successful_as_traveler >= 0)),
+    CONSTRAINT user_statistics_successful_deliveries_check CHECK ((successful_deliveries >= 0)),
+    CONSTRAINT user_statistics_total_deliveries_check CHECK ((total_deliveries >= 0)),
+    CONSTRAINT user_statistics_total_ratings_check CHECK ((total_ratings >= 0)),
+    CONSTRAINT user_statistics_total_trips_check CHECK ((total_trips >= 0))
+);
+
+ALTER TABLE ONLY app_public.user_statistics FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE user_statistics; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TABLE app_public.user_statistics IS '@behavior -insert -update -delete
+Activity statistics of a user (1:1, created with the user, maintained by triggers). Public when the user shows statistics; always visible to the user and admins.';
+
+
+--
+-- Name: COLUMN user_statistics.user_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_statistics.user_id IS 'The user these statistics describe.';
+
+
+--
+-- Name: COLUMN user_statistics.total_trips; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_statistics.total_trips IS 'Trips completed as a traveler.';
+
+
+--
+-- Name: COLUMN user_statistics.total_deliveries; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_statistics.total_deliveries IS 'Deliveries taken part in, as customer or traveler, that have ended.';
+
+
+--
+-- Name: COLUMN user_statistics.successful_deliveries; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_statistics.successful_deliveries IS 'Deliveries that ended delivered.';
+
+
+--
+-- Name: COLUMN user_statistics.cancelled_deliveries; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_statistics.cancelled_deliveries IS 'Deliveries that ended cancelled.';
+
+
+--
+-- Name: COLUMN user_statistics.deliveries_as_traveler; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_statistics.deliveries_as_traveler IS 'Ended deliveries in which the user was the traveler.';
+
+
+--
+-- Name: COLUMN user_statistics.successful_as_traveler; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_statistics.successful_as_traveler IS 'Deliveries the user carried to the end.';
+
+
+--
+-- Name: COLUMN user_statistics.cancelled_as_traveler; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_statistics.cancelled_as_traveler IS 'Deliveries the user cancelled as the traveler.';
+
+
+--
+-- Name: COLUMN user_statistics.average_rating; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_statistics.average_rating IS 'Mean overall rating received (1–5), or null without ratings.';
+
+
+--
+-- Name: COLUMN user_statistics.total_ratings; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_statistics.total_ratings IS 'Number of ratings received.';
+
+
+--
+-- Name: COLUMN user_statistics.completion_rate; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_statistics.completion_rate IS 'Share of finished deliveries (delivered or cancelled) that were delivered, 0–1.';
+
+
+--
+-- Name: COLUMN user_statistics.response_time_minutes; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_statistics.response_time_minutes IS 'Typical time the user takes to answer an offer, in minutes.';
+
+
+--
+-- Name: COLUMN user_statistics.updated_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_statistics.updated_at IS 'When the statistics last changed.';
+
+
+--
+-- Name: active_deliveries; Type: VIEW; Schema: app_public; Owner: -
+--
+
+CREATE VIEW app_public.active_deliveries WITH (security_invoker='true') AS
+ SELECT d.id,
+    d.delivery_number,
+    d.status,
+    d.customer_id,
+    cu.display_name AS customer_name,
+    cu.picture_key AS customer_picture_key,
+    cs.average_rating AS customer_rating,
+    d.traveler_id,
+    tu.display_name AS traveler_name,
+    tu.picture_key AS traveler_picture_key,
+    ts.average_rating AS traveler_rating,
+    r.title,
+    r.item_name,
+    r.category,
+    r.quantity,
+    r.total_weight,
+    r.is_fragile,
+    r.pickup_address,
+    r.pickup_city,
+    r.delivery_address,
+    r.delivery_city,
+    d.pickup_time,
+    d.delivery_time,
+    t.departure_time,
+    t.arrival_time,
+    d.final_price,
+    d.currency,
+    d.accepted_at
+   FROM ((((((app_public.deliveries d
+     JOIN app_public.delivery_requests r ON ((r.id = d.request_id)))
+     LEFT JOIN app_public.trips t ON ((t.id = d.trip_id)))
+     LEFT JOIN app_public.users cu ON ((cu.id = d.customer_id)))
+     LEFT JOIN app_public.user_statistics cs ON ((cs.user_id = d.customer_id)))
+     LEFT JOIN app_public.users tu ON ((tu.id = d.traveler_id)))
+     LEFT JOIN app_public.user_statistics ts ON ((ts.user_id = d.traveler_id)))
+  WHERE (d.status <> ALL (ARRAY['delivered'::app_public.delivery_status, 'cancelled'::app_public.delivery_status]));
+
+
+--
+-- Name: VIEW active_deliveries; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON VIEW app_public.active_deliveries IS '@primaryKey id
+@behavior -insert -update -delete
+Live deliveries of the caller (admins: all) with both parties'' names, pictures and ratings, the item, the addresses and the trip times. Never shows emails or phones.';
+
+
+--
+-- Name: COLUMN active_deliveries.id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.active_deliveries.id IS 'Identifier of the delivery.';
+
+
+--
+-- Name: COLUMN active_deliveries.delivery_number; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.active_deliveries.delivery_number IS 'Readable delivery number.';
+
+
+--
+-- Name: COLUMN active_deliveries.status; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.active_deliveries.status IS 'Where the delivery stands.';
+
+
+--
+-- Name: COLUMN active_deliveries.customer_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.active_deliveries.customer_id IS 'The customer.';
+
+
+--
+-- Name: COLUMN active_deliveries.customer_name; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.active_deliveries.customer_name IS 'Display name of the customer.';
+
+
+--
+-- Name: COLUMN active_deliveries.customer_picture_key; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.active_deliveries.customer_picture_key IS 'Profile picture of the customer.';
+
+
+--
+-- Name: COLUMN active_deliveries.customer_rating; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.active_deliveries.customer_rating IS 'Average rating of the customer (when shared).';
+
+
+--
+-- Name: COLUMN active_deliveries.traveler_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.active_deliveries.traveler_id IS 'The traveler.';
+
+
+--
+-- Name: COLUMN active_deliveries.traveler_name; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.active_deliveries.traveler_name IS 'Display name of the traveler.';
+
+
+--
+-- Name: COLUMN active_deliveries.traveler_picture_key; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.active_deliveries.traveler_picture_key IS 'Profile picture of the traveler.';
+
+
+--
+-- Name: COLUMN active_deliveries.traveler_rating; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.active_deliveries.traveler_rating IS 'Average rating of the traveler (when shared).';
+
+
+--
+-- Name: COLUMN active_deliveries.title; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.active_deliveries.title IS 'Title of the request.';
+
+
+--
+-- Name: COLUMN active_deliveries.item_name; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.active_deliveries.item_name IS 'The item carried.';
+
+
+--
+-- Name: COLUMN active_deliveries.category; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.active_deliveries.category IS 'Category of the item.';
+
+
+--
+-- Name: COLUMN active_deliveries.quantity; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.active_deliveries.quantity IS 'Units of the item.';
+
+
+--
+-- Name: COLUMN active_deliveries.total_weight; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.active_deliveries.total_weight IS 'Total weight in kg.';
+
+
+--
+-- Name: COLUMN active_deliveries.is_fragile; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.active_deliveries.is_fragile IS 'Whether the item is fragile.';
+
+
+--
+-- Name: COLUMN active_deliveries.pickup_address; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.active_deliveries.pickup_address IS 'Exact pickup address.';
+
+
+--
+-- Name: COLUMN active_deliveries.pickup_city; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.active_deliveries.pickup_city IS 'Pickup city.';
+
+
+--
+-- Name: COLUMN active_deliveries.delivery_address; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.active_deliveries.delivery_address IS 'Exact drop-off address.';
+
+
+--
+-- Name: COLUMN active_deliveries.delivery_city; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.active_deliveries.delivery_city IS 'Drop-off city.';
+
+
+--
+-- Name: COLUMN active_deliveries.pickup_time; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.active_deliveries.pickup_time IS 'Agreed or scheduled pickup time.';
+
+
+--
+-- Name: COLUMN active_deliveries.delivery_time; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.active_deliveries.delivery_time IS 'Agreed or scheduled drop-off time.';
+
+
+--
+-- Name: COLUMN active_deliveries.departure_time; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.active_deliveries.departure_time IS 'Departure of the trip.';
+
+
+--
+-- Name: COLUMN active_deliveries.arrival_time; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.active_deliveries.arrival_time IS 'Arrival of the trip.';
+
+
+--
+-- Name: COLUMN active_deliveries.final_price; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.active_deliveries.final_price IS 'Agreed price in minor units.';
+
+
+--
+-- Name: COLUMN active_deliveries.currency; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.active_deliveries.currency IS 'Currency of the price.';
+
+
+--
+-- Name: COLUMN active_deliveries.accepted_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.active_deliveries.accepted_at IS 'When the offer was accepted.';
+
+
+--
+-- Name: delivery_status_history; Type: TABLE; Schema: app_public; Owner: -
+--
+
+CREATE TABLE app_public.delivery_status_history (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    delivery_id uuid NOT NULL,
+    from_status app_public.delivery_status,
+    to_status app_public.delivery_status NOT NULL,
+    changed_by uuid,
+    source app_public.transition_source NOT NULL,
+    reason text,
+    created_at timestamp with time zone DEFAULT clock_timestamp() NOT NULL,
+    CONSTRAINT delivery_status_history_reason_check CHECK (((length(reason) >= 1) AND (length(reason) <= 1000)))
+);
+
+ALTER TABLE ONLY app_public.delivery_status_history FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE delivery_status_history; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TABLE app_public.delivery_status_history IS '@behavior -insert -update -delete
+Every status of every delivery, append-only: from, to, who, what caused it and why. Visible to the parties and admins.';
+
+
+--
+-- Name: COLUMN delivery_status_history.id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_status_history.id IS 'Identifier of the entry.';
+
+
+--
+-- Name: COLUMN delivery_status_history.delivery_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_status_history.delivery_id IS 'The delivery.';
+
+
+--
+-- Name: COLUMN delivery_status_history.from_status; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_status_history.from_status IS 'Status before (NULL when the delivery was created).';
+
+
+--
+-- Name: COLUMN delivery_status_history.to_status; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_status_history.to_status IS 'Status after.';
+
+
+--
+-- Name: COLUMN delivery_status_history.changed_by; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_status_history.changed_by IS 'Who made the change (NULL: the platform).';
+
+
+--
+-- Name: COLUMN delivery_status_history.source; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_status_history.source IS 'What caused the change.';
+
+
+--
+-- Name: COLUMN delivery_status_history.reason; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_status_history.reason IS 'Why, when a reason was given.';
+
+
+--
+-- Name: COLUMN delivery_status_history.created_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_status_history.created_at IS 'When the change happened.';
+
+
+--
+-- Name: delivery_transitions; Type: TABLE; Schema: app_public; Owner: -
+--
+
+CREATE TABLE app_public.delivery_transitions (
+    from_status app_public.delivery_status NOT NULL,
+    to_status app_public.delivery_status NOT NULL,
+    source app_public.transition_source NOT NULL,
+    CONSTRAINT delivery_transitions_check CHECK ((from_status <> to_status))
+);
+
+ALTER TABLE ONLY app_public.delivery_transitions FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE delivery_transitions; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TABLE app_public.delivery_transitions IS '@behavior -insert -update -delete
+The allowed delivery status changes and what may cause each; a trigger refuses every other change.';
+
+
+--
+-- Name: COLUMN delivery_transitions.from_status; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_transitions.from_status IS 'Status before the change.';
+
+
+--
+-- Name: COLUMN delivery_transitions.to_status; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_transitions.to_status IS 'Status after the change.';
+
+
+--
+-- Name: COLUMN delivery_transitions.source; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_transitions.source IS 'What may cause it.';
+
+
+--
+-- Name: offer_versions; Type: TABLE; Schema: app_public; Owner: -
+--
+
+CREATE TABLE app_public.offer_versions (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    offer_id uuid NOT NULL,
+    version integer NOT NULL,
+    proposed_by app_public.offer_party NOT NULL,
+    proposed_by_user_id uuid,
+    price bigint NOT NULL,
+    pickup_time timestamp with time zone,
+    delivery_time timestamp with time zone,
+    message text,
+    valid_until timestamp with time zone NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT offer_versions_message_check CHECK (((length(message) >= 1) AND (length(message) <= 1000))),
+    CONSTRAINT offer_versions_price_check CHECK ((price > 0)),
+    CONSTRAINT offer_versions_times_ordered CHECK ((delivery_time > pickup_time)),
+    CONSTRAINT offer_versions_version_check CHECK (((version >= 1) AND (version <= 100)))
+);
+
+ALTER TABLE ONLY app_public.offer_versions FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE offer_versions; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TABLE app_public.offer_versions IS '@behavior -insert -update -delete
+Every proposal of an offer thread, immutable: the opening offer and each counter. Visible to the thread''s parties and admins.';
+
+
+--
+-- Name: COLUMN offer_versions.id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.offer_versions.id IS 'Identifier of the version.';
+
+
+--
+-- Name: COLUMN offer_versions.offer_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.offer_versions.offer_id IS 'The offer thread.';
+
+
+--
+-- Name: COLUMN offer_versions.version; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.offer_versions.version IS 'Position in the thread, from 1.';
+
+
+--
+-- Name: COLUMN offer_versions.proposed_by; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.offer_versions.proposed_by IS 'Which side proposed it.';
+
+
+--
+-- Name: COLUMN offer_versions.proposed_by_user_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.offer_versions.proposed_by_user_id IS 'The user who proposed it.';
+
+
+--
+-- Name: COLUMN offer_versions.price; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.offer_versions.price IS 'Proposed price in minor units (the offer''s currency).';
+
+
+--
+-- Name: COLUMN offer_versions.pickup_time; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.offer_versions.pickup_time IS 'Proposed pickup time.';
+
+
+--
+-- Name: COLUMN offer_versions.delivery_time; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.offer_versions.delivery_time IS 'Proposed drop-off time.';
+
+
+--
+-- Name: COLUMN offer_versions.message; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.offer_versions.message IS 'Message to the other party.';
+
+
+--
+-- Name: COLUMN offer_versions.valid_until; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.offer_versions.valid_until IS 'When this proposal expires.';
+
+
+--
+-- Name: COLUMN offer_versions.created_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.offer_versions.created_at IS 'When it was proposed.';
+
+
+--
 -- Name: system_configuration; Type: TABLE; Schema: app_public; Owner: -
 --
 
@@ -8781,146 +11708,6 @@ COMMENT ON COLUMN app_public.user_earnings.total_spent IS 'Amount paid as a cust
 --
 
 COMMENT ON COLUMN app_public.user_earnings.updated_at IS 'When the totals last changed.';
-
-
---
--- Name: user_statistics; Type: TABLE; Schema: app_public; Owner: -
---
-
-CREATE TABLE app_public.user_statistics (
-    user_id uuid NOT NULL,
-    total_trips integer DEFAULT 0 NOT NULL,
-    total_deliveries integer DEFAULT 0 NOT NULL,
-    successful_deliveries integer DEFAULT 0 NOT NULL,
-    cancelled_deliveries integer DEFAULT 0 NOT NULL,
-    deliveries_as_traveler integer DEFAULT 0 NOT NULL,
-    successful_as_traveler integer DEFAULT 0 NOT NULL,
-    cancelled_as_traveler integer DEFAULT 0 NOT NULL,
-    average_rating numeric(3,2),
-    total_ratings integer DEFAULT 0 NOT NULL,
-    completion_rate numeric(5,4) GENERATED ALWAYS AS (
-CASE
-    WHEN ((successful_deliveries + cancelled_deliveries) > 0) THEN round(((successful_deliveries)::numeric / ((successful_deliveries + cancelled_deliveries))::numeric), 4)
-    ELSE NULL::numeric
-END) STORED,
-    response_time_minutes integer,
-    updated_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT user_statistics_average_rating_check CHECK (((average_rating >= (1)::numeric) AND (average_rating <= (5)::numeric))),
-    CONSTRAINT user_statistics_cancelled_as_traveler_check CHECK ((cancelled_as_traveler >= 0)),
-    CONSTRAINT user_statistics_cancelled_deliveries_check CHECK ((cancelled_deliveries >= 0)),
-    CONSTRAINT user_statistics_check CHECK (((successful_deliveries + cancelled_deliveries) <= total_deliveries)),
-    CONSTRAINT user_statistics_check1 CHECK ((deliveries_as_traveler <= total_deliveries)),
-    CONSTRAINT user_statistics_check2 CHECK (((successful_as_traveler <= deliveries_as_traveler) AND (cancelled_as_traveler <= deliveries_as_traveler))),
-    CONSTRAINT user_statistics_check3 CHECK (((total_ratings = 0) = (average_rating IS NULL))),
-    CONSTRAINT user_statistics_deliveries_as_traveler_check CHECK ((deliveries_as_traveler >= 0)),
-    CONSTRAINT user_statistics_response_time_minutes_check CHECK ((response_time_minutes >= 0)),
-    CONSTRAINT user_statistics_successful_as_traveler_check CHECK ((successful_as_traveler >= 0)),
-    CONSTRAINT user_statistics_successful_deliveries_check CHECK ((successful_deliveries >= 0)),
-    CONSTRAINT user_statistics_total_deliveries_check CHECK ((total_deliveries >= 0)),
-    CONSTRAINT user_statistics_total_ratings_check CHECK ((total_ratings >= 0)),
-    CONSTRAINT user_statistics_total_trips_check CHECK ((total_trips >= 0))
-);
-
-ALTER TABLE ONLY app_public.user_statistics FORCE ROW LEVEL SECURITY;
-
-
---
--- Name: TABLE user_statistics; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON TABLE app_public.user_statistics IS '@behavior -insert -update -delete
-Activity statistics of a user (1:1, created with the user, maintained by triggers). Public when the user shows statistics; always visible to the user and admins.';
-
-
---
--- Name: COLUMN user_statistics.user_id; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_statistics.user_id IS 'The user these statistics describe.';
-
-
---
--- Name: COLUMN user_statistics.total_trips; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_statistics.total_trips IS 'Trips completed as a traveler.';
-
-
---
--- Name: COLUMN user_statistics.total_deliveries; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_statistics.total_deliveries IS 'Deliveries taken part in, as customer or traveler, that have ended.';
-
-
---
--- Name: COLUMN user_statistics.successful_deliveries; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_statistics.successful_deliveries IS 'Deliveries that ended delivered.';
-
-
---
--- Name: COLUMN user_statistics.cancelled_deliveries; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_statistics.cancelled_deliveries IS 'Deliveries that ended cancelled.';
-
-
---
--- Name: COLUMN user_statistics.deliveries_as_traveler; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_statistics.deliveries_as_traveler IS 'Ended deliveries in which the user was the traveler.';
-
-
---
--- Name: COLUMN user_statistics.successful_as_traveler; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_statistics.successful_as_traveler IS 'Deliveries the user carried to the end.';
-
-
---
--- Name: COLUMN user_statistics.cancelled_as_traveler; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_statistics.cancelled_as_traveler IS 'Deliveries the user cancelled as the traveler.';
-
-
---
--- Name: COLUMN user_statistics.average_rating; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_statistics.average_rating IS 'Mean overall rating received (1–5), or null without ratings.';
-
-
---
--- Name: COLUMN user_statistics.total_ratings; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_statistics.total_ratings IS 'Number of ratings received.';
-
-
---
--- Name: COLUMN user_statistics.completion_rate; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_statistics.completion_rate IS 'Share of finished deliveries (delivered or cancelled) that were delivered, 0–1.';
-
-
---
--- Name: COLUMN user_statistics.response_time_minutes; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_statistics.response_time_minutes IS 'Typical time the user takes to answer an offer, in minutes.';
-
-
---
--- Name: COLUMN user_statistics.updated_at; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_statistics.updated_at IS 'When the statistics last changed.';
 
 
 --
@@ -9267,11 +12054,75 @@ ALTER TABLE ONLY app_private.user_two_factor_auth
 
 
 --
+-- Name: deliveries deliveries_delivery_number_key; Type: CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.deliveries
+    ADD CONSTRAINT deliveries_delivery_number_key UNIQUE (delivery_number);
+
+
+--
+-- Name: deliveries deliveries_offer_id_key; Type: CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.deliveries
+    ADD CONSTRAINT deliveries_offer_id_key UNIQUE (offer_id);
+
+
+--
+-- Name: deliveries deliveries_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.deliveries
+    ADD CONSTRAINT deliveries_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: delivery_offers delivery_offers_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.delivery_offers
+    ADD CONSTRAINT delivery_offers_pkey PRIMARY KEY (id);
+
+
+--
 -- Name: delivery_requests delivery_requests_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.delivery_requests
     ADD CONSTRAINT delivery_requests_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: delivery_status_history delivery_status_history_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.delivery_status_history
+    ADD CONSTRAINT delivery_status_history_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: delivery_transitions delivery_transitions_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.delivery_transitions
+    ADD CONSTRAINT delivery_transitions_pkey PRIMARY KEY (from_status, to_status, source);
+
+
+--
+-- Name: offer_versions offer_versions_offer_version_key; Type: CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.offer_versions
+    ADD CONSTRAINT offer_versions_offer_version_key UNIQUE (offer_id, version);
+
+
+--
+-- Name: offer_versions offer_versions_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.offer_versions
+    ADD CONSTRAINT offer_versions_pkey PRIMARY KEY (id);
 
 
 --
@@ -9592,6 +12443,111 @@ CREATE INDEX two_factor_setups_user_id_idx ON app_private.two_factor_setups USIN
 
 
 --
+-- Name: deliveries_cancelled_by_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX deliveries_cancelled_by_idx ON app_public.deliveries USING btree (cancelled_by);
+
+
+--
+-- Name: deliveries_customer_id_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX deliveries_customer_id_idx ON app_public.deliveries USING btree (customer_id, created_at);
+
+
+--
+-- Name: deliveries_live_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX deliveries_live_idx ON app_public.deliveries USING btree (status) WHERE (status <> ALL (ARRAY['delivered'::app_public.delivery_status, 'cancelled'::app_public.delivery_status]));
+
+
+--
+-- Name: deliveries_one_live_per_request_key; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE UNIQUE INDEX deliveries_one_live_per_request_key ON app_public.deliveries USING btree (request_id) WHERE (status <> 'cancelled'::app_public.delivery_status);
+
+
+--
+-- Name: deliveries_request_id_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX deliveries_request_id_idx ON app_public.deliveries USING btree (request_id);
+
+
+--
+-- Name: deliveries_traveler_id_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX deliveries_traveler_id_idx ON app_public.deliveries USING btree (traveler_id, created_at);
+
+
+--
+-- Name: deliveries_trip_id_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX deliveries_trip_id_idx ON app_public.deliveries USING btree (trip_id);
+
+
+--
+-- Name: delivery_offers_closed_by_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX delivery_offers_closed_by_idx ON app_public.delivery_offers USING btree (closed_by);
+
+
+--
+-- Name: delivery_offers_customer_id_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX delivery_offers_customer_id_idx ON app_public.delivery_offers USING btree (customer_id, created_at);
+
+
+--
+-- Name: delivery_offers_one_accepted_key; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE UNIQUE INDEX delivery_offers_one_accepted_key ON app_public.delivery_offers USING btree (request_id) WHERE (status = 'accepted'::app_public.offer_status);
+
+
+--
+-- Name: delivery_offers_one_pending_key; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE UNIQUE INDEX delivery_offers_one_pending_key ON app_public.delivery_offers USING btree (request_id, traveler_id) WHERE (status = 'pending'::app_public.offer_status);
+
+
+--
+-- Name: delivery_offers_pending_valid_until_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX delivery_offers_pending_valid_until_idx ON app_public.delivery_offers USING btree (valid_until) WHERE (status = 'pending'::app_public.offer_status);
+
+
+--
+-- Name: delivery_offers_request_id_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX delivery_offers_request_id_idx ON app_public.delivery_offers USING btree (request_id, status);
+
+
+--
+-- Name: delivery_offers_traveler_id_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX delivery_offers_traveler_id_idx ON app_public.delivery_offers USING btree (traveler_id, created_at);
+
+
+--
+-- Name: delivery_offers_trip_id_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX delivery_offers_trip_id_idx ON app_public.delivery_offers USING btree (trip_id);
+
+
+--
 -- Name: delivery_requests_customer_id_idx; Type: INDEX; Schema: app_public; Owner: -
 --
 
@@ -9620,6 +12576,20 @@ CREATE INDEX delivery_requests_pickup_point_idx ON app_public.delivery_requests 
 
 
 --
+-- Name: delivery_status_history_changed_by_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX delivery_status_history_changed_by_idx ON app_public.delivery_status_history USING btree (changed_by);
+
+
+--
+-- Name: delivery_status_history_delivery_id_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX delivery_status_history_delivery_id_idx ON app_public.delivery_status_history USING btree (delivery_id, created_at);
+
+
+--
 -- Name: idx_delivery_requests_text; Type: INDEX; Schema: app_public; Owner: -
 --
 
@@ -9631,6 +12601,13 @@ CREATE INDEX idx_delivery_requests_text ON app_public.delivery_requests USING gi
 --
 
 CREATE INDEX idx_trips_text ON app_public.trips USING gin ((((((((COALESCE(title, ''::text) || ' '::text) || COALESCE(description, ''::text)) || ' '::text) || COALESCE(origin_address, ''::text)) || ' '::text) || COALESCE(destination_address, ''::text))) public.gin_trgm_ops);
+
+
+--
+-- Name: offer_versions_proposed_by_user_id_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX offer_versions_proposed_by_user_id_idx ON app_public.offer_versions USING btree (proposed_by_user_id);
 
 
 --
@@ -9830,6 +12807,20 @@ CREATE TRIGGER _900_enqueue_send AFTER INSERT ON app_private.emails FOR EACH ROW
 
 
 --
+-- Name: delivery_status_history _100_append_only; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _100_append_only BEFORE UPDATE ON app_public.delivery_status_history FOR EACH ROW EXECUTE FUNCTION app_hidden.tg__append_only();
+
+
+--
+-- Name: offer_versions _100_append_only; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _100_append_only BEFORE UPDATE ON app_public.offer_versions FOR EACH ROW EXECUTE FUNCTION app_hidden.tg__append_only();
+
+
+--
 -- Name: user_addresses _100_default_user; Type: TRIGGER; Schema: app_public; Owner: -
 --
 
@@ -9869,6 +12860,20 @@ CREATE TRIGGER _100_default_user BEFORE INSERT ON app_public.user_verification_d
 --
 
 CREATE TRIGGER _100_referral_code BEFORE INSERT ON app_public.users FOR EACH ROW EXECUTE FUNCTION app_hidden.tg_users__referral_code();
+
+
+--
+-- Name: deliveries _100_timestamps; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app_public.deliveries FOR EACH ROW EXECUTE FUNCTION app_hidden.tg__set_updated_at();
+
+
+--
+-- Name: delivery_offers _100_timestamps; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app_public.delivery_offers FOR EACH ROW EXECUTE FUNCTION app_hidden.tg__set_updated_at();
 
 
 --
@@ -9963,6 +12968,13 @@ CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app_public.users FOR EACH ROW EX
 
 
 --
+-- Name: deliveries _200_check_transition; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _200_check_transition BEFORE UPDATE OF status ON app_public.deliveries FOR EACH ROW EXECUTE FUNCTION app_hidden.tg_deliveries__check_transition();
+
+
+--
 -- Name: users _200_display_name; Type: TRIGGER; Schema: app_public; Owner: -
 --
 
@@ -9988,6 +13000,13 @@ CREATE TRIGGER _200_priority BEFORE INSERT ON app_public.user_reports FOR EACH R
 --
 
 CREATE TRIGGER _200_upload_limit BEFORE INSERT ON app_public.user_verification_documents FOR EACH ROW EXECUTE FUNCTION app_hidden.tg_user_verification_documents__upload_limit();
+
+
+--
+-- Name: deliveries _500_after_status; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _500_after_status AFTER INSERT OR UPDATE OF status ON app_public.deliveries FOR EACH ROW EXECUTE FUNCTION app_hidden.tg_deliveries__after_status();
 
 
 --
@@ -10023,6 +13042,13 @@ CREATE TRIGGER _500_display_name AFTER UPDATE OF privacy ON app_public.user_pref
 --
 
 CREATE TRIGGER _500_promote_default AFTER DELETE ON app_public.user_addresses FOR EACH ROW WHEN (old.is_default) EXECUTE FUNCTION app_hidden.tg_user_addresses__promote_default();
+
+
+--
+-- Name: delivery_offers _500_request_status; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _500_request_status AFTER INSERT OR UPDATE OF status ON app_public.delivery_offers FOR EACH ROW EXECUTE FUNCTION app_hidden.tg_delivery_offers__request_status();
 
 
 --
@@ -10153,11 +13179,139 @@ ALTER TABLE ONLY app_private.user_two_factor_auth
 
 
 --
+-- Name: deliveries deliveries_cancelled_by_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.deliveries
+    ADD CONSTRAINT deliveries_cancelled_by_fkey FOREIGN KEY (cancelled_by) REFERENCES app_public.users(id) ON DELETE SET NULL;
+
+
+--
+-- Name: deliveries deliveries_customer_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.deliveries
+    ADD CONSTRAINT deliveries_customer_id_fkey FOREIGN KEY (customer_id) REFERENCES app_public.users(id) ON DELETE RESTRICT;
+
+
+--
+-- Name: deliveries deliveries_offer_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.deliveries
+    ADD CONSTRAINT deliveries_offer_id_fkey FOREIGN KEY (offer_id) REFERENCES app_public.delivery_offers(id) ON DELETE RESTRICT;
+
+
+--
+-- Name: deliveries deliveries_request_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.deliveries
+    ADD CONSTRAINT deliveries_request_id_fkey FOREIGN KEY (request_id) REFERENCES app_public.delivery_requests(id) ON DELETE RESTRICT;
+
+
+--
+-- Name: deliveries deliveries_traveler_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.deliveries
+    ADD CONSTRAINT deliveries_traveler_id_fkey FOREIGN KEY (traveler_id) REFERENCES app_public.users(id) ON DELETE RESTRICT;
+
+
+--
+-- Name: deliveries deliveries_trip_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.deliveries
+    ADD CONSTRAINT deliveries_trip_id_fkey FOREIGN KEY (trip_id) REFERENCES app_public.trips(id) ON DELETE RESTRICT;
+
+
+--
+-- Name: delivery_offers delivery_offers_closed_by_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.delivery_offers
+    ADD CONSTRAINT delivery_offers_closed_by_fkey FOREIGN KEY (closed_by) REFERENCES app_public.users(id) ON DELETE SET NULL;
+
+
+--
+-- Name: delivery_offers delivery_offers_customer_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.delivery_offers
+    ADD CONSTRAINT delivery_offers_customer_id_fkey FOREIGN KEY (customer_id) REFERENCES app_public.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: delivery_offers delivery_offers_request_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.delivery_offers
+    ADD CONSTRAINT delivery_offers_request_id_fkey FOREIGN KEY (request_id) REFERENCES app_public.delivery_requests(id) ON DELETE CASCADE;
+
+
+--
+-- Name: delivery_offers delivery_offers_traveler_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.delivery_offers
+    ADD CONSTRAINT delivery_offers_traveler_id_fkey FOREIGN KEY (traveler_id) REFERENCES app_public.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: delivery_offers delivery_offers_trip_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.delivery_offers
+    ADD CONSTRAINT delivery_offers_trip_id_fkey FOREIGN KEY (trip_id) REFERENCES app_public.trips(id) ON DELETE CASCADE;
+
+
+--
 -- Name: delivery_requests delivery_requests_customer_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.delivery_requests
     ADD CONSTRAINT delivery_requests_customer_id_fkey FOREIGN KEY (customer_id) REFERENCES app_public.users(id) ON DELETE RESTRICT;
+
+
+--
+-- Name: delivery_status_history delivery_status_history_changed_by_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.delivery_status_history
+    ADD CONSTRAINT delivery_status_history_changed_by_fkey FOREIGN KEY (changed_by) REFERENCES app_public.users(id) ON DELETE SET NULL;
+
+
+--
+-- Name: delivery_status_history delivery_status_history_delivery_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.delivery_status_history
+    ADD CONSTRAINT delivery_status_history_delivery_id_fkey FOREIGN KEY (delivery_id) REFERENCES app_public.deliveries(id) ON DELETE CASCADE;
+
+
+--
+-- Name: offer_versions offer_versions_offer_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.offer_versions
+    ADD CONSTRAINT offer_versions_offer_id_fkey FOREIGN KEY (offer_id) REFERENCES app_public.delivery_offers(id) ON DELETE CASCADE;
+
+
+--
+-- Name: offer_versions offer_versions_proposed_by_user_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.offer_versions
+    ADD CONSTRAINT offer_versions_proposed_by_user_id_fkey FOREIGN KEY (proposed_by_user_id) REFERENCES app_public.users(id) ON DELETE SET NULL;
+
+
+--
+-- Name: trip_capacity_reservations trip_capacity_reservations_delivery_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.trip_capacity_reservations
+    ADD CONSTRAINT trip_capacity_reservations_delivery_id_fkey FOREIGN KEY (delivery_id) REFERENCES app_public.deliveries(id) ON DELETE CASCADE;
 
 
 --
@@ -10449,10 +13603,34 @@ CREATE POLICY delete_own ON app_public.user_favorites FOR DELETE TO app_user USI
 
 
 --
+-- Name: deliveries; Type: ROW SECURITY; Schema: app_public; Owner: -
+--
+
+ALTER TABLE app_public.deliveries ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: delivery_offers; Type: ROW SECURITY; Schema: app_public; Owner: -
+--
+
+ALTER TABLE app_public.delivery_offers ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: delivery_requests; Type: ROW SECURITY; Schema: app_public; Owner: -
 --
 
 ALTER TABLE app_public.delivery_requests ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: delivery_status_history; Type: ROW SECURITY; Schema: app_public; Owner: -
+--
+
+ALTER TABLE app_public.delivery_status_history ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: delivery_transitions; Type: ROW SECURITY; Schema: app_public; Owner: -
+--
+
+ALTER TABLE app_public.delivery_transitions ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: user_addresses insert_own; Type: POLICY; Schema: app_public; Owner: -
@@ -10487,6 +13665,26 @@ CREATE POLICY insert_own ON app_public.user_reports FOR INSERT TO app_user WITH 
 --
 
 CREATE POLICY insert_own ON app_public.user_verification_documents FOR INSERT TO app_user WITH CHECK ((user_id = ( SELECT app_public.current_user_id() AS current_user_id)));
+
+
+--
+-- Name: offer_versions; Type: ROW SECURITY; Schema: app_public; Owner: -
+--
+
+ALTER TABLE app_public.offer_versions ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: deliveries select_admin; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_admin ON app_public.deliveries FOR SELECT TO app_user USING (( SELECT app_hidden.current_user_has_permission('deliveries.read'::text) AS current_user_has_permission));
+
+
+--
+-- Name: delivery_offers select_admin; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_admin ON app_public.delivery_offers FOR SELECT TO app_user USING (( SELECT app_hidden.current_user_has_permission('deliveries.read'::text) AS current_user_has_permission));
 
 
 --
@@ -10564,6 +13762,22 @@ CREATE POLICY select_admin ON app_public.user_verification_documents FOR SELECT 
 --
 
 CREATE POLICY select_admin ON app_public.users FOR SELECT TO app_user USING (( SELECT app_hidden.current_user_has_permission('users.read'::text) AS current_user_has_permission));
+
+
+--
+-- Name: delivery_transitions select_all; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_all ON app_public.delivery_transitions FOR SELECT TO app_user USING (true);
+
+
+--
+-- Name: trips select_customer; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_customer ON app_public.trips FOR SELECT TO app_user USING ((id IN ( SELECT d.trip_id
+   FROM app_public.deliveries d
+  WHERE (d.customer_id = ( SELECT app_public.current_user_id() AS current_user_id)))));
 
 
 --
@@ -10658,6 +13872,29 @@ CREATE POLICY select_own ON app_public.user_verification_documents FOR SELECT TO
 
 
 --
+-- Name: deliveries select_party; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_party ON app_public.deliveries FOR SELECT TO app_user USING (((customer_id = ( SELECT app_public.current_user_id() AS current_user_id)) OR (traveler_id = ( SELECT app_public.current_user_id() AS current_user_id))));
+
+
+--
+-- Name: delivery_offers select_party; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_party ON app_public.delivery_offers FOR SELECT TO app_user USING (((customer_id = ( SELECT app_public.current_user_id() AS current_user_id)) OR (traveler_id = ( SELECT app_public.current_user_id() AS current_user_id))));
+
+
+--
+-- Name: trips select_past_customer; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_past_customer ON app_public.trips FOR SELECT TO app_user USING (((visibility = 'friends_only'::app_public.trip_visibility) AND (traveler_id IN ( SELECT d.traveler_id
+   FROM app_public.deliveries d
+  WHERE ((d.customer_id = ( SELECT app_public.current_user_id() AS current_user_id)) AND (d.status = 'delivered'::app_public.delivery_status))))));
+
+
+--
 -- Name: system_configuration select_public; Type: POLICY; Schema: app_public; Owner: -
 --
 
@@ -10679,6 +13916,15 @@ CREATE POLICY select_shared ON app_public.user_statistics FOR SELECT TO app_user
 
 
 --
+-- Name: delivery_requests select_traveler; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_traveler ON app_public.delivery_requests FOR SELECT TO app_user USING ((id IN ( SELECT d.request_id
+   FROM app_public.deliveries d
+  WHERE ((d.traveler_id = ( SELECT app_public.current_user_id() AS current_user_id)) AND (d.status <> 'cancelled'::app_public.delivery_status)))));
+
+
+--
 -- Name: trip_capacity_reservations select_traveler; Type: POLICY; Schema: app_public; Owner: -
 --
 
@@ -10692,6 +13938,24 @@ CREATE POLICY select_traveler ON app_public.trip_capacity_reservations FOR SELEC
 --
 
 CREATE POLICY select_visible ON app_public.users FOR SELECT TO app_user USING ((((status = 'active'::app_public.user_status) AND (deleted_at IS NULL)) OR (id = ( SELECT app_public.current_user_id() AS current_user_id))));
+
+
+--
+-- Name: delivery_status_history select_visible_delivery; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_visible_delivery ON app_public.delivery_status_history FOR SELECT TO app_user USING ((EXISTS ( SELECT 1
+   FROM app_public.deliveries d
+  WHERE (d.id = delivery_status_history.delivery_id))));
+
+
+--
+-- Name: offer_versions select_visible_thread; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_visible_thread ON app_public.offer_versions FOR SELECT TO app_user USING ((EXISTS ( SELECT 1
+   FROM app_public.delivery_offers o
+  WHERE (o.id = offer_versions.offer_id))));
 
 
 --
@@ -10846,6 +14110,20 @@ GRANT USAGE ON SCHEMA public TO app_user;
 
 
 --
+-- Name: TABLE deliveries; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT SELECT ON TABLE app_public.deliveries TO app_user;
+
+
+--
+-- Name: FUNCTION accept_offer_version(offer_id uuid, version integer, actor_id uuid); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.accept_offer_version(offer_id uuid, version integer, actor_id uuid) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION account_open_items(user_id uuid); Type: ACL; Schema: app_hidden; Owner: -
 --
 
@@ -10868,11 +14146,60 @@ GRANT ALL ON FUNCTION app_hidden.admin_session_ok() TO app_anonymous;
 
 
 --
+-- Name: TABLE delivery_requests; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT SELECT ON TABLE app_public.delivery_requests TO app_user;
+
+
+--
+-- Name: FUNCTION assert_offer_price(request app_public.delivery_requests, price bigint); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.assert_offer_price(request app_public.delivery_requests, price bigint) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION assert_password_policy(password text, email text, names text[]); Type: ACL; Schema: app_hidden; Owner: -
 --
 
 REVOKE ALL ON FUNCTION app_hidden.assert_password_policy(password text, email text, names text[]) FROM PUBLIC;
 GRANT ALL ON FUNCTION app_hidden.assert_password_policy(password text, email text, names text[]) TO app_anonymous;
+
+
+--
+-- Name: FUNCTION assert_request_open(request app_public.delivery_requests); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.assert_request_open(request app_public.delivery_requests) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION assert_traveler_may_carry(request app_public.delivery_requests, traveler_id uuid); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.assert_traveler_may_carry(request app_public.delivery_requests, traveler_id uuid) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION assert_traveler_of(delivery app_public.deliveries, user_id uuid, action text); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.assert_traveler_of(delivery app_public.deliveries, user_id uuid, action text) FROM PUBLIC;
+
+
+--
+-- Name: TABLE trips; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT SELECT ON TABLE app_public.trips TO app_user;
+
+
+--
+-- Name: FUNCTION assert_trip_fits(request app_public.delivery_requests, trip app_public.trips); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.assert_trip_fits(request app_public.delivery_requests, trip app_public.trips) FROM PUBLIC;
 
 
 --
@@ -10883,10 +14210,31 @@ REVOKE ALL ON FUNCTION app_hidden.assert_trip_options(auto_accept boolean, recur
 
 
 --
+-- Name: TABLE delivery_offers; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT SELECT ON TABLE app_public.delivery_offers TO app_user;
+
+
+--
+-- Name: FUNCTION auto_accept_if_allowed(offer app_public.delivery_offers); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.auto_accept_if_allowed(offer app_public.delivery_offers) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION auto_complete_trips(); Type: ACL; Schema: app_hidden; Owner: -
 --
 
 REVOKE ALL ON FUNCTION app_hidden.auto_complete_trips() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION cancel_delivery_as(delivery_id uuid, source app_public.transition_source, actor_id uuid, reason app_public.delivery_cancel_reason, note text); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.cancel_delivery_as(delivery_id uuid, source app_public.transition_source, actor_id uuid, reason app_public.delivery_cancel_reason, note text) FROM PUBLIC;
 
 
 --
@@ -10919,6 +14267,13 @@ REVOKE ALL ON FUNCTION app_hidden.consume_trip_capacity(delivery_id uuid) FROM P
 
 
 --
+-- Name: FUNCTION count_delivery_outcome(old_row app_public.deliveries, new_row app_public.deliveries); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.count_delivery_outcome(old_row app_public.deliveries, new_row app_public.deliveries) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION current_ip(); Type: ACL; Schema: app_hidden; Owner: -
 --
 
@@ -10948,13 +14303,6 @@ GRANT ALL ON FUNCTION app_hidden.current_user_has_permission(permission text) TO
 
 REVOKE ALL ON FUNCTION app_hidden.default_quote(distance_km numeric, weight_kg numeric, urgency app_public.urgency_level, is_fragile boolean, currency text) FROM PUBLIC;
 GRANT ALL ON FUNCTION app_hidden.default_quote(distance_km numeric, weight_kg numeric, urgency app_public.urgency_level, is_fragile boolean, currency text) TO app_user;
-
-
---
--- Name: TABLE delivery_requests; Type: ACL; Schema: app_public; Owner: -
---
-
-GRANT SELECT ON TABLE app_public.delivery_requests TO app_user;
 
 
 --
@@ -11017,6 +14365,20 @@ REVOKE ALL ON FUNCTION app_hidden.listed_delivery_requests(viewer_id uuid) FROM 
 
 
 --
+-- Name: FUNCTION lock_delivery_for_party(delivery_id uuid, user_id uuid); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.lock_delivery_for_party(delivery_id uuid, user_id uuid) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION lock_offer(offer_id uuid); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.lock_offer(offer_id uuid) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION materialise_recurring_trips(); Type: ACL; Schema: app_hidden; Owner: -
 --
 
@@ -11024,10 +14386,52 @@ REVOKE ALL ON FUNCTION app_hidden.materialise_recurring_trips() FROM PUBLIC;
 
 
 --
--- Name: TABLE trips; Type: ACL; Schema: app_public; Owner: -
+-- Name: FUNCTION notify_trip_customers(trip_id uuid, subject text, body text); Type: ACL; Schema: app_hidden; Owner: -
 --
 
-GRANT SELECT ON TABLE app_public.trips TO app_user;
+REVOKE ALL ON FUNCTION app_hidden.notify_trip_customers(trip_id uuid, subject text, body text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION offer_party_of(offer app_public.delivery_offers, user_id uuid); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.offer_party_of(offer app_public.delivery_offers, user_id uuid) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION offer_valid_until(request app_public.delivery_requests); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.offer_valid_until(request app_public.delivery_requests) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION on_request_cancelled(request_id uuid, actor_id uuid, reason app_public.request_cancel_reason); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.on_request_cancelled(request_id uuid, actor_id uuid, reason app_public.request_cancel_reason) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION on_request_changed(request_id uuid, terms_changed boolean, max_price bigint, blacklisted_travelers uuid[]); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.on_request_changed(request_id uuid, terms_changed boolean, max_price bigint, blacklisted_travelers uuid[]) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION on_trip_cancelled(trip_id uuid, actor_id uuid, by_admin boolean); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.on_trip_cancelled(trip_id uuid, actor_id uuid, by_admin boolean) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION open_offer_thread(request app_public.delivery_requests, trip app_public.trips, initiated_by app_public.offer_party, actor_id uuid, price bigint, message text, pickup_time timestamp with time zone, delivery_time timestamp with time zone, guarantees text[]); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.open_offer_thread(request app_public.delivery_requests, trip app_public.trips, initiated_by app_public.offer_party, actor_id uuid, price bigint, message text, pickup_time timestamp with time zone, delivery_time timestamp with time zone, guarantees text[]) FROM PUBLIC;
 
 
 --
@@ -11035,6 +14439,13 @@ GRANT SELECT ON TABLE app_public.trips TO app_user;
 --
 
 REVOKE ALL ON FUNCTION app_hidden.own_trip_for_update(trip_id uuid, user_id uuid) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION queue_email(user_id uuid, subject text, body text); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.queue_email(user_id uuid, subject text, body text) FROM PUBLIC;
 
 
 --
@@ -11080,6 +14491,13 @@ REVOKE ALL ON FUNCTION app_hidden.release_trip_capacity(delivery_id uuid) FROM P
 
 
 --
+-- Name: FUNCTION request_status_for(status app_public.delivery_status); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.request_status_for(status app_public.delivery_status) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION require_user(min_level app_public.verification_level, action text); Type: ACL; Schema: app_hidden; Owner: -
 --
 
@@ -11102,6 +14520,13 @@ REVOKE ALL ON FUNCTION app_hidden.snapped_point(point public.geography) FROM PUB
 
 
 --
+-- Name: FUNCTION tg__append_only(); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.tg__append_only() FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION tg__default_current_user(); Type: ACL; Schema: app_hidden; Owner: -
 --
 
@@ -11115,6 +14540,27 @@ GRANT ALL ON FUNCTION app_hidden.tg__default_current_user() TO app_anonymous;
 
 REVOKE ALL ON FUNCTION app_hidden.tg__set_updated_at() FROM PUBLIC;
 GRANT ALL ON FUNCTION app_hidden.tg__set_updated_at() TO app_anonymous;
+
+
+--
+-- Name: FUNCTION tg_deliveries__after_status(); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.tg_deliveries__after_status() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION tg_deliveries__check_transition(); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.tg_deliveries__check_transition() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION tg_delivery_offers__request_status(); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.tg_delivery_offers__request_status() FROM PUBLIC;
 
 
 --
@@ -11206,6 +14652,13 @@ GRANT ALL ON FUNCTION app_hidden.tg_users__referral_code() TO app_anonymous;
 
 
 --
+-- Name: FUNCTION transition_delivery(delivery_id uuid, to_status app_public.delivery_status, source app_public.transition_source, actor_id uuid, reason text); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.transition_delivery(delivery_id uuid, to_status app_public.delivery_status, source app_public.transition_source, actor_id uuid, reason text) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION trips_needing_weather(max_trips integer); Type: ACL; Schema: app_hidden; Owner: -
 --
 
@@ -11267,6 +14720,13 @@ REVOKE ALL ON FUNCTION app_private.create_session(user_id uuid) FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app_private.delete_expired_trip_weather() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION expire_offers(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.expire_offers() FROM PUBLIC;
 
 
 --
@@ -11410,6 +14870,14 @@ REVOKE ALL ON FUNCTION app_private.use_totp_code(user_id uuid, code text) FROM P
 
 
 --
+-- Name: FUNCTION accept_offer(offer_id uuid, version integer); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.accept_offer(offer_id uuid, version integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.accept_offer(offer_id uuid, version integer) TO app_user;
+
+
+--
 -- Name: TABLE user_favorites; Type: ACL; Schema: app_public; Owner: -
 --
 
@@ -11475,6 +14943,14 @@ GRANT ALL ON FUNCTION app_public.block_user(user_id uuid, reason app_public.bloc
 
 
 --
+-- Name: FUNCTION cancel_delivery(delivery_id uuid, reason app_public.delivery_cancel_reason, note text); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.cancel_delivery(delivery_id uuid, reason app_public.delivery_cancel_reason, note text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.cancel_delivery(delivery_id uuid, reason app_public.delivery_cancel_reason, note text) TO app_user;
+
+
+--
 -- Name: FUNCTION cancel_delivery_request(request_id uuid, reason app_public.request_cancel_reason, note text); Type: ACL; Schema: app_public; Owner: -
 --
 
@@ -11507,6 +14983,14 @@ GRANT ALL ON FUNCTION app_public.complete_trip(trip_id uuid) TO app_user;
 
 
 --
+-- Name: FUNCTION confirm_delivery(delivery_id uuid, photo_key text); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.confirm_delivery(delivery_id uuid, photo_key text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.confirm_delivery(delivery_id uuid, photo_key text) TO app_user;
+
+
+--
 -- Name: FUNCTION confirm_phone_verification(code text); Type: ACL; Schema: app_public; Owner: -
 --
 
@@ -11515,11 +14999,35 @@ GRANT ALL ON FUNCTION app_public.confirm_phone_verification(code text) TO app_us
 
 
 --
+-- Name: FUNCTION confirm_pickup(delivery_id uuid, photo_key text); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.confirm_pickup(delivery_id uuid, photo_key text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.confirm_pickup(delivery_id uuid, photo_key text) TO app_user;
+
+
+--
+-- Name: FUNCTION confirm_receipt(delivery_id uuid); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.confirm_receipt(delivery_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.confirm_receipt(delivery_id uuid) TO app_user;
+
+
+--
 -- Name: FUNCTION confirm_two_factor(code text); Type: ACL; Schema: app_public; Owner: -
 --
 
 REVOKE ALL ON FUNCTION app_public.confirm_two_factor(code text) FROM PUBLIC;
 GRANT ALL ON FUNCTION app_public.confirm_two_factor(code text) TO app_user;
+
+
+--
+-- Name: FUNCTION counter_offer(offer_id uuid, price bigint, message text, pickup_time timestamp with time zone, delivery_time timestamp with time zone); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.counter_offer(offer_id uuid, price bigint, message text, pickup_time timestamp with time zone, delivery_time timestamp with time zone) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.counter_offer(offer_id uuid, price bigint, message text, pickup_time timestamp with time zone, delivery_time timestamp with time zone) TO app_user;
 
 
 --
@@ -11614,11 +15122,27 @@ GRANT ALL ON FUNCTION app_public.deactivate_account(password text, reason text) 
 
 
 --
+-- Name: FUNCTION decline_offer(offer_id uuid, reason app_public.offer_decline_reason, note text); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.decline_offer(offer_id uuid, reason app_public.offer_decline_reason, note text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.decline_offer(offer_id uuid, reason app_public.offer_decline_reason, note text) TO app_user;
+
+
+--
 -- Name: FUNCTION delete_account(password text, reason text); Type: ACL; Schema: app_public; Owner: -
 --
 
 REVOKE ALL ON FUNCTION app_public.delete_account(password text, reason text) FROM PUBLIC;
 GRANT ALL ON FUNCTION app_public.delete_account(password text, reason text) TO app_user;
+
+
+--
+-- Name: FUNCTION delivery_contacts(delivery_id uuid); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.delivery_contacts(delivery_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.delivery_contacts(delivery_id uuid) TO app_user;
 
 
 --
@@ -11711,6 +15235,14 @@ GRANT ALL ON FUNCTION app_public.handle_user_report(report_id uuid, status app_p
 
 
 --
+-- Name: FUNCTION invite_traveler(request_id uuid, trip_id uuid, price bigint, message text, pickup_time timestamp with time zone, delivery_time timestamp with time zone); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.invite_traveler(request_id uuid, trip_id uuid, price bigint, message text, pickup_time timestamp with time zone, delivery_time timestamp with time zone) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.invite_traveler(request_id uuid, trip_id uuid, price bigint, message text, pickup_time timestamp with time zone, delivery_time timestamp with time zone) TO app_user;
+
+
+--
 -- Name: FUNCTION login(email text, password text, device_id text, device_type app_public.device_type, platform app_public.platform, app_version text); Type: ACL; Schema: app_public; Owner: -
 --
 
@@ -11756,6 +15288,14 @@ GRANT ALL ON FUNCTION app_public.my_sessions() TO app_user;
 
 REVOKE ALL ON FUNCTION app_public.refresh_session(refresh_token text) FROM PUBLIC;
 GRANT ALL ON FUNCTION app_public.refresh_session(refresh_token text) TO app_anonymous;
+
+
+--
+-- Name: FUNCTION refuse_pickup(delivery_id uuid, reason app_public.delivery_cancel_reason, photo_key text, note text); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.refuse_pickup(delivery_id uuid, reason app_public.delivery_cancel_reason, photo_key text, note text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.refuse_pickup(delivery_id uuid, reason app_public.delivery_cancel_reason, photo_key text, note text) TO app_user;
 
 
 --
@@ -11903,6 +15443,22 @@ GRANT ALL ON FUNCTION app_public.save_trip_template(trip_id uuid, name text) TO 
 
 
 --
+-- Name: FUNCTION schedule_dropoff(delivery_id uuid, at timestamp with time zone); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.schedule_dropoff(delivery_id uuid, at timestamp with time zone) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.schedule_dropoff(delivery_id uuid, at timestamp with time zone) TO app_user;
+
+
+--
+-- Name: FUNCTION schedule_pickup(delivery_id uuid, at timestamp with time zone); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.schedule_pickup(delivery_id uuid, at timestamp with time zone) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.schedule_pickup(delivery_id uuid, at timestamp with time zone) TO app_user;
+
+
+--
 -- Name: FUNCTION search_requests(near public.geography, radius_km numeric, destination public.geography, category app_public.item_category, window_from timestamp with time zone, window_to timestamp with time zone); Type: ACL; Schema: app_public; Owner: -
 --
 
@@ -12014,11 +15570,27 @@ GRANT ALL ON FUNCTION app_public.start_document_review(document_id uuid) TO app_
 
 
 --
+-- Name: FUNCTION start_transit(delivery_id uuid); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.start_transit(delivery_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.start_transit(delivery_id uuid) TO app_user;
+
+
+--
 -- Name: FUNCTION start_trip(trip_id uuid); Type: ACL; Schema: app_public; Owner: -
 --
 
 REVOKE ALL ON FUNCTION app_public.start_trip(trip_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION app_public.start_trip(trip_id uuid) TO app_user;
+
+
+--
+-- Name: FUNCTION submit_offer(request_id uuid, trip_id uuid, price bigint, message text, pickup_time timestamp with time zone, delivery_time timestamp with time zone, guarantees text[]); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.submit_offer(request_id uuid, trip_id uuid, price bigint, message text, pickup_time timestamp with time zone, delivery_time timestamp with time zone, guarantees text[]) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.submit_offer(request_id uuid, trip_id uuid, price bigint, message text, pickup_time timestamp with time zone, delivery_time timestamp with time zone, guarantees text[]) TO app_user;
 
 
 --
@@ -12107,6 +15679,49 @@ GRANT ALL ON FUNCTION app_public.verify_two_factor_login(challenge text, code te
 
 
 --
+-- Name: FUNCTION withdraw_offer(offer_id uuid, reason app_public.offer_withdraw_reason, note text); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.withdraw_offer(offer_id uuid, reason app_public.offer_withdraw_reason, note text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.withdraw_offer(offer_id uuid, reason app_public.offer_withdraw_reason, note text) TO app_user;
+
+
+--
+-- Name: TABLE user_statistics; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT SELECT ON TABLE app_public.user_statistics TO app_user;
+
+
+--
+-- Name: TABLE active_deliveries; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT SELECT ON TABLE app_public.active_deliveries TO app_user;
+
+
+--
+-- Name: TABLE delivery_status_history; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT SELECT ON TABLE app_public.delivery_status_history TO app_user;
+
+
+--
+-- Name: TABLE delivery_transitions; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT SELECT ON TABLE app_public.delivery_transitions TO app_user;
+
+
+--
+-- Name: TABLE offer_versions; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT SELECT ON TABLE app_public.offer_versions TO app_user;
+
+
+--
 -- Name: TABLE system_configuration; Type: ACL; Schema: app_public; Owner: -
 --
 
@@ -12132,13 +15747,6 @@ GRANT UPDATE(last_name) ON TABLE app_public.user_contacts TO app_user;
 --
 
 GRANT SELECT ON TABLE app_public.user_earnings TO app_user;
-
-
---
--- Name: TABLE user_statistics; Type: ACL; Schema: app_public; Owner: -
---
-
-GRANT SELECT ON TABLE app_public.user_statistics TO app_user;
 
 
 --
@@ -12173,3 +15781,4 @@ ALTER DEFAULT PRIVILEGES FOR ROLE app_owner REVOKE ALL ON FUNCTIONS  FROM PUBLIC
 --   20261125083000
 --   20261125090000
 --   20261125090500
+--   20261125091000

@@ -66,7 +66,9 @@ create table app_public.delivery_offers (
   updated_at timestamptz not null default now(),
   constraint delivery_offers_not_own check (customer_id <> traveler_id),
   constraint delivery_offers_times_ordered check (delivery_time > pickup_time),
-  constraint delivery_offers_accepted check ((status = 'accepted') = (accepted_at is not null and terms_hash is not null)),
+  -- An accepted thread keeps its acceptance when its delivery is cancelled later (status cancelled).
+  constraint delivery_offers_accepted check ((accepted_at is not null) = (terms_hash is not null)
+                                             and (status <> 'accepted' or accepted_at is not null)),
   constraint delivery_offers_closed check ((status = 'pending') = (closed_at is null)),
   constraint delivery_offers_decline_reason check ((status = 'declined') = (decline_reason is not null)),
   constraint delivery_offers_withdraw_reason check ((status = 'withdrawn') = (withdraw_reason is not null))
@@ -232,7 +234,9 @@ comment on column app_public.deliveries.created_at is 'When the delivery was cre
 comment on column app_public.deliveries.updated_at is 'When the delivery last changed.';
 
 -- The capacity a delivery holds on its trip (created with the trips; the deliveries table exists only now).
+-- Every reservation is made for a delivery, so none can exist before this table: validating scans nothing.
 alter table app_public.trip_capacity_reservations
+  -- squawk-ignore constraint-missing-not-valid, adding-foreign-key-constraint
   add constraint trip_capacity_reservations_delivery_id_fkey foreign key (delivery_id)
   references app_public.deliveries (id) on delete cascade;
 

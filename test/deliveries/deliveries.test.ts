@@ -30,21 +30,25 @@ const CONTACTS = `query ($id: UUID!) { deliveryContacts(deliveryId: $id) {
   counterpartName counterpartPhone pickupAddress pickupContactPhone deliveryAddress availableUntil } }`;
 const inHours = (h: number) => new Date(Date.now() + h * 3600_000).toISOString();
 
+let phones = 0;
 /** An accepted delivery between a fresh customer and traveler (accepted through the real offer functions). */
 async function accepted() {
   const customer = await createMember(db, "customer", "email_verified", { firstName: "Claire", lastName: "Martin" });
   const traveler = await createMember(db, "traveler", "phone_verified", { firstName: "Tom", lastName: "Weber" });
+  const phone = `+49151${String(++phones).padStart(8, "0")}`;
   await asRoot(db, (c) => c.query(
-    "update app_public.user_contacts set phone_number = '+4915155555555', phone_verified_at = now() where user_id = $1", [traveler]));
+    "update app_public.user_contacts set phone_number = $2, phone_verified_at = now() where user_id = $1", [traveler, phone]));
   const request = await createRequest(db, customer);
   const trip = await createTrip(db, traveler);
   const customerToken = await tokenFor(db, customer);
   const travelerToken = await tokenFor(db, traveler);
-  const offer = await server.gql(`mutation ($r: UUID!, $t: UUID!) { submitOffer(input: { requestId: $r, tripId: $t, price: 3000 }) {
+  const offer = await server.gql(`mutation ($r: UUID!, $t: UUID!) { submitOffer(input: { requestId: $r, tripId: $t, price: "3000" }) {
     deliveryOffer { rowId } } }`, { token: travelerToken, variables: { r: request, t: trip } });
+  if (!offer.data?.submitOffer) throw new Error(`submitOffer failed: ${JSON.stringify(offer.errors)}`);
   const res = await server.gql(`mutation ($o: UUID!) { acceptOffer(input: { offerId: $o, version: 1 }) { delivery { rowId } } }`,
     { token: customerToken, variables: { o: offer.data!.submitOffer.deliveryOffer.rowId } });
-  return { customer, traveler, request, trip, customerToken, travelerToken, id: res.data!.acceptOffer.delivery.rowId as string };
+  return { customer, traveler, request, trip, customerToken, travelerToken, phone,
+    id: res.data!.acceptOffer.delivery.rowId as string };
 }
 
 const snapshot = (d: { id: string; request: string; trip: string; customer: string; traveler: string }) => asRoot(db, async (c) => ({
@@ -119,6 +123,7 @@ test("the customer cancels before pickup: capacity released, offer cancelled, re
   t.is(code(await server.gql(CANCEL, { token: d.customerToken, variables: { id: d.id, reason: "admin_decision" } })), "INVAL",
     "platform reasons are for admins");
   const res = await server.gql(CANCEL, { token: d.customerToken, variables: { id: d.id, reason: "found_alternative" } });
+  t.is(res.errors, undefined);
   t.like(res.data?.cancelDelivery.delivery, { status: "cancelled", cancellationReason: "found_alternative" });
   const after = await snapshot(d);
   t.like(after, { request: "cancelled", reservation: "released", available: "20.00", offer: "cancelled" });
@@ -134,7 +139,7 @@ test("the traveler cancels: the request reopens for offers and the traveler's ca
   // The reopened request can be accepted again: one live delivery per request, cancelled ones aside.
   const other = await createMember(db, "traveler");
   const trip = await createTrip(db, other);
-  const offer = await server.gql(`mutation ($r: UUID!, $t: UUID!) { submitOffer(input: { requestId: $r, tripId: $t, price: 2000 }) {
+  const offer = await server.gql(`mutation ($r: UUID!, $t: UUID!) { submitOffer(input: { requestId: $r, tripId: $t, price: "2000" }) {
     deliveryOffer { rowId } } }`, { token: await tokenFor(db, other), variables: { r: d.request, t: trip } });
   const again = await server.gql(`mutation ($o: UUID!) { acceptOffer(input: { offerId: $o, version: 1 }) { delivery { status } } }`,
     { token: d.customerToken, variables: { o: offer.data!.submitOffer.deliveryOffer.rowId } });
@@ -168,7 +173,7 @@ test("an admin with deliveries.write may cancel after pickup; a support admin ma
 test("contacts: the parties see each other and the exact places until 48 h after delivery; nobody else", async (t) => {
   const d = await accepted();
   const forCustomer = await server.gql(CONTACTS, { token: d.customerToken, variables: { id: d.id } });
-  t.like(forCustomer.data?.deliveryContacts, { counterpartName: "Tom Weber", counterpartPhone: "+4915155555555",
+  t.like(forCustomer.data?.deliveryContacts, { counterpartName: "Tom Weber", counterpartPhone: d.phone,
     pickupAddress: "12 Rue de Rivoli, Paris", pickupContactPhone: "+33612345678", deliveryAddress: "5 Alexanderplatz, Berlin" });
   const forTraveler = await server.gql(CONTACTS, { token: d.travelerToken, variables: { id: d.id } });
   t.like(forTraveler.data?.deliveryContacts, { counterpartName: "Claire Martin", counterpartPhone: null },

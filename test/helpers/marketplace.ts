@@ -94,3 +94,25 @@ export async function createRequest(db: TestDatabase, customerId: string, o: Req
       window?.[0] ?? null, window?.[1] ?? null, o.blacklisted ?? [], o.minRating ?? null,
       o.verificationRequired ?? false])).rows[0]!.id);
 }
+
+/**
+ * A delivery on a trip without going through offers (for tests of what deliveries hold, e.g. trip capacity): a
+ * fresh customer, their request, an accepted offer thread and the delivery row, inserted as root. Capacity is NOT
+ * reserved; the caller does that when the test is about it.
+ */
+export async function createDeliveryRecord(db: TestDatabase, tripId: string): Promise<string> {
+  const customer = await createMember(db, "customer", "email_verified");
+  const request = await createRequest(db, customer);
+  return asRoot(db, async (c) => (await c.query<{ id: string }>(
+    `with trip as (select id, traveler_id from app_public.trips where id = $2),
+     offer as (
+       insert into app_public.delivery_offers (request_id, customer_id, traveler_id, trip_id, initiated_by, status,
+         awaiting_party, price, currency, valid_until, terms_hash, accepted_at, closed_at)
+       select $3, $1, trip.traveler_id, trip.id, 'traveler', 'accepted', 'customer', 3000, 'EUR', now() + interval '1 day',
+              sha256('terms'::bytea), now(), now() from trip
+       returning id, traveler_id, trip_id)
+     insert into app_public.deliveries (request_id, offer_id, customer_id, traveler_id, trip_id, final_price, platform_fee,
+       currency, terms_hash)
+     select $3, offer.id, $1, offer.traveler_id, offer.trip_id, 3000, 300, 'EUR', sha256('terms'::bytea) from offer
+     returning id`, [customer, tripId, request])).rows[0]!.id);
+}

@@ -132,7 +132,7 @@ test("submitting is refused with a clear code for every rule, and writes nothing
     ["a fragile item on a no-fragile trip", async () => { const m = await market({ request: { isFragile: true }, trip: { noFragile: true } }); return { token: m.travelerToken, request: m.request, trip: m.trip, price: 3000 }; }, "INVAL"],
     ["an item worth more than the trip accepts", async () => { const m = await market({ request: { declaredValue: 9000 }, trip: { maxItemValue: 8000 } }); return { token: m.travelerToken, request: m.request, trip: m.trip, price: 3000 }; }, "INVAL"],
     ["a departed trip", async () => { const m = await market(); await asRoot(db, (c) => c.query("update app_public.trips set status = 'active' where id = $1", [m.trip])); return { token: m.travelerToken, request: m.request, trip: m.trip, price: 3000 }; }, "BADST"],
-    ["an expired request", async () => { const m = await market(); await asRoot(db, (c) => c.query("update app_public.delivery_requests set expires_at = created_at + interval '1 second' where id = $1", [m.request])); return { token: m.travelerToken, request: m.request, trip: m.trip, price: 3000 }; }, "EXPRD"],
+    ["an expired request", async () => { const m = await market(); await asRoot(db, (c) => c.query("update app_public.delivery_requests set created_at = now() - interval '2 days', expires_at = now() - interval '1 second' where id = $1", [m.request])); return { token: m.travelerToken, request: m.request, trip: m.trip, price: 3000 }; }, "EXPRD"],
     ["a blacklisting customer", async () => { const m = await market(); await asRoot(db, (c) => c.query("update app_public.delivery_requests set blacklisted_travelers = array[$2::uuid] where id = $1", [m.request, m.traveler])); return { token: m.travelerToken, request: m.request, trip: m.trip, price: 3000 }; }, "DNIED"],
     ["a block by the customer", async () => { const m = await market(); await asRoot(db, (c) => c.query("insert into app_public.user_blocks (blocker_id, blocked_id, reason) values ($1, $2, 'spam')", [m.customer, m.traveler])); return { token: m.travelerToken, request: m.request, trip: m.trip, price: 3000 }; }, "DNIED"],
     ["a traveler without ratings on a rated request", async () => { const m = await market({ request: { minRating: 4 } }); return { token: m.travelerToken, request: m.request, trip: m.trip, price: 3000 }; }, "DNIED"],
@@ -240,12 +240,12 @@ test("RLS: threads and versions are seen by their two parties and admins only; n
   const { id: admin } = await createUser(db);
   await makeAdmin(db, admin, "support");
   const stranger = await tokenFor(db, (await createUser(db)).id);
-  const LIST = `query ($id: UUID!) { deliveryOffers(condition: { rowId: $id }) { nodes { rowId offerVersions { totalCount } } } }`;
+  const LIST = `query ($id: UUID!) { deliveryOffers(condition: { rowId: $id }) { nodes { rowId offerVersionsByOfferId { totalCount } } } }`;
   for (const [who, token, seen] of [["customer", m.customerToken, 1], ["traveler", m.travelerToken, 1],
     ["admin", await tokenFor(db, admin), 1], ["stranger", stranger, 0]] as const) {
     const res = await server.gql(LIST, { token, variables: { id: offer.rowId } });
     t.is(res.data?.deliveryOffers.nodes.length, seen, who);
-    if (seen) t.is(res.data!.deliveryOffers.nodes[0].offerVersions.totalCount, 1, `${who} sees the versions`);
+    if (seen) t.is(res.data!.deliveryOffers.nodes[0].offerVersionsByOfferId.totalCount, 1, `${who} sees the versions`);
   }
   const anonymous = await server.gql(LIST, { variables: { id: offer.rowId } });
   t.truthy(anonymous.errors, "visitors cannot list offers");

@@ -4,6 +4,7 @@
 import test from "ava";
 import pg from "pg";
 import { asRoot, createTestDatabase, sqlstate, type TestDatabase } from "../helpers/db.ts";
+import { createDeliveryRecord } from "../helpers/marketplace.ts";
 import { createTraveler, createTrip, invariantGaps, reserve, root, tripRow } from "./fixtures.ts";
 
 let db: TestDatabase;
@@ -16,7 +17,6 @@ test.after.always(async () => {
 
 const ZERO = { weight: 0, volume: 0, items: 0 };
 const call = (sql: string, params: unknown[]) => asRoot(db, (c) => c.query(sql, params));
-const gen = () => crypto.randomUUID();
 
 test("reserve, release and consume move available capacity and keep the invariant", async (t) => {
   const traveler = await createTraveler(db);
@@ -46,7 +46,7 @@ test("reserve refuses bad input, unknown trips, closed trips and a second reserv
   const traveler = await createTraveler(db);
   const trip = await createTrip(db, traveler, { weight: 10, volume: 10, items: 2 });
   const reserveSql = "select app_hidden.reserve_trip_capacity($1, $2, $3, $4, $5)";
-  const delivery = "11111111-1111-4111-8111-111111111111";
+  const delivery = await createDeliveryRecord(db, trip);
   t.is(await sqlstate(call(reserveSql, [trip, delivery, 0, 1, 1])), "INVAL");
   t.is(await sqlstate(call(reserveSql, [trip, delivery, 1, -1, 1])), "INVAL");
   t.is(await sqlstate(call(reserveSql, [trip, delivery, 1, 1, 0])), "INVAL");
@@ -59,7 +59,8 @@ test("reserve refuses bad input, unknown trips, closed trips and a second reserv
   t.is(await sqlstate(call("select app_hidden.release_trip_capacity(gen_random_uuid())", [])), "NTFND");
   t.is(await sqlstate(call("select app_hidden.consume_trip_capacity(gen_random_uuid())", [])), "NTFND");
   await root(db, "update app_public.trips set status = 'active', started_at = now() where id = $1", [trip]);
-  t.is(await sqlstate(call(reserveSql, [trip, gen(), 1, 1, 1])), "BADST", "an active trip takes no more deliveries");
+  t.is(await sqlstate(call(reserveSql, [trip, await createDeliveryRecord(db, trip), 1, 1, 1])), "BADST",
+    "an active trip takes no more deliveries");
   t.deepEqual(await invariantGaps(db, trip), ZERO);
 });
 
@@ -68,6 +69,8 @@ test("50 concurrent reservations on separate connections for the last 3 kg: exac
   const trip = await createTrip(db, traveler, { weight: 10, volume: 100, items: 50 });
   for (let i = 0; i < 7; i++) await reserve(db, trip, 1, 1, 1);   // 3 kg left
 
+  const deliveries: string[] = [];
+  for (let i = 0; i < 50; i++) deliveries.push(await createDeliveryRecord(db, trip));
   // Connected one after the other (50 simultaneous backend starts would only load the machine; the race is below).
   const clients: pg.Client[] = [];
   for (let i = 0; i < 50; i++) {
@@ -78,9 +81,9 @@ test("50 concurrent reservations on separate connections for the last 3 kg: exac
   try {
     // Each connection opens its transaction first, then all fire at once: the competition is for the row lock.
     await Promise.all(clients.map((c) => c.query("begin")));
-    const results = await Promise.all(clients.map(async (c) => {
+    const results = await Promise.all(clients.map(async (c, i) => {
       try {
-        await c.query("select app_hidden.reserve_trip_capacity($1, gen_random_uuid(), 1, 1, 1)", [trip]);
+        await c.query("select app_hidden.reserve_trip_capacity($1, $2, 1, 1, 1)", [trip, deliveries[i]]);
         await c.query("commit");
         return "ok";
       } catch (error) {

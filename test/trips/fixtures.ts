@@ -1,6 +1,7 @@
 // Shared by the trips tests: travelers at a given verification level and trips inserted through the real
 // create_trip function (as the traveler), plus small SQL probes. Not a test file (ava runs *.test.ts only).
 import type pg from "pg";
+import { createDeliveryRecord } from "../helpers/marketplace.ts";
 import { actAs, asRoot, createUser, openSession, user, verifyEmail, type TestDatabase } from "../helpers/db.ts";
 
 export const BERLIN = { type: "Point", coordinates: [13.405, 52.52] } as const;
@@ -70,10 +71,12 @@ export async function tripRow(db: TestDatabase, id: string): Promise<Record<stri
   return (await root(db, "select * from app_public.trips where id = $1", [id]))[0]!;
 }
 
+/** Reserves capacity on the trip for a new delivery on it (reservations belong to real deliveries); returns its id. */
 export async function reserve(db: TestDatabase, tripId: string, weight = 1, volume = 1, items = 1): Promise<string> {
+  const delivery = await createDeliveryRecord(db, tripId);
   const rows = await root<{ delivery_id: string }>(db,
-    "select delivery_id from app_hidden.reserve_trip_capacity($1, gen_random_uuid(), $2, $3, $4)",
-    [tripId, weight, volume, items]);
+    "select delivery_id from app_hidden.reserve_trip_capacity($1, $2, $3, $4, $5)",
+    [tripId, delivery, weight, volume, items]);
   return rows[0]!.delivery_id;
 }
 

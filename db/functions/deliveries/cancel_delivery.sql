@@ -85,7 +85,7 @@ begin
 end;
 $$;
 comment on function app_public.cancel_delivery(uuid, app_public.delivery_cancel_reason, text) is
-  E'Cancels a delivery: either party until pickup, an admin with deliveries.write at any live step. Releases the trip''s capacity; the request reopens unless the customer cancelled. Errors: LOGIN, NTFND, INVAL (no or reserved reason), BADST (picked up or ended: only an admin, or a dispute).';
+  E'@resultFieldName delivery\nCancels a delivery: either party until pickup, an admin with deliveries.write at any live step. Releases the trip''s capacity; the request reopens unless the customer cancelled. Errors: LOGIN, NTFND, INVAL (no or reserved reason), BADST (picked up or ended: only an admin, or a dispute).';
 grant execute on function app_public.cancel_delivery(uuid, app_public.delivery_cancel_reason, text) to app_user;
 
 create or replace function app_public.refuse_pickup(
@@ -115,5 +115,5 @@ begin
 end;
 $$;
 comment on function app_public.refuse_pickup(uuid, app_public.delivery_cancel_reason, text, text) is
-  E'The traveler refuses to take an item that is not as described, cannot be inspected or is prohibited, with a photo; the delivery is cancelled without a penalty to the traveler. Errors: LOGIN, NTFND, DNIED (not the traveler), INVAL (reason or photo missing), BADST (already picked up).';
+  E'@resultFieldName delivery\nThe traveler refuses to take an item that is not as described, cannot be inspected or is prohibited, with a photo; the delivery is cancelled without a penalty to the traveler. Errors: LOGIN, NTFND, DNIED (not the traveler), INVAL (reason or photo missing), BADST (already picked up).';
 grant execute on function app_public.refuse_pickup(uuid, app_public.delivery_cancel_reason, text, text) to app_user;

@@ -61,7 +61,7 @@ begin
   return (select d from app_public.deliveries d where d.id = v_delivery.id);
 end;
 $$;
-comment on function app_public.schedule_pickup(uuid, timestamptz) is E'Either party sets (or moves) the pickup time of an accepted delivery. Errors: LOGIN, NTFND, INVAL (not in the future, or after the drop-off), BADST (already picked up or ended).';
+comment on function app_public.schedule_pickup(uuid, timestamptz) is E'@resultFieldName delivery\nEither party sets (or moves) the pickup time of an accepted delivery. Errors: LOGIN, NTFND, INVAL (not in the future, or after the drop-off), BADST (already picked up or ended).';
 grant execute on function app_public.schedule_pickup(uuid, timestamptz) to app_user;
 
 create or replace function app_public.confirm_pickup(delivery_id uuid, photo_key text default null)
@@ -84,7 +84,7 @@ begin
   return v_delivery;
 end;
 $$;
-comment on function app_public.confirm_pickup(uuid, text) is E'The traveler confirms taking the item (until the QR handover requires a scan). Errors: LOGIN, NTFND, DNIED (not the traveler), BADST (not awaiting pickup), INVAL (bad photo key).';
+comment on function app_public.confirm_pickup(uuid, text) is E'@resultFieldName delivery\nThe traveler confirms taking the item (until the QR handover requires a scan). Errors: LOGIN, NTFND, DNIED (not the traveler), BADST (not awaiting pickup), INVAL (bad photo key).';
 grant execute on function app_public.confirm_pickup(uuid, text) to app_user;
 
 create or replace function app_public.start_transit(delivery_id uuid)
@@ -100,7 +100,7 @@ begin
   return app_hidden.transition_delivery(v_delivery.id, 'in_transit', 'user', v_user_id);
 end;
 $$;
-comment on function app_public.start_transit(uuid) is E'The traveler reports the picked-up item on its way. Errors: LOGIN, NTFND, DNIED (not the traveler), BADST (not picked up).';
+comment on function app_public.start_transit(uuid) is E'@resultFieldName delivery\nThe traveler reports the picked-up item on its way. Errors: LOGIN, NTFND, DNIED (not the traveler), BADST (not picked up).';
 grant execute on function app_public.start_transit(uuid) to app_user;
 
 create or replace function app_public.schedule_dropoff(delivery_id uuid, at timestamptz)
@@ -124,7 +124,7 @@ begin
   return (select d from app_public.deliveries d where d.id = v_delivery.id);
 end;
 $$;
-comment on function app_public.schedule_dropoff(uuid, timestamptz) is E'Either party sets (or moves) the drop-off time of an item in transit. Errors: LOGIN, NTFND, INVAL (not in the future), BADST (not in transit).';
+comment on function app_public.schedule_dropoff(uuid, timestamptz) is E'@resultFieldName delivery\nEither party sets (or moves) the drop-off time of an item in transit. Errors: LOGIN, NTFND, INVAL (not in the future), BADST (not in transit).';
 grant execute on function app_public.schedule_dropoff(uuid, timestamptz) to app_user;
 
 create or replace function app_public.confirm_delivery(delivery_id uuid, photo_key text default null)
@@ -145,7 +145,7 @@ begin
   return v_delivery;
 end;
 $$;
-comment on function app_public.confirm_delivery(uuid, text) is E'The traveler confirms handing the item over (until the QR handover requires a scan). Errors: LOGIN, NTFND, DNIED (not the traveler), BADST (not picked up).';
+comment on function app_public.confirm_delivery(uuid, text) is E'@resultFieldName delivery\nThe traveler confirms handing the item over (until the QR handover requires a scan). Errors: LOGIN, NTFND, DNIED (not the traveler), BADST (not picked up).';
 grant execute on function app_public.confirm_delivery(uuid, text) to app_user;
 
 create or replace function app_public.confirm_receipt(delivery_id uuid)
@@ -169,5 +169,17 @@ begin
   return v_delivery;
 end;
 $$;
-comment on function app_public.confirm_receipt(uuid) is E'The customer confirms receiving the item, which ends the payment hold early. Errors: LOGIN, NTFND, DNIED (not the customer), BADST (not delivered).';
+comment on function app_public.confirm_receipt(uuid) is E'@resultFieldName delivery\nThe customer confirms receiving the item, which ends the payment hold early. Errors: LOGIN, NTFND, DNIED (not the customer), BADST (not delivered).';
 grant execute on function app_public.confirm_receipt(uuid) to app_user;
+
+-- Tells the customers of a trip's live deliveries about a change of the trip (a delay, new times).
+create or replace function app_hidden.notify_trip_customers(trip_id uuid, subject text, body text)
+returns void
+language sql volatile
+set search_path = pg_catalog, public, pg_temp
+as $$
+  select app_hidden.queue_email(d.customer_id, notify_trip_customers.subject, notify_trip_customers.body)
+    from app_public.deliveries d
+   where d.trip_id = notify_trip_customers.trip_id and d.status not in ('delivered', 'cancelled');
+$$;
+comment on function app_hidden.notify_trip_customers(uuid, text, text) is 'Emails the customers of a trip''s live deliveries.';

@@ -97,5 +97,5 @@ begin
 end;
 $$;
 comment on function app_public.accept_offer(uuid, integer) is
-  E'The side whose turn it is accepts the current version of an offer: creates the delivery, reserves the trip''s capacity and declines the request''s other offers, in one transaction. Errors: LOGIN, NTFND, DNIED (not your turn; blocks, verification or rating filters), STALE (not the current version), BADST (offer or request closed, trip not live), EXPRD, CAPAC (no capacity left), LIMIT (live deliveries).';
+  E'@resultFieldName delivery\nThe side whose turn it is accepts the current version of an offer: creates the delivery, reserves the trip''s capacity and declines the request''s other offers, in one transaction. Errors: LOGIN, NTFND, DNIED (not your turn; blocks, verification or rating filters), STALE (not the current version), BADST (offer or request closed, trip not live), EXPRD, CAPAC (no capacity left), LIMIT (live deliveries).';
 grant execute on function app_public.accept_offer(uuid, integer) to app_user;

@@ -2,8 +2,9 @@
 -- the request and trip functions in their own transactions.
 
 -- The request was cancelled by its customer: live threads are declined and a delivery not yet picked up is
--- cancelled customer-caused (the request stays cancelled).
-create or replace function app_hidden.on_request_cancelled(request_id uuid, actor_id uuid)
+-- cancelled customer-caused (which ends the request as cancelled).
+create or replace function app_hidden.on_request_cancelled(request_id uuid, actor_id uuid,
+                                                           reason app_public.request_cancel_reason)
 returns void
 language plpgsql volatile
 set search_path = pg_catalog, public, pg_temp
@@ -19,31 +20,39 @@ begin
    where d.request_id = on_request_cancelled.request_id and d.status in ('accepted', 'pickup_scheduled')
    for update;
   if v_delivery_id is not null then
-    perform app_hidden.cancel_delivery_as(v_delivery_id, 'user', on_request_cancelled.actor_id, 'no_longer_needed', null);
+    perform app_hidden.cancel_delivery_as(v_delivery_id, 'user', on_request_cancelled.actor_id,
+      case on_request_cancelled.reason when 'found_alternative' then 'found_alternative'
+                                       when 'no_longer_needed' then 'no_longer_needed'
+                                       else 'other' end::app_public.delivery_cancel_reason, null);
   end if;
 end;
 $$;
-comment on function app_hidden.on_request_cancelled(uuid, uuid) is 'Declines the live offers of a cancelled request and cancels its delivery if not yet picked up.';
+comment on function app_hidden.on_request_cancelled(uuid, uuid, app_public.request_cancel_reason) is 'Declines the live offers of a cancelled request and cancels its delivery if not yet picked up.';
 
 -- The request was edited while open: changing the item, places or windows voids every live thread
--- (request_changed); lowering max_price declines only the threads now priced above it.
-create or replace function app_hidden.on_request_changed(request_id uuid, terms_changed boolean, max_price bigint)
+-- (request_changed); lowering max_price declines only the threads now priced above it (price_too_high), and
+-- travelers now blacklisted lose theirs (prefer_other_traveler).
+create or replace function app_hidden.on_request_changed(request_id uuid, terms_changed boolean, max_price bigint,
+                                                         blacklisted_travelers uuid[])
 returns integer
 language sql volatile
 set search_path = pg_catalog, public, pg_temp
 as $$
   with declined as (
     update app_public.delivery_offers o
-       set status = 'declined', decline_reason = case when on_request_changed.terms_changed then 'request_changed'
-                                                      else 'price_too_high' end::app_public.offer_decline_reason,
+       set status = 'declined',
+           decline_reason = case when on_request_changed.terms_changed then 'request_changed'
+                                 when o.price > on_request_changed.max_price then 'price_too_high'
+                                 else 'prefer_other_traveler' end::app_public.offer_decline_reason,
            closed_at = now()
      where o.request_id = on_request_changed.request_id and o.status = 'pending'
-       and (on_request_changed.terms_changed or o.price > on_request_changed.max_price)
+       and (on_request_changed.terms_changed or o.price > on_request_changed.max_price
+            or o.traveler_id = any (on_request_changed.blacklisted_travelers))
     returning 1
   )
   select count(*)::integer from declined;
 $$;
-comment on function app_hidden.on_request_changed(uuid, boolean, bigint) is 'Declines the live offers an edit of their request invalidates; returns how many.';
+comment on function app_hidden.on_request_changed(uuid, boolean, bigint, uuid[]) is 'Declines the live offers an edit of their request invalidates; returns how many.';
 
 -- The trip was cancelled: live threads on it are withdrawn and deliveries not yet picked up are cancelled
 -- (trip_cancelled, caused by the traveler, or by an admin); their requests reopen.

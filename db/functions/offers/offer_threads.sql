@@ -124,7 +124,7 @@ begin
 end;
 $$;
 comment on function app_public.submit_offer(uuid, uuid, bigint, text, timestamptz, timestamptz, text[]) is
-  E'A traveler offers to carry a request on one of their trips, valid 24 hours (never past the request''s expiry). Accepted at once when the price is at or under the request''s auto-accept price. Errors: LOGIN, DNIED (not phone-verified, own request, blocked, blacklisted, rating or verification filter), NTFND (request, or trip not yours), BADST (request closed, trip not live, a live offer exists), EXPRD (request expired), INVAL (price ≤ 0 or above max_price, trip restrictions), CAPAC (trip too small), LIMIT (3 offers per request, live deliveries).';
+  E'@resultFieldName deliveryOffer\nA traveler offers to carry a request on one of their trips, valid 24 hours (never past the request''s expiry). Accepted at once when the price is at or under the request''s auto-accept price. Errors: LOGIN, DNIED (not phone-verified, own request, blocked, blacklisted, rating or verification filter), NTFND (request, or trip not yours), BADST (request closed, trip not live, a live offer exists), EXPRD (request expired), INVAL (price ≤ 0 or above max_price, trip restrictions), CAPAC (trip too small), LIMIT (3 offers per request, live deliveries).';
 grant execute on function app_public.submit_offer(uuid, uuid, bigint, text, timestamptz, timestamptz, text[]) to app_user;
 
 create or replace function app_public.invite_traveler(
@@ -168,7 +168,7 @@ begin
 end;
 $$;
 comment on function app_public.invite_traveler(uuid, uuid, bigint, text, timestamptz, timestamptz) is
-  E'A customer invites the traveler of a trip to carry their request at a price (trip-first). Accepted at once when the trip auto-accepts at that price and its traveler is fully verified. Errors: LOGIN, DNIED, NTFND (request not yours, trip not visible), BADST, EXPRD, INVAL, CAPAC, LIMIT as for submitOffer.';
+  E'@resultFieldName deliveryOffer\nA customer invites the traveler of a trip to carry their request at a price (trip-first). Accepted at once when the trip auto-accepts at that price and its traveler is fully verified. Errors: LOGIN, DNIED, NTFND (request not yours, trip not visible), BADST, EXPRD, INVAL, CAPAC, LIMIT as for submitOffer.';
 grant execute on function app_public.invite_traveler(uuid, uuid, bigint, text, timestamptz, timestamptz) to app_user;
 
 -- The caller's side of a thread, or NTFND when the caller is not a party.
@@ -264,7 +264,7 @@ begin
 end;
 $$;
 comment on function app_public.counter_offer(uuid, bigint, text, timestamptz, timestamptz) is
-  E'The side whose turn it is proposes a new price (and times): a new immutable version that the other side must answer; older versions can no longer be accepted. At most 10 versions. Errors: LOGIN, NTFND (not your offer), DNIED (not your turn), BADST (offer or request closed), EXPRD, INVAL (price), LIMIT (versions).';
+  E'@resultFieldName deliveryOffer\nThe side whose turn it is proposes a new price (and times): a new immutable version that the other side must answer; older versions can no longer be accepted. At most 10 versions. Errors: LOGIN, NTFND (not your offer), DNIED (not your turn), BADST (offer or request closed), EXPRD, INVAL (price), LIMIT (versions).';
 grant execute on function app_public.counter_offer(uuid, bigint, text, timestamptz, timestamptz) to app_user;
 
 create or replace function app_public.decline_offer(
@@ -300,7 +300,7 @@ begin
 end;
 $$;
 comment on function app_public.decline_offer(uuid, app_public.offer_decline_reason, text) is
-  E'Ends an offer thread: the customer at any time, the traveler when answering the customer''s proposal. Errors: LOGIN, NTFND, DNIED (traveler on their own proposal: withdraw instead), BADST (not pending), INVAL (no reason, or a platform reason).';
+  E'@resultFieldName deliveryOffer\nEnds an offer thread: the customer at any time, the traveler when answering the customer''s proposal. Errors: LOGIN, NTFND, DNIED (traveler on their own proposal: withdraw instead), BADST (not pending), INVAL (no reason, or a platform reason).';
 grant execute on function app_public.decline_offer(uuid, app_public.offer_decline_reason, text) to app_user;
 
 create or replace function app_public.withdraw_offer(
@@ -335,7 +335,7 @@ begin
 end;
 $$;
 comment on function app_public.withdraw_offer(uuid, app_public.offer_withdraw_reason, text) is
-  E'The traveler takes back a live offer. Errors: LOGIN, NTFND, DNIED (customers decline instead), BADST (not pending), INVAL (no reason).';
+  E'@resultFieldName deliveryOffer\nThe traveler takes back a live offer. Errors: LOGIN, NTFND, DNIED (customers decline instead), BADST (not pending), INVAL (no reason).';
 grant execute on function app_public.withdraw_offer(uuid, app_public.offer_withdraw_reason, text) to app_user;
 
 -- Every 5 minutes (workers/crontab): live threads past their version's validity expire.

@@ -26,8 +26,16 @@ begin
   if v_request.id is null then
     raise exception 'Delivery request not found' using errcode = 'NTFND';
   end if;
-  -- HOOK(deliveries slice): status 'accepted' is still before pickup: cancel the accepted delivery as
-  -- customer-caused (its own rules: fees, refunds, statistics), then end this request as cancelled like below.
+  -- Until pickup the customer may walk away: an accepted request takes its delivery down with it (customer-caused,
+  -- which also ends the request as cancelled). Afterwards only a dispute remains.
+  if v_request.status = 'accepted' then
+    perform app_hidden.on_request_cancelled(v_request.id, v_user_id, cancel_delivery_request.reason);
+    update app_public.delivery_requests r
+       set cancellation_reason = cancel_delivery_request.reason, cancellation_note = v_note
+     where r.id = v_request.id
+    returning r.* into v_request;
+    return v_request;
+  end if;
   if v_request.status not in ('pending', 'matched') then
     raise exception 'A % request cannot be cancelled', v_request.status using errcode = 'BADST';
   end if;
@@ -39,8 +47,8 @@ begin
          cancelled_at = now()
    where r.id = v_request.id
   returning r.* into v_request;
-  -- HOOK(offers slice): decline every pending offer of this request (reason request_cancelled) and notify.
-  return v_request;
+  perform app_hidden.on_request_cancelled(v_request.id, v_user_id, cancel_delivery_request.reason);
+  return (select r from app_public.delivery_requests r where r.id = v_request.id);
 end;
 $$;
 comment on function app_public.cancel_delivery_request(uuid, app_public.request_cancel_reason, text) is E'@resultFieldName deliveryRequest\nCancels one of your open delivery requests, with a reason and an optional note (≤1000 characters). Errors: LOGIN, INVAL, NTFND, BADST (no longer open), EXPRD (already expired).';

@@ -10,8 +10,12 @@ as $$
        set status = 'expired'
      where r.status in ('pending', 'matched') and r.expires_at <= now()
     returning r.id
+  ), offers as (
+    -- Their live offers end with them (offer versions never outlive their request anyway).
+    update app_public.delivery_offers o set status = 'expired', closed_at = now()
+      from expired e
+     where o.request_id = e.id and o.status = 'pending'
   )
-  -- HOOK(offers slice): expire the pending offers of these requests as well (reason request_expired).
   select count(*)::integer from expired;
 $$;
 comment on function app_hidden.expire_delivery_requests() is 'Marks pending and matched requests past their expiry as expired; returns how many.';

@@ -21,10 +21,14 @@ begin
   select r.customer_id into v_customer_id
     from app_hidden.listed_delivery_requests(v_user_id) r
    where r.id = report_delivery_request.request_id;
+  -- The traveler carrying it knows the request too, even though it left the marketplace.
+  if v_customer_id is null then
+    select d.customer_id into v_customer_id from app_public.deliveries d
+     where d.request_id = report_delivery_request.request_id and d.traveler_id = v_user_id and d.status <> 'cancelled';
+  end if;
   if v_customer_id is null then
     raise exception 'Delivery request not found' using errcode = 'NTFND';
   end if;
-  -- HOOK(deliveries slice): also let the traveler of a live delivery of this request report it.
   return app_public.report_user(v_customer_id, report_delivery_request.category, report_delivery_request.description,
                                 null, report_delivery_request.request_id);
 end;

@@ -52,10 +52,21 @@ begin
    where r.id = v_old.id
   returning r.* into v_request;
 
-  -- HOOK(offers slice): if the item, places or windows changed (compare v_old with v_request), expire the open
-  -- offers with reason request_changed; if max_price went down, decline the pending offers above the new price;
-  -- and drop offers of travelers now on blacklisted_travelers.
-  return v_request;
+  -- Live offers were made for the old terms: a changed item, place or window voids them all (request_changed), a
+  -- lower max_price declines those above it, and travelers now blacklisted lose theirs.
+  perform app_hidden.on_request_changed(v_request.id,
+    (v_old.category, v_old.item_name, v_old.quantity, v_old.weight_kg, v_old.length_cm, v_old.width_cm, v_old.height_cm,
+     v_old.declared_value, v_old.currency, v_old.is_fragile, v_old.is_perishable, v_old.requires_signature,
+     v_old.pickup_address, v_old.pickup_point::text, v_old.pickup_window_start, v_old.pickup_window_end,
+     v_old.delivery_address, v_old.delivery_point::text, v_old.delivery_window_start, v_old.delivery_window_end)
+    is distinct from
+    (v_request.category, v_request.item_name, v_request.quantity, v_request.weight_kg, v_request.length_cm,
+     v_request.width_cm, v_request.height_cm, v_request.declared_value, v_request.currency, v_request.is_fragile,
+     v_request.is_perishable, v_request.requires_signature, v_request.pickup_address, v_request.pickup_point::text,
+     v_request.pickup_window_start, v_request.pickup_window_end, v_request.delivery_address,
+     v_request.delivery_point::text, v_request.delivery_window_start, v_request.delivery_window_end),
+    v_request.max_price, v_request.blacklisted_travelers);
+  return (select r from app_public.delivery_requests r where r.id = v_request.id);
 end;
 $$;
 comment on function app_public.update_delivery_request(uuid, app_public.delivery_request_details) is E'@resultFieldName deliveryRequest\nReplaces the details of one of your open (pending or matched) delivery requests; checked like createDeliveryRequest, estimate recomputed, a null expiresAt keeps the expiry. Errors: LOGIN, DNIED, NTFND, BADST (no longer open), EXPRD (past its expiry), INVAL.';

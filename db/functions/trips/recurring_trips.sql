@@ -94,11 +94,10 @@ begin
    where t.status in ('upcoming', 'delayed')
      and t.departure_time < v_cutoff   -- lets trips_live_departure_idx narrow the scan (departure < arrival)
      and t.arrival_time <= v_cutoff
-     -- HOOK (deliveries slice): replace with "no live delivery on this trip".
-     and not exists (select 1 from app_public.trip_capacity_reservations r
-                      where r.trip_id = t.id and r.status = 'reserved');
+     and not exists (select 1 from app_public.deliveries d
+                      where d.trip_id = t.id and d.status not in ('delivered', 'cancelled'));
   get diagnostics v_completed = row_count;
   return v_completed;
 end;
 $$;
-comment on function app_hidden.auto_complete_trips() is 'Completes upcoming and delayed trips trips.auto_complete_hours after their arrival when no delivery awaits pickup; returns how many.';
+comment on function app_hidden.auto_complete_trips() is 'Completes upcoming and delayed trips trips.auto_complete_hours after their arrival when no delivery on them is live; returns how many.';

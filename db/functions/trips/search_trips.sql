@@ -36,14 +36,14 @@ begin
     -- matched literally: LIKE's wildcards and its escape character are escaped
     v_pattern := '%' || replace(replace(replace(trim(search_trips.query), '\', '\\'), '%', '\%'), '_', '\_') || '%';
   end if;
-  -- HOOK (matching and social slices): leave out travelers blocked in either direction once a security definer
-  -- helper exposes the blocks that hide the caller.
 
   -- Dynamic SQL: only the filters asked for appear, and the statement is planned with the actual values, so the
   -- spatial and text filters always use their indexes (a cached generic plan of "$1 is null or st_dwithin(…)"
   -- could not).
   v_sql := 'select t.* from app_public.trips t'
-        || ' where t.status in (''upcoming'', ''delayed'') and t.departure_time >= $1';
+        || ' where t.status in (''upcoming'', ''delayed'') and t.departure_time >= $1'
+        -- Blocks hide both sides from each other (§12).
+        || ' and not app_hidden.is_blocked_with(t.traveler_id)';
   if search_trips.departure_to is not null then
     v_sql := v_sql || ' and t.departure_time <= $2';
   end if;

@@ -48,7 +48,7 @@ begin
   if v_trip.status <> 'active' then
     raise exception 'Only an active trip can be completed (this one is %)', v_trip.status using errcode = 'BADST';
   end if;
-  -- HOOK (deliveries slice): replace with "no delivery of this trip awaits pickup".
+  -- A reserved reservation is a delivery awaiting pickup (pickup consumes it, cancellation releases it).
   if exists (select 1 from app_public.trip_capacity_reservations r
               where r.trip_id = v_trip.id and r.status = 'reserved') then
     raise exception 'A delivery of this trip still awaits pickup' using errcode = 'BADST';
@@ -88,10 +88,13 @@ begin
   if v_departure <> v_trip.departure_time and v_departure <= now() then
     raise exception 'The new departure must lie in the future' using errcode = 'INVAL';
   end if;
-  -- HOOK (deliveries slice): notify the customers of the trip's deliveries about the delay.
   update app_public.trips t set status = 'delayed', departure_time = v_departure, arrival_time = v_arrival
    where t.id = v_trip.id
   returning t.* into v_trip;
+  perform app_hidden.notify_trip_customers(v_trip.id, 'Your traveler''s trip is delayed',
+    format(E'The trip "%s" now leaves at %s UTC and arrives at %s UTC.\n', v_trip.title,
+           to_char(v_trip.departure_time at time zone 'UTC', 'YYYY-MM-DD HH24:MI'),
+           to_char(v_trip.arrival_time at time zone 'UTC', 'YYYY-MM-DD HH24:MI')));
   return v_trip;
 end;
 $$;
@@ -111,7 +114,6 @@ declare
   v_user_id uuid := app_hidden.require_user('unverified', 'cancel trips');
   v_is_admin boolean := app_hidden.current_user_has_permission('deliveries.write');
   v_trip app_public.trips;
-  v_reservation record;
 begin
   if cancel_trip.reason is null then
     raise exception 'Say why the trip is cancelled' using errcode = 'INVAL';
@@ -137,15 +139,9 @@ begin
     end if;
   end if;
 
-  -- HOOK (deliveries and offers slices): cancel the trip's deliveries as traveler-caused and withdraw its pending
-  -- offers here; their cancellation will release the capacity through release_trip_capacity as below.
-  for v_reservation in
-    select r.delivery_id from app_public.trip_capacity_reservations r
-     where r.trip_id = v_trip.id and r.status = 'reserved'
-     order by r.id
-  loop
-    perform app_hidden.release_trip_capacity(v_reservation.delivery_id);
-  end loop;
+  -- Its deliveries are cancelled (trip_cancelled, caused by the traveler or decided by an admin), which releases
+  -- their capacity and reopens their requests; live offers on the trip are withdrawn.
+  perform app_hidden.on_trip_cancelled(v_trip.id, v_user_id, v_is_admin);
 
   update app_public.trips t
      set status = 'cancelled', cancellation_reason = cancel_trip.reason,

@@ -85,11 +85,9 @@ begin
   if v_times_changed and v_status = 'upcoming'
      and exists (select 1 from app_public.trip_capacity_reservations r
                   where r.trip_id = v_trip.id and r.status in ('reserved', 'consumed')) then
-    -- HOOK (deliveries slice): notify the customers of the trip's deliveries about the new times (and, beyond,
-    -- let them cancel free of charge).
     v_status := 'delayed';
   end if;
-  -- HOOK (offers slice): price changes apply to new offers only; accepted offers keep their agreed price.
+  -- Price changes apply to new offers only: deliveries keep the final_price agreed at acceptance.
 
   update app_public.trips t
      set title = coalesce(trim(update_trip.title), t.title),
@@ -125,6 +123,12 @@ begin
          status = v_status
    where t.id = v_trip.id
   returning t.* into v_trip;
+  if v_times_changed and v_status = 'delayed' then
+    perform app_hidden.notify_trip_customers(v_trip.id, 'Your traveler''s trip has new times',
+      format(E'The trip "%s" now leaves at %s UTC and arrives at %s UTC.\n', v_trip.title,
+             to_char(v_trip.departure_time at time zone 'UTC', 'YYYY-MM-DD HH24:MI'),
+             to_char(v_trip.arrival_time at time zone 'UTC', 'YYYY-MM-DD HH24:MI')));
+  end if;
   return v_trip;
 end;
 $$;

@@ -10,8 +10,12 @@ drop policy if exists select_admin on app_public.delivery_requests;
 create policy select_admin on app_public.delivery_requests for select to app_user
   using ((select app_hidden.current_user_has_permission('deliveries.read')));
 
--- HOOK(deliveries slice): add `select_traveler` for the traveler of a live delivery of the request, through a
--- zero-argument security definer helper (e.g. app_hidden.current_user_carried_request_ids()), never a per-row call.
+-- The traveler assigned to a request (a delivery that was not cancelled) sees its exact places and contacts
+-- (§4 masking). The subquery reads deliveries under their own policies (the parties), so it needs no helper.
+drop policy if exists select_traveler on app_public.delivery_requests;
+create policy select_traveler on app_public.delivery_requests for select to app_user
+  using (id in (select d.request_id from app_public.deliveries d
+                 where d.traveler_id = (select app_public.current_user_id()) and d.status <> 'cancelled'));
 
 revoke all on app_public.delivery_requests from app_anonymous, app_user;
 grant select on app_public.delivery_requests to app_user;

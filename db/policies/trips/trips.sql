@@ -1,11 +1,21 @@
 -- Trips are readable by visibility (docs/domain.md §3): public ones by every signed-in user, the traveler's own
 -- always, every trip by admins with deliveries.read.
--- HOOK (deliveries slice): private trips are also seen by the traveler's customers on that trip, and friends_only
--- trips by the traveler's past customers; both need deliveries, so until then those trips are owner + admins only.
+-- Private trips are also seen by the customers with a delivery on them, friends_only trips by the traveler's past
+-- customers (a delivery that arrived). The subqueries read deliveries under their own policies (the parties).
 -- Writes go through the trip functions only (security definer); nothing is ever deleted.
 drop policy if exists select_public on app_public.trips;
 create policy select_public on app_public.trips for select to app_user
   using (visibility = 'public');
+
+drop policy if exists select_customer on app_public.trips;
+create policy select_customer on app_public.trips for select to app_user
+  using (id in (select d.trip_id from app_public.deliveries d where d.customer_id = (select app_public.current_user_id())));
+
+drop policy if exists select_past_customer on app_public.trips;
+create policy select_past_customer on app_public.trips for select to app_user
+  using (visibility = 'friends_only'
+         and traveler_id in (select d.traveler_id from app_public.deliveries d
+                              where d.customer_id = (select app_public.current_user_id()) and d.status = 'delivered'));
 
 drop policy if exists select_own on app_public.trips;
 create policy select_own on app_public.trips for select to app_user
