@@ -2,21 +2,12 @@
 // the request following the delivery, cancellations and their effects, statistics, contacts and RLS.
 import test from "ava";
 import {
-  actAs, anonymous, asRoot, createTestDatabase, createUser, makeAdmin, sqlstate, tokenFor, user, type TestDatabase,
+  actAs, anonymous, asRoot, createUser, makeAdmin, sqlstate, tokenFor, user,
 } from "../helpers/db.ts";
 import { createMember, createRequest, createTrip } from "../helpers/marketplace.ts";
-import { startTestServer, type TestServer } from "../helpers/server.ts";
+import { useTestServer } from "../helpers/server.ts";
 
-let db: TestDatabase;
-let server: TestServer;
-test.before(async () => {
-  db = await createTestDatabase();
-  server = await startTestServer(db);
-});
-test.after.always(async () => {
-  await server?.close();
-  await db?.drop();
-});
+const { db, server } = useTestServer(test);
 
 const code = (res: { errors?: Array<{ extensions?: { code?: string } }> }) => res.errors?.[0]?.extensions?.code;
 const FIELDS = "rowId status pickupTime pickedUpAt deliveredAt cancellationReason";

@@ -3,7 +3,8 @@ import type { AddressInfo } from "node:net";
 import { createAppServer, type AppServer } from "../../server/app.ts";
 import { readEnv, type Env } from "../../server/env.ts";
 import { makeLogger } from "../../server/log.ts";
-import type { TestDatabase } from "./db.ts";
+import type { TestFn } from "ava";
+import { createTestDatabase, type TestDatabase } from "./db.ts";
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
@@ -48,4 +49,34 @@ export async function startTestServer(db: TestDatabase, overrides: Record<string
     },
     close: () => app.close(),
   };
+}
+
+/**
+ * The usual setup of a test file: a fresh clone of the template database with the real server on it, created before
+ * the file's tests and dropped after them. `const { db, server } = useTestServer(test)` at the top of the file; the
+ * two objects stand for the real ones once test.before has run.
+ */
+export function useTestServer(test: TestFn, overrides: Record<string, string> = {}): { db: TestDatabase; server: TestServer } {
+  let db: TestDatabase | undefined;
+  let server: TestServer | undefined;
+  test.before(async () => {
+    db = await createTestDatabase();
+    server = await startTestServer(db, overrides);
+  });
+  test.after.always(async () => {
+    await server?.close();
+    await db?.drop();
+  });
+  return { db: lateBound(() => db, "db"), server: lateBound(() => server, "server") };
+}
+
+/** An object that forwards to the value get() returns at the time of each use. */
+function lateBound<T extends object>(get: () => T | undefined, name: string): T {
+  return new Proxy({} as T, {
+    get(_target, key) {
+      const target = get();
+      if (!target) throw new Error(`${name} is used before test.before created it`);
+      return Reflect.get(target, key);
+    },
+  });
 }

@@ -3,21 +3,12 @@
 import test from "ava";
 import jwt from "jsonwebtoken";
 import {
-  addAddress, asRoot, createTestDatabase, createUser, DEFAULT_PASSWORD, makeAdmin, openSession,
-  tokenFor, type TestDatabase,
+  addAddress, asRoot, createUser, DEFAULT_PASSWORD, makeAdmin, openSession,
+  tokenFor,
 } from "../helpers/db.ts";
-import { startTestServer, type TestServer } from "../helpers/server.ts";
+import { useTestServer } from "../helpers/server.ts";
 
-let db: TestDatabase;
-let server: TestServer;
-test.before(async () => {
-  db = await createTestDatabase();
-  server = await startTestServer(db);
-});
-test.after.always(async () => {
-  await server?.close();
-  await db?.drop();
-});
+const { db, server } = useTestServer(test);
 
 const DEACTIVATE = `mutation ($password: String!, $reason: String!) {
   deactivateAccount(input: { password: $password, reason: $reason }) { success } }`;

@@ -1,19 +1,10 @@
 // Admin rights need a session that passed two-factor authentication (docs/domain.md §2) while
 // security.admin_requires_2fa is on; the same admin without it is an ordinary user.
 import test from "ava";
-import { asRoot, createTestDatabase, createUser, makeAdmin, tokenFor, type TestDatabase } from "../helpers/db.ts";
-import { startTestServer, type TestServer } from "../helpers/server.ts";
+import { asRoot, createUser, makeAdmin, tokenFor } from "../helpers/db.ts";
+import { useTestServer } from "../helpers/server.ts";
 
-let db: TestDatabase;
-let server: TestServer;
-test.before(async () => {
-  db = await createTestDatabase();
-  server = await startTestServer(db);
-});
-test.after.always(async () => {
-  await server?.close();
-  await db?.drop();
-});
+const { db, server } = useTestServer(test);
 
 // Reading another user's contact row needs users.read.
 const CONTACT = `query ($id: UUID!) { userContact(userId: $id) { email } }`;

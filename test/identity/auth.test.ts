@@ -2,20 +2,11 @@
 import test from "ava";
 import jwt from "jsonwebtoken";
 import {
-  asRoot, createTestDatabase, createUser, DEFAULT_PASSWORD, signToken, tokenFor, type TestDatabase,
+  asRoot, createUser, DEFAULT_PASSWORD, signToken, tokenFor,
 } from "../helpers/db.ts";
-import { startTestServer, type TestServer } from "../helpers/server.ts";
+import { useTestServer } from "../helpers/server.ts";
 
-let db: TestDatabase;
-let server: TestServer;
-test.before(async () => {
-  db = await createTestDatabase();
-  server = await startTestServer(db, { TRUST_PROXY: "loopback" });
-});
-test.after.always(async () => {
-  await server?.close();
-  await db?.drop();
-});
+const { db, server } = useTestServer(test, { TRUST_PROXY: "loopback" });
 
 const REGISTER = `mutation ($email: String!, $password: String!, $first: String!, $last: String!, $referral: String,
                             $terms: Boolean) {

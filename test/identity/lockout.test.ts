@@ -3,19 +3,10 @@
 // parallel wrong-password logins that lock the account exactly at the threshold.
 import test from "ava";
 import pg from "pg";
-import { asRoot, createTestDatabase, createUser, DEFAULT_PASSWORD, type TestDatabase } from "../helpers/db.ts";
-import { startTestServer, type TestServer } from "../helpers/server.ts";
+import { asRoot, createUser, DEFAULT_PASSWORD } from "../helpers/db.ts";
+import { useTestServer } from "../helpers/server.ts";
 
-let db: TestDatabase;
-let server: TestServer;
-test.before(async () => {
-  db = await createTestDatabase();
-  server = await startTestServer(db);
-});
-test.after.always(async () => {
-  await server?.close();
-  await db?.drop();
-});
+const { db, server } = useTestServer(test);
 
 const LOGIN = `mutation ($email: String!, $password: String!) { login(input: { email: $email, password: $password }) { authResult { accessToken refreshToken } } }`;
 const WRONG = "Wrong-Horse-9";

@@ -1,19 +1,10 @@
 // changePassword through the real HTTP server: the current password is required, the policy applies, and every
 // other device session ends while the current one goes on.
 import test from "ava";
-import { asRoot, createTestDatabase, createUser, DEFAULT_PASSWORD, tokenFor, type TestDatabase } from "../helpers/db.ts";
-import { startTestServer, type TestServer } from "../helpers/server.ts";
+import { asRoot, createUser, DEFAULT_PASSWORD, tokenFor } from "../helpers/db.ts";
+import { useTestServer } from "../helpers/server.ts";
 
-let db: TestDatabase;
-let server: TestServer;
-test.before(async () => {
-  db = await createTestDatabase();
-  server = await startTestServer(db);
-});
-test.after.always(async () => {
-  await server?.close();
-  await db?.drop();
-});
+const { db, server } = useTestServer(test);
 
 const CHANGE = `mutation ($current: String!, $next: String!) {
   changePassword(input: { currentPassword: $current, newPassword: $next }) { success } }`;

@@ -2,21 +2,11 @@
 // tokens, rules and failures over SQL as the real roles.
 import test from "ava";
 import {
-  actAs, addAddress, asRoot, createTestDatabase, createUser, makeAdmin, sqlstate, tokenFor, user,
-  type TestDatabase,
+  actAs, addAddress, asRoot, createUser, makeAdmin, sqlstate, tokenFor, user,
 } from "../helpers/db.ts";
-import { startTestServer, type TestServer } from "../helpers/server.ts";
+import { useTestServer } from "../helpers/server.ts";
 
-let db: TestDatabase;
-let server: TestServer;
-test.before(async () => {
-  db = await createTestDatabase();
-  server = await startTestServer(db);
-});
-test.after.always(async () => {
-  await server?.close();
-  await db?.drop();
-});
+const { db, server } = useTestServer(test);
 
 const UPDATE_PROFILE = `mutation ($input: UpdateProfileInput!) {
   updateProfile(input: $input) { user { rowId firstName displayName bio pictureKey userType status verificationLevel } } }`;

@@ -1,19 +1,10 @@
 // search_users(q) (docs/domain.md §1): name search for signed-in users that never shows hidden accounts, the
 // caller, or anyone a block separates from the caller (in either direction).
 import test from "ava";
-import { asRoot, createTestDatabase, createUser, tokenFor, type TestDatabase } from "../helpers/db.ts";
-import { startTestServer, type TestServer } from "../helpers/server.ts";
+import { asRoot, createUser, tokenFor } from "../helpers/db.ts";
+import { useTestServer } from "../helpers/server.ts";
 
-let db: TestDatabase;
-let server: TestServer;
-test.before(async () => {
-  db = await createTestDatabase();
-  server = await startTestServer(db);
-});
-test.after.always(async () => {
-  await server?.close();
-  await db?.drop();
-});
+const { db, server } = useTestServer(test);
 
 const SEARCH = `query ($q: String!) { searchUsers(q: $q) { nodes { rowId displayName } } }`;
 const block = (blocker: string, blocked: string) => asRoot(db, (c) => c.query(

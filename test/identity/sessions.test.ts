@@ -4,19 +4,10 @@
 import test from "ava";
 import { createHash } from "node:crypto";
 import jwt from "jsonwebtoken";
-import { asRoot, createTestDatabase, createUser, DEFAULT_PASSWORD, requireEnv, type TestDatabase } from "../helpers/db.ts";
-import { startTestServer, type TestServer } from "../helpers/server.ts";
+import { asRoot, createUser, DEFAULT_PASSWORD, requireEnv } from "../helpers/db.ts";
+import { useTestServer } from "../helpers/server.ts";
 
-let db: TestDatabase;
-let server: TestServer;
-test.before(async () => {
-  db = await createTestDatabase();
-  server = await startTestServer(db);
-});
-test.after.always(async () => {
-  await server?.close();
-  await db?.drop();
-});
+const { db, server } = useTestServer(test);
 
 const LOGIN = `mutation ($email: String!, $password: String!, $deviceId: String, $deviceType: DeviceType, $platform: Platform, $appVersion: String) {
   login(input: { email: $email, password: $password, deviceId: $deviceId, deviceType: $deviceType, platform: $platform, appVersion: $appVersion }) {

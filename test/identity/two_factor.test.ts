@@ -4,19 +4,10 @@
 import test from "ava";
 import { createHmac } from "node:crypto";
 import jwt from "jsonwebtoken";
-import { asRoot, createTestDatabase, createUser, DEFAULT_PASSWORD, type TestDatabase } from "../helpers/db.ts";
-import { startTestServer, type TestServer } from "../helpers/server.ts";
+import { asRoot, createUser, DEFAULT_PASSWORD } from "../helpers/db.ts";
+import { useTestServer } from "../helpers/server.ts";
 
-let db: TestDatabase;
-let server: TestServer;
-test.before(async () => {
-  db = await createTestDatabase();
-  server = await startTestServer(db);
-});
-test.after.always(async () => {
-  await server?.close();
-  await db?.drop();
-});
+const { db, server } = useTestServer(test);
 
 /** RFC 6238 TOTP (HMAC-SHA-1), written independently of the SQL one. */
 function totp(secret: Buffer, step: number, digits = 6): string {

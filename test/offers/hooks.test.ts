@@ -1,20 +1,11 @@
 // What happens to offers and deliveries when their request or trip changes (docs/domain.md §3–4, §6–7): the trip and
 // request functions call the offer/delivery hooks in their own transactions; these tests drive them over GraphQL.
 import test from "ava";
-import { asRoot, createTestDatabase, makeAdmin, createUser, tokenFor, type TestDatabase } from "../helpers/db.ts";
+import { asRoot, makeAdmin, createUser, tokenFor } from "../helpers/db.ts";
 import { createMember, createRequest, createTrip } from "../helpers/marketplace.ts";
-import { startTestServer, type TestServer } from "../helpers/server.ts";
+import { useTestServer } from "../helpers/server.ts";
 
-let db: TestDatabase;
-let server: TestServer;
-test.before(async () => {
-  db = await createTestDatabase();
-  server = await startTestServer(db);
-});
-test.after.always(async () => {
-  await server?.close();
-  await db?.drop();
-});
+const { db, server } = useTestServer(test);
 
 const code = (res: { errors?: Array<{ extensions?: { code?: string } }> }) => res.errors?.[0]?.extensions?.code;
 const SUBMIT = `mutation ($r: UUID!, $t: UUID!, $p: BigInt!) { submitOffer(input: { requestId: $r, tripId: $t, price: $p }) {

@@ -1,20 +1,11 @@
 // Offers and negotiation (docs/domain.md §6) over GraphQL: the thread, its immutable versions, whose turn it is,
 // STALE versions, every refusal with its code, auto-accept inside the transaction, decline, withdraw and expiry.
 import test from "ava";
-import { asRoot, createTestDatabase, createUser, makeAdmin, tokenFor, type TestDatabase } from "../helpers/db.ts";
+import { asRoot, createUser, makeAdmin, tokenFor } from "../helpers/db.ts";
 import { createMember, createRequest, createTrip } from "../helpers/marketplace.ts";
-import { startTestServer, type TestServer } from "../helpers/server.ts";
+import { useTestServer } from "../helpers/server.ts";
 
-let db: TestDatabase;
-let server: TestServer;
-test.before(async () => {
-  db = await createTestDatabase();
-  server = await startTestServer(db);
-});
-test.after.always(async () => {
-  await server?.close();
-  await db?.drop();
-});
+const { db, server } = useTestServer(test);
 
 const OFFER_FIELDS = "rowId status currentVersion awaitingParty price validUntil declineReason withdrawReason";
 const SUBMIT = `mutation ($request: UUID!, $trip: UUID!, $price: BigInt!) {

@@ -4,19 +4,10 @@
 // suspended customers; anonymous callers and non-travelers are refused. Each test works in its own area (a
 // longitude of its own), so tests sharing the database never see each other's requests.
 import test from "ava";
-import { asRoot, createTestDatabase, createUser, tokenFor, verifyEmail, type TestDatabase } from "../helpers/db.ts";
-import { startTestServer, type TestServer } from "../helpers/server.ts";
+import { asRoot, createUser, tokenFor, verifyEmail } from "../helpers/db.ts";
+import { useTestServer } from "../helpers/server.ts";
 
-let db: TestDatabase;
-let server: TestServer;
-test.before(async () => {
-  db = await createTestDatabase();
-  server = await startTestServer(db);
-});
-test.after.always(async () => {
-  await server?.close();
-  await db?.drop();
-});
+const { db, server } = useTestServer(test);
 
 type UserType = "customer" | "traveler" | "both";
 async function member(type: UserType = "customer", options: { verified?: boolean; firstName?: string } = {}) {

@@ -3,20 +3,11 @@
 // numbers, and the expiry sweep. The marketplace (search_requests) is in marketplace.test.ts, RLS in rls.test.ts.
 import test from "ava";
 import {
-  actAs, asRoot, createTestDatabase, createUser, sqlstate, tokenFor, user, verifyEmail, type TestDatabase,
+  actAs, asRoot, createUser, sqlstate, tokenFor, user, verifyEmail,
 } from "../helpers/db.ts";
-import { startTestServer, type TestServer } from "../helpers/server.ts";
+import { useTestServer } from "../helpers/server.ts";
 
-let db: TestDatabase;
-let server: TestServer;
-test.before(async () => {
-  db = await createTestDatabase();
-  server = await startTestServer(db);
-});
-test.after.always(async () => {
-  await server?.close();
-  await db?.drop();
-});
+const { db, server } = useTestServer(test);
 
 type UserType = "customer" | "traveler" | "both";
 async function member(type: UserType = "customer", options: { verified?: boolean; status?: "pending" | "active" } = {}) {

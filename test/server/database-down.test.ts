@@ -24,7 +24,13 @@ test.after.always(async () => {
 test("an outage gives 503s and typed errors within seconds, and the server recovers when the database returns", async (t) => {
   const { id } = await createUser(db);
   const token = await tokenFor(db, id);
-  t.is((await server.gql("{ currentUser { rowId } }", { token })).data?.currentUser.rowId, id);
+  // Precondition, not the subject: serving normally. Under a loaded machine the first request (schema build and
+  // new connections, 3 s each at most) may need a second try.
+  let before = await server.gql("{ currentUser { rowId } }", { token });
+  for (let tries = 1; before.data?.currentUser?.rowId !== id && tries < 5; tries++) {
+    before = await server.gql("{ currentUser { rowId } }", { token });
+  }
+  t.is(before.data?.currentUser.rowId, id);
 
   await proxy.cut();
   const started = Date.now();

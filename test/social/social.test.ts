@@ -2,20 +2,11 @@
 // moderation by content.moderate admins.
 import test from "ava";
 import {
-  actAs, asRoot, createTestDatabase, createUser, makeAdmin, sqlstate, tokenFor, user, type TestDatabase,
+  actAs, asRoot, createUser, makeAdmin, sqlstate, tokenFor, user,
 } from "../helpers/db.ts";
-import { startTestServer, type TestServer } from "../helpers/server.ts";
+import { useTestServer } from "../helpers/server.ts";
 
-let db: TestDatabase;
-let server: TestServer;
-test.before(async () => {
-  db = await createTestDatabase();
-  server = await startTestServer(db);
-});
-test.after.always(async () => {
-  await server?.close();
-  await db?.drop();
-});
+const { db, server } = useTestServer(test);
 
 const traveler = async () => {
   const { id } = await createUser(db);

@@ -1,22 +1,13 @@
 // Trips over GraphQL (docs/domain.md §3): every function's happy path, each refusal with its exact error code, and
 // nothing half-written after a failure.
 import test from "ava";
-import { asRoot, createTestDatabase, createUser, makeAdmin, tokenFor, type TestDatabase } from "../helpers/db.ts";
-import { startTestServer, type TestServer } from "../helpers/server.ts";
+import { asRoot, createUser, makeAdmin, tokenFor } from "../helpers/db.ts";
+import { useTestServer } from "../helpers/server.ts";
 import {
   BERLIN, createTraveler, createTrip, hoursFromNow, invariantGaps, LYON, PARIS, POTSDAM, reserve, root, tripRow,
 } from "./fixtures.ts";
 
-let db: TestDatabase;
-let server: TestServer;
-test.before(async () => {
-  db = await createTestDatabase();
-  server = await startTestServer(db);
-});
-test.after.always(async () => {
-  await server?.close();
-  await db?.drop();
-});
+const { db, server } = useTestServer(test);
 
 const TRIP_FIELDS = `rowId travelerId title status tripType capacityWeightKg availableWeightKg capacityVolumeL availableVolumeL
   capacityItems availableItems currency basePrice visibility departureTime arrivalTime originPoint prohibitedCategories
