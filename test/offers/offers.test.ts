@@ -1,7 +1,7 @@
 // Offers and negotiation (docs/domain.md §6) over GraphQL: the thread, its immutable versions, whose turn it is,
 // STALE versions, every refusal with its code, auto-accept inside the transaction, decline, withdraw and expiry.
 import test from "ava";
-import { asRoot, createUser, makeAdmin, tokenFor } from "../helpers/db.ts";
+import { actAs, anonymous, asRoot, createUser, makeAdmin, sqlstate, tokenFor, user } from "../helpers/db.ts";
 import { createMember, createRequest, createTrip } from "../helpers/marketplace.ts";
 import { useTestServer } from "../helpers/server.ts";
 
@@ -240,6 +240,21 @@ test("RLS: threads and versions are seen by their two parties and admins only; n
   }
   const anonymous = await server.gql(LIST, { variables: { id: offer.rowId } });
   t.truthy(anonymous.errors, "visitors cannot list offers");
+  for (const actor of [anonymous, user(m.customer), user(m.traveler), user(admin)]) {
+    await actAs(db, actor, async (c) => {
+      for (const sql of [
+        "update app_public.delivery_offers set price = 1 where id = $1",
+        "delete from app_public.delivery_offers where id = $1",
+        "insert into app_public.offer_versions (offer_id, version, proposed_by, price, valid_until) values ($1, 2, 'customer', 1, now())",
+        "update app_public.offer_versions set price = 1 where offer_id = $1",
+        "delete from app_public.offer_versions where offer_id = $1",
+      ]) {
+        await c.query("savepoint probe");
+        t.is(await sqlstate(c.query(sql, [offer.rowId])), "42501", `${actor.kind}: ${sql}`);
+        await c.query("rollback to savepoint probe");
+      }
+    });
+  }
   const mutations = (await server.gql(`{ __type(name: "Mutation") { fields { name } } }`)).data!.__type.fields
     .map((f: { name: string }) => f.name);
   for (const name of ["createDeliveryOffer", "updateDeliveryOffer", "deleteDeliveryOffer", "createOfferVersion", "updateOfferVersion"]) {
