@@ -8691,6 +8691,13 @@ begin
   if not exists (select 1 from app_public.users u where u.id = report_user.user_id) then
     raise exception 'User not found' using errcode = 'NTFND';
   end if;
+  -- A delivery named in a report must be one between the reporter and the reported user (RLS shows the reporter
+  -- only their own deliveries).
+  if report_user.delivery_id is not null
+     and not exists (select 1 from app_public.deliveries d
+                      where d.id = report_user.delivery_id and report_user.user_id in (d.customer_id, d.traveler_id)) then
+    raise exception 'Delivery not found' using errcode = 'NTFND';
+  end if;
   if exists (select 1 from app_public.user_reports r
               where r.reporter_id = v_user_id and r.reported_user_id = report_user.user_id
                 and r.status in ('pending', 'reviewed')) then
@@ -8710,7 +8717,7 @@ $$;
 --
 
 COMMENT ON FUNCTION app_public.report_user(user_id uuid, category app_public.user_report_category, description text, delivery_id uuid, delivery_request_id uuid) IS '@resultFieldName userReport
-Reports a user to the moderators, optionally about a delivery or request. Errors: LOGIN, INVAL, NTFND, BADST (an open report of yours exists), 23514 (yourself).';
+Reports a user to the moderators, optionally about a delivery or request. Errors: LOGIN, INVAL, NTFND (user, or a delivery not between you two), BADST (an open report of yours exists), 23514 (yourself).';
 
 
 --
@@ -12709,6 +12716,13 @@ CREATE INDEX user_favorites_traveler_id_idx ON app_public.user_favorites USING b
 
 
 --
+-- Name: user_reports_delivery_id_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX user_reports_delivery_id_idx ON app_public.user_reports USING btree (delivery_id);
+
+
+--
 -- Name: user_reports_delivery_request_id_idx; Type: INDEX; Schema: app_public; Owner: -
 --
 
@@ -13424,6 +13438,14 @@ ALTER TABLE ONLY app_public.user_favorites
 
 ALTER TABLE ONLY app_public.user_preferences
     ADD CONSTRAINT user_preferences_user_id_fkey FOREIGN KEY (user_id) REFERENCES app_public.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: user_reports user_reports_delivery_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.user_reports
+    ADD CONSTRAINT user_reports_delivery_id_fkey FOREIGN KEY (delivery_id) REFERENCES app_public.deliveries(id) ON DELETE SET NULL;
 
 
 --
@@ -15782,3 +15804,4 @@ ALTER DEFAULT PRIVILEGES FOR ROLE app_owner REVOKE ALL ON FUNCTIONS  FROM PUBLIC
 --   20261125090000
 --   20261125090500
 --   20261125091000
+--   20261125094000

@@ -155,6 +155,14 @@ test("the traveler of a delivery may report its request; admins cancel active tr
   t.is(report.errors, undefined);
   t.is(report.data!.reportDeliveryRequest.userReport.reportedUserId, p.customer);
 
+  const REPORT_USER = `mutation ($user: UUID!, $delivery: UUID!) { reportUser(input: { userId: $user, category: harassment,
+    description: "Rude messages about the pickup", deliveryId: $delivery }) { userReport { deliveryId } } }`;
+  const stranger = await createMember(db, "customer", "email_verified");
+  t.is(code(await server.gql(REPORT_USER, { token: await tokenFor(db, stranger), variables: { user: p.traveler, delivery } })),
+    "NTFND", "a report may only name a delivery between the two users");
+  const byCustomer = await server.gql(REPORT_USER, { token: p.customerToken, variables: { user: p.traveler, delivery } });
+  t.deepEqual(byCustomer.data, { reportUser: { userReport: { deliveryId: delivery } } });
+
   await server.gql(`mutation ($id: UUID!) { confirmPickup(input: { deliveryId: $id }) { delivery { status } } }`,
     { token: p.travelerToken, variables: { id: delivery } });
   await asRoot(db, (c) => c.query("update app_public.trips set status = 'active', started_at = now() where id = $1", [p.trip]));

@@ -50,6 +50,13 @@ begin
   if not exists (select 1 from app_public.users u where u.id = report_user.user_id) then
     raise exception 'User not found' using errcode = 'NTFND';
   end if;
+  -- A delivery named in a report must be one between the reporter and the reported user (RLS shows the reporter
+  -- only their own deliveries).
+  if report_user.delivery_id is not null
+     and not exists (select 1 from app_public.deliveries d
+                      where d.id = report_user.delivery_id and report_user.user_id in (d.customer_id, d.traveler_id)) then
+    raise exception 'Delivery not found' using errcode = 'NTFND';
+  end if;
   if exists (select 1 from app_public.user_reports r
               where r.reporter_id = v_user_id and r.reported_user_id = report_user.user_id
                 and r.status in ('pending', 'reviewed')) then
@@ -62,5 +69,5 @@ begin
   return v_report;
 end;
 $$;
-comment on function app_public.report_user(uuid, app_public.user_report_category, text, uuid, uuid) is E'@resultFieldName userReport\nReports a user to the moderators, optionally about a delivery or request. Errors: LOGIN, INVAL, NTFND, BADST (an open report of yours exists), 23514 (yourself).';
+comment on function app_public.report_user(uuid, app_public.user_report_category, text, uuid, uuid) is E'@resultFieldName userReport\nReports a user to the moderators, optionally about a delivery or request. Errors: LOGIN, INVAL, NTFND (user, or a delivery not between you two), BADST (an open report of yours exists), 23514 (yourself).';
 grant execute on function app_public.report_user(uuid, app_public.user_report_category, text, uuid, uuid) to app_user;
