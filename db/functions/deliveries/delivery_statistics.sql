@@ -4,8 +4,8 @@
 --   cancelled: both totals and cancellations; cancelled_as_traveler when the traveler cancelled (a refused pickup,
 --              the customer's item being at fault, carries no penalty).
 -- A delivered delivery cancelled after a dispute moves from success to cancellation without counting twice.
--- Money is added only in the currency the user's earnings row keeps (the ledger of the payments issue is the
--- source of truth for money in every currency).
+-- user_earnings keeps one currency: a row that holds no money yet takes the currency of the user's first delivery;
+-- money in another currency is not added there (the payments issue's ledger holds money in every currency).
 create or replace function app_hidden.count_delivery_outcome(old_row app_public.deliveries, new_row app_public.deliveries)
 returns void
 language plpgsql volatile
@@ -24,11 +24,14 @@ begin
            successful_as_traveler = s.successful_as_traveler + (s.user_id = new_row.traveler_id)::int,
            updated_at = now()
      where s.user_id in (new_row.customer_id, new_row.traveler_id);
-    update app_public.user_earnings e set total_earnings = e.total_earnings + new_row.final_price, updated_at = now()
-     where e.user_id = new_row.traveler_id and e.currency = new_row.currency;
     update app_public.user_earnings e
-       set total_spent = e.total_spent + new_row.final_price + new_row.platform_fee, updated_at = now()
-     where e.user_id = new_row.customer_id and e.currency = new_row.currency;
+       set currency = new_row.currency,
+           total_earnings = e.total_earnings + case when e.user_id = new_row.traveler_id then new_row.final_price else 0 end,
+           total_spent = e.total_spent
+             + case when e.user_id = new_row.customer_id then new_row.final_price + new_row.platform_fee else 0 end,
+           updated_at = now()
+     where e.user_id in (new_row.customer_id, new_row.traveler_id)
+       and (e.currency = new_row.currency or (e.total_earnings = 0 and e.total_spent = 0));
   elsif new_row.status = 'cancelled' and v_was_delivered then
     update app_public.user_statistics s
        set successful_deliveries = s.successful_deliveries - 1,
