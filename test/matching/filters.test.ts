@@ -44,7 +44,7 @@ interface Case {
   control?: Side;
   failing: Side;
   /** Extra setup between the customer and the failing traveler (blocks). */
-  relate?: (customerId: string, failingTravelerId: string) => Promise<void>;
+  relate?: (customerId: string, failingTravelerId: string) => Promise<unknown>;
   /** The failing trip belongs to the customer. */
   ownTrip?: boolean;
 }
