@@ -10739,14 +10739,14 @@ CREATE TRIGGER _500_promote_default AFTER DELETE ON app_public.user_addresses FO
 -- Name: delivery_requests _900_enqueue_matching; Type: TRIGGER; Schema: app_public; Owner: -
 --
 
-CREATE TRIGGER _900_enqueue_matching AFTER INSERT ON app_public.delivery_requests FOR EACH ROW EXECUTE FUNCTION app_private.tg_delivery_requests__enqueue_matching();
+CREATE CONSTRAINT TRIGGER _900_enqueue_matching AFTER INSERT ON app_public.delivery_requests DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION app_private.tg_delivery_requests__enqueue_matching();
 
 
 --
 -- Name: trips _900_enqueue_matching; Type: TRIGGER; Schema: app_public; Owner: -
 --
 
-CREATE TRIGGER _900_enqueue_matching AFTER INSERT ON app_public.trips FOR EACH ROW EXECUTE FUNCTION app_private.tg_trips__enqueue_matching();
+CREATE CONSTRAINT TRIGGER _900_enqueue_matching AFTER INSERT ON app_public.trips DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION app_private.tg_trips__enqueue_matching();
 
 
 --

@@ -4,6 +4,10 @@
 -- other side once per pair: the request's customer about a new trip, the trip's traveler about a new request.
 -- Idempotent: a repeated job refreshes scores and emails nobody twice (notified_at is set in the same statement that
 -- picks the pairs to email, under the row lock, so concurrent jobs on one pair cannot both send).
+--
+-- The enqueueing triggers are deferred constraint triggers: they still enqueue in the causing transaction, but at its
+-- commit, so a rolled-back bulk insert enqueues nothing, and a long transaction does not hold graphile_worker's
+-- task-identifier row (the first add_job of a task inserts it) while other transactions wait to enqueue.
 
 create or replace function app_private.tg_trips__enqueue_matching()
 returns trigger
@@ -18,7 +22,10 @@ end;
 $$;
 comment on function app_private.tg_trips__enqueue_matching() is 'Enqueues candidate recording for a new trip.';
 
-create or replace trigger _900_enqueue_matching after insert on app_public.trips
+-- PostgreSQL has no "create or replace" for constraint triggers.
+drop trigger if exists _900_enqueue_matching on app_public.trips;
+create constraint trigger _900_enqueue_matching after insert on app_public.trips
+  deferrable initially deferred
   for each row execute function app_private.tg_trips__enqueue_matching();
 
 create or replace function app_private.tg_delivery_requests__enqueue_matching()
@@ -34,7 +41,10 @@ end;
 $$;
 comment on function app_private.tg_delivery_requests__enqueue_matching() is 'Enqueues candidate recording for a new delivery request.';
 
-create or replace trigger _900_enqueue_matching after insert on app_public.delivery_requests
+-- PostgreSQL has no "create or replace" for constraint triggers.
+drop trigger if exists _900_enqueue_matching on app_public.delivery_requests;
+create constraint trigger _900_enqueue_matching after insert on app_public.delivery_requests
+  deferrable initially deferred
   for each row execute function app_private.tg_delivery_requests__enqueue_matching();
 
 create or replace trigger _100_timestamps before update on app_public.request_matches
