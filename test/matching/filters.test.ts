@@ -1,7 +1,7 @@
 // The hard filters of docs/domain.md §5 over GraphQL (§15.15): every case builds a request, a control trip that
 // passes, and a trip that fails exactly one filter; matchingTrips returns the control alone, and the mirror
 // (matchingRequests of the failing trip) is empty too. The control differs from the failing trip only in the
-// filtered property.
+// filtered property. Serial, to keep the load of this file low for the timing-sensitive tests running beside it.
 import test from "ava";
 import { asRoot, createTestDatabase, type TestDatabase } from "../helpers/db.ts";
 import { startTestServer, type TestServer } from "../helpers/server.ts";
@@ -132,7 +132,7 @@ const CASES: Case[] = [
 ];
 
 for (const c of CASES) {
-  test(`filter ${c.filter}`, async (t) => {
+  test.serial(`filter ${c.filter}`, async (t) => {
     const lng = newArea();
     const customer = await member(db, { firstName: "Cora" });
     const requestId = await request(db, customer.id, lng, c.request?.(lng));
@@ -150,7 +150,7 @@ for (const c of CASES) {
   });
 }
 
-test("blacklisted travelers are not matched (both directions)", async (t) => {
+test.serial("blacklisted travelers are not matched (both directions)", async (t) => {
   const lng = newArea();
   const customer = await member(db);
   const good = await member(db);
@@ -162,7 +162,7 @@ test("blacklisted travelers are not matched (both directions)", async (t) => {
   t.deepEqual(await requestIds(bad.token, failingId), []);
 });
 
-test("closed requests match nothing: cancelled, expired, or of a suspended customer", async (t) => {
+test.serial("closed requests match nothing: cancelled, expired, or of a suspended customer", async (t) => {
   const lng = newArea();
   const customer = await member(db);
   const traveler = await member(db);
@@ -177,7 +177,7 @@ test("closed requests match nothing: cancelled, expired, or of a suspended custo
   t.deepEqual(await requestIds(traveler.token, tripId), [], "nor the requests of a suspended customer");
 });
 
-test("empty when nothing fits: no trip in the area at all", async (t) => {
+test.serial("empty when nothing fits: no trip in the area at all", async (t) => {
   const lng = newArea();
   const customer = await member(db);
   const requestId = await request(db, customer.id, lng);
