@@ -145,6 +145,21 @@ COMMENT ON EXTENSION postgis IS 'PostGIS geometry and geography spatial types an
 
 
 --
+-- Name: pair_match; Type: TYPE; Schema: app_hidden; Owner: -
+--
+
+CREATE TYPE app_hidden.pair_match AS (
+	request_id uuid,
+	trip_id uuid,
+	departure_time timestamp with time zone,
+	score numeric,
+	detour_km numeric,
+	quoted_price bigint,
+	factors jsonb
+);
+
+
+--
 -- Name: account_closure_kind; Type: TYPE; Schema: app_private; Owner: -
 --
 
@@ -1321,6 +1336,61 @@ COMMENT ON COLUMN app_public.request_listing.customer_average_rating IS 'The cus
 
 
 --
+-- Name: request_match; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.request_match AS (
+	request_id uuid,
+	score numeric,
+	detour_km numeric,
+	quoted_price bigint,
+	factors jsonb
+);
+
+
+--
+-- Name: TYPE request_match; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.request_match IS 'A delivery request that fits a trip (matchingRequests), with its score.';
+
+
+--
+-- Name: COLUMN request_match.request_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.request_match.request_id IS 'The matching request (its masked listing is in searchRequests).';
+
+
+--
+-- Name: COLUMN request_match.score; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.request_match.score IS 'Score 0–1: the weighted factors plus the favorite bonus, capped at 1 (4 decimals).';
+
+
+--
+-- Name: COLUMN request_match.detour_km; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.request_match.detour_km IS 'Extra km the traveler drives: d(origin, pickup) + d(pickup, drop-off) + d(drop-off, destination) − d(origin, destination).';
+
+
+--
+-- Name: COLUMN request_match.quoted_price; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.request_match.quoted_price IS 'quotePrice of the request on this trip, in minor units of the request''s currency.';
+
+
+--
+-- Name: COLUMN request_match.factors; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.request_match.factors IS 'Each factor''s value 0–1 (route, timing, reliability, rating, price, newcomer) and the bonus.';
+
+
+--
 -- Name: session_info; Type: TYPE; Schema: app_public; Owner: -
 --
 
@@ -1453,6 +1523,61 @@ CREATE TYPE app_public.trip_cancel_reason AS ENUM (
 --
 
 COMMENT ON TYPE app_public.trip_cancel_reason IS 'Why a trip was cancelled.';
+
+
+--
+-- Name: trip_match; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.trip_match AS (
+	trip_id uuid,
+	score numeric,
+	detour_km numeric,
+	quoted_price bigint,
+	factors jsonb
+);
+
+
+--
+-- Name: TYPE trip_match; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.trip_match IS 'A trip that fits a delivery request (matchingTrips), with its score.';
+
+
+--
+-- Name: COLUMN trip_match.trip_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.trip_match.trip_id IS 'The matching trip.';
+
+
+--
+-- Name: COLUMN trip_match.score; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.trip_match.score IS 'Score 0–1: the weighted factors plus the favorite bonus, capped at 1 (4 decimals).';
+
+
+--
+-- Name: COLUMN trip_match.detour_km; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.trip_match.detour_km IS 'Extra km the traveler drives: d(origin, pickup) + d(pickup, drop-off) + d(drop-off, destination) − d(origin, destination).';
+
+
+--
+-- Name: COLUMN trip_match.quoted_price; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.trip_match.quoted_price IS 'quotePrice of the request on this trip, in minor units of the request''s currency.';
+
+
+--
+-- Name: COLUMN trip_match.factors; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.trip_match.factors IS 'Each factor''s value 0–1 (route, timing, reliability, rating, price, newcomer) and the bonus.';
 
 
 --
@@ -4364,6 +4489,91 @@ COMMENT ON FUNCTION app_hidden.lock_offer(offer_id uuid) IS 'Locks an offer thre
 
 
 --
+-- Name: matches(uuid, uuid); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.matches(request_id uuid, trip_id uuid) RETURNS SETOF app_hidden.pair_match
+    LANGUAGE plpgsql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_cfg jsonb := app_hidden.matching_config();
+  v_limit integer := (v_cfg ->> 'candidate_limit')::integer;
+  v_request app_public.delivery_requests;
+  v_trip app_public.trips;
+begin
+  if matches.request_id is not null then
+    select r.* into v_request from app_public.delivery_requests r where r.id = matches.request_id;
+  end if;
+  if matches.trip_id is not null then
+    select t.* into v_trip from app_public.trips t where t.id = matches.trip_id;
+  end if;
+  return query
+  with candidates as (
+    (select m.*
+       from app_public.trips t
+      cross join lateral app_hidden.pair_match(v_request, t, v_cfg) m
+      where v_request.id is not null
+      order by t.origin_point <-> v_request.pickup_point, t.id
+      limit v_limit)
+    union all
+    (select m.*
+       from app_public.delivery_requests r
+      cross join lateral app_hidden.pair_match(r, v_trip, v_cfg) m
+      where v_trip.id is not null
+      order by r.pickup_point <-> v_trip.origin_point, r.id
+      limit v_limit)
+  )
+  select c.request_id, c.trip_id, c.departure_time, c.score, c.detour_km, c.quoted_price, c.factors
+    from candidates c
+   where c.score >= (v_cfg ->> 'min_score')::numeric
+   order by c.score desc, c.departure_time, c.trip_id, c.request_id
+   limit (v_cfg ->> 'max_results')::integer;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION matches(request_id uuid, trip_id uuid); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.matches(request_id uuid, trip_id uuid) IS 'Ranked matches of a request (trips) or of a trip (requests): nearest candidate_limit passing pairs scored, min_score cut, top max_results.';
+
+
+--
+-- Name: matching_config(); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.matching_config() RETURNS jsonb
+    LANGUAGE sql STABLE
+    AS $$
+  select jsonb_build_object(
+    'pickup_radius_km', app_hidden.config_value('matching.pickup_radius_km'),
+    'dropoff_radius_km', app_hidden.config_value('matching.dropoff_radius_km'),
+    'time_flex_hours', app_hidden.config_value('matching.time_flex_hours'),
+    'min_lead_hours', app_hidden.config_value('matching.min_lead_hours'),
+    'max_detour_km', app_hidden.config_value('matching.max_detour_km'),
+    'detour_ratio', app_hidden.config_value('matching.detour_ratio'),
+    'min_detour_km', app_hidden.config_value('matching.min_detour_km'),
+    'candidate_limit', app_hidden.config_value('matching.candidate_limit'),
+    'max_results', app_hidden.config_value('matching.max_results'),
+    'min_score', app_hidden.config_value('matching.min_score'),
+    'weights', app_hidden.config_value('matching.weights'),
+    'rating_prior', app_hidden.config_value('matching.rating_prior'),
+    'prior_weight', app_hidden.config_value('matching.prior_weight'),
+    'newcomer_threshold', app_hidden.config_value('matching.newcomer_threshold'),
+    'favorite_bonus', app_hidden.config_value('matching.favorite_bonus'));
+$$;
+
+
+--
+-- Name: FUNCTION matching_config(); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.matching_config() IS 'The matching.* tunables as one object (keys without the category).';
+
+
+--
 -- Name: materialise_recurring_trips(); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
@@ -4695,6 +4905,149 @@ $$;
 --
 
 COMMENT ON FUNCTION app_hidden.own_trip_for_update(trip_id uuid, user_id uuid) IS 'Locks and returns a trip of the given traveler; NTFND when not visible, DNIED when visible but someone else''s.';
+
+
+--
+-- Name: pair_match(app_public.delivery_requests, app_public.trips, jsonb); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.pair_match(request app_public.delivery_requests, trip app_public.trips, cfg jsonb) RETURNS SETOF app_hidden.pair_match
+    LANGUAGE sql STABLE
+    AS $$
+  select (pair_match.request).id, (pair_match.trip).id, (pair_match.trip).departure_time,
+         round(least(1, (w ->> 'route')::numeric * f.route + (w ->> 'timing')::numeric * f.timing
+                        + (w ->> 'reliability')::numeric * f.reliability + (w ->> 'rating')::numeric * f.rating
+                        + (w ->> 'price')::numeric * f.price + (w ->> 'newcomer')::numeric * f.newcomer + f.bonus), 4),
+         round(greatest(0, g.detour), 3),
+         f.quote,
+         jsonb_build_object('route', round(f.route, 4), 'timing', f.timing, 'reliability', round(f.reliability, 4),
+                            'rating', round(f.rating, 4), 'price', round(f.price, 4), 'newcomer', f.newcomer,
+                            'bonus', f.bonus)
+    from app_public.users tu
+    join app_public.user_statistics ts on ts.user_id = tu.id
+    join app_public.users cu on cu.id = (pair_match.request).customer_id
+    cross join lateral (select pair_match.cfg -> 'weights' as w) cw
+    -- Distances in km (ST_Distance on geography: the spheroid), the detour, its allowance, and the hours between
+    -- the departure and the pickup window.
+    cross join lateral (
+      select d.op + d.pd + d.dt - d.ot as detour,
+             least((pair_match.cfg ->> 'max_detour_km')::numeric,
+                   greatest((pair_match.cfg ->> 'min_detour_km')::numeric,
+                            (pair_match.cfg ->> 'detour_ratio')::numeric * d.ot)) as allowed,
+             greatest(extract(epoch from (pair_match.request).pickup_window_start - (pair_match.trip).departure_time),
+                      extract(epoch from (pair_match.trip).departure_time - (pair_match.request).pickup_window_end),
+                      0) / 3600 as off_hours
+        from (select (public.st_distance((pair_match.trip).origin_point, (pair_match.request).pickup_point) / 1000)::numeric as op,
+                     (public.st_distance((pair_match.request).pickup_point, (pair_match.request).delivery_point) / 1000)::numeric as pd,
+                     (public.st_distance((pair_match.request).delivery_point, (pair_match.trip).destination_point) / 1000)::numeric as dt,
+                     (public.st_distance((pair_match.trip).origin_point, (pair_match.trip).destination_point) / 1000)::numeric as ot) d
+    ) g
+    cross join lateral (select app_hidden.pair_quote(pair_match.request, pair_match.trip) as quote) q
+    cross join lateral (
+      select q.quote,
+             greatest(0, 1 - greatest(0, g.detour) / g.allowed) as route,
+             case when (pair_match.request).pickup_window_start is null then 0.8
+                  when g.off_hours <= 2 then 1.0 when g.off_hours <= 6 then 0.8 when g.off_hours <= 12 then 0.6
+                  when g.off_hours <= 24 then 0.3 else 0.1 end as timing,
+             (ts.successful_as_traveler + 1)::numeric / (ts.successful_as_traveler + ts.cancelled_as_traveler + 2) as reliability,
+             ((pair_match.cfg ->> 'prior_weight')::numeric * (pair_match.cfg ->> 'rating_prior')::numeric
+              + coalesce(ts.average_rating * ts.total_ratings, 0))
+             / ((pair_match.cfg ->> 'prior_weight')::numeric + ts.total_ratings) / 5 as rating,
+             case when (pair_match.trip).currency <> (pair_match.request).currency then 0.5
+                  when q.quote <= 0.8 * (pair_match.request).max_price then 1
+                  when q.quote >= (pair_match.request).max_price then 0
+                  else ((pair_match.request).max_price - q.quote) / (0.2 * (pair_match.request).max_price) end as price,
+             case when ts.successful_as_traveler < (pair_match.cfg ->> 'newcomer_threshold')::int then 1 else 0 end as newcomer,
+             case when (pair_match.trip).traveler_id = any ((pair_match.request).preferred_travelers)
+                       or exists (select 1 from app_public.user_favorites fav
+                                   where fav.user_id = (pair_match.request).customer_id
+                                     and fav.traveler_id = (pair_match.trip).traveler_id)
+                  then (pair_match.cfg ->> 'favorite_bonus')::numeric else 0 end as bonus
+    ) f
+   where tu.id = (pair_match.trip).traveler_id
+     -- 0. an open request of an active customer
+     and (pair_match.request).status in ('pending', 'matched')
+     and (pair_match.request).expires_at > now()
+     and cu.status = 'active' and cu.deleted_at is null
+     -- 1. a live trip the customer may see, leaving late enough
+     and (pair_match.trip).status in ('upcoming', 'delayed')
+     and ((pair_match.trip).visibility = 'public' or (pair_match.trip).traveler_id = (pair_match.request).customer_id)
+     and (pair_match.trip).departure_time >= now() + (pair_match.cfg ->> 'min_lead_hours')::numeric * interval '1 hour'
+     -- 2. someone else, active, unblocked both ways, not blacklisted
+     and (pair_match.trip).traveler_id <> (pair_match.request).customer_id
+     and tu.status = 'active' and tu.deleted_at is null
+     and not exists (select 1 from app_public.user_blocks b
+                      where (b.blocker_id = (pair_match.trip).traveler_id and b.blocked_id = (pair_match.request).customer_id)
+                         or (b.blocker_id = (pair_match.request).customer_id and b.blocked_id = (pair_match.trip).traveler_id))
+     and not ((pair_match.trip).traveler_id = any ((pair_match.request).blacklisted_travelers))
+     -- 3. the request's requirements
+     and ((pair_match.request).min_traveler_rating is null
+          or (ts.total_ratings >= 1 and ts.average_rating >= (pair_match.request).min_traveler_rating))
+     and (not (pair_match.request).verification_required or tu.verification_level >= 'id_verified')
+     and (not (pair_match.request).background_check_required or tu.verification_level = 'fully_verified')
+     -- 4. capacity
+     and (pair_match.trip).available_weight_kg >= (pair_match.request).total_weight
+     and (pair_match.trip).available_volume_l >= (pair_match.request).total_volume_l
+     and (pair_match.trip).available_items >= (pair_match.request).quantity
+     -- 5. the trip's restrictions
+     and not ((pair_match.trip).no_fragile
+              and ((pair_match.request).is_fragile or (pair_match.request).category = 'fragile'))
+     and not ((pair_match.trip).no_electronics and (pair_match.request).category = 'electronics')
+     and ((pair_match.trip).max_item_value is null
+          or (pair_match.request).declared_value <= (pair_match.trip).max_item_value)
+     and not ((pair_match.request).category::text = any ((pair_match.trip).prohibited_categories))
+     -- 6. both ends near (GiST index conditions on the searched side)
+     and public.st_dwithin((pair_match.trip).origin_point, (pair_match.request).pickup_point,
+                           1000 * (pair_match.cfg ->> 'pickup_radius_km')::float8)
+     and public.st_dwithin((pair_match.trip).destination_point, (pair_match.request).delivery_point,
+                           1000 * (pair_match.cfg ->> 'dropoff_radius_km')::float8)
+     -- 7. time
+     and ((pair_match.request).pickup_window_start is null
+          or (pair_match.trip).departure_time
+             between (pair_match.request).pickup_window_start - (pair_match.cfg ->> 'time_flex_hours')::numeric * interval '1 hour'
+                 and (pair_match.request).pickup_window_end + (pair_match.cfg ->> 'time_flex_hours')::numeric * interval '1 hour')
+     and ((pair_match.request).delivery_window_end is null
+          or (pair_match.trip).arrival_time <= (pair_match.request).delivery_window_end)
+     -- 8. detour
+     and g.detour <= g.allowed;
+$$;
+
+
+--
+-- Name: FUNCTION pair_match(request app_public.delivery_requests, trip app_public.trips, cfg jsonb); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.pair_match(request app_public.delivery_requests, trip app_public.trips, cfg jsonb) IS 'The §5 matching formula for one pair: no row when a hard filter fails, else the score, detour, quote and factors.';
+
+
+--
+-- Name: pair_quote(app_public.delivery_requests, app_public.trips); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.pair_quote(request app_public.delivery_requests, trip app_public.trips) RETURNS bigint
+    LANGUAGE sql STABLE
+    AS $$
+  select case
+           when (pair_quote.trip).currency = (pair_quote.request).currency then
+             -- round(numeric) rounds halves away from zero: half-up for these positive amounts.
+             round(((pair_quote.trip).base_price + (pair_quote.trip).price_per_km * d.km
+                    + (pair_quote.trip).price_per_kg * (pair_quote.request).total_weight)
+                   * case when (pair_quote.request).urgency = 'standard' then 1
+                          else (pair_quote.trip).express_multiplier end
+                   * case when (pair_quote.request).is_fragile then (pair_quote.trip).fragile_multiplier else 1 end)::bigint
+           else app_hidden.default_quote(d.km, (pair_quote.request).total_weight, (pair_quote.request).urgency,
+                                         (pair_quote.request).is_fragile, (pair_quote.request).currency)
+         end
+    from (select (public.st_distance((pair_quote.request).pickup_point, (pair_quote.request).delivery_point, false)
+                  / 1000)::numeric as km) d;
+$$;
+
+
+--
+-- Name: FUNCTION pair_quote(request app_public.delivery_requests, trip app_public.trips); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.pair_quote(request app_public.delivery_requests, trip app_public.trips) IS 'quote_price without the caller check: the trip''s rates in the same currency, else app_hidden.default_quote.';
 
 
 --
@@ -6214,6 +6567,71 @@ COMMENT ON FUNCTION app_private.record_login_failure(user_id uuid) IS 'Counts a 
 
 
 --
+-- Name: record_match_candidates(uuid, uuid); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.record_match_candidates(request_id uuid, trip_id uuid) RETURNS integer
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_emailed integer;
+begin
+  if num_nulls(record_match_candidates.request_id, record_match_candidates.trip_id) <> 1 then
+    raise exception 'Give exactly one of request_id and trip_id' using errcode = 'INVAL';
+  end if;
+
+  insert into app_public.request_matches as rm (request_id, trip_id, score, detour_km, quoted_price, factors)
+  select m.request_id, m.trip_id, m.score, m.detour_km, m.quoted_price, m.factors
+    from app_hidden.matches(record_match_candidates.request_id, record_match_candidates.trip_id) m
+  on conflict on constraint request_matches_pair_key do update
+     set score = excluded.score, detour_km = excluded.detour_km, quoted_price = excluded.quoted_price,
+         factors = excluded.factors
+   where (rm.score, rm.detour_km, rm.quoted_price, rm.factors)
+         is distinct from (excluded.score, excluded.detour_km, excluded.quoted_price, excluded.factors);
+
+  with marked as (
+    update app_public.request_matches rm
+       set notified_at = now()
+     where rm.notified_at is null
+       and (rm.request_id = record_match_candidates.request_id or rm.trip_id = record_match_candidates.trip_id)
+    returning rm.request_id, rm.trip_id, rm.score
+  ), messages as (
+    -- A new trip tells the request's customer; a new request tells the trip's traveler. Cities and titles only:
+    -- exact addresses stay with the customer until an offer is accepted.
+    select case when record_match_candidates.trip_id is not null then r.customer_id else t.traveler_id end as user_id,
+           case when record_match_candidates.trip_id is not null
+                then 'A trip fits your delivery request'
+                else 'A delivery request fits your trip' end as subject,
+           case when record_match_candidates.trip_id is not null
+                then format(E'The trip "%s" (leaving %s UTC) fits your request "%s" from %s to %s (match score %s).\n\nSee matchingTrips for your request to make contact.',
+                            t.title, to_char(t.departure_time at time zone 'UTC', 'YYYY-MM-DD HH24:MI'), r.title,
+                            r.pickup_city, r.delivery_city, m.score)
+                else format(E'A delivery request "%s" from %s to %s fits your trip "%s" (match score %s).\n\nSee matchingRequests for your trip to make an offer.',
+                            r.title, r.pickup_city, r.delivery_city, t.title, m.score) end as body
+      from marked m
+      join app_public.delivery_requests r on r.id = m.request_id
+      join app_public.trips t on t.id = m.trip_id
+  )
+  insert into app_private.emails (user_id, recipient, subject, body)
+  select msg.user_id, c.email, msg.subject, msg.body
+    from messages msg
+    join app_public.users u on u.id = msg.user_id and u.deleted_at is null
+    join app_public.user_contacts c on c.user_id = msg.user_id;
+  get diagnostics v_emailed = row_count;
+  return v_emailed;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION record_match_candidates(request_id uuid, trip_id uuid); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.record_match_candidates(request_id uuid, trip_id uuid) IS 'Records the current best matches of a new request or trip in request_matches and emails the other side once per pair.';
+
+
+--
 -- Name: revoke_user_sessions(uuid, uuid); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -6330,6 +6748,29 @@ COMMENT ON FUNCTION app_private.start_session(user_id uuid, device_id text, devi
 
 
 --
+-- Name: tg_delivery_requests__enqueue_matching(); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.tg_delivery_requests__enqueue_matching() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+begin
+  perform graphile_worker.add_job('matching__record_candidates', json_build_object('request_id', NEW.id),
+    job_key := 'matching:request:' || NEW.id, max_attempts := 10);
+  return NEW;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION tg_delivery_requests__enqueue_matching(); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.tg_delivery_requests__enqueue_matching() IS 'Enqueues candidate recording for a new delivery request.';
+
+
+--
 -- Name: tg_emails__enqueue_send(); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -6350,6 +6791,29 @@ $$;
 --
 
 COMMENT ON FUNCTION app_private.tg_emails__enqueue_send() IS 'Enqueues delivery of a newly queued email.';
+
+
+--
+-- Name: tg_trips__enqueue_matching(); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.tg_trips__enqueue_matching() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+begin
+  perform graphile_worker.add_job('matching__record_candidates', json_build_object('trip_id', NEW.id),
+    job_key := 'matching:trip:' || NEW.id, max_attempts := 10);
+  return NEW;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION tg_trips__enqueue_matching(); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.tg_trips__enqueue_matching() IS 'Enqueues candidate recording for a new trip.';
 
 
 --
@@ -8379,6 +8843,74 @@ Marks an upcoming (or already delayed) trip of the signed-in traveler as delayed
 
 
 --
+-- Name: matching_requests(uuid); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.matching_requests(trip_id uuid) RETURNS SETOF app_public.request_match
+    LANGUAGE plpgsql STABLE STRICT SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_public.current_user_id();
+  v_trip app_public.trips;
+begin
+  if v_user_id is null then
+    raise exception 'Log in to see matching requests' using errcode = 'LOGIN';
+  end if;
+  select t.* into v_trip from app_public.trips t where t.id = matching_requests.trip_id;
+  if v_trip.id is null
+     or (v_trip.traveler_id <> v_user_id and not app_hidden.current_user_has_permission('deliveries.read')) then
+    raise exception 'Trip not found' using errcode = 'NTFND';
+  end if;
+  return query
+  select m.request_id, m.score, m.detour_km, m.quoted_price, m.factors
+    from app_hidden.matches(null, matching_requests.trip_id) m;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION matching_requests(trip_id uuid); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.matching_requests(trip_id uuid) IS 'The open delivery requests that fit a trip, best first: the mirror of matchingTrips (the same hard filters, factors and cuts), for the trip''s traveler and admins. Only ids, scores, detours and quotes; the masked request is in searchRequests. Empty when nothing fits. Errors: LOGIN, NTFND.';
+
+
+--
+-- Name: matching_trips(uuid); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.matching_trips(request_id uuid) RETURNS SETOF app_public.trip_match
+    LANGUAGE plpgsql STABLE STRICT SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_public.current_user_id();
+  v_customer_id uuid;
+begin
+  if v_user_id is null then
+    raise exception 'Log in to see matching trips' using errcode = 'LOGIN';
+  end if;
+  select r.customer_id into v_customer_id from app_public.delivery_requests r where r.id = matching_trips.request_id;
+  if v_customer_id is null
+     or (v_customer_id <> v_user_id and not app_hidden.current_user_has_permission('deliveries.read')) then
+    raise exception 'Delivery request not found' using errcode = 'NTFND';
+  end if;
+  return query
+  select m.trip_id, m.score, m.detour_km, m.quoted_price, m.factors
+    from app_hidden.matches(matching_trips.request_id, null) m;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION matching_trips(request_id uuid); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.matching_trips(request_id uuid) IS 'The trips that fit a delivery request, best first (docs §5): live public trips of other active, unblocked, non-blacklisted travelers meeting the request''s rating and verification requirements, with room for the item, no restriction against it, starting within matching.pickup_radius_km of the pickup and ending within matching.dropoff_radius_km of the drop-off, leaving in time and within the detour allowance. Scored by route, timing, reliability, rating, price and newcomer factors (matching.weights) plus a favorite bonus; at most matching.max_results with score ≥ matching.min_score, by score, then departure, then id. Empty when nothing fits. For the request''s customer and admins. Errors: LOGIN, NTFND.';
+
+
+--
 -- Name: my_sessions(); Type: FUNCTION; Schema: app_public; Owner: -
 --
 
@@ -8400,6 +8932,51 @@ $$;
 --
 
 COMMENT ON FUNCTION app_public.my_sessions() IS 'Live device sessions of the current user, most recently active first.';
+
+
+--
+-- Name: quote_price(uuid, uuid); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.quote_price(request_id uuid, trip_id uuid DEFAULT NULL::uuid) RETURNS bigint
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_public.current_user_id();
+  v_admin boolean;
+  v_request app_public.delivery_requests;
+  v_trip app_public.trips;
+begin
+  if v_user_id is null then
+    raise exception 'Log in to get a quote' using errcode = 'LOGIN';
+  end if;
+  v_admin := app_hidden.current_user_has_permission('deliveries.read');
+  select r.* into v_request from app_public.delivery_requests r where r.id = quote_price.request_id;
+  if v_request.id is null
+     or not (v_admin or v_request.customer_id = v_user_id
+             or (exists (select 1 from app_public.users u
+                          where u.id = v_user_id and u.user_type in ('traveler', 'both'))
+                 and exists (select 1 from app_hidden.listed_delivery_requests(v_user_id) l
+                              where l.id = v_request.id))) then
+    raise exception 'Delivery request not found' using errcode = 'NTFND';
+  end if;
+  if quote_price.trip_id is not null then
+    select t.* into v_trip from app_public.trips t where t.id = quote_price.trip_id;
+    if v_trip.id is null or not (v_admin or v_trip.visibility = 'public' or v_trip.traveler_id = v_user_id) then
+      raise exception 'Trip not found' using errcode = 'NTFND';
+    end if;
+  end if;
+  return app_hidden.pair_quote(v_request, v_trip);
+end;
+$$;
+
+
+--
+-- Name: FUNCTION quote_price(request_id uuid, trip_id uuid); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.quote_price(request_id uuid, trip_id uuid) IS 'The price of a delivery request in minor units of its currency (docs §9): on a trip in the same currency the trip''s rates, (basePrice + pricePerKm·km + pricePerKg·kg) × the express multiplier (express, urgent) × the fragile multiplier (fragile items), unclamped; otherwise the default pricing.* rates, clamped to pricing.min_price–max_price. km is the great-circle distance from pickup to drop-off, kg the total weight; rounded half-up. For the request''s customer, travelers who see it in the marketplace, and admins. Errors: LOGIN, NTFND (request or trip missing or not visible).';
 
 
 --
@@ -11474,6 +12051,109 @@ COMMENT ON COLUMN app_public.offer_versions.created_at IS 'When it was proposed.
 
 
 --
+-- Name: request_matches; Type: TABLE; Schema: app_public; Owner: -
+--
+
+CREATE TABLE app_public.request_matches (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    request_id uuid NOT NULL,
+    trip_id uuid NOT NULL,
+    score numeric(5,4) NOT NULL,
+    detour_km numeric(9,3) NOT NULL,
+    quoted_price bigint NOT NULL,
+    factors jsonb NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    notified_at timestamp with time zone,
+    CONSTRAINT request_matches_detour_km_check CHECK ((detour_km >= (0)::numeric)),
+    CONSTRAINT request_matches_factors_check CHECK ((jsonb_typeof(factors) = 'object'::text)),
+    CONSTRAINT request_matches_quoted_price_check CHECK ((quoted_price > 0)),
+    CONSTRAINT request_matches_score_check CHECK (((score >= (0)::numeric) AND (score <= (1)::numeric)))
+);
+
+ALTER TABLE ONLY app_public.request_matches FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE request_matches; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TABLE app_public.request_matches IS '@name recorded_match
+@behavior -insert -update -delete
+Candidates the matching job recorded when a trip or a request was created (the best matches at that moment, each pair once). Readable by the request''s customer, the trip''s traveler and admins.';
+
+
+--
+-- Name: COLUMN request_matches.id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.request_matches.id IS 'Identifier of the recorded match.';
+
+
+--
+-- Name: COLUMN request_matches.request_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.request_matches.request_id IS 'The delivery request.';
+
+
+--
+-- Name: COLUMN request_matches.trip_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.request_matches.trip_id IS 'The trip that fits it.';
+
+
+--
+-- Name: COLUMN request_matches.score; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.request_matches.score IS 'Score 0–1 when last recorded.';
+
+
+--
+-- Name: COLUMN request_matches.detour_km; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.request_matches.detour_km IS 'Detour in km when last recorded.';
+
+
+--
+-- Name: COLUMN request_matches.quoted_price; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.request_matches.quoted_price IS 'quotePrice when last recorded, in minor units of the request''s currency.';
+
+
+--
+-- Name: COLUMN request_matches.factors; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.request_matches.factors IS 'The factor values when last recorded.';
+
+
+--
+-- Name: COLUMN request_matches.created_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.request_matches.created_at IS 'When the pair was first recorded.';
+
+
+--
+-- Name: COLUMN request_matches.updated_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.request_matches.updated_at IS 'When the pair was last recorded.';
+
+
+--
+-- Name: COLUMN request_matches.notified_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.request_matches.notified_at IS 'When the other side was emailed about the match (once per pair).';
+
+
+--
 -- Name: system_configuration; Type: TABLE; Schema: app_public; Owner: -
 --
 
@@ -12136,6 +12816,22 @@ ALTER TABLE ONLY app_public.offer_versions
 
 
 --
+-- Name: request_matches request_matches_pair_key; Type: CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.request_matches
+    ADD CONSTRAINT request_matches_pair_key UNIQUE (request_id, trip_id);
+
+
+--
+-- Name: request_matches request_matches_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.request_matches
+    ADD CONSTRAINT request_matches_pkey PRIMARY KEY (id);
+
+
+--
 -- Name: system_configuration system_configuration_category_key_key; Type: CONSTRAINT; Schema: app_public; Owner: -
 --
 
@@ -12621,6 +13317,13 @@ CREATE INDEX offer_versions_proposed_by_user_id_idx ON app_public.offer_versions
 
 
 --
+-- Name: request_matches_trip_id_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX request_matches_trip_id_idx ON app_public.request_matches USING btree (trip_id);
+
+
+--
 -- Name: trip_capacity_reservations_trip_id_idx; Type: INDEX; Schema: app_public; Owner: -
 --
 
@@ -12901,6 +13604,13 @@ CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app_public.delivery_requests FOR
 
 
 --
+-- Name: request_matches _100_timestamps; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app_public.request_matches FOR EACH ROW EXECUTE FUNCTION app_hidden.tg__set_updated_at();
+
+
+--
 -- Name: system_configuration _100_timestamps; Type: TRIGGER; Schema: app_public; Owner: -
 --
 
@@ -13066,6 +13776,20 @@ CREATE TRIGGER _500_promote_default AFTER DELETE ON app_public.user_addresses FO
 --
 
 CREATE TRIGGER _500_request_status AFTER INSERT OR UPDATE OF status ON app_public.delivery_offers FOR EACH ROW EXECUTE FUNCTION app_hidden.tg_delivery_offers__request_status();
+
+
+--
+-- Name: delivery_requests _900_enqueue_matching; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE CONSTRAINT TRIGGER _900_enqueue_matching AFTER INSERT ON app_public.delivery_requests DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION app_private.tg_delivery_requests__enqueue_matching();
+
+
+--
+-- Name: trips _900_enqueue_matching; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE CONSTRAINT TRIGGER _900_enqueue_matching AFTER INSERT ON app_public.trips DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION app_private.tg_trips__enqueue_matching();
 
 
 --
@@ -13321,6 +14045,22 @@ ALTER TABLE ONLY app_public.offer_versions
 
 ALTER TABLE ONLY app_public.offer_versions
     ADD CONSTRAINT offer_versions_proposed_by_user_id_fkey FOREIGN KEY (proposed_by_user_id) REFERENCES app_public.users(id) ON DELETE SET NULL;
+
+
+--
+-- Name: request_matches request_matches_request_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.request_matches
+    ADD CONSTRAINT request_matches_request_id_fkey FOREIGN KEY (request_id) REFERENCES app_public.delivery_requests(id) ON DELETE CASCADE;
+
+
+--
+-- Name: request_matches request_matches_trip_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.request_matches
+    ADD CONSTRAINT request_matches_trip_id_fkey FOREIGN KEY (trip_id) REFERENCES app_public.trips(id) ON DELETE CASCADE;
 
 
 --
@@ -13699,6 +14439,12 @@ CREATE POLICY insert_own ON app_public.user_verification_documents FOR INSERT TO
 ALTER TABLE app_public.offer_versions ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: request_matches; Type: ROW SECURITY; Schema: app_public; Owner: -
+--
+
+ALTER TABLE app_public.request_matches ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: deliveries select_admin; Type: POLICY; Schema: app_public; Owner: -
 --
 
@@ -13717,6 +14463,13 @@ CREATE POLICY select_admin ON app_public.delivery_offers FOR SELECT TO app_user 
 --
 
 CREATE POLICY select_admin ON app_public.delivery_requests FOR SELECT TO app_user USING (( SELECT app_hidden.current_user_has_permission('deliveries.read'::text) AS current_user_has_permission));
+
+
+--
+-- Name: request_matches select_admin; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_admin ON app_public.request_matches FOR SELECT TO app_user USING (( SELECT app_hidden.current_user_has_permission('deliveries.read'::text) AS current_user_has_permission));
 
 
 --
@@ -13794,6 +14547,15 @@ CREATE POLICY select_admin ON app_public.users FOR SELECT TO app_user USING (( S
 --
 
 CREATE POLICY select_all ON app_public.delivery_transitions FOR SELECT TO app_user USING (true);
+
+
+--
+-- Name: request_matches select_customer; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_customer ON app_public.request_matches FOR SELECT TO app_user USING ((request_id IN ( SELECT r.id
+   FROM app_public.delivery_requests r
+  WHERE (r.customer_id = ( SELECT app_public.current_user_id() AS current_user_id)))));
 
 
 --
@@ -13947,6 +14709,15 @@ CREATE POLICY select_shared ON app_public.user_statistics FOR SELECT TO app_user
 CREATE POLICY select_traveler ON app_public.delivery_requests FOR SELECT TO app_user USING ((id IN ( SELECT d.request_id
    FROM app_public.deliveries d
   WHERE ((d.traveler_id = ( SELECT app_public.current_user_id() AS current_user_id)) AND (d.status <> 'cancelled'::app_public.delivery_status)))));
+
+
+--
+-- Name: request_matches select_traveler; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_traveler ON app_public.request_matches FOR SELECT TO app_user USING ((trip_id IN ( SELECT t.id
+   FROM app_public.trips t
+  WHERE (t.traveler_id = ( SELECT app_public.current_user_id() AS current_user_id)))));
 
 
 --
@@ -14404,6 +15175,20 @@ REVOKE ALL ON FUNCTION app_hidden.lock_offer(offer_id uuid) FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION matches(request_id uuid, trip_id uuid); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.matches(request_id uuid, trip_id uuid) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION matching_config(); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.matching_config() FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION materialise_recurring_trips(); Type: ACL; Schema: app_hidden; Owner: -
 --
 
@@ -14464,6 +15249,20 @@ REVOKE ALL ON FUNCTION app_hidden.open_offer_thread(request app_public.delivery_
 --
 
 REVOKE ALL ON FUNCTION app_hidden.own_trip_for_update(trip_id uuid, user_id uuid) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION pair_match(request app_public.delivery_requests, trip app_public.trips, cfg jsonb); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.pair_match(request app_public.delivery_requests, trip app_public.trips, cfg jsonb) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION pair_quote(request app_public.delivery_requests, trip app_public.trips); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.pair_quote(request app_public.delivery_requests, trip app_public.trips) FROM PUBLIC;
 
 
 --
@@ -14825,6 +15624,13 @@ REVOKE ALL ON FUNCTION app_private.record_login_failure(user_id uuid) FROM PUBLI
 
 
 --
+-- Name: FUNCTION record_match_candidates(request_id uuid, trip_id uuid); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.record_match_candidates(request_id uuid, trip_id uuid) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION revoke_user_sessions(user_id uuid, except_session_id uuid); Type: ACL; Schema: app_private; Owner: -
 --
 
@@ -14853,10 +15659,24 @@ REVOKE ALL ON FUNCTION app_private.start_session(user_id uuid, device_id text, d
 
 
 --
+-- Name: FUNCTION tg_delivery_requests__enqueue_matching(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.tg_delivery_requests__enqueue_matching() FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION tg_emails__enqueue_send(); Type: ACL; Schema: app_private; Owner: -
 --
 
 REVOKE ALL ON FUNCTION app_private.tg_emails__enqueue_send() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION tg_trips__enqueue_matching(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.tg_trips__enqueue_matching() FROM PUBLIC;
 
 
 --
@@ -15300,11 +16120,35 @@ GRANT ALL ON FUNCTION app_public.mark_trip_delayed(trip_id uuid, departure_time 
 
 
 --
+-- Name: FUNCTION matching_requests(trip_id uuid); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.matching_requests(trip_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.matching_requests(trip_id uuid) TO app_user;
+
+
+--
+-- Name: FUNCTION matching_trips(request_id uuid); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.matching_trips(request_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.matching_trips(request_id uuid) TO app_user;
+
+
+--
 -- Name: FUNCTION my_sessions(); Type: ACL; Schema: app_public; Owner: -
 --
 
 REVOKE ALL ON FUNCTION app_public.my_sessions() FROM PUBLIC;
 GRANT ALL ON FUNCTION app_public.my_sessions() TO app_user;
+
+
+--
+-- Name: FUNCTION quote_price(request_id uuid, trip_id uuid); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.quote_price(request_id uuid, trip_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.quote_price(request_id uuid, trip_id uuid) TO app_user;
 
 
 --
@@ -15747,6 +16591,13 @@ GRANT SELECT ON TABLE app_public.offer_versions TO app_user;
 
 
 --
+-- Name: TABLE request_matches; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT SELECT ON TABLE app_public.request_matches TO app_user;
+
+
+--
 -- Name: TABLE system_configuration; Type: ACL; Schema: app_public; Owner: -
 --
 
@@ -15807,4 +16658,5 @@ ALTER DEFAULT PRIVILEGES FOR ROLE app_owner REVOKE ALL ON FUNCTIONS  FROM PUBLIC
 --   20261125090000
 --   20261125090500
 --   20261125091000
+--   20261125092000
 --   20261125094000
