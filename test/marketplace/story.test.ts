@@ -48,13 +48,13 @@ test("trip → request → match → offer → counter → accept → pickup →
   t.is(request.status, "pending");
 
   // Matching, both ways.
-  const { matchingTrips } = await call(`query ($id: UUID!) { matchingTrips(requestId: $id) { tripId score quotedPrice } }`,
+  const { matchingTrips } = await call(`query ($id: UUID!) { matchingTrips(requestId: $id) { nodes { tripId score quotedPrice } } }`,
     claireToken, { id: request.rowId });
-  t.is(matchingTrips[0]?.tripId, trip.rowId, "Claire's request finds Tom's trip");
-  t.true(matchingTrips[0].score >= 0.6);
-  const { matchingRequests } = await call(`query ($id: UUID!) { matchingRequests(tripId: $id) { requestId score } }`,
+  t.is(matchingTrips.nodes[0]?.tripId, trip.rowId, "Claire's request finds Tom's trip");
+  t.true(Number(matchingTrips.nodes[0].score) >= 0.6);
+  const { matchingRequests } = await call(`query ($id: UUID!) { matchingRequests(tripId: $id) { nodes { requestId score } } }`,
     tomToken, { id: trip.rowId });
-  t.is(matchingRequests[0]?.requestId, request.rowId, "Tom's trip finds Claire's request");
+  t.is(matchingRequests.nodes[0]?.requestId, request.rowId, "Tom's trip finds Claire's request");
 
   // Negotiation: Tom offers 3500, Claire counters 3000, Tom accepts version 2.
   const { submitOffer: { deliveryOffer: offer } } = await call(`mutation ($r: UUID!, $t: UUID!) {
