@@ -951,6 +951,24 @@ COMMENT ON TYPE app_public.document_type IS 'Kind of an identity or address docu
 
 
 --
+-- Name: moderation_status; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.moderation_status AS ENUM (
+    'pending',
+    'approved',
+    'rejected'
+);
+
+
+--
+-- Name: TYPE moderation_status; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.moderation_status IS 'Moderation of a review: approved (published; the default), pending (hidden by reports, awaiting a moderator) or rejected (removed).';
+
+
+--
 -- Name: offer_decline_reason; Type: TYPE; Schema: app_public; Owner: -
 --
 
@@ -1052,6 +1070,157 @@ COMMENT ON TYPE app_public.platform IS 'Operating system or platform of a device
 
 
 --
+-- Name: public_review; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.public_review AS (
+	id uuid,
+	reviewee_id uuid,
+	reviewer_id uuid,
+	reviewer_name text,
+	reviewer_role app_public.offer_party,
+	overall_rating integer,
+	communication_rating integer,
+	punctuality_rating integer,
+	care_rating integer,
+	accuracy_rating integer,
+	comment text,
+	is_anonymous boolean,
+	is_verified boolean,
+	response text,
+	response_at timestamp with time zone,
+	edited_at timestamp with time zone,
+	created_at timestamp with time zone
+);
+
+
+--
+-- Name: TYPE public_review; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.public_review IS 'A published review as other users see it: anonymous reviews carry no author.';
+
+
+--
+-- Name: COLUMN public_review.id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.public_review.id IS 'Identifier of the review.';
+
+
+--
+-- Name: COLUMN public_review.reviewee_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.public_review.reviewee_id IS 'The user reviewed.';
+
+
+--
+-- Name: COLUMN public_review.reviewer_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.public_review.reviewer_id IS 'The author (NULL when anonymous).';
+
+
+--
+-- Name: COLUMN public_review.reviewer_name; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.public_review.reviewer_name IS 'Display name of the author (NULL when anonymous).';
+
+
+--
+-- Name: COLUMN public_review.reviewer_role; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.public_review.reviewer_role IS 'Side of the author: customer or traveler.';
+
+
+--
+-- Name: COLUMN public_review.overall_rating; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.public_review.overall_rating IS 'Overall rating, 1–5.';
+
+
+--
+-- Name: COLUMN public_review.communication_rating; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.public_review.communication_rating IS 'Communication, 1–5.';
+
+
+--
+-- Name: COLUMN public_review.punctuality_rating; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.public_review.punctuality_rating IS 'Punctuality, 1–5.';
+
+
+--
+-- Name: COLUMN public_review.care_rating; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.public_review.care_rating IS 'Care, 1–5.';
+
+
+--
+-- Name: COLUMN public_review.accuracy_rating; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.public_review.accuracy_rating IS 'Accuracy, 1–5.';
+
+
+--
+-- Name: COLUMN public_review.comment; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.public_review.comment IS 'Free text.';
+
+
+--
+-- Name: COLUMN public_review.is_anonymous; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.public_review.is_anonymous IS 'Whether the author chose to stay anonymous.';
+
+
+--
+-- Name: COLUMN public_review.is_verified; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.public_review.is_verified IS 'Whether the delivery was proven delivered.';
+
+
+--
+-- Name: COLUMN public_review.response; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.public_review.response IS 'The reviewee''s answer.';
+
+
+--
+-- Name: COLUMN public_review.response_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.public_review.response_at IS 'When the reviewee answered.';
+
+
+--
+-- Name: COLUMN public_review.edited_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.public_review.edited_at IS 'When the author last edited it.';
+
+
+--
+-- Name: COLUMN public_review.created_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.public_review.created_at IS 'When it was written.';
+
+
+--
 -- Name: report_priority; Type: TYPE; Schema: app_public; Owner: -
 --
 
@@ -1068,6 +1237,26 @@ CREATE TYPE app_public.report_priority AS ENUM (
 --
 
 COMMENT ON TYPE app_public.report_priority IS 'How soon moderators should look at a report.';
+
+
+--
+-- Name: report_reason; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.report_reason AS ENUM (
+    'inappropriate_content',
+    'spam',
+    'harassment',
+    'false_information',
+    'other'
+);
+
+
+--
+-- Name: TYPE report_reason; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.report_reason IS 'Why a review was reported.';
 
 
 --
@@ -1388,6 +1577,24 @@ COMMENT ON COLUMN app_public.request_match.quoted_price IS 'quotePrice of the re
 --
 
 COMMENT ON COLUMN app_public.request_match.factors IS 'Each factor''s value 0–1 (route, timing, reliability, rating, price, newcomer) and the bonus.';
+
+
+--
+-- Name: review_status; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.review_status AS ENUM (
+    'active',
+    'hidden',
+    'deleted'
+);
+
+
+--
+-- Name: TYPE review_status; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.review_status IS 'Whether a review shows: active, hidden (reported, awaiting moderation) or deleted (removed by moderation).';
 
 
 --
@@ -2814,6 +3021,36 @@ $$;
 --
 
 COMMENT ON FUNCTION app_hidden.assert_request_open(request app_public.delivery_requests) IS 'Raises BADST or EXPRD unless the request is pending or matched and unexpired.';
+
+
+--
+-- Name: assert_review_input(integer, integer, integer, integer, integer, text); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.assert_review_input(overall_rating integer, communication_rating integer, punctuality_rating integer, care_rating integer, accuracy_rating integer, comment text) RETURNS void
+    LANGUAGE plpgsql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+begin
+  if assert_review_input.overall_rating is null or assert_review_input.overall_rating not between 1 and 5
+     or assert_review_input.communication_rating not between 1 and 5
+     or assert_review_input.punctuality_rating not between 1 and 5
+     or assert_review_input.care_rating not between 1 and 5
+     or assert_review_input.accuracy_rating not between 1 and 5 then
+    raise exception 'Ratings are whole numbers from 1 to 5 (the overall rating is required)' using errcode = 'INVAL';
+  end if;
+  if length(assert_review_input.comment) > 1000 then
+    raise exception 'A comment has at most 1000 characters' using errcode = 'INVAL';
+  end if;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION assert_review_input(overall_rating integer, communication_rating integer, punctuality_rating integer, care_rating integer, accuracy_rating integer, comment text); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.assert_review_input(overall_rating integer, communication_rating integer, punctuality_rating integer, care_rating integer, accuracy_rating integer, comment text) IS 'Raises INVAL for ratings outside 1–5 or a comment over 1000 characters.';
 
 
 --
@@ -4489,6 +4726,245 @@ COMMENT ON FUNCTION app_hidden.lock_offer(offer_id uuid) IS 'Locks an offer thre
 
 
 --
+-- Name: reviews; Type: TABLE; Schema: app_public; Owner: -
+--
+
+CREATE TABLE app_public.reviews (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    delivery_id uuid NOT NULL,
+    reviewer_id uuid NOT NULL,
+    reviewee_id uuid NOT NULL,
+    reviewer_role app_public.offer_party NOT NULL,
+    overall_rating integer NOT NULL,
+    communication_rating integer,
+    punctuality_rating integer,
+    care_rating integer,
+    accuracy_rating integer,
+    comment text,
+    is_anonymous boolean DEFAULT false NOT NULL,
+    is_verified boolean DEFAULT false NOT NULL,
+    status app_public.review_status DEFAULT 'active'::app_public.review_status NOT NULL,
+    moderation_status app_public.moderation_status DEFAULT 'approved'::app_public.moderation_status NOT NULL,
+    moderation_note text,
+    moderated_by uuid,
+    moderated_at timestamp with time zone,
+    response text,
+    response_at timestamp with time zone,
+    edited_at timestamp with time zone,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT reviews_accuracy_rating_check CHECK (((accuracy_rating >= 1) AND (accuracy_rating <= 5))),
+    CONSTRAINT reviews_care_rating_check CHECK (((care_rating >= 1) AND (care_rating <= 5))),
+    CONSTRAINT reviews_comment_check CHECK (((length(comment) >= 1) AND (length(comment) <= 1000))),
+    CONSTRAINT reviews_communication_rating_check CHECK (((communication_rating >= 1) AND (communication_rating <= 5))),
+    CONSTRAINT reviews_moderation_note_check CHECK (((length(moderation_note) >= 1) AND (length(moderation_note) <= 1000))),
+    CONSTRAINT reviews_not_self CHECK ((reviewer_id <> reviewee_id)),
+    CONSTRAINT reviews_overall_rating_check CHECK (((overall_rating >= 1) AND (overall_rating <= 5))),
+    CONSTRAINT reviews_punctuality_rating_check CHECK (((punctuality_rating >= 1) AND (punctuality_rating <= 5))),
+    CONSTRAINT reviews_response CHECK (((response IS NULL) = (response_at IS NULL))),
+    CONSTRAINT reviews_response_check CHECK (((length(response) >= 1) AND (length(response) <= 500)))
+);
+
+ALTER TABLE ONLY app_public.reviews FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE reviews; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TABLE app_public.reviews IS '@behavior -insert -update -delete
+What one party of a delivered delivery says about the other. Rows are visible to their author, their reviewee and moderators; everybody signed in reads published reviews through userReviews (which hides the author of anonymous ones). Written only through submitReview, updateReview, respondToReview, reportReview and moderateReview.';
+
+
+--
+-- Name: COLUMN reviews.id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.reviews.id IS 'Identifier of the review.';
+
+
+--
+-- Name: COLUMN reviews.delivery_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.reviews.delivery_id IS 'The delivery reviewed.';
+
+
+--
+-- Name: COLUMN reviews.reviewer_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.reviews.reviewer_id IS 'The party who wrote the review.';
+
+
+--
+-- Name: COLUMN reviews.reviewee_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.reviews.reviewee_id IS 'The other party, whom the review is about.';
+
+
+--
+-- Name: COLUMN reviews.reviewer_role; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.reviews.reviewer_role IS 'Side of the author in the delivery: customer (reviewing the traveler) or traveler (reviewing the customer).';
+
+
+--
+-- Name: COLUMN reviews.overall_rating; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.reviews.overall_rating IS 'Overall rating, 1–5; the only one counted in the reviewee''s average.';
+
+
+--
+-- Name: COLUMN reviews.communication_rating; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.reviews.communication_rating IS 'How well the reviewee communicated, 1–5.';
+
+
+--
+-- Name: COLUMN reviews.punctuality_rating; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.reviews.punctuality_rating IS 'Whether the reviewee kept the agreed times (traveler: pickup and drop-off; customer: handover), 1–5.';
+
+
+--
+-- Name: COLUMN reviews.care_rating; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.reviews.care_rating IS 'Care taken (traveler: of the item; customer: packaging), 1–5.';
+
+
+--
+-- Name: COLUMN reviews.accuracy_rating; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.reviews.accuracy_rating IS 'Accuracy (traveler: updates and ETA; customer: the item as described), 1–5.';
+
+
+--
+-- Name: COLUMN reviews.comment; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.reviews.comment IS 'Free text, at most 1000 characters.';
+
+
+--
+-- Name: COLUMN reviews.is_anonymous; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.reviews.is_anonymous IS 'Whether the author is hidden from other users in published reviews.';
+
+
+--
+-- Name: COLUMN reviews.is_verified; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.reviews.is_verified IS 'Whether the delivery was proven delivered (set by trigger).';
+
+
+--
+-- Name: COLUMN reviews.status; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.reviews.status IS 'active (shown), hidden (awaiting moderation) or deleted (removed by moderation).';
+
+
+--
+-- Name: COLUMN reviews.moderation_status; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.reviews.moderation_status IS 'approved (published), pending (awaiting a moderator) or rejected.';
+
+
+--
+-- Name: COLUMN reviews.moderation_note; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.reviews.moderation_note IS 'Moderator''s note on the last decision.';
+
+
+--
+-- Name: COLUMN reviews.moderated_by; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.reviews.moderated_by IS 'Moderator who decided last.';
+
+
+--
+-- Name: COLUMN reviews.moderated_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.reviews.moderated_at IS 'When a moderator decided last.';
+
+
+--
+-- Name: COLUMN reviews.response; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.reviews.response IS 'The reviewee''s one answer, at most 500 characters.';
+
+
+--
+-- Name: COLUMN reviews.response_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.reviews.response_at IS 'When the reviewee answered.';
+
+
+--
+-- Name: COLUMN reviews.edited_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.reviews.edited_at IS 'When the author last edited the review.';
+
+
+--
+-- Name: COLUMN reviews.created_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.reviews.created_at IS 'When the review was written.';
+
+
+--
+-- Name: COLUMN reviews.updated_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.reviews.updated_at IS 'When the review last changed.';
+
+
+--
+-- Name: lock_review(uuid); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.lock_review(review_id uuid) RETURNS app_public.reviews
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_review app_public.reviews;
+begin
+  select * into v_review from app_public.reviews v where v.id = lock_review.review_id for update;
+  if v_review.id is null then
+    raise exception 'Review not found' using errcode = 'NTFND';
+  end if;
+  return v_review;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION lock_review(review_id uuid); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.lock_review(review_id uuid) IS 'Locks a review for a change; NTFND when it does not exist.';
+
+
+--
 -- Name: matches(uuid, uuid); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
@@ -5263,6 +5739,35 @@ COMMENT ON FUNCTION app_hidden.record_trip_weather(trip_id uuid, weather jsonb, 
 
 
 --
+-- Name: refresh_user_rating(uuid); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.refresh_user_rating(user_id uuid) RETURNS void
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+begin
+  perform 1 from app_public.user_statistics s where s.user_id = refresh_user_rating.user_id for update;
+  update app_public.user_statistics s
+     set average_rating = r.average_rating, total_ratings = r.total_ratings, updated_at = now()
+    from (select round(avg(v.overall_rating), 2) as average_rating, count(*)::integer as total_ratings
+            from app_public.reviews v
+           where v.reviewee_id = refresh_user_rating.user_id and v.status = 'active'
+             and v.moderation_status <> 'rejected') r
+   where s.user_id = refresh_user_rating.user_id
+     and (s.average_rating, s.total_ratings) is distinct from (r.average_rating, r.total_ratings);
+end;
+$$;
+
+
+--
+-- Name: FUNCTION refresh_user_rating(user_id uuid); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.refresh_user_rating(user_id uuid) IS 'Recomputes a user''s average_rating and total_ratings from their visible reviews.';
+
+
+--
 -- Name: refresh_verification_level(uuid); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
@@ -5671,6 +6176,56 @@ $$;
 --
 
 COMMENT ON FUNCTION app_hidden.tg_delivery_offers__request_status() IS 'Keeps an open request matched while it has a live offer thread, pending otherwise.';
+
+
+--
+-- Name: tg_reviews__rating_statistics(); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.tg_reviews__rating_statistics() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+begin
+  if TG_OP in ('UPDATE', 'DELETE') then
+    perform app_hidden.refresh_user_rating(OLD.reviewee_id);
+  end if;
+  if TG_OP in ('INSERT', 'UPDATE') and (TG_OP = 'INSERT' or NEW.reviewee_id <> OLD.reviewee_id) then
+    perform app_hidden.refresh_user_rating(NEW.reviewee_id);
+  end if;
+  return null;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION tg_reviews__rating_statistics(); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.tg_reviews__rating_statistics() IS 'Keeps the reviewee''s rating statistics in step with their reviews.';
+
+
+--
+-- Name: tg_reviews__verified(); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.tg_reviews__verified() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+begin
+  NEW.is_verified := exists (select 1 from app_public.deliveries d
+                              where d.id = NEW.delivery_id and d.delivered_at is not null);
+  return NEW;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION tg_reviews__verified(); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.tg_reviews__verified() IS 'Sets is_verified from the reviewed delivery (delivered or not).';
 
 
 --
@@ -8911,6 +9466,58 @@ COMMENT ON FUNCTION app_public.matching_trips(request_id uuid) IS 'The trips tha
 
 
 --
+-- Name: moderate_review(uuid, app_public.moderation_status, text); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.moderate_review(review_id uuid, decision app_public.moderation_status, note text DEFAULT NULL::text) RETURNS app_public.reviews
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_admin_id uuid := app_public.current_user_id();
+  v_note text := nullif(trim(moderate_review.note), '');
+  v_review app_public.reviews;
+begin
+  if v_admin_id is null then
+    raise exception 'Log in to moderate reviews' using errcode = 'LOGIN';
+  end if;
+  if not app_hidden.current_user_has_permission('content.moderate') then
+    raise exception 'Moderating reviews needs the content.moderate permission' using errcode = 'DNIED';
+  end if;
+  if moderate_review.decision is null or moderate_review.decision = 'pending' or length(v_note) > 1000 then
+    raise exception 'The decision is approved or rejected; a note has at most 1000 characters' using errcode = 'INVAL';
+  end if;
+  v_review := app_hidden.lock_review(moderate_review.review_id);
+  if v_admin_id in (v_review.reviewer_id, v_review.reviewee_id) then
+    raise exception 'Moderators do not decide on reviews by or about themselves' using errcode = 'DNIED';
+  end if;
+  update app_public.reviews v
+     set status = case moderate_review.decision when 'approved' then 'active' else 'deleted' end::app_public.review_status,
+         moderation_status = moderate_review.decision,
+         moderation_note = coalesce(v_note, v.moderation_note),
+         moderated_by = v_admin_id,
+         moderated_at = now()
+   where v.id = v_review.id
+  returning v.* into v_review;
+  update app_public.review_reports r
+     set status = case moderate_review.decision when 'approved' then 'dismissed' else 'resolved' end::app_public.report_status,
+         handled_by = v_admin_id,
+         handled_at = now()
+   where r.review_id = v_review.id and r.status in ('pending', 'reviewed');
+  return v_review;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION moderate_review(review_id uuid, decision app_public.moderation_status, note text); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.moderate_review(review_id uuid, decision app_public.moderation_status, note text) IS '@resultFieldName review
+Moderators (content.moderate) approve a review (published again; its open reports dismissed) or reject it (removed; its open reports resolved). Errors: LOGIN, DNIED (no permission, or a review by or about yourself), INVAL (decision pending), NTFND.';
+
+
+--
 -- Name: my_sessions(); Type: FUNCTION; Schema: app_public; Owner: -
 --
 
@@ -9250,6 +9857,146 @@ Reports a delivery request you can see in the marketplace to the moderators (a r
 
 
 --
+-- Name: review_reports; Type: TABLE; Schema: app_public; Owner: -
+--
+
+CREATE TABLE app_public.review_reports (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    review_id uuid NOT NULL,
+    reporter_id uuid NOT NULL,
+    reason app_public.report_reason NOT NULL,
+    details text,
+    status app_public.report_status DEFAULT 'pending'::app_public.report_status NOT NULL,
+    handled_by uuid,
+    handled_at timestamp with time zone,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT review_reports_details_check CHECK (((length(details) >= 1) AND (length(details) <= 1000))),
+    CONSTRAINT review_reports_handled CHECK (((status = 'pending'::app_public.report_status) = (handled_at IS NULL)))
+);
+
+ALTER TABLE ONLY app_public.review_reports FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE review_reports; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TABLE app_public.review_reports IS '@behavior -insert -update -delete
+A user''s report of a review, one per reporter and review. Visible to the reporter and moderators; created by reportReview and closed by moderateReview.';
+
+
+--
+-- Name: COLUMN review_reports.id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.review_reports.id IS 'Identifier of the report.';
+
+
+--
+-- Name: COLUMN review_reports.review_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.review_reports.review_id IS 'The review reported.';
+
+
+--
+-- Name: COLUMN review_reports.reporter_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.review_reports.reporter_id IS 'Who reported it.';
+
+
+--
+-- Name: COLUMN review_reports.reason; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.review_reports.reason IS 'Why it was reported.';
+
+
+--
+-- Name: COLUMN review_reports.details; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.review_reports.details IS 'What is wrong, at most 1000 characters.';
+
+
+--
+-- Name: COLUMN review_reports.status; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.review_reports.status IS 'pending until a moderator decides on the review: resolved (review removed) or dismissed (review kept).';
+
+
+--
+-- Name: COLUMN review_reports.handled_by; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.review_reports.handled_by IS 'Moderator who closed the report.';
+
+
+--
+-- Name: COLUMN review_reports.handled_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.review_reports.handled_at IS 'When the report was closed.';
+
+
+--
+-- Name: COLUMN review_reports.created_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.review_reports.created_at IS 'When the report was made.';
+
+
+--
+-- Name: report_review(uuid, app_public.report_reason, text); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.report_review(review_id uuid, reason app_public.report_reason, details text DEFAULT NULL::text) RETURNS app_public.review_reports
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_hidden.require_user('unverified', 'report reviews');
+  v_details text := nullif(trim(report_review.details), '');
+  v_review app_public.reviews := app_hidden.lock_review(report_review.review_id);
+  v_report app_public.review_reports;
+begin
+  if v_review.status <> 'active' then
+    -- Hidden and removed reviews are not shown to anybody who could report them.
+    raise exception 'Review not found' using errcode = 'NTFND';
+  end if;
+  if report_review.reason is null or length(v_details) > 1000 then
+    raise exception 'A report needs a reason; details have at most 1000 characters' using errcode = 'INVAL';
+  end if;
+  if v_review.reviewer_id = v_user_id then
+    raise exception 'You cannot report your own review' using errcode = 'DNIED';
+  end if;
+  if exists (select 1 from app_public.review_reports r
+              where r.review_id = v_review.id and r.reporter_id = v_user_id) then
+    raise exception 'You already reported this review' using errcode = 'BADST';
+  end if;
+  insert into app_public.review_reports (review_id, reporter_id, reason, details)
+  values (v_review.id, v_user_id, report_review.reason, v_details)
+  returning * into v_report;
+  if (select count(*) from app_public.review_reports r where r.review_id = v_review.id and r.status = 'pending')
+     >= (app_hidden.config_value('reviews.hide_after_reports'))::integer then
+    update app_public.reviews v set status = 'hidden', moderation_status = 'pending' where v.id = v_review.id;
+  end if;
+  return v_report;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION report_review(review_id uuid, reason app_public.report_reason, details text); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.report_review(review_id uuid, reason app_public.report_reason, details text) IS '@resultFieldName reviewReport
+Reports a published review to the moderators, once per user; 3 open reports (reviews.hide_after_reports) hide it until a moderator decides. Errors: LOGIN, DNIED (your own review, or an inactive account), NTFND (missing, hidden or removed), BADST (already reported by you), INVAL.';
+
+
+--
 -- Name: report_user(uuid, app_public.user_report_category, text, uuid, uuid); Type: FUNCTION; Schema: app_public; Owner: -
 --
 
@@ -9438,6 +10185,50 @@ $_$;
 
 COMMENT ON FUNCTION app_public.reset_password(token text, new_password text) IS '@resultFieldName success
 Sets a new password with the token from a reset link, lifts a lockout and signs out every device. Errors: BADTK (unknown, used or replaced link), EXPRD (expired), WEAKP (password policy).';
+
+
+--
+-- Name: respond_to_review(uuid, text); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.respond_to_review(review_id uuid, response text) RETURNS app_public.reviews
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_hidden.require_user('unverified', 'answer reviews');
+  v_response text := nullif(trim(respond_to_review.response), '');
+  v_review app_public.reviews := app_hidden.lock_review(respond_to_review.review_id);
+begin
+  if v_user_id not in (v_review.reviewee_id, v_review.reviewer_id) then
+    raise exception 'Review not found' using errcode = 'NTFND';
+  end if;
+  if v_review.reviewee_id <> v_user_id then
+    raise exception 'Only the user reviewed may answer' using errcode = 'DNIED';
+  end if;
+  if v_response is null or length(v_response) > 500 then
+    raise exception 'An answer has 1 to 500 characters' using errcode = 'INVAL';
+  end if;
+  if v_review.response is not null then
+    raise exception 'This review has already been answered' using errcode = 'BADST';
+  end if;
+  if v_review.status <> 'active' then
+    raise exception 'A % review cannot be answered', v_review.status using errcode = 'BADST';
+  end if;
+  update app_public.reviews v set response = v_response, response_at = now()
+   where v.id = v_review.id
+  returning v.* into v_review;
+  return v_review;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION respond_to_review(review_id uuid, response text); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.respond_to_review(review_id uuid, response text) IS '@resultFieldName review
+The user reviewed answers the review once (1–500 characters). Errors: LOGIN, DNIED (the author, or an inactive account), NTFND, INVAL, BADST (already answered, or hidden or removed).';
 
 
 --
@@ -10412,6 +11203,58 @@ A traveler offers to carry a request on one of their trips, valid 24 hours (neve
 
 
 --
+-- Name: submit_review(uuid, integer, integer, integer, integer, integer, text, boolean); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.submit_review(delivery_id uuid, overall_rating integer, communication_rating integer DEFAULT NULL::integer, punctuality_rating integer DEFAULT NULL::integer, care_rating integer DEFAULT NULL::integer, accuracy_rating integer DEFAULT NULL::integer, comment text DEFAULT NULL::text, is_anonymous boolean DEFAULT false) RETURNS app_public.reviews
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_hidden.require_user('unverified', 'review deliveries');
+  v_comment text := nullif(trim(submit_review.comment), '');
+  v_delivery app_public.deliveries;
+  v_review app_public.reviews;
+begin
+  perform app_hidden.assert_review_input(submit_review.overall_rating, submit_review.communication_rating,
+    submit_review.punctuality_rating, submit_review.care_rating, submit_review.accuracy_rating, v_comment);
+  -- Locked so that the two parties' reviews and a dispute opening are serialised per delivery.
+  v_delivery := app_hidden.lock_delivery_for_party(submit_review.delivery_id, v_user_id);
+  if v_delivery.delivered_at is null or v_delivery.status not in ('delivered', 'disputed') then
+    raise exception 'Only a delivered delivery can be reviewed' using errcode = 'BADST';
+  end if;
+  if now() > v_delivery.delivered_at
+             + make_interval(days => (app_hidden.config_value('reviews.window_days'))::integer) then
+    raise exception 'The time to review this delivery has passed' using errcode = 'EXPRD';
+  end if;
+  if exists (select 1 from app_public.reviews v
+              where v.delivery_id = v_delivery.id and v.reviewer_id = v_user_id) then
+    raise exception 'You already reviewed this delivery; edit your review instead' using errcode = 'BADST';
+  end if;
+  insert into app_public.reviews (delivery_id, reviewer_id, reviewee_id, reviewer_role, overall_rating,
+                                  communication_rating, punctuality_rating, care_rating, accuracy_rating, comment,
+                                  is_anonymous)
+  values (v_delivery.id, v_user_id,
+          case when v_user_id = v_delivery.customer_id then v_delivery.traveler_id else v_delivery.customer_id end,
+          case when v_user_id = v_delivery.customer_id then 'customer' else 'traveler' end::app_public.offer_party,
+          submit_review.overall_rating, submit_review.communication_rating, submit_review.punctuality_rating,
+          submit_review.care_rating, submit_review.accuracy_rating, v_comment,
+          coalesce(submit_review.is_anonymous, false))
+  returning * into v_review;
+  return v_review;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION submit_review(delivery_id uuid, overall_rating integer, communication_rating integer, punctuality_rating integer, care_rating integer, accuracy_rating integer, comment text, is_anonymous boolean); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.submit_review(delivery_id uuid, overall_rating integer, communication_rating integer, punctuality_rating integer, care_rating integer, accuracy_rating integer, comment text, is_anonymous boolean) IS '@resultFieldName review
+Reviews the other party of a delivered delivery you took part in: an overall rating (1–5), optional communication, punctuality, care and accuracy ratings (1–5), a comment (at most 1000 characters) and whether to stay anonymous to other users. Once per party, within 30 days (reviews.window_days) of delivery. Errors: LOGIN, DNIED (inactive account), NTFND (not your delivery), BADST (not delivered, or already reviewed), EXPRD (too late), INVAL.';
+
+
+--
 -- Name: submit_verification_document(app_public.document_type, text, text, text, date); Type: FUNCTION; Schema: app_public; Owner: -
 --
 
@@ -10747,6 +11590,56 @@ Changes the signed-in user''s profile: names, bio, picture and whether they send
 
 
 --
+-- Name: update_review(uuid, integer, integer, integer, integer, integer, text, boolean); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.update_review(review_id uuid, overall_rating integer DEFAULT NULL::integer, communication_rating integer DEFAULT NULL::integer, punctuality_rating integer DEFAULT NULL::integer, care_rating integer DEFAULT NULL::integer, accuracy_rating integer DEFAULT NULL::integer, comment text DEFAULT NULL::text, is_anonymous boolean DEFAULT NULL::boolean) RETURNS app_public.reviews
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_hidden.require_user('unverified', 'edit reviews');
+  v_review app_public.reviews := app_hidden.lock_review(update_review.review_id);
+  v_comment text := coalesce(nullif(trim(update_review.comment), ''), v_review.comment);
+begin
+  if v_review.reviewer_id <> v_user_id then
+    -- Others learn nothing about reviews they cannot edit.
+    raise exception 'Review not found' using errcode = 'NTFND';
+  end if;
+  if v_review.status <> 'active' then
+    raise exception 'A % review cannot be edited', v_review.status using errcode = 'BADST';
+  end if;
+  if now() > v_review.created_at + make_interval(hours => (app_hidden.config_value('reviews.edit_hours'))::integer) then
+    raise exception 'The time to edit this review has passed' using errcode = 'EXPRD';
+  end if;
+  perform app_hidden.assert_review_input(coalesce(update_review.overall_rating, v_review.overall_rating),
+    update_review.communication_rating, update_review.punctuality_rating, update_review.care_rating,
+    update_review.accuracy_rating, v_comment);
+  update app_public.reviews v
+     set overall_rating = coalesce(update_review.overall_rating, v.overall_rating),
+         communication_rating = coalesce(update_review.communication_rating, v.communication_rating),
+         punctuality_rating = coalesce(update_review.punctuality_rating, v.punctuality_rating),
+         care_rating = coalesce(update_review.care_rating, v.care_rating),
+         accuracy_rating = coalesce(update_review.accuracy_rating, v.accuracy_rating),
+         comment = v_comment,
+         is_anonymous = coalesce(update_review.is_anonymous, v.is_anonymous),
+         edited_at = now()
+   where v.id = v_review.id
+  returning v.* into v_review;
+  return v_review;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION update_review(review_id uuid, overall_rating integer, communication_rating integer, punctuality_rating integer, care_rating integer, accuracy_rating integer, comment text, is_anonymous boolean); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.update_review(review_id uuid, overall_rating integer, communication_rating integer, punctuality_rating integer, care_rating integer, accuracy_rating integer, comment text, is_anonymous boolean) IS '@resultFieldName review
+The author edits their review within 24 hours (reviews.edit_hours) of writing it; arguments left out keep their value. Errors: LOGIN, DNIED (inactive account), NTFND (not your review), BADST (hidden or removed), EXPRD (too late), INVAL.';
+
+
+--
 -- Name: update_trip(uuid, text, text, app_public.trip_type, text, public.geography, text, text, public.geography, text, timestamp with time zone, timestamp with time zone, numeric, numeric, integer, bigint, bigint, bigint, numeric, numeric, boolean, boolean, bigint, text[], app_public.trip_visibility, boolean, bigint, jsonb); Type: FUNCTION; Schema: app_public; Owner: -
 --
 
@@ -10859,6 +11752,49 @@ $$;
 
 COMMENT ON FUNCTION app_public.update_trip(trip_id uuid, title text, description text, trip_type app_public.trip_type, origin_address text, origin_point public.geography, origin_airport text, destination_address text, destination_point public.geography, destination_airport text, departure_time timestamp with time zone, arrival_time timestamp with time zone, capacity_weight_kg numeric, capacity_volume_l numeric, capacity_items integer, base_price bigint, price_per_kg bigint, price_per_km bigint, express_multiplier numeric, fragile_multiplier numeric, no_fragile boolean, no_electronics boolean, max_item_value bigint, prohibited_categories text[], visibility app_public.trip_visibility, auto_accept boolean, auto_accept_price bigint, recurring_pattern jsonb) IS '@resultFieldName trip
 Changes the signed-in traveler''s trip; arguments left out keep their value. Not once completed or cancelled; the departure of an active trip is fixed; capacity cannot drop below what deliveries hold; new times on a trip with deliveries make it delayed. Price changes affect new offers only. Errors: LOGIN, DNIED, NTFND, BADST, INVAL (departure in the past), CAPAC, 23514 (a value out of range).';
+
+
+--
+-- Name: user_reviews(uuid); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.user_reviews(user_id uuid) RETURNS SETOF app_public.public_review
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_public.current_user_id();
+  v_moderator boolean;
+begin
+  if v_user_id is null then
+    raise exception 'Log in to read reviews' using errcode = 'LOGIN';
+  end if;
+  v_moderator := app_hidden.current_user_has_permission('content.moderate');
+  return query
+  select v.id, v.reviewee_id,
+         case when not v.is_anonymous or v.reviewer_id = v_user_id or v_moderator then v.reviewer_id end,
+         case when not v.is_anonymous or v.reviewer_id = v_user_id or v_moderator then u.display_name end,
+         v.reviewer_role, v.overall_rating, v.communication_rating, v.punctuality_rating, v.care_rating,
+         v.accuracy_rating, v.comment, v.is_anonymous, v.is_verified, v.response, v.response_at, v.edited_at,
+         v.created_at
+    from app_public.reviews v
+    left join app_public.users u on u.id = v.reviewer_id
+   where v.reviewee_id = user_reviews.user_id
+     and v.status = 'active' and v.moderation_status <> 'rejected'
+     and (v.reviewer_id = v_user_id or v_moderator
+          or v.created_at <= now() - make_interval(days => (app_hidden.config_value('reviews.blind_reveal_days'))::integer)
+          or exists (select 1 from app_public.reviews o
+                      where o.delivery_id = v.delivery_id and o.reviewer_id = v.reviewee_id))
+   order by v.created_at desc, v.id;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION user_reviews(user_id uuid); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.user_reviews(user_id uuid) IS 'Published reviews about a user, newest first. The author of an anonymous review is left out (NULL). A review shows once the other party has reviewed the same delivery too, or after 14 days (reviews.blind_reveal_days). Errors: LOGIN.';
 
 
 --
@@ -11815,6 +12751,97 @@ COMMENT ON COLUMN app_public.active_deliveries.accepted_at IS 'When the offer wa
 
 
 --
+-- Name: delivery_analytics; Type: VIEW; Schema: app_public; Owner: -
+--
+
+CREATE VIEW app_public.delivery_analytics WITH (security_invoker='true') AS
+ SELECT ((e.at AT TIME ZONE 'UTC'::text))::date AS day,
+    d.currency,
+    (count(*) FILTER (WHERE (e.kind = 'accepted'::text)))::integer AS accepted_count,
+    (count(*) FILTER (WHERE (e.kind = 'delivered'::text)))::integer AS delivered_count,
+    (count(*) FILTER (WHERE (e.kind = 'cancelled'::text)))::integer AS cancelled_count,
+    (round(avg(d.final_price) FILTER (WHERE (e.kind = 'accepted'::text))))::bigint AS average_final_price,
+    (COALESCE(sum(d.platform_fee) FILTER (WHERE ((e.kind = 'delivered'::text) AND (d.status = 'delivered'::app_public.delivery_status))), (0)::numeric))::bigint AS revenue,
+    round(avg((EXTRACT(epoch FROM (d.picked_up_at - d.accepted_at)) / (3600)::numeric)) FILTER (WHERE (e.kind = 'picked_up'::text)), 2) AS average_hours_to_pickup,
+    round(avg((EXTRACT(epoch FROM (d.delivered_at - d.picked_up_at)) / (3600)::numeric)) FILTER (WHERE (e.kind = 'delivered'::text)), 2) AS average_hours_to_delivery
+   FROM (app_public.deliveries d
+     CROSS JOIN LATERAL ( VALUES ('accepted'::text,d.accepted_at), ('picked_up'::text,d.picked_up_at), ('delivered'::text,d.delivered_at), ('cancelled'::text,d.cancelled_at)) e(kind, at))
+  WHERE (e.at IS NOT NULL)
+  GROUP BY (((e.at AT TIME ZONE 'UTC'::text))::date), d.currency;
+
+
+--
+-- Name: VIEW delivery_analytics; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON VIEW app_public.delivery_analytics IS '@behavior -insert -update -delete
+Delivery figures per UTC day and currency, over the deliveries the caller may see (all of them with deliveries.read).';
+
+
+--
+-- Name: COLUMN delivery_analytics.day; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_analytics.day IS 'The UTC day.';
+
+
+--
+-- Name: COLUMN delivery_analytics.currency; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_analytics.currency IS 'Currency of the prices and fees.';
+
+
+--
+-- Name: COLUMN delivery_analytics.accepted_count; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_analytics.accepted_count IS 'Deliveries accepted that day.';
+
+
+--
+-- Name: COLUMN delivery_analytics.delivered_count; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_analytics.delivered_count IS 'Deliveries delivered that day.';
+
+
+--
+-- Name: COLUMN delivery_analytics.cancelled_count; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_analytics.cancelled_count IS 'Deliveries cancelled that day.';
+
+
+--
+-- Name: COLUMN delivery_analytics.average_final_price; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_analytics.average_final_price IS 'Average final price of the deliveries accepted that day, minor units.';
+
+
+--
+-- Name: COLUMN delivery_analytics.revenue; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_analytics.revenue IS 'Platform fees of the deliveries delivered that day (and not cancelled since), minor units.';
+
+
+--
+-- Name: COLUMN delivery_analytics.average_hours_to_pickup; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_analytics.average_hours_to_pickup IS 'Average hours from acceptance to pickup, of the pickups that day.';
+
+
+--
+-- Name: COLUMN delivery_analytics.average_hours_to_delivery; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_analytics.average_hours_to_delivery IS 'Average hours from pickup to delivery, of the deliveries delivered that day.';
+
+
+--
 -- Name: delivery_status_history; Type: TABLE; Schema: app_public; Owner: -
 --
 
@@ -12151,6 +13178,101 @@ COMMENT ON COLUMN app_public.request_matches.updated_at IS 'When the pair was la
 --
 
 COMMENT ON COLUMN app_public.request_matches.notified_at IS 'When the other side was emailed about the match (once per pair).';
+
+
+--
+-- Name: route_popularity; Type: VIEW; Schema: app_public; Owner: -
+--
+
+CREATE VIEW app_public.route_popularity WITH (security_invoker='true') AS
+ SELECT r.pickup_city,
+    r.pickup_country,
+    r.delivery_city,
+    r.delivery_country,
+    r.currency,
+    (count(DISTINCT r.id))::integer AS request_count,
+    (count(DISTINCT d.id) FILTER (WHERE (d.status = 'delivered'::app_public.delivery_status)))::integer AS completed_deliveries,
+    (round(avg(d.final_price) FILTER (WHERE (d.status = 'delivered'::app_public.delivery_status))))::bigint AS average_final_price,
+    round((sum(v.rating_sum) / NULLIF(sum(v.rating_count), (0)::numeric)), 2) AS average_rating
+   FROM ((app_public.delivery_requests r
+     LEFT JOIN app_public.deliveries d ON (((d.request_id = r.id) AND (d.status = 'delivered'::app_public.delivery_status))))
+     LEFT JOIN LATERAL ( SELECT sum(v_1.overall_rating) AS rating_sum,
+            count(*) AS rating_count
+           FROM app_public.reviews v_1
+          WHERE ((v_1.delivery_id = d.id) AND (v_1.status = 'active'::app_public.review_status) AND (v_1.moderation_status <> 'rejected'::app_public.moderation_status))) v ON (true))
+  WHERE (r.created_at >= (now() - '30 days'::interval))
+  GROUP BY r.pickup_city, r.pickup_country, r.delivery_city, r.delivery_country, r.currency;
+
+
+--
+-- Name: VIEW route_popularity; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON VIEW app_public.route_popularity IS '@behavior -insert -update -delete
+City-to-city routes of the requests posted in the last 30 days, per currency, with completed deliveries, average price and average rating, over what the caller may see.';
+
+
+--
+-- Name: COLUMN route_popularity.pickup_city; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.route_popularity.pickup_city IS 'Pickup city.';
+
+
+--
+-- Name: COLUMN route_popularity.pickup_country; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.route_popularity.pickup_country IS 'Pickup country.';
+
+
+--
+-- Name: COLUMN route_popularity.delivery_city; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.route_popularity.delivery_city IS 'Drop-off city.';
+
+
+--
+-- Name: COLUMN route_popularity.delivery_country; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.route_popularity.delivery_country IS 'Drop-off country.';
+
+
+--
+-- Name: COLUMN route_popularity.currency; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.route_popularity.currency IS 'Currency of the requests and prices.';
+
+
+--
+-- Name: COLUMN route_popularity.request_count; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.route_popularity.request_count IS 'Requests posted on the route in the last 30 days.';
+
+
+--
+-- Name: COLUMN route_popularity.completed_deliveries; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.route_popularity.completed_deliveries IS 'Of those, how many were delivered.';
+
+
+--
+-- Name: COLUMN route_popularity.average_final_price; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.route_popularity.average_final_price IS 'Average final price of the delivered ones, minor units.';
+
+
+--
+-- Name: COLUMN route_popularity.average_rating; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.route_popularity.average_rating IS 'Average overall rating of the published reviews of those deliveries.';
 
 
 --
@@ -12832,6 +13954,38 @@ ALTER TABLE ONLY app_public.request_matches
 
 
 --
+-- Name: review_reports review_reports_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.review_reports
+    ADD CONSTRAINT review_reports_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: review_reports review_reports_review_reporter_key; Type: CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.review_reports
+    ADD CONSTRAINT review_reports_review_reporter_key UNIQUE (review_id, reporter_id);
+
+
+--
+-- Name: reviews reviews_delivery_reviewer_key; Type: CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.reviews
+    ADD CONSTRAINT reviews_delivery_reviewer_key UNIQUE (delivery_id, reviewer_id);
+
+
+--
+-- Name: reviews reviews_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.reviews
+    ADD CONSTRAINT reviews_pkey PRIMARY KEY (id);
+
+
+--
 -- Name: system_configuration system_configuration_category_key_key; Type: CONSTRAINT; Schema: app_public; Owner: -
 --
 
@@ -13324,6 +14478,48 @@ CREATE INDEX request_matches_trip_id_idx ON app_public.request_matches USING btr
 
 
 --
+-- Name: review_reports_handled_by_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX review_reports_handled_by_idx ON app_public.review_reports USING btree (handled_by);
+
+
+--
+-- Name: review_reports_reporter_id_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX review_reports_reporter_id_idx ON app_public.review_reports USING btree (reporter_id);
+
+
+--
+-- Name: reviews_moderated_by_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX reviews_moderated_by_idx ON app_public.reviews USING btree (moderated_by);
+
+
+--
+-- Name: reviews_pending_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX reviews_pending_idx ON app_public.reviews USING btree (created_at) WHERE (moderation_status = 'pending'::app_public.moderation_status);
+
+
+--
+-- Name: reviews_reviewee_id_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX reviews_reviewee_id_idx ON app_public.reviews USING btree (reviewee_id, created_at);
+
+
+--
+-- Name: reviews_reviewer_id_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX reviews_reviewer_id_idx ON app_public.reviews USING btree (reviewer_id, created_at);
+
+
+--
 -- Name: trip_capacity_reservations_trip_id_idx; Type: INDEX; Schema: app_public; Owner: -
 --
 
@@ -13611,6 +14807,13 @@ CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app_public.request_matches FOR E
 
 
 --
+-- Name: reviews _100_timestamps; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app_public.reviews FOR EACH ROW EXECUTE FUNCTION app_hidden.tg__set_updated_at();
+
+
+--
 -- Name: system_configuration _100_timestamps; Type: TRIGGER; Schema: app_public; Owner: -
 --
 
@@ -13730,6 +14933,13 @@ CREATE TRIGGER _200_upload_limit BEFORE INSERT ON app_public.user_verification_d
 
 
 --
+-- Name: reviews _200_verified; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _200_verified BEFORE INSERT ON app_public.reviews FOR EACH ROW EXECUTE FUNCTION app_hidden.tg_reviews__verified();
+
+
+--
 -- Name: deliveries _500_after_status; Type: TRIGGER; Schema: app_public; Owner: -
 --
 
@@ -13769,6 +14979,13 @@ CREATE TRIGGER _500_display_name AFTER UPDATE OF privacy ON app_public.user_pref
 --
 
 CREATE TRIGGER _500_promote_default AFTER DELETE ON app_public.user_addresses FOR EACH ROW WHEN (old.is_default) EXECUTE FUNCTION app_hidden.tg_user_addresses__promote_default();
+
+
+--
+-- Name: reviews _500_rating_statistics; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _500_rating_statistics AFTER INSERT OR DELETE OR UPDATE OF overall_rating, status, moderation_status, reviewee_id ON app_public.reviews FOR EACH ROW EXECUTE FUNCTION app_hidden.tg_reviews__rating_statistics();
 
 
 --
@@ -14061,6 +15278,62 @@ ALTER TABLE ONLY app_public.request_matches
 
 ALTER TABLE ONLY app_public.request_matches
     ADD CONSTRAINT request_matches_trip_id_fkey FOREIGN KEY (trip_id) REFERENCES app_public.trips(id) ON DELETE CASCADE;
+
+
+--
+-- Name: review_reports review_reports_handled_by_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.review_reports
+    ADD CONSTRAINT review_reports_handled_by_fkey FOREIGN KEY (handled_by) REFERENCES app_public.users(id) ON DELETE SET NULL;
+
+
+--
+-- Name: review_reports review_reports_reporter_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.review_reports
+    ADD CONSTRAINT review_reports_reporter_id_fkey FOREIGN KEY (reporter_id) REFERENCES app_public.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: review_reports review_reports_review_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.review_reports
+    ADD CONSTRAINT review_reports_review_id_fkey FOREIGN KEY (review_id) REFERENCES app_public.reviews(id) ON DELETE CASCADE;
+
+
+--
+-- Name: reviews reviews_delivery_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.reviews
+    ADD CONSTRAINT reviews_delivery_id_fkey FOREIGN KEY (delivery_id) REFERENCES app_public.deliveries(id) ON DELETE CASCADE;
+
+
+--
+-- Name: reviews reviews_moderated_by_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.reviews
+    ADD CONSTRAINT reviews_moderated_by_fkey FOREIGN KEY (moderated_by) REFERENCES app_public.users(id) ON DELETE SET NULL;
+
+
+--
+-- Name: reviews reviews_reviewee_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.reviews
+    ADD CONSTRAINT reviews_reviewee_id_fkey FOREIGN KEY (reviewee_id) REFERENCES app_public.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: reviews reviews_reviewer_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.reviews
+    ADD CONSTRAINT reviews_reviewer_id_fkey FOREIGN KEY (reviewer_id) REFERENCES app_public.users(id) ON DELETE CASCADE;
 
 
 --
@@ -14445,6 +15718,25 @@ ALTER TABLE app_public.offer_versions ENABLE ROW LEVEL SECURITY;
 ALTER TABLE app_public.request_matches ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: review_reports; Type: ROW SECURITY; Schema: app_public; Owner: -
+--
+
+ALTER TABLE app_public.review_reports ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: reviews; Type: ROW SECURITY; Schema: app_public; Owner: -
+--
+
+ALTER TABLE app_public.reviews ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: reviews select_about_me; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_about_me ON app_public.reviews FOR SELECT TO app_user USING ((reviewee_id = ( SELECT app_public.current_user_id() AS current_user_id)));
+
+
+--
 -- Name: deliveries select_admin; Type: POLICY; Schema: app_public; Owner: -
 --
 
@@ -14568,6 +15860,20 @@ CREATE POLICY select_customer ON app_public.trips FOR SELECT TO app_user USING (
 
 
 --
+-- Name: review_reports select_moderator; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_moderator ON app_public.review_reports FOR SELECT TO app_user USING (( SELECT app_hidden.current_user_has_permission('content.moderate'::text) AS current_user_has_permission));
+
+
+--
+-- Name: reviews select_moderator; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_moderator ON app_public.reviews FOR SELECT TO app_user USING (( SELECT app_hidden.current_user_has_permission('content.moderate'::text) AS current_user_has_permission));
+
+
+--
 -- Name: user_reports select_moderator; Type: POLICY; Schema: app_public; Owner: -
 --
 
@@ -14579,6 +15885,20 @@ CREATE POLICY select_moderator ON app_public.user_reports FOR SELECT TO app_user
 --
 
 CREATE POLICY select_own ON app_public.delivery_requests FOR SELECT TO app_user USING ((customer_id = ( SELECT app_public.current_user_id() AS current_user_id)));
+
+
+--
+-- Name: review_reports select_own; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_own ON app_public.review_reports FOR SELECT TO app_user USING ((reporter_id = ( SELECT app_public.current_user_id() AS current_user_id)));
+
+
+--
+-- Name: reviews select_own; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_own ON app_public.reviews FOR SELECT TO app_user USING ((reviewer_id = ( SELECT app_public.current_user_id() AS current_user_id)));
 
 
 --
@@ -14971,6 +16291,13 @@ REVOKE ALL ON FUNCTION app_hidden.assert_request_open(request app_public.deliver
 
 
 --
+-- Name: FUNCTION assert_review_input(overall_rating integer, communication_rating integer, punctuality_rating integer, care_rating integer, accuracy_rating integer, comment text); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.assert_review_input(overall_rating integer, communication_rating integer, punctuality_rating integer, care_rating integer, accuracy_rating integer, comment text) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION assert_traveler_may_carry(request app_public.delivery_requests, traveler_id uuid); Type: ACL; Schema: app_hidden; Owner: -
 --
 
@@ -15175,6 +16502,20 @@ REVOKE ALL ON FUNCTION app_hidden.lock_offer(offer_id uuid) FROM PUBLIC;
 
 
 --
+-- Name: TABLE reviews; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT SELECT ON TABLE app_public.reviews TO app_user;
+
+
+--
+-- Name: FUNCTION lock_review(review_id uuid); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.lock_review(review_id uuid) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION matches(request_id uuid, trip_id uuid); Type: ACL; Schema: app_hidden; Owner: -
 --
 
@@ -15301,6 +16642,13 @@ REVOKE ALL ON FUNCTION app_hidden.record_trip_weather(trip_id uuid, weather json
 
 
 --
+-- Name: FUNCTION refresh_user_rating(user_id uuid); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.refresh_user_rating(user_id uuid) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION refresh_verification_level(user_id uuid); Type: ACL; Schema: app_hidden; Owner: -
 --
 
@@ -15385,6 +16733,20 @@ REVOKE ALL ON FUNCTION app_hidden.tg_deliveries__check_transition() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app_hidden.tg_delivery_offers__request_status() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION tg_reviews__rating_statistics(); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.tg_reviews__rating_statistics() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION tg_reviews__verified(); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.tg_reviews__verified() FROM PUBLIC;
 
 
 --
@@ -16136,6 +17498,14 @@ GRANT ALL ON FUNCTION app_public.matching_trips(request_id uuid) TO app_user;
 
 
 --
+-- Name: FUNCTION moderate_review(review_id uuid, decision app_public.moderation_status, note text); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.moderate_review(review_id uuid, decision app_public.moderation_status, note text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.moderate_review(review_id uuid, decision app_public.moderation_status, note text) TO app_user;
+
+
+--
 -- Name: FUNCTION my_sessions(); Type: ACL; Schema: app_public; Owner: -
 --
 
@@ -16200,6 +17570,21 @@ GRANT ALL ON FUNCTION app_public.report_delivery_request(request_id uuid, catego
 
 
 --
+-- Name: TABLE review_reports; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT SELECT ON TABLE app_public.review_reports TO app_user;
+
+
+--
+-- Name: FUNCTION report_review(review_id uuid, reason app_public.report_reason, details text); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.report_review(review_id uuid, reason app_public.report_reason, details text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.report_review(review_id uuid, reason app_public.report_reason, details text) TO app_user;
+
+
+--
 -- Name: FUNCTION report_user(user_id uuid, category app_public.user_report_category, description text, delivery_id uuid, delivery_request_id uuid); Type: ACL; Schema: app_public; Owner: -
 --
 
@@ -16229,6 +17614,14 @@ GRANT ALL ON FUNCTION app_public.resend_verification_email(email text) TO app_an
 
 REVOKE ALL ON FUNCTION app_public.reset_password(token text, new_password text) FROM PUBLIC;
 GRANT ALL ON FUNCTION app_public.reset_password(token text, new_password text) TO app_anonymous;
+
+
+--
+-- Name: FUNCTION respond_to_review(review_id uuid, response text); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.respond_to_review(review_id uuid, response text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.respond_to_review(review_id uuid, response text) TO app_user;
 
 
 --
@@ -16463,6 +17856,14 @@ GRANT ALL ON FUNCTION app_public.submit_offer(request_id uuid, trip_id uuid, pri
 
 
 --
+-- Name: FUNCTION submit_review(delivery_id uuid, overall_rating integer, communication_rating integer, punctuality_rating integer, care_rating integer, accuracy_rating integer, comment text, is_anonymous boolean); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.submit_review(delivery_id uuid, overall_rating integer, communication_rating integer, punctuality_rating integer, care_rating integer, accuracy_rating integer, comment text, is_anonymous boolean) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.submit_review(delivery_id uuid, overall_rating integer, communication_rating integer, punctuality_rating integer, care_rating integer, accuracy_rating integer, comment text, is_anonymous boolean) TO app_user;
+
+
+--
 -- Name: FUNCTION submit_verification_document(document_type app_public.document_type, front_image_key text, back_image_key text, selfie_image_key text, expires_on date); Type: ACL; Schema: app_public; Owner: -
 --
 
@@ -16524,11 +17925,27 @@ GRANT ALL ON FUNCTION app_public.update_profile(first_name text, last_name text,
 
 
 --
+-- Name: FUNCTION update_review(review_id uuid, overall_rating integer, communication_rating integer, punctuality_rating integer, care_rating integer, accuracy_rating integer, comment text, is_anonymous boolean); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.update_review(review_id uuid, overall_rating integer, communication_rating integer, punctuality_rating integer, care_rating integer, accuracy_rating integer, comment text, is_anonymous boolean) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.update_review(review_id uuid, overall_rating integer, communication_rating integer, punctuality_rating integer, care_rating integer, accuracy_rating integer, comment text, is_anonymous boolean) TO app_user;
+
+
+--
 -- Name: FUNCTION update_trip(trip_id uuid, title text, description text, trip_type app_public.trip_type, origin_address text, origin_point public.geography, origin_airport text, destination_address text, destination_point public.geography, destination_airport text, departure_time timestamp with time zone, arrival_time timestamp with time zone, capacity_weight_kg numeric, capacity_volume_l numeric, capacity_items integer, base_price bigint, price_per_kg bigint, price_per_km bigint, express_multiplier numeric, fragile_multiplier numeric, no_fragile boolean, no_electronics boolean, max_item_value bigint, prohibited_categories text[], visibility app_public.trip_visibility, auto_accept boolean, auto_accept_price bigint, recurring_pattern jsonb); Type: ACL; Schema: app_public; Owner: -
 --
 
 REVOKE ALL ON FUNCTION app_public.update_trip(trip_id uuid, title text, description text, trip_type app_public.trip_type, origin_address text, origin_point public.geography, origin_airport text, destination_address text, destination_point public.geography, destination_airport text, departure_time timestamp with time zone, arrival_time timestamp with time zone, capacity_weight_kg numeric, capacity_volume_l numeric, capacity_items integer, base_price bigint, price_per_kg bigint, price_per_km bigint, express_multiplier numeric, fragile_multiplier numeric, no_fragile boolean, no_electronics boolean, max_item_value bigint, prohibited_categories text[], visibility app_public.trip_visibility, auto_accept boolean, auto_accept_price bigint, recurring_pattern jsonb) FROM PUBLIC;
 GRANT ALL ON FUNCTION app_public.update_trip(trip_id uuid, title text, description text, trip_type app_public.trip_type, origin_address text, origin_point public.geography, origin_airport text, destination_address text, destination_point public.geography, destination_airport text, departure_time timestamp with time zone, arrival_time timestamp with time zone, capacity_weight_kg numeric, capacity_volume_l numeric, capacity_items integer, base_price bigint, price_per_kg bigint, price_per_km bigint, express_multiplier numeric, fragile_multiplier numeric, no_fragile boolean, no_electronics boolean, max_item_value bigint, prohibited_categories text[], visibility app_public.trip_visibility, auto_accept boolean, auto_accept_price bigint, recurring_pattern jsonb) TO app_user;
+
+
+--
+-- Name: FUNCTION user_reviews(user_id uuid); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.user_reviews(user_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.user_reviews(user_id uuid) TO app_user;
 
 
 --
@@ -16570,6 +17987,13 @@ GRANT SELECT ON TABLE app_public.active_deliveries TO app_user;
 
 
 --
+-- Name: TABLE delivery_analytics; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT SELECT ON TABLE app_public.delivery_analytics TO app_user;
+
+
+--
 -- Name: TABLE delivery_status_history; Type: ACL; Schema: app_public; Owner: -
 --
 
@@ -16595,6 +18019,13 @@ GRANT SELECT ON TABLE app_public.offer_versions TO app_user;
 --
 
 GRANT SELECT ON TABLE app_public.request_matches TO app_user;
+
+
+--
+-- Name: TABLE route_popularity; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT SELECT ON TABLE app_public.route_popularity TO app_user;
 
 
 --
@@ -16659,4 +18090,5 @@ ALTER DEFAULT PRIVILEGES FOR ROLE app_owner REVOKE ALL ON FUNCTIONS  FROM PUBLIC
 --   20261125090500
 --   20261125091000
 --   20261125092000
+--   20261125093000
 --   20261125094000
