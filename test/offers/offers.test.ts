@@ -238,8 +238,8 @@ test("RLS: threads and versions are seen by their two parties and admins only; n
     t.is(res.data?.deliveryOffers.nodes.length, seen, who);
     if (seen) t.is(res.data!.deliveryOffers.nodes[0].offerVersionsByOfferId.totalCount, 1, `${who} sees the versions`);
   }
-  const anonymous = await server.gql(LIST, { variables: { id: offer.rowId } });
-  t.truthy(anonymous.errors, "visitors cannot list offers");
+  const visitor = await server.gql(LIST, { variables: { id: offer.rowId } });
+  t.truthy(visitor.errors, "visitors cannot list offers");
   for (const actor of [anonymous, user(m.customer), user(m.traveler), user(admin)]) {
     await actAs(db, actor, async (c) => {
       for (const sql of [
