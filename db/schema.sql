@@ -2372,6 +2372,8 @@ begin
      set status = 'declined', decline_reason = 'another_offer_accepted', closed_at = now()
    where o.request_id = v_request.id and o.status = 'pending';
 
+  perform graphile_worker.add_job('payments__create_intent', json_build_object('id', v_delivery.id),
+    job_key := 'payments__create_intent:' || v_delivery.id, max_attempts := 25);
   perform app_hidden.queue_email(v_offer.traveler_id, 'Your offer was accepted',
     format(E'You carry "%s" (%s) for %s %s. Schedule the pickup in the app.\n',
            v_request.title, v_delivery.delivery_number, round(v_delivery.final_price / 100.0, 2), v_delivery.currency));

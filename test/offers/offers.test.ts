@@ -88,6 +88,12 @@ test("offer → counter → counter → accept: versions, turns, the delivery, c
   t.deepEqual(state.trip, { available_weight_kg: "18.00", available_items: 4 });
   t.deepEqual(state.reservation, { status: "reserved", weight_kg: "2.00" });
   t.deepEqual(state.history, [{ from_status: null, to_status: "accepted", source: "user" }]);
+  const paymentJob = await asRoot(db, async (c) => (await c.query(
+    `select t.identifier as task_identifier, j.payload from graphile_worker._private_jobs j
+       join graphile_worker._private_tasks t on t.id = j.task_id where j.key = $1`,
+    [`payments__create_intent:${delivery.rowId}`])).rows);
+  t.deepEqual(paymentJob, [{ task_identifier: "payments__create_intent", payload: { id: delivery.rowId } }],
+    "the payment authorisation job waits for the payments issue's task");
   t.is(await requestStatus(m.request), "accepted");
 
   t.is(code(await server.gql(ACCEPT, { token: m.customerToken, variables: { offer: offer.rowId, version: 3 } })), "BADST",

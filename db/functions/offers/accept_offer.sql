@@ -4,8 +4,9 @@
 --   3. create the delivery (DEL- number from a sequence, its history row by trigger) and reserve the trip's
 --      capacity for it: weight × quantity, volume and items; overbooking surfaces as CAPAC;
 --   4. accept the thread with the hash of the agreed terms, decline every other live thread of the request;
---   5. the request follows the delivery (trigger) and both parties are told.
--- The payment authorisation job of the payments issue is enqueued here once that task exists.
+--   5. the request follows the delivery (trigger), both parties are told, and the payment authorisation job is
+--      enqueued (id-only payload). Its task arrives with the payments issue: graphile-worker only takes jobs of
+--      tasks it knows, so until then the job waits in the queue instead of failing.
 create or replace function app_hidden.accept_offer_version(offer_id uuid, version integer, actor_id uuid)
 returns app_public.deliveries
 language plpgsql volatile
@@ -70,6 +71,8 @@ begin
      set status = 'declined', decline_reason = 'another_offer_accepted', closed_at = now()
    where o.request_id = v_request.id and o.status = 'pending';
 
+  perform graphile_worker.add_job('payments__create_intent', json_build_object('id', v_delivery.id),
+    job_key := 'payments__create_intent:' || v_delivery.id, max_attempts := 25);
   perform app_hidden.queue_email(v_offer.traveler_id, 'Your offer was accepted',
     format(E'You carry "%s" (%s) for %s %s. Schedule the pickup in the app.\n',
            v_request.title, v_delivery.delivery_number, round(v_delivery.final_price / 100.0, 2), v_delivery.currency));
