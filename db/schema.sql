@@ -5704,6 +5704,7 @@ CREATE FUNCTION app_hidden.record_trip_weather(trip_id uuid, weather jsonb, prov
 declare
   v_end text;
   v_row app_public.trip_weather;
+  v_previous jsonb;
 begin
   foreach v_end in array array['origin', 'destination'] loop
     if jsonb_typeof(record_trip_weather.weather -> v_end) is distinct from 'object'
@@ -5718,6 +5719,7 @@ begin
   if not exists (select 1 from app_public.trips t where t.id = record_trip_weather.trip_id) then
     raise exception 'Trip not found' using errcode = 'NTFND';
   end if;
+  select w.alerts into v_previous from app_public.trip_weather w where w.trip_id = record_trip_weather.trip_id;
   insert into app_public.trip_weather (trip_id, weather, alerts, provider, fetched_at, expires_at)
   values (record_trip_weather.trip_id, record_trip_weather.weather,
           app_hidden.weather_alerts('origin', record_trip_weather.weather -> 'origin')
@@ -5728,6 +5730,12 @@ begin
      set weather = excluded.weather, alerts = excluded.alerts, provider = excluded.provider,
          fetched_at = excluded.fetched_at, expires_at = excluded.expires_at
   returning * into v_row;
+  if jsonb_array_length(v_row.alerts) > 0 and not (coalesce(v_previous, '[]') @> v_row.alerts) then
+    perform app_hidden.queue_email(t.traveler_id, 'Weather alert for your trip',
+      format(E'The forecast for "%s" warns: %s. Your trip is not affected in the app; plan accordingly.\n', t.title,
+             (select string_agg(a ->> 'message', '; ') from jsonb_array_elements(v_row.alerts) a)))
+      from app_public.trips t where t.id = v_row.trip_id;
+  end if;
   return v_row;
 end;
 $$;
@@ -8254,7 +8262,7 @@ begin
     raise exception 'Only customers create delivery requests; switch your account to customer or both'
       using errcode = 'DNIED';
   end if;
-  -- HOOK(matching slice): enqueue the matching job / fill request_matches for the new request.
+  -- The matching job is enqueued by the _900_enqueue_matching trigger (db/functions/matching).
   return app_hidden.insert_delivery_request(v_user_id, create_delivery_request.details);
 end;
 $$;

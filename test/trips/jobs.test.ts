@@ -179,6 +179,12 @@ test.serial("weather alerts follow trips.weather_alert_thresholds and never bloc
   t.deepEqual(row!.alerts.map((a: { at: string; kind: string }) => `${a.at}:${a.kind}`), [
     "origin:heavy_precipitation", "origin:high_wind", "origin:severe_condition", "destination:extreme_temperature"]);
   t.is((await root(db, "select status from app_public.trips where id = $1", [trip]))[0]!.status, "upcoming");
+  const alertEmails = () => root(db, `select e.body from app_private.emails e
+    where e.user_id = $1 and e.subject = 'Weather alert for your trip'`, [traveler]);
+  t.is((await alertEmails()).length, 1, "the traveler is told");
+  t.regex((await alertEmails())[0]!.body, /storm|wind/i);
+  await root(db, "select app_hidden.record_trip_weather($1, $2, 'test')", [trip, JSON.stringify(forecast)]);
+  t.is((await alertEmails()).length, 1, "the same alerts again tell nobody twice");
   const bad = await root(db, "select 1").then(() => root(db, "select app_hidden.record_trip_weather($1, '{\"origin\": {}}', 'test')", [trip])).catch((e) => e.code);
   t.is(bad, "INVAL");
 });

@@ -13,7 +13,7 @@ begin
     raise exception 'Only customers create delivery requests; switch your account to customer or both'
       using errcode = 'DNIED';
   end if;
-  -- HOOK(matching slice): enqueue the matching job / fill request_matches for the new request.
+  -- The matching job is enqueued by the _900_enqueue_matching trigger (db/functions/matching).
   return app_hidden.insert_delivery_request(v_user_id, create_delivery_request.details);
 end;
 $$;

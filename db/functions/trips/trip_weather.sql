@@ -2,7 +2,7 @@
 -- within trips.weather_horizon_days and have no fresh forecast, fetches each forecast outside any transaction
 -- (workers/weather), and stores it with record_trip_weather, which derives the alerts and the expiry
 -- (trips.weather_ttl_hours). Alerts inform; nothing ever blocks a trip because of the weather.
--- HOOK (notifications slice): notify the traveler when a refresh adds an alert.
+-- A refresh that raises alerts the previous forecast did not emails the traveler (once per new set of alerts).
 
 create or replace function app_hidden.trips_needing_weather(max_trips integer default 100)
 returns table (
@@ -64,6 +64,7 @@ as $$
 declare
   v_end text;
   v_row app_public.trip_weather;
+  v_previous jsonb;
 begin
   foreach v_end in array array['origin', 'destination'] loop
     if jsonb_typeof(record_trip_weather.weather -> v_end) is distinct from 'object'
@@ -78,6 +79,7 @@ begin
   if not exists (select 1 from app_public.trips t where t.id = record_trip_weather.trip_id) then
     raise exception 'Trip not found' using errcode = 'NTFND';
   end if;
+  select w.alerts into v_previous from app_public.trip_weather w where w.trip_id = record_trip_weather.trip_id;
   insert into app_public.trip_weather (trip_id, weather, alerts, provider, fetched_at, expires_at)
   values (record_trip_weather.trip_id, record_trip_weather.weather,
           app_hidden.weather_alerts('origin', record_trip_weather.weather -> 'origin')
@@ -88,6 +90,12 @@ begin
      set weather = excluded.weather, alerts = excluded.alerts, provider = excluded.provider,
          fetched_at = excluded.fetched_at, expires_at = excluded.expires_at
   returning * into v_row;
+  if jsonb_array_length(v_row.alerts) > 0 and not (coalesce(v_previous, '[]') @> v_row.alerts) then
+    perform app_hidden.queue_email(t.traveler_id, 'Weather alert for your trip',
+      format(E'The forecast for "%s" warns: %s. Your trip is not affected in the app; plan accordingly.\n', t.title,
+             (select string_agg(a ->> 'message', '; ') from jsonb_array_elements(v_row.alerts) a)))
+      from app_public.trips t where t.id = v_row.trip_id;
+  end if;
   return v_row;
 end;
 $$;
