@@ -135,6 +135,22 @@ export function signToken(claims: Record<string, unknown>, expiresInSeconds: num
     expiresIn: expiresInSeconds });
 }
 
+/**
+ * For RLS matrices: runs one statement inside a savepoint of the caller's transaction and returns its SQLSTATE, or
+ * the number of rows it touched; a refusal ends only the savepoint, so the next statement can be probed.
+ */
+export async function outcome(c: pg.ClientBase, sql: string, params: unknown[] = []): Promise<string | number> {
+  await c.query("savepoint probe");
+  try {
+    const result = await c.query(sql, params);
+    await c.query("release savepoint probe");
+    return result.rowCount ?? 0;
+  } catch (error) {
+    await c.query("rollback to savepoint probe");
+    return (error as { code?: string }).code ?? "unknown";
+  }
+}
+
 /** The SQLSTATE of a failed promise (pg errors carry it in `code`). */
 export async function sqlstate(promise: Promise<unknown>): Promise<string | undefined> {
   try {

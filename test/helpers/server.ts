@@ -54,12 +54,13 @@ export async function startTestServer(db: TestDatabase, overrides: Record<string
 /**
  * The usual setup of a test file: a fresh clone of the template database with the real server on it, created before
  * the file's tests and dropped after them. `const { db, server } = useTestServer(test)` at the top of the file; the
- * two objects stand for the real ones once test.before has run.
+ * two objects stand for the real ones once its serial before hook has run. A file's own setup that needs them goes
+ * in a later `test.serial.before` (ava runs plain before hooks concurrently).
  */
 export function useTestServer(test: TestFn, overrides: Record<string, string> = {}): { db: TestDatabase; server: TestServer } {
   let db: TestDatabase | undefined;
   let server: TestServer | undefined;
-  test.before(async () => {
+  test.serial.before(async () => {
     db = await createTestDatabase();
     server = await startTestServer(db, overrides);
   });

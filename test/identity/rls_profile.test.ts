@@ -2,9 +2,8 @@
 // select / insert / update / delete. Denied writes raise 42501 (missing grant or failed with check) or touch zero
 // rows (hidden by a policy). Every probe runs in a rolled-back transaction, so the fixtures never change.
 import test from "ava";
-import type pg from "pg";
 import {
-  actAs, addAddress, anonymous, asRoot, createTestDatabase, createUser, makeAdmin, sqlstate, user, type Actor,
+  actAs, addAddress, anonymous, asRoot, createTestDatabase, createUser, makeAdmin, outcome, sqlstate, user, type Actor,
   type TestDatabase,
 } from "../helpers/db.ts";
 
@@ -46,18 +45,6 @@ test.after.always(async () => {
   await db?.drop();
 });
 
-/** The statement's SQLSTATE, or the number of rows it touched; runs in a savepoint so a failure does not end the transaction. */
-async function outcome(c: pg.Client, sql: string, params: unknown[] = []): Promise<string | number> {
-  await c.query("savepoint probe");
-  try {
-    const result = await c.query(sql, params);
-    await c.query("release savepoint probe");
-    return result.rowCount ?? 0;
-  } catch (error) {
-    await c.query("rollback to savepoint probe");
-    return (error as { code?: string }).code ?? "unknown";
-  }
-}
 
 const who = (actor: Actor) => (actor.kind === "anonymous" ? "anonymous" : actor.userId === owner ? "owner"
   : actor.userId === other ? "other user" : actor.userId === admin ? "admin" : "analyst");

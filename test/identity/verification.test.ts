@@ -2,23 +2,17 @@
 // review, and the level derived from what is actually verified — including its drop when a document expires.
 import test from "ava";
 import {
-  actAs, asRoot, createTestDatabase, createUser, makeAdmin, sqlstate, tokenFor, user,
-  verifyEmail, type TestDatabase,
+  actAs, asRoot, createUser, makeAdmin, sqlstate, tokenFor, user,
+  verifyEmail,
 } from "../helpers/db.ts";
-import { startTestServer, type TestServer } from "../helpers/server.ts";
+import { useTestServer } from "../helpers/server.ts";
 
-let db: TestDatabase;
-let server: TestServer;
+const { db, server } = useTestServer(test);
 let reviewer: string;
-test.before(async () => {
-  db = await createTestDatabase();
-  server = await startTestServer(db);
+// Serial, like useTestServer's hook: it runs after the database exists.
+test.serial.before(async () => {
   reviewer = (await createUser(db)).id;
   await makeAdmin(db, reviewer, "admin");
-});
-test.after.always(async () => {
-  await server?.close();
-  await db?.drop();
 });
 
 const SUBMIT = `mutation ($input: SubmitVerificationDocumentInput!) {

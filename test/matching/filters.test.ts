@@ -3,23 +3,14 @@
 // (matchingRequests of the failing trip) is empty too. The control differs from the failing trip only in the
 // filtered property. Serial, to keep the load of this file low for the timing-sensitive tests running beside it.
 import test from "ava";
-import { asRoot, createTestDatabase, type TestDatabase } from "../helpers/db.ts";
-import { startTestServer, type TestServer } from "../helpers/server.ts";
+import { asRoot } from "../helpers/db.ts";
+import { useTestServer } from "../helpers/server.ts";
 import {
   hoursFromNow, ewkt, member, newArea, request, trip, MATCHING_REQUESTS, MATCHING_TRIPS,
   type MemberOptions, type Overrides, type RequestMatch, type TripMatch,
 } from "./fixtures.ts";
 
-let db: TestDatabase;
-let server: TestServer;
-test.before(async () => {
-  db = await createTestDatabase();
-  server = await startTestServer(db);
-});
-test.after.always(async () => {
-  await server?.close();
-  await db?.drop();
-});
+const { db, server } = useTestServer(test);
 
 async function tripIds(token: string, requestId: string): Promise<string[]> {
   const res = await server.gql(MATCHING_TRIPS, { token, variables: { id: requestId } });

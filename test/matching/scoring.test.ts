@@ -3,23 +3,14 @@
 // price factor, the top-10 and min-score cuts, determinism, and quotePrice's three branches and its callers.
 // Serial: one test changes matching.candidate_limit for the whole database.
 import test from "ava";
-import { createTestDatabase, makeAdmin, tokenFor, type TestDatabase } from "../helpers/db.ts";
-import { startTestServer, type TestServer } from "../helpers/server.ts";
+import { makeAdmin, tokenFor } from "../helpers/db.ts";
+import { useTestServer } from "../helpers/server.ts";
 import {
   KM_PER_DEGREE, code, ewkt, hoursFromNow, member, newArea, request, root, trip, MATCHING_REQUESTS, MATCHING_TRIPS,
   QUOTE, type RequestMatch, type TripMatch,
 } from "./fixtures.ts";
 
-let db: TestDatabase;
-let server: TestServer;
-test.before(async () => {
-  db = await createTestDatabase();
-  server = await startTestServer(db);
-});
-test.after.always(async () => {
-  await server?.close();
-  await db?.drop();
-});
+const { db, server } = useTestServer(test);
 
 async function matches(token: string, requestId: string): Promise<TripMatch[]> {
   const res = await server.gql(MATCHING_TRIPS, { token, variables: { id: requestId } });

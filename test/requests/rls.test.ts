@@ -2,9 +2,8 @@
 // (deliveries.read) × select / insert / update / delete. Reads: the customer and admins only. Writes: nobody
 // directly (no grant: 42501); they go through the request functions. Every probe runs in a rolled-back transaction.
 import test from "ava";
-import type pg from "pg";
 import {
-  actAs, anonymous, asRoot, createTestDatabase, createUser, makeAdmin, user, type Actor, type TestDatabase,
+  actAs, anonymous, asRoot, createTestDatabase, createUser, makeAdmin, outcome, user, type Actor, type TestDatabase,
 } from "../helpers/db.ts";
 
 let db: TestDatabase;
@@ -34,18 +33,6 @@ test.before(async () => {
 test.after.always(async () => {
   await db?.drop();
 });
-
-async function outcome(c: pg.Client, sql: string, params: unknown[]): Promise<string | number> {
-  await c.query("savepoint probe");
-  try {
-    const result = await c.query(sql, params);
-    await c.query("release savepoint probe");
-    return result.rowCount ?? 0;
-  } catch (error) {
-    await c.query("rollback to savepoint probe");
-    return (error as { code?: string }).code ?? "unknown";
-  }
-}
 
 const actors: Array<[string, () => Actor]> = [
   ["anonymous", () => anonymous], ["owner", () => user(owner)], ["other user", () => user(other)], ["admin", () => user(admin)],

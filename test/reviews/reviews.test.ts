@@ -4,25 +4,19 @@
 import test from "ava";
 import type pg from "pg";
 import {
-  actAs, anonymous, asRoot, createTestDatabase, makeAdmin, sqlstate, tokenFor, user, type TestDatabase,
+  actAs, anonymous, asRoot, makeAdmin, sqlstate, tokenFor, user,
 } from "../helpers/db.ts";
 import { createMember, createRequest, createTrip } from "../helpers/marketplace.ts";
-import { startTestServer, type TestServer } from "../helpers/server.ts";
+import { useTestServer } from "../helpers/server.ts";
 
-let db: TestDatabase;
-let server: TestServer;
+const { db, server } = useTestServer(test);
 let moderator: string;
 let moderatorToken: string;
-test.before(async () => {
-  db = await createTestDatabase();
-  server = await startTestServer(db);
+// Serial, like useTestServer's hook: it runs after the database exists.
+test.serial.before(async () => {
   moderator = await createMember(db, "both");
   await makeAdmin(db, moderator, "moderator");
   moderatorToken = await tokenFor(db, moderator);
-});
-test.after.always(async () => {
-  await server?.close();
-  await db?.drop();
 });
 
 type Res = { errors?: Array<{ extensions?: { code?: string } }> };

@@ -2,8 +2,9 @@
 // select / insert / update / delete. Denied writes raise 42501 (no grant: every write goes through functions,
 // except deleting one's own templates) or touch zero rows (hidden by a policy). Each probe is rolled back.
 import test from "ava";
-import type pg from "pg";
-import { actAs, anonymous, createTestDatabase, createUser, makeAdmin, user, type Actor, type TestDatabase } from "../helpers/db.ts";
+import {
+  actAs, anonymous, createTestDatabase, createUser, makeAdmin, outcome, user, type Actor, type TestDatabase,
+} from "../helpers/db.ts";
 import { createTraveler, createTrip, reserve, root } from "./fixtures.ts";
 
 let db: TestDatabase;
@@ -40,17 +41,6 @@ test.after.always(async () => {
   await db?.drop();
 });
 
-async function outcome(c: pg.Client, sql: string, params: unknown[] = []): Promise<string | number> {
-  await c.query("savepoint probe");
-  try {
-    const result = await c.query(sql, params);
-    await c.query("release savepoint probe");
-    return result.rowCount ?? 0;
-  } catch (error) {
-    await c.query("rollback to savepoint probe");
-    return (error as { code?: string }).code ?? "unknown";
-  }
-}
 
 const anon = () => anonymous;
 const asOwner = () => user(owner);
