@@ -2,7 +2,7 @@
 // the request following the delivery, cancellations and their effects, statistics, contacts and RLS.
 import test from "ava";
 import {
-  actAs, anonymous, asRoot, createUser, makeAdmin, sqlstate, tokenFor, user,
+  actAs, anonymous, asRoot, createUser, makeAdmin, outcome, sqlstate, tokenFor, user,
 } from "../helpers/db.ts";
 import { createMember, createRequest, createTrip } from "../helpers/marketplace.ts";
 import { useTestServer } from "../helpers/server.ts";
@@ -189,6 +189,11 @@ test("RLS: deliveries, their history and active_deliveries for the parties and a
     t.is(await count("select * from app_public.delivery_status_history where delivery_id = $1", user(id)), seen, `${who}: history`);
     t.is(await count("select * from app_public.active_deliveries where id = $1", user(id)), seen, `${who}: active_deliveries`);
   }
+  await actAs(db, anonymous, async (c) => {
+    for (const table of ["deliveries", "delivery_status_history", "active_deliveries", "delivery_transitions"]) {
+      t.is(await outcome(c, `select * from app_public.${table}`), "42501", `visitors: ${table}`);
+    }
+  });
   const view = await server.gql(`{ activeDeliveries { nodes { rowId customerName travelerName pickupAddress } } }`, { token: d.travelerToken });
   t.deepEqual(view.data?.activeDeliveries.nodes.find((n: { rowId: string }) => n.rowId === d.id),
     { rowId: d.id, customerName: "Claire M.", travelerName: "Tom W.", pickupAddress: "12 Rue de Rivoli, Paris" },
