@@ -3076,9 +3076,7 @@ begin
      or v_traveler.user_type not in ('traveler', 'both') then
     raise exception 'Only active travelers can carry items' using errcode = 'DNIED';
   end if;
-  if exists (select 1 from app_public.user_blocks b
-              where (b.blocker_id = request.customer_id and b.blocked_id = traveler_id)
-                 or (b.blocker_id = traveler_id and b.blocked_id = request.customer_id))
+  if app_hidden.users_blocked(request.customer_id, traveler_id)
      or traveler_id = any (request.blacklisted_travelers) then
     raise exception 'This traveler cannot take this request' using errcode = 'DNIED';
   end if;
@@ -4631,10 +4629,7 @@ CREATE FUNCTION app_hidden.is_blocked_with(other_user_id uuid) RETURNS boolean
     LANGUAGE sql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
-  select exists (
-    select 1 from app_public.user_blocks b, (select app_public.current_user_id() as me) c
-     where (b.blocker_id = c.me and b.blocked_id = is_blocked_with.other_user_id)
-        or (b.blocker_id = is_blocked_with.other_user_id and b.blocked_id = c.me));
+  select app_hidden.users_blocked(app_public.current_user_id(), is_blocked_with.other_user_id);
 $$;
 
 
@@ -4660,9 +4655,7 @@ CREATE FUNCTION app_hidden.listed_delivery_requests(viewer_id uuid) RETURNS SETO
      and u.status = 'active' and u.deleted_at is null
      and r.customer_id <> listed_delivery_requests.viewer_id
      and not (listed_delivery_requests.viewer_id = any (r.blacklisted_travelers))
-     and not exists (select 1 from app_public.user_blocks b
-                      where (b.blocker_id = listed_delivery_requests.viewer_id and b.blocked_id = r.customer_id)
-                         or (b.blocker_id = r.customer_id and b.blocked_id = listed_delivery_requests.viewer_id));
+     and not app_hidden.users_blocked(listed_delivery_requests.viewer_id, r.customer_id);
 $$;
 
 
@@ -5454,9 +5447,7 @@ CREATE FUNCTION app_hidden.pair_match(request app_public.delivery_requests, trip
      -- 2. someone else, active, unblocked both ways, not blacklisted
      and (pair_match.trip).traveler_id <> (pair_match.request).customer_id
      and tu.status = 'active' and tu.deleted_at is null
-     and not exists (select 1 from app_public.user_blocks b
-                      where (b.blocker_id = (pair_match.trip).traveler_id and b.blocked_id = (pair_match.request).customer_id)
-                         or (b.blocker_id = (pair_match.request).customer_id and b.blocked_id = (pair_match.trip).traveler_id))
+     and not app_hidden.users_blocked((pair_match.trip).traveler_id, (pair_match.request).customer_id)
      and not ((pair_match.trip).traveler_id = any ((pair_match.request).blacklisted_travelers))
      -- 3. the request's requirements
      and ((pair_match.request).min_traveler_rating is null
@@ -6570,6 +6561,26 @@ $$;
 --
 
 COMMENT ON FUNCTION app_hidden.trips_needing_weather(max_trips integer) IS 'Trips departing within trips.weather_horizon_days whose forecast is missing or expired, soonest first, with their end points and dates (UTC).';
+
+
+--
+-- Name: users_blocked(uuid, uuid); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.users_blocked(a uuid, b uuid) RETURNS boolean
+    LANGUAGE sql STABLE
+    AS $$
+  select exists (select 1 from app_public.user_blocks x
+                  where (x.blocker_id = users_blocked.a and x.blocked_id = users_blocked.b)
+                     or (x.blocker_id = users_blocked.b and x.blocked_id = users_blocked.a));
+$$;
+
+
+--
+-- Name: FUNCTION users_blocked(a uuid, b uuid); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.users_blocked(a uuid, b uuid) IS 'Whether a block separates the two users, in either direction.';
 
 
 --
@@ -16859,6 +16870,13 @@ REVOKE ALL ON FUNCTION app_hidden.transition_delivery(delivery_id uuid, to_statu
 --
 
 REVOKE ALL ON FUNCTION app_hidden.trips_needing_weather(max_trips integer) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION users_blocked(a uuid, b uuid); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.users_blocked(a uuid, b uuid) FROM PUBLIC;
 
 
 --

@@ -97,9 +97,7 @@ as $$
      -- 2. someone else, active, unblocked both ways, not blacklisted
      and (pair_match.trip).traveler_id <> (pair_match.request).customer_id
      and tu.status = 'active' and tu.deleted_at is null
-     and not exists (select 1 from app_public.user_blocks b
-                      where (b.blocker_id = (pair_match.trip).traveler_id and b.blocked_id = (pair_match.request).customer_id)
-                         or (b.blocker_id = (pair_match.request).customer_id and b.blocked_id = (pair_match.trip).traveler_id))
+     and not app_hidden.users_blocked((pair_match.trip).traveler_id, (pair_match.request).customer_id)
      and not ((pair_match.trip).traveler_id = any ((pair_match.request).blacklisted_travelers))
      -- 3. the request's requirements
      and ((pair_match.request).min_traveler_rating is null

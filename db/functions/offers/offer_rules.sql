@@ -39,9 +39,7 @@ begin
      or v_traveler.user_type not in ('traveler', 'both') then
     raise exception 'Only active travelers can carry items' using errcode = 'DNIED';
   end if;
-  if exists (select 1 from app_public.user_blocks b
-              where (b.blocker_id = request.customer_id and b.blocked_id = traveler_id)
-                 or (b.blocker_id = traveler_id and b.blocked_id = request.customer_id))
+  if app_hidden.users_blocked(request.customer_id, traveler_id)
      or traveler_id = any (request.blacklisted_travelers) then
     raise exception 'This traveler cannot take this request' using errcode = 'DNIED';
   end if;

@@ -283,9 +283,7 @@ as $$
      and u.status = 'active' and u.deleted_at is null
      and r.customer_id <> listed_delivery_requests.viewer_id
      and not (listed_delivery_requests.viewer_id = any (r.blacklisted_travelers))
-     and not exists (select 1 from app_public.user_blocks b
-                      where (b.blocker_id = listed_delivery_requests.viewer_id and b.blocked_id = r.customer_id)
-                         or (b.blocker_id = r.customer_id and b.blocked_id = listed_delivery_requests.viewer_id));
+     and not app_hidden.users_blocked(listed_delivery_requests.viewer_id, r.customer_id);
 $$;
 comment on function app_hidden.listed_delivery_requests(uuid) is
   'Delivery requests the viewer may see in the marketplace (open, unexpired, active customer, not own, unblocked, not blacklisted).';

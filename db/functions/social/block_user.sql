@@ -51,18 +51,28 @@ grant execute on function app_public.unblock_user(uuid) to app_user;
 create or replace trigger _100_default_user before insert on app_public.user_blocks
   for each row execute function app_hidden.tg__default_current_user('blocker_id');
 
--- Whether the signed-in user and another user are kept apart by a block in either direction (docs/domain.md §12:
--- they are hidden from each other and never matched). Security definer because the blocked side cannot read the
--- block row; it answers only about pairs that include the caller.
+-- The one statement of the block rule (docs/domain.md §12): two users are kept apart by a block in either
+-- direction — hidden from each other, never matched, no offers between them. Plain SQL without SET options, so it is
+-- inlined into the queries that use it (matching, the marketplace listing) and their indexes still apply. Not
+-- granted: it sees only the blocks the caller's RLS shows, so it is called by security definer code (as app_owner).
+create or replace function app_hidden.users_blocked(a uuid, b uuid)
+returns boolean
+language sql stable
+as $$
+  select exists (select 1 from app_public.user_blocks x
+                  where (x.blocker_id = users_blocked.a and x.blocked_id = users_blocked.b)
+                     or (x.blocker_id = users_blocked.b and x.blocked_id = users_blocked.a));
+$$;
+comment on function app_hidden.users_blocked(uuid, uuid) is 'Whether a block separates the two users, in either direction.';
+
+-- The rule for the signed-in user, for API queries (search_trips, search_users). Security definer because the
+-- blocked side cannot read the block row; it answers only about pairs that include the caller.
 create or replace function app_hidden.is_blocked_with(other_user_id uuid)
 returns boolean
 language sql stable security definer
 set search_path = pg_catalog, public, pg_temp
 as $$
-  select exists (
-    select 1 from app_public.user_blocks b, (select app_public.current_user_id() as me) c
-     where (b.blocker_id = c.me and b.blocked_id = is_blocked_with.other_user_id)
-        or (b.blocker_id = is_blocked_with.other_user_id and b.blocked_id = c.me));
+  select app_hidden.users_blocked(app_public.current_user_id(), is_blocked_with.other_user_id);
 $$;
 comment on function app_hidden.is_blocked_with(uuid) is 'Whether a block separates the signed-in user and the other user, in either direction.';
 grant execute on function app_hidden.is_blocked_with(uuid) to app_user;
