@@ -3,8 +3,7 @@
 // (app_private.record_match_candidates). At least once is fine: a repeated job refreshes the scores and emails
 // nobody twice.
 import type { Task } from "graphile-worker";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from "../payload.ts";
 
 export interface MatchingPayload {
   requestId: string | null;
@@ -16,7 +15,7 @@ export function assertMatchingPayload(payload: unknown): MatchingPayload {
   if (typeof payload === "object" && payload !== null) {
     const keys = Object.keys(payload);
     const value = (payload as Record<string, unknown>)[keys[0] ?? ""];
-    if (keys.length === 1 && typeof value === "string" && UUID.test(value)) {
+    if (keys.length === 1 && isUuid(value)) {
       if (keys[0] === "trip_id") return { requestId: null, tripId: value };
       if (keys[0] === "request_id") return { requestId: value, tripId: null };
     }
