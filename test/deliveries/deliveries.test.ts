@@ -215,3 +215,26 @@ test("RLS: deliveries, their history and active_deliveries for the parties and a
     });
   }
 });
+
+test("step refusals: past or misordered times, steps out of turn, the wrong party, receipts and contacts too early or too late", async (t) => {
+  const d = await accepted();
+  const at = (name: string) => step(name, ", at: $at").replace("($id: UUID!)", "($id: UUID!, $at: Datetime!)");
+  t.is(code(await server.gql(at("schedulePickup"), { token: d.customerToken, variables: { id: d.id, at: inHours(-1) } })), "INVAL",
+    "a pickup in the past");
+  t.is(code(await server.gql(at("scheduleDropoff"), { token: d.customerToken, variables: { id: d.id, at: inHours(90) } })), "BADST",
+    "no drop-off to schedule before the item travels");
+  t.is(code(await server.gql(step("startTransit"), { token: d.travelerToken, variables: { id: d.id } })), "BADST",
+    "no transit before pickup");
+  t.is(code(await server.gql(step("confirmReceipt"), { token: d.customerToken, variables: { id: d.id } })), "BADST",
+    "no receipt before delivery");
+  t.is(code(await server.gql(step("startTransit"), { token: d.customerToken, variables: { id: d.id } })), "DNIED",
+    "only the traveler reports the transit");
+  const stranger = await tokenFor(db, (await createUser(db)).id);
+  t.is(code(await server.gql(step("confirmPickup"), { token: stranger, variables: { id: d.id } })), "NTFND");
+  t.is((await snapshot(d)).history.length, 1, "nothing moved");
+
+  await server.gql(CANCEL, { token: d.customerToken, variables: { id: d.id, reason: "no_longer_needed" } });
+  t.is(code(await server.gql(CONTACTS, { token: d.customerToken, variables: { id: d.id } })), "BADST",
+    "no contacts for a cancelled delivery");
+  t.is(code(await server.gql(at("schedulePickup"), { token: d.customerToken, variables: { id: d.id, at: inHours(50) } })), "BADST");
+});
