@@ -7,6 +7,7 @@
 // and pickup windows spread over 30 days), then calls the real API functions as an admin session (app_user role,
 // RLS on), timing each call on the client.
 import pg from "pg";
+import { readDatabaseConfig } from "../lib/config.ts";
 import { migrate } from "./db/migrate.ts";
 import { dropDatabase, ensureDatabase, withDatabase } from "./db/setup.ts";
 
@@ -25,10 +26,8 @@ const queries = Math.round(flag("queries", 200));
 const keep = process.argv.includes("--keep");
 const rows = Math.round(100_000 * scale);
 
-const rootUrl = process.env.ROOT_DATABASE_URL;
-const ownerUrl = process.env.DATABASE_URL;
-const authUrl = process.env.AUTH_DATABASE_URL;
-if (!rootUrl || !ownerUrl || !authUrl) throw new Error("Run through scripts/run.sh (npm run bench:matching): the database URLs are missing");
+const { rootUrl, url: ownerUrl, authUrl } = readDatabaseConfig();
+if (!rootUrl) throw new Error("Run through scripts/run.sh (npm run bench:matching): ROOT_DATABASE_URL is missing");
 
 // [name, lng, lat]
 const CITIES: Array<[string, number, number]> = [

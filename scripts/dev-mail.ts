@@ -3,6 +3,7 @@
 // text, newest first. It reads files only, so it works without the database or the environment of scripts/run.sh.
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { readMailConfig } from "../lib/config.ts";
 
 const USAGE = "usage: npm run -s dev:mail [-- N | --all]\n";
 
@@ -15,8 +16,8 @@ function parseLimit(args: string[]): number {
   process.exit(arg === "--help" || arg === "-h" ? 0 : 2);
 }
 
-// Matches MAIL_DIR's default in server/env.ts; not imported from there, which would demand DATABASE_URL & co.
-const dir = process.env.MAIL_DIR || new URL("../.data/mail", import.meta.url).pathname;
+// Only the mail section of the configuration: this tool needs no database.
+const { dir } = readMailConfig();
 const limit = parseLimit(process.argv.slice(2));
 
 // `dev:mail | head` closes the pipe early; that is not an error worth a stack trace.

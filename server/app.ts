@@ -3,14 +3,15 @@ import { randomUUID } from "node:crypto";
 import { readdirSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import express, { type NextFunction, type Request, type Response } from "express";
-import pg from "pg";
+import type pg from "pg";
 import { postgraphile } from "postgraphile";
 import { grafserv } from "postgraphile/grafserv/express/v4";
+import type { Config } from "../lib/config.ts";
+import { makePool } from "../lib/db.ts";
+import type { Logger } from "../lib/log.ts";
 import { authenticate } from "./auth.ts";
-import type { Env } from "./env.ts";
 import { sendError } from "./errors.ts";
 import { makePreset } from "./graphile.config.ts";
-import type { Logger } from "./log.ts";
 
 const MIGRATIONS_DIR = new URL("../db/migrations/", import.meta.url);
 
@@ -42,25 +43,14 @@ function requestLog(log: Logger) {
   };
 }
 
-/**
- * A pool that fails fast when the database is down (instead of queueing requests) and logs broken
- * connections instead of crashing the process on their 'error' events.
- */
-export function makePool(connectionString: string, max: number, log: Logger, name: string,
-                         connectionTimeoutMillis = 3_000): pg.Pool {
-  const pool = new pg.Pool({ connectionString, max, connectionTimeoutMillis, idleTimeoutMillis: 30_000 });
-  pool.on("error", (err) => log.warn({ err, pool: name }, "idle database connection failed"));
-  pool.on("connect", (client) => client.on("error", (err) => log.warn({ err, pool: name }, "database connection failed")));
-  return pool;
-}
-
-export async function createAppServer(env: Env, log: Logger): Promise<AppServer> {
-  const ownerPool = makePool(env.databaseUrl, 4, log, "owner", env.dbConnectTimeoutMs);
-  const authPool = makePool(env.authDatabaseUrl, 10, log, "authenticator", env.dbConnectTimeoutMs);
-  const pgl = postgraphile(makePreset(env, log, authPool));
+export async function createAppServer(config: Config, log: Logger): Promise<AppServer> {
+  const { database } = config;
+  const ownerPool = makePool(database.url, 4, log, "owner", database.connectTimeoutMs);
+  const authPool = makePool(database.authUrl, 10, log, "authenticator", database.connectTimeoutMs);
+  const pgl = postgraphile(makePreset(config, log, authPool));
   const app = express();
   app.disable("x-powered-by");
-  app.set("trust proxy", env.trustProxy);
+  app.set("trust proxy", config.api.trustProxy);
   app.use(requestLog(log));
 
   app.get("/healthz", (_req, res) => {
@@ -83,7 +73,7 @@ export async function createAppServer(env: Env, log: Logger): Promise<AppServer>
     }
   });
 
-  app.use("/graphql", authenticate(ownerPool, env.jwtSecret, log));
+  app.use("/graphql", authenticate(ownerPool, config.auth.jwtSecret, log));
   const httpServer = createServer(app);
   await pgl.createServ(grafserv).addTo(app, httpServer);
   app.use((_req: Request, res: Response) => sendError(res, 404, "Not found", "NTFND"));

@@ -4,7 +4,7 @@ import type { IncomingMessage } from "node:http";
 import type { NextFunction, Request, Response } from "express";
 import jwt from "jsonwebtoken";
 import type pg from "pg";
-import type { Logger } from "./log.ts";
+import type { Logger } from "../lib/log.ts";
 import { sendError, UNAVAILABLE } from "./errors.ts";
 
 /** Roles a token may select; a valid signature must never select app_owner. */

@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import type { Response } from "express";
 import { GraphQLError } from "postgraphile/graphql";
 import { isSafeError } from "postgraphile/grafast";
-import type { Logger } from "./log.ts";
+import type { Logger } from "../lib/log.ts";
 
 export const ERROR_CODES_FILE = new URL("../db/ERROR_CODES.md", import.meta.url);
 

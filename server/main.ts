@@ -2,18 +2,20 @@
 if (Number(process.versions.node.split(".")[0]) < 22) {
   throw new Error(`Node ${process.versions.node} is too old: run through npm (npm start), which uses Node 22`);
 }
-const { readEnv } = await import("./env.ts");
-const { makeLogger } = await import("./log.ts");
+const { readConfig } = await import("../lib/config.ts");
+const { makeLogger } = await import("../lib/log.ts");
 const { createAppServer } = await import("./app.ts");
-const { startWorker } = await import("../workers/runner.ts");
+// The worker's one entry point: nothing else of workers/ is imported by the server.
+const { startWorker } = await import("../workers/index.ts");
 
-const env = readEnv();
-const log = makeLogger(env.logLevel);
-const app = await createAppServer(env, log);
-const worker = await startWorker(env, log);
-app.httpServer.listen(env.port, () => {
-  log.info({ port: env.port }, `API on http://localhost:${env.port}/graphql` +
-    (env.isProduction ? "" : ` — GraphiQL on http://localhost:${env.port}/graphiql`));
+const config = readConfig();
+const log = makeLogger(config.logLevel);
+const app = await createAppServer(config, log);
+const worker = await startWorker(config, log);
+const { port } = config.api;
+app.httpServer.listen(port, () => {
+  log.info({ port }, `API on http://localhost:${port}/graphql` +
+    (config.isProduction ? "" : ` — GraphiQL on http://localhost:${port}/graphiql`));
 });
 
 let stopping = false;

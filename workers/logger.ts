@@ -1,5 +1,5 @@
 import { Logger as WorkerLogger } from "graphile-worker";
-import type { Logger } from "../server/log.ts";
+import type { Logger } from "../lib/log.ts";
 
 /** Routes graphile-worker's own messages into the pino log. */
 export function makeWorkerLogger(log: Logger): WorkerLogger {

@@ -2,13 +2,13 @@
 if (Number(process.versions.node.split(".")[0]) < 22) {
   throw new Error(`Node ${process.versions.node} is too old: run through npm (npm run worker), which uses Node 22`);
 }
-const { readEnv } = await import("../server/env.ts");
-const { makeLogger } = await import("../server/log.ts");
-const { startWorker } = await import("./runner.ts");
+const { readConfig } = await import("../lib/config.ts");
+const { makeLogger } = await import("../lib/log.ts");
+const { startWorker } = await import("./index.ts");
 
-const env = readEnv();
-const log = makeLogger(env.logLevel);
-const runner = await startWorker(env, log);
+const config = readConfig();
+const log = makeLogger(config.logLevel);
+const runner = await startWorker(config, log);
 log.info("worker running");
 const stop = (signal: string) => {
   log.info({ signal }, "stopping worker");

@@ -1,8 +1,8 @@
-// Outgoing text messages. With SMS_URL (required in production, see server/env.ts) each text is POSTed to the
+// Outgoing text messages. With SMS_URL (required in production, see lib/config.ts) each text is POSTed to the
 // gateway; without it each text becomes a .txt file in SMS_DIR, so development and tests need no provider.
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { readEnv, type Env } from "../server/env.ts";
+import type { SmsConfig } from "../lib/config.ts";
 
 export interface OutgoingSms {
   /** Stable across retries of one message: the gateway's idempotency key and the file name. */
@@ -16,13 +16,11 @@ export interface SmsSender {
   send(sms: OutgoingSms): Promise<void>;
 }
 
-export type SmsEnv = Pick<Env, "smsUrl" | "smsToken" | "smsDir">;
-
 const TIMEOUT_MS = 10_000;
 
-export function createSmsSender(env: SmsEnv): SmsSender {
-  if (env.smsUrl) {
-    const url = env.smsUrl;
+export function createSmsSender(config: SmsConfig): SmsSender {
+  if (config.url) {
+    const url = config.url;
     return {
       async send(sms) {
         const response = await fetch(url, {
@@ -30,7 +28,7 @@ export function createSmsSender(env: SmsEnv): SmsSender {
           headers: {
             "content-type": "application/json",
             "idempotency-key": sms.id,
-            ...(env.smsToken ? { authorization: `Bearer ${env.smsToken}` } : {}),
+            ...(config.token ? { authorization: `Bearer ${config.token}` } : {}),
           },
           body: JSON.stringify({ to: sms.to, body: sms.body }),
           signal: AbortSignal.timeout(TIMEOUT_MS),
@@ -43,15 +41,8 @@ export function createSmsSender(env: SmsEnv): SmsSender {
   }
   return {
     async send(sms) {
-      await mkdir(env.smsDir, { recursive: true });
-      await writeFile(join(env.smsDir, `${new Date().toISOString()}-${sms.id}.txt`), `To: ${sms.to}\n\n${sms.body}\n`);
+      await mkdir(config.dir, { recursive: true });
+      await writeFile(join(config.dir, `${new Date().toISOString()}-${sms.id}.txt`), `To: ${sms.to}\n\n${sms.body}\n`);
     },
   };
-}
-
-let shared: SmsSender | undefined;
-/** The process-wide sender, built from the environment on first use. */
-export function sharedSmsSender(): SmsSender {
-  shared ??= createSmsSender(readEnv());
-  return shared;
 }

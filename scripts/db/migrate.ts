@@ -6,11 +6,11 @@ import { join, relative } from "node:path";
 import { promisify } from "node:util";
 import { Logger, runMigrations } from "graphile-worker";
 import pg from "pg";
+import { readDatabaseConfig, readPgBin } from "../../lib/config.ts";
 
 const run = promisify(execFile);
 export const PROJECT_ROOT = join(import.meta.dirname, "..", "..");
 export const DB_DIR = join(PROJECT_ROOT, "db");
-const PG_BIN = process.env.PG_BIN ?? "/usr/lib/postgresql/15/bin";
 
 /** Helpers every domain uses are applied first; the rest follows in path order. */
 const FIRST_DOMAIN = "platform";
@@ -99,7 +99,7 @@ function libpqEnv(databaseUrl: string): NodeJS.ProcessEnv {
 
 /** Schema-only dump with grants (unlike dbmate's), stable across runs thanks to the fixed restrict key. */
 export async function dumpSchema(databaseUrl: string): Promise<string> {
-  const { stdout } = await run(join(PG_BIN, "pg_dump"), ["--schema-only", "--no-owner", "--restrict-key=app",
+  const { stdout } = await run(join(readPgBin(), "pg_dump"), ["--schema-only", "--no-owner", "--restrict-key=app",
     "--exclude-schema=graphile_worker", "--exclude-schema=postgraphile_watch"],
   { maxBuffer: 64 * 1024 * 1024, env: libpqEnv(databaseUrl) });
   const client = new pg.Client({ connectionString: databaseUrl });
@@ -122,8 +122,6 @@ export async function migrate(databaseUrl: string, options: { dump?: boolean } =
 }
 
 if (import.meta.main) {
-  const url = process.env.DATABASE_URL;
-  if (!url) throw new Error("DATABASE_URL is not set");
-  await migrate(url, { dump: !process.argv.includes("--no-dump") });
+  await migrate(readDatabaseConfig().url, { dump: !process.argv.includes("--no-dump") });
   process.stderr.write("[migrate] Database is up to date; db/schema.sql refreshed.\n");
 }

@@ -2,10 +2,10 @@
 // re-applied: its files describe the newest schema, which no longer exists after a rollback.
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { readDatabaseConfig } from "../../lib/config.ts";
 import { DB_DIR, dbmate, dumpSchema } from "./migrate.ts";
 
-const url = process.env.DATABASE_URL;
-if (!url) throw new Error("DATABASE_URL is not set");
+const { url } = readDatabaseConfig();
 process.stderr.write(await dbmate(url, "rollback"));
 await writeFile(join(DB_DIR, "schema.sql"), await dumpSchema(url));
 process.stderr.write("[rollback] Done; db/schema.sql refreshed. `npm run db:migrate` applies it again.\n");

@@ -1,6 +1,7 @@
 // Superuser-only setup that migrations cannot do: cluster-wide roles, the database, and extensions.
 // Idempotent; run by `npm start`, `npm run db:start` and the test template builder.
 import pg from "pg";
+import { readDatabaseConfig } from "../../lib/config.ts";
 
 /** Extensions the schema needs; created in `public` by the superuser, so migrations can assume them. */
 export const REQUIRED_EXTENSIONS = ["postgis", "pgcrypto", "pg_trgm", "btree_gin", "citext"] as const;
@@ -77,8 +78,7 @@ export async function dropDatabase(rootUrl: string, database: string): Promise<v
 }
 
 export async function setup(options: { reset?: boolean } = {}): Promise<void> {
-  const { ROOT_DATABASE_URL: rootUrl, DATABASE_URL: ownerUrl, AUTH_DATABASE_URL: authUrl } = process.env;
-  if (!ownerUrl || !authUrl) throw new Error("DATABASE_URL and AUTH_DATABASE_URL must be set (see .env.example)");
+  const { rootUrl, url: ownerUrl, authUrl } = readDatabaseConfig();
   if (!rootUrl) {
     process.stderr.write("[setup] ROOT_DATABASE_URL is not set: assuming roles, database and extensions exist.\n");
     return;

@@ -1,8 +1,8 @@
 // The real HTTP server (server/app.ts) on an ephemeral loopback port, against a test database.
 import type { AddressInfo } from "node:net";
+import { type Config, readConfig } from "../../lib/config.ts";
+import { makeLogger } from "../../lib/log.ts";
 import { createAppServer, type AppServer } from "../../server/app.ts";
-import { readEnv, type Env } from "../../server/env.ts";
-import { makeLogger } from "../../server/log.ts";
 import type { TestFn } from "ava";
 import { createTestDatabase, type TestDatabase } from "./db.ts";
 
@@ -21,16 +21,16 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export function testEnv(db: TestDatabase, overrides: Record<string, string> = {}): Env {
+export function testConfig(db: TestDatabase, overrides: Record<string, string> = {}): Config {
   // A patient pool: on two cores the parallel test files (and their 50-connection races) can keep every connection
   // busy for seconds, which is load, not an outage. The outage test sets the production 3 s back.
-  return readEnv({ ...process.env, NODE_ENV: "test", DATABASE_URL: db.ownerUrl, AUTH_DATABASE_URL: db.authUrl,
+  return readConfig({ ...process.env, NODE_ENV: "test", DATABASE_URL: db.ownerUrl, AUTH_DATABASE_URL: db.authUrl,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent", DB_CONNECT_TIMEOUT_MS: "20000", ...overrides });
 }
 
 export async function startTestServer(db: TestDatabase, overrides: Record<string, string> = {}): Promise<TestServer> {
-  const env = testEnv(db, overrides);
-  const app = await createAppServer(env, makeLogger(env.logLevel));
+  const config = testConfig(db, overrides);
+  const app = await createAppServer(config, makeLogger(config.logLevel));
   await new Promise<void>((resolve) => app.httpServer.listen(0, "127.0.0.1", resolve));
   const { port } = app.httpServer.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;

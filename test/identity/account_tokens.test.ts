@@ -6,27 +6,31 @@ import test from "ava";
 import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Logger, runOnce } from "graphile-worker";
+import { Logger, runOnce, type TaskList } from "graphile-worker";
+import { readConfig } from "../../lib/config.ts";
+import { makeTaskDeps } from "../../workers/index.ts";
+import { makeTaskList } from "../../workers/tasks/index.ts";
 import {
   actAs, anonymous, asRoot, createTestDatabase, createUser, DEFAULT_PASSWORD, sqlstate, tokenFor, user, verifyEmail,
   type TestDatabase,
 } from "../helpers/db.ts";
 import { startTestServer, type TestServer } from "../helpers/server.ts";
 
-const TASK_DIRECTORY = new URL("../../workers/tasks", import.meta.url).pathname;
 const silent = new Logger(() => () => {});
 
 let db: TestDatabase;
 let server: TestServer;
 let mailDir: string;
 let smsDir: string;
+let taskList: TaskList;
 test.before(async () => {
   db = await createTestDatabase();
   server = await startTestServer(db, { TRUST_PROXY: "loopback" });
   mailDir = await mkdtemp(join(tmpdir(), "p2p-mail-"));
   smsDir = await mkdtemp(join(tmpdir(), "p2p-sms-"));
-  // Read by the worker's mailer and SMS sender on first use: files, as in development.
-  Object.assign(process.env, { MAIL_DIR: mailDir, SMS_DIR: smsDir, SMTP_URL: "", SMS_URL: "" });
+  // The worker's mailer and SMS sender write files, as in development.
+  taskList = makeTaskList(makeTaskDeps(readConfig({ ...process.env, MAIL_DIR: mailDir, SMS_DIR: smsDir, SMTP_URL: "",
+    SMS_URL: "" })));
 });
 test.after.always(async () => {
   await server?.close();
@@ -34,7 +38,7 @@ test.after.always(async () => {
   for (const dir of [mailDir, smsDir]) if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-const runJobs = () => runOnce({ connectionString: db.ownerUrl, taskDirectory: TASK_DIRECTORY, logger: silent,
+const runJobs = () => runOnce({ connectionString: db.ownerUrl, taskList, logger: silent,
   concurrency: 1, noHandleSignals: true });
 
 /** Bodies of the messages in a directory addressed to a recipient, oldest first (quoted-printable decoded). */

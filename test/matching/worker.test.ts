@@ -7,29 +7,30 @@ import test from "ava";
 import { mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Logger, runOnce } from "graphile-worker";
+import { Logger, runOnce, type TaskList } from "graphile-worker";
+import { readConfig } from "../../lib/config.ts";
+import { makeTaskDeps } from "../../workers/index.ts";
+import { makeTaskList } from "../../workers/tasks/index.ts";
 import { assertMatchingPayload } from "../../workers/tasks/matching__record_candidates.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/db.ts";
 import { member, newArea, request, root, trip } from "./fixtures.ts";
 
-const TASK_DIRECTORY = new URL("../../workers/tasks", import.meta.url).pathname;
 const logger = new Logger(() => () => {});
 
 let db: TestDatabase;
 let mailDir: string;
+let taskList: TaskList;
 test.before(async () => {
   db = await createTestDatabase();
   mailDir = await mkdtemp(join(tmpdir(), "p2p-matching-mail-"));
-  delete process.env.SMTP_URL;
-  process.env.MAIL_DIR = mailDir;
+  taskList = makeTaskList(makeTaskDeps(readConfig({ ...process.env, SMTP_URL: "", MAIL_DIR: mailDir })));
 });
 test.after.always(async () => {
   if (mailDir) await rm(mailDir, { recursive: true, force: true });
   await db?.drop();
 });
 
-const runJobs = () => runOnce({ connectionString: db.ownerUrl, logger, concurrency: 1, noHandleSignals: true,
-  taskDirectory: TASK_DIRECTORY });
+const runJobs = () => runOnce({ connectionString: db.ownerUrl, logger, concurrency: 1, noHandleSignals: true, taskList });
 const failedJobs = () => root(db, "select task_identifier, last_error from graphile_worker.jobs where last_error is not null");
 const matchRows = (requestId: string) => root<{ trip_id: string; score: string; notified_at: Date | null }>(db,
   "select trip_id, score, notified_at from app_public.request_matches where request_id = $1 order by trip_id", [requestId]);

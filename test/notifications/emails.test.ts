@@ -1,6 +1,6 @@
-// Outgoing email and session pruning, run by the real graphile-worker over workers/tasks against this file's
-// database. Email goes through nodemailer's SMTP transport to an SMTP server on loopback, configured the way
-// production is: SMTP_URL in the environment, read by the worker on first use.
+// Outgoing email and session pruning, run by the real graphile-worker over the task list of workers/tasks against
+// this file's database. Email goes through nodemailer's SMTP transport to an SMTP server on loopback, configured the
+// way production is: SMTP_URL in the environment, read by lib/config.ts and handed to the mailer.
 // Serial throughout: runOnce works off every ready job in the database, so tests must not see each other's jobs.
 import test from "ava";
 import { execFile } from "node:child_process";
@@ -11,14 +11,15 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { Logger, parseCrontab, runOnce, type TaskList } from "graphile-worker";
 import { SMTPServer } from "smtp-server";
-import { readEnv } from "../../server/env.ts";
+import { readConfig, readMailConfig } from "../../lib/config.ts";
+import { CRONTAB_FILE, makeTaskDeps } from "../../workers/index.ts";
 import { createMailer } from "../../workers/mail.ts";
 import { makeEmailsSendTask } from "../../workers/tasks/emails__send.ts";
+import { makeTaskList } from "../../workers/tasks/index.ts";
 import { asRoot, createTestDatabase, createUser, type TestDatabase } from "../helpers/db.ts";
 
-const WORKERS = new URL("../../workers/", import.meta.url);
-const TASK_DIRECTORY = new URL("tasks", WORKERS).pathname;
 const DEV_MAIL = new URL("../../scripts/dev-mail.ts", import.meta.url).pathname;
+const MAIL_FROM = "P2P Test <mailer@p2p.test>";
 /** The fake server refuses this mailbox (550 at RCPT TO). */
 const BOUNCING = "bounce@example.test";
 
@@ -74,13 +75,14 @@ const logger = new Logger(() => (level, message, meta) => {
 
 let db: TestDatabase;
 let tmp: string;
+/** The worker's own task list, its mailer configured from the environment as in production. */
+let taskList: TaskList;
 test.before(async () => {
   db = await createTestDatabase();
   tmp = await mkdtemp(join(tmpdir(), "p2p-mail-"));
   await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-  // The worker reads these the first time a task needs the mailer.
-  process.env.SMTP_URL = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
-  process.env.MAIL_FROM = "P2P Test <mailer@p2p.test>";
+  taskList = makeTaskList(makeTaskDeps(readConfig({ ...process.env,
+    SMTP_URL: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`, MAIL_FROM })));
 });
 test.after.always(async () => {
   await new Promise<void>((resolve) => smtp.close(resolve));
@@ -89,9 +91,8 @@ test.after.always(async () => {
 });
 
 /** One pass of the real worker: every job that is due now, then it stops. */
-async function runJobs(taskList?: TaskList): Promise<void> {
-  await runOnce({ connectionString: db.ownerUrl, logger, concurrency: 1, noHandleSignals: true,
-    ...(taskList ? { taskList } : { taskDirectory: TASK_DIRECTORY }) });
+async function runJobs(tasks: TaskList = taskList): Promise<void> {
+  await runOnce({ connectionString: db.ownerUrl, logger, concurrency: 1, noHandleSignals: true, taskList: tasks });
 }
 
 /** Inserts a queued email as SQL functions do; its trigger enqueues the emails__send job. */
@@ -138,7 +139,7 @@ test.serial("a queued email is delivered over SMTP, then recorded as sent and it
   t.deepEqual(message.rcptTo, ["ann@example.test"]);
   t.is(message.headers.get("to"), "ann@example.test");
   t.is(message.headers.get("subject"), "Your delivery was accepted");
-  t.is(message.headers.get("from"), "P2P Test <mailer@p2p.test>");
+  t.is(message.headers.get("from"), MAIL_FROM);
   t.is(message.headers.get("message-id"), `<${id}@p2p.test>`, "stable across retries");
   t.is(message.body, "Hello Ann,\n\nBob will carry it.");
   const row = await emailRow(id);
@@ -212,10 +213,10 @@ test.serial("a malformed payload fails the job and touches no email", async (t) 
 
 test.serial("without SMTP_URL each email is written as a readable .eml file into MAIL_DIR", async (t) => {
   const mailDir = join(tmp, "task-mail"); // does not exist yet
-  const mailer = createMailer(readEnv({ ...process.env, SMTP_URL: "", MAIL_DIR: mailDir }));
+  const mailer = createMailer(readMailConfig({ ...process.env, SMTP_URL: "", MAIL_DIR: mailDir, MAIL_FROM }));
   const id = await queueEmail("erin@example.test", "Code de vérification", "Bonjour Erin,\n\nVotre code : 123456.");
 
-  await runJobs({ emails__send: makeEmailsSendTask(() => mailer) });
+  await runJobs({ emails__send: makeEmailsSendTask({ mailer }) });
 
   const files = await readdir(mailDir);
   t.is(files.length, 1);
@@ -230,7 +231,7 @@ test.serial("without SMTP_URL each email is written as a readable .eml file into
 
 test.serial("dev:mail prints the newest emails, decoded, newest first", async (t) => {
   const mailDir = join(tmp, "dev-mail");
-  const mailer = createMailer(readEnv({ ...process.env, SMTP_URL: "", MAIL_DIR: mailDir }));
+  const mailer = createMailer(readMailConfig({ ...process.env, SMTP_URL: "", MAIL_DIR: mailDir }));
   const long = "Ligne longue avec des accents — é à ü — ".repeat(4);
   for (const [n, text] of [[1, "first"], [2, long], [3, "third"]] as const) {
     await mailer.send({ id: `00000000-0000-4000-8000-00000000000${n}`, to: `zoë${n}@example.test`,
@@ -287,7 +288,7 @@ test.serial("maintenance__cleanup_expired_data deletes only sessions that ended 
 });
 
 test.serial("the crontab cleans up expired data daily at 02:00 UTC under a fixed id, with a day of backfill", async (t) => {
-  const items = parseCrontab(await readFile(new URL("crontab", WORKERS), "utf8"));
+  const items = parseCrontab(await readFile(CRONTAB_FILE, "utf8"));
   // Other domains add their own lines (e.g. trips); this test is about the cleanup line.
   const item = items.find((i) => i.task === "maintenance__cleanup_expired_data");
   t.truthy(item);
@@ -295,5 +296,5 @@ test.serial("the crontab cleans up expired data daily at 02:00 UTC under a fixed
     options: { backfillPeriod: 24 * 3600 * 1000 } });
   t.true(item!.match({ min: 0, hour: 2, date: 1, month: 1, dow: 4 }));
   t.false(item!.match({ min: 0, hour: 3, date: 1, month: 1, dow: 4 }));
-  t.true((await readdir(TASK_DIRECTORY)).includes(`${item!.task}.ts`), "the task exists");
+  t.true(Object.hasOwn(taskList, item!.task), "the task exists");
 });

@@ -5,7 +5,7 @@ import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Logger, runOnce } from "graphile-worker";
 import { createSmsSender } from "../../workers/sms.ts";
-import { makeSendPhoneCodeTask } from "../../workers/tasks/sms__send_phone_code.ts";
+import { makeSmsSendPhoneCodeTask } from "../../workers/tasks/sms__send_phone_code.ts";
 import { asRoot, createTestDatabase, createUser, openSession, type TestDatabase } from "../helpers/db.ts";
 
 interface Received {
@@ -24,13 +24,13 @@ const gateway = createServer((req, res) => {
 });
 
 let db: TestDatabase;
-let task: ReturnType<typeof makeSendPhoneCodeTask>;
+let task: ReturnType<typeof makeSmsSendPhoneCodeTask>;
 test.before(async () => {
   db = await createTestDatabase();
   await new Promise<void>((resolve) => gateway.listen(0, "127.0.0.1", resolve));
-  const sender = createSmsSender({ smsUrl: `http://127.0.0.1:${(gateway.address() as AddressInfo).port}/messages`,
-    smsToken: "gateway-token", smsDir: "/nonexistent" });
-  task = makeSendPhoneCodeTask(() => sender);
+  const smsSender = createSmsSender({ url: `http://127.0.0.1:${(gateway.address() as AddressInfo).port}/messages`,
+    token: "gateway-token", dir: "/nonexistent" });
+  task = makeSmsSendPhoneCodeTask({ smsSender });
 });
 test.after.always(async () => {
   await new Promise<void>((resolve) => gateway.close(() => resolve()));

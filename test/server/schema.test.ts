@@ -2,15 +2,15 @@
 // database, and it must not show anything private.
 import { readFile } from "node:fs/promises";
 import test from "ava";
-import { printApiSchema, SCHEMA_FILE } from "../../scripts/export-schema.ts";
+import { printApiSchema, SCHEMA_FILE } from "../../server/export-schema.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/db.ts";
-import { testEnv } from "../helpers/server.ts";
+import { testConfig } from "../helpers/server.ts";
 
 let db: TestDatabase;
 let printed: string;
 test.before(async () => {
   db = await createTestDatabase();
-  printed = await printApiSchema(testEnv(db));
+  printed = await printApiSchema(testConfig(db));
 });
 test.after.always(async () => {
   await db?.drop();

@@ -2,20 +2,23 @@
 // completion, and weather through the offline provider and the HTTP provider against a fake service on loopback.
 // Serial: runOnce works off every ready job of this file's database.
 import test from "ava";
-import { readdir, readFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Logger, parseCrontab, runOnce, type TaskList } from "graphile-worker";
-import { weatherProviderFromEnv } from "../../workers/weather/config.ts";
+import { readConfig, readWeatherConfig } from "../../lib/config.ts";
+import { CRONTAB_FILE, makeTaskDeps } from "../../workers/index.ts";
+import { makeTaskList } from "../../workers/tasks/index.ts";
+import { makeTripsRefreshWeatherTask } from "../../workers/tasks/trips__refresh_weather.ts";
 import { makeHttpProvider } from "../../workers/weather/http.ts";
+import { createWeatherProvider } from "../../workers/weather/index.ts";
 import { offlineForecast, offlineProvider } from "../../workers/weather/offline.ts";
 import type { WeatherProvider } from "../../workers/weather/provider.ts";
-import { makeRefreshWeatherTask } from "../../workers/tasks/trips__refresh_weather.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/db.ts";
 import { createTraveler, createTrip, hoursFromNow, reserve, root } from "./fixtures.ts";
 
-const WORKERS = new URL("../../workers/", import.meta.url);
-const TASK_DIRECTORY = new URL("tasks", WORKERS).pathname;
+/** The worker's own task list, configured from the environment. */
+const taskList = makeTaskList(makeTaskDeps(readConfig()));
 const logger = new Logger(() => () => {});
 
 let db: TestDatabase;
@@ -43,10 +46,9 @@ test.after.always(async () => {
   await db?.drop();
 });
 
-async function runTask(task: string, taskList?: TaskList): Promise<void> {
+async function runTask(task: string, tasks: TaskList = taskList): Promise<void> {
   await root(db, "select graphile_worker.add_job($1, '{}'::json, max_attempts => 1)", [task]);
-  await runOnce({ connectionString: db.ownerUrl, logger, concurrency: 1, noHandleSignals: true,
-    ...(taskList ? { taskList } : { taskDirectory: TASK_DIRECTORY }) });
+  await runOnce({ connectionString: db.ownerUrl, logger, concurrency: 1, noHandleSignals: true, taskList: tasks });
 }
 
 const failedJobs = async () => root<{ task_identifier: string; last_error: string }>(db,
@@ -67,7 +69,7 @@ test.serial("recurring trips: created up to recurrence_days ahead by the daily t
   const first = await children(parent);
   t.is(first.length, 29, "daily, 2 h from now: 29 more departures fit in the next 30 days");
   const base = (await root(db, "select departure_time, arrival_time from app_public.trips where id = $1", [parent]))[0]!;
-  first.forEach((dep, i) => t.is(dep.getTime(), base.departure_time.getTime() + (i + 1) * 86_400_000));
+  for (const [i, dep] of first.entries()) t.is(dep.getTime(), base.departure_time.getTime() + (i + 1) * 86_400_000);
   const child = (await root(db, `select status, recurring_pattern, available_weight_kg, capacity_weight_kg, traveler_id,
       extract(epoch from arrival_time - departure_time)::int as duration from app_public.trips where parent_trip_id = $1 limit 1`, [parent]))[0]!;
   t.like(child, { status: "upcoming", recurring_pattern: null, available_weight_kg: "15.00", traveler_id: traveler });
@@ -144,7 +146,7 @@ test.serial("weather, offline provider: deterministic forecasts for trips leavin
   const traveler = await createTraveler(db);
   const soon = await createTrip(db, traveler, { departure: hoursFromNow(30), arrival: hoursFromNow(40) });
   const far = await createTrip(db, traveler, { departure: hoursFromNow(24 * 8), arrival: hoursFromNow(24 * 8 + 5) });
-  await runTask("trips__refresh_weather", { trips__refresh_weather: makeRefreshWeatherTask(() => offlineProvider) });
+  await runTask("trips__refresh_weather", { trips__refresh_weather: makeTripsRefreshWeatherTask({ weather: offlineProvider }) });
   t.deepEqual(await failedJobs(), []);
   const rows = await root(db, `select trip_id, provider, weather, alerts, extract(epoch from expires_at - fetched_at) / 3600 as ttl
                                  from app_public.trip_weather where trip_id = any($1)`, [[soon, far]]);
@@ -157,13 +159,13 @@ test.serial("weather, offline provider: deterministic forecasts for trips leavin
   t.true(Array.isArray(row!.alerts));
 
   const fetchedAt = (await root(db, "select fetched_at from app_public.trip_weather where trip_id = $1", [soon]))[0]!.fetched_at;
-  await runTask("trips__refresh_weather", { trips__refresh_weather: makeRefreshWeatherTask(() => offlineProvider) });
+  await runTask("trips__refresh_weather", { trips__refresh_weather: makeTripsRefreshWeatherTask({ weather: offlineProvider }) });
   t.deepEqual((await root(db, "select fetched_at from app_public.trip_weather where trip_id = $1", [soon]))[0]!.fetched_at, fetchedAt,
     "a fresh forecast is not fetched again");
   await root(db, "update app_public.trip_weather set fetched_at = now() - interval '4 hours', expires_at = now() - interval '1 hour' where trip_id = $1", [soon]);
   t.is((await root(db, "select app_private.cleanup_expired_data() -> 'trip_weather_deleted' as n"))[0]!.n, 1,
     "the daily cleanup deletes expired forecasts");
-  await runTask("trips__refresh_weather", { trips__refresh_weather: makeRefreshWeatherTask(() => offlineProvider) });
+  await runTask("trips__refresh_weather", { trips__refresh_weather: makeTripsRefreshWeatherTask({ weather: offlineProvider }) });
   t.is((await root(db, "select count(*)::int as n from app_public.trip_weather where trip_id = $1 and expires_at > now()", [soon]))[0]!.n, 1,
     "an expired forecast is fetched again");
 });
@@ -193,14 +195,14 @@ test.serial("weather, HTTP provider: forecasts from the configured service; a fa
   await clearJobs();
   await root(db, "delete from app_public.trip_weather");
   await root(db, "update app_public.trips set status = 'cancelled', cancellation_reason = 'other', cancelled_at = now() where status in ('upcoming', 'delayed')");
-  const provider = weatherProviderFromEnv({ WEATHER_PROVIDER: "http", WEATHER_URL: weatherUrl, WEATHER_TIMEOUT_MS: "2000" });
+  const provider = createWeatherProvider(readWeatherConfig({ WEATHER_PROVIDER: "http", WEATHER_URL: weatherUrl, WEATHER_TIMEOUT_MS: "2000" }));
   t.is(provider.name, `http:${new URL(weatherUrl).host}`);
   const traveler = await createTraveler(db);
   const north = await createTrip(db, traveler, { departure: hoursFromNow(30), arrival: hoursFromNow(40) });
   const south = await createTrip(db, traveler, { departure: hoursFromNow(31), arrival: hoursFromNow(41),
     from: { coordinates: [151.2, -33.87] } });
   weatherRequests.length = 0;
-  await runTask("trips__refresh_weather", { trips__refresh_weather: makeRefreshWeatherTask(() => provider) });
+  await runTask("trips__refresh_weather", { trips__refresh_weather: makeTripsRefreshWeatherTask({ weather: provider }) });
   const [stored] = await root(db, "select provider, weather, alerts from app_public.trip_weather where trip_id = $1", [north]);
   t.is(stored!.provider, provider.name);
   t.like(stored!.weather.origin, { condition: "storm", temperature_c: 14.5, wind_kph: 75, precipitation_mm: 3 });
@@ -214,12 +216,12 @@ test.serial("weather, HTTP provider: forecasts from the configured service; a fa
   await clearJobs();
 });
 
-test("weatherProviderFromEnv: offline by default, http needs WEATHER_URL, anything else is refused", (t) => {
-  t.is(weatherProviderFromEnv({}).name, "offline");
-  t.is(weatherProviderFromEnv({ WEATHER_PROVIDER: "offline" }), offlineProvider);
-  t.throws(() => weatherProviderFromEnv({ WEATHER_PROVIDER: "http" }), { message: /WEATHER_URL/ });
-  t.throws(() => weatherProviderFromEnv({ WEATHER_PROVIDER: "sky" }), { message: /offline or http/ });
-  t.throws(() => weatherProviderFromEnv({ WEATHER_PROVIDER: "http", WEATHER_URL: weatherUrl, WEATHER_TIMEOUT_MS: "-1" }));
+test("the weather provider: offline by default, http needs WEATHER_URL, anything else is refused", (t) => {
+  t.is(createWeatherProvider(readWeatherConfig({})).name, "offline");
+  t.is(createWeatherProvider(readWeatherConfig({ WEATHER_PROVIDER: "offline" })), offlineProvider);
+  t.throws(() => readWeatherConfig({ WEATHER_PROVIDER: "http" }), { message: /WEATHER_URL/ });
+  t.throws(() => readWeatherConfig({ WEATHER_PROVIDER: "sky" }), { message: /offline or http/ });
+  t.throws(() => readWeatherConfig({ WEATHER_PROVIDER: "http", WEATHER_URL: weatherUrl, WEATHER_TIMEOUT_MS: "-1" }));
 });
 
 test("the HTTP provider rejects malformed answers", async (t) => {
@@ -234,8 +236,7 @@ test("the HTTP provider rejects malformed answers", async (t) => {
 });
 
 test("the crontab schedules the trip tasks under fixed ids, and each task exists", async (t) => {
-  const items = parseCrontab(await readFile(new URL("crontab", WORKERS), "utf8"));
-  const tasks = await readdir(TASK_DIRECTORY);
+  const items = parseCrontab(await readFile(CRONTAB_FILE, "utf8"));
   const expected: Array<[string, string, { min: number; hour: number }]> = [
     ["trips__materialise_recurring", "trips_materialise_recurring", { min: 30, hour: 0 }],
     ["trips__auto_complete", "trips_auto_complete", { min: 5, hour: 13 }],
@@ -246,6 +247,6 @@ test("the crontab schedules the trip tasks under fixed ids, and each task exists
     t.truthy(item, task);
     t.is(item!.identifier, identifier);
     t.true(item!.match({ ...at, date: 1, month: 1, dow: 4 }), `${task} runs at ${at.hour}:${at.min}`);
-    t.true(tasks.includes(`${task}.ts`));
+    t.true(Object.hasOwn(taskList, task));
   }
 });

@@ -3,8 +3,8 @@
 // password reset) gets its single-use token minted here, at sending time: only its hash is stored, and the token
 // itself exists only in the message, where the body says {{token}}.
 import type { Task } from "graphile-worker";
-import { sharedMailer, type Mailer } from "../mail.ts";
 import { assertIdPayload } from "../payload.ts";
+import type { TaskDeps } from "./index.ts";
 
 interface QueuedEmail {
   recipient: string;
@@ -13,8 +13,7 @@ interface QueuedEmail {
   kind: "plain" | "verify_email" | "password_reset";
 }
 
-/** The task over a given mailer; production uses the default export, built on the process-wide mailer. */
-export function makeEmailsSendTask(getMailer: () => Mailer): Task {
+export function makeEmailsSendTask({ mailer }: Pick<TaskDeps, "mailer">): Task {
   return async (payload, helpers) => {
     const { id } = assertIdPayload("emails__send", payload);
     // At least once: a repeated job finds the email already sent (or gone) and has nothing to do.
@@ -32,8 +31,6 @@ export function makeEmailsSendTask(getMailer: () => Mailer): Task {
       text = text.replaceAll("{{token}}", token);
     }
 
-    // Outside the try: a configuration error is not a delivery attempt of this email.
-    const mailer = getMailer();
     let failure: { error: unknown } | undefined;
     try {
       await mailer.send({ id, to: email.recipient, subject: email.subject, text });
@@ -53,5 +50,3 @@ export function makeEmailsSendTask(getMailer: () => Mailer): Task {
 function messageOf(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).slice(0, 2000);
 }
-
-export default makeEmailsSendTask(sharedMailer);

@@ -2,10 +2,11 @@
 // (app_private.cleanup_expired_data).
 import type { Task } from "graphile-worker";
 
-const task: Task = async (_payload, helpers) => {
-  const { rows } = await helpers.withPgClient((client) =>
-    client.query<{ counts: Record<string, number> }>("select app_private.cleanup_expired_data() as counts"));
-  helpers.logger.info("expired data cleaned up", { counts: rows[0]?.counts });
-};
-
-export default task;
+/** Needs nothing but the database. */
+export function makeMaintenanceCleanupExpiredDataTask(): Task {
+  return async (_payload, helpers) => {
+    const { rows } = await helpers.withPgClient((client) =>
+      client.query<{ counts: Record<string, number> }>("select app_private.cleanup_expired_data() as counts"));
+    helpers.logger.info("expired data cleaned up", { counts: rows[0]?.counts });
+  };
+}

@@ -2,11 +2,10 @@
 // code is minted here, in SQL (app_private.issue_phone_code stores only its bcrypt hash), so it exists nowhere but
 // in this message.
 import type { Task } from "graphile-worker";
-import { sharedSmsSender, type SmsSender } from "../sms.ts";
 import { assertIdPayload } from "../payload.ts";
+import type { TaskDeps } from "./index.ts";
 
-/** The task over a given sender; production uses the default export, built on the process-wide sender. */
-export function makeSendPhoneCodeTask(getSender: () => SmsSender): Task {
+export function makeSmsSendPhoneCodeTask({ smsSender }: Pick<TaskDeps, "smsSender">): Task {
   return async (payload, helpers) => {
     const { id } = assertIdPayload("sms__send_phone_code", payload);
     const issued = await helpers.withPgClient(async (client) => (await client.query<{ phone_number: string; code: string }>(
@@ -15,7 +14,7 @@ export function makeSendPhoneCodeTask(getSender: () => SmsSender): Task {
       helpers.logger.debug("phone verification request was used or replaced; nothing to send", { codeId: id });
       return;
     }
-    await getSender().send({
+    await smsSender.send({
       id,
       to: issued.phone_number,
       body: `${issued.code} is your P2P Delivery verification code. It expires in a few minutes; never share it.`,
@@ -23,5 +22,3 @@ export function makeSendPhoneCodeTask(getSender: () => SmsSender): Task {
     helpers.logger.info("phone verification code sent", { codeId: id });
   };
 }
-
-export default makeSendPhoneCodeTask(sharedSmsSender);

@@ -2,10 +2,11 @@
 // nothing is live on them (app_hidden.auto_complete_trips).
 import type { Task } from "graphile-worker";
 
-const task: Task = async (_payload, helpers) => {
-  const { rows } = await helpers.withPgClient((client) =>
-    client.query<{ completed: number }>("select app_hidden.auto_complete_trips() as completed"));
-  helpers.logger.info("trips auto-completed", { completed: rows[0]?.completed });
-};
-
-export default task;
+/** Needs nothing but the database. */
+export function makeTripsAutoCompleteTask(): Task {
+  return async (_payload, helpers) => {
+    const { rows } = await helpers.withPgClient((client) =>
+      client.query<{ completed: number }>("select app_hidden.auto_complete_trips() as completed"));
+    helpers.logger.info("trips auto-completed", { completed: rows[0]?.completed });
+  };
+}

@@ -2,10 +2,11 @@
 // are in SQL (app_hidden.materialise_recurring_trips).
 import type { Task } from "graphile-worker";
 
-const task: Task = async (_payload, helpers) => {
-  const { rows } = await helpers.withPgClient((client) =>
-    client.query<{ created: number }>("select app_hidden.materialise_recurring_trips() as created"));
-  helpers.logger.info("recurring trips materialised", { created: rows[0]?.created });
-};
-
-export default task;
+/** Needs nothing but the database. */
+export function makeTripsMaterialiseRecurringTask(): Task {
+  return async (_payload, helpers) => {
+    const { rows } = await helpers.withPgClient((client) =>
+      client.query<{ created: number }>("select app_hidden.materialise_recurring_trips() as created"));
+    helpers.logger.info("recurring trips materialised", { created: rows[0]?.created });
+  };
+}

@@ -3,8 +3,7 @@
 // one trip at a time and outside any transaction. A failed forecast is retried by the next run (or by the job's
 // own retry); the weather never blocks a trip.
 import type { Task } from "graphile-worker";
-import { weatherProviderFromEnv } from "../weather/config.ts";
-import type { WeatherProvider } from "../weather/provider.ts";
+import type { TaskDeps } from "./index.ts";
 
 /** Trips handled per run; the rest follow in the next run. */
 const BATCH = 200;
@@ -19,9 +18,8 @@ interface TripToForecast {
   arrival_date: string;
 }
 
-export function makeRefreshWeatherTask(getProvider: () => WeatherProvider): Task {
+export function makeTripsRefreshWeatherTask({ weather: provider }: Pick<TaskDeps, "weather">): Task {
   return async (_payload, helpers) => {
-    const provider = getProvider();
     const { rows } = await helpers.withPgClient((client) => client.query<TripToForecast>(
       `select trip_id, origin_lng, origin_lat, destination_lng, destination_lat,
               departure_date::text as departure_date, arrival_date::text as arrival_date
@@ -43,6 +41,3 @@ export function makeRefreshWeatherTask(getProvider: () => WeatherProvider): Task
     if (failures.length > 0) throw new Error(`${failures.length} forecast(s) failed: ${failures.slice(0, 5).join("; ")}`);
   };
 }
-
-let provider: WeatherProvider | undefined;
-export default makeRefreshWeatherTask(() => (provider ??= weatherProviderFromEnv()));

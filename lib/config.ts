@@ -1,0 +1,174 @@
+// The one reader of the environment. Entry points (server/main.ts, workers/main.ts, scripts) call readConfig() — or
+// the reader of the one section they need — at boot, fail fast on a bad value, and pass the typed result down; no
+// other module reads process.env. Each section has its own reader so that a tool needing only part of the
+// configuration (e.g. scripts/dev-mail.ts, the database scripts) does not demand the rest.
+//
+// Adding a variable: read it in its section's reader below (unconditionally, so that test/lib/config.test.ts sees
+// it), add the field to the section's interface, then document it in .env.example and README's environment table
+// (that test fails until both mention it). A new section gets an interface, a reader and a field of Config.
+
+type Source = NodeJS.ProcessEnv;
+
+export interface DatabaseConfig {
+  /** Owner connection (app_owner): migrations, the worker, session checks. */
+  url: string;
+  /** PostGraphile's connection (app_authenticator). */
+  authUrl: string;
+  /** Superuser connection, for setup (roles, database, extensions) and tests only; unset with an external server. */
+  rootUrl: string | undefined;
+  /** How long a request waits for a database connection (a new one, or a free one of a busy pool) before 503. */
+  connectTimeoutMs: number;
+}
+
+export interface ApiConfig {
+  port: number;
+  /** statement_timeout of every GraphQL request's transaction, e.g. "5s". */
+  statementTimeout: string;
+  maxRequestBytes: number;
+  /** Express 'trust proxy': which proxies may set X-Forwarded-For (hop count, or addresses/subnets). */
+  trustProxy: number | string | false;
+}
+
+export interface AuthConfig {
+  /** HMAC key of access tokens. */
+  jwtSecret: string;
+}
+
+export interface MailConfig {
+  /** Outgoing SMTP server; unset in development: each message becomes an .eml file in `dir`. */
+  smtpUrl: string | undefined;
+  from: string;
+  dir: string;
+}
+
+export interface SmsConfig {
+  /** HTTP endpoint of the SMS gateway (POST JSON { to, body }); unset in development: texts go to `dir`. */
+  url: string | undefined;
+  token: string | undefined;
+  dir: string;
+}
+
+export type WeatherConfig =
+  | { provider: "offline" }
+  | { provider: "http"; url: string; timeoutMs: number };
+
+export interface WorkerConfig {
+  /** Jobs run at once. */
+  concurrency: number;
+}
+
+export interface Config {
+  isProduction: boolean;
+  /** pino level. */
+  logLevel: string;
+  database: DatabaseConfig;
+  api: ApiConfig;
+  auth: AuthConfig;
+  mail: MailConfig;
+  sms: SmsConfig;
+  weather: WeatherConfig;
+  worker: WorkerConfig;
+}
+
+export function readConfig(source: Source = process.env): Config {
+  return {
+    isProduction: isProduction(source),
+    logLevel: source.LOG_LEVEL || (source.NODE_ENV === "test" ? "silent" : "info"),
+    database: readDatabaseConfig(source),
+    api: readApiConfig(source),
+    auth: readAuthConfig(source),
+    mail: readMailConfig(source),
+    sms: readSmsConfig(source),
+    weather: readWeatherConfig(source),
+    worker: readWorkerConfig(source),
+  };
+}
+
+export function readDatabaseConfig(source: Source = process.env): DatabaseConfig {
+  const url = required(source, "DATABASE_URL");
+  const authUrl = required(source, "AUTH_DATABASE_URL");
+  return {
+    url,
+    authUrl,
+    rootUrl: source.ROOT_DATABASE_URL || undefined,
+    connectTimeoutMs: positiveInt(source, "DB_CONNECT_TIMEOUT_MS", 3_000),
+  };
+}
+
+export function readApiConfig(source: Source = process.env): ApiConfig {
+  const statementTimeout = source.STATEMENT_TIMEOUT || "5s";
+  if (!/^\d+(ms|s|min)?$/.test(statementTimeout)) {
+    throw new Error(`STATEMENT_TIMEOUT is not a duration: "${statementTimeout}"`);
+  }
+  const trustProxy = source.TRUST_PROXY;
+  return {
+    port: positiveInt(source, "PORT", 5678),
+    statementTimeout,
+    maxRequestBytes: positiveInt(source, "MAX_REQUEST_BYTES", 100_000),
+    trustProxy: !trustProxy ? false : /^\d+$/.test(trustProxy) ? Number(trustProxy) : trustProxy,
+  };
+}
+
+export function readAuthConfig(source: Source = process.env): AuthConfig {
+  const jwtSecret = required(source, "JWT_SECRET");
+  if (jwtSecret.length < 32) throw new Error("JWT_SECRET needs at least 32 characters");
+  return { jwtSecret };
+}
+
+export function readMailConfig(source: Source = process.env): MailConfig {
+  const smtpUrl = source.SMTP_URL || undefined;
+  if (isProduction(source) && !smtpUrl) throw new Error("SMTP_URL is required in production");
+  return {
+    smtpUrl,
+    from: source.MAIL_FROM || "P2P Delivery <no-reply@p2p.localhost>",
+    dir: source.MAIL_DIR || new URL("../.data/mail", import.meta.url).pathname,
+  };
+}
+
+export function readSmsConfig(source: Source = process.env): SmsConfig {
+  const url = source.SMS_URL || undefined;
+  if (isProduction(source) && !url) throw new Error("SMS_URL is required in production");
+  if (url && !/^https?:\/\//.test(url)) throw new Error(`SMS_URL is not an http(s) URL: "${url}"`);
+  return {
+    url,
+    token: source.SMS_TOKEN || undefined,
+    dir: source.SMS_DIR || new URL("../.data/sms", import.meta.url).pathname,
+  };
+}
+
+export function readWeatherConfig(source: Source = process.env): WeatherConfig {
+  const provider = source.WEATHER_PROVIDER || "offline";
+  const url = source.WEATHER_URL;
+  const timeoutMs = positiveInt(source, "WEATHER_TIMEOUT_MS", 5_000);
+  if (provider === "offline") return { provider };
+  if (provider !== "http") throw new Error(`WEATHER_PROVIDER must be offline or http, got "${provider}"`);
+  if (!url) throw new Error("WEATHER_URL is required with WEATHER_PROVIDER=http");
+  return { provider, url, timeoutMs };
+}
+
+export function readWorkerConfig(source: Source = process.env): WorkerConfig {
+  return { concurrency: positiveInt(source, "WORKER_CONCURRENCY", 5) };
+}
+
+/** Where the PostgreSQL 15 programs are (pg_dump for db/schema.sql); Debian keeps them off PATH. */
+export function readPgBin(source: Source = process.env): string {
+  return source.PG_BIN || "/usr/lib/postgresql/15/bin";
+}
+
+function isProduction(source: Source): boolean {
+  return source.NODE_ENV === "production";
+}
+
+function required(source: Source, name: string): string {
+  const value = source[name];
+  if (!value) throw new Error(`Missing environment variable ${name} (run through npm, or see .env.example)`);
+  return value;
+}
+
+function positiveInt(source: Source, name: string, fallback: number): number {
+  const raw = source[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer, got "${raw}"`);
+  return value;
+}

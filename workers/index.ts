@@ -1,0 +1,50 @@
+// The worker's one entry point: `npm start` (server/main.ts) and `npm run worker` (workers/main.ts) both start it
+// here. The tasks' dependencies are created once, from the configuration, and handed to the task factories.
+import { readFileSync } from "node:fs";
+import { type ParsedCronItem, parseCrontab, type Runner, run, type TaskList } from "graphile-worker";
+import type { Config } from "../lib/config.ts";
+import type { Logger } from "../lib/log.ts";
+import { makeWorkerLogger } from "./logger.ts";
+import { createMailer } from "./mail.ts";
+import { createSmsSender } from "./sms.ts";
+import { makeTaskList, type TaskDeps } from "./tasks/index.ts";
+import { createWeatherProvider } from "./weather/index.ts";
+
+export const CRONTAB_FILE = new URL("crontab", import.meta.url);
+
+/** The real mailer, SMS sender and weather provider of this configuration. */
+export function makeTaskDeps(config: Pick<Config, "mail" | "sms" | "weather">): TaskDeps {
+  return {
+    mailer: createMailer(config.mail),
+    smsSender: createSmsSender(config.sms),
+    weather: createWeatherProvider(config.weather),
+  };
+}
+
+/**
+ * The schedule of workers/crontab. A line naming a task the list does not have would enqueue jobs nobody runs,
+ * so it stops the worker at boot instead.
+ */
+export function readSchedule(taskList: TaskList, crontab = readFileSync(CRONTAB_FILE, "utf8")): ParsedCronItem[] {
+  const items = parseCrontab(crontab);
+  const unknown = items.filter((item) => !Object.hasOwn(taskList, item.task)).map((item) => item.task);
+  if (unknown.length > 0) throw new Error(`workers/crontab schedules unknown tasks: ${unknown.join(", ")}`);
+  return items;
+}
+
+/** graphile-worker with the tasks of workers/tasks and the schedule of workers/crontab. */
+export async function startWorker(config: Config, log: Logger): Promise<Runner> {
+  const taskList = makeTaskList(makeTaskDeps(config));
+  const runner = await run({
+    connectionString: config.database.url,
+    concurrency: config.worker.concurrency,
+    noHandleSignals: true,
+    logger: makeWorkerLogger(log),
+    taskList,
+    parsedCronItems: readSchedule(taskList),
+  });
+  runner.events.on("job:error", ({ job, error }) => {
+    log.warn({ task: job.task_identifier, jobId: job.id, attempts: job.attempts, err: error }, "job failed");
+  });
+  return runner;
+}

@@ -1,0 +1,39 @@
+// Every task the worker runs, under the identifier SQL enqueues it by (graphile_worker.add_job('<identifier>', …))
+// and workers/crontab schedules it by. One file per task, workers/tasks/<table>__<verb>.ts, exporting a factory
+// that takes the dependencies it needs; workers/index.ts creates those once and builds this list.
+//
+// Adding a task: write its file with `export function make<Table><Verb>Task(deps)`, add one line below (the key
+// is the file name), and, when it is scheduled, a line in workers/crontab. test/workers/tasks.test.ts fails when
+// a file is missing here or a crontab line names no task of this list.
+import type { TaskList } from "graphile-worker";
+import type { Mailer } from "../mail.ts";
+import type { SmsSender } from "../sms.ts";
+import type { WeatherProvider } from "../weather/provider.ts";
+import { makeEmailsSendTask } from "./emails__send.ts";
+import { makeMaintenanceCleanupExpiredDataTask } from "./maintenance__cleanup_expired_data.ts";
+import { makeMatchingRecordCandidatesTask } from "./matching__record_candidates.ts";
+import { makeOffersExpireTask } from "./offers__expire.ts";
+import { makeSmsSendPhoneCodeTask } from "./sms__send_phone_code.ts";
+import { makeTripsAutoCompleteTask } from "./trips__auto_complete.ts";
+import { makeTripsMaterialiseRecurringTask } from "./trips__materialise_recurring.ts";
+import { makeTripsRefreshWeatherTask } from "./trips__refresh_weather.ts";
+
+/** What tasks need from outside the database; each factory takes only its part (`Pick<TaskDeps, …>`). */
+export interface TaskDeps {
+  mailer: Mailer;
+  smsSender: SmsSender;
+  weather: WeatherProvider;
+}
+
+export function makeTaskList(deps: TaskDeps): TaskList {
+  return {
+    emails__send: makeEmailsSendTask(deps),
+    maintenance__cleanup_expired_data: makeMaintenanceCleanupExpiredDataTask(),
+    matching__record_candidates: makeMatchingRecordCandidatesTask(),
+    offers__expire: makeOffersExpireTask(),
+    sms__send_phone_code: makeSmsSendPhoneCodeTask(deps),
+    trips__auto_complete: makeTripsAutoCompleteTask(),
+    trips__materialise_recurring: makeTripsMaterialiseRecurringTask(),
+    trips__refresh_weather: makeTripsRefreshWeatherTask(deps),
+  };
+}
