@@ -1,0 +1,78 @@
+// lib/config.ts, the one reader of the environment: what it accepts, refuses and defaults, and that every variable
+// it reads is documented in .env.example and README's environment table.
+import { readFile } from "node:fs/promises";
+import test from "ava";
+import { readConfig, readMailConfig } from "../../lib/config.ts";
+
+const MINIMAL = {
+  DATABASE_URL: "postgres://app_owner:pw@db.test/p2p",
+  AUTH_DATABASE_URL: "postgres://app_authenticator:pw@db.test/p2p",
+  JWT_SECRET: "x".repeat(32),
+};
+const PRODUCTION = { ...MINIMAL, NODE_ENV: "production", SMTP_URL: "smtp://mail.test", SMS_URL: "https://sms.test/send" };
+
+test("defaults: development, files instead of SMTP and SMS, offline weather", (t) => {
+  const config = readConfig(MINIMAL);
+  t.like(config, {
+    isProduction: false,
+    logLevel: "info",
+    database: { url: MINIMAL.DATABASE_URL, authUrl: MINIMAL.AUTH_DATABASE_URL, rootUrl: undefined, connectTimeoutMs: 3000 },
+    api: { port: 5678, statementTimeout: "5s", maxRequestBytes: 100_000, trustProxy: false },
+    auth: { jwtSecret: MINIMAL.JWT_SECRET },
+    mail: { smtpUrl: undefined, from: "P2P Delivery <no-reply@p2p.localhost>" },
+    sms: { url: undefined, token: undefined },
+    weather: { provider: "offline" },
+    worker: { concurrency: 5 },
+  });
+  t.regex(config.mail.dir, /\/\.data\/mail$/);
+  t.regex(config.sms.dir, /\/\.data\/sms$/);
+  t.is(readConfig({ ...MINIMAL, NODE_ENV: "test" }).logLevel, "silent");
+});
+
+test("values are parsed: numbers, the proxy setting, the http weather provider", (t) => {
+  const config = readConfig({ ...MINIMAL, PORT: "8080", TRUST_PROXY: "2", WEATHER_PROVIDER: "http",
+    WEATHER_URL: "https://weather.test/f", WEATHER_TIMEOUT_MS: "900", WORKER_CONCURRENCY: "2" });
+  t.like(config, { api: { port: 8080, trustProxy: 2 }, worker: { concurrency: 2 },
+    weather: { provider: "http", url: "https://weather.test/f", timeoutMs: 900 } });
+  t.is(readConfig({ ...MINIMAL, TRUST_PROXY: "loopback, 10.0.0.0/8" }).api.trustProxy, "loopback, 10.0.0.0/8");
+  t.true(readConfig(PRODUCTION).isProduction);
+});
+
+test("bad or missing values stop the boot with the variable's name", (t) => {
+  const refused: Array<[Record<string, string>, RegExp]> = [
+    [{ ...MINIMAL, DATABASE_URL: "" }, /DATABASE_URL/],
+    [{ ...MINIMAL, AUTH_DATABASE_URL: "" }, /AUTH_DATABASE_URL/],
+    [{ ...MINIMAL, JWT_SECRET: "" }, /JWT_SECRET/],
+    [{ ...MINIMAL, JWT_SECRET: "too-short" }, /JWT_SECRET needs at least 32/],
+    [{ ...MINIMAL, PORT: "http" }, /PORT must be a positive integer/],
+    [{ ...MINIMAL, DB_CONNECT_TIMEOUT_MS: "-5" }, /DB_CONNECT_TIMEOUT_MS/],
+    [{ ...MINIMAL, STATEMENT_TIMEOUT: "5 parsecs" }, /STATEMENT_TIMEOUT/],
+    [{ ...MINIMAL, SMS_URL: "ftp://sms.test" }, /SMS_URL is not an http/],
+    [{ ...PRODUCTION, SMTP_URL: "" }, /SMTP_URL is required in production/],
+    [{ ...PRODUCTION, SMS_URL: "" }, /SMS_URL is required in production/],
+    [{ ...MINIMAL, WEATHER_PROVIDER: "http" }, /WEATHER_URL is required/],
+  ];
+  for (const [source, message] of refused) t.throws(() => readConfig(source), { message }, JSON.stringify(source));
+});
+
+test("a tool reads only its section: the mail settings need no database", (t) => {
+  t.like(readMailConfig({ MAIL_DIR: "/tmp/mail" }), { dir: "/tmp/mail", smtpUrl: undefined });
+});
+
+test("every variable lib/config.ts reads is documented in .env.example and in README's table", async (t) => {
+  const read = new Set<string>();
+  const source = new Proxy<Record<string, string | undefined>>(
+    { ...PRODUCTION, WEATHER_PROVIDER: "http", WEATHER_URL: "https://weather.test/f" },
+    { get: (target, name) => {
+      if (typeof name === "string") read.add(name);
+      return target[name as string];
+    } });
+  readConfig(source);
+  t.true(read.size >= 20, `only ${[...read].join(", ")}`);
+  const example = await readFile(new URL("../../.env.example", import.meta.url), "utf8");
+  const readme = await readFile(new URL("../../README.md", import.meta.url), "utf8");
+  for (const name of read) {
+    t.regex(example, new RegExp(`^#? ?${name}=`, "m"), `${name} in .env.example`);
+    t.true(readme.includes(`| \`${name}\` |`), `${name} in README's environment table`);
+  }
+});
