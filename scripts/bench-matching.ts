@@ -187,7 +187,8 @@ try {
       await api.query("rollback");
       return { trips, requests };
     };
-    let indexed, plain;
+    let indexed: Awaited<ReturnType<typeof run>>;
+    let plain: Awaited<ReturnType<typeof run>>;
     try {
       indexed = await run("");
       // The same calls without the four GiST indexes (dropped for good: the scratch database goes anyway).

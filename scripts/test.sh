@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # `npm test` (through scripts/run.sh, which prepares packages and the database):
-#   typecheck → lint (squawk) → schema.graphql freshness → template database → ava.
+#   typecheck → lint (squawk, Biome) → template database → ava (which also checks schema.graphql is fresh).
 # With file arguments (`npm test -- test/identity/login.test.ts`) only the template and those files run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 step() { printf '\n\033[1m== %s\033[0m\n' "$*" >&2; }
 if [ $# -eq 0 ]; then
   step "typecheck (tsc)"; tsc -p .
-  step "lint (squawk over db/migrations)"; bash scripts/lint.sh
+  step "lint (squawk over db/migrations, Biome over the TypeScript)"; bash scripts/lint.sh
 fi
 step "test template database"; node test/setup/template.ts
 step "tests (ava)"

@@ -2,7 +2,7 @@
 // it back without disturbing other test files that share the cluster.
 import net from "node:net";
 
-export interface Proxy {
+export interface TcpProxy {
   port: number;
   /** Refuses new connections and drops the open ones, as a crashed database server would. */
   cut(): Promise<void>;
@@ -12,7 +12,7 @@ export interface Proxy {
   route(url: string): string;
 }
 
-export async function startProxy(targetHost: string, targetPort: number): Promise<Proxy> {
+export async function startProxy(targetHost: string, targetPort: number): Promise<TcpProxy> {
   const sockets = new Set<net.Socket>();
   let server: net.Server;
   let port = 0;

@@ -59,7 +59,8 @@ test("50 parallel accepts competing for the last capacity of one trip never over
         return (error as { code?: string }).code ?? "error";
       }
     }));
-    const tally = outcomes.reduce<Record<string, number>>((acc, o) => ({ ...acc, [o]: (acc[o] ?? 0) + 1 }), {});
+    const tally: Record<string, number> = {};
+    for (const outcome of outcomes) tally[outcome] = (tally[outcome] ?? 0) + 1;
     t.deepEqual(tally, { accepted: ROOM, CAPAC: CONTENDERS - ROOM });
   } finally {
     await Promise.all(clients.map((c) => c.end()));

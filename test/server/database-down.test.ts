@@ -2,11 +2,11 @@
 // server process recovers without a restart.
 import test from "ava";
 import { createTestDatabase, createUser, tokenFor, type TestDatabase } from "../helpers/db.ts";
-import { startProxy, type Proxy } from "../helpers/proxy.ts";
+import { startProxy, type TcpProxy } from "../helpers/proxy.ts";
 import { startTestServer, type TestServer } from "../helpers/server.ts";
 
 let db: TestDatabase;
-let proxy: Proxy;
+let proxy: TcpProxy;
 let server: TestServer;
 test.before(async () => {
   db = await createTestDatabase();
