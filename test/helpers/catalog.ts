@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import pg from "pg";
 import { dropDatabase, ensureDatabase, withClient, withDatabase } from "../../scripts/db/setup.ts";
-import { requireEnv } from "./db.ts";
+import { requireEnv } from "./database.ts";
 
 /** Matches every schema of ours (app_public, app_hidden, app_private and any future app_*), as a LIKE pattern. */
 export const APP_SCHEMAS_LIKE = "app\\_%";

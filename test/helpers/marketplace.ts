@@ -1,49 +1,67 @@
-// Marketplace fixtures: verified travelers and customers, trips and requests inserted directly (as root), so that
-// tests of offers, deliveries, matching and reviews start from a known state. The create functions themselves are
-// tested through GraphQL in test/trips and test/requests.
-import { asRoot, createUser, verifyEmail, type NewUser, type TestDatabase } from "./db.ts";
+// Marketplace fixtures: places, trips, requests, offers and deliveries in the state a test needs.
+//   - createTrip, createRequest, createDeliveryRecord insert rows directly as root, in any state (even states no API
+//     call produces in one step); the create functions themselves are tested through GraphQL in test/trips and
+//     test/requests.
+//   - createTripAsTraveler creates a trip through app_public.create_trip as its traveler: the function's own
+//     defaults and checks apply (what the trips tests start from).
+//   - createMarket, submitOffer, acceptOffer, offerAndAccept, createAcceptedDelivery, advanceDelivery and
+//     createDeliveredDelivery reach offers and deliveries through the real offer and delivery functions over GraphQL.
+//   - reserveCapacity, capacityInvariantGaps and tripRow for trip capacity; the equator geometry and the matching
+//     queries shared by test/matching.
+import { asRoot, queryAsRoot, type TestDatabase } from "./database.ts";
+import {
+  commitAs, createMember, tokenFor, uniquePhoneNumber, user, type MemberOptions, type VerificationLevel,
+} from "./actors.ts";
+import { gqlData, point, type GeoJsonPoint } from "./graphql.ts";
+import type { TestServer } from "./server.ts";
+import { hoursFromNow } from "./time.ts";
 
-export type Level = "unverified" | "email_verified" | "phone_verified" | "id_verified" | "fully_verified";
+// Kept for the names tests imported from here before actors.ts existed.
+export { createMember };
+export type { VerificationLevel as Level };
 
-/** An active user of the given type whose verification level is set directly (the ladder is tested elsewhere). */
-export async function createMember(db: TestDatabase, type: "customer" | "traveler" | "both",
-                                   level: Level = "phone_verified", options: NewUser = {}): Promise<string> {
-  const { id } = await createUser(db, options);
-  await verifyEmail(db, id);
-  await asRoot(db, (c) => c.query(
-    "update app_public.users set user_type = $2, verification_level = $3 where id = $1", [id, type, level]));
-  return id;
-}
+/** A place: a GeoJSON point (as the API takes it) or [longitude, latitude]. */
+export type Place = GeoJsonPoint | readonly [number, number];
+const lngLat = (place: Place): readonly [number, number] => ("coordinates" in place ? place.coordinates : place);
 
-/** Paris → Berlin by default (about 880 km), departing in 3 days. */
+export const PARIS = point(2.3522, 48.8566);
+export const BERLIN = point(13.405, 52.52);
+/** 27 km from Berlin. */
+export const POTSDAM = point(13.064, 52.391);
+export const LYON = point(4.835, 45.764);
+
+/** What every trip builder understands. */
 export interface TripOptions {
-  origin?: [number, number];
-  destination?: [number, number];
+  title?: string;
+  origin?: Place;
+  destination?: Place;
   departsInHours?: number;
   durationHours?: number;
   weightKg?: number;
   volumeL?: number;
   items?: number;
+  visibility?: "public" | "private" | "friends_only";
+}
+
+/** createTrip: any state and the columns the offer rules read. */
+export interface TripRowOptions extends TripOptions {
   currency?: string;
   status?: string;
-  visibility?: string;
   autoAcceptPrice?: number | null;
   noFragile?: boolean;
   maxItemValue?: number | null;
 }
 
-export const PARIS: [number, number] = [2.3522, 48.8566];
-export const BERLIN: [number, number] = [13.405, 52.52];
-
-export async function createTrip(db: TestDatabase, travelerId: string, o: TripOptions = {}): Promise<string> {
-  const [ox, oy] = o.origin ?? PARIS;
-  const [dx, dy] = o.destination ?? BERLIN;
+/** Paris → Berlin by train (about 880 km), departing in 3 days, 9 h long, 20 kg / 100 l / 5 items, in EUR. */
+export async function createTrip(db: TestDatabase, travelerId: string, o: TripRowOptions = {}): Promise<string> {
+  const [ox, oy] = lngLat(o.origin ?? PARIS);
+  const [dx, dy] = lngLat(o.destination ?? BERLIN);
   return asRoot(db, async (c) => (await c.query<{ id: string }>(
     `insert into app_public.trips (traveler_id, title, trip_type, origin_address, origin_point, destination_address,
        destination_point, departure_time, arrival_time, capacity_weight_kg, available_weight_kg, capacity_volume_l,
        available_volume_l, capacity_items, available_items, currency, base_price, price_per_kg, status, visibility,
        auto_accept, auto_accept_price, no_fragile, max_item_value)
-     values ($1, 'Paris to Berlin', 'train', 'Gare de l''Est, Paris', st_setsrid(st_makepoint($2, $3), 4326)::geography,
+     values ($1, $17, 'train', 'Gare de l''Est, Paris', st_setsrid(st_makepoint($2, $3), 4326)::geography,
        'Berlin Hbf', st_setsrid(st_makepoint($4, $5), 4326)::geography,
        now() + make_interval(hours => $6), now() + make_interval(hours => $6 + $7),
        $8, $8, $9, $9, $10, $10, $11, 1000, 200, $12::app_public.trip_status, $13::app_public.trip_visibility,
@@ -51,12 +69,40 @@ export async function createTrip(db: TestDatabase, travelerId: string, o: TripOp
      returning id`,
     [travelerId, ox, oy, dx, dy, o.departsInHours ?? 72, o.durationHours ?? 9, o.weightKg ?? 20, o.volumeL ?? 100,
       o.items ?? 5, o.currency ?? "EUR", o.status ?? "upcoming", o.visibility ?? "public", o.autoAcceptPrice ?? null,
-      o.noFragile ?? false, o.maxItemValue ?? null])).rows[0]!.id);
+      o.noFragile ?? false, o.maxItemValue ?? null, o.title ?? "Paris to Berlin"])).rows[0]!.id);
+}
+
+/** createTripAsTraveler: what app_public.create_trip takes besides the common options. */
+export interface TravelerTripOptions extends TripOptions {
+  description?: string | null;
+  recurringPattern?: Record<string, unknown> | null;
+}
+
+const ewktOf = (place: Place) => `SRID=4326;POINT(${lngLat(place).join(" ")})`;
+
+/**
+ * A trip created by its traveler through app_public.create_trip (committed): Berlin → Paris by car, departing in
+ * 3 days, 12 h long, 20 kg / 60 l / 5 items, "Room in the boot", in the function's default currency.
+ */
+export async function createTripAsTraveler(db: TestDatabase, travelerId: string,
+                                           o: TravelerTripOptions = {}): Promise<string> {
+  const departsInHours = o.departsInHours ?? 72;
+  return commitAs(db, user(travelerId), async (c) => (await c.query<{ id: string }>(
+    `select id from app_public.create_trip(
+       title => $1, trip_type => 'car', origin_address => 'Alexanderplatz 1, Berlin', origin_point => $2::geography,
+       destination_address => 'Rue de Rivoli 1, Paris', destination_point => $3::geography,
+       departure_time => $4, arrival_time => $5, capacity_weight_kg => $6, capacity_volume_l => $7,
+       capacity_items => $8, base_price => 1500, price_per_kg => 200, description => $9, visibility => $10,
+       recurring_pattern => $11)`,
+    [o.title ?? "Berlin to Paris", ewktOf(o.origin ?? BERLIN), ewktOf(o.destination ?? PARIS),
+      hoursFromNow(departsInHours), hoursFromNow(departsInHours + (o.durationHours ?? 12)), o.weightKg ?? 20,
+      o.volumeL ?? 60, o.items ?? 5, o.description === undefined ? "Room in the boot" : o.description,
+      o.visibility ?? "public", o.recurringPattern ? JSON.stringify(o.recurringPattern) : null])).rows[0]!.id);
 }
 
 export interface RequestOptions {
-  pickup?: [number, number];
-  dropoff?: [number, number];
+  pickup?: Place;
+  dropoff?: Place;
   weightKg?: number;
   quantity?: number;
   maxPrice?: number;
@@ -72,10 +118,10 @@ export interface RequestOptions {
   verificationRequired?: boolean;
 }
 
-/** A pending request from central Paris to central Berlin by default. */
+/** A pending request: 2 kg of books from central Paris to central Berlin, picked up in 60–84 h, at most 5000 EUR. */
 export async function createRequest(db: TestDatabase, customerId: string, o: RequestOptions = {}): Promise<string> {
-  const [px, py] = o.pickup ?? [2.35, 48.86];
-  const [dx, dy] = o.dropoff ?? [13.4, 52.52];
+  const [px, py] = lngLat(o.pickup ?? [2.35, 48.86]);
+  const [dx, dy] = lngLat(o.dropoff ?? [13.4, 52.52]);
   const window = o.pickupWindowHours === undefined ? [60, 84] : o.pickupWindowHours;
   return asRoot(db, async (c) => (await c.query<{ id: string }>(
     `insert into app_public.delivery_requests (customer_id, title, category, item_name, quantity, weight_kg, currency,
@@ -98,7 +144,7 @@ export async function createRequest(db: TestDatabase, customerId: string, o: Req
 /**
  * A delivery on a trip without going through offers (for tests of what deliveries hold, e.g. trip capacity): a
  * fresh customer, their request, an accepted offer thread and the delivery row, inserted as root. Capacity is NOT
- * reserved; the caller does that when the test is about it.
+ * reserved; the caller does that when the test is about it (reserveCapacity).
  */
 export async function createDeliveryRecord(db: TestDatabase, tripId: string): Promise<string> {
   const customer = await createMember(db, "customer", "email_verified");
@@ -115,4 +161,208 @@ export async function createDeliveryRecord(db: TestDatabase, tripId: string): Pr
        currency, terms_hash)
      select $3, offer.id, $1, offer.traveler_id, offer.trip_id, 3000, 300, 'EUR', sha256('terms'::bytea) from offer
      returning id`, [customer, tripId, request])).rows[0]!.id);
+}
+
+// ---- Offers and deliveries through the real functions, over GraphQL -------------------------------------------
+
+/** The ids of both parties, their tokens, the customer's request and the traveler's trip that fits it. */
+export interface Market {
+  customer: string;
+  traveler: string;
+  request: string;
+  trip: string;
+  customerToken: string;
+  travelerToken: string;
+}
+
+export interface MarketOptions {
+  /** Details of the customer (an email-verified customer, Claire Martin, by default). */
+  customer?: MemberOptions;
+  /** Details of the traveler (a traveler, Tom Weber, by default). */
+  traveler?: MemberOptions;
+  travelerLevel?: VerificationLevel;
+  request?: RequestOptions;
+  trip?: TripRowOptions;
+}
+
+/** A customer with a request and a traveler (phone_verified by default) with a trip that fits it, plus their tokens. */
+export async function createMarket(db: TestDatabase, options: MarketOptions = {}): Promise<Market> {
+  const customer = await createMember(db, "customer", "email_verified",
+    { firstName: "Claire", lastName: "Martin", ...options.customer });
+  const traveler = await createMember(db, "traveler", options.travelerLevel ?? "phone_verified",
+    { firstName: "Tom", lastName: "Weber", ...options.traveler });
+  const request = await createRequest(db, customer, options.request);
+  const trip = await createTrip(db, traveler, options.trip);
+  return { customer, traveler, request, trip,
+    customerToken: await tokenFor(db, customer), travelerToken: await tokenFor(db, traveler) };
+}
+
+/** The traveler offers to carry the request on the trip (submitOffer); returns the offer's id. */
+export async function submitOffer(server: TestServer, market: Pick<Market, "request" | "trip" | "travelerToken">,
+                                  price: number | string = 3000): Promise<string> {
+  const data = await gqlData(server, `mutation ($r: UUID!, $t: UUID!, $p: BigInt!) {
+    submitOffer(input: { requestId: $r, tripId: $t, price: $p }) { deliveryOffer { rowId } } }`,
+  { token: market.travelerToken, variables: { r: market.request, t: market.trip, p: String(price) } });
+  return data.submitOffer.deliveryOffer.rowId as string;
+}
+
+/** The customer accepts a version of the offer (acceptOffer); returns the delivery's id. */
+export async function acceptOffer(server: TestServer, market: Pick<Market, "customerToken">, offerId: string,
+                                  version = 1): Promise<string> {
+  const data = await gqlData(server, `mutation ($o: UUID!, $v: Int!) {
+    acceptOffer(input: { offerId: $o, version: $v }) { delivery { rowId } } }`,
+  { token: market.customerToken, variables: { o: offerId, v: version } });
+  return data.acceptOffer.delivery.rowId as string;
+}
+
+/** The traveler offers and the customer accepts at once; returns the delivery's id. */
+export async function offerAndAccept(server: TestServer, market: Market, price: number | string = 3000): Promise<string> {
+  return acceptOffer(server, market, await submitOffer(server, market, price));
+}
+
+/** An accepted delivery and everything around it; the traveler has a verified phone (the contacts show it). */
+export interface AcceptedDelivery extends Market {
+  /** The delivery's id. */
+  id: string;
+  /** The traveler's phone number. */
+  phone: string;
+}
+
+export interface DeliveryOptions extends MarketOptions {
+  /** The currency of both the request and the trip. */
+  currency?: string;
+  /** The price the traveler offers and the customer accepts. */
+  price?: number | string;
+}
+
+/** createMarket, then offerAndAccept. */
+export async function createAcceptedDelivery(db: TestDatabase, server: TestServer,
+                                             options: DeliveryOptions = {}): Promise<AcceptedDelivery> {
+  const phone = options.traveler?.phone ?? uniquePhoneNumber();
+  const currency = options.currency === undefined ? {} : { currency: options.currency };
+  const market = await createMarket(db, { ...options, traveler: { ...options.traveler, phone },
+    request: { ...currency, ...options.request }, trip: { ...currency, ...options.trip } });
+  return { ...market, phone, id: await offerAndAccept(server, market, options.price) };
+}
+
+/** The traveler's steps of a delivery, in their order. */
+export type TravelerStep = "confirmPickup" | "startTransit" | "confirmDelivery";
+
+/** Moves a delivery on by the traveler's steps (the steps that need no date), over GraphQL. */
+export async function advanceDelivery(server: TestServer, delivery: Pick<AcceptedDelivery, "id" | "travelerToken">,
+                                      steps: TravelerStep[]): Promise<void> {
+  for (const step of steps) {
+    await gqlData(server, `mutation ($id: UUID!) { ${step}(input: { deliveryId: $id }) { delivery { status } } }`,
+      { token: delivery.travelerToken, variables: { id: delivery.id } });
+  }
+}
+
+/** createAcceptedDelivery, then picked up and delivered by the traveler. */
+export async function createDeliveredDelivery(db: TestDatabase, server: TestServer,
+                                              options: DeliveryOptions = {}): Promise<AcceptedDelivery> {
+  const delivery = await createAcceptedDelivery(db, server, options);
+  await advanceDelivery(server, delivery, ["confirmPickup", "confirmDelivery"]);
+  return delivery;
+}
+
+// ---- Trip capacity --------------------------------------------------------------------------------------------
+
+/** Reserves capacity on the trip for a new delivery on it (reservations belong to real deliveries); returns its id. */
+export async function reserveCapacity(db: TestDatabase, tripId: string, weight = 1, volume = 1, items = 1): Promise<string> {
+  const delivery = await createDeliveryRecord(db, tripId);
+  const rows = await queryAsRoot<{ delivery_id: string }>(db,
+    "select delivery_id from app_hidden.reserve_trip_capacity($1, $2, $3, $4, $5)",
+    [tripId, delivery, weight, volume, items]);
+  return rows[0]!.delivery_id;
+}
+
+/** capacity − available = Σ reserved + consumed, for weight, volume and items; returns the differences (all 0). */
+export async function capacityInvariantGaps(db: TestDatabase, tripId: string): Promise<Record<string, number>> {
+  const rows = await queryAsRoot<Record<string, number>>(db, `
+    select (t.capacity_weight_kg - t.available_weight_kg - coalesce(sum(r.weight_kg), 0))::float8 as weight,
+           (t.capacity_volume_l - t.available_volume_l - coalesce(sum(r.volume_l), 0))::float8 as volume,
+           (t.capacity_items - t.available_items - coalesce(sum(r.items), 0))::int as items
+      from app_public.trips t
+      left join app_public.trip_capacity_reservations r on r.trip_id = t.id and r.status in ('reserved', 'consumed')
+     where t.id = $1 group by t.id`, [tripId]);
+  return rows[0]!;
+}
+
+/** The trip's row, read as root. */
+export async function tripRow(db: TestDatabase, id: string): Promise<Record<string, any>> {
+  return (await queryAsRoot(db, "select * from app_public.trips where id = $1", [id]))[0]!;
+}
+
+// ---- Matching on the equator ------------------------------------------------------------------------------------
+// On the equator the spheroid distance of 0.01° of longitude is exactly 1.1131949 km (WGS 84 equatorial radius ×
+// π/180 / 100) and collinear points give detours that add up by hand. Every test takes a fresh area (a longitude of
+// its own), so tests sharing a database never match each other's rows. The rows are inserted as root with column
+// overrides: the filters need states (cancelled trips, ratings, blacklists) no API call produces in one step.
+
+/** km per degree of longitude on the equator (WGS 84). */
+export const KM_PER_DEGREE = 6378.137 * Math.PI / 180;
+
+/** A point as EWKT, which geography columns take as text: on the equator unless a latitude is given. */
+export const ewkt = (lng: number, lat = 0) => `SRID=4326;POINT(${lng} ${lat})`;
+
+let areas = 0;
+/** A fresh longitude per test (3° apart, ~330 km: far beyond every radius). */
+export const newArea = (): number => -170 + 3 * ++areas;
+
+/** Column overrides of a trip or a request; values go through the column's type (points as EWKT). */
+export type ColumnOverrides = Record<string, unknown>;
+
+async function insertAsRoot(db: TestDatabase, table: string, values: ColumnOverrides): Promise<string> {
+  const columns = Object.keys(values);
+  const rows = await queryAsRoot<{ id: string }>(db,
+    `insert into app_public.${table} (${columns.join(", ")}) values (${columns.map((_, i) => `$${i + 1}`).join(", ")}) returning id`,
+    Object.values(values));
+  return rows[0]!.id;
+}
+
+/**
+ * A trip from `lng` to `lng + 0.51` on the equator (56.8 km), leaving in 26 h, in USD: a perfect fit for
+ * createRequestOnEquator(lng) (pickup at lng + 0.01, drop-off at lng + 0.5, pickup window 24–30 h): detour 0.
+ */
+export function createTripOnEquator(db: TestDatabase, travelerId: string, lng: number,
+                                    overrides: ColumnOverrides = {}): Promise<string> {
+  return insertAsRoot(db, "trips", {
+    traveler_id: travelerId, title: "Equator run", trip_type: "car",
+    origin_address: "Origin", origin_point: ewkt(lng), destination_address: "Destination",
+    destination_point: ewkt(lng + 0.51), departure_time: hoursFromNow(26), arrival_time: hoursFromNow(29),
+    capacity_weight_kg: 20, available_weight_kg: 20, capacity_volume_l: 60, available_volume_l: 60,
+    capacity_items: 5, available_items: 5, currency: "USD", base_price: 1500, price_per_kg: 200, price_per_km: 10,
+    ...overrides });
+}
+
+/** An open request from lng + 0.01 to lng + 0.5 on the equator (1 kg, USD, max 5000), pickup window in 24–30 h. */
+export function createRequestOnEquator(db: TestDatabase, customerId: string, lng: number,
+                                       overrides: ColumnOverrides = {}): Promise<string> {
+  return insertAsRoot(db, "delivery_requests", {
+    customer_id: customerId, title: "Documents across", category: "documents", item_name: "Envelope",
+    weight_kg: 1, currency: "USD", pickup_address: "Pickup street 1", pickup_point: ewkt(lng + 0.01),
+    pickup_city: "Westville", pickup_country: "EC", delivery_address: "Drop street 2", delivery_point: ewkt(lng + 0.5),
+    delivery_city: "Eastville", delivery_country: "EC", pickup_window_start: hoursFromNow(24),
+    pickup_window_end: hoursFromNow(30), max_price: 5000, expires_at: hoursFromNow(24 * 7), ...overrides });
+}
+
+export const TRIP_MATCH_FIELDS = "tripId score detourKm quotedPrice factors";
+export const MATCHING_TRIPS = `query ($id: UUID!) { matchingTrips(requestId: $id) { nodes { ${TRIP_MATCH_FIELDS} } } }`;
+export const MATCHING_REQUESTS = `query ($id: UUID!) {
+  matchingRequests(tripId: $id) { nodes { requestId score detourKm quotedPrice factors } } }`;
+export const QUOTE = `query ($r: UUID!, $t: UUID) { quotePrice(requestId: $r, tripId: $t) }`;
+
+export interface TripMatch {
+  tripId: string;
+  score: string;
+  detourKm: string;
+  quotedPrice: string;
+  factors: Record<string, number>;
+}
+export interface RequestMatch {
+  requestId: string;
+  score: string;
+  detourKm: string;
+  quotedPrice: string;
+  factors: Record<string, number>;
 }

@@ -4,7 +4,7 @@ import { type Config, readConfig } from "../../lib/config.ts";
 import { makeLogger } from "../../lib/log.ts";
 import { createAppServer, type AppServer } from "../../server/app.ts";
 import type { TestFn } from "ava";
-import { createTestDatabase, type TestDatabase } from "./db.ts";
+import { createTestDatabase, lateBound, type TestDatabase } from "./database.ts";
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
@@ -69,15 +69,4 @@ export function useTestServer(test: TestFn, overrides: Record<string, string> = 
     await db?.drop();
   });
   return { db: lateBound(() => db, "db"), server: lateBound(() => server, "server") };
-}
-
-/** An object that forwards to the value get() returns at the time of each use. */
-function lateBound<T extends object>(get: () => T | undefined, name: string): T {
-  return new Proxy({} as T, {
-    get(_target, key) {
-      const target = get();
-      if (!target) throw new Error(`${name} is used before test.before created it`);
-      return Reflect.get(target, key);
-    },
-  });
 }

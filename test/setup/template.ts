@@ -1,8 +1,8 @@
-// Run once per `npm test`: migrates a template database that every test file clones (test/helpers/db.ts).
+// Run once per `npm test`: migrates a template database that every test file clones (test/helpers/database.ts).
 import pg from "pg";
 import { migrate } from "../../scripts/db/migrate.ts";
 import { dropDatabase, ensureDatabase, ensureRoles, withDatabase } from "../../scripts/db/setup.ts";
-import { TEMPLATE_DATABASE } from "../helpers/db.ts";
+import { TEMPLATE_DATABASE } from "../helpers/database.ts";
 
 const { ROOT_DATABASE_URL: rootUrl, DATABASE_URL: ownerUrl, AUTH_DATABASE_URL: authUrl } = process.env;
 if (!rootUrl || !ownerUrl || !authUrl) {
