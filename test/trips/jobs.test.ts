@@ -14,20 +14,21 @@ import { makeHttpProvider } from "../../workers/weather/http.ts";
 import { createWeatherProvider } from "../../workers/weather/index.ts";
 import { offlineForecast, offlineProvider } from "../../workers/weather/offline.ts";
 import type { WeatherProvider } from "../../workers/weather/provider.ts";
-import { createTestDatabase, type TestDatabase } from "../helpers/db.ts";
-import { createTraveler, createTrip, hoursFromNow, reserve, root } from "./fixtures.ts";
+import { createMember } from "../helpers/actors.ts";
+import { queryAsRoot, useTestDatabase } from "../helpers/database.ts";
+import { sqlstate } from "../helpers/errors.ts";
+import { createTripAsTraveler, reserveCapacity } from "../helpers/marketplace.ts";
 
 /** The worker's own task list, configured from the environment. */
 const taskList = makeTaskList(makeTaskDeps(readConfig()));
 const logger = new Logger(() => () => {});
 
-let db: TestDatabase;
+const db = useTestDatabase(test);
 let weatherService: Server;
 let weatherUrl: string;
 const weatherRequests: URLSearchParams[] = [];
 
 test.before(async () => {
-  db = await createTestDatabase();
   weatherService = createServer((req, res) => {
     const params = new URL(req.url ?? "/", "http://localhost").searchParams;
     weatherRequests.push(params);
@@ -43,62 +44,61 @@ test.before(async () => {
 });
 test.after.always(async () => {
   await new Promise((resolve) => weatherService?.close(resolve));
-  await db?.drop();
 });
 
 async function runTask(task: string, tasks: TaskList = taskList): Promise<void> {
-  await root(db, "select graphile_worker.add_job($1, '{}'::json, max_attempts => 1)", [task]);
+  await queryAsRoot(db, "select graphile_worker.add_job($1, '{}'::json, max_attempts => 1)", [task]);
   await runOnce({ connectionString: db.ownerUrl, logger, concurrency: 1, noHandleSignals: true, taskList: tasks });
 }
 
-const failedJobs = async () => root<{ task_identifier: string; last_error: string }>(db,
+const failedJobs = async () => queryAsRoot<{ task_identifier: string; last_error: string }>(db,
   `select t.identifier as task_identifier, j.last_error from graphile_worker._private_jobs j
      join graphile_worker._private_tasks t on t.id = j.task_id where j.last_error is not null`);
-const clearJobs = () => root(db, "delete from graphile_worker._private_jobs");
-const children = async (parent: string) => (await root<{ departure_time: Date }>(db,
+const clearJobs = () => queryAsRoot(db, "delete from graphile_worker._private_jobs");
+const children = async (parent: string) => (await queryAsRoot<{ departure_time: Date }>(db,
   "select departure_time from app_public.trips where parent_trip_id = $1 order by departure_time", [parent]))
   .map((r) => r.departure_time);
 const setConfig = (key: string, value: string) =>
-  root(db, "update app_public.system_configuration set value = $2::jsonb where category = 'trips' and key = $1", [key, value]);
+  queryAsRoot(db, "update app_public.system_configuration set value = $2::jsonb where category = 'trips' and key = $1", [key, value]);
 
 test.serial("recurring trips: created up to recurrence_days ahead by the daily task; a second run creates nothing", async (t) => {
-  const traveler = await createTraveler(db);
-  const parent = await createTrip(db, traveler, { departure: hoursFromNow(2), arrival: hoursFromNow(5),
-    recurringPattern: { frequency: "daily" }, weight: 15 });
+  const traveler = await createMember(db, "traveler", "email_verified");
+  const parent = await createTripAsTraveler(db, traveler, { departsInHours: 2, durationHours: 3,
+    recurringPattern: { frequency: "daily" }, weightKg: 15 });
   await runTask("trips__materialise_recurring");
   const first = await children(parent);
   t.is(first.length, 29, "daily, 2 h from now: 29 more departures fit in the next 30 days");
-  const base = (await root(db, "select departure_time, arrival_time from app_public.trips where id = $1", [parent]))[0]!;
+  const base = (await queryAsRoot(db, "select departure_time, arrival_time from app_public.trips where id = $1", [parent]))[0]!;
   for (const [i, dep] of first.entries()) t.is(dep.getTime(), base.departure_time.getTime() + (i + 1) * 86_400_000);
-  const child = (await root(db, `select status, recurring_pattern, available_weight_kg, capacity_weight_kg, traveler_id,
+  const child = (await queryAsRoot(db, `select status, recurring_pattern, available_weight_kg, capacity_weight_kg, traveler_id,
       extract(epoch from arrival_time - departure_time)::int as duration from app_public.trips where parent_trip_id = $1 limit 1`, [parent]))[0]!;
   t.like(child, { status: "upcoming", recurring_pattern: null, available_weight_kg: "15.00", traveler_id: traveler });
   t.is(child.duration, 3 * 3600, "the recurring trip's duration");
 
   await runTask("trips__materialise_recurring");
   t.is((await children(parent)).length, 29, "idempotent");
-  t.is((await root(db, "select app_hidden.materialise_recurring_trips() as n"))[0]!.n, 0);
+  t.is((await queryAsRoot(db, "select app_hidden.materialise_recurring_trips() as n"))[0]!.n, 0);
   t.deepEqual(await failedJobs(), []);
 });
 
 test.serial("recurring trips: weekly days, interval, until, the maximum, and cancelled parents", async (t) => {
-  const traveler = await createTraveler(db);
-  const weekly = await createTrip(db, traveler, { departure: hoursFromNow(1), arrival: hoursFromNow(3),
+  const traveler = await createMember(db, "traveler", "email_verified");
+  const weekly = await createTripAsTraveler(db, traveler, { departsInHours: 1, durationHours: 2,
     recurringPattern: { frequency: "weekly", days_of_week: [1, 3, 5] } });
-  const biweekly = await createTrip(db, traveler, { departure: hoursFromNow(1), arrival: hoursFromNow(3),
+  const biweekly = await createTripAsTraveler(db, traveler, { departsInHours: 1, durationHours: 2,
     recurringPattern: { frequency: "weekly", interval: 2 } });
   const until = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
-  const bounded = await createTrip(db, traveler, { departure: hoursFromNow(1), arrival: hoursFromNow(3),
+  const bounded = await createTripAsTraveler(db, traveler, { departsInHours: 1, durationHours: 2,
     recurringPattern: { frequency: "daily", until } });
-  const cancelled = await createTrip(db, traveler, { departure: hoursFromNow(1), arrival: hoursFromNow(3),
+  const cancelled = await createTripAsTraveler(db, traveler, { departsInHours: 1, durationHours: 2,
     recurringPattern: { frequency: "daily" } });
-  await root(db, "update app_public.trips set status = 'cancelled', cancellation_reason = 'other', cancelled_at = now() where id = $1", [cancelled]);
-  await root(db, "select app_hidden.materialise_recurring_trips()");
+  await queryAsRoot(db, "update app_public.trips set status = 'cancelled', cancellation_reason = 'other', cancelled_at = now() where id = $1", [cancelled]);
+  await queryAsRoot(db, "select app_hidden.materialise_recurring_trips()");
   await setConfig("recurrence_max", "4");
-  const capped = await createTrip(db, traveler, { departure: hoursFromNow(1), arrival: hoursFromNow(3),
+  const capped = await createTripAsTraveler(db, traveler, { departsInHours: 1, durationHours: 2,
     recurringPattern: { frequency: "daily" } });
   try {
-    await root(db, "select app_hidden.materialise_recurring_trips()");
+    await queryAsRoot(db, "select app_hidden.materialise_recurring_trips()");
   } finally {
     await setConfig("recurrence_max", "52");
   }
@@ -110,27 +110,27 @@ test.serial("recurring trips: weekly days, interval, until, the maximum, and can
   t.true((await children(bounded)).length >= 9);
   t.is((await children(cancelled)).length, 0, "a cancelled recurring trip recurs no more");
   t.is((await children(capped)).length, 4, "at most recurrence_max per recurring trip");
-  await root(db, "select app_hidden.materialise_recurring_trips()");
+  await queryAsRoot(db, "select app_hidden.materialise_recurring_trips()");
   t.is((await children(capped)).length, 29, "raising the maximum lets it continue up to the horizon");
 });
 
 test.serial("auto-complete: upcoming and delayed trips 24 h after arrival, unless a delivery awaits pickup", async (t) => {
-  const traveler = await createTraveler(db);
-  const [done, delayed, awaiting, recent] = await Promise.all([1, 2, 3, 4].map(() => createTrip(db, traveler)));
-  await reserve(db, awaiting!, 1, 1, 1);
-  await root(db, `update app_public.trips set departure_time = now() - interval '3 days', arrival_time = now() - interval '2 days'
+  const traveler = await createMember(db, "traveler", "email_verified");
+  const [done, delayed, awaiting, recent] = await Promise.all([1, 2, 3, 4].map(() => createTripAsTraveler(db, traveler)));
+  await reserveCapacity(db, awaiting!, 1, 1, 1);
+  await queryAsRoot(db, `update app_public.trips set departure_time = now() - interval '3 days', arrival_time = now() - interval '2 days'
                    where id = any($1)`, [[done, delayed, awaiting]]);
-  await root(db, "update app_public.trips set status = 'delayed' where id = $1", [delayed]);
-  await root(db, `update app_public.trips set departure_time = now() - interval '20 hours', arrival_time = now() - interval '10 hours'
+  await queryAsRoot(db, "update app_public.trips set status = 'delayed' where id = $1", [delayed]);
+  await queryAsRoot(db, `update app_public.trips set departure_time = now() - interval '20 hours', arrival_time = now() - interval '10 hours'
                    where id = $1`, [recent]);
-  const before = (await root(db, "select total_trips from app_public.user_statistics where user_id = $1", [traveler]))[0]!.total_trips;
+  const before = (await queryAsRoot(db, "select total_trips from app_public.user_statistics where user_id = $1", [traveler]))[0]!.total_trips;
   await runTask("trips__auto_complete");
-  const status = async (id: string) => (await root(db, "select status from app_public.trips where id = $1", [id]))[0]!.status;
+  const status = async (id: string) => (await queryAsRoot(db, "select status from app_public.trips where id = $1", [id]))[0]!.status;
   t.is(await status(done!), "completed");
   t.is(await status(delayed!), "completed");
   t.is(await status(awaiting!), "upcoming", "a delivery awaits pickup");
   t.is(await status(recent!), "upcoming", "arrived less than 24 h ago");
-  t.is((await root(db, "select total_trips from app_public.user_statistics where user_id = $1", [traveler]))[0]!.total_trips, before + 2);
+  t.is((await queryAsRoot(db, "select total_trips from app_public.user_statistics where user_id = $1", [traveler]))[0]!.total_trips, before + 2);
   t.deepEqual(await failedJobs(), []);
 });
 
@@ -142,72 +142,72 @@ test.serial("weather, offline provider: deterministic forecasts for trips leavin
     Array(6).fill(offlineForecast({ lat: 52.52, lng: 13.405, date: "2030-07-01" }).condition + offlineForecast({ lat: 52.52, lng: 13.405, date: "2030-07-01" }).temperature_c),
     "it varies with the date");
   await clearJobs();
-  await root(db, "delete from app_public.trip_weather");
-  const traveler = await createTraveler(db);
-  const soon = await createTrip(db, traveler, { departure: hoursFromNow(30), arrival: hoursFromNow(40) });
-  const far = await createTrip(db, traveler, { departure: hoursFromNow(24 * 8), arrival: hoursFromNow(24 * 8 + 5) });
+  await queryAsRoot(db, "delete from app_public.trip_weather");
+  const traveler = await createMember(db, "traveler", "email_verified");
+  const soon = await createTripAsTraveler(db, traveler, { departsInHours: 30, durationHours: 10 });
+  const far = await createTripAsTraveler(db, traveler, { departsInHours: 24 * 8, durationHours: 5 });
   await runTask("trips__refresh_weather", { trips__refresh_weather: makeTripsRefreshWeatherTask({ weather: offlineProvider }) });
   t.deepEqual(await failedJobs(), []);
-  const rows = await root(db, `select trip_id, provider, weather, alerts, extract(epoch from expires_at - fetched_at) / 3600 as ttl
+  const rows = await queryAsRoot(db, `select trip_id, provider, weather, alerts, extract(epoch from expires_at - fetched_at) / 3600 as ttl
                                  from app_public.trip_weather where trip_id = any($1)`, [[soon, far]]);
   t.is(rows.length, 1, "only the trip leaving within the horizon");
   const [row] = rows;
   t.like(row, { trip_id: soon, provider: "offline" });
   t.is(Number(row!.ttl), 3);
-  const dep = (await root(db, "select (departure_time at time zone 'UTC')::date::text as d from app_public.trips where id = $1", [soon]))[0]!.d;
+  const dep = (await queryAsRoot(db, "select (departure_time at time zone 'UTC')::date::text as d from app_public.trips where id = $1", [soon]))[0]!.d;
   t.deepEqual(row!.weather.origin, offlineForecast({ lat: 52.52, lng: 13.405, date: dep }));
   t.true(Array.isArray(row!.alerts));
 
-  const fetchedAt = (await root(db, "select fetched_at from app_public.trip_weather where trip_id = $1", [soon]))[0]!.fetched_at;
+  const fetchedAt = (await queryAsRoot(db, "select fetched_at from app_public.trip_weather where trip_id = $1", [soon]))[0]!.fetched_at;
   await runTask("trips__refresh_weather", { trips__refresh_weather: makeTripsRefreshWeatherTask({ weather: offlineProvider }) });
-  t.deepEqual((await root(db, "select fetched_at from app_public.trip_weather where trip_id = $1", [soon]))[0]!.fetched_at, fetchedAt,
+  t.deepEqual((await queryAsRoot(db, "select fetched_at from app_public.trip_weather where trip_id = $1", [soon]))[0]!.fetched_at, fetchedAt,
     "a fresh forecast is not fetched again");
-  await root(db, "update app_public.trip_weather set fetched_at = now() - interval '4 hours', expires_at = now() - interval '1 hour' where trip_id = $1", [soon]);
-  t.is((await root(db, "select app_private.cleanup_expired_data() -> 'trip_weather_deleted' as n"))[0]!.n, 1,
+  await queryAsRoot(db, "update app_public.trip_weather set fetched_at = now() - interval '4 hours', expires_at = now() - interval '1 hour' where trip_id = $1", [soon]);
+  t.is((await queryAsRoot(db, "select app_private.cleanup_expired_data() -> 'trip_weather_deleted' as n"))[0]!.n, 1,
     "the daily cleanup deletes expired forecasts");
   await runTask("trips__refresh_weather", { trips__refresh_weather: makeTripsRefreshWeatherTask({ weather: offlineProvider }) });
-  t.is((await root(db, "select count(*)::int as n from app_public.trip_weather where trip_id = $1 and expires_at > now()", [soon]))[0]!.n, 1,
+  t.is((await queryAsRoot(db, "select count(*)::int as n from app_public.trip_weather where trip_id = $1 and expires_at > now()", [soon]))[0]!.n, 1,
     "an expired forecast is fetched again");
 });
 
 test.serial("weather alerts follow trips.weather_alert_thresholds and never block the trip", async (t) => {
-  const traveler = await createTraveler(db);
-  const trip = await createTrip(db, traveler, { departure: hoursFromNow(30), arrival: hoursFromNow(40) });
+  const traveler = await createMember(db, "traveler", "email_verified");
+  const trip = await createTripAsTraveler(db, traveler, { departsInHours: 30, durationHours: 10 });
   const forecast = {
     origin: { condition: "storm", temperature_c: 12, wind_kph: 80, precipitation_mm: 25 },
     destination: { condition: "clear", temperature_c: 41, wind_kph: 10, precipitation_mm: 0 },
   };
-  const [row] = await root(db, "select alerts from app_hidden.record_trip_weather($1, $2, 'test')", [trip, JSON.stringify(forecast)]);
+  const [row] = await queryAsRoot(db, "select alerts from app_hidden.record_trip_weather($1, $2, 'test')", [trip, JSON.stringify(forecast)]);
   t.deepEqual(row!.alerts.map((a: { at: string; kind: string }) => `${a.at}:${a.kind}`), [
     "origin:heavy_precipitation", "origin:high_wind", "origin:severe_condition", "destination:extreme_temperature"]);
-  t.is((await root(db, "select status from app_public.trips where id = $1", [trip]))[0]!.status, "upcoming");
-  const alertEmails = () => root(db, `select e.body from app_private.emails e
+  t.is((await queryAsRoot(db, "select status from app_public.trips where id = $1", [trip]))[0]!.status, "upcoming");
+  const alertEmails = () => queryAsRoot(db, `select e.body from app_private.emails e
     where e.user_id = $1 and e.subject = 'Weather alert for your trip'`, [traveler]);
   t.is((await alertEmails()).length, 1, "the traveler is told");
   t.regex((await alertEmails())[0]!.body, /storm|wind/i);
-  await root(db, "select app_hidden.record_trip_weather($1, $2, 'test')", [trip, JSON.stringify(forecast)]);
+  await queryAsRoot(db, "select app_hidden.record_trip_weather($1, $2, 'test')", [trip, JSON.stringify(forecast)]);
   t.is((await alertEmails()).length, 1, "the same alerts again tell nobody twice");
-  const bad = await root(db, "select 1").then(() => root(db, "select app_hidden.record_trip_weather($1, '{\"origin\": {}}', 'test')", [trip])).catch((e) => e.code);
+  const bad = await sqlstate(queryAsRoot(db, "select app_hidden.record_trip_weather($1, '{\"origin\": {}}', 'test')", [trip]));
   t.is(bad, "INVAL");
 });
 
 test.serial("weather, HTTP provider: forecasts from the configured service; a failing answer fails the job, not the others", async (t) => {
   await clearJobs();
-  await root(db, "delete from app_public.trip_weather");
-  await root(db, "update app_public.trips set status = 'cancelled', cancellation_reason = 'other', cancelled_at = now() where status in ('upcoming', 'delayed')");
+  await queryAsRoot(db, "delete from app_public.trip_weather");
+  await queryAsRoot(db, "update app_public.trips set status = 'cancelled', cancellation_reason = 'other', cancelled_at = now() where status in ('upcoming', 'delayed')");
   const provider = createWeatherProvider(readWeatherConfig({ WEATHER_PROVIDER: "http", WEATHER_URL: weatherUrl, WEATHER_TIMEOUT_MS: "2000" }));
   t.is(provider.name, `http:${new URL(weatherUrl).host}`);
-  const traveler = await createTraveler(db);
-  const north = await createTrip(db, traveler, { departure: hoursFromNow(30), arrival: hoursFromNow(40) });
-  const south = await createTrip(db, traveler, { departure: hoursFromNow(31), arrival: hoursFromNow(41),
-    from: { coordinates: [151.2, -33.87] } });
+  const traveler = await createMember(db, "traveler", "email_verified");
+  const north = await createTripAsTraveler(db, traveler, { departsInHours: 30, durationHours: 10 });
+  const south = await createTripAsTraveler(db, traveler, { departsInHours: 31, durationHours: 10,
+    origin: [151.2, -33.87] });
   weatherRequests.length = 0;
   await runTask("trips__refresh_weather", { trips__refresh_weather: makeTripsRefreshWeatherTask({ weather: provider }) });
-  const [stored] = await root(db, "select provider, weather, alerts from app_public.trip_weather where trip_id = $1", [north]);
+  const [stored] = await queryAsRoot(db, "select provider, weather, alerts from app_public.trip_weather where trip_id = $1", [north]);
   t.is(stored!.provider, provider.name);
   t.like(stored!.weather.origin, { condition: "storm", temperature_c: 14.5, wind_kph: 75, precipitation_mm: 3 });
   t.true(stored!.alerts.some((a: { kind: string }) => a.kind === "high_wind"));
-  t.is((await root(db, "select count(*)::int as n from app_public.trip_weather where trip_id = $1", [south]))[0]!.n, 0);
+  t.is((await queryAsRoot(db, "select count(*)::int as n from app_public.trip_weather where trip_id = $1", [south]))[0]!.n, 0);
   const failed = await failedJobs();
   t.is(failed.length, 1);
   t.regex(failed[0]!.last_error, /HTTP 503/);

@@ -2,12 +2,11 @@
 // select / insert / update / delete. Denied writes raise 42501 (no grant: every write goes through functions,
 // except deleting one's own templates) or touch zero rows (hidden by a policy). Each probe is rolled back.
 import test from "ava";
-import {
-  actAs, anonymous, createTestDatabase, createUser, makeAdmin, outcome, user, type Actor, type TestDatabase,
-} from "../helpers/db.ts";
-import { createTraveler, createTrip, reserve, root } from "./fixtures.ts";
+import { actAs, anonymous, createMember, createUser, makeAdmin, user, type Actor } from "../helpers/actors.ts";
+import { outcome, queryAsRoot, useTestDatabase } from "../helpers/database.ts";
+import { createTripAsTraveler, reserveCapacity } from "../helpers/marketplace.ts";
 
-let db: TestDatabase;
+const db = useTestDatabase(test);
 let owner: string;
 let other: string;
 let admin: string;
@@ -20,25 +19,21 @@ let weather: string;
 let privateWeather: string;
 
 test.before(async () => {
-  db = await createTestDatabase();
-  owner = await createTraveler(db);
-  other = await createTraveler(db);
+  owner = await createMember(db, "traveler", "email_verified");
+  other = await createMember(db, "traveler", "email_verified");
   admin = (await createUser(db)).id;
   await makeAdmin(db, admin, "support");
-  publicTrip = await createTrip(db, owner);
-  privateTrip = await createTrip(db, owner, { visibility: "private" });
-  friendsTrip = await createTrip(db, owner, { visibility: "friends_only" });
-  const delivery = await reserve(db, publicTrip, 2, 2, 1);
-  reservation = (await root(db, "select id from app_public.trip_capacity_reservations where delivery_id = $1", [delivery]))[0]!.id;
-  template = (await root(db, `insert into app_public.trip_templates (user_id, name, trip_data) values ($1, 'Run', '{}') returning id`, [owner]))[0]!.id;
+  publicTrip = await createTripAsTraveler(db, owner);
+  privateTrip = await createTripAsTraveler(db, owner, { visibility: "private" });
+  friendsTrip = await createTripAsTraveler(db, owner, { visibility: "friends_only" });
+  const delivery = await reserveCapacity(db, publicTrip, 2, 2, 1);
+  reservation = (await queryAsRoot(db, "select id from app_public.trip_capacity_reservations where delivery_id = $1", [delivery]))[0]!.id;
+  template = (await queryAsRoot(db, `insert into app_public.trip_templates (user_id, name, trip_data) values ($1, 'Run', '{}') returning id`, [owner]))[0]!.id;
   const forecast = JSON.stringify({
     origin: { condition: "clear", temperature_c: 20, wind_kph: 5, precipitation_mm: 0 },
     destination: { condition: "clear", temperature_c: 21, wind_kph: 5, precipitation_mm: 0 } });
-  weather = (await root(db, "select id from app_hidden.record_trip_weather($1, $2, 'offline')", [publicTrip, forecast]))[0]!.id;
-  privateWeather = (await root(db, "select id from app_hidden.record_trip_weather($1, $2, 'offline')", [privateTrip, forecast]))[0]!.id;
-});
-test.after.always(async () => {
-  await db?.drop();
+  weather = (await queryAsRoot(db, "select id from app_hidden.record_trip_weather($1, $2, 'offline')", [publicTrip, forecast]))[0]!.id;
+  privateWeather = (await queryAsRoot(db, "select id from app_hidden.record_trip_weather($1, $2, 'offline')", [privateTrip, forecast]))[0]!.id;
 });
 
 

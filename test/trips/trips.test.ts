@@ -1,11 +1,14 @@
 // Trips over GraphQL (docs/domain.md §3): every function's happy path, each refusal with its exact error code, and
 // nothing half-written after a failure.
 import test from "ava";
-import { asRoot, createUser, makeAdmin, tokenFor } from "../helpers/db.ts";
-import { useTestServer } from "../helpers/server.ts";
+import { createMember, createUser, makeAdmin, tokenFor } from "../helpers/actors.ts";
+import { asRoot, queryAsRoot } from "../helpers/database.ts";
+import { errorCode } from "../helpers/errors.ts";
 import {
-  BERLIN, createTraveler, createTrip, hoursFromNow, invariantGaps, LYON, PARIS, POTSDAM, reserve, root, tripRow,
-} from "./fixtures.ts";
+  BERLIN, capacityInvariantGaps, createTripAsTraveler, LYON, PARIS, POTSDAM, reserveCapacity, tripRow,
+} from "../helpers/marketplace.ts";
+import { useTestServer } from "../helpers/server.ts";
+import { hoursFromNow } from "../helpers/time.ts";
 
 const { db, server } = useTestServer(test);
 
@@ -37,12 +40,11 @@ const input = (over: Record<string, unknown> = {}) => ({
   capacityWeightKg: "20", capacityVolumeL: "60", capacityItems: 5, basePrice: "1500", pricePerKg: "200",
   prohibitedCategories: ["food"], ...over,
 });
-const code = (res: { errors?: Array<{ extensions?: { code?: string } }> }) => res.errors?.[0]?.extensions?.code;
 const countTrips = async (travelerId: string) =>
-  Number((await root(db, "select count(*) from app_public.trips where traveler_id = $1", [travelerId]))[0]!.count);
+  Number((await queryAsRoot(db, "select count(*) from app_public.trips where traveler_id = $1", [travelerId]))[0]!.count);
 
 test("createTrip: a verified traveler offers a trip; all capacity starts available", async (t) => {
-  const traveler = await createTraveler(db);
+  const traveler = await createMember(db, "traveler", "email_verified");
   const token = await tokenFor(db, traveler);
   const res = await server.gql(CREATE, { token, variables: { input: input() } });
   t.is(res.errors, undefined);
@@ -54,12 +56,12 @@ test("createTrip: a verified traveler offers a trip; all capacity starts availab
   const mine = await server.gql(`query ($me: UUID!) { trips(filter: { travelerId: { equalTo: $me } }) { nodes { rowId } } }`,
     { token, variables: { me: traveler } });
   t.deepEqual(mine.data!.trips.nodes, [{ rowId: res.data!.createTrip.trip.rowId }]);
-  const both = await createTraveler(db, { userType: "both" });
+  const both = await createMember(db, "both", "email_verified");
   t.is((await server.gql(CREATE, { token: await tokenFor(db, both), variables: { input: input() } })).errors, undefined);
 });
 
 test("createTrip refuses bad callers and bad input with exact codes, writing nothing", async (t) => {
-  const traveler = await createTraveler(db);
+  const traveler = await createMember(db, "traveler", "email_verified");
   const token = await tokenFor(db, traveler);
   const cases: Array<[string, Record<string, unknown>, string]> = [
     ["departure in the past", { departureTime: hoursFromNow(-1), arrivalTime: hoursFromNow(5) }, "INVAL"],
@@ -81,13 +83,13 @@ test("createTrip refuses bad callers and bad input with exact codes, writing not
     ["auto-accept below fully verified", { autoAccept: true, autoAcceptPrice: "2000" }, "DNIED"],
   ];
   for (const [title, over, expected] of cases) {
-    t.is(code(await server.gql(CREATE, { token, variables: { input: input(over) } })), expected, title);
+    t.is(errorCode(await server.gql(CREATE, { token, variables: { input: input(over) } })), expected, title);
   }
-  t.is(code(await server.gql(CREATE, { variables: { input: input() } })), "42501", "visitors may not even call it");
-  const customer = await createTraveler(db, { userType: "customer" });
-  t.is(code(await server.gql(CREATE, { token: await tokenFor(db, customer), variables: { input: input() } })), "DNIED");
-  const unverified = await createTraveler(db, { verified: false });
-  t.is(code(await server.gql(CREATE, { token: await tokenFor(db, unverified), variables: { input: input() } })), "DNIED");
+  t.is(errorCode(await server.gql(CREATE, { variables: { input: input() } })), "42501", "visitors may not even call it");
+  const customer = await createMember(db, "customer", "email_verified");
+  t.is(errorCode(await server.gql(CREATE, { token: await tokenFor(db, customer), variables: { input: input() } })), "DNIED");
+  const unverified = await createMember(db, "traveler", "unverified");
+  t.is(errorCode(await server.gql(CREATE, { token: await tokenFor(db, unverified), variables: { input: input() } })), "DNIED");
   t.is(await countTrips(traveler), 0, "no failed call left a trip behind");
   t.is(await countTrips(customer) + await countTrips(unverified), 0);
   // a fully verified traveler may auto-accept
@@ -97,69 +99,69 @@ test("createTrip refuses bad callers and bad input with exact codes, writing not
 });
 
 test("updateTrip changes fields, keeps held capacity, and refuses what the rules forbid", async (t) => {
-  const traveler = await createTraveler(db);
+  const traveler = await createMember(db, "traveler", "email_verified");
   const token = await tokenFor(db, traveler);
-  const id = await createTrip(db, traveler, { weight: 20, volume: 60, items: 5 });
+  const id = await createTripAsTraveler(db, traveler, { weightKg: 20, volumeL: 60, items: 5 });
   const res = await server.gql(UPDATE, { token, variables: { input: { tripId: id, title: "Berlin → Paris", capacityWeightKg: "30", basePrice: "1800" } } });
   t.is(res.errors, undefined);
   t.like(res.data!.updateTrip.trip, { title: "Berlin → Paris", capacityWeightKg: "30.00", availableWeightKg: "30.00", basePrice: "1800", status: "upcoming" });
 
-  await reserve(db, id, 8, 10, 2);
+  await reserveCapacity(db, id, 8, 10, 2);
   const below = await server.gql(UPDATE, { token, variables: { input: { tripId: id, capacityWeightKg: "7.5" } } });
-  t.is(code(below), "CAPAC");
+  t.is(errorCode(below), "CAPAC");
   const itemsBelow = await server.gql(UPDATE, { token, variables: { input: { tripId: id, capacityItems: 1 } } });
-  t.is(code(itemsBelow), "CAPAC");
+  t.is(errorCode(itemsBelow), "CAPAC");
   const shrink = await server.gql(UPDATE, { token, variables: { input: { tripId: id, capacityWeightKg: "8" } } });
   t.like(shrink.data!.updateTrip.trip, { capacityWeightKg: "8.00", availableWeightKg: "0.00" });
-  t.deepEqual(await invariantGaps(db, id), { weight: 0, volume: 0, items: 0 });
+  t.deepEqual(await capacityInvariantGaps(db, id), { weight: 0, volume: 0, items: 0 });
 
   const later = await server.gql(UPDATE, { token, variables: { input: { tripId: id, departureTime: hoursFromNow(96), arrivalTime: hoursFromNow(100) } } });
   t.is(later.data!.updateTrip.trip.status, "delayed", "new times on a trip with a delivery make it delayed");
-  t.is(code(await server.gql(UPDATE, { token, variables: { input: { tripId: id, departureTime: hoursFromNow(-2) } } })), "INVAL");
-  t.is(code(await server.gql(UPDATE, { token, variables: { input: { tripId: id, expressMultiplier: "9" } } })), "23514");
+  t.is(errorCode(await server.gql(UPDATE, { token, variables: { input: { tripId: id, departureTime: hoursFromNow(-2) } } })), "INVAL");
+  t.is(errorCode(await server.gql(UPDATE, { token, variables: { input: { tripId: id, expressMultiplier: "9" } } })), "23514");
   t.is((await tripRow(db, id)).title, "Berlin → Paris", "a refused update changes nothing");
 
-  const other = await createTraveler(db);
+  const other = await createMember(db, "traveler", "email_verified");
   const otherToken = await tokenFor(db, other);
-  t.is(code(await server.gql(UPDATE, { token: otherToken, variables: { input: { tripId: id, title: "Mine now" } } })), "DNIED");
-  const hidden = await createTrip(db, traveler, { visibility: "private" });
-  t.is(code(await server.gql(UPDATE, { token: otherToken, variables: { input: { tripId: hidden, title: "Mine now" } } })), "NTFND");
-  t.is(code(await server.gql(UPDATE, { token, variables: { input: { tripId: "00000000-0000-4000-8000-000000000000", title: "Nope" } } })), "NTFND");
+  t.is(errorCode(await server.gql(UPDATE, { token: otherToken, variables: { input: { tripId: id, title: "Mine now" } } })), "DNIED");
+  const hidden = await createTripAsTraveler(db, traveler, { visibility: "private" });
+  t.is(errorCode(await server.gql(UPDATE, { token: otherToken, variables: { input: { tripId: hidden, title: "Mine now" } } })), "NTFND");
+  t.is(errorCode(await server.gql(UPDATE, { token, variables: { input: { tripId: "00000000-0000-4000-8000-000000000000", title: "Nope" } } })), "NTFND");
 
-  const fresh = await createTrip(db, traveler);
+  const fresh = await createTripAsTraveler(db, traveler);
   const untouched = await server.gql(UPDATE, { token, variables: { input: { tripId: fresh, departureTime: hoursFromNow(80), arrivalTime: hoursFromNow(90) } } });
   t.is(untouched.data!.updateTrip.trip.status, "upcoming", "without deliveries a time change is just a change");
-  await root(db, "update app_public.trips set status = 'cancelled', cancellation_reason = 'other', cancelled_at = now() where id = $1", [fresh]);
-  t.is(code(await server.gql(UPDATE, { token, variables: { input: { tripId: fresh, title: "Again" } } })), "BADST");
+  await queryAsRoot(db, "update app_public.trips set status = 'cancelled', cancellation_reason = 'other', cancelled_at = now() where id = $1", [fresh]);
+  t.is(errorCode(await server.gql(UPDATE, { token, variables: { input: { tripId: fresh, title: "Again" } } })), "BADST");
 });
 
 test("startTrip and completeTrip: the window, awaiting pickups and the trips counter", async (t) => {
-  const traveler = await createTraveler(db);
+  const traveler = await createMember(db, "traveler", "email_verified");
   const token = await tokenFor(db, traveler);
-  const far = await createTrip(db, traveler, { departure: hoursFromNow(30), arrival: hoursFromNow(40) });
-  t.is(code(await server.gql(START, { token, variables: { id: far } })), "BADST", "more than 24 h before departure");
-  t.is(code(await server.gql(COMPLETE, { token, variables: { id: far } })), "BADST", "not started");
+  const far = await createTripAsTraveler(db, traveler, { departsInHours: 30, durationHours: 10 });
+  t.is(errorCode(await server.gql(START, { token, variables: { id: far } })), "BADST", "more than 24 h before departure");
+  t.is(errorCode(await server.gql(COMPLETE, { token, variables: { id: far } })), "BADST", "not started");
 
-  const soon = await createTrip(db, traveler, { departure: hoursFromNow(20), arrival: hoursFromNow(26) });
-  const delivery = await reserve(db, soon, 2, 2, 1);
-  const other = await createTraveler(db);
-  t.is(code(await server.gql(START, { token: await tokenFor(db, other), variables: { id: soon } })), "DNIED");
+  const soon = await createTripAsTraveler(db, traveler, { departsInHours: 20, durationHours: 6 });
+  const delivery = await reserveCapacity(db, soon, 2, 2, 1);
+  const other = await createMember(db, "traveler", "email_verified");
+  t.is(errorCode(await server.gql(START, { token: await tokenFor(db, other), variables: { id: soon } })), "DNIED");
   t.deepEqual((await server.gql(START, { token, variables: { id: soon } })).data, { startTrip: { trip: { status: "active" } } });
-  t.is(code(await server.gql(START, { token, variables: { id: soon } })), "BADST", "already active");
-  t.is(code(await server.gql(COMPLETE, { token, variables: { id: soon } })), "BADST", "a delivery awaits pickup");
-  await root(db, "select app_hidden.consume_trip_capacity($1)", [delivery]);
-  const before = (await root(db, "select total_trips from app_public.user_statistics where user_id = $1", [traveler]))[0]!.total_trips;
+  t.is(errorCode(await server.gql(START, { token, variables: { id: soon } })), "BADST", "already active");
+  t.is(errorCode(await server.gql(COMPLETE, { token, variables: { id: soon } })), "BADST", "a delivery awaits pickup");
+  await queryAsRoot(db, "select app_hidden.consume_trip_capacity($1)", [delivery]);
+  const before = (await queryAsRoot(db, "select total_trips from app_public.user_statistics where user_id = $1", [traveler]))[0]!.total_trips;
   t.deepEqual((await server.gql(COMPLETE, { token, variables: { id: soon } })).data, { completeTrip: { trip: { status: "completed" } } });
-  const after = (await root(db, "select total_trips from app_public.user_statistics where user_id = $1", [traveler]))[0]!.total_trips;
+  const after = (await queryAsRoot(db, "select total_trips from app_public.user_statistics where user_id = $1", [traveler]))[0]!.total_trips;
   t.is(after, before + 1);
-  t.is(code(await server.gql(COMPLETE, { token, variables: { id: soon } })), "BADST");
-  t.is(code(await server.gql(COMPLETE, { token: await tokenFor(db, other), variables: { id: soon } })), "DNIED");
+  t.is(errorCode(await server.gql(COMPLETE, { token, variables: { id: soon } })), "BADST");
+  t.is(errorCode(await server.gql(COMPLETE, { token: await tokenFor(db, other), variables: { id: soon } })), "DNIED");
 });
 
 test("markTripDelayed: new times keep the duration; only upcoming or delayed trips", async (t) => {
-  const traveler = await createTraveler(db);
+  const traveler = await createMember(db, "traveler", "email_verified");
   const token = await tokenFor(db, traveler);
-  const id = await createTrip(db, traveler, { departure: hoursFromNow(48), arrival: hoursFromNow(60) });
+  const id = await createTripAsTraveler(db, traveler, { departsInHours: 48, durationHours: 12 });
   const { departure_time: dep, arrival_time: arr } = await tripRow(db, id);
   const newDep = new Date(dep.getTime() + 3 * 3600_000).toISOString();
   const res = await server.gql(DELAY, { token, variables: { id, dep: newDep } });
@@ -167,53 +169,53 @@ test("markTripDelayed: new times keep the duration; only upcoming or delayed tri
   t.is(res.data!.markTripDelayed.trip.status, "delayed");
   t.is(new Date(res.data!.markTripDelayed.trip.arrivalTime).getTime(), arr.getTime() + 3 * 3600_000);
   t.is((await server.gql(DELAY, { token, variables: { id } })).data!.markTripDelayed.trip.status, "delayed", "delayed again");
-  t.is(code(await server.gql(DELAY, { token, variables: { id, dep: hoursFromNow(-1) } })), "INVAL");
-  t.is(code(await server.gql(DELAY, { token, variables: { id, arr: newDep } })), "23514", "arrival before departure");
-  await root(db, "update app_public.trips set status = 'active', started_at = now() where id = $1", [id]);
-  t.is(code(await server.gql(DELAY, { token, variables: { id } })), "BADST");
+  t.is(errorCode(await server.gql(DELAY, { token, variables: { id, dep: hoursFromNow(-1) } })), "INVAL");
+  t.is(errorCode(await server.gql(DELAY, { token, variables: { id, arr: newDep } })), "23514", "arrival before departure");
+  await queryAsRoot(db, "update app_public.trips set status = 'active', started_at = now() where id = $1", [id]);
+  t.is(errorCode(await server.gql(DELAY, { token, variables: { id } })), "BADST");
 });
 
 test("cancelTrip: the traveler cancels before pickup and capacity comes back; active trips only by admins", async (t) => {
-  const traveler = await createTraveler(db);
+  const traveler = await createMember(db, "traveler", "email_verified");
   const token = await tokenFor(db, traveler);
-  const id = await createTrip(db, traveler);
-  const delivery = await reserve(db, id, 5, 5, 2);
-  t.is(code(await server.gql(CANCEL, { token, variables: { id } })), "INVAL", "a reason is required");
+  const id = await createTripAsTraveler(db, traveler);
+  const delivery = await reserveCapacity(db, id, 5, 5, 2);
+  t.is(errorCode(await server.gql(CANCEL, { token, variables: { id } })), "INVAL", "a reason is required");
   const res = await server.gql(CANCEL, { token, variables: { id, reason: "weather", note: "Storm warning" } });
   t.is(res.errors, undefined);
   t.like(res.data!.cancelTrip.trip, { status: "cancelled", cancellationReason: "weather", cancellationNote: "Storm warning",
     availableWeightKg: "20.00", availableItems: 5 });
-  t.deepEqual(await root(db, "select status from app_public.trip_capacity_reservations where delivery_id = $1", [delivery]),
+  t.deepEqual(await queryAsRoot(db, "select status from app_public.trip_capacity_reservations where delivery_id = $1", [delivery]),
     [{ status: "released" }]);
-  t.deepEqual(await invariantGaps(db, id), { weight: 0, volume: 0, items: 0 });
-  t.is(code(await server.gql(CANCEL, { token, variables: { id, reason: "other" } })), "BADST", "already cancelled");
+  t.deepEqual(await capacityInvariantGaps(db, id), { weight: 0, volume: 0, items: 0 });
+  t.is(errorCode(await server.gql(CANCEL, { token, variables: { id, reason: "other" } })), "BADST", "already cancelled");
 
-  const pickedUp = await createTrip(db, traveler);
-  await root(db, "select app_hidden.consume_trip_capacity($1)", [await reserve(db, pickedUp)]);
-  t.is(code(await server.gql(CANCEL, { token, variables: { id: pickedUp, reason: "other" } })), "BADST", "items were picked up");
+  const pickedUp = await createTripAsTraveler(db, traveler);
+  await queryAsRoot(db, "select app_hidden.consume_trip_capacity($1)", [await reserveCapacity(db, pickedUp)]);
+  t.is(errorCode(await server.gql(CANCEL, { token, variables: { id: pickedUp, reason: "other" } })), "BADST", "items were picked up");
   t.is((await tripRow(db, pickedUp)).status, "upcoming");
 
-  const active = await createTrip(db, traveler, { departure: hoursFromNow(2), arrival: hoursFromNow(6) });
+  const active = await createTripAsTraveler(db, traveler, { departsInHours: 2, durationHours: 4 });
   await server.gql(START, { token, variables: { id: active } });
-  t.is(code(await server.gql(CANCEL, { token, variables: { id: active, reason: "personal_emergency" } })), "DNIED");
+  t.is(errorCode(await server.gql(CANCEL, { token, variables: { id: active, reason: "personal_emergency" } })), "DNIED");
   const { id: reader } = await createUser(db);
   await makeAdmin(db, reader, "analyst");
-  t.is(code(await server.gql(CANCEL, { token: await tokenFor(db, reader), variables: { id: active, reason: "other" } })), "DNIED",
+  t.is(errorCode(await server.gql(CANCEL, { token: await tokenFor(db, reader), variables: { id: active, reason: "other" } })), "DNIED",
     "deliveries.read is not deliveries.write");
   const { id: admin } = await createUser(db);
   await makeAdmin(db, admin, "admin");
   const byAdmin = await server.gql(CANCEL, { token: await tokenFor(db, admin), variables: { id: active, reason: "other", note: "Safety" } });
   t.is(byAdmin.data?.cancelTrip.trip.status, "cancelled");
   t.is((await tripRow(db, active)).cancelled_by, admin);
-  const stranger = await createTraveler(db);
-  t.is(code(await server.gql(CANCEL, { token: await tokenFor(db, stranger), variables: { id: pickedUp, reason: "other" } })), "DNIED");
+  const stranger = await createMember(db, "traveler", "email_verified");
+  t.is(errorCode(await server.gql(CANCEL, { token: await tokenFor(db, stranger), variables: { id: pickedUp, reason: "other" } })), "DNIED");
 });
 
 test("duplicateTrip copies a trip to new times, all capacity free, for its traveler only", async (t) => {
-  const traveler = await createTraveler(db);
+  const traveler = await createMember(db, "traveler", "email_verified");
   const token = await tokenFor(db, traveler);
-  const id = await createTrip(db, traveler, { departure: hoursFromNow(48), arrival: hoursFromNow(60) });
-  await reserve(db, id, 4, 4, 1);
+  const id = await createTripAsTraveler(db, traveler, { departsInHours: 48, durationHours: 12 });
+  await reserveCapacity(db, id, 4, 4, 1);
   const dep = hoursFromNow(24 * 9);
   const res = await server.gql(DUPLICATE, { token, variables: { id, dep } });
   t.is(res.errors, undefined);
@@ -221,15 +223,15 @@ test("duplicateTrip copies a trip to new times, all capacity free, for its trave
   t.not(copy.rowId, id);
   t.like(copy, { title: "Berlin to Paris", status: "upcoming", availableWeightKg: "20.00", capacityWeightKg: "20.00" });
   t.is(new Date(copy.arrivalTime).getTime() - new Date(copy.departureTime).getTime(), 12 * 3600_000, "same duration");
-  t.is(code(await server.gql(DUPLICATE, { token, variables: { id, dep: hoursFromNow(-3) } })), "INVAL");
-  const other = await createTraveler(db);
-  t.is(code(await server.gql(DUPLICATE, { token: await tokenFor(db, other), variables: { id, dep } })), "DNIED");
+  t.is(errorCode(await server.gql(DUPLICATE, { token, variables: { id, dep: hoursFromNow(-3) } })), "INVAL");
+  const other = await createMember(db, "traveler", "email_verified");
+  t.is(errorCode(await server.gql(DUPLICATE, { token: await tokenFor(db, other), variables: { id, dep } })), "DNIED");
 });
 
 test("trip templates: save, reuse (usage counted), replace by name; private to their owner", async (t) => {
-  const traveler = await createTraveler(db);
+  const traveler = await createMember(db, "traveler", "email_verified");
   const token = await tokenFor(db, traveler);
-  const id = await createTrip(db, traveler, { description: null });
+  const id = await createTripAsTraveler(db, traveler, { description: null });
   const saved = await server.gql(SAVE_TEMPLATE, { token, variables: { id, name: "Weekly Paris run" } });
   t.is(saved.errors, undefined);
   const template = saved.data!.saveTripTemplate.tripTemplate;
@@ -249,12 +251,12 @@ test("trip templates: save, reuse (usage counted), replace by name; private to t
   t.is(again.data!.saveTripTemplate.tripTemplate.rowId, template.rowId, "same name replaces");
   t.is(again.data!.saveTripTemplate.tripTemplate.tripData.title, "Berlin to Paris, fast");
 
-  t.is(code(await server.gql(SAVE_TEMPLATE, { token, variables: { id, name: " " } })), "INVAL");
-  t.is(code(await server.gql(FROM_TEMPLATE, { token, variables: { id: template.rowId, dep: hoursFromNow(-5) } })), "INVAL");
-  const other = await createTraveler(db);
+  t.is(errorCode(await server.gql(SAVE_TEMPLATE, { token, variables: { id, name: " " } })), "INVAL");
+  t.is(errorCode(await server.gql(FROM_TEMPLATE, { token, variables: { id: template.rowId, dep: hoursFromNow(-5) } })), "INVAL");
+  const other = await createMember(db, "traveler", "email_verified");
   const otherToken = await tokenFor(db, other);
-  t.is(code(await server.gql(SAVE_TEMPLATE, { token: otherToken, variables: { id, name: "Stolen" } })), "NTFND");
-  t.is(code(await server.gql(FROM_TEMPLATE, { token: otherToken, variables: { id: template.rowId, dep } })), "NTFND");
+  t.is(errorCode(await server.gql(SAVE_TEMPLATE, { token: otherToken, variables: { id, name: "Stolen" } })), "NTFND");
+  t.is(errorCode(await server.gql(FROM_TEMPLATE, { token: otherToken, variables: { id: template.rowId, dep } })), "NTFND");
   t.deepEqual((await server.gql("{ tripTemplates { nodes { name } } }", { token: otherToken })).data!.tripTemplates.nodes, []);
   const del = await server.gql(`mutation ($id: UUID!) { deleteTripTemplate(input: { rowId: $id }) { deletedTripTemplateId } }`,
     { token, variables: { id: template.rowId } });
@@ -262,15 +264,15 @@ test("trip templates: save, reuse (usage counted), replace by name; private to t
 });
 
 test("searchTrips: near both ends, window, free weight and text; respects visibility", async (t) => {
-  const traveler = await createTraveler(db);
+  const traveler = await createMember(db, "traveler", "email_verified");
   const tag = `Zq${Date.now().toString(36)}`;
-  const near = await createTrip(db, traveler, { title: `Berlin Paris ${tag}`, description: null, weight: 10 });
-  const fromPotsdam = await createTrip(db, traveler, { from: POTSDAM, weight: 30, departure: hoursFromNow(100), arrival: hoursFromNow(110) });
-  const toLyon = await createTrip(db, traveler, { to: LYON });
-  const hidden = await createTrip(db, traveler, { visibility: "private", title: `Private ${tag}` });
-  const friends = await createTrip(db, traveler, { visibility: "friends_only", title: `Friends ${tag}` });
-  const gone = await createTrip(db, traveler, { title: `Cancelled ${tag}` });
-  await root(db, "update app_public.trips set status = 'cancelled', cancellation_reason = 'other', cancelled_at = now() where id = $1", [gone]);
+  const near = await createTripAsTraveler(db, traveler, { title: `Berlin Paris ${tag}`, description: null, weightKg: 10 });
+  const fromPotsdam = await createTripAsTraveler(db, traveler, { origin: POTSDAM, weightKg: 30, departsInHours: 100, durationHours: 10 });
+  const toLyon = await createTripAsTraveler(db, traveler, { destination: LYON });
+  const hidden = await createTripAsTraveler(db, traveler, { visibility: "private", title: `Private ${tag}` });
+  const friends = await createTripAsTraveler(db, traveler, { visibility: "friends_only", title: `Friends ${tag}` });
+  const gone = await createTripAsTraveler(db, traveler, { title: `Cancelled ${tag}` });
+  await queryAsRoot(db, "update app_public.trips set status = 'cancelled', cancellation_reason = 'other', cancelled_at = now() where id = $1", [gone]);
 
   const customer = (await createUser(db)).id;
   const token = await tokenFor(db, customer);
@@ -299,9 +301,9 @@ test("searchTrips: near both ends, window, free weight and text; respects visibi
   const ownerSees = await ids({ q: tag }, await tokenFor(db, traveler));
   t.true(ownerSees.has(hidden) && ownerSees.has(friends));
 
-  t.is(code(await server.gql(SEARCH, { token, variables: { origin: BERLIN, radius: 0 } })), "INVAL");
-  t.is(code(await server.gql(SEARCH, { token, variables: { origin: BERLIN, radius: 501 } })), "INVAL");
-  t.is(code(await server.gql(SEARCH, { variables: { origin: BERLIN } })), "42501", "anonymous visitors cannot search");
+  t.is(errorCode(await server.gql(SEARCH, { token, variables: { origin: BERLIN, radius: 0 } })), "INVAL");
+  t.is(errorCode(await server.gql(SEARCH, { token, variables: { origin: BERLIN, radius: 501 } })), "INVAL");
+  t.is(errorCode(await server.gql(SEARCH, { variables: { origin: BERLIN } })), "42501", "anonymous visitors cannot search");
 });
 
 test("the spatial and text filters of searchTrips can use the GiST and trigram indexes", async (t) => {
