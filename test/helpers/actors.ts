@@ -144,12 +144,16 @@ export interface SignedInUser {
   token: string;
 }
 
+export interface SignedInMemberOptions extends MemberOptions {
+  type?: UserType;
+  level?: VerificationLevel;
+}
+
 /**
  * createMember with options only, signed in: a member who sends and travels ("both") with a verified email unless
  * told otherwise.
  */
-export async function createSignedInMember(db: TestDatabase,
-  options: MemberOptions & { type?: UserType; level?: VerificationLevel } = {}): Promise<SignedInUser> {
+export async function createSignedInMember(db: TestDatabase, options: SignedInMemberOptions = {}): Promise<SignedInUser> {
   const id = await createMember(db, options.type ?? "both", options.level ?? "email_verified", options);
   return { id, token: await tokenFor(db, id) };
 }

@@ -2,24 +2,19 @@
 // cities, the plan that app_hidden.matches really runs (captured with auto_explain, nested statements included)
 // reads trips and delivery_requests through their point indexes in both directions.
 import test from "ava";
-import { asRoot, createTestDatabase, type TestDatabase } from "../helpers/db.ts";
-import { member, request, root, trip } from "./fixtures.ts";
+import { createSignedInMember } from "../helpers/actors.ts";
+import { asRoot, queryAsRoot, useTestDatabase } from "../helpers/database.ts";
+import { createRequestOnEquator, createTripOnEquator } from "../helpers/marketplace.ts";
 
-let db: TestDatabase;
-test.before(async () => {
-  db = await createTestDatabase();
-});
-test.after.always(async () => {
-  await db?.drop();
-});
+const db = useTestDatabase(test);
 
 test("both directions read the GiST indexes of the searched side", async (t) => {
-  const customer = await member(db);
-  const traveler = await member(db);
+  const customer = await createSignedInMember(db);
+  const traveler = await createSignedInMember(db);
   // 4000 trips and 4000 requests between 20 cities on the 45th parallel (1° apart), over 30 days.
-  await root(db, `alter table app_public.trips disable trigger _900_enqueue_matching;
+  await queryAsRoot(db, `alter table app_public.trips disable trigger _900_enqueue_matching;
                   alter table app_public.delivery_requests disable trigger _900_enqueue_matching`);
-  await root(db, `
+  await queryAsRoot(db, `
     insert into app_public.trips (traveler_id, title, trip_type, origin_address, origin_point, destination_address,
       destination_point, departure_time, arrival_time, capacity_weight_kg, available_weight_kg, capacity_volume_l,
       available_volume_l, capacity_items, available_items, currency, base_price)
@@ -28,7 +23,7 @@ test("both directions read the GiST indexes of the searched side", async (t) => 
            now() + interval '3 hours' + (g % 720) * interval '1 hour', now() + interval '9 hours' + (g % 720) * interval '1 hour',
            10, 10, 50, 50, 5, 5, 'USD', 1000
       from generate_series(1, 4000) g`, [traveler.id]);
-  await root(db, `
+  await queryAsRoot(db, `
     insert into app_public.delivery_requests (customer_id, title, category, item_name, weight_kg, currency,
       pickup_address, pickup_point, pickup_city, pickup_country, delivery_address, delivery_point, delivery_city,
       delivery_country, pickup_window_start, pickup_window_end, max_price, expires_at)
@@ -37,9 +32,9 @@ test("both directions read the GiST indexes of the searched side", async (t) => 
            'd', public.st_makepoint(10 + (g * 3) % 20 + (g % 4) * 0.01, 45.5)::public.geography, 'B', 'BB',
            now() + (g % 720) * interval '1 hour', now() + interval '6 hours' + (g % 720) * interval '1 hour', 5000, now() + interval '31 days'
       from generate_series(1, 4000) g`, [customer.id]);
-  await root(db, "analyze app_public.trips; analyze app_public.delivery_requests");
-  const requestId = await request(db, customer.id, 15);
-  const tripId = await trip(db, traveler.id, 15);
+  await queryAsRoot(db, "analyze app_public.trips; analyze app_public.delivery_requests");
+  const requestId = await createRequestOnEquator(db, customer.id, 15);
+  const tripId = await createTripOnEquator(db, traveler.id, 15);
 
   const plans = await asRoot(db, async (c) => {
     const notices: string[] = [];

@@ -3,12 +3,14 @@
 // (matchingRequests of the failing trip) is empty too. The control differs from the failing trip only in the
 // filtered property. Serial, to keep the load of this file low for the timing-sensitive tests running beside it.
 import test from "ava";
-import { asRoot } from "../helpers/db.ts";
-import { useTestServer } from "../helpers/server.ts";
+import { blockUser, createSignedInMember, type SignedInMemberOptions } from "../helpers/actors.ts";
+import { asRoot } from "../helpers/database.ts";
 import {
-  hoursFromNow, ewkt, member, newArea, request, trip, MATCHING_REQUESTS, MATCHING_TRIPS,
-  type MemberOptions, type Overrides, type RequestMatch, type TripMatch,
-} from "./fixtures.ts";
+  createRequestOnEquator, createTripOnEquator, ewkt, newArea, MATCHING_REQUESTS, MATCHING_TRIPS,
+  type ColumnOverrides, type RequestMatch, type TripMatch,
+} from "../helpers/marketplace.ts";
+import { useTestServer } from "../helpers/server.ts";
+import { hoursFromNow } from "../helpers/time.ts";
 
 const { db, server } = useTestServer(test);
 
@@ -25,13 +27,13 @@ async function requestIds(token: string, tripId: string): Promise<string[]> {
 
 interface Side {
   /** Options of the traveler making this trip. */
-  traveler?: MemberOptions;
+  traveler?: SignedInMemberOptions;
   /** Columns of the trip, given the area's longitude. */
-  trip?: (lng: number) => Overrides;
+  trip?: (lng: number) => ColumnOverrides;
 }
 interface Case {
   filter: string;
-  request?: (lng: number) => Overrides;
+  request?: (lng: number) => ColumnOverrides;
   control?: Side;
   failing: Side;
   /** Extra setup between the customer and the failing traveler (blocks). */
@@ -41,8 +43,6 @@ interface Case {
 }
 
 const cancelled = { status: "cancelled", cancellation_reason: "other", cancelled_at: new Date().toISOString() };
-const block = (blocker: string, blocked: string) => asRoot(db, (c) =>
-  c.query("insert into app_public.user_blocks (blocker_id, blocked_id) values ($1, $2)", [blocker, blocked]));
 
 const CASES: Case[] = [
   // 1. live, visible, leaving late enough
@@ -58,8 +58,8 @@ const CASES: Case[] = [
   // 2. someone else, active, unblocked, not blacklisted
   { filter: "2 self: the customer's own trip is not matched", failing: {}, ownTrip: true },
   { filter: "2 active: a suspended traveler's trip is not matched", failing: { traveler: { status: "suspended" } } },
-  { filter: "2 blocks: the customer blocked the traveler", failing: {}, relate: (c, t) => block(c, t) },
-  { filter: "2 blocks: the traveler blocked the customer", failing: {}, relate: (c, t) => block(t, c) },
+  { filter: "2 blocks: the customer blocked the traveler", failing: {}, relate: (c, t) => blockUser(db, c, t) },
+  { filter: "2 blocks: the traveler blocked the customer", failing: {}, relate: (c, t) => blockUser(db, t, c) },
   // 3. requirements
   { filter: "3 rating: min_traveler_rating excludes unrated travelers",
     request: () => ({ min_traveler_rating: 4 }), control: { traveler: { ratings: 3, averageRating: 4.2 } },
@@ -125,13 +125,13 @@ const CASES: Case[] = [
 for (const c of CASES) {
   test.serial(`filter ${c.filter}`, async (t) => {
     const lng = newArea();
-    const customer = await member(db, { firstName: "Cora" });
-    const requestId = await request(db, customer.id, lng, c.request?.(lng));
-    const good = await member(db, { firstName: "Gus", ...c.control?.traveler });
-    const controlId = await trip(db, good.id, lng, c.control?.trip?.(lng));
-    const bad = c.ownTrip ? customer : await member(db, { firstName: "Bo", ...c.failing.traveler });
+    const customer = await createSignedInMember(db, { firstName: "Cora" });
+    const requestId = await createRequestOnEquator(db, customer.id, lng, c.request?.(lng));
+    const good = await createSignedInMember(db, { firstName: "Gus", ...c.control?.traveler });
+    const controlId = await createTripOnEquator(db, good.id, lng, c.control?.trip?.(lng));
+    const bad = c.ownTrip ? customer : await createSignedInMember(db, { firstName: "Bo", ...c.failing.traveler });
     await c.relate?.(customer.id, bad.id);
-    const failingId = await trip(db, bad.id, lng, c.failing.trip?.(lng));
+    const failingId = await createTripOnEquator(db, bad.id, lng, c.failing.trip?.(lng));
 
     t.deepEqual(await tripIds(customer.token, requestId), [controlId], "only the control trip matches");
     t.deepEqual(await requestIds(good.token, controlId), [requestId], "the mirror finds the request from the control");
@@ -143,24 +143,24 @@ for (const c of CASES) {
 
 test.serial("blacklisted travelers are not matched (both directions)", async (t) => {
   const lng = newArea();
-  const customer = await member(db);
-  const good = await member(db);
-  const bad = await member(db);
-  const requestId = await request(db, customer.id, lng, { blacklisted_travelers: [bad.id] });
-  const controlId = await trip(db, good.id, lng);
-  const failingId = await trip(db, bad.id, lng);
+  const customer = await createSignedInMember(db);
+  const good = await createSignedInMember(db);
+  const bad = await createSignedInMember(db);
+  const requestId = await createRequestOnEquator(db, customer.id, lng, { blacklisted_travelers: [bad.id] });
+  const controlId = await createTripOnEquator(db, good.id, lng);
+  const failingId = await createTripOnEquator(db, bad.id, lng);
   t.deepEqual(await tripIds(customer.token, requestId), [controlId]);
   t.deepEqual(await requestIds(bad.token, failingId), []);
 });
 
 test.serial("closed requests match nothing: cancelled, expired, or of a suspended customer", async (t) => {
   const lng = newArea();
-  const customer = await member(db);
-  const traveler = await member(db);
-  const tripId = await trip(db, traveler.id, lng);
-  const open = await request(db, customer.id, lng);
-  await request(db, customer.id, lng, { status: "cancelled", cancelled_at: new Date().toISOString(), cancellation_reason: "other" });
-  const expiring = await request(db, customer.id, lng);
+  const customer = await createSignedInMember(db);
+  const traveler = await createSignedInMember(db);
+  const tripId = await createTripOnEquator(db, traveler.id, lng);
+  const open = await createRequestOnEquator(db, customer.id, lng);
+  await createRequestOnEquator(db, customer.id, lng, { status: "cancelled", cancelled_at: new Date().toISOString(), cancellation_reason: "other" });
+  const expiring = await createRequestOnEquator(db, customer.id, lng);
   await asRoot(db, (c) => c.query("update app_public.delivery_requests set expires_at = now() - interval '1 minute', created_at = now() - interval '1 day' where id = $1", [expiring]));
   t.deepEqual(await requestIds(traveler.token, tripId), [open]);
   t.deepEqual(await tripIds(customer.token, expiring), [], "an expired request has no matches");
@@ -170,8 +170,8 @@ test.serial("closed requests match nothing: cancelled, expired, or of a suspende
 
 test.serial("empty when nothing fits: no trip in the area at all", async (t) => {
   const lng = newArea();
-  const customer = await member(db);
-  const requestId = await request(db, customer.id, lng);
+  const customer = await createSignedInMember(db);
+  const requestId = await createRequestOnEquator(db, customer.id, lng);
   const res = await server.gql(MATCHING_TRIPS, { token: customer.token, variables: { id: requestId } });
   t.is(res.errors, undefined);
   t.deepEqual(res.data!.matchingTrips.nodes, []);

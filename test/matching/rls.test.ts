@@ -1,26 +1,24 @@
 // RLS matrix of request_matches (docs/conventions.md §9): select as anonymous, the request's customer, the trip's
 // traveler, another user and an admin; no role may insert, update or delete (only the matching job writes).
 import test from "ava";
-import { actAs, anonymous, createTestDatabase, makeAdmin, sqlstate, user, type TestDatabase } from "../helpers/db.ts";
-import { member, newArea, request, root, trip } from "./fixtures.ts";
+import { actAs, anonymous, createSignedInMember, makeAdmin, user } from "../helpers/actors.ts";
+import { queryAsRoot, useTestDatabase } from "../helpers/database.ts";
+import { sqlstate } from "../helpers/errors.ts";
+import { createRequestOnEquator, createTripOnEquator, newArea } from "../helpers/marketplace.ts";
 
-let db: TestDatabase;
+const db = useTestDatabase(test);
 let customer: string, traveler: string, other: string, admin: string, matchId: string, requestId: string, tripId: string;
 test.before(async () => {
-  db = await createTestDatabase();
   const lng = newArea();
-  customer = (await member(db)).id;
-  traveler = (await member(db)).id;
-  other = (await member(db)).id;
-  admin = (await member(db)).id;
+  customer = (await createSignedInMember(db)).id;
+  traveler = (await createSignedInMember(db)).id;
+  other = (await createSignedInMember(db)).id;
+  admin = (await createSignedInMember(db)).id;
   await makeAdmin(db, admin);
-  requestId = await request(db, customer, lng);
-  tripId = await trip(db, traveler, lng);
-  await root(db, "select app_private.record_match_candidates($1, null)", [requestId]);
-  matchId = (await root<{ id: string }>(db, "select id from app_public.request_matches where request_id = $1", [requestId]))[0]!.id;
-});
-test.after.always(async () => {
-  await db?.drop();
+  requestId = await createRequestOnEquator(db, customer, lng);
+  tripId = await createTripOnEquator(db, traveler, lng);
+  await queryAsRoot(db, "select app_private.record_match_candidates($1, null)", [requestId]);
+  matchId = (await queryAsRoot<{ id: string }>(db, "select id from app_public.request_matches where request_id = $1", [requestId]))[0]!.id;
 });
 
 const visible = (actor: Parameters<typeof actAs>[1]) => actAs(db, actor, async (c) =>

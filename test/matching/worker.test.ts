@@ -12,43 +12,42 @@ import { readConfig } from "../../lib/config.ts";
 import { makeTaskDeps } from "../../workers/index.ts";
 import { makeTaskList } from "../../workers/tasks/index.ts";
 import { assertMatchingPayload } from "../../workers/tasks/matching__record_candidates.ts";
-import { createTestDatabase, type TestDatabase } from "../helpers/db.ts";
-import { member, newArea, request, root, trip } from "./fixtures.ts";
+import { createSignedInMember } from "../helpers/actors.ts";
+import { queryAsRoot, useTestDatabase } from "../helpers/database.ts";
+import { createRequestOnEquator, createTripOnEquator, newArea } from "../helpers/marketplace.ts";
 
 const logger = new Logger(() => () => {});
 
-let db: TestDatabase;
+const db = useTestDatabase(test);
 let mailDir: string;
 let taskList: TaskList;
 test.before(async () => {
-  db = await createTestDatabase();
   mailDir = await mkdtemp(join(tmpdir(), "p2p-matching-mail-"));
   taskList = makeTaskList(makeTaskDeps(readConfig({ ...process.env, SMTP_URL: "", MAIL_DIR: mailDir })));
 });
 test.after.always(async () => {
   if (mailDir) await rm(mailDir, { recursive: true, force: true });
-  await db?.drop();
 });
 
 const runJobs = () => runOnce({ connectionString: db.ownerUrl, logger, concurrency: 1, noHandleSignals: true, taskList });
-const failedJobs = () => root(db, "select task_identifier, last_error from graphile_worker.jobs where last_error is not null");
-const matchRows = (requestId: string) => root<{ trip_id: string; score: string; notified_at: Date | null }>(db,
+const failedJobs = () => queryAsRoot(db, "select task_identifier, last_error from graphile_worker.jobs where last_error is not null");
+const matchRows = (requestId: string) => queryAsRoot<{ trip_id: string; score: string; notified_at: Date | null }>(db,
   "select trip_id, score, notified_at from app_public.request_matches where request_id = $1 order by trip_id", [requestId]);
-const emailsTo = (userId: string) => root<{ subject: string; body: string; recipient: string }>(db,
+const emailsTo = (userId: string) => queryAsRoot<{ subject: string; body: string; recipient: string }>(db,
   "select subject, body, recipient from app_private.emails where user_id = $1 order by created_at", [userId]);
 
 test.serial("a new trip records its matching requests and emails each customer once; a rerun changes nothing", async (t) => {
   const lng = newArea();
-  const customer = await member(db, { firstName: "Cleo" });
-  const other = await member(db);
-  const traveler = await member(db, { firstName: "Tom" });
-  const requestId = await request(db, customer.id, lng);
-  const farRequest = await request(db, other.id, lng + 1);              // nowhere near the trip
+  const customer = await createSignedInMember(db, { firstName: "Cleo" });
+  const other = await createSignedInMember(db);
+  const traveler = await createSignedInMember(db, { firstName: "Tom" });
+  const requestId = await createRequestOnEquator(db, customer.id, lng);
+  const farRequest = await createRequestOnEquator(db, other.id, lng + 1);              // nowhere near the trip
   await runJobs();                                                        // the requests' own jobs: no trip yet
   t.deepEqual(await matchRows(requestId), []);
 
-  const tripId = await trip(db, traveler.id, lng);
-  const jobs = await root(db, "select j.key, j.payload from graphile_worker._private_jobs j join graphile_worker._private_tasks k on k.id = j.task_id where k.identifier = 'matching__record_candidates'");
+  const tripId = await createTripOnEquator(db, traveler.id, lng);
+  const jobs = await queryAsRoot(db, "select j.key, j.payload from graphile_worker._private_jobs j join graphile_worker._private_tasks k on k.id = j.task_id where k.identifier = 'matching__record_candidates'");
   t.deepEqual(jobs, [{ key: `matching:trip:${tripId}`, payload: { trip_id: tripId } }], "id-only payload with a job key");
   await runJobs();
   const rows = await matchRows(requestId);
@@ -66,8 +65,8 @@ test.serial("a new trip records its matching requests and emails each customer o
   t.is((await readdir(mailDir)).length, 1, "emails__send delivered it");
 
   // At least once: the same job again (and the request's side) records nothing new and emails nobody.
-  await root(db, "select graphile_worker.add_job('matching__record_candidates', json_build_object('trip_id', $1::uuid))", [tripId]);
-  await root(db, "select graphile_worker.add_job('matching__record_candidates', json_build_object('request_id', $1::uuid))", [requestId]);
+  await queryAsRoot(db, "select graphile_worker.add_job('matching__record_candidates', json_build_object('trip_id', $1::uuid))", [tripId]);
+  await queryAsRoot(db, "select graphile_worker.add_job('matching__record_candidates', json_build_object('request_id', $1::uuid))", [requestId]);
   await runJobs();
   t.deepEqual((await matchRows(requestId)).map((r) => [r.trip_id, r.score]), [[tripId, "0.8950"]]);
   t.is((await emailsTo(customer.id)).length, 1);
@@ -77,11 +76,11 @@ test.serial("a new trip records its matching requests and emails each customer o
 
 test.serial("a new request records its matching trips and emails each traveler once", async (t) => {
   const lng = newArea();
-  const customer = await member(db);
-  const travelers = [await member(db), await member(db)];
-  const trips = [await trip(db, travelers[0]!.id, lng), await trip(db, travelers[1]!.id, lng)];
+  const customer = await createSignedInMember(db);
+  const travelers = [await createSignedInMember(db), await createSignedInMember(db)];
+  const trips = [await createTripOnEquator(db, travelers[0]!.id, lng), await createTripOnEquator(db, travelers[1]!.id, lng)];
   await runJobs();
-  const requestId = await request(db, customer.id, lng);
+  const requestId = await createRequestOnEquator(db, customer.id, lng);
   await runJobs();
   t.deepEqual((await matchRows(requestId)).map((r) => r.trip_id), [...trips].sort());
   for (const traveler of travelers) {
@@ -91,7 +90,7 @@ test.serial("a new request records its matching trips and emails each traveler o
     t.regex(mails[0]!.body, /from Westville to Eastville fits your trip "Equator run"/);
   }
   t.deepEqual(await emailsTo(customer.id), []);
-  await root(db, "select app_private.record_match_candidates($1, null)", [requestId]);
+  await queryAsRoot(db, "select app_private.record_match_candidates($1, null)", [requestId]);
   for (const traveler of travelers) t.is((await emailsTo(traveler.id)).length, 1, "idempotent");
   t.deepEqual(await failedJobs(), []);
 });
