@@ -1,15 +1,15 @@
 // Deliveries (docs/domain.md §7): the state machine enforced by the transition table and its trigger, the history,
 // the request following the delivery, cancellations and their effects, statistics, contacts and RLS.
 import test from "ava";
-import {
-  actAs, anonymous, asRoot, createUser, makeAdmin, outcome, sqlstate, tokenFor, user,
-} from "../helpers/db.ts";
-import { createMember, createRequest, createTrip } from "../helpers/marketplace.ts";
+import { actAs, anonymous, createMember, createUser, makeAdmin, tokenFor, user } from "../helpers/actors.ts";
+import { asRoot, outcome } from "../helpers/database.ts";
+import { errorCode, sqlstate } from "../helpers/errors.ts";
+import { createAcceptedDelivery, createTrip } from "../helpers/marketplace.ts";
 import { useTestServer } from "../helpers/server.ts";
+import { hoursFromNow } from "../helpers/time.ts";
 
 const { db, server } = useTestServer(test);
 
-const code = (res: { errors?: Array<{ extensions?: { code?: string } }> }) => res.errors?.[0]?.extensions?.code;
 const FIELDS = "rowId status pickupTime pickedUpAt deliveredAt cancellationReason";
 const step = (name: string, args = "") =>
   `mutation ($id: UUID!) { ${name}(input: { deliveryId: $id${args} }) { delivery { ${FIELDS} } } }`;
@@ -19,28 +19,6 @@ const REFUSE = `mutation ($id: UUID!, $photo: String) {
   refusePickup(input: { deliveryId: $id, reason: item_not_as_described, photoKey: $photo }) { delivery { ${FIELDS} } } }`;
 const CONTACTS = `query ($id: UUID!) { deliveryContacts(deliveryId: $id) {
   counterpartName counterpartPhone pickupAddress pickupContactPhone deliveryAddress availableUntil } }`;
-const inHours = (h: number) => new Date(Date.now() + h * 3600_000).toISOString();
-
-let phones = 0;
-/** An accepted delivery between a fresh customer and traveler (accepted through the real offer functions). */
-async function accepted() {
-  const customer = await createMember(db, "customer", "email_verified", { firstName: "Claire", lastName: "Martin" });
-  const traveler = await createMember(db, "traveler", "phone_verified", { firstName: "Tom", lastName: "Weber" });
-  const phone = `+49151${String(++phones).padStart(8, "0")}`;
-  await asRoot(db, (c) => c.query(
-    "update app_public.user_contacts set phone_number = $2, phone_verified_at = now() where user_id = $1", [traveler, phone]));
-  const request = await createRequest(db, customer);
-  const trip = await createTrip(db, traveler);
-  const customerToken = await tokenFor(db, customer);
-  const travelerToken = await tokenFor(db, traveler);
-  const offer = await server.gql(`mutation ($r: UUID!, $t: UUID!) { submitOffer(input: { requestId: $r, tripId: $t, price: "3000" }) {
-    deliveryOffer { rowId } } }`, { token: travelerToken, variables: { r: request, t: trip } });
-  if (!offer.data?.submitOffer) throw new Error(`submitOffer failed: ${JSON.stringify(offer.errors)}`);
-  const res = await server.gql(`mutation ($o: UUID!) { acceptOffer(input: { offerId: $o, version: 1 }) { delivery { rowId } } }`,
-    { token: customerToken, variables: { o: offer.data!.submitOffer.deliveryOffer.rowId } });
-  return { customer, traveler, request, trip, customerToken, travelerToken, phone,
-    id: res.data!.acceptOffer.delivery.rowId as string };
-}
 
 const snapshot = (d: { id: string; request: string; trip: string; customer: string; traveler: string }) => asRoot(db, async (c) => ({
   request: (await c.query("select status from app_public.delivery_requests where id = $1", [d.request])).rows[0].status,
@@ -54,28 +32,28 @@ const snapshot = (d: { id: string; request: string; trip: string; customer: stri
 }));
 
 test("the whole way: schedule, pickup, transit, drop-off scheduling, delivery, receipt; history, request and statistics follow", async (t) => {
-  const d = await accepted();
+  const d = await createAcceptedDelivery(db, server);
   const schedule = await server.gql(step("schedulePickup", ", at: $at").replace("($id: UUID!)", "($id: UUID!, $at: Datetime!)"),
-    { token: d.customerToken, variables: { id: d.id, at: inHours(60) } });
+    { token: d.customerToken, variables: { id: d.id, at: hoursFromNow(60) } });
   t.is(schedule.data?.schedulePickup.delivery.status, "pickup_scheduled");
-  t.is(code(await server.gql(step("confirmPickup"), { token: d.customerToken, variables: { id: d.id } })), "DNIED",
+  t.is(errorCode(await server.gql(step("confirmPickup"), { token: d.customerToken, variables: { id: d.id } })), "DNIED",
     "only the traveler confirms the pickup");
-  t.is(code(await server.gql(step("confirmDelivery"), { token: d.travelerToken, variables: { id: d.id } })), "BADST",
+  t.is(errorCode(await server.gql(step("confirmDelivery"), { token: d.travelerToken, variables: { id: d.id } })), "BADST",
     "no drop-off before the pickup");
   t.is((await server.gql(step("confirmPickup"), { token: d.travelerToken, variables: { id: d.id } })).data?.confirmPickup.delivery.status, "picked_up");
   t.like(await snapshot(d), { request: "picked_up", reservation: "consumed", available: "18.00" });
-  t.is(code(await server.gql(CANCEL, { token: d.customerToken, variables: { id: d.id, reason: "no_longer_needed" } })), "BADST",
+  t.is(errorCode(await server.gql(CANCEL, { token: d.customerToken, variables: { id: d.id, reason: "no_longer_needed" } })), "BADST",
     "after pickup only an admin cancels");
   t.is((await server.gql(step("startTransit"), { token: d.travelerToken, variables: { id: d.id } })).data?.startTransit.delivery.status, "in_transit");
   t.is((await snapshot(d)).request, "in_transit");
   const dropoff = await server.gql(step("scheduleDropoff", ", at: $at").replace("($id: UUID!)", "($id: UUID!, $at: Datetime!)"),
-    { token: d.customerToken, variables: { id: d.id, at: inHours(80) } });
+    { token: d.customerToken, variables: { id: d.id, at: hoursFromNow(80) } });
   t.is(dropoff.data?.scheduleDropoff.delivery.status, "delivery_scheduled");
   const delivered = await server.gql(step("confirmDelivery"), { token: d.travelerToken, variables: { id: d.id } });
   t.is(delivered.data?.confirmDelivery.delivery.status, "delivered");
   t.truthy(delivered.data?.confirmDelivery.delivery.deliveredAt);
-  t.is(code(await server.gql(step("confirmReceipt"), { token: d.travelerToken, variables: { id: d.id } })), "DNIED");
-  t.is(code(await server.gql(step("confirmReceipt").replace(FIELDS, "rowId receiptConfirmedAt"), { token: d.customerToken, variables: { id: d.id } })), undefined);
+  t.is(errorCode(await server.gql(step("confirmReceipt"), { token: d.travelerToken, variables: { id: d.id } })), "DNIED");
+  t.is(errorCode(await server.gql(step("confirmReceipt").replace(FIELDS, "rowId receiptConfirmedAt"), { token: d.customerToken, variables: { id: d.id } })), undefined);
 
   const after = await snapshot(d);
   t.like(after, { request: "delivered", reservation: "consumed", available: "18.00", offer: "accepted" },
@@ -91,15 +69,13 @@ test("the whole way: schedule, pickup, transit, drop-off scheduling, delivery, r
     [d.customer, d.traveler])).rows);
   t.deepEqual(money, [{ traveler: false, total_earnings: "0", total_spent: "3300" }, { traveler: true, total_earnings: "3000", total_spent: "0" }],
     "the first delivery's currency becomes the earnings currency");
-  t.is(code(await server.gql(CANCEL, { token: d.customerToken, variables: { id: d.id, reason: "no_longer_needed" } })), "BADST",
+  t.is(errorCode(await server.gql(CANCEL, { token: d.customerToken, variables: { id: d.id, reason: "no_longer_needed" } })), "BADST",
     "delivered never becomes cancelled");
 });
 
 test("the transition table is enforced by the trigger, even for the owner writing SQL by hand", async (t) => {
-  const d = await accepted();
-  const attempt = (sql: string) => asRoot(db, async (c) => {
-    try { await c.query(sql, [d.id]); return undefined; } catch (e) { return (e as { code?: string }).code; }
-  });
+  const d = await createAcceptedDelivery(db, server);
+  const attempt = (sql: string) => sqlstate(asRoot(db, (c) => c.query(sql, [d.id])));
   t.is(await attempt("update app_public.deliveries set status = 'delivered' where id = $1"), "BADST", "no cause given");
   t.is(await attempt(`select app_hidden.transition_delivery($1, 'delivered', 'user', null)`), "BADST", "accepted → delivered skips the pickup");
   t.is(await attempt(`select app_hidden.transition_delivery($1, 'picked_up', 'system', null)`), "BADST", "the system cannot pick up");
@@ -109,8 +85,8 @@ test("the transition table is enforced by the trigger, even for the owner writin
 });
 
 test("the customer cancels before pickup: capacity released, offer cancelled, request ended, cancellations counted", async (t) => {
-  const d = await accepted();
-  t.is(code(await server.gql(CANCEL, { token: d.customerToken, variables: { id: d.id, reason: "admin_decision" } })), "INVAL",
+  const d = await createAcceptedDelivery(db, server);
+  t.is(errorCode(await server.gql(CANCEL, { token: d.customerToken, variables: { id: d.id, reason: "admin_decision" } })), "INVAL",
     "platform reasons are for admins");
   const res = await server.gql(CANCEL, { token: d.customerToken, variables: { id: d.id, reason: "found_alternative" } });
   t.is(res.errors, undefined);
@@ -121,7 +97,7 @@ test("the customer cancels before pickup: capacity released, offer cancelled, re
 });
 
 test("the traveler cancels: the request reopens for offers and the traveler's cancellation counts", async (t) => {
-  const d = await accepted();
+  const d = await createAcceptedDelivery(db, server);
   await server.gql(CANCEL, { token: d.travelerToken, variables: { id: d.id, reason: "schedule_changed" } });
   const after = await snapshot(d);
   t.like(after, { request: "pending", reservation: "released", available: "20.00" });
@@ -137,9 +113,9 @@ test("the traveler cancels: the request reopens for offers and the traveler's ca
 });
 
 test("a refused pickup needs a photo and a refusal reason, and carries no penalty for the traveler", async (t) => {
-  const d = await accepted();
-  t.is(code(await server.gql(REFUSE, { token: d.travelerToken, variables: { id: d.id, photo: null } })), "INVAL");
-  t.is(code(await server.gql(REFUSE, { token: d.customerToken, variables: { id: d.id, photo: "refusals/x.jpg" } })), "DNIED");
+  const d = await createAcceptedDelivery(db, server);
+  t.is(errorCode(await server.gql(REFUSE, { token: d.travelerToken, variables: { id: d.id, photo: null } })), "INVAL");
+  t.is(errorCode(await server.gql(REFUSE, { token: d.customerToken, variables: { id: d.id, photo: "refusals/x.jpg" } })), "DNIED");
   const res = await server.gql(REFUSE, { token: d.travelerToken, variables: { id: d.id, photo: "refusals/x.jpg" } });
   t.is(res.data?.refusePickup.delivery.status, "cancelled");
   const after = await snapshot(d);
@@ -148,11 +124,11 @@ test("a refused pickup needs a photo and a refusal reason, and carries no penalt
 });
 
 test("an admin with deliveries.write may cancel after pickup; a support admin may not", async (t) => {
-  const d = await accepted();
+  const d = await createAcceptedDelivery(db, server);
   await server.gql(step("confirmPickup"), { token: d.travelerToken, variables: { id: d.id } });
   const { id: support } = await createUser(db);
   await makeAdmin(db, support, "support");
-  t.is(code(await server.gql(CANCEL, { token: await tokenFor(db, support), variables: { id: d.id, reason: "admin_decision" } })), "NTFND");
+  t.is(errorCode(await server.gql(CANCEL, { token: await tokenFor(db, support), variables: { id: d.id, reason: "admin_decision" } })), "NTFND");
   const { id: admin } = await createUser(db);
   await makeAdmin(db, admin, "admin");
   const res = await server.gql(CANCEL, { token: await tokenFor(db, admin), variables: { id: d.id, reason: "admin_decision" } });
@@ -161,7 +137,7 @@ test("an admin with deliveries.write may cancel after pickup; a support admin ma
 });
 
 test("contacts: the parties see each other and the exact places until 48 h after delivery; nobody else", async (t) => {
-  const d = await accepted();
+  const d = await createAcceptedDelivery(db, server);
   const forCustomer = await server.gql(CONTACTS, { token: d.customerToken, variables: { id: d.id } });
   t.like(forCustomer.data?.deliveryContacts, { counterpartName: "Tom Weber", counterpartPhone: d.phone,
     pickupAddress: "12 Rue de Rivoli, Paris", pickupContactPhone: "+33612345678", deliveryAddress: "5 Alexanderplatz, Berlin" });
@@ -169,16 +145,16 @@ test("contacts: the parties see each other and the exact places until 48 h after
   t.like(forTraveler.data?.deliveryContacts, { counterpartName: "Claire Martin", counterpartPhone: null },
     "an unverified phone is not shown");
   const stranger = await tokenFor(db, (await createUser(db)).id);
-  t.is(code(await server.gql(CONTACTS, { token: stranger, variables: { id: d.id } })), "NTFND");
+  t.is(errorCode(await server.gql(CONTACTS, { token: stranger, variables: { id: d.id } })), "NTFND");
 
   await server.gql(step("confirmPickup"), { token: d.travelerToken, variables: { id: d.id } });
   await server.gql(step("confirmDelivery"), { token: d.travelerToken, variables: { id: d.id } });
   await asRoot(db, (c) => c.query("update app_public.deliveries set delivered_at = now() - interval '49 hours' where id = $1", [d.id]));
-  t.is(code(await server.gql(CONTACTS, { token: d.customerToken, variables: { id: d.id } })), "EXPRD");
+  t.is(errorCode(await server.gql(CONTACTS, { token: d.customerToken, variables: { id: d.id } })), "EXPRD");
 });
 
 test("RLS: deliveries, their history and active_deliveries for the parties and admins; no direct writes for anyone", async (t) => {
-  const d = await accepted();
+  const d = await createAcceptedDelivery(db, server);
   const { id: stranger } = await createUser(db);
   const { id: admin } = await createUser(db);
   await makeAdmin(db, admin, "support");
@@ -217,24 +193,24 @@ test("RLS: deliveries, their history and active_deliveries for the parties and a
 });
 
 test("step refusals: past or misordered times, steps out of turn, the wrong party, receipts and contacts too early or too late", async (t) => {
-  const d = await accepted();
+  const d = await createAcceptedDelivery(db, server);
   const at = (name: string) => step(name, ", at: $at").replace("($id: UUID!)", "($id: UUID!, $at: Datetime!)");
-  t.is(code(await server.gql(at("schedulePickup"), { token: d.customerToken, variables: { id: d.id, at: inHours(-1) } })), "INVAL",
+  t.is(errorCode(await server.gql(at("schedulePickup"), { token: d.customerToken, variables: { id: d.id, at: hoursFromNow(-1) } })), "INVAL",
     "a pickup in the past");
-  t.is(code(await server.gql(at("scheduleDropoff"), { token: d.customerToken, variables: { id: d.id, at: inHours(90) } })), "BADST",
+  t.is(errorCode(await server.gql(at("scheduleDropoff"), { token: d.customerToken, variables: { id: d.id, at: hoursFromNow(90) } })), "BADST",
     "no drop-off to schedule before the item travels");
-  t.is(code(await server.gql(step("startTransit"), { token: d.travelerToken, variables: { id: d.id } })), "BADST",
+  t.is(errorCode(await server.gql(step("startTransit"), { token: d.travelerToken, variables: { id: d.id } })), "BADST",
     "no transit before pickup");
-  t.is(code(await server.gql(step("confirmReceipt"), { token: d.customerToken, variables: { id: d.id } })), "BADST",
+  t.is(errorCode(await server.gql(step("confirmReceipt"), { token: d.customerToken, variables: { id: d.id } })), "BADST",
     "no receipt before delivery");
-  t.is(code(await server.gql(step("startTransit"), { token: d.customerToken, variables: { id: d.id } })), "DNIED",
+  t.is(errorCode(await server.gql(step("startTransit"), { token: d.customerToken, variables: { id: d.id } })), "DNIED",
     "only the traveler reports the transit");
   const stranger = await tokenFor(db, (await createUser(db)).id);
-  t.is(code(await server.gql(step("confirmPickup"), { token: stranger, variables: { id: d.id } })), "NTFND");
+  t.is(errorCode(await server.gql(step("confirmPickup"), { token: stranger, variables: { id: d.id } })), "NTFND");
   t.is((await snapshot(d)).history.length, 1, "nothing moved");
 
   await server.gql(CANCEL, { token: d.customerToken, variables: { id: d.id, reason: "no_longer_needed" } });
-  t.is(code(await server.gql(CONTACTS, { token: d.customerToken, variables: { id: d.id } })), "BADST",
+  t.is(errorCode(await server.gql(CONTACTS, { token: d.customerToken, variables: { id: d.id } })), "BADST",
     "no contacts for a cancelled delivery");
-  t.is(code(await server.gql(at("schedulePickup"), { token: d.customerToken, variables: { id: d.id, at: inHours(50) } })), "BADST");
+  t.is(errorCode(await server.gql(at("schedulePickup"), { token: d.customerToken, variables: { id: d.id, at: hoursFromNow(50) } })), "BADST");
 });

@@ -86,7 +86,9 @@ const ewktOf = (place: Place) => `SRID=4326;POINT(${lngLat(place).join(" ")})`;
  */
 export async function createTripAsTraveler(db: TestDatabase, travelerId: string,
                                            o: TravelerTripOptions = {}): Promise<string> {
-  const departsInHours = o.departsInHours ?? 72;
+  // One instant for both times, so that the duration is exact.
+  const departure = Date.now() + (o.departsInHours ?? 72) * 3600_000;
+  const arrival = departure + (o.durationHours ?? 12) * 3600_000;
   return commitAs(db, user(travelerId), async (c) => (await c.query<{ id: string }>(
     `select id from app_public.create_trip(
        title => $1, trip_type => 'car', origin_address => 'Alexanderplatz 1, Berlin', origin_point => $2::geography,
@@ -95,7 +97,7 @@ export async function createTripAsTraveler(db: TestDatabase, travelerId: string,
        capacity_items => $8, base_price => 1500, price_per_kg => 200, description => $9, visibility => $10,
        recurring_pattern => $11)`,
     [o.title ?? "Berlin to Paris", ewktOf(o.origin ?? BERLIN), ewktOf(o.destination ?? PARIS),
-      hoursFromNow(departsInHours), hoursFromNow(departsInHours + (o.durationHours ?? 12)), o.weightKg ?? 20,
+      new Date(departure).toISOString(), new Date(arrival).toISOString(), o.weightKg ?? 20,
       o.volumeL ?? 60, o.items ?? 5, o.description === undefined ? "Room in the boot" : o.description,
       o.visibility ?? "public", o.recurringPattern ? JSON.stringify(o.recurringPattern) : null])).rows[0]!.id);
 }

@@ -3,16 +3,11 @@
 // CAPAC; the trip's capacity never goes below zero and equals what its reservations hold.
 import test from "ava";
 import pg from "pg";
-import { asRoot, createTestDatabase, openSession, type TestDatabase } from "../helpers/db.ts";
-import { createMember, createRequest, createTrip } from "../helpers/marketplace.ts";
+import { createMember, openSession } from "../helpers/actors.ts";
+import { asRoot, useTestDatabase } from "../helpers/database.ts";
+import { createRequest, createTrip } from "../helpers/marketplace.ts";
 
-let db: TestDatabase;
-test.before(async () => {
-  db = await createTestDatabase();
-});
-test.after.always(async () => {
-  await db?.drop();
-});
+const db = useTestDatabase(test);
 
 const CONTENDERS = 50;
 const ROOM = 7;

@@ -1,40 +1,23 @@
 // What happens to offers and deliveries when their request or trip changes (docs/domain.md §3–4, §6–7): the trip and
 // request functions call the offer/delivery hooks in their own transactions; these tests drive them over GraphQL.
 import test from "ava";
-import { asRoot, makeAdmin, createUser, tokenFor } from "../helpers/db.ts";
-import { createMember, createRequest, createTrip } from "../helpers/marketplace.ts";
+import { createMember, createUser, makeAdmin, tokenFor } from "../helpers/actors.ts";
+import { asRoot } from "../helpers/database.ts";
+import { errorCode } from "../helpers/errors.ts";
+import {
+  createMarket, createRequest, createTrip, offerAndAccept, submitOffer,
+} from "../helpers/marketplace.ts";
 import { useTestServer } from "../helpers/server.ts";
 
 const { db, server } = useTestServer(test);
 
-const code = (res: { errors?: Array<{ extensions?: { code?: string } }> }) => res.errors?.[0]?.extensions?.code;
 const SUBMIT = `mutation ($r: UUID!, $t: UUID!, $p: BigInt!) { submitOffer(input: { requestId: $r, tripId: $t, price: $p }) {
   deliveryOffer { rowId status } } }`;
-const ACCEPT = `mutation ($o: UUID!) { acceptOffer(input: { offerId: $o, version: 1 }) { delivery { rowId } } }`;
 const row = (sql: string, params: unknown[]) => asRoot(db, async (c) => (await c.query(sql, params)).rows[0]);
 
-async function parties(tripOptions: Parameters<typeof createTrip>[2] = {}) {
-  const customer = await createMember(db, "customer", "email_verified");
-  const traveler = await createMember(db, "traveler");
-  const request = await createRequest(db, customer);
-  const trip = await createTrip(db, traveler, tripOptions);
-  return { customer, traveler, request, trip, customerToken: await tokenFor(db, customer),
-    travelerToken: await tokenFor(db, traveler) };
-}
-async function offer(p: Awaited<ReturnType<typeof parties>>, price = "3000") {
-  const res = await server.gql(SUBMIT, { token: p.travelerToken, variables: { r: p.request, t: p.trip, p: price } });
-  if (!res.data?.submitOffer) throw new Error(JSON.stringify(res.errors));
-  return res.data.submitOffer.deliveryOffer.rowId as string;
-}
-async function accepted(p: Awaited<ReturnType<typeof parties>>) {
-  const res = await server.gql(ACCEPT, { token: p.customerToken, variables: { o: await offer(p) } });
-  if (!res.data?.acceptOffer) throw new Error(JSON.stringify(res.errors));
-  return res.data.acceptOffer.delivery.rowId as string;
-}
-
 test("cancelling a trip cancels its deliveries (traveler-caused), withdraws its offers and reopens the requests", async (t) => {
-  const p = await parties();
-  const delivery = await accepted(p);
+  const p = await createMarket(db);
+  const delivery = await offerAndAccept(server, p);
   const other = await createMember(db, "customer", "email_verified");
   const otherRequest = await createRequest(db, other);
   const pending = (await server.gql(SUBMIT, { token: p.travelerToken, variables: { r: otherRequest, t: p.trip, p: "2500" } }))
@@ -54,8 +37,8 @@ test("cancelling a trip cancels its deliveries (traveler-caused), withdraws its 
 });
 
 test("cancelling an accepted request cancels its delivery (customer-caused) and keeps the customer's reason", async (t) => {
-  const p = await parties();
-  const delivery = await accepted(p);
+  const p = await createMarket(db);
+  const delivery = await offerAndAccept(server, p);
   const res = await server.gql(`mutation ($id: UUID!) { cancelDeliveryRequest(input: { requestId: $id, reason: too_expensive, note: "Found it cheaper" }) {
     deliveryRequest { status cancellationReason cancellationNote } } }`, { token: p.customerToken, variables: { id: p.request } });
   t.is(res.errors, undefined);
@@ -66,17 +49,17 @@ test("cancelling an accepted request cancels its delivery (customer-caused) and 
   t.like(await row("select status from app_public.trip_capacity_reservations where delivery_id = $1", [delivery]), { status: "released" });
 
   // After pickup the request can no longer be cancelled (only a dispute remains).
-  const q = await parties();
-  const picked = await accepted(q);
+  const q = await createMarket(db);
+  const picked = await offerAndAccept(server, q);
   await server.gql(`mutation ($id: UUID!) { confirmPickup(input: { deliveryId: $id }) { delivery { status } } }`,
     { token: q.travelerToken, variables: { id: picked } });
-  t.is(code(await server.gql(`mutation ($id: UUID!) { cancelDeliveryRequest(input: { requestId: $id, reason: other }) { deliveryRequest { status } } }`,
+  t.is(errorCode(await server.gql(`mutation ($id: UUID!) { cancelDeliveryRequest(input: { requestId: $id, reason: other }) { deliveryRequest { status } } }`,
     { token: q.customerToken, variables: { id: q.request } })), "BADST");
 });
 
 test("cancelling an open request declines its live offers", async (t) => {
-  const p = await parties();
-  const live = await offer(p);
+  const p = await createMarket(db);
+  const live = await submitOffer(server, p);
   await server.gql(`mutation ($id: UUID!) { cancelDeliveryRequest(input: { requestId: $id, reason: no_longer_needed }) { deliveryRequest { status } } }`,
     { token: p.customerToken, variables: { id: p.request } });
   t.like(await row("select status, decline_reason, closed_by from app_public.delivery_offers where id = $1", [live]),
@@ -84,8 +67,8 @@ test("cancelling an open request declines its live offers", async (t) => {
 });
 
 test("editing a request: a lower max price declines the offers above it, new terms void the rest", async (t) => {
-  const p = await parties();
-  const cheap = await offer(p, "2000");
+  const p = await createMarket(db);
+  const cheap = await submitOffer(server, p, "2000");
   const second = await createMember(db, "traveler");
   const secondTrip = await createTrip(db, second);
   const dear = (await server.gql(SUBMIT, { token: await tokenFor(db, second), variables: { r: p.request, t: secondTrip, p: "4500" } }))
@@ -118,8 +101,8 @@ test("editing a request: a lower max price declines the offers above it, new ter
 });
 
 test("expired requests take their live offers with them", async (t) => {
-  const p = await parties();
-  const live = await offer(p);
+  const p = await createMarket(db);
+  const live = await submitOffer(server, p);
   await asRoot(db, (c) => c.query(
     "update app_public.delivery_requests set created_at = now() - interval '8 days', expires_at = now() - interval '1 minute' where id = $1", [p.request]));
   await asRoot(db, (c) => c.query("select app_hidden.expire_delivery_requests()"));
@@ -128,12 +111,12 @@ test("expired requests take their live offers with them", async (t) => {
 });
 
 test("private trips are seen by their customers; friends_only trips by the traveler's past customers", async (t) => {
-  const p = await parties({ visibility: "private" });
+  const p = await createMarket(db, { trip: { visibility: "private" } });
   const { id: stranger } = await createUser(db);
   const TRIP = `query ($id: UUID!) { trip(rowId: $id) { rowId } }`;
   const seen = async (token: string, id: string) => (await server.gql(TRIP, { token, variables: { id } })).data?.trip?.rowId ?? null;
   t.is(await seen(p.customerToken, p.trip), null, "not before a delivery");
-  const delivery = await accepted(p);
+  const delivery = await offerAndAccept(server, p);
   t.is(await seen(p.customerToken, p.trip), p.trip, "the customer of a delivery on it");
   t.is(await seen(await tokenFor(db, stranger), p.trip), null);
 
@@ -147,8 +130,8 @@ test("private trips are seen by their customers; friends_only trips by the trave
 });
 
 test("the traveler of a delivery may report its request; admins cancel active trips with their deliveries", async (t) => {
-  const p = await parties();
-  const delivery = await accepted(p);
+  const p = await createMarket(db);
+  const delivery = await offerAndAccept(server, p);
   const report = await server.gql(`mutation ($id: UUID!) { reportDeliveryRequest(input: { requestId: $id, category: fraud,
     description: "The item is not what was described" }) { userReport { reportedUserId } } }`,
     { token: p.travelerToken, variables: { id: p.request } });
@@ -158,7 +141,7 @@ test("the traveler of a delivery may report its request; admins cancel active tr
   const REPORT_USER = `mutation ($user: UUID!, $delivery: UUID!) { reportUser(input: { userId: $user, category: harassment,
     description: "Rude messages about the pickup", deliveryId: $delivery }) { userReport { deliveryId } } }`;
   const stranger = await createMember(db, "customer", "email_verified");
-  t.is(code(await server.gql(REPORT_USER, { token: await tokenFor(db, stranger), variables: { user: p.traveler, delivery } })),
+  t.is(errorCode(await server.gql(REPORT_USER, { token: await tokenFor(db, stranger), variables: { user: p.traveler, delivery } })),
     "NTFND", "a report may only name a delivery between the two users");
   const byCustomer = await server.gql(REPORT_USER, { token: p.customerToken, variables: { user: p.traveler, delivery } });
   t.deepEqual(byCustomer.data, { reportUser: { userReport: { deliveryId: delivery } } });

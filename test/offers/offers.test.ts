@@ -1,8 +1,10 @@
 // Offers and negotiation (docs/domain.md §6) over GraphQL: the thread, its immutable versions, whose turn it is,
 // STALE versions, every refusal with its code, auto-accept inside the transaction, decline, withdraw and expiry.
 import test from "ava";
-import { actAs, anonymous, asRoot, createUser, makeAdmin, sqlstate, tokenFor, user } from "../helpers/db.ts";
-import { createMember, createRequest, createTrip } from "../helpers/marketplace.ts";
+import { actAs, anonymous, createMember, createUser, makeAdmin, tokenFor, user } from "../helpers/actors.ts";
+import { asRoot, queryAsRoot } from "../helpers/database.ts";
+import { errorCode, sqlstate } from "../helpers/errors.ts";
+import { createMarket, createRequest, createTrip } from "../helpers/marketplace.ts";
 import { useTestServer } from "../helpers/server.ts";
 
 const { db, server } = useTestServer(test);
@@ -22,25 +24,13 @@ const DECLINE = `mutation ($offer: UUID!, $reason: OfferDeclineReason!) {
 const WITHDRAW = `mutation ($offer: UUID!) {
   withdrawOffer(input: { offerId: $offer, reason: schedule_changed }) { deliveryOffer { ${OFFER_FIELDS} } } }`;
 
-const code = (res: { errors?: Array<{ extensions?: { code?: string } }> }) => res.errors?.[0]?.extensions?.code;
 const requestStatus = (id: string) => asRoot(db, async (c) =>
   (await c.query("select status from app_public.delivery_requests where id = $1", [id])).rows[0].status as string);
 const offersOf = (requestId: string) => asRoot(db, async (c) => Number((await c.query(
   "select count(*) from app_public.delivery_offers where request_id = $1", [requestId])).rows[0].count));
 
-/** A customer with a request and a traveler with a trip that fits it, plus their tokens. */
-async function market(options: { request?: Parameters<typeof createRequest>[2]; trip?: Parameters<typeof createTrip>[2];
-                                 travelerLevel?: Parameters<typeof createMember>[2] } = {}) {
-  const customer = await createMember(db, "customer", "email_verified");
-  const traveler = await createMember(db, "traveler", options.travelerLevel ?? "phone_verified");
-  const request = await createRequest(db, customer, options.request);
-  const trip = await createTrip(db, traveler, options.trip);
-  return { customer, traveler, request, trip,
-    customerToken: await tokenFor(db, customer), travelerToken: await tokenFor(db, traveler) };
-}
-
 test("offer → counter → counter → accept: versions, turns, the delivery, capacity, the other threads declined", async (t) => {
-  const m = await market();
+  const m = await createMarket(db);
   const rival = await createMember(db, "traveler");
   const rivalTrip = await createTrip(db, rival);
   const rivalToken = await tokenFor(db, rival);
@@ -53,15 +43,15 @@ test("offer → counter → counter → accept: versions, turns, the delivery, c
   const rivalOffer = (await server.gql(SUBMIT, { token: rivalToken, variables: { request: m.request, trip: rivalTrip, price: 4500 } }))
     .data!.submitOffer.deliveryOffer;
 
-  t.is(code(await server.gql(COUNTER, { token: m.travelerToken, variables: { offer: offer.rowId, price: 3900 } })), "DNIED",
+  t.is(errorCode(await server.gql(COUNTER, { token: m.travelerToken, variables: { offer: offer.rowId, price: 3900 } })), "DNIED",
     "only the awaited side may counter");
   const v2 = await server.gql(COUNTER, { token: m.customerToken, variables: { offer: offer.rowId, price: 3000 } });
   t.like(v2.data!.counterOffer.deliveryOffer, { currentVersion: 2, awaitingParty: "traveler", price: "3000" });
   const v3 = await server.gql(COUNTER, { token: m.travelerToken, variables: { offer: offer.rowId, price: 3500 } });
   t.like(v3.data!.counterOffer.deliveryOffer, { currentVersion: 3, awaitingParty: "customer", price: "3500" });
 
-  t.is(code(await server.gql(ACCEPT, { token: m.customerToken, variables: { offer: offer.rowId, version: 2 } })), "STALE");
-  t.is(code(await server.gql(ACCEPT, { token: m.travelerToken, variables: { offer: offer.rowId, version: 3 } })), "DNIED",
+  t.is(errorCode(await server.gql(ACCEPT, { token: m.customerToken, variables: { offer: offer.rowId, version: 2 } })), "STALE");
+  t.is(errorCode(await server.gql(ACCEPT, { token: m.travelerToken, variables: { offer: offer.rowId, version: 3 } })), "DNIED",
     "a side cannot accept its own proposal");
   const accepted = await server.gql(ACCEPT, { token: m.customerToken, variables: { offer: offer.rowId, version: 3 } });
   t.is(accepted.errors, undefined);
@@ -96,50 +86,43 @@ test("offer → counter → counter → accept: versions, turns, the delivery, c
     "the payment authorisation job waits for the payments issue's task");
   t.is(await requestStatus(m.request), "accepted");
 
-  t.is(code(await server.gql(ACCEPT, { token: m.customerToken, variables: { offer: offer.rowId, version: 3 } })), "BADST",
+  t.is(errorCode(await server.gql(ACCEPT, { token: m.customerToken, variables: { offer: offer.rowId, version: 3 } })), "BADST",
     "accepting twice creates nothing");
-  t.is(code(await server.gql(ACCEPT, { token: m.customerToken, variables: { offer: rivalOffer.rowId, version: 1 } })), "BADST");
-  t.is(code(await server.gql(SUBMIT, { token: rivalToken, variables: { request: m.request, trip: rivalTrip, price: 100 } })), "BADST",
+  t.is(errorCode(await server.gql(ACCEPT, { token: m.customerToken, variables: { offer: rivalOffer.rowId, version: 1 } })), "BADST");
+  t.is(errorCode(await server.gql(SUBMIT, { token: rivalToken, variables: { request: m.request, trip: rivalTrip, price: 100 } })), "BADST",
     "an accepted request takes no more offers");
 });
 
 test("versions are immutable, even for the owner role", async (t) => {
-  const m = await market();
+  const m = await createMarket(db);
   const offer = (await server.gql(SUBMIT, { token: m.travelerToken, variables: { request: m.request, trip: m.trip, price: 4000 } }))
     .data!.submitOffer.deliveryOffer;
-  const error = await asRoot(db, async (c) => {
-    try {
-      await c.query("update app_public.offer_versions set price = 1 where offer_id = $1", [offer.rowId]);
-      return undefined;
-    } catch (e) {
-      return (e as { code?: string }).code;
-    }
-  });
+  const error = await sqlstate(queryAsRoot(db, "update app_public.offer_versions set price = 1 where offer_id = $1", [offer.rowId]));
   t.is(error, "DNIED");
 });
 
 test("submitting is refused with a clear code for every rule, and writes nothing", async (t) => {
   const cases: Array<[string, () => Promise<{ token: string; request: string; trip: string; price: number }>, string]> = [
-    ["a price of 0", async () => { const m = await market(); return { token: m.travelerToken, request: m.request, trip: m.trip, price: 0 }; }, "INVAL"],
-    ["a price above max_price", async () => { const m = await market(); return { token: m.travelerToken, request: m.request, trip: m.trip, price: 5001 }; }, "INVAL"],
-    ["a traveler below phone_verified", async () => { const m = await market({ travelerLevel: "email_verified" }); return { token: m.travelerToken, request: m.request, trip: m.trip, price: 3000 }; }, "DNIED"],
-    ["an unknown request", async () => { const m = await market(); return { token: m.travelerToken, request: "00000000-0000-4000-8000-000000000000", trip: m.trip, price: 3000 }; }, "NTFND"],
-    ["another traveler's trip", async () => { const m = await market(); const other = await market(); return { token: m.travelerToken, request: m.request, trip: other.trip, price: 3000 }; }, "NTFND"],
-    ["a trip too small", async () => { const m = await market({ request: { weightKg: 8, quantity: 3 }, trip: { weightKg: 20 } }); return { token: m.travelerToken, request: m.request, trip: m.trip, price: 3000 }; }, "CAPAC"],
-    ["a fragile item on a no-fragile trip", async () => { const m = await market({ request: { isFragile: true }, trip: { noFragile: true } }); return { token: m.travelerToken, request: m.request, trip: m.trip, price: 3000 }; }, "INVAL"],
-    ["an item worth more than the trip accepts", async () => { const m = await market({ request: { declaredValue: 9000 }, trip: { maxItemValue: 8000 } }); return { token: m.travelerToken, request: m.request, trip: m.trip, price: 3000 }; }, "INVAL"],
-    ["a departed trip", async () => { const m = await market(); await asRoot(db, (c) => c.query("update app_public.trips set status = 'active' where id = $1", [m.trip])); return { token: m.travelerToken, request: m.request, trip: m.trip, price: 3000 }; }, "BADST"],
-    ["an expired request", async () => { const m = await market(); await asRoot(db, (c) => c.query("update app_public.delivery_requests set created_at = now() - interval '2 days', expires_at = now() - interval '1 second' where id = $1", [m.request])); return { token: m.travelerToken, request: m.request, trip: m.trip, price: 3000 }; }, "EXPRD"],
-    ["a blacklisting customer", async () => { const m = await market(); await asRoot(db, (c) => c.query("update app_public.delivery_requests set blacklisted_travelers = array[$2::uuid] where id = $1", [m.request, m.traveler])); return { token: m.travelerToken, request: m.request, trip: m.trip, price: 3000 }; }, "DNIED"],
-    ["a block by the customer", async () => { const m = await market(); await asRoot(db, (c) => c.query("insert into app_public.user_blocks (blocker_id, blocked_id, reason) values ($1, $2, 'spam')", [m.customer, m.traveler])); return { token: m.travelerToken, request: m.request, trip: m.trip, price: 3000 }; }, "DNIED"],
-    ["a traveler without ratings on a rated request", async () => { const m = await market({ request: { minRating: 4 } }); return { token: m.travelerToken, request: m.request, trip: m.trip, price: 3000 }; }, "DNIED"],
-    ["an unverified identity on a verification-required request", async () => { const m = await market({ request: { verificationRequired: true } }); return { token: m.travelerToken, request: m.request, trip: m.trip, price: 3000 }; }, "DNIED"],
-    ["a phone-verified traveler and a valuable item", async () => { const m = await market({ request: { declaredValue: 20001 } }); return { token: m.travelerToken, request: m.request, trip: m.trip, price: 3000 }; }, "DNIED"],
+    ["a price of 0", async () => { const m = await createMarket(db); return { token: m.travelerToken, request: m.request, trip: m.trip, price: 0 }; }, "INVAL"],
+    ["a price above max_price", async () => { const m = await createMarket(db); return { token: m.travelerToken, request: m.request, trip: m.trip, price: 5001 }; }, "INVAL"],
+    ["a traveler below phone_verified", async () => { const m = await createMarket(db, { travelerLevel: "email_verified" }); return { token: m.travelerToken, request: m.request, trip: m.trip, price: 3000 }; }, "DNIED"],
+    ["an unknown request", async () => { const m = await createMarket(db); return { token: m.travelerToken, request: "00000000-0000-4000-8000-000000000000", trip: m.trip, price: 3000 }; }, "NTFND"],
+    ["another traveler's trip", async () => { const m = await createMarket(db); const other = await createMarket(db); return { token: m.travelerToken, request: m.request, trip: other.trip, price: 3000 }; }, "NTFND"],
+    ["a trip too small", async () => { const m = await createMarket(db, { request: { weightKg: 8, quantity: 3 }, trip: { weightKg: 20 } }); return { token: m.travelerToken, request: m.request, trip: m.trip, price: 3000 }; }, "CAPAC"],
+    ["a fragile item on a no-fragile trip", async () => { const m = await createMarket(db, { request: { isFragile: true }, trip: { noFragile: true } }); return { token: m.travelerToken, request: m.request, trip: m.trip, price: 3000 }; }, "INVAL"],
+    ["an item worth more than the trip accepts", async () => { const m = await createMarket(db, { request: { declaredValue: 9000 }, trip: { maxItemValue: 8000 } }); return { token: m.travelerToken, request: m.request, trip: m.trip, price: 3000 }; }, "INVAL"],
+    ["a departed trip", async () => { const m = await createMarket(db); await asRoot(db, (c) => c.query("update app_public.trips set status = 'active' where id = $1", [m.trip])); return { token: m.travelerToken, request: m.request, trip: m.trip, price: 3000 }; }, "BADST"],
+    ["an expired request", async () => { const m = await createMarket(db); await asRoot(db, (c) => c.query("update app_public.delivery_requests set created_at = now() - interval '2 days', expires_at = now() - interval '1 second' where id = $1", [m.request])); return { token: m.travelerToken, request: m.request, trip: m.trip, price: 3000 }; }, "EXPRD"],
+    ["a blacklisting customer", async () => { const m = await createMarket(db); await asRoot(db, (c) => c.query("update app_public.delivery_requests set blacklisted_travelers = array[$2::uuid] where id = $1", [m.request, m.traveler])); return { token: m.travelerToken, request: m.request, trip: m.trip, price: 3000 }; }, "DNIED"],
+    ["a block by the customer", async () => { const m = await createMarket(db); await asRoot(db, (c) => c.query("insert into app_public.user_blocks (blocker_id, blocked_id, reason) values ($1, $2, 'spam')", [m.customer, m.traveler])); return { token: m.travelerToken, request: m.request, trip: m.trip, price: 3000 }; }, "DNIED"],
+    ["a traveler without ratings on a rated request", async () => { const m = await createMarket(db, { request: { minRating: 4 } }); return { token: m.travelerToken, request: m.request, trip: m.trip, price: 3000 }; }, "DNIED"],
+    ["an unverified identity on a verification-required request", async () => { const m = await createMarket(db, { request: { verificationRequired: true } }); return { token: m.travelerToken, request: m.request, trip: m.trip, price: 3000 }; }, "DNIED"],
+    ["a phone-verified traveler and a valuable item", async () => { const m = await createMarket(db, { request: { declaredValue: 20001 } }); return { token: m.travelerToken, request: m.request, trip: m.trip, price: 3000 }; }, "DNIED"],
   ];
   for (const [label, setup, expected] of cases) {
     const { token, request, trip, price } = await setup();
     const res = await server.gql(SUBMIT, { token, variables: { request, trip, price } });
-    t.is(code(res), expected, label);
+    t.is(errorCode(res), expected, label);
     if (request !== "00000000-0000-4000-8000-000000000000") t.is(await offersOf(request), 0, `${label}: nothing written`);
   }
 });
@@ -149,12 +132,12 @@ test("one's own request, a second live thread and a fourth thread are refused", 
   const ownRequest = await createRequest(db, both);
   const ownTrip = await createTrip(db, both);
   const bothToken = await tokenFor(db, both);
-  t.is(code(await server.gql(SUBMIT, { token: bothToken, variables: { request: ownRequest, trip: ownTrip, price: 3000 } })), "DNIED");
+  t.is(errorCode(await server.gql(SUBMIT, { token: bothToken, variables: { request: ownRequest, trip: ownTrip, price: 3000 } })), "DNIED");
 
-  const m = await market();
+  const m = await createMarket(db);
   const vars = { request: m.request, trip: m.trip, price: 3000 };
   const first = (await server.gql(SUBMIT, { token: m.travelerToken, variables: vars })).data!.submitOffer.deliveryOffer;
-  t.is(code(await server.gql(SUBMIT, { token: m.travelerToken, variables: vars })), "BADST");
+  t.is(errorCode(await server.gql(SUBMIT, { token: m.travelerToken, variables: vars })), "BADST");
   // A traveler may offer again after a decline or a withdrawal, up to 3 threads per request.
   await server.gql(DECLINE, { token: m.customerToken, variables: { offer: first.rowId, reason: "price_too_high" } });
   t.is(await requestStatus(m.request), "pending", "no live thread left: pending again");
@@ -163,28 +146,28 @@ test("one's own request, a second live thread and a fourth thread are refused", 
     { status: "withdrawn", withdrawReason: "schedule_changed" });
   const third = (await server.gql(SUBMIT, { token: m.travelerToken, variables: vars })).data!.submitOffer.deliveryOffer;
   await server.gql(WITHDRAW, { token: m.travelerToken, variables: { offer: third.rowId } });
-  t.is(code(await server.gql(SUBMIT, { token: m.travelerToken, variables: vars })), "LIMIT");
+  t.is(errorCode(await server.gql(SUBMIT, { token: m.travelerToken, variables: vars })), "LIMIT");
 });
 
 test("decline and withdraw: who may do which, with which reasons", async (t) => {
-  const m = await market();
+  const m = await createMarket(db);
   const offer = (await server.gql(SUBMIT, { token: m.travelerToken, variables: { request: m.request, trip: m.trip, price: 4000 } }))
     .data!.submitOffer.deliveryOffer;
-  t.is(code(await server.gql(WITHDRAW, { token: m.customerToken, variables: { offer: offer.rowId } })), "DNIED");
-  t.is(code(await server.gql(DECLINE, { token: m.travelerToken, variables: { offer: offer.rowId, reason: "other" } })), "DNIED",
+  t.is(errorCode(await server.gql(WITHDRAW, { token: m.customerToken, variables: { offer: offer.rowId } })), "DNIED");
+  t.is(errorCode(await server.gql(DECLINE, { token: m.travelerToken, variables: { offer: offer.rowId, reason: "other" } })), "DNIED",
     "a traveler withdraws their own proposal rather than declining it");
-  t.is(code(await server.gql(DECLINE, { token: m.customerToken, variables: { offer: offer.rowId, reason: "another_offer_accepted" } })), "INVAL");
+  t.is(errorCode(await server.gql(DECLINE, { token: m.customerToken, variables: { offer: offer.rowId, reason: "another_offer_accepted" } })), "INVAL");
   const stranger = await tokenFor(db, (await createUser(db)).id);
-  t.is(code(await server.gql(DECLINE, { token: stranger, variables: { offer: offer.rowId, reason: "other" } })), "NTFND");
+  t.is(errorCode(await server.gql(DECLINE, { token: stranger, variables: { offer: offer.rowId, reason: "other" } })), "NTFND");
 
   await server.gql(COUNTER, { token: m.customerToken, variables: { offer: offer.rowId, price: 2000 } });
   const declined = await server.gql(DECLINE, { token: m.travelerToken, variables: { offer: offer.rowId, reason: "price_too_high" } });
   t.like(declined.data!.declineOffer.deliveryOffer, { status: "declined", declineReason: "price_too_high" });
-  t.is(code(await server.gql(COUNTER, { token: m.customerToken, variables: { offer: offer.rowId, price: 2500 } })), "BADST");
+  t.is(errorCode(await server.gql(COUNTER, { token: m.customerToken, variables: { offer: offer.rowId, price: 2500 } })), "BADST");
 });
 
 test("auto-accept happens inside the submitting transaction, from either side's standing price", async (t) => {
-  const m = await market({ request: { autoAcceptPrice: 3000 } });
+  const m = await createMarket(db, { request: { autoAcceptPrice: 3000 } });
   const above = await server.gql(SUBMIT, { token: m.travelerToken, variables: { request: m.request, trip: m.trip, price: 3100 } });
   t.is(above.data!.submitOffer.deliveryOffer.status, "pending");
   await server.gql(WITHDRAW, { token: m.travelerToken, variables: { offer: above.data!.submitOffer.deliveryOffer.rowId } });
@@ -193,11 +176,11 @@ test("auto-accept happens inside the submitting transaction, from either side's 
   t.is(await requestStatus(m.request), "accepted");
 
   // Trip-first: the trip accepts invitations at or above its price when its traveler is fully verified.
-  const fully = await market({ travelerLevel: "fully_verified", trip: { autoAcceptPrice: 2500 } });
+  const fully = await createMarket(db, { travelerLevel: "fully_verified", trip: { autoAcceptPrice: 2500 } });
   const invited = await server.gql(INVITE, { token: fully.customerToken, variables: { request: fully.request, trip: fully.trip, price: 2600 } });
   t.is(invited.errors, undefined);
   t.is(invited.data!.inviteTraveler.deliveryOffer.status, "accepted");
-  const notFully = await market({ travelerLevel: "id_verified", trip: { autoAcceptPrice: 2500 } });
+  const notFully = await createMarket(db, { travelerLevel: "id_verified", trip: { autoAcceptPrice: 2500 } });
   const waiting = await server.gql(INVITE, { token: notFully.customerToken, variables: { request: notFully.request, trip: notFully.trip, price: 2600 } });
   t.like(waiting.data!.inviteTraveler.deliveryOffer, { status: "pending", awaitingParty: "traveler" });
   const accepted = await server.gql(ACCEPT, { token: notFully.travelerToken,
@@ -206,12 +189,12 @@ test("auto-accept happens inside the submitting transaction, from either side's 
 });
 
 test("an expired version cannot be accepted; the expiry job closes it and the request is pending again", async (t) => {
-  const m = await market();
+  const m = await createMarket(db);
   const offer = (await server.gql(SUBMIT, { token: m.travelerToken, variables: { request: m.request, trip: m.trip, price: 4000 } }))
     .data!.submitOffer.deliveryOffer;
   t.true(new Date(offer.validUntil).getTime() - Date.now() <= 24 * 3600 * 1000 + 5000, "valid 24 hours");
   await asRoot(db, (c) => c.query("update app_public.delivery_offers set valid_until = now() - interval '1 second' where id = $1", [offer.rowId]));
-  t.is(code(await server.gql(ACCEPT, { token: m.customerToken, variables: { offer: offer.rowId, version: 1 } })), "EXPRD");
+  t.is(errorCode(await server.gql(ACCEPT, { token: m.customerToken, variables: { offer: offer.rowId, version: 1 } })), "EXPRD");
   const expired = await asRoot(db, async (c) => (await c.query("select app_private.expire_offers() as n")).rows[0].n);
   t.true(expired >= 1);
   t.is(await requestStatus(m.request), "pending");
@@ -219,7 +202,7 @@ test("an expired version cannot be accepted; the expiry job closes it and the re
 });
 
 test("a negotiation stops at 10 versions", async (t) => {
-  const m = await market();
+  const m = await createMarket(db);
   const offer = (await server.gql(SUBMIT, { token: m.travelerToken, variables: { request: m.request, trip: m.trip, price: 4000 } }))
     .data!.submitOffer.deliveryOffer;
   for (let version = 2; version <= 10; version++) {
@@ -227,11 +210,11 @@ test("a negotiation stops at 10 versions", async (t) => {
     const res = await server.gql(COUNTER, { token, variables: { offer: offer.rowId, price: 3000 + version } });
     t.is(res.data?.counterOffer.deliveryOffer.currentVersion, version);
   }
-  t.is(code(await server.gql(COUNTER, { token: m.travelerToken, variables: { offer: offer.rowId, price: 3500 } })), "LIMIT");
+  t.is(errorCode(await server.gql(COUNTER, { token: m.travelerToken, variables: { offer: offer.rowId, price: 3500 } })), "LIMIT");
 });
 
 test("RLS: threads and versions are seen by their two parties and admins only; nobody writes them directly", async (t) => {
-  const m = await market();
+  const m = await createMarket(db);
   const offer = (await server.gql(SUBMIT, { token: m.travelerToken, variables: { request: m.request, trip: m.trip, price: 4000 } }))
     .data!.submitOffer.deliveryOffer;
   const { id: admin } = await createUser(db);

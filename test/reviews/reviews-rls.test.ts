@@ -1,16 +1,15 @@
 // RLS matrix of reviews and review_reports (docs/conventions.md §9): visitor, author, reviewee, stranger and
 // moderator × select, insert, update, delete. No role writes directly: every change is a review function.
 import test from "ava";
-import {
-  actAs, anonymous, asRoot, createTestDatabase, makeAdmin, sqlstate, user, type Actor, type TestDatabase,
-} from "../helpers/db.ts";
-import { createDeliveryRecord, createMember, createTrip } from "../helpers/marketplace.ts";
+import { actAs, anonymous, commitAs, createMember, makeAdmin, user, type Actor } from "../helpers/actors.ts";
+import { asRoot, outcome, useTestDatabase } from "../helpers/database.ts";
+import { sqlstate } from "../helpers/errors.ts";
+import { createDeliveryRecord, createTrip } from "../helpers/marketplace.ts";
 
-let db: TestDatabase;
+const db = useTestDatabase(test);
 const ids = { author: "", reviewee: "", stranger: "", moderator: "", reporter: "", review: "", report: "", delivery: "" };
 
 test.before(async () => {
-  db = await createTestDatabase();
   // A delivery created and driven to delivered as root: the path is tested in reviews.test.ts.
   ids.reviewee = await createMember(db, "traveler");
   ids.delivery = await createDeliveryRecord(db, await createTrip(db, ids.reviewee));
@@ -25,22 +24,11 @@ test.before(async () => {
     ids.author = (await c.query("select customer_id from app_public.deliveries where id = $1", [ids.delivery])).rows[0].customer_id;
   });
   // The review is written through the function as the author, committed (actAs would roll it back).
-  ids.review = await asRoot(db, async (c) => {
-    await c.query("begin");
-    const { rows: [s] } = await c.query(
-      "insert into app_private.sessions (user_id, expires_at) values ($1, now() + interval '1 day') returning id", [ids.author]);
-    await c.query("select set_config('jwt.claims.session_id', $1, true)", [s.id]);
-    await c.query("set local role app_user");
-    const { rows: [r] } = await c.query("select id from app_public.submit_review($1, 4, comment => 'Good', is_anonymous => true)", [ids.delivery]);
-    await c.query("commit");
-    return r.id as string;
-  });
+  ids.review = await commitAs(db, user(ids.author), async (c) => (await c.query(
+    "select id from app_public.submit_review($1, 4, comment => 'Good', is_anonymous => true)", [ids.delivery])).rows[0].id as string);
   ids.report = await asRoot(db, async (c) => (await c.query(
     "insert into app_public.review_reports (review_id, reporter_id, reason) values ($1, $2, 'spam') returning id",
     [ids.review, ids.reporter])).rows[0].id);
-});
-test.after.always(async () => {
-  await db?.drop();
 });
 
 const actors: Array<[string, () => Actor]> = [
@@ -56,13 +44,7 @@ const actors: Array<[string, () => Actor]> = [
 const reviewsSeen: Record<string, number | string> = { visitor: "42501", author: 1, reviewee: 1, stranger: 0, reporter: 0, moderator: 1 };
 const reportsSeen: Record<string, number | string> = { visitor: "42501", author: 0, reviewee: 0, stranger: 0, reporter: 1, moderator: 1 };
 
-async function attempt(actor: Actor, sql: string, params: unknown[]): Promise<number | string> {
-  try {
-    return await actAs(db, actor, async (c) => (await c.query(sql, params)).rowCount ?? 0);
-  } catch (error) {
-    return (error as { code?: string }).code ?? "error";
-  }
-}
+const attempt = (actor: Actor, sql: string, params: unknown[]) => actAs(db, actor, (c) => outcome(c, sql, params));
 
 for (const [name, actor] of actors) {
   test(`reviews as ${name}: select ${reviewsSeen[name]}; insert, update and delete refused`, async (t) => {

@@ -3,10 +3,10 @@
 // until moderation, anonymity hides the author from others; plus the delivery_analytics and route_popularity views.
 import test from "ava";
 import type pg from "pg";
-import {
-  actAs, anonymous, asRoot, makeAdmin, sqlstate, tokenFor, user,
-} from "../helpers/db.ts";
-import { createMember, createRequest, createTrip } from "../helpers/marketplace.ts";
+import { actAs, anonymous, createMember, createSignedInMember, makeAdmin, tokenFor, user } from "../helpers/actors.ts";
+import { asRoot } from "../helpers/database.ts";
+import { errorCode, sqlstate } from "../helpers/errors.ts";
+import { createAcceptedDelivery, createDeliveredDelivery, createRequest } from "../helpers/marketplace.ts";
 import { useTestServer } from "../helpers/server.ts";
 
 const { db, server } = useTestServer(test);
@@ -19,8 +19,6 @@ test.serial.before(async () => {
   moderatorToken = await tokenFor(db, moderator);
 });
 
-type Res = { errors?: Array<{ extensions?: { code?: string } }> };
-const code = (res: Res) => res.errors?.[0]?.extensions?.code;
 const REVIEW = "rowId reviewerId revieweeId reviewerRole overallRating careRating comment isAnonymous isVerified status moderationStatus response";
 const SUBMIT = `mutation ($d: UUID!, $r: Int!, $care: Int, $comment: String, $anon: Boolean) {
   submitReview(input: { deliveryId: $d, overallRating: $r, careRating: $care, comment: $comment, isAnonymous: $anon }) {
@@ -33,221 +31,186 @@ const MODERATE = `mutation ($id: UUID!, $d: ModerationStatus!) { moderateReview(
   review { ${REVIEW} moderatedBy } } }`;
 const PUBLIC = `query ($u: UUID!) { userReviews(userId: $u) { nodes { rowId reviewerId reviewerName reviewerRole overallRating comment isAnonymous } } }`;
 
-interface Party { id: string; token: string }
-interface Delivered { id: string; request: string; customer: Party; traveler: Party }
-
-/** A delivery accepted through the real offer functions (the customer accepts the traveler's offer). */
-async function accepted(o: { currency?: string; price?: number } = {}): Promise<Delivered> {
-  const customer = await createMember(db, "customer", "email_verified", { firstName: "Claire" });
-  const traveler = await createMember(db, "traveler", "phone_verified", { firstName: "Tom" });
-  const request = await createRequest(db, customer, { currency: o.currency ?? "EUR" });
-  const trip = await createTrip(db, traveler, { currency: o.currency ?? "EUR" });
-  const c = { id: customer, token: await tokenFor(db, customer) };
-  const t = { id: traveler, token: await tokenFor(db, traveler) };
-  const offer = await server.gql(`mutation ($r: UUID!, $t: UUID!, $p: BigInt!) { submitOffer(input: { requestId: $r, tripId: $t, price: $p }) {
-    deliveryOffer { rowId } } }`, { token: t.token, variables: { r: request, t: trip, p: String(o.price ?? 3000) } });
-  if (!offer.data?.submitOffer) throw new Error(`submitOffer failed: ${JSON.stringify(offer.errors)}`);
-  const res = await server.gql(`mutation ($o: UUID!) { acceptOffer(input: { offerId: $o, version: 1 }) { delivery { rowId } } }`,
-    { token: c.token, variables: { o: offer.data.submitOffer.deliveryOffer.rowId } });
-  if (!res.data?.acceptOffer) throw new Error(`acceptOffer failed: ${JSON.stringify(res.errors)}`);
-  return { id: res.data.acceptOffer.delivery.rowId, request, customer: c, traveler: t };
-}
-
-/** …then picked up and delivered by the traveler over GraphQL. */
-async function delivered(o: { currency?: string; price?: number } = {}): Promise<Delivered> {
-  const d = await accepted(o);
-  for (const step of ["confirmPickup", "confirmDelivery"]) {
-    const res = await server.gql(`mutation ($id: UUID!) { ${step}(input: { deliveryId: $id }) { delivery { status } } }`,
-      { token: d.traveler.token, variables: { id: d.id } });
-    if (res.errors) throw new Error(`${step} failed: ${JSON.stringify(res.errors)}`);
-  }
-  return d;
-}
-
-const submit = (p: Party, deliveryId: string, rating: number, extra: Record<string, unknown> = {}) =>
-  server.gql(SUBMIT, { token: p.token, variables: { d: deliveryId, r: rating, ...extra } });
+const submit = (token: string, deliveryId: string, rating: number, extra: Record<string, unknown> = {}) =>
+  server.gql(SUBMIT, { token, variables: { d: deliveryId, r: rating, ...extra } });
 const stats = (userId: string) => asRoot(db, async (c) => (await c.query<{ average_rating: string | null; total_ratings: number }>(
   "select average_rating, total_ratings from app_public.user_statistics where user_id = $1", [userId])).rows[0]);
-const stranger = async (): Promise<Party> => {
-  const id = await createMember(db, "both");
-  return { id, token: await tokenFor(db, id) };
-};
 
 test("both parties review each other over GraphQL; the reviewee is the other party; statistics follow", async (t) => {
-  const d = await delivered();
-  const byCustomer = await submit(d.customer, d.id, 5, { care: 4, comment: "  Careful and on time  " });
+  const d = await createDeliveredDelivery(db, server);
+  const byCustomer = await submit(d.customerToken, d.id, 5, { care: 4, comment: "  Careful and on time  " });
   t.is(byCustomer.errors, undefined);
   t.like(byCustomer.data?.submitReview.review, {
-    reviewerId: d.customer.id, revieweeId: d.traveler.id, reviewerRole: "customer", overallRating: 5, careRating: 4,
+    reviewerId: d.customer, revieweeId: d.traveler, reviewerRole: "customer", overallRating: 5, careRating: 4,
     comment: "Careful and on time", isAnonymous: false, isVerified: true, status: "active", moderationStatus: "approved",
   });
-  t.deepEqual(await stats(d.traveler.id), { average_rating: "5.00", total_ratings: 1 });
-  t.deepEqual(await stats(d.customer.id), { average_rating: null, total_ratings: 0 });
+  t.deepEqual(await stats(d.traveler), { average_rating: "5.00", total_ratings: 1 });
+  t.deepEqual(await stats(d.customer), { average_rating: null, total_ratings: 0 });
 
-  const byTraveler = await submit(d.traveler, d.id, 4);
-  t.like(byTraveler.data?.submitReview.review, { reviewerId: d.traveler.id, revieweeId: d.customer.id, reviewerRole: "traveler" });
-  t.deepEqual(await stats(d.customer.id), { average_rating: "4.00", total_ratings: 1 });
+  const byTraveler = await submit(d.travelerToken, d.id, 4);
+  t.like(byTraveler.data?.submitReview.review, { reviewerId: d.traveler, revieweeId: d.customer, reviewerRole: "traveler" });
+  t.deepEqual(await stats(d.customer), { average_rating: "4.00", total_ratings: 1 });
 
   // Further ratings of the same traveler (inserted as root: the path is tested above): two decimals.
-  const other = await delivered();
+  const other = await createDeliveredDelivery(db, server);
   const rate = (reviewer: string, rating: number) => asRoot(db, (c) => c.query(
     `insert into app_public.reviews (delivery_id, reviewer_id, reviewee_id, reviewer_role, overall_rating)
-     values ($1, $2, $3, 'customer', $4)`, [other.id, reviewer, d.traveler.id, rating]));
-  await rate(other.customer.id, 2);
-  t.deepEqual(await stats(d.traveler.id), { average_rating: "3.50", total_ratings: 2 });
+     values ($1, $2, $3, 'customer', $4)`, [other.id, reviewer, d.traveler, rating]));
+  await rate(other.customer, 2);
+  t.deepEqual(await stats(d.traveler), { average_rating: "3.50", total_ratings: 2 });
   await rate(await createMember(db, "customer"), 4);
-  t.deepEqual(await stats(d.traveler.id), { average_rating: "3.67", total_ratings: 3 });
+  t.deepEqual(await stats(d.traveler), { average_rating: "3.67", total_ratings: 3 });
 
   // The author edits within 24 hours; the average follows.
-  const edited = await server.gql(UPDATE, { token: d.customer.token,
+  const edited = await server.gql(UPDATE, { token: d.customerToken,
     variables: { id: byCustomer.data!.submitReview.review.rowId, r: 3 } });
   t.is(edited.errors, undefined);
   t.truthy(edited.data?.updateReview.review.editedAt);
-  t.deepEqual(await stats(d.traveler.id), { average_rating: "3.00", total_ratings: 3 });
+  t.deepEqual(await stats(d.traveler), { average_rating: "3.00", total_ratings: 3 });
 });
 
 test("statistics are updated in the transaction that writes the review (visible before commit, gone on rollback)", async (t) => {
-  const d = await delivered();
-  const inside = await actAs(db, user(d.customer.id), async (c) => {
+  const d = await createDeliveredDelivery(db, server);
+  const inside = await actAs(db, user(d.customer), async (c) => {
     await c.query("select id from app_public.submit_review($1, 4)", [d.id]);
     await c.query("reset role");
     return (await c.query("select average_rating, total_ratings from app_public.user_statistics where user_id = $1",
-      [d.traveler.id])).rows[0];
+      [d.traveler])).rows[0];
   });
   t.deepEqual(inside, { average_rating: "4.00", total_ratings: 1 });
-  t.deepEqual(await stats(d.traveler.id), { average_rating: null, total_ratings: 0 }, "rolled back with the review");
+  t.deepEqual(await stats(d.traveler), { average_rating: null, total_ratings: 0 }, "rolled back with the review");
 });
 
 test("refusals: anonymous, non-party, not delivered, twice, self (CHECK), after the window, bad input", async (t) => {
-  const d = await delivered();
-  const other = await stranger();
-  t.truthy(code(await server.gql(SUBMIT, { variables: { d: d.id, r: 5 } })), "visitors are refused over GraphQL");
+  const d = await createDeliveredDelivery(db, server);
+  const other = await createSignedInMember(db);
+  t.truthy(errorCode(await server.gql(SUBMIT, { variables: { d: d.id, r: 5 } })), "visitors are refused over GraphQL");
   t.is(await sqlstate(actAs(db, anonymous, (c) => c.query("select app_public.submit_review($1, 5)", [d.id]))), "42501",
     "visitors have no grant");
-  t.is(code(await submit(other, d.id, 5)), "NTFND", "a stranger is no party");
-  t.is(code(await submit(d.customer, d.id, 6)), "INVAL", "ratings are 1–5");
-  t.is(code(await submit(d.customer, d.id, 5, { care: 0 })), "INVAL", "sub-ratings are 1–5");
-  t.is(code(await submit(d.customer, d.id, 5, { comment: "x".repeat(1001) })), "INVAL", "comments are at most 1000 characters");
+  t.is(errorCode(await submit(other.token, d.id, 5)), "NTFND", "a stranger is no party");
+  t.is(errorCode(await submit(d.customerToken, d.id, 6)), "INVAL", "ratings are 1–5");
+  t.is(errorCode(await submit(d.customerToken, d.id, 5, { care: 0 })), "INVAL", "sub-ratings are 1–5");
+  t.is(errorCode(await submit(d.customerToken, d.id, 5, { comment: "x".repeat(1001) })), "INVAL", "comments are at most 1000 characters");
 
-  const live = await accepted();
-  t.is(code(await submit(live.customer, live.id, 5)), "BADST", "not delivered yet");
+  const live = await createAcceptedDelivery(db, server);
+  t.is(errorCode(await submit(live.customerToken, live.id, 5)), "BADST", "not delivered yet");
 
-  t.is(code(await submit(d.customer, d.id, 5)), undefined);
-  t.is(code(await submit(d.customer, d.id, 4)), "BADST", "once per party");
+  t.is(errorCode(await submit(d.customerToken, d.id, 5)), undefined);
+  t.is(errorCode(await submit(d.customerToken, d.id, 4)), "BADST", "once per party");
   t.is(await sqlstate(asRoot(db, (c) => c.query(
     `insert into app_public.reviews (delivery_id, reviewer_id, reviewee_id, reviewer_role, overall_rating)
-     values ($1, $2, $3, 'customer', 4)`, [d.id, d.customer.id, d.traveler.id]))), "23505", "uq(delivery, reviewer)");
+     values ($1, $2, $3, 'customer', 4)`, [d.id, d.customer, d.traveler]))), "23505", "uq(delivery, reviewer)");
   t.is(await sqlstate(asRoot(db, (c) => c.query(
     `insert into app_public.reviews (delivery_id, reviewer_id, reviewee_id, reviewer_role, overall_rating)
-     values ($1, $2, $2, 'traveler', 5)`, [d.id, d.traveler.id]))), "23514", "never of oneself (CHECK)");
+     values ($1, $2, $2, 'traveler', 5)`, [d.id, d.traveler]))), "23514", "never of oneself (CHECK)");
 
   await asRoot(db, (c) => c.query("update app_public.deliveries set delivered_at = now() - interval '31 days' where id = $1", [d.id]));
-  t.is(code(await submit(d.traveler, d.id, 5)), "EXPRD", "30 days after delivery");
+  t.is(errorCode(await submit(d.travelerToken, d.id, 5)), "EXPRD", "30 days after delivery");
   await asRoot(db, (c) => c.query("update app_public.deliveries set delivered_at = now() - interval '29 days' where id = $1", [d.id]));
-  t.is(code(await submit(d.traveler, d.id, 5)), undefined, "still within the window");
+  t.is(errorCode(await submit(d.travelerToken, d.id, 5)), undefined, "still within the window");
 });
 
 test("edits: only the author, only within 24 hours", async (t) => {
-  const d = await delivered();
-  const review = (await submit(d.customer, d.id, 4)).data!.submitReview.review.rowId as string;
-  t.is(code(await server.gql(UPDATE, { token: d.traveler.token, variables: { id: review, r: 1 } })), "NTFND");
-  t.is(code(await server.gql(UPDATE, { token: d.customer.token, variables: { id: review, r: 9 } })), "INVAL");
+  const d = await createDeliveredDelivery(db, server);
+  const review = (await submit(d.customerToken, d.id, 4)).data!.submitReview.review.rowId as string;
+  t.is(errorCode(await server.gql(UPDATE, { token: d.travelerToken, variables: { id: review, r: 1 } })), "NTFND");
+  t.is(errorCode(await server.gql(UPDATE, { token: d.customerToken, variables: { id: review, r: 9 } })), "INVAL");
   await asRoot(db, (c) => c.query("update app_public.reviews set created_at = now() - interval '25 hours' where id = $1", [review]));
-  t.is(code(await server.gql(UPDATE, { token: d.customer.token, variables: { id: review, r: 5 } })), "EXPRD");
-  t.deepEqual(await stats(d.traveler.id), { average_rating: "4.00", total_ratings: 1 });
+  t.is(errorCode(await server.gql(UPDATE, { token: d.customerToken, variables: { id: review, r: 5 } })), "EXPRD");
+  t.deepEqual(await stats(d.traveler), { average_rating: "4.00", total_ratings: 1 });
 });
 
 test("the reviewee answers once; nobody else may", async (t) => {
-  const d = await delivered();
-  const review = (await submit(d.customer, d.id, 2)).data!.submitReview.review.rowId as string;
-  t.is(code(await server.gql(RESPOND, { token: d.customer.token, variables: { id: review, text: "Me again" } })), "DNIED");
-  t.is(code(await server.gql(RESPOND, { token: (await stranger()).token, variables: { id: review, text: "Hi" } })), "NTFND");
-  t.is(code(await server.gql(RESPOND, { token: d.traveler.token, variables: { id: review, text: "x".repeat(501) } })), "INVAL");
-  const answer = await server.gql(RESPOND, { token: d.traveler.token, variables: { id: review, text: "The train was late, sorry." } });
+  const d = await createDeliveredDelivery(db, server);
+  const review = (await submit(d.customerToken, d.id, 2)).data!.submitReview.review.rowId as string;
+  t.is(errorCode(await server.gql(RESPOND, { token: d.customerToken, variables: { id: review, text: "Me again" } })), "DNIED");
+  t.is(errorCode(await server.gql(RESPOND, { token: (await createSignedInMember(db)).token, variables: { id: review, text: "Hi" } })), "NTFND");
+  t.is(errorCode(await server.gql(RESPOND, { token: d.travelerToken, variables: { id: review, text: "x".repeat(501) } })), "INVAL");
+  const answer = await server.gql(RESPOND, { token: d.travelerToken, variables: { id: review, text: "The train was late, sorry." } });
   t.is(answer.data?.respondToReview.review.response, "The train was late, sorry.");
-  t.is(code(await server.gql(RESPOND, { token: d.traveler.token, variables: { id: review, text: "Again" } })), "BADST");
+  t.is(errorCode(await server.gql(RESPOND, { token: d.travelerToken, variables: { id: review, text: "Again" } })), "BADST");
 });
 
 test("three reports hide a review and the statistics drop it; approval restores it, rejection removes it", async (t) => {
-  const d = await delivered();
-  const review = (await submit(d.customer, d.id, 1, { comment: "Buy cheap watches at example.test" })).data!.submitReview.review.rowId as string;
-  await submit(d.traveler, d.id, 5);
-  t.deepEqual(await stats(d.traveler.id), { average_rating: "1.00", total_ratings: 1 });
+  const d = await createDeliveredDelivery(db, server);
+  const review = (await submit(d.customerToken, d.id, 1, { comment: "Buy cheap watches at example.test" })).data!.submitReview.review.rowId as string;
+  await submit(d.travelerToken, d.id, 5);
+  t.deepEqual(await stats(d.traveler), { average_rating: "1.00", total_ratings: 1 });
 
-  t.is(code(await server.gql(REPORT, { token: d.customer.token, variables: { id: review } })), "DNIED", "not one's own review");
-  const reporters = [d.traveler, await stranger(), await stranger()];
-  const first = await server.gql(REPORT, { token: reporters[0]!.token, variables: { id: review } });
+  t.is(errorCode(await server.gql(REPORT, { token: d.customerToken, variables: { id: review } })), "DNIED", "not one's own review");
+  const reporters = [d.travelerToken, (await createSignedInMember(db)).token, (await createSignedInMember(db)).token];
+  const first = await server.gql(REPORT, { token: reporters[0]!, variables: { id: review } });
   t.like(first.data?.reportReview.reviewReport, { status: "pending", reason: "spam" });
-  t.is(code(await server.gql(REPORT, { token: reporters[0]!.token, variables: { id: review } })), "BADST", "once per reporter");
-  await server.gql(REPORT, { token: reporters[1]!.token, variables: { id: review } });
+  t.is(errorCode(await server.gql(REPORT, { token: reporters[0]!, variables: { id: review } })), "BADST", "once per reporter");
+  await server.gql(REPORT, { token: reporters[1]!, variables: { id: review } });
   const status = () => asRoot(db, async (c) => (await c.query(
     "select status, moderation_status from app_public.reviews where id = $1", [review])).rows[0]);
   t.deepEqual(await status(), { status: "active", moderation_status: "approved" }, "two reports are not enough");
-  await server.gql(REPORT, { token: reporters[2]!.token, variables: { id: review } });
+  await server.gql(REPORT, { token: reporters[2]!, variables: { id: review } });
   t.deepEqual(await status(), { status: "hidden", moderation_status: "pending" });
-  t.deepEqual(await stats(d.traveler.id), { average_rating: null, total_ratings: 0 }, "a hidden review does not count");
-  const outsider = await stranger();
-  t.deepEqual((await server.gql(PUBLIC, { token: outsider.token, variables: { u: d.traveler.id } })).data?.userReviews.nodes, []);
-  t.is(code(await server.gql(REPORT, { token: outsider.token, variables: { id: review } })), "NTFND", "hidden reviews cannot be reported");
+  t.deepEqual(await stats(d.traveler), { average_rating: null, total_ratings: 0 }, "a hidden review does not count");
+  const outsider = await createSignedInMember(db);
+  t.deepEqual((await server.gql(PUBLIC, { token: outsider.token, variables: { u: d.traveler } })).data?.userReviews.nodes, []);
+  t.is(errorCode(await server.gql(REPORT, { token: outsider.token, variables: { id: review } })), "NTFND", "hidden reviews cannot be reported");
 
   // Moderation: only with content.moderate.
-  t.is(code(await server.gql(MODERATE, { token: outsider.token, variables: { id: review, d: "approved" } })), "DNIED");
-  t.is(code(await server.gql(MODERATE, { token: moderatorToken, variables: { id: review, d: "pending" } })), "INVAL");
+  t.is(errorCode(await server.gql(MODERATE, { token: outsider.token, variables: { id: review, d: "approved" } })), "DNIED");
+  t.is(errorCode(await server.gql(MODERATE, { token: moderatorToken, variables: { id: review, d: "pending" } })), "INVAL");
   const approved = await server.gql(MODERATE, { token: moderatorToken, variables: { id: review, d: "approved" } });
   t.like(approved.data?.moderateReview.review, { status: "active", moderationStatus: "approved", moderatedBy: moderator });
-  t.deepEqual(await stats(d.traveler.id), { average_rating: "1.00", total_ratings: 1 });
+  t.deepEqual(await stats(d.traveler), { average_rating: "1.00", total_ratings: 1 });
   const reports = () => asRoot(db, async (c) => (await c.query(
     "select status::text, count(*)::int as n from app_public.review_reports where review_id = $1 group by 1", [review])).rows);
   t.deepEqual(await reports(), [{ status: "dismissed", n: 3 }]);
 
   const rejected = await server.gql(MODERATE, { token: moderatorToken, variables: { id: review, d: "rejected" } });
   t.like(rejected.data?.moderateReview.review, { status: "deleted", moderationStatus: "rejected" });
-  t.deepEqual(await stats(d.traveler.id), { average_rating: null, total_ratings: 0 });
-  t.is(code(await server.gql(UPDATE, { token: d.customer.token, variables: { id: review, r: 2 } })), "BADST", "a removed review stays removed");
+  t.deepEqual(await stats(d.traveler), { average_rating: null, total_ratings: 0 });
+  t.is(errorCode(await server.gql(UPDATE, { token: d.customerToken, variables: { id: review, r: 2 } })), "BADST", "a removed review stays removed");
 });
 
 test("anonymous reviews never show their author to other users; blind reveal waits for the other party", async (t) => {
-  const d = await delivered();
-  const outsider = await stranger();
-  const anon = await submit(d.customer, d.id, 4, { comment: "Fine", anon: true });
+  const d = await createDeliveredDelivery(db, server, { customer: { lastName: "User" }, traveler: { lastName: "User" } });
+  const outsider = await createSignedInMember(db);
+  const anon = await submit(d.customerToken, d.id, 4, { comment: "Fine", anon: true });
   t.is(anon.errors, undefined);
   const read = async (token: string) =>
-    (await server.gql(PUBLIC, { token, variables: { u: d.traveler.id } })).data?.userReviews.nodes as Array<Record<string, unknown>>;
+    (await server.gql(PUBLIC, { token, variables: { u: d.traveler } })).data?.userReviews.nodes as Array<Record<string, unknown>>;
   t.deepEqual(await read(outsider.token), [], "hidden until the traveler reviews too (or 14 days pass)");
-  await submit(d.traveler, d.id, 5);
+  await submit(d.travelerToken, d.id, 5);
   const seen = await read(outsider.token);
   t.is(seen.length, 1);
   t.like(seen[0], { reviewerId: null, reviewerName: null, reviewerRole: "customer", overallRating: 4, isAnonymous: true });
-  t.like((await read(d.customer.token))[0], { reviewerId: d.customer.id, reviewerName: "Claire U." }, "the author sees their own name");
-  t.like((await read(moderatorToken))[0], { reviewerId: d.customer.id }, "moderators see everything");
+  t.like((await read(d.customerToken))[0], { reviewerId: d.customer, reviewerName: "Claire U." }, "the author sees their own name");
+  t.like((await read(moderatorToken))[0], { reviewerId: d.customer }, "moderators see everything");
   // The table itself is closed to other users, so reviewer_id does not leak through it either.
   const direct = await server.gql(`query ($u: UUID!) { reviews(condition: { revieweeId: $u }) { nodes { reviewerId } } }`,
-    { token: outsider.token, variables: { u: d.traveler.id } });
+    { token: outsider.token, variables: { u: d.traveler } });
   t.deepEqual(direct.data?.reviews.nodes, []);
   // The traveler's named review of the customer shows its author.
-  const named = (await server.gql(PUBLIC, { token: outsider.token, variables: { u: d.customer.id } })).data?.userReviews.nodes;
-  t.like(named[0], { reviewerId: d.traveler.id, reviewerName: "Tom U.", isAnonymous: false });
-  t.truthy(code(await server.gql(PUBLIC, { variables: { u: d.customer.id } })), "visitors are refused");
+  const named = (await server.gql(PUBLIC, { token: outsider.token, variables: { u: d.customer } })).data?.userReviews.nodes;
+  t.like(named[0], { reviewerId: d.traveler, reviewerName: "Tom U.", isAnonymous: false });
+  t.truthy(errorCode(await server.gql(PUBLIC, { variables: { u: d.customer } })), "visitors are refused");
   // After 14 days a review shows even without the other party's.
-  const lone = await delivered();
-  await submit(lone.customer, lone.id, 3);
-  t.deepEqual((await server.gql(PUBLIC, { token: outsider.token, variables: { u: lone.traveler.id } })).data?.userReviews.nodes, []);
+  const lone = await createDeliveredDelivery(db, server);
+  await submit(lone.customerToken, lone.id, 3);
+  t.deepEqual((await server.gql(PUBLIC, { token: outsider.token, variables: { u: lone.traveler } })).data?.userReviews.nodes, []);
   await asRoot(db, (c) => c.query("update app_public.reviews set created_at = now() - interval '15 days' where delivery_id = $1", [lone.id]));
-  t.is((await server.gql(PUBLIC, { token: outsider.token, variables: { u: lone.traveler.id } })).data?.userReviews.nodes.length, 1);
+  t.is((await server.gql(PUBLIC, { token: outsider.token, variables: { u: lone.traveler } })).data?.userReviews.nodes.length, 1);
 });
 
 test("delivery_analytics and route_popularity after a few deliveries", async (t) => {
   // GBP keeps these figures apart from the other tests' deliveries (EUR).
-  const a = await delivered({ currency: "GBP", price: 3000 });
-  const b = await delivered({ currency: "GBP", price: 5000 });
-  const c = await accepted({ currency: "GBP", price: 4000 });
+  const a = await createDeliveredDelivery(db, server, { currency: "GBP", price: 3000 });
+  const b = await createDeliveredDelivery(db, server, { currency: "GBP", price: 5000 });
+  const c = await createAcceptedDelivery(db, server, { currency: "GBP", price: 4000 });
   await server.gql(`mutation ($id: UUID!) { cancelDelivery(input: { deliveryId: $id, reason: found_alternative }) { delivery { status } } }`,
-    { token: c.customer.token, variables: { id: c.id } });
+    { token: c.customerToken, variables: { id: c.id } });
   const lonely = await createMember(db, "customer");
   await createRequest(db, lonely, { currency: "GBP" });
-  await submit(a.customer, a.id, 5);
-  await submit(a.traveler, a.id, 4);
-  await submit(b.customer, b.id, 3);
+  await submit(a.customerToken, a.id, 5);
+  await submit(a.travelerToken, a.id, 4);
+  await submit(b.customerToken, b.id, 3);
   // Fixed times on one past day, so the hour averages are exact.
   await asRoot(db, async (q: pg.Client) => {
     const set = (id: string, accepted: string, picked: string | null, delivered: string | null, cancelled: string | null) => q.query(
@@ -268,7 +231,7 @@ test("delivery_analytics and route_popularity after a few deliveries", async (t)
     averageFinalPrice: "4000", revenue: "800", averageHoursToPickup: "3.00", averageHoursToDelivery: "6.50" }]);
   // A party sees only the figures of their own deliveries (security_invoker).
   const mine = await server.gql(`{ deliveryAnalytics(condition: { currency: "GBP" }) { nodes { acceptedCount revenue } } }`,
-    { token: a.customer.token });
+    { token: a.customerToken });
   t.deepEqual(mine.data?.deliveryAnalytics.nodes, [{ acceptedCount: 1, revenue: "300" }]);
 
   const routes = await server.gql(`{ routePopularities(condition: { currency: "GBP" }) { nodes {
@@ -277,5 +240,5 @@ test("delivery_analytics and route_popularity after a few deliveries", async (t)
   t.is(routes.errors, undefined);
   t.deepEqual(routes.data?.routePopularities.nodes, [{ pickupCity: "Paris", pickupCountry: "FR", deliveryCity: "Berlin",
     deliveryCountry: "DE", requestCount: 4, completedDeliveries: 2, averageFinalPrice: "4000", averageRating: "4.00" }]);
-  t.truthy(code(await server.gql(`{ routePopularities { nodes { requestCount } } }`)), "visitors are refused");
+  t.truthy(errorCode(await server.gql(`{ routePopularities { nodes { requestCount } } }`)), "visitors are refused");
 });
