@@ -4,42 +4,29 @@
 // suspended customers; anonymous callers and non-travelers are refused. Each test works in its own area (a
 // longitude of its own), so tests sharing the database never see each other's requests.
 import test from "ava";
-import { asRoot, createUser, tokenFor, verifyEmail } from "../helpers/db.ts";
+import { createSignedInMember } from "../helpers/actors.ts";
+import { asRoot } from "../helpers/database.ts";
+import { errorCode } from "../helpers/errors.ts";
+import { gqlData, point } from "../helpers/graphql.ts";
+import { newArea } from "../helpers/marketplace.ts";
 import { useTestServer } from "../helpers/server.ts";
+import { hoursFromNow } from "../helpers/time.ts";
 
 const { db, server } = useTestServer(test);
-
-type UserType = "customer" | "traveler" | "both";
-async function member(type: UserType = "customer", options: { verified?: boolean; firstName?: string } = {}) {
-  const { id } = await createUser(db, { firstName: options.firstName ?? "Test", lastName: "Lee" });
-  if (options.verified ?? true) await verifyEmail(db, id);
-  if (type !== "customer") {
-    await asRoot(db, (c) => c.query("update app_public.users set user_type = $2 where id = $1", [id, type]));
-  }
-  return { id, token: await tokenFor(db, id) };
-}
-
-const point = (lng: number, lat: number) => ({ type: "Point", coordinates: [lng, lat] });
-const hours = (h: number) => new Date(Date.now() + h * 3600_000).toISOString();
-
-let area = 0;
-/** A fresh area per test: a base longitude far from every other test's. */
-const newArea = () => -60 + 2 * ++area;
 
 const CREATE = `mutation ($d: DeliveryRequestDetailInput!) {
   createDeliveryRequest(input: { details: $d }) { deliveryRequest { rowId } } }`;
 
 async function post(token: string, lng: number, overrides: Record<string, unknown> = {}): Promise<string> {
-  const res = await server.gql(CREATE, { token, variables: { d: {
+  const data = await gqlData(server, CREATE, { token, variables: { d: {
     title: "Documents to the notary", category: "documents", itemName: "Envelope", weightKg: "0.2",
     pickupAddress: "Secret Street 7", pickupPoint: point(lng + 0.01234, 10.00678), pickupCity: "Pickupville",
     pickupCountry: "DE", pickupContactName: "Hidden Name", pickupContactPhone: "+4930999888",
     pickupInstructions: "Ring twice at the back door",
     deliveryAddress: "Private Lane 9", deliveryPoint: point(lng + 0.3, 10.3), deliveryCity: "Dropton",
     deliveryCountry: "DE", deliveryContactName: "Secret Receiver", deliveryContactPhone: "+4930777666",
-    pickupWindowStart: hours(24), pickupWindowEnd: hours(30), maxPrice: "3000", ...overrides } } });
-  if (res.errors) throw new Error(JSON.stringify(res.errors));
-  return res.data!.createDeliveryRequest.deliveryRequest.rowId;
+    pickupWindowStart: hoursFromNow(24), pickupWindowEnd: hoursFromNow(30), maxPrice: "3000", ...overrides } } });
+  return data.createDeliveryRequest.deliveryRequest.rowId;
 }
 
 const LISTING_FIELDS = `rowId title category urgency quantity totalWeight totalVolumeL isFragile pickupCity pickupCountry pickupPoint
@@ -53,16 +40,13 @@ async function search(token: string | undefined, variables: Record<string, unkno
   return server.gql(SEARCH, { token, variables });
 }
 async function ids(token: string, variables: Record<string, unknown>): Promise<string[]> {
-  const res = await search(token, variables);
-  if (res.errors) throw new Error(JSON.stringify(res.errors));
-  return res.data!.searchRequests.nodes.map((n: { rowId: string }) => n.rowId);
+  return (await gqlData(server, SEARCH, { token, variables })).searchRequests.nodes.map((n: { rowId: string }) => n.rowId);
 }
-const code = (res: { errors?: Array<{ extensions?: { code?: string } }> }) => res.errors?.[0]?.extensions?.code;
 
 test("a traveler sees the masked listing: cities, snapped points, summary and price, never addresses or contacts", async (t) => {
   const lng = newArea();
-  const customer = await member("customer", { firstName: "Carla" });
-  const traveler = await member("traveler");
+  const customer = await createSignedInMember(db, { type: "customer", firstName: "Carla", lastName: "Lee" });
+  const traveler = await createSignedInMember(db, { type: "traveler" });
   const id = await post(customer.token, lng, { quantity: 2, isFragile: true });
   await asRoot(db, (c) => c.query("update app_public.user_statistics set average_rating = 4.5, total_ratings = 2 where user_id = $1", [customer.id]));
   const res = await search(traveler.token, { near: point(lng, 10), radius: "50" });
@@ -92,18 +76,18 @@ test("a traveler sees the masked listing: cities, snapped points, summary and pr
 
 test("ordering is by distance to the snapped pickup, then expiry, then id; radius and filters apply", async (t) => {
   const lng = newArea();
-  const customer = await member();
-  const traveler = await member("traveler");
+  const customer = await createSignedInMember(db, { type: "customer" });
+  const traveler = await createSignedInMember(db, { type: "traveler" });
   const far = await post(customer.token, lng + 0.3);
-  const nearLate = await post(customer.token, lng, { expiresAt: hours(100) });
-  const nearSoon = await post(customer.token, lng, { expiresAt: hours(50) });
-  const electronics = await post(customer.token, lng + 0.1, { category: "electronics", pickupWindowStart: hours(60), pickupWindowEnd: hours(70) });
+  const nearLate = await post(customer.token, lng, { expiresAt: hoursFromNow(100) });
+  const nearSoon = await post(customer.token, lng, { expiresAt: hoursFromNow(50) });
+  const electronics = await post(customer.token, lng + 0.1, { category: "electronics", pickupWindowStart: hoursFromNow(60), pickupWindowEnd: hoursFromNow(70) });
   const noWindow = await post(customer.token, lng + 0.2, { pickupWindowStart: null, pickupWindowEnd: null, deliveryPoint: point(lng + 1.5, 11.5) });
   const near = point(lng, 10);
   t.deepEqual(await ids(traveler.token, { near, radius: "100" }), [nearSoon, nearLate, electronics, noWindow, far]);
   t.deepEqual(await ids(traveler.token, { near, radius: "5" }), [nearSoon, nearLate]);
   t.deepEqual(await ids(traveler.token, { near, radius: "100", category: "electronics" }), [electronics]);
-  t.deepEqual(await ids(traveler.token, { near, radius: "100", from: hours(55), to: hours(80) }), [electronics, noWindow],
+  t.deepEqual(await ids(traveler.token, { near, radius: "100", from: hoursFromNow(55), to: hoursFromNow(80) }), [electronics, noWindow],
     "window overlap; requests without a pickup window always match");
   t.deepEqual(await ids(traveler.token, { near, radius: "100", destination: point(lng + 1.5, 11.5) }), [noWindow]);
   t.deepEqual(await ids(traveler.token, { near: point(lng, 10.5), radius: "200" }).then((l) => l.length), 5);
@@ -111,20 +95,20 @@ test("ordering is by distance to the snapped pickup, then expiry, then id; radiu
 
 test("hidden: own requests, blocks both ways, blacklisting, expired, cancelled, suspended customers", async (t) => {
   const lng = newArea();
-  const traveler = await member("both");
+  const traveler = await createSignedInMember(db, { type: "both" });
   const near = point(lng, 10);
-  const customer = await member();
+  const customer = await createSignedInMember(db, { type: "customer" });
   const visible = await post(customer.token, lng);
   await post(traveler.token, lng); // own
-  const blockedByTraveler = await member();
+  const blockedByTraveler = await createSignedInMember(db, { type: "customer" });
   await post(blockedByTraveler.token, lng);
-  const blockingTraveler = await member();
+  const blockingTraveler = await createSignedInMember(db, { type: "customer" });
   await post(blockingTraveler.token, lng);
   await post(customer.token, lng, { blacklistedTravelers: [traveler.id] });
   const expired = await post(customer.token, lng);
   const swept = await post(customer.token, lng);
   const cancelled = await post(customer.token, lng);
-  const suspended = await member();
+  const suspended = await createSignedInMember(db, { type: "customer" });
   await post(suspended.token, lng);
   await asRoot(db, async (c) => {
     await c.query("insert into app_public.user_blocks (blocker_id, blocked_id) values ($1, $2), ($3, $1)",
@@ -138,7 +122,7 @@ test("hidden: own requests, blocks both ways, blacklisting, expired, cancelled, 
   });
   t.deepEqual(await ids(traveler.token, { near, radius: "50" }), [visible]);
   // Another traveler, unrelated to any of them, sees everything open except the traveler's exclusions.
-  const otherTraveler = await member("traveler");
+  const otherTraveler = await createSignedInMember(db, { type: "traveler" });
   t.is((await ids(otherTraveler.token, { near, radius: "50" })).length, 5, "visible, own-of-first, both blocked ones, blacklisting one");
 });
 
@@ -146,21 +130,21 @@ test("refused: anonymous (42501), signed-in customers, unverified travelers (DNI
   const lng = newArea();
   const near = point(lng, 10);
   const anon = await search(undefined, { near });
-  t.is(code(anon), "42501", JSON.stringify(anon));
-  const customer = await member();
-  t.is(code(await search(customer.token, { near })), "DNIED");
-  const unverified = await member("traveler", { verified: false });
-  t.is(code(await search(unverified.token, { near })), "DNIED");
-  const traveler = await member("traveler");
-  t.is(code(await search(traveler.token, {})), "INVAL");
-  t.is(code(await search(traveler.token, { near, radius: "0" })), "INVAL");
-  t.is(code(await search(traveler.token, { near, radius: "501" })), "INVAL");
-  t.is(code(await search(traveler.token, { near, from: hours(5), to: hours(1) })), "INVAL");
+  t.is(errorCode(anon), "42501", JSON.stringify(anon));
+  const customer = await createSignedInMember(db, { type: "customer" });
+  t.is(errorCode(await search(customer.token, { near })), "DNIED");
+  const unverified = await createSignedInMember(db, { type: "traveler", level: "unverified" });
+  t.is(errorCode(await search(unverified.token, { near })), "DNIED");
+  const traveler = await createSignedInMember(db, { type: "traveler" });
+  t.is(errorCode(await search(traveler.token, {})), "INVAL");
+  t.is(errorCode(await search(traveler.token, { near, radius: "0" })), "INVAL");
+  t.is(errorCode(await search(traveler.token, { near, radius: "501" })), "INVAL");
+  t.is(errorCode(await search(traveler.token, { near, from: hoursFromNow(5), to: hoursFromNow(1) })), "INVAL");
   t.deepEqual(await ids(traveler.token, { near }), [], "default radius requests.search_radius_km");
 });
 
 test("with many open requests, the search plan uses the GiST index on pickup points", async (t) => {
-  const customer = await member();
+  const customer = await createSignedInMember(db, { type: "customer" });
   const plan = await asRoot(db, async (c) => {
     await c.query("begin");
     // 5000 open requests spread over the globe (rolled back), so that the radius is what makes the search selective.

@@ -2,25 +2,14 @@
 // over GraphQL with every validation answering its exact code and writing nothing, the default quote with worked
 // numbers, and the expiry sweep. The marketplace (search_requests) is in marketplace.test.ts, RLS in rls.test.ts.
 import test from "ava";
-import {
-  actAs, asRoot, createUser, sqlstate, tokenFor, user, verifyEmail,
-} from "../helpers/db.ts";
+import { actAs, createSignedInMember, user } from "../helpers/actors.ts";
+import { asRoot } from "../helpers/database.ts";
+import { errorCode, sqlstate } from "../helpers/errors.ts";
+import { gqlData, point } from "../helpers/graphql.ts";
 import { useTestServer } from "../helpers/server.ts";
+import { hoursFromNow } from "../helpers/time.ts";
 
 const { db, server } = useTestServer(test);
-
-type UserType = "customer" | "traveler" | "both";
-async function member(type: UserType = "customer", options: { verified?: boolean; status?: "pending" | "active" } = {}) {
-  const { id } = await createUser(db, { status: options.status ?? "active" });
-  if (options.verified ?? true) await verifyEmail(db, id);
-  if (type !== "customer") {
-    await asRoot(db, (c) => c.query("update app_public.users set user_type = $2 where id = $1", [id, type]));
-  }
-  return { id, token: await tokenFor(db, id) };
-}
-
-const point = (lng: number, lat: number) => ({ type: "Point", coordinates: [lng, lat] });
-const hours = (h: number) => new Date(Date.now() + h * 3600_000).toISOString();
 
 /** Berlin → Potsdam, 2 kg, standard, with windows tomorrow. */
 function details(overrides: Record<string, unknown> = {}) {
@@ -36,14 +25,14 @@ function details(overrides: Record<string, unknown> = {}) {
     pickupCountry: "DE",
     pickupContactName: "Ann Lee",
     pickupContactPhone: "+4930123456",
-    pickupWindowStart: hours(20),
-    pickupWindowEnd: hours(26),
+    pickupWindowStart: hoursFromNow(20),
+    pickupWindowEnd: hoursFromNow(26),
     deliveryAddress: "Am Neuen Markt 1, 14467 Potsdam",
     deliveryPoint: point(13.0589, 52.3959),
     deliveryCity: "Potsdam",
     deliveryCountry: "DE",
-    deliveryWindowStart: hours(24),
-    deliveryWindowEnd: hours(48),
+    deliveryWindowStart: hoursFromNow(24),
+    deliveryWindowEnd: hoursFromNow(48),
     maxPrice: "5000",
     ...overrides,
   };
@@ -65,19 +54,15 @@ const REPORT = `mutation ($id: UUID!) {
   reportDeliveryRequest(input: { requestId: $id, category: fraud, description: "Asks to be paid outside the app" }) {
     userReport { reporterId reportedUserId deliveryRequestId category status } } }`;
 
-const code = (res: { errors?: Array<{ extensions?: { code?: string } }> }) => res.errors?.[0]?.extensions?.code;
-
 async function create(token: string, overrides: Record<string, unknown> = {}) {
-  const res = await server.gql(CREATE, { token, variables: { d: details(overrides) } });
-  if (res.errors) throw new Error(JSON.stringify(res.errors));
-  return res.data!.createDeliveryRequest.deliveryRequest;
+  return (await gqlData(server, CREATE, { token, variables: { d: details(overrides) } })).createDeliveryRequest.deliveryRequest;
 }
 
 const countOf = (customerId: string) => asRoot(db, async (c) => (await c.query<{ n: number }>(
   "select count(*)::int as n from app_public.delivery_requests where customer_id = $1", [customerId])).rows[0]!.n);
 
 test("create over GraphQL: a pending request with defaults, totals, the estimate and the default expiry", async (t) => {
-  const customer = await member();
+  const customer = await createSignedInMember(db, { type: "customer" });
   const r = await create(customer.token, { quantity: 3, lengthCm: "30", widthCm: "20", heightCm: "10", isFragile: true });
   t.like(r, { customerId: customer.id, status: "pending", title: "Birthday present for Anna", category: "gifts",
     urgency: "standard", quantity: 3, weightKg: "2.000", totalWeight: "6.000", totalVolumeL: "18.000", currency: "USD",
@@ -129,10 +114,10 @@ const invalid: Array<[string, Record<string, unknown>, string]> = [
   ["declared value over limits.max_delivery_value", { declaredValue: "500001" }, "INVAL"],
   ["pickup to drop-off over limits.max_delivery_distance_km", { pickupPoint: point(0, 0), deliveryPoint: point(180, 0) }, "INVAL"],
   ["hazardous items", { isHazardous: true }, "INVAL"],
-  ["a pickup window ending before it starts", { pickupWindowStart: hours(30), pickupWindowEnd: hours(25) }, "INVAL"],
+  ["a pickup window ending before it starts", { pickupWindowStart: hoursFromNow(30), pickupWindowEnd: hoursFromNow(25) }, "INVAL"],
   ["a pickup window with only a start", { pickupWindowEnd: null }, "INVAL"],
-  ["a drop-off window ending before pickup starts", { deliveryWindowStart: hours(1), deliveryWindowEnd: hours(2) }, "INVAL"],
-  ["a window in the past", { pickupWindowStart: hours(-5), pickupWindowEnd: hours(-1) }, "INVAL"],
+  ["a drop-off window ending before pickup starts", { deliveryWindowStart: hoursFromNow(1), deliveryWindowEnd: hoursFromNow(2) }, "INVAL"],
+  ["a window in the past", { pickupWindowStart: hoursFromNow(-5), pickupWindowEnd: hoursFromNow(-1) }, "INVAL"],
   ["only one dimension", { lengthCm: "30" }, "INVAL"],
   ["two dimensions", { lengthCm: "30", widthCm: "20" }, "INVAL"],
   ["a dimension over limits.max_dimension_cm", { lengthCm: "201", widthCm: "20", heightCm: "10" }, "INVAL"],
@@ -145,8 +130,8 @@ const invalid: Array<[string, Record<string, unknown>, string]> = [
   ["an unsupported currency", { currency: "JPY" }, "INVAL"],
   ["a malformed country", { pickupCountry: "Germany" }, "INVAL"],
   ["a phone that is not E.164", { pickupContactPhone: "030 123456" }, "INVAL"],
-  ["expiry beyond requests.max_expiry_days", { expiresAt: hours(31 * 24) }, "INVAL"],
-  ["expiry in the past", { expiresAt: hours(-1) }, "INVAL"],
+  ["expiry beyond requests.max_expiry_days", { expiresAt: hoursFromNow(31 * 24) }, "INVAL"],
+  ["expiry in the past", { expiresAt: hoursFromNow(-1) }, "INVAL"],
   ["a traveler both preferred and blacklisted",
     { preferredTravelers: ["00000000-0000-4000-8000-000000000001"], blacklistedTravelers: ["00000000-0000-4000-8000-000000000001"] }, "INVAL"],
   ["more than 50 blacklisted travelers",
@@ -155,31 +140,31 @@ const invalid: Array<[string, Record<string, unknown>, string]> = [
 ];
 
 test("every broken rule answers its code and writes nothing", async (t) => {
-  const customer = await member();
+  const customer = await createSignedInMember(db, { type: "customer" });
   for (const [label, overrides, expected] of invalid) {
     const res = await server.gql(CREATE, { token: customer.token, variables: { d: details(overrides) } });
-    t.is(code(res), expected, label);
+    t.is(errorCode(res), expected, label);
     t.is(res.data?.createDeliveryRequest ?? null, null, label);
   }
   t.is(await countOf(customer.id), 0, "nothing half-written");
-  t.is(code(await server.gql(CREATE, { token: customer.token, variables: { d: details({ autoAcceptPrice: "5000", expiresAt: hours(30 * 24 - 1) }) } })),
+  t.is(errorCode(await server.gql(CREATE, { token: customer.token, variables: { d: details({ autoAcceptPrice: "5000", expiresAt: hoursFromNow(30 * 24 - 1) }) } })),
     undefined, "the bounds themselves are allowed");
 });
 
 test("who may create: signed in (LOGIN), active and email-verified (DNIED), a customer or both (DNIED)", async (t) => {
-  t.is(code(await server.gql(CREATE, { variables: { d: details() } })), "42501", "anonymous has no execute grant");
-  await actAs(db, user((await member()).id), async (c) => {
+  t.is(errorCode(await server.gql(CREATE, { variables: { d: details() } })), "42501", "anonymous has no execute grant");
+  await actAs(db, user((await createSignedInMember(db, { type: "customer" })).id), async (c) => {
     await c.query("select set_config('jwt.claims.session_id', '', true)");
     t.is(await sqlstate(c.query("select app_public.create_delivery_request(null)")), "LOGIN", "a user role without a live session");
   });
-  const unverified = await member("customer", { verified: false });
-  t.is(code(await server.gql(CREATE, { token: unverified.token, variables: { d: details() } })), "DNIED");
-  const pending = await member("customer", { status: "pending" });
-  t.is(code(await server.gql(CREATE, { token: pending.token, variables: { d: details() } })), "DNIED");
-  const traveler = await member("traveler");
-  t.is(code(await server.gql(CREATE, { token: traveler.token, variables: { d: details() } })), "DNIED");
-  const both = await member("both");
-  t.is(code(await server.gql(CREATE, { token: both.token, variables: { d: details() } })), undefined);
+  const unverified = await createSignedInMember(db, { type: "customer", level: "unverified" });
+  t.is(errorCode(await server.gql(CREATE, { token: unverified.token, variables: { d: details() } })), "DNIED");
+  const pending = await createSignedInMember(db, { type: "customer", status: "pending" });
+  t.is(errorCode(await server.gql(CREATE, { token: pending.token, variables: { d: details() } })), "DNIED");
+  const traveler = await createSignedInMember(db, { type: "traveler" });
+  t.is(errorCode(await server.gql(CREATE, { token: traveler.token, variables: { d: details() } })), "DNIED");
+  const both = await createSignedInMember(db, { type: "both" });
+  t.is(errorCode(await server.gql(CREATE, { token: both.token, variables: { d: details() } })), undefined);
   for (const u of [unverified, pending, traveler]) t.is(await countOf(u.id), 0);
   // Direct writes have no grant at all.
   await actAs(db, user(both.id), async (c) => {
@@ -188,20 +173,20 @@ test("who may create: signed in (LOGIN), active and email-verified (DNIED), a cu
 });
 
 test("at most limits.max_open_requests (20) open requests (LIMIT); cancelling frees a slot", async (t) => {
-  const customer = await member();
+  const customer = await createSignedInMember(db, { type: "customer" });
   const ids: string[] = [];
   for (let i = 0; i < 20; i++) ids.push((await create(customer.token, { title: `Parcel number ${i}` })).rowId);
   const over = await server.gql(CREATE, { token: customer.token, variables: { d: details() } });
-  t.is(code(over), "LIMIT");
-  t.is(code(await server.gql(DUPLICATE, { token: customer.token, variables: { id: ids[0] } })), "LIMIT");
+  t.is(errorCode(over), "LIMIT");
+  t.is(errorCode(await server.gql(DUPLICATE, { token: customer.token, variables: { id: ids[0] } })), "LIMIT");
   t.is(await countOf(customer.id), 20);
   await server.gql(CANCEL, { token: customer.token, variables: { id: ids[0], reason: "no_longer_needed" } });
-  t.is(code(await server.gql(CREATE, { token: customer.token, variables: { d: details() } })), undefined);
+  t.is(errorCode(await server.gql(CREATE, { token: customer.token, variables: { d: details() } })), undefined);
 });
 
 test("update replaces the details while open, recomputes the estimate, keeps the expiry; others get NTFND", async (t) => {
-  const customer = await member();
-  const other = await member();
+  const customer = await createSignedInMember(db, { type: "customer" });
+  const other = await createSignedInMember(db, { type: "customer" });
   const r = await create(customer.token);
   const res = await server.gql(UPDATE, { token: customer.token,
     variables: { id: r.rowId, d: details({ title: "Birthday present, bigger", weightKg: "4", urgency: "express", maxPrice: "8000" }) } });
@@ -211,39 +196,39 @@ test("update replaces the details while open, recomputes the estimate, keeps the
     expiresAt: r.expiresAt, createdAt: r.createdAt });
   t.true(Number(updated.estimatedPrice) > Number(r.estimatedPrice));
 
-  t.is(code(await server.gql(UPDATE, { token: other.token, variables: { id: r.rowId, d: details() } })), "NTFND");
-  t.is(code(await server.gql(UPDATE, { token: customer.token, variables: { id: r.rowId, d: details({ isHazardous: true }) } })), "INVAL");
-  t.is(code(await server.gql(UPDATE, { token: customer.token, variables: { id: r.rowId, d: details({ autoAcceptPrice: "9000" }) } })), "INVAL");
+  t.is(errorCode(await server.gql(UPDATE, { token: other.token, variables: { id: r.rowId, d: details() } })), "NTFND");
+  t.is(errorCode(await server.gql(UPDATE, { token: customer.token, variables: { id: r.rowId, d: details({ isHazardous: true }) } })), "INVAL");
+  t.is(errorCode(await server.gql(UPDATE, { token: customer.token, variables: { id: r.rowId, d: details({ autoAcceptPrice: "9000" }) } })), "INVAL");
   const after = await asRoot(db, async (c) => (await c.query("select title, is_hazardous from app_public.delivery_requests where id = $1", [r.rowId])).rows[0]);
   t.deepEqual(after, { title: "Birthday present, bigger", is_hazardous: false }, "a refused update changes nothing");
 });
 
 test("cancel: owner only, needs a reason, ends the request; editing or cancelling afterwards is BADST", async (t) => {
-  const customer = await member();
-  const other = await member();
+  const customer = await createSignedInMember(db, { type: "customer" });
+  const other = await createSignedInMember(db, { type: "customer" });
   const r = await create(customer.token);
-  t.is(code(await server.gql(CANCEL, { token: other.token, variables: { id: r.rowId, reason: "other" } })), "NTFND");
-  t.is(code(await server.gql(CANCEL, { variables: { id: r.rowId, reason: "other" } })), "42501");
-  t.is(code(await server.gql(CANCEL, { token: customer.token, variables: { id: r.rowId, reason: "other", note: "x".repeat(1001) } })), "INVAL");
+  t.is(errorCode(await server.gql(CANCEL, { token: other.token, variables: { id: r.rowId, reason: "other" } })), "NTFND");
+  t.is(errorCode(await server.gql(CANCEL, { variables: { id: r.rowId, reason: "other" } })), "42501");
+  t.is(errorCode(await server.gql(CANCEL, { token: customer.token, variables: { id: r.rowId, reason: "other", note: "x".repeat(1001) } })), "INVAL");
   const res = await server.gql(CANCEL, { token: customer.token, variables: { id: r.rowId, reason: "found_alternative", note: " A friend takes it " } });
   t.like(res.data!.cancelDeliveryRequest.deliveryRequest, { status: "cancelled", cancellationReason: "found_alternative",
     cancellationNote: "A friend takes it" });
-  t.is(code(await server.gql(UPDATE, { token: customer.token, variables: { id: r.rowId, d: details() } })), "BADST", "edit after cancel");
-  t.is(code(await server.gql(CANCEL, { token: customer.token, variables: { id: r.rowId, reason: "other" } })), "BADST");
+  t.is(errorCode(await server.gql(UPDATE, { token: customer.token, variables: { id: r.rowId, d: details() } })), "BADST", "edit after cancel");
+  t.is(errorCode(await server.gql(CANCEL, { token: customer.token, variables: { id: r.rowId, reason: "other" } })), "BADST");
 });
 
 test("a request past its expiry that the sweep has not reached yet: update and cancel answer EXPRD", async (t) => {
-  const customer = await member();
+  const customer = await createSignedInMember(db, { type: "customer" });
   const r = await create(customer.token);
   await asRoot(db, (c) => c.query(
     "update app_public.delivery_requests set created_at = now() - interval '8 days', expires_at = now() - interval '1 day' where id = $1", [r.rowId]));
-  t.is(code(await server.gql(UPDATE, { token: customer.token, variables: { id: r.rowId, d: details() } })), "EXPRD");
-  t.is(code(await server.gql(CANCEL, { token: customer.token, variables: { id: r.rowId, reason: "other" } })), "EXPRD");
+  t.is(errorCode(await server.gql(UPDATE, { token: customer.token, variables: { id: r.rowId, d: details() } })), "EXPRD");
+  t.is(errorCode(await server.gql(CANCEL, { token: customer.token, variables: { id: r.rowId, reason: "other" } })), "EXPRD");
 });
 
 test("duplicate: a new pending request from one of yours, new windows when the old ones passed", async (t) => {
-  const customer = await member();
-  const other = await member();
+  const customer = await createSignedInMember(db, { type: "customer" });
+  const other = await createSignedInMember(db, { type: "customer" });
   const r = await create(customer.token, { autoAcceptPrice: "3000" });
   await server.gql(CANCEL, { token: customer.token, variables: { id: r.rowId, reason: "too_expensive" } });
   const res = await server.gql(DUPLICATE, { token: customer.token, variables: { id: r.rowId } });
@@ -252,15 +237,15 @@ test("duplicate: a new pending request from one of yours, new windows when the o
   t.not(copy.rowId, r.rowId);
   t.like(copy, { status: "pending", title: r.title, autoAcceptPrice: "3000", pickupAddress: r.pickupAddress,
     cancellationReason: null, estimatedPrice: r.estimatedPrice });
-  t.is(code(await server.gql(DUPLICATE, { token: other.token, variables: { id: r.rowId } })), "NTFND");
+  t.is(errorCode(await server.gql(DUPLICATE, { token: other.token, variables: { id: r.rowId } })), "NTFND");
 
   await asRoot(db, (c) => c.query(
     `update app_public.delivery_requests set created_at = now() - interval '3 days', expires_at = now() - interval '1 hour',
             pickup_window_start = now() - interval '2 days', pickup_window_end = now() - interval '1 day',
             delivery_window_start = now() - interval '1 day', delivery_window_end = now() - interval '12 hours',
             status = 'expired' where id = $1`, [copy.rowId]));
-  t.is(code(await server.gql(DUPLICATE, { token: customer.token, variables: { id: copy.rowId } })), "INVAL", "the copied windows have passed");
-  const windows = { ps: hours(2), pe: hours(4), ds: hours(5), de: hours(9) };
+  t.is(errorCode(await server.gql(DUPLICATE, { token: customer.token, variables: { id: copy.rowId } })), "INVAL", "the copied windows have passed");
+  const windows = { ps: hoursFromNow(2), pe: hoursFromNow(4), ds: hoursFromNow(5), de: hoursFromNow(9) };
   const fresh = await server.gql(DUPLICATE, { token: customer.token, variables: { id: copy.rowId, ...windows } });
   t.is(fresh.errors, undefined);
   const again = fresh.data!.duplicateDeliveryRequest.deliveryRequest;
@@ -269,26 +254,26 @@ test("duplicate: a new pending request from one of yours, new windows when the o
 });
 
 test("report_delivery_request: a report about the customer linked to the request; only listed requests", async (t) => {
-  const customer = await member();
-  const traveler = await member("traveler");
+  const customer = await createSignedInMember(db, { type: "customer" });
+  const traveler = await createSignedInMember(db, { type: "traveler" });
   const r = await create(customer.token);
   const res = await server.gql(REPORT, { token: traveler.token, variables: { id: r.rowId } });
   t.is(res.errors, undefined);
   t.deepEqual(res.data!.reportDeliveryRequest.userReport, { reporterId: traveler.id, reportedUserId: customer.id,
     deliveryRequestId: r.rowId, category: "fraud", status: "pending" });
-  t.is(code(await server.gql(REPORT, { token: traveler.token, variables: { id: r.rowId } })), "BADST", "one open report per pair");
-  t.is(code(await server.gql(REPORT, { token: customer.token, variables: { id: r.rowId } })), "NTFND", "not your own");
-  t.is(code(await server.gql(REPORT, { variables: { id: r.rowId } })), "42501");
-  const second = await member("traveler");
+  t.is(errorCode(await server.gql(REPORT, { token: traveler.token, variables: { id: r.rowId } })), "BADST", "one open report per pair");
+  t.is(errorCode(await server.gql(REPORT, { token: customer.token, variables: { id: r.rowId } })), "NTFND", "not your own");
+  t.is(errorCode(await server.gql(REPORT, { variables: { id: r.rowId } })), "42501");
+  const second = await createSignedInMember(db, { type: "traveler" });
   await server.gql(CANCEL, { token: customer.token, variables: { id: r.rowId, reason: "other" } });
-  t.is(code(await server.gql(REPORT, { token: second.token, variables: { id: r.rowId } })), "NTFND", "a cancelled request is not listed");
+  t.is(errorCode(await server.gql(REPORT, { token: second.token, variables: { id: r.rowId } })), "NTFND", "a cancelled request is not listed");
   t.is(await sqlstate(asRoot(db, (c) => c.query(
     "insert into app_public.user_reports (reporter_id, reported_user_id, category, description, delivery_request_id) values ($1, $2, 'spam', 'Dangling request id', gen_random_uuid())",
     [traveler.id, second.id]))), "23503", "user_reports.delivery_request_id is a foreign key now");
 });
 
 test("expiry: cleanup_expired_data turns open requests past expires_at into expired, once", async (t) => {
-  const customer = await member();
+  const customer = await createSignedInMember(db, { type: "customer" });
   const due = await create(customer.token, { title: "Due parcel" });
   const matched = await create(customer.token, { title: "Matched parcel" });
   const live = await create(customer.token, { title: "Live parcel" });
@@ -308,7 +293,7 @@ test("expiry: cleanup_expired_data turns open requests past expires_at into expi
 });
 
 test("the trigram index covers title, description and item name, and finds rows with a NULL description", async (t) => {
-  const customer = await member();
+  const customer = await createSignedInMember(db, { type: "customer" });
   await create(customer.token, { description: null, title: "Vintage typewriter", itemName: "Olympia SM3" });
   await asRoot(db, async (c) => {
     await c.query("begin");

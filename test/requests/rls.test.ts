@@ -2,18 +2,16 @@
 // (deliveries.read) × select / insert / update / delete. Reads: the customer and admins only. Writes: nobody
 // directly (no grant: 42501); they go through the request functions. Every probe runs in a rolled-back transaction.
 import test from "ava";
-import {
-  actAs, anonymous, asRoot, createTestDatabase, createUser, makeAdmin, outcome, user, type Actor, type TestDatabase,
-} from "../helpers/db.ts";
+import { actAs, anonymous, createUser, makeAdmin, user, type Actor } from "../helpers/actors.ts";
+import { asRoot, outcome, useTestDatabase } from "../helpers/database.ts";
 
-let db: TestDatabase;
+const db = useTestDatabase(test);
 let owner: string;
 let other: string;
 let admin: string;
 let request: string;
 
 test.before(async () => {
-  db = await createTestDatabase();
   owner = (await createUser(db)).id;
   other = (await createUser(db)).id;
   admin = (await createUser(db)).id;
@@ -29,9 +27,6 @@ test.before(async () => {
                now() + interval '7 days')
        returning id`, [owner])).rows[0].id;
   });
-});
-test.after.always(async () => {
-  await db?.drop();
 });
 
 const actors: Array<[string, () => Actor]> = [

@@ -1,18 +1,12 @@
 // Blocks, favorites and reports (docs/domain.md §12): the flows over GraphQL, privacy, self-targeting refused, and
 // moderation by content.moderate admins.
 import test from "ava";
-import {
-  actAs, asRoot, createUser, makeAdmin, sqlstate, tokenFor, user,
-} from "../helpers/db.ts";
+import { actAs, createMember, createUser, makeAdmin, tokenFor, user } from "../helpers/actors.ts";
+import { asRoot } from "../helpers/database.ts";
+import { errorCode, sqlstate } from "../helpers/errors.ts";
 import { useTestServer } from "../helpers/server.ts";
 
 const { db, server } = useTestServer(test);
-
-const traveler = async () => {
-  const { id } = await createUser(db);
-  await asRoot(db, (c) => c.query("update app_public.users set user_type = 'traveler' where id = $1", [id]));
-  return id;
-};
 
 const BLOCK = `mutation ($id: UUID!) { blockUser(input: { userId: $id, reason: harassment }) { userBlock { blockerId blockedId reason } } }`;
 const UNBLOCK = `mutation ($id: UUID!) { unblockUser(input: { userId: $id }) { success } }`;
@@ -27,7 +21,7 @@ const HANDLE = `mutation ($id: UUID!, $status: ReportStatus!, $action: ReportRes
 
 test("block and unblock over GraphQL; the block is private to the blocker and blocking twice keeps one", async (t) => {
   const { id: a } = await createUser(db);
-  const b = await traveler();
+  const b = await createMember(db, "traveler", "unverified");
   const tokenA = await tokenFor(db, a);
   const tokenB = await tokenFor(db, b);
   await server.gql(FAVORITE, { token: tokenA, variables: { id: b } });
@@ -46,11 +40,11 @@ test("block and unblock over GraphQL; the block is private to the blocker and bl
 });
 
 test("blocking, favoriting or reporting oneself is refused by the CHECKs (23514)", async (t) => {
-  const id = await traveler();
+  const id = await createMember(db, "traveler", "unverified");
   const token = await tokenFor(db, id);
-  t.is((await server.gql(BLOCK, { token, variables: { id } })).errors?.[0]?.extensions?.code, "23514");
-  t.is((await server.gql(FAVORITE, { token, variables: { id } })).errors?.[0]?.extensions?.code, "23514");
-  t.is((await server.gql(REPORT, { token, variables: { id, description: "I am reporting myself" } })).errors?.[0]?.extensions?.code, "23514");
+  t.is(errorCode(await server.gql(BLOCK, { token, variables: { id } })), "23514");
+  t.is(errorCode(await server.gql(FAVORITE, { token, variables: { id } })), "23514");
+  t.is(errorCode(await server.gql(REPORT, { token, variables: { id, description: "I am reporting myself" } })), "23514");
   await actAs(db, user(id), async (c) => {
     t.is(await sqlstate(c.query("insert into app_public.user_blocks (blocked_id) values ($1)", [id])), "23514");
   });
@@ -61,15 +55,15 @@ test("an unknown or hidden user cannot be blocked, favorited or reported (NTFND)
   const { id: pending } = await createUser(db, { status: "pending" });
   const token = await tokenFor(db, id);
   for (const target of [pending, "00000000-0000-4000-8000-000000000000"]) {
-    t.is((await server.gql(BLOCK, { token, variables: { id: target } })).errors?.[0]?.extensions?.code, "NTFND");
-    t.is((await server.gql(FAVORITE, { token, variables: { id: target } })).errors?.[0]?.extensions?.code, "NTFND");
-    t.is((await server.gql(REPORT, { token, variables: { id: target, description: "Suspicious messages" } })).errors?.[0]?.extensions?.code, "NTFND");
+    t.is(errorCode(await server.gql(BLOCK, { token, variables: { id: target } })), "NTFND");
+    t.is(errorCode(await server.gql(FAVORITE, { token, variables: { id: target } })), "NTFND");
+    t.is(errorCode(await server.gql(REPORT, { token, variables: { id: target, description: "Suspicious messages" } })), "NTFND");
   }
 });
 
 test("favorites: travelers only, idempotent, private to their owner, removable", async (t) => {
   const { id: customer } = await createUser(db);
-  const tr = await traveler();
+  const tr = await createMember(db, "traveler", "unverified");
   const { id: plainCustomer } = await createUser(db);
   const token = await tokenFor(db, customer);
   const res = await server.gql(FAVORITE, { token, variables: { id: tr } });
@@ -77,9 +71,9 @@ test("favorites: travelers only, idempotent, private to their owner, removable",
   t.is((await server.gql(FAVORITE, { token, variables: { id: tr } })).errors, undefined);
   t.is((await server.gql("{ userFavorites { totalCount } }", { token })).data!.userFavorites.totalCount, 1);
   t.is((await server.gql("{ userFavorites { totalCount } }", { token: await tokenFor(db, tr) })).data!.userFavorites.totalCount, 0);
-  t.is((await server.gql(FAVORITE, { token, variables: { id: plainCustomer } })).errors?.[0]?.extensions?.code, "INVAL");
+  t.is(errorCode(await server.gql(FAVORITE, { token, variables: { id: plainCustomer } })), "INVAL");
   await server.gql(BLOCK, { token, variables: { id: tr } });
-  t.is((await server.gql(FAVORITE, { token, variables: { id: tr } })).errors?.[0]?.extensions?.code, "BADST", "unblock first");
+  t.is(errorCode(await server.gql(FAVORITE, { token, variables: { id: tr } })), "BADST", "unblock first");
   await server.gql(UNBLOCK, { token, variables: { id: tr } });
   await server.gql(FAVORITE, { token, variables: { id: tr } });
   t.deepEqual((await server.gql(UNFAVORITE, { token, variables: { id: tr } })).data, { removeFavoriteTraveler: { success: true } });
@@ -99,7 +93,7 @@ test("reports: the reporter sees theirs, the reported user never does, moderator
   const report = res.data!.reportUser.userReport;
   t.like(report, { reporterId: reporter, reportedUserId: reported, status: "pending", priority: "urgent" });
   const again = await server.gql(REPORT, { token, variables: { id: reported, description: "Threatened me again today" } });
-  t.is(again.errors?.[0]?.extensions?.code, "BADST", "one open report per pair");
+  t.is(errorCode(again), "BADST", "one open report per pair");
 
   const list = `{ userReports { nodes { rowId description } } }`;
   t.deepEqual((await server.gql(list, { token })).data!.userReports.nodes, [{ rowId: report.rowId, description: "Threatened me during pickup" }]);
@@ -111,18 +105,18 @@ test("reports: the reporter sees theirs, the reported user never does, moderator
   t.true((await server.gql(list, { token: supportToken })).data!.userReports.nodes.some((n: { rowId: string }) => n.rowId === report.rowId),
     "users.read admins read reports");
   const denied = await server.gql(HANDLE, { token: supportToken, variables: { id: report.rowId, status: "reviewed" } });
-  t.is(denied.errors?.[0]?.extensions?.code, "DNIED", "handling needs content.moderate");
-  t.is((await server.gql(HANDLE, { token, variables: { id: report.rowId, status: "dismissed" } })).errors?.[0]?.extensions?.code, "DNIED");
+  t.is(errorCode(denied), "DNIED", "handling needs content.moderate");
+  t.is(errorCode(await server.gql(HANDLE, { token, variables: { id: report.rowId, status: "dismissed" } })), "DNIED");
 
   const reviewed = await server.gql(HANDLE, { token: modToken, variables: { id: report.rowId, status: "reviewed" } });
   t.like(reviewed.data!.handleUserReport.userReport, { status: "reviewed", resolutionAction: null, handledBy: moderator });
   const noAction = await server.gql(HANDLE, { token: modToken, variables: { id: report.rowId, status: "resolved" } });
-  t.is(noAction.errors?.[0]?.extensions?.code, "INVAL", "resolving needs the action taken");
+  t.is(errorCode(noAction), "INVAL", "resolving needs the action taken");
   const resolved = await server.gql(HANDLE, { token: modToken, variables: { id: report.rowId, status: "resolved", action: "warning" } });
   t.deepEqual(resolved.data!.handleUserReport.userReport, { status: "resolved", resolutionAction: "warning", handledBy: moderator,
     resolutionNotes: "Checked the chat" });
   const reopen = await server.gql(HANDLE, { token: modToken, variables: { id: report.rowId, status: "dismissed" } });
-  t.is(reopen.errors?.[0]?.extensions?.code, "BADST", "a resolved report stays resolved");
+  t.is(errorCode(reopen), "BADST", "a resolved report stays resolved");
 
   const second = await server.gql(REPORT, { token, variables: { id: reported, description: "New incident after the warning" } });
   t.is(second.errors, undefined, "once handled, a new report may follow");
@@ -132,7 +126,7 @@ test("report_user validates the description (INVAL) and derives the priority fro
   const { id: reporter } = await createUser(db);
   const { id: reported } = await createUser(db);
   const token = await tokenFor(db, reporter);
-  t.is((await server.gql(REPORT, { token, variables: { id: reported, description: "short" } })).errors?.[0]?.extensions?.code, "INVAL");
+  t.is(errorCode(await server.gql(REPORT, { token, variables: { id: reported, description: "short" } })), "INVAL");
   await actAs(db, user(reporter), async (c) => {
     const { rows } = await c.query("select priority from app_public.report_user($1, 'spam', 'Sends adverts all day long')", [reported]);
     t.deepEqual(rows, [{ priority: "low" }]);
@@ -146,9 +140,9 @@ test("a moderator cannot handle a report about themselves, nor an unknown report
   const res = await server.gql(REPORT, { token: await tokenFor(db, reporter), variables: { id: moderator, description: "Rude moderator behaviour" } });
   const modToken = await tokenFor(db, moderator);
   const own = await server.gql(HANDLE, { token: modToken, variables: { id: res.data!.reportUser.userReport.rowId, status: "dismissed" } });
-  t.is(own.errors?.[0]?.extensions?.code, "DNIED");
+  t.is(errorCode(own), "DNIED");
   const missing = await server.gql(HANDLE, { token: modToken, variables: { id: "00000000-0000-4000-8000-000000000000", status: "dismissed" } });
-  t.is(missing.errors?.[0]?.extensions?.code, "NTFND");
+  t.is(errorCode(missing), "NTFND");
 });
 
 test("is_admin_user: true only for active admins", async (t) => {
