@@ -3,7 +3,7 @@
 // and each rule is proven to work by a probe: a violation created in a rolled-back transaction must be reported.
 import test from "ava";
 import { APP_SCHEMAS_LIKE, column, rolledBack, withClient } from "../helpers/catalog.ts";
-import { createTestDatabase, type TestDatabase } from "../helpers/db.ts";
+import { useTestDatabase } from "../helpers/database.ts";
 
 interface LintRule {
   /** What must hold; the test title. */
@@ -287,13 +287,7 @@ const rules: LintRule[] = [
   },
 ];
 
-let db: TestDatabase;
-test.before(async () => {
-  db = await createTestDatabase();
-});
-test.after.always(async () => {
-  await db?.drop();
-});
+const db = useTestDatabase(test);
 
 for (const lint of rules) {
   test(lint.rule, async (t) => {

@@ -6,7 +6,7 @@
 import test from "ava";
 import type pg from "pg";
 import { APP_SCHEMAS_LIKE, rolledBack, withClient } from "../helpers/catalog.ts";
-import { createTestDatabase, type TestDatabase } from "../helpers/db.ts";
+import { useTestDatabase } from "../helpers/database.ts";
 
 interface Finding {
   function: string;
@@ -119,13 +119,7 @@ async function checkSql(client: pg.ClientBase): Promise<Finding[]> {
 
 const format = (findings: Finding[]) => findings.map((f) => `${f.function}: ${f.text}`).join("\n  ");
 
-let db: TestDatabase;
-test.before(async () => {
-  db = await createTestDatabase();
-});
-test.after.always(async () => {
-  await db?.drop();
-});
+const db = useTestDatabase(test);
 
 /** Fails (never skips) when the extension is missing: an unchecked body is exactly what this file prevents. */
 async function requirePlpgsqlCheck(client: pg.ClientBase): Promise<string | undefined> {

@@ -2,10 +2,9 @@
 // personal data scrubbed at once where nothing needs it and anonymised after the retention period.
 import test from "ava";
 import jwt from "jsonwebtoken";
-import {
-  addAddress, asRoot, createUser, DEFAULT_PASSWORD, makeAdmin, openSession,
-  tokenFor,
-} from "../helpers/db.ts";
+import { addAddress, createUser, DEFAULT_PASSWORD, makeAdmin, openSession, tokenFor } from "../helpers/actors.ts";
+import { asRoot } from "../helpers/database.ts";
+import { errorCode } from "../helpers/errors.ts";
 import { useTestServer } from "../helpers/server.ts";
 
 const { db, server } = useTestServer(test);
@@ -41,7 +40,7 @@ test("deactivateAccount and deleteAccount refuse a wrong password with CREDS and
   const token = await tokenFor(db, id);
   for (const mutation of [DEACTIVATE, DELETE]) {
     const res = await server.gql(mutation, { token, variables: { password: "Wrong-passw0rd", reason: "Bye" } });
-    t.is(res.errors?.[0]?.extensions?.code, "CREDS");
+    t.is(errorCode(res), "CREDS");
   }
   t.like(await account(id), { status: "active", deactivated_at: null, deleted_at: null });
   t.is(await liveSessions(id), 1);
@@ -53,7 +52,7 @@ test("an empty or over-long reason is refused with INVAL", async (t) => {
   for (const reason of ["   ", "x".repeat(1001)]) {
     for (const mutation of [DEACTIVATE, DELETE]) {
       const res = await server.gql(mutation, { token, variables: { password: DEFAULT_PASSWORD, reason } });
-      t.is(res.errors?.[0]?.extensions?.code, "INVAL");
+      t.is(errorCode(res), "INVAL");
     }
   }
 });
@@ -61,7 +60,7 @@ test("an empty or over-long reason is refused with INVAL", async (t) => {
 test("a suspended account cannot deactivate itself out of the suspension (BADST)", async (t) => {
   const { id } = await createUser(db, { status: "suspended" });
   const res = await server.gql(DEACTIVATE, { token: await tokenFor(db, id), variables: { password: DEFAULT_PASSWORD, reason: "Escape" } });
-  t.is(res.errors?.[0]?.extensions?.code, "BADST");
+  t.is(errorCode(res), "BADST");
   t.is((await account(id)).status, "suspended");
 });
 
@@ -124,7 +123,7 @@ test("deleteAccount is refused with BADST while something is open (an active adm
   const { id } = await createUser(db);
   await makeAdmin(db, id, "support");
   const res = await server.gql(DELETE, { token: await tokenFor(db, id), variables: { password: DEFAULT_PASSWORD, reason: "Leaving" } });
-  t.is(res.errors?.[0]?.extensions?.code, "BADST");
+  t.is(errorCode(res), "BADST");
   t.regex(res.errors![0]!.message, /admin role/);
   t.is((await account(id)).deleted_at, null);
 });
@@ -162,7 +161,7 @@ test("the session of a deactivated account is gone: the old token gets LOGIN", a
   const revokedAt = await asRoot(db, async (c) => (await c.query("select revoked_at from app_private.sessions where id = $1", [sessionId])).rows[0].revoked_at);
   t.truthy(revokedAt);
   const res = await server.gql("{ currentUser { rowId } }", { token });
-  t.is(res.errors?.[0]?.extensions?.code, "LOGIN");
+  t.is(errorCode(res), "LOGIN");
 });
 
 const LOGIN = `mutation ($email: String!, $password: String!) {

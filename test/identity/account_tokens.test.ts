@@ -10,22 +10,18 @@ import { Logger, runOnce, type TaskList } from "graphile-worker";
 import { readConfig } from "../../lib/config.ts";
 import { makeTaskDeps } from "../../workers/index.ts";
 import { makeTaskList } from "../../workers/tasks/index.ts";
-import {
-  actAs, anonymous, asRoot, createTestDatabase, createUser, DEFAULT_PASSWORD, sqlstate, tokenFor, user, verifyEmail,
-  type TestDatabase,
-} from "../helpers/db.ts";
-import { startTestServer, type TestServer } from "../helpers/server.ts";
+import { actAs, anonymous, createUser, DEFAULT_PASSWORD, tokenFor, user, verifyEmail } from "../helpers/actors.ts";
+import { asRoot } from "../helpers/database.ts";
+import { errorCode, sqlstate } from "../helpers/errors.ts";
+import { useTestServer } from "../helpers/server.ts";
 
 const silent = new Logger(() => () => {});
 
-let db: TestDatabase;
-let server: TestServer;
+const { db, server } = useTestServer(test, { TRUST_PROXY: "loopback" });
 let mailDir: string;
 let smsDir: string;
 let taskList: TaskList;
 test.before(async () => {
-  db = await createTestDatabase();
-  server = await startTestServer(db, { TRUST_PROXY: "loopback" });
   mailDir = await mkdtemp(join(tmpdir(), "p2p-mail-"));
   smsDir = await mkdtemp(join(tmpdir(), "p2p-sms-"));
   // The worker's mailer and SMS sender write files, as in development.
@@ -33,8 +29,6 @@ test.before(async () => {
     SMS_URL: "" })));
 });
 test.after.always(async () => {
-  await server?.close();
-  await db?.drop();
   for (const dir of [mailDir, smsDir]) if (dir) await rm(dir, { recursive: true, force: true });
 });
 
@@ -55,7 +49,6 @@ const tokenIn = (message: string | undefined, path: string) =>
 let nextIp = 1;
 const gql = (query: string, variables: Record<string, unknown>, token?: string) =>
   server.gql(query, { variables, token, headers: { "x-forwarded-for": `192.0.2.${nextIp++}` } });
-const code = (res: { errors?: Array<{ extensions?: { code?: string } }> }) => res.errors?.[0]?.extensions?.code;
 
 const REGISTER = `mutation ($email: String!) { register(input: { email: $email, password: "Sup3r-secret!", firstName: "Vera",
   lastName: "Kim", acceptTerms: true }) { success } }`;
@@ -91,9 +84,9 @@ test.serial("the verification link arrives by email, activates the account once,
   t.like(after, { status: "active", verification_level: "email_verified" });
   t.truthy(after.email_verified_at);
 
-  t.is(code(await gql(VERIFY, { token })), "BADTK", "a link works once");
-  t.is(code(await gql(VERIFY, { token: "f".repeat(64) })), "BADTK");
-  t.is(code(await gql(VERIFY, { token: "not-a-token" })), "BADTK");
+  t.is(errorCode(await gql(VERIFY, { token })), "BADTK", "a link works once");
+  t.is(errorCode(await gql(VERIFY, { token: "f".repeat(64) })), "BADTK");
+  t.is(errorCode(await gql(VERIFY, { token: "not-a-token" })), "BADTK");
 });
 
 test.serial("an expired link is refused with EXPRD; a link for a replaced address with BADTK; a new one can be asked", async (t) => {
@@ -102,7 +95,7 @@ test.serial("an expired link is refused with EXPRD; a link for a replaced addres
   const token = tokenIn((await messagesTo(mailDir, "late@example.com"))[0], "verify-email");
   await asRoot(db, (c) => c.query(
     "update app_private.email_verification_tokens set expires_at = now() - interval '1 second' where email = 'late@example.com'"));
-  t.is(code(await gql(VERIFY, { token })), "EXPRD");
+  t.is(errorCode(await gql(VERIFY, { token })), "EXPRD");
   t.like(await account("late@example.com"), { status: "pending" });
 
   t.deepEqual((await gql(RESEND, { email: "LATE@example.com" })).data, { resendVerificationEmail: { success: true } });
@@ -113,7 +106,7 @@ test.serial("an expired link is refused with EXPRD; a link for a replaced addres
 
   const { id } = await account("late@example.com");
   await asRoot(db, (c) => c.query("update app_public.user_contacts set email = 'later@example.com' where user_id = $1", [id]));
-  t.is(code(await gql(VERIFY, { token: fresh })), "BADTK", "the link confirms the address it was sent to, not the new one");
+  t.is(errorCode(await gql(VERIFY, { token: fresh })), "BADTK", "the link confirms the address it was sent to, not the new one");
   t.is((await account("later@example.com")).email_verified_at, null);
 });
 
@@ -143,10 +136,10 @@ test.serial("a password reset link sets a new password once, signs every device 
   t.truthy(token);
 
   const weak = await gql(RESET, { token, password: "weak" });
-  t.is(code(weak), "WEAKP");
+  t.is(errorCode(weak), "WEAKP");
   t.deepEqual((await gql(RESET, { token, password: "Fresh-start-42" })).data, { resetPassword: { success: true } },
     "a refused password does not use the link up");
-  t.is(code(await gql(RESET, { token, password: "Fresh-start-43" })), "BADTK", "a link works once");
+  t.is(errorCode(await gql(RESET, { token, password: "Fresh-start-43" })), "BADTK", "a link works once");
 
   t.is((await server.gql("{ currentUserId }", { token: before })).status, 401, "devices signed in before are signed out");
   t.deepEqual((await gql(LOGIN, { email, password: DEFAULT_PASSWORD })).data, { login: { authResult: null } });
@@ -163,10 +156,10 @@ test.serial("a newer reset link voids the older one; an expired link is refused 
   await gql(FORGOT, { email });
   await runJobs();
   const [first, second] = (await messagesTo(mailDir, email)).map((m) => tokenIn(m, "reset-password"));
-  t.is(code(await gql(RESET, { token: first, password: "Fresh-start-42" })), "BADTK");
+  t.is(errorCode(await gql(RESET, { token: first, password: "Fresh-start-42" })), "BADTK");
   await asRoot(db, (c) => c.query(
     "update app_private.password_reset_tokens set expires_at = now() - interval '1 second' where used_at is null"));
-  t.is(code(await gql(RESET, { token: second, password: "Fresh-start-42" })), "EXPRD");
+  t.is(errorCode(await gql(RESET, { token: second, password: "Fresh-start-42" })), "EXPRD");
   t.truthy((await gql(LOGIN, { email, password: DEFAULT_PASSWORD })).data?.login.authResult?.accessToken,
     "the password is unchanged");
 
@@ -197,7 +190,7 @@ test.serial("a texted code verifies the phone: wrong codes are counted, the righ
   t.is((await account(email)).phone_verified_at, null);
   t.deepEqual((await gql(CONFIRM_PHONE, { code: sent }, token)).data, { confirmPhoneVerification: { success: true } });
   t.like(await account(email), { phone_number: "+4915123456789", verification_level: "phone_verified" });
-  t.is(code(await gql(CONFIRM_PHONE, { code: sent }, token)), "EXPRD", "a code works once");
+  t.is(errorCode(await gql(CONFIRM_PHONE, { code: sent }, token)), "EXPRD", "a code works once");
   const attempts = await asRoot(db, async (c) => (await c.query(
     "select attempts from app_private.phone_verification_codes where user_id = $1", [id])).rows[0].attempts);
   t.is(attempts, 1);
@@ -213,44 +206,44 @@ test.serial("five wrong codes use a code up; an expired code is refused; a new r
   for (let i = 0; i < 5; i++) {
     t.deepEqual((await gql(CONFIRM_PHONE, { code: wrong }, token)).data, { confirmPhoneVerification: { success: false } });
   }
-  t.is(code(await gql(CONFIRM_PHONE, { code: sent }, token)), "EXPRD", "the right code no longer works after 5 misses");
+  t.is(errorCode(await gql(CONFIRM_PHONE, { code: sent }, token)), "EXPRD", "the right code no longer works after 5 misses");
 
   await gql(REQUEST_PHONE, { phone: "+447700900123" }, token);
   await runJobs();
   const second = /(\d{6}) is your/.exec((await messagesTo(smsDir, "+447700900123")).at(-1) ?? "")?.[1];
   await gql(REQUEST_PHONE, { phone: "+447700900123" }, token);
-  t.is(code(await gql(CONFIRM_PHONE, { code: second }, token)), "EXPRD", "a new request voids the previous code");
+  t.is(errorCode(await gql(CONFIRM_PHONE, { code: second }, token)), "EXPRD", "a new request voids the previous code");
   await runJobs();
   await asRoot(db, (c) => c.query(
     "update app_private.phone_verification_codes set expires_at = now() - interval '1 second' where user_id = $1 and used_at is null", [id]));
   const third = /(\d{6}) is your/.exec((await messagesTo(smsDir, "+447700900123")).at(-1) ?? "")?.[1];
-  t.is(code(await gql(CONFIRM_PHONE, { code: third }, token)), "EXPRD");
+  t.is(errorCode(await gql(CONFIRM_PHONE, { code: third }, token)), "EXPRD");
 });
 
 test.serial("phone verification refuses bad input, strangers, other accounts' numbers and too many requests", async (t) => {
   // Granted to signed-in users only: visitors are refused by the grant itself.
-  t.is(code(await gql(REQUEST_PHONE, { phone: "+4915100000001" })), "42501");
-  t.is(code(await gql(CONFIRM_PHONE, { code: "123456" })), "42501");
+  t.is(errorCode(await gql(REQUEST_PHONE, { phone: "+4915100000001" })), "42501");
+  t.is(errorCode(await gql(CONFIRM_PHONE, { code: "123456" })), "42501");
   const { id: pending } = await createUser(db, { status: "pending" });
-  t.is(code(await gql(REQUEST_PHONE, { phone: "+4915100000001" }, await tokenFor(db, pending))), "DNIED");
+  t.is(errorCode(await gql(REQUEST_PHONE, { phone: "+4915100000001" }, await tokenFor(db, pending))), "DNIED");
 
   const { id } = await createUser(db);
   const token = await tokenFor(db, id);
   for (const phone of ["015112345678", "+0151123", "+49 151 abc", ""]) {
-    t.is(code(await gql(REQUEST_PHONE, { phone }, token)), "INVAL", phone);
+    t.is(errorCode(await gql(REQUEST_PHONE, { phone }, token)), "INVAL", phone);
   }
-  for (const c of ["12345", "1234567", "abcdef"]) t.is(code(await gql(CONFIRM_PHONE, { code: c }, token)), "INVAL");
-  t.is(code(await gql(CONFIRM_PHONE, { code: "123456" }, token)), "EXPRD", "no code was requested");
+  for (const c of ["12345", "1234567", "abcdef"]) t.is(errorCode(await gql(CONFIRM_PHONE, { code: c }, token)), "INVAL");
+  t.is(errorCode(await gql(CONFIRM_PHONE, { code: "123456" }, token)), "EXPRD", "no code was requested");
 
   const { id: other } = await createUser(db);
   await asRoot(db, (c) => c.query(
     "update app_public.user_contacts set phone_number = '+4915199999999', phone_verified_at = now() where user_id = $1", [other]));
-  t.is(code(await gql(REQUEST_PHONE, { phone: "+4915199999999" }, token)), "INVAL");
+  t.is(errorCode(await gql(REQUEST_PHONE, { phone: "+4915199999999" }, token)), "INVAL");
 
   for (let i = 0; i < 5; i++) {
     t.deepEqual((await gql(REQUEST_PHONE, { phone: "+4915100000002" }, token)).data, { requestPhoneVerification: { success: true } });
   }
-  t.is(code(await gql(REQUEST_PHONE, { phone: "+4915100000002" }, token)), "LIMIT");
+  t.is(errorCode(await gql(REQUEST_PHONE, { phone: "+4915100000002" }, token)), "LIMIT");
   const live = await asRoot(db, async (c) => (await c.query(
     "select count(*)::int as n from app_private.phone_verification_codes where user_id = $1 and used_at is null", [id])).rows[0].n);
   t.is(live, 1, "only the newest request is live");

@@ -1,7 +1,8 @@
 // Admin rights need a session that passed two-factor authentication (docs/domain.md §2) while
 // security.admin_requires_2fa is on; the same admin without it is an ordinary user.
 import test from "ava";
-import { asRoot, createUser, makeAdmin, tokenFor } from "../helpers/db.ts";
+import { createUser, makeAdmin, tokenFor } from "../helpers/actors.ts";
+import { asRoot } from "../helpers/database.ts";
 import { useTestServer } from "../helpers/server.ts";
 
 const { db, server } = useTestServer(test);

@@ -1,9 +1,9 @@
 // Register → login → currentUser → logout through the real HTTP server, and every way a token can be bad.
 import test from "ava";
 import jwt from "jsonwebtoken";
-import {
-  asRoot, createUser, DEFAULT_PASSWORD, signToken, tokenFor,
-} from "../helpers/db.ts";
+import { createUser, DEFAULT_PASSWORD, signToken, tokenFor } from "../helpers/actors.ts";
+import { asRoot } from "../helpers/database.ts";
+import { errorCode } from "../helpers/errors.ts";
 import { useTestServer } from "../helpers/server.ts";
 
 const { db, server } = useTestServer(test, { TRUST_PROXY: "loopback" });
@@ -102,14 +102,14 @@ test("a referral code links the new account to the referrer; an unknown code is 
   t.is(referredBy, referrer);
 
   const unknown = await register({ email: "unreferred@example.com", referral: "NOSUCHCODE" });
-  t.is(unknown.errors?.[0]?.extensions?.code, "INVAL");
+  t.is(errorCode(unknown), "INVAL");
   t.is(await accountsWith("unreferred@example.com"), 0);
 });
 
 test("registering without accepting the terms is refused with INVAL and writes nothing", async (t) => {
   for (const terms of [false, null]) {
     const res = await register({ email: "no-terms@example.com", terms });
-    t.is(res.errors?.[0]?.extensions?.code, "INVAL");
+    t.is(errorCode(res), "INVAL");
     t.regex(res.errors![0]!.message, /terms of service/);
   }
   t.is(await accountsWith("no-terms@example.com"), 0);
@@ -121,12 +121,12 @@ test("one network may register 3 accounts an hour; the 4th is refused with LIMIT
     t.deepEqual((await register({ email: `net-${n}@example.com` }, ip)).data, { register: { success: true } });
   }
   const fourth = await register({ email: "net-4@example.com" }, ip);
-  t.is(fourth.errors?.[0]?.extensions?.code, "LIMIT");
+  t.is(errorCode(fourth), "LIMIT");
   t.is(await accountsWith("net-4@example.com"), 0);
   t.deepEqual((await register({ email: "net-5@example.com" }, "203.0.113.78")).data, { register: { success: true } });
   // Refused attempts do not use up slots: a weak password from a fresh network leaves all 3 free.
   const weak = await register({ email: "net-6@example.com", password: "weak" }, "203.0.113.79");
-  t.is(weak.errors?.[0]?.extensions?.code, "WEAKP");
+  t.is(errorCode(weak), "WEAKP");
   for (const n of [7, 8, 9]) {
     t.deepEqual((await register({ email: `net-${n}@example.com` }, "203.0.113.79")).data, { register: { success: true } });
   }
@@ -143,7 +143,7 @@ for (const [label, password, message] of [
 ] as const) {
   test(`register refuses a password ${label} with WEAKP`, async (t) => {
     const res = await register({ email: "zelda99@example.com", first: "Zelda", password });
-    t.is(res.errors?.[0]?.extensions?.code, "WEAKP");
+    t.is(errorCode(res), "WEAKP");
     t.regex(res.errors![0]!.message, message);
     t.is(await accountsWith("zelda99@example.com"), 0);
   });
@@ -156,7 +156,7 @@ for (const [label, vars] of [
 ] as const) {
   test(`register refuses ${label} with INVAL`, async (t) => {
     const res = await register(vars);
-    t.is(res.errors?.[0]?.extensions?.code, "INVAL");
+    t.is(errorCode(res), "INVAL");
   });
 }
 
@@ -168,12 +168,12 @@ test("logout ends the session: the same token is refused on the next request", a
   t.deepEqual(out.data, { logout: { success: true } });
   const after = await server.gql(CURRENT_USER, { token });
   t.is(after.status, 401);
-  t.is(after.errors?.[0]?.extensions?.code, "LOGIN");
+  t.is(errorCode(after), "LOGIN");
 });
 
 test("logout without a session is refused with LOGIN", async (t) => {
   const res = await server.gql("mutation { logout(input: {}) { success } }");
-  t.is(res.errors?.[0]?.extensions?.code, "LOGIN");
+  t.is(errorCode(res), "LOGIN");
 });
 
 test("a session revoked or expired in the database stops its token at once", async (t) => {
@@ -189,7 +189,7 @@ test("a session revoked or expired in the database stops its token at once", asy
   for (const token of [revoked, expired]) {
     const res = await server.gql(CURRENT_USER, { token });
     t.is(res.status, 401);
-    t.is(res.errors?.[0]?.extensions?.code, "LOGIN");
+    t.is(errorCode(res), "LOGIN");
   }
 });
 
@@ -213,7 +213,7 @@ test("bad tokens get a 401 with a typed error, and the server keeps serving", as
   for (const [label, token, code] of cases) {
     const res = await server.gql(CURRENT_USER, { token });
     t.is(res.status, 401, label);
-    t.is(res.errors?.[0]?.extensions?.code, code, label);
+    t.is(errorCode(res), code, label);
     t.is(res.data, undefined, label);
   }
   const basic = await fetch(`${server.url}/graphql`, { method: "POST",

@@ -3,7 +3,8 @@
 // parallel wrong-password logins that lock the account exactly at the threshold.
 import test from "ava";
 import pg from "pg";
-import { asRoot, createUser, DEFAULT_PASSWORD } from "../helpers/db.ts";
+import { createUser, DEFAULT_PASSWORD } from "../helpers/actors.ts";
+import { asRoot } from "../helpers/database.ts";
 import { useTestServer } from "../helpers/server.ts";
 
 const { db, server } = useTestServer(test);

@@ -1,7 +1,9 @@
 // changePassword through the real HTTP server: the current password is required, the policy applies, and every
 // other device session ends while the current one goes on.
 import test from "ava";
-import { asRoot, createUser, DEFAULT_PASSWORD, tokenFor } from "../helpers/db.ts";
+import { createUser, DEFAULT_PASSWORD, tokenFor } from "../helpers/actors.ts";
+import { asRoot } from "../helpers/database.ts";
+import { errorCode } from "../helpers/errors.ts";
 import { useTestServer } from "../helpers/server.ts";
 
 const { db, server } = useTestServer(test);
@@ -23,7 +25,7 @@ test("changing the password keeps this device, ends the others, and only the new
   t.is((await server.gql("{ currentUserId }", { token: current })).data?.currentUserId, id);
   const otherRes = await server.gql("{ currentUserId }", { token: other });
   t.is(otherRes.status, 401);
-  t.is(otherRes.errors?.[0]?.extensions?.code, "LOGIN");
+  t.is(errorCode(otherRes), "LOGIN");
   const oldLogin = await server.gql(LOGIN, { variables: { email, password: DEFAULT_PASSWORD } });
   t.is(oldLogin.data?.login.authResult, null);
   const newLogin = await server.gql(LOGIN, { variables: { email, password: "Brand-new-Pass-7" } });
@@ -41,7 +43,7 @@ for (const [label, current, next, code] of [
     const other = await tokenFor(db, id);
     const before = await hashOf(id);
     const res = await server.gql(CHANGE, { token, variables: { current, next } });
-    t.is(res.errors?.[0]?.extensions?.code, code);
+    t.is(errorCode(res), code);
     t.is(await hashOf(id), before);
     t.is((await server.gql("{ currentUserId }", { token: other })).data?.currentUserId, id, "no session was revoked");
   });
@@ -49,5 +51,5 @@ for (const [label, current, next, code] of [
 
 test("changePassword without a session is refused with LOGIN", async (t) => {
   const res = await server.gql(CHANGE, { variables: { current: DEFAULT_PASSWORD, next: "Brand-new-Pass-7" } });
-  t.is(res.errors?.[0]?.extensions?.code, "LOGIN");
+  t.is(errorCode(res), "LOGIN");
 });

@@ -1,9 +1,9 @@
 // Profile, addresses, preferences, statistics and the user_profiles view: happy paths over GraphQL with real
 // tokens, rules and failures over SQL as the real roles.
 import test from "ava";
-import {
-  actAs, addAddress, asRoot, createUser, makeAdmin, sqlstate, tokenFor, user,
-} from "../helpers/db.ts";
+import { actAs, addAddress, createUser, makeAdmin, tokenFor, user } from "../helpers/actors.ts";
+import { asRoot } from "../helpers/database.ts";
+import { errorCode, sqlstate } from "../helpers/errors.ts";
 import { useTestServer } from "../helpers/server.ts";
 
 const { db, server } = useTestServer(test);
@@ -35,13 +35,13 @@ for (const [label, input] of [
   test(`updateProfile refuses ${label} with INVAL`, async (t) => {
     const { id } = await createUser(db);
     const res = await server.gql(UPDATE_PROFILE, { token: await tokenFor(db, id), variables: { input } });
-    t.is(res.errors?.[0]?.extensions?.code, "INVAL");
+    t.is(errorCode(res), "INVAL");
   });
 }
 
 test("updateProfile without a session is refused: only signed-in users may call it (42501)", async (t) => {
   const res = await server.gql(UPDATE_PROFILE, { variables: { input: { firstName: "X" } } });
-  t.is(res.errors?.[0]?.extensions?.code, "42501");
+  t.is(errorCode(res), "42501");
 });
 
 test("a user can never raise their own status, verification level, deletion or referral through direct updates", async (t) => {
@@ -211,7 +211,7 @@ for (const [label, vars] of [
   test(`updatePreferences refuses ${label} with INVAL`, async (t) => {
     const { id } = await createUser(db);
     const res = await server.gql(UPDATE_PREFERENCES, { token: await tokenFor(db, id), variables: vars });
-    t.is(res.errors?.[0]?.extensions?.code, "INVAL");
+    t.is(errorCode(res), "INVAL");
   });
 }
 

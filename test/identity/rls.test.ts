@@ -1,26 +1,22 @@
 // RLS matrix for the identity tables: anonymous, the owner, another user and an admin × select / insert /
 // update / delete. Denied writes raise 42501 (missing grant) or touch zero rows (hidden by a policy).
 import test from "ava";
-import {
-  actAs, anonymous, createTestDatabase, createUser, makeAdmin, sqlstate, tokenFor, user, type TestDatabase,
-} from "../helpers/db.ts";
+import { actAs, anonymous, createUser, makeAdmin, tokenFor, user } from "../helpers/actors.ts";
+import { useTestDatabase } from "../helpers/database.ts";
+import { sqlstate } from "../helpers/errors.ts";
 import { startTestServer, type TestServer } from "../helpers/server.ts";
 
-let db: TestDatabase;
+const db = useTestDatabase(test);
 let a: string;
 let b: string;
 let pending: string;
 let admin: string;
 test.before(async () => {
-  db = await createTestDatabase();
   a = (await createUser(db, { email: "a@example.test", firstName: "Alice" })).id;
   b = (await createUser(db, { email: "b@example.test", firstName: "Bob" })).id;
   pending = (await createUser(db, { email: "p@example.test", status: "pending" })).id;
   admin = (await createUser(db, { email: "admin@example.test" })).id;
   await makeAdmin(db, admin, "support");
-});
-test.after.always(async () => {
-  await db?.drop();
 });
 
 /** Other tests in this file create users concurrently: look only at the fixtures. */

@@ -2,12 +2,11 @@
 // select / insert / update / delete. Denied writes raise 42501 (missing grant or failed with check) or touch zero
 // rows (hidden by a policy). Every probe runs in a rolled-back transaction, so the fixtures never change.
 import test from "ava";
-import {
-  actAs, addAddress, anonymous, asRoot, createTestDatabase, createUser, makeAdmin, outcome, sqlstate, user, type Actor,
-  type TestDatabase,
-} from "../helpers/db.ts";
+import { actAs, addAddress, anonymous, createUser, makeAdmin, user, type Actor } from "../helpers/actors.ts";
+import { asRoot, outcome, useTestDatabase } from "../helpers/database.ts";
+import { sqlstate } from "../helpers/errors.ts";
 
-let db: TestDatabase;
+const db = useTestDatabase(test);
 let owner: string;
 let other: string;
 let admin: string;
@@ -19,7 +18,6 @@ let favorite: string;
 let report: string;
 
 test.before(async () => {
-  db = await createTestDatabase();
   owner = (await createUser(db, { firstName: "Olive" })).id;
   other = (await createUser(db, { firstName: "Otto" })).id;
   admin = (await createUser(db, { firstName: "Ada" })).id;
@@ -40,9 +38,6 @@ test.before(async () => {
       `insert into app_public.user_reports (reporter_id, reported_user_id, category, description)
        values ($1, $2, 'spam', 'Sends unsolicited adverts') returning id`, [owner, other])).rows[0].id;
   });
-});
-test.after.always(async () => {
-  await db?.drop();
 });
 
 

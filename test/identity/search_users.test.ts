@@ -1,14 +1,14 @@
 // search_users(q) (docs/domain.md §1): name search for signed-in users that never shows hidden accounts, the
 // caller, or anyone a block separates from the caller (in either direction).
 import test from "ava";
-import { asRoot, createUser, tokenFor } from "../helpers/db.ts";
+import { blockUser, createUser, tokenFor } from "../helpers/actors.ts";
+import { asRoot } from "../helpers/database.ts";
+import { errorCode } from "../helpers/errors.ts";
 import { useTestServer } from "../helpers/server.ts";
 
 const { db, server } = useTestServer(test);
 
 const SEARCH = `query ($q: String!) { searchUsers(q: $q) { nodes { rowId displayName } } }`;
-const block = (blocker: string, blocked: string) => asRoot(db, (c) => c.query(
-  "insert into app_public.user_blocks (blocker_id, blocked_id, reason) values ($1, $2, 'spam')", [blocker, blocked]));
 
 test("finds active users by part of their name, best match first, leaving out self, hidden and blocked accounts", async (t) => {
   const { id: me } = await createUser(db, { firstName: "Quintessa", lastName: "Zor" });
@@ -18,8 +18,8 @@ test("finds active users by part of their name, best match first, leaving out se
   const { id: blockingMe } = await createUser(db, { firstName: "Quinnton", lastName: "Dee" });
   await createUser(db, { firstName: "Quinnpending", lastName: "Eve", status: "pending" });
   await createUser(db, { firstName: "Quinnbanned", lastName: "Fox", status: "banned" });
-  await block(me, blockedByMe);
-  await block(blockingMe, me);
+  await blockUser(db, me, blockedByMe, "spam");
+  await blockUser(db, blockingMe, me, "spam");
   const token = await tokenFor(db, me);
 
   const res = await server.gql(SEARCH, { token, variables: { q: "quinn" } });
@@ -34,11 +34,11 @@ test("finds active users by part of their name, best match first, leaving out se
 
 test("search needs a session and 2 to 100 characters", async (t) => {
   const anonymous = await server.gql(SEARCH, { variables: { q: "quinn" } });
-  t.is(anonymous.errors?.[0]?.extensions?.code, "42501");
+  t.is(errorCode(anonymous), "42501");
   const { id } = await createUser(db);
   const token = await tokenFor(db, id);
   for (const q of ["a", " b ", "x".repeat(101)]) {
-    t.is((await server.gql(SEARCH, { token, variables: { q } })).errors?.[0]?.extensions?.code, "INVAL", q);
+    t.is(errorCode(await server.gql(SEARCH, { token, variables: { q } })), "INVAL", q);
   }
 });
 

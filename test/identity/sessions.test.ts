@@ -4,7 +4,10 @@
 import test from "ava";
 import { createHash } from "node:crypto";
 import jwt from "jsonwebtoken";
-import { asRoot, createUser, DEFAULT_PASSWORD, requireEnv } from "../helpers/db.ts";
+import { createUser, DEFAULT_PASSWORD } from "../helpers/actors.ts";
+import { asRoot, requireEnv } from "../helpers/database.ts";
+import { errorCode } from "../helpers/errors.ts";
+import { gqlData } from "../helpers/graphql.ts";
 import { useTestServer } from "../helpers/server.ts";
 
 const { db, server } = useTestServer(test);
@@ -18,9 +21,7 @@ const ME = "{ currentUserId }";
 
 interface Tokens { accessToken: string; refreshToken: string }
 async function login(email: string, device: Record<string, string> = {}): Promise<Tokens> {
-  const res = await server.gql(LOGIN, { variables: { email, password: DEFAULT_PASSWORD, ...device } });
-  if (res.errors) throw new Error(JSON.stringify(res.errors));
-  return res.data!.login.authResult as Tokens;
+  return (await gqlData(server, LOGIN, { variables: { email, password: DEFAULT_PASSWORD, ...device } })).login.authResult as Tokens;
 }
 const sessionOf = (token: string) => String((jwt.decode(token) as jwt.JwtPayload).session_id);
 
@@ -60,7 +61,7 @@ test("refreshSession rotates the token; replaying the old one revokes that devic
   // A thief replays the old token: refused, and the session (with the new tokens) ends.
   const replay = await server.gql(REFRESH, { variables: { token: first.refreshToken } });
   t.deepEqual(replay.data, { refreshSession: { authResult: null } });
-  t.is((await server.gql(ME, { token: second.accessToken })).errors?.[0]?.extensions?.code, "LOGIN");
+  t.is(errorCode(await server.gql(ME, { token: second.accessToken })), "LOGIN");
   t.deepEqual((await server.gql(REFRESH, { variables: { token: second.refreshToken } })).data,
     { refreshSession: { authResult: null } }, "the newest token of a revoked session is refused too");
   t.truthy((await server.gql(ME, { token: other.accessToken })).data!.currentUserId, "other devices keep working");
@@ -100,7 +101,7 @@ test("mySessions lists the caller's live sessions without tokens, and flags the 
     "the type itself has no token or hash field");
 
   const anonymous = await server.gql(MY_SESSIONS);
-  t.is(anonymous.errors?.[0]?.extensions?.code, "42501", "anonymous may not list sessions");
+  t.is(errorCode(anonymous), "42501", "anonymous may not list sessions");
 });
 
 test("revokeSession ends one of your sessions; another user's session is NTFND and stays live", async (t) => {
@@ -112,15 +113,15 @@ test("revokeSession ends one of your sessions; another user's session is NTFND a
   const REVOKE = `mutation ($id: UUID!) { revokeSession(input: { sessionId: $id }) { success } }`;
 
   const denied = await server.gql(REVOKE, { token: mine.accessToken, variables: { id: sessionOf(theirs.accessToken) } });
-  t.is(denied.errors?.[0]?.extensions?.code, "NTFND");
+  t.is(errorCode(denied), "NTFND");
   t.truthy((await server.gql(ME, { token: theirs.accessToken })).data!.currentUserId);
 
   const ok = await server.gql(REVOKE, { token: mine.accessToken, variables: { id: sessionOf(lost.accessToken) } });
   t.deepEqual(ok.data, { revokeSession: { success: true } });
-  t.is((await server.gql(ME, { token: lost.accessToken })).errors?.[0]?.extensions?.code, "LOGIN");
+  t.is(errorCode(await server.gql(ME, { token: lost.accessToken })), "LOGIN");
   t.deepEqual((await server.gql(REFRESH, { variables: { token: lost.refreshToken } })).data, { refreshSession: { authResult: null } });
   const again = await server.gql(REVOKE, { token: mine.accessToken, variables: { id: sessionOf(lost.accessToken) } });
-  t.is(again.errors?.[0]?.extensions?.code, "NTFND", "an ended session cannot be revoked twice");
+  t.is(errorCode(again), "NTFND", "an ended session cannot be revoked twice");
 });
 
 test("logoutAll ends every session of the caller and no one else's", async (t) => {
@@ -132,10 +133,10 @@ test("logoutAll ends every session of the caller and no one else's", async (t) =
   const res = await server.gql("mutation { logoutAll(input: {}) { revokedCount } }", { token: a.accessToken });
   t.deepEqual(res.data, { logoutAll: { revokedCount: 2 } });
   for (const token of [a.accessToken, b.accessToken]) {
-    t.is((await server.gql(ME, { token })).errors?.[0]?.extensions?.code, "LOGIN");
+    t.is(errorCode(await server.gql(ME, { token })), "LOGIN");
   }
   t.truthy((await server.gql(ME, { token: theirs.accessToken })).data!.currentUserId);
-  t.is((await server.gql("mutation { logoutAll(input: {}) { revokedCount } }")).errors?.[0]?.extensions?.code, "42501");
+  t.is(errorCode(await server.gql("mutation { logoutAll(input: {}) { revokedCount } }")), "42501");
 });
 
 test("pruning deletes ended sessions with their rotated hashes, and old login attempts", async (t) => {

@@ -4,7 +4,9 @@
 import test from "ava";
 import { createHmac } from "node:crypto";
 import jwt from "jsonwebtoken";
-import { asRoot, createUser, DEFAULT_PASSWORD } from "../helpers/db.ts";
+import { createUser, DEFAULT_PASSWORD } from "../helpers/actors.ts";
+import { asRoot } from "../helpers/database.ts";
+import { errorCode } from "../helpers/errors.ts";
 import { useTestServer } from "../helpers/server.ts";
 
 const { db, server } = useTestServer(test);
@@ -75,7 +77,7 @@ test("setup returns a base32 secret and its otpauth URI; the secret lives only i
   // Not on yet: login still answers with tokens.
   const login = await server.gql(LOGIN, { variables: { email, password: DEFAULT_PASSWORD } });
   t.truthy(login.data!.login.authResult.accessToken);
-  t.is((await server.gql(CONFIRM, { token, variables: { code: "000000" } })).errors?.[0]?.extensions?.code,
+  t.is(errorCode(await server.gql(CONFIRM, { token, variables: { code: "000000" } })),
     totp(base32Decode(secret), currentStep()) === "000000" ? undefined : "BADTK");
 });
 
@@ -104,7 +106,7 @@ test("confirm turns 2FA on with 10 backup codes; login then needs the second ste
   t.is((await server.gql("{ currentUserId }", { token: tokens.accessToken })).data!.currentUserId, id);
 
   const again = await server.gql(VERIFY, { variables: { challenge: mfaChallenge, code: totp(secret, currentStep() + 1) } });
-  t.is(again.errors?.[0]?.extensions?.code, "BADTK", "a challenge is used once");
+  t.is(errorCode(again), "BADTK", "a challenge is used once");
 });
 
 test("a wrong code, a reused step and a reused backup code are refused", async (t) => {
@@ -135,7 +137,7 @@ test("a challenge expires after 5 minutes (EXPRD) and allows 5 tries (then LIMIT
   const expired = await challengeFor(email);
   await asRoot(db, (c) => c.query("update app_private.mfa_challenges set expires_at = now() - interval '1 second' where token_hash = sha256(decode($1, 'hex'))", [expired]));
   const late = await server.gql(VERIFY, { variables: { challenge: expired, code: totp(secret, currentStep()) } });
-  t.is(late.errors?.[0]?.extensions?.code, "EXPRD");
+  t.is(errorCode(late), "EXPRD");
 
   const challenge = await challengeFor(email);
   for (let i = 0; i < 5; i++) {
@@ -143,7 +145,7 @@ test("a challenge expires after 5 minutes (EXPRD) and allows 5 tries (then LIMIT
     t.deepEqual(res.data, { verifyTwoFactorLogin: { authResult: null } });
   }
   const blocked = await server.gql(VERIFY, { variables: { challenge, code: totp(secret, currentStep()) } });
-  t.is(blocked.errors?.[0]?.extensions?.code, "LIMIT", "even the right code is refused after 5 tries");
+  t.is(errorCode(blocked), "LIMIT", "even the right code is refused after 5 tries");
   // Wrong codes count towards the account lockout too: a known password does not buy unlimited guesses.
   t.deepEqual((await server.gql(LOGIN, { variables: { email, password: DEFAULT_PASSWORD } })).data,
     { login: { authResult: null } }, "5 wrong codes locked the account");
@@ -151,13 +153,13 @@ test("a challenge expires after 5 minutes (EXPRD) and allows 5 tries (then LIMIT
     `select count(*)::int as n from app_private.emails e join app_public.user_contacts c using (user_id)
       where c.email = $1 and e.subject = 'Your account was locked'`, [email])).rows[0].n), 1);
   const unknown = await server.gql(VERIFY, { variables: { challenge: "ab".repeat(32), code: "123456" } });
-  t.is(unknown.errors?.[0]?.extensions?.code, "BADTK");
+  t.is(errorCode(unknown), "BADTK");
 });
 
 test("regenerating backup codes voids the old ones; disabling needs the password and a code", async (t) => {
   const { id, email, token, secret, backupCodes } = await userWith2fa();
-  t.is((await server.gql(REGENERATE, { token, variables: { code: "000000" === totp(secret, currentStep()) ? "111111" : "000000" } }))
-    .errors?.[0]?.extensions?.code, "BADTK");
+  t.is(errorCode(await server.gql(REGENERATE, { token, variables: { code: "000000" === totp(secret, currentStep()) ? "111111" : "000000" } })),
+    "BADTK");
   const regenerated = await server.gql(REGENERATE, { token, variables: { code: totp(secret, currentStep()) } });
   const fresh = regenerated.data!.regenerateBackupCodes.backupCodes as string[];
   t.is(fresh.length, 10);
@@ -165,8 +167,8 @@ test("regenerating backup codes voids the old ones; disabling needs the password
   const old = await server.gql(VERIFY, { variables: { challenge: await challengeFor(email), code: backupCodes[1]! } });
   t.deepEqual(old.data, { verifyTwoFactorLogin: { authResult: null } }, "old backup codes stopped working");
 
-  t.is((await server.gql(DISABLE, { token, variables: { password: "Wrong-Horse-9", code: fresh[0]! } })).errors?.[0]?.extensions?.code, "CREDS");
-  t.is((await server.gql(DISABLE, { token, variables: { password: DEFAULT_PASSWORD, code: "99999-99999" } })).errors?.[0]?.extensions?.code, "BADTK");
+  t.is(errorCode(await server.gql(DISABLE, { token, variables: { password: "Wrong-Horse-9", code: fresh[0]! } })), "CREDS");
+  t.is(errorCode(await server.gql(DISABLE, { token, variables: { password: DEFAULT_PASSWORD, code: "99999-99999" } })), "BADTK");
   const off = await server.gql(DISABLE, { token, variables: { password: DEFAULT_PASSWORD, code: fresh[0]! } });
   t.deepEqual(off.data, { disableTwoFactor: { success: true } });
   t.is(await asRoot(db, async (c) => (await c.query("select count(*)::int as n from app_private.user_two_factor_auth where user_id = $1", [id])).rows[0].n), 0);
@@ -175,11 +177,11 @@ test("regenerating backup codes voids the old ones; disabling needs the password
 });
 
 test("2FA operations need a login, and setup is rate-limited per hour", async (t) => {
-  t.is((await server.gql(SETUP)).errors?.[0]?.extensions?.code, "42501");
+  t.is(errorCode(await server.gql(SETUP)), "42501");
   const { id, email } = await createUser(db);
   const token = (await server.gql(LOGIN, { variables: { email, password: DEFAULT_PASSWORD } })).data!.login.authResult.accessToken;
   for (let i = 0; i < 10; i++) t.is((await server.gql(SETUP, { token })).errors, undefined);
-  t.is((await server.gql(SETUP, { token })).errors?.[0]?.extensions?.code, "LIMIT");
+  t.is(errorCode(await server.gql(SETUP, { token })), "LIMIT");
   await asRoot(db, (c) => c.query("update app_private.two_factor_setups set created_at = now() - interval '61 minutes' where user_id = $1", [id]));
   t.is((await server.gql(SETUP, { token })).errors, undefined);
 });

@@ -1,10 +1,9 @@
 // Verification documents and the verification ladder (docs/domain.md §2): submission rules, the upload limit, admin
 // review, and the level derived from what is actually verified — including its drop when a document expires.
 import test from "ava";
-import {
-  actAs, asRoot, createUser, makeAdmin, sqlstate, tokenFor, user,
-  verifyEmail,
-} from "../helpers/db.ts";
+import { actAs, createUser, makeAdmin, tokenFor, user, verifyEmail, verifyPhone } from "../helpers/actors.ts";
+import { asRoot } from "../helpers/database.ts";
+import { errorCode, sqlstate } from "../helpers/errors.ts";
 import { useTestServer } from "../helpers/server.ts";
 
 const { db, server } = useTestServer(test);
@@ -25,17 +24,13 @@ const PASSPORT = { documentType: "passport", frontImageKey: "docs/p-front.jpg", 
 
 const level = (id: string) => asRoot(db, async (c) =>
   (await c.query("select verification_level from app_public.users where id = $1", [id])).rows[0].verification_level as string);
-const verifyPhone = (id: string) => asRoot(db, async (c) => {
-  await c.query("update app_public.user_contacts set phone_number = '+4915112345678', phone_verified_at = now() where user_id = $1", [id]);
-  await c.query("select app_hidden.refresh_verification_level($1)", [id]);
-});
 
 test("the ladder: email, then phone, then an approved ID with selfie, then a recent proof of address", async (t) => {
   const { id } = await createUser(db);
   const token = await tokenFor(db, id);
   const adminToken = await tokenFor(db, reviewer);
   t.is(await level(id), "unverified");
-  await verifyPhone(id);
+  await verifyPhone(db, id);
   t.is(await level(id), "unverified", "a phone without an email does not skip the first step");
   await verifyEmail(db, id);
   t.is(await level(id), "phone_verified");
@@ -85,12 +80,12 @@ test("a rejection needs a reason of at least 10 characters and records the revie
     "insert into app_public.user_verification_documents (user_id, document_type, front_image_key) values ($1, 'bank_statement', 'docs/s.pdf') returning id", [id])).rows[0].id as string);
   const adminToken = await tokenFor(db, reviewer);
   const short = await server.gql(REVIEW, { token: adminToken, variables: { id: docId, approve: false, reason: "blurry" } });
-  t.is(short.errors?.[0]?.extensions?.code, "INVAL");
+  t.is(errorCode(short), "INVAL");
   const rejected = await server.gql(REVIEW, { token: adminToken, variables: { id: docId, approve: false, reason: "The scan is too blurry to read" } });
   t.like(rejected.data!.reviewVerificationDocument.userVerificationDocument, { status: "rejected", verifiedBy: reviewer,
     rejectionReason: "The scan is too blurry to read" });
   const again = await server.gql(REVIEW, { token: adminToken, variables: { id: docId, approve: true } });
-  t.is(again.errors?.[0]?.extensions?.code, "BADST", "a decided document stays decided");
+  t.is(errorCode(again), "BADST", "a decided document stays decided");
 });
 
 test("review is refused with DNIED without users.verify (even for other admins) and for one's own document", async (t) => {
@@ -101,17 +96,17 @@ test("review is refused with DNIED without users.verify (even for other admins) 
   await makeAdmin(db, moderator, "moderator");
   for (const who of [id, moderator]) {
     const res = await server.gql(REVIEW, { token: await tokenFor(db, who), variables: { id: docId, approve: true } });
-    t.is(res.errors?.[0]?.extensions?.code, "DNIED");
+    t.is(errorCode(res), "DNIED");
   }
   const ownDoc = await asRoot(db, async (c) => (await c.query(
     "insert into app_public.user_verification_documents (user_id, document_type, front_image_key) values ($1, 'other', 'docs/o.jpg') returning id", [reviewer])).rows[0].id as string);
   const own = await server.gql(REVIEW, { token: await tokenFor(db, reviewer), variables: { id: ownDoc, approve: true } });
-  t.is(own.errors?.[0]?.extensions?.code, "DNIED");
+  t.is(errorCode(own), "DNIED");
   const claim = await server.gql(`mutation ($id: UUID!) { startDocumentReview(input: { documentId: $id }) { userVerificationDocument { status } } }`,
     { token: await tokenFor(db, moderator), variables: { id: docId } });
-  t.is(claim.errors?.[0]?.extensions?.code, "DNIED");
+  t.is(errorCode(claim), "DNIED");
   const missing = await server.gql(REVIEW, { token: await tokenFor(db, reviewer), variables: { id: "00000000-0000-4000-8000-000000000000", approve: true } });
-  t.is(missing.errors?.[0]?.extensions?.code, "NTFND");
+  t.is(errorCode(missing), "NTFND");
   t.is(await asRoot(db, async (c) => (await c.query("select status from app_public.user_verification_documents where id = $1", [docId])).rows[0].status), "pending");
 });
 
@@ -125,7 +120,7 @@ for (const [label, input, code] of [
   test(`submitVerificationDocument refuses ${label} with ${code}`, async (t) => {
     const { id } = await createUser(db);
     const res = await server.gql(SUBMIT, { token: await tokenFor(db, id), variables: { input } });
-    t.is(res.errors?.[0]?.extensions?.code, code);
+    t.is(errorCode(res), code);
     t.is(await asRoot(db, async (c) => (await c.query("select count(*)::int as n from app_public.user_verification_documents where user_id = $1", [id])).rows[0].n), 0);
   });
 }
@@ -145,10 +140,10 @@ test("a second live document of a type is refused with BADST; a pending account 
   const token = await tokenFor(db, id);
   t.is((await server.gql(SUBMIT, { token, variables: { input: PASSPORT } })).errors, undefined);
   const second = await server.gql(SUBMIT, { token, variables: { input: PASSPORT } });
-  t.is(second.errors?.[0]?.extensions?.code, "BADST");
+  t.is(errorCode(second), "BADST");
   const { id: pending } = await createUser(db, { status: "pending" });
   const res = await server.gql(SUBMIT, { token: await tokenFor(db, pending), variables: { input: PASSPORT } });
-  t.is(res.errors?.[0]?.extensions?.code, "BADST");
+  t.is(errorCode(res), "BADST");
 });
 
 test("at most verification.uploads_per_30d documents per type in 30 days (LIMIT), whatever the path", async (t) => {
@@ -162,7 +157,7 @@ test("at most verification.uploads_per_30d documents per type in 30 days (LIMIT)
       approve: false, reason: "Not a utility bill at all" } });
   }
   const fourth = await server.gql(SUBMIT, { token, variables: { input: { documentType: "utility_bill", frontImageKey: "docs/b3.pdf" } } });
-  t.is(fourth.errors?.[0]?.extensions?.code, "LIMIT");
+  t.is(errorCode(fourth), "LIMIT");
   await actAs(db, user(id), async (c) => {
     t.is(await sqlstate(c.query("insert into app_public.user_verification_documents (document_type, front_image_key) values ('utility_bill', 'x.pdf')")), "LIMIT");
   });

@@ -16,7 +16,8 @@ import { CRONTAB_FILE, makeTaskDeps } from "../../workers/index.ts";
 import { createMailer } from "../../workers/mail.ts";
 import { makeEmailsSendTask } from "../../workers/tasks/emails__send.ts";
 import { makeTaskList } from "../../workers/tasks/index.ts";
-import { asRoot, createTestDatabase, createUser, type TestDatabase } from "../helpers/db.ts";
+import { createUser } from "../helpers/actors.ts";
+import { asRoot, useTestDatabase } from "../helpers/database.ts";
 
 const DEV_MAIL = new URL("../../scripts/dev-mail.ts", import.meta.url).pathname;
 const MAIL_FROM = "P2P Test <mailer@p2p.test>";
@@ -73,12 +74,11 @@ const logger = new Logger(() => (level, message, meta) => {
   logs.push({ level, message, meta });
 });
 
-let db: TestDatabase;
+const db = useTestDatabase(test);
 let tmp: string;
 /** The worker's own task list, its mailer configured from the environment as in production. */
 let taskList: TaskList;
 test.before(async () => {
-  db = await createTestDatabase();
   tmp = await mkdtemp(join(tmpdir(), "p2p-mail-"));
   await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
   taskList = makeTaskList(makeTaskDeps(readConfig({ ...process.env,
@@ -87,7 +87,6 @@ test.before(async () => {
 test.after.always(async () => {
   await new Promise<void>((resolve) => smtp.close(resolve));
   if (tmp) await rm(tmp, { recursive: true, force: true });
-  await db?.drop();
 });
 
 /** One pass of the real worker: every job that is due now, then it stops. */

@@ -6,7 +6,8 @@ import type { AddressInfo } from "node:net";
 import { Logger, runOnce } from "graphile-worker";
 import { createSmsSender } from "../../workers/sms.ts";
 import { makeSmsSendPhoneCodeTask } from "../../workers/tasks/sms__send_phone_code.ts";
-import { asRoot, createTestDatabase, createUser, openSession, type TestDatabase } from "../helpers/db.ts";
+import { createUser, openSession } from "../helpers/actors.ts";
+import { asRoot, useTestDatabase } from "../helpers/database.ts";
 
 interface Received {
   headers: IncomingMessage["headers"];
@@ -23,10 +24,9 @@ const gateway = createServer((req, res) => {
   });
 });
 
-let db: TestDatabase;
+const db = useTestDatabase(test);
 let task: ReturnType<typeof makeSmsSendPhoneCodeTask>;
 test.before(async () => {
-  db = await createTestDatabase();
   await new Promise<void>((resolve) => gateway.listen(0, "127.0.0.1", resolve));
   const smsSender = createSmsSender({ url: `http://127.0.0.1:${(gateway.address() as AddressInfo).port}/messages`,
     token: "gateway-token", dir: "/nonexistent" });
@@ -34,7 +34,6 @@ test.before(async () => {
 });
 test.after.always(async () => {
   await new Promise<void>((resolve) => gateway.close(() => resolve()));
-  await db?.drop();
 });
 
 const runJobs = () => runOnce({ connectionString: db.ownerUrl, taskList: { sms__send_phone_code: task },

@@ -1,7 +1,9 @@
 // With the database gone, /readyz fails and requests fail fast with a clear error; when it returns, the same
 // server process recovers without a restart.
 import test from "ava";
-import { createTestDatabase, createUser, tokenFor, type TestDatabase } from "../helpers/db.ts";
+import { createUser, tokenFor } from "../helpers/actors.ts";
+import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
+import { errorCode } from "../helpers/errors.ts";
 import { startProxy, type TcpProxy } from "../helpers/proxy.ts";
 import { startTestServer, type TestServer } from "../helpers/server.ts";
 
@@ -39,12 +41,12 @@ test("an outage gives 503s and typed errors within seconds, and the server recov
   t.deepEqual(await ready.json(), { status: "database unreachable" });
 
   const anon = await server.gql("{ currentUserId }");
-  t.is(anon.errors?.[0]?.extensions?.code, "UNAVL");
+  t.is(errorCode(anon), "UNAVL");
   t.regex(anon.errors?.[0]?.message ?? "", /temporarily unavailable/);
 
   const authed = await server.gql("{ currentUser { rowId } }", { token });
   t.is(authed.status, 503);
-  t.is(authed.errors?.[0]?.extensions?.code, "UNAVL");
+  t.is(errorCode(authed), "UNAVL");
   // Bounded by the pools' 3 s connection timeout, not by a hanging socket.
   t.true(Date.now() - started < 15_000, `the outage answers took ${Date.now() - started} ms`);
   t.is((await fetch(`${server.url}/healthz`)).status, 200, "the process itself stays healthy");

@@ -1,7 +1,7 @@
 // The GeoJSON codec (server/plugins/geojson.ts) through the real HTTP server. app_public has no geography column
 // yet, so this file adds its own table and function to its cloned database before the server introspects it.
 import test, { type ExecutionContext } from "ava";
-import { asRoot, createTestDatabase, type TestDatabase } from "../helpers/db.ts";
+import { asRoot, createTestDatabase, type TestDatabase } from "../helpers/database.ts";
 import { startTestServer, type GraphQLResponse, type TestServer } from "../helpers/server.ts";
 
 let db: TestDatabase;

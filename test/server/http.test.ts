@@ -1,7 +1,9 @@
 // The HTTP surface: probes, limits and malformed requests. Each bad request gets a clear 4xx or GraphQL error
 // and the server keeps serving.
 import test from "ava";
-import { asRoot, createTestDatabase, createUser, tokenFor, type TestDatabase } from "../helpers/db.ts";
+import { createUser, tokenFor } from "../helpers/actors.ts";
+import { asRoot, createTestDatabase, type TestDatabase } from "../helpers/database.ts";
+import { errorCode } from "../helpers/errors.ts";
 import { startTestServer, type TestServer } from "../helpers/server.ts";
 import { MAX_QUERY_DEPTH } from "../../server/graphile.config.ts";
 
@@ -100,7 +102,7 @@ test("GET and unknown routes are refused with clear statuses", async (t) => {
 
 test("a statement over the timeout is cancelled with code 57014 and nothing else breaks", async (t) => {
   const res = await server.gql("mutation { testSlow(input: { seconds: 2 }) { result } }");
-  t.is(res.errors?.[0]?.extensions?.code, "57014");
+  t.is(errorCode(res), "57014");
   await stillServing(t);
 });
 

@@ -6,16 +6,14 @@ import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import test from "ava";
-import { createTestDatabase, type TestDatabase } from "../helpers/db.ts";
+import { useTestDatabase } from "../helpers/database.ts";
 
-let db: TestDatabase;
+const db = useTestDatabase(test);
 let mailDir: string;
 test.before(async () => {
-  db = await createTestDatabase();
   mailDir = await mkdtemp(join(tmpdir(), "p2p-mail-"));
 });
 test.after.always(async () => {
-  await db?.drop();
   await rm(mailDir, { recursive: true, force: true });
 });
 

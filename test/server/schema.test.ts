@@ -3,17 +3,13 @@
 import { readFile } from "node:fs/promises";
 import test from "ava";
 import { printApiSchema, SCHEMA_FILE } from "../../server/export-schema.ts";
-import { createTestDatabase, type TestDatabase } from "../helpers/db.ts";
+import { useTestDatabase } from "../helpers/database.ts";
 import { testConfig } from "../helpers/server.ts";
 
-let db: TestDatabase;
+const db = useTestDatabase(test);
 let printed: string;
 test.before(async () => {
-  db = await createTestDatabase();
   printed = await printApiSchema(testConfig(db));
-});
-test.after.always(async () => {
-  await db?.drop();
 });
 
 test("schema.graphql is up to date (run `npm run schema:export` after changing the database)", async (t) => {
