@@ -6,7 +6,7 @@ import { asRoot, outcome } from "../helpers/database.ts";
 import { errorCode, sqlstate } from "../helpers/errors.ts";
 import { createAcceptedDelivery, createTrip } from "../helpers/marketplace.ts";
 import { useTestServer } from "../helpers/server.ts";
-import { hoursFromNow } from "../helpers/time.ts";
+import { hoursFromNow, setTimesAgo } from "../helpers/time.ts";
 
 const { db, server } = useTestServer(test);
 
@@ -149,7 +149,7 @@ test("contacts: the parties see each other and the exact places until 48 h after
 
   await server.gql(step("confirmPickup"), { token: d.travelerToken, variables: { id: d.id } });
   await server.gql(step("confirmDelivery"), { token: d.travelerToken, variables: { id: d.id } });
-  await asRoot(db, (c) => c.query("update app_public.deliveries set delivered_at = now() - interval '49 hours' where id = $1", [d.id]));
+  await setTimesAgo(db, "app_public.deliveries", d.id, { delivered_at: "49 hours" });
   t.is(errorCode(await server.gql(CONTACTS, { token: d.customerToken, variables: { id: d.id } })), "EXPRD");
 });
 

@@ -6,6 +6,7 @@ import { addAddress, createUser, DEFAULT_PASSWORD, makeAdmin, openSession, token
 import { asRoot } from "../helpers/database.ts";
 import { errorCode } from "../helpers/errors.ts";
 import { useTestServer } from "../helpers/server.ts";
+import { setTimesAgo } from "../helpers/time.ts";
 
 const { db, server } = useTestServer(test);
 
@@ -102,7 +103,7 @@ test("anonymise_deleted_users scrubs personal data after retention.anonymise_day
     const res = await server.gql(DELETE, { token: await tokenFor(db, who), variables: { password: DEFAULT_PASSWORD, reason: "Done" } });
     t.is(res.errors, undefined);
   }
-  await asRoot(db, (c) => c.query("update app_public.users set deleted_at = now() - interval '31 days' where id = $1", [id]));
+  await setTimesAgo(db, "app_public.users", id, { deleted_at: "31 days" });
   const run = () => asRoot(db, async (c) => (await c.query("select app_private.anonymise_deleted_users() as n")).rows[0].n as number);
   t.is(await run(), 1, "only the account past the retention period");
   t.is(await run(), 0, "idempotent");
@@ -177,7 +178,7 @@ test("signing in within auth.reactivation_days undoes a deactivation; later, or 
   }
   const del = await server.gql(DELETE, { token: await tokenFor(db, deleted.id), variables: { password: DEFAULT_PASSWORD, reason: "Leaving" } });
   t.deepEqual(del.data, { deleteAccount: { success: true } });
-  await asRoot(db, (c) => c.query("update app_public.users set deactivated_at = now() - interval '31 days' where id = $1", [late.id]));
+  await setTimesAgo(db, "app_public.users", late.id, { deactivated_at: "31 days" });
 
   const back = await server.gql(LOGIN, { variables: { email: soon.email, password: DEFAULT_PASSWORD } });
   t.truthy(back.data?.login.authResult.accessToken);

@@ -9,6 +9,7 @@ import { asRoot, requireEnv } from "../helpers/database.ts";
 import { errorCode } from "../helpers/errors.ts";
 import { gqlData } from "../helpers/graphql.ts";
 import { useTestServer } from "../helpers/server.ts";
+import { setTimesAgo } from "../helpers/time.ts";
 
 const { db, server } = useTestServer(test);
 
@@ -70,8 +71,7 @@ test("refreshSession rotates the token; replaying the old one revokes that devic
 test("refreshSession refuses garbage, unknown and expired tokens with the same null", async (t) => {
   const { email } = await createUser(db);
   const tokens = await login(email);
-  await asRoot(db, (c) => c.query("update app_private.sessions set expires_at = now() - interval '1 second' where id = $1",
-    [sessionOf(tokens.accessToken)]));
+  await setTimesAgo(db, "app_private.sessions", sessionOf(tokens.accessToken), { expires_at: "1 second" });
   for (const token of ["not-a-token", "ab".repeat(32), tokens.refreshToken]) {
     const res = await server.gql(REFRESH, { variables: { token } });
     t.deepEqual(res, { status: 200, data: { refreshSession: { authResult: null } } }, token);

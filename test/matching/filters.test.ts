@@ -6,11 +6,11 @@ import test from "ava";
 import { blockUser, createSignedInMember, type SignedInMemberOptions } from "../helpers/actors.ts";
 import { asRoot } from "../helpers/database.ts";
 import {
-  createRequestOnEquator, createTripOnEquator, ewkt, newArea, MATCHING_REQUESTS, MATCHING_TRIPS,
-  type ColumnOverrides, type RequestMatch, type TripMatch,
+  createRequestOnEquator, createTripOnEquator, ewkt, MATCHING_REQUESTS, MATCHING_TRIPS, newArea, type ColumnOverrides,
+  type RequestMatch, type TripMatch,
 } from "../helpers/marketplace.ts";
 import { useTestServer } from "../helpers/server.ts";
-import { hoursFromNow } from "../helpers/time.ts";
+import { hoursFromNow, setTimesAgo } from "../helpers/time.ts";
 
 const { db, server } = useTestServer(test);
 
@@ -161,7 +161,7 @@ test.serial("closed requests match nothing: cancelled, expired, or of a suspende
   const open = await createRequestOnEquator(db, customer.id, lng);
   await createRequestOnEquator(db, customer.id, lng, { status: "cancelled", cancelled_at: new Date().toISOString(), cancellation_reason: "other" });
   const expiring = await createRequestOnEquator(db, customer.id, lng);
-  await asRoot(db, (c) => c.query("update app_public.delivery_requests set expires_at = now() - interval '1 minute', created_at = now() - interval '1 day' where id = $1", [expiring]));
+  await setTimesAgo(db, "app_public.delivery_requests", expiring, { expires_at: "1 minute", created_at: "1 day" });
   t.deepEqual(await requestIds(traveler.token, tripId), [open]);
   t.deepEqual(await tripIds(customer.token, expiring), [], "an expired request has no matches");
   await asRoot(db, (c) => c.query("update app_public.users set status = 'suspended' where id = $1", [customer.id]));

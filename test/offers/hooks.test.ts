@@ -4,10 +4,9 @@ import test from "ava";
 import { createMember, createUser, makeAdmin, tokenFor } from "../helpers/actors.ts";
 import { asRoot } from "../helpers/database.ts";
 import { errorCode } from "../helpers/errors.ts";
-import {
-  createMarket, createRequest, createTrip, offerAndAccept, submitOffer,
-} from "../helpers/marketplace.ts";
+import { createMarket, createRequest, createTrip, offerAndAccept, submitOffer } from "../helpers/marketplace.ts";
 import { useTestServer } from "../helpers/server.ts";
+import { setTimesAgo } from "../helpers/time.ts";
 
 const { db, server } = useTestServer(test);
 
@@ -103,8 +102,7 @@ test("editing a request: a lower max price declines the offers above it, new ter
 test("expired requests take their live offers with them", async (t) => {
   const p = await createMarket(db);
   const live = await submitOffer(server, p);
-  await asRoot(db, (c) => c.query(
-    "update app_public.delivery_requests set created_at = now() - interval '8 days', expires_at = now() - interval '1 minute' where id = $1", [p.request]));
+  await setTimesAgo(db, "app_public.delivery_requests", p.request, { created_at: "8 days", expires_at: "1 minute" });
   await asRoot(db, (c) => c.query("select app_hidden.expire_delivery_requests()"));
   t.like(await row("select status from app_public.delivery_offers where id = $1", [live]), { status: "expired" });
   t.like(await row("select status from app_public.delivery_requests where id = $1", [p.request]), { status: "expired" });

@@ -6,6 +6,7 @@ import { asRoot, queryAsRoot } from "../helpers/database.ts";
 import { errorCode, sqlstate } from "../helpers/errors.ts";
 import { createMarket, createRequest, createTrip } from "../helpers/marketplace.ts";
 import { useTestServer } from "../helpers/server.ts";
+import { setTimesAgo } from "../helpers/time.ts";
 
 const { db, server } = useTestServer(test);
 
@@ -112,7 +113,7 @@ test("submitting is refused with a clear code for every rule, and writes nothing
     ["a fragile item on a no-fragile trip", async () => { const m = await createMarket(db, { request: { isFragile: true }, trip: { noFragile: true } }); return { token: m.travelerToken, request: m.request, trip: m.trip, price: 3000 }; }, "INVAL"],
     ["an item worth more than the trip accepts", async () => { const m = await createMarket(db, { request: { declaredValue: 9000 }, trip: { maxItemValue: 8000 } }); return { token: m.travelerToken, request: m.request, trip: m.trip, price: 3000 }; }, "INVAL"],
     ["a departed trip", async () => { const m = await createMarket(db); await asRoot(db, (c) => c.query("update app_public.trips set status = 'active' where id = $1", [m.trip])); return { token: m.travelerToken, request: m.request, trip: m.trip, price: 3000 }; }, "BADST"],
-    ["an expired request", async () => { const m = await createMarket(db); await asRoot(db, (c) => c.query("update app_public.delivery_requests set created_at = now() - interval '2 days', expires_at = now() - interval '1 second' where id = $1", [m.request])); return { token: m.travelerToken, request: m.request, trip: m.trip, price: 3000 }; }, "EXPRD"],
+    ["an expired request", async () => { const m = await createMarket(db); await setTimesAgo(db, "app_public.delivery_requests", m.request, { created_at: "2 days", expires_at: "1 second" }); return { token: m.travelerToken, request: m.request, trip: m.trip, price: 3000 }; }, "EXPRD"],
     ["a blacklisting customer", async () => { const m = await createMarket(db); await asRoot(db, (c) => c.query("update app_public.delivery_requests set blacklisted_travelers = array[$2::uuid] where id = $1", [m.request, m.traveler])); return { token: m.travelerToken, request: m.request, trip: m.trip, price: 3000 }; }, "DNIED"],
     ["a block by the customer", async () => { const m = await createMarket(db); await asRoot(db, (c) => c.query("insert into app_public.user_blocks (blocker_id, blocked_id, reason) values ($1, $2, 'spam')", [m.customer, m.traveler])); return { token: m.travelerToken, request: m.request, trip: m.trip, price: 3000 }; }, "DNIED"],
     ["a traveler without ratings on a rated request", async () => { const m = await createMarket(db, { request: { minRating: 4 } }); return { token: m.travelerToken, request: m.request, trip: m.trip, price: 3000 }; }, "DNIED"],
@@ -193,7 +194,7 @@ test("an expired version cannot be accepted; the expiry job closes it and the re
   const offer = (await server.gql(SUBMIT, { token: m.travelerToken, variables: { request: m.request, trip: m.trip, price: 4000 } }))
     .data!.submitOffer.deliveryOffer;
   t.true(new Date(offer.validUntil).getTime() - Date.now() <= 24 * 3600 * 1000 + 5000, "valid 24 hours");
-  await asRoot(db, (c) => c.query("update app_public.delivery_offers set valid_until = now() - interval '1 second' where id = $1", [offer.rowId]));
+  await setTimesAgo(db, "app_public.delivery_offers", offer.rowId, { valid_until: "1 second" });
   t.is(errorCode(await server.gql(ACCEPT, { token: m.customerToken, variables: { offer: offer.rowId, version: 1 } })), "EXPRD");
   const expired = await asRoot(db, async (c) => (await c.query("select app_private.expire_offers() as n")).rows[0].n);
   t.true(expired >= 1);

@@ -7,7 +7,7 @@ import { asRoot } from "../helpers/database.ts";
 import { errorCode, sqlstate } from "../helpers/errors.ts";
 import { gqlData, point } from "../helpers/graphql.ts";
 import { useTestServer } from "../helpers/server.ts";
-import { hoursFromNow } from "../helpers/time.ts";
+import { hoursFromNow, setTimesAgo } from "../helpers/time.ts";
 
 const { db, server } = useTestServer(test);
 
@@ -220,8 +220,7 @@ test("cancel: owner only, needs a reason, ends the request; editing or cancellin
 test("a request past its expiry that the sweep has not reached yet: update and cancel answer EXPRD", async (t) => {
   const customer = await createSignedInMember(db, { type: "customer" });
   const r = await create(customer.token);
-  await asRoot(db, (c) => c.query(
-    "update app_public.delivery_requests set created_at = now() - interval '8 days', expires_at = now() - interval '1 day' where id = $1", [r.rowId]));
+  await setTimesAgo(db, "app_public.delivery_requests", r.rowId, { created_at: "8 days", expires_at: "1 day" });
   t.is(errorCode(await server.gql(UPDATE, { token: customer.token, variables: { id: r.rowId, d: details() } })), "EXPRD");
   t.is(errorCode(await server.gql(CANCEL, { token: customer.token, variables: { id: r.rowId, reason: "other" } })), "EXPRD");
 });

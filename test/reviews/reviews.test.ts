@@ -8,6 +8,7 @@ import { asRoot } from "../helpers/database.ts";
 import { errorCode, sqlstate } from "../helpers/errors.ts";
 import { createAcceptedDelivery, createDeliveredDelivery, createRequest } from "../helpers/marketplace.ts";
 import { useTestServer } from "../helpers/server.ts";
+import { setTimesAgo } from "../helpers/time.ts";
 
 const { db, server } = useTestServer(test);
 let moderator: string;
@@ -104,9 +105,9 @@ test("refusals: anonymous, non-party, not delivered, twice, self (CHECK), after 
     `insert into app_public.reviews (delivery_id, reviewer_id, reviewee_id, reviewer_role, overall_rating)
      values ($1, $2, $2, 'traveler', 5)`, [d.id, d.traveler]))), "23514", "never of oneself (CHECK)");
 
-  await asRoot(db, (c) => c.query("update app_public.deliveries set delivered_at = now() - interval '31 days' where id = $1", [d.id]));
+  await setTimesAgo(db, "app_public.deliveries", d.id, { delivered_at: "31 days" });
   t.is(errorCode(await submit(d.travelerToken, d.id, 5)), "EXPRD", "30 days after delivery");
-  await asRoot(db, (c) => c.query("update app_public.deliveries set delivered_at = now() - interval '29 days' where id = $1", [d.id]));
+  await setTimesAgo(db, "app_public.deliveries", d.id, { delivered_at: "29 days" });
   t.is(errorCode(await submit(d.travelerToken, d.id, 5)), undefined, "still within the window");
 });
 
@@ -115,7 +116,7 @@ test("edits: only the author, only within 24 hours", async (t) => {
   const review = (await submit(d.customerToken, d.id, 4)).data!.submitReview.review.rowId as string;
   t.is(errorCode(await server.gql(UPDATE, { token: d.travelerToken, variables: { id: review, r: 1 } })), "NTFND");
   t.is(errorCode(await server.gql(UPDATE, { token: d.customerToken, variables: { id: review, r: 9 } })), "INVAL");
-  await asRoot(db, (c) => c.query("update app_public.reviews set created_at = now() - interval '25 hours' where id = $1", [review]));
+  await setTimesAgo(db, "app_public.reviews", review, { created_at: "25 hours" });
   t.is(errorCode(await server.gql(UPDATE, { token: d.customerToken, variables: { id: review, r: 5 } })), "EXPRD");
   t.deepEqual(await stats(d.traveler), { average_rating: "4.00", total_ratings: 1 });
 });
