@@ -112,9 +112,9 @@ export interface MemberOptions extends NewUser {
 }
 
 /**
- * An active user of the given type at the given verification level, set directly (the ladder is tested in
- * test/identity): the email is verified for every level but "unverified". phone_verified by default, the least level
- * that may make offers.
+ * A user of the given type at the given verification level, set directly (the ladder is tested in test/identity):
+ * the email is verified for every level but "unverified". Active unless options.status says otherwise;
+ * phone_verified by default, the least level that may make offers.
  */
 export async function createMember(db: TestDatabase, type: UserType, level: VerificationLevel = "phone_verified",
                                    options: MemberOptions = {}): Promise<string> {
@@ -150,8 +150,8 @@ export interface SignedInMemberOptions extends MemberOptions {
 }
 
 /**
- * createMember with options only, signed in: a member who sends and travels ("both") with a verified email unless
- * told otherwise.
+ * The options-only form of createMember, with a token: by default a member who sends and travels ("both") and has
+ * verified their email, as a new account is once it is activated.
  */
 export async function createSignedInMember(db: TestDatabase, options: SignedInMemberOptions = {}): Promise<SignedInUser> {
   const id = await createMember(db, options.type ?? "both", options.level ?? "email_verified", options);
