@@ -3,11 +3,8 @@
 // so a broken step fails where it happened instead of as a confusing assertion further down.
 import type { TestServer } from "./server.ts";
 
-/** A GeoJSON point as the GeoJSON scalar takes and returns it. */
-export interface GeoJsonPoint {
-  type: "Point";
-  coordinates: [number, number];
-}
+/** A GeoJSON point as the GeoJSON scalar takes and returns it (a type, not an interface: it is plain JSON). */
+export type GeoJsonPoint = { type: "Point"; coordinates: [number, number] };
 
 export const point = (lng: number, lat: number): GeoJsonPoint => ({ type: "Point", coordinates: [lng, lat] });
 

@@ -2,6 +2,7 @@
 // yet, so this file adds its own table and function to its cloned database before the server introspects it.
 import test, { type ExecutionContext } from "ava";
 import { asRoot, createTestDatabase, type TestDatabase } from "../helpers/database.ts";
+import { point } from "../helpers/graphql.ts";
 import { startTestServer, type GraphQLResponse, type TestServer } from "../helpers/server.ts";
 
 let db: TestDatabase;
@@ -61,7 +62,6 @@ const createWithLiteral = (literal: string) => `mutation ($name: String!) {
 const NEAR = `query ($point: GeoJSON, $radius: Float) {
   testPlacesNear(point: $point, radiusM: $radius) { nodes { ${PLACE_FIELDS} } } }`;
 
-const point = (lng: number, lat: number) => ({ type: "Point", coordinates: [lng, lat] });
 let nameCounter = 0;
 /** Names are unique per call so each test can count its own rows. */
 const uniqueName = (label: string) => `${label} #${++nameCounter}`;
