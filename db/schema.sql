@@ -344,6 +344,27 @@ COMMENT ON TYPE app_public.block_reason IS 'Why a user blocked another (private 
 
 
 --
+-- Name: configuration_data_type; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.configuration_data_type AS ENUM (
+    'boolean',
+    'integer',
+    'number',
+    'string',
+    'array',
+    'object'
+);
+
+
+--
+-- Name: TYPE configuration_data_type; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.configuration_data_type IS 'JSON type a setting''s value must have (integer: a number without fraction).';
+
+
+--
 -- Name: delivery_cancel_reason; Type: TYPE; Schema: app_public; Owner: -
 --
 
@@ -4148,6 +4169,61 @@ COMMENT ON FUNCTION app_hidden.config_value(setting text) IS 'Value of the tunab
 
 
 --
+-- Name: configuration_value_problem(app_public.configuration_data_type, jsonb, jsonb); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.configuration_value_problem(data_type app_public.configuration_data_type, validation jsonb, value jsonb) RETURNS text
+    LANGUAGE plpgsql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $_$
+declare
+  v_fits boolean;
+  v_members jsonb[];
+  v_min numeric := (configuration_value_problem.validation ->> 'min')::numeric;
+  v_max numeric := (configuration_value_problem.validation ->> 'max')::numeric;
+  v_pattern text := configuration_value_problem.validation ->> 'pattern';
+begin
+  if configuration_value_problem.value is null or jsonb_typeof(configuration_value_problem.value) = 'null' then
+    return 'needs a value';
+  end if;
+  v_fits := case configuration_value_problem.data_type
+              when 'integer' then jsonb_typeof(configuration_value_problem.value) = 'number'
+                                  and configuration_value_problem.value::text ~ '^-?[0-9]+$'
+              else jsonb_typeof(configuration_value_problem.value) = configuration_value_problem.data_type::text
+            end;
+  if not v_fits then
+    return format('must be %s', case configuration_value_problem.data_type
+                                  when 'boolean' then 'true or false'
+                                  when 'integer' then 'a whole number'
+                                  when 'number' then 'a number'
+                                  when 'string' then 'a string'
+                                  when 'array' then 'an array'
+                                  else 'an object' end);
+  end if;
+  v_members := case jsonb_typeof(configuration_value_problem.value)
+                 when 'array' then array(select jsonb_array_elements(configuration_value_problem.value))
+                 when 'object' then array(select m.value from jsonb_each(configuration_value_problem.value) as m)
+                 else array[configuration_value_problem.value] end;
+  if exists (select 1 from unnest(v_members) as m
+              where jsonb_typeof(m) = 'number' and (m::text::numeric < v_min or m::text::numeric > v_max)) then
+    return format('must lie between %s and %s', coalesce(v_min::text, '-∞'), coalesce(v_max::text, '∞'));
+  end if;
+  if exists (select 1 from unnest(v_members) as m where jsonb_typeof(m) = 'string' and m #>> '{}' !~ v_pattern) then
+    return format('must match %s', v_pattern);
+  end if;
+  return null;
+end;
+$_$;
+
+
+--
+-- Name: FUNCTION configuration_value_problem(data_type app_public.configuration_data_type, validation jsonb, value jsonb); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.configuration_value_problem(data_type app_public.configuration_data_type, validation jsonb, value jsonb) IS 'Why a setting''s value breaks its declared data_type or validation (min, max, pattern); null when it fits.';
+
+
+--
 -- Name: trip_capacity_reservations; Type: TABLE; Schema: app_public; Owner: -
 --
 
@@ -6227,6 +6303,35 @@ $$;
 --
 
 COMMENT ON FUNCTION app_hidden.tg_reviews__verified() IS 'Sets is_verified from the reviewed delivery (delivered or not).';
+
+
+--
+-- Name: tg_system_configuration__check_value(); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.tg_system_configuration__check_value() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_problem text := app_hidden.configuration_value_problem(NEW.data_type, NEW.validation, NEW.value);
+begin
+  if v_problem is not null then
+    raise exception 'The setting %.% %', NEW.category, NEW.key, v_problem using errcode = 'INVAL';
+  end if;
+  if TG_OP = 'UPDATE' and NEW.value is distinct from OLD.value then
+    NEW.updated_by := app_public.current_user_id();
+  end if;
+  return NEW;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION tg_system_configuration__check_value(); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.tg_system_configuration__check_value() IS 'Refuses a setting whose value breaks its data_type or validation (INVAL); records who changed a value.';
 
 
 --
@@ -13309,8 +13414,14 @@ CREATE TABLE app_public.system_configuration (
     is_public boolean DEFAULT false NOT NULL,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    data_type app_public.configuration_data_type NOT NULL,
+    validation jsonb DEFAULT '{}'::jsonb NOT NULL,
+    is_sensitive boolean DEFAULT false NOT NULL,
+    updated_by uuid,
     CONSTRAINT system_configuration_category_check CHECK ((category ~ '^[a-z_]+$'::text)),
-    CONSTRAINT system_configuration_key_check CHECK ((key ~ '^[a-z_0-9]+$'::text))
+    CONSTRAINT system_configuration_key_check CHECK ((key ~ '^[a-z_0-9]+$'::text)),
+    CONSTRAINT system_configuration_sensitive_not_public CHECK ((NOT (is_sensitive AND is_public))),
+    CONSTRAINT system_configuration_validation_check CHECK (((jsonb_typeof(validation) = 'object'::text) AND ((validation - '{min,max,pattern}'::text[]) = '{}'::jsonb)))
 );
 
 ALTER TABLE ONLY app_public.system_configuration FORCE ROW LEVEL SECURITY;
@@ -13378,6 +13489,35 @@ COMMENT ON COLUMN app_public.system_configuration.created_at IS 'When the settin
 --
 
 COMMENT ON COLUMN app_public.system_configuration.updated_at IS 'When the setting last changed.';
+
+
+--
+-- Name: COLUMN system_configuration.data_type; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.system_configuration.data_type IS 'JSON type of the value: boolean, integer, number, string, array or object.';
+
+
+--
+-- Name: COLUMN system_configuration.validation; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.system_configuration.validation IS 'Bounds of the value: min and max (numbers: the value, or each number of an array or object), pattern (strings: the value, or each string of an array).';
+
+
+--
+-- Name: COLUMN system_configuration.is_sensitive; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.system_configuration.is_sensitive IS 'Whether knowing the value helps abuse (rate limits, lockout and risk thresholds): never public.';
+
+
+--
+-- Name: COLUMN system_configuration.updated_by; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.system_configuration.updated_by IS '@behavior -*
+Who changed the value last; null for the seeded value or a system change.';
 
 
 --
@@ -14541,6 +14681,13 @@ CREATE INDEX reviews_reviewer_id_idx ON app_public.reviews USING btree (reviewer
 
 
 --
+-- Name: system_configuration_updated_by_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX system_configuration_updated_by_idx ON app_public.system_configuration USING btree (updated_by);
+
+
+--
 -- Name: trip_capacity_reservations_trip_id_idx; Type: INDEX; Schema: app_public; Owner: -
 --
 
@@ -14968,6 +15115,13 @@ CREATE TRIGGER _500_after_status AFTER INSERT OR UPDATE OF status ON app_public.
 
 
 --
+-- Name: system_configuration _500_check_value; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _500_check_value BEFORE INSERT OR UPDATE ON app_public.system_configuration FOR EACH ROW EXECUTE FUNCTION app_hidden.tg_system_configuration__check_value();
+
+
+--
 -- Name: trips _500_count_completed; Type: TRIGGER; Schema: app_public; Owner: -
 --
 
@@ -15355,6 +15509,22 @@ ALTER TABLE ONLY app_public.reviews
 
 ALTER TABLE ONLY app_public.reviews
     ADD CONSTRAINT reviews_reviewer_id_fkey FOREIGN KEY (reviewer_id) REFERENCES app_public.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: system_configuration system_configuration_updated_by_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.system_configuration
+    ADD CONSTRAINT system_configuration_updated_by_fkey FOREIGN KEY (updated_by) REFERENCES app_public.users(id) ON DELETE SET NULL;
+
+
+--
+-- Name: CONSTRAINT system_configuration_updated_by_fkey ON system_configuration; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT system_configuration_updated_by_fkey ON app_public.system_configuration IS '@behavior -*
+The user who changed the setting last.';
 
 
 --
@@ -16397,6 +16567,13 @@ GRANT ALL ON FUNCTION app_hidden.config_value(setting text) TO app_anonymous;
 
 
 --
+-- Name: FUNCTION configuration_value_problem(data_type app_public.configuration_data_type, validation jsonb, value jsonb); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.configuration_value_problem(data_type app_public.configuration_data_type, validation jsonb, value jsonb) FROM PUBLIC;
+
+
+--
 -- Name: TABLE trip_capacity_reservations; Type: ACL; Schema: app_public; Owner: -
 --
 
@@ -16768,6 +16945,13 @@ REVOKE ALL ON FUNCTION app_hidden.tg_reviews__rating_statistics() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app_hidden.tg_reviews__verified() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION tg_system_configuration__check_value(); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.tg_system_configuration__check_value() FROM PUBLIC;
 
 
 --
@@ -18120,3 +18304,4 @@ ALTER DEFAULT PRIVILEGES FOR ROLE app_owner REVOKE ALL ON FUNCTIONS  FROM PUBLIC
 --   20261125092000
 --   20261125093000
 --   20261125094000
+--   20261207100000
