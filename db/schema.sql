@@ -4410,6 +4410,161 @@ COMMENT ON FUNCTION app_hidden.count_delivery_outcome(old_row app_public.deliver
 
 
 --
+-- Name: user_verification_documents; Type: TABLE; Schema: app_public; Owner: -
+--
+
+CREATE TABLE app_public.user_verification_documents (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    user_id uuid NOT NULL,
+    document_type app_public.document_type NOT NULL,
+    front_image_key text NOT NULL,
+    back_image_key text,
+    selfie_image_key text,
+    expires_on date,
+    status app_public.verification_status DEFAULT 'pending'::app_public.verification_status NOT NULL,
+    verified_by uuid,
+    reviewed_at timestamp with time zone,
+    rejection_reason text,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT user_verification_documents_back_image_key_check CHECK (((length(back_image_key) <= 512) AND (back_image_key ~ '^[A-Za-z0-9][A-Za-z0-9/_.=-]*$'::text))),
+    CONSTRAINT user_verification_documents_check CHECK (((status = 'rejected'::app_public.verification_status) = (rejection_reason IS NOT NULL))),
+    CONSTRAINT user_verification_documents_check1 CHECK ((((status = ANY (ARRAY['approved'::app_public.verification_status, 'rejected'::app_public.verification_status])) = (reviewed_at IS NOT NULL)) OR (status = 'expired'::app_public.verification_status))),
+    CONSTRAINT user_verification_documents_front_image_key_check CHECK (((length(front_image_key) <= 512) AND (front_image_key ~ '^[A-Za-z0-9][A-Za-z0-9/_.=-]*$'::text))),
+    CONSTRAINT user_verification_documents_id_selfie CHECK (((document_type <> ALL (ARRAY['passport'::app_public.document_type, 'driving_license'::app_public.document_type, 'national_id'::app_public.document_type])) OR (selfie_image_key IS NOT NULL))),
+    CONSTRAINT user_verification_documents_licence_back CHECK (((document_type <> 'driving_license'::app_public.document_type) OR (back_image_key IS NOT NULL))),
+    CONSTRAINT user_verification_documents_rejection_reason_check CHECK (((length(rejection_reason) >= 10) AND (length(rejection_reason) <= 1000))),
+    CONSTRAINT user_verification_documents_selfie_image_key_check CHECK (((length(selfie_image_key) <= 512) AND (selfie_image_key ~ '^[A-Za-z0-9][A-Za-z0-9/_.=-]*$'::text)))
+);
+
+ALTER TABLE ONLY app_public.user_verification_documents FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE user_verification_documents; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TABLE app_public.user_verification_documents IS '@behavior -update -delete
+Identity and address documents a user submits for review; the images sit in a private bucket. Visible to the owner and to admins with users.verify.';
+
+
+--
+-- Name: COLUMN user_verification_documents.id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_verification_documents.id IS 'Identifier of the document.';
+
+
+--
+-- Name: COLUMN user_verification_documents.user_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_verification_documents.user_id IS '@hasDefault
+The user the document belongs to.';
+
+
+--
+-- Name: COLUMN user_verification_documents.document_type; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_verification_documents.document_type IS 'Kind of document.';
+
+
+--
+-- Name: COLUMN user_verification_documents.front_image_key; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_verification_documents.front_image_key IS 'Storage key of the front image.';
+
+
+--
+-- Name: COLUMN user_verification_documents.back_image_key; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_verification_documents.back_image_key IS 'Storage key of the back image (required for a driving licence).';
+
+
+--
+-- Name: COLUMN user_verification_documents.selfie_image_key; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_verification_documents.selfie_image_key IS 'Storage key of a selfie holding the document (required for passports, licences and ID cards).';
+
+
+--
+-- Name: COLUMN user_verification_documents.expires_on; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_verification_documents.expires_on IS 'Last day the document is valid.';
+
+
+--
+-- Name: COLUMN user_verification_documents.status; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_verification_documents.status IS 'Review state.';
+
+
+--
+-- Name: COLUMN user_verification_documents.verified_by; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_verification_documents.verified_by IS 'Admin who approved or rejected the document.';
+
+
+--
+-- Name: COLUMN user_verification_documents.reviewed_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_verification_documents.reviewed_at IS 'When the document was approved or rejected.';
+
+
+--
+-- Name: COLUMN user_verification_documents.rejection_reason; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_verification_documents.rejection_reason IS 'Why the document was rejected (at least 10 characters).';
+
+
+--
+-- Name: COLUMN user_verification_documents.created_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_verification_documents.created_at IS 'When the document was submitted.';
+
+
+--
+-- Name: COLUMN user_verification_documents.updated_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_verification_documents.updated_at IS 'When the document last changed.';
+
+
+--
+-- Name: counts_as_proof_of_address(app_public.user_verification_documents); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.counts_as_proof_of_address(document app_public.user_verification_documents) RETURNS boolean
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select (counts_as_proof_of_address.document).status = 'approved'
+     and ((counts_as_proof_of_address.document).expires_on is null
+          or (counts_as_proof_of_address.document).expires_on >= current_date)
+     and (counts_as_proof_of_address.document).document_type in ('utility_bill', 'bank_statement')
+     and (counts_as_proof_of_address.document).created_at >= now() - make_interval(
+           days => (app_hidden.config_value('verification.address_doc_max_age_days'))::int);
+$$;
+
+
+--
+-- Name: FUNCTION counts_as_proof_of_address(document app_public.user_verification_documents); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.counts_as_proof_of_address(document app_public.user_verification_documents) IS 'Whether the document currently proves the owner''s address (approved, unexpired, recent enough).';
+
+
+--
 -- Name: current_ip(); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
@@ -4601,7 +4756,9 @@ CREATE FUNCTION app_hidden.expire_delivery_requests() RETURNS integer
   with expired as (
     update app_public.delivery_requests r
        set status = 'expired'
-     where r.status in ('pending', 'matched') and r.expires_at <= now()
+     where r.id in (select o.id from app_public.delivery_requests o
+                     where o.status in ('pending', 'matched') and o.expires_at <= now()
+                     limit (app_hidden.config_value('retention.batch_size'))::int)
     returning r.id
   ), offers as (
     -- Their live offers end with them (offer versions never outlive their request anyway).
@@ -4617,7 +4774,7 @@ $$;
 -- Name: FUNCTION expire_delivery_requests(); Type: COMMENT; Schema: app_hidden; Owner: -
 --
 
-COMMENT ON FUNCTION app_hidden.expire_delivery_requests() IS 'Marks pending and matched requests past their expiry as expired; returns how many.';
+COMMENT ON FUNCTION app_hidden.expire_delivery_requests() IS 'Marks pending and matched requests past their expiry as expired, at most retention.batch_size; returns how many.';
 
 
 --
@@ -5867,9 +6024,7 @@ begin
   select
     coalesce(bool_or(d.document_type in ('passport', 'driving_license', 'national_id')
                      and d.selfie_image_key is not null), false),
-    coalesce(bool_or(d.document_type in ('utility_bill', 'bank_statement')
-                     and d.created_at >= now() - make_interval(
-                       days => (app_hidden.config_value('verification.address_doc_max_age_days'))::int)), false)
+    coalesce(bool_or(app_hidden.counts_as_proof_of_address(d)), false)
     into v_id, v_address
     from app_public.user_verification_documents d
    where d.user_id = refresh_verification_level.user_id
@@ -6852,15 +7007,20 @@ CREATE FUNCTION app_private.cleanup_expired_data() RETURNS jsonb
     LANGUAGE plpgsql
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
-begin
-  return jsonb_build_object(
+declare
+  v_counts jsonb := jsonb_build_object(
     'sessions_pruned', app_private.prune_sessions(),
     'account_tokens_pruned', app_private.prune_account_tokens(),
     'documents_expired', app_private.expire_verification_documents(),
+    'verification_levels_refreshed', app_private.refresh_stale_verification_levels(),
     'offers_expired', app_private.expire_offers(),
     'users_anonymised', app_private.anonymise_deleted_users(),
     'requests_expired', app_hidden.expire_delivery_requests(),
     'trip_weather_deleted', app_private.delete_expired_trip_weather());
+begin
+  return v_counts || jsonb_build_object('more', exists (
+    select 1 from jsonb_each(v_counts) as c
+     where (c.value)::int >= (app_hidden.config_value('retention.batch_size'))::int));
 end;
 $$;
 
@@ -6869,7 +7029,7 @@ $$;
 -- Name: FUNCTION cleanup_expired_data(); Type: COMMENT; Schema: app_private; Owner: -
 --
 
-COMMENT ON FUNCTION app_private.cleanup_expired_data() IS 'Applies every retention rule once; returns how many rows each rule touched.';
+COMMENT ON FUNCTION app_private.cleanup_expired_data() IS 'Applies every retention rule once, in batches; returns how many rows each rule touched and whether more may be left.';
 
 
 --
@@ -6900,7 +7060,10 @@ CREATE FUNCTION app_private.delete_expired_trip_weather() RETURNS integer
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
   with deleted as (
-    delete from app_public.trip_weather w where w.expires_at < now() returning 1
+    delete from app_public.trip_weather w
+     where w.id in (select e.id from app_public.trip_weather e where e.expires_at < now()
+                     limit (app_hidden.config_value('retention.batch_size'))::int)
+    returning 1
   )
   select count(*)::integer from deleted;
 $$;
@@ -6910,7 +7073,7 @@ $$;
 -- Name: FUNCTION delete_expired_trip_weather(); Type: COMMENT; Schema: app_private; Owner: -
 --
 
-COMMENT ON FUNCTION app_private.delete_expired_trip_weather() IS 'Deletes expired trip forecasts; returns how many.';
+COMMENT ON FUNCTION app_private.delete_expired_trip_weather() IS 'Deletes expired trip forecasts, at most retention.batch_size; returns how many.';
 
 
 --
@@ -6923,7 +7086,9 @@ CREATE FUNCTION app_private.expire_offers() RETURNS integer
     AS $$
   with expired as (
     update app_public.delivery_offers o set status = 'expired', closed_at = now()
-     where o.status = 'pending' and o.valid_until <= now()
+     where o.id in (select p.id from app_public.delivery_offers p
+                     where p.status = 'pending' and p.valid_until <= now()
+                     limit (app_hidden.config_value('retention.batch_size'))::int)
     returning 1
   )
   select count(*)::integer from expired;
@@ -6934,7 +7099,7 @@ $$;
 -- Name: FUNCTION expire_offers(); Type: COMMENT; Schema: app_private; Owner: -
 --
 
-COMMENT ON FUNCTION app_private.expire_offers() IS 'Expires pending offer threads whose current version is past its validity; returns how many.';
+COMMENT ON FUNCTION app_private.expire_offers() IS 'Expires pending offer threads whose current version is past its validity, at most retention.batch_size; returns how many.';
 
 
 --
@@ -6942,19 +7107,17 @@ COMMENT ON FUNCTION app_private.expire_offers() IS 'Expires pending offer thread
 --
 
 CREATE FUNCTION app_private.expire_verification_documents() RETURNS integer
-    LANGUAGE plpgsql
+    LANGUAGE sql
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
-declare
-  v_count integer;
-begin
-  update app_public.user_verification_documents d set status = 'expired'
-   where d.status in ('pending', 'under_review', 'approved') and d.expires_on < current_date;
-  get diagnostics v_count = row_count;
-  perform app_hidden.refresh_verification_level(u.id)
-     from app_public.users u where u.verification_level = 'fully_verified';
-  return v_count;
-end;
+  with expired as (
+    update app_public.user_verification_documents d set status = 'expired'
+     where d.id in (select e.id from app_public.user_verification_documents e
+                     where e.status in ('pending', 'under_review', 'approved') and e.expires_on < current_date
+                     limit (app_hidden.config_value('retention.batch_size'))::int)
+    returning 1
+  )
+  select count(*)::integer from expired;
 $$;
 
 
@@ -6962,7 +7125,7 @@ $$;
 -- Name: FUNCTION expire_verification_documents(); Type: COMMENT; Schema: app_private; Owner: -
 --
 
-COMMENT ON FUNCTION app_private.expire_verification_documents() IS 'Marks documents past their expiry as expired and lowers verification levels that no longer hold.';
+COMMENT ON FUNCTION app_private.expire_verification_documents() IS 'Marks documents past their expiry as expired, at most retention.batch_size; returns how many.';
 
 
 --
@@ -7096,23 +7259,46 @@ CREATE FUNCTION app_private.prune_account_tokens() RETURNS integer
     LANGUAGE sql
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
-  with email_tokens as (
+  with batch as (
+    select (app_hidden.config_value('retention.batch_size'))::int as size
+  ), email_tokens as (
     delete from app_private.email_verification_tokens t
-     where t.used_at is not null or t.expires_at < now() - interval '24 hours'
+     where t.id in (select e.id from app_private.email_verification_tokens e
+                     where e.used_at is not null or e.expires_at < now() - interval '24 hours'
+                     limit (select size from batch))
     returning 1
   ), reset_tokens as (
     delete from app_private.password_reset_tokens t
-     where t.used_at is not null or t.expires_at < now() - interval '24 hours'
+     where t.id in (select r.id from app_private.password_reset_tokens r
+                     where r.used_at is not null or r.expires_at < now() - interval '24 hours'
+                     limit (select size from batch))
     returning 1
   ), phone_codes as (
     delete from app_private.phone_verification_codes p
-     where p.used_at is not null or coalesce(p.expires_at, p.created_at) < now() - interval '24 hours'
+     where p.id in (select c.id from app_private.phone_verification_codes c
+                     where c.used_at is not null or coalesce(c.expires_at, c.created_at) < now() - interval '24 hours'
+                     limit (select size from batch))
+    returning 1
+  ), challenges as (
+    delete from app_private.mfa_challenges m
+     where m.id in (select c.id from app_private.mfa_challenges c
+                     where c.used_at is not null or c.expires_at < now() - interval '24 hours'
+                     limit (select size from batch))
+    returning 1
+  ), setups as (
+    delete from app_private.two_factor_setups s
+     where s.id in (select t.id from app_private.two_factor_setups t
+                     where t.created_at + interval '1 hour' < now() - interval '24 hours'
+                     limit (select size from batch))
     returning 1
   ), hits as (
-    delete from app_private.rate_limit_hits h where h.created_at < now() - interval '1 day'
+    delete from app_private.rate_limit_hits h
+     where h.id in (select r.id from app_private.rate_limit_hits r where r.created_at < now() - interval '1 day'
+                     limit (select size from batch))
+    returning 1
   )
-  select ((select count(*) from email_tokens) + (select count(*) from reset_tokens)
-          + (select count(*) from phone_codes))::integer;
+  select ((select count(*) from email_tokens) + (select count(*) from reset_tokens) + (select count(*) from phone_codes)
+          + (select count(*) from challenges) + (select count(*) from setups) + (select count(*) from hits))::integer;
 $$;
 
 
@@ -7120,7 +7306,7 @@ $$;
 -- Name: FUNCTION prune_account_tokens(); Type: COMMENT; Schema: app_private; Owner: -
 --
 
-COMMENT ON FUNCTION app_private.prune_account_tokens() IS 'Deletes used or long-expired email, reset and phone tokens and stale rate-limit hits; returns the tokens deleted.';
+COMMENT ON FUNCTION app_private.prune_account_tokens() IS 'Deletes used or long-expired email, reset and phone tokens, two-factor challenges and setup records, and stale rate-limit hits, at most retention.batch_size of each; returns how many.';
 
 
 --
@@ -7131,21 +7317,23 @@ CREATE FUNCTION app_private.prune_sessions() RETURNS integer
     LANGUAGE sql
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
-  with cutoff as (
-    select now() - make_interval(days => (app_hidden.config_value('retention.sessions_days'))::int) as at
+  with settings as (
+    select now() - make_interval(days => (app_hidden.config_value('retention.sessions_days'))::int) as cutoff,
+           (app_hidden.config_value('retention.batch_size'))::int as batch_size
   ), pruned as (
-    delete from app_private.sessions s using cutoff
-     where least(s.revoked_at, s.expires_at) < cutoff.at
+    delete from app_private.sessions s
+     where s.id in (select e.id from app_private.sessions e, settings
+                     where least(e.revoked_at, e.expires_at) < settings.cutoff
+                     limit (select batch_size from settings))
     returning 1
   ), attempts as (
-    delete from app_private.login_attempts a using cutoff where a.created_at < cutoff.at returning 1
-  ), challenges as (
-    delete from app_private.mfa_challenges m using cutoff where m.expires_at < cutoff.at returning 1
-  ), setups as (
-    delete from app_private.two_factor_setups t using cutoff where t.created_at < cutoff.at returning 1
+    delete from app_private.login_attempts a
+     where a.id in (select o.id from app_private.login_attempts o, settings
+                     where o.created_at < settings.cutoff
+                     limit (select batch_size from settings))
+    returning 1
   )
-  -- Data-modifying CTEs run to completion whether or not they are read.
-  select count(*)::integer from pruned;
+  select ((select count(*) from pruned) + (select count(*) from attempts))::integer;
 $$;
 
 
@@ -7153,7 +7341,7 @@ $$;
 -- Name: FUNCTION prune_sessions(); Type: COMMENT; Schema: app_private; Owner: -
 --
 
-COMMENT ON FUNCTION app_private.prune_sessions() IS 'Deletes sessions that ended, and login attempts, two-factor challenges and setups older than the retention period; returns the sessions deleted.';
+COMMENT ON FUNCTION app_private.prune_sessions() IS 'Deletes sessions that ended and login attempts older than the retention period, at most retention.batch_size of each; returns how many.';
 
 
 --
@@ -7310,6 +7498,40 @@ $$;
 --
 
 COMMENT ON FUNCTION app_private.record_match_candidates(request_id uuid, trip_id uuid) IS 'Records the current best matches of a new request or trip in request_matches and emails the other side once per pair.';
+
+
+--
+-- Name: refresh_stale_verification_levels(); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.refresh_stale_verification_levels() RETURNS integer
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid;
+  v_count integer := 0;
+begin
+  for v_user_id in
+    select u.id from app_public.users u
+     where u.verification_level = 'fully_verified'
+       and not exists (select 1 from app_public.user_verification_documents d
+                        where d.user_id = u.id and app_hidden.counts_as_proof_of_address(d))
+     limit (app_hidden.config_value('retention.batch_size'))::int
+  loop
+    perform app_hidden.refresh_verification_level(v_user_id);
+    v_count := v_count + 1;
+  end loop;
+  return v_count;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION refresh_stale_verification_levels(); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.refresh_stale_verification_levels() IS 'Recomputes the level of fully verified users whose proof of address no longer counts, at most retention.batch_size; returns how many.';
 
 
 --
@@ -10355,137 +10577,6 @@ $$;
 
 COMMENT ON FUNCTION app_public.respond_to_review(review_id uuid, response text) IS '@resultFieldName review
 The user reviewed answers the review once (1–500 characters). Errors: LOGIN, DNIED (the author, or an inactive account), NTFND, INVAL, BADST (already answered, or hidden or removed).';
-
-
---
--- Name: user_verification_documents; Type: TABLE; Schema: app_public; Owner: -
---
-
-CREATE TABLE app_public.user_verification_documents (
-    id uuid DEFAULT gen_random_uuid() NOT NULL,
-    user_id uuid NOT NULL,
-    document_type app_public.document_type NOT NULL,
-    front_image_key text NOT NULL,
-    back_image_key text,
-    selfie_image_key text,
-    expires_on date,
-    status app_public.verification_status DEFAULT 'pending'::app_public.verification_status NOT NULL,
-    verified_by uuid,
-    reviewed_at timestamp with time zone,
-    rejection_reason text,
-    created_at timestamp with time zone DEFAULT now() NOT NULL,
-    updated_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT user_verification_documents_back_image_key_check CHECK (((length(back_image_key) <= 512) AND (back_image_key ~ '^[A-Za-z0-9][A-Za-z0-9/_.=-]*$'::text))),
-    CONSTRAINT user_verification_documents_check CHECK (((status = 'rejected'::app_public.verification_status) = (rejection_reason IS NOT NULL))),
-    CONSTRAINT user_verification_documents_check1 CHECK ((((status = ANY (ARRAY['approved'::app_public.verification_status, 'rejected'::app_public.verification_status])) = (reviewed_at IS NOT NULL)) OR (status = 'expired'::app_public.verification_status))),
-    CONSTRAINT user_verification_documents_front_image_key_check CHECK (((length(front_image_key) <= 512) AND (front_image_key ~ '^[A-Za-z0-9][A-Za-z0-9/_.=-]*$'::text))),
-    CONSTRAINT user_verification_documents_id_selfie CHECK (((document_type <> ALL (ARRAY['passport'::app_public.document_type, 'driving_license'::app_public.document_type, 'national_id'::app_public.document_type])) OR (selfie_image_key IS NOT NULL))),
-    CONSTRAINT user_verification_documents_licence_back CHECK (((document_type <> 'driving_license'::app_public.document_type) OR (back_image_key IS NOT NULL))),
-    CONSTRAINT user_verification_documents_rejection_reason_check CHECK (((length(rejection_reason) >= 10) AND (length(rejection_reason) <= 1000))),
-    CONSTRAINT user_verification_documents_selfie_image_key_check CHECK (((length(selfie_image_key) <= 512) AND (selfie_image_key ~ '^[A-Za-z0-9][A-Za-z0-9/_.=-]*$'::text)))
-);
-
-ALTER TABLE ONLY app_public.user_verification_documents FORCE ROW LEVEL SECURITY;
-
-
---
--- Name: TABLE user_verification_documents; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON TABLE app_public.user_verification_documents IS '@behavior -update -delete
-Identity and address documents a user submits for review; the images sit in a private bucket. Visible to the owner and to admins with users.verify.';
-
-
---
--- Name: COLUMN user_verification_documents.id; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_verification_documents.id IS 'Identifier of the document.';
-
-
---
--- Name: COLUMN user_verification_documents.user_id; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_verification_documents.user_id IS '@hasDefault
-The user the document belongs to.';
-
-
---
--- Name: COLUMN user_verification_documents.document_type; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_verification_documents.document_type IS 'Kind of document.';
-
-
---
--- Name: COLUMN user_verification_documents.front_image_key; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_verification_documents.front_image_key IS 'Storage key of the front image.';
-
-
---
--- Name: COLUMN user_verification_documents.back_image_key; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_verification_documents.back_image_key IS 'Storage key of the back image (required for a driving licence).';
-
-
---
--- Name: COLUMN user_verification_documents.selfie_image_key; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_verification_documents.selfie_image_key IS 'Storage key of a selfie holding the document (required for passports, licences and ID cards).';
-
-
---
--- Name: COLUMN user_verification_documents.expires_on; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_verification_documents.expires_on IS 'Last day the document is valid.';
-
-
---
--- Name: COLUMN user_verification_documents.status; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_verification_documents.status IS 'Review state.';
-
-
---
--- Name: COLUMN user_verification_documents.verified_by; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_verification_documents.verified_by IS 'Admin who approved or rejected the document.';
-
-
---
--- Name: COLUMN user_verification_documents.reviewed_at; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_verification_documents.reviewed_at IS 'When the document was approved or rejected.';
-
-
---
--- Name: COLUMN user_verification_documents.rejection_reason; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_verification_documents.rejection_reason IS 'Why the document was rejected (at least 10 characters).';
-
-
---
--- Name: COLUMN user_verification_documents.created_at; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_verification_documents.created_at IS 'When the document was submitted.';
-
-
---
--- Name: COLUMN user_verification_documents.updated_at; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_verification_documents.updated_at IS 'When the document last changed.';
 
 
 --
@@ -16595,6 +16686,62 @@ REVOKE ALL ON FUNCTION app_hidden.count_delivery_outcome(old_row app_public.deli
 
 
 --
+-- Name: TABLE user_verification_documents; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT SELECT ON TABLE app_public.user_verification_documents TO app_user;
+
+
+--
+-- Name: COLUMN user_verification_documents.user_id; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT INSERT(user_id) ON TABLE app_public.user_verification_documents TO app_user;
+
+
+--
+-- Name: COLUMN user_verification_documents.document_type; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT INSERT(document_type) ON TABLE app_public.user_verification_documents TO app_user;
+
+
+--
+-- Name: COLUMN user_verification_documents.front_image_key; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT INSERT(front_image_key) ON TABLE app_public.user_verification_documents TO app_user;
+
+
+--
+-- Name: COLUMN user_verification_documents.back_image_key; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT INSERT(back_image_key) ON TABLE app_public.user_verification_documents TO app_user;
+
+
+--
+-- Name: COLUMN user_verification_documents.selfie_image_key; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT INSERT(selfie_image_key) ON TABLE app_public.user_verification_documents TO app_user;
+
+
+--
+-- Name: COLUMN user_verification_documents.expires_on; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT INSERT(expires_on) ON TABLE app_public.user_verification_documents TO app_user;
+
+
+--
+-- Name: FUNCTION counts_as_proof_of_address(document app_public.user_verification_documents); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.counts_as_proof_of_address(document app_public.user_verification_documents) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION current_ip(); Type: ACL; Schema: app_hidden; Owner: -
 --
 
@@ -17202,6 +17349,13 @@ REVOKE ALL ON FUNCTION app_private.record_login_failure(user_id uuid) FROM PUBLI
 --
 
 REVOKE ALL ON FUNCTION app_private.record_match_candidates(request_id uuid, trip_id uuid) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION refresh_stale_verification_levels(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.refresh_stale_verification_levels() FROM PUBLIC;
 
 
 --
@@ -17834,55 +17988,6 @@ GRANT ALL ON FUNCTION app_public.reset_password(token text, new_password text) T
 
 REVOKE ALL ON FUNCTION app_public.respond_to_review(review_id uuid, response text) FROM PUBLIC;
 GRANT ALL ON FUNCTION app_public.respond_to_review(review_id uuid, response text) TO app_user;
-
-
---
--- Name: TABLE user_verification_documents; Type: ACL; Schema: app_public; Owner: -
---
-
-GRANT SELECT ON TABLE app_public.user_verification_documents TO app_user;
-
-
---
--- Name: COLUMN user_verification_documents.user_id; Type: ACL; Schema: app_public; Owner: -
---
-
-GRANT INSERT(user_id) ON TABLE app_public.user_verification_documents TO app_user;
-
-
---
--- Name: COLUMN user_verification_documents.document_type; Type: ACL; Schema: app_public; Owner: -
---
-
-GRANT INSERT(document_type) ON TABLE app_public.user_verification_documents TO app_user;
-
-
---
--- Name: COLUMN user_verification_documents.front_image_key; Type: ACL; Schema: app_public; Owner: -
---
-
-GRANT INSERT(front_image_key) ON TABLE app_public.user_verification_documents TO app_user;
-
-
---
--- Name: COLUMN user_verification_documents.back_image_key; Type: ACL; Schema: app_public; Owner: -
---
-
-GRANT INSERT(back_image_key) ON TABLE app_public.user_verification_documents TO app_user;
-
-
---
--- Name: COLUMN user_verification_documents.selfie_image_key; Type: ACL; Schema: app_public; Owner: -
---
-
-GRANT INSERT(selfie_image_key) ON TABLE app_public.user_verification_documents TO app_user;
-
-
---
--- Name: COLUMN user_verification_documents.expires_on; Type: ACL; Schema: app_public; Owner: -
---
-
-GRANT INSERT(expires_on) ON TABLE app_public.user_verification_documents TO app_user;
 
 
 --
