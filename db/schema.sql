@@ -7252,6 +7252,78 @@ COMMENT ON FUNCTION app_private.new_backup_codes(user_id uuid) IS 'Replaces the 
 
 
 --
+-- Name: user_two_factor_auth; Type: TABLE; Schema: app_private; Owner: -
+--
+
+CREATE TABLE app_private.user_two_factor_auth (
+    user_id uuid NOT NULL,
+    enabled boolean DEFAULT false NOT NULL,
+    backup_code_hashes text[] DEFAULT '{}'::text[] NOT NULL,
+    last_used_step bigint,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    enabled_at timestamp with time zone,
+    secret_encrypted bytea,
+    secret_key_id text,
+    CONSTRAINT user_two_factor_auth_check CHECK ((enabled = (enabled_at IS NOT NULL))),
+    CONSTRAINT user_two_factor_auth_secret_key_id_check CHECK ((secret_key_id ~ '^[0-9a-f]{16}$'::text)),
+    CONSTRAINT user_two_factor_auth_secret_sealed CHECK ((((secret_encrypted IS NULL) = (secret_key_id IS NULL)) AND (enabled OR (secret_encrypted IS NOT NULL))))
+);
+
+ALTER TABLE ONLY app_private.user_two_factor_auth FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE user_two_factor_auth; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON TABLE app_private.user_two_factor_auth IS 'TOTP secret (RFC 6238, encrypted under a key the server holds), bcrypt hashes of unused backup codes and the last accepted step of each user.';
+
+
+--
+-- Name: COLUMN user_two_factor_auth.secret_encrypted; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON COLUMN app_private.user_two_factor_auth.secret_encrypted IS 'The TOTP secret, pgp_sym_encrypt_bytea (AES-256) under the server''s TOTP_ENCRYPTION_KEY; null while the account must enrol again.';
+
+
+--
+-- Name: COLUMN user_two_factor_auth.secret_key_id; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON COLUMN app_private.user_two_factor_auth.secret_key_id IS 'Fingerprint (first 8 bytes of SHA-256, hex) of the key the secret is encrypted with.';
+
+
+--
+-- Name: open_totp_secret(app_private.user_two_factor_auth); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.open_totp_secret(two_factor app_private.user_two_factor_auth) RETURNS bytea
+    LANGUAGE plpgsql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_which text;
+  v_key text;
+begin
+  foreach v_which in array array['current', 'previous'] loop
+    v_key := app_private.totp_key(v_which);
+    if v_key is not null and app_private.totp_key_id(v_key) = (open_totp_secret.two_factor).secret_key_id then
+      return public.pgp_sym_decrypt_bytea((open_totp_secret.two_factor).secret_encrypted, v_key);
+    end if;
+  end loop;
+  return null;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION open_totp_secret(two_factor app_private.user_two_factor_auth); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.open_totp_secret(two_factor app_private.user_two_factor_auth) IS 'Decrypts a user''s TOTP secret with the key of this transaction that sealed it; null when none did.';
+
+
+--
 -- Name: prune_account_tokens(); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -7560,6 +7632,36 @@ COMMENT ON FUNCTION app_private.revoke_user_sessions(user_id uuid, except_sessio
 
 
 --
+-- Name: seal_totp_secret(uuid, bytea); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.seal_totp_secret(user_id uuid, secret bytea) RETURNS void
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_key text := app_private.totp_key('current');
+begin
+  if v_key is null then
+    raise exception 'No TOTP encryption key in this transaction (the server sets TOTP_ENCRYPTION_KEY per request)';
+  end if;
+  insert into app_private.user_two_factor_auth (user_id, secret_encrypted, secret_key_id)
+  values (seal_totp_secret.user_id, public.pgp_sym_encrypt_bytea(seal_totp_secret.secret, v_key, 'cipher-algo=aes256'),
+          app_private.totp_key_id(v_key))
+  on conflict on constraint user_two_factor_auth_pkey
+  do update set secret_encrypted = excluded.secret_encrypted, secret_key_id = excluded.secret_key_id;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION seal_totp_secret(user_id uuid, secret bytea); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.seal_totp_secret(user_id uuid, secret bytea) IS 'Encrypts and stores a user''s TOTP secret under the current key.';
+
+
+--
 -- Name: session_claims(uuid, timestamp with time zone); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -7747,6 +7849,45 @@ COMMENT ON FUNCTION app_private.totp_code(secret bytea, step bigint, digits inte
 
 
 --
+-- Name: totp_key(text); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.totp_key(which text) RETURNS text
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select nullif(current_setting(case totp_key.which when 'previous' then 'app.totp_key_previous' else 'app.totp_key' end,
+                                true), '');
+$$;
+
+
+--
+-- Name: FUNCTION totp_key(which text); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.totp_key(which text) IS 'The current or previous TOTP encryption key of this transaction (set by the server), or null.';
+
+
+--
+-- Name: totp_key_id(text); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.totp_key_id(key text) RETURNS text
+    LANGUAGE sql IMMUTABLE STRICT
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select encode(substr(sha256(convert_to(totp_key_id.key, 'UTF8')), 1, 8), 'hex');
+$$;
+
+
+--
+-- Name: FUNCTION totp_key_id(key text); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.totp_key_id(key text) IS 'Fingerprint of a TOTP encryption key (hex of the first 8 bytes of its SHA-256).';
+
+
+--
 -- Name: touch_session(uuid); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -7843,6 +7984,7 @@ CREATE FUNCTION app_private.use_totp_code(user_id uuid, code text) RETURNS boole
     AS $_$
 declare
   v_row app_private.user_two_factor_auth;
+  v_secret bytea;
   v_now bigint := floor(extract(epoch from now()) / 30)::bigint;
   v_window integer := (app_hidden.config_value('auth.totp_window_steps'))::int;
   v_step bigint;
@@ -7851,10 +7993,17 @@ begin
   if not found or code is null or code !~ '^[0-9]{6}$' then
     return false;
   end if;
+  v_secret := app_private.open_totp_secret(v_row);
+  if v_secret is null then
+    return false;
+  end if;
   v_step := v_now - v_window;
   while v_step <= v_now + v_window loop
-    if v_step > coalesce(v_row.last_used_step, -1) and app_private.totp_code(v_row.secret, v_step) = code then
+    if v_step > coalesce(v_row.last_used_step, -1) and app_private.totp_code(v_secret, v_step) = code then
       update app_private.user_two_factor_auth t set last_used_step = v_step where t.user_id = use_totp_code.user_id;
+      if v_row.secret_key_id is distinct from app_private.totp_key_id(app_private.totp_key('current')) then
+        perform app_private.seal_totp_secret(use_totp_code.user_id, v_secret);
+      end if;
       return true;
     end if;
     v_step := v_step + 1;
@@ -11245,9 +11394,10 @@ begin
     raise exception 'Too many two-factor setups; try again later' using errcode = 'LIMIT';
   end if;
   insert into app_private.two_factor_setups (user_id) values (v_user_id);
-  insert into app_private.user_two_factor_auth (user_id, secret) values (v_user_id, v_secret)
-  on conflict (user_id) do update set secret = excluded.secret, backup_code_hashes = '{}', last_used_step = null,
-                                      created_at = now();
+  perform app_private.seal_totp_secret(v_user_id, v_secret);
+  -- A setup started again forgets the previous one's codes and steps.
+  update app_private.user_two_factor_auth t set backup_code_hashes = '{}', last_used_step = null, created_at = now()
+   where t.user_id = v_user_id;
   select c.email into v_email from app_public.user_contacts c where c.user_id = v_user_id;
   return row(
     app_private.base32_encode(v_secret),
@@ -12551,32 +12701,6 @@ ALTER TABLE ONLY app_private.user_secrets FORCE ROW LEVEL SECURITY;
 --
 
 COMMENT ON TABLE app_private.user_secrets IS 'bcrypt password hash of each user (1:1).';
-
-
---
--- Name: user_two_factor_auth; Type: TABLE; Schema: app_private; Owner: -
---
-
-CREATE TABLE app_private.user_two_factor_auth (
-    user_id uuid NOT NULL,
-    secret bytea NOT NULL,
-    enabled boolean DEFAULT false NOT NULL,
-    backup_code_hashes text[] DEFAULT '{}'::text[] NOT NULL,
-    last_used_step bigint,
-    created_at timestamp with time zone DEFAULT now() NOT NULL,
-    enabled_at timestamp with time zone,
-    CONSTRAINT user_two_factor_auth_check CHECK ((enabled = (enabled_at IS NOT NULL))),
-    CONSTRAINT user_two_factor_auth_secret_check CHECK ((length(secret) = 20))
-);
-
-ALTER TABLE ONLY app_private.user_two_factor_auth FORCE ROW LEVEL SECURITY;
-
-
---
--- Name: TABLE user_two_factor_auth; Type: COMMENT; Schema: app_private; Owner: -
---
-
-COMMENT ON TABLE app_private.user_two_factor_auth IS 'TOTP secret (RFC 6238), bcrypt hashes of unused backup codes and the last accepted step of each user.';
 
 
 --
@@ -17310,6 +17434,13 @@ REVOKE ALL ON FUNCTION app_private.new_backup_codes(user_id uuid) FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION open_totp_secret(two_factor app_private.user_two_factor_auth); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.open_totp_secret(two_factor app_private.user_two_factor_auth) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION prune_account_tokens(); Type: ACL; Schema: app_private; Owner: -
 --
 
@@ -17366,6 +17497,13 @@ REVOKE ALL ON FUNCTION app_private.revoke_user_sessions(user_id uuid, except_ses
 
 
 --
+-- Name: FUNCTION seal_totp_secret(user_id uuid, secret bytea); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.seal_totp_secret(user_id uuid, secret bytea) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION session_claims(session_id uuid, expires_at timestamp with time zone); Type: ACL; Schema: app_private; Owner: -
 --
 
@@ -17412,6 +17550,20 @@ REVOKE ALL ON FUNCTION app_private.tg_trips__enqueue_matching() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app_private.totp_code(secret bytea, step bigint, digits integer) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION totp_key(which text); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.totp_key(which text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION totp_key_id(key text); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.totp_key_id(key text) FROM PUBLIC;
 
 
 --
@@ -18410,3 +18562,4 @@ ALTER DEFAULT PRIVILEGES FOR ROLE app_owner REVOKE ALL ON FUNCTIONS  FROM PUBLIC
 --   20261125093000
 --   20261125094000
 --   20261207100000
+--   20261207100100

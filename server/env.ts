@@ -4,6 +4,10 @@ export interface Env {
   databaseUrl: string;
   authDatabaseUrl: string;
   jwtSecret: string;
+  /** Key of the TOTP secrets at rest (pgcrypto); handed to SQL per request only (server/context.ts). */
+  totpEncryptionKey: string;
+  /** The key before the last rotation, while secrets still sealed with it move to the new one. */
+  totpEncryptionKeyPrevious: string | undefined;
   nodeEnv: string;
   isProduction: boolean;
   port: number;
@@ -33,12 +37,17 @@ function positiveInt(source: NodeJS.ProcessEnv, name: string, fallback: number):
 }
 
 export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
-  const required = ["DATABASE_URL", "AUTH_DATABASE_URL", "JWT_SECRET"] as const;
+  const required = ["DATABASE_URL", "AUTH_DATABASE_URL", "JWT_SECRET", "TOTP_ENCRYPTION_KEY"] as const;
   const missing = required.filter((name) => !source[name]);
   if (missing.length > 0) {
     throw new Error(`Missing environment variables: ${missing.join(", ")} (run through npm, or see .env.example)`);
   }
   if (source.JWT_SECRET!.length < 32) throw new Error("JWT_SECRET needs at least 32 characters");
+  if (source.TOTP_ENCRYPTION_KEY!.length < 32) throw new Error("TOTP_ENCRYPTION_KEY needs at least 32 characters");
+  const totpPrevious = source.TOTP_ENCRYPTION_KEY_PREVIOUS || undefined;
+  if (totpPrevious !== undefined && (totpPrevious.length < 32 || totpPrevious === source.TOTP_ENCRYPTION_KEY)) {
+    throw new Error("TOTP_ENCRYPTION_KEY_PREVIOUS needs at least 32 characters and must differ from TOTP_ENCRYPTION_KEY");
+  }
   const isProduction = source.NODE_ENV === "production";
   if (isProduction && !source.SMTP_URL) throw new Error("SMTP_URL is required in production");
   if (isProduction && !source.SMS_URL) throw new Error("SMS_URL is required in production");
@@ -49,6 +58,8 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     databaseUrl: source.DATABASE_URL!,
     authDatabaseUrl: source.AUTH_DATABASE_URL!,
     jwtSecret: source.JWT_SECRET!,
+    totpEncryptionKey: source.TOTP_ENCRYPTION_KEY!,
+    totpEncryptionKeyPrevious: totpPrevious,
     nodeEnv: source.NODE_ENV || "development",
     isProduction,
     port: positiveInt(source, "PORT", 5678),

@@ -36,7 +36,8 @@ export function makePreset(env: Env, log: Logger, authPool: pg.Pool): GraphileCo
     grafast: {
       // Plans would echo every argument (passwords included) back in responses: off.
       explain: false,
-      context: makeContext(env.statementTimeout),
+      context: makeContext(env.statementTimeout,
+        { current: env.totpEncryptionKey, previous: env.totpEncryptionKeyPrevious }),
       timeouts: { planning: 500, execution: 20_000 },
     },
     grafserv: {
