@@ -2483,6 +2483,32 @@ COMMENT ON FUNCTION app_hidden.admin_session_ok() IS 'Whether the current sessio
 
 
 --
+-- Name: assert_date_of_birth(date); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.assert_date_of_birth(date_of_birth date) RETURNS void
+    LANGUAGE plpgsql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+begin
+  if assert_date_of_birth.date_of_birth > current_date - interval '18 years' then
+    raise exception 'The date of birth must be at least 18 years ago' using errcode = 'INVAL';
+  end if;
+  if assert_date_of_birth.date_of_birth < date '1900-01-01' then
+    raise exception 'The date of birth must be after 1900-01-01' using errcode = 'INVAL';
+  end if;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION assert_date_of_birth(date_of_birth date); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.assert_date_of_birth(date_of_birth date) IS 'Raises INVAL unless the date of birth makes the user at least 18 (and is after 1900).';
+
+
+--
 -- Name: delivery_requests; Type: TABLE; Schema: app_public; Owner: -
 --
 
@@ -6136,6 +6162,12 @@ begin
     raise exception 'Log in to %', require_user.action using errcode = 'LOGIN';
   end if;
   select * into v_user from app_public.users u where u.id = v_user_id;
+  -- Until the hourly job (app_private.end_suspensions) has run, a suspension past its end still holds.
+  if v_user.status = 'suspended' and v_user.deleted_at is null then
+    raise exception 'Your account is suspended until %; until then you cannot %',
+      coalesce(to_char(v_user.suspended_until at time zone 'UTC', 'YYYY-MM-DD HH24:MI "UTC"'), 'an administrator lifts it'),
+      require_user.action using errcode = 'SUSPD';
+  end if;
   if v_user.status is distinct from 'active' or v_user.deleted_at is not null then
     raise exception 'Only active accounts may %', require_user.action using errcode = 'DNIED';
   end if;
@@ -6152,7 +6184,7 @@ $$;
 -- Name: FUNCTION require_user(min_level app_public.verification_level, action text); Type: COMMENT; Schema: app_hidden; Owner: -
 --
 
-COMMENT ON FUNCTION app_hidden.require_user(min_level app_public.verification_level, action text) IS 'The caller''s id if signed in, active and verified to at least min_level; raises LOGIN or DNIED otherwise.';
+COMMENT ON FUNCTION app_hidden.require_user(min_level app_public.verification_level, action text) IS 'The caller''s id if signed in, active and verified to at least min_level; raises LOGIN, SUSPD or DNIED otherwise.';
 
 
 --
@@ -6560,6 +6592,30 @@ $$;
 --
 
 COMMENT ON FUNCTION app_hidden.tg_user_addresses__promote_default() IS 'After the default address is deleted, makes the newest remaining one the default.';
+
+
+--
+-- Name: tg_user_contacts__date_of_birth(); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.tg_user_contacts__date_of_birth() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+begin
+  if NEW.date_of_birth is not null then
+    perform app_hidden.assert_date_of_birth(NEW.date_of_birth);
+  end if;
+  return NEW;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION tg_user_contacts__date_of_birth(); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.tg_user_contacts__date_of_birth() IS 'Refuses a date of birth of someone under 18 on any write (INVAL).';
 
 
 --
@@ -7074,6 +7130,43 @@ $$;
 --
 
 COMMENT ON FUNCTION app_private.delete_expired_trip_weather() IS 'Deletes expired trip forecasts, at most retention.batch_size; returns how many.';
+
+
+--
+-- Name: end_suspensions(); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.end_suspensions() RETURNS integer
+    LANGUAGE sql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  with due as (
+    select u.id from app_public.users u
+     where u.status = 'suspended' and u.suspended_until <= now()
+     order by u.suspended_until
+     limit (app_hidden.config_value('retention.batch_size'))::int
+     for update skip locked
+  ), ended as (
+    update app_public.users u
+       set status = case when c.email_verified_at is not null then 'active' else 'pending' end::app_public.user_status,
+           suspended_until = null
+      from due join app_public.user_contacts c on c.user_id = due.id
+     where u.id = due.id
+    returning u.id, u.status
+  ), recorded as (
+    insert into app_private.user_status_changes (user_id, old_status, new_status, reason)
+    select e.id, 'suspended', e.status, 'The suspension ended' from ended e
+    returning 1
+  )
+  select count(*)::integer from recorded;
+$$;
+
+
+--
+-- Name: FUNCTION end_suspensions(); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.end_suspensions() IS 'Ends the suspensions whose suspended_until has passed and records each; returns how many.';
 
 
 --
@@ -9731,7 +9824,9 @@ begin
     from app_public.user_contacts c
     join app_public.users u on u.id = c.user_id
    where c.email = v_email
-     and (u.status in ('pending', 'active')
+     -- A suspended account signs in to read (and to learn when the suspension ends); require_user refuses it
+     -- everything that creates content (SUSPD). Banned accounts never sign in.
+     and (u.status in ('pending', 'active', 'suspended')
           -- A deactivated (not deleted) account may sign in for a while; success reactivates it below.
           or (u.status = 'deactivated' and u.deleted_at is null
               and u.deactivated_at > now() - make_interval(days => (app_hidden.config_value('auth.reactivation_days'))::int)));
@@ -11902,10 +11997,10 @@ Changes some of the signed-in user''s preferences; keys left out stay. privacy: 
 
 
 --
--- Name: update_profile(text, text, text, text, app_public.user_type); Type: FUNCTION; Schema: app_public; Owner: -
+-- Name: update_profile(text, text, text, text, app_public.user_type, date); Type: FUNCTION; Schema: app_public; Owner: -
 --
 
-CREATE FUNCTION app_public.update_profile(first_name text DEFAULT NULL::text, last_name text DEFAULT NULL::text, bio text DEFAULT NULL::text, picture_key text DEFAULT NULL::text, user_type app_public.user_type DEFAULT NULL::app_public.user_type) RETURNS app_public.users
+CREATE FUNCTION app_public.update_profile(first_name text DEFAULT NULL::text, last_name text DEFAULT NULL::text, bio text DEFAULT NULL::text, picture_key text DEFAULT NULL::text, user_type app_public.user_type DEFAULT NULL::app_public.user_type, date_of_birth date DEFAULT NULL::date) RETURNS app_public.users
     LANGUAGE plpgsql
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $_$
@@ -11933,8 +12028,15 @@ begin
     raise exception 'The picture key is not a valid storage key' using errcode = 'INVAL';
   end if;
 
-  if v_last_name is not null then
-    update app_public.user_contacts c set last_name = nullif(v_last_name, '') where c.user_id = v_user_id;
+  if update_profile.date_of_birth is not null then
+    perform app_hidden.assert_date_of_birth(update_profile.date_of_birth);
+  end if;
+
+  if v_last_name is not null or update_profile.date_of_birth is not null then
+    update app_public.user_contacts c
+       set last_name = case when v_last_name is null then c.last_name else nullif(v_last_name, '') end,
+           date_of_birth = coalesce(update_profile.date_of_birth, c.date_of_birth)
+     where c.user_id = v_user_id;
   end if;
   update app_public.users u
      set first_name = coalesce(v_first_name, u.first_name),
@@ -11949,11 +12051,11 @@ $_$;
 
 
 --
--- Name: FUNCTION update_profile(first_name text, last_name text, bio text, picture_key text, user_type app_public.user_type); Type: COMMENT; Schema: app_public; Owner: -
+-- Name: FUNCTION update_profile(first_name text, last_name text, bio text, picture_key text, user_type app_public.user_type, date_of_birth date); Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON FUNCTION app_public.update_profile(first_name text, last_name text, bio text, picture_key text, user_type app_public.user_type) IS '@resultFieldName user
-Changes the signed-in user''s profile: names, bio, picture and whether they send or carry items. Omitted fields stay; an empty string clears the last name, bio or picture. Errors: LOGIN, INVAL.';
+COMMENT ON FUNCTION app_public.update_profile(first_name text, last_name text, bio text, picture_key text, user_type app_public.user_type, date_of_birth date) IS '@resultFieldName user
+Changes the signed-in user''s profile: names, bio, picture, whether they send or carry items, and the date of birth (private; users must be at least 18). Omitted fields stay; an empty string clears the last name, bio or picture. Errors: LOGIN, INVAL.';
 
 
 --
@@ -12701,6 +12803,31 @@ ALTER TABLE ONLY app_private.user_secrets FORCE ROW LEVEL SECURITY;
 --
 
 COMMENT ON TABLE app_private.user_secrets IS 'bcrypt password hash of each user (1:1).';
+
+
+--
+-- Name: user_status_changes; Type: TABLE; Schema: app_private; Owner: -
+--
+
+CREATE TABLE app_private.user_status_changes (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    user_id uuid NOT NULL,
+    old_status app_public.user_status NOT NULL,
+    new_status app_public.user_status NOT NULL,
+    reason text NOT NULL,
+    changed_by uuid,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT user_status_changes_reason_check CHECK (((length(reason) >= 1) AND (length(reason) <= 1000)))
+);
+
+ALTER TABLE ONLY app_private.user_status_changes FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE user_status_changes; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON TABLE app_private.user_status_changes IS 'Account status changes made by the system (changed_by null) or an admin, with the reason.';
 
 
 --
@@ -14234,6 +14361,14 @@ ALTER TABLE ONLY app_private.user_secrets
 
 
 --
+-- Name: user_status_changes user_status_changes_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.user_status_changes
+    ADD CONSTRAINT user_status_changes_pkey PRIMARY KEY (id);
+
+
+--
 -- Name: user_two_factor_auth user_two_factor_auth_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
 --
 
@@ -14679,6 +14814,20 @@ CREATE INDEX two_factor_setups_user_id_idx ON app_private.two_factor_setups USIN
 
 
 --
+-- Name: user_status_changes_changed_by_idx; Type: INDEX; Schema: app_private; Owner: -
+--
+
+CREATE INDEX user_status_changes_changed_by_idx ON app_private.user_status_changes USING btree (changed_by);
+
+
+--
+-- Name: user_status_changes_user_id_idx; Type: INDEX; Schema: app_private; Owner: -
+--
+
+CREATE INDEX user_status_changes_user_id_idx ON app_private.user_status_changes USING btree (user_id, created_at);
+
+
+--
 -- Name: deliveries_cancelled_by_idx; Type: INDEX; Schema: app_public; Owner: -
 --
 
@@ -15099,6 +15248,13 @@ CREATE INDEX users_referred_by_user_id_idx ON app_public.users USING btree (refe
 
 
 --
+-- Name: users_suspension_end_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX users_suspension_end_idx ON app_public.users USING btree (suspended_until) WHERE (status = 'suspended'::app_public.user_status);
+
+
+--
 -- Name: emails _900_enqueue_send; Type: TRIGGER; Schema: app_private; Owner: -
 --
 
@@ -15285,6 +15441,13 @@ CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app_public.users FOR EACH ROW EX
 --
 
 CREATE TRIGGER _200_check_transition BEFORE UPDATE OF status ON app_public.deliveries FOR EACH ROW EXECUTE FUNCTION app_hidden.tg_deliveries__check_transition();
+
+
+--
+-- Name: user_contacts _200_date_of_birth; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _200_date_of_birth BEFORE INSERT OR UPDATE OF date_of_birth ON app_public.user_contacts FOR EACH ROW EXECUTE FUNCTION app_hidden.tg_user_contacts__date_of_birth();
 
 
 --
@@ -15516,6 +15679,22 @@ ALTER TABLE ONLY app_private.two_factor_setups
 
 ALTER TABLE ONLY app_private.user_secrets
     ADD CONSTRAINT user_secrets_user_id_fkey FOREIGN KEY (user_id) REFERENCES app_public.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: user_status_changes user_status_changes_changed_by_fkey; Type: FK CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.user_status_changes
+    ADD CONSTRAINT user_status_changes_changed_by_fkey FOREIGN KEY (changed_by) REFERENCES app_public.users(id) ON DELETE SET NULL;
+
+
+--
+-- Name: user_status_changes user_status_changes_user_id_fkey; Type: FK CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.user_status_changes
+    ADD CONSTRAINT user_status_changes_user_id_fkey FOREIGN KEY (user_id) REFERENCES app_public.users(id) ON DELETE CASCADE;
 
 
 --
@@ -16011,6 +16190,12 @@ ALTER TABLE app_private.two_factor_setups ENABLE ROW LEVEL SECURITY;
 --
 
 ALTER TABLE app_private.user_secrets ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: user_status_changes; Type: ROW SECURITY; Schema: app_private; Owner: -
+--
+
+ALTER TABLE app_private.user_status_changes ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: user_two_factor_auth; Type: ROW SECURITY; Schema: app_private; Owner: -
@@ -16668,6 +16853,14 @@ GRANT ALL ON FUNCTION app_hidden.admin_session_ok() TO app_anonymous;
 
 
 --
+-- Name: FUNCTION assert_date_of_birth(date_of_birth date); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.assert_date_of_birth(date_of_birth date) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_hidden.assert_date_of_birth(date_of_birth date) TO app_user;
+
+
+--
 -- Name: TABLE delivery_requests; Type: ACL; Schema: app_public; Owner: -
 --
 
@@ -17250,6 +17443,14 @@ GRANT ALL ON FUNCTION app_hidden.tg_user_addresses__promote_default() TO app_use
 
 
 --
+-- Name: FUNCTION tg_user_contacts__date_of_birth(); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.tg_user_contacts__date_of_birth() FROM PUBLIC;
+GRANT ALL ON FUNCTION app_hidden.tg_user_contacts__date_of_birth() TO app_user;
+
+
+--
 -- Name: FUNCTION tg_user_contacts__display_name(); Type: ACL; Schema: app_hidden; Owner: -
 --
 
@@ -17389,6 +17590,13 @@ REVOKE ALL ON FUNCTION app_private.create_session(user_id uuid) FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app_private.delete_expired_trip_weather() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION end_suspensions(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.end_suspensions() FROM PUBLIC;
 
 
 --
@@ -18386,11 +18594,11 @@ GRANT ALL ON FUNCTION app_public.update_preferences(privacy jsonb, location json
 
 
 --
--- Name: FUNCTION update_profile(first_name text, last_name text, bio text, picture_key text, user_type app_public.user_type); Type: ACL; Schema: app_public; Owner: -
+-- Name: FUNCTION update_profile(first_name text, last_name text, bio text, picture_key text, user_type app_public.user_type, date_of_birth date); Type: ACL; Schema: app_public; Owner: -
 --
 
-REVOKE ALL ON FUNCTION app_public.update_profile(first_name text, last_name text, bio text, picture_key text, user_type app_public.user_type) FROM PUBLIC;
-GRANT ALL ON FUNCTION app_public.update_profile(first_name text, last_name text, bio text, picture_key text, user_type app_public.user_type) TO app_user;
+REVOKE ALL ON FUNCTION app_public.update_profile(first_name text, last_name text, bio text, picture_key text, user_type app_public.user_type, date_of_birth date) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.update_profile(first_name text, last_name text, bio text, picture_key text, user_type app_public.user_type, date_of_birth date) TO app_user;
 
 
 --
@@ -18519,6 +18727,13 @@ GRANT UPDATE(last_name) ON TABLE app_public.user_contacts TO app_user;
 
 
 --
+-- Name: COLUMN user_contacts.date_of_birth; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT UPDATE(date_of_birth) ON TABLE app_public.user_contacts TO app_user;
+
+
+--
 -- Name: TABLE user_earnings; Type: ACL; Schema: app_public; Owner: -
 --
 
@@ -18563,3 +18778,4 @@ ALTER DEFAULT PRIVILEGES FOR ROLE app_owner REVOKE ALL ON FUNCTIONS  FROM PUBLIC
 --   20261125094000
 --   20261207100000
 --   20261207100100
+--   20261207100200
