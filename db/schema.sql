@@ -2421,9 +2421,34 @@ CREATE FUNCTION app_hidden.account_open_items(user_id uuid) RETURNS SETOF text
     LANGUAGE sql STABLE
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
+  -- platform: admin rights are removed by another admin (the last super admin must not vanish with an account).
   select 'an active admin role (another admin must remove it first)'
    where exists (select 1 from app_private.admin_users a
-                  where a.user_id = account_open_items.user_id and a.is_active);
+                  where a.user_id = account_open_items.user_id and a.is_active)
+  union all
+  -- deliveries (§7): a live delivery as customer or traveler; a delivered one stays open for as long as it may be
+  -- disputed (deliveries.dispute_window_hours), since its money is not settled before.
+  select format('delivery %s (%s, as %s%s)', d.delivery_number, replace(d.status::text, '_', ' '),
+                case when d.customer_id = account_open_items.user_id then 'customer' else 'traveler' end,
+                case when d.status = 'delivered'
+                     then '; disputes possible until ' || to_char((d.delivered_at + w.window_length) at time zone 'UTC',
+                                                                  'YYYY-MM-DD HH24:MI "UTC"')
+                     else '' end)
+    from app_public.deliveries d
+   cross join (select make_interval(hours => (app_hidden.config_value('deliveries.dispute_window_hours'))::int)
+                        as window_length) w
+   where (d.customer_id = account_open_items.user_id or d.traveler_id = account_open_items.user_id)
+     and (d.status not in ('delivered', 'cancelled')
+          or (d.status = 'delivered' and d.delivered_at + w.window_length > now()))
+  union all
+  -- offers (§6): a pending offer thread, the user's own as traveler or one on the user's request.
+  select case when o.traveler_id = account_open_items.user_id
+              then format('a pending offer of yours on "%s"', r.title)
+              else format('a pending offer on your request "%s"', r.title) end
+    from app_public.delivery_offers o
+    join app_public.delivery_requests r on r.id = o.request_id
+   where o.status = 'pending'
+     and (o.traveler_id = account_open_items.user_id or o.customer_id = account_open_items.user_id);
 $$;
 
 
@@ -9289,6 +9314,8 @@ declare
   v_user_id uuid := app_public.current_user_id();
   v_reason text := trim(delete_account.reason);
   v_open text;
+  v_request_id uuid;
+  v_trip_id uuid;
 begin
   if v_user_id is null then
     raise exception 'Log in to delete your account' using errcode = 'LOGIN';
@@ -9299,11 +9326,40 @@ begin
   if not app_private.check_password(v_user_id, delete_account.password) then
     raise exception 'The password is wrong' using errcode = 'CREDS';
   end if;
-  perform 1 from app_public.users u where u.id = v_user_id for update;
-  select string_agg(item, '; ') into v_open from app_hidden.account_open_items(v_user_id) as item;
+  -- No key update: offers and deliveries reference the user (their foreign keys take key-share locks), so a full
+  -- row lock here would deadlock with an offer accepted at this moment.
+  perform 1 from app_public.users u where u.id = v_user_id for no key update;
+  -- The requests and trips an offer could still reach are locked before the check, in the order every offer path
+  -- locks (request, then trip): an offer submitted meanwhile (auto-accepted into a delivery at once) either commits
+  -- first and is listed below, or waits and then finds its request or trip cancelled.
+  perform 1 from app_public.delivery_requests r
+   where r.customer_id = v_user_id and r.status in ('pending', 'matched') order by r.id for update;
+  perform 1 from app_public.trips t
+   where t.traveler_id = v_user_id and t.status in ('upcoming', 'delayed') order by t.id for update;
+  select string_agg(item, '; ' order by item) into v_open from app_hidden.account_open_items(v_user_id) as item;
   if v_open is not null then
     raise exception 'The account cannot be deleted yet: close %', v_open using errcode = 'BADST';
   end if;
+
+  -- Nothing is open, so no offer waits on these: they go quietly, through the same hooks as a cancellation.
+  for v_request_id in
+    update app_public.delivery_requests r
+       set status = 'cancelled', cancellation_reason = 'no_longer_needed', cancelled_at = now(),
+           cancellation_note = 'The account was deleted'
+     where r.customer_id = v_user_id and r.status in ('pending', 'matched')
+    returning r.id
+  loop
+    perform app_hidden.on_request_cancelled(v_request_id, v_user_id, 'no_longer_needed');
+  end loop;
+  for v_trip_id in
+    update app_public.trips t
+       set status = 'cancelled', cancellation_reason = 'other', cancellation_note = 'The account was deleted',
+           cancelled_by = v_user_id, cancelled_at = now()
+     where t.traveler_id = v_user_id and t.status in ('upcoming', 'delayed')
+    returning t.id
+  loop
+    perform app_hidden.on_trip_cancelled(v_trip_id, v_user_id, false);
+  end loop;
 
   update app_public.users u
      set status = 'deactivated', deactivated_at = coalesce(u.deactivated_at, now()), deleted_at = now(),
@@ -9325,7 +9381,7 @@ $$;
 --
 
 COMMENT ON FUNCTION app_public.delete_account(password text, reason text) IS '@resultFieldName success
-Deletes the signed-in user''s account: it disappears at once, every device is signed out, and personal data is anonymised after 30 days (payments, reviews and disputes are kept). Needs the password and a reason. Errors: LOGIN, INVAL, CREDS (wrong password), BADST (something is still open).';
+Deletes the signed-in user''s account: it disappears at once, every device is signed out, and personal data is anonymised after 30 days (payments, reviews and disputes are kept). Needs the password and a reason. Errors: LOGIN, INVAL, CREDS (wrong password), BADST (something is still open: a live delivery or one that may still be disputed, a pending offer, an admin role; the message lists each). Open delivery requests and upcoming trips are cancelled with the account.';
 
 
 --
