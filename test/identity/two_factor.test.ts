@@ -1,60 +1,20 @@
 // Two-factor authentication (docs/domain.md §2): TOTP per RFC 6238 computed in SQL (checked against the RFC's SHA-1
 // vectors), setup → confirm with backup codes, login with a challenge, reused steps and backup codes refused,
-// challenge expiry and tries, disable and regenerate; the secret encrypted at rest under the server's key, and the
-// key's rotation.
+// challenge expiry and tries, disable and regenerate. The secret at rest: test/identity/two_factor_keys.test.ts.
 import test from "ava";
-import { execFile } from "node:child_process";
-import { createHash, createHmac, randomBytes } from "node:crypto";
-import { join } from "node:path";
-import { promisify } from "node:util";
 import jwt from "jsonwebtoken";
-import { readEnv } from "../../server/env.ts";
-import { actAs, asRoot, createUser, DEFAULT_PASSWORD, requireEnv, sqlstate, user } from "../helpers/db.ts";
-import { startTestServer, type TestServer, useTestServer } from "../helpers/server.ts";
+import { asRoot, createUser, DEFAULT_PASSWORD, requireEnv } from "../helpers/db.ts";
+import { useTestServer } from "../helpers/server.ts";
+import {
+  base32Decode, CONFIRM, currentStep, LOGIN, SETUP, totp, userWith2fa as enrol, VERIFY,
+} from "../helpers/two_factor.ts";
 
 const { db, server } = useTestServer(test);
 
-/** RFC 6238 TOTP (HMAC-SHA-1), written independently of the SQL one. */
-function totp(secret: Buffer, step: number, digits = 6): string {
-  const message = Buffer.alloc(8);
-  message.writeBigUInt64BE(BigInt(step));
-  const mac = createHmac("sha1", secret).update(message).digest();
-  const offset = mac[19]! & 0xf;
-  const binary = mac.readUInt32BE(offset) & 0x7fffffff;
-  return String(binary % 10 ** digits).padStart(digits, "0");
-}
-function base32Decode(text: string): Buffer {
-  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-  const bits = [...text].map((ch) => alphabet.indexOf(ch).toString(2).padStart(5, "0")).join("");
-  return Buffer.from(bits.match(/.{8}/g)!.map((b) => parseInt(b, 2)));
-}
-function base32Encode(data: Buffer): string {
-  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-  const bits = [...data].map((b) => b.toString(2).padStart(8, "0")).join("");
-  return (bits.padEnd(Math.ceil(bits.length / 5) * 5, "0").match(/.{5}/g) ?? []).map((b) => alphabet[parseInt(b, 2)]).join("");
-}
-const currentStep = () => Math.floor(Date.now() / 30000);
-
-const LOGIN = `mutation ($email: String!, $password: String!) { login(input: { email: $email, password: $password }) {
-  authResult { accessToken refreshToken mfaChallenge } } }`;
-const VERIFY = `mutation ($challenge: String!, $code: String!) { verifyTwoFactorLogin(input: { challenge: $challenge, code: $code }) {
-  authResult { accessToken refreshToken } } }`;
-const SETUP = "mutation { setupTwoFactor(input: {}) { setup { secret otpauthUri } } }";
-const CONFIRM = "mutation ($code: String!) { confirmTwoFactor(input: { code: $code }) { backupCodes } }";
 const DISABLE = "mutation ($password: String!, $code: String!) { disableTwoFactor(input: { password: $password, code: $code }) { success } }";
 const REGENERATE = "mutation ($code: String!) { regenerateBackupCodes(input: { code: $code }) { backupCodes } }";
 
-/** A user with two-factor authentication on: their secret, backup codes and a logged-in access token. */
-async function userWith2fa() {
-  const { id, email } = await createUser(db);
-  const first = await server.gql(LOGIN, { variables: { email, password: DEFAULT_PASSWORD } });
-  const token = first.data!.login.authResult.accessToken as string;
-  const setup = await server.gql(SETUP, { token });
-  const secret = base32Decode(setup.data!.setupTwoFactor.setup.secret);
-  // Confirm with the previous step so that tests can still use the current one.
-  const confirmed = await server.gql(CONFIRM, { token, variables: { code: totp(secret, currentStep() - 1) } });
-  return { id, email, token, secret, backupCodes: confirmed.data!.confirmTwoFactor.backupCodes as string[] };
-}
+const userWith2fa = () => enrol(db, server);
 const challengeFor = async (email: string) =>
   (await server.gql(LOGIN, { variables: { email, password: DEFAULT_PASSWORD } })).data!.login.authResult.mfaChallenge as string;
 
@@ -194,94 +154,4 @@ test("2FA operations need a login, and setup is rate-limited per hour", async (t
   t.is((await server.gql(SETUP, { token })).errors?.[0]?.extensions?.code, "LIMIT");
   await asRoot(db, (c) => c.query("update app_private.two_factor_setups set created_at = now() - interval '61 minutes' where user_id = $1", [id]));
   t.is((await server.gql(SETUP, { token })).errors, undefined);
-});
-
-// ---- The secret at rest: encrypted under TOTP_ENCRYPTION_KEY, which only the server holds ----
-
-const KEY = () => requireEnv("TOTP_ENCRYPTION_KEY");
-const keyId = (key: string) => createHash("sha256").update(key).digest().subarray(0, 8).toString("hex");
-const otherKey = () => randomBytes(32).toString("hex");
-const storedRow = (id: string) => asRoot(db, async (c) => (await c.query<{ secret_encrypted: Buffer; secret_key_id: string }>(
-  "select secret_encrypted, secret_key_id from app_private.user_two_factor_auth where user_id = $1", [id])).rows[0]!);
-
-test("the stored secret is ciphertext under the server's key: a dump of the database alone yields no codes", async (t) => {
-  const { id, secret } = await userWith2fa();
-  const stored = await storedRow(id);
-  t.is(stored.secret_key_id, keyId(KEY()), "the row names its key by fingerprint");
-  t.false(stored.secret_encrypted.includes(secret), "the secret's bytes appear nowhere in the stored value");
-
-  // What a dump of the database holds: every row of app_private, as pg_dump writes it.
-  const url = new URL(db.rootUrl);
-  const { stdout: dump } = await promisify(execFile)(join(process.env.PG_BIN ?? "/usr/lib/postgresql/15/bin", "pg_dump"),
-    ["--data-only", "--schema=app_private", "--schema=app_public"], { maxBuffer: 256 * 1024 * 1024, env: { ...process.env,
-      PGHOST: url.hostname, PGPORT: url.port, PGUSER: decodeURIComponent(url.username),
-      PGPASSWORD: decodeURIComponent(url.password), PGDATABASE: url.pathname.slice(1) } });
-  t.true(dump.includes(stored.secret_encrypted.toString("hex")), "the dump holds the ciphertext");
-  for (const form of [secret.toString("hex"), base32Encode(secret), KEY()]) {
-    t.false(dump.includes(form), "neither the secret (hex or base32) nor the key is in the dump");
-  }
-
-  // Verifying needs the key of the request: without it, or with another, the right code is refused.
-  const verify = (key: string | null) => asRoot(db, async (c) => {
-    await c.query("begin");
-    try {
-      if (key) await c.query("select set_config('app.totp_key', $1, true)", [key]);
-      return (await c.query("select app_private.use_totp_code($1, $2) as ok", [id, totp(secret, currentStep())])).rows[0].ok as boolean;
-    } finally {
-      await c.query("rollback");
-    }
-  });
-  t.false(await verify(null), "no key: no code verifies");
-  t.false(await verify(otherKey()), "another key: no code verifies");
-  t.true(await verify(KEY()), "the server's key: the code verifies");
-});
-
-test("without a key in the transaction no secret is stored at all", async (t) => {
-  const { id } = await createUser(db);
-  await actAs(db, user(id), async (c) => {
-    t.is(await sqlstate(c.query("select app_public.setup_two_factor()")), "P0001", "a masked internal error");
-  });
-  t.is(await asRoot(db, async (c) => (await c.query("select count(*)::int as n from app_private.user_two_factor_auth where user_id = $1", [id])).rows[0].n), 0);
-});
-
-test("rotation: with the old key as TOTP_ENCRYPTION_KEY_PREVIOUS codes keep working and secrets move to the new key; a lost key leaves the backup codes", async (t) => {
-  const { id, email, secret, backupCodes } = await userWith2fa();
-  const oldKey = KEY();
-  const newKey = otherKey();
-  const signIn = async (target: TestServer, code: string) => {
-    const challenge = (await target.gql(LOGIN, { variables: { email, password: DEFAULT_PASSWORD } })).data!.login.authResult.mfaChallenge;
-    return (await target.gql(VERIFY, { variables: { challenge, code } })).data!.verifyTwoFactorLogin.authResult;
-  };
-  // Each sign-in uses a later step than the one before (a used step is refused).
-  let step = await asRoot(db, async (c) => Number((await c.query(
-    "select last_used_step from app_private.user_two_factor_auth where user_id = $1", [id])).rows[0].last_used_step));
-  const nextCode = () => totp(secret, Math.max(++step, currentStep() - 1));
-  const servers: TestServer[] = [];
-  const serverWith = async (overrides: Record<string, string>) => {
-    const started = await startTestServer(db, overrides);
-    servers.push(started);
-    return started;
-  };
-  try {
-    const rotating = await serverWith({ TOTP_ENCRYPTION_KEY: newKey, TOTP_ENCRYPTION_KEY_PREVIOUS: oldKey });
-    t.truthy((await signIn(rotating, nextCode()))?.accessToken, "the previous key still opens the secret");
-    t.is((await storedRow(id)).secret_key_id, keyId(newKey), "and the secret is sealed again under the new key");
-
-    const rotated = await serverWith({ TOTP_ENCRYPTION_KEY: newKey });
-    t.truthy((await signIn(rotated, nextCode()))?.accessToken, "the previous key can go once the secrets moved");
-
-    const lost = await serverWith({ TOTP_ENCRYPTION_KEY: otherKey() });
-    t.is(await signIn(lost, nextCode()), null, "a key that sealed nothing verifies no TOTP code");
-    t.truthy((await signIn(lost, backupCodes[0]!))?.accessToken, "backup codes do not depend on the key");
-  } finally {
-    await Promise.all(servers.map((s) => s.close()));
-  }
-});
-
-test("the server refuses to start without a usable TOTP_ENCRYPTION_KEY", (t) => {
-  const base = { ...process.env, NODE_ENV: "production", SMTP_URL: "smtp://x", SMS_URL: "https://sms.example" };
-  t.throws(() => readEnv({ ...base, TOTP_ENCRYPTION_KEY: "" }), { message: /TOTP_ENCRYPTION_KEY/ });
-  t.throws(() => readEnv({ ...base, TOTP_ENCRYPTION_KEY: "too-short" }), { message: /TOTP_ENCRYPTION_KEY/ });
-  t.throws(() => readEnv({ ...base, TOTP_ENCRYPTION_KEY_PREVIOUS: KEY() }), { message: /TOTP_ENCRYPTION_KEY_PREVIOUS/ });
-  t.is(readEnv(base).totpEncryptionKey, KEY());
 });
