@@ -344,6 +344,27 @@ COMMENT ON TYPE app_public.block_reason IS 'Why a user blocked another (private 
 
 
 --
+-- Name: configuration_data_type; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.configuration_data_type AS ENUM (
+    'boolean',
+    'integer',
+    'number',
+    'string',
+    'array',
+    'object'
+);
+
+
+--
+-- Name: TYPE configuration_data_type; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.configuration_data_type IS 'JSON type a setting''s value must have (integer: a number without fraction).';
+
+
+--
 -- Name: delivery_cancel_reason; Type: TYPE; Schema: app_public; Owner: -
 --
 
@@ -2400,9 +2421,34 @@ CREATE FUNCTION app_hidden.account_open_items(user_id uuid) RETURNS SETOF text
     LANGUAGE sql STABLE
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
+  -- platform: admin rights are removed by another admin (the last super admin must not vanish with an account).
   select 'an active admin role (another admin must remove it first)'
    where exists (select 1 from app_private.admin_users a
-                  where a.user_id = account_open_items.user_id and a.is_active);
+                  where a.user_id = account_open_items.user_id and a.is_active)
+  union all
+  -- deliveries (§7): a live delivery as customer or traveler; a delivered one stays open for as long as it may be
+  -- disputed (deliveries.dispute_window_hours), since its money is not settled before.
+  select format('delivery %s (%s, as %s%s)', d.delivery_number, replace(d.status::text, '_', ' '),
+                case when d.customer_id = account_open_items.user_id then 'customer' else 'traveler' end,
+                case when d.status = 'delivered'
+                     then '; disputes possible until ' || to_char((d.delivered_at + w.window_length) at time zone 'UTC',
+                                                                  'YYYY-MM-DD HH24:MI "UTC"')
+                     else '' end)
+    from app_public.deliveries d
+   cross join (select make_interval(hours => (app_hidden.config_value('deliveries.dispute_window_hours'))::int)
+                        as window_length) w
+   where (d.customer_id = account_open_items.user_id or d.traveler_id = account_open_items.user_id)
+     and (d.status not in ('delivered', 'cancelled')
+          or (d.status = 'delivered' and d.delivered_at + w.window_length > now()))
+  union all
+  -- offers (§6): a pending offer thread, the user's own as traveler or one on the user's request.
+  select case when o.traveler_id = account_open_items.user_id
+              then format('a pending offer of yours on "%s"', r.title)
+              else format('a pending offer on your request "%s"', r.title) end
+    from app_public.delivery_offers o
+    join app_public.delivery_requests r on r.id = o.request_id
+   where o.status = 'pending'
+     and (o.traveler_id = account_open_items.user_id or o.customer_id = account_open_items.user_id);
 $$;
 
 
@@ -2459,6 +2505,32 @@ $$;
 --
 
 COMMENT ON FUNCTION app_hidden.admin_session_ok() IS 'Whether the current session may use admin rights (two-factor passed or not required).';
+
+
+--
+-- Name: assert_date_of_birth(date); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.assert_date_of_birth(date_of_birth date) RETURNS void
+    LANGUAGE plpgsql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+begin
+  if assert_date_of_birth.date_of_birth > current_date - interval '18 years' then
+    raise exception 'The date of birth must be at least 18 years ago' using errcode = 'INVAL';
+  end if;
+  if assert_date_of_birth.date_of_birth < date '1900-01-01' then
+    raise exception 'The date of birth must be after 1900-01-01' using errcode = 'INVAL';
+  end if;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION assert_date_of_birth(date_of_birth date); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.assert_date_of_birth(date_of_birth date) IS 'Raises INVAL unless the date of birth makes the user at least 18 (and is after 1900).';
 
 
 --
@@ -4148,6 +4220,61 @@ COMMENT ON FUNCTION app_hidden.config_value(setting text) IS 'Value of the tunab
 
 
 --
+-- Name: configuration_value_problem(app_public.configuration_data_type, jsonb, jsonb); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.configuration_value_problem(data_type app_public.configuration_data_type, validation jsonb, value jsonb) RETURNS text
+    LANGUAGE plpgsql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $_$
+declare
+  v_fits boolean;
+  v_members jsonb[];
+  v_min numeric := (configuration_value_problem.validation ->> 'min')::numeric;
+  v_max numeric := (configuration_value_problem.validation ->> 'max')::numeric;
+  v_pattern text := configuration_value_problem.validation ->> 'pattern';
+begin
+  if configuration_value_problem.value is null or jsonb_typeof(configuration_value_problem.value) = 'null' then
+    return 'needs a value';
+  end if;
+  v_fits := case configuration_value_problem.data_type
+              when 'integer' then jsonb_typeof(configuration_value_problem.value) = 'number'
+                                  and configuration_value_problem.value::text ~ '^-?[0-9]+$'
+              else jsonb_typeof(configuration_value_problem.value) = configuration_value_problem.data_type::text
+            end;
+  if not v_fits then
+    return format('must be %s', case configuration_value_problem.data_type
+                                  when 'boolean' then 'true or false'
+                                  when 'integer' then 'a whole number'
+                                  when 'number' then 'a number'
+                                  when 'string' then 'a string'
+                                  when 'array' then 'an array'
+                                  else 'an object' end);
+  end if;
+  v_members := case jsonb_typeof(configuration_value_problem.value)
+                 when 'array' then array(select jsonb_array_elements(configuration_value_problem.value))
+                 when 'object' then array(select m.value from jsonb_each(configuration_value_problem.value) as m)
+                 else array[configuration_value_problem.value] end;
+  if exists (select 1 from unnest(v_members) as m
+              where jsonb_typeof(m) = 'number' and (m::text::numeric < v_min or m::text::numeric > v_max)) then
+    return format('must lie between %s and %s', coalesce(v_min::text, '-∞'), coalesce(v_max::text, '∞'));
+  end if;
+  if exists (select 1 from unnest(v_members) as m where jsonb_typeof(m) = 'string' and m #>> '{}' !~ v_pattern) then
+    return format('must match %s', v_pattern);
+  end if;
+  return null;
+end;
+$_$;
+
+
+--
+-- Name: FUNCTION configuration_value_problem(data_type app_public.configuration_data_type, validation jsonb, value jsonb); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.configuration_value_problem(data_type app_public.configuration_data_type, validation jsonb, value jsonb) IS 'Why a setting''s value breaks its declared data_type or validation (min, max, pattern); null when it fits.';
+
+
+--
 -- Name: trip_capacity_reservations; Type: TABLE; Schema: app_public; Owner: -
 --
 
@@ -4331,6 +4458,161 @@ $$;
 --
 
 COMMENT ON FUNCTION app_hidden.count_delivery_outcome(old_row app_public.deliveries, new_row app_public.deliveries) IS 'Counts a delivery that ended (delivered or cancelled) in both parties'' statistics and earnings.';
+
+
+--
+-- Name: user_verification_documents; Type: TABLE; Schema: app_public; Owner: -
+--
+
+CREATE TABLE app_public.user_verification_documents (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    user_id uuid NOT NULL,
+    document_type app_public.document_type NOT NULL,
+    front_image_key text NOT NULL,
+    back_image_key text,
+    selfie_image_key text,
+    expires_on date,
+    status app_public.verification_status DEFAULT 'pending'::app_public.verification_status NOT NULL,
+    verified_by uuid,
+    reviewed_at timestamp with time zone,
+    rejection_reason text,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT user_verification_documents_back_image_key_check CHECK (((length(back_image_key) <= 512) AND (back_image_key ~ '^[A-Za-z0-9][A-Za-z0-9/_.=-]*$'::text))),
+    CONSTRAINT user_verification_documents_check CHECK (((status = 'rejected'::app_public.verification_status) = (rejection_reason IS NOT NULL))),
+    CONSTRAINT user_verification_documents_check1 CHECK ((((status = ANY (ARRAY['approved'::app_public.verification_status, 'rejected'::app_public.verification_status])) = (reviewed_at IS NOT NULL)) OR (status = 'expired'::app_public.verification_status))),
+    CONSTRAINT user_verification_documents_front_image_key_check CHECK (((length(front_image_key) <= 512) AND (front_image_key ~ '^[A-Za-z0-9][A-Za-z0-9/_.=-]*$'::text))),
+    CONSTRAINT user_verification_documents_id_selfie CHECK (((document_type <> ALL (ARRAY['passport'::app_public.document_type, 'driving_license'::app_public.document_type, 'national_id'::app_public.document_type])) OR (selfie_image_key IS NOT NULL))),
+    CONSTRAINT user_verification_documents_licence_back CHECK (((document_type <> 'driving_license'::app_public.document_type) OR (back_image_key IS NOT NULL))),
+    CONSTRAINT user_verification_documents_rejection_reason_check CHECK (((length(rejection_reason) >= 10) AND (length(rejection_reason) <= 1000))),
+    CONSTRAINT user_verification_documents_selfie_image_key_check CHECK (((length(selfie_image_key) <= 512) AND (selfie_image_key ~ '^[A-Za-z0-9][A-Za-z0-9/_.=-]*$'::text)))
+);
+
+ALTER TABLE ONLY app_public.user_verification_documents FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE user_verification_documents; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TABLE app_public.user_verification_documents IS '@behavior -update -delete
+Identity and address documents a user submits for review; the images sit in a private bucket. Visible to the owner and to admins with users.verify.';
+
+
+--
+-- Name: COLUMN user_verification_documents.id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_verification_documents.id IS 'Identifier of the document.';
+
+
+--
+-- Name: COLUMN user_verification_documents.user_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_verification_documents.user_id IS '@hasDefault
+The user the document belongs to.';
+
+
+--
+-- Name: COLUMN user_verification_documents.document_type; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_verification_documents.document_type IS 'Kind of document.';
+
+
+--
+-- Name: COLUMN user_verification_documents.front_image_key; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_verification_documents.front_image_key IS 'Storage key of the front image.';
+
+
+--
+-- Name: COLUMN user_verification_documents.back_image_key; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_verification_documents.back_image_key IS 'Storage key of the back image (required for a driving licence).';
+
+
+--
+-- Name: COLUMN user_verification_documents.selfie_image_key; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_verification_documents.selfie_image_key IS 'Storage key of a selfie holding the document (required for passports, licences and ID cards).';
+
+
+--
+-- Name: COLUMN user_verification_documents.expires_on; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_verification_documents.expires_on IS 'Last day the document is valid.';
+
+
+--
+-- Name: COLUMN user_verification_documents.status; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_verification_documents.status IS 'Review state.';
+
+
+--
+-- Name: COLUMN user_verification_documents.verified_by; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_verification_documents.verified_by IS 'Admin who approved or rejected the document.';
+
+
+--
+-- Name: COLUMN user_verification_documents.reviewed_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_verification_documents.reviewed_at IS 'When the document was approved or rejected.';
+
+
+--
+-- Name: COLUMN user_verification_documents.rejection_reason; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_verification_documents.rejection_reason IS 'Why the document was rejected (at least 10 characters).';
+
+
+--
+-- Name: COLUMN user_verification_documents.created_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_verification_documents.created_at IS 'When the document was submitted.';
+
+
+--
+-- Name: COLUMN user_verification_documents.updated_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_verification_documents.updated_at IS 'When the document last changed.';
+
+
+--
+-- Name: counts_as_proof_of_address(app_public.user_verification_documents); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.counts_as_proof_of_address(document app_public.user_verification_documents) RETURNS boolean
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select (counts_as_proof_of_address.document).status = 'approved'
+     and ((counts_as_proof_of_address.document).expires_on is null
+          or (counts_as_proof_of_address.document).expires_on >= current_date)
+     and (counts_as_proof_of_address.document).document_type in ('utility_bill', 'bank_statement')
+     and (counts_as_proof_of_address.document).created_at >= now() - make_interval(
+           days => (app_hidden.config_value('verification.address_doc_max_age_days'))::int);
+$$;
+
+
+--
+-- Name: FUNCTION counts_as_proof_of_address(document app_public.user_verification_documents); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.counts_as_proof_of_address(document app_public.user_verification_documents) IS 'Whether the document currently proves the owner''s address (approved, unexpired, recent enough).';
 
 
 --
@@ -4525,7 +4807,9 @@ CREATE FUNCTION app_hidden.expire_delivery_requests() RETURNS integer
   with expired as (
     update app_public.delivery_requests r
        set status = 'expired'
-     where r.status in ('pending', 'matched') and r.expires_at <= now()
+     where r.id in (select o.id from app_public.delivery_requests o
+                     where o.status in ('pending', 'matched') and o.expires_at <= now()
+                     limit (app_hidden.config_value('retention.batch_size'))::int)
     returning r.id
   ), offers as (
     -- Their live offers end with them (offer versions never outlive their request anyway).
@@ -4541,7 +4825,7 @@ $$;
 -- Name: FUNCTION expire_delivery_requests(); Type: COMMENT; Schema: app_hidden; Owner: -
 --
 
-COMMENT ON FUNCTION app_hidden.expire_delivery_requests() IS 'Marks pending and matched requests past their expiry as expired; returns how many.';
+COMMENT ON FUNCTION app_hidden.expire_delivery_requests() IS 'Marks pending and matched requests past their expiry as expired, at most retention.batch_size; returns how many.';
 
 
 --
@@ -5791,9 +6075,7 @@ begin
   select
     coalesce(bool_or(d.document_type in ('passport', 'driving_license', 'national_id')
                      and d.selfie_image_key is not null), false),
-    coalesce(bool_or(d.document_type in ('utility_bill', 'bank_statement')
-                     and d.created_at >= now() - make_interval(
-                       days => (app_hidden.config_value('verification.address_doc_max_age_days'))::int)), false)
+    coalesce(bool_or(app_hidden.counts_as_proof_of_address(d)), false)
     into v_id, v_address
     from app_public.user_verification_documents d
    where d.user_id = refresh_verification_level.user_id
@@ -5905,6 +6187,12 @@ begin
     raise exception 'Log in to %', require_user.action using errcode = 'LOGIN';
   end if;
   select * into v_user from app_public.users u where u.id = v_user_id;
+  -- Until the hourly job (app_private.end_suspensions) has run, a suspension past its end still holds.
+  if v_user.status = 'suspended' and v_user.deleted_at is null then
+    raise exception 'Your account is suspended until %; until then you cannot %',
+      coalesce(to_char(v_user.suspended_until at time zone 'UTC', 'YYYY-MM-DD HH24:MI "UTC"'), 'an administrator lifts it'),
+      require_user.action using errcode = 'SUSPD';
+  end if;
   if v_user.status is distinct from 'active' or v_user.deleted_at is not null then
     raise exception 'Only active accounts may %', require_user.action using errcode = 'DNIED';
   end if;
@@ -5921,7 +6209,7 @@ $$;
 -- Name: FUNCTION require_user(min_level app_public.verification_level, action text); Type: COMMENT; Schema: app_hidden; Owner: -
 --
 
-COMMENT ON FUNCTION app_hidden.require_user(min_level app_public.verification_level, action text) IS 'The caller''s id if signed in, active and verified to at least min_level; raises LOGIN or DNIED otherwise.';
+COMMENT ON FUNCTION app_hidden.require_user(min_level app_public.verification_level, action text) IS 'The caller''s id if signed in, active and verified to at least min_level; raises LOGIN, SUSPD or DNIED otherwise.';
 
 
 --
@@ -6230,6 +6518,35 @@ COMMENT ON FUNCTION app_hidden.tg_reviews__verified() IS 'Sets is_verified from 
 
 
 --
+-- Name: tg_system_configuration__check_value(); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.tg_system_configuration__check_value() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_problem text := app_hidden.configuration_value_problem(NEW.data_type, NEW.validation, NEW.value);
+begin
+  if v_problem is not null then
+    raise exception 'The setting %.% %', NEW.category, NEW.key, v_problem using errcode = 'INVAL';
+  end if;
+  if TG_OP = 'UPDATE' and NEW.value is distinct from OLD.value then
+    NEW.updated_by := app_public.current_user_id();
+  end if;
+  return NEW;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION tg_system_configuration__check_value(); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.tg_system_configuration__check_value() IS 'Refuses a setting whose value breaks its data_type or validation (INVAL); records who changed a value.';
+
+
+--
 -- Name: tg_trips__count_completed(); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
@@ -6300,6 +6617,30 @@ $$;
 --
 
 COMMENT ON FUNCTION app_hidden.tg_user_addresses__promote_default() IS 'After the default address is deleted, makes the newest remaining one the default.';
+
+
+--
+-- Name: tg_user_contacts__date_of_birth(); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.tg_user_contacts__date_of_birth() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+begin
+  if NEW.date_of_birth is not null then
+    perform app_hidden.assert_date_of_birth(NEW.date_of_birth);
+  end if;
+  return NEW;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION tg_user_contacts__date_of_birth(); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.tg_user_contacts__date_of_birth() IS 'Refuses a date of birth of someone under 18 on any write (INVAL).';
 
 
 --
@@ -6747,15 +7088,20 @@ CREATE FUNCTION app_private.cleanup_expired_data() RETURNS jsonb
     LANGUAGE plpgsql
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
-begin
-  return jsonb_build_object(
+declare
+  v_counts jsonb := jsonb_build_object(
     'sessions_pruned', app_private.prune_sessions(),
     'account_tokens_pruned', app_private.prune_account_tokens(),
     'documents_expired', app_private.expire_verification_documents(),
+    'verification_levels_refreshed', app_private.refresh_stale_verification_levels(),
     'offers_expired', app_private.expire_offers(),
     'users_anonymised', app_private.anonymise_deleted_users(),
     'requests_expired', app_hidden.expire_delivery_requests(),
     'trip_weather_deleted', app_private.delete_expired_trip_weather());
+begin
+  return v_counts || jsonb_build_object('more', exists (
+    select 1 from jsonb_each(v_counts) as c
+     where (c.value)::int >= (app_hidden.config_value('retention.batch_size'))::int));
 end;
 $$;
 
@@ -6764,7 +7110,7 @@ $$;
 -- Name: FUNCTION cleanup_expired_data(); Type: COMMENT; Schema: app_private; Owner: -
 --
 
-COMMENT ON FUNCTION app_private.cleanup_expired_data() IS 'Applies every retention rule once; returns how many rows each rule touched.';
+COMMENT ON FUNCTION app_private.cleanup_expired_data() IS 'Applies every retention rule once, in batches; returns how many rows each rule touched and whether more may be left.';
 
 
 --
@@ -6795,7 +7141,10 @@ CREATE FUNCTION app_private.delete_expired_trip_weather() RETURNS integer
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
   with deleted as (
-    delete from app_public.trip_weather w where w.expires_at < now() returning 1
+    delete from app_public.trip_weather w
+     where w.id in (select e.id from app_public.trip_weather e where e.expires_at < now()
+                     limit (app_hidden.config_value('retention.batch_size'))::int)
+    returning 1
   )
   select count(*)::integer from deleted;
 $$;
@@ -6805,7 +7154,44 @@ $$;
 -- Name: FUNCTION delete_expired_trip_weather(); Type: COMMENT; Schema: app_private; Owner: -
 --
 
-COMMENT ON FUNCTION app_private.delete_expired_trip_weather() IS 'Deletes expired trip forecasts; returns how many.';
+COMMENT ON FUNCTION app_private.delete_expired_trip_weather() IS 'Deletes expired trip forecasts, at most retention.batch_size; returns how many.';
+
+
+--
+-- Name: end_suspensions(); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.end_suspensions() RETURNS integer
+    LANGUAGE sql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  with due as (
+    select u.id from app_public.users u
+     where u.status = 'suspended' and u.suspended_until <= now()
+     order by u.suspended_until
+     limit (app_hidden.config_value('retention.batch_size'))::int
+     for update skip locked
+  ), ended as (
+    update app_public.users u
+       set status = case when c.email_verified_at is not null then 'active' else 'pending' end::app_public.user_status,
+           suspended_until = null
+      from due join app_public.user_contacts c on c.user_id = due.id
+     where u.id = due.id
+    returning u.id, u.status
+  ), recorded as (
+    insert into app_private.user_status_changes (user_id, old_status, new_status, reason)
+    select e.id, 'suspended', e.status, 'The suspension ended' from ended e
+    returning 1
+  )
+  select count(*)::integer from recorded;
+$$;
+
+
+--
+-- Name: FUNCTION end_suspensions(); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.end_suspensions() IS 'Ends the suspensions whose suspended_until has passed and records each; returns how many.';
 
 
 --
@@ -6818,7 +7204,9 @@ CREATE FUNCTION app_private.expire_offers() RETURNS integer
     AS $$
   with expired as (
     update app_public.delivery_offers o set status = 'expired', closed_at = now()
-     where o.status = 'pending' and o.valid_until <= now()
+     where o.id in (select p.id from app_public.delivery_offers p
+                     where p.status = 'pending' and p.valid_until <= now()
+                     limit (app_hidden.config_value('retention.batch_size'))::int)
     returning 1
   )
   select count(*)::integer from expired;
@@ -6829,7 +7217,7 @@ $$;
 -- Name: FUNCTION expire_offers(); Type: COMMENT; Schema: app_private; Owner: -
 --
 
-COMMENT ON FUNCTION app_private.expire_offers() IS 'Expires pending offer threads whose current version is past its validity; returns how many.';
+COMMENT ON FUNCTION app_private.expire_offers() IS 'Expires pending offer threads whose current version is past its validity, at most retention.batch_size; returns how many.';
 
 
 --
@@ -6837,19 +7225,17 @@ COMMENT ON FUNCTION app_private.expire_offers() IS 'Expires pending offer thread
 --
 
 CREATE FUNCTION app_private.expire_verification_documents() RETURNS integer
-    LANGUAGE plpgsql
+    LANGUAGE sql
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
-declare
-  v_count integer;
-begin
-  update app_public.user_verification_documents d set status = 'expired'
-   where d.status in ('pending', 'under_review', 'approved') and d.expires_on < current_date;
-  get diagnostics v_count = row_count;
-  perform app_hidden.refresh_verification_level(u.id)
-     from app_public.users u where u.verification_level = 'fully_verified';
-  return v_count;
-end;
+  with expired as (
+    update app_public.user_verification_documents d set status = 'expired'
+     where d.id in (select e.id from app_public.user_verification_documents e
+                     where e.status in ('pending', 'under_review', 'approved') and e.expires_on < current_date
+                     limit (app_hidden.config_value('retention.batch_size'))::int)
+    returning 1
+  )
+  select count(*)::integer from expired;
 $$;
 
 
@@ -6857,7 +7243,7 @@ $$;
 -- Name: FUNCTION expire_verification_documents(); Type: COMMENT; Schema: app_private; Owner: -
 --
 
-COMMENT ON FUNCTION app_private.expire_verification_documents() IS 'Marks documents past their expiry as expired and lowers verification levels that no longer hold.';
+COMMENT ON FUNCTION app_private.expire_verification_documents() IS 'Marks documents past their expiry as expired, at most retention.batch_size; returns how many.';
 
 
 --
@@ -6984,6 +7370,78 @@ COMMENT ON FUNCTION app_private.new_backup_codes(user_id uuid) IS 'Replaces the 
 
 
 --
+-- Name: user_two_factor_auth; Type: TABLE; Schema: app_private; Owner: -
+--
+
+CREATE TABLE app_private.user_two_factor_auth (
+    user_id uuid NOT NULL,
+    enabled boolean DEFAULT false NOT NULL,
+    backup_code_hashes text[] DEFAULT '{}'::text[] NOT NULL,
+    last_used_step bigint,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    enabled_at timestamp with time zone,
+    secret_encrypted bytea,
+    secret_key_id text,
+    CONSTRAINT user_two_factor_auth_check CHECK ((enabled = (enabled_at IS NOT NULL))),
+    CONSTRAINT user_two_factor_auth_secret_key_id_check CHECK ((secret_key_id ~ '^[0-9a-f]{16}$'::text)),
+    CONSTRAINT user_two_factor_auth_secret_sealed CHECK ((((secret_encrypted IS NULL) = (secret_key_id IS NULL)) AND (enabled OR (secret_encrypted IS NOT NULL))))
+);
+
+ALTER TABLE ONLY app_private.user_two_factor_auth FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE user_two_factor_auth; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON TABLE app_private.user_two_factor_auth IS 'TOTP secret (RFC 6238, encrypted under a key the server holds), bcrypt hashes of unused backup codes and the last accepted step of each user.';
+
+
+--
+-- Name: COLUMN user_two_factor_auth.secret_encrypted; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON COLUMN app_private.user_two_factor_auth.secret_encrypted IS 'The TOTP secret, pgp_sym_encrypt_bytea (AES-256) under the server''s TOTP_ENCRYPTION_KEY; null while the account must enrol again.';
+
+
+--
+-- Name: COLUMN user_two_factor_auth.secret_key_id; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON COLUMN app_private.user_two_factor_auth.secret_key_id IS 'Fingerprint (first 8 bytes of SHA-256, hex) of the key the secret is encrypted with.';
+
+
+--
+-- Name: open_totp_secret(app_private.user_two_factor_auth); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.open_totp_secret(two_factor app_private.user_two_factor_auth) RETURNS bytea
+    LANGUAGE plpgsql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_which text;
+  v_key text;
+begin
+  foreach v_which in array array['current', 'previous'] loop
+    v_key := app_private.totp_key(v_which);
+    if v_key is not null and app_private.totp_key_id(v_key) = (open_totp_secret.two_factor).secret_key_id then
+      return public.pgp_sym_decrypt_bytea((open_totp_secret.two_factor).secret_encrypted, v_key);
+    end if;
+  end loop;
+  return null;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION open_totp_secret(two_factor app_private.user_two_factor_auth); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.open_totp_secret(two_factor app_private.user_two_factor_auth) IS 'Decrypts a user''s TOTP secret with the key of this transaction that sealed it; null when none did.';
+
+
+--
 -- Name: prune_account_tokens(); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -6991,23 +7449,46 @@ CREATE FUNCTION app_private.prune_account_tokens() RETURNS integer
     LANGUAGE sql
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
-  with email_tokens as (
+  with batch as (
+    select (app_hidden.config_value('retention.batch_size'))::int as size
+  ), email_tokens as (
     delete from app_private.email_verification_tokens t
-     where t.used_at is not null or t.expires_at < now() - interval '24 hours'
+     where t.id in (select e.id from app_private.email_verification_tokens e
+                     where e.used_at is not null or e.expires_at < now() - interval '24 hours'
+                     limit (select size from batch))
     returning 1
   ), reset_tokens as (
     delete from app_private.password_reset_tokens t
-     where t.used_at is not null or t.expires_at < now() - interval '24 hours'
+     where t.id in (select r.id from app_private.password_reset_tokens r
+                     where r.used_at is not null or r.expires_at < now() - interval '24 hours'
+                     limit (select size from batch))
     returning 1
   ), phone_codes as (
     delete from app_private.phone_verification_codes p
-     where p.used_at is not null or coalesce(p.expires_at, p.created_at) < now() - interval '24 hours'
+     where p.id in (select c.id from app_private.phone_verification_codes c
+                     where c.used_at is not null or coalesce(c.expires_at, c.created_at) < now() - interval '24 hours'
+                     limit (select size from batch))
+    returning 1
+  ), challenges as (
+    delete from app_private.mfa_challenges m
+     where m.id in (select c.id from app_private.mfa_challenges c
+                     where c.used_at is not null or c.expires_at < now() - interval '24 hours'
+                     limit (select size from batch))
+    returning 1
+  ), setups as (
+    delete from app_private.two_factor_setups s
+     where s.id in (select t.id from app_private.two_factor_setups t
+                     where t.created_at + interval '1 hour' < now() - interval '24 hours'
+                     limit (select size from batch))
     returning 1
   ), hits as (
-    delete from app_private.rate_limit_hits h where h.created_at < now() - interval '1 day'
+    delete from app_private.rate_limit_hits h
+     where h.id in (select r.id from app_private.rate_limit_hits r where r.created_at < now() - interval '1 day'
+                     limit (select size from batch))
+    returning 1
   )
-  select ((select count(*) from email_tokens) + (select count(*) from reset_tokens)
-          + (select count(*) from phone_codes))::integer;
+  select ((select count(*) from email_tokens) + (select count(*) from reset_tokens) + (select count(*) from phone_codes)
+          + (select count(*) from challenges) + (select count(*) from setups) + (select count(*) from hits))::integer;
 $$;
 
 
@@ -7015,7 +7496,7 @@ $$;
 -- Name: FUNCTION prune_account_tokens(); Type: COMMENT; Schema: app_private; Owner: -
 --
 
-COMMENT ON FUNCTION app_private.prune_account_tokens() IS 'Deletes used or long-expired email, reset and phone tokens and stale rate-limit hits; returns the tokens deleted.';
+COMMENT ON FUNCTION app_private.prune_account_tokens() IS 'Deletes used or long-expired email, reset and phone tokens, two-factor challenges and setup records, and stale rate-limit hits, at most retention.batch_size of each; returns how many.';
 
 
 --
@@ -7026,21 +7507,23 @@ CREATE FUNCTION app_private.prune_sessions() RETURNS integer
     LANGUAGE sql
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
-  with cutoff as (
-    select now() - make_interval(days => (app_hidden.config_value('retention.sessions_days'))::int) as at
+  with settings as (
+    select now() - make_interval(days => (app_hidden.config_value('retention.sessions_days'))::int) as cutoff,
+           (app_hidden.config_value('retention.batch_size'))::int as batch_size
   ), pruned as (
-    delete from app_private.sessions s using cutoff
-     where least(s.revoked_at, s.expires_at) < cutoff.at
+    delete from app_private.sessions s
+     where s.id in (select e.id from app_private.sessions e, settings
+                     where least(e.revoked_at, e.expires_at) < settings.cutoff
+                     limit (select batch_size from settings))
     returning 1
   ), attempts as (
-    delete from app_private.login_attempts a using cutoff where a.created_at < cutoff.at returning 1
-  ), challenges as (
-    delete from app_private.mfa_challenges m using cutoff where m.expires_at < cutoff.at returning 1
-  ), setups as (
-    delete from app_private.two_factor_setups t using cutoff where t.created_at < cutoff.at returning 1
+    delete from app_private.login_attempts a
+     where a.id in (select o.id from app_private.login_attempts o, settings
+                     where o.created_at < settings.cutoff
+                     limit (select batch_size from settings))
+    returning 1
   )
-  -- Data-modifying CTEs run to completion whether or not they are read.
-  select count(*)::integer from pruned;
+  select ((select count(*) from pruned) + (select count(*) from attempts))::integer;
 $$;
 
 
@@ -7048,7 +7531,7 @@ $$;
 -- Name: FUNCTION prune_sessions(); Type: COMMENT; Schema: app_private; Owner: -
 --
 
-COMMENT ON FUNCTION app_private.prune_sessions() IS 'Deletes sessions that ended, and login attempts, two-factor challenges and setups older than the retention period; returns the sessions deleted.';
+COMMENT ON FUNCTION app_private.prune_sessions() IS 'Deletes sessions that ended and login attempts older than the retention period, at most retention.batch_size of each; returns how many.';
 
 
 --
@@ -7208,6 +7691,40 @@ COMMENT ON FUNCTION app_private.record_match_candidates(request_id uuid, trip_id
 
 
 --
+-- Name: refresh_stale_verification_levels(); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.refresh_stale_verification_levels() RETURNS integer
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid;
+  v_count integer := 0;
+begin
+  for v_user_id in
+    select u.id from app_public.users u
+     where u.verification_level = 'fully_verified'
+       and not exists (select 1 from app_public.user_verification_documents d
+                        where d.user_id = u.id and app_hidden.counts_as_proof_of_address(d))
+     limit (app_hidden.config_value('retention.batch_size'))::int
+  loop
+    perform app_hidden.refresh_verification_level(v_user_id);
+    v_count := v_count + 1;
+  end loop;
+  return v_count;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION refresh_stale_verification_levels(); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.refresh_stale_verification_levels() IS 'Recomputes the level of fully verified users whose proof of address no longer counts, at most retention.batch_size; returns how many.';
+
+
+--
 -- Name: revoke_user_sessions(uuid, uuid); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -7230,6 +7747,36 @@ $$;
 --
 
 COMMENT ON FUNCTION app_private.revoke_user_sessions(user_id uuid, except_session_id uuid) IS 'Revokes every live session of the user but the one given.';
+
+
+--
+-- Name: seal_totp_secret(uuid, bytea); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.seal_totp_secret(user_id uuid, secret bytea) RETURNS void
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_key text := app_private.totp_key('current');
+begin
+  if v_key is null then
+    raise exception 'No TOTP encryption key in this transaction (the server sets TOTP_ENCRYPTION_KEY per request)';
+  end if;
+  insert into app_private.user_two_factor_auth (user_id, secret_encrypted, secret_key_id)
+  values (seal_totp_secret.user_id, public.pgp_sym_encrypt_bytea(seal_totp_secret.secret, v_key, 'cipher-algo=aes256'),
+          app_private.totp_key_id(v_key))
+  on conflict on constraint user_two_factor_auth_pkey
+  do update set secret_encrypted = excluded.secret_encrypted, secret_key_id = excluded.secret_key_id;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION seal_totp_secret(user_id uuid, secret bytea); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.seal_totp_secret(user_id uuid, secret bytea) IS 'Encrypts and stores a user''s TOTP secret under the current key.';
 
 
 --
@@ -7420,6 +7967,45 @@ COMMENT ON FUNCTION app_private.totp_code(secret bytea, step bigint, digits inte
 
 
 --
+-- Name: totp_key(text); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.totp_key(which text) RETURNS text
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select nullif(current_setting(case totp_key.which when 'previous' then 'app.totp_key_previous' else 'app.totp_key' end,
+                                true), '');
+$$;
+
+
+--
+-- Name: FUNCTION totp_key(which text); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.totp_key(which text) IS 'The current or previous TOTP encryption key of this transaction (set by the server), or null.';
+
+
+--
+-- Name: totp_key_id(text); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.totp_key_id(key text) RETURNS text
+    LANGUAGE sql IMMUTABLE STRICT
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select encode(substr(sha256(convert_to(totp_key_id.key, 'UTF8')), 1, 8), 'hex');
+$$;
+
+
+--
+-- Name: FUNCTION totp_key_id(key text); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.totp_key_id(key text) IS 'Fingerprint of a TOTP encryption key (hex of the first 8 bytes of its SHA-256).';
+
+
+--
 -- Name: touch_session(uuid); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -7516,6 +8102,7 @@ CREATE FUNCTION app_private.use_totp_code(user_id uuid, code text) RETURNS boole
     AS $_$
 declare
   v_row app_private.user_two_factor_auth;
+  v_secret bytea;
   v_now bigint := floor(extract(epoch from now()) / 30)::bigint;
   v_window integer := (app_hidden.config_value('auth.totp_window_steps'))::int;
   v_step bigint;
@@ -7524,10 +8111,17 @@ begin
   if not found or code is null or code !~ '^[0-9]{6}$' then
     return false;
   end if;
+  v_secret := app_private.open_totp_secret(v_row);
+  if v_secret is null then
+    return false;
+  end if;
   v_step := v_now - v_window;
   while v_step <= v_now + v_window loop
-    if v_step > coalesce(v_row.last_used_step, -1) and app_private.totp_code(v_row.secret, v_step) = code then
+    if v_step > coalesce(v_row.last_used_step, -1) and app_private.totp_code(v_secret, v_step) = code then
       update app_private.user_two_factor_auth t set last_used_step = v_step where t.user_id = use_totp_code.user_id;
+      if v_row.secret_key_id is distinct from app_private.totp_key_id(app_private.totp_key('current')) then
+        perform app_private.seal_totp_secret(use_totp_code.user_id, v_secret);
+      end if;
       return true;
     end if;
     v_step := v_step + 1;
@@ -8720,6 +9314,8 @@ declare
   v_user_id uuid := app_public.current_user_id();
   v_reason text := trim(delete_account.reason);
   v_open text;
+  v_request_id uuid;
+  v_trip_id uuid;
 begin
   if v_user_id is null then
     raise exception 'Log in to delete your account' using errcode = 'LOGIN';
@@ -8730,11 +9326,40 @@ begin
   if not app_private.check_password(v_user_id, delete_account.password) then
     raise exception 'The password is wrong' using errcode = 'CREDS';
   end if;
-  perform 1 from app_public.users u where u.id = v_user_id for update;
-  select string_agg(item, '; ') into v_open from app_hidden.account_open_items(v_user_id) as item;
+  -- No key update: offers and deliveries reference the user (their foreign keys take key-share locks), so a full
+  -- row lock here would deadlock with an offer accepted at this moment.
+  perform 1 from app_public.users u where u.id = v_user_id for no key update;
+  -- The requests and trips an offer could still reach are locked before the check, in the order every offer path
+  -- locks (request, then trip): an offer submitted meanwhile (auto-accepted into a delivery at once) either commits
+  -- first and is listed below, or waits and then finds its request or trip cancelled.
+  perform 1 from app_public.delivery_requests r
+   where r.customer_id = v_user_id and r.status in ('pending', 'matched') order by r.id for update;
+  perform 1 from app_public.trips t
+   where t.traveler_id = v_user_id and t.status in ('upcoming', 'delayed') order by t.id for update;
+  select string_agg(item, '; ' order by item) into v_open from app_hidden.account_open_items(v_user_id) as item;
   if v_open is not null then
     raise exception 'The account cannot be deleted yet: close %', v_open using errcode = 'BADST';
   end if;
+
+  -- Nothing is open, so no offer waits on these: they go quietly, through the same hooks as a cancellation.
+  for v_request_id in
+    update app_public.delivery_requests r
+       set status = 'cancelled', cancellation_reason = 'no_longer_needed', cancelled_at = now(),
+           cancellation_note = 'The account was deleted'
+     where r.customer_id = v_user_id and r.status in ('pending', 'matched')
+    returning r.id
+  loop
+    perform app_hidden.on_request_cancelled(v_request_id, v_user_id, 'no_longer_needed');
+  end loop;
+  for v_trip_id in
+    update app_public.trips t
+       set status = 'cancelled', cancellation_reason = 'other', cancellation_note = 'The account was deleted',
+           cancelled_by = v_user_id, cancelled_at = now()
+     where t.traveler_id = v_user_id and t.status in ('upcoming', 'delayed')
+    returning t.id
+  loop
+    perform app_hidden.on_trip_cancelled(v_trip_id, v_user_id, false);
+  end loop;
 
   update app_public.users u
      set status = 'deactivated', deactivated_at = coalesce(u.deactivated_at, now()), deleted_at = now(),
@@ -8756,7 +9381,7 @@ $$;
 --
 
 COMMENT ON FUNCTION app_public.delete_account(password text, reason text) IS '@resultFieldName success
-Deletes the signed-in user''s account: it disappears at once, every device is signed out, and personal data is anonymised after 30 days (payments, reviews and disputes are kept). Needs the password and a reason. Errors: LOGIN, INVAL, CREDS (wrong password), BADST (something is still open).';
+Deletes the signed-in user''s account: it disappears at once, every device is signed out, and personal data is anonymised after 30 days (payments, reviews and disputes are kept). Needs the password and a reason. Errors: LOGIN, INVAL, CREDS (wrong password), BADST (something is still open: a live delivery or one that may still be disputed, a pending offer, an admin role; the message lists each). Open delivery requests and upcoming trips are cancelled with the account.';
 
 
 --
@@ -9255,7 +9880,9 @@ begin
     from app_public.user_contacts c
     join app_public.users u on u.id = c.user_id
    where c.email = v_email
-     and (u.status in ('pending', 'active')
+     -- A suspended account signs in to read (and to learn when the suspension ends); require_user refuses it
+     -- everything that creates content (SUSPD). Banned accounts never sign in.
+     and (u.status in ('pending', 'active', 'suspended')
           -- A deactivated (not deleted) account may sign in for a while; success reactivates it below.
           or (u.status = 'deactivated' and u.deleted_at is null
               and u.deactivated_at > now() - make_interval(days => (app_hidden.config_value('auth.reactivation_days'))::int)));
@@ -10253,137 +10880,6 @@ The user reviewed answers the review once (1–500 characters). Errors: LOGIN, D
 
 
 --
--- Name: user_verification_documents; Type: TABLE; Schema: app_public; Owner: -
---
-
-CREATE TABLE app_public.user_verification_documents (
-    id uuid DEFAULT gen_random_uuid() NOT NULL,
-    user_id uuid NOT NULL,
-    document_type app_public.document_type NOT NULL,
-    front_image_key text NOT NULL,
-    back_image_key text,
-    selfie_image_key text,
-    expires_on date,
-    status app_public.verification_status DEFAULT 'pending'::app_public.verification_status NOT NULL,
-    verified_by uuid,
-    reviewed_at timestamp with time zone,
-    rejection_reason text,
-    created_at timestamp with time zone DEFAULT now() NOT NULL,
-    updated_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT user_verification_documents_back_image_key_check CHECK (((length(back_image_key) <= 512) AND (back_image_key ~ '^[A-Za-z0-9][A-Za-z0-9/_.=-]*$'::text))),
-    CONSTRAINT user_verification_documents_check CHECK (((status = 'rejected'::app_public.verification_status) = (rejection_reason IS NOT NULL))),
-    CONSTRAINT user_verification_documents_check1 CHECK ((((status = ANY (ARRAY['approved'::app_public.verification_status, 'rejected'::app_public.verification_status])) = (reviewed_at IS NOT NULL)) OR (status = 'expired'::app_public.verification_status))),
-    CONSTRAINT user_verification_documents_front_image_key_check CHECK (((length(front_image_key) <= 512) AND (front_image_key ~ '^[A-Za-z0-9][A-Za-z0-9/_.=-]*$'::text))),
-    CONSTRAINT user_verification_documents_id_selfie CHECK (((document_type <> ALL (ARRAY['passport'::app_public.document_type, 'driving_license'::app_public.document_type, 'national_id'::app_public.document_type])) OR (selfie_image_key IS NOT NULL))),
-    CONSTRAINT user_verification_documents_licence_back CHECK (((document_type <> 'driving_license'::app_public.document_type) OR (back_image_key IS NOT NULL))),
-    CONSTRAINT user_verification_documents_rejection_reason_check CHECK (((length(rejection_reason) >= 10) AND (length(rejection_reason) <= 1000))),
-    CONSTRAINT user_verification_documents_selfie_image_key_check CHECK (((length(selfie_image_key) <= 512) AND (selfie_image_key ~ '^[A-Za-z0-9][A-Za-z0-9/_.=-]*$'::text)))
-);
-
-ALTER TABLE ONLY app_public.user_verification_documents FORCE ROW LEVEL SECURITY;
-
-
---
--- Name: TABLE user_verification_documents; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON TABLE app_public.user_verification_documents IS '@behavior -update -delete
-Identity and address documents a user submits for review; the images sit in a private bucket. Visible to the owner and to admins with users.verify.';
-
-
---
--- Name: COLUMN user_verification_documents.id; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_verification_documents.id IS 'Identifier of the document.';
-
-
---
--- Name: COLUMN user_verification_documents.user_id; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_verification_documents.user_id IS '@hasDefault
-The user the document belongs to.';
-
-
---
--- Name: COLUMN user_verification_documents.document_type; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_verification_documents.document_type IS 'Kind of document.';
-
-
---
--- Name: COLUMN user_verification_documents.front_image_key; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_verification_documents.front_image_key IS 'Storage key of the front image.';
-
-
---
--- Name: COLUMN user_verification_documents.back_image_key; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_verification_documents.back_image_key IS 'Storage key of the back image (required for a driving licence).';
-
-
---
--- Name: COLUMN user_verification_documents.selfie_image_key; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_verification_documents.selfie_image_key IS 'Storage key of a selfie holding the document (required for passports, licences and ID cards).';
-
-
---
--- Name: COLUMN user_verification_documents.expires_on; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_verification_documents.expires_on IS 'Last day the document is valid.';
-
-
---
--- Name: COLUMN user_verification_documents.status; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_verification_documents.status IS 'Review state.';
-
-
---
--- Name: COLUMN user_verification_documents.verified_by; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_verification_documents.verified_by IS 'Admin who approved or rejected the document.';
-
-
---
--- Name: COLUMN user_verification_documents.reviewed_at; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_verification_documents.reviewed_at IS 'When the document was approved or rejected.';
-
-
---
--- Name: COLUMN user_verification_documents.rejection_reason; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_verification_documents.rejection_reason IS 'Why the document was rejected (at least 10 characters).';
-
-
---
--- Name: COLUMN user_verification_documents.created_at; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_verification_documents.created_at IS 'When the document was submitted.';
-
-
---
--- Name: COLUMN user_verification_documents.updated_at; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_verification_documents.updated_at IS 'When the document last changed.';
-
-
---
 -- Name: review_verification_document(uuid, boolean, text); Type: FUNCTION; Schema: app_public; Owner: -
 --
 
@@ -11049,9 +11545,10 @@ begin
     raise exception 'Too many two-factor setups; try again later' using errcode = 'LIMIT';
   end if;
   insert into app_private.two_factor_setups (user_id) values (v_user_id);
-  insert into app_private.user_two_factor_auth (user_id, secret) values (v_user_id, v_secret)
-  on conflict (user_id) do update set secret = excluded.secret, backup_code_hashes = '{}', last_used_step = null,
-                                      created_at = now();
+  perform app_private.seal_totp_secret(v_user_id, v_secret);
+  -- A setup started again forgets the previous one's codes and steps.
+  update app_private.user_two_factor_auth t set backup_code_hashes = '{}', last_used_step = null, created_at = now()
+   where t.user_id = v_user_id;
   select c.email into v_email from app_public.user_contacts c where c.user_id = v_user_id;
   return row(
     app_private.base32_encode(v_secret),
@@ -11556,10 +12053,10 @@ Changes some of the signed-in user''s preferences; keys left out stay. privacy: 
 
 
 --
--- Name: update_profile(text, text, text, text, app_public.user_type); Type: FUNCTION; Schema: app_public; Owner: -
+-- Name: update_profile(text, text, text, text, app_public.user_type, date); Type: FUNCTION; Schema: app_public; Owner: -
 --
 
-CREATE FUNCTION app_public.update_profile(first_name text DEFAULT NULL::text, last_name text DEFAULT NULL::text, bio text DEFAULT NULL::text, picture_key text DEFAULT NULL::text, user_type app_public.user_type DEFAULT NULL::app_public.user_type) RETURNS app_public.users
+CREATE FUNCTION app_public.update_profile(first_name text DEFAULT NULL::text, last_name text DEFAULT NULL::text, bio text DEFAULT NULL::text, picture_key text DEFAULT NULL::text, user_type app_public.user_type DEFAULT NULL::app_public.user_type, date_of_birth date DEFAULT NULL::date) RETURNS app_public.users
     LANGUAGE plpgsql
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $_$
@@ -11587,8 +12084,15 @@ begin
     raise exception 'The picture key is not a valid storage key' using errcode = 'INVAL';
   end if;
 
-  if v_last_name is not null then
-    update app_public.user_contacts c set last_name = nullif(v_last_name, '') where c.user_id = v_user_id;
+  if update_profile.date_of_birth is not null then
+    perform app_hidden.assert_date_of_birth(update_profile.date_of_birth);
+  end if;
+
+  if v_last_name is not null or update_profile.date_of_birth is not null then
+    update app_public.user_contacts c
+       set last_name = case when v_last_name is null then c.last_name else nullif(v_last_name, '') end,
+           date_of_birth = coalesce(update_profile.date_of_birth, c.date_of_birth)
+     where c.user_id = v_user_id;
   end if;
   update app_public.users u
      set first_name = coalesce(v_first_name, u.first_name),
@@ -11603,11 +12107,11 @@ $_$;
 
 
 --
--- Name: FUNCTION update_profile(first_name text, last_name text, bio text, picture_key text, user_type app_public.user_type); Type: COMMENT; Schema: app_public; Owner: -
+-- Name: FUNCTION update_profile(first_name text, last_name text, bio text, picture_key text, user_type app_public.user_type, date_of_birth date); Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON FUNCTION app_public.update_profile(first_name text, last_name text, bio text, picture_key text, user_type app_public.user_type) IS '@resultFieldName user
-Changes the signed-in user''s profile: names, bio, picture and whether they send or carry items. Omitted fields stay; an empty string clears the last name, bio or picture. Errors: LOGIN, INVAL.';
+COMMENT ON FUNCTION app_public.update_profile(first_name text, last_name text, bio text, picture_key text, user_type app_public.user_type, date_of_birth date) IS '@resultFieldName user
+Changes the signed-in user''s profile: names, bio, picture, whether they send or carry items, and the date of birth (private; users must be at least 18). Omitted fields stay; an empty string clears the last name, bio or picture. Errors: LOGIN, INVAL.';
 
 
 --
@@ -12358,29 +12862,28 @@ COMMENT ON TABLE app_private.user_secrets IS 'bcrypt password hash of each user 
 
 
 --
--- Name: user_two_factor_auth; Type: TABLE; Schema: app_private; Owner: -
+-- Name: user_status_changes; Type: TABLE; Schema: app_private; Owner: -
 --
 
-CREATE TABLE app_private.user_two_factor_auth (
+CREATE TABLE app_private.user_status_changes (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
     user_id uuid NOT NULL,
-    secret bytea NOT NULL,
-    enabled boolean DEFAULT false NOT NULL,
-    backup_code_hashes text[] DEFAULT '{}'::text[] NOT NULL,
-    last_used_step bigint,
+    old_status app_public.user_status NOT NULL,
+    new_status app_public.user_status NOT NULL,
+    reason text NOT NULL,
+    changed_by uuid,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
-    enabled_at timestamp with time zone,
-    CONSTRAINT user_two_factor_auth_check CHECK ((enabled = (enabled_at IS NOT NULL))),
-    CONSTRAINT user_two_factor_auth_secret_check CHECK ((length(secret) = 20))
+    CONSTRAINT user_status_changes_reason_check CHECK (((length(reason) >= 1) AND (length(reason) <= 1000)))
 );
 
-ALTER TABLE ONLY app_private.user_two_factor_auth FORCE ROW LEVEL SECURITY;
+ALTER TABLE ONLY app_private.user_status_changes FORCE ROW LEVEL SECURITY;
 
 
 --
--- Name: TABLE user_two_factor_auth; Type: COMMENT; Schema: app_private; Owner: -
+-- Name: TABLE user_status_changes; Type: COMMENT; Schema: app_private; Owner: -
 --
 
-COMMENT ON TABLE app_private.user_two_factor_auth IS 'TOTP secret (RFC 6238), bcrypt hashes of unused backup codes and the last accepted step of each user.';
+COMMENT ON TABLE app_private.user_status_changes IS 'Account status changes made by the system (changed_by null) or an admin, with the reason.';
 
 
 --
@@ -13309,8 +13812,14 @@ CREATE TABLE app_public.system_configuration (
     is_public boolean DEFAULT false NOT NULL,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    data_type app_public.configuration_data_type NOT NULL,
+    validation jsonb DEFAULT '{}'::jsonb NOT NULL,
+    is_sensitive boolean DEFAULT false NOT NULL,
+    updated_by uuid,
     CONSTRAINT system_configuration_category_check CHECK ((category ~ '^[a-z_]+$'::text)),
-    CONSTRAINT system_configuration_key_check CHECK ((key ~ '^[a-z_0-9]+$'::text))
+    CONSTRAINT system_configuration_key_check CHECK ((key ~ '^[a-z_0-9]+$'::text)),
+    CONSTRAINT system_configuration_sensitive_not_public CHECK ((NOT (is_sensitive AND is_public))),
+    CONSTRAINT system_configuration_validation_check CHECK (((jsonb_typeof(validation) = 'object'::text) AND ((validation - '{min,max,pattern}'::text[]) = '{}'::jsonb)))
 );
 
 ALTER TABLE ONLY app_public.system_configuration FORCE ROW LEVEL SECURITY;
@@ -13378,6 +13887,35 @@ COMMENT ON COLUMN app_public.system_configuration.created_at IS 'When the settin
 --
 
 COMMENT ON COLUMN app_public.system_configuration.updated_at IS 'When the setting last changed.';
+
+
+--
+-- Name: COLUMN system_configuration.data_type; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.system_configuration.data_type IS 'JSON type of the value: boolean, integer, number, string, array or object.';
+
+
+--
+-- Name: COLUMN system_configuration.validation; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.system_configuration.validation IS 'Bounds of the value: min and max (numbers: the value, or each number of an array or object), pattern (strings: the value, or each string of an array).';
+
+
+--
+-- Name: COLUMN system_configuration.is_sensitive; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.system_configuration.is_sensitive IS 'Whether knowing the value helps abuse (rate limits, lockout and risk thresholds): never public.';
+
+
+--
+-- Name: COLUMN system_configuration.updated_by; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.system_configuration.updated_by IS '@behavior -*
+Who changed the value last; null for the seeded value or a system change.';
 
 
 --
@@ -13879,6 +14417,14 @@ ALTER TABLE ONLY app_private.user_secrets
 
 
 --
+-- Name: user_status_changes user_status_changes_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.user_status_changes
+    ADD CONSTRAINT user_status_changes_pkey PRIMARY KEY (id);
+
+
+--
 -- Name: user_two_factor_auth user_two_factor_auth_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
 --
 
@@ -14324,6 +14870,20 @@ CREATE INDEX two_factor_setups_user_id_idx ON app_private.two_factor_setups USIN
 
 
 --
+-- Name: user_status_changes_changed_by_idx; Type: INDEX; Schema: app_private; Owner: -
+--
+
+CREATE INDEX user_status_changes_changed_by_idx ON app_private.user_status_changes USING btree (changed_by);
+
+
+--
+-- Name: user_status_changes_user_id_idx; Type: INDEX; Schema: app_private; Owner: -
+--
+
+CREATE INDEX user_status_changes_user_id_idx ON app_private.user_status_changes USING btree (user_id, created_at);
+
+
+--
 -- Name: deliveries_cancelled_by_idx; Type: INDEX; Schema: app_public; Owner: -
 --
 
@@ -14541,6 +15101,13 @@ CREATE INDEX reviews_reviewer_id_idx ON app_public.reviews USING btree (reviewer
 
 
 --
+-- Name: system_configuration_updated_by_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX system_configuration_updated_by_idx ON app_public.system_configuration USING btree (updated_by);
+
+
+--
 -- Name: trip_capacity_reservations_trip_id_idx; Type: INDEX; Schema: app_public; Owner: -
 --
 
@@ -14737,6 +15304,13 @@ CREATE INDEX users_referred_by_user_id_idx ON app_public.users USING btree (refe
 
 
 --
+-- Name: users_suspension_end_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX users_suspension_end_idx ON app_public.users USING btree (suspended_until) WHERE (status = 'suspended'::app_public.user_status);
+
+
+--
 -- Name: emails _900_enqueue_send; Type: TRIGGER; Schema: app_private; Owner: -
 --
 
@@ -14926,6 +15500,13 @@ CREATE TRIGGER _200_check_transition BEFORE UPDATE OF status ON app_public.deliv
 
 
 --
+-- Name: user_contacts _200_date_of_birth; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _200_date_of_birth BEFORE INSERT OR UPDATE OF date_of_birth ON app_public.user_contacts FOR EACH ROW EXECUTE FUNCTION app_hidden.tg_user_contacts__date_of_birth();
+
+
+--
 -- Name: users _200_display_name; Type: TRIGGER; Schema: app_public; Owner: -
 --
 
@@ -14965,6 +15546,13 @@ CREATE TRIGGER _200_verified BEFORE INSERT ON app_public.reviews FOR EACH ROW EX
 --
 
 CREATE TRIGGER _500_after_status AFTER INSERT OR UPDATE OF status ON app_public.deliveries FOR EACH ROW EXECUTE FUNCTION app_hidden.tg_deliveries__after_status();
+
+
+--
+-- Name: system_configuration _500_check_value; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _500_check_value BEFORE INSERT OR UPDATE ON app_public.system_configuration FOR EACH ROW EXECUTE FUNCTION app_hidden.tg_system_configuration__check_value();
 
 
 --
@@ -15147,6 +15735,22 @@ ALTER TABLE ONLY app_private.two_factor_setups
 
 ALTER TABLE ONLY app_private.user_secrets
     ADD CONSTRAINT user_secrets_user_id_fkey FOREIGN KEY (user_id) REFERENCES app_public.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: user_status_changes user_status_changes_changed_by_fkey; Type: FK CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.user_status_changes
+    ADD CONSTRAINT user_status_changes_changed_by_fkey FOREIGN KEY (changed_by) REFERENCES app_public.users(id) ON DELETE SET NULL;
+
+
+--
+-- Name: user_status_changes user_status_changes_user_id_fkey; Type: FK CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.user_status_changes
+    ADD CONSTRAINT user_status_changes_user_id_fkey FOREIGN KEY (user_id) REFERENCES app_public.users(id) ON DELETE CASCADE;
 
 
 --
@@ -15355,6 +15959,22 @@ ALTER TABLE ONLY app_public.reviews
 
 ALTER TABLE ONLY app_public.reviews
     ADD CONSTRAINT reviews_reviewer_id_fkey FOREIGN KEY (reviewer_id) REFERENCES app_public.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: system_configuration system_configuration_updated_by_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.system_configuration
+    ADD CONSTRAINT system_configuration_updated_by_fkey FOREIGN KEY (updated_by) REFERENCES app_public.users(id) ON DELETE SET NULL;
+
+
+--
+-- Name: CONSTRAINT system_configuration_updated_by_fkey ON system_configuration; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT system_configuration_updated_by_fkey ON app_public.system_configuration IS '@behavior -*
+The user who changed the setting last.';
 
 
 --
@@ -15626,6 +16246,12 @@ ALTER TABLE app_private.two_factor_setups ENABLE ROW LEVEL SECURITY;
 --
 
 ALTER TABLE app_private.user_secrets ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: user_status_changes; Type: ROW SECURITY; Schema: app_private; Owner: -
+--
+
+ALTER TABLE app_private.user_status_changes ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: user_two_factor_auth; Type: ROW SECURITY; Schema: app_private; Owner: -
@@ -16283,6 +16909,14 @@ GRANT ALL ON FUNCTION app_hidden.admin_session_ok() TO app_anonymous;
 
 
 --
+-- Name: FUNCTION assert_date_of_birth(date_of_birth date); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.assert_date_of_birth(date_of_birth date) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_hidden.assert_date_of_birth(date_of_birth date) TO app_user;
+
+
+--
 -- Name: TABLE delivery_requests; Type: ACL; Schema: app_public; Owner: -
 --
 
@@ -16397,6 +17031,13 @@ GRANT ALL ON FUNCTION app_hidden.config_value(setting text) TO app_anonymous;
 
 
 --
+-- Name: FUNCTION configuration_value_problem(data_type app_public.configuration_data_type, validation jsonb, value jsonb); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.configuration_value_problem(data_type app_public.configuration_data_type, validation jsonb, value jsonb) FROM PUBLIC;
+
+
+--
 -- Name: TABLE trip_capacity_reservations; Type: ACL; Schema: app_public; Owner: -
 --
 
@@ -16415,6 +17056,62 @@ REVOKE ALL ON FUNCTION app_hidden.consume_trip_capacity(delivery_id uuid) FROM P
 --
 
 REVOKE ALL ON FUNCTION app_hidden.count_delivery_outcome(old_row app_public.deliveries, new_row app_public.deliveries) FROM PUBLIC;
+
+
+--
+-- Name: TABLE user_verification_documents; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT SELECT ON TABLE app_public.user_verification_documents TO app_user;
+
+
+--
+-- Name: COLUMN user_verification_documents.user_id; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT INSERT(user_id) ON TABLE app_public.user_verification_documents TO app_user;
+
+
+--
+-- Name: COLUMN user_verification_documents.document_type; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT INSERT(document_type) ON TABLE app_public.user_verification_documents TO app_user;
+
+
+--
+-- Name: COLUMN user_verification_documents.front_image_key; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT INSERT(front_image_key) ON TABLE app_public.user_verification_documents TO app_user;
+
+
+--
+-- Name: COLUMN user_verification_documents.back_image_key; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT INSERT(back_image_key) ON TABLE app_public.user_verification_documents TO app_user;
+
+
+--
+-- Name: COLUMN user_verification_documents.selfie_image_key; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT INSERT(selfie_image_key) ON TABLE app_public.user_verification_documents TO app_user;
+
+
+--
+-- Name: COLUMN user_verification_documents.expires_on; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT INSERT(expires_on) ON TABLE app_public.user_verification_documents TO app_user;
+
+
+--
+-- Name: FUNCTION counts_as_proof_of_address(document app_public.user_verification_documents); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.counts_as_proof_of_address(document app_public.user_verification_documents) FROM PUBLIC;
 
 
 --
@@ -16771,6 +17468,13 @@ REVOKE ALL ON FUNCTION app_hidden.tg_reviews__verified() FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION tg_system_configuration__check_value(); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.tg_system_configuration__check_value() FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION tg_trips__count_completed(); Type: ACL; Schema: app_hidden; Owner: -
 --
 
@@ -16792,6 +17496,14 @@ GRANT ALL ON FUNCTION app_hidden.tg_user_addresses__first_is_default() TO app_us
 
 REVOKE ALL ON FUNCTION app_hidden.tg_user_addresses__promote_default() FROM PUBLIC;
 GRANT ALL ON FUNCTION app_hidden.tg_user_addresses__promote_default() TO app_user;
+
+
+--
+-- Name: FUNCTION tg_user_contacts__date_of_birth(); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.tg_user_contacts__date_of_birth() FROM PUBLIC;
+GRANT ALL ON FUNCTION app_hidden.tg_user_contacts__date_of_birth() TO app_user;
 
 
 --
@@ -16937,6 +17649,13 @@ REVOKE ALL ON FUNCTION app_private.delete_expired_trip_weather() FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION end_suspensions(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.end_suspensions() FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION expire_offers(); Type: ACL; Schema: app_private; Owner: -
 --
 
@@ -16976,6 +17695,13 @@ REVOKE ALL ON FUNCTION app_private.issue_phone_code(code_id uuid) FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app_private.new_backup_codes(user_id uuid) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION open_totp_secret(two_factor app_private.user_two_factor_auth); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.open_totp_secret(two_factor app_private.user_two_factor_auth) FROM PUBLIC;
 
 
 --
@@ -17021,10 +17747,24 @@ REVOKE ALL ON FUNCTION app_private.record_match_candidates(request_id uuid, trip
 
 
 --
+-- Name: FUNCTION refresh_stale_verification_levels(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.refresh_stale_verification_levels() FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION revoke_user_sessions(user_id uuid, except_session_id uuid); Type: ACL; Schema: app_private; Owner: -
 --
 
 REVOKE ALL ON FUNCTION app_private.revoke_user_sessions(user_id uuid, except_session_id uuid) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION seal_totp_secret(user_id uuid, secret bytea); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.seal_totp_secret(user_id uuid, secret bytea) FROM PUBLIC;
 
 
 --
@@ -17074,6 +17814,20 @@ REVOKE ALL ON FUNCTION app_private.tg_trips__enqueue_matching() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app_private.totp_code(secret bytea, step bigint, digits integer) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION totp_key(which text); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.totp_key(which text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION totp_key_id(key text); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.totp_key_id(key text) FROM PUBLIC;
 
 
 --
@@ -17653,55 +18407,6 @@ GRANT ALL ON FUNCTION app_public.respond_to_review(review_id uuid, response text
 
 
 --
--- Name: TABLE user_verification_documents; Type: ACL; Schema: app_public; Owner: -
---
-
-GRANT SELECT ON TABLE app_public.user_verification_documents TO app_user;
-
-
---
--- Name: COLUMN user_verification_documents.user_id; Type: ACL; Schema: app_public; Owner: -
---
-
-GRANT INSERT(user_id) ON TABLE app_public.user_verification_documents TO app_user;
-
-
---
--- Name: COLUMN user_verification_documents.document_type; Type: ACL; Schema: app_public; Owner: -
---
-
-GRANT INSERT(document_type) ON TABLE app_public.user_verification_documents TO app_user;
-
-
---
--- Name: COLUMN user_verification_documents.front_image_key; Type: ACL; Schema: app_public; Owner: -
---
-
-GRANT INSERT(front_image_key) ON TABLE app_public.user_verification_documents TO app_user;
-
-
---
--- Name: COLUMN user_verification_documents.back_image_key; Type: ACL; Schema: app_public; Owner: -
---
-
-GRANT INSERT(back_image_key) ON TABLE app_public.user_verification_documents TO app_user;
-
-
---
--- Name: COLUMN user_verification_documents.selfie_image_key; Type: ACL; Schema: app_public; Owner: -
---
-
-GRANT INSERT(selfie_image_key) ON TABLE app_public.user_verification_documents TO app_user;
-
-
---
--- Name: COLUMN user_verification_documents.expires_on; Type: ACL; Schema: app_public; Owner: -
---
-
-GRANT INSERT(expires_on) ON TABLE app_public.user_verification_documents TO app_user;
-
-
---
 -- Name: FUNCTION review_verification_document(document_id uuid, approve boolean, rejection_reason text); Type: ACL; Schema: app_public; Owner: -
 --
 
@@ -17945,11 +18650,11 @@ GRANT ALL ON FUNCTION app_public.update_preferences(privacy jsonb, location json
 
 
 --
--- Name: FUNCTION update_profile(first_name text, last_name text, bio text, picture_key text, user_type app_public.user_type); Type: ACL; Schema: app_public; Owner: -
+-- Name: FUNCTION update_profile(first_name text, last_name text, bio text, picture_key text, user_type app_public.user_type, date_of_birth date); Type: ACL; Schema: app_public; Owner: -
 --
 
-REVOKE ALL ON FUNCTION app_public.update_profile(first_name text, last_name text, bio text, picture_key text, user_type app_public.user_type) FROM PUBLIC;
-GRANT ALL ON FUNCTION app_public.update_profile(first_name text, last_name text, bio text, picture_key text, user_type app_public.user_type) TO app_user;
+REVOKE ALL ON FUNCTION app_public.update_profile(first_name text, last_name text, bio text, picture_key text, user_type app_public.user_type, date_of_birth date) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.update_profile(first_name text, last_name text, bio text, picture_key text, user_type app_public.user_type, date_of_birth date) TO app_user;
 
 
 --
@@ -18078,6 +18783,13 @@ GRANT UPDATE(last_name) ON TABLE app_public.user_contacts TO app_user;
 
 
 --
+-- Name: COLUMN user_contacts.date_of_birth; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT UPDATE(date_of_birth) ON TABLE app_public.user_contacts TO app_user;
+
+
+--
 -- Name: TABLE user_earnings; Type: ACL; Schema: app_public; Owner: -
 --
 
@@ -18120,3 +18832,6 @@ ALTER DEFAULT PRIVILEGES FOR ROLE app_owner REVOKE ALL ON FUNCTIONS  FROM PUBLIC
 --   20261125092000
 --   20261125093000
 --   20261125094000
+--   20261207100000
+--   20261207100100
+--   20261207100200

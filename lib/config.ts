@@ -32,6 +32,12 @@ export interface ApiConfig {
 export interface AuthConfig {
   /** HMAC key of access tokens. */
   jwtSecret: string;
+  /**
+   * Keys of the TOTP secrets at rest (pgcrypto): handed to SQL only in each request's transaction-local settings
+   * (server/context.ts), never stored. `previous` is the key before the last rotation, while secrets sealed with it
+   * move to the current one on their next use.
+   */
+  totpKeys: { current: string; previous: string | undefined };
 }
 
 export interface MailConfig {
@@ -112,7 +118,13 @@ export function readApiConfig(source: Source = process.env): ApiConfig {
 export function readAuthConfig(source: Source = process.env): AuthConfig {
   const jwtSecret = required(source, "JWT_SECRET");
   if (jwtSecret.length < 32) throw new Error("JWT_SECRET needs at least 32 characters");
-  return { jwtSecret };
+  const current = required(source, "TOTP_ENCRYPTION_KEY");
+  if (current.length < 32) throw new Error("TOTP_ENCRYPTION_KEY needs at least 32 characters");
+  const previous = source.TOTP_ENCRYPTION_KEY_PREVIOUS || undefined;
+  if (previous !== undefined && (previous.length < 32 || previous === current)) {
+    throw new Error("TOTP_ENCRYPTION_KEY_PREVIOUS needs at least 32 characters and must differ from TOTP_ENCRYPTION_KEY");
+  }
+  return { jwtSecret, totpKeys: { current, previous } };
 }
 
 export function readMailConfig(source: Source = process.env): MailConfig {

@@ -1,11 +1,13 @@
 import type { IncomingMessage } from "node:http";
+import type { AuthConfig } from "../lib/config.ts";
 import { identityOf } from "./auth.ts";
 
 /**
  * Turns the identity verified by the authenticate middleware into the settings PostGraphile applies with
- * set_config(…, true) in each request's transaction. No identity means app_anonymous.
+ * set_config(…, true) in each request's transaction. No identity means app_anonymous. The TOTP keys travel the same
+ * way, so they exist in the database only for the length of a request's transaction (never in a table or a dump).
  */
-export function makeContext(statementTimeout: string) {
+export function makeContext(statementTimeout: string, totpKeys: AuthConfig["totpKeys"]) {
   return (requestContext: Partial<Grafast.RequestContext>): { pgSettings: Record<string, string> } => {
     const req: IncomingMessage | undefined = requestContext.expressv4?.req ?? requestContext.node?.req;
     const identity = identityOf(req);
@@ -13,6 +15,9 @@ export function makeContext(statementTimeout: string) {
     // For rate limits in SQL (app_hidden.current_ip()). Behind a proxy, set TRUST_PROXY so Express resolves it.
     const ip = (req as { ip?: string } | undefined)?.ip ?? req?.socket.remoteAddress;
     if (ip) pgSettings["request.ip"] = ip;
+    // Read by app_private.totp_key() (db/functions/identity/totp_secret.sql).
+    pgSettings["app.totp_key"] = totpKeys.current;
+    if (totpKeys.previous) pgSettings["app.totp_key_previous"] = totpKeys.previous;
     if (identity) {
       pgSettings.role = identity.role;
       pgSettings["jwt.claims.session_id"] = identity.sessionId;

@@ -36,7 +36,7 @@ export function makePreset(config: Config, log: Logger, authPool: pg.Pool): Grap
     grafast: {
       // Plans would echo every argument (passwords included) back in responses: off.
       explain: false,
-      context: makeContext(config.api.statementTimeout),
+      context: makeContext(config.api.statementTimeout, config.auth.totpKeys),
       timeouts: { planning: 500, execution: 20_000 },
     },
     grafserv: {

@@ -3,7 +3,8 @@
 #   1. npm packages (including Node 22 as node_modules/.bin/node),
 #   2. PostgreSQL 15 + PostGIS + plpgsql_check Debian packages (embedded mode only),
 #   3. the project-local cluster under .data/ when DATABASE_URL is not set,
-# and exports DATABASE_URL, AUTH_DATABASE_URL, ROOT_DATABASE_URL and dev-only secrets for the command it runs.
+# and exports DATABASE_URL, AUTH_DATABASE_URL, ROOT_DATABASE_URL and dev-only secrets (JWT_SECRET,
+# TOTP_ENCRYPTION_KEY) for the command it runs.
 # Everything it prints goes to stderr, so `npm run -s db:url` prints only the URL.
 
 PROJECT_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -94,6 +95,12 @@ SECRETS
   fi
   # shellcheck disable=SC1090
   . "$file"
+  # Added after the first checkouts: appended once to an existing file. The key must stay as long as the database
+  # does (two-factor secrets are encrypted with it), so it lives beside the cluster and goes when .data does.
+  if [ -z "${DEV_TOTP_ENCRYPTION_KEY:-}" ]; then
+    DEV_TOTP_ENCRYPTION_KEY=$(random_hex 32)
+    (umask 077 && printf 'DEV_TOTP_ENCRYPTION_KEY=%s\n' "$DEV_TOTP_ENCRYPTION_KEY" >>"$file")
+  fi
 }
 
 # Where the cluster lives. initdb/postgres refuse to run as root, so root runs them as the 'postgres' OS user;
@@ -180,6 +187,9 @@ export_database_env() {
   export AUTH_DATABASE_URL="postgres://app_authenticator:$AUTHENTICATOR_PASSWORD@$host/$db?sslmode=disable"
   export ROOT_DATABASE_URL="postgres://postgres:$SUPERUSER_PASSWORD@$host/postgres?sslmode=disable"
   if [ -z "${JWT_SECRET:-}" ] && [ "${NODE_ENV:-}" != production ]; then export JWT_SECRET=$DEV_JWT_SECRET; fi
+  if [ -z "${TOTP_ENCRYPTION_KEY:-}" ] && [ "${NODE_ENV:-}" != production ]; then
+    export TOTP_ENCRYPTION_KEY=$DEV_TOTP_ENCRYPTION_KEY
+  fi
 }
 
 bootstrap() {

@@ -279,3 +279,56 @@ test("neither the view nor the GraphQL profile types carry email, phone or birth
   t.is(res.data!.userProfile.rowId, a);
   t.deepEqual(res.data!.users.nodes, [{ userContact: null }], "another user's contact row stays hidden");
 });
+
+// ---- Date of birth (docs/domain.md §1: users are at least 18) ----
+
+/** The date `years` years before today (UTC), plus `days`. */
+function yearsAgo(years: number, days = 0): string {
+  const date = new Date();
+  date.setUTCFullYear(date.getUTCFullYear() - years);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+const birthDate = (id: string) => asRoot(db, async (c) => (await c.query(
+  "select to_char(date_of_birth, 'YYYY-MM-DD') as d from app_public.user_contacts where user_id = $1", [id])).rows[0].d as string | null);
+
+test("updateProfile sets the date of birth of someone at least 18, and refuses anyone younger with INVAL", async (t) => {
+  const { id } = await createUser(db);
+  const token = await tokenFor(db, id);
+  for (const [label, date] of [["17 years and 364 days", yearsAgo(18, 1)], ["a future date", yearsAgo(-1)],
+    ["before 1900", "1899-12-31"]] as const) {
+    const res = await server.gql(UPDATE_PROFILE, { token, variables: { input: { dateOfBirth: date } } });
+    t.is(res.errors?.[0]?.extensions?.code, "INVAL", label);
+    t.regex(res.errors?.[0]?.message ?? "", /date of birth/i, label);
+  }
+  t.is(await birthDate(id), null, "nothing was stored");
+  const adult = await server.gql(UPDATE_PROFILE, { token, variables: { input: { dateOfBirth: yearsAgo(18) } } });
+  t.is(adult.errors, undefined, "18 today is enough");
+  t.is(await birthDate(id), yearsAgo(18));
+  const kept = await server.gql(UPDATE_PROFILE, { token, variables: { input: { bio: "Hello" } } });
+  t.is(kept.errors, undefined);
+  t.is(await birthDate(id), yearsAgo(18), "omitted, the date stays");
+});
+
+test("no write path stores the birth date of a minor: direct writes by the user or the owner are refused too", async (t) => {
+  const { id } = await createUser(db);
+  await asRoot(db, async (c) => {
+    t.is(await sqlstate(c.query("update app_public.user_contacts set date_of_birth = $2 where user_id = $1", [id, yearsAgo(10)])), "INVAL");
+    t.is(await sqlstate(c.query(
+      `with u as (insert into app_public.users (first_name, display_name) values ('Kid', 'Kid') returning id)
+       insert into app_public.user_contacts (user_id, email, date_of_birth) select id, 'kid@example.test', $1 from u`,
+      [yearsAgo(17)])), "INVAL");
+    t.is(await sqlstate(c.query("update app_public.user_contacts set date_of_birth = $2 where user_id = $1", [id, yearsAgo(30)])), undefined);
+    t.is(await sqlstate(c.query("update app_public.user_contacts set date_of_birth = null where user_id = $1", [id])), undefined,
+      "anonymisation clears it");
+  });
+  await actAs(db, user(id), async (c) => {
+    t.is(await sqlstate(c.query("update app_public.user_contacts set date_of_birth = $2 where user_id = $1", [id, yearsAgo(16)])), "INVAL",
+      "the user's own direct write");
+  });
+  const viaPatch = await server.gql(`mutation ($id: UUID!, $date: Date!) {
+    updateUserContact(input: { userId: $id, patch: { dateOfBirth: $date } }) { userContact { userId } } }`,
+  { token: await tokenFor(db, id), variables: { id, date: yearsAgo(12) } });
+  t.is(viaPatch.errors?.[0]?.extensions?.code, "INVAL", "the generated patch mutation");
+  t.is(await birthDate(id), null);
+});

@@ -1,52 +1,22 @@
 // Two-factor authentication (docs/domain.md §2): TOTP per RFC 6238 computed in SQL (checked against the RFC's SHA-1
 // vectors), setup → confirm with backup codes, login with a challenge, reused steps and backup codes refused,
-// challenge expiry and tries, disable and regenerate.
+// challenge expiry and tries, disable and regenerate. The secret at rest: test/identity/two_factor_keys.test.ts.
 import test from "ava";
-import { createHmac } from "node:crypto";
 import jwt from "jsonwebtoken";
 import { createUser, DEFAULT_PASSWORD } from "../helpers/actors.ts";
-import { asRoot } from "../helpers/database.ts";
+import { asRoot, requireEnv } from "../helpers/database.ts";
 import { errorCode } from "../helpers/errors.ts";
 import { useTestServer } from "../helpers/server.ts";
+import {
+  base32Decode, CONFIRM, currentStep, LOGIN, SETUP, totp, userWith2fa as enrol, VERIFY,
+} from "../helpers/two_factor.ts";
 
 const { db, server } = useTestServer(test);
 
-/** RFC 6238 TOTP (HMAC-SHA-1), written independently of the SQL one. */
-function totp(secret: Buffer, step: number, digits = 6): string {
-  const message = Buffer.alloc(8);
-  message.writeBigUInt64BE(BigInt(step));
-  const mac = createHmac("sha1", secret).update(message).digest();
-  const offset = mac[19]! & 0xf;
-  const binary = mac.readUInt32BE(offset) & 0x7fffffff;
-  return String(binary % 10 ** digits).padStart(digits, "0");
-}
-function base32Decode(text: string): Buffer {
-  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-  const bits = [...text].map((ch) => alphabet.indexOf(ch).toString(2).padStart(5, "0")).join("");
-  return Buffer.from(bits.match(/.{8}/g)!.map((b) => parseInt(b, 2)));
-}
-const currentStep = () => Math.floor(Date.now() / 30000);
-
-const LOGIN = `mutation ($email: String!, $password: String!) { login(input: { email: $email, password: $password }) {
-  authResult { accessToken refreshToken mfaChallenge } } }`;
-const VERIFY = `mutation ($challenge: String!, $code: String!) { verifyTwoFactorLogin(input: { challenge: $challenge, code: $code }) {
-  authResult { accessToken refreshToken } } }`;
-const SETUP = "mutation { setupTwoFactor(input: {}) { setup { secret otpauthUri } } }";
-const CONFIRM = "mutation ($code: String!) { confirmTwoFactor(input: { code: $code }) { backupCodes } }";
 const DISABLE = "mutation ($password: String!, $code: String!) { disableTwoFactor(input: { password: $password, code: $code }) { success } }";
 const REGENERATE = "mutation ($code: String!) { regenerateBackupCodes(input: { code: $code }) { backupCodes } }";
 
-/** A user with two-factor authentication on: their secret, backup codes and a logged-in access token. */
-async function userWith2fa() {
-  const { id, email } = await createUser(db);
-  const first = await server.gql(LOGIN, { variables: { email, password: DEFAULT_PASSWORD } });
-  const token = first.data!.login.authResult.accessToken as string;
-  const setup = await server.gql(SETUP, { token });
-  const secret = base32Decode(setup.data!.setupTwoFactor.setup.secret);
-  // Confirm with the previous step so that tests can still use the current one.
-  const confirmed = await server.gql(CONFIRM, { token, variables: { code: totp(secret, currentStep() - 1) } });
-  return { id, email, token, secret, backupCodes: confirmed.data!.confirmTwoFactor.backupCodes as string[] };
-}
+const userWith2fa = () => enrol(db, server);
 const challengeFor = async (email: string) =>
   (await server.gql(LOGIN, { variables: { email, password: DEFAULT_PASSWORD } })).data!.login.authResult.mfaChallenge as string;
 
@@ -71,8 +41,10 @@ test("setup returns a base32 secret and its otpauth URI; the secret lives only i
   const { secret, otpauthUri } = res.data!.setupTwoFactor.setup;
   t.regex(secret, /^[A-Z2-7]{32}$/);
   t.is(otpauthUri, `otpauth://totp/P2P%20Delivery:Ann%2B2fa%40example.test?secret=${secret}&issuer=P2P%20Delivery&algorithm=SHA1&digits=6&period=30`);
+  // Stored encrypted under the server's key (test/identity/totp_encryption.test.ts covers what that means).
   const stored = await asRoot(db, async (c) => (await c.query(
-    "select secret, enabled from app_private.user_two_factor_auth where user_id = $1", [id])).rows[0]);
+    "select pgp_sym_decrypt_bytea(secret_encrypted, $2) as secret, enabled from app_private.user_two_factor_auth where user_id = $1",
+    [id, requireEnv("TOTP_ENCRYPTION_KEY")])).rows[0]);
   t.deepEqual(stored, { secret: base32Decode(secret), enabled: false });
   // Not on yet: login still answers with tokens.
   const login = await server.gql(LOGIN, { variables: { email, password: DEFAULT_PASSWORD } });

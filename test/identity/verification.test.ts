@@ -61,7 +61,8 @@ test("the ladder: email, then phone, then an approved ID with selfie, then a rec
   // A proof of address older than verification.address_doc_max_age_days stops counting (the daily job notices).
   await asRoot(db, async (c) => {
     await c.query("update app_public.user_verification_documents set created_at = now() - interval '91 days' where user_id = $1 and document_type = 'utility_bill'", [id]);
-    t.is((await c.query("select app_private.expire_verification_documents() as n")).rows[0].n, 0);
+    t.like((await c.query("select app_private.cleanup_expired_data() as r")).rows[0].r,
+      { documents_expired: 0, verification_levels_refreshed: 1 });
   });
   t.is(await level(id), "id_verified");
 

@@ -8,6 +8,7 @@ const MINIMAL = {
   DATABASE_URL: "postgres://app_owner:pw@db.test/p2p",
   AUTH_DATABASE_URL: "postgres://app_authenticator:pw@db.test/p2p",
   JWT_SECRET: "x".repeat(32),
+  TOTP_ENCRYPTION_KEY: "k".repeat(32),
 };
 const PRODUCTION = { ...MINIMAL, NODE_ENV: "production", SMTP_URL: "smtp://mail.test", SMS_URL: "https://sms.test/send" };
 
@@ -18,7 +19,7 @@ test("defaults: development, files instead of SMTP and SMS, offline weather", (t
     logLevel: "info",
     database: { url: MINIMAL.DATABASE_URL, authUrl: MINIMAL.AUTH_DATABASE_URL, rootUrl: undefined, connectTimeoutMs: 3000 },
     api: { port: 5678, statementTimeout: "5s", maxRequestBytes: 100_000, trustProxy: false },
-    auth: { jwtSecret: MINIMAL.JWT_SECRET },
+    auth: { jwtSecret: MINIMAL.JWT_SECRET, totpKeys: { current: MINIMAL.TOTP_ENCRYPTION_KEY, previous: undefined } },
     mail: { smtpUrl: undefined, from: "P2P Delivery <no-reply@p2p.localhost>" },
     sms: { url: undefined, token: undefined },
     weather: { provider: "offline" },
@@ -44,6 +45,9 @@ test("bad or missing values stop the boot with the variable's name", (t) => {
     [{ ...MINIMAL, AUTH_DATABASE_URL: "" }, /AUTH_DATABASE_URL/],
     [{ ...MINIMAL, JWT_SECRET: "" }, /JWT_SECRET/],
     [{ ...MINIMAL, JWT_SECRET: "too-short" }, /JWT_SECRET needs at least 32/],
+    [{ ...MINIMAL, TOTP_ENCRYPTION_KEY: "" }, /TOTP_ENCRYPTION_KEY/],
+    [{ ...MINIMAL, TOTP_ENCRYPTION_KEY: "too-short" }, /TOTP_ENCRYPTION_KEY needs at least 32/],
+    [{ ...MINIMAL, TOTP_ENCRYPTION_KEY_PREVIOUS: MINIMAL.TOTP_ENCRYPTION_KEY }, /must differ/],
     [{ ...MINIMAL, PORT: "http" }, /PORT must be a positive integer/],
     [{ ...MINIMAL, DB_CONNECT_TIMEOUT_MS: "-5" }, /DB_CONNECT_TIMEOUT_MS/],
     [{ ...MINIMAL, STATEMENT_TIMEOUT: "5 parsecs" }, /STATEMENT_TIMEOUT/],

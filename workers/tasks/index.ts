@@ -17,6 +17,7 @@ import { makeSmsSendPhoneCodeTask } from "./sms__send_phone_code.ts";
 import { makeTripsAutoCompleteTask } from "./trips__auto_complete.ts";
 import { makeTripsMaterialiseRecurringTask } from "./trips__materialise_recurring.ts";
 import { makeTripsRefreshWeatherTask } from "./trips__refresh_weather.ts";
+import { makeUsersEndSuspensionsTask } from "./users__end_suspensions.ts";
 
 /** What tasks need from outside the database; each factory takes only its part (`Pick<TaskDeps, …>`). */
 export interface TaskDeps {
@@ -35,5 +36,6 @@ export function makeTaskList(deps: TaskDeps): TaskList {
     trips__auto_complete: makeTripsAutoCompleteTask(),
     trips__materialise_recurring: makeTripsMaterialiseRecurringTask(),
     trips__refresh_weather: makeTripsRefreshWeatherTask(deps),
+    users__end_suspensions: makeUsersEndSuspensionsTask(),
   };
 }

@@ -24,7 +24,9 @@ begin
     from app_public.user_contacts c
     join app_public.users u on u.id = c.user_id
    where c.email = v_email
-     and (u.status in ('pending', 'active')
+     -- A suspended account signs in to read (and to learn when the suspension ends); require_user refuses it
+     -- everything that creates content (SUSPD). Banned accounts never sign in.
+     and (u.status in ('pending', 'active', 'suspended')
           -- A deactivated (not deleted) account may sign in for a while; success reactivates it below.
           or (u.status = 'deactivated' and u.deleted_at is null
               and u.deactivated_at > now() - make_interval(days => (app_hidden.config_value('auth.reactivation_days'))::int)));

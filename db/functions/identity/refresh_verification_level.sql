@@ -23,9 +23,7 @@ begin
   select
     coalesce(bool_or(d.document_type in ('passport', 'driving_license', 'national_id')
                      and d.selfie_image_key is not null), false),
-    coalesce(bool_or(d.document_type in ('utility_bill', 'bank_statement')
-                     and d.created_at >= now() - make_interval(
-                       days => (app_hidden.config_value('verification.address_doc_max_age_days'))::int)), false)
+    coalesce(bool_or(app_hidden.counts_as_proof_of_address(d)), false)
     into v_id, v_address
     from app_public.user_verification_documents d
    where d.user_id = refresh_verification_level.user_id
@@ -46,3 +44,21 @@ begin
 end;
 $$;
 comment on function app_hidden.refresh_verification_level(uuid) is 'Recomputes and stores users.verification_level from the verified email, phone and documents; returns it.';
+
+-- The one statement of when a document proves the address (the ladder above, and the daily sweep of levels that
+-- aged out, app_private.refresh_stale_verification_levels): an approved, unexpired utility bill or bank statement
+-- submitted at most verification.address_doc_max_age_days ago.
+create or replace function app_hidden.counts_as_proof_of_address(document app_public.user_verification_documents)
+returns boolean
+language sql stable
+set search_path = pg_catalog, public, pg_temp
+as $$
+  select (counts_as_proof_of_address.document).status = 'approved'
+     and ((counts_as_proof_of_address.document).expires_on is null
+          or (counts_as_proof_of_address.document).expires_on >= current_date)
+     and (counts_as_proof_of_address.document).document_type in ('utility_bill', 'bank_statement')
+     and (counts_as_proof_of_address.document).created_at >= now() - make_interval(
+           days => (app_hidden.config_value('verification.address_doc_max_age_days'))::int);
+$$;
+comment on function app_hidden.counts_as_proof_of_address(app_public.user_verification_documents) is
+  'Whether the document currently proves the owner''s address (approved, unexpired, recent enough).';

@@ -1,5 +1,6 @@
--- The one gate every content-creating function passes (docs/domain.md §1–2): signed in (LOGIN), active and not
--- deleted (DNIED), at least the given verification level (DNIED, naming the level). Returns the caller's id.
+-- The one gate every content-creating function passes (docs/domain.md §1–2): signed in (LOGIN), not suspended
+-- (SUSPD, naming when the suspension ends), active and not deleted (DNIED), at least the given verification level
+-- (DNIED, naming the level). Returns the caller's id.
 -- SECURITY DEFINER so it can read the caller's own row even where a policy would hide it; it only ever reads the
 -- caller's row.
 create or replace function app_hidden.require_user(
@@ -18,6 +19,12 @@ begin
     raise exception 'Log in to %', require_user.action using errcode = 'LOGIN';
   end if;
   select * into v_user from app_public.users u where u.id = v_user_id;
+  -- Until the hourly job (app_private.end_suspensions) has run, a suspension past its end still holds.
+  if v_user.status = 'suspended' and v_user.deleted_at is null then
+    raise exception 'Your account is suspended until %; until then you cannot %',
+      coalesce(to_char(v_user.suspended_until at time zone 'UTC', 'YYYY-MM-DD HH24:MI "UTC"'), 'an administrator lifts it'),
+      require_user.action using errcode = 'SUSPD';
+  end if;
   if v_user.status is distinct from 'active' or v_user.deleted_at is not null then
     raise exception 'Only active accounts may %', require_user.action using errcode = 'DNIED';
   end if;
@@ -29,5 +36,5 @@ begin
 end;
 $$;
 comment on function app_hidden.require_user(app_public.verification_level, text) is
-  'The caller''s id if signed in, active and verified to at least min_level; raises LOGIN or DNIED otherwise.';
+  'The caller''s id if signed in, active and verified to at least min_level; raises LOGIN, SUSPD or DNIED otherwise.';
 grant execute on function app_hidden.require_user(app_public.verification_level, text) to app_user;

@@ -1,8 +1,10 @@
 -- Two-factor authentication (docs/domain.md §2): TOTP per RFC 6238 (SHA-1, 6 digits, 30 s, ±auth.totp_window_steps),
 -- a step is accepted once (last_used_step), and auth.backup_codes single-use backup codes stored as bcrypt hashes.
+-- The secret is stored encrypted (totp_secret.sql).
 
 -- Whether code is a valid TOTP code for the user's secret in the window, on a step later than the last one used;
--- records the step. The caller holds the user's two-factor row lock.
+-- records the step. A secret this transaction cannot decrypt (totp_secret.sql) accepts no code, so backup codes
+-- still work. A secret still under the previous key is sealed again under the current one once a code proves it.
 create or replace function app_private.use_totp_code(user_id uuid, code text)
 returns boolean
 language plpgsql volatile
@@ -10,6 +12,7 @@ set search_path = pg_catalog, public, pg_temp
 as $$
 declare
   v_row app_private.user_two_factor_auth;
+  v_secret bytea;
   v_now bigint := floor(extract(epoch from now()) / 30)::bigint;
   v_window integer := (app_hidden.config_value('auth.totp_window_steps'))::int;
   v_step bigint;
@@ -18,10 +21,17 @@ begin
   if not found or code is null or code !~ '^[0-9]{6}$' then
     return false;
   end if;
+  v_secret := app_private.open_totp_secret(v_row);
+  if v_secret is null then
+    return false;
+  end if;
   v_step := v_now - v_window;
   while v_step <= v_now + v_window loop
-    if v_step > coalesce(v_row.last_used_step, -1) and app_private.totp_code(v_row.secret, v_step) = code then
+    if v_step > coalesce(v_row.last_used_step, -1) and app_private.totp_code(v_secret, v_step) = code then
       update app_private.user_two_factor_auth t set last_used_step = v_step where t.user_id = use_totp_code.user_id;
+      if v_row.secret_key_id is distinct from app_private.totp_key_id(app_private.totp_key('current')) then
+        perform app_private.seal_totp_secret(use_totp_code.user_id, v_secret);
+      end if;
       return true;
     end if;
     v_step := v_step + 1;
@@ -104,9 +114,10 @@ begin
     raise exception 'Too many two-factor setups; try again later' using errcode = 'LIMIT';
   end if;
   insert into app_private.two_factor_setups (user_id) values (v_user_id);
-  insert into app_private.user_two_factor_auth (user_id, secret) values (v_user_id, v_secret)
-  on conflict (user_id) do update set secret = excluded.secret, backup_code_hashes = '{}', last_used_step = null,
-                                      created_at = now();
+  perform app_private.seal_totp_secret(v_user_id, v_secret);
+  -- A setup started again forgets the previous one's codes and steps.
+  update app_private.user_two_factor_auth t set backup_code_hashes = '{}', last_used_step = null, created_at = now()
+   where t.user_id = v_user_id;
   select c.email into v_email from app_public.user_contacts c where c.user_id = v_user_id;
   return row(
     app_private.base32_encode(v_secret),

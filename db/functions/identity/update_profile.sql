@@ -1,12 +1,14 @@
 -- The profile fields a user may change. Status, verification level and admin rights are never arguments: they
 -- change only through their own flows (and a direct update of those columns fails with 42501: no grant).
--- A null argument leaves the field as it is; an empty string clears the last name, the bio or the picture.
+-- A null argument leaves the field as it is; an empty string clears the last name, the bio or the picture. The date
+-- of birth is checked here, before anything is written, and again by its trigger (date_of_birth.sql).
 create or replace function app_public.update_profile(
   first_name text default null,
   last_name text default null,
   bio text default null,
   picture_key text default null,
-  user_type app_public.user_type default null
+  user_type app_public.user_type default null,
+  date_of_birth date default null
 )
 returns app_public.users
 language plpgsql volatile
@@ -36,8 +38,15 @@ begin
     raise exception 'The picture key is not a valid storage key' using errcode = 'INVAL';
   end if;
 
-  if v_last_name is not null then
-    update app_public.user_contacts c set last_name = nullif(v_last_name, '') where c.user_id = v_user_id;
+  if update_profile.date_of_birth is not null then
+    perform app_hidden.assert_date_of_birth(update_profile.date_of_birth);
+  end if;
+
+  if v_last_name is not null or update_profile.date_of_birth is not null then
+    update app_public.user_contacts c
+       set last_name = case when v_last_name is null then c.last_name else nullif(v_last_name, '') end,
+           date_of_birth = coalesce(update_profile.date_of_birth, c.date_of_birth)
+     where c.user_id = v_user_id;
   end if;
   update app_public.users u
      set first_name = coalesce(v_first_name, u.first_name),
@@ -49,5 +58,5 @@ begin
   return v_user;
 end;
 $$;
-comment on function app_public.update_profile(text, text, text, text, app_public.user_type) is E'@resultFieldName user\nChanges the signed-in user''s profile: names, bio, picture and whether they send or carry items. Omitted fields stay; an empty string clears the last name, bio or picture. Errors: LOGIN, INVAL.';
-grant execute on function app_public.update_profile(text, text, text, text, app_public.user_type) to app_user;
+comment on function app_public.update_profile(text, text, text, text, app_public.user_type, date) is E'@resultFieldName user\nChanges the signed-in user''s profile: names, bio, picture, whether they send or carry items, and the date of birth (private; users must be at least 18). Omitted fields stay; an empty string clears the last name, bio or picture. Errors: LOGIN, INVAL.';
+grant execute on function app_public.update_profile(text, text, text, text, app_public.user_type, date) to app_user;

@@ -42,22 +42,47 @@ create or replace trigger _900_refresh_level after insert or delete or update of
   on app_public.user_verification_documents
   for each row execute function app_hidden.tg_user_verification_documents__refresh_level();
 
--- Daily maintenance (the cleanup job): documents past expires_on become expired, and accounts whose proof of
--- address aged out of verification.address_doc_max_age_days drop a level. Returns the documents expired.
+-- Daily maintenance (the cleanup job): documents past expires_on become expired (at most retention.batch_size per
+-- call; the trigger above lowers their owners' levels). Returns the documents expired.
 create or replace function app_private.expire_verification_documents()
+returns integer
+language sql volatile
+set search_path = pg_catalog, public, pg_temp
+as $$
+  with expired as (
+    update app_public.user_verification_documents d set status = 'expired'
+     where d.id in (select e.id from app_public.user_verification_documents e
+                     where e.status in ('pending', 'under_review', 'approved') and e.expires_on < current_date
+                     limit (app_hidden.config_value('retention.batch_size'))::int)
+    returning 1
+  )
+  select count(*)::integer from expired;
+$$;
+comment on function app_private.expire_verification_documents() is 'Marks documents past their expiry as expired, at most retention.batch_size; returns how many.';
+
+-- Daily maintenance (the cleanup job): a level can also drop with nothing changing but time, when the proof of
+-- address of a fully verified user ages out of verification.address_doc_max_age_days. Only those users are
+-- recomputed (each loses fully_verified, so the next call moves on), at most retention.batch_size per call.
+create or replace function app_private.refresh_stale_verification_levels()
 returns integer
 language plpgsql volatile
 set search_path = pg_catalog, public, pg_temp
 as $$
 declare
-  v_count integer;
+  v_user_id uuid;
+  v_count integer := 0;
 begin
-  update app_public.user_verification_documents d set status = 'expired'
-   where d.status in ('pending', 'under_review', 'approved') and d.expires_on < current_date;
-  get diagnostics v_count = row_count;
-  perform app_hidden.refresh_verification_level(u.id)
-     from app_public.users u where u.verification_level = 'fully_verified';
+  for v_user_id in
+    select u.id from app_public.users u
+     where u.verification_level = 'fully_verified'
+       and not exists (select 1 from app_public.user_verification_documents d
+                        where d.user_id = u.id and app_hidden.counts_as_proof_of_address(d))
+     limit (app_hidden.config_value('retention.batch_size'))::int
+  loop
+    perform app_hidden.refresh_verification_level(v_user_id);
+    v_count := v_count + 1;
+  end loop;
   return v_count;
 end;
 $$;
-comment on function app_private.expire_verification_documents() is 'Marks documents past their expiry as expired and lowers verification levels that no longer hold.';
+comment on function app_private.refresh_stale_verification_levels() is 'Recomputes the level of fully verified users whose proof of address no longer counts, at most retention.batch_size; returns how many.';

@@ -338,7 +338,8 @@ comment on function app_public.withdraw_offer(uuid, app_public.offer_withdraw_re
   E'@resultFieldName deliveryOffer\nThe traveler takes back a live offer. Errors: LOGIN, NTFND, DNIED (customers decline instead), BADST (not pending), INVAL (no reason).';
 grant execute on function app_public.withdraw_offer(uuid, app_public.offer_withdraw_reason, text) to app_user;
 
--- Every 5 minutes (workers/crontab): live threads past their version's validity expire.
+-- Every 5 minutes (workers/crontab) and in the daily cleanup: live threads past their version's validity expire, at
+-- most retention.batch_size per call (the next call takes the rest).
 create or replace function app_private.expire_offers()
 returns integer
 language sql volatile
@@ -346,12 +347,14 @@ set search_path = pg_catalog, public, pg_temp
 as $$
   with expired as (
     update app_public.delivery_offers o set status = 'expired', closed_at = now()
-     where o.status = 'pending' and o.valid_until <= now()
+     where o.id in (select p.id from app_public.delivery_offers p
+                     where p.status = 'pending' and p.valid_until <= now()
+                     limit (app_hidden.config_value('retention.batch_size'))::int)
     returning 1
   )
   select count(*)::integer from expired;
 $$;
-comment on function app_private.expire_offers() is 'Expires pending offer threads whose current version is past its validity; returns how many.';
+comment on function app_private.expire_offers() is 'Expires pending offer threads whose current version is past its validity, at most retention.batch_size; returns how many.';
 
 -- A request with a live thread shows matched, without one pending (§4); only while it is open.
 create or replace function app_hidden.tg_delivery_offers__request_status()

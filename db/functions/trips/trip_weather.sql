@@ -102,15 +102,18 @@ $$;
 comment on function app_hidden.record_trip_weather(uuid, jsonb, text) is 'Stores (or replaces) a trip''s forecast with its alerts, valid for trips.weather_ttl_hours. INVAL for a malformed forecast, NTFND for an unknown trip.';
 
 -- Retention (app_private.cleanup_expired_data): an expired forecast is of no use; a trip still leaving soon gets a
--- fresh one from the next refresh.
+-- fresh one from the next refresh. At most retention.batch_size per call.
 create or replace function app_private.delete_expired_trip_weather()
 returns integer
 language sql volatile
 set search_path = pg_catalog, public, pg_temp
 as $$
   with deleted as (
-    delete from app_public.trip_weather w where w.expires_at < now() returning 1
+    delete from app_public.trip_weather w
+     where w.id in (select e.id from app_public.trip_weather e where e.expires_at < now()
+                     limit (app_hidden.config_value('retention.batch_size'))::int)
+    returning 1
   )
   select count(*)::integer from deleted;
 $$;
-comment on function app_private.delete_expired_trip_weather() is 'Deletes expired trip forecasts; returns how many.';
+comment on function app_private.delete_expired_trip_weather() is 'Deletes expired trip forecasts, at most retention.batch_size; returns how many.';

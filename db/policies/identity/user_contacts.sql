@@ -12,4 +12,5 @@ create policy update_own on app_public.user_contacts for update to app_user
 
 revoke all on app_public.user_contacts from app_anonymous, app_user;
 grant select on app_public.user_contacts to app_user;
-grant update (last_name) on app_public.user_contacts to app_user;
+-- date_of_birth: the trigger of db/functions/identity/date_of_birth.sql refuses anyone under 18 on every write.
+grant update (last_name, date_of_birth) on app_public.user_contacts to app_user;
