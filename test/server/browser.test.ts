@@ -51,7 +51,7 @@ test.serial("development: /graphiql loads, documents the schema from the SQL com
     await page.keyboard.type("{ currentUserId __typename");
     await page.getByRole("button", { name: /execute query/i }).click();
     await page.locator(".graphiql-response").getByText(/"__typename":\s+"Query"/).waitFor();
-    t.regex(await page.locator(".graphiql-response").innerText(), /"currentUserId":\s+null/, "Monaco renders spaces as no-break spaces");
+    t.regex(await page.locator(".graphiql-response").textContent() ?? "", /"currentUserId":\s+null/, "Monaco renders spaces as no-break spaces");
   } catch (error) {
     await page.screenshot({ path: join(tmpdir(), "p2p-graphiql-failure.png") });
     throw error;
