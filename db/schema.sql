@@ -6980,6 +6980,40 @@ COMMENT ON FUNCTION app_hidden.weather_alerts(at_end text, forecast jsonb) IS 'A
 
 
 --
+-- Name: admit_api_request(uuid, text); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.admit_api_request(session_id uuid, client_ip text, OUT live boolean, OUT retry_after integer) RETURNS record
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid;
+begin
+  if admit_api_request.session_id is null then
+    retry_after := app_private.take_api_request('ip:' || left(coalesce(admit_api_request.client_ip, 'unknown'), 60),
+      (app_hidden.config_value('platform.api_anonymous_rate_limit_per_hour'))::integer);
+    return;
+  end if;
+  live := app_private.touch_session(admit_api_request.session_id);
+  retry_after := 0;
+  if live then
+    select s.user_id into v_user_id from app_private.sessions s where s.id = admit_api_request.session_id;
+    retry_after := app_private.take_api_request('user:' || v_user_id,
+      (app_hidden.config_value('platform.api_rate_limit_per_hour'))::integer);
+  end if;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION admit_api_request(session_id uuid, client_ip text, OUT live boolean, OUT retry_after integer); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.admit_api_request(session_id uuid, client_ip text, OUT live boolean, OUT retry_after integer) IS 'Per request: whether its session is live (null when anonymous) and, counting it, whether the hourly budget allows it.';
+
+
+--
 -- Name: anonymise_deleted_users(); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -7056,6 +7090,40 @@ $$;
 --
 
 COMMENT ON FUNCTION app_private.base32_encode(data bytea) IS 'RFC 4648 base32 of bytes, without padding.';
+
+
+--
+-- Name: beat_and_claim_dead_workers(text, interval); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.beat_and_claim_dead_workers(worker_id text, stale_after interval) RETURNS text[]
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_dead text[];
+begin
+  insert into app_private.worker_heartbeats as h (worker_id) values (beat_and_claim_dead_workers.worker_id)
+  on conflict on constraint worker_heartbeats_pkey do update set seen_at = now();
+  with dead as (
+    select h.worker_id from app_private.worker_heartbeats h
+     where h.seen_at < now() - beat_and_claim_dead_workers.stale_after
+       and h.worker_id <> beat_and_claim_dead_workers.worker_id
+       for update skip locked
+  ), gone as (
+    delete from app_private.worker_heartbeats h using dead where h.worker_id = dead.worker_id returning h.worker_id
+  )
+  select coalesce(array_agg(gone.worker_id), '{}') into v_dead from gone;
+  return v_dead;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION beat_and_claim_dead_workers(worker_id text, stale_after interval); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.beat_and_claim_dead_workers(worker_id text, stale_after interval) IS 'Records a worker heartbeat; claims and returns the ids of workers silent for longer than stale_after.';
 
 
 --
@@ -7244,6 +7312,25 @@ $$;
 --
 
 COMMENT ON FUNCTION app_private.expire_verification_documents() IS 'Marks documents past their expiry as expired, at most retention.batch_size; returns how many.';
+
+
+--
+-- Name: forget_worker(text); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.forget_worker(worker_id text) RETURNS void
+    LANGUAGE sql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  delete from app_private.worker_heartbeats h where h.worker_id = forget_worker.worker_id;
+$$;
+
+
+--
+-- Name: FUNCTION forget_worker(worker_id text); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.forget_worker(worker_id text) IS 'Removes a cleanly stopped worker from the heartbeat registry.';
 
 
 --
@@ -7497,6 +7584,28 @@ $$;
 --
 
 COMMENT ON FUNCTION app_private.prune_account_tokens() IS 'Deletes used or long-expired email, reset and phone tokens, two-factor challenges and setup records, and stale rate-limit hits, at most retention.batch_size of each; returns how many.';
+
+
+--
+-- Name: prune_api_request_budgets(); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.prune_api_request_budgets() RETURNS integer
+    LANGUAGE sql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  with gone as (
+    delete from app_private.api_request_budgets b where b.window_start < date_trunc('hour', now()) returning 1
+  )
+  select count(*)::integer from gone;
+$$;
+
+
+--
+-- Name: FUNCTION prune_api_request_budgets(); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.prune_api_request_budgets() IS 'Deletes request budgets of past hours; returns how many.';
 
 
 --
@@ -7868,6 +7977,32 @@ $$;
 --
 
 COMMENT ON FUNCTION app_private.start_session(user_id uuid, device_id text, device_type app_public.device_type, platform app_public.platform, app_version text) IS 'Starts a device session (evicting the least recently active beyond the limit) and returns its tokens.';
+
+
+--
+-- Name: take_api_request(text, integer); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.take_api_request(subject text, max_requests integer) RETURNS integer
+    LANGUAGE sql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  insert into app_private.api_request_budgets as b (subject, window_start, requests)
+  values (take_api_request.subject, date_trunc('hour', now()), 1)
+  on conflict (subject) do update
+    set requests = case when b.window_start = excluded.window_start then b.requests + 1 else 1 end,
+        window_start = excluded.window_start
+  returning case when b.requests > take_api_request.max_requests
+                 then greatest(1, ceil(extract(epoch from b.window_start + interval '1 hour' - now())))::integer
+                 else 0 end;
+$$;
+
+
+--
+-- Name: FUNCTION take_api_request(subject text, max_requests integer); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.take_api_request(subject text, max_requests integer) IS 'Counts a request of subject in the current hour; 0 when within max_requests, else seconds until the budget resets.';
 
 
 --
@@ -12515,6 +12650,28 @@ COMMENT ON TABLE app_private.admin_users IS 'Platform administrators: the only s
 
 
 --
+-- Name: api_request_budgets; Type: TABLE; Schema: app_private; Owner: -
+--
+
+CREATE UNLOGGED TABLE app_private.api_request_budgets (
+    subject text NOT NULL,
+    window_start timestamp with time zone NOT NULL,
+    requests integer NOT NULL,
+    CONSTRAINT api_request_budgets_requests_check CHECK ((requests > 0)),
+    CONSTRAINT api_request_budgets_subject_check CHECK (((length(subject) >= 1) AND (length(subject) <= 100)))
+);
+
+ALTER TABLE ONLY app_private.api_request_budgets FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE api_request_budgets; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON TABLE app_private.api_request_budgets IS 'Requests counted in the current hour per subject (user:<id> or ip:<address>); read by app_private.admit_api_request.';
+
+
+--
 -- Name: email_verification_tokens; Type: TABLE; Schema: app_private; Owner: -
 --
 
@@ -12884,6 +13041,27 @@ ALTER TABLE ONLY app_private.user_status_changes FORCE ROW LEVEL SECURITY;
 --
 
 COMMENT ON TABLE app_private.user_status_changes IS 'Account status changes made by the system (changed_by null) or an admin, with the reason.';
+
+
+--
+-- Name: worker_heartbeats; Type: TABLE; Schema: app_private; Owner: -
+--
+
+CREATE TABLE app_private.worker_heartbeats (
+    worker_id text NOT NULL,
+    started_at timestamp with time zone DEFAULT now() NOT NULL,
+    seen_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT worker_heartbeats_worker_id_check CHECK (((length(worker_id) >= 1) AND (length(worker_id) <= 200)))
+);
+
+ALTER TABLE ONLY app_private.worker_heartbeats FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE worker_heartbeats; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON TABLE app_private.worker_heartbeats IS 'Live graphile-worker pools and when each last reported (workers/heartbeat.ts); stale rows name crashed workers.';
 
 
 --
@@ -14305,6 +14483,14 @@ ALTER TABLE ONLY app_private.admin_users
 
 
 --
+-- Name: api_request_budgets api_request_budgets_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.api_request_budgets
+    ADD CONSTRAINT api_request_budgets_pkey PRIMARY KEY (subject);
+
+
+--
 -- Name: email_verification_tokens email_verification_tokens_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
 --
 
@@ -14430,6 +14616,14 @@ ALTER TABLE ONLY app_private.user_status_changes
 
 ALTER TABLE ONLY app_private.user_two_factor_auth
     ADD CONSTRAINT user_two_factor_auth_pkey PRIMARY KEY (user_id);
+
+
+--
+-- Name: worker_heartbeats worker_heartbeats_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.worker_heartbeats
+    ADD CONSTRAINT worker_heartbeats_pkey PRIMARY KEY (worker_id);
 
 
 --
@@ -14751,6 +14945,13 @@ CREATE INDEX account_closures_user_id_idx ON app_private.account_closures USING 
 
 
 --
+-- Name: api_request_budgets_window_start_idx; Type: INDEX; Schema: app_private; Owner: -
+--
+
+CREATE INDEX api_request_budgets_window_start_idx ON app_private.api_request_budgets USING btree (window_start);
+
+
+--
 -- Name: email_verification_tokens_email_id_idx; Type: INDEX; Schema: app_private; Owner: -
 --
 
@@ -14881,6 +15082,13 @@ CREATE INDEX user_status_changes_changed_by_idx ON app_private.user_status_chang
 --
 
 CREATE INDEX user_status_changes_user_id_idx ON app_private.user_status_changes USING btree (user_id, created_at);
+
+
+--
+-- Name: worker_heartbeats_seen_at_idx; Type: INDEX; Schema: app_private; Owner: -
+--
+
+CREATE INDEX worker_heartbeats_seen_at_idx ON app_private.worker_heartbeats USING btree (seen_at);
 
 
 --
@@ -16182,6 +16390,12 @@ ALTER TABLE app_private.account_closures ENABLE ROW LEVEL SECURITY;
 ALTER TABLE app_private.admin_users ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: api_request_budgets; Type: ROW SECURITY; Schema: app_private; Owner: -
+--
+
+ALTER TABLE app_private.api_request_budgets ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: email_verification_tokens; Type: ROW SECURITY; Schema: app_private; Owner: -
 --
 
@@ -16258,6 +16472,12 @@ ALTER TABLE app_private.user_status_changes ENABLE ROW LEVEL SECURITY;
 --
 
 ALTER TABLE app_private.user_two_factor_auth ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: worker_heartbeats; Type: ROW SECURITY; Schema: app_private; Owner: -
+--
+
+ALTER TABLE app_private.worker_heartbeats ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: trip_templates delete_own; Type: POLICY; Schema: app_public; Owner: -
@@ -17607,6 +17827,13 @@ REVOKE ALL ON FUNCTION app_hidden.weather_alerts(at_end text, forecast jsonb) FR
 
 
 --
+-- Name: FUNCTION admit_api_request(session_id uuid, client_ip text, OUT live boolean, OUT retry_after integer); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.admit_api_request(session_id uuid, client_ip text, OUT live boolean, OUT retry_after integer) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION anonymise_deleted_users(); Type: ACL; Schema: app_private; Owner: -
 --
 
@@ -17618,6 +17845,13 @@ REVOKE ALL ON FUNCTION app_private.anonymise_deleted_users() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app_private.base32_encode(data bytea) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION beat_and_claim_dead_workers(worker_id text, stale_after interval); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.beat_and_claim_dead_workers(worker_id text, stale_after interval) FROM PUBLIC;
 
 
 --
@@ -17670,6 +17904,13 @@ REVOKE ALL ON FUNCTION app_private.expire_verification_documents() FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION forget_worker(worker_id text); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.forget_worker(worker_id text) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION hash_password(password text); Type: ACL; Schema: app_private; Owner: -
 --
 
@@ -17709,6 +17950,13 @@ REVOKE ALL ON FUNCTION app_private.open_totp_secret(two_factor app_private.user_
 --
 
 REVOKE ALL ON FUNCTION app_private.prune_account_tokens() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION prune_api_request_budgets(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.prune_api_request_budgets() FROM PUBLIC;
 
 
 --
@@ -17786,6 +18034,13 @@ REVOKE ALL ON FUNCTION app_private.start_mfa_challenge(user_id uuid, device_id t
 --
 
 REVOKE ALL ON FUNCTION app_private.start_session(user_id uuid, device_id text, device_type app_public.device_type, platform app_public.platform, app_version text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION take_api_request(subject text, max_requests integer); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.take_api_request(subject text, max_requests integer) FROM PUBLIC;
 
 
 --
@@ -18835,3 +19090,5 @@ ALTER DEFAULT PRIVILEGES FOR ROLE app_owner REVOKE ALL ON FUNCTIONS  FROM PUBLIC
 --   20261207100000
 --   20261207100100
 --   20261207100200
+--   20261207130000
+--   20261207130100

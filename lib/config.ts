@@ -27,6 +27,12 @@ export interface ApiConfig {
   maxRequestBytes: number;
   /** Express 'trust proxy': which proxies may set X-Forwarded-For (hop count, or addresses/subnets). */
   trustProxy: number | string | false;
+  /** Whether GraphQL introspection is answered: on outside production, off in production unless asked for. */
+  introspection: boolean;
+  /** Requests that hash passwords (login, register, …) running at once per API process: their bounded lane. */
+  passwordHashConcurrency: number;
+  /** Such requests waiting for the lane beyond which (or beyond the connect timeout) they get 503 + Retry-After. */
+  passwordHashQueue: number;
 }
 
 export interface AuthConfig {
@@ -61,6 +67,10 @@ export type WeatherConfig =
 export interface WorkerConfig {
   /** Jobs run at once. */
   concurrency: number;
+  /** How often a worker records that it is alive (and looks for dead workers' jobs). */
+  heartbeatMs: number;
+  /** Silence after which a worker counts as dead and its locked jobs run again elsewhere. */
+  reclaimAfterMs: number;
 }
 
 export interface Config {
@@ -107,11 +117,18 @@ export function readApiConfig(source: Source = process.env): ApiConfig {
     throw new Error(`STATEMENT_TIMEOUT is not a duration: "${statementTimeout}"`);
   }
   const trustProxy = source.TRUST_PROXY;
+  const introspection = source.GRAPHQL_INTROSPECTION || (isProduction(source) ? "off" : "on");
+  if (introspection !== "on" && introspection !== "off") {
+    throw new Error(`GRAPHQL_INTROSPECTION must be on or off, got "${introspection}"`);
+  }
   return {
     port: positiveInt(source, "PORT", 5678),
     statementTimeout,
     maxRequestBytes: positiveInt(source, "MAX_REQUEST_BYTES", 100_000),
     trustProxy: !trustProxy ? false : /^\d+$/.test(trustProxy) ? Number(trustProxy) : trustProxy,
+    introspection: introspection === "on",
+    passwordHashConcurrency: positiveInt(source, "PASSWORD_HASH_CONCURRENCY", 2),
+    passwordHashQueue: positiveInt(source, "PASSWORD_HASH_QUEUE", 20),
   };
 }
 
@@ -159,7 +176,12 @@ export function readWeatherConfig(source: Source = process.env): WeatherConfig {
 }
 
 export function readWorkerConfig(source: Source = process.env): WorkerConfig {
-  return { concurrency: positiveInt(source, "WORKER_CONCURRENCY", 5) };
+  const heartbeatMs = positiveInt(source, "WORKER_HEARTBEAT_MS", 15_000);
+  const reclaimAfterMs = positiveInt(source, "WORKER_RECLAIM_AFTER_MS", 120_000);
+  if (reclaimAfterMs < 2 * heartbeatMs) {
+    throw new Error("WORKER_RECLAIM_AFTER_MS must be at least twice WORKER_HEARTBEAT_MS (a live worker must never look dead)");
+  }
+  return { concurrency: positiveInt(source, "WORKER_CONCURRENCY", 5), heartbeatMs, reclaimAfterMs };
 }
 
 /** Where the PostgreSQL 15 programs are (pg_dump for db/schema.sql); Debian keeps them off PATH. */

@@ -9,6 +9,8 @@ if [ $# -eq 0 ]; then
   step "typecheck (tsc)"; tsc -p .
   step "lint (squawk over db/migrations, Biome over the TypeScript)"; bash scripts/lint.sh
 fi
+# Debian's chromium for the real-browser test (installed on first use, like PostgreSQL).
+. scripts/lib/bootstrap.sh && ensure_test_browser
 step "test template database"; node test/setup/template.ts
 step "tests (ava)"
 log=$(mktemp); trap 'rm -f "$log"' EXIT

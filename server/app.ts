@@ -9,7 +9,7 @@ import { grafserv } from "postgraphile/grafserv/express/v4";
 import type { Config } from "../lib/config.ts";
 import { makePool } from "../lib/db.ts";
 import type { Logger } from "../lib/log.ts";
-import { authenticate } from "./auth.ts";
+import { admitRequests } from "./auth.ts";
 import { sendError } from "./errors.ts";
 import { makePreset } from "./graphile.config.ts";
 
@@ -73,7 +73,7 @@ export async function createAppServer(config: Config, log: Logger): Promise<AppS
     }
   });
 
-  app.use("/graphql", authenticate(ownerPool, config.auth.jwtSecret, log));
+  app.use("/graphql", admitRequests(ownerPool, config.auth.jwtSecret, log));
   const httpServer = createServer(app);
   await pgl.createServ(grafserv).addTo(app, httpServer);
   app.use((_req: Request, res: Response) => sendError(res, 404, "Not found", "NTFND"));

@@ -1,11 +1,15 @@
 // Access tokens: verified here (signature, algorithm, audience, expiry, claims), then the session they name is
-// checked in the database, so a revoked or expired session stops working on the next request.
+// checked in the database, so a revoked or expired session stops working on the next request. The same round trip
+// counts the request against the hourly request budget.
 import type { IncomingMessage } from "node:http";
 import type { NextFunction, Request, Response } from "express";
 import jwt from "jsonwebtoken";
 import type pg from "pg";
 import type { Logger } from "../lib/log.ts";
 import { sendError, UNAVAILABLE } from "./errors.ts";
+import { RETRY_AFTER_SECONDS } from "./limits.ts";
+
+const RATE_LIMITED = { code: "LIMIT", message: "Too many requests this hour; try again after Retry-After seconds" };
 
 /** Roles a token may select; a valid signature must never select app_owner. */
 const TOKEN_ROLES = new Set(["app_user"]);
@@ -32,8 +36,9 @@ export function verifyAccessToken(token: string, secret: string): Identity {
     if (error instanceof jwt.TokenExpiredError) throw new AuthError("Your session has expired; log in again", "LOGIN");
     throw new AuthError("The access token is invalid", "TOKEN");
   }
+  // exp is required: a token without one would stay valid forever once leaked (jsonwebtoken only checks it if set).
   if (typeof claims === "string" || !TOKEN_ROLES.has(String(claims.role)) || typeof claims.session_id !== "string" ||
-      !UUID.test(claims.session_id)) {
+      !UUID.test(claims.session_id) || typeof claims.exp !== "number") {
     throw new AuthError("The access token is invalid", "TOKEN");
   }
   return { role: String(claims.role), sessionId: claims.session_id };
@@ -46,25 +51,41 @@ export function identityOf(req: IncomingMessage | undefined): Identity | undefin
   return req ? identities.get(req) : undefined;
 }
 
-export function authenticate(ownerPool: pg.Pool, secret: string, log: Logger) {
+/**
+ * Every /graphql request: verifies the token if there is one, then one round trip (app_private.admit_api_request)
+ * checks its session live and counts the request against the hourly budget of its user, or of its client address
+ * when anonymous. Over budget: 429 LIMIT with Retry-After. Database unreachable: 503 UNAVL with Retry-After.
+ */
+export function admitRequests(ownerPool: pg.Pool, secret: string, log: Logger) {
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     const header = req.headers.authorization;
-    if (header === undefined) return next();
     try {
-      const match = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*)$/.exec(header);
-      if (!match) throw new AuthError("Send the access token as 'Authorization: Bearer <token>'", "TOKEN");
-      const identity = verifyAccessToken(match[1]!, secret);
-      const { rows } = await ownerPool.query<{ live: boolean }>("select app_private.touch_session($1) as live",
-        [identity.sessionId]);
-      if (!rows[0]?.live) throw new AuthError("Your session has ended; log in again", "LOGIN");
-      identities.set(req, identity);
+      let identity: Identity | undefined;
+      if (header !== undefined) {
+        const match = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*)$/.exec(header);
+        if (!match) throw new AuthError("Send the access token as 'Authorization: Bearer <token>'", "TOKEN");
+        identity = verifyAccessToken(match[1]!, secret);
+      }
+      const { rows } = await ownerPool.query<{ live: boolean | null; retry_after: number }>(
+        "select live, retry_after from app_private.admit_api_request($1, $2)",
+        [identity?.sessionId ?? null, req.ip ?? req.socket.remoteAddress ?? null]);
+      const { live, retry_after: retryAfter } = rows[0]!;
+      if (identity && !live) throw new AuthError("Your session has ended; log in again", "LOGIN");
+      if (retryAfter > 0) {
+        log.info({ reqId: res.locals.reqId, retryAfter }, "hourly request budget used up");
+        res.setHeader("retry-after", String(retryAfter));
+        sendError(res, 429, RATE_LIMITED.message, RATE_LIMITED.code);
+        return;
+      }
+      if (identity) identities.set(req, identity);
       next();
     } catch (error) {
       if (error instanceof AuthError) {
         log.info({ reqId: res.locals.reqId, code: error.code }, error.message);
         sendError(res, 401, error.message, error.code);
       } else {
-        log.error({ reqId: res.locals.reqId, err: error }, "session check failed");
+        log.error({ reqId: res.locals.reqId, err: error }, "request admission failed");
+        res.setHeader("retry-after", String(RETRY_AFTER_SECONDS));
         sendError(res, 503, UNAVAILABLE.message, UNAVAILABLE.code);
       }
     }

@@ -28,17 +28,41 @@ function isConnectionError(error: Error & { code?: unknown }): boolean {
       .test(error.message);
 }
 
-export function makeMaskError(log: Logger) {
+/**
+ * PostgreSQL's complaints about a value itself (out of range, not a date, negative LIMIT/OFFSET from `first` or
+ * `offset`, bytes text cannot hold): bad input the scalars could not see, answered INVAL without PostgreSQL's own
+ * message, which may name types and functions. Other data exceptions (e.g. division by zero) stay internal.
+ */
+const BAD_VALUE_SQLSTATES = new Set(["22003", "22007", "22008", "2201W", "2201X", "22021", "22P05", "22009", "22015"]);
+
+/** "Did you mean …?" suggestions name parts of the schema; production leaves them out. */
+const SUGGESTION = /\s*Did you mean [^?]*\?/g;
+
+export interface MaskOptions {
+  hideSuggestions: boolean;
+}
+
+export function makeMaskError(log: Logger, options: MaskOptions = { hideSuggestions: false }) {
   return function maskError(error: GraphQLError): GraphQLError {
     const original = error.originalError as (Error & { code?: unknown }) | undefined;
-    // Validation and coercion errors (unknown fields, bad variables, scalar parse errors) are meant for clients.
-    if (!original || original instanceof GraphQLError) return error;
     const rebuild = (message: string, extensions: Record<string, unknown>) =>
       new GraphQLError(message, { nodes: error.nodes, source: error.source, positions: error.positions,
         path: error.path, originalError: original, extensions });
+    // Validation and coercion errors (unknown fields, bad variables, scalar parse errors) are meant for clients:
+    // a variable that does not fit its type is INVAL.
+    if (!original || original instanceof GraphQLError) {
+      const message = options.hideSuggestions ? error.message.replace(SUGGESTION, "") : error.message;
+      const code = error.extensions.code ?? (/^Variable "\$/.test(message) ? "INVAL" : undefined);
+      return message === error.message && code === error.extensions.code ? error
+        : rebuild(message, { ...error.extensions, ...(code ? { code } : {}) });
+    }
     if (isSafeError(original)) return rebuild(original.message, { ...original.extensions });
     if (typeof original.code === "string" && CLIENT_ERROR_CODES.has(original.code)) {
       return rebuild(original.message, { code: original.code });
+    }
+    if (typeof original.code === "string" && BAD_VALUE_SQLSTATES.has(original.code)) {
+      const field = error.path?.filter((p) => typeof p === "string")[0] ?? "this request";
+      return rebuild(`A value given to ${field} is malformed or out of range`, { code: "INVAL" });
     }
     if (isConnectionError(original)) {
       log.error({ err: original }, "database unavailable");

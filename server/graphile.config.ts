@@ -8,16 +8,28 @@ import type { Config } from "../lib/config.ts";
 import type { Logger } from "../lib/log.ts";
 import { makeContext } from "./context.ts";
 import { makeMaskError } from "./errors.ts";
-import { makeDepthLimitPlugin } from "./plugins/depthLimit.ts";
+import { makeDocumentRulesPlugin } from "./plugins/documentRules.ts";
 import { GeoJsonPlugin } from "./plugins/geojson.ts";
-
-export const MAX_QUERY_DEPTH = 10;
+import { Lane, makePasswordLanePlugin } from "./plugins/passwordLane.ts";
+import { RequestChecksPlugin } from "./plugins/requestChecks.ts";
+import { StatusCodesPlugin } from "./plugins/statusCodes.ts";
+import { StrictScalarsPlugin } from "./plugins/strictScalars.ts";
 
 /** authPool connects as app_authenticator (config.database.authUrl); the caller owns it and ends it. */
 export function makePreset(config: Config, log: Logger, authPool: pg.Pool): GraphileConfig.Preset {
+  const { api, isProduction } = config;
+  // Passwords wait at most as long as any request waits for a connection before its 503.
+  const passwordLane = new Lane(api.passwordHashConcurrency, api.passwordHashQueue, config.database.connectTimeoutMs);
   return {
     extends: [PostGraphileAmberPreset, PgSimplifyInflectionPreset, PostGraphileConnectionFilterPreset],
-    plugins: [GeoJsonPlugin, makeDepthLimitPlugin(MAX_QUERY_DEPTH)],
+    plugins: [
+      GeoJsonPlugin,
+      StrictScalarsPlugin,
+      RequestChecksPlugin,
+      makeDocumentRulesPlugin({ introspection: api.introspection, hideSuggestions: isProduction }),
+      makePasswordLanePlugin(passwordLane),
+      StatusCodesPlugin,
+    ],
     pgServices: [
       makePgService({
         pool: authPool,
@@ -36,17 +48,19 @@ export function makePreset(config: Config, log: Logger, authPool: pg.Pool): Grap
     grafast: {
       // Plans would echo every argument (passwords included) back in responses: off.
       explain: false,
-      context: makeContext(config.api.statementTimeout, config.auth.totpKeys),
+      context: makeContext(api.statementTimeout, config.auth.totpKeys),
       timeouts: { planning: 500, execution: 20_000 },
     },
     grafserv: {
       graphqlPath: "/graphql",
-      graphiql: !config.isProduction,
+      // The IDE only in development, and only at /graphiql: never on GET /graphql (grafserv's default).
+      graphiql: !isProduction,
+      graphiqlOnGraphQLGET: false,
       graphiqlPath: "/graphiql",
       graphqlOverGET: false,
       websockets: false,
-      maxRequestLength: config.api.maxRequestBytes,
-      maskError: makeMaskError(log),
+      maxRequestLength: api.maxRequestBytes,
+      maskError: makeMaskError(log, { hideSuggestions: isProduction }),
     },
   };
 }

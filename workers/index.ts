@@ -1,9 +1,11 @@
 // The worker's one entry point: `npm start` (server/main.ts) and `npm run worker` (workers/main.ts) both start it
 // here. The tasks' dependencies are created once, from the configuration, and handed to the task factories.
+import { EventEmitter } from "node:events";
 import { readFileSync } from "node:fs";
-import { type ParsedCronItem, parseCrontab, type Runner, run, type TaskList } from "graphile-worker";
+import { type ParsedCronItem, parseCrontab, type Runner, run, type TaskList, type WorkerEvents } from "graphile-worker";
 import type { Config } from "../lib/config.ts";
 import type { Logger } from "../lib/log.ts";
+import { startHeartbeat } from "./heartbeat.ts";
 import { makeWorkerLogger } from "./logger.ts";
 import { createMailer } from "./mail.ts";
 import { createSmsSender } from "./sms.ts";
@@ -32,9 +34,18 @@ export function readSchedule(taskList: TaskList, crontab = readFileSync(CRONTAB_
   return items;
 }
 
-/** graphile-worker with the tasks of workers/tasks and the schedule of workers/crontab. */
+/**
+ * graphile-worker with the tasks of workers/tasks and the schedule of workers/crontab, and the heartbeat that lets
+ * other workers run this one's jobs again should it die mid-job (workers/heartbeat.ts). stop() stops both.
+ */
 export async function startWorker(config: Config, log: Logger): Promise<Runner> {
   const taskList = makeTaskList(makeTaskDeps(config));
+  // Given to run() so that the pool's creation, which names its id, is seen.
+  const events: WorkerEvents = new EventEmitter();
+  let workerId: string | undefined;
+  events.on("pool:create", ({ workerPool }) => {
+    workerId = workerPool.id;
+  });
   const runner = await run({
     connectionString: config.database.url,
     concurrency: config.worker.concurrency,
@@ -42,9 +53,21 @@ export async function startWorker(config: Config, log: Logger): Promise<Runner> 
     logger: makeWorkerLogger(log),
     taskList,
     parsedCronItems: readSchedule(taskList),
+    events,
   });
   runner.events.on("job:error", ({ job, error }) => {
     log.warn({ task: job.task_identifier, jobId: job.id, attempts: job.attempts, err: error }, "job failed");
   });
+  if (!workerId) {
+    await runner.stop();
+    throw new Error("graphile-worker created no worker pool");
+  }
+  const heartbeat = await startHeartbeat({ connectionString: config.database.url, workerId, log,
+    heartbeatMs: config.worker.heartbeatMs, reclaimAfterMs: config.worker.reclaimAfterMs });
+  const stopRunner = runner.stop.bind(runner);
+  runner.stop = async (reason?: string) => {
+    await stopRunner(reason);
+    await heartbeat.stop();
+  };
   return runner;
 }

@@ -53,8 +53,21 @@ missing_debian_packages() {
 }
 
 ensure_debian_packages() {
-  local missing sudo=()
+  local missing
   missing=$(missing_debian_packages | tr '\n' ' ')
+  install_debian_packages "$missing"
+}
+
+# Debian's chromium, for the real-browser test only (test/server/browser.test.ts drives it with playwright-core;
+# playwright's own browser download cannot work here). `npm test` calls this; `npm start` never needs it.
+ensure_test_browser() {
+  [ -x /usr/bin/chromium ] || install_debian_packages chromium
+}
+
+# Installs the given Debian packages (a space-separated list; nothing to do when empty) as root or with password-less
+# sudo, or stops with the exact command to run.
+install_debian_packages() {
+  local missing=$1 sudo=()
   [ -z "${missing// /}" ] && return 0
   local command="apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $missing"
   if [ "$(id -u)" -ne 0 ]; then

@@ -206,6 +206,9 @@ test("bad tokens get a 401 with a typed error, and the server keeps serving", as
     ["wrong secret", signToken({ role: "app_user", session_id: claims.session_id }, 600, "x".repeat(40)), "TOKEN"],
     ["role app_owner", signToken({ role: "app_owner", session_id: claims.session_id }, 600), "TOKEN"],
     ["no session id", signToken({ role: "app_user" }, 600), "TOKEN"],
+    // A token without an expiry would work forever once leaked: exp is required.
+    ["no expiry", jwt.sign({ role: "app_user", session_id: claims.session_id }, process.env.JWT_SECRET!,
+      { algorithm: "HS256", audience: "postgraphile", issuer: "postgraphile" }), "TOKEN"],
     ["session id not a uuid", signToken({ role: "app_user", session_id: "1 or 1=1" }, 600), "TOKEN"],
     ["unknown session", signToken({ role: "app_user", session_id: "00000000-0000-4000-8000-000000000000" }, 600), "LOGIN"],
     ["garbage", "not-a-token", "TOKEN"],

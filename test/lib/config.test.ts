@@ -23,8 +23,11 @@ test("defaults: development, files instead of SMTP and SMS, offline weather", (t
     mail: { smtpUrl: undefined, from: "P2P Delivery <no-reply@p2p.localhost>" },
     sms: { url: undefined, token: undefined },
     weather: { provider: "offline" },
-    worker: { concurrency: 5 },
+    worker: { concurrency: 5, heartbeatMs: 15_000, reclaimAfterMs: 120_000 },
   });
+  t.like(config.api, { introspection: true, passwordHashConcurrency: 2, passwordHashQueue: 20 });
+  t.false(readConfig(PRODUCTION).api.introspection, "no introspection in production unless asked for");
+  t.true(readConfig({ ...PRODUCTION, GRAPHQL_INTROSPECTION: "on" }).api.introspection);
   t.regex(config.mail.dir, /\/\.data\/mail$/);
   t.regex(config.sms.dir, /\/\.data\/sms$/);
   t.is(readConfig({ ...MINIMAL, NODE_ENV: "test" }).logLevel, "silent");
@@ -55,6 +58,8 @@ test("bad or missing values stop the boot with the variable's name", (t) => {
     [{ ...PRODUCTION, SMTP_URL: "" }, /SMTP_URL is required in production/],
     [{ ...PRODUCTION, SMS_URL: "" }, /SMS_URL is required in production/],
     [{ ...MINIMAL, WEATHER_PROVIDER: "http" }, /WEATHER_URL is required/],
+    [{ ...MINIMAL, GRAPHQL_INTROSPECTION: "yes" }, /GRAPHQL_INTROSPECTION must be on or off/],
+    [{ ...MINIMAL, WORKER_HEARTBEAT_MS: "1000", WORKER_RECLAIM_AFTER_MS: "1500" }, /at least twice/],
   ];
   for (const [source, message] of refused) t.throws(() => readConfig(source), { message }, JSON.stringify(source));
 });

@@ -8,16 +8,14 @@ import { readConfig } from "../../lib/config.ts";
 import { makeTaskDeps } from "../../workers/index.ts";
 import { makeTaskList } from "../../workers/tasks/index.ts";
 import { createUser } from "../helpers/actors.ts";
-import { asRoot, createTestDatabase, type TestDatabase } from "../helpers/database.ts";
+import { asRoot, useTestDatabase } from "../helpers/database.ts";
 import { createMember, createRequest, createTrip } from "../helpers/marketplace.ts";
 
 const taskList = makeTaskList(makeTaskDeps(readConfig()));
 const logs: Array<{ message: string; meta?: Record<string, unknown> }> = [];
 const logger = new Logger(() => (_level, message, meta) => { logs.push({ message, meta }); });
 
-let db: TestDatabase;
-test.before(async () => { db = await createTestDatabase(); });
-test.after.always(async () => { await db?.drop(); });
+const db = useTestDatabase(test);
 
 const sql = <T = Record<string, unknown>>(text: string, params: unknown[] = []) =>
   asRoot(db, async (c) => (await c.query(text, params)).rows as T[]);

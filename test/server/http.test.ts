@@ -5,7 +5,9 @@ import { createUser, tokenFor } from "../helpers/actors.ts";
 import { asRoot, createTestDatabase, type TestDatabase } from "../helpers/database.ts";
 import { errorCode } from "../helpers/errors.ts";
 import { startTestServer, type TestServer } from "../helpers/server.ts";
-import { MAX_QUERY_DEPTH } from "../../server/graphile.config.ts";
+import { DOCUMENT_LIMITS } from "../../server/limits.ts";
+
+const MAX_QUERY_DEPTH = DOCUMENT_LIMITS.maxDepth;
 
 let db: TestDatabase;
 let server: TestServer;
@@ -81,13 +83,14 @@ test("an unknown field or operation is a GraphQL validation error", async (t) =>
 
 test(`queries deeper than ${MAX_QUERY_DEPTH} levels are refused before execution`, async (t) => {
   let selection = "rowId";
-  for (let i = 0; i < MAX_QUERY_DEPTH; i++) selection = i % 2 ? `user { ${selection} }` : `userContact { ${selection} }`;
+  for (let i = 0; i < MAX_QUERY_DEPTH; i++) selection = i % 2 ? `userContact { ${selection} }` : `user { ${selection} }`;
   const res = await server.gql(`{ users { nodes { ${selection} } } }`);
-  t.regex(res.errors?.[0]?.message ?? "", /exceeds maximum operation depth/);
+  t.regex(res.errors?.[0]?.message ?? "", /depth limit of 10 exceeded/);
+  t.is(res.errors?.[0]?.extensions?.code, "LIMIT");
   t.is(res.data, undefined);
   // Fragments do not hide depth.
   const viaFragment = await server.gql(`{ users { nodes { ...F } } } fragment F on User { ${selection} }`);
-  t.regex(viaFragment.errors?.[0]?.message ?? "", /exceeds maximum operation depth/);
+  t.regex(viaFragment.errors?.[0]?.message ?? "", /depth limit of 10 exceeded/);
   await stillServing(t);
 });
 

@@ -9,6 +9,7 @@ import type { TaskList } from "graphile-worker";
 import type { Mailer } from "../mail.ts";
 import type { SmsSender } from "../sms.ts";
 import type { WeatherProvider } from "../weather/provider.ts";
+import { makeApiRequestBudgetsPruneTask } from "./api_request_budgets__prune.ts";
 import { makeEmailsSendTask } from "./emails__send.ts";
 import { makeMaintenanceCleanupExpiredDataTask } from "./maintenance__cleanup_expired_data.ts";
 import { makeMatchingRecordCandidatesTask } from "./matching__record_candidates.ts";
@@ -28,6 +29,7 @@ export interface TaskDeps {
 
 export function makeTaskList(deps: TaskDeps): TaskList {
   return {
+    api_request_budgets__prune: makeApiRequestBudgetsPruneTask(),
     emails__send: makeEmailsSendTask(deps),
     maintenance__cleanup_expired_data: makeMaintenanceCleanupExpiredDataTask(),
     matching__record_candidates: makeMatchingRecordCandidatesTask(),
