@@ -3908,7 +3908,6 @@ begin
   returning d.* into v_delivery;
   v_delivery := app_hidden.transition_delivery(v_delivery.id, 'cancelled', cancel_delivery_as.source,
                                                cancel_delivery_as.actor_id, cancel_delivery_as.reason::text);
-  perform app_hidden.release_trip_capacity(v_delivery.id);
   update app_public.delivery_offers o set status = 'cancelled' where o.id = v_delivery.offer_id;
 
   v_customer_ends_it := v_delivery.cancelled_by = v_delivery.customer_id
@@ -4274,7 +4273,7 @@ $$;
 -- Name: FUNCTION consume_trip_capacity(delivery_id uuid); Type: COMMENT; Schema: app_hidden; Owner: -
 --
 
-COMMENT ON FUNCTION app_hidden.consume_trip_capacity(delivery_id uuid) IS 'Marks a delivery''s reserved capacity as used (at pickup); idempotent. NTFND when the delivery holds none, BADST when it was released.';
+COMMENT ON FUNCTION app_hidden.consume_trip_capacity(delivery_id uuid) IS 'Marks a delivery''s reserved capacity as used for good (at delivery); idempotent. NTFND when the delivery holds none, BADST when it was released.';
 
 
 --
@@ -6095,6 +6094,14 @@ begin
     update app_public.delivery_requests r set status = v_request_status
      where r.id = NEW.request_id and r.status is distinct from v_request_status;
   end if;
+  -- The trip's capacity follows the delivery (§7): consumed for good at delivery, released by a cancellation at any
+  -- step before it (a party's before pickup, an admin's after). Both are idempotent, and a consumed reservation is
+  -- never released, so a delivered delivery cancelled after a dispute keeps its capacity used.
+  if TG_OP = 'UPDATE' and NEW.status = 'delivered' then
+    perform app_hidden.consume_trip_capacity(NEW.id);
+  elsif TG_OP = 'UPDATE' and NEW.status = 'cancelled' then
+    perform app_hidden.release_trip_capacity(NEW.id);
+  end if;
   if TG_OP = 'UPDATE' and NEW.status in ('delivered', 'cancelled') then
     perform app_hidden.count_delivery_outcome(OLD, NEW);
   end if;
@@ -6107,7 +6114,7 @@ $$;
 -- Name: FUNCTION tg_deliveries__after_status(); Type: COMMENT; Schema: app_hidden; Owner: -
 --
 
-COMMENT ON FUNCTION app_hidden.tg_deliveries__after_status() IS 'Writes the history row of a delivery status, mirrors it on the request and counts outcomes in the statistics.';
+COMMENT ON FUNCTION app_hidden.tg_deliveries__after_status() IS 'Writes the history row of a delivery status, mirrors it on the request, consumes or releases the trip''s capacity and counts outcomes in the statistics.';
 
 
 --
@@ -7900,8 +7907,9 @@ begin
     if v_trip.status = 'active' then
       raise exception 'A trip under way can only be cancelled by support' using errcode = 'DNIED';
     end if;
-    if exists (select 1 from app_public.trip_capacity_reservations r
-                where r.trip_id = v_trip.id and r.status = 'consumed') then
+    -- Anything picked up and not cancelled since (on board, delivered or disputed) keeps the trip.
+    if exists (select 1 from app_public.deliveries d
+                where d.trip_id = v_trip.id and d.picked_up_at is not null and d.status <> 'cancelled') then
       raise exception 'Items were already picked up on this trip; contact support' using errcode = 'BADST';
     end if;
   end if;
@@ -7987,9 +7995,8 @@ begin
   if v_trip.status <> 'active' then
     raise exception 'Only an active trip can be completed (this one is %)', v_trip.status using errcode = 'BADST';
   end if;
-  -- A reserved reservation is a delivery awaiting pickup (pickup consumes it, cancellation releases it).
-  if exists (select 1 from app_public.trip_capacity_reservations r
-              where r.trip_id = v_trip.id and r.status = 'reserved') then
+  if exists (select 1 from app_public.deliveries d
+              where d.trip_id = v_trip.id and d.status in ('accepted', 'pickup_scheduled')) then
     raise exception 'A delivery of this trip still awaits pickup' using errcode = 'BADST';
   end if;
   update app_public.trips t set status = 'completed', completed_at = now()
@@ -8036,7 +8043,7 @@ $$;
 --
 
 COMMENT ON FUNCTION app_public.confirm_delivery(delivery_id uuid, photo_key text) IS '@resultFieldName delivery
-The traveler confirms handing the item over (until the QR handover requires a scan). Errors: LOGIN, NTFND, DNIED (not the traveler), BADST (not picked up).';
+The traveler confirms handing the item over (until the QR handover requires a scan); the item''s trip capacity is consumed for good. Errors: LOGIN, NTFND, DNIED (not the traveler), BADST (not picked up).';
 
 
 --
@@ -8104,9 +8111,8 @@ begin
   perform app_hidden.assert_traveler_of(v_delivery, v_user_id, 'confirm the pickup');
   update app_public.deliveries d set pickup_photo_key = coalesce(confirm_pickup.photo_key, d.pickup_photo_key)
    where d.id = v_delivery.id;
+  -- The item is on board; its capacity stays reserved until delivery consumes it (or a cancellation releases it).
   v_delivery := app_hidden.transition_delivery(v_delivery.id, 'picked_up', 'user', v_user_id);
-  -- The item is on board: its capacity is used for good and never given back.
-  perform app_hidden.consume_trip_capacity(v_delivery.id);
   perform app_hidden.queue_email(v_delivery.customer_id, 'Your item was picked up',
     format(E'The traveler has your item (%s).\n', v_delivery.delivery_number));
   return v_delivery;

@@ -97,11 +97,12 @@ export async function createRequest(db: TestDatabase, customerId: string, o: Req
 
 /**
  * A delivery on a trip without going through offers (for tests of what deliveries hold, e.g. trip capacity): a
- * fresh customer, their request, an accepted offer thread and the delivery row, inserted as root. Capacity is NOT
- * reserved; the caller does that when the test is about it.
+ * customer (a fresh one unless given), their request, an accepted offer thread and the delivery row, inserted as
+ * root. Capacity is NOT reserved; the caller does that when the test is about it.
  */
-export async function createDeliveryRecord(db: TestDatabase, tripId: string): Promise<string> {
-  const customer = await createMember(db, "customer", "email_verified");
+export async function createDeliveryRecord(db: TestDatabase, tripId: string,
+                                           options: { customerId?: string } = {}): Promise<string> {
+  const customer = options.customerId ?? await createMember(db, "customer", "email_verified");
   const request = await createRequest(db, customer);
   return asRoot(db, async (c) => (await c.query<{ id: string }>(
     `with trip as (select id, traveler_id from app_public.trips where id = $2),
@@ -115,4 +116,30 @@ export async function createDeliveryRecord(db: TestDatabase, tripId: string): Pr
        currency, terms_hash)
      select $3, offer.id, $1, offer.traveler_id, offer.trip_id, 3000, 300, 'EUR', sha256('terms'::bytea) from offer
      returning id`, [customer, tripId, request])).rows[0]!.id);
+}
+
+/**
+ * Moves a delivery through the given statuses as its parties would (source `user`, through the transition function
+ * and its triggers), e.g. `advanceDelivery(db, id, "picked_up", "delivered")`.
+ */
+export async function advanceDelivery(db: TestDatabase, deliveryId: string, ...statuses: string[]): Promise<void> {
+  await asRoot(db, async (c) => {
+    for (const status of statuses) {
+      await c.query("select app_hidden.transition_delivery($1, $2, 'user', null)", [deliveryId, status]);
+    }
+  });
+}
+
+/**
+ * The trip capacity invariant (docs/domain.md §3): capacity − available = Σ reserved + consumed reservations, per
+ * dimension. Returns the differences, all 0 when it holds.
+ */
+export async function capacityGaps(db: TestDatabase, tripId: string): Promise<{ weight: number; volume: number; items: number }> {
+  return asRoot(db, async (c) => (await c.query(
+    `select (t.capacity_weight_kg - t.available_weight_kg - coalesce(sum(r.weight_kg), 0))::float8 as weight,
+            (t.capacity_volume_l - t.available_volume_l - coalesce(sum(r.volume_l), 0))::float8 as volume,
+            (t.capacity_items - t.available_items - coalesce(sum(r.items), 0))::int as items
+       from app_public.trips t
+       left join app_public.trip_capacity_reservations r on r.trip_id = t.id and r.status in ('reserved', 'consumed')
+      where t.id = $1 group by t.id`, [tripId])).rows[0]);
 }

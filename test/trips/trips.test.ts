@@ -2,6 +2,7 @@
 // nothing half-written after a failure.
 import test from "ava";
 import { asRoot, createUser, makeAdmin, tokenFor } from "../helpers/db.ts";
+import { advanceDelivery } from "../helpers/marketplace.ts";
 import { useTestServer } from "../helpers/server.ts";
 import {
   BERLIN, createTraveler, createTrip, hoursFromNow, invariantGaps, LYON, PARIS, POTSDAM, reserve, root, tripRow,
@@ -147,7 +148,9 @@ test("startTrip and completeTrip: the window, awaiting pickups and the trips cou
   t.deepEqual((await server.gql(START, { token, variables: { id: soon } })).data, { startTrip: { trip: { status: "active" } } });
   t.is(code(await server.gql(START, { token, variables: { id: soon } })), "BADST", "already active");
   t.is(code(await server.gql(COMPLETE, { token, variables: { id: soon } })), "BADST", "a delivery awaits pickup");
-  await root(db, "select app_hidden.consume_trip_capacity($1)", [delivery]);
+  await advanceDelivery(db, delivery, "picked_up");
+  t.deepEqual(await root(db, "select status from app_public.trip_capacity_reservations where delivery_id = $1", [delivery]),
+    [{ status: "reserved" }], "an item on board holds its capacity until delivery");
   const before = (await root(db, "select total_trips from app_public.user_statistics where user_id = $1", [traveler]))[0]!.total_trips;
   t.deepEqual((await server.gql(COMPLETE, { token, variables: { id: soon } })).data, { completeTrip: { trip: { status: "completed" } } });
   const after = (await root(db, "select total_trips from app_public.user_statistics where user_id = $1", [traveler]))[0]!.total_trips;
@@ -189,7 +192,7 @@ test("cancelTrip: the traveler cancels before pickup and capacity comes back; ac
   t.is(code(await server.gql(CANCEL, { token, variables: { id, reason: "other" } })), "BADST", "already cancelled");
 
   const pickedUp = await createTrip(db, traveler);
-  await root(db, "select app_hidden.consume_trip_capacity($1)", [await reserve(db, pickedUp)]);
+  await advanceDelivery(db, await reserve(db, pickedUp), "picked_up");
   t.is(code(await server.gql(CANCEL, { token, variables: { id: pickedUp, reason: "other" } })), "BADST", "items were picked up");
   t.is((await tripRow(db, pickedUp)).status, "upcoming");
 
