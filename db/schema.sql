@@ -4277,6 +4277,44 @@ COMMENT ON FUNCTION app_hidden.consume_trip_capacity(delivery_id uuid) IS 'Marks
 
 
 --
+-- Name: contacts_open(app_public.delivery_status, timestamp with time zone); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.contacts_open(status app_public.delivery_status, delivered_at timestamp with time zone) RETURNS boolean
+    LANGUAGE sql STABLE
+    AS $$
+  select contacts_open.status <> 'cancelled'
+         and coalesce(app_hidden.contacts_until(contacts_open.delivered_at) > now(), true);
+$$;
+
+
+--
+-- Name: FUNCTION contacts_open(status app_public.delivery_status, delivered_at timestamp with time zone); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.contacts_open(status app_public.delivery_status, delivered_at timestamp with time zone) IS 'Whether the parties of a delivery in this state may still see its contacts and exact places.';
+
+
+--
+-- Name: contacts_until(timestamp with time zone); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.contacts_until(delivered_at timestamp with time zone) RETURNS timestamp with time zone
+    LANGUAGE sql STABLE
+    AS $$
+  select contacts_until.delivered_at
+         + make_interval(hours => (app_hidden.config_value('deliveries.contacts_after_hours'))::int);
+$$;
+
+
+--
+-- Name: FUNCTION contacts_until(delivered_at timestamp with time zone); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.contacts_until(delivered_at timestamp with time zone) IS 'End of a delivery''s contacts window: deliveries.contacts_after_hours after delivery (null before delivery).';
+
+
+--
 -- Name: count_delivery_outcome(app_public.deliveries, app_public.deliveries); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
@@ -4374,6 +4412,28 @@ $_$;
 --
 
 COMMENT ON FUNCTION app_hidden.current_session_id() IS 'Session id claim of the current request, or NULL.';
+
+
+--
+-- Name: current_traveler_request_ids(); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.current_traveler_request_ids() RETURNS SETOF uuid
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select d.request_id
+    from app_public.deliveries d
+   where d.traveler_id = app_public.current_user_id()
+     and app_hidden.contacts_open(d.status, d.delivered_at);
+$$;
+
+
+--
+-- Name: FUNCTION current_traveler_request_ids(); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.current_traveler_request_ids() IS 'Requests the signed-in user carries as the traveler of a delivery whose contacts window is open.';
 
 
 --
@@ -8786,9 +8846,8 @@ begin
   if v_delivery.status = 'cancelled' then
     raise exception 'The delivery was cancelled' using errcode = 'BADST';
   end if;
-  v_until := v_delivery.delivered_at
-    + make_interval(hours => (app_hidden.config_value('deliveries.contacts_after_hours'))::int);
-  if v_until <= now() then
+  v_until := app_hidden.contacts_until(v_delivery.delivered_at);
+  if not app_hidden.contacts_open(v_delivery.status, v_delivery.delivered_at) then
     raise exception 'Contacts of a delivery are shown until % hours after it', 
       app_hidden.config_value('deliveries.contacts_after_hours') using errcode = 'EXPRD';
   end if;
@@ -16053,9 +16112,7 @@ CREATE POLICY select_shared ON app_public.user_statistics FOR SELECT TO app_user
 -- Name: delivery_requests select_traveler; Type: POLICY; Schema: app_public; Owner: -
 --
 
-CREATE POLICY select_traveler ON app_public.delivery_requests FOR SELECT TO app_user USING ((id IN ( SELECT d.request_id
-   FROM app_public.deliveries d
-  WHERE ((d.traveler_id = ( SELECT app_public.current_user_id() AS current_user_id)) AND (d.status <> 'cancelled'::app_public.delivery_status)))));
+CREATE POLICY select_traveler ON app_public.delivery_requests FOR SELECT TO app_user USING ((id IN ( SELECT app_hidden.current_traveler_request_ids() AS current_traveler_request_ids)));
 
 
 --
@@ -16417,6 +16474,20 @@ REVOKE ALL ON FUNCTION app_hidden.consume_trip_capacity(delivery_id uuid) FROM P
 
 
 --
+-- Name: FUNCTION contacts_open(status app_public.delivery_status, delivered_at timestamp with time zone); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.contacts_open(status app_public.delivery_status, delivered_at timestamp with time zone) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION contacts_until(delivered_at timestamp with time zone); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.contacts_until(delivered_at timestamp with time zone) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION count_delivery_outcome(old_row app_public.deliveries, new_row app_public.deliveries); Type: ACL; Schema: app_hidden; Owner: -
 --
 
@@ -16437,6 +16508,14 @@ GRANT ALL ON FUNCTION app_hidden.current_ip() TO app_anonymous;
 
 REVOKE ALL ON FUNCTION app_hidden.current_session_id() FROM PUBLIC;
 GRANT ALL ON FUNCTION app_hidden.current_session_id() TO app_anonymous;
+
+
+--
+-- Name: FUNCTION current_traveler_request_ids(); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.current_traveler_request_ids() FROM PUBLIC;
+GRANT ALL ON FUNCTION app_hidden.current_traveler_request_ids() TO app_user;
 
 
 --
