@@ -3890,6 +3890,27 @@ COMMENT ON FUNCTION app_hidden.auto_complete_trips() IS 'Completes upcoming and 
 
 
 --
+-- Name: blocked_user_ids(); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.blocked_user_ids() RETURNS SETOF uuid
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select b.blocked_id from app_public.user_blocks b where b.blocker_id = app_public.current_user_id()
+  union
+  select b.blocker_id from app_public.user_blocks b where b.blocked_id = app_public.current_user_id();
+$$;
+
+
+--
+-- Name: FUNCTION blocked_user_ids(); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.blocked_user_ids() IS 'The users a block separates from the signed-in user, in either direction.';
+
+
+--
 -- Name: cancel_delivery_as(uuid, app_public.transition_source, uuid, app_public.delivery_cancel_reason, text); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
@@ -5355,6 +5376,42 @@ COMMENT ON FUNCTION app_hidden.on_trip_cancelled(trip_id uuid, actor_id uuid, by
 
 
 --
+-- Name: on_users_blocked(uuid, uuid); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.on_users_blocked(a uuid, b uuid) RETURNS integer
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_declined integer;
+begin
+  perform 1 from app_public.delivery_requests r
+   where r.id in (select o.request_id from app_public.delivery_offers o
+                   where o.status = 'pending'
+                     and ((o.customer_id = on_users_blocked.a and o.traveler_id = on_users_blocked.b)
+                          or (o.customer_id = on_users_blocked.b and o.traveler_id = on_users_blocked.a)))
+   order by r.id
+   for update;
+  update app_public.delivery_offers o
+     set status = 'declined', decline_reason = 'blocked', closed_by = null, closed_at = now()
+   where o.status = 'pending'
+     and ((o.customer_id = on_users_blocked.a and o.traveler_id = on_users_blocked.b)
+          or (o.customer_id = on_users_blocked.b and o.traveler_id = on_users_blocked.a));
+  get diagnostics v_declined = row_count;
+  return v_declined;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION on_users_blocked(a uuid, b uuid); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.on_users_blocked(a uuid, b uuid) IS 'Declines (reason blocked) the pending offer threads between two users a block now separates; returns how many.';
+
+
+--
 -- Name: open_offer_thread(app_public.delivery_requests, app_public.trips, app_public.offer_party, uuid, bigint, text, timestamp with time zone, timestamp with time zone, text[]); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
@@ -6367,6 +6424,28 @@ $$;
 --
 
 COMMENT ON FUNCTION app_hidden.tg_user_addresses__promote_default() IS 'After the default address is deleted, makes the newest remaining one the default.';
+
+
+--
+-- Name: tg_user_blocks__decline_offers(); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.tg_user_blocks__decline_offers() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+begin
+  perform app_hidden.on_users_blocked(NEW.blocker_id, NEW.blocked_id);
+  return null;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION tg_user_blocks__decline_offers(); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.tg_user_blocks__decline_offers() IS 'Declines the pending offers between the two users of a new block.';
 
 
 --
@@ -7834,7 +7913,7 @@ $$;
 --
 
 COMMENT ON FUNCTION app_public.block_user(user_id uuid, reason app_public.block_reason) IS '@resultFieldName userBlock
-Blocks a user: the two are hidden from each other and never matched. Blocking twice keeps the first block. Errors: LOGIN, NTFND, 23514 (yourself).';
+Blocks a user: the two are hidden from each other (trips, the request marketplace) and never matched, and the pending offers between them are declined. Blocking twice keeps the first block. Errors: LOGIN, NTFND, 23514 (yourself).';
 
 
 --
@@ -8746,7 +8825,8 @@ declare
   v_offer app_public.delivery_offers := app_hidden.lock_offer(decline_offer.offer_id);
   v_party app_public.offer_party := app_hidden.offer_party_of(v_offer, v_user_id);
 begin
-  if decline_offer.reason is null or decline_offer.reason in ('another_offer_accepted', 'request_cancelled', 'request_changed') then
+  if decline_offer.reason is null
+     or decline_offer.reason in ('another_offer_accepted', 'request_cancelled', 'request_changed', 'blocked') then
     raise exception 'Give a reason for declining (the platform''s own reasons are not available)' using errcode = 'INVAL';
   end if;
   if v_offer.status <> 'pending' then
@@ -10857,9 +10937,7 @@ begin
   -- spatial and text filters always use their indexes (a cached generic plan of "$1 is null or st_dwithin(…)"
   -- could not).
   v_sql := 'select t.* from app_public.trips t'
-        || ' where t.status in (''upcoming'', ''delayed'') and t.departure_time >= $1'
-        -- Blocks hide both sides from each other (§12).
-        || ' and not app_hidden.is_blocked_with(t.traveler_id)';
+        || ' where t.status in (''upcoming'', ''delayed'') and t.departure_time >= $1';
   if search_trips.departure_to is not null then
     v_sql := v_sql || ' and t.departure_time <= $2';
   end if;
@@ -15047,6 +15125,13 @@ CREATE TRIGGER _500_create_related AFTER INSERT ON app_public.users FOR EACH ROW
 
 
 --
+-- Name: user_blocks _500_decline_offers; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _500_decline_offers AFTER INSERT ON app_public.user_blocks FOR EACH ROW EXECUTE FUNCTION app_hidden.tg_user_blocks__decline_offers();
+
+
+--
 -- Name: user_contacts _500_display_name; Type: TRIGGER; Schema: app_public; Owner: -
 --
 
@@ -16134,6 +16219,13 @@ CREATE POLICY select_traveler ON app_public.trip_capacity_reservations FOR SELEC
 
 
 --
+-- Name: trips select_unblocked; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_unblocked ON app_public.trips AS RESTRICTIVE FOR SELECT TO app_user USING (((NOT (traveler_id IN ( SELECT app_hidden.blocked_user_ids() AS blocked_user_ids))) OR ( SELECT app_hidden.current_user_has_permission('deliveries.read'::text) AS current_user_has_permission)));
+
+
+--
 -- Name: users select_visible; Type: POLICY; Schema: app_public; Owner: -
 --
 
@@ -16438,6 +16530,14 @@ REVOKE ALL ON FUNCTION app_hidden.auto_complete_trips() FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION blocked_user_ids(); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.blocked_user_ids() FROM PUBLIC;
+GRANT ALL ON FUNCTION app_hidden.blocked_user_ids() TO app_user;
+
+
+--
 -- Name: FUNCTION cancel_delivery_as(delivery_id uuid, source app_public.transition_source, actor_id uuid, reason app_public.delivery_cancel_reason, note text); Type: ACL; Schema: app_hidden; Owner: -
 --
 
@@ -16685,6 +16785,13 @@ REVOKE ALL ON FUNCTION app_hidden.on_trip_cancelled(trip_id uuid, actor_id uuid,
 
 
 --
+-- Name: FUNCTION on_users_blocked(a uuid, b uuid); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.on_users_blocked(a uuid, b uuid) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION open_offer_thread(request app_public.delivery_requests, trip app_public.trips, initiated_by app_public.offer_party, actor_id uuid, price bigint, message text, pickup_time timestamp with time zone, delivery_time timestamp with time zone, guarantees text[]); Type: ACL; Schema: app_hidden; Owner: -
 --
 
@@ -16877,6 +16984,13 @@ GRANT ALL ON FUNCTION app_hidden.tg_user_addresses__first_is_default() TO app_us
 
 REVOKE ALL ON FUNCTION app_hidden.tg_user_addresses__promote_default() FROM PUBLIC;
 GRANT ALL ON FUNCTION app_hidden.tg_user_addresses__promote_default() TO app_user;
+
+
+--
+-- Name: FUNCTION tg_user_blocks__decline_offers(); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.tg_user_blocks__decline_offers() FROM PUBLIC;
 
 
 --

@@ -281,7 +281,8 @@ declare
   v_offer app_public.delivery_offers := app_hidden.lock_offer(decline_offer.offer_id);
   v_party app_public.offer_party := app_hidden.offer_party_of(v_offer, v_user_id);
 begin
-  if decline_offer.reason is null or decline_offer.reason in ('another_offer_accepted', 'request_cancelled', 'request_changed') then
+  if decline_offer.reason is null
+     or decline_offer.reason in ('another_offer_accepted', 'request_cancelled', 'request_changed', 'blocked') then
     raise exception 'Give a reason for declining (the platform''s own reasons are not available)' using errcode = 'INVAL';
   end if;
   if v_offer.status <> 'pending' then
