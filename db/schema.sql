@@ -5558,7 +5558,7 @@ CREATE FUNCTION app_hidden.pair_match(request app_public.delivery_requests, trip
      and cu.status = 'active' and cu.deleted_at is null
      -- 1. a live trip the customer may see, leaving late enough
      and (pair_match.trip).status in ('upcoming', 'delayed')
-     and ((pair_match.trip).visibility = 'public' or (pair_match.trip).traveler_id = (pair_match.request).customer_id)
+     and app_hidden.trip_visible_to(pair_match.trip, (pair_match.request).customer_id)
      and (pair_match.trip).departure_time >= now() + (pair_match.cfg ->> 'min_lead_hours')::numeric * interval '1 hour'
      -- 2. someone else, active, unblocked both ways, not blacklisted
      and (pair_match.trip).traveler_id <> (pair_match.request).customer_id
@@ -6677,6 +6677,32 @@ $$;
 --
 
 COMMENT ON FUNCTION app_hidden.transition_delivery(delivery_id uuid, to_status app_public.delivery_status, source app_public.transition_source, actor_id uuid, reason text) IS 'Moves a delivery to a status on behalf of a cause (source, actor, reason); the transition trigger decides whether that is allowed.';
+
+
+--
+-- Name: trip_visible_to(app_public.trips, uuid); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.trip_visible_to(trip app_public.trips, user_id uuid) RETURNS boolean
+    LANGUAGE sql STABLE
+    AS $$
+  select (trip_visible_to.trip).traveler_id = trip_visible_to.user_id
+         or (((trip_visible_to.trip).visibility = 'public'
+              or exists (select 1 from app_public.deliveries d
+                          where d.trip_id = (trip_visible_to.trip).id and d.customer_id = trip_visible_to.user_id)
+              or ((trip_visible_to.trip).visibility = 'friends_only'
+                  and exists (select 1 from app_public.deliveries d
+                               where d.traveler_id = (trip_visible_to.trip).traveler_id
+                                 and d.customer_id = trip_visible_to.user_id and d.status = 'delivered')))
+             and not app_hidden.users_blocked((trip_visible_to.trip).traveler_id, trip_visible_to.user_id));
+$$;
+
+
+--
+-- Name: FUNCTION trip_visible_to(trip app_public.trips, user_id uuid); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.trip_visible_to(trip app_public.trips, user_id uuid) IS 'Whether the user may see the trip (its traveler; else public, a customer of it, or a past customer for friends_only; never across a block).';
 
 
 --
@@ -9354,11 +9380,12 @@ begin
   if v_request.id is null then
     raise exception 'Request not found among your requests' using errcode = 'NTFND';
   end if;
-  -- Only trips the customer may see (RLS on trips decides visibility), locked after the request.
-  if not exists (select 1 from app_public.trips t where t.id = invite_traveler.trip_id) then
+  -- Only a trip the customer may see (the trips policies' rule; this function runs as the owner, past RLS), locked
+  -- after the request.
+  select * into v_trip from app_public.trips t where t.id = invite_traveler.trip_id for update;
+  if v_trip.id is null or not app_hidden.trip_visible_to(v_trip, v_user_id) then
     raise exception 'Trip not found' using errcode = 'NTFND';
   end if;
-  select * into v_trip from app_public.trips t where t.id = invite_traveler.trip_id for update;
   v_offer := app_hidden.open_offer_thread(v_request, v_trip, 'customer', v_user_id, invite_traveler.price,
     invite_traveler.message, invite_traveler.pickup_time, invite_traveler.delivery_time, null);
   v_offer := app_hidden.auto_accept_if_allowed(v_offer);
@@ -9628,7 +9655,7 @@ $$;
 -- Name: FUNCTION matching_trips(request_id uuid); Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON FUNCTION app_public.matching_trips(request_id uuid) IS 'The trips that fit a delivery request, best first (docs §5): live public trips of other active, unblocked, non-blacklisted travelers meeting the request''s rating and verification requirements, with room for the item, no restriction against it, starting within matching.pickup_radius_km of the pickup and ending within matching.dropoff_radius_km of the drop-off, leaving in time and within the detour allowance. Scored by route, timing, reliability, rating, price and newcomer factors (matching.weights) plus a favorite bonus; at most matching.max_results with score ≥ matching.min_score, by score, then departure, then id. Empty when nothing fits. For the request''s customer and admins. Errors: LOGIN, NTFND.';
+COMMENT ON FUNCTION app_public.matching_trips(request_id uuid) IS 'The trips that fit a delivery request, best first (docs §5): live trips the customer may see (public; private ones they have a delivery on; friends_only ones of travelers who delivered for them) of other active, unblocked, non-blacklisted travelers meeting the request''s rating and verification requirements, with room for the item, no restriction against it, starting within matching.pickup_radius_km of the pickup and ending within matching.dropoff_radius_km of the drop-off, leaving in time and within the detour allowance. Scored by route, timing, reliability, rating, price and newcomer factors (matching.weights) plus a favorite bonus; at most matching.max_results with score ≥ matching.min_score, by score, then departure, then id. Empty when nothing fits. For the request''s customer and admins. Errors: LOGIN, NTFND.';
 
 
 --
@@ -9736,7 +9763,7 @@ begin
   end if;
   if quote_price.trip_id is not null then
     select t.* into v_trip from app_public.trips t where t.id = quote_price.trip_id;
-    if v_trip.id is null or not (v_admin or v_trip.visibility = 'public' or v_trip.traveler_id = v_user_id) then
+    if v_trip.id is null or not (v_admin or app_hidden.trip_visible_to(v_trip, v_user_id)) then
       raise exception 'Trip not found' using errcode = 'NTFND';
     end if;
   end if;
@@ -17062,6 +17089,13 @@ GRANT ALL ON FUNCTION app_hidden.tg_users__referral_code() TO app_anonymous;
 --
 
 REVOKE ALL ON FUNCTION app_hidden.transition_delivery(delivery_id uuid, to_status app_public.delivery_status, source app_public.transition_source, actor_id uuid, reason text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION trip_visible_to(trip app_public.trips, user_id uuid); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.trip_visible_to(trip app_public.trips, user_id uuid) FROM PUBLIC;
 
 
 --

@@ -151,11 +151,12 @@ begin
   if v_request.id is null then
     raise exception 'Request not found among your requests' using errcode = 'NTFND';
   end if;
-  -- Only trips the customer may see (RLS on trips decides visibility), locked after the request.
-  if not exists (select 1 from app_public.trips t where t.id = invite_traveler.trip_id) then
+  -- Only a trip the customer may see (the trips policies' rule; this function runs as the owner, past RLS), locked
+  -- after the request.
+  select * into v_trip from app_public.trips t where t.id = invite_traveler.trip_id for update;
+  if v_trip.id is null or not app_hidden.trip_visible_to(v_trip, v_user_id) then
     raise exception 'Trip not found' using errcode = 'NTFND';
   end if;
-  select * into v_trip from app_public.trips t where t.id = invite_traveler.trip_id for update;
   v_offer := app_hidden.open_offer_thread(v_request, v_trip, 'customer', v_user_id, invite_traveler.price,
     invite_traveler.message, invite_traveler.pickup_time, invite_traveler.delivery_time, null);
   v_offer := app_hidden.auto_accept_if_allowed(v_offer);

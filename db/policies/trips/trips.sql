@@ -2,6 +2,7 @@
 -- always, every trip by admins with deliveries.read; never across a block (select_unblocked).
 -- Private trips are also seen by the customers with a delivery on them, friends_only trips by the traveler's past
 -- customers (a delivery that arrived). The subqueries read deliveries under their own policies (the parties).
+-- app_hidden.trip_visible_to states the same rule for one trip and any user (matching, quotes, invitations).
 -- Writes go through the trip functions only (security definer); nothing is ever deleted.
 drop policy if exists select_public on app_public.trips;
 create policy select_public on app_public.trips for select to app_user
