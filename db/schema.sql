@@ -2327,6 +2327,7 @@ begin
   end if;
   select * into v_request from app_public.delivery_requests r where r.id = v_offer.request_id;
   select * into v_trip from app_public.trips t where t.id = v_offer.trip_id for update;
+  perform app_hidden.lock_traveler_deliveries(v_offer.traveler_id);
   if v_offer.status <> 'pending' then
     raise exception 'This offer is % and can no longer be accepted', v_offer.status using errcode = 'BADST';
   end if;
@@ -5037,6 +5038,25 @@ $$;
 --
 
 COMMENT ON FUNCTION app_hidden.lock_review(review_id uuid) IS 'Locks a review for a change; NTFND when it does not exist.';
+
+
+--
+-- Name: lock_traveler_deliveries(uuid); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.lock_traveler_deliveries(traveler_id uuid) RETURNS void
+    LANGUAGE sql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select pg_advisory_xact_lock(hashtext('traveler live deliveries'), hashtext(lock_traveler_deliveries.traveler_id::text));
+$$;
+
+
+--
+-- Name: FUNCTION lock_traveler_deliveries(traveler_id uuid); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.lock_traveler_deliveries(traveler_id uuid) IS 'Serialises, until commit, the accepts that add a live delivery to this traveler (the live-delivery limits).';
 
 
 --
@@ -16746,6 +16766,13 @@ GRANT SELECT ON TABLE app_public.reviews TO app_user;
 --
 
 REVOKE ALL ON FUNCTION app_hidden.lock_review(review_id uuid) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION lock_traveler_deliveries(traveler_id uuid); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.lock_traveler_deliveries(traveler_id uuid) FROM PUBLIC;
 
 
 --
