@@ -4357,14 +4357,13 @@ begin
            successful_as_traveler = s.successful_as_traveler + (s.user_id = new_row.traveler_id)::int,
            updated_at = now()
      where s.user_id in (new_row.customer_id, new_row.traveler_id);
-    update app_public.user_earnings e
-       set currency = new_row.currency,
-           total_earnings = e.total_earnings + case when e.user_id = new_row.traveler_id then new_row.final_price else 0 end,
-           total_spent = e.total_spent
-             + case when e.user_id = new_row.customer_id then new_row.final_price + new_row.platform_fee else 0 end,
-           updated_at = now()
-     where e.user_id in (new_row.customer_id, new_row.traveler_id)
-       and (e.currency = new_row.currency or (e.total_earnings = 0 and e.total_spent = 0));
+    -- The traveler's row first, then the customer's (a fixed order for the two row locks).
+    insert into app_public.user_earnings as e (user_id, currency, total_earnings, total_spent)
+    values (new_row.traveler_id, new_row.currency, new_row.final_price, 0),
+           (new_row.customer_id, new_row.currency, 0, app_hidden.customer_charge(new_row))
+    on conflict (user_id, currency) do update
+       set total_earnings = e.total_earnings + excluded.total_earnings,
+           total_spent = e.total_spent + excluded.total_spent;
   elsif new_row.status = 'cancelled' and v_was_delivered then
     update app_public.user_statistics s
        set successful_deliveries = s.successful_deliveries - 1,
@@ -4482,6 +4481,24 @@ $$;
 --
 
 COMMENT ON FUNCTION app_hidden.current_user_has_permission(permission text) IS 'Whether the signed-in user is an active admin holding the permission.';
+
+
+--
+-- Name: customer_charge(app_public.deliveries); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.customer_charge(delivery app_public.deliveries) RETURNS bigint
+    LANGUAGE sql IMMUTABLE
+    AS $$
+  select customer_charge.delivery.final_price + customer_charge.delivery.platform_fee;
+$$;
+
+
+--
+-- Name: FUNCTION customer_charge(delivery app_public.deliveries); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.customer_charge(delivery app_public.deliveries) IS 'What the customer paid for a delivery (final price + platform fee; the payments issue adds processing fees and credits).';
 
 
 --
@@ -6601,8 +6618,6 @@ CREATE FUNCTION app_hidden.tg_users__create_related() RETURNS trigger
 begin
   insert into app_public.user_preferences (user_id) values (NEW.id);
   insert into app_public.user_statistics (user_id) values (NEW.id);
-  insert into app_public.user_earnings (user_id, currency)
-  values (NEW.id, app_hidden.config_value('platform.default_currency') #>> '{}');
   return null;
 end;
 $$;
@@ -6612,7 +6627,7 @@ $$;
 -- Name: FUNCTION tg_users__create_related(); Type: COMMENT; Schema: app_hidden; Owner: -
 --
 
-COMMENT ON FUNCTION app_hidden.tg_users__create_related() IS 'Creates the preferences, statistics and money totals of a new account.';
+COMMENT ON FUNCTION app_hidden.tg_users__create_related() IS 'Creates the preferences and statistics of a new account.';
 
 
 --
@@ -11966,6 +11981,403 @@ Changes the signed-in traveler''s trip; arguments left out keep their value. Not
 
 
 --
+-- Name: user_earnings; Type: TABLE; Schema: app_public; Owner: -
+--
+
+CREATE TABLE app_public.user_earnings (
+    user_id uuid NOT NULL,
+    currency text NOT NULL,
+    total_earnings bigint DEFAULT 0 NOT NULL,
+    total_spent bigint DEFAULT 0 NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT user_earnings_currency_check CHECK ((currency ~ '^[A-Z]{3}$'::text)),
+    CONSTRAINT user_earnings_total_earnings_check CHECK ((total_earnings >= 0)),
+    CONSTRAINT user_earnings_total_spent_check CHECK ((total_spent >= 0))
+);
+
+ALTER TABLE ONLY app_public.user_earnings FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE user_earnings; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TABLE app_public.user_earnings IS '@behavior -insert -update -delete
+Money totals of a user, one row per currency they earned or spent in (created by their first delivered delivery in it): visible only to the user and admins.';
+
+
+--
+-- Name: COLUMN user_earnings.user_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_earnings.user_id IS 'The user these totals belong to.';
+
+
+--
+-- Name: COLUMN user_earnings.currency; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_earnings.currency IS 'ISO 4217 currency of both totals of this row.';
+
+
+--
+-- Name: COLUMN user_earnings.total_earnings; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_earnings.total_earnings IS 'Net earnings as a traveler in this currency, in minor units: the final prices of delivered deliveries.';
+
+
+--
+-- Name: COLUMN user_earnings.total_spent; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_earnings.total_spent IS 'Amount paid as a customer in this currency, in minor units: final price plus the fees charged, per delivered delivery.';
+
+
+--
+-- Name: COLUMN user_earnings.updated_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_earnings.updated_at IS 'When the totals last changed.';
+
+
+--
+-- Name: user_statistics; Type: TABLE; Schema: app_public; Owner: -
+--
+
+CREATE TABLE app_public.user_statistics (
+    user_id uuid NOT NULL,
+    total_trips integer DEFAULT 0 NOT NULL,
+    total_deliveries integer DEFAULT 0 NOT NULL,
+    successful_deliveries integer DEFAULT 0 NOT NULL,
+    cancelled_deliveries integer DEFAULT 0 NOT NULL,
+    deliveries_as_traveler integer DEFAULT 0 NOT NULL,
+    successful_as_traveler integer DEFAULT 0 NOT NULL,
+    cancelled_as_traveler integer DEFAULT 0 NOT NULL,
+    average_rating numeric(3,2),
+    total_ratings integer DEFAULT 0 NOT NULL,
+    completion_rate numeric(5,4) GENERATED ALWAYS AS (
+CASE
+    WHEN ((successful_deliveries + cancelled_deliveries) > 0) THEN round(((successful_deliveries)::numeric / ((successful_deliveries + cancelled_deliveries))::numeric), 4)
+    ELSE NULL::numeric
+END) STORED,
+    response_time_minutes integer,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT user_statistics_average_rating_check CHECK (((average_rating >= (1)::numeric) AND (average_rating <= (5)::numeric))),
+    CONSTRAINT user_statistics_cancelled_as_traveler_check CHECK ((cancelled_as_traveler >= 0)),
+    CONSTRAINT user_statistics_cancelled_deliveries_check CHECK ((cancelled_deliveries >= 0)),
+    CONSTRAINT user_statistics_check CHECK (((successful_deliveries + cancelled_deliveries) <= total_deliveries)),
+    CONSTRAINT user_statistics_check1 CHECK ((deliveries_as_traveler <= total_deliveries)),
+    CONSTRAINT user_statistics_check2 CHECK (((successful_as_traveler <= deliveries_as_traveler) AND (cancelled_as_traveler <= deliveries_as_traveler))),
+    CONSTRAINT user_statistics_check3 CHECK (((total_ratings = 0) = (average_rating IS NULL))),
+    CONSTRAINT user_statistics_deliveries_as_traveler_check CHECK ((deliveries_as_traveler >= 0)),
+    CONSTRAINT user_statistics_response_time_minutes_check CHECK ((response_time_minutes >= 0)),
+    CONSTRAINT user_statistics_successful_as_traveler_check CHECK ((successful_as_traveler >= 0)),
+    CONSTRAINT user_statistics_successful_deliveries_check CHECK ((successful_deliveries >= 0)),
+    CONSTRAINT user_statistics_total_deliveries_check CHECK ((total_deliveries >= 0)),
+    CONSTRAINT user_statistics_total_ratings_check CHECK ((total_ratings >= 0)),
+    CONSTRAINT user_statistics_total_trips_check CHECK ((total_trips >= 0))
+);
+
+ALTER TABLE ONLY app_public.user_statistics FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE user_statistics; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TABLE app_public.user_statistics IS '@behavior -insert -update -delete
+Activity statistics of a user (1:1, created with the user, maintained by triggers). Public when the user shows statistics; always visible to the user and admins.';
+
+
+--
+-- Name: COLUMN user_statistics.user_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_statistics.user_id IS 'The user these statistics describe.';
+
+
+--
+-- Name: COLUMN user_statistics.total_trips; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_statistics.total_trips IS 'Trips completed as a traveler.';
+
+
+--
+-- Name: COLUMN user_statistics.total_deliveries; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_statistics.total_deliveries IS 'Deliveries taken part in, as customer or traveler, that have ended.';
+
+
+--
+-- Name: COLUMN user_statistics.successful_deliveries; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_statistics.successful_deliveries IS 'Deliveries that ended delivered.';
+
+
+--
+-- Name: COLUMN user_statistics.cancelled_deliveries; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_statistics.cancelled_deliveries IS 'Deliveries that ended cancelled.';
+
+
+--
+-- Name: COLUMN user_statistics.deliveries_as_traveler; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_statistics.deliveries_as_traveler IS 'Ended deliveries in which the user was the traveler.';
+
+
+--
+-- Name: COLUMN user_statistics.successful_as_traveler; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_statistics.successful_as_traveler IS 'Deliveries the user carried to the end.';
+
+
+--
+-- Name: COLUMN user_statistics.cancelled_as_traveler; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_statistics.cancelled_as_traveler IS 'Deliveries the user cancelled as the traveler.';
+
+
+--
+-- Name: COLUMN user_statistics.average_rating; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_statistics.average_rating IS 'Mean overall rating received (1–5), or null without ratings.';
+
+
+--
+-- Name: COLUMN user_statistics.total_ratings; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_statistics.total_ratings IS 'Number of ratings received.';
+
+
+--
+-- Name: COLUMN user_statistics.completion_rate; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_statistics.completion_rate IS 'Share of finished deliveries (delivered or cancelled) that were delivered, 0–1.';
+
+
+--
+-- Name: COLUMN user_statistics.response_time_minutes; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_statistics.response_time_minutes IS 'Typical time the user takes to answer an offer, in minutes.';
+
+
+--
+-- Name: COLUMN user_statistics.updated_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_statistics.updated_at IS 'When the statistics last changed.';
+
+
+--
+-- Name: user_profiles; Type: VIEW; Schema: app_public; Owner: -
+--
+
+CREATE VIEW app_public.user_profiles WITH (security_invoker='true') AS
+ SELECT u.id,
+    u.display_name,
+    u.picture_key,
+    u.bio,
+    u.user_type,
+    u.verification_level,
+    u.created_at,
+    s.total_trips,
+    s.total_deliveries,
+    s.successful_deliveries,
+    s.cancelled_deliveries,
+    s.deliveries_as_traveler,
+    s.successful_as_traveler,
+    s.cancelled_as_traveler,
+    s.average_rating,
+    s.total_ratings,
+    s.completion_rate,
+        CASE
+            WHEN (s.total_deliveries > 0) THEN round(((s.successful_deliveries)::numeric / (s.total_deliveries)::numeric), 4)
+            ELSE NULL::numeric
+        END AS success_rate,
+    s.response_time_minutes
+   FROM (app_public.users u
+     LEFT JOIN app_public.user_statistics s ON ((s.user_id = u.id)));
+
+
+--
+-- Name: VIEW user_profiles; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON VIEW app_public.user_profiles IS '@primaryKey id
+@behavior -insert -update -delete
+Public profiles with statistics and rates. Statistics are null unless the user shows them (the user and admins always see them); money totals (`earnings`, per currency) only for the user and admins.';
+
+
+--
+-- Name: COLUMN user_profiles.id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_profiles.id IS 'Identifier of the user.';
+
+
+--
+-- Name: COLUMN user_profiles.display_name; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_profiles.display_name IS 'Name shown to other users.';
+
+
+--
+-- Name: COLUMN user_profiles.picture_key; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_profiles.picture_key IS 'Storage key of the profile picture.';
+
+
+--
+-- Name: COLUMN user_profiles.bio; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_profiles.bio IS 'Self-description.';
+
+
+--
+-- Name: COLUMN user_profiles.user_type; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_profiles.user_type IS 'customer, traveler or both.';
+
+
+--
+-- Name: COLUMN user_profiles.verification_level; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_profiles.verification_level IS 'Highest verified identity level.';
+
+
+--
+-- Name: COLUMN user_profiles.created_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_profiles.created_at IS 'Member since.';
+
+
+--
+-- Name: COLUMN user_profiles.total_trips; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_profiles.total_trips IS 'Trips completed as a traveler (null when hidden).';
+
+
+--
+-- Name: COLUMN user_profiles.total_deliveries; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_profiles.total_deliveries IS 'Ended deliveries (null when hidden).';
+
+
+--
+-- Name: COLUMN user_profiles.successful_deliveries; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_profiles.successful_deliveries IS 'Deliveries that ended delivered (null when hidden).';
+
+
+--
+-- Name: COLUMN user_profiles.cancelled_deliveries; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_profiles.cancelled_deliveries IS 'Deliveries that ended cancelled (null when hidden).';
+
+
+--
+-- Name: COLUMN user_profiles.deliveries_as_traveler; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_profiles.deliveries_as_traveler IS 'Ended deliveries as the traveler (null when hidden).';
+
+
+--
+-- Name: COLUMN user_profiles.successful_as_traveler; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_profiles.successful_as_traveler IS 'Deliveries carried to the end (null when hidden).';
+
+
+--
+-- Name: COLUMN user_profiles.cancelled_as_traveler; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_profiles.cancelled_as_traveler IS 'Deliveries cancelled as the traveler (null when hidden).';
+
+
+--
+-- Name: COLUMN user_profiles.average_rating; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_profiles.average_rating IS 'Mean rating received (null when hidden or unrated).';
+
+
+--
+-- Name: COLUMN user_profiles.total_ratings; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_profiles.total_ratings IS 'Ratings received (null when hidden).';
+
+
+--
+-- Name: COLUMN user_profiles.completion_rate; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_profiles.completion_rate IS 'Delivered share of finished deliveries, 0–1 (null when hidden or none).';
+
+
+--
+-- Name: COLUMN user_profiles.success_rate; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_profiles.success_rate IS 'Delivered share of all ended deliveries, 0–1 (null when hidden or none).';
+
+
+--
+-- Name: COLUMN user_profiles.response_time_minutes; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_profiles.response_time_minutes IS 'Typical response time in minutes (null when hidden or unknown).';
+
+
+--
+-- Name: user_profiles_earnings(app_public.user_profiles); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.user_profiles_earnings(profile app_public.user_profiles) RETURNS SETOF app_public.user_earnings
+    LANGUAGE sql STABLE
+    AS $$
+  select e.*
+    from app_public.user_earnings e
+   where e.user_id = user_profiles_earnings.profile.id
+   order by e.currency;
+$$;
+
+
+--
+-- Name: FUNCTION user_profiles_earnings(profile app_public.user_profiles); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.user_profiles_earnings(profile app_public.user_profiles) IS '@behavior -connection +list
+@listSuffix omit
+Money totals per currency (earned as a traveler, spent as a customer, in minor units), by currency: only on one''s own profile and for admins, empty otherwise.';
+
+
+--
 -- Name: user_reviews(uuid); Type: FUNCTION; Schema: app_public; Owner: -
 --
 
@@ -12571,146 +12983,6 @@ ALTER TABLE ONLY app_private.user_two_factor_auth FORCE ROW LEVEL SECURITY;
 --
 
 COMMENT ON TABLE app_private.user_two_factor_auth IS 'TOTP secret (RFC 6238), bcrypt hashes of unused backup codes and the last accepted step of each user.';
-
-
---
--- Name: user_statistics; Type: TABLE; Schema: app_public; Owner: -
---
-
-CREATE TABLE app_public.user_statistics (
-    user_id uuid NOT NULL,
-    total_trips integer DEFAULT 0 NOT NULL,
-    total_deliveries integer DEFAULT 0 NOT NULL,
-    successful_deliveries integer DEFAULT 0 NOT NULL,
-    cancelled_deliveries integer DEFAULT 0 NOT NULL,
-    deliveries_as_traveler integer DEFAULT 0 NOT NULL,
-    successful_as_traveler integer DEFAULT 0 NOT NULL,
-    cancelled_as_traveler integer DEFAULT 0 NOT NULL,
-    average_rating numeric(3,2),
-    total_ratings integer DEFAULT 0 NOT NULL,
-    completion_rate numeric(5,4) GENERATED ALWAYS AS (
-CASE
-    WHEN ((successful_deliveries + cancelled_deliveries) > 0) THEN round(((successful_deliveries)::numeric / ((successful_deliveries + cancelled_deliveries))::numeric), 4)
-    ELSE NULL::numeric
-END) STORED,
-    response_time_minutes integer,
-    updated_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT user_statistics_average_rating_check CHECK (((average_rating >= (1)::numeric) AND (average_rating <= (5)::numeric))),
-    CONSTRAINT user_statistics_cancelled_as_traveler_check CHECK ((cancelled_as_traveler >= 0)),
-    CONSTRAINT user_statistics_cancelled_deliveries_check CHECK ((cancelled_deliveries >= 0)),
-    CONSTRAINT user_statistics_check CHECK (((successful_deliveries + cancelled_deliveries) <= total_deliveries)),
-    CONSTRAINT user_statistics_check1 CHECK ((deliveries_as_traveler <= total_deliveries)),
-    CONSTRAINT user_statistics_check2 CHECK (((successful_as_traveler <= deliveries_as_traveler) AND (cancelled_as_traveler <= deliveries_as_traveler))),
-    CONSTRAINT user_statistics_check3 CHECK (((total_ratings = 0) = (average_rating IS NULL))),
-    CONSTRAINT user_statistics_deliveries_as_traveler_check CHECK ((deliveries_as_traveler >= 0)),
-    CONSTRAINT user_statistics_response_time_minutes_check CHECK ((response_time_minutes >= 0)),
-    CONSTRAINT user_statistics_successful_as_traveler_check CHECK ((successful_as_traveler >= 0)),
-    CONSTRAINT user_statistics_successful_deliveries_check CHECK ((successful_deliveries >= 0)),
-    CONSTRAINT user_statistics_total_deliveries_check CHECK ((total_deliveries >= 0)),
-    CONSTRAINT user_statistics_total_ratings_check CHECK ((total_ratings >= 0)),
-    CONSTRAINT user_statistics_total_trips_check CHECK ((total_trips >= 0))
-);
-
-ALTER TABLE ONLY app_public.user_statistics FORCE ROW LEVEL SECURITY;
-
-
---
--- Name: TABLE user_statistics; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON TABLE app_public.user_statistics IS '@behavior -insert -update -delete
-Activity statistics of a user (1:1, created with the user, maintained by triggers). Public when the user shows statistics; always visible to the user and admins.';
-
-
---
--- Name: COLUMN user_statistics.user_id; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_statistics.user_id IS 'The user these statistics describe.';
-
-
---
--- Name: COLUMN user_statistics.total_trips; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_statistics.total_trips IS 'Trips completed as a traveler.';
-
-
---
--- Name: COLUMN user_statistics.total_deliveries; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_statistics.total_deliveries IS 'Deliveries taken part in, as customer or traveler, that have ended.';
-
-
---
--- Name: COLUMN user_statistics.successful_deliveries; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_statistics.successful_deliveries IS 'Deliveries that ended delivered.';
-
-
---
--- Name: COLUMN user_statistics.cancelled_deliveries; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_statistics.cancelled_deliveries IS 'Deliveries that ended cancelled.';
-
-
---
--- Name: COLUMN user_statistics.deliveries_as_traveler; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_statistics.deliveries_as_traveler IS 'Ended deliveries in which the user was the traveler.';
-
-
---
--- Name: COLUMN user_statistics.successful_as_traveler; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_statistics.successful_as_traveler IS 'Deliveries the user carried to the end.';
-
-
---
--- Name: COLUMN user_statistics.cancelled_as_traveler; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_statistics.cancelled_as_traveler IS 'Deliveries the user cancelled as the traveler.';
-
-
---
--- Name: COLUMN user_statistics.average_rating; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_statistics.average_rating IS 'Mean overall rating received (1–5), or null without ratings.';
-
-
---
--- Name: COLUMN user_statistics.total_ratings; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_statistics.total_ratings IS 'Number of ratings received.';
-
-
---
--- Name: COLUMN user_statistics.completion_rate; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_statistics.completion_rate IS 'Share of finished deliveries (delivered or cancelled) that were delivered, 0–1.';
-
-
---
--- Name: COLUMN user_statistics.response_time_minutes; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_statistics.response_time_minutes IS 'Typical time the user takes to answer an offer, in minutes.';
-
-
---
--- Name: COLUMN user_statistics.updated_at; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_statistics.updated_at IS 'When the statistics last changed.';
 
 
 --
@@ -13673,265 +13945,6 @@ COMMENT ON COLUMN app_public.user_contacts.terms_accepted_at IS 'When the user a
 
 
 --
--- Name: user_earnings; Type: TABLE; Schema: app_public; Owner: -
---
-
-CREATE TABLE app_public.user_earnings (
-    user_id uuid NOT NULL,
-    currency text NOT NULL,
-    total_earnings bigint DEFAULT 0 NOT NULL,
-    total_spent bigint DEFAULT 0 NOT NULL,
-    updated_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT user_earnings_currency_check CHECK ((currency ~ '^[A-Z]{3}$'::text)),
-    CONSTRAINT user_earnings_total_earnings_check CHECK ((total_earnings >= 0)),
-    CONSTRAINT user_earnings_total_spent_check CHECK ((total_spent >= 0))
-);
-
-ALTER TABLE ONLY app_public.user_earnings FORCE ROW LEVEL SECURITY;
-
-
---
--- Name: TABLE user_earnings; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON TABLE app_public.user_earnings IS '@behavior -insert -update -delete
-Money totals of a user (1:1, created with the user): visible only to the user and admins.';
-
-
---
--- Name: COLUMN user_earnings.user_id; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_earnings.user_id IS 'The user these totals belong to.';
-
-
---
--- Name: COLUMN user_earnings.currency; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_earnings.currency IS 'ISO 4217 currency of both totals.';
-
-
---
--- Name: COLUMN user_earnings.total_earnings; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_earnings.total_earnings IS 'Net earnings as a traveler, in minor units.';
-
-
---
--- Name: COLUMN user_earnings.total_spent; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_earnings.total_spent IS 'Amount paid as a customer, in minor units.';
-
-
---
--- Name: COLUMN user_earnings.updated_at; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_earnings.updated_at IS 'When the totals last changed.';
-
-
---
--- Name: user_profiles; Type: VIEW; Schema: app_public; Owner: -
---
-
-CREATE VIEW app_public.user_profiles WITH (security_invoker='true') AS
- SELECT u.id,
-    u.display_name,
-    u.picture_key,
-    u.bio,
-    u.user_type,
-    u.verification_level,
-    u.created_at,
-    s.total_trips,
-    s.total_deliveries,
-    s.successful_deliveries,
-    s.cancelled_deliveries,
-    s.deliveries_as_traveler,
-    s.successful_as_traveler,
-    s.cancelled_as_traveler,
-    s.average_rating,
-    s.total_ratings,
-    s.completion_rate,
-        CASE
-            WHEN (s.total_deliveries > 0) THEN round(((s.successful_deliveries)::numeric / (s.total_deliveries)::numeric), 4)
-            ELSE NULL::numeric
-        END AS success_rate,
-    s.response_time_minutes,
-    e.currency,
-    e.total_earnings,
-    e.total_spent
-   FROM ((app_public.users u
-     LEFT JOIN app_public.user_statistics s ON ((s.user_id = u.id)))
-     LEFT JOIN app_public.user_earnings e ON ((e.user_id = u.id)));
-
-
---
--- Name: VIEW user_profiles; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON VIEW app_public.user_profiles IS '@primaryKey id
-@behavior -insert -update -delete
-Public profiles with statistics and rates. Statistics are null unless the user shows them (the user and admins always see them); money totals only for the user and admins.';
-
-
---
--- Name: COLUMN user_profiles.id; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_profiles.id IS 'Identifier of the user.';
-
-
---
--- Name: COLUMN user_profiles.display_name; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_profiles.display_name IS 'Name shown to other users.';
-
-
---
--- Name: COLUMN user_profiles.picture_key; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_profiles.picture_key IS 'Storage key of the profile picture.';
-
-
---
--- Name: COLUMN user_profiles.bio; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_profiles.bio IS 'Self-description.';
-
-
---
--- Name: COLUMN user_profiles.user_type; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_profiles.user_type IS 'customer, traveler or both.';
-
-
---
--- Name: COLUMN user_profiles.verification_level; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_profiles.verification_level IS 'Highest verified identity level.';
-
-
---
--- Name: COLUMN user_profiles.created_at; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_profiles.created_at IS 'Member since.';
-
-
---
--- Name: COLUMN user_profiles.total_trips; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_profiles.total_trips IS 'Trips completed as a traveler (null when hidden).';
-
-
---
--- Name: COLUMN user_profiles.total_deliveries; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_profiles.total_deliveries IS 'Ended deliveries (null when hidden).';
-
-
---
--- Name: COLUMN user_profiles.successful_deliveries; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_profiles.successful_deliveries IS 'Deliveries that ended delivered (null when hidden).';
-
-
---
--- Name: COLUMN user_profiles.cancelled_deliveries; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_profiles.cancelled_deliveries IS 'Deliveries that ended cancelled (null when hidden).';
-
-
---
--- Name: COLUMN user_profiles.deliveries_as_traveler; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_profiles.deliveries_as_traveler IS 'Ended deliveries as the traveler (null when hidden).';
-
-
---
--- Name: COLUMN user_profiles.successful_as_traveler; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_profiles.successful_as_traveler IS 'Deliveries carried to the end (null when hidden).';
-
-
---
--- Name: COLUMN user_profiles.cancelled_as_traveler; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_profiles.cancelled_as_traveler IS 'Deliveries cancelled as the traveler (null when hidden).';
-
-
---
--- Name: COLUMN user_profiles.average_rating; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_profiles.average_rating IS 'Mean rating received (null when hidden or unrated).';
-
-
---
--- Name: COLUMN user_profiles.total_ratings; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_profiles.total_ratings IS 'Ratings received (null when hidden).';
-
-
---
--- Name: COLUMN user_profiles.completion_rate; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_profiles.completion_rate IS 'Delivered share of finished deliveries, 0–1 (null when hidden or none).';
-
-
---
--- Name: COLUMN user_profiles.success_rate; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_profiles.success_rate IS 'Delivered share of all ended deliveries, 0–1 (null when hidden or none).';
-
-
---
--- Name: COLUMN user_profiles.response_time_minutes; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_profiles.response_time_minutes IS 'Typical response time in minutes (null when hidden or unknown).';
-
-
---
--- Name: COLUMN user_profiles.currency; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_profiles.currency IS 'Currency of the money totals (only for the user and admins).';
-
-
---
--- Name: COLUMN user_profiles.total_earnings; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_profiles.total_earnings IS 'Net earnings in minor units (only for the user and admins).';
-
-
---
--- Name: COLUMN user_profiles.total_spent; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_profiles.total_spent IS 'Amount spent in minor units (only for the user and admins).';
-
-
---
 -- Name: schema_migrations; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -14313,7 +14326,7 @@ ALTER TABLE ONLY app_public.user_contacts
 --
 
 ALTER TABLE ONLY app_public.user_earnings
-    ADD CONSTRAINT user_earnings_pkey PRIMARY KEY (user_id);
+    ADD CONSTRAINT user_earnings_pkey PRIMARY KEY (user_id, currency);
 
 
 --
@@ -16674,6 +16687,13 @@ GRANT ALL ON FUNCTION app_hidden.current_user_has_permission(permission text) TO
 
 
 --
+-- Name: FUNCTION customer_charge(delivery app_public.deliveries); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.customer_charge(delivery app_public.deliveries) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION default_quote(distance_km numeric, weight_kg numeric, urgency app_public.urgency_level, is_fragile boolean, currency text); Type: ACL; Schema: app_hidden; Owner: -
 --
 
@@ -18229,6 +18249,35 @@ GRANT ALL ON FUNCTION app_public.update_trip(trip_id uuid, title text, descripti
 
 
 --
+-- Name: TABLE user_earnings; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT SELECT ON TABLE app_public.user_earnings TO app_user;
+
+
+--
+-- Name: TABLE user_statistics; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT SELECT ON TABLE app_public.user_statistics TO app_user;
+
+
+--
+-- Name: TABLE user_profiles; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT SELECT ON TABLE app_public.user_profiles TO app_user;
+
+
+--
+-- Name: FUNCTION user_profiles_earnings(profile app_public.user_profiles); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.user_profiles_earnings(profile app_public.user_profiles) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.user_profiles_earnings(profile app_public.user_profiles) TO app_user;
+
+
+--
 -- Name: FUNCTION user_reviews(user_id uuid); Type: ACL; Schema: app_public; Owner: -
 --
 
@@ -18258,13 +18307,6 @@ GRANT ALL ON FUNCTION app_public.verify_two_factor_login(challenge text, code te
 
 REVOKE ALL ON FUNCTION app_public.withdraw_offer(offer_id uuid, reason app_public.offer_withdraw_reason, note text) FROM PUBLIC;
 GRANT ALL ON FUNCTION app_public.withdraw_offer(offer_id uuid, reason app_public.offer_withdraw_reason, note text) TO app_user;
-
-
---
--- Name: TABLE user_statistics; Type: ACL; Schema: app_public; Owner: -
---
-
-GRANT SELECT ON TABLE app_public.user_statistics TO app_user;
 
 
 --
@@ -18338,20 +18380,6 @@ GRANT UPDATE(last_name) ON TABLE app_public.user_contacts TO app_user;
 
 
 --
--- Name: TABLE user_earnings; Type: ACL; Schema: app_public; Owner: -
---
-
-GRANT SELECT ON TABLE app_public.user_earnings TO app_user;
-
-
---
--- Name: TABLE user_profiles; Type: ACL; Schema: app_public; Owner: -
---
-
-GRANT SELECT ON TABLE app_public.user_profiles TO app_user;
-
-
---
 -- Name: DEFAULT PRIVILEGES FOR FUNCTIONS; Type: DEFAULT ACL; Schema: -; Owner: -
 --
 
@@ -18380,3 +18408,4 @@ ALTER DEFAULT PRIVILEGES FOR ROLE app_owner REVOKE ALL ON FUNCTIONS  FROM PUBLIC
 --   20261125092000
 --   20261125093000
 --   20261125094000
+--   20261207110000

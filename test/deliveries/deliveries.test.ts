@@ -97,7 +97,7 @@ test("the whole way: schedule, pickup, transit, drop-off scheduling, delivery, r
     "select user_id = $2 as traveler, total_earnings, total_spent from app_public.user_earnings where user_id in ($1, $2) and currency = 'EUR' order by 1",
     [d.customer, d.traveler])).rows);
   t.deepEqual(money, [{ traveler: false, total_earnings: "0", total_spent: "3300" }, { traveler: true, total_earnings: "3000", total_spent: "0" }],
-    "the first delivery's currency becomes the earnings currency");
+    "the delivery's currency row: the traveler earns the price, the customer pays price + fee");
   t.is(code(await server.gql(CANCEL, { token: d.customerToken, variables: { id: d.id, reason: "no_longer_needed" } })), "BADST",
     "delivered never becomes cancelled");
 });

@@ -89,13 +89,14 @@ test("trip → request → match → offer → counter → accept → pickup →
 
   // Statistics and views.
   const forTom = await call(`query ($tom: UUID!) {
-    userProfile(rowId: $tom) { totalDeliveries successfulAsTraveler averageRating totalRatings totalEarnings currency } }`,
+    userProfile(rowId: $tom) { totalDeliveries successfulAsTraveler averageRating totalRatings earnings { currency totalEarnings } } }`,
     tomToken, { tom });
-  t.like(forTom.userProfile, { totalDeliveries: 1, successfulAsTraveler: 1, averageRating: "5.00", totalRatings: 1, totalEarnings: "3000",
-    currency: "EUR" });
-  const forClaire = await call(`query ($claire: UUID!) { userProfile(rowId: $claire) { totalDeliveries averageRating totalRatings totalSpent } }`,
-    claireToken, { claire });
-  t.like(forClaire.userProfile, { totalDeliveries: 1, averageRating: "4.00", totalRatings: 1, totalSpent: "3300" });
+  t.like(forTom.userProfile, { totalDeliveries: 1, successfulAsTraveler: 1, averageRating: "5.00", totalRatings: 1,
+    earnings: [{ currency: "EUR", totalEarnings: "3000" }] });
+  const forClaire = await call(`query ($claire: UUID!) {
+    userProfile(rowId: $claire) { totalDeliveries averageRating totalRatings earnings { currency totalSpent } } }`, claireToken, { claire });
+  t.like(forClaire.userProfile, { totalDeliveries: 1, averageRating: "4.00", totalRatings: 1,
+    earnings: [{ currency: "EUR", totalSpent: "3300" }] });
   const after = await call(`{ activeDeliveries { totalCount } }`, claireToken);
   t.is(after.activeDeliveries.totalCount, 0, "a delivered delivery is no longer active");
   const capacity = await call(`query ($id: UUID!) { trip(rowId: $id) { availableWeightKg } }`, tomToken, { id: trip.rowId });
