@@ -6315,6 +6315,47 @@ COMMENT ON FUNCTION app_hidden.tg_deliveries__check_transition() IS 'Refuses del
 
 
 --
+-- Name: tg_delivery_offers__count_answer(); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.tg_delivery_offers__count_answer() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_answerer uuid := case OLD.awaiting_party when 'customer' then OLD.customer_id else OLD.traveler_id end;
+  v_asked_at timestamptz;
+  v_seconds bigint;
+begin
+  -- closed_by is NULL when the platform closes a thread: compared with "is not distinct from", never "=".
+  if not (NEW.current_version > OLD.current_version
+          or (NEW.status = 'accepted' and NEW.closed_by is not distinct from v_answerer)
+          or (NEW.status = 'declined' and NEW.closed_by is not distinct from v_answerer
+              and NEW.decline_reason not in ('another_offer_accepted', 'request_cancelled', 'request_changed', 'blocked'))) then
+    return null;
+  end if;
+  select v.created_at into v_asked_at from app_public.offer_versions v
+   where v.offer_id = OLD.id and v.version = OLD.current_version;
+  -- The answer happens in this transaction: now() is its time (the new version's created_at, or closed_at).
+  v_seconds := greatest(0, floor(extract(epoch from now() - v_asked_at)))::bigint;
+  update app_public.user_statistics s
+     set offer_answers = s.offer_answers + 1,
+         offer_answer_seconds = s.offer_answer_seconds + v_seconds,
+         response_time_minutes = round((s.offer_answer_seconds + v_seconds) / 60.0 / (s.offer_answers + 1))::integer
+   where s.user_id = v_answerer;
+  return null;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION tg_delivery_offers__count_answer(); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.tg_delivery_offers__count_answer() IS 'Counts the awaited party''s answer to an offer version in their response time.';
+
+
+--
 -- Name: tg_delivery_offers__request_status(); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
@@ -12063,6 +12104,8 @@ CASE
 END) STORED,
     response_time_minutes integer,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    offer_answers integer DEFAULT 0 NOT NULL,
+    offer_answer_seconds bigint DEFAULT 0 NOT NULL,
     CONSTRAINT user_statistics_average_rating_check CHECK (((average_rating >= (1)::numeric) AND (average_rating <= (5)::numeric))),
     CONSTRAINT user_statistics_cancelled_as_traveler_check CHECK ((cancelled_as_traveler >= 0)),
     CONSTRAINT user_statistics_cancelled_deliveries_check CHECK ((cancelled_deliveries >= 0)),
@@ -12071,6 +12114,8 @@ END) STORED,
     CONSTRAINT user_statistics_check2 CHECK (((successful_as_traveler <= deliveries_as_traveler) AND (cancelled_as_traveler <= deliveries_as_traveler))),
     CONSTRAINT user_statistics_check3 CHECK (((total_ratings = 0) = (average_rating IS NULL))),
     CONSTRAINT user_statistics_deliveries_as_traveler_check CHECK ((deliveries_as_traveler >= 0)),
+    CONSTRAINT user_statistics_offer_answer_seconds_check CHECK ((offer_answer_seconds >= 0)),
+    CONSTRAINT user_statistics_offer_answers_check CHECK ((offer_answers >= 0)),
     CONSTRAINT user_statistics_response_time_minutes_check CHECK ((response_time_minutes >= 0)),
     CONSTRAINT user_statistics_successful_as_traveler_check CHECK ((successful_as_traveler >= 0)),
     CONSTRAINT user_statistics_successful_deliveries_check CHECK ((successful_deliveries >= 0)),
@@ -12171,7 +12216,7 @@ COMMENT ON COLUMN app_public.user_statistics.completion_rate IS 'Share of finish
 -- Name: COLUMN user_statistics.response_time_minutes; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.user_statistics.response_time_minutes IS 'Typical time the user takes to answer an offer, in minutes.';
+COMMENT ON COLUMN app_public.user_statistics.response_time_minutes IS 'Typical time the user takes to answer an offer: the mean, in whole minutes (rounded), of the time between an offer version awaiting them and their answer to it (a counter-offer, an acceptance or a decline of their own), over all their answers; null before the first. Expiry, auto-accept and declines by the platform are not answers.';
 
 
 --
@@ -12179,6 +12224,20 @@ COMMENT ON COLUMN app_public.user_statistics.response_time_minutes IS 'Typical t
 --
 
 COMMENT ON COLUMN app_public.user_statistics.updated_at IS 'When the statistics last changed.';
+
+
+--
+-- Name: COLUMN user_statistics.offer_answers; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_statistics.offer_answers IS 'How many offer versions awaiting the user they answered (counter-offer, acceptance or decline).';
+
+
+--
+-- Name: COLUMN user_statistics.offer_answer_seconds; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_statistics.offer_answer_seconds IS 'Sum of the seconds between each of those versions and the user''s answer to it.';
 
 
 --
@@ -12351,7 +12410,7 @@ COMMENT ON COLUMN app_public.user_profiles.success_rate IS 'Delivered share of a
 -- Name: COLUMN user_profiles.response_time_minutes; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.user_profiles.response_time_minutes IS 'Typical response time in minutes (null when hidden or unknown).';
+COMMENT ON COLUMN app_public.user_profiles.response_time_minutes IS 'Mean minutes the user takes to answer an offer version awaiting them (null when hidden or before their first answer).';
 
 
 --
@@ -15171,6 +15230,13 @@ CREATE TRIGGER _500_after_status AFTER INSERT OR UPDATE OF status ON app_public.
 
 
 --
+-- Name: delivery_offers _500_count_answer; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE CONSTRAINT TRIGGER _500_count_answer AFTER UPDATE ON app_public.delivery_offers DEFERRABLE INITIALLY DEFERRED FOR EACH ROW WHEN ((old.status = 'pending'::app_public.offer_status)) EXECUTE FUNCTION app_hidden.tg_delivery_offers__count_answer();
+
+
+--
 -- Name: trips _500_count_completed; Type: TRIGGER; Schema: app_public; Owner: -
 --
 
@@ -17016,6 +17082,13 @@ REVOKE ALL ON FUNCTION app_hidden.tg_deliveries__check_transition() FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION tg_delivery_offers__count_answer(); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.tg_delivery_offers__count_answer() FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION tg_delivery_offers__request_status(); Type: ACL; Schema: app_hidden; Owner: -
 --
 
@@ -18409,3 +18482,4 @@ ALTER DEFAULT PRIVILEGES FOR ROLE app_owner REVOKE ALL ON FUNCTIONS  FROM PUBLIC
 --   20261125093000
 --   20261125094000
 --   20261207110000
+--   20261207110100

@@ -13,7 +13,7 @@
 -- offer and trip locks do not serialise those, so without this lock concurrent accepts would all count the same
 -- committed deliveries and all pass. It is a transaction-scoped advisory lock keyed by the traveler (a hash
 -- collision only makes two travelers wait for each other), taken last, after the trip:
---   request → offer → trip → traveler.
+--   request → offer → trip → traveler → (at commit, deferred) the answerer's statistics row (response_time.sql).
 -- It cannot deadlock: every path that takes it (accept, and submit/invite/counter through auto-accept) takes it
 -- after all its request, offer and trip locks, and the holder then only touches rows it already holds or creates
 -- (its delivery and reservation, its trip, its request and that request's threads, which every path locks through
