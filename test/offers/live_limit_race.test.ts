@@ -66,7 +66,8 @@ async function race(level: Level): Promise<{ tally: Record<string, number>; live
         return (error as { code?: string }).code ?? "error";
       }
     }));
-    const tally = outcomes.reduce<Record<string, number>>((acc, o) => ({ ...acc, [o]: (acc[o] ?? 0) + 1 }), {});
+    const tally: Record<string, number> = {};
+    for (const outcome of outcomes) tally[outcome] = (tally[outcome] ?? 0) + 1;
     const live = await asRoot(db, async (c) => Number((await c.query(
       "select count(*) from app_public.deliveries where traveler_id = $1 and status not in ('delivered', 'cancelled')",
       [traveler])).rows[0].count));

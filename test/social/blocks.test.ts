@@ -95,7 +95,7 @@ test("trips are hidden across a block in both directions (reads and searchTrips)
   const sees = async (viewer: string, tripId: string) => {
     const token = await tokenFor(db, viewer);
     const read = (await server.gql(TRIP, { token, variables: { id: tripId } })).data?.trip?.rowId === tripId;
-    const found = ((await server.gql(SEARCH, { token })).data?.searchTrips.nodes as Array<{ rowId: string }>)
+    const found = ((await server.gql(SEARCH, { token })).data!.searchTrips.nodes as Array<{ rowId: string }>)
       .some((n) => n.rowId === tripId);
     t.is(read, found, "a read and the search agree");
     return read;
