@@ -1,7 +1,8 @@
 // Matching honours trip visibility as the trips policies state it (docs/domain.md §3, §5): a private trip is matched
 // for the customers with a delivery on it, a friends_only trip also for the traveler's past customers (a delivered
 // delivery), a public one for everyone; and what matching offers a customer is exactly what the trips RLS shows
-// them. Quotes and invitations use the same rule (they run as the owner, past RLS).
+// them. Quotes and invitations use the same rule (they run as the owner, past RLS). Serial: the delivery fixtures
+// briefly leave open requests on the default route, which the other test's matching must not see.
 import test from "ava";
 import { actAs, tokenFor, user } from "../helpers/db.ts";
 import {
@@ -49,7 +50,7 @@ async function world(route: Pick<TripOptions, "origin" | "destination">, request
   return { traveler, privateTrip, friendsTrip, publicTrip, customers: { onPrivate, pastCustomer, stranger }, requests };
 }
 
-test("private trips match their customers, friends_only trips the traveler's past customers, in both directions", async (t) => {
+test.serial("private trips match their customers, friends_only trips the traveler's past customers, in both directions", async (t) => {
   const w = await world({}, {});
   const expected = {
     onPrivate: [w.privateTrip, w.publicTrip].sort(),
@@ -72,7 +73,7 @@ test("private trips match their customers, friends_only trips the traveler's pas
   t.deepEqual(await ids(MATCHING_REQUESTS, travelerToken, w.publicTrip, "requestId"), Object.values(w.requests).sort());
 });
 
-test("quotes and invitations see a trip exactly when its customer may (not for strangers, as the owner runs them)", async (t) => {
+test.serial("quotes and invitations see a trip exactly when its customer may (not for strangers, as the owner runs them)", async (t) => {
   // Lyon → Munich, away from the first test's route.
   const w = await world({ origin: [4.835, 45.764], destination: [11.582, 48.135] },
                         { pickup: [4.84, 45.76], dropoff: [11.58, 48.14] });
