@@ -2348,6 +2348,7 @@ begin
   end if;
   select * into v_request from app_public.delivery_requests r where r.id = v_offer.request_id;
   select * into v_trip from app_public.trips t where t.id = v_offer.trip_id for update;
+  perform app_hidden.lock_traveler_deliveries(v_offer.traveler_id);
   if v_offer.status <> 'pending' then
     raise exception 'This offer is % and can no longer be accepted', v_offer.status using errcode = 'BADST';
   end if;
@@ -3962,6 +3963,27 @@ COMMENT ON FUNCTION app_hidden.auto_complete_trips() IS 'Completes upcoming and 
 
 
 --
+-- Name: blocked_user_ids(); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.blocked_user_ids() RETURNS SETOF uuid
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select b.blocked_id from app_public.user_blocks b where b.blocker_id = app_public.current_user_id()
+  union
+  select b.blocker_id from app_public.user_blocks b where b.blocked_id = app_public.current_user_id();
+$$;
+
+
+--
+-- Name: FUNCTION blocked_user_ids(); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.blocked_user_ids() IS 'The users a block separates from the signed-in user, in either direction.';
+
+
+--
 -- Name: cancel_delivery_as(uuid, app_public.transition_source, uuid, app_public.delivery_cancel_reason, text); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
@@ -3980,7 +4002,6 @@ begin
   returning d.* into v_delivery;
   v_delivery := app_hidden.transition_delivery(v_delivery.id, 'cancelled', cancel_delivery_as.source,
                                                cancel_delivery_as.actor_id, cancel_delivery_as.reason::text);
-  perform app_hidden.release_trip_capacity(v_delivery.id);
   update app_public.delivery_offers o set status = 'cancelled' where o.id = v_delivery.offer_id;
 
   v_customer_ends_it := v_delivery.cancelled_by = v_delivery.customer_id
@@ -4401,7 +4422,45 @@ $$;
 -- Name: FUNCTION consume_trip_capacity(delivery_id uuid); Type: COMMENT; Schema: app_hidden; Owner: -
 --
 
-COMMENT ON FUNCTION app_hidden.consume_trip_capacity(delivery_id uuid) IS 'Marks a delivery''s reserved capacity as used (at pickup); idempotent. NTFND when the delivery holds none, BADST when it was released.';
+COMMENT ON FUNCTION app_hidden.consume_trip_capacity(delivery_id uuid) IS 'Marks a delivery''s reserved capacity as used for good (at delivery); idempotent. NTFND when the delivery holds none, BADST when it was released.';
+
+
+--
+-- Name: contacts_open(app_public.delivery_status, timestamp with time zone); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.contacts_open(status app_public.delivery_status, delivered_at timestamp with time zone) RETURNS boolean
+    LANGUAGE sql STABLE
+    AS $$
+  select contacts_open.status <> 'cancelled'
+         and coalesce(app_hidden.contacts_until(contacts_open.delivered_at) > now(), true);
+$$;
+
+
+--
+-- Name: FUNCTION contacts_open(status app_public.delivery_status, delivered_at timestamp with time zone); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.contacts_open(status app_public.delivery_status, delivered_at timestamp with time zone) IS 'Whether the parties of a delivery in this state may still see its contacts and exact places.';
+
+
+--
+-- Name: contacts_until(timestamp with time zone); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.contacts_until(delivered_at timestamp with time zone) RETURNS timestamp with time zone
+    LANGUAGE sql STABLE
+    AS $$
+  select contacts_until.delivered_at
+         + make_interval(hours => (app_hidden.config_value('deliveries.contacts_after_hours'))::int);
+$$;
+
+
+--
+-- Name: FUNCTION contacts_until(delivered_at timestamp with time zone); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.contacts_until(delivered_at timestamp with time zone) IS 'End of a delivery''s contacts window: deliveries.contacts_after_hours after delivery (null before delivery).';
 
 
 --
@@ -4425,14 +4484,13 @@ begin
            successful_as_traveler = s.successful_as_traveler + (s.user_id = new_row.traveler_id)::int,
            updated_at = now()
      where s.user_id in (new_row.customer_id, new_row.traveler_id);
-    update app_public.user_earnings e
-       set currency = new_row.currency,
-           total_earnings = e.total_earnings + case when e.user_id = new_row.traveler_id then new_row.final_price else 0 end,
-           total_spent = e.total_spent
-             + case when e.user_id = new_row.customer_id then new_row.final_price + new_row.platform_fee else 0 end,
-           updated_at = now()
-     where e.user_id in (new_row.customer_id, new_row.traveler_id)
-       and (e.currency = new_row.currency or (e.total_earnings = 0 and e.total_spent = 0));
+    -- The traveler's row first, then the customer's (a fixed order for the two row locks).
+    insert into app_public.user_earnings as e (user_id, currency, total_earnings, total_spent)
+    values (new_row.traveler_id, new_row.currency, new_row.final_price, 0),
+           (new_row.customer_id, new_row.currency, 0, app_hidden.customer_charge(new_row))
+    on conflict (user_id, currency) do update
+       set total_earnings = e.total_earnings + excluded.total_earnings,
+           total_spent = e.total_spent + excluded.total_spent;
   elsif new_row.status = 'cancelled' and v_was_delivered then
     update app_public.user_statistics s
        set successful_deliveries = s.successful_deliveries - 1,
@@ -4660,6 +4718,28 @@ COMMENT ON FUNCTION app_hidden.current_session_id() IS 'Session id claim of the 
 
 
 --
+-- Name: current_traveler_request_ids(); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.current_traveler_request_ids() RETURNS SETOF uuid
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select d.request_id
+    from app_public.deliveries d
+   where d.traveler_id = app_public.current_user_id()
+     and app_hidden.contacts_open(d.status, d.delivered_at);
+$$;
+
+
+--
+-- Name: FUNCTION current_traveler_request_ids(); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.current_traveler_request_ids() IS 'Requests the signed-in user carries as the traveler of a delivery whose contacts window is open.';
+
+
+--
 -- Name: current_user_has_permission(text); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
@@ -4683,6 +4763,24 @@ $$;
 --
 
 COMMENT ON FUNCTION app_hidden.current_user_has_permission(permission text) IS 'Whether the signed-in user is an active admin holding the permission.';
+
+
+--
+-- Name: customer_charge(app_public.deliveries); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.customer_charge(delivery app_public.deliveries) RETURNS bigint
+    LANGUAGE sql IMMUTABLE
+    AS $$
+  select customer_charge.delivery.final_price + customer_charge.delivery.platform_fee;
+$$;
+
+
+--
+-- Name: FUNCTION customer_charge(delivery app_public.deliveries); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.customer_charge(delivery app_public.deliveries) IS 'What the customer paid for a delivery (final price + platform fee; the payments issue adds processing fees and credits).';
 
 
 --
@@ -5244,6 +5342,25 @@ COMMENT ON FUNCTION app_hidden.lock_review(review_id uuid) IS 'Locks a review fo
 
 
 --
+-- Name: lock_traveler_deliveries(uuid); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.lock_traveler_deliveries(traveler_id uuid) RETURNS void
+    LANGUAGE sql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select pg_advisory_xact_lock(hashtext('traveler live deliveries'), hashtext(lock_traveler_deliveries.traveler_id::text));
+$$;
+
+
+--
+-- Name: FUNCTION lock_traveler_deliveries(traveler_id uuid); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.lock_traveler_deliveries(traveler_id uuid) IS 'Serialises, until commit, the accepts that add a live delivery to this traveler (the live-delivery limits).';
+
+
+--
 -- Name: matches(uuid, uuid); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
@@ -5580,6 +5697,42 @@ COMMENT ON FUNCTION app_hidden.on_trip_cancelled(trip_id uuid, actor_id uuid, by
 
 
 --
+-- Name: on_users_blocked(uuid, uuid); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.on_users_blocked(a uuid, b uuid) RETURNS integer
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_declined integer;
+begin
+  perform 1 from app_public.delivery_requests r
+   where r.id in (select o.request_id from app_public.delivery_offers o
+                   where o.status = 'pending'
+                     and ((o.customer_id = on_users_blocked.a and o.traveler_id = on_users_blocked.b)
+                          or (o.customer_id = on_users_blocked.b and o.traveler_id = on_users_blocked.a)))
+   order by r.id
+   for update;
+  update app_public.delivery_offers o
+     set status = 'declined', decline_reason = 'blocked', closed_by = null, closed_at = now()
+   where o.status = 'pending'
+     and ((o.customer_id = on_users_blocked.a and o.traveler_id = on_users_blocked.b)
+          or (o.customer_id = on_users_blocked.b and o.traveler_id = on_users_blocked.a));
+  get diagnostics v_declined = row_count;
+  return v_declined;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION on_users_blocked(a uuid, b uuid); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.on_users_blocked(a uuid, b uuid) IS 'Declines (reason blocked) the pending offer threads between two users a block now separates; returns how many.';
+
+
+--
 -- Name: open_offer_thread(app_public.delivery_requests, app_public.trips, app_public.offer_party, uuid, bigint, text, timestamp with time zone, timestamp with time zone, text[]); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
@@ -5726,7 +5879,7 @@ CREATE FUNCTION app_hidden.pair_match(request app_public.delivery_requests, trip
      and cu.status = 'active' and cu.deleted_at is null
      -- 1. a live trip the customer may see, leaving late enough
      and (pair_match.trip).status in ('upcoming', 'delayed')
-     and ((pair_match.trip).visibility = 'public' or (pair_match.trip).traveler_id = (pair_match.request).customer_id)
+     and app_hidden.trip_visible_to(pair_match.trip, (pair_match.request).customer_id)
      and (pair_match.trip).departure_time >= now() + (pair_match.cfg ->> 'min_lead_hours')::numeric * interval '1 hour'
      -- 2. someone else, active, unblocked both ways, not blacklisted
      and (pair_match.trip).traveler_id <> (pair_match.request).customer_id
@@ -6383,6 +6536,14 @@ begin
     update app_public.delivery_requests r set status = v_request_status
      where r.id = NEW.request_id and r.status is distinct from v_request_status;
   end if;
+  -- The trip's capacity follows the delivery (§7): consumed for good at delivery, released by a cancellation at any
+  -- step before it (a party's before pickup, an admin's after). Both are idempotent, and a consumed reservation is
+  -- never released, so a delivered delivery cancelled after a dispute keeps its capacity used.
+  if TG_OP = 'UPDATE' and NEW.status = 'delivered' then
+    perform app_hidden.consume_trip_capacity(NEW.id);
+  elsif TG_OP = 'UPDATE' and NEW.status = 'cancelled' then
+    perform app_hidden.release_trip_capacity(NEW.id);
+  end if;
   if TG_OP = 'UPDATE' and NEW.status in ('delivered', 'cancelled') then
     perform app_hidden.count_delivery_outcome(OLD, NEW);
   end if;
@@ -6395,7 +6556,7 @@ $$;
 -- Name: FUNCTION tg_deliveries__after_status(); Type: COMMENT; Schema: app_hidden; Owner: -
 --
 
-COMMENT ON FUNCTION app_hidden.tg_deliveries__after_status() IS 'Writes the history row of a delivery status, mirrors it on the request and counts outcomes in the statistics.';
+COMMENT ON FUNCTION app_hidden.tg_deliveries__after_status() IS 'Writes the history row of a delivery status, mirrors it on the request, consumes or releases the trip''s capacity and counts outcomes in the statistics.';
 
 
 --
@@ -6439,6 +6600,47 @@ $$;
 --
 
 COMMENT ON FUNCTION app_hidden.tg_deliveries__check_transition() IS 'Refuses delivery status changes that delivery_transitions does not allow for their cause; stamps the state''s time.';
+
+
+--
+-- Name: tg_delivery_offers__count_answer(); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.tg_delivery_offers__count_answer() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_answerer uuid := case OLD.awaiting_party when 'customer' then OLD.customer_id else OLD.traveler_id end;
+  v_asked_at timestamptz;
+  v_seconds bigint;
+begin
+  -- closed_by is NULL when the platform closes a thread: compared with "is not distinct from", never "=".
+  if not (NEW.current_version > OLD.current_version
+          or (NEW.status = 'accepted' and NEW.closed_by is not distinct from v_answerer)
+          or (NEW.status = 'declined' and NEW.closed_by is not distinct from v_answerer
+              and NEW.decline_reason not in ('another_offer_accepted', 'request_cancelled', 'request_changed', 'blocked'))) then
+    return null;
+  end if;
+  select v.created_at into v_asked_at from app_public.offer_versions v
+   where v.offer_id = OLD.id and v.version = OLD.current_version;
+  -- The answer happens in this transaction: now() is its time (the new version's created_at, or closed_at).
+  v_seconds := greatest(0, floor(extract(epoch from now() - v_asked_at)))::bigint;
+  update app_public.user_statistics s
+     set offer_answers = s.offer_answers + 1,
+         offer_answer_seconds = s.offer_answer_seconds + v_seconds,
+         response_time_minutes = round((s.offer_answer_seconds + v_seconds) / 60.0 / (s.offer_answers + 1))::integer
+   where s.user_id = v_answerer;
+  return null;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION tg_delivery_offers__count_answer(); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.tg_delivery_offers__count_answer() IS 'Counts the awaited party''s answer to an offer version in their response time.';
 
 
 --
@@ -6620,6 +6822,28 @@ COMMENT ON FUNCTION app_hidden.tg_user_addresses__promote_default() IS 'After th
 
 
 --
+-- Name: tg_user_blocks__decline_offers(); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.tg_user_blocks__decline_offers() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+begin
+  perform app_hidden.on_users_blocked(NEW.blocker_id, NEW.blocked_id);
+  return null;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION tg_user_blocks__decline_offers(); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.tg_user_blocks__decline_offers() IS 'Declines the pending offers between the two users of a new block.';
+
+
+--
 -- Name: tg_user_contacts__date_of_birth(); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
@@ -6776,8 +7000,6 @@ CREATE FUNCTION app_hidden.tg_users__create_related() RETURNS trigger
 begin
   insert into app_public.user_preferences (user_id) values (NEW.id);
   insert into app_public.user_statistics (user_id) values (NEW.id);
-  insert into app_public.user_earnings (user_id, currency)
-  values (NEW.id, app_hidden.config_value('platform.default_currency') #>> '{}');
   return null;
 end;
 $$;
@@ -6787,7 +7009,7 @@ $$;
 -- Name: FUNCTION tg_users__create_related(); Type: COMMENT; Schema: app_hidden; Owner: -
 --
 
-COMMENT ON FUNCTION app_hidden.tg_users__create_related() IS 'Creates the preferences, statistics and money totals of a new account.';
+COMMENT ON FUNCTION app_hidden.tg_users__create_related() IS 'Creates the preferences and statistics of a new account.';
 
 
 --
@@ -6872,6 +7094,32 @@ $$;
 --
 
 COMMENT ON FUNCTION app_hidden.transition_delivery(delivery_id uuid, to_status app_public.delivery_status, source app_public.transition_source, actor_id uuid, reason text) IS 'Moves a delivery to a status on behalf of a cause (source, actor, reason); the transition trigger decides whether that is allowed.';
+
+
+--
+-- Name: trip_visible_to(app_public.trips, uuid); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.trip_visible_to(trip app_public.trips, user_id uuid) RETURNS boolean
+    LANGUAGE sql STABLE
+    AS $$
+  select (trip_visible_to.trip).traveler_id = trip_visible_to.user_id
+         or (((trip_visible_to.trip).visibility = 'public'
+              or exists (select 1 from app_public.deliveries d
+                          where d.trip_id = (trip_visible_to.trip).id and d.customer_id = trip_visible_to.user_id)
+              or ((trip_visible_to.trip).visibility = 'friends_only'
+                  and exists (select 1 from app_public.deliveries d
+                               where d.traveler_id = (trip_visible_to.trip).traveler_id
+                                 and d.customer_id = trip_visible_to.user_id and d.status = 'delivered')))
+             and not app_hidden.users_blocked((trip_visible_to.trip).traveler_id, trip_visible_to.user_id));
+$$;
+
+
+--
+-- Name: FUNCTION trip_visible_to(trip app_public.trips, user_id uuid); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.trip_visible_to(trip app_public.trips, user_id uuid) IS 'Whether the user may see the trip (its traveler; else public, a customer of it, or a past customer for friends_only; never across a block).';
 
 
 --
@@ -8496,7 +8744,7 @@ $$;
 --
 
 COMMENT ON FUNCTION app_public.block_user(user_id uuid, reason app_public.block_reason) IS '@resultFieldName userBlock
-Blocks a user: the two are hidden from each other and never matched. Blocking twice keeps the first block. Errors: LOGIN, NTFND, 23514 (yourself).';
+Blocks a user: the two are hidden from each other (trips, the request marketplace) and never matched, and the pending offers between them are declined. Blocking twice keeps the first block. Errors: LOGIN, NTFND, 23514 (yourself).';
 
 
 --
@@ -8629,8 +8877,9 @@ begin
     if v_trip.status = 'active' then
       raise exception 'A trip under way can only be cancelled by support' using errcode = 'DNIED';
     end if;
-    if exists (select 1 from app_public.trip_capacity_reservations r
-                where r.trip_id = v_trip.id and r.status = 'consumed') then
+    -- Anything picked up and not cancelled since (on board, delivered or disputed) keeps the trip.
+    if exists (select 1 from app_public.deliveries d
+                where d.trip_id = v_trip.id and d.picked_up_at is not null and d.status <> 'cancelled') then
       raise exception 'Items were already picked up on this trip; contact support' using errcode = 'BADST';
     end if;
   end if;
@@ -8716,9 +8965,8 @@ begin
   if v_trip.status <> 'active' then
     raise exception 'Only an active trip can be completed (this one is %)', v_trip.status using errcode = 'BADST';
   end if;
-  -- A reserved reservation is a delivery awaiting pickup (pickup consumes it, cancellation releases it).
-  if exists (select 1 from app_public.trip_capacity_reservations r
-              where r.trip_id = v_trip.id and r.status = 'reserved') then
+  if exists (select 1 from app_public.deliveries d
+              where d.trip_id = v_trip.id and d.status in ('accepted', 'pickup_scheduled')) then
     raise exception 'A delivery of this trip still awaits pickup' using errcode = 'BADST';
   end if;
   update app_public.trips t set status = 'completed', completed_at = now()
@@ -8765,7 +9013,7 @@ $$;
 --
 
 COMMENT ON FUNCTION app_public.confirm_delivery(delivery_id uuid, photo_key text) IS '@resultFieldName delivery
-The traveler confirms handing the item over (until the QR handover requires a scan). Errors: LOGIN, NTFND, DNIED (not the traveler), BADST (not picked up).';
+The traveler confirms handing the item over (until the QR handover requires a scan); the item''s trip capacity is consumed for good. Errors: LOGIN, NTFND, DNIED (not the traveler), BADST (not picked up).';
 
 
 --
@@ -8833,9 +9081,8 @@ begin
   perform app_hidden.assert_traveler_of(v_delivery, v_user_id, 'confirm the pickup');
   update app_public.deliveries d set pickup_photo_key = coalesce(confirm_pickup.photo_key, d.pickup_photo_key)
    where d.id = v_delivery.id;
+  -- The item is on board; its capacity stays reserved until delivery consumes it (or a cancellation releases it).
   v_delivery := app_hidden.transition_delivery(v_delivery.id, 'picked_up', 'user', v_user_id);
-  -- The item is on board: its capacity is used for good and never given back.
-  perform app_hidden.consume_trip_capacity(v_delivery.id);
   perform app_hidden.queue_email(v_delivery.customer_id, 'Your item was picked up',
     format(E'The traveler has your item (%s).\n', v_delivery.delivery_number));
   return v_delivery;
@@ -9409,7 +9656,8 @@ declare
   v_offer app_public.delivery_offers := app_hidden.lock_offer(decline_offer.offer_id);
   v_party app_public.offer_party := app_hidden.offer_party_of(v_offer, v_user_id);
 begin
-  if decline_offer.reason is null or decline_offer.reason in ('another_offer_accepted', 'request_cancelled', 'request_changed') then
+  if decline_offer.reason is null
+     or decline_offer.reason in ('another_offer_accepted', 'request_cancelled', 'request_changed', 'blocked') then
     raise exception 'Give a reason for declining (the platform''s own reasons are not available)' using errcode = 'INVAL';
   end if;
   if v_offer.status <> 'pending' then
@@ -9540,9 +9788,8 @@ begin
   if v_delivery.status = 'cancelled' then
     raise exception 'The delivery was cancelled' using errcode = 'BADST';
   end if;
-  v_until := v_delivery.delivered_at
-    + make_interval(hours => (app_hidden.config_value('deliveries.contacts_after_hours'))::int);
-  if v_until <= now() then
+  v_until := app_hidden.contacts_until(v_delivery.delivered_at);
+  if not app_hidden.contacts_open(v_delivery.status, v_delivery.delivered_at) then
     raise exception 'Contacts of a delivery are shown until % hours after it', 
       app_hidden.config_value('deliveries.contacts_after_hours') using errcode = 'EXPRD';
   end if;
@@ -9969,11 +10216,12 @@ begin
   if v_request.id is null then
     raise exception 'Request not found among your requests' using errcode = 'NTFND';
   end if;
-  -- Only trips the customer may see (RLS on trips decides visibility), locked after the request.
-  if not exists (select 1 from app_public.trips t where t.id = invite_traveler.trip_id) then
+  -- Only a trip the customer may see (the trips policies' rule; this function runs as the owner, past RLS), locked
+  -- after the request.
+  select * into v_trip from app_public.trips t where t.id = invite_traveler.trip_id for update;
+  if v_trip.id is null or not app_hidden.trip_visible_to(v_trip, v_user_id) then
     raise exception 'Trip not found' using errcode = 'NTFND';
   end if;
-  select * into v_trip from app_public.trips t where t.id = invite_traveler.trip_id for update;
   v_offer := app_hidden.open_offer_thread(v_request, v_trip, 'customer', v_user_id, invite_traveler.price,
     invite_traveler.message, invite_traveler.pickup_time, invite_traveler.delivery_time, null);
   v_offer := app_hidden.auto_accept_if_allowed(v_offer);
@@ -10245,7 +10493,7 @@ $$;
 -- Name: FUNCTION matching_trips(request_id uuid); Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON FUNCTION app_public.matching_trips(request_id uuid) IS 'The trips that fit a delivery request, best first (docs §5): live public trips of other active, unblocked, non-blacklisted travelers meeting the request''s rating and verification requirements, with room for the item, no restriction against it, starting within matching.pickup_radius_km of the pickup and ending within matching.dropoff_radius_km of the drop-off, leaving in time and within the detour allowance. Scored by route, timing, reliability, rating, price and newcomer factors (matching.weights) plus a favorite bonus; at most matching.max_results with score ≥ matching.min_score, by score, then departure, then id. Empty when nothing fits. For the request''s customer and admins. Errors: LOGIN, NTFND.';
+COMMENT ON FUNCTION app_public.matching_trips(request_id uuid) IS 'The trips that fit a delivery request, best first (docs §5): live trips the customer may see (public; private ones they have a delivery on; friends_only ones of travelers who delivered for them) of other active, unblocked, non-blacklisted travelers meeting the request''s rating and verification requirements, with room for the item, no restriction against it, starting within matching.pickup_radius_km of the pickup and ending within matching.dropoff_radius_km of the drop-off, leaving in time and within the detour allowance. Scored by route, timing, reliability, rating, price and newcomer factors (matching.weights) plus a favorite bonus; at most matching.max_results with score ≥ matching.min_score, by score, then departure, then id. Empty when nothing fits. For the request''s customer and admins. Errors: LOGIN, NTFND.';
 
 
 --
@@ -10353,7 +10601,7 @@ begin
   end if;
   if quote_price.trip_id is not null then
     select t.* into v_trip from app_public.trips t where t.id = quote_price.trip_id;
-    if v_trip.id is null or not (v_admin or v_trip.visibility = 'public' or v_trip.traveler_id = v_user_id) then
+    if v_trip.id is null or not (v_admin or app_hidden.trip_visible_to(v_trip, v_user_id)) then
       raise exception 'Trip not found' using errcode = 'NTFND';
     end if;
   end if;
@@ -11423,9 +11671,7 @@ begin
   -- spatial and text filters always use their indexes (a cached generic plan of "$1 is null or st_dwithin(…)"
   -- could not).
   v_sql := 'select t.* from app_public.trips t'
-        || ' where t.status in (''upcoming'', ''delayed'') and t.departure_time >= $1'
-        -- Blocks hide both sides from each other (§12).
-        || ' and not app_hidden.is_blocked_with(t.traveler_id)';
+        || ' where t.status in (''upcoming'', ''delayed'') and t.departure_time >= $1';
   if search_trips.departure_to is not null then
     v_sql := v_sql || ' and t.departure_time <= $2';
   end if;
@@ -12415,6 +12661,421 @@ Changes the signed-in traveler''s trip; arguments left out keep their value. Not
 
 
 --
+-- Name: user_earnings; Type: TABLE; Schema: app_public; Owner: -
+--
+
+CREATE TABLE app_public.user_earnings (
+    user_id uuid NOT NULL,
+    currency text NOT NULL,
+    total_earnings bigint DEFAULT 0 NOT NULL,
+    total_spent bigint DEFAULT 0 NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT user_earnings_currency_check CHECK ((currency ~ '^[A-Z]{3}$'::text)),
+    CONSTRAINT user_earnings_total_earnings_check CHECK ((total_earnings >= 0)),
+    CONSTRAINT user_earnings_total_spent_check CHECK ((total_spent >= 0))
+);
+
+ALTER TABLE ONLY app_public.user_earnings FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE user_earnings; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TABLE app_public.user_earnings IS '@behavior -insert -update -delete
+Money totals of a user, one row per currency they earned or spent in (created by their first delivered delivery in it): visible only to the user and admins.';
+
+
+--
+-- Name: COLUMN user_earnings.user_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_earnings.user_id IS 'The user these totals belong to.';
+
+
+--
+-- Name: COLUMN user_earnings.currency; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_earnings.currency IS 'ISO 4217 currency of both totals of this row.';
+
+
+--
+-- Name: COLUMN user_earnings.total_earnings; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_earnings.total_earnings IS 'Net earnings as a traveler in this currency, in minor units: the final prices of delivered deliveries.';
+
+
+--
+-- Name: COLUMN user_earnings.total_spent; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_earnings.total_spent IS 'Amount paid as a customer in this currency, in minor units: final price plus the fees charged, per delivered delivery.';
+
+
+--
+-- Name: COLUMN user_earnings.updated_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_earnings.updated_at IS 'When the totals last changed.';
+
+
+--
+-- Name: user_statistics; Type: TABLE; Schema: app_public; Owner: -
+--
+
+CREATE TABLE app_public.user_statistics (
+    user_id uuid NOT NULL,
+    total_trips integer DEFAULT 0 NOT NULL,
+    total_deliveries integer DEFAULT 0 NOT NULL,
+    successful_deliveries integer DEFAULT 0 NOT NULL,
+    cancelled_deliveries integer DEFAULT 0 NOT NULL,
+    deliveries_as_traveler integer DEFAULT 0 NOT NULL,
+    successful_as_traveler integer DEFAULT 0 NOT NULL,
+    cancelled_as_traveler integer DEFAULT 0 NOT NULL,
+    average_rating numeric(3,2),
+    total_ratings integer DEFAULT 0 NOT NULL,
+    completion_rate numeric(5,4) GENERATED ALWAYS AS (
+CASE
+    WHEN ((successful_deliveries + cancelled_deliveries) > 0) THEN round(((successful_deliveries)::numeric / ((successful_deliveries + cancelled_deliveries))::numeric), 4)
+    ELSE NULL::numeric
+END) STORED,
+    response_time_minutes integer,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    offer_answers integer DEFAULT 0 NOT NULL,
+    offer_answer_seconds bigint DEFAULT 0 NOT NULL,
+    CONSTRAINT user_statistics_average_rating_check CHECK (((average_rating >= (1)::numeric) AND (average_rating <= (5)::numeric))),
+    CONSTRAINT user_statistics_cancelled_as_traveler_check CHECK ((cancelled_as_traveler >= 0)),
+    CONSTRAINT user_statistics_cancelled_deliveries_check CHECK ((cancelled_deliveries >= 0)),
+    CONSTRAINT user_statistics_check CHECK (((successful_deliveries + cancelled_deliveries) <= total_deliveries)),
+    CONSTRAINT user_statistics_check1 CHECK ((deliveries_as_traveler <= total_deliveries)),
+    CONSTRAINT user_statistics_check2 CHECK (((successful_as_traveler <= deliveries_as_traveler) AND (cancelled_as_traveler <= deliveries_as_traveler))),
+    CONSTRAINT user_statistics_check3 CHECK (((total_ratings = 0) = (average_rating IS NULL))),
+    CONSTRAINT user_statistics_deliveries_as_traveler_check CHECK ((deliveries_as_traveler >= 0)),
+    CONSTRAINT user_statistics_offer_answer_seconds_check CHECK ((offer_answer_seconds >= 0)),
+    CONSTRAINT user_statistics_offer_answers_check CHECK ((offer_answers >= 0)),
+    CONSTRAINT user_statistics_response_time_minutes_check CHECK ((response_time_minutes >= 0)),
+    CONSTRAINT user_statistics_successful_as_traveler_check CHECK ((successful_as_traveler >= 0)),
+    CONSTRAINT user_statistics_successful_deliveries_check CHECK ((successful_deliveries >= 0)),
+    CONSTRAINT user_statistics_total_deliveries_check CHECK ((total_deliveries >= 0)),
+    CONSTRAINT user_statistics_total_ratings_check CHECK ((total_ratings >= 0)),
+    CONSTRAINT user_statistics_total_trips_check CHECK ((total_trips >= 0))
+);
+
+ALTER TABLE ONLY app_public.user_statistics FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE user_statistics; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TABLE app_public.user_statistics IS '@behavior -insert -update -delete
+Activity statistics of a user (1:1, created with the user, maintained by triggers). Public when the user shows statistics; always visible to the user and admins.';
+
+
+--
+-- Name: COLUMN user_statistics.user_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_statistics.user_id IS 'The user these statistics describe.';
+
+
+--
+-- Name: COLUMN user_statistics.total_trips; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_statistics.total_trips IS 'Trips completed as a traveler.';
+
+
+--
+-- Name: COLUMN user_statistics.total_deliveries; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_statistics.total_deliveries IS 'Deliveries taken part in, as customer or traveler, that have ended.';
+
+
+--
+-- Name: COLUMN user_statistics.successful_deliveries; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_statistics.successful_deliveries IS 'Deliveries that ended delivered.';
+
+
+--
+-- Name: COLUMN user_statistics.cancelled_deliveries; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_statistics.cancelled_deliveries IS 'Deliveries that ended cancelled.';
+
+
+--
+-- Name: COLUMN user_statistics.deliveries_as_traveler; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_statistics.deliveries_as_traveler IS 'Ended deliveries in which the user was the traveler.';
+
+
+--
+-- Name: COLUMN user_statistics.successful_as_traveler; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_statistics.successful_as_traveler IS 'Deliveries the user carried to the end.';
+
+
+--
+-- Name: COLUMN user_statistics.cancelled_as_traveler; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_statistics.cancelled_as_traveler IS 'Deliveries the user cancelled as the traveler.';
+
+
+--
+-- Name: COLUMN user_statistics.average_rating; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_statistics.average_rating IS 'Mean overall rating received (1–5), or null without ratings.';
+
+
+--
+-- Name: COLUMN user_statistics.total_ratings; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_statistics.total_ratings IS 'Number of ratings received.';
+
+
+--
+-- Name: COLUMN user_statistics.completion_rate; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_statistics.completion_rate IS 'Share of finished deliveries (delivered or cancelled) that were delivered, 0–1.';
+
+
+--
+-- Name: COLUMN user_statistics.response_time_minutes; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_statistics.response_time_minutes IS 'Typical time the user takes to answer an offer: the mean, in whole minutes (rounded), of the time between an offer version awaiting them and their answer to it (a counter-offer, an acceptance or a decline of their own), over all their answers; null before the first. Expiry, auto-accept and declines by the platform are not answers.';
+
+
+--
+-- Name: COLUMN user_statistics.updated_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_statistics.updated_at IS 'When the statistics last changed.';
+
+
+--
+-- Name: COLUMN user_statistics.offer_answers; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_statistics.offer_answers IS 'How many offer versions awaiting the user they answered (counter-offer, acceptance or decline).';
+
+
+--
+-- Name: COLUMN user_statistics.offer_answer_seconds; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_statistics.offer_answer_seconds IS 'Sum of the seconds between each of those versions and the user''s answer to it.';
+
+
+--
+-- Name: user_profiles; Type: VIEW; Schema: app_public; Owner: -
+--
+
+CREATE VIEW app_public.user_profiles WITH (security_invoker='true') AS
+ SELECT u.id,
+    u.display_name,
+    u.picture_key,
+    u.bio,
+    u.user_type,
+    u.verification_level,
+    u.created_at,
+    s.total_trips,
+    s.total_deliveries,
+    s.successful_deliveries,
+    s.cancelled_deliveries,
+    s.deliveries_as_traveler,
+    s.successful_as_traveler,
+    s.cancelled_as_traveler,
+    s.average_rating,
+    s.total_ratings,
+    s.completion_rate,
+        CASE
+            WHEN (s.total_deliveries > 0) THEN round(((s.successful_deliveries)::numeric / (s.total_deliveries)::numeric), 4)
+            ELSE NULL::numeric
+        END AS success_rate,
+    s.response_time_minutes
+   FROM (app_public.users u
+     LEFT JOIN app_public.user_statistics s ON ((s.user_id = u.id)));
+
+
+--
+-- Name: VIEW user_profiles; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON VIEW app_public.user_profiles IS '@primaryKey id
+@behavior -insert -update -delete
+Public profiles with statistics and rates. Statistics are null unless the user shows them (the user and admins always see them); money totals (`earnings`, per currency) only for the user and admins.';
+
+
+--
+-- Name: COLUMN user_profiles.id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_profiles.id IS 'Identifier of the user.';
+
+
+--
+-- Name: COLUMN user_profiles.display_name; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_profiles.display_name IS 'Name shown to other users.';
+
+
+--
+-- Name: COLUMN user_profiles.picture_key; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_profiles.picture_key IS 'Storage key of the profile picture.';
+
+
+--
+-- Name: COLUMN user_profiles.bio; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_profiles.bio IS 'Self-description.';
+
+
+--
+-- Name: COLUMN user_profiles.user_type; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_profiles.user_type IS 'customer, traveler or both.';
+
+
+--
+-- Name: COLUMN user_profiles.verification_level; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_profiles.verification_level IS 'Highest verified identity level.';
+
+
+--
+-- Name: COLUMN user_profiles.created_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_profiles.created_at IS 'Member since.';
+
+
+--
+-- Name: COLUMN user_profiles.total_trips; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_profiles.total_trips IS 'Trips completed as a traveler (null when hidden).';
+
+
+--
+-- Name: COLUMN user_profiles.total_deliveries; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_profiles.total_deliveries IS 'Ended deliveries (null when hidden).';
+
+
+--
+-- Name: COLUMN user_profiles.successful_deliveries; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_profiles.successful_deliveries IS 'Deliveries that ended delivered (null when hidden).';
+
+
+--
+-- Name: COLUMN user_profiles.cancelled_deliveries; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_profiles.cancelled_deliveries IS 'Deliveries that ended cancelled (null when hidden).';
+
+
+--
+-- Name: COLUMN user_profiles.deliveries_as_traveler; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_profiles.deliveries_as_traveler IS 'Ended deliveries as the traveler (null when hidden).';
+
+
+--
+-- Name: COLUMN user_profiles.successful_as_traveler; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_profiles.successful_as_traveler IS 'Deliveries carried to the end (null when hidden).';
+
+
+--
+-- Name: COLUMN user_profiles.cancelled_as_traveler; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_profiles.cancelled_as_traveler IS 'Deliveries cancelled as the traveler (null when hidden).';
+
+
+--
+-- Name: COLUMN user_profiles.average_rating; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_profiles.average_rating IS 'Mean rating received (null when hidden or unrated).';
+
+
+--
+-- Name: COLUMN user_profiles.total_ratings; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_profiles.total_ratings IS 'Ratings received (null when hidden).';
+
+
+--
+-- Name: COLUMN user_profiles.completion_rate; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_profiles.completion_rate IS 'Delivered share of finished deliveries, 0–1 (null when hidden or none).';
+
+
+--
+-- Name: COLUMN user_profiles.success_rate; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_profiles.success_rate IS 'Delivered share of all ended deliveries, 0–1 (null when hidden or none).';
+
+
+--
+-- Name: COLUMN user_profiles.response_time_minutes; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_profiles.response_time_minutes IS 'Mean minutes the user takes to answer an offer version awaiting them (null when hidden or before their first answer).';
+
+
+--
+-- Name: user_profiles_earnings(app_public.user_profiles); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.user_profiles_earnings(profile app_public.user_profiles) RETURNS SETOF app_public.user_earnings
+    LANGUAGE sql STABLE
+    AS $$
+  select e.*
+    from app_public.user_earnings e
+   where e.user_id = user_profiles_earnings.profile.id
+   order by e.currency;
+$$;
+
+
+--
+-- Name: FUNCTION user_profiles_earnings(profile app_public.user_profiles); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.user_profiles_earnings(profile app_public.user_profiles) IS '@behavior -connection +list
+@listSuffix omit
+Money totals per currency (earned as a traveler, spent as a customer, in minor units), by currency: only on one''s own profile and for admins, empty otherwise.';
+
+
+--
 -- Name: user_reviews(uuid); Type: FUNCTION; Schema: app_public; Owner: -
 --
 
@@ -13062,146 +13723,6 @@ ALTER TABLE ONLY app_private.worker_heartbeats FORCE ROW LEVEL SECURITY;
 --
 
 COMMENT ON TABLE app_private.worker_heartbeats IS 'Live graphile-worker pools and when each last reported (workers/heartbeat.ts); stale rows name crashed workers.';
-
-
---
--- Name: user_statistics; Type: TABLE; Schema: app_public; Owner: -
---
-
-CREATE TABLE app_public.user_statistics (
-    user_id uuid NOT NULL,
-    total_trips integer DEFAULT 0 NOT NULL,
-    total_deliveries integer DEFAULT 0 NOT NULL,
-    successful_deliveries integer DEFAULT 0 NOT NULL,
-    cancelled_deliveries integer DEFAULT 0 NOT NULL,
-    deliveries_as_traveler integer DEFAULT 0 NOT NULL,
-    successful_as_traveler integer DEFAULT 0 NOT NULL,
-    cancelled_as_traveler integer DEFAULT 0 NOT NULL,
-    average_rating numeric(3,2),
-    total_ratings integer DEFAULT 0 NOT NULL,
-    completion_rate numeric(5,4) GENERATED ALWAYS AS (
-CASE
-    WHEN ((successful_deliveries + cancelled_deliveries) > 0) THEN round(((successful_deliveries)::numeric / ((successful_deliveries + cancelled_deliveries))::numeric), 4)
-    ELSE NULL::numeric
-END) STORED,
-    response_time_minutes integer,
-    updated_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT user_statistics_average_rating_check CHECK (((average_rating >= (1)::numeric) AND (average_rating <= (5)::numeric))),
-    CONSTRAINT user_statistics_cancelled_as_traveler_check CHECK ((cancelled_as_traveler >= 0)),
-    CONSTRAINT user_statistics_cancelled_deliveries_check CHECK ((cancelled_deliveries >= 0)),
-    CONSTRAINT user_statistics_check CHECK (((successful_deliveries + cancelled_deliveries) <= total_deliveries)),
-    CONSTRAINT user_statistics_check1 CHECK ((deliveries_as_traveler <= total_deliveries)),
-    CONSTRAINT user_statistics_check2 CHECK (((successful_as_traveler <= deliveries_as_traveler) AND (cancelled_as_traveler <= deliveries_as_traveler))),
-    CONSTRAINT user_statistics_check3 CHECK (((total_ratings = 0) = (average_rating IS NULL))),
-    CONSTRAINT user_statistics_deliveries_as_traveler_check CHECK ((deliveries_as_traveler >= 0)),
-    CONSTRAINT user_statistics_response_time_minutes_check CHECK ((response_time_minutes >= 0)),
-    CONSTRAINT user_statistics_successful_as_traveler_check CHECK ((successful_as_traveler >= 0)),
-    CONSTRAINT user_statistics_successful_deliveries_check CHECK ((successful_deliveries >= 0)),
-    CONSTRAINT user_statistics_total_deliveries_check CHECK ((total_deliveries >= 0)),
-    CONSTRAINT user_statistics_total_ratings_check CHECK ((total_ratings >= 0)),
-    CONSTRAINT user_statistics_total_trips_check CHECK ((total_trips >= 0))
-);
-
-ALTER TABLE ONLY app_public.user_statistics FORCE ROW LEVEL SECURITY;
-
-
---
--- Name: TABLE user_statistics; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON TABLE app_public.user_statistics IS '@behavior -insert -update -delete
-Activity statistics of a user (1:1, created with the user, maintained by triggers). Public when the user shows statistics; always visible to the user and admins.';
-
-
---
--- Name: COLUMN user_statistics.user_id; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_statistics.user_id IS 'The user these statistics describe.';
-
-
---
--- Name: COLUMN user_statistics.total_trips; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_statistics.total_trips IS 'Trips completed as a traveler.';
-
-
---
--- Name: COLUMN user_statistics.total_deliveries; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_statistics.total_deliveries IS 'Deliveries taken part in, as customer or traveler, that have ended.';
-
-
---
--- Name: COLUMN user_statistics.successful_deliveries; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_statistics.successful_deliveries IS 'Deliveries that ended delivered.';
-
-
---
--- Name: COLUMN user_statistics.cancelled_deliveries; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_statistics.cancelled_deliveries IS 'Deliveries that ended cancelled.';
-
-
---
--- Name: COLUMN user_statistics.deliveries_as_traveler; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_statistics.deliveries_as_traveler IS 'Ended deliveries in which the user was the traveler.';
-
-
---
--- Name: COLUMN user_statistics.successful_as_traveler; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_statistics.successful_as_traveler IS 'Deliveries the user carried to the end.';
-
-
---
--- Name: COLUMN user_statistics.cancelled_as_traveler; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_statistics.cancelled_as_traveler IS 'Deliveries the user cancelled as the traveler.';
-
-
---
--- Name: COLUMN user_statistics.average_rating; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_statistics.average_rating IS 'Mean overall rating received (1–5), or null without ratings.';
-
-
---
--- Name: COLUMN user_statistics.total_ratings; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_statistics.total_ratings IS 'Number of ratings received.';
-
-
---
--- Name: COLUMN user_statistics.completion_rate; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_statistics.completion_rate IS 'Share of finished deliveries (delivered or cancelled) that were delivered, 0–1.';
-
-
---
--- Name: COLUMN user_statistics.response_time_minutes; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_statistics.response_time_minutes IS 'Typical time the user takes to answer an offer, in minutes.';
-
-
---
--- Name: COLUMN user_statistics.updated_at; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_statistics.updated_at IS 'When the statistics last changed.';
 
 
 --
@@ -14199,265 +14720,6 @@ COMMENT ON COLUMN app_public.user_contacts.terms_accepted_at IS 'When the user a
 
 
 --
--- Name: user_earnings; Type: TABLE; Schema: app_public; Owner: -
---
-
-CREATE TABLE app_public.user_earnings (
-    user_id uuid NOT NULL,
-    currency text NOT NULL,
-    total_earnings bigint DEFAULT 0 NOT NULL,
-    total_spent bigint DEFAULT 0 NOT NULL,
-    updated_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT user_earnings_currency_check CHECK ((currency ~ '^[A-Z]{3}$'::text)),
-    CONSTRAINT user_earnings_total_earnings_check CHECK ((total_earnings >= 0)),
-    CONSTRAINT user_earnings_total_spent_check CHECK ((total_spent >= 0))
-);
-
-ALTER TABLE ONLY app_public.user_earnings FORCE ROW LEVEL SECURITY;
-
-
---
--- Name: TABLE user_earnings; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON TABLE app_public.user_earnings IS '@behavior -insert -update -delete
-Money totals of a user (1:1, created with the user): visible only to the user and admins.';
-
-
---
--- Name: COLUMN user_earnings.user_id; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_earnings.user_id IS 'The user these totals belong to.';
-
-
---
--- Name: COLUMN user_earnings.currency; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_earnings.currency IS 'ISO 4217 currency of both totals.';
-
-
---
--- Name: COLUMN user_earnings.total_earnings; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_earnings.total_earnings IS 'Net earnings as a traveler, in minor units.';
-
-
---
--- Name: COLUMN user_earnings.total_spent; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_earnings.total_spent IS 'Amount paid as a customer, in minor units.';
-
-
---
--- Name: COLUMN user_earnings.updated_at; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_earnings.updated_at IS 'When the totals last changed.';
-
-
---
--- Name: user_profiles; Type: VIEW; Schema: app_public; Owner: -
---
-
-CREATE VIEW app_public.user_profiles WITH (security_invoker='true') AS
- SELECT u.id,
-    u.display_name,
-    u.picture_key,
-    u.bio,
-    u.user_type,
-    u.verification_level,
-    u.created_at,
-    s.total_trips,
-    s.total_deliveries,
-    s.successful_deliveries,
-    s.cancelled_deliveries,
-    s.deliveries_as_traveler,
-    s.successful_as_traveler,
-    s.cancelled_as_traveler,
-    s.average_rating,
-    s.total_ratings,
-    s.completion_rate,
-        CASE
-            WHEN (s.total_deliveries > 0) THEN round(((s.successful_deliveries)::numeric / (s.total_deliveries)::numeric), 4)
-            ELSE NULL::numeric
-        END AS success_rate,
-    s.response_time_minutes,
-    e.currency,
-    e.total_earnings,
-    e.total_spent
-   FROM ((app_public.users u
-     LEFT JOIN app_public.user_statistics s ON ((s.user_id = u.id)))
-     LEFT JOIN app_public.user_earnings e ON ((e.user_id = u.id)));
-
-
---
--- Name: VIEW user_profiles; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON VIEW app_public.user_profiles IS '@primaryKey id
-@behavior -insert -update -delete
-Public profiles with statistics and rates. Statistics are null unless the user shows them (the user and admins always see them); money totals only for the user and admins.';
-
-
---
--- Name: COLUMN user_profiles.id; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_profiles.id IS 'Identifier of the user.';
-
-
---
--- Name: COLUMN user_profiles.display_name; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_profiles.display_name IS 'Name shown to other users.';
-
-
---
--- Name: COLUMN user_profiles.picture_key; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_profiles.picture_key IS 'Storage key of the profile picture.';
-
-
---
--- Name: COLUMN user_profiles.bio; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_profiles.bio IS 'Self-description.';
-
-
---
--- Name: COLUMN user_profiles.user_type; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_profiles.user_type IS 'customer, traveler or both.';
-
-
---
--- Name: COLUMN user_profiles.verification_level; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_profiles.verification_level IS 'Highest verified identity level.';
-
-
---
--- Name: COLUMN user_profiles.created_at; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_profiles.created_at IS 'Member since.';
-
-
---
--- Name: COLUMN user_profiles.total_trips; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_profiles.total_trips IS 'Trips completed as a traveler (null when hidden).';
-
-
---
--- Name: COLUMN user_profiles.total_deliveries; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_profiles.total_deliveries IS 'Ended deliveries (null when hidden).';
-
-
---
--- Name: COLUMN user_profiles.successful_deliveries; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_profiles.successful_deliveries IS 'Deliveries that ended delivered (null when hidden).';
-
-
---
--- Name: COLUMN user_profiles.cancelled_deliveries; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_profiles.cancelled_deliveries IS 'Deliveries that ended cancelled (null when hidden).';
-
-
---
--- Name: COLUMN user_profiles.deliveries_as_traveler; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_profiles.deliveries_as_traveler IS 'Ended deliveries as the traveler (null when hidden).';
-
-
---
--- Name: COLUMN user_profiles.successful_as_traveler; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_profiles.successful_as_traveler IS 'Deliveries carried to the end (null when hidden).';
-
-
---
--- Name: COLUMN user_profiles.cancelled_as_traveler; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_profiles.cancelled_as_traveler IS 'Deliveries cancelled as the traveler (null when hidden).';
-
-
---
--- Name: COLUMN user_profiles.average_rating; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_profiles.average_rating IS 'Mean rating received (null when hidden or unrated).';
-
-
---
--- Name: COLUMN user_profiles.total_ratings; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_profiles.total_ratings IS 'Ratings received (null when hidden).';
-
-
---
--- Name: COLUMN user_profiles.completion_rate; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_profiles.completion_rate IS 'Delivered share of finished deliveries, 0–1 (null when hidden or none).';
-
-
---
--- Name: COLUMN user_profiles.success_rate; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_profiles.success_rate IS 'Delivered share of all ended deliveries, 0–1 (null when hidden or none).';
-
-
---
--- Name: COLUMN user_profiles.response_time_minutes; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_profiles.response_time_minutes IS 'Typical response time in minutes (null when hidden or unknown).';
-
-
---
--- Name: COLUMN user_profiles.currency; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_profiles.currency IS 'Currency of the money totals (only for the user and admins).';
-
-
---
--- Name: COLUMN user_profiles.total_earnings; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_profiles.total_earnings IS 'Net earnings in minor units (only for the user and admins).';
-
-
---
--- Name: COLUMN user_profiles.total_spent; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_profiles.total_spent IS 'Amount spent in minor units (only for the user and admins).';
-
-
---
 -- Name: schema_migrations; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -14863,7 +15125,7 @@ ALTER TABLE ONLY app_public.user_contacts
 --
 
 ALTER TABLE ONLY app_public.user_earnings
-    ADD CONSTRAINT user_earnings_pkey PRIMARY KEY (user_id);
+    ADD CONSTRAINT user_earnings_pkey PRIMARY KEY (user_id, currency);
 
 
 --
@@ -15764,6 +16026,13 @@ CREATE TRIGGER _500_check_value BEFORE INSERT OR UPDATE ON app_public.system_con
 
 
 --
+-- Name: delivery_offers _500_count_answer; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE CONSTRAINT TRIGGER _500_count_answer AFTER UPDATE ON app_public.delivery_offers DEFERRABLE INITIALLY DEFERRED FOR EACH ROW WHEN ((old.status = 'pending'::app_public.offer_status)) EXECUTE FUNCTION app_hidden.tg_delivery_offers__count_answer();
+
+
+--
 -- Name: trips _500_count_completed; Type: TRIGGER; Schema: app_public; Owner: -
 --
 
@@ -15775,6 +16044,13 @@ CREATE TRIGGER _500_count_completed AFTER UPDATE OF status ON app_public.trips F
 --
 
 CREATE TRIGGER _500_create_related AFTER INSERT ON app_public.users FOR EACH ROW EXECUTE FUNCTION app_hidden.tg_users__create_related();
+
+
+--
+-- Name: user_blocks _500_decline_offers; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _500_decline_offers AFTER INSERT ON app_public.user_blocks FOR EACH ROW EXECUTE FUNCTION app_hidden.tg_user_blocks__decline_offers();
 
 
 --
@@ -16893,9 +17169,7 @@ CREATE POLICY select_shared ON app_public.user_statistics FOR SELECT TO app_user
 -- Name: delivery_requests select_traveler; Type: POLICY; Schema: app_public; Owner: -
 --
 
-CREATE POLICY select_traveler ON app_public.delivery_requests FOR SELECT TO app_user USING ((id IN ( SELECT d.request_id
-   FROM app_public.deliveries d
-  WHERE ((d.traveler_id = ( SELECT app_public.current_user_id() AS current_user_id)) AND (d.status <> 'cancelled'::app_public.delivery_status)))));
+CREATE POLICY select_traveler ON app_public.delivery_requests FOR SELECT TO app_user USING ((id IN ( SELECT app_hidden.current_traveler_request_ids() AS current_traveler_request_ids)));
 
 
 --
@@ -16914,6 +17188,13 @@ CREATE POLICY select_traveler ON app_public.request_matches FOR SELECT TO app_us
 CREATE POLICY select_traveler ON app_public.trip_capacity_reservations FOR SELECT TO app_user USING ((trip_id IN ( SELECT t.id
    FROM app_public.trips t
   WHERE (t.traveler_id = ( SELECT app_public.current_user_id() AS current_user_id)))));
+
+
+--
+-- Name: trips select_unblocked; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_unblocked ON app_public.trips AS RESTRICTIVE FOR SELECT TO app_user USING (((NOT (traveler_id IN ( SELECT app_hidden.blocked_user_ids() AS blocked_user_ids))) OR ( SELECT app_hidden.current_user_has_permission('deliveries.read'::text) AS current_user_has_permission)));
 
 
 --
@@ -17229,6 +17510,14 @@ REVOKE ALL ON FUNCTION app_hidden.auto_complete_trips() FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION blocked_user_ids(); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.blocked_user_ids() FROM PUBLIC;
+GRANT ALL ON FUNCTION app_hidden.blocked_user_ids() TO app_user;
+
+
+--
 -- Name: FUNCTION cancel_delivery_as(delivery_id uuid, source app_public.transition_source, actor_id uuid, reason app_public.delivery_cancel_reason, note text); Type: ACL; Schema: app_hidden; Owner: -
 --
 
@@ -17269,6 +17558,20 @@ GRANT SELECT ON TABLE app_public.trip_capacity_reservations TO app_user;
 --
 
 REVOKE ALL ON FUNCTION app_hidden.consume_trip_capacity(delivery_id uuid) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION contacts_open(status app_public.delivery_status, delivered_at timestamp with time zone); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.contacts_open(status app_public.delivery_status, delivered_at timestamp with time zone) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION contacts_until(delivered_at timestamp with time zone); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.contacts_until(delivered_at timestamp with time zone) FROM PUBLIC;
 
 
 --
@@ -17351,11 +17654,26 @@ GRANT ALL ON FUNCTION app_hidden.current_session_id() TO app_anonymous;
 
 
 --
+-- Name: FUNCTION current_traveler_request_ids(); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.current_traveler_request_ids() FROM PUBLIC;
+GRANT ALL ON FUNCTION app_hidden.current_traveler_request_ids() TO app_user;
+
+
+--
 -- Name: FUNCTION current_user_has_permission(permission text); Type: ACL; Schema: app_hidden; Owner: -
 --
 
 REVOKE ALL ON FUNCTION app_hidden.current_user_has_permission(permission text) FROM PUBLIC;
 GRANT ALL ON FUNCTION app_hidden.current_user_has_permission(permission text) TO app_anonymous;
+
+
+--
+-- Name: FUNCTION customer_charge(delivery app_public.deliveries); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.customer_charge(delivery app_public.deliveries) FROM PUBLIC;
 
 
 --
@@ -17454,6 +17772,13 @@ REVOKE ALL ON FUNCTION app_hidden.lock_review(review_id uuid) FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION lock_traveler_deliveries(traveler_id uuid); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.lock_traveler_deliveries(traveler_id uuid) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION matches(request_id uuid, trip_id uuid); Type: ACL; Schema: app_hidden; Owner: -
 --
 
@@ -17514,6 +17839,13 @@ REVOKE ALL ON FUNCTION app_hidden.on_request_changed(request_id uuid, terms_chan
 --
 
 REVOKE ALL ON FUNCTION app_hidden.on_trip_cancelled(trip_id uuid, actor_id uuid, by_admin boolean) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION on_users_blocked(a uuid, b uuid); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.on_users_blocked(a uuid, b uuid) FROM PUBLIC;
 
 
 --
@@ -17667,6 +17999,13 @@ REVOKE ALL ON FUNCTION app_hidden.tg_deliveries__check_transition() FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION tg_delivery_offers__count_answer(); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.tg_delivery_offers__count_answer() FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION tg_delivery_offers__request_status(); Type: ACL; Schema: app_hidden; Owner: -
 --
 
@@ -17716,6 +18055,13 @@ GRANT ALL ON FUNCTION app_hidden.tg_user_addresses__first_is_default() TO app_us
 
 REVOKE ALL ON FUNCTION app_hidden.tg_user_addresses__promote_default() FROM PUBLIC;
 GRANT ALL ON FUNCTION app_hidden.tg_user_addresses__promote_default() TO app_user;
+
+
+--
+-- Name: FUNCTION tg_user_blocks__decline_offers(); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.tg_user_blocks__decline_offers() FROM PUBLIC;
 
 
 --
@@ -17795,6 +18141,13 @@ GRANT ALL ON FUNCTION app_hidden.tg_users__referral_code() TO app_anonymous;
 --
 
 REVOKE ALL ON FUNCTION app_hidden.transition_delivery(delivery_id uuid, to_status app_public.delivery_status, source app_public.transition_source, actor_id uuid, reason text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION trip_visible_to(trip app_public.trips, user_id uuid); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.trip_visible_to(trip app_public.trips, user_id uuid) FROM PUBLIC;
 
 
 --
@@ -18929,6 +19282,35 @@ GRANT ALL ON FUNCTION app_public.update_trip(trip_id uuid, title text, descripti
 
 
 --
+-- Name: TABLE user_earnings; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT SELECT ON TABLE app_public.user_earnings TO app_user;
+
+
+--
+-- Name: TABLE user_statistics; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT SELECT ON TABLE app_public.user_statistics TO app_user;
+
+
+--
+-- Name: TABLE user_profiles; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT SELECT ON TABLE app_public.user_profiles TO app_user;
+
+
+--
+-- Name: FUNCTION user_profiles_earnings(profile app_public.user_profiles); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.user_profiles_earnings(profile app_public.user_profiles) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.user_profiles_earnings(profile app_public.user_profiles) TO app_user;
+
+
+--
 -- Name: FUNCTION user_reviews(user_id uuid); Type: ACL; Schema: app_public; Owner: -
 --
 
@@ -18958,13 +19340,6 @@ GRANT ALL ON FUNCTION app_public.verify_two_factor_login(challenge text, code te
 
 REVOKE ALL ON FUNCTION app_public.withdraw_offer(offer_id uuid, reason app_public.offer_withdraw_reason, note text) FROM PUBLIC;
 GRANT ALL ON FUNCTION app_public.withdraw_offer(offer_id uuid, reason app_public.offer_withdraw_reason, note text) TO app_user;
-
-
---
--- Name: TABLE user_statistics; Type: ACL; Schema: app_public; Owner: -
---
-
-GRANT SELECT ON TABLE app_public.user_statistics TO app_user;
 
 
 --
@@ -19045,20 +19420,6 @@ GRANT UPDATE(date_of_birth) ON TABLE app_public.user_contacts TO app_user;
 
 
 --
--- Name: TABLE user_earnings; Type: ACL; Schema: app_public; Owner: -
---
-
-GRANT SELECT ON TABLE app_public.user_earnings TO app_user;
-
-
---
--- Name: TABLE user_profiles; Type: ACL; Schema: app_public; Owner: -
---
-
-GRANT SELECT ON TABLE app_public.user_profiles TO app_user;
-
-
---
 -- Name: DEFAULT PRIVILEGES FOR FUNCTIONS; Type: DEFAULT ACL; Schema: -; Owner: -
 --
 
@@ -19090,5 +19451,8 @@ ALTER DEFAULT PRIVILEGES FOR ROLE app_owner REVOKE ALL ON FUNCTIONS  FROM PUBLIC
 --   20261207100000
 --   20261207100100
 --   20261207100200
+--   20261207110000
+--   20261207110100
+--   20261207110200
 --   20261207130000
 --   20261207130100

@@ -4,7 +4,7 @@ import test from "ava";
 import { actAs, anonymous, createMember, createUser, makeAdmin, tokenFor, user } from "../helpers/actors.ts";
 import { asRoot, outcome } from "../helpers/database.ts";
 import { errorCode, sqlstate } from "../helpers/errors.ts";
-import { createAcceptedDelivery, createTrip } from "../helpers/marketplace.ts";
+import { capacityInvariantGaps, createAcceptedDelivery, createTrip } from "../helpers/marketplace.ts";
 import { useTestServer } from "../helpers/server.ts";
 import { hoursFromNow, setTimesAgo } from "../helpers/time.ts";
 
@@ -20,7 +20,13 @@ const REFUSE = `mutation ($id: UUID!, $photo: String) {
 const CONTACTS = `query ($id: UUID!) { deliveryContacts(deliveryId: $id) {
   counterpartName counterpartPhone pickupAddress pickupContactPhone deliveryAddress availableUntil } }`;
 
-const snapshot = (d: { id: string; request: string; trip: string; customer: string; traveler: string }) => asRoot(db, async (c) => ({
+const NO_GAP = { weight: 0, volume: 0, items: 0 };
+const snapshot = async (d: { id: string; request: string; trip: string; customer: string; traveler: string }) => ({
+  ...await details(d),
+  // capacity − available = Σ reserved + consumed, at every step
+  capacityGaps: await capacityInvariantGaps(db, d.trip),
+});
+const details = (d: { id: string; request: string; trip: string; customer: string; traveler: string }) => asRoot(db, async (c) => ({
   request: (await c.query("select status from app_public.delivery_requests where id = $1", [d.request])).rows[0].status,
   reservation: (await c.query("select status from app_public.trip_capacity_reservations where delivery_id = $1", [d.id])).rows[0].status,
   available: (await c.query("select available_weight_kg from app_public.trips where id = $1", [d.trip])).rows[0].available_weight_kg,
@@ -41,7 +47,8 @@ test("the whole way: schedule, pickup, transit, drop-off scheduling, delivery, r
   t.is(errorCode(await server.gql(step("confirmDelivery"), { token: d.travelerToken, variables: { id: d.id } })), "BADST",
     "no drop-off before the pickup");
   t.is((await server.gql(step("confirmPickup"), { token: d.travelerToken, variables: { id: d.id } })).data?.confirmPickup.delivery.status, "picked_up");
-  t.like(await snapshot(d), { request: "picked_up", reservation: "consumed", available: "18.00" });
+  t.like(await snapshot(d), { request: "picked_up", reservation: "reserved", available: "18.00", capacityGaps: NO_GAP },
+    "an item on board still holds its capacity; only delivery consumes it");
   t.is(errorCode(await server.gql(CANCEL, { token: d.customerToken, variables: { id: d.id, reason: "no_longer_needed" } })), "BADST",
     "after pickup only an admin cancels");
   t.is((await server.gql(step("startTransit"), { token: d.travelerToken, variables: { id: d.id } })).data?.startTransit.delivery.status, "in_transit");
@@ -56,8 +63,8 @@ test("the whole way: schedule, pickup, transit, drop-off scheduling, delivery, r
   t.is(errorCode(await server.gql(step("confirmReceipt").replace(FIELDS, "rowId receiptConfirmedAt"), { token: d.customerToken, variables: { id: d.id } })), undefined);
 
   const after = await snapshot(d);
-  t.like(after, { request: "delivered", reservation: "consumed", available: "18.00", offer: "accepted" },
-    "delivered capacity is never given back");
+  t.like(after, { request: "delivered", reservation: "consumed", available: "18.00", offer: "accepted", capacityGaps: NO_GAP },
+    "delivery consumes the capacity, which is never given back");
   t.deepEqual(after.history, ["->accepted", "accepted>pickup_scheduled", "pickup_scheduled>picked_up",
     "picked_up>in_transit", "in_transit>delivery_scheduled", "delivery_scheduled>delivered"]);
   t.deepEqual(after.stats, [
@@ -68,7 +75,7 @@ test("the whole way: schedule, pickup, transit, drop-off scheduling, delivery, r
     "select user_id = $2 as traveler, total_earnings, total_spent from app_public.user_earnings where user_id in ($1, $2) and currency = 'EUR' order by 1",
     [d.customer, d.traveler])).rows);
   t.deepEqual(money, [{ traveler: false, total_earnings: "0", total_spent: "3300" }, { traveler: true, total_earnings: "3000", total_spent: "0" }],
-    "the first delivery's currency becomes the earnings currency");
+    "the delivery's currency row: the traveler earns the price, the customer pays price + fee");
   t.is(errorCode(await server.gql(CANCEL, { token: d.customerToken, variables: { id: d.id, reason: "no_longer_needed" } })), "BADST",
     "delivered never becomes cancelled");
 });
@@ -92,7 +99,7 @@ test("the customer cancels before pickup: capacity released, offer cancelled, re
   t.is(res.errors, undefined);
   t.like(res.data?.cancelDelivery.delivery, { status: "cancelled", cancellationReason: "found_alternative" });
   const after = await snapshot(d);
-  t.like(after, { request: "cancelled", reservation: "released", available: "20.00", offer: "cancelled" });
+  t.like(after, { request: "cancelled", reservation: "released", available: "20.00", offer: "cancelled", capacityGaps: NO_GAP });
   t.deepEqual(after.stats.map((s) => [s.total_deliveries, s.cancelled_deliveries, s.cancelled_as_traveler]), [[1, 1, 0], [1, 1, 0]]);
 });
 
@@ -133,7 +140,23 @@ test("an admin with deliveries.write may cancel after pickup; a support admin ma
   await makeAdmin(db, admin, "admin");
   const res = await server.gql(CANCEL, { token: await tokenFor(db, admin), variables: { id: d.id, reason: "admin_decision" } });
   t.is(res.data?.cancelDelivery.delivery.status, "cancelled");
-  t.like(await snapshot(d), { request: "cancelled", reservation: "consumed" }, "consumed capacity is not given back");
+  t.like(await snapshot(d), { request: "cancelled", reservation: "released", available: "20.00", capacityGaps: NO_GAP },
+    "an admin cancelling after pickup releases the capacity (only delivery consumes it)");
+});
+
+test("a delivered delivery cancelled after a dispute keeps its capacity consumed", async (t) => {
+  const d = await createAcceptedDelivery(db, server);
+  for (const name of ["confirmPickup", "confirmDelivery"]) {
+    t.is((await server.gql(step(name), { token: d.travelerToken, variables: { id: d.id } })).errors, undefined, name);
+  }
+  await asRoot(db, async (c) => {
+    await c.query("select app_hidden.transition_delivery($1, 'disputed', 'user', $2)", [d.id, d.customer]);
+    // An admin's resolution in the customer's favour (the disputes issue will have its own function for it).
+    await c.query("update app_public.deliveries set cancellation_reason = 'admin_decision' where id = $1", [d.id]);
+    await c.query("select app_hidden.transition_delivery($1, 'cancelled', 'admin', null, 'dispute resolved')", [d.id]);
+  });
+  t.like(await snapshot(d), { reservation: "consumed", available: "18.00", capacityGaps: NO_GAP },
+    "capacity is consumed, never returned, at delivery");
 });
 
 test("contacts: the parties see each other and the exact places until 48 h after delivery; nobody else", async (t) => {

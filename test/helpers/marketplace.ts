@@ -145,13 +145,15 @@ export async function createRequest(db: TestDatabase, customerId: string, o: Req
 
 /**
  * A delivery on a trip without going through offers (for tests of what deliveries hold, e.g. trip capacity): a
- * fresh customer, their request, an accepted offer thread and the delivery row, inserted as root. Capacity is NOT
- * reserved; the caller does that when the test is about it (reserveCapacity).
+ * customer (a fresh one unless given), their request, an accepted offer thread and the delivery row, inserted as
+ * root. Capacity is reserved for the request's item only with `reserveCapacity` (as acceptOffer does); otherwise the
+ * caller reserves it when the test is about it. A delivery that is delivered or cancelled needs its reservation.
  */
-export async function createDeliveryRecord(db: TestDatabase, tripId: string): Promise<string> {
-  const customer = await createMember(db, "customer", "email_verified");
+export async function createDeliveryRecord(db: TestDatabase, tripId: string,
+                                           options: { customerId?: string; reserveCapacity?: boolean } = {}): Promise<string> {
+  const customer = options.customerId ?? await createMember(db, "customer", "email_verified");
   const request = await createRequest(db, customer);
-  return asRoot(db, async (c) => (await c.query<{ id: string }>(
+  const delivery = await asRoot(db, async (c) => (await c.query<{ id: string }>(
     `with trip as (select id, traveler_id from app_public.trips where id = $2),
      offer as (
        insert into app_public.delivery_offers (request_id, customer_id, traveler_id, trip_id, initiated_by, status,
@@ -163,6 +165,25 @@ export async function createDeliveryRecord(db: TestDatabase, tripId: string): Pr
        currency, terms_hash)
      select $3, offer.id, $1, offer.traveler_id, offer.trip_id, 3000, 300, 'EUR', sha256('terms'::bytea) from offer
      returning id`, [customer, tripId, request])).rows[0]!.id);
+  if (options.reserveCapacity) {
+    await asRoot(db, (c) => c.query(
+      `select app_hidden.reserve_trip_capacity(d.trip_id, d.id, r.total_weight, r.total_volume_l, r.quantity)
+         from app_public.deliveries d join app_public.delivery_requests r on r.id = d.request_id where d.id = $1`, [delivery]));
+  }
+  return delivery;
+}
+
+/**
+ * Moves a delivery row through the given statuses as root, as its parties would (source `user`, through the
+ * transition function and its triggers), e.g. `transitionDelivery(db, id, "picked_up", "delivered")`; for deliveries
+ * made with createDeliveryRecord. advanceDelivery does the same over GraphQL with the traveler's token.
+ */
+export async function transitionDelivery(db: TestDatabase, deliveryId: string, ...statuses: string[]): Promise<void> {
+  await asRoot(db, async (c) => {
+    for (const status of statuses) {
+      await c.query("select app_hidden.transition_delivery($1, $2, 'user', null)", [deliveryId, status]);
+    }
+  });
 }
 
 // ---- Offers and deliveries through the real functions, over GraphQL -------------------------------------------

@@ -68,22 +68,21 @@ test("a user can never raise their own status, verification level, deletion or r
     "unverified");
 });
 
-test("every account has preferences, statistics and money totals from sign-up, and a referral code", async (t) => {
+test("every account has preferences and statistics from sign-up, and a referral code (money totals come per currency with deliveries)", async (t) => {
   const { id } = await createUser(db);
   const row = await asRoot(db, async (c) => (await c.query(
-    `select u.referral_code, p.privacy, p.location, s.total_deliveries, s.completion_rate, e.currency, e.total_earnings
+    `select u.referral_code, p.privacy, p.location, s.total_deliveries, s.completion_rate,
+            (select count(*)::int from app_public.user_earnings e where e.user_id = u.id) as money_rows
        from app_public.users u
        join app_public.user_preferences p on p.user_id = u.id
        join app_public.user_statistics s on s.user_id = u.id
-       join app_public.user_earnings e on e.user_id = u.id
       where u.id = $1`, [id])).rows[0]);
   t.regex(row.referral_code, /^[0-9A-F]{10}$/);
   t.deepEqual(row.privacy, { show_last_name: false, show_statistics: true });
   t.deepEqual(row.location, { tracking_level: "approximate", delete_after_delivery: true });
   t.is(row.total_deliveries, 0);
   t.is(row.completion_rate, null);
-  t.is(row.currency, "USD");
-  t.is(row.total_earnings, "0");
+  t.is(row.money_rows, 0);
 });
 
 test("the 1:1 rows exist inside the transaction that creates the account (no later job)", async (t) => {
@@ -100,7 +99,7 @@ test("the 1:1 rows exist inside the transaction that creates the account (no lat
       await c.query("rollback");
     }
   });
-  t.deepEqual(counts, { preferences: 1, statistics: 1, earnings: 1 });
+  t.deepEqual(counts, { preferences: 1, statistics: 1, earnings: 0 });
 });
 
 test("addresses over GraphQL: the first becomes the default, setDefaultAddress switches it atomically", async (t) => {
@@ -223,7 +222,7 @@ test("a direct write of a malformed preference is refused by the table's CHECK (
 });
 
 const PROFILE = `query ($id: UUID!) { userProfile(rowId: $id) { rowId displayName totalDeliveries successRate completionRate
-  averageRating currency totalEarnings totalSpent } }`;
+  averageRating earnings { currency totalEarnings totalSpent } } }`;
 
 test("user_profiles: statistics follow show_statistics, money only for the user and admins", async (t) => {
   const { id: subject } = await createUser(db, { firstName: "Sam", lastName: "Stone" });
@@ -233,19 +232,21 @@ test("user_profiles: statistics follow show_statistics, money only for the user 
   await asRoot(db, async (c) => {
     await c.query(`update app_public.user_statistics set total_deliveries = 4, successful_deliveries = 3, cancelled_deliveries = 1,
       total_ratings = 2, average_rating = 4.5 where user_id = $1`, [subject]);
-    await c.query("update app_public.user_earnings set total_earnings = 12500, total_spent = 300 where user_id = $1", [subject]);
+    await c.query(`insert into app_public.user_earnings (user_id, currency, total_earnings, total_spent)
+                   values ($1, 'USD', 12500, 300), ($1, 'EUR', 0, 700)`, [subject]);
   });
   const view = async (as: string) => (await server.gql(PROFILE, { token: await tokenFor(db, as), variables: { id: subject } })).data!.userProfile;
 
+  const money = [{ currency: "EUR", totalEarnings: "0", totalSpent: "700" }, { currency: "USD", totalEarnings: "12500", totalSpent: "300" }];
   t.deepEqual(await view(viewer), { rowId: subject, displayName: "Sam S.", totalDeliveries: 4, successRate: "0.7500",
-    completionRate: "0.7500", averageRating: "4.50", currency: null, totalEarnings: null, totalSpent: null });
-  t.like(await view(subject), { totalDeliveries: 4, currency: "USD", totalEarnings: "12500", totalSpent: "300" });
-  t.like(await view(admin), { totalDeliveries: 4, totalEarnings: "12500" });
+    completionRate: "0.7500", averageRating: "4.50", earnings: [] });
+  t.like(await view(subject), { totalDeliveries: 4, earnings: money });
+  t.like(await view(admin), { totalDeliveries: 4, earnings: money });
 
   await asRoot(db, (c) => c.query(`update app_public.user_preferences set privacy = privacy || '{"show_statistics": false}' where user_id = $1`, [subject]));
   t.deepEqual(await view(viewer), { rowId: subject, displayName: "Sam S.", totalDeliveries: null, successRate: null,
-    completionRate: null, averageRating: null, currency: null, totalEarnings: null, totalSpent: null });
-  t.like(await view(subject), { totalDeliveries: 4, successRate: "0.7500", totalEarnings: "12500" }, "own row always");
+    completionRate: null, averageRating: null, earnings: [] });
+  t.like(await view(subject), { totalDeliveries: 4, successRate: "0.7500", earnings: money }, "own row always");
   t.like(await view(admin), { totalDeliveries: 4, successRate: "0.7500" }, "admins always");
 });
 

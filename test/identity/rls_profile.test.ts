@@ -34,6 +34,8 @@ test.before(async () => {
       [owner, analyst])).rows[0].id;
     favorite = (await c.query("insert into app_public.user_favorites (user_id, traveler_id) values ($1, $2) returning id",
       [owner, other])).rows[0].id;
+    // Money totals exist per currency once a user delivered or was delivered for.
+    await c.query("insert into app_public.user_earnings (user_id, currency, total_earnings) values ($1, 'EUR', 1000)", [owner]);
     report = (await c.query(
       `insert into app_public.user_reports (reporter_id, reported_user_id, category, description)
        values ($1, $2, 'spam', 'Sends unsolicited adverts') returning id`, [owner, other])).rows[0].id;

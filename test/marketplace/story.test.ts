@@ -83,14 +83,15 @@ test("trip → request → match → offer → counter → accept → pickup →
 
   // Statistics and views.
   const forTom = await gqlData(server, `query ($tom: UUID!) {
-    userProfile(rowId: $tom) { totalDeliveries successfulAsTraveler averageRating totalRatings totalEarnings currency } }`,
+    userProfile(rowId: $tom) { totalDeliveries successfulAsTraveler averageRating totalRatings earnings { currency totalEarnings } } }`,
     { token: tomToken, variables: { tom } });
-  t.like(forTom.userProfile, { totalDeliveries: 1, successfulAsTraveler: 1, averageRating: "5.00", totalRatings: 1, totalEarnings: "3000",
-    currency: "EUR" });
-  const forClaire = await gqlData(server,
-    `query ($claire: UUID!) { userProfile(rowId: $claire) { totalDeliveries averageRating totalRatings totalSpent } }`,
+  t.like(forTom.userProfile, { totalDeliveries: 1, successfulAsTraveler: 1, averageRating: "5.00", totalRatings: 1,
+    earnings: [{ currency: "EUR", totalEarnings: "3000" }] });
+  const forClaire = await gqlData(server, `query ($claire: UUID!) {
+    userProfile(rowId: $claire) { totalDeliveries averageRating totalRatings earnings { currency totalSpent } } }`,
     { token: claireToken, variables: { claire } });
-  t.like(forClaire.userProfile, { totalDeliveries: 1, averageRating: "4.00", totalRatings: 1, totalSpent: "3300" });
+  t.like(forClaire.userProfile, { totalDeliveries: 1, averageRating: "4.00", totalRatings: 1,
+    earnings: [{ currency: "EUR", totalSpent: "3300" }] });
   const after = await gqlData(server, `{ activeDeliveries { totalCount } }`, { token: claireToken });
   t.is(after.activeDeliveries.totalCount, 0, "a delivered delivery is no longer active");
   const capacity = await gqlData(server, `query ($id: UUID!) { trip(rowId: $id) { availableWeightKg } }`,

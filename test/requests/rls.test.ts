@@ -1,6 +1,7 @@
 // RLS matrix for delivery_requests (docs/domain.md §4 "RLS", §15.19): anonymous, the owner, another user and an admin
-// (deliveries.read) × select / insert / update / delete. Reads: the customer and admins only. Writes: nobody
-// directly (no grant: 42501); they go through the request functions. Every probe runs in a rolled-back transaction.
+// (deliveries.read) × select / insert / update / delete. Reads: the customer and admins (and the traveler carrying
+// the request within the contacts window: traveler_rls.test.ts). Writes: nobody directly (no grant: 42501); they go
+// through the request functions. Every probe runs in a rolled-back transaction.
 import test from "ava";
 import { actAs, anonymous, createUser, makeAdmin, user, type Actor } from "../helpers/actors.ts";
 import { asRoot, outcome, useTestDatabase } from "../helpers/database.ts";

@@ -13,7 +13,7 @@ const ids = { author: "", reviewee: "", stranger: "", moderator: "", reporter: "
 test.before(async () => {
   // A delivery created and driven to delivered as root: the path is tested in reviews.test.ts.
   ids.reviewee = await createMember(db, "traveler");
-  ids.delivery = await createDeliveryRecord(db, await createTrip(db, ids.reviewee));
+  ids.delivery = await createDeliveryRecord(db, await createTrip(db, ids.reviewee), { reserveCapacity: true });
   ids.stranger = await createMember(db, "both");
   ids.reporter = await createMember(db, "both");
   ids.moderator = await createMember(db, "both");

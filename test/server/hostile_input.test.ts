@@ -4,7 +4,7 @@
 // property test then throws random hostile documents and values at the list queries and the sign-in mutations.
 import test from "ava";
 import fc from "fast-check";
-import { createUser, tokenFor } from "../helpers/db.ts";
+import { createUser, tokenFor } from "../helpers/actors.ts";
 import { type GraphQLResponse, useTestServer } from "../helpers/server.ts";
 
 const { db, server } = useTestServer(test);

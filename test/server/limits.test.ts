@@ -3,7 +3,8 @@
 // fragment cycle is a validation error, never a crash), input nesting is bounded, and each user and each anonymous
 // client address has an hourly request budget (429 with Retry-After). Nothing here may produce a 500.
 import test from "ava";
-import { asRoot, createUser, tokenFor } from "../helpers/db.ts";
+import { createUser, tokenFor } from "../helpers/actors.ts";
+import { asRoot } from "../helpers/database.ts";
 import { useTestServer } from "../helpers/server.ts";
 import { DOCUMENT_LIMITS, HEAVY_FIELDS } from "../../server/limits.ts";
 import { readFile } from "node:fs/promises";

@@ -2,7 +2,8 @@
 // PASSWORD_HASH_CONCURRENCY hash at once per process and PASSWORD_HASH_QUEUE wait; the rest are answered at once
 // with 503 OVRLD and Retry-After, and the rest of the API keeps its connections and answers.
 import test from "ava";
-import { asRoot, createUser, DEFAULT_PASSWORD } from "../helpers/db.ts";
+import { createUser, DEFAULT_PASSWORD } from "../helpers/actors.ts";
+import { asRoot } from "../helpers/database.ts";
 import { useTestServer } from "../helpers/server.ts";
 import { HASHING_MUTATIONS } from "../../server/plugins/passwordLane.ts";
 

@@ -2,7 +2,7 @@
 // GRAPHQL_INTROSPECTION=on, no "did you mean" suggestions, no IDE at any path) and enforces the document limits.
 // Clients use the committed schema.graphql.
 import test from "ava";
-import { createTestDatabase, type TestDatabase } from "../helpers/db.ts";
+import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
 import { startTestServer, type TestServer } from "../helpers/server.ts";
 
 const PRODUCTION = { NODE_ENV: "production", SMTP_URL: "smtp://127.0.0.1:1", SMS_URL: "http://127.0.0.1:1/sms" };

@@ -5,7 +5,7 @@ import { createMember, createUser, makeAdmin, tokenFor } from "../helpers/actors
 import { asRoot, queryAsRoot } from "../helpers/database.ts";
 import { errorCode } from "../helpers/errors.ts";
 import {
-  BERLIN, capacityInvariantGaps, createTripAsTraveler, LYON, PARIS, POTSDAM, reserveCapacity, tripRow,
+  BERLIN, capacityInvariantGaps, createTripAsTraveler, LYON, PARIS, POTSDAM, reserveCapacity, transitionDelivery, tripRow,
 } from "../helpers/marketplace.ts";
 import { useTestServer } from "../helpers/server.ts";
 import { hoursFromNow } from "../helpers/time.ts";
@@ -149,7 +149,9 @@ test("startTrip and completeTrip: the window, awaiting pickups and the trips cou
   t.deepEqual((await server.gql(START, { token, variables: { id: soon } })).data, { startTrip: { trip: { status: "active" } } });
   t.is(errorCode(await server.gql(START, { token, variables: { id: soon } })), "BADST", "already active");
   t.is(errorCode(await server.gql(COMPLETE, { token, variables: { id: soon } })), "BADST", "a delivery awaits pickup");
-  await queryAsRoot(db, "select app_hidden.consume_trip_capacity($1)", [delivery]);
+  await transitionDelivery(db, delivery, "picked_up");
+  t.deepEqual(await queryAsRoot(db, "select status from app_public.trip_capacity_reservations where delivery_id = $1", [delivery]),
+    [{ status: "reserved" }], "an item on board holds its capacity until delivery");
   const before = (await queryAsRoot(db, "select total_trips from app_public.user_statistics where user_id = $1", [traveler]))[0]!.total_trips;
   t.deepEqual((await server.gql(COMPLETE, { token, variables: { id: soon } })).data, { completeTrip: { trip: { status: "completed" } } });
   const after = (await queryAsRoot(db, "select total_trips from app_public.user_statistics where user_id = $1", [traveler]))[0]!.total_trips;
@@ -191,7 +193,7 @@ test("cancelTrip: the traveler cancels before pickup and capacity comes back; ac
   t.is(errorCode(await server.gql(CANCEL, { token, variables: { id, reason: "other" } })), "BADST", "already cancelled");
 
   const pickedUp = await createTripAsTraveler(db, traveler);
-  await queryAsRoot(db, "select app_hidden.consume_trip_capacity($1)", [await reserveCapacity(db, pickedUp)]);
+  await transitionDelivery(db, await reserveCapacity(db, pickedUp), "picked_up");
   t.is(errorCode(await server.gql(CANCEL, { token, variables: { id: pickedUp, reason: "other" } })), "BADST", "items were picked up");
   t.is((await tripRow(db, pickedUp)).status, "upcoming");
 

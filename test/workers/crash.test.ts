@@ -6,7 +6,8 @@ import test from "ava";
 import { type ChildProcess, spawn } from "node:child_process";
 import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
-import { asRoot, createTestDatabase, createUser, type TestDatabase } from "../helpers/db.ts";
+import { createUser } from "../helpers/actors.ts";
+import { asRoot, createTestDatabase, type TestDatabase } from "../helpers/database.ts";
 
 const WORKER_MAIN = new URL("../../workers/main.ts", import.meta.url).pathname;
 const HEARTBEAT_MS = 250;

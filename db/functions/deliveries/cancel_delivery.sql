@@ -1,5 +1,6 @@
 -- Cancelling a delivery (docs/domain.md §7), with its effects in the same transaction: the trip's reserved capacity
--- is released (consumed capacity never comes back), the accepted offer becomes cancelled, and the request reopens
+-- is released (by the status trigger, app_hidden.tg_deliveries__after_status; delivered capacity never comes back),
+-- the accepted offer becomes cancelled, and the request reopens
 -- when the customer is not the one giving up (and it has not expired) or ends cancelled when they are or the item
 -- was refused at pickup. The payments issue voids the authorisation here.
 
@@ -25,7 +26,6 @@ begin
   returning d.* into v_delivery;
   v_delivery := app_hidden.transition_delivery(v_delivery.id, 'cancelled', cancel_delivery_as.source,
                                                cancel_delivery_as.actor_id, cancel_delivery_as.reason::text);
-  perform app_hidden.release_trip_capacity(v_delivery.id);
   update app_public.delivery_offers o set status = 'cancelled' where o.id = v_delivery.offer_id;
 
   v_customer_ends_it := v_delivery.cancelled_by = v_delivery.customer_id

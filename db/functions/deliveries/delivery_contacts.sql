@@ -1,6 +1,45 @@
 -- Contacts and exact addresses of a delivery (docs/domain.md §7): the two parties only, from acceptance until
 -- deliveries.contacts_after_hours after delivery, never for a cancelled delivery. The other party's phone shows
--- only once verified.
+-- only once verified. The same window decides how long the traveler reads the request's exact row
+-- (app_hidden.current_traveler_request_ids, the delivery_requests policy select_traveler).
+
+-- When the contacts window of a delivery closes: contacts_after_hours after its delivery; null while it is not
+-- delivered (the window is open).
+create or replace function app_hidden.contacts_until(delivered_at timestamptz)
+returns timestamptz
+language sql stable
+as $$
+  select contacts_until.delivered_at
+         + make_interval(hours => (app_hidden.config_value('deliveries.contacts_after_hours'))::int);
+$$;
+comment on function app_hidden.contacts_until(timestamptz) is 'End of a delivery''s contacts window: deliveries.contacts_after_hours after delivery (null before delivery).';
+
+-- Whether a delivery's contacts window is open: not cancelled, and not delivered longer ago than the window.
+create or replace function app_hidden.contacts_open(status app_public.delivery_status, delivered_at timestamptz)
+returns boolean
+language sql stable
+as $$
+  select contacts_open.status <> 'cancelled'
+         and coalesce(app_hidden.contacts_until(contacts_open.delivered_at) > now(), true);
+$$;
+comment on function app_hidden.contacts_open(app_public.delivery_status, timestamptz) is 'Whether the parties of a delivery in this state may still see its contacts and exact places.';
+
+-- The requests the signed-in traveler carries within the contacts window: a small set per caller (their live and
+-- recently delivered deliveries), so that the delivery_requests policy reads it once per statement. Security definer
+-- to read deliveries without their own policies; it only ever answers about the caller's deliveries.
+create or replace function app_hidden.current_traveler_request_ids()
+returns setof uuid
+language sql stable security definer
+set search_path = pg_catalog, public, pg_temp
+as $$
+  select d.request_id
+    from app_public.deliveries d
+   where d.traveler_id = app_public.current_user_id()
+     and app_hidden.contacts_open(d.status, d.delivered_at);
+$$;
+comment on function app_hidden.current_traveler_request_ids() is 'Requests the signed-in user carries as the traveler of a delivery whose contacts window is open.';
+grant execute on function app_hidden.current_traveler_request_ids() to app_user;
+
 create or replace function app_public.delivery_contacts(delivery_id uuid)
 returns app_public.delivery_contact
 language plpgsql stable security definer
@@ -19,9 +58,8 @@ begin
   if v_delivery.status = 'cancelled' then
     raise exception 'The delivery was cancelled' using errcode = 'BADST';
   end if;
-  v_until := v_delivery.delivered_at
-    + make_interval(hours => (app_hidden.config_value('deliveries.contacts_after_hours'))::int);
-  if v_until <= now() then
+  v_until := app_hidden.contacts_until(v_delivery.delivered_at);
+  if not app_hidden.contacts_open(v_delivery.status, v_delivery.delivered_at) then
     raise exception 'Contacts of a delivery are shown until % hours after it', 
       app_hidden.config_value('deliveries.contacts_after_hours') using errcode = 'EXPRD';
   end if;

@@ -3,9 +3,22 @@
 --              final price (net: the fee is the customer's) and the customer spends price + platform fee.
 --   cancelled: both totals and cancellations; cancelled_as_traveler when the traveler cancelled (a refused pickup,
 --              the customer's item being at fault, carries no penalty).
--- A delivered delivery cancelled after a dispute moves from success to cancellation without counting twice.
--- user_earnings keeps one currency: a row that holds no money yet takes the currency of the user's first delivery;
--- money in another currency is not added there (the payments issue's ledger holds money in every currency).
+-- A delivered delivery cancelled after a dispute moves from success to cancellation without counting twice; its
+-- money stays counted (the dispute's settlement, with its refunds, belongs to the payments issue).
+-- user_earnings has a row per user and currency, created by the first delivered delivery in that currency: nothing
+-- in another currency is dropped.
+
+-- What the customer was charged for a delivery, in its currency: the one place that says so. Today the final price
+-- plus the platform fee, as the deliveries table records them; the payments issue adds the processing fee and
+-- subtracts applied credits here (from its payment intent), and the customer's total_spent follows.
+create or replace function app_hidden.customer_charge(delivery app_public.deliveries)
+returns bigint
+language sql immutable
+as $$
+  select customer_charge.delivery.final_price + customer_charge.delivery.platform_fee;
+$$;
+comment on function app_hidden.customer_charge(app_public.deliveries) is 'What the customer paid for a delivery (final price + platform fee; the payments issue adds processing fees and credits).';
+
 create or replace function app_hidden.count_delivery_outcome(old_row app_public.deliveries, new_row app_public.deliveries)
 returns void
 language plpgsql volatile
@@ -24,14 +37,13 @@ begin
            successful_as_traveler = s.successful_as_traveler + (s.user_id = new_row.traveler_id)::int,
            updated_at = now()
      where s.user_id in (new_row.customer_id, new_row.traveler_id);
-    update app_public.user_earnings e
-       set currency = new_row.currency,
-           total_earnings = e.total_earnings + case when e.user_id = new_row.traveler_id then new_row.final_price else 0 end,
-           total_spent = e.total_spent
-             + case when e.user_id = new_row.customer_id then new_row.final_price + new_row.platform_fee else 0 end,
-           updated_at = now()
-     where e.user_id in (new_row.customer_id, new_row.traveler_id)
-       and (e.currency = new_row.currency or (e.total_earnings = 0 and e.total_spent = 0));
+    -- The traveler's row first, then the customer's (a fixed order for the two row locks).
+    insert into app_public.user_earnings as e (user_id, currency, total_earnings, total_spent)
+    values (new_row.traveler_id, new_row.currency, new_row.final_price, 0),
+           (new_row.customer_id, new_row.currency, 0, app_hidden.customer_charge(new_row))
+    on conflict (user_id, currency) do update
+       set total_earnings = e.total_earnings + excluded.total_earnings,
+           total_spent = e.total_spent + excluded.total_spent;
   elsif new_row.status = 'cancelled' and v_was_delivered then
     update app_public.user_statistics s
        set successful_deliveries = s.successful_deliveries - 1,

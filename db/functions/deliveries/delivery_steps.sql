@@ -76,9 +76,8 @@ begin
   perform app_hidden.assert_traveler_of(v_delivery, v_user_id, 'confirm the pickup');
   update app_public.deliveries d set pickup_photo_key = coalesce(confirm_pickup.photo_key, d.pickup_photo_key)
    where d.id = v_delivery.id;
+  -- The item is on board; its capacity stays reserved until delivery consumes it (or a cancellation releases it).
   v_delivery := app_hidden.transition_delivery(v_delivery.id, 'picked_up', 'user', v_user_id);
-  -- The item is on board: its capacity is used for good and never given back.
-  perform app_hidden.consume_trip_capacity(v_delivery.id);
   perform app_hidden.queue_email(v_delivery.customer_id, 'Your item was picked up',
     format(E'The traveler has your item (%s).\n', v_delivery.delivery_number));
   return v_delivery;
@@ -145,7 +144,7 @@ begin
   return v_delivery;
 end;
 $$;
-comment on function app_public.confirm_delivery(uuid, text) is E'@resultFieldName delivery\nThe traveler confirms handing the item over (until the QR handover requires a scan). Errors: LOGIN, NTFND, DNIED (not the traveler), BADST (not picked up).';
+comment on function app_public.confirm_delivery(uuid, text) is E'@resultFieldName delivery\nThe traveler confirms handing the item over (until the QR handover requires a scan); the item''s trip capacity is consumed for good. Errors: LOGIN, NTFND, DNIED (not the traveler), BADST (not picked up).';
 grant execute on function app_public.confirm_delivery(uuid, text) to app_user;
 
 create or replace function app_public.confirm_receipt(delivery_id uuid)

@@ -1,8 +1,8 @@
 -- The delivery state machine (docs/domain.md §7). Every status change goes through app_hidden.transition_delivery,
 -- which names its cause in transaction-local settings; the BEFORE UPDATE trigger refuses any (from, to, source)
 -- not in delivery_transitions, so even an UPDATE written by hand cannot skip a step. The AFTER triggers write the
--- history row, keep the request in step with the delivery and maintain user statistics, all in the same
--- transaction.
+-- history row, keep the request and the trip's capacity in step with the delivery and maintain user statistics, all
+-- in the same transaction.
 
 create or replace function app_hidden.transition_delivery(
   delivery_id uuid,
@@ -105,13 +105,21 @@ begin
     update app_public.delivery_requests r set status = v_request_status
      where r.id = NEW.request_id and r.status is distinct from v_request_status;
   end if;
+  -- The trip's capacity follows the delivery (§7): consumed for good at delivery, released by a cancellation at any
+  -- step before it (a party's before pickup, an admin's after). Both are idempotent, and a consumed reservation is
+  -- never released, so a delivered delivery cancelled after a dispute keeps its capacity used.
+  if TG_OP = 'UPDATE' and NEW.status = 'delivered' then
+    perform app_hidden.consume_trip_capacity(NEW.id);
+  elsif TG_OP = 'UPDATE' and NEW.status = 'cancelled' then
+    perform app_hidden.release_trip_capacity(NEW.id);
+  end if;
   if TG_OP = 'UPDATE' and NEW.status in ('delivered', 'cancelled') then
     perform app_hidden.count_delivery_outcome(OLD, NEW);
   end if;
   return null;
 end;
 $$;
-comment on function app_hidden.tg_deliveries__after_status() is 'Writes the history row of a delivery status, mirrors it on the request and counts outcomes in the statistics.';
+comment on function app_hidden.tg_deliveries__after_status() is 'Writes the history row of a delivery status, mirrors it on the request, consumes or releases the trip''s capacity and counts outcomes in the statistics.';
 
 create or replace trigger _100_timestamps before update on app_public.deliveries
   for each row execute function app_hidden.tg__set_updated_at();

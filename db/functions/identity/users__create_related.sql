@@ -1,5 +1,6 @@
--- Every account gets its referral code before it is written, and its 1:1 rows (preferences, statistics, money
--- totals) in the same transaction, whichever path creates it (register, admin tools, tests).
+-- Every account gets its referral code before it is written, and its 1:1 rows (preferences, statistics) in the same
+-- transaction, whichever path creates it (register, admin tools, tests). Money totals (user_earnings) are per
+-- currency and appear with the first delivered delivery in each (app_hidden.count_delivery_outcome).
 create or replace function app_hidden.tg_users__referral_code()
 returns trigger
 language plpgsql volatile
@@ -23,12 +24,10 @@ as $$
 begin
   insert into app_public.user_preferences (user_id) values (NEW.id);
   insert into app_public.user_statistics (user_id) values (NEW.id);
-  insert into app_public.user_earnings (user_id, currency)
-  values (NEW.id, app_hidden.config_value('platform.default_currency') #>> '{}');
   return null;
 end;
 $$;
-comment on function app_hidden.tg_users__create_related() is 'Creates the preferences, statistics and money totals of a new account.';
+comment on function app_hidden.tg_users__create_related() is 'Creates the preferences and statistics of a new account.';
 grant execute on function app_hidden.tg_users__create_related() to app_anonymous;
 
 create or replace trigger _100_referral_code before insert on app_public.users

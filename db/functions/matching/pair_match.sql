@@ -4,8 +4,9 @@
 --
 -- Hard filters (all must hold; SQL evaluates a conjunction in whatever order is cheapest, the result is the same):
 --  0. the request is open (pending or matched) and unexpired, and its customer active;
---  1. the trip is upcoming or delayed, visible to the customer (public; private and friends_only trips are not
---     matched for anyone but their owner until deliveries exist), and departs ≥ now + min_lead_hours;
+--  1. the trip is upcoming or delayed, visible to the customer (app_hidden.trip_visible_to, the rule of the trips
+--     policies: public; private ones for the customers with a delivery on them; friends_only ones also for the
+--     traveler's past customers), and departs ≥ now + min_lead_hours;
 --  2. the traveler is not the customer, is active, no block separates the two in either direction, and the request
 --     does not blacklist them;
 --  3. min_traveler_rating needs ≥ 1 rating and an average ≥ it; verification_required needs id_verified;
@@ -92,7 +93,7 @@ as $$
      and cu.status = 'active' and cu.deleted_at is null
      -- 1. a live trip the customer may see, leaving late enough
      and (pair_match.trip).status in ('upcoming', 'delayed')
-     and ((pair_match.trip).visibility = 'public' or (pair_match.trip).traveler_id = (pair_match.request).customer_id)
+     and app_hidden.trip_visible_to(pair_match.trip, (pair_match.request).customer_id)
      and (pair_match.trip).departure_time >= now() + (pair_match.cfg ->> 'min_lead_hours')::numeric * interval '1 hour'
      -- 2. someone else, active, unblocked both ways, not blacklisted
      and (pair_match.trip).traveler_id <> (pair_match.request).customer_id

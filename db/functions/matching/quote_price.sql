@@ -29,8 +29,8 @@ comment on function app_hidden.pair_quote(app_public.delivery_requests, app_publ
   'quote_price without the caller check: the trip''s rates in the same currency, else app_hidden.default_quote.';
 
 -- Who may ask: the request's customer, a traveler who may see the request in the marketplace, or an admin with
--- deliveries.read; a trip must be visible to the caller (public, their own, or admin). Everything else is NTFND,
--- so the function tells nobody which requests exist.
+-- deliveries.read; a trip must be visible to the caller (app_hidden.trip_visible_to, or admin). Everything else is
+-- NTFND, so the function tells nobody which requests exist.
 create or replace function app_public.quote_price(request_id uuid, trip_id uuid default null)
 returns bigint
 language plpgsql stable security definer
@@ -57,7 +57,7 @@ begin
   end if;
   if quote_price.trip_id is not null then
     select t.* into v_trip from app_public.trips t where t.id = quote_price.trip_id;
-    if v_trip.id is null or not (v_admin or v_trip.visibility = 'public' or v_trip.traveler_id = v_user_id) then
+    if v_trip.id is null or not (v_admin or app_hidden.trip_visible_to(v_trip, v_user_id)) then
       raise exception 'Trip not found' using errcode = 'NTFND';
     end if;
   end if;

@@ -1,5 +1,6 @@
 -- Accepting an offer (docs/domain.md §6 "Accept transaction"), all or nothing:
---   1. lock the request, then the offer, then the trip (the fixed order serialises accepts without deadlocks);
+--   1. lock the request, then the offer, then the trip (the fixed order serialises accepts without deadlocks), then
+--      the traveler (app_hidden.lock_traveler_deliveries);
 --   2. re-check the version, the thread, the request, both users, blocks and limits under those locks;
 --   3. create the delivery (DEL- number from a sequence, its history row by trigger) and reserve the trip's
 --      capacity for it: weight × quantity, volume and items; overbooking surfaces as CAPAC;
@@ -7,6 +8,27 @@
 --   5. the request follows the delivery (trigger), both parties are told, and the payment authorisation job is
 --      enqueued (id-only payload). Its task arrives with the payments issue: graphile-worker only takes jobs of
 --      tasks it knows, so until then the job waits in the queue instead of failing.
+-- The traveler lock. The live-delivery limits (limits.max_active_deliveries, and verification.phone_max_active at
+-- phone_verified) count the traveler's deliveries, which accepts on other requests and trips add to: the request,
+-- offer and trip locks do not serialise those, so without this lock concurrent accepts would all count the same
+-- committed deliveries and all pass. It is a transaction-scoped advisory lock keyed by the traveler (a hash
+-- collision only makes two travelers wait for each other), taken last, after the trip:
+--   request → offer → trip → traveler → (at commit, deferred) the answerer's statistics row (response_time.sql).
+-- It cannot deadlock: every path that takes it (accept, and submit/invite/counter through auto-accept) takes it
+-- after all its request, offer and trip locks, and the holder then only touches rows it already holds or creates
+-- (its delivery and reservation, its trip, its request and that request's threads, which every path locks through
+-- their request first) until commit. Whoever waits for the traveler holds only their own request, offer and trip,
+-- none of which the holder needs, so no wait cycle can form; two accepts sharing a request or a trip queue on that
+-- lock before they reach this one.
+create or replace function app_hidden.lock_traveler_deliveries(traveler_id uuid)
+returns void
+language sql volatile
+set search_path = pg_catalog, public, pg_temp
+as $$
+  select pg_advisory_xact_lock(hashtext('traveler live deliveries'), hashtext(lock_traveler_deliveries.traveler_id::text));
+$$;
+comment on function app_hidden.lock_traveler_deliveries(uuid) is 'Serialises, until commit, the accepts that add a live delivery to this traveler (the live-delivery limits).';
+
 create or replace function app_hidden.accept_offer_version(offer_id uuid, version integer, actor_id uuid)
 returns app_public.deliveries
 language plpgsql volatile
@@ -26,6 +48,7 @@ begin
   end if;
   select * into v_request from app_public.delivery_requests r where r.id = v_offer.request_id;
   select * into v_trip from app_public.trips t where t.id = v_offer.trip_id for update;
+  perform app_hidden.lock_traveler_deliveries(v_offer.traveler_id);
   if v_offer.status <> 'pending' then
     raise exception 'This offer is % and can no longer be accepted', v_offer.status using errcode = 'BADST';
   end if;

@@ -84,3 +84,50 @@ begin
 end;
 $$;
 comment on function app_hidden.on_trip_cancelled(uuid, uuid, boolean) is 'Withdraws the live offers on a cancelled trip and cancels its deliveries; returns how many deliveries.';
+
+-- Two users were blocked from each other (either direction): the pending threads between them, whoever is the
+-- customer, are declined by the platform (reason blocked, closed_by NULL) in the blocking transaction. Their requests
+-- are locked first, in id order, keeping the fixed order request → offer (a thread's decline updates its request's
+-- status), so a concurrent accept or counter on one of those requests queues instead of deadlocking.
+create or replace function app_hidden.on_users_blocked(a uuid, b uuid)
+returns integer
+language plpgsql volatile
+set search_path = pg_catalog, public, pg_temp
+as $$
+declare
+  v_declined integer;
+begin
+  perform 1 from app_public.delivery_requests r
+   where r.id in (select o.request_id from app_public.delivery_offers o
+                   where o.status = 'pending'
+                     and ((o.customer_id = on_users_blocked.a and o.traveler_id = on_users_blocked.b)
+                          or (o.customer_id = on_users_blocked.b and o.traveler_id = on_users_blocked.a)))
+   order by r.id
+   for update;
+  update app_public.delivery_offers o
+     set status = 'declined', decline_reason = 'blocked', closed_by = null, closed_at = now()
+   where o.status = 'pending'
+     and ((o.customer_id = on_users_blocked.a and o.traveler_id = on_users_blocked.b)
+          or (o.customer_id = on_users_blocked.b and o.traveler_id = on_users_blocked.a));
+  get diagnostics v_declined = row_count;
+  return v_declined;
+end;
+$$;
+comment on function app_hidden.on_users_blocked(uuid, uuid) is 'Declines (reason blocked) the pending offer threads between two users a block now separates; returns how many.';
+
+-- Fires for every new block, whichever path inserts it (block_user, or the insert grant of user_blocks), after the
+-- row passed the insert_own policy: the caller is the blocker. Security definer: offers have no write grant.
+create or replace function app_hidden.tg_user_blocks__decline_offers()
+returns trigger
+language plpgsql volatile security definer
+set search_path = pg_catalog, public, pg_temp
+as $$
+begin
+  perform app_hidden.on_users_blocked(NEW.blocker_id, NEW.blocked_id);
+  return null;
+end;
+$$;
+comment on function app_hidden.tg_user_blocks__decline_offers() is 'Declines the pending offers between the two users of a new block.';
+
+create or replace trigger _500_decline_offers after insert on app_public.user_blocks
+  for each row execute function app_hidden.tg_user_blocks__decline_offers();

@@ -151,11 +151,12 @@ begin
   if v_request.id is null then
     raise exception 'Request not found among your requests' using errcode = 'NTFND';
   end if;
-  -- Only trips the customer may see (RLS on trips decides visibility), locked after the request.
-  if not exists (select 1 from app_public.trips t where t.id = invite_traveler.trip_id) then
+  -- Only a trip the customer may see (the trips policies' rule; this function runs as the owner, past RLS), locked
+  -- after the request.
+  select * into v_trip from app_public.trips t where t.id = invite_traveler.trip_id for update;
+  if v_trip.id is null or not app_hidden.trip_visible_to(v_trip, v_user_id) then
     raise exception 'Trip not found' using errcode = 'NTFND';
   end if;
-  select * into v_trip from app_public.trips t where t.id = invite_traveler.trip_id for update;
   v_offer := app_hidden.open_offer_thread(v_request, v_trip, 'customer', v_user_id, invite_traveler.price,
     invite_traveler.message, invite_traveler.pickup_time, invite_traveler.delivery_time, null);
   v_offer := app_hidden.auto_accept_if_allowed(v_offer);
@@ -281,7 +282,8 @@ declare
   v_offer app_public.delivery_offers := app_hidden.lock_offer(decline_offer.offer_id);
   v_party app_public.offer_party := app_hidden.offer_party_of(v_offer, v_user_id);
 begin
-  if decline_offer.reason is null or decline_offer.reason in ('another_offer_accepted', 'request_cancelled', 'request_changed') then
+  if decline_offer.reason is null
+     or decline_offer.reason in ('another_offer_accepted', 'request_cancelled', 'request_changed', 'blocked') then
     raise exception 'Give a reason for declining (the platform''s own reasons are not available)' using errcode = 'INVAL';
   end if;
   if v_offer.status <> 'pending' then

@@ -1,5 +1,7 @@
 -- Blocks are private to the blocker (docs/domain.md §12). Blocking also drops the blocker's favorite of that user;
--- declining pending offer threads belongs to the offers domain. Self-blocks fail on user_blocks_not_self (23514).
+-- the pending offer threads between the two are declined by the offers domain's trigger on user_blocks
+-- (app_hidden.tg_user_blocks__decline_offers), in the same transaction. Self-blocks fail on user_blocks_not_self
+-- (23514).
 create or replace function app_public.block_user(user_id uuid, reason app_public.block_reason default 'other')
 returns app_public.user_blocks
 language plpgsql volatile
@@ -27,7 +29,7 @@ begin
   return v_block;
 end;
 $$;
-comment on function app_public.block_user(uuid, app_public.block_reason) is E'@resultFieldName userBlock\nBlocks a user: the two are hidden from each other and never matched. Blocking twice keeps the first block. Errors: LOGIN, NTFND, 23514 (yourself).';
+comment on function app_public.block_user(uuid, app_public.block_reason) is E'@resultFieldName userBlock\nBlocks a user: the two are hidden from each other (trips, the request marketplace) and never matched, and the pending offers between them are declined. Blocking twice keeps the first block. Errors: LOGIN, NTFND, 23514 (yourself).';
 grant execute on function app_public.block_user(uuid, app_public.block_reason) to app_user;
 
 create or replace function app_public.unblock_user(user_id uuid)
@@ -65,7 +67,7 @@ as $$
 $$;
 comment on function app_hidden.users_blocked(uuid, uuid) is 'Whether a block separates the two users, in either direction.';
 
--- The rule for the signed-in user, for API queries (search_trips, search_users). Security definer because the
+-- The rule for the signed-in user and one other (search_users). Security definer because the
 -- blocked side cannot read the block row; it answers only about pairs that include the caller.
 create or replace function app_hidden.is_blocked_with(other_user_id uuid)
 returns boolean
@@ -76,3 +78,19 @@ as $$
 $$;
 comment on function app_hidden.is_blocked_with(uuid) is 'Whether a block separates the signed-in user and the other user, in either direction.';
 grant execute on function app_hidden.is_blocked_with(uuid) to app_user;
+
+-- The same rule as a set, for policies (trips): every user a block separates from the signed-in user, in either
+-- direction. Small per caller (their blocks), so `traveler_id not in (select app_hidden.blocked_user_ids())` is one
+-- hashed lookup per row, computed once per statement. Security definer because the blocked side cannot read the
+-- block row; it answers only about the caller, and nothing (an empty set) without a session.
+create or replace function app_hidden.blocked_user_ids()
+returns setof uuid
+language sql stable security definer
+set search_path = pg_catalog, public, pg_temp
+as $$
+  select b.blocked_id from app_public.user_blocks b where b.blocker_id = app_public.current_user_id()
+  union
+  select b.blocker_id from app_public.user_blocks b where b.blocked_id = app_public.current_user_id();
+$$;
+comment on function app_hidden.blocked_user_ids() is 'The users a block separates from the signed-in user, in either direction.';
+grant execute on function app_hidden.blocked_user_ids() to app_user;

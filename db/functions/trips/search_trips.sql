@@ -1,6 +1,6 @@
 -- The trip marketplace (docs/domain.md §3): upcoming or delayed trips near an origin and/or a destination, in a
 -- departure window, with enough free weight, optionally matching a text. Security invoker: the trips policies
--- decide what the caller sees (visibility), so nothing here can widen it. ST_DWithin on the geography columns
+-- decide what the caller sees (visibility, blocks), so nothing here can widen it. ST_DWithin on the geography columns
 -- uses the GiST indexes trips_origin_point_idx and trips_destination_point_idx; the text filter uses idx_trips_text.
 create or replace function app_public.search_trips(
   origin geography default null,
@@ -41,9 +41,7 @@ begin
   -- spatial and text filters always use their indexes (a cached generic plan of "$1 is null or st_dwithin(…)"
   -- could not).
   v_sql := 'select t.* from app_public.trips t'
-        || ' where t.status in (''upcoming'', ''delayed'') and t.departure_time >= $1'
-        -- Blocks hide both sides from each other (§12).
-        || ' and not app_hidden.is_blocked_with(t.traveler_id)';
+        || ' where t.status in (''upcoming'', ''delayed'') and t.departure_time >= $1';
   if search_trips.departure_to is not null then
     v_sql := v_sql || ' and t.departure_time <= $2';
   end if;

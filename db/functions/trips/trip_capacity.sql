@@ -1,10 +1,14 @@
--- Capacity primitives (docs/domain.md §3, §15.9) for the accept-offer and delivery transactions of later slices.
+-- Capacity primitives (docs/domain.md §3, §7, §15.9) for the accept-offer and delivery transactions.
 -- Invariant, per trip and per dimension: capacity − available = Σ reserved + consumed reservations.
 --   reserve: available −= amounts, a reservation in status reserved (offer accepted)
---   release: reserved → released, available += amounts (cancellation before pickup)
---   consume: reserved → consumed, available unchanged (pickup; consumed capacity never comes back)
+--   release: reserved → released, available += amounts (any cancellation before delivery: by a party before pickup,
+--            by an admin after it)
+--   consume: reserved → consumed, available unchanged (delivery; consumed capacity never comes back)
+-- So a reservation stays reserved from acceptance through pickup and transit: an item on board still holds its room,
+-- and an admin cancelling it in transit gives that room back. Release and consume follow the delivery's status
+-- (app_hidden.tg_deliveries__after_status), whichever function moves it.
 -- Not granted to any API role: only functions owned by app_owner (security definer mutations, the worker) call
--- them, inside the transaction that accepts, cancels or picks up.
+-- them, inside the transaction that accepts, cancels or delivers.
 
 -- Concurrency: the conditional UPDATE takes the trip's row lock; a competing transaction waits for it and then
 -- re-checks the WHERE clause against the committed row (READ COMMITTED re-evaluation), so two acceptances can never
@@ -126,4 +130,4 @@ begin
   return v_reservation;
 end;
 $$;
-comment on function app_hidden.consume_trip_capacity(uuid) is 'Marks a delivery''s reserved capacity as used (at pickup); idempotent. NTFND when the delivery holds none, BADST when it was released.';
+comment on function app_hidden.consume_trip_capacity(uuid) is 'Marks a delivery''s reserved capacity as used for good (at delivery); idempotent. NTFND when the delivery holds none, BADST when it was released.';

@@ -5,9 +5,8 @@
 --   upcoming/delayed → cancelled   traveler, when nothing was picked up (cancel_trip)
 --   upcoming/delayed/active → cancelled   admin with deliveries.write (cancel_trip)
 --   upcoming/delayed → completed   system, trips.auto_complete_hours after arrival (app_hidden.auto_complete_trips)
--- Until the deliveries slice exists, "a delivery awaiting pickup" is a reservation still in status reserved and
--- "picked up" is a consumed reservation: reserve_trip_capacity is called when an offer is accepted and
--- consume_trip_capacity at pickup.
+-- "Awaiting pickup" and "picked up" are read from the trip's deliveries, not from its reservations: a reservation
+-- stays reserved from acceptance until delivery (trip_capacity.sql), so it cannot tell the two apart.
 
 create or replace function app_public.start_trip(trip_id uuid)
 returns app_public.trips
@@ -48,9 +47,8 @@ begin
   if v_trip.status <> 'active' then
     raise exception 'Only an active trip can be completed (this one is %)', v_trip.status using errcode = 'BADST';
   end if;
-  -- A reserved reservation is a delivery awaiting pickup (pickup consumes it, cancellation releases it).
-  if exists (select 1 from app_public.trip_capacity_reservations r
-              where r.trip_id = v_trip.id and r.status = 'reserved') then
+  if exists (select 1 from app_public.deliveries d
+              where d.trip_id = v_trip.id and d.status in ('accepted', 'pickup_scheduled')) then
     raise exception 'A delivery of this trip still awaits pickup' using errcode = 'BADST';
   end if;
   update app_public.trips t set status = 'completed', completed_at = now()
@@ -133,8 +131,9 @@ begin
     if v_trip.status = 'active' then
       raise exception 'A trip under way can only be cancelled by support' using errcode = 'DNIED';
     end if;
-    if exists (select 1 from app_public.trip_capacity_reservations r
-                where r.trip_id = v_trip.id and r.status = 'consumed') then
+    -- Anything picked up and not cancelled since (on board, delivered or disputed) keeps the trip.
+    if exists (select 1 from app_public.deliveries d
+                where d.trip_id = v_trip.id and d.picked_up_at is not null and d.status <> 'cancelled') then
       raise exception 'Items were already picked up on this trip; contact support' using errcode = 'BADST';
     end if;
   end if;

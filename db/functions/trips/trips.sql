@@ -51,3 +51,26 @@ begin
 end;
 $$;
 comment on function app_hidden.own_trip_for_update(uuid, uuid) is 'Locks and returns a trip of the given traveler; NTFND when not visible, DNIED when visible but someone else''s.';
+
+-- Who may see a trip (docs/domain.md §3, §12), for one trip and one user: its traveler; otherwise, with no block
+-- between the two, everyone for a public trip, the customers with a delivery on it for any trip, and the traveler's
+-- past customers (a delivered delivery) for a friends_only trip. The trips policies state the same rule for the
+-- signed-in caller as per-caller sets (db/policies/trips/trips.sql); this form serves code that asks on behalf of
+-- someone else or runs as the owner: matching (app_hidden.pair_match, for the request's customer), quote_price and
+-- invite_traveler. Admins are the callers' business. Plain SQL without SET options so the planner inlines it.
+-- Not granted: it reads deliveries and blocks across RLS, so only security definer code (as app_owner) calls it.
+create or replace function app_hidden.trip_visible_to(trip app_public.trips, user_id uuid)
+returns boolean
+language sql stable
+as $$
+  select (trip_visible_to.trip).traveler_id = trip_visible_to.user_id
+         or (((trip_visible_to.trip).visibility = 'public'
+              or exists (select 1 from app_public.deliveries d
+                          where d.trip_id = (trip_visible_to.trip).id and d.customer_id = trip_visible_to.user_id)
+              or ((trip_visible_to.trip).visibility = 'friends_only'
+                  and exists (select 1 from app_public.deliveries d
+                               where d.traveler_id = (trip_visible_to.trip).traveler_id
+                                 and d.customer_id = trip_visible_to.user_id and d.status = 'delivered')))
+             and not app_hidden.users_blocked((trip_visible_to.trip).traveler_id, trip_visible_to.user_id));
+$$;
+comment on function app_hidden.trip_visible_to(app_public.trips, uuid) is 'Whether the user may see the trip (its traveler; else public, a customer of it, or a past customer for friends_only; never across a block).';
