@@ -1,0 +1,183 @@
+// `npm run bench [-- flags]`: seeds (or reuses) a bench database and prints a summary table (stdout) and JSON
+// (.data/bench/latest.json, or --json PATH) of the platform's performance. Not part of `npm test`; progress on stderr.
+//
+//   --sections reads,write,search,matching,accept,worker   which sections (default: all)
+//   --size small|medium        the bench database's seed (default medium: 100k trips, 50k requests, 5k users)
+//   --large                    also the 1M database (1M trips, 1M requests; seeded once, ~5 min): searchTrips and
+//                              matching at 1M, with the growth from the default size
+//   --levers                   reads against each server lever too (npm start's single process, 1 and 2 API processes)
+//   --checkout PATH            reads against the API of another checkout as well (e.g. main, for a before/after)
+//   --rounds N --seconds S --concurrency C   the closed loops (3 rounds of 4 s, 8 clients)
+//   --statement-timeout 2s     the API's STATEMENT_TIMEOUT during the bench (slow searches report timeouts)
+//   --reseed                   seed the bench database(s) again
+import { mkdir, writeFile } from "node:fs/promises";
+import { availableParallelism, loadavg } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import pg from "pg";
+import { readAuthConfig, readDatabaseConfig } from "../../lib/config.ts";
+import { isSeedSize, SEED_SIZES } from "../seed/sizes.ts";
+import { READS, WRITE } from "./cases.ts";
+import { type BenchDatabase, prepareBenchDatabase } from "./database.ts";
+import { loadFixtures, readVariables } from "./fixtures.ts";
+import { type Child, freePort, startChild } from "./processes.ts";
+import { type BenchReport, formatReport, type VariantReads } from "./report.ts";
+import { benchAccept } from "./sections/accept.ts";
+import { compare } from "./sections/compare.ts";
+import { benchMatching } from "./sections/matching.ts";
+import { benchSearch } from "./sections/search.ts";
+import { benchWorker } from "./sections/worker.ts";
+import { clearBenchWrites, signInWriters, writeDraw } from "./sections/write.ts";
+
+const SECTIONS = ["reads", "write", "search", "matching", "accept", "worker"] as const;
+type Section = (typeof SECTIONS)[number];
+
+const argv = process.argv.slice(2);
+const flag = (name: string) => argv.includes(`--${name}`);
+function option(name: string): string | undefined {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 ? argv[i + 1] : undefined;
+}
+function number(name: string, fallback: number): number {
+  const raw = option(name);
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} needs a positive number`);
+  return value;
+}
+
+const size = option("size") ?? "medium";
+if (!isSeedSize(size)) throw new Error(`--size must be one of ${Object.keys(SEED_SIZES).join(", ")}`);
+const sections = new Set((option("sections") ?? SECTIONS.join(",")).split(",") as Section[]);
+for (const s of sections) if (!SECTIONS.includes(s)) throw new Error(`unknown section ${s}; known: ${SECTIONS.join(", ")}`);
+const rounds = number("rounds", 3);
+const seconds = number("seconds", 4);
+const concurrency = number("concurrency", 8);
+const statementTimeout = option("statement-timeout") ?? "2s";
+const timeoutMs = Number.parseInt(statementTimeout, 10) * (statementTimeout.endsWith("ms") ? 1 : statementTimeout.endsWith("min") ? 60_000 : 1000);
+const checkout = option("checkout");
+const jsonPath = resolve(option("json") ?? join(import.meta.dirname, "../../.data/bench/latest.json"));
+
+const database = readDatabaseConfig();
+const { jwtSecret } = readAuthConfig();
+
+/** How the API runs: an entry point of this checkout (or another one) with its environment. */
+interface Variant {
+  label: string;
+  root?: string;
+  script: string;
+  env: Record<string, string>;
+}
+
+const PRODUCTION_ENV = { NODE_ENV: "production", GRAPHILE_ENV: "production", SMTP_URL: "smtp://127.0.0.1:9",
+  SMS_URL: "http://127.0.0.1:9/sms" };
+const VARIANTS: Record<string, Variant> = {
+  start: { label: "npm start: one process, API + job worker, Express in front of grafserv", script: "server/main.ts", env: {} },
+};
+const DEFAULT_VARIANT = VARIANTS.start!;
+
+async function startApi(db: BenchDatabase, variant: Variant): Promise<Child> {
+  const port = await freePort();
+  const script = variant.root ? join(variant.root, variant.script) : variant.script;
+  return startChild(script, [], { ...PRODUCTION_ENV, DATABASE_URL: db.ownerUrl, AUTH_DATABASE_URL: db.authUrl,
+    STATEMENT_TIMEOUT: statementTimeout, ...variant.env }, "/readyz", port);
+}
+
+async function startHandwritten(db: BenchDatabase): Promise<Child> {
+  const port = await freePort();
+  return startChild("scripts/bench/handwritten.ts", ["--port", String(port)], { DATABASE_URL: db.ownerUrl,
+    AUTH_DATABASE_URL: db.authUrl, STATEMENT_TIMEOUT: statementTimeout }, "/healthz", port);
+}
+
+async function withOwner<T>(db: BenchDatabase, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: db.ownerUrl });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+const report: BenchReport = {
+  startedAt: new Date().toISOString(),
+  machine: { cpus: availableParallelism(), loadAverage: loadavg() },
+  setup: {},
+};
+
+const db = await prepareBenchDatabase(database, size, flag("reseed"));
+const large = flag("large") && size !== "large" ? await prepareBenchDatabase(database, "large", flag("reseed")) : undefined;
+const rows = SEED_SIZES[size];
+report.setup = { database: `${db.name}`, rows: `${rows.trips.toLocaleString("en")} trips, ${rows.requests.toLocaleString("en")} `
+  + `requests, ${rows.users.toLocaleString("en")} users`, rounds, seconds, concurrency, statementTimeout,
+  baseline: "hand-written Express + pg endpoint, one process, same identity steps and SQL (scripts/bench/handwritten.ts)",
+  api: DEFAULT_VARIANT.label };
+
+const fixtures = await withOwner(db, (owner) => loadFixtures(owner, jwtSecret));
+const draw = (i: number) => readVariables(fixtures, i);
+const handwritten = await startHandwritten(db);
+try {
+  if (sections.has("reads")) {
+    const variants: Variant[] = [DEFAULT_VARIANT];
+    if (flag("levers")) variants.push(...Object.values(VARIANTS).filter((v) => v !== DEFAULT_VARIANT));
+    if (checkout) variants.push({ ...VARIANTS.start!, label: `${VARIANTS.start!.label}, from ${checkout}`, root: resolve(checkout) });
+    report.reads = [];
+    for (const variant of variants) {
+      const api = await startApi(db, variant);
+      try {
+        const reads: VariantReads = { variant: variant.label, reads: [] };
+        for (const operation of READS) {
+          reads.reads.push(await compare(operation, { apiUrl: api.url, handwrittenUrl: handwritten.url, rounds, seconds,
+            concurrency, draw }));
+        }
+        report.reads.push(reads);
+      } finally {
+        await api.stop();
+      }
+    }
+  }
+  const needsApi = ["write", "search", "accept"].some((s) => sections.has(s as Section));
+  if (needsApi) {
+    const api = await startApi(db, DEFAULT_VARIANT);
+    try {
+      if (sections.has("write")) {
+        const writers = await withOwner(db, async (owner) => {
+          await clearBenchWrites(owner);
+          return signInWriters(owner, jwtSecret);
+        });
+        report.write = await compare(WRITE, { apiUrl: api.url, handwrittenUrl: handwritten.url, rounds, seconds, concurrency,
+          draw: writeDraw(writers, fixtures) });
+        await withOwner(db, clearBenchWrites);
+      }
+      if (sections.has("search")) {
+        report.search = [await benchSearch(api.url, db.size, fixtures.callers, fixtures.routes, 100, timeoutMs)];
+      }
+      if (sections.has("accept")) report.accept = await benchAccept(db, api.url, jwtSecret);
+    } finally {
+      await api.stop();
+    }
+    if (large && sections.has("search")) {
+      const largeApi = await startApi(large, DEFAULT_VARIANT);
+      try {
+        const largeFixtures = await withOwner(large, (owner) => loadFixtures(owner, jwtSecret, 50));
+        report.search?.push(await benchSearch(largeApi.url, "large", largeFixtures.callers, largeFixtures.routes, 100, timeoutMs));
+      } finally {
+        await largeApi.stop();
+      }
+    }
+  }
+  if (sections.has("matching")) {
+    report.matching = [await benchMatching(db, jwtSecret, 200)];
+    if (large) report.matching.push(await benchMatching(large, jwtSecret, 200));
+  }
+  if (sections.has("worker")) {
+    report.worker = [await benchWorker(db, 2000, 1, 5), await benchWorker(db, 2000, 2, 5)];
+  }
+} finally {
+  await handwritten.stop();
+}
+
+const text = formatReport(report);
+process.stdout.write(`\n${text}`);
+await mkdir(dirname(jsonPath), { recursive: true });
+await writeFile(jsonPath, `${JSON.stringify({ ...report, text }, null, 2)}\n`);
+process.stderr.write(`[bench] JSON written to ${jsonPath}\n`);
