@@ -1,7 +1,8 @@
 // The bench's baseline: a minimal hand-written Express + pg endpoint for each case of cases.ts, doing the identity
 // steps the API does — verify the JWT, check the session and count the request in one round trip on the owner pool
 // (app_private.admit_api_request), then one transaction on the app_authenticator pool with the same settings
-// (role, statement_timeout, request.ip, TOTP key, session id) — and the same SQL. What PostGraphile adds on top
+// (role, statement_timeout, request.ip, TOTP key, session id) and the same connection setting (JIT optimisation
+// off) — and the same SQL. What PostGraphile adds on top
 // (parsing, validation, planning, its SQL shape) is what the ratio measures.
 //   node scripts/bench/handwritten.ts --port N [--processes N]   (DATABASE_URL, AUTH_DATABASE_URL, JWT_SECRET, …)
 import cluster from "node:cluster";
@@ -37,6 +38,8 @@ function serve(): void {
   const log = makeLogger("warn");
   const ownerPool = makePool(database.url, 4, log, "owner");
   const authPool = makePool(database.authUrl, 10, log, "authenticator");
+  // What @dataplan/pg sets on each of its connections: no JIT optimisation (it can cost seconds on a costly plan).
+  authPool.on("connect", (client) => void client.query("set jit_optimize_above_cost = -1").catch(() => {}));
   const app = express();
   app.use(express.json({ limit: "100kb" }));
   app.get("/healthz", (_req, res) => {
