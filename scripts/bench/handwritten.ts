@@ -4,7 +4,7 @@
 // (role, statement_timeout, request.ip, TOTP key, session id) and the same connection setting (JIT optimisation
 // off) — and the same SQL. What PostGraphile adds on top
 // (parsing, validation, planning, its SQL shape) is what the ratio measures.
-//   node scripts/bench/handwritten.ts --port N [--processes N]   (DATABASE_URL, AUTH_DATABASE_URL, JWT_SECRET, …)
+//   node scripts/bench/handwritten.ts --port N [--processes N] [--no-admission]   (DATABASE_URL, AUTH_DATABASE_URL, …)
 import cluster from "node:cluster";
 import express, { type Request, type Response } from "express";
 import jwt from "jsonwebtoken";
@@ -20,6 +20,8 @@ function argument(name: string, fallback: number): number {
 
 const port = argument("port", 5700);
 const processes = argument("processes", 1);
+/** --no-admission: skip the session check and budget round trip, to measure what it costs (bench --levers). */
+const admission = !process.argv.includes("--no-admission");
 
 if (cluster.isPrimary && processes > 1) {
   for (let i = 0; i < processes; i++) cluster.fork();
@@ -62,11 +64,13 @@ function serve(): void {
       return;
     }
     const ip = req.ip ?? req.socket.remoteAddress ?? null;
-    const admitted = await ownerPool.query<{ live: boolean; retry_after: number }>(
-      "select live, retry_after from app_private.admit_api_request($1, $2)", [sessionId, ip]);
-    if (!admitted.rows[0]?.live || admitted.rows[0].retry_after > 0) {
-      res.status(401).json({ error: "session" });
-      return;
+    if (admission) {
+      const admitted = await ownerPool.query<{ live: boolean; retry_after: number }>(
+        "select live, retry_after from app_private.admit_api_request($1, $2)", [sessionId, ip]);
+      if (!admitted.rows[0]?.live || admitted.rows[0].retry_after > 0) {
+        res.status(401).json({ error: "session" });
+        return;
+      }
     }
     const settings: Array<[string, string]> = [["role", "app_user"], ["statement_timeout", statementTimeout],
       ["request.ip", ip ?? ""], ["app.totp_key", totpKeys.current], ["jwt.claims.session_id", sessionId]];

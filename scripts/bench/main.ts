@@ -5,7 +5,8 @@
 //   --size small|medium        the bench database's seed (default medium: 100k trips, 50k requests, 5k users)
 //   --large                    also the 1M database (1M trips, 1M requests; seeded once, ~5 min): searchTrips and
 //                              matching at 1M, with the growth from the default size
-//   --levers                   reads against each server lever too (npm start's single process, 1 and 2 API processes)
+//   --levers                   reads against each way of running the API too (npm start's single process, one API
+//                              process without the worker), and the cost of the session check round trip
 //   --checkout PATH            reads against the API of another checkout as well (e.g. main, for a before/after)
 //   --rounds N --seconds S --concurrency C   the closed loops (3 rounds of 4 s, 8 clients)
 //   --statement-timeout 2s     the API's STATEMENT_TIMEOUT during the bench (slow searches report timeouts)
@@ -22,7 +23,7 @@ import { loadFixtures, readVariables } from "./fixtures.ts";
 import { type Child, freePort, startChild } from "./processes.ts";
 import { type BenchReport, formatReport, type VariantReads } from "./report.ts";
 import { benchAccept } from "./sections/accept.ts";
-import { compare } from "./sections/compare.ts";
+import { compare, graphqlSide, handwrittenSide } from "./sections/compare.ts";
 import { benchMatching } from "./sections/matching.ts";
 import { benchSearch } from "./sections/search.ts";
 import { benchWorker } from "./sections/worker.ts";
@@ -71,9 +72,12 @@ interface Variant {
 const PRODUCTION_ENV = { NODE_ENV: "production", GRAPHILE_ENV: "production", SMTP_URL: "smtp://127.0.0.1:9",
   SMS_URL: "http://127.0.0.1:9/sms" };
 const VARIANTS: Record<string, Variant> = {
-  start: { label: "npm start: one process, API + job worker, Express in front of grafserv", script: "server/main.ts", env: {} },
+  prod: { label: "npm run start:prod: 2 API processes (node:cluster) + 1 worker process", script: "server/prod.ts",
+    env: { API_PROCESSES: "2", WORKER_PROCESSES: "1" } },
+  api: { label: "one API process, no job worker (server/api.ts)", script: "server/api.ts", env: {} },
+  start: { label: "npm start: one process with the API and the job worker", script: "server/main.ts", env: {} },
 };
-const DEFAULT_VARIANT = VARIANTS.start!;
+const DEFAULT_VARIANT = VARIANTS.prod!;
 
 async function startApi(db: BenchDatabase, variant: Variant): Promise<Child> {
   const port = await freePort();
@@ -82,9 +86,9 @@ async function startApi(db: BenchDatabase, variant: Variant): Promise<Child> {
     STATEMENT_TIMEOUT: statementTimeout, ...variant.env }, "/readyz", port);
 }
 
-async function startHandwritten(db: BenchDatabase): Promise<Child> {
+async function startHandwritten(db: BenchDatabase, args: string[] = []): Promise<Child> {
   const port = await freePort();
-  return startChild("scripts/bench/handwritten.ts", ["--port", String(port)], { DATABASE_URL: db.ownerUrl,
+  return startChild("scripts/bench/handwritten.ts", ["--port", String(port), ...args], { DATABASE_URL: db.ownerUrl,
     AUTH_DATABASE_URL: db.authUrl, STATEMENT_TIMEOUT: statementTimeout }, "/healthz", port);
 }
 
@@ -119,20 +123,36 @@ try {
   if (sections.has("reads")) {
     const variants: Variant[] = [DEFAULT_VARIANT];
     if (flag("levers")) variants.push(...Object.values(VARIANTS).filter((v) => v !== DEFAULT_VARIANT));
-    if (checkout) variants.push({ ...VARIANTS.start!, label: `${VARIANTS.start!.label}, from ${checkout}`, root: resolve(checkout) });
+    // Another checkout's `npm start` entry (every version has one), against this checkout's own.
+    if (checkout) {
+      if (!variants.includes(VARIANTS.start!)) variants.push(VARIANTS.start!);
+      variants.push({ ...VARIANTS.start!, label: `${VARIANTS.start!.label}, from ${checkout}`, root: resolve(checkout) });
+    }
     report.reads = [];
     for (const variant of variants) {
       const api = await startApi(db, variant);
       try {
         const reads: VariantReads = { variant: variant.label, reads: [] };
         for (const operation of READS) {
-          reads.reads.push(await compare(operation, { apiUrl: api.url, handwrittenUrl: handwritten.url, rounds, seconds,
-            concurrency, draw }));
+          reads.reads.push(await compare(operation, { measured: graphqlSide(api.url),
+            baseline: handwrittenSide(handwritten.url), rounds, seconds, concurrency, draw }));
         }
         report.reads.push(reads);
       } finally {
         await api.stop();
       }
+    }
+  }
+  if (sections.has("reads") && flag("levers")) {
+    // What the session check + budget round trip costs, on the read PostgreSQL answers fastest: the hand-written
+    // endpoint without it against the same endpoint with it (ratio = with ÷ without).
+    const bare = await startHandwritten(db, ["--no-admission"]);
+    try {
+      const cheap = READS.find((c) => c.name === "myRequests")!;
+      report.admission = await compare(cheap, { measured: handwrittenSide(handwritten.url), baseline: handwrittenSide(bare.url),
+        rounds, seconds, concurrency, draw, label: "session check cost" });
+    } finally {
+      await bare.stop();
     }
   }
   const needsApi = ["write", "search", "accept"].some((s) => sections.has(s as Section));
@@ -144,8 +164,8 @@ try {
           await clearBenchWrites(owner);
           return signInWriters(owner, jwtSecret);
         });
-        report.write = await compare(WRITE, { apiUrl: api.url, handwrittenUrl: handwritten.url, rounds, seconds, concurrency,
-          draw: writeDraw(writers, fixtures) });
+        report.write = await compare(WRITE, { measured: graphqlSide(api.url), baseline: handwrittenSide(handwritten.url),
+          rounds, seconds, concurrency, draw: writeDraw(writers, fixtures) });
         await withOwner(db, clearBenchWrites);
       }
       if (sections.has("search")) {

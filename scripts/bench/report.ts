@@ -17,6 +17,8 @@ export interface BenchReport {
   setup: Record<string, unknown>;
   reads?: VariantReads[];
   write?: Comparison;
+  /** The hand-written endpoint with its session check ÷ without it (bench --levers). */
+  admission?: Comparison;
   search?: SearchFigures[];
   matching?: MatchingFigures[];
   accept?: AcceptFigures;
@@ -57,6 +59,11 @@ export function formatReport(report: BenchReport): string {
       out.push(table(["read", "GraphQL/s", "hand-written/s", "ratio [range]", "GraphQL p50 / p95", "target"],
         reads.map((c) => comparisonRow(c, TARGETS.read))));
     }
+  }
+  if (report.admission) {
+    const a = report.admission;
+    out.push("", `Session check + request budget round trip (app_private.admit_api_request), on ${a.name}: the hand-written`
+      + ` endpoint with it ${rps(a.graphqlRps)}/s, without it ${rps(a.handwrittenRps)}/s: ${ratio(a.ratio)} [${ratio(a.ratioMin)}–${ratio(a.ratioMax)}].`);
   }
   if (report.write) {
     out.push("", `Write (${report.write.what}), same loop:`);

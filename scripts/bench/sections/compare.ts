@@ -26,8 +26,9 @@ export interface Comparison {
 }
 
 export interface CompareOptions {
-  apiUrl: string;
-  handwrittenUrl: string;
+  /** The measured side (the API) and the baseline (the hand-written endpoint). */
+  measured: Side;
+  baseline: Side;
   rounds: number;
   seconds: number;
   concurrency: number;
@@ -48,12 +49,21 @@ function handwrittenOutcome(reply: { status: number; body: string }): Outcome {
   return reply.status === 200 ? { ok: true } : { ok: false, detail: `HTTP ${reply.status}: ${reply.body.slice(0, 300)}` };
 }
 
+/** One side of a comparison: how to send request i's caller and variables, and how to judge the reply. */
+export type Side = (operation: Case, actor: Actor, variables: Record<string, unknown>) => Promise<Outcome>;
+
+export const graphqlSide = (apiUrl: string): Side => async (operation, actor, variables) =>
+  graphqlOutcome(await sendGraphql(apiUrl, operation, actor, variables));
+
+export const handwrittenSide = (url: string): Side => async (operation, actor, variables) =>
+  handwrittenOutcome(await sendHandwritten(url, operation, actor, variables));
+
 export async function compare(operation: Case, options: CompareOptions): Promise<Comparison> {
-  const { apiUrl, handwrittenUrl, rounds, seconds, concurrency, draw } = options;
+  const { measured, baseline, rounds, seconds, concurrency, draw } = options;
   const base = { name: operation.name, what: operation.what };
   const probe = draw(0);
-  const probes = [graphqlOutcome(await sendGraphql(apiUrl, operation, probe.actor, probe.variables)),
-    handwrittenOutcome(await sendHandwritten(handwrittenUrl, operation, probe.actor, probe.variables))];
+  const probes = [await measured(operation, probe.actor, probe.variables),
+    await baseline(operation, probe.actor, probe.variables)];
   const failedProbe = probes.find((p) => !p.ok);
   if (failedProbe) {
     process.stderr.write(`[bench] ${operation.name}: the probe failed: ${failedProbe.detail}\n`);
@@ -67,14 +77,14 @@ export async function compare(operation: Case, options: CompareOptions): Promise
   const runGraphql = async () => {
     graphql.push(await closedLoop(async () => {
       const { actor, variables } = draw(n++);
-      return graphqlOutcome(await sendGraphql(apiUrl, operation, actor, variables));
+      return measured(operation, actor, variables);
     }, concurrency, seconds * 1000));
     bar.tick();
   };
   const runHandwritten = async () => {
     handwritten.push(await closedLoop(async () => {
       const { actor, variables } = draw(n++);
-      return handwrittenOutcome(await sendHandwritten(handwrittenUrl, operation, actor, variables));
+      return baseline(operation, actor, variables);
     }, concurrency, seconds * 1000));
     bar.tick();
   };
