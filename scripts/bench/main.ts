@@ -116,6 +116,17 @@ report.setup = { database: `${db.name}`, rows: `${rows.trips.toLocaleString("en"
   baseline: "hand-written Express + pg endpoint, one process, same identity steps and SQL (scripts/bench/handwritten.ts)",
   api: DEFAULT_VARIANT.label };
 
+/** Runs a section; a failure is reported in the table and the JSON instead of losing the sections already run. */
+async function section<T>(name: string, run: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await run();
+  } catch (error) {
+    process.stderr.write(`[bench] the ${name} section failed: ${(error as Error).stack ?? String(error)}\n`);
+    (report.failures ??= []).push(`${name}: ${(error as Error).message}`);
+    return undefined;
+  }
+}
+
 const fixtures = await withOwner(db, (owner) => loadFixtures(owner, jwtSecret));
 const draw = (i: number) => readVariables(fixtures, i);
 const handwritten = await startHandwritten(db);
@@ -164,14 +175,15 @@ try {
           await clearBenchWrites(owner);
           return signInWriters(owner, jwtSecret);
         });
-        report.write = await compare(WRITE, { measured: graphqlSide(api.url), baseline: handwrittenSide(handwritten.url),
-          rounds, seconds, concurrency, draw: writeDraw(writers, fixtures) });
+        report.write = await section("write", () => compare(WRITE, { measured: graphqlSide(api.url), baseline: handwrittenSide(handwritten.url),
+          rounds, seconds, concurrency, draw: writeDraw(writers, fixtures) }));
         await withOwner(db, clearBenchWrites);
       }
       if (sections.has("search")) {
-        report.search = [await benchSearch(api.url, db.size, fixtures.callers, fixtures.routes, 100, timeoutMs)];
+        const figures = await section("search", () => benchSearch(api.url, db.size, fixtures.callers, fixtures.routes, 100, timeoutMs));
+        report.search = figures ? [figures] : [];
       }
-      if (sections.has("accept")) report.accept = await benchAccept(db, api.url, jwtSecret);
+      if (sections.has("accept")) report.accept = await section("accept", () => benchAccept(db, api.url, jwtSecret));
     } finally {
       await api.stop();
     }
@@ -179,18 +191,27 @@ try {
       const largeApi = await startApi(large, DEFAULT_VARIANT);
       try {
         const largeFixtures = await withOwner(large, (owner) => loadFixtures(owner, jwtSecret, 50));
-        report.search?.push(await benchSearch(largeApi.url, "large", largeFixtures.callers, largeFixtures.routes, 100, timeoutMs));
+        const figures = await section("search at 1M", () => benchSearch(largeApi.url, "large", largeFixtures.callers,
+          largeFixtures.routes, 100, timeoutMs));
+        if (figures) report.search?.push(figures);
       } finally {
         await largeApi.stop();
       }
     }
   }
   if (sections.has("matching")) {
-    report.matching = [await benchMatching(db, jwtSecret, 200)];
-    if (large) report.matching.push(await benchMatching(large, jwtSecret, 200));
+    report.matching = [];
+    for (const target of large ? [db, large] : [db]) {
+      const figures = await section(`matching (${target.size})`, () => benchMatching(target, jwtSecret, 200));
+      if (figures) report.matching.push(figures);
+    }
   }
   if (sections.has("worker")) {
-    report.worker = [await benchWorker(db, 2000, 1, 5), await benchWorker(db, 2000, 2, 5)];
+    report.worker = [];
+    for (const processes of [1, 2]) {
+      const figures = await section(`worker (${processes})`, () => benchWorker(db, 2000, processes, 5));
+      if (figures) report.worker.push(figures);
+    }
   }
 } finally {
   await handwritten.stop();

@@ -23,6 +23,8 @@ export interface BenchReport {
   matching?: MatchingFigures[];
   accept?: AcceptFigures;
   worker?: WorkerFigures[];
+  /** Sections that failed, with why. */
+  failures?: string[];
 }
 
 const TARGETS = { read: 0.7, write: 0.9, searchP95: 20, matchingP95: 10, matchingGrowth: 2 };
@@ -110,5 +112,6 @@ export function formatReport(report: BenchReport): string {
     out.push(table(["worker processes", "concurrency each", "jobs", "seconds", "jobs/s"],
       report.worker.map((w) => [String(w.processes), String(w.concurrency), String(w.jobs), w.seconds.toFixed(1), w.perSecond.toFixed(0)])));
   }
+  for (const failure of report.failures ?? []) out.push("", `FAILED ${failure}`);
   return `${out.join("\n")}\n`;
 }

@@ -72,15 +72,18 @@ export async function benchAccept(db: BenchDatabase, apiUrl: string, jwtSecret: 
     const bar = progressBar("accept: offers", parallel * 2 + 2);
     // Travelers with no live delivery and no block, each with an upcoming trip with room; customers likewise unblocked.
     const { rows: trips } = await owner.query<{ trip_id: string; traveler_id: string }>(`
-      select distinct on (t.traveler_id) t.id as trip_id, t.traveler_id
-        from app_public.trips t join app_public.users u on u.id = t.traveler_id
-       where t.status = 'upcoming' and t.departure_time > now() + interval '4 days' and t.available_items >= 2
-         and t.available_weight_kg >= 5 and not t.no_fragile and not t.no_electronics and t.max_item_value is null
-         and u.status = 'active' and u.verification_level = 'fully_verified'
-         and not exists (select 1 from app_public.deliveries d where d.traveler_id = u.id
-                          and d.status not in ('delivered', 'cancelled'))
-         and not exists (select 1 from app_public.user_blocks b where u.id in (b.blocker_id, b.blocked_id))
-       order by t.traveler_id, md5(t.id::text) limit $1`, [parallel + 1]);
+      select trip_id, traveler_id from (
+        select distinct on (t.traveler_id) t.id as trip_id, t.traveler_id, u.verification_level as level
+          from app_public.trips t join app_public.users u on u.id = t.traveler_id
+         where t.status = 'upcoming' and t.departure_time > now() + interval '4 days' and t.available_items >= 2
+           and t.available_weight_kg >= 5 and t.max_item_value is null
+           and u.status = 'active' and u.verification_level >= 'phone_verified'
+           and not exists (select 1 from app_public.deliveries d where d.traveler_id = u.id
+                            and d.status not in ('delivered', 'cancelled'))
+           and not exists (select 1 from app_public.user_blocks b where u.id in (b.blocker_id, b.blocked_id))
+         order by t.traveler_id, md5(t.id::text)) candidates
+       -- The first (an identity-verified traveler, whose live-delivery limit is above the trip's 8 items) gets the one trip.
+       order by level >= 'id_verified' desc, md5(trip_id::text) limit $1`, [parallel + 1]);
     if (trips.length < parallel + 1) throw new Error(`accept bench: only ${trips.length} suitable trips`);
     const { rows: customerRows } = await owner.query<{ id: string }>(`
       select u.id from app_public.users u
@@ -94,17 +97,17 @@ export async function benchAccept(db: BenchDatabase, apiUrl: string, jwtSecret: 
     bar.tick(2);
     const distinctOffers: string[] = [];
     for (let i = 0; i < parallel; i++) {
-      distinctOffers.push(await submitOffer(db.authUrl, travelers[i]!, requests[i]!, trips[i]!.trip_id));
+      distinctOffers.push(await submitOffer(db.authUrl, travelers[i + 1]!, requests[i]!, trips[i + 1]!.trip_id));
       bar.tick();
     }
     // The one trip: the last traveler's, cut to 8 items (nothing is reserved on it: its traveler has no live delivery).
-    const one = trips[parallel]!;
+    const one = trips[0]!;
     const capacityItems = 8;
     await owner.query("update app_public.trips set capacity_items = $2, available_items = $2 where id = $1",
       [one.trip_id, capacityItems]);
     const oneOffers: string[] = [];
     for (let i = 0; i < parallel; i++) {
-      oneOffers.push(await submitOffer(db.authUrl, travelers[parallel]!, requests[parallel + i]!, one.trip_id));
+      oneOffers.push(await submitOffer(db.authUrl, travelers[0]!, requests[parallel + i]!, one.trip_id));
       bar.tick();
     }
     bar.done();
