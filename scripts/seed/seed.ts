@@ -36,7 +36,7 @@ const jitter = (c: string) => `public.st_setsrid(public.st_makepoint(
     ${c}.lat + 0.07 * sqrt(random()) * sin(2 * pi() * random())), 4326)::public.geography`;
 
 /** A city index skewed towards the start of the list (the large cities come first in each country group). */
-const skewedCity = `least(${CITIES.length - 1}, floor(${CITIES.length} * power(random(), 1.4))::int)`;
+const skewedCity = `least(${CITIES.length - 1}, floor(${CITIES.length} * power(random(), 2.2))::int)`;
 
 /** Currency of a place's country (requests and trips price in the currency of where they start). */
 const currencyOf = (country: string) => `case ${country} when 'GB' then 'GBP' when 'CH' then 'CHF' when 'US' then 'USD'
