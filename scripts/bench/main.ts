@@ -8,6 +8,7 @@
 //   --levers                   reads against each way of running the API too (npm start's single process, one API
 //                              process without the worker), and the cost of the session check round trip
 //   --checkout PATH            reads against the API of another checkout as well (e.g. main, for a before/after)
+//   --reads a,b                only these reads (names in scripts/bench/cases.ts)
 //   --rounds N --seconds S --concurrency C   the closed loops (3 rounds of 4 s, 8 clients)
 //   --statement-timeout 2s     the API's STATEMENT_TIMEOUT during the bench (slow searches report timeouts)
 //   --reseed                   seed the bench database(s) again
@@ -56,6 +57,8 @@ const concurrency = number("concurrency", 8);
 const statementTimeout = option("statement-timeout") ?? "2s";
 const timeoutMs = Number.parseInt(statementTimeout, 10) * (statementTimeout.endsWith("ms") ? 1 : statementTimeout.endsWith("min") ? 60_000 : 1000);
 const checkout = option("checkout");
+const readNames = option("reads")?.split(",");
+const reads = READS.filter((c) => !readNames || readNames.includes(c.name));
 const jsonPath = resolve(option("json") ?? join(import.meta.dirname, "../../.data/bench/latest.json"));
 
 const database = readDatabaseConfig();
@@ -122,7 +125,7 @@ async function section<T>(name: string, run: () => Promise<T>): Promise<T | unde
     return await run();
   } catch (error) {
     process.stderr.write(`[bench] the ${name} section failed: ${(error as Error).stack ?? String(error)}\n`);
-    (report.failures ??= []).push(`${name}: ${(error as Error).message}`);
+    report.failures = [...(report.failures ?? []), `${name}: ${(error as Error).message}`];
     return undefined;
   }
 }
@@ -143,12 +146,12 @@ try {
     for (const variant of variants) {
       const api = await startApi(db, variant);
       try {
-        const reads: VariantReads = { variant: variant.label, reads: [] };
-        for (const operation of READS) {
-          reads.reads.push(await compare(operation, { measured: graphqlSide(api.url),
+        const measured: VariantReads = { variant: variant.label, reads: [] };
+        for (const operation of reads) {
+          measured.reads.push(await compare(operation, { measured: graphqlSide(api.url),
             baseline: handwrittenSide(handwritten.url), rounds, seconds, concurrency, draw }));
         }
-        report.reads.push(reads);
+        report.reads.push(measured);
       } finally {
         await api.stop();
       }
@@ -159,7 +162,7 @@ try {
     // endpoint without it against the same endpoint with it (ratio = with ÷ without).
     const bare = await startHandwritten(db, ["--no-admission"]);
     try {
-      const cheap = READS.find((c) => c.name === "myRequests")!;
+      const cheap = READS.find((c) => c.name === "myRequests")!; // the read PostgreSQL answers fastest
       report.admission = await compare(cheap, { measured: handwrittenSide(handwritten.url), baseline: handwrittenSide(bare.url),
         rounds, seconds, concurrency, draw, label: "session check cost" });
     } finally {
