@@ -257,13 +257,13 @@ async function seedCarriedRequests(client: pg.Client, bars: Bars, carried: numbe
     "select count(*)::int as customers from seed_customers");
   await step(bars, "carried requests: sample", () => client.query(`
     create temporary table seed_deals on commit drop as
-    select t.*, gen_random_uuid() as request_id, gen_random_uuid() as offer_id, gen_random_uuid() as delivery_id,
+    select sample.*, row_number() over () as batch_row, gen_random_uuid() as request_id, gen_random_uuid() as offer_id,
+           gen_random_uuid() as delivery_id,
            1 + floor(random() * $2)::int as ck, 1 + floor(random() * 2)::int as quantity, random() as r_outcome,
-           t.departure - (1 + random() * 5) * interval '1 day' as accepted_at
-      from seed_trips t
-     where t.status <> 'cancelled' and t.visibility = 'public'
-     order by random()
-     limit $1`, [carried, customers]));
+           sample.departure - (1 + random() * 5) * interval '1 day' as accepted_at
+      from (select t.* from seed_trips t where t.status <> 'cancelled' and t.visibility = 'public'
+             order by random() limit $1) sample`, [carried, customers]));
+  await client.query("create index on seed_deals (batch_row)");
   await step(bars, "carried requests: parties", async () => {
     // The customer: a random one, the next one when that is the traveler.
     await client.query(`alter table seed_deals add column customer_id uuid, add column delivery_status app_public.delivery_status,
@@ -280,7 +280,7 @@ async function seedCarriedRequests(client: pg.Client, bars: Bars, carried: numbe
        where c.k = d.ck and c2.k = 1 + d.ck % (select count(*) from seed_customers)`);
   });
   await inBatches(bars, "carried requests", carried, (offset, count) => client.query(`
-    with batch as (select * from seed_deals order by request_id offset $4 limit $5)
+    with batch as (select * from seed_deals where batch_row > $4 and batch_row <= $4 + $5)
     insert into app_public.delivery_requests (${REQUEST_COLUMNS})
     select d.request_id, d.customer_id, left(i.item, 200) || ' to ' || dc.name, case when random() < 0.3 then ${pick("$3")} end,
            (array['documents', 'electronics', 'clothing', 'food', 'books', 'gifts', 'other'])[1 + floor(random() * 7)::int]::app_public.item_category,
