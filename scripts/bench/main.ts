@@ -1,13 +1,13 @@
 // `npm run bench [-- flags]`: seeds (or reuses) a bench database and prints a summary table (stdout) and JSON
 // (.data/bench/latest.json, or --json PATH) of the platform's performance. Not part of `npm test`; progress on stderr.
 //
-//   --sections reads,write,search,matching,accept,worker   which sections (default: all)
+//   --sections reads,write,search,matching,accept,worker,levers   which sections (default: all but levers)
 //   --size small|medium        the bench database's seed (default medium: 100k trips, 50k requests, 5k users)
 //   --large                    also the 1M database (1M trips, 1M requests; seeded once, ~5 min): searchTrips and
 //                              matching at 1M, with the growth from the default size
-//   --levers                   reads against each way of running the API too (npm start's single process, one API
-//                              process without the worker), and the cost of the session check round trip
-//   --checkout PATH            reads against the API of another checkout as well (e.g. main, for a before/after)
+//   --levers                   the server levers side by side on the reads: start:prod, one API process, npm start's
+//                              single process, and the hand-written endpoint without its session check round trip
+//   --checkout PATH            with --levers: also the `npm start` of another checkout (e.g. main, a before/after)
 //   --reads a,b                only these reads (names in scripts/bench/cases.ts)
 //   --rounds N --seconds S --concurrency C   the closed loops (3 rounds of 4 s, 8 clients)
 //   --statement-timeout 2s     the API's STATEMENT_TIMEOUT during the bench (slow searches report timeouts)
@@ -24,14 +24,17 @@ import { loadFixtures, readVariables } from "./fixtures.ts";
 import { type Child, freePort, startChild } from "./processes.ts";
 import { type BenchReport, formatReport, type VariantReads } from "./report.ts";
 import { benchAccept } from "./sections/accept.ts";
+import { benchLevers } from "./sections/levers.ts";
 import { compare, graphqlSide, handwrittenSide } from "./sections/compare.ts";
 import { benchMatching } from "./sections/matching.ts";
 import { benchSearch } from "./sections/search.ts";
 import { benchWorker } from "./sections/worker.ts";
 import { clearBenchWrites, signInWriters, writeDraw } from "./sections/write.ts";
 
-const SECTIONS = ["reads", "write", "search", "matching", "accept", "worker"] as const;
+const SECTIONS = ["reads", "write", "search", "matching", "accept", "worker", "levers"] as const;
 type Section = (typeof SECTIONS)[number];
+/** What runs without --sections: all but the levers (--levers adds them). */
+const DEFAULT_SECTIONS = SECTIONS.filter((s) => s !== "levers");
 
 const argv = process.argv.slice(2);
 const flag = (name: string) => argv.includes(`--${name}`);
@@ -49,7 +52,8 @@ function number(name: string, fallback: number): number {
 
 const size = option("size") ?? "medium";
 if (!isSeedSize(size)) throw new Error(`--size must be one of ${Object.keys(SEED_SIZES).join(", ")}`);
-const sections = new Set((option("sections") ?? SECTIONS.join(",")).split(",") as Section[]);
+const sections = new Set((option("sections") ?? DEFAULT_SECTIONS.join(",")).split(",") as Section[]);
+if (flag("levers")) sections.add("levers");
 for (const s of sections) if (!SECTIONS.includes(s)) throw new Error(`unknown section ${s}; known: ${SECTIONS.join(", ")}`);
 const rounds = number("rounds", 3);
 const seconds = number("seconds", 4);
@@ -135,38 +139,38 @@ const draw = (i: number) => readVariables(fixtures, i);
 const handwritten = await startHandwritten(db);
 try {
   if (sections.has("reads")) {
-    const variants: Variant[] = [DEFAULT_VARIANT];
-    if (flag("levers")) variants.push(...Object.values(VARIANTS).filter((v) => v !== DEFAULT_VARIANT));
-    // Another checkout's `npm start` entry (every version has one), against this checkout's own.
-    if (checkout) {
-      if (!variants.includes(VARIANTS.start!)) variants.push(VARIANTS.start!);
-      variants.push({ ...VARIANTS.start!, label: `${VARIANTS.start!.label}, from ${checkout}`, root: resolve(checkout) });
-    }
-    report.reads = [];
-    for (const variant of variants) {
-      const api = await startApi(db, variant);
-      try {
-        const measured: VariantReads = { variant: variant.label, reads: [] };
-        for (const operation of reads) {
-          measured.reads.push(await compare(operation, { measured: graphqlSide(api.url),
-            baseline: handwrittenSide(handwritten.url), rounds, seconds, concurrency, draw }));
-        }
-        report.reads.push(measured);
-      } finally {
-        await api.stop();
+    const api = await startApi(db, DEFAULT_VARIANT);
+    try {
+      const measured: VariantReads = { variant: DEFAULT_VARIANT.label, reads: [] };
+      for (const operation of reads) {
+        measured.reads.push(await compare(operation, { measured: graphqlSide(api.url),
+          baseline: handwrittenSide(handwritten.url), rounds, seconds, concurrency, draw }));
       }
+      report.reads = [measured];
+    } finally {
+      await api.stop();
     }
   }
-  if (sections.has("reads") && flag("levers")) {
-    // What the session check + budget round trip costs, on the read PostgreSQL answers fastest: the hand-written
-    // endpoint without it against the same endpoint with it (ratio = with ÷ without).
+  if (sections.has("levers")) {
+    // Every way of running the API at once, plus the hand-written endpoint without its session check, each against
+    // the same baseline in interleaved bursts (sections/levers.ts).
+    const variants: Variant[] = [VARIANTS.prod!, VARIANTS.api!, VARIANTS.start!];
+    if (checkout) {
+      variants.push({ ...VARIANTS.start!, label: `${VARIANTS.start!.label}, from ${checkout}`, root: resolve(checkout) });
+    }
+    const apis: Child[] = [];
     const bare = await startHandwritten(db, ["--no-admission"]);
     try {
-      const cheap = READS.find((c) => c.name === "myRequests")!; // the read PostgreSQL answers fastest
-      report.admission = await compare(cheap, { measured: handwrittenSide(handwritten.url), baseline: handwrittenSide(bare.url),
-        rounds, seconds, concurrency, draw, label: "session check cost" });
+      for (const variant of variants) apis.push(await startApi(db, variant));
+      const sides = [...variants.map((v, i) => ({ label: v.label, side: graphqlSide(apis[i]!.url) })),
+        { label: "hand-written without the session check round trip", side: handwrittenSide(bare.url) }];
+      report.levers = [];
+      for (const operation of reads) {
+        report.levers.push(await benchLevers(operation, { baseline: handwrittenSide(handwritten.url), variants: sides,
+          rounds: Math.max(rounds, 5), seconds: Math.min(seconds, 3), concurrency, draw }));
+      }
     } finally {
-      await bare.stop();
+      await Promise.all([...apis.map((a) => a.stop()), bare.stop()]);
     }
   }
   const needsApi = ["write", "search", "accept"].some((s) => sections.has(s as Section));

@@ -1,6 +1,7 @@
 // The summary table the bench prints (stdout) and the JSON it writes: every figure with what it measures.
 import type { AcceptFigures } from "./sections/accept.ts";
 import type { Comparison } from "./sections/compare.ts";
+import type { LeverFigures } from "./sections/levers.ts";
 import type { MatchingFigures } from "./sections/matching.ts";
 import type { SearchFigures } from "./sections/search.ts";
 import type { WorkerFigures } from "./sections/worker.ts";
@@ -17,8 +18,8 @@ export interface BenchReport {
   setup: Record<string, unknown>;
   reads?: VariantReads[];
   write?: Comparison;
-  /** The hand-written endpoint with its session check ÷ without it (bench --levers). */
-  admission?: Comparison;
+  /** The server levers side by side (bench --levers). */
+  levers?: LeverFigures[];
   search?: SearchFigures[];
   matching?: MatchingFigures[];
   accept?: AcceptFigures;
@@ -62,10 +63,14 @@ export function formatReport(report: BenchReport): string {
         reads.map((c) => comparisonRow(c, TARGETS.read))));
     }
   }
-  if (report.admission) {
-    const a = report.admission;
-    out.push("", `Session check + request budget round trip (app_private.admit_api_request), on ${a.name}: the hand-written`
-      + ` endpoint with it ${rps(a.graphqlRps)}/s, without it ${rps(a.handwrittenRps)}/s: ${ratio(a.ratio)} [${ratio(a.ratioMin)}–${ratio(a.ratioMax)}].`);
+  if (report.levers?.length) {
+    out.push("", "Server levers side by side: interleaved bursts against the same baseline (the hand-written endpoint);"
+      + " ratio = variant ÷ baseline in the same round: median [range].");
+    for (const lever of report.levers) {
+      out.push("", `${lever.read} (baseline ${rps(lever.baselineRps)}/s):`);
+      out.push(table(["way of running", "requests/s", "ratio [range]"], lever.variants.map((v) =>
+        [v.label, rps(v.rps), `${ratio(v.ratio)} [${ratio(v.ratioMin)}–${ratio(v.ratioMax)}]`])));
+    }
   }
   if (report.write) {
     out.push("", `Write (${report.write.what}), same loop:`);
