@@ -7,7 +7,8 @@
 //                              matching at 1M, with the growth from the default size
 //   --levers                   the server levers side by side on the reads: start:prod, one API process, npm start's
 //                              single process, and the hand-written endpoint without its session check round trip
-//   --checkout PATH            with --levers: also the `npm start` of another checkout (e.g. main, a before/after)
+//   --checkout PATH            with --levers: also the `npm start` of another checkout (e.g. main, a before/after);
+//                              repeatable
 //   --reads a,b                only these reads (names in scripts/bench/cases.ts)
 //   --rounds N --seconds S --concurrency C   the closed loops (3 rounds of 4 s, 8 clients)
 //   --statement-timeout 2s     the API's STATEMENT_TIMEOUT during the bench (slow searches report timeouts)
@@ -60,7 +61,9 @@ const seconds = number("seconds", 4);
 const concurrency = number("concurrency", 8);
 const statementTimeout = option("statement-timeout") ?? "2s";
 const timeoutMs = Number.parseInt(statementTimeout, 10) * (statementTimeout.endsWith("ms") ? 1 : statementTimeout.endsWith("min") ? 60_000 : 1000);
-const checkout = option("checkout");
+/** Every value of a repeatable flag. */
+const options = (name: string) => argv.flatMap((a, i) => (a === `--${name}` && argv[i + 1] ? [argv[i + 1]!] : []));
+const checkouts = options("checkout");
 const readNames = option("reads")?.split(",");
 const reads = READS.filter((c) => !readNames || readNames.includes(c.name));
 const jsonPath = resolve(option("json") ?? join(import.meta.dirname, "../../.data/bench/latest.json"));
@@ -155,7 +158,7 @@ try {
     // Every way of running the API at once, plus the hand-written endpoint without its session check, each against
     // the same baseline in interleaved bursts (sections/levers.ts).
     const variants: Variant[] = [VARIANTS.prod!, VARIANTS.api!, VARIANTS.start!];
-    if (checkout) {
+    for (const checkout of checkouts) {
       variants.push({ ...VARIANTS.start!, label: `${VARIANTS.start!.label}, from ${checkout}`, root: resolve(checkout) });
     }
     const apis: Child[] = [];
