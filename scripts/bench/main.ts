@@ -165,13 +165,17 @@ try {
     const bare = await startHandwritten(db, ["--no-admission"]);
     try {
       for (const variant of variants) apis.push(await startApi(db, variant));
-      const sides = [...variants.map((v, i) => ({ label: v.label, side: graphqlSide(apis[i]!.url) })),
-        { label: "hand-written without the session check round trip", side: handwrittenSide(bare.url) }];
-      report.levers = [];
-      for (const operation of reads) {
-        report.levers.push(await benchLevers(operation, { baseline: handwrittenSide(handwritten.url), variants: sides,
-          rounds: Math.max(rounds, 5), seconds: Math.min(seconds, 3), concurrency, draw }));
-      }
+      const sides = [...variants.map((v, i) => ({ label: v.label, side: graphqlSide(apis[i]!.url), pid: apis[i]!.pid })),
+        { label: "hand-written without the session check round trip", side: handwrittenSide(bare.url), pid: bare.pid }];
+      report.levers = await withOwner(db, async (monitor) => {
+        const figures = [];
+        for (const operation of reads) {
+          figures.push(await benchLevers(operation, { baseline: { label: "hand-written (baseline)",
+            side: handwrittenSide(handwritten.url), pid: handwritten.pid }, variants: sides, monitor,
+            rounds: Math.max(rounds, 5), seconds: Math.min(seconds, 3), concurrency, draw }));
+        }
+        return figures;
+      });
     } finally {
       await Promise.all([...apis.map((a) => a.stop()), bare.stop()]);
     }

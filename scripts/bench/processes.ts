@@ -7,6 +7,7 @@ const ROOT = new URL("../../", import.meta.url);
 
 export interface Child {
   url: string;
+  pid: number;
   /** The last lines the process wrote, for error messages. */
   output(): string;
   stop(): Promise<void>;
@@ -50,6 +51,7 @@ export async function startChild(script: string, args: string[], env: Record<str
   }
   return {
     url,
+    pid: child.pid!,
     output: () => output,
     async stop() {
       if (child.exitCode === null) child.kill("SIGTERM");

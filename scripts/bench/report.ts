@@ -66,10 +66,15 @@ export function formatReport(report: BenchReport): string {
   if (report.levers?.length) {
     out.push("", "Server levers side by side: interleaved bursts against the same baseline (the hand-written endpoint);"
       + " ratio = variant ÷ baseline in the same round: median [range].");
+    out.push("CPU per request (from /proc, all bursts): the server's processes and PostgreSQL's backends; it hardly"
+      + " moves with other load on the machine, unlike requests/s.");
+    const cpuMs = (value: number) => value.toFixed(2);
     for (const lever of report.levers) {
-      out.push("", `${lever.read} (baseline ${rps(lever.baselineRps)}/s):`);
-      out.push(table(["way of running", "requests/s", "ratio [range]"], lever.variants.map((v) =>
-        [v.label, rps(v.rps), `${ratio(v.ratio)} [${ratio(v.ratioMin)}–${ratio(v.ratioMax)}]`])));
+      out.push("", `${lever.read}:`);
+      out.push(table(["way of running", "requests/s", "ratio [range]", "server CPU ms/req", "PostgreSQL CPU ms/req"], [
+        ["hand-written (baseline)", rps(lever.baselineRps), "1.00×", cpuMs(lever.baselineCpu.serverMs), cpuMs(lever.baselineCpu.postgresMs)],
+        ...lever.variants.map((v) => [v.label, rps(v.rps), `${ratio(v.ratio)} [${ratio(v.ratioMin)}–${ratio(v.ratioMax)}]`,
+          cpuMs(v.cpu.serverMs), cpuMs(v.cpu.postgresMs)])]));
     }
   }
   if (report.write) {
