@@ -20,6 +20,7 @@ import pg from "pg";
 import { readAuthConfig, readDatabaseConfig } from "../../lib/config.ts";
 import { isSeedSize, SEED_SIZES } from "../seed/sizes.ts";
 import { READS, WRITE } from "./cases.ts";
+import { withClient } from "../db/setup.ts";
 import { type BenchDatabase, prepareBenchDatabase } from "./database.ts";
 import { loadFixtures, readVariables } from "./fixtures.ts";
 import { type Child, freePort, startChild } from "./processes.ts";
@@ -167,7 +168,8 @@ try {
       for (const variant of variants) apis.push(await startApi(db, variant));
       const sides = [...variants.map((v, i) => ({ label: v.label, side: graphqlSide(apis[i]!.url), pid: apis[i]!.pid })),
         { label: "hand-written without the session check round trip", side: handwrittenSide(bare.url), pid: bare.pid }];
-      report.levers = await withOwner(db, async (monitor) => {
+      // As the superuser: an ordinary role does not see other roles' backends in pg_stat_activity.
+      report.levers = await withClient(db.rootUrl, async (monitor) => {
         const figures = [];
         for (const operation of reads) {
           figures.push(await benchLevers(operation, { baseline: { label: "hand-written (baseline)",
