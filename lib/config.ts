@@ -7,8 +7,6 @@
 // it), add the field to the section's interface, then document it in .env.example and README's environment table
 // (that test fails until both mention it). A new section gets an interface, a reader and a field of Config.
 
-import { availableParallelism } from "node:os";
-
 type Source = NodeJS.ProcessEnv;
 
 export interface DatabaseConfig {
@@ -29,7 +27,10 @@ export interface DatabaseConfig {
 
 export interface ApiConfig {
   port: number;
-  /** API processes `npm run start:prod` runs (node:cluster, sharing the port): one per core by default. */
+  /**
+   * API processes `npm run start:prod` runs (node:cluster, sharing the port). 1 by default: on a machine whose cores
+   * PostgreSQL shares, a second process cost more CPU per request than it gained (README "Scaling").
+   */
   processes: number;
   /** statement_timeout of every GraphQL request's transaction, e.g. "5s". */
   statementTimeout: string;
@@ -135,7 +136,7 @@ export function readApiConfig(source: Source = process.env): ApiConfig {
   }
   return {
     port: positiveInt(source, "PORT", 5678),
-    processes: positiveInt(source, "API_PROCESSES", availableParallelism()),
+    processes: positiveInt(source, "API_PROCESSES", 1),
     statementTimeout,
     maxRequestBytes: positiveInt(source, "MAX_REQUEST_BYTES", 100_000),
     trustProxy: !trustProxy ? false : /^\d+$/.test(trustProxy) ? Number(trustProxy) : trustProxy,

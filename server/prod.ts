@@ -2,8 +2,8 @@
 // job itself: it forks API_PROCESSES API processes (server/api.ts as node:cluster workers, which share PORT; the
 // primary hands out connections) and starts WORKER_PROCESSES job worker processes (`npm run worker`'s entry point),
 // restarts any that dies (after a growing pause, so that a crash loop does not spin), and on SIGTERM/SIGINT stops
-// them all and exits once they have. Why separate processes: a Node process is one event loop; two API processes
-// use both cores, and jobs never take the API's loop (README "Scaling").
+// them all and exits once they have. Why separate processes: jobs never take the API's event loop, and a crash of
+// either is contained; more API processes use more cores where the API has them to itself (README "Scaling").
 if (Number(process.versions.node.split(".")[0]) < 22) {
   throw new Error(`Node ${process.versions.node} is too old: run through npm (npm run start:prod), which uses Node 22`);
 }

@@ -5,8 +5,8 @@
 //   --size small|medium        the bench database's seed (default medium: 100k trips, 50k requests, 5k users)
 //   --large                    also the 1M database (1M trips, 1M requests; seeded once, ~5 min): searchTrips and
 //                              matching at 1M, with the growth from the default size
-//   --levers                   the server levers side by side on the reads: start:prod, one API process, npm start's
-//                              single process, and the hand-written endpoint without its session check round trip
+//   --levers                   the server levers side by side on the reads: start:prod with 1 and 2 API processes,
+//                              npm start's single process, and the hand-written endpoint without its session check
 //   --checkout PATH            with --levers: also the `npm start` of another checkout (e.g. main, a before/after);
 //                              repeatable
 //   --reads a,b                only these reads (names in scripts/bench/cases.ts)
@@ -83,9 +83,10 @@ interface Variant {
 const PRODUCTION_ENV = { NODE_ENV: "production", GRAPHILE_ENV: "production", SMTP_URL: "smtp://127.0.0.1:9",
   SMS_URL: "http://127.0.0.1:9/sms" };
 const VARIANTS: Record<string, Variant> = {
-  prod: { label: "npm run start:prod: 2 API processes (node:cluster) + 1 worker process", script: "server/prod.ts",
+  prod: { label: "npm run start:prod: 1 API process + 1 worker process (the defaults)", script: "server/prod.ts",
+    env: { API_PROCESSES: "1", WORKER_PROCESSES: "1" } },
+  cluster: { label: "npm run start:prod with API_PROCESSES=2 (node:cluster) + 1 worker process", script: "server/prod.ts",
     env: { API_PROCESSES: "2", WORKER_PROCESSES: "1" } },
-  api: { label: "one API process, no job worker (server/api.ts)", script: "server/api.ts", env: {} },
   start: { label: "npm start: one process with the API and the job worker", script: "server/main.ts", env: {} },
 };
 const DEFAULT_VARIANT = VARIANTS.prod!;
@@ -158,7 +159,7 @@ try {
   if (sections.has("levers")) {
     // Every way of running the API at once, plus the hand-written endpoint without its session check, each against
     // the same baseline in interleaved bursts (sections/levers.ts).
-    const variants: Variant[] = [VARIANTS.prod!, VARIANTS.api!, VARIANTS.start!];
+    const variants: Variant[] = [VARIANTS.prod!, VARIANTS.cluster!, VARIANTS.start!];
     for (const checkout of checkouts) {
       variants.push({ ...VARIANTS.start!, label: `${VARIANTS.start!.label}, from ${checkout}`, root: resolve(checkout) });
     }
