@@ -88,6 +88,8 @@ const VARIANTS: Record<string, Variant> = {
   cluster: { label: "npm run start:prod with API_PROCESSES=2 (node:cluster) + 1 worker process", script: "server/prod.ts",
     env: { API_PROCESSES: "2", WORKER_PROCESSES: "1" } },
   start: { label: "npm start: one process with the API and the job worker", script: "server/main.ts", env: {} },
+  unprepared: { label: "npm run start:prod without prepared statements (as behind PgBouncer)", script: "server/prod.ts",
+    env: { API_PROCESSES: "1", WORKER_PROCESSES: "1", DATAPLAN_PG_PREPARED_STATEMENT_CACHE_SIZE: "0" } },
 };
 const DEFAULT_VARIANT = VARIANTS.prod!;
 
@@ -159,7 +161,7 @@ try {
   if (sections.has("levers")) {
     // Every way of running the API at once, plus the hand-written endpoint without its session check, each against
     // the same baseline in interleaved bursts (sections/levers.ts).
-    const variants: Variant[] = [VARIANTS.prod!, VARIANTS.cluster!, VARIANTS.start!];
+    const variants: Variant[] = [VARIANTS.prod!, VARIANTS.cluster!, VARIANTS.start!, VARIANTS.unprepared!];
     for (const checkout of checkouts) {
       variants.push({ ...VARIANTS.start!, label: `${VARIANTS.start!.label}, from ${checkout}`, root: resolve(checkout) });
     }

@@ -70,6 +70,9 @@ try {
     select c.email from app_public.user_contacts c join app_public.users u on u.id = c.user_id
      where u.status = 'active' and u.user_type = 'both' and u.verification_level >= 'email_verified' and c.email like $1
      order by c.email limit 1`, [`%@${SEED_EMAIL_DOMAIN}`]);
+  // The demo's one user sends thousands of requests in seconds: a budget for that, in this throw-away database only.
+  await seeder.query(`update app_public.system_configuration set value = '1000000'
+                       where category = 'platform' and key in ('api_rate_limit_per_hour', 'api_anonymous_rate_limit_per_hour')`);
   await seeder.end();
   say(`1. primary PostgreSQL on 127.0.0.1:${primary.port}: ${DATABASE} migrated and seeded (${counts.trips} trips, ${counts.requests} requests)`);
 
@@ -138,8 +141,10 @@ try {
   const seen = await gql(readOnly.url, `query ($id: UUID!) { deliveryRequest(rowId: $id) { title } }`, token, { id: requestId });
   say(`   the request written through the primary's API reads back from the replica: ${JSON.stringify(seen.json.data)}`);
   const refused = await gql(readOnly.url, "mutation { logout(input: {}) { success } }", token);
-  // The API masks the database's refusal; its own log names it.
-  const cause = /cannot execute [^"\\]* in a read-only transaction/.exec(readOnly.output())?.[0] ?? "see the API log";
+  // The API masks the database's refusal; its own log names it (the line may arrive just after the answer).
+  const readOnlyRefusal = /cannot execute [^"\\]* in a read-only transaction/;
+  for (let i = 0; i < 20 && !readOnlyRefusal.test(readOnly.output()); i++) await new Promise((r) => setTimeout(r, 100));
+  const cause = readOnlyRefusal.exec(readOnly.output())?.[0] ?? "see the API log";
   say(`   a mutation there is refused: ${refused.json.errors?.[0]?.message ?? "NOT refused"} (PostgreSQL: ${cause})`);
   say(`   reads from the replica: ${await readLoad(readOnly.url, token)}`);
   const replication = await waitForQuery<{ state: string; lag: string }>(primary.rootUrl,
