@@ -1,4 +1,4 @@
-// Catalog lint (docs/conventions.md §3–§6, §9): rules a reviewer would otherwise have to remember, checked against
+// Catalog lint (db/README.md, Rules): rules a reviewer would otherwise have to remember, checked against
 // the migrated schema. Each rule is one query listing offending objects, so a failure names exactly what to fix,
 // and each rule is proven to work by a probe: a violation created in a rolled-back transaction must be reported.
 import test from "ava";
@@ -144,7 +144,7 @@ const rules: LintRule[] = [
   },
   {
     rule: "no column-level SELECT grant to the API roles or PUBLIC",
-    fix: "Grant select on the whole table and move secret columns to a 1:1 table in app_private (conventions §1)",
+    fix: "Grant select on the whole table and move secret columns to a 1:1 table in app_private (db/README.md)",
     sql: `
       select format('%I.%I.%I to %s', n.nspname, c.relname, a.attname,
                     case when x.grantee = 0 then 'PUBLIC' else x.grantee::regrole::text end)

@@ -1,4 +1,4 @@
-// The migration model of docs/conventions.md §7: migrations must go down to zero and up again, the canonical layer
+// The migration model of db/README.md: migrations must go down to zero and up again, the canonical layer
 // must be idempotent and must converge (no grant outlives its file), a database upgraded release by release must end
 // up identical to a fresh one, the committed dump must be current, and every function must have exactly one
 // canonical file. These tests start from EMPTY databases (not the template): running the migrations is what they

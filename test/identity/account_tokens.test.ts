@@ -1,4 +1,4 @@
-// Email verification, password reset and phone verification (docs/domain.md §2), end to end: the GraphQL call,
+// Email verification, password reset and phone verification (docs/identity.md), end to end: the GraphQL call,
 // the real graphile-worker task that mints the secret and sends the message (emails as .eml files, texts as .txt
 // files, as in development), the secret read back from the message only, and its single use. Serial: runOnce
 // works off every ready job in the database.

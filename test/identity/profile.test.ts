@@ -281,7 +281,7 @@ test("neither the view nor the GraphQL profile types carry email, phone or birth
   t.deepEqual(res.data!.users.nodes, [{ userContact: null }], "another user's contact row stays hidden");
 });
 
-// ---- Date of birth (docs/domain.md §1: users are at least 18) ----
+// ---- Date of birth (docs/identity.md: users are at least 18) ----
 
 /** The date `years` years before today (UTC), plus `days`. */
 function yearsAgo(years: number, days = 0): string {

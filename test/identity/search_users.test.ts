@@ -1,4 +1,4 @@
-// search_users(q) (docs/domain.md §1): name search for signed-in users that never shows hidden accounts, the
+// search_users(q) (docs/identity.md): name search for signed-in users that never shows hidden accounts, the
 // caller, or anyone a block separates from the caller (in either direction).
 import test from "ava";
 import { blockUser, createUser, tokenFor } from "../helpers/actors.ts";

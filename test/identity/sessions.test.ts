@@ -1,4 +1,4 @@
-// Device sessions over GraphQL (docs/domain.md §2): login with device details returns a signed access token and a
+// Device sessions over GraphQL (docs/identity.md): login with device details returns a signed access token and a
 // refresh token; refreshSession rotates it and a replayed old token revokes the session; mySessions never shows
 // tokens; revokeSession, logout and logoutAll end sessions at once.
 import test from "ava";

@@ -1,4 +1,4 @@
-// Suspensions (docs/domain.md §1, §13): a suspended account may sign in and read, but every content-creating call
+// Suspensions (docs/identity.md): a suspended account may sign in and read, but every content-creating call
 // is refused with SUSPD naming the end of the suspension (app_hidden.require_user, the one gate); an hourly job ends
 // suspensions whose suspended_until has passed, records the change, and is idempotent.
 // Serial: runOnce works off every ready job of this file's database.

@@ -1,4 +1,4 @@
-// Two-factor authentication (docs/domain.md §2): TOTP per RFC 6238 computed in SQL (checked against the RFC's SHA-1
+// Two-factor authentication (docs/identity.md): TOTP per RFC 6238 computed in SQL (checked against the RFC's SHA-1
 // vectors), setup → confirm with backup codes, login with a challenge, reused steps and backup codes refused,
 // challenge expiry and tries, disable and regenerate. The secret at rest: test/identity/two_factor_keys.test.ts.
 import test from "ava";

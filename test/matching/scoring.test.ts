@@ -1,4 +1,4 @@
-// Scoring, ranking and pricing of matches (docs/domain.md §5, §9 quote_price) over GraphQL, with the numbers
+// Scoring, ranking and pricing of matches (docs/matching.md, its Pricing too) over GraphQL, with the numbers
 // worked out by hand: the detour on the equator, a full score from the factor table and matching.weights, the
 // price factor, the top-10 and min-score cuts, determinism, and quotePrice's three branches and its callers.
 // Serial: one test changes matching.candidate_limit for the whole database.
@@ -51,7 +51,7 @@ test.serial("detour, worked on the equator: a short trip's 2 km allowance and a 
   t.is(l!.factors.route, Number((1 - 0.1 / (0.25 * 0.51)).toFixed(4)));
 });
 
-test.serial("the score of a known pair: every factor and weight of §5, plus the favorite bonus", async (t) => {
+test.serial("the score of a known pair: every factor and weight, plus the favorite bonus", async (t) => {
   const lng = newArea();
   const customer = await createSignedInMember(db);
   const traveler = await createSignedInMember(db, { completed: 7, cancelled: 1, ratings: 10, averageRating: 4.5 });

@@ -1,6 +1,6 @@
-// Candidate recording (docs/domain.md §5 "(beyond)") run by the real graphile-worker over workers/tasks: the insert
-// triggers of trips and delivery_requests enqueue matching__record_candidates (id-only payload, job_key); the task
-// records the best matches in request_matches and emails the other side once per pair; running it again changes
+// Candidate recording (docs/matching.md, Recorded matches) run by the real graphile-worker over workers/tasks: the
+// insert triggers of trips and delivery_requests enqueue matching__record_candidates (id-only payload, job_key); the
+// task records the best matches in request_matches and emails the other side once per pair; running it again changes
 // nothing and emails nobody. Mail goes to a temporary directory (MAIL_DIR, no SMTP_URL).
 // Serial: runOnce works off every ready job of this file's database.
 import test from "ava";

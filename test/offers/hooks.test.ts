@@ -1,5 +1,6 @@
-// What happens to offers and deliveries when their request or trip changes (docs/domain.md §3–4, §6–7): the trip and
-// request functions call the offer/delivery hooks in their own transactions; these tests drive them over GraphQL.
+// What happens to offers and deliveries when their request or trip changes (docs/trips.md, docs/requests.md,
+// docs/offers.md, docs/deliveries.md): the trip and request functions call the offer/delivery hooks in their own
+// transactions; these tests drive them over GraphQL.
 import test from "ava";
 import { createMember, createUser, makeAdmin, tokenFor } from "../helpers/actors.ts";
 import { asRoot } from "../helpers/database.ts";

@@ -1,4 +1,4 @@
-// The daily cleanup (docs/domain.md §13, app_private.cleanup_expired_data): two-factor challenges and setup records
+// The daily cleanup (docs/platform.md, app_private.cleanup_expired_data): two-factor challenges and setup records
 // go 24 h after they expire (used challenges at once); every step touches at most retention.batch_size rows per call,
 // the job calls it until nothing is left, and running it again changes nothing.
 // Serial: the tests change retention.batch_size and count rows across the whole database.

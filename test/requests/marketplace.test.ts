@@ -1,4 +1,4 @@
-// The marketplace (docs/domain.md §4 "Masking", §15.14): search_requests over GraphQL. Travelers see masked
+// The marketplace (docs/requests.md, Who reads what): search_requests over GraphQL. Travelers see masked
 // listings only (no exact address, contact or phone; points snapped to 0.01°), never their own requests, requests
 // across a block in either direction, requests that blacklist them, expired or cancelled requests, or requests of
 // suspended customers; anonymous callers and non-travelers are refused. Each test works in its own area (a

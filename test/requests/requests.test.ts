@@ -1,5 +1,5 @@
-// Delivery requests (docs/domain.md §4, §9 default quote, §14, §15): create, update, cancel, duplicate and report
-// over GraphQL with every validation answering its exact code and writing nothing, the default quote with worked
+// Delivery requests (docs/requests.md; the default quote of docs/matching.md): create, update, cancel, duplicate and
+// report over GraphQL with every validation answering its exact code and writing nothing, the default quote with worked
 // numbers, and the expiry sweep. The marketplace (search_requests) is in marketplace.test.ts, RLS in rls.test.ts.
 import test from "ava";
 import { actAs, createSignedInMember, user } from "../helpers/actors.ts";
@@ -84,7 +84,7 @@ test("create over GraphQL: a pending request with defaults, totals, the estimate
     "1 L per unit without dimensions; blank text is no text");
 });
 
-test("the default quote (§9 default rates): worked examples, urgency, fragile, clamps and half-up rounding", async (t) => {
+test("the default quote (default rates): worked examples, urgency, fragile, clamps and half-up rounding", async (t) => {
   const quote = (km: number | string, kg: number | string, urgency: string, fragile: boolean) => asRoot(db, async (c) =>
     (await c.query("select app_hidden.default_quote($1, $2, $3, $4, 'USD')::int as q", [km, kg, urgency, fragile])).rows[0].q);
   // (1000 + 50·100 + 200·2) × 1.5 (express) × 1.2 (fragile) = 6400 × 1.8 = 11520

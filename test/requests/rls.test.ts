@@ -1,4 +1,4 @@
-// RLS matrix for delivery_requests (docs/domain.md §4 "RLS", §15.19): anonymous, the owner, another user and an admin
+// RLS matrix for delivery_requests (docs/requests.md, Who reads what): anonymous, the owner, another user and an admin
 // (deliveries.read) × select / insert / update / delete. Reads: the customer and admins (and the traveler carrying
 // the request within the contacts window: traveler_rls.test.ts). Writes: nobody directly (no grant: 42501); they go
 // through the request functions. Every probe runs in a rolled-back transaction.

@@ -1,4 +1,4 @@
-// delivery_requests read by the traveler carrying them (docs/domain.md §4 masking, §7 contacts): while the delivery is
+// delivery_requests read by the traveler carrying them (docs/requests.md, docs/deliveries.md): while the delivery is
 // live and for deliveries.contacts_after_hours after it, never after a cancellation; and the policy's helper runs once
 // per statement. A file of its own: the matrix in rls.test.ts counts every request of its database.
 import test from "ava";

@@ -1,4 +1,4 @@
-// Blocks, favorites and reports (docs/domain.md §12): the flows over GraphQL, privacy, self-targeting refused, and
+// Blocks, favorites and reports (docs/social.md): the flows over GraphQL, privacy, self-targeting refused, and
 // moderation by content.moderate admins.
 import test from "ava";
 import { actAs, createMember, createUser, makeAdmin, tokenFor, user } from "../helpers/actors.ts";

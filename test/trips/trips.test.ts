@@ -1,4 +1,4 @@
-// Trips over GraphQL (docs/domain.md §3): every function's happy path, each refusal with its exact error code, and
+// Trips over GraphQL (docs/trips.md): every function's happy path, each refusal with its exact error code, and
 // nothing half-written after a failure.
 import test from "ava";
 import { createMember, createUser, makeAdmin, tokenFor } from "../helpers/actors.ts";
