@@ -129,16 +129,5 @@ create or replace trigger _500_after_status after insert or update of status on 
   for each row execute function app_hidden.tg_deliveries__after_status();
 
 -- History is append-only, for the owner too.
-create or replace function app_hidden.tg__append_only()
-returns trigger
-language plpgsql volatile
-set search_path = pg_catalog, public, pg_temp
-as $$
-begin
-  raise exception '% is append-only', TG_TABLE_NAME using errcode = 'DNIED';
-end;
-$$;
-comment on function app_hidden.tg__append_only() is 'Refuses updates (and deletes) of append-only tables.';
-
 create or replace trigger _100_append_only before update on app_public.delivery_status_history
   for each row execute function app_hidden.tg__append_only();
