@@ -3932,37 +3932,6 @@ COMMENT ON FUNCTION app_hidden.auto_accept_if_allowed(offer app_public.delivery_
 
 
 --
--- Name: auto_complete_trips(); Type: FUNCTION; Schema: app_hidden; Owner: -
---
-
-CREATE FUNCTION app_hidden.auto_complete_trips() RETURNS integer
-    LANGUAGE plpgsql
-    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
-    AS $$
-declare
-  v_cutoff timestamptz := now() - make_interval(hours => (app_hidden.config_value('trips.auto_complete_hours'))::int);
-  v_completed integer;
-begin
-  update app_public.trips t set status = 'completed', completed_at = now()
-   where t.status in ('upcoming', 'delayed')
-     and t.departure_time < v_cutoff   -- lets trips_live_departure_idx narrow the scan (departure < arrival)
-     and t.arrival_time <= v_cutoff
-     and not exists (select 1 from app_public.deliveries d
-                      where d.trip_id = t.id and d.status not in ('delivered', 'cancelled'));
-  get diagnostics v_completed = row_count;
-  return v_completed;
-end;
-$$;
-
-
---
--- Name: FUNCTION auto_complete_trips(); Type: COMMENT; Schema: app_hidden; Owner: -
---
-
-COMMENT ON FUNCTION app_hidden.auto_complete_trips() IS 'Completes upcoming and delayed trips trips.auto_complete_hours after their arrival when no delivery on them is live; returns how many.';
-
-
---
 -- Name: blocked_user_ids(); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
@@ -4896,37 +4865,6 @@ COMMENT ON FUNCTION app_hidden.display_name(first_name text, last_name text) IS 
 
 
 --
--- Name: expire_delivery_requests(); Type: FUNCTION; Schema: app_hidden; Owner: -
---
-
-CREATE FUNCTION app_hidden.expire_delivery_requests() RETURNS integer
-    LANGUAGE sql
-    AS $$
-  with expired as (
-    update app_public.delivery_requests r
-       set status = 'expired'
-     where r.id in (select o.id from app_public.delivery_requests o
-                     where o.status in ('pending', 'matched') and o.expires_at <= now()
-                     limit (app_hidden.config_value('retention.batch_size'))::int)
-    returning r.id
-  ), offers as (
-    -- Their live offers end with them (offer versions never outlive their request anyway).
-    update app_public.delivery_offers o set status = 'expired', closed_at = now()
-      from expired e
-     where o.request_id = e.id and o.status = 'pending'
-  )
-  select count(*)::integer from expired;
-$$;
-
-
---
--- Name: FUNCTION expire_delivery_requests(); Type: COMMENT; Schema: app_hidden; Owner: -
---
-
-COMMENT ON FUNCTION app_hidden.expire_delivery_requests() IS 'Marks pending and matched requests past their expiry as expired, at most retention.batch_size; returns how many.';
-
-
---
 -- Name: insert_delivery_request(uuid, app_public.delivery_request_details); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
@@ -5446,88 +5384,6 @@ COMMENT ON FUNCTION app_hidden.matching_config() IS 'The matching.* tunables as 
 
 
 --
--- Name: materialise_recurring_trips(); Type: FUNCTION; Schema: app_hidden; Owner: -
---
-
-CREATE FUNCTION app_hidden.materialise_recurring_trips() RETURNS integer
-    LANGUAGE plpgsql
-    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
-    SET "TimeZone" TO 'UTC'
-    AS $$
-declare
-  v_horizon timestamptz := now() + make_interval(days => (app_hidden.config_value('trips.recurrence_days'))::int);
-  v_max integer := (app_hidden.config_value('trips.recurrence_max'))::int;
-  v_created integer;
-begin
-  perform pg_advisory_xact_lock(hashtext('app_hidden.materialise_recurring_trips'));
-  with parents as (
-    select p.id, p.departure_time, p.recurring_pattern ->> 'frequency' as frequency,
-           coalesce((p.recurring_pattern ->> 'interval')::int, 1) as every,
-           coalesce(p.recurring_pattern -> 'days_of_week', jsonb_build_array(extract(isodow from p.departure_time)::int)) as days,
-           (p.recurring_pattern ->> 'until')::date as until,
-           (select count(*) from app_public.trips c where c.parent_trip_id = p.id) as children
-      from app_public.trips p
-      join app_public.users u on u.id = p.traveler_id
-     where p.recurring_pattern is not null and p.status <> 'cancelled'
-       and u.status = 'active' and u.deleted_at is null and u.user_type in ('traveler', 'both')
-  ), candidates as (
-    select p.id as parent_id, p.children, d.departure
-      from parents p
-      cross join lateral (
-        -- daily and weekly: every day after the first departure, filtered below
-        select p.departure_time + make_interval(days => k) as departure
-          from generate_series(1, greatest(0, ceil(extract(epoch from v_horizon - p.departure_time) / 86400)::int)) k
-         where p.frequency = 'daily' and k % p.every = 0
-            or p.frequency = 'weekly'
-               and p.days @> to_jsonb(extract(isodow from p.departure_time + make_interval(days => k))::int)
-               and ((date_trunc('week', p.departure_time + make_interval(days => k))::date
-                     - date_trunc('week', p.departure_time)::date) / 7) % p.every = 0
-        union all
-        -- monthly: the same day of the month (the month's last day where it is shorter)
-        select p.departure_time + make_interval(months => m * p.every)
-          from generate_series(1, greatest(0, ceil(extract(epoch from v_horizon - p.departure_time) / 86400 / 28)::int)) m
-         where p.frequency = 'monthly'
-      ) d
-     where d.departure > now() and d.departure <= v_horizon
-       and (p.until is null or d.departure::date <= p.until)
-       and not exists (select 1 from app_public.trips x
-                        where x.parent_trip_id = p.id and x.departure_time = d.departure)
-  ), numbered as (
-    select c.*, row_number() over (partition by c.parent_id order by c.departure) as rn from candidates c
-  )
-  insert into app_public.trips (
-    traveler_id, title, description, trip_type, origin_address, origin_point, origin_airport,
-    destination_address, destination_point, destination_airport, departure_time, arrival_time,
-    capacity_weight_kg, available_weight_kg, capacity_volume_l, available_volume_l, capacity_items, available_items,
-    currency, base_price, price_per_kg, price_per_km, express_multiplier, fragile_multiplier,
-    no_fragile, no_electronics, max_item_value, prohibited_categories, parent_trip_id,
-    visibility, auto_accept, auto_accept_price)
-  select p.traveler_id, p.title, p.description, p.trip_type, p.origin_address, p.origin_point, p.origin_airport,
-         p.destination_address, p.destination_point, p.destination_airport,
-         n.departure, n.departure + (p.arrival_time - p.departure_time),
-         p.capacity_weight_kg, p.capacity_weight_kg, p.capacity_volume_l, p.capacity_volume_l,
-         p.capacity_items, p.capacity_items,
-         p.currency, p.base_price, p.price_per_kg, p.price_per_km, p.express_multiplier, p.fragile_multiplier,
-         p.no_fragile, p.no_electronics, p.max_item_value, p.prohibited_categories, p.id,
-         p.visibility, p.auto_accept, p.auto_accept_price
-    from numbered n
-    join app_public.trips p on p.id = n.parent_id
-   where n.rn <= v_max - n.children
-  on conflict (parent_trip_id, departure_time) do nothing;
-  get diagnostics v_created = row_count;
-  return v_created;
-end;
-$$;
-
-
---
--- Name: FUNCTION materialise_recurring_trips(); Type: COMMENT; Schema: app_hidden; Owner: -
---
-
-COMMENT ON FUNCTION app_hidden.materialise_recurring_trips() IS 'Creates the trips of recurring trips up to trips.recurrence_days ahead (at most trips.recurrence_max per recurring trip); idempotent. Returns how many it created.';
-
-
---
 -- Name: notify_trip_customers(uuid, text, text); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
@@ -6033,147 +5889,6 @@ $$;
 --
 
 COMMENT ON FUNCTION app_hidden.rate_limit_take(bucket text, subject text, max_hits integer, window_length interval) IS 'Takes a slot of a sliding-window limit (bucket, subject) if one is free; returns whether it did.';
-
-
---
--- Name: trip_weather; Type: TABLE; Schema: app_public; Owner: -
---
-
-CREATE TABLE app_public.trip_weather (
-    id uuid DEFAULT gen_random_uuid() NOT NULL,
-    trip_id uuid NOT NULL,
-    weather jsonb NOT NULL,
-    alerts jsonb DEFAULT '[]'::jsonb NOT NULL,
-    provider text NOT NULL,
-    fetched_at timestamp with time zone DEFAULT now() NOT NULL,
-    expires_at timestamp with time zone NOT NULL,
-    created_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT trip_weather_alerts_check CHECK ((jsonb_typeof(alerts) = 'array'::text)),
-    CONSTRAINT trip_weather_check CHECK ((expires_at > fetched_at)),
-    CONSTRAINT trip_weather_provider_check CHECK (((length(provider) >= 1) AND (length(provider) <= 50))),
-    CONSTRAINT trip_weather_weather_check CHECK ((jsonb_typeof(weather) = 'object'::text))
-);
-
-ALTER TABLE ONLY app_public.trip_weather FORCE ROW LEVEL SECURITY;
-
-
---
--- Name: TABLE trip_weather; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON TABLE app_public.trip_weather IS '@behavior -insert -update -delete
-Cached weather forecast of a trip (departure and arrival), refreshed by the worker for trips leaving soon. Alerts are advice: they never block a trip. Visible to whoever sees the trip.';
-
-
---
--- Name: COLUMN trip_weather.id; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.trip_weather.id IS 'Identifier of the forecast.';
-
-
---
--- Name: COLUMN trip_weather.trip_id; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.trip_weather.trip_id IS 'The trip the forecast is for.';
-
-
---
--- Name: COLUMN trip_weather.weather; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.trip_weather.weather IS 'Forecast: {origin: {date, condition, temperature_c, wind_kph, precipitation_mm}, destination: {…}}.';
-
-
---
--- Name: COLUMN trip_weather.alerts; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.trip_weather.alerts IS 'Warnings derived from the forecast: [{at: origin|destination, kind, message}].';
-
-
---
--- Name: COLUMN trip_weather.provider; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.trip_weather.provider IS 'Which weather provider answered.';
-
-
---
--- Name: COLUMN trip_weather.fetched_at; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.trip_weather.fetched_at IS 'When the forecast was fetched.';
-
-
---
--- Name: COLUMN trip_weather.expires_at; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.trip_weather.expires_at IS 'When the forecast is stale and fetched again.';
-
-
---
--- Name: COLUMN trip_weather.created_at; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.trip_weather.created_at IS 'When the first forecast of the trip was stored.';
-
-
---
--- Name: record_trip_weather(uuid, jsonb, text); Type: FUNCTION; Schema: app_hidden; Owner: -
---
-
-CREATE FUNCTION app_hidden.record_trip_weather(trip_id uuid, weather jsonb, provider text) RETURNS app_public.trip_weather
-    LANGUAGE plpgsql
-    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
-    AS $$
-declare
-  v_end text;
-  v_row app_public.trip_weather;
-  v_previous jsonb;
-begin
-  foreach v_end in array array['origin', 'destination'] loop
-    if jsonb_typeof(record_trip_weather.weather -> v_end) is distinct from 'object'
-       or jsonb_typeof(record_trip_weather.weather -> v_end -> 'condition') is distinct from 'string'
-       or jsonb_typeof(record_trip_weather.weather -> v_end -> 'temperature_c') is distinct from 'number'
-       or jsonb_typeof(record_trip_weather.weather -> v_end -> 'wind_kph') is distinct from 'number'
-       or jsonb_typeof(record_trip_weather.weather -> v_end -> 'precipitation_mm') is distinct from 'number' then
-      raise exception 'The % forecast needs condition, temperature_c, wind_kph and precipitation_mm', v_end
-        using errcode = 'INVAL';
-    end if;
-  end loop;
-  if not exists (select 1 from app_public.trips t where t.id = record_trip_weather.trip_id) then
-    raise exception 'Trip not found' using errcode = 'NTFND';
-  end if;
-  select w.alerts into v_previous from app_public.trip_weather w where w.trip_id = record_trip_weather.trip_id;
-  insert into app_public.trip_weather (trip_id, weather, alerts, provider, fetched_at, expires_at)
-  values (record_trip_weather.trip_id, record_trip_weather.weather,
-          app_hidden.weather_alerts('origin', record_trip_weather.weather -> 'origin')
-            || app_hidden.weather_alerts('destination', record_trip_weather.weather -> 'destination'),
-          record_trip_weather.provider, now(),
-          now() + make_interval(hours => (app_hidden.config_value('trips.weather_ttl_hours'))::int))
-  on conflict on constraint trip_weather_trip_id_key do update
-     set weather = excluded.weather, alerts = excluded.alerts, provider = excluded.provider,
-         fetched_at = excluded.fetched_at, expires_at = excluded.expires_at
-  returning * into v_row;
-  if jsonb_array_length(v_row.alerts) > 0 and not (coalesce(v_previous, '[]') @> v_row.alerts) then
-    perform app_hidden.queue_email(t.traveler_id, 'Weather alert for your trip',
-      format(E'The forecast for "%s" warns: %s. Your trip is not affected in the app; plan accordingly.\n', t.title,
-             (select string_agg(a ->> 'message', '; ') from jsonb_array_elements(v_row.alerts) a)))
-      from app_public.trips t where t.id = v_row.trip_id;
-  end if;
-  return v_row;
-end;
-$$;
-
-
---
--- Name: FUNCTION record_trip_weather(trip_id uuid, weather jsonb, provider text); Type: COMMENT; Schema: app_hidden; Owner: -
---
-
-COMMENT ON FUNCTION app_hidden.record_trip_weather(trip_id uuid, weather jsonb, provider text) IS 'Stores (or replaces) a trip''s forecast with its alerts, valid for trips.weather_ttl_hours. INVAL for a malformed forecast, NTFND for an unknown trip.';
 
 
 --
@@ -7123,36 +6838,6 @@ COMMENT ON FUNCTION app_hidden.trip_visible_to(trip app_public.trips, user_id uu
 
 
 --
--- Name: trips_needing_weather(integer); Type: FUNCTION; Schema: app_hidden; Owner: -
---
-
-CREATE FUNCTION app_hidden.trips_needing_weather(max_trips integer DEFAULT 100) RETURNS TABLE(trip_id uuid, origin_lng double precision, origin_lat double precision, destination_lng double precision, destination_lat double precision, departure_date date, arrival_date date)
-    LANGUAGE sql STABLE
-    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
-    SET "TimeZone" TO 'UTC'
-    AS $$
-  select t.id, public.st_x(t.origin_point::geometry), public.st_y(t.origin_point::geometry),
-         public.st_x(t.destination_point::geometry), public.st_y(t.destination_point::geometry),
-         t.departure_time::date, t.arrival_time::date
-    from app_public.trips t
-    left join app_public.trip_weather w on w.trip_id = t.id
-   where t.status in ('upcoming', 'delayed')
-     and t.departure_time > now()
-     and t.departure_time <= now() + make_interval(days => (app_hidden.config_value('trips.weather_horizon_days'))::int)
-     and (w.id is null or w.expires_at <= now())
-   order by t.departure_time, t.id
-   limit trips_needing_weather.max_trips;
-$$;
-
-
---
--- Name: FUNCTION trips_needing_weather(max_trips integer); Type: COMMENT; Schema: app_hidden; Owner: -
---
-
-COMMENT ON FUNCTION app_hidden.trips_needing_weather(max_trips integer) IS 'Trips departing within trips.weather_horizon_days whose forecast is missing or expired, soonest first, with their end points and dates (UTC).';
-
-
---
 -- Name: users_blocked(uuid, uuid); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
@@ -7192,39 +6877,6 @@ $$;
 --
 
 COMMENT ON FUNCTION app_hidden.users_sharing_statistics() IS 'Ids of the users who show their statistics publicly.';
-
-
---
--- Name: weather_alerts(text, jsonb); Type: FUNCTION; Schema: app_hidden; Owner: -
---
-
-CREATE FUNCTION app_hidden.weather_alerts(at_end text, forecast jsonb) RETURNS jsonb
-    LANGUAGE sql STABLE
-    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
-    AS $$
-  with limits as (select app_hidden.config_value('trips.weather_alert_thresholds') as l)
-  select coalesce(jsonb_agg(jsonb_build_object('at', weather_alerts.at_end, 'kind', a.kind, 'message', a.message)
-                            order by a.kind), '[]'::jsonb)
-    from limits, lateral (values
-      ('severe_condition', format('%s expected at the %s', forecast ->> 'condition', at_end),
-       (l -> 'conditions') ? (forecast ->> 'condition')),
-      ('high_wind', format('Wind of %s km/h expected at the %s', forecast ->> 'wind_kph', at_end),
-       (forecast ->> 'wind_kph')::numeric >= (l ->> 'wind_kph')::numeric),
-      ('heavy_precipitation', format('%s mm of precipitation expected at the %s', forecast ->> 'precipitation_mm', at_end),
-       (forecast ->> 'precipitation_mm')::numeric >= (l ->> 'precipitation_mm')::numeric),
-      ('extreme_temperature', format('%s °C expected at the %s', forecast ->> 'temperature_c', at_end),
-       (forecast ->> 'temperature_c')::numeric not between (l ->> 'min_temperature_c')::numeric
-                                                        and (l ->> 'max_temperature_c')::numeric)
-    ) as a(kind, message, raised)
-   where a.raised;
-$$;
-
-
---
--- Name: FUNCTION weather_alerts(at_end text, forecast jsonb); Type: COMMENT; Schema: app_hidden; Owner: -
---
-
-COMMENT ON FUNCTION app_hidden.weather_alerts(at_end text, forecast jsonb) IS 'Alerts ({at, kind, message}) a forecast of one end of a trip raises under trips.weather_alert_thresholds.';
 
 
 --
@@ -7306,6 +6958,37 @@ $$;
 --
 
 COMMENT ON FUNCTION app_private.anonymise_deleted_users() IS 'Scrubs the personal data of accounts deleted longer ago than the retention period.';
+
+
+--
+-- Name: auto_complete_trips(); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.auto_complete_trips() RETURNS integer
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_cutoff timestamptz := now() - make_interval(hours => (app_hidden.config_value('trips.auto_complete_hours'))::int);
+  v_completed integer;
+begin
+  update app_public.trips t set status = 'completed', completed_at = now()
+   where t.status in ('upcoming', 'delayed')
+     and t.departure_time < v_cutoff   -- lets trips_live_departure_idx narrow the scan (departure < arrival)
+     and t.arrival_time <= v_cutoff
+     and not exists (select 1 from app_public.deliveries d
+                      where d.trip_id = t.id and d.status not in ('delivered', 'cancelled'));
+  get diagnostics v_completed = row_count;
+  return v_completed;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION auto_complete_trips(); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.auto_complete_trips() IS 'Completes upcoming and delayed trips trips.auto_complete_hours after their arrival when no delivery on them is live; returns how many.';
 
 
 --
@@ -7412,7 +7095,7 @@ declare
     'verification_levels_refreshed', app_private.refresh_stale_verification_levels(),
     'offers_expired', app_private.expire_offers(),
     'users_anonymised', app_private.anonymise_deleted_users(),
-    'requests_expired', app_hidden.expire_delivery_requests(),
+    'requests_expired', app_private.expire_delivery_requests(),
     'trip_weather_deleted', app_private.delete_expired_trip_weather());
 begin
   return v_counts || jsonb_build_object('more', exists (
@@ -7508,6 +7191,37 @@ $$;
 --
 
 COMMENT ON FUNCTION app_private.end_suspensions() IS 'Ends the suspensions whose suspended_until has passed and records each; returns how many.';
+
+
+--
+-- Name: expire_delivery_requests(); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.expire_delivery_requests() RETURNS integer
+    LANGUAGE sql
+    AS $$
+  with expired as (
+    update app_public.delivery_requests r
+       set status = 'expired'
+     where r.id in (select o.id from app_public.delivery_requests o
+                     where o.status in ('pending', 'matched') and o.expires_at <= now()
+                     limit (app_hidden.config_value('retention.batch_size'))::int)
+    returning r.id
+  ), offers as (
+    -- Their live offers end with them (offer versions never outlive their request anyway).
+    update app_public.delivery_offers o set status = 'expired', closed_at = now()
+      from expired e
+     where o.request_id = e.id and o.status = 'pending'
+  )
+  select count(*)::integer from expired;
+$$;
+
+
+--
+-- Name: FUNCTION expire_delivery_requests(); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.expire_delivery_requests() IS 'Marks pending and matched requests past their expiry as expired, at most retention.batch_size; returns how many.';
 
 
 --
@@ -7672,6 +7386,88 @@ $$;
 --
 
 COMMENT ON FUNCTION app_private.issue_phone_code(code_id uuid) IS 'Creates the code of a phone verification request (bcrypt hash stored) and returns it once with the number.';
+
+
+--
+-- Name: materialise_recurring_trips(); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.materialise_recurring_trips() RETURNS integer
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    SET "TimeZone" TO 'UTC'
+    AS $$
+declare
+  v_horizon timestamptz := now() + make_interval(days => (app_hidden.config_value('trips.recurrence_days'))::int);
+  v_max integer := (app_hidden.config_value('trips.recurrence_max'))::int;
+  v_created integer;
+begin
+  perform pg_advisory_xact_lock(hashtext('app_private.materialise_recurring_trips'));
+  with parents as (
+    select p.id, p.departure_time, p.recurring_pattern ->> 'frequency' as frequency,
+           coalesce((p.recurring_pattern ->> 'interval')::int, 1) as every,
+           coalesce(p.recurring_pattern -> 'days_of_week', jsonb_build_array(extract(isodow from p.departure_time)::int)) as days,
+           (p.recurring_pattern ->> 'until')::date as until,
+           (select count(*) from app_public.trips c where c.parent_trip_id = p.id) as children
+      from app_public.trips p
+      join app_public.users u on u.id = p.traveler_id
+     where p.recurring_pattern is not null and p.status <> 'cancelled'
+       and u.status = 'active' and u.deleted_at is null and u.user_type in ('traveler', 'both')
+  ), candidates as (
+    select p.id as parent_id, p.children, d.departure
+      from parents p
+      cross join lateral (
+        -- daily and weekly: every day after the first departure, filtered below
+        select p.departure_time + make_interval(days => k) as departure
+          from generate_series(1, greatest(0, ceil(extract(epoch from v_horizon - p.departure_time) / 86400)::int)) k
+         where p.frequency = 'daily' and k % p.every = 0
+            or p.frequency = 'weekly'
+               and p.days @> to_jsonb(extract(isodow from p.departure_time + make_interval(days => k))::int)
+               and ((date_trunc('week', p.departure_time + make_interval(days => k))::date
+                     - date_trunc('week', p.departure_time)::date) / 7) % p.every = 0
+        union all
+        -- monthly: the same day of the month (the month's last day where it is shorter)
+        select p.departure_time + make_interval(months => m * p.every)
+          from generate_series(1, greatest(0, ceil(extract(epoch from v_horizon - p.departure_time) / 86400 / 28)::int)) m
+         where p.frequency = 'monthly'
+      ) d
+     where d.departure > now() and d.departure <= v_horizon
+       and (p.until is null or d.departure::date <= p.until)
+       and not exists (select 1 from app_public.trips x
+                        where x.parent_trip_id = p.id and x.departure_time = d.departure)
+  ), numbered as (
+    select c.*, row_number() over (partition by c.parent_id order by c.departure) as rn from candidates c
+  )
+  insert into app_public.trips (
+    traveler_id, title, description, trip_type, origin_address, origin_point, origin_airport,
+    destination_address, destination_point, destination_airport, departure_time, arrival_time,
+    capacity_weight_kg, available_weight_kg, capacity_volume_l, available_volume_l, capacity_items, available_items,
+    currency, base_price, price_per_kg, price_per_km, express_multiplier, fragile_multiplier,
+    no_fragile, no_electronics, max_item_value, prohibited_categories, parent_trip_id,
+    visibility, auto_accept, auto_accept_price)
+  select p.traveler_id, p.title, p.description, p.trip_type, p.origin_address, p.origin_point, p.origin_airport,
+         p.destination_address, p.destination_point, p.destination_airport,
+         n.departure, n.departure + (p.arrival_time - p.departure_time),
+         p.capacity_weight_kg, p.capacity_weight_kg, p.capacity_volume_l, p.capacity_volume_l,
+         p.capacity_items, p.capacity_items,
+         p.currency, p.base_price, p.price_per_kg, p.price_per_km, p.express_multiplier, p.fragile_multiplier,
+         p.no_fragile, p.no_electronics, p.max_item_value, p.prohibited_categories, p.id,
+         p.visibility, p.auto_accept, p.auto_accept_price
+    from numbered n
+    join app_public.trips p on p.id = n.parent_id
+   where n.rn <= v_max - n.children
+  on conflict (parent_trip_id, departure_time) do nothing;
+  get diagnostics v_created = row_count;
+  return v_created;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION materialise_recurring_trips(); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.materialise_recurring_trips() IS 'Creates the trips of recurring trips up to trips.recurrence_days ahead (at most trips.recurrence_max per recurring trip); idempotent. Returns how many it created.';
 
 
 --
@@ -8048,6 +7844,147 @@ COMMENT ON FUNCTION app_private.record_match_candidates(request_id uuid, trip_id
 
 
 --
+-- Name: trip_weather; Type: TABLE; Schema: app_public; Owner: -
+--
+
+CREATE TABLE app_public.trip_weather (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    trip_id uuid NOT NULL,
+    weather jsonb NOT NULL,
+    alerts jsonb DEFAULT '[]'::jsonb NOT NULL,
+    provider text NOT NULL,
+    fetched_at timestamp with time zone DEFAULT now() NOT NULL,
+    expires_at timestamp with time zone NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT trip_weather_alerts_check CHECK ((jsonb_typeof(alerts) = 'array'::text)),
+    CONSTRAINT trip_weather_check CHECK ((expires_at > fetched_at)),
+    CONSTRAINT trip_weather_provider_check CHECK (((length(provider) >= 1) AND (length(provider) <= 50))),
+    CONSTRAINT trip_weather_weather_check CHECK ((jsonb_typeof(weather) = 'object'::text))
+);
+
+ALTER TABLE ONLY app_public.trip_weather FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE trip_weather; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TABLE app_public.trip_weather IS '@behavior -insert -update -delete
+Cached weather forecast of a trip (departure and arrival), refreshed by the worker for trips leaving soon. Alerts are advice: they never block a trip. Visible to whoever sees the trip.';
+
+
+--
+-- Name: COLUMN trip_weather.id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.trip_weather.id IS 'Identifier of the forecast.';
+
+
+--
+-- Name: COLUMN trip_weather.trip_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.trip_weather.trip_id IS 'The trip the forecast is for.';
+
+
+--
+-- Name: COLUMN trip_weather.weather; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.trip_weather.weather IS 'Forecast: {origin: {date, condition, temperature_c, wind_kph, precipitation_mm}, destination: {…}}.';
+
+
+--
+-- Name: COLUMN trip_weather.alerts; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.trip_weather.alerts IS 'Warnings derived from the forecast: [{at: origin|destination, kind, message}].';
+
+
+--
+-- Name: COLUMN trip_weather.provider; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.trip_weather.provider IS 'Which weather provider answered.';
+
+
+--
+-- Name: COLUMN trip_weather.fetched_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.trip_weather.fetched_at IS 'When the forecast was fetched.';
+
+
+--
+-- Name: COLUMN trip_weather.expires_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.trip_weather.expires_at IS 'When the forecast is stale and fetched again.';
+
+
+--
+-- Name: COLUMN trip_weather.created_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.trip_weather.created_at IS 'When the first forecast of the trip was stored.';
+
+
+--
+-- Name: record_trip_weather(uuid, jsonb, text); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.record_trip_weather(trip_id uuid, weather jsonb, provider text) RETURNS app_public.trip_weather
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_end text;
+  v_row app_public.trip_weather;
+  v_previous jsonb;
+begin
+  foreach v_end in array array['origin', 'destination'] loop
+    if jsonb_typeof(record_trip_weather.weather -> v_end) is distinct from 'object'
+       or jsonb_typeof(record_trip_weather.weather -> v_end -> 'condition') is distinct from 'string'
+       or jsonb_typeof(record_trip_weather.weather -> v_end -> 'temperature_c') is distinct from 'number'
+       or jsonb_typeof(record_trip_weather.weather -> v_end -> 'wind_kph') is distinct from 'number'
+       or jsonb_typeof(record_trip_weather.weather -> v_end -> 'precipitation_mm') is distinct from 'number' then
+      raise exception 'The % forecast needs condition, temperature_c, wind_kph and precipitation_mm', v_end
+        using errcode = 'INVAL';
+    end if;
+  end loop;
+  if not exists (select 1 from app_public.trips t where t.id = record_trip_weather.trip_id) then
+    raise exception 'Trip not found' using errcode = 'NTFND';
+  end if;
+  select w.alerts into v_previous from app_public.trip_weather w where w.trip_id = record_trip_weather.trip_id;
+  insert into app_public.trip_weather (trip_id, weather, alerts, provider, fetched_at, expires_at)
+  values (record_trip_weather.trip_id, record_trip_weather.weather,
+          app_private.weather_alerts('origin', record_trip_weather.weather -> 'origin')
+            || app_private.weather_alerts('destination', record_trip_weather.weather -> 'destination'),
+          record_trip_weather.provider, now(),
+          now() + make_interval(hours => (app_hidden.config_value('trips.weather_ttl_hours'))::int))
+  on conflict on constraint trip_weather_trip_id_key do update
+     set weather = excluded.weather, alerts = excluded.alerts, provider = excluded.provider,
+         fetched_at = excluded.fetched_at, expires_at = excluded.expires_at
+  returning * into v_row;
+  if jsonb_array_length(v_row.alerts) > 0 and not (coalesce(v_previous, '[]') @> v_row.alerts) then
+    perform app_hidden.queue_email(t.traveler_id, 'Weather alert for your trip',
+      format(E'The forecast for "%s" warns: %s. Your trip is not affected in the app; plan accordingly.\n', t.title,
+             (select string_agg(a ->> 'message', '; ') from jsonb_array_elements(v_row.alerts) a)))
+      from app_public.trips t where t.id = v_row.trip_id;
+  end if;
+  return v_row;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION record_trip_weather(trip_id uuid, weather jsonb, provider text); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.record_trip_weather(trip_id uuid, weather jsonb, provider text) IS 'Stores (or replaces) a trip''s forecast with its alerts, valid for trips.weather_ttl_hours. INVAL for a malformed forecast, NTFND for an unknown trip.';
+
+
+--
 -- Name: refresh_stale_verification_levels(); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -8417,6 +8354,36 @@ COMMENT ON FUNCTION app_private.touch_session(session_id uuid) IS 'Whether the s
 
 
 --
+-- Name: trips_needing_weather(integer); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.trips_needing_weather(max_trips integer DEFAULT 100) RETURNS TABLE(trip_id uuid, origin_lng double precision, origin_lat double precision, destination_lng double precision, destination_lat double precision, departure_date date, arrival_date date)
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    SET "TimeZone" TO 'UTC'
+    AS $$
+  select t.id, public.st_x(t.origin_point::geometry), public.st_y(t.origin_point::geometry),
+         public.st_x(t.destination_point::geometry), public.st_y(t.destination_point::geometry),
+         t.departure_time::date, t.arrival_time::date
+    from app_public.trips t
+    left join app_public.trip_weather w on w.trip_id = t.id
+   where t.status in ('upcoming', 'delayed')
+     and t.departure_time > now()
+     and t.departure_time <= now() + make_interval(days => (app_hidden.config_value('trips.weather_horizon_days'))::int)
+     and (w.id is null or w.expires_at <= now())
+   order by t.departure_time, t.id
+   limit trips_needing_weather.max_trips;
+$$;
+
+
+--
+-- Name: FUNCTION trips_needing_weather(max_trips integer); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.trips_needing_weather(max_trips integer) IS 'Trips departing within trips.weather_horizon_days whose forecast is missing or expired, soonest first, with their end points and dates (UTC).';
+
+
+--
 -- Name: uri_encode(text); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -8519,6 +8486,39 @@ $_$;
 --
 
 COMMENT ON FUNCTION app_private.use_totp_code(user_id uuid, code text) IS 'Accepts a TOTP code once per step (±window) and records its step.';
+
+
+--
+-- Name: weather_alerts(text, jsonb); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.weather_alerts(at_end text, forecast jsonb) RETURNS jsonb
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  with limits as (select app_hidden.config_value('trips.weather_alert_thresholds') as l)
+  select coalesce(jsonb_agg(jsonb_build_object('at', weather_alerts.at_end, 'kind', a.kind, 'message', a.message)
+                            order by a.kind), '[]'::jsonb)
+    from limits, lateral (values
+      ('severe_condition', format('%s expected at the %s', forecast ->> 'condition', at_end),
+       (l -> 'conditions') ? (forecast ->> 'condition')),
+      ('high_wind', format('Wind of %s km/h expected at the %s', forecast ->> 'wind_kph', at_end),
+       (forecast ->> 'wind_kph')::numeric >= (l ->> 'wind_kph')::numeric),
+      ('heavy_precipitation', format('%s mm of precipitation expected at the %s', forecast ->> 'precipitation_mm', at_end),
+       (forecast ->> 'precipitation_mm')::numeric >= (l ->> 'precipitation_mm')::numeric),
+      ('extreme_temperature', format('%s °C expected at the %s', forecast ->> 'temperature_c', at_end),
+       (forecast ->> 'temperature_c')::numeric not between (l ->> 'min_temperature_c')::numeric
+                                                        and (l ->> 'max_temperature_c')::numeric)
+    ) as a(kind, message, raised)
+   where a.raised;
+$$;
+
+
+--
+-- Name: FUNCTION weather_alerts(at_end text, forecast jsonb); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.weather_alerts(at_end text, forecast jsonb) IS 'Alerts ({at, kind, message}) a forecast of one end of a trip raises under trips.weather_alert_thresholds.';
 
 
 --
@@ -17503,13 +17503,6 @@ REVOKE ALL ON FUNCTION app_hidden.auto_accept_if_allowed(offer app_public.delive
 
 
 --
--- Name: FUNCTION auto_complete_trips(); Type: ACL; Schema: app_hidden; Owner: -
---
-
-REVOKE ALL ON FUNCTION app_hidden.auto_complete_trips() FROM PUBLIC;
-
-
---
 -- Name: FUNCTION blocked_user_ids(); Type: ACL; Schema: app_hidden; Owner: -
 --
 
@@ -17707,13 +17700,6 @@ GRANT ALL ON FUNCTION app_hidden.display_name(first_name text, last_name text) T
 
 
 --
--- Name: FUNCTION expire_delivery_requests(); Type: ACL; Schema: app_hidden; Owner: -
---
-
-REVOKE ALL ON FUNCTION app_hidden.expire_delivery_requests() FROM PUBLIC;
-
-
---
 -- Name: FUNCTION insert_delivery_request(customer_id uuid, details app_public.delivery_request_details); Type: ACL; Schema: app_hidden; Owner: -
 --
 
@@ -17790,13 +17776,6 @@ REVOKE ALL ON FUNCTION app_hidden.matches(request_id uuid, trip_id uuid) FROM PU
 --
 
 REVOKE ALL ON FUNCTION app_hidden.matching_config() FROM PUBLIC;
-
-
---
--- Name: FUNCTION materialise_recurring_trips(); Type: ACL; Schema: app_hidden; Owner: -
---
-
-REVOKE ALL ON FUNCTION app_hidden.materialise_recurring_trips() FROM PUBLIC;
 
 
 --
@@ -17895,20 +17874,6 @@ REVOKE ALL ON FUNCTION app_hidden.queue_verification_email(user_id uuid) FROM PU
 --
 
 REVOKE ALL ON FUNCTION app_hidden.rate_limit_take(bucket text, subject text, max_hits integer, window_length interval) FROM PUBLIC;
-
-
---
--- Name: TABLE trip_weather; Type: ACL; Schema: app_public; Owner: -
---
-
-GRANT SELECT ON TABLE app_public.trip_weather TO app_user;
-
-
---
--- Name: FUNCTION record_trip_weather(trip_id uuid, weather jsonb, provider text); Type: ACL; Schema: app_hidden; Owner: -
---
-
-REVOKE ALL ON FUNCTION app_hidden.record_trip_weather(trip_id uuid, weather jsonb, provider text) FROM PUBLIC;
 
 
 --
@@ -18151,13 +18116,6 @@ REVOKE ALL ON FUNCTION app_hidden.trip_visible_to(trip app_public.trips, user_id
 
 
 --
--- Name: FUNCTION trips_needing_weather(max_trips integer); Type: ACL; Schema: app_hidden; Owner: -
---
-
-REVOKE ALL ON FUNCTION app_hidden.trips_needing_weather(max_trips integer) FROM PUBLIC;
-
-
---
 -- Name: FUNCTION users_blocked(a uuid, b uuid); Type: ACL; Schema: app_hidden; Owner: -
 --
 
@@ -18173,13 +18131,6 @@ GRANT ALL ON FUNCTION app_hidden.users_sharing_statistics() TO app_user;
 
 
 --
--- Name: FUNCTION weather_alerts(at_end text, forecast jsonb); Type: ACL; Schema: app_hidden; Owner: -
---
-
-REVOKE ALL ON FUNCTION app_hidden.weather_alerts(at_end text, forecast jsonb) FROM PUBLIC;
-
-
---
 -- Name: FUNCTION admit_api_request(session_id uuid, client_ip text, OUT live boolean, OUT retry_after integer); Type: ACL; Schema: app_private; Owner: -
 --
 
@@ -18191,6 +18142,13 @@ REVOKE ALL ON FUNCTION app_private.admit_api_request(session_id uuid, client_ip 
 --
 
 REVOKE ALL ON FUNCTION app_private.anonymise_deleted_users() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION auto_complete_trips(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.auto_complete_trips() FROM PUBLIC;
 
 
 --
@@ -18243,6 +18201,13 @@ REVOKE ALL ON FUNCTION app_private.end_suspensions() FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION expire_delivery_requests(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.expire_delivery_requests() FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION expire_offers(); Type: ACL; Schema: app_private; Owner: -
 --
 
@@ -18282,6 +18247,13 @@ REVOKE ALL ON FUNCTION app_private.issue_email_token(email_id uuid) FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app_private.issue_phone_code(code_id uuid) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION materialise_recurring_trips(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.materialise_recurring_trips() FROM PUBLIC;
 
 
 --
@@ -18345,6 +18317,20 @@ REVOKE ALL ON FUNCTION app_private.record_login_failure(user_id uuid) FROM PUBLI
 --
 
 REVOKE ALL ON FUNCTION app_private.record_match_candidates(request_id uuid, trip_id uuid) FROM PUBLIC;
+
+
+--
+-- Name: TABLE trip_weather; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT SELECT ON TABLE app_public.trip_weather TO app_user;
+
+
+--
+-- Name: FUNCTION record_trip_weather(trip_id uuid, weather jsonb, provider text); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.record_trip_weather(trip_id uuid, weather jsonb, provider text) FROM PUBLIC;
 
 
 --
@@ -18446,6 +18432,13 @@ REVOKE ALL ON FUNCTION app_private.touch_session(session_id uuid) FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION trips_needing_weather(max_trips integer); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.trips_needing_weather(max_trips integer) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION uri_encode(value text); Type: ACL; Schema: app_private; Owner: -
 --
 
@@ -18464,6 +18457,13 @@ REVOKE ALL ON FUNCTION app_private.use_backup_code(user_id uuid, code text) FROM
 --
 
 REVOKE ALL ON FUNCTION app_private.use_totp_code(user_id uuid, code text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION weather_alerts(at_end text, forecast jsonb); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.weather_alerts(at_end text, forecast jsonb) FROM PUBLIC;
 
 
 --
@@ -19456,3 +19456,4 @@ ALTER DEFAULT PRIVILEGES FOR ROLE app_owner REVOKE ALL ON FUNCTIONS  FROM PUBLIC
 --   20261207110200
 --   20261207130000
 --   20261207130100
+--   20261207140000

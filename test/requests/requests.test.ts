@@ -287,7 +287,7 @@ test("expiry: cleanup_expired_data turns open requests past expires_at into expi
   const statuses = await asRoot(db, async (c) => Object.fromEntries((await c.query(
     "select title, status from app_public.delivery_requests where customer_id = $1", [customer.id])).rows.map((r) => [r.title, r.status])));
   t.deepEqual(statuses, { "Due parcel": "expired", "Matched parcel": "expired", "Live parcel": "pending", "Cancelled parcel": "cancelled" });
-  t.is(await asRoot(db, async (c) => (await c.query("select app_hidden.expire_delivery_requests() as n")).rows[0].n), 0, "idempotent");
+  t.is(await asRoot(db, async (c) => (await c.query("select app_private.expire_delivery_requests() as n")).rows[0].n), 0, "idempotent");
   t.truthy(live);
 });
 

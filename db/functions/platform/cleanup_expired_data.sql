@@ -16,7 +16,7 @@ declare
     'verification_levels_refreshed', app_private.refresh_stale_verification_levels(),
     'offers_expired', app_private.expire_offers(),
     'users_anonymised', app_private.anonymise_deleted_users(),
-    'requests_expired', app_hidden.expire_delivery_requests(),
+    'requests_expired', app_private.expire_delivery_requests(),
     'trip_weather_deleted', app_private.delete_expired_trip_weather());
 begin
   return v_counts || jsonb_build_object('more', exists (

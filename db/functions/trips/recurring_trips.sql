@@ -7,7 +7,7 @@
 -- weekday of the first departure), until: "YYYY-MM-DD" (UTC, inclusive)}. A cancelled recurring trip, or one whose
 -- traveler is no longer an active traveler, recurs no more. Each created trip is upcoming, with all capacity free,
 -- the recurring trip's fields and duration, and no pattern of its own.
-create or replace function app_hidden.materialise_recurring_trips()
+create or replace function app_private.materialise_recurring_trips()
 returns integer
 language plpgsql volatile
 set search_path = pg_catalog, public, pg_temp
@@ -18,7 +18,7 @@ declare
   v_max integer := (app_hidden.config_value('trips.recurrence_max'))::int;
   v_created integer;
 begin
-  perform pg_advisory_xact_lock(hashtext('app_hidden.materialise_recurring_trips'));
+  perform pg_advisory_xact_lock(hashtext('app_private.materialise_recurring_trips'));
   with parents as (
     select p.id, p.departure_time, p.recurring_pattern ->> 'frequency' as frequency,
            coalesce((p.recurring_pattern ->> 'interval')::int, 1) as every,
@@ -77,11 +77,11 @@ begin
   return v_created;
 end;
 $$;
-comment on function app_hidden.materialise_recurring_trips() is 'Creates the trips of recurring trips up to trips.recurrence_days ahead (at most trips.recurrence_max per recurring trip); idempotent. Returns how many it created.';
+comment on function app_private.materialise_recurring_trips() is 'Creates the trips of recurring trips up to trips.recurrence_days ahead (at most trips.recurrence_max per recurring trip); idempotent. Returns how many it created.';
 
 -- upcoming/delayed → completed by the system (docs/domain.md §3), trips.auto_complete_hours after the arrival,
 -- when no delivery is live. Run hourly by the trips__auto_complete task.
-create or replace function app_hidden.auto_complete_trips()
+create or replace function app_private.auto_complete_trips()
 returns integer
 language plpgsql volatile
 set search_path = pg_catalog, public, pg_temp
@@ -100,4 +100,4 @@ begin
   return v_completed;
 end;
 $$;
-comment on function app_hidden.auto_complete_trips() is 'Completes upcoming and delayed trips trips.auto_complete_hours after their arrival when no delivery on them is live; returns how many.';
+comment on function app_private.auto_complete_trips() is 'Completes upcoming and delayed trips trips.auto_complete_hours after their arrival when no delivery on them is live; returns how many.';

@@ -4,7 +4,7 @@
 --   active → completed             traveler, when no delivery awaits pickup (complete_trip); total_trips + 1
 --   upcoming/delayed → cancelled   traveler, when nothing was picked up (cancel_trip)
 --   upcoming/delayed/active → cancelled   admin with deliveries.write (cancel_trip)
---   upcoming/delayed → completed   system, trips.auto_complete_hours after arrival (app_hidden.auto_complete_trips)
+--   upcoming/delayed → completed   system, trips.auto_complete_hours after arrival (app_private.auto_complete_trips)
 -- "Awaiting pickup" and "picked up" are read from the trip's deliveries, not from its reservations: a reservation
 -- stays reserved from acceptance until delivery (trip_capacity.sql), so it cannot tell the two apart.
 
