@@ -6040,6 +6040,63 @@ COMMENT ON FUNCTION app_hidden.request_status_for(status app_public.delivery_sta
 
 
 --
+-- Name: require_not_suspended(text); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.require_not_suspended(action text DEFAULT 'do this'::text) RETURNS uuid
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_hidden.require_session(require_not_suspended.action);
+  v_user app_public.users;
+begin
+  select * into v_user from app_public.users u where u.id = v_user_id;
+  -- Until the hourly job (app_private.end_suspensions) has run, a suspension past its end still holds.
+  if v_user.status = 'suspended' and v_user.deleted_at is null then
+    raise exception 'Your account is suspended until %; until then you cannot %',
+      coalesce(to_char(v_user.suspended_until at time zone 'UTC', 'YYYY-MM-DD HH24:MI "UTC"'), 'an administrator lifts it'),
+      require_not_suspended.action using errcode = 'SUSPD';
+  end if;
+  return v_user_id;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION require_not_suspended(action text); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.require_not_suspended(action text) IS 'The caller''s id if signed in and not suspended; raises LOGIN or SUSPD (naming the end of the suspension) otherwise.';
+
+
+--
+-- Name: require_session(text); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.require_session(action text DEFAULT NULL::text) RETURNS uuid
+    LANGUAGE plpgsql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_public.current_user_id();
+begin
+  if v_user_id is null then
+    raise exception '%', coalesce('Log in to ' || require_session.action, 'Log in first') using errcode = 'LOGIN';
+  end if;
+  return v_user_id;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION require_session(action text); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.require_session(action text) IS 'The signed-in caller''s id; raises LOGIN without a live session. The only place that raises LOGIN.';
+
+
+--
 -- Name: require_user(app_public.verification_level, text); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
@@ -6048,19 +6105,10 @@ CREATE FUNCTION app_hidden.require_user(min_level app_public.verification_level 
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  v_user_id uuid := app_public.current_user_id();
+  v_user_id uuid := app_hidden.require_not_suspended(require_user.action);
   v_user app_public.users;
 begin
-  if v_user_id is null then
-    raise exception 'Log in to %', require_user.action using errcode = 'LOGIN';
-  end if;
   select * into v_user from app_public.users u where u.id = v_user_id;
-  -- Until the hourly job (app_private.end_suspensions) has run, a suspension past its end still holds.
-  if v_user.status = 'suspended' and v_user.deleted_at is null then
-    raise exception 'Your account is suspended until %; until then you cannot %',
-      coalesce(to_char(v_user.suspended_until at time zone 'UTC', 'YYYY-MM-DD HH24:MI "UTC"'), 'an administrator lifts it'),
-      require_user.action using errcode = 'SUSPD';
-  end if;
   if v_user.status is distinct from 'active' or v_user.deleted_at is not null then
     raise exception 'Only active accounts may %', require_user.action using errcode = 'DNIED';
   end if;
@@ -6077,7 +6125,7 @@ $$;
 -- Name: FUNCTION require_user(min_level app_public.verification_level, action text); Type: COMMENT; Schema: app_hidden; Owner: -
 --
 
-COMMENT ON FUNCTION app_hidden.require_user(min_level app_public.verification_level, action text) IS 'The caller''s id if signed in, active and verified to at least min_level; raises LOGIN, SUSPD or DNIED otherwise.';
+COMMENT ON FUNCTION app_hidden.require_user(min_level app_public.verification_level, action text) IS 'The caller''s id if signed in, not suspended, active and verified to at least min_level; raises LOGIN, SUSPD or DNIED otherwise.';
 
 
 --
@@ -8609,13 +8657,10 @@ CREATE FUNCTION app_public.add_favorite_traveler(traveler_id uuid) RETURNS app_p
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  v_user_id uuid := app_public.current_user_id();
+  v_user_id uuid := app_hidden.require_not_suspended('keep favorites');
   v_type app_public.user_type;
   v_favorite app_public.user_favorites;
 begin
-  if v_user_id is null then
-    raise exception 'Log in to keep favorites' using errcode = 'LOGIN';
-  end if;
   select u.user_type into v_type from app_public.users u where u.id = add_favorite_traveler.traveler_id;
   if v_type is null then
     raise exception 'User not found' using errcode = 'NTFND';
@@ -8716,12 +8761,9 @@ CREATE FUNCTION app_public.block_user(user_id uuid, reason app_public.block_reas
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  v_user_id uuid := app_public.current_user_id();
+  v_user_id uuid := app_hidden.require_session('block users');
   v_block app_public.user_blocks;
 begin
-  if v_user_id is null then
-    raise exception 'Log in to block users' using errcode = 'LOGIN';
-  end if;
   if not exists (select 1 from app_public.users u where u.id = block_user.user_id) then
     raise exception 'User not found' using errcode = 'NTFND';
   end if;
@@ -8795,13 +8837,10 @@ CREATE FUNCTION app_public.cancel_delivery_request(request_id uuid, reason app_p
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  v_user_id uuid := app_public.current_user_id();
+  v_user_id uuid := app_hidden.require_session('cancel delivery requests');
   v_note text := nullif(trim(cancel_delivery_request.note), '');
   v_request app_public.delivery_requests;
 begin
-  if v_user_id is null then
-    raise exception 'Log in to cancel delivery requests' using errcode = 'LOGIN';
-  end if;
   if cancel_delivery_request.reason is null or length(v_note) > 1000 then
     raise exception 'Cancelling needs a reason (and a note of at most 1000 characters)' using errcode = 'INVAL';
   end if;
@@ -8915,13 +8954,10 @@ CREATE FUNCTION app_public.change_password(current_password text, new_password t
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  v_user_id uuid := app_public.current_user_id();
+  v_user_id uuid := app_hidden.require_session('change your password');
   v_email text;
   v_names text[];
 begin
-  if v_user_id is null then
-    raise exception 'Log in to change your password' using errcode = 'LOGIN';
-  end if;
   if not app_private.check_password(v_user_id, change_password.current_password) then
     raise exception 'The current password is wrong' using errcode = 'CREDS';
   end if;
@@ -9141,11 +9177,8 @@ CREATE FUNCTION app_public.confirm_two_factor(code text) RETURNS text[]
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  v_user_id uuid := app_public.current_user_id();
+  v_user_id uuid := app_hidden.require_session();
 begin
-  if v_user_id is null then
-    raise exception 'Log in first' using errcode = 'LOGIN';
-  end if;
   if not exists (select 1 from app_private.user_two_factor_auth t where t.user_id = v_user_id and not t.enabled) then
     raise exception 'Start with setupTwoFactor' using errcode = 'BADST';
   end if;
@@ -9610,13 +9643,10 @@ CREATE FUNCTION app_public.deactivate_account(password text, reason text) RETURN
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  v_user_id uuid := app_public.current_user_id();
+  v_user_id uuid := app_hidden.require_session('deactivate your account');
   v_reason text := trim(deactivate_account.reason);
   v_status app_public.user_status;
 begin
-  if v_user_id is null then
-    raise exception 'Log in to deactivate your account' using errcode = 'LOGIN';
-  end if;
   if length(v_reason) not between 1 and 1000 then
     raise exception 'Give a reason of at most 1000 characters' using errcode = 'INVAL';
   end if;
@@ -9694,15 +9724,12 @@ CREATE FUNCTION app_public.delete_account(password text, reason text) RETURNS bo
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  v_user_id uuid := app_public.current_user_id();
+  v_user_id uuid := app_hidden.require_session('delete your account');
   v_reason text := trim(delete_account.reason);
   v_open text;
   v_request_id uuid;
   v_trip_id uuid;
 begin
-  if v_user_id is null then
-    raise exception 'Log in to delete your account' using errcode = 'LOGIN';
-  end if;
   if length(v_reason) not between 1 and 1000 then
     raise exception 'Give a reason of at most 1000 characters' using errcode = 'INVAL';
   end if;
@@ -9825,11 +9852,8 @@ CREATE FUNCTION app_public.disable_two_factor(password text, code text) RETURNS 
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  v_user_id uuid := app_public.current_user_id();
+  v_user_id uuid := app_hidden.require_session();
 begin
-  if v_user_id is null then
-    raise exception 'Log in first' using errcode = 'LOGIN';
-  end if;
   if not exists (select 1 from app_private.user_two_factor_auth t where t.user_id = v_user_id and t.enabled) then
     raise exception 'Two-factor authentication is off' using errcode = 'BADST';
   end if;
@@ -10146,13 +10170,10 @@ CREATE FUNCTION app_public.handle_user_report(report_id uuid, status app_public.
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  v_admin_id uuid := app_public.current_user_id();
+  v_admin_id uuid := app_hidden.require_session('moderate reports');
   v_report app_public.user_reports;
   v_action app_public.report_resolution_action := handle_user_report.resolution_action;
 begin
-  if v_admin_id is null then
-    raise exception 'Log in to moderate reports' using errcode = 'LOGIN';
-  end if;
   if not app_hidden.current_user_has_permission('content.moderate') then
     raise exception 'Handling reports needs the content.moderate permission' using errcode = 'DNIED';
   end if;
@@ -10338,9 +10359,7 @@ CREATE FUNCTION app_public.logout() RETURNS boolean
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 begin
-  if app_public.current_user_id() is null then
-    raise exception 'Log in first' using errcode = 'LOGIN';
-  end if;
+  perform app_hidden.require_session();
   update app_private.sessions s set revoked_at = now()
    where s.id = app_hidden.current_session_id() and s.revoked_at is null;
   return found;
@@ -10365,11 +10384,8 @@ CREATE FUNCTION app_public.logout_all() RETURNS integer
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  v_user_id uuid := app_public.current_user_id();
+  v_user_id uuid := app_hidden.require_session();
 begin
-  if v_user_id is null then
-    raise exception 'Log in first' using errcode = 'LOGIN';
-  end if;
   return app_private.revoke_user_sessions(v_user_id, null);
 end;
 $$;
@@ -10437,12 +10453,9 @@ CREATE FUNCTION app_public.matching_requests(trip_id uuid) RETURNS SETOF app_pub
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  v_user_id uuid := app_public.current_user_id();
+  v_user_id uuid := app_hidden.require_session('see matching requests');
   v_trip app_public.trips;
 begin
-  if v_user_id is null then
-    raise exception 'Log in to see matching requests' using errcode = 'LOGIN';
-  end if;
   select t.* into v_trip from app_public.trips t where t.id = matching_requests.trip_id;
   if v_trip.id is null
      or (v_trip.traveler_id <> v_user_id and not app_hidden.current_user_has_permission('deliveries.read')) then
@@ -10471,12 +10484,9 @@ CREATE FUNCTION app_public.matching_trips(request_id uuid) RETURNS SETOF app_pub
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  v_user_id uuid := app_public.current_user_id();
+  v_user_id uuid := app_hidden.require_session('see matching trips');
   v_customer_id uuid;
 begin
-  if v_user_id is null then
-    raise exception 'Log in to see matching trips' using errcode = 'LOGIN';
-  end if;
   select r.customer_id into v_customer_id from app_public.delivery_requests r where r.id = matching_trips.request_id;
   if v_customer_id is null
      or (v_customer_id <> v_user_id and not app_hidden.current_user_has_permission('deliveries.read')) then
@@ -10505,13 +10515,10 @@ CREATE FUNCTION app_public.moderate_review(review_id uuid, decision app_public.m
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  v_admin_id uuid := app_public.current_user_id();
+  v_admin_id uuid := app_hidden.require_session('moderate reviews');
   v_note text := nullif(trim(moderate_review.note), '');
   v_review app_public.reviews;
 begin
-  if v_admin_id is null then
-    raise exception 'Log in to moderate reviews' using errcode = 'LOGIN';
-  end if;
   if not app_hidden.current_user_has_permission('content.moderate') then
     raise exception 'Moderating reviews needs the content.moderate permission' using errcode = 'DNIED';
   end if;
@@ -10581,14 +10588,11 @@ CREATE FUNCTION app_public.quote_price(request_id uuid, trip_id uuid DEFAULT NUL
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  v_user_id uuid := app_public.current_user_id();
+  v_user_id uuid := app_hidden.require_session('get a quote');
   v_admin boolean;
   v_request app_public.delivery_requests;
   v_trip app_public.trips;
 begin
-  if v_user_id is null then
-    raise exception 'Log in to get a quote' using errcode = 'LOGIN';
-  end if;
   v_admin := app_hidden.current_user_has_permission('deliveries.read');
   select r.* into v_request from app_public.delivery_requests r where r.id = quote_price.request_id;
   if v_request.id is null
@@ -10712,11 +10716,8 @@ CREATE FUNCTION app_public.regenerate_backup_codes(code text) RETURNS text[]
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  v_user_id uuid := app_public.current_user_id();
+  v_user_id uuid := app_hidden.require_session();
 begin
-  if v_user_id is null then
-    raise exception 'Log in first' using errcode = 'LOGIN';
-  end if;
   if not exists (select 1 from app_private.user_two_factor_auth t where t.user_id = v_user_id and t.enabled) then
     raise exception 'Two-factor authentication is off' using errcode = 'BADST';
   end if;
@@ -10827,11 +10828,8 @@ CREATE FUNCTION app_public.remove_favorite_traveler(traveler_id uuid) RETURNS bo
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  v_user_id uuid := app_public.current_user_id();
+  v_user_id uuid := app_hidden.require_session('keep favorites');
 begin
-  if v_user_id is null then
-    raise exception 'Log in to keep favorites' using errcode = 'LOGIN';
-  end if;
   delete from app_public.user_favorites f
    where f.user_id = v_user_id and f.traveler_id = remove_favorite_traveler.traveler_id;
   return found;
@@ -10856,12 +10854,9 @@ CREATE FUNCTION app_public.report_delivery_request(request_id uuid, category app
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  v_user_id uuid := app_public.current_user_id();
+  v_user_id uuid := app_hidden.require_session('report delivery requests');
   v_customer_id uuid;
 begin
-  if v_user_id is null then
-    raise exception 'Log in to report delivery requests' using errcode = 'LOGIN';
-  end if;
   select r.customer_id into v_customer_id
     from app_hidden.listed_delivery_requests(v_user_id) r
    where r.id = report_delivery_request.request_id;
@@ -11036,13 +11031,10 @@ CREATE FUNCTION app_public.report_user(user_id uuid, category app_public.user_re
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  v_user_id uuid := app_public.current_user_id();
+  v_user_id uuid := app_hidden.require_session('report users');
   v_description text := trim(report_user.description);
   v_report app_public.user_reports;
 begin
-  if v_user_id is null then
-    raise exception 'Log in to report users' using errcode = 'LOGIN';
-  end if;
   if report_user.category is null or v_description is null or length(v_description) not between 10 and 2000 then
     raise exception 'A report needs a category and a description of 10 to 2000 characters' using errcode = 'INVAL';
   end if;
@@ -11271,13 +11263,10 @@ CREATE FUNCTION app_public.review_verification_document(document_id uuid, approv
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  v_admin_id uuid := app_public.current_user_id();
+  v_admin_id uuid := app_hidden.require_session('review documents');
   v_reason text := nullif(trim(review_verification_document.rejection_reason), '');
   v_document app_public.user_verification_documents;
 begin
-  if v_admin_id is null then
-    raise exception 'Log in to review documents' using errcode = 'LOGIN';
-  end if;
   if not app_hidden.current_user_has_permission('users.verify') then
     raise exception 'Reviewing documents needs the users.verify permission' using errcode = 'DNIED';
   end if;
@@ -11331,9 +11320,7 @@ CREATE FUNCTION app_public.revoke_session(session_id uuid) RETURNS boolean
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 begin
-  if app_public.current_user_id() is null then
-    raise exception 'Log in first' using errcode = 'LOGIN';
-  end if;
+  perform app_hidden.require_session();
   update app_private.sessions s set revoked_at = now()
    where s.id = revoke_session.session_id and s.user_id = app_public.current_user_id()
      and s.revoked_at is null and s.expires_at > now();
@@ -11650,9 +11637,7 @@ declare
   v_pattern text;
   v_sql text;
 begin
-  if app_public.current_user_id() is null then
-    raise exception 'Log in to search trips' using errcode = 'LOGIN';
-  end if;
+  perform app_hidden.require_session('search trips');
   if v_radius_m <= 0 or v_radius_m > 500000 then
     raise exception 'radius_km must be more than 0 and at most 500' using errcode = 'INVAL';
   end if;
@@ -11713,12 +11698,9 @@ CREATE FUNCTION app_public.search_users(q text) RETURNS SETOF app_public.users
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  v_user_id uuid := app_public.current_user_id();
+  v_user_id uuid := app_hidden.require_session('search for people');
   v_q text := trim(search_users.q);
 begin
-  if v_user_id is null then
-    raise exception 'Log in to search for people' using errcode = 'LOGIN';
-  end if;
   if v_q is null or length(v_q) not between 2 and 100 then
     raise exception 'Search with 2 to 100 characters' using errcode = 'INVAL';
   end if;
@@ -11869,12 +11851,9 @@ CREATE FUNCTION app_public.set_default_address(address_id uuid) RETURNS app_publ
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  v_user_id uuid := app_public.current_user_id();
+  v_user_id uuid := app_hidden.require_session('manage your addresses');
   v_address app_public.user_addresses;
 begin
-  if v_user_id is null then
-    raise exception 'Log in to manage your addresses' using errcode = 'LOGIN';
-  end if;
   -- Lock all of the user's addresses so concurrent switches serialise.
   perform 1 from app_public.user_addresses a where a.user_id = v_user_id order by a.id for update;
   if not exists (select 1 from app_public.user_addresses a
@@ -11908,14 +11887,11 @@ CREATE FUNCTION app_public.setup_two_factor() RETURNS app_public.two_factor_setu
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  v_user_id uuid := app_public.current_user_id();
+  v_user_id uuid := app_hidden.require_session();
   v_secret bytea := public.gen_random_bytes(20);
   v_email citext;
   v_issuer text := app_hidden.config_value('auth.totp_issuer') #>> '{}';
 begin
-  if v_user_id is null then
-    raise exception 'Log in first' using errcode = 'LOGIN';
-  end if;
   perform 1 from app_private.user_secrets s where s.user_id = v_user_id for update;  -- one setup at a time
   if exists (select 1 from app_private.user_two_factor_auth t where t.user_id = v_user_id and t.enabled) then
     raise exception 'Two-factor authentication is already on' using errcode = 'BADST';
@@ -11958,12 +11934,9 @@ CREATE FUNCTION app_public.start_document_review(document_id uuid) RETURNS app_p
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  v_admin_id uuid := app_public.current_user_id();
+  v_admin_id uuid := app_hidden.require_session('review documents');
   v_document app_public.user_verification_documents;
 begin
-  if v_admin_id is null then
-    raise exception 'Log in to review documents' using errcode = 'LOGIN';
-  end if;
   if not app_hidden.current_user_has_permission('users.verify') then
     raise exception 'Reviewing documents needs the users.verify permission' using errcode = 'DNIED';
   end if;
@@ -12162,15 +12135,13 @@ CREATE FUNCTION app_public.submit_verification_document(document_type app_public
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $_$
 declare
-  v_user_id uuid := app_public.current_user_id();
+  v_user_id uuid := app_hidden.require_session('submit documents');
   v_key_format constant text := '^[A-Za-z0-9][A-Za-z0-9/_.=-]*$';
   v_is_identity boolean := submit_verification_document.document_type in ('passport', 'driving_license', 'national_id');
   v_document app_public.user_verification_documents;
 begin
-  if v_user_id is null then
-    raise exception 'Log in to submit documents' using errcode = 'LOGIN';
-  end if;
-  if (select u.status from app_public.users u where u.id = v_user_id) <> 'active' then
+  -- A suspended account may verify itself: proving who one is is often how a suspension ends.
+  if (select u.status from app_public.users u where u.id = v_user_id) not in ('active', 'suspended') then
     raise exception 'Verify your email before submitting documents' using errcode = 'BADST';
   end if;
   if submit_verification_document.document_type is null or submit_verification_document.front_image_key is null then
@@ -12229,11 +12200,8 @@ CREATE FUNCTION app_public.unblock_user(user_id uuid) RETURNS boolean
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  v_user_id uuid := app_public.current_user_id();
+  v_user_id uuid := app_hidden.require_session('unblock users');
 begin
-  if v_user_id is null then
-    raise exception 'Log in to unblock users' using errcode = 'LOGIN';
-  end if;
   delete from app_public.user_blocks b where b.blocker_id = v_user_id and b.blocked_id = unblock_user.user_id;
   return found;
 end;
@@ -12395,12 +12363,9 @@ CREATE FUNCTION app_public.update_preferences(privacy jsonb DEFAULT NULL::jsonb,
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  v_user_id uuid := app_public.current_user_id();
+  v_user_id uuid := app_hidden.require_session('change your preferences');
   v_preferences app_public.user_preferences;
 begin
-  if v_user_id is null then
-    raise exception 'Log in to change your preferences' using errcode = 'LOGIN';
-  end if;
   if update_preferences.privacy is not null and (
        jsonb_typeof(update_preferences.privacy) <> 'object'
        or exists (select 1 from jsonb_each(update_preferences.privacy) e
@@ -12442,16 +12407,13 @@ CREATE FUNCTION app_public.update_profile(first_name text DEFAULT NULL::text, la
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $_$
 declare
-  v_user_id uuid := app_public.current_user_id();
+  v_user_id uuid := app_hidden.require_not_suspended('change your profile');
   v_first_name text := trim(update_profile.first_name);
   v_last_name text := trim(update_profile.last_name);
   v_bio text := trim(update_profile.bio);
   v_picture_key text := trim(update_profile.picture_key);
   v_user app_public.users;
 begin
-  if v_user_id is null then
-    raise exception 'Log in to change your profile' using errcode = 'LOGIN';
-  end if;
   if v_first_name is not null and length(v_first_name) not between 1 and 100 then
     raise exception 'The first name must have between 1 and 100 characters' using errcode = 'INVAL';
   end if;
@@ -13084,12 +13046,9 @@ CREATE FUNCTION app_public.user_reviews(user_id uuid) RETURNS SETOF app_public.p
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  v_user_id uuid := app_public.current_user_id();
+  v_user_id uuid := app_hidden.require_session('read reviews');
   v_moderator boolean;
 begin
-  if v_user_id is null then
-    raise exception 'Log in to read reviews' using errcode = 'LOGIN';
-  end if;
   v_moderator := app_hidden.current_user_has_permission('content.moderate');
   return query
   select v.id, v.reviewee_id,
@@ -17902,6 +17861,22 @@ REVOKE ALL ON FUNCTION app_hidden.release_trip_capacity(delivery_id uuid) FROM P
 --
 
 REVOKE ALL ON FUNCTION app_hidden.request_status_for(status app_public.delivery_status) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION require_not_suspended(action text); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.require_not_suspended(action text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_hidden.require_not_suspended(action text) TO app_user;
+
+
+--
+-- Name: FUNCTION require_session(action text); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.require_session(action text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_hidden.require_session(action text) TO app_anonymous;
 
 
 --

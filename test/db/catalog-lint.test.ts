@@ -285,6 +285,20 @@ const rules: LintRule[] = [
     probe: "create table app_private.lint_probe_owner (id int primary key);",
     caught: "relation app_private.lint_probe_owner (owner ",
   },
+  {
+    rule: "only app_hidden.require_session raises LOGIN (every other function calls one of the caller checks)",
+    fix: "Replace the function's own `raise … using errcode = 'LOGIN'` with app_hidden.require_session(action), " +
+      "require_not_suspended(action) or require_user(level, action) (db/functions/identity/caller_checks.sql)",
+    sql: `
+      select ${functionName}
+        from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+       where n.nspname like ${APP} and p.prosrc ~* $re$errcode\\s*=\\s*'LOGIN'$re$
+         and (n.nspname, p.proname) <> ('app_hidden', 'require_session')
+       order by 1`,
+    probe: `create function app_public.lint_probe_login() returns void language plpgsql as $$
+            begin raise exception 'Log in' using errcode = 'LOGIN'; end $$;`,
+    caught: "app_public.lint_probe_login()",
+  },
 ];
 
 const db = useTestDatabase(test);

@@ -10,13 +10,10 @@ language plpgsql volatile security definer
 set search_path = pg_catalog, public, pg_temp
 as $$
 declare
-  v_admin_id uuid := app_public.current_user_id();
+  v_admin_id uuid := app_hidden.require_session('review documents');
   v_reason text := nullif(trim(review_verification_document.rejection_reason), '');
   v_document app_public.user_verification_documents;
 begin
-  if v_admin_id is null then
-    raise exception 'Log in to review documents' using errcode = 'LOGIN';
-  end if;
   if not app_hidden.current_user_has_permission('users.verify') then
     raise exception 'Reviewing documents needs the users.verify permission' using errcode = 'DNIED';
   end if;
@@ -61,12 +58,9 @@ language plpgsql volatile strict security definer
 set search_path = pg_catalog, public, pg_temp
 as $$
 declare
-  v_admin_id uuid := app_public.current_user_id();
+  v_admin_id uuid := app_hidden.require_session('review documents');
   v_document app_public.user_verification_documents;
 begin
-  if v_admin_id is null then
-    raise exception 'Log in to review documents' using errcode = 'LOGIN';
-  end if;
   if not app_hidden.current_user_has_permission('users.verify') then
     raise exception 'Reviewing documents needs the users.verify permission' using errcode = 'DNIED';
   end if;

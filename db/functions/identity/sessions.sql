@@ -21,9 +21,7 @@ language plpgsql volatile security definer
 set search_path = pg_catalog, public, pg_temp
 as $$
 begin
-  if app_public.current_user_id() is null then
-    raise exception 'Log in first' using errcode = 'LOGIN';
-  end if;
+  perform app_hidden.require_session();
   update app_private.sessions s set revoked_at = now()
    where s.id = revoke_session.session_id and s.user_id = app_public.current_user_id()
      and s.revoked_at is null and s.expires_at > now();
@@ -43,11 +41,8 @@ language plpgsql volatile security definer
 set search_path = pg_catalog, public, pg_temp
 as $$
 declare
-  v_user_id uuid := app_public.current_user_id();
+  v_user_id uuid := app_hidden.require_session();
 begin
-  if v_user_id is null then
-    raise exception 'Log in first' using errcode = 'LOGIN';
-  end if;
   return app_private.revoke_user_sessions(v_user_id, null);
 end;
 $$;

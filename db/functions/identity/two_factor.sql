@@ -96,14 +96,11 @@ language plpgsql volatile security definer
 set search_path = pg_catalog, public, pg_temp
 as $$
 declare
-  v_user_id uuid := app_public.current_user_id();
+  v_user_id uuid := app_hidden.require_session();
   v_secret bytea := public.gen_random_bytes(20);
   v_email citext;
   v_issuer text := app_hidden.config_value('auth.totp_issuer') #>> '{}';
 begin
-  if v_user_id is null then
-    raise exception 'Log in first' using errcode = 'LOGIN';
-  end if;
   perform 1 from app_private.user_secrets s where s.user_id = v_user_id for update;  -- one setup at a time
   if exists (select 1 from app_private.user_two_factor_auth t where t.user_id = v_user_id and t.enabled) then
     raise exception 'Two-factor authentication is already on' using errcode = 'BADST';
@@ -136,11 +133,8 @@ language plpgsql volatile security definer
 set search_path = pg_catalog, public, pg_temp
 as $$
 declare
-  v_user_id uuid := app_public.current_user_id();
+  v_user_id uuid := app_hidden.require_session();
 begin
-  if v_user_id is null then
-    raise exception 'Log in first' using errcode = 'LOGIN';
-  end if;
   if not exists (select 1 from app_private.user_two_factor_auth t where t.user_id = v_user_id and not t.enabled) then
     raise exception 'Start with setupTwoFactor' using errcode = 'BADST';
   end if;
@@ -161,11 +155,8 @@ language plpgsql volatile security definer
 set search_path = pg_catalog, public, pg_temp
 as $$
 declare
-  v_user_id uuid := app_public.current_user_id();
+  v_user_id uuid := app_hidden.require_session();
 begin
-  if v_user_id is null then
-    raise exception 'Log in first' using errcode = 'LOGIN';
-  end if;
   if not exists (select 1 from app_private.user_two_factor_auth t where t.user_id = v_user_id and t.enabled) then
     raise exception 'Two-factor authentication is off' using errcode = 'BADST';
   end if;
@@ -188,11 +179,8 @@ language plpgsql volatile security definer
 set search_path = pg_catalog, public, pg_temp
 as $$
 declare
-  v_user_id uuid := app_public.current_user_id();
+  v_user_id uuid := app_hidden.require_session();
 begin
-  if v_user_id is null then
-    raise exception 'Log in first' using errcode = 'LOGIN';
-  end if;
   if not exists (select 1 from app_private.user_two_factor_auth t where t.user_id = v_user_id and t.enabled) then
     raise exception 'Two-factor authentication is off' using errcode = 'BADST';
   end if;

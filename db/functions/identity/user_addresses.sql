@@ -49,12 +49,9 @@ language plpgsql volatile strict security definer
 set search_path = pg_catalog, public, pg_temp
 as $$
 declare
-  v_user_id uuid := app_public.current_user_id();
+  v_user_id uuid := app_hidden.require_session('manage your addresses');
   v_address app_public.user_addresses;
 begin
-  if v_user_id is null then
-    raise exception 'Log in to manage your addresses' using errcode = 'LOGIN';
-  end if;
   -- Lock all of the user's addresses so concurrent switches serialise.
   perform 1 from app_public.user_addresses a where a.user_id = v_user_id order by a.id for update;
   if not exists (select 1 from app_public.user_addresses a

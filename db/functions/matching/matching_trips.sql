@@ -7,12 +7,9 @@ language plpgsql stable strict security definer
 set search_path = pg_catalog, public, pg_temp
 as $$
 declare
-  v_user_id uuid := app_public.current_user_id();
+  v_user_id uuid := app_hidden.require_session('see matching trips');
   v_customer_id uuid;
 begin
-  if v_user_id is null then
-    raise exception 'Log in to see matching trips' using errcode = 'LOGIN';
-  end if;
   select r.customer_id into v_customer_id from app_public.delivery_requests r where r.id = matching_trips.request_id;
   if v_customer_id is null
      or (v_customer_id <> v_user_id and not app_hidden.current_user_has_permission('deliveries.read')) then

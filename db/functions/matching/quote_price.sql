@@ -37,14 +37,11 @@ language plpgsql stable security definer
 set search_path = pg_catalog, public, pg_temp
 as $$
 declare
-  v_user_id uuid := app_public.current_user_id();
+  v_user_id uuid := app_hidden.require_session('get a quote');
   v_admin boolean;
   v_request app_public.delivery_requests;
   v_trip app_public.trips;
 begin
-  if v_user_id is null then
-    raise exception 'Log in to get a quote' using errcode = 'LOGIN';
-  end if;
   v_admin := app_hidden.current_user_has_permission('deliveries.read');
   select r.* into v_request from app_public.delivery_requests r where r.id = quote_price.request_id;
   if v_request.id is null

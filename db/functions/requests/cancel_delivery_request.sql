@@ -10,13 +10,10 @@ language plpgsql volatile security definer
 set search_path = pg_catalog, public, pg_temp
 as $$
 declare
-  v_user_id uuid := app_public.current_user_id();
+  v_user_id uuid := app_hidden.require_session('cancel delivery requests');
   v_note text := nullif(trim(cancel_delivery_request.note), '');
   v_request app_public.delivery_requests;
 begin
-  if v_user_id is null then
-    raise exception 'Log in to cancel delivery requests' using errcode = 'LOGIN';
-  end if;
   if cancel_delivery_request.reason is null or length(v_note) > 1000 then
     raise exception 'Cancelling needs a reason (and a note of at most 1000 characters)' using errcode = 'INVAL';
   end if;

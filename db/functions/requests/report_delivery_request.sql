@@ -12,12 +12,9 @@ language plpgsql volatile security definer
 set search_path = pg_catalog, public, pg_temp
 as $$
 declare
-  v_user_id uuid := app_public.current_user_id();
+  v_user_id uuid := app_hidden.require_session('report delivery requests');
   v_customer_id uuid;
 begin
-  if v_user_id is null then
-    raise exception 'Log in to report delivery requests' using errcode = 'LOGIN';
-  end if;
   select r.customer_id into v_customer_id
     from app_hidden.listed_delivery_requests(v_user_id) r
    where r.id = report_delivery_request.request_id;

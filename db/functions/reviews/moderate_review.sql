@@ -8,13 +8,10 @@ language plpgsql volatile security definer
 set search_path = pg_catalog, public, pg_temp
 as $$
 declare
-  v_admin_id uuid := app_public.current_user_id();
+  v_admin_id uuid := app_hidden.require_session('moderate reviews');
   v_note text := nullif(trim(moderate_review.note), '');
   v_review app_public.reviews;
 begin
-  if v_admin_id is null then
-    raise exception 'Log in to moderate reviews' using errcode = 'LOGIN';
-  end if;
   if not app_hidden.current_user_has_permission('content.moderate') then
     raise exception 'Moderating reviews needs the content.moderate permission' using errcode = 'DNIED';
   end if;

@@ -8,12 +8,9 @@ language plpgsql volatile
 set search_path = pg_catalog, public, pg_temp
 as $$
 declare
-  v_user_id uuid := app_public.current_user_id();
+  v_user_id uuid := app_hidden.require_session('block users');
   v_block app_public.user_blocks;
 begin
-  if v_user_id is null then
-    raise exception 'Log in to block users' using errcode = 'LOGIN';
-  end if;
   if not exists (select 1 from app_public.users u where u.id = block_user.user_id) then
     raise exception 'User not found' using errcode = 'NTFND';
   end if;
@@ -38,11 +35,8 @@ language plpgsql volatile strict
 set search_path = pg_catalog, public, pg_temp
 as $$
 declare
-  v_user_id uuid := app_public.current_user_id();
+  v_user_id uuid := app_hidden.require_session('unblock users');
 begin
-  if v_user_id is null then
-    raise exception 'Log in to unblock users' using errcode = 'LOGIN';
-  end if;
   delete from app_public.user_blocks b where b.blocker_id = v_user_id and b.blocked_id = unblock_user.user_id;
   return found;
 end;

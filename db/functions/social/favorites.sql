@@ -5,13 +5,10 @@ language plpgsql volatile strict
 set search_path = pg_catalog, public, pg_temp
 as $$
 declare
-  v_user_id uuid := app_public.current_user_id();
+  v_user_id uuid := app_hidden.require_not_suspended('keep favorites');
   v_type app_public.user_type;
   v_favorite app_public.user_favorites;
 begin
-  if v_user_id is null then
-    raise exception 'Log in to keep favorites' using errcode = 'LOGIN';
-  end if;
   select u.user_type into v_type from app_public.users u where u.id = add_favorite_traveler.traveler_id;
   if v_type is null then
     raise exception 'User not found' using errcode = 'NTFND';
@@ -43,11 +40,8 @@ language plpgsql volatile strict
 set search_path = pg_catalog, public, pg_temp
 as $$
 declare
-  v_user_id uuid := app_public.current_user_id();
+  v_user_id uuid := app_hidden.require_session('keep favorites');
 begin
-  if v_user_id is null then
-    raise exception 'Log in to keep favorites' using errcode = 'LOGIN';
-  end if;
   delete from app_public.user_favorites f
    where f.user_id = v_user_id and f.traveler_id = remove_favorite_traveler.traveler_id;
   return found;

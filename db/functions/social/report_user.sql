@@ -37,13 +37,10 @@ language plpgsql volatile
 set search_path = pg_catalog, public, pg_temp
 as $$
 declare
-  v_user_id uuid := app_public.current_user_id();
+  v_user_id uuid := app_hidden.require_session('report users');
   v_description text := trim(report_user.description);
   v_report app_public.user_reports;
 begin
-  if v_user_id is null then
-    raise exception 'Log in to report users' using errcode = 'LOGIN';
-  end if;
   if report_user.category is null or v_description is null or length(v_description) not between 10 and 2000 then
     raise exception 'A report needs a category and a description of 10 to 2000 characters' using errcode = 'INVAL';
   end if;
