@@ -2597,6 +2597,7 @@ CREATE TABLE app_public.delivery_requests (
     CONSTRAINT delivery_requests_cancellation CHECK ((((status = 'cancelled'::app_public.delivery_request_status) = ((cancelled_at IS NOT NULL) AND (cancellation_reason IS NOT NULL))) AND ((cancellation_note IS NULL) OR (status = 'cancelled'::app_public.delivery_request_status)))),
     CONSTRAINT delivery_requests_cancellation_note_check CHECK (((length(cancellation_note) >= 1) AND (length(cancellation_note) <= 1000))),
     CONSTRAINT delivery_requests_currency_check CHECK ((currency ~ '^[A-Z]{3}$'::text)),
+    CONSTRAINT delivery_requests_customer_not_listed CHECK ((NOT (customer_id = ANY ((preferred_travelers || blacklisted_travelers))))),
     CONSTRAINT delivery_requests_declared_value_check CHECK ((declared_value >= 0)),
     CONSTRAINT delivery_requests_delivery_address_check CHECK (((length(delivery_address) >= 1) AND (length(delivery_address) <= 500))),
     CONSTRAINT delivery_requests_delivery_city_check CHECK (((length(delivery_city) >= 1) AND (length(delivery_city) <= 100))),
@@ -2609,10 +2610,10 @@ CREATE TABLE app_public.delivery_requests (
     CONSTRAINT delivery_requests_dimensions_all_or_none CHECK ((num_nulls(length_cm, width_cm, height_cm) = ANY (ARRAY[0, 3]))),
     CONSTRAINT delivery_requests_estimated_price_check CHECK ((estimated_price > 0)),
     CONSTRAINT delivery_requests_expiry CHECK ((expires_at > created_at)),
-    CONSTRAINT delivery_requests_height_cm_check CHECK (((height_cm >= (1)::numeric) AND (height_cm <= (200)::numeric))),
+    CONSTRAINT delivery_requests_height_cm_check CHECK ((height_cm >= (1)::numeric)),
     CONSTRAINT delivery_requests_item_name_check CHECK (((length(item_name) >= 1) AND (length(item_name) <= 255))),
-    CONSTRAINT delivery_requests_length_cm_check CHECK (((length_cm >= (1)::numeric) AND (length_cm <= (200)::numeric))),
-    CONSTRAINT delivery_requests_max_price_check CHECK (((max_price >= 100) AND (max_price <= 100000))),
+    CONSTRAINT delivery_requests_length_cm_check CHECK ((length_cm >= (1)::numeric)),
+    CONSTRAINT delivery_requests_max_price_check CHECK ((max_price > 0)),
     CONSTRAINT delivery_requests_min_traveler_rating_check CHECK (((min_traveler_rating >= (1)::numeric) AND (min_traveler_rating <= (5)::numeric))),
     CONSTRAINT delivery_requests_no_hazardous CHECK ((NOT is_hazardous)),
     CONSTRAINT delivery_requests_pickup_address_check CHECK (((length(pickup_address) >= 1) AND (length(pickup_address) <= 500))),
@@ -2622,11 +2623,11 @@ CREATE TABLE app_public.delivery_requests (
     CONSTRAINT delivery_requests_pickup_country_check CHECK ((pickup_country ~ '^[A-Z]{2}$'::text)),
     CONSTRAINT delivery_requests_pickup_instructions_check CHECK (((length(pickup_instructions) >= 1) AND (length(pickup_instructions) <= 1000))),
     CONSTRAINT delivery_requests_pickup_window CHECK (((num_nulls(pickup_window_start, pickup_window_end) = ANY (ARRAY[0, 2])) AND (pickup_window_start < pickup_window_end))),
-    CONSTRAINT delivery_requests_quantity_check CHECK (((quantity >= 1) AND (quantity <= 10))),
+    CONSTRAINT delivery_requests_quantity_check CHECK ((quantity >= 1)),
     CONSTRAINT delivery_requests_title_check CHECK (((length(title) >= 5) AND (length(title) <= 255))),
     CONSTRAINT delivery_requests_traveler_lists CHECK (((cardinality(preferred_travelers) <= 50) AND (cardinality(blacklisted_travelers) <= 50) AND (array_position(preferred_travelers, NULL::uuid) IS NULL) AND (array_position(blacklisted_travelers, NULL::uuid) IS NULL) AND (NOT (preferred_travelers && blacklisted_travelers)))),
     CONSTRAINT delivery_requests_weight_kg_check CHECK ((weight_kg > (0)::numeric)),
-    CONSTRAINT delivery_requests_width_cm_check CHECK (((width_cm >= (1)::numeric) AND (width_cm <= (200)::numeric))),
+    CONSTRAINT delivery_requests_width_cm_check CHECK ((width_cm >= (1)::numeric)),
     CONSTRAINT delivery_requests_windows_ordered CHECK ((delivery_window_end > pickup_window_start))
 );
 
@@ -2701,7 +2702,7 @@ COMMENT ON COLUMN app_public.delivery_requests.item_name IS 'Name of the item.';
 -- Name: COLUMN delivery_requests.quantity; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.delivery_requests.quantity IS 'Number of units (1–10).';
+COMMENT ON COLUMN app_public.delivery_requests.quantity IS 'Number of units (1 to limits.max_quantity).';
 
 
 --
@@ -2715,21 +2716,21 @@ COMMENT ON COLUMN app_public.delivery_requests.weight_kg IS 'Weight of one unit 
 -- Name: COLUMN delivery_requests.length_cm; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.delivery_requests.length_cm IS 'Length of one unit in cm (1–200); the three dimensions are given together or not at all.';
+COMMENT ON COLUMN app_public.delivery_requests.length_cm IS 'Length of one unit in cm (1 to limits.max_dimension_cm); the three dimensions are given together or not at all.';
 
 
 --
 -- Name: COLUMN delivery_requests.width_cm; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.delivery_requests.width_cm IS 'Width of one unit in cm (1–200).';
+COMMENT ON COLUMN app_public.delivery_requests.width_cm IS 'Width of one unit in cm (1 to limits.max_dimension_cm).';
 
 
 --
 -- Name: COLUMN delivery_requests.height_cm; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.delivery_requests.height_cm IS 'Height of one unit in cm (1–200).';
+COMMENT ON COLUMN app_public.delivery_requests.height_cm IS 'Height of one unit in cm (1 to limits.max_dimension_cm).';
 
 
 --
@@ -2918,7 +2919,7 @@ COMMENT ON COLUMN app_public.delivery_requests.delivery_window_end IS 'Latest dr
 -- Name: COLUMN delivery_requests.max_price; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.delivery_requests.max_price IS 'Most the customer pays the traveler, in minor units (100–100000).';
+COMMENT ON COLUMN app_public.delivery_requests.max_price IS 'Most the customer pays the traveler, in minor units (limits.min_request_price to limits.max_request_price).';
 
 
 --
@@ -3010,6 +3011,265 @@ COMMENT ON COLUMN app_public.delivery_requests.created_at IS 'When the request w
 --
 
 COMMENT ON COLUMN app_public.delivery_requests.updated_at IS 'When the request last changed.';
+
+
+--
+-- Name: CONSTRAINT delivery_requests_auto_accept_price ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_auto_accept_price ON app_public.delivery_requests IS 'auto_accept_price may be at most max_price';
+
+
+--
+-- Name: CONSTRAINT delivery_requests_auto_accept_price_check ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_auto_accept_price_check ON app_public.delivery_requests IS 'auto_accept_price must be more than 0';
+
+
+--
+-- Name: CONSTRAINT delivery_requests_cancellation ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_cancellation ON app_public.delivery_requests IS 'cancellation_reason: a cancelled request has its cancellation time and reason, and only a cancelled one has a cancellation_note';
+
+
+--
+-- Name: CONSTRAINT delivery_requests_cancellation_note_check ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_cancellation_note_check ON app_public.delivery_requests IS 'cancellation_note may have at most 1000 characters';
+
+
+--
+-- Name: CONSTRAINT delivery_requests_currency_check ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_currency_check ON app_public.delivery_requests IS 'currency must be three capital letters (ISO 4217)';
+
+
+--
+-- Name: CONSTRAINT delivery_requests_customer_not_listed ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_customer_not_listed ON app_public.delivery_requests IS 'preferred_travelers and blacklisted_travelers cannot list yourself';
+
+
+--
+-- Name: CONSTRAINT delivery_requests_declared_value_check ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_declared_value_check ON app_public.delivery_requests IS 'declared_value cannot be negative';
+
+
+--
+-- Name: CONSTRAINT delivery_requests_delivery_address_check ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_delivery_address_check ON app_public.delivery_requests IS 'delivery_address must have 1 to 500 characters';
+
+
+--
+-- Name: CONSTRAINT delivery_requests_delivery_city_check ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_delivery_city_check ON app_public.delivery_requests IS 'delivery_city must have 1 to 100 characters';
+
+
+--
+-- Name: CONSTRAINT delivery_requests_delivery_contact_name_check ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_delivery_contact_name_check ON app_public.delivery_requests IS 'delivery_contact_name may have at most 100 characters';
+
+
+--
+-- Name: CONSTRAINT delivery_requests_delivery_contact_phone_check ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_delivery_contact_phone_check ON app_public.delivery_requests IS 'delivery_contact_phone must be in E.164 format, e.g. +4930123456';
+
+
+--
+-- Name: CONSTRAINT delivery_requests_delivery_country_check ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_delivery_country_check ON app_public.delivery_requests IS 'delivery_country must be a two-letter country code (ISO 3166-1)';
+
+
+--
+-- Name: CONSTRAINT delivery_requests_delivery_instructions_check ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_delivery_instructions_check ON app_public.delivery_requests IS 'delivery_instructions may have at most 1000 characters';
+
+
+--
+-- Name: CONSTRAINT delivery_requests_delivery_window ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_delivery_window ON app_public.delivery_requests IS 'delivery_window_start and delivery_window_end: a time window needs both, and must start before it ends';
+
+
+--
+-- Name: CONSTRAINT delivery_requests_description_check ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_description_check ON app_public.delivery_requests IS 'description may have at most 2000 characters';
+
+
+--
+-- Name: CONSTRAINT delivery_requests_dimensions_all_or_none ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_dimensions_all_or_none ON app_public.delivery_requests IS 'length_cm, width_cm and height_cm: give all three or none of them';
+
+
+--
+-- Name: CONSTRAINT delivery_requests_estimated_price_check ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_estimated_price_check ON app_public.delivery_requests IS 'estimated_price must be more than 0';
+
+
+--
+-- Name: CONSTRAINT delivery_requests_expiry ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_expiry ON app_public.delivery_requests IS 'expires_at must lie after the request was created';
+
+
+--
+-- Name: CONSTRAINT delivery_requests_height_cm_check ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_height_cm_check ON app_public.delivery_requests IS 'height_cm must be at least 1';
+
+
+--
+-- Name: CONSTRAINT delivery_requests_item_name_check ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_item_name_check ON app_public.delivery_requests IS 'item_name must have 1 to 255 characters';
+
+
+--
+-- Name: CONSTRAINT delivery_requests_length_cm_check ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_length_cm_check ON app_public.delivery_requests IS 'length_cm must be at least 1';
+
+
+--
+-- Name: CONSTRAINT delivery_requests_max_price_check ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_max_price_check ON app_public.delivery_requests IS 'max_price must be more than 0';
+
+
+--
+-- Name: CONSTRAINT delivery_requests_min_traveler_rating_check ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_min_traveler_rating_check ON app_public.delivery_requests IS 'min_traveler_rating must be between 1 and 5';
+
+
+--
+-- Name: CONSTRAINT delivery_requests_no_hazardous ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_no_hazardous ON app_public.delivery_requests IS 'is_hazardous: hazardous items cannot be sent';
+
+
+--
+-- Name: CONSTRAINT delivery_requests_pickup_address_check ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_pickup_address_check ON app_public.delivery_requests IS 'pickup_address must have 1 to 500 characters';
+
+
+--
+-- Name: CONSTRAINT delivery_requests_pickup_city_check ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_pickup_city_check ON app_public.delivery_requests IS 'pickup_city must have 1 to 100 characters';
+
+
+--
+-- Name: CONSTRAINT delivery_requests_pickup_contact_name_check ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_pickup_contact_name_check ON app_public.delivery_requests IS 'pickup_contact_name may have at most 100 characters';
+
+
+--
+-- Name: CONSTRAINT delivery_requests_pickup_contact_phone_check ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_pickup_contact_phone_check ON app_public.delivery_requests IS 'pickup_contact_phone must be in E.164 format, e.g. +4930123456';
+
+
+--
+-- Name: CONSTRAINT delivery_requests_pickup_country_check ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_pickup_country_check ON app_public.delivery_requests IS 'pickup_country must be a two-letter country code (ISO 3166-1)';
+
+
+--
+-- Name: CONSTRAINT delivery_requests_pickup_instructions_check ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_pickup_instructions_check ON app_public.delivery_requests IS 'pickup_instructions may have at most 1000 characters';
+
+
+--
+-- Name: CONSTRAINT delivery_requests_pickup_window ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_pickup_window ON app_public.delivery_requests IS 'pickup_window_start and pickup_window_end: a time window needs both, and must start before it ends';
+
+
+--
+-- Name: CONSTRAINT delivery_requests_quantity_check ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_quantity_check ON app_public.delivery_requests IS 'quantity must be at least 1';
+
+
+--
+-- Name: CONSTRAINT delivery_requests_title_check ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_title_check ON app_public.delivery_requests IS 'title must have 5 to 255 characters';
+
+
+--
+-- Name: CONSTRAINT delivery_requests_traveler_lists ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_traveler_lists ON app_public.delivery_requests IS 'preferred_travelers and blacklisted_travelers: at most 50 users each, none of them in both lists';
+
+
+--
+-- Name: CONSTRAINT delivery_requests_weight_kg_check ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_weight_kg_check ON app_public.delivery_requests IS 'weight_kg must be more than 0';
+
+
+--
+-- Name: CONSTRAINT delivery_requests_width_cm_check ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_width_cm_check ON app_public.delivery_requests IS 'width_cm must be at least 1';
+
+
+--
+-- Name: CONSTRAINT delivery_requests_windows_ordered ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_windows_ordered ON app_public.delivery_requests IS 'delivery_window_end must lie after pickup_window_start';
 
 
 --
@@ -3607,6 +3867,209 @@ COMMENT ON COLUMN app_public.trips.updated_at IS 'When the trip last changed.';
 
 
 --
+-- Name: CONSTRAINT trips_auto_accept_price ON trips; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trips_auto_accept_price ON app_public.trips IS 'auto_accept_price: auto-accept needs a price';
+
+
+--
+-- Name: CONSTRAINT trips_auto_accept_price_check ON trips; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trips_auto_accept_price_check ON app_public.trips IS 'auto_accept_price must be more than 0';
+
+
+--
+-- Name: CONSTRAINT trips_available_items_range ON trips; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trips_available_items_range ON app_public.trips IS 'available_items must lie between 0 and capacity_items';
+
+
+--
+-- Name: CONSTRAINT trips_available_volume_range ON trips; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trips_available_volume_range ON app_public.trips IS 'available_volume_l must lie between 0 and capacity_volume_l';
+
+
+--
+-- Name: CONSTRAINT trips_available_weight_range ON trips; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trips_available_weight_range ON app_public.trips IS 'available_weight_kg must lie between 0 and capacity_weight_kg';
+
+
+--
+-- Name: CONSTRAINT trips_base_price_check ON trips; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trips_base_price_check ON app_public.trips IS 'base_price cannot be negative';
+
+
+--
+-- Name: CONSTRAINT trips_cancellation ON trips; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trips_cancellation ON app_public.trips IS 'cancellation_reason: a cancelled trip has its cancellation reason and time, and only a cancelled one has them';
+
+
+--
+-- Name: CONSTRAINT trips_cancellation_note_check ON trips; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trips_cancellation_note_check ON app_public.trips IS 'cancellation_note may have 1 to 1000 characters';
+
+
+--
+-- Name: CONSTRAINT trips_capacity_items_range ON trips; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trips_capacity_items_range ON app_public.trips IS 'capacity_items must be between 1 and 50';
+
+
+--
+-- Name: CONSTRAINT trips_capacity_volume_range ON trips; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trips_capacity_volume_range ON app_public.trips IS 'capacity_volume_l must be more than 0 and at most 500';
+
+
+--
+-- Name: CONSTRAINT trips_capacity_weight_range ON trips; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trips_capacity_weight_range ON app_public.trips IS 'capacity_weight_kg must be more than 0 and at most 100';
+
+
+--
+-- Name: CONSTRAINT trips_completion ON trips; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trips_completion ON app_public.trips IS 'completed_at: a completed trip has its completion time, and only a completed one has it';
+
+
+--
+-- Name: CONSTRAINT trips_currency_check ON trips; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trips_currency_check ON app_public.trips IS 'currency must be three capital letters (ISO 4217)';
+
+
+--
+-- Name: CONSTRAINT trips_description_check ON trips; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trips_description_check ON app_public.trips IS 'description may have at most 2000 characters';
+
+
+--
+-- Name: CONSTRAINT trips_destination_address_check ON trips; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trips_destination_address_check ON app_public.trips IS 'destination_address must have 1 to 500 characters';
+
+
+--
+-- Name: CONSTRAINT trips_destination_airport_check ON trips; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trips_destination_airport_check ON app_public.trips IS 'destination_airport must be a three-letter IATA code';
+
+
+--
+-- Name: CONSTRAINT trips_express_multiplier_check ON trips; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trips_express_multiplier_check ON app_public.trips IS 'express_multiplier must be between 1 and 5';
+
+
+--
+-- Name: CONSTRAINT trips_fragile_multiplier_check ON trips; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trips_fragile_multiplier_check ON app_public.trips IS 'fragile_multiplier must be between 1 and 3';
+
+
+--
+-- Name: CONSTRAINT trips_has_price ON trips; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trips_has_price ON app_public.trips IS 'base_price, price_per_kg and price_per_km: at least one price must be more than 0';
+
+
+--
+-- Name: CONSTRAINT trips_max_item_value_check ON trips; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trips_max_item_value_check ON app_public.trips IS 'max_item_value must be more than 0';
+
+
+--
+-- Name: CONSTRAINT trips_origin_address_check ON trips; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trips_origin_address_check ON app_public.trips IS 'origin_address must have 1 to 500 characters';
+
+
+--
+-- Name: CONSTRAINT trips_origin_airport_check ON trips; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trips_origin_airport_check ON app_public.trips IS 'origin_airport must be a three-letter IATA code';
+
+
+--
+-- Name: CONSTRAINT trips_price_per_kg_check ON trips; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trips_price_per_kg_check ON app_public.trips IS 'price_per_kg cannot be negative';
+
+
+--
+-- Name: CONSTRAINT trips_price_per_km_check ON trips; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trips_price_per_km_check ON app_public.trips IS 'price_per_km cannot be negative';
+
+
+--
+-- Name: CONSTRAINT trips_prohibited_categories_known ON trips; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trips_prohibited_categories_known ON app_public.trips IS 'prohibited_categories may list only item categories (documents, electronics, clothing, food, fragile, books, gifts, other)';
+
+
+--
+-- Name: CONSTRAINT trips_recurrence_on_parent ON trips; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trips_recurrence_on_parent ON app_public.trips IS 'recurring_pattern: a trip created from a recurring trip does not recur itself';
+
+
+--
+-- Name: CONSTRAINT trips_recurring_pattern_shape ON trips; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trips_recurring_pattern_shape ON app_public.trips IS 'recurring_pattern must be {frequency: daily, weekly or monthly; interval: 1–12; days_of_week: [1–7], weekly only; until: "YYYY-MM-DD"}';
+
+
+--
+-- Name: CONSTRAINT trips_times_ordered ON trips; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trips_times_ordered ON app_public.trips IS 'arrival_time must lie after departure_time';
+
+
+--
+-- Name: CONSTRAINT trips_title_check ON trips; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trips_title_check ON app_public.trips IS 'title must have 3 to 255 characters';
+
+
+--
 -- Name: assert_trip_fits(app_public.delivery_requests, app_public.trips); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
@@ -3637,6 +4100,59 @@ $$;
 --
 
 COMMENT ON FUNCTION app_hidden.assert_trip_fits(request app_public.delivery_requests, trip app_public.trips) IS 'Raises BADST, CAPAC or INVAL unless the trip is live, big enough and allows the item.';
+
+
+--
+-- Name: assert_trip_limits(timestamp with time zone, timestamp with time zone, timestamp with time zone, text, bigint, bigint, bigint, bigint, bigint); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.assert_trip_limits(departure_time timestamp with time zone, arrival_time timestamp with time zone, trip_start timestamp with time zone, currency text, base_price bigint, price_per_kg bigint, price_per_km bigint, auto_accept_price bigint, max_item_value bigint) RETURNS void
+    LANGUAGE plpgsql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_max_price bigint := (app_hidden.config_value('trips.max_price'))::bigint;
+  v_price record;
+begin
+  if assert_trip_limits.departure_time <= now() then
+    raise exception 'departure_time must lie in the future' using errcode = 'INVAL';
+  end if;
+  if assert_trip_limits.departure_time
+     > now() + make_interval(days => (app_hidden.config_value('trips.max_departure_days'))::int) then
+    raise exception 'departure_time may be at most % days ahead', app_hidden.config_value('trips.max_departure_days')
+      using errcode = 'INVAL';
+  end if;
+  -- trip_start is the departure the arrival is measured from (the new one, or the one the trip keeps).
+  if assert_trip_limits.arrival_time - assert_trip_limits.trip_start
+     > make_interval(hours => (app_hidden.config_value('trips.max_duration_hours'))::int) then
+    raise exception 'arrival_time may be at most % hours after departure_time',
+      app_hidden.config_value('trips.max_duration_hours') using errcode = 'INVAL';
+  end if;
+  if not app_hidden.config_value('platform.supported_currencies') ? assert_trip_limits.currency then
+    raise exception 'currency % is not supported', assert_trip_limits.currency using errcode = 'INVAL';
+  end if;
+  for v_price in
+    select p.field, p.amount
+      from (values ('base_price', assert_trip_limits.base_price), ('price_per_kg', assert_trip_limits.price_per_kg),
+                   ('price_per_km', assert_trip_limits.price_per_km),
+                   ('auto_accept_price', assert_trip_limits.auto_accept_price)) as p(field, amount)
+     where p.amount > v_max_price
+  loop
+    raise exception '% may be at most %', v_price.field, v_max_price using errcode = 'INVAL';
+  end loop;
+  if assert_trip_limits.max_item_value > (app_hidden.config_value('limits.max_delivery_value'))::bigint then
+    raise exception 'max_item_value may be at most %', app_hidden.config_value('limits.max_delivery_value')
+      using errcode = 'INVAL';
+  end if;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION assert_trip_limits(departure_time timestamp with time zone, arrival_time timestamp with time zone, trip_start timestamp with time zone, currency text, base_price bigint, price_per_kg bigint, price_per_km bigint, auto_accept_price bigint, max_item_value bigint); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.assert_trip_limits(departure_time timestamp with time zone, arrival_time timestamp with time zone, trip_start timestamp with time zone, currency text, base_price bigint, price_per_kg bigint, price_per_km bigint, auto_accept_price bigint, max_item_value bigint) IS 'Raises INVAL naming the field when a trip''s value breaks a configured limit (trips.max_price, max_departure_days, max_duration_hours, supported currencies, limits.max_delivery_value) or its new departure is not ahead.';
 
 
 --
@@ -4012,13 +4528,11 @@ COMMENT ON FUNCTION app_hidden.cancel_delivery_as(delivery_id uuid, source app_p
 CREATE FUNCTION app_hidden.checked_delivery_request_details(details app_public.delivery_request_details, customer_id uuid, created_at timestamp with time zone, default_expiry boolean) RETURNS app_public.delivery_request_details
     LANGUAGE plpgsql STABLE
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
-    AS $_$
+    AS $$
 declare
   d app_public.delivery_request_details := checked_delivery_request_details.details;
-  v_phone constant text := '^\+[1-9][0-9]{6,14}$';
-  v_country constant text := '^[A-Z]{2}$';
   v_max_dimension numeric := (app_hidden.config_value('limits.max_dimension_cm'))::numeric;
-  v_distance_km numeric;
+  v_latest_expiry timestamptz;
 begin
   if d is null then
     raise exception 'The request details are missing' using errcode = 'INVAL';
@@ -4055,128 +4569,68 @@ begin
                     + make_interval(days => (app_hidden.config_value('requests.expiry_days'))::int);
   end if;
 
-  -- What and how much
-  if d.title is null or length(d.title) not between 5 and 255 then
-    raise exception 'The title must have 5 to 255 characters' using errcode = 'INVAL';
+  -- Limits from configuration (a missing value is the CHECKs' and NOT NULLs' to refuse)
+  if d.quantity > (app_hidden.config_value('limits.max_quantity'))::int then
+    raise exception 'quantity may be at most %', app_hidden.config_value('limits.max_quantity') using errcode = 'INVAL';
   end if;
-  if length(d.description) > 2000 then
-    raise exception 'The description may have at most 2000 characters' using errcode = 'INVAL';
+  if d.length_cm > v_max_dimension then
+    raise exception 'length_cm may be at most % cm', v_max_dimension using errcode = 'INVAL';
   end if;
-  if d.category is null then
-    raise exception 'Choose a category' using errcode = 'INVAL';
+  if d.width_cm > v_max_dimension then
+    raise exception 'width_cm may be at most % cm', v_max_dimension using errcode = 'INVAL';
   end if;
-  if d.item_name is null or length(d.item_name) > 255 then
-    raise exception 'The item name must have 1 to 255 characters' using errcode = 'INVAL';
-  end if;
-  if d.quantity not between 1 and (app_hidden.config_value('limits.max_quantity'))::int then
-    raise exception 'The quantity must be between 1 and %', app_hidden.config_value('limits.max_quantity')
-      using errcode = 'INVAL';
-  end if;
-  if d.weight_kg is null or d.weight_kg <= 0 then
-    raise exception 'The weight per unit must be more than 0 kg' using errcode = 'INVAL';
-  end if;
-  if num_nulls(d.length_cm, d.width_cm, d.height_cm) not in (0, 3) then
-    raise exception 'Give length, width and height together, or none of them' using errcode = 'INVAL';
-  end if;
-  if least(d.length_cm, d.width_cm, d.height_cm) < 1 or greatest(d.length_cm, d.width_cm, d.height_cm) > v_max_dimension then
-    raise exception 'Each dimension must be between 1 and % cm', v_max_dimension using errcode = 'INVAL';
+  if d.height_cm > v_max_dimension then
+    raise exception 'height_cm may be at most % cm', v_max_dimension using errcode = 'INVAL';
   end if;
   if d.weight_kg * d.quantity > (app_hidden.config_value('limits.max_delivery_weight_kg'))::numeric then
-    raise exception 'The total weight may be at most % kg', app_hidden.config_value('limits.max_delivery_weight_kg')
+    raise exception 'weight_kg × quantity (the total weight) may be at most % kg',
+      app_hidden.config_value('limits.max_delivery_weight_kg') using errcode = 'INVAL';
+  end if;
+  if not app_hidden.config_value('platform.supported_currencies') ? d.currency then
+    raise exception 'currency % is not supported', d.currency using errcode = 'INVAL';
+  end if;
+  if d.declared_value > (app_hidden.config_value('limits.max_delivery_value'))::bigint then
+    raise exception 'declared_value may be at most %', app_hidden.config_value('limits.max_delivery_value')
       using errcode = 'INVAL';
-  end if;
-  if d.is_hazardous then
-    raise exception 'Hazardous items cannot be sent' using errcode = 'INVAL';
-  end if;
-  if d.currency is null or not app_hidden.config_value('platform.supported_currencies') ? d.currency then
-    raise exception 'Currency % is not supported', d.currency using errcode = 'INVAL';
-  end if;
-  if d.declared_value < 0 or d.declared_value > (app_hidden.config_value('limits.max_delivery_value'))::bigint then
-    raise exception 'The declared value must be between 0 and %', app_hidden.config_value('limits.max_delivery_value')
-      using errcode = 'INVAL';
-  end if;
-
-  -- Where
-  if d.pickup_address is null or length(d.pickup_address) > 500 or d.pickup_point is null
-     or d.pickup_city is null or length(d.pickup_city) > 100 or d.pickup_country is null
-     or d.pickup_country !~ v_country then
-    raise exception 'The pickup needs an address (≤500 characters), a point, a city and a two-letter country code'
-      using errcode = 'INVAL';
-  end if;
-  if d.delivery_address is null or length(d.delivery_address) > 500 or d.delivery_point is null
-     or d.delivery_city is null or length(d.delivery_city) > 100 or d.delivery_country is null
-     or d.delivery_country !~ v_country then
-    raise exception 'The drop-off needs an address (≤500 characters), a point, a city and a two-letter country code'
-      using errcode = 'INVAL';
-  end if;
-  if d.pickup_contact_phone !~ v_phone or d.delivery_contact_phone !~ v_phone then
-    raise exception 'Contact phones must be in E.164 format, e.g. +4930123456' using errcode = 'INVAL';
-  end if;
-  if length(d.pickup_contact_name) > 100 or length(d.delivery_contact_name) > 100
-     or length(d.pickup_instructions) > 1000 or length(d.delivery_instructions) > 1000 then
-    raise exception 'Contact names may have 100 and instructions 1000 characters' using errcode = 'INVAL';
   end if;
   -- Great-circle distance (sphere), as the quote uses.
-  v_distance_km := public.st_distance(d.pickup_point, d.delivery_point, false) / 1000;
-  if v_distance_km > (app_hidden.config_value('limits.max_delivery_distance_km'))::numeric then
-    raise exception 'Pickup and drop-off may be at most % km apart', app_hidden.config_value('limits.max_delivery_distance_km')
-      using errcode = 'INVAL';
+  if public.st_distance(d.pickup_point, d.delivery_point, false) / 1000
+     > (app_hidden.config_value('limits.max_delivery_distance_km'))::numeric then
+    raise exception 'pickup_point and delivery_point may be at most % km apart',
+      app_hidden.config_value('limits.max_delivery_distance_km') using errcode = 'INVAL';
   end if;
-
-  -- When
-  if num_nulls(d.pickup_window_start, d.pickup_window_end) = 1
-     or num_nulls(d.delivery_window_start, d.delivery_window_end) = 1 then
-    raise exception 'A time window needs both its start and its end' using errcode = 'INVAL';
+  if d.max_price not between (app_hidden.config_value('limits.min_request_price'))::bigint
+                         and (app_hidden.config_value('limits.max_request_price'))::bigint then
+    raise exception 'max_price must be between % and %', app_hidden.config_value('limits.min_request_price'),
+      app_hidden.config_value('limits.max_request_price') using errcode = 'INVAL';
   end if;
-  if d.pickup_window_start >= d.pickup_window_end or d.delivery_window_start >= d.delivery_window_end then
-    raise exception 'A time window must start before it ends' using errcode = 'INVAL';
-  end if;
-  if d.pickup_window_end <= now() or d.delivery_window_end <= now() then
-    raise exception 'Time windows must end in the future' using errcode = 'INVAL';
-  end if;
-  if d.delivery_window_end <= d.pickup_window_start then
-    raise exception 'The drop-off window must end after the pickup window starts' using errcode = 'INVAL';
-  end if;
-  if d.expires_at is not null and (d.expires_at <= now()
-     or d.expires_at > checked_delivery_request_details.created_at
-                       + make_interval(days => (app_hidden.config_value('requests.max_expiry_days'))::int)) then
-    raise exception 'The request must expire in the future and at most % days after it was created',
+  v_latest_expiry := checked_delivery_request_details.created_at
+                     + make_interval(days => (app_hidden.config_value('requests.max_expiry_days'))::int);
+  if d.expires_at > v_latest_expiry then
+    raise exception 'expires_at may be at most % days after the request was created',
       app_hidden.config_value('requests.max_expiry_days') using errcode = 'INVAL';
   end if;
 
-  -- Price and travelers
-  if d.max_price is null
-     or d.max_price not between (app_hidden.config_value('limits.min_request_price'))::bigint
-                            and (app_hidden.config_value('limits.max_request_price'))::bigint then
-    raise exception 'The maximum price must be between % and %', app_hidden.config_value('limits.min_request_price'),
-      app_hidden.config_value('limits.max_request_price') using errcode = 'INVAL';
+  -- What depends on the time of the write
+  if d.pickup_window_end <= now() then
+    raise exception 'pickup_window_end must lie in the future' using errcode = 'INVAL';
   end if;
-  if d.auto_accept_price <= 0 or d.auto_accept_price > d.max_price then
-    raise exception 'The auto-accept price must be more than 0 and at most the maximum price' using errcode = 'INVAL';
+  if d.delivery_window_end <= now() then
+    raise exception 'delivery_window_end must lie in the future' using errcode = 'INVAL';
   end if;
-  if cardinality(d.preferred_travelers) > 50 or cardinality(d.blacklisted_travelers) > 50
-     or array_position(d.preferred_travelers, null) is not null
-     or array_position(d.blacklisted_travelers, null) is not null then
-    raise exception 'Preferred and blacklisted travelers are lists of at most 50 users' using errcode = 'INVAL';
-  end if;
-  if d.preferred_travelers && d.blacklisted_travelers
-     or checked_delivery_request_details.customer_id = any (d.preferred_travelers || d.blacklisted_travelers) then
-    raise exception 'A traveler cannot be both preferred and blacklisted, and you cannot list yourself'
-      using errcode = 'INVAL';
-  end if;
-  if d.min_traveler_rating not between 1 and 5 then
-    raise exception 'The minimum traveler rating must be between 1 and 5' using errcode = 'INVAL';
+  if d.expires_at <= now() then
+    raise exception 'expires_at must lie in the future' using errcode = 'INVAL';
   end if;
   return d;
 end;
-$_$;
+$$;
 
 
 --
 -- Name: FUNCTION checked_delivery_request_details(details app_public.delivery_request_details, customer_id uuid, created_at timestamp with time zone, default_expiry boolean); Type: COMMENT; Schema: app_hidden; Owner: -
 --
 
-COMMENT ON FUNCTION app_hidden.checked_delivery_request_details(details app_public.delivery_request_details, customer_id uuid, created_at timestamp with time zone, default_expiry boolean) IS 'Normalises and validates the details of a delivery request against §4 and the limits.* tunables; raises INVAL.';
+COMMENT ON FUNCTION app_hidden.checked_delivery_request_details(details app_public.delivery_request_details, customer_id uuid, created_at timestamp with time zone, default_expiry boolean) IS 'Normalises the details of a delivery request and checks the configured limits (limits.*, requests.max_expiry_days, supported currencies) and the rules that depend on the time; raises INVAL naming the field. The table''s CHECKs hold the rest.';
 
 
 --
@@ -4829,13 +5283,17 @@ COMMENT ON FUNCTION app_hidden.delivery_request_details_of(request app_public.de
 CREATE FUNCTION app_hidden.delivery_request_estimate(details app_public.delivery_request_details) RETURNS bigint
     LANGUAGE sql STABLE
     AS $$
-  select app_hidden.default_quote(
-    (public.st_distance((delivery_request_estimate.details).pickup_point,
-                        (delivery_request_estimate.details).delivery_point, false) / 1000)::numeric,
-    (delivery_request_estimate.details).weight_kg * (delivery_request_estimate.details).quantity,
-    (delivery_request_estimate.details).urgency,
-    (delivery_request_estimate.details).is_fragile,
-    (delivery_request_estimate.details).currency);
+  select case when (delivery_request_estimate.details).weight_kg * (delivery_request_estimate.details).quantity > 0
+               and (delivery_request_estimate.details).pickup_point is not null
+               and (delivery_request_estimate.details).delivery_point is not null
+              then app_hidden.default_quote(
+                     (public.st_distance((delivery_request_estimate.details).pickup_point,
+                                         (delivery_request_estimate.details).delivery_point, false) / 1000)::numeric,
+                     (delivery_request_estimate.details).weight_kg * (delivery_request_estimate.details).quantity,
+                     (delivery_request_estimate.details).urgency,
+                     (delivery_request_estimate.details).is_fragile,
+                     (delivery_request_estimate.details).currency)
+         end;
 $$;
 
 
@@ -4843,7 +5301,7 @@ $$;
 -- Name: FUNCTION delivery_request_estimate(details app_public.delivery_request_details); Type: COMMENT; Schema: app_hidden; Owner: -
 --
 
-COMMENT ON FUNCTION app_hidden.delivery_request_estimate(details app_public.delivery_request_details) IS 'Estimated price of checked request details (app_hidden.default_quote over the great-circle distance and total weight).';
+COMMENT ON FUNCTION app_hidden.delivery_request_estimate(details app_public.delivery_request_details) IS 'Estimated price of checked request details (app_hidden.default_quote over the great-circle distance and total weight); null when they have no points or weight.';
 
 
 --
@@ -4878,6 +5336,9 @@ declare
     app_hidden.checked_delivery_request_details(insert_delivery_request.details, insert_delivery_request.customer_id,
                                                 v_now, true);
   v_request app_public.delivery_requests;
+  v_table text;
+  v_constraint text;
+  v_column text;
 begin
   perform pg_advisory_xact_lock(hashtext('app_public.delivery_requests'), hashtext(insert_delivery_request.customer_id::text));
   if (select count(*) from app_public.delivery_requests r
@@ -4887,27 +5348,32 @@ begin
     raise exception 'You may have at most % open delivery requests', app_hidden.config_value('limits.max_open_requests')
       using errcode = 'LIMIT';
   end if;
-  insert into app_public.delivery_requests (
-    customer_id, title, description, category, urgency, item_name, quantity, weight_kg, length_cm, width_cm,
-    height_cm, declared_value, currency, is_fragile, is_perishable, is_hazardous, requires_signature,
-    pickup_address, pickup_point, pickup_city, pickup_country, pickup_contact_name, pickup_contact_phone,
-    pickup_instructions, pickup_window_start, pickup_window_end,
-    delivery_address, delivery_point, delivery_city, delivery_country, delivery_contact_name, delivery_contact_phone,
-    delivery_instructions, delivery_window_start, delivery_window_end,
-    max_price, auto_accept_price, estimated_price, preferred_travelers, blacklisted_travelers, min_traveler_rating,
-    verification_required, background_check_required, expires_at, created_at)
-  values (
-    insert_delivery_request.customer_id, d.title, d.description, d.category, d.urgency, d.item_name, d.quantity,
-    d.weight_kg, d.length_cm, d.width_cm, d.height_cm, d.declared_value, d.currency, d.is_fragile, d.is_perishable,
-    d.is_hazardous, d.requires_signature,
-    d.pickup_address, d.pickup_point, d.pickup_city, d.pickup_country, d.pickup_contact_name, d.pickup_contact_phone,
-    d.pickup_instructions, d.pickup_window_start, d.pickup_window_end,
-    d.delivery_address, d.delivery_point, d.delivery_city, d.delivery_country, d.delivery_contact_name,
-    d.delivery_contact_phone, d.delivery_instructions, d.delivery_window_start, d.delivery_window_end,
-    d.max_price, d.auto_accept_price, app_hidden.delivery_request_estimate(d), d.preferred_travelers,
-    d.blacklisted_travelers, d.min_traveler_rating, d.verification_required, d.background_check_required,
-    d.expires_at, v_now)
-  returning * into v_request;
+  begin
+    insert into app_public.delivery_requests (
+      customer_id, title, description, category, urgency, item_name, quantity, weight_kg, length_cm, width_cm,
+      height_cm, declared_value, currency, is_fragile, is_perishable, is_hazardous, requires_signature,
+      pickup_address, pickup_point, pickup_city, pickup_country, pickup_contact_name, pickup_contact_phone,
+      pickup_instructions, pickup_window_start, pickup_window_end,
+      delivery_address, delivery_point, delivery_city, delivery_country, delivery_contact_name, delivery_contact_phone,
+      delivery_instructions, delivery_window_start, delivery_window_end,
+      max_price, auto_accept_price, estimated_price, preferred_travelers, blacklisted_travelers, min_traveler_rating,
+      verification_required, background_check_required, expires_at, created_at)
+    values (
+      insert_delivery_request.customer_id, d.title, d.description, d.category, d.urgency, d.item_name, d.quantity,
+      d.weight_kg, d.length_cm, d.width_cm, d.height_cm, d.declared_value, d.currency, d.is_fragile, d.is_perishable,
+      d.is_hazardous, d.requires_signature,
+      d.pickup_address, d.pickup_point, d.pickup_city, d.pickup_country, d.pickup_contact_name, d.pickup_contact_phone,
+      d.pickup_instructions, d.pickup_window_start, d.pickup_window_end,
+      d.delivery_address, d.delivery_point, d.delivery_city, d.delivery_country, d.delivery_contact_name,
+      d.delivery_contact_phone, d.delivery_instructions, d.delivery_window_start, d.delivery_window_end,
+      d.max_price, d.auto_accept_price, app_hidden.delivery_request_estimate(d), d.preferred_travelers,
+      d.blacklisted_travelers, d.min_traveler_rating, d.verification_required, d.background_check_required,
+      d.expires_at, v_now)
+    returning * into v_request;
+  exception when check_violation or not_null_violation then
+    get stacked diagnostics v_table = table_name, v_constraint = constraint_name, v_column = column_name;
+    perform app_hidden.raise_broken_rule('app_public.delivery_requests', sqlstate, v_table, v_constraint, v_column);
+  end;
   return v_request;
 end;
 $$;
@@ -4917,7 +5383,7 @@ $$;
 -- Name: FUNCTION insert_delivery_request(customer_id uuid, details app_public.delivery_request_details); Type: COMMENT; Schema: app_hidden; Owner: -
 --
 
-COMMENT ON FUNCTION app_hidden.insert_delivery_request(customer_id uuid, details app_public.delivery_request_details) IS 'Validates the details and inserts a pending request for the customer; raises INVAL or LIMIT (too many open requests).';
+COMMENT ON FUNCTION app_hidden.insert_delivery_request(customer_id uuid, details app_public.delivery_request_details) IS 'Validates the details and inserts a pending request for the customer; raises INVAL (a limit, or a CHECK of the table, naming the field) or LIMIT (too many open requests).';
 
 
 --
@@ -5861,6 +6327,42 @@ $$;
 --
 
 COMMENT ON FUNCTION app_hidden.queue_verification_email(user_id uuid) IS 'Queues an email with a verification link for the user''s current address.';
+
+
+--
+-- Name: raise_broken_rule(regclass, text, text, text, text); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.raise_broken_rule(written regclass, error_code text, table_name text, constraint_name text, column_name text) RETURNS void
+    LANGUAGE plpgsql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_message text;
+begin
+  if raise_broken_rule.table_name is distinct from
+     (select c.relname::text from pg_class c where c.oid = raise_broken_rule.written) then
+    raise exception 'A value breaks a rule of the data' using errcode = raise_broken_rule.error_code;
+  end if;
+  if raise_broken_rule.error_code = '23502' then
+    raise exception '% is required', raise_broken_rule.column_name using errcode = 'INVAL';
+  end if;
+  select obj_description(k.oid, 'pg_constraint') into v_message
+    from pg_constraint k
+   where k.conrelid = raise_broken_rule.written and k.conname = raise_broken_rule.constraint_name;
+  if v_message is null then
+    raise exception 'A value breaks a rule of the data' using errcode = raise_broken_rule.error_code;
+  end if;
+  raise exception '%', v_message using errcode = 'INVAL';
+end;
+$$;
+
+
+--
+-- Name: FUNCTION raise_broken_rule(written regclass, error_code text, table_name text, constraint_name text, column_name text); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.raise_broken_rule(written regclass, error_code text, table_name text, constraint_name text, column_name text) IS 'Raises INVAL with the message (comment) of the CHECK broken on the written table, or "<column> is required"; other violations keep their code.';
 
 
 --
@@ -8840,9 +9342,12 @@ declare
   v_user_id uuid := app_hidden.require_session('cancel delivery requests');
   v_note text := nullif(trim(cancel_delivery_request.note), '');
   v_request app_public.delivery_requests;
+  v_table text;
+  v_constraint text;
+  v_column text;
 begin
-  if cancel_delivery_request.reason is null or length(v_note) > 1000 then
-    raise exception 'Cancelling needs a reason (and a note of at most 1000 characters)' using errcode = 'INVAL';
+  if cancel_delivery_request.reason is null then
+    raise exception 'reason: say why the request is cancelled' using errcode = 'INVAL';
   end if;
   select r.* into v_request from app_public.delivery_requests r
    where r.id = cancel_delivery_request.request_id and r.customer_id = v_user_id
@@ -8854,10 +9359,15 @@ begin
   -- which also ends the request as cancelled). Afterwards only a dispute remains.
   if v_request.status = 'accepted' then
     perform app_hidden.on_request_cancelled(v_request.id, v_user_id, cancel_delivery_request.reason);
-    update app_public.delivery_requests r
-       set cancellation_reason = cancel_delivery_request.reason, cancellation_note = v_note
-     where r.id = v_request.id
-    returning r.* into v_request;
+    begin
+      update app_public.delivery_requests r
+         set cancellation_reason = cancel_delivery_request.reason, cancellation_note = v_note
+       where r.id = v_request.id
+      returning r.* into v_request;
+    exception when check_violation or not_null_violation then
+      get stacked diagnostics v_table = table_name, v_constraint = constraint_name, v_column = column_name;
+      perform app_hidden.raise_broken_rule('app_public.delivery_requests', sqlstate, v_table, v_constraint, v_column);
+    end;
     return v_request;
   end if;
   if v_request.status not in ('pending', 'matched') then
@@ -8866,11 +9376,16 @@ begin
   if v_request.expires_at <= now() then
     raise exception 'This request has already expired' using errcode = 'EXPRD';
   end if;
-  update app_public.delivery_requests r
-     set status = 'cancelled', cancellation_reason = cancel_delivery_request.reason, cancellation_note = v_note,
-         cancelled_at = now()
-   where r.id = v_request.id
-  returning r.* into v_request;
+  begin
+    update app_public.delivery_requests r
+       set status = 'cancelled', cancellation_reason = cancel_delivery_request.reason, cancellation_note = v_note,
+           cancelled_at = now()
+     where r.id = v_request.id
+    returning r.* into v_request;
+  exception when check_violation or not_null_violation then
+    get stacked diagnostics v_table = table_name, v_constraint = constraint_name, v_column = column_name;
+    perform app_hidden.raise_broken_rule('app_public.delivery_requests', sqlstate, v_table, v_constraint, v_column);
+  end;
   perform app_hidden.on_request_cancelled(v_request.id, v_user_id, cancel_delivery_request.reason);
   return (select r from app_public.delivery_requests r where r.id = v_request.id);
 end;
@@ -8897,6 +9412,9 @@ declare
   v_user_id uuid := app_hidden.require_user('unverified', 'cancel trips');
   v_is_admin boolean := app_hidden.current_user_has_permission('deliveries.write');
   v_trip app_public.trips;
+  v_table text;
+  v_constraint text;
+  v_column text;
 begin
   if cancel_trip.reason is null then
     raise exception 'Say why the trip is cancelled' using errcode = 'INVAL';
@@ -8927,11 +9445,16 @@ begin
   -- their capacity and reopens their requests; live offers on the trip are withdrawn.
   perform app_hidden.on_trip_cancelled(v_trip.id, v_user_id, v_is_admin);
 
-  update app_public.trips t
-     set status = 'cancelled', cancellation_reason = cancel_trip.reason,
-         cancellation_note = nullif(trim(cancel_trip.note), ''), cancelled_by = v_user_id, cancelled_at = now()
-   where t.id = v_trip.id
-  returning t.* into v_trip;
+  begin
+    update app_public.trips t
+       set status = 'cancelled', cancellation_reason = cancel_trip.reason,
+           cancellation_note = nullif(trim(cancel_trip.note), ''), cancelled_by = v_user_id, cancelled_at = now()
+     where t.id = v_trip.id
+    returning t.* into v_trip;
+  exception when check_violation or not_null_violation then
+    get stacked diagnostics v_table = table_name, v_constraint = constraint_name, v_column = column_name;
+    perform app_hidden.raise_broken_rule('app_public.trips', sqlstate, v_table, v_constraint, v_column);
+  end;
   return v_trip;
 end;
 $$;
@@ -8942,7 +9465,7 @@ $$;
 --
 
 COMMENT ON FUNCTION app_public.cancel_trip(trip_id uuid, reason app_public.trip_cancel_reason, note text) IS '@resultFieldName trip
-Cancels a trip: the traveler cancels an upcoming or delayed trip on which nothing was picked up; admins with deliveries.write may also cancel an active one. Held capacity is released. A cancelled recurring trip creates no further trips. Errors: LOGIN, DNIED, NTFND, BADST, INVAL (no reason), 23514 (note longer than 1000 characters).';
+Cancels a trip: the traveler cancels an upcoming or delayed trip on which nothing was picked up; admins with deliveries.write may also cancel an active one. Held capacity is released. A cancelled recurring trip creates no further trips. Errors: LOGIN, DNIED, NTFND, BADST, INVAL (no reason; a note longer than 1000 characters).';
 
 
 --
@@ -9308,47 +9831,49 @@ declare
   v_user_id uuid := app_hidden.require_user('email_verified', 'create trips');
   v_user app_public.users;
   v_trip app_public.trips;
+  v_table text;
+  v_constraint text;
+  v_column text;
 begin
   select u.* into v_user from app_public.users u where u.id = v_user_id;
   if v_user.user_type not in ('traveler', 'both') then
     raise exception 'Only travelers can create trips; switch your account to traveler or both' using errcode = 'DNIED';
   end if;
-  if create_trip.title is null or create_trip.trip_type is null or create_trip.origin_address is null
-     or create_trip.origin_point is null or create_trip.destination_address is null
-     or create_trip.destination_point is null or create_trip.departure_time is null
-     or create_trip.arrival_time is null or create_trip.capacity_weight_kg is null
-     or create_trip.capacity_volume_l is null or create_trip.capacity_items is null then
-    raise exception 'A trip needs a title, a type, both places with points, both times and its capacity'
-      using errcode = 'INVAL';
-  end if;
-  if create_trip.departure_time <= now() then
-    raise exception 'The departure must lie in the future' using errcode = 'INVAL';
-  end if;
+  perform app_hidden.assert_trip_limits(
+    create_trip.departure_time, create_trip.arrival_time, create_trip.departure_time,
+    upper(coalesce(create_trip.currency, app_hidden.config_value('platform.default_currency') #>> '{}')),
+    create_trip.base_price, create_trip.price_per_kg, create_trip.price_per_km, create_trip.auto_accept_price,
+    create_trip.max_item_value);
   perform app_hidden.assert_trip_options(create_trip.auto_accept, create_trip.recurring_pattern,
                                          v_user.verification_level);
 
-  insert into app_public.trips (
-    traveler_id, title, description, trip_type, origin_address, origin_point, origin_airport,
-    destination_address, destination_point, destination_airport, departure_time, arrival_time,
-    capacity_weight_kg, available_weight_kg, capacity_volume_l, available_volume_l, capacity_items, available_items,
-    currency, base_price, price_per_kg, price_per_km, express_multiplier, fragile_multiplier,
-    no_fragile, no_electronics, max_item_value, prohibited_categories, recurring_pattern,
-    visibility, auto_accept, auto_accept_price)
-  values (
-    v_user_id, trim(create_trip.title), nullif(trim(create_trip.description), ''), create_trip.trip_type,
-    trim(create_trip.origin_address), create_trip.origin_point, upper(create_trip.origin_airport),
-    trim(create_trip.destination_address), create_trip.destination_point, upper(create_trip.destination_airport),
-    create_trip.departure_time, create_trip.arrival_time,
-    create_trip.capacity_weight_kg, create_trip.capacity_weight_kg,
-    create_trip.capacity_volume_l, create_trip.capacity_volume_l,
-    create_trip.capacity_items, create_trip.capacity_items,
-    upper(coalesce(create_trip.currency, app_hidden.config_value('platform.default_currency') #>> '{}')),
-    coalesce(create_trip.base_price, 0), coalesce(create_trip.price_per_kg, 0), coalesce(create_trip.price_per_km, 0),
-    coalesce(create_trip.express_multiplier, 1.5), coalesce(create_trip.fragile_multiplier, 1.2),
-    coalesce(create_trip.no_fragile, false), coalesce(create_trip.no_electronics, false), create_trip.max_item_value,
-    coalesce(create_trip.prohibited_categories, '{}'), create_trip.recurring_pattern,
-    coalesce(create_trip.visibility, 'public'), coalesce(create_trip.auto_accept, false), create_trip.auto_accept_price)
-  returning * into v_trip;
+  begin
+    insert into app_public.trips (
+      traveler_id, title, description, trip_type, origin_address, origin_point, origin_airport,
+      destination_address, destination_point, destination_airport, departure_time, arrival_time,
+      capacity_weight_kg, available_weight_kg, capacity_volume_l, available_volume_l, capacity_items, available_items,
+      currency, base_price, price_per_kg, price_per_km, express_multiplier, fragile_multiplier,
+      no_fragile, no_electronics, max_item_value, prohibited_categories, recurring_pattern,
+      visibility, auto_accept, auto_accept_price)
+    values (
+      v_user_id, trim(create_trip.title), nullif(trim(create_trip.description), ''), create_trip.trip_type,
+      trim(create_trip.origin_address), create_trip.origin_point, upper(create_trip.origin_airport),
+      trim(create_trip.destination_address), create_trip.destination_point, upper(create_trip.destination_airport),
+      create_trip.departure_time, create_trip.arrival_time,
+      create_trip.capacity_weight_kg, create_trip.capacity_weight_kg,
+      create_trip.capacity_volume_l, create_trip.capacity_volume_l,
+      create_trip.capacity_items, create_trip.capacity_items,
+      upper(coalesce(create_trip.currency, app_hidden.config_value('platform.default_currency') #>> '{}')),
+      coalesce(create_trip.base_price, 0), coalesce(create_trip.price_per_kg, 0), coalesce(create_trip.price_per_km, 0),
+      coalesce(create_trip.express_multiplier, 1.5), coalesce(create_trip.fragile_multiplier, 1.2),
+      coalesce(create_trip.no_fragile, false), coalesce(create_trip.no_electronics, false), create_trip.max_item_value,
+      coalesce(create_trip.prohibited_categories, '{}'), create_trip.recurring_pattern,
+      coalesce(create_trip.visibility, 'public'), coalesce(create_trip.auto_accept, false), create_trip.auto_accept_price)
+    returning * into v_trip;
+  exception when check_violation or not_null_violation then
+    get stacked diagnostics v_table = table_name, v_constraint = constraint_name, v_column = column_name;
+    perform app_hidden.raise_broken_rule('app_public.trips', sqlstate, v_table, v_constraint, v_column);
+  end;
   return v_trip;
 end;
 $$;
@@ -9359,7 +9884,7 @@ $$;
 --
 
 COMMENT ON FUNCTION app_public.create_trip(title text, trip_type app_public.trip_type, origin_address text, origin_point public.geography, destination_address text, destination_point public.geography, departure_time timestamp with time zone, arrival_time timestamp with time zone, capacity_weight_kg numeric, capacity_volume_l numeric, capacity_items integer, base_price bigint, price_per_kg bigint, price_per_km bigint, currency text, express_multiplier numeric, fragile_multiplier numeric, description text, origin_airport text, destination_airport text, no_fragile boolean, no_electronics boolean, max_item_value bigint, prohibited_categories text[], visibility app_public.trip_visibility, auto_accept boolean, auto_accept_price bigint, recurring_pattern jsonb) IS '@resultFieldName trip
-Offers a new trip as the signed-in traveler (active, email verified, user type traveler or both). The departure must lie in the future; all capacity starts available; prices are minor units in currency (default platform.default_currency), and at least one of them must be positive. Auto-accept needs a fully verified account. Errors: LOGIN, DNIED, INVAL, 23514 (a value out of range: title 3–255, capacity ≤ 100 kg / 500 L / 1–50 items, multipliers, arrival before departure, unknown category, pattern shape).';
+Offers a new trip as the signed-in traveler (active, email verified, user type traveler or both). The departure must lie in the future; all capacity starts available; prices are minor units in currency (default platform.default_currency), and at least one of them must be positive. Auto-accept needs a fully verified account. Errors: LOGIN, DNIED, INVAL naming the field (a value out of range: title 3–255, capacity ≤ 100 kg / 500 L / 1–50 items, multipliers, arrival before departure, unknown category, pattern shape; a price over trips.max_price, a departure more than trips.max_departure_days ahead, a trip longer than trips.max_duration_hours, an unsupported currency, max_item_value over limits.max_delivery_value).';
 
 
 --
@@ -10412,6 +10937,9 @@ declare
   v_trip app_public.trips;
   v_departure timestamptz;
   v_arrival timestamptz;
+  v_table text;
+  v_constraint text;
+  v_column text;
 begin
   v_trip := app_hidden.own_trip_for_update(mark_trip_delayed.trip_id, v_user_id);
   if v_trip.status not in ('upcoming', 'delayed') then
@@ -10421,12 +10949,17 @@ begin
   -- A new departure alone shifts the arrival by as much, keeping the trip's duration.
   v_arrival := coalesce(mark_trip_delayed.arrival_time,
                         v_trip.arrival_time + (v_departure - v_trip.departure_time));
-  if v_departure <> v_trip.departure_time and v_departure <= now() then
-    raise exception 'The new departure must lie in the future' using errcode = 'INVAL';
-  end if;
-  update app_public.trips t set status = 'delayed', departure_time = v_departure, arrival_time = v_arrival
-   where t.id = v_trip.id
-  returning t.* into v_trip;
+  perform app_hidden.assert_trip_limits(
+    case when v_departure <> v_trip.departure_time then v_departure end, v_arrival, v_departure,
+    null, null, null, null, null, null);
+  begin
+    update app_public.trips t set status = 'delayed', departure_time = v_departure, arrival_time = v_arrival
+     where t.id = v_trip.id
+    returning t.* into v_trip;
+  exception when check_violation or not_null_violation then
+    get stacked diagnostics v_table = table_name, v_constraint = constraint_name, v_column = column_name;
+    perform app_hidden.raise_broken_rule('app_public.trips', sqlstate, v_table, v_constraint, v_column);
+  end;
   perform app_hidden.notify_trip_customers(v_trip.id, 'Your traveler''s trip is delayed',
     format(E'The trip "%s" now leaves at %s UTC and arrives at %s UTC.\n', v_trip.title,
            to_char(v_trip.departure_time at time zone 'UTC', 'YYYY-MM-DD HH24:MI'),
@@ -10441,7 +10974,7 @@ $$;
 --
 
 COMMENT ON FUNCTION app_public.mark_trip_delayed(trip_id uuid, departure_time timestamp with time zone, arrival_time timestamp with time zone) IS '@resultFieldName trip
-Marks an upcoming (or already delayed) trip of the signed-in traveler as delayed, optionally with new times; a new departure alone moves the arrival by as much. Errors: LOGIN, DNIED, NTFND, BADST, INVAL (departure in the past), 23514 (arrival before departure).';
+Marks an upcoming (or already delayed) trip of the signed-in traveler as delayed, optionally with new times; a new departure alone moves the arrival by as much. Errors: LOGIN, DNIED, NTFND, BADST, INVAL naming the field (departure in the past or too far ahead, arrival before departure or too long after it).';
 
 
 --
@@ -12229,6 +12762,9 @@ declare
   v_old app_public.delivery_requests;
   v_request app_public.delivery_requests;
   d app_public.delivery_request_details;
+  v_table text;
+  v_constraint text;
+  v_column text;
 begin
   select r.* into v_old from app_public.delivery_requests r
    where r.id = update_delivery_request.request_id and r.customer_id = v_user_id
@@ -12244,28 +12780,33 @@ begin
   end if;
   d := app_hidden.checked_delivery_request_details(update_delivery_request.details, v_user_id, v_old.created_at, false);
 
-  update app_public.delivery_requests r
-     set title = d.title, description = d.description, category = d.category, urgency = d.urgency,
-         item_name = d.item_name, quantity = d.quantity, weight_kg = d.weight_kg, length_cm = d.length_cm,
-         width_cm = d.width_cm, height_cm = d.height_cm, declared_value = d.declared_value, currency = d.currency,
-         is_fragile = d.is_fragile, is_perishable = d.is_perishable, is_hazardous = d.is_hazardous,
-         requires_signature = d.requires_signature,
-         pickup_address = d.pickup_address, pickup_point = d.pickup_point, pickup_city = d.pickup_city,
-         pickup_country = d.pickup_country, pickup_contact_name = d.pickup_contact_name,
-         pickup_contact_phone = d.pickup_contact_phone, pickup_instructions = d.pickup_instructions,
-         pickup_window_start = d.pickup_window_start, pickup_window_end = d.pickup_window_end,
-         delivery_address = d.delivery_address, delivery_point = d.delivery_point, delivery_city = d.delivery_city,
-         delivery_country = d.delivery_country, delivery_contact_name = d.delivery_contact_name,
-         delivery_contact_phone = d.delivery_contact_phone, delivery_instructions = d.delivery_instructions,
-         delivery_window_start = d.delivery_window_start, delivery_window_end = d.delivery_window_end,
-         max_price = d.max_price, auto_accept_price = d.auto_accept_price,
-         estimated_price = app_hidden.delivery_request_estimate(d),
-         preferred_travelers = d.preferred_travelers, blacklisted_travelers = d.blacklisted_travelers,
-         min_traveler_rating = d.min_traveler_rating, verification_required = d.verification_required,
-         background_check_required = d.background_check_required,
-         expires_at = coalesce(d.expires_at, r.expires_at)
-   where r.id = v_old.id
-  returning r.* into v_request;
+  begin
+    update app_public.delivery_requests r
+       set title = d.title, description = d.description, category = d.category, urgency = d.urgency,
+           item_name = d.item_name, quantity = d.quantity, weight_kg = d.weight_kg, length_cm = d.length_cm,
+           width_cm = d.width_cm, height_cm = d.height_cm, declared_value = d.declared_value, currency = d.currency,
+           is_fragile = d.is_fragile, is_perishable = d.is_perishable, is_hazardous = d.is_hazardous,
+           requires_signature = d.requires_signature,
+           pickup_address = d.pickup_address, pickup_point = d.pickup_point, pickup_city = d.pickup_city,
+           pickup_country = d.pickup_country, pickup_contact_name = d.pickup_contact_name,
+           pickup_contact_phone = d.pickup_contact_phone, pickup_instructions = d.pickup_instructions,
+           pickup_window_start = d.pickup_window_start, pickup_window_end = d.pickup_window_end,
+           delivery_address = d.delivery_address, delivery_point = d.delivery_point, delivery_city = d.delivery_city,
+           delivery_country = d.delivery_country, delivery_contact_name = d.delivery_contact_name,
+           delivery_contact_phone = d.delivery_contact_phone, delivery_instructions = d.delivery_instructions,
+           delivery_window_start = d.delivery_window_start, delivery_window_end = d.delivery_window_end,
+           max_price = d.max_price, auto_accept_price = d.auto_accept_price,
+           estimated_price = app_hidden.delivery_request_estimate(d),
+           preferred_travelers = d.preferred_travelers, blacklisted_travelers = d.blacklisted_travelers,
+           min_traveler_rating = d.min_traveler_rating, verification_required = d.verification_required,
+           background_check_required = d.background_check_required,
+           expires_at = coalesce(d.expires_at, r.expires_at)
+     where r.id = v_old.id
+    returning r.* into v_request;
+  exception when check_violation or not_null_violation then
+    get stacked diagnostics v_table = table_name, v_constraint = constraint_name, v_column = column_name;
+    perform app_hidden.raise_broken_rule('app_public.delivery_requests', sqlstate, v_table, v_constraint, v_column);
+  end;
 
   -- Live offers were made for the old terms: a changed item, place or window voids them all (request_changed), a
   -- lower max_price declines those above it, and travelers now blacklisted lose theirs.
@@ -12526,6 +13067,9 @@ declare
   v_items integer;
   v_times_changed boolean;
   v_status app_public.trip_status;
+  v_table text;
+  v_constraint text;
+  v_column text;
 begin
   v_trip := app_hidden.own_trip_for_update(update_trip.trip_id, v_user_id);
   if v_trip.status in ('completed', 'cancelled') then
@@ -12535,13 +13079,8 @@ begin
   v_departure := coalesce(update_trip.departure_time, v_trip.departure_time);
   v_arrival := coalesce(update_trip.arrival_time, v_trip.arrival_time);
   v_times_changed := v_departure <> v_trip.departure_time or v_arrival <> v_trip.arrival_time;
-  if v_departure <> v_trip.departure_time then
-    if v_trip.status = 'active' then
-      raise exception 'The departure of a trip under way cannot change' using errcode = 'BADST';
-    end if;
-    if v_departure <= now() then
-      raise exception 'The departure must lie in the future' using errcode = 'INVAL';
-    end if;
+  if v_departure <> v_trip.departure_time and v_trip.status = 'active' then
+    raise exception 'The departure of a trip under way cannot change' using errcode = 'BADST';
   end if;
 
   v_weight := coalesce(update_trip.capacity_weight_kg, v_trip.capacity_weight_kg);
@@ -12557,6 +13096,11 @@ begin
       using errcode = 'CAPAC';
   end if;
 
+  perform app_hidden.assert_trip_limits(
+    case when v_departure <> v_trip.departure_time then v_departure end,
+    case when v_times_changed then v_arrival end, v_departure, v_trip.currency,
+    update_trip.base_price, update_trip.price_per_kg, update_trip.price_per_km, update_trip.auto_accept_price,
+    update_trip.max_item_value);
   select u.verification_level into v_level from app_public.users u where u.id = v_user_id;
   perform app_hidden.assert_trip_options(coalesce(update_trip.auto_accept, v_trip.auto_accept),
                                          update_trip.recurring_pattern, v_level);
@@ -12569,40 +13113,45 @@ begin
   end if;
   -- Price changes apply to new offers only: deliveries keep the final_price agreed at acceptance.
 
-  update app_public.trips t
-     set title = coalesce(trim(update_trip.title), t.title),
-         description = coalesce(nullif(trim(update_trip.description), ''), t.description),
-         trip_type = coalesce(update_trip.trip_type, t.trip_type),
-         origin_address = coalesce(trim(update_trip.origin_address), t.origin_address),
-         origin_point = coalesce(update_trip.origin_point, t.origin_point),
-         origin_airport = coalesce(upper(update_trip.origin_airport), t.origin_airport),
-         destination_address = coalesce(trim(update_trip.destination_address), t.destination_address),
-         destination_point = coalesce(update_trip.destination_point, t.destination_point),
-         destination_airport = coalesce(upper(update_trip.destination_airport), t.destination_airport),
-         departure_time = v_departure,
-         arrival_time = v_arrival,
-         available_weight_kg = v_weight - (t.capacity_weight_kg - t.available_weight_kg),
-         capacity_weight_kg = v_weight,
-         available_volume_l = v_volume - (t.capacity_volume_l - t.available_volume_l),
-         capacity_volume_l = v_volume,
-         available_items = v_items - (t.capacity_items - t.available_items),
-         capacity_items = v_items,
-         base_price = coalesce(update_trip.base_price, t.base_price),
-         price_per_kg = coalesce(update_trip.price_per_kg, t.price_per_kg),
-         price_per_km = coalesce(update_trip.price_per_km, t.price_per_km),
-         express_multiplier = coalesce(update_trip.express_multiplier, t.express_multiplier),
-         fragile_multiplier = coalesce(update_trip.fragile_multiplier, t.fragile_multiplier),
-         no_fragile = coalesce(update_trip.no_fragile, t.no_fragile),
-         no_electronics = coalesce(update_trip.no_electronics, t.no_electronics),
-         max_item_value = coalesce(update_trip.max_item_value, t.max_item_value),
-         prohibited_categories = coalesce(update_trip.prohibited_categories, t.prohibited_categories),
-         visibility = coalesce(update_trip.visibility, t.visibility),
-         auto_accept = coalesce(update_trip.auto_accept, t.auto_accept),
-         auto_accept_price = coalesce(update_trip.auto_accept_price, t.auto_accept_price),
-         recurring_pattern = coalesce(update_trip.recurring_pattern, t.recurring_pattern),
-         status = v_status
-   where t.id = v_trip.id
-  returning t.* into v_trip;
+  begin
+    update app_public.trips t
+       set title = coalesce(trim(update_trip.title), t.title),
+           description = coalesce(nullif(trim(update_trip.description), ''), t.description),
+           trip_type = coalesce(update_trip.trip_type, t.trip_type),
+           origin_address = coalesce(trim(update_trip.origin_address), t.origin_address),
+           origin_point = coalesce(update_trip.origin_point, t.origin_point),
+           origin_airport = coalesce(upper(update_trip.origin_airport), t.origin_airport),
+           destination_address = coalesce(trim(update_trip.destination_address), t.destination_address),
+           destination_point = coalesce(update_trip.destination_point, t.destination_point),
+           destination_airport = coalesce(upper(update_trip.destination_airport), t.destination_airport),
+           departure_time = v_departure,
+           arrival_time = v_arrival,
+           available_weight_kg = v_weight - (t.capacity_weight_kg - t.available_weight_kg),
+           capacity_weight_kg = v_weight,
+           available_volume_l = v_volume - (t.capacity_volume_l - t.available_volume_l),
+           capacity_volume_l = v_volume,
+           available_items = v_items - (t.capacity_items - t.available_items),
+           capacity_items = v_items,
+           base_price = coalesce(update_trip.base_price, t.base_price),
+           price_per_kg = coalesce(update_trip.price_per_kg, t.price_per_kg),
+           price_per_km = coalesce(update_trip.price_per_km, t.price_per_km),
+           express_multiplier = coalesce(update_trip.express_multiplier, t.express_multiplier),
+           fragile_multiplier = coalesce(update_trip.fragile_multiplier, t.fragile_multiplier),
+           no_fragile = coalesce(update_trip.no_fragile, t.no_fragile),
+           no_electronics = coalesce(update_trip.no_electronics, t.no_electronics),
+           max_item_value = coalesce(update_trip.max_item_value, t.max_item_value),
+           prohibited_categories = coalesce(update_trip.prohibited_categories, t.prohibited_categories),
+           visibility = coalesce(update_trip.visibility, t.visibility),
+           auto_accept = coalesce(update_trip.auto_accept, t.auto_accept),
+           auto_accept_price = coalesce(update_trip.auto_accept_price, t.auto_accept_price),
+           recurring_pattern = coalesce(update_trip.recurring_pattern, t.recurring_pattern),
+           status = v_status
+     where t.id = v_trip.id
+    returning t.* into v_trip;
+  exception when check_violation or not_null_violation then
+    get stacked diagnostics v_table = table_name, v_constraint = constraint_name, v_column = column_name;
+    perform app_hidden.raise_broken_rule('app_public.trips', sqlstate, v_table, v_constraint, v_column);
+  end;
   if v_times_changed and v_status = 'delayed' then
     perform app_hidden.notify_trip_customers(v_trip.id, 'Your traveler''s trip has new times',
       format(E'The trip "%s" now leaves at %s UTC and arrives at %s UTC.\n', v_trip.title,
@@ -12619,7 +13168,7 @@ $$;
 --
 
 COMMENT ON FUNCTION app_public.update_trip(trip_id uuid, title text, description text, trip_type app_public.trip_type, origin_address text, origin_point public.geography, origin_airport text, destination_address text, destination_point public.geography, destination_airport text, departure_time timestamp with time zone, arrival_time timestamp with time zone, capacity_weight_kg numeric, capacity_volume_l numeric, capacity_items integer, base_price bigint, price_per_kg bigint, price_per_km bigint, express_multiplier numeric, fragile_multiplier numeric, no_fragile boolean, no_electronics boolean, max_item_value bigint, prohibited_categories text[], visibility app_public.trip_visibility, auto_accept boolean, auto_accept_price bigint, recurring_pattern jsonb) IS '@resultFieldName trip
-Changes the signed-in traveler''s trip; arguments left out keep their value. Not once completed or cancelled; the departure of an active trip is fixed; capacity cannot drop below what deliveries hold; new times on a trip with deliveries make it delayed. Price changes affect new offers only. Errors: LOGIN, DNIED, NTFND, BADST, INVAL (departure in the past), CAPAC, 23514 (a value out of range).';
+Changes the signed-in traveler''s trip; arguments left out keep their value. Not once completed or cancelled; the departure of an active trip is fixed; capacity cannot drop below what deliveries hold; new times on a trip with deliveries make it delayed. Price changes affect new offers only. Errors: LOGIN, DNIED, NTFND, BADST, INVAL naming the field (a value out of range or over a configured limit, as for createTrip; a departure in the past), CAPAC.';
 
 
 --
@@ -17441,6 +17990,13 @@ REVOKE ALL ON FUNCTION app_hidden.assert_trip_fits(request app_public.delivery_r
 
 
 --
+-- Name: FUNCTION assert_trip_limits(departure_time timestamp with time zone, arrival_time timestamp with time zone, trip_start timestamp with time zone, currency text, base_price bigint, price_per_kg bigint, price_per_km bigint, auto_accept_price bigint, max_item_value bigint); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.assert_trip_limits(departure_time timestamp with time zone, arrival_time timestamp with time zone, trip_start timestamp with time zone, currency text, base_price bigint, price_per_kg bigint, price_per_km bigint, auto_accept_price bigint, max_item_value bigint) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION assert_trip_options(auto_accept boolean, recurring_pattern jsonb, level app_public.verification_level); Type: ACL; Schema: app_hidden; Owner: -
 --
 
@@ -17826,6 +18382,13 @@ REVOKE ALL ON FUNCTION app_hidden.queue_email(user_id uuid, subject text, body t
 --
 
 REVOKE ALL ON FUNCTION app_hidden.queue_verification_email(user_id uuid) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION raise_broken_rule(written regclass, error_code text, table_name text, constraint_name text, column_name text); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.raise_broken_rule(written regclass, error_code text, table_name text, constraint_name text, column_name text) FROM PUBLIC;
 
 
 --
@@ -19432,3 +19995,5 @@ ALTER DEFAULT PRIVILEGES FOR ROLE app_owner REVOKE ALL ON FUNCTIONS  FROM PUBLIC
 --   20261207130000
 --   20261207130100
 --   20261207140000
+--   20261207140100
+--   20261207140200

@@ -299,6 +299,26 @@ const rules: LintRule[] = [
             begin raise exception 'Log in' using errcode = 'LOGIN'; end $$;`,
     caught: "app_public.lint_probe_login()",
   },
+  {
+    rule: "on a table whose CHECKs speak to clients, every CHECK has a message (its comment) naming one of its columns",
+    fix: "Add `comment on constraint … is '<column> must …'` in a migration: app_hidden.raise_broken_rule answers the " +
+      "violation with that comment as INVAL (db/README.md \"Validation\")",
+    sql: `
+      select format('%s.%I%s', k.conrelid::regclass, k.conname,
+                    case when obj_description(k.oid, 'pg_constraint') is null then ' (no comment)'
+                         else ' (the comment names none of its columns)' end)
+        from pg_constraint k join pg_namespace n on n.oid = k.connamespace
+       where n.nspname like ${APP} and k.contype = 'c'
+         and exists (select 1 from pg_constraint o
+                      where o.conrelid = k.conrelid and o.contype = 'c'
+                        and obj_description(o.oid, 'pg_constraint') is not null)
+         and not exists (select 1 from pg_attribute a
+                          where a.attrelid = k.conrelid and a.attnum = any (k.conkey)
+                            and strpos(obj_description(k.oid, 'pg_constraint'), a.attname) > 0)
+       order by 1`,
+    probe: "alter table app_public.trips add constraint lint_probe_message check (title <> 'probe');",
+    caught: "app_public.trips.lint_probe_message (no comment)",
+  },
 ];
 
 const db = useTestDatabase(test);

@@ -6,9 +6,12 @@
 create or replace trigger _100_timestamps before update on app_public.delivery_requests
   for each row execute function app_hidden.tg__set_updated_at();
 
--- Normalises what a customer entered (trimmed text, defaults) and checks every rule of §4 against the tunables,
--- raising INVAL for the first one broken. created_at is the request's creation time (now for a new one): expiry is
--- bounded from it. Returns the normalised details; expires_at stays null when the caller keeps the current expiry.
+-- Normalises what a customer entered (trimmed text, defaults) and checks the rules a CHECK cannot hold, raising
+-- INVAL naming the field for the first one broken: the limits.* and requests.* tunables, the supported currencies,
+-- and what depends on the time of the write (windows and expiry in the future). Every rule that never changes is a
+-- CHECK of delivery_requests, checked by the write itself (db/README.md "Validation"). created_at is the request's
+-- creation time (now for a new one): expiry is bounded from it. Returns the normalised details; expires_at stays
+-- null when the caller keeps the current expiry.
 create or replace function app_hidden.checked_delivery_request_details(
   details app_public.delivery_request_details,
   customer_id uuid,
@@ -21,10 +24,8 @@ set search_path = pg_catalog, public, pg_temp
 as $$
 declare
   d app_public.delivery_request_details := checked_delivery_request_details.details;
-  v_phone constant text := '^\+[1-9][0-9]{6,14}$';
-  v_country constant text := '^[A-Z]{2}$';
   v_max_dimension numeric := (app_hidden.config_value('limits.max_dimension_cm'))::numeric;
-  v_distance_km numeric;
+  v_latest_expiry timestamptz;
 begin
   if d is null then
     raise exception 'The request details are missing' using errcode = 'INVAL';
@@ -61,139 +62,84 @@ begin
                     + make_interval(days => (app_hidden.config_value('requests.expiry_days'))::int);
   end if;
 
-  -- What and how much
-  if d.title is null or length(d.title) not between 5 and 255 then
-    raise exception 'The title must have 5 to 255 characters' using errcode = 'INVAL';
+  -- Limits from configuration (a missing value is the CHECKs' and NOT NULLs' to refuse)
+  if d.quantity > (app_hidden.config_value('limits.max_quantity'))::int then
+    raise exception 'quantity may be at most %', app_hidden.config_value('limits.max_quantity') using errcode = 'INVAL';
   end if;
-  if length(d.description) > 2000 then
-    raise exception 'The description may have at most 2000 characters' using errcode = 'INVAL';
+  if d.length_cm > v_max_dimension then
+    raise exception 'length_cm may be at most % cm', v_max_dimension using errcode = 'INVAL';
   end if;
-  if d.category is null then
-    raise exception 'Choose a category' using errcode = 'INVAL';
+  if d.width_cm > v_max_dimension then
+    raise exception 'width_cm may be at most % cm', v_max_dimension using errcode = 'INVAL';
   end if;
-  if d.item_name is null or length(d.item_name) > 255 then
-    raise exception 'The item name must have 1 to 255 characters' using errcode = 'INVAL';
-  end if;
-  if d.quantity not between 1 and (app_hidden.config_value('limits.max_quantity'))::int then
-    raise exception 'The quantity must be between 1 and %', app_hidden.config_value('limits.max_quantity')
-      using errcode = 'INVAL';
-  end if;
-  if d.weight_kg is null or d.weight_kg <= 0 then
-    raise exception 'The weight per unit must be more than 0 kg' using errcode = 'INVAL';
-  end if;
-  if num_nulls(d.length_cm, d.width_cm, d.height_cm) not in (0, 3) then
-    raise exception 'Give length, width and height together, or none of them' using errcode = 'INVAL';
-  end if;
-  if least(d.length_cm, d.width_cm, d.height_cm) < 1 or greatest(d.length_cm, d.width_cm, d.height_cm) > v_max_dimension then
-    raise exception 'Each dimension must be between 1 and % cm', v_max_dimension using errcode = 'INVAL';
+  if d.height_cm > v_max_dimension then
+    raise exception 'height_cm may be at most % cm', v_max_dimension using errcode = 'INVAL';
   end if;
   if d.weight_kg * d.quantity > (app_hidden.config_value('limits.max_delivery_weight_kg'))::numeric then
-    raise exception 'The total weight may be at most % kg', app_hidden.config_value('limits.max_delivery_weight_kg')
+    raise exception 'weight_kg × quantity (the total weight) may be at most % kg',
+      app_hidden.config_value('limits.max_delivery_weight_kg') using errcode = 'INVAL';
+  end if;
+  if not app_hidden.config_value('platform.supported_currencies') ? d.currency then
+    raise exception 'currency % is not supported', d.currency using errcode = 'INVAL';
+  end if;
+  if d.declared_value > (app_hidden.config_value('limits.max_delivery_value'))::bigint then
+    raise exception 'declared_value may be at most %', app_hidden.config_value('limits.max_delivery_value')
       using errcode = 'INVAL';
-  end if;
-  if d.is_hazardous then
-    raise exception 'Hazardous items cannot be sent' using errcode = 'INVAL';
-  end if;
-  if d.currency is null or not app_hidden.config_value('platform.supported_currencies') ? d.currency then
-    raise exception 'Currency % is not supported', d.currency using errcode = 'INVAL';
-  end if;
-  if d.declared_value < 0 or d.declared_value > (app_hidden.config_value('limits.max_delivery_value'))::bigint then
-    raise exception 'The declared value must be between 0 and %', app_hidden.config_value('limits.max_delivery_value')
-      using errcode = 'INVAL';
-  end if;
-
-  -- Where
-  if d.pickup_address is null or length(d.pickup_address) > 500 or d.pickup_point is null
-     or d.pickup_city is null or length(d.pickup_city) > 100 or d.pickup_country is null
-     or d.pickup_country !~ v_country then
-    raise exception 'The pickup needs an address (≤500 characters), a point, a city and a two-letter country code'
-      using errcode = 'INVAL';
-  end if;
-  if d.delivery_address is null or length(d.delivery_address) > 500 or d.delivery_point is null
-     or d.delivery_city is null or length(d.delivery_city) > 100 or d.delivery_country is null
-     or d.delivery_country !~ v_country then
-    raise exception 'The drop-off needs an address (≤500 characters), a point, a city and a two-letter country code'
-      using errcode = 'INVAL';
-  end if;
-  if d.pickup_contact_phone !~ v_phone or d.delivery_contact_phone !~ v_phone then
-    raise exception 'Contact phones must be in E.164 format, e.g. +4930123456' using errcode = 'INVAL';
-  end if;
-  if length(d.pickup_contact_name) > 100 or length(d.delivery_contact_name) > 100
-     or length(d.pickup_instructions) > 1000 or length(d.delivery_instructions) > 1000 then
-    raise exception 'Contact names may have 100 and instructions 1000 characters' using errcode = 'INVAL';
   end if;
   -- Great-circle distance (sphere), as the quote uses.
-  v_distance_km := public.st_distance(d.pickup_point, d.delivery_point, false) / 1000;
-  if v_distance_km > (app_hidden.config_value('limits.max_delivery_distance_km'))::numeric then
-    raise exception 'Pickup and drop-off may be at most % km apart', app_hidden.config_value('limits.max_delivery_distance_km')
-      using errcode = 'INVAL';
+  if public.st_distance(d.pickup_point, d.delivery_point, false) / 1000
+     > (app_hidden.config_value('limits.max_delivery_distance_km'))::numeric then
+    raise exception 'pickup_point and delivery_point may be at most % km apart',
+      app_hidden.config_value('limits.max_delivery_distance_km') using errcode = 'INVAL';
   end if;
-
-  -- When
-  if num_nulls(d.pickup_window_start, d.pickup_window_end) = 1
-     or num_nulls(d.delivery_window_start, d.delivery_window_end) = 1 then
-    raise exception 'A time window needs both its start and its end' using errcode = 'INVAL';
+  if d.max_price not between (app_hidden.config_value('limits.min_request_price'))::bigint
+                         and (app_hidden.config_value('limits.max_request_price'))::bigint then
+    raise exception 'max_price must be between % and %', app_hidden.config_value('limits.min_request_price'),
+      app_hidden.config_value('limits.max_request_price') using errcode = 'INVAL';
   end if;
-  if d.pickup_window_start >= d.pickup_window_end or d.delivery_window_start >= d.delivery_window_end then
-    raise exception 'A time window must start before it ends' using errcode = 'INVAL';
-  end if;
-  if d.pickup_window_end <= now() or d.delivery_window_end <= now() then
-    raise exception 'Time windows must end in the future' using errcode = 'INVAL';
-  end if;
-  if d.delivery_window_end <= d.pickup_window_start then
-    raise exception 'The drop-off window must end after the pickup window starts' using errcode = 'INVAL';
-  end if;
-  if d.expires_at is not null and (d.expires_at <= now()
-     or d.expires_at > checked_delivery_request_details.created_at
-                       + make_interval(days => (app_hidden.config_value('requests.max_expiry_days'))::int)) then
-    raise exception 'The request must expire in the future and at most % days after it was created',
+  v_latest_expiry := checked_delivery_request_details.created_at
+                     + make_interval(days => (app_hidden.config_value('requests.max_expiry_days'))::int);
+  if d.expires_at > v_latest_expiry then
+    raise exception 'expires_at may be at most % days after the request was created',
       app_hidden.config_value('requests.max_expiry_days') using errcode = 'INVAL';
   end if;
 
-  -- Price and travelers
-  if d.max_price is null
-     or d.max_price not between (app_hidden.config_value('limits.min_request_price'))::bigint
-                            and (app_hidden.config_value('limits.max_request_price'))::bigint then
-    raise exception 'The maximum price must be between % and %', app_hidden.config_value('limits.min_request_price'),
-      app_hidden.config_value('limits.max_request_price') using errcode = 'INVAL';
+  -- What depends on the time of the write
+  if d.pickup_window_end <= now() then
+    raise exception 'pickup_window_end must lie in the future' using errcode = 'INVAL';
   end if;
-  if d.auto_accept_price <= 0 or d.auto_accept_price > d.max_price then
-    raise exception 'The auto-accept price must be more than 0 and at most the maximum price' using errcode = 'INVAL';
+  if d.delivery_window_end <= now() then
+    raise exception 'delivery_window_end must lie in the future' using errcode = 'INVAL';
   end if;
-  if cardinality(d.preferred_travelers) > 50 or cardinality(d.blacklisted_travelers) > 50
-     or array_position(d.preferred_travelers, null) is not null
-     or array_position(d.blacklisted_travelers, null) is not null then
-    raise exception 'Preferred and blacklisted travelers are lists of at most 50 users' using errcode = 'INVAL';
-  end if;
-  if d.preferred_travelers && d.blacklisted_travelers
-     or checked_delivery_request_details.customer_id = any (d.preferred_travelers || d.blacklisted_travelers) then
-    raise exception 'A traveler cannot be both preferred and blacklisted, and you cannot list yourself'
-      using errcode = 'INVAL';
-  end if;
-  if d.min_traveler_rating not between 1 and 5 then
-    raise exception 'The minimum traveler rating must be between 1 and 5' using errcode = 'INVAL';
+  if d.expires_at <= now() then
+    raise exception 'expires_at must lie in the future' using errcode = 'INVAL';
   end if;
   return d;
 end;
 $$;
 comment on function app_hidden.checked_delivery_request_details(app_public.delivery_request_details, uuid, timestamptz, boolean) is
-  'Normalises and validates the details of a delivery request against §4 and the limits.* tunables; raises INVAL.';
+  'Normalises the details of a delivery request and checks the configured limits (limits.*, requests.max_expiry_days, supported currencies) and the rules that depend on the time; raises INVAL naming the field. The table''s CHECKs hold the rest.';
 
--- The default quote of checked details: great-circle km and total weight.
+-- The default quote of checked details: great-circle km and total weight. Null for details the write will refuse
+-- anyway (no points, no positive weight), so that the table's own rule, not the quote's, names what is wrong.
 create or replace function app_hidden.delivery_request_estimate(details app_public.delivery_request_details)
 returns bigint
 language sql stable
 as $$
-  select app_hidden.default_quote(
-    (public.st_distance((delivery_request_estimate.details).pickup_point,
-                        (delivery_request_estimate.details).delivery_point, false) / 1000)::numeric,
-    (delivery_request_estimate.details).weight_kg * (delivery_request_estimate.details).quantity,
-    (delivery_request_estimate.details).urgency,
-    (delivery_request_estimate.details).is_fragile,
-    (delivery_request_estimate.details).currency);
+  select case when (delivery_request_estimate.details).weight_kg * (delivery_request_estimate.details).quantity > 0
+               and (delivery_request_estimate.details).pickup_point is not null
+               and (delivery_request_estimate.details).delivery_point is not null
+              then app_hidden.default_quote(
+                     (public.st_distance((delivery_request_estimate.details).pickup_point,
+                                         (delivery_request_estimate.details).delivery_point, false) / 1000)::numeric,
+                     (delivery_request_estimate.details).weight_kg * (delivery_request_estimate.details).quantity,
+                     (delivery_request_estimate.details).urgency,
+                     (delivery_request_estimate.details).is_fragile,
+                     (delivery_request_estimate.details).currency)
+         end;
 $$;
 comment on function app_hidden.delivery_request_estimate(app_public.delivery_request_details) is
-  'Estimated price of checked request details (app_hidden.default_quote over the great-circle distance and total weight).';
+  'Estimated price of checked request details (app_hidden.default_quote over the great-circle distance and total weight); null when they have no points or weight.';
 
 -- The details of an existing request (for duplicate_delivery_request).
 create or replace function app_hidden.delivery_request_details_of(request app_public.delivery_requests)
@@ -231,6 +177,9 @@ declare
     app_hidden.checked_delivery_request_details(insert_delivery_request.details, insert_delivery_request.customer_id,
                                                 v_now, true);
   v_request app_public.delivery_requests;
+  v_table text;
+  v_constraint text;
+  v_column text;
 begin
   perform pg_advisory_xact_lock(hashtext('app_public.delivery_requests'), hashtext(insert_delivery_request.customer_id::text));
   if (select count(*) from app_public.delivery_requests r
@@ -240,32 +189,37 @@ begin
     raise exception 'You may have at most % open delivery requests', app_hidden.config_value('limits.max_open_requests')
       using errcode = 'LIMIT';
   end if;
-  insert into app_public.delivery_requests (
-    customer_id, title, description, category, urgency, item_name, quantity, weight_kg, length_cm, width_cm,
-    height_cm, declared_value, currency, is_fragile, is_perishable, is_hazardous, requires_signature,
-    pickup_address, pickup_point, pickup_city, pickup_country, pickup_contact_name, pickup_contact_phone,
-    pickup_instructions, pickup_window_start, pickup_window_end,
-    delivery_address, delivery_point, delivery_city, delivery_country, delivery_contact_name, delivery_contact_phone,
-    delivery_instructions, delivery_window_start, delivery_window_end,
-    max_price, auto_accept_price, estimated_price, preferred_travelers, blacklisted_travelers, min_traveler_rating,
-    verification_required, background_check_required, expires_at, created_at)
-  values (
-    insert_delivery_request.customer_id, d.title, d.description, d.category, d.urgency, d.item_name, d.quantity,
-    d.weight_kg, d.length_cm, d.width_cm, d.height_cm, d.declared_value, d.currency, d.is_fragile, d.is_perishable,
-    d.is_hazardous, d.requires_signature,
-    d.pickup_address, d.pickup_point, d.pickup_city, d.pickup_country, d.pickup_contact_name, d.pickup_contact_phone,
-    d.pickup_instructions, d.pickup_window_start, d.pickup_window_end,
-    d.delivery_address, d.delivery_point, d.delivery_city, d.delivery_country, d.delivery_contact_name,
-    d.delivery_contact_phone, d.delivery_instructions, d.delivery_window_start, d.delivery_window_end,
-    d.max_price, d.auto_accept_price, app_hidden.delivery_request_estimate(d), d.preferred_travelers,
-    d.blacklisted_travelers, d.min_traveler_rating, d.verification_required, d.background_check_required,
-    d.expires_at, v_now)
-  returning * into v_request;
+  begin
+    insert into app_public.delivery_requests (
+      customer_id, title, description, category, urgency, item_name, quantity, weight_kg, length_cm, width_cm,
+      height_cm, declared_value, currency, is_fragile, is_perishable, is_hazardous, requires_signature,
+      pickup_address, pickup_point, pickup_city, pickup_country, pickup_contact_name, pickup_contact_phone,
+      pickup_instructions, pickup_window_start, pickup_window_end,
+      delivery_address, delivery_point, delivery_city, delivery_country, delivery_contact_name, delivery_contact_phone,
+      delivery_instructions, delivery_window_start, delivery_window_end,
+      max_price, auto_accept_price, estimated_price, preferred_travelers, blacklisted_travelers, min_traveler_rating,
+      verification_required, background_check_required, expires_at, created_at)
+    values (
+      insert_delivery_request.customer_id, d.title, d.description, d.category, d.urgency, d.item_name, d.quantity,
+      d.weight_kg, d.length_cm, d.width_cm, d.height_cm, d.declared_value, d.currency, d.is_fragile, d.is_perishable,
+      d.is_hazardous, d.requires_signature,
+      d.pickup_address, d.pickup_point, d.pickup_city, d.pickup_country, d.pickup_contact_name, d.pickup_contact_phone,
+      d.pickup_instructions, d.pickup_window_start, d.pickup_window_end,
+      d.delivery_address, d.delivery_point, d.delivery_city, d.delivery_country, d.delivery_contact_name,
+      d.delivery_contact_phone, d.delivery_instructions, d.delivery_window_start, d.delivery_window_end,
+      d.max_price, d.auto_accept_price, app_hidden.delivery_request_estimate(d), d.preferred_travelers,
+      d.blacklisted_travelers, d.min_traveler_rating, d.verification_required, d.background_check_required,
+      d.expires_at, v_now)
+    returning * into v_request;
+  exception when check_violation or not_null_violation then
+    get stacked diagnostics v_table = table_name, v_constraint = constraint_name, v_column = column_name;
+    perform app_hidden.raise_broken_rule('app_public.delivery_requests', sqlstate, v_table, v_constraint, v_column);
+  end;
   return v_request;
 end;
 $$;
 comment on function app_hidden.insert_delivery_request(uuid, app_public.delivery_request_details) is
-  'Validates the details and inserts a pending request for the customer; raises INVAL or LIMIT (too many open requests).';
+  'Validates the details and inserts a pending request for the customer; raises INVAL (a limit, or a CHECK of the table, naming the field) or LIMIT (too many open requests).';
 
 -- The marketplace rule of §4 for one viewer: open (pending or matched) and unexpired requests of active, undeleted
 -- customers, never the viewer's own, never across a block in either direction, never where the viewer is

@@ -74,6 +74,9 @@ declare
   v_trip app_public.trips;
   v_departure timestamptz;
   v_arrival timestamptz;
+  v_table text;
+  v_constraint text;
+  v_column text;
 begin
   v_trip := app_hidden.own_trip_for_update(mark_trip_delayed.trip_id, v_user_id);
   if v_trip.status not in ('upcoming', 'delayed') then
@@ -83,12 +86,17 @@ begin
   -- A new departure alone shifts the arrival by as much, keeping the trip's duration.
   v_arrival := coalesce(mark_trip_delayed.arrival_time,
                         v_trip.arrival_time + (v_departure - v_trip.departure_time));
-  if v_departure <> v_trip.departure_time and v_departure <= now() then
-    raise exception 'The new departure must lie in the future' using errcode = 'INVAL';
-  end if;
-  update app_public.trips t set status = 'delayed', departure_time = v_departure, arrival_time = v_arrival
-   where t.id = v_trip.id
-  returning t.* into v_trip;
+  perform app_hidden.assert_trip_limits(
+    case when v_departure <> v_trip.departure_time then v_departure end, v_arrival, v_departure,
+    null, null, null, null, null, null);
+  begin
+    update app_public.trips t set status = 'delayed', departure_time = v_departure, arrival_time = v_arrival
+     where t.id = v_trip.id
+    returning t.* into v_trip;
+  exception when check_violation or not_null_violation then
+    get stacked diagnostics v_table = table_name, v_constraint = constraint_name, v_column = column_name;
+    perform app_hidden.raise_broken_rule('app_public.trips', sqlstate, v_table, v_constraint, v_column);
+  end;
   perform app_hidden.notify_trip_customers(v_trip.id, 'Your traveler''s trip is delayed',
     format(E'The trip "%s" now leaves at %s UTC and arrives at %s UTC.\n', v_trip.title,
            to_char(v_trip.departure_time at time zone 'UTC', 'YYYY-MM-DD HH24:MI'),
@@ -96,7 +104,7 @@ begin
   return v_trip;
 end;
 $$;
-comment on function app_public.mark_trip_delayed(uuid, timestamptz, timestamptz) is E'@resultFieldName trip\nMarks an upcoming (or already delayed) trip of the signed-in traveler as delayed, optionally with new times; a new departure alone moves the arrival by as much. Errors: LOGIN, DNIED, NTFND, BADST, INVAL (departure in the past), 23514 (arrival before departure).';
+comment on function app_public.mark_trip_delayed(uuid, timestamptz, timestamptz) is E'@resultFieldName trip\nMarks an upcoming (or already delayed) trip of the signed-in traveler as delayed, optionally with new times; a new departure alone moves the arrival by as much. Errors: LOGIN, DNIED, NTFND, BADST, INVAL naming the field (departure in the past or too far ahead, arrival before departure or too long after it).';
 grant execute on function app_public.mark_trip_delayed(uuid, timestamptz, timestamptz) to app_user;
 
 create or replace function app_public.cancel_trip(
@@ -112,6 +120,9 @@ declare
   v_user_id uuid := app_hidden.require_user('unverified', 'cancel trips');
   v_is_admin boolean := app_hidden.current_user_has_permission('deliveries.write');
   v_trip app_public.trips;
+  v_table text;
+  v_constraint text;
+  v_column text;
 begin
   if cancel_trip.reason is null then
     raise exception 'Say why the trip is cancelled' using errcode = 'INVAL';
@@ -142,13 +153,18 @@ begin
   -- their capacity and reopens their requests; live offers on the trip are withdrawn.
   perform app_hidden.on_trip_cancelled(v_trip.id, v_user_id, v_is_admin);
 
-  update app_public.trips t
-     set status = 'cancelled', cancellation_reason = cancel_trip.reason,
-         cancellation_note = nullif(trim(cancel_trip.note), ''), cancelled_by = v_user_id, cancelled_at = now()
-   where t.id = v_trip.id
-  returning t.* into v_trip;
+  begin
+    update app_public.trips t
+       set status = 'cancelled', cancellation_reason = cancel_trip.reason,
+           cancellation_note = nullif(trim(cancel_trip.note), ''), cancelled_by = v_user_id, cancelled_at = now()
+     where t.id = v_trip.id
+    returning t.* into v_trip;
+  exception when check_violation or not_null_violation then
+    get stacked diagnostics v_table = table_name, v_constraint = constraint_name, v_column = column_name;
+    perform app_hidden.raise_broken_rule('app_public.trips', sqlstate, v_table, v_constraint, v_column);
+  end;
   return v_trip;
 end;
 $$;
-comment on function app_public.cancel_trip(uuid, app_public.trip_cancel_reason, text) is E'@resultFieldName trip\nCancels a trip: the traveler cancels an upcoming or delayed trip on which nothing was picked up; admins with deliveries.write may also cancel an active one. Held capacity is released. A cancelled recurring trip creates no further trips. Errors: LOGIN, DNIED, NTFND, BADST, INVAL (no reason), 23514 (note longer than 1000 characters).';
+comment on function app_public.cancel_trip(uuid, app_public.trip_cancel_reason, text) is E'@resultFieldName trip\nCancels a trip: the traveler cancels an upcoming or delayed trip on which nothing was picked up; admins with deliveries.write may also cancel an active one. Held capacity is released. A cancelled recurring trip creates no further trips. Errors: LOGIN, DNIED, NTFND, BADST, INVAL (no reason; a note longer than 1000 characters).';
 grant execute on function app_public.cancel_trip(uuid, app_public.trip_cancel_reason, text) to app_user;

@@ -74,3 +74,61 @@ as $$
              and not app_hidden.users_blocked((trip_visible_to.trip).traveler_id, trip_visible_to.user_id));
 $$;
 comment on function app_hidden.trip_visible_to(app_public.trips, uuid) is 'Whether the user may see the trip (its traveler; else public, a customer of it, or a past customer for friends_only; never across a block).';
+
+-- The configured limits of a trip (db/README.md "Validation"): what the trips.* tunables, the supported currencies
+-- and limits.max_delivery_value allow, and the departure lying ahead; the table's CHECKs hold every rule that never
+-- changes. Raises INVAL naming the field; null arguments are not checked (a missing value is the NOT NULLs' to
+-- refuse, an unchanged one was checked when it was set). departure_time is given only when it is new.
+create or replace function app_hidden.assert_trip_limits(
+  departure_time timestamptz,
+  arrival_time timestamptz,
+  trip_start timestamptz,
+  currency text,
+  base_price bigint,
+  price_per_kg bigint,
+  price_per_km bigint,
+  auto_accept_price bigint,
+  max_item_value bigint
+)
+returns void
+language plpgsql stable
+set search_path = pg_catalog, public, pg_temp
+as $$
+declare
+  v_max_price bigint := (app_hidden.config_value('trips.max_price'))::bigint;
+  v_price record;
+begin
+  if assert_trip_limits.departure_time <= now() then
+    raise exception 'departure_time must lie in the future' using errcode = 'INVAL';
+  end if;
+  if assert_trip_limits.departure_time
+     > now() + make_interval(days => (app_hidden.config_value('trips.max_departure_days'))::int) then
+    raise exception 'departure_time may be at most % days ahead', app_hidden.config_value('trips.max_departure_days')
+      using errcode = 'INVAL';
+  end if;
+  -- trip_start is the departure the arrival is measured from (the new one, or the one the trip keeps).
+  if assert_trip_limits.arrival_time - assert_trip_limits.trip_start
+     > make_interval(hours => (app_hidden.config_value('trips.max_duration_hours'))::int) then
+    raise exception 'arrival_time may be at most % hours after departure_time',
+      app_hidden.config_value('trips.max_duration_hours') using errcode = 'INVAL';
+  end if;
+  if not app_hidden.config_value('platform.supported_currencies') ? assert_trip_limits.currency then
+    raise exception 'currency % is not supported', assert_trip_limits.currency using errcode = 'INVAL';
+  end if;
+  for v_price in
+    select p.field, p.amount
+      from (values ('base_price', assert_trip_limits.base_price), ('price_per_kg', assert_trip_limits.price_per_kg),
+                   ('price_per_km', assert_trip_limits.price_per_km),
+                   ('auto_accept_price', assert_trip_limits.auto_accept_price)) as p(field, amount)
+     where p.amount > v_max_price
+  loop
+    raise exception '% may be at most %', v_price.field, v_max_price using errcode = 'INVAL';
+  end loop;
+  if assert_trip_limits.max_item_value > (app_hidden.config_value('limits.max_delivery_value'))::bigint then
+    raise exception 'max_item_value may be at most %', app_hidden.config_value('limits.max_delivery_value')
+      using errcode = 'INVAL';
+  end if;
+end;
+$$;
+comment on function app_hidden.assert_trip_limits(timestamptz, timestamptz, timestamptz, text, bigint, bigint, bigint, bigint, bigint) is
+  'Raises INVAL naming the field when a trip''s value breaks a configured limit (trips.max_price, max_departure_days, max_duration_hours, supported currencies, limits.max_delivery_value) or its new departure is not ahead.';
