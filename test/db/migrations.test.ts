@@ -404,6 +404,22 @@ test("every function in app_* is defined in exactly one canonical file under db/
   t.deepEqual(offenders, [], offenders.join("\n"));
 });
 
+// db/README.md "Where functions live": one API function (app_public) per file, named after it, so that a function's
+// rules, triggers and grants are found by its name.
+test("every file under db/functions defines at most one app_public function, named like the file", async (t) => {
+  const definitions = await canonicalDefinitions();
+  const apiByFile = new Map<string, string[]>();
+  for (const [name, files] of definitions.files) {
+    if (!name.startsWith("app_public.")) continue;
+    for (const file of files) apiByFile.set(file, [...apiByFile.get(file) ?? [], name]);
+  }
+  t.true(apiByFile.size > 50, "hardly any API functions parsed: the parser is broken");
+  const offenders = [...apiByFile].filter(([file, names]) =>
+    names.length > 1 || !file.endsWith(`/${names[0]!.slice("app_public.".length)}.sql`))
+    .map(([file, names]) => `${file}: ${names.join(", ")}`);
+  t.deepEqual(offenders, [], offenders.join("\n"));
+});
+
 // The check above must be able to fail: a function left behind by a removed file, and an old overload left behind
 // by a changed signature, are both reported.
 test("self-check: an orphaned function and a stale overload are reported", async (t) => {

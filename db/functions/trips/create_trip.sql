@@ -90,34 +90,3 @@ $$;
 comment on function app_public.create_trip(text, app_public.trip_type, text, geography, text, geography, timestamptz, timestamptz, numeric, numeric, integer, bigint, bigint, bigint, text, numeric, numeric, text, text, text, boolean, boolean, bigint, text[], app_public.trip_visibility, boolean, bigint, jsonb) is
   E'@resultFieldName trip\nOffers a new trip as the signed-in traveler (active, email verified, user type traveler or both). The departure must lie in the future; all capacity starts available; prices are minor units in currency (default platform.default_currency), and at least one of them must be positive. Auto-accept needs a fully verified account. Errors: LOGIN, DNIED, INVAL naming the field (a value out of range: title 3–255, capacity ≤ 100 kg / 500 L / 1–50 items, multipliers, arrival before departure, unknown category, pattern shape; a price over trips.max_price, a departure more than trips.max_departure_days ahead, a trip longer than trips.max_duration_hours, an unsupported currency, max_item_value over limits.max_delivery_value).';
 grant execute on function app_public.create_trip(text, app_public.trip_type, text, geography, text, geography, timestamptz, timestamptz, numeric, numeric, integer, bigint, bigint, bigint, text, numeric, numeric, text, text, text, boolean, boolean, bigint, text[], app_public.trip_visibility, boolean, bigint, jsonb) to app_user;
-
--- Options that need more than a CHECK: auto-accept is unlocked by full verification (§2 ladder), and a recurring
--- pattern's until date must be a real date.
-create or replace function app_hidden.assert_trip_options(
-  auto_accept boolean,
-  recurring_pattern jsonb,
-  level app_public.verification_level
-)
-returns void
-language plpgsql stable
-set search_path = pg_catalog, public, pg_temp
-as $$
-declare
-  v_until date;
-begin
-  if coalesce(assert_trip_options.auto_accept, false) and assert_trip_options.level < 'fully_verified' then
-    raise exception 'Auto-accept needs a fully verified account' using errcode = 'DNIED';
-  end if;
-  if assert_trip_options.recurring_pattern ? 'until' then
-    begin
-      v_until := (assert_trip_options.recurring_pattern ->> 'until')::date;
-    exception when others then
-      raise exception 'recurring_pattern.until must be a date (YYYY-MM-DD)' using errcode = 'INVAL';
-    end;
-    if v_until < current_date then
-      raise exception 'recurring_pattern.until lies in the past' using errcode = 'INVAL';
-    end if;
-  end if;
-end;
-$$;
-comment on function app_hidden.assert_trip_options(boolean, jsonb, app_public.verification_level) is 'Raises DNIED for auto-accept below fully_verified and INVAL for a recurring pattern with a bad until date.';

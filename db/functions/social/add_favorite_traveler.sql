@@ -34,21 +34,5 @@ $$;
 comment on function app_public.add_favorite_traveler(uuid) is E'@resultFieldName userFavorite\nAdds a traveler to the signed-in user''s favorites (adding twice keeps one). Errors: LOGIN, NTFND, INVAL (not a traveler), BADST (blocked by you), 23514 (yourself).';
 grant execute on function app_public.add_favorite_traveler(uuid) to app_user;
 
-create or replace function app_public.remove_favorite_traveler(traveler_id uuid)
-returns boolean
-language plpgsql volatile strict
-set search_path = pg_catalog, public, pg_temp
-as $$
-declare
-  v_user_id uuid := app_hidden.require_session('keep favorites');
-begin
-  delete from app_public.user_favorites f
-   where f.user_id = v_user_id and f.traveler_id = remove_favorite_traveler.traveler_id;
-  return found;
-end;
-$$;
-comment on function app_public.remove_favorite_traveler(uuid) is E'@resultFieldName success\nRemoves a traveler from the signed-in user''s favorites; false when it was not one. Errors: LOGIN.';
-grant execute on function app_public.remove_favorite_traveler(uuid) to app_user;
-
 create or replace trigger _100_default_user before insert on app_public.user_favorites
   for each row execute function app_hidden.tg__default_current_user('user_id');

@@ -1,5 +1,16 @@
--- Shared pieces of the trips domain (docs/domain.md §3): timestamps, the completed-trips counter and the lookup
--- every traveler action starts with.
+-- The trips domain's shared rules: the tables' timestamps, the completed-trips counter, the
+-- lookup every traveler action starts with, visibility, the options and the configured limits of a trip.
+--
+-- The trip state machine (docs/domain.md §3):
+--   upcoming/delayed → active      traveler, at most trips.start_window_hours before departure (start_trip)
+--   upcoming/delayed → delayed     traveler (mark_trip_delayed), or update_trip when times change after an acceptance
+--   active → completed             traveler, when no delivery awaits pickup (complete_trip); total_trips + 1
+--   upcoming/delayed → cancelled   traveler, when nothing was picked up (cancel_trip)
+--   upcoming/delayed/active → cancelled   admin with deliveries.write (cancel_trip)
+--   upcoming/delayed → completed   system, trips.auto_complete_hours after arrival (app_private.auto_complete_trips)
+-- "Awaiting pickup" and "picked up" are read from the trip's deliveries, not from its reservations: a reservation
+-- stays reserved from acceptance until delivery (trip_capacity.sql), so it cannot tell the two apart.
+
 create or replace trigger _100_timestamps before update on app_public.trips
   for each row execute function app_hidden.tg__set_updated_at();
 create or replace trigger _100_timestamps before update on app_public.trip_capacity_reservations
@@ -132,3 +143,34 @@ end;
 $$;
 comment on function app_hidden.assert_trip_limits(timestamptz, timestamptz, timestamptz, text, bigint, bigint, bigint, bigint, bigint) is
   'Raises INVAL naming the field when a trip''s value breaks a configured limit (trips.max_price, max_departure_days, max_duration_hours, supported currencies, limits.max_delivery_value) or its new departure is not ahead.';
+
+-- Options that need more than a CHECK: auto-accept is unlocked by full verification (§2 ladder), and a recurring
+-- pattern's until date must be a real date.
+create or replace function app_hidden.assert_trip_options(
+  auto_accept boolean,
+  recurring_pattern jsonb,
+  level app_public.verification_level
+)
+returns void
+language plpgsql stable
+set search_path = pg_catalog, public, pg_temp
+as $$
+declare
+  v_until date;
+begin
+  if coalesce(assert_trip_options.auto_accept, false) and assert_trip_options.level < 'fully_verified' then
+    raise exception 'Auto-accept needs a fully verified account' using errcode = 'DNIED';
+  end if;
+  if assert_trip_options.recurring_pattern ? 'until' then
+    begin
+      v_until := (assert_trip_options.recurring_pattern ->> 'until')::date;
+    exception when others then
+      raise exception 'recurring_pattern.until must be a date (YYYY-MM-DD)' using errcode = 'INVAL';
+    end;
+    if v_until < current_date then
+      raise exception 'recurring_pattern.until lies in the past' using errcode = 'INVAL';
+    end if;
+  end if;
+end;
+$$;
+comment on function app_hidden.assert_trip_options(boolean, jsonb, app_public.verification_level) is 'Raises DNIED for auto-accept below fully_verified and INVAL for a recurring pattern with a bad until date.';
