@@ -1,7 +1,7 @@
 -- The caller checks, in three layers; every function that needs a signed-in user starts with one of them, and the
 -- codes are raised here only (a catalog lint fails when another function raises LOGIN itself):
 --   require_session        signed in (LOGIN): whatever a suspended account may still do (sign out, manage sessions,
---                          2FA, password, privacy, addresses, closing the account, reading, blocking, reporting)
+--                          2FA, password, privacy, addresses, deleting the account, reading, blocking, reporting)
 --   require_not_suspended  … and not suspended (SUSPD, naming when the suspension ends): what others would see or
 --                          rely on, for accounts that need not be active yet (the profile, favorites)
 --   require_user           … and active, not deleted, at least a verification level (DNIED): the marketplace
