@@ -51,6 +51,9 @@ const createCases: Array<[string, Record<string, unknown>, string]> = [
   ["bad airport code", { originAirport: "TXL1" }, "origin_airport"],
   ["malformed recurrence", { recurringPattern: { frequency: "hourly" } }, "recurring_pattern"],
   ["max item value of zero", { maxItemValue: "0" }, "max_item_value"],
+  ["destination address over 500 characters", { destinationAddress: "x".repeat(501) }, "destination_address"],
+  ["bad arrival airport code", { destinationAirport: "B" }, "destination_airport"],
+  ["no capacity", { capacityWeightKg: null }, "capacity_weight_kg"],
   // configured limits and the time of the write (app_hidden.assert_trip_limits)
   ["departure in the past", { departureTime: hoursFromNow(-1), arrivalTime: hoursFromNow(5) }, "departure_time"],
   ["departure past trips.max_departure_days", { departureTime: "9999-12-30T00:00:00Z", arrivalTime: "9999-12-31T00:00:00Z" }, "departure_time"],
@@ -70,6 +73,9 @@ test.serial("createTrip: each rule answers INVAL naming its field, and writes no
   }
   t.is((await server.gql(CREATE, { token: traveler.token, variables: { input: input() } })).errors, undefined,
     "the base input is valid: each case fails for its own reason");
+  const verified = await createSignedInMember(db, { type: "traveler", level: "fully_verified" });
+  assertInvalid(t, await server.gql(CREATE, { token: verified.token, variables: { input: input({ autoAccept: true }) } }),
+    "auto_accept_price", "auto-accept without a price");
 });
 
 test.serial("updateTrip, markTripDelayed and cancelTrip answer the same way", async (t) => {
