@@ -2427,7 +2427,7 @@ CREATE FUNCTION app_hidden.account_open_items(user_id uuid) RETURNS SETOF text
    where exists (select 1 from app_private.admin_users a
                   where a.user_id = account_open_items.user_id and a.is_active)
   union all
-  -- deliveries (§7): a live delivery as customer or traveler; a delivered one stays open for as long as it may be
+  -- deliveries (docs/deliveries.md): a live delivery as customer or traveler; a delivered one stays open for as long as it may be
   -- disputed (deliveries.dispute_window_hours), since its money is not settled before.
   select format('delivery %s (%s, as %s%s)', d.delivery_number, replace(d.status::text, '_', ' '),
                 case when d.customer_id = account_open_items.user_id then 'customer' else 'traveler' end,
@@ -2442,7 +2442,7 @@ CREATE FUNCTION app_hidden.account_open_items(user_id uuid) RETURNS SETOF text
      and (d.status not in ('delivered', 'cancelled')
           or (d.status = 'delivered' and d.delivered_at + w.window_length > now()))
   union all
-  -- offers (§6): a pending offer thread, the user's own as traveler or one on the user's request.
+  -- offers (docs/offers.md): a pending offer thread, the user's own as traveler or one on the user's request.
   select case when o.traveler_id = account_open_items.user_id
               then format('a pending offer of yours on "%s"', r.title)
               else format('a pending offer on your request "%s"', r.title) end
@@ -2597,6 +2597,7 @@ CREATE TABLE app_public.delivery_requests (
     CONSTRAINT delivery_requests_cancellation CHECK ((((status = 'cancelled'::app_public.delivery_request_status) = ((cancelled_at IS NOT NULL) AND (cancellation_reason IS NOT NULL))) AND ((cancellation_note IS NULL) OR (status = 'cancelled'::app_public.delivery_request_status)))),
     CONSTRAINT delivery_requests_cancellation_note_check CHECK (((length(cancellation_note) >= 1) AND (length(cancellation_note) <= 1000))),
     CONSTRAINT delivery_requests_currency_check CHECK ((currency ~ '^[A-Z]{3}$'::text)),
+    CONSTRAINT delivery_requests_customer_not_listed CHECK ((NOT (customer_id = ANY ((preferred_travelers || blacklisted_travelers))))),
     CONSTRAINT delivery_requests_declared_value_check CHECK ((declared_value >= 0)),
     CONSTRAINT delivery_requests_delivery_address_check CHECK (((length(delivery_address) >= 1) AND (length(delivery_address) <= 500))),
     CONSTRAINT delivery_requests_delivery_city_check CHECK (((length(delivery_city) >= 1) AND (length(delivery_city) <= 100))),
@@ -2609,10 +2610,10 @@ CREATE TABLE app_public.delivery_requests (
     CONSTRAINT delivery_requests_dimensions_all_or_none CHECK ((num_nulls(length_cm, width_cm, height_cm) = ANY (ARRAY[0, 3]))),
     CONSTRAINT delivery_requests_estimated_price_check CHECK ((estimated_price > 0)),
     CONSTRAINT delivery_requests_expiry CHECK ((expires_at > created_at)),
-    CONSTRAINT delivery_requests_height_cm_check CHECK (((height_cm >= (1)::numeric) AND (height_cm <= (200)::numeric))),
+    CONSTRAINT delivery_requests_height_cm_check CHECK ((height_cm >= (1)::numeric)),
     CONSTRAINT delivery_requests_item_name_check CHECK (((length(item_name) >= 1) AND (length(item_name) <= 255))),
-    CONSTRAINT delivery_requests_length_cm_check CHECK (((length_cm >= (1)::numeric) AND (length_cm <= (200)::numeric))),
-    CONSTRAINT delivery_requests_max_price_check CHECK (((max_price >= 100) AND (max_price <= 100000))),
+    CONSTRAINT delivery_requests_length_cm_check CHECK ((length_cm >= (1)::numeric)),
+    CONSTRAINT delivery_requests_max_price_check CHECK ((max_price > 0)),
     CONSTRAINT delivery_requests_min_traveler_rating_check CHECK (((min_traveler_rating >= (1)::numeric) AND (min_traveler_rating <= (5)::numeric))),
     CONSTRAINT delivery_requests_no_hazardous CHECK ((NOT is_hazardous)),
     CONSTRAINT delivery_requests_pickup_address_check CHECK (((length(pickup_address) >= 1) AND (length(pickup_address) <= 500))),
@@ -2622,11 +2623,11 @@ CREATE TABLE app_public.delivery_requests (
     CONSTRAINT delivery_requests_pickup_country_check CHECK ((pickup_country ~ '^[A-Z]{2}$'::text)),
     CONSTRAINT delivery_requests_pickup_instructions_check CHECK (((length(pickup_instructions) >= 1) AND (length(pickup_instructions) <= 1000))),
     CONSTRAINT delivery_requests_pickup_window CHECK (((num_nulls(pickup_window_start, pickup_window_end) = ANY (ARRAY[0, 2])) AND (pickup_window_start < pickup_window_end))),
-    CONSTRAINT delivery_requests_quantity_check CHECK (((quantity >= 1) AND (quantity <= 10))),
+    CONSTRAINT delivery_requests_quantity_check CHECK ((quantity >= 1)),
     CONSTRAINT delivery_requests_title_check CHECK (((length(title) >= 5) AND (length(title) <= 255))),
     CONSTRAINT delivery_requests_traveler_lists CHECK (((cardinality(preferred_travelers) <= 50) AND (cardinality(blacklisted_travelers) <= 50) AND (array_position(preferred_travelers, NULL::uuid) IS NULL) AND (array_position(blacklisted_travelers, NULL::uuid) IS NULL) AND (NOT (preferred_travelers && blacklisted_travelers)))),
     CONSTRAINT delivery_requests_weight_kg_check CHECK ((weight_kg > (0)::numeric)),
-    CONSTRAINT delivery_requests_width_cm_check CHECK (((width_cm >= (1)::numeric) AND (width_cm <= (200)::numeric))),
+    CONSTRAINT delivery_requests_width_cm_check CHECK ((width_cm >= (1)::numeric)),
     CONSTRAINT delivery_requests_windows_ordered CHECK ((delivery_window_end > pickup_window_start))
 );
 
@@ -2701,7 +2702,7 @@ COMMENT ON COLUMN app_public.delivery_requests.item_name IS 'Name of the item.';
 -- Name: COLUMN delivery_requests.quantity; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.delivery_requests.quantity IS 'Number of units (1–10).';
+COMMENT ON COLUMN app_public.delivery_requests.quantity IS 'Number of units (1 to limits.max_quantity).';
 
 
 --
@@ -2715,21 +2716,21 @@ COMMENT ON COLUMN app_public.delivery_requests.weight_kg IS 'Weight of one unit 
 -- Name: COLUMN delivery_requests.length_cm; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.delivery_requests.length_cm IS 'Length of one unit in cm (1–200); the three dimensions are given together or not at all.';
+COMMENT ON COLUMN app_public.delivery_requests.length_cm IS 'Length of one unit in cm (1 to limits.max_dimension_cm); the three dimensions are given together or not at all.';
 
 
 --
 -- Name: COLUMN delivery_requests.width_cm; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.delivery_requests.width_cm IS 'Width of one unit in cm (1–200).';
+COMMENT ON COLUMN app_public.delivery_requests.width_cm IS 'Width of one unit in cm (1 to limits.max_dimension_cm).';
 
 
 --
 -- Name: COLUMN delivery_requests.height_cm; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.delivery_requests.height_cm IS 'Height of one unit in cm (1–200).';
+COMMENT ON COLUMN app_public.delivery_requests.height_cm IS 'Height of one unit in cm (1 to limits.max_dimension_cm).';
 
 
 --
@@ -2918,7 +2919,7 @@ COMMENT ON COLUMN app_public.delivery_requests.delivery_window_end IS 'Latest dr
 -- Name: COLUMN delivery_requests.max_price; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.delivery_requests.max_price IS 'Most the customer pays the traveler, in minor units (100–100000).';
+COMMENT ON COLUMN app_public.delivery_requests.max_price IS 'Most the customer pays the traveler, in minor units (limits.min_request_price to limits.max_request_price).';
 
 
 --
@@ -3010,6 +3011,265 @@ COMMENT ON COLUMN app_public.delivery_requests.created_at IS 'When the request w
 --
 
 COMMENT ON COLUMN app_public.delivery_requests.updated_at IS 'When the request last changed.';
+
+
+--
+-- Name: CONSTRAINT delivery_requests_auto_accept_price ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_auto_accept_price ON app_public.delivery_requests IS 'auto_accept_price may be at most max_price';
+
+
+--
+-- Name: CONSTRAINT delivery_requests_auto_accept_price_check ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_auto_accept_price_check ON app_public.delivery_requests IS 'auto_accept_price must be more than 0';
+
+
+--
+-- Name: CONSTRAINT delivery_requests_cancellation ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_cancellation ON app_public.delivery_requests IS 'cancellation_reason: a cancelled request has its cancellation time and reason, and only a cancelled one has a cancellation_note';
+
+
+--
+-- Name: CONSTRAINT delivery_requests_cancellation_note_check ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_cancellation_note_check ON app_public.delivery_requests IS 'cancellation_note may have at most 1000 characters';
+
+
+--
+-- Name: CONSTRAINT delivery_requests_currency_check ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_currency_check ON app_public.delivery_requests IS 'currency must be three capital letters (ISO 4217)';
+
+
+--
+-- Name: CONSTRAINT delivery_requests_customer_not_listed ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_customer_not_listed ON app_public.delivery_requests IS 'preferred_travelers and blacklisted_travelers cannot list yourself';
+
+
+--
+-- Name: CONSTRAINT delivery_requests_declared_value_check ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_declared_value_check ON app_public.delivery_requests IS 'declared_value cannot be negative';
+
+
+--
+-- Name: CONSTRAINT delivery_requests_delivery_address_check ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_delivery_address_check ON app_public.delivery_requests IS 'delivery_address must have 1 to 500 characters';
+
+
+--
+-- Name: CONSTRAINT delivery_requests_delivery_city_check ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_delivery_city_check ON app_public.delivery_requests IS 'delivery_city must have 1 to 100 characters';
+
+
+--
+-- Name: CONSTRAINT delivery_requests_delivery_contact_name_check ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_delivery_contact_name_check ON app_public.delivery_requests IS 'delivery_contact_name may have at most 100 characters';
+
+
+--
+-- Name: CONSTRAINT delivery_requests_delivery_contact_phone_check ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_delivery_contact_phone_check ON app_public.delivery_requests IS 'delivery_contact_phone must be in E.164 format, e.g. +4930123456';
+
+
+--
+-- Name: CONSTRAINT delivery_requests_delivery_country_check ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_delivery_country_check ON app_public.delivery_requests IS 'delivery_country must be a two-letter country code (ISO 3166-1)';
+
+
+--
+-- Name: CONSTRAINT delivery_requests_delivery_instructions_check ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_delivery_instructions_check ON app_public.delivery_requests IS 'delivery_instructions may have at most 1000 characters';
+
+
+--
+-- Name: CONSTRAINT delivery_requests_delivery_window ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_delivery_window ON app_public.delivery_requests IS 'delivery_window_start and delivery_window_end: a time window needs both, and must start before it ends';
+
+
+--
+-- Name: CONSTRAINT delivery_requests_description_check ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_description_check ON app_public.delivery_requests IS 'description may have at most 2000 characters';
+
+
+--
+-- Name: CONSTRAINT delivery_requests_dimensions_all_or_none ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_dimensions_all_or_none ON app_public.delivery_requests IS 'length_cm, width_cm and height_cm: give all three or none of them';
+
+
+--
+-- Name: CONSTRAINT delivery_requests_estimated_price_check ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_estimated_price_check ON app_public.delivery_requests IS 'estimated_price must be more than 0';
+
+
+--
+-- Name: CONSTRAINT delivery_requests_expiry ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_expiry ON app_public.delivery_requests IS 'expires_at must lie after the request was created';
+
+
+--
+-- Name: CONSTRAINT delivery_requests_height_cm_check ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_height_cm_check ON app_public.delivery_requests IS 'height_cm must be at least 1';
+
+
+--
+-- Name: CONSTRAINT delivery_requests_item_name_check ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_item_name_check ON app_public.delivery_requests IS 'item_name must have 1 to 255 characters';
+
+
+--
+-- Name: CONSTRAINT delivery_requests_length_cm_check ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_length_cm_check ON app_public.delivery_requests IS 'length_cm must be at least 1';
+
+
+--
+-- Name: CONSTRAINT delivery_requests_max_price_check ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_max_price_check ON app_public.delivery_requests IS 'max_price must be more than 0';
+
+
+--
+-- Name: CONSTRAINT delivery_requests_min_traveler_rating_check ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_min_traveler_rating_check ON app_public.delivery_requests IS 'min_traveler_rating must be between 1 and 5';
+
+
+--
+-- Name: CONSTRAINT delivery_requests_no_hazardous ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_no_hazardous ON app_public.delivery_requests IS 'is_hazardous: hazardous items cannot be sent';
+
+
+--
+-- Name: CONSTRAINT delivery_requests_pickup_address_check ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_pickup_address_check ON app_public.delivery_requests IS 'pickup_address must have 1 to 500 characters';
+
+
+--
+-- Name: CONSTRAINT delivery_requests_pickup_city_check ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_pickup_city_check ON app_public.delivery_requests IS 'pickup_city must have 1 to 100 characters';
+
+
+--
+-- Name: CONSTRAINT delivery_requests_pickup_contact_name_check ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_pickup_contact_name_check ON app_public.delivery_requests IS 'pickup_contact_name may have at most 100 characters';
+
+
+--
+-- Name: CONSTRAINT delivery_requests_pickup_contact_phone_check ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_pickup_contact_phone_check ON app_public.delivery_requests IS 'pickup_contact_phone must be in E.164 format, e.g. +4930123456';
+
+
+--
+-- Name: CONSTRAINT delivery_requests_pickup_country_check ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_pickup_country_check ON app_public.delivery_requests IS 'pickup_country must be a two-letter country code (ISO 3166-1)';
+
+
+--
+-- Name: CONSTRAINT delivery_requests_pickup_instructions_check ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_pickup_instructions_check ON app_public.delivery_requests IS 'pickup_instructions may have at most 1000 characters';
+
+
+--
+-- Name: CONSTRAINT delivery_requests_pickup_window ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_pickup_window ON app_public.delivery_requests IS 'pickup_window_start and pickup_window_end: a time window needs both, and must start before it ends';
+
+
+--
+-- Name: CONSTRAINT delivery_requests_quantity_check ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_quantity_check ON app_public.delivery_requests IS 'quantity must be at least 1';
+
+
+--
+-- Name: CONSTRAINT delivery_requests_title_check ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_title_check ON app_public.delivery_requests IS 'title must have 5 to 255 characters';
+
+
+--
+-- Name: CONSTRAINT delivery_requests_traveler_lists ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_traveler_lists ON app_public.delivery_requests IS 'preferred_travelers and blacklisted_travelers: at most 50 users each, none of them in both lists';
+
+
+--
+-- Name: CONSTRAINT delivery_requests_weight_kg_check ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_weight_kg_check ON app_public.delivery_requests IS 'weight_kg must be more than 0';
+
+
+--
+-- Name: CONSTRAINT delivery_requests_width_cm_check ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_width_cm_check ON app_public.delivery_requests IS 'width_cm must be at least 1';
+
+
+--
+-- Name: CONSTRAINT delivery_requests_windows_ordered ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_windows_ordered ON app_public.delivery_requests IS 'delivery_window_end must lie after pickup_window_start';
 
 
 --
@@ -3607,6 +3867,209 @@ COMMENT ON COLUMN app_public.trips.updated_at IS 'When the trip last changed.';
 
 
 --
+-- Name: CONSTRAINT trips_auto_accept_price ON trips; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trips_auto_accept_price ON app_public.trips IS 'auto_accept_price: auto-accept needs a price';
+
+
+--
+-- Name: CONSTRAINT trips_auto_accept_price_check ON trips; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trips_auto_accept_price_check ON app_public.trips IS 'auto_accept_price must be more than 0';
+
+
+--
+-- Name: CONSTRAINT trips_available_items_range ON trips; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trips_available_items_range ON app_public.trips IS 'available_items must lie between 0 and capacity_items';
+
+
+--
+-- Name: CONSTRAINT trips_available_volume_range ON trips; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trips_available_volume_range ON app_public.trips IS 'available_volume_l must lie between 0 and capacity_volume_l';
+
+
+--
+-- Name: CONSTRAINT trips_available_weight_range ON trips; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trips_available_weight_range ON app_public.trips IS 'available_weight_kg must lie between 0 and capacity_weight_kg';
+
+
+--
+-- Name: CONSTRAINT trips_base_price_check ON trips; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trips_base_price_check ON app_public.trips IS 'base_price cannot be negative';
+
+
+--
+-- Name: CONSTRAINT trips_cancellation ON trips; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trips_cancellation ON app_public.trips IS 'cancellation_reason: a cancelled trip has its cancellation reason and time, and only a cancelled one has them';
+
+
+--
+-- Name: CONSTRAINT trips_cancellation_note_check ON trips; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trips_cancellation_note_check ON app_public.trips IS 'cancellation_note may have 1 to 1000 characters';
+
+
+--
+-- Name: CONSTRAINT trips_capacity_items_range ON trips; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trips_capacity_items_range ON app_public.trips IS 'capacity_items must be between 1 and 50';
+
+
+--
+-- Name: CONSTRAINT trips_capacity_volume_range ON trips; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trips_capacity_volume_range ON app_public.trips IS 'capacity_volume_l must be more than 0 and at most 500';
+
+
+--
+-- Name: CONSTRAINT trips_capacity_weight_range ON trips; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trips_capacity_weight_range ON app_public.trips IS 'capacity_weight_kg must be more than 0 and at most 100';
+
+
+--
+-- Name: CONSTRAINT trips_completion ON trips; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trips_completion ON app_public.trips IS 'completed_at: a completed trip has its completion time, and only a completed one has it';
+
+
+--
+-- Name: CONSTRAINT trips_currency_check ON trips; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trips_currency_check ON app_public.trips IS 'currency must be three capital letters (ISO 4217)';
+
+
+--
+-- Name: CONSTRAINT trips_description_check ON trips; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trips_description_check ON app_public.trips IS 'description may have at most 2000 characters';
+
+
+--
+-- Name: CONSTRAINT trips_destination_address_check ON trips; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trips_destination_address_check ON app_public.trips IS 'destination_address must have 1 to 500 characters';
+
+
+--
+-- Name: CONSTRAINT trips_destination_airport_check ON trips; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trips_destination_airport_check ON app_public.trips IS 'destination_airport must be a three-letter IATA code';
+
+
+--
+-- Name: CONSTRAINT trips_express_multiplier_check ON trips; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trips_express_multiplier_check ON app_public.trips IS 'express_multiplier must be between 1 and 5';
+
+
+--
+-- Name: CONSTRAINT trips_fragile_multiplier_check ON trips; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trips_fragile_multiplier_check ON app_public.trips IS 'fragile_multiplier must be between 1 and 3';
+
+
+--
+-- Name: CONSTRAINT trips_has_price ON trips; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trips_has_price ON app_public.trips IS 'base_price, price_per_kg and price_per_km: at least one price must be more than 0';
+
+
+--
+-- Name: CONSTRAINT trips_max_item_value_check ON trips; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trips_max_item_value_check ON app_public.trips IS 'max_item_value must be more than 0';
+
+
+--
+-- Name: CONSTRAINT trips_origin_address_check ON trips; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trips_origin_address_check ON app_public.trips IS 'origin_address must have 1 to 500 characters';
+
+
+--
+-- Name: CONSTRAINT trips_origin_airport_check ON trips; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trips_origin_airport_check ON app_public.trips IS 'origin_airport must be a three-letter IATA code';
+
+
+--
+-- Name: CONSTRAINT trips_price_per_kg_check ON trips; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trips_price_per_kg_check ON app_public.trips IS 'price_per_kg cannot be negative';
+
+
+--
+-- Name: CONSTRAINT trips_price_per_km_check ON trips; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trips_price_per_km_check ON app_public.trips IS 'price_per_km cannot be negative';
+
+
+--
+-- Name: CONSTRAINT trips_prohibited_categories_known ON trips; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trips_prohibited_categories_known ON app_public.trips IS 'prohibited_categories may list only item categories (documents, electronics, clothing, food, fragile, books, gifts, other)';
+
+
+--
+-- Name: CONSTRAINT trips_recurrence_on_parent ON trips; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trips_recurrence_on_parent ON app_public.trips IS 'recurring_pattern: a trip created from a recurring trip does not recur itself';
+
+
+--
+-- Name: CONSTRAINT trips_recurring_pattern_shape ON trips; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trips_recurring_pattern_shape ON app_public.trips IS 'recurring_pattern must be {frequency: daily, weekly or monthly; interval: 1–12; days_of_week: [1–7], weekly only; until: "YYYY-MM-DD"}';
+
+
+--
+-- Name: CONSTRAINT trips_times_ordered ON trips; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trips_times_ordered ON app_public.trips IS 'arrival_time must lie after departure_time';
+
+
+--
+-- Name: CONSTRAINT trips_title_check ON trips; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trips_title_check ON app_public.trips IS 'title must have 3 to 255 characters';
+
+
+--
 -- Name: assert_trip_fits(app_public.delivery_requests, app_public.trips); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
@@ -3637,6 +4100,59 @@ $$;
 --
 
 COMMENT ON FUNCTION app_hidden.assert_trip_fits(request app_public.delivery_requests, trip app_public.trips) IS 'Raises BADST, CAPAC or INVAL unless the trip is live, big enough and allows the item.';
+
+
+--
+-- Name: assert_trip_limits(timestamp with time zone, timestamp with time zone, timestamp with time zone, text, bigint, bigint, bigint, bigint, bigint); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.assert_trip_limits(departure_time timestamp with time zone, arrival_time timestamp with time zone, trip_start timestamp with time zone, currency text, base_price bigint, price_per_kg bigint, price_per_km bigint, auto_accept_price bigint, max_item_value bigint) RETURNS void
+    LANGUAGE plpgsql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_max_price bigint := (app_hidden.config_value('trips.max_price'))::bigint;
+  v_price record;
+begin
+  if assert_trip_limits.departure_time <= now() then
+    raise exception 'departure_time must lie in the future' using errcode = 'INVAL';
+  end if;
+  if assert_trip_limits.departure_time
+     > now() + make_interval(days => (app_hidden.config_value('trips.max_departure_days'))::int) then
+    raise exception 'departure_time may be at most % days ahead', app_hidden.config_value('trips.max_departure_days')
+      using errcode = 'INVAL';
+  end if;
+  -- trip_start is the departure the arrival is measured from (the new one, or the one the trip keeps).
+  if assert_trip_limits.arrival_time - assert_trip_limits.trip_start
+     > make_interval(hours => (app_hidden.config_value('trips.max_duration_hours'))::int) then
+    raise exception 'arrival_time may be at most % hours after departure_time',
+      app_hidden.config_value('trips.max_duration_hours') using errcode = 'INVAL';
+  end if;
+  if not app_hidden.config_value('platform.supported_currencies') ? assert_trip_limits.currency then
+    raise exception 'currency % is not supported', assert_trip_limits.currency using errcode = 'INVAL';
+  end if;
+  for v_price in
+    select p.field, p.amount
+      from (values ('base_price', assert_trip_limits.base_price), ('price_per_kg', assert_trip_limits.price_per_kg),
+                   ('price_per_km', assert_trip_limits.price_per_km),
+                   ('auto_accept_price', assert_trip_limits.auto_accept_price)) as p(field, amount)
+     where p.amount > v_max_price
+  loop
+    raise exception '% may be at most %', v_price.field, v_max_price using errcode = 'INVAL';
+  end loop;
+  if assert_trip_limits.max_item_value > (app_hidden.config_value('limits.max_delivery_value'))::bigint then
+    raise exception 'max_item_value may be at most %', app_hidden.config_value('limits.max_delivery_value')
+      using errcode = 'INVAL';
+  end if;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION assert_trip_limits(departure_time timestamp with time zone, arrival_time timestamp with time zone, trip_start timestamp with time zone, currency text, base_price bigint, price_per_kg bigint, price_per_km bigint, auto_accept_price bigint, max_item_value bigint); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.assert_trip_limits(departure_time timestamp with time zone, arrival_time timestamp with time zone, trip_start timestamp with time zone, currency text, base_price bigint, price_per_kg bigint, price_per_km bigint, auto_accept_price bigint, max_item_value bigint) IS 'Raises INVAL naming the field when a trip''s value breaks a configured limit (trips.max_price, max_departure_days, max_duration_hours, supported currencies, limits.max_delivery_value) or its new departure is not ahead.';
 
 
 --
@@ -3932,37 +4448,6 @@ COMMENT ON FUNCTION app_hidden.auto_accept_if_allowed(offer app_public.delivery_
 
 
 --
--- Name: auto_complete_trips(); Type: FUNCTION; Schema: app_hidden; Owner: -
---
-
-CREATE FUNCTION app_hidden.auto_complete_trips() RETURNS integer
-    LANGUAGE plpgsql
-    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
-    AS $$
-declare
-  v_cutoff timestamptz := now() - make_interval(hours => (app_hidden.config_value('trips.auto_complete_hours'))::int);
-  v_completed integer;
-begin
-  update app_public.trips t set status = 'completed', completed_at = now()
-   where t.status in ('upcoming', 'delayed')
-     and t.departure_time < v_cutoff   -- lets trips_live_departure_idx narrow the scan (departure < arrival)
-     and t.arrival_time <= v_cutoff
-     and not exists (select 1 from app_public.deliveries d
-                      where d.trip_id = t.id and d.status not in ('delivered', 'cancelled'));
-  get diagnostics v_completed = row_count;
-  return v_completed;
-end;
-$$;
-
-
---
--- Name: FUNCTION auto_complete_trips(); Type: COMMENT; Schema: app_hidden; Owner: -
---
-
-COMMENT ON FUNCTION app_hidden.auto_complete_trips() IS 'Completes upcoming and delayed trips trips.auto_complete_hours after their arrival when no delivery on them is live; returns how many.';
-
-
---
 -- Name: blocked_user_ids(); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
@@ -4043,13 +4528,11 @@ COMMENT ON FUNCTION app_hidden.cancel_delivery_as(delivery_id uuid, source app_p
 CREATE FUNCTION app_hidden.checked_delivery_request_details(details app_public.delivery_request_details, customer_id uuid, created_at timestamp with time zone, default_expiry boolean) RETURNS app_public.delivery_request_details
     LANGUAGE plpgsql STABLE
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
-    AS $_$
+    AS $$
 declare
   d app_public.delivery_request_details := checked_delivery_request_details.details;
-  v_phone constant text := '^\+[1-9][0-9]{6,14}$';
-  v_country constant text := '^[A-Z]{2}$';
   v_max_dimension numeric := (app_hidden.config_value('limits.max_dimension_cm'))::numeric;
-  v_distance_km numeric;
+  v_latest_expiry timestamptz;
 begin
   if d is null then
     raise exception 'The request details are missing' using errcode = 'INVAL';
@@ -4086,128 +4569,68 @@ begin
                     + make_interval(days => (app_hidden.config_value('requests.expiry_days'))::int);
   end if;
 
-  -- What and how much
-  if d.title is null or length(d.title) not between 5 and 255 then
-    raise exception 'The title must have 5 to 255 characters' using errcode = 'INVAL';
+  -- Limits from configuration (a missing value is the CHECKs' and NOT NULLs' to refuse)
+  if d.quantity > (app_hidden.config_value('limits.max_quantity'))::int then
+    raise exception 'quantity may be at most %', app_hidden.config_value('limits.max_quantity') using errcode = 'INVAL';
   end if;
-  if length(d.description) > 2000 then
-    raise exception 'The description may have at most 2000 characters' using errcode = 'INVAL';
+  if d.length_cm > v_max_dimension then
+    raise exception 'length_cm may be at most % cm', v_max_dimension using errcode = 'INVAL';
   end if;
-  if d.category is null then
-    raise exception 'Choose a category' using errcode = 'INVAL';
+  if d.width_cm > v_max_dimension then
+    raise exception 'width_cm may be at most % cm', v_max_dimension using errcode = 'INVAL';
   end if;
-  if d.item_name is null or length(d.item_name) > 255 then
-    raise exception 'The item name must have 1 to 255 characters' using errcode = 'INVAL';
-  end if;
-  if d.quantity not between 1 and (app_hidden.config_value('limits.max_quantity'))::int then
-    raise exception 'The quantity must be between 1 and %', app_hidden.config_value('limits.max_quantity')
-      using errcode = 'INVAL';
-  end if;
-  if d.weight_kg is null or d.weight_kg <= 0 then
-    raise exception 'The weight per unit must be more than 0 kg' using errcode = 'INVAL';
-  end if;
-  if num_nulls(d.length_cm, d.width_cm, d.height_cm) not in (0, 3) then
-    raise exception 'Give length, width and height together, or none of them' using errcode = 'INVAL';
-  end if;
-  if least(d.length_cm, d.width_cm, d.height_cm) < 1 or greatest(d.length_cm, d.width_cm, d.height_cm) > v_max_dimension then
-    raise exception 'Each dimension must be between 1 and % cm', v_max_dimension using errcode = 'INVAL';
+  if d.height_cm > v_max_dimension then
+    raise exception 'height_cm may be at most % cm', v_max_dimension using errcode = 'INVAL';
   end if;
   if d.weight_kg * d.quantity > (app_hidden.config_value('limits.max_delivery_weight_kg'))::numeric then
-    raise exception 'The total weight may be at most % kg', app_hidden.config_value('limits.max_delivery_weight_kg')
+    raise exception 'weight_kg × quantity (the total weight) may be at most % kg',
+      app_hidden.config_value('limits.max_delivery_weight_kg') using errcode = 'INVAL';
+  end if;
+  if not app_hidden.config_value('platform.supported_currencies') ? d.currency then
+    raise exception 'currency % is not supported', d.currency using errcode = 'INVAL';
+  end if;
+  if d.declared_value > (app_hidden.config_value('limits.max_delivery_value'))::bigint then
+    raise exception 'declared_value may be at most %', app_hidden.config_value('limits.max_delivery_value')
       using errcode = 'INVAL';
-  end if;
-  if d.is_hazardous then
-    raise exception 'Hazardous items cannot be sent' using errcode = 'INVAL';
-  end if;
-  if d.currency is null or not app_hidden.config_value('platform.supported_currencies') ? d.currency then
-    raise exception 'Currency % is not supported', d.currency using errcode = 'INVAL';
-  end if;
-  if d.declared_value < 0 or d.declared_value > (app_hidden.config_value('limits.max_delivery_value'))::bigint then
-    raise exception 'The declared value must be between 0 and %', app_hidden.config_value('limits.max_delivery_value')
-      using errcode = 'INVAL';
-  end if;
-
-  -- Where
-  if d.pickup_address is null or length(d.pickup_address) > 500 or d.pickup_point is null
-     or d.pickup_city is null or length(d.pickup_city) > 100 or d.pickup_country is null
-     or d.pickup_country !~ v_country then
-    raise exception 'The pickup needs an address (≤500 characters), a point, a city and a two-letter country code'
-      using errcode = 'INVAL';
-  end if;
-  if d.delivery_address is null or length(d.delivery_address) > 500 or d.delivery_point is null
-     or d.delivery_city is null or length(d.delivery_city) > 100 or d.delivery_country is null
-     or d.delivery_country !~ v_country then
-    raise exception 'The drop-off needs an address (≤500 characters), a point, a city and a two-letter country code'
-      using errcode = 'INVAL';
-  end if;
-  if d.pickup_contact_phone !~ v_phone or d.delivery_contact_phone !~ v_phone then
-    raise exception 'Contact phones must be in E.164 format, e.g. +4930123456' using errcode = 'INVAL';
-  end if;
-  if length(d.pickup_contact_name) > 100 or length(d.delivery_contact_name) > 100
-     or length(d.pickup_instructions) > 1000 or length(d.delivery_instructions) > 1000 then
-    raise exception 'Contact names may have 100 and instructions 1000 characters' using errcode = 'INVAL';
   end if;
   -- Great-circle distance (sphere), as the quote uses.
-  v_distance_km := public.st_distance(d.pickup_point, d.delivery_point, false) / 1000;
-  if v_distance_km > (app_hidden.config_value('limits.max_delivery_distance_km'))::numeric then
-    raise exception 'Pickup and drop-off may be at most % km apart', app_hidden.config_value('limits.max_delivery_distance_km')
-      using errcode = 'INVAL';
+  if public.st_distance(d.pickup_point, d.delivery_point, false) / 1000
+     > (app_hidden.config_value('limits.max_delivery_distance_km'))::numeric then
+    raise exception 'pickup_point and delivery_point may be at most % km apart',
+      app_hidden.config_value('limits.max_delivery_distance_km') using errcode = 'INVAL';
   end if;
-
-  -- When
-  if num_nulls(d.pickup_window_start, d.pickup_window_end) = 1
-     or num_nulls(d.delivery_window_start, d.delivery_window_end) = 1 then
-    raise exception 'A time window needs both its start and its end' using errcode = 'INVAL';
+  if d.max_price not between (app_hidden.config_value('limits.min_request_price'))::bigint
+                         and (app_hidden.config_value('limits.max_request_price'))::bigint then
+    raise exception 'max_price must be between % and %', app_hidden.config_value('limits.min_request_price'),
+      app_hidden.config_value('limits.max_request_price') using errcode = 'INVAL';
   end if;
-  if d.pickup_window_start >= d.pickup_window_end or d.delivery_window_start >= d.delivery_window_end then
-    raise exception 'A time window must start before it ends' using errcode = 'INVAL';
-  end if;
-  if d.pickup_window_end <= now() or d.delivery_window_end <= now() then
-    raise exception 'Time windows must end in the future' using errcode = 'INVAL';
-  end if;
-  if d.delivery_window_end <= d.pickup_window_start then
-    raise exception 'The drop-off window must end after the pickup window starts' using errcode = 'INVAL';
-  end if;
-  if d.expires_at is not null and (d.expires_at <= now()
-     or d.expires_at > checked_delivery_request_details.created_at
-                       + make_interval(days => (app_hidden.config_value('requests.max_expiry_days'))::int)) then
-    raise exception 'The request must expire in the future and at most % days after it was created',
+  v_latest_expiry := checked_delivery_request_details.created_at
+                     + make_interval(days => (app_hidden.config_value('requests.max_expiry_days'))::int);
+  if d.expires_at > v_latest_expiry then
+    raise exception 'expires_at may be at most % days after the request was created',
       app_hidden.config_value('requests.max_expiry_days') using errcode = 'INVAL';
   end if;
 
-  -- Price and travelers
-  if d.max_price is null
-     or d.max_price not between (app_hidden.config_value('limits.min_request_price'))::bigint
-                            and (app_hidden.config_value('limits.max_request_price'))::bigint then
-    raise exception 'The maximum price must be between % and %', app_hidden.config_value('limits.min_request_price'),
-      app_hidden.config_value('limits.max_request_price') using errcode = 'INVAL';
+  -- What depends on the time of the write
+  if d.pickup_window_end <= now() then
+    raise exception 'pickup_window_end must lie in the future' using errcode = 'INVAL';
   end if;
-  if d.auto_accept_price <= 0 or d.auto_accept_price > d.max_price then
-    raise exception 'The auto-accept price must be more than 0 and at most the maximum price' using errcode = 'INVAL';
+  if d.delivery_window_end <= now() then
+    raise exception 'delivery_window_end must lie in the future' using errcode = 'INVAL';
   end if;
-  if cardinality(d.preferred_travelers) > 50 or cardinality(d.blacklisted_travelers) > 50
-     or array_position(d.preferred_travelers, null) is not null
-     or array_position(d.blacklisted_travelers, null) is not null then
-    raise exception 'Preferred and blacklisted travelers are lists of at most 50 users' using errcode = 'INVAL';
-  end if;
-  if d.preferred_travelers && d.blacklisted_travelers
-     or checked_delivery_request_details.customer_id = any (d.preferred_travelers || d.blacklisted_travelers) then
-    raise exception 'A traveler cannot be both preferred and blacklisted, and you cannot list yourself'
-      using errcode = 'INVAL';
-  end if;
-  if d.min_traveler_rating not between 1 and 5 then
-    raise exception 'The minimum traveler rating must be between 1 and 5' using errcode = 'INVAL';
+  if d.expires_at <= now() then
+    raise exception 'expires_at must lie in the future' using errcode = 'INVAL';
   end if;
   return d;
 end;
-$_$;
+$$;
 
 
 --
 -- Name: FUNCTION checked_delivery_request_details(details app_public.delivery_request_details, customer_id uuid, created_at timestamp with time zone, default_expiry boolean); Type: COMMENT; Schema: app_hidden; Owner: -
 --
 
-COMMENT ON FUNCTION app_hidden.checked_delivery_request_details(details app_public.delivery_request_details, customer_id uuid, created_at timestamp with time zone, default_expiry boolean) IS 'Normalises and validates the details of a delivery request against §4 and the limits.* tunables; raises INVAL.';
+COMMENT ON FUNCTION app_hidden.checked_delivery_request_details(details app_public.delivery_request_details, customer_id uuid, created_at timestamp with time zone, default_expiry boolean) IS 'Normalises the details of a delivery request and checks the configured limits (limits.*, requests.max_expiry_days, supported currencies) and the rules that depend on the time; raises INVAL naming the field. The table''s CHECKs hold the rest.';
 
 
 --
@@ -4860,13 +5283,17 @@ COMMENT ON FUNCTION app_hidden.delivery_request_details_of(request app_public.de
 CREATE FUNCTION app_hidden.delivery_request_estimate(details app_public.delivery_request_details) RETURNS bigint
     LANGUAGE sql STABLE
     AS $$
-  select app_hidden.default_quote(
-    (public.st_distance((delivery_request_estimate.details).pickup_point,
-                        (delivery_request_estimate.details).delivery_point, false) / 1000)::numeric,
-    (delivery_request_estimate.details).weight_kg * (delivery_request_estimate.details).quantity,
-    (delivery_request_estimate.details).urgency,
-    (delivery_request_estimate.details).is_fragile,
-    (delivery_request_estimate.details).currency);
+  select case when (delivery_request_estimate.details).weight_kg * (delivery_request_estimate.details).quantity > 0
+               and (delivery_request_estimate.details).pickup_point is not null
+               and (delivery_request_estimate.details).delivery_point is not null
+              then app_hidden.default_quote(
+                     (public.st_distance((delivery_request_estimate.details).pickup_point,
+                                         (delivery_request_estimate.details).delivery_point, false) / 1000)::numeric,
+                     (delivery_request_estimate.details).weight_kg * (delivery_request_estimate.details).quantity,
+                     (delivery_request_estimate.details).urgency,
+                     (delivery_request_estimate.details).is_fragile,
+                     (delivery_request_estimate.details).currency)
+         end;
 $$;
 
 
@@ -4874,7 +5301,7 @@ $$;
 -- Name: FUNCTION delivery_request_estimate(details app_public.delivery_request_details); Type: COMMENT; Schema: app_hidden; Owner: -
 --
 
-COMMENT ON FUNCTION app_hidden.delivery_request_estimate(details app_public.delivery_request_details) IS 'Estimated price of checked request details (app_hidden.default_quote over the great-circle distance and total weight).';
+COMMENT ON FUNCTION app_hidden.delivery_request_estimate(details app_public.delivery_request_details) IS 'Estimated price of checked request details (app_hidden.default_quote over the great-circle distance and total weight); null when they have no points or weight.';
 
 
 --
@@ -4896,37 +5323,6 @@ COMMENT ON FUNCTION app_hidden.display_name(first_name text, last_name text) IS 
 
 
 --
--- Name: expire_delivery_requests(); Type: FUNCTION; Schema: app_hidden; Owner: -
---
-
-CREATE FUNCTION app_hidden.expire_delivery_requests() RETURNS integer
-    LANGUAGE sql
-    AS $$
-  with expired as (
-    update app_public.delivery_requests r
-       set status = 'expired'
-     where r.id in (select o.id from app_public.delivery_requests o
-                     where o.status in ('pending', 'matched') and o.expires_at <= now()
-                     limit (app_hidden.config_value('retention.batch_size'))::int)
-    returning r.id
-  ), offers as (
-    -- Their live offers end with them (offer versions never outlive their request anyway).
-    update app_public.delivery_offers o set status = 'expired', closed_at = now()
-      from expired e
-     where o.request_id = e.id and o.status = 'pending'
-  )
-  select count(*)::integer from expired;
-$$;
-
-
---
--- Name: FUNCTION expire_delivery_requests(); Type: COMMENT; Schema: app_hidden; Owner: -
---
-
-COMMENT ON FUNCTION app_hidden.expire_delivery_requests() IS 'Marks pending and matched requests past their expiry as expired, at most retention.batch_size; returns how many.';
-
-
---
 -- Name: insert_delivery_request(uuid, app_public.delivery_request_details); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
@@ -4940,6 +5336,9 @@ declare
     app_hidden.checked_delivery_request_details(insert_delivery_request.details, insert_delivery_request.customer_id,
                                                 v_now, true);
   v_request app_public.delivery_requests;
+  v_table text;
+  v_constraint text;
+  v_column text;
 begin
   perform pg_advisory_xact_lock(hashtext('app_public.delivery_requests'), hashtext(insert_delivery_request.customer_id::text));
   if (select count(*) from app_public.delivery_requests r
@@ -4949,27 +5348,32 @@ begin
     raise exception 'You may have at most % open delivery requests', app_hidden.config_value('limits.max_open_requests')
       using errcode = 'LIMIT';
   end if;
-  insert into app_public.delivery_requests (
-    customer_id, title, description, category, urgency, item_name, quantity, weight_kg, length_cm, width_cm,
-    height_cm, declared_value, currency, is_fragile, is_perishable, is_hazardous, requires_signature,
-    pickup_address, pickup_point, pickup_city, pickup_country, pickup_contact_name, pickup_contact_phone,
-    pickup_instructions, pickup_window_start, pickup_window_end,
-    delivery_address, delivery_point, delivery_city, delivery_country, delivery_contact_name, delivery_contact_phone,
-    delivery_instructions, delivery_window_start, delivery_window_end,
-    max_price, auto_accept_price, estimated_price, preferred_travelers, blacklisted_travelers, min_traveler_rating,
-    verification_required, background_check_required, expires_at, created_at)
-  values (
-    insert_delivery_request.customer_id, d.title, d.description, d.category, d.urgency, d.item_name, d.quantity,
-    d.weight_kg, d.length_cm, d.width_cm, d.height_cm, d.declared_value, d.currency, d.is_fragile, d.is_perishable,
-    d.is_hazardous, d.requires_signature,
-    d.pickup_address, d.pickup_point, d.pickup_city, d.pickup_country, d.pickup_contact_name, d.pickup_contact_phone,
-    d.pickup_instructions, d.pickup_window_start, d.pickup_window_end,
-    d.delivery_address, d.delivery_point, d.delivery_city, d.delivery_country, d.delivery_contact_name,
-    d.delivery_contact_phone, d.delivery_instructions, d.delivery_window_start, d.delivery_window_end,
-    d.max_price, d.auto_accept_price, app_hidden.delivery_request_estimate(d), d.preferred_travelers,
-    d.blacklisted_travelers, d.min_traveler_rating, d.verification_required, d.background_check_required,
-    d.expires_at, v_now)
-  returning * into v_request;
+  begin
+    insert into app_public.delivery_requests (
+      customer_id, title, description, category, urgency, item_name, quantity, weight_kg, length_cm, width_cm,
+      height_cm, declared_value, currency, is_fragile, is_perishable, is_hazardous, requires_signature,
+      pickup_address, pickup_point, pickup_city, pickup_country, pickup_contact_name, pickup_contact_phone,
+      pickup_instructions, pickup_window_start, pickup_window_end,
+      delivery_address, delivery_point, delivery_city, delivery_country, delivery_contact_name, delivery_contact_phone,
+      delivery_instructions, delivery_window_start, delivery_window_end,
+      max_price, auto_accept_price, estimated_price, preferred_travelers, blacklisted_travelers, min_traveler_rating,
+      verification_required, background_check_required, expires_at, created_at)
+    values (
+      insert_delivery_request.customer_id, d.title, d.description, d.category, d.urgency, d.item_name, d.quantity,
+      d.weight_kg, d.length_cm, d.width_cm, d.height_cm, d.declared_value, d.currency, d.is_fragile, d.is_perishable,
+      d.is_hazardous, d.requires_signature,
+      d.pickup_address, d.pickup_point, d.pickup_city, d.pickup_country, d.pickup_contact_name, d.pickup_contact_phone,
+      d.pickup_instructions, d.pickup_window_start, d.pickup_window_end,
+      d.delivery_address, d.delivery_point, d.delivery_city, d.delivery_country, d.delivery_contact_name,
+      d.delivery_contact_phone, d.delivery_instructions, d.delivery_window_start, d.delivery_window_end,
+      d.max_price, d.auto_accept_price, app_hidden.delivery_request_estimate(d), d.preferred_travelers,
+      d.blacklisted_travelers, d.min_traveler_rating, d.verification_required, d.background_check_required,
+      d.expires_at, v_now)
+    returning * into v_request;
+  exception when check_violation or not_null_violation then
+    get stacked diagnostics v_table = table_name, v_constraint = constraint_name, v_column = column_name;
+    perform app_hidden.raise_broken_rule('app_public.delivery_requests', sqlstate, v_table, v_constraint, v_column);
+  end;
   return v_request;
 end;
 $$;
@@ -4979,7 +5383,7 @@ $$;
 -- Name: FUNCTION insert_delivery_request(customer_id uuid, details app_public.delivery_request_details); Type: COMMENT; Schema: app_hidden; Owner: -
 --
 
-COMMENT ON FUNCTION app_hidden.insert_delivery_request(customer_id uuid, details app_public.delivery_request_details) IS 'Validates the details and inserts a pending request for the customer; raises INVAL or LIMIT (too many open requests).';
+COMMENT ON FUNCTION app_hidden.insert_delivery_request(customer_id uuid, details app_public.delivery_request_details) IS 'Validates the details and inserts a pending request for the customer; raises INVAL (a limit, or a CHECK of the table, naming the field) or LIMIT (too many open requests).';
 
 
 --
@@ -5446,88 +5850,6 @@ COMMENT ON FUNCTION app_hidden.matching_config() IS 'The matching.* tunables as 
 
 
 --
--- Name: materialise_recurring_trips(); Type: FUNCTION; Schema: app_hidden; Owner: -
---
-
-CREATE FUNCTION app_hidden.materialise_recurring_trips() RETURNS integer
-    LANGUAGE plpgsql
-    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
-    SET "TimeZone" TO 'UTC'
-    AS $$
-declare
-  v_horizon timestamptz := now() + make_interval(days => (app_hidden.config_value('trips.recurrence_days'))::int);
-  v_max integer := (app_hidden.config_value('trips.recurrence_max'))::int;
-  v_created integer;
-begin
-  perform pg_advisory_xact_lock(hashtext('app_hidden.materialise_recurring_trips'));
-  with parents as (
-    select p.id, p.departure_time, p.recurring_pattern ->> 'frequency' as frequency,
-           coalesce((p.recurring_pattern ->> 'interval')::int, 1) as every,
-           coalesce(p.recurring_pattern -> 'days_of_week', jsonb_build_array(extract(isodow from p.departure_time)::int)) as days,
-           (p.recurring_pattern ->> 'until')::date as until,
-           (select count(*) from app_public.trips c where c.parent_trip_id = p.id) as children
-      from app_public.trips p
-      join app_public.users u on u.id = p.traveler_id
-     where p.recurring_pattern is not null and p.status <> 'cancelled'
-       and u.status = 'active' and u.deleted_at is null and u.user_type in ('traveler', 'both')
-  ), candidates as (
-    select p.id as parent_id, p.children, d.departure
-      from parents p
-      cross join lateral (
-        -- daily and weekly: every day after the first departure, filtered below
-        select p.departure_time + make_interval(days => k) as departure
-          from generate_series(1, greatest(0, ceil(extract(epoch from v_horizon - p.departure_time) / 86400)::int)) k
-         where p.frequency = 'daily' and k % p.every = 0
-            or p.frequency = 'weekly'
-               and p.days @> to_jsonb(extract(isodow from p.departure_time + make_interval(days => k))::int)
-               and ((date_trunc('week', p.departure_time + make_interval(days => k))::date
-                     - date_trunc('week', p.departure_time)::date) / 7) % p.every = 0
-        union all
-        -- monthly: the same day of the month (the month's last day where it is shorter)
-        select p.departure_time + make_interval(months => m * p.every)
-          from generate_series(1, greatest(0, ceil(extract(epoch from v_horizon - p.departure_time) / 86400 / 28)::int)) m
-         where p.frequency = 'monthly'
-      ) d
-     where d.departure > now() and d.departure <= v_horizon
-       and (p.until is null or d.departure::date <= p.until)
-       and not exists (select 1 from app_public.trips x
-                        where x.parent_trip_id = p.id and x.departure_time = d.departure)
-  ), numbered as (
-    select c.*, row_number() over (partition by c.parent_id order by c.departure) as rn from candidates c
-  )
-  insert into app_public.trips (
-    traveler_id, title, description, trip_type, origin_address, origin_point, origin_airport,
-    destination_address, destination_point, destination_airport, departure_time, arrival_time,
-    capacity_weight_kg, available_weight_kg, capacity_volume_l, available_volume_l, capacity_items, available_items,
-    currency, base_price, price_per_kg, price_per_km, express_multiplier, fragile_multiplier,
-    no_fragile, no_electronics, max_item_value, prohibited_categories, parent_trip_id,
-    visibility, auto_accept, auto_accept_price)
-  select p.traveler_id, p.title, p.description, p.trip_type, p.origin_address, p.origin_point, p.origin_airport,
-         p.destination_address, p.destination_point, p.destination_airport,
-         n.departure, n.departure + (p.arrival_time - p.departure_time),
-         p.capacity_weight_kg, p.capacity_weight_kg, p.capacity_volume_l, p.capacity_volume_l,
-         p.capacity_items, p.capacity_items,
-         p.currency, p.base_price, p.price_per_kg, p.price_per_km, p.express_multiplier, p.fragile_multiplier,
-         p.no_fragile, p.no_electronics, p.max_item_value, p.prohibited_categories, p.id,
-         p.visibility, p.auto_accept, p.auto_accept_price
-    from numbered n
-    join app_public.trips p on p.id = n.parent_id
-   where n.rn <= v_max - n.children
-  on conflict (parent_trip_id, departure_time) do nothing;
-  get diagnostics v_created = row_count;
-  return v_created;
-end;
-$$;
-
-
---
--- Name: FUNCTION materialise_recurring_trips(); Type: COMMENT; Schema: app_hidden; Owner: -
---
-
-COMMENT ON FUNCTION app_hidden.materialise_recurring_trips() IS 'Creates the trips of recurring trips up to trips.recurrence_days ahead (at most trips.recurrence_max per recurring trip); idempotent. Returns how many it created.';
-
-
---
 -- Name: notify_trip_customers(uuid, text, text); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
@@ -5923,7 +6245,7 @@ $$;
 -- Name: FUNCTION pair_match(request app_public.delivery_requests, trip app_public.trips, cfg jsonb); Type: COMMENT; Schema: app_hidden; Owner: -
 --
 
-COMMENT ON FUNCTION app_hidden.pair_match(request app_public.delivery_requests, trip app_public.trips, cfg jsonb) IS 'The §5 matching formula for one pair: no row when a hard filter fails, else the score, detour, quote and factors.';
+COMMENT ON FUNCTION app_hidden.pair_match(request app_public.delivery_requests, trip app_public.trips, cfg jsonb) IS 'The matching formula (docs/matching.md) for one pair: no row when a hard filter fails, else the score, detour, quote and factors.';
 
 
 --
@@ -6008,6 +6330,42 @@ COMMENT ON FUNCTION app_hidden.queue_verification_email(user_id uuid) IS 'Queues
 
 
 --
+-- Name: raise_broken_rule(regclass, text, text, text, text); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.raise_broken_rule(written regclass, error_code text, table_name text, constraint_name text, column_name text) RETURNS void
+    LANGUAGE plpgsql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_message text;
+begin
+  if raise_broken_rule.table_name is distinct from
+     (select c.relname::text from pg_class c where c.oid = raise_broken_rule.written) then
+    raise exception 'A value breaks a rule of the data' using errcode = raise_broken_rule.error_code;
+  end if;
+  if raise_broken_rule.error_code = '23502' then
+    raise exception '% is required', raise_broken_rule.column_name using errcode = 'INVAL';
+  end if;
+  select obj_description(k.oid, 'pg_constraint') into v_message
+    from pg_constraint k
+   where k.conrelid = raise_broken_rule.written and k.conname = raise_broken_rule.constraint_name;
+  if v_message is null then
+    raise exception 'A value breaks a rule of the data' using errcode = raise_broken_rule.error_code;
+  end if;
+  raise exception '%', v_message using errcode = 'INVAL';
+end;
+$$;
+
+
+--
+-- Name: FUNCTION raise_broken_rule(written regclass, error_code text, table_name text, constraint_name text, column_name text); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.raise_broken_rule(written regclass, error_code text, table_name text, constraint_name text, column_name text) IS 'Raises INVAL with the message (comment) of the CHECK broken on the written table, or "<column> is required"; other violations keep their code.';
+
+
+--
 -- Name: rate_limit_take(text, text, integer, interval); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
@@ -6033,147 +6391,6 @@ $$;
 --
 
 COMMENT ON FUNCTION app_hidden.rate_limit_take(bucket text, subject text, max_hits integer, window_length interval) IS 'Takes a slot of a sliding-window limit (bucket, subject) if one is free; returns whether it did.';
-
-
---
--- Name: trip_weather; Type: TABLE; Schema: app_public; Owner: -
---
-
-CREATE TABLE app_public.trip_weather (
-    id uuid DEFAULT gen_random_uuid() NOT NULL,
-    trip_id uuid NOT NULL,
-    weather jsonb NOT NULL,
-    alerts jsonb DEFAULT '[]'::jsonb NOT NULL,
-    provider text NOT NULL,
-    fetched_at timestamp with time zone DEFAULT now() NOT NULL,
-    expires_at timestamp with time zone NOT NULL,
-    created_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT trip_weather_alerts_check CHECK ((jsonb_typeof(alerts) = 'array'::text)),
-    CONSTRAINT trip_weather_check CHECK ((expires_at > fetched_at)),
-    CONSTRAINT trip_weather_provider_check CHECK (((length(provider) >= 1) AND (length(provider) <= 50))),
-    CONSTRAINT trip_weather_weather_check CHECK ((jsonb_typeof(weather) = 'object'::text))
-);
-
-ALTER TABLE ONLY app_public.trip_weather FORCE ROW LEVEL SECURITY;
-
-
---
--- Name: TABLE trip_weather; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON TABLE app_public.trip_weather IS '@behavior -insert -update -delete
-Cached weather forecast of a trip (departure and arrival), refreshed by the worker for trips leaving soon. Alerts are advice: they never block a trip. Visible to whoever sees the trip.';
-
-
---
--- Name: COLUMN trip_weather.id; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.trip_weather.id IS 'Identifier of the forecast.';
-
-
---
--- Name: COLUMN trip_weather.trip_id; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.trip_weather.trip_id IS 'The trip the forecast is for.';
-
-
---
--- Name: COLUMN trip_weather.weather; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.trip_weather.weather IS 'Forecast: {origin: {date, condition, temperature_c, wind_kph, precipitation_mm}, destination: {…}}.';
-
-
---
--- Name: COLUMN trip_weather.alerts; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.trip_weather.alerts IS 'Warnings derived from the forecast: [{at: origin|destination, kind, message}].';
-
-
---
--- Name: COLUMN trip_weather.provider; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.trip_weather.provider IS 'Which weather provider answered.';
-
-
---
--- Name: COLUMN trip_weather.fetched_at; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.trip_weather.fetched_at IS 'When the forecast was fetched.';
-
-
---
--- Name: COLUMN trip_weather.expires_at; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.trip_weather.expires_at IS 'When the forecast is stale and fetched again.';
-
-
---
--- Name: COLUMN trip_weather.created_at; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.trip_weather.created_at IS 'When the first forecast of the trip was stored.';
-
-
---
--- Name: record_trip_weather(uuid, jsonb, text); Type: FUNCTION; Schema: app_hidden; Owner: -
---
-
-CREATE FUNCTION app_hidden.record_trip_weather(trip_id uuid, weather jsonb, provider text) RETURNS app_public.trip_weather
-    LANGUAGE plpgsql
-    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
-    AS $$
-declare
-  v_end text;
-  v_row app_public.trip_weather;
-  v_previous jsonb;
-begin
-  foreach v_end in array array['origin', 'destination'] loop
-    if jsonb_typeof(record_trip_weather.weather -> v_end) is distinct from 'object'
-       or jsonb_typeof(record_trip_weather.weather -> v_end -> 'condition') is distinct from 'string'
-       or jsonb_typeof(record_trip_weather.weather -> v_end -> 'temperature_c') is distinct from 'number'
-       or jsonb_typeof(record_trip_weather.weather -> v_end -> 'wind_kph') is distinct from 'number'
-       or jsonb_typeof(record_trip_weather.weather -> v_end -> 'precipitation_mm') is distinct from 'number' then
-      raise exception 'The % forecast needs condition, temperature_c, wind_kph and precipitation_mm', v_end
-        using errcode = 'INVAL';
-    end if;
-  end loop;
-  if not exists (select 1 from app_public.trips t where t.id = record_trip_weather.trip_id) then
-    raise exception 'Trip not found' using errcode = 'NTFND';
-  end if;
-  select w.alerts into v_previous from app_public.trip_weather w where w.trip_id = record_trip_weather.trip_id;
-  insert into app_public.trip_weather (trip_id, weather, alerts, provider, fetched_at, expires_at)
-  values (record_trip_weather.trip_id, record_trip_weather.weather,
-          app_hidden.weather_alerts('origin', record_trip_weather.weather -> 'origin')
-            || app_hidden.weather_alerts('destination', record_trip_weather.weather -> 'destination'),
-          record_trip_weather.provider, now(),
-          now() + make_interval(hours => (app_hidden.config_value('trips.weather_ttl_hours'))::int))
-  on conflict on constraint trip_weather_trip_id_key do update
-     set weather = excluded.weather, alerts = excluded.alerts, provider = excluded.provider,
-         fetched_at = excluded.fetched_at, expires_at = excluded.expires_at
-  returning * into v_row;
-  if jsonb_array_length(v_row.alerts) > 0 and not (coalesce(v_previous, '[]') @> v_row.alerts) then
-    perform app_hidden.queue_email(t.traveler_id, 'Weather alert for your trip',
-      format(E'The forecast for "%s" warns: %s. Your trip is not affected in the app; plan accordingly.\n', t.title,
-             (select string_agg(a ->> 'message', '; ') from jsonb_array_elements(v_row.alerts) a)))
-      from app_public.trips t where t.id = v_row.trip_id;
-  end if;
-  return v_row;
-end;
-$$;
-
-
---
--- Name: FUNCTION record_trip_weather(trip_id uuid, weather jsonb, provider text); Type: COMMENT; Schema: app_hidden; Owner: -
---
-
-COMMENT ON FUNCTION app_hidden.record_trip_weather(trip_id uuid, weather jsonb, provider text) IS 'Stores (or replaces) a trip''s forecast with its alerts, valid for trips.weather_ttl_hours. INVAL for a malformed forecast, NTFND for an unknown trip.';
 
 
 --
@@ -6325,6 +6542,63 @@ COMMENT ON FUNCTION app_hidden.request_status_for(status app_public.delivery_sta
 
 
 --
+-- Name: require_not_suspended(text); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.require_not_suspended(action text DEFAULT 'do this'::text) RETURNS uuid
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_hidden.require_session(require_not_suspended.action);
+  v_user app_public.users;
+begin
+  select * into v_user from app_public.users u where u.id = v_user_id;
+  -- Until the hourly job (app_private.end_suspensions) has run, a suspension past its end still holds.
+  if v_user.status = 'suspended' and v_user.deleted_at is null then
+    raise exception 'Your account is suspended until %; until then you cannot %',
+      coalesce(to_char(v_user.suspended_until at time zone 'UTC', 'YYYY-MM-DD HH24:MI "UTC"'), 'an administrator lifts it'),
+      require_not_suspended.action using errcode = 'SUSPD';
+  end if;
+  return v_user_id;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION require_not_suspended(action text); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.require_not_suspended(action text) IS 'The caller''s id if signed in and not suspended; raises LOGIN or SUSPD (naming the end of the suspension) otherwise.';
+
+
+--
+-- Name: require_session(text); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.require_session(action text DEFAULT NULL::text) RETURNS uuid
+    LANGUAGE plpgsql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_public.current_user_id();
+begin
+  if v_user_id is null then
+    raise exception '%', coalesce('Log in to ' || require_session.action, 'Log in first') using errcode = 'LOGIN';
+  end if;
+  return v_user_id;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION require_session(action text); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.require_session(action text) IS 'The signed-in caller''s id; raises LOGIN without a live session. The only place that raises LOGIN.';
+
+
+--
 -- Name: require_user(app_public.verification_level, text); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
@@ -6333,19 +6607,10 @@ CREATE FUNCTION app_hidden.require_user(min_level app_public.verification_level 
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  v_user_id uuid := app_public.current_user_id();
+  v_user_id uuid := app_hidden.require_not_suspended(require_user.action);
   v_user app_public.users;
 begin
-  if v_user_id is null then
-    raise exception 'Log in to %', require_user.action using errcode = 'LOGIN';
-  end if;
   select * into v_user from app_public.users u where u.id = v_user_id;
-  -- Until the hourly job (app_private.end_suspensions) has run, a suspension past its end still holds.
-  if v_user.status = 'suspended' and v_user.deleted_at is null then
-    raise exception 'Your account is suspended until %; until then you cannot %',
-      coalesce(to_char(v_user.suspended_until at time zone 'UTC', 'YYYY-MM-DD HH24:MI "UTC"'), 'an administrator lifts it'),
-      require_user.action using errcode = 'SUSPD';
-  end if;
   if v_user.status is distinct from 'active' or v_user.deleted_at is not null then
     raise exception 'Only active accounts may %', require_user.action using errcode = 'DNIED';
   end if;
@@ -6362,7 +6627,7 @@ $$;
 -- Name: FUNCTION require_user(min_level app_public.verification_level, action text); Type: COMMENT; Schema: app_hidden; Owner: -
 --
 
-COMMENT ON FUNCTION app_hidden.require_user(min_level app_public.verification_level, action text) IS 'The caller''s id if signed in, active and verified to at least min_level; raises LOGIN, SUSPD or DNIED otherwise.';
+COMMENT ON FUNCTION app_hidden.require_user(min_level app_public.verification_level, action text) IS 'The caller''s id if signed in, not suspended, active and verified to at least min_level; raises LOGIN, SUSPD or DNIED otherwise.';
 
 
 --
@@ -6536,7 +6801,7 @@ begin
     update app_public.delivery_requests r set status = v_request_status
      where r.id = NEW.request_id and r.status is distinct from v_request_status;
   end if;
-  -- The trip's capacity follows the delivery (§7): consumed for good at delivery, released by a cancellation at any
+  -- The trip's capacity follows the delivery (docs/trips.md, Capacity): consumed for good at delivery, released by a cancellation at any
   -- step before it (a party's before pickup, an admin's after). Both are idempotent, and a consumed reservation is
   -- never released, so a delivered delivery cancelled after a dispute keeps its capacity used.
   if TG_OP = 'UPDATE' and NEW.status = 'delivered' then
@@ -7123,36 +7388,6 @@ COMMENT ON FUNCTION app_hidden.trip_visible_to(trip app_public.trips, user_id uu
 
 
 --
--- Name: trips_needing_weather(integer); Type: FUNCTION; Schema: app_hidden; Owner: -
---
-
-CREATE FUNCTION app_hidden.trips_needing_weather(max_trips integer DEFAULT 100) RETURNS TABLE(trip_id uuid, origin_lng double precision, origin_lat double precision, destination_lng double precision, destination_lat double precision, departure_date date, arrival_date date)
-    LANGUAGE sql STABLE
-    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
-    SET "TimeZone" TO 'UTC'
-    AS $$
-  select t.id, public.st_x(t.origin_point::geometry), public.st_y(t.origin_point::geometry),
-         public.st_x(t.destination_point::geometry), public.st_y(t.destination_point::geometry),
-         t.departure_time::date, t.arrival_time::date
-    from app_public.trips t
-    left join app_public.trip_weather w on w.trip_id = t.id
-   where t.status in ('upcoming', 'delayed')
-     and t.departure_time > now()
-     and t.departure_time <= now() + make_interval(days => (app_hidden.config_value('trips.weather_horizon_days'))::int)
-     and (w.id is null or w.expires_at <= now())
-   order by t.departure_time, t.id
-   limit trips_needing_weather.max_trips;
-$$;
-
-
---
--- Name: FUNCTION trips_needing_weather(max_trips integer); Type: COMMENT; Schema: app_hidden; Owner: -
---
-
-COMMENT ON FUNCTION app_hidden.trips_needing_weather(max_trips integer) IS 'Trips departing within trips.weather_horizon_days whose forecast is missing or expired, soonest first, with their end points and dates (UTC).';
-
-
---
 -- Name: users_blocked(uuid, uuid); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
@@ -7192,39 +7427,6 @@ $$;
 --
 
 COMMENT ON FUNCTION app_hidden.users_sharing_statistics() IS 'Ids of the users who show their statistics publicly.';
-
-
---
--- Name: weather_alerts(text, jsonb); Type: FUNCTION; Schema: app_hidden; Owner: -
---
-
-CREATE FUNCTION app_hidden.weather_alerts(at_end text, forecast jsonb) RETURNS jsonb
-    LANGUAGE sql STABLE
-    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
-    AS $$
-  with limits as (select app_hidden.config_value('trips.weather_alert_thresholds') as l)
-  select coalesce(jsonb_agg(jsonb_build_object('at', weather_alerts.at_end, 'kind', a.kind, 'message', a.message)
-                            order by a.kind), '[]'::jsonb)
-    from limits, lateral (values
-      ('severe_condition', format('%s expected at the %s', forecast ->> 'condition', at_end),
-       (l -> 'conditions') ? (forecast ->> 'condition')),
-      ('high_wind', format('Wind of %s km/h expected at the %s', forecast ->> 'wind_kph', at_end),
-       (forecast ->> 'wind_kph')::numeric >= (l ->> 'wind_kph')::numeric),
-      ('heavy_precipitation', format('%s mm of precipitation expected at the %s', forecast ->> 'precipitation_mm', at_end),
-       (forecast ->> 'precipitation_mm')::numeric >= (l ->> 'precipitation_mm')::numeric),
-      ('extreme_temperature', format('%s °C expected at the %s', forecast ->> 'temperature_c', at_end),
-       (forecast ->> 'temperature_c')::numeric not between (l ->> 'min_temperature_c')::numeric
-                                                        and (l ->> 'max_temperature_c')::numeric)
-    ) as a(kind, message, raised)
-   where a.raised;
-$$;
-
-
---
--- Name: FUNCTION weather_alerts(at_end text, forecast jsonb); Type: COMMENT; Schema: app_hidden; Owner: -
---
-
-COMMENT ON FUNCTION app_hidden.weather_alerts(at_end text, forecast jsonb) IS 'Alerts ({at, kind, message}) a forecast of one end of a trip raises under trips.weather_alert_thresholds.';
 
 
 --
@@ -7306,6 +7508,37 @@ $$;
 --
 
 COMMENT ON FUNCTION app_private.anonymise_deleted_users() IS 'Scrubs the personal data of accounts deleted longer ago than the retention period.';
+
+
+--
+-- Name: auto_complete_trips(); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.auto_complete_trips() RETURNS integer
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_cutoff timestamptz := now() - make_interval(hours => (app_hidden.config_value('trips.auto_complete_hours'))::int);
+  v_completed integer;
+begin
+  update app_public.trips t set status = 'completed', completed_at = now()
+   where t.status in ('upcoming', 'delayed')
+     and t.departure_time < v_cutoff   -- lets trips_live_departure_idx narrow the scan (departure < arrival)
+     and t.arrival_time <= v_cutoff
+     and not exists (select 1 from app_public.deliveries d
+                      where d.trip_id = t.id and d.status not in ('delivered', 'cancelled'));
+  get diagnostics v_completed = row_count;
+  return v_completed;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION auto_complete_trips(); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.auto_complete_trips() IS 'Completes upcoming and delayed trips trips.auto_complete_hours after their arrival when no delivery on them is live; returns how many.';
 
 
 --
@@ -7412,7 +7645,7 @@ declare
     'verification_levels_refreshed', app_private.refresh_stale_verification_levels(),
     'offers_expired', app_private.expire_offers(),
     'users_anonymised', app_private.anonymise_deleted_users(),
-    'requests_expired', app_hidden.expire_delivery_requests(),
+    'requests_expired', app_private.expire_delivery_requests(),
     'trip_weather_deleted', app_private.delete_expired_trip_weather());
 begin
   return v_counts || jsonb_build_object('more', exists (
@@ -7508,6 +7741,37 @@ $$;
 --
 
 COMMENT ON FUNCTION app_private.end_suspensions() IS 'Ends the suspensions whose suspended_until has passed and records each; returns how many.';
+
+
+--
+-- Name: expire_delivery_requests(); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.expire_delivery_requests() RETURNS integer
+    LANGUAGE sql
+    AS $$
+  with expired as (
+    update app_public.delivery_requests r
+       set status = 'expired'
+     where r.id in (select o.id from app_public.delivery_requests o
+                     where o.status in ('pending', 'matched') and o.expires_at <= now()
+                     limit (app_hidden.config_value('retention.batch_size'))::int)
+    returning r.id
+  ), offers as (
+    -- Their live offers end with them (offer versions never outlive their request anyway).
+    update app_public.delivery_offers o set status = 'expired', closed_at = now()
+      from expired e
+     where o.request_id = e.id and o.status = 'pending'
+  )
+  select count(*)::integer from expired;
+$$;
+
+
+--
+-- Name: FUNCTION expire_delivery_requests(); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.expire_delivery_requests() IS 'Marks pending and matched requests past their expiry as expired, at most retention.batch_size; returns how many.';
 
 
 --
@@ -7672,6 +7936,88 @@ $$;
 --
 
 COMMENT ON FUNCTION app_private.issue_phone_code(code_id uuid) IS 'Creates the code of a phone verification request (bcrypt hash stored) and returns it once with the number.';
+
+
+--
+-- Name: materialise_recurring_trips(); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.materialise_recurring_trips() RETURNS integer
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    SET "TimeZone" TO 'UTC'
+    AS $$
+declare
+  v_horizon timestamptz := now() + make_interval(days => (app_hidden.config_value('trips.recurrence_days'))::int);
+  v_max integer := (app_hidden.config_value('trips.recurrence_max'))::int;
+  v_created integer;
+begin
+  perform pg_advisory_xact_lock(hashtext('app_private.materialise_recurring_trips'));
+  with parents as (
+    select p.id, p.departure_time, p.recurring_pattern ->> 'frequency' as frequency,
+           coalesce((p.recurring_pattern ->> 'interval')::int, 1) as every,
+           coalesce(p.recurring_pattern -> 'days_of_week', jsonb_build_array(extract(isodow from p.departure_time)::int)) as days,
+           (p.recurring_pattern ->> 'until')::date as until,
+           (select count(*) from app_public.trips c where c.parent_trip_id = p.id) as children
+      from app_public.trips p
+      join app_public.users u on u.id = p.traveler_id
+     where p.recurring_pattern is not null and p.status <> 'cancelled'
+       and u.status = 'active' and u.deleted_at is null and u.user_type in ('traveler', 'both')
+  ), candidates as (
+    select p.id as parent_id, p.children, d.departure
+      from parents p
+      cross join lateral (
+        -- daily and weekly: every day after the first departure, filtered below
+        select p.departure_time + make_interval(days => k) as departure
+          from generate_series(1, greatest(0, ceil(extract(epoch from v_horizon - p.departure_time) / 86400)::int)) k
+         where p.frequency = 'daily' and k % p.every = 0
+            or p.frequency = 'weekly'
+               and p.days @> to_jsonb(extract(isodow from p.departure_time + make_interval(days => k))::int)
+               and ((date_trunc('week', p.departure_time + make_interval(days => k))::date
+                     - date_trunc('week', p.departure_time)::date) / 7) % p.every = 0
+        union all
+        -- monthly: the same day of the month (the month's last day where it is shorter)
+        select p.departure_time + make_interval(months => m * p.every)
+          from generate_series(1, greatest(0, ceil(extract(epoch from v_horizon - p.departure_time) / 86400 / 28)::int)) m
+         where p.frequency = 'monthly'
+      ) d
+     where d.departure > now() and d.departure <= v_horizon
+       and (p.until is null or d.departure::date <= p.until)
+       and not exists (select 1 from app_public.trips x
+                        where x.parent_trip_id = p.id and x.departure_time = d.departure)
+  ), numbered as (
+    select c.*, row_number() over (partition by c.parent_id order by c.departure) as rn from candidates c
+  )
+  insert into app_public.trips (
+    traveler_id, title, description, trip_type, origin_address, origin_point, origin_airport,
+    destination_address, destination_point, destination_airport, departure_time, arrival_time,
+    capacity_weight_kg, available_weight_kg, capacity_volume_l, available_volume_l, capacity_items, available_items,
+    currency, base_price, price_per_kg, price_per_km, express_multiplier, fragile_multiplier,
+    no_fragile, no_electronics, max_item_value, prohibited_categories, parent_trip_id,
+    visibility, auto_accept, auto_accept_price)
+  select p.traveler_id, p.title, p.description, p.trip_type, p.origin_address, p.origin_point, p.origin_airport,
+         p.destination_address, p.destination_point, p.destination_airport,
+         n.departure, n.departure + (p.arrival_time - p.departure_time),
+         p.capacity_weight_kg, p.capacity_weight_kg, p.capacity_volume_l, p.capacity_volume_l,
+         p.capacity_items, p.capacity_items,
+         p.currency, p.base_price, p.price_per_kg, p.price_per_km, p.express_multiplier, p.fragile_multiplier,
+         p.no_fragile, p.no_electronics, p.max_item_value, p.prohibited_categories, p.id,
+         p.visibility, p.auto_accept, p.auto_accept_price
+    from numbered n
+    join app_public.trips p on p.id = n.parent_id
+   where n.rn <= v_max - n.children
+  on conflict (parent_trip_id, departure_time) do nothing;
+  get diagnostics v_created = row_count;
+  return v_created;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION materialise_recurring_trips(); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.materialise_recurring_trips() IS 'Creates the trips of recurring trips up to trips.recurrence_days ahead (at most trips.recurrence_max per recurring trip); idempotent. Returns how many it created.';
 
 
 --
@@ -8048,6 +8394,147 @@ COMMENT ON FUNCTION app_private.record_match_candidates(request_id uuid, trip_id
 
 
 --
+-- Name: trip_weather; Type: TABLE; Schema: app_public; Owner: -
+--
+
+CREATE TABLE app_public.trip_weather (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    trip_id uuid NOT NULL,
+    weather jsonb NOT NULL,
+    alerts jsonb DEFAULT '[]'::jsonb NOT NULL,
+    provider text NOT NULL,
+    fetched_at timestamp with time zone DEFAULT now() NOT NULL,
+    expires_at timestamp with time zone NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT trip_weather_alerts_check CHECK ((jsonb_typeof(alerts) = 'array'::text)),
+    CONSTRAINT trip_weather_check CHECK ((expires_at > fetched_at)),
+    CONSTRAINT trip_weather_provider_check CHECK (((length(provider) >= 1) AND (length(provider) <= 50))),
+    CONSTRAINT trip_weather_weather_check CHECK ((jsonb_typeof(weather) = 'object'::text))
+);
+
+ALTER TABLE ONLY app_public.trip_weather FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE trip_weather; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TABLE app_public.trip_weather IS '@behavior -insert -update -delete
+Cached weather forecast of a trip (departure and arrival), refreshed by the worker for trips leaving soon. Alerts are advice: they never block a trip. Visible to whoever sees the trip.';
+
+
+--
+-- Name: COLUMN trip_weather.id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.trip_weather.id IS 'Identifier of the forecast.';
+
+
+--
+-- Name: COLUMN trip_weather.trip_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.trip_weather.trip_id IS 'The trip the forecast is for.';
+
+
+--
+-- Name: COLUMN trip_weather.weather; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.trip_weather.weather IS 'Forecast: {origin: {date, condition, temperature_c, wind_kph, precipitation_mm}, destination: {…}}.';
+
+
+--
+-- Name: COLUMN trip_weather.alerts; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.trip_weather.alerts IS 'Warnings derived from the forecast: [{at: origin|destination, kind, message}].';
+
+
+--
+-- Name: COLUMN trip_weather.provider; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.trip_weather.provider IS 'Which weather provider answered.';
+
+
+--
+-- Name: COLUMN trip_weather.fetched_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.trip_weather.fetched_at IS 'When the forecast was fetched.';
+
+
+--
+-- Name: COLUMN trip_weather.expires_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.trip_weather.expires_at IS 'When the forecast is stale and fetched again.';
+
+
+--
+-- Name: COLUMN trip_weather.created_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.trip_weather.created_at IS 'When the first forecast of the trip was stored.';
+
+
+--
+-- Name: record_trip_weather(uuid, jsonb, text); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.record_trip_weather(trip_id uuid, weather jsonb, provider text) RETURNS app_public.trip_weather
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_end text;
+  v_row app_public.trip_weather;
+  v_previous jsonb;
+begin
+  foreach v_end in array array['origin', 'destination'] loop
+    if jsonb_typeof(record_trip_weather.weather -> v_end) is distinct from 'object'
+       or jsonb_typeof(record_trip_weather.weather -> v_end -> 'condition') is distinct from 'string'
+       or jsonb_typeof(record_trip_weather.weather -> v_end -> 'temperature_c') is distinct from 'number'
+       or jsonb_typeof(record_trip_weather.weather -> v_end -> 'wind_kph') is distinct from 'number'
+       or jsonb_typeof(record_trip_weather.weather -> v_end -> 'precipitation_mm') is distinct from 'number' then
+      raise exception 'The % forecast needs condition, temperature_c, wind_kph and precipitation_mm', v_end
+        using errcode = 'INVAL';
+    end if;
+  end loop;
+  if not exists (select 1 from app_public.trips t where t.id = record_trip_weather.trip_id) then
+    raise exception 'Trip not found' using errcode = 'NTFND';
+  end if;
+  select w.alerts into v_previous from app_public.trip_weather w where w.trip_id = record_trip_weather.trip_id;
+  insert into app_public.trip_weather (trip_id, weather, alerts, provider, fetched_at, expires_at)
+  values (record_trip_weather.trip_id, record_trip_weather.weather,
+          app_private.weather_alerts('origin', record_trip_weather.weather -> 'origin')
+            || app_private.weather_alerts('destination', record_trip_weather.weather -> 'destination'),
+          record_trip_weather.provider, now(),
+          now() + make_interval(hours => (app_hidden.config_value('trips.weather_ttl_hours'))::int))
+  on conflict on constraint trip_weather_trip_id_key do update
+     set weather = excluded.weather, alerts = excluded.alerts, provider = excluded.provider,
+         fetched_at = excluded.fetched_at, expires_at = excluded.expires_at
+  returning * into v_row;
+  if jsonb_array_length(v_row.alerts) > 0 and not (coalesce(v_previous, '[]') @> v_row.alerts) then
+    perform app_hidden.queue_email(t.traveler_id, 'Weather alert for your trip',
+      format(E'The forecast for "%s" warns: %s. Your trip is not affected in the app; plan accordingly.\n', t.title,
+             (select string_agg(a ->> 'message', '; ') from jsonb_array_elements(v_row.alerts) a)))
+      from app_public.trips t where t.id = v_row.trip_id;
+  end if;
+  return v_row;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION record_trip_weather(trip_id uuid, weather jsonb, provider text); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.record_trip_weather(trip_id uuid, weather jsonb, provider text) IS 'Stores (or replaces) a trip''s forecast with its alerts, valid for trips.weather_ttl_hours. INVAL for a malformed forecast, NTFND for an unknown trip.';
+
+
+--
 -- Name: refresh_stale_verification_levels(); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -8417,6 +8904,36 @@ COMMENT ON FUNCTION app_private.touch_session(session_id uuid) IS 'Whether the s
 
 
 --
+-- Name: trips_needing_weather(integer); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.trips_needing_weather(max_trips integer DEFAULT 100) RETURNS TABLE(trip_id uuid, origin_lng double precision, origin_lat double precision, destination_lng double precision, destination_lat double precision, departure_date date, arrival_date date)
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    SET "TimeZone" TO 'UTC'
+    AS $$
+  select t.id, public.st_x(t.origin_point::geometry), public.st_y(t.origin_point::geometry),
+         public.st_x(t.destination_point::geometry), public.st_y(t.destination_point::geometry),
+         t.departure_time::date, t.arrival_time::date
+    from app_public.trips t
+    left join app_public.trip_weather w on w.trip_id = t.id
+   where t.status in ('upcoming', 'delayed')
+     and t.departure_time > now()
+     and t.departure_time <= now() + make_interval(days => (app_hidden.config_value('trips.weather_horizon_days'))::int)
+     and (w.id is null or w.expires_at <= now())
+   order by t.departure_time, t.id
+   limit trips_needing_weather.max_trips;
+$$;
+
+
+--
+-- Name: FUNCTION trips_needing_weather(max_trips integer); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.trips_needing_weather(max_trips integer) IS 'Trips departing within trips.weather_horizon_days whose forecast is missing or expired, soonest first, with their end points and dates (UTC).';
+
+
+--
 -- Name: uri_encode(text); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -8522,6 +9039,39 @@ COMMENT ON FUNCTION app_private.use_totp_code(user_id uuid, code text) IS 'Accep
 
 
 --
+-- Name: weather_alerts(text, jsonb); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.weather_alerts(at_end text, forecast jsonb) RETURNS jsonb
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  with limits as (select app_hidden.config_value('trips.weather_alert_thresholds') as l)
+  select coalesce(jsonb_agg(jsonb_build_object('at', weather_alerts.at_end, 'kind', a.kind, 'message', a.message)
+                            order by a.kind), '[]'::jsonb)
+    from limits, lateral (values
+      ('severe_condition', format('%s expected at the %s', forecast ->> 'condition', at_end),
+       (l -> 'conditions') ? (forecast ->> 'condition')),
+      ('high_wind', format('Wind of %s km/h expected at the %s', forecast ->> 'wind_kph', at_end),
+       (forecast ->> 'wind_kph')::numeric >= (l ->> 'wind_kph')::numeric),
+      ('heavy_precipitation', format('%s mm of precipitation expected at the %s', forecast ->> 'precipitation_mm', at_end),
+       (forecast ->> 'precipitation_mm')::numeric >= (l ->> 'precipitation_mm')::numeric),
+      ('extreme_temperature', format('%s °C expected at the %s', forecast ->> 'temperature_c', at_end),
+       (forecast ->> 'temperature_c')::numeric not between (l ->> 'min_temperature_c')::numeric
+                                                        and (l ->> 'max_temperature_c')::numeric)
+    ) as a(kind, message, raised)
+   where a.raised;
+$$;
+
+
+--
+-- Name: FUNCTION weather_alerts(at_end text, forecast jsonb); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.weather_alerts(at_end text, forecast jsonb) IS 'Alerts ({at, kind, message}) a forecast of one end of a trip raises under trips.weather_alert_thresholds.';
+
+
+--
 -- Name: accept_offer(uuid, integer); Type: FUNCTION; Schema: app_public; Owner: -
 --
 
@@ -8609,13 +9159,10 @@ CREATE FUNCTION app_public.add_favorite_traveler(traveler_id uuid) RETURNS app_p
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  v_user_id uuid := app_public.current_user_id();
+  v_user_id uuid := app_hidden.require_not_suspended('keep favorites');
   v_type app_public.user_type;
   v_favorite app_public.user_favorites;
 begin
-  if v_user_id is null then
-    raise exception 'Log in to keep favorites' using errcode = 'LOGIN';
-  end if;
   select u.user_type into v_type from app_public.users u where u.id = add_favorite_traveler.traveler_id;
   if v_type is null then
     raise exception 'User not found' using errcode = 'NTFND';
@@ -8716,12 +9263,9 @@ CREATE FUNCTION app_public.block_user(user_id uuid, reason app_public.block_reas
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  v_user_id uuid := app_public.current_user_id();
+  v_user_id uuid := app_hidden.require_session('block users');
   v_block app_public.user_blocks;
 begin
-  if v_user_id is null then
-    raise exception 'Log in to block users' using errcode = 'LOGIN';
-  end if;
   if not exists (select 1 from app_public.users u where u.id = block_user.user_id) then
     raise exception 'User not found' using errcode = 'NTFND';
   end if;
@@ -8795,15 +9339,15 @@ CREATE FUNCTION app_public.cancel_delivery_request(request_id uuid, reason app_p
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  v_user_id uuid := app_public.current_user_id();
+  v_user_id uuid := app_hidden.require_session('cancel delivery requests');
   v_note text := nullif(trim(cancel_delivery_request.note), '');
   v_request app_public.delivery_requests;
+  v_table text;
+  v_constraint text;
+  v_column text;
 begin
-  if v_user_id is null then
-    raise exception 'Log in to cancel delivery requests' using errcode = 'LOGIN';
-  end if;
-  if cancel_delivery_request.reason is null or length(v_note) > 1000 then
-    raise exception 'Cancelling needs a reason (and a note of at most 1000 characters)' using errcode = 'INVAL';
+  if cancel_delivery_request.reason is null then
+    raise exception 'reason: say why the request is cancelled' using errcode = 'INVAL';
   end if;
   select r.* into v_request from app_public.delivery_requests r
    where r.id = cancel_delivery_request.request_id and r.customer_id = v_user_id
@@ -8815,10 +9359,15 @@ begin
   -- which also ends the request as cancelled). Afterwards only a dispute remains.
   if v_request.status = 'accepted' then
     perform app_hidden.on_request_cancelled(v_request.id, v_user_id, cancel_delivery_request.reason);
-    update app_public.delivery_requests r
-       set cancellation_reason = cancel_delivery_request.reason, cancellation_note = v_note
-     where r.id = v_request.id
-    returning r.* into v_request;
+    begin
+      update app_public.delivery_requests r
+         set cancellation_reason = cancel_delivery_request.reason, cancellation_note = v_note
+       where r.id = v_request.id
+      returning r.* into v_request;
+    exception when check_violation or not_null_violation then
+      get stacked diagnostics v_table = table_name, v_constraint = constraint_name, v_column = column_name;
+      perform app_hidden.raise_broken_rule('app_public.delivery_requests', sqlstate, v_table, v_constraint, v_column);
+    end;
     return v_request;
   end if;
   if v_request.status not in ('pending', 'matched') then
@@ -8827,11 +9376,16 @@ begin
   if v_request.expires_at <= now() then
     raise exception 'This request has already expired' using errcode = 'EXPRD';
   end if;
-  update app_public.delivery_requests r
-     set status = 'cancelled', cancellation_reason = cancel_delivery_request.reason, cancellation_note = v_note,
-         cancelled_at = now()
-   where r.id = v_request.id
-  returning r.* into v_request;
+  begin
+    update app_public.delivery_requests r
+       set status = 'cancelled', cancellation_reason = cancel_delivery_request.reason, cancellation_note = v_note,
+           cancelled_at = now()
+     where r.id = v_request.id
+    returning r.* into v_request;
+  exception when check_violation or not_null_violation then
+    get stacked diagnostics v_table = table_name, v_constraint = constraint_name, v_column = column_name;
+    perform app_hidden.raise_broken_rule('app_public.delivery_requests', sqlstate, v_table, v_constraint, v_column);
+  end;
   perform app_hidden.on_request_cancelled(v_request.id, v_user_id, cancel_delivery_request.reason);
   return (select r from app_public.delivery_requests r where r.id = v_request.id);
 end;
@@ -8858,6 +9412,9 @@ declare
   v_user_id uuid := app_hidden.require_user('unverified', 'cancel trips');
   v_is_admin boolean := app_hidden.current_user_has_permission('deliveries.write');
   v_trip app_public.trips;
+  v_table text;
+  v_constraint text;
+  v_column text;
 begin
   if cancel_trip.reason is null then
     raise exception 'Say why the trip is cancelled' using errcode = 'INVAL';
@@ -8888,11 +9445,16 @@ begin
   -- their capacity and reopens their requests; live offers on the trip are withdrawn.
   perform app_hidden.on_trip_cancelled(v_trip.id, v_user_id, v_is_admin);
 
-  update app_public.trips t
-     set status = 'cancelled', cancellation_reason = cancel_trip.reason,
-         cancellation_note = nullif(trim(cancel_trip.note), ''), cancelled_by = v_user_id, cancelled_at = now()
-   where t.id = v_trip.id
-  returning t.* into v_trip;
+  begin
+    update app_public.trips t
+       set status = 'cancelled', cancellation_reason = cancel_trip.reason,
+           cancellation_note = nullif(trim(cancel_trip.note), ''), cancelled_by = v_user_id, cancelled_at = now()
+     where t.id = v_trip.id
+    returning t.* into v_trip;
+  exception when check_violation or not_null_violation then
+    get stacked diagnostics v_table = table_name, v_constraint = constraint_name, v_column = column_name;
+    perform app_hidden.raise_broken_rule('app_public.trips', sqlstate, v_table, v_constraint, v_column);
+  end;
   return v_trip;
 end;
 $$;
@@ -8903,7 +9465,7 @@ $$;
 --
 
 COMMENT ON FUNCTION app_public.cancel_trip(trip_id uuid, reason app_public.trip_cancel_reason, note text) IS '@resultFieldName trip
-Cancels a trip: the traveler cancels an upcoming or delayed trip on which nothing was picked up; admins with deliveries.write may also cancel an active one. Held capacity is released. A cancelled recurring trip creates no further trips. Errors: LOGIN, DNIED, NTFND, BADST, INVAL (no reason), 23514 (note longer than 1000 characters).';
+Cancels a trip: the traveler cancels an upcoming or delayed trip on which nothing was picked up; admins with deliveries.write may also cancel an active one. Held capacity is released. A cancelled recurring trip creates no further trips. Errors: LOGIN, DNIED, NTFND, BADST, INVAL (no reason; a note longer than 1000 characters).';
 
 
 --
@@ -8915,13 +9477,10 @@ CREATE FUNCTION app_public.change_password(current_password text, new_password t
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  v_user_id uuid := app_public.current_user_id();
+  v_user_id uuid := app_hidden.require_session('change your password');
   v_email text;
   v_names text[];
 begin
-  if v_user_id is null then
-    raise exception 'Log in to change your password' using errcode = 'LOGIN';
-  end if;
   if not app_private.check_password(v_user_id, change_password.current_password) then
     raise exception 'The current password is wrong' using errcode = 'CREDS';
   end if;
@@ -9141,11 +9700,8 @@ CREATE FUNCTION app_public.confirm_two_factor(code text) RETURNS text[]
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  v_user_id uuid := app_public.current_user_id();
+  v_user_id uuid := app_hidden.require_session();
 begin
-  if v_user_id is null then
-    raise exception 'Log in first' using errcode = 'LOGIN';
-  end if;
   if not exists (select 1 from app_private.user_two_factor_auth t where t.user_id = v_user_id and not t.enabled) then
     raise exception 'Start with setupTwoFactor' using errcode = 'BADST';
   end if;
@@ -9275,47 +9831,49 @@ declare
   v_user_id uuid := app_hidden.require_user('email_verified', 'create trips');
   v_user app_public.users;
   v_trip app_public.trips;
+  v_table text;
+  v_constraint text;
+  v_column text;
 begin
   select u.* into v_user from app_public.users u where u.id = v_user_id;
   if v_user.user_type not in ('traveler', 'both') then
     raise exception 'Only travelers can create trips; switch your account to traveler or both' using errcode = 'DNIED';
   end if;
-  if create_trip.title is null or create_trip.trip_type is null or create_trip.origin_address is null
-     or create_trip.origin_point is null or create_trip.destination_address is null
-     or create_trip.destination_point is null or create_trip.departure_time is null
-     or create_trip.arrival_time is null or create_trip.capacity_weight_kg is null
-     or create_trip.capacity_volume_l is null or create_trip.capacity_items is null then
-    raise exception 'A trip needs a title, a type, both places with points, both times and its capacity'
-      using errcode = 'INVAL';
-  end if;
-  if create_trip.departure_time <= now() then
-    raise exception 'The departure must lie in the future' using errcode = 'INVAL';
-  end if;
+  perform app_hidden.assert_trip_limits(
+    create_trip.departure_time, create_trip.arrival_time, create_trip.departure_time,
+    upper(coalesce(create_trip.currency, app_hidden.config_value('platform.default_currency') #>> '{}')),
+    create_trip.base_price, create_trip.price_per_kg, create_trip.price_per_km, create_trip.auto_accept_price,
+    create_trip.max_item_value);
   perform app_hidden.assert_trip_options(create_trip.auto_accept, create_trip.recurring_pattern,
                                          v_user.verification_level);
 
-  insert into app_public.trips (
-    traveler_id, title, description, trip_type, origin_address, origin_point, origin_airport,
-    destination_address, destination_point, destination_airport, departure_time, arrival_time,
-    capacity_weight_kg, available_weight_kg, capacity_volume_l, available_volume_l, capacity_items, available_items,
-    currency, base_price, price_per_kg, price_per_km, express_multiplier, fragile_multiplier,
-    no_fragile, no_electronics, max_item_value, prohibited_categories, recurring_pattern,
-    visibility, auto_accept, auto_accept_price)
-  values (
-    v_user_id, trim(create_trip.title), nullif(trim(create_trip.description), ''), create_trip.trip_type,
-    trim(create_trip.origin_address), create_trip.origin_point, upper(create_trip.origin_airport),
-    trim(create_trip.destination_address), create_trip.destination_point, upper(create_trip.destination_airport),
-    create_trip.departure_time, create_trip.arrival_time,
-    create_trip.capacity_weight_kg, create_trip.capacity_weight_kg,
-    create_trip.capacity_volume_l, create_trip.capacity_volume_l,
-    create_trip.capacity_items, create_trip.capacity_items,
-    upper(coalesce(create_trip.currency, app_hidden.config_value('platform.default_currency') #>> '{}')),
-    coalesce(create_trip.base_price, 0), coalesce(create_trip.price_per_kg, 0), coalesce(create_trip.price_per_km, 0),
-    coalesce(create_trip.express_multiplier, 1.5), coalesce(create_trip.fragile_multiplier, 1.2),
-    coalesce(create_trip.no_fragile, false), coalesce(create_trip.no_electronics, false), create_trip.max_item_value,
-    coalesce(create_trip.prohibited_categories, '{}'), create_trip.recurring_pattern,
-    coalesce(create_trip.visibility, 'public'), coalesce(create_trip.auto_accept, false), create_trip.auto_accept_price)
-  returning * into v_trip;
+  begin
+    insert into app_public.trips (
+      traveler_id, title, description, trip_type, origin_address, origin_point, origin_airport,
+      destination_address, destination_point, destination_airport, departure_time, arrival_time,
+      capacity_weight_kg, available_weight_kg, capacity_volume_l, available_volume_l, capacity_items, available_items,
+      currency, base_price, price_per_kg, price_per_km, express_multiplier, fragile_multiplier,
+      no_fragile, no_electronics, max_item_value, prohibited_categories, recurring_pattern,
+      visibility, auto_accept, auto_accept_price)
+    values (
+      v_user_id, trim(create_trip.title), nullif(trim(create_trip.description), ''), create_trip.trip_type,
+      trim(create_trip.origin_address), create_trip.origin_point, upper(create_trip.origin_airport),
+      trim(create_trip.destination_address), create_trip.destination_point, upper(create_trip.destination_airport),
+      create_trip.departure_time, create_trip.arrival_time,
+      create_trip.capacity_weight_kg, create_trip.capacity_weight_kg,
+      create_trip.capacity_volume_l, create_trip.capacity_volume_l,
+      create_trip.capacity_items, create_trip.capacity_items,
+      upper(coalesce(create_trip.currency, app_hidden.config_value('platform.default_currency') #>> '{}')),
+      coalesce(create_trip.base_price, 0), coalesce(create_trip.price_per_kg, 0), coalesce(create_trip.price_per_km, 0),
+      coalesce(create_trip.express_multiplier, 1.5), coalesce(create_trip.fragile_multiplier, 1.2),
+      coalesce(create_trip.no_fragile, false), coalesce(create_trip.no_electronics, false), create_trip.max_item_value,
+      coalesce(create_trip.prohibited_categories, '{}'), create_trip.recurring_pattern,
+      coalesce(create_trip.visibility, 'public'), coalesce(create_trip.auto_accept, false), create_trip.auto_accept_price)
+    returning * into v_trip;
+  exception when check_violation or not_null_violation then
+    get stacked diagnostics v_table = table_name, v_constraint = constraint_name, v_column = column_name;
+    perform app_hidden.raise_broken_rule('app_public.trips', sqlstate, v_table, v_constraint, v_column);
+  end;
   return v_trip;
 end;
 $$;
@@ -9326,7 +9884,7 @@ $$;
 --
 
 COMMENT ON FUNCTION app_public.create_trip(title text, trip_type app_public.trip_type, origin_address text, origin_point public.geography, destination_address text, destination_point public.geography, departure_time timestamp with time zone, arrival_time timestamp with time zone, capacity_weight_kg numeric, capacity_volume_l numeric, capacity_items integer, base_price bigint, price_per_kg bigint, price_per_km bigint, currency text, express_multiplier numeric, fragile_multiplier numeric, description text, origin_airport text, destination_airport text, no_fragile boolean, no_electronics boolean, max_item_value bigint, prohibited_categories text[], visibility app_public.trip_visibility, auto_accept boolean, auto_accept_price bigint, recurring_pattern jsonb) IS '@resultFieldName trip
-Offers a new trip as the signed-in traveler (active, email verified, user type traveler or both). The departure must lie in the future; all capacity starts available; prices are minor units in currency (default platform.default_currency), and at least one of them must be positive. Auto-accept needs a fully verified account. Errors: LOGIN, DNIED, INVAL, 23514 (a value out of range: title 3–255, capacity ≤ 100 kg / 500 L / 1–50 items, multipliers, arrival before departure, unknown category, pattern shape).';
+Offers a new trip as the signed-in traveler (active, email verified, user type traveler or both). The departure must lie in the future; all capacity starts available; prices are minor units in currency (default platform.default_currency), and at least one of them must be positive. Auto-accept needs a fully verified account. Errors: LOGIN, DNIED, INVAL naming the field (a value out of range: title 3–255, capacity ≤ 100 kg / 500 L / 1–50 items, multipliers, arrival before departure, unknown category, pattern shape; a price over trips.max_price, a departure more than trips.max_departure_days ahead, a trip longer than trips.max_duration_hours, an unsupported currency, max_item_value over limits.max_delivery_value).';
 
 
 --
@@ -9610,13 +10168,10 @@ CREATE FUNCTION app_public.deactivate_account(password text, reason text) RETURN
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  v_user_id uuid := app_public.current_user_id();
+  v_user_id uuid := app_hidden.require_session('deactivate your account');
   v_reason text := trim(deactivate_account.reason);
   v_status app_public.user_status;
 begin
-  if v_user_id is null then
-    raise exception 'Log in to deactivate your account' using errcode = 'LOGIN';
-  end if;
   if length(v_reason) not between 1 and 1000 then
     raise exception 'Give a reason of at most 1000 characters' using errcode = 'INVAL';
   end if;
@@ -9694,15 +10249,12 @@ CREATE FUNCTION app_public.delete_account(password text, reason text) RETURNS bo
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  v_user_id uuid := app_public.current_user_id();
+  v_user_id uuid := app_hidden.require_session('delete your account');
   v_reason text := trim(delete_account.reason);
   v_open text;
   v_request_id uuid;
   v_trip_id uuid;
 begin
-  if v_user_id is null then
-    raise exception 'Log in to delete your account' using errcode = 'LOGIN';
-  end if;
   if length(v_reason) not between 1 and 1000 then
     raise exception 'Give a reason of at most 1000 characters' using errcode = 'INVAL';
   end if;
@@ -9825,11 +10377,8 @@ CREATE FUNCTION app_public.disable_two_factor(password text, code text) RETURNS 
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  v_user_id uuid := app_public.current_user_id();
+  v_user_id uuid := app_hidden.require_session();
 begin
-  if v_user_id is null then
-    raise exception 'Log in first' using errcode = 'LOGIN';
-  end if;
   if not exists (select 1 from app_private.user_two_factor_auth t where t.user_id = v_user_id and t.enabled) then
     raise exception 'Two-factor authentication is off' using errcode = 'BADST';
   end if;
@@ -10146,13 +10695,10 @@ CREATE FUNCTION app_public.handle_user_report(report_id uuid, status app_public.
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  v_admin_id uuid := app_public.current_user_id();
+  v_admin_id uuid := app_hidden.require_session('moderate reports');
   v_report app_public.user_reports;
   v_action app_public.report_resolution_action := handle_user_report.resolution_action;
 begin
-  if v_admin_id is null then
-    raise exception 'Log in to moderate reports' using errcode = 'LOGIN';
-  end if;
   if not app_hidden.current_user_has_permission('content.moderate') then
     raise exception 'Handling reports needs the content.moderate permission' using errcode = 'DNIED';
   end if;
@@ -10338,9 +10884,7 @@ CREATE FUNCTION app_public.logout() RETURNS boolean
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 begin
-  if app_public.current_user_id() is null then
-    raise exception 'Log in first' using errcode = 'LOGIN';
-  end if;
+  perform app_hidden.require_session();
   update app_private.sessions s set revoked_at = now()
    where s.id = app_hidden.current_session_id() and s.revoked_at is null;
   return found;
@@ -10365,11 +10909,8 @@ CREATE FUNCTION app_public.logout_all() RETURNS integer
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  v_user_id uuid := app_public.current_user_id();
+  v_user_id uuid := app_hidden.require_session();
 begin
-  if v_user_id is null then
-    raise exception 'Log in first' using errcode = 'LOGIN';
-  end if;
   return app_private.revoke_user_sessions(v_user_id, null);
 end;
 $$;
@@ -10396,6 +10937,9 @@ declare
   v_trip app_public.trips;
   v_departure timestamptz;
   v_arrival timestamptz;
+  v_table text;
+  v_constraint text;
+  v_column text;
 begin
   v_trip := app_hidden.own_trip_for_update(mark_trip_delayed.trip_id, v_user_id);
   if v_trip.status not in ('upcoming', 'delayed') then
@@ -10405,12 +10949,17 @@ begin
   -- A new departure alone shifts the arrival by as much, keeping the trip's duration.
   v_arrival := coalesce(mark_trip_delayed.arrival_time,
                         v_trip.arrival_time + (v_departure - v_trip.departure_time));
-  if v_departure <> v_trip.departure_time and v_departure <= now() then
-    raise exception 'The new departure must lie in the future' using errcode = 'INVAL';
-  end if;
-  update app_public.trips t set status = 'delayed', departure_time = v_departure, arrival_time = v_arrival
-   where t.id = v_trip.id
-  returning t.* into v_trip;
+  perform app_hidden.assert_trip_limits(
+    case when v_departure <> v_trip.departure_time then v_departure end, v_arrival, v_departure,
+    null, null, null, null, null, null);
+  begin
+    update app_public.trips t set status = 'delayed', departure_time = v_departure, arrival_time = v_arrival
+     where t.id = v_trip.id
+    returning t.* into v_trip;
+  exception when check_violation or not_null_violation then
+    get stacked diagnostics v_table = table_name, v_constraint = constraint_name, v_column = column_name;
+    perform app_hidden.raise_broken_rule('app_public.trips', sqlstate, v_table, v_constraint, v_column);
+  end;
   perform app_hidden.notify_trip_customers(v_trip.id, 'Your traveler''s trip is delayed',
     format(E'The trip "%s" now leaves at %s UTC and arrives at %s UTC.\n', v_trip.title,
            to_char(v_trip.departure_time at time zone 'UTC', 'YYYY-MM-DD HH24:MI'),
@@ -10425,7 +10974,7 @@ $$;
 --
 
 COMMENT ON FUNCTION app_public.mark_trip_delayed(trip_id uuid, departure_time timestamp with time zone, arrival_time timestamp with time zone) IS '@resultFieldName trip
-Marks an upcoming (or already delayed) trip of the signed-in traveler as delayed, optionally with new times; a new departure alone moves the arrival by as much. Errors: LOGIN, DNIED, NTFND, BADST, INVAL (departure in the past), 23514 (arrival before departure).';
+Marks an upcoming (or already delayed) trip of the signed-in traveler as delayed, optionally with new times; a new departure alone moves the arrival by as much. Errors: LOGIN, DNIED, NTFND, BADST, INVAL naming the field (departure in the past or too far ahead, arrival before departure or too long after it).';
 
 
 --
@@ -10437,12 +10986,9 @@ CREATE FUNCTION app_public.matching_requests(trip_id uuid) RETURNS SETOF app_pub
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  v_user_id uuid := app_public.current_user_id();
+  v_user_id uuid := app_hidden.require_session('see matching requests');
   v_trip app_public.trips;
 begin
-  if v_user_id is null then
-    raise exception 'Log in to see matching requests' using errcode = 'LOGIN';
-  end if;
   select t.* into v_trip from app_public.trips t where t.id = matching_requests.trip_id;
   if v_trip.id is null
      or (v_trip.traveler_id <> v_user_id and not app_hidden.current_user_has_permission('deliveries.read')) then
@@ -10471,12 +11017,9 @@ CREATE FUNCTION app_public.matching_trips(request_id uuid) RETURNS SETOF app_pub
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  v_user_id uuid := app_public.current_user_id();
+  v_user_id uuid := app_hidden.require_session('see matching trips');
   v_customer_id uuid;
 begin
-  if v_user_id is null then
-    raise exception 'Log in to see matching trips' using errcode = 'LOGIN';
-  end if;
   select r.customer_id into v_customer_id from app_public.delivery_requests r where r.id = matching_trips.request_id;
   if v_customer_id is null
      or (v_customer_id <> v_user_id and not app_hidden.current_user_has_permission('deliveries.read')) then
@@ -10493,7 +11036,7 @@ $$;
 -- Name: FUNCTION matching_trips(request_id uuid); Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON FUNCTION app_public.matching_trips(request_id uuid) IS 'The trips that fit a delivery request, best first (docs §5): live trips the customer may see (public; private ones they have a delivery on; friends_only ones of travelers who delivered for them) of other active, unblocked, non-blacklisted travelers meeting the request''s rating and verification requirements, with room for the item, no restriction against it, starting within matching.pickup_radius_km of the pickup and ending within matching.dropoff_radius_km of the drop-off, leaving in time and within the detour allowance. Scored by route, timing, reliability, rating, price and newcomer factors (matching.weights) plus a favorite bonus; at most matching.max_results with score ≥ matching.min_score, by score, then departure, then id. Empty when nothing fits. For the request''s customer and admins. Errors: LOGIN, NTFND.';
+COMMENT ON FUNCTION app_public.matching_trips(request_id uuid) IS 'The trips that fit a delivery request, best first (docs/matching.md): live trips the customer may see (public; private ones they have a delivery on; friends_only ones of travelers who delivered for them) of other active, unblocked, non-blacklisted travelers meeting the request''s rating and verification requirements, with room for the item, no restriction against it, starting within matching.pickup_radius_km of the pickup and ending within matching.dropoff_radius_km of the drop-off, leaving in time and within the detour allowance. Scored by route, timing, reliability, rating, price and newcomer factors (matching.weights) plus a favorite bonus; at most matching.max_results with score ≥ matching.min_score, by score, then departure, then id. Empty when nothing fits. For the request''s customer and admins. Errors: LOGIN, NTFND.';
 
 
 --
@@ -10505,13 +11048,10 @@ CREATE FUNCTION app_public.moderate_review(review_id uuid, decision app_public.m
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  v_admin_id uuid := app_public.current_user_id();
+  v_admin_id uuid := app_hidden.require_session('moderate reviews');
   v_note text := nullif(trim(moderate_review.note), '');
   v_review app_public.reviews;
 begin
-  if v_admin_id is null then
-    raise exception 'Log in to moderate reviews' using errcode = 'LOGIN';
-  end if;
   if not app_hidden.current_user_has_permission('content.moderate') then
     raise exception 'Moderating reviews needs the content.moderate permission' using errcode = 'DNIED';
   end if;
@@ -10581,14 +11121,11 @@ CREATE FUNCTION app_public.quote_price(request_id uuid, trip_id uuid DEFAULT NUL
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  v_user_id uuid := app_public.current_user_id();
+  v_user_id uuid := app_hidden.require_session('get a quote');
   v_admin boolean;
   v_request app_public.delivery_requests;
   v_trip app_public.trips;
 begin
-  if v_user_id is null then
-    raise exception 'Log in to get a quote' using errcode = 'LOGIN';
-  end if;
   v_admin := app_hidden.current_user_has_permission('deliveries.read');
   select r.* into v_request from app_public.delivery_requests r where r.id = quote_price.request_id;
   if v_request.id is null
@@ -10614,7 +11151,7 @@ $$;
 -- Name: FUNCTION quote_price(request_id uuid, trip_id uuid); Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON FUNCTION app_public.quote_price(request_id uuid, trip_id uuid) IS 'The price of a delivery request in minor units of its currency (docs §9): on a trip in the same currency the trip''s rates, (basePrice + pricePerKm·km + pricePerKg·kg) × the express multiplier (express, urgent) × the fragile multiplier (fragile items), unclamped; otherwise the default pricing.* rates, clamped to pricing.min_price–max_price. km is the great-circle distance from pickup to drop-off, kg the total weight; rounded half-up. For the request''s customer, travelers who see it in the marketplace, and admins. Errors: LOGIN, NTFND (request or trip missing or not visible).';
+COMMENT ON FUNCTION app_public.quote_price(request_id uuid, trip_id uuid) IS 'The price of a delivery request in minor units of its currency (docs/matching.md, Pricing): on a trip in the same currency the trip''s rates, (basePrice + pricePerKm·km + pricePerKg·kg) × the express multiplier (express, urgent) × the fragile multiplier (fragile items), unclamped; otherwise the default pricing.* rates, clamped to pricing.min_price–max_price. km is the great-circle distance from pickup to drop-off, kg the total weight; rounded half-up. For the request''s customer, travelers who see it in the marketplace, and admins. Errors: LOGIN, NTFND (request or trip missing or not visible).';
 
 
 --
@@ -10712,11 +11249,8 @@ CREATE FUNCTION app_public.regenerate_backup_codes(code text) RETURNS text[]
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  v_user_id uuid := app_public.current_user_id();
+  v_user_id uuid := app_hidden.require_session();
 begin
-  if v_user_id is null then
-    raise exception 'Log in first' using errcode = 'LOGIN';
-  end if;
   if not exists (select 1 from app_private.user_two_factor_auth t where t.user_id = v_user_id and t.enabled) then
     raise exception 'Two-factor authentication is off' using errcode = 'BADST';
   end if;
@@ -10827,11 +11361,8 @@ CREATE FUNCTION app_public.remove_favorite_traveler(traveler_id uuid) RETURNS bo
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  v_user_id uuid := app_public.current_user_id();
+  v_user_id uuid := app_hidden.require_session('keep favorites');
 begin
-  if v_user_id is null then
-    raise exception 'Log in to keep favorites' using errcode = 'LOGIN';
-  end if;
   delete from app_public.user_favorites f
    where f.user_id = v_user_id and f.traveler_id = remove_favorite_traveler.traveler_id;
   return found;
@@ -10856,12 +11387,9 @@ CREATE FUNCTION app_public.report_delivery_request(request_id uuid, category app
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  v_user_id uuid := app_public.current_user_id();
+  v_user_id uuid := app_hidden.require_session('report delivery requests');
   v_customer_id uuid;
 begin
-  if v_user_id is null then
-    raise exception 'Log in to report delivery requests' using errcode = 'LOGIN';
-  end if;
   select r.customer_id into v_customer_id
     from app_hidden.listed_delivery_requests(v_user_id) r
    where r.id = report_delivery_request.request_id;
@@ -11036,13 +11564,10 @@ CREATE FUNCTION app_public.report_user(user_id uuid, category app_public.user_re
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  v_user_id uuid := app_public.current_user_id();
+  v_user_id uuid := app_hidden.require_session('report users');
   v_description text := trim(report_user.description);
   v_report app_public.user_reports;
 begin
-  if v_user_id is null then
-    raise exception 'Log in to report users' using errcode = 'LOGIN';
-  end if;
   if report_user.category is null or v_description is null or length(v_description) not between 10 and 2000 then
     raise exception 'A report needs a category and a description of 10 to 2000 characters' using errcode = 'INVAL';
   end if;
@@ -11271,13 +11796,10 @@ CREATE FUNCTION app_public.review_verification_document(document_id uuid, approv
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  v_admin_id uuid := app_public.current_user_id();
+  v_admin_id uuid := app_hidden.require_session('review documents');
   v_reason text := nullif(trim(review_verification_document.rejection_reason), '');
   v_document app_public.user_verification_documents;
 begin
-  if v_admin_id is null then
-    raise exception 'Log in to review documents' using errcode = 'LOGIN';
-  end if;
   if not app_hidden.current_user_has_permission('users.verify') then
     raise exception 'Reviewing documents needs the users.verify permission' using errcode = 'DNIED';
   end if;
@@ -11331,9 +11853,7 @@ CREATE FUNCTION app_public.revoke_session(session_id uuid) RETURNS boolean
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 begin
-  if app_public.current_user_id() is null then
-    raise exception 'Log in first' using errcode = 'LOGIN';
-  end if;
+  perform app_hidden.require_session();
   update app_private.sessions s set revoked_at = now()
    where s.id = revoke_session.session_id and s.user_id = app_public.current_user_id()
      and s.revoked_at is null and s.expires_at > now();
@@ -11650,9 +12170,7 @@ declare
   v_pattern text;
   v_sql text;
 begin
-  if app_public.current_user_id() is null then
-    raise exception 'Log in to search trips' using errcode = 'LOGIN';
-  end if;
+  perform app_hidden.require_session('search trips');
   if v_radius_m <= 0 or v_radius_m > 500000 then
     raise exception 'radius_km must be more than 0 and at most 500' using errcode = 'INVAL';
   end if;
@@ -11713,12 +12231,9 @@ CREATE FUNCTION app_public.search_users(q text) RETURNS SETOF app_public.users
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  v_user_id uuid := app_public.current_user_id();
+  v_user_id uuid := app_hidden.require_session('search for people');
   v_q text := trim(search_users.q);
 begin
-  if v_user_id is null then
-    raise exception 'Log in to search for people' using errcode = 'LOGIN';
-  end if;
   if v_q is null or length(v_q) not between 2 and 100 then
     raise exception 'Search with 2 to 100 characters' using errcode = 'INVAL';
   end if;
@@ -11869,12 +12384,9 @@ CREATE FUNCTION app_public.set_default_address(address_id uuid) RETURNS app_publ
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  v_user_id uuid := app_public.current_user_id();
+  v_user_id uuid := app_hidden.require_session('manage your addresses');
   v_address app_public.user_addresses;
 begin
-  if v_user_id is null then
-    raise exception 'Log in to manage your addresses' using errcode = 'LOGIN';
-  end if;
   -- Lock all of the user's addresses so concurrent switches serialise.
   perform 1 from app_public.user_addresses a where a.user_id = v_user_id order by a.id for update;
   if not exists (select 1 from app_public.user_addresses a
@@ -11908,14 +12420,11 @@ CREATE FUNCTION app_public.setup_two_factor() RETURNS app_public.two_factor_setu
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  v_user_id uuid := app_public.current_user_id();
+  v_user_id uuid := app_hidden.require_session();
   v_secret bytea := public.gen_random_bytes(20);
   v_email citext;
   v_issuer text := app_hidden.config_value('auth.totp_issuer') #>> '{}';
 begin
-  if v_user_id is null then
-    raise exception 'Log in first' using errcode = 'LOGIN';
-  end if;
   perform 1 from app_private.user_secrets s where s.user_id = v_user_id for update;  -- one setup at a time
   if exists (select 1 from app_private.user_two_factor_auth t where t.user_id = v_user_id and t.enabled) then
     raise exception 'Two-factor authentication is already on' using errcode = 'BADST';
@@ -11958,12 +12467,9 @@ CREATE FUNCTION app_public.start_document_review(document_id uuid) RETURNS app_p
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  v_admin_id uuid := app_public.current_user_id();
+  v_admin_id uuid := app_hidden.require_session('review documents');
   v_document app_public.user_verification_documents;
 begin
-  if v_admin_id is null then
-    raise exception 'Log in to review documents' using errcode = 'LOGIN';
-  end if;
   if not app_hidden.current_user_has_permission('users.verify') then
     raise exception 'Reviewing documents needs the users.verify permission' using errcode = 'DNIED';
   end if;
@@ -12162,15 +12668,13 @@ CREATE FUNCTION app_public.submit_verification_document(document_type app_public
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $_$
 declare
-  v_user_id uuid := app_public.current_user_id();
+  v_user_id uuid := app_hidden.require_session('submit documents');
   v_key_format constant text := '^[A-Za-z0-9][A-Za-z0-9/_.=-]*$';
   v_is_identity boolean := submit_verification_document.document_type in ('passport', 'driving_license', 'national_id');
   v_document app_public.user_verification_documents;
 begin
-  if v_user_id is null then
-    raise exception 'Log in to submit documents' using errcode = 'LOGIN';
-  end if;
-  if (select u.status from app_public.users u where u.id = v_user_id) <> 'active' then
+  -- A suspended account may verify itself: proving who one is is often how a suspension ends.
+  if (select u.status from app_public.users u where u.id = v_user_id) not in ('active', 'suspended') then
     raise exception 'Verify your email before submitting documents' using errcode = 'BADST';
   end if;
   if submit_verification_document.document_type is null or submit_verification_document.front_image_key is null then
@@ -12229,11 +12733,8 @@ CREATE FUNCTION app_public.unblock_user(user_id uuid) RETURNS boolean
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  v_user_id uuid := app_public.current_user_id();
+  v_user_id uuid := app_hidden.require_session('unblock users');
 begin
-  if v_user_id is null then
-    raise exception 'Log in to unblock users' using errcode = 'LOGIN';
-  end if;
   delete from app_public.user_blocks b where b.blocker_id = v_user_id and b.blocked_id = unblock_user.user_id;
   return found;
 end;
@@ -12261,6 +12762,9 @@ declare
   v_old app_public.delivery_requests;
   v_request app_public.delivery_requests;
   d app_public.delivery_request_details;
+  v_table text;
+  v_constraint text;
+  v_column text;
 begin
   select r.* into v_old from app_public.delivery_requests r
    where r.id = update_delivery_request.request_id and r.customer_id = v_user_id
@@ -12276,28 +12780,33 @@ begin
   end if;
   d := app_hidden.checked_delivery_request_details(update_delivery_request.details, v_user_id, v_old.created_at, false);
 
-  update app_public.delivery_requests r
-     set title = d.title, description = d.description, category = d.category, urgency = d.urgency,
-         item_name = d.item_name, quantity = d.quantity, weight_kg = d.weight_kg, length_cm = d.length_cm,
-         width_cm = d.width_cm, height_cm = d.height_cm, declared_value = d.declared_value, currency = d.currency,
-         is_fragile = d.is_fragile, is_perishable = d.is_perishable, is_hazardous = d.is_hazardous,
-         requires_signature = d.requires_signature,
-         pickup_address = d.pickup_address, pickup_point = d.pickup_point, pickup_city = d.pickup_city,
-         pickup_country = d.pickup_country, pickup_contact_name = d.pickup_contact_name,
-         pickup_contact_phone = d.pickup_contact_phone, pickup_instructions = d.pickup_instructions,
-         pickup_window_start = d.pickup_window_start, pickup_window_end = d.pickup_window_end,
-         delivery_address = d.delivery_address, delivery_point = d.delivery_point, delivery_city = d.delivery_city,
-         delivery_country = d.delivery_country, delivery_contact_name = d.delivery_contact_name,
-         delivery_contact_phone = d.delivery_contact_phone, delivery_instructions = d.delivery_instructions,
-         delivery_window_start = d.delivery_window_start, delivery_window_end = d.delivery_window_end,
-         max_price = d.max_price, auto_accept_price = d.auto_accept_price,
-         estimated_price = app_hidden.delivery_request_estimate(d),
-         preferred_travelers = d.preferred_travelers, blacklisted_travelers = d.blacklisted_travelers,
-         min_traveler_rating = d.min_traveler_rating, verification_required = d.verification_required,
-         background_check_required = d.background_check_required,
-         expires_at = coalesce(d.expires_at, r.expires_at)
-   where r.id = v_old.id
-  returning r.* into v_request;
+  begin
+    update app_public.delivery_requests r
+       set title = d.title, description = d.description, category = d.category, urgency = d.urgency,
+           item_name = d.item_name, quantity = d.quantity, weight_kg = d.weight_kg, length_cm = d.length_cm,
+           width_cm = d.width_cm, height_cm = d.height_cm, declared_value = d.declared_value, currency = d.currency,
+           is_fragile = d.is_fragile, is_perishable = d.is_perishable, is_hazardous = d.is_hazardous,
+           requires_signature = d.requires_signature,
+           pickup_address = d.pickup_address, pickup_point = d.pickup_point, pickup_city = d.pickup_city,
+           pickup_country = d.pickup_country, pickup_contact_name = d.pickup_contact_name,
+           pickup_contact_phone = d.pickup_contact_phone, pickup_instructions = d.pickup_instructions,
+           pickup_window_start = d.pickup_window_start, pickup_window_end = d.pickup_window_end,
+           delivery_address = d.delivery_address, delivery_point = d.delivery_point, delivery_city = d.delivery_city,
+           delivery_country = d.delivery_country, delivery_contact_name = d.delivery_contact_name,
+           delivery_contact_phone = d.delivery_contact_phone, delivery_instructions = d.delivery_instructions,
+           delivery_window_start = d.delivery_window_start, delivery_window_end = d.delivery_window_end,
+           max_price = d.max_price, auto_accept_price = d.auto_accept_price,
+           estimated_price = app_hidden.delivery_request_estimate(d),
+           preferred_travelers = d.preferred_travelers, blacklisted_travelers = d.blacklisted_travelers,
+           min_traveler_rating = d.min_traveler_rating, verification_required = d.verification_required,
+           background_check_required = d.background_check_required,
+           expires_at = coalesce(d.expires_at, r.expires_at)
+     where r.id = v_old.id
+    returning r.* into v_request;
+  exception when check_violation or not_null_violation then
+    get stacked diagnostics v_table = table_name, v_constraint = constraint_name, v_column = column_name;
+    perform app_hidden.raise_broken_rule('app_public.delivery_requests', sqlstate, v_table, v_constraint, v_column);
+  end;
 
   -- Live offers were made for the old terms: a changed item, place or window voids them all (request_changed), a
   -- lower max_price declines those above it, and travelers now blacklisted lose theirs.
@@ -12395,12 +12904,9 @@ CREATE FUNCTION app_public.update_preferences(privacy jsonb DEFAULT NULL::jsonb,
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  v_user_id uuid := app_public.current_user_id();
+  v_user_id uuid := app_hidden.require_session('change your preferences');
   v_preferences app_public.user_preferences;
 begin
-  if v_user_id is null then
-    raise exception 'Log in to change your preferences' using errcode = 'LOGIN';
-  end if;
   if update_preferences.privacy is not null and (
        jsonb_typeof(update_preferences.privacy) <> 'object'
        or exists (select 1 from jsonb_each(update_preferences.privacy) e
@@ -12442,16 +12948,13 @@ CREATE FUNCTION app_public.update_profile(first_name text DEFAULT NULL::text, la
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $_$
 declare
-  v_user_id uuid := app_public.current_user_id();
+  v_user_id uuid := app_hidden.require_not_suspended('change your profile');
   v_first_name text := trim(update_profile.first_name);
   v_last_name text := trim(update_profile.last_name);
   v_bio text := trim(update_profile.bio);
   v_picture_key text := trim(update_profile.picture_key);
   v_user app_public.users;
 begin
-  if v_user_id is null then
-    raise exception 'Log in to change your profile' using errcode = 'LOGIN';
-  end if;
   if v_first_name is not null and length(v_first_name) not between 1 and 100 then
     raise exception 'The first name must have between 1 and 100 characters' using errcode = 'INVAL';
   end if;
@@ -12564,6 +13067,9 @@ declare
   v_items integer;
   v_times_changed boolean;
   v_status app_public.trip_status;
+  v_table text;
+  v_constraint text;
+  v_column text;
 begin
   v_trip := app_hidden.own_trip_for_update(update_trip.trip_id, v_user_id);
   if v_trip.status in ('completed', 'cancelled') then
@@ -12573,13 +13079,8 @@ begin
   v_departure := coalesce(update_trip.departure_time, v_trip.departure_time);
   v_arrival := coalesce(update_trip.arrival_time, v_trip.arrival_time);
   v_times_changed := v_departure <> v_trip.departure_time or v_arrival <> v_trip.arrival_time;
-  if v_departure <> v_trip.departure_time then
-    if v_trip.status = 'active' then
-      raise exception 'The departure of a trip under way cannot change' using errcode = 'BADST';
-    end if;
-    if v_departure <= now() then
-      raise exception 'The departure must lie in the future' using errcode = 'INVAL';
-    end if;
+  if v_departure <> v_trip.departure_time and v_trip.status = 'active' then
+    raise exception 'The departure of a trip under way cannot change' using errcode = 'BADST';
   end if;
 
   v_weight := coalesce(update_trip.capacity_weight_kg, v_trip.capacity_weight_kg);
@@ -12595,6 +13096,11 @@ begin
       using errcode = 'CAPAC';
   end if;
 
+  perform app_hidden.assert_trip_limits(
+    case when v_departure <> v_trip.departure_time then v_departure end,
+    case when v_times_changed then v_arrival end, v_departure, v_trip.currency,
+    update_trip.base_price, update_trip.price_per_kg, update_trip.price_per_km, update_trip.auto_accept_price,
+    update_trip.max_item_value);
   select u.verification_level into v_level from app_public.users u where u.id = v_user_id;
   perform app_hidden.assert_trip_options(coalesce(update_trip.auto_accept, v_trip.auto_accept),
                                          update_trip.recurring_pattern, v_level);
@@ -12607,40 +13113,45 @@ begin
   end if;
   -- Price changes apply to new offers only: deliveries keep the final_price agreed at acceptance.
 
-  update app_public.trips t
-     set title = coalesce(trim(update_trip.title), t.title),
-         description = coalesce(nullif(trim(update_trip.description), ''), t.description),
-         trip_type = coalesce(update_trip.trip_type, t.trip_type),
-         origin_address = coalesce(trim(update_trip.origin_address), t.origin_address),
-         origin_point = coalesce(update_trip.origin_point, t.origin_point),
-         origin_airport = coalesce(upper(update_trip.origin_airport), t.origin_airport),
-         destination_address = coalesce(trim(update_trip.destination_address), t.destination_address),
-         destination_point = coalesce(update_trip.destination_point, t.destination_point),
-         destination_airport = coalesce(upper(update_trip.destination_airport), t.destination_airport),
-         departure_time = v_departure,
-         arrival_time = v_arrival,
-         available_weight_kg = v_weight - (t.capacity_weight_kg - t.available_weight_kg),
-         capacity_weight_kg = v_weight,
-         available_volume_l = v_volume - (t.capacity_volume_l - t.available_volume_l),
-         capacity_volume_l = v_volume,
-         available_items = v_items - (t.capacity_items - t.available_items),
-         capacity_items = v_items,
-         base_price = coalesce(update_trip.base_price, t.base_price),
-         price_per_kg = coalesce(update_trip.price_per_kg, t.price_per_kg),
-         price_per_km = coalesce(update_trip.price_per_km, t.price_per_km),
-         express_multiplier = coalesce(update_trip.express_multiplier, t.express_multiplier),
-         fragile_multiplier = coalesce(update_trip.fragile_multiplier, t.fragile_multiplier),
-         no_fragile = coalesce(update_trip.no_fragile, t.no_fragile),
-         no_electronics = coalesce(update_trip.no_electronics, t.no_electronics),
-         max_item_value = coalesce(update_trip.max_item_value, t.max_item_value),
-         prohibited_categories = coalesce(update_trip.prohibited_categories, t.prohibited_categories),
-         visibility = coalesce(update_trip.visibility, t.visibility),
-         auto_accept = coalesce(update_trip.auto_accept, t.auto_accept),
-         auto_accept_price = coalesce(update_trip.auto_accept_price, t.auto_accept_price),
-         recurring_pattern = coalesce(update_trip.recurring_pattern, t.recurring_pattern),
-         status = v_status
-   where t.id = v_trip.id
-  returning t.* into v_trip;
+  begin
+    update app_public.trips t
+       set title = coalesce(trim(update_trip.title), t.title),
+           description = coalesce(nullif(trim(update_trip.description), ''), t.description),
+           trip_type = coalesce(update_trip.trip_type, t.trip_type),
+           origin_address = coalesce(trim(update_trip.origin_address), t.origin_address),
+           origin_point = coalesce(update_trip.origin_point, t.origin_point),
+           origin_airport = coalesce(upper(update_trip.origin_airport), t.origin_airport),
+           destination_address = coalesce(trim(update_trip.destination_address), t.destination_address),
+           destination_point = coalesce(update_trip.destination_point, t.destination_point),
+           destination_airport = coalesce(upper(update_trip.destination_airport), t.destination_airport),
+           departure_time = v_departure,
+           arrival_time = v_arrival,
+           available_weight_kg = v_weight - (t.capacity_weight_kg - t.available_weight_kg),
+           capacity_weight_kg = v_weight,
+           available_volume_l = v_volume - (t.capacity_volume_l - t.available_volume_l),
+           capacity_volume_l = v_volume,
+           available_items = v_items - (t.capacity_items - t.available_items),
+           capacity_items = v_items,
+           base_price = coalesce(update_trip.base_price, t.base_price),
+           price_per_kg = coalesce(update_trip.price_per_kg, t.price_per_kg),
+           price_per_km = coalesce(update_trip.price_per_km, t.price_per_km),
+           express_multiplier = coalesce(update_trip.express_multiplier, t.express_multiplier),
+           fragile_multiplier = coalesce(update_trip.fragile_multiplier, t.fragile_multiplier),
+           no_fragile = coalesce(update_trip.no_fragile, t.no_fragile),
+           no_electronics = coalesce(update_trip.no_electronics, t.no_electronics),
+           max_item_value = coalesce(update_trip.max_item_value, t.max_item_value),
+           prohibited_categories = coalesce(update_trip.prohibited_categories, t.prohibited_categories),
+           visibility = coalesce(update_trip.visibility, t.visibility),
+           auto_accept = coalesce(update_trip.auto_accept, t.auto_accept),
+           auto_accept_price = coalesce(update_trip.auto_accept_price, t.auto_accept_price),
+           recurring_pattern = coalesce(update_trip.recurring_pattern, t.recurring_pattern),
+           status = v_status
+     where t.id = v_trip.id
+    returning t.* into v_trip;
+  exception when check_violation or not_null_violation then
+    get stacked diagnostics v_table = table_name, v_constraint = constraint_name, v_column = column_name;
+    perform app_hidden.raise_broken_rule('app_public.trips', sqlstate, v_table, v_constraint, v_column);
+  end;
   if v_times_changed and v_status = 'delayed' then
     perform app_hidden.notify_trip_customers(v_trip.id, 'Your traveler''s trip has new times',
       format(E'The trip "%s" now leaves at %s UTC and arrives at %s UTC.\n', v_trip.title,
@@ -12657,7 +13168,7 @@ $$;
 --
 
 COMMENT ON FUNCTION app_public.update_trip(trip_id uuid, title text, description text, trip_type app_public.trip_type, origin_address text, origin_point public.geography, origin_airport text, destination_address text, destination_point public.geography, destination_airport text, departure_time timestamp with time zone, arrival_time timestamp with time zone, capacity_weight_kg numeric, capacity_volume_l numeric, capacity_items integer, base_price bigint, price_per_kg bigint, price_per_km bigint, express_multiplier numeric, fragile_multiplier numeric, no_fragile boolean, no_electronics boolean, max_item_value bigint, prohibited_categories text[], visibility app_public.trip_visibility, auto_accept boolean, auto_accept_price bigint, recurring_pattern jsonb) IS '@resultFieldName trip
-Changes the signed-in traveler''s trip; arguments left out keep their value. Not once completed or cancelled; the departure of an active trip is fixed; capacity cannot drop below what deliveries hold; new times on a trip with deliveries make it delayed. Price changes affect new offers only. Errors: LOGIN, DNIED, NTFND, BADST, INVAL (departure in the past), CAPAC, 23514 (a value out of range).';
+Changes the signed-in traveler''s trip; arguments left out keep their value. Not once completed or cancelled; the departure of an active trip is fixed; capacity cannot drop below what deliveries hold; new times on a trip with deliveries make it delayed. Price changes affect new offers only. Errors: LOGIN, DNIED, NTFND, BADST, INVAL naming the field (a value out of range or over a configured limit, as for createTrip; a departure in the past), CAPAC.';
 
 
 --
@@ -13084,12 +13595,9 @@ CREATE FUNCTION app_public.user_reviews(user_id uuid) RETURNS SETOF app_public.p
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  v_user_id uuid := app_public.current_user_id();
+  v_user_id uuid := app_hidden.require_session('read reviews');
   v_moderator boolean;
 begin
-  if v_user_id is null then
-    raise exception 'Log in to read reviews' using errcode = 'LOGIN';
-  end if;
   v_moderator := app_hidden.current_user_has_permission('content.moderate');
   return query
   select v.id, v.reviewee_id,
@@ -17482,6 +17990,13 @@ REVOKE ALL ON FUNCTION app_hidden.assert_trip_fits(request app_public.delivery_r
 
 
 --
+-- Name: FUNCTION assert_trip_limits(departure_time timestamp with time zone, arrival_time timestamp with time zone, trip_start timestamp with time zone, currency text, base_price bigint, price_per_kg bigint, price_per_km bigint, auto_accept_price bigint, max_item_value bigint); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.assert_trip_limits(departure_time timestamp with time zone, arrival_time timestamp with time zone, trip_start timestamp with time zone, currency text, base_price bigint, price_per_kg bigint, price_per_km bigint, auto_accept_price bigint, max_item_value bigint) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION assert_trip_options(auto_accept boolean, recurring_pattern jsonb, level app_public.verification_level); Type: ACL; Schema: app_hidden; Owner: -
 --
 
@@ -17500,13 +18015,6 @@ GRANT SELECT ON TABLE app_public.delivery_offers TO app_user;
 --
 
 REVOKE ALL ON FUNCTION app_hidden.auto_accept_if_allowed(offer app_public.delivery_offers) FROM PUBLIC;
-
-
---
--- Name: FUNCTION auto_complete_trips(); Type: ACL; Schema: app_hidden; Owner: -
---
-
-REVOKE ALL ON FUNCTION app_hidden.auto_complete_trips() FROM PUBLIC;
 
 
 --
@@ -17707,13 +18215,6 @@ GRANT ALL ON FUNCTION app_hidden.display_name(first_name text, last_name text) T
 
 
 --
--- Name: FUNCTION expire_delivery_requests(); Type: ACL; Schema: app_hidden; Owner: -
---
-
-REVOKE ALL ON FUNCTION app_hidden.expire_delivery_requests() FROM PUBLIC;
-
-
---
 -- Name: FUNCTION insert_delivery_request(customer_id uuid, details app_public.delivery_request_details); Type: ACL; Schema: app_hidden; Owner: -
 --
 
@@ -17790,13 +18291,6 @@ REVOKE ALL ON FUNCTION app_hidden.matches(request_id uuid, trip_id uuid) FROM PU
 --
 
 REVOKE ALL ON FUNCTION app_hidden.matching_config() FROM PUBLIC;
-
-
---
--- Name: FUNCTION materialise_recurring_trips(); Type: ACL; Schema: app_hidden; Owner: -
---
-
-REVOKE ALL ON FUNCTION app_hidden.materialise_recurring_trips() FROM PUBLIC;
 
 
 --
@@ -17891,24 +18385,17 @@ REVOKE ALL ON FUNCTION app_hidden.queue_verification_email(user_id uuid) FROM PU
 
 
 --
+-- Name: FUNCTION raise_broken_rule(written regclass, error_code text, table_name text, constraint_name text, column_name text); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.raise_broken_rule(written regclass, error_code text, table_name text, constraint_name text, column_name text) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION rate_limit_take(bucket text, subject text, max_hits integer, window_length interval); Type: ACL; Schema: app_hidden; Owner: -
 --
 
 REVOKE ALL ON FUNCTION app_hidden.rate_limit_take(bucket text, subject text, max_hits integer, window_length interval) FROM PUBLIC;
-
-
---
--- Name: TABLE trip_weather; Type: ACL; Schema: app_public; Owner: -
---
-
-GRANT SELECT ON TABLE app_public.trip_weather TO app_user;
-
-
---
--- Name: FUNCTION record_trip_weather(trip_id uuid, weather jsonb, provider text); Type: ACL; Schema: app_hidden; Owner: -
---
-
-REVOKE ALL ON FUNCTION app_hidden.record_trip_weather(trip_id uuid, weather jsonb, provider text) FROM PUBLIC;
 
 
 --
@@ -17937,6 +18424,22 @@ REVOKE ALL ON FUNCTION app_hidden.release_trip_capacity(delivery_id uuid) FROM P
 --
 
 REVOKE ALL ON FUNCTION app_hidden.request_status_for(status app_public.delivery_status) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION require_not_suspended(action text); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.require_not_suspended(action text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_hidden.require_not_suspended(action text) TO app_user;
+
+
+--
+-- Name: FUNCTION require_session(action text); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.require_session(action text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_hidden.require_session(action text) TO app_anonymous;
 
 
 --
@@ -18151,13 +18654,6 @@ REVOKE ALL ON FUNCTION app_hidden.trip_visible_to(trip app_public.trips, user_id
 
 
 --
--- Name: FUNCTION trips_needing_weather(max_trips integer); Type: ACL; Schema: app_hidden; Owner: -
---
-
-REVOKE ALL ON FUNCTION app_hidden.trips_needing_weather(max_trips integer) FROM PUBLIC;
-
-
---
 -- Name: FUNCTION users_blocked(a uuid, b uuid); Type: ACL; Schema: app_hidden; Owner: -
 --
 
@@ -18173,13 +18669,6 @@ GRANT ALL ON FUNCTION app_hidden.users_sharing_statistics() TO app_user;
 
 
 --
--- Name: FUNCTION weather_alerts(at_end text, forecast jsonb); Type: ACL; Schema: app_hidden; Owner: -
---
-
-REVOKE ALL ON FUNCTION app_hidden.weather_alerts(at_end text, forecast jsonb) FROM PUBLIC;
-
-
---
 -- Name: FUNCTION admit_api_request(session_id uuid, client_ip text, OUT live boolean, OUT retry_after integer); Type: ACL; Schema: app_private; Owner: -
 --
 
@@ -18191,6 +18680,13 @@ REVOKE ALL ON FUNCTION app_private.admit_api_request(session_id uuid, client_ip 
 --
 
 REVOKE ALL ON FUNCTION app_private.anonymise_deleted_users() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION auto_complete_trips(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.auto_complete_trips() FROM PUBLIC;
 
 
 --
@@ -18243,6 +18739,13 @@ REVOKE ALL ON FUNCTION app_private.end_suspensions() FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION expire_delivery_requests(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.expire_delivery_requests() FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION expire_offers(); Type: ACL; Schema: app_private; Owner: -
 --
 
@@ -18282,6 +18785,13 @@ REVOKE ALL ON FUNCTION app_private.issue_email_token(email_id uuid) FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app_private.issue_phone_code(code_id uuid) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION materialise_recurring_trips(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.materialise_recurring_trips() FROM PUBLIC;
 
 
 --
@@ -18345,6 +18855,20 @@ REVOKE ALL ON FUNCTION app_private.record_login_failure(user_id uuid) FROM PUBLI
 --
 
 REVOKE ALL ON FUNCTION app_private.record_match_candidates(request_id uuid, trip_id uuid) FROM PUBLIC;
+
+
+--
+-- Name: TABLE trip_weather; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT SELECT ON TABLE app_public.trip_weather TO app_user;
+
+
+--
+-- Name: FUNCTION record_trip_weather(trip_id uuid, weather jsonb, provider text); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.record_trip_weather(trip_id uuid, weather jsonb, provider text) FROM PUBLIC;
 
 
 --
@@ -18446,6 +18970,13 @@ REVOKE ALL ON FUNCTION app_private.touch_session(session_id uuid) FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION trips_needing_weather(max_trips integer); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.trips_needing_weather(max_trips integer) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION uri_encode(value text); Type: ACL; Schema: app_private; Owner: -
 --
 
@@ -18464,6 +18995,13 @@ REVOKE ALL ON FUNCTION app_private.use_backup_code(user_id uuid, code text) FROM
 --
 
 REVOKE ALL ON FUNCTION app_private.use_totp_code(user_id uuid, code text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION weather_alerts(at_end text, forecast jsonb); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.weather_alerts(at_end text, forecast jsonb) FROM PUBLIC;
 
 
 --
@@ -19456,3 +19994,6 @@ ALTER DEFAULT PRIVILEGES FOR ROLE app_owner REVOKE ALL ON FUNCTIONS  FROM PUBLIC
 --   20261207110200
 --   20261207130000
 --   20261207130100
+--   20261207140000
+--   20261207140100
+--   20261207140200

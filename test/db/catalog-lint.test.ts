@@ -285,6 +285,40 @@ const rules: LintRule[] = [
     probe: "create table app_private.lint_probe_owner (id int primary key);",
     caught: "relation app_private.lint_probe_owner (owner ",
   },
+  {
+    rule: "only app_hidden.require_session raises LOGIN (every other function calls one of the caller checks)",
+    fix: "Replace the function's own `raise … using errcode = 'LOGIN'` with app_hidden.require_session(action), " +
+      "require_not_suspended(action) or require_user(level, action) (db/functions/identity/caller_checks.sql)",
+    sql: `
+      select ${functionName}
+        from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+       where n.nspname like ${APP} and p.prosrc ~* $re$errcode\\s*=\\s*'LOGIN'$re$
+         and (n.nspname, p.proname) <> ('app_hidden', 'require_session')
+       order by 1`,
+    probe: `create function app_public.lint_probe_login() returns void language plpgsql as $$
+            begin raise exception 'Log in' using errcode = 'LOGIN'; end $$;`,
+    caught: "app_public.lint_probe_login()",
+  },
+  {
+    rule: "on a table whose CHECKs speak to clients, every CHECK has a message (its comment) naming one of its columns",
+    fix: "Add `comment on constraint … is '<column> must …'` in a migration: app_hidden.raise_broken_rule answers the " +
+      "violation with that comment as INVAL (db/README.md \"Validation\")",
+    sql: `
+      select format('%s.%I%s', k.conrelid::regclass, k.conname,
+                    case when obj_description(k.oid, 'pg_constraint') is null then ' (no comment)'
+                         else ' (the comment names none of its columns)' end)
+        from pg_constraint k join pg_namespace n on n.oid = k.connamespace
+       where n.nspname like ${APP} and k.contype = 'c'
+         and exists (select 1 from pg_constraint o
+                      where o.conrelid = k.conrelid and o.contype = 'c'
+                        and obj_description(o.oid, 'pg_constraint') is not null)
+         and not exists (select 1 from pg_attribute a
+                          where a.attrelid = k.conrelid and a.attnum = any (k.conkey)
+                            and strpos(obj_description(k.oid, 'pg_constraint'), a.attname) > 0)
+       order by 1`,
+    probe: "alter table app_public.trips add constraint lint_probe_message check (title <> 'probe');",
+    caught: "app_public.trips.lint_probe_message (no comment)",
+  },
 ];
 
 const db = useTestDatabase(test);

@@ -8,7 +8,8 @@ import { Logger, parseCrontab, runOnce } from "graphile-worker";
 import { readConfig } from "../../lib/config.ts";
 import { makeTaskDeps } from "../../workers/index.ts";
 import { makeTaskList } from "../../workers/tasks/index.ts";
-import { createUser, DEFAULT_PASSWORD, tokenFor, verifyEmail } from "../helpers/actors.ts";
+import { createMember, createUser, DEFAULT_PASSWORD, tokenFor, verifyEmail } from "../helpers/actors.ts";
+import { errorCode } from "../helpers/errors.ts";
 import { asRoot } from "../helpers/database.ts";
 import { useTestServer } from "../helpers/server.ts";
 
@@ -40,6 +41,56 @@ test.serial("a suspended user is refused content creation with SUSPD, naming the
   const open = await server.gql(CREATE_REQUEST, { token });
   t.is(open.errors?.[0]?.extensions?.code, "SUSPD");
   t.regex(open.errors?.[0]?.message ?? "", /suspended until an administrator lifts it/);
+});
+
+// The suspension decisions of README: what protects the user, keeps their data private, closes something or only
+// reads stays open; what others would see or rely on is refused (SUSPD), as the marketplace is (above).
+test.serial("a suspended user may still protect and close their account; the profile and favorites wait (SUSPD)", async (t) => {
+  const { id } = await createUser(db);
+  await verifyEmail(db, id);
+  const other = await createMember(db, "traveler");
+  const token = await tokenFor(db, id);
+  await suspend(id, "2031-05-17T09:30:00Z");
+  const allowed: [string, string, Record<string, unknown>][] = [
+    ["mySessions", "{ mySessions { totalCount } }", {}],
+    ["updatePreferences", `mutation { updatePreferences(input: { privacy: { show_last_name: false } }) {
+      userPreference { userId } } }`, {}],
+    ["blockUser", "mutation ($id: UUID!) { blockUser(input: { userId: $id, reason: harassment }) { userBlock { blockedId } } }",
+      { id: other }],
+    ["unblockUser", "mutation ($id: UUID!) { unblockUser(input: { userId: $id }) { success } }", { id: other }],
+    ["reportUser", `mutation ($id: UUID!) { reportUser(input: { userId: $id, category: harassment,
+      description: "Keeps sending threats" }) { userReport { id } } }`, { id: other }],
+    ["removeFavoriteTraveler", "mutation ($id: UUID!) { removeFavoriteTraveler(input: { travelerId: $id }) { success } }",
+      { id: other }],
+    ["submitVerificationDocument", `mutation { submitVerificationDocument(input: { documentType: utility_bill,
+      frontImageKey: "docs/bill.jpg" }) { userVerificationDocument { id } } }`, {}],
+    ["searchUsers", `{ searchUsers(q: "someone") { totalCount } }`, {}],
+  ];
+  for (const [name, query, variables] of allowed) {
+    const res = await server.gql(query, { token, variables });
+    t.is(res.errors, undefined, `${name}: ${JSON.stringify(res.errors)}`);
+  }
+  const refused: [string, string, Record<string, unknown>][] = [
+    ["updateProfile", `mutation { updateProfile(input: { bio: "New bio" }) { user { id } } }`, {}],
+    ["addFavoriteTraveler", "mutation ($id: UUID!) { addFavoriteTraveler(input: { travelerId: $id }) { userFavorite { travelerId } } }",
+      { id: other }],
+  ];
+  for (const [name, query, variables] of refused) {
+    const res = await server.gql(query, { token, variables });
+    t.is(errorCode(res), "SUSPD", name);
+    t.regex(res.errors?.[0]?.message ?? "", /suspended until 2031-05-17 09:30 UTC/, name);
+  }
+  t.is(errorCode(await server.gql("mutation { logout(input: {}) { success } }", { token })), undefined, "logout");
+});
+
+test.serial("pending (unverified) accounts still edit their profile and keep favorites, as before", async (t) => {
+  const { id } = await createUser(db, { status: "pending" });
+  const other = await createMember(db, "traveler");
+  const token = await tokenFor(db, id);
+  t.is(errorCode(await server.gql(`mutation { updateProfile(input: { bio: "Hello" }) { user { id } } }`, { token })),
+    undefined);
+  t.is(errorCode(await server.gql("mutation ($id: UUID!) { addFavoriteTraveler(input: { travelerId: $id }) { userFavorite { travelerId } } }",
+    { token, variables: { id: other } })), undefined);
 });
 
 test.serial("a suspended account may still sign in and read its own account", async (t) => {

@@ -104,7 +104,7 @@ test("expired requests take their live offers with them", async (t) => {
   const p = await createMarket(db);
   const live = await submitOffer(server, p);
   await setTimesAgo(db, "app_public.delivery_requests", p.request, { created_at: "8 days", expires_at: "1 minute" });
-  await asRoot(db, (c) => c.query("select app_hidden.expire_delivery_requests()"));
+  await asRoot(db, (c) => c.query("select app_private.expire_delivery_requests()"));
   t.like(await row("select status from app_public.delivery_offers where id = $1", [live]), { status: "expired" });
   t.like(await row("select status from app_public.delivery_requests where id = $1", [p.request]), { status: "expired" });
 });

@@ -78,7 +78,7 @@ test("an admin session without two-factor sees no other customer's request", asy
 });
 
 test("the helpers that read every row are not callable by the API roles", async (t) => {
-  for (const fn of ["app_hidden.listed_delivery_requests(uuid)", "app_hidden.expire_delivery_requests()",
+  for (const fn of ["app_hidden.listed_delivery_requests(uuid)", "app_private.expire_delivery_requests()",
     "app_hidden.insert_delivery_request(uuid, app_public.delivery_request_details)"]) {
     const allowed = await asRoot(db, async (c) => (await c.query(
       "select has_function_privilege('app_user', $1, 'execute') as ok", [fn])).rows[0].ok);

@@ -77,7 +77,7 @@ test.serial("recurring trips: created up to recurrence_days ahead by the daily t
 
   await runTask("trips__materialise_recurring");
   t.is((await children(parent)).length, 29, "idempotent");
-  t.is((await queryAsRoot(db, "select app_hidden.materialise_recurring_trips() as n"))[0]!.n, 0);
+  t.is((await queryAsRoot(db, "select app_private.materialise_recurring_trips() as n"))[0]!.n, 0);
   t.deepEqual(await failedJobs(), []);
 });
 
@@ -93,12 +93,12 @@ test.serial("recurring trips: weekly days, interval, until, the maximum, and can
   const cancelled = await createTripAsTraveler(db, traveler, { departsInHours: 1, durationHours: 2,
     recurringPattern: { frequency: "daily" } });
   await queryAsRoot(db, "update app_public.trips set status = 'cancelled', cancellation_reason = 'other', cancelled_at = now() where id = $1", [cancelled]);
-  await queryAsRoot(db, "select app_hidden.materialise_recurring_trips()");
+  await queryAsRoot(db, "select app_private.materialise_recurring_trips()");
   await setConfig("recurrence_max", "4");
   const capped = await createTripAsTraveler(db, traveler, { departsInHours: 1, durationHours: 2,
     recurringPattern: { frequency: "daily" } });
   try {
-    await queryAsRoot(db, "select app_hidden.materialise_recurring_trips()");
+    await queryAsRoot(db, "select app_private.materialise_recurring_trips()");
   } finally {
     await setConfig("recurrence_max", "52");
   }
@@ -110,7 +110,7 @@ test.serial("recurring trips: weekly days, interval, until, the maximum, and can
   t.true((await children(bounded)).length >= 9);
   t.is((await children(cancelled)).length, 0, "a cancelled recurring trip recurs no more");
   t.is((await children(capped)).length, 4, "at most recurrence_max per recurring trip");
-  await queryAsRoot(db, "select app_hidden.materialise_recurring_trips()");
+  await queryAsRoot(db, "select app_private.materialise_recurring_trips()");
   t.is((await children(capped)).length, 29, "raising the maximum lets it continue up to the horizon");
 });
 
@@ -177,7 +177,7 @@ test.serial("weather alerts follow trips.weather_alert_thresholds and never bloc
     origin: { condition: "storm", temperature_c: 12, wind_kph: 80, precipitation_mm: 25 },
     destination: { condition: "clear", temperature_c: 41, wind_kph: 10, precipitation_mm: 0 },
   };
-  const [row] = await queryAsRoot(db, "select alerts from app_hidden.record_trip_weather($1, $2, 'test')", [trip, JSON.stringify(forecast)]);
+  const [row] = await queryAsRoot(db, "select alerts from app_private.record_trip_weather($1, $2, 'test')", [trip, JSON.stringify(forecast)]);
   t.deepEqual(row!.alerts.map((a: { at: string; kind: string }) => `${a.at}:${a.kind}`), [
     "origin:heavy_precipitation", "origin:high_wind", "origin:severe_condition", "destination:extreme_temperature"]);
   t.is((await queryAsRoot(db, "select status from app_public.trips where id = $1", [trip]))[0]!.status, "upcoming");
@@ -185,9 +185,9 @@ test.serial("weather alerts follow trips.weather_alert_thresholds and never bloc
     where e.user_id = $1 and e.subject = 'Weather alert for your trip'`, [traveler]);
   t.is((await alertEmails()).length, 1, "the traveler is told");
   t.regex((await alertEmails())[0]!.body, /storm|wind/i);
-  await queryAsRoot(db, "select app_hidden.record_trip_weather($1, $2, 'test')", [trip, JSON.stringify(forecast)]);
+  await queryAsRoot(db, "select app_private.record_trip_weather($1, $2, 'test')", [trip, JSON.stringify(forecast)]);
   t.is((await alertEmails()).length, 1, "the same alerts again tell nobody twice");
-  const bad = await sqlstate(queryAsRoot(db, "select app_hidden.record_trip_weather($1, '{\"origin\": {}}', 'test')", [trip]));
+  const bad = await sqlstate(queryAsRoot(db, "select app_private.record_trip_weather($1, '{\"origin\": {}}', 'test')", [trip]));
   t.is(bad, "INVAL");
 });
 

@@ -32,8 +32,8 @@ test.before(async () => {
   const forecast = JSON.stringify({
     origin: { condition: "clear", temperature_c: 20, wind_kph: 5, precipitation_mm: 0 },
     destination: { condition: "clear", temperature_c: 21, wind_kph: 5, precipitation_mm: 0 } });
-  weather = (await queryAsRoot(db, "select id from app_hidden.record_trip_weather($1, $2, 'offline')", [publicTrip, forecast]))[0]!.id;
-  privateWeather = (await queryAsRoot(db, "select id from app_hidden.record_trip_weather($1, $2, 'offline')", [privateTrip, forecast]))[0]!.id;
+  weather = (await queryAsRoot(db, "select id from app_private.record_trip_weather($1, $2, 'offline')", [publicTrip, forecast]))[0]!.id;
+  privateWeather = (await queryAsRoot(db, "select id from app_private.record_trip_weather($1, $2, 'offline')", [privateTrip, forecast]))[0]!.id;
 });
 
 
@@ -122,9 +122,9 @@ test("the capacity primitives and the scheduled functions are not callable by th
     "select app_hidden.reserve_trip_capacity($1, gen_random_uuid(), 1, 1, 1)",
     "select app_hidden.release_trip_capacity(gen_random_uuid())",
     "select app_hidden.consume_trip_capacity(gen_random_uuid())",
-    "select app_hidden.materialise_recurring_trips()",
-    "select app_hidden.auto_complete_trips()",
-    "select app_hidden.record_trip_weather($1, '{}', 'x')",
+    "select app_private.materialise_recurring_trips()",
+    "select app_private.auto_complete_trips()",
+    "select app_private.record_trip_weather($1, '{}', 'x')",
   ]) {
     for (const actor of [anonymous, user(owner), user(admin)]) {
       const params = sql.includes("$1") ? [publicTrip] : [];

@@ -64,21 +64,8 @@ test("createTrip refuses bad callers and bad input with exact codes, writing not
   const traveler = await createMember(db, "traveler", "email_verified");
   const token = await tokenFor(db, traveler);
   const cases: Array<[string, Record<string, unknown>, string]> = [
+    // Each value rule (CHECKs and configured limits) has its case, with the field it names, in validation.test.ts.
     ["departure in the past", { departureTime: hoursFromNow(-1), arrivalTime: hoursFromNow(5) }, "INVAL"],
-    ["no origin point", { originPoint: null }, "INVAL"],
-    ["arrival before departure", { arrivalTime: hoursFromNow(47) }, "23514"],
-    ["more than 100 kg", { capacityWeightKg: "100.5" }, "23514"],
-    ["more than 500 l", { capacityVolumeL: "501" }, "23514"],
-    ["no items", { capacityItems: 0 }, "23514"],
-    ["51 items", { capacityItems: 51 }, "23514"],
-    ["title too short", { title: "ab" }, "23514"],
-    ["unknown category", { prohibitedCategories: ["weapons"] }, "23514"],
-    ["no price at all", { basePrice: "0", pricePerKg: "0" }, "23514"],
-    ["negative price", { pricePerKm: "-5" }, "23514"],
-    ["express multiplier above 5", { expressMultiplier: "5.5" }, "23514"],
-    ["fragile multiplier below 1", { fragileMultiplier: "0.5" }, "23514"],
-    ["bad airport code", { originAirport: "TXL1" }, "23514"],
-    ["malformed recurrence", { recurringPattern: { frequency: "hourly" } }, "23514"],
     ["recurrence until an impossible date", { recurringPattern: { frequency: "daily", until: "2030-02-31" } }, "INVAL"],
     ["auto-accept below fully verified", { autoAccept: true, autoAcceptPrice: "2000" }, "DNIED"],
   ];
@@ -118,7 +105,7 @@ test("updateTrip changes fields, keeps held capacity, and refuses what the rules
   const later = await server.gql(UPDATE, { token, variables: { input: { tripId: id, departureTime: hoursFromNow(96), arrivalTime: hoursFromNow(100) } } });
   t.is(later.data!.updateTrip.trip.status, "delayed", "new times on a trip with a delivery make it delayed");
   t.is(errorCode(await server.gql(UPDATE, { token, variables: { input: { tripId: id, departureTime: hoursFromNow(-2) } } })), "INVAL");
-  t.is(errorCode(await server.gql(UPDATE, { token, variables: { input: { tripId: id, expressMultiplier: "9" } } })), "23514");
+  t.is(errorCode(await server.gql(UPDATE, { token, variables: { input: { tripId: id, expressMultiplier: "9" } } })), "INVAL");
   t.is((await tripRow(db, id)).title, "Berlin → Paris", "a refused update changes nothing");
 
   const other = await createMember(db, "traveler", "email_verified");
@@ -172,7 +159,7 @@ test("markTripDelayed: new times keep the duration; only upcoming or delayed tri
   t.is(new Date(res.data!.markTripDelayed.trip.arrivalTime).getTime(), arr.getTime() + 3 * 3600_000);
   t.is((await server.gql(DELAY, { token, variables: { id } })).data!.markTripDelayed.trip.status, "delayed", "delayed again");
   t.is(errorCode(await server.gql(DELAY, { token, variables: { id, dep: hoursFromNow(-1) } })), "INVAL");
-  t.is(errorCode(await server.gql(DELAY, { token, variables: { id, arr: newDep } })), "23514", "arrival before departure");
+  t.is(errorCode(await server.gql(DELAY, { token, variables: { id, arr: newDep } })), "INVAL", "arrival before departure");
   await queryAsRoot(db, "update app_public.trips set status = 'active', started_at = now() where id = $1", [id]);
   t.is(errorCode(await server.gql(DELAY, { token, variables: { id } })), "BADST");
 });

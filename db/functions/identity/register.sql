@@ -1,4 +1,4 @@
--- Sign-up (docs/domain.md §1–2). The answer never tells whether the email was free: a taken address gets the same
+-- Sign-up (docs/identity.md). The answer never tells whether the email was free: a taken address gets the same
 -- `true` (and the same bcrypt work, so timing does not tell either) while its owner is told by email. The new
 -- account is pending until the link in the verification email is followed; it may already sign in.
 create or replace function app_public.register(

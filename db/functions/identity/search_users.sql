@@ -1,4 +1,4 @@
--- Finding people by name (docs/domain.md §1), e.g. to add a favorite traveler: signed-in users only, active and
+-- Finding people by name (docs/identity.md), e.g. to add a favorite traveler: signed-in users only, active and
 -- visible accounts only, never anyone either side has blocked. Served by users_names_trgm_idx.
 create or replace function app_public.search_users(q text)
 returns setof app_public.users
@@ -6,12 +6,9 @@ language plpgsql stable
 set search_path = pg_catalog, public, pg_temp
 as $$
 declare
-  v_user_id uuid := app_public.current_user_id();
+  v_user_id uuid := app_hidden.require_session('search for people');
   v_q text := trim(search_users.q);
 begin
-  if v_user_id is null then
-    raise exception 'Log in to search for people' using errcode = 'LOGIN';
-  end if;
   if v_q is null or length(v_q) not between 2 and 100 then
     raise exception 'Search with 2 to 100 characters' using errcode = 'INVAL';
   end if;

@@ -1,4 +1,4 @@
--- The matching formula of docs/domain.md §5, for one (request, trip) pair: zero rows when a hard filter fails, one
+-- The matching formula of docs/matching.md, for one (request, trip) pair: zero rows when a hard filter fails, one
 -- scored row otherwise. Both directions (matching_trips, matching_requests) and the candidate-recording job use it
 -- through app_hidden.matches; nothing else restates a filter or a weight. cfg is app_hidden.matching_config().
 --
@@ -132,4 +132,4 @@ as $$
      and g.detour <= g.allowed;
 $$;
 comment on function app_hidden.pair_match(app_public.delivery_requests, app_public.trips, jsonb) is
-  'The §5 matching formula for one pair: no row when a hard filter fails, else the score, detour, quote and factors.';
+  'The matching formula (docs/matching.md) for one pair: no row when a hard filter fails, else the score, detour, quote and factors.';

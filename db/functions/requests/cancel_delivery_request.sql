@@ -1,4 +1,4 @@
--- Customers cancel their request until pickup (docs/domain.md §4 "Cancel"). Any signed-in owner may cancel, even
+-- Customers cancel their request until pickup (docs/requests.md, Editing and cancelling). Any signed-in owner may cancel, even
 -- one whose account was suspended since: cancelling only ever withdraws. A customer cancellation ends the request.
 create or replace function app_public.cancel_delivery_request(
   request_id uuid,
@@ -10,15 +10,15 @@ language plpgsql volatile security definer
 set search_path = pg_catalog, public, pg_temp
 as $$
 declare
-  v_user_id uuid := app_public.current_user_id();
+  v_user_id uuid := app_hidden.require_session('cancel delivery requests');
   v_note text := nullif(trim(cancel_delivery_request.note), '');
   v_request app_public.delivery_requests;
+  v_table text;
+  v_constraint text;
+  v_column text;
 begin
-  if v_user_id is null then
-    raise exception 'Log in to cancel delivery requests' using errcode = 'LOGIN';
-  end if;
-  if cancel_delivery_request.reason is null or length(v_note) > 1000 then
-    raise exception 'Cancelling needs a reason (and a note of at most 1000 characters)' using errcode = 'INVAL';
+  if cancel_delivery_request.reason is null then
+    raise exception 'reason: say why the request is cancelled' using errcode = 'INVAL';
   end if;
   select r.* into v_request from app_public.delivery_requests r
    where r.id = cancel_delivery_request.request_id and r.customer_id = v_user_id
@@ -30,10 +30,15 @@ begin
   -- which also ends the request as cancelled). Afterwards only a dispute remains.
   if v_request.status = 'accepted' then
     perform app_hidden.on_request_cancelled(v_request.id, v_user_id, cancel_delivery_request.reason);
-    update app_public.delivery_requests r
-       set cancellation_reason = cancel_delivery_request.reason, cancellation_note = v_note
-     where r.id = v_request.id
-    returning r.* into v_request;
+    begin
+      update app_public.delivery_requests r
+         set cancellation_reason = cancel_delivery_request.reason, cancellation_note = v_note
+       where r.id = v_request.id
+      returning r.* into v_request;
+    exception when check_violation or not_null_violation then
+      get stacked diagnostics v_table = table_name, v_constraint = constraint_name, v_column = column_name;
+      perform app_hidden.raise_broken_rule('app_public.delivery_requests', sqlstate, v_table, v_constraint, v_column);
+    end;
     return v_request;
   end if;
   if v_request.status not in ('pending', 'matched') then
@@ -42,11 +47,16 @@ begin
   if v_request.expires_at <= now() then
     raise exception 'This request has already expired' using errcode = 'EXPRD';
   end if;
-  update app_public.delivery_requests r
-     set status = 'cancelled', cancellation_reason = cancel_delivery_request.reason, cancellation_note = v_note,
-         cancelled_at = now()
-   where r.id = v_request.id
-  returning r.* into v_request;
+  begin
+    update app_public.delivery_requests r
+       set status = 'cancelled', cancellation_reason = cancel_delivery_request.reason, cancellation_note = v_note,
+           cancelled_at = now()
+     where r.id = v_request.id
+    returning r.* into v_request;
+  exception when check_violation or not_null_violation then
+    get stacked diagnostics v_table = table_name, v_constraint = constraint_name, v_column = column_name;
+    perform app_hidden.raise_broken_rule('app_public.delivery_requests', sqlstate, v_table, v_constraint, v_column);
+  end;
   perform app_hidden.on_request_cancelled(v_request.id, v_user_id, cancel_delivery_request.reason);
   return (select r from app_public.delivery_requests r where r.id = v_request.id);
 end;

@@ -1,4 +1,4 @@
--- The marketplace (docs/domain.md §4 "Masking", §15.14): travelers browse open requests as request_listing rows,
+-- The marketplace (docs/requests.md, Who reads what): travelers browse open requests as request_listing rows,
 -- never the table. Security definer to cross delivery_requests' RLS on purpose, so it checks the caller itself:
 -- signed in, active, email_verified, and a traveler (or both).
 --

@@ -1,4 +1,4 @@
--- Published reviews of a user, for every signed-in user (docs/domain.md §12). RLS works on rows and SELECT grants
+-- Published reviews of a user, for every signed-in user (docs/reviews.md). RLS works on rows and SELECT grants
 -- cover whole tables, so the reviews table itself is visible only to the author, the reviewee and moderators; this
 -- SECURITY DEFINER query is the public surface and leaves the author out (reviewer_id and name NULL) of anonymous
 -- reviews for everybody but the author and moderators. Published = active and not rejected, and (blind reveal)
@@ -9,12 +9,9 @@ language plpgsql stable security definer
 set search_path = pg_catalog, public, pg_temp
 as $$
 declare
-  v_user_id uuid := app_public.current_user_id();
+  v_user_id uuid := app_hidden.require_session('read reviews');
   v_moderator boolean;
 begin
-  if v_user_id is null then
-    raise exception 'Log in to read reviews' using errcode = 'LOGIN';
-  end if;
   v_moderator := app_hidden.current_user_has_permission('content.moderate');
   return query
   select v.id, v.reviewee_id,

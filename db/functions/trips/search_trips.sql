@@ -1,4 +1,4 @@
--- The trip marketplace (docs/domain.md §3): upcoming or delayed trips near an origin and/or a destination, in a
+-- The trip marketplace (docs/trips.md): upcoming or delayed trips near an origin and/or a destination, in a
 -- departure window, with enough free weight, optionally matching a text. Security invoker: the trips policies
 -- decide what the caller sees (visibility, blocks), so nothing here can widen it. ST_DWithin on the geography columns
 -- uses the GiST indexes trips_origin_point_idx and trips_destination_point_idx; the text filter uses idx_trips_text.
@@ -20,9 +20,7 @@ declare
   v_pattern text;
   v_sql text;
 begin
-  if app_public.current_user_id() is null then
-    raise exception 'Log in to search trips' using errcode = 'LOGIN';
-  end if;
+  perform app_hidden.require_session('search trips');
   if v_radius_m <= 0 or v_radius_m > 500000 then
     raise exception 'radius_km must be more than 0 and at most 500' using errcode = 'INVAL';
   end if;

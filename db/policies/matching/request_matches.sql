@@ -1,4 +1,4 @@
--- Recorded matches (docs/domain.md §5): readable by the request's customer, the trip's traveler and admins with
+-- Recorded matches (docs/matching.md): readable by the request's customer, the trip's traveler and admins with
 -- deliveries.read. Only the matching job (app_owner) writes them. The membership sub-selects read delivery_requests
 -- and trips under their own policies (own rows), never this table.
 drop policy if exists select_customer on app_public.request_matches;

@@ -1,4 +1,4 @@
--- Delivery requests (docs/domain.md §4): exact rows (addresses, contacts) are read by the customer, by admins with
+-- Delivery requests (docs/requests.md): exact rows (addresses, contacts) are read by the customer, by admins with
 -- deliveries.read and by the traveler carrying it (below). Other travelers never read this table: they browse the
 -- masked search_requests (security definer).
 -- Writes go only through the request functions (security definer), so the API roles get no insert, update or
@@ -11,8 +11,8 @@ drop policy if exists select_admin on app_public.delivery_requests;
 create policy select_admin on app_public.delivery_requests for select to app_user
   using ((select app_hidden.current_user_has_permission('deliveries.read')));
 
--- The traveler assigned to a request sees its exact places and contacts (§4 masking) while the delivery is live and
--- within the contacts window after it (deliveries.contacts_after_hours, §7), not forever: the caller's small set
+-- The traveler assigned to a request sees its exact places and contacts (docs/requests.md) while the delivery is live and
+-- within the contacts window after it (deliveries.contacts_after_hours, docs/deliveries.md), not forever: the caller's small set
 -- of such requests comes from a helper evaluated once per statement.
 drop policy if exists select_traveler on app_public.delivery_requests;
 create policy select_traveler on app_public.delivery_requests for select to app_user

@@ -1,5 +1,5 @@
 -- A forecast is visible to whoever sees its trip: the sub-select runs under the caller's trips policies. Written
--- only by the worker (app_hidden.record_trip_weather).
+-- only by the worker (app_private.record_trip_weather).
 drop policy if exists select_visible_trip on app_public.trip_weather;
 create policy select_visible_trip on app_public.trip_weather for select to app_user
   using (trip_id in (select t.id from app_public.trips t));

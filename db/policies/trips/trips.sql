@@ -1,4 +1,4 @@
--- Trips are readable by visibility (docs/domain.md §3): public ones by every signed-in user, the traveler's own
+-- Trips are readable by visibility (docs/trips.md): public ones by every signed-in user, the traveler's own
 -- always, every trip by admins with deliveries.read; never across a block (select_unblocked).
 -- Private trips are also seen by the customers with a delivery on them, friends_only trips by the traveler's past
 -- customers (a delivery that arrived). The subqueries read deliveries under their own policies (the parties).
@@ -22,7 +22,7 @@ drop policy if exists select_own on app_public.trips;
 create policy select_own on app_public.trips for select to app_user
   using (traveler_id = (select app_public.current_user_id()));
 
--- Blocks hide trips in both directions (§12): restrictive, so it narrows every policy above (the traveler's own trips
+-- Blocks hide trips in both directions (docs/social.md): restrictive, so it narrows every policy above (the traveler's own trips
 -- are never affected: nobody blocks themselves). The blocked set is the caller's own and small, evaluated once per
 -- statement as a hashed lookup; admins with deliveries.read still see every trip.
 drop policy if exists select_unblocked on app_public.trips;

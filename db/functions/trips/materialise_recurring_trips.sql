@@ -1,4 +1,4 @@
--- Recurring trips (docs/domain.md §3): a daily job (workers/crontab, trips__materialise_recurring) creates the
+-- Recurring trips (docs/trips.md): a daily job (workers/crontab, trips__materialise_recurring) creates the
 -- trips of every recurring trip up to trips.recurrence_days ahead, at most trips.recurrence_max per recurring trip
 -- in all. The unique index trips_parent_departure_key makes it idempotent: a second run creates nothing, and an
 -- advisory lock keeps two workers from racing past the maximum. Dates are computed in UTC (the function pins its
@@ -7,7 +7,7 @@
 -- weekday of the first departure), until: "YYYY-MM-DD" (UTC, inclusive)}. A cancelled recurring trip, or one whose
 -- traveler is no longer an active traveler, recurs no more. Each created trip is upcoming, with all capacity free,
 -- the recurring trip's fields and duration, and no pattern of its own.
-create or replace function app_hidden.materialise_recurring_trips()
+create or replace function app_private.materialise_recurring_trips()
 returns integer
 language plpgsql volatile
 set search_path = pg_catalog, public, pg_temp
@@ -18,7 +18,7 @@ declare
   v_max integer := (app_hidden.config_value('trips.recurrence_max'))::int;
   v_created integer;
 begin
-  perform pg_advisory_xact_lock(hashtext('app_hidden.materialise_recurring_trips'));
+  perform pg_advisory_xact_lock(hashtext('app_private.materialise_recurring_trips'));
   with parents as (
     select p.id, p.departure_time, p.recurring_pattern ->> 'frequency' as frequency,
            coalesce((p.recurring_pattern ->> 'interval')::int, 1) as every,
@@ -77,27 +77,4 @@ begin
   return v_created;
 end;
 $$;
-comment on function app_hidden.materialise_recurring_trips() is 'Creates the trips of recurring trips up to trips.recurrence_days ahead (at most trips.recurrence_max per recurring trip); idempotent. Returns how many it created.';
-
--- upcoming/delayed → completed by the system (docs/domain.md §3), trips.auto_complete_hours after the arrival,
--- when no delivery is live. Run hourly by the trips__auto_complete task.
-create or replace function app_hidden.auto_complete_trips()
-returns integer
-language plpgsql volatile
-set search_path = pg_catalog, public, pg_temp
-as $$
-declare
-  v_cutoff timestamptz := now() - make_interval(hours => (app_hidden.config_value('trips.auto_complete_hours'))::int);
-  v_completed integer;
-begin
-  update app_public.trips t set status = 'completed', completed_at = now()
-   where t.status in ('upcoming', 'delayed')
-     and t.departure_time < v_cutoff   -- lets trips_live_departure_idx narrow the scan (departure < arrival)
-     and t.arrival_time <= v_cutoff
-     and not exists (select 1 from app_public.deliveries d
-                      where d.trip_id = t.id and d.status not in ('delivered', 'cancelled'));
-  get diagnostics v_completed = row_count;
-  return v_completed;
-end;
-$$;
-comment on function app_hidden.auto_complete_trips() is 'Completes upcoming and delayed trips trips.auto_complete_hours after their arrival when no delivery on them is live; returns how many.';
+comment on function app_private.materialise_recurring_trips() is 'Creates the trips of recurring trips up to trips.recurrence_days ahead (at most trips.recurrence_max per recurring trip); idempotent. Returns how many it created.';

@@ -1,17 +1,14 @@
--- Favorites: customers keep travelers they liked (a matching bonus, docs/domain.md §5). Visible only to their owner.
+-- Favorites: customers keep travelers they liked (a matching bonus, docs/matching.md). Visible only to their owner.
 create or replace function app_public.add_favorite_traveler(traveler_id uuid)
 returns app_public.user_favorites
 language plpgsql volatile strict
 set search_path = pg_catalog, public, pg_temp
 as $$
 declare
-  v_user_id uuid := app_public.current_user_id();
+  v_user_id uuid := app_hidden.require_not_suspended('keep favorites');
   v_type app_public.user_type;
   v_favorite app_public.user_favorites;
 begin
-  if v_user_id is null then
-    raise exception 'Log in to keep favorites' using errcode = 'LOGIN';
-  end if;
   select u.user_type into v_type from app_public.users u where u.id = add_favorite_traveler.traveler_id;
   if v_type is null then
     raise exception 'User not found' using errcode = 'NTFND';
@@ -36,25 +33,6 @@ end;
 $$;
 comment on function app_public.add_favorite_traveler(uuid) is E'@resultFieldName userFavorite\nAdds a traveler to the signed-in user''s favorites (adding twice keeps one). Errors: LOGIN, NTFND, INVAL (not a traveler), BADST (blocked by you), 23514 (yourself).';
 grant execute on function app_public.add_favorite_traveler(uuid) to app_user;
-
-create or replace function app_public.remove_favorite_traveler(traveler_id uuid)
-returns boolean
-language plpgsql volatile strict
-set search_path = pg_catalog, public, pg_temp
-as $$
-declare
-  v_user_id uuid := app_public.current_user_id();
-begin
-  if v_user_id is null then
-    raise exception 'Log in to keep favorites' using errcode = 'LOGIN';
-  end if;
-  delete from app_public.user_favorites f
-   where f.user_id = v_user_id and f.traveler_id = remove_favorite_traveler.traveler_id;
-  return found;
-end;
-$$;
-comment on function app_public.remove_favorite_traveler(uuid) is E'@resultFieldName success\nRemoves a traveler from the signed-in user''s favorites; false when it was not one. Errors: LOGIN.';
-grant execute on function app_public.remove_favorite_traveler(uuid) to app_user;
 
 create or replace trigger _100_default_user before insert on app_public.user_favorites
   for each row execute function app_hidden.tg__default_current_user('user_id');
