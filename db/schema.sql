@@ -9300,7 +9300,7 @@ CREATE FUNCTION app_public.cancel_delivery(delivery_id uuid, reason app_public.d
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  v_user_id uuid := app_hidden.require_user('unverified', 'cancel deliveries');
+  v_user_id uuid := app_hidden.require_session('cancel deliveries');
   v_delivery app_public.deliveries;
   v_admin boolean := app_hidden.current_user_has_permission('deliveries.write');
 begin
@@ -9409,7 +9409,7 @@ CREATE FUNCTION app_public.cancel_trip(trip_id uuid, reason app_public.trip_canc
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  v_user_id uuid := app_hidden.require_user('unverified', 'cancel trips');
+  v_user_id uuid := app_hidden.require_session('cancel trips');
   v_is_admin boolean := app_hidden.current_user_has_permission('deliveries.write');
   v_trip app_public.trips;
   v_table text;
@@ -10207,7 +10207,7 @@ CREATE FUNCTION app_public.decline_offer(offer_id uuid, reason app_public.offer_
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  v_user_id uuid := app_hidden.require_user('unverified', 'decline offers');
+  v_user_id uuid := app_hidden.require_session('decline offers');
   v_offer app_public.delivery_offers := app_hidden.lock_offer(decline_offer.offer_id);
   v_party app_public.offer_party := app_hidden.offer_party_of(v_offer, v_user_id);
 begin
@@ -13740,7 +13740,7 @@ CREATE FUNCTION app_public.withdraw_offer(offer_id uuid, reason app_public.offer
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  v_user_id uuid := app_hidden.require_user('unverified', 'withdraw offers');
+  v_user_id uuid := app_hidden.require_session('withdraw offers');
   v_offer app_public.delivery_offers := app_hidden.lock_offer(withdraw_offer.offer_id);
   v_party app_public.offer_party := app_hidden.offer_party_of(v_offer, v_user_id);
 begin

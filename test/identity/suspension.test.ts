@@ -11,6 +11,7 @@ import { makeTaskList } from "../../workers/tasks/index.ts";
 import { createMember, createUser, DEFAULT_PASSWORD, tokenFor, verifyEmail } from "../helpers/actors.ts";
 import { errorCode } from "../helpers/errors.ts";
 import { asRoot } from "../helpers/database.ts";
+import { createAcceptedDelivery, createMarket, submitOffer } from "../helpers/marketplace.ts";
 import { useTestServer } from "../helpers/server.ts";
 
 const { db, server } = useTestServer(test);
@@ -83,6 +84,33 @@ test.serial("a suspended user may still protect and close their account; the pro
   t.is(errorCode(await server.gql("mutation { logout(input: {}) { success } }", { token })), undefined, "logout");
 });
 
+// Closing what others wait on stays open too: a suspended account must be able to withdraw and decline offers and
+// cancel its trips and (before pickup) its deliveries — deleting the account needs exactly that.
+test.serial("a suspended user may still withdraw and decline offers and cancel trips and deliveries", async (t) => {
+  const asTraveler = await createMarket(db);
+  const withdrawn = await submitOffer(server, asTraveler);
+  const asCustomer = await createMarket(db);
+  const declined = await submitOffer(server, asCustomer);
+  const delivery = await createAcceptedDelivery(db, server);
+  await suspend(asTraveler.traveler, null);
+  await suspend(asCustomer.customer, null);
+  await suspend(delivery.traveler, null);
+  const steps: [string, string, string, Record<string, unknown>][] = [
+    ["withdrawOffer", asTraveler.travelerToken, `mutation ($id: UUID!) {
+      withdrawOffer(input: { offerId: $id, reason: other }) { deliveryOffer { status } } }`, { id: withdrawn }],
+    ["declineOffer", asCustomer.customerToken, `mutation ($id: UUID!) {
+      declineOffer(input: { offerId: $id, reason: other }) { deliveryOffer { status } } }`, { id: declined }],
+    ["cancelDelivery", delivery.travelerToken, `mutation ($id: UUID!) {
+      cancelDelivery(input: { deliveryId: $id, reason: schedule_changed }) { delivery { status } } }`, { id: delivery.id }],
+    ["cancelTrip", asTraveler.travelerToken, `mutation ($id: UUID!) {
+      cancelTrip(input: { tripId: $id, reason: personal_emergency }) { trip { status } } }`, { id: asTraveler.trip }],
+  ];
+  for (const [name, token, query, variables] of steps) {
+    const res = await server.gql(query, { token, variables });
+    t.is(res.errors, undefined, `${name}: ${JSON.stringify(res.errors)}`);
+  }
+});
+
 test.serial("pending (unverified) accounts still edit their profile and keep favorites, as before", async (t) => {
   const { id } = await createUser(db, { status: "pending" });
   const other = await createMember(db, "traveler");
@@ -134,7 +162,8 @@ test.serial("the hourly job ends suspensions that are over, records each, and ch
   ], "each end is recorded as the system's");
   await run();
   t.is((await history()).length, 2, "idempotent");
-  t.deepEqual(await asRoot(db, async (c) => (await c.query("select last_error from graphile_worker._private_jobs")).rows), []);
+  t.deepEqual(await asRoot(db, async (c) => (await c.query(
+    "select last_error from graphile_worker._private_jobs where last_error is not null")).rows), [], "no job failed");
 });
 
 test.serial("the crontab ends suspensions hourly under a fixed id", async (t) => {

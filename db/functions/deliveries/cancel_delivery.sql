@@ -14,7 +14,7 @@ language plpgsql volatile security definer
 set search_path = pg_catalog, public, pg_temp
 as $$
 declare
-  v_user_id uuid := app_hidden.require_user('unverified', 'cancel deliveries');
+  v_user_id uuid := app_hidden.require_session('cancel deliveries');
   v_delivery app_public.deliveries;
   v_admin boolean := app_hidden.current_user_has_permission('deliveries.write');
 begin

@@ -9,7 +9,7 @@ language plpgsql volatile security definer
 set search_path = pg_catalog, public, pg_temp
 as $$
 declare
-  v_user_id uuid := app_hidden.require_user('unverified', 'withdraw offers');
+  v_user_id uuid := app_hidden.require_session('withdraw offers');
   v_offer app_public.delivery_offers := app_hidden.lock_offer(withdraw_offer.offer_id);
   v_party app_public.offer_party := app_hidden.offer_party_of(v_offer, v_user_id);
 begin
