@@ -6,16 +6,13 @@ import test from "ava";
 import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Logger, runOnce, type TaskList } from "graphile-worker";
-import { readConfig } from "../../lib/config.ts";
-import { makeTaskDeps } from "../../workers/index.ts";
-import { makeTaskList } from "../../workers/tasks/index.ts";
+import type { TaskList } from "graphile-worker";
 import { actAs, anonymous, createUser, DEFAULT_PASSWORD, tokenFor, user, verifyEmail } from "../helpers/actors.ts";
 import { asRoot } from "../helpers/database.ts";
 import { errorCode, sqlstate } from "../helpers/errors.ts";
 import { useTestServer } from "../helpers/server.ts";
+import { runReadyJobs, workerTaskList } from "../helpers/worker.ts";
 
-const silent = new Logger(() => () => {});
 
 const { db, server } = useTestServer(test, { TRUST_PROXY: "loopback" });
 let mailDir: string;
@@ -25,15 +22,13 @@ test.before(async () => {
   mailDir = await mkdtemp(join(tmpdir(), "p2p-mail-"));
   smsDir = await mkdtemp(join(tmpdir(), "p2p-sms-"));
   // The worker's mailer and SMS sender write files, as in development.
-  taskList = makeTaskList(makeTaskDeps(readConfig({ ...process.env, MAIL_DIR: mailDir, SMS_DIR: smsDir, SMTP_URL: "",
-    SMS_URL: "" })));
+  taskList = workerTaskList({ MAIL_DIR: mailDir, SMS_DIR: smsDir, SMTP_URL: "", SMS_URL: "" });
 });
 test.after.always(async () => {
   for (const dir of [mailDir, smsDir]) if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-const runJobs = () => runOnce({ connectionString: db.ownerUrl, taskList, logger: silent,
-  concurrency: 1, noHandleSignals: true });
+const runJobs = () => runReadyJobs(db, { taskList });
 
 /** Bodies of the messages in a directory addressed to a recipient, oldest first (quoted-printable decoded). */
 async function messagesTo(dir: string, recipient: string): Promise<string[]> {

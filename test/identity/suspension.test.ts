@@ -4,20 +4,16 @@
 // Serial: runOnce works off every ready job of this file's database.
 import test from "ava";
 import { readFile } from "node:fs/promises";
-import { Logger, parseCrontab, runOnce } from "graphile-worker";
-import { readConfig } from "../../lib/config.ts";
-import { makeTaskDeps } from "../../workers/index.ts";
-import { makeTaskList } from "../../workers/tasks/index.ts";
+import { parseCrontab } from "graphile-worker";
 import { createMember, createUser, DEFAULT_PASSWORD, tokenFor, verifyEmail } from "../helpers/actors.ts";
 import { errorCode } from "../helpers/errors.ts";
 import { asRoot } from "../helpers/database.ts";
 import { createAcceptedDelivery, createMarket, submitOffer } from "../helpers/marketplace.ts";
 import { useTestServer } from "../helpers/server.ts";
+import { runTask } from "../helpers/worker.ts";
 
 const { db, server } = useTestServer(test);
 const WORKERS = new URL("../../workers/", import.meta.url);
-const taskList = makeTaskList(makeTaskDeps(readConfig()));
-const logger = new Logger(() => () => {});
 
 const suspend = (id: string, until: string | null) => asRoot(db, (c) => c.query(
   "update app_public.users set status = 'suspended', suspended_until = $2::timestamptz where id = $1", [id, until]));
@@ -144,10 +140,7 @@ test.serial("the hourly job ends suspensions that are over, records each, and ch
   await suspend(later, new Date(Date.now() + 3_600_000).toISOString());
   await suspend(indefinite, null);
 
-  const run = async () => {
-    await asRoot(db, (c) => c.query("select graphile_worker.add_job('users__end_suspensions', '{}'::json, max_attempts => 1)"));
-    await runOnce({ connectionString: db.ownerUrl, taskList, logger, concurrency: 1, noHandleSignals: true });
-  };
+  const run = () => runTask(db, "users__end_suspensions");
   await run();
   t.like(await account(verified), { status: "active", suspended_until: null });
   t.like(await account(unverified), { status: "pending", suspended_until: null }, "back to what the email allows");
