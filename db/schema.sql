@@ -3790,7 +3790,8 @@ COMMENT ON COLUMN app_public.trips.recurring_pattern IS 'For a recurring trip: {
 -- Name: COLUMN trips.parent_trip_id; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.trips.parent_trip_id IS 'The recurring trip this trip was created from.';
+COMMENT ON COLUMN app_public.trips.parent_trip_id IS '@behavior -orderBy
+The recurring trip this trip was created from.';
 
 
 --
@@ -3832,7 +3833,8 @@ COMMENT ON COLUMN app_public.trips.cancellation_note IS 'Free-text note on the c
 -- Name: COLUMN trips.cancelled_by; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.trips.cancelled_by IS 'Who cancelled the trip (the traveler or an admin).';
+COMMENT ON COLUMN app_public.trips.cancelled_by IS '@behavior -orderBy
+Who cancelled the trip (the traveler or an admin).';
 
 
 --
@@ -13591,126 +13593,144 @@ COMMENT ON COLUMN app_public.user_profiles.id IS 'Identifier of the user.';
 -- Name: COLUMN user_profiles.display_name; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.user_profiles.display_name IS 'Name shown to other users.';
+COMMENT ON COLUMN app_public.user_profiles.display_name IS '@behavior -orderBy -filterBy
+Name shown to other users.';
 
 
 --
 -- Name: COLUMN user_profiles.picture_key; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.user_profiles.picture_key IS 'Storage key of the profile picture.';
+COMMENT ON COLUMN app_public.user_profiles.picture_key IS '@behavior -orderBy -filterBy
+Storage key of the profile picture.';
 
 
 --
 -- Name: COLUMN user_profiles.bio; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.user_profiles.bio IS 'Self-description.';
+COMMENT ON COLUMN app_public.user_profiles.bio IS '@behavior -orderBy -filterBy
+Self-description.';
 
 
 --
 -- Name: COLUMN user_profiles.user_type; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.user_profiles.user_type IS 'customer, traveler or both.';
+COMMENT ON COLUMN app_public.user_profiles.user_type IS '@behavior -orderBy -filterBy
+customer, traveler or both.';
 
 
 --
 -- Name: COLUMN user_profiles.verification_level; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.user_profiles.verification_level IS 'Highest verified identity level.';
+COMMENT ON COLUMN app_public.user_profiles.verification_level IS '@behavior -orderBy -filterBy
+Highest verified identity level.';
 
 
 --
 -- Name: COLUMN user_profiles.created_at; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.user_profiles.created_at IS 'Member since.';
+COMMENT ON COLUMN app_public.user_profiles.created_at IS '@behavior -orderBy -filterBy
+Member since.';
 
 
 --
 -- Name: COLUMN user_profiles.total_trips; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.user_profiles.total_trips IS 'Trips completed as a traveler (null when hidden).';
+COMMENT ON COLUMN app_public.user_profiles.total_trips IS '@behavior -orderBy -filterBy
+Trips completed as a traveler (null when hidden).';
 
 
 --
 -- Name: COLUMN user_profiles.total_deliveries; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.user_profiles.total_deliveries IS 'Ended deliveries (null when hidden).';
+COMMENT ON COLUMN app_public.user_profiles.total_deliveries IS '@behavior -orderBy -filterBy
+Ended deliveries (null when hidden).';
 
 
 --
 -- Name: COLUMN user_profiles.successful_deliveries; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.user_profiles.successful_deliveries IS 'Deliveries that ended delivered (null when hidden).';
+COMMENT ON COLUMN app_public.user_profiles.successful_deliveries IS '@behavior -orderBy -filterBy
+Deliveries that ended delivered (null when hidden).';
 
 
 --
 -- Name: COLUMN user_profiles.cancelled_deliveries; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.user_profiles.cancelled_deliveries IS 'Deliveries that ended cancelled (null when hidden).';
+COMMENT ON COLUMN app_public.user_profiles.cancelled_deliveries IS '@behavior -orderBy -filterBy
+Deliveries that ended cancelled (null when hidden).';
 
 
 --
 -- Name: COLUMN user_profiles.deliveries_as_traveler; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.user_profiles.deliveries_as_traveler IS 'Ended deliveries as the traveler (null when hidden).';
+COMMENT ON COLUMN app_public.user_profiles.deliveries_as_traveler IS '@behavior -orderBy -filterBy
+Ended deliveries as the traveler (null when hidden).';
 
 
 --
 -- Name: COLUMN user_profiles.successful_as_traveler; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.user_profiles.successful_as_traveler IS 'Deliveries carried to the end (null when hidden).';
+COMMENT ON COLUMN app_public.user_profiles.successful_as_traveler IS '@behavior -orderBy -filterBy
+Deliveries carried to the end (null when hidden).';
 
 
 --
 -- Name: COLUMN user_profiles.cancelled_as_traveler; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.user_profiles.cancelled_as_traveler IS 'Deliveries cancelled as the traveler (null when hidden).';
+COMMENT ON COLUMN app_public.user_profiles.cancelled_as_traveler IS '@behavior -orderBy -filterBy
+Deliveries cancelled as the traveler (null when hidden).';
 
 
 --
 -- Name: COLUMN user_profiles.average_rating; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.user_profiles.average_rating IS 'Mean rating received (null when hidden or unrated).';
+COMMENT ON COLUMN app_public.user_profiles.average_rating IS '@behavior -orderBy -filterBy
+Mean rating received (null when hidden or unrated).';
 
 
 --
 -- Name: COLUMN user_profiles.total_ratings; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.user_profiles.total_ratings IS 'Ratings received (null when hidden).';
+COMMENT ON COLUMN app_public.user_profiles.total_ratings IS '@behavior -orderBy -filterBy
+Ratings received (null when hidden).';
 
 
 --
 -- Name: COLUMN user_profiles.completion_rate; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.user_profiles.completion_rate IS 'Delivered share of finished deliveries, 0–1 (null when hidden or none).';
+COMMENT ON COLUMN app_public.user_profiles.completion_rate IS '@behavior -orderBy -filterBy
+Delivered share of finished deliveries, 0–1 (null when hidden or none).';
 
 
 --
 -- Name: COLUMN user_profiles.success_rate; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.user_profiles.success_rate IS 'Delivered share of all ended deliveries, 0–1 (null when hidden or none).';
+COMMENT ON COLUMN app_public.user_profiles.success_rate IS '@behavior -orderBy -filterBy
+Delivered share of all ended deliveries, 0–1 (null when hidden or none).';
 
 
 --
 -- Name: COLUMN user_profiles.response_time_minutes; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.user_profiles.response_time_minutes IS 'Mean minutes the user takes to answer an offer version awaiting them (null when hidden or before their first answer).';
+COMMENT ON COLUMN app_public.user_profiles.response_time_minutes IS '@behavior -orderBy -filterBy
+Mean minutes the user takes to answer an offer version awaiting them (null when hidden or before their first answer).';
 
 
 --
@@ -13758,12 +13778,14 @@ begin
          v.created_at
     from app_public.reviews v
     left join app_public.users u on u.id = v.reviewer_id
+    -- the other party's review of the same delivery (at most one: unique per delivery and reviewer), joined through
+    -- that key for each review of this user; as an EXISTS inside the OR below, the planner may hash every review
+    left join app_public.reviews o on o.delivery_id = v.delivery_id and o.reviewer_id = v.reviewee_id
    where v.reviewee_id = user_reviews.user_id
      and v.status = 'active' and v.moderation_status <> 'rejected'
      and (v.reviewer_id = v_user_id or v_moderator
           or v.created_at <= now() - make_interval(days => (app_hidden.config_value('reviews.blind_reveal_days'))::integer)
-          or exists (select 1 from app_public.reviews o
-                      where o.delivery_id = v.delivery_id and o.reviewer_id = v.reviewee_id))
+          or o.id is not null)
    order by v.created_at desc, v.id;
 end;
 $$;
@@ -16035,13 +16057,6 @@ CREATE INDEX deliveries_customer_id_idx ON app_public.deliveries USING btree (cu
 
 
 --
--- Name: deliveries_live_idx; Type: INDEX; Schema: app_public; Owner: -
---
-
-CREATE INDEX deliveries_live_idx ON app_public.deliveries USING btree (status) WHERE (status <> ALL (ARRAY['delivered'::app_public.delivery_status, 'cancelled'::app_public.delivery_status]));
-
-
---
 -- Name: deliveries_one_live_per_request_key; Type: INDEX; Schema: app_public; Owner: -
 --
 
@@ -17606,21 +17621,21 @@ CREATE POLICY select_unblocked ON app_public.trips AS RESTRICTIVE FOR SELECT TO 
 -- Name: deliveries select_visible; Type: POLICY; Schema: app_public; Owner: -
 --
 
-CREATE POLICY select_visible ON app_public.deliveries FOR SELECT TO app_user USING (((customer_id = ( SELECT app_public.current_user_id() AS current_user_id)) OR (traveler_id = ( SELECT app_public.current_user_id() AS current_user_id)) OR ((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['deliveries.read'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['deliveries.read'::text]) AS permitted_ids_to)))));
+CREATE POLICY select_visible ON app_public.deliveries FOR SELECT TO app_user USING (((customer_id = ( SELECT app_public.current_user_id() AS current_user_id)) OR (traveler_id = ( SELECT app_public.current_user_id() AS current_user_id)) OR (((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['deliveries.read'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['deliveries.read'::text]) AS permitted_ids_to))) AND (length((id)::text) = 36))));
 
 
 --
 -- Name: delivery_offers select_visible; Type: POLICY; Schema: app_public; Owner: -
 --
 
-CREATE POLICY select_visible ON app_public.delivery_offers FOR SELECT TO app_user USING (((customer_id = ( SELECT app_public.current_user_id() AS current_user_id)) OR (traveler_id = ( SELECT app_public.current_user_id() AS current_user_id)) OR ((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['deliveries.read'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['deliveries.read'::text]) AS permitted_ids_to)))));
+CREATE POLICY select_visible ON app_public.delivery_offers FOR SELECT TO app_user USING (((customer_id = ( SELECT app_public.current_user_id() AS current_user_id)) OR (traveler_id = ( SELECT app_public.current_user_id() AS current_user_id)) OR (((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['deliveries.read'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['deliveries.read'::text]) AS permitted_ids_to))) AND (length((id)::text) = 36))));
 
 
 --
 -- Name: delivery_requests select_visible; Type: POLICY; Schema: app_public; Owner: -
 --
 
-CREATE POLICY select_visible ON app_public.delivery_requests FOR SELECT TO app_user USING (((customer_id = ( SELECT app_public.current_user_id() AS current_user_id)) OR (id = ANY (ARRAY( SELECT app_hidden.current_traveler_request_ids() AS current_traveler_request_ids))) OR ((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['deliveries.read'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['deliveries.read'::text]) AS permitted_ids_to)))));
+CREATE POLICY select_visible ON app_public.delivery_requests FOR SELECT TO app_user USING (((customer_id = ( SELECT app_public.current_user_id() AS current_user_id)) OR (id = ANY (ARRAY( SELECT app_hidden.current_traveler_request_ids() AS current_traveler_request_ids))) OR (((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['deliveries.read'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['deliveries.read'::text]) AS permitted_ids_to))) AND (length((id)::text) = 36))));
 
 
 --
@@ -17631,21 +17646,21 @@ CREATE POLICY select_visible ON app_public.request_matches FOR SELECT TO app_use
    FROM app_public.delivery_requests r
   WHERE (r.customer_id = ( SELECT app_public.current_user_id() AS current_user_id))))) OR (trip_id = ANY (ARRAY( SELECT t.id
    FROM app_public.trips t
-  WHERE (t.traveler_id = ( SELECT app_public.current_user_id() AS current_user_id))))) OR ((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['deliveries.read'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['deliveries.read'::text]) AS permitted_ids_to)))));
+  WHERE (t.traveler_id = ( SELECT app_public.current_user_id() AS current_user_id))))) OR (((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['deliveries.read'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['deliveries.read'::text]) AS permitted_ids_to))) AND (length((id)::text) = 36))));
 
 
 --
 -- Name: review_reports select_visible; Type: POLICY; Schema: app_public; Owner: -
 --
 
-CREATE POLICY select_visible ON app_public.review_reports FOR SELECT TO app_user USING (((reporter_id = ( SELECT app_public.current_user_id() AS current_user_id)) OR ((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['content.moderate'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['content.moderate'::text]) AS permitted_ids_to)))));
+CREATE POLICY select_visible ON app_public.review_reports FOR SELECT TO app_user USING (((reporter_id = ( SELECT app_public.current_user_id() AS current_user_id)) OR (((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['content.moderate'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['content.moderate'::text]) AS permitted_ids_to))) AND (length((id)::text) = 36))));
 
 
 --
 -- Name: reviews select_visible; Type: POLICY; Schema: app_public; Owner: -
 --
 
-CREATE POLICY select_visible ON app_public.reviews FOR SELECT TO app_user USING (((reviewer_id = ( SELECT app_public.current_user_id() AS current_user_id)) OR (reviewee_id = ( SELECT app_public.current_user_id() AS current_user_id)) OR ((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['content.moderate'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['content.moderate'::text]) AS permitted_ids_to)))));
+CREATE POLICY select_visible ON app_public.reviews FOR SELECT TO app_user USING (((reviewer_id = ( SELECT app_public.current_user_id() AS current_user_id)) OR (reviewee_id = ( SELECT app_public.current_user_id() AS current_user_id)) OR (((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['content.moderate'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['content.moderate'::text]) AS permitted_ids_to))) AND (length((id)::text) = 36))));
 
 
 --
@@ -17661,7 +17676,7 @@ CREATE POLICY select_visible ON app_public.system_configuration FOR SELECT TO ap
 
 CREATE POLICY select_visible ON app_public.trip_capacity_reservations FOR SELECT TO app_user USING (((trip_id = ANY (ARRAY( SELECT t.id
    FROM app_public.trips t
-  WHERE (t.traveler_id = ( SELECT app_public.current_user_id() AS current_user_id))))) OR ((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['deliveries.read'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['deliveries.read'::text]) AS permitted_ids_to)))));
+  WHERE (t.traveler_id = ( SELECT app_public.current_user_id() AS current_user_id))))) OR (((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['deliveries.read'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['deliveries.read'::text]) AS permitted_ids_to))) AND (length((id)::text) = 36))));
 
 
 --
@@ -17679,35 +17694,35 @@ CREATE POLICY select_visible ON app_public.trips FOR SELECT TO app_user USING ((
 -- Name: user_addresses select_visible; Type: POLICY; Schema: app_public; Owner: -
 --
 
-CREATE POLICY select_visible ON app_public.user_addresses FOR SELECT TO app_user USING (((user_id = ( SELECT app_public.current_user_id() AS current_user_id)) OR ((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['users.read'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['users.read'::text]) AS permitted_ids_to)))));
+CREATE POLICY select_visible ON app_public.user_addresses FOR SELECT TO app_user USING (((user_id = ( SELECT app_public.current_user_id() AS current_user_id)) OR (((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['users.read'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['users.read'::text]) AS permitted_ids_to))) AND (length((id)::text) = 36))));
 
 
 --
 -- Name: user_contacts select_visible; Type: POLICY; Schema: app_public; Owner: -
 --
 
-CREATE POLICY select_visible ON app_public.user_contacts FOR SELECT TO app_user USING (((user_id = ( SELECT app_public.current_user_id() AS current_user_id)) OR ((user_id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['users.read'::text]) AS permitted_ids_from)) AND (user_id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['users.read'::text]) AS permitted_ids_to)))));
+CREATE POLICY select_visible ON app_public.user_contacts FOR SELECT TO app_user USING (((user_id = ( SELECT app_public.current_user_id() AS current_user_id)) OR (((user_id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['users.read'::text]) AS permitted_ids_from)) AND (user_id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['users.read'::text]) AS permitted_ids_to))) AND (length((user_id)::text) = 36))));
 
 
 --
 -- Name: user_earnings select_visible; Type: POLICY; Schema: app_public; Owner: -
 --
 
-CREATE POLICY select_visible ON app_public.user_earnings FOR SELECT TO app_user USING (((user_id = ( SELECT app_public.current_user_id() AS current_user_id)) OR ((user_id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['users.read'::text]) AS permitted_ids_from)) AND (user_id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['users.read'::text]) AS permitted_ids_to)))));
+CREATE POLICY select_visible ON app_public.user_earnings FOR SELECT TO app_user USING (((user_id = ( SELECT app_public.current_user_id() AS current_user_id)) OR (((user_id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['users.read'::text]) AS permitted_ids_from)) AND (user_id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['users.read'::text]) AS permitted_ids_to))) AND (length((user_id)::text) = 36))));
 
 
 --
 -- Name: user_preferences select_visible; Type: POLICY; Schema: app_public; Owner: -
 --
 
-CREATE POLICY select_visible ON app_public.user_preferences FOR SELECT TO app_user USING (((user_id = ( SELECT app_public.current_user_id() AS current_user_id)) OR ((user_id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['users.read'::text]) AS permitted_ids_from)) AND (user_id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['users.read'::text]) AS permitted_ids_to)))));
+CREATE POLICY select_visible ON app_public.user_preferences FOR SELECT TO app_user USING (((user_id = ( SELECT app_public.current_user_id() AS current_user_id)) OR (((user_id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['users.read'::text]) AS permitted_ids_from)) AND (user_id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['users.read'::text]) AS permitted_ids_to))) AND (length((user_id)::text) = 36))));
 
 
 --
 -- Name: user_reports select_visible; Type: POLICY; Schema: app_public; Owner: -
 --
 
-CREATE POLICY select_visible ON app_public.user_reports FOR SELECT TO app_user USING (((reporter_id = ( SELECT app_public.current_user_id() AS current_user_id)) OR ((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['content.moderate'::text, 'users.read'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['content.moderate'::text, 'users.read'::text]) AS permitted_ids_to)))));
+CREATE POLICY select_visible ON app_public.user_reports FOR SELECT TO app_user USING (((reporter_id = ( SELECT app_public.current_user_id() AS current_user_id)) OR (((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['content.moderate'::text, 'users.read'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['content.moderate'::text, 'users.read'::text]) AS permitted_ids_to))) AND (length((id)::text) = 36))));
 
 
 --
@@ -17721,7 +17736,7 @@ CREATE POLICY select_visible ON app_public.user_statistics FOR SELECT TO app_use
 -- Name: user_verification_documents select_visible; Type: POLICY; Schema: app_public; Owner: -
 --
 
-CREATE POLICY select_visible ON app_public.user_verification_documents FOR SELECT TO app_user USING (((user_id = ( SELECT app_public.current_user_id() AS current_user_id)) OR ((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['users.verify'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['users.verify'::text]) AS permitted_ids_to)))));
+CREATE POLICY select_visible ON app_public.user_verification_documents FOR SELECT TO app_user USING (((user_id = ( SELECT app_public.current_user_id() AS current_user_id)) OR (((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['users.verify'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['users.verify'::text]) AS permitted_ids_to))) AND (length((id)::text) = 36))));
 
 
 --
@@ -17737,7 +17752,7 @@ CREATE POLICY select_visible ON app_public.users FOR SELECT TO app_user USING ((
 
 CREATE POLICY select_visible_delivery ON app_public.delivery_status_history FOR SELECT TO app_user USING (((delivery_id = ANY (ARRAY( SELECT d.id
    FROM app_public.deliveries d
-  WHERE ((d.customer_id = ( SELECT app_public.current_user_id() AS current_user_id)) OR (d.traveler_id = ( SELECT app_public.current_user_id() AS current_user_id)))))) OR ((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['deliveries.read'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['deliveries.read'::text]) AS permitted_ids_to)))));
+  WHERE ((d.customer_id = ( SELECT app_public.current_user_id() AS current_user_id)) OR (d.traveler_id = ( SELECT app_public.current_user_id() AS current_user_id)))))) OR (((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['deliveries.read'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['deliveries.read'::text]) AS permitted_ids_to))) AND (length((id)::text) = 36))));
 
 
 --
@@ -17746,16 +17761,16 @@ CREATE POLICY select_visible_delivery ON app_public.delivery_status_history FOR 
 
 CREATE POLICY select_visible_thread ON app_public.offer_versions FOR SELECT TO app_user USING (((offer_id = ANY (ARRAY( SELECT o.id
    FROM app_public.delivery_offers o
-  WHERE ((o.customer_id = ( SELECT app_public.current_user_id() AS current_user_id)) OR (o.traveler_id = ( SELECT app_public.current_user_id() AS current_user_id)))))) OR ((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['deliveries.read'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['deliveries.read'::text]) AS permitted_ids_to)))));
+  WHERE ((o.customer_id = ( SELECT app_public.current_user_id() AS current_user_id)) OR (o.traveler_id = ( SELECT app_public.current_user_id() AS current_user_id)))))) OR (((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['deliveries.read'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['deliveries.read'::text]) AS permitted_ids_to))) AND (length((id)::text) = 36))));
 
 
 --
 -- Name: trip_weather select_visible_trip; Type: POLICY; Schema: app_public; Owner: -
 --
 
-CREATE POLICY select_visible_trip ON app_public.trip_weather FOR SELECT TO app_user USING ((EXISTS ( SELECT 1
+CREATE POLICY select_visible_trip ON app_public.trip_weather FOR SELECT TO app_user USING ((( SELECT t.id
    FROM app_public.trips t
-  WHERE (t.id = trip_weather.trip_id))));
+  WHERE (t.id = trip_weather.trip_id)) IS NOT NULL));
 
 
 --

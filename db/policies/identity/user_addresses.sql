@@ -3,8 +3,9 @@
 drop policy if exists select_visible on app_public.user_addresses;
 create policy select_visible on app_public.user_addresses for select to app_user
   using (user_id = (select app_public.current_user_id())
-         or id between (select app_hidden.permitted_ids_from('users.read'))
-                   and (select app_hidden.permitted_ids_to('users.read')));
+         or (id between (select app_hidden.permitted_ids_from('users.read'))
+                        and (select app_hidden.permitted_ids_to('users.read'))
+             and length(id::text) = 36));
 
 drop policy if exists insert_own on app_public.user_addresses;
 create policy insert_own on app_public.user_addresses for insert to app_user

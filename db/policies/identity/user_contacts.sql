@@ -3,8 +3,9 @@
 drop policy if exists select_visible on app_public.user_contacts;
 create policy select_visible on app_public.user_contacts for select to app_user
   using (user_id = (select app_public.current_user_id())
-         or user_id between (select app_hidden.permitted_ids_from('users.read'))
-                        and (select app_hidden.permitted_ids_to('users.read')));
+         or (user_id between (select app_hidden.permitted_ids_from('users.read'))
+                             and (select app_hidden.permitted_ids_to('users.read'))
+             and length(user_id::text) = 36));
 
 drop policy if exists update_own on app_public.user_contacts;
 create policy update_own on app_public.user_contacts for update to app_user

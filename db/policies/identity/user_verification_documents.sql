@@ -4,8 +4,9 @@
 drop policy if exists select_visible on app_public.user_verification_documents;
 create policy select_visible on app_public.user_verification_documents for select to app_user
   using (user_id = (select app_public.current_user_id())
-         or id between (select app_hidden.permitted_ids_from('users.verify'))
-                   and (select app_hidden.permitted_ids_to('users.verify')));
+         or (id between (select app_hidden.permitted_ids_from('users.verify'))
+                        and (select app_hidden.permitted_ids_to('users.verify'))
+             and length(id::text) = 36));
 
 drop policy if exists insert_own on app_public.user_verification_documents;
 create policy insert_own on app_public.user_verification_documents for insert to app_user

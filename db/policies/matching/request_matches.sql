@@ -8,8 +8,9 @@ create policy select_visible on app_public.request_matches for select to app_use
                                   where r.customer_id = (select app_public.current_user_id())))
          or trip_id = any (array(select t.id from app_public.trips t
                                   where t.traveler_id = (select app_public.current_user_id())))
-         or id between (select app_hidden.permitted_ids_from('deliveries.read'))
-                   and (select app_hidden.permitted_ids_to('deliveries.read')));
+         or (id between (select app_hidden.permitted_ids_from('deliveries.read'))
+                        and (select app_hidden.permitted_ids_to('deliveries.read'))
+             and length(id::text) = 36));
 
 revoke all on app_public.request_matches from app_anonymous, app_user;
 grant select on app_public.request_matches to app_user;

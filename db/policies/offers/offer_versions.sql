@@ -6,8 +6,9 @@ create policy select_visible_thread on app_public.offer_versions for select to a
   using (offer_id = any (array(select o.id from app_public.delivery_offers o
                                 where o.customer_id = (select app_public.current_user_id())
                                    or o.traveler_id = (select app_public.current_user_id())))
-         or id between (select app_hidden.permitted_ids_from('deliveries.read'))
-                   and (select app_hidden.permitted_ids_to('deliveries.read')));
+         or (id between (select app_hidden.permitted_ids_from('deliveries.read'))
+                        and (select app_hidden.permitted_ids_to('deliveries.read'))
+             and length(id::text) = 36));
 
 revoke all on app_public.offer_versions from app_anonymous, app_user;
 grant select on app_public.offer_versions to app_user;

@@ -12,8 +12,9 @@ drop policy if exists select_visible on app_public.delivery_requests;
 create policy select_visible on app_public.delivery_requests for select to app_user
   using (customer_id = (select app_public.current_user_id())
          or id = any (array(select app_hidden.current_traveler_request_ids()))
-         or id between (select app_hidden.permitted_ids_from('deliveries.read'))
-                   and (select app_hidden.permitted_ids_to('deliveries.read')));
+         or (id between (select app_hidden.permitted_ids_from('deliveries.read'))
+                        and (select app_hidden.permitted_ids_to('deliveries.read'))
+             and length(id::text) = 36));
 
 revoke all on app_public.delivery_requests from app_anonymous, app_user;
 grant select on app_public.delivery_requests to app_user;

@@ -8,8 +8,9 @@ drop policy if exists select_visible on app_public.reviews;
 create policy select_visible on app_public.reviews for select to app_user
   using (reviewer_id = (select app_public.current_user_id())
          or reviewee_id = (select app_public.current_user_id())
-         or id between (select app_hidden.permitted_ids_from('content.moderate'))
-                   and (select app_hidden.permitted_ids_to('content.moderate')));
+         or (id between (select app_hidden.permitted_ids_from('content.moderate'))
+                        and (select app_hidden.permitted_ids_to('content.moderate'))
+             and length(id::text) = 36));
 
 revoke all on app_public.reviews from app_anonymous, app_user;
 grant select on app_public.reviews to app_user;

@@ -4,8 +4,9 @@
 drop policy if exists select_visible on app_public.user_reports;
 create policy select_visible on app_public.user_reports for select to app_user
   using (reporter_id = (select app_public.current_user_id())
-         or id between (select app_hidden.permitted_ids_from('content.moderate', 'users.read'))
-                   and (select app_hidden.permitted_ids_to('content.moderate', 'users.read')));
+         or (id between (select app_hidden.permitted_ids_from('content.moderate', 'users.read'))
+                        and (select app_hidden.permitted_ids_to('content.moderate', 'users.read'))
+             and length(id::text) = 36));
 
 drop policy if exists insert_own on app_public.user_reports;
 create policy insert_own on app_public.user_reports for insert to app_user
