@@ -6270,6 +6270,7 @@ COMMENT ON FUNCTION app_hidden.pair_quote(request app_public.delivery_requests, 
 
 CREATE FUNCTION app_hidden.permitted_ids_from(VARIADIC permissions text[]) RETURNS uuid
     LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
   select case when exists (select 1 from unnest(permitted_ids_from.permissions) p
                             where app_hidden.current_user_has_permission(p))
@@ -6290,6 +6291,7 @@ COMMENT ON FUNCTION app_hidden.permitted_ids_from(VARIADIC permissions text[]) I
 
 CREATE FUNCTION app_hidden.permitted_ids_to(VARIADIC permissions text[]) RETURNS uuid
     LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
   select case when exists (select 1 from unnest(permitted_ids_to.permissions) p
                             where app_hidden.current_user_has_permission(p))
@@ -6425,6 +6427,7 @@ COMMENT ON FUNCTION app_hidden.rate_limit_take(bucket text, subject text, max_hi
 
 CREATE FUNCTION app_hidden.refresh_statistics_visibility(user_id uuid) RETURNS void
     LANGUAGE sql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
   update app_public.user_statistics s
      set is_public = app_hidden.statistics_public(s.user_id)
@@ -6763,6 +6766,7 @@ COMMENT ON FUNCTION app_hidden.snapped_point(point public.geography) IS 'The poi
 
 CREATE FUNCTION app_hidden.statistics_public(user_id uuid) RETURNS boolean
     LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
   select coalesce((
     select coalesce((p.privacy ->> 'show_statistics')::boolean, false) and u.status = 'active' and u.deleted_at is null
@@ -7502,6 +7506,7 @@ COMMENT ON FUNCTION app_hidden.transition_delivery(delivery_id uuid, to_status a
 
 CREATE FUNCTION app_hidden.trip_visible_to(trip app_public.trips, user_id uuid) RETURNS boolean
     LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
   select exists (select 1 from app_hidden.trips_visible_to(trip_visible_to.user_id) v where v.id = (trip_visible_to.trip).id);
 $$;
@@ -7521,6 +7526,7 @@ COMMENT ON FUNCTION app_hidden.trip_visible_to(trip app_public.trips, user_id uu
 CREATE FUNCTION app_hidden.trips_visible_to(user_id uuid) RETURNS SETOF app_public.trips
     LANGUAGE sql STABLE
     AS $$
+  -- No search_path: a SET clause would stop the planner inlining it; names outside pg_catalog are schema-qualified.
   select t.*
     from app_public.trips t
    where (t.traveler_id = trips_visible_to.user_id
@@ -7546,6 +7552,7 @@ COMMENT ON FUNCTION app_hidden.trips_visible_to(user_id uuid) IS 'The trips the 
 
 CREATE FUNCTION app_hidden.users_blocked(a uuid, b uuid) RETURNS boolean
     LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
   select exists (select 1 from app_hidden.users_blocked_with(users_blocked.a) x where x = users_blocked.b);
 $$;
@@ -7565,6 +7572,7 @@ COMMENT ON FUNCTION app_hidden.users_blocked(a uuid, b uuid) IS 'Whether a block
 CREATE FUNCTION app_hidden.users_blocked_with(user_id uuid) RETURNS SETOF uuid
     LANGUAGE sql STABLE
     AS $$
+  -- No search_path: a SET clause would stop the planner inlining it; names outside pg_catalog are schema-qualified.
   select b.blocked_id from app_public.user_blocks b where b.blocker_id = users_blocked_with.user_id
   union all
   select b.blocker_id from app_public.user_blocks b where b.blocked_id = users_blocked_with.user_id;

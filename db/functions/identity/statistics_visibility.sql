@@ -8,6 +8,7 @@
 create or replace function app_hidden.statistics_public(user_id uuid)
 returns boolean
 language sql stable
+set search_path = pg_catalog, public, pg_temp
 as $$
   select coalesce((
     select coalesce((p.privacy ->> 'show_statistics')::boolean, false) and u.status = 'active' and u.deleted_at is null
@@ -39,6 +40,7 @@ create or replace trigger _200_is_public before insert on app_public.user_statis
 create or replace function app_hidden.refresh_statistics_visibility(user_id uuid)
 returns void
 language sql volatile
+set search_path = pg_catalog, public, pg_temp
 as $$
   update app_public.user_statistics s
      set is_public = app_hidden.statistics_public(s.user_id)

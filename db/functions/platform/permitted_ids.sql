@@ -16,6 +16,7 @@
 create or replace function app_hidden.permitted_ids_from(variadic permissions text[])
 returns uuid
 language sql stable
+set search_path = pg_catalog, public, pg_temp
 as $$
   select case when exists (select 1 from unnest(permitted_ids_from.permissions) p
                             where app_hidden.current_user_has_permission(p))
@@ -27,6 +28,7 @@ grant execute on function app_hidden.permitted_ids_from(text[]) to app_anonymous
 create or replace function app_hidden.permitted_ids_to(variadic permissions text[])
 returns uuid
 language sql stable
+set search_path = pg_catalog, public, pg_temp
 as $$
   select case when exists (select 1 from unnest(permitted_ids_to.permissions) p
                             where app_hidden.current_user_has_permission(p))

@@ -10,6 +10,7 @@ create or replace function app_hidden.users_blocked_with(user_id uuid)
 returns setof uuid
 language sql stable
 as $$
+  -- No search_path: a SET clause would stop the planner inlining it; names outside pg_catalog are schema-qualified.
   select b.blocked_id from app_public.user_blocks b where b.blocker_id = users_blocked_with.user_id
   union all
   select b.blocker_id from app_public.user_blocks b where b.blocked_id = users_blocked_with.user_id;
@@ -17,10 +18,11 @@ $$;
 comment on function app_hidden.users_blocked_with(uuid) is 'The users a block separates from the user, in either direction.';
 
 -- Whether a block separates the two users, in either direction (one pair: offers, matching). Not granted, like the
--- set it reads.
+-- set it reads. A sub-select keeps a scalar SQL function from being inlined anyway, so it pins its search_path.
 create or replace function app_hidden.users_blocked(a uuid, b uuid)
 returns boolean
 language sql stable
+set search_path = pg_catalog, public, pg_temp
 as $$
   select exists (select 1 from app_hidden.users_blocked_with(users_blocked.a) x where x = users_blocked.b);
 $$;

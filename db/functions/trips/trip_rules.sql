@@ -78,6 +78,7 @@ create or replace function app_hidden.trips_visible_to(user_id uuid)
 returns setof app_public.trips
 language sql stable
 as $$
+  -- No search_path: a SET clause would stop the planner inlining it; names outside pg_catalog are schema-qualified.
   select t.*
     from app_public.trips t
    where (t.traveler_id = trips_visible_to.user_id
@@ -90,10 +91,12 @@ as $$
 $$;
 comment on function app_hidden.trips_visible_to(uuid) is 'The trips the user may see (their own; else public, the ones they have a delivery on, friends_only ones of travelers who delivered for them; never across a block).';
 
--- The same rule for one trip (matching, quotes, invitations): a primary key probe into the set above.
+-- The same rule for one trip (matching, quotes, invitations): a primary key probe into the set above. A sub-select
+-- keeps a scalar SQL function from being inlined anyway, so it pins its search_path.
 create or replace function app_hidden.trip_visible_to(trip app_public.trips, user_id uuid)
 returns boolean
 language sql stable
+set search_path = pg_catalog, public, pg_temp
 as $$
   select exists (select 1 from app_hidden.trips_visible_to(trip_visible_to.user_id) v where v.id = (trip_visible_to.trip).id);
 $$;
