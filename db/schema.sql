@@ -2800,7 +2800,8 @@ COMMENT ON COLUMN app_public.delivery_requests.pickup_address IS 'Exact pickup a
 -- Name: COLUMN delivery_requests.pickup_point; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.delivery_requests.pickup_point IS 'Exact pickup location (GeoJSON point).';
+COMMENT ON COLUMN app_public.delivery_requests.pickup_point IS '@behavior -orderBy -filterBy
+Exact pickup location (GeoJSON point).';
 
 
 --
@@ -2863,7 +2864,8 @@ COMMENT ON COLUMN app_public.delivery_requests.delivery_address IS 'Exact drop-o
 -- Name: COLUMN delivery_requests.delivery_point; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.delivery_requests.delivery_point IS 'Exact drop-off location (GeoJSON point).';
+COMMENT ON COLUMN app_public.delivery_requests.delivery_point IS '@behavior -orderBy -filterBy
+Exact drop-off location (GeoJSON point).';
 
 
 --
@@ -3618,7 +3620,8 @@ COMMENT ON COLUMN app_public.trips.origin_address IS 'Where the trip starts, as 
 -- Name: COLUMN trips.origin_point; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.trips.origin_point IS 'Where the trip starts (GeoJSON point, WGS 84).';
+COMMENT ON COLUMN app_public.trips.origin_point IS '@behavior -orderBy -filterBy
+Where the trip starts (GeoJSON point, WGS 84).';
 
 
 --
@@ -3639,7 +3642,8 @@ COMMENT ON COLUMN app_public.trips.destination_address IS 'Where the trip ends, 
 -- Name: COLUMN trips.destination_point; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.trips.destination_point IS 'Where the trip ends (GeoJSON point, WGS 84).';
+COMMENT ON COLUMN app_public.trips.destination_point IS '@behavior -orderBy -filterBy
+Where the trip ends (GeoJSON point, WGS 84).';
 
 
 --
@@ -3786,7 +3790,8 @@ COMMENT ON COLUMN app_public.trips.recurring_pattern IS 'For a recurring trip: {
 -- Name: COLUMN trips.parent_trip_id; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.trips.parent_trip_id IS 'The recurring trip this trip was created from.';
+COMMENT ON COLUMN app_public.trips.parent_trip_id IS '@behavior -orderBy
+The recurring trip this trip was created from.';
 
 
 --
@@ -3828,7 +3833,8 @@ COMMENT ON COLUMN app_public.trips.cancellation_note IS 'Free-text note on the c
 -- Name: COLUMN trips.cancelled_by; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.trips.cancelled_by IS 'Who cancelled the trip (the traveler or an admin).';
+COMMENT ON COLUMN app_public.trips.cancelled_by IS '@behavior -orderBy
+Who cancelled the trip (the traveler or an admin).';
 
 
 --
@@ -4455,9 +4461,7 @@ CREATE FUNCTION app_hidden.blocked_user_ids() RETURNS SETOF uuid
     LANGUAGE sql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
-  select b.blocked_id from app_public.user_blocks b where b.blocker_id = app_public.current_user_id()
-  union
-  select b.blocker_id from app_public.user_blocks b where b.blocked_id = app_public.current_user_id();
+  select b from app_hidden.users_blocked_with(app_public.current_user_id()) b;
 $$;
 
 
@@ -5408,25 +5412,6 @@ COMMENT ON FUNCTION app_hidden.is_admin_user() IS 'Whether the signed-in user is
 
 
 --
--- Name: is_blocked_with(uuid); Type: FUNCTION; Schema: app_hidden; Owner: -
---
-
-CREATE FUNCTION app_hidden.is_blocked_with(other_user_id uuid) RETURNS boolean
-    LANGUAGE sql STABLE SECURITY DEFINER
-    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
-    AS $$
-  select app_hidden.users_blocked(app_public.current_user_id(), is_blocked_with.other_user_id);
-$$;
-
-
---
--- Name: FUNCTION is_blocked_with(other_user_id uuid); Type: COMMENT; Schema: app_hidden; Owner: -
---
-
-COMMENT ON FUNCTION app_hidden.is_blocked_with(other_user_id uuid) IS 'Whether a block separates the signed-in user and the other user, in either direction.';
-
-
---
 -- Name: listed_delivery_requests(uuid); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
@@ -5441,7 +5426,8 @@ CREATE FUNCTION app_hidden.listed_delivery_requests(viewer_id uuid) RETURNS SETO
      and u.status = 'active' and u.deleted_at is null
      and r.customer_id <> listed_delivery_requests.viewer_id
      and not (listed_delivery_requests.viewer_id = any (r.blacklisted_travelers))
-     and not app_hidden.users_blocked(listed_delivery_requests.viewer_id, r.customer_id);
+     and not exists (select 1 from app_hidden.users_blocked_with(listed_delivery_requests.viewer_id) b
+                      where b = r.customer_id);
 $$;
 
 
@@ -6279,6 +6265,48 @@ COMMENT ON FUNCTION app_hidden.pair_quote(request app_public.delivery_requests, 
 
 
 --
+-- Name: permitted_ids_from(text[]); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.permitted_ids_from(VARIADIC permissions text[]) RETURNS uuid
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select case when exists (select 1 from unnest(permitted_ids_from.permissions) p
+                            where app_hidden.current_user_has_permission(p))
+              then '00000000-0000-0000-0000-000000000000'::uuid end;
+$$;
+
+
+--
+-- Name: FUNCTION permitted_ids_from(VARIADIC permissions text[]); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.permitted_ids_from(VARIADIC permissions text[]) IS 'The lowest uuid for a holder of one of the permissions, null for anyone else (policies'' admin arms).';
+
+
+--
+-- Name: permitted_ids_to(text[]); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.permitted_ids_to(VARIADIC permissions text[]) RETURNS uuid
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select case when exists (select 1 from unnest(permitted_ids_to.permissions) p
+                            where app_hidden.current_user_has_permission(p))
+              then 'ffffffff-ffff-ffff-ffff-ffffffffffff'::uuid end;
+$$;
+
+
+--
+-- Name: FUNCTION permitted_ids_to(VARIADIC permissions text[]); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.permitted_ids_to(VARIADIC permissions text[]) IS 'The highest uuid for a holder of one of the permissions, null for anyone else (policies'' admin arms).';
+
+
+--
 -- Name: queue_email(uuid, text, text); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
@@ -6391,6 +6419,28 @@ $$;
 --
 
 COMMENT ON FUNCTION app_hidden.rate_limit_take(bucket text, subject text, max_hits integer, window_length interval) IS 'Takes a slot of a sliding-window limit (bucket, subject) if one is free; returns whether it did.';
+
+
+--
+-- Name: refresh_statistics_visibility(uuid); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.refresh_statistics_visibility(user_id uuid) RETURNS void
+    LANGUAGE sql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  update app_public.user_statistics s
+     set is_public = app_hidden.statistics_public(s.user_id)
+   where s.user_id = refresh_statistics_visibility.user_id
+     and s.is_public is distinct from app_hidden.statistics_public(s.user_id);
+$$;
+
+
+--
+-- Name: FUNCTION refresh_statistics_visibility(user_id uuid); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.refresh_statistics_visibility(user_id uuid) IS 'Recomputes user_statistics.is_public of the user.';
 
 
 --
@@ -6708,6 +6758,29 @@ $$;
 --
 
 COMMENT ON FUNCTION app_hidden.snapped_point(point public.geography) IS 'The point snapped to a 0.01° grid (masking exact places).';
+
+
+--
+-- Name: statistics_public(uuid); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.statistics_public(user_id uuid) RETURNS boolean
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select coalesce((
+    select coalesce((p.privacy ->> 'show_statistics')::boolean, false) and u.status = 'active' and u.deleted_at is null
+      from app_public.users u
+      left join app_public.user_preferences p on p.user_id = u.id
+     where u.id = statistics_public.user_id), false);
+$$;
+
+
+--
+-- Name: FUNCTION statistics_public(user_id uuid); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.statistics_public(user_id uuid) IS 'Whether the user''s statistics are public: shown by their preferences, and the account active and not deleted.';
 
 
 --
@@ -7156,6 +7229,30 @@ COMMENT ON FUNCTION app_hidden.tg_user_contacts__display_name() IS 'Refreshes us
 
 
 --
+-- Name: tg_user_contacts__referral_code(); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.tg_user_contacts__referral_code() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+begin
+  if NEW.referral_code is null then
+    NEW.referral_code := upper(encode(public.gen_random_bytes(5), 'hex'));
+  end if;
+  return NEW;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION tg_user_contacts__referral_code(); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.tg_user_contacts__referral_code() IS 'Gives a new account a random referral code (40 bits from a CSPRNG).';
+
+
+--
 -- Name: tg_user_preferences__display_name(); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
@@ -7175,6 +7272,28 @@ $$;
 --
 
 COMMENT ON FUNCTION app_hidden.tg_user_preferences__display_name() IS 'Refreshes users.display_name when show_last_name changes.';
+
+
+--
+-- Name: tg_user_preferences__statistics_visibility(); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.tg_user_preferences__statistics_visibility() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+begin
+  perform app_hidden.refresh_statistics_visibility(NEW.user_id);
+  return null;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION tg_user_preferences__statistics_visibility(); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.tg_user_preferences__statistics_visibility() IS 'Recomputes whether the user''s statistics are public after their privacy preferences change.';
 
 
 --
@@ -7202,6 +7321,28 @@ $$;
 --
 
 COMMENT ON FUNCTION app_hidden.tg_user_reports__priority() IS 'Derives a new report''s priority from its category.';
+
+
+--
+-- Name: tg_user_statistics__is_public(); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.tg_user_statistics__is_public() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+begin
+  NEW.is_public := app_hidden.statistics_public(NEW.user_id);
+  return NEW;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION tg_user_statistics__is_public(); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.tg_user_statistics__is_public() IS 'Sets is_public of a new statistics row.';
 
 
 --
@@ -7305,27 +7446,25 @@ COMMENT ON FUNCTION app_hidden.tg_users__display_name() IS 'Derives users.displa
 
 
 --
--- Name: tg_users__referral_code(); Type: FUNCTION; Schema: app_hidden; Owner: -
+-- Name: tg_users__statistics_visibility(); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
-CREATE FUNCTION app_hidden.tg_users__referral_code() RETURNS trigger
-    LANGUAGE plpgsql
+CREATE FUNCTION app_hidden.tg_users__statistics_visibility() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 begin
-  if NEW.referral_code is null then
-    NEW.referral_code := upper(encode(public.gen_random_bytes(5), 'hex'));
-  end if;
-  return NEW;
+  perform app_hidden.refresh_statistics_visibility(NEW.id);
+  return null;
 end;
 $$;
 
 
 --
--- Name: FUNCTION tg_users__referral_code(); Type: COMMENT; Schema: app_hidden; Owner: -
+-- Name: FUNCTION tg_users__statistics_visibility(); Type: COMMENT; Schema: app_hidden; Owner: -
 --
 
-COMMENT ON FUNCTION app_hidden.tg_users__referral_code() IS 'Gives a new account a random referral code (40 bits from a CSPRNG).';
+COMMENT ON FUNCTION app_hidden.tg_users__statistics_visibility() IS 'Recomputes whether the user''s statistics are public after the account''s status or deletion changes.';
 
 
 --
@@ -7367,16 +7506,9 @@ COMMENT ON FUNCTION app_hidden.transition_delivery(delivery_id uuid, to_status a
 
 CREATE FUNCTION app_hidden.trip_visible_to(trip app_public.trips, user_id uuid) RETURNS boolean
     LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
-  select (trip_visible_to.trip).traveler_id = trip_visible_to.user_id
-         or (((trip_visible_to.trip).visibility = 'public'
-              or exists (select 1 from app_public.deliveries d
-                          where d.trip_id = (trip_visible_to.trip).id and d.customer_id = trip_visible_to.user_id)
-              or ((trip_visible_to.trip).visibility = 'friends_only'
-                  and exists (select 1 from app_public.deliveries d
-                               where d.traveler_id = (trip_visible_to.trip).traveler_id
-                                 and d.customer_id = trip_visible_to.user_id and d.status = 'delivered')))
-             and not app_hidden.users_blocked((trip_visible_to.trip).traveler_id, trip_visible_to.user_id));
+  select exists (select 1 from app_hidden.trips_visible_to(trip_visible_to.user_id) v where v.id = (trip_visible_to.trip).id);
 $$;
 
 
@@ -7388,15 +7520,41 @@ COMMENT ON FUNCTION app_hidden.trip_visible_to(trip app_public.trips, user_id uu
 
 
 --
+-- Name: trips_visible_to(uuid); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.trips_visible_to(user_id uuid) RETURNS SETOF app_public.trips
+    LANGUAGE sql STABLE
+    AS $$
+  -- No search_path: a SET clause would stop the planner inlining it; names outside pg_catalog are schema-qualified.
+  select t.*
+    from app_public.trips t
+   where (t.traveler_id = trips_visible_to.user_id
+          or t.visibility = 'public'
+          or t.id in (select d.trip_id from app_public.deliveries d where d.customer_id = trips_visible_to.user_id)
+          or (t.visibility = 'friends_only'
+              and t.traveler_id in (select d.traveler_id from app_public.deliveries d
+                                     where d.customer_id = trips_visible_to.user_id and d.status = 'delivered')))
+     and not exists (select 1 from app_hidden.users_blocked_with(trips_visible_to.user_id) b where b = t.traveler_id);
+$$;
+
+
+--
+-- Name: FUNCTION trips_visible_to(user_id uuid); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.trips_visible_to(user_id uuid) IS 'The trips the user may see (their own; else public, the ones they have a delivery on, friends_only ones of travelers who delivered for them; never across a block).';
+
+
+--
 -- Name: users_blocked(uuid, uuid); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
 CREATE FUNCTION app_hidden.users_blocked(a uuid, b uuid) RETURNS boolean
     LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
-  select exists (select 1 from app_public.user_blocks x
-                  where (x.blocker_id = users_blocked.a and x.blocked_id = users_blocked.b)
-                     or (x.blocker_id = users_blocked.b and x.blocked_id = users_blocked.a));
+  select exists (select 1 from app_hidden.users_blocked_with(users_blocked.a) x where x = users_blocked.b);
 $$;
 
 
@@ -7408,25 +7566,24 @@ COMMENT ON FUNCTION app_hidden.users_blocked(a uuid, b uuid) IS 'Whether a block
 
 
 --
--- Name: users_sharing_statistics(); Type: FUNCTION; Schema: app_hidden; Owner: -
+-- Name: users_blocked_with(uuid); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
-CREATE FUNCTION app_hidden.users_sharing_statistics() RETURNS SETOF uuid
-    LANGUAGE sql STABLE SECURITY DEFINER
-    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+CREATE FUNCTION app_hidden.users_blocked_with(user_id uuid) RETURNS SETOF uuid
+    LANGUAGE sql STABLE
     AS $$
-  select p.user_id
-    from app_public.user_preferences p
-    join app_public.users u on u.id = p.user_id
-   where (p.privacy ->> 'show_statistics')::boolean and u.status = 'active' and u.deleted_at is null;
+  -- No search_path: a SET clause would stop the planner inlining it; names outside pg_catalog are schema-qualified.
+  select b.blocked_id from app_public.user_blocks b where b.blocker_id = users_blocked_with.user_id
+  union all
+  select b.blocker_id from app_public.user_blocks b where b.blocked_id = users_blocked_with.user_id;
 $$;
 
 
 --
--- Name: FUNCTION users_sharing_statistics(); Type: COMMENT; Schema: app_hidden; Owner: -
+-- Name: FUNCTION users_blocked_with(user_id uuid); Type: COMMENT; Schema: app_hidden; Owner: -
 --
 
-COMMENT ON FUNCTION app_hidden.users_sharing_statistics() IS 'Ids of the users who show their statistics publicly.';
+COMMENT ON FUNCTION app_hidden.users_blocked_with(user_id uuid) IS 'The users a block separates from the user, in either direction.';
 
 
 --
@@ -9967,15 +10124,13 @@ CREATE TABLE app_public.users (
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     picture_key text,
     bio text,
-    referral_code text,
     referred_by_user_id uuid,
     suspended_until timestamp with time zone,
     deactivated_at timestamp with time zone,
     deleted_at timestamp with time zone,
     CONSTRAINT users_bio_check CHECK ((length(bio) <= 500)),
     CONSTRAINT users_first_name_check CHECK (((length(first_name) >= 1) AND (length(first_name) <= 100))),
-    CONSTRAINT users_picture_key_check CHECK (((length(picture_key) <= 512) AND (picture_key ~ '^[A-Za-z0-9][A-Za-z0-9/_.=-]*$'::text))),
-    CONSTRAINT users_referral_code_check CHECK ((referral_code ~ '^[0-9A-Z]{6,16}$'::text))
+    CONSTRAINT users_picture_key_check CHECK (((length(picture_key) <= 512) AND (picture_key ~ '^[A-Za-z0-9][A-Za-z0-9/_.=-]*$'::text)))
 );
 
 ALTER TABLE ONLY app_public.users FORCE ROW LEVEL SECURITY;
@@ -10057,13 +10212,6 @@ COMMENT ON COLUMN app_public.users.picture_key IS 'Storage key of the profile pi
 --
 
 COMMENT ON COLUMN app_public.users.bio IS 'A short self-description, at most 500 characters.';
-
-
---
--- Name: COLUMN users.referral_code; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.users.referral_code IS 'Code others enter at sign-up to be referred by this user.';
 
 
 --
@@ -11304,8 +11452,9 @@ begin
   end if;
   perform app_hidden.assert_password_policy(register.password, v_email, array[v_first_name, v_last_name]);
   if v_referral_code is not null then
-    select u.id into v_referrer_id from app_public.users u
-     where u.referral_code = v_referral_code and u.deleted_at is null;
+    select c.user_id into v_referrer_id
+      from app_public.user_contacts c join app_public.users u on u.id = c.user_id
+     where c.referral_code = v_referral_code and u.deleted_at is null;
     if v_referrer_id is null then
       raise exception 'This referral code does not exist' using errcode = 'INVAL';
     end if;
@@ -12138,11 +12287,10 @@ begin
          c.delivery_city, c.delivery_country, c.delivery_point, c.delivery_window_start, c.delivery_window_end,
          round((st_distance(c.pickup_point, search_requests.near) / 1000)::numeric, 1),
          c.max_price, c.currency, c.expires_at, u.display_name,
-         case when coalesce((p.privacy ->> 'show_statistics')::boolean, true) then s.average_rating end
+         case when s.is_public then s.average_rating end
     from candidates c
     join app_public.users u on u.id = c.customer_id
     left join app_public.user_statistics s on s.user_id = c.customer_id
-    left join app_public.user_preferences p on p.user_id = c.customer_id
    where st_dwithin(c.pickup_point, search_requests.near, v_radius_m)
      and (search_requests.destination is null or st_dwithin(c.delivery_point, search_requests.destination, v_radius_m))
    order by st_distance(c.pickup_point, search_requests.near), c.expires_at, c.id;
@@ -12162,15 +12310,15 @@ COMMENT ON FUNCTION app_public.search_requests(near public.geography, radius_km 
 --
 
 CREATE FUNCTION app_public.search_trips(origin public.geography DEFAULT NULL::public.geography, destination public.geography DEFAULT NULL::public.geography, radius_km double precision DEFAULT 25, departure_from timestamp with time zone DEFAULT NULL::timestamp with time zone, departure_to timestamp with time zone DEFAULT NULL::timestamp with time zone, min_weight_kg numeric DEFAULT NULL::numeric, query text DEFAULT NULL::text) RETURNS SETOF app_public.trips
-    LANGUAGE plpgsql STABLE
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $_$
 declare
+  v_user_id uuid := app_hidden.require_session('search trips');
   v_radius_m double precision := coalesce(search_trips.radius_km, 25) * 1000;
   v_pattern text;
   v_sql text;
 begin
-  perform app_hidden.require_session('search trips');
   if v_radius_m <= 0 or v_radius_m > 500000 then
     raise exception 'radius_km must be more than 0 and at most 500' using errcode = 'INVAL';
   end if;
@@ -12188,7 +12336,8 @@ begin
   -- Dynamic SQL: only the filters asked for appear, and the statement is planned with the actual values, so the
   -- spatial and text filters always use their indexes (a cached generic plan of "$1 is null or st_dwithin(…)"
   -- could not).
-  v_sql := 'select t.* from app_public.trips t'
+  v_sql := case when app_hidden.current_user_has_permission('deliveries.read') then 'select t.* from app_public.trips t'
+                else 'select t.* from app_hidden.trips_visible_to($8) t' end
         || ' where t.status in (''upcoming'', ''delayed'') and t.departure_time >= $1';
   if search_trips.departure_to is not null then
     v_sql := v_sql || ' and t.departure_time <= $2';
@@ -12207,10 +12356,11 @@ begin
     v_sql := v_sql || $sql$ and (coalesce(t.title, '') || ' ' || coalesce(t.description, '') || ' '$sql$
                    || $sql$ || coalesce(t.origin_address, '') || ' ' || coalesce(t.destination_address, '')) ilike $7$sql$;
   end if;
-  v_sql := v_sql || ' order by t.departure_time, t.id';
+  v_sql := v_sql || ' order by t.departure_time, t.id limit $9';
   return query execute v_sql
     using greatest(coalesce(search_trips.departure_from, now()), now()), search_trips.departure_to,
-          search_trips.origin, search_trips.destination, v_radius_m, search_trips.min_weight_kg, v_pattern;
+          search_trips.origin, search_trips.destination, v_radius_m, search_trips.min_weight_kg, v_pattern, v_user_id,
+          (app_hidden.config_value('trips.search_max_results'))::int;
 end;
 $_$;
 
@@ -12219,7 +12369,7 @@ $_$;
 -- Name: FUNCTION search_trips(origin public.geography, destination public.geography, radius_km double precision, departure_from timestamp with time zone, departure_to timestamp with time zone, min_weight_kg numeric, query text); Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON FUNCTION app_public.search_trips(origin public.geography, destination public.geography, radius_km double precision, departure_from timestamp with time zone, departure_to timestamp with time zone, min_weight_kg numeric, query text) IS 'Upcoming and delayed trips visible to the signed-in user that depart within the window (never in the past), start within radius_km (default 25, at most 500) of origin and end within radius_km of destination (each when given), have at least min_weight_kg free and contain the text query (title, description, addresses), soonest first. Errors: LOGIN, INVAL.';
+COMMENT ON FUNCTION app_public.search_trips(origin public.geography, destination public.geography, radius_km double precision, departure_from timestamp with time zone, departure_to timestamp with time zone, min_weight_kg numeric, query text) IS 'Upcoming and delayed trips visible to the signed-in user that depart within the window (never in the past), start within radius_km (default 25, at most 500) of origin and end within radius_km of destination (each when given), have at least min_weight_kg free and contain the text query (title, description, addresses), soonest first: at most trips.search_max_results (100) trips, so page further with departureFrom. Errors: LOGIN, INVAL.';
 
 
 --
@@ -12227,22 +12377,23 @@ COMMENT ON FUNCTION app_public.search_trips(origin public.geography, destination
 --
 
 CREATE FUNCTION app_public.search_users(q text) RETURNS SETOF app_public.users
-    LANGUAGE plpgsql STABLE
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
   v_user_id uuid := app_hidden.require_session('search for people');
+  v_every_account boolean := app_hidden.current_user_has_permission('users.read');
   v_q text := trim(search_users.q);
 begin
   if v_q is null or length(v_q) not between 2 and 100 then
     raise exception 'Search with 2 to 100 characters' using errcode = 'INVAL';
   end if;
-  -- RLS on users already hides inactive and deleted accounts; blocks are filtered here.
   return query
   select u.* from app_public.users u
    where (u.first_name || ' ' || u.display_name) ilike '%' || replace(replace(replace(v_q, '\', '\\'), '%', '\%'), '_', '\_') || '%'
      and u.id <> v_user_id
-     and not app_hidden.is_blocked_with(u.id)
+     and ((u.status = 'active' and u.deleted_at is null) or v_every_account)
+     and not exists (select 1 from app_hidden.users_blocked_with(v_user_id) b where b = u.id)
    order by public.similarity(u.first_name || ' ' || u.display_name, v_q) desc, u.display_name, u.id
    limit 20;
 end;
@@ -12351,7 +12502,8 @@ COMMENT ON COLUMN app_public.user_addresses.country IS 'Country as an upper-case
 -- Name: COLUMN user_addresses.point; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.user_addresses.point IS 'Location of the address (GeoJSON point, WGS 84).';
+COMMENT ON COLUMN app_public.user_addresses.point IS '@behavior -orderBy -filterBy
+Location of the address (GeoJSON point, WGS 84).';
 
 
 --
@@ -13256,6 +13408,7 @@ END) STORED,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     offer_answers integer DEFAULT 0 NOT NULL,
     offer_answer_seconds bigint DEFAULT 0 NOT NULL,
+    is_public boolean DEFAULT false NOT NULL,
     CONSTRAINT user_statistics_average_rating_check CHECK (((average_rating >= (1)::numeric) AND (average_rating <= (5)::numeric))),
     CONSTRAINT user_statistics_cancelled_as_traveler_check CHECK ((cancelled_as_traveler >= 0)),
     CONSTRAINT user_statistics_cancelled_deliveries_check CHECK ((cancelled_deliveries >= 0)),
@@ -13391,6 +13544,13 @@ COMMENT ON COLUMN app_public.user_statistics.offer_answer_seconds IS 'Sum of the
 
 
 --
+-- Name: COLUMN user_statistics.is_public; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_statistics.is_public IS 'Whether every signed-in user may read these statistics: the user shows them (preferences, privacy.show_statistics) and the account is active and not deleted. Kept by triggers.';
+
+
+--
 -- Name: user_profiles; Type: VIEW; Schema: app_public; Owner: -
 --
 
@@ -13441,126 +13601,144 @@ COMMENT ON COLUMN app_public.user_profiles.id IS 'Identifier of the user.';
 -- Name: COLUMN user_profiles.display_name; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.user_profiles.display_name IS 'Name shown to other users.';
+COMMENT ON COLUMN app_public.user_profiles.display_name IS '@behavior -orderBy -filterBy
+Name shown to other users.';
 
 
 --
 -- Name: COLUMN user_profiles.picture_key; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.user_profiles.picture_key IS 'Storage key of the profile picture.';
+COMMENT ON COLUMN app_public.user_profiles.picture_key IS '@behavior -orderBy -filterBy
+Storage key of the profile picture.';
 
 
 --
 -- Name: COLUMN user_profiles.bio; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.user_profiles.bio IS 'Self-description.';
+COMMENT ON COLUMN app_public.user_profiles.bio IS '@behavior -orderBy -filterBy
+Self-description.';
 
 
 --
 -- Name: COLUMN user_profiles.user_type; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.user_profiles.user_type IS 'customer, traveler or both.';
+COMMENT ON COLUMN app_public.user_profiles.user_type IS '@behavior -orderBy -filterBy
+customer, traveler or both.';
 
 
 --
 -- Name: COLUMN user_profiles.verification_level; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.user_profiles.verification_level IS 'Highest verified identity level.';
+COMMENT ON COLUMN app_public.user_profiles.verification_level IS '@behavior -orderBy -filterBy
+Highest verified identity level.';
 
 
 --
 -- Name: COLUMN user_profiles.created_at; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.user_profiles.created_at IS 'Member since.';
+COMMENT ON COLUMN app_public.user_profiles.created_at IS '@behavior -orderBy -filterBy
+Member since.';
 
 
 --
 -- Name: COLUMN user_profiles.total_trips; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.user_profiles.total_trips IS 'Trips completed as a traveler (null when hidden).';
+COMMENT ON COLUMN app_public.user_profiles.total_trips IS '@behavior -orderBy -filterBy
+Trips completed as a traveler (null when hidden).';
 
 
 --
 -- Name: COLUMN user_profiles.total_deliveries; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.user_profiles.total_deliveries IS 'Ended deliveries (null when hidden).';
+COMMENT ON COLUMN app_public.user_profiles.total_deliveries IS '@behavior -orderBy -filterBy
+Ended deliveries (null when hidden).';
 
 
 --
 -- Name: COLUMN user_profiles.successful_deliveries; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.user_profiles.successful_deliveries IS 'Deliveries that ended delivered (null when hidden).';
+COMMENT ON COLUMN app_public.user_profiles.successful_deliveries IS '@behavior -orderBy -filterBy
+Deliveries that ended delivered (null when hidden).';
 
 
 --
 -- Name: COLUMN user_profiles.cancelled_deliveries; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.user_profiles.cancelled_deliveries IS 'Deliveries that ended cancelled (null when hidden).';
+COMMENT ON COLUMN app_public.user_profiles.cancelled_deliveries IS '@behavior -orderBy -filterBy
+Deliveries that ended cancelled (null when hidden).';
 
 
 --
 -- Name: COLUMN user_profiles.deliveries_as_traveler; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.user_profiles.deliveries_as_traveler IS 'Ended deliveries as the traveler (null when hidden).';
+COMMENT ON COLUMN app_public.user_profiles.deliveries_as_traveler IS '@behavior -orderBy -filterBy
+Ended deliveries as the traveler (null when hidden).';
 
 
 --
 -- Name: COLUMN user_profiles.successful_as_traveler; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.user_profiles.successful_as_traveler IS 'Deliveries carried to the end (null when hidden).';
+COMMENT ON COLUMN app_public.user_profiles.successful_as_traveler IS '@behavior -orderBy -filterBy
+Deliveries carried to the end (null when hidden).';
 
 
 --
 -- Name: COLUMN user_profiles.cancelled_as_traveler; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.user_profiles.cancelled_as_traveler IS 'Deliveries cancelled as the traveler (null when hidden).';
+COMMENT ON COLUMN app_public.user_profiles.cancelled_as_traveler IS '@behavior -orderBy -filterBy
+Deliveries cancelled as the traveler (null when hidden).';
 
 
 --
 -- Name: COLUMN user_profiles.average_rating; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.user_profiles.average_rating IS 'Mean rating received (null when hidden or unrated).';
+COMMENT ON COLUMN app_public.user_profiles.average_rating IS '@behavior -orderBy -filterBy
+Mean rating received (null when hidden or unrated).';
 
 
 --
 -- Name: COLUMN user_profiles.total_ratings; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.user_profiles.total_ratings IS 'Ratings received (null when hidden).';
+COMMENT ON COLUMN app_public.user_profiles.total_ratings IS '@behavior -orderBy -filterBy
+Ratings received (null when hidden).';
 
 
 --
 -- Name: COLUMN user_profiles.completion_rate; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.user_profiles.completion_rate IS 'Delivered share of finished deliveries, 0–1 (null when hidden or none).';
+COMMENT ON COLUMN app_public.user_profiles.completion_rate IS '@behavior -orderBy -filterBy
+Delivered share of finished deliveries, 0–1 (null when hidden or none).';
 
 
 --
 -- Name: COLUMN user_profiles.success_rate; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.user_profiles.success_rate IS 'Delivered share of all ended deliveries, 0–1 (null when hidden or none).';
+COMMENT ON COLUMN app_public.user_profiles.success_rate IS '@behavior -orderBy -filterBy
+Delivered share of all ended deliveries, 0–1 (null when hidden or none).';
 
 
 --
 -- Name: COLUMN user_profiles.response_time_minutes; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.user_profiles.response_time_minutes IS 'Mean minutes the user takes to answer an offer version awaiting them (null when hidden or before their first answer).';
+COMMENT ON COLUMN app_public.user_profiles.response_time_minutes IS '@behavior -orderBy -filterBy
+Mean minutes the user takes to answer an offer version awaiting them (null when hidden or before their first answer).';
 
 
 --
@@ -13608,12 +13786,14 @@ begin
          v.created_at
     from app_public.reviews v
     left join app_public.users u on u.id = v.reviewer_id
+    -- the other party's review of the same delivery (at most one: unique per delivery and reviewer), joined through
+    -- that key for each review of this user; as an EXISTS inside the OR below, the planner may hash every review
+    left join app_public.reviews o on o.delivery_id = v.delivery_id and o.reviewer_id = v.reviewee_id
    where v.reviewee_id = user_reviews.user_id
      and v.status = 'active' and v.moderation_status <> 'rejected'
      and (v.reviewer_id = v_user_id or v_moderator
           or v.created_at <= now() - make_interval(days => (app_hidden.config_value('reviews.blind_reveal_days'))::integer)
-          or exists (select 1 from app_public.reviews o
-                      where o.delivery_id = v.delivery_id and o.reviewer_id = v.reviewee_id))
+          or o.id is not null)
    order by v.created_at desc, v.id;
 end;
 $$;
@@ -15140,10 +15320,12 @@ CREATE TABLE app_public.user_contacts (
     phone_verified_at timestamp with time zone,
     date_of_birth date,
     terms_accepted_at timestamp with time zone,
+    referral_code text,
     CONSTRAINT user_contacts_email_check CHECK (((length((email)::text) <= 254) AND (email OPERATOR(public.~) '^[^@\s]+@[^@\s]+\.[^@\s]+$'::public.citext))),
     CONSTRAINT user_contacts_last_name_check CHECK (((length(last_name) >= 1) AND (length(last_name) <= 100))),
     CONSTRAINT user_contacts_phone_number_check CHECK ((phone_number ~ '^\+[1-9][0-9]{6,14}$'::text)),
-    CONSTRAINT user_contacts_phone_verified_has_number CHECK (((phone_verified_at IS NULL) OR (phone_number IS NOT NULL)))
+    CONSTRAINT user_contacts_phone_verified_has_number CHECK (((phone_verified_at IS NULL) OR (phone_number IS NOT NULL))),
+    CONSTRAINT user_contacts_referral_code_check CHECK ((referral_code ~ '^[0-9A-Z]{6,16}$'::text))
 );
 
 ALTER TABLE ONLY app_public.user_contacts FORCE ROW LEVEL SECURITY;
@@ -15225,6 +15407,13 @@ COMMENT ON COLUMN app_public.user_contacts.date_of_birth IS 'Date of birth; user
 --
 
 COMMENT ON COLUMN app_public.user_contacts.terms_accepted_at IS 'When the user accepted the terms of service and the privacy policy.';
+
+
+--
+-- Name: COLUMN user_contacts.referral_code; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_contacts.referral_code IS 'Code others enter at sign-up to be referred by this user; private to the user (and admins), who shares it.';
 
 
 --
@@ -15876,13 +16065,6 @@ CREATE INDEX deliveries_customer_id_idx ON app_public.deliveries USING btree (cu
 
 
 --
--- Name: deliveries_live_idx; Type: INDEX; Schema: app_public; Owner: -
---
-
-CREATE INDEX deliveries_live_idx ON app_public.deliveries USING btree (status) WHERE (status <> ALL (ARRAY['delivered'::app_public.delivery_status, 'cancelled'::app_public.delivery_status]));
-
-
---
 -- Name: deliveries_one_live_per_request_key; Type: INDEX; Schema: app_public; Owner: -
 --
 
@@ -16107,6 +16289,13 @@ CREATE INDEX trips_cancelled_by_idx ON app_public.trips USING btree (cancelled_b
 
 
 --
+-- Name: trips_departure_time_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX trips_departure_time_idx ON app_public.trips USING btree (departure_time, id);
+
+
+--
 -- Name: trips_destination_point_idx; Type: INDEX; Schema: app_public; Owner: -
 --
 
@@ -16167,6 +16356,13 @@ CREATE INDEX user_addresses_user_id_idx ON app_public.user_addresses USING btree
 --
 
 CREATE INDEX user_blocks_blocked_id_idx ON app_public.user_blocks USING btree (blocked_id);
+
+
+--
+-- Name: user_contacts_referral_code_key; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE UNIQUE INDEX user_contacts_referral_code_key ON app_public.user_contacts USING btree (referral_code);
 
 
 --
@@ -16268,13 +16464,6 @@ CREATE INDEX users_names_trgm_idx ON app_public.users USING gin ((((first_name |
 
 
 --
--- Name: users_referral_code_key; Type: INDEX; Schema: app_public; Owner: -
---
-
-CREATE UNIQUE INDEX users_referral_code_key ON app_public.users USING btree (referral_code);
-
-
---
 -- Name: users_referred_by_user_id_idx; Type: INDEX; Schema: app_public; Owner: -
 --
 
@@ -16345,10 +16534,10 @@ CREATE TRIGGER _100_default_user BEFORE INSERT ON app_public.user_verification_d
 
 
 --
--- Name: users _100_referral_code; Type: TRIGGER; Schema: app_public; Owner: -
+-- Name: user_contacts _100_referral_code; Type: TRIGGER; Schema: app_public; Owner: -
 --
 
-CREATE TRIGGER _100_referral_code BEFORE INSERT ON app_public.users FOR EACH ROW EXECUTE FUNCTION app_hidden.tg_users__referral_code();
+CREATE TRIGGER _100_referral_code BEFORE INSERT ON app_public.user_contacts FOR EACH ROW EXECUTE FUNCTION app_hidden.tg_user_contacts__referral_code();
 
 
 --
@@ -16499,10 +16688,31 @@ CREATE TRIGGER _200_first_is_default BEFORE INSERT ON app_public.user_addresses 
 
 
 --
+-- Name: user_statistics _200_is_public; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _200_is_public BEFORE INSERT ON app_public.user_statistics FOR EACH ROW EXECUTE FUNCTION app_hidden.tg_user_statistics__is_public();
+
+
+--
 -- Name: user_reports _200_priority; Type: TRIGGER; Schema: app_public; Owner: -
 --
 
 CREATE TRIGGER _200_priority BEFORE INSERT ON app_public.user_reports FOR EACH ROW EXECUTE FUNCTION app_hidden.tg_user_reports__priority();
+
+
+--
+-- Name: user_preferences _200_statistics_visibility; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _200_statistics_visibility AFTER INSERT OR UPDATE OF privacy ON app_public.user_preferences FOR EACH ROW EXECUTE FUNCTION app_hidden.tg_user_preferences__statistics_visibility();
+
+
+--
+-- Name: users _200_statistics_visibility; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _200_statistics_visibility AFTER UPDATE OF status, deleted_at ON app_public.users FOR EACH ROW WHEN (((old.status IS DISTINCT FROM new.status) OR (old.deleted_at IS DISTINCT FROM new.deleted_at))) EXECUTE FUNCTION app_hidden.tg_users__statistics_visibility();
 
 
 --
@@ -17381,175 +17591,10 @@ ALTER TABLE app_public.review_reports ENABLE ROW LEVEL SECURITY;
 ALTER TABLE app_public.reviews ENABLE ROW LEVEL SECURITY;
 
 --
--- Name: reviews select_about_me; Type: POLICY; Schema: app_public; Owner: -
---
-
-CREATE POLICY select_about_me ON app_public.reviews FOR SELECT TO app_user USING ((reviewee_id = ( SELECT app_public.current_user_id() AS current_user_id)));
-
-
---
--- Name: deliveries select_admin; Type: POLICY; Schema: app_public; Owner: -
---
-
-CREATE POLICY select_admin ON app_public.deliveries FOR SELECT TO app_user USING (( SELECT app_hidden.current_user_has_permission('deliveries.read'::text) AS current_user_has_permission));
-
-
---
--- Name: delivery_offers select_admin; Type: POLICY; Schema: app_public; Owner: -
---
-
-CREATE POLICY select_admin ON app_public.delivery_offers FOR SELECT TO app_user USING (( SELECT app_hidden.current_user_has_permission('deliveries.read'::text) AS current_user_has_permission));
-
-
---
--- Name: delivery_requests select_admin; Type: POLICY; Schema: app_public; Owner: -
---
-
-CREATE POLICY select_admin ON app_public.delivery_requests FOR SELECT TO app_user USING (( SELECT app_hidden.current_user_has_permission('deliveries.read'::text) AS current_user_has_permission));
-
-
---
--- Name: request_matches select_admin; Type: POLICY; Schema: app_public; Owner: -
---
-
-CREATE POLICY select_admin ON app_public.request_matches FOR SELECT TO app_user USING (( SELECT app_hidden.current_user_has_permission('deliveries.read'::text) AS current_user_has_permission));
-
-
---
--- Name: system_configuration select_admin; Type: POLICY; Schema: app_public; Owner: -
---
-
-CREATE POLICY select_admin ON app_public.system_configuration FOR SELECT TO app_user USING (( SELECT app_hidden.current_user_has_permission('system.read'::text) AS current_user_has_permission));
-
-
---
--- Name: trip_capacity_reservations select_admin; Type: POLICY; Schema: app_public; Owner: -
---
-
-CREATE POLICY select_admin ON app_public.trip_capacity_reservations FOR SELECT TO app_user USING (( SELECT app_hidden.current_user_has_permission('deliveries.read'::text) AS current_user_has_permission));
-
-
---
--- Name: trips select_admin; Type: POLICY; Schema: app_public; Owner: -
---
-
-CREATE POLICY select_admin ON app_public.trips FOR SELECT TO app_user USING (( SELECT app_hidden.current_user_has_permission('deliveries.read'::text) AS current_user_has_permission));
-
-
---
--- Name: user_addresses select_admin; Type: POLICY; Schema: app_public; Owner: -
---
-
-CREATE POLICY select_admin ON app_public.user_addresses FOR SELECT TO app_user USING (( SELECT app_hidden.current_user_has_permission('users.read'::text) AS current_user_has_permission));
-
-
---
--- Name: user_contacts select_admin; Type: POLICY; Schema: app_public; Owner: -
---
-
-CREATE POLICY select_admin ON app_public.user_contacts FOR SELECT TO app_user USING (( SELECT app_hidden.current_user_has_permission('users.read'::text) AS current_user_has_permission));
-
-
---
--- Name: user_earnings select_admin; Type: POLICY; Schema: app_public; Owner: -
---
-
-CREATE POLICY select_admin ON app_public.user_earnings FOR SELECT TO app_user USING (( SELECT app_hidden.current_user_has_permission('users.read'::text) AS current_user_has_permission));
-
-
---
--- Name: user_preferences select_admin; Type: POLICY; Schema: app_public; Owner: -
---
-
-CREATE POLICY select_admin ON app_public.user_preferences FOR SELECT TO app_user USING (( SELECT app_hidden.current_user_has_permission('users.read'::text) AS current_user_has_permission));
-
-
---
--- Name: user_statistics select_admin; Type: POLICY; Schema: app_public; Owner: -
---
-
-CREATE POLICY select_admin ON app_public.user_statistics FOR SELECT TO app_user USING (( SELECT app_hidden.current_user_has_permission('users.read'::text) AS current_user_has_permission));
-
-
---
--- Name: user_verification_documents select_admin; Type: POLICY; Schema: app_public; Owner: -
---
-
-CREATE POLICY select_admin ON app_public.user_verification_documents FOR SELECT TO app_user USING (( SELECT app_hidden.current_user_has_permission('users.verify'::text) AS current_user_has_permission));
-
-
---
--- Name: users select_admin; Type: POLICY; Schema: app_public; Owner: -
---
-
-CREATE POLICY select_admin ON app_public.users FOR SELECT TO app_user USING (( SELECT app_hidden.current_user_has_permission('users.read'::text) AS current_user_has_permission));
-
-
---
 -- Name: delivery_transitions select_all; Type: POLICY; Schema: app_public; Owner: -
 --
 
 CREATE POLICY select_all ON app_public.delivery_transitions FOR SELECT TO app_user USING (true);
-
-
---
--- Name: request_matches select_customer; Type: POLICY; Schema: app_public; Owner: -
---
-
-CREATE POLICY select_customer ON app_public.request_matches FOR SELECT TO app_user USING ((request_id IN ( SELECT r.id
-   FROM app_public.delivery_requests r
-  WHERE (r.customer_id = ( SELECT app_public.current_user_id() AS current_user_id)))));
-
-
---
--- Name: trips select_customer; Type: POLICY; Schema: app_public; Owner: -
---
-
-CREATE POLICY select_customer ON app_public.trips FOR SELECT TO app_user USING ((id IN ( SELECT d.trip_id
-   FROM app_public.deliveries d
-  WHERE (d.customer_id = ( SELECT app_public.current_user_id() AS current_user_id)))));
-
-
---
--- Name: review_reports select_moderator; Type: POLICY; Schema: app_public; Owner: -
---
-
-CREATE POLICY select_moderator ON app_public.review_reports FOR SELECT TO app_user USING (( SELECT app_hidden.current_user_has_permission('content.moderate'::text) AS current_user_has_permission));
-
-
---
--- Name: reviews select_moderator; Type: POLICY; Schema: app_public; Owner: -
---
-
-CREATE POLICY select_moderator ON app_public.reviews FOR SELECT TO app_user USING (( SELECT app_hidden.current_user_has_permission('content.moderate'::text) AS current_user_has_permission));
-
-
---
--- Name: user_reports select_moderator; Type: POLICY; Schema: app_public; Owner: -
---
-
-CREATE POLICY select_moderator ON app_public.user_reports FOR SELECT TO app_user USING ((( SELECT app_hidden.current_user_has_permission('content.moderate'::text) AS current_user_has_permission) OR ( SELECT app_hidden.current_user_has_permission('users.read'::text) AS current_user_has_permission)));
-
-
---
--- Name: delivery_requests select_own; Type: POLICY; Schema: app_public; Owner: -
---
-
-CREATE POLICY select_own ON app_public.delivery_requests FOR SELECT TO app_user USING ((customer_id = ( SELECT app_public.current_user_id() AS current_user_id)));
-
-
---
--- Name: review_reports select_own; Type: POLICY; Schema: app_public; Owner: -
---
-
-CREATE POLICY select_own ON app_public.review_reports FOR SELECT TO app_user USING ((reporter_id = ( SELECT app_public.current_user_id() AS current_user_id)));
-
-
---
--- Name: reviews select_own; Type: POLICY; Schema: app_public; Owner: -
---
-
-CREATE POLICY select_own ON app_public.reviews FOR SELECT TO app_user USING ((reviewer_id = ( SELECT app_public.current_user_id() AS current_user_id)));
 
 
 --
@@ -17560,38 +17605,10 @@ CREATE POLICY select_own ON app_public.trip_templates FOR SELECT TO app_user USI
 
 
 --
--- Name: trips select_own; Type: POLICY; Schema: app_public; Owner: -
---
-
-CREATE POLICY select_own ON app_public.trips FOR SELECT TO app_user USING ((traveler_id = ( SELECT app_public.current_user_id() AS current_user_id)));
-
-
---
--- Name: user_addresses select_own; Type: POLICY; Schema: app_public; Owner: -
---
-
-CREATE POLICY select_own ON app_public.user_addresses FOR SELECT TO app_user USING ((user_id = ( SELECT app_public.current_user_id() AS current_user_id)));
-
-
---
 -- Name: user_blocks select_own; Type: POLICY; Schema: app_public; Owner: -
 --
 
 CREATE POLICY select_own ON app_public.user_blocks FOR SELECT TO app_user USING ((blocker_id = ( SELECT app_public.current_user_id() AS current_user_id)));
-
-
---
--- Name: user_contacts select_own; Type: POLICY; Schema: app_public; Owner: -
---
-
-CREATE POLICY select_own ON app_public.user_contacts FOR SELECT TO app_user USING ((user_id = ( SELECT app_public.current_user_id() AS current_user_id)));
-
-
---
--- Name: user_earnings select_own; Type: POLICY; Schema: app_public; Owner: -
---
-
-CREATE POLICY select_own ON app_public.user_earnings FOR SELECT TO app_user USING ((user_id = ( SELECT app_public.current_user_id() AS current_user_id)));
 
 
 --
@@ -17602,103 +17619,6 @@ CREATE POLICY select_own ON app_public.user_favorites FOR SELECT TO app_user USI
 
 
 --
--- Name: user_preferences select_own; Type: POLICY; Schema: app_public; Owner: -
---
-
-CREATE POLICY select_own ON app_public.user_preferences FOR SELECT TO app_user USING ((user_id = ( SELECT app_public.current_user_id() AS current_user_id)));
-
-
---
--- Name: user_reports select_own; Type: POLICY; Schema: app_public; Owner: -
---
-
-CREATE POLICY select_own ON app_public.user_reports FOR SELECT TO app_user USING ((reporter_id = ( SELECT app_public.current_user_id() AS current_user_id)));
-
-
---
--- Name: user_statistics select_own; Type: POLICY; Schema: app_public; Owner: -
---
-
-CREATE POLICY select_own ON app_public.user_statistics FOR SELECT TO app_user USING ((user_id = ( SELECT app_public.current_user_id() AS current_user_id)));
-
-
---
--- Name: user_verification_documents select_own; Type: POLICY; Schema: app_public; Owner: -
---
-
-CREATE POLICY select_own ON app_public.user_verification_documents FOR SELECT TO app_user USING ((user_id = ( SELECT app_public.current_user_id() AS current_user_id)));
-
-
---
--- Name: deliveries select_party; Type: POLICY; Schema: app_public; Owner: -
---
-
-CREATE POLICY select_party ON app_public.deliveries FOR SELECT TO app_user USING (((customer_id = ( SELECT app_public.current_user_id() AS current_user_id)) OR (traveler_id = ( SELECT app_public.current_user_id() AS current_user_id))));
-
-
---
--- Name: delivery_offers select_party; Type: POLICY; Schema: app_public; Owner: -
---
-
-CREATE POLICY select_party ON app_public.delivery_offers FOR SELECT TO app_user USING (((customer_id = ( SELECT app_public.current_user_id() AS current_user_id)) OR (traveler_id = ( SELECT app_public.current_user_id() AS current_user_id))));
-
-
---
--- Name: trips select_past_customer; Type: POLICY; Schema: app_public; Owner: -
---
-
-CREATE POLICY select_past_customer ON app_public.trips FOR SELECT TO app_user USING (((visibility = 'friends_only'::app_public.trip_visibility) AND (traveler_id IN ( SELECT d.traveler_id
-   FROM app_public.deliveries d
-  WHERE ((d.customer_id = ( SELECT app_public.current_user_id() AS current_user_id)) AND (d.status = 'delivered'::app_public.delivery_status))))));
-
-
---
--- Name: system_configuration select_public; Type: POLICY; Schema: app_public; Owner: -
---
-
-CREATE POLICY select_public ON app_public.system_configuration FOR SELECT TO app_anonymous USING (is_public);
-
-
---
--- Name: trips select_public; Type: POLICY; Schema: app_public; Owner: -
---
-
-CREATE POLICY select_public ON app_public.trips FOR SELECT TO app_user USING ((visibility = 'public'::app_public.trip_visibility));
-
-
---
--- Name: user_statistics select_shared; Type: POLICY; Schema: app_public; Owner: -
---
-
-CREATE POLICY select_shared ON app_public.user_statistics FOR SELECT TO app_user USING ((user_id IN ( SELECT app_hidden.users_sharing_statistics() AS users_sharing_statistics)));
-
-
---
--- Name: delivery_requests select_traveler; Type: POLICY; Schema: app_public; Owner: -
---
-
-CREATE POLICY select_traveler ON app_public.delivery_requests FOR SELECT TO app_user USING ((id IN ( SELECT app_hidden.current_traveler_request_ids() AS current_traveler_request_ids)));
-
-
---
--- Name: request_matches select_traveler; Type: POLICY; Schema: app_public; Owner: -
---
-
-CREATE POLICY select_traveler ON app_public.request_matches FOR SELECT TO app_user USING ((trip_id IN ( SELECT t.id
-   FROM app_public.trips t
-  WHERE (t.traveler_id = ( SELECT app_public.current_user_id() AS current_user_id)))));
-
-
---
--- Name: trip_capacity_reservations select_traveler; Type: POLICY; Schema: app_public; Owner: -
---
-
-CREATE POLICY select_traveler ON app_public.trip_capacity_reservations FOR SELECT TO app_user USING ((trip_id IN ( SELECT t.id
-   FROM app_public.trips t
-  WHERE (t.traveler_id = ( SELECT app_public.current_user_id() AS current_user_id)))));
-
-
---
 -- Name: trips select_unblocked; Type: POLICY; Schema: app_public; Owner: -
 --
 
@@ -17706,36 +17626,159 @@ CREATE POLICY select_unblocked ON app_public.trips AS RESTRICTIVE FOR SELECT TO 
 
 
 --
+-- Name: deliveries select_visible; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_visible ON app_public.deliveries FOR SELECT TO app_user USING (((customer_id = ( SELECT app_public.current_user_id() AS current_user_id)) OR (traveler_id = ( SELECT app_public.current_user_id() AS current_user_id)) OR (((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['deliveries.read'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['deliveries.read'::text]) AS permitted_ids_to))) AND (length((id)::text) = 36))));
+
+
+--
+-- Name: delivery_offers select_visible; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_visible ON app_public.delivery_offers FOR SELECT TO app_user USING (((customer_id = ( SELECT app_public.current_user_id() AS current_user_id)) OR (traveler_id = ( SELECT app_public.current_user_id() AS current_user_id)) OR (((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['deliveries.read'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['deliveries.read'::text]) AS permitted_ids_to))) AND (length((id)::text) = 36))));
+
+
+--
+-- Name: delivery_requests select_visible; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_visible ON app_public.delivery_requests FOR SELECT TO app_user USING (((customer_id = ( SELECT app_public.current_user_id() AS current_user_id)) OR (id = ANY (ARRAY( SELECT app_hidden.current_traveler_request_ids() AS current_traveler_request_ids))) OR (((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['deliveries.read'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['deliveries.read'::text]) AS permitted_ids_to))) AND (length((id)::text) = 36))));
+
+
+--
+-- Name: request_matches select_visible; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_visible ON app_public.request_matches FOR SELECT TO app_user USING (((request_id = ANY (ARRAY( SELECT r.id
+   FROM app_public.delivery_requests r
+  WHERE (r.customer_id = ( SELECT app_public.current_user_id() AS current_user_id))))) OR (trip_id = ANY (ARRAY( SELECT t.id
+   FROM app_public.trips t
+  WHERE (t.traveler_id = ( SELECT app_public.current_user_id() AS current_user_id))))) OR (((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['deliveries.read'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['deliveries.read'::text]) AS permitted_ids_to))) AND (length((id)::text) = 36))));
+
+
+--
+-- Name: review_reports select_visible; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_visible ON app_public.review_reports FOR SELECT TO app_user USING (((reporter_id = ( SELECT app_public.current_user_id() AS current_user_id)) OR (((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['content.moderate'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['content.moderate'::text]) AS permitted_ids_to))) AND (length((id)::text) = 36))));
+
+
+--
+-- Name: reviews select_visible; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_visible ON app_public.reviews FOR SELECT TO app_user USING (((reviewer_id = ( SELECT app_public.current_user_id() AS current_user_id)) OR (reviewee_id = ( SELECT app_public.current_user_id() AS current_user_id)) OR (((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['content.moderate'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['content.moderate'::text]) AS permitted_ids_to))) AND (length((id)::text) = 36))));
+
+
+--
+-- Name: system_configuration select_visible; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_visible ON app_public.system_configuration FOR SELECT TO app_anonymous USING ((is_public OR ( SELECT app_hidden.current_user_has_permission('system.read'::text) AS current_user_has_permission)));
+
+
+--
+-- Name: trip_capacity_reservations select_visible; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_visible ON app_public.trip_capacity_reservations FOR SELECT TO app_user USING (((trip_id = ANY (ARRAY( SELECT t.id
+   FROM app_public.trips t
+  WHERE (t.traveler_id = ( SELECT app_public.current_user_id() AS current_user_id))))) OR (((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['deliveries.read'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['deliveries.read'::text]) AS permitted_ids_to))) AND (length((id)::text) = 36))));
+
+
+--
+-- Name: trips select_visible; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_visible ON app_public.trips FOR SELECT TO app_user USING (((visibility = 'public'::app_public.trip_visibility) OR (traveler_id = ( SELECT app_public.current_user_id() AS current_user_id)) OR (id = ANY (ARRAY( SELECT d.trip_id
+   FROM app_public.deliveries d
+  WHERE (d.customer_id = ( SELECT app_public.current_user_id() AS current_user_id))))) OR ((visibility = 'friends_only'::app_public.trip_visibility) AND (traveler_id = ANY (ARRAY( SELECT d.traveler_id
+   FROM app_public.deliveries d
+  WHERE ((d.customer_id = ( SELECT app_public.current_user_id() AS current_user_id)) AND (d.status = 'delivered'::app_public.delivery_status)))))) OR ( SELECT app_hidden.current_user_has_permission('deliveries.read'::text) AS current_user_has_permission)));
+
+
+--
+-- Name: user_addresses select_visible; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_visible ON app_public.user_addresses FOR SELECT TO app_user USING (((user_id = ( SELECT app_public.current_user_id() AS current_user_id)) OR (((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['users.read'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['users.read'::text]) AS permitted_ids_to))) AND (length((id)::text) = 36))));
+
+
+--
+-- Name: user_contacts select_visible; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_visible ON app_public.user_contacts FOR SELECT TO app_user USING (((user_id = ( SELECT app_public.current_user_id() AS current_user_id)) OR (((user_id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['users.read'::text]) AS permitted_ids_from)) AND (user_id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['users.read'::text]) AS permitted_ids_to))) AND (length((user_id)::text) = 36))));
+
+
+--
+-- Name: user_earnings select_visible; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_visible ON app_public.user_earnings FOR SELECT TO app_user USING (((user_id = ( SELECT app_public.current_user_id() AS current_user_id)) OR (((user_id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['users.read'::text]) AS permitted_ids_from)) AND (user_id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['users.read'::text]) AS permitted_ids_to))) AND (length((user_id)::text) = 36))));
+
+
+--
+-- Name: user_preferences select_visible; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_visible ON app_public.user_preferences FOR SELECT TO app_user USING (((user_id = ( SELECT app_public.current_user_id() AS current_user_id)) OR (((user_id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['users.read'::text]) AS permitted_ids_from)) AND (user_id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['users.read'::text]) AS permitted_ids_to))) AND (length((user_id)::text) = 36))));
+
+
+--
+-- Name: user_reports select_visible; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_visible ON app_public.user_reports FOR SELECT TO app_user USING (((reporter_id = ( SELECT app_public.current_user_id() AS current_user_id)) OR (((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['content.moderate'::text, 'users.read'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['content.moderate'::text, 'users.read'::text]) AS permitted_ids_to))) AND (length((id)::text) = 36))));
+
+
+--
+-- Name: user_statistics select_visible; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_visible ON app_public.user_statistics FOR SELECT TO app_user USING ((is_public OR (user_id = ( SELECT app_public.current_user_id() AS current_user_id)) OR ( SELECT app_hidden.current_user_has_permission('users.read'::text) AS current_user_has_permission)));
+
+
+--
+-- Name: user_verification_documents select_visible; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_visible ON app_public.user_verification_documents FOR SELECT TO app_user USING (((user_id = ( SELECT app_public.current_user_id() AS current_user_id)) OR (((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['users.verify'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['users.verify'::text]) AS permitted_ids_to))) AND (length((id)::text) = 36))));
+
+
+--
 -- Name: users select_visible; Type: POLICY; Schema: app_public; Owner: -
 --
 
-CREATE POLICY select_visible ON app_public.users FOR SELECT TO app_user USING ((((status = 'active'::app_public.user_status) AND (deleted_at IS NULL)) OR (id = ( SELECT app_public.current_user_id() AS current_user_id))));
+CREATE POLICY select_visible ON app_public.users FOR SELECT TO app_user USING ((((status = 'active'::app_public.user_status) AND (deleted_at IS NULL)) OR (id = ( SELECT app_public.current_user_id() AS current_user_id)) OR ( SELECT app_hidden.current_user_has_permission('users.read'::text) AS current_user_has_permission)));
 
 
 --
 -- Name: delivery_status_history select_visible_delivery; Type: POLICY; Schema: app_public; Owner: -
 --
 
-CREATE POLICY select_visible_delivery ON app_public.delivery_status_history FOR SELECT TO app_user USING ((EXISTS ( SELECT 1
+CREATE POLICY select_visible_delivery ON app_public.delivery_status_history FOR SELECT TO app_user USING (((delivery_id = ANY (ARRAY( SELECT d.id
    FROM app_public.deliveries d
-  WHERE (d.id = delivery_status_history.delivery_id))));
+  WHERE ((d.customer_id = ( SELECT app_public.current_user_id() AS current_user_id)) OR (d.traveler_id = ( SELECT app_public.current_user_id() AS current_user_id)))))) OR (((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['deliveries.read'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['deliveries.read'::text]) AS permitted_ids_to))) AND (length((id)::text) = 36))));
 
 
 --
 -- Name: offer_versions select_visible_thread; Type: POLICY; Schema: app_public; Owner: -
 --
 
-CREATE POLICY select_visible_thread ON app_public.offer_versions FOR SELECT TO app_user USING ((EXISTS ( SELECT 1
+CREATE POLICY select_visible_thread ON app_public.offer_versions FOR SELECT TO app_user USING (((offer_id = ANY (ARRAY( SELECT o.id
    FROM app_public.delivery_offers o
-  WHERE (o.id = offer_versions.offer_id))));
+  WHERE ((o.customer_id = ( SELECT app_public.current_user_id() AS current_user_id)) OR (o.traveler_id = ( SELECT app_public.current_user_id() AS current_user_id)))))) OR (((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['deliveries.read'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['deliveries.read'::text]) AS permitted_ids_to))) AND (length((id)::text) = 36))));
 
 
 --
 -- Name: trip_weather select_visible_trip; Type: POLICY; Schema: app_public; Owner: -
 --
 
-CREATE POLICY select_visible_trip ON app_public.trip_weather FOR SELECT TO app_user USING ((trip_id IN ( SELECT t.id
-   FROM app_public.trips t)));
+CREATE POLICY select_visible_trip ON app_public.trip_weather FOR SELECT TO app_user USING ((( SELECT t.id
+   FROM app_public.trips t
+  WHERE (t.id = trip_weather.trip_id)) IS NOT NULL));
 
 
 --
@@ -18230,14 +18273,6 @@ GRANT ALL ON FUNCTION app_hidden.is_admin_user() TO app_anonymous;
 
 
 --
--- Name: FUNCTION is_blocked_with(other_user_id uuid); Type: ACL; Schema: app_hidden; Owner: -
---
-
-REVOKE ALL ON FUNCTION app_hidden.is_blocked_with(other_user_id uuid) FROM PUBLIC;
-GRANT ALL ON FUNCTION app_hidden.is_blocked_with(other_user_id uuid) TO app_user;
-
-
---
 -- Name: FUNCTION listed_delivery_requests(viewer_id uuid); Type: ACL; Schema: app_hidden; Owner: -
 --
 
@@ -18371,6 +18406,22 @@ REVOKE ALL ON FUNCTION app_hidden.pair_quote(request app_public.delivery_request
 
 
 --
+-- Name: FUNCTION permitted_ids_from(VARIADIC permissions text[]); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.permitted_ids_from(VARIADIC permissions text[]) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_hidden.permitted_ids_from(VARIADIC permissions text[]) TO app_anonymous;
+
+
+--
+-- Name: FUNCTION permitted_ids_to(VARIADIC permissions text[]); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.permitted_ids_to(VARIADIC permissions text[]) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_hidden.permitted_ids_to(VARIADIC permissions text[]) TO app_anonymous;
+
+
+--
 -- Name: FUNCTION queue_email(user_id uuid, subject text, body text); Type: ACL; Schema: app_hidden; Owner: -
 --
 
@@ -18396,6 +18447,13 @@ REVOKE ALL ON FUNCTION app_hidden.raise_broken_rule(written regclass, error_code
 --
 
 REVOKE ALL ON FUNCTION app_hidden.rate_limit_take(bucket text, subject text, max_hits integer, window_length interval) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION refresh_statistics_visibility(user_id uuid); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.refresh_statistics_visibility(user_id uuid) FROM PUBLIC;
 
 
 --
@@ -18462,6 +18520,13 @@ REVOKE ALL ON FUNCTION app_hidden.reserve_trip_capacity(trip_id uuid, delivery_i
 --
 
 REVOKE ALL ON FUNCTION app_hidden.snapped_point(point public.geography) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION statistics_public(user_id uuid); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.statistics_public(user_id uuid) FROM PUBLIC;
 
 
 --
@@ -18584,6 +18649,14 @@ GRANT ALL ON FUNCTION app_hidden.tg_user_contacts__display_name() TO app_anonymo
 
 
 --
+-- Name: FUNCTION tg_user_contacts__referral_code(); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.tg_user_contacts__referral_code() FROM PUBLIC;
+GRANT ALL ON FUNCTION app_hidden.tg_user_contacts__referral_code() TO app_anonymous;
+
+
+--
 -- Name: FUNCTION tg_user_preferences__display_name(); Type: ACL; Schema: app_hidden; Owner: -
 --
 
@@ -18592,11 +18665,27 @@ GRANT ALL ON FUNCTION app_hidden.tg_user_preferences__display_name() TO app_anon
 
 
 --
+-- Name: FUNCTION tg_user_preferences__statistics_visibility(); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.tg_user_preferences__statistics_visibility() FROM PUBLIC;
+GRANT ALL ON FUNCTION app_hidden.tg_user_preferences__statistics_visibility() TO app_anonymous;
+
+
+--
 -- Name: FUNCTION tg_user_reports__priority(); Type: ACL; Schema: app_hidden; Owner: -
 --
 
 REVOKE ALL ON FUNCTION app_hidden.tg_user_reports__priority() FROM PUBLIC;
 GRANT ALL ON FUNCTION app_hidden.tg_user_reports__priority() TO app_user;
+
+
+--
+-- Name: FUNCTION tg_user_statistics__is_public(); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.tg_user_statistics__is_public() FROM PUBLIC;
+GRANT ALL ON FUNCTION app_hidden.tg_user_statistics__is_public() TO app_anonymous;
 
 
 --
@@ -18632,11 +18721,11 @@ GRANT ALL ON FUNCTION app_hidden.tg_users__display_name() TO app_anonymous;
 
 
 --
--- Name: FUNCTION tg_users__referral_code(); Type: ACL; Schema: app_hidden; Owner: -
+-- Name: FUNCTION tg_users__statistics_visibility(); Type: ACL; Schema: app_hidden; Owner: -
 --
 
-REVOKE ALL ON FUNCTION app_hidden.tg_users__referral_code() FROM PUBLIC;
-GRANT ALL ON FUNCTION app_hidden.tg_users__referral_code() TO app_anonymous;
+REVOKE ALL ON FUNCTION app_hidden.tg_users__statistics_visibility() FROM PUBLIC;
+GRANT ALL ON FUNCTION app_hidden.tg_users__statistics_visibility() TO app_anonymous;
 
 
 --
@@ -18654,6 +18743,13 @@ REVOKE ALL ON FUNCTION app_hidden.trip_visible_to(trip app_public.trips, user_id
 
 
 --
+-- Name: FUNCTION trips_visible_to(user_id uuid); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.trips_visible_to(user_id uuid) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION users_blocked(a uuid, b uuid); Type: ACL; Schema: app_hidden; Owner: -
 --
 
@@ -18661,11 +18757,10 @@ REVOKE ALL ON FUNCTION app_hidden.users_blocked(a uuid, b uuid) FROM PUBLIC;
 
 
 --
--- Name: FUNCTION users_sharing_statistics(); Type: ACL; Schema: app_hidden; Owner: -
+-- Name: FUNCTION users_blocked_with(user_id uuid); Type: ACL; Schema: app_hidden; Owner: -
 --
 
-REVOKE ALL ON FUNCTION app_hidden.users_sharing_statistics() FROM PUBLIC;
-GRANT ALL ON FUNCTION app_hidden.users_sharing_statistics() TO app_user;
+REVOKE ALL ON FUNCTION app_hidden.users_blocked_with(user_id uuid) FROM PUBLIC;
 
 
 --
@@ -19997,3 +20092,6 @@ ALTER DEFAULT PRIVILEGES FOR ROLE app_owner REVOKE ALL ON FUNCTIONS  FROM PUBLIC
 --   20261207140000
 --   20261207140100
 --   20261207140200
+--   20261207170000
+--   20261207170100
+--   20261207170200

@@ -215,6 +215,38 @@ const rules: LintRule[] = [
     caught: "column app_public.lint_probe_comment.id",
   },
   {
+    rule: "no table has several permissive policies for one command and one API role, unless each says why",
+    fix: "Merge them into one policy, an OR of per-row or index conditions (db/README.md, Policies), or say in " +
+      "`comment on policy … is '…'` (in the policy file) why each stays separate. Permissive policies are ORed " +
+      "anyway, so separate ones only hide that the arms of that OR must each be an index condition",
+    // A policy applies to the roles it names and to their members (app_user is an app_anonymous), and a policy for
+    // all commands to each of them.
+    sql: `
+      with api_roles as (select oid, rolname from pg_roles where rolname in ('app_anonymous', 'app_user')),
+      applicable as (
+        select p.polrelid, p.polname, cmd, r.rolname, obj_description(p.oid, 'pg_policy') as why
+          from pg_policy p
+          join pg_class c on c.oid = p.polrelid
+          join pg_namespace n on n.oid = c.relnamespace
+          cross join api_roles r
+          cross join lateral unnest(case when p.polcmd = '*' then array['select', 'insert', 'update', 'delete']
+                                         else array[case p.polcmd when 'r' then 'select' when 'a' then 'insert'
+                                                                  when 'w' then 'update' else 'delete' end] end) cmd
+         where n.nspname like ${APP} and p.polpermissive
+           and (0 = any (p.polroles) or exists (select 1 from unnest(p.polroles) pr where pg_has_role(r.oid, pr, 'MEMBER')))
+      )
+      select format('%s: %s as %s (%s)', polrelid::regclass, cmd, rolname, string_agg(polname, ', ' order by polname))
+        from applicable
+       group by polrelid, cmd, rolname
+      having count(*) > 1 and bool_or(why is null)
+       order by 1`,
+    probe: `create table app_public.lint_probe_permissive (id uuid primary key);
+            create policy select_own on app_public.lint_probe_permissive for select to app_user
+              using (id = (select app_public.current_user_id()));
+            create policy select_visible on app_public.lint_probe_permissive for select to app_anonymous using (true);`,
+    caught: "app_public.lint_probe_permissive: select as app_user (select_own, select_visible)",
+  },
+  {
     rule: "every policy names its roles (none applies to PUBLIC)",
     fix: "Add `to app_anonymous` or `to app_user` to the policy",
     sql: `

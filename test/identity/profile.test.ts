@@ -52,7 +52,7 @@ test("a user can never raise their own status, verification level, deletion or r
       "update app_public.users set status = 'active' where id = $1",
       "update app_public.users set deleted_at = null, deactivated_at = null where id = $1",
       "update app_public.users set suspended_until = null where id = $1",
-      "update app_public.users set referral_code = 'FREEMONEY' where id = $1",
+      "update app_public.user_contacts set referral_code = 'FREEMONEY' where user_id = $1",
       "update app_public.users set referred_by_user_id = id where id = $1",
     ]) {
       await c.query("savepoint s");
@@ -71,9 +71,10 @@ test("a user can never raise their own status, verification level, deletion or r
 test("every account has preferences and statistics from sign-up, and a referral code (money totals come per currency with deliveries)", async (t) => {
   const { id } = await createUser(db);
   const row = await asRoot(db, async (c) => (await c.query(
-    `select u.referral_code, p.privacy, p.location, s.total_deliveries, s.completion_rate,
+    `select c.referral_code, p.privacy, p.location, s.total_deliveries, s.completion_rate, s.is_public,
             (select count(*)::int from app_public.user_earnings e where e.user_id = u.id) as money_rows
        from app_public.users u
+       join app_public.user_contacts c on c.user_id = u.id
        join app_public.user_preferences p on p.user_id = u.id
        join app_public.user_statistics s on s.user_id = u.id
       where u.id = $1`, [id])).rows[0]);
@@ -81,6 +82,7 @@ test("every account has preferences and statistics from sign-up, and a referral 
   t.deepEqual(row.privacy, { show_last_name: false, show_statistics: true });
   t.deepEqual(row.location, { tracking_level: "approximate", delete_after_delivery: true });
   t.is(row.total_deliveries, 0);
+  t.true(row.is_public, "an active account shows its statistics by default");
   t.is(row.completion_rate, null);
   t.is(row.money_rows, 0);
 });

@@ -70,5 +70,8 @@ test("the traveler policy asks its helper once per statement, not once per row",
       await c.query("rollback");
     }
   });
-  t.deepEqual(calls, { rows: 200, calls: 1 });
+  t.is(calls.rows, 200);
+  // At most once: an array sub-select is an initplan, run when first needed (here, where the customer's own rows
+  // already pass, possibly never).
+  t.true(calls.calls <= 1, `the helper ran ${calls.calls} times`);
 });

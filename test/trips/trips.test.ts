@@ -2,7 +2,7 @@
 // nothing half-written after a failure.
 import test from "ava";
 import { createMember, createUser, makeAdmin, tokenFor } from "../helpers/actors.ts";
-import { asRoot, queryAsRoot } from "../helpers/database.ts";
+import { asRoot, queryAsRoot, setSetting } from "../helpers/database.ts";
 import { errorCode } from "../helpers/errors.ts";
 import {
   BERLIN, capacityInvariantGaps, createTripAsTraveler, LYON, PARIS, POTSDAM, reserveCapacity, transitionDelivery, tripRow,
@@ -293,6 +293,31 @@ test("searchTrips: near both ends, window, free weight and text; respects visibi
   t.is(errorCode(await server.gql(SEARCH, { token, variables: { origin: BERLIN, radius: 0 } })), "INVAL");
   t.is(errorCode(await server.gql(SEARCH, { token, variables: { origin: BERLIN, radius: 501 } })), "INVAL");
   t.is(errorCode(await server.gql(SEARCH, { variables: { origin: BERLIN } })), "42501", "anonymous visitors cannot search");
+});
+
+// Serial: it changes trips.search_max_results for the whole test database (ava runs serial tests before the others).
+test.serial("searchTrips returns at most trips.search_max_results trips, the soonest; departureFrom pages on", async (t) => {
+  const traveler = await createMember(db, "traveler", "email_verified");
+  const tag = `Pg${Date.now().toString(36)}`;
+  const trips: string[] = [];
+  for (const hours of [10, 20, 30]) trips.push(await createTripAsTraveler(db, traveler, { title: `Soon ${tag}`, departsInHours: hours }));
+  const token = await tokenFor(db, (await createUser(db)).id);
+  const page = async (from?: string) => {
+    const res = await server.gql(`query ($q: String, $from: Datetime) { searchTrips(query: $q, departureFrom: $from) {
+      nodes { rowId departureTime } } }`, { token, variables: { q: tag, from } });
+    t.is(res.errors, undefined, JSON.stringify(res.errors));
+    return res.data!.searchTrips.nodes as Array<{ rowId: string; departureTime: string }>;
+  };
+  const previous = await setSetting(db, "trips.search_max_results", 2);
+  try {
+    const first = await page();
+    t.deepEqual(first.map((n) => n.rowId), trips.slice(0, 2), "the two soonest");
+    const next = await page(new Date(Date.parse(first[1]!.departureTime) + 1).toISOString());
+    t.deepEqual(next.map((n) => n.rowId), trips.slice(2), "the next page starts after the last departure seen");
+  } finally {
+    await setSetting(db, "trips.search_max_results", previous);
+  }
+  t.deepEqual((await page()).map((n) => n.rowId), trips, "all three under the default limit");
 });
 
 test("the spatial and text filters of searchTrips can use the GiST and trigram indexes", async (t) => {

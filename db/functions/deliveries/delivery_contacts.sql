@@ -1,7 +1,7 @@
 -- Contacts and exact addresses of a delivery (docs/deliveries.md): the two parties only, from acceptance until
 -- deliveries.contacts_after_hours after delivery, never for a cancelled delivery. The other party's phone shows
 -- only once verified. The same window decides how long the traveler reads the request's exact row
--- (app_hidden.current_traveler_request_ids, the delivery_requests policy select_traveler).
+-- (app_hidden.current_traveler_request_ids, read by the delivery_requests policy).
 
 -- When the contacts window of a delivery closes: contacts_after_hours after its delivery; null while it is not
 -- delivered (the window is open).

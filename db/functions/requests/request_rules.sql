@@ -223,8 +223,8 @@ comment on function app_hidden.insert_delivery_request(uuid, app_public.delivery
 
 -- The marketplace rule (docs/requests.md) for one viewer: open (pending or matched) and unexpired requests of active, undeleted
 -- customers, never the viewer's own, never across a block in either direction, never where the viewer is
--- blacklisted. Plain SQL without SET options, so the planner inlines it into the caller's query and the GiST
--- indexes apply. Called only from security definer functions (as app_owner), which is why it may read every row.
+-- blacklisted. Plain SQL without SET options, so the planner inlines it into the caller's query: the GiST indexes
+-- apply, and the block rule is an anti-join over the viewer's blocks. Called only from security definer functions (as app_owner), which is why it may read every row.
 create or replace function app_hidden.listed_delivery_requests(viewer_id uuid)
 returns setof app_public.delivery_requests
 language sql stable
@@ -237,7 +237,8 @@ as $$
      and u.status = 'active' and u.deleted_at is null
      and r.customer_id <> listed_delivery_requests.viewer_id
      and not (listed_delivery_requests.viewer_id = any (r.blacklisted_travelers))
-     and not app_hidden.users_blocked(listed_delivery_requests.viewer_id, r.customer_id);
+     and not exists (select 1 from app_hidden.users_blocked_with(listed_delivery_requests.viewer_id) b
+                      where b = r.customer_id);
 $$;
 comment on function app_hidden.listed_delivery_requests(uuid) is
   'Delivery requests the viewer may see in the marketplace (open, unexpired, active customer, not own, unblocked, not blacklisted).';

@@ -22,12 +22,14 @@ begin
          v.created_at
     from app_public.reviews v
     left join app_public.users u on u.id = v.reviewer_id
+    -- the other party's review of the same delivery (at most one: unique per delivery and reviewer), joined through
+    -- that key for each review of this user; as an EXISTS inside the OR below, the planner may hash every review
+    left join app_public.reviews o on o.delivery_id = v.delivery_id and o.reviewer_id = v.reviewee_id
    where v.reviewee_id = user_reviews.user_id
      and v.status = 'active' and v.moderation_status <> 'rejected'
      and (v.reviewer_id = v_user_id or v_moderator
           or v.created_at <= now() - make_interval(days => (app_hidden.config_value('reviews.blind_reveal_days'))::integer)
-          or exists (select 1 from app_public.reviews o
-                      where o.delivery_id = v.delivery_id and o.reviewer_id = v.reviewee_id))
+          or o.id is not null)
    order by v.created_at desc, v.id;
 end;
 $$;

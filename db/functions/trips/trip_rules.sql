@@ -63,26 +63,42 @@ end;
 $$;
 comment on function app_hidden.own_trip_for_update(uuid, uuid) is 'Locks and returns a trip of the given traveler; NTFND when not visible, DNIED when visible but someone else''s.';
 
--- Who may see a trip (docs/trips.md, Visibility; docs/social.md), for one trip and one user: its traveler; otherwise, with no block
--- between the two, everyone for a public trip, the customers with a delivery on it for any trip, and the traveler's
--- past customers (a delivered delivery) for a friends_only trip. The trips policies state the same rule for the
--- signed-in caller as per-caller sets (db/policies/trips/trips.sql); this form serves code that asks on behalf of
--- someone else or runs as the owner: matching (app_hidden.pair_match, for the request's customer), quote_price and
--- invite_traveler. Admins are the callers' business. Plain SQL without SET options so the planner inlines it.
+-- Who may see a trip (docs/trips.md, Visibility; docs/social.md), as the trips one user may see: their own; otherwise,
+-- with no block between the two, every public trip, the trips they have a delivery on, and the friends_only trips of
+-- travelers who delivered for them. The trips policies state the same rule for the signed-in caller as per-caller
+-- sets (db/policies/trips/trips.sql); this form serves code that runs as the owner, for the caller or on behalf of
+-- someone else: search_trips (test/trips/rls.test.ts checks that it finds exactly what the policies show), and,
+-- through trip_visible_to below, matching (app_hidden.pair_match, for the request's customer), quote_price and
+-- invite_traveler. Admins are the callers' business.
+-- Plain SQL without SET options, set-returning, so the planner inlines it into the caller's query: the caller's
+-- filters reach the trips indexes (GiST, departure), the delivery sets are computed once per statement, and the block
+-- rule is an anti-join over the user's blocks (nobody blocks themselves, so the traveler's own trips pass it).
 -- Not granted: it reads deliveries and blocks across RLS, so only security definer code (as app_owner) calls it.
+create or replace function app_hidden.trips_visible_to(user_id uuid)
+returns setof app_public.trips
+language sql stable
+as $$
+  -- No search_path: a SET clause would stop the planner inlining it; names outside pg_catalog are schema-qualified.
+  select t.*
+    from app_public.trips t
+   where (t.traveler_id = trips_visible_to.user_id
+          or t.visibility = 'public'
+          or t.id in (select d.trip_id from app_public.deliveries d where d.customer_id = trips_visible_to.user_id)
+          or (t.visibility = 'friends_only'
+              and t.traveler_id in (select d.traveler_id from app_public.deliveries d
+                                     where d.customer_id = trips_visible_to.user_id and d.status = 'delivered')))
+     and not exists (select 1 from app_hidden.users_blocked_with(trips_visible_to.user_id) b where b = t.traveler_id);
+$$;
+comment on function app_hidden.trips_visible_to(uuid) is 'The trips the user may see (their own; else public, the ones they have a delivery on, friends_only ones of travelers who delivered for them; never across a block).';
+
+-- The same rule for one trip (matching, quotes, invitations): a primary key probe into the set above. A sub-select
+-- keeps a scalar SQL function from being inlined anyway, so it pins its search_path.
 create or replace function app_hidden.trip_visible_to(trip app_public.trips, user_id uuid)
 returns boolean
 language sql stable
+set search_path = pg_catalog, public, pg_temp
 as $$
-  select (trip_visible_to.trip).traveler_id = trip_visible_to.user_id
-         or (((trip_visible_to.trip).visibility = 'public'
-              or exists (select 1 from app_public.deliveries d
-                          where d.trip_id = (trip_visible_to.trip).id and d.customer_id = trip_visible_to.user_id)
-              or ((trip_visible_to.trip).visibility = 'friends_only'
-                  and exists (select 1 from app_public.deliveries d
-                               where d.traveler_id = (trip_visible_to.trip).traveler_id
-                                 and d.customer_id = trip_visible_to.user_id and d.status = 'delivered')))
-             and not app_hidden.users_blocked((trip_visible_to.trip).traveler_id, trip_visible_to.user_id));
+  select exists (select 1 from app_hidden.trips_visible_to(trip_visible_to.user_id) v where v.id = (trip_visible_to.trip).id);
 $$;
 comment on function app_hidden.trip_visible_to(app_public.trips, uuid) is 'Whether the user may see the trip (its traveler; else public, a customer of it, or a past customer for friends_only; never across a block).';
 
