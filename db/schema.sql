@@ -2327,6 +2327,104 @@ COMMENT ON COLUMN app_public.deliveries.updated_at IS 'When the delivery last ch
 
 
 --
+-- Name: CONSTRAINT deliveries_cancellation ON deliveries; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT deliveries_cancellation ON app_public.deliveries IS 'cancellation_reason: a cancelled delivery has its cancellation time and reason, and only a cancelled one has them';
+
+
+--
+-- Name: CONSTRAINT deliveries_cancellation_note_check ON deliveries; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT deliveries_cancellation_note_check ON app_public.deliveries IS 'cancellation_note must have 1 to 1000 characters';
+
+
+--
+-- Name: CONSTRAINT deliveries_currency_check ON deliveries; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT deliveries_currency_check ON app_public.deliveries IS 'currency must be three capital letters (ISO 4217)';
+
+
+--
+-- Name: CONSTRAINT deliveries_delivered ON deliveries; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT deliveries_delivered ON app_public.deliveries IS 'delivered_at: a delivered delivery has its delivery time';
+
+
+--
+-- Name: CONSTRAINT deliveries_delivery_number_check ON deliveries; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT deliveries_delivery_number_check ON app_public.deliveries IS 'delivery_number must be DEL- and 8 digits';
+
+
+--
+-- Name: CONSTRAINT deliveries_delivery_photo_key_check ON deliveries; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT deliveries_delivery_photo_key_check ON app_public.deliveries IS 'delivery_photo_key must have 1 to 500 characters';
+
+
+--
+-- Name: CONSTRAINT deliveries_final_price_check ON deliveries; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT deliveries_final_price_check ON app_public.deliveries IS 'final_price must be more than 0';
+
+
+--
+-- Name: CONSTRAINT deliveries_parties_differ ON deliveries; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT deliveries_parties_differ ON app_public.deliveries IS 'customer_id and traveler_id: you cannot deliver your own request';
+
+
+--
+-- Name: CONSTRAINT deliveries_pickup_photo_key_check ON deliveries; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT deliveries_pickup_photo_key_check ON app_public.deliveries IS 'pickup_photo_key must have 1 to 500 characters';
+
+
+--
+-- Name: CONSTRAINT deliveries_platform_fee_check ON deliveries; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT deliveries_platform_fee_check ON app_public.deliveries IS 'platform_fee cannot be negative';
+
+
+--
+-- Name: CONSTRAINT deliveries_signature_key_check ON deliveries; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT deliveries_signature_key_check ON app_public.deliveries IS 'signature_key must have 1 to 500 characters';
+
+
+--
+-- Name: CONSTRAINT deliveries_terms_hash_check ON deliveries; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT deliveries_terms_hash_check ON app_public.deliveries IS 'terms_hash must be 32 bytes';
+
+
+--
+-- Name: CONSTRAINT deliveries_times_ordered ON deliveries; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT deliveries_times_ordered ON app_public.deliveries IS 'delivery_time must lie after pickup_time';
+
+
+--
+-- Name: CONSTRAINT deliveries_verification_check ON deliveries; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT deliveries_verification_check ON app_public.deliveries IS 'verification must be a JSON object';
+
+
+--
 -- Name: accept_offer_version(uuid, integer, uuid); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
@@ -4413,6 +4511,90 @@ COMMENT ON COLUMN app_public.delivery_offers.updated_at IS 'When the thread last
 
 
 --
+-- Name: CONSTRAINT delivery_offers_accepted ON delivery_offers; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_offers_accepted ON app_public.delivery_offers IS 'accepted_at and terms_hash: an accepted offer has its acceptance time and the hash of its terms, and only an accepted one has them';
+
+
+--
+-- Name: CONSTRAINT delivery_offers_closed ON delivery_offers; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_offers_closed ON app_public.delivery_offers IS 'closed_at: a pending offer is open, any other is closed';
+
+
+--
+-- Name: CONSTRAINT delivery_offers_closing_note_check ON delivery_offers; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_offers_closing_note_check ON app_public.delivery_offers IS 'closing_note must have 1 to 1000 characters';
+
+
+--
+-- Name: CONSTRAINT delivery_offers_currency_check ON delivery_offers; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_offers_currency_check ON app_public.delivery_offers IS 'currency must be three capital letters (ISO 4217)';
+
+
+--
+-- Name: CONSTRAINT delivery_offers_current_version_check ON delivery_offers; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_offers_current_version_check ON app_public.delivery_offers IS 'current_version must be between 1 and 100';
+
+
+--
+-- Name: CONSTRAINT delivery_offers_decline_reason ON delivery_offers; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_offers_decline_reason ON app_public.delivery_offers IS 'decline_reason: a declined offer has its reason, and only a declined one has one';
+
+
+--
+-- Name: CONSTRAINT delivery_offers_guarantees_check ON delivery_offers; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_offers_guarantees_check ON app_public.delivery_offers IS 'guarantees may list at most 10 items';
+
+
+--
+-- Name: CONSTRAINT delivery_offers_not_own ON delivery_offers; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_offers_not_own ON app_public.delivery_offers IS 'customer_id and traveler_id: you cannot make an offer on your own request';
+
+
+--
+-- Name: CONSTRAINT delivery_offers_price_check ON delivery_offers; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_offers_price_check ON app_public.delivery_offers IS 'price must be more than 0';
+
+
+--
+-- Name: CONSTRAINT delivery_offers_terms_hash_check ON delivery_offers; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_offers_terms_hash_check ON app_public.delivery_offers IS 'terms_hash must be 32 bytes';
+
+
+--
+-- Name: CONSTRAINT delivery_offers_times_ordered ON delivery_offers; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_offers_times_ordered ON app_public.delivery_offers IS 'delivery_time must lie after pickup_time';
+
+
+--
+-- Name: CONSTRAINT delivery_offers_withdraw_reason ON delivery_offers; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_offers_withdraw_reason ON app_public.delivery_offers IS 'withdraw_reason: a withdrawn offer has its reason, and only a withdrawn one has one';
+
+
+--
 -- Name: auto_accept_if_allowed(app_public.delivery_offers); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
@@ -4812,6 +4994,27 @@ COMMENT ON COLUMN app_public.trip_capacity_reservations.updated_at IS 'When the 
 
 
 --
+-- Name: CONSTRAINT trip_capacity_reservations_items_check ON trip_capacity_reservations; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trip_capacity_reservations_items_check ON app_public.trip_capacity_reservations IS 'items must be at least 1';
+
+
+--
+-- Name: CONSTRAINT trip_capacity_reservations_volume_l_check ON trip_capacity_reservations; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trip_capacity_reservations_volume_l_check ON app_public.trip_capacity_reservations IS 'volume_l cannot be negative';
+
+
+--
+-- Name: CONSTRAINT trip_capacity_reservations_weight_kg_check ON trip_capacity_reservations; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trip_capacity_reservations_weight_kg_check ON app_public.trip_capacity_reservations IS 'weight_kg must be more than 0';
+
+
+--
 -- Name: consume_trip_capacity(uuid); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
@@ -5070,6 +5273,62 @@ COMMENT ON COLUMN app_public.user_verification_documents.created_at IS 'When the
 --
 
 COMMENT ON COLUMN app_public.user_verification_documents.updated_at IS 'When the document last changed.';
+
+
+--
+-- Name: CONSTRAINT user_verification_documents_back_image_key_check ON user_verification_documents; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_verification_documents_back_image_key_check ON app_public.user_verification_documents IS 'back_image_key must be a storage key of at most 512 letters, digits and / _ . = -';
+
+
+--
+-- Name: CONSTRAINT user_verification_documents_check ON user_verification_documents; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_verification_documents_check ON app_public.user_verification_documents IS 'rejection_reason: a rejected document has its reason, and only a rejected one has one';
+
+
+--
+-- Name: CONSTRAINT user_verification_documents_check1 ON user_verification_documents; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_verification_documents_check1 ON app_public.user_verification_documents IS 'reviewed_at: an approved or rejected document has its review time, and only then';
+
+
+--
+-- Name: CONSTRAINT user_verification_documents_front_image_key_check ON user_verification_documents; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_verification_documents_front_image_key_check ON app_public.user_verification_documents IS 'front_image_key must be a storage key of at most 512 letters, digits and / _ . = -';
+
+
+--
+-- Name: CONSTRAINT user_verification_documents_id_selfie ON user_verification_documents; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_verification_documents_id_selfie ON app_public.user_verification_documents IS 'selfie_image_key: an identity document needs a selfie';
+
+
+--
+-- Name: CONSTRAINT user_verification_documents_licence_back ON user_verification_documents; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_verification_documents_licence_back ON app_public.user_verification_documents IS 'back_image_key: a driving licence needs its back side';
+
+
+--
+-- Name: CONSTRAINT user_verification_documents_rejection_reason_check ON user_verification_documents; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_verification_documents_rejection_reason_check ON app_public.user_verification_documents IS 'rejection_reason must have 10 to 1000 characters';
+
+
+--
+-- Name: CONSTRAINT user_verification_documents_selfie_image_key_check ON user_verification_documents; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_verification_documents_selfie_image_key_check ON app_public.user_verification_documents IS 'selfie_image_key must be a storage key of at most 512 letters, digits and / _ . = -';
 
 
 --
@@ -5336,9 +5595,6 @@ declare
     app_hidden.checked_delivery_request_details(insert_delivery_request.details, insert_delivery_request.customer_id,
                                                 v_now, true);
   v_request app_public.delivery_requests;
-  v_table text;
-  v_constraint text;
-  v_column text;
 begin
   perform pg_advisory_xact_lock(hashtext('app_public.delivery_requests'), hashtext(insert_delivery_request.customer_id::text));
   if (select count(*) from app_public.delivery_requests r
@@ -5348,32 +5604,27 @@ begin
     raise exception 'You may have at most % open delivery requests', app_hidden.config_value('limits.max_open_requests')
       using errcode = 'LIMIT';
   end if;
-  begin
-    insert into app_public.delivery_requests (
-      customer_id, title, description, category, urgency, item_name, quantity, weight_kg, length_cm, width_cm,
-      height_cm, declared_value, currency, is_fragile, is_perishable, is_hazardous, requires_signature,
-      pickup_address, pickup_point, pickup_city, pickup_country, pickup_contact_name, pickup_contact_phone,
-      pickup_instructions, pickup_window_start, pickup_window_end,
-      delivery_address, delivery_point, delivery_city, delivery_country, delivery_contact_name, delivery_contact_phone,
-      delivery_instructions, delivery_window_start, delivery_window_end,
-      max_price, auto_accept_price, estimated_price, preferred_travelers, blacklisted_travelers, min_traveler_rating,
-      verification_required, background_check_required, expires_at, created_at)
-    values (
-      insert_delivery_request.customer_id, d.title, d.description, d.category, d.urgency, d.item_name, d.quantity,
-      d.weight_kg, d.length_cm, d.width_cm, d.height_cm, d.declared_value, d.currency, d.is_fragile, d.is_perishable,
-      d.is_hazardous, d.requires_signature,
-      d.pickup_address, d.pickup_point, d.pickup_city, d.pickup_country, d.pickup_contact_name, d.pickup_contact_phone,
-      d.pickup_instructions, d.pickup_window_start, d.pickup_window_end,
-      d.delivery_address, d.delivery_point, d.delivery_city, d.delivery_country, d.delivery_contact_name,
-      d.delivery_contact_phone, d.delivery_instructions, d.delivery_window_start, d.delivery_window_end,
-      d.max_price, d.auto_accept_price, app_hidden.delivery_request_estimate(d), d.preferred_travelers,
-      d.blacklisted_travelers, d.min_traveler_rating, d.verification_required, d.background_check_required,
-      d.expires_at, v_now)
-    returning * into v_request;
-  exception when check_violation or not_null_violation then
-    get stacked diagnostics v_table = table_name, v_constraint = constraint_name, v_column = column_name;
-    perform app_hidden.raise_broken_rule('app_public.delivery_requests', sqlstate, v_table, v_constraint, v_column);
-  end;
+  insert into app_public.delivery_requests (
+    customer_id, title, description, category, urgency, item_name, quantity, weight_kg, length_cm, width_cm,
+    height_cm, declared_value, currency, is_fragile, is_perishable, is_hazardous, requires_signature,
+    pickup_address, pickup_point, pickup_city, pickup_country, pickup_contact_name, pickup_contact_phone,
+    pickup_instructions, pickup_window_start, pickup_window_end,
+    delivery_address, delivery_point, delivery_city, delivery_country, delivery_contact_name, delivery_contact_phone,
+    delivery_instructions, delivery_window_start, delivery_window_end,
+    max_price, auto_accept_price, estimated_price, preferred_travelers, blacklisted_travelers, min_traveler_rating,
+    verification_required, background_check_required, expires_at, created_at)
+  values (
+    insert_delivery_request.customer_id, d.title, d.description, d.category, d.urgency, d.item_name, d.quantity,
+    d.weight_kg, d.length_cm, d.width_cm, d.height_cm, d.declared_value, d.currency, d.is_fragile, d.is_perishable,
+    d.is_hazardous, d.requires_signature,
+    d.pickup_address, d.pickup_point, d.pickup_city, d.pickup_country, d.pickup_contact_name, d.pickup_contact_phone,
+    d.pickup_instructions, d.pickup_window_start, d.pickup_window_end,
+    d.delivery_address, d.delivery_point, d.delivery_city, d.delivery_country, d.delivery_contact_name,
+    d.delivery_contact_phone, d.delivery_instructions, d.delivery_window_start, d.delivery_window_end,
+    d.max_price, d.auto_accept_price, app_hidden.delivery_request_estimate(d), d.preferred_travelers,
+    d.blacklisted_travelers, d.min_traveler_rating, d.verification_required, d.background_check_required,
+    d.expires_at, v_now)
+  returning * into v_request;
   return v_request;
 end;
 $$;
@@ -5383,7 +5634,7 @@ $$;
 -- Name: FUNCTION insert_delivery_request(customer_id uuid, details app_public.delivery_request_details); Type: COMMENT; Schema: app_hidden; Owner: -
 --
 
-COMMENT ON FUNCTION app_hidden.insert_delivery_request(customer_id uuid, details app_public.delivery_request_details) IS 'Validates the details and inserts a pending request for the customer; raises INVAL (a limit, or a CHECK of the table, naming the field) or LIMIT (too many open requests).';
+COMMENT ON FUNCTION app_hidden.insert_delivery_request(customer_id uuid, details app_public.delivery_request_details) IS 'Validates the details and inserts a pending request for the customer; raises INVAL (a configured limit, naming the field), LIMIT (too many open requests) or a CHECK violation of the table (answered INVAL with its message by the server).';
 
 
 --
@@ -5716,6 +5967,76 @@ COMMENT ON COLUMN app_public.reviews.created_at IS 'When the review was written.
 --
 
 COMMENT ON COLUMN app_public.reviews.updated_at IS 'When the review last changed.';
+
+
+--
+-- Name: CONSTRAINT reviews_accuracy_rating_check ON reviews; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT reviews_accuracy_rating_check ON app_public.reviews IS 'accuracy_rating must be between 1 and 5';
+
+
+--
+-- Name: CONSTRAINT reviews_care_rating_check ON reviews; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT reviews_care_rating_check ON app_public.reviews IS 'care_rating must be between 1 and 5';
+
+
+--
+-- Name: CONSTRAINT reviews_comment_check ON reviews; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT reviews_comment_check ON app_public.reviews IS 'comment must have 1 to 1000 characters';
+
+
+--
+-- Name: CONSTRAINT reviews_communication_rating_check ON reviews; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT reviews_communication_rating_check ON app_public.reviews IS 'communication_rating must be between 1 and 5';
+
+
+--
+-- Name: CONSTRAINT reviews_moderation_note_check ON reviews; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT reviews_moderation_note_check ON app_public.reviews IS 'moderation_note must have 1 to 1000 characters';
+
+
+--
+-- Name: CONSTRAINT reviews_not_self ON reviews; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT reviews_not_self ON app_public.reviews IS 'reviewee_id: you cannot review yourself';
+
+
+--
+-- Name: CONSTRAINT reviews_overall_rating_check ON reviews; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT reviews_overall_rating_check ON app_public.reviews IS 'overall_rating must be between 1 and 5';
+
+
+--
+-- Name: CONSTRAINT reviews_punctuality_rating_check ON reviews; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT reviews_punctuality_rating_check ON app_public.reviews IS 'punctuality_rating must be between 1 and 5';
+
+
+--
+-- Name: CONSTRAINT reviews_response ON reviews; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT reviews_response ON app_public.reviews IS 'response_at: an answer has its time, and only an answer has one';
+
+
+--
+-- Name: CONSTRAINT reviews_response_check ON reviews; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT reviews_response_check ON app_public.reviews IS 'response must have 1 to 500 characters';
 
 
 --
@@ -6327,42 +6648,6 @@ $$;
 --
 
 COMMENT ON FUNCTION app_hidden.queue_verification_email(user_id uuid) IS 'Queues an email with a verification link for the user''s current address.';
-
-
---
--- Name: raise_broken_rule(regclass, text, text, text, text); Type: FUNCTION; Schema: app_hidden; Owner: -
---
-
-CREATE FUNCTION app_hidden.raise_broken_rule(written regclass, error_code text, table_name text, constraint_name text, column_name text) RETURNS void
-    LANGUAGE plpgsql STABLE
-    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
-    AS $$
-declare
-  v_message text;
-begin
-  if raise_broken_rule.table_name is distinct from
-     (select c.relname::text from pg_class c where c.oid = raise_broken_rule.written) then
-    raise exception 'A value breaks a rule of the data' using errcode = raise_broken_rule.error_code;
-  end if;
-  if raise_broken_rule.error_code = '23502' then
-    raise exception '% is required', raise_broken_rule.column_name using errcode = 'INVAL';
-  end if;
-  select obj_description(k.oid, 'pg_constraint') into v_message
-    from pg_constraint k
-   where k.conrelid = raise_broken_rule.written and k.conname = raise_broken_rule.constraint_name;
-  if v_message is null then
-    raise exception 'A value breaks a rule of the data' using errcode = raise_broken_rule.error_code;
-  end if;
-  raise exception '%', v_message using errcode = 'INVAL';
-end;
-$$;
-
-
---
--- Name: FUNCTION raise_broken_rule(written regclass, error_code text, table_name text, constraint_name text, column_name text); Type: COMMENT; Schema: app_hidden; Owner: -
---
-
-COMMENT ON FUNCTION app_hidden.raise_broken_rule(written regclass, error_code text, table_name text, constraint_name text, column_name text) IS 'Raises INVAL with the message (comment) of the CHECK broken on the written table, or "<column> is required"; other violations keep their code.';
 
 
 --
@@ -8093,6 +8378,27 @@ COMMENT ON COLUMN app_private.user_two_factor_auth.secret_key_id IS 'Fingerprint
 
 
 --
+-- Name: CONSTRAINT user_two_factor_auth_check ON user_two_factor_auth; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_two_factor_auth_check ON app_private.user_two_factor_auth IS 'enabled_at: enabled two-factor authentication has its start time, and only then';
+
+
+--
+-- Name: CONSTRAINT user_two_factor_auth_secret_key_id_check ON user_two_factor_auth; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_two_factor_auth_secret_key_id_check ON app_private.user_two_factor_auth IS 'secret_key_id must be 16 hexadecimal digits';
+
+
+--
+-- Name: CONSTRAINT user_two_factor_auth_secret_sealed ON user_two_factor_auth; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_two_factor_auth_secret_sealed ON app_private.user_two_factor_auth IS 'secret_encrypted and secret_key_id: an encrypted secret names its key, and enabled two-factor authentication has a secret';
+
+
+--
 -- Name: open_totp_secret(app_private.user_two_factor_auth); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -8477,6 +8783,34 @@ COMMENT ON COLUMN app_public.trip_weather.expires_at IS 'When the forecast is st
 --
 
 COMMENT ON COLUMN app_public.trip_weather.created_at IS 'When the first forecast of the trip was stored.';
+
+
+--
+-- Name: CONSTRAINT trip_weather_alerts_check ON trip_weather; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trip_weather_alerts_check ON app_public.trip_weather IS 'alerts must be a JSON array';
+
+
+--
+-- Name: CONSTRAINT trip_weather_check ON trip_weather; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trip_weather_check ON app_public.trip_weather IS 'expires_at must lie after fetched_at';
+
+
+--
+-- Name: CONSTRAINT trip_weather_provider_check ON trip_weather; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trip_weather_provider_check ON app_public.trip_weather IS 'provider must have 1 to 50 characters';
+
+
+--
+-- Name: CONSTRAINT trip_weather_weather_check ON trip_weather; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trip_weather_weather_check ON app_public.trip_weather IS 'weather must be a JSON object';
 
 
 --
@@ -9151,6 +9485,13 @@ COMMENT ON COLUMN app_public.user_favorites.created_at IS 'When the traveler was
 
 
 --
+-- Name: CONSTRAINT user_favorites_not_self ON user_favorites; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_favorites_not_self ON app_public.user_favorites IS 'traveler_id: you cannot favorite yourself';
+
+
+--
 -- Name: add_favorite_traveler(uuid); Type: FUNCTION; Schema: app_public; Owner: -
 --
 
@@ -9192,7 +9533,7 @@ $$;
 --
 
 COMMENT ON FUNCTION app_public.add_favorite_traveler(traveler_id uuid) IS '@resultFieldName userFavorite
-Adds a traveler to the signed-in user''s favorites (adding twice keeps one). Errors: LOGIN, NTFND, INVAL (not a traveler), BADST (blocked by you), 23514 (yourself).';
+Adds a traveler to the signed-in user''s favorites (adding twice keeps one). Errors: LOGIN, NTFND, INVAL (not a traveler, or yourself), BADST (blocked by you).';
 
 
 --
@@ -9255,6 +9596,13 @@ COMMENT ON COLUMN app_public.user_blocks.created_at IS 'When the block was made.
 
 
 --
+-- Name: CONSTRAINT user_blocks_not_self ON user_blocks; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_blocks_not_self ON app_public.user_blocks IS 'blocked_id: you cannot block yourself';
+
+
+--
 -- Name: block_user(uuid, app_public.block_reason); Type: FUNCTION; Schema: app_public; Owner: -
 --
 
@@ -9288,7 +9636,7 @@ $$;
 --
 
 COMMENT ON FUNCTION app_public.block_user(user_id uuid, reason app_public.block_reason) IS '@resultFieldName userBlock
-Blocks a user: the two are hidden from each other (trips, the request marketplace) and never matched, and the pending offers between them are declined. Blocking twice keeps the first block. Errors: LOGIN, NTFND, 23514 (yourself).';
+Blocks a user: the two are hidden from each other (trips, the request marketplace) and never matched, and the pending offers between them are declined. Blocking twice keeps the first block. Errors: LOGIN, NTFND, INVAL (yourself).';
 
 
 --
@@ -9342,9 +9690,6 @@ declare
   v_user_id uuid := app_hidden.require_session('cancel delivery requests');
   v_note text := nullif(trim(cancel_delivery_request.note), '');
   v_request app_public.delivery_requests;
-  v_table text;
-  v_constraint text;
-  v_column text;
 begin
   if cancel_delivery_request.reason is null then
     raise exception 'reason: say why the request is cancelled' using errcode = 'INVAL';
@@ -9359,15 +9704,10 @@ begin
   -- which also ends the request as cancelled). Afterwards only a dispute remains.
   if v_request.status = 'accepted' then
     perform app_hidden.on_request_cancelled(v_request.id, v_user_id, cancel_delivery_request.reason);
-    begin
-      update app_public.delivery_requests r
-         set cancellation_reason = cancel_delivery_request.reason, cancellation_note = v_note
-       where r.id = v_request.id
-      returning r.* into v_request;
-    exception when check_violation or not_null_violation then
-      get stacked diagnostics v_table = table_name, v_constraint = constraint_name, v_column = column_name;
-      perform app_hidden.raise_broken_rule('app_public.delivery_requests', sqlstate, v_table, v_constraint, v_column);
-    end;
+    update app_public.delivery_requests r
+       set cancellation_reason = cancel_delivery_request.reason, cancellation_note = v_note
+     where r.id = v_request.id
+    returning r.* into v_request;
     return v_request;
   end if;
   if v_request.status not in ('pending', 'matched') then
@@ -9376,16 +9716,11 @@ begin
   if v_request.expires_at <= now() then
     raise exception 'This request has already expired' using errcode = 'EXPRD';
   end if;
-  begin
-    update app_public.delivery_requests r
-       set status = 'cancelled', cancellation_reason = cancel_delivery_request.reason, cancellation_note = v_note,
-           cancelled_at = now()
-     where r.id = v_request.id
-    returning r.* into v_request;
-  exception when check_violation or not_null_violation then
-    get stacked diagnostics v_table = table_name, v_constraint = constraint_name, v_column = column_name;
-    perform app_hidden.raise_broken_rule('app_public.delivery_requests', sqlstate, v_table, v_constraint, v_column);
-  end;
+  update app_public.delivery_requests r
+     set status = 'cancelled', cancellation_reason = cancel_delivery_request.reason, cancellation_note = v_note,
+         cancelled_at = now()
+   where r.id = v_request.id
+  returning r.* into v_request;
   perform app_hidden.on_request_cancelled(v_request.id, v_user_id, cancel_delivery_request.reason);
   return (select r from app_public.delivery_requests r where r.id = v_request.id);
 end;
@@ -9412,9 +9747,6 @@ declare
   v_user_id uuid := app_hidden.require_session('cancel trips');
   v_is_admin boolean := app_hidden.current_user_has_permission('deliveries.write');
   v_trip app_public.trips;
-  v_table text;
-  v_constraint text;
-  v_column text;
 begin
   if cancel_trip.reason is null then
     raise exception 'Say why the trip is cancelled' using errcode = 'INVAL';
@@ -9445,16 +9777,11 @@ begin
   -- their capacity and reopens their requests; live offers on the trip are withdrawn.
   perform app_hidden.on_trip_cancelled(v_trip.id, v_user_id, v_is_admin);
 
-  begin
-    update app_public.trips t
-       set status = 'cancelled', cancellation_reason = cancel_trip.reason,
-           cancellation_note = nullif(trim(cancel_trip.note), ''), cancelled_by = v_user_id, cancelled_at = now()
-     where t.id = v_trip.id
-    returning t.* into v_trip;
-  exception when check_violation or not_null_violation then
-    get stacked diagnostics v_table = table_name, v_constraint = constraint_name, v_column = column_name;
-    perform app_hidden.raise_broken_rule('app_public.trips', sqlstate, v_table, v_constraint, v_column);
-  end;
+  update app_public.trips t
+     set status = 'cancelled', cancellation_reason = cancel_trip.reason,
+         cancellation_note = nullif(trim(cancel_trip.note), ''), cancelled_by = v_user_id, cancelled_at = now()
+   where t.id = v_trip.id
+  returning t.* into v_trip;
   return v_trip;
 end;
 $$;
@@ -9622,7 +9949,7 @@ $_$;
 --
 
 COMMENT ON FUNCTION app_public.confirm_phone_verification(code text) IS '@resultFieldName success
-Confirms the phone number with the texted code: true when it matched (the number is now verified), false when it did not (5 misses use the code up). Errors: LOGIN, DNIED, INVAL (not 6 digits), EXPRD (no live code), 23505 (the number was verified on another account meanwhile).';
+Confirms the phone number with the texted code: true when it matched (the number is now verified), false when it did not (5 misses use the code up). Errors: LOGIN, DNIED, INVAL (not 6 digits), EXPRD (no live code), EXIST (the number was verified on another account meanwhile).';
 
 
 --
@@ -9831,9 +10158,6 @@ declare
   v_user_id uuid := app_hidden.require_user('email_verified', 'create trips');
   v_user app_public.users;
   v_trip app_public.trips;
-  v_table text;
-  v_constraint text;
-  v_column text;
 begin
   select u.* into v_user from app_public.users u where u.id = v_user_id;
   if v_user.user_type not in ('traveler', 'both') then
@@ -9847,33 +10171,28 @@ begin
   perform app_hidden.assert_trip_options(create_trip.auto_accept, create_trip.recurring_pattern,
                                          v_user.verification_level);
 
-  begin
-    insert into app_public.trips (
-      traveler_id, title, description, trip_type, origin_address, origin_point, origin_airport,
-      destination_address, destination_point, destination_airport, departure_time, arrival_time,
-      capacity_weight_kg, available_weight_kg, capacity_volume_l, available_volume_l, capacity_items, available_items,
-      currency, base_price, price_per_kg, price_per_km, express_multiplier, fragile_multiplier,
-      no_fragile, no_electronics, max_item_value, prohibited_categories, recurring_pattern,
-      visibility, auto_accept, auto_accept_price)
-    values (
-      v_user_id, trim(create_trip.title), nullif(trim(create_trip.description), ''), create_trip.trip_type,
-      trim(create_trip.origin_address), create_trip.origin_point, upper(create_trip.origin_airport),
-      trim(create_trip.destination_address), create_trip.destination_point, upper(create_trip.destination_airport),
-      create_trip.departure_time, create_trip.arrival_time,
-      create_trip.capacity_weight_kg, create_trip.capacity_weight_kg,
-      create_trip.capacity_volume_l, create_trip.capacity_volume_l,
-      create_trip.capacity_items, create_trip.capacity_items,
-      upper(coalesce(create_trip.currency, app_hidden.config_value('platform.default_currency') #>> '{}')),
-      coalesce(create_trip.base_price, 0), coalesce(create_trip.price_per_kg, 0), coalesce(create_trip.price_per_km, 0),
-      coalesce(create_trip.express_multiplier, 1.5), coalesce(create_trip.fragile_multiplier, 1.2),
-      coalesce(create_trip.no_fragile, false), coalesce(create_trip.no_electronics, false), create_trip.max_item_value,
-      coalesce(create_trip.prohibited_categories, '{}'), create_trip.recurring_pattern,
-      coalesce(create_trip.visibility, 'public'), coalesce(create_trip.auto_accept, false), create_trip.auto_accept_price)
-    returning * into v_trip;
-  exception when check_violation or not_null_violation then
-    get stacked diagnostics v_table = table_name, v_constraint = constraint_name, v_column = column_name;
-    perform app_hidden.raise_broken_rule('app_public.trips', sqlstate, v_table, v_constraint, v_column);
-  end;
+  insert into app_public.trips (
+    traveler_id, title, description, trip_type, origin_address, origin_point, origin_airport,
+    destination_address, destination_point, destination_airport, departure_time, arrival_time,
+    capacity_weight_kg, available_weight_kg, capacity_volume_l, available_volume_l, capacity_items, available_items,
+    currency, base_price, price_per_kg, price_per_km, express_multiplier, fragile_multiplier,
+    no_fragile, no_electronics, max_item_value, prohibited_categories, recurring_pattern,
+    visibility, auto_accept, auto_accept_price)
+  values (
+    v_user_id, trim(create_trip.title), nullif(trim(create_trip.description), ''), create_trip.trip_type,
+    trim(create_trip.origin_address), create_trip.origin_point, upper(create_trip.origin_airport),
+    trim(create_trip.destination_address), create_trip.destination_point, upper(create_trip.destination_airport),
+    create_trip.departure_time, create_trip.arrival_time,
+    create_trip.capacity_weight_kg, create_trip.capacity_weight_kg,
+    create_trip.capacity_volume_l, create_trip.capacity_volume_l,
+    create_trip.capacity_items, create_trip.capacity_items,
+    upper(coalesce(create_trip.currency, app_hidden.config_value('platform.default_currency') #>> '{}')),
+    coalesce(create_trip.base_price, 0), coalesce(create_trip.price_per_kg, 0), coalesce(create_trip.price_per_km, 0),
+    coalesce(create_trip.express_multiplier, 1.5), coalesce(create_trip.fragile_multiplier, 1.2),
+    coalesce(create_trip.no_fragile, false), coalesce(create_trip.no_electronics, false), create_trip.max_item_value,
+    coalesce(create_trip.prohibited_categories, '{}'), create_trip.recurring_pattern,
+    coalesce(create_trip.visibility, 'public'), coalesce(create_trip.auto_accept, false), create_trip.auto_accept_price)
+  returning * into v_trip;
   return v_trip;
 end;
 $$;
@@ -9949,7 +10268,7 @@ $$;
 --
 
 COMMENT ON FUNCTION app_public.create_trip_from_template(template_id uuid, departure_time timestamp with time zone, arrival_time timestamp with time zone) IS '@resultFieldName trip
-Creates a trip from one of the signed-in traveler''s templates at a new departure (the arrival follows the template''s duration unless given), under the same rules as createTrip. Errors: LOGIN, DNIED, NTFND, INVAL, 23514.';
+Creates a trip from one of the signed-in traveler''s templates at a new departure (the arrival follows the template''s duration unless given), under the same rules as createTrip. Errors: LOGIN, DNIED, NTFND, INVAL.';
 
 
 --
@@ -10092,6 +10411,34 @@ COMMENT ON COLUMN app_public.users.deactivated_at IS 'When the user deactivated 
 --
 
 COMMENT ON COLUMN app_public.users.deleted_at IS 'When the user deleted the account; personal data is anonymised after a retention period.';
+
+
+--
+-- Name: CONSTRAINT users_bio_check ON users; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT users_bio_check ON app_public.users IS 'bio may have at most 500 characters';
+
+
+--
+-- Name: CONSTRAINT users_first_name_check ON users; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT users_first_name_check ON app_public.users IS 'first_name must have 1 to 100 characters';
+
+
+--
+-- Name: CONSTRAINT users_picture_key_check ON users; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT users_picture_key_check ON app_public.users IS 'picture_key must be a storage key of at most 512 letters, digits and / _ . = -';
+
+
+--
+-- Name: CONSTRAINT users_referral_code_check ON users; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT users_referral_code_check ON app_public.users IS 'referral_code must have 6 to 16 capital letters or digits';
 
 
 --
@@ -10496,7 +10843,7 @@ $$;
 --
 
 COMMENT ON FUNCTION app_public.duplicate_trip(trip_id uuid, departure_time timestamp with time zone, arrival_time timestamp with time zone) IS '@resultFieldName trip
-Copies one of the signed-in traveler''s trips to a new departure (the arrival keeps the original duration unless given). The copy is upcoming, with all capacity free and no recurrence. Errors: LOGIN, DNIED, NTFND, INVAL, 23514.';
+Copies one of the signed-in traveler''s trips to a new departure (the arrival keeps the original duration unless given). The copy is upcoming, with all capacity free and no recurrence. Errors: LOGIN, DNIED, NTFND, INVAL.';
 
 
 --
@@ -10684,6 +11031,41 @@ COMMENT ON COLUMN app_public.user_reports.created_at IS 'When the report was mad
 --
 
 COMMENT ON COLUMN app_public.user_reports.updated_at IS 'When the report last changed.';
+
+
+--
+-- Name: CONSTRAINT user_reports_check ON user_reports; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_reports_check ON app_public.user_reports IS 'handled_at: a pending report is not handled yet, any other is';
+
+
+--
+-- Name: CONSTRAINT user_reports_check1 ON user_reports; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_reports_check1 ON app_public.user_reports IS 'resolution_action: a resolved or dismissed report says what was done';
+
+
+--
+-- Name: CONSTRAINT user_reports_description_check ON user_reports; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_reports_description_check ON app_public.user_reports IS 'description must have 10 to 2000 characters';
+
+
+--
+-- Name: CONSTRAINT user_reports_not_self ON user_reports; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_reports_not_self ON app_public.user_reports IS 'reported_user_id: you cannot report yourself';
+
+
+--
+-- Name: CONSTRAINT user_reports_resolution_notes_check ON user_reports; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_reports_resolution_notes_check ON app_public.user_reports IS 'resolution_notes must have 1 to 2000 characters';
 
 
 --
@@ -10937,9 +11319,6 @@ declare
   v_trip app_public.trips;
   v_departure timestamptz;
   v_arrival timestamptz;
-  v_table text;
-  v_constraint text;
-  v_column text;
 begin
   v_trip := app_hidden.own_trip_for_update(mark_trip_delayed.trip_id, v_user_id);
   if v_trip.status not in ('upcoming', 'delayed') then
@@ -10952,14 +11331,9 @@ begin
   perform app_hidden.assert_trip_limits(
     case when v_departure <> v_trip.departure_time then v_departure end, v_arrival, v_departure,
     null, null, null, null, null, null);
-  begin
-    update app_public.trips t set status = 'delayed', departure_time = v_departure, arrival_time = v_arrival
-     where t.id = v_trip.id
-    returning t.* into v_trip;
-  exception when check_violation or not_null_violation then
-    get stacked diagnostics v_table = table_name, v_constraint = constraint_name, v_column = column_name;
-    perform app_hidden.raise_broken_rule('app_public.trips', sqlstate, v_table, v_constraint, v_column);
-  end;
+  update app_public.trips t set status = 'delayed', departure_time = v_departure, arrival_time = v_arrival
+   where t.id = v_trip.id
+  returning t.* into v_trip;
   perform app_hidden.notify_trip_customers(v_trip.id, 'Your traveler''s trip is delayed',
     format(E'The trip "%s" now leaves at %s UTC and arrives at %s UTC.\n', v_trip.title,
            to_char(v_trip.departure_time at time zone 'UTC', 'YYYY-MM-DD HH24:MI'),
@@ -11508,6 +11882,20 @@ COMMENT ON COLUMN app_public.review_reports.created_at IS 'When the report was m
 
 
 --
+-- Name: CONSTRAINT review_reports_details_check ON review_reports; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT review_reports_details_check ON app_public.review_reports IS 'details must have 1 to 1000 characters';
+
+
+--
+-- Name: CONSTRAINT review_reports_handled ON review_reports; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT review_reports_handled ON app_public.review_reports IS 'handled_at: a pending report is not handled yet, any other is';
+
+
+--
 -- Name: report_review(uuid, app_public.report_reason, text); Type: FUNCTION; Schema: app_public; Owner: -
 --
 
@@ -11600,7 +11988,7 @@ $$;
 --
 
 COMMENT ON FUNCTION app_public.report_user(user_id uuid, category app_public.user_report_category, description text, delivery_id uuid, delivery_request_id uuid) IS '@resultFieldName userReport
-Reports a user to the moderators, optionally about a delivery or request. Errors: LOGIN, INVAL, NTFND (user, or a delivery not between you two), BADST (an open report of yours exists), 23514 (yourself).';
+Reports a user to the moderators, optionally about a delivery or request. Errors: LOGIN, INVAL (also yourself), NTFND (user, a delivery not between you two, or an unknown request), BADST (an open report of yours exists).';
 
 
 --
@@ -11956,6 +12344,27 @@ COMMENT ON COLUMN app_public.trip_templates.created_at IS 'When the template was
 --
 
 COMMENT ON COLUMN app_public.trip_templates.updated_at IS 'When the template last changed.';
+
+
+--
+-- Name: CONSTRAINT trip_templates_name_check ON trip_templates; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trip_templates_name_check ON app_public.trip_templates IS 'name must have 1 to 100 characters';
+
+
+--
+-- Name: CONSTRAINT trip_templates_trip_data_check ON trip_templates; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trip_templates_trip_data_check ON app_public.trip_templates IS 'trip_data must be a JSON object';
+
+
+--
+-- Name: CONSTRAINT trip_templates_usage_count_check ON trip_templates; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trip_templates_usage_count_check ON app_public.trip_templates IS 'usage_count cannot be negative';
 
 
 --
@@ -12376,6 +12785,41 @@ COMMENT ON COLUMN app_public.user_addresses.updated_at IS 'When the address last
 
 
 --
+-- Name: CONSTRAINT user_addresses_city_check ON user_addresses; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_addresses_city_check ON app_public.user_addresses IS 'city must have 1 to 100 characters';
+
+
+--
+-- Name: CONSTRAINT user_addresses_country_check ON user_addresses; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_addresses_country_check ON app_public.user_addresses IS 'country must be a two-letter country code (ISO 3166-1)';
+
+
+--
+-- Name: CONSTRAINT user_addresses_label_check ON user_addresses; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_addresses_label_check ON app_public.user_addresses IS 'label must have 1 to 50 characters';
+
+
+--
+-- Name: CONSTRAINT user_addresses_postal_code_check ON user_addresses; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_addresses_postal_code_check ON app_public.user_addresses IS 'postal_code must have 1 to 20 characters';
+
+
+--
+-- Name: CONSTRAINT user_addresses_street_check ON user_addresses; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_addresses_street_check ON app_public.user_addresses IS 'street must have 1 to 255 characters';
+
+
+--
 -- Name: set_default_address(uuid); Type: FUNCTION; Schema: app_public; Owner: -
 --
 
@@ -12762,9 +13206,6 @@ declare
   v_old app_public.delivery_requests;
   v_request app_public.delivery_requests;
   d app_public.delivery_request_details;
-  v_table text;
-  v_constraint text;
-  v_column text;
 begin
   select r.* into v_old from app_public.delivery_requests r
    where r.id = update_delivery_request.request_id and r.customer_id = v_user_id
@@ -12780,33 +13221,28 @@ begin
   end if;
   d := app_hidden.checked_delivery_request_details(update_delivery_request.details, v_user_id, v_old.created_at, false);
 
-  begin
-    update app_public.delivery_requests r
-       set title = d.title, description = d.description, category = d.category, urgency = d.urgency,
-           item_name = d.item_name, quantity = d.quantity, weight_kg = d.weight_kg, length_cm = d.length_cm,
-           width_cm = d.width_cm, height_cm = d.height_cm, declared_value = d.declared_value, currency = d.currency,
-           is_fragile = d.is_fragile, is_perishable = d.is_perishable, is_hazardous = d.is_hazardous,
-           requires_signature = d.requires_signature,
-           pickup_address = d.pickup_address, pickup_point = d.pickup_point, pickup_city = d.pickup_city,
-           pickup_country = d.pickup_country, pickup_contact_name = d.pickup_contact_name,
-           pickup_contact_phone = d.pickup_contact_phone, pickup_instructions = d.pickup_instructions,
-           pickup_window_start = d.pickup_window_start, pickup_window_end = d.pickup_window_end,
-           delivery_address = d.delivery_address, delivery_point = d.delivery_point, delivery_city = d.delivery_city,
-           delivery_country = d.delivery_country, delivery_contact_name = d.delivery_contact_name,
-           delivery_contact_phone = d.delivery_contact_phone, delivery_instructions = d.delivery_instructions,
-           delivery_window_start = d.delivery_window_start, delivery_window_end = d.delivery_window_end,
-           max_price = d.max_price, auto_accept_price = d.auto_accept_price,
-           estimated_price = app_hidden.delivery_request_estimate(d),
-           preferred_travelers = d.preferred_travelers, blacklisted_travelers = d.blacklisted_travelers,
-           min_traveler_rating = d.min_traveler_rating, verification_required = d.verification_required,
-           background_check_required = d.background_check_required,
-           expires_at = coalesce(d.expires_at, r.expires_at)
-     where r.id = v_old.id
-    returning r.* into v_request;
-  exception when check_violation or not_null_violation then
-    get stacked diagnostics v_table = table_name, v_constraint = constraint_name, v_column = column_name;
-    perform app_hidden.raise_broken_rule('app_public.delivery_requests', sqlstate, v_table, v_constraint, v_column);
-  end;
+  update app_public.delivery_requests r
+     set title = d.title, description = d.description, category = d.category, urgency = d.urgency,
+         item_name = d.item_name, quantity = d.quantity, weight_kg = d.weight_kg, length_cm = d.length_cm,
+         width_cm = d.width_cm, height_cm = d.height_cm, declared_value = d.declared_value, currency = d.currency,
+         is_fragile = d.is_fragile, is_perishable = d.is_perishable, is_hazardous = d.is_hazardous,
+         requires_signature = d.requires_signature,
+         pickup_address = d.pickup_address, pickup_point = d.pickup_point, pickup_city = d.pickup_city,
+         pickup_country = d.pickup_country, pickup_contact_name = d.pickup_contact_name,
+         pickup_contact_phone = d.pickup_contact_phone, pickup_instructions = d.pickup_instructions,
+         pickup_window_start = d.pickup_window_start, pickup_window_end = d.pickup_window_end,
+         delivery_address = d.delivery_address, delivery_point = d.delivery_point, delivery_city = d.delivery_city,
+         delivery_country = d.delivery_country, delivery_contact_name = d.delivery_contact_name,
+         delivery_contact_phone = d.delivery_contact_phone, delivery_instructions = d.delivery_instructions,
+         delivery_window_start = d.delivery_window_start, delivery_window_end = d.delivery_window_end,
+         max_price = d.max_price, auto_accept_price = d.auto_accept_price,
+         estimated_price = app_hidden.delivery_request_estimate(d),
+         preferred_travelers = d.preferred_travelers, blacklisted_travelers = d.blacklisted_travelers,
+         min_traveler_rating = d.min_traveler_rating, verification_required = d.verification_required,
+         background_check_required = d.background_check_required,
+         expires_at = coalesce(d.expires_at, r.expires_at)
+   where r.id = v_old.id
+  returning r.* into v_request;
 
   -- Live offers were made for the old terms: a changed item, place or window voids them all (request_changed), a
   -- lower max_price declines those above it, and travelers now blacklisted lose theirs.
@@ -12893,6 +13329,20 @@ COMMENT ON COLUMN app_public.user_preferences.created_at IS 'When the row was cr
 --
 
 COMMENT ON COLUMN app_public.user_preferences.updated_at IS 'When the preferences last changed.';
+
+
+--
+-- Name: CONSTRAINT user_preferences_location_shape ON user_preferences; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_preferences_location_shape ON app_public.user_preferences IS 'location must be {tracking_level: precise, approximate or minimal; delete_after_delivery: true or false}';
+
+
+--
+-- Name: CONSTRAINT user_preferences_privacy_shape ON user_preferences; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_preferences_privacy_shape ON app_public.user_preferences IS 'privacy must be {show_last_name: true or false; show_statistics: true or false}';
 
 
 --
@@ -13067,9 +13517,6 @@ declare
   v_items integer;
   v_times_changed boolean;
   v_status app_public.trip_status;
-  v_table text;
-  v_constraint text;
-  v_column text;
 begin
   v_trip := app_hidden.own_trip_for_update(update_trip.trip_id, v_user_id);
   if v_trip.status in ('completed', 'cancelled') then
@@ -13113,45 +13560,40 @@ begin
   end if;
   -- Price changes apply to new offers only: deliveries keep the final_price agreed at acceptance.
 
-  begin
-    update app_public.trips t
-       set title = coalesce(trim(update_trip.title), t.title),
-           description = coalesce(nullif(trim(update_trip.description), ''), t.description),
-           trip_type = coalesce(update_trip.trip_type, t.trip_type),
-           origin_address = coalesce(trim(update_trip.origin_address), t.origin_address),
-           origin_point = coalesce(update_trip.origin_point, t.origin_point),
-           origin_airport = coalesce(upper(update_trip.origin_airport), t.origin_airport),
-           destination_address = coalesce(trim(update_trip.destination_address), t.destination_address),
-           destination_point = coalesce(update_trip.destination_point, t.destination_point),
-           destination_airport = coalesce(upper(update_trip.destination_airport), t.destination_airport),
-           departure_time = v_departure,
-           arrival_time = v_arrival,
-           available_weight_kg = v_weight - (t.capacity_weight_kg - t.available_weight_kg),
-           capacity_weight_kg = v_weight,
-           available_volume_l = v_volume - (t.capacity_volume_l - t.available_volume_l),
-           capacity_volume_l = v_volume,
-           available_items = v_items - (t.capacity_items - t.available_items),
-           capacity_items = v_items,
-           base_price = coalesce(update_trip.base_price, t.base_price),
-           price_per_kg = coalesce(update_trip.price_per_kg, t.price_per_kg),
-           price_per_km = coalesce(update_trip.price_per_km, t.price_per_km),
-           express_multiplier = coalesce(update_trip.express_multiplier, t.express_multiplier),
-           fragile_multiplier = coalesce(update_trip.fragile_multiplier, t.fragile_multiplier),
-           no_fragile = coalesce(update_trip.no_fragile, t.no_fragile),
-           no_electronics = coalesce(update_trip.no_electronics, t.no_electronics),
-           max_item_value = coalesce(update_trip.max_item_value, t.max_item_value),
-           prohibited_categories = coalesce(update_trip.prohibited_categories, t.prohibited_categories),
-           visibility = coalesce(update_trip.visibility, t.visibility),
-           auto_accept = coalesce(update_trip.auto_accept, t.auto_accept),
-           auto_accept_price = coalesce(update_trip.auto_accept_price, t.auto_accept_price),
-           recurring_pattern = coalesce(update_trip.recurring_pattern, t.recurring_pattern),
-           status = v_status
-     where t.id = v_trip.id
-    returning t.* into v_trip;
-  exception when check_violation or not_null_violation then
-    get stacked diagnostics v_table = table_name, v_constraint = constraint_name, v_column = column_name;
-    perform app_hidden.raise_broken_rule('app_public.trips', sqlstate, v_table, v_constraint, v_column);
-  end;
+  update app_public.trips t
+     set title = coalesce(trim(update_trip.title), t.title),
+         description = coalesce(nullif(trim(update_trip.description), ''), t.description),
+         trip_type = coalesce(update_trip.trip_type, t.trip_type),
+         origin_address = coalesce(trim(update_trip.origin_address), t.origin_address),
+         origin_point = coalesce(update_trip.origin_point, t.origin_point),
+         origin_airport = coalesce(upper(update_trip.origin_airport), t.origin_airport),
+         destination_address = coalesce(trim(update_trip.destination_address), t.destination_address),
+         destination_point = coalesce(update_trip.destination_point, t.destination_point),
+         destination_airport = coalesce(upper(update_trip.destination_airport), t.destination_airport),
+         departure_time = v_departure,
+         arrival_time = v_arrival,
+         available_weight_kg = v_weight - (t.capacity_weight_kg - t.available_weight_kg),
+         capacity_weight_kg = v_weight,
+         available_volume_l = v_volume - (t.capacity_volume_l - t.available_volume_l),
+         capacity_volume_l = v_volume,
+         available_items = v_items - (t.capacity_items - t.available_items),
+         capacity_items = v_items,
+         base_price = coalesce(update_trip.base_price, t.base_price),
+         price_per_kg = coalesce(update_trip.price_per_kg, t.price_per_kg),
+         price_per_km = coalesce(update_trip.price_per_km, t.price_per_km),
+         express_multiplier = coalesce(update_trip.express_multiplier, t.express_multiplier),
+         fragile_multiplier = coalesce(update_trip.fragile_multiplier, t.fragile_multiplier),
+         no_fragile = coalesce(update_trip.no_fragile, t.no_fragile),
+         no_electronics = coalesce(update_trip.no_electronics, t.no_electronics),
+         max_item_value = coalesce(update_trip.max_item_value, t.max_item_value),
+         prohibited_categories = coalesce(update_trip.prohibited_categories, t.prohibited_categories),
+         visibility = coalesce(update_trip.visibility, t.visibility),
+         auto_accept = coalesce(update_trip.auto_accept, t.auto_accept),
+         auto_accept_price = coalesce(update_trip.auto_accept_price, t.auto_accept_price),
+         recurring_pattern = coalesce(update_trip.recurring_pattern, t.recurring_pattern),
+         status = v_status
+   where t.id = v_trip.id
+  returning t.* into v_trip;
   if v_times_changed and v_status = 'delayed' then
     perform app_hidden.notify_trip_customers(v_trip.id, 'Your traveler''s trip has new times',
       format(E'The trip "%s" now leaves at %s UTC and arrives at %s UTC.\n', v_trip.title,
@@ -13230,6 +13672,27 @@ COMMENT ON COLUMN app_public.user_earnings.total_spent IS 'Amount paid as a cust
 --
 
 COMMENT ON COLUMN app_public.user_earnings.updated_at IS 'When the totals last changed.';
+
+
+--
+-- Name: CONSTRAINT user_earnings_currency_check ON user_earnings; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_earnings_currency_check ON app_public.user_earnings IS 'currency must be three capital letters (ISO 4217)';
+
+
+--
+-- Name: CONSTRAINT user_earnings_total_earnings_check ON user_earnings; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_earnings_total_earnings_check ON app_public.user_earnings IS 'total_earnings cannot be negative';
+
+
+--
+-- Name: CONSTRAINT user_earnings_total_spent_check ON user_earnings; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_earnings_total_spent_check ON app_public.user_earnings IS 'total_spent cannot be negative';
 
 
 --
@@ -13388,6 +13851,118 @@ COMMENT ON COLUMN app_public.user_statistics.offer_answers IS 'How many offer ve
 --
 
 COMMENT ON COLUMN app_public.user_statistics.offer_answer_seconds IS 'Sum of the seconds between each of those versions and the user''s answer to it.';
+
+
+--
+-- Name: CONSTRAINT user_statistics_average_rating_check ON user_statistics; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_statistics_average_rating_check ON app_public.user_statistics IS 'average_rating must be between 1 and 5';
+
+
+--
+-- Name: CONSTRAINT user_statistics_cancelled_as_traveler_check ON user_statistics; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_statistics_cancelled_as_traveler_check ON app_public.user_statistics IS 'cancelled_as_traveler cannot be negative';
+
+
+--
+-- Name: CONSTRAINT user_statistics_cancelled_deliveries_check ON user_statistics; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_statistics_cancelled_deliveries_check ON app_public.user_statistics IS 'cancelled_deliveries cannot be negative';
+
+
+--
+-- Name: CONSTRAINT user_statistics_check ON user_statistics; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_statistics_check ON app_public.user_statistics IS 'successful_deliveries and cancelled_deliveries cannot exceed total_deliveries';
+
+
+--
+-- Name: CONSTRAINT user_statistics_check1 ON user_statistics; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_statistics_check1 ON app_public.user_statistics IS 'deliveries_as_traveler cannot exceed total_deliveries';
+
+
+--
+-- Name: CONSTRAINT user_statistics_check2 ON user_statistics; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_statistics_check2 ON app_public.user_statistics IS 'successful_as_traveler and cancelled_as_traveler cannot exceed deliveries_as_traveler';
+
+
+--
+-- Name: CONSTRAINT user_statistics_check3 ON user_statistics; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_statistics_check3 ON app_public.user_statistics IS 'average_rating: a user has an average rating once rated, and only then';
+
+
+--
+-- Name: CONSTRAINT user_statistics_deliveries_as_traveler_check ON user_statistics; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_statistics_deliveries_as_traveler_check ON app_public.user_statistics IS 'deliveries_as_traveler cannot be negative';
+
+
+--
+-- Name: CONSTRAINT user_statistics_offer_answer_seconds_check ON user_statistics; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_statistics_offer_answer_seconds_check ON app_public.user_statistics IS 'offer_answer_seconds cannot be negative';
+
+
+--
+-- Name: CONSTRAINT user_statistics_offer_answers_check ON user_statistics; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_statistics_offer_answers_check ON app_public.user_statistics IS 'offer_answers cannot be negative';
+
+
+--
+-- Name: CONSTRAINT user_statistics_response_time_minutes_check ON user_statistics; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_statistics_response_time_minutes_check ON app_public.user_statistics IS 'response_time_minutes cannot be negative';
+
+
+--
+-- Name: CONSTRAINT user_statistics_successful_as_traveler_check ON user_statistics; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_statistics_successful_as_traveler_check ON app_public.user_statistics IS 'successful_as_traveler cannot be negative';
+
+
+--
+-- Name: CONSTRAINT user_statistics_successful_deliveries_check ON user_statistics; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_statistics_successful_deliveries_check ON app_public.user_statistics IS 'successful_deliveries cannot be negative';
+
+
+--
+-- Name: CONSTRAINT user_statistics_total_deliveries_check ON user_statistics; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_statistics_total_deliveries_check ON app_public.user_statistics IS 'total_deliveries cannot be negative';
+
+
+--
+-- Name: CONSTRAINT user_statistics_total_ratings_check ON user_statistics; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_statistics_total_ratings_check ON app_public.user_statistics IS 'total_ratings cannot be negative';
+
+
+--
+-- Name: CONSTRAINT user_statistics_total_trips_check ON user_statistics; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_statistics_total_trips_check ON app_public.user_statistics IS 'total_trips cannot be negative';
 
 
 --
@@ -13797,6 +14372,20 @@ COMMENT ON TABLE app_private.account_closures IS 'Account deactivations and dele
 
 
 --
+-- Name: CONSTRAINT account_closures_check ON account_closures; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT account_closures_check ON app_private.account_closures IS 'anonymised_at: only a deleted account is anonymised';
+
+
+--
+-- Name: CONSTRAINT account_closures_reason_check ON account_closures; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT account_closures_reason_check ON app_private.account_closures IS 'reason must have 1 to 1000 characters';
+
+
+--
 -- Name: admin_users; Type: TABLE; Schema: app_private; Owner: -
 --
 
@@ -13841,6 +14430,20 @@ COMMENT ON TABLE app_private.api_request_budgets IS 'Requests counted in the cur
 
 
 --
+-- Name: CONSTRAINT api_request_budgets_requests_check ON api_request_budgets; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT api_request_budgets_requests_check ON app_private.api_request_budgets IS 'requests must be more than 0';
+
+
+--
+-- Name: CONSTRAINT api_request_budgets_subject_check ON api_request_budgets; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT api_request_budgets_subject_check ON app_private.api_request_budgets IS 'subject must have 1 to 100 characters';
+
+
+--
 -- Name: email_verification_tokens; Type: TABLE; Schema: app_private; Owner: -
 --
 
@@ -13864,6 +14467,13 @@ ALTER TABLE ONLY app_private.email_verification_tokens FORCE ROW LEVEL SECURITY;
 --
 
 COMMENT ON TABLE app_private.email_verification_tokens IS 'SHA-256 of email verification links (32 random bytes), single-use, expiring.';
+
+
+--
+-- Name: CONSTRAINT email_verification_tokens_token_hash_check ON email_verification_tokens; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT email_verification_tokens_token_hash_check ON app_private.email_verification_tokens IS 'token_hash must be 32 bytes';
 
 
 --
@@ -13905,6 +14515,27 @@ COMMENT ON COLUMN app_private.emails.kind IS 'plain, or the single-use token the
 
 
 --
+-- Name: CONSTRAINT emails_attempts_check ON emails; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT emails_attempts_check ON app_private.emails IS 'attempts cannot be negative';
+
+
+--
+-- Name: CONSTRAINT emails_check ON emails; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT emails_check ON app_private.emails IS 'sent_at: a sent email has its sending time, and only a sent one has it';
+
+
+--
+-- Name: CONSTRAINT emails_subject_check ON emails; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT emails_subject_check ON app_private.emails IS 'subject must have 1 to 255 characters';
+
+
+--
 -- Name: login_attempts; Type: TABLE; Schema: app_private; Owner: -
 --
 
@@ -13926,6 +14557,13 @@ ALTER TABLE ONLY app_private.login_attempts FORCE ROW LEVEL SECURITY;
 --
 
 COMMENT ON TABLE app_private.login_attempts IS 'Every login attempt with its outcome: the audit trail behind lockout and per-IP rate limits.';
+
+
+--
+-- Name: CONSTRAINT login_attempts_email_check ON login_attempts; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT login_attempts_email_check ON app_private.login_attempts IS 'email may have at most 320 characters';
 
 
 --
@@ -13973,6 +14611,20 @@ COMMENT ON TABLE app_private.mfa_challenges IS 'Second step of a login with two-
 
 
 --
+-- Name: CONSTRAINT mfa_challenges_attempts_check ON mfa_challenges; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT mfa_challenges_attempts_check ON app_private.mfa_challenges IS 'attempts cannot be negative';
+
+
+--
+-- Name: CONSTRAINT mfa_challenges_token_hash_check ON mfa_challenges; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT mfa_challenges_token_hash_check ON app_private.mfa_challenges IS 'token_hash must be 32 bytes';
+
+
+--
 -- Name: password_reset_tokens; Type: TABLE; Schema: app_private; Owner: -
 --
 
@@ -13995,6 +14647,13 @@ ALTER TABLE ONLY app_private.password_reset_tokens FORCE ROW LEVEL SECURITY;
 --
 
 COMMENT ON TABLE app_private.password_reset_tokens IS 'SHA-256 of password reset links (32 random bytes), single-use, 1 h, a newer one voids older ones.';
+
+
+--
+-- Name: CONSTRAINT password_reset_tokens_token_hash_check ON password_reset_tokens; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT password_reset_tokens_token_hash_check ON app_private.password_reset_tokens IS 'token_hash must be 32 bytes';
 
 
 --
@@ -14026,6 +14685,27 @@ COMMENT ON TABLE app_private.phone_verification_codes IS 'Phone verification cod
 
 
 --
+-- Name: CONSTRAINT phone_verification_codes_attempts_check ON phone_verification_codes; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT phone_verification_codes_attempts_check ON app_private.phone_verification_codes IS 'attempts cannot be negative';
+
+
+--
+-- Name: CONSTRAINT phone_verification_codes_check ON phone_verification_codes; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT phone_verification_codes_check ON app_private.phone_verification_codes IS 'code_hash and expires_at: a code has an expiry, and only a code has one';
+
+
+--
+-- Name: CONSTRAINT phone_verification_codes_phone_number_check ON phone_verification_codes; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT phone_verification_codes_phone_number_check ON app_private.phone_verification_codes IS 'phone_number must be in E.164 format, e.g. +4930123456';
+
+
+--
 -- Name: rate_limit_hits; Type: TABLE; Schema: app_private; Owner: -
 --
 
@@ -14046,6 +14726,20 @@ ALTER TABLE ONLY app_private.rate_limit_hits FORCE ROW LEVEL SECURITY;
 --
 
 COMMENT ON TABLE app_private.rate_limit_hits IS 'One row per counted action; app_hidden.rate_limit_take counts them per bucket and subject.';
+
+
+--
+-- Name: CONSTRAINT rate_limit_hits_bucket_check ON rate_limit_hits; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT rate_limit_hits_bucket_check ON app_private.rate_limit_hits IS 'bucket may have only lowercase letters and underscores';
+
+
+--
+-- Name: CONSTRAINT rate_limit_hits_subject_check ON rate_limit_hits; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT rate_limit_hits_subject_check ON app_private.rate_limit_hits IS 'subject must have 1 to 320 characters';
 
 
 --
@@ -14081,6 +14775,13 @@ ALTER TABLE ONLY app_private.session_rotated_tokens FORCE ROW LEVEL SECURITY;
 --
 
 COMMENT ON TABLE app_private.session_rotated_tokens IS 'SHA-256 of refresh tokens already rotated away, kept to detect their reuse.';
+
+
+--
+-- Name: CONSTRAINT session_rotated_tokens_token_hash_check ON session_rotated_tokens; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT session_rotated_tokens_token_hash_check ON app_private.session_rotated_tokens IS 'token_hash must be 32 bytes';
 
 
 --
@@ -14128,6 +14829,27 @@ COMMENT ON COLUMN app_private.sessions.refresh_token_hash IS 'SHA-256 of the cur
 --
 
 COMMENT ON COLUMN app_private.sessions.mfa_verified IS 'Whether the session passed the second factor.';
+
+
+--
+-- Name: CONSTRAINT sessions_app_version_check ON sessions; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT sessions_app_version_check ON app_private.sessions IS 'app_version must have 1 to 64 characters';
+
+
+--
+-- Name: CONSTRAINT sessions_device_id_check ON sessions; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT sessions_device_id_check ON app_private.sessions IS 'device_id must have 1 to 255 characters';
+
+
+--
+-- Name: CONSTRAINT sessions_refresh_token_hash_check ON sessions; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT sessions_refresh_token_hash_check ON app_private.sessions IS 'refresh_token_hash must be 32 bytes';
 
 
 --
@@ -14188,6 +14910,13 @@ COMMENT ON TABLE app_private.user_secrets IS 'bcrypt password hash of each user 
 
 
 --
+-- Name: CONSTRAINT user_secrets_failed_login_count_check ON user_secrets; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_secrets_failed_login_count_check ON app_private.user_secrets IS 'failed_login_count cannot be negative';
+
+
+--
 -- Name: user_status_changes; Type: TABLE; Schema: app_private; Owner: -
 --
 
@@ -14213,6 +14942,13 @@ COMMENT ON TABLE app_private.user_status_changes IS 'Account status changes made
 
 
 --
+-- Name: CONSTRAINT user_status_changes_reason_check ON user_status_changes; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_status_changes_reason_check ON app_private.user_status_changes IS 'reason must have 1 to 1000 characters';
+
+
+--
 -- Name: worker_heartbeats; Type: TABLE; Schema: app_private; Owner: -
 --
 
@@ -14231,6 +14967,13 @@ ALTER TABLE ONLY app_private.worker_heartbeats FORCE ROW LEVEL SECURITY;
 --
 
 COMMENT ON TABLE app_private.worker_heartbeats IS 'Live graphile-worker pools and when each last reported (workers/heartbeat.ts); stale rows name crashed workers.';
+
+
+--
+-- Name: CONSTRAINT worker_heartbeats_worker_id_check ON worker_heartbeats; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT worker_heartbeats_worker_id_check ON app_private.worker_heartbeats IS 'worker_id must have 1 to 200 characters';
 
 
 --
@@ -14656,6 +15399,13 @@ COMMENT ON COLUMN app_public.delivery_status_history.created_at IS 'When the cha
 
 
 --
+-- Name: CONSTRAINT delivery_status_history_reason_check ON delivery_status_history; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_status_history_reason_check ON app_public.delivery_status_history IS 'reason must have 1 to 1000 characters';
+
+
+--
 -- Name: delivery_transitions; Type: TABLE; Schema: app_public; Owner: -
 --
 
@@ -14696,6 +15446,13 @@ COMMENT ON COLUMN app_public.delivery_transitions.to_status IS 'Status after the
 --
 
 COMMENT ON COLUMN app_public.delivery_transitions.source IS 'What may cause it.';
+
+
+--
+-- Name: CONSTRAINT delivery_transitions_check ON delivery_transitions; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_transitions_check ON app_public.delivery_transitions IS 'to_status must differ from from_status';
 
 
 --
@@ -14809,6 +15566,34 @@ COMMENT ON COLUMN app_public.offer_versions.created_at IS 'When it was proposed.
 
 
 --
+-- Name: CONSTRAINT offer_versions_message_check ON offer_versions; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT offer_versions_message_check ON app_public.offer_versions IS 'message must have 1 to 1000 characters';
+
+
+--
+-- Name: CONSTRAINT offer_versions_price_check ON offer_versions; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT offer_versions_price_check ON app_public.offer_versions IS 'price must be more than 0';
+
+
+--
+-- Name: CONSTRAINT offer_versions_times_ordered ON offer_versions; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT offer_versions_times_ordered ON app_public.offer_versions IS 'delivery_time must lie after pickup_time';
+
+
+--
+-- Name: CONSTRAINT offer_versions_version_check ON offer_versions; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT offer_versions_version_check ON app_public.offer_versions IS 'version must be between 1 and 100';
+
+
+--
 -- Name: request_matches; Type: TABLE; Schema: app_public; Owner: -
 --
 
@@ -14909,6 +15694,34 @@ COMMENT ON COLUMN app_public.request_matches.updated_at IS 'When the pair was la
 --
 
 COMMENT ON COLUMN app_public.request_matches.notified_at IS 'When the other side was emailed about the match (once per pair).';
+
+
+--
+-- Name: CONSTRAINT request_matches_detour_km_check ON request_matches; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT request_matches_detour_km_check ON app_public.request_matches IS 'detour_km cannot be negative';
+
+
+--
+-- Name: CONSTRAINT request_matches_factors_check ON request_matches; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT request_matches_factors_check ON app_public.request_matches IS 'factors must be a JSON object';
+
+
+--
+-- Name: CONSTRAINT request_matches_quoted_price_check ON request_matches; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT request_matches_quoted_price_check ON app_public.request_matches IS 'quoted_price must be more than 0';
+
+
+--
+-- Name: CONSTRAINT request_matches_score_check ON request_matches; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT request_matches_score_check ON app_public.request_matches IS 'score must be between 0 and 1';
 
 
 --
@@ -15126,6 +15939,34 @@ Who changed the value last; null for the seeded value or a system change.';
 
 
 --
+-- Name: CONSTRAINT system_configuration_category_check ON system_configuration; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT system_configuration_category_check ON app_public.system_configuration IS 'category may have only lowercase letters and underscores';
+
+
+--
+-- Name: CONSTRAINT system_configuration_key_check ON system_configuration; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT system_configuration_key_check ON app_public.system_configuration IS 'key may have only lowercase letters, digits and underscores';
+
+
+--
+-- Name: CONSTRAINT system_configuration_sensitive_not_public ON system_configuration; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT system_configuration_sensitive_not_public ON app_public.system_configuration IS 'is_public: a sensitive setting cannot be public';
+
+
+--
+-- Name: CONSTRAINT system_configuration_validation_check ON system_configuration; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT system_configuration_validation_check ON app_public.system_configuration IS 'validation must be a JSON object with only min, max and pattern';
+
+
+--
 -- Name: user_contacts; Type: TABLE; Schema: app_public; Owner: -
 --
 
@@ -15228,6 +16069,34 @@ COMMENT ON COLUMN app_public.user_contacts.terms_accepted_at IS 'When the user a
 
 
 --
+-- Name: CONSTRAINT user_contacts_email_check ON user_contacts; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_contacts_email_check ON app_public.user_contacts IS 'email must be an email address of at most 254 characters';
+
+
+--
+-- Name: CONSTRAINT user_contacts_last_name_check ON user_contacts; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_contacts_last_name_check ON app_public.user_contacts IS 'last_name must have 1 to 100 characters';
+
+
+--
+-- Name: CONSTRAINT user_contacts_phone_number_check ON user_contacts; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_contacts_phone_number_check ON app_public.user_contacts IS 'phone_number must be in E.164 format, e.g. +4930123456';
+
+
+--
+-- Name: CONSTRAINT user_contacts_phone_verified_has_number ON user_contacts; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_contacts_phone_verified_has_number ON app_public.user_contacts IS 'phone_verified_at: only a phone number can be verified';
+
+
+--
 -- Name: schema_migrations; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -15245,11 +16114,25 @@ ALTER TABLE ONLY app_private.account_closures
 
 
 --
+-- Name: CONSTRAINT account_closures_pkey ON account_closures; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT account_closures_pkey ON app_private.account_closures IS 'id is already taken';
+
+
+--
 -- Name: admin_users admin_users_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
 --
 
 ALTER TABLE ONLY app_private.admin_users
     ADD CONSTRAINT admin_users_pkey PRIMARY KEY (user_id);
+
+
+--
+-- Name: CONSTRAINT admin_users_pkey ON admin_users; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT admin_users_pkey ON app_private.admin_users IS 'user_id is already an admin';
 
 
 --
@@ -15261,11 +16144,25 @@ ALTER TABLE ONLY app_private.api_request_budgets
 
 
 --
+-- Name: CONSTRAINT api_request_budgets_pkey ON api_request_budgets; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT api_request_budgets_pkey ON app_private.api_request_budgets IS 'subject already has a request budget';
+
+
+--
 -- Name: email_verification_tokens email_verification_tokens_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
 --
 
 ALTER TABLE ONLY app_private.email_verification_tokens
     ADD CONSTRAINT email_verification_tokens_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: CONSTRAINT email_verification_tokens_pkey ON email_verification_tokens; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT email_verification_tokens_pkey ON app_private.email_verification_tokens IS 'id is already taken';
 
 
 --
@@ -15277,11 +16174,25 @@ ALTER TABLE ONLY app_private.email_verification_tokens
 
 
 --
+-- Name: CONSTRAINT email_verification_tokens_token_hash_key ON email_verification_tokens; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT email_verification_tokens_token_hash_key ON app_private.email_verification_tokens IS 'token_hash is already in use';
+
+
+--
 -- Name: emails emails_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
 --
 
 ALTER TABLE ONLY app_private.emails
     ADD CONSTRAINT emails_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: CONSTRAINT emails_pkey ON emails; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT emails_pkey ON app_private.emails IS 'id is already taken';
 
 
 --
@@ -15293,11 +16204,25 @@ ALTER TABLE ONLY app_private.login_attempts
 
 
 --
+-- Name: CONSTRAINT login_attempts_pkey ON login_attempts; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT login_attempts_pkey ON app_private.login_attempts IS 'id is already taken';
+
+
+--
 -- Name: mfa_challenges mfa_challenges_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
 --
 
 ALTER TABLE ONLY app_private.mfa_challenges
     ADD CONSTRAINT mfa_challenges_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: CONSTRAINT mfa_challenges_pkey ON mfa_challenges; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT mfa_challenges_pkey ON app_private.mfa_challenges IS 'id is already taken';
 
 
 --
@@ -15309,11 +16234,25 @@ ALTER TABLE ONLY app_private.mfa_challenges
 
 
 --
+-- Name: CONSTRAINT mfa_challenges_token_hash_key ON mfa_challenges; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT mfa_challenges_token_hash_key ON app_private.mfa_challenges IS 'token_hash is already in use';
+
+
+--
 -- Name: password_reset_tokens password_reset_tokens_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
 --
 
 ALTER TABLE ONLY app_private.password_reset_tokens
     ADD CONSTRAINT password_reset_tokens_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: CONSTRAINT password_reset_tokens_pkey ON password_reset_tokens; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT password_reset_tokens_pkey ON app_private.password_reset_tokens IS 'id is already taken';
 
 
 --
@@ -15325,11 +16264,25 @@ ALTER TABLE ONLY app_private.password_reset_tokens
 
 
 --
+-- Name: CONSTRAINT password_reset_tokens_token_hash_key ON password_reset_tokens; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT password_reset_tokens_token_hash_key ON app_private.password_reset_tokens IS 'token_hash is already in use';
+
+
+--
 -- Name: phone_verification_codes phone_verification_codes_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
 --
 
 ALTER TABLE ONLY app_private.phone_verification_codes
     ADD CONSTRAINT phone_verification_codes_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: CONSTRAINT phone_verification_codes_pkey ON phone_verification_codes; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT phone_verification_codes_pkey ON app_private.phone_verification_codes IS 'id is already taken';
 
 
 --
@@ -15341,11 +16294,25 @@ ALTER TABLE ONLY app_private.rate_limit_hits
 
 
 --
+-- Name: CONSTRAINT rate_limit_hits_pkey ON rate_limit_hits; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT rate_limit_hits_pkey ON app_private.rate_limit_hits IS 'id is already taken';
+
+
+--
 -- Name: session_rotated_tokens session_rotated_tokens_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
 --
 
 ALTER TABLE ONLY app_private.session_rotated_tokens
     ADD CONSTRAINT session_rotated_tokens_pkey PRIMARY KEY (token_hash);
+
+
+--
+-- Name: CONSTRAINT session_rotated_tokens_pkey ON session_rotated_tokens; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT session_rotated_tokens_pkey ON app_private.session_rotated_tokens IS 'token_hash was already rotated';
 
 
 --
@@ -15357,11 +16324,25 @@ ALTER TABLE ONLY app_private.sessions
 
 
 --
+-- Name: CONSTRAINT sessions_pkey ON sessions; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT sessions_pkey ON app_private.sessions IS 'id is already taken';
+
+
+--
 -- Name: two_factor_setups two_factor_setups_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
 --
 
 ALTER TABLE ONLY app_private.two_factor_setups
     ADD CONSTRAINT two_factor_setups_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: CONSTRAINT two_factor_setups_pkey ON two_factor_setups; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT two_factor_setups_pkey ON app_private.two_factor_setups IS 'id is already taken';
 
 
 --
@@ -15373,11 +16354,25 @@ ALTER TABLE ONLY app_private.user_secrets
 
 
 --
+-- Name: CONSTRAINT user_secrets_pkey ON user_secrets; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_secrets_pkey ON app_private.user_secrets IS 'user_id already has its secrets';
+
+
+--
 -- Name: user_status_changes user_status_changes_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
 --
 
 ALTER TABLE ONLY app_private.user_status_changes
     ADD CONSTRAINT user_status_changes_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: CONSTRAINT user_status_changes_pkey ON user_status_changes; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_status_changes_pkey ON app_private.user_status_changes IS 'id is already taken';
 
 
 --
@@ -15389,11 +16384,25 @@ ALTER TABLE ONLY app_private.user_two_factor_auth
 
 
 --
+-- Name: CONSTRAINT user_two_factor_auth_pkey ON user_two_factor_auth; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_two_factor_auth_pkey ON app_private.user_two_factor_auth IS 'user_id already has two-factor authentication';
+
+
+--
 -- Name: worker_heartbeats worker_heartbeats_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
 --
 
 ALTER TABLE ONLY app_private.worker_heartbeats
     ADD CONSTRAINT worker_heartbeats_pkey PRIMARY KEY (worker_id);
+
+
+--
+-- Name: CONSTRAINT worker_heartbeats_pkey ON worker_heartbeats; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT worker_heartbeats_pkey ON app_private.worker_heartbeats IS 'worker_id already has a heartbeat';
 
 
 --
@@ -15405,11 +16414,25 @@ ALTER TABLE ONLY app_public.deliveries
 
 
 --
+-- Name: CONSTRAINT deliveries_delivery_number_key ON deliveries; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT deliveries_delivery_number_key ON app_public.deliveries IS 'delivery_number is already taken';
+
+
+--
 -- Name: deliveries deliveries_offer_id_key; Type: CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.deliveries
     ADD CONSTRAINT deliveries_offer_id_key UNIQUE (offer_id);
+
+
+--
+-- Name: CONSTRAINT deliveries_offer_id_key ON deliveries; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT deliveries_offer_id_key ON app_public.deliveries IS 'offer_id: this offer already has a delivery';
 
 
 --
@@ -15421,11 +16444,25 @@ ALTER TABLE ONLY app_public.deliveries
 
 
 --
+-- Name: CONSTRAINT deliveries_pkey ON deliveries; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT deliveries_pkey ON app_public.deliveries IS 'id is already taken';
+
+
+--
 -- Name: delivery_offers delivery_offers_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.delivery_offers
     ADD CONSTRAINT delivery_offers_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: CONSTRAINT delivery_offers_pkey ON delivery_offers; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_offers_pkey ON app_public.delivery_offers IS 'id is already taken';
 
 
 --
@@ -15437,11 +16474,25 @@ ALTER TABLE ONLY app_public.delivery_requests
 
 
 --
+-- Name: CONSTRAINT delivery_requests_pkey ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_pkey ON app_public.delivery_requests IS 'id is already taken';
+
+
+--
 -- Name: delivery_status_history delivery_status_history_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.delivery_status_history
     ADD CONSTRAINT delivery_status_history_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: CONSTRAINT delivery_status_history_pkey ON delivery_status_history; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_status_history_pkey ON app_public.delivery_status_history IS 'id is already taken';
 
 
 --
@@ -15453,11 +16504,25 @@ ALTER TABLE ONLY app_public.delivery_transitions
 
 
 --
+-- Name: CONSTRAINT delivery_transitions_pkey ON delivery_transitions; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_transitions_pkey ON app_public.delivery_transitions IS 'from_status, to_status and source: this transition already exists';
+
+
+--
 -- Name: offer_versions offer_versions_offer_version_key; Type: CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.offer_versions
     ADD CONSTRAINT offer_versions_offer_version_key UNIQUE (offer_id, version);
+
+
+--
+-- Name: CONSTRAINT offer_versions_offer_version_key ON offer_versions; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT offer_versions_offer_version_key ON app_public.offer_versions IS 'version: this version of the offer already exists';
 
 
 --
@@ -15469,11 +16534,25 @@ ALTER TABLE ONLY app_public.offer_versions
 
 
 --
+-- Name: CONSTRAINT offer_versions_pkey ON offer_versions; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT offer_versions_pkey ON app_public.offer_versions IS 'id is already taken';
+
+
+--
 -- Name: request_matches request_matches_pair_key; Type: CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.request_matches
     ADD CONSTRAINT request_matches_pair_key UNIQUE (request_id, trip_id);
+
+
+--
+-- Name: CONSTRAINT request_matches_pair_key ON request_matches; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT request_matches_pair_key ON app_public.request_matches IS 'request_id and trip_id: this pair is already recorded';
 
 
 --
@@ -15485,11 +16564,25 @@ ALTER TABLE ONLY app_public.request_matches
 
 
 --
+-- Name: CONSTRAINT request_matches_pkey ON request_matches; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT request_matches_pkey ON app_public.request_matches IS 'id is already taken';
+
+
+--
 -- Name: review_reports review_reports_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.review_reports
     ADD CONSTRAINT review_reports_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: CONSTRAINT review_reports_pkey ON review_reports; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT review_reports_pkey ON app_public.review_reports IS 'id is already taken';
 
 
 --
@@ -15501,11 +16594,25 @@ ALTER TABLE ONLY app_public.review_reports
 
 
 --
+-- Name: CONSTRAINT review_reports_review_reporter_key ON review_reports; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT review_reports_review_reporter_key ON app_public.review_reports IS 'review_id: you already reported this review';
+
+
+--
 -- Name: reviews reviews_delivery_reviewer_key; Type: CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.reviews
     ADD CONSTRAINT reviews_delivery_reviewer_key UNIQUE (delivery_id, reviewer_id);
+
+
+--
+-- Name: CONSTRAINT reviews_delivery_reviewer_key ON reviews; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT reviews_delivery_reviewer_key ON app_public.reviews IS 'delivery_id: you already reviewed this delivery';
 
 
 --
@@ -15517,11 +16624,25 @@ ALTER TABLE ONLY app_public.reviews
 
 
 --
+-- Name: CONSTRAINT reviews_pkey ON reviews; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT reviews_pkey ON app_public.reviews IS 'id is already taken';
+
+
+--
 -- Name: system_configuration system_configuration_category_key_key; Type: CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.system_configuration
     ADD CONSTRAINT system_configuration_category_key_key UNIQUE (category, key);
+
+
+--
+-- Name: CONSTRAINT system_configuration_category_key_key ON system_configuration; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT system_configuration_category_key_key ON app_public.system_configuration IS 'category and key: this setting already exists';
 
 
 --
@@ -15533,11 +16654,25 @@ ALTER TABLE ONLY app_public.system_configuration
 
 
 --
+-- Name: CONSTRAINT system_configuration_pkey ON system_configuration; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT system_configuration_pkey ON app_public.system_configuration IS 'id is already taken';
+
+
+--
 -- Name: trip_capacity_reservations trip_capacity_reservations_delivery_id_key; Type: CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.trip_capacity_reservations
     ADD CONSTRAINT trip_capacity_reservations_delivery_id_key UNIQUE (delivery_id);
+
+
+--
+-- Name: CONSTRAINT trip_capacity_reservations_delivery_id_key ON trip_capacity_reservations; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trip_capacity_reservations_delivery_id_key ON app_public.trip_capacity_reservations IS 'delivery_id: capacity is already reserved for this delivery';
 
 
 --
@@ -15549,11 +16684,25 @@ ALTER TABLE ONLY app_public.trip_capacity_reservations
 
 
 --
+-- Name: CONSTRAINT trip_capacity_reservations_pkey ON trip_capacity_reservations; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trip_capacity_reservations_pkey ON app_public.trip_capacity_reservations IS 'id is already taken';
+
+
+--
 -- Name: trip_templates trip_templates_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.trip_templates
     ADD CONSTRAINT trip_templates_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: CONSTRAINT trip_templates_pkey ON trip_templates; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trip_templates_pkey ON app_public.trip_templates IS 'id is already taken';
 
 
 --
@@ -15565,11 +16714,25 @@ ALTER TABLE ONLY app_public.trip_templates
 
 
 --
+-- Name: CONSTRAINT trip_templates_user_name_key ON trip_templates; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trip_templates_user_name_key ON app_public.trip_templates IS 'name: you already have a template with this name';
+
+
+--
 -- Name: trip_weather trip_weather_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.trip_weather
     ADD CONSTRAINT trip_weather_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: CONSTRAINT trip_weather_pkey ON trip_weather; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trip_weather_pkey ON app_public.trip_weather IS 'id is already taken';
 
 
 --
@@ -15581,11 +16744,25 @@ ALTER TABLE ONLY app_public.trip_weather
 
 
 --
+-- Name: CONSTRAINT trip_weather_trip_id_key ON trip_weather; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trip_weather_trip_id_key ON app_public.trip_weather IS 'trip_id: this trip already has its weather';
+
+
+--
 -- Name: trips trips_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.trips
     ADD CONSTRAINT trips_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: CONSTRAINT trips_pkey ON trips; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trips_pkey ON app_public.trips IS 'id is already taken';
 
 
 --
@@ -15597,11 +16774,25 @@ ALTER TABLE ONLY app_public.user_addresses
 
 
 --
+-- Name: CONSTRAINT user_addresses_pkey ON user_addresses; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_addresses_pkey ON app_public.user_addresses IS 'id is already taken';
+
+
+--
 -- Name: user_blocks user_blocks_pair_key; Type: CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.user_blocks
     ADD CONSTRAINT user_blocks_pair_key UNIQUE (blocker_id, blocked_id);
+
+
+--
+-- Name: CONSTRAINT user_blocks_pair_key ON user_blocks; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_blocks_pair_key ON app_public.user_blocks IS 'blocked_id: you already blocked this user';
 
 
 --
@@ -15613,11 +16804,25 @@ ALTER TABLE ONLY app_public.user_blocks
 
 
 --
+-- Name: CONSTRAINT user_blocks_pkey ON user_blocks; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_blocks_pkey ON app_public.user_blocks IS 'id is already taken';
+
+
+--
 -- Name: user_contacts user_contacts_email_key; Type: CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.user_contacts
     ADD CONSTRAINT user_contacts_email_key UNIQUE (email);
+
+
+--
+-- Name: CONSTRAINT user_contacts_email_key ON user_contacts; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_contacts_email_key ON app_public.user_contacts IS 'email is already taken';
 
 
 --
@@ -15629,11 +16834,25 @@ ALTER TABLE ONLY app_public.user_contacts
 
 
 --
+-- Name: CONSTRAINT user_contacts_pkey ON user_contacts; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_contacts_pkey ON app_public.user_contacts IS 'user_id already has contact details';
+
+
+--
 -- Name: user_earnings user_earnings_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.user_earnings
     ADD CONSTRAINT user_earnings_pkey PRIMARY KEY (user_id, currency);
+
+
+--
+-- Name: CONSTRAINT user_earnings_pkey ON user_earnings; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_earnings_pkey ON app_public.user_earnings IS 'user_id and currency: these earnings already exist';
 
 
 --
@@ -15645,11 +16864,25 @@ ALTER TABLE ONLY app_public.user_favorites
 
 
 --
+-- Name: CONSTRAINT user_favorites_pair_key ON user_favorites; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_favorites_pair_key ON app_public.user_favorites IS 'traveler_id: this traveler is already a favorite';
+
+
+--
 -- Name: user_favorites user_favorites_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.user_favorites
     ADD CONSTRAINT user_favorites_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: CONSTRAINT user_favorites_pkey ON user_favorites; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_favorites_pkey ON app_public.user_favorites IS 'id is already taken';
 
 
 --
@@ -15661,11 +16894,25 @@ ALTER TABLE ONLY app_public.user_preferences
 
 
 --
+-- Name: CONSTRAINT user_preferences_pkey ON user_preferences; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_preferences_pkey ON app_public.user_preferences IS 'user_id already has preferences';
+
+
+--
 -- Name: user_reports user_reports_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.user_reports
     ADD CONSTRAINT user_reports_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: CONSTRAINT user_reports_pkey ON user_reports; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_reports_pkey ON app_public.user_reports IS 'id is already taken';
 
 
 --
@@ -15677,6 +16924,13 @@ ALTER TABLE ONLY app_public.user_statistics
 
 
 --
+-- Name: CONSTRAINT user_statistics_pkey ON user_statistics; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_statistics_pkey ON app_public.user_statistics IS 'user_id already has statistics';
+
+
+--
 -- Name: user_verification_documents user_verification_documents_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
 --
 
@@ -15685,11 +16939,25 @@ ALTER TABLE ONLY app_public.user_verification_documents
 
 
 --
+-- Name: CONSTRAINT user_verification_documents_pkey ON user_verification_documents; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_verification_documents_pkey ON app_public.user_verification_documents IS 'id is already taken';
+
+
+--
 -- Name: users users_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.users
     ADD CONSTRAINT users_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: CONSTRAINT users_pkey ON users; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT users_pkey ON app_public.users IS 'id is already taken';
 
 
 --
@@ -15820,6 +17088,13 @@ CREATE UNIQUE INDEX sessions_refresh_token_hash_key ON app_private.sessions USIN
 
 
 --
+-- Name: INDEX sessions_refresh_token_hash_key; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON INDEX app_private.sessions_refresh_token_hash_key IS 'refresh_token_hash is already in use';
+
+
+--
 -- Name: sessions_user_id_idx; Type: INDEX; Schema: app_private; Owner: -
 --
 
@@ -15890,6 +17165,13 @@ CREATE UNIQUE INDEX deliveries_one_live_per_request_key ON app_public.deliveries
 
 
 --
+-- Name: INDEX deliveries_one_live_per_request_key; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON INDEX app_public.deliveries_one_live_per_request_key IS 'request_id: this request already has a live delivery';
+
+
+--
 -- Name: deliveries_request_id_idx; Type: INDEX; Schema: app_public; Owner: -
 --
 
@@ -15932,10 +17214,24 @@ CREATE UNIQUE INDEX delivery_offers_one_accepted_key ON app_public.delivery_offe
 
 
 --
+-- Name: INDEX delivery_offers_one_accepted_key; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON INDEX app_public.delivery_offers_one_accepted_key IS 'request_id: this request already has an accepted offer';
+
+
+--
 -- Name: delivery_offers_one_pending_key; Type: INDEX; Schema: app_public; Owner: -
 --
 
 CREATE UNIQUE INDEX delivery_offers_one_pending_key ON app_public.delivery_offers USING btree (request_id, traveler_id) WHERE (status = 'pending'::app_public.offer_status);
+
+
+--
+-- Name: INDEX delivery_offers_one_pending_key; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON INDEX app_public.delivery_offers_one_pending_key IS 'request_id and traveler_id: there already is a live offer between this traveler and request';
 
 
 --
@@ -16135,6 +17431,13 @@ CREATE UNIQUE INDEX trips_parent_departure_key ON app_public.trips USING btree (
 
 
 --
+-- Name: INDEX trips_parent_departure_key; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON INDEX app_public.trips_parent_departure_key IS 'departure_time: this recurring trip already has a trip at that departure';
+
+
+--
 -- Name: trips_traveler_id_idx; Type: INDEX; Schema: app_public; Owner: -
 --
 
@@ -16146,6 +17449,13 @@ CREATE INDEX trips_traveler_id_idx ON app_public.trips USING btree (traveler_id,
 --
 
 CREATE UNIQUE INDEX user_addresses_one_default_key ON app_public.user_addresses USING btree (user_id) WHERE is_default;
+
+
+--
+-- Name: INDEX user_addresses_one_default_key; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON INDEX app_public.user_addresses_one_default_key IS 'is_default: you already have a default address';
 
 
 --
@@ -16174,6 +17484,13 @@ CREATE INDEX user_blocks_blocked_id_idx ON app_public.user_blocks USING btree (b
 --
 
 CREATE UNIQUE INDEX user_contacts_verified_phone_key ON app_public.user_contacts USING btree (phone_number) WHERE (phone_verified_at IS NOT NULL);
+
+
+--
+-- Name: INDEX user_contacts_verified_phone_key; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON INDEX app_public.user_contacts_verified_phone_key IS 'phone_number is already verified on another account';
 
 
 --
@@ -16212,6 +17529,13 @@ CREATE UNIQUE INDEX user_reports_open_pair_key ON app_public.user_reports USING 
 
 
 --
+-- Name: INDEX user_reports_open_pair_key; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON INDEX app_public.user_reports_open_pair_key IS 'reported_user_id: you already reported this user; moderators are looking at it';
+
+
+--
 -- Name: user_reports_queue_idx; Type: INDEX; Schema: app_public; Owner: -
 --
 
@@ -16237,6 +17561,13 @@ CREATE INDEX user_reports_reporter_id_idx ON app_public.user_reports USING btree
 --
 
 CREATE UNIQUE INDEX user_verification_documents_live_key ON app_public.user_verification_documents USING btree (user_id, document_type) WHERE (status = ANY (ARRAY['pending'::app_public.verification_status, 'under_review'::app_public.verification_status, 'approved'::app_public.verification_status]));
+
+
+--
+-- Name: INDEX user_verification_documents_live_key; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON INDEX app_public.user_verification_documents_live_key IS 'document_type: a document of this type is already waiting for review or approved';
 
 
 --
@@ -16272,6 +17603,13 @@ CREATE INDEX users_names_trgm_idx ON app_public.users USING gin ((((first_name |
 --
 
 CREATE UNIQUE INDEX users_referral_code_key ON app_public.users USING btree (referral_code);
+
+
+--
+-- Name: INDEX users_referral_code_key; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON INDEX app_public.users_referral_code_key IS 'referral_code is already taken';
 
 
 --
@@ -16626,11 +17964,25 @@ ALTER TABLE ONLY app_private.account_closures
 
 
 --
+-- Name: CONSTRAINT account_closures_user_id_fkey ON account_closures; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT account_closures_user_id_fkey ON app_private.account_closures IS 'user_id must name an existing user';
+
+
+--
 -- Name: admin_users admin_users_user_id_fkey; Type: FK CONSTRAINT; Schema: app_private; Owner: -
 --
 
 ALTER TABLE ONLY app_private.admin_users
     ADD CONSTRAINT admin_users_user_id_fkey FOREIGN KEY (user_id) REFERENCES app_public.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT admin_users_user_id_fkey ON admin_users; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT admin_users_user_id_fkey ON app_private.admin_users IS 'user_id must name an existing user';
 
 
 --
@@ -16642,11 +17994,25 @@ ALTER TABLE ONLY app_private.email_verification_tokens
 
 
 --
+-- Name: CONSTRAINT email_verification_tokens_email_id_fkey ON email_verification_tokens; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT email_verification_tokens_email_id_fkey ON app_private.email_verification_tokens IS 'email_id must name an existing email';
+
+
+--
 -- Name: email_verification_tokens email_verification_tokens_user_id_fkey; Type: FK CONSTRAINT; Schema: app_private; Owner: -
 --
 
 ALTER TABLE ONLY app_private.email_verification_tokens
     ADD CONSTRAINT email_verification_tokens_user_id_fkey FOREIGN KEY (user_id) REFERENCES app_public.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT email_verification_tokens_user_id_fkey ON email_verification_tokens; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT email_verification_tokens_user_id_fkey ON app_private.email_verification_tokens IS 'user_id must name an existing user';
 
 
 --
@@ -16658,11 +18024,25 @@ ALTER TABLE ONLY app_private.emails
 
 
 --
+-- Name: CONSTRAINT emails_user_id_fkey ON emails; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT emails_user_id_fkey ON app_private.emails IS 'user_id must name an existing user';
+
+
+--
 -- Name: login_attempts login_attempts_user_id_fkey; Type: FK CONSTRAINT; Schema: app_private; Owner: -
 --
 
 ALTER TABLE ONLY app_private.login_attempts
     ADD CONSTRAINT login_attempts_user_id_fkey FOREIGN KEY (user_id) REFERENCES app_public.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT login_attempts_user_id_fkey ON login_attempts; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT login_attempts_user_id_fkey ON app_private.login_attempts IS 'user_id must name an existing user';
 
 
 --
@@ -16674,11 +18054,25 @@ ALTER TABLE ONLY app_private.mfa_challenges
 
 
 --
+-- Name: CONSTRAINT mfa_challenges_user_id_fkey ON mfa_challenges; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT mfa_challenges_user_id_fkey ON app_private.mfa_challenges IS 'user_id must name an existing user';
+
+
+--
 -- Name: password_reset_tokens password_reset_tokens_email_id_fkey; Type: FK CONSTRAINT; Schema: app_private; Owner: -
 --
 
 ALTER TABLE ONLY app_private.password_reset_tokens
     ADD CONSTRAINT password_reset_tokens_email_id_fkey FOREIGN KEY (email_id) REFERENCES app_private.emails(id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT password_reset_tokens_email_id_fkey ON password_reset_tokens; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT password_reset_tokens_email_id_fkey ON app_private.password_reset_tokens IS 'email_id must name an existing email';
 
 
 --
@@ -16690,11 +18084,25 @@ ALTER TABLE ONLY app_private.password_reset_tokens
 
 
 --
+-- Name: CONSTRAINT password_reset_tokens_user_id_fkey ON password_reset_tokens; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT password_reset_tokens_user_id_fkey ON app_private.password_reset_tokens IS 'user_id must name an existing user';
+
+
+--
 -- Name: phone_verification_codes phone_verification_codes_user_id_fkey; Type: FK CONSTRAINT; Schema: app_private; Owner: -
 --
 
 ALTER TABLE ONLY app_private.phone_verification_codes
     ADD CONSTRAINT phone_verification_codes_user_id_fkey FOREIGN KEY (user_id) REFERENCES app_public.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT phone_verification_codes_user_id_fkey ON phone_verification_codes; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT phone_verification_codes_user_id_fkey ON app_private.phone_verification_codes IS 'user_id must name an existing user';
 
 
 --
@@ -16706,11 +18114,25 @@ ALTER TABLE ONLY app_private.session_rotated_tokens
 
 
 --
+-- Name: CONSTRAINT session_rotated_tokens_session_id_fkey ON session_rotated_tokens; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT session_rotated_tokens_session_id_fkey ON app_private.session_rotated_tokens IS 'session_id must name an existing session';
+
+
+--
 -- Name: sessions sessions_user_id_fkey; Type: FK CONSTRAINT; Schema: app_private; Owner: -
 --
 
 ALTER TABLE ONLY app_private.sessions
     ADD CONSTRAINT sessions_user_id_fkey FOREIGN KEY (user_id) REFERENCES app_public.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT sessions_user_id_fkey ON sessions; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT sessions_user_id_fkey ON app_private.sessions IS 'user_id must name an existing user';
 
 
 --
@@ -16722,11 +18144,25 @@ ALTER TABLE ONLY app_private.two_factor_setups
 
 
 --
+-- Name: CONSTRAINT two_factor_setups_user_id_fkey ON two_factor_setups; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT two_factor_setups_user_id_fkey ON app_private.two_factor_setups IS 'user_id must name an existing user';
+
+
+--
 -- Name: user_secrets user_secrets_user_id_fkey; Type: FK CONSTRAINT; Schema: app_private; Owner: -
 --
 
 ALTER TABLE ONLY app_private.user_secrets
     ADD CONSTRAINT user_secrets_user_id_fkey FOREIGN KEY (user_id) REFERENCES app_public.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT user_secrets_user_id_fkey ON user_secrets; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_secrets_user_id_fkey ON app_private.user_secrets IS 'user_id must name an existing user';
 
 
 --
@@ -16738,11 +18174,25 @@ ALTER TABLE ONLY app_private.user_status_changes
 
 
 --
+-- Name: CONSTRAINT user_status_changes_changed_by_fkey ON user_status_changes; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_status_changes_changed_by_fkey ON app_private.user_status_changes IS 'changed_by must name an existing user';
+
+
+--
 -- Name: user_status_changes user_status_changes_user_id_fkey; Type: FK CONSTRAINT; Schema: app_private; Owner: -
 --
 
 ALTER TABLE ONLY app_private.user_status_changes
     ADD CONSTRAINT user_status_changes_user_id_fkey FOREIGN KEY (user_id) REFERENCES app_public.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT user_status_changes_user_id_fkey ON user_status_changes; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_status_changes_user_id_fkey ON app_private.user_status_changes IS 'user_id must name an existing user';
 
 
 --
@@ -16754,11 +18204,25 @@ ALTER TABLE ONLY app_private.user_two_factor_auth
 
 
 --
+-- Name: CONSTRAINT user_two_factor_auth_user_id_fkey ON user_two_factor_auth; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_two_factor_auth_user_id_fkey ON app_private.user_two_factor_auth IS 'user_id must name an existing user';
+
+
+--
 -- Name: deliveries deliveries_cancelled_by_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.deliveries
     ADD CONSTRAINT deliveries_cancelled_by_fkey FOREIGN KEY (cancelled_by) REFERENCES app_public.users(id) ON DELETE SET NULL;
+
+
+--
+-- Name: CONSTRAINT deliveries_cancelled_by_fkey ON deliveries; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT deliveries_cancelled_by_fkey ON app_public.deliveries IS 'cancelled_by must name an existing user';
 
 
 --
@@ -16770,11 +18234,25 @@ ALTER TABLE ONLY app_public.deliveries
 
 
 --
+-- Name: CONSTRAINT deliveries_customer_id_fkey ON deliveries; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT deliveries_customer_id_fkey ON app_public.deliveries IS 'customer_id must name an existing user';
+
+
+--
 -- Name: deliveries deliveries_offer_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.deliveries
     ADD CONSTRAINT deliveries_offer_id_fkey FOREIGN KEY (offer_id) REFERENCES app_public.delivery_offers(id) ON DELETE RESTRICT;
+
+
+--
+-- Name: CONSTRAINT deliveries_offer_id_fkey ON deliveries; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT deliveries_offer_id_fkey ON app_public.deliveries IS 'offer_id must name an existing offer';
 
 
 --
@@ -16786,11 +18264,25 @@ ALTER TABLE ONLY app_public.deliveries
 
 
 --
+-- Name: CONSTRAINT deliveries_request_id_fkey ON deliveries; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT deliveries_request_id_fkey ON app_public.deliveries IS 'request_id must name an existing delivery request';
+
+
+--
 -- Name: deliveries deliveries_traveler_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.deliveries
     ADD CONSTRAINT deliveries_traveler_id_fkey FOREIGN KEY (traveler_id) REFERENCES app_public.users(id) ON DELETE RESTRICT;
+
+
+--
+-- Name: CONSTRAINT deliveries_traveler_id_fkey ON deliveries; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT deliveries_traveler_id_fkey ON app_public.deliveries IS 'traveler_id must name an existing user';
 
 
 --
@@ -16802,11 +18294,25 @@ ALTER TABLE ONLY app_public.deliveries
 
 
 --
+-- Name: CONSTRAINT deliveries_trip_id_fkey ON deliveries; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT deliveries_trip_id_fkey ON app_public.deliveries IS 'trip_id must name an existing trip';
+
+
+--
 -- Name: delivery_offers delivery_offers_closed_by_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.delivery_offers
     ADD CONSTRAINT delivery_offers_closed_by_fkey FOREIGN KEY (closed_by) REFERENCES app_public.users(id) ON DELETE SET NULL;
+
+
+--
+-- Name: CONSTRAINT delivery_offers_closed_by_fkey ON delivery_offers; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_offers_closed_by_fkey ON app_public.delivery_offers IS 'closed_by must name an existing user';
 
 
 --
@@ -16818,11 +18324,25 @@ ALTER TABLE ONLY app_public.delivery_offers
 
 
 --
+-- Name: CONSTRAINT delivery_offers_customer_id_fkey ON delivery_offers; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_offers_customer_id_fkey ON app_public.delivery_offers IS 'customer_id must name an existing user';
+
+
+--
 -- Name: delivery_offers delivery_offers_request_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.delivery_offers
     ADD CONSTRAINT delivery_offers_request_id_fkey FOREIGN KEY (request_id) REFERENCES app_public.delivery_requests(id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT delivery_offers_request_id_fkey ON delivery_offers; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_offers_request_id_fkey ON app_public.delivery_offers IS 'request_id must name an existing delivery request';
 
 
 --
@@ -16834,11 +18354,25 @@ ALTER TABLE ONLY app_public.delivery_offers
 
 
 --
+-- Name: CONSTRAINT delivery_offers_traveler_id_fkey ON delivery_offers; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_offers_traveler_id_fkey ON app_public.delivery_offers IS 'traveler_id must name an existing user';
+
+
+--
 -- Name: delivery_offers delivery_offers_trip_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.delivery_offers
     ADD CONSTRAINT delivery_offers_trip_id_fkey FOREIGN KEY (trip_id) REFERENCES app_public.trips(id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT delivery_offers_trip_id_fkey ON delivery_offers; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_offers_trip_id_fkey ON app_public.delivery_offers IS 'trip_id must name an existing trip';
 
 
 --
@@ -16850,11 +18384,25 @@ ALTER TABLE ONLY app_public.delivery_requests
 
 
 --
+-- Name: CONSTRAINT delivery_requests_customer_id_fkey ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_customer_id_fkey ON app_public.delivery_requests IS 'customer_id must name an existing user';
+
+
+--
 -- Name: delivery_status_history delivery_status_history_changed_by_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.delivery_status_history
     ADD CONSTRAINT delivery_status_history_changed_by_fkey FOREIGN KEY (changed_by) REFERENCES app_public.users(id) ON DELETE SET NULL;
+
+
+--
+-- Name: CONSTRAINT delivery_status_history_changed_by_fkey ON delivery_status_history; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_status_history_changed_by_fkey ON app_public.delivery_status_history IS 'changed_by must name an existing user';
 
 
 --
@@ -16866,11 +18414,25 @@ ALTER TABLE ONLY app_public.delivery_status_history
 
 
 --
+-- Name: CONSTRAINT delivery_status_history_delivery_id_fkey ON delivery_status_history; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_status_history_delivery_id_fkey ON app_public.delivery_status_history IS 'delivery_id must name an existing delivery';
+
+
+--
 -- Name: offer_versions offer_versions_offer_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.offer_versions
     ADD CONSTRAINT offer_versions_offer_id_fkey FOREIGN KEY (offer_id) REFERENCES app_public.delivery_offers(id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT offer_versions_offer_id_fkey ON offer_versions; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT offer_versions_offer_id_fkey ON app_public.offer_versions IS 'offer_id must name an existing offer';
 
 
 --
@@ -16882,11 +18444,25 @@ ALTER TABLE ONLY app_public.offer_versions
 
 
 --
+-- Name: CONSTRAINT offer_versions_proposed_by_user_id_fkey ON offer_versions; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT offer_versions_proposed_by_user_id_fkey ON app_public.offer_versions IS 'proposed_by_user_id must name an existing user';
+
+
+--
 -- Name: request_matches request_matches_request_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.request_matches
     ADD CONSTRAINT request_matches_request_id_fkey FOREIGN KEY (request_id) REFERENCES app_public.delivery_requests(id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT request_matches_request_id_fkey ON request_matches; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT request_matches_request_id_fkey ON app_public.request_matches IS 'request_id must name an existing delivery request';
 
 
 --
@@ -16898,11 +18474,25 @@ ALTER TABLE ONLY app_public.request_matches
 
 
 --
+-- Name: CONSTRAINT request_matches_trip_id_fkey ON request_matches; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT request_matches_trip_id_fkey ON app_public.request_matches IS 'trip_id must name an existing trip';
+
+
+--
 -- Name: review_reports review_reports_handled_by_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.review_reports
     ADD CONSTRAINT review_reports_handled_by_fkey FOREIGN KEY (handled_by) REFERENCES app_public.users(id) ON DELETE SET NULL;
+
+
+--
+-- Name: CONSTRAINT review_reports_handled_by_fkey ON review_reports; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT review_reports_handled_by_fkey ON app_public.review_reports IS 'handled_by must name an existing user';
 
 
 --
@@ -16914,11 +18504,25 @@ ALTER TABLE ONLY app_public.review_reports
 
 
 --
+-- Name: CONSTRAINT review_reports_reporter_id_fkey ON review_reports; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT review_reports_reporter_id_fkey ON app_public.review_reports IS 'reporter_id must name an existing user';
+
+
+--
 -- Name: review_reports review_reports_review_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.review_reports
     ADD CONSTRAINT review_reports_review_id_fkey FOREIGN KEY (review_id) REFERENCES app_public.reviews(id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT review_reports_review_id_fkey ON review_reports; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT review_reports_review_id_fkey ON app_public.review_reports IS 'review_id must name an existing review';
 
 
 --
@@ -16930,11 +18534,25 @@ ALTER TABLE ONLY app_public.reviews
 
 
 --
+-- Name: CONSTRAINT reviews_delivery_id_fkey ON reviews; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT reviews_delivery_id_fkey ON app_public.reviews IS 'delivery_id must name an existing delivery';
+
+
+--
 -- Name: reviews reviews_moderated_by_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.reviews
     ADD CONSTRAINT reviews_moderated_by_fkey FOREIGN KEY (moderated_by) REFERENCES app_public.users(id) ON DELETE SET NULL;
+
+
+--
+-- Name: CONSTRAINT reviews_moderated_by_fkey ON reviews; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT reviews_moderated_by_fkey ON app_public.reviews IS 'moderated_by must name an existing user';
 
 
 --
@@ -16946,11 +18564,25 @@ ALTER TABLE ONLY app_public.reviews
 
 
 --
+-- Name: CONSTRAINT reviews_reviewee_id_fkey ON reviews; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT reviews_reviewee_id_fkey ON app_public.reviews IS 'reviewee_id must name an existing user';
+
+
+--
 -- Name: reviews reviews_reviewer_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.reviews
     ADD CONSTRAINT reviews_reviewer_id_fkey FOREIGN KEY (reviewer_id) REFERENCES app_public.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT reviews_reviewer_id_fkey ON reviews; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT reviews_reviewer_id_fkey ON app_public.reviews IS 'reviewer_id must name an existing user';
 
 
 --
@@ -16966,7 +18598,7 @@ ALTER TABLE ONLY app_public.system_configuration
 --
 
 COMMENT ON CONSTRAINT system_configuration_updated_by_fkey ON app_public.system_configuration IS '@behavior -*
-The user who changed the setting last.';
+updated_by must name an existing user';
 
 
 --
@@ -16978,11 +18610,25 @@ ALTER TABLE ONLY app_public.trip_capacity_reservations
 
 
 --
+-- Name: CONSTRAINT trip_capacity_reservations_delivery_id_fkey ON trip_capacity_reservations; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trip_capacity_reservations_delivery_id_fkey ON app_public.trip_capacity_reservations IS 'delivery_id must name an existing delivery';
+
+
+--
 -- Name: trip_capacity_reservations trip_capacity_reservations_trip_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.trip_capacity_reservations
     ADD CONSTRAINT trip_capacity_reservations_trip_id_fkey FOREIGN KEY (trip_id) REFERENCES app_public.trips(id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT trip_capacity_reservations_trip_id_fkey ON trip_capacity_reservations; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trip_capacity_reservations_trip_id_fkey ON app_public.trip_capacity_reservations IS 'trip_id must name an existing trip';
 
 
 --
@@ -16994,11 +18640,25 @@ ALTER TABLE ONLY app_public.trip_templates
 
 
 --
+-- Name: CONSTRAINT trip_templates_user_id_fkey ON trip_templates; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trip_templates_user_id_fkey ON app_public.trip_templates IS 'user_id must name an existing user';
+
+
+--
 -- Name: trip_weather trip_weather_trip_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.trip_weather
     ADD CONSTRAINT trip_weather_trip_id_fkey FOREIGN KEY (trip_id) REFERENCES app_public.trips(id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT trip_weather_trip_id_fkey ON trip_weather; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trip_weather_trip_id_fkey ON app_public.trip_weather IS 'trip_id must name an existing trip';
 
 
 --
@@ -17010,11 +18670,25 @@ ALTER TABLE ONLY app_public.trips
 
 
 --
+-- Name: CONSTRAINT trips_cancelled_by_fkey ON trips; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trips_cancelled_by_fkey ON app_public.trips IS 'cancelled_by must name an existing user';
+
+
+--
 -- Name: trips trips_parent_trip_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.trips
     ADD CONSTRAINT trips_parent_trip_id_fkey FOREIGN KEY (parent_trip_id) REFERENCES app_public.trips(id) ON DELETE SET NULL;
+
+
+--
+-- Name: CONSTRAINT trips_parent_trip_id_fkey ON trips; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trips_parent_trip_id_fkey ON app_public.trips IS 'parent_trip_id must name an existing trip';
 
 
 --
@@ -17026,11 +18700,25 @@ ALTER TABLE ONLY app_public.trips
 
 
 --
+-- Name: CONSTRAINT trips_traveler_id_fkey ON trips; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trips_traveler_id_fkey ON app_public.trips IS 'traveler_id must name an existing user';
+
+
+--
 -- Name: user_addresses user_addresses_user_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.user_addresses
     ADD CONSTRAINT user_addresses_user_id_fkey FOREIGN KEY (user_id) REFERENCES app_public.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT user_addresses_user_id_fkey ON user_addresses; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_addresses_user_id_fkey ON app_public.user_addresses IS 'user_id must name an existing user';
 
 
 --
@@ -17042,11 +18730,25 @@ ALTER TABLE ONLY app_public.user_blocks
 
 
 --
+-- Name: CONSTRAINT user_blocks_blocked_id_fkey ON user_blocks; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_blocks_blocked_id_fkey ON app_public.user_blocks IS 'blocked_id must name an existing user';
+
+
+--
 -- Name: user_blocks user_blocks_blocker_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.user_blocks
     ADD CONSTRAINT user_blocks_blocker_id_fkey FOREIGN KEY (blocker_id) REFERENCES app_public.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT user_blocks_blocker_id_fkey ON user_blocks; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_blocks_blocker_id_fkey ON app_public.user_blocks IS 'blocker_id must name an existing user';
 
 
 --
@@ -17058,11 +18760,25 @@ ALTER TABLE ONLY app_public.user_contacts
 
 
 --
+-- Name: CONSTRAINT user_contacts_user_id_fkey ON user_contacts; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_contacts_user_id_fkey ON app_public.user_contacts IS 'user_id must name an existing user';
+
+
+--
 -- Name: user_earnings user_earnings_user_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.user_earnings
     ADD CONSTRAINT user_earnings_user_id_fkey FOREIGN KEY (user_id) REFERENCES app_public.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT user_earnings_user_id_fkey ON user_earnings; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_earnings_user_id_fkey ON app_public.user_earnings IS 'user_id must name an existing user';
 
 
 --
@@ -17074,11 +18790,25 @@ ALTER TABLE ONLY app_public.user_favorites
 
 
 --
+-- Name: CONSTRAINT user_favorites_traveler_id_fkey ON user_favorites; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_favorites_traveler_id_fkey ON app_public.user_favorites IS 'traveler_id must name an existing user';
+
+
+--
 -- Name: user_favorites user_favorites_user_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.user_favorites
     ADD CONSTRAINT user_favorites_user_id_fkey FOREIGN KEY (user_id) REFERENCES app_public.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT user_favorites_user_id_fkey ON user_favorites; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_favorites_user_id_fkey ON app_public.user_favorites IS 'user_id must name an existing user';
 
 
 --
@@ -17090,11 +18820,25 @@ ALTER TABLE ONLY app_public.user_preferences
 
 
 --
+-- Name: CONSTRAINT user_preferences_user_id_fkey ON user_preferences; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_preferences_user_id_fkey ON app_public.user_preferences IS 'user_id must name an existing user';
+
+
+--
 -- Name: user_reports user_reports_delivery_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.user_reports
     ADD CONSTRAINT user_reports_delivery_id_fkey FOREIGN KEY (delivery_id) REFERENCES app_public.deliveries(id) ON DELETE SET NULL;
+
+
+--
+-- Name: CONSTRAINT user_reports_delivery_id_fkey ON user_reports; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_reports_delivery_id_fkey ON app_public.user_reports IS 'delivery_id must name an existing delivery';
 
 
 --
@@ -17106,11 +18850,25 @@ ALTER TABLE ONLY app_public.user_reports
 
 
 --
+-- Name: CONSTRAINT user_reports_delivery_request_id_fkey ON user_reports; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_reports_delivery_request_id_fkey ON app_public.user_reports IS 'delivery_request_id must name an existing delivery request';
+
+
+--
 -- Name: user_reports user_reports_handled_by_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.user_reports
     ADD CONSTRAINT user_reports_handled_by_fkey FOREIGN KEY (handled_by) REFERENCES app_private.admin_users(user_id) ON DELETE SET NULL;
+
+
+--
+-- Name: CONSTRAINT user_reports_handled_by_fkey ON user_reports; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_reports_handled_by_fkey ON app_public.user_reports IS 'handled_by must name an existing admin';
 
 
 --
@@ -17122,11 +18880,25 @@ ALTER TABLE ONLY app_public.user_reports
 
 
 --
+-- Name: CONSTRAINT user_reports_reported_user_id_fkey ON user_reports; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_reports_reported_user_id_fkey ON app_public.user_reports IS 'reported_user_id must name an existing user';
+
+
+--
 -- Name: user_reports user_reports_reporter_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.user_reports
     ADD CONSTRAINT user_reports_reporter_id_fkey FOREIGN KEY (reporter_id) REFERENCES app_public.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT user_reports_reporter_id_fkey ON user_reports; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_reports_reporter_id_fkey ON app_public.user_reports IS 'reporter_id must name an existing user';
 
 
 --
@@ -17138,11 +18910,25 @@ ALTER TABLE ONLY app_public.user_statistics
 
 
 --
+-- Name: CONSTRAINT user_statistics_user_id_fkey ON user_statistics; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_statistics_user_id_fkey ON app_public.user_statistics IS 'user_id must name an existing user';
+
+
+--
 -- Name: user_verification_documents user_verification_documents_user_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.user_verification_documents
     ADD CONSTRAINT user_verification_documents_user_id_fkey FOREIGN KEY (user_id) REFERENCES app_public.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT user_verification_documents_user_id_fkey ON user_verification_documents; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_verification_documents_user_id_fkey ON app_public.user_verification_documents IS 'user_id must name an existing user';
 
 
 --
@@ -17154,11 +18940,25 @@ ALTER TABLE ONLY app_public.user_verification_documents
 
 
 --
+-- Name: CONSTRAINT user_verification_documents_verified_by_fkey ON user_verification_documents; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_verification_documents_verified_by_fkey ON app_public.user_verification_documents IS 'verified_by must name an existing admin';
+
+
+--
 -- Name: users users_referred_by_user_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.users
     ADD CONSTRAINT users_referred_by_user_id_fkey FOREIGN KEY (referred_by_user_id) REFERENCES app_public.users(id) ON DELETE SET NULL;
+
+
+--
+-- Name: CONSTRAINT users_referred_by_user_id_fkey ON users; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT users_referred_by_user_id_fkey ON app_public.users IS 'referred_by_user_id must name an existing user';
 
 
 --
@@ -18382,13 +20182,6 @@ REVOKE ALL ON FUNCTION app_hidden.queue_email(user_id uuid, subject text, body t
 --
 
 REVOKE ALL ON FUNCTION app_hidden.queue_verification_email(user_id uuid) FROM PUBLIC;
-
-
---
--- Name: FUNCTION raise_broken_rule(written regclass, error_code text, table_name text, constraint_name text, column_name text); Type: ACL; Schema: app_hidden; Owner: -
---
-
-REVOKE ALL ON FUNCTION app_hidden.raise_broken_rule(written regclass, error_code text, table_name text, constraint_name text, column_name text) FROM PUBLIC;
 
 
 --
@@ -19997,3 +21790,5 @@ ALTER DEFAULT PRIVILEGES FOR ROLE app_owner REVOKE ALL ON FUNCTIONS  FROM PUBLIC
 --   20261207140000
 --   20261207140100
 --   20261207140200
+--   20261207160000
+--   20261207160100

@@ -300,24 +300,41 @@ const rules: LintRule[] = [
     caught: "app_public.lint_probe_login()",
   },
   {
-    rule: "on a table whose CHECKs speak to clients, every CHECK has a message (its comment) naming one of its columns",
-    fix: "Add `comment on constraint … is '<column> must …'` in a migration: app_hidden.raise_broken_rule answers the " +
-      "violation with that comment as INVAL (db/README.md \"Validation\")",
+    rule: "every constraint and unique index of a table in app_* has a client message (its comment) naming a column",
+    fix: "Add `comment on constraint … on … is '<column> must …'` (or `comment on index` for a unique index) in a " +
+      "migration: the server answers a violation with that message (server/errors.ts, db/README.md \"Validation\"); " +
+      "name a column the constraint or index uses, as the client knows it",
+    // CHECK, UNIQUE, PRIMARY KEY, FOREIGN KEY and EXCLUDE constraints, and unique indexes that back no constraint
+    // (partial ones); leading @tag lines are PostGraphile's smart tags, not the message. NOT NULL needs none: its
+    // message is "<column> is required".
     sql: `
-      select format('%s.%I%s', k.conrelid::regclass, k.conname,
-                    case when obj_description(k.oid, 'pg_constraint') is null then ' (no comment)'
-                         else ' (the comment names none of its columns)' end)
-        from pg_constraint k join pg_namespace n on n.oid = k.connamespace
-       where n.nspname like ${APP} and k.contype = 'c'
-         and exists (select 1 from pg_constraint o
-                      where o.conrelid = k.conrelid and o.contype = 'c'
-                        and obj_description(o.oid, 'pg_constraint') is not null)
-         and not exists (select 1 from pg_attribute a
-                          where a.attrelid = k.conrelid and a.attnum = any (k.conkey)
-                            and strpos(obj_description(k.oid, 'pg_constraint'), a.attname) > 0)
+      with rules(what, tbl, definition, comment) as (
+        select format('constraint %s.%I', k.conrelid::regclass, k.conname), k.conrelid, pg_get_constraintdef(k.oid),
+               obj_description(k.oid, 'pg_constraint')
+          from pg_constraint k join pg_class c on c.oid = k.conrelid join pg_namespace n on n.oid = c.relnamespace
+         where n.nspname like ${APP} and k.contype in ('c', 'u', 'p', 'f', 'x')
+        union all
+        select format('index %s', x.indexrelid::regclass), x.indrelid, pg_get_indexdef(x.indexrelid),
+               obj_description(x.indexrelid, 'pg_class')
+          from pg_index x join pg_class c on c.oid = x.indrelid join pg_namespace n on n.oid = c.relnamespace
+         where n.nspname like ${APP} and x.indisunique
+           and not exists (select 1 from pg_constraint k where k.conindid = x.indexrelid)
+      ),
+      messages as (
+        select what, tbl, definition, btrim(regexp_replace(coalesce(comment, ''), '^(@[^\\n]*\\n)*', '')) as message
+          from rules
+      )
+      select format('%s (%s)', m.what, case when m.message = '' then 'no message'
+                                            else 'the message names none of its columns' end)
+        from messages m
+       where not exists (select 1 from pg_attribute a
+                          where a.attrelid = m.tbl and a.attnum > 0 and not a.attisdropped
+                            and m.definition ~ ('\\m' || a.attname || '\\M')
+                            and m.message ~ ('\\m' || a.attname || '\\M'))
        order by 1`,
-    probe: "alter table app_public.trips add constraint lint_probe_message check (title <> 'probe');",
-    caught: "app_public.trips.lint_probe_message (no comment)",
+    probe: `create unique index lint_probe_unique on app_private.sessions (device_id);
+            comment on index app_private.lint_probe_unique is 'a message that names no column';`,
+    caught: "index app_private.lint_probe_unique (the message names none of its columns)",
   },
 ];
 

@@ -177,9 +177,6 @@ declare
     app_hidden.checked_delivery_request_details(insert_delivery_request.details, insert_delivery_request.customer_id,
                                                 v_now, true);
   v_request app_public.delivery_requests;
-  v_table text;
-  v_constraint text;
-  v_column text;
 begin
   perform pg_advisory_xact_lock(hashtext('app_public.delivery_requests'), hashtext(insert_delivery_request.customer_id::text));
   if (select count(*) from app_public.delivery_requests r
@@ -189,37 +186,32 @@ begin
     raise exception 'You may have at most % open delivery requests', app_hidden.config_value('limits.max_open_requests')
       using errcode = 'LIMIT';
   end if;
-  begin
-    insert into app_public.delivery_requests (
-      customer_id, title, description, category, urgency, item_name, quantity, weight_kg, length_cm, width_cm,
-      height_cm, declared_value, currency, is_fragile, is_perishable, is_hazardous, requires_signature,
-      pickup_address, pickup_point, pickup_city, pickup_country, pickup_contact_name, pickup_contact_phone,
-      pickup_instructions, pickup_window_start, pickup_window_end,
-      delivery_address, delivery_point, delivery_city, delivery_country, delivery_contact_name, delivery_contact_phone,
-      delivery_instructions, delivery_window_start, delivery_window_end,
-      max_price, auto_accept_price, estimated_price, preferred_travelers, blacklisted_travelers, min_traveler_rating,
-      verification_required, background_check_required, expires_at, created_at)
-    values (
-      insert_delivery_request.customer_id, d.title, d.description, d.category, d.urgency, d.item_name, d.quantity,
-      d.weight_kg, d.length_cm, d.width_cm, d.height_cm, d.declared_value, d.currency, d.is_fragile, d.is_perishable,
-      d.is_hazardous, d.requires_signature,
-      d.pickup_address, d.pickup_point, d.pickup_city, d.pickup_country, d.pickup_contact_name, d.pickup_contact_phone,
-      d.pickup_instructions, d.pickup_window_start, d.pickup_window_end,
-      d.delivery_address, d.delivery_point, d.delivery_city, d.delivery_country, d.delivery_contact_name,
-      d.delivery_contact_phone, d.delivery_instructions, d.delivery_window_start, d.delivery_window_end,
-      d.max_price, d.auto_accept_price, app_hidden.delivery_request_estimate(d), d.preferred_travelers,
-      d.blacklisted_travelers, d.min_traveler_rating, d.verification_required, d.background_check_required,
-      d.expires_at, v_now)
-    returning * into v_request;
-  exception when check_violation or not_null_violation then
-    get stacked diagnostics v_table = table_name, v_constraint = constraint_name, v_column = column_name;
-    perform app_hidden.raise_broken_rule('app_public.delivery_requests', sqlstate, v_table, v_constraint, v_column);
-  end;
+  insert into app_public.delivery_requests (
+    customer_id, title, description, category, urgency, item_name, quantity, weight_kg, length_cm, width_cm,
+    height_cm, declared_value, currency, is_fragile, is_perishable, is_hazardous, requires_signature,
+    pickup_address, pickup_point, pickup_city, pickup_country, pickup_contact_name, pickup_contact_phone,
+    pickup_instructions, pickup_window_start, pickup_window_end,
+    delivery_address, delivery_point, delivery_city, delivery_country, delivery_contact_name, delivery_contact_phone,
+    delivery_instructions, delivery_window_start, delivery_window_end,
+    max_price, auto_accept_price, estimated_price, preferred_travelers, blacklisted_travelers, min_traveler_rating,
+    verification_required, background_check_required, expires_at, created_at)
+  values (
+    insert_delivery_request.customer_id, d.title, d.description, d.category, d.urgency, d.item_name, d.quantity,
+    d.weight_kg, d.length_cm, d.width_cm, d.height_cm, d.declared_value, d.currency, d.is_fragile, d.is_perishable,
+    d.is_hazardous, d.requires_signature,
+    d.pickup_address, d.pickup_point, d.pickup_city, d.pickup_country, d.pickup_contact_name, d.pickup_contact_phone,
+    d.pickup_instructions, d.pickup_window_start, d.pickup_window_end,
+    d.delivery_address, d.delivery_point, d.delivery_city, d.delivery_country, d.delivery_contact_name,
+    d.delivery_contact_phone, d.delivery_instructions, d.delivery_window_start, d.delivery_window_end,
+    d.max_price, d.auto_accept_price, app_hidden.delivery_request_estimate(d), d.preferred_travelers,
+    d.blacklisted_travelers, d.min_traveler_rating, d.verification_required, d.background_check_required,
+    d.expires_at, v_now)
+  returning * into v_request;
   return v_request;
 end;
 $$;
 comment on function app_hidden.insert_delivery_request(uuid, app_public.delivery_request_details) is
-  'Validates the details and inserts a pending request for the customer; raises INVAL (a limit, or a CHECK of the table, naming the field) or LIMIT (too many open requests).';
+  'Validates the details and inserts a pending request for the customer; raises INVAL (a configured limit, naming the field), LIMIT (too many open requests) or a CHECK violation of the table (answered INVAL with its message by the server).';
 
 -- The marketplace rule (docs/requests.md) for one viewer: open (pending or matched) and unexpired requests of active, undeleted
 -- customers, never the viewer's own, never across a block in either direction, never where the viewer is
