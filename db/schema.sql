@@ -2564,6 +2564,7 @@ COMMENT ON FUNCTION app_hidden.account_open_items(user_id uuid) IS 'Open items t
 
 CREATE FUNCTION app_hidden.admin_role_permissions(role app_public.admin_role) RETURNS text[]
     LANGUAGE sql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
   select case admin_role_permissions.role
     when 'super_admin' then array['*']
@@ -5057,6 +5058,7 @@ COMMENT ON FUNCTION app_hidden.consume_trip_capacity(delivery_id uuid) IS 'Marks
 
 CREATE FUNCTION app_hidden.contacts_open(status app_public.delivery_status, delivered_at timestamp with time zone) RETURNS boolean
     LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
   select contacts_open.status <> 'cancelled'
          and coalesce(app_hidden.contacts_until(contacts_open.delivered_at) > now(), true);
@@ -5076,6 +5078,7 @@ COMMENT ON FUNCTION app_hidden.contacts_open(status app_public.delivery_status, 
 
 CREATE FUNCTION app_hidden.contacts_until(delivered_at timestamp with time zone) RETURNS timestamp with time zone
     LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
   select contacts_until.delivered_at
          + make_interval(hours => (app_hidden.config_value('deliveries.contacts_after_hours'))::int);
@@ -5386,6 +5389,7 @@ COMMENT ON FUNCTION app_hidden.current_ip() IS 'IP address of the client of the 
 
 CREATE FUNCTION app_hidden.current_session_id() RETURNS uuid
     LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $_$
   select case when s ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' then s::uuid end
     from (select pg_catalog.current_setting('jwt.claims.session_id', true) as s) as claim;
@@ -5453,6 +5457,7 @@ COMMENT ON FUNCTION app_hidden.current_user_has_permission(permission text) IS '
 
 CREATE FUNCTION app_hidden.customer_charge(delivery app_public.deliveries) RETURNS bigint
     LANGUAGE sql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
   select customer_charge.delivery.final_price + customer_charge.delivery.platform_fee;
 $$;
@@ -5511,6 +5516,7 @@ COMMENT ON FUNCTION app_hidden.default_quote(distance_km numeric, weight_kg nume
 
 CREATE FUNCTION app_hidden.delivery_request_details_of(request app_public.delivery_requests) RETURNS app_public.delivery_request_details
     LANGUAGE sql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
   select row((request).title, (request).description, (request).category, (request).urgency, (request).item_name,
              (request).quantity, (request).weight_kg, (request).length_cm, (request).width_cm, (request).height_cm,
@@ -5541,6 +5547,7 @@ COMMENT ON FUNCTION app_hidden.delivery_request_details_of(request app_public.de
 
 CREATE FUNCTION app_hidden.delivery_request_estimate(details app_public.delivery_request_details) RETURNS bigint
     LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
   select case when (delivery_request_estimate.details).weight_kg * (delivery_request_estimate.details).quantity > 0
                and (delivery_request_estimate.details).pickup_point is not null
@@ -5569,6 +5576,7 @@ COMMENT ON FUNCTION app_hidden.delivery_request_estimate(details app_public.deli
 
 CREATE FUNCTION app_hidden.display_name(first_name text, last_name text) RETURNS text
     LANGUAGE sql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
   select display_name.first_name || coalesce(' ' || upper(left(display_name.last_name, 1)) || '.', '');
 $$;
@@ -5684,6 +5692,7 @@ COMMENT ON FUNCTION app_hidden.is_blocked_with(other_user_id uuid) IS 'Whether a
 CREATE FUNCTION app_hidden.listed_delivery_requests(viewer_id uuid) RETURNS SETOF app_public.delivery_requests
     LANGUAGE sql STABLE
     AS $$
+  -- No search_path: a SET clause would stop the planner inlining it; names outside pg_catalog are schema-qualified.
   select r.*
     from app_public.delivery_requests r
     join app_public.users u on u.id = r.customer_id
@@ -6143,6 +6152,7 @@ COMMENT ON FUNCTION app_hidden.matches(request_id uuid, trip_id uuid) IS 'Ranked
 
 CREATE FUNCTION app_hidden.matching_config() RETURNS jsonb
     LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
   select jsonb_build_object(
     'pickup_radius_km', app_hidden.config_value('matching.pickup_radius_km'),
@@ -6465,6 +6475,7 @@ COMMENT ON FUNCTION app_hidden.own_trip_for_update(trip_id uuid, user_id uuid) I
 CREATE FUNCTION app_hidden.pair_match(request app_public.delivery_requests, trip app_public.trips, cfg jsonb) RETURNS SETOF app_hidden.pair_match
     LANGUAGE sql STABLE
     AS $$
+  -- No search_path: a SET clause would stop the planner inlining it; names outside pg_catalog are schema-qualified.
   select (pair_match.request).id, (pair_match.trip).id, (pair_match.trip).departure_time,
          round(least(1, (w ->> 'route')::numeric * f.route + (w ->> 'timing')::numeric * f.timing
                         + (w ->> 'reliability')::numeric * f.reliability + (w ->> 'rating')::numeric * f.rating
@@ -6576,6 +6587,7 @@ COMMENT ON FUNCTION app_hidden.pair_match(request app_public.delivery_requests, 
 CREATE FUNCTION app_hidden.pair_quote(request app_public.delivery_requests, trip app_public.trips) RETURNS bigint
     LANGUAGE sql STABLE
     AS $$
+  -- No search_path: a SET clause would stop the planner inlining it; names outside pg_catalog are schema-qualified.
   select case
            when (pair_quote.trip).currency = (pair_quote.request).currency then
              -- round(numeric) rounds halves away from zero: half-up for these positive amounts.
@@ -6807,6 +6819,7 @@ COMMENT ON FUNCTION app_hidden.release_trip_capacity(delivery_id uuid) IS 'Gives
 
 CREATE FUNCTION app_hidden.request_status_for(status app_public.delivery_status) RETURNS app_public.delivery_request_status
     LANGUAGE sql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
   select case request_status_for.status
     when 'accepted' then 'accepted'
@@ -6984,6 +6997,7 @@ COMMENT ON FUNCTION app_hidden.reserve_trip_capacity(trip_id uuid, delivery_id u
 CREATE FUNCTION app_hidden.snapped_point(point public.geography) RETURNS public.geography
     LANGUAGE sql IMMUTABLE STRICT
     AS $$
+  -- No search_path: a SET clause would stop the planner inlining it; names outside pg_catalog are schema-qualified.
   select public.st_snaptogrid(snapped_point.point::public.geometry, 0.01)::public.geography;
 $$;
 
@@ -7653,6 +7667,7 @@ COMMENT ON FUNCTION app_hidden.transition_delivery(delivery_id uuid, to_status a
 CREATE FUNCTION app_hidden.trip_visible_to(trip app_public.trips, user_id uuid) RETURNS boolean
     LANGUAGE sql STABLE
     AS $$
+  -- No search_path: a SET clause would stop the planner inlining it; names outside pg_catalog are schema-qualified.
   select (trip_visible_to.trip).traveler_id = trip_visible_to.user_id
          or (((trip_visible_to.trip).visibility = 'public'
               or exists (select 1 from app_public.deliveries d
@@ -7679,6 +7694,7 @@ COMMENT ON FUNCTION app_hidden.trip_visible_to(trip app_public.trips, user_id uu
 CREATE FUNCTION app_hidden.users_blocked(a uuid, b uuid) RETURNS boolean
     LANGUAGE sql STABLE
     AS $$
+  -- No search_path: a SET clause would stop the planner inlining it; names outside pg_catalog are schema-qualified.
   select exists (select 1 from app_public.user_blocks x
                   where (x.blocker_id = users_blocked.a and x.blocked_id = users_blocked.b)
                      or (x.blocker_id = users_blocked.b and x.blocked_id = users_blocked.a));
@@ -8034,6 +8050,7 @@ COMMENT ON FUNCTION app_private.end_suspensions() IS 'Ends the suspensions whose
 
 CREATE FUNCTION app_private.expire_delivery_requests() RETURNS integer
     LANGUAGE sql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
   with expired as (
     update app_public.delivery_requests r
@@ -10447,6 +10464,7 @@ COMMENT ON CONSTRAINT users_referral_code_check ON app_public.users IS 'referral
 
 CREATE FUNCTION app_public."current_user"() RETURNS app_public.users
     LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
   select u.* from app_public.users u where u.id = app_public.current_user_id();
 $$;
@@ -14144,6 +14162,7 @@ COMMENT ON COLUMN app_public.user_profiles.response_time_minutes IS 'Mean minute
 
 CREATE FUNCTION app_public.user_profiles_earnings(profile app_public.user_profiles) RETURNS SETOF app_public.user_earnings
     LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
   select e.*
     from app_public.user_earnings e

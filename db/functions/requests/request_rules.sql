@@ -125,6 +125,7 @@ comment on function app_hidden.checked_delivery_request_details(app_public.deliv
 create or replace function app_hidden.delivery_request_estimate(details app_public.delivery_request_details)
 returns bigint
 language sql stable
+set search_path = pg_catalog, public, pg_temp
 as $$
   select case when (delivery_request_estimate.details).weight_kg * (delivery_request_estimate.details).quantity > 0
                and (delivery_request_estimate.details).pickup_point is not null
@@ -145,6 +146,7 @@ comment on function app_hidden.delivery_request_estimate(app_public.delivery_req
 create or replace function app_hidden.delivery_request_details_of(request app_public.delivery_requests)
 returns app_public.delivery_request_details
 language sql immutable
+set search_path = pg_catalog, public, pg_temp
 as $$
   select row((request).title, (request).description, (request).category, (request).urgency, (request).item_name,
              (request).quantity, (request).weight_kg, (request).length_cm, (request).width_cm, (request).height_cm,
@@ -221,6 +223,7 @@ create or replace function app_hidden.listed_delivery_requests(viewer_id uuid)
 returns setof app_public.delivery_requests
 language sql stable
 as $$
+  -- No search_path: a SET clause would stop the planner inlining it; names outside pg_catalog are schema-qualified.
   select r.*
     from app_public.delivery_requests r
     join app_public.users u on u.id = r.customer_id
@@ -239,6 +242,7 @@ create or replace function app_hidden.snapped_point(point public.geography)
 returns public.geography
 language sql immutable strict
 as $$
+  -- No search_path: a SET clause would stop the planner inlining it; names outside pg_catalog are schema-qualified.
   select public.st_snaptogrid(snapped_point.point::public.geometry, 0.01)::public.geography;
 $$;
 comment on function app_hidden.snapped_point(public.geography) is 'The point snapped to a 0.01° grid (masking exact places).';

@@ -6,6 +6,7 @@ create or replace function app_hidden.users_blocked(a uuid, b uuid)
 returns boolean
 language sql stable
 as $$
+  -- No search_path: a SET clause would stop the planner inlining it; names outside pg_catalog are schema-qualified.
   select exists (select 1 from app_public.user_blocks x
                   where (x.blocker_id = users_blocked.a and x.blocked_id = users_blocked.b)
                      or (x.blocker_id = users_blocked.b and x.blocked_id = users_blocked.a));

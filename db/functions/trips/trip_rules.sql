@@ -74,6 +74,7 @@ create or replace function app_hidden.trip_visible_to(trip app_public.trips, use
 returns boolean
 language sql stable
 as $$
+  -- No search_path: a SET clause would stop the planner inlining it; names outside pg_catalog are schema-qualified.
   select (trip_visible_to.trip).traveler_id = trip_visible_to.user_id
          or (((trip_visible_to.trip).visibility = 'public'
               or exists (select 1 from app_public.deliveries d
