@@ -78,6 +78,15 @@ export function translateDatabaseError(error: DatabaseErrorFields, field: string
   return null;
 }
 
+/** graphql-js's coercion errors of variables: each one, and the verdict once too many of them were found. */
+const VARIABLE_ERROR = /^Variable "\$|^Too many errors processing variables/;
+
+/** @dataplan/pg's error when a delete matched no row the caller may delete. */
+const NOTHING_DELETED = /^No values were deleted in collection /;
+
+/** postgraphile-plugin-connection-filter's refusals of a filter's shape. */
+const FILTER_INPUT = /^(Null literals|Empty objects) are forbidden in filter argument input\.$/;
+
 /** "Did you mean …?" suggestions name parts of the schema; production leaves them out. */
 const SUGGESTION = /\s*Did you mean [^?]*\?/g;
 
@@ -94,14 +103,23 @@ export function makeMaskError(log: Logger, options: MaskOptions = { hideSuggesti
       new GraphQLError(message, { nodes: error.nodes, source: error.source, positions: error.positions,
         path: error.path, originalError: original, extensions });
     // Validation and coercion errors (unknown fields, bad variables, scalar parse errors) are meant for clients:
-    // a variable that does not fit its type is INVAL.
+    // a variable that does not fit its type is INVAL, and so is graphql-js's verdict after 50 such variables.
     if (!original || original instanceof GraphQLError) {
       const message = options.hideSuggestions ? error.message.replace(SUGGESTION, "") : error.message;
-      const code = error.extensions.code ?? (/^Variable "\$/.test(message) ? "INVAL" : undefined);
+      const code = error.extensions.code ?? (VARIABLE_ERROR.test(message) ? "INVAL" : undefined);
       return message === error.message && code === error.extensions.code ? error
         : rebuild(message, { ...error.extensions, ...(code ? { code } : {}) });
     }
-    if (isSafeError(original)) return rebuild(original.message, { ...original.extensions });
+    // Grafast's and PostGraphile's own refusals of a request's values (a cursor that is not one, an update with
+    // nothing to set) are safe to show; without a code of their own they are INVAL.
+    if (isSafeError(original)) return rebuild(original.message, { code: "INVAL", ...original.extensions });
+    // PostGraphile's delete mutations (deleteUserAddress, deleteTripTemplate…) fail this way when the row does not
+    // exist or RLS hides it; its message names the table.
+    if (NOTHING_DELETED.test(original.message)) {
+      return rebuild("Nothing was deleted: it does not exist or is not yours", { code: "NTFND" });
+    }
+    // The connection filter plugin refuses null and {} in a filter with plain errors (meant to be safe, upstream).
+    if (FILTER_INPUT.test(original.message)) return rebuild(original.message, { code: "INVAL" });
     if (typeof original.code === "string" && CLIENT_ERROR_CODES.has(original.code)) {
       return rebuild(original.message, { code: original.code });
     }

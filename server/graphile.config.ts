@@ -14,6 +14,7 @@ import { makeDocumentRulesPlugin } from "./plugins/documentRules.ts";
 import { GeoJsonPlugin } from "./plugins/geojson.ts";
 import { Lane, makePasswordLanePlugin } from "./plugins/passwordLane.ts";
 import { RequestChecksPlugin } from "./plugins/requestChecks.ts";
+import { RequestErrorCodesPlugin } from "./plugins/requestErrorCodes.ts";
 import { StatusCodesPlugin } from "./plugins/statusCodes.ts";
 import { StrictScalarsPlugin } from "./plugins/strictScalars.ts";
 
@@ -32,6 +33,7 @@ export function makePreset(config: Config, log: Logger, authPool: pg.Pool): Grap
       makeDocumentRulesPlugin({ introspection: api.introspection, hideSuggestions: isProduction }),
       makePasswordLanePlugin(passwordLane),
       StatusCodesPlugin,
+      RequestErrorCodesPlugin,
       makeConstraintMessagesPlugin(constraintMessages),
     ],
     pgServices: [
