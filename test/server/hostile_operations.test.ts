@@ -4,8 +4,9 @@
 // of a delivery, with values of its argument types: huge, negative and non-numbers as strings, NUL and control
 // characters, very long strings, wrong enum values, random and real UUIDs, bad GeoJSON, dates out of range, nested
 // objects. Every answer must be below HTTP 500, never a masked "unexpected error", never name a table, constraint,
-// function or schema, and carry a code; the server must still answer afterwards. Runs are seeded (HOSTILE_SEED, printed
-// on failure) and bounded (HOSTILE_RUNS × 3 runs per operation, each as one of the three actors).
+// function or schema, and carry a code of db/ERROR_CODES.md; the server must still answer afterwards. Runs are
+// seeded (HOSTILE_SEED, printed on failure) and bounded (HOSTILE_RUNS × 3 runs per operation, each as one of the
+// three actors).
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import test from "ava";
@@ -14,6 +15,7 @@ import {
   buildSchema, type GraphQLArgument, type GraphQLField, type GraphQLInputType, type GraphQLOutputType,
   getNamedType, isEnumType, isInputObjectType, isLeafType, isListType, isNonNullType, isObjectType,
 } from "postgraphile/graphql";
+import { CLIENT_ERROR_CODES } from "../../server/errors.ts";
 import { SCHEMA_FILE } from "../../server/export-schema.ts";
 import { createDeliveredDelivery, createMarket } from "../helpers/marketplace.ts";
 import { queryAsRoot, setSetting } from "../helpers/database.ts";
@@ -229,7 +231,9 @@ function problemsOf(res: GraphQLResponse): string[] {
   for (const error of res.errors ?? []) {
     const { message, extensions } = error;
     if (/unexpected error/i.test(message) || extensions?.errorId) problems.push(`masked: ${message}`);
-    if (typeof extensions?.code !== "string") problems.push(`no code: ${message}`);
+    if (typeof extensions?.code !== "string" || !CLIENT_ERROR_CODES.has(extensions.code)) {
+      problems.push(`no documented code (${String(extensions?.code)}): ${message}`);
+    }
     if (POSTGRES_TEXT.test(message)) problems.push(`PostgreSQL's text: ${message}`);
     const leaked = (message.match(/[a-z_][a-z0-9_.]*/gi) ?? []).filter((word) => internalNames.has(word.toLowerCase()));
     if (leaked.length > 0) problems.push(`internal name ${leaked.join(", ")}: ${message}`);
