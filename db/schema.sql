@@ -2327,6 +2327,104 @@ COMMENT ON COLUMN app_public.deliveries.updated_at IS 'When the delivery last ch
 
 
 --
+-- Name: CONSTRAINT deliveries_cancellation ON deliveries; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT deliveries_cancellation ON app_public.deliveries IS 'cancellation_reason: a cancelled delivery has its cancellation time and reason, and only a cancelled one has them';
+
+
+--
+-- Name: CONSTRAINT deliveries_cancellation_note_check ON deliveries; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT deliveries_cancellation_note_check ON app_public.deliveries IS 'cancellation_note must have 1 to 1000 characters';
+
+
+--
+-- Name: CONSTRAINT deliveries_currency_check ON deliveries; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT deliveries_currency_check ON app_public.deliveries IS 'currency must be three capital letters (ISO 4217)';
+
+
+--
+-- Name: CONSTRAINT deliveries_delivered ON deliveries; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT deliveries_delivered ON app_public.deliveries IS 'delivered_at: a delivered delivery has its delivery time';
+
+
+--
+-- Name: CONSTRAINT deliveries_delivery_number_check ON deliveries; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT deliveries_delivery_number_check ON app_public.deliveries IS 'delivery_number must be DEL- and 8 digits';
+
+
+--
+-- Name: CONSTRAINT deliveries_delivery_photo_key_check ON deliveries; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT deliveries_delivery_photo_key_check ON app_public.deliveries IS 'delivery_photo_key must have 1 to 500 characters';
+
+
+--
+-- Name: CONSTRAINT deliveries_final_price_check ON deliveries; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT deliveries_final_price_check ON app_public.deliveries IS 'final_price must be more than 0';
+
+
+--
+-- Name: CONSTRAINT deliveries_parties_differ ON deliveries; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT deliveries_parties_differ ON app_public.deliveries IS 'customer_id and traveler_id: you cannot deliver your own request';
+
+
+--
+-- Name: CONSTRAINT deliveries_pickup_photo_key_check ON deliveries; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT deliveries_pickup_photo_key_check ON app_public.deliveries IS 'pickup_photo_key must have 1 to 500 characters';
+
+
+--
+-- Name: CONSTRAINT deliveries_platform_fee_check ON deliveries; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT deliveries_platform_fee_check ON app_public.deliveries IS 'platform_fee cannot be negative';
+
+
+--
+-- Name: CONSTRAINT deliveries_signature_key_check ON deliveries; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT deliveries_signature_key_check ON app_public.deliveries IS 'signature_key must have 1 to 500 characters';
+
+
+--
+-- Name: CONSTRAINT deliveries_terms_hash_check ON deliveries; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT deliveries_terms_hash_check ON app_public.deliveries IS 'terms_hash must be 32 bytes';
+
+
+--
+-- Name: CONSTRAINT deliveries_times_ordered ON deliveries; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT deliveries_times_ordered ON app_public.deliveries IS 'delivery_time must lie after pickup_time';
+
+
+--
+-- Name: CONSTRAINT deliveries_verification_check ON deliveries; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT deliveries_verification_check ON app_public.deliveries IS 'verification must be a JSON object';
+
+
+--
 -- Name: accept_offer_version(uuid, integer, uuid); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
@@ -2466,6 +2564,7 @@ COMMENT ON FUNCTION app_hidden.account_open_items(user_id uuid) IS 'Open items t
 
 CREATE FUNCTION app_hidden.admin_role_permissions(role app_public.admin_role) RETURNS text[]
     LANGUAGE sql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
   select case admin_role_permissions.role
     when 'super_admin' then array['*']
@@ -4419,6 +4518,90 @@ COMMENT ON COLUMN app_public.delivery_offers.updated_at IS 'When the thread last
 
 
 --
+-- Name: CONSTRAINT delivery_offers_accepted ON delivery_offers; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_offers_accepted ON app_public.delivery_offers IS 'accepted_at and terms_hash: an accepted offer has its acceptance time and the hash of its terms, and only an accepted one has them';
+
+
+--
+-- Name: CONSTRAINT delivery_offers_closed ON delivery_offers; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_offers_closed ON app_public.delivery_offers IS 'closed_at: a pending offer is open, any other is closed';
+
+
+--
+-- Name: CONSTRAINT delivery_offers_closing_note_check ON delivery_offers; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_offers_closing_note_check ON app_public.delivery_offers IS 'closing_note must have 1 to 1000 characters';
+
+
+--
+-- Name: CONSTRAINT delivery_offers_currency_check ON delivery_offers; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_offers_currency_check ON app_public.delivery_offers IS 'currency must be three capital letters (ISO 4217)';
+
+
+--
+-- Name: CONSTRAINT delivery_offers_current_version_check ON delivery_offers; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_offers_current_version_check ON app_public.delivery_offers IS 'current_version must be between 1 and 100';
+
+
+--
+-- Name: CONSTRAINT delivery_offers_decline_reason ON delivery_offers; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_offers_decline_reason ON app_public.delivery_offers IS 'decline_reason: a declined offer has its reason, and only a declined one has one';
+
+
+--
+-- Name: CONSTRAINT delivery_offers_guarantees_check ON delivery_offers; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_offers_guarantees_check ON app_public.delivery_offers IS 'guarantees may list at most 10 items';
+
+
+--
+-- Name: CONSTRAINT delivery_offers_not_own ON delivery_offers; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_offers_not_own ON app_public.delivery_offers IS 'customer_id and traveler_id: you cannot make an offer on your own request';
+
+
+--
+-- Name: CONSTRAINT delivery_offers_price_check ON delivery_offers; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_offers_price_check ON app_public.delivery_offers IS 'price must be more than 0';
+
+
+--
+-- Name: CONSTRAINT delivery_offers_terms_hash_check ON delivery_offers; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_offers_terms_hash_check ON app_public.delivery_offers IS 'terms_hash must be 32 bytes';
+
+
+--
+-- Name: CONSTRAINT delivery_offers_times_ordered ON delivery_offers; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_offers_times_ordered ON app_public.delivery_offers IS 'delivery_time must lie after pickup_time';
+
+
+--
+-- Name: CONSTRAINT delivery_offers_withdraw_reason ON delivery_offers; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_offers_withdraw_reason ON app_public.delivery_offers IS 'withdraw_reason: a withdrawn offer has its reason, and only a withdrawn one has one';
+
+
+--
 -- Name: auto_accept_if_allowed(app_public.delivery_offers); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
@@ -4816,6 +4999,27 @@ COMMENT ON COLUMN app_public.trip_capacity_reservations.updated_at IS 'When the 
 
 
 --
+-- Name: CONSTRAINT trip_capacity_reservations_items_check ON trip_capacity_reservations; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trip_capacity_reservations_items_check ON app_public.trip_capacity_reservations IS 'items must be at least 1';
+
+
+--
+-- Name: CONSTRAINT trip_capacity_reservations_volume_l_check ON trip_capacity_reservations; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trip_capacity_reservations_volume_l_check ON app_public.trip_capacity_reservations IS 'volume_l cannot be negative';
+
+
+--
+-- Name: CONSTRAINT trip_capacity_reservations_weight_kg_check ON trip_capacity_reservations; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trip_capacity_reservations_weight_kg_check ON app_public.trip_capacity_reservations IS 'weight_kg must be more than 0';
+
+
+--
 -- Name: consume_trip_capacity(uuid); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
@@ -4858,6 +5062,7 @@ COMMENT ON FUNCTION app_hidden.consume_trip_capacity(delivery_id uuid) IS 'Marks
 
 CREATE FUNCTION app_hidden.contacts_open(status app_public.delivery_status, delivered_at timestamp with time zone) RETURNS boolean
     LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
   select contacts_open.status <> 'cancelled'
          and coalesce(app_hidden.contacts_until(contacts_open.delivered_at) > now(), true);
@@ -4877,6 +5082,7 @@ COMMENT ON FUNCTION app_hidden.contacts_open(status app_public.delivery_status, 
 
 CREATE FUNCTION app_hidden.contacts_until(delivered_at timestamp with time zone) RETURNS timestamp with time zone
     LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
   select contacts_until.delivered_at
          + make_interval(hours => (app_hidden.config_value('deliveries.contacts_after_hours'))::int);
@@ -5077,6 +5283,62 @@ COMMENT ON COLUMN app_public.user_verification_documents.updated_at IS 'When the
 
 
 --
+-- Name: CONSTRAINT user_verification_documents_back_image_key_check ON user_verification_documents; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_verification_documents_back_image_key_check ON app_public.user_verification_documents IS 'back_image_key must be a storage key of at most 512 letters, digits and / _ . = -';
+
+
+--
+-- Name: CONSTRAINT user_verification_documents_check ON user_verification_documents; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_verification_documents_check ON app_public.user_verification_documents IS 'rejection_reason: a rejected document has its reason, and only a rejected one has one';
+
+
+--
+-- Name: CONSTRAINT user_verification_documents_check1 ON user_verification_documents; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_verification_documents_check1 ON app_public.user_verification_documents IS 'reviewed_at: an approved or rejected document has its review time, and only then';
+
+
+--
+-- Name: CONSTRAINT user_verification_documents_front_image_key_check ON user_verification_documents; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_verification_documents_front_image_key_check ON app_public.user_verification_documents IS 'front_image_key must be a storage key of at most 512 letters, digits and / _ . = -';
+
+
+--
+-- Name: CONSTRAINT user_verification_documents_id_selfie ON user_verification_documents; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_verification_documents_id_selfie ON app_public.user_verification_documents IS 'selfie_image_key: an identity document needs a selfie';
+
+
+--
+-- Name: CONSTRAINT user_verification_documents_licence_back ON user_verification_documents; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_verification_documents_licence_back ON app_public.user_verification_documents IS 'back_image_key: a driving licence needs its back side';
+
+
+--
+-- Name: CONSTRAINT user_verification_documents_rejection_reason_check ON user_verification_documents; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_verification_documents_rejection_reason_check ON app_public.user_verification_documents IS 'rejection_reason must have 10 to 1000 characters';
+
+
+--
+-- Name: CONSTRAINT user_verification_documents_selfie_image_key_check ON user_verification_documents; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_verification_documents_selfie_image_key_check ON app_public.user_verification_documents IS 'selfie_image_key must be a storage key of at most 512 letters, digits and / _ . = -';
+
+
+--
 -- Name: counts_as_proof_of_address(app_public.user_verification_documents); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
@@ -5131,6 +5393,7 @@ COMMENT ON FUNCTION app_hidden.current_ip() IS 'IP address of the client of the 
 
 CREATE FUNCTION app_hidden.current_session_id() RETURNS uuid
     LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $_$
   select case when s ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' then s::uuid end
     from (select pg_catalog.current_setting('jwt.claims.session_id', true) as s) as claim;
@@ -5198,6 +5461,7 @@ COMMENT ON FUNCTION app_hidden.current_user_has_permission(permission text) IS '
 
 CREATE FUNCTION app_hidden.customer_charge(delivery app_public.deliveries) RETURNS bigint
     LANGUAGE sql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
   select customer_charge.delivery.final_price + customer_charge.delivery.platform_fee;
 $$;
@@ -5256,6 +5520,7 @@ COMMENT ON FUNCTION app_hidden.default_quote(distance_km numeric, weight_kg nume
 
 CREATE FUNCTION app_hidden.delivery_request_details_of(request app_public.delivery_requests) RETURNS app_public.delivery_request_details
     LANGUAGE sql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
   select row((request).title, (request).description, (request).category, (request).urgency, (request).item_name,
              (request).quantity, (request).weight_kg, (request).length_cm, (request).width_cm, (request).height_cm,
@@ -5286,6 +5551,7 @@ COMMENT ON FUNCTION app_hidden.delivery_request_details_of(request app_public.de
 
 CREATE FUNCTION app_hidden.delivery_request_estimate(details app_public.delivery_request_details) RETURNS bigint
     LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
   select case when (delivery_request_estimate.details).weight_kg * (delivery_request_estimate.details).quantity > 0
                and (delivery_request_estimate.details).pickup_point is not null
@@ -5314,6 +5580,7 @@ COMMENT ON FUNCTION app_hidden.delivery_request_estimate(details app_public.deli
 
 CREATE FUNCTION app_hidden.display_name(first_name text, last_name text) RETURNS text
     LANGUAGE sql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
   select display_name.first_name || coalesce(' ' || upper(left(display_name.last_name, 1)) || '.', '');
 $$;
@@ -5340,9 +5607,6 @@ declare
     app_hidden.checked_delivery_request_details(insert_delivery_request.details, insert_delivery_request.customer_id,
                                                 v_now, true);
   v_request app_public.delivery_requests;
-  v_table text;
-  v_constraint text;
-  v_column text;
 begin
   perform pg_advisory_xact_lock(hashtext('app_public.delivery_requests'), hashtext(insert_delivery_request.customer_id::text));
   if (select count(*) from app_public.delivery_requests r
@@ -5352,32 +5616,27 @@ begin
     raise exception 'You may have at most % open delivery requests', app_hidden.config_value('limits.max_open_requests')
       using errcode = 'LIMIT';
   end if;
-  begin
-    insert into app_public.delivery_requests (
-      customer_id, title, description, category, urgency, item_name, quantity, weight_kg, length_cm, width_cm,
-      height_cm, declared_value, currency, is_fragile, is_perishable, is_hazardous, requires_signature,
-      pickup_address, pickup_point, pickup_city, pickup_country, pickup_contact_name, pickup_contact_phone,
-      pickup_instructions, pickup_window_start, pickup_window_end,
-      delivery_address, delivery_point, delivery_city, delivery_country, delivery_contact_name, delivery_contact_phone,
-      delivery_instructions, delivery_window_start, delivery_window_end,
-      max_price, auto_accept_price, estimated_price, preferred_travelers, blacklisted_travelers, min_traveler_rating,
-      verification_required, background_check_required, expires_at, created_at)
-    values (
-      insert_delivery_request.customer_id, d.title, d.description, d.category, d.urgency, d.item_name, d.quantity,
-      d.weight_kg, d.length_cm, d.width_cm, d.height_cm, d.declared_value, d.currency, d.is_fragile, d.is_perishable,
-      d.is_hazardous, d.requires_signature,
-      d.pickup_address, d.pickup_point, d.pickup_city, d.pickup_country, d.pickup_contact_name, d.pickup_contact_phone,
-      d.pickup_instructions, d.pickup_window_start, d.pickup_window_end,
-      d.delivery_address, d.delivery_point, d.delivery_city, d.delivery_country, d.delivery_contact_name,
-      d.delivery_contact_phone, d.delivery_instructions, d.delivery_window_start, d.delivery_window_end,
-      d.max_price, d.auto_accept_price, app_hidden.delivery_request_estimate(d), d.preferred_travelers,
-      d.blacklisted_travelers, d.min_traveler_rating, d.verification_required, d.background_check_required,
-      d.expires_at, v_now)
-    returning * into v_request;
-  exception when check_violation or not_null_violation then
-    get stacked diagnostics v_table = table_name, v_constraint = constraint_name, v_column = column_name;
-    perform app_hidden.raise_broken_rule('app_public.delivery_requests', sqlstate, v_table, v_constraint, v_column);
-  end;
+  insert into app_public.delivery_requests (
+    customer_id, title, description, category, urgency, item_name, quantity, weight_kg, length_cm, width_cm,
+    height_cm, declared_value, currency, is_fragile, is_perishable, is_hazardous, requires_signature,
+    pickup_address, pickup_point, pickup_city, pickup_country, pickup_contact_name, pickup_contact_phone,
+    pickup_instructions, pickup_window_start, pickup_window_end,
+    delivery_address, delivery_point, delivery_city, delivery_country, delivery_contact_name, delivery_contact_phone,
+    delivery_instructions, delivery_window_start, delivery_window_end,
+    max_price, auto_accept_price, estimated_price, preferred_travelers, blacklisted_travelers, min_traveler_rating,
+    verification_required, background_check_required, expires_at, created_at)
+  values (
+    insert_delivery_request.customer_id, d.title, d.description, d.category, d.urgency, d.item_name, d.quantity,
+    d.weight_kg, d.length_cm, d.width_cm, d.height_cm, d.declared_value, d.currency, d.is_fragile, d.is_perishable,
+    d.is_hazardous, d.requires_signature,
+    d.pickup_address, d.pickup_point, d.pickup_city, d.pickup_country, d.pickup_contact_name, d.pickup_contact_phone,
+    d.pickup_instructions, d.pickup_window_start, d.pickup_window_end,
+    d.delivery_address, d.delivery_point, d.delivery_city, d.delivery_country, d.delivery_contact_name,
+    d.delivery_contact_phone, d.delivery_instructions, d.delivery_window_start, d.delivery_window_end,
+    d.max_price, d.auto_accept_price, app_hidden.delivery_request_estimate(d), d.preferred_travelers,
+    d.blacklisted_travelers, d.min_traveler_rating, d.verification_required, d.background_check_required,
+    d.expires_at, v_now)
+  returning * into v_request;
   return v_request;
 end;
 $$;
@@ -5387,7 +5646,7 @@ $$;
 -- Name: FUNCTION insert_delivery_request(customer_id uuid, details app_public.delivery_request_details); Type: COMMENT; Schema: app_hidden; Owner: -
 --
 
-COMMENT ON FUNCTION app_hidden.insert_delivery_request(customer_id uuid, details app_public.delivery_request_details) IS 'Validates the details and inserts a pending request for the customer; raises INVAL (a limit, or a CHECK of the table, naming the field) or LIMIT (too many open requests).';
+COMMENT ON FUNCTION app_hidden.insert_delivery_request(customer_id uuid, details app_public.delivery_request_details) IS 'Validates the details and inserts a pending request for the customer; raises INVAL (a configured limit, naming the field), LIMIT (too many open requests) or a CHECK violation of the table (answered INVAL with its message by the server).';
 
 
 --
@@ -5418,6 +5677,7 @@ COMMENT ON FUNCTION app_hidden.is_admin_user() IS 'Whether the signed-in user is
 CREATE FUNCTION app_hidden.listed_delivery_requests(viewer_id uuid) RETURNS SETOF app_public.delivery_requests
     LANGUAGE sql STABLE
     AS $$
+  -- No search_path: a SET clause would stop the planner inlining it; names outside pg_catalog are schema-qualified.
   select r.*
     from app_public.delivery_requests r
     join app_public.users u on u.id = r.customer_id
@@ -5705,6 +5965,76 @@ COMMENT ON COLUMN app_public.reviews.updated_at IS 'When the review last changed
 
 
 --
+-- Name: CONSTRAINT reviews_accuracy_rating_check ON reviews; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT reviews_accuracy_rating_check ON app_public.reviews IS 'accuracy_rating must be between 1 and 5';
+
+
+--
+-- Name: CONSTRAINT reviews_care_rating_check ON reviews; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT reviews_care_rating_check ON app_public.reviews IS 'care_rating must be between 1 and 5';
+
+
+--
+-- Name: CONSTRAINT reviews_comment_check ON reviews; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT reviews_comment_check ON app_public.reviews IS 'comment must have 1 to 1000 characters';
+
+
+--
+-- Name: CONSTRAINT reviews_communication_rating_check ON reviews; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT reviews_communication_rating_check ON app_public.reviews IS 'communication_rating must be between 1 and 5';
+
+
+--
+-- Name: CONSTRAINT reviews_moderation_note_check ON reviews; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT reviews_moderation_note_check ON app_public.reviews IS 'moderation_note must have 1 to 1000 characters';
+
+
+--
+-- Name: CONSTRAINT reviews_not_self ON reviews; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT reviews_not_self ON app_public.reviews IS 'reviewee_id: you cannot review yourself';
+
+
+--
+-- Name: CONSTRAINT reviews_overall_rating_check ON reviews; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT reviews_overall_rating_check ON app_public.reviews IS 'overall_rating must be between 1 and 5';
+
+
+--
+-- Name: CONSTRAINT reviews_punctuality_rating_check ON reviews; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT reviews_punctuality_rating_check ON app_public.reviews IS 'punctuality_rating must be between 1 and 5';
+
+
+--
+-- Name: CONSTRAINT reviews_response ON reviews; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT reviews_response ON app_public.reviews IS 'response_at: an answer has its time, and only an answer has one';
+
+
+--
+-- Name: CONSTRAINT reviews_response_check ON reviews; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT reviews_response_check ON app_public.reviews IS 'response must have 1 to 500 characters';
+
+
+--
 -- Name: lock_review(uuid); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
@@ -5808,6 +6138,7 @@ COMMENT ON FUNCTION app_hidden.matches(request_id uuid, trip_id uuid) IS 'Ranked
 
 CREATE FUNCTION app_hidden.matching_config() RETURNS jsonb
     LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
   select jsonb_build_object(
     'pickup_radius_km', app_hidden.config_value('matching.pickup_radius_km'),
@@ -6130,6 +6461,7 @@ COMMENT ON FUNCTION app_hidden.own_trip_for_update(trip_id uuid, user_id uuid) I
 CREATE FUNCTION app_hidden.pair_match(request app_public.delivery_requests, trip app_public.trips, cfg jsonb) RETURNS SETOF app_hidden.pair_match
     LANGUAGE sql STABLE
     AS $$
+  -- No search_path: a SET clause would stop the planner inlining it; names outside pg_catalog are schema-qualified.
   select (pair_match.request).id, (pair_match.trip).id, (pair_match.trip).departure_time,
          round(least(1, (w ->> 'route')::numeric * f.route + (w ->> 'timing')::numeric * f.timing
                         + (w ->> 'reliability')::numeric * f.reliability + (w ->> 'rating')::numeric * f.rating
@@ -6241,6 +6573,7 @@ COMMENT ON FUNCTION app_hidden.pair_match(request app_public.delivery_requests, 
 CREATE FUNCTION app_hidden.pair_quote(request app_public.delivery_requests, trip app_public.trips) RETURNS bigint
     LANGUAGE sql STABLE
     AS $$
+  -- No search_path: a SET clause would stop the planner inlining it; names outside pg_catalog are schema-qualified.
   select case
            when (pair_quote.trip).currency = (pair_quote.request).currency then
              -- round(numeric) rounds halves away from zero: half-up for these positive amounts.
@@ -6355,42 +6688,6 @@ $$;
 --
 
 COMMENT ON FUNCTION app_hidden.queue_verification_email(user_id uuid) IS 'Queues an email with a verification link for the user''s current address.';
-
-
---
--- Name: raise_broken_rule(regclass, text, text, text, text); Type: FUNCTION; Schema: app_hidden; Owner: -
---
-
-CREATE FUNCTION app_hidden.raise_broken_rule(written regclass, error_code text, table_name text, constraint_name text, column_name text) RETURNS void
-    LANGUAGE plpgsql STABLE
-    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
-    AS $$
-declare
-  v_message text;
-begin
-  if raise_broken_rule.table_name is distinct from
-     (select c.relname::text from pg_class c where c.oid = raise_broken_rule.written) then
-    raise exception 'A value breaks a rule of the data' using errcode = raise_broken_rule.error_code;
-  end if;
-  if raise_broken_rule.error_code = '23502' then
-    raise exception '% is required', raise_broken_rule.column_name using errcode = 'INVAL';
-  end if;
-  select obj_description(k.oid, 'pg_constraint') into v_message
-    from pg_constraint k
-   where k.conrelid = raise_broken_rule.written and k.conname = raise_broken_rule.constraint_name;
-  if v_message is null then
-    raise exception 'A value breaks a rule of the data' using errcode = raise_broken_rule.error_code;
-  end if;
-  raise exception '%', v_message using errcode = 'INVAL';
-end;
-$$;
-
-
---
--- Name: FUNCTION raise_broken_rule(written regclass, error_code text, table_name text, constraint_name text, column_name text); Type: COMMENT; Schema: app_hidden; Owner: -
---
-
-COMMENT ON FUNCTION app_hidden.raise_broken_rule(written regclass, error_code text, table_name text, constraint_name text, column_name text) IS 'Raises INVAL with the message (comment) of the CHECK broken on the written table, or "<column> is required"; other violations keep their code.';
 
 
 --
@@ -6572,6 +6869,7 @@ COMMENT ON FUNCTION app_hidden.release_trip_capacity(delivery_id uuid) IS 'Gives
 
 CREATE FUNCTION app_hidden.request_status_for(status app_public.delivery_status) RETURNS app_public.delivery_request_status
     LANGUAGE sql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
   select case request_status_for.status
     when 'accepted' then 'accepted'
@@ -6749,6 +7047,7 @@ COMMENT ON FUNCTION app_hidden.reserve_trip_capacity(trip_id uuid, delivery_id u
 CREATE FUNCTION app_hidden.snapped_point(point public.geography) RETURNS public.geography
     LANGUAGE sql IMMUTABLE STRICT
     AS $$
+  -- No search_path: a SET clause would stop the planner inlining it; names outside pg_catalog are schema-qualified.
   select public.st_snaptogrid(snapped_point.point::public.geometry, 0.01)::public.geography;
 $$;
 
@@ -7906,6 +8205,7 @@ COMMENT ON FUNCTION app_private.end_suspensions() IS 'Ends the suspensions whose
 
 CREATE FUNCTION app_private.expire_delivery_requests() RETURNS integer
     LANGUAGE sql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
   with expired as (
     update app_public.delivery_requests r
@@ -8247,6 +8547,27 @@ COMMENT ON COLUMN app_private.user_two_factor_auth.secret_encrypted IS 'The TOTP
 --
 
 COMMENT ON COLUMN app_private.user_two_factor_auth.secret_key_id IS 'Fingerprint (first 8 bytes of SHA-256, hex) of the key the secret is encrypted with.';
+
+
+--
+-- Name: CONSTRAINT user_two_factor_auth_check ON user_two_factor_auth; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_two_factor_auth_check ON app_private.user_two_factor_auth IS 'enabled_at: enabled two-factor authentication has its start time, and only then';
+
+
+--
+-- Name: CONSTRAINT user_two_factor_auth_secret_key_id_check ON user_two_factor_auth; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_two_factor_auth_secret_key_id_check ON app_private.user_two_factor_auth IS 'secret_key_id must be 16 hexadecimal digits';
+
+
+--
+-- Name: CONSTRAINT user_two_factor_auth_secret_sealed ON user_two_factor_auth; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_two_factor_auth_secret_sealed ON app_private.user_two_factor_auth IS 'secret_encrypted and secret_key_id: an encrypted secret names its key, and enabled two-factor authentication has a secret';
 
 
 --
@@ -8634,6 +8955,34 @@ COMMENT ON COLUMN app_public.trip_weather.expires_at IS 'When the forecast is st
 --
 
 COMMENT ON COLUMN app_public.trip_weather.created_at IS 'When the first forecast of the trip was stored.';
+
+
+--
+-- Name: CONSTRAINT trip_weather_alerts_check ON trip_weather; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trip_weather_alerts_check ON app_public.trip_weather IS 'alerts must be a JSON array';
+
+
+--
+-- Name: CONSTRAINT trip_weather_check ON trip_weather; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trip_weather_check ON app_public.trip_weather IS 'expires_at must lie after fetched_at';
+
+
+--
+-- Name: CONSTRAINT trip_weather_provider_check ON trip_weather; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trip_weather_provider_check ON app_public.trip_weather IS 'provider must have 1 to 50 characters';
+
+
+--
+-- Name: CONSTRAINT trip_weather_weather_check ON trip_weather; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trip_weather_weather_check ON app_public.trip_weather IS 'weather must be a JSON object';
 
 
 --
@@ -9308,6 +9657,13 @@ COMMENT ON COLUMN app_public.user_favorites.created_at IS 'When the traveler was
 
 
 --
+-- Name: CONSTRAINT user_favorites_not_self ON user_favorites; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_favorites_not_self ON app_public.user_favorites IS 'traveler_id: you cannot favorite yourself';
+
+
+--
 -- Name: add_favorite_traveler(uuid); Type: FUNCTION; Schema: app_public; Owner: -
 --
 
@@ -9349,7 +9705,7 @@ $$;
 --
 
 COMMENT ON FUNCTION app_public.add_favorite_traveler(traveler_id uuid) IS '@resultFieldName userFavorite
-Adds a traveler to the signed-in user''s favorites (adding twice keeps one). Errors: LOGIN, NTFND, INVAL (not a traveler), BADST (blocked by you), 23514 (yourself).';
+Adds a traveler to the signed-in user''s favorites (adding twice keeps one). Errors: LOGIN, NTFND, INVAL (not a traveler, or yourself), BADST (blocked by you).';
 
 
 --
@@ -9412,6 +9768,13 @@ COMMENT ON COLUMN app_public.user_blocks.created_at IS 'When the block was made.
 
 
 --
+-- Name: CONSTRAINT user_blocks_not_self ON user_blocks; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_blocks_not_self ON app_public.user_blocks IS 'blocked_id: you cannot block yourself';
+
+
+--
 -- Name: block_user(uuid, app_public.block_reason); Type: FUNCTION; Schema: app_public; Owner: -
 --
 
@@ -9445,7 +9808,7 @@ $$;
 --
 
 COMMENT ON FUNCTION app_public.block_user(user_id uuid, reason app_public.block_reason) IS '@resultFieldName userBlock
-Blocks a user: the two are hidden from each other (trips, the request marketplace) and never matched, and the pending offers between them are declined. Blocking twice keeps the first block. Errors: LOGIN, NTFND, 23514 (yourself).';
+Blocks a user: the two are hidden from each other (trips, the request marketplace) and never matched, and the pending offers between them are declined. Blocking twice keeps the first block. Errors: LOGIN, NTFND, INVAL (yourself).';
 
 
 --
@@ -9499,9 +9862,6 @@ declare
   v_user_id uuid := app_hidden.require_session('cancel delivery requests');
   v_note text := nullif(trim(cancel_delivery_request.note), '');
   v_request app_public.delivery_requests;
-  v_table text;
-  v_constraint text;
-  v_column text;
 begin
   if cancel_delivery_request.reason is null then
     raise exception 'reason: say why the request is cancelled' using errcode = 'INVAL';
@@ -9516,15 +9876,10 @@ begin
   -- which also ends the request as cancelled). Afterwards only a dispute remains.
   if v_request.status = 'accepted' then
     perform app_hidden.on_request_cancelled(v_request.id, v_user_id, cancel_delivery_request.reason);
-    begin
-      update app_public.delivery_requests r
-         set cancellation_reason = cancel_delivery_request.reason, cancellation_note = v_note
-       where r.id = v_request.id
-      returning r.* into v_request;
-    exception when check_violation or not_null_violation then
-      get stacked diagnostics v_table = table_name, v_constraint = constraint_name, v_column = column_name;
-      perform app_hidden.raise_broken_rule('app_public.delivery_requests', sqlstate, v_table, v_constraint, v_column);
-    end;
+    update app_public.delivery_requests r
+       set cancellation_reason = cancel_delivery_request.reason, cancellation_note = v_note
+     where r.id = v_request.id
+    returning r.* into v_request;
     return v_request;
   end if;
   if v_request.status not in ('pending', 'matched') then
@@ -9533,16 +9888,11 @@ begin
   if v_request.expires_at <= now() then
     raise exception 'This request has already expired' using errcode = 'EXPRD';
   end if;
-  begin
-    update app_public.delivery_requests r
-       set status = 'cancelled', cancellation_reason = cancel_delivery_request.reason, cancellation_note = v_note,
-           cancelled_at = now()
-     where r.id = v_request.id
-    returning r.* into v_request;
-  exception when check_violation or not_null_violation then
-    get stacked diagnostics v_table = table_name, v_constraint = constraint_name, v_column = column_name;
-    perform app_hidden.raise_broken_rule('app_public.delivery_requests', sqlstate, v_table, v_constraint, v_column);
-  end;
+  update app_public.delivery_requests r
+     set status = 'cancelled', cancellation_reason = cancel_delivery_request.reason, cancellation_note = v_note,
+         cancelled_at = now()
+   where r.id = v_request.id
+  returning r.* into v_request;
   perform app_hidden.on_request_cancelled(v_request.id, v_user_id, cancel_delivery_request.reason);
   return (select r from app_public.delivery_requests r where r.id = v_request.id);
 end;
@@ -9569,9 +9919,6 @@ declare
   v_user_id uuid := app_hidden.require_session('cancel trips');
   v_is_admin boolean := app_hidden.current_user_has_permission('deliveries.write');
   v_trip app_public.trips;
-  v_table text;
-  v_constraint text;
-  v_column text;
 begin
   if cancel_trip.reason is null then
     raise exception 'Say why the trip is cancelled' using errcode = 'INVAL';
@@ -9602,16 +9949,11 @@ begin
   -- their capacity and reopens their requests; live offers on the trip are withdrawn.
   perform app_hidden.on_trip_cancelled(v_trip.id, v_user_id, v_is_admin);
 
-  begin
-    update app_public.trips t
-       set status = 'cancelled', cancellation_reason = cancel_trip.reason,
-           cancellation_note = nullif(trim(cancel_trip.note), ''), cancelled_by = v_user_id, cancelled_at = now()
-     where t.id = v_trip.id
-    returning t.* into v_trip;
-  exception when check_violation or not_null_violation then
-    get stacked diagnostics v_table = table_name, v_constraint = constraint_name, v_column = column_name;
-    perform app_hidden.raise_broken_rule('app_public.trips', sqlstate, v_table, v_constraint, v_column);
-  end;
+  update app_public.trips t
+     set status = 'cancelled', cancellation_reason = cancel_trip.reason,
+         cancellation_note = nullif(trim(cancel_trip.note), ''), cancelled_by = v_user_id, cancelled_at = now()
+   where t.id = v_trip.id
+  returning t.* into v_trip;
   return v_trip;
 end;
 $$;
@@ -9779,7 +10121,7 @@ $_$;
 --
 
 COMMENT ON FUNCTION app_public.confirm_phone_verification(code text) IS '@resultFieldName success
-Confirms the phone number with the texted code: true when it matched (the number is now verified), false when it did not (5 misses use the code up). Errors: LOGIN, DNIED, INVAL (not 6 digits), EXPRD (no live code), 23505 (the number was verified on another account meanwhile).';
+Confirms the phone number with the texted code: true when it matched (the number is now verified), false when it did not (5 misses use the code up). Errors: LOGIN, DNIED, INVAL (not 6 digits), EXPRD (no live code), EXIST (the number was verified on another account meanwhile).';
 
 
 --
@@ -9988,9 +10330,6 @@ declare
   v_user_id uuid := app_hidden.require_user('email_verified', 'create trips');
   v_user app_public.users;
   v_trip app_public.trips;
-  v_table text;
-  v_constraint text;
-  v_column text;
 begin
   select u.* into v_user from app_public.users u where u.id = v_user_id;
   if v_user.user_type not in ('traveler', 'both') then
@@ -10004,33 +10343,28 @@ begin
   perform app_hidden.assert_trip_options(create_trip.auto_accept, create_trip.recurring_pattern,
                                          v_user.verification_level);
 
-  begin
-    insert into app_public.trips (
-      traveler_id, title, description, trip_type, origin_address, origin_point, origin_airport,
-      destination_address, destination_point, destination_airport, departure_time, arrival_time,
-      capacity_weight_kg, available_weight_kg, capacity_volume_l, available_volume_l, capacity_items, available_items,
-      currency, base_price, price_per_kg, price_per_km, express_multiplier, fragile_multiplier,
-      no_fragile, no_electronics, max_item_value, prohibited_categories, recurring_pattern,
-      visibility, auto_accept, auto_accept_price)
-    values (
-      v_user_id, trim(create_trip.title), nullif(trim(create_trip.description), ''), create_trip.trip_type,
-      trim(create_trip.origin_address), create_trip.origin_point, upper(create_trip.origin_airport),
-      trim(create_trip.destination_address), create_trip.destination_point, upper(create_trip.destination_airport),
-      create_trip.departure_time, create_trip.arrival_time,
-      create_trip.capacity_weight_kg, create_trip.capacity_weight_kg,
-      create_trip.capacity_volume_l, create_trip.capacity_volume_l,
-      create_trip.capacity_items, create_trip.capacity_items,
-      upper(coalesce(create_trip.currency, app_hidden.config_value('platform.default_currency') #>> '{}')),
-      coalesce(create_trip.base_price, 0), coalesce(create_trip.price_per_kg, 0), coalesce(create_trip.price_per_km, 0),
-      coalesce(create_trip.express_multiplier, 1.5), coalesce(create_trip.fragile_multiplier, 1.2),
-      coalesce(create_trip.no_fragile, false), coalesce(create_trip.no_electronics, false), create_trip.max_item_value,
-      coalesce(create_trip.prohibited_categories, '{}'), create_trip.recurring_pattern,
-      coalesce(create_trip.visibility, 'public'), coalesce(create_trip.auto_accept, false), create_trip.auto_accept_price)
-    returning * into v_trip;
-  exception when check_violation or not_null_violation then
-    get stacked diagnostics v_table = table_name, v_constraint = constraint_name, v_column = column_name;
-    perform app_hidden.raise_broken_rule('app_public.trips', sqlstate, v_table, v_constraint, v_column);
-  end;
+  insert into app_public.trips (
+    traveler_id, title, description, trip_type, origin_address, origin_point, origin_airport,
+    destination_address, destination_point, destination_airport, departure_time, arrival_time,
+    capacity_weight_kg, available_weight_kg, capacity_volume_l, available_volume_l, capacity_items, available_items,
+    currency, base_price, price_per_kg, price_per_km, express_multiplier, fragile_multiplier,
+    no_fragile, no_electronics, max_item_value, prohibited_categories, recurring_pattern,
+    visibility, auto_accept, auto_accept_price)
+  values (
+    v_user_id, trim(create_trip.title), nullif(trim(create_trip.description), ''), create_trip.trip_type,
+    trim(create_trip.origin_address), create_trip.origin_point, upper(create_trip.origin_airport),
+    trim(create_trip.destination_address), create_trip.destination_point, upper(create_trip.destination_airport),
+    create_trip.departure_time, create_trip.arrival_time,
+    create_trip.capacity_weight_kg, create_trip.capacity_weight_kg,
+    create_trip.capacity_volume_l, create_trip.capacity_volume_l,
+    create_trip.capacity_items, create_trip.capacity_items,
+    upper(coalesce(create_trip.currency, app_hidden.config_value('platform.default_currency') #>> '{}')),
+    coalesce(create_trip.base_price, 0), coalesce(create_trip.price_per_kg, 0), coalesce(create_trip.price_per_km, 0),
+    coalesce(create_trip.express_multiplier, 1.5), coalesce(create_trip.fragile_multiplier, 1.2),
+    coalesce(create_trip.no_fragile, false), coalesce(create_trip.no_electronics, false), create_trip.max_item_value,
+    coalesce(create_trip.prohibited_categories, '{}'), create_trip.recurring_pattern,
+    coalesce(create_trip.visibility, 'public'), coalesce(create_trip.auto_accept, false), create_trip.auto_accept_price)
+  returning * into v_trip;
   return v_trip;
 end;
 $$;
@@ -10106,7 +10440,7 @@ $$;
 --
 
 COMMENT ON FUNCTION app_public.create_trip_from_template(template_id uuid, departure_time timestamp with time zone, arrival_time timestamp with time zone) IS '@resultFieldName trip
-Creates a trip from one of the signed-in traveler''s templates at a new departure (the arrival follows the template''s duration unless given), under the same rules as createTrip. Errors: LOGIN, DNIED, NTFND, INVAL, 23514.';
+Creates a trip from one of the signed-in traveler''s templates at a new departure (the arrival follows the template''s duration unless given), under the same rules as createTrip. Errors: LOGIN, DNIED, NTFND, INVAL.';
 
 
 --
@@ -10243,11 +10577,33 @@ COMMENT ON COLUMN app_public.users.deleted_at IS 'When the user deleted the acco
 
 
 --
+-- Name: CONSTRAINT users_bio_check ON users; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT users_bio_check ON app_public.users IS 'bio may have at most 500 characters';
+
+
+--
+-- Name: CONSTRAINT users_first_name_check ON users; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT users_first_name_check ON app_public.users IS 'first_name must have 1 to 100 characters';
+
+
+--
+-- Name: CONSTRAINT users_picture_key_check ON users; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT users_picture_key_check ON app_public.users IS 'picture_key must be a storage key of at most 512 letters, digits and / _ . = -';
+
+
+--
 -- Name: current_user(); Type: FUNCTION; Schema: app_public; Owner: -
 --
 
 CREATE FUNCTION app_public."current_user"() RETURNS app_public.users
     LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
   select u.* from app_public.users u where u.id = app_public.current_user_id();
 $$;
@@ -10644,7 +11000,7 @@ $$;
 --
 
 COMMENT ON FUNCTION app_public.duplicate_trip(trip_id uuid, departure_time timestamp with time zone, arrival_time timestamp with time zone) IS '@resultFieldName trip
-Copies one of the signed-in traveler''s trips to a new departure (the arrival keeps the original duration unless given). The copy is upcoming, with all capacity free and no recurrence. Errors: LOGIN, DNIED, NTFND, INVAL, 23514.';
+Copies one of the signed-in traveler''s trips to a new departure (the arrival keeps the original duration unless given). The copy is upcoming, with all capacity free and no recurrence. Errors: LOGIN, DNIED, NTFND, INVAL.';
 
 
 --
@@ -10832,6 +11188,41 @@ COMMENT ON COLUMN app_public.user_reports.created_at IS 'When the report was mad
 --
 
 COMMENT ON COLUMN app_public.user_reports.updated_at IS 'When the report last changed.';
+
+
+--
+-- Name: CONSTRAINT user_reports_check ON user_reports; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_reports_check ON app_public.user_reports IS 'handled_at: a pending report is not handled yet, any other is';
+
+
+--
+-- Name: CONSTRAINT user_reports_check1 ON user_reports; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_reports_check1 ON app_public.user_reports IS 'resolution_action: a resolved or dismissed report says what was done';
+
+
+--
+-- Name: CONSTRAINT user_reports_description_check ON user_reports; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_reports_description_check ON app_public.user_reports IS 'description must have 10 to 2000 characters';
+
+
+--
+-- Name: CONSTRAINT user_reports_not_self ON user_reports; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_reports_not_self ON app_public.user_reports IS 'reported_user_id: you cannot report yourself';
+
+
+--
+-- Name: CONSTRAINT user_reports_resolution_notes_check ON user_reports; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_reports_resolution_notes_check ON app_public.user_reports IS 'resolution_notes must have 1 to 2000 characters';
 
 
 --
@@ -11085,9 +11476,6 @@ declare
   v_trip app_public.trips;
   v_departure timestamptz;
   v_arrival timestamptz;
-  v_table text;
-  v_constraint text;
-  v_column text;
 begin
   v_trip := app_hidden.own_trip_for_update(mark_trip_delayed.trip_id, v_user_id);
   if v_trip.status not in ('upcoming', 'delayed') then
@@ -11100,14 +11488,9 @@ begin
   perform app_hidden.assert_trip_limits(
     case when v_departure <> v_trip.departure_time then v_departure end, v_arrival, v_departure,
     null, null, null, null, null, null);
-  begin
-    update app_public.trips t set status = 'delayed', departure_time = v_departure, arrival_time = v_arrival
-     where t.id = v_trip.id
-    returning t.* into v_trip;
-  exception when check_violation or not_null_violation then
-    get stacked diagnostics v_table = table_name, v_constraint = constraint_name, v_column = column_name;
-    perform app_hidden.raise_broken_rule('app_public.trips', sqlstate, v_table, v_constraint, v_column);
-  end;
+  update app_public.trips t set status = 'delayed', departure_time = v_departure, arrival_time = v_arrival
+   where t.id = v_trip.id
+  returning t.* into v_trip;
   perform app_hidden.notify_trip_customers(v_trip.id, 'Your traveler''s trip is delayed',
     format(E'The trip "%s" now leaves at %s UTC and arrives at %s UTC.\n', v_trip.title,
            to_char(v_trip.departure_time at time zone 'UTC', 'YYYY-MM-DD HH24:MI'),
@@ -11657,6 +12040,20 @@ COMMENT ON COLUMN app_public.review_reports.created_at IS 'When the report was m
 
 
 --
+-- Name: CONSTRAINT review_reports_details_check ON review_reports; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT review_reports_details_check ON app_public.review_reports IS 'details must have 1 to 1000 characters';
+
+
+--
+-- Name: CONSTRAINT review_reports_handled ON review_reports; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT review_reports_handled ON app_public.review_reports IS 'handled_at: a pending report is not handled yet, any other is';
+
+
+--
 -- Name: report_review(uuid, app_public.report_reason, text); Type: FUNCTION; Schema: app_public; Owner: -
 --
 
@@ -11749,7 +12146,7 @@ $$;
 --
 
 COMMENT ON FUNCTION app_public.report_user(user_id uuid, category app_public.user_report_category, description text, delivery_id uuid, delivery_request_id uuid) IS '@resultFieldName userReport
-Reports a user to the moderators, optionally about a delivery or request. Errors: LOGIN, INVAL, NTFND (user, or a delivery not between you two), BADST (an open report of yours exists), 23514 (yourself).';
+Reports a user to the moderators, optionally about a delivery or request. Errors: LOGIN, INVAL (also yourself), NTFND (user, a delivery not between you two, or an unknown request), BADST (an open report of yours exists).';
 
 
 --
@@ -12105,6 +12502,27 @@ COMMENT ON COLUMN app_public.trip_templates.created_at IS 'When the template was
 --
 
 COMMENT ON COLUMN app_public.trip_templates.updated_at IS 'When the template last changed.';
+
+
+--
+-- Name: CONSTRAINT trip_templates_name_check ON trip_templates; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trip_templates_name_check ON app_public.trip_templates IS 'name must have 1 to 100 characters';
+
+
+--
+-- Name: CONSTRAINT trip_templates_trip_data_check ON trip_templates; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trip_templates_trip_data_check ON app_public.trip_templates IS 'trip_data must be a JSON object';
+
+
+--
+-- Name: CONSTRAINT trip_templates_usage_count_check ON trip_templates; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trip_templates_usage_count_check ON app_public.trip_templates IS 'usage_count cannot be negative';
 
 
 --
@@ -12528,6 +12946,41 @@ COMMENT ON COLUMN app_public.user_addresses.updated_at IS 'When the address last
 
 
 --
+-- Name: CONSTRAINT user_addresses_city_check ON user_addresses; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_addresses_city_check ON app_public.user_addresses IS 'city must have 1 to 100 characters';
+
+
+--
+-- Name: CONSTRAINT user_addresses_country_check ON user_addresses; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_addresses_country_check ON app_public.user_addresses IS 'country must be a two-letter country code (ISO 3166-1)';
+
+
+--
+-- Name: CONSTRAINT user_addresses_label_check ON user_addresses; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_addresses_label_check ON app_public.user_addresses IS 'label must have 1 to 50 characters';
+
+
+--
+-- Name: CONSTRAINT user_addresses_postal_code_check ON user_addresses; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_addresses_postal_code_check ON app_public.user_addresses IS 'postal_code must have 1 to 20 characters';
+
+
+--
+-- Name: CONSTRAINT user_addresses_street_check ON user_addresses; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_addresses_street_check ON app_public.user_addresses IS 'street must have 1 to 255 characters';
+
+
+--
 -- Name: set_default_address(uuid); Type: FUNCTION; Schema: app_public; Owner: -
 --
 
@@ -12914,9 +13367,6 @@ declare
   v_old app_public.delivery_requests;
   v_request app_public.delivery_requests;
   d app_public.delivery_request_details;
-  v_table text;
-  v_constraint text;
-  v_column text;
 begin
   select r.* into v_old from app_public.delivery_requests r
    where r.id = update_delivery_request.request_id and r.customer_id = v_user_id
@@ -12932,33 +13382,28 @@ begin
   end if;
   d := app_hidden.checked_delivery_request_details(update_delivery_request.details, v_user_id, v_old.created_at, false);
 
-  begin
-    update app_public.delivery_requests r
-       set title = d.title, description = d.description, category = d.category, urgency = d.urgency,
-           item_name = d.item_name, quantity = d.quantity, weight_kg = d.weight_kg, length_cm = d.length_cm,
-           width_cm = d.width_cm, height_cm = d.height_cm, declared_value = d.declared_value, currency = d.currency,
-           is_fragile = d.is_fragile, is_perishable = d.is_perishable, is_hazardous = d.is_hazardous,
-           requires_signature = d.requires_signature,
-           pickup_address = d.pickup_address, pickup_point = d.pickup_point, pickup_city = d.pickup_city,
-           pickup_country = d.pickup_country, pickup_contact_name = d.pickup_contact_name,
-           pickup_contact_phone = d.pickup_contact_phone, pickup_instructions = d.pickup_instructions,
-           pickup_window_start = d.pickup_window_start, pickup_window_end = d.pickup_window_end,
-           delivery_address = d.delivery_address, delivery_point = d.delivery_point, delivery_city = d.delivery_city,
-           delivery_country = d.delivery_country, delivery_contact_name = d.delivery_contact_name,
-           delivery_contact_phone = d.delivery_contact_phone, delivery_instructions = d.delivery_instructions,
-           delivery_window_start = d.delivery_window_start, delivery_window_end = d.delivery_window_end,
-           max_price = d.max_price, auto_accept_price = d.auto_accept_price,
-           estimated_price = app_hidden.delivery_request_estimate(d),
-           preferred_travelers = d.preferred_travelers, blacklisted_travelers = d.blacklisted_travelers,
-           min_traveler_rating = d.min_traveler_rating, verification_required = d.verification_required,
-           background_check_required = d.background_check_required,
-           expires_at = coalesce(d.expires_at, r.expires_at)
-     where r.id = v_old.id
-    returning r.* into v_request;
-  exception when check_violation or not_null_violation then
-    get stacked diagnostics v_table = table_name, v_constraint = constraint_name, v_column = column_name;
-    perform app_hidden.raise_broken_rule('app_public.delivery_requests', sqlstate, v_table, v_constraint, v_column);
-  end;
+  update app_public.delivery_requests r
+     set title = d.title, description = d.description, category = d.category, urgency = d.urgency,
+         item_name = d.item_name, quantity = d.quantity, weight_kg = d.weight_kg, length_cm = d.length_cm,
+         width_cm = d.width_cm, height_cm = d.height_cm, declared_value = d.declared_value, currency = d.currency,
+         is_fragile = d.is_fragile, is_perishable = d.is_perishable, is_hazardous = d.is_hazardous,
+         requires_signature = d.requires_signature,
+         pickup_address = d.pickup_address, pickup_point = d.pickup_point, pickup_city = d.pickup_city,
+         pickup_country = d.pickup_country, pickup_contact_name = d.pickup_contact_name,
+         pickup_contact_phone = d.pickup_contact_phone, pickup_instructions = d.pickup_instructions,
+         pickup_window_start = d.pickup_window_start, pickup_window_end = d.pickup_window_end,
+         delivery_address = d.delivery_address, delivery_point = d.delivery_point, delivery_city = d.delivery_city,
+         delivery_country = d.delivery_country, delivery_contact_name = d.delivery_contact_name,
+         delivery_contact_phone = d.delivery_contact_phone, delivery_instructions = d.delivery_instructions,
+         delivery_window_start = d.delivery_window_start, delivery_window_end = d.delivery_window_end,
+         max_price = d.max_price, auto_accept_price = d.auto_accept_price,
+         estimated_price = app_hidden.delivery_request_estimate(d),
+         preferred_travelers = d.preferred_travelers, blacklisted_travelers = d.blacklisted_travelers,
+         min_traveler_rating = d.min_traveler_rating, verification_required = d.verification_required,
+         background_check_required = d.background_check_required,
+         expires_at = coalesce(d.expires_at, r.expires_at)
+   where r.id = v_old.id
+  returning r.* into v_request;
 
   -- Live offers were made for the old terms: a changed item, place or window voids them all (request_changed), a
   -- lower max_price declines those above it, and travelers now blacklisted lose theirs.
@@ -13045,6 +13490,20 @@ COMMENT ON COLUMN app_public.user_preferences.created_at IS 'When the row was cr
 --
 
 COMMENT ON COLUMN app_public.user_preferences.updated_at IS 'When the preferences last changed.';
+
+
+--
+-- Name: CONSTRAINT user_preferences_location_shape ON user_preferences; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_preferences_location_shape ON app_public.user_preferences IS 'location must be {tracking_level: precise, approximate or minimal; delete_after_delivery: true or false}';
+
+
+--
+-- Name: CONSTRAINT user_preferences_privacy_shape ON user_preferences; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_preferences_privacy_shape ON app_public.user_preferences IS 'privacy must be {show_last_name: true or false; show_statistics: true or false}';
 
 
 --
@@ -13219,9 +13678,6 @@ declare
   v_items integer;
   v_times_changed boolean;
   v_status app_public.trip_status;
-  v_table text;
-  v_constraint text;
-  v_column text;
 begin
   v_trip := app_hidden.own_trip_for_update(update_trip.trip_id, v_user_id);
   if v_trip.status in ('completed', 'cancelled') then
@@ -13265,45 +13721,40 @@ begin
   end if;
   -- Price changes apply to new offers only: deliveries keep the final_price agreed at acceptance.
 
-  begin
-    update app_public.trips t
-       set title = coalesce(trim(update_trip.title), t.title),
-           description = coalesce(nullif(trim(update_trip.description), ''), t.description),
-           trip_type = coalesce(update_trip.trip_type, t.trip_type),
-           origin_address = coalesce(trim(update_trip.origin_address), t.origin_address),
-           origin_point = coalesce(update_trip.origin_point, t.origin_point),
-           origin_airport = coalesce(upper(update_trip.origin_airport), t.origin_airport),
-           destination_address = coalesce(trim(update_trip.destination_address), t.destination_address),
-           destination_point = coalesce(update_trip.destination_point, t.destination_point),
-           destination_airport = coalesce(upper(update_trip.destination_airport), t.destination_airport),
-           departure_time = v_departure,
-           arrival_time = v_arrival,
-           available_weight_kg = v_weight - (t.capacity_weight_kg - t.available_weight_kg),
-           capacity_weight_kg = v_weight,
-           available_volume_l = v_volume - (t.capacity_volume_l - t.available_volume_l),
-           capacity_volume_l = v_volume,
-           available_items = v_items - (t.capacity_items - t.available_items),
-           capacity_items = v_items,
-           base_price = coalesce(update_trip.base_price, t.base_price),
-           price_per_kg = coalesce(update_trip.price_per_kg, t.price_per_kg),
-           price_per_km = coalesce(update_trip.price_per_km, t.price_per_km),
-           express_multiplier = coalesce(update_trip.express_multiplier, t.express_multiplier),
-           fragile_multiplier = coalesce(update_trip.fragile_multiplier, t.fragile_multiplier),
-           no_fragile = coalesce(update_trip.no_fragile, t.no_fragile),
-           no_electronics = coalesce(update_trip.no_electronics, t.no_electronics),
-           max_item_value = coalesce(update_trip.max_item_value, t.max_item_value),
-           prohibited_categories = coalesce(update_trip.prohibited_categories, t.prohibited_categories),
-           visibility = coalesce(update_trip.visibility, t.visibility),
-           auto_accept = coalesce(update_trip.auto_accept, t.auto_accept),
-           auto_accept_price = coalesce(update_trip.auto_accept_price, t.auto_accept_price),
-           recurring_pattern = coalesce(update_trip.recurring_pattern, t.recurring_pattern),
-           status = v_status
-     where t.id = v_trip.id
-    returning t.* into v_trip;
-  exception when check_violation or not_null_violation then
-    get stacked diagnostics v_table = table_name, v_constraint = constraint_name, v_column = column_name;
-    perform app_hidden.raise_broken_rule('app_public.trips', sqlstate, v_table, v_constraint, v_column);
-  end;
+  update app_public.trips t
+     set title = coalesce(trim(update_trip.title), t.title),
+         description = coalesce(nullif(trim(update_trip.description), ''), t.description),
+         trip_type = coalesce(update_trip.trip_type, t.trip_type),
+         origin_address = coalesce(trim(update_trip.origin_address), t.origin_address),
+         origin_point = coalesce(update_trip.origin_point, t.origin_point),
+         origin_airport = coalesce(upper(update_trip.origin_airport), t.origin_airport),
+         destination_address = coalesce(trim(update_trip.destination_address), t.destination_address),
+         destination_point = coalesce(update_trip.destination_point, t.destination_point),
+         destination_airport = coalesce(upper(update_trip.destination_airport), t.destination_airport),
+         departure_time = v_departure,
+         arrival_time = v_arrival,
+         available_weight_kg = v_weight - (t.capacity_weight_kg - t.available_weight_kg),
+         capacity_weight_kg = v_weight,
+         available_volume_l = v_volume - (t.capacity_volume_l - t.available_volume_l),
+         capacity_volume_l = v_volume,
+         available_items = v_items - (t.capacity_items - t.available_items),
+         capacity_items = v_items,
+         base_price = coalesce(update_trip.base_price, t.base_price),
+         price_per_kg = coalesce(update_trip.price_per_kg, t.price_per_kg),
+         price_per_km = coalesce(update_trip.price_per_km, t.price_per_km),
+         express_multiplier = coalesce(update_trip.express_multiplier, t.express_multiplier),
+         fragile_multiplier = coalesce(update_trip.fragile_multiplier, t.fragile_multiplier),
+         no_fragile = coalesce(update_trip.no_fragile, t.no_fragile),
+         no_electronics = coalesce(update_trip.no_electronics, t.no_electronics),
+         max_item_value = coalesce(update_trip.max_item_value, t.max_item_value),
+         prohibited_categories = coalesce(update_trip.prohibited_categories, t.prohibited_categories),
+         visibility = coalesce(update_trip.visibility, t.visibility),
+         auto_accept = coalesce(update_trip.auto_accept, t.auto_accept),
+         auto_accept_price = coalesce(update_trip.auto_accept_price, t.auto_accept_price),
+         recurring_pattern = coalesce(update_trip.recurring_pattern, t.recurring_pattern),
+         status = v_status
+   where t.id = v_trip.id
+  returning t.* into v_trip;
   if v_times_changed and v_status = 'delayed' then
     perform app_hidden.notify_trip_customers(v_trip.id, 'Your traveler''s trip has new times',
       format(E'The trip "%s" now leaves at %s UTC and arrives at %s UTC.\n', v_trip.title,
@@ -13382,6 +13833,27 @@ COMMENT ON COLUMN app_public.user_earnings.total_spent IS 'Amount paid as a cust
 --
 
 COMMENT ON COLUMN app_public.user_earnings.updated_at IS 'When the totals last changed.';
+
+
+--
+-- Name: CONSTRAINT user_earnings_currency_check ON user_earnings; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_earnings_currency_check ON app_public.user_earnings IS 'currency must be three capital letters (ISO 4217)';
+
+
+--
+-- Name: CONSTRAINT user_earnings_total_earnings_check ON user_earnings; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_earnings_total_earnings_check ON app_public.user_earnings IS 'total_earnings cannot be negative';
+
+
+--
+-- Name: CONSTRAINT user_earnings_total_spent_check ON user_earnings; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_earnings_total_spent_check ON app_public.user_earnings IS 'total_spent cannot be negative';
 
 
 --
@@ -13548,6 +14020,118 @@ COMMENT ON COLUMN app_public.user_statistics.offer_answer_seconds IS 'Sum of the
 --
 
 COMMENT ON COLUMN app_public.user_statistics.is_public IS 'Whether every signed-in user may read these statistics: the user shows them (preferences, privacy.show_statistics) and the account is active and not deleted. Kept by triggers.';
+
+
+--
+-- Name: CONSTRAINT user_statistics_average_rating_check ON user_statistics; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_statistics_average_rating_check ON app_public.user_statistics IS 'average_rating must be between 1 and 5';
+
+
+--
+-- Name: CONSTRAINT user_statistics_cancelled_as_traveler_check ON user_statistics; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_statistics_cancelled_as_traveler_check ON app_public.user_statistics IS 'cancelled_as_traveler cannot be negative';
+
+
+--
+-- Name: CONSTRAINT user_statistics_cancelled_deliveries_check ON user_statistics; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_statistics_cancelled_deliveries_check ON app_public.user_statistics IS 'cancelled_deliveries cannot be negative';
+
+
+--
+-- Name: CONSTRAINT user_statistics_check ON user_statistics; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_statistics_check ON app_public.user_statistics IS 'successful_deliveries and cancelled_deliveries cannot exceed total_deliveries';
+
+
+--
+-- Name: CONSTRAINT user_statistics_check1 ON user_statistics; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_statistics_check1 ON app_public.user_statistics IS 'deliveries_as_traveler cannot exceed total_deliveries';
+
+
+--
+-- Name: CONSTRAINT user_statistics_check2 ON user_statistics; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_statistics_check2 ON app_public.user_statistics IS 'successful_as_traveler and cancelled_as_traveler cannot exceed deliveries_as_traveler';
+
+
+--
+-- Name: CONSTRAINT user_statistics_check3 ON user_statistics; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_statistics_check3 ON app_public.user_statistics IS 'average_rating: a user has an average rating once rated, and only then';
+
+
+--
+-- Name: CONSTRAINT user_statistics_deliveries_as_traveler_check ON user_statistics; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_statistics_deliveries_as_traveler_check ON app_public.user_statistics IS 'deliveries_as_traveler cannot be negative';
+
+
+--
+-- Name: CONSTRAINT user_statistics_offer_answer_seconds_check ON user_statistics; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_statistics_offer_answer_seconds_check ON app_public.user_statistics IS 'offer_answer_seconds cannot be negative';
+
+
+--
+-- Name: CONSTRAINT user_statistics_offer_answers_check ON user_statistics; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_statistics_offer_answers_check ON app_public.user_statistics IS 'offer_answers cannot be negative';
+
+
+--
+-- Name: CONSTRAINT user_statistics_response_time_minutes_check ON user_statistics; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_statistics_response_time_minutes_check ON app_public.user_statistics IS 'response_time_minutes cannot be negative';
+
+
+--
+-- Name: CONSTRAINT user_statistics_successful_as_traveler_check ON user_statistics; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_statistics_successful_as_traveler_check ON app_public.user_statistics IS 'successful_as_traveler cannot be negative';
+
+
+--
+-- Name: CONSTRAINT user_statistics_successful_deliveries_check ON user_statistics; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_statistics_successful_deliveries_check ON app_public.user_statistics IS 'successful_deliveries cannot be negative';
+
+
+--
+-- Name: CONSTRAINT user_statistics_total_deliveries_check ON user_statistics; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_statistics_total_deliveries_check ON app_public.user_statistics IS 'total_deliveries cannot be negative';
+
+
+--
+-- Name: CONSTRAINT user_statistics_total_ratings_check ON user_statistics; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_statistics_total_ratings_check ON app_public.user_statistics IS 'total_ratings cannot be negative';
+
+
+--
+-- Name: CONSTRAINT user_statistics_total_trips_check ON user_statistics; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_statistics_total_trips_check ON app_public.user_statistics IS 'total_trips cannot be negative';
 
 
 --
@@ -13747,6 +14331,7 @@ Mean minutes the user takes to answer an offer version awaiting them (null when 
 
 CREATE FUNCTION app_public.user_profiles_earnings(profile app_public.user_profiles) RETURNS SETOF app_public.user_earnings
     LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
   select e.*
     from app_public.user_earnings e
@@ -13977,6 +14562,20 @@ COMMENT ON TABLE app_private.account_closures IS 'Account deactivations and dele
 
 
 --
+-- Name: CONSTRAINT account_closures_check ON account_closures; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT account_closures_check ON app_private.account_closures IS 'anonymised_at: only a deleted account is anonymised';
+
+
+--
+-- Name: CONSTRAINT account_closures_reason_check ON account_closures; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT account_closures_reason_check ON app_private.account_closures IS 'reason must have 1 to 1000 characters';
+
+
+--
 -- Name: admin_users; Type: TABLE; Schema: app_private; Owner: -
 --
 
@@ -14021,6 +14620,20 @@ COMMENT ON TABLE app_private.api_request_budgets IS 'Requests counted in the cur
 
 
 --
+-- Name: CONSTRAINT api_request_budgets_requests_check ON api_request_budgets; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT api_request_budgets_requests_check ON app_private.api_request_budgets IS 'requests must be more than 0';
+
+
+--
+-- Name: CONSTRAINT api_request_budgets_subject_check ON api_request_budgets; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT api_request_budgets_subject_check ON app_private.api_request_budgets IS 'subject must have 1 to 100 characters';
+
+
+--
 -- Name: email_verification_tokens; Type: TABLE; Schema: app_private; Owner: -
 --
 
@@ -14044,6 +14657,13 @@ ALTER TABLE ONLY app_private.email_verification_tokens FORCE ROW LEVEL SECURITY;
 --
 
 COMMENT ON TABLE app_private.email_verification_tokens IS 'SHA-256 of email verification links (32 random bytes), single-use, expiring.';
+
+
+--
+-- Name: CONSTRAINT email_verification_tokens_token_hash_check ON email_verification_tokens; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT email_verification_tokens_token_hash_check ON app_private.email_verification_tokens IS 'token_hash must be 32 bytes';
 
 
 --
@@ -14085,6 +14705,27 @@ COMMENT ON COLUMN app_private.emails.kind IS 'plain, or the single-use token the
 
 
 --
+-- Name: CONSTRAINT emails_attempts_check ON emails; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT emails_attempts_check ON app_private.emails IS 'attempts cannot be negative';
+
+
+--
+-- Name: CONSTRAINT emails_check ON emails; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT emails_check ON app_private.emails IS 'sent_at: a sent email has its sending time, and only a sent one has it';
+
+
+--
+-- Name: CONSTRAINT emails_subject_check ON emails; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT emails_subject_check ON app_private.emails IS 'subject must have 1 to 255 characters';
+
+
+--
 -- Name: login_attempts; Type: TABLE; Schema: app_private; Owner: -
 --
 
@@ -14106,6 +14747,13 @@ ALTER TABLE ONLY app_private.login_attempts FORCE ROW LEVEL SECURITY;
 --
 
 COMMENT ON TABLE app_private.login_attempts IS 'Every login attempt with its outcome: the audit trail behind lockout and per-IP rate limits.';
+
+
+--
+-- Name: CONSTRAINT login_attempts_email_check ON login_attempts; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT login_attempts_email_check ON app_private.login_attempts IS 'email may have at most 320 characters';
 
 
 --
@@ -14153,6 +14801,20 @@ COMMENT ON TABLE app_private.mfa_challenges IS 'Second step of a login with two-
 
 
 --
+-- Name: CONSTRAINT mfa_challenges_attempts_check ON mfa_challenges; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT mfa_challenges_attempts_check ON app_private.mfa_challenges IS 'attempts cannot be negative';
+
+
+--
+-- Name: CONSTRAINT mfa_challenges_token_hash_check ON mfa_challenges; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT mfa_challenges_token_hash_check ON app_private.mfa_challenges IS 'token_hash must be 32 bytes';
+
+
+--
 -- Name: password_reset_tokens; Type: TABLE; Schema: app_private; Owner: -
 --
 
@@ -14175,6 +14837,13 @@ ALTER TABLE ONLY app_private.password_reset_tokens FORCE ROW LEVEL SECURITY;
 --
 
 COMMENT ON TABLE app_private.password_reset_tokens IS 'SHA-256 of password reset links (32 random bytes), single-use, 1 h, a newer one voids older ones.';
+
+
+--
+-- Name: CONSTRAINT password_reset_tokens_token_hash_check ON password_reset_tokens; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT password_reset_tokens_token_hash_check ON app_private.password_reset_tokens IS 'token_hash must be 32 bytes';
 
 
 --
@@ -14206,6 +14875,27 @@ COMMENT ON TABLE app_private.phone_verification_codes IS 'Phone verification cod
 
 
 --
+-- Name: CONSTRAINT phone_verification_codes_attempts_check ON phone_verification_codes; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT phone_verification_codes_attempts_check ON app_private.phone_verification_codes IS 'attempts cannot be negative';
+
+
+--
+-- Name: CONSTRAINT phone_verification_codes_check ON phone_verification_codes; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT phone_verification_codes_check ON app_private.phone_verification_codes IS 'code_hash and expires_at: a code has an expiry, and only a code has one';
+
+
+--
+-- Name: CONSTRAINT phone_verification_codes_phone_number_check ON phone_verification_codes; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT phone_verification_codes_phone_number_check ON app_private.phone_verification_codes IS 'phone_number must be in E.164 format, e.g. +4930123456';
+
+
+--
 -- Name: rate_limit_hits; Type: TABLE; Schema: app_private; Owner: -
 --
 
@@ -14226,6 +14916,20 @@ ALTER TABLE ONLY app_private.rate_limit_hits FORCE ROW LEVEL SECURITY;
 --
 
 COMMENT ON TABLE app_private.rate_limit_hits IS 'One row per counted action; app_hidden.rate_limit_take counts them per bucket and subject.';
+
+
+--
+-- Name: CONSTRAINT rate_limit_hits_bucket_check ON rate_limit_hits; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT rate_limit_hits_bucket_check ON app_private.rate_limit_hits IS 'bucket may have only lowercase letters and underscores';
+
+
+--
+-- Name: CONSTRAINT rate_limit_hits_subject_check ON rate_limit_hits; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT rate_limit_hits_subject_check ON app_private.rate_limit_hits IS 'subject must have 1 to 320 characters';
 
 
 --
@@ -14261,6 +14965,13 @@ ALTER TABLE ONLY app_private.session_rotated_tokens FORCE ROW LEVEL SECURITY;
 --
 
 COMMENT ON TABLE app_private.session_rotated_tokens IS 'SHA-256 of refresh tokens already rotated away, kept to detect their reuse.';
+
+
+--
+-- Name: CONSTRAINT session_rotated_tokens_token_hash_check ON session_rotated_tokens; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT session_rotated_tokens_token_hash_check ON app_private.session_rotated_tokens IS 'token_hash must be 32 bytes';
 
 
 --
@@ -14308,6 +15019,27 @@ COMMENT ON COLUMN app_private.sessions.refresh_token_hash IS 'SHA-256 of the cur
 --
 
 COMMENT ON COLUMN app_private.sessions.mfa_verified IS 'Whether the session passed the second factor.';
+
+
+--
+-- Name: CONSTRAINT sessions_app_version_check ON sessions; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT sessions_app_version_check ON app_private.sessions IS 'app_version must have 1 to 64 characters';
+
+
+--
+-- Name: CONSTRAINT sessions_device_id_check ON sessions; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT sessions_device_id_check ON app_private.sessions IS 'device_id must have 1 to 255 characters';
+
+
+--
+-- Name: CONSTRAINT sessions_refresh_token_hash_check ON sessions; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT sessions_refresh_token_hash_check ON app_private.sessions IS 'refresh_token_hash must be 32 bytes';
 
 
 --
@@ -14368,6 +15100,13 @@ COMMENT ON TABLE app_private.user_secrets IS 'bcrypt password hash of each user 
 
 
 --
+-- Name: CONSTRAINT user_secrets_failed_login_count_check ON user_secrets; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_secrets_failed_login_count_check ON app_private.user_secrets IS 'failed_login_count cannot be negative';
+
+
+--
 -- Name: user_status_changes; Type: TABLE; Schema: app_private; Owner: -
 --
 
@@ -14393,6 +15132,13 @@ COMMENT ON TABLE app_private.user_status_changes IS 'Account status changes made
 
 
 --
+-- Name: CONSTRAINT user_status_changes_reason_check ON user_status_changes; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_status_changes_reason_check ON app_private.user_status_changes IS 'reason must have 1 to 1000 characters';
+
+
+--
 -- Name: worker_heartbeats; Type: TABLE; Schema: app_private; Owner: -
 --
 
@@ -14411,6 +15157,13 @@ ALTER TABLE ONLY app_private.worker_heartbeats FORCE ROW LEVEL SECURITY;
 --
 
 COMMENT ON TABLE app_private.worker_heartbeats IS 'Live graphile-worker pools and when each last reported (workers/heartbeat.ts); stale rows name crashed workers.';
+
+
+--
+-- Name: CONSTRAINT worker_heartbeats_worker_id_check ON worker_heartbeats; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT worker_heartbeats_worker_id_check ON app_private.worker_heartbeats IS 'worker_id must have 1 to 200 characters';
 
 
 --
@@ -14836,6 +15589,13 @@ COMMENT ON COLUMN app_public.delivery_status_history.created_at IS 'When the cha
 
 
 --
+-- Name: CONSTRAINT delivery_status_history_reason_check ON delivery_status_history; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_status_history_reason_check ON app_public.delivery_status_history IS 'reason must have 1 to 1000 characters';
+
+
+--
 -- Name: delivery_transitions; Type: TABLE; Schema: app_public; Owner: -
 --
 
@@ -14876,6 +15636,13 @@ COMMENT ON COLUMN app_public.delivery_transitions.to_status IS 'Status after the
 --
 
 COMMENT ON COLUMN app_public.delivery_transitions.source IS 'What may cause it.';
+
+
+--
+-- Name: CONSTRAINT delivery_transitions_check ON delivery_transitions; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_transitions_check ON app_public.delivery_transitions IS 'to_status must differ from from_status';
 
 
 --
@@ -14989,6 +15756,34 @@ COMMENT ON COLUMN app_public.offer_versions.created_at IS 'When it was proposed.
 
 
 --
+-- Name: CONSTRAINT offer_versions_message_check ON offer_versions; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT offer_versions_message_check ON app_public.offer_versions IS 'message must have 1 to 1000 characters';
+
+
+--
+-- Name: CONSTRAINT offer_versions_price_check ON offer_versions; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT offer_versions_price_check ON app_public.offer_versions IS 'price must be more than 0';
+
+
+--
+-- Name: CONSTRAINT offer_versions_times_ordered ON offer_versions; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT offer_versions_times_ordered ON app_public.offer_versions IS 'delivery_time must lie after pickup_time';
+
+
+--
+-- Name: CONSTRAINT offer_versions_version_check ON offer_versions; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT offer_versions_version_check ON app_public.offer_versions IS 'version must be between 1 and 100';
+
+
+--
 -- Name: request_matches; Type: TABLE; Schema: app_public; Owner: -
 --
 
@@ -15089,6 +15884,34 @@ COMMENT ON COLUMN app_public.request_matches.updated_at IS 'When the pair was la
 --
 
 COMMENT ON COLUMN app_public.request_matches.notified_at IS 'When the other side was emailed about the match (once per pair).';
+
+
+--
+-- Name: CONSTRAINT request_matches_detour_km_check ON request_matches; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT request_matches_detour_km_check ON app_public.request_matches IS 'detour_km cannot be negative';
+
+
+--
+-- Name: CONSTRAINT request_matches_factors_check ON request_matches; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT request_matches_factors_check ON app_public.request_matches IS 'factors must be a JSON object';
+
+
+--
+-- Name: CONSTRAINT request_matches_quoted_price_check ON request_matches; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT request_matches_quoted_price_check ON app_public.request_matches IS 'quoted_price must be more than 0';
+
+
+--
+-- Name: CONSTRAINT request_matches_score_check ON request_matches; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT request_matches_score_check ON app_public.request_matches IS 'score must be between 0 and 1';
 
 
 --
@@ -15306,6 +16129,34 @@ Who changed the value last; null for the seeded value or a system change.';
 
 
 --
+-- Name: CONSTRAINT system_configuration_category_check ON system_configuration; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT system_configuration_category_check ON app_public.system_configuration IS 'category may have only lowercase letters and underscores';
+
+
+--
+-- Name: CONSTRAINT system_configuration_key_check ON system_configuration; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT system_configuration_key_check ON app_public.system_configuration IS 'key may have only lowercase letters, digits and underscores';
+
+
+--
+-- Name: CONSTRAINT system_configuration_sensitive_not_public ON system_configuration; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT system_configuration_sensitive_not_public ON app_public.system_configuration IS 'is_public: a sensitive setting cannot be public';
+
+
+--
+-- Name: CONSTRAINT system_configuration_validation_check ON system_configuration; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT system_configuration_validation_check ON app_public.system_configuration IS 'validation must be a JSON object with only min, max and pattern';
+
+
+--
 -- Name: user_contacts; Type: TABLE; Schema: app_public; Owner: -
 --
 
@@ -15417,6 +16268,41 @@ COMMENT ON COLUMN app_public.user_contacts.referral_code IS 'Code others enter a
 
 
 --
+-- Name: CONSTRAINT user_contacts_email_check ON user_contacts; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_contacts_email_check ON app_public.user_contacts IS 'email must be an email address of at most 254 characters';
+
+
+--
+-- Name: CONSTRAINT user_contacts_last_name_check ON user_contacts; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_contacts_last_name_check ON app_public.user_contacts IS 'last_name must have 1 to 100 characters';
+
+
+--
+-- Name: CONSTRAINT user_contacts_phone_number_check ON user_contacts; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_contacts_phone_number_check ON app_public.user_contacts IS 'phone_number must be in E.164 format, e.g. +4930123456';
+
+
+--
+-- Name: CONSTRAINT user_contacts_phone_verified_has_number ON user_contacts; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_contacts_phone_verified_has_number ON app_public.user_contacts IS 'phone_verified_at: only a phone number can be verified';
+
+
+--
+-- Name: CONSTRAINT user_contacts_referral_code_check ON user_contacts; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_contacts_referral_code_check ON app_public.user_contacts IS 'referral_code must have 6 to 16 capital letters or digits';
+
+
+--
 -- Name: schema_migrations; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -15434,11 +16320,25 @@ ALTER TABLE ONLY app_private.account_closures
 
 
 --
+-- Name: CONSTRAINT account_closures_pkey ON account_closures; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT account_closures_pkey ON app_private.account_closures IS 'id is already taken';
+
+
+--
 -- Name: admin_users admin_users_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
 --
 
 ALTER TABLE ONLY app_private.admin_users
     ADD CONSTRAINT admin_users_pkey PRIMARY KEY (user_id);
+
+
+--
+-- Name: CONSTRAINT admin_users_pkey ON admin_users; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT admin_users_pkey ON app_private.admin_users IS 'user_id is already an admin';
 
 
 --
@@ -15450,11 +16350,25 @@ ALTER TABLE ONLY app_private.api_request_budgets
 
 
 --
+-- Name: CONSTRAINT api_request_budgets_pkey ON api_request_budgets; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT api_request_budgets_pkey ON app_private.api_request_budgets IS 'subject already has a request budget';
+
+
+--
 -- Name: email_verification_tokens email_verification_tokens_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
 --
 
 ALTER TABLE ONLY app_private.email_verification_tokens
     ADD CONSTRAINT email_verification_tokens_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: CONSTRAINT email_verification_tokens_pkey ON email_verification_tokens; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT email_verification_tokens_pkey ON app_private.email_verification_tokens IS 'id is already taken';
 
 
 --
@@ -15466,11 +16380,25 @@ ALTER TABLE ONLY app_private.email_verification_tokens
 
 
 --
+-- Name: CONSTRAINT email_verification_tokens_token_hash_key ON email_verification_tokens; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT email_verification_tokens_token_hash_key ON app_private.email_verification_tokens IS 'token_hash is already in use';
+
+
+--
 -- Name: emails emails_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
 --
 
 ALTER TABLE ONLY app_private.emails
     ADD CONSTRAINT emails_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: CONSTRAINT emails_pkey ON emails; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT emails_pkey ON app_private.emails IS 'id is already taken';
 
 
 --
@@ -15482,11 +16410,25 @@ ALTER TABLE ONLY app_private.login_attempts
 
 
 --
+-- Name: CONSTRAINT login_attempts_pkey ON login_attempts; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT login_attempts_pkey ON app_private.login_attempts IS 'id is already taken';
+
+
+--
 -- Name: mfa_challenges mfa_challenges_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
 --
 
 ALTER TABLE ONLY app_private.mfa_challenges
     ADD CONSTRAINT mfa_challenges_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: CONSTRAINT mfa_challenges_pkey ON mfa_challenges; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT mfa_challenges_pkey ON app_private.mfa_challenges IS 'id is already taken';
 
 
 --
@@ -15498,11 +16440,25 @@ ALTER TABLE ONLY app_private.mfa_challenges
 
 
 --
+-- Name: CONSTRAINT mfa_challenges_token_hash_key ON mfa_challenges; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT mfa_challenges_token_hash_key ON app_private.mfa_challenges IS 'token_hash is already in use';
+
+
+--
 -- Name: password_reset_tokens password_reset_tokens_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
 --
 
 ALTER TABLE ONLY app_private.password_reset_tokens
     ADD CONSTRAINT password_reset_tokens_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: CONSTRAINT password_reset_tokens_pkey ON password_reset_tokens; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT password_reset_tokens_pkey ON app_private.password_reset_tokens IS 'id is already taken';
 
 
 --
@@ -15514,11 +16470,25 @@ ALTER TABLE ONLY app_private.password_reset_tokens
 
 
 --
+-- Name: CONSTRAINT password_reset_tokens_token_hash_key ON password_reset_tokens; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT password_reset_tokens_token_hash_key ON app_private.password_reset_tokens IS 'token_hash is already in use';
+
+
+--
 -- Name: phone_verification_codes phone_verification_codes_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
 --
 
 ALTER TABLE ONLY app_private.phone_verification_codes
     ADD CONSTRAINT phone_verification_codes_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: CONSTRAINT phone_verification_codes_pkey ON phone_verification_codes; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT phone_verification_codes_pkey ON app_private.phone_verification_codes IS 'id is already taken';
 
 
 --
@@ -15530,11 +16500,25 @@ ALTER TABLE ONLY app_private.rate_limit_hits
 
 
 --
+-- Name: CONSTRAINT rate_limit_hits_pkey ON rate_limit_hits; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT rate_limit_hits_pkey ON app_private.rate_limit_hits IS 'id is already taken';
+
+
+--
 -- Name: session_rotated_tokens session_rotated_tokens_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
 --
 
 ALTER TABLE ONLY app_private.session_rotated_tokens
     ADD CONSTRAINT session_rotated_tokens_pkey PRIMARY KEY (token_hash);
+
+
+--
+-- Name: CONSTRAINT session_rotated_tokens_pkey ON session_rotated_tokens; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT session_rotated_tokens_pkey ON app_private.session_rotated_tokens IS 'token_hash was already rotated';
 
 
 --
@@ -15546,11 +16530,25 @@ ALTER TABLE ONLY app_private.sessions
 
 
 --
+-- Name: CONSTRAINT sessions_pkey ON sessions; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT sessions_pkey ON app_private.sessions IS 'id is already taken';
+
+
+--
 -- Name: two_factor_setups two_factor_setups_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
 --
 
 ALTER TABLE ONLY app_private.two_factor_setups
     ADD CONSTRAINT two_factor_setups_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: CONSTRAINT two_factor_setups_pkey ON two_factor_setups; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT two_factor_setups_pkey ON app_private.two_factor_setups IS 'id is already taken';
 
 
 --
@@ -15562,11 +16560,25 @@ ALTER TABLE ONLY app_private.user_secrets
 
 
 --
+-- Name: CONSTRAINT user_secrets_pkey ON user_secrets; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_secrets_pkey ON app_private.user_secrets IS 'user_id already has its secrets';
+
+
+--
 -- Name: user_status_changes user_status_changes_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
 --
 
 ALTER TABLE ONLY app_private.user_status_changes
     ADD CONSTRAINT user_status_changes_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: CONSTRAINT user_status_changes_pkey ON user_status_changes; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_status_changes_pkey ON app_private.user_status_changes IS 'id is already taken';
 
 
 --
@@ -15578,11 +16590,25 @@ ALTER TABLE ONLY app_private.user_two_factor_auth
 
 
 --
+-- Name: CONSTRAINT user_two_factor_auth_pkey ON user_two_factor_auth; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_two_factor_auth_pkey ON app_private.user_two_factor_auth IS 'user_id already has two-factor authentication';
+
+
+--
 -- Name: worker_heartbeats worker_heartbeats_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
 --
 
 ALTER TABLE ONLY app_private.worker_heartbeats
     ADD CONSTRAINT worker_heartbeats_pkey PRIMARY KEY (worker_id);
+
+
+--
+-- Name: CONSTRAINT worker_heartbeats_pkey ON worker_heartbeats; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT worker_heartbeats_pkey ON app_private.worker_heartbeats IS 'worker_id already has a heartbeat';
 
 
 --
@@ -15594,11 +16620,25 @@ ALTER TABLE ONLY app_public.deliveries
 
 
 --
+-- Name: CONSTRAINT deliveries_delivery_number_key ON deliveries; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT deliveries_delivery_number_key ON app_public.deliveries IS 'delivery_number is already taken';
+
+
+--
 -- Name: deliveries deliveries_offer_id_key; Type: CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.deliveries
     ADD CONSTRAINT deliveries_offer_id_key UNIQUE (offer_id);
+
+
+--
+-- Name: CONSTRAINT deliveries_offer_id_key ON deliveries; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT deliveries_offer_id_key ON app_public.deliveries IS 'offer_id: this offer already has a delivery';
 
 
 --
@@ -15610,11 +16650,25 @@ ALTER TABLE ONLY app_public.deliveries
 
 
 --
+-- Name: CONSTRAINT deliveries_pkey ON deliveries; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT deliveries_pkey ON app_public.deliveries IS 'id is already taken';
+
+
+--
 -- Name: delivery_offers delivery_offers_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.delivery_offers
     ADD CONSTRAINT delivery_offers_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: CONSTRAINT delivery_offers_pkey ON delivery_offers; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_offers_pkey ON app_public.delivery_offers IS 'id is already taken';
 
 
 --
@@ -15626,11 +16680,25 @@ ALTER TABLE ONLY app_public.delivery_requests
 
 
 --
+-- Name: CONSTRAINT delivery_requests_pkey ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_pkey ON app_public.delivery_requests IS 'id is already taken';
+
+
+--
 -- Name: delivery_status_history delivery_status_history_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.delivery_status_history
     ADD CONSTRAINT delivery_status_history_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: CONSTRAINT delivery_status_history_pkey ON delivery_status_history; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_status_history_pkey ON app_public.delivery_status_history IS 'id is already taken';
 
 
 --
@@ -15642,11 +16710,25 @@ ALTER TABLE ONLY app_public.delivery_transitions
 
 
 --
+-- Name: CONSTRAINT delivery_transitions_pkey ON delivery_transitions; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_transitions_pkey ON app_public.delivery_transitions IS 'from_status, to_status and source: this transition already exists';
+
+
+--
 -- Name: offer_versions offer_versions_offer_version_key; Type: CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.offer_versions
     ADD CONSTRAINT offer_versions_offer_version_key UNIQUE (offer_id, version);
+
+
+--
+-- Name: CONSTRAINT offer_versions_offer_version_key ON offer_versions; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT offer_versions_offer_version_key ON app_public.offer_versions IS 'version: this version of the offer already exists';
 
 
 --
@@ -15658,11 +16740,25 @@ ALTER TABLE ONLY app_public.offer_versions
 
 
 --
+-- Name: CONSTRAINT offer_versions_pkey ON offer_versions; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT offer_versions_pkey ON app_public.offer_versions IS 'id is already taken';
+
+
+--
 -- Name: request_matches request_matches_pair_key; Type: CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.request_matches
     ADD CONSTRAINT request_matches_pair_key UNIQUE (request_id, trip_id);
+
+
+--
+-- Name: CONSTRAINT request_matches_pair_key ON request_matches; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT request_matches_pair_key ON app_public.request_matches IS 'request_id and trip_id: this pair is already recorded';
 
 
 --
@@ -15674,11 +16770,25 @@ ALTER TABLE ONLY app_public.request_matches
 
 
 --
+-- Name: CONSTRAINT request_matches_pkey ON request_matches; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT request_matches_pkey ON app_public.request_matches IS 'id is already taken';
+
+
+--
 -- Name: review_reports review_reports_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.review_reports
     ADD CONSTRAINT review_reports_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: CONSTRAINT review_reports_pkey ON review_reports; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT review_reports_pkey ON app_public.review_reports IS 'id is already taken';
 
 
 --
@@ -15690,11 +16800,25 @@ ALTER TABLE ONLY app_public.review_reports
 
 
 --
+-- Name: CONSTRAINT review_reports_review_reporter_key ON review_reports; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT review_reports_review_reporter_key ON app_public.review_reports IS 'review_id: you already reported this review';
+
+
+--
 -- Name: reviews reviews_delivery_reviewer_key; Type: CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.reviews
     ADD CONSTRAINT reviews_delivery_reviewer_key UNIQUE (delivery_id, reviewer_id);
+
+
+--
+-- Name: CONSTRAINT reviews_delivery_reviewer_key ON reviews; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT reviews_delivery_reviewer_key ON app_public.reviews IS 'delivery_id: you already reviewed this delivery';
 
 
 --
@@ -15706,11 +16830,25 @@ ALTER TABLE ONLY app_public.reviews
 
 
 --
+-- Name: CONSTRAINT reviews_pkey ON reviews; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT reviews_pkey ON app_public.reviews IS 'id is already taken';
+
+
+--
 -- Name: system_configuration system_configuration_category_key_key; Type: CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.system_configuration
     ADD CONSTRAINT system_configuration_category_key_key UNIQUE (category, key);
+
+
+--
+-- Name: CONSTRAINT system_configuration_category_key_key ON system_configuration; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT system_configuration_category_key_key ON app_public.system_configuration IS 'category and key: this setting already exists';
 
 
 --
@@ -15722,11 +16860,25 @@ ALTER TABLE ONLY app_public.system_configuration
 
 
 --
+-- Name: CONSTRAINT system_configuration_pkey ON system_configuration; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT system_configuration_pkey ON app_public.system_configuration IS 'id is already taken';
+
+
+--
 -- Name: trip_capacity_reservations trip_capacity_reservations_delivery_id_key; Type: CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.trip_capacity_reservations
     ADD CONSTRAINT trip_capacity_reservations_delivery_id_key UNIQUE (delivery_id);
+
+
+--
+-- Name: CONSTRAINT trip_capacity_reservations_delivery_id_key ON trip_capacity_reservations; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trip_capacity_reservations_delivery_id_key ON app_public.trip_capacity_reservations IS 'delivery_id: capacity is already reserved for this delivery';
 
 
 --
@@ -15738,11 +16890,25 @@ ALTER TABLE ONLY app_public.trip_capacity_reservations
 
 
 --
+-- Name: CONSTRAINT trip_capacity_reservations_pkey ON trip_capacity_reservations; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trip_capacity_reservations_pkey ON app_public.trip_capacity_reservations IS 'id is already taken';
+
+
+--
 -- Name: trip_templates trip_templates_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.trip_templates
     ADD CONSTRAINT trip_templates_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: CONSTRAINT trip_templates_pkey ON trip_templates; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trip_templates_pkey ON app_public.trip_templates IS 'id is already taken';
 
 
 --
@@ -15754,11 +16920,25 @@ ALTER TABLE ONLY app_public.trip_templates
 
 
 --
+-- Name: CONSTRAINT trip_templates_user_name_key ON trip_templates; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trip_templates_user_name_key ON app_public.trip_templates IS 'name: you already have a template with this name';
+
+
+--
 -- Name: trip_weather trip_weather_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.trip_weather
     ADD CONSTRAINT trip_weather_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: CONSTRAINT trip_weather_pkey ON trip_weather; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trip_weather_pkey ON app_public.trip_weather IS 'id is already taken';
 
 
 --
@@ -15770,11 +16950,25 @@ ALTER TABLE ONLY app_public.trip_weather
 
 
 --
+-- Name: CONSTRAINT trip_weather_trip_id_key ON trip_weather; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trip_weather_trip_id_key ON app_public.trip_weather IS 'trip_id: this trip already has its weather';
+
+
+--
 -- Name: trips trips_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.trips
     ADD CONSTRAINT trips_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: CONSTRAINT trips_pkey ON trips; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trips_pkey ON app_public.trips IS 'id is already taken';
 
 
 --
@@ -15786,11 +16980,25 @@ ALTER TABLE ONLY app_public.user_addresses
 
 
 --
+-- Name: CONSTRAINT user_addresses_pkey ON user_addresses; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_addresses_pkey ON app_public.user_addresses IS 'id is already taken';
+
+
+--
 -- Name: user_blocks user_blocks_pair_key; Type: CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.user_blocks
     ADD CONSTRAINT user_blocks_pair_key UNIQUE (blocker_id, blocked_id);
+
+
+--
+-- Name: CONSTRAINT user_blocks_pair_key ON user_blocks; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_blocks_pair_key ON app_public.user_blocks IS 'blocked_id: you already blocked this user';
 
 
 --
@@ -15802,11 +17010,25 @@ ALTER TABLE ONLY app_public.user_blocks
 
 
 --
+-- Name: CONSTRAINT user_blocks_pkey ON user_blocks; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_blocks_pkey ON app_public.user_blocks IS 'id is already taken';
+
+
+--
 -- Name: user_contacts user_contacts_email_key; Type: CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.user_contacts
     ADD CONSTRAINT user_contacts_email_key UNIQUE (email);
+
+
+--
+-- Name: CONSTRAINT user_contacts_email_key ON user_contacts; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_contacts_email_key ON app_public.user_contacts IS 'email is already taken';
 
 
 --
@@ -15818,11 +17040,25 @@ ALTER TABLE ONLY app_public.user_contacts
 
 
 --
+-- Name: CONSTRAINT user_contacts_pkey ON user_contacts; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_contacts_pkey ON app_public.user_contacts IS 'user_id already has contact details';
+
+
+--
 -- Name: user_earnings user_earnings_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.user_earnings
     ADD CONSTRAINT user_earnings_pkey PRIMARY KEY (user_id, currency);
+
+
+--
+-- Name: CONSTRAINT user_earnings_pkey ON user_earnings; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_earnings_pkey ON app_public.user_earnings IS 'user_id and currency: these earnings already exist';
 
 
 --
@@ -15834,11 +17070,25 @@ ALTER TABLE ONLY app_public.user_favorites
 
 
 --
+-- Name: CONSTRAINT user_favorites_pair_key ON user_favorites; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_favorites_pair_key ON app_public.user_favorites IS 'traveler_id: this traveler is already a favorite';
+
+
+--
 -- Name: user_favorites user_favorites_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.user_favorites
     ADD CONSTRAINT user_favorites_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: CONSTRAINT user_favorites_pkey ON user_favorites; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_favorites_pkey ON app_public.user_favorites IS 'id is already taken';
 
 
 --
@@ -15850,11 +17100,25 @@ ALTER TABLE ONLY app_public.user_preferences
 
 
 --
+-- Name: CONSTRAINT user_preferences_pkey ON user_preferences; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_preferences_pkey ON app_public.user_preferences IS 'user_id already has preferences';
+
+
+--
 -- Name: user_reports user_reports_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.user_reports
     ADD CONSTRAINT user_reports_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: CONSTRAINT user_reports_pkey ON user_reports; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_reports_pkey ON app_public.user_reports IS 'id is already taken';
 
 
 --
@@ -15866,6 +17130,13 @@ ALTER TABLE ONLY app_public.user_statistics
 
 
 --
+-- Name: CONSTRAINT user_statistics_pkey ON user_statistics; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_statistics_pkey ON app_public.user_statistics IS 'user_id already has statistics';
+
+
+--
 -- Name: user_verification_documents user_verification_documents_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
 --
 
@@ -15874,11 +17145,25 @@ ALTER TABLE ONLY app_public.user_verification_documents
 
 
 --
+-- Name: CONSTRAINT user_verification_documents_pkey ON user_verification_documents; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_verification_documents_pkey ON app_public.user_verification_documents IS 'id is already taken';
+
+
+--
 -- Name: users users_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.users
     ADD CONSTRAINT users_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: CONSTRAINT users_pkey ON users; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT users_pkey ON app_public.users IS 'id is already taken';
 
 
 --
@@ -16009,6 +17294,13 @@ CREATE UNIQUE INDEX sessions_refresh_token_hash_key ON app_private.sessions USIN
 
 
 --
+-- Name: INDEX sessions_refresh_token_hash_key; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON INDEX app_private.sessions_refresh_token_hash_key IS 'refresh_token_hash is already in use';
+
+
+--
 -- Name: sessions_user_id_idx; Type: INDEX; Schema: app_private; Owner: -
 --
 
@@ -16072,6 +17364,13 @@ CREATE UNIQUE INDEX deliveries_one_live_per_request_key ON app_public.deliveries
 
 
 --
+-- Name: INDEX deliveries_one_live_per_request_key; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON INDEX app_public.deliveries_one_live_per_request_key IS 'request_id: this request already has a live delivery';
+
+
+--
 -- Name: deliveries_request_id_idx; Type: INDEX; Schema: app_public; Owner: -
 --
 
@@ -16114,10 +17413,24 @@ CREATE UNIQUE INDEX delivery_offers_one_accepted_key ON app_public.delivery_offe
 
 
 --
+-- Name: INDEX delivery_offers_one_accepted_key; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON INDEX app_public.delivery_offers_one_accepted_key IS 'request_id: this request already has an accepted offer';
+
+
+--
 -- Name: delivery_offers_one_pending_key; Type: INDEX; Schema: app_public; Owner: -
 --
 
 CREATE UNIQUE INDEX delivery_offers_one_pending_key ON app_public.delivery_offers USING btree (request_id, traveler_id) WHERE (status = 'pending'::app_public.offer_status);
+
+
+--
+-- Name: INDEX delivery_offers_one_pending_key; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON INDEX app_public.delivery_offers_one_pending_key IS 'request_id and traveler_id: there already is a live offer between this traveler and request';
 
 
 --
@@ -16324,6 +17637,13 @@ CREATE UNIQUE INDEX trips_parent_departure_key ON app_public.trips USING btree (
 
 
 --
+-- Name: INDEX trips_parent_departure_key; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON INDEX app_public.trips_parent_departure_key IS 'departure_time: this recurring trip already has a trip at that departure';
+
+
+--
 -- Name: trips_traveler_id_idx; Type: INDEX; Schema: app_public; Owner: -
 --
 
@@ -16335,6 +17655,13 @@ CREATE INDEX trips_traveler_id_idx ON app_public.trips USING btree (traveler_id,
 --
 
 CREATE UNIQUE INDEX user_addresses_one_default_key ON app_public.user_addresses USING btree (user_id) WHERE is_default;
+
+
+--
+-- Name: INDEX user_addresses_one_default_key; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON INDEX app_public.user_addresses_one_default_key IS 'is_default: you already have a default address';
 
 
 --
@@ -16366,10 +17693,24 @@ CREATE UNIQUE INDEX user_contacts_referral_code_key ON app_public.user_contacts 
 
 
 --
+-- Name: INDEX user_contacts_referral_code_key; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON INDEX app_public.user_contacts_referral_code_key IS 'referral_code is already taken';
+
+
+--
 -- Name: user_contacts_verified_phone_key; Type: INDEX; Schema: app_public; Owner: -
 --
 
 CREATE UNIQUE INDEX user_contacts_verified_phone_key ON app_public.user_contacts USING btree (phone_number) WHERE (phone_verified_at IS NOT NULL);
+
+
+--
+-- Name: INDEX user_contacts_verified_phone_key; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON INDEX app_public.user_contacts_verified_phone_key IS 'phone_number is already verified on another account';
 
 
 --
@@ -16408,6 +17749,13 @@ CREATE UNIQUE INDEX user_reports_open_pair_key ON app_public.user_reports USING 
 
 
 --
+-- Name: INDEX user_reports_open_pair_key; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON INDEX app_public.user_reports_open_pair_key IS 'reported_user_id: you already reported this user; moderators are looking at it';
+
+
+--
 -- Name: user_reports_queue_idx; Type: INDEX; Schema: app_public; Owner: -
 --
 
@@ -16433,6 +17781,13 @@ CREATE INDEX user_reports_reporter_id_idx ON app_public.user_reports USING btree
 --
 
 CREATE UNIQUE INDEX user_verification_documents_live_key ON app_public.user_verification_documents USING btree (user_id, document_type) WHERE (status = ANY (ARRAY['pending'::app_public.verification_status, 'under_review'::app_public.verification_status, 'approved'::app_public.verification_status]));
+
+
+--
+-- Name: INDEX user_verification_documents_live_key; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON INDEX app_public.user_verification_documents_live_key IS 'document_type: a document of this type is already waiting for review or approved';
 
 
 --
@@ -16836,11 +18191,25 @@ ALTER TABLE ONLY app_private.account_closures
 
 
 --
+-- Name: CONSTRAINT account_closures_user_id_fkey ON account_closures; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT account_closures_user_id_fkey ON app_private.account_closures IS 'user_id must name an existing user';
+
+
+--
 -- Name: admin_users admin_users_user_id_fkey; Type: FK CONSTRAINT; Schema: app_private; Owner: -
 --
 
 ALTER TABLE ONLY app_private.admin_users
     ADD CONSTRAINT admin_users_user_id_fkey FOREIGN KEY (user_id) REFERENCES app_public.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT admin_users_user_id_fkey ON admin_users; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT admin_users_user_id_fkey ON app_private.admin_users IS 'user_id must name an existing user';
 
 
 --
@@ -16852,11 +18221,25 @@ ALTER TABLE ONLY app_private.email_verification_tokens
 
 
 --
+-- Name: CONSTRAINT email_verification_tokens_email_id_fkey ON email_verification_tokens; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT email_verification_tokens_email_id_fkey ON app_private.email_verification_tokens IS 'email_id must name an existing email';
+
+
+--
 -- Name: email_verification_tokens email_verification_tokens_user_id_fkey; Type: FK CONSTRAINT; Schema: app_private; Owner: -
 --
 
 ALTER TABLE ONLY app_private.email_verification_tokens
     ADD CONSTRAINT email_verification_tokens_user_id_fkey FOREIGN KEY (user_id) REFERENCES app_public.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT email_verification_tokens_user_id_fkey ON email_verification_tokens; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT email_verification_tokens_user_id_fkey ON app_private.email_verification_tokens IS 'user_id must name an existing user';
 
 
 --
@@ -16868,11 +18251,25 @@ ALTER TABLE ONLY app_private.emails
 
 
 --
+-- Name: CONSTRAINT emails_user_id_fkey ON emails; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT emails_user_id_fkey ON app_private.emails IS 'user_id must name an existing user';
+
+
+--
 -- Name: login_attempts login_attempts_user_id_fkey; Type: FK CONSTRAINT; Schema: app_private; Owner: -
 --
 
 ALTER TABLE ONLY app_private.login_attempts
     ADD CONSTRAINT login_attempts_user_id_fkey FOREIGN KEY (user_id) REFERENCES app_public.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT login_attempts_user_id_fkey ON login_attempts; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT login_attempts_user_id_fkey ON app_private.login_attempts IS 'user_id must name an existing user';
 
 
 --
@@ -16884,11 +18281,25 @@ ALTER TABLE ONLY app_private.mfa_challenges
 
 
 --
+-- Name: CONSTRAINT mfa_challenges_user_id_fkey ON mfa_challenges; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT mfa_challenges_user_id_fkey ON app_private.mfa_challenges IS 'user_id must name an existing user';
+
+
+--
 -- Name: password_reset_tokens password_reset_tokens_email_id_fkey; Type: FK CONSTRAINT; Schema: app_private; Owner: -
 --
 
 ALTER TABLE ONLY app_private.password_reset_tokens
     ADD CONSTRAINT password_reset_tokens_email_id_fkey FOREIGN KEY (email_id) REFERENCES app_private.emails(id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT password_reset_tokens_email_id_fkey ON password_reset_tokens; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT password_reset_tokens_email_id_fkey ON app_private.password_reset_tokens IS 'email_id must name an existing email';
 
 
 --
@@ -16900,11 +18311,25 @@ ALTER TABLE ONLY app_private.password_reset_tokens
 
 
 --
+-- Name: CONSTRAINT password_reset_tokens_user_id_fkey ON password_reset_tokens; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT password_reset_tokens_user_id_fkey ON app_private.password_reset_tokens IS 'user_id must name an existing user';
+
+
+--
 -- Name: phone_verification_codes phone_verification_codes_user_id_fkey; Type: FK CONSTRAINT; Schema: app_private; Owner: -
 --
 
 ALTER TABLE ONLY app_private.phone_verification_codes
     ADD CONSTRAINT phone_verification_codes_user_id_fkey FOREIGN KEY (user_id) REFERENCES app_public.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT phone_verification_codes_user_id_fkey ON phone_verification_codes; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT phone_verification_codes_user_id_fkey ON app_private.phone_verification_codes IS 'user_id must name an existing user';
 
 
 --
@@ -16916,11 +18341,25 @@ ALTER TABLE ONLY app_private.session_rotated_tokens
 
 
 --
+-- Name: CONSTRAINT session_rotated_tokens_session_id_fkey ON session_rotated_tokens; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT session_rotated_tokens_session_id_fkey ON app_private.session_rotated_tokens IS 'session_id must name an existing session';
+
+
+--
 -- Name: sessions sessions_user_id_fkey; Type: FK CONSTRAINT; Schema: app_private; Owner: -
 --
 
 ALTER TABLE ONLY app_private.sessions
     ADD CONSTRAINT sessions_user_id_fkey FOREIGN KEY (user_id) REFERENCES app_public.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT sessions_user_id_fkey ON sessions; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT sessions_user_id_fkey ON app_private.sessions IS 'user_id must name an existing user';
 
 
 --
@@ -16932,11 +18371,25 @@ ALTER TABLE ONLY app_private.two_factor_setups
 
 
 --
+-- Name: CONSTRAINT two_factor_setups_user_id_fkey ON two_factor_setups; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT two_factor_setups_user_id_fkey ON app_private.two_factor_setups IS 'user_id must name an existing user';
+
+
+--
 -- Name: user_secrets user_secrets_user_id_fkey; Type: FK CONSTRAINT; Schema: app_private; Owner: -
 --
 
 ALTER TABLE ONLY app_private.user_secrets
     ADD CONSTRAINT user_secrets_user_id_fkey FOREIGN KEY (user_id) REFERENCES app_public.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT user_secrets_user_id_fkey ON user_secrets; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_secrets_user_id_fkey ON app_private.user_secrets IS 'user_id must name an existing user';
 
 
 --
@@ -16948,11 +18401,25 @@ ALTER TABLE ONLY app_private.user_status_changes
 
 
 --
+-- Name: CONSTRAINT user_status_changes_changed_by_fkey ON user_status_changes; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_status_changes_changed_by_fkey ON app_private.user_status_changes IS 'changed_by must name an existing user';
+
+
+--
 -- Name: user_status_changes user_status_changes_user_id_fkey; Type: FK CONSTRAINT; Schema: app_private; Owner: -
 --
 
 ALTER TABLE ONLY app_private.user_status_changes
     ADD CONSTRAINT user_status_changes_user_id_fkey FOREIGN KEY (user_id) REFERENCES app_public.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT user_status_changes_user_id_fkey ON user_status_changes; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_status_changes_user_id_fkey ON app_private.user_status_changes IS 'user_id must name an existing user';
 
 
 --
@@ -16964,11 +18431,25 @@ ALTER TABLE ONLY app_private.user_two_factor_auth
 
 
 --
+-- Name: CONSTRAINT user_two_factor_auth_user_id_fkey ON user_two_factor_auth; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_two_factor_auth_user_id_fkey ON app_private.user_two_factor_auth IS 'user_id must name an existing user';
+
+
+--
 -- Name: deliveries deliveries_cancelled_by_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.deliveries
     ADD CONSTRAINT deliveries_cancelled_by_fkey FOREIGN KEY (cancelled_by) REFERENCES app_public.users(id) ON DELETE SET NULL;
+
+
+--
+-- Name: CONSTRAINT deliveries_cancelled_by_fkey ON deliveries; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT deliveries_cancelled_by_fkey ON app_public.deliveries IS 'cancelled_by must name an existing user';
 
 
 --
@@ -16980,11 +18461,25 @@ ALTER TABLE ONLY app_public.deliveries
 
 
 --
+-- Name: CONSTRAINT deliveries_customer_id_fkey ON deliveries; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT deliveries_customer_id_fkey ON app_public.deliveries IS 'customer_id must name an existing user';
+
+
+--
 -- Name: deliveries deliveries_offer_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.deliveries
     ADD CONSTRAINT deliveries_offer_id_fkey FOREIGN KEY (offer_id) REFERENCES app_public.delivery_offers(id) ON DELETE RESTRICT;
+
+
+--
+-- Name: CONSTRAINT deliveries_offer_id_fkey ON deliveries; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT deliveries_offer_id_fkey ON app_public.deliveries IS 'offer_id must name an existing offer';
 
 
 --
@@ -16996,11 +18491,25 @@ ALTER TABLE ONLY app_public.deliveries
 
 
 --
+-- Name: CONSTRAINT deliveries_request_id_fkey ON deliveries; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT deliveries_request_id_fkey ON app_public.deliveries IS 'request_id must name an existing delivery request';
+
+
+--
 -- Name: deliveries deliveries_traveler_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.deliveries
     ADD CONSTRAINT deliveries_traveler_id_fkey FOREIGN KEY (traveler_id) REFERENCES app_public.users(id) ON DELETE RESTRICT;
+
+
+--
+-- Name: CONSTRAINT deliveries_traveler_id_fkey ON deliveries; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT deliveries_traveler_id_fkey ON app_public.deliveries IS 'traveler_id must name an existing user';
 
 
 --
@@ -17012,11 +18521,25 @@ ALTER TABLE ONLY app_public.deliveries
 
 
 --
+-- Name: CONSTRAINT deliveries_trip_id_fkey ON deliveries; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT deliveries_trip_id_fkey ON app_public.deliveries IS 'trip_id must name an existing trip';
+
+
+--
 -- Name: delivery_offers delivery_offers_closed_by_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.delivery_offers
     ADD CONSTRAINT delivery_offers_closed_by_fkey FOREIGN KEY (closed_by) REFERENCES app_public.users(id) ON DELETE SET NULL;
+
+
+--
+-- Name: CONSTRAINT delivery_offers_closed_by_fkey ON delivery_offers; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_offers_closed_by_fkey ON app_public.delivery_offers IS 'closed_by must name an existing user';
 
 
 --
@@ -17028,11 +18551,25 @@ ALTER TABLE ONLY app_public.delivery_offers
 
 
 --
+-- Name: CONSTRAINT delivery_offers_customer_id_fkey ON delivery_offers; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_offers_customer_id_fkey ON app_public.delivery_offers IS 'customer_id must name an existing user';
+
+
+--
 -- Name: delivery_offers delivery_offers_request_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.delivery_offers
     ADD CONSTRAINT delivery_offers_request_id_fkey FOREIGN KEY (request_id) REFERENCES app_public.delivery_requests(id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT delivery_offers_request_id_fkey ON delivery_offers; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_offers_request_id_fkey ON app_public.delivery_offers IS 'request_id must name an existing delivery request';
 
 
 --
@@ -17044,11 +18581,25 @@ ALTER TABLE ONLY app_public.delivery_offers
 
 
 --
+-- Name: CONSTRAINT delivery_offers_traveler_id_fkey ON delivery_offers; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_offers_traveler_id_fkey ON app_public.delivery_offers IS 'traveler_id must name an existing user';
+
+
+--
 -- Name: delivery_offers delivery_offers_trip_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.delivery_offers
     ADD CONSTRAINT delivery_offers_trip_id_fkey FOREIGN KEY (trip_id) REFERENCES app_public.trips(id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT delivery_offers_trip_id_fkey ON delivery_offers; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_offers_trip_id_fkey ON app_public.delivery_offers IS 'trip_id must name an existing trip';
 
 
 --
@@ -17060,11 +18611,25 @@ ALTER TABLE ONLY app_public.delivery_requests
 
 
 --
+-- Name: CONSTRAINT delivery_requests_customer_id_fkey ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_customer_id_fkey ON app_public.delivery_requests IS 'customer_id must name an existing user';
+
+
+--
 -- Name: delivery_status_history delivery_status_history_changed_by_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.delivery_status_history
     ADD CONSTRAINT delivery_status_history_changed_by_fkey FOREIGN KEY (changed_by) REFERENCES app_public.users(id) ON DELETE SET NULL;
+
+
+--
+-- Name: CONSTRAINT delivery_status_history_changed_by_fkey ON delivery_status_history; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_status_history_changed_by_fkey ON app_public.delivery_status_history IS 'changed_by must name an existing user';
 
 
 --
@@ -17076,11 +18641,25 @@ ALTER TABLE ONLY app_public.delivery_status_history
 
 
 --
+-- Name: CONSTRAINT delivery_status_history_delivery_id_fkey ON delivery_status_history; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_status_history_delivery_id_fkey ON app_public.delivery_status_history IS 'delivery_id must name an existing delivery';
+
+
+--
 -- Name: offer_versions offer_versions_offer_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.offer_versions
     ADD CONSTRAINT offer_versions_offer_id_fkey FOREIGN KEY (offer_id) REFERENCES app_public.delivery_offers(id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT offer_versions_offer_id_fkey ON offer_versions; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT offer_versions_offer_id_fkey ON app_public.offer_versions IS 'offer_id must name an existing offer';
 
 
 --
@@ -17092,11 +18671,25 @@ ALTER TABLE ONLY app_public.offer_versions
 
 
 --
+-- Name: CONSTRAINT offer_versions_proposed_by_user_id_fkey ON offer_versions; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT offer_versions_proposed_by_user_id_fkey ON app_public.offer_versions IS 'proposed_by_user_id must name an existing user';
+
+
+--
 -- Name: request_matches request_matches_request_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.request_matches
     ADD CONSTRAINT request_matches_request_id_fkey FOREIGN KEY (request_id) REFERENCES app_public.delivery_requests(id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT request_matches_request_id_fkey ON request_matches; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT request_matches_request_id_fkey ON app_public.request_matches IS 'request_id must name an existing delivery request';
 
 
 --
@@ -17108,11 +18701,25 @@ ALTER TABLE ONLY app_public.request_matches
 
 
 --
+-- Name: CONSTRAINT request_matches_trip_id_fkey ON request_matches; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT request_matches_trip_id_fkey ON app_public.request_matches IS 'trip_id must name an existing trip';
+
+
+--
 -- Name: review_reports review_reports_handled_by_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.review_reports
     ADD CONSTRAINT review_reports_handled_by_fkey FOREIGN KEY (handled_by) REFERENCES app_public.users(id) ON DELETE SET NULL;
+
+
+--
+-- Name: CONSTRAINT review_reports_handled_by_fkey ON review_reports; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT review_reports_handled_by_fkey ON app_public.review_reports IS 'handled_by must name an existing user';
 
 
 --
@@ -17124,11 +18731,25 @@ ALTER TABLE ONLY app_public.review_reports
 
 
 --
+-- Name: CONSTRAINT review_reports_reporter_id_fkey ON review_reports; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT review_reports_reporter_id_fkey ON app_public.review_reports IS 'reporter_id must name an existing user';
+
+
+--
 -- Name: review_reports review_reports_review_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.review_reports
     ADD CONSTRAINT review_reports_review_id_fkey FOREIGN KEY (review_id) REFERENCES app_public.reviews(id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT review_reports_review_id_fkey ON review_reports; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT review_reports_review_id_fkey ON app_public.review_reports IS 'review_id must name an existing review';
 
 
 --
@@ -17140,11 +18761,25 @@ ALTER TABLE ONLY app_public.reviews
 
 
 --
+-- Name: CONSTRAINT reviews_delivery_id_fkey ON reviews; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT reviews_delivery_id_fkey ON app_public.reviews IS 'delivery_id must name an existing delivery';
+
+
+--
 -- Name: reviews reviews_moderated_by_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.reviews
     ADD CONSTRAINT reviews_moderated_by_fkey FOREIGN KEY (moderated_by) REFERENCES app_public.users(id) ON DELETE SET NULL;
+
+
+--
+-- Name: CONSTRAINT reviews_moderated_by_fkey ON reviews; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT reviews_moderated_by_fkey ON app_public.reviews IS 'moderated_by must name an existing user';
 
 
 --
@@ -17156,11 +18791,25 @@ ALTER TABLE ONLY app_public.reviews
 
 
 --
+-- Name: CONSTRAINT reviews_reviewee_id_fkey ON reviews; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT reviews_reviewee_id_fkey ON app_public.reviews IS 'reviewee_id must name an existing user';
+
+
+--
 -- Name: reviews reviews_reviewer_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.reviews
     ADD CONSTRAINT reviews_reviewer_id_fkey FOREIGN KEY (reviewer_id) REFERENCES app_public.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT reviews_reviewer_id_fkey ON reviews; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT reviews_reviewer_id_fkey ON app_public.reviews IS 'reviewer_id must name an existing user';
 
 
 --
@@ -17176,7 +18825,7 @@ ALTER TABLE ONLY app_public.system_configuration
 --
 
 COMMENT ON CONSTRAINT system_configuration_updated_by_fkey ON app_public.system_configuration IS '@behavior -*
-The user who changed the setting last.';
+updated_by must name an existing user';
 
 
 --
@@ -17188,11 +18837,25 @@ ALTER TABLE ONLY app_public.trip_capacity_reservations
 
 
 --
+-- Name: CONSTRAINT trip_capacity_reservations_delivery_id_fkey ON trip_capacity_reservations; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trip_capacity_reservations_delivery_id_fkey ON app_public.trip_capacity_reservations IS 'delivery_id must name an existing delivery';
+
+
+--
 -- Name: trip_capacity_reservations trip_capacity_reservations_trip_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.trip_capacity_reservations
     ADD CONSTRAINT trip_capacity_reservations_trip_id_fkey FOREIGN KEY (trip_id) REFERENCES app_public.trips(id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT trip_capacity_reservations_trip_id_fkey ON trip_capacity_reservations; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trip_capacity_reservations_trip_id_fkey ON app_public.trip_capacity_reservations IS 'trip_id must name an existing trip';
 
 
 --
@@ -17204,11 +18867,25 @@ ALTER TABLE ONLY app_public.trip_templates
 
 
 --
+-- Name: CONSTRAINT trip_templates_user_id_fkey ON trip_templates; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trip_templates_user_id_fkey ON app_public.trip_templates IS 'user_id must name an existing user';
+
+
+--
 -- Name: trip_weather trip_weather_trip_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.trip_weather
     ADD CONSTRAINT trip_weather_trip_id_fkey FOREIGN KEY (trip_id) REFERENCES app_public.trips(id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT trip_weather_trip_id_fkey ON trip_weather; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trip_weather_trip_id_fkey ON app_public.trip_weather IS 'trip_id must name an existing trip';
 
 
 --
@@ -17220,11 +18897,25 @@ ALTER TABLE ONLY app_public.trips
 
 
 --
+-- Name: CONSTRAINT trips_cancelled_by_fkey ON trips; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trips_cancelled_by_fkey ON app_public.trips IS 'cancelled_by must name an existing user';
+
+
+--
 -- Name: trips trips_parent_trip_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.trips
     ADD CONSTRAINT trips_parent_trip_id_fkey FOREIGN KEY (parent_trip_id) REFERENCES app_public.trips(id) ON DELETE SET NULL;
+
+
+--
+-- Name: CONSTRAINT trips_parent_trip_id_fkey ON trips; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trips_parent_trip_id_fkey ON app_public.trips IS 'parent_trip_id must name an existing trip';
 
 
 --
@@ -17236,11 +18927,25 @@ ALTER TABLE ONLY app_public.trips
 
 
 --
+-- Name: CONSTRAINT trips_traveler_id_fkey ON trips; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trips_traveler_id_fkey ON app_public.trips IS 'traveler_id must name an existing user';
+
+
+--
 -- Name: user_addresses user_addresses_user_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.user_addresses
     ADD CONSTRAINT user_addresses_user_id_fkey FOREIGN KEY (user_id) REFERENCES app_public.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT user_addresses_user_id_fkey ON user_addresses; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_addresses_user_id_fkey ON app_public.user_addresses IS 'user_id must name an existing user';
 
 
 --
@@ -17252,11 +18957,25 @@ ALTER TABLE ONLY app_public.user_blocks
 
 
 --
+-- Name: CONSTRAINT user_blocks_blocked_id_fkey ON user_blocks; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_blocks_blocked_id_fkey ON app_public.user_blocks IS 'blocked_id must name an existing user';
+
+
+--
 -- Name: user_blocks user_blocks_blocker_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.user_blocks
     ADD CONSTRAINT user_blocks_blocker_id_fkey FOREIGN KEY (blocker_id) REFERENCES app_public.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT user_blocks_blocker_id_fkey ON user_blocks; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_blocks_blocker_id_fkey ON app_public.user_blocks IS 'blocker_id must name an existing user';
 
 
 --
@@ -17268,11 +18987,25 @@ ALTER TABLE ONLY app_public.user_contacts
 
 
 --
+-- Name: CONSTRAINT user_contacts_user_id_fkey ON user_contacts; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_contacts_user_id_fkey ON app_public.user_contacts IS 'user_id must name an existing user';
+
+
+--
 -- Name: user_earnings user_earnings_user_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.user_earnings
     ADD CONSTRAINT user_earnings_user_id_fkey FOREIGN KEY (user_id) REFERENCES app_public.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT user_earnings_user_id_fkey ON user_earnings; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_earnings_user_id_fkey ON app_public.user_earnings IS 'user_id must name an existing user';
 
 
 --
@@ -17284,11 +19017,25 @@ ALTER TABLE ONLY app_public.user_favorites
 
 
 --
+-- Name: CONSTRAINT user_favorites_traveler_id_fkey ON user_favorites; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_favorites_traveler_id_fkey ON app_public.user_favorites IS 'traveler_id must name an existing user';
+
+
+--
 -- Name: user_favorites user_favorites_user_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.user_favorites
     ADD CONSTRAINT user_favorites_user_id_fkey FOREIGN KEY (user_id) REFERENCES app_public.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT user_favorites_user_id_fkey ON user_favorites; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_favorites_user_id_fkey ON app_public.user_favorites IS 'user_id must name an existing user';
 
 
 --
@@ -17300,11 +19047,25 @@ ALTER TABLE ONLY app_public.user_preferences
 
 
 --
+-- Name: CONSTRAINT user_preferences_user_id_fkey ON user_preferences; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_preferences_user_id_fkey ON app_public.user_preferences IS 'user_id must name an existing user';
+
+
+--
 -- Name: user_reports user_reports_delivery_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.user_reports
     ADD CONSTRAINT user_reports_delivery_id_fkey FOREIGN KEY (delivery_id) REFERENCES app_public.deliveries(id) ON DELETE SET NULL;
+
+
+--
+-- Name: CONSTRAINT user_reports_delivery_id_fkey ON user_reports; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_reports_delivery_id_fkey ON app_public.user_reports IS 'delivery_id must name an existing delivery';
 
 
 --
@@ -17316,11 +19077,25 @@ ALTER TABLE ONLY app_public.user_reports
 
 
 --
+-- Name: CONSTRAINT user_reports_delivery_request_id_fkey ON user_reports; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_reports_delivery_request_id_fkey ON app_public.user_reports IS 'delivery_request_id must name an existing delivery request';
+
+
+--
 -- Name: user_reports user_reports_handled_by_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.user_reports
     ADD CONSTRAINT user_reports_handled_by_fkey FOREIGN KEY (handled_by) REFERENCES app_private.admin_users(user_id) ON DELETE SET NULL;
+
+
+--
+-- Name: CONSTRAINT user_reports_handled_by_fkey ON user_reports; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_reports_handled_by_fkey ON app_public.user_reports IS 'handled_by must name an existing admin';
 
 
 --
@@ -17332,11 +19107,25 @@ ALTER TABLE ONLY app_public.user_reports
 
 
 --
+-- Name: CONSTRAINT user_reports_reported_user_id_fkey ON user_reports; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_reports_reported_user_id_fkey ON app_public.user_reports IS 'reported_user_id must name an existing user';
+
+
+--
 -- Name: user_reports user_reports_reporter_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.user_reports
     ADD CONSTRAINT user_reports_reporter_id_fkey FOREIGN KEY (reporter_id) REFERENCES app_public.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT user_reports_reporter_id_fkey ON user_reports; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_reports_reporter_id_fkey ON app_public.user_reports IS 'reporter_id must name an existing user';
 
 
 --
@@ -17348,11 +19137,25 @@ ALTER TABLE ONLY app_public.user_statistics
 
 
 --
+-- Name: CONSTRAINT user_statistics_user_id_fkey ON user_statistics; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_statistics_user_id_fkey ON app_public.user_statistics IS 'user_id must name an existing user';
+
+
+--
 -- Name: user_verification_documents user_verification_documents_user_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.user_verification_documents
     ADD CONSTRAINT user_verification_documents_user_id_fkey FOREIGN KEY (user_id) REFERENCES app_public.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT user_verification_documents_user_id_fkey ON user_verification_documents; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_verification_documents_user_id_fkey ON app_public.user_verification_documents IS 'user_id must name an existing user';
 
 
 --
@@ -17364,11 +19167,25 @@ ALTER TABLE ONLY app_public.user_verification_documents
 
 
 --
+-- Name: CONSTRAINT user_verification_documents_verified_by_fkey ON user_verification_documents; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_verification_documents_verified_by_fkey ON app_public.user_verification_documents IS 'verified_by must name an existing admin';
+
+
+--
 -- Name: users users_referred_by_user_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.users
     ADD CONSTRAINT users_referred_by_user_id_fkey FOREIGN KEY (referred_by_user_id) REFERENCES app_public.users(id) ON DELETE SET NULL;
+
+
+--
+-- Name: CONSTRAINT users_referred_by_user_id_fkey ON users; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT users_referred_by_user_id_fkey ON app_public.users IS 'referred_by_user_id must name an existing user';
 
 
 --
@@ -18433,13 +20250,6 @@ REVOKE ALL ON FUNCTION app_hidden.queue_email(user_id uuid, subject text, body t
 --
 
 REVOKE ALL ON FUNCTION app_hidden.queue_verification_email(user_id uuid) FROM PUBLIC;
-
-
---
--- Name: FUNCTION raise_broken_rule(written regclass, error_code text, table_name text, constraint_name text, column_name text); Type: ACL; Schema: app_hidden; Owner: -
---
-
-REVOKE ALL ON FUNCTION app_hidden.raise_broken_rule(written regclass, error_code text, table_name text, constraint_name text, column_name text) FROM PUBLIC;
 
 
 --
@@ -20092,6 +21902,9 @@ ALTER DEFAULT PRIVILEGES FOR ROLE app_owner REVOKE ALL ON FUNCTIONS  FROM PUBLIC
 --   20261207140000
 --   20261207140100
 --   20261207140200
+--   20261207160000
+--   20261207160100
 --   20261207170000
 --   20261207170100
 --   20261207170200
+--   20261207180000

@@ -2,6 +2,7 @@
 // the migrated schema. Each rule is one query listing offending objects, so a failure names exactly what to fix,
 // and each rule is proven to work by a probe: a violation created in a rolled-back transaction must be reported.
 import test from "ava";
+import type pg from "pg";
 import { APP_SCHEMAS_LIKE, column, rolledBack, withClient } from "../helpers/catalog.ts";
 import { useTestDatabase } from "../helpers/database.ts";
 
@@ -332,24 +333,41 @@ const rules: LintRule[] = [
     caught: "app_public.lint_probe_login()",
   },
   {
-    rule: "on a table whose CHECKs speak to clients, every CHECK has a message (its comment) naming one of its columns",
-    fix: "Add `comment on constraint … is '<column> must …'` in a migration: app_hidden.raise_broken_rule answers the " +
-      "violation with that comment as INVAL (db/README.md \"Validation\")",
+    rule: "every constraint and unique index of a table in app_* has a client message (its comment) naming a column",
+    fix: "Add `comment on constraint … on … is '<column> must …'` (or `comment on index` for a unique index) in a " +
+      "migration: the server answers a violation with that message (server/errors.ts, db/README.md \"Validation\"); " +
+      "name a column the constraint or index uses, as the client knows it",
+    // CHECK, UNIQUE, PRIMARY KEY, FOREIGN KEY and EXCLUDE constraints, and unique indexes that back no constraint
+    // (partial ones); leading @tag lines are PostGraphile's smart tags, not the message. NOT NULL needs none: its
+    // message is "<column> is required".
     sql: `
-      select format('%s.%I%s', k.conrelid::regclass, k.conname,
-                    case when obj_description(k.oid, 'pg_constraint') is null then ' (no comment)'
-                         else ' (the comment names none of its columns)' end)
-        from pg_constraint k join pg_namespace n on n.oid = k.connamespace
-       where n.nspname like ${APP} and k.contype = 'c'
-         and exists (select 1 from pg_constraint o
-                      where o.conrelid = k.conrelid and o.contype = 'c'
-                        and obj_description(o.oid, 'pg_constraint') is not null)
-         and not exists (select 1 from pg_attribute a
-                          where a.attrelid = k.conrelid and a.attnum = any (k.conkey)
-                            and strpos(obj_description(k.oid, 'pg_constraint'), a.attname) > 0)
+      with rules(what, tbl, definition, comment) as (
+        select format('constraint %s.%I', k.conrelid::regclass, k.conname), k.conrelid, pg_get_constraintdef(k.oid),
+               obj_description(k.oid, 'pg_constraint')
+          from pg_constraint k join pg_class c on c.oid = k.conrelid join pg_namespace n on n.oid = c.relnamespace
+         where n.nspname like ${APP} and k.contype in ('c', 'u', 'p', 'f', 'x')
+        union all
+        select format('index %s', x.indexrelid::regclass), x.indrelid, pg_get_indexdef(x.indexrelid),
+               obj_description(x.indexrelid, 'pg_class')
+          from pg_index x join pg_class c on c.oid = x.indrelid join pg_namespace n on n.oid = c.relnamespace
+         where n.nspname like ${APP} and x.indisunique
+           and not exists (select 1 from pg_constraint k where k.conindid = x.indexrelid)
+      ),
+      messages as (
+        select what, tbl, definition, btrim(regexp_replace(coalesce(comment, ''), '^(@[^\\n]*\\n)*', '')) as message
+          from rules
+      )
+      select format('%s (%s)', m.what, case when m.message = '' then 'no message'
+                                            else 'the message names none of its columns' end)
+        from messages m
+       where not exists (select 1 from pg_attribute a
+                          where a.attrelid = m.tbl and a.attnum > 0 and not a.attisdropped
+                            and m.definition ~ ('\\m' || a.attname || '\\M')
+                            and m.message ~ ('\\m' || a.attname || '\\M'))
        order by 1`,
-    probe: "alter table app_public.trips add constraint lint_probe_message check (title <> 'probe');",
-    caught: "app_public.trips.lint_probe_message (no comment)",
+    probe: `create unique index lint_probe_unique on app_private.sessions (device_id);
+            comment on index app_private.lint_probe_unique is 'a message that names no column';`,
+    caught: "index app_private.lint_probe_unique (the message names none of its columns)",
   },
 ];
 
@@ -371,3 +389,73 @@ for (const lint of rules) {
       `the probe should be reported as "${lint.caught}"; the lint reported:\n  ${offenders.join("\n  ")}`);
   });
 }
+
+// ---- search_path: pinned, or proven not to need it ---------------------------------------------------------------
+// A function that does not pin search_path resolves its unqualified names through the caller's: a schema or a
+// temporary table placed ahead could redirect them. Every function in app_* pins it (`set search_path = pg_catalog,
+// public, pg_temp`), except plain SQL helpers the planner must inline into policies, searches and matching (a SET
+// clause stops inlining: db/README.md "Rules"). Those say why in their body (a `-- No search_path:` line, kept in the
+// catalog) and must name everything outside pg_catalog with its schema, which is proven by creating them again under
+// an empty search_path with body checks on: any name that only search_path could resolve fails to parse.
+
+const UNPINNED_FUNCTIONS = `
+  select p.oid, ${functionName} as name, l.lanname as language, p.prosrc as body
+    from pg_proc p join pg_namespace n on n.oid = p.pronamespace join pg_language l on l.oid = p.prolang
+   where n.nspname like ${APP} and ${notExtensionMember("pg_proc", "p.oid")}
+     and not exists (select 1 from unnest(p.proconfig) s where s like 'search_path=%')
+   order by 2`;
+
+const JUSTIFIED = /--\s*No search_path:/;
+
+/** Why the function would resolve a name through search_path, or null when every name is qualified. */
+async function unqualifiedName(client: pg.ClientBase, oid: number): Promise<string | null> {
+  await client.query("savepoint qualification");
+  try {
+    await client.query("set local search_path = ''");
+    await client.query("set local check_function_bodies = on");
+    const { rows } = await client.query<{ definition: string }>("select pg_get_functiondef($1) as definition", [oid]);
+    await client.query(rows[0]!.definition);
+    return null;
+  } catch (error) {
+    return (error as Error).message;
+  } finally {
+    await client.query("rollback to savepoint qualification");
+  }
+}
+
+async function unpinnedOffenders(client: pg.ClientBase): Promise<string[]> {
+  const { rows } = await client.query<{ oid: number; name: string; language: string; body: string }>(UNPINNED_FUNCTIONS);
+  const offenders: string[] = [];
+  for (const f of rows) {
+    if (f.language !== "sql") offenders.push(`${f.name}: ${f.language} is never inlined, so pin search_path`);
+    else if (!JUSTIFIED.test(f.body)) offenders.push(`${f.name}: pin search_path, or say why not in a "-- No search_path:" line of its body`);
+    else {
+      const problem = await unqualifiedName(client, f.oid);
+      if (problem) offenders.push(`${f.name}: a name resolves only through search_path (${problem})`);
+    }
+  }
+  return offenders;
+}
+
+const SEARCH_PATH_RULE = "every function in app_* pins search_path, or is an inlined SQL helper that says why and qualifies every name";
+
+test(SEARCH_PATH_RULE, async (t) => {
+  const offenders = await withClient(db.rootUrl, (client) => rolledBack(client, () => unpinnedOffenders(client)));
+  t.deepEqual(offenders, [], `Add \`set search_path = pg_catalog, public, pg_temp\`, or qualify the names:\n  ${offenders.join("\n  ")}`);
+});
+
+test(`lint self-check: ${SEARCH_PATH_RULE}`, async (t) => {
+  const offenders = await withClient(db.rootUrl, (client) => rolledBack(client, async () => {
+    await client.query(`create function app_hidden.lint_probe_unjustified() returns int language sql stable
+                          as 'select 1'`);
+    await client.query(`create function app_hidden.lint_probe_unqualified() returns int language sql stable as $$
+                          -- No search_path: a probe
+                          select st_srid(null::public.geometry) $$`);
+    await client.query(`create function app_hidden.lint_probe_plpgsql() returns int language plpgsql stable
+                          as 'begin return 1; end'`);
+    return unpinnedOffenders(client);
+  }));
+  for (const probe of ["lint_probe_unjustified()", "lint_probe_unqualified()", "lint_probe_plpgsql()"]) {
+    t.true(offenders.some((o) => o.startsWith(`app_hidden.${probe}`)), `${probe} should be reported:\n  ${offenders.join("\n  ")}`);
+  }
+});

@@ -174,7 +174,7 @@ test("every broken rule answers INVAL naming its field, and writes nothing", asy
 });
 
 test("who may create: signed in (LOGIN), active and email-verified (DNIED), a customer or both (DNIED)", async (t) => {
-  t.is(errorCode(await server.gql(CREATE, { variables: { d: details() } })), "42501", "anonymous has no execute grant");
+  t.is(errorCode(await server.gql(CREATE, { variables: { d: details() } })), "DNIED", "anonymous has no execute grant");
   await actAs(db, user((await createSignedInMember(db, { type: "customer" })).id), async (c) => {
     await c.query("select set_config('jwt.claims.session_id', '', true)");
     t.is(await sqlstate(c.query("select app_public.create_delivery_request(null)")), "LOGIN", "a user role without a live session");
@@ -230,7 +230,7 @@ test("cancel: owner only, needs a reason, ends the request; editing or cancellin
   const other = await createSignedInMember(db, { type: "customer" });
   const r = await create(customer.token);
   t.is(errorCode(await server.gql(CANCEL, { token: other.token, variables: { id: r.rowId, reason: "other" } })), "NTFND");
-  t.is(errorCode(await server.gql(CANCEL, { variables: { id: r.rowId, reason: "other" } })), "42501");
+  t.is(errorCode(await server.gql(CANCEL, { variables: { id: r.rowId, reason: "other" } })), "DNIED");
   t.is(errorCode(await server.gql(CANCEL, { token: customer.token, variables: { id: r.rowId, reason: "other", note: "x".repeat(1001) } })), "INVAL");
   const res = await server.gql(CANCEL, { token: customer.token, variables: { id: r.rowId, reason: "found_alternative", note: " A friend takes it " } });
   t.like(res.data!.cancelDeliveryRequest.deliveryRequest, { status: "cancelled", cancellationReason: "found_alternative",
@@ -284,7 +284,7 @@ test("report_delivery_request: a report about the customer linked to the request
     deliveryRequestId: r.rowId, category: "fraud", status: "pending" });
   t.is(errorCode(await server.gql(REPORT, { token: traveler.token, variables: { id: r.rowId } })), "BADST", "one open report per pair");
   t.is(errorCode(await server.gql(REPORT, { token: customer.token, variables: { id: r.rowId } })), "NTFND", "not your own");
-  t.is(errorCode(await server.gql(REPORT, { variables: { id: r.rowId } })), "42501");
+  t.is(errorCode(await server.gql(REPORT, { variables: { id: r.rowId } })), "DNIED");
   const second = await createSignedInMember(db, { type: "traveler" });
   await server.gql(CANCEL, { token: customer.token, variables: { id: r.rowId, reason: "other" } });
   t.is(errorCode(await server.gql(REPORT, { token: second.token, variables: { id: r.rowId } })), "NTFND", "a cancelled request is not listed");

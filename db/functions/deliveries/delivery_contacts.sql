@@ -8,6 +8,7 @@
 create or replace function app_hidden.contacts_until(delivered_at timestamptz)
 returns timestamptz
 language sql stable
+set search_path = pg_catalog, public, pg_temp
 as $$
   select contacts_until.delivered_at
          + make_interval(hours => (app_hidden.config_value('deliveries.contacts_after_hours'))::int);
@@ -18,6 +19,7 @@ comment on function app_hidden.contacts_until(timestamptz) is 'End of a delivery
 create or replace function app_hidden.contacts_open(status app_public.delivery_status, delivered_at timestamptz)
 returns boolean
 language sql stable
+set search_path = pg_catalog, public, pg_temp
 as $$
   select contacts_open.status <> 'cancelled'
          and coalesce(app_hidden.contacts_until(contacts_open.delivered_at) > now(), true);

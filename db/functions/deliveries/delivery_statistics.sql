@@ -14,6 +14,7 @@
 create or replace function app_hidden.customer_charge(delivery app_public.deliveries)
 returns bigint
 language sql immutable
+set search_path = pg_catalog, public, pg_temp
 as $$
   select customer_charge.delivery.final_price + customer_charge.delivery.platform_fee;
 $$;

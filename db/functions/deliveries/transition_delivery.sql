@@ -72,6 +72,7 @@ comment on function app_hidden.tg_deliveries__check_transition() is 'Refuses del
 create or replace function app_hidden.request_status_for(status app_public.delivery_status)
 returns app_public.delivery_request_status
 language sql immutable
+set search_path = pg_catalog, public, pg_temp
 as $$
   select case request_status_for.status
     when 'accepted' then 'accepted'

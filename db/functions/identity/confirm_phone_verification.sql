@@ -36,5 +36,5 @@ begin
   return true;
 end;
 $$;
-comment on function app_public.confirm_phone_verification(text) is E'@resultFieldName success\nConfirms the phone number with the texted code: true when it matched (the number is now verified), false when it did not (5 misses use the code up). Errors: LOGIN, DNIED, INVAL (not 6 digits), EXPRD (no live code), 23505 (the number was verified on another account meanwhile).';
+comment on function app_public.confirm_phone_verification(text) is E'@resultFieldName success\nConfirms the phone number with the texted code: true when it matched (the number is now verified), false when it did not (5 misses use the code up). Errors: LOGIN, DNIED, INVAL (not 6 digits), EXPRD (no live code), EXIST (the number was verified on another account meanwhile).';
 grant execute on function app_public.confirm_phone_verification(text) to app_user;

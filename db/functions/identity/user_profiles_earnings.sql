@@ -4,6 +4,7 @@
 create or replace function app_public.user_profiles_earnings(profile app_public.user_profiles)
 returns setof app_public.user_earnings
 language sql stable
+set search_path = pg_catalog, public, pg_temp
 as $$
   select e.*
     from app_public.user_earnings e

@@ -4,6 +4,7 @@
 create or replace function app_hidden.matching_config()
 returns jsonb
 language sql stable
+set search_path = pg_catalog, public, pg_temp
 as $$
   select jsonb_build_object(
     'pickup_radius_km', app_hidden.config_value('matching.pickup_radius_km'),

@@ -36,6 +36,7 @@ create or replace function app_hidden.pair_match(request app_public.delivery_req
 returns setof app_hidden.pair_match
 language sql stable
 as $$
+  -- No search_path: a SET clause would stop the planner inlining it; names outside pg_catalog are schema-qualified.
   select (pair_match.request).id, (pair_match.trip).id, (pair_match.trip).departure_time,
          round(least(1, (w ->> 'route')::numeric * f.route + (w ->> 'timing')::numeric * f.timing
                         + (w ->> 'reliability')::numeric * f.reliability + (w ->> 'rating')::numeric * f.rating

@@ -11,6 +11,7 @@ create or replace function app_hidden.pair_quote(request app_public.delivery_req
 returns bigint
 language sql stable
 as $$
+  -- No search_path: a SET clause would stop the planner inlining it; names outside pg_catalog are schema-qualified.
   select case
            when (pair_quote.trip).currency = (pair_quote.request).currency then
              -- round(numeric) rounds halves away from zero: half-up for these positive amounts.

@@ -4,6 +4,7 @@
 create or replace function app_hidden.admin_role_permissions(role app_public.admin_role)
 returns text[]
 language sql immutable
+set search_path = pg_catalog, public, pg_temp
 as $$
   select case admin_role_permissions.role
     when 'super_admin' then array['*']

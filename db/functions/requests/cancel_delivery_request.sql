@@ -13,9 +13,6 @@ declare
   v_user_id uuid := app_hidden.require_session('cancel delivery requests');
   v_note text := nullif(trim(cancel_delivery_request.note), '');
   v_request app_public.delivery_requests;
-  v_table text;
-  v_constraint text;
-  v_column text;
 begin
   if cancel_delivery_request.reason is null then
     raise exception 'reason: say why the request is cancelled' using errcode = 'INVAL';
@@ -30,15 +27,10 @@ begin
   -- which also ends the request as cancelled). Afterwards only a dispute remains.
   if v_request.status = 'accepted' then
     perform app_hidden.on_request_cancelled(v_request.id, v_user_id, cancel_delivery_request.reason);
-    begin
-      update app_public.delivery_requests r
-         set cancellation_reason = cancel_delivery_request.reason, cancellation_note = v_note
-       where r.id = v_request.id
-      returning r.* into v_request;
-    exception when check_violation or not_null_violation then
-      get stacked diagnostics v_table = table_name, v_constraint = constraint_name, v_column = column_name;
-      perform app_hidden.raise_broken_rule('app_public.delivery_requests', sqlstate, v_table, v_constraint, v_column);
-    end;
+    update app_public.delivery_requests r
+       set cancellation_reason = cancel_delivery_request.reason, cancellation_note = v_note
+     where r.id = v_request.id
+    returning r.* into v_request;
     return v_request;
   end if;
   if v_request.status not in ('pending', 'matched') then
@@ -47,16 +39,11 @@ begin
   if v_request.expires_at <= now() then
     raise exception 'This request has already expired' using errcode = 'EXPRD';
   end if;
-  begin
-    update app_public.delivery_requests r
-       set status = 'cancelled', cancellation_reason = cancel_delivery_request.reason, cancellation_note = v_note,
-           cancelled_at = now()
-     where r.id = v_request.id
-    returning r.* into v_request;
-  exception when check_violation or not_null_violation then
-    get stacked diagnostics v_table = table_name, v_constraint = constraint_name, v_column = column_name;
-    perform app_hidden.raise_broken_rule('app_public.delivery_requests', sqlstate, v_table, v_constraint, v_column);
-  end;
+  update app_public.delivery_requests r
+     set status = 'cancelled', cancellation_reason = cancel_delivery_request.reason, cancellation_note = v_note,
+         cancelled_at = now()
+   where r.id = v_request.id
+  returning r.* into v_request;
   perform app_hidden.on_request_cancelled(v_request.id, v_user_id, cancel_delivery_request.reason);
   return (select r from app_public.delivery_requests r where r.id = v_request.id);
 end;

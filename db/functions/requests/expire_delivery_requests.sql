@@ -5,6 +5,7 @@
 create or replace function app_private.expire_delivery_requests()
 returns integer
 language sql volatile
+set search_path = pg_catalog, public, pg_temp
 as $$
   with expired as (
     update app_public.delivery_requests r

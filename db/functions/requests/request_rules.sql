@@ -125,6 +125,7 @@ comment on function app_hidden.checked_delivery_request_details(app_public.deliv
 create or replace function app_hidden.delivery_request_estimate(details app_public.delivery_request_details)
 returns bigint
 language sql stable
+set search_path = pg_catalog, public, pg_temp
 as $$
   select case when (delivery_request_estimate.details).weight_kg * (delivery_request_estimate.details).quantity > 0
                and (delivery_request_estimate.details).pickup_point is not null
@@ -145,6 +146,7 @@ comment on function app_hidden.delivery_request_estimate(app_public.delivery_req
 create or replace function app_hidden.delivery_request_details_of(request app_public.delivery_requests)
 returns app_public.delivery_request_details
 language sql immutable
+set search_path = pg_catalog, public, pg_temp
 as $$
   select row((request).title, (request).description, (request).category, (request).urgency, (request).item_name,
              (request).quantity, (request).weight_kg, (request).length_cm, (request).width_cm, (request).height_cm,
@@ -177,9 +179,6 @@ declare
     app_hidden.checked_delivery_request_details(insert_delivery_request.details, insert_delivery_request.customer_id,
                                                 v_now, true);
   v_request app_public.delivery_requests;
-  v_table text;
-  v_constraint text;
-  v_column text;
 begin
   perform pg_advisory_xact_lock(hashtext('app_public.delivery_requests'), hashtext(insert_delivery_request.customer_id::text));
   if (select count(*) from app_public.delivery_requests r
@@ -189,37 +188,32 @@ begin
     raise exception 'You may have at most % open delivery requests', app_hidden.config_value('limits.max_open_requests')
       using errcode = 'LIMIT';
   end if;
-  begin
-    insert into app_public.delivery_requests (
-      customer_id, title, description, category, urgency, item_name, quantity, weight_kg, length_cm, width_cm,
-      height_cm, declared_value, currency, is_fragile, is_perishable, is_hazardous, requires_signature,
-      pickup_address, pickup_point, pickup_city, pickup_country, pickup_contact_name, pickup_contact_phone,
-      pickup_instructions, pickup_window_start, pickup_window_end,
-      delivery_address, delivery_point, delivery_city, delivery_country, delivery_contact_name, delivery_contact_phone,
-      delivery_instructions, delivery_window_start, delivery_window_end,
-      max_price, auto_accept_price, estimated_price, preferred_travelers, blacklisted_travelers, min_traveler_rating,
-      verification_required, background_check_required, expires_at, created_at)
-    values (
-      insert_delivery_request.customer_id, d.title, d.description, d.category, d.urgency, d.item_name, d.quantity,
-      d.weight_kg, d.length_cm, d.width_cm, d.height_cm, d.declared_value, d.currency, d.is_fragile, d.is_perishable,
-      d.is_hazardous, d.requires_signature,
-      d.pickup_address, d.pickup_point, d.pickup_city, d.pickup_country, d.pickup_contact_name, d.pickup_contact_phone,
-      d.pickup_instructions, d.pickup_window_start, d.pickup_window_end,
-      d.delivery_address, d.delivery_point, d.delivery_city, d.delivery_country, d.delivery_contact_name,
-      d.delivery_contact_phone, d.delivery_instructions, d.delivery_window_start, d.delivery_window_end,
-      d.max_price, d.auto_accept_price, app_hidden.delivery_request_estimate(d), d.preferred_travelers,
-      d.blacklisted_travelers, d.min_traveler_rating, d.verification_required, d.background_check_required,
-      d.expires_at, v_now)
-    returning * into v_request;
-  exception when check_violation or not_null_violation then
-    get stacked diagnostics v_table = table_name, v_constraint = constraint_name, v_column = column_name;
-    perform app_hidden.raise_broken_rule('app_public.delivery_requests', sqlstate, v_table, v_constraint, v_column);
-  end;
+  insert into app_public.delivery_requests (
+    customer_id, title, description, category, urgency, item_name, quantity, weight_kg, length_cm, width_cm,
+    height_cm, declared_value, currency, is_fragile, is_perishable, is_hazardous, requires_signature,
+    pickup_address, pickup_point, pickup_city, pickup_country, pickup_contact_name, pickup_contact_phone,
+    pickup_instructions, pickup_window_start, pickup_window_end,
+    delivery_address, delivery_point, delivery_city, delivery_country, delivery_contact_name, delivery_contact_phone,
+    delivery_instructions, delivery_window_start, delivery_window_end,
+    max_price, auto_accept_price, estimated_price, preferred_travelers, blacklisted_travelers, min_traveler_rating,
+    verification_required, background_check_required, expires_at, created_at)
+  values (
+    insert_delivery_request.customer_id, d.title, d.description, d.category, d.urgency, d.item_name, d.quantity,
+    d.weight_kg, d.length_cm, d.width_cm, d.height_cm, d.declared_value, d.currency, d.is_fragile, d.is_perishable,
+    d.is_hazardous, d.requires_signature,
+    d.pickup_address, d.pickup_point, d.pickup_city, d.pickup_country, d.pickup_contact_name, d.pickup_contact_phone,
+    d.pickup_instructions, d.pickup_window_start, d.pickup_window_end,
+    d.delivery_address, d.delivery_point, d.delivery_city, d.delivery_country, d.delivery_contact_name,
+    d.delivery_contact_phone, d.delivery_instructions, d.delivery_window_start, d.delivery_window_end,
+    d.max_price, d.auto_accept_price, app_hidden.delivery_request_estimate(d), d.preferred_travelers,
+    d.blacklisted_travelers, d.min_traveler_rating, d.verification_required, d.background_check_required,
+    d.expires_at, v_now)
+  returning * into v_request;
   return v_request;
 end;
 $$;
 comment on function app_hidden.insert_delivery_request(uuid, app_public.delivery_request_details) is
-  'Validates the details and inserts a pending request for the customer; raises INVAL (a limit, or a CHECK of the table, naming the field) or LIMIT (too many open requests).';
+  'Validates the details and inserts a pending request for the customer; raises INVAL (a configured limit, naming the field), LIMIT (too many open requests) or a CHECK violation of the table (answered INVAL with its message by the server).';
 
 -- The marketplace rule (docs/requests.md) for one viewer: open (pending or matched) and unexpired requests of active, undeleted
 -- customers, never the viewer's own, never across a block in either direction, never where the viewer is
@@ -229,6 +223,7 @@ create or replace function app_hidden.listed_delivery_requests(viewer_id uuid)
 returns setof app_public.delivery_requests
 language sql stable
 as $$
+  -- No search_path: a SET clause would stop the planner inlining it; names outside pg_catalog are schema-qualified.
   select r.*
     from app_public.delivery_requests r
     join app_public.users u on u.id = r.customer_id
@@ -248,6 +243,7 @@ create or replace function app_hidden.snapped_point(point public.geography)
 returns public.geography
 language sql immutable strict
 as $$
+  -- No search_path: a SET clause would stop the planner inlining it; names outside pg_catalog are schema-qualified.
   select public.st_snaptogrid(snapped_point.point::public.geometry, 0.01)::public.geography;
 $$;
 comment on function app_hidden.snapped_point(public.geography) is 'The point snapped to a 0.01° grid (masking exact places).';

@@ -14,9 +14,6 @@ declare
   v_old app_public.delivery_requests;
   v_request app_public.delivery_requests;
   d app_public.delivery_request_details;
-  v_table text;
-  v_constraint text;
-  v_column text;
 begin
   select r.* into v_old from app_public.delivery_requests r
    where r.id = update_delivery_request.request_id and r.customer_id = v_user_id
@@ -32,33 +29,28 @@ begin
   end if;
   d := app_hidden.checked_delivery_request_details(update_delivery_request.details, v_user_id, v_old.created_at, false);
 
-  begin
-    update app_public.delivery_requests r
-       set title = d.title, description = d.description, category = d.category, urgency = d.urgency,
-           item_name = d.item_name, quantity = d.quantity, weight_kg = d.weight_kg, length_cm = d.length_cm,
-           width_cm = d.width_cm, height_cm = d.height_cm, declared_value = d.declared_value, currency = d.currency,
-           is_fragile = d.is_fragile, is_perishable = d.is_perishable, is_hazardous = d.is_hazardous,
-           requires_signature = d.requires_signature,
-           pickup_address = d.pickup_address, pickup_point = d.pickup_point, pickup_city = d.pickup_city,
-           pickup_country = d.pickup_country, pickup_contact_name = d.pickup_contact_name,
-           pickup_contact_phone = d.pickup_contact_phone, pickup_instructions = d.pickup_instructions,
-           pickup_window_start = d.pickup_window_start, pickup_window_end = d.pickup_window_end,
-           delivery_address = d.delivery_address, delivery_point = d.delivery_point, delivery_city = d.delivery_city,
-           delivery_country = d.delivery_country, delivery_contact_name = d.delivery_contact_name,
-           delivery_contact_phone = d.delivery_contact_phone, delivery_instructions = d.delivery_instructions,
-           delivery_window_start = d.delivery_window_start, delivery_window_end = d.delivery_window_end,
-           max_price = d.max_price, auto_accept_price = d.auto_accept_price,
-           estimated_price = app_hidden.delivery_request_estimate(d),
-           preferred_travelers = d.preferred_travelers, blacklisted_travelers = d.blacklisted_travelers,
-           min_traveler_rating = d.min_traveler_rating, verification_required = d.verification_required,
-           background_check_required = d.background_check_required,
-           expires_at = coalesce(d.expires_at, r.expires_at)
-     where r.id = v_old.id
-    returning r.* into v_request;
-  exception when check_violation or not_null_violation then
-    get stacked diagnostics v_table = table_name, v_constraint = constraint_name, v_column = column_name;
-    perform app_hidden.raise_broken_rule('app_public.delivery_requests', sqlstate, v_table, v_constraint, v_column);
-  end;
+  update app_public.delivery_requests r
+     set title = d.title, description = d.description, category = d.category, urgency = d.urgency,
+         item_name = d.item_name, quantity = d.quantity, weight_kg = d.weight_kg, length_cm = d.length_cm,
+         width_cm = d.width_cm, height_cm = d.height_cm, declared_value = d.declared_value, currency = d.currency,
+         is_fragile = d.is_fragile, is_perishable = d.is_perishable, is_hazardous = d.is_hazardous,
+         requires_signature = d.requires_signature,
+         pickup_address = d.pickup_address, pickup_point = d.pickup_point, pickup_city = d.pickup_city,
+         pickup_country = d.pickup_country, pickup_contact_name = d.pickup_contact_name,
+         pickup_contact_phone = d.pickup_contact_phone, pickup_instructions = d.pickup_instructions,
+         pickup_window_start = d.pickup_window_start, pickup_window_end = d.pickup_window_end,
+         delivery_address = d.delivery_address, delivery_point = d.delivery_point, delivery_city = d.delivery_city,
+         delivery_country = d.delivery_country, delivery_contact_name = d.delivery_contact_name,
+         delivery_contact_phone = d.delivery_contact_phone, delivery_instructions = d.delivery_instructions,
+         delivery_window_start = d.delivery_window_start, delivery_window_end = d.delivery_window_end,
+         max_price = d.max_price, auto_accept_price = d.auto_accept_price,
+         estimated_price = app_hidden.delivery_request_estimate(d),
+         preferred_travelers = d.preferred_travelers, blacklisted_travelers = d.blacklisted_travelers,
+         min_traveler_rating = d.min_traveler_rating, verification_required = d.verification_required,
+         background_check_required = d.background_check_required,
+         expires_at = coalesce(d.expires_at, r.expires_at)
+   where r.id = v_old.id
+  returning r.* into v_request;
 
   -- Live offers were made for the old terms: a changed item, place or window voids them all (request_changed), a
   -- lower max_price declines those above it, and travelers now blacklisted lose theirs.

@@ -31,7 +31,7 @@ begin
   return v_favorite;
 end;
 $$;
-comment on function app_public.add_favorite_traveler(uuid) is E'@resultFieldName userFavorite\nAdds a traveler to the signed-in user''s favorites (adding twice keeps one). Errors: LOGIN, NTFND, INVAL (not a traveler), BADST (blocked by you), 23514 (yourself).';
+comment on function app_public.add_favorite_traveler(uuid) is E'@resultFieldName userFavorite\nAdds a traveler to the signed-in user''s favorites (adding twice keeps one). Errors: LOGIN, NTFND, INVAL (not a traveler, or yourself), BADST (blocked by you).';
 grant execute on function app_public.add_favorite_traveler(uuid) to app_user;
 
 create or replace trigger _100_default_user before insert on app_public.user_favorites

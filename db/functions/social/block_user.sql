@@ -1,7 +1,7 @@
 -- Blocks are private to the blocker (docs/social.md). Blocking also drops the blocker's favorite of that user;
 -- the pending offer threads between the two are declined by the offers domain's trigger on user_blocks
 -- (app_hidden.tg_user_blocks__decline_offers), in the same transaction. Self-blocks fail on user_blocks_not_self
--- (23514).
+-- (23514, which clients read as INVAL with its message).
 create or replace function app_public.block_user(user_id uuid, reason app_public.block_reason default 'other')
 returns app_public.user_blocks
 language plpgsql volatile
@@ -26,7 +26,7 @@ begin
   return v_block;
 end;
 $$;
-comment on function app_public.block_user(uuid, app_public.block_reason) is E'@resultFieldName userBlock\nBlocks a user: the two are hidden from each other (trips, the request marketplace) and never matched, and the pending offers between them are declined. Blocking twice keeps the first block. Errors: LOGIN, NTFND, 23514 (yourself).';
+comment on function app_public.block_user(uuid, app_public.block_reason) is E'@resultFieldName userBlock\nBlocks a user: the two are hidden from each other (trips, the request marketplace) and never matched, and the pending offers between them are declined. Blocking twice keeps the first block. Errors: LOGIN, NTFND, INVAL (yourself).';
 grant execute on function app_public.block_user(uuid, app_public.block_reason) to app_user;
 
 create or replace trigger _100_default_user before insert on app_public.user_blocks

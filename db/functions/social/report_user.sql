@@ -66,5 +66,5 @@ begin
   return v_report;
 end;
 $$;
-comment on function app_public.report_user(uuid, app_public.user_report_category, text, uuid, uuid) is E'@resultFieldName userReport\nReports a user to the moderators, optionally about a delivery or request. Errors: LOGIN, INVAL, NTFND (user, or a delivery not between you two), BADST (an open report of yours exists), 23514 (yourself).';
+comment on function app_public.report_user(uuid, app_public.user_report_category, text, uuid, uuid) is E'@resultFieldName userReport\nReports a user to the moderators, optionally about a delivery or request. Errors: LOGIN, INVAL (also yourself), NTFND (user, a delivery not between you two, or an unknown request), BADST (an open report of yours exists).';
 grant execute on function app_public.report_user(uuid, app_public.user_report_category, text, uuid, uuid) to app_user;

@@ -12,9 +12,6 @@ declare
   v_user_id uuid := app_hidden.require_session('cancel trips');
   v_is_admin boolean := app_hidden.current_user_has_permission('deliveries.write');
   v_trip app_public.trips;
-  v_table text;
-  v_constraint text;
-  v_column text;
 begin
   if cancel_trip.reason is null then
     raise exception 'Say why the trip is cancelled' using errcode = 'INVAL';
@@ -45,16 +42,11 @@ begin
   -- their capacity and reopens their requests; live offers on the trip are withdrawn.
   perform app_hidden.on_trip_cancelled(v_trip.id, v_user_id, v_is_admin);
 
-  begin
-    update app_public.trips t
-       set status = 'cancelled', cancellation_reason = cancel_trip.reason,
-           cancellation_note = nullif(trim(cancel_trip.note), ''), cancelled_by = v_user_id, cancelled_at = now()
-     where t.id = v_trip.id
-    returning t.* into v_trip;
-  exception when check_violation or not_null_violation then
-    get stacked diagnostics v_table = table_name, v_constraint = constraint_name, v_column = column_name;
-    perform app_hidden.raise_broken_rule('app_public.trips', sqlstate, v_table, v_constraint, v_column);
-  end;
+  update app_public.trips t
+     set status = 'cancelled', cancellation_reason = cancel_trip.reason,
+         cancellation_note = nullif(trim(cancel_trip.note), ''), cancelled_by = v_user_id, cancelled_at = now()
+   where t.id = v_trip.id
+  returning t.* into v_trip;
   return v_trip;
 end;
 $$;

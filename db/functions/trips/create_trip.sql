@@ -41,9 +41,6 @@ declare
   v_user_id uuid := app_hidden.require_user('email_verified', 'create trips');
   v_user app_public.users;
   v_trip app_public.trips;
-  v_table text;
-  v_constraint text;
-  v_column text;
 begin
   select u.* into v_user from app_public.users u where u.id = v_user_id;
   if v_user.user_type not in ('traveler', 'both') then
@@ -57,33 +54,28 @@ begin
   perform app_hidden.assert_trip_options(create_trip.auto_accept, create_trip.recurring_pattern,
                                          v_user.verification_level);
 
-  begin
-    insert into app_public.trips (
-      traveler_id, title, description, trip_type, origin_address, origin_point, origin_airport,
-      destination_address, destination_point, destination_airport, departure_time, arrival_time,
-      capacity_weight_kg, available_weight_kg, capacity_volume_l, available_volume_l, capacity_items, available_items,
-      currency, base_price, price_per_kg, price_per_km, express_multiplier, fragile_multiplier,
-      no_fragile, no_electronics, max_item_value, prohibited_categories, recurring_pattern,
-      visibility, auto_accept, auto_accept_price)
-    values (
-      v_user_id, trim(create_trip.title), nullif(trim(create_trip.description), ''), create_trip.trip_type,
-      trim(create_trip.origin_address), create_trip.origin_point, upper(create_trip.origin_airport),
-      trim(create_trip.destination_address), create_trip.destination_point, upper(create_trip.destination_airport),
-      create_trip.departure_time, create_trip.arrival_time,
-      create_trip.capacity_weight_kg, create_trip.capacity_weight_kg,
-      create_trip.capacity_volume_l, create_trip.capacity_volume_l,
-      create_trip.capacity_items, create_trip.capacity_items,
-      upper(coalesce(create_trip.currency, app_hidden.config_value('platform.default_currency') #>> '{}')),
-      coalesce(create_trip.base_price, 0), coalesce(create_trip.price_per_kg, 0), coalesce(create_trip.price_per_km, 0),
-      coalesce(create_trip.express_multiplier, 1.5), coalesce(create_trip.fragile_multiplier, 1.2),
-      coalesce(create_trip.no_fragile, false), coalesce(create_trip.no_electronics, false), create_trip.max_item_value,
-      coalesce(create_trip.prohibited_categories, '{}'), create_trip.recurring_pattern,
-      coalesce(create_trip.visibility, 'public'), coalesce(create_trip.auto_accept, false), create_trip.auto_accept_price)
-    returning * into v_trip;
-  exception when check_violation or not_null_violation then
-    get stacked diagnostics v_table = table_name, v_constraint = constraint_name, v_column = column_name;
-    perform app_hidden.raise_broken_rule('app_public.trips', sqlstate, v_table, v_constraint, v_column);
-  end;
+  insert into app_public.trips (
+    traveler_id, title, description, trip_type, origin_address, origin_point, origin_airport,
+    destination_address, destination_point, destination_airport, departure_time, arrival_time,
+    capacity_weight_kg, available_weight_kg, capacity_volume_l, available_volume_l, capacity_items, available_items,
+    currency, base_price, price_per_kg, price_per_km, express_multiplier, fragile_multiplier,
+    no_fragile, no_electronics, max_item_value, prohibited_categories, recurring_pattern,
+    visibility, auto_accept, auto_accept_price)
+  values (
+    v_user_id, trim(create_trip.title), nullif(trim(create_trip.description), ''), create_trip.trip_type,
+    trim(create_trip.origin_address), create_trip.origin_point, upper(create_trip.origin_airport),
+    trim(create_trip.destination_address), create_trip.destination_point, upper(create_trip.destination_airport),
+    create_trip.departure_time, create_trip.arrival_time,
+    create_trip.capacity_weight_kg, create_trip.capacity_weight_kg,
+    create_trip.capacity_volume_l, create_trip.capacity_volume_l,
+    create_trip.capacity_items, create_trip.capacity_items,
+    upper(coalesce(create_trip.currency, app_hidden.config_value('platform.default_currency') #>> '{}')),
+    coalesce(create_trip.base_price, 0), coalesce(create_trip.price_per_kg, 0), coalesce(create_trip.price_per_km, 0),
+    coalesce(create_trip.express_multiplier, 1.5), coalesce(create_trip.fragile_multiplier, 1.2),
+    coalesce(create_trip.no_fragile, false), coalesce(create_trip.no_electronics, false), create_trip.max_item_value,
+    coalesce(create_trip.prohibited_categories, '{}'), create_trip.recurring_pattern,
+    coalesce(create_trip.visibility, 'public'), coalesce(create_trip.auto_accept, false), create_trip.auto_accept_price)
+  returning * into v_trip;
   return v_trip;
 end;
 $$;

@@ -55,5 +55,5 @@ begin
   return v_trip;
 end;
 $$;
-comment on function app_public.create_trip_from_template(uuid, timestamptz, timestamptz) is E'@resultFieldName trip\nCreates a trip from one of the signed-in traveler''s templates at a new departure (the arrival follows the template''s duration unless given), under the same rules as createTrip. Errors: LOGIN, DNIED, NTFND, INVAL, 23514.';
+comment on function app_public.create_trip_from_template(uuid, timestamptz, timestamptz) is E'@resultFieldName trip\nCreates a trip from one of the signed-in traveler''s templates at a new departure (the arrival follows the template''s duration unless given), under the same rules as createTrip. Errors: LOGIN, DNIED, NTFND, INVAL.';
 grant execute on function app_public.create_trip_from_template(uuid, timestamptz, timestamptz) to app_user;

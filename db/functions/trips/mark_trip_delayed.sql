@@ -13,9 +13,6 @@ declare
   v_trip app_public.trips;
   v_departure timestamptz;
   v_arrival timestamptz;
-  v_table text;
-  v_constraint text;
-  v_column text;
 begin
   v_trip := app_hidden.own_trip_for_update(mark_trip_delayed.trip_id, v_user_id);
   if v_trip.status not in ('upcoming', 'delayed') then
@@ -28,14 +25,9 @@ begin
   perform app_hidden.assert_trip_limits(
     case when v_departure <> v_trip.departure_time then v_departure end, v_arrival, v_departure,
     null, null, null, null, null, null);
-  begin
-    update app_public.trips t set status = 'delayed', departure_time = v_departure, arrival_time = v_arrival
-     where t.id = v_trip.id
-    returning t.* into v_trip;
-  exception when check_violation or not_null_violation then
-    get stacked diagnostics v_table = table_name, v_constraint = constraint_name, v_column = column_name;
-    perform app_hidden.raise_broken_rule('app_public.trips', sqlstate, v_table, v_constraint, v_column);
-  end;
+  update app_public.trips t set status = 'delayed', departure_time = v_departure, arrival_time = v_arrival
+   where t.id = v_trip.id
+  returning t.* into v_trip;
   perform app_hidden.notify_trip_customers(v_trip.id, 'Your traveler''s trip is delayed',
     format(E'The trip "%s" now leaves at %s UTC and arrives at %s UTC.\n', v_trip.title,
            to_char(v_trip.departure_time at time zone 'UTC', 'YYYY-MM-DD HH24:MI'),

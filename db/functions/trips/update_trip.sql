@@ -46,9 +46,6 @@ declare
   v_items integer;
   v_times_changed boolean;
   v_status app_public.trip_status;
-  v_table text;
-  v_constraint text;
-  v_column text;
 begin
   v_trip := app_hidden.own_trip_for_update(update_trip.trip_id, v_user_id);
   if v_trip.status in ('completed', 'cancelled') then
@@ -92,45 +89,40 @@ begin
   end if;
   -- Price changes apply to new offers only: deliveries keep the final_price agreed at acceptance.
 
-  begin
-    update app_public.trips t
-       set title = coalesce(trim(update_trip.title), t.title),
-           description = coalesce(nullif(trim(update_trip.description), ''), t.description),
-           trip_type = coalesce(update_trip.trip_type, t.trip_type),
-           origin_address = coalesce(trim(update_trip.origin_address), t.origin_address),
-           origin_point = coalesce(update_trip.origin_point, t.origin_point),
-           origin_airport = coalesce(upper(update_trip.origin_airport), t.origin_airport),
-           destination_address = coalesce(trim(update_trip.destination_address), t.destination_address),
-           destination_point = coalesce(update_trip.destination_point, t.destination_point),
-           destination_airport = coalesce(upper(update_trip.destination_airport), t.destination_airport),
-           departure_time = v_departure,
-           arrival_time = v_arrival,
-           available_weight_kg = v_weight - (t.capacity_weight_kg - t.available_weight_kg),
-           capacity_weight_kg = v_weight,
-           available_volume_l = v_volume - (t.capacity_volume_l - t.available_volume_l),
-           capacity_volume_l = v_volume,
-           available_items = v_items - (t.capacity_items - t.available_items),
-           capacity_items = v_items,
-           base_price = coalesce(update_trip.base_price, t.base_price),
-           price_per_kg = coalesce(update_trip.price_per_kg, t.price_per_kg),
-           price_per_km = coalesce(update_trip.price_per_km, t.price_per_km),
-           express_multiplier = coalesce(update_trip.express_multiplier, t.express_multiplier),
-           fragile_multiplier = coalesce(update_trip.fragile_multiplier, t.fragile_multiplier),
-           no_fragile = coalesce(update_trip.no_fragile, t.no_fragile),
-           no_electronics = coalesce(update_trip.no_electronics, t.no_electronics),
-           max_item_value = coalesce(update_trip.max_item_value, t.max_item_value),
-           prohibited_categories = coalesce(update_trip.prohibited_categories, t.prohibited_categories),
-           visibility = coalesce(update_trip.visibility, t.visibility),
-           auto_accept = coalesce(update_trip.auto_accept, t.auto_accept),
-           auto_accept_price = coalesce(update_trip.auto_accept_price, t.auto_accept_price),
-           recurring_pattern = coalesce(update_trip.recurring_pattern, t.recurring_pattern),
-           status = v_status
-     where t.id = v_trip.id
-    returning t.* into v_trip;
-  exception when check_violation or not_null_violation then
-    get stacked diagnostics v_table = table_name, v_constraint = constraint_name, v_column = column_name;
-    perform app_hidden.raise_broken_rule('app_public.trips', sqlstate, v_table, v_constraint, v_column);
-  end;
+  update app_public.trips t
+     set title = coalesce(trim(update_trip.title), t.title),
+         description = coalesce(nullif(trim(update_trip.description), ''), t.description),
+         trip_type = coalesce(update_trip.trip_type, t.trip_type),
+         origin_address = coalesce(trim(update_trip.origin_address), t.origin_address),
+         origin_point = coalesce(update_trip.origin_point, t.origin_point),
+         origin_airport = coalesce(upper(update_trip.origin_airport), t.origin_airport),
+         destination_address = coalesce(trim(update_trip.destination_address), t.destination_address),
+         destination_point = coalesce(update_trip.destination_point, t.destination_point),
+         destination_airport = coalesce(upper(update_trip.destination_airport), t.destination_airport),
+         departure_time = v_departure,
+         arrival_time = v_arrival,
+         available_weight_kg = v_weight - (t.capacity_weight_kg - t.available_weight_kg),
+         capacity_weight_kg = v_weight,
+         available_volume_l = v_volume - (t.capacity_volume_l - t.available_volume_l),
+         capacity_volume_l = v_volume,
+         available_items = v_items - (t.capacity_items - t.available_items),
+         capacity_items = v_items,
+         base_price = coalesce(update_trip.base_price, t.base_price),
+         price_per_kg = coalesce(update_trip.price_per_kg, t.price_per_kg),
+         price_per_km = coalesce(update_trip.price_per_km, t.price_per_km),
+         express_multiplier = coalesce(update_trip.express_multiplier, t.express_multiplier),
+         fragile_multiplier = coalesce(update_trip.fragile_multiplier, t.fragile_multiplier),
+         no_fragile = coalesce(update_trip.no_fragile, t.no_fragile),
+         no_electronics = coalesce(update_trip.no_electronics, t.no_electronics),
+         max_item_value = coalesce(update_trip.max_item_value, t.max_item_value),
+         prohibited_categories = coalesce(update_trip.prohibited_categories, t.prohibited_categories),
+         visibility = coalesce(update_trip.visibility, t.visibility),
+         auto_accept = coalesce(update_trip.auto_accept, t.auto_accept),
+         auto_accept_price = coalesce(update_trip.auto_accept_price, t.auto_accept_price),
+         recurring_pattern = coalesce(update_trip.recurring_pattern, t.recurring_pattern),
+         status = v_status
+   where t.id = v_trip.id
+  returning t.* into v_trip;
   if v_times_changed and v_status = 'delayed' then
     perform app_hidden.notify_trip_customers(v_trip.id, 'Your traveler''s trip has new times',
       format(E'The trip "%s" now leaves at %s UTC and arrives at %s UTC.\n', v_trip.title,
