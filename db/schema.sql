@@ -2327,6 +2327,104 @@ COMMENT ON COLUMN app_public.deliveries.updated_at IS 'When the delivery last ch
 
 
 --
+-- Name: CONSTRAINT deliveries_cancellation ON deliveries; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT deliveries_cancellation ON app_public.deliveries IS 'cancellation_reason: a cancelled delivery has its cancellation time and reason, and only a cancelled one has them';
+
+
+--
+-- Name: CONSTRAINT deliveries_cancellation_note_check ON deliveries; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT deliveries_cancellation_note_check ON app_public.deliveries IS 'cancellation_note must have 1 to 1000 characters';
+
+
+--
+-- Name: CONSTRAINT deliveries_currency_check ON deliveries; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT deliveries_currency_check ON app_public.deliveries IS 'currency must be three capital letters (ISO 4217)';
+
+
+--
+-- Name: CONSTRAINT deliveries_delivered ON deliveries; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT deliveries_delivered ON app_public.deliveries IS 'delivered_at: a delivered delivery has its delivery time';
+
+
+--
+-- Name: CONSTRAINT deliveries_delivery_number_check ON deliveries; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT deliveries_delivery_number_check ON app_public.deliveries IS 'delivery_number must be DEL- and 8 digits';
+
+
+--
+-- Name: CONSTRAINT deliveries_delivery_photo_key_check ON deliveries; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT deliveries_delivery_photo_key_check ON app_public.deliveries IS 'delivery_photo_key must have 1 to 500 characters';
+
+
+--
+-- Name: CONSTRAINT deliveries_final_price_check ON deliveries; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT deliveries_final_price_check ON app_public.deliveries IS 'final_price must be more than 0';
+
+
+--
+-- Name: CONSTRAINT deliveries_parties_differ ON deliveries; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT deliveries_parties_differ ON app_public.deliveries IS 'customer_id and traveler_id: you cannot deliver your own request';
+
+
+--
+-- Name: CONSTRAINT deliveries_pickup_photo_key_check ON deliveries; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT deliveries_pickup_photo_key_check ON app_public.deliveries IS 'pickup_photo_key must have 1 to 500 characters';
+
+
+--
+-- Name: CONSTRAINT deliveries_platform_fee_check ON deliveries; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT deliveries_platform_fee_check ON app_public.deliveries IS 'platform_fee cannot be negative';
+
+
+--
+-- Name: CONSTRAINT deliveries_signature_key_check ON deliveries; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT deliveries_signature_key_check ON app_public.deliveries IS 'signature_key must have 1 to 500 characters';
+
+
+--
+-- Name: CONSTRAINT deliveries_terms_hash_check ON deliveries; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT deliveries_terms_hash_check ON app_public.deliveries IS 'terms_hash must be 32 bytes';
+
+
+--
+-- Name: CONSTRAINT deliveries_times_ordered ON deliveries; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT deliveries_times_ordered ON app_public.deliveries IS 'delivery_time must lie after pickup_time';
+
+
+--
+-- Name: CONSTRAINT deliveries_verification_check ON deliveries; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT deliveries_verification_check ON app_public.deliveries IS 'verification must be a JSON object';
+
+
+--
 -- Name: accept_offer_version(uuid, integer, uuid); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
@@ -2427,7 +2525,7 @@ CREATE FUNCTION app_hidden.account_open_items(user_id uuid) RETURNS SETOF text
    where exists (select 1 from app_private.admin_users a
                   where a.user_id = account_open_items.user_id and a.is_active)
   union all
-  -- deliveries (§7): a live delivery as customer or traveler; a delivered one stays open for as long as it may be
+  -- deliveries (docs/deliveries.md): a live delivery as customer or traveler; a delivered one stays open for as long as it may be
   -- disputed (deliveries.dispute_window_hours), since its money is not settled before.
   select format('delivery %s (%s, as %s%s)', d.delivery_number, replace(d.status::text, '_', ' '),
                 case when d.customer_id = account_open_items.user_id then 'customer' else 'traveler' end,
@@ -2442,7 +2540,7 @@ CREATE FUNCTION app_hidden.account_open_items(user_id uuid) RETURNS SETOF text
      and (d.status not in ('delivered', 'cancelled')
           or (d.status = 'delivered' and d.delivered_at + w.window_length > now()))
   union all
-  -- offers (§6): a pending offer thread, the user's own as traveler or one on the user's request.
+  -- offers (docs/offers.md): a pending offer thread, the user's own as traveler or one on the user's request.
   select case when o.traveler_id = account_open_items.user_id
               then format('a pending offer of yours on "%s"', r.title)
               else format('a pending offer on your request "%s"', r.title) end
@@ -2466,6 +2564,7 @@ COMMENT ON FUNCTION app_hidden.account_open_items(user_id uuid) IS 'Open items t
 
 CREATE FUNCTION app_hidden.admin_role_permissions(role app_public.admin_role) RETURNS text[]
     LANGUAGE sql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
   select case admin_role_permissions.role
     when 'super_admin' then array['*']
@@ -2597,6 +2696,7 @@ CREATE TABLE app_public.delivery_requests (
     CONSTRAINT delivery_requests_cancellation CHECK ((((status = 'cancelled'::app_public.delivery_request_status) = ((cancelled_at IS NOT NULL) AND (cancellation_reason IS NOT NULL))) AND ((cancellation_note IS NULL) OR (status = 'cancelled'::app_public.delivery_request_status)))),
     CONSTRAINT delivery_requests_cancellation_note_check CHECK (((length(cancellation_note) >= 1) AND (length(cancellation_note) <= 1000))),
     CONSTRAINT delivery_requests_currency_check CHECK ((currency ~ '^[A-Z]{3}$'::text)),
+    CONSTRAINT delivery_requests_customer_not_listed CHECK ((NOT (customer_id = ANY ((preferred_travelers || blacklisted_travelers))))),
     CONSTRAINT delivery_requests_declared_value_check CHECK ((declared_value >= 0)),
     CONSTRAINT delivery_requests_delivery_address_check CHECK (((length(delivery_address) >= 1) AND (length(delivery_address) <= 500))),
     CONSTRAINT delivery_requests_delivery_city_check CHECK (((length(delivery_city) >= 1) AND (length(delivery_city) <= 100))),
@@ -2609,10 +2709,10 @@ CREATE TABLE app_public.delivery_requests (
     CONSTRAINT delivery_requests_dimensions_all_or_none CHECK ((num_nulls(length_cm, width_cm, height_cm) = ANY (ARRAY[0, 3]))),
     CONSTRAINT delivery_requests_estimated_price_check CHECK ((estimated_price > 0)),
     CONSTRAINT delivery_requests_expiry CHECK ((expires_at > created_at)),
-    CONSTRAINT delivery_requests_height_cm_check CHECK (((height_cm >= (1)::numeric) AND (height_cm <= (200)::numeric))),
+    CONSTRAINT delivery_requests_height_cm_check CHECK ((height_cm >= (1)::numeric)),
     CONSTRAINT delivery_requests_item_name_check CHECK (((length(item_name) >= 1) AND (length(item_name) <= 255))),
-    CONSTRAINT delivery_requests_length_cm_check CHECK (((length_cm >= (1)::numeric) AND (length_cm <= (200)::numeric))),
-    CONSTRAINT delivery_requests_max_price_check CHECK (((max_price >= 100) AND (max_price <= 100000))),
+    CONSTRAINT delivery_requests_length_cm_check CHECK ((length_cm >= (1)::numeric)),
+    CONSTRAINT delivery_requests_max_price_check CHECK ((max_price > 0)),
     CONSTRAINT delivery_requests_min_traveler_rating_check CHECK (((min_traveler_rating >= (1)::numeric) AND (min_traveler_rating <= (5)::numeric))),
     CONSTRAINT delivery_requests_no_hazardous CHECK ((NOT is_hazardous)),
     CONSTRAINT delivery_requests_pickup_address_check CHECK (((length(pickup_address) >= 1) AND (length(pickup_address) <= 500))),
@@ -2622,11 +2722,11 @@ CREATE TABLE app_public.delivery_requests (
     CONSTRAINT delivery_requests_pickup_country_check CHECK ((pickup_country ~ '^[A-Z]{2}$'::text)),
     CONSTRAINT delivery_requests_pickup_instructions_check CHECK (((length(pickup_instructions) >= 1) AND (length(pickup_instructions) <= 1000))),
     CONSTRAINT delivery_requests_pickup_window CHECK (((num_nulls(pickup_window_start, pickup_window_end) = ANY (ARRAY[0, 2])) AND (pickup_window_start < pickup_window_end))),
-    CONSTRAINT delivery_requests_quantity_check CHECK (((quantity >= 1) AND (quantity <= 10))),
+    CONSTRAINT delivery_requests_quantity_check CHECK ((quantity >= 1)),
     CONSTRAINT delivery_requests_title_check CHECK (((length(title) >= 5) AND (length(title) <= 255))),
     CONSTRAINT delivery_requests_traveler_lists CHECK (((cardinality(preferred_travelers) <= 50) AND (cardinality(blacklisted_travelers) <= 50) AND (array_position(preferred_travelers, NULL::uuid) IS NULL) AND (array_position(blacklisted_travelers, NULL::uuid) IS NULL) AND (NOT (preferred_travelers && blacklisted_travelers)))),
     CONSTRAINT delivery_requests_weight_kg_check CHECK ((weight_kg > (0)::numeric)),
-    CONSTRAINT delivery_requests_width_cm_check CHECK (((width_cm >= (1)::numeric) AND (width_cm <= (200)::numeric))),
+    CONSTRAINT delivery_requests_width_cm_check CHECK ((width_cm >= (1)::numeric)),
     CONSTRAINT delivery_requests_windows_ordered CHECK ((delivery_window_end > pickup_window_start))
 );
 
@@ -2701,7 +2801,7 @@ COMMENT ON COLUMN app_public.delivery_requests.item_name IS 'Name of the item.';
 -- Name: COLUMN delivery_requests.quantity; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.delivery_requests.quantity IS 'Number of units (1–10).';
+COMMENT ON COLUMN app_public.delivery_requests.quantity IS 'Number of units (1 to limits.max_quantity).';
 
 
 --
@@ -2715,21 +2815,21 @@ COMMENT ON COLUMN app_public.delivery_requests.weight_kg IS 'Weight of one unit 
 -- Name: COLUMN delivery_requests.length_cm; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.delivery_requests.length_cm IS 'Length of one unit in cm (1–200); the three dimensions are given together or not at all.';
+COMMENT ON COLUMN app_public.delivery_requests.length_cm IS 'Length of one unit in cm (1 to limits.max_dimension_cm); the three dimensions are given together or not at all.';
 
 
 --
 -- Name: COLUMN delivery_requests.width_cm; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.delivery_requests.width_cm IS 'Width of one unit in cm (1–200).';
+COMMENT ON COLUMN app_public.delivery_requests.width_cm IS 'Width of one unit in cm (1 to limits.max_dimension_cm).';
 
 
 --
 -- Name: COLUMN delivery_requests.height_cm; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.delivery_requests.height_cm IS 'Height of one unit in cm (1–200).';
+COMMENT ON COLUMN app_public.delivery_requests.height_cm IS 'Height of one unit in cm (1 to limits.max_dimension_cm).';
 
 
 --
@@ -2799,7 +2899,8 @@ COMMENT ON COLUMN app_public.delivery_requests.pickup_address IS 'Exact pickup a
 -- Name: COLUMN delivery_requests.pickup_point; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.delivery_requests.pickup_point IS 'Exact pickup location (GeoJSON point).';
+COMMENT ON COLUMN app_public.delivery_requests.pickup_point IS '@behavior -orderBy -filterBy
+Exact pickup location (GeoJSON point).';
 
 
 --
@@ -2862,7 +2963,8 @@ COMMENT ON COLUMN app_public.delivery_requests.delivery_address IS 'Exact drop-o
 -- Name: COLUMN delivery_requests.delivery_point; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.delivery_requests.delivery_point IS 'Exact drop-off location (GeoJSON point).';
+COMMENT ON COLUMN app_public.delivery_requests.delivery_point IS '@behavior -orderBy -filterBy
+Exact drop-off location (GeoJSON point).';
 
 
 --
@@ -2918,7 +3020,7 @@ COMMENT ON COLUMN app_public.delivery_requests.delivery_window_end IS 'Latest dr
 -- Name: COLUMN delivery_requests.max_price; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.delivery_requests.max_price IS 'Most the customer pays the traveler, in minor units (100–100000).';
+COMMENT ON COLUMN app_public.delivery_requests.max_price IS 'Most the customer pays the traveler, in minor units (limits.min_request_price to limits.max_request_price).';
 
 
 --
@@ -3010,6 +3112,265 @@ COMMENT ON COLUMN app_public.delivery_requests.created_at IS 'When the request w
 --
 
 COMMENT ON COLUMN app_public.delivery_requests.updated_at IS 'When the request last changed.';
+
+
+--
+-- Name: CONSTRAINT delivery_requests_auto_accept_price ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_auto_accept_price ON app_public.delivery_requests IS 'auto_accept_price may be at most max_price';
+
+
+--
+-- Name: CONSTRAINT delivery_requests_auto_accept_price_check ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_auto_accept_price_check ON app_public.delivery_requests IS 'auto_accept_price must be more than 0';
+
+
+--
+-- Name: CONSTRAINT delivery_requests_cancellation ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_cancellation ON app_public.delivery_requests IS 'cancellation_reason: a cancelled request has its cancellation time and reason, and only a cancelled one has a cancellation_note';
+
+
+--
+-- Name: CONSTRAINT delivery_requests_cancellation_note_check ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_cancellation_note_check ON app_public.delivery_requests IS 'cancellation_note may have at most 1000 characters';
+
+
+--
+-- Name: CONSTRAINT delivery_requests_currency_check ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_currency_check ON app_public.delivery_requests IS 'currency must be three capital letters (ISO 4217)';
+
+
+--
+-- Name: CONSTRAINT delivery_requests_customer_not_listed ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_customer_not_listed ON app_public.delivery_requests IS 'preferred_travelers and blacklisted_travelers cannot list yourself';
+
+
+--
+-- Name: CONSTRAINT delivery_requests_declared_value_check ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_declared_value_check ON app_public.delivery_requests IS 'declared_value cannot be negative';
+
+
+--
+-- Name: CONSTRAINT delivery_requests_delivery_address_check ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_delivery_address_check ON app_public.delivery_requests IS 'delivery_address must have 1 to 500 characters';
+
+
+--
+-- Name: CONSTRAINT delivery_requests_delivery_city_check ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_delivery_city_check ON app_public.delivery_requests IS 'delivery_city must have 1 to 100 characters';
+
+
+--
+-- Name: CONSTRAINT delivery_requests_delivery_contact_name_check ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_delivery_contact_name_check ON app_public.delivery_requests IS 'delivery_contact_name may have at most 100 characters';
+
+
+--
+-- Name: CONSTRAINT delivery_requests_delivery_contact_phone_check ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_delivery_contact_phone_check ON app_public.delivery_requests IS 'delivery_contact_phone must be in E.164 format, e.g. +4930123456';
+
+
+--
+-- Name: CONSTRAINT delivery_requests_delivery_country_check ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_delivery_country_check ON app_public.delivery_requests IS 'delivery_country must be a two-letter country code (ISO 3166-1)';
+
+
+--
+-- Name: CONSTRAINT delivery_requests_delivery_instructions_check ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_delivery_instructions_check ON app_public.delivery_requests IS 'delivery_instructions may have at most 1000 characters';
+
+
+--
+-- Name: CONSTRAINT delivery_requests_delivery_window ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_delivery_window ON app_public.delivery_requests IS 'delivery_window_start and delivery_window_end: a time window needs both, and must start before it ends';
+
+
+--
+-- Name: CONSTRAINT delivery_requests_description_check ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_description_check ON app_public.delivery_requests IS 'description may have at most 2000 characters';
+
+
+--
+-- Name: CONSTRAINT delivery_requests_dimensions_all_or_none ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_dimensions_all_or_none ON app_public.delivery_requests IS 'length_cm, width_cm and height_cm: give all three or none of them';
+
+
+--
+-- Name: CONSTRAINT delivery_requests_estimated_price_check ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_estimated_price_check ON app_public.delivery_requests IS 'estimated_price must be more than 0';
+
+
+--
+-- Name: CONSTRAINT delivery_requests_expiry ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_expiry ON app_public.delivery_requests IS 'expires_at must lie after the request was created';
+
+
+--
+-- Name: CONSTRAINT delivery_requests_height_cm_check ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_height_cm_check ON app_public.delivery_requests IS 'height_cm must be at least 1';
+
+
+--
+-- Name: CONSTRAINT delivery_requests_item_name_check ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_item_name_check ON app_public.delivery_requests IS 'item_name must have 1 to 255 characters';
+
+
+--
+-- Name: CONSTRAINT delivery_requests_length_cm_check ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_length_cm_check ON app_public.delivery_requests IS 'length_cm must be at least 1';
+
+
+--
+-- Name: CONSTRAINT delivery_requests_max_price_check ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_max_price_check ON app_public.delivery_requests IS 'max_price must be more than 0';
+
+
+--
+-- Name: CONSTRAINT delivery_requests_min_traveler_rating_check ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_min_traveler_rating_check ON app_public.delivery_requests IS 'min_traveler_rating must be between 1 and 5';
+
+
+--
+-- Name: CONSTRAINT delivery_requests_no_hazardous ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_no_hazardous ON app_public.delivery_requests IS 'is_hazardous: hazardous items cannot be sent';
+
+
+--
+-- Name: CONSTRAINT delivery_requests_pickup_address_check ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_pickup_address_check ON app_public.delivery_requests IS 'pickup_address must have 1 to 500 characters';
+
+
+--
+-- Name: CONSTRAINT delivery_requests_pickup_city_check ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_pickup_city_check ON app_public.delivery_requests IS 'pickup_city must have 1 to 100 characters';
+
+
+--
+-- Name: CONSTRAINT delivery_requests_pickup_contact_name_check ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_pickup_contact_name_check ON app_public.delivery_requests IS 'pickup_contact_name may have at most 100 characters';
+
+
+--
+-- Name: CONSTRAINT delivery_requests_pickup_contact_phone_check ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_pickup_contact_phone_check ON app_public.delivery_requests IS 'pickup_contact_phone must be in E.164 format, e.g. +4930123456';
+
+
+--
+-- Name: CONSTRAINT delivery_requests_pickup_country_check ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_pickup_country_check ON app_public.delivery_requests IS 'pickup_country must be a two-letter country code (ISO 3166-1)';
+
+
+--
+-- Name: CONSTRAINT delivery_requests_pickup_instructions_check ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_pickup_instructions_check ON app_public.delivery_requests IS 'pickup_instructions may have at most 1000 characters';
+
+
+--
+-- Name: CONSTRAINT delivery_requests_pickup_window ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_pickup_window ON app_public.delivery_requests IS 'pickup_window_start and pickup_window_end: a time window needs both, and must start before it ends';
+
+
+--
+-- Name: CONSTRAINT delivery_requests_quantity_check ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_quantity_check ON app_public.delivery_requests IS 'quantity must be at least 1';
+
+
+--
+-- Name: CONSTRAINT delivery_requests_title_check ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_title_check ON app_public.delivery_requests IS 'title must have 5 to 255 characters';
+
+
+--
+-- Name: CONSTRAINT delivery_requests_traveler_lists ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_traveler_lists ON app_public.delivery_requests IS 'preferred_travelers and blacklisted_travelers: at most 50 users each, none of them in both lists';
+
+
+--
+-- Name: CONSTRAINT delivery_requests_weight_kg_check ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_weight_kg_check ON app_public.delivery_requests IS 'weight_kg must be more than 0';
+
+
+--
+-- Name: CONSTRAINT delivery_requests_width_cm_check ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_width_cm_check ON app_public.delivery_requests IS 'width_cm must be at least 1';
+
+
+--
+-- Name: CONSTRAINT delivery_requests_windows_ordered ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_windows_ordered ON app_public.delivery_requests IS 'delivery_window_end must lie after pickup_window_start';
 
 
 --
@@ -3358,7 +3719,8 @@ COMMENT ON COLUMN app_public.trips.origin_address IS 'Where the trip starts, as 
 -- Name: COLUMN trips.origin_point; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.trips.origin_point IS 'Where the trip starts (GeoJSON point, WGS 84).';
+COMMENT ON COLUMN app_public.trips.origin_point IS '@behavior -orderBy -filterBy
+Where the trip starts (GeoJSON point, WGS 84).';
 
 
 --
@@ -3379,7 +3741,8 @@ COMMENT ON COLUMN app_public.trips.destination_address IS 'Where the trip ends, 
 -- Name: COLUMN trips.destination_point; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.trips.destination_point IS 'Where the trip ends (GeoJSON point, WGS 84).';
+COMMENT ON COLUMN app_public.trips.destination_point IS '@behavior -orderBy -filterBy
+Where the trip ends (GeoJSON point, WGS 84).';
 
 
 --
@@ -3526,7 +3889,8 @@ COMMENT ON COLUMN app_public.trips.recurring_pattern IS 'For a recurring trip: {
 -- Name: COLUMN trips.parent_trip_id; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.trips.parent_trip_id IS 'The recurring trip this trip was created from.';
+COMMENT ON COLUMN app_public.trips.parent_trip_id IS '@behavior -orderBy
+The recurring trip this trip was created from.';
 
 
 --
@@ -3568,7 +3932,8 @@ COMMENT ON COLUMN app_public.trips.cancellation_note IS 'Free-text note on the c
 -- Name: COLUMN trips.cancelled_by; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.trips.cancelled_by IS 'Who cancelled the trip (the traveler or an admin).';
+COMMENT ON COLUMN app_public.trips.cancelled_by IS '@behavior -orderBy
+Who cancelled the trip (the traveler or an admin).';
 
 
 --
@@ -3607,6 +3972,209 @@ COMMENT ON COLUMN app_public.trips.updated_at IS 'When the trip last changed.';
 
 
 --
+-- Name: CONSTRAINT trips_auto_accept_price ON trips; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trips_auto_accept_price ON app_public.trips IS 'auto_accept_price: auto-accept needs a price';
+
+
+--
+-- Name: CONSTRAINT trips_auto_accept_price_check ON trips; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trips_auto_accept_price_check ON app_public.trips IS 'auto_accept_price must be more than 0';
+
+
+--
+-- Name: CONSTRAINT trips_available_items_range ON trips; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trips_available_items_range ON app_public.trips IS 'available_items must lie between 0 and capacity_items';
+
+
+--
+-- Name: CONSTRAINT trips_available_volume_range ON trips; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trips_available_volume_range ON app_public.trips IS 'available_volume_l must lie between 0 and capacity_volume_l';
+
+
+--
+-- Name: CONSTRAINT trips_available_weight_range ON trips; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trips_available_weight_range ON app_public.trips IS 'available_weight_kg must lie between 0 and capacity_weight_kg';
+
+
+--
+-- Name: CONSTRAINT trips_base_price_check ON trips; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trips_base_price_check ON app_public.trips IS 'base_price cannot be negative';
+
+
+--
+-- Name: CONSTRAINT trips_cancellation ON trips; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trips_cancellation ON app_public.trips IS 'cancellation_reason: a cancelled trip has its cancellation reason and time, and only a cancelled one has them';
+
+
+--
+-- Name: CONSTRAINT trips_cancellation_note_check ON trips; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trips_cancellation_note_check ON app_public.trips IS 'cancellation_note may have 1 to 1000 characters';
+
+
+--
+-- Name: CONSTRAINT trips_capacity_items_range ON trips; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trips_capacity_items_range ON app_public.trips IS 'capacity_items must be between 1 and 50';
+
+
+--
+-- Name: CONSTRAINT trips_capacity_volume_range ON trips; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trips_capacity_volume_range ON app_public.trips IS 'capacity_volume_l must be more than 0 and at most 500';
+
+
+--
+-- Name: CONSTRAINT trips_capacity_weight_range ON trips; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trips_capacity_weight_range ON app_public.trips IS 'capacity_weight_kg must be more than 0 and at most 100';
+
+
+--
+-- Name: CONSTRAINT trips_completion ON trips; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trips_completion ON app_public.trips IS 'completed_at: a completed trip has its completion time, and only a completed one has it';
+
+
+--
+-- Name: CONSTRAINT trips_currency_check ON trips; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trips_currency_check ON app_public.trips IS 'currency must be three capital letters (ISO 4217)';
+
+
+--
+-- Name: CONSTRAINT trips_description_check ON trips; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trips_description_check ON app_public.trips IS 'description may have at most 2000 characters';
+
+
+--
+-- Name: CONSTRAINT trips_destination_address_check ON trips; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trips_destination_address_check ON app_public.trips IS 'destination_address must have 1 to 500 characters';
+
+
+--
+-- Name: CONSTRAINT trips_destination_airport_check ON trips; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trips_destination_airport_check ON app_public.trips IS 'destination_airport must be a three-letter IATA code';
+
+
+--
+-- Name: CONSTRAINT trips_express_multiplier_check ON trips; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trips_express_multiplier_check ON app_public.trips IS 'express_multiplier must be between 1 and 5';
+
+
+--
+-- Name: CONSTRAINT trips_fragile_multiplier_check ON trips; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trips_fragile_multiplier_check ON app_public.trips IS 'fragile_multiplier must be between 1 and 3';
+
+
+--
+-- Name: CONSTRAINT trips_has_price ON trips; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trips_has_price ON app_public.trips IS 'base_price, price_per_kg and price_per_km: at least one price must be more than 0';
+
+
+--
+-- Name: CONSTRAINT trips_max_item_value_check ON trips; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trips_max_item_value_check ON app_public.trips IS 'max_item_value must be more than 0';
+
+
+--
+-- Name: CONSTRAINT trips_origin_address_check ON trips; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trips_origin_address_check ON app_public.trips IS 'origin_address must have 1 to 500 characters';
+
+
+--
+-- Name: CONSTRAINT trips_origin_airport_check ON trips; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trips_origin_airport_check ON app_public.trips IS 'origin_airport must be a three-letter IATA code';
+
+
+--
+-- Name: CONSTRAINT trips_price_per_kg_check ON trips; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trips_price_per_kg_check ON app_public.trips IS 'price_per_kg cannot be negative';
+
+
+--
+-- Name: CONSTRAINT trips_price_per_km_check ON trips; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trips_price_per_km_check ON app_public.trips IS 'price_per_km cannot be negative';
+
+
+--
+-- Name: CONSTRAINT trips_prohibited_categories_known ON trips; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trips_prohibited_categories_known ON app_public.trips IS 'prohibited_categories may list only item categories (documents, electronics, clothing, food, fragile, books, gifts, other)';
+
+
+--
+-- Name: CONSTRAINT trips_recurrence_on_parent ON trips; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trips_recurrence_on_parent ON app_public.trips IS 'recurring_pattern: a trip created from a recurring trip does not recur itself';
+
+
+--
+-- Name: CONSTRAINT trips_recurring_pattern_shape ON trips; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trips_recurring_pattern_shape ON app_public.trips IS 'recurring_pattern must be {frequency: daily, weekly or monthly; interval: 1–12; days_of_week: [1–7], weekly only; until: "YYYY-MM-DD"}';
+
+
+--
+-- Name: CONSTRAINT trips_times_ordered ON trips; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trips_times_ordered ON app_public.trips IS 'arrival_time must lie after departure_time';
+
+
+--
+-- Name: CONSTRAINT trips_title_check ON trips; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trips_title_check ON app_public.trips IS 'title must have 3 to 255 characters';
+
+
+--
 -- Name: assert_trip_fits(app_public.delivery_requests, app_public.trips); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
@@ -3637,6 +4205,59 @@ $$;
 --
 
 COMMENT ON FUNCTION app_hidden.assert_trip_fits(request app_public.delivery_requests, trip app_public.trips) IS 'Raises BADST, CAPAC or INVAL unless the trip is live, big enough and allows the item.';
+
+
+--
+-- Name: assert_trip_limits(timestamp with time zone, timestamp with time zone, timestamp with time zone, text, bigint, bigint, bigint, bigint, bigint); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.assert_trip_limits(departure_time timestamp with time zone, arrival_time timestamp with time zone, trip_start timestamp with time zone, currency text, base_price bigint, price_per_kg bigint, price_per_km bigint, auto_accept_price bigint, max_item_value bigint) RETURNS void
+    LANGUAGE plpgsql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_max_price bigint := (app_hidden.config_value('trips.max_price'))::bigint;
+  v_price record;
+begin
+  if assert_trip_limits.departure_time <= now() then
+    raise exception 'departure_time must lie in the future' using errcode = 'INVAL';
+  end if;
+  if assert_trip_limits.departure_time
+     > now() + make_interval(days => (app_hidden.config_value('trips.max_departure_days'))::int) then
+    raise exception 'departure_time may be at most % days ahead', app_hidden.config_value('trips.max_departure_days')
+      using errcode = 'INVAL';
+  end if;
+  -- trip_start is the departure the arrival is measured from (the new one, or the one the trip keeps).
+  if assert_trip_limits.arrival_time - assert_trip_limits.trip_start
+     > make_interval(hours => (app_hidden.config_value('trips.max_duration_hours'))::int) then
+    raise exception 'arrival_time may be at most % hours after departure_time',
+      app_hidden.config_value('trips.max_duration_hours') using errcode = 'INVAL';
+  end if;
+  if not app_hidden.config_value('platform.supported_currencies') ? assert_trip_limits.currency then
+    raise exception 'currency % is not supported', assert_trip_limits.currency using errcode = 'INVAL';
+  end if;
+  for v_price in
+    select p.field, p.amount
+      from (values ('base_price', assert_trip_limits.base_price), ('price_per_kg', assert_trip_limits.price_per_kg),
+                   ('price_per_km', assert_trip_limits.price_per_km),
+                   ('auto_accept_price', assert_trip_limits.auto_accept_price)) as p(field, amount)
+     where p.amount > v_max_price
+  loop
+    raise exception '% may be at most %', v_price.field, v_max_price using errcode = 'INVAL';
+  end loop;
+  if assert_trip_limits.max_item_value > (app_hidden.config_value('limits.max_delivery_value'))::bigint then
+    raise exception 'max_item_value may be at most %', app_hidden.config_value('limits.max_delivery_value')
+      using errcode = 'INVAL';
+  end if;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION assert_trip_limits(departure_time timestamp with time zone, arrival_time timestamp with time zone, trip_start timestamp with time zone, currency text, base_price bigint, price_per_kg bigint, price_per_km bigint, auto_accept_price bigint, max_item_value bigint); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.assert_trip_limits(departure_time timestamp with time zone, arrival_time timestamp with time zone, trip_start timestamp with time zone, currency text, base_price bigint, price_per_kg bigint, price_per_km bigint, auto_accept_price bigint, max_item_value bigint) IS 'Raises INVAL naming the field when a trip''s value breaks a configured limit (trips.max_price, max_departure_days, max_duration_hours, supported currencies, limits.max_delivery_value) or its new departure is not ahead.';
 
 
 --
@@ -3897,6 +4518,90 @@ COMMENT ON COLUMN app_public.delivery_offers.updated_at IS 'When the thread last
 
 
 --
+-- Name: CONSTRAINT delivery_offers_accepted ON delivery_offers; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_offers_accepted ON app_public.delivery_offers IS 'accepted_at and terms_hash: an accepted offer has its acceptance time and the hash of its terms, and only an accepted one has them';
+
+
+--
+-- Name: CONSTRAINT delivery_offers_closed ON delivery_offers; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_offers_closed ON app_public.delivery_offers IS 'closed_at: a pending offer is open, any other is closed';
+
+
+--
+-- Name: CONSTRAINT delivery_offers_closing_note_check ON delivery_offers; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_offers_closing_note_check ON app_public.delivery_offers IS 'closing_note must have 1 to 1000 characters';
+
+
+--
+-- Name: CONSTRAINT delivery_offers_currency_check ON delivery_offers; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_offers_currency_check ON app_public.delivery_offers IS 'currency must be three capital letters (ISO 4217)';
+
+
+--
+-- Name: CONSTRAINT delivery_offers_current_version_check ON delivery_offers; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_offers_current_version_check ON app_public.delivery_offers IS 'current_version must be between 1 and 100';
+
+
+--
+-- Name: CONSTRAINT delivery_offers_decline_reason ON delivery_offers; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_offers_decline_reason ON app_public.delivery_offers IS 'decline_reason: a declined offer has its reason, and only a declined one has one';
+
+
+--
+-- Name: CONSTRAINT delivery_offers_guarantees_check ON delivery_offers; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_offers_guarantees_check ON app_public.delivery_offers IS 'guarantees may list at most 10 items';
+
+
+--
+-- Name: CONSTRAINT delivery_offers_not_own ON delivery_offers; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_offers_not_own ON app_public.delivery_offers IS 'customer_id and traveler_id: you cannot make an offer on your own request';
+
+
+--
+-- Name: CONSTRAINT delivery_offers_price_check ON delivery_offers; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_offers_price_check ON app_public.delivery_offers IS 'price must be more than 0';
+
+
+--
+-- Name: CONSTRAINT delivery_offers_terms_hash_check ON delivery_offers; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_offers_terms_hash_check ON app_public.delivery_offers IS 'terms_hash must be 32 bytes';
+
+
+--
+-- Name: CONSTRAINT delivery_offers_times_ordered ON delivery_offers; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_offers_times_ordered ON app_public.delivery_offers IS 'delivery_time must lie after pickup_time';
+
+
+--
+-- Name: CONSTRAINT delivery_offers_withdraw_reason ON delivery_offers; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_offers_withdraw_reason ON app_public.delivery_offers IS 'withdraw_reason: a withdrawn offer has its reason, and only a withdrawn one has one';
+
+
+--
 -- Name: auto_accept_if_allowed(app_public.delivery_offers); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
@@ -3932,37 +4637,6 @@ COMMENT ON FUNCTION app_hidden.auto_accept_if_allowed(offer app_public.delivery_
 
 
 --
--- Name: auto_complete_trips(); Type: FUNCTION; Schema: app_hidden; Owner: -
---
-
-CREATE FUNCTION app_hidden.auto_complete_trips() RETURNS integer
-    LANGUAGE plpgsql
-    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
-    AS $$
-declare
-  v_cutoff timestamptz := now() - make_interval(hours => (app_hidden.config_value('trips.auto_complete_hours'))::int);
-  v_completed integer;
-begin
-  update app_public.trips t set status = 'completed', completed_at = now()
-   where t.status in ('upcoming', 'delayed')
-     and t.departure_time < v_cutoff   -- lets trips_live_departure_idx narrow the scan (departure < arrival)
-     and t.arrival_time <= v_cutoff
-     and not exists (select 1 from app_public.deliveries d
-                      where d.trip_id = t.id and d.status not in ('delivered', 'cancelled'));
-  get diagnostics v_completed = row_count;
-  return v_completed;
-end;
-$$;
-
-
---
--- Name: FUNCTION auto_complete_trips(); Type: COMMENT; Schema: app_hidden; Owner: -
---
-
-COMMENT ON FUNCTION app_hidden.auto_complete_trips() IS 'Completes upcoming and delayed trips trips.auto_complete_hours after their arrival when no delivery on them is live; returns how many.';
-
-
---
 -- Name: blocked_user_ids(); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
@@ -3970,9 +4644,7 @@ CREATE FUNCTION app_hidden.blocked_user_ids() RETURNS SETOF uuid
     LANGUAGE sql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
-  select b.blocked_id from app_public.user_blocks b where b.blocker_id = app_public.current_user_id()
-  union
-  select b.blocker_id from app_public.user_blocks b where b.blocked_id = app_public.current_user_id();
+  select b from app_hidden.users_blocked_with(app_public.current_user_id()) b;
 $$;
 
 
@@ -4043,13 +4715,11 @@ COMMENT ON FUNCTION app_hidden.cancel_delivery_as(delivery_id uuid, source app_p
 CREATE FUNCTION app_hidden.checked_delivery_request_details(details app_public.delivery_request_details, customer_id uuid, created_at timestamp with time zone, default_expiry boolean) RETURNS app_public.delivery_request_details
     LANGUAGE plpgsql STABLE
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
-    AS $_$
+    AS $$
 declare
   d app_public.delivery_request_details := checked_delivery_request_details.details;
-  v_phone constant text := '^\+[1-9][0-9]{6,14}$';
-  v_country constant text := '^[A-Z]{2}$';
   v_max_dimension numeric := (app_hidden.config_value('limits.max_dimension_cm'))::numeric;
-  v_distance_km numeric;
+  v_latest_expiry timestamptz;
 begin
   if d is null then
     raise exception 'The request details are missing' using errcode = 'INVAL';
@@ -4086,128 +4756,68 @@ begin
                     + make_interval(days => (app_hidden.config_value('requests.expiry_days'))::int);
   end if;
 
-  -- What and how much
-  if d.title is null or length(d.title) not between 5 and 255 then
-    raise exception 'The title must have 5 to 255 characters' using errcode = 'INVAL';
+  -- Limits from configuration (a missing value is the CHECKs' and NOT NULLs' to refuse)
+  if d.quantity > (app_hidden.config_value('limits.max_quantity'))::int then
+    raise exception 'quantity may be at most %', app_hidden.config_value('limits.max_quantity') using errcode = 'INVAL';
   end if;
-  if length(d.description) > 2000 then
-    raise exception 'The description may have at most 2000 characters' using errcode = 'INVAL';
+  if d.length_cm > v_max_dimension then
+    raise exception 'length_cm may be at most % cm', v_max_dimension using errcode = 'INVAL';
   end if;
-  if d.category is null then
-    raise exception 'Choose a category' using errcode = 'INVAL';
+  if d.width_cm > v_max_dimension then
+    raise exception 'width_cm may be at most % cm', v_max_dimension using errcode = 'INVAL';
   end if;
-  if d.item_name is null or length(d.item_name) > 255 then
-    raise exception 'The item name must have 1 to 255 characters' using errcode = 'INVAL';
-  end if;
-  if d.quantity not between 1 and (app_hidden.config_value('limits.max_quantity'))::int then
-    raise exception 'The quantity must be between 1 and %', app_hidden.config_value('limits.max_quantity')
-      using errcode = 'INVAL';
-  end if;
-  if d.weight_kg is null or d.weight_kg <= 0 then
-    raise exception 'The weight per unit must be more than 0 kg' using errcode = 'INVAL';
-  end if;
-  if num_nulls(d.length_cm, d.width_cm, d.height_cm) not in (0, 3) then
-    raise exception 'Give length, width and height together, or none of them' using errcode = 'INVAL';
-  end if;
-  if least(d.length_cm, d.width_cm, d.height_cm) < 1 or greatest(d.length_cm, d.width_cm, d.height_cm) > v_max_dimension then
-    raise exception 'Each dimension must be between 1 and % cm', v_max_dimension using errcode = 'INVAL';
+  if d.height_cm > v_max_dimension then
+    raise exception 'height_cm may be at most % cm', v_max_dimension using errcode = 'INVAL';
   end if;
   if d.weight_kg * d.quantity > (app_hidden.config_value('limits.max_delivery_weight_kg'))::numeric then
-    raise exception 'The total weight may be at most % kg', app_hidden.config_value('limits.max_delivery_weight_kg')
+    raise exception 'weight_kg × quantity (the total weight) may be at most % kg',
+      app_hidden.config_value('limits.max_delivery_weight_kg') using errcode = 'INVAL';
+  end if;
+  if not app_hidden.config_value('platform.supported_currencies') ? d.currency then
+    raise exception 'currency % is not supported', d.currency using errcode = 'INVAL';
+  end if;
+  if d.declared_value > (app_hidden.config_value('limits.max_delivery_value'))::bigint then
+    raise exception 'declared_value may be at most %', app_hidden.config_value('limits.max_delivery_value')
       using errcode = 'INVAL';
-  end if;
-  if d.is_hazardous then
-    raise exception 'Hazardous items cannot be sent' using errcode = 'INVAL';
-  end if;
-  if d.currency is null or not app_hidden.config_value('platform.supported_currencies') ? d.currency then
-    raise exception 'Currency % is not supported', d.currency using errcode = 'INVAL';
-  end if;
-  if d.declared_value < 0 or d.declared_value > (app_hidden.config_value('limits.max_delivery_value'))::bigint then
-    raise exception 'The declared value must be between 0 and %', app_hidden.config_value('limits.max_delivery_value')
-      using errcode = 'INVAL';
-  end if;
-
-  -- Where
-  if d.pickup_address is null or length(d.pickup_address) > 500 or d.pickup_point is null
-     or d.pickup_city is null or length(d.pickup_city) > 100 or d.pickup_country is null
-     or d.pickup_country !~ v_country then
-    raise exception 'The pickup needs an address (≤500 characters), a point, a city and a two-letter country code'
-      using errcode = 'INVAL';
-  end if;
-  if d.delivery_address is null or length(d.delivery_address) > 500 or d.delivery_point is null
-     or d.delivery_city is null or length(d.delivery_city) > 100 or d.delivery_country is null
-     or d.delivery_country !~ v_country then
-    raise exception 'The drop-off needs an address (≤500 characters), a point, a city and a two-letter country code'
-      using errcode = 'INVAL';
-  end if;
-  if d.pickup_contact_phone !~ v_phone or d.delivery_contact_phone !~ v_phone then
-    raise exception 'Contact phones must be in E.164 format, e.g. +4930123456' using errcode = 'INVAL';
-  end if;
-  if length(d.pickup_contact_name) > 100 or length(d.delivery_contact_name) > 100
-     or length(d.pickup_instructions) > 1000 or length(d.delivery_instructions) > 1000 then
-    raise exception 'Contact names may have 100 and instructions 1000 characters' using errcode = 'INVAL';
   end if;
   -- Great-circle distance (sphere), as the quote uses.
-  v_distance_km := public.st_distance(d.pickup_point, d.delivery_point, false) / 1000;
-  if v_distance_km > (app_hidden.config_value('limits.max_delivery_distance_km'))::numeric then
-    raise exception 'Pickup and drop-off may be at most % km apart', app_hidden.config_value('limits.max_delivery_distance_km')
-      using errcode = 'INVAL';
+  if public.st_distance(d.pickup_point, d.delivery_point, false) / 1000
+     > (app_hidden.config_value('limits.max_delivery_distance_km'))::numeric then
+    raise exception 'pickup_point and delivery_point may be at most % km apart',
+      app_hidden.config_value('limits.max_delivery_distance_km') using errcode = 'INVAL';
   end if;
-
-  -- When
-  if num_nulls(d.pickup_window_start, d.pickup_window_end) = 1
-     or num_nulls(d.delivery_window_start, d.delivery_window_end) = 1 then
-    raise exception 'A time window needs both its start and its end' using errcode = 'INVAL';
+  if d.max_price not between (app_hidden.config_value('limits.min_request_price'))::bigint
+                         and (app_hidden.config_value('limits.max_request_price'))::bigint then
+    raise exception 'max_price must be between % and %', app_hidden.config_value('limits.min_request_price'),
+      app_hidden.config_value('limits.max_request_price') using errcode = 'INVAL';
   end if;
-  if d.pickup_window_start >= d.pickup_window_end or d.delivery_window_start >= d.delivery_window_end then
-    raise exception 'A time window must start before it ends' using errcode = 'INVAL';
-  end if;
-  if d.pickup_window_end <= now() or d.delivery_window_end <= now() then
-    raise exception 'Time windows must end in the future' using errcode = 'INVAL';
-  end if;
-  if d.delivery_window_end <= d.pickup_window_start then
-    raise exception 'The drop-off window must end after the pickup window starts' using errcode = 'INVAL';
-  end if;
-  if d.expires_at is not null and (d.expires_at <= now()
-     or d.expires_at > checked_delivery_request_details.created_at
-                       + make_interval(days => (app_hidden.config_value('requests.max_expiry_days'))::int)) then
-    raise exception 'The request must expire in the future and at most % days after it was created',
+  v_latest_expiry := checked_delivery_request_details.created_at
+                     + make_interval(days => (app_hidden.config_value('requests.max_expiry_days'))::int);
+  if d.expires_at > v_latest_expiry then
+    raise exception 'expires_at may be at most % days after the request was created',
       app_hidden.config_value('requests.max_expiry_days') using errcode = 'INVAL';
   end if;
 
-  -- Price and travelers
-  if d.max_price is null
-     or d.max_price not between (app_hidden.config_value('limits.min_request_price'))::bigint
-                            and (app_hidden.config_value('limits.max_request_price'))::bigint then
-    raise exception 'The maximum price must be between % and %', app_hidden.config_value('limits.min_request_price'),
-      app_hidden.config_value('limits.max_request_price') using errcode = 'INVAL';
+  -- What depends on the time of the write
+  if d.pickup_window_end <= now() then
+    raise exception 'pickup_window_end must lie in the future' using errcode = 'INVAL';
   end if;
-  if d.auto_accept_price <= 0 or d.auto_accept_price > d.max_price then
-    raise exception 'The auto-accept price must be more than 0 and at most the maximum price' using errcode = 'INVAL';
+  if d.delivery_window_end <= now() then
+    raise exception 'delivery_window_end must lie in the future' using errcode = 'INVAL';
   end if;
-  if cardinality(d.preferred_travelers) > 50 or cardinality(d.blacklisted_travelers) > 50
-     or array_position(d.preferred_travelers, null) is not null
-     or array_position(d.blacklisted_travelers, null) is not null then
-    raise exception 'Preferred and blacklisted travelers are lists of at most 50 users' using errcode = 'INVAL';
-  end if;
-  if d.preferred_travelers && d.blacklisted_travelers
-     or checked_delivery_request_details.customer_id = any (d.preferred_travelers || d.blacklisted_travelers) then
-    raise exception 'A traveler cannot be both preferred and blacklisted, and you cannot list yourself'
-      using errcode = 'INVAL';
-  end if;
-  if d.min_traveler_rating not between 1 and 5 then
-    raise exception 'The minimum traveler rating must be between 1 and 5' using errcode = 'INVAL';
+  if d.expires_at <= now() then
+    raise exception 'expires_at must lie in the future' using errcode = 'INVAL';
   end if;
   return d;
 end;
-$_$;
+$$;
 
 
 --
 -- Name: FUNCTION checked_delivery_request_details(details app_public.delivery_request_details, customer_id uuid, created_at timestamp with time zone, default_expiry boolean); Type: COMMENT; Schema: app_hidden; Owner: -
 --
 
-COMMENT ON FUNCTION app_hidden.checked_delivery_request_details(details app_public.delivery_request_details, customer_id uuid, created_at timestamp with time zone, default_expiry boolean) IS 'Normalises and validates the details of a delivery request against §4 and the limits.* tunables; raises INVAL.';
+COMMENT ON FUNCTION app_hidden.checked_delivery_request_details(details app_public.delivery_request_details, customer_id uuid, created_at timestamp with time zone, default_expiry boolean) IS 'Normalises the details of a delivery request and checks the configured limits (limits.*, requests.max_expiry_days, supported currencies) and the rules that depend on the time; raises INVAL naming the field. The table''s CHECKs hold the rest.';
 
 
 --
@@ -4389,6 +4999,27 @@ COMMENT ON COLUMN app_public.trip_capacity_reservations.updated_at IS 'When the 
 
 
 --
+-- Name: CONSTRAINT trip_capacity_reservations_items_check ON trip_capacity_reservations; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trip_capacity_reservations_items_check ON app_public.trip_capacity_reservations IS 'items must be at least 1';
+
+
+--
+-- Name: CONSTRAINT trip_capacity_reservations_volume_l_check ON trip_capacity_reservations; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trip_capacity_reservations_volume_l_check ON app_public.trip_capacity_reservations IS 'volume_l cannot be negative';
+
+
+--
+-- Name: CONSTRAINT trip_capacity_reservations_weight_kg_check ON trip_capacity_reservations; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trip_capacity_reservations_weight_kg_check ON app_public.trip_capacity_reservations IS 'weight_kg must be more than 0';
+
+
+--
 -- Name: consume_trip_capacity(uuid); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
@@ -4431,6 +5062,7 @@ COMMENT ON FUNCTION app_hidden.consume_trip_capacity(delivery_id uuid) IS 'Marks
 
 CREATE FUNCTION app_hidden.contacts_open(status app_public.delivery_status, delivered_at timestamp with time zone) RETURNS boolean
     LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
   select contacts_open.status <> 'cancelled'
          and coalesce(app_hidden.contacts_until(contacts_open.delivered_at) > now(), true);
@@ -4450,6 +5082,7 @@ COMMENT ON FUNCTION app_hidden.contacts_open(status app_public.delivery_status, 
 
 CREATE FUNCTION app_hidden.contacts_until(delivered_at timestamp with time zone) RETURNS timestamp with time zone
     LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
   select contacts_until.delivered_at
          + make_interval(hours => (app_hidden.config_value('deliveries.contacts_after_hours'))::int);
@@ -4650,6 +5283,62 @@ COMMENT ON COLUMN app_public.user_verification_documents.updated_at IS 'When the
 
 
 --
+-- Name: CONSTRAINT user_verification_documents_back_image_key_check ON user_verification_documents; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_verification_documents_back_image_key_check ON app_public.user_verification_documents IS 'back_image_key must be a storage key of at most 512 letters, digits and / _ . = -';
+
+
+--
+-- Name: CONSTRAINT user_verification_documents_check ON user_verification_documents; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_verification_documents_check ON app_public.user_verification_documents IS 'rejection_reason: a rejected document has its reason, and only a rejected one has one';
+
+
+--
+-- Name: CONSTRAINT user_verification_documents_check1 ON user_verification_documents; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_verification_documents_check1 ON app_public.user_verification_documents IS 'reviewed_at: an approved or rejected document has its review time, and only then';
+
+
+--
+-- Name: CONSTRAINT user_verification_documents_front_image_key_check ON user_verification_documents; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_verification_documents_front_image_key_check ON app_public.user_verification_documents IS 'front_image_key must be a storage key of at most 512 letters, digits and / _ . = -';
+
+
+--
+-- Name: CONSTRAINT user_verification_documents_id_selfie ON user_verification_documents; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_verification_documents_id_selfie ON app_public.user_verification_documents IS 'selfie_image_key: an identity document needs a selfie';
+
+
+--
+-- Name: CONSTRAINT user_verification_documents_licence_back ON user_verification_documents; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_verification_documents_licence_back ON app_public.user_verification_documents IS 'back_image_key: a driving licence needs its back side';
+
+
+--
+-- Name: CONSTRAINT user_verification_documents_rejection_reason_check ON user_verification_documents; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_verification_documents_rejection_reason_check ON app_public.user_verification_documents IS 'rejection_reason must have 10 to 1000 characters';
+
+
+--
+-- Name: CONSTRAINT user_verification_documents_selfie_image_key_check ON user_verification_documents; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_verification_documents_selfie_image_key_check ON app_public.user_verification_documents IS 'selfie_image_key must be a storage key of at most 512 letters, digits and / _ . = -';
+
+
+--
 -- Name: counts_as_proof_of_address(app_public.user_verification_documents); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
@@ -4704,6 +5393,7 @@ COMMENT ON FUNCTION app_hidden.current_ip() IS 'IP address of the client of the 
 
 CREATE FUNCTION app_hidden.current_session_id() RETURNS uuid
     LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $_$
   select case when s ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' then s::uuid end
     from (select pg_catalog.current_setting('jwt.claims.session_id', true) as s) as claim;
@@ -4771,6 +5461,7 @@ COMMENT ON FUNCTION app_hidden.current_user_has_permission(permission text) IS '
 
 CREATE FUNCTION app_hidden.customer_charge(delivery app_public.deliveries) RETURNS bigint
     LANGUAGE sql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
   select customer_charge.delivery.final_price + customer_charge.delivery.platform_fee;
 $$;
@@ -4829,6 +5520,7 @@ COMMENT ON FUNCTION app_hidden.default_quote(distance_km numeric, weight_kg nume
 
 CREATE FUNCTION app_hidden.delivery_request_details_of(request app_public.delivery_requests) RETURNS app_public.delivery_request_details
     LANGUAGE sql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
   select row((request).title, (request).description, (request).category, (request).urgency, (request).item_name,
              (request).quantity, (request).weight_kg, (request).length_cm, (request).width_cm, (request).height_cm,
@@ -4859,14 +5551,19 @@ COMMENT ON FUNCTION app_hidden.delivery_request_details_of(request app_public.de
 
 CREATE FUNCTION app_hidden.delivery_request_estimate(details app_public.delivery_request_details) RETURNS bigint
     LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
-  select app_hidden.default_quote(
-    (public.st_distance((delivery_request_estimate.details).pickup_point,
-                        (delivery_request_estimate.details).delivery_point, false) / 1000)::numeric,
-    (delivery_request_estimate.details).weight_kg * (delivery_request_estimate.details).quantity,
-    (delivery_request_estimate.details).urgency,
-    (delivery_request_estimate.details).is_fragile,
-    (delivery_request_estimate.details).currency);
+  select case when (delivery_request_estimate.details).weight_kg * (delivery_request_estimate.details).quantity > 0
+               and (delivery_request_estimate.details).pickup_point is not null
+               and (delivery_request_estimate.details).delivery_point is not null
+              then app_hidden.default_quote(
+                     (public.st_distance((delivery_request_estimate.details).pickup_point,
+                                         (delivery_request_estimate.details).delivery_point, false) / 1000)::numeric,
+                     (delivery_request_estimate.details).weight_kg * (delivery_request_estimate.details).quantity,
+                     (delivery_request_estimate.details).urgency,
+                     (delivery_request_estimate.details).is_fragile,
+                     (delivery_request_estimate.details).currency)
+         end;
 $$;
 
 
@@ -4874,7 +5571,7 @@ $$;
 -- Name: FUNCTION delivery_request_estimate(details app_public.delivery_request_details); Type: COMMENT; Schema: app_hidden; Owner: -
 --
 
-COMMENT ON FUNCTION app_hidden.delivery_request_estimate(details app_public.delivery_request_details) IS 'Estimated price of checked request details (app_hidden.default_quote over the great-circle distance and total weight).';
+COMMENT ON FUNCTION app_hidden.delivery_request_estimate(details app_public.delivery_request_details) IS 'Estimated price of checked request details (app_hidden.default_quote over the great-circle distance and total weight); null when they have no points or weight.';
 
 
 --
@@ -4883,6 +5580,7 @@ COMMENT ON FUNCTION app_hidden.delivery_request_estimate(details app_public.deli
 
 CREATE FUNCTION app_hidden.display_name(first_name text, last_name text) RETURNS text
     LANGUAGE sql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
   select display_name.first_name || coalesce(' ' || upper(left(display_name.last_name, 1)) || '.', '');
 $$;
@@ -4893,37 +5591,6 @@ $$;
 --
 
 COMMENT ON FUNCTION app_hidden.display_name(first_name text, last_name text) IS 'Public name: first name and last initial.';
-
-
---
--- Name: expire_delivery_requests(); Type: FUNCTION; Schema: app_hidden; Owner: -
---
-
-CREATE FUNCTION app_hidden.expire_delivery_requests() RETURNS integer
-    LANGUAGE sql
-    AS $$
-  with expired as (
-    update app_public.delivery_requests r
-       set status = 'expired'
-     where r.id in (select o.id from app_public.delivery_requests o
-                     where o.status in ('pending', 'matched') and o.expires_at <= now()
-                     limit (app_hidden.config_value('retention.batch_size'))::int)
-    returning r.id
-  ), offers as (
-    -- Their live offers end with them (offer versions never outlive their request anyway).
-    update app_public.delivery_offers o set status = 'expired', closed_at = now()
-      from expired e
-     where o.request_id = e.id and o.status = 'pending'
-  )
-  select count(*)::integer from expired;
-$$;
-
-
---
--- Name: FUNCTION expire_delivery_requests(); Type: COMMENT; Schema: app_hidden; Owner: -
---
-
-COMMENT ON FUNCTION app_hidden.expire_delivery_requests() IS 'Marks pending and matched requests past their expiry as expired, at most retention.batch_size; returns how many.';
 
 
 --
@@ -4979,7 +5646,7 @@ $$;
 -- Name: FUNCTION insert_delivery_request(customer_id uuid, details app_public.delivery_request_details); Type: COMMENT; Schema: app_hidden; Owner: -
 --
 
-COMMENT ON FUNCTION app_hidden.insert_delivery_request(customer_id uuid, details app_public.delivery_request_details) IS 'Validates the details and inserts a pending request for the customer; raises INVAL or LIMIT (too many open requests).';
+COMMENT ON FUNCTION app_hidden.insert_delivery_request(customer_id uuid, details app_public.delivery_request_details) IS 'Validates the details and inserts a pending request for the customer; raises INVAL (a configured limit, naming the field), LIMIT (too many open requests) or a CHECK violation of the table (answered INVAL with its message by the server).';
 
 
 --
@@ -5004,31 +5671,13 @@ COMMENT ON FUNCTION app_hidden.is_admin_user() IS 'Whether the signed-in user is
 
 
 --
--- Name: is_blocked_with(uuid); Type: FUNCTION; Schema: app_hidden; Owner: -
---
-
-CREATE FUNCTION app_hidden.is_blocked_with(other_user_id uuid) RETURNS boolean
-    LANGUAGE sql STABLE SECURITY DEFINER
-    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
-    AS $$
-  select app_hidden.users_blocked(app_public.current_user_id(), is_blocked_with.other_user_id);
-$$;
-
-
---
--- Name: FUNCTION is_blocked_with(other_user_id uuid); Type: COMMENT; Schema: app_hidden; Owner: -
---
-
-COMMENT ON FUNCTION app_hidden.is_blocked_with(other_user_id uuid) IS 'Whether a block separates the signed-in user and the other user, in either direction.';
-
-
---
 -- Name: listed_delivery_requests(uuid); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
 CREATE FUNCTION app_hidden.listed_delivery_requests(viewer_id uuid) RETURNS SETOF app_public.delivery_requests
     LANGUAGE sql STABLE
     AS $$
+  -- No search_path: a SET clause would stop the planner inlining it; names outside pg_catalog are schema-qualified.
   select r.*
     from app_public.delivery_requests r
     join app_public.users u on u.id = r.customer_id
@@ -5037,7 +5686,8 @@ CREATE FUNCTION app_hidden.listed_delivery_requests(viewer_id uuid) RETURNS SETO
      and u.status = 'active' and u.deleted_at is null
      and r.customer_id <> listed_delivery_requests.viewer_id
      and not (listed_delivery_requests.viewer_id = any (r.blacklisted_travelers))
-     and not app_hidden.users_blocked(listed_delivery_requests.viewer_id, r.customer_id);
+     and not exists (select 1 from app_hidden.users_blocked_with(listed_delivery_requests.viewer_id) b
+                      where b = r.customer_id);
 $$;
 
 
@@ -5315,6 +5965,76 @@ COMMENT ON COLUMN app_public.reviews.updated_at IS 'When the review last changed
 
 
 --
+-- Name: CONSTRAINT reviews_accuracy_rating_check ON reviews; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT reviews_accuracy_rating_check ON app_public.reviews IS 'accuracy_rating must be between 1 and 5';
+
+
+--
+-- Name: CONSTRAINT reviews_care_rating_check ON reviews; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT reviews_care_rating_check ON app_public.reviews IS 'care_rating must be between 1 and 5';
+
+
+--
+-- Name: CONSTRAINT reviews_comment_check ON reviews; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT reviews_comment_check ON app_public.reviews IS 'comment must have 1 to 1000 characters';
+
+
+--
+-- Name: CONSTRAINT reviews_communication_rating_check ON reviews; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT reviews_communication_rating_check ON app_public.reviews IS 'communication_rating must be between 1 and 5';
+
+
+--
+-- Name: CONSTRAINT reviews_moderation_note_check ON reviews; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT reviews_moderation_note_check ON app_public.reviews IS 'moderation_note must have 1 to 1000 characters';
+
+
+--
+-- Name: CONSTRAINT reviews_not_self ON reviews; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT reviews_not_self ON app_public.reviews IS 'reviewee_id: you cannot review yourself';
+
+
+--
+-- Name: CONSTRAINT reviews_overall_rating_check ON reviews; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT reviews_overall_rating_check ON app_public.reviews IS 'overall_rating must be between 1 and 5';
+
+
+--
+-- Name: CONSTRAINT reviews_punctuality_rating_check ON reviews; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT reviews_punctuality_rating_check ON app_public.reviews IS 'punctuality_rating must be between 1 and 5';
+
+
+--
+-- Name: CONSTRAINT reviews_response ON reviews; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT reviews_response ON app_public.reviews IS 'response_at: an answer has its time, and only an answer has one';
+
+
+--
+-- Name: CONSTRAINT reviews_response_check ON reviews; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT reviews_response_check ON app_public.reviews IS 'response must have 1 to 500 characters';
+
+
+--
 -- Name: lock_review(uuid); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
@@ -5418,6 +6138,7 @@ COMMENT ON FUNCTION app_hidden.matches(request_id uuid, trip_id uuid) IS 'Ranked
 
 CREATE FUNCTION app_hidden.matching_config() RETURNS jsonb
     LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
   select jsonb_build_object(
     'pickup_radius_km', app_hidden.config_value('matching.pickup_radius_km'),
@@ -5443,88 +6164,6 @@ $$;
 --
 
 COMMENT ON FUNCTION app_hidden.matching_config() IS 'The matching.* tunables as one object (keys without the category).';
-
-
---
--- Name: materialise_recurring_trips(); Type: FUNCTION; Schema: app_hidden; Owner: -
---
-
-CREATE FUNCTION app_hidden.materialise_recurring_trips() RETURNS integer
-    LANGUAGE plpgsql
-    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
-    SET "TimeZone" TO 'UTC'
-    AS $$
-declare
-  v_horizon timestamptz := now() + make_interval(days => (app_hidden.config_value('trips.recurrence_days'))::int);
-  v_max integer := (app_hidden.config_value('trips.recurrence_max'))::int;
-  v_created integer;
-begin
-  perform pg_advisory_xact_lock(hashtext('app_hidden.materialise_recurring_trips'));
-  with parents as (
-    select p.id, p.departure_time, p.recurring_pattern ->> 'frequency' as frequency,
-           coalesce((p.recurring_pattern ->> 'interval')::int, 1) as every,
-           coalesce(p.recurring_pattern -> 'days_of_week', jsonb_build_array(extract(isodow from p.departure_time)::int)) as days,
-           (p.recurring_pattern ->> 'until')::date as until,
-           (select count(*) from app_public.trips c where c.parent_trip_id = p.id) as children
-      from app_public.trips p
-      join app_public.users u on u.id = p.traveler_id
-     where p.recurring_pattern is not null and p.status <> 'cancelled'
-       and u.status = 'active' and u.deleted_at is null and u.user_type in ('traveler', 'both')
-  ), candidates as (
-    select p.id as parent_id, p.children, d.departure
-      from parents p
-      cross join lateral (
-        -- daily and weekly: every day after the first departure, filtered below
-        select p.departure_time + make_interval(days => k) as departure
-          from generate_series(1, greatest(0, ceil(extract(epoch from v_horizon - p.departure_time) / 86400)::int)) k
-         where p.frequency = 'daily' and k % p.every = 0
-            or p.frequency = 'weekly'
-               and p.days @> to_jsonb(extract(isodow from p.departure_time + make_interval(days => k))::int)
-               and ((date_trunc('week', p.departure_time + make_interval(days => k))::date
-                     - date_trunc('week', p.departure_time)::date) / 7) % p.every = 0
-        union all
-        -- monthly: the same day of the month (the month's last day where it is shorter)
-        select p.departure_time + make_interval(months => m * p.every)
-          from generate_series(1, greatest(0, ceil(extract(epoch from v_horizon - p.departure_time) / 86400 / 28)::int)) m
-         where p.frequency = 'monthly'
-      ) d
-     where d.departure > now() and d.departure <= v_horizon
-       and (p.until is null or d.departure::date <= p.until)
-       and not exists (select 1 from app_public.trips x
-                        where x.parent_trip_id = p.id and x.departure_time = d.departure)
-  ), numbered as (
-    select c.*, row_number() over (partition by c.parent_id order by c.departure) as rn from candidates c
-  )
-  insert into app_public.trips (
-    traveler_id, title, description, trip_type, origin_address, origin_point, origin_airport,
-    destination_address, destination_point, destination_airport, departure_time, arrival_time,
-    capacity_weight_kg, available_weight_kg, capacity_volume_l, available_volume_l, capacity_items, available_items,
-    currency, base_price, price_per_kg, price_per_km, express_multiplier, fragile_multiplier,
-    no_fragile, no_electronics, max_item_value, prohibited_categories, parent_trip_id,
-    visibility, auto_accept, auto_accept_price)
-  select p.traveler_id, p.title, p.description, p.trip_type, p.origin_address, p.origin_point, p.origin_airport,
-         p.destination_address, p.destination_point, p.destination_airport,
-         n.departure, n.departure + (p.arrival_time - p.departure_time),
-         p.capacity_weight_kg, p.capacity_weight_kg, p.capacity_volume_l, p.capacity_volume_l,
-         p.capacity_items, p.capacity_items,
-         p.currency, p.base_price, p.price_per_kg, p.price_per_km, p.express_multiplier, p.fragile_multiplier,
-         p.no_fragile, p.no_electronics, p.max_item_value, p.prohibited_categories, p.id,
-         p.visibility, p.auto_accept, p.auto_accept_price
-    from numbered n
-    join app_public.trips p on p.id = n.parent_id
-   where n.rn <= v_max - n.children
-  on conflict (parent_trip_id, departure_time) do nothing;
-  get diagnostics v_created = row_count;
-  return v_created;
-end;
-$$;
-
-
---
--- Name: FUNCTION materialise_recurring_trips(); Type: COMMENT; Schema: app_hidden; Owner: -
---
-
-COMMENT ON FUNCTION app_hidden.materialise_recurring_trips() IS 'Creates the trips of recurring trips up to trips.recurrence_days ahead (at most trips.recurrence_max per recurring trip); idempotent. Returns how many it created.';
 
 
 --
@@ -5822,6 +6461,7 @@ COMMENT ON FUNCTION app_hidden.own_trip_for_update(trip_id uuid, user_id uuid) I
 CREATE FUNCTION app_hidden.pair_match(request app_public.delivery_requests, trip app_public.trips, cfg jsonb) RETURNS SETOF app_hidden.pair_match
     LANGUAGE sql STABLE
     AS $$
+  -- No search_path: a SET clause would stop the planner inlining it; names outside pg_catalog are schema-qualified.
   select (pair_match.request).id, (pair_match.trip).id, (pair_match.trip).departure_time,
          round(least(1, (w ->> 'route')::numeric * f.route + (w ->> 'timing')::numeric * f.timing
                         + (w ->> 'reliability')::numeric * f.reliability + (w ->> 'rating')::numeric * f.rating
@@ -5923,7 +6563,7 @@ $$;
 -- Name: FUNCTION pair_match(request app_public.delivery_requests, trip app_public.trips, cfg jsonb); Type: COMMENT; Schema: app_hidden; Owner: -
 --
 
-COMMENT ON FUNCTION app_hidden.pair_match(request app_public.delivery_requests, trip app_public.trips, cfg jsonb) IS 'The §5 matching formula for one pair: no row when a hard filter fails, else the score, detour, quote and factors.';
+COMMENT ON FUNCTION app_hidden.pair_match(request app_public.delivery_requests, trip app_public.trips, cfg jsonb) IS 'The matching formula (docs/matching.md) for one pair: no row when a hard filter fails, else the score, detour, quote and factors.';
 
 
 --
@@ -5933,6 +6573,7 @@ COMMENT ON FUNCTION app_hidden.pair_match(request app_public.delivery_requests, 
 CREATE FUNCTION app_hidden.pair_quote(request app_public.delivery_requests, trip app_public.trips) RETURNS bigint
     LANGUAGE sql STABLE
     AS $$
+  -- No search_path: a SET clause would stop the planner inlining it; names outside pg_catalog are schema-qualified.
   select case
            when (pair_quote.trip).currency = (pair_quote.request).currency then
              -- round(numeric) rounds halves away from zero: half-up for these positive amounts.
@@ -5954,6 +6595,48 @@ $$;
 --
 
 COMMENT ON FUNCTION app_hidden.pair_quote(request app_public.delivery_requests, trip app_public.trips) IS 'quote_price without the caller check: the trip''s rates in the same currency, else app_hidden.default_quote.';
+
+
+--
+-- Name: permitted_ids_from(text[]); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.permitted_ids_from(VARIADIC permissions text[]) RETURNS uuid
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select case when exists (select 1 from unnest(permitted_ids_from.permissions) p
+                            where app_hidden.current_user_has_permission(p))
+              then '00000000-0000-0000-0000-000000000000'::uuid end;
+$$;
+
+
+--
+-- Name: FUNCTION permitted_ids_from(VARIADIC permissions text[]); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.permitted_ids_from(VARIADIC permissions text[]) IS 'The lowest uuid for a holder of one of the permissions, null for anyone else (policies'' admin arms).';
+
+
+--
+-- Name: permitted_ids_to(text[]); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.permitted_ids_to(VARIADIC permissions text[]) RETURNS uuid
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select case when exists (select 1 from unnest(permitted_ids_to.permissions) p
+                            where app_hidden.current_user_has_permission(p))
+              then 'ffffffff-ffff-ffff-ffff-ffffffffffff'::uuid end;
+$$;
+
+
+--
+-- Name: FUNCTION permitted_ids_to(VARIADIC permissions text[]); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.permitted_ids_to(VARIADIC permissions text[]) IS 'The highest uuid for a holder of one of the permissions, null for anyone else (policies'' admin arms).';
 
 
 --
@@ -6036,144 +6719,25 @@ COMMENT ON FUNCTION app_hidden.rate_limit_take(bucket text, subject text, max_hi
 
 
 --
--- Name: trip_weather; Type: TABLE; Schema: app_public; Owner: -
+-- Name: refresh_statistics_visibility(uuid); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
-CREATE TABLE app_public.trip_weather (
-    id uuid DEFAULT gen_random_uuid() NOT NULL,
-    trip_id uuid NOT NULL,
-    weather jsonb NOT NULL,
-    alerts jsonb DEFAULT '[]'::jsonb NOT NULL,
-    provider text NOT NULL,
-    fetched_at timestamp with time zone DEFAULT now() NOT NULL,
-    expires_at timestamp with time zone NOT NULL,
-    created_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT trip_weather_alerts_check CHECK ((jsonb_typeof(alerts) = 'array'::text)),
-    CONSTRAINT trip_weather_check CHECK ((expires_at > fetched_at)),
-    CONSTRAINT trip_weather_provider_check CHECK (((length(provider) >= 1) AND (length(provider) <= 50))),
-    CONSTRAINT trip_weather_weather_check CHECK ((jsonb_typeof(weather) = 'object'::text))
-);
-
-ALTER TABLE ONLY app_public.trip_weather FORCE ROW LEVEL SECURITY;
-
-
---
--- Name: TABLE trip_weather; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON TABLE app_public.trip_weather IS '@behavior -insert -update -delete
-Cached weather forecast of a trip (departure and arrival), refreshed by the worker for trips leaving soon. Alerts are advice: they never block a trip. Visible to whoever sees the trip.';
-
-
---
--- Name: COLUMN trip_weather.id; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.trip_weather.id IS 'Identifier of the forecast.';
-
-
---
--- Name: COLUMN trip_weather.trip_id; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.trip_weather.trip_id IS 'The trip the forecast is for.';
-
-
---
--- Name: COLUMN trip_weather.weather; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.trip_weather.weather IS 'Forecast: {origin: {date, condition, temperature_c, wind_kph, precipitation_mm}, destination: {…}}.';
-
-
---
--- Name: COLUMN trip_weather.alerts; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.trip_weather.alerts IS 'Warnings derived from the forecast: [{at: origin|destination, kind, message}].';
-
-
---
--- Name: COLUMN trip_weather.provider; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.trip_weather.provider IS 'Which weather provider answered.';
-
-
---
--- Name: COLUMN trip_weather.fetched_at; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.trip_weather.fetched_at IS 'When the forecast was fetched.';
-
-
---
--- Name: COLUMN trip_weather.expires_at; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.trip_weather.expires_at IS 'When the forecast is stale and fetched again.';
-
-
---
--- Name: COLUMN trip_weather.created_at; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.trip_weather.created_at IS 'When the first forecast of the trip was stored.';
-
-
---
--- Name: record_trip_weather(uuid, jsonb, text); Type: FUNCTION; Schema: app_hidden; Owner: -
---
-
-CREATE FUNCTION app_hidden.record_trip_weather(trip_id uuid, weather jsonb, provider text) RETURNS app_public.trip_weather
-    LANGUAGE plpgsql
+CREATE FUNCTION app_hidden.refresh_statistics_visibility(user_id uuid) RETURNS void
+    LANGUAGE sql
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
-declare
-  v_end text;
-  v_row app_public.trip_weather;
-  v_previous jsonb;
-begin
-  foreach v_end in array array['origin', 'destination'] loop
-    if jsonb_typeof(record_trip_weather.weather -> v_end) is distinct from 'object'
-       or jsonb_typeof(record_trip_weather.weather -> v_end -> 'condition') is distinct from 'string'
-       or jsonb_typeof(record_trip_weather.weather -> v_end -> 'temperature_c') is distinct from 'number'
-       or jsonb_typeof(record_trip_weather.weather -> v_end -> 'wind_kph') is distinct from 'number'
-       or jsonb_typeof(record_trip_weather.weather -> v_end -> 'precipitation_mm') is distinct from 'number' then
-      raise exception 'The % forecast needs condition, temperature_c, wind_kph and precipitation_mm', v_end
-        using errcode = 'INVAL';
-    end if;
-  end loop;
-  if not exists (select 1 from app_public.trips t where t.id = record_trip_weather.trip_id) then
-    raise exception 'Trip not found' using errcode = 'NTFND';
-  end if;
-  select w.alerts into v_previous from app_public.trip_weather w where w.trip_id = record_trip_weather.trip_id;
-  insert into app_public.trip_weather (trip_id, weather, alerts, provider, fetched_at, expires_at)
-  values (record_trip_weather.trip_id, record_trip_weather.weather,
-          app_hidden.weather_alerts('origin', record_trip_weather.weather -> 'origin')
-            || app_hidden.weather_alerts('destination', record_trip_weather.weather -> 'destination'),
-          record_trip_weather.provider, now(),
-          now() + make_interval(hours => (app_hidden.config_value('trips.weather_ttl_hours'))::int))
-  on conflict on constraint trip_weather_trip_id_key do update
-     set weather = excluded.weather, alerts = excluded.alerts, provider = excluded.provider,
-         fetched_at = excluded.fetched_at, expires_at = excluded.expires_at
-  returning * into v_row;
-  if jsonb_array_length(v_row.alerts) > 0 and not (coalesce(v_previous, '[]') @> v_row.alerts) then
-    perform app_hidden.queue_email(t.traveler_id, 'Weather alert for your trip',
-      format(E'The forecast for "%s" warns: %s. Your trip is not affected in the app; plan accordingly.\n', t.title,
-             (select string_agg(a ->> 'message', '; ') from jsonb_array_elements(v_row.alerts) a)))
-      from app_public.trips t where t.id = v_row.trip_id;
-  end if;
-  return v_row;
-end;
+  update app_public.user_statistics s
+     set is_public = app_hidden.statistics_public(s.user_id)
+   where s.user_id = refresh_statistics_visibility.user_id
+     and s.is_public is distinct from app_hidden.statistics_public(s.user_id);
 $$;
 
 
 --
--- Name: FUNCTION record_trip_weather(trip_id uuid, weather jsonb, provider text); Type: COMMENT; Schema: app_hidden; Owner: -
+-- Name: FUNCTION refresh_statistics_visibility(user_id uuid); Type: COMMENT; Schema: app_hidden; Owner: -
 --
 
-COMMENT ON FUNCTION app_hidden.record_trip_weather(trip_id uuid, weather jsonb, provider text) IS 'Stores (or replaces) a trip''s forecast with its alerts, valid for trips.weather_ttl_hours. INVAL for a malformed forecast, NTFND for an unknown trip.';
+COMMENT ON FUNCTION app_hidden.refresh_statistics_visibility(user_id uuid) IS 'Recomputes user_statistics.is_public of the user.';
 
 
 --
@@ -6305,6 +6869,7 @@ COMMENT ON FUNCTION app_hidden.release_trip_capacity(delivery_id uuid) IS 'Gives
 
 CREATE FUNCTION app_hidden.request_status_for(status app_public.delivery_status) RETURNS app_public.delivery_request_status
     LANGUAGE sql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
   select case request_status_for.status
     when 'accepted' then 'accepted'
@@ -6325,6 +6890,63 @@ COMMENT ON FUNCTION app_hidden.request_status_for(status app_public.delivery_sta
 
 
 --
+-- Name: require_not_suspended(text); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.require_not_suspended(action text DEFAULT 'do this'::text) RETURNS uuid
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_hidden.require_session(require_not_suspended.action);
+  v_user app_public.users;
+begin
+  select * into v_user from app_public.users u where u.id = v_user_id;
+  -- Until the hourly job (app_private.end_suspensions) has run, a suspension past its end still holds.
+  if v_user.status = 'suspended' and v_user.deleted_at is null then
+    raise exception 'Your account is suspended until %; until then you cannot %',
+      coalesce(to_char(v_user.suspended_until at time zone 'UTC', 'YYYY-MM-DD HH24:MI "UTC"'), 'an administrator lifts it'),
+      require_not_suspended.action using errcode = 'SUSPD';
+  end if;
+  return v_user_id;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION require_not_suspended(action text); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.require_not_suspended(action text) IS 'The caller''s id if signed in and not suspended; raises LOGIN or SUSPD (naming the end of the suspension) otherwise.';
+
+
+--
+-- Name: require_session(text); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.require_session(action text DEFAULT NULL::text) RETURNS uuid
+    LANGUAGE plpgsql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_public.current_user_id();
+begin
+  if v_user_id is null then
+    raise exception '%', coalesce('Log in to ' || require_session.action, 'Log in first') using errcode = 'LOGIN';
+  end if;
+  return v_user_id;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION require_session(action text); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.require_session(action text) IS 'The signed-in caller''s id; raises LOGIN without a live session. The only place that raises LOGIN.';
+
+
+--
 -- Name: require_user(app_public.verification_level, text); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
@@ -6333,19 +6955,10 @@ CREATE FUNCTION app_hidden.require_user(min_level app_public.verification_level 
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  v_user_id uuid := app_public.current_user_id();
+  v_user_id uuid := app_hidden.require_not_suspended(require_user.action);
   v_user app_public.users;
 begin
-  if v_user_id is null then
-    raise exception 'Log in to %', require_user.action using errcode = 'LOGIN';
-  end if;
   select * into v_user from app_public.users u where u.id = v_user_id;
-  -- Until the hourly job (app_private.end_suspensions) has run, a suspension past its end still holds.
-  if v_user.status = 'suspended' and v_user.deleted_at is null then
-    raise exception 'Your account is suspended until %; until then you cannot %',
-      coalesce(to_char(v_user.suspended_until at time zone 'UTC', 'YYYY-MM-DD HH24:MI "UTC"'), 'an administrator lifts it'),
-      require_user.action using errcode = 'SUSPD';
-  end if;
   if v_user.status is distinct from 'active' or v_user.deleted_at is not null then
     raise exception 'Only active accounts may %', require_user.action using errcode = 'DNIED';
   end if;
@@ -6362,7 +6975,7 @@ $$;
 -- Name: FUNCTION require_user(min_level app_public.verification_level, action text); Type: COMMENT; Schema: app_hidden; Owner: -
 --
 
-COMMENT ON FUNCTION app_hidden.require_user(min_level app_public.verification_level, action text) IS 'The caller''s id if signed in, active and verified to at least min_level; raises LOGIN, SUSPD or DNIED otherwise.';
+COMMENT ON FUNCTION app_hidden.require_user(min_level app_public.verification_level, action text) IS 'The caller''s id if signed in, not suspended, active and verified to at least min_level; raises LOGIN, SUSPD or DNIED otherwise.';
 
 
 --
@@ -6434,6 +7047,7 @@ COMMENT ON FUNCTION app_hidden.reserve_trip_capacity(trip_id uuid, delivery_id u
 CREATE FUNCTION app_hidden.snapped_point(point public.geography) RETURNS public.geography
     LANGUAGE sql IMMUTABLE STRICT
     AS $$
+  -- No search_path: a SET clause would stop the planner inlining it; names outside pg_catalog are schema-qualified.
   select public.st_snaptogrid(snapped_point.point::public.geometry, 0.01)::public.geography;
 $$;
 
@@ -6443,6 +7057,29 @@ $$;
 --
 
 COMMENT ON FUNCTION app_hidden.snapped_point(point public.geography) IS 'The point snapped to a 0.01° grid (masking exact places).';
+
+
+--
+-- Name: statistics_public(uuid); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.statistics_public(user_id uuid) RETURNS boolean
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select coalesce((
+    select coalesce((p.privacy ->> 'show_statistics')::boolean, false) and u.status = 'active' and u.deleted_at is null
+      from app_public.users u
+      left join app_public.user_preferences p on p.user_id = u.id
+     where u.id = statistics_public.user_id), false);
+$$;
+
+
+--
+-- Name: FUNCTION statistics_public(user_id uuid); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.statistics_public(user_id uuid) IS 'Whether the user''s statistics are public: shown by their preferences, and the account active and not deleted.';
 
 
 --
@@ -6536,7 +7173,7 @@ begin
     update app_public.delivery_requests r set status = v_request_status
      where r.id = NEW.request_id and r.status is distinct from v_request_status;
   end if;
-  -- The trip's capacity follows the delivery (§7): consumed for good at delivery, released by a cancellation at any
+  -- The trip's capacity follows the delivery (docs/trips.md, Capacity): consumed for good at delivery, released by a cancellation at any
   -- step before it (a party's before pickup, an admin's after). Both are idempotent, and a consumed reservation is
   -- never released, so a delivered delivery cancelled after a dispute keeps its capacity used.
   if TG_OP = 'UPDATE' and NEW.status = 'delivered' then
@@ -6891,6 +7528,30 @@ COMMENT ON FUNCTION app_hidden.tg_user_contacts__display_name() IS 'Refreshes us
 
 
 --
+-- Name: tg_user_contacts__referral_code(); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.tg_user_contacts__referral_code() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+begin
+  if NEW.referral_code is null then
+    NEW.referral_code := upper(encode(public.gen_random_bytes(5), 'hex'));
+  end if;
+  return NEW;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION tg_user_contacts__referral_code(); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.tg_user_contacts__referral_code() IS 'Gives a new account a random referral code (40 bits from a CSPRNG).';
+
+
+--
 -- Name: tg_user_preferences__display_name(); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
@@ -6910,6 +7571,28 @@ $$;
 --
 
 COMMENT ON FUNCTION app_hidden.tg_user_preferences__display_name() IS 'Refreshes users.display_name when show_last_name changes.';
+
+
+--
+-- Name: tg_user_preferences__statistics_visibility(); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.tg_user_preferences__statistics_visibility() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+begin
+  perform app_hidden.refresh_statistics_visibility(NEW.user_id);
+  return null;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION tg_user_preferences__statistics_visibility(); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.tg_user_preferences__statistics_visibility() IS 'Recomputes whether the user''s statistics are public after their privacy preferences change.';
 
 
 --
@@ -6937,6 +7620,28 @@ $$;
 --
 
 COMMENT ON FUNCTION app_hidden.tg_user_reports__priority() IS 'Derives a new report''s priority from its category.';
+
+
+--
+-- Name: tg_user_statistics__is_public(); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.tg_user_statistics__is_public() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+begin
+  NEW.is_public := app_hidden.statistics_public(NEW.user_id);
+  return NEW;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION tg_user_statistics__is_public(); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.tg_user_statistics__is_public() IS 'Sets is_public of a new statistics row.';
 
 
 --
@@ -7040,27 +7745,25 @@ COMMENT ON FUNCTION app_hidden.tg_users__display_name() IS 'Derives users.displa
 
 
 --
--- Name: tg_users__referral_code(); Type: FUNCTION; Schema: app_hidden; Owner: -
+-- Name: tg_users__statistics_visibility(); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
-CREATE FUNCTION app_hidden.tg_users__referral_code() RETURNS trigger
-    LANGUAGE plpgsql
+CREATE FUNCTION app_hidden.tg_users__statistics_visibility() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 begin
-  if NEW.referral_code is null then
-    NEW.referral_code := upper(encode(public.gen_random_bytes(5), 'hex'));
-  end if;
-  return NEW;
+  perform app_hidden.refresh_statistics_visibility(NEW.id);
+  return null;
 end;
 $$;
 
 
 --
--- Name: FUNCTION tg_users__referral_code(); Type: COMMENT; Schema: app_hidden; Owner: -
+-- Name: FUNCTION tg_users__statistics_visibility(); Type: COMMENT; Schema: app_hidden; Owner: -
 --
 
-COMMENT ON FUNCTION app_hidden.tg_users__referral_code() IS 'Gives a new account a random referral code (40 bits from a CSPRNG).';
+COMMENT ON FUNCTION app_hidden.tg_users__statistics_visibility() IS 'Recomputes whether the user''s statistics are public after the account''s status or deletion changes.';
 
 
 --
@@ -7102,16 +7805,9 @@ COMMENT ON FUNCTION app_hidden.transition_delivery(delivery_id uuid, to_status a
 
 CREATE FUNCTION app_hidden.trip_visible_to(trip app_public.trips, user_id uuid) RETURNS boolean
     LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
-  select (trip_visible_to.trip).traveler_id = trip_visible_to.user_id
-         or (((trip_visible_to.trip).visibility = 'public'
-              or exists (select 1 from app_public.deliveries d
-                          where d.trip_id = (trip_visible_to.trip).id and d.customer_id = trip_visible_to.user_id)
-              or ((trip_visible_to.trip).visibility = 'friends_only'
-                  and exists (select 1 from app_public.deliveries d
-                               where d.traveler_id = (trip_visible_to.trip).traveler_id
-                                 and d.customer_id = trip_visible_to.user_id and d.status = 'delivered')))
-             and not app_hidden.users_blocked((trip_visible_to.trip).traveler_id, trip_visible_to.user_id));
+  select exists (select 1 from app_hidden.trips_visible_to(trip_visible_to.user_id) v where v.id = (trip_visible_to.trip).id);
 $$;
 
 
@@ -7123,33 +7819,30 @@ COMMENT ON FUNCTION app_hidden.trip_visible_to(trip app_public.trips, user_id uu
 
 
 --
--- Name: trips_needing_weather(integer); Type: FUNCTION; Schema: app_hidden; Owner: -
+-- Name: trips_visible_to(uuid); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
-CREATE FUNCTION app_hidden.trips_needing_weather(max_trips integer DEFAULT 100) RETURNS TABLE(trip_id uuid, origin_lng double precision, origin_lat double precision, destination_lng double precision, destination_lat double precision, departure_date date, arrival_date date)
+CREATE FUNCTION app_hidden.trips_visible_to(user_id uuid) RETURNS SETOF app_public.trips
     LANGUAGE sql STABLE
-    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
-    SET "TimeZone" TO 'UTC'
     AS $$
-  select t.id, public.st_x(t.origin_point::geometry), public.st_y(t.origin_point::geometry),
-         public.st_x(t.destination_point::geometry), public.st_y(t.destination_point::geometry),
-         t.departure_time::date, t.arrival_time::date
+  -- No search_path: a SET clause would stop the planner inlining it; names outside pg_catalog are schema-qualified.
+  select t.*
     from app_public.trips t
-    left join app_public.trip_weather w on w.trip_id = t.id
-   where t.status in ('upcoming', 'delayed')
-     and t.departure_time > now()
-     and t.departure_time <= now() + make_interval(days => (app_hidden.config_value('trips.weather_horizon_days'))::int)
-     and (w.id is null or w.expires_at <= now())
-   order by t.departure_time, t.id
-   limit trips_needing_weather.max_trips;
+   where (t.traveler_id = trips_visible_to.user_id
+          or t.visibility = 'public'
+          or t.id in (select d.trip_id from app_public.deliveries d where d.customer_id = trips_visible_to.user_id)
+          or (t.visibility = 'friends_only'
+              and t.traveler_id in (select d.traveler_id from app_public.deliveries d
+                                     where d.customer_id = trips_visible_to.user_id and d.status = 'delivered')))
+     and not exists (select 1 from app_hidden.users_blocked_with(trips_visible_to.user_id) b where b = t.traveler_id);
 $$;
 
 
 --
--- Name: FUNCTION trips_needing_weather(max_trips integer); Type: COMMENT; Schema: app_hidden; Owner: -
+-- Name: FUNCTION trips_visible_to(user_id uuid); Type: COMMENT; Schema: app_hidden; Owner: -
 --
 
-COMMENT ON FUNCTION app_hidden.trips_needing_weather(max_trips integer) IS 'Trips departing within trips.weather_horizon_days whose forecast is missing or expired, soonest first, with their end points and dates (UTC).';
+COMMENT ON FUNCTION app_hidden.trips_visible_to(user_id uuid) IS 'The trips the user may see (their own; else public, the ones they have a delivery on, friends_only ones of travelers who delivered for them; never across a block).';
 
 
 --
@@ -7158,10 +7851,9 @@ COMMENT ON FUNCTION app_hidden.trips_needing_weather(max_trips integer) IS 'Trip
 
 CREATE FUNCTION app_hidden.users_blocked(a uuid, b uuid) RETURNS boolean
     LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
-  select exists (select 1 from app_public.user_blocks x
-                  where (x.blocker_id = users_blocked.a and x.blocked_id = users_blocked.b)
-                     or (x.blocker_id = users_blocked.b and x.blocked_id = users_blocked.a));
+  select exists (select 1 from app_hidden.users_blocked_with(users_blocked.a) x where x = users_blocked.b);
 $$;
 
 
@@ -7173,58 +7865,24 @@ COMMENT ON FUNCTION app_hidden.users_blocked(a uuid, b uuid) IS 'Whether a block
 
 
 --
--- Name: users_sharing_statistics(); Type: FUNCTION; Schema: app_hidden; Owner: -
+-- Name: users_blocked_with(uuid); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
-CREATE FUNCTION app_hidden.users_sharing_statistics() RETURNS SETOF uuid
-    LANGUAGE sql STABLE SECURITY DEFINER
-    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
-    AS $$
-  select p.user_id
-    from app_public.user_preferences p
-    join app_public.users u on u.id = p.user_id
-   where (p.privacy ->> 'show_statistics')::boolean and u.status = 'active' and u.deleted_at is null;
-$$;
-
-
---
--- Name: FUNCTION users_sharing_statistics(); Type: COMMENT; Schema: app_hidden; Owner: -
---
-
-COMMENT ON FUNCTION app_hidden.users_sharing_statistics() IS 'Ids of the users who show their statistics publicly.';
-
-
---
--- Name: weather_alerts(text, jsonb); Type: FUNCTION; Schema: app_hidden; Owner: -
---
-
-CREATE FUNCTION app_hidden.weather_alerts(at_end text, forecast jsonb) RETURNS jsonb
+CREATE FUNCTION app_hidden.users_blocked_with(user_id uuid) RETURNS SETOF uuid
     LANGUAGE sql STABLE
-    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
-  with limits as (select app_hidden.config_value('trips.weather_alert_thresholds') as l)
-  select coalesce(jsonb_agg(jsonb_build_object('at', weather_alerts.at_end, 'kind', a.kind, 'message', a.message)
-                            order by a.kind), '[]'::jsonb)
-    from limits, lateral (values
-      ('severe_condition', format('%s expected at the %s', forecast ->> 'condition', at_end),
-       (l -> 'conditions') ? (forecast ->> 'condition')),
-      ('high_wind', format('Wind of %s km/h expected at the %s', forecast ->> 'wind_kph', at_end),
-       (forecast ->> 'wind_kph')::numeric >= (l ->> 'wind_kph')::numeric),
-      ('heavy_precipitation', format('%s mm of precipitation expected at the %s', forecast ->> 'precipitation_mm', at_end),
-       (forecast ->> 'precipitation_mm')::numeric >= (l ->> 'precipitation_mm')::numeric),
-      ('extreme_temperature', format('%s °C expected at the %s', forecast ->> 'temperature_c', at_end),
-       (forecast ->> 'temperature_c')::numeric not between (l ->> 'min_temperature_c')::numeric
-                                                        and (l ->> 'max_temperature_c')::numeric)
-    ) as a(kind, message, raised)
-   where a.raised;
+  -- No search_path: a SET clause would stop the planner inlining it; names outside pg_catalog are schema-qualified.
+  select b.blocked_id from app_public.user_blocks b where b.blocker_id = users_blocked_with.user_id
+  union all
+  select b.blocker_id from app_public.user_blocks b where b.blocked_id = users_blocked_with.user_id;
 $$;
 
 
 --
--- Name: FUNCTION weather_alerts(at_end text, forecast jsonb); Type: COMMENT; Schema: app_hidden; Owner: -
+-- Name: FUNCTION users_blocked_with(user_id uuid); Type: COMMENT; Schema: app_hidden; Owner: -
 --
 
-COMMENT ON FUNCTION app_hidden.weather_alerts(at_end text, forecast jsonb) IS 'Alerts ({at, kind, message}) a forecast of one end of a trip raises under trips.weather_alert_thresholds.';
+COMMENT ON FUNCTION app_hidden.users_blocked_with(user_id uuid) IS 'The users a block separates from the user, in either direction.';
 
 
 --
@@ -7306,6 +7964,37 @@ $$;
 --
 
 COMMENT ON FUNCTION app_private.anonymise_deleted_users() IS 'Scrubs the personal data of accounts deleted longer ago than the retention period.';
+
+
+--
+-- Name: auto_complete_trips(); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.auto_complete_trips() RETURNS integer
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_cutoff timestamptz := now() - make_interval(hours => (app_hidden.config_value('trips.auto_complete_hours'))::int);
+  v_completed integer;
+begin
+  update app_public.trips t set status = 'completed', completed_at = now()
+   where t.status in ('upcoming', 'delayed')
+     and t.departure_time < v_cutoff   -- lets trips_live_departure_idx narrow the scan (departure < arrival)
+     and t.arrival_time <= v_cutoff
+     and not exists (select 1 from app_public.deliveries d
+                      where d.trip_id = t.id and d.status not in ('delivered', 'cancelled'));
+  get diagnostics v_completed = row_count;
+  return v_completed;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION auto_complete_trips(); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.auto_complete_trips() IS 'Completes upcoming and delayed trips trips.auto_complete_hours after their arrival when no delivery on them is live; returns how many.';
 
 
 --
@@ -7412,7 +8101,7 @@ declare
     'verification_levels_refreshed', app_private.refresh_stale_verification_levels(),
     'offers_expired', app_private.expire_offers(),
     'users_anonymised', app_private.anonymise_deleted_users(),
-    'requests_expired', app_hidden.expire_delivery_requests(),
+    'requests_expired', app_private.expire_delivery_requests(),
     'trip_weather_deleted', app_private.delete_expired_trip_weather());
 begin
   return v_counts || jsonb_build_object('more', exists (
@@ -7508,6 +8197,38 @@ $$;
 --
 
 COMMENT ON FUNCTION app_private.end_suspensions() IS 'Ends the suspensions whose suspended_until has passed and records each; returns how many.';
+
+
+--
+-- Name: expire_delivery_requests(); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.expire_delivery_requests() RETURNS integer
+    LANGUAGE sql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  with expired as (
+    update app_public.delivery_requests r
+       set status = 'expired'
+     where r.id in (select o.id from app_public.delivery_requests o
+                     where o.status in ('pending', 'matched') and o.expires_at <= now()
+                     limit (app_hidden.config_value('retention.batch_size'))::int)
+    returning r.id
+  ), offers as (
+    -- Their live offers end with them (offer versions never outlive their request anyway).
+    update app_public.delivery_offers o set status = 'expired', closed_at = now()
+      from expired e
+     where o.request_id = e.id and o.status = 'pending'
+  )
+  select count(*)::integer from expired;
+$$;
+
+
+--
+-- Name: FUNCTION expire_delivery_requests(); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.expire_delivery_requests() IS 'Marks pending and matched requests past their expiry as expired, at most retention.batch_size; returns how many.';
 
 
 --
@@ -7675,6 +8396,88 @@ COMMENT ON FUNCTION app_private.issue_phone_code(code_id uuid) IS 'Creates the c
 
 
 --
+-- Name: materialise_recurring_trips(); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.materialise_recurring_trips() RETURNS integer
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    SET "TimeZone" TO 'UTC'
+    AS $$
+declare
+  v_horizon timestamptz := now() + make_interval(days => (app_hidden.config_value('trips.recurrence_days'))::int);
+  v_max integer := (app_hidden.config_value('trips.recurrence_max'))::int;
+  v_created integer;
+begin
+  perform pg_advisory_xact_lock(hashtext('app_private.materialise_recurring_trips'));
+  with parents as (
+    select p.id, p.departure_time, p.recurring_pattern ->> 'frequency' as frequency,
+           coalesce((p.recurring_pattern ->> 'interval')::int, 1) as every,
+           coalesce(p.recurring_pattern -> 'days_of_week', jsonb_build_array(extract(isodow from p.departure_time)::int)) as days,
+           (p.recurring_pattern ->> 'until')::date as until,
+           (select count(*) from app_public.trips c where c.parent_trip_id = p.id) as children
+      from app_public.trips p
+      join app_public.users u on u.id = p.traveler_id
+     where p.recurring_pattern is not null and p.status <> 'cancelled'
+       and u.status = 'active' and u.deleted_at is null and u.user_type in ('traveler', 'both')
+  ), candidates as (
+    select p.id as parent_id, p.children, d.departure
+      from parents p
+      cross join lateral (
+        -- daily and weekly: every day after the first departure, filtered below
+        select p.departure_time + make_interval(days => k) as departure
+          from generate_series(1, greatest(0, ceil(extract(epoch from v_horizon - p.departure_time) / 86400)::int)) k
+         where p.frequency = 'daily' and k % p.every = 0
+            or p.frequency = 'weekly'
+               and p.days @> to_jsonb(extract(isodow from p.departure_time + make_interval(days => k))::int)
+               and ((date_trunc('week', p.departure_time + make_interval(days => k))::date
+                     - date_trunc('week', p.departure_time)::date) / 7) % p.every = 0
+        union all
+        -- monthly: the same day of the month (the month's last day where it is shorter)
+        select p.departure_time + make_interval(months => m * p.every)
+          from generate_series(1, greatest(0, ceil(extract(epoch from v_horizon - p.departure_time) / 86400 / 28)::int)) m
+         where p.frequency = 'monthly'
+      ) d
+     where d.departure > now() and d.departure <= v_horizon
+       and (p.until is null or d.departure::date <= p.until)
+       and not exists (select 1 from app_public.trips x
+                        where x.parent_trip_id = p.id and x.departure_time = d.departure)
+  ), numbered as (
+    select c.*, row_number() over (partition by c.parent_id order by c.departure) as rn from candidates c
+  )
+  insert into app_public.trips (
+    traveler_id, title, description, trip_type, origin_address, origin_point, origin_airport,
+    destination_address, destination_point, destination_airport, departure_time, arrival_time,
+    capacity_weight_kg, available_weight_kg, capacity_volume_l, available_volume_l, capacity_items, available_items,
+    currency, base_price, price_per_kg, price_per_km, express_multiplier, fragile_multiplier,
+    no_fragile, no_electronics, max_item_value, prohibited_categories, parent_trip_id,
+    visibility, auto_accept, auto_accept_price)
+  select p.traveler_id, p.title, p.description, p.trip_type, p.origin_address, p.origin_point, p.origin_airport,
+         p.destination_address, p.destination_point, p.destination_airport,
+         n.departure, n.departure + (p.arrival_time - p.departure_time),
+         p.capacity_weight_kg, p.capacity_weight_kg, p.capacity_volume_l, p.capacity_volume_l,
+         p.capacity_items, p.capacity_items,
+         p.currency, p.base_price, p.price_per_kg, p.price_per_km, p.express_multiplier, p.fragile_multiplier,
+         p.no_fragile, p.no_electronics, p.max_item_value, p.prohibited_categories, p.id,
+         p.visibility, p.auto_accept, p.auto_accept_price
+    from numbered n
+    join app_public.trips p on p.id = n.parent_id
+   where n.rn <= v_max - n.children
+  on conflict (parent_trip_id, departure_time) do nothing;
+  get diagnostics v_created = row_count;
+  return v_created;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION materialise_recurring_trips(); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.materialise_recurring_trips() IS 'Creates the trips of recurring trips up to trips.recurrence_days ahead (at most trips.recurrence_max per recurring trip); idempotent. Returns how many it created.';
+
+
+--
 -- Name: new_backup_codes(uuid); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -7744,6 +8547,27 @@ COMMENT ON COLUMN app_private.user_two_factor_auth.secret_encrypted IS 'The TOTP
 --
 
 COMMENT ON COLUMN app_private.user_two_factor_auth.secret_key_id IS 'Fingerprint (first 8 bytes of SHA-256, hex) of the key the secret is encrypted with.';
+
+
+--
+-- Name: CONSTRAINT user_two_factor_auth_check ON user_two_factor_auth; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_two_factor_auth_check ON app_private.user_two_factor_auth IS 'enabled_at: enabled two-factor authentication has its start time, and only then';
+
+
+--
+-- Name: CONSTRAINT user_two_factor_auth_secret_key_id_check ON user_two_factor_auth; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_two_factor_auth_secret_key_id_check ON app_private.user_two_factor_auth IS 'secret_key_id must be 16 hexadecimal digits';
+
+
+--
+-- Name: CONSTRAINT user_two_factor_auth_secret_sealed ON user_two_factor_auth; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_two_factor_auth_secret_sealed ON app_private.user_two_factor_auth IS 'secret_encrypted and secret_key_id: an encrypted secret names its key, and enabled two-factor authentication has a secret';
 
 
 --
@@ -8045,6 +8869,175 @@ $$;
 --
 
 COMMENT ON FUNCTION app_private.record_match_candidates(request_id uuid, trip_id uuid) IS 'Records the current best matches of a new request or trip in request_matches and emails the other side once per pair.';
+
+
+--
+-- Name: trip_weather; Type: TABLE; Schema: app_public; Owner: -
+--
+
+CREATE TABLE app_public.trip_weather (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    trip_id uuid NOT NULL,
+    weather jsonb NOT NULL,
+    alerts jsonb DEFAULT '[]'::jsonb NOT NULL,
+    provider text NOT NULL,
+    fetched_at timestamp with time zone DEFAULT now() NOT NULL,
+    expires_at timestamp with time zone NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT trip_weather_alerts_check CHECK ((jsonb_typeof(alerts) = 'array'::text)),
+    CONSTRAINT trip_weather_check CHECK ((expires_at > fetched_at)),
+    CONSTRAINT trip_weather_provider_check CHECK (((length(provider) >= 1) AND (length(provider) <= 50))),
+    CONSTRAINT trip_weather_weather_check CHECK ((jsonb_typeof(weather) = 'object'::text))
+);
+
+ALTER TABLE ONLY app_public.trip_weather FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE trip_weather; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TABLE app_public.trip_weather IS '@behavior -insert -update -delete
+Cached weather forecast of a trip (departure and arrival), refreshed by the worker for trips leaving soon. Alerts are advice: they never block a trip. Visible to whoever sees the trip.';
+
+
+--
+-- Name: COLUMN trip_weather.id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.trip_weather.id IS 'Identifier of the forecast.';
+
+
+--
+-- Name: COLUMN trip_weather.trip_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.trip_weather.trip_id IS 'The trip the forecast is for.';
+
+
+--
+-- Name: COLUMN trip_weather.weather; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.trip_weather.weather IS 'Forecast: {origin: {date, condition, temperature_c, wind_kph, precipitation_mm}, destination: {…}}.';
+
+
+--
+-- Name: COLUMN trip_weather.alerts; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.trip_weather.alerts IS 'Warnings derived from the forecast: [{at: origin|destination, kind, message}].';
+
+
+--
+-- Name: COLUMN trip_weather.provider; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.trip_weather.provider IS 'Which weather provider answered.';
+
+
+--
+-- Name: COLUMN trip_weather.fetched_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.trip_weather.fetched_at IS 'When the forecast was fetched.';
+
+
+--
+-- Name: COLUMN trip_weather.expires_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.trip_weather.expires_at IS 'When the forecast is stale and fetched again.';
+
+
+--
+-- Name: COLUMN trip_weather.created_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.trip_weather.created_at IS 'When the first forecast of the trip was stored.';
+
+
+--
+-- Name: CONSTRAINT trip_weather_alerts_check ON trip_weather; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trip_weather_alerts_check ON app_public.trip_weather IS 'alerts must be a JSON array';
+
+
+--
+-- Name: CONSTRAINT trip_weather_check ON trip_weather; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trip_weather_check ON app_public.trip_weather IS 'expires_at must lie after fetched_at';
+
+
+--
+-- Name: CONSTRAINT trip_weather_provider_check ON trip_weather; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trip_weather_provider_check ON app_public.trip_weather IS 'provider must have 1 to 50 characters';
+
+
+--
+-- Name: CONSTRAINT trip_weather_weather_check ON trip_weather; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trip_weather_weather_check ON app_public.trip_weather IS 'weather must be a JSON object';
+
+
+--
+-- Name: record_trip_weather(uuid, jsonb, text); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.record_trip_weather(trip_id uuid, weather jsonb, provider text) RETURNS app_public.trip_weather
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_end text;
+  v_row app_public.trip_weather;
+  v_previous jsonb;
+begin
+  foreach v_end in array array['origin', 'destination'] loop
+    if jsonb_typeof(record_trip_weather.weather -> v_end) is distinct from 'object'
+       or jsonb_typeof(record_trip_weather.weather -> v_end -> 'condition') is distinct from 'string'
+       or jsonb_typeof(record_trip_weather.weather -> v_end -> 'temperature_c') is distinct from 'number'
+       or jsonb_typeof(record_trip_weather.weather -> v_end -> 'wind_kph') is distinct from 'number'
+       or jsonb_typeof(record_trip_weather.weather -> v_end -> 'precipitation_mm') is distinct from 'number' then
+      raise exception 'The % forecast needs condition, temperature_c, wind_kph and precipitation_mm', v_end
+        using errcode = 'INVAL';
+    end if;
+  end loop;
+  if not exists (select 1 from app_public.trips t where t.id = record_trip_weather.trip_id) then
+    raise exception 'Trip not found' using errcode = 'NTFND';
+  end if;
+  select w.alerts into v_previous from app_public.trip_weather w where w.trip_id = record_trip_weather.trip_id;
+  insert into app_public.trip_weather (trip_id, weather, alerts, provider, fetched_at, expires_at)
+  values (record_trip_weather.trip_id, record_trip_weather.weather,
+          app_private.weather_alerts('origin', record_trip_weather.weather -> 'origin')
+            || app_private.weather_alerts('destination', record_trip_weather.weather -> 'destination'),
+          record_trip_weather.provider, now(),
+          now() + make_interval(hours => (app_hidden.config_value('trips.weather_ttl_hours'))::int))
+  on conflict on constraint trip_weather_trip_id_key do update
+     set weather = excluded.weather, alerts = excluded.alerts, provider = excluded.provider,
+         fetched_at = excluded.fetched_at, expires_at = excluded.expires_at
+  returning * into v_row;
+  if jsonb_array_length(v_row.alerts) > 0 and not (coalesce(v_previous, '[]') @> v_row.alerts) then
+    perform app_hidden.queue_email(t.traveler_id, 'Weather alert for your trip',
+      format(E'The forecast for "%s" warns: %s. Your trip is not affected in the app; plan accordingly.\n', t.title,
+             (select string_agg(a ->> 'message', '; ') from jsonb_array_elements(v_row.alerts) a)))
+      from app_public.trips t where t.id = v_row.trip_id;
+  end if;
+  return v_row;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION record_trip_weather(trip_id uuid, weather jsonb, provider text); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.record_trip_weather(trip_id uuid, weather jsonb, provider text) IS 'Stores (or replaces) a trip''s forecast with its alerts, valid for trips.weather_ttl_hours. INVAL for a malformed forecast, NTFND for an unknown trip.';
 
 
 --
@@ -8417,6 +9410,36 @@ COMMENT ON FUNCTION app_private.touch_session(session_id uuid) IS 'Whether the s
 
 
 --
+-- Name: trips_needing_weather(integer); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.trips_needing_weather(max_trips integer DEFAULT 100) RETURNS TABLE(trip_id uuid, origin_lng double precision, origin_lat double precision, destination_lng double precision, destination_lat double precision, departure_date date, arrival_date date)
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    SET "TimeZone" TO 'UTC'
+    AS $$
+  select t.id, public.st_x(t.origin_point::geometry), public.st_y(t.origin_point::geometry),
+         public.st_x(t.destination_point::geometry), public.st_y(t.destination_point::geometry),
+         t.departure_time::date, t.arrival_time::date
+    from app_public.trips t
+    left join app_public.trip_weather w on w.trip_id = t.id
+   where t.status in ('upcoming', 'delayed')
+     and t.departure_time > now()
+     and t.departure_time <= now() + make_interval(days => (app_hidden.config_value('trips.weather_horizon_days'))::int)
+     and (w.id is null or w.expires_at <= now())
+   order by t.departure_time, t.id
+   limit trips_needing_weather.max_trips;
+$$;
+
+
+--
+-- Name: FUNCTION trips_needing_weather(max_trips integer); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.trips_needing_weather(max_trips integer) IS 'Trips departing within trips.weather_horizon_days whose forecast is missing or expired, soonest first, with their end points and dates (UTC).';
+
+
+--
 -- Name: uri_encode(text); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -8522,6 +9545,39 @@ COMMENT ON FUNCTION app_private.use_totp_code(user_id uuid, code text) IS 'Accep
 
 
 --
+-- Name: weather_alerts(text, jsonb); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.weather_alerts(at_end text, forecast jsonb) RETURNS jsonb
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  with limits as (select app_hidden.config_value('trips.weather_alert_thresholds') as l)
+  select coalesce(jsonb_agg(jsonb_build_object('at', weather_alerts.at_end, 'kind', a.kind, 'message', a.message)
+                            order by a.kind), '[]'::jsonb)
+    from limits, lateral (values
+      ('severe_condition', format('%s expected at the %s', forecast ->> 'condition', at_end),
+       (l -> 'conditions') ? (forecast ->> 'condition')),
+      ('high_wind', format('Wind of %s km/h expected at the %s', forecast ->> 'wind_kph', at_end),
+       (forecast ->> 'wind_kph')::numeric >= (l ->> 'wind_kph')::numeric),
+      ('heavy_precipitation', format('%s mm of precipitation expected at the %s', forecast ->> 'precipitation_mm', at_end),
+       (forecast ->> 'precipitation_mm')::numeric >= (l ->> 'precipitation_mm')::numeric),
+      ('extreme_temperature', format('%s °C expected at the %s', forecast ->> 'temperature_c', at_end),
+       (forecast ->> 'temperature_c')::numeric not between (l ->> 'min_temperature_c')::numeric
+                                                        and (l ->> 'max_temperature_c')::numeric)
+    ) as a(kind, message, raised)
+   where a.raised;
+$$;
+
+
+--
+-- Name: FUNCTION weather_alerts(at_end text, forecast jsonb); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.weather_alerts(at_end text, forecast jsonb) IS 'Alerts ({at, kind, message}) a forecast of one end of a trip raises under trips.weather_alert_thresholds.';
+
+
+--
 -- Name: accept_offer(uuid, integer); Type: FUNCTION; Schema: app_public; Owner: -
 --
 
@@ -8601,6 +9657,13 @@ COMMENT ON COLUMN app_public.user_favorites.created_at IS 'When the traveler was
 
 
 --
+-- Name: CONSTRAINT user_favorites_not_self ON user_favorites; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_favorites_not_self ON app_public.user_favorites IS 'traveler_id: you cannot favorite yourself';
+
+
+--
 -- Name: add_favorite_traveler(uuid); Type: FUNCTION; Schema: app_public; Owner: -
 --
 
@@ -8609,13 +9672,10 @@ CREATE FUNCTION app_public.add_favorite_traveler(traveler_id uuid) RETURNS app_p
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  v_user_id uuid := app_public.current_user_id();
+  v_user_id uuid := app_hidden.require_not_suspended('keep favorites');
   v_type app_public.user_type;
   v_favorite app_public.user_favorites;
 begin
-  if v_user_id is null then
-    raise exception 'Log in to keep favorites' using errcode = 'LOGIN';
-  end if;
   select u.user_type into v_type from app_public.users u where u.id = add_favorite_traveler.traveler_id;
   if v_type is null then
     raise exception 'User not found' using errcode = 'NTFND';
@@ -8645,7 +9705,7 @@ $$;
 --
 
 COMMENT ON FUNCTION app_public.add_favorite_traveler(traveler_id uuid) IS '@resultFieldName userFavorite
-Adds a traveler to the signed-in user''s favorites (adding twice keeps one). Errors: LOGIN, NTFND, INVAL (not a traveler), BADST (blocked by you), 23514 (yourself).';
+Adds a traveler to the signed-in user''s favorites (adding twice keeps one). Errors: LOGIN, NTFND, INVAL (not a traveler, or yourself), BADST (blocked by you).';
 
 
 --
@@ -8708,6 +9768,13 @@ COMMENT ON COLUMN app_public.user_blocks.created_at IS 'When the block was made.
 
 
 --
+-- Name: CONSTRAINT user_blocks_not_self ON user_blocks; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_blocks_not_self ON app_public.user_blocks IS 'blocked_id: you cannot block yourself';
+
+
+--
 -- Name: block_user(uuid, app_public.block_reason); Type: FUNCTION; Schema: app_public; Owner: -
 --
 
@@ -8716,12 +9783,9 @@ CREATE FUNCTION app_public.block_user(user_id uuid, reason app_public.block_reas
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  v_user_id uuid := app_public.current_user_id();
+  v_user_id uuid := app_hidden.require_session('block users');
   v_block app_public.user_blocks;
 begin
-  if v_user_id is null then
-    raise exception 'Log in to block users' using errcode = 'LOGIN';
-  end if;
   if not exists (select 1 from app_public.users u where u.id = block_user.user_id) then
     raise exception 'User not found' using errcode = 'NTFND';
   end if;
@@ -8744,7 +9808,7 @@ $$;
 --
 
 COMMENT ON FUNCTION app_public.block_user(user_id uuid, reason app_public.block_reason) IS '@resultFieldName userBlock
-Blocks a user: the two are hidden from each other (trips, the request marketplace) and never matched, and the pending offers between them are declined. Blocking twice keeps the first block. Errors: LOGIN, NTFND, 23514 (yourself).';
+Blocks a user: the two are hidden from each other (trips, the request marketplace) and never matched, and the pending offers between them are declined. Blocking twice keeps the first block. Errors: LOGIN, NTFND, INVAL (yourself).';
 
 
 --
@@ -8756,7 +9820,7 @@ CREATE FUNCTION app_public.cancel_delivery(delivery_id uuid, reason app_public.d
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  v_user_id uuid := app_hidden.require_user('unverified', 'cancel deliveries');
+  v_user_id uuid := app_hidden.require_session('cancel deliveries');
   v_delivery app_public.deliveries;
   v_admin boolean := app_hidden.current_user_has_permission('deliveries.write');
 begin
@@ -8795,15 +9859,12 @@ CREATE FUNCTION app_public.cancel_delivery_request(request_id uuid, reason app_p
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  v_user_id uuid := app_public.current_user_id();
+  v_user_id uuid := app_hidden.require_session('cancel delivery requests');
   v_note text := nullif(trim(cancel_delivery_request.note), '');
   v_request app_public.delivery_requests;
 begin
-  if v_user_id is null then
-    raise exception 'Log in to cancel delivery requests' using errcode = 'LOGIN';
-  end if;
-  if cancel_delivery_request.reason is null or length(v_note) > 1000 then
-    raise exception 'Cancelling needs a reason (and a note of at most 1000 characters)' using errcode = 'INVAL';
+  if cancel_delivery_request.reason is null then
+    raise exception 'reason: say why the request is cancelled' using errcode = 'INVAL';
   end if;
   select r.* into v_request from app_public.delivery_requests r
    where r.id = cancel_delivery_request.request_id and r.customer_id = v_user_id
@@ -8855,7 +9916,7 @@ CREATE FUNCTION app_public.cancel_trip(trip_id uuid, reason app_public.trip_canc
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  v_user_id uuid := app_hidden.require_user('unverified', 'cancel trips');
+  v_user_id uuid := app_hidden.require_session('cancel trips');
   v_is_admin boolean := app_hidden.current_user_has_permission('deliveries.write');
   v_trip app_public.trips;
 begin
@@ -8903,7 +9964,7 @@ $$;
 --
 
 COMMENT ON FUNCTION app_public.cancel_trip(trip_id uuid, reason app_public.trip_cancel_reason, note text) IS '@resultFieldName trip
-Cancels a trip: the traveler cancels an upcoming or delayed trip on which nothing was picked up; admins with deliveries.write may also cancel an active one. Held capacity is released. A cancelled recurring trip creates no further trips. Errors: LOGIN, DNIED, NTFND, BADST, INVAL (no reason), 23514 (note longer than 1000 characters).';
+Cancels a trip: the traveler cancels an upcoming or delayed trip on which nothing was picked up; admins with deliveries.write may also cancel an active one. Held capacity is released. A cancelled recurring trip creates no further trips. Errors: LOGIN, DNIED, NTFND, BADST, INVAL (no reason; a note longer than 1000 characters).';
 
 
 --
@@ -8915,13 +9976,10 @@ CREATE FUNCTION app_public.change_password(current_password text, new_password t
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  v_user_id uuid := app_public.current_user_id();
+  v_user_id uuid := app_hidden.require_session('change your password');
   v_email text;
   v_names text[];
 begin
-  if v_user_id is null then
-    raise exception 'Log in to change your password' using errcode = 'LOGIN';
-  end if;
   if not app_private.check_password(v_user_id, change_password.current_password) then
     raise exception 'The current password is wrong' using errcode = 'CREDS';
   end if;
@@ -9063,7 +10121,7 @@ $_$;
 --
 
 COMMENT ON FUNCTION app_public.confirm_phone_verification(code text) IS '@resultFieldName success
-Confirms the phone number with the texted code: true when it matched (the number is now verified), false when it did not (5 misses use the code up). Errors: LOGIN, DNIED, INVAL (not 6 digits), EXPRD (no live code), 23505 (the number was verified on another account meanwhile).';
+Confirms the phone number with the texted code: true when it matched (the number is now verified), false when it did not (5 misses use the code up). Errors: LOGIN, DNIED, INVAL (not 6 digits), EXPRD (no live code), EXIST (the number was verified on another account meanwhile).';
 
 
 --
@@ -9141,11 +10199,8 @@ CREATE FUNCTION app_public.confirm_two_factor(code text) RETURNS text[]
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  v_user_id uuid := app_public.current_user_id();
+  v_user_id uuid := app_hidden.require_session();
 begin
-  if v_user_id is null then
-    raise exception 'Log in first' using errcode = 'LOGIN';
-  end if;
   if not exists (select 1 from app_private.user_two_factor_auth t where t.user_id = v_user_id and not t.enabled) then
     raise exception 'Start with setupTwoFactor' using errcode = 'BADST';
   end if;
@@ -9280,17 +10335,11 @@ begin
   if v_user.user_type not in ('traveler', 'both') then
     raise exception 'Only travelers can create trips; switch your account to traveler or both' using errcode = 'DNIED';
   end if;
-  if create_trip.title is null or create_trip.trip_type is null or create_trip.origin_address is null
-     or create_trip.origin_point is null or create_trip.destination_address is null
-     or create_trip.destination_point is null or create_trip.departure_time is null
-     or create_trip.arrival_time is null or create_trip.capacity_weight_kg is null
-     or create_trip.capacity_volume_l is null or create_trip.capacity_items is null then
-    raise exception 'A trip needs a title, a type, both places with points, both times and its capacity'
-      using errcode = 'INVAL';
-  end if;
-  if create_trip.departure_time <= now() then
-    raise exception 'The departure must lie in the future' using errcode = 'INVAL';
-  end if;
+  perform app_hidden.assert_trip_limits(
+    create_trip.departure_time, create_trip.arrival_time, create_trip.departure_time,
+    upper(coalesce(create_trip.currency, app_hidden.config_value('platform.default_currency') #>> '{}')),
+    create_trip.base_price, create_trip.price_per_kg, create_trip.price_per_km, create_trip.auto_accept_price,
+    create_trip.max_item_value);
   perform app_hidden.assert_trip_options(create_trip.auto_accept, create_trip.recurring_pattern,
                                          v_user.verification_level);
 
@@ -9326,7 +10375,7 @@ $$;
 --
 
 COMMENT ON FUNCTION app_public.create_trip(title text, trip_type app_public.trip_type, origin_address text, origin_point public.geography, destination_address text, destination_point public.geography, departure_time timestamp with time zone, arrival_time timestamp with time zone, capacity_weight_kg numeric, capacity_volume_l numeric, capacity_items integer, base_price bigint, price_per_kg bigint, price_per_km bigint, currency text, express_multiplier numeric, fragile_multiplier numeric, description text, origin_airport text, destination_airport text, no_fragile boolean, no_electronics boolean, max_item_value bigint, prohibited_categories text[], visibility app_public.trip_visibility, auto_accept boolean, auto_accept_price bigint, recurring_pattern jsonb) IS '@resultFieldName trip
-Offers a new trip as the signed-in traveler (active, email verified, user type traveler or both). The departure must lie in the future; all capacity starts available; prices are minor units in currency (default platform.default_currency), and at least one of them must be positive. Auto-accept needs a fully verified account. Errors: LOGIN, DNIED, INVAL, 23514 (a value out of range: title 3–255, capacity ≤ 100 kg / 500 L / 1–50 items, multipliers, arrival before departure, unknown category, pattern shape).';
+Offers a new trip as the signed-in traveler (active, email verified, user type traveler or both). The departure must lie in the future; all capacity starts available; prices are minor units in currency (default platform.default_currency), and at least one of them must be positive. Auto-accept needs a fully verified account. Errors: LOGIN, DNIED, INVAL naming the field (a value out of range: title 3–255, capacity ≤ 100 kg / 500 L / 1–50 items, multipliers, arrival before departure, unknown category, pattern shape; a price over trips.max_price, a departure more than trips.max_departure_days ahead, a trip longer than trips.max_duration_hours, an unsupported currency, max_item_value over limits.max_delivery_value).';
 
 
 --
@@ -9391,7 +10440,7 @@ $$;
 --
 
 COMMENT ON FUNCTION app_public.create_trip_from_template(template_id uuid, departure_time timestamp with time zone, arrival_time timestamp with time zone) IS '@resultFieldName trip
-Creates a trip from one of the signed-in traveler''s templates at a new departure (the arrival follows the template''s duration unless given), under the same rules as createTrip. Errors: LOGIN, DNIED, NTFND, INVAL, 23514.';
+Creates a trip from one of the signed-in traveler''s templates at a new departure (the arrival follows the template''s duration unless given), under the same rules as createTrip. Errors: LOGIN, DNIED, NTFND, INVAL.';
 
 
 --
@@ -9409,15 +10458,13 @@ CREATE TABLE app_public.users (
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     picture_key text,
     bio text,
-    referral_code text,
     referred_by_user_id uuid,
     suspended_until timestamp with time zone,
     deactivated_at timestamp with time zone,
     deleted_at timestamp with time zone,
     CONSTRAINT users_bio_check CHECK ((length(bio) <= 500)),
     CONSTRAINT users_first_name_check CHECK (((length(first_name) >= 1) AND (length(first_name) <= 100))),
-    CONSTRAINT users_picture_key_check CHECK (((length(picture_key) <= 512) AND (picture_key ~ '^[A-Za-z0-9][A-Za-z0-9/_.=-]*$'::text))),
-    CONSTRAINT users_referral_code_check CHECK ((referral_code ~ '^[0-9A-Z]{6,16}$'::text))
+    CONSTRAINT users_picture_key_check CHECK (((length(picture_key) <= 512) AND (picture_key ~ '^[A-Za-z0-9][A-Za-z0-9/_.=-]*$'::text)))
 );
 
 ALTER TABLE ONLY app_public.users FORCE ROW LEVEL SECURITY;
@@ -9502,13 +10549,6 @@ COMMENT ON COLUMN app_public.users.bio IS 'A short self-description, at most 500
 
 
 --
--- Name: COLUMN users.referral_code; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.users.referral_code IS 'Code others enter at sign-up to be referred by this user.';
-
-
---
 -- Name: COLUMN users.referred_by_user_id; Type: COMMENT; Schema: app_public; Owner: -
 --
 
@@ -9537,11 +10577,33 @@ COMMENT ON COLUMN app_public.users.deleted_at IS 'When the user deleted the acco
 
 
 --
+-- Name: CONSTRAINT users_bio_check ON users; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT users_bio_check ON app_public.users IS 'bio may have at most 500 characters';
+
+
+--
+-- Name: CONSTRAINT users_first_name_check ON users; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT users_first_name_check ON app_public.users IS 'first_name must have 1 to 100 characters';
+
+
+--
+-- Name: CONSTRAINT users_picture_key_check ON users; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT users_picture_key_check ON app_public.users IS 'picture_key must be a storage key of at most 512 letters, digits and / _ . = -';
+
+
+--
 -- Name: current_user(); Type: FUNCTION; Schema: app_public; Owner: -
 --
 
 CREATE FUNCTION app_public."current_user"() RETURNS app_public.users
     LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
   select u.* from app_public.users u where u.id = app_public.current_user_id();
 $$;
@@ -9610,13 +10672,10 @@ CREATE FUNCTION app_public.deactivate_account(password text, reason text) RETURN
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  v_user_id uuid := app_public.current_user_id();
+  v_user_id uuid := app_hidden.require_session('deactivate your account');
   v_reason text := trim(deactivate_account.reason);
   v_status app_public.user_status;
 begin
-  if v_user_id is null then
-    raise exception 'Log in to deactivate your account' using errcode = 'LOGIN';
-  end if;
   if length(v_reason) not between 1 and 1000 then
     raise exception 'Give a reason of at most 1000 characters' using errcode = 'INVAL';
   end if;
@@ -9652,7 +10711,7 @@ CREATE FUNCTION app_public.decline_offer(offer_id uuid, reason app_public.offer_
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  v_user_id uuid := app_hidden.require_user('unverified', 'decline offers');
+  v_user_id uuid := app_hidden.require_session('decline offers');
   v_offer app_public.delivery_offers := app_hidden.lock_offer(decline_offer.offer_id);
   v_party app_public.offer_party := app_hidden.offer_party_of(v_offer, v_user_id);
 begin
@@ -9694,15 +10753,12 @@ CREATE FUNCTION app_public.delete_account(password text, reason text) RETURNS bo
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  v_user_id uuid := app_public.current_user_id();
+  v_user_id uuid := app_hidden.require_session('delete your account');
   v_reason text := trim(delete_account.reason);
   v_open text;
   v_request_id uuid;
   v_trip_id uuid;
 begin
-  if v_user_id is null then
-    raise exception 'Log in to delete your account' using errcode = 'LOGIN';
-  end if;
   if length(v_reason) not between 1 and 1000 then
     raise exception 'Give a reason of at most 1000 characters' using errcode = 'INVAL';
   end if;
@@ -9825,11 +10881,8 @@ CREATE FUNCTION app_public.disable_two_factor(password text, code text) RETURNS 
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  v_user_id uuid := app_public.current_user_id();
+  v_user_id uuid := app_hidden.require_session();
 begin
-  if v_user_id is null then
-    raise exception 'Log in first' using errcode = 'LOGIN';
-  end if;
   if not exists (select 1 from app_private.user_two_factor_auth t where t.user_id = v_user_id and t.enabled) then
     raise exception 'Two-factor authentication is off' using errcode = 'BADST';
   end if;
@@ -9947,7 +11000,7 @@ $$;
 --
 
 COMMENT ON FUNCTION app_public.duplicate_trip(trip_id uuid, departure_time timestamp with time zone, arrival_time timestamp with time zone) IS '@resultFieldName trip
-Copies one of the signed-in traveler''s trips to a new departure (the arrival keeps the original duration unless given). The copy is upcoming, with all capacity free and no recurrence. Errors: LOGIN, DNIED, NTFND, INVAL, 23514.';
+Copies one of the signed-in traveler''s trips to a new departure (the arrival keeps the original duration unless given). The copy is upcoming, with all capacity free and no recurrence. Errors: LOGIN, DNIED, NTFND, INVAL.';
 
 
 --
@@ -10138,6 +11191,41 @@ COMMENT ON COLUMN app_public.user_reports.updated_at IS 'When the report last ch
 
 
 --
+-- Name: CONSTRAINT user_reports_check ON user_reports; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_reports_check ON app_public.user_reports IS 'handled_at: a pending report is not handled yet, any other is';
+
+
+--
+-- Name: CONSTRAINT user_reports_check1 ON user_reports; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_reports_check1 ON app_public.user_reports IS 'resolution_action: a resolved or dismissed report says what was done';
+
+
+--
+-- Name: CONSTRAINT user_reports_description_check ON user_reports; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_reports_description_check ON app_public.user_reports IS 'description must have 10 to 2000 characters';
+
+
+--
+-- Name: CONSTRAINT user_reports_not_self ON user_reports; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_reports_not_self ON app_public.user_reports IS 'reported_user_id: you cannot report yourself';
+
+
+--
+-- Name: CONSTRAINT user_reports_resolution_notes_check ON user_reports; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_reports_resolution_notes_check ON app_public.user_reports IS 'resolution_notes must have 1 to 2000 characters';
+
+
+--
 -- Name: handle_user_report(uuid, app_public.report_status, app_public.report_resolution_action, text); Type: FUNCTION; Schema: app_public; Owner: -
 --
 
@@ -10146,13 +11234,10 @@ CREATE FUNCTION app_public.handle_user_report(report_id uuid, status app_public.
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  v_admin_id uuid := app_public.current_user_id();
+  v_admin_id uuid := app_hidden.require_session('moderate reports');
   v_report app_public.user_reports;
   v_action app_public.report_resolution_action := handle_user_report.resolution_action;
 begin
-  if v_admin_id is null then
-    raise exception 'Log in to moderate reports' using errcode = 'LOGIN';
-  end if;
   if not app_hidden.current_user_has_permission('content.moderate') then
     raise exception 'Handling reports needs the content.moderate permission' using errcode = 'DNIED';
   end if;
@@ -10338,9 +11423,7 @@ CREATE FUNCTION app_public.logout() RETURNS boolean
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 begin
-  if app_public.current_user_id() is null then
-    raise exception 'Log in first' using errcode = 'LOGIN';
-  end if;
+  perform app_hidden.require_session();
   update app_private.sessions s set revoked_at = now()
    where s.id = app_hidden.current_session_id() and s.revoked_at is null;
   return found;
@@ -10365,11 +11448,8 @@ CREATE FUNCTION app_public.logout_all() RETURNS integer
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  v_user_id uuid := app_public.current_user_id();
+  v_user_id uuid := app_hidden.require_session();
 begin
-  if v_user_id is null then
-    raise exception 'Log in first' using errcode = 'LOGIN';
-  end if;
   return app_private.revoke_user_sessions(v_user_id, null);
 end;
 $$;
@@ -10405,9 +11485,9 @@ begin
   -- A new departure alone shifts the arrival by as much, keeping the trip's duration.
   v_arrival := coalesce(mark_trip_delayed.arrival_time,
                         v_trip.arrival_time + (v_departure - v_trip.departure_time));
-  if v_departure <> v_trip.departure_time and v_departure <= now() then
-    raise exception 'The new departure must lie in the future' using errcode = 'INVAL';
-  end if;
+  perform app_hidden.assert_trip_limits(
+    case when v_departure <> v_trip.departure_time then v_departure end, v_arrival, v_departure,
+    null, null, null, null, null, null);
   update app_public.trips t set status = 'delayed', departure_time = v_departure, arrival_time = v_arrival
    where t.id = v_trip.id
   returning t.* into v_trip;
@@ -10425,7 +11505,7 @@ $$;
 --
 
 COMMENT ON FUNCTION app_public.mark_trip_delayed(trip_id uuid, departure_time timestamp with time zone, arrival_time timestamp with time zone) IS '@resultFieldName trip
-Marks an upcoming (or already delayed) trip of the signed-in traveler as delayed, optionally with new times; a new departure alone moves the arrival by as much. Errors: LOGIN, DNIED, NTFND, BADST, INVAL (departure in the past), 23514 (arrival before departure).';
+Marks an upcoming (or already delayed) trip of the signed-in traveler as delayed, optionally with new times; a new departure alone moves the arrival by as much. Errors: LOGIN, DNIED, NTFND, BADST, INVAL naming the field (departure in the past or too far ahead, arrival before departure or too long after it).';
 
 
 --
@@ -10437,12 +11517,9 @@ CREATE FUNCTION app_public.matching_requests(trip_id uuid) RETURNS SETOF app_pub
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  v_user_id uuid := app_public.current_user_id();
+  v_user_id uuid := app_hidden.require_session('see matching requests');
   v_trip app_public.trips;
 begin
-  if v_user_id is null then
-    raise exception 'Log in to see matching requests' using errcode = 'LOGIN';
-  end if;
   select t.* into v_trip from app_public.trips t where t.id = matching_requests.trip_id;
   if v_trip.id is null
      or (v_trip.traveler_id <> v_user_id and not app_hidden.current_user_has_permission('deliveries.read')) then
@@ -10471,12 +11548,9 @@ CREATE FUNCTION app_public.matching_trips(request_id uuid) RETURNS SETOF app_pub
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  v_user_id uuid := app_public.current_user_id();
+  v_user_id uuid := app_hidden.require_session('see matching trips');
   v_customer_id uuid;
 begin
-  if v_user_id is null then
-    raise exception 'Log in to see matching trips' using errcode = 'LOGIN';
-  end if;
   select r.customer_id into v_customer_id from app_public.delivery_requests r where r.id = matching_trips.request_id;
   if v_customer_id is null
      or (v_customer_id <> v_user_id and not app_hidden.current_user_has_permission('deliveries.read')) then
@@ -10493,7 +11567,7 @@ $$;
 -- Name: FUNCTION matching_trips(request_id uuid); Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON FUNCTION app_public.matching_trips(request_id uuid) IS 'The trips that fit a delivery request, best first (docs §5): live trips the customer may see (public; private ones they have a delivery on; friends_only ones of travelers who delivered for them) of other active, unblocked, non-blacklisted travelers meeting the request''s rating and verification requirements, with room for the item, no restriction against it, starting within matching.pickup_radius_km of the pickup and ending within matching.dropoff_radius_km of the drop-off, leaving in time and within the detour allowance. Scored by route, timing, reliability, rating, price and newcomer factors (matching.weights) plus a favorite bonus; at most matching.max_results with score ≥ matching.min_score, by score, then departure, then id. Empty when nothing fits. For the request''s customer and admins. Errors: LOGIN, NTFND.';
+COMMENT ON FUNCTION app_public.matching_trips(request_id uuid) IS 'The trips that fit a delivery request, best first (docs/matching.md): live trips the customer may see (public; private ones they have a delivery on; friends_only ones of travelers who delivered for them) of other active, unblocked, non-blacklisted travelers meeting the request''s rating and verification requirements, with room for the item, no restriction against it, starting within matching.pickup_radius_km of the pickup and ending within matching.dropoff_radius_km of the drop-off, leaving in time and within the detour allowance. Scored by route, timing, reliability, rating, price and newcomer factors (matching.weights) plus a favorite bonus; at most matching.max_results with score ≥ matching.min_score, by score, then departure, then id. Empty when nothing fits. For the request''s customer and admins. Errors: LOGIN, NTFND.';
 
 
 --
@@ -10505,13 +11579,10 @@ CREATE FUNCTION app_public.moderate_review(review_id uuid, decision app_public.m
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  v_admin_id uuid := app_public.current_user_id();
+  v_admin_id uuid := app_hidden.require_session('moderate reviews');
   v_note text := nullif(trim(moderate_review.note), '');
   v_review app_public.reviews;
 begin
-  if v_admin_id is null then
-    raise exception 'Log in to moderate reviews' using errcode = 'LOGIN';
-  end if;
   if not app_hidden.current_user_has_permission('content.moderate') then
     raise exception 'Moderating reviews needs the content.moderate permission' using errcode = 'DNIED';
   end if;
@@ -10581,14 +11652,11 @@ CREATE FUNCTION app_public.quote_price(request_id uuid, trip_id uuid DEFAULT NUL
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  v_user_id uuid := app_public.current_user_id();
+  v_user_id uuid := app_hidden.require_session('get a quote');
   v_admin boolean;
   v_request app_public.delivery_requests;
   v_trip app_public.trips;
 begin
-  if v_user_id is null then
-    raise exception 'Log in to get a quote' using errcode = 'LOGIN';
-  end if;
   v_admin := app_hidden.current_user_has_permission('deliveries.read');
   select r.* into v_request from app_public.delivery_requests r where r.id = quote_price.request_id;
   if v_request.id is null
@@ -10614,7 +11682,7 @@ $$;
 -- Name: FUNCTION quote_price(request_id uuid, trip_id uuid); Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON FUNCTION app_public.quote_price(request_id uuid, trip_id uuid) IS 'The price of a delivery request in minor units of its currency (docs §9): on a trip in the same currency the trip''s rates, (basePrice + pricePerKm·km + pricePerKg·kg) × the express multiplier (express, urgent) × the fragile multiplier (fragile items), unclamped; otherwise the default pricing.* rates, clamped to pricing.min_price–max_price. km is the great-circle distance from pickup to drop-off, kg the total weight; rounded half-up. For the request''s customer, travelers who see it in the marketplace, and admins. Errors: LOGIN, NTFND (request or trip missing or not visible).';
+COMMENT ON FUNCTION app_public.quote_price(request_id uuid, trip_id uuid) IS 'The price of a delivery request in minor units of its currency (docs/matching.md, Pricing): on a trip in the same currency the trip''s rates, (basePrice + pricePerKm·km + pricePerKg·kg) × the express multiplier (express, urgent) × the fragile multiplier (fragile items), unclamped; otherwise the default pricing.* rates, clamped to pricing.min_price–max_price. km is the great-circle distance from pickup to drop-off, kg the total weight; rounded half-up. For the request''s customer, travelers who see it in the marketplace, and admins. Errors: LOGIN, NTFND (request or trip missing or not visible).';
 
 
 --
@@ -10712,11 +11780,8 @@ CREATE FUNCTION app_public.regenerate_backup_codes(code text) RETURNS text[]
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  v_user_id uuid := app_public.current_user_id();
+  v_user_id uuid := app_hidden.require_session();
 begin
-  if v_user_id is null then
-    raise exception 'Log in first' using errcode = 'LOGIN';
-  end if;
   if not exists (select 1 from app_private.user_two_factor_auth t where t.user_id = v_user_id and t.enabled) then
     raise exception 'Two-factor authentication is off' using errcode = 'BADST';
   end if;
@@ -10770,8 +11835,9 @@ begin
   end if;
   perform app_hidden.assert_password_policy(register.password, v_email, array[v_first_name, v_last_name]);
   if v_referral_code is not null then
-    select u.id into v_referrer_id from app_public.users u
-     where u.referral_code = v_referral_code and u.deleted_at is null;
+    select c.user_id into v_referrer_id
+      from app_public.user_contacts c join app_public.users u on u.id = c.user_id
+     where c.referral_code = v_referral_code and u.deleted_at is null;
     if v_referrer_id is null then
       raise exception 'This referral code does not exist' using errcode = 'INVAL';
     end if;
@@ -10827,11 +11893,8 @@ CREATE FUNCTION app_public.remove_favorite_traveler(traveler_id uuid) RETURNS bo
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  v_user_id uuid := app_public.current_user_id();
+  v_user_id uuid := app_hidden.require_session('keep favorites');
 begin
-  if v_user_id is null then
-    raise exception 'Log in to keep favorites' using errcode = 'LOGIN';
-  end if;
   delete from app_public.user_favorites f
    where f.user_id = v_user_id and f.traveler_id = remove_favorite_traveler.traveler_id;
   return found;
@@ -10856,12 +11919,9 @@ CREATE FUNCTION app_public.report_delivery_request(request_id uuid, category app
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  v_user_id uuid := app_public.current_user_id();
+  v_user_id uuid := app_hidden.require_session('report delivery requests');
   v_customer_id uuid;
 begin
-  if v_user_id is null then
-    raise exception 'Log in to report delivery requests' using errcode = 'LOGIN';
-  end if;
   select r.customer_id into v_customer_id
     from app_hidden.listed_delivery_requests(v_user_id) r
    where r.id = report_delivery_request.request_id;
@@ -10980,6 +12040,20 @@ COMMENT ON COLUMN app_public.review_reports.created_at IS 'When the report was m
 
 
 --
+-- Name: CONSTRAINT review_reports_details_check ON review_reports; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT review_reports_details_check ON app_public.review_reports IS 'details must have 1 to 1000 characters';
+
+
+--
+-- Name: CONSTRAINT review_reports_handled ON review_reports; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT review_reports_handled ON app_public.review_reports IS 'handled_at: a pending report is not handled yet, any other is';
+
+
+--
 -- Name: report_review(uuid, app_public.report_reason, text); Type: FUNCTION; Schema: app_public; Owner: -
 --
 
@@ -11036,13 +12110,10 @@ CREATE FUNCTION app_public.report_user(user_id uuid, category app_public.user_re
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  v_user_id uuid := app_public.current_user_id();
+  v_user_id uuid := app_hidden.require_session('report users');
   v_description text := trim(report_user.description);
   v_report app_public.user_reports;
 begin
-  if v_user_id is null then
-    raise exception 'Log in to report users' using errcode = 'LOGIN';
-  end if;
   if report_user.category is null or v_description is null or length(v_description) not between 10 and 2000 then
     raise exception 'A report needs a category and a description of 10 to 2000 characters' using errcode = 'INVAL';
   end if;
@@ -11075,7 +12146,7 @@ $$;
 --
 
 COMMENT ON FUNCTION app_public.report_user(user_id uuid, category app_public.user_report_category, description text, delivery_id uuid, delivery_request_id uuid) IS '@resultFieldName userReport
-Reports a user to the moderators, optionally about a delivery or request. Errors: LOGIN, INVAL, NTFND (user, or a delivery not between you two), BADST (an open report of yours exists), 23514 (yourself).';
+Reports a user to the moderators, optionally about a delivery or request. Errors: LOGIN, INVAL (also yourself), NTFND (user, a delivery not between you two, or an unknown request), BADST (an open report of yours exists).';
 
 
 --
@@ -11271,13 +12342,10 @@ CREATE FUNCTION app_public.review_verification_document(document_id uuid, approv
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  v_admin_id uuid := app_public.current_user_id();
+  v_admin_id uuid := app_hidden.require_session('review documents');
   v_reason text := nullif(trim(review_verification_document.rejection_reason), '');
   v_document app_public.user_verification_documents;
 begin
-  if v_admin_id is null then
-    raise exception 'Log in to review documents' using errcode = 'LOGIN';
-  end if;
   if not app_hidden.current_user_has_permission('users.verify') then
     raise exception 'Reviewing documents needs the users.verify permission' using errcode = 'DNIED';
   end if;
@@ -11331,9 +12399,7 @@ CREATE FUNCTION app_public.revoke_session(session_id uuid) RETURNS boolean
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 begin
-  if app_public.current_user_id() is null then
-    raise exception 'Log in first' using errcode = 'LOGIN';
-  end if;
+  perform app_hidden.require_session();
   update app_private.sessions s set revoked_at = now()
    where s.id = revoke_session.session_id and s.user_id = app_public.current_user_id()
      and s.revoked_at is null and s.expires_at > now();
@@ -11436,6 +12502,27 @@ COMMENT ON COLUMN app_public.trip_templates.created_at IS 'When the template was
 --
 
 COMMENT ON COLUMN app_public.trip_templates.updated_at IS 'When the template last changed.';
+
+
+--
+-- Name: CONSTRAINT trip_templates_name_check ON trip_templates; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trip_templates_name_check ON app_public.trip_templates IS 'name must have 1 to 100 characters';
+
+
+--
+-- Name: CONSTRAINT trip_templates_trip_data_check ON trip_templates; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trip_templates_trip_data_check ON app_public.trip_templates IS 'trip_data must be a JSON object';
+
+
+--
+-- Name: CONSTRAINT trip_templates_usage_count_check ON trip_templates; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trip_templates_usage_count_check ON app_public.trip_templates IS 'usage_count cannot be negative';
 
 
 --
@@ -11618,11 +12705,10 @@ begin
          c.delivery_city, c.delivery_country, c.delivery_point, c.delivery_window_start, c.delivery_window_end,
          round((st_distance(c.pickup_point, search_requests.near) / 1000)::numeric, 1),
          c.max_price, c.currency, c.expires_at, u.display_name,
-         case when coalesce((p.privacy ->> 'show_statistics')::boolean, true) then s.average_rating end
+         case when s.is_public then s.average_rating end
     from candidates c
     join app_public.users u on u.id = c.customer_id
     left join app_public.user_statistics s on s.user_id = c.customer_id
-    left join app_public.user_preferences p on p.user_id = c.customer_id
    where st_dwithin(c.pickup_point, search_requests.near, v_radius_m)
      and (search_requests.destination is null or st_dwithin(c.delivery_point, search_requests.destination, v_radius_m))
    order by st_distance(c.pickup_point, search_requests.near), c.expires_at, c.id;
@@ -11642,17 +12728,15 @@ COMMENT ON FUNCTION app_public.search_requests(near public.geography, radius_km 
 --
 
 CREATE FUNCTION app_public.search_trips(origin public.geography DEFAULT NULL::public.geography, destination public.geography DEFAULT NULL::public.geography, radius_km double precision DEFAULT 25, departure_from timestamp with time zone DEFAULT NULL::timestamp with time zone, departure_to timestamp with time zone DEFAULT NULL::timestamp with time zone, min_weight_kg numeric DEFAULT NULL::numeric, query text DEFAULT NULL::text) RETURNS SETOF app_public.trips
-    LANGUAGE plpgsql STABLE
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $_$
 declare
+  v_user_id uuid := app_hidden.require_session('search trips');
   v_radius_m double precision := coalesce(search_trips.radius_km, 25) * 1000;
   v_pattern text;
   v_sql text;
 begin
-  if app_public.current_user_id() is null then
-    raise exception 'Log in to search trips' using errcode = 'LOGIN';
-  end if;
   if v_radius_m <= 0 or v_radius_m > 500000 then
     raise exception 'radius_km must be more than 0 and at most 500' using errcode = 'INVAL';
   end if;
@@ -11670,7 +12754,8 @@ begin
   -- Dynamic SQL: only the filters asked for appear, and the statement is planned with the actual values, so the
   -- spatial and text filters always use their indexes (a cached generic plan of "$1 is null or st_dwithin(…)"
   -- could not).
-  v_sql := 'select t.* from app_public.trips t'
+  v_sql := case when app_hidden.current_user_has_permission('deliveries.read') then 'select t.* from app_public.trips t'
+                else 'select t.* from app_hidden.trips_visible_to($8) t' end
         || ' where t.status in (''upcoming'', ''delayed'') and t.departure_time >= $1';
   if search_trips.departure_to is not null then
     v_sql := v_sql || ' and t.departure_time <= $2';
@@ -11689,10 +12774,11 @@ begin
     v_sql := v_sql || $sql$ and (coalesce(t.title, '') || ' ' || coalesce(t.description, '') || ' '$sql$
                    || $sql$ || coalesce(t.origin_address, '') || ' ' || coalesce(t.destination_address, '')) ilike $7$sql$;
   end if;
-  v_sql := v_sql || ' order by t.departure_time, t.id';
+  v_sql := v_sql || ' order by t.departure_time, t.id limit $9';
   return query execute v_sql
     using greatest(coalesce(search_trips.departure_from, now()), now()), search_trips.departure_to,
-          search_trips.origin, search_trips.destination, v_radius_m, search_trips.min_weight_kg, v_pattern;
+          search_trips.origin, search_trips.destination, v_radius_m, search_trips.min_weight_kg, v_pattern, v_user_id,
+          (app_hidden.config_value('trips.search_max_results'))::int;
 end;
 $_$;
 
@@ -11701,7 +12787,7 @@ $_$;
 -- Name: FUNCTION search_trips(origin public.geography, destination public.geography, radius_km double precision, departure_from timestamp with time zone, departure_to timestamp with time zone, min_weight_kg numeric, query text); Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON FUNCTION app_public.search_trips(origin public.geography, destination public.geography, radius_km double precision, departure_from timestamp with time zone, departure_to timestamp with time zone, min_weight_kg numeric, query text) IS 'Upcoming and delayed trips visible to the signed-in user that depart within the window (never in the past), start within radius_km (default 25, at most 500) of origin and end within radius_km of destination (each when given), have at least min_weight_kg free and contain the text query (title, description, addresses), soonest first. Errors: LOGIN, INVAL.';
+COMMENT ON FUNCTION app_public.search_trips(origin public.geography, destination public.geography, radius_km double precision, departure_from timestamp with time zone, departure_to timestamp with time zone, min_weight_kg numeric, query text) IS 'Upcoming and delayed trips visible to the signed-in user that depart within the window (never in the past), start within radius_km (default 25, at most 500) of origin and end within radius_km of destination (each when given), have at least min_weight_kg free and contain the text query (title, description, addresses), soonest first: at most trips.search_max_results (100) trips, so page further with departureFrom. Errors: LOGIN, INVAL.';
 
 
 --
@@ -11709,25 +12795,23 @@ COMMENT ON FUNCTION app_public.search_trips(origin public.geography, destination
 --
 
 CREATE FUNCTION app_public.search_users(q text) RETURNS SETOF app_public.users
-    LANGUAGE plpgsql STABLE
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  v_user_id uuid := app_public.current_user_id();
+  v_user_id uuid := app_hidden.require_session('search for people');
+  v_every_account boolean := app_hidden.current_user_has_permission('users.read');
   v_q text := trim(search_users.q);
 begin
-  if v_user_id is null then
-    raise exception 'Log in to search for people' using errcode = 'LOGIN';
-  end if;
   if v_q is null or length(v_q) not between 2 and 100 then
     raise exception 'Search with 2 to 100 characters' using errcode = 'INVAL';
   end if;
-  -- RLS on users already hides inactive and deleted accounts; blocks are filtered here.
   return query
   select u.* from app_public.users u
    where (u.first_name || ' ' || u.display_name) ilike '%' || replace(replace(replace(v_q, '\', '\\'), '%', '\%'), '_', '\_') || '%'
      and u.id <> v_user_id
-     and not app_hidden.is_blocked_with(u.id)
+     and ((u.status = 'active' and u.deleted_at is null) or v_every_account)
+     and not exists (select 1 from app_hidden.users_blocked_with(v_user_id) b where b = u.id)
    order by public.similarity(u.first_name || ' ' || u.display_name, v_q) desc, u.display_name, u.id
    limit 20;
 end;
@@ -11836,7 +12920,8 @@ COMMENT ON COLUMN app_public.user_addresses.country IS 'Country as an upper-case
 -- Name: COLUMN user_addresses.point; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.user_addresses.point IS 'Location of the address (GeoJSON point, WGS 84).';
+COMMENT ON COLUMN app_public.user_addresses.point IS '@behavior -orderBy -filterBy
+Location of the address (GeoJSON point, WGS 84).';
 
 
 --
@@ -11861,6 +12946,41 @@ COMMENT ON COLUMN app_public.user_addresses.updated_at IS 'When the address last
 
 
 --
+-- Name: CONSTRAINT user_addresses_city_check ON user_addresses; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_addresses_city_check ON app_public.user_addresses IS 'city must have 1 to 100 characters';
+
+
+--
+-- Name: CONSTRAINT user_addresses_country_check ON user_addresses; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_addresses_country_check ON app_public.user_addresses IS 'country must be a two-letter country code (ISO 3166-1)';
+
+
+--
+-- Name: CONSTRAINT user_addresses_label_check ON user_addresses; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_addresses_label_check ON app_public.user_addresses IS 'label must have 1 to 50 characters';
+
+
+--
+-- Name: CONSTRAINT user_addresses_postal_code_check ON user_addresses; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_addresses_postal_code_check ON app_public.user_addresses IS 'postal_code must have 1 to 20 characters';
+
+
+--
+-- Name: CONSTRAINT user_addresses_street_check ON user_addresses; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_addresses_street_check ON app_public.user_addresses IS 'street must have 1 to 255 characters';
+
+
+--
 -- Name: set_default_address(uuid); Type: FUNCTION; Schema: app_public; Owner: -
 --
 
@@ -11869,12 +12989,9 @@ CREATE FUNCTION app_public.set_default_address(address_id uuid) RETURNS app_publ
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  v_user_id uuid := app_public.current_user_id();
+  v_user_id uuid := app_hidden.require_session('manage your addresses');
   v_address app_public.user_addresses;
 begin
-  if v_user_id is null then
-    raise exception 'Log in to manage your addresses' using errcode = 'LOGIN';
-  end if;
   -- Lock all of the user's addresses so concurrent switches serialise.
   perform 1 from app_public.user_addresses a where a.user_id = v_user_id order by a.id for update;
   if not exists (select 1 from app_public.user_addresses a
@@ -11908,14 +13025,11 @@ CREATE FUNCTION app_public.setup_two_factor() RETURNS app_public.two_factor_setu
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  v_user_id uuid := app_public.current_user_id();
+  v_user_id uuid := app_hidden.require_session();
   v_secret bytea := public.gen_random_bytes(20);
   v_email citext;
   v_issuer text := app_hidden.config_value('auth.totp_issuer') #>> '{}';
 begin
-  if v_user_id is null then
-    raise exception 'Log in first' using errcode = 'LOGIN';
-  end if;
   perform 1 from app_private.user_secrets s where s.user_id = v_user_id for update;  -- one setup at a time
   if exists (select 1 from app_private.user_two_factor_auth t where t.user_id = v_user_id and t.enabled) then
     raise exception 'Two-factor authentication is already on' using errcode = 'BADST';
@@ -11958,12 +13072,9 @@ CREATE FUNCTION app_public.start_document_review(document_id uuid) RETURNS app_p
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  v_admin_id uuid := app_public.current_user_id();
+  v_admin_id uuid := app_hidden.require_session('review documents');
   v_document app_public.user_verification_documents;
 begin
-  if v_admin_id is null then
-    raise exception 'Log in to review documents' using errcode = 'LOGIN';
-  end if;
   if not app_hidden.current_user_has_permission('users.verify') then
     raise exception 'Reviewing documents needs the users.verify permission' using errcode = 'DNIED';
   end if;
@@ -12162,15 +13273,13 @@ CREATE FUNCTION app_public.submit_verification_document(document_type app_public
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $_$
 declare
-  v_user_id uuid := app_public.current_user_id();
+  v_user_id uuid := app_hidden.require_session('submit documents');
   v_key_format constant text := '^[A-Za-z0-9][A-Za-z0-9/_.=-]*$';
   v_is_identity boolean := submit_verification_document.document_type in ('passport', 'driving_license', 'national_id');
   v_document app_public.user_verification_documents;
 begin
-  if v_user_id is null then
-    raise exception 'Log in to submit documents' using errcode = 'LOGIN';
-  end if;
-  if (select u.status from app_public.users u where u.id = v_user_id) <> 'active' then
+  -- A suspended account may verify itself: proving who one is is often how a suspension ends.
+  if (select u.status from app_public.users u where u.id = v_user_id) not in ('active', 'suspended') then
     raise exception 'Verify your email before submitting documents' using errcode = 'BADST';
   end if;
   if submit_verification_document.document_type is null or submit_verification_document.front_image_key is null then
@@ -12229,11 +13338,8 @@ CREATE FUNCTION app_public.unblock_user(user_id uuid) RETURNS boolean
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  v_user_id uuid := app_public.current_user_id();
+  v_user_id uuid := app_hidden.require_session('unblock users');
 begin
-  if v_user_id is null then
-    raise exception 'Log in to unblock users' using errcode = 'LOGIN';
-  end if;
   delete from app_public.user_blocks b where b.blocker_id = v_user_id and b.blocked_id = unblock_user.user_id;
   return found;
 end;
@@ -12387,6 +13493,20 @@ COMMENT ON COLUMN app_public.user_preferences.updated_at IS 'When the preference
 
 
 --
+-- Name: CONSTRAINT user_preferences_location_shape ON user_preferences; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_preferences_location_shape ON app_public.user_preferences IS 'location must be {tracking_level: precise, approximate or minimal; delete_after_delivery: true or false}';
+
+
+--
+-- Name: CONSTRAINT user_preferences_privacy_shape ON user_preferences; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_preferences_privacy_shape ON app_public.user_preferences IS 'privacy must be {show_last_name: true or false; show_statistics: true or false}';
+
+
+--
 -- Name: update_preferences(jsonb, jsonb); Type: FUNCTION; Schema: app_public; Owner: -
 --
 
@@ -12395,12 +13515,9 @@ CREATE FUNCTION app_public.update_preferences(privacy jsonb DEFAULT NULL::jsonb,
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  v_user_id uuid := app_public.current_user_id();
+  v_user_id uuid := app_hidden.require_session('change your preferences');
   v_preferences app_public.user_preferences;
 begin
-  if v_user_id is null then
-    raise exception 'Log in to change your preferences' using errcode = 'LOGIN';
-  end if;
   if update_preferences.privacy is not null and (
        jsonb_typeof(update_preferences.privacy) <> 'object'
        or exists (select 1 from jsonb_each(update_preferences.privacy) e
@@ -12442,16 +13559,13 @@ CREATE FUNCTION app_public.update_profile(first_name text DEFAULT NULL::text, la
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $_$
 declare
-  v_user_id uuid := app_public.current_user_id();
+  v_user_id uuid := app_hidden.require_not_suspended('change your profile');
   v_first_name text := trim(update_profile.first_name);
   v_last_name text := trim(update_profile.last_name);
   v_bio text := trim(update_profile.bio);
   v_picture_key text := trim(update_profile.picture_key);
   v_user app_public.users;
 begin
-  if v_user_id is null then
-    raise exception 'Log in to change your profile' using errcode = 'LOGIN';
-  end if;
   if v_first_name is not null and length(v_first_name) not between 1 and 100 then
     raise exception 'The first name must have between 1 and 100 characters' using errcode = 'INVAL';
   end if;
@@ -12573,13 +13687,8 @@ begin
   v_departure := coalesce(update_trip.departure_time, v_trip.departure_time);
   v_arrival := coalesce(update_trip.arrival_time, v_trip.arrival_time);
   v_times_changed := v_departure <> v_trip.departure_time or v_arrival <> v_trip.arrival_time;
-  if v_departure <> v_trip.departure_time then
-    if v_trip.status = 'active' then
-      raise exception 'The departure of a trip under way cannot change' using errcode = 'BADST';
-    end if;
-    if v_departure <= now() then
-      raise exception 'The departure must lie in the future' using errcode = 'INVAL';
-    end if;
+  if v_departure <> v_trip.departure_time and v_trip.status = 'active' then
+    raise exception 'The departure of a trip under way cannot change' using errcode = 'BADST';
   end if;
 
   v_weight := coalesce(update_trip.capacity_weight_kg, v_trip.capacity_weight_kg);
@@ -12595,6 +13704,11 @@ begin
       using errcode = 'CAPAC';
   end if;
 
+  perform app_hidden.assert_trip_limits(
+    case when v_departure <> v_trip.departure_time then v_departure end,
+    case when v_times_changed then v_arrival end, v_departure, v_trip.currency,
+    update_trip.base_price, update_trip.price_per_kg, update_trip.price_per_km, update_trip.auto_accept_price,
+    update_trip.max_item_value);
   select u.verification_level into v_level from app_public.users u where u.id = v_user_id;
   perform app_hidden.assert_trip_options(coalesce(update_trip.auto_accept, v_trip.auto_accept),
                                          update_trip.recurring_pattern, v_level);
@@ -12657,7 +13771,7 @@ $$;
 --
 
 COMMENT ON FUNCTION app_public.update_trip(trip_id uuid, title text, description text, trip_type app_public.trip_type, origin_address text, origin_point public.geography, origin_airport text, destination_address text, destination_point public.geography, destination_airport text, departure_time timestamp with time zone, arrival_time timestamp with time zone, capacity_weight_kg numeric, capacity_volume_l numeric, capacity_items integer, base_price bigint, price_per_kg bigint, price_per_km bigint, express_multiplier numeric, fragile_multiplier numeric, no_fragile boolean, no_electronics boolean, max_item_value bigint, prohibited_categories text[], visibility app_public.trip_visibility, auto_accept boolean, auto_accept_price bigint, recurring_pattern jsonb) IS '@resultFieldName trip
-Changes the signed-in traveler''s trip; arguments left out keep their value. Not once completed or cancelled; the departure of an active trip is fixed; capacity cannot drop below what deliveries hold; new times on a trip with deliveries make it delayed. Price changes affect new offers only. Errors: LOGIN, DNIED, NTFND, BADST, INVAL (departure in the past), CAPAC, 23514 (a value out of range).';
+Changes the signed-in traveler''s trip; arguments left out keep their value. Not once completed or cancelled; the departure of an active trip is fixed; capacity cannot drop below what deliveries hold; new times on a trip with deliveries make it delayed. Price changes affect new offers only. Errors: LOGIN, DNIED, NTFND, BADST, INVAL naming the field (a value out of range or over a configured limit, as for createTrip; a departure in the past), CAPAC.';
 
 
 --
@@ -12722,6 +13836,27 @@ COMMENT ON COLUMN app_public.user_earnings.updated_at IS 'When the totals last c
 
 
 --
+-- Name: CONSTRAINT user_earnings_currency_check ON user_earnings; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_earnings_currency_check ON app_public.user_earnings IS 'currency must be three capital letters (ISO 4217)';
+
+
+--
+-- Name: CONSTRAINT user_earnings_total_earnings_check ON user_earnings; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_earnings_total_earnings_check ON app_public.user_earnings IS 'total_earnings cannot be negative';
+
+
+--
+-- Name: CONSTRAINT user_earnings_total_spent_check ON user_earnings; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_earnings_total_spent_check ON app_public.user_earnings IS 'total_spent cannot be negative';
+
+
+--
 -- Name: user_statistics; Type: TABLE; Schema: app_public; Owner: -
 --
 
@@ -12745,6 +13880,7 @@ END) STORED,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     offer_answers integer DEFAULT 0 NOT NULL,
     offer_answer_seconds bigint DEFAULT 0 NOT NULL,
+    is_public boolean DEFAULT false NOT NULL,
     CONSTRAINT user_statistics_average_rating_check CHECK (((average_rating >= (1)::numeric) AND (average_rating <= (5)::numeric))),
     CONSTRAINT user_statistics_cancelled_as_traveler_check CHECK ((cancelled_as_traveler >= 0)),
     CONSTRAINT user_statistics_cancelled_deliveries_check CHECK ((cancelled_deliveries >= 0)),
@@ -12880,6 +14016,125 @@ COMMENT ON COLUMN app_public.user_statistics.offer_answer_seconds IS 'Sum of the
 
 
 --
+-- Name: COLUMN user_statistics.is_public; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_statistics.is_public IS 'Whether every signed-in user may read these statistics: the user shows them (preferences, privacy.show_statistics) and the account is active and not deleted. Kept by triggers.';
+
+
+--
+-- Name: CONSTRAINT user_statistics_average_rating_check ON user_statistics; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_statistics_average_rating_check ON app_public.user_statistics IS 'average_rating must be between 1 and 5';
+
+
+--
+-- Name: CONSTRAINT user_statistics_cancelled_as_traveler_check ON user_statistics; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_statistics_cancelled_as_traveler_check ON app_public.user_statistics IS 'cancelled_as_traveler cannot be negative';
+
+
+--
+-- Name: CONSTRAINT user_statistics_cancelled_deliveries_check ON user_statistics; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_statistics_cancelled_deliveries_check ON app_public.user_statistics IS 'cancelled_deliveries cannot be negative';
+
+
+--
+-- Name: CONSTRAINT user_statistics_check ON user_statistics; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_statistics_check ON app_public.user_statistics IS 'successful_deliveries and cancelled_deliveries cannot exceed total_deliveries';
+
+
+--
+-- Name: CONSTRAINT user_statistics_check1 ON user_statistics; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_statistics_check1 ON app_public.user_statistics IS 'deliveries_as_traveler cannot exceed total_deliveries';
+
+
+--
+-- Name: CONSTRAINT user_statistics_check2 ON user_statistics; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_statistics_check2 ON app_public.user_statistics IS 'successful_as_traveler and cancelled_as_traveler cannot exceed deliveries_as_traveler';
+
+
+--
+-- Name: CONSTRAINT user_statistics_check3 ON user_statistics; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_statistics_check3 ON app_public.user_statistics IS 'average_rating: a user has an average rating once rated, and only then';
+
+
+--
+-- Name: CONSTRAINT user_statistics_deliveries_as_traveler_check ON user_statistics; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_statistics_deliveries_as_traveler_check ON app_public.user_statistics IS 'deliveries_as_traveler cannot be negative';
+
+
+--
+-- Name: CONSTRAINT user_statistics_offer_answer_seconds_check ON user_statistics; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_statistics_offer_answer_seconds_check ON app_public.user_statistics IS 'offer_answer_seconds cannot be negative';
+
+
+--
+-- Name: CONSTRAINT user_statistics_offer_answers_check ON user_statistics; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_statistics_offer_answers_check ON app_public.user_statistics IS 'offer_answers cannot be negative';
+
+
+--
+-- Name: CONSTRAINT user_statistics_response_time_minutes_check ON user_statistics; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_statistics_response_time_minutes_check ON app_public.user_statistics IS 'response_time_minutes cannot be negative';
+
+
+--
+-- Name: CONSTRAINT user_statistics_successful_as_traveler_check ON user_statistics; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_statistics_successful_as_traveler_check ON app_public.user_statistics IS 'successful_as_traveler cannot be negative';
+
+
+--
+-- Name: CONSTRAINT user_statistics_successful_deliveries_check ON user_statistics; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_statistics_successful_deliveries_check ON app_public.user_statistics IS 'successful_deliveries cannot be negative';
+
+
+--
+-- Name: CONSTRAINT user_statistics_total_deliveries_check ON user_statistics; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_statistics_total_deliveries_check ON app_public.user_statistics IS 'total_deliveries cannot be negative';
+
+
+--
+-- Name: CONSTRAINT user_statistics_total_ratings_check ON user_statistics; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_statistics_total_ratings_check ON app_public.user_statistics IS 'total_ratings cannot be negative';
+
+
+--
+-- Name: CONSTRAINT user_statistics_total_trips_check ON user_statistics; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_statistics_total_trips_check ON app_public.user_statistics IS 'total_trips cannot be negative';
+
+
+--
 -- Name: user_profiles; Type: VIEW; Schema: app_public; Owner: -
 --
 
@@ -12930,126 +14185,144 @@ COMMENT ON COLUMN app_public.user_profiles.id IS 'Identifier of the user.';
 -- Name: COLUMN user_profiles.display_name; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.user_profiles.display_name IS 'Name shown to other users.';
+COMMENT ON COLUMN app_public.user_profiles.display_name IS '@behavior -orderBy -filterBy
+Name shown to other users.';
 
 
 --
 -- Name: COLUMN user_profiles.picture_key; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.user_profiles.picture_key IS 'Storage key of the profile picture.';
+COMMENT ON COLUMN app_public.user_profiles.picture_key IS '@behavior -orderBy -filterBy
+Storage key of the profile picture.';
 
 
 --
 -- Name: COLUMN user_profiles.bio; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.user_profiles.bio IS 'Self-description.';
+COMMENT ON COLUMN app_public.user_profiles.bio IS '@behavior -orderBy -filterBy
+Self-description.';
 
 
 --
 -- Name: COLUMN user_profiles.user_type; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.user_profiles.user_type IS 'customer, traveler or both.';
+COMMENT ON COLUMN app_public.user_profiles.user_type IS '@behavior -orderBy -filterBy
+customer, traveler or both.';
 
 
 --
 -- Name: COLUMN user_profiles.verification_level; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.user_profiles.verification_level IS 'Highest verified identity level.';
+COMMENT ON COLUMN app_public.user_profiles.verification_level IS '@behavior -orderBy -filterBy
+Highest verified identity level.';
 
 
 --
 -- Name: COLUMN user_profiles.created_at; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.user_profiles.created_at IS 'Member since.';
+COMMENT ON COLUMN app_public.user_profiles.created_at IS '@behavior -orderBy -filterBy
+Member since.';
 
 
 --
 -- Name: COLUMN user_profiles.total_trips; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.user_profiles.total_trips IS 'Trips completed as a traveler (null when hidden).';
+COMMENT ON COLUMN app_public.user_profiles.total_trips IS '@behavior -orderBy -filterBy
+Trips completed as a traveler (null when hidden).';
 
 
 --
 -- Name: COLUMN user_profiles.total_deliveries; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.user_profiles.total_deliveries IS 'Ended deliveries (null when hidden).';
+COMMENT ON COLUMN app_public.user_profiles.total_deliveries IS '@behavior -orderBy -filterBy
+Ended deliveries (null when hidden).';
 
 
 --
 -- Name: COLUMN user_profiles.successful_deliveries; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.user_profiles.successful_deliveries IS 'Deliveries that ended delivered (null when hidden).';
+COMMENT ON COLUMN app_public.user_profiles.successful_deliveries IS '@behavior -orderBy -filterBy
+Deliveries that ended delivered (null when hidden).';
 
 
 --
 -- Name: COLUMN user_profiles.cancelled_deliveries; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.user_profiles.cancelled_deliveries IS 'Deliveries that ended cancelled (null when hidden).';
+COMMENT ON COLUMN app_public.user_profiles.cancelled_deliveries IS '@behavior -orderBy -filterBy
+Deliveries that ended cancelled (null when hidden).';
 
 
 --
 -- Name: COLUMN user_profiles.deliveries_as_traveler; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.user_profiles.deliveries_as_traveler IS 'Ended deliveries as the traveler (null when hidden).';
+COMMENT ON COLUMN app_public.user_profiles.deliveries_as_traveler IS '@behavior -orderBy -filterBy
+Ended deliveries as the traveler (null when hidden).';
 
 
 --
 -- Name: COLUMN user_profiles.successful_as_traveler; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.user_profiles.successful_as_traveler IS 'Deliveries carried to the end (null when hidden).';
+COMMENT ON COLUMN app_public.user_profiles.successful_as_traveler IS '@behavior -orderBy -filterBy
+Deliveries carried to the end (null when hidden).';
 
 
 --
 -- Name: COLUMN user_profiles.cancelled_as_traveler; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.user_profiles.cancelled_as_traveler IS 'Deliveries cancelled as the traveler (null when hidden).';
+COMMENT ON COLUMN app_public.user_profiles.cancelled_as_traveler IS '@behavior -orderBy -filterBy
+Deliveries cancelled as the traveler (null when hidden).';
 
 
 --
 -- Name: COLUMN user_profiles.average_rating; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.user_profiles.average_rating IS 'Mean rating received (null when hidden or unrated).';
+COMMENT ON COLUMN app_public.user_profiles.average_rating IS '@behavior -orderBy -filterBy
+Mean rating received (null when hidden or unrated).';
 
 
 --
 -- Name: COLUMN user_profiles.total_ratings; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.user_profiles.total_ratings IS 'Ratings received (null when hidden).';
+COMMENT ON COLUMN app_public.user_profiles.total_ratings IS '@behavior -orderBy -filterBy
+Ratings received (null when hidden).';
 
 
 --
 -- Name: COLUMN user_profiles.completion_rate; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.user_profiles.completion_rate IS 'Delivered share of finished deliveries, 0–1 (null when hidden or none).';
+COMMENT ON COLUMN app_public.user_profiles.completion_rate IS '@behavior -orderBy -filterBy
+Delivered share of finished deliveries, 0–1 (null when hidden or none).';
 
 
 --
 -- Name: COLUMN user_profiles.success_rate; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.user_profiles.success_rate IS 'Delivered share of all ended deliveries, 0–1 (null when hidden or none).';
+COMMENT ON COLUMN app_public.user_profiles.success_rate IS '@behavior -orderBy -filterBy
+Delivered share of all ended deliveries, 0–1 (null when hidden or none).';
 
 
 --
 -- Name: COLUMN user_profiles.response_time_minutes; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.user_profiles.response_time_minutes IS 'Mean minutes the user takes to answer an offer version awaiting them (null when hidden or before their first answer).';
+COMMENT ON COLUMN app_public.user_profiles.response_time_minutes IS '@behavior -orderBy -filterBy
+Mean minutes the user takes to answer an offer version awaiting them (null when hidden or before their first answer).';
 
 
 --
@@ -13058,6 +14331,7 @@ COMMENT ON COLUMN app_public.user_profiles.response_time_minutes IS 'Mean minute
 
 CREATE FUNCTION app_public.user_profiles_earnings(profile app_public.user_profiles) RETURNS SETOF app_public.user_earnings
     LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
   select e.*
     from app_public.user_earnings e
@@ -13084,12 +14358,9 @@ CREATE FUNCTION app_public.user_reviews(user_id uuid) RETURNS SETOF app_public.p
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  v_user_id uuid := app_public.current_user_id();
+  v_user_id uuid := app_hidden.require_session('read reviews');
   v_moderator boolean;
 begin
-  if v_user_id is null then
-    raise exception 'Log in to read reviews' using errcode = 'LOGIN';
-  end if;
   v_moderator := app_hidden.current_user_has_permission('content.moderate');
   return query
   select v.id, v.reviewee_id,
@@ -13100,12 +14371,14 @@ begin
          v.created_at
     from app_public.reviews v
     left join app_public.users u on u.id = v.reviewer_id
+    -- the other party's review of the same delivery (at most one: unique per delivery and reviewer), joined through
+    -- that key for each review of this user; as an EXISTS inside the OR below, the planner may hash every review
+    left join app_public.reviews o on o.delivery_id = v.delivery_id and o.reviewer_id = v.reviewee_id
    where v.reviewee_id = user_reviews.user_id
      and v.status = 'active' and v.moderation_status <> 'rejected'
      and (v.reviewer_id = v_user_id or v_moderator
           or v.created_at <= now() - make_interval(days => (app_hidden.config_value('reviews.blind_reveal_days'))::integer)
-          or exists (select 1 from app_public.reviews o
-                      where o.delivery_id = v.delivery_id and o.reviewer_id = v.reviewee_id))
+          or o.id is not null)
    order by v.created_at desc, v.id;
 end;
 $$;
@@ -13232,7 +14505,7 @@ CREATE FUNCTION app_public.withdraw_offer(offer_id uuid, reason app_public.offer
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  v_user_id uuid := app_hidden.require_user('unverified', 'withdraw offers');
+  v_user_id uuid := app_hidden.require_session('withdraw offers');
   v_offer app_public.delivery_offers := app_hidden.lock_offer(withdraw_offer.offer_id);
   v_party app_public.offer_party := app_hidden.offer_party_of(v_offer, v_user_id);
 begin
@@ -13289,6 +14562,20 @@ COMMENT ON TABLE app_private.account_closures IS 'Account deactivations and dele
 
 
 --
+-- Name: CONSTRAINT account_closures_check ON account_closures; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT account_closures_check ON app_private.account_closures IS 'anonymised_at: only a deleted account is anonymised';
+
+
+--
+-- Name: CONSTRAINT account_closures_reason_check ON account_closures; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT account_closures_reason_check ON app_private.account_closures IS 'reason must have 1 to 1000 characters';
+
+
+--
 -- Name: admin_users; Type: TABLE; Schema: app_private; Owner: -
 --
 
@@ -13333,6 +14620,20 @@ COMMENT ON TABLE app_private.api_request_budgets IS 'Requests counted in the cur
 
 
 --
+-- Name: CONSTRAINT api_request_budgets_requests_check ON api_request_budgets; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT api_request_budgets_requests_check ON app_private.api_request_budgets IS 'requests must be more than 0';
+
+
+--
+-- Name: CONSTRAINT api_request_budgets_subject_check ON api_request_budgets; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT api_request_budgets_subject_check ON app_private.api_request_budgets IS 'subject must have 1 to 100 characters';
+
+
+--
 -- Name: email_verification_tokens; Type: TABLE; Schema: app_private; Owner: -
 --
 
@@ -13356,6 +14657,13 @@ ALTER TABLE ONLY app_private.email_verification_tokens FORCE ROW LEVEL SECURITY;
 --
 
 COMMENT ON TABLE app_private.email_verification_tokens IS 'SHA-256 of email verification links (32 random bytes), single-use, expiring.';
+
+
+--
+-- Name: CONSTRAINT email_verification_tokens_token_hash_check ON email_verification_tokens; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT email_verification_tokens_token_hash_check ON app_private.email_verification_tokens IS 'token_hash must be 32 bytes';
 
 
 --
@@ -13397,6 +14705,27 @@ COMMENT ON COLUMN app_private.emails.kind IS 'plain, or the single-use token the
 
 
 --
+-- Name: CONSTRAINT emails_attempts_check ON emails; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT emails_attempts_check ON app_private.emails IS 'attempts cannot be negative';
+
+
+--
+-- Name: CONSTRAINT emails_check ON emails; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT emails_check ON app_private.emails IS 'sent_at: a sent email has its sending time, and only a sent one has it';
+
+
+--
+-- Name: CONSTRAINT emails_subject_check ON emails; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT emails_subject_check ON app_private.emails IS 'subject must have 1 to 255 characters';
+
+
+--
 -- Name: login_attempts; Type: TABLE; Schema: app_private; Owner: -
 --
 
@@ -13418,6 +14747,13 @@ ALTER TABLE ONLY app_private.login_attempts FORCE ROW LEVEL SECURITY;
 --
 
 COMMENT ON TABLE app_private.login_attempts IS 'Every login attempt with its outcome: the audit trail behind lockout and per-IP rate limits.';
+
+
+--
+-- Name: CONSTRAINT login_attempts_email_check ON login_attempts; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT login_attempts_email_check ON app_private.login_attempts IS 'email may have at most 320 characters';
 
 
 --
@@ -13465,6 +14801,20 @@ COMMENT ON TABLE app_private.mfa_challenges IS 'Second step of a login with two-
 
 
 --
+-- Name: CONSTRAINT mfa_challenges_attempts_check ON mfa_challenges; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT mfa_challenges_attempts_check ON app_private.mfa_challenges IS 'attempts cannot be negative';
+
+
+--
+-- Name: CONSTRAINT mfa_challenges_token_hash_check ON mfa_challenges; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT mfa_challenges_token_hash_check ON app_private.mfa_challenges IS 'token_hash must be 32 bytes';
+
+
+--
 -- Name: password_reset_tokens; Type: TABLE; Schema: app_private; Owner: -
 --
 
@@ -13487,6 +14837,13 @@ ALTER TABLE ONLY app_private.password_reset_tokens FORCE ROW LEVEL SECURITY;
 --
 
 COMMENT ON TABLE app_private.password_reset_tokens IS 'SHA-256 of password reset links (32 random bytes), single-use, 1 h, a newer one voids older ones.';
+
+
+--
+-- Name: CONSTRAINT password_reset_tokens_token_hash_check ON password_reset_tokens; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT password_reset_tokens_token_hash_check ON app_private.password_reset_tokens IS 'token_hash must be 32 bytes';
 
 
 --
@@ -13518,6 +14875,27 @@ COMMENT ON TABLE app_private.phone_verification_codes IS 'Phone verification cod
 
 
 --
+-- Name: CONSTRAINT phone_verification_codes_attempts_check ON phone_verification_codes; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT phone_verification_codes_attempts_check ON app_private.phone_verification_codes IS 'attempts cannot be negative';
+
+
+--
+-- Name: CONSTRAINT phone_verification_codes_check ON phone_verification_codes; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT phone_verification_codes_check ON app_private.phone_verification_codes IS 'code_hash and expires_at: a code has an expiry, and only a code has one';
+
+
+--
+-- Name: CONSTRAINT phone_verification_codes_phone_number_check ON phone_verification_codes; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT phone_verification_codes_phone_number_check ON app_private.phone_verification_codes IS 'phone_number must be in E.164 format, e.g. +4930123456';
+
+
+--
 -- Name: rate_limit_hits; Type: TABLE; Schema: app_private; Owner: -
 --
 
@@ -13538,6 +14916,20 @@ ALTER TABLE ONLY app_private.rate_limit_hits FORCE ROW LEVEL SECURITY;
 --
 
 COMMENT ON TABLE app_private.rate_limit_hits IS 'One row per counted action; app_hidden.rate_limit_take counts them per bucket and subject.';
+
+
+--
+-- Name: CONSTRAINT rate_limit_hits_bucket_check ON rate_limit_hits; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT rate_limit_hits_bucket_check ON app_private.rate_limit_hits IS 'bucket may have only lowercase letters and underscores';
+
+
+--
+-- Name: CONSTRAINT rate_limit_hits_subject_check ON rate_limit_hits; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT rate_limit_hits_subject_check ON app_private.rate_limit_hits IS 'subject must have 1 to 320 characters';
 
 
 --
@@ -13573,6 +14965,13 @@ ALTER TABLE ONLY app_private.session_rotated_tokens FORCE ROW LEVEL SECURITY;
 --
 
 COMMENT ON TABLE app_private.session_rotated_tokens IS 'SHA-256 of refresh tokens already rotated away, kept to detect their reuse.';
+
+
+--
+-- Name: CONSTRAINT session_rotated_tokens_token_hash_check ON session_rotated_tokens; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT session_rotated_tokens_token_hash_check ON app_private.session_rotated_tokens IS 'token_hash must be 32 bytes';
 
 
 --
@@ -13620,6 +15019,27 @@ COMMENT ON COLUMN app_private.sessions.refresh_token_hash IS 'SHA-256 of the cur
 --
 
 COMMENT ON COLUMN app_private.sessions.mfa_verified IS 'Whether the session passed the second factor.';
+
+
+--
+-- Name: CONSTRAINT sessions_app_version_check ON sessions; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT sessions_app_version_check ON app_private.sessions IS 'app_version must have 1 to 64 characters';
+
+
+--
+-- Name: CONSTRAINT sessions_device_id_check ON sessions; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT sessions_device_id_check ON app_private.sessions IS 'device_id must have 1 to 255 characters';
+
+
+--
+-- Name: CONSTRAINT sessions_refresh_token_hash_check ON sessions; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT sessions_refresh_token_hash_check ON app_private.sessions IS 'refresh_token_hash must be 32 bytes';
 
 
 --
@@ -13680,6 +15100,13 @@ COMMENT ON TABLE app_private.user_secrets IS 'bcrypt password hash of each user 
 
 
 --
+-- Name: CONSTRAINT user_secrets_failed_login_count_check ON user_secrets; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_secrets_failed_login_count_check ON app_private.user_secrets IS 'failed_login_count cannot be negative';
+
+
+--
 -- Name: user_status_changes; Type: TABLE; Schema: app_private; Owner: -
 --
 
@@ -13705,6 +15132,13 @@ COMMENT ON TABLE app_private.user_status_changes IS 'Account status changes made
 
 
 --
+-- Name: CONSTRAINT user_status_changes_reason_check ON user_status_changes; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_status_changes_reason_check ON app_private.user_status_changes IS 'reason must have 1 to 1000 characters';
+
+
+--
 -- Name: worker_heartbeats; Type: TABLE; Schema: app_private; Owner: -
 --
 
@@ -13723,6 +15157,13 @@ ALTER TABLE ONLY app_private.worker_heartbeats FORCE ROW LEVEL SECURITY;
 --
 
 COMMENT ON TABLE app_private.worker_heartbeats IS 'Live graphile-worker pools and when each last reported (workers/heartbeat.ts); stale rows name crashed workers.';
+
+
+--
+-- Name: CONSTRAINT worker_heartbeats_worker_id_check ON worker_heartbeats; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT worker_heartbeats_worker_id_check ON app_private.worker_heartbeats IS 'worker_id must have 1 to 200 characters';
 
 
 --
@@ -14148,6 +15589,13 @@ COMMENT ON COLUMN app_public.delivery_status_history.created_at IS 'When the cha
 
 
 --
+-- Name: CONSTRAINT delivery_status_history_reason_check ON delivery_status_history; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_status_history_reason_check ON app_public.delivery_status_history IS 'reason must have 1 to 1000 characters';
+
+
+--
 -- Name: delivery_transitions; Type: TABLE; Schema: app_public; Owner: -
 --
 
@@ -14188,6 +15636,13 @@ COMMENT ON COLUMN app_public.delivery_transitions.to_status IS 'Status after the
 --
 
 COMMENT ON COLUMN app_public.delivery_transitions.source IS 'What may cause it.';
+
+
+--
+-- Name: CONSTRAINT delivery_transitions_check ON delivery_transitions; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_transitions_check ON app_public.delivery_transitions IS 'to_status must differ from from_status';
 
 
 --
@@ -14301,6 +15756,34 @@ COMMENT ON COLUMN app_public.offer_versions.created_at IS 'When it was proposed.
 
 
 --
+-- Name: CONSTRAINT offer_versions_message_check ON offer_versions; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT offer_versions_message_check ON app_public.offer_versions IS 'message must have 1 to 1000 characters';
+
+
+--
+-- Name: CONSTRAINT offer_versions_price_check ON offer_versions; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT offer_versions_price_check ON app_public.offer_versions IS 'price must be more than 0';
+
+
+--
+-- Name: CONSTRAINT offer_versions_times_ordered ON offer_versions; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT offer_versions_times_ordered ON app_public.offer_versions IS 'delivery_time must lie after pickup_time';
+
+
+--
+-- Name: CONSTRAINT offer_versions_version_check ON offer_versions; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT offer_versions_version_check ON app_public.offer_versions IS 'version must be between 1 and 100';
+
+
+--
 -- Name: request_matches; Type: TABLE; Schema: app_public; Owner: -
 --
 
@@ -14401,6 +15884,34 @@ COMMENT ON COLUMN app_public.request_matches.updated_at IS 'When the pair was la
 --
 
 COMMENT ON COLUMN app_public.request_matches.notified_at IS 'When the other side was emailed about the match (once per pair).';
+
+
+--
+-- Name: CONSTRAINT request_matches_detour_km_check ON request_matches; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT request_matches_detour_km_check ON app_public.request_matches IS 'detour_km cannot be negative';
+
+
+--
+-- Name: CONSTRAINT request_matches_factors_check ON request_matches; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT request_matches_factors_check ON app_public.request_matches IS 'factors must be a JSON object';
+
+
+--
+-- Name: CONSTRAINT request_matches_quoted_price_check ON request_matches; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT request_matches_quoted_price_check ON app_public.request_matches IS 'quoted_price must be more than 0';
+
+
+--
+-- Name: CONSTRAINT request_matches_score_check ON request_matches; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT request_matches_score_check ON app_public.request_matches IS 'score must be between 0 and 1';
 
 
 --
@@ -14618,6 +16129,34 @@ Who changed the value last; null for the seeded value or a system change.';
 
 
 --
+-- Name: CONSTRAINT system_configuration_category_check ON system_configuration; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT system_configuration_category_check ON app_public.system_configuration IS 'category may have only lowercase letters and underscores';
+
+
+--
+-- Name: CONSTRAINT system_configuration_key_check ON system_configuration; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT system_configuration_key_check ON app_public.system_configuration IS 'key may have only lowercase letters, digits and underscores';
+
+
+--
+-- Name: CONSTRAINT system_configuration_sensitive_not_public ON system_configuration; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT system_configuration_sensitive_not_public ON app_public.system_configuration IS 'is_public: a sensitive setting cannot be public';
+
+
+--
+-- Name: CONSTRAINT system_configuration_validation_check ON system_configuration; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT system_configuration_validation_check ON app_public.system_configuration IS 'validation must be a JSON object with only min, max and pattern';
+
+
+--
 -- Name: user_contacts; Type: TABLE; Schema: app_public; Owner: -
 --
 
@@ -14632,10 +16171,12 @@ CREATE TABLE app_public.user_contacts (
     phone_verified_at timestamp with time zone,
     date_of_birth date,
     terms_accepted_at timestamp with time zone,
+    referral_code text,
     CONSTRAINT user_contacts_email_check CHECK (((length((email)::text) <= 254) AND (email OPERATOR(public.~) '^[^@\s]+@[^@\s]+\.[^@\s]+$'::public.citext))),
     CONSTRAINT user_contacts_last_name_check CHECK (((length(last_name) >= 1) AND (length(last_name) <= 100))),
     CONSTRAINT user_contacts_phone_number_check CHECK ((phone_number ~ '^\+[1-9][0-9]{6,14}$'::text)),
-    CONSTRAINT user_contacts_phone_verified_has_number CHECK (((phone_verified_at IS NULL) OR (phone_number IS NOT NULL)))
+    CONSTRAINT user_contacts_phone_verified_has_number CHECK (((phone_verified_at IS NULL) OR (phone_number IS NOT NULL))),
+    CONSTRAINT user_contacts_referral_code_check CHECK ((referral_code ~ '^[0-9A-Z]{6,16}$'::text))
 );
 
 ALTER TABLE ONLY app_public.user_contacts FORCE ROW LEVEL SECURITY;
@@ -14720,6 +16261,48 @@ COMMENT ON COLUMN app_public.user_contacts.terms_accepted_at IS 'When the user a
 
 
 --
+-- Name: COLUMN user_contacts.referral_code; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_contacts.referral_code IS 'Code others enter at sign-up to be referred by this user; private to the user (and admins), who shares it.';
+
+
+--
+-- Name: CONSTRAINT user_contacts_email_check ON user_contacts; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_contacts_email_check ON app_public.user_contacts IS 'email must be an email address of at most 254 characters';
+
+
+--
+-- Name: CONSTRAINT user_contacts_last_name_check ON user_contacts; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_contacts_last_name_check ON app_public.user_contacts IS 'last_name must have 1 to 100 characters';
+
+
+--
+-- Name: CONSTRAINT user_contacts_phone_number_check ON user_contacts; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_contacts_phone_number_check ON app_public.user_contacts IS 'phone_number must be in E.164 format, e.g. +4930123456';
+
+
+--
+-- Name: CONSTRAINT user_contacts_phone_verified_has_number ON user_contacts; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_contacts_phone_verified_has_number ON app_public.user_contacts IS 'phone_verified_at: only a phone number can be verified';
+
+
+--
+-- Name: CONSTRAINT user_contacts_referral_code_check ON user_contacts; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_contacts_referral_code_check ON app_public.user_contacts IS 'referral_code must have 6 to 16 capital letters or digits';
+
+
+--
 -- Name: schema_migrations; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -14737,11 +16320,25 @@ ALTER TABLE ONLY app_private.account_closures
 
 
 --
+-- Name: CONSTRAINT account_closures_pkey ON account_closures; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT account_closures_pkey ON app_private.account_closures IS 'id is already taken';
+
+
+--
 -- Name: admin_users admin_users_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
 --
 
 ALTER TABLE ONLY app_private.admin_users
     ADD CONSTRAINT admin_users_pkey PRIMARY KEY (user_id);
+
+
+--
+-- Name: CONSTRAINT admin_users_pkey ON admin_users; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT admin_users_pkey ON app_private.admin_users IS 'user_id is already an admin';
 
 
 --
@@ -14753,11 +16350,25 @@ ALTER TABLE ONLY app_private.api_request_budgets
 
 
 --
+-- Name: CONSTRAINT api_request_budgets_pkey ON api_request_budgets; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT api_request_budgets_pkey ON app_private.api_request_budgets IS 'subject already has a request budget';
+
+
+--
 -- Name: email_verification_tokens email_verification_tokens_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
 --
 
 ALTER TABLE ONLY app_private.email_verification_tokens
     ADD CONSTRAINT email_verification_tokens_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: CONSTRAINT email_verification_tokens_pkey ON email_verification_tokens; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT email_verification_tokens_pkey ON app_private.email_verification_tokens IS 'id is already taken';
 
 
 --
@@ -14769,11 +16380,25 @@ ALTER TABLE ONLY app_private.email_verification_tokens
 
 
 --
+-- Name: CONSTRAINT email_verification_tokens_token_hash_key ON email_verification_tokens; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT email_verification_tokens_token_hash_key ON app_private.email_verification_tokens IS 'token_hash is already in use';
+
+
+--
 -- Name: emails emails_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
 --
 
 ALTER TABLE ONLY app_private.emails
     ADD CONSTRAINT emails_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: CONSTRAINT emails_pkey ON emails; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT emails_pkey ON app_private.emails IS 'id is already taken';
 
 
 --
@@ -14785,11 +16410,25 @@ ALTER TABLE ONLY app_private.login_attempts
 
 
 --
+-- Name: CONSTRAINT login_attempts_pkey ON login_attempts; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT login_attempts_pkey ON app_private.login_attempts IS 'id is already taken';
+
+
+--
 -- Name: mfa_challenges mfa_challenges_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
 --
 
 ALTER TABLE ONLY app_private.mfa_challenges
     ADD CONSTRAINT mfa_challenges_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: CONSTRAINT mfa_challenges_pkey ON mfa_challenges; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT mfa_challenges_pkey ON app_private.mfa_challenges IS 'id is already taken';
 
 
 --
@@ -14801,11 +16440,25 @@ ALTER TABLE ONLY app_private.mfa_challenges
 
 
 --
+-- Name: CONSTRAINT mfa_challenges_token_hash_key ON mfa_challenges; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT mfa_challenges_token_hash_key ON app_private.mfa_challenges IS 'token_hash is already in use';
+
+
+--
 -- Name: password_reset_tokens password_reset_tokens_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
 --
 
 ALTER TABLE ONLY app_private.password_reset_tokens
     ADD CONSTRAINT password_reset_tokens_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: CONSTRAINT password_reset_tokens_pkey ON password_reset_tokens; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT password_reset_tokens_pkey ON app_private.password_reset_tokens IS 'id is already taken';
 
 
 --
@@ -14817,11 +16470,25 @@ ALTER TABLE ONLY app_private.password_reset_tokens
 
 
 --
+-- Name: CONSTRAINT password_reset_tokens_token_hash_key ON password_reset_tokens; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT password_reset_tokens_token_hash_key ON app_private.password_reset_tokens IS 'token_hash is already in use';
+
+
+--
 -- Name: phone_verification_codes phone_verification_codes_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
 --
 
 ALTER TABLE ONLY app_private.phone_verification_codes
     ADD CONSTRAINT phone_verification_codes_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: CONSTRAINT phone_verification_codes_pkey ON phone_verification_codes; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT phone_verification_codes_pkey ON app_private.phone_verification_codes IS 'id is already taken';
 
 
 --
@@ -14833,11 +16500,25 @@ ALTER TABLE ONLY app_private.rate_limit_hits
 
 
 --
+-- Name: CONSTRAINT rate_limit_hits_pkey ON rate_limit_hits; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT rate_limit_hits_pkey ON app_private.rate_limit_hits IS 'id is already taken';
+
+
+--
 -- Name: session_rotated_tokens session_rotated_tokens_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
 --
 
 ALTER TABLE ONLY app_private.session_rotated_tokens
     ADD CONSTRAINT session_rotated_tokens_pkey PRIMARY KEY (token_hash);
+
+
+--
+-- Name: CONSTRAINT session_rotated_tokens_pkey ON session_rotated_tokens; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT session_rotated_tokens_pkey ON app_private.session_rotated_tokens IS 'token_hash was already rotated';
 
 
 --
@@ -14849,11 +16530,25 @@ ALTER TABLE ONLY app_private.sessions
 
 
 --
+-- Name: CONSTRAINT sessions_pkey ON sessions; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT sessions_pkey ON app_private.sessions IS 'id is already taken';
+
+
+--
 -- Name: two_factor_setups two_factor_setups_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
 --
 
 ALTER TABLE ONLY app_private.two_factor_setups
     ADD CONSTRAINT two_factor_setups_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: CONSTRAINT two_factor_setups_pkey ON two_factor_setups; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT two_factor_setups_pkey ON app_private.two_factor_setups IS 'id is already taken';
 
 
 --
@@ -14865,11 +16560,25 @@ ALTER TABLE ONLY app_private.user_secrets
 
 
 --
+-- Name: CONSTRAINT user_secrets_pkey ON user_secrets; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_secrets_pkey ON app_private.user_secrets IS 'user_id already has its secrets';
+
+
+--
 -- Name: user_status_changes user_status_changes_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
 --
 
 ALTER TABLE ONLY app_private.user_status_changes
     ADD CONSTRAINT user_status_changes_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: CONSTRAINT user_status_changes_pkey ON user_status_changes; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_status_changes_pkey ON app_private.user_status_changes IS 'id is already taken';
 
 
 --
@@ -14881,11 +16590,25 @@ ALTER TABLE ONLY app_private.user_two_factor_auth
 
 
 --
+-- Name: CONSTRAINT user_two_factor_auth_pkey ON user_two_factor_auth; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_two_factor_auth_pkey ON app_private.user_two_factor_auth IS 'user_id already has two-factor authentication';
+
+
+--
 -- Name: worker_heartbeats worker_heartbeats_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
 --
 
 ALTER TABLE ONLY app_private.worker_heartbeats
     ADD CONSTRAINT worker_heartbeats_pkey PRIMARY KEY (worker_id);
+
+
+--
+-- Name: CONSTRAINT worker_heartbeats_pkey ON worker_heartbeats; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT worker_heartbeats_pkey ON app_private.worker_heartbeats IS 'worker_id already has a heartbeat';
 
 
 --
@@ -14897,11 +16620,25 @@ ALTER TABLE ONLY app_public.deliveries
 
 
 --
+-- Name: CONSTRAINT deliveries_delivery_number_key ON deliveries; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT deliveries_delivery_number_key ON app_public.deliveries IS 'delivery_number is already taken';
+
+
+--
 -- Name: deliveries deliveries_offer_id_key; Type: CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.deliveries
     ADD CONSTRAINT deliveries_offer_id_key UNIQUE (offer_id);
+
+
+--
+-- Name: CONSTRAINT deliveries_offer_id_key ON deliveries; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT deliveries_offer_id_key ON app_public.deliveries IS 'offer_id: this offer already has a delivery';
 
 
 --
@@ -14913,11 +16650,25 @@ ALTER TABLE ONLY app_public.deliveries
 
 
 --
+-- Name: CONSTRAINT deliveries_pkey ON deliveries; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT deliveries_pkey ON app_public.deliveries IS 'id is already taken';
+
+
+--
 -- Name: delivery_offers delivery_offers_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.delivery_offers
     ADD CONSTRAINT delivery_offers_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: CONSTRAINT delivery_offers_pkey ON delivery_offers; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_offers_pkey ON app_public.delivery_offers IS 'id is already taken';
 
 
 --
@@ -14929,11 +16680,25 @@ ALTER TABLE ONLY app_public.delivery_requests
 
 
 --
+-- Name: CONSTRAINT delivery_requests_pkey ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_pkey ON app_public.delivery_requests IS 'id is already taken';
+
+
+--
 -- Name: delivery_status_history delivery_status_history_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.delivery_status_history
     ADD CONSTRAINT delivery_status_history_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: CONSTRAINT delivery_status_history_pkey ON delivery_status_history; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_status_history_pkey ON app_public.delivery_status_history IS 'id is already taken';
 
 
 --
@@ -14945,11 +16710,25 @@ ALTER TABLE ONLY app_public.delivery_transitions
 
 
 --
+-- Name: CONSTRAINT delivery_transitions_pkey ON delivery_transitions; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_transitions_pkey ON app_public.delivery_transitions IS 'from_status, to_status and source: this transition already exists';
+
+
+--
 -- Name: offer_versions offer_versions_offer_version_key; Type: CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.offer_versions
     ADD CONSTRAINT offer_versions_offer_version_key UNIQUE (offer_id, version);
+
+
+--
+-- Name: CONSTRAINT offer_versions_offer_version_key ON offer_versions; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT offer_versions_offer_version_key ON app_public.offer_versions IS 'version: this version of the offer already exists';
 
 
 --
@@ -14961,11 +16740,25 @@ ALTER TABLE ONLY app_public.offer_versions
 
 
 --
+-- Name: CONSTRAINT offer_versions_pkey ON offer_versions; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT offer_versions_pkey ON app_public.offer_versions IS 'id is already taken';
+
+
+--
 -- Name: request_matches request_matches_pair_key; Type: CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.request_matches
     ADD CONSTRAINT request_matches_pair_key UNIQUE (request_id, trip_id);
+
+
+--
+-- Name: CONSTRAINT request_matches_pair_key ON request_matches; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT request_matches_pair_key ON app_public.request_matches IS 'request_id and trip_id: this pair is already recorded';
 
 
 --
@@ -14977,11 +16770,25 @@ ALTER TABLE ONLY app_public.request_matches
 
 
 --
+-- Name: CONSTRAINT request_matches_pkey ON request_matches; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT request_matches_pkey ON app_public.request_matches IS 'id is already taken';
+
+
+--
 -- Name: review_reports review_reports_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.review_reports
     ADD CONSTRAINT review_reports_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: CONSTRAINT review_reports_pkey ON review_reports; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT review_reports_pkey ON app_public.review_reports IS 'id is already taken';
 
 
 --
@@ -14993,11 +16800,25 @@ ALTER TABLE ONLY app_public.review_reports
 
 
 --
+-- Name: CONSTRAINT review_reports_review_reporter_key ON review_reports; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT review_reports_review_reporter_key ON app_public.review_reports IS 'review_id: you already reported this review';
+
+
+--
 -- Name: reviews reviews_delivery_reviewer_key; Type: CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.reviews
     ADD CONSTRAINT reviews_delivery_reviewer_key UNIQUE (delivery_id, reviewer_id);
+
+
+--
+-- Name: CONSTRAINT reviews_delivery_reviewer_key ON reviews; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT reviews_delivery_reviewer_key ON app_public.reviews IS 'delivery_id: you already reviewed this delivery';
 
 
 --
@@ -15009,11 +16830,25 @@ ALTER TABLE ONLY app_public.reviews
 
 
 --
+-- Name: CONSTRAINT reviews_pkey ON reviews; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT reviews_pkey ON app_public.reviews IS 'id is already taken';
+
+
+--
 -- Name: system_configuration system_configuration_category_key_key; Type: CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.system_configuration
     ADD CONSTRAINT system_configuration_category_key_key UNIQUE (category, key);
+
+
+--
+-- Name: CONSTRAINT system_configuration_category_key_key ON system_configuration; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT system_configuration_category_key_key ON app_public.system_configuration IS 'category and key: this setting already exists';
 
 
 --
@@ -15025,11 +16860,25 @@ ALTER TABLE ONLY app_public.system_configuration
 
 
 --
+-- Name: CONSTRAINT system_configuration_pkey ON system_configuration; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT system_configuration_pkey ON app_public.system_configuration IS 'id is already taken';
+
+
+--
 -- Name: trip_capacity_reservations trip_capacity_reservations_delivery_id_key; Type: CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.trip_capacity_reservations
     ADD CONSTRAINT trip_capacity_reservations_delivery_id_key UNIQUE (delivery_id);
+
+
+--
+-- Name: CONSTRAINT trip_capacity_reservations_delivery_id_key ON trip_capacity_reservations; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trip_capacity_reservations_delivery_id_key ON app_public.trip_capacity_reservations IS 'delivery_id: capacity is already reserved for this delivery';
 
 
 --
@@ -15041,11 +16890,25 @@ ALTER TABLE ONLY app_public.trip_capacity_reservations
 
 
 --
+-- Name: CONSTRAINT trip_capacity_reservations_pkey ON trip_capacity_reservations; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trip_capacity_reservations_pkey ON app_public.trip_capacity_reservations IS 'id is already taken';
+
+
+--
 -- Name: trip_templates trip_templates_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.trip_templates
     ADD CONSTRAINT trip_templates_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: CONSTRAINT trip_templates_pkey ON trip_templates; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trip_templates_pkey ON app_public.trip_templates IS 'id is already taken';
 
 
 --
@@ -15057,11 +16920,25 @@ ALTER TABLE ONLY app_public.trip_templates
 
 
 --
+-- Name: CONSTRAINT trip_templates_user_name_key ON trip_templates; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trip_templates_user_name_key ON app_public.trip_templates IS 'name: you already have a template with this name';
+
+
+--
 -- Name: trip_weather trip_weather_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.trip_weather
     ADD CONSTRAINT trip_weather_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: CONSTRAINT trip_weather_pkey ON trip_weather; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trip_weather_pkey ON app_public.trip_weather IS 'id is already taken';
 
 
 --
@@ -15073,11 +16950,25 @@ ALTER TABLE ONLY app_public.trip_weather
 
 
 --
+-- Name: CONSTRAINT trip_weather_trip_id_key ON trip_weather; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trip_weather_trip_id_key ON app_public.trip_weather IS 'trip_id: this trip already has its weather';
+
+
+--
 -- Name: trips trips_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.trips
     ADD CONSTRAINT trips_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: CONSTRAINT trips_pkey ON trips; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trips_pkey ON app_public.trips IS 'id is already taken';
 
 
 --
@@ -15089,11 +16980,25 @@ ALTER TABLE ONLY app_public.user_addresses
 
 
 --
+-- Name: CONSTRAINT user_addresses_pkey ON user_addresses; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_addresses_pkey ON app_public.user_addresses IS 'id is already taken';
+
+
+--
 -- Name: user_blocks user_blocks_pair_key; Type: CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.user_blocks
     ADD CONSTRAINT user_blocks_pair_key UNIQUE (blocker_id, blocked_id);
+
+
+--
+-- Name: CONSTRAINT user_blocks_pair_key ON user_blocks; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_blocks_pair_key ON app_public.user_blocks IS 'blocked_id: you already blocked this user';
 
 
 --
@@ -15105,11 +17010,25 @@ ALTER TABLE ONLY app_public.user_blocks
 
 
 --
+-- Name: CONSTRAINT user_blocks_pkey ON user_blocks; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_blocks_pkey ON app_public.user_blocks IS 'id is already taken';
+
+
+--
 -- Name: user_contacts user_contacts_email_key; Type: CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.user_contacts
     ADD CONSTRAINT user_contacts_email_key UNIQUE (email);
+
+
+--
+-- Name: CONSTRAINT user_contacts_email_key ON user_contacts; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_contacts_email_key ON app_public.user_contacts IS 'email is already taken';
 
 
 --
@@ -15121,11 +17040,25 @@ ALTER TABLE ONLY app_public.user_contacts
 
 
 --
+-- Name: CONSTRAINT user_contacts_pkey ON user_contacts; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_contacts_pkey ON app_public.user_contacts IS 'user_id already has contact details';
+
+
+--
 -- Name: user_earnings user_earnings_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.user_earnings
     ADD CONSTRAINT user_earnings_pkey PRIMARY KEY (user_id, currency);
+
+
+--
+-- Name: CONSTRAINT user_earnings_pkey ON user_earnings; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_earnings_pkey ON app_public.user_earnings IS 'user_id and currency: these earnings already exist';
 
 
 --
@@ -15137,11 +17070,25 @@ ALTER TABLE ONLY app_public.user_favorites
 
 
 --
+-- Name: CONSTRAINT user_favorites_pair_key ON user_favorites; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_favorites_pair_key ON app_public.user_favorites IS 'traveler_id: this traveler is already a favorite';
+
+
+--
 -- Name: user_favorites user_favorites_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.user_favorites
     ADD CONSTRAINT user_favorites_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: CONSTRAINT user_favorites_pkey ON user_favorites; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_favorites_pkey ON app_public.user_favorites IS 'id is already taken';
 
 
 --
@@ -15153,11 +17100,25 @@ ALTER TABLE ONLY app_public.user_preferences
 
 
 --
+-- Name: CONSTRAINT user_preferences_pkey ON user_preferences; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_preferences_pkey ON app_public.user_preferences IS 'user_id already has preferences';
+
+
+--
 -- Name: user_reports user_reports_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.user_reports
     ADD CONSTRAINT user_reports_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: CONSTRAINT user_reports_pkey ON user_reports; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_reports_pkey ON app_public.user_reports IS 'id is already taken';
 
 
 --
@@ -15169,6 +17130,13 @@ ALTER TABLE ONLY app_public.user_statistics
 
 
 --
+-- Name: CONSTRAINT user_statistics_pkey ON user_statistics; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_statistics_pkey ON app_public.user_statistics IS 'user_id already has statistics';
+
+
+--
 -- Name: user_verification_documents user_verification_documents_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
 --
 
@@ -15177,11 +17145,25 @@ ALTER TABLE ONLY app_public.user_verification_documents
 
 
 --
+-- Name: CONSTRAINT user_verification_documents_pkey ON user_verification_documents; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_verification_documents_pkey ON app_public.user_verification_documents IS 'id is already taken';
+
+
+--
 -- Name: users users_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.users
     ADD CONSTRAINT users_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: CONSTRAINT users_pkey ON users; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT users_pkey ON app_public.users IS 'id is already taken';
 
 
 --
@@ -15312,6 +17294,13 @@ CREATE UNIQUE INDEX sessions_refresh_token_hash_key ON app_private.sessions USIN
 
 
 --
+-- Name: INDEX sessions_refresh_token_hash_key; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON INDEX app_private.sessions_refresh_token_hash_key IS 'refresh_token_hash is already in use';
+
+
+--
 -- Name: sessions_user_id_idx; Type: INDEX; Schema: app_private; Owner: -
 --
 
@@ -15368,17 +17357,17 @@ CREATE INDEX deliveries_customer_id_idx ON app_public.deliveries USING btree (cu
 
 
 --
--- Name: deliveries_live_idx; Type: INDEX; Schema: app_public; Owner: -
---
-
-CREATE INDEX deliveries_live_idx ON app_public.deliveries USING btree (status) WHERE (status <> ALL (ARRAY['delivered'::app_public.delivery_status, 'cancelled'::app_public.delivery_status]));
-
-
---
 -- Name: deliveries_one_live_per_request_key; Type: INDEX; Schema: app_public; Owner: -
 --
 
 CREATE UNIQUE INDEX deliveries_one_live_per_request_key ON app_public.deliveries USING btree (request_id) WHERE (status <> 'cancelled'::app_public.delivery_status);
+
+
+--
+-- Name: INDEX deliveries_one_live_per_request_key; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON INDEX app_public.deliveries_one_live_per_request_key IS 'request_id: this request already has a live delivery';
 
 
 --
@@ -15424,10 +17413,24 @@ CREATE UNIQUE INDEX delivery_offers_one_accepted_key ON app_public.delivery_offe
 
 
 --
+-- Name: INDEX delivery_offers_one_accepted_key; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON INDEX app_public.delivery_offers_one_accepted_key IS 'request_id: this request already has an accepted offer';
+
+
+--
 -- Name: delivery_offers_one_pending_key; Type: INDEX; Schema: app_public; Owner: -
 --
 
 CREATE UNIQUE INDEX delivery_offers_one_pending_key ON app_public.delivery_offers USING btree (request_id, traveler_id) WHERE (status = 'pending'::app_public.offer_status);
+
+
+--
+-- Name: INDEX delivery_offers_one_pending_key; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON INDEX app_public.delivery_offers_one_pending_key IS 'request_id and traveler_id: there already is a live offer between this traveler and request';
 
 
 --
@@ -15599,6 +17602,13 @@ CREATE INDEX trips_cancelled_by_idx ON app_public.trips USING btree (cancelled_b
 
 
 --
+-- Name: trips_departure_time_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX trips_departure_time_idx ON app_public.trips USING btree (departure_time, id);
+
+
+--
 -- Name: trips_destination_point_idx; Type: INDEX; Schema: app_public; Owner: -
 --
 
@@ -15627,6 +17637,13 @@ CREATE UNIQUE INDEX trips_parent_departure_key ON app_public.trips USING btree (
 
 
 --
+-- Name: INDEX trips_parent_departure_key; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON INDEX app_public.trips_parent_departure_key IS 'departure_time: this recurring trip already has a trip at that departure';
+
+
+--
 -- Name: trips_traveler_id_idx; Type: INDEX; Schema: app_public; Owner: -
 --
 
@@ -15638,6 +17655,13 @@ CREATE INDEX trips_traveler_id_idx ON app_public.trips USING btree (traveler_id,
 --
 
 CREATE UNIQUE INDEX user_addresses_one_default_key ON app_public.user_addresses USING btree (user_id) WHERE is_default;
+
+
+--
+-- Name: INDEX user_addresses_one_default_key; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON INDEX app_public.user_addresses_one_default_key IS 'is_default: you already have a default address';
 
 
 --
@@ -15662,10 +17686,31 @@ CREATE INDEX user_blocks_blocked_id_idx ON app_public.user_blocks USING btree (b
 
 
 --
+-- Name: user_contacts_referral_code_key; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE UNIQUE INDEX user_contacts_referral_code_key ON app_public.user_contacts USING btree (referral_code);
+
+
+--
+-- Name: INDEX user_contacts_referral_code_key; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON INDEX app_public.user_contacts_referral_code_key IS 'referral_code is already taken';
+
+
+--
 -- Name: user_contacts_verified_phone_key; Type: INDEX; Schema: app_public; Owner: -
 --
 
 CREATE UNIQUE INDEX user_contacts_verified_phone_key ON app_public.user_contacts USING btree (phone_number) WHERE (phone_verified_at IS NOT NULL);
+
+
+--
+-- Name: INDEX user_contacts_verified_phone_key; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON INDEX app_public.user_contacts_verified_phone_key IS 'phone_number is already verified on another account';
 
 
 --
@@ -15704,6 +17749,13 @@ CREATE UNIQUE INDEX user_reports_open_pair_key ON app_public.user_reports USING 
 
 
 --
+-- Name: INDEX user_reports_open_pair_key; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON INDEX app_public.user_reports_open_pair_key IS 'reported_user_id: you already reported this user; moderators are looking at it';
+
+
+--
 -- Name: user_reports_queue_idx; Type: INDEX; Schema: app_public; Owner: -
 --
 
@@ -15732,6 +17784,13 @@ CREATE UNIQUE INDEX user_verification_documents_live_key ON app_public.user_veri
 
 
 --
+-- Name: INDEX user_verification_documents_live_key; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON INDEX app_public.user_verification_documents_live_key IS 'document_type: a document of this type is already waiting for review or approved';
+
+
+--
 -- Name: user_verification_documents_queue_idx; Type: INDEX; Schema: app_public; Owner: -
 --
 
@@ -15757,13 +17816,6 @@ CREATE INDEX user_verification_documents_verified_by_idx ON app_public.user_veri
 --
 
 CREATE INDEX users_names_trgm_idx ON app_public.users USING gin ((((first_name || ' '::text) || display_name)) public.gin_trgm_ops);
-
-
---
--- Name: users_referral_code_key; Type: INDEX; Schema: app_public; Owner: -
---
-
-CREATE UNIQUE INDEX users_referral_code_key ON app_public.users USING btree (referral_code);
 
 
 --
@@ -15837,10 +17889,10 @@ CREATE TRIGGER _100_default_user BEFORE INSERT ON app_public.user_verification_d
 
 
 --
--- Name: users _100_referral_code; Type: TRIGGER; Schema: app_public; Owner: -
+-- Name: user_contacts _100_referral_code; Type: TRIGGER; Schema: app_public; Owner: -
 --
 
-CREATE TRIGGER _100_referral_code BEFORE INSERT ON app_public.users FOR EACH ROW EXECUTE FUNCTION app_hidden.tg_users__referral_code();
+CREATE TRIGGER _100_referral_code BEFORE INSERT ON app_public.user_contacts FOR EACH ROW EXECUTE FUNCTION app_hidden.tg_user_contacts__referral_code();
 
 
 --
@@ -15991,10 +18043,31 @@ CREATE TRIGGER _200_first_is_default BEFORE INSERT ON app_public.user_addresses 
 
 
 --
+-- Name: user_statistics _200_is_public; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _200_is_public BEFORE INSERT ON app_public.user_statistics FOR EACH ROW EXECUTE FUNCTION app_hidden.tg_user_statistics__is_public();
+
+
+--
 -- Name: user_reports _200_priority; Type: TRIGGER; Schema: app_public; Owner: -
 --
 
 CREATE TRIGGER _200_priority BEFORE INSERT ON app_public.user_reports FOR EACH ROW EXECUTE FUNCTION app_hidden.tg_user_reports__priority();
+
+
+--
+-- Name: user_preferences _200_statistics_visibility; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _200_statistics_visibility AFTER INSERT OR UPDATE OF privacy ON app_public.user_preferences FOR EACH ROW EXECUTE FUNCTION app_hidden.tg_user_preferences__statistics_visibility();
+
+
+--
+-- Name: users _200_statistics_visibility; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _200_statistics_visibility AFTER UPDATE OF status, deleted_at ON app_public.users FOR EACH ROW WHEN (((old.status IS DISTINCT FROM new.status) OR (old.deleted_at IS DISTINCT FROM new.deleted_at))) EXECUTE FUNCTION app_hidden.tg_users__statistics_visibility();
 
 
 --
@@ -16118,11 +18191,25 @@ ALTER TABLE ONLY app_private.account_closures
 
 
 --
+-- Name: CONSTRAINT account_closures_user_id_fkey ON account_closures; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT account_closures_user_id_fkey ON app_private.account_closures IS 'user_id must name an existing user';
+
+
+--
 -- Name: admin_users admin_users_user_id_fkey; Type: FK CONSTRAINT; Schema: app_private; Owner: -
 --
 
 ALTER TABLE ONLY app_private.admin_users
     ADD CONSTRAINT admin_users_user_id_fkey FOREIGN KEY (user_id) REFERENCES app_public.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT admin_users_user_id_fkey ON admin_users; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT admin_users_user_id_fkey ON app_private.admin_users IS 'user_id must name an existing user';
 
 
 --
@@ -16134,11 +18221,25 @@ ALTER TABLE ONLY app_private.email_verification_tokens
 
 
 --
+-- Name: CONSTRAINT email_verification_tokens_email_id_fkey ON email_verification_tokens; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT email_verification_tokens_email_id_fkey ON app_private.email_verification_tokens IS 'email_id must name an existing email';
+
+
+--
 -- Name: email_verification_tokens email_verification_tokens_user_id_fkey; Type: FK CONSTRAINT; Schema: app_private; Owner: -
 --
 
 ALTER TABLE ONLY app_private.email_verification_tokens
     ADD CONSTRAINT email_verification_tokens_user_id_fkey FOREIGN KEY (user_id) REFERENCES app_public.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT email_verification_tokens_user_id_fkey ON email_verification_tokens; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT email_verification_tokens_user_id_fkey ON app_private.email_verification_tokens IS 'user_id must name an existing user';
 
 
 --
@@ -16150,11 +18251,25 @@ ALTER TABLE ONLY app_private.emails
 
 
 --
+-- Name: CONSTRAINT emails_user_id_fkey ON emails; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT emails_user_id_fkey ON app_private.emails IS 'user_id must name an existing user';
+
+
+--
 -- Name: login_attempts login_attempts_user_id_fkey; Type: FK CONSTRAINT; Schema: app_private; Owner: -
 --
 
 ALTER TABLE ONLY app_private.login_attempts
     ADD CONSTRAINT login_attempts_user_id_fkey FOREIGN KEY (user_id) REFERENCES app_public.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT login_attempts_user_id_fkey ON login_attempts; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT login_attempts_user_id_fkey ON app_private.login_attempts IS 'user_id must name an existing user';
 
 
 --
@@ -16166,11 +18281,25 @@ ALTER TABLE ONLY app_private.mfa_challenges
 
 
 --
+-- Name: CONSTRAINT mfa_challenges_user_id_fkey ON mfa_challenges; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT mfa_challenges_user_id_fkey ON app_private.mfa_challenges IS 'user_id must name an existing user';
+
+
+--
 -- Name: password_reset_tokens password_reset_tokens_email_id_fkey; Type: FK CONSTRAINT; Schema: app_private; Owner: -
 --
 
 ALTER TABLE ONLY app_private.password_reset_tokens
     ADD CONSTRAINT password_reset_tokens_email_id_fkey FOREIGN KEY (email_id) REFERENCES app_private.emails(id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT password_reset_tokens_email_id_fkey ON password_reset_tokens; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT password_reset_tokens_email_id_fkey ON app_private.password_reset_tokens IS 'email_id must name an existing email';
 
 
 --
@@ -16182,11 +18311,25 @@ ALTER TABLE ONLY app_private.password_reset_tokens
 
 
 --
+-- Name: CONSTRAINT password_reset_tokens_user_id_fkey ON password_reset_tokens; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT password_reset_tokens_user_id_fkey ON app_private.password_reset_tokens IS 'user_id must name an existing user';
+
+
+--
 -- Name: phone_verification_codes phone_verification_codes_user_id_fkey; Type: FK CONSTRAINT; Schema: app_private; Owner: -
 --
 
 ALTER TABLE ONLY app_private.phone_verification_codes
     ADD CONSTRAINT phone_verification_codes_user_id_fkey FOREIGN KEY (user_id) REFERENCES app_public.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT phone_verification_codes_user_id_fkey ON phone_verification_codes; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT phone_verification_codes_user_id_fkey ON app_private.phone_verification_codes IS 'user_id must name an existing user';
 
 
 --
@@ -16198,11 +18341,25 @@ ALTER TABLE ONLY app_private.session_rotated_tokens
 
 
 --
+-- Name: CONSTRAINT session_rotated_tokens_session_id_fkey ON session_rotated_tokens; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT session_rotated_tokens_session_id_fkey ON app_private.session_rotated_tokens IS 'session_id must name an existing session';
+
+
+--
 -- Name: sessions sessions_user_id_fkey; Type: FK CONSTRAINT; Schema: app_private; Owner: -
 --
 
 ALTER TABLE ONLY app_private.sessions
     ADD CONSTRAINT sessions_user_id_fkey FOREIGN KEY (user_id) REFERENCES app_public.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT sessions_user_id_fkey ON sessions; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT sessions_user_id_fkey ON app_private.sessions IS 'user_id must name an existing user';
 
 
 --
@@ -16214,11 +18371,25 @@ ALTER TABLE ONLY app_private.two_factor_setups
 
 
 --
+-- Name: CONSTRAINT two_factor_setups_user_id_fkey ON two_factor_setups; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT two_factor_setups_user_id_fkey ON app_private.two_factor_setups IS 'user_id must name an existing user';
+
+
+--
 -- Name: user_secrets user_secrets_user_id_fkey; Type: FK CONSTRAINT; Schema: app_private; Owner: -
 --
 
 ALTER TABLE ONLY app_private.user_secrets
     ADD CONSTRAINT user_secrets_user_id_fkey FOREIGN KEY (user_id) REFERENCES app_public.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT user_secrets_user_id_fkey ON user_secrets; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_secrets_user_id_fkey ON app_private.user_secrets IS 'user_id must name an existing user';
 
 
 --
@@ -16230,11 +18401,25 @@ ALTER TABLE ONLY app_private.user_status_changes
 
 
 --
+-- Name: CONSTRAINT user_status_changes_changed_by_fkey ON user_status_changes; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_status_changes_changed_by_fkey ON app_private.user_status_changes IS 'changed_by must name an existing user';
+
+
+--
 -- Name: user_status_changes user_status_changes_user_id_fkey; Type: FK CONSTRAINT; Schema: app_private; Owner: -
 --
 
 ALTER TABLE ONLY app_private.user_status_changes
     ADD CONSTRAINT user_status_changes_user_id_fkey FOREIGN KEY (user_id) REFERENCES app_public.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT user_status_changes_user_id_fkey ON user_status_changes; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_status_changes_user_id_fkey ON app_private.user_status_changes IS 'user_id must name an existing user';
 
 
 --
@@ -16246,11 +18431,25 @@ ALTER TABLE ONLY app_private.user_two_factor_auth
 
 
 --
+-- Name: CONSTRAINT user_two_factor_auth_user_id_fkey ON user_two_factor_auth; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_two_factor_auth_user_id_fkey ON app_private.user_two_factor_auth IS 'user_id must name an existing user';
+
+
+--
 -- Name: deliveries deliveries_cancelled_by_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.deliveries
     ADD CONSTRAINT deliveries_cancelled_by_fkey FOREIGN KEY (cancelled_by) REFERENCES app_public.users(id) ON DELETE SET NULL;
+
+
+--
+-- Name: CONSTRAINT deliveries_cancelled_by_fkey ON deliveries; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT deliveries_cancelled_by_fkey ON app_public.deliveries IS 'cancelled_by must name an existing user';
 
 
 --
@@ -16262,11 +18461,25 @@ ALTER TABLE ONLY app_public.deliveries
 
 
 --
+-- Name: CONSTRAINT deliveries_customer_id_fkey ON deliveries; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT deliveries_customer_id_fkey ON app_public.deliveries IS 'customer_id must name an existing user';
+
+
+--
 -- Name: deliveries deliveries_offer_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.deliveries
     ADD CONSTRAINT deliveries_offer_id_fkey FOREIGN KEY (offer_id) REFERENCES app_public.delivery_offers(id) ON DELETE RESTRICT;
+
+
+--
+-- Name: CONSTRAINT deliveries_offer_id_fkey ON deliveries; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT deliveries_offer_id_fkey ON app_public.deliveries IS 'offer_id must name an existing offer';
 
 
 --
@@ -16278,11 +18491,25 @@ ALTER TABLE ONLY app_public.deliveries
 
 
 --
+-- Name: CONSTRAINT deliveries_request_id_fkey ON deliveries; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT deliveries_request_id_fkey ON app_public.deliveries IS 'request_id must name an existing delivery request';
+
+
+--
 -- Name: deliveries deliveries_traveler_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.deliveries
     ADD CONSTRAINT deliveries_traveler_id_fkey FOREIGN KEY (traveler_id) REFERENCES app_public.users(id) ON DELETE RESTRICT;
+
+
+--
+-- Name: CONSTRAINT deliveries_traveler_id_fkey ON deliveries; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT deliveries_traveler_id_fkey ON app_public.deliveries IS 'traveler_id must name an existing user';
 
 
 --
@@ -16294,11 +18521,25 @@ ALTER TABLE ONLY app_public.deliveries
 
 
 --
+-- Name: CONSTRAINT deliveries_trip_id_fkey ON deliveries; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT deliveries_trip_id_fkey ON app_public.deliveries IS 'trip_id must name an existing trip';
+
+
+--
 -- Name: delivery_offers delivery_offers_closed_by_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.delivery_offers
     ADD CONSTRAINT delivery_offers_closed_by_fkey FOREIGN KEY (closed_by) REFERENCES app_public.users(id) ON DELETE SET NULL;
+
+
+--
+-- Name: CONSTRAINT delivery_offers_closed_by_fkey ON delivery_offers; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_offers_closed_by_fkey ON app_public.delivery_offers IS 'closed_by must name an existing user';
 
 
 --
@@ -16310,11 +18551,25 @@ ALTER TABLE ONLY app_public.delivery_offers
 
 
 --
+-- Name: CONSTRAINT delivery_offers_customer_id_fkey ON delivery_offers; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_offers_customer_id_fkey ON app_public.delivery_offers IS 'customer_id must name an existing user';
+
+
+--
 -- Name: delivery_offers delivery_offers_request_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.delivery_offers
     ADD CONSTRAINT delivery_offers_request_id_fkey FOREIGN KEY (request_id) REFERENCES app_public.delivery_requests(id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT delivery_offers_request_id_fkey ON delivery_offers; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_offers_request_id_fkey ON app_public.delivery_offers IS 'request_id must name an existing delivery request';
 
 
 --
@@ -16326,11 +18581,25 @@ ALTER TABLE ONLY app_public.delivery_offers
 
 
 --
+-- Name: CONSTRAINT delivery_offers_traveler_id_fkey ON delivery_offers; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_offers_traveler_id_fkey ON app_public.delivery_offers IS 'traveler_id must name an existing user';
+
+
+--
 -- Name: delivery_offers delivery_offers_trip_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.delivery_offers
     ADD CONSTRAINT delivery_offers_trip_id_fkey FOREIGN KEY (trip_id) REFERENCES app_public.trips(id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT delivery_offers_trip_id_fkey ON delivery_offers; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_offers_trip_id_fkey ON app_public.delivery_offers IS 'trip_id must name an existing trip';
 
 
 --
@@ -16342,11 +18611,25 @@ ALTER TABLE ONLY app_public.delivery_requests
 
 
 --
+-- Name: CONSTRAINT delivery_requests_customer_id_fkey ON delivery_requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_requests_customer_id_fkey ON app_public.delivery_requests IS 'customer_id must name an existing user';
+
+
+--
 -- Name: delivery_status_history delivery_status_history_changed_by_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.delivery_status_history
     ADD CONSTRAINT delivery_status_history_changed_by_fkey FOREIGN KEY (changed_by) REFERENCES app_public.users(id) ON DELETE SET NULL;
+
+
+--
+-- Name: CONSTRAINT delivery_status_history_changed_by_fkey ON delivery_status_history; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_status_history_changed_by_fkey ON app_public.delivery_status_history IS 'changed_by must name an existing user';
 
 
 --
@@ -16358,11 +18641,25 @@ ALTER TABLE ONLY app_public.delivery_status_history
 
 
 --
+-- Name: CONSTRAINT delivery_status_history_delivery_id_fkey ON delivery_status_history; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT delivery_status_history_delivery_id_fkey ON app_public.delivery_status_history IS 'delivery_id must name an existing delivery';
+
+
+--
 -- Name: offer_versions offer_versions_offer_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.offer_versions
     ADD CONSTRAINT offer_versions_offer_id_fkey FOREIGN KEY (offer_id) REFERENCES app_public.delivery_offers(id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT offer_versions_offer_id_fkey ON offer_versions; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT offer_versions_offer_id_fkey ON app_public.offer_versions IS 'offer_id must name an existing offer';
 
 
 --
@@ -16374,11 +18671,25 @@ ALTER TABLE ONLY app_public.offer_versions
 
 
 --
+-- Name: CONSTRAINT offer_versions_proposed_by_user_id_fkey ON offer_versions; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT offer_versions_proposed_by_user_id_fkey ON app_public.offer_versions IS 'proposed_by_user_id must name an existing user';
+
+
+--
 -- Name: request_matches request_matches_request_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.request_matches
     ADD CONSTRAINT request_matches_request_id_fkey FOREIGN KEY (request_id) REFERENCES app_public.delivery_requests(id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT request_matches_request_id_fkey ON request_matches; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT request_matches_request_id_fkey ON app_public.request_matches IS 'request_id must name an existing delivery request';
 
 
 --
@@ -16390,11 +18701,25 @@ ALTER TABLE ONLY app_public.request_matches
 
 
 --
+-- Name: CONSTRAINT request_matches_trip_id_fkey ON request_matches; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT request_matches_trip_id_fkey ON app_public.request_matches IS 'trip_id must name an existing trip';
+
+
+--
 -- Name: review_reports review_reports_handled_by_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.review_reports
     ADD CONSTRAINT review_reports_handled_by_fkey FOREIGN KEY (handled_by) REFERENCES app_public.users(id) ON DELETE SET NULL;
+
+
+--
+-- Name: CONSTRAINT review_reports_handled_by_fkey ON review_reports; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT review_reports_handled_by_fkey ON app_public.review_reports IS 'handled_by must name an existing user';
 
 
 --
@@ -16406,11 +18731,25 @@ ALTER TABLE ONLY app_public.review_reports
 
 
 --
+-- Name: CONSTRAINT review_reports_reporter_id_fkey ON review_reports; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT review_reports_reporter_id_fkey ON app_public.review_reports IS 'reporter_id must name an existing user';
+
+
+--
 -- Name: review_reports review_reports_review_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.review_reports
     ADD CONSTRAINT review_reports_review_id_fkey FOREIGN KEY (review_id) REFERENCES app_public.reviews(id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT review_reports_review_id_fkey ON review_reports; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT review_reports_review_id_fkey ON app_public.review_reports IS 'review_id must name an existing review';
 
 
 --
@@ -16422,11 +18761,25 @@ ALTER TABLE ONLY app_public.reviews
 
 
 --
+-- Name: CONSTRAINT reviews_delivery_id_fkey ON reviews; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT reviews_delivery_id_fkey ON app_public.reviews IS 'delivery_id must name an existing delivery';
+
+
+--
 -- Name: reviews reviews_moderated_by_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.reviews
     ADD CONSTRAINT reviews_moderated_by_fkey FOREIGN KEY (moderated_by) REFERENCES app_public.users(id) ON DELETE SET NULL;
+
+
+--
+-- Name: CONSTRAINT reviews_moderated_by_fkey ON reviews; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT reviews_moderated_by_fkey ON app_public.reviews IS 'moderated_by must name an existing user';
 
 
 --
@@ -16438,11 +18791,25 @@ ALTER TABLE ONLY app_public.reviews
 
 
 --
+-- Name: CONSTRAINT reviews_reviewee_id_fkey ON reviews; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT reviews_reviewee_id_fkey ON app_public.reviews IS 'reviewee_id must name an existing user';
+
+
+--
 -- Name: reviews reviews_reviewer_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.reviews
     ADD CONSTRAINT reviews_reviewer_id_fkey FOREIGN KEY (reviewer_id) REFERENCES app_public.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT reviews_reviewer_id_fkey ON reviews; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT reviews_reviewer_id_fkey ON app_public.reviews IS 'reviewer_id must name an existing user';
 
 
 --
@@ -16458,7 +18825,7 @@ ALTER TABLE ONLY app_public.system_configuration
 --
 
 COMMENT ON CONSTRAINT system_configuration_updated_by_fkey ON app_public.system_configuration IS '@behavior -*
-The user who changed the setting last.';
+updated_by must name an existing user';
 
 
 --
@@ -16470,11 +18837,25 @@ ALTER TABLE ONLY app_public.trip_capacity_reservations
 
 
 --
+-- Name: CONSTRAINT trip_capacity_reservations_delivery_id_fkey ON trip_capacity_reservations; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trip_capacity_reservations_delivery_id_fkey ON app_public.trip_capacity_reservations IS 'delivery_id must name an existing delivery';
+
+
+--
 -- Name: trip_capacity_reservations trip_capacity_reservations_trip_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.trip_capacity_reservations
     ADD CONSTRAINT trip_capacity_reservations_trip_id_fkey FOREIGN KEY (trip_id) REFERENCES app_public.trips(id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT trip_capacity_reservations_trip_id_fkey ON trip_capacity_reservations; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trip_capacity_reservations_trip_id_fkey ON app_public.trip_capacity_reservations IS 'trip_id must name an existing trip';
 
 
 --
@@ -16486,11 +18867,25 @@ ALTER TABLE ONLY app_public.trip_templates
 
 
 --
+-- Name: CONSTRAINT trip_templates_user_id_fkey ON trip_templates; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trip_templates_user_id_fkey ON app_public.trip_templates IS 'user_id must name an existing user';
+
+
+--
 -- Name: trip_weather trip_weather_trip_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.trip_weather
     ADD CONSTRAINT trip_weather_trip_id_fkey FOREIGN KEY (trip_id) REFERENCES app_public.trips(id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT trip_weather_trip_id_fkey ON trip_weather; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trip_weather_trip_id_fkey ON app_public.trip_weather IS 'trip_id must name an existing trip';
 
 
 --
@@ -16502,11 +18897,25 @@ ALTER TABLE ONLY app_public.trips
 
 
 --
+-- Name: CONSTRAINT trips_cancelled_by_fkey ON trips; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trips_cancelled_by_fkey ON app_public.trips IS 'cancelled_by must name an existing user';
+
+
+--
 -- Name: trips trips_parent_trip_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.trips
     ADD CONSTRAINT trips_parent_trip_id_fkey FOREIGN KEY (parent_trip_id) REFERENCES app_public.trips(id) ON DELETE SET NULL;
+
+
+--
+-- Name: CONSTRAINT trips_parent_trip_id_fkey ON trips; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trips_parent_trip_id_fkey ON app_public.trips IS 'parent_trip_id must name an existing trip';
 
 
 --
@@ -16518,11 +18927,25 @@ ALTER TABLE ONLY app_public.trips
 
 
 --
+-- Name: CONSTRAINT trips_traveler_id_fkey ON trips; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT trips_traveler_id_fkey ON app_public.trips IS 'traveler_id must name an existing user';
+
+
+--
 -- Name: user_addresses user_addresses_user_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.user_addresses
     ADD CONSTRAINT user_addresses_user_id_fkey FOREIGN KEY (user_id) REFERENCES app_public.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT user_addresses_user_id_fkey ON user_addresses; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_addresses_user_id_fkey ON app_public.user_addresses IS 'user_id must name an existing user';
 
 
 --
@@ -16534,11 +18957,25 @@ ALTER TABLE ONLY app_public.user_blocks
 
 
 --
+-- Name: CONSTRAINT user_blocks_blocked_id_fkey ON user_blocks; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_blocks_blocked_id_fkey ON app_public.user_blocks IS 'blocked_id must name an existing user';
+
+
+--
 -- Name: user_blocks user_blocks_blocker_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.user_blocks
     ADD CONSTRAINT user_blocks_blocker_id_fkey FOREIGN KEY (blocker_id) REFERENCES app_public.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT user_blocks_blocker_id_fkey ON user_blocks; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_blocks_blocker_id_fkey ON app_public.user_blocks IS 'blocker_id must name an existing user';
 
 
 --
@@ -16550,11 +18987,25 @@ ALTER TABLE ONLY app_public.user_contacts
 
 
 --
+-- Name: CONSTRAINT user_contacts_user_id_fkey ON user_contacts; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_contacts_user_id_fkey ON app_public.user_contacts IS 'user_id must name an existing user';
+
+
+--
 -- Name: user_earnings user_earnings_user_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.user_earnings
     ADD CONSTRAINT user_earnings_user_id_fkey FOREIGN KEY (user_id) REFERENCES app_public.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT user_earnings_user_id_fkey ON user_earnings; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_earnings_user_id_fkey ON app_public.user_earnings IS 'user_id must name an existing user';
 
 
 --
@@ -16566,11 +19017,25 @@ ALTER TABLE ONLY app_public.user_favorites
 
 
 --
+-- Name: CONSTRAINT user_favorites_traveler_id_fkey ON user_favorites; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_favorites_traveler_id_fkey ON app_public.user_favorites IS 'traveler_id must name an existing user';
+
+
+--
 -- Name: user_favorites user_favorites_user_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.user_favorites
     ADD CONSTRAINT user_favorites_user_id_fkey FOREIGN KEY (user_id) REFERENCES app_public.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT user_favorites_user_id_fkey ON user_favorites; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_favorites_user_id_fkey ON app_public.user_favorites IS 'user_id must name an existing user';
 
 
 --
@@ -16582,11 +19047,25 @@ ALTER TABLE ONLY app_public.user_preferences
 
 
 --
+-- Name: CONSTRAINT user_preferences_user_id_fkey ON user_preferences; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_preferences_user_id_fkey ON app_public.user_preferences IS 'user_id must name an existing user';
+
+
+--
 -- Name: user_reports user_reports_delivery_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.user_reports
     ADD CONSTRAINT user_reports_delivery_id_fkey FOREIGN KEY (delivery_id) REFERENCES app_public.deliveries(id) ON DELETE SET NULL;
+
+
+--
+-- Name: CONSTRAINT user_reports_delivery_id_fkey ON user_reports; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_reports_delivery_id_fkey ON app_public.user_reports IS 'delivery_id must name an existing delivery';
 
 
 --
@@ -16598,11 +19077,25 @@ ALTER TABLE ONLY app_public.user_reports
 
 
 --
+-- Name: CONSTRAINT user_reports_delivery_request_id_fkey ON user_reports; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_reports_delivery_request_id_fkey ON app_public.user_reports IS 'delivery_request_id must name an existing delivery request';
+
+
+--
 -- Name: user_reports user_reports_handled_by_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.user_reports
     ADD CONSTRAINT user_reports_handled_by_fkey FOREIGN KEY (handled_by) REFERENCES app_private.admin_users(user_id) ON DELETE SET NULL;
+
+
+--
+-- Name: CONSTRAINT user_reports_handled_by_fkey ON user_reports; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_reports_handled_by_fkey ON app_public.user_reports IS 'handled_by must name an existing admin';
 
 
 --
@@ -16614,11 +19107,25 @@ ALTER TABLE ONLY app_public.user_reports
 
 
 --
+-- Name: CONSTRAINT user_reports_reported_user_id_fkey ON user_reports; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_reports_reported_user_id_fkey ON app_public.user_reports IS 'reported_user_id must name an existing user';
+
+
+--
 -- Name: user_reports user_reports_reporter_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.user_reports
     ADD CONSTRAINT user_reports_reporter_id_fkey FOREIGN KEY (reporter_id) REFERENCES app_public.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT user_reports_reporter_id_fkey ON user_reports; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_reports_reporter_id_fkey ON app_public.user_reports IS 'reporter_id must name an existing user';
 
 
 --
@@ -16630,11 +19137,25 @@ ALTER TABLE ONLY app_public.user_statistics
 
 
 --
+-- Name: CONSTRAINT user_statistics_user_id_fkey ON user_statistics; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_statistics_user_id_fkey ON app_public.user_statistics IS 'user_id must name an existing user';
+
+
+--
 -- Name: user_verification_documents user_verification_documents_user_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.user_verification_documents
     ADD CONSTRAINT user_verification_documents_user_id_fkey FOREIGN KEY (user_id) REFERENCES app_public.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT user_verification_documents_user_id_fkey ON user_verification_documents; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_verification_documents_user_id_fkey ON app_public.user_verification_documents IS 'user_id must name an existing user';
 
 
 --
@@ -16646,11 +19167,25 @@ ALTER TABLE ONLY app_public.user_verification_documents
 
 
 --
+-- Name: CONSTRAINT user_verification_documents_verified_by_fkey ON user_verification_documents; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_verification_documents_verified_by_fkey ON app_public.user_verification_documents IS 'verified_by must name an existing admin';
+
+
+--
 -- Name: users users_referred_by_user_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.users
     ADD CONSTRAINT users_referred_by_user_id_fkey FOREIGN KEY (referred_by_user_id) REFERENCES app_public.users(id) ON DELETE SET NULL;
+
+
+--
+-- Name: CONSTRAINT users_referred_by_user_id_fkey ON users; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT users_referred_by_user_id_fkey ON app_public.users IS 'referred_by_user_id must name an existing user';
 
 
 --
@@ -16873,175 +19408,10 @@ ALTER TABLE app_public.review_reports ENABLE ROW LEVEL SECURITY;
 ALTER TABLE app_public.reviews ENABLE ROW LEVEL SECURITY;
 
 --
--- Name: reviews select_about_me; Type: POLICY; Schema: app_public; Owner: -
---
-
-CREATE POLICY select_about_me ON app_public.reviews FOR SELECT TO app_user USING ((reviewee_id = ( SELECT app_public.current_user_id() AS current_user_id)));
-
-
---
--- Name: deliveries select_admin; Type: POLICY; Schema: app_public; Owner: -
---
-
-CREATE POLICY select_admin ON app_public.deliveries FOR SELECT TO app_user USING (( SELECT app_hidden.current_user_has_permission('deliveries.read'::text) AS current_user_has_permission));
-
-
---
--- Name: delivery_offers select_admin; Type: POLICY; Schema: app_public; Owner: -
---
-
-CREATE POLICY select_admin ON app_public.delivery_offers FOR SELECT TO app_user USING (( SELECT app_hidden.current_user_has_permission('deliveries.read'::text) AS current_user_has_permission));
-
-
---
--- Name: delivery_requests select_admin; Type: POLICY; Schema: app_public; Owner: -
---
-
-CREATE POLICY select_admin ON app_public.delivery_requests FOR SELECT TO app_user USING (( SELECT app_hidden.current_user_has_permission('deliveries.read'::text) AS current_user_has_permission));
-
-
---
--- Name: request_matches select_admin; Type: POLICY; Schema: app_public; Owner: -
---
-
-CREATE POLICY select_admin ON app_public.request_matches FOR SELECT TO app_user USING (( SELECT app_hidden.current_user_has_permission('deliveries.read'::text) AS current_user_has_permission));
-
-
---
--- Name: system_configuration select_admin; Type: POLICY; Schema: app_public; Owner: -
---
-
-CREATE POLICY select_admin ON app_public.system_configuration FOR SELECT TO app_user USING (( SELECT app_hidden.current_user_has_permission('system.read'::text) AS current_user_has_permission));
-
-
---
--- Name: trip_capacity_reservations select_admin; Type: POLICY; Schema: app_public; Owner: -
---
-
-CREATE POLICY select_admin ON app_public.trip_capacity_reservations FOR SELECT TO app_user USING (( SELECT app_hidden.current_user_has_permission('deliveries.read'::text) AS current_user_has_permission));
-
-
---
--- Name: trips select_admin; Type: POLICY; Schema: app_public; Owner: -
---
-
-CREATE POLICY select_admin ON app_public.trips FOR SELECT TO app_user USING (( SELECT app_hidden.current_user_has_permission('deliveries.read'::text) AS current_user_has_permission));
-
-
---
--- Name: user_addresses select_admin; Type: POLICY; Schema: app_public; Owner: -
---
-
-CREATE POLICY select_admin ON app_public.user_addresses FOR SELECT TO app_user USING (( SELECT app_hidden.current_user_has_permission('users.read'::text) AS current_user_has_permission));
-
-
---
--- Name: user_contacts select_admin; Type: POLICY; Schema: app_public; Owner: -
---
-
-CREATE POLICY select_admin ON app_public.user_contacts FOR SELECT TO app_user USING (( SELECT app_hidden.current_user_has_permission('users.read'::text) AS current_user_has_permission));
-
-
---
--- Name: user_earnings select_admin; Type: POLICY; Schema: app_public; Owner: -
---
-
-CREATE POLICY select_admin ON app_public.user_earnings FOR SELECT TO app_user USING (( SELECT app_hidden.current_user_has_permission('users.read'::text) AS current_user_has_permission));
-
-
---
--- Name: user_preferences select_admin; Type: POLICY; Schema: app_public; Owner: -
---
-
-CREATE POLICY select_admin ON app_public.user_preferences FOR SELECT TO app_user USING (( SELECT app_hidden.current_user_has_permission('users.read'::text) AS current_user_has_permission));
-
-
---
--- Name: user_statistics select_admin; Type: POLICY; Schema: app_public; Owner: -
---
-
-CREATE POLICY select_admin ON app_public.user_statistics FOR SELECT TO app_user USING (( SELECT app_hidden.current_user_has_permission('users.read'::text) AS current_user_has_permission));
-
-
---
--- Name: user_verification_documents select_admin; Type: POLICY; Schema: app_public; Owner: -
---
-
-CREATE POLICY select_admin ON app_public.user_verification_documents FOR SELECT TO app_user USING (( SELECT app_hidden.current_user_has_permission('users.verify'::text) AS current_user_has_permission));
-
-
---
--- Name: users select_admin; Type: POLICY; Schema: app_public; Owner: -
---
-
-CREATE POLICY select_admin ON app_public.users FOR SELECT TO app_user USING (( SELECT app_hidden.current_user_has_permission('users.read'::text) AS current_user_has_permission));
-
-
---
 -- Name: delivery_transitions select_all; Type: POLICY; Schema: app_public; Owner: -
 --
 
 CREATE POLICY select_all ON app_public.delivery_transitions FOR SELECT TO app_user USING (true);
-
-
---
--- Name: request_matches select_customer; Type: POLICY; Schema: app_public; Owner: -
---
-
-CREATE POLICY select_customer ON app_public.request_matches FOR SELECT TO app_user USING ((request_id IN ( SELECT r.id
-   FROM app_public.delivery_requests r
-  WHERE (r.customer_id = ( SELECT app_public.current_user_id() AS current_user_id)))));
-
-
---
--- Name: trips select_customer; Type: POLICY; Schema: app_public; Owner: -
---
-
-CREATE POLICY select_customer ON app_public.trips FOR SELECT TO app_user USING ((id IN ( SELECT d.trip_id
-   FROM app_public.deliveries d
-  WHERE (d.customer_id = ( SELECT app_public.current_user_id() AS current_user_id)))));
-
-
---
--- Name: review_reports select_moderator; Type: POLICY; Schema: app_public; Owner: -
---
-
-CREATE POLICY select_moderator ON app_public.review_reports FOR SELECT TO app_user USING (( SELECT app_hidden.current_user_has_permission('content.moderate'::text) AS current_user_has_permission));
-
-
---
--- Name: reviews select_moderator; Type: POLICY; Schema: app_public; Owner: -
---
-
-CREATE POLICY select_moderator ON app_public.reviews FOR SELECT TO app_user USING (( SELECT app_hidden.current_user_has_permission('content.moderate'::text) AS current_user_has_permission));
-
-
---
--- Name: user_reports select_moderator; Type: POLICY; Schema: app_public; Owner: -
---
-
-CREATE POLICY select_moderator ON app_public.user_reports FOR SELECT TO app_user USING ((( SELECT app_hidden.current_user_has_permission('content.moderate'::text) AS current_user_has_permission) OR ( SELECT app_hidden.current_user_has_permission('users.read'::text) AS current_user_has_permission)));
-
-
---
--- Name: delivery_requests select_own; Type: POLICY; Schema: app_public; Owner: -
---
-
-CREATE POLICY select_own ON app_public.delivery_requests FOR SELECT TO app_user USING ((customer_id = ( SELECT app_public.current_user_id() AS current_user_id)));
-
-
---
--- Name: review_reports select_own; Type: POLICY; Schema: app_public; Owner: -
---
-
-CREATE POLICY select_own ON app_public.review_reports FOR SELECT TO app_user USING ((reporter_id = ( SELECT app_public.current_user_id() AS current_user_id)));
-
-
---
--- Name: reviews select_own; Type: POLICY; Schema: app_public; Owner: -
---
-
-CREATE POLICY select_own ON app_public.reviews FOR SELECT TO app_user USING ((reviewer_id = ( SELECT app_public.current_user_id() AS current_user_id)));
 
 
 --
@@ -17052,38 +19422,10 @@ CREATE POLICY select_own ON app_public.trip_templates FOR SELECT TO app_user USI
 
 
 --
--- Name: trips select_own; Type: POLICY; Schema: app_public; Owner: -
---
-
-CREATE POLICY select_own ON app_public.trips FOR SELECT TO app_user USING ((traveler_id = ( SELECT app_public.current_user_id() AS current_user_id)));
-
-
---
--- Name: user_addresses select_own; Type: POLICY; Schema: app_public; Owner: -
---
-
-CREATE POLICY select_own ON app_public.user_addresses FOR SELECT TO app_user USING ((user_id = ( SELECT app_public.current_user_id() AS current_user_id)));
-
-
---
 -- Name: user_blocks select_own; Type: POLICY; Schema: app_public; Owner: -
 --
 
 CREATE POLICY select_own ON app_public.user_blocks FOR SELECT TO app_user USING ((blocker_id = ( SELECT app_public.current_user_id() AS current_user_id)));
-
-
---
--- Name: user_contacts select_own; Type: POLICY; Schema: app_public; Owner: -
---
-
-CREATE POLICY select_own ON app_public.user_contacts FOR SELECT TO app_user USING ((user_id = ( SELECT app_public.current_user_id() AS current_user_id)));
-
-
---
--- Name: user_earnings select_own; Type: POLICY; Schema: app_public; Owner: -
---
-
-CREATE POLICY select_own ON app_public.user_earnings FOR SELECT TO app_user USING ((user_id = ( SELECT app_public.current_user_id() AS current_user_id)));
 
 
 --
@@ -17094,103 +19436,6 @@ CREATE POLICY select_own ON app_public.user_favorites FOR SELECT TO app_user USI
 
 
 --
--- Name: user_preferences select_own; Type: POLICY; Schema: app_public; Owner: -
---
-
-CREATE POLICY select_own ON app_public.user_preferences FOR SELECT TO app_user USING ((user_id = ( SELECT app_public.current_user_id() AS current_user_id)));
-
-
---
--- Name: user_reports select_own; Type: POLICY; Schema: app_public; Owner: -
---
-
-CREATE POLICY select_own ON app_public.user_reports FOR SELECT TO app_user USING ((reporter_id = ( SELECT app_public.current_user_id() AS current_user_id)));
-
-
---
--- Name: user_statistics select_own; Type: POLICY; Schema: app_public; Owner: -
---
-
-CREATE POLICY select_own ON app_public.user_statistics FOR SELECT TO app_user USING ((user_id = ( SELECT app_public.current_user_id() AS current_user_id)));
-
-
---
--- Name: user_verification_documents select_own; Type: POLICY; Schema: app_public; Owner: -
---
-
-CREATE POLICY select_own ON app_public.user_verification_documents FOR SELECT TO app_user USING ((user_id = ( SELECT app_public.current_user_id() AS current_user_id)));
-
-
---
--- Name: deliveries select_party; Type: POLICY; Schema: app_public; Owner: -
---
-
-CREATE POLICY select_party ON app_public.deliveries FOR SELECT TO app_user USING (((customer_id = ( SELECT app_public.current_user_id() AS current_user_id)) OR (traveler_id = ( SELECT app_public.current_user_id() AS current_user_id))));
-
-
---
--- Name: delivery_offers select_party; Type: POLICY; Schema: app_public; Owner: -
---
-
-CREATE POLICY select_party ON app_public.delivery_offers FOR SELECT TO app_user USING (((customer_id = ( SELECT app_public.current_user_id() AS current_user_id)) OR (traveler_id = ( SELECT app_public.current_user_id() AS current_user_id))));
-
-
---
--- Name: trips select_past_customer; Type: POLICY; Schema: app_public; Owner: -
---
-
-CREATE POLICY select_past_customer ON app_public.trips FOR SELECT TO app_user USING (((visibility = 'friends_only'::app_public.trip_visibility) AND (traveler_id IN ( SELECT d.traveler_id
-   FROM app_public.deliveries d
-  WHERE ((d.customer_id = ( SELECT app_public.current_user_id() AS current_user_id)) AND (d.status = 'delivered'::app_public.delivery_status))))));
-
-
---
--- Name: system_configuration select_public; Type: POLICY; Schema: app_public; Owner: -
---
-
-CREATE POLICY select_public ON app_public.system_configuration FOR SELECT TO app_anonymous USING (is_public);
-
-
---
--- Name: trips select_public; Type: POLICY; Schema: app_public; Owner: -
---
-
-CREATE POLICY select_public ON app_public.trips FOR SELECT TO app_user USING ((visibility = 'public'::app_public.trip_visibility));
-
-
---
--- Name: user_statistics select_shared; Type: POLICY; Schema: app_public; Owner: -
---
-
-CREATE POLICY select_shared ON app_public.user_statistics FOR SELECT TO app_user USING ((user_id IN ( SELECT app_hidden.users_sharing_statistics() AS users_sharing_statistics)));
-
-
---
--- Name: delivery_requests select_traveler; Type: POLICY; Schema: app_public; Owner: -
---
-
-CREATE POLICY select_traveler ON app_public.delivery_requests FOR SELECT TO app_user USING ((id IN ( SELECT app_hidden.current_traveler_request_ids() AS current_traveler_request_ids)));
-
-
---
--- Name: request_matches select_traveler; Type: POLICY; Schema: app_public; Owner: -
---
-
-CREATE POLICY select_traveler ON app_public.request_matches FOR SELECT TO app_user USING ((trip_id IN ( SELECT t.id
-   FROM app_public.trips t
-  WHERE (t.traveler_id = ( SELECT app_public.current_user_id() AS current_user_id)))));
-
-
---
--- Name: trip_capacity_reservations select_traveler; Type: POLICY; Schema: app_public; Owner: -
---
-
-CREATE POLICY select_traveler ON app_public.trip_capacity_reservations FOR SELECT TO app_user USING ((trip_id IN ( SELECT t.id
-   FROM app_public.trips t
-  WHERE (t.traveler_id = ( SELECT app_public.current_user_id() AS current_user_id)))));
-
-
---
 -- Name: trips select_unblocked; Type: POLICY; Schema: app_public; Owner: -
 --
 
@@ -17198,36 +19443,159 @@ CREATE POLICY select_unblocked ON app_public.trips AS RESTRICTIVE FOR SELECT TO 
 
 
 --
+-- Name: deliveries select_visible; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_visible ON app_public.deliveries FOR SELECT TO app_user USING (((customer_id = ( SELECT app_public.current_user_id() AS current_user_id)) OR (traveler_id = ( SELECT app_public.current_user_id() AS current_user_id)) OR (((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['deliveries.read'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['deliveries.read'::text]) AS permitted_ids_to))) AND (length((id)::text) = 36))));
+
+
+--
+-- Name: delivery_offers select_visible; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_visible ON app_public.delivery_offers FOR SELECT TO app_user USING (((customer_id = ( SELECT app_public.current_user_id() AS current_user_id)) OR (traveler_id = ( SELECT app_public.current_user_id() AS current_user_id)) OR (((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['deliveries.read'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['deliveries.read'::text]) AS permitted_ids_to))) AND (length((id)::text) = 36))));
+
+
+--
+-- Name: delivery_requests select_visible; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_visible ON app_public.delivery_requests FOR SELECT TO app_user USING (((customer_id = ( SELECT app_public.current_user_id() AS current_user_id)) OR (id = ANY (ARRAY( SELECT app_hidden.current_traveler_request_ids() AS current_traveler_request_ids))) OR (((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['deliveries.read'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['deliveries.read'::text]) AS permitted_ids_to))) AND (length((id)::text) = 36))));
+
+
+--
+-- Name: request_matches select_visible; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_visible ON app_public.request_matches FOR SELECT TO app_user USING (((request_id = ANY (ARRAY( SELECT r.id
+   FROM app_public.delivery_requests r
+  WHERE (r.customer_id = ( SELECT app_public.current_user_id() AS current_user_id))))) OR (trip_id = ANY (ARRAY( SELECT t.id
+   FROM app_public.trips t
+  WHERE (t.traveler_id = ( SELECT app_public.current_user_id() AS current_user_id))))) OR (((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['deliveries.read'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['deliveries.read'::text]) AS permitted_ids_to))) AND (length((id)::text) = 36))));
+
+
+--
+-- Name: review_reports select_visible; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_visible ON app_public.review_reports FOR SELECT TO app_user USING (((reporter_id = ( SELECT app_public.current_user_id() AS current_user_id)) OR (((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['content.moderate'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['content.moderate'::text]) AS permitted_ids_to))) AND (length((id)::text) = 36))));
+
+
+--
+-- Name: reviews select_visible; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_visible ON app_public.reviews FOR SELECT TO app_user USING (((reviewer_id = ( SELECT app_public.current_user_id() AS current_user_id)) OR (reviewee_id = ( SELECT app_public.current_user_id() AS current_user_id)) OR (((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['content.moderate'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['content.moderate'::text]) AS permitted_ids_to))) AND (length((id)::text) = 36))));
+
+
+--
+-- Name: system_configuration select_visible; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_visible ON app_public.system_configuration FOR SELECT TO app_anonymous USING ((is_public OR ( SELECT app_hidden.current_user_has_permission('system.read'::text) AS current_user_has_permission)));
+
+
+--
+-- Name: trip_capacity_reservations select_visible; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_visible ON app_public.trip_capacity_reservations FOR SELECT TO app_user USING (((trip_id = ANY (ARRAY( SELECT t.id
+   FROM app_public.trips t
+  WHERE (t.traveler_id = ( SELECT app_public.current_user_id() AS current_user_id))))) OR (((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['deliveries.read'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['deliveries.read'::text]) AS permitted_ids_to))) AND (length((id)::text) = 36))));
+
+
+--
+-- Name: trips select_visible; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_visible ON app_public.trips FOR SELECT TO app_user USING (((visibility = 'public'::app_public.trip_visibility) OR (traveler_id = ( SELECT app_public.current_user_id() AS current_user_id)) OR (id = ANY (ARRAY( SELECT d.trip_id
+   FROM app_public.deliveries d
+  WHERE (d.customer_id = ( SELECT app_public.current_user_id() AS current_user_id))))) OR ((visibility = 'friends_only'::app_public.trip_visibility) AND (traveler_id = ANY (ARRAY( SELECT d.traveler_id
+   FROM app_public.deliveries d
+  WHERE ((d.customer_id = ( SELECT app_public.current_user_id() AS current_user_id)) AND (d.status = 'delivered'::app_public.delivery_status)))))) OR ( SELECT app_hidden.current_user_has_permission('deliveries.read'::text) AS current_user_has_permission)));
+
+
+--
+-- Name: user_addresses select_visible; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_visible ON app_public.user_addresses FOR SELECT TO app_user USING (((user_id = ( SELECT app_public.current_user_id() AS current_user_id)) OR (((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['users.read'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['users.read'::text]) AS permitted_ids_to))) AND (length((id)::text) = 36))));
+
+
+--
+-- Name: user_contacts select_visible; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_visible ON app_public.user_contacts FOR SELECT TO app_user USING (((user_id = ( SELECT app_public.current_user_id() AS current_user_id)) OR (((user_id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['users.read'::text]) AS permitted_ids_from)) AND (user_id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['users.read'::text]) AS permitted_ids_to))) AND (length((user_id)::text) = 36))));
+
+
+--
+-- Name: user_earnings select_visible; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_visible ON app_public.user_earnings FOR SELECT TO app_user USING (((user_id = ( SELECT app_public.current_user_id() AS current_user_id)) OR (((user_id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['users.read'::text]) AS permitted_ids_from)) AND (user_id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['users.read'::text]) AS permitted_ids_to))) AND (length((user_id)::text) = 36))));
+
+
+--
+-- Name: user_preferences select_visible; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_visible ON app_public.user_preferences FOR SELECT TO app_user USING (((user_id = ( SELECT app_public.current_user_id() AS current_user_id)) OR (((user_id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['users.read'::text]) AS permitted_ids_from)) AND (user_id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['users.read'::text]) AS permitted_ids_to))) AND (length((user_id)::text) = 36))));
+
+
+--
+-- Name: user_reports select_visible; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_visible ON app_public.user_reports FOR SELECT TO app_user USING (((reporter_id = ( SELECT app_public.current_user_id() AS current_user_id)) OR (((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['content.moderate'::text, 'users.read'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['content.moderate'::text, 'users.read'::text]) AS permitted_ids_to))) AND (length((id)::text) = 36))));
+
+
+--
+-- Name: user_statistics select_visible; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_visible ON app_public.user_statistics FOR SELECT TO app_user USING ((is_public OR (user_id = ( SELECT app_public.current_user_id() AS current_user_id)) OR ( SELECT app_hidden.current_user_has_permission('users.read'::text) AS current_user_has_permission)));
+
+
+--
+-- Name: user_verification_documents select_visible; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_visible ON app_public.user_verification_documents FOR SELECT TO app_user USING (((user_id = ( SELECT app_public.current_user_id() AS current_user_id)) OR (((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['users.verify'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['users.verify'::text]) AS permitted_ids_to))) AND (length((id)::text) = 36))));
+
+
+--
 -- Name: users select_visible; Type: POLICY; Schema: app_public; Owner: -
 --
 
-CREATE POLICY select_visible ON app_public.users FOR SELECT TO app_user USING ((((status = 'active'::app_public.user_status) AND (deleted_at IS NULL)) OR (id = ( SELECT app_public.current_user_id() AS current_user_id))));
+CREATE POLICY select_visible ON app_public.users FOR SELECT TO app_user USING ((((status = 'active'::app_public.user_status) AND (deleted_at IS NULL)) OR (id = ( SELECT app_public.current_user_id() AS current_user_id)) OR ( SELECT app_hidden.current_user_has_permission('users.read'::text) AS current_user_has_permission)));
 
 
 --
 -- Name: delivery_status_history select_visible_delivery; Type: POLICY; Schema: app_public; Owner: -
 --
 
-CREATE POLICY select_visible_delivery ON app_public.delivery_status_history FOR SELECT TO app_user USING ((EXISTS ( SELECT 1
+CREATE POLICY select_visible_delivery ON app_public.delivery_status_history FOR SELECT TO app_user USING (((delivery_id = ANY (ARRAY( SELECT d.id
    FROM app_public.deliveries d
-  WHERE (d.id = delivery_status_history.delivery_id))));
+  WHERE ((d.customer_id = ( SELECT app_public.current_user_id() AS current_user_id)) OR (d.traveler_id = ( SELECT app_public.current_user_id() AS current_user_id)))))) OR (((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['deliveries.read'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['deliveries.read'::text]) AS permitted_ids_to))) AND (length((id)::text) = 36))));
 
 
 --
 -- Name: offer_versions select_visible_thread; Type: POLICY; Schema: app_public; Owner: -
 --
 
-CREATE POLICY select_visible_thread ON app_public.offer_versions FOR SELECT TO app_user USING ((EXISTS ( SELECT 1
+CREATE POLICY select_visible_thread ON app_public.offer_versions FOR SELECT TO app_user USING (((offer_id = ANY (ARRAY( SELECT o.id
    FROM app_public.delivery_offers o
-  WHERE (o.id = offer_versions.offer_id))));
+  WHERE ((o.customer_id = ( SELECT app_public.current_user_id() AS current_user_id)) OR (o.traveler_id = ( SELECT app_public.current_user_id() AS current_user_id)))))) OR (((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['deliveries.read'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['deliveries.read'::text]) AS permitted_ids_to))) AND (length((id)::text) = 36))));
 
 
 --
 -- Name: trip_weather select_visible_trip; Type: POLICY; Schema: app_public; Owner: -
 --
 
-CREATE POLICY select_visible_trip ON app_public.trip_weather FOR SELECT TO app_user USING ((trip_id IN ( SELECT t.id
-   FROM app_public.trips t)));
+CREATE POLICY select_visible_trip ON app_public.trip_weather FOR SELECT TO app_user USING ((( SELECT t.id
+   FROM app_public.trips t
+  WHERE (t.id = trip_weather.trip_id)) IS NOT NULL));
 
 
 --
@@ -17482,6 +19850,13 @@ REVOKE ALL ON FUNCTION app_hidden.assert_trip_fits(request app_public.delivery_r
 
 
 --
+-- Name: FUNCTION assert_trip_limits(departure_time timestamp with time zone, arrival_time timestamp with time zone, trip_start timestamp with time zone, currency text, base_price bigint, price_per_kg bigint, price_per_km bigint, auto_accept_price bigint, max_item_value bigint); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.assert_trip_limits(departure_time timestamp with time zone, arrival_time timestamp with time zone, trip_start timestamp with time zone, currency text, base_price bigint, price_per_kg bigint, price_per_km bigint, auto_accept_price bigint, max_item_value bigint) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION assert_trip_options(auto_accept boolean, recurring_pattern jsonb, level app_public.verification_level); Type: ACL; Schema: app_hidden; Owner: -
 --
 
@@ -17500,13 +19875,6 @@ GRANT SELECT ON TABLE app_public.delivery_offers TO app_user;
 --
 
 REVOKE ALL ON FUNCTION app_hidden.auto_accept_if_allowed(offer app_public.delivery_offers) FROM PUBLIC;
-
-
---
--- Name: FUNCTION auto_complete_trips(); Type: ACL; Schema: app_hidden; Owner: -
---
-
-REVOKE ALL ON FUNCTION app_hidden.auto_complete_trips() FROM PUBLIC;
 
 
 --
@@ -17707,13 +20075,6 @@ GRANT ALL ON FUNCTION app_hidden.display_name(first_name text, last_name text) T
 
 
 --
--- Name: FUNCTION expire_delivery_requests(); Type: ACL; Schema: app_hidden; Owner: -
---
-
-REVOKE ALL ON FUNCTION app_hidden.expire_delivery_requests() FROM PUBLIC;
-
-
---
 -- Name: FUNCTION insert_delivery_request(customer_id uuid, details app_public.delivery_request_details); Type: ACL; Schema: app_hidden; Owner: -
 --
 
@@ -17726,14 +20087,6 @@ REVOKE ALL ON FUNCTION app_hidden.insert_delivery_request(customer_id uuid, deta
 
 REVOKE ALL ON FUNCTION app_hidden.is_admin_user() FROM PUBLIC;
 GRANT ALL ON FUNCTION app_hidden.is_admin_user() TO app_anonymous;
-
-
---
--- Name: FUNCTION is_blocked_with(other_user_id uuid); Type: ACL; Schema: app_hidden; Owner: -
---
-
-REVOKE ALL ON FUNCTION app_hidden.is_blocked_with(other_user_id uuid) FROM PUBLIC;
-GRANT ALL ON FUNCTION app_hidden.is_blocked_with(other_user_id uuid) TO app_user;
 
 
 --
@@ -17790,13 +20143,6 @@ REVOKE ALL ON FUNCTION app_hidden.matches(request_id uuid, trip_id uuid) FROM PU
 --
 
 REVOKE ALL ON FUNCTION app_hidden.matching_config() FROM PUBLIC;
-
-
---
--- Name: FUNCTION materialise_recurring_trips(); Type: ACL; Schema: app_hidden; Owner: -
---
-
-REVOKE ALL ON FUNCTION app_hidden.materialise_recurring_trips() FROM PUBLIC;
 
 
 --
@@ -17877,6 +20223,22 @@ REVOKE ALL ON FUNCTION app_hidden.pair_quote(request app_public.delivery_request
 
 
 --
+-- Name: FUNCTION permitted_ids_from(VARIADIC permissions text[]); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.permitted_ids_from(VARIADIC permissions text[]) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_hidden.permitted_ids_from(VARIADIC permissions text[]) TO app_anonymous;
+
+
+--
+-- Name: FUNCTION permitted_ids_to(VARIADIC permissions text[]); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.permitted_ids_to(VARIADIC permissions text[]) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_hidden.permitted_ids_to(VARIADIC permissions text[]) TO app_anonymous;
+
+
+--
 -- Name: FUNCTION queue_email(user_id uuid, subject text, body text); Type: ACL; Schema: app_hidden; Owner: -
 --
 
@@ -17898,17 +20260,10 @@ REVOKE ALL ON FUNCTION app_hidden.rate_limit_take(bucket text, subject text, max
 
 
 --
--- Name: TABLE trip_weather; Type: ACL; Schema: app_public; Owner: -
+-- Name: FUNCTION refresh_statistics_visibility(user_id uuid); Type: ACL; Schema: app_hidden; Owner: -
 --
 
-GRANT SELECT ON TABLE app_public.trip_weather TO app_user;
-
-
---
--- Name: FUNCTION record_trip_weather(trip_id uuid, weather jsonb, provider text); Type: ACL; Schema: app_hidden; Owner: -
---
-
-REVOKE ALL ON FUNCTION app_hidden.record_trip_weather(trip_id uuid, weather jsonb, provider text) FROM PUBLIC;
+REVOKE ALL ON FUNCTION app_hidden.refresh_statistics_visibility(user_id uuid) FROM PUBLIC;
 
 
 --
@@ -17940,6 +20295,22 @@ REVOKE ALL ON FUNCTION app_hidden.request_status_for(status app_public.delivery_
 
 
 --
+-- Name: FUNCTION require_not_suspended(action text); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.require_not_suspended(action text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_hidden.require_not_suspended(action text) TO app_user;
+
+
+--
+-- Name: FUNCTION require_session(action text); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.require_session(action text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_hidden.require_session(action text) TO app_anonymous;
+
+
+--
 -- Name: FUNCTION require_user(min_level app_public.verification_level, action text); Type: ACL; Schema: app_hidden; Owner: -
 --
 
@@ -17959,6 +20330,13 @@ REVOKE ALL ON FUNCTION app_hidden.reserve_trip_capacity(trip_id uuid, delivery_i
 --
 
 REVOKE ALL ON FUNCTION app_hidden.snapped_point(point public.geography) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION statistics_public(user_id uuid); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.statistics_public(user_id uuid) FROM PUBLIC;
 
 
 --
@@ -18081,6 +20459,14 @@ GRANT ALL ON FUNCTION app_hidden.tg_user_contacts__display_name() TO app_anonymo
 
 
 --
+-- Name: FUNCTION tg_user_contacts__referral_code(); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.tg_user_contacts__referral_code() FROM PUBLIC;
+GRANT ALL ON FUNCTION app_hidden.tg_user_contacts__referral_code() TO app_anonymous;
+
+
+--
 -- Name: FUNCTION tg_user_preferences__display_name(); Type: ACL; Schema: app_hidden; Owner: -
 --
 
@@ -18089,11 +20475,27 @@ GRANT ALL ON FUNCTION app_hidden.tg_user_preferences__display_name() TO app_anon
 
 
 --
+-- Name: FUNCTION tg_user_preferences__statistics_visibility(); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.tg_user_preferences__statistics_visibility() FROM PUBLIC;
+GRANT ALL ON FUNCTION app_hidden.tg_user_preferences__statistics_visibility() TO app_anonymous;
+
+
+--
 -- Name: FUNCTION tg_user_reports__priority(); Type: ACL; Schema: app_hidden; Owner: -
 --
 
 REVOKE ALL ON FUNCTION app_hidden.tg_user_reports__priority() FROM PUBLIC;
 GRANT ALL ON FUNCTION app_hidden.tg_user_reports__priority() TO app_user;
+
+
+--
+-- Name: FUNCTION tg_user_statistics__is_public(); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.tg_user_statistics__is_public() FROM PUBLIC;
+GRANT ALL ON FUNCTION app_hidden.tg_user_statistics__is_public() TO app_anonymous;
 
 
 --
@@ -18129,11 +20531,11 @@ GRANT ALL ON FUNCTION app_hidden.tg_users__display_name() TO app_anonymous;
 
 
 --
--- Name: FUNCTION tg_users__referral_code(); Type: ACL; Schema: app_hidden; Owner: -
+-- Name: FUNCTION tg_users__statistics_visibility(); Type: ACL; Schema: app_hidden; Owner: -
 --
 
-REVOKE ALL ON FUNCTION app_hidden.tg_users__referral_code() FROM PUBLIC;
-GRANT ALL ON FUNCTION app_hidden.tg_users__referral_code() TO app_anonymous;
+REVOKE ALL ON FUNCTION app_hidden.tg_users__statistics_visibility() FROM PUBLIC;
+GRANT ALL ON FUNCTION app_hidden.tg_users__statistics_visibility() TO app_anonymous;
 
 
 --
@@ -18151,10 +20553,10 @@ REVOKE ALL ON FUNCTION app_hidden.trip_visible_to(trip app_public.trips, user_id
 
 
 --
--- Name: FUNCTION trips_needing_weather(max_trips integer); Type: ACL; Schema: app_hidden; Owner: -
+-- Name: FUNCTION trips_visible_to(user_id uuid); Type: ACL; Schema: app_hidden; Owner: -
 --
 
-REVOKE ALL ON FUNCTION app_hidden.trips_needing_weather(max_trips integer) FROM PUBLIC;
+REVOKE ALL ON FUNCTION app_hidden.trips_visible_to(user_id uuid) FROM PUBLIC;
 
 
 --
@@ -18165,18 +20567,10 @@ REVOKE ALL ON FUNCTION app_hidden.users_blocked(a uuid, b uuid) FROM PUBLIC;
 
 
 --
--- Name: FUNCTION users_sharing_statistics(); Type: ACL; Schema: app_hidden; Owner: -
+-- Name: FUNCTION users_blocked_with(user_id uuid); Type: ACL; Schema: app_hidden; Owner: -
 --
 
-REVOKE ALL ON FUNCTION app_hidden.users_sharing_statistics() FROM PUBLIC;
-GRANT ALL ON FUNCTION app_hidden.users_sharing_statistics() TO app_user;
-
-
---
--- Name: FUNCTION weather_alerts(at_end text, forecast jsonb); Type: ACL; Schema: app_hidden; Owner: -
---
-
-REVOKE ALL ON FUNCTION app_hidden.weather_alerts(at_end text, forecast jsonb) FROM PUBLIC;
+REVOKE ALL ON FUNCTION app_hidden.users_blocked_with(user_id uuid) FROM PUBLIC;
 
 
 --
@@ -18191,6 +20585,13 @@ REVOKE ALL ON FUNCTION app_private.admit_api_request(session_id uuid, client_ip 
 --
 
 REVOKE ALL ON FUNCTION app_private.anonymise_deleted_users() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION auto_complete_trips(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.auto_complete_trips() FROM PUBLIC;
 
 
 --
@@ -18243,6 +20644,13 @@ REVOKE ALL ON FUNCTION app_private.end_suspensions() FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION expire_delivery_requests(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.expire_delivery_requests() FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION expire_offers(); Type: ACL; Schema: app_private; Owner: -
 --
 
@@ -18282,6 +20690,13 @@ REVOKE ALL ON FUNCTION app_private.issue_email_token(email_id uuid) FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app_private.issue_phone_code(code_id uuid) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION materialise_recurring_trips(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.materialise_recurring_trips() FROM PUBLIC;
 
 
 --
@@ -18345,6 +20760,20 @@ REVOKE ALL ON FUNCTION app_private.record_login_failure(user_id uuid) FROM PUBLI
 --
 
 REVOKE ALL ON FUNCTION app_private.record_match_candidates(request_id uuid, trip_id uuid) FROM PUBLIC;
+
+
+--
+-- Name: TABLE trip_weather; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT SELECT ON TABLE app_public.trip_weather TO app_user;
+
+
+--
+-- Name: FUNCTION record_trip_weather(trip_id uuid, weather jsonb, provider text); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.record_trip_weather(trip_id uuid, weather jsonb, provider text) FROM PUBLIC;
 
 
 --
@@ -18446,6 +20875,13 @@ REVOKE ALL ON FUNCTION app_private.touch_session(session_id uuid) FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION trips_needing_weather(max_trips integer); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.trips_needing_weather(max_trips integer) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION uri_encode(value text); Type: ACL; Schema: app_private; Owner: -
 --
 
@@ -18464,6 +20900,13 @@ REVOKE ALL ON FUNCTION app_private.use_backup_code(user_id uuid, code text) FROM
 --
 
 REVOKE ALL ON FUNCTION app_private.use_totp_code(user_id uuid, code text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION weather_alerts(at_end text, forecast jsonb); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.weather_alerts(at_end text, forecast jsonb) FROM PUBLIC;
 
 
 --
@@ -19456,3 +21899,12 @@ ALTER DEFAULT PRIVILEGES FOR ROLE app_owner REVOKE ALL ON FUNCTIONS  FROM PUBLIC
 --   20261207110200
 --   20261207130000
 --   20261207130100
+--   20261207140000
+--   20261207140100
+--   20261207140200
+--   20261207160000
+--   20261207160100
+--   20261207170000
+--   20261207170100
+--   20261207170200
+--   20261207180000

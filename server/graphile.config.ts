@@ -7,11 +7,14 @@ import { PostGraphileConnectionFilterPreset } from "postgraphile-plugin-connecti
 import type { Config } from "../lib/config.ts";
 import type { Logger } from "../lib/log.ts";
 import { makeContext } from "./context.ts";
+import { ConstraintMessages } from "./constraintMessages.ts";
 import { makeMaskError } from "./errors.ts";
+import { makeConstraintMessagesPlugin } from "./plugins/constraintMessages.ts";
 import { makeDocumentRulesPlugin } from "./plugins/documentRules.ts";
 import { GeoJsonPlugin } from "./plugins/geojson.ts";
 import { Lane, makePasswordLanePlugin } from "./plugins/passwordLane.ts";
 import { RequestChecksPlugin } from "./plugins/requestChecks.ts";
+import { RequestErrorCodesPlugin } from "./plugins/requestErrorCodes.ts";
 import { StatusCodesPlugin } from "./plugins/statusCodes.ts";
 import { StrictScalarsPlugin } from "./plugins/strictScalars.ts";
 
@@ -20,6 +23,7 @@ export function makePreset(config: Config, log: Logger, authPool: pg.Pool): Grap
   const { api, isProduction } = config;
   // Passwords wait at most as long as any request waits for a connection before its 503.
   const passwordLane = new Lane(api.passwordHashConcurrency, api.passwordHashQueue, config.database.connectTimeoutMs);
+  const constraintMessages = new ConstraintMessages(authPool, log);
   return {
     extends: [PostGraphileAmberPreset, PgSimplifyInflectionPreset, PostGraphileConnectionFilterPreset],
     plugins: [
@@ -29,6 +33,8 @@ export function makePreset(config: Config, log: Logger, authPool: pg.Pool): Grap
       makeDocumentRulesPlugin({ introspection: api.introspection, hideSuggestions: isProduction }),
       makePasswordLanePlugin(passwordLane),
       StatusCodesPlugin,
+      RequestErrorCodesPlugin,
+      makeConstraintMessagesPlugin(constraintMessages),
     ],
     pgServices: [
       makePgService({
@@ -60,7 +66,7 @@ export function makePreset(config: Config, log: Logger, authPool: pg.Pool): Grap
       graphqlOverGET: false,
       websockets: false,
       maxRequestLength: api.maxRequestBytes,
-      maskError: makeMaskError(log, { hideSuggestions: isProduction }),
+      maskError: makeMaskError(log, { hideSuggestions: isProduction, constraintMessages }),
     },
   };
 }

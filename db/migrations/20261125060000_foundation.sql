@@ -15,7 +15,7 @@ comment on schema app_hidden is 'Helpers the API roles may call (RLS helpers, tr
 comment on schema app_private is 'Secrets, tokens and server-only state: no privileges for the API roles.';
 grant usage on schema app_public, app_hidden to app_anonymous, app_user;
 
--- Tunables (docs/domain.md §14) live only here; functions read them through app_hidden.config_*().
+-- Tunables (docs/platform.md, Configuration) live only here; functions read them through app_hidden.config_*().
 create table app_public.system_configuration (
   id uuid primary key default gen_random_uuid(),
   category text not null check (category ~ '^[a-z_]+$'),

@@ -1,7 +1,7 @@
 -- migrate:up
 set local lock_timeout = '5s';
 set local statement_timeout = '60s';
--- Minimal identity (docs/domain.md §1–2): public profile, owner-only contact details, secrets and device sessions.
+-- Minimal identity (docs/identity.md): public profile, owner-only contact details, secrets and device sessions.
 create type app_public.user_type as enum ('customer', 'traveler', 'both');
 create type app_public.user_status as enum ('pending', 'active', 'suspended', 'banned', 'deactivated');
 create type app_public.verification_level as enum ('unverified', 'email_verified', 'phone_verified', 'id_verified', 'fully_verified');
@@ -71,7 +71,7 @@ alter table app_private.sessions enable row level security;
 alter table app_private.sessions force row level security;
 comment on table app_private.sessions is 'Device sessions: an access JWT carries a session id that is valid only while its row is live.';
 
--- Admin rights come only from this table (docs/domain.md §13); the full admin domain extends it.
+-- Admin rights come only from this table (docs/platform.md, Admin rights); the full admin domain extends it.
 create type app_public.admin_role as enum ('super_admin', 'admin', 'moderator', 'support', 'finance', 'analyst');
 comment on type app_public.admin_role is 'Role of a platform administrator; each role implies a set of permissions.';
 create table app_private.admin_users (

@@ -1,14 +1,14 @@
 -- migrate:up
 set local lock_timeout = '5s';
 set local statement_timeout = '60s';
--- Device sessions, login attempts and lockout (docs/domain.md §2).
+-- Device sessions, login attempts and lockout (docs/identity.md).
 
 create type app_public.device_type as enum ('mobile', 'web', 'tablet', 'desktop');
 comment on type app_public.device_type is 'Kind of device a session runs on.';
 create type app_public.platform as enum ('ios', 'android', 'web', 'windows', 'macos', 'linux');
 comment on type app_public.platform is 'Operating system or platform of a device session.';
 
--- Tunables of this migration (docs/domain.md §14).
+-- Tunables of this migration (docs/identity.md).
 insert into app_public.system_configuration (category, key, value, description, is_public) values
   ('auth', 'max_active_sessions', '10', 'Live device sessions per user; starting one more revokes the least recently active.', false),
   ('security', 'max_login_attempts', '5', 'Consecutive failed logins that lock an account.', false),

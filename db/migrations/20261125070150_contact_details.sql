@@ -1,7 +1,7 @@
 -- migrate:up
 set local lock_timeout = '5s';
 set local statement_timeout = '60s';
--- Private contact details (docs/domain.md §1) beside the email: a phone number that counts for verification only
+-- Private contact details (docs/identity.md) beside the email: a phone number that counts for verification only
 -- once a code has confirmed it, and the birth date. The columns are nullable, so adding them rewrites nothing.
 alter table app_public.user_contacts
   add column phone_number text check (phone_number ~ '^\+[1-9][0-9]{6,14}$'),

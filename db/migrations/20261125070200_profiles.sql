@@ -1,7 +1,7 @@
 -- migrate:up
 set local lock_timeout = '5s';
 set local statement_timeout = '60s';
--- Profiles (docs/domain.md §1, §2, §12): the rest of the public profile, addresses, preferences, statistics and
+-- Profiles (docs/identity.md, docs/social.md): the rest of the public profile, addresses, preferences, statistics and
 -- earnings, identity documents, blocks, favorites and reports, and the user_profiles view.
 
 create type app_public.address_type as enum ('home', 'work', 'other');
@@ -21,7 +21,7 @@ comment on type app_public.report_priority is 'How soon moderators should look a
 create type app_public.report_resolution_action as enum ('none', 'warning', 'suspension', 'ban', 'content_removed');
 comment on type app_public.report_resolution_action is 'What moderators did about a report.';
 
--- Tunables of this migration (docs/domain.md §14).
+-- Tunables of this migration (docs/identity.md, docs/platform.md).
 insert into app_public.system_configuration (category, key, value, description, is_public) values
   ('platform', 'default_currency', '"USD"', 'Currency of new money rows when nothing else decides.', true),
   ('verification', 'uploads_per_30d', '3', 'Verification documents a user may submit per type in 30 days.', true),

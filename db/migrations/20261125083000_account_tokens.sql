@@ -1,7 +1,7 @@
 -- migrate:up
 set local lock_timeout = '5s';
 set local statement_timeout = '60s';
--- The rest of accounts (docs/domain.md §1–2): single-use email and reset tokens and phone codes (hashes only; the
+-- The rest of accounts (docs/identity.md): single-use email and reset tokens and phone codes (hashes only; the
 -- secret itself is created by the task that sends it and exists only in the message), sign-up terms and referral,
 -- generic rate-limit buckets, the name search index, and admin rights tied to two-factor sessions.
 

@@ -1,7 +1,7 @@
 -- migrate:up
 set local lock_timeout = '5s';
 set local statement_timeout = '60s';
--- Trips (docs/domain.md §3): journeys travelers offer capacity on, the capacity reserved on them by deliveries,
+-- Trips (docs/trips.md): journeys travelers offer capacity on, the capacity reserved on them by deliveries,
 -- reusable templates and cached weather. Writes go through functions only (db/functions/trips).
 
 create type app_public.trip_type as enum ('flight', 'train', 'bus', 'car', 'ship', 'other');
@@ -15,7 +15,7 @@ comment on type app_public.trip_cancel_reason is 'Why a trip was cancelled.';
 create type app_public.trip_reservation_status as enum ('reserved', 'released', 'consumed');
 comment on type app_public.trip_reservation_status is 'State of a capacity reservation: reserved (held for an accepted delivery awaiting pickup), released (given back, e.g. on cancellation), consumed (the item was picked up; never given back).';
 
--- Tunables of this migration (docs/domain.md §14).
+-- Tunables of this migration (docs/trips.md).
 insert into app_public.system_configuration (category, key, value, description, is_public) values
   ('trips', 'start_window_hours', '24', 'How many hours before departure a traveler may start a trip.', true),
   ('trips', 'auto_complete_hours', '24', 'Hours after arrival after which an upcoming or delayed trip with nothing live is completed by the system.', false),

@@ -1,8 +1,9 @@
 -- migrate:up
 set local lock_timeout = '5s';
 set local statement_timeout = '60s';
--- Delivery requests (docs/domain.md §4): what customers want carried, the masked marketplace listing, the input
--- type create/update share, the report link from user_reports, and the limits/requests/pricing tunables (§14).
+-- Delivery requests (docs/requests.md): what customers want carried, the masked marketplace listing, the input
+-- type create/update share, the report link from user_reports, and the limits/requests/pricing tunables
+-- (docs/requests.md, docs/matching.md).
 
 create type app_public.item_category as enum ('documents', 'electronics', 'clothing', 'food', 'fragile', 'books', 'gifts', 'other');
 comment on type app_public.item_category is 'What kind of item a delivery request is about.';
@@ -13,7 +14,7 @@ comment on type app_public.urgency_level is 'How urgently an item must arrive; p
 create type app_public.request_cancel_reason as enum ('no_longer_needed', 'found_alternative', 'too_expensive', 'other');
 comment on type app_public.request_cancel_reason is 'Why a customer cancelled a delivery request.';
 
--- Tunables of this migration (docs/domain.md §14). Money is in minor units.
+-- Tunables of this migration (docs/requests.md, docs/matching.md). Money is in minor units.
 insert into app_public.system_configuration (category, key, value, description, is_public) values
   ('platform', 'supported_currencies', '["USD", "EUR", "GBP"]', 'Currencies requests, trips and payments may use (ISO 4217).', true),
   ('limits', 'max_delivery_value', '500000', 'Highest declared value of one delivery request, in minor units.', true),
@@ -266,7 +267,7 @@ comment on column app_public.delivery_request_details.verification_required is '
 comment on column app_public.delivery_request_details.background_check_required is 'Traveler must be fully_verified; false when null.';
 comment on column app_public.delivery_request_details.expires_at is 'Expiry; now + requests.expiry_days when null (on create), unchanged when null (on update); at most requests.max_expiry_days after creation.';
 
--- The masked marketplace view of a request (docs/domain.md §4 "Masking"): never exact addresses, contacts or
+-- The masked marketplace view of a request (docs/requests.md, Who reads what): never exact addresses, contacts or
 -- phones; points snapped to 0.01° (about 1 km).
 create type app_public.request_listing as (
   id uuid,

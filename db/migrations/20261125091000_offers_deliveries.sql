@@ -1,9 +1,9 @@
 -- migrate:up
 set local lock_timeout = '5s';
 set local statement_timeout = '60s';
--- Offers and deliveries (docs/domain.md §6–7): negotiated offer threads with immutable versions, the deliveries
--- an accepted offer creates (with a readable number from a sequence), their append-only status history, and the
--- table of allowed status transitions a trigger enforces. Writes go through functions only.
+-- Offers and deliveries (docs/offers.md, docs/deliveries.md): negotiated offer threads with immutable versions, the
+-- deliveries an accepted offer creates (with a readable number from a sequence), their append-only status history, and
+-- the table of allowed status transitions a trigger enforces. Writes go through functions only.
 
 insert into app_public.system_configuration (category, key, value, description, is_public) values
   ('offers', 'validity_hours', '24', 'Hours an offer version stays open (never past the request''s expiry).', true),
@@ -253,7 +253,7 @@ comment on table app_public.delivery_transitions is E'@behavior -insert -update 
 comment on column app_public.delivery_transitions.from_status is 'Status before the change.';
 comment on column app_public.delivery_transitions.to_status is 'Status after the change.';
 comment on column app_public.delivery_transitions.source is 'What may cause it.';
--- docs/domain.md §7. Pickup and drop-off are also allowed from 'user' (the assigned traveler) until the QR
+-- docs/deliveries.md. Pickup and drop-off are also allowed from 'user' (the assigned traveler) until the QR
 -- handover issue requires a scan, a backup code or an override.
 insert into app_public.delivery_transitions (from_status, to_status, source)
 select f::app_public.delivery_status, t::app_public.delivery_status, s::app_public.transition_source

@@ -1,7 +1,7 @@
 -- migrate:up
 set local lock_timeout = '5s';
 set local statement_timeout = '60s';
--- Matching (docs/domain.md §5): the matching.* tunables (§14), the two result types of matching_trips and
+-- Matching (docs/matching.md): the matching.* tunables, the two result types of matching_trips and
 -- matching_requests, the internal row type of one scored (request, trip) pair, and request_matches, where the
 -- matching__record_candidates task keeps the best candidates of new trips and requests. The rules themselves are
 -- canonical SQL (db/functions/matching).

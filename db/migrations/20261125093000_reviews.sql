@@ -1,8 +1,8 @@
 -- migrate:up
 set local lock_timeout = '5s';
 set local statement_timeout = '60s';
--- Reviews, review reports and moderation (docs/domain.md §12), plus the delivery analytics and route popularity
--- views (§13). Reviews are written only through functions; the reviewee's rating statistics follow them by trigger.
+-- Reviews, review reports and moderation (docs/reviews.md), plus the delivery analytics and route popularity
+-- views. Reviews are written only through functions; the reviewee's rating statistics follow them by trigger.
 
 insert into app_public.system_configuration (category, key, value, description, is_public) values
   ('reviews', 'window_days', '30', 'Days after delivery during which either party may review the other.', true),

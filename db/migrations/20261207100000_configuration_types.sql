@@ -1,10 +1,10 @@
 -- migrate:up
 set local lock_timeout = '5s';
 set local statement_timeout = '60s';
--- docs/domain.md §13–14: every tunable declares its type and bounds (checked on every write by the canonical trigger
--- app_hidden.tg_system_configuration__check_value), whether knowing it helps abuse (is_sensitive), and who changed
--- it last (updated_by, null = a migration or the system); the admin issue's set_config and history build on these.
--- Every key of §14 later issues need is seeded here with its default.
+-- docs/platform.md (Configuration): every tunable declares its type and bounds (checked on every write by the canonical
+-- trigger app_hidden.tg_system_configuration__check_value), whether knowing it helps abuse (is_sensitive), and who
+-- changed it last (updated_by, null = a migration or the system); the admin issue's set_config and history build on
+-- these. Every key later issues need is seeded here with its default.
 
 create type app_public.configuration_data_type as enum ('boolean', 'integer', 'number', 'string', 'array', 'object');
 comment on type app_public.configuration_data_type is 'JSON type a setting''s value must have (integer: a number without fraction).';
@@ -139,7 +139,7 @@ update app_public.system_configuration c
 -- squawk-ignore adding-not-nullable-field
 alter table app_public.system_configuration alter column data_type set not null;
 
--- The §14 keys that later issues read (QR handover, overrides, payments, tracking, geofences, routes, emergencies,
+-- The keys that later issues read (QR handover, overrides, payments, tracking, geofences, routes, emergencies,
 -- notifications, webhooks, disputes, retention), with their defaults.
 insert into app_public.system_configuration (category, key, value, data_type, validation, is_sensitive, is_public, description) values
   ('platform', 'maintenance_mode', 'false', 'boolean', '{}', false, true, 'While true, mutations by non-admins are refused (MAINT).'),

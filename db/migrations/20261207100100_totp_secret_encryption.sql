@@ -1,7 +1,7 @@
 -- migrate:up
 set local lock_timeout = '5s';
 set local statement_timeout = '60s';
--- TOTP secrets at rest (docs/domain.md §2, §15.23): encrypted with pgcrypto (OpenPGP, AES-256) under a key the Node
+-- TOTP secrets at rest (docs/identity.md): encrypted with pgcrypto (OpenPGP, AES-256) under a key the Node
 -- server holds (TOTP_ENCRYPTION_KEY) and passes in each request's transaction-local settings, so neither a table nor
 -- a dump of the database yields codes. secret_key_id names the key (a fingerprint, not the key), so a rotation
 -- knows which rows still need the previous key.

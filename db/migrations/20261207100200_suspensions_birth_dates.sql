@@ -1,7 +1,7 @@
 -- migrate:up
 set local lock_timeout = '5s';
 set local statement_timeout = '60s';
--- docs/domain.md §1: a suspension ends at suspended_until (an hourly job, app_private.end_suspensions, which finds
+-- docs/identity.md: a suspension ends at suspended_until (an hourly job, app_private.end_suspensions, which finds
 -- them through the partial index below and records each end here); users are at least 18, so update_profile takes
 -- the date of birth (its signature changes).
 

@@ -1,9 +1,9 @@
 -- migrate:up
 set local lock_timeout = '5s';
 set local statement_timeout = '60s';
--- Money totals per user and currency (docs/domain.md §7 "Statistics"): one row per currency the user earned or spent
--- in, created by the first delivered delivery in it. Until now a row held one currency and money in any other was
--- not added anywhere; the totals are rebuilt from the delivered deliveries, so that money comes back.
+-- Money totals per user and currency (docs/deliveries.md, Statistics and money): one row per currency the user earned
+-- or spent in, created by the first delivered delivery in it. Until now a row held one currency and money in any other
+-- was not added anywhere; the totals are rebuilt from the delivered deliveries, so that money comes back.
 alter table app_public.user_earnings drop constraint user_earnings_pkey;
 delete from app_public.user_earnings;
 -- A delivery counts once it was delivered (delivered_at is set then and never cleared): the traveler earned the final

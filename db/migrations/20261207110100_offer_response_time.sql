@@ -1,8 +1,8 @@
 -- migrate:up
 set local lock_timeout = '5s';
 set local statement_timeout = '60s';
--- user_statistics.response_time_minutes becomes maintained (docs/domain.md §1): the mean of the user's answer times,
--- kept as a count and a sum so that every new answer updates it exactly, in its own transaction
+-- user_statistics.response_time_minutes becomes maintained (docs/offers.md, Response time): the mean of the user's
+-- answer times, kept as a count and a sum so that every new answer updates it exactly, in its own transaction
 -- (app_hidden.tg_delivery_offers__count_answer).
 alter table app_public.user_statistics
   add column offer_answers integer not null default 0 check (offer_answers >= 0),

@@ -12,8 +12,12 @@ const run = promisify(execFile);
 export const PROJECT_ROOT = join(import.meta.dirname, "..", "..");
 export const DB_DIR = join(PROJECT_ROOT, "db");
 
-/** Helpers every domain uses are applied first; the rest follows in path order. */
-const FIRST_DOMAIN = "platform";
+/**
+ * The shared trigger functions (db/functions/platform) are applied first, because `create trigger` needs its function
+ * to exist; every other file may come in any order (bodies are not checked at creation), and the tests apply them in
+ * reverse to prove it. Path order only makes runs repeatable.
+ */
+export const FIRST_DOMAIN = "platform";
 
 async function sqlFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
@@ -44,11 +48,12 @@ export async function dbmate(databaseUrl: string, ...args: string[]): Promise<st
 }
 
 /**
- * Re-applies every function and policy file in one transaction. Policies and API grants are dropped first so
- * that one removed from its file disappears; bodies are checked by plpgsql_check in tests rather than at creation, so
- * files may reference each other in any order.
+ * Re-applies every function and policy file in one transaction (`files`: the same files in another order, for the
+ * test that proves order does not matter). Policies and API grants are dropped first so that one removed from its
+ * file disappears; bodies are checked by plpgsql_check in tests rather than at creation, so files may reference each
+ * other in any order.
  */
-export async function applyCanonical(databaseUrl: string): Promise<void> {
+export async function applyCanonical(databaseUrl: string, files?: string[]): Promise<void> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
@@ -73,7 +78,7 @@ export async function applyCanonical(databaseUrl: string): Promise<void> {
           execute format('revoke all on all functions in schema %I from public, app_anonymous, app_user, app_authenticator', s);
         end loop;
       end $$`);
-    for (const file of await canonicalFiles()) {
+    for (const file of files ?? (await canonicalFiles())) {
       try {
         await client.query(await readFile(file, "utf8"));
       } catch (error) {

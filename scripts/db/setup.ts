@@ -32,7 +32,7 @@ export async function withClient<T>(url: string, fn: (client: pg.Client) => Prom
   }
 }
 
-/** The four roles of docs/conventions.md §2; passwords come from the connection URLs. */
+/** The four roles (db/README.md, Schemas and roles); passwords come from the connection URLs. */
 export async function ensureRoles(rootUrl: string, ownerUrl: string, authUrl: string): Promise<void> {
   await withClient(rootUrl, async (client) => {
     const roles: Array<[string, string]> = [

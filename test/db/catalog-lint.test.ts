@@ -1,7 +1,8 @@
-// Catalog lint (docs/conventions.md §3–§6, §9): rules a reviewer would otherwise have to remember, checked against
+// Catalog lint (db/README.md, Rules): rules a reviewer would otherwise have to remember, checked against
 // the migrated schema. Each rule is one query listing offending objects, so a failure names exactly what to fix,
 // and each rule is proven to work by a probe: a violation created in a rolled-back transaction must be reported.
 import test from "ava";
+import type pg from "pg";
 import { APP_SCHEMAS_LIKE, column, rolledBack, withClient } from "../helpers/catalog.ts";
 import { useTestDatabase } from "../helpers/database.ts";
 
@@ -144,7 +145,7 @@ const rules: LintRule[] = [
   },
   {
     rule: "no column-level SELECT grant to the API roles or PUBLIC",
-    fix: "Grant select on the whole table and move secret columns to a 1:1 table in app_private (conventions §1)",
+    fix: "Grant select on the whole table and move secret columns to a 1:1 table in app_private (db/README.md)",
     sql: `
       select format('%I.%I.%I to %s', n.nspname, c.relname, a.attname,
                     case when x.grantee = 0 then 'PUBLIC' else x.grantee::regrole::text end)
@@ -213,6 +214,38 @@ const rules: LintRule[] = [
             create table app_public.lint_probe_comment (id int primary key);
             comment on table app_public.lint_probe_comment is 'documented, unlike its column';`,
     caught: "column app_public.lint_probe_comment.id",
+  },
+  {
+    rule: "no table has several permissive policies for one command and one API role, unless each says why",
+    fix: "Merge them into one policy, an OR of per-row or index conditions (db/README.md, Policies), or say in " +
+      "`comment on policy … is '…'` (in the policy file) why each stays separate. Permissive policies are ORed " +
+      "anyway, so separate ones only hide that the arms of that OR must each be an index condition",
+    // A policy applies to the roles it names and to their members (app_user is an app_anonymous), and a policy for
+    // all commands to each of them.
+    sql: `
+      with api_roles as (select oid, rolname from pg_roles where rolname in ('app_anonymous', 'app_user')),
+      applicable as (
+        select p.polrelid, p.polname, cmd, r.rolname, obj_description(p.oid, 'pg_policy') as why
+          from pg_policy p
+          join pg_class c on c.oid = p.polrelid
+          join pg_namespace n on n.oid = c.relnamespace
+          cross join api_roles r
+          cross join lateral unnest(case when p.polcmd = '*' then array['select', 'insert', 'update', 'delete']
+                                         else array[case p.polcmd when 'r' then 'select' when 'a' then 'insert'
+                                                                  when 'w' then 'update' else 'delete' end] end) cmd
+         where n.nspname like ${APP} and p.polpermissive
+           and (0 = any (p.polroles) or exists (select 1 from unnest(p.polroles) pr where pg_has_role(r.oid, pr, 'MEMBER')))
+      )
+      select format('%s: %s as %s (%s)', polrelid::regclass, cmd, rolname, string_agg(polname, ', ' order by polname))
+        from applicable
+       group by polrelid, cmd, rolname
+      having count(*) > 1 and bool_or(why is null)
+       order by 1`,
+    probe: `create table app_public.lint_probe_permissive (id uuid primary key);
+            create policy select_own on app_public.lint_probe_permissive for select to app_user
+              using (id = (select app_public.current_user_id()));
+            create policy select_visible on app_public.lint_probe_permissive for select to app_anonymous using (true);`,
+    caught: "app_public.lint_probe_permissive: select as app_user (select_own, select_visible)",
   },
   {
     rule: "every policy names its roles (none applies to PUBLIC)",
@@ -285,6 +318,57 @@ const rules: LintRule[] = [
     probe: "create table app_private.lint_probe_owner (id int primary key);",
     caught: "relation app_private.lint_probe_owner (owner ",
   },
+  {
+    rule: "only app_hidden.require_session raises LOGIN (every other function calls one of the caller checks)",
+    fix: "Replace the function's own `raise … using errcode = 'LOGIN'` with app_hidden.require_session(action), " +
+      "require_not_suspended(action) or require_user(level, action) (db/functions/identity/caller_checks.sql)",
+    sql: `
+      select ${functionName}
+        from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+       where n.nspname like ${APP} and p.prosrc ~* $re$errcode\\s*=\\s*'LOGIN'$re$
+         and (n.nspname, p.proname) <> ('app_hidden', 'require_session')
+       order by 1`,
+    probe: `create function app_public.lint_probe_login() returns void language plpgsql as $$
+            begin raise exception 'Log in' using errcode = 'LOGIN'; end $$;`,
+    caught: "app_public.lint_probe_login()",
+  },
+  {
+    rule: "every constraint and unique index of a table in app_* has a client message (its comment) naming a column",
+    fix: "Add `comment on constraint … on … is '<column> must …'` (or `comment on index` for a unique index) in a " +
+      "migration: the server answers a violation with that message (server/errors.ts, db/README.md \"Validation\"); " +
+      "name a column the constraint or index uses, as the client knows it",
+    // CHECK, UNIQUE, PRIMARY KEY, FOREIGN KEY and EXCLUDE constraints, and unique indexes that back no constraint
+    // (partial ones); leading @tag lines are PostGraphile's smart tags, not the message. NOT NULL needs none: its
+    // message is "<column> is required".
+    sql: `
+      with rules(what, tbl, definition, comment) as (
+        select format('constraint %s.%I', k.conrelid::regclass, k.conname), k.conrelid, pg_get_constraintdef(k.oid),
+               obj_description(k.oid, 'pg_constraint')
+          from pg_constraint k join pg_class c on c.oid = k.conrelid join pg_namespace n on n.oid = c.relnamespace
+         where n.nspname like ${APP} and k.contype in ('c', 'u', 'p', 'f', 'x')
+        union all
+        select format('index %s', x.indexrelid::regclass), x.indrelid, pg_get_indexdef(x.indexrelid),
+               obj_description(x.indexrelid, 'pg_class')
+          from pg_index x join pg_class c on c.oid = x.indrelid join pg_namespace n on n.oid = c.relnamespace
+         where n.nspname like ${APP} and x.indisunique
+           and not exists (select 1 from pg_constraint k where k.conindid = x.indexrelid)
+      ),
+      messages as (
+        select what, tbl, definition, btrim(regexp_replace(coalesce(comment, ''), '^(@[^\\n]*\\n)*', '')) as message
+          from rules
+      )
+      select format('%s (%s)', m.what, case when m.message = '' then 'no message'
+                                            else 'the message names none of its columns' end)
+        from messages m
+       where not exists (select 1 from pg_attribute a
+                          where a.attrelid = m.tbl and a.attnum > 0 and not a.attisdropped
+                            and m.definition ~ ('\\m' || a.attname || '\\M')
+                            and m.message ~ ('\\m' || a.attname || '\\M'))
+       order by 1`,
+    probe: `create unique index lint_probe_unique on app_private.sessions (device_id);
+            comment on index app_private.lint_probe_unique is 'a message that names no column';`,
+    caught: "index app_private.lint_probe_unique (the message names none of its columns)",
+  },
 ];
 
 const db = useTestDatabase(test);
@@ -305,3 +389,73 @@ for (const lint of rules) {
       `the probe should be reported as "${lint.caught}"; the lint reported:\n  ${offenders.join("\n  ")}`);
   });
 }
+
+// ---- search_path: pinned, or proven not to need it ---------------------------------------------------------------
+// A function that does not pin search_path resolves its unqualified names through the caller's: a schema or a
+// temporary table placed ahead could redirect them. Every function in app_* pins it (`set search_path = pg_catalog,
+// public, pg_temp`), except plain SQL helpers the planner must inline into policies, searches and matching (a SET
+// clause stops inlining: db/README.md "Rules"). Those say why in their body (a `-- No search_path:` line, kept in the
+// catalog) and must name everything outside pg_catalog with its schema, which is proven by creating them again under
+// an empty search_path with body checks on: any name that only search_path could resolve fails to parse.
+
+const UNPINNED_FUNCTIONS = `
+  select p.oid, ${functionName} as name, l.lanname as language, p.prosrc as body
+    from pg_proc p join pg_namespace n on n.oid = p.pronamespace join pg_language l on l.oid = p.prolang
+   where n.nspname like ${APP} and ${notExtensionMember("pg_proc", "p.oid")}
+     and not exists (select 1 from unnest(p.proconfig) s where s like 'search_path=%')
+   order by 2`;
+
+const JUSTIFIED = /--\s*No search_path:/;
+
+/** Why the function would resolve a name through search_path, or null when every name is qualified. */
+async function unqualifiedName(client: pg.ClientBase, oid: number): Promise<string | null> {
+  await client.query("savepoint qualification");
+  try {
+    await client.query("set local search_path = ''");
+    await client.query("set local check_function_bodies = on");
+    const { rows } = await client.query<{ definition: string }>("select pg_get_functiondef($1) as definition", [oid]);
+    await client.query(rows[0]!.definition);
+    return null;
+  } catch (error) {
+    return (error as Error).message;
+  } finally {
+    await client.query("rollback to savepoint qualification");
+  }
+}
+
+async function unpinnedOffenders(client: pg.ClientBase): Promise<string[]> {
+  const { rows } = await client.query<{ oid: number; name: string; language: string; body: string }>(UNPINNED_FUNCTIONS);
+  const offenders: string[] = [];
+  for (const f of rows) {
+    if (f.language !== "sql") offenders.push(`${f.name}: ${f.language} is never inlined, so pin search_path`);
+    else if (!JUSTIFIED.test(f.body)) offenders.push(`${f.name}: pin search_path, or say why not in a "-- No search_path:" line of its body`);
+    else {
+      const problem = await unqualifiedName(client, f.oid);
+      if (problem) offenders.push(`${f.name}: a name resolves only through search_path (${problem})`);
+    }
+  }
+  return offenders;
+}
+
+const SEARCH_PATH_RULE = "every function in app_* pins search_path, or is an inlined SQL helper that says why and qualifies every name";
+
+test(SEARCH_PATH_RULE, async (t) => {
+  const offenders = await withClient(db.rootUrl, (client) => rolledBack(client, () => unpinnedOffenders(client)));
+  t.deepEqual(offenders, [], `Add \`set search_path = pg_catalog, public, pg_temp\`, or qualify the names:\n  ${offenders.join("\n  ")}`);
+});
+
+test(`lint self-check: ${SEARCH_PATH_RULE}`, async (t) => {
+  const offenders = await withClient(db.rootUrl, (client) => rolledBack(client, async () => {
+    await client.query(`create function app_hidden.lint_probe_unjustified() returns int language sql stable
+                          as 'select 1'`);
+    await client.query(`create function app_hidden.lint_probe_unqualified() returns int language sql stable as $$
+                          -- No search_path: a probe
+                          select st_srid(null::public.geometry) $$`);
+    await client.query(`create function app_hidden.lint_probe_plpgsql() returns int language plpgsql stable
+                          as 'begin return 1; end'`);
+    return unpinnedOffenders(client);
+  }));
+  for (const probe of ["lint_probe_unjustified()", "lint_probe_unqualified()", "lint_probe_plpgsql()"]) {
+    t.true(offenders.some((o) => o.startsWith(`app_hidden.${probe}`)), `${probe} should be reported:\n  ${offenders.join("\n  ")}`);
+  }
+});

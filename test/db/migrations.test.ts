@@ -1,4 +1,4 @@
-// The migration model of docs/conventions.md §7: migrations must go down to zero and up again, the canonical layer
+// The migration model of db/README.md: migrations must go down to zero and up again, the canonical layer
 // must be idempotent and must converge (no grant outlives its file), a database upgraded release by release must end
 // up identical to a fresh one, the committed dump must be current, and every function must have exactly one
 // canonical file. These tests start from EMPTY databases (not the template): running the migrations is what they
@@ -12,7 +12,7 @@ import test, { type ExecutionContext } from "ava";
 import { Logger, runMigrations } from "graphile-worker";
 import type pg from "pg";
 import {
-  applyCanonical, canonicalFiles, DB_DIR, dbmate, dumpSchema, migrate, PROJECT_ROOT,
+  applyCanonical, canonicalFiles, DB_DIR, dbmate, dumpSchema, FIRST_DOMAIN, migrate, PROJECT_ROOT,
 } from "../../scripts/db/migrate.ts";
 import {
   APP_SCHEMAS_LIKE, column, createEmptyDatabase, type EmptyDatabase, rolledBack, unifiedDiff, withClient,
@@ -189,6 +189,53 @@ test("applying the canonical layer twice changes nothing (functions, policies, g
     "re-applying db/functions and db/policies changed the database: a canonical file is not idempotent");
 });
 
+// db/README.md promises that function files may reference each other in any order, platform's shared trigger
+// functions aside (applied first, because `create trigger` needs its function), and policies after them all.
+// Applying the other files in reverse path order must build exactly what the usual order builds.
+test("canonical files apply in any order after platform: reversed, they build the same layer", async (t) => {
+  const [db, { db: reference }] = await Promise.all([emptyDatabase(t), freshDatabase()]);
+  await runMigrations({ connectionString: db.ownerUrl, logger: new Logger(() => () => {}) });
+  await dbmate(db.ownerUrl, "up");
+  const files = await canonicalFiles();
+  const functionsDir = join(DB_DIR, "functions");
+  const functionFiles = files.filter((f) => !relative(functionsDir, f).startsWith(".."));
+  const first = functionFiles.filter((f) => relative(functionsDir, f).startsWith(`${FIRST_DOMAIN}/`));
+  const rest = functionFiles.filter((f) => !first.includes(f));
+  const policies = files.filter((f) => !functionFiles.includes(f));
+  t.true(first.length > 0 && rest.length > first.length && policies.length > 0, "the file split is broken");
+  // Policies come after every function (they are checked at creation); among themselves any order goes too.
+  await applyCanonical(db.ownerUrl, [...first, ...rest.reverse(), ...policies.reverse()]);
+  const [expected, actual] = await Promise.all([
+    withClient(reference.rootUrl, canonicalSnapshot), withClient(db.rootUrl, canonicalSnapshot)]);
+  t.deepEqual(snapshotChanges(expected, actual), {},
+    "applying the canonical files in another order built something else: a file depends on the order");
+});
+
+/** `execute function schema.name(` in a trigger definition, ignoring `--` comments. */
+const TRIGGER_FUNCTION = /\bexecute\s+(?:function|procedure)\s+([\w$]+)\s*\.\s*([\w$]+)\s*\(/gi;
+
+// The static side of the same rule, with a message that says where to move things: a trigger is created in the file
+// that defines its function, or its function is a shared one in db/functions/platform.
+test("every trigger's function is defined in the trigger's own file or in db/functions/platform", async (t) => {
+  const definitions = await canonicalDefinitions();
+  const offenders: string[] = [];
+  let triggers = 0;
+  for (const file of await canonicalFiles()) {
+    const sql = (await readFile(file, "utf8")).replace(/--[^\n]*/g, "");
+    const where = relative(PROJECT_ROOT, file);
+    for (const match of sql.matchAll(TRIGGER_FUNCTION)) {
+      triggers++;
+      const name = `${match[1]!.toLowerCase()}.${match[2]!.toLowerCase()}`;
+      const homes = [...definitions.files.get(name) ?? []];
+      if (homes.includes(where) || homes.some((home) => home.startsWith(`db/functions/${FIRST_DOMAIN}/`))) continue;
+      offenders.push(`${where} attaches ${name}, defined in ${homes.join(", ") || "no file"}: a trigger function ` +
+        `used by several files belongs in db/functions/${FIRST_DOMAIN}/`);
+    }
+  }
+  t.true(triggers > 20, "hardly any trigger definitions parsed: the parser is broken");
+  t.deepEqual(offenders, [], offenders.join("\n"));
+});
+
 // Grants live in canonical files, so deleting one from its file must revoke it on the next `npm run db:migrate`,
 // as deleting a policy drops it; otherwise every database upgraded across that release keeps the old exposure.
 test("a grant that no canonical file makes does not survive `npm run db:migrate`", async (t) => {
@@ -354,6 +401,22 @@ test("every function in app_* is defined in exactly one canonical file under db/
   const [definitions, { db }] = await Promise.all([canonicalDefinitions(), freshDatabase()]);
   t.true(definitions.files.size > 0, "no function definitions parsed from db/functions: the parser is broken");
   const offenders = await withClient(db.rootUrl, (client) => functionsWithoutOneFile(client, definitions));
+  t.deepEqual(offenders, [], offenders.join("\n"));
+});
+
+// db/README.md "Where functions live": one API function (app_public) per file, named after it, so that a function's
+// rules, triggers and grants are found by its name.
+test("every file under db/functions defines at most one app_public function, named like the file", async (t) => {
+  const definitions = await canonicalDefinitions();
+  const apiByFile = new Map<string, string[]>();
+  for (const [name, files] of definitions.files) {
+    if (!name.startsWith("app_public.")) continue;
+    for (const file of files) apiByFile.set(file, [...apiByFile.get(file) ?? [], name]);
+  }
+  t.true(apiByFile.size > 50, "hardly any API functions parsed: the parser is broken");
+  const offenders = [...apiByFile].filter(([file, names]) =>
+    names.length > 1 || !file.endsWith(`/${names[0]!.slice("app_public.".length)}.sql`))
+    .map(([file, names]) => `${file}: ${names.join(", ")}`);
   t.deepEqual(offenders, [], offenders.join("\n"));
 });
 

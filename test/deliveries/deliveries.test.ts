@@ -1,4 +1,4 @@
-// Deliveries (docs/domain.md §7): the state machine enforced by the transition table and its trigger, the history,
+// Deliveries (docs/deliveries.md): the state machine enforced by the transition table and its trigger, the history,
 // the request following the delivery, cancellations and their effects, statistics, contacts and RLS.
 import test from "ava";
 import { actAs, anonymous, createMember, createUser, makeAdmin, tokenFor, user } from "../helpers/actors.ts";

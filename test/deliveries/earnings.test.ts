@@ -1,6 +1,7 @@
-// Money totals (docs/domain.md §1, §7 "Statistics"): one row per user and currency, so a delivery in a second currency
-// is counted rather than dropped; the traveler earns the final price (net), the customer spends the final price
-// plus the fee charged. Visible to the user and admins only, per currency, on the profile (`earnings`) and the user.
+// Money totals (docs/deliveries.md, Statistics and money): one row per user and currency, so a delivery in a second
+// currency is counted rather than dropped; the traveler earns the final price (net), the customer spends the final
+// price plus the fee charged. Visible to the user and admins only, per currency, on the profile (`earnings`) and the
+// user.
 import test from "ava";
 import { createUser, makeAdmin, tokenFor } from "../helpers/actors.ts";
 import { asRoot } from "../helpers/database.ts";

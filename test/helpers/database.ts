@@ -94,3 +94,19 @@ export async function outcome(c: pg.ClientBase, sql: string, params: unknown[] =
     return (error as { code?: string }).code ?? "unknown";
   }
 }
+
+/**
+ * Sets a tunable ('category.key') of system_configuration to a JSON value and returns the previous one, so a test can
+ * put it back. The value still has to fit the key's data_type and validation (the trigger refuses it otherwise). It
+ * changes the whole test database: tests that use it run serially.
+ */
+export async function setSetting(db: TestDatabase, setting: string, value: unknown): Promise<unknown> {
+  const [category, key] = setting.split(".");
+  const [row] = await queryAsRoot<{ previous: unknown }>(db, `
+    update app_public.system_configuration c set value = $3::jsonb
+      from app_public.system_configuration old
+     where old.id = c.id and c.category = $1 and c.key = $2
+    returning old.value as previous`, [category, key, JSON.stringify(value)]);
+  if (!row) throw new Error(`unknown setting ${setting}`);
+  return row.previous;
+}

@@ -1,4 +1,4 @@
-// What keeps an account from being deleted (docs/domain.md §1, app_hidden.account_open_items): live deliveries as
+// What keeps an account from being deleted (docs/identity.md, app_hidden.account_open_items): live deliveries as
 // customer or traveler, a delivered one still inside deliveries.dispute_window_hours, pending offers as traveler or
 // on one's own requests (and an admin role). deleteAccount lists every open item and changes nothing; once they are
 // closed it goes through and cancels what was only announced (open requests, upcoming trips). Raced against an

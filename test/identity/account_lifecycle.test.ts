@@ -1,4 +1,4 @@
-// Deactivation and deletion (docs/domain.md §1): password and reason, sessions revoked, open items refuse deletion,
+// Deactivation and deletion (docs/identity.md): password and reason, sessions revoked, open items refuse deletion,
 // personal data scrubbed at once where nothing needs it and anonymised after the retention period.
 import test from "ava";
 import jwt from "jsonwebtoken";

@@ -1,4 +1,4 @@
-// Admin rights need a session that passed two-factor authentication (docs/domain.md §2) while
+// Admin rights need a session that passed two-factor authentication (docs/platform.md, Admin rights) while
 // security.admin_requires_2fa is on; the same admin without it is an ordinary user.
 import test from "ava";
 import { createUser, makeAdmin, tokenFor } from "../helpers/actors.ts";

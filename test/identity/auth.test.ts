@@ -94,7 +94,7 @@ test.serial("a taken email in another case gets the same answer as a free one; i
 test("a referral code links the new account to the referrer; an unknown code is refused with INVAL", async (t) => {
   const { id: referrer } = await createUser(db);
   const code = await asRoot(db, async (c) => (await c.query(
-    "select referral_code from app_public.users where id = $1", [referrer])).rows[0].referral_code as string);
+    "select referral_code from app_public.user_contacts where user_id = $1", [referrer])).rows[0].referral_code as string);
   t.deepEqual((await register({ email: "referred@example.com", referral: ` ${code.toLowerCase()} ` })).data,
     { register: { success: true } });
   const referredBy = await asRoot(db, async (c) => (await c.query(

@@ -1,4 +1,4 @@
-// Login protection (docs/domain.md §2): every attempt recorded, 5 straight failures lock the account for 15 min
+// Login protection (docs/identity.md): every attempt recorded, 5 straight failures lock the account for 15 min
 // (with one email to the owner), a per-IP limit on failed attempts, at most 10 live sessions per user, and 20
 // parallel wrong-password logins that lock the account exactly at the threshold.
 import test from "ava";

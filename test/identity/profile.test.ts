@@ -39,9 +39,9 @@ for (const [label, input] of [
   });
 }
 
-test("updateProfile without a session is refused: only signed-in users may call it (42501)", async (t) => {
+test("updateProfile without a session is refused: only signed-in users may call it (DNIED: no execute grant, 42501 in SQL)", async (t) => {
   const res = await server.gql(UPDATE_PROFILE, { variables: { input: { firstName: "X" } } });
-  t.is(errorCode(res), "42501");
+  t.is(errorCode(res), "DNIED");
 });
 
 test("a user can never raise their own status, verification level, deletion or referral through direct updates", async (t) => {
@@ -52,7 +52,7 @@ test("a user can never raise their own status, verification level, deletion or r
       "update app_public.users set status = 'active' where id = $1",
       "update app_public.users set deleted_at = null, deactivated_at = null where id = $1",
       "update app_public.users set suspended_until = null where id = $1",
-      "update app_public.users set referral_code = 'FREEMONEY' where id = $1",
+      "update app_public.user_contacts set referral_code = 'FREEMONEY' where user_id = $1",
       "update app_public.users set referred_by_user_id = id where id = $1",
     ]) {
       await c.query("savepoint s");
@@ -71,9 +71,10 @@ test("a user can never raise their own status, verification level, deletion or r
 test("every account has preferences and statistics from sign-up, and a referral code (money totals come per currency with deliveries)", async (t) => {
   const { id } = await createUser(db);
   const row = await asRoot(db, async (c) => (await c.query(
-    `select u.referral_code, p.privacy, p.location, s.total_deliveries, s.completion_rate,
+    `select c.referral_code, p.privacy, p.location, s.total_deliveries, s.completion_rate, s.is_public,
             (select count(*)::int from app_public.user_earnings e where e.user_id = u.id) as money_rows
        from app_public.users u
+       join app_public.user_contacts c on c.user_id = u.id
        join app_public.user_preferences p on p.user_id = u.id
        join app_public.user_statistics s on s.user_id = u.id
       where u.id = $1`, [id])).rows[0]);
@@ -81,6 +82,7 @@ test("every account has preferences and statistics from sign-up, and a referral 
   t.deepEqual(row.privacy, { show_last_name: false, show_statistics: true });
   t.deepEqual(row.location, { tracking_level: "approximate", delete_after_delivery: true });
   t.is(row.total_deliveries, 0);
+  t.true(row.is_public, "an active account shows its statistics by default");
   t.is(row.completion_rate, null);
   t.is(row.money_rows, 0);
 });
@@ -281,7 +283,7 @@ test("neither the view nor the GraphQL profile types carry email, phone or birth
   t.deepEqual(res.data!.users.nodes, [{ userContact: null }], "another user's contact row stays hidden");
 });
 
-// ---- Date of birth (docs/domain.md §1: users are at least 18) ----
+// ---- Date of birth (docs/identity.md: users are at least 18) ----
 
 /** The date `years` years before today (UTC), plus `days`. */
 function yearsAgo(years: number, days = 0): string {

@@ -1,8 +1,8 @@
 // RLS matrix for the identity tables: anonymous, the owner, another user and an admin × select / insert /
 // update / delete. Denied writes raise 42501 (missing grant) or touch zero rows (hidden by a policy).
 import test from "ava";
-import { actAs, anonymous, createUser, makeAdmin, tokenFor, user } from "../helpers/actors.ts";
-import { useTestDatabase } from "../helpers/database.ts";
+import { actAs, anonymous, blockUser, createUser, makeAdmin, tokenFor, user } from "../helpers/actors.ts";
+import { asRoot, useTestDatabase } from "../helpers/database.ts";
 import { sqlstate } from "../helpers/errors.ts";
 import { startTestServer, type TestServer } from "../helpers/server.ts";
 
@@ -148,4 +148,36 @@ test("over GraphQL, user A cannot read B's email or change B's profile", async (
   } finally {
     await server.close();
   }
+});
+
+// searchUsers runs as security definer so that the trigram index applies under RLS (db/functions/identity/
+// search_users.sql); it restates the users policy. Both must agree: the search finds exactly the accounts the table
+// shows the caller, less the caller and anyone a block separates from them.
+test("searchUsers finds exactly the accounts the users policy shows, less oneself and blocks", async (t) => {
+  const name = (label: string) => ({ firstName: `Xavarra${label}` });
+  const accounts = {
+    active: (await createUser(db, name("active"))).id,
+    pending: (await createUser(db, { ...name("pending"), status: "pending" })).id,
+    suspended: (await createUser(db, { ...name("suspended"), status: "suspended" })).id,
+    deleted: (await createUser(db, name("deleted"))).id,
+    blockedBySearcher: (await createUser(db, name("blocked"))).id,
+    blockingSearcher: (await createUser(db, name("blocking"))).id,
+  };
+  await asRoot(db, (c) => c.query("update app_public.users set deleted_at = now() where id = $1", [accounts.deleted]));
+  const searcher = (await createUser(db, name("searcher"))).id;
+  await blockUser(db, searcher, accounts.blockedBySearcher);
+  await blockUser(db, accounts.blockingSearcher, searcher);
+  const all = [...Object.values(accounts), searcher];
+
+  const seen = (viewer: string) => actAs(db, user(viewer), async (c) => ({
+    table: ids((await c.query("select id from app_public.users where id = any($1) and id <> $2", [all, viewer])).rows),
+    search: ids((await c.query("select id from app_public.search_users('Xavarra') where id = any($1)", [all])).rows),
+  }));
+  const forSearcher = await seen(searcher);
+  t.deepEqual(forSearcher.search,
+    forSearcher.table.filter((id) => id !== accounts.blockedBySearcher && id !== accounts.blockingSearcher));
+  t.deepEqual(forSearcher.search, [accounts.active]);
+  const forAdmin = await seen(admin);
+  t.deepEqual(forAdmin.search, forAdmin.table, "admins with users.read find every account, as they read them");
+  t.deepEqual(forAdmin.search, all.sort());
 });

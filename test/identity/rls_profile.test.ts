@@ -2,7 +2,7 @@
 // select / insert / update / delete. Denied writes raise 42501 (missing grant or failed with check) or touch zero
 // rows (hidden by a policy). Every probe runs in a rolled-back transaction, so the fixtures never change.
 import test from "ava";
-import { actAs, addAddress, anonymous, createUser, makeAdmin, user, type Actor } from "../helpers/actors.ts";
+import { actAs, addAddress, anonymous, commitAs, createUser, makeAdmin, user, type Actor } from "../helpers/actors.ts";
 import { asRoot, outcome, useTestDatabase } from "../helpers/database.ts";
 import { sqlstate } from "../helpers/errors.ts";
 
@@ -187,13 +187,45 @@ for (const c of cases) {
 
 test("statistics are hidden from others when the owner turns show_statistics off; owner and admins still see them", async (t) => {
   const shy = (await createUser(db)).id;
-  await asRoot(db, (c) => c.query(
-    `update app_public.user_preferences set privacy = '{"show_last_name": false, "show_statistics": false}' where user_id = $1`, [shy]));
+  const showStatistics = (show: boolean) => commitAs(db, user(shy), (c) =>
+    c.query("select app_public.update_preferences(privacy => jsonb_build_object('show_statistics', $1::boolean))", [show]));
   const visible = (actor: Actor) => actAs(db, actor, async (c) =>
     (await c.query("select 1 from app_public.user_statistics where user_id = $1", [shy])).rowCount);
+  t.is(await visible(user(owner)), 1, "shown by default");
+  await showStatistics(false);
   t.is(await visible(user(owner)), 0);
   t.is(await visible(user(shy)), 1);
   t.is(await visible(user(admin)), 1);
+  await showStatistics(true);
+  t.is(await visible(user(owner)), 1, "shown again");
+});
+
+test("statistics of an account others cannot see (suspended, pending, deleted) are hidden with it, and shown again when it is active", async (t) => {
+  const member = (await createUser(db)).id;
+  const visible = () => actAs(db, user(owner), async (c) =>
+    (await c.query("select 1 from app_public.user_statistics where user_id = $1", [member])).rowCount);
+  const setState = (sql: string) => asRoot(db, (c) => c.query(`update app_public.users set ${sql} where id = $1`, [member]));
+  t.is(await visible(), 1);
+  await setState("status = 'suspended', suspended_until = now() + interval '1 day'");
+  t.is(await visible(), 0, "suspended");
+  await setState("status = 'active', suspended_until = null");
+  t.is(await visible(), 1, "active again");
+  await setState("status = 'pending'");
+  t.is(await visible(), 0, "pending");
+  await setState("status = 'active', deleted_at = now()");
+  t.is(await visible(), 0, "deleted");
+  t.is(await asRoot(db, async (c) => (await c.query("select is_public from app_public.user_statistics where user_id = $1",
+    [member])).rows[0].is_public), false, "the flag follows the account");
+});
+
+test("a referral code is read by its owner and admins with users.read only: it is not part of the public users row", async (t) => {
+  const code = (actor: Actor) => actAs(db, actor, async (c) =>
+    (await c.query("select referral_code from app_public.user_contacts where user_id = $1", [owner])).rows[0]?.referral_code);
+  t.regex(await code(user(owner)) ?? "", /^[0-9A-F]{10}$/);
+  t.is(await code(user(admin)), await code(user(owner)));
+  t.is(await code(user(other)), undefined, "another user does not see it");
+  t.is(await actAs(db, user(other), (c) => outcome(c, "select referral_code from app_public.users where id = $1", [owner])),
+    "42703", "users has no referral_code column any more");
 });
 
 test("the blocked user cannot learn about the block, even by trying to insert it again", async (t) => {

@@ -1,4 +1,4 @@
-// search_users(q) (docs/domain.md §1): name search for signed-in users that never shows hidden accounts, the
+// search_users(q) (docs/identity.md): name search for signed-in users that never shows hidden accounts, the
 // caller, or anyone a block separates from the caller (in either direction).
 import test from "ava";
 import { blockUser, createUser, tokenFor } from "../helpers/actors.ts";
@@ -34,7 +34,7 @@ test("finds active users by part of their name, best match first, leaving out se
 
 test("search needs a session and 2 to 100 characters", async (t) => {
   const anonymous = await server.gql(SEARCH, { variables: { q: "quinn" } });
-  t.is(errorCode(anonymous), "42501");
+  t.is(errorCode(anonymous), "DNIED");
   const { id } = await createUser(db);
   const token = await tokenFor(db, id);
   for (const q of ["a", " b ", "x".repeat(101)]) {

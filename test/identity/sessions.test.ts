@@ -1,4 +1,4 @@
-// Device sessions over GraphQL (docs/domain.md §2): login with device details returns a signed access token and a
+// Device sessions over GraphQL (docs/identity.md): login with device details returns a signed access token and a
 // refresh token; refreshSession rotates it and a replayed old token revokes the session; mySessions never shows
 // tokens; revokeSession, logout and logoutAll end sessions at once.
 import test from "ava";
@@ -101,7 +101,7 @@ test("mySessions lists the caller's live sessions without tokens, and flags the 
     "the type itself has no token or hash field");
 
   const anonymous = await server.gql(MY_SESSIONS);
-  t.is(errorCode(anonymous), "42501", "anonymous may not list sessions");
+  t.is(errorCode(anonymous), "DNIED", "anonymous may not list sessions");
 });
 
 test("revokeSession ends one of your sessions; another user's session is NTFND and stays live", async (t) => {
@@ -136,7 +136,7 @@ test("logoutAll ends every session of the caller and no one else's", async (t) =
     t.is(errorCode(await server.gql(ME, { token })), "LOGIN");
   }
   t.truthy((await server.gql(ME, { token: theirs.accessToken })).data!.currentUserId);
-  t.is(errorCode(await server.gql("mutation { logoutAll(input: {}) { revokedCount } }")), "42501");
+  t.is(errorCode(await server.gql("mutation { logoutAll(input: {}) { revokedCount } }")), "DNIED");
 });
 
 test("pruning deletes ended sessions with their rotated hashes, and old login attempts", async (t) => {

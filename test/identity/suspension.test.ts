@@ -1,21 +1,19 @@
-// Suspensions (docs/domain.md §1, §13): a suspended account may sign in and read, but every content-creating call
+// Suspensions (docs/identity.md): a suspended account may sign in and read, but every content-creating call
 // is refused with SUSPD naming the end of the suspension (app_hidden.require_user, the one gate); an hourly job ends
 // suspensions whose suspended_until has passed, records the change, and is idempotent.
 // Serial: runOnce works off every ready job of this file's database.
 import test from "ava";
 import { readFile } from "node:fs/promises";
-import { Logger, parseCrontab, runOnce } from "graphile-worker";
-import { readConfig } from "../../lib/config.ts";
-import { makeTaskDeps } from "../../workers/index.ts";
-import { makeTaskList } from "../../workers/tasks/index.ts";
-import { createUser, DEFAULT_PASSWORD, tokenFor, verifyEmail } from "../helpers/actors.ts";
+import { parseCrontab } from "graphile-worker";
+import { createMember, createUser, DEFAULT_PASSWORD, tokenFor, verifyEmail } from "../helpers/actors.ts";
+import { errorCode } from "../helpers/errors.ts";
 import { asRoot } from "../helpers/database.ts";
+import { createAcceptedDelivery, createMarket, submitOffer } from "../helpers/marketplace.ts";
 import { useTestServer } from "../helpers/server.ts";
+import { runTask } from "../helpers/worker.ts";
 
 const { db, server } = useTestServer(test);
 const WORKERS = new URL("../../workers/", import.meta.url);
-const taskList = makeTaskList(makeTaskDeps(readConfig()));
-const logger = new Logger(() => () => {});
 
 const suspend = (id: string, until: string | null) => asRoot(db, (c) => c.query(
   "update app_public.users set status = 'suspended', suspended_until = $2::timestamptz where id = $1", [id, until]));
@@ -42,6 +40,83 @@ test.serial("a suspended user is refused content creation with SUSPD, naming the
   t.regex(open.errors?.[0]?.message ?? "", /suspended until an administrator lifts it/);
 });
 
+// The suspension decisions of README: what protects the user, keeps their data private, closes something or only
+// reads stays open; what others would see or rely on is refused (SUSPD), as the marketplace is (above).
+test.serial("a suspended user may still protect and close their account; the profile and favorites wait (SUSPD)", async (t) => {
+  const { id } = await createUser(db);
+  await verifyEmail(db, id);
+  const other = await createMember(db, "traveler");
+  const token = await tokenFor(db, id);
+  await suspend(id, "2031-05-17T09:30:00Z");
+  const allowed: [string, string, Record<string, unknown>][] = [
+    ["mySessions", "{ mySessions { totalCount } }", {}],
+    ["updatePreferences", `mutation { updatePreferences(input: { privacy: { show_last_name: false } }) {
+      userPreference { userId } } }`, {}],
+    ["blockUser", "mutation ($id: UUID!) { blockUser(input: { userId: $id, reason: harassment }) { userBlock { blockedId } } }",
+      { id: other }],
+    ["unblockUser", "mutation ($id: UUID!) { unblockUser(input: { userId: $id }) { success } }", { id: other }],
+    ["reportUser", `mutation ($id: UUID!) { reportUser(input: { userId: $id, category: harassment,
+      description: "Keeps sending threats" }) { userReport { id } } }`, { id: other }],
+    ["removeFavoriteTraveler", "mutation ($id: UUID!) { removeFavoriteTraveler(input: { travelerId: $id }) { success } }",
+      { id: other }],
+    ["submitVerificationDocument", `mutation { submitVerificationDocument(input: { documentType: utility_bill,
+      frontImageKey: "docs/bill.jpg" }) { userVerificationDocument { id } } }`, {}],
+    ["searchUsers", `{ searchUsers(q: "someone") { totalCount } }`, {}],
+  ];
+  for (const [name, query, variables] of allowed) {
+    const res = await server.gql(query, { token, variables });
+    t.is(res.errors, undefined, `${name}: ${JSON.stringify(res.errors)}`);
+  }
+  const refused: [string, string, Record<string, unknown>][] = [
+    ["updateProfile", `mutation { updateProfile(input: { bio: "New bio" }) { user { id } } }`, {}],
+    ["addFavoriteTraveler", "mutation ($id: UUID!) { addFavoriteTraveler(input: { travelerId: $id }) { userFavorite { travelerId } } }",
+      { id: other }],
+  ];
+  for (const [name, query, variables] of refused) {
+    const res = await server.gql(query, { token, variables });
+    t.is(errorCode(res), "SUSPD", name);
+    t.regex(res.errors?.[0]?.message ?? "", /suspended until 2031-05-17 09:30 UTC/, name);
+  }
+  t.is(errorCode(await server.gql("mutation { logout(input: {}) { success } }", { token })), undefined, "logout");
+});
+
+// Closing what others wait on stays open too: a suspended account must be able to withdraw and decline offers and
+// cancel its trips and (before pickup) its deliveries — deleting the account needs exactly that.
+test.serial("a suspended user may still withdraw and decline offers and cancel trips and deliveries", async (t) => {
+  const asTraveler = await createMarket(db);
+  const withdrawn = await submitOffer(server, asTraveler);
+  const asCustomer = await createMarket(db);
+  const declined = await submitOffer(server, asCustomer);
+  const delivery = await createAcceptedDelivery(db, server);
+  await suspend(asTraveler.traveler, null);
+  await suspend(asCustomer.customer, null);
+  await suspend(delivery.traveler, null);
+  const steps: [string, string, string, Record<string, unknown>][] = [
+    ["withdrawOffer", asTraveler.travelerToken, `mutation ($id: UUID!) {
+      withdrawOffer(input: { offerId: $id, reason: other }) { deliveryOffer { status } } }`, { id: withdrawn }],
+    ["declineOffer", asCustomer.customerToken, `mutation ($id: UUID!) {
+      declineOffer(input: { offerId: $id, reason: other }) { deliveryOffer { status } } }`, { id: declined }],
+    ["cancelDelivery", delivery.travelerToken, `mutation ($id: UUID!) {
+      cancelDelivery(input: { deliveryId: $id, reason: schedule_changed }) { delivery { status } } }`, { id: delivery.id }],
+    ["cancelTrip", asTraveler.travelerToken, `mutation ($id: UUID!) {
+      cancelTrip(input: { tripId: $id, reason: personal_emergency }) { trip { status } } }`, { id: asTraveler.trip }],
+  ];
+  for (const [name, token, query, variables] of steps) {
+    const res = await server.gql(query, { token, variables });
+    t.is(res.errors, undefined, `${name}: ${JSON.stringify(res.errors)}`);
+  }
+});
+
+test.serial("pending (unverified) accounts still edit their profile and keep favorites, as before", async (t) => {
+  const { id } = await createUser(db, { status: "pending" });
+  const other = await createMember(db, "traveler");
+  const token = await tokenFor(db, id);
+  t.is(errorCode(await server.gql(`mutation { updateProfile(input: { bio: "Hello" }) { user { id } } }`, { token })),
+    undefined);
+  t.is(errorCode(await server.gql("mutation ($id: UUID!) { addFavoriteTraveler(input: { travelerId: $id }) { userFavorite { travelerId } } }",
+    { token, variables: { id: other } })), undefined);
+});
+
 test.serial("a suspended account may still sign in and read its own account", async (t) => {
   const { id, email } = await createUser(db);
   await suspend(id, "2031-05-17T09:30:00Z");
@@ -65,10 +140,7 @@ test.serial("the hourly job ends suspensions that are over, records each, and ch
   await suspend(later, new Date(Date.now() + 3_600_000).toISOString());
   await suspend(indefinite, null);
 
-  const run = async () => {
-    await asRoot(db, (c) => c.query("select graphile_worker.add_job('users__end_suspensions', '{}'::json, max_attempts => 1)"));
-    await runOnce({ connectionString: db.ownerUrl, taskList, logger, concurrency: 1, noHandleSignals: true });
-  };
+  const run = () => runTask(db, "users__end_suspensions");
   await run();
   t.like(await account(verified), { status: "active", suspended_until: null });
   t.like(await account(unverified), { status: "pending", suspended_until: null }, "back to what the email allows");
@@ -83,7 +155,8 @@ test.serial("the hourly job ends suspensions that are over, records each, and ch
   ], "each end is recorded as the system's");
   await run();
   t.is((await history()).length, 2, "idempotent");
-  t.deepEqual(await asRoot(db, async (c) => (await c.query("select last_error from graphile_worker._private_jobs")).rows), []);
+  t.deepEqual(await asRoot(db, async (c) => (await c.query(
+    "select last_error from graphile_worker._private_jobs where last_error is not null")).rows), [], "no job failed");
 });
 
 test.serial("the crontab ends suspensions hourly under a fixed id", async (t) => {

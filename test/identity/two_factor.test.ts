@@ -1,4 +1,4 @@
-// Two-factor authentication (docs/domain.md §2): TOTP per RFC 6238 computed in SQL (checked against the RFC's SHA-1
+// Two-factor authentication (docs/identity.md): TOTP per RFC 6238 computed in SQL (checked against the RFC's SHA-1
 // vectors), setup → confirm with backup codes, login with a challenge, reused steps and backup codes refused,
 // challenge expiry and tries, disable and regenerate. The secret at rest: test/identity/two_factor_keys.test.ts.
 import test from "ava";
@@ -149,7 +149,7 @@ test("regenerating backup codes voids the old ones; disabling needs the password
 });
 
 test("2FA operations need a login, and setup is rate-limited per hour", async (t) => {
-  t.is(errorCode(await server.gql(SETUP)), "42501");
+  t.is(errorCode(await server.gql(SETUP)), "DNIED");
   const { id, email } = await createUser(db);
   const token = (await server.gql(LOGIN, { variables: { email, password: DEFAULT_PASSWORD } })).data!.login.authResult.accessToken;
   for (let i = 0; i < 10; i++) t.is((await server.gql(SETUP, { token })).errors, undefined);

@@ -1,4 +1,4 @@
-// The TOTP secret at rest (docs/domain.md §2, §15.23): encrypted with pgcrypto under TOTP_ENCRYPTION_KEY, which only
+// The TOTP secret at rest (docs/identity.md): encrypted with pgcrypto under TOTP_ENCRYPTION_KEY, which only
 // the server holds and hands to SQL per request. The stored bytes and a real pg_dump hold neither the secret nor the
 // key; without the key no code verifies and no secret is stored; a rotation through TOTP_ENCRYPTION_KEY_PREVIOUS
 // moves secrets to the new key; a lost key leaves the backup codes. Serial: the rotation test starts servers of its

@@ -1,4 +1,4 @@
-// Verification documents and the verification ladder (docs/domain.md §2): submission rules, the upload limit, admin
+// Verification documents and the verification ladder (docs/identity.md): submission rules, the upload limit, admin
 // review, and the level derived from what is actually verified — including its drop when a document expires.
 import test from "ava";
 import { actAs, createUser, makeAdmin, tokenFor, user, verifyEmail, verifyPhone } from "../helpers/actors.ts";

@@ -1,4 +1,4 @@
-// The hard filters of docs/domain.md §5 over GraphQL (§15.15): every case builds a request, a control trip that
+// The hard filters of docs/matching.md over GraphQL: every case builds a request, a control trip that
 // passes, and a trip that fails exactly one filter; matchingTrips returns the control alone, and the mirror
 // (matchingRequests of the failing trip) is empty too. The control differs from the failing trip only in the
 // filtered property. Serial, to keep the load of this file low for the timing-sensitive tests running beside it.

@@ -1,5 +1,5 @@
-// RLS matrix of request_matches (docs/conventions.md §9): select as anonymous, the request's customer, the trip's
-// traveler, another user and an admin; no role may insert, update or delete (only the matching job writes).
+// RLS matrix of request_matches (db/README.md, Checked by npm test): select as anonymous, the request's customer, the
+// trip's traveler, another user and an admin; no role may insert, update or delete (only the matching job writes).
 import test from "ava";
 import { actAs, anonymous, createSignedInMember, makeAdmin, user } from "../helpers/actors.ts";
 import { queryAsRoot, useTestDatabase } from "../helpers/database.ts";

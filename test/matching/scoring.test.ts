@@ -1,4 +1,4 @@
-// Scoring, ranking and pricing of matches (docs/domain.md §5, §9 quote_price) over GraphQL, with the numbers
+// Scoring, ranking and pricing of matches (docs/matching.md, its Pricing too) over GraphQL, with the numbers
 // worked out by hand: the detour on the equator, a full score from the factor table and matching.weights, the
 // price factor, the top-10 and min-score cuts, determinism, and quotePrice's three branches and its callers.
 // Serial: one test changes matching.candidate_limit for the whole database.
@@ -51,7 +51,7 @@ test.serial("detour, worked on the equator: a short trip's 2 km allowance and a 
   t.is(l!.factors.route, Number((1 - 0.1 / (0.25 * 0.51)).toFixed(4)));
 });
 
-test.serial("the score of a known pair: every factor and weight of §5, plus the favorite bonus", async (t) => {
+test.serial("the score of a known pair: every factor and weight, plus the favorite bonus", async (t) => {
   const lng = newArea();
   const customer = await createSignedInMember(db);
   const traveler = await createSignedInMember(db, { completed: 7, cancelled: 1, ratings: 10, averageRating: 4.5 });
@@ -163,7 +163,7 @@ test.serial("candidate_limit: only the nearest origins passing the filters are s
   }
 });
 
-test.serial("who may match: the customer and admins for requests, the traveler and admins for trips; others NTFND, anonymous 42501", async (t) => {
+test.serial("who may match: the customer and admins for requests, the traveler and admins for trips; others NTFND, anonymous DNIED", async (t) => {
   const lng = newArea();
   const customer = await createSignedInMember(db);
   const traveler = await createSignedInMember(db);
@@ -177,13 +177,13 @@ test.serial("who may match: the customer and admins for requests, the traveler a
   t.is((await matches(adminToken, requestId)).length, 1);
   t.is(errorCode(await server.gql(MATCHING_TRIPS, { token: other.token, variables: { id: requestId } })), "NTFND");
   t.is(errorCode(await server.gql(MATCHING_TRIPS, { token: traveler.token, variables: { id: requestId } })), "NTFND");
-  t.is(errorCode(await server.gql(MATCHING_TRIPS, { variables: { id: requestId } })), "42501");
+  t.is(errorCode(await server.gql(MATCHING_TRIPS, { variables: { id: requestId } })), "DNIED");
   t.is(errorCode(await server.gql(MATCHING_TRIPS, { token: customer.token, variables: { id: "00000000-0000-4000-8000-000000000000" } })), "NTFND");
 
   const asAdmin = await server.gql(MATCHING_REQUESTS, { token: adminToken, variables: { id: tripId } });
   t.is(asAdmin.data?.matchingRequests.nodes.length, 1);
   t.is(errorCode(await server.gql(MATCHING_REQUESTS, { token: customer.token, variables: { id: tripId } })), "NTFND");
-  t.is(errorCode(await server.gql(MATCHING_REQUESTS, { variables: { id: tripId } })), "42501");
+  t.is(errorCode(await server.gql(MATCHING_REQUESTS, { variables: { id: tripId } })), "DNIED");
 });
 
 test.serial("quotePrice: the trip's rates, the default rates, across currencies, half-up", async (t) => {
@@ -227,5 +227,5 @@ test.serial("quotePrice: who may ask", async (t) => {
   t.is(errorCode(await quote(customer.token, requestId, privateTrip)), "NTFND", "someone else's private trip");
   t.is(errorCode(await quote(shopper.token, requestId)), "NTFND", "a customer who is not a traveler");
   t.is(errorCode(await quote(blacklisted.token, requestId)), "NTFND", "a blacklisted traveler");
-  t.is(errorCode(await quote(undefined, requestId)), "42501");
+  t.is(errorCode(await quote(undefined, requestId)), "DNIED");
 });

@@ -1,7 +1,7 @@
-// Matching honours trip visibility as the trips policies state it (docs/domain.md §3, §5): a private trip is matched
-// for the customers with a delivery on it, a friends_only trip also for the traveler's past customers (a delivered
-// delivery), a public one for everyone; and what matching offers a customer is exactly what the trips RLS shows
-// them. Quotes and invitations use the same rule (they run as the owner, past RLS). Serial: the delivery fixtures
+// Matching honours trip visibility as the trips policies state it (docs/trips.md, docs/matching.md): a private trip is
+// matched for the customers with a delivery on it, a friends_only trip also for the traveler's past customers (a
+// delivered delivery), a public one for everyone; and what matching offers a customer is exactly what the trips RLS
+// shows them. Quotes and invitations use the same rule (they run as the owner, past RLS). Serial: the delivery fixtures
 // briefly leave open requests on the default route, which the other test's matching must not see.
 import test from "ava";
 import { actAs, tokenFor, user } from "../helpers/actors.ts";

@@ -1,35 +1,32 @@
-// Candidate recording (docs/domain.md §5 "(beyond)") run by the real graphile-worker over workers/tasks: the insert
-// triggers of trips and delivery_requests enqueue matching__record_candidates (id-only payload, job_key); the task
-// records the best matches in request_matches and emails the other side once per pair; running it again changes
+// Candidate recording (docs/matching.md, Recorded matches) run by the real graphile-worker over workers/tasks: the
+// insert triggers of trips and delivery_requests enqueue matching__record_candidates (id-only payload, job_key); the
+// task records the best matches in request_matches and emails the other side once per pair; running it again changes
 // nothing and emails nobody. Mail goes to a temporary directory (MAIL_DIR, no SMTP_URL).
 // Serial: runOnce works off every ready job of this file's database.
 import test from "ava";
 import { mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Logger, runOnce, type TaskList } from "graphile-worker";
-import { readConfig } from "../../lib/config.ts";
-import { makeTaskDeps } from "../../workers/index.ts";
-import { makeTaskList } from "../../workers/tasks/index.ts";
+import type { TaskList } from "graphile-worker";
 import { assertMatchingPayload } from "../../workers/tasks/matching__record_candidates.ts";
 import { createSignedInMember } from "../helpers/actors.ts";
 import { queryAsRoot, useTestDatabase } from "../helpers/database.ts";
 import { createRequestOnEquator, createTripOnEquator, newArea } from "../helpers/marketplace.ts";
+import { runReadyJobs, workerTaskList } from "../helpers/worker.ts";
 
-const logger = new Logger(() => () => {});
 
 const db = useTestDatabase(test);
 let mailDir: string;
 let taskList: TaskList;
 test.before(async () => {
   mailDir = await mkdtemp(join(tmpdir(), "p2p-matching-mail-"));
-  taskList = makeTaskList(makeTaskDeps(readConfig({ ...process.env, SMTP_URL: "", MAIL_DIR: mailDir })));
+  taskList = workerTaskList({ SMTP_URL: "", MAIL_DIR: mailDir });
 });
 test.after.always(async () => {
   if (mailDir) await rm(mailDir, { recursive: true, force: true });
 });
 
-const runJobs = () => runOnce({ connectionString: db.ownerUrl, logger, concurrency: 1, noHandleSignals: true, taskList });
+const runJobs = () => runReadyJobs(db, { taskList });
 const failedJobs = () => queryAsRoot(db, "select task_identifier, last_error from graphile_worker.jobs where last_error is not null");
 const matchRows = (requestId: string) => queryAsRoot<{ trip_id: string; score: string; notified_at: Date | null }>(db,
   "select trip_id, score, notified_at from app_public.request_matches where request_id = $1 order by trip_id", [requestId]);

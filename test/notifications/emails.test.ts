@@ -9,15 +9,15 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { Logger, parseCrontab, runOnce, type TaskList } from "graphile-worker";
+import { Logger, parseCrontab, type TaskList } from "graphile-worker";
 import { SMTPServer } from "smtp-server";
-import { readConfig, readMailConfig } from "../../lib/config.ts";
-import { CRONTAB_FILE, makeTaskDeps } from "../../workers/index.ts";
+import { readMailConfig } from "../../lib/config.ts";
+import { CRONTAB_FILE } from "../../workers/index.ts";
 import { createMailer } from "../../workers/mail.ts";
 import { makeEmailsSendTask } from "../../workers/tasks/emails__send.ts";
-import { makeTaskList } from "../../workers/tasks/index.ts";
 import { createUser } from "../helpers/actors.ts";
 import { asRoot, useTestDatabase } from "../helpers/database.ts";
+import { runReadyJobs, workerTaskList } from "../helpers/worker.ts";
 
 const DEV_MAIL = new URL("../../scripts/dev-mail.ts", import.meta.url).pathname;
 const MAIL_FROM = "P2P Test <mailer@p2p.test>";
@@ -81,8 +81,7 @@ let taskList: TaskList;
 test.before(async () => {
   tmp = await mkdtemp(join(tmpdir(), "p2p-mail-"));
   await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-  taskList = makeTaskList(makeTaskDeps(readConfig({ ...process.env,
-    SMTP_URL: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`, MAIL_FROM })));
+  taskList = workerTaskList({ SMTP_URL: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`, MAIL_FROM });
 });
 test.after.always(async () => {
   await new Promise<void>((resolve) => smtp.close(resolve));
@@ -91,7 +90,7 @@ test.after.always(async () => {
 
 /** One pass of the real worker: every job that is due now, then it stops. */
 async function runJobs(tasks: TaskList = taskList): Promise<void> {
-  await runOnce({ connectionString: db.ownerUrl, logger, concurrency: 1, noHandleSignals: true, taskList: tasks });
+  await runReadyJobs(db, { taskList: tasks, logger });
 }
 
 /** Inserts a queued email as SQL functions do; its trigger enqueues the emails__send job. */

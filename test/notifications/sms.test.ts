@@ -3,11 +3,11 @@
 import test from "ava";
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
-import { Logger, runOnce } from "graphile-worker";
 import { createSmsSender } from "../../workers/sms.ts";
 import { makeSmsSendPhoneCodeTask } from "../../workers/tasks/sms__send_phone_code.ts";
 import { createUser, openSession } from "../helpers/actors.ts";
 import { asRoot, useTestDatabase } from "../helpers/database.ts";
+import { runReadyJobs } from "../helpers/worker.ts";
 
 interface Received {
   headers: IncomingMessage["headers"];
@@ -36,8 +36,7 @@ test.after.always(async () => {
   await new Promise<void>((resolve) => gateway.close(() => resolve()));
 });
 
-const runJobs = () => runOnce({ connectionString: db.ownerUrl, taskList: { sms__send_phone_code: task },
-  logger: new Logger(() => () => {}), concurrency: 1, noHandleSignals: true });
+const runJobs = () => runReadyJobs(db, { taskList: { sms__send_phone_code: task } });
 
 const requestCode = async (phone: string) => {
   const { id } = await createUser(db);

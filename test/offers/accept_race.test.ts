@@ -1,4 +1,4 @@
-// The overbooking race (docs/domain.md §15.9): 50 customers accept offers on the same trip at the same moment, over
+// The overbooking race (docs/trips.md, Capacity): 50 customers accept offers on the same trip at the same moment, over
 // 50 real connections, while the trip has room for only 7 of their items. Exactly 7 accepts win; the others get
 // CAPAC; the trip's capacity never goes below zero and equals what its reservations hold.
 import test from "ava";

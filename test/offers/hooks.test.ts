@@ -1,5 +1,6 @@
-// What happens to offers and deliveries when their request or trip changes (docs/domain.md §3–4, §6–7): the trip and
-// request functions call the offer/delivery hooks in their own transactions; these tests drive them over GraphQL.
+// What happens to offers and deliveries when their request or trip changes (docs/trips.md, docs/requests.md,
+// docs/offers.md, docs/deliveries.md): the trip and request functions call the offer/delivery hooks in their own
+// transactions; these tests drive them over GraphQL.
 import test from "ava";
 import { createMember, createUser, makeAdmin, tokenFor } from "../helpers/actors.ts";
 import { asRoot } from "../helpers/database.ts";
@@ -103,7 +104,7 @@ test("expired requests take their live offers with them", async (t) => {
   const p = await createMarket(db);
   const live = await submitOffer(server, p);
   await setTimesAgo(db, "app_public.delivery_requests", p.request, { created_at: "8 days", expires_at: "1 minute" });
-  await asRoot(db, (c) => c.query("select app_hidden.expire_delivery_requests()"));
+  await asRoot(db, (c) => c.query("select app_private.expire_delivery_requests()"));
   t.like(await row("select status from app_public.delivery_offers where id = $1", [live]), { status: "expired" });
   t.like(await row("select status from app_public.delivery_requests where id = $1", [p.request]), { status: "expired" });
 });

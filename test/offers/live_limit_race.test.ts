@@ -1,4 +1,4 @@
-// The live-delivery limits under concurrency (docs/domain.md §2 ladder, §14 limits.max_active_deliveries): one
+// The live-delivery limits under concurrency (docs/offers.md, Shared checks): one
 // traveler has offers pending on many requests, spread over several trips, and every customer accepts at the same
 // moment over a connection of their own. The traveler never ends up with more live deliveries than the limit of
 // their level; every other accept gets LIMIT. Without the per-traveler lock of the accept transaction, accepts on

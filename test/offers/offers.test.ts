@@ -1,4 +1,4 @@
-// Offers and negotiation (docs/domain.md §6) over GraphQL: the thread, its immutable versions, whose turn it is,
+// Offers and negotiation (docs/offers.md) over GraphQL: the thread, its immutable versions, whose turn it is,
 // STALE versions, every refusal with its code, auto-accept inside the transaction, decline, withdraw and expiry.
 import test from "ava";
 import { actAs, anonymous, createMember, createUser, makeAdmin, tokenFor, user } from "../helpers/actors.ts";

@@ -1,7 +1,7 @@
-// user_statistics.response_time_minutes (docs/domain.md §1): the mean, in whole minutes, of the time between an offer
-// version awaiting the user and their answer to it (a counter-offer, an acceptance or a decline of their own),
-// maintained by the answering transaction. Expiry, auto-accept, the platform's declines and a customer declining
-// while the traveler's answer is awaited are not answers.
+// user_statistics.response_time_minutes (docs/offers.md, Response time): the mean, in whole minutes, of the time
+// between an offer version awaiting the user and their answer to it (a counter-offer, an acceptance or a decline of
+// their own), maintained by the answering transaction. Expiry, auto-accept, the platform's declines and a customer
+// declining while the traveler's answer is awaited are not answers.
 import test from "ava";
 import { tokenFor } from "../helpers/actors.ts";
 import { asRoot } from "../helpers/database.ts";

@@ -1,17 +1,14 @@
-// The daily cleanup (docs/domain.md §13, app_private.cleanup_expired_data): two-factor challenges and setup records
+// The daily cleanup (docs/platform.md, app_private.cleanup_expired_data): two-factor challenges and setup records
 // go 24 h after they expire (used challenges at once); every step touches at most retention.batch_size rows per call,
 // the job calls it until nothing is left, and running it again changes nothing.
 // Serial: the tests change retention.batch_size and count rows across the whole database.
 import test from "ava";
-import { Logger, runOnce } from "graphile-worker";
-import { readConfig } from "../../lib/config.ts";
-import { makeTaskDeps } from "../../workers/index.ts";
-import { makeTaskList } from "../../workers/tasks/index.ts";
+import { Logger } from "graphile-worker";
 import { createUser } from "../helpers/actors.ts";
 import { asRoot, useTestDatabase } from "../helpers/database.ts";
 import { createMember, createRequest, createTrip } from "../helpers/marketplace.ts";
+import { runTask } from "../helpers/worker.ts";
 
-const taskList = makeTaskList(makeTaskDeps(readConfig()));
 const logs: Array<{ message: string; meta?: Record<string, unknown> }> = [];
 const logger = new Logger(() => (_level, message, meta) => { logs.push({ message, meta }); });
 
@@ -134,8 +131,7 @@ test.serial("the daily job calls the cleanup until every step is done, one trans
   await seedExpired(5);
   await setBatchSize(2);
   try {
-    await sql("select graphile_worker.add_job('maintenance__cleanup_expired_data', '{}'::json, max_attempts => 1)");
-    await runOnce({ connectionString: db.ownerUrl, taskList, logger, concurrency: 1, noHandleSignals: true });
+    await runTask(db, "maintenance__cleanup_expired_data", { logger });
     t.deepEqual(await leftOver(), each(0));
     const entry = logs.find((l) => l.message === "expired data cleaned up");
     t.truthy(entry);

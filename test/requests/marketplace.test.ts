@@ -1,4 +1,4 @@
-// The marketplace (docs/domain.md §4 "Masking", §15.14): search_requests over GraphQL. Travelers see masked
+// The marketplace (docs/requests.md, Who reads what): search_requests over GraphQL. Travelers see masked
 // listings only (no exact address, contact or phone; points snapped to 0.01°), never their own requests, requests
 // across a block in either direction, requests that blacklist them, expired or cancelled requests, or requests of
 // suspended customers; anonymous callers and non-travelers are refused. Each test works in its own area (a
@@ -126,11 +126,11 @@ test("hidden: own requests, blocks both ways, blacklisting, expired, cancelled, 
   t.is((await ids(otherTraveler.token, { near, radius: "50" })).length, 5, "visible, own-of-first, both blocked ones, blacklisting one");
 });
 
-test("refused: anonymous (42501), signed-in customers, unverified travelers (DNIED); bad arguments (INVAL)", async (t) => {
+test("refused: anonymous (no grant), signed-in customers, unverified travelers: DNIED; bad arguments (INVAL)", async (t) => {
   const lng = newArea();
   const near = point(lng, 10);
   const anon = await search(undefined, { near });
-  t.is(errorCode(anon), "42501", JSON.stringify(anon));
+  t.is(errorCode(anon), "DNIED", JSON.stringify(anon));
   const customer = await createSignedInMember(db, { type: "customer" });
   t.is(errorCode(await search(customer.token, { near })), "DNIED");
   const unverified = await createSignedInMember(db, { type: "traveler", level: "unverified" });

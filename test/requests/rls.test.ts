@@ -1,4 +1,4 @@
-// RLS matrix for delivery_requests (docs/domain.md §4 "RLS", §15.19): anonymous, the owner, another user and an admin
+// RLS matrix for delivery_requests (docs/requests.md, Who reads what): anonymous, the owner, another user and an admin
 // (deliveries.read) × select / insert / update / delete. Reads: the customer and admins (and the traveler carrying
 // the request within the contacts window: traveler_rls.test.ts). Writes: nobody directly (no grant: 42501); they go
 // through the request functions. Every probe runs in a rolled-back transaction.
@@ -78,7 +78,7 @@ test("an admin session without two-factor sees no other customer's request", asy
 });
 
 test("the helpers that read every row are not callable by the API roles", async (t) => {
-  for (const fn of ["app_hidden.listed_delivery_requests(uuid)", "app_hidden.expire_delivery_requests()",
+  for (const fn of ["app_hidden.listed_delivery_requests(uuid)", "app_private.expire_delivery_requests()",
     "app_hidden.insert_delivery_request(uuid, app_public.delivery_request_details)"]) {
     const allowed = await asRoot(db, async (c) => (await c.query(
       "select has_function_privilege('app_user', $1, 'execute') as ok", [fn])).rows[0].ok);

@@ -1,4 +1,4 @@
-// delivery_requests read by the traveler carrying them (docs/domain.md §4 masking, §7 contacts): while the delivery is
+// delivery_requests read by the traveler carrying them (docs/requests.md, docs/deliveries.md): while the delivery is
 // live and for deliveries.contacts_after_hours after it, never after a cancellation; and the policy's helper runs once
 // per statement. A file of its own: the matrix in rls.test.ts counts every request of its database.
 import test from "ava";
@@ -70,5 +70,8 @@ test("the traveler policy asks its helper once per statement, not once per row",
       await c.query("rollback");
     }
   });
-  t.deepEqual(calls, { rows: 200, calls: 1 });
+  t.is(calls.rows, 200);
+  // At most once: an array sub-select is an initplan, run when first needed (here, where the customer's own rows
+  // already pass, possibly never).
+  t.true(calls.calls <= 1, `the helper ran ${calls.calls} times`);
 });

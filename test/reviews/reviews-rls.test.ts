@@ -1,4 +1,4 @@
-// RLS matrix of reviews and review_reports (docs/conventions.md §9): visitor, author, reviewee, stranger and
+// RLS matrix of reviews and review_reports (db/README.md, Checked by npm test): visitor, author, reviewee, stranger and
 // moderator × select, insert, update, delete. No role writes directly: every change is a review function.
 import test from "ava";
 import { actAs, anonymous, commitAs, createMember, makeAdmin, user, type Actor } from "../helpers/actors.ts";

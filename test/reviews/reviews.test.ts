@@ -1,4 +1,4 @@
-// Reviews (docs/domain.md §12, §15.6/17): both parties of a delivered delivery review each other over GraphQL, the
+// Reviews (docs/reviews.md): both parties of a delivered delivery review each other over GraphQL, the
 // reviewee's rating statistics follow in the same transaction, every refusal has its code, reports hide a review
 // until moderation, anonymity hides the author from others; plus the delivery_analytics and route_popularity views.
 import test from "ava";

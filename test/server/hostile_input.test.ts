@@ -65,10 +65,47 @@ test("negative first and offset are INVAL naming the field", async (t) => {
   }
 });
 
+// Found by the property test over every operation (hostile_operations.test.ts): refusals that were masked or had no
+// code.
+
+test("a cursor that is not one is INVAL (it had no code)", async (t) => {
+  for (const after of ["garbage", "bm90IGFuIGFycmF5", "W10="]) {
+    const res = await server.gql("query ($a: Cursor) { trips(after: $a) { totalCount } }", { token, variables: { a: after } });
+    t.is(codeOf(res), "INVAL", after);
+    t.regex(res.errors?.[0]?.message ?? "", /cursor/);
+  }
+});
+
+test("more than 50 variables that do not fit their types are INVAL (graphql-js's last error had no code)", async (t) => {
+  const names = Array.from({ length: 60 }, (_, i) => `v${i}`);
+  const res = await server.gql(`query (${names.map((n) => `$${n}: UUID!`).join(", ")}) {
+    trips(filter: { rowId: { in: [${names.map((n) => `$${n}`).join(", ")}] } }) { totalCount } }`,
+  { token, variables: Object.fromEntries(names.map((n) => [n, "not a uuid"])) });
+  t.true((res.errors?.length ?? 0) > 50, JSON.stringify(res.errors?.slice(-2)));
+  t.deepEqual([...new Set(res.errors?.map((e) => e.extensions?.code))], ["INVAL"], JSON.stringify(res.errors?.slice(-2)));
+});
+
+test("deleting a row that does not exist or is not yours is NTFND, naming no table (it was masked)", async (t) => {
+  const res = await server.gql("mutation ($id: UUID!) { deleteUserAddress(input: { rowId: $id }) { deletedUserAddressId } }",
+    { token, variables: { id: "3f1c0a55-8f7e-4f7e-9a55-0d4b2b6c1e01" } });
+  t.is(codeOf(res), "NTFND");
+  t.notRegex(res.errors?.[0]?.message ?? "", /collection|user_addresses/);
+});
+
+test("a null inside a filter is INVAL (it was masked)", async (t) => {
+  const res = await server.gql("query ($f: TripFilter) { trips(filter: $f) { totalCount } }",
+    { token, variables: { f: { cancelledBy: null } } });
+  t.is(codeOf(res), "INVAL");
+  t.regex(res.errors?.[0]?.message ?? "", /Null literals are forbidden in filter/);
+});
+
 // ---- Property: hostile values and documents never break the edge -------------------------------------------------
 
-/** Names that must never reach a client: schemas, catalog objects, constraint and PostgreSQL internals. */
-const INTERNAL = /app_(public|private|hidden)|pg_|_pkey|_fkey|_check\b|constraint|relation "|function \w+\(|stack|at \w+ \(/i;
+/**
+ * What must never reach a client: schemas, catalog objects, constraint names and PostgreSQL's own sentences (its
+ * constraint, privilege and syntax errors are translated now, so none of their wording may appear).
+ */
+const INTERNAL = /app_(public|private|hidden)|pg_|_pkey\b|_fkey\b|_check\b|constraint|relation "|violates|permission denied|invalid input syntax|collection '|function \w+\(|stack|at \w+ \(/i;
 
 const hostileString = fc.oneof(
   fc.string({ maxLength: 40 }), fc.string({ unit: "binary", maxLength: 40 }),

@@ -1,6 +1,6 @@
-// What a block does to the marketplace (docs/domain.md §6, §12): the pending offer threads between the two users are
-// declined (reason blocked) in the blocking transaction, whichever side is the customer; trips are hidden from each
-// other in both directions by the trips policy, which stays one hashed set per statement.
+// What a block does to the marketplace (docs/social.md, docs/offers.md): the pending offer threads between the two
+// users are declined (reason blocked) in the blocking transaction, whichever side is the customer; trips are hidden
+// from each other in both directions by the trips policy, which stays one hashed set per statement.
 import test from "ava";
 import { actAs, createUser, makeAdmin, openSession, tokenFor, user } from "../helpers/actors.ts";
 import { asRoot } from "../helpers/database.ts";

@@ -1,4 +1,4 @@
-// Blocks, favorites and reports (docs/domain.md §12): the flows over GraphQL, privacy, self-targeting refused, and
+// Blocks, favorites and reports (docs/social.md): the flows over GraphQL, privacy, self-targeting refused, and
 // moderation by content.moderate admins.
 import test from "ava";
 import { actAs, createMember, createUser, makeAdmin, tokenFor, user } from "../helpers/actors.ts";
@@ -39,12 +39,18 @@ test("block and unblock over GraphQL; the block is private to the blocker and bl
   t.deepEqual((await server.gql(UNBLOCK, { token: tokenA, variables: { id: b } })).data, { unblockUser: { success: false } });
 });
 
-test("blocking, favoriting or reporting oneself is refused by the CHECKs (23514)", async (t) => {
+test("blocking, favoriting or reporting oneself is refused by the CHECKs: INVAL with their message (23514 in SQL)", async (t) => {
   const id = await createMember(db, "traveler", "unverified");
   const token = await tokenFor(db, id);
-  t.is(errorCode(await server.gql(BLOCK, { token, variables: { id } })), "23514");
-  t.is(errorCode(await server.gql(FAVORITE, { token, variables: { id } })), "23514");
-  t.is(errorCode(await server.gql(REPORT, { token, variables: { id, description: "I am reporting myself" } })), "23514");
+  const block = await server.gql(BLOCK, { token, variables: { id } });
+  t.is(errorCode(block), "INVAL");
+  t.is(block.errors?.[0]?.message, "blocked_id: you cannot block yourself");
+  const favorite = await server.gql(FAVORITE, { token, variables: { id } });
+  t.is(errorCode(favorite), "INVAL");
+  t.is(favorite.errors?.[0]?.message, "traveler_id: you cannot favorite yourself");
+  const report = await server.gql(REPORT, { token, variables: { id, description: "I am reporting myself" } });
+  t.is(errorCode(report), "INVAL");
+  t.is(report.errors?.[0]?.message, "reported_user_id: you cannot report yourself");
   await actAs(db, user(id), async (c) => {
     t.is(await sqlstate(c.query("insert into app_public.user_blocks (blocked_id) values ($1)", [id])), "23514");
   });

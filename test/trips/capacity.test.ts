@@ -1,4 +1,4 @@
-// Capacity primitives (docs/domain.md §3, §15.9): reserve, release and consume keep
+// Capacity primitives (docs/trips.md, Capacity): reserve, release and consume keep
 // capacity − available = Σ reserved + consumed, overbooking is CAPAC (never a raw CHECK violation), and
 // concurrent reservations on separate connections can never overbook a trip.
 import test from "ava";

@@ -5,10 +5,9 @@ import test from "ava";
 import { readFile } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { Logger, parseCrontab, runOnce, type TaskList } from "graphile-worker";
-import { readConfig, readWeatherConfig } from "../../lib/config.ts";
-import { CRONTAB_FILE, makeTaskDeps } from "../../workers/index.ts";
-import { makeTaskList } from "../../workers/tasks/index.ts";
+import { parseCrontab } from "graphile-worker";
+import { readWeatherConfig } from "../../lib/config.ts";
+import { CRONTAB_FILE } from "../../workers/index.ts";
 import { makeTripsRefreshWeatherTask } from "../../workers/tasks/trips__refresh_weather.ts";
 import { makeHttpProvider } from "../../workers/weather/http.ts";
 import { createWeatherProvider } from "../../workers/weather/index.ts";
@@ -18,10 +17,10 @@ import { createMember } from "../helpers/actors.ts";
 import { queryAsRoot, useTestDatabase } from "../helpers/database.ts";
 import { sqlstate } from "../helpers/errors.ts";
 import { createTripAsTraveler, reserveCapacity } from "../helpers/marketplace.ts";
+import { runTask, workerTaskList } from "../helpers/worker.ts";
 
 /** The worker's own task list, configured from the environment. */
-const taskList = makeTaskList(makeTaskDeps(readConfig()));
-const logger = new Logger(() => () => {});
+const taskList = workerTaskList();
 
 const db = useTestDatabase(test);
 let weatherService: Server;
@@ -46,10 +45,6 @@ test.after.always(async () => {
   await new Promise((resolve) => weatherService?.close(resolve));
 });
 
-async function runTask(task: string, tasks: TaskList = taskList): Promise<void> {
-  await queryAsRoot(db, "select graphile_worker.add_job($1, '{}'::json, max_attempts => 1)", [task]);
-  await runOnce({ connectionString: db.ownerUrl, logger, concurrency: 1, noHandleSignals: true, taskList: tasks });
-}
 
 const failedJobs = async () => queryAsRoot<{ task_identifier: string; last_error: string }>(db,
   `select t.identifier as task_identifier, j.last_error from graphile_worker._private_jobs j
@@ -65,7 +60,7 @@ test.serial("recurring trips: created up to recurrence_days ahead by the daily t
   const traveler = await createMember(db, "traveler", "email_verified");
   const parent = await createTripAsTraveler(db, traveler, { departsInHours: 2, durationHours: 3,
     recurringPattern: { frequency: "daily" }, weightKg: 15 });
-  await runTask("trips__materialise_recurring");
+  await runTask(db, "trips__materialise_recurring");
   const first = await children(parent);
   t.is(first.length, 29, "daily, 2 h from now: 29 more departures fit in the next 30 days");
   const base = (await queryAsRoot(db, "select departure_time, arrival_time from app_public.trips where id = $1", [parent]))[0]!;
@@ -75,9 +70,9 @@ test.serial("recurring trips: created up to recurrence_days ahead by the daily t
   t.like(child, { status: "upcoming", recurring_pattern: null, available_weight_kg: "15.00", traveler_id: traveler });
   t.is(child.duration, 3 * 3600, "the recurring trip's duration");
 
-  await runTask("trips__materialise_recurring");
+  await runTask(db, "trips__materialise_recurring");
   t.is((await children(parent)).length, 29, "idempotent");
-  t.is((await queryAsRoot(db, "select app_hidden.materialise_recurring_trips() as n"))[0]!.n, 0);
+  t.is((await queryAsRoot(db, "select app_private.materialise_recurring_trips() as n"))[0]!.n, 0);
   t.deepEqual(await failedJobs(), []);
 });
 
@@ -93,12 +88,12 @@ test.serial("recurring trips: weekly days, interval, until, the maximum, and can
   const cancelled = await createTripAsTraveler(db, traveler, { departsInHours: 1, durationHours: 2,
     recurringPattern: { frequency: "daily" } });
   await queryAsRoot(db, "update app_public.trips set status = 'cancelled', cancellation_reason = 'other', cancelled_at = now() where id = $1", [cancelled]);
-  await queryAsRoot(db, "select app_hidden.materialise_recurring_trips()");
+  await queryAsRoot(db, "select app_private.materialise_recurring_trips()");
   await setConfig("recurrence_max", "4");
   const capped = await createTripAsTraveler(db, traveler, { departsInHours: 1, durationHours: 2,
     recurringPattern: { frequency: "daily" } });
   try {
-    await queryAsRoot(db, "select app_hidden.materialise_recurring_trips()");
+    await queryAsRoot(db, "select app_private.materialise_recurring_trips()");
   } finally {
     await setConfig("recurrence_max", "52");
   }
@@ -110,7 +105,7 @@ test.serial("recurring trips: weekly days, interval, until, the maximum, and can
   t.true((await children(bounded)).length >= 9);
   t.is((await children(cancelled)).length, 0, "a cancelled recurring trip recurs no more");
   t.is((await children(capped)).length, 4, "at most recurrence_max per recurring trip");
-  await queryAsRoot(db, "select app_hidden.materialise_recurring_trips()");
+  await queryAsRoot(db, "select app_private.materialise_recurring_trips()");
   t.is((await children(capped)).length, 29, "raising the maximum lets it continue up to the horizon");
 });
 
@@ -124,7 +119,7 @@ test.serial("auto-complete: upcoming and delayed trips 24 h after arrival, unles
   await queryAsRoot(db, `update app_public.trips set departure_time = now() - interval '20 hours', arrival_time = now() - interval '10 hours'
                    where id = $1`, [recent]);
   const before = (await queryAsRoot(db, "select total_trips from app_public.user_statistics where user_id = $1", [traveler]))[0]!.total_trips;
-  await runTask("trips__auto_complete");
+  await runTask(db, "trips__auto_complete");
   const status = async (id: string) => (await queryAsRoot(db, "select status from app_public.trips where id = $1", [id]))[0]!.status;
   t.is(await status(done!), "completed");
   t.is(await status(delayed!), "completed");
@@ -146,7 +141,7 @@ test.serial("weather, offline provider: deterministic forecasts for trips leavin
   const traveler = await createMember(db, "traveler", "email_verified");
   const soon = await createTripAsTraveler(db, traveler, { departsInHours: 30, durationHours: 10 });
   const far = await createTripAsTraveler(db, traveler, { departsInHours: 24 * 8, durationHours: 5 });
-  await runTask("trips__refresh_weather", { trips__refresh_weather: makeTripsRefreshWeatherTask({ weather: offlineProvider }) });
+  await runTask(db, "trips__refresh_weather", { taskList: { trips__refresh_weather: makeTripsRefreshWeatherTask({ weather: offlineProvider }) } });
   t.deepEqual(await failedJobs(), []);
   const rows = await queryAsRoot(db, `select trip_id, provider, weather, alerts, extract(epoch from expires_at - fetched_at) / 3600 as ttl
                                  from app_public.trip_weather where trip_id = any($1)`, [[soon, far]]);
@@ -159,13 +154,13 @@ test.serial("weather, offline provider: deterministic forecasts for trips leavin
   t.true(Array.isArray(row!.alerts));
 
   const fetchedAt = (await queryAsRoot(db, "select fetched_at from app_public.trip_weather where trip_id = $1", [soon]))[0]!.fetched_at;
-  await runTask("trips__refresh_weather", { trips__refresh_weather: makeTripsRefreshWeatherTask({ weather: offlineProvider }) });
+  await runTask(db, "trips__refresh_weather", { taskList: { trips__refresh_weather: makeTripsRefreshWeatherTask({ weather: offlineProvider }) } });
   t.deepEqual((await queryAsRoot(db, "select fetched_at from app_public.trip_weather where trip_id = $1", [soon]))[0]!.fetched_at, fetchedAt,
     "a fresh forecast is not fetched again");
   await queryAsRoot(db, "update app_public.trip_weather set fetched_at = now() - interval '4 hours', expires_at = now() - interval '1 hour' where trip_id = $1", [soon]);
   t.is((await queryAsRoot(db, "select app_private.cleanup_expired_data() -> 'trip_weather_deleted' as n"))[0]!.n, 1,
     "the daily cleanup deletes expired forecasts");
-  await runTask("trips__refresh_weather", { trips__refresh_weather: makeTripsRefreshWeatherTask({ weather: offlineProvider }) });
+  await runTask(db, "trips__refresh_weather", { taskList: { trips__refresh_weather: makeTripsRefreshWeatherTask({ weather: offlineProvider }) } });
   t.is((await queryAsRoot(db, "select count(*)::int as n from app_public.trip_weather where trip_id = $1 and expires_at > now()", [soon]))[0]!.n, 1,
     "an expired forecast is fetched again");
 });
@@ -177,7 +172,7 @@ test.serial("weather alerts follow trips.weather_alert_thresholds and never bloc
     origin: { condition: "storm", temperature_c: 12, wind_kph: 80, precipitation_mm: 25 },
     destination: { condition: "clear", temperature_c: 41, wind_kph: 10, precipitation_mm: 0 },
   };
-  const [row] = await queryAsRoot(db, "select alerts from app_hidden.record_trip_weather($1, $2, 'test')", [trip, JSON.stringify(forecast)]);
+  const [row] = await queryAsRoot(db, "select alerts from app_private.record_trip_weather($1, $2, 'test')", [trip, JSON.stringify(forecast)]);
   t.deepEqual(row!.alerts.map((a: { at: string; kind: string }) => `${a.at}:${a.kind}`), [
     "origin:heavy_precipitation", "origin:high_wind", "origin:severe_condition", "destination:extreme_temperature"]);
   t.is((await queryAsRoot(db, "select status from app_public.trips where id = $1", [trip]))[0]!.status, "upcoming");
@@ -185,9 +180,9 @@ test.serial("weather alerts follow trips.weather_alert_thresholds and never bloc
     where e.user_id = $1 and e.subject = 'Weather alert for your trip'`, [traveler]);
   t.is((await alertEmails()).length, 1, "the traveler is told");
   t.regex((await alertEmails())[0]!.body, /storm|wind/i);
-  await queryAsRoot(db, "select app_hidden.record_trip_weather($1, $2, 'test')", [trip, JSON.stringify(forecast)]);
+  await queryAsRoot(db, "select app_private.record_trip_weather($1, $2, 'test')", [trip, JSON.stringify(forecast)]);
   t.is((await alertEmails()).length, 1, "the same alerts again tell nobody twice");
-  const bad = await sqlstate(queryAsRoot(db, "select app_hidden.record_trip_weather($1, '{\"origin\": {}}', 'test')", [trip]));
+  const bad = await sqlstate(queryAsRoot(db, "select app_private.record_trip_weather($1, '{\"origin\": {}}', 'test')", [trip]));
   t.is(bad, "INVAL");
 });
 
@@ -202,7 +197,7 @@ test.serial("weather, HTTP provider: forecasts from the configured service; a fa
   const south = await createTripAsTraveler(db, traveler, { departsInHours: 31, durationHours: 10,
     origin: [151.2, -33.87] });
   weatherRequests.length = 0;
-  await runTask("trips__refresh_weather", { trips__refresh_weather: makeTripsRefreshWeatherTask({ weather: provider }) });
+  await runTask(db, "trips__refresh_weather", { taskList: { trips__refresh_weather: makeTripsRefreshWeatherTask({ weather: provider }) } });
   const [stored] = await queryAsRoot(db, "select provider, weather, alerts from app_public.trip_weather where trip_id = $1", [north]);
   t.is(stored!.provider, provider.name);
   t.like(stored!.weather.origin, { condition: "storm", temperature_c: 14.5, wind_kph: 75, precipitation_mm: 3 });

@@ -2,9 +2,11 @@
 // select / insert / update / delete. Denied writes raise 42501 (no grant: every write goes through functions,
 // except deleting one's own templates) or touch zero rows (hidden by a policy). Each probe is rolled back.
 import test from "ava";
-import { actAs, anonymous, createMember, createUser, makeAdmin, user, type Actor } from "../helpers/actors.ts";
+import { actAs, anonymous, blockUser, createMember, createUser, makeAdmin, user, type Actor } from "../helpers/actors.ts";
 import { outcome, queryAsRoot, useTestDatabase } from "../helpers/database.ts";
-import { createTripAsTraveler, reserveCapacity } from "../helpers/marketplace.ts";
+import {
+  BERLIN, createDeliveryRecord, createTripAsTraveler, reserveCapacity, transitionDelivery,
+} from "../helpers/marketplace.ts";
 
 const db = useTestDatabase(test);
 let owner: string;
@@ -32,8 +34,8 @@ test.before(async () => {
   const forecast = JSON.stringify({
     origin: { condition: "clear", temperature_c: 20, wind_kph: 5, precipitation_mm: 0 },
     destination: { condition: "clear", temperature_c: 21, wind_kph: 5, precipitation_mm: 0 } });
-  weather = (await queryAsRoot(db, "select id from app_hidden.record_trip_weather($1, $2, 'offline')", [publicTrip, forecast]))[0]!.id;
-  privateWeather = (await queryAsRoot(db, "select id from app_hidden.record_trip_weather($1, $2, 'offline')", [privateTrip, forecast]))[0]!.id;
+  weather = (await queryAsRoot(db, "select id from app_private.record_trip_weather($1, $2, 'offline')", [publicTrip, forecast]))[0]!.id;
+  privateWeather = (await queryAsRoot(db, "select id from app_private.record_trip_weather($1, $2, 'offline')", [privateTrip, forecast]))[0]!.id;
 });
 
 
@@ -122,13 +124,60 @@ test("the capacity primitives and the scheduled functions are not callable by th
     "select app_hidden.reserve_trip_capacity($1, gen_random_uuid(), 1, 1, 1)",
     "select app_hidden.release_trip_capacity(gen_random_uuid())",
     "select app_hidden.consume_trip_capacity(gen_random_uuid())",
-    "select app_hidden.materialise_recurring_trips()",
-    "select app_hidden.auto_complete_trips()",
-    "select app_hidden.record_trip_weather($1, '{}', 'x')",
+    "select app_private.materialise_recurring_trips()",
+    "select app_private.auto_complete_trips()",
+    "select app_private.record_trip_weather($1, '{}', 'x')",
   ]) {
     for (const actor of [anonymous, user(owner), user(admin)]) {
       const params = sql.includes("$1") ? [publicTrip] : [];
       t.is(await actAs(db, actor, (c) => outcome(c, sql, params)), "42501", `${sql} as ${who(actor)}`);
     }
+  }
+});
+
+// searchTrips runs as security definer so that its GiST and trigram indexes apply under RLS (db/functions/trips/
+// search_trips.sql); it restates the policies' rule through app_hidden.trips_visible_to. Here both answer for every
+// kind of viewer: the search must find exactly the trips the table shows them.
+test("searchTrips finds exactly the trips the trips policies show, for every kind of viewer", async (t) => {
+  const traveler = await createMember(db, "traveler", "email_verified");
+  const trips = {
+    public: await createTripAsTraveler(db, traveler),
+    private: await createTripAsTraveler(db, traveler, { visibility: "private" }),
+    friends: await createTripAsTraveler(db, traveler, { visibility: "friends_only" }),
+    delivered: await createTripAsTraveler(db, traveler),
+  };
+  const customerOfPrivate = await createMember(db, "customer", "email_verified");
+  await createDeliveryRecord(db, trips.private, { customerId: customerOfPrivate, reserveCapacity: true });
+  const pastCustomer = await createMember(db, "customer", "email_verified");
+  const delivered = await createDeliveryRecord(db, trips.delivered, { customerId: pastCustomer, reserveCapacity: true });
+  await transitionDelivery(db, delivered, "picked_up", "in_transit", "delivered");
+  const blockedByTraveler = await createMember(db, "customer", "email_verified");
+  await blockUser(db, traveler, blockedByTraveler);
+  const blockingTraveler = await createMember(db, "customer", "email_verified");
+  await blockUser(db, blockingTraveler, traveler);
+  const stranger = await createMember(db, "customer", "email_verified");
+  const all = Object.values(trips);
+
+  const seen = (viewer: string) => actAs(db, user(viewer), async (c) => {
+    const table = (await c.query<{ id: string }>("select id from app_public.trips where id = any($1) order by id", [all]))
+      .rows.map((r) => r.id);
+    const search = (await c.query<{ id: string }>(
+      `select id from app_public.search_trips(origin => $2::geography) where id = any($1) order by id`,
+      [all, `SRID=4326;POINT(${BERLIN.coordinates.join(" ")})`])).rows.map((r) => r.id);
+    return { table, search };
+  });
+  const expected: Array<[string, string, string[]]> = [
+    ["the traveler", traveler, all],
+    ["a stranger", stranger, [trips.public, trips.delivered]],
+    ["a customer of the private trip", customerOfPrivate, [trips.public, trips.private, trips.delivered]],
+    ["a past customer", pastCustomer, [trips.public, trips.friends, trips.delivered]],
+    ["someone the traveler blocked", blockedByTraveler, []],
+    ["someone who blocked the traveler", blockingTraveler, []],
+    ["an admin with deliveries.read", admin, all],
+  ];
+  for (const [who, viewer, trips] of expected) {
+    const { table, search } = await seen(viewer);
+    t.deepEqual(search, table, `${who}: the search and the table agree`);
+    t.deepEqual(table, [...trips].sort(), `${who}: the policies show what docs/trips.md says`);
   }
 });

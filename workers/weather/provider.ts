@@ -1,5 +1,5 @@
 // The weather provider interface of the trips__refresh_weather task. A provider answers one forecast per place and
-// UTC day; what counts as an alert is decided in SQL (app_hidden.record_trip_weather), not here.
+// UTC day; what counts as an alert is decided in SQL (app_private.record_trip_weather), not here.
 
 export interface ForecastQuery {
   lat: number;

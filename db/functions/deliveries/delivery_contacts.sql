@@ -1,13 +1,14 @@
--- Contacts and exact addresses of a delivery (docs/domain.md §7): the two parties only, from acceptance until
+-- Contacts and exact addresses of a delivery (docs/deliveries.md): the two parties only, from acceptance until
 -- deliveries.contacts_after_hours after delivery, never for a cancelled delivery. The other party's phone shows
 -- only once verified. The same window decides how long the traveler reads the request's exact row
--- (app_hidden.current_traveler_request_ids, the delivery_requests policy select_traveler).
+-- (app_hidden.current_traveler_request_ids, read by the delivery_requests policy).
 
 -- When the contacts window of a delivery closes: contacts_after_hours after its delivery; null while it is not
 -- delivered (the window is open).
 create or replace function app_hidden.contacts_until(delivered_at timestamptz)
 returns timestamptz
 language sql stable
+set search_path = pg_catalog, public, pg_temp
 as $$
   select contacts_until.delivered_at
          + make_interval(hours => (app_hidden.config_value('deliveries.contacts_after_hours'))::int);
@@ -18,6 +19,7 @@ comment on function app_hidden.contacts_until(timestamptz) is 'End of a delivery
 create or replace function app_hidden.contacts_open(status app_public.delivery_status, delivered_at timestamptz)
 returns boolean
 language sql stable
+set search_path = pg_catalog, public, pg_temp
 as $$
   select contacts_open.status <> 'cancelled'
          and coalesce(app_hidden.contacts_until(contacts_open.delivered_at) > now(), true);

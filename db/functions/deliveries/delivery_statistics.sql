@@ -1,4 +1,4 @@
--- User statistics of ended deliveries (docs/domain.md §7): counted once, in the transaction that ends the delivery.
+-- User statistics of ended deliveries (docs/deliveries.md): counted once, in the transaction that ends the delivery.
 --   delivered: both parties' totals and successes; the traveler's deliveries as traveler; the traveler earns the
 --              final price (net: the fee is the customer's) and the customer spends price + platform fee.
 --   cancelled: both totals and cancellations; cancelled_as_traveler when the traveler cancelled (a refused pickup,
@@ -14,6 +14,7 @@
 create or replace function app_hidden.customer_charge(delivery app_public.deliveries)
 returns bigint
 language sql immutable
+set search_path = pg_catalog, public, pg_temp
 as $$
   select customer_charge.delivery.final_price + customer_charge.delivery.platform_fee;
 $$;

@@ -1,4 +1,4 @@
--- The delivery state machine (docs/domain.md §7). Every status change goes through app_hidden.transition_delivery,
+-- The delivery state machine (docs/deliveries.md). Every status change goes through app_hidden.transition_delivery,
 -- which names its cause in transaction-local settings; the BEFORE UPDATE trigger refuses any (from, to, source)
 -- not in delivery_transitions, so even an UPDATE written by hand cannot skip a step. The AFTER triggers write the
 -- history row, keep the request and the trip's capacity in step with the delivery and maintain user statistics, all
@@ -67,11 +67,12 @@ end;
 $$;
 comment on function app_hidden.tg_deliveries__check_transition() is 'Refuses delivery status changes that delivery_transitions does not allow for their cause; stamps the state''s time.';
 
--- What the request shows while a delivery is live (§4: after acceptance it mirrors the delivery). Cancellation and
+-- What the request shows while a delivery is live (docs/requests.md, States: after acceptance it mirrors the delivery). Cancellation and
 -- disputes are decided by the functions that cause them.
 create or replace function app_hidden.request_status_for(status app_public.delivery_status)
 returns app_public.delivery_request_status
 language sql immutable
+set search_path = pg_catalog, public, pg_temp
 as $$
   select case request_status_for.status
     when 'accepted' then 'accepted'
@@ -105,7 +106,7 @@ begin
     update app_public.delivery_requests r set status = v_request_status
      where r.id = NEW.request_id and r.status is distinct from v_request_status;
   end if;
-  -- The trip's capacity follows the delivery (§7): consumed for good at delivery, released by a cancellation at any
+  -- The trip's capacity follows the delivery (docs/trips.md, Capacity): consumed for good at delivery, released by a cancellation at any
   -- step before it (a party's before pickup, an admin's after). Both are idempotent, and a consumed reservation is
   -- never released, so a delivered delivery cancelled after a dispute keeps its capacity used.
   if TG_OP = 'UPDATE' and NEW.status = 'delivered' then
@@ -129,16 +130,5 @@ create or replace trigger _500_after_status after insert or update of status on 
   for each row execute function app_hidden.tg_deliveries__after_status();
 
 -- History is append-only, for the owner too.
-create or replace function app_hidden.tg__append_only()
-returns trigger
-language plpgsql volatile
-set search_path = pg_catalog, public, pg_temp
-as $$
-begin
-  raise exception '% is append-only', TG_TABLE_NAME using errcode = 'DNIED';
-end;
-$$;
-comment on function app_hidden.tg__append_only() is 'Refuses updates (and deletes) of append-only tables.';
-
 create or replace trigger _100_append_only before update on app_public.delivery_status_history
   for each row execute function app_hidden.tg__append_only();

@@ -1,4 +1,4 @@
--- Password policy of docs/domain.md §2: length bounds, four character classes, and not containing the
+-- Password policy of docs/identity.md: length bounds, four character classes, and not containing the
 -- email's local part or the user's names.
 create or replace function app_hidden.assert_password_policy(password text, email text, names text[])
 returns void

@@ -5,13 +5,10 @@ language plpgsql volatile strict security definer
 set search_path = pg_catalog, public, pg_temp
 as $$
 declare
-  v_user_id uuid := app_public.current_user_id();
+  v_user_id uuid := app_hidden.require_session('change your password');
   v_email text;
   v_names text[];
 begin
-  if v_user_id is null then
-    raise exception 'Log in to change your password' using errcode = 'LOGIN';
-  end if;
   if not app_private.check_password(v_user_id, change_password.current_password) then
     raise exception 'The current password is wrong' using errcode = 'CREDS';
   end if;

@@ -3,6 +3,7 @@
 create or replace function app_hidden.current_session_id()
 returns uuid
 language sql stable
+set search_path = pg_catalog, public, pg_temp
 as $$
   select case when s ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' then s::uuid end
     from (select pg_catalog.current_setting('jwt.claims.session_id', true) as s) as claim;

@@ -1,4 +1,4 @@
--- Users are at least 18 (docs/domain.md §1). A CHECK cannot compare with today (it must be immutable), so the rule
+-- Users are at least 18 (docs/identity.md). A CHECK cannot compare with today (it must be immutable), so the rule
 -- is this function: update_profile calls it before writing, and the trigger below applies it to every other write of
 -- the column, whoever makes it (the owner role included). 18 is a legal bound, not a tunable.
 create or replace function app_hidden.assert_date_of_birth(date_of_birth date)

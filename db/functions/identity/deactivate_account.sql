@@ -6,13 +6,10 @@ language plpgsql volatile strict security definer
 set search_path = pg_catalog, public, pg_temp
 as $$
 declare
-  v_user_id uuid := app_public.current_user_id();
+  v_user_id uuid := app_hidden.require_session('deactivate your account');
   v_reason text := trim(deactivate_account.reason);
   v_status app_public.user_status;
 begin
-  if v_user_id is null then
-    raise exception 'Log in to deactivate your account' using errcode = 'LOGIN';
-  end if;
   if length(v_reason) not between 1 and 1000 then
     raise exception 'Give a reason of at most 1000 characters' using errcode = 'INVAL';
   end if;

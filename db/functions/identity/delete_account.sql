@@ -1,4 +1,4 @@
--- Deletion (docs/domain.md §1) in two steps:
+-- Deletion (docs/identity.md) in two steps:
 --   now: refused while account_open_items() lists anything (BADST, listing every item); the account is hidden
 --        (deleted_at, status deactivated), every device signed out, what was only announced is cancelled (open
 --        delivery requests, as no_longer_needed; upcoming or delayed trips, as other), and what nobody needs any
@@ -13,15 +13,12 @@ language plpgsql volatile strict security definer
 set search_path = pg_catalog, public, pg_temp
 as $$
 declare
-  v_user_id uuid := app_public.current_user_id();
+  v_user_id uuid := app_hidden.require_session('delete your account');
   v_reason text := trim(delete_account.reason);
   v_open text;
   v_request_id uuid;
   v_trip_id uuid;
 begin
-  if v_user_id is null then
-    raise exception 'Log in to delete your account' using errcode = 'LOGIN';
-  end if;
   if length(v_reason) not between 1 and 1000 then
     raise exception 'Give a reason of at most 1000 characters' using errcode = 'INVAL';
   end if;

@@ -1,4 +1,4 @@
--- Mints the secret of a token email at sending time (docs/domain.md §11: a secret a message needs is created by
+-- Mints the secret of a token email at sending time (docs/notifications.md: a secret a message needs is created by
 -- the sending task, which stores only its hash). Called by the emails__send task for a queued email whose kind
 -- asks for one; returns the token to put where the body says {{token}}, or NULL when the email is no longer
 -- queued. A retried send mints a fresh token: the earlier one never reached anybody. A new reset token voids the

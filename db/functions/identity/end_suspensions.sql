@@ -1,4 +1,4 @@
--- Hourly (workers/crontab, users__end_suspensions): a suspension ends at suspended_until (docs/domain.md §1). The
+-- Hourly (workers/crontab, users__end_suspensions): a suspension ends at suspended_until (docs/identity.md). The
 -- account goes back to active, or to pending when its email was never verified (what reactivate_account does too),
 -- and each end is recorded in app_private.user_status_changes. A suspension without an end lasts until an admin
 -- lifts it. At most retention.batch_size accounts per call (users_suspension_end_idx finds them); rows another

@@ -1,4 +1,4 @@
--- Password login with lockout and per-IP rate limiting (docs/domain.md §2).
+-- Password login with lockout and per-IP rate limiting (docs/identity.md).
 -- Bad credentials, a locked account and a rate-limited IP all return null without raising, so the attempt row and
 -- the failure counters commit; the answer never says whether the email exists or why it was refused.
 -- Concurrency: the account's secrets row is locked `for update`, so parallel attempts on one account are counted

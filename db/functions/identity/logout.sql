@@ -4,9 +4,7 @@ language plpgsql volatile security definer
 set search_path = pg_catalog, public, pg_temp
 as $$
 begin
-  if app_public.current_user_id() is null then
-    raise exception 'Log in first' using errcode = 'LOGIN';
-  end if;
+  perform app_hidden.require_session();
   update app_private.sessions s set revoked_at = now()
    where s.id = app_hidden.current_session_id() and s.revoked_at is null;
   return found;

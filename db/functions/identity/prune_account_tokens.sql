@@ -1,4 +1,4 @@
--- Daily maintenance (docs/domain.md §13: auth tokens, codes and challenges go once used, or 24 h past expiry): email
+-- Daily maintenance (docs/platform.md, Daily cleanup: auth tokens, codes and challenges go once used, or 24 h past expiry): email
 -- and reset tokens, phone codes (a request whose code was never minted counts from when it was made), two-factor
 -- login challenges, and two-factor setup records (each counts for the hour of security.rate_2fa_setup_hour, so it
 -- expires an hour after it was made); rate-limit hits once no window can count them any more (the longest is an

@@ -1,4 +1,4 @@
--- The verification ladder of docs/domain.md §2, recomputed from what is actually verified. Each level needs every
+-- The verification ladder of docs/identity.md, recomputed from what is actually verified. Each level needs every
 -- level below it: email → phone (a confirmed code, never a mere number) → an approved, unexpired identity
 -- document with a selfie → an approved proof of address submitted at most verification.address_doc_max_age_days
 -- ago. Called after every change (email or phone confirmed, document reviewed or expired); the level drops when a

@@ -1,4 +1,4 @@
--- Sign-up (docs/domain.md §1–2). The answer never tells whether the email was free: a taken address gets the same
+-- Sign-up (docs/identity.md). The answer never tells whether the email was free: a taken address gets the same
 -- `true` (and the same bcrypt work, so timing does not tell either) while its owner is told by email. The new
 -- account is pending until the link in the verification email is followed; it may already sign in.
 create or replace function app_public.register(
@@ -40,8 +40,9 @@ begin
   end if;
   perform app_hidden.assert_password_policy(register.password, v_email, array[v_first_name, v_last_name]);
   if v_referral_code is not null then
-    select u.id into v_referrer_id from app_public.users u
-     where u.referral_code = v_referral_code and u.deleted_at is null;
+    select c.user_id into v_referrer_id
+      from app_public.user_contacts c join app_public.users u on u.id = c.user_id
+     where c.referral_code = v_referral_code and u.deleted_at is null;
     if v_referrer_id is null then
       raise exception 'This referral code does not exist' using errcode = 'INVAL';
     end if;

@@ -1,4 +1,4 @@
--- TOTP secrets at rest (docs/domain.md §2): encrypted with pgcrypto under a key the database never stores. The Node
+-- TOTP secrets at rest (docs/identity.md): encrypted with pgcrypto under a key the database never stores. The Node
 -- server passes TOTP_ENCRYPTION_KEY (and, during a rotation, TOTP_ENCRYPTION_KEY_PREVIOUS) in each request's
 -- transaction-local settings (server/context.ts); a session without them (psql, a restored dump) can store no new
 -- secret and verify no code. Each row names its key by fingerprint, so a secret sealed with the previous key is

@@ -6,12 +6,9 @@ language plpgsql volatile
 set search_path = pg_catalog, public, pg_temp
 as $$
 declare
-  v_user_id uuid := app_public.current_user_id();
+  v_user_id uuid := app_hidden.require_session('change your preferences');
   v_preferences app_public.user_preferences;
 begin
-  if v_user_id is null then
-    raise exception 'Log in to change your preferences' using errcode = 'LOGIN';
-  end if;
   if update_preferences.privacy is not null and (
        jsonb_typeof(update_preferences.privacy) <> 'object'
        or exists (select 1 from jsonb_each(update_preferences.privacy) e

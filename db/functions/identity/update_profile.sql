@@ -15,16 +15,13 @@ language plpgsql volatile
 set search_path = pg_catalog, public, pg_temp
 as $$
 declare
-  v_user_id uuid := app_public.current_user_id();
+  v_user_id uuid := app_hidden.require_not_suspended('change your profile');
   v_first_name text := trim(update_profile.first_name);
   v_last_name text := trim(update_profile.last_name);
   v_bio text := trim(update_profile.bio);
   v_picture_key text := trim(update_profile.picture_key);
   v_user app_public.users;
 begin
-  if v_user_id is null then
-    raise exception 'Log in to change your profile' using errcode = 'LOGIN';
-  end if;
   if v_first_name is not null and length(v_first_name) not between 1 and 100 then
     raise exception 'The first name must have between 1 and 100 characters' using errcode = 'INVAL';
   end if;

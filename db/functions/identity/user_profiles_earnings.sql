@@ -1,9 +1,10 @@
--- The money totals of a profile, one row per currency (docs/domain.md §13 user_profiles: earnings only for the
+-- The money totals of a profile, one row per currency (docs/identity.md, Profiles: earnings only for the
 -- user's own row and for admins). Security invoker: the user_earnings policies decide, so everyone else gets an
 -- empty list. A computed field of UserProfile (`earnings`).
 create or replace function app_public.user_profiles_earnings(profile app_public.user_profiles)
 returns setof app_public.user_earnings
 language sql stable
+set search_path = pg_catalog, public, pg_temp
 as $$
   select e.*
     from app_public.user_earnings e

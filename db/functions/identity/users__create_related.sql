@@ -1,21 +1,7 @@
--- Every account gets its referral code before it is written, and its 1:1 rows (preferences, statistics) in the same
--- transaction, whichever path creates it (register, admin tools, tests). Money totals (user_earnings) are per
--- currency and appear with the first delivered delivery in each (app_hidden.count_delivery_outcome).
-create or replace function app_hidden.tg_users__referral_code()
-returns trigger
-language plpgsql volatile
-set search_path = pg_catalog, public, pg_temp
-as $$
-begin
-  if NEW.referral_code is null then
-    NEW.referral_code := upper(encode(public.gen_random_bytes(5), 'hex'));
-  end if;
-  return NEW;
-end;
-$$;
-comment on function app_hidden.tg_users__referral_code() is 'Gives a new account a random referral code (40 bits from a CSPRNG).';
-grant execute on function app_hidden.tg_users__referral_code() to app_anonymous;
-
+-- Every account gets its 1:1 rows (preferences, statistics) in the same transaction, whichever path creates it
+-- (register, admin tools, tests); its referral code comes with its contact row (user_contacts__referral_code.sql).
+-- Money totals (user_earnings) are per currency and appear with the first delivered delivery in each
+-- (app_hidden.count_delivery_outcome).
 create or replace function app_hidden.tg_users__create_related()
 returns trigger
 language plpgsql volatile security definer
@@ -30,8 +16,6 @@ $$;
 comment on function app_hidden.tg_users__create_related() is 'Creates the preferences and statistics of a new account.';
 grant execute on function app_hidden.tg_users__create_related() to app_anonymous;
 
-create or replace trigger _100_referral_code before insert on app_public.users
-  for each row execute function app_hidden.tg_users__referral_code();
 create or replace trigger _500_create_related after insert on app_public.users
   for each row execute function app_hidden.tg_users__create_related();
 create or replace trigger _100_timestamps before update on app_public.user_statistics

@@ -3,6 +3,7 @@
 create or replace function app_hidden.display_name(first_name text, last_name text)
 returns text
 language sql immutable
+set search_path = pg_catalog, public, pg_temp
 as $$
   select display_name.first_name || coalesce(' ' || upper(left(display_name.last_name, 1)) || '.', '');
 $$;

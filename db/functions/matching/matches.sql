@@ -1,4 +1,4 @@
--- The best matches of one request (request_id given) or of one trip (trip_id given), docs/domain.md §5: of the
+-- The best matches of one request (request_id given) or of one trip (trip_id given), docs/matching.md: of the
 -- pairs passing every hard filter of app_hidden.pair_match, the matching.candidate_limit whose trip origin lies
 -- nearest the pickup (KNN `<->` on the GiST index of the searched side, ties by id) are scored; those scoring at
 -- least matching.min_score are returned, at most matching.max_results, by score, then departure, then id.

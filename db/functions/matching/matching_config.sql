@@ -1,9 +1,10 @@
--- Every matching.* tunable (docs/domain.md §14) as one jsonb object, read once per matching query and handed to the
+-- Every matching.* tunable (docs/matching.md) as one jsonb object, read once per matching query and handed to the
 -- pair formula (app_hidden.pair_match), so that scoring a candidate reads no configuration. config_value raises for
 -- a missing key, so a deleted tunable fails loudly instead of silently matching nothing.
 create or replace function app_hidden.matching_config()
 returns jsonb
 language sql stable
+set search_path = pg_catalog, public, pg_temp
 as $$
   select jsonb_build_object(
     'pickup_radius_km', app_hidden.config_value('matching.pickup_radius_km'),

@@ -1,4 +1,4 @@
--- Delivery requests that fit a trip (docs/domain.md §5, the mirror of matching_trips), for the trip's traveler and
+-- Delivery requests that fit a trip (docs/matching.md, the mirror of matching_trips), for the trip's traveler and
 -- admins with deliveries.read. The same pairs and scores as matching_trips from the other side; results carry only
 -- the request id, the score, the detour and the quote, never the request's addresses (searchRequests shows the
 -- masked listing).
@@ -8,12 +8,9 @@ language plpgsql stable strict security definer
 set search_path = pg_catalog, public, pg_temp
 as $$
 declare
-  v_user_id uuid := app_public.current_user_id();
+  v_user_id uuid := app_hidden.require_session('see matching requests');
   v_trip app_public.trips;
 begin
-  if v_user_id is null then
-    raise exception 'Log in to see matching requests' using errcode = 'LOGIN';
-  end if;
   select t.* into v_trip from app_public.trips t where t.id = matching_requests.trip_id;
   if v_trip.id is null
      or (v_trip.traveler_id <> v_user_id and not app_hidden.current_user_has_permission('deliveries.read')) then

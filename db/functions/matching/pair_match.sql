@@ -1,4 +1,4 @@
--- The matching formula of docs/domain.md §5, for one (request, trip) pair: zero rows when a hard filter fails, one
+-- The matching formula of docs/matching.md, for one (request, trip) pair: zero rows when a hard filter fails, one
 -- scored row otherwise. Both directions (matching_trips, matching_requests) and the candidate-recording job use it
 -- through app_hidden.matches; nothing else restates a filter or a weight. cfg is app_hidden.matching_config().
 --
@@ -36,6 +36,7 @@ create or replace function app_hidden.pair_match(request app_public.delivery_req
 returns setof app_hidden.pair_match
 language sql stable
 as $$
+  -- No search_path: a SET clause would stop the planner inlining it; names outside pg_catalog are schema-qualified.
   select (pair_match.request).id, (pair_match.trip).id, (pair_match.trip).departure_time,
          round(least(1, (w ->> 'route')::numeric * f.route + (w ->> 'timing')::numeric * f.timing
                         + (w ->> 'reliability')::numeric * f.reliability + (w ->> 'rating')::numeric * f.rating
@@ -132,4 +133,4 @@ as $$
      and g.detour <= g.allowed;
 $$;
 comment on function app_hidden.pair_match(app_public.delivery_requests, app_public.trips, jsonb) is
-  'The §5 matching formula for one pair: no row when a hard filter fails, else the score, detour, quote and factors.';
+  'The matching formula (docs/matching.md) for one pair: no row when a hard filter fails, else the score, detour, quote and factors.';

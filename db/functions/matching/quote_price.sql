@@ -1,4 +1,4 @@
--- The one pricing formula (docs/domain.md §9 "Fees and pricing") for a request, optionally on a trip:
+-- The one pricing formula (docs/matching.md, Pricing) for a request, optionally on a trip:
 --   * a trip in the request's currency uses its own rates, with no category or demand factor and no clamp:
 --       (base_price + price_per_km · km + price_per_kg · kg) × urgency × fragile,
 --     urgency = 1 for standard and the trip's express_multiplier for express and urgent (the trip's only urgency
@@ -11,6 +11,7 @@ create or replace function app_hidden.pair_quote(request app_public.delivery_req
 returns bigint
 language sql stable
 as $$
+  -- No search_path: a SET clause would stop the planner inlining it; names outside pg_catalog are schema-qualified.
   select case
            when (pair_quote.trip).currency = (pair_quote.request).currency then
              -- round(numeric) rounds halves away from zero: half-up for these positive amounts.
@@ -37,14 +38,11 @@ language plpgsql stable security definer
 set search_path = pg_catalog, public, pg_temp
 as $$
 declare
-  v_user_id uuid := app_public.current_user_id();
+  v_user_id uuid := app_hidden.require_session('get a quote');
   v_admin boolean;
   v_request app_public.delivery_requests;
   v_trip app_public.trips;
 begin
-  if v_user_id is null then
-    raise exception 'Log in to get a quote' using errcode = 'LOGIN';
-  end if;
   v_admin := app_hidden.current_user_has_permission('deliveries.read');
   select r.* into v_request from app_public.delivery_requests r where r.id = quote_price.request_id;
   if v_request.id is null
@@ -64,5 +62,5 @@ begin
   return app_hidden.pair_quote(v_request, v_trip);
 end;
 $$;
-comment on function app_public.quote_price(uuid, uuid) is E'The price of a delivery request in minor units of its currency (docs §9): on a trip in the same currency the trip''s rates, (basePrice + pricePerKm·km + pricePerKg·kg) × the express multiplier (express, urgent) × the fragile multiplier (fragile items), unclamped; otherwise the default pricing.* rates, clamped to pricing.min_price–max_price. km is the great-circle distance from pickup to drop-off, kg the total weight; rounded half-up. For the request''s customer, travelers who see it in the marketplace, and admins. Errors: LOGIN, NTFND (request or trip missing or not visible).';
+comment on function app_public.quote_price(uuid, uuid) is E'The price of a delivery request in minor units of its currency (docs/matching.md, Pricing): on a trip in the same currency the trip''s rates, (basePrice + pricePerKm·km + pricePerKg·kg) × the express multiplier (express, urgent) × the fragile multiplier (fragile items), unclamped; otherwise the default pricing.* rates, clamped to pricing.min_price–max_price. km is the great-circle distance from pickup to drop-off, kg the total weight; rounded half-up. For the request''s customer, travelers who see it in the marketplace, and admins. Errors: LOGIN, NTFND (request or trip missing or not visible).';
 grant execute on function app_public.quote_price(uuid, uuid) to app_user;

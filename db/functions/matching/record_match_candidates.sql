@@ -1,4 +1,4 @@
--- Candidate recording (docs/domain.md §5 "(beyond)"): a new trip or delivery request enqueues the
+-- Candidate recording (docs/matching.md, Recorded matches): a new trip or delivery request enqueues the
 -- matching__record_candidates job (id-only payload, one job_key per row); the job calls
 -- app_private.record_match_candidates, which upserts the current best matches into request_matches and emails the
 -- other side once per pair: the request's customer about a new trip, the trip's traveler about a new request.

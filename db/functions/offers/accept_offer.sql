@@ -1,4 +1,4 @@
--- Accepting an offer (docs/domain.md §6 "Accept transaction"), all or nothing:
+-- Accepting an offer (docs/offers.md, The accept transaction), all or nothing:
 --   1. lock the request, then the offer, then the trip (the fixed order serialises accepts without deadlocks), then
 --      the traveler (app_hidden.lock_traveler_deliveries);
 --   2. re-check the version, the thread, the request, both users, blocks and limits under those locks;

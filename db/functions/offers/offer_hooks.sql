@@ -1,4 +1,4 @@
--- What happens to offers and deliveries when their request or trip changes (docs/domain.md §3–4, §6), called by
+-- What happens to offers and deliveries when their request or trip changes (docs/trips.md, docs/requests.md, docs/offers.md), called by
 -- the request and trip functions in their own transactions.
 
 -- The request was cancelled by its customer: live threads are declined and a delivery not yet picked up is

@@ -1,4 +1,4 @@
--- user_statistics.response_time_minutes (docs/domain.md §1): how fast a user answers offers. An answer is the awaited
+-- user_statistics.response_time_minutes (docs/offers.md, Response time): how fast a user answers offers. An answer is the awaited
 -- party acting on the current version of a live thread:
 --   a counter-offer (the next version), an acceptance (closed_by = them), or a decline of their own (closed_by =
 --   them, a reason of theirs; the platform's reasons — another offer accepted, request cancelled or changed, a

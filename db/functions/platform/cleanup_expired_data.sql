@@ -1,4 +1,4 @@
--- Daily maintenance (docs/domain.md §13, workers/crontab at 02:00 UTC): every retention rule, once. Each domain keeps
+-- Daily maintenance (docs/platform.md, workers/crontab at 02:00 UTC): every retention rule, once. Each domain keeps
 -- its rule in its own function; later issues add theirs here. Every step handles at most retention.batch_size rows
 -- per statement, so one call is a short transaction whatever the backlog; the answer counts what each step did and
 -- says whether any step may have more ("more": true when a count reached the batch size), and the job
@@ -16,7 +16,7 @@ declare
     'verification_levels_refreshed', app_private.refresh_stale_verification_levels(),
     'offers_expired', app_private.expire_offers(),
     'users_anonymised', app_private.anonymise_deleted_users(),
-    'requests_expired', app_hidden.expire_delivery_requests(),
+    'requests_expired', app_private.expire_delivery_requests(),
     'trip_weather_deleted', app_private.delete_expired_trip_weather());
 begin
   return v_counts || jsonb_build_object('more', exists (

@@ -1,4 +1,4 @@
--- Every tunable's value fits its declared data_type and validation (docs/domain.md §14: typed jsonb). The rule lives
+-- Every tunable's value fits its declared data_type and validation (docs/platform.md, Configuration). The rule lives
 -- here once: the trigger below applies it to every insert and update, whoever writes (a migration, an operator, the
 -- admin issue's set_config), and records who changed a value.
 

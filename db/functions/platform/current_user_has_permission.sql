@@ -1,9 +1,10 @@
--- Admin rights (docs/domain.md §13): a role's permissions plus the row's extra ones. 'x.*' covers 'x.anything',
+-- Admin rights (docs/platform.md, Admin rights): a role's permissions plus the row's extra ones. 'x.*' covers 'x.anything',
 -- '*' covers everything. Rights apply only in a session that passed the second factor while
--- security.admin_requires_2fa is on (§2), so a stolen password alone never opens the back office.
+-- security.admin_requires_2fa is on, so a stolen password alone never opens the back office.
 create or replace function app_hidden.admin_role_permissions(role app_public.admin_role)
 returns text[]
 language sql immutable
+set search_path = pg_catalog, public, pg_temp
 as $$
   select case admin_role_permissions.role
     when 'super_admin' then array['*']
@@ -61,20 +62,3 @@ as $$
 $$;
 comment on function app_hidden.is_admin_user() is 'Whether the signed-in user is an active admin.';
 grant execute on function app_hidden.is_admin_user() to app_anonymous;
-
--- What the back-office UI may offer: the caller's effective permissions in this session (empty for non-admins and
--- for admins whose session has not passed the second factor).
-create or replace function app_public.current_user_permissions()
-returns text[]
-language sql stable security definer
-set search_path = pg_catalog, public, pg_temp
-as $$
-  select coalesce((
-    select array_agg(distinct granted order by granted)
-      from app_private.admin_users a,
-           unnest(app_hidden.admin_role_permissions(a.role) || a.permissions) as granted
-     where a.user_id = app_public.current_user_id() and a.is_active and app_hidden.admin_session_ok()
-  ), '{}');
-$$;
-comment on function app_public.current_user_permissions() is 'Admin permissions the signed-in user holds in this session; empty for everyone else.';
-grant execute on function app_public.current_user_permissions() to app_anonymous;

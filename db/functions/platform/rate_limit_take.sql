@@ -1,4 +1,4 @@
--- Sliding-window rate limits for actions without a table of their own to count (docs/domain.md §2: sign-ups per
+-- Sliding-window rate limits for actions without a table of their own to count (docs/platform.md, Rate limits: sign-ups per
 -- IP, verification and reset emails per address, phone codes per user). Takes one slot when fewer than max_hits
 -- were taken within the window and says whether it did. The advisory lock serialises takers of one bucket and
 -- subject, so parallel requests cannot all squeeze under the limit.

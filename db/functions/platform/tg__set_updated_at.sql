@@ -1,4 +1,4 @@
--- Shared BEFORE UPDATE trigger for tables with an updated_at column (attached in each domain's triggers file).
+-- Shared BEFORE UPDATE trigger for tables with an updated_at column (attached beside each table's other triggers).
 create or replace function app_hidden.tg__set_updated_at()
 returns trigger
 language plpgsql volatile

@@ -1,4 +1,4 @@
--- Customers cancel their request until pickup (docs/domain.md §4 "Cancel"). Any signed-in owner may cancel, even
+-- Customers cancel their request until pickup (docs/requests.md, Editing and cancelling). Any signed-in owner may cancel, even
 -- one whose account was suspended since: cancelling only ever withdraws. A customer cancellation ends the request.
 create or replace function app_public.cancel_delivery_request(
   request_id uuid,
@@ -10,15 +10,12 @@ language plpgsql volatile security definer
 set search_path = pg_catalog, public, pg_temp
 as $$
 declare
-  v_user_id uuid := app_public.current_user_id();
+  v_user_id uuid := app_hidden.require_session('cancel delivery requests');
   v_note text := nullif(trim(cancel_delivery_request.note), '');
   v_request app_public.delivery_requests;
 begin
-  if v_user_id is null then
-    raise exception 'Log in to cancel delivery requests' using errcode = 'LOGIN';
-  end if;
-  if cancel_delivery_request.reason is null or length(v_note) > 1000 then
-    raise exception 'Cancelling needs a reason (and a note of at most 1000 characters)' using errcode = 'INVAL';
+  if cancel_delivery_request.reason is null then
+    raise exception 'reason: say why the request is cancelled' using errcode = 'INVAL';
   end if;
   select r.* into v_request from app_public.delivery_requests r
    where r.id = cancel_delivery_request.request_id and r.customer_id = v_user_id

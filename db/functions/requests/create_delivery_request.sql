@@ -1,4 +1,4 @@
--- Customers post what they want carried (docs/domain.md §4 "Create"): active, email_verified, user_type customer or
+-- Customers post what they want carried (docs/requests.md, Creating): active, email_verified, user_type customer or
 -- both. Every rule lives in app_hidden.checked_delivery_request_details and app_hidden.insert_delivery_request.
 create or replace function app_public.create_delivery_request(details app_public.delivery_request_details)
 returns app_public.delivery_requests

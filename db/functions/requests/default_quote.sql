@@ -1,4 +1,4 @@
--- The default-rates branch of the one pricing formula (docs/domain.md §9 "Fees and pricing"):
+-- The default-rates branch of the one pricing formula (docs/matching.md, Pricing):
 --   (pricing.base + pricing.per_km · km + pricing.per_kg · kg) × urgency multiplier × fragile multiplier,
 -- clamped to pricing.min_price … pricing.max_price and rounded half-up to a whole minor unit. km is the
 -- great-circle distance and kg the total weight. The rates are minor units of whichever supported currency the

@@ -1,4 +1,4 @@
--- Posting the same thing again (docs/domain.md §4): a new pending request with the details of one of yours, in any
+-- Posting the same thing again (docs/requests.md): a new pending request with the details of one of yours, in any
 -- state. New time windows may be given (all four replace the old ones when any is given), since old windows have
 -- often passed; the expiry starts afresh. Checked exactly like a new request, quota included.
 create or replace function app_public.duplicate_delivery_request(

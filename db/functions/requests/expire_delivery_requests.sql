@@ -2,9 +2,10 @@
 -- marketplace already hides them from the moment they expire (listed_delivery_requests checks expires_at), so the
 -- sweep only makes the status tell the truth. Idempotent; uses delivery_requests_open_idx; at most
 -- retention.batch_size requests per call (the cleanup job calls again while work is left).
-create or replace function app_hidden.expire_delivery_requests()
+create or replace function app_private.expire_delivery_requests()
 returns integer
 language sql volatile
+set search_path = pg_catalog, public, pg_temp
 as $$
   with expired as (
     update app_public.delivery_requests r
@@ -21,4 +22,4 @@ as $$
   )
   select count(*)::integer from expired;
 $$;
-comment on function app_hidden.expire_delivery_requests() is 'Marks pending and matched requests past their expiry as expired, at most retention.batch_size; returns how many.';
+comment on function app_private.expire_delivery_requests() is 'Marks pending and matched requests past their expiry as expired, at most retention.batch_size; returns how many.';

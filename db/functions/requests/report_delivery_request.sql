@@ -1,4 +1,4 @@
--- Reporting a listing (docs/domain.md §4, §12): there is no separate request-report table; a report about a request
+-- Reporting a listing (docs/requests.md, docs/social.md): there is no separate request-report table; a report about a request
 -- is a user_reports row about its customer with delivery_request_id set, so moderators work one queue and
 -- handle_user_report applies unchanged. Only requests the caller can see in the marketplace may be reported (others
 -- answer NTFND, as if they did not exist); the customer's own requests are never listed to them.
@@ -12,12 +12,9 @@ language plpgsql volatile security definer
 set search_path = pg_catalog, public, pg_temp
 as $$
 declare
-  v_user_id uuid := app_public.current_user_id();
+  v_user_id uuid := app_hidden.require_session('report delivery requests');
   v_customer_id uuid;
 begin
-  if v_user_id is null then
-    raise exception 'Log in to report delivery requests' using errcode = 'LOGIN';
-  end if;
   select r.customer_id into v_customer_id
     from app_hidden.listed_delivery_requests(v_user_id) r
    where r.id = report_delivery_request.request_id;

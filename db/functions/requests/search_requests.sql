@@ -1,4 +1,4 @@
--- The marketplace (docs/domain.md §4 "Masking", §15.14): travelers browse open requests as request_listing rows,
+-- The marketplace (docs/requests.md, Who reads what): travelers browse open requests as request_listing rows,
 -- never the table. Security definer to cross delivery_requests' RLS on purpose, so it checks the caller itself:
 -- signed in, active, email_verified, and a traveler (or both).
 --
@@ -63,11 +63,10 @@ begin
          c.delivery_city, c.delivery_country, c.delivery_point, c.delivery_window_start, c.delivery_window_end,
          round((st_distance(c.pickup_point, search_requests.near) / 1000)::numeric, 1),
          c.max_price, c.currency, c.expires_at, u.display_name,
-         case when coalesce((p.privacy ->> 'show_statistics')::boolean, true) then s.average_rating end
+         case when s.is_public then s.average_rating end
     from candidates c
     join app_public.users u on u.id = c.customer_id
     left join app_public.user_statistics s on s.user_id = c.customer_id
-    left join app_public.user_preferences p on p.user_id = c.customer_id
    where st_dwithin(c.pickup_point, search_requests.near, v_radius_m)
      and (search_requests.destination is null or st_dwithin(c.delivery_point, search_requests.destination, v_radius_m))
    order by st_distance(c.pickup_point, search_requests.near), c.expires_at, c.id;

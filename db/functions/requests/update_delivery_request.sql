@@ -1,4 +1,4 @@
--- Customers replace the details of their request while it is open (docs/domain.md §4 "Edit"): pending or matched
+-- Customers replace the details of their request while it is open (docs/requests.md, Editing and cancelling): pending or matched
 -- and unexpired. The whole request is replaced (a null expires_at keeps the current expiry) and validated like a
 -- new one, so the estimate is recomputed. Only the owner sees the request, so everyone else gets NTFND.
 create or replace function app_public.update_delivery_request(

@@ -1,4 +1,4 @@
--- Moderators (content.moderate) decide on a review (docs/domain.md §12): approved publishes it again and dismisses
+-- Moderators (content.moderate) decide on a review (docs/reviews.md): approved publishes it again and dismisses
 -- its open reports; rejected removes it (status deleted) and resolves them. Either way the reviewee's rating
 -- statistics follow (trigger). A decision may be revisited.
 create or replace function app_public.moderate_review(review_id uuid, decision app_public.moderation_status,
@@ -8,13 +8,10 @@ language plpgsql volatile security definer
 set search_path = pg_catalog, public, pg_temp
 as $$
 declare
-  v_admin_id uuid := app_public.current_user_id();
+  v_admin_id uuid := app_hidden.require_session('moderate reviews');
   v_note text := nullif(trim(moderate_review.note), '');
   v_review app_public.reviews;
 begin
-  if v_admin_id is null then
-    raise exception 'Log in to moderate reviews' using errcode = 'LOGIN';
-  end if;
   if not app_hidden.current_user_has_permission('content.moderate') then
     raise exception 'Moderating reviews needs the content.moderate permission' using errcode = 'DNIED';
   end if;

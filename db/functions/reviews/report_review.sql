@@ -1,4 +1,4 @@
--- Any signed-in user but the author reports a published review, once (docs/domain.md §12). When the open reports
+-- Any signed-in user but the author reports a published review, once (docs/reviews.md). When the open reports
 -- reach reviews.hide_after_reports the review is hidden (status hidden, moderation pending) until a moderator
 -- decides; the reviewee's rating statistics drop it at once (trigger).
 create or replace function app_public.report_review(review_id uuid, reason app_public.report_reason,

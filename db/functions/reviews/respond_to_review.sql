@@ -1,4 +1,4 @@
--- The reviewee answers a published review, once (docs/domain.md §12).
+-- The reviewee answers a published review, once (docs/reviews.md).
 create or replace function app_public.respond_to_review(review_id uuid, response text)
 returns app_public.reviews
 language plpgsql volatile security definer

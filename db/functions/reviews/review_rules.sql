@@ -1,4 +1,4 @@
--- Shared checks of the review functions (docs/domain.md §12).
+-- Shared checks of the review functions (docs/reviews.md).
 
 -- Ratings are 1–5 (the overall one required), the comment at most 1000 characters; INVAL otherwise (the table's
 -- CHECKs are the backstop).

@@ -1,4 +1,4 @@
--- Triggers of reviews (docs/domain.md §12, §15.17): is_verified is derived from the delivery, never given by the
+-- Triggers of reviews (docs/reviews.md): is_verified is derived from the delivery, never given by the
 -- author, and the reviewee's rating statistics are recomputed in the transaction that changes a review.
 
 -- is_verified: true when the delivery reached delivered. Until the QR handover issue lands, a delivery is marked

@@ -1,4 +1,4 @@
--- A party of a delivered delivery reviews the other party (docs/domain.md §12): once each, within
+-- A party of a delivered delivery reviews the other party (docs/reviews.md): once each, within
 -- reviews.window_days of the delivery. The reviewee is the other party; is_verified comes from a trigger.
 create or replace function app_public.submit_review(
   delivery_id uuid,

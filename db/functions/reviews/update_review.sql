@@ -1,4 +1,4 @@
--- The author edits a published review within reviews.edit_hours of writing it (docs/domain.md §12). Arguments left
+-- The author edits a published review within reviews.edit_hours of writing it (docs/reviews.md). Arguments left
 -- NULL keep their value; the reviewee's statistics follow a changed overall rating (trigger).
 create or replace function app_public.update_review(
   review_id uuid,

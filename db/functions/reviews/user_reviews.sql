@@ -1,4 +1,4 @@
--- Published reviews of a user, for every signed-in user (docs/domain.md §12). RLS works on rows and SELECT grants
+-- Published reviews of a user, for every signed-in user (docs/reviews.md). RLS works on rows and SELECT grants
 -- cover whole tables, so the reviews table itself is visible only to the author, the reviewee and moderators; this
 -- SECURITY DEFINER query is the public surface and leaves the author out (reviewer_id and name NULL) of anonymous
 -- reviews for everybody but the author and moderators. Published = active and not rejected, and (blind reveal)
@@ -9,12 +9,9 @@ language plpgsql stable security definer
 set search_path = pg_catalog, public, pg_temp
 as $$
 declare
-  v_user_id uuid := app_public.current_user_id();
+  v_user_id uuid := app_hidden.require_session('read reviews');
   v_moderator boolean;
 begin
-  if v_user_id is null then
-    raise exception 'Log in to read reviews' using errcode = 'LOGIN';
-  end if;
   v_moderator := app_hidden.current_user_has_permission('content.moderate');
   return query
   select v.id, v.reviewee_id,
@@ -25,12 +22,14 @@ begin
          v.created_at
     from app_public.reviews v
     left join app_public.users u on u.id = v.reviewer_id
+    -- the other party's review of the same delivery (at most one: unique per delivery and reviewer), joined through
+    -- that key for each review of this user; as an EXISTS inside the OR below, the planner may hash every review
+    left join app_public.reviews o on o.delivery_id = v.delivery_id and o.reviewer_id = v.reviewee_id
    where v.reviewee_id = user_reviews.user_id
      and v.status = 'active' and v.moderation_status <> 'rejected'
      and (v.reviewer_id = v_user_id or v_moderator
           or v.created_at <= now() - make_interval(days => (app_hidden.config_value('reviews.blind_reveal_days'))::integer)
-          or exists (select 1 from app_public.reviews o
-                      where o.delivery_id = v.delivery_id and o.reviewer_id = v.reviewee_id))
+          or o.id is not null)
    order by v.created_at desc, v.id;
 end;
 $$;

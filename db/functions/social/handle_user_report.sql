@@ -11,13 +11,10 @@ language plpgsql volatile security definer
 set search_path = pg_catalog, public, pg_temp
 as $$
 declare
-  v_admin_id uuid := app_public.current_user_id();
+  v_admin_id uuid := app_hidden.require_session('moderate reports');
   v_report app_public.user_reports;
   v_action app_public.report_resolution_action := handle_user_report.resolution_action;
 begin
-  if v_admin_id is null then
-    raise exception 'Log in to moderate reports' using errcode = 'LOGIN';
-  end if;
   if not app_hidden.current_user_has_permission('content.moderate') then
     raise exception 'Handling reports needs the content.moderate permission' using errcode = 'DNIED';
   end if;

@@ -1,4 +1,4 @@
--- Reports about users (docs/domain.md §12): the reporter and moderators see them. The priority follows the
+-- Reports about users (docs/social.md): the reporter and moderators see them. The priority follows the
 -- category, so safety reports reach the top of the queue; one open report per reporter and user.
 create or replace function app_hidden.tg_user_reports__priority()
 returns trigger
@@ -37,13 +37,10 @@ language plpgsql volatile
 set search_path = pg_catalog, public, pg_temp
 as $$
 declare
-  v_user_id uuid := app_public.current_user_id();
+  v_user_id uuid := app_hidden.require_session('report users');
   v_description text := trim(report_user.description);
   v_report app_public.user_reports;
 begin
-  if v_user_id is null then
-    raise exception 'Log in to report users' using errcode = 'LOGIN';
-  end if;
   if report_user.category is null or v_description is null or length(v_description) not between 10 and 2000 then
     raise exception 'A report needs a category and a description of 10 to 2000 characters' using errcode = 'INVAL';
   end if;
@@ -69,5 +66,5 @@ begin
   return v_report;
 end;
 $$;
-comment on function app_public.report_user(uuid, app_public.user_report_category, text, uuid, uuid) is E'@resultFieldName userReport\nReports a user to the moderators, optionally about a delivery or request. Errors: LOGIN, INVAL, NTFND (user, or a delivery not between you two), BADST (an open report of yours exists), 23514 (yourself).';
+comment on function app_public.report_user(uuid, app_public.user_report_category, text, uuid, uuid) is E'@resultFieldName userReport\nReports a user to the moderators, optionally about a delivery or request. Errors: LOGIN, INVAL (also yourself), NTFND (user, a delivery not between you two, or an unknown request), BADST (an open report of yours exists).';
 grant execute on function app_public.report_user(uuid, app_public.user_report_category, text, uuid, uuid) to app_user;

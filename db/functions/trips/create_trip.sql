@@ -1,7 +1,8 @@
--- Creating a trip (docs/domain.md §3): an active, email-verified traveler (user_type traveler or both), departure in
+-- Creating a trip (docs/trips.md): an active, email-verified traveler (user_type traveler or both), departure in
 -- the future, every available_* starting at its capacity. duplicate_trip, create_trip_from_template and nothing
--- else call it too, so the rules live here once. Range rules (title length, capacity ≤ 100 kg / 500 L / 50 items,
--- multipliers, departure < arrival, known categories) are CHECKs on the table and fail with 23514.
+-- else call it too, so the rules live here once. Rules that never change (title length, capacity ≤ 100 kg / 500 L /
+-- 50 items, multipliers, departure < arrival, known categories) are CHECKs of the table, configured limits are
+-- app_hidden.assert_trip_limits' (db/README.md "Validation"); both answer INVAL naming the field.
 create or replace function app_public.create_trip(
   title text,
   trip_type app_public.trip_type,
@@ -45,17 +46,11 @@ begin
   if v_user.user_type not in ('traveler', 'both') then
     raise exception 'Only travelers can create trips; switch your account to traveler or both' using errcode = 'DNIED';
   end if;
-  if create_trip.title is null or create_trip.trip_type is null or create_trip.origin_address is null
-     or create_trip.origin_point is null or create_trip.destination_address is null
-     or create_trip.destination_point is null or create_trip.departure_time is null
-     or create_trip.arrival_time is null or create_trip.capacity_weight_kg is null
-     or create_trip.capacity_volume_l is null or create_trip.capacity_items is null then
-    raise exception 'A trip needs a title, a type, both places with points, both times and its capacity'
-      using errcode = 'INVAL';
-  end if;
-  if create_trip.departure_time <= now() then
-    raise exception 'The departure must lie in the future' using errcode = 'INVAL';
-  end if;
+  perform app_hidden.assert_trip_limits(
+    create_trip.departure_time, create_trip.arrival_time, create_trip.departure_time,
+    upper(coalesce(create_trip.currency, app_hidden.config_value('platform.default_currency') #>> '{}')),
+    create_trip.base_price, create_trip.price_per_kg, create_trip.price_per_km, create_trip.auto_accept_price,
+    create_trip.max_item_value);
   perform app_hidden.assert_trip_options(create_trip.auto_accept, create_trip.recurring_pattern,
                                          v_user.verification_level);
 
@@ -85,36 +80,5 @@ begin
 end;
 $$;
 comment on function app_public.create_trip(text, app_public.trip_type, text, geography, text, geography, timestamptz, timestamptz, numeric, numeric, integer, bigint, bigint, bigint, text, numeric, numeric, text, text, text, boolean, boolean, bigint, text[], app_public.trip_visibility, boolean, bigint, jsonb) is
-  E'@resultFieldName trip\nOffers a new trip as the signed-in traveler (active, email verified, user type traveler or both). The departure must lie in the future; all capacity starts available; prices are minor units in currency (default platform.default_currency), and at least one of them must be positive. Auto-accept needs a fully verified account. Errors: LOGIN, DNIED, INVAL, 23514 (a value out of range: title 3–255, capacity ≤ 100 kg / 500 L / 1–50 items, multipliers, arrival before departure, unknown category, pattern shape).';
+  E'@resultFieldName trip\nOffers a new trip as the signed-in traveler (active, email verified, user type traveler or both). The departure must lie in the future; all capacity starts available; prices are minor units in currency (default platform.default_currency), and at least one of them must be positive. Auto-accept needs a fully verified account. Errors: LOGIN, DNIED, INVAL naming the field (a value out of range: title 3–255, capacity ≤ 100 kg / 500 L / 1–50 items, multipliers, arrival before departure, unknown category, pattern shape; a price over trips.max_price, a departure more than trips.max_departure_days ahead, a trip longer than trips.max_duration_hours, an unsupported currency, max_item_value over limits.max_delivery_value).';
 grant execute on function app_public.create_trip(text, app_public.trip_type, text, geography, text, geography, timestamptz, timestamptz, numeric, numeric, integer, bigint, bigint, bigint, text, numeric, numeric, text, text, text, boolean, boolean, bigint, text[], app_public.trip_visibility, boolean, bigint, jsonb) to app_user;
-
--- Options that need more than a CHECK: auto-accept is unlocked by full verification (§2 ladder), and a recurring
--- pattern's until date must be a real date.
-create or replace function app_hidden.assert_trip_options(
-  auto_accept boolean,
-  recurring_pattern jsonb,
-  level app_public.verification_level
-)
-returns void
-language plpgsql stable
-set search_path = pg_catalog, public, pg_temp
-as $$
-declare
-  v_until date;
-begin
-  if coalesce(assert_trip_options.auto_accept, false) and assert_trip_options.level < 'fully_verified' then
-    raise exception 'Auto-accept needs a fully verified account' using errcode = 'DNIED';
-  end if;
-  if assert_trip_options.recurring_pattern ? 'until' then
-    begin
-      v_until := (assert_trip_options.recurring_pattern ->> 'until')::date;
-    exception when others then
-      raise exception 'recurring_pattern.until must be a date (YYYY-MM-DD)' using errcode = 'INVAL';
-    end;
-    if v_until < current_date then
-      raise exception 'recurring_pattern.until lies in the past' using errcode = 'INVAL';
-    end if;
-  end if;
-end;
-$$;
-comment on function app_hidden.assert_trip_options(boolean, jsonb, app_public.verification_level) is 'Raises DNIED for auto-accept below fully_verified and INVAL for a recurring pattern with a bad until date.';

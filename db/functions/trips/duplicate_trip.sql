@@ -43,5 +43,5 @@ begin
     auto_accept_price => v_source.auto_accept_price, recurring_pattern => null);
 end;
 $$;
-comment on function app_public.duplicate_trip(uuid, timestamptz, timestamptz) is E'@resultFieldName trip\nCopies one of the signed-in traveler''s trips to a new departure (the arrival keeps the original duration unless given). The copy is upcoming, with all capacity free and no recurrence. Errors: LOGIN, DNIED, NTFND, INVAL, 23514.';
+comment on function app_public.duplicate_trip(uuid, timestamptz, timestamptz) is E'@resultFieldName trip\nCopies one of the signed-in traveler''s trips to a new departure (the arrival keeps the original duration unless given). The copy is upcoming, with all capacity free and no recurrence. Errors: LOGIN, DNIED, NTFND, INVAL.';
 grant execute on function app_public.duplicate_trip(uuid, timestamptz, timestamptz) to app_user;

@@ -1,7 +1,16 @@
--- The trip marketplace (docs/domain.md §3): upcoming or delayed trips near an origin and/or a destination, in a
--- departure window, with enough free weight, optionally matching a text. Security invoker: the trips policies
--- decide what the caller sees (visibility, blocks), so nothing here can widen it. ST_DWithin on the geography columns
--- uses the GiST indexes trips_origin_point_idx and trips_destination_point_idx; the text filter uses idx_trips_text.
+-- The trip marketplace (docs/trips.md): upcoming or delayed trips near an origin and/or a destination, in a
+-- departure window, with enough free weight, optionally matching a text. ST_DWithin on the geography columns uses the
+-- GiST indexes trips_origin_point_idx and trips_destination_point_idx, the text filter idx_trips_text, the rest
+-- trips_departure_time_idx.
+--
+-- Security definer, and visibility applied here: PostGIS and pg_trgm operators are not leakproof, so under the trips
+-- policies the planner may not use them as index conditions and tests them on every visible trip instead (17 s at
+-- 100k trips). As the owner the indexes apply, and the rule of the policies is app_hidden.trips_visible_to
+-- (visibility, blocks either way as an anti-join; the form matching and quotes use too), inlined into the query;
+-- admins with deliveries.read search every trip, as through the policies. test/trips/rls.test.ts checks that the
+-- search finds exactly the trips the table shows each caller.
+-- At most trips.search_max_results trips, the soonest: a search is a first page, not a dump of every upcoming trip
+-- (a set-returning function computes its whole result before the API's `first` applies).
 create or replace function app_public.search_trips(
   origin geography default null,
   destination geography default null,
@@ -12,17 +21,15 @@ create or replace function app_public.search_trips(
   query text default null
 )
 returns setof app_public.trips
-language plpgsql stable
+language plpgsql stable security definer
 set search_path = pg_catalog, public, pg_temp
 as $$
 declare
+  v_user_id uuid := app_hidden.require_session('search trips');
   v_radius_m double precision := coalesce(search_trips.radius_km, 25) * 1000;
   v_pattern text;
   v_sql text;
 begin
-  if app_public.current_user_id() is null then
-    raise exception 'Log in to search trips' using errcode = 'LOGIN';
-  end if;
   if v_radius_m <= 0 or v_radius_m > 500000 then
     raise exception 'radius_km must be more than 0 and at most 500' using errcode = 'INVAL';
   end if;
@@ -40,7 +47,8 @@ begin
   -- Dynamic SQL: only the filters asked for appear, and the statement is planned with the actual values, so the
   -- spatial and text filters always use their indexes (a cached generic plan of "$1 is null or st_dwithin(…)"
   -- could not).
-  v_sql := 'select t.* from app_public.trips t'
+  v_sql := case when app_hidden.current_user_has_permission('deliveries.read') then 'select t.* from app_public.trips t'
+                else 'select t.* from app_hidden.trips_visible_to($8) t' end
         || ' where t.status in (''upcoming'', ''delayed'') and t.departure_time >= $1';
   if search_trips.departure_to is not null then
     v_sql := v_sql || ' and t.departure_time <= $2';
@@ -59,12 +67,13 @@ begin
     v_sql := v_sql || $sql$ and (coalesce(t.title, '') || ' ' || coalesce(t.description, '') || ' '$sql$
                    || $sql$ || coalesce(t.origin_address, '') || ' ' || coalesce(t.destination_address, '')) ilike $7$sql$;
   end if;
-  v_sql := v_sql || ' order by t.departure_time, t.id';
+  v_sql := v_sql || ' order by t.departure_time, t.id limit $9';
   return query execute v_sql
     using greatest(coalesce(search_trips.departure_from, now()), now()), search_trips.departure_to,
-          search_trips.origin, search_trips.destination, v_radius_m, search_trips.min_weight_kg, v_pattern;
+          search_trips.origin, search_trips.destination, v_radius_m, search_trips.min_weight_kg, v_pattern, v_user_id,
+          (app_hidden.config_value('trips.search_max_results'))::int;
 end;
 $$;
 comment on function app_public.search_trips(geography, geography, double precision, timestamptz, timestamptz, numeric, text) is
-  'Upcoming and delayed trips visible to the signed-in user that depart within the window (never in the past), start within radius_km (default 25, at most 500) of origin and end within radius_km of destination (each when given), have at least min_weight_kg free and contain the text query (title, description, addresses), soonest first. Errors: LOGIN, INVAL.';
+  'Upcoming and delayed trips visible to the signed-in user that depart within the window (never in the past), start within radius_km (default 25, at most 500) of origin and end within radius_km of destination (each when given), have at least min_weight_kg free and contain the text query (title, description, addresses), soonest first: at most trips.search_max_results (100) trips, so page further with departureFrom. Errors: LOGIN, INVAL.';
 grant execute on function app_public.search_trips(geography, geography, double precision, timestamptz, timestamptz, numeric, text) to app_user;

@@ -1,4 +1,4 @@
--- Capacity primitives (docs/domain.md §3, §7, §15.9) for the accept-offer and delivery transactions.
+-- Capacity primitives (docs/trips.md, Capacity) for the accept-offer and delivery transactions.
 -- Invariant, per trip and per dimension: capacity − available = Σ reserved + consumed reservations.
 --   reserve: available −= amounts, a reservation in status reserved (offer accepted)
 --   release: reserved → released, available += amounts (any cancellation before delivery: by a party before pickup,

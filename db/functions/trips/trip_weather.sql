@@ -1,10 +1,10 @@
--- Trip weather (docs/domain.md §3): the trips__refresh_weather task asks trips_needing_weather which trips leave
+-- Trip weather (docs/trips.md): the trips__refresh_weather task asks trips_needing_weather which trips leave
 -- within trips.weather_horizon_days and have no fresh forecast, fetches each forecast outside any transaction
 -- (workers/weather), and stores it with record_trip_weather, which derives the alerts and the expiry
 -- (trips.weather_ttl_hours). Alerts inform; nothing ever blocks a trip because of the weather.
 -- A refresh that raises alerts the previous forecast did not emails the traveler (once per new set of alerts).
 
-create or replace function app_hidden.trips_needing_weather(max_trips integer default 100)
+create or replace function app_private.trips_needing_weather(max_trips integer default 100)
 returns table (
   trip_id uuid,
   origin_lng double precision,
@@ -30,10 +30,10 @@ as $$
    order by t.departure_time, t.id
    limit trips_needing_weather.max_trips;
 $$;
-comment on function app_hidden.trips_needing_weather(integer) is 'Trips departing within trips.weather_horizon_days whose forecast is missing or expired, soonest first, with their end points and dates (UTC).';
+comment on function app_private.trips_needing_weather(integer) is 'Trips departing within trips.weather_horizon_days whose forecast is missing or expired, soonest first, with their end points and dates (UTC).';
 
 -- The alerts of one end of the trip ('origin' or 'destination') under trips.weather_alert_thresholds.
-create or replace function app_hidden.weather_alerts(at_end text, forecast jsonb)
+create or replace function app_private.weather_alerts(at_end text, forecast jsonb)
 returns jsonb
 language sql stable
 set search_path = pg_catalog, public, pg_temp
@@ -54,9 +54,9 @@ as $$
     ) as a(kind, message, raised)
    where a.raised;
 $$;
-comment on function app_hidden.weather_alerts(text, jsonb) is 'Alerts ({at, kind, message}) a forecast of one end of a trip raises under trips.weather_alert_thresholds.';
+comment on function app_private.weather_alerts(text, jsonb) is 'Alerts ({at, kind, message}) a forecast of one end of a trip raises under trips.weather_alert_thresholds.';
 
-create or replace function app_hidden.record_trip_weather(trip_id uuid, weather jsonb, provider text)
+create or replace function app_private.record_trip_weather(trip_id uuid, weather jsonb, provider text)
 returns app_public.trip_weather
 language plpgsql volatile
 set search_path = pg_catalog, public, pg_temp
@@ -82,8 +82,8 @@ begin
   select w.alerts into v_previous from app_public.trip_weather w where w.trip_id = record_trip_weather.trip_id;
   insert into app_public.trip_weather (trip_id, weather, alerts, provider, fetched_at, expires_at)
   values (record_trip_weather.trip_id, record_trip_weather.weather,
-          app_hidden.weather_alerts('origin', record_trip_weather.weather -> 'origin')
-            || app_hidden.weather_alerts('destination', record_trip_weather.weather -> 'destination'),
+          app_private.weather_alerts('origin', record_trip_weather.weather -> 'origin')
+            || app_private.weather_alerts('destination', record_trip_weather.weather -> 'destination'),
           record_trip_weather.provider, now(),
           now() + make_interval(hours => (app_hidden.config_value('trips.weather_ttl_hours'))::int))
   on conflict on constraint trip_weather_trip_id_key do update
@@ -99,7 +99,7 @@ begin
   return v_row;
 end;
 $$;
-comment on function app_hidden.record_trip_weather(uuid, jsonb, text) is 'Stores (or replaces) a trip''s forecast with its alerts, valid for trips.weather_ttl_hours. INVAL for a malformed forecast, NTFND for an unknown trip.';
+comment on function app_private.record_trip_weather(uuid, jsonb, text) is 'Stores (or replaces) a trip''s forecast with its alerts, valid for trips.weather_ttl_hours. INVAL for a malformed forecast, NTFND for an unknown trip.';
 
 -- Retention (app_private.cleanup_expired_data): an expired forecast is of no use; a trip still leaving soon gets a
 -- fresh one from the next refresh. At most retention.batch_size per call.

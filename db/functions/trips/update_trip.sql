@@ -1,4 +1,4 @@
--- Editing a trip (docs/domain.md §3). Arguments left null keep their value. Never once completed or cancelled;
+-- Editing a trip (docs/trips.md). Arguments left null keep their value. Never once completed or cancelled;
 -- capacity never below what is reserved or consumed (capacity − available); a time change on a trip that carries
 -- deliveries (a reserved or consumed reservation) makes it delayed. The currency is fixed at creation.
 create or replace function app_public.update_trip(
@@ -55,13 +55,8 @@ begin
   v_departure := coalesce(update_trip.departure_time, v_trip.departure_time);
   v_arrival := coalesce(update_trip.arrival_time, v_trip.arrival_time);
   v_times_changed := v_departure <> v_trip.departure_time or v_arrival <> v_trip.arrival_time;
-  if v_departure <> v_trip.departure_time then
-    if v_trip.status = 'active' then
-      raise exception 'The departure of a trip under way cannot change' using errcode = 'BADST';
-    end if;
-    if v_departure <= now() then
-      raise exception 'The departure must lie in the future' using errcode = 'INVAL';
-    end if;
+  if v_departure <> v_trip.departure_time and v_trip.status = 'active' then
+    raise exception 'The departure of a trip under way cannot change' using errcode = 'BADST';
   end if;
 
   v_weight := coalesce(update_trip.capacity_weight_kg, v_trip.capacity_weight_kg);
@@ -77,6 +72,11 @@ begin
       using errcode = 'CAPAC';
   end if;
 
+  perform app_hidden.assert_trip_limits(
+    case when v_departure <> v_trip.departure_time then v_departure end,
+    case when v_times_changed then v_arrival end, v_departure, v_trip.currency,
+    update_trip.base_price, update_trip.price_per_kg, update_trip.price_per_km, update_trip.auto_accept_price,
+    update_trip.max_item_value);
   select u.verification_level into v_level from app_public.users u where u.id = v_user_id;
   perform app_hidden.assert_trip_options(coalesce(update_trip.auto_accept, v_trip.auto_accept),
                                          update_trip.recurring_pattern, v_level);
@@ -133,5 +133,5 @@ begin
 end;
 $$;
 comment on function app_public.update_trip(uuid, text, text, app_public.trip_type, text, geography, text, text, geography, text, timestamptz, timestamptz, numeric, numeric, integer, bigint, bigint, bigint, numeric, numeric, boolean, boolean, bigint, text[], app_public.trip_visibility, boolean, bigint, jsonb) is
-  E'@resultFieldName trip\nChanges the signed-in traveler''s trip; arguments left out keep their value. Not once completed or cancelled; the departure of an active trip is fixed; capacity cannot drop below what deliveries hold; new times on a trip with deliveries make it delayed. Price changes affect new offers only. Errors: LOGIN, DNIED, NTFND, BADST, INVAL (departure in the past), CAPAC, 23514 (a value out of range).';
+  E'@resultFieldName trip\nChanges the signed-in traveler''s trip; arguments left out keep their value. Not once completed or cancelled; the departure of an active trip is fixed; capacity cannot drop below what deliveries hold; new times on a trip with deliveries make it delayed. Price changes affect new offers only. Errors: LOGIN, DNIED, NTFND, BADST, INVAL naming the field (a value out of range or over a configured limit, as for createTrip; a departure in the past), CAPAC.';
 grant execute on function app_public.update_trip(uuid, text, text, app_public.trip_type, text, geography, text, text, geography, text, timestamptz, timestamptz, numeric, numeric, integer, bigint, bigint, bigint, numeric, numeric, boolean, boolean, bigint, text[], app_public.trip_visibility, boolean, bigint, jsonb) to app_user;

@@ -1,11 +1,11 @@
 -- Owner-only, plus admins with users.read. is_default is not granted: it moves through set_default_address.
-drop policy if exists select_own on app_public.user_addresses;
-create policy select_own on app_public.user_addresses for select to app_user
-  using (user_id = (select app_public.current_user_id()));
-
-drop policy if exists select_admin on app_public.user_addresses;
-create policy select_admin on app_public.user_addresses for select to app_user
-  using ((select app_hidden.current_user_has_permission('users.read')));
+-- Reading: one policy whose arms are both index conditions (db/README.md, Policies).
+drop policy if exists select_visible on app_public.user_addresses;
+create policy select_visible on app_public.user_addresses for select to app_user
+  using (user_id = (select app_public.current_user_id())
+         or (id between (select app_hidden.permitted_ids_from('users.read'))
+                        and (select app_hidden.permitted_ids_to('users.read'))
+             and length(id::text) = 36));
 
 drop policy if exists insert_own on app_public.user_addresses;
 create policy insert_own on app_public.user_addresses for insert to app_user

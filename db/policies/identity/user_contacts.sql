@@ -1,10 +1,11 @@
-drop policy if exists select_own on app_public.user_contacts;
-create policy select_own on app_public.user_contacts for select to app_user
-  using (user_id = (select app_public.current_user_id()));
-
-drop policy if exists select_admin on app_public.user_contacts;
-create policy select_admin on app_public.user_contacts for select to app_user
-  using ((select app_hidden.current_user_has_permission('users.read')));
+-- Private contact details (docs/identity.md, Profiles), the referral code among them: the owner and admins with
+-- users.read. One policy whose arms are both index conditions on the primary key (db/README.md, Policies).
+drop policy if exists select_visible on app_public.user_contacts;
+create policy select_visible on app_public.user_contacts for select to app_user
+  using (user_id = (select app_public.current_user_id())
+         or (user_id between (select app_hidden.permitted_ids_from('users.read'))
+                             and (select app_hidden.permitted_ids_to('users.read'))
+             and length(user_id::text) = 36));
 
 drop policy if exists update_own on app_public.user_contacts;
 create policy update_own on app_public.user_contacts for update to app_user

@@ -1,19 +1,16 @@
--- Recorded matches (docs/domain.md §5): readable by the request's customer, the trip's traveler and admins with
--- deliveries.read. Only the matching job (app_owner) writes them. The membership sub-selects read delivery_requests
--- and trips under their own policies (own rows), never this table.
-drop policy if exists select_customer on app_public.request_matches;
-create policy select_customer on app_public.request_matches for select to app_user
-  using (request_id in (select r.id from app_public.delivery_requests r
-                         where r.customer_id = (select app_public.current_user_id())));
-
-drop policy if exists select_traveler on app_public.request_matches;
-create policy select_traveler on app_public.request_matches for select to app_user
-  using (trip_id in (select t.id from app_public.trips t
-                      where t.traveler_id = (select app_public.current_user_id())));
-
-drop policy if exists select_admin on app_public.request_matches;
-create policy select_admin on app_public.request_matches for select to app_user
-  using ((select app_hidden.current_user_has_permission('deliveries.read')));
+-- Recorded matches (docs/matching.md): readable by the request's customer, the trip's traveler and admins with
+-- deliveries.read. Only the matching job (app_owner) writes them. The caller's requests and trips are read under
+-- their own tables' policies (own rows, never this table) as arrays evaluated once per statement, so that every arm
+-- is an index condition (db/README.md, Policies).
+drop policy if exists select_visible on app_public.request_matches;
+create policy select_visible on app_public.request_matches for select to app_user
+  using (request_id = any (array(select r.id from app_public.delivery_requests r
+                                  where r.customer_id = (select app_public.current_user_id())))
+         or trip_id = any (array(select t.id from app_public.trips t
+                                  where t.traveler_id = (select app_public.current_user_id())))
+         or (id between (select app_hidden.permitted_ids_from('deliveries.read'))
+                        and (select app_hidden.permitted_ids_to('deliveries.read'))
+             and length(id::text) = 36));
 
 revoke all on app_public.request_matches from app_anonymous, app_user;
 grant select on app_public.request_matches to app_user;

@@ -1,0 +1,98 @@
+-- The deliveries domain's shared helpers: the party lock, the traveler check, notifying a trip's customers and a
+-- cancellation on someone's behalf. The steps of a delivery after acceptance (docs/deliveries.md) are one mutation
+-- each (schedule_pickup.sql …), for the party allowed to take it. Pickup and drop-off are confirmed by the assigned
+-- traveler for now; the QR handover issue will require a scan,
+-- a backup code or an approved override for them (the 'user' rows of delivery_transitions go then).
+
+-- The delivery, locked, with the caller's side; NTFND for anybody who is not a party.
+create or replace function app_hidden.lock_delivery_for_party(delivery_id uuid, user_id uuid)
+returns app_public.deliveries
+language plpgsql volatile
+set search_path = pg_catalog, public, pg_temp
+as $$
+declare
+  v_delivery app_public.deliveries;
+begin
+  select * into v_delivery from app_public.deliveries d where d.id = lock_delivery_for_party.delivery_id for update;
+  if v_delivery.id is null or lock_delivery_for_party.user_id not in (v_delivery.customer_id, v_delivery.traveler_id) then
+    raise exception 'Delivery not found' using errcode = 'NTFND';
+  end if;
+  return v_delivery;
+end;
+$$;
+comment on function app_hidden.lock_delivery_for_party(uuid, uuid) is 'Locks a delivery the user takes part in; NTFND otherwise.';
+
+create or replace function app_hidden.assert_traveler_of(delivery app_public.deliveries, user_id uuid, action text)
+returns void
+language plpgsql immutable
+set search_path = pg_catalog, public, pg_temp
+as $$
+begin
+  if delivery.traveler_id <> user_id then
+    raise exception 'Only the traveler can %', action using errcode = 'DNIED';
+  end if;
+end;
+$$;
+comment on function app_hidden.assert_traveler_of(app_public.deliveries, uuid, text) is 'Raises DNIED unless the user is the delivery''s traveler.';
+
+-- Tells the customers of a trip's live deliveries about a change of the trip (a delay, new times).
+create or replace function app_hidden.notify_trip_customers(trip_id uuid, subject text, body text)
+returns void
+language sql volatile
+set search_path = pg_catalog, public, pg_temp
+as $$
+  select app_hidden.queue_email(d.customer_id, notify_trip_customers.subject, notify_trip_customers.body)
+    from app_public.deliveries d
+   where d.trip_id = notify_trip_customers.trip_id and d.status not in ('delivered', 'cancelled');
+$$;
+comment on function app_hidden.notify_trip_customers(uuid, text, text) is 'Emails the customers of a trip''s live deliveries.';
+
+create or replace function app_hidden.cancel_delivery_as(
+  delivery_id uuid,
+  source app_public.transition_source,
+  actor_id uuid,
+  reason app_public.delivery_cancel_reason,
+  note text
+)
+returns app_public.deliveries
+language plpgsql volatile
+set search_path = pg_catalog, public, pg_temp
+as $$
+declare
+  v_delivery app_public.deliveries;
+  v_customer_ends_it boolean;
+begin
+  update app_public.deliveries d
+     set cancellation_reason = cancel_delivery_as.reason, cancellation_note = nullif(trim(cancel_delivery_as.note), ''),
+         cancelled_by = cancel_delivery_as.actor_id
+   where d.id = cancel_delivery_as.delivery_id
+  returning d.* into v_delivery;
+  v_delivery := app_hidden.transition_delivery(v_delivery.id, 'cancelled', cancel_delivery_as.source,
+                                               cancel_delivery_as.actor_id, cancel_delivery_as.reason::text);
+  update app_public.delivery_offers o set status = 'cancelled' where o.id = v_delivery.offer_id;
+
+  v_customer_ends_it := v_delivery.cancelled_by = v_delivery.customer_id
+    or v_delivery.cancellation_reason in ('item_not_as_described', 'cannot_inspect', 'prohibited_item')
+    or v_delivery.picked_up_at is not null;
+  update app_public.delivery_requests r
+     set status = case when v_customer_ends_it then 'cancelled'
+                       when r.expires_at > now() then 'pending'
+                       else 'expired' end::app_public.delivery_request_status,
+         cancellation_reason = case when v_customer_ends_it then
+           case v_delivery.cancellation_reason when 'no_longer_needed' then 'no_longer_needed'
+                                               when 'found_alternative' then 'found_alternative'
+                                               else 'other' end::app_public.request_cancel_reason end,
+         cancelled_at = case when v_customer_ends_it then now() end
+   where r.id = v_delivery.request_id;
+
+  perform app_hidden.queue_email(u.id, 'Delivery cancelled',
+    format(E'%s was cancelled (%s).%s\n', v_delivery.delivery_number, replace(v_delivery.cancellation_reason::text, '_', ' '),
+           case when not v_customer_ends_it and u.id = v_delivery.customer_id
+                then ' Your request is open for offers again.' else '' end))
+    from unnest(array[v_delivery.customer_id, v_delivery.traveler_id]) as u(id)
+   where u.id is distinct from cancel_delivery_as.actor_id;
+  return v_delivery;
+end;
+$$;
+comment on function app_hidden.cancel_delivery_as(uuid, app_public.transition_source, uuid, app_public.delivery_cancel_reason, text) is
+  'Cancels a delivery on behalf of a cause and applies the effects: capacity released, offer cancelled, request reopened or ended, parties told.';

@@ -1,0 +1,37 @@
+-- Password reset (docs/identity.md): a 32-byte link valid 1 h, single-use, minted by the sending task; a newer
+-- link voids older ones. Asking always answers true. Resetting signs out every device, because whoever asked may
+-- be recovering from a stolen password.
+
+create or replace function app_public.forgot_password(email text)
+returns boolean
+language plpgsql volatile security definer
+set search_path = pg_catalog, public, pg_temp
+as $$
+declare
+  v_email text := lower(trim(forgot_password.email));
+  v_user_id uuid;
+begin
+  if v_email is null or length(v_email) > 254 then
+    return true;
+  end if;
+  select c.user_id into v_user_id
+    from app_public.user_contacts c
+    join app_public.users u on u.id = c.user_id
+   where c.email = v_email::citext and u.deleted_at is null and u.status <> 'banned';
+  if app_hidden.rate_limit_take('password_reset', v_email,
+       (app_hidden.config_value('security.rate_reset_hour'))::int, interval '1 hour')
+     and v_user_id is not null then
+    insert into app_private.emails (user_id, recipient, subject, body, kind)
+    values (v_user_id, v_email, 'Choose a new password',
+            format(E'Hello,\n\nsomeone asked to reset the password of your P2P Delivery account. Choose a new one '
+                   'within %s minutes with this link:\n\n%s/reset-password?token={{token}}\n\n'
+                   'If it was not you, ignore this message: your password stays as it is.\n',
+                   app_hidden.config_value('auth.password_reset_minutes'),
+                   app_hidden.config_value('platform.app_url') #>> '{}'),
+            'password_reset');
+  end if;
+  return true;
+end;
+$$;
+comment on function app_public.forgot_password(text) is E'@resultFieldName success\nEmails a password reset link (valid 1 hour) if the address belongs to an account; at most 3 per hour. Always returns true, so it reveals nothing about the address.';
+grant execute on function app_public.forgot_password(text) to app_anonymous;

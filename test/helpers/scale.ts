@@ -1,0 +1,266 @@
+// A marketplace large enough for the planner to prefer indexes (tens of thousands of rows per table), seeded in
+// seconds by set operations as root, with triggers off for the transaction (session_replication_role = replica):
+// the columns triggers maintain are written directly. Every user is a traveler and a customer; rows are spread over
+// the users by fixed arithmetic, and one user, `me`, takes part in everything (trips, requests, offers and
+// deliveries on both sides, reviews given and received, blocks both ways, weather, matches, a live delivery), as an
+// active member of the platform would. For plan tests (test/db/plans.test.ts), not for behaviour: no test may rely
+// on more than that.
+import { asRoot, type TestDatabase } from "./database.ts";
+
+export interface ScaleSizes {
+  users: number;
+  trips: number;
+  requests: number;
+  /** Offers pair request g with trip g; every other one is accepted and becomes a delivery. */
+  offers: number;
+}
+
+export const PLAN_TEST_SIZES: ScaleSizes = { users: 20_000, trips: 40_000, requests: 30_000, offers: 20_000 };
+
+/** The ids a plan test needs for realistic arguments: all of them visible to `me`. */
+export interface ScaleFixture {
+  me: string;
+  /** An upcoming trip of mine, with offers and matches. */
+  myTrip: string;
+  /** An open request of mine, with offers and matches. */
+  myRequest: string;
+  /** A live (accepted) delivery I take part in. */
+  myLiveDelivery: string;
+  /** A user who received reviews. */
+  reviewedUser: string;
+  /** The first name of another user, as someone searching for them would type it. */
+  someonesName: string;
+  /** Where most trips and requests start and end (city 0 and city 7 of the seed's grid), as [lng, lat]. */
+  origin: [number, number];
+  destination: [number, number];
+}
+
+/** City k of a 5 × 4 grid over Europe (0.5° of jitter around it at most), as SQL expressions for longitude, latitude. */
+const city = (k: string) => ({ lng: `(2.0 + ((${k}) % 5) * 5.0)`, lat: `(44.0 + ((${k}) / 5) * 2.5)` });
+const cityPoint = (k: string, jitter: string) =>
+  `public.st_setsrid(public.st_makepoint(${city(k).lng} + ((${jitter}) % 50) / 100.0, ${city(k).lat} + ((${jitter}) % 37) / 100.0), 4326)::public.geography`;
+
+/**
+ * Seeds the database and returns the fixture. User n (1-based) of `seed_users`; `me` is user 1. Row g is assigned to
+ * user `2 + (g * prime) % (users - 1)`, except every 400th or so, which is mine (trips at g ≡ 200 mod 400, requests
+ * at g ≡ 0 mod 397: offers g then pair my requests with other travelers and my trips with other customers, and my
+ * requests' windows fall on every day of the seeded range).
+ */
+export async function seedMarketplaceAtScale(db: TestDatabase, sizes: ScaleSizes = PLAN_TEST_SIZES): Promise<ScaleFixture> {
+  const { users, trips, requests, offers } = sizes;
+  const others = users - 1;
+  const owner = (g: string, prime: number, mine: `${number} mod ${number}`) => {
+    const [residue, modulus] = mine.split(" mod ");
+    return `case when (${g}) % ${modulus} = ${residue} then 1 else 2 + ((${g})::bigint * ${prime}) % ${others} end`;
+  };
+  await asRoot(db, async (c) => {
+    await c.query("begin");
+    try {
+      await c.query("set local session_replication_role = replica");
+      await c.query(`create temporary table seed_users on commit drop as
+                     select g as n, gen_random_uuid() as id from generate_series(1, ${users}) g`);
+      await c.query("alter table seed_users add primary key (n)");
+      await c.query(`
+        insert into app_public.users (id, first_name, display_name, user_type, status, verification_level, created_at, updated_at)
+        select id, initcap(left(translate(md5(n::text), '0123456789', 'ghijklmnop'), 7)),
+               initcap(left(translate(md5(n::text), '0123456789', 'ghijklmnop'), 7)) || ' ' || chr(65 + n % 26) || '.', 'both',
+               case when n % 97 = 0 then 'pending' when n % 89 = 0 then 'suspended' else 'active' end::app_public.user_status,
+               'phone_verified', now() - n * interval '1 minute', now()
+          from seed_users`);
+      await c.query(`
+        insert into app_public.user_contacts (user_id, email, email_verified_at, last_name, phone_number, phone_verified_at,
+                                              referral_code, terms_accepted_at)
+        select id, 'scale' || n || '@scale.example', now(), 'Member', '+4915' || lpad(n::text, 9, '0'), now(),
+               upper(left(md5(id::text), 12)), now()
+          from seed_users`);
+      await c.query(`
+        insert into app_public.user_preferences (user_id, privacy)
+        select id, jsonb_build_object('show_last_name', false, 'show_statistics', n % 10 <> 0) from seed_users`);
+      await c.query(`
+        insert into app_public.user_statistics (user_id, is_public, total_ratings, average_rating)
+        select id, n % 10 <> 0 and n % 97 <> 0 and n % 89 <> 0, n % 4, case when n % 4 > 0 then 3 + (n % 3) end
+          from seed_users`);
+      await c.query(`
+        insert into app_public.user_addresses (user_id, street, city, country, point, is_default)
+        select id, n || ' Main Street', 'Grid city', 'DE', ${cityPoint("n % 20", "n")}, true from seed_users`);
+      await c.query(`insert into app_public.user_earnings (user_id, currency, total_earnings, total_spent)
+                     select id, 'EUR', n * 10, n * 5 from seed_users where n % 3 = 0 or n = 1`);
+      await c.query(`insert into app_public.user_verification_documents (user_id, document_type, front_image_key)
+                     select id, 'utility_bill', 'documents/' || n || '.jpg' from seed_users where n % 5 = 0 or n = 1`);
+      await c.query(`insert into app_private.sessions (user_id, expires_at, last_active_at)
+                     select id, now() + interval '1 day', now() - n * interval '1 second' from seed_users`);
+
+      // Trips: every 6 hours from 25 days ago to 35 days ahead; past ones completed; one in 20 private, one in 20
+      // friends_only.
+      await c.query(`
+        create temporary table seed_trips on commit drop as
+        select g, gen_random_uuid() as id, u.id as traveler_id,
+               now() + ((g % 240) - 100) * interval '6 hours' + (g % 60) * interval '1 minute' as departure,
+               g % 20 as o, case when (g * 7 + 3) % 20 = g % 20 then (g + 1) % 20 else (g * 7 + 3) % 20 end as d
+          from generate_series(1, ${trips}) g
+          join seed_users u on u.n = ${owner("g", 7919, "200 mod 400")}`);
+      await c.query("alter table seed_trips add primary key (g)");
+      await c.query(`
+        insert into app_public.trips (id, traveler_id, title, trip_type, status, origin_address, origin_point,
+          destination_address, destination_point, departure_time, arrival_time, capacity_weight_kg, available_weight_kg,
+          capacity_volume_l, available_volume_l, capacity_items, available_items, currency, base_price, price_per_kg,
+          visibility, started_at, completed_at, created_at, updated_at)
+        select id, traveler_id, 'Trip ' || g || ' from city ' || o || ' to city ' || d, 'car',
+               case when departure < now() then 'completed' else 'upcoming' end::app_public.trip_status,
+               'Square ' || g, ${cityPoint("o", "g")}, 'Station ' || g, ${cityPoint("d", "g * 3")},
+               departure, departure + interval '6 hours', 20, 20, 100, 100, 5, 5, 'EUR', 1000, 200,
+               case g % 20 when 0 then 'private' when 1 then 'friends_only' else 'public' end::app_public.trip_visibility,
+               case when departure < now() then departure end, case when departure < now() then departure + interval '6 hours' end,
+               least(now(), departure) - interval '3 days', least(now(), departure) - interval '3 days'
+          from seed_trips`);
+
+      // Requests: pickup windows every 6 hours from 20 days ago to 30 days ahead; expired once past.
+      await c.query(`
+        create temporary table seed_requests on commit drop as
+        select g, gen_random_uuid() as id, u.id as customer_id,
+               now() + ((g % 200) - 80) * interval '6 hours' + (g % 45) * interval '1 minute' as window_start,
+               g % 20 as o, case when (g * 7 + 3) % 20 = g % 20 then (g + 1) % 20 else (g * 7 + 3) % 20 end as d
+          from generate_series(1, ${requests}) g
+          join seed_users u on u.n = ${owner("g", 104729, "0 mod 397")}`);
+      await c.query("alter table seed_requests add primary key (g)");
+      await c.query(`
+        insert into app_public.delivery_requests (id, customer_id, title, category, status, item_name, quantity, weight_kg,
+          currency, pickup_address, pickup_point, pickup_city, pickup_country, delivery_address, delivery_point,
+          delivery_city, delivery_country, pickup_window_start, pickup_window_end, max_price, estimated_price, expires_at,
+          created_at, updated_at)
+        select id, customer_id, 'Parcel ' || g, 'other',
+               case when window_start + interval '2 days' < now() then 'expired' else 'pending' end::app_public.delivery_request_status,
+               'Box', 1, 1 + g % 5, 'EUR', 'Street ' || g, ${cityPoint("o", "g * 5")}, 'City ' || o, 'DE',
+               'Avenue ' || g, ${cityPoint("d", "g * 11")}, 'City ' || d, 'DE', window_start,
+               window_start + interval '12 hours', 5000, 3000, window_start + interval '2 days',
+               least(now(), window_start) - interval '3 days', least(now(), window_start) - interval '3 days'
+          from seed_requests`);
+
+      // Offers: request g on trip g (another party); even ones accepted, and a delivery each: delivered when g / 2
+      // is a multiple of 3, else live (accepted).
+      await c.query(`
+        create temporary table seed_offers on commit drop as
+        select r.g, gen_random_uuid() as id, gen_random_uuid() as delivery_id, r.id as request_id, r.customer_id,
+               t.id as trip_id, t.traveler_id, r.g % 2 = 0 as accepted, r.g % 2 = 0 and (r.g / 2) % 3 = 0 as delivered
+          from seed_requests r join seed_trips t on t.g = r.g
+         where r.g <= ${offers} and r.customer_id <> t.traveler_id`);
+      await c.query(`
+        insert into app_public.delivery_offers (id, request_id, customer_id, traveler_id, trip_id, initiated_by, status,
+          current_version, awaiting_party, price, currency, valid_until, terms_hash, closed_by, closed_at, accepted_at,
+          created_at, updated_at)
+        select id, request_id, customer_id, traveler_id, trip_id, 'traveler',
+               case when accepted then 'accepted' else 'pending' end::app_public.offer_status, 1, 'customer', 3000, 'EUR',
+               now() + interval '1 day', case when accepted then public.digest(id::text, 'sha256') end,
+               case when accepted then customer_id end, case when accepted then now() - interval '1 day' end,
+               case when accepted then now() - interval '1 day' end,
+               now() - interval '2 days' - (g % 997) * interval '1 minute', now() - interval '1 day'
+          from seed_offers`);
+      await c.query(`
+        insert into app_public.offer_versions (offer_id, version, proposed_by, proposed_by_user_id, price, valid_until)
+        select id, 1, 'traveler', traveler_id, 3000, now() + interval '1 day' from seed_offers`);
+      await c.query(`
+        insert into app_public.deliveries (id, request_id, offer_id, customer_id, traveler_id, trip_id, delivery_number,
+          status, final_price, platform_fee, currency, terms_hash, accepted_at, picked_up_at, delivered_at, created_at,
+          updated_at)
+        select delivery_id, request_id, id, customer_id, traveler_id, trip_id, 'DEL-' || lpad(g::text, 8, '0'),
+               case when delivered then 'delivered' else 'accepted' end::app_public.delivery_status, 3000, 300, 'EUR',
+               public.digest(id::text, 'sha256'), now() - interval '1 day',
+               case when delivered then now() - interval '20 hours' end, case when delivered then now() - interval '10 hours' end,
+               now() - interval '1 day' - (g % 991) * interval '1 minute', now() - interval '10 hours'
+          from seed_offers where accepted`);
+      await c.query(`
+        insert into app_public.trip_capacity_reservations (trip_id, delivery_id, weight_kg, volume_l, items, status)
+        select trip_id, delivery_id, 1, 1, 1, case when delivered then 'consumed' else 'reserved' end::app_public.trip_reservation_status
+          from seed_offers where accepted`);
+      await c.query(`
+        insert into app_public.delivery_status_history (delivery_id, from_status, to_status, changed_by, source)
+        select delivery_id, null::app_public.delivery_status, 'accepted'::app_public.delivery_status, customer_id,
+               'user'::app_public.transition_source from seed_offers where accepted
+        union all
+        select delivery_id, 'accepted', 'delivered', traveler_id, 'user' from seed_offers where delivered`);
+      await c.query(`
+        insert into app_public.reviews (delivery_id, reviewer_id, reviewee_id, reviewer_role, overall_rating, is_verified)
+        select delivery_id, customer_id, traveler_id, 'customer'::app_public.offer_party, 4 + g % 2, true
+          from seed_offers where delivered
+        union all
+        select delivery_id, traveler_id, customer_id, 'traveler', 5, true from seed_offers where delivered and g % 4 = 0`);
+      await c.query(`
+        insert into app_public.review_reports (review_id, reporter_id, reason)
+        select v.id, u.id, 'spam'
+          from (select id, reviewer_id, reviewee_id, row_number() over (order by id) as k from app_public.reviews) v
+          join seed_users u on u.n = 1 + (v.k * 31) % ${users}
+         where v.k % 2 = 0 and u.id not in (v.reviewer_id, v.reviewee_id)`);
+      await c.query(`
+        insert into app_public.request_matches (request_id, trip_id, score, detour_km, quoted_price, factors)
+        select r.id, t.id, 0.5, 1, 1000, '{}'
+          from seed_requests r
+          join seed_trips t on t.g in (r.g % ${trips} + 1, (r.g * 3) % ${trips} + 2)
+         where r.customer_id <> t.traveler_id
+        on conflict do nothing`);
+      await c.query(`
+        insert into app_public.trip_weather (trip_id, weather, alerts, provider, fetched_at, expires_at)
+        select id, '{}', '[]', 'offline', now() - (g % 180) * interval '1 minute',
+               now() + interval '3 hours' - (g % 180) * interval '1 minute'
+          from seed_trips where departure > now()`);
+      await c.query(`
+        insert into app_public.trip_templates (user_id, name, trip_data)
+        select id, 'Weekly run', '{}' from seed_users where n % 4 = 0 or n = 1`);
+      await c.query(`
+        insert into app_public.user_blocks (blocker_id, blocked_id)
+        select a.id, b.id from generate_series(1, ${Math.floor(users / 4)}) g
+          join seed_users a on a.n = ${owner("g", 31, "0 mod 400")}
+          join seed_users b on b.n = ${owner("g * 7 + 11", 37, "1 mod 400")}
+         where a.id <> b.id
+        on conflict do nothing`);
+      await c.query(`
+        insert into app_public.user_blocks (blocker_id, blocked_id)
+        select b.id, a.id from seed_users a, seed_users b where a.n = 1 and b.n = 3
+        on conflict do nothing`);
+      await c.query(`
+        insert into app_public.user_favorites (user_id, traveler_id)
+        select a.id, b.id from generate_series(1, ${Math.floor(users / 2)}) g
+          join seed_users a on a.n = ${owner("g", 53, "0 mod 400")}
+          join seed_users b on b.n = 2 + (g::bigint * 59) % ${others}
+         where a.id <> b.id
+        on conflict do nothing`);
+      await c.query(`
+        insert into app_public.user_reports (reporter_id, reported_user_id, category, description)
+        select a.id, b.id, 'spam', 'Sends unsolicited adverts' from generate_series(1, ${Math.floor(users / 5)}) g
+          join seed_users a on a.n = ${owner("g", 61, "0 mod 400")}
+          join seed_users b on b.n = 2 + (g::bigint * 67) % ${others}
+         where a.id <> b.id`);
+      await c.query("commit");
+    } catch (error) {
+      await c.query("rollback");
+      throw error;
+    }
+    // As autovacuum leaves a table in steady state: statistics, visibility maps, and GIN pending lists merged (a
+    // bulk load leaves its trigram entries pending, which makes the planner price those indexes out).
+    await c.query("vacuum (analyze)");
+  });
+
+  return asRoot(db, async (c) => {
+    const one = async (sql: string) => {
+      const { rows } = await c.query<{ id: string }>(sql);
+      if (!rows[0]) throw new Error(`the seed has no row for: ${sql}`);
+      return rows[0].id;
+    };
+    const me = await one(`select u.id from app_public.users u join app_public.user_contacts c on c.user_id = u.id
+                           where c.email = 'scale1@scale.example'`);
+    return {
+      me,
+      myTrip: await one(`select t.id from app_public.trips t where t.traveler_id = '${me}' and t.status = 'upcoming'
+                           and exists (select 1 from app_public.delivery_offers o where o.trip_id = t.id)
+                         order by t.departure_time limit 1`),
+      myRequest: await one(`select r.id from app_public.delivery_requests r where r.customer_id = '${me}'
+                              and r.status = 'pending' order by r.expires_at desc limit 1`),
+      myLiveDelivery: await one(`select d.id from app_public.deliveries d
+                                  where '${me}' in (d.customer_id, d.traveler_id) and d.status = 'accepted' limit 1`),
+      reviewedUser: await one(`select v.reviewee_id as id from app_public.reviews v group by 1 order by count(*) desc limit 1`),
+      someonesName: await one(`select u.first_name as id from app_public.users u join app_public.user_contacts c on c.user_id = u.id
+                                where c.email = 'scale12@scale.example'`),
+      origin: [2.0, 44.0],
+      destination: [12.0, 46.5],
+    };
+  });
+}
