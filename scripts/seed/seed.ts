@@ -129,20 +129,19 @@ async function seedUsers(client: pg.Client, bars: Bars, text: ReturnType<typeof 
     await client.query("create index on seed_users (n)");
     await client.query(`
       insert into app_public.users (id, first_name, display_name, user_type, status, verification_level, created_at,
-                                    updated_at, bio, referral_code, suspended_until)
+                                    updated_at, bio, suspended_until)
       select id, first_name, app_hidden.display_name(first_name, last_name), kind, status, level, created_at, created_at,
-             case when random() < 0.4 then ${pick("$1")} end, upper(left(md5(id::text), 12)),
-             case when status = 'suspended' then now() + interval '7 days' end
+             case when random() < 0.4 then ${pick("$1")} end, case when status = 'suspended' then now() + interval '7 days' end
         from seed_users`, [text.bios]);
     await client.query(`
       insert into app_public.user_contacts (user_id, email, email_verified_at, last_name, phone_number, phone_verified_at,
-                                            date_of_birth, terms_accepted_at, created_at, updated_at)
+                                            date_of_birth, terms_accepted_at, referral_code, created_at, updated_at)
       select id,
              regexp_replace(lower(first_name || '.' || last_name), '[^a-z0-9.]', '', 'g') || '.' || n || '@${SEED_EMAIL_DOMAIN}',
              case when level <> 'unverified' then created_at + interval '1 hour' end, last_name,
              case when level >= 'phone_verified' then '+49151' || lpad(n::text, 7, '0') end,
              case when level >= 'phone_verified' then created_at + interval '1 day' end,
-             date '1960-01-01' + (random() * 14000)::int, created_at, created_at, created_at
+             date '1960-01-01' + (random() * 14000)::int, created_at, upper(left(md5(id::text), 12)), created_at, created_at
         from seed_users`);
     await client.query(`insert into app_private.user_secrets (user_id, password_hash)
                         select id, h.hash from seed_users, (select crypt($1, gen_salt('bf', 10)) as hash) h`, [SEED_PASSWORD]);
@@ -151,7 +150,11 @@ async function seedUsers(client: pg.Client, bars: Bars, text: ReturnType<typeof 
       insert into app_public.user_preferences (user_id, privacy, created_at, updated_at)
       select id, jsonb_build_object('show_last_name', random() < 0.2, 'show_statistics', random() >= 0.1), created_at, created_at
         from seed_users`);
-    await client.query(`insert into app_public.user_statistics (user_id) select id from seed_users`);
+    // is_public mirrors the preference for active accounts (what the statistics-visibility triggers keep).
+    await client.query(`
+      insert into app_public.user_statistics (user_id, is_public)
+      select u.id, (p.privacy ->> 'show_statistics')::boolean and u.status = 'active'
+        from seed_users u join app_public.user_preferences p on p.user_id = u.id`);
     // Travelers publish trips (email verified, active); customers post requests.
     await client.query(`create temporary table seed_travelers on commit drop as
                         select row_number() over (order by n) as k, id from seed_users

@@ -66,6 +66,15 @@ test("statistics and ratings are what the deliveries and reviews say", async (t)
   t.is(row!.wrong, 0);
 });
 
+test("statistics are public exactly when their active owner shows them (what the visibility triggers keep)", async (t) => {
+  const [row] = await queryAsRoot(db, `
+    select count(*)::int as wrong from app_public.user_statistics s
+      join app_public.users u on u.id = s.user_id join app_public.user_preferences p on p.user_id = u.id
+     where s.is_public <> (coalesce((p.privacy ->> 'show_statistics')::boolean, false) and u.status = 'active'
+                           and u.deleted_at is null)`);
+  t.is(row!.wrong, 0);
+});
+
 test("the seed leaves every trigger it switched off on again", async (t) => {
   const disabled = await queryAsRoot(db, `
     select tgrelid::regclass::text as table_name, tgname from pg_trigger
