@@ -10,8 +10,13 @@
 type Source = NodeJS.ProcessEnv;
 
 export interface DatabaseConfig {
-  /** Owner connection (app_owner): migrations, the worker, session checks. */
+  /** Owner connection (app_owner): migrations, session checks, and the worker unless workerUrl says otherwise. */
   url: string;
+  /**
+   * The worker's owner connection: direct to PostgreSQL, because graphile-worker LISTENs for new jobs, which a
+   * transaction-pooling PgBouncer in front of the API (DATABASE_URL, AUTH_DATABASE_URL) cannot carry.
+   */
+  workerUrl: string;
   /** PostGraphile's connection (app_authenticator). */
   authUrl: string;
   /** Superuser connection, for setup (roles, database, extensions) and tests only; unset with an external server. */
@@ -22,6 +27,11 @@ export interface DatabaseConfig {
 
 export interface ApiConfig {
   port: number;
+  /**
+   * API processes `npm run start:prod` runs (node:cluster, sharing the port). 1 by default: on a machine whose cores
+   * PostgreSQL shares, a second process cost more CPU per request than it gained (README "Scaling").
+   */
+  processes: number;
   /** statement_timeout of every GraphQL request's transaction, e.g. "5s". */
   statementTimeout: string;
   maxRequestBytes: number;
@@ -65,7 +75,9 @@ export type WeatherConfig =
   | { provider: "http"; url: string; timeoutMs: number };
 
 export interface WorkerConfig {
-  /** Jobs run at once. */
+  /** Worker processes `npm run start:prod` runs beside the API processes. */
+  processes: number;
+  /** Jobs run at once (per worker process). */
   concurrency: number;
   /** How often a worker records that it is alive (and looks for dead workers' jobs). */
   heartbeatMs: number;
@@ -105,6 +117,7 @@ export function readDatabaseConfig(source: Source = process.env): DatabaseConfig
   const authUrl = required(source, "AUTH_DATABASE_URL");
   return {
     url,
+    workerUrl: source.WORKER_DATABASE_URL || url,
     authUrl,
     rootUrl: source.ROOT_DATABASE_URL || undefined,
     connectTimeoutMs: positiveInt(source, "DB_CONNECT_TIMEOUT_MS", 3_000),
@@ -123,6 +136,7 @@ export function readApiConfig(source: Source = process.env): ApiConfig {
   }
   return {
     port: positiveInt(source, "PORT", 5678),
+    processes: positiveInt(source, "API_PROCESSES", 1),
     statementTimeout,
     maxRequestBytes: positiveInt(source, "MAX_REQUEST_BYTES", 100_000),
     trustProxy: !trustProxy ? false : /^\d+$/.test(trustProxy) ? Number(trustProxy) : trustProxy,
@@ -181,7 +195,8 @@ export function readWorkerConfig(source: Source = process.env): WorkerConfig {
   if (reclaimAfterMs < 2 * heartbeatMs) {
     throw new Error("WORKER_RECLAIM_AFTER_MS must be at least twice WORKER_HEARTBEAT_MS (a live worker must never look dead)");
   }
-  return { concurrency: positiveInt(source, "WORKER_CONCURRENCY", 5), heartbeatMs, reclaimAfterMs };
+  return { processes: positiveInt(source, "WORKER_PROCESSES", 1), concurrency: positiveInt(source, "WORKER_CONCURRENCY", 5),
+    heartbeatMs, reclaimAfterMs };
 }
 
 /** Where the PostgreSQL 15 programs are (pg_dump for db/schema.sql); Debian keeps them off PATH. */

@@ -1,8 +1,7 @@
 // Access tokens: verified here (signature, algorithm, audience, expiry, claims), then the session they name is
 // checked in the database, so a revoked or expired session stops working on the next request. The same round trip
 // counts the request against the hourly request budget.
-import type { IncomingMessage } from "node:http";
-import type { NextFunction, Request, Response } from "express";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import jwt from "jsonwebtoken";
 import type pg from "pg";
 import type { Logger } from "../lib/log.ts";
@@ -44,21 +43,35 @@ export function verifyAccessToken(token: string, secret: string): Identity {
   return { role: String(claims.role), sessionId: claims.session_id };
 }
 
-const identities = new WeakMap<IncomingMessage, Identity>();
+/** What admission learnt about a request: its verified identity (none: anonymous) and its client address. */
+interface Admission {
+  identity: Identity | undefined;
+  ip: string | undefined;
+}
 
-/** The identity the authenticate middleware verified for this request; undefined means anonymous. */
+const admissions = new WeakMap<IncomingMessage, Admission>();
+
+/** The identity admission verified for this request; undefined means anonymous. */
 export function identityOf(req: IncomingMessage | undefined): Identity | undefined {
-  return req ? identities.get(req) : undefined;
+  return req ? admissions.get(req)?.identity : undefined;
+}
+
+/** The client address of an admitted request (behind TRUST_PROXY, the one X-Forwarded-For names). */
+export function clientIpOf(req: IncomingMessage | undefined): string | undefined {
+  return req ? (admissions.get(req)?.ip ?? req.socket.remoteAddress) : undefined;
 }
 
 /**
- * Every /graphql request: verifies the token if there is one, then one round trip (app_private.admit_api_request)
- * checks its session live and counts the request against the hourly budget of its user, or of its client address
- * when anonymous. Over budget: 429 LIMIT with Retry-After. Database unreachable: 503 UNAVL with Retry-After.
+ * Every /graphql request, before grafserv sees it: verifies the token if there is one, then one round trip
+ * (app_private.admit_api_request) checks its session live and counts the request against the hourly budget of its
+ * user, or of its client address when anonymous. Resolves true when the request may go on; otherwise it has
+ * answered: 401 TOKEN or LOGIN, 429 LIMIT with Retry-After over budget, 503 UNAVL with Retry-After when the database
+ * is unreachable. Plain node:http, so that GraphQL requests need no Express (server/app.ts).
  */
-export function admitRequests(ownerPool: pg.Pool, secret: string, log: Logger) {
-  return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+export function makeAdmission(ownerPool: pg.Pool, secret: string, log: Logger, clientIp: (req: IncomingMessage) => string | undefined) {
+  return async (req: IncomingMessage, res: ServerResponse, reqId: string): Promise<boolean> => {
     const header = req.headers.authorization;
+    const ip = clientIp(req);
     try {
       let identity: Identity | undefined;
       if (header !== undefined) {
@@ -67,27 +80,27 @@ export function admitRequests(ownerPool: pg.Pool, secret: string, log: Logger) {
         identity = verifyAccessToken(match[1]!, secret);
       }
       const { rows } = await ownerPool.query<{ live: boolean | null; retry_after: number }>(
-        "select live, retry_after from app_private.admit_api_request($1, $2)",
-        [identity?.sessionId ?? null, req.ip ?? req.socket.remoteAddress ?? null]);
+        "select live, retry_after from app_private.admit_api_request($1, $2)", [identity?.sessionId ?? null, ip ?? null]);
       const { live, retry_after: retryAfter } = rows[0]!;
       if (identity && !live) throw new AuthError("Your session has ended; log in again", "LOGIN");
       if (retryAfter > 0) {
-        log.info({ reqId: res.locals.reqId, retryAfter }, "hourly request budget used up");
+        log.info({ reqId, retryAfter }, "hourly request budget used up");
         res.setHeader("retry-after", String(retryAfter));
         sendError(res, 429, RATE_LIMITED.message, RATE_LIMITED.code);
-        return;
+        return false;
       }
-      if (identity) identities.set(req, identity);
-      next();
+      admissions.set(req, { identity, ip });
+      return true;
     } catch (error) {
       if (error instanceof AuthError) {
-        log.info({ reqId: res.locals.reqId, code: error.code }, error.message);
+        log.info({ reqId, code: error.code }, error.message);
         sendError(res, 401, error.message, error.code);
       } else {
-        log.error({ reqId: res.locals.reqId, err: error }, "request admission failed");
+        log.error({ reqId, err: error }, "request admission failed");
         res.setHeader("retry-after", String(RETRY_AFTER_SECONDS));
         sendError(res, 503, UNAVAILABLE.message, UNAVAILABLE.code);
       }
+      return false;
     }
   };
 }

@@ -4,7 +4,7 @@
 // into those codes with messages of ours; anything else is logged and masked.
 import { createHash, randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
-import type { Response } from "express";
+import type { ServerResponse } from "node:http";
 import { GraphQLError } from "postgraphile/graphql";
 import { isSafeError } from "postgraphile/grafast";
 import type { Logger } from "../lib/log.ts";
@@ -142,7 +142,9 @@ export function makeMaskError(log: Logger, options: MaskOptions = { hideSuggesti
   };
 }
 
-/** A GraphQL-over-HTTP shaped error for responses produced outside PostGraphile. */
-export function sendError(res: Response, status: number, message: string, code: string): void {
-  res.status(status).type("application/json").send(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
+/** A GraphQL-over-HTTP shaped error for responses produced outside PostGraphile (plain node:http or Express). */
+export function sendError(res: ServerResponse, status: number, message: string, code: string): void {
+  const body = Buffer.from(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
+  res.writeHead(status, { "content-type": "application/json; charset=utf-8", "content-length": String(body.length) });
+  res.end(body);
 }

@@ -47,7 +47,7 @@ export async function startWorker(config: Config, log: Logger): Promise<Runner> 
     workerId = workerPool.id;
   });
   const runner = await run({
-    connectionString: config.database.url,
+    connectionString: config.database.workerUrl,
     concurrency: config.worker.concurrency,
     noHandleSignals: true,
     logger: makeWorkerLogger(log),
@@ -62,7 +62,7 @@ export async function startWorker(config: Config, log: Logger): Promise<Runner> 
     await runner.stop();
     throw new Error("graphile-worker created no worker pool");
   }
-  const heartbeat = await startHeartbeat({ connectionString: config.database.url, workerId, log,
+  const heartbeat = await startHeartbeat({ connectionString: config.database.workerUrl, workerId, log,
     heartbeatMs: config.worker.heartbeatMs, reclaimAfterMs: config.worker.reclaimAfterMs });
   const stopRunner = runner.stop.bind(runner);
   runner.stop = async (reason?: string) => {

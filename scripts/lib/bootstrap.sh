@@ -64,6 +64,11 @@ ensure_test_browser() {
   [ -x /usr/bin/chromium ] || install_debian_packages chromium
 }
 
+# Debian's PgBouncer, for the scale-out demonstration only (`npm run scale:demo`, scripts/scale/demo.sh).
+ensure_pgbouncer() {
+  [ -x /usr/sbin/pgbouncer ] || install_debian_packages pgbouncer
+}
+
 # Installs the given Debian packages (a space-separated list; nothing to do when empty) as root or with password-less
 # sudo, or stops with the exact command to run.
 install_debian_packages() {
