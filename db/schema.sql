@@ -75,6 +75,20 @@ COMMENT ON EXTENSION btree_gin IS 'support for indexing common datatypes in GIN'
 
 
 --
+-- Name: btree_gist; Type: EXTENSION; Schema: -; Owner: -
+--
+
+CREATE EXTENSION IF NOT EXISTS btree_gist WITH SCHEMA public;
+
+
+--
+-- Name: EXTENSION btree_gist; Type: COMMENT; Schema: -; Owner: -
+--
+
+COMMENT ON EXTENSION btree_gist IS 'support for indexing common datatypes in GiST';
+
+
+--
 -- Name: citext; Type: EXTENSION; Schema: -; Owner: -
 --
 
@@ -6547,11 +6561,16 @@ CREATE FUNCTION app_hidden.pair_match(request app_public.delivery_requests, trip
                            1000 * (pair_match.cfg ->> 'pickup_radius_km')::float8)
      and public.st_dwithin((pair_match.trip).destination_point, (pair_match.request).delivery_point,
                            1000 * (pair_match.cfg ->> 'dropoff_radius_km')::float8)
-     -- 7. time
-     and ((pair_match.request).pickup_window_start is null
-          or (pair_match.trip).departure_time
-             between (pair_match.request).pickup_window_start - (pair_match.cfg ->> 'time_flex_hours')::numeric * interval '1 hour'
-                 and (pair_match.request).pickup_window_end + (pair_match.cfg ->> 'time_flex_hours')::numeric * interval '1 hour')
+     -- 7. time. No pickup window is an unbounded one (both bounds are set or neither). The same condition is written
+     --    twice: with the trip's departure alone on one side (an index condition when trips are searched) and with
+     --    the request's bounds alone (delivery_requests_open_route_idx's expressions, when requests are searched).
+     and (pair_match.trip).departure_time
+         between coalesce((pair_match.request).pickup_window_start, '-infinity') - (pair_match.cfg ->> 'time_flex_hours')::numeric * interval '1 hour'
+             and coalesce((pair_match.request).pickup_window_end, 'infinity') + (pair_match.cfg ->> 'time_flex_hours')::numeric * interval '1 hour'
+     and coalesce((pair_match.request).pickup_window_start, '-infinity')
+         <= (pair_match.trip).departure_time + (pair_match.cfg ->> 'time_flex_hours')::numeric * interval '1 hour'
+     and coalesce((pair_match.request).pickup_window_end, 'infinity')
+         >= (pair_match.trip).departure_time - (pair_match.cfg ->> 'time_flex_hours')::numeric * interval '1 hour'
      and ((pair_match.request).delivery_window_end is null
           or (pair_match.trip).arrival_time <= (pair_match.request).delivery_window_end)
      -- 8. detour
@@ -17483,6 +17502,13 @@ CREATE INDEX delivery_requests_open_idx ON app_public.delivery_requests USING bt
 
 
 --
+-- Name: delivery_requests_open_route_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX delivery_requests_open_route_idx ON app_public.delivery_requests USING gist (pickup_point, delivery_point, COALESCE(pickup_window_start, '-infinity'::timestamp with time zone), COALESCE(pickup_window_end, 'infinity'::timestamp with time zone)) WHERE (status = ANY (ARRAY['pending'::app_public.delivery_request_status, 'matched'::app_public.delivery_request_status]));
+
+
+--
 -- Name: delivery_requests_pickup_point_idx; Type: INDEX; Schema: app_public; Owner: -
 --
 
@@ -17620,6 +17646,13 @@ CREATE INDEX trips_destination_point_idx ON app_public.trips USING gist (destina
 --
 
 CREATE INDEX trips_live_departure_idx ON app_public.trips USING btree (status, departure_time) WHERE (status = ANY (ARRAY['upcoming'::app_public.trip_status, 'delayed'::app_public.trip_status, 'active'::app_public.trip_status]));
+
+
+--
+-- Name: trips_live_route_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX trips_live_route_idx ON app_public.trips USING gist (origin_point, destination_point, departure_time) WHERE (status = ANY (ARRAY['upcoming'::app_public.trip_status, 'delayed'::app_public.trip_status]));
 
 
 --
@@ -21908,3 +21941,4 @@ ALTER DEFAULT PRIVILEGES FOR ROLE app_owner REVOKE ALL ON FUNCTIONS  FROM PUBLIC
 --   20261207170100
 --   20261207170200
 --   20261207180000
+--   20261207190000

@@ -33,10 +33,10 @@ export async function prepareBenchDatabase(database: DatabaseConfig, size: SeedS
   if (!reuse) {
     process.stderr.write(`[bench] creating ${name} (${size} seed)\n`);
     await dropDatabase(rootUrl, name);
-    await ensureDatabase(rootUrl, name);
   } else {
     process.stderr.write(`[bench] reusing ${name} (--reseed to seed it again)\n`);
   }
+  await ensureDatabase(rootUrl, name); // a reused database gets the extensions added since it was seeded
   const ownerUrl = withDatabase(database.url, name);
   await migrate(ownerUrl);
   if (!reuse) {

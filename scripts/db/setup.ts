@@ -4,7 +4,7 @@ import pg from "pg";
 import { readDatabaseConfig } from "../../lib/config.ts";
 
 /** Extensions the schema needs; created in `public` by the superuser, so migrations can assume them. */
-export const REQUIRED_EXTENSIONS = ["postgis", "pgcrypto", "pg_trgm", "btree_gin", "citext"] as const;
+export const REQUIRED_EXTENSIONS = ["postgis", "pgcrypto", "pg_trgm", "btree_gin", "btree_gist", "citext"] as const;
 /** Created when the server has them: static checks in tests. */
 export const OPTIONAL_EXTENSIONS = ["plpgsql_check"] as const;
 

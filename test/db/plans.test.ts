@@ -62,25 +62,25 @@ const READS: Record<string, Read[]> = {
       params: (f) => [f.me] }],
   "app_public.matching_requests(uuid)": [
     { name: "matchingRequests of my trip", sql: "select * from app_public.matching_requests($1)", params: (f) => [f.myTrip],
-      uses: /^delivery_requests_(pickup|delivery)_point_idx$/ }],
+      uses: /^delivery_requests_(open_route|pickup_point|delivery_point)_idx$/ }],
   "app_public.matching_trips(uuid)": [
     { name: "matchingTrips of my request", sql: "select * from app_public.matching_trips($1)", params: (f) => [f.myRequest],
-      uses: /^trips_(origin|destination)_point_idx$/ }],
+      uses: /^trips_(live_route|origin_point|destination_point)_idx$/ }],
   "app_public.quote_price(uuid,uuid)": [
     { name: "quotePrice on a trip", sql: "select app_public.quote_price($1, $2)", params: (f) => [f.myRequest, f.myTrip] },
     { name: "quotePrice at the default rates", sql: "select app_public.quote_price($1, null)", params: (f) => [f.myRequest] }],
   "app_public.search_requests(geography,numeric,geography,app_public.item_category,timestamp with time zone,timestamp with time zone)": [
     { name: "searchRequests near a city", sql: "select * from app_public.search_requests($1::geography, 25) limit 21",
-      params: (f) => [point(f.origin)], uses: /^delivery_requests_pickup_point_idx$/ },
+      params: (f) => [point(f.origin)], uses: /^delivery_requests_(open_route|pickup_point)_idx$/ },
     { name: "searchRequests between two cities",
       sql: "select * from app_public.search_requests($1::geography, 50, $2::geography) limit 21",
-      params: (f) => [point(f.origin), point(f.destination)], uses: /^delivery_requests_(pickup|delivery)_point_idx$/ }],
+      params: (f) => [point(f.origin), point(f.destination)], uses: /^delivery_requests_(open_route|pickup_point|delivery_point)_idx$/ }],
   "app_public.user_reviews(uuid)": [
     { name: "userReviews", sql: "select * from app_public.user_reviews($1) limit 21", params: (f) => [f.reviewedUser] }],
   "app_public.search_trips(geography,geography,double precision,timestamp with time zone,timestamp with time zone,numeric,text)": [
     { name: "searchTrips from an origin to a destination",
       sql: "select * from app_public.search_trips(origin => $1::geography, destination => $2::geography) limit 21",
-      params: (f) => [point(f.origin), point(f.destination)], uses: /^trips_(origin|destination)_point_idx$/ },
+      params: (f) => [point(f.origin), point(f.destination)], uses: /^trips_(live_route|origin_point|destination_point)_idx$/ },
     { name: "searchTrips from an origin in a week, with room",
       sql: `select * from app_public.search_trips(origin => $1::geography, radius_km => 50, departure_to => now() + interval '7 days',
               min_weight_kg => 5) limit 21`, params: (f) => [point(f.origin)] },

@@ -30,8 +30,8 @@
 --  bonus       favorite_bonus when the traveler is preferred by the request or a favorite of the customer
 -- "completed" is user_statistics.successful_as_traveler, the cancellations cancelled_as_traveler.
 --
--- Plain SQL without SET options so the planner inlines it into the caller's query: the spatial filters then become
--- GiST index conditions on whichever side is being searched.
+-- Plain SQL without SET options so the planner inlines it into the caller's query: the spatial and time filters then
+-- become conditions of the searched side's route index (trips_live_route_idx, delivery_requests_open_route_idx).
 create or replace function app_hidden.pair_match(request app_public.delivery_requests, trip app_public.trips, cfg jsonb)
 returns setof app_hidden.pair_match
 language sql stable
@@ -122,11 +122,16 @@ as $$
                            1000 * (pair_match.cfg ->> 'pickup_radius_km')::float8)
      and public.st_dwithin((pair_match.trip).destination_point, (pair_match.request).delivery_point,
                            1000 * (pair_match.cfg ->> 'dropoff_radius_km')::float8)
-     -- 7. time
-     and ((pair_match.request).pickup_window_start is null
-          or (pair_match.trip).departure_time
-             between (pair_match.request).pickup_window_start - (pair_match.cfg ->> 'time_flex_hours')::numeric * interval '1 hour'
-                 and (pair_match.request).pickup_window_end + (pair_match.cfg ->> 'time_flex_hours')::numeric * interval '1 hour')
+     -- 7. time. No pickup window is an unbounded one (both bounds are set or neither). The same condition is written
+     --    twice: with the trip's departure alone on one side (an index condition when trips are searched) and with
+     --    the request's bounds alone (delivery_requests_open_route_idx's expressions, when requests are searched).
+     and (pair_match.trip).departure_time
+         between coalesce((pair_match.request).pickup_window_start, '-infinity') - (pair_match.cfg ->> 'time_flex_hours')::numeric * interval '1 hour'
+             and coalesce((pair_match.request).pickup_window_end, 'infinity') + (pair_match.cfg ->> 'time_flex_hours')::numeric * interval '1 hour'
+     and coalesce((pair_match.request).pickup_window_start, '-infinity')
+         <= (pair_match.trip).departure_time + (pair_match.cfg ->> 'time_flex_hours')::numeric * interval '1 hour'
+     and coalesce((pair_match.request).pickup_window_end, 'infinity')
+         >= (pair_match.trip).departure_time - (pair_match.cfg ->> 'time_flex_hours')::numeric * interval '1 hour'
      and ((pair_match.request).delivery_window_end is null
           or (pair_match.trip).arrival_time <= (pair_match.request).delivery_window_end)
      -- 8. detour
