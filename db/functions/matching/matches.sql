@@ -1,7 +1,8 @@
 -- The best matches of one request (request_id given) or of one trip (trip_id given), docs/matching.md: of the
 -- pairs passing every hard filter of app_hidden.pair_match, the matching.candidate_limit whose trip origin lies
--- nearest the pickup (KNN `<->` on the GiST index of the searched side, ties by id) are scored; those scoring at
--- least matching.min_score are returned, at most matching.max_results, by score, then departure, then id.
+-- nearest the pickup (`<->`, ties by id; the searched side's route index narrows the candidates first) are
+-- scored; those scoring at least matching.min_score are returned, at most matching.max_results, by score, then
+-- departure, then id.
 -- Deterministic: no randomness, and every ordering ends on a unique key.
 --
 -- One query serves both directions: each branch of the union is switched off by a one-time filter on its
