@@ -70,9 +70,7 @@ export interface SmsConfig {
   dir: string;
 }
 
-export type WeatherConfig =
-  | { provider: "offline" }
-  | { provider: "http"; url: string; timeoutMs: number };
+export type WeatherConfig = { provider: "offline" } | { provider: "http"; url: string; timeoutMs: number };
 
 export interface WorkerConfig {
   /** Worker processes `npm run start:prod` runs beside the API processes. */
@@ -153,7 +151,9 @@ export function readAuthConfig(source: Source = process.env): AuthConfig {
   if (current.length < 32) throw new Error("TOTP_ENCRYPTION_KEY needs at least 32 characters");
   const previous = source.TOTP_ENCRYPTION_KEY_PREVIOUS || undefined;
   if (previous !== undefined && (previous.length < 32 || previous === current)) {
-    throw new Error("TOTP_ENCRYPTION_KEY_PREVIOUS needs at least 32 characters and must differ from TOTP_ENCRYPTION_KEY");
+    throw new Error(
+      "TOTP_ENCRYPTION_KEY_PREVIOUS needs at least 32 characters and must differ from TOTP_ENCRYPTION_KEY"
+    );
   }
   return { jwtSecret, totpKeys: { current, previous } };
 }
@@ -193,10 +193,16 @@ export function readWorkerConfig(source: Source = process.env): WorkerConfig {
   const heartbeatMs = positiveInt(source, "WORKER_HEARTBEAT_MS", 15_000);
   const reclaimAfterMs = positiveInt(source, "WORKER_RECLAIM_AFTER_MS", 120_000);
   if (reclaimAfterMs < 2 * heartbeatMs) {
-    throw new Error("WORKER_RECLAIM_AFTER_MS must be at least twice WORKER_HEARTBEAT_MS (a live worker must never look dead)");
+    throw new Error(
+      "WORKER_RECLAIM_AFTER_MS must be at least twice WORKER_HEARTBEAT_MS (a live worker must never look dead)"
+    );
   }
-  return { processes: positiveInt(source, "WORKER_PROCESSES", 1), concurrency: positiveInt(source, "WORKER_CONCURRENCY", 5),
-    heartbeatMs, reclaimAfterMs };
+  return {
+    processes: positiveInt(source, "WORKER_PROCESSES", 1),
+    concurrency: positiveInt(source, "WORKER_CONCURRENCY", 5),
+    heartbeatMs,
+    reclaimAfterMs,
+  };
 }
 
 /** Where the PostgreSQL 15 programs are (pg_dump for db/schema.sql); Debian keeps them off PATH. */

@@ -7,8 +7,21 @@ import { type DestinationStream, type Logger, pino } from "pino";
  * passwords, tokens, two-factor challenges and backup codes, the otpauth:// URI (it carries the TOTP secret) and
  * the Authorization header.
  */
-const SECRET_FIELDS = ["password", "currentPassword", "newPassword", "token", "accessToken", "refreshToken", "jwtToken",
-  "secret", "mfaChallenge", "challenge", "backupCodes", "otpauthUri", "authorization"];
+const SECRET_FIELDS = [
+  "password",
+  "currentPassword",
+  "newPassword",
+  "token",
+  "accessToken",
+  "refreshToken",
+  "jwtToken",
+  "secret",
+  "mfaChallenge",
+  "challenge",
+  "backupCodes",
+  "otpauthUri",
+  "authorization",
+];
 
 /**
  * GraphQL variables are client input whose names the client chooses (`$c` may well hold a TOTP, backup or phone

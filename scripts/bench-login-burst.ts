@@ -36,8 +36,11 @@ const percentile = (values: number[], p: number) => {
 
 async function post(url: string, query: string, variables?: Record<string, unknown>) {
   const started = performance.now();
-  const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json" },
-    body: JSON.stringify({ query, variables }) });
+  const res = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ query, variables }),
+  });
   const body = (await res.json()) as { data?: { login?: { authResult?: { accessToken?: string } } } };
   return { status: res.status, ms: performance.now() - started, body };
 }
@@ -49,11 +52,13 @@ function cheapLoop(url: string) {
   const done = (async () => {
     while (running) latencies.push((await post(url, "{ currentUserId }")).ms);
   })();
-  return { stop: async () => {
-    running = false;
-    await done;
-    return latencies;
-  } };
+  return {
+    stop: async () => {
+      running = false;
+      await done;
+      return latencies;
+    },
+  };
 }
 
 await dropDatabase(rootUrl, DATABASE);
@@ -70,21 +75,32 @@ try {
   for (let i = 0; i < USERS; i++) {
     const email = `bench-${i}@example.test`;
     emails.push(email);
-    await owner.query(`with u as (insert into app_public.users (first_name, display_name, status) values ('Bench', 'Bench', 'active') returning id),
+    await owner.query(
+      `with u as (insert into app_public.users (first_name, display_name, status) values ('Bench', 'Bench', 'active') returning id),
       c as (insert into app_public.user_contacts (user_id, email, last_name) select id, $1, 'User' from u)
-      insert into app_private.user_secrets (user_id, password_hash) select id, crypt($2, gen_salt('bf', 12)) from u`, [email, PASSWORD]);
+      insert into app_private.user_secrets (user_id, password_hash) select id, crypt($2, gen_salt('bf', 12)) from u`,
+      [email, PASSWORD]
+    );
   }
   await owner.end();
 
   const port = await freePort();
   api = spawn(process.execPath, [new URL("../server/main.ts", import.meta.url).pathname], {
-    env: { ...process.env, DATABASE_URL: benchOwnerUrl, AUTH_DATABASE_URL: withDatabase(authUrl, DATABASE),
-      PORT: String(port), LOG_LEVEL: "warn" },
+    env: {
+      ...process.env,
+      DATABASE_URL: benchOwnerUrl,
+      AUTH_DATABASE_URL: withDatabase(authUrl, DATABASE),
+      PORT: String(port),
+      LOG_LEVEL: "warn",
+    },
     stdio: ["ignore", "ignore", "inherit"],
   });
   const base = `http://127.0.0.1:${port}`;
   for (let tries = 0; ; tries++) {
-    const ready = await fetch(`${base}/readyz`).then((r) => r.ok, () => false);
+    const ready = await fetch(`${base}/readyz`).then(
+      (r) => r.ok,
+      () => false
+    );
     if (ready) break;
     if (tries > 100) throw new Error("the API did not become ready");
     await new Promise((resolve) => setTimeout(resolve, 200));
@@ -98,9 +114,15 @@ try {
 
   const busy = cheapLoop(url);
   const burstStarted = performance.now();
-  const logins = await Promise.all(Array.from({ length: LOGINS }, (_, i) => post(url,
-    "mutation ($e: String!, $p: String!) { login(input: { email: $e, password: $p }) { authResult { accessToken } } }",
-    { e: emails[i % USERS], p: PASSWORD })));
+  const logins = await Promise.all(
+    Array.from({ length: LOGINS }, (_, i) =>
+      post(
+        url,
+        "mutation ($e: String!, $p: String!) { login(input: { email: $e, password: $p }) { authResult { accessToken } } }",
+        { e: emails[i % USERS], p: PASSWORD }
+      )
+    )
+  );
   const burstMs = performance.now() - burstStarted;
   const during = await busy.stop();
 
@@ -108,14 +130,22 @@ try {
   const overloaded = logins.filter((l) => l.status === 503).length;
   const fmt = (values: number[]) =>
     `p50 ${percentile(values, 50).toFixed(1)} ms, p95 ${percentile(values, 95).toFixed(1)} ms (${values.length} requests)`;
-  process.stdout.write([
-    `cheap query without the burst: ${fmt(baseline)}`,
-    `cheap query during the burst:  ${fmt(during)}`,
-    `logins: ${LOGINS} in ${(burstMs / 1000).toFixed(1)} s — ${signedIn} signed in (${(100 * signedIn / LOGINS).toFixed(0)} %), ` +
-      `${overloaded} answered 503 OVRLD with Retry-After, ${LOGINS - signedIn - overloaded} other`,
-    `login latency: p50 ${percentile(logins.map((l) => l.ms), 50).toFixed(0)} ms, p95 ${percentile(logins.map((l) => l.ms), 95).toFixed(0)} ms`,
-    "",
-  ].join("\n"));
+  process.stdout.write(
+    [
+      `cheap query without the burst: ${fmt(baseline)}`,
+      `cheap query during the burst:  ${fmt(during)}`,
+      `logins: ${LOGINS} in ${(burstMs / 1000).toFixed(1)} s — ${signedIn} signed in (${((100 * signedIn) / LOGINS).toFixed(0)} %), ` +
+        `${overloaded} answered 503 OVRLD with Retry-After, ${LOGINS - signedIn - overloaded} other`,
+      `login latency: p50 ${percentile(
+        logins.map((l) => l.ms),
+        50
+      ).toFixed(0)} ms, p95 ${percentile(
+        logins.map((l) => l.ms),
+        95
+      ).toFixed(0)} ms`,
+      "",
+    ].join("\n")
+  );
 } finally {
   api?.kill("SIGTERM");
   if (api && api.exitCode === null) await new Promise((resolve) => api?.once("exit", resolve));

@@ -68,8 +68,10 @@ function decodeBytes(bytes: Buffer, charset = "utf-8"): string {
 
 function quotedPrintable(text: string): Buffer {
   const unfolded = text.replace(/=\r?\n/g, "");
-  return Buffer.from(unfolded.replace(/=([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))),
-    "latin1");
+  return Buffer.from(
+    unfolded.replace(/=([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+    "latin1"
+  );
 }
 
 /** RFC 2047 encoded words, as nodemailer writes non-ASCII subjects and names. */
@@ -77,8 +79,11 @@ function decodeHeader(value: string): string {
   return value
     .replace(/(=\?[^?]+\?[bBqQ]\?[^?]*\?=)\s+(?==\?)/g, "$1")
     .replace(/=\?([^?]+)\?([bBqQ])\?([^?]*)\?=/g, (_, charset: string, encoding: string, text: string) =>
-      decodeBytes(encoding.toUpperCase() === "B" ? Buffer.from(text, "base64")
-        : quotedPrintable(text.replace(/_/g, " ")), charset));
+      decodeBytes(
+        encoding.toUpperCase() === "B" ? Buffer.from(text, "base64") : quotedPrintable(text.replace(/_/g, " ")),
+        charset
+      )
+    );
 }
 
 /** The text/plain content of a message, looking into multipart bodies. */
@@ -97,15 +102,22 @@ function textOf(part: Part): string | undefined {
   }
   if (!/^text\/plain/i.test(type)) return undefined;
   const encoding = (part.headers.get("content-transfer-encoding") ?? "7bit").toLowerCase();
-  const bytes = encoding === "base64" ? Buffer.from(part.body.replace(/\s+/g, ""), "base64")
-    : encoding === "quoted-printable" ? quotedPrintable(part.body)
-    : Buffer.from(part.body, "latin1");
+  const bytes =
+    encoding === "base64"
+      ? Buffer.from(part.body.replace(/\s+/g, ""), "base64")
+      : encoding === "quoted-printable"
+        ? quotedPrintable(part.body)
+        : Buffer.from(part.body, "latin1");
   return decodeBytes(bytes, param(type, "charset")).replace(/\r\n/g, "\n").trimEnd();
 }
 
 function formatDate(value: string | undefined): string {
   const date = value ? new Date(value) : undefined;
-  return date && !Number.isNaN(date.getTime()) ? date.toISOString().replace("T", " ").replace(/\.\d+Z$/, " UTC")
+  return date && !Number.isNaN(date.getTime())
+    ? date
+        .toISOString()
+        .replace("T", " ")
+        .replace(/\.\d+Z$/, " UTC")
     : (value ?? "(no date)");
 }
 
@@ -117,18 +129,23 @@ if (files.length === 0) {
   for (const name of shown) {
     const message = parsePart((await readFile(join(dir, name))).toString("latin1"));
     // Addresses may be raw UTF-8 (SMTPUTF8); the file was read as latin1 to keep body bytes intact.
-    const header = (key: string) => decodeHeader(Buffer.from(message.headers.get(key) ?? "", "latin1").toString("utf8"));
-    process.stdout.write([
-      `── ${formatDate(message.headers.get("date"))} ${"─".repeat(40)}`,
-      `To:      ${header("to")}`,
-      `Subject: ${header("subject")}`,
-      `File:    ${name}`,
-      "",
-      textOf(message) ?? "(no text part)",
-      "",
-      "",
-    ].join("\n"));
+    const header = (key: string) =>
+      decodeHeader(Buffer.from(message.headers.get(key) ?? "", "latin1").toString("utf8"));
+    process.stdout.write(
+      [
+        `── ${formatDate(message.headers.get("date"))} ${"─".repeat(40)}`,
+        `To:      ${header("to")}`,
+        `Subject: ${header("subject")}`,
+        `File:    ${name}`,
+        "",
+        textOf(message) ?? "(no text part)",
+        "",
+        "",
+      ].join("\n")
+    );
   }
   const rest = files.length - shown.length;
-  process.stdout.write(`${shown.length} of ${files.length} email(s) in ${dir}${rest > 0 ? "; --all shows every one" : ""}\n`);
+  process.stdout.write(
+    `${shown.length} of ${files.length} email(s) in ${dir}${rest > 0 ? "; --all shows every one" : ""}\n`
+  );
 }

@@ -19,7 +19,9 @@ const MIGRATIONS_DIR = new URL("../db/migrations/", import.meta.url);
 
 /** Versions of the migration files shipped with this code: /readyz fails until all are applied. */
 function shippedMigrationVersions(): string[] {
-  return readdirSync(MIGRATIONS_DIR).filter((f) => f.endsWith(".sql")).map((f) => f.split("_")[0]!);
+  return readdirSync(MIGRATIONS_DIR)
+    .filter((f) => f.endsWith(".sql"))
+    .map((f) => f.split("_")[0]!);
 }
 
 export interface AppServer {
@@ -40,8 +42,10 @@ function startRequest(req: IncomingMessage, res: ServerResponse, log: Logger): s
   res.on("finish", () => {
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
     const level = res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "warn" : "info";
-    log[level]({ reqId, method: req.method, path: pathOf(req), status: res.statusCode, ms: Math.round(ms * 10) / 10 },
-      "request");
+    log[level](
+      { reqId, method: req.method, path: pathOf(req), status: res.statusCode, ms: Math.round(ms * 10) / 10 },
+      "request"
+    );
   });
   return reqId;
 }

@@ -36,8 +36,13 @@ export function verifyAccessToken(token: string, secret: string): Identity {
     throw new AuthError("The access token is invalid", "TOKEN");
   }
   // exp is required: a token without one would stay valid forever once leaked (jsonwebtoken only checks it if set).
-  if (typeof claims === "string" || !TOKEN_ROLES.has(String(claims.role)) || typeof claims.session_id !== "string" ||
-      !UUID.test(claims.session_id) || typeof claims.exp !== "number") {
+  if (
+    typeof claims === "string" ||
+    !TOKEN_ROLES.has(String(claims.role)) ||
+    typeof claims.session_id !== "string" ||
+    !UUID.test(claims.session_id) ||
+    typeof claims.exp !== "number"
+  ) {
     throw new AuthError("The access token is invalid", "TOKEN");
   }
   return { role: String(claims.role), sessionId: claims.session_id };
@@ -68,7 +73,12 @@ export function clientIpOf(req: IncomingMessage | undefined): string | undefined
  * answered: 401 TOKEN or LOGIN, 429 LIMIT with Retry-After over budget, 503 UNAVL with Retry-After when the database
  * is unreachable. Plain node:http, so that GraphQL requests need no Express (server/app.ts).
  */
-export function makeAdmission(ownerPool: pg.Pool, secret: string, log: Logger, clientIp: (req: IncomingMessage) => string | undefined) {
+export function makeAdmission(
+  ownerPool: pg.Pool,
+  secret: string,
+  log: Logger,
+  clientIp: (req: IncomingMessage) => string | undefined
+) {
   return async (req: IncomingMessage, res: ServerResponse, reqId: string): Promise<boolean> => {
     const header = req.headers.authorization;
     const ip = clientIp(req);
@@ -80,7 +90,9 @@ export function makeAdmission(ownerPool: pg.Pool, secret: string, log: Logger, c
         identity = verifyAccessToken(match[1]!, secret);
       }
       const { rows } = await ownerPool.query<{ live: boolean | null; retry_after: number }>(
-        "select live, retry_after from app_private.admit_api_request($1, $2)", [identity?.sessionId ?? null, ip ?? null]);
+        "select live, retry_after from app_private.admit_api_request($1, $2)",
+        [identity?.sessionId ?? null, ip ?? null]
+      );
       const { live, retry_after: retryAfter } = rows[0]!;
       if (identity && !live) throw new AuthError("Your session has ended; log in again", "LOGIN");
       if (retryAfter > 0) {

@@ -74,17 +74,22 @@ export class ConstraintMessages {
   }
 
   #load(): Promise<void> {
-    this.#loading ??= this.#pool.query<{ schema: string; table: string; name: string; comment: string | null }>(
-      CATALOG_QUERY).then(({ rows }) => {
-        const messages = new Map<string, string>();
-        for (const row of rows) {
-          const message = row.comment === null ? "" : messageOfComment(row.comment);
-          if (message) messages.set(keyOf(row.schema, row.table, row.name), message);
+    this.#loading ??= this.#pool
+      .query<{ schema: string; table: string; name: string; comment: string | null }>(CATALOG_QUERY)
+      .then(
+        ({ rows }) => {
+          const messages = new Map<string, string>();
+          for (const row of rows) {
+            const message = row.comment === null ? "" : messageOfComment(row.comment);
+            if (message) messages.set(keyOf(row.schema, row.table, row.name), message);
+          }
+          this.#messages = messages;
+        },
+        (err: unknown) => {
+          this.#log.warn({ err }, "constraint messages could not be read; violations get generic messages meanwhile");
         }
-        this.#messages = messages;
-      }, (err: unknown) => {
-        this.#log.warn({ err }, "constraint messages could not be read; violations get generic messages meanwhile");
-      }).finally(() => {
+      )
+      .finally(() => {
         this.#loadedAt = Date.now();
         this.#loading = null;
       });

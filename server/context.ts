@@ -9,8 +9,10 @@ import { clientIpOf, identityOf } from "./auth.ts";
  * way, so they exist in the database only for the length of a request's transaction (never in a table or a dump).
  */
 export function makeContext(statementTimeout: string, totpKeys: AuthConfig["totpKeys"]) {
-  return (requestContext: Partial<Grafast.RequestContext>,
-          args?: { document: DocumentNode; operationName?: string | null }): { pgSettings: Record<string, string> } => {
+  return (
+    requestContext: Partial<Grafast.RequestContext>,
+    args?: { document: DocumentNode; operationName?: string | null }
+  ): { pgSettings: Record<string, string> } => {
     const req: IncomingMessage | undefined = requestContext.node?.req;
     const identity = identityOf(req);
     const pgSettings: Record<string, string> = { role: "app_anonymous", statement_timeout: statementTimeout };

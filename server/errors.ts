@@ -24,10 +24,13 @@ export const UNAVAILABLE = { code: "UNAVL", message: "The service is temporarily
 /** The database cannot be reached: refused or dropped connections, pool timeouts, server shutting down. */
 function isConnectionError(error: Error & { code?: unknown }): boolean {
   const code = typeof error.code === "string" ? error.code : "";
-  return ["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "57P01", "57P02", "57P03"].includes(code) ||
+  return (
+    ["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "57P01", "57P02", "57P03"].includes(code) ||
     code.startsWith("08") ||
-    /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i
-      .test(error.message);
+    /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(
+      error.message
+    )
+  );
 }
 
 /** A pg DatabaseError's fields that say what was wrong (absent on other errors). */
@@ -53,8 +56,11 @@ const STILL_REFERENCED = /^update or delete on table/;
  * (class 22: malformed, out of range, too long) is INVAL naming the column when PostgreSQL says which, else the field
  * of the request. `field` is the GraphQL field that ran the SQL. Anything else is not the client's input: null.
  */
-export function translateDatabaseError(error: DatabaseErrorFields, field: string,
-                                       messages: ConstraintMessages | null): ClientError | null {
+export function translateDatabaseError(
+  error: DatabaseErrorFields,
+  field: string,
+  messages: ConstraintMessages | null
+): ClientError | null {
   const code = typeof error.code === "string" ? error.code : "";
   const rule = () => messages?.lookup(error);
   switch (code) {
@@ -100,14 +106,21 @@ export function makeMaskError(log: Logger, options: MaskOptions = { hideSuggesti
   return function maskError(error: GraphQLError): GraphQLError {
     const original = error.originalError as (Error & { code?: unknown }) | undefined;
     const rebuild = (message: string, extensions: Record<string, unknown>) =>
-      new GraphQLError(message, { nodes: error.nodes, source: error.source, positions: error.positions,
-        path: error.path, originalError: original, extensions });
+      new GraphQLError(message, {
+        nodes: error.nodes,
+        source: error.source,
+        positions: error.positions,
+        path: error.path,
+        originalError: original,
+        extensions,
+      });
     // Validation and coercion errors (unknown fields, bad variables, scalar parse errors) are meant for clients:
     // a variable that does not fit its type is INVAL, and so is graphql-js's verdict after 50 such variables.
     if (!original || original instanceof GraphQLError) {
       const message = options.hideSuggestions ? error.message.replace(SUGGESTION, "") : error.message;
       const code = error.extensions.code ?? (VARIABLE_ERROR.test(message) ? "INVAL" : undefined);
-      return message === error.message && code === error.extensions.code ? error
+      return message === error.message && code === error.extensions.code
+        ? error
         : rebuild(message, { ...error.extensions, ...(code ? { code } : {}) });
     }
     // Grafast's and PostGraphile's own refusals of a request's values (a cursor that is not one, an update with
@@ -127,8 +140,10 @@ export function makeMaskError(log: Logger, options: MaskOptions = { hideSuggesti
     const translated = translateDatabaseError(original, field, options.constraintMessages ?? null);
     if (translated) {
       const { constraint, table } = original as DatabaseErrorFields;
-      log.info({ sqlstate: original.code, code: translated.code, constraint, table, path: error.path },
-        "database refusal translated");
+      log.info(
+        { sqlstate: original.code, code: translated.code, constraint, table, path: error.path },
+        "database refusal translated"
+      );
       return rebuild(translated.message, { code: translated.code });
     }
     if (isConnectionError(original)) {

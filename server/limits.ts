@@ -24,7 +24,12 @@ export const DOCUMENT_LIMITS = {
  * at most DOCUMENT_LIMITS.maxHeavyFields of them. test/server/limits.test.ts checks that each name exists.
  */
 export const HEAVY_FIELDS: ReadonlySet<string> = new Set([
-  "searchTrips", "searchRequests", "searchUsers", "matchingTrips", "matchingRequests", "quotePrice",
+  "searchTrips",
+  "searchRequests",
+  "searchUsers",
+  "matchingTrips",
+  "matchingRequests",
+  "quotePrice",
 ]);
 
 /** Retry-After (seconds) of a 503: the database is unreachable or the server is saturated. */

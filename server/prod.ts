@@ -43,18 +43,25 @@ cluster.setupPrimary({ exec: new URL("./api.ts", import.meta.url).pathname });
 for (let i = 0; i < config.api.processes; i++) {
   supervise("api", () => {
     const worker = cluster.fork();
-    return { kill: (signal) => worker.process.kill(signal),
-      exited: new Promise((resolve) => worker.once("exit", (code) => resolve(code))) };
+    return {
+      kill: (signal) => worker.process.kill(signal),
+      exited: new Promise((resolve) => worker.once("exit", (code) => resolve(code))),
+    };
   });
 }
 for (let i = 0; i < config.worker.processes; i++) {
   supervise("worker", () => {
     const child = spawn(process.execPath, [WORKER_ENTRY], { stdio: "inherit" });
-    return { kill: (signal) => child.kill(signal), exited: new Promise((resolve) => child.once("exit", (code) => resolve(code))) };
+    return {
+      kill: (signal) => child.kill(signal),
+      exited: new Promise((resolve) => child.once("exit", (code) => resolve(code))),
+    };
   });
 }
-log.info({ apiProcesses: config.api.processes, workerProcesses: config.worker.processes, port: config.api.port },
-  "start:prod running");
+log.info(
+  { apiProcesses: config.api.processes, workerProcesses: config.worker.processes, port: config.api.port },
+  "start:prod running"
+);
 
 async function shutdown(signal: NodeJS.Signals) {
   if (stopping) return;

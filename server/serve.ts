@@ -12,8 +12,11 @@ export async function serveApi(config: Config, log: Logger): Promise<RunningApi>
   const app = await createAppServer(config, log);
   const { port } = config.api;
   await new Promise<void>((resolve) => app.httpServer.listen(port, resolve));
-  log.info({ port, pid: process.pid }, `API on http://localhost:${port}/graphql` +
-    (config.isProduction ? "" : ` — GraphiQL on http://localhost:${port}/graphiql`));
+  log.info(
+    { port, pid: process.pid },
+    `API on http://localhost:${port}/graphql` +
+      (config.isProduction ? "" : ` — GraphiQL on http://localhost:${port}/graphiql`)
+  );
   return { close: () => app.close() };
 }
 

@@ -25,8 +25,12 @@ export async function startHeartbeat(options: HeartbeatOptions): Promise<Heartbe
   const utils: WorkerUtils = await makeWorkerUtils({ connectionString: options.connectionString });
   const staleAfter = `${options.reclaimAfterMs} milliseconds`;
   const beat = async () => {
-    const { rows } = await utils.withPgClient((client) => client.query<{ dead: string[] }>(
-      "select app_private.beat_and_claim_dead_workers($1, $2::interval) as dead", [workerId, staleAfter]));
+    const { rows } = await utils.withPgClient((client) =>
+      client.query<{ dead: string[] }>("select app_private.beat_and_claim_dead_workers($1, $2::interval) as dead", [
+        workerId,
+        staleAfter,
+      ])
+    );
     const dead = rows[0]?.dead ?? [];
     if (dead.length > 0) {
       await utils.forceUnlockWorkers(dead);
@@ -44,7 +48,8 @@ export async function startHeartbeat(options: HeartbeatOptions): Promise<Heartbe
       clearInterval(timer);
       await running.catch(() => undefined);
       // Stopped cleanly, its jobs were released by graphile-worker: nothing for others to reclaim.
-      await utils.withPgClient((client) => client.query("select app_private.forget_worker($1)", [workerId]))
+      await utils
+        .withPgClient((client) => client.query("select app_private.forget_worker($1)", [workerId]))
         .catch((err: unknown) => log.warn({ err, workerId }, "could not remove the worker's heartbeat"));
       await utils.release();
     },

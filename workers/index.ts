@@ -62,8 +62,13 @@ export async function startWorker(config: Config, log: Logger): Promise<Runner> 
     await runner.stop();
     throw new Error("graphile-worker created no worker pool");
   }
-  const heartbeat = await startHeartbeat({ connectionString: config.database.workerUrl, workerId, log,
-    heartbeatMs: config.worker.heartbeatMs, reclaimAfterMs: config.worker.reclaimAfterMs });
+  const heartbeat = await startHeartbeat({
+    connectionString: config.database.workerUrl,
+    workerId,
+    log,
+    heartbeatMs: config.worker.heartbeatMs,
+    reclaimAfterMs: config.worker.reclaimAfterMs,
+  });
   const stopRunner = runner.stop.bind(runner);
   runner.stop = async (reason?: string) => {
     await stopRunner(reason);

@@ -12,10 +12,13 @@ const runner = await startWorker(config, log);
 log.info("worker running");
 const stop = (signal: string) => {
   log.info({ signal }, "stopping worker");
-  runner.stop().then(() => process.exit(0), (err: unknown) => {
-    log.error({ err }, "worker did not stop cleanly");
-    process.exit(1);
-  });
+  runner.stop().then(
+    () => process.exit(0),
+    (err: unknown) => {
+      log.error({ err }, "worker did not stop cleanly");
+      process.exit(1);
+    }
+  );
 };
 process.once("SIGTERM", () => stop("SIGTERM"));
 process.once("SIGINT", () => stop("SIGINT"));

@@ -96,8 +96,9 @@ const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase(
 
 /** The details as delivery_request_details fields (snake case, points as EWKT). */
 export function detailsRecord(details: RequestDetails): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(details).map(([key, value]) =>
-    [snake(key), typeof value === "object" ? ewkt(value) : value]));
+  return Object.fromEntries(
+    Object.entries(details).map(([key, value]) => [snake(key), typeof value === "object" ? ewkt(value) : value])
+  );
 }
 
 export const WRITE: Case = {

@@ -25,7 +25,9 @@ function readStat(pid: string): ProcStat | undefined {
 
 /** Milliseconds of CPU (user + system) that the process and all its live descendants have used so far. */
 export function treeCpuMs(root: number): number {
-  const stats = readdirSync("/proc").filter((name) => /^\d+$/.test(name)).map(readStat)
+  const stats = readdirSync("/proc")
+    .filter((name) => /^\d+$/.test(name))
+    .map(readStat)
     .filter((s): s is ProcStat => s !== undefined);
   const children = new Map<number, ProcStat[]>();
   for (const stat of stats) children.set(stat.ppid, [...(children.get(stat.ppid) ?? []), stat]);

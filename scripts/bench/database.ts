@@ -22,13 +22,26 @@ export interface BenchDatabase {
 /** Request budgets of the bench database only: its users send thousands of requests an hour by design. */
 const BENCH_BUDGET = "1000000";
 
-export async function prepareBenchDatabase(database: DatabaseConfig, size: SeedSize, reseed: boolean): Promise<BenchDatabase> {
+export async function prepareBenchDatabase(
+  database: DatabaseConfig,
+  size: SeedSize,
+  reseed: boolean
+): Promise<BenchDatabase> {
   const { rootUrl } = database;
-  if (!rootUrl) throw new Error("The bench creates its own databases: ROOT_DATABASE_URL is required (run it through npm)");
+  if (!rootUrl)
+    throw new Error("The bench creates its own databases: ROOT_DATABASE_URL is required (run it through npm)");
   const name = `p2p_bench_${size}`;
   const mark = `seeded by npm run bench: ${size}`;
-  const current = await withClient(rootUrl, async (client) => (await client.query<{ comment: string | null }>(
-    "select shobj_description(oid, 'pg_database') as comment from pg_database where datname = $1", [name])).rows[0]);
+  const current = await withClient(
+    rootUrl,
+    async (client) =>
+      (
+        await client.query<{ comment: string | null }>(
+          "select shobj_description(oid, 'pg_database') as comment from pg_database where datname = $1",
+          [name]
+        )
+      ).rows[0]
+  );
   const reuse = !reseed && current?.comment === mark;
   if (!reuse) {
     process.stderr.write(`[bench] creating ${name} (${size} seed)\n`);
@@ -47,13 +60,26 @@ export async function prepareBenchDatabase(database: DatabaseConfig, size: SeedS
     } finally {
       await client.end();
     }
-    await withClient(rootUrl, (client) => client.query(`comment on database ${client.escapeIdentifier(name)} is ${client.escapeLiteral(mark)}`));
+    await withClient(rootUrl, (client) =>
+      client.query(`comment on database ${client.escapeIdentifier(name)} is ${client.escapeLiteral(mark)}`)
+    );
   }
-  await withClient(ownerUrl, (client) => client.query(`
+  await withClient(ownerUrl, (client) =>
+    client.query(
+      `
     update app_public.system_configuration set value = to_jsonb($1::bigint)
-     where category = 'platform' and key in ('api_rate_limit_per_hour', 'api_anonymous_rate_limit_per_hour')`, [BENCH_BUDGET]));
-  return { name, ownerUrl, authUrl: withDatabase(database.authUrl, name), rootUrl: withDatabase(rootUrl, name), size,
-    seeded: !reuse };
+     where category = 'platform' and key in ('api_rate_limit_per_hour', 'api_anonymous_rate_limit_per_hour')`,
+      [BENCH_BUDGET]
+    )
+  );
+  return {
+    name,
+    ownerUrl,
+    authUrl: withDatabase(database.authUrl, name),
+    rootUrl: withDatabase(rootUrl, name),
+    size,
+    seeded: !reuse,
+  };
 }
 
 /**
@@ -62,6 +88,9 @@ export async function prepareBenchDatabase(database: DatabaseConfig, size: SeedS
  * view is read-only, hence its private table: acceptable in a scratch database, never elsewhere.
  */
 export async function discardJobs(owner: pg.ClientBase, tasks: string[]): Promise<void> {
-  await owner.query(`delete from graphile_worker._private_jobs j using graphile_worker._private_tasks t
-                      where t.id = j.task_id and t.identifier = any($1::text[]) and j.locked_at is null`, [tasks]);
+  await owner.query(
+    `delete from graphile_worker._private_jobs j using graphile_worker._private_tasks t
+                      where t.id = j.task_id and t.identifier = any($1::text[]) and j.locked_at is null`,
+    [tasks]
+  );
 }

@@ -11,10 +11,17 @@ export interface Fixtures {
 }
 
 export async function loadFixtures(owner: pg.ClientBase, jwtSecret: string, callers = 200): Promise<Fixtures> {
-  const callerIds = await sampleUsers(owner, callers, `u.user_type = 'both' and u.verification_level >= 'email_verified'
-    and exists (select 1 from app_public.delivery_requests r where r.customer_id = u.id)`);
-  const travelerIds = await sampleUsers(owner, 500,
-    "exists (select 1 from app_public.trips t where t.traveler_id = u.id)");
+  const callerIds = await sampleUsers(
+    owner,
+    callers,
+    `u.user_type = 'both' and u.verification_level >= 'email_verified'
+    and exists (select 1 from app_public.delivery_requests r where r.customer_id = u.id)`
+  );
+  const travelerIds = await sampleUsers(
+    owner,
+    500,
+    "exists (select 1 from app_public.trips t where t.traveler_id = u.id)"
+  );
   const { rows } = await owner.query<{ origin: string; destination: string }>(`
     select public.st_asgeojson(origin_point) as origin, public.st_asgeojson(destination_point) as destination
       from app_public.trips where status = 'upcoming' and visibility = 'public'
@@ -22,7 +29,10 @@ export async function loadFixtures(owner: pg.ClientBase, jwtSecret: string, call
   return {
     callers: await signIn(owner, callerIds, jwtSecret),
     travelerIds,
-    routes: rows.map((r) => ({ origin: JSON.parse(r.origin) as Point, destination: JSON.parse(r.destination) as Point })),
+    routes: rows.map((r) => ({
+      origin: JSON.parse(r.origin) as Point,
+      destination: JSON.parse(r.destination) as Point,
+    })),
   };
 }
 
@@ -32,7 +42,12 @@ export function readVariables(fixtures: Fixtures, i: number): { actor: Actor; va
   const route = fixtures.routes[i % fixtures.routes.length]!;
   return {
     actor,
-    variables: { now: new Date().toISOString(), travelerId: fixtures.travelerIds[i % fixtures.travelerIds.length],
-      customerId: actor.userId, origin: route.origin, destination: route.destination },
+    variables: {
+      now: new Date().toISOString(),
+      travelerId: fixtures.travelerIds[i % fixtures.travelerIds.length],
+      customerId: actor.userId,
+      origin: route.origin,
+      destination: route.destination,
+    },
   };
 }

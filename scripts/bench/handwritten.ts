@@ -56,8 +56,13 @@ function serve(): void {
     let sessionId: string;
     try {
       const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? "")?.[1] ?? "";
-      const claims = jwt.verify(token, jwtSecret, { algorithms: ["HS256"], audience: "postgraphile", issuer: "postgraphile" });
-      if (typeof claims === "string" || claims.role !== "app_user" || typeof claims.session_id !== "string") throw new Error("claims");
+      const claims = jwt.verify(token, jwtSecret, {
+        algorithms: ["HS256"],
+        audience: "postgraphile",
+        issuer: "postgraphile",
+      });
+      if (typeof claims === "string" || claims.role !== "app_user" || typeof claims.session_id !== "string")
+        throw new Error("claims");
       sessionId = claims.session_id;
     } catch {
       res.status(401).json({ error: "token" });
@@ -66,19 +71,27 @@ function serve(): void {
     const ip = req.ip ?? req.socket.remoteAddress ?? null;
     if (admission) {
       const admitted = await ownerPool.query<{ live: boolean; retry_after: number }>(
-        "select live, retry_after from app_private.admit_api_request($1, $2)", [sessionId, ip]);
+        "select live, retry_after from app_private.admit_api_request($1, $2)",
+        [sessionId, ip]
+      );
       if (!admitted.rows[0]?.live || admitted.rows[0].retry_after > 0) {
         res.status(401).json({ error: "session" });
         return;
       }
     }
-    const settings: Array<[string, string]> = [["role", "app_user"], ["statement_timeout", statementTimeout],
-      ["request.ip", ip ?? ""], ["app.totp_key", totpKeys.current], ["jwt.claims.session_id", sessionId]];
+    const settings: Array<[string, string]> = [
+      ["role", "app_user"],
+      ["statement_timeout", statementTimeout],
+      ["request.ip", ip ?? ""],
+      ["app.totp_key", totpKeys.current],
+      ["jwt.claims.session_id", sessionId],
+    ];
     const client = await authPool.connect();
     try {
       await client.query("begin");
-      await client.query("select set_config(el->>0, el->>1, true) from json_array_elements($1::json) el",
-        [JSON.stringify(settings)]);
+      await client.query("select set_config(el->>0, el->>1, true) from json_array_elements($1::json) el", [
+        JSON.stringify(settings),
+      ]);
       const { rows } = await client.query(operation.sql, operation.params(req.body?.variables ?? {}));
       await client.query("commit");
       res.json({ data: rows });

@@ -14,14 +14,31 @@ export function postJson(url: string, payload: unknown, headers: Record<string, 
   const body = Buffer.from(JSON.stringify(payload));
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const req = request(url, { method: "POST", agent, headers: { "content-type": "application/json",
-      accept: "application/json", "content-length": String(body.length), ...headers } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (chunk: Buffer) => chunks.push(chunk));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8"),
-        ms: performance.now() - started }));
-      res.on("error", reject);
-    });
+    const req = request(
+      url,
+      {
+        method: "POST",
+        agent,
+        headers: {
+          "content-type": "application/json",
+          accept: "application/json",
+          "content-length": String(body.length),
+          ...headers,
+        },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (chunk: Buffer) => chunks.push(chunk));
+        res.on("end", () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            body: Buffer.concat(chunks).toString("utf8"),
+            ms: performance.now() - started,
+          })
+        );
+        res.on("error", reject);
+      }
+    );
     req.on("error", reject);
     req.end(body);
   });
@@ -44,8 +61,12 @@ export interface LoadResult {
 }
 
 /** `concurrency` loops sending one request after another for `durationMs`; throughput counts successes only. */
-export async function closedLoop(send: (i: number) => Promise<Outcome>, concurrency: number, durationMs: number,
-                                 onProgress?: () => void): Promise<LoadResult> {
+export async function closedLoop(
+  send: (i: number) => Promise<Outcome>,
+  concurrency: number,
+  durationMs: number,
+  onProgress?: () => void
+): Promise<LoadResult> {
   const latencies: number[] = [];
   let failures = 0;
   let firstFailure: string | undefined;

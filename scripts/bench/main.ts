@@ -56,12 +56,15 @@ const size = option("size") ?? "medium";
 if (!isSeedSize(size)) throw new Error(`--size must be one of ${Object.keys(SEED_SIZES).join(", ")}`);
 const sections = new Set((option("sections") ?? DEFAULT_SECTIONS.join(",")).split(",") as Section[]);
 if (flag("levers")) sections.add("levers");
-for (const s of sections) if (!SECTIONS.includes(s)) throw new Error(`unknown section ${s}; known: ${SECTIONS.join(", ")}`);
+for (const s of sections)
+  if (!SECTIONS.includes(s)) throw new Error(`unknown section ${s}; known: ${SECTIONS.join(", ")}`);
 const rounds = number("rounds", 3);
 const seconds = number("seconds", 4);
 const concurrency = number("concurrency", 8);
 const statementTimeout = option("statement-timeout") ?? "2s";
-const timeoutMs = Number.parseInt(statementTimeout, 10) * (statementTimeout.endsWith("ms") ? 1 : statementTimeout.endsWith("min") ? 60_000 : 1000);
+const timeoutMs =
+  Number.parseInt(statementTimeout, 10) *
+  (statementTimeout.endsWith("ms") ? 1 : statementTimeout.endsWith("min") ? 60_000 : 1000);
 /** Every value of a repeatable flag. */
 const options = (name: string) => argv.flatMap((a, i) => (a === `--${name}` && argv[i + 1] ? [argv[i + 1]!] : []));
 const checkouts = options("checkout");
@@ -80,30 +83,59 @@ interface Variant {
   env: Record<string, string>;
 }
 
-const PRODUCTION_ENV = { NODE_ENV: "production", GRAPHILE_ENV: "production", SMTP_URL: "smtp://127.0.0.1:9",
-  SMS_URL: "http://127.0.0.1:9/sms" };
+const PRODUCTION_ENV = {
+  NODE_ENV: "production",
+  GRAPHILE_ENV: "production",
+  SMTP_URL: "smtp://127.0.0.1:9",
+  SMS_URL: "http://127.0.0.1:9/sms",
+};
 const VARIANTS: Record<string, Variant> = {
-  prod: { label: "npm run start:prod: 1 API process + 1 worker process (the defaults)", script: "server/prod.ts",
-    env: { API_PROCESSES: "1", WORKER_PROCESSES: "1" } },
-  cluster: { label: "npm run start:prod with API_PROCESSES=2 (node:cluster) + 1 worker process", script: "server/prod.ts",
-    env: { API_PROCESSES: "2", WORKER_PROCESSES: "1" } },
+  prod: {
+    label: "npm run start:prod: 1 API process + 1 worker process (the defaults)",
+    script: "server/prod.ts",
+    env: { API_PROCESSES: "1", WORKER_PROCESSES: "1" },
+  },
+  cluster: {
+    label: "npm run start:prod with API_PROCESSES=2 (node:cluster) + 1 worker process",
+    script: "server/prod.ts",
+    env: { API_PROCESSES: "2", WORKER_PROCESSES: "1" },
+  },
   start: { label: "npm start: one process with the API and the job worker", script: "server/main.ts", env: {} },
-  unprepared: { label: "npm run start:prod without prepared statements (as behind PgBouncer)", script: "server/prod.ts",
-    env: { API_PROCESSES: "1", WORKER_PROCESSES: "1", DATAPLAN_PG_PREPARED_STATEMENT_CACHE_SIZE: "0" } },
+  unprepared: {
+    label: "npm run start:prod without prepared statements (as behind PgBouncer)",
+    script: "server/prod.ts",
+    env: { API_PROCESSES: "1", WORKER_PROCESSES: "1", DATAPLAN_PG_PREPARED_STATEMENT_CACHE_SIZE: "0" },
+  },
 };
 const DEFAULT_VARIANT = VARIANTS.prod!;
 
 async function startApi(db: BenchDatabase, variant: Variant): Promise<Child> {
   const port = await freePort();
   const script = variant.root ? join(variant.root, variant.script) : variant.script;
-  return startChild(script, [], { ...PRODUCTION_ENV, DATABASE_URL: db.ownerUrl, AUTH_DATABASE_URL: db.authUrl,
-    STATEMENT_TIMEOUT: statementTimeout, ...variant.env }, "/readyz", port);
+  return startChild(
+    script,
+    [],
+    {
+      ...PRODUCTION_ENV,
+      DATABASE_URL: db.ownerUrl,
+      AUTH_DATABASE_URL: db.authUrl,
+      STATEMENT_TIMEOUT: statementTimeout,
+      ...variant.env,
+    },
+    "/readyz",
+    port
+  );
 }
 
 async function startHandwritten(db: BenchDatabase, args: string[] = []): Promise<Child> {
   const port = await freePort();
-  return startChild("scripts/bench/handwritten.ts", ["--port", String(port), ...args], { DATABASE_URL: db.ownerUrl,
-    AUTH_DATABASE_URL: db.authUrl, STATEMENT_TIMEOUT: statementTimeout }, "/healthz", port);
+  return startChild(
+    "scripts/bench/handwritten.ts",
+    ["--port", String(port), ...args],
+    { DATABASE_URL: db.ownerUrl, AUTH_DATABASE_URL: db.authUrl, STATEMENT_TIMEOUT: statementTimeout },
+    "/healthz",
+    port
+  );
 }
 
 async function withOwner<T>(db: BenchDatabase, fn: (client: pg.Client) => Promise<T>): Promise<T> {
@@ -123,12 +155,22 @@ const report: BenchReport = {
 };
 
 const db = await prepareBenchDatabase(database, size, flag("reseed"));
-const large = flag("large") && size !== "large" ? await prepareBenchDatabase(database, "large", flag("reseed")) : undefined;
+const large =
+  flag("large") && size !== "large" ? await prepareBenchDatabase(database, "large", flag("reseed")) : undefined;
 const rows = SEED_SIZES[size];
-report.setup = { database: `${db.name}`, rows: `${rows.trips.toLocaleString("en")} trips, ${rows.requests.toLocaleString("en")} `
-  + `requests, ${rows.users.toLocaleString("en")} users`, rounds, seconds, concurrency, statementTimeout,
-  baseline: "hand-written Express + pg endpoint, one process, same identity steps and SQL (scripts/bench/handwritten.ts)",
-  api: DEFAULT_VARIANT.label };
+report.setup = {
+  database: `${db.name}`,
+  rows:
+    `${rows.trips.toLocaleString("en")} trips, ${rows.requests.toLocaleString("en")} ` +
+    `requests, ${rows.users.toLocaleString("en")} users`,
+  rounds,
+  seconds,
+  concurrency,
+  statementTimeout,
+  baseline:
+    "hand-written Express + pg endpoint, one process, same identity steps and SQL (scripts/bench/handwritten.ts)",
+  api: DEFAULT_VARIANT.label,
+};
 
 /** Runs a section; a failure is reported in the table and the JSON instead of losing the sections already run. */
 async function section<T>(name: string, run: () => Promise<T>): Promise<T | undefined> {
@@ -150,8 +192,16 @@ try {
     try {
       const measured: VariantReads = { variant: DEFAULT_VARIANT.label, reads: [] };
       for (const operation of reads) {
-        measured.reads.push(await compare(operation, { measured: graphqlSide(api.url),
-          baseline: handwrittenSide(handwritten.url), rounds, seconds, concurrency, draw }));
+        measured.reads.push(
+          await compare(operation, {
+            measured: graphqlSide(api.url),
+            baseline: handwrittenSide(handwritten.url),
+            rounds,
+            seconds,
+            concurrency,
+            draw,
+          })
+        );
       }
       report.reads = [measured];
     } finally {
@@ -163,21 +213,39 @@ try {
     // the same baseline in interleaved bursts (sections/levers.ts).
     const variants: Variant[] = [VARIANTS.prod!, VARIANTS.cluster!, VARIANTS.start!, VARIANTS.unprepared!];
     for (const checkout of checkouts) {
-      variants.push({ ...VARIANTS.start!, label: `${VARIANTS.start!.label}, from ${checkout}`, root: resolve(checkout) });
+      variants.push({
+        ...VARIANTS.start!,
+        label: `${VARIANTS.start!.label}, from ${checkout}`,
+        root: resolve(checkout),
+      });
     }
     const apis: Child[] = [];
     const bare = await startHandwritten(db, ["--no-admission"]);
     try {
       for (const variant of variants) apis.push(await startApi(db, variant));
-      const sides = [...variants.map((v, i) => ({ label: v.label, side: graphqlSide(apis[i]!.url), pid: apis[i]!.pid })),
-        { label: "hand-written without the session check round trip", side: handwrittenSide(bare.url), pid: bare.pid }];
+      const sides = [
+        ...variants.map((v, i) => ({ label: v.label, side: graphqlSide(apis[i]!.url), pid: apis[i]!.pid })),
+        { label: "hand-written without the session check round trip", side: handwrittenSide(bare.url), pid: bare.pid },
+      ];
       // As the superuser: an ordinary role does not see other roles' backends in pg_stat_activity.
       report.levers = await withClient(db.rootUrl, async (monitor) => {
         const figures = [];
         for (const operation of reads) {
-          figures.push(await benchLevers(operation, { baseline: { label: "hand-written (baseline)",
-            side: handwrittenSide(handwritten.url), pid: handwritten.pid }, variants: sides, monitor,
-            rounds: Math.max(rounds, 5), seconds: Math.min(seconds, 3), concurrency, draw }));
+          figures.push(
+            await benchLevers(operation, {
+              baseline: {
+                label: "hand-written (baseline)",
+                side: handwrittenSide(handwritten.url),
+                pid: handwritten.pid,
+              },
+              variants: sides,
+              monitor,
+              rounds: Math.max(rounds, 5),
+              seconds: Math.min(seconds, 3),
+              concurrency,
+              draw,
+            })
+          );
         }
         return figures;
       });
@@ -194,12 +262,22 @@ try {
           await clearBenchWrites(owner);
           return signInWriters(owner, jwtSecret);
         });
-        report.write = await section("write", () => compare(WRITE, { measured: graphqlSide(api.url), baseline: handwrittenSide(handwritten.url),
-          rounds, seconds, concurrency, draw: writeDraw(writers, fixtures) }));
+        report.write = await section("write", () =>
+          compare(WRITE, {
+            measured: graphqlSide(api.url),
+            baseline: handwrittenSide(handwritten.url),
+            rounds,
+            seconds,
+            concurrency,
+            draw: writeDraw(writers, fixtures),
+          })
+        );
         await withOwner(db, clearBenchWrites);
       }
       if (sections.has("search")) {
-        const figures = await section("search", () => benchSearch(api.url, db.size, fixtures.callers, fixtures.routes, 100, timeoutMs));
+        const figures = await section("search", () =>
+          benchSearch(api.url, db.size, fixtures.callers, fixtures.routes, 100, timeoutMs)
+        );
         report.search = figures ? [figures] : [];
       }
       if (sections.has("accept")) report.accept = await section("accept", () => benchAccept(db, api.url, jwtSecret));
@@ -210,8 +288,9 @@ try {
       const largeApi = await startApi(large, DEFAULT_VARIANT);
       try {
         const largeFixtures = await withOwner(large, (owner) => loadFixtures(owner, jwtSecret, 50));
-        const figures = await section("search at 1M", () => benchSearch(largeApi.url, "large", largeFixtures.callers,
-          largeFixtures.routes, 100, timeoutMs));
+        const figures = await section("search at 1M", () =>
+          benchSearch(largeApi.url, "large", largeFixtures.callers, largeFixtures.routes, 100, timeoutMs)
+        );
         if (figures) report.search?.push(figures);
       } finally {
         await largeApi.stop();

@@ -24,8 +24,13 @@ export async function freePort(): Promise<number> {
 }
 
 /** Starts `node <script> …args` with env added to the bench's own; resolves once `readyPath` answers 200. */
-export async function startChild(script: string, args: string[], env: Record<string, string>, readyPath: string,
-                                 port: number): Promise<Child> {
+export async function startChild(
+  script: string,
+  args: string[],
+  env: Record<string, string>,
+  readyPath: string,
+  port: number
+): Promise<Child> {
   const child: ChildProcess = spawn(process.execPath, [new URL(script, ROOT).pathname, ...args], {
     env: { ...process.env, LOG_LEVEL: "warn", ...env, PORT: String(port) },
     stdio: ["ignore", "pipe", "pipe"],
@@ -41,7 +46,10 @@ export async function startChild(script: string, args: string[], env: Record<str
   const deadline = Date.now() + 90_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`${script} exited (${child.exitCode}):\n${output}`);
-    const ready = await fetch(`${url}${readyPath}`).then((r) => r.ok, () => false);
+    const ready = await fetch(`${url}${readyPath}`).then(
+      (r) => r.ok,
+      () => false
+    );
     if (ready) break;
     if (Date.now() > deadline) {
       child.kill("SIGTERM");
@@ -63,7 +71,8 @@ export async function startChild(script: string, args: string[], env: Record<str
 /** `npm run worker`'s entry point on the given environment; resolves once it says it runs. */
 export async function startWorkerProcess(env: Record<string, string>): Promise<{ stop(): Promise<void> }> {
   const child = spawn(process.execPath, [new URL("workers/main.ts", ROOT).pathname], {
-    env: { ...process.env, ...env, LOG_LEVEL: "info" }, stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, ...env, LOG_LEVEL: "info" },
+    stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));

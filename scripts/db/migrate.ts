@@ -38,8 +38,11 @@ export async function canonicalFiles(): Promise<string[]> {
 /** Runs dbmate; the URL travels in the environment so that no password appears in errors or process lists. */
 export async function dbmate(databaseUrl: string, ...args: string[]): Promise<string> {
   try {
-    const { stdout } = await run("dbmate", ["--migrations-dir", join(DB_DIR, "migrations"), "--no-dump-schema", ...args],
-      { cwd: PROJECT_ROOT, env: { ...process.env, DATABASE_URL: databaseUrl } });
+    const { stdout } = await run(
+      "dbmate",
+      ["--migrations-dir", join(DB_DIR, "migrations"), "--no-dump-schema", ...args],
+      { cwd: PROJECT_ROOT, env: { ...process.env, DATABASE_URL: databaseUrl } }
+    );
     return stdout;
   } catch (error) {
     const { stdout = "", stderr = "" } = error as { stdout?: string; stderr?: string };
@@ -97,20 +100,36 @@ export async function applyCanonical(databaseUrl: string, files?: string[]): Pro
 /** libpq's environment for a URL, so that client programs never carry the password on their command line. */
 function libpqEnv(databaseUrl: string): NodeJS.ProcessEnv {
   const u = new URL(databaseUrl);
-  return { ...process.env, PGHOST: u.hostname, PGPORT: u.port || "5432", PGUSER: decodeURIComponent(u.username),
-    PGPASSWORD: decodeURIComponent(u.password), PGDATABASE: decodeURIComponent(u.pathname.slice(1)),
-    PGSSLMODE: u.searchParams.get("sslmode") ?? "prefer" };
+  return {
+    ...process.env,
+    PGHOST: u.hostname,
+    PGPORT: u.port || "5432",
+    PGUSER: decodeURIComponent(u.username),
+    PGPASSWORD: decodeURIComponent(u.password),
+    PGDATABASE: decodeURIComponent(u.pathname.slice(1)),
+    PGSSLMODE: u.searchParams.get("sslmode") ?? "prefer",
+  };
 }
 
 /** Schema-only dump with grants (unlike dbmate's), stable across runs thanks to the fixed restrict key. */
 export async function dumpSchema(databaseUrl: string): Promise<string> {
-  const { stdout } = await run(join(readPgBin(), "pg_dump"), ["--schema-only", "--no-owner", "--restrict-key=app",
-    "--exclude-schema=graphile_worker", "--exclude-schema=postgraphile_watch"],
-  { maxBuffer: 64 * 1024 * 1024, env: libpqEnv(databaseUrl) });
+  const { stdout } = await run(
+    join(readPgBin(), "pg_dump"),
+    [
+      "--schema-only",
+      "--no-owner",
+      "--restrict-key=app",
+      "--exclude-schema=graphile_worker",
+      "--exclude-schema=postgraphile_watch",
+    ],
+    { maxBuffer: 64 * 1024 * 1024, env: libpqEnv(databaseUrl) }
+  );
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const { rows } = await client.query<{ version: string }>("select version from public.schema_migrations order by version");
+    const { rows } = await client.query<{ version: string }>(
+      "select version from public.schema_migrations order by version"
+    );
     return `${stdout}\n-- Applied migrations\n${rows.map((r) => `--   ${r.version}`).join("\n")}\n`;
   } finally {
     await client.end();

@@ -58,14 +58,18 @@ export async function ensureDatabase(rootUrl: string, database: string): Promise
       await client.query(`create database ${client.escapeIdentifier(database)} owner app_owner`);
     }
     await client.query(`revoke all on database ${client.escapeIdentifier(database)} from public`);
-    await client.query(`grant connect, temporary on database ${client.escapeIdentifier(database)} to app_authenticator`);
+    await client.query(
+      `grant connect, temporary on database ${client.escapeIdentifier(database)} to app_authenticator`
+    );
   });
   await withClient(withDatabase(rootUrl, database), async (client) => {
     const { rows } = await client.query<{ name: string }>("select name from pg_available_extensions");
     const available = new Set(rows.map((r) => r.name));
     const missing = REQUIRED_EXTENSIONS.filter((name) => !available.has(name));
     if (missing.length > 0) {
-      throw new Error(`The PostgreSQL server lacks the extensions ${missing.join(", ")} (install postgresql-15-postgis-3)`);
+      throw new Error(
+        `The PostgreSQL server lacks the extensions ${missing.join(", ")} (install postgresql-15-postgis-3)`
+      );
     }
     for (const name of [...REQUIRED_EXTENSIONS, ...OPTIONAL_EXTENSIONS.filter((n) => available.has(n))]) {
       await client.query(`create extension if not exists ${name} with schema public`);
@@ -74,7 +78,9 @@ export async function ensureDatabase(rootUrl: string, database: string): Promise
 }
 
 export async function dropDatabase(rootUrl: string, database: string): Promise<void> {
-  await withClient(rootUrl, (client) => client.query(`drop database if exists ${client.escapeIdentifier(database)} with (force)`));
+  await withClient(rootUrl, (client) =>
+    client.query(`drop database if exists ${client.escapeIdentifier(database)} with (force)`)
+  );
 }
 
 export async function setup(options: { reset?: boolean } = {}): Promise<void> {

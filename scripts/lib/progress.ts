@@ -21,8 +21,10 @@ export function progressBar(label: string, total: number, stream: NodeJS.WriteSt
     const share = total > 0 ? Math.min(1, count / total) : 1;
     const filled = Math.round(share * WIDTH);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    return `${label.padEnd(LABEL_WIDTH)} [${"#".repeat(filled)}${".".repeat(WIDTH - filled)}] ` +
-      `${count.toLocaleString("en")}/${total.toLocaleString("en")} ${seconds} s${note ? ` ${note}` : ""}`;
+    return (
+      `${label.padEnd(LABEL_WIDTH)} [${"#".repeat(filled)}${".".repeat(WIDTH - filled)}] ` +
+      `${count.toLocaleString("en")}/${total.toLocaleString("en")} ${seconds} s${note ? ` ${note}` : ""}`
+    );
   };
   const draw = (force: boolean) => {
     if (!interactive) return;

@@ -58,9 +58,21 @@ async function start(dir: string, port: number, superuserPassword: string): Prom
 /** initdb, loopback-only settings fit for streaming replication, start, superuser password set over the socket. */
 export async function createPrimary(dir: string, port: number, superuserPassword: string): Promise<Cluster> {
   await ownedFolder(dir);
-  await asClusterOwner(bin("initdb"), ["-D", dir, "-U", "postgres", "--auth-local=trust", "--auth-host=scram-sha-256",
-    "-E", "UTF8", "--locale=C.UTF-8"]);
-  await appendTo(dir, "postgresql.conf", `
+  await asClusterOwner(bin("initdb"), [
+    "-D",
+    dir,
+    "-U",
+    "postgres",
+    "--auth-local=trust",
+    "--auth-host=scram-sha-256",
+    "-E",
+    "UTF8",
+    "--locale=C.UTF-8",
+  ]);
+  await appendTo(
+    dir,
+    "postgresql.conf",
+    `
 port = ${port}
 listen_addresses = '127.0.0.1'
 unix_socket_directories = '${dir}'
@@ -70,25 +82,58 @@ hot_standby = on
 fsync = off
 synchronous_commit = off
 max_connections = 100
-`);
+`
+  );
   // Only the socket (in a mode-700 folder) may replicate, and without a password: nothing but this demo reaches it.
   await appendTo(dir, "pg_hba.conf", "local replication postgres trust\n");
   const cluster = await start(dir, port, superuserPassword);
-  await asClusterOwner(bin("psql"), ["-h", dir, "-p", String(port), "-U", "postgres", "-d", "postgres", "-qAt", "-c",
-    `alter role postgres password '${superuserPassword}'`]);
+  await asClusterOwner(bin("psql"), [
+    "-h",
+    dir,
+    "-p",
+    String(port),
+    "-U",
+    "postgres",
+    "-d",
+    "postgres",
+    "-qAt",
+    "-c",
+    `alter role postgres password '${superuserPassword}'`,
+  ]);
   return cluster;
 }
 
 /** pg_basebackup of the primary with -R (standby.signal, primary_conninfo), on its own port and socket; started. */
-export async function createReplica(primary: Cluster, dir: string, port: number, superuserPassword: string): Promise<Cluster> {
+export async function createReplica(
+  primary: Cluster,
+  dir: string,
+  port: number,
+  superuserPassword: string
+): Promise<Cluster> {
   await ownedFolder(dir);
-  await asClusterOwner(bin("pg_basebackup"), ["-h", primary.dir, "-p", String(primary.port), "-U", "postgres", "-D", dir,
-    "-R", "-X", "stream", "--checkpoint=fast"]);
-  await appendTo(dir, "postgresql.conf", `
+  await asClusterOwner(bin("pg_basebackup"), [
+    "-h",
+    primary.dir,
+    "-p",
+    String(primary.port),
+    "-U",
+    "postgres",
+    "-D",
+    dir,
+    "-R",
+    "-X",
+    "stream",
+    "--checkpoint=fast",
+  ]);
+  await appendTo(
+    dir,
+    "postgresql.conf",
+    `
 # the replica's own address (the lines above were copied from the primary)
 port = ${port}
 unix_socket_directories = '${dir}'
-`);
+`
+  );
   return start(dir, port, superuserPassword);
 }
 
@@ -98,8 +143,12 @@ async function appendTo(dir: string, file: string, text: string): Promise<void> 
 }
 
 /** Waits until a query answers on the URL (a just-started replica accepts connections a moment later). */
-export async function waitForQuery<T extends pg.QueryResultRow>(url: string, sql: string, until: (row: T) => boolean,
-                                                               ms = 30_000): Promise<T> {
+export async function waitForQuery<T extends pg.QueryResultRow>(
+  url: string,
+  sql: string,
+  until: (row: T) => boolean,
+  ms = 30_000
+): Promise<T> {
   const deadline = Date.now() + ms;
   for (;;) {
     const client = new pg.Client({ connectionString: url });

@@ -14,16 +14,35 @@ export interface Bouncer {
   /** The bouncer's address for a role of the database (a URL that goes through it). */
   url(user: string, password: string): string;
   /** SHOW POOLS on the admin console: client and server connections of the database's pools. */
-  pools(): Promise<Array<{ user: string; clientsActive: number; clientsWaiting: number; serversActive: number; serversIdle: number; serversUsed: number }>>;
+  pools(): Promise<
+    Array<{
+      user: string;
+      clientsActive: number;
+      clientsWaiting: number;
+      serversActive: number;
+      serversIdle: number;
+      serversUsed: number;
+    }>
+  >;
   stop(): Promise<void>;
 }
 
-export async function startPgBouncer(dir: string, port: number, upstreamPort: number, database: string,
-                                     users: Record<string, string>, poolSize = 10): Promise<Bouncer> {
+export async function startPgBouncer(
+  dir: string,
+  port: number,
+  upstreamPort: number,
+  database: string,
+  users: Record<string, string>,
+  poolSize = 10
+): Promise<Bouncer> {
   await ownedFolder(dir);
-  const userlist = Object.entries(users).map(([user, password]) => `"${user}" "${password}"`).join("\n");
+  const userlist = Object.entries(users)
+    .map(([user, password]) => `"${user}" "${password}"`)
+    .join("\n");
   await writeFile(join(dir, "userlist.txt"), `${userlist}\n`, { mode: 0o600 });
-  await writeFile(join(dir, "pgbouncer.ini"), `[databases]
+  await writeFile(
+    join(dir, "pgbouncer.ini"),
+    `[databases]
 ${database} = host=127.0.0.1 port=${upstreamPort} dbname=${database}
 
 [pgbouncer]
@@ -38,21 +57,33 @@ max_client_conn = 500
 admin_users = postgres
 logfile = ${join(dir, "pgbouncer.log")}
 pidfile = ${join(dir, "pgbouncer.pid")}
-`, { mode: 0o600 });
+`,
+    { mode: 0o600 }
+  );
   for (const file of ["userlist.txt", "pgbouncer.ini"]) await handOver(join(dir, file));
   await asClusterOwner(PGBOUNCER, ["-d", join(dir, "pgbouncer.ini")]);
-  const url = (user: string, password: string) => `postgres://${user}:${password}@127.0.0.1:${port}/${database}?sslmode=disable`;
+  const url = (user: string, password: string) =>
+    `postgres://${user}:${password}@127.0.0.1:${port}/${database}?sslmode=disable`;
   return {
     port,
     url,
     async pools() {
-      const admin = new pg.Client({ connectionString: `postgres://postgres:${users.postgres}@127.0.0.1:${port}/pgbouncer?sslmode=disable` });
+      const admin = new pg.Client({
+        connectionString: `postgres://postgres:${users.postgres}@127.0.0.1:${port}/pgbouncer?sslmode=disable`,
+      });
       await admin.connect();
       try {
         const { rows } = await admin.query<Record<string, string>>("SHOW POOLS");
-        return rows.filter((r) => r.database === database).map((r) => ({ user: r.user!, clientsActive: Number(r.cl_active),
-          clientsWaiting: Number(r.cl_waiting), serversActive: Number(r.sv_active), serversIdle: Number(r.sv_idle),
-          serversUsed: Number(r.sv_used) }));
+        return rows
+          .filter((r) => r.database === database)
+          .map((r) => ({
+            user: r.user!,
+            clientsActive: Number(r.cl_active),
+            clientsWaiting: Number(r.cl_waiting),
+            serversActive: Number(r.sv_active),
+            serversIdle: Number(r.sv_idle),
+            serversUsed: Number(r.sv_used),
+          }));
       } finally {
         await admin.end();
       }

@@ -29,11 +29,20 @@ try {
     process.stderr.write(`[seed] ${size}: ${JSON.stringify(SEED_SIZES[size])}\n`);
     const counts = await seedDatabase(client, size);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    process.stdout.write(`Seeded (${size}) in ${seconds} s: ${Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(", ")}.\n`);
-    const { rows: [demo] } = await client.query<{ email: string }>(
+    process.stdout.write(
+      `Seeded (${size}) in ${seconds} s: ${Object.entries(counts)
+        .map(([k, v]) => `${v} ${k}`)
+        .join(", ")}.\n`
+    );
+    const {
+      rows: [demo],
+    } = await client.query<{ email: string }>(
       `select c.email from app_public.user_contacts c join app_public.users u on u.id = c.user_id
-        where u.status = 'active' and u.user_type = 'both' and c.email like $1 order by c.email limit 1`, [`%@${SEED_EMAIL_DOMAIN}`]);
-    if (demo) process.stdout.write(`Sign in as any seeded user, e.g. ${demo.email}, with the password ${SEED_PASSWORD}.\n`);
+        where u.status = 'active' and u.user_type = 'both' and c.email like $1 order by c.email limit 1`,
+      [`%@${SEED_EMAIL_DOMAIN}`]
+    );
+    if (demo)
+      process.stdout.write(`Sign in as any seeded user, e.g. ${demo.email}, with the password ${SEED_PASSWORD}.\n`);
   }
 } finally {
   await client.end();

@@ -16,9 +16,21 @@ const BATCH = 50_000;
 
 /** Tables whose triggers the seed replaces by set operations. */
 const TABLES_WITHOUT_TRIGGERS = [
-  "users", "user_contacts", "user_preferences", "user_statistics", "user_earnings", "trips", "delivery_requests",
-  "delivery_offers", "offer_versions", "deliveries", "trip_capacity_reservations", "delivery_status_history", "reviews",
-  "user_blocks", "user_favorites",
+  "users",
+  "user_contacts",
+  "user_preferences",
+  "user_statistics",
+  "user_earnings",
+  "trips",
+  "delivery_requests",
+  "delivery_offers",
+  "offer_versions",
+  "deliveries",
+  "trip_capacity_reservations",
+  "delivery_status_history",
+  "reviews",
+  "user_blocks",
+  "user_favorites",
 ];
 
 export interface SeedCounts {
@@ -50,8 +62,12 @@ export type Bars = (label: string, total: number) => ProgressBar;
 const SILENT_BAR: ProgressBar = { tick() {}, done() {} };
 export const silentBars: Bars = () => SILENT_BAR;
 
-async function inBatches(bars: Bars, label: string, total: number,
-                         run: (offset: number, count: number) => Promise<unknown>): Promise<void> {
+async function inBatches(
+  bars: Bars,
+  label: string,
+  total: number,
+  run: (offset: number, count: number) => Promise<unknown>
+): Promise<void> {
   const bar = bars(label, total);
   for (let offset = 0; offset < total; offset += BATCH) {
     const count = Math.min(BATCH, total - offset);
@@ -70,13 +86,17 @@ async function step<T>(bars: Bars, label: string, run: () => Promise<T>): Promis
 
 /** Whether the database already holds seeded users (seeding twice would collide on their emails). */
 export async function isSeeded(client: pg.Client): Promise<boolean> {
-  const { rowCount } = await client.query(
-    "select 1 from app_public.user_contacts where email like $1 limit 1", [`%@${SEED_EMAIL_DOMAIN}`]);
+  const { rowCount } = await client.query("select 1 from app_public.user_contacts where email like $1 limit 1", [
+    `%@${SEED_EMAIL_DOMAIN}`,
+  ]);
   return (rowCount ?? 0) > 0;
 }
 
-export async function seedDatabase(client: pg.Client, size: SeedSize,
-                                   { bars = progressBar, randomSeed = 0.42 }: { bars?: Bars; randomSeed?: number } = {}): Promise<SeedCounts> {
+export async function seedDatabase(
+  client: pg.Client,
+  size: SeedSize,
+  { bars = progressBar, randomSeed = 0.42 }: { bars?: Bars; randomSeed?: number } = {}
+): Promise<SeedCounts> {
   const { users, trips, requests } = SEED_SIZES[size];
   const text = makeSeedText(users);
   await client.query("begin");
@@ -84,7 +104,8 @@ export async function seedDatabase(client: pg.Client, size: SeedSize,
     await client.query("set local statement_timeout = 0");
     await client.query("set local synchronous_commit = off");
     await client.query("select setseed($1)", [randomSeed]);
-    for (const table of TABLES_WITHOUT_TRIGGERS) await client.query(`alter table app_public.${table} disable trigger user`);
+    for (const table of TABLES_WITHOUT_TRIGGERS)
+      await client.query(`alter table app_public.${table} disable trigger user`);
     await seedUsers(client, bars, text);
     await seedTrips(client, bars, trips, text);
     const carried = Math.round(requests * 0.35);
@@ -94,7 +115,8 @@ export async function seedDatabase(client: pg.Client, size: SeedSize,
     await seedReviews(client, bars, text);
     await seedSocial(client, bars, users);
     await deriveColumns(client, bars);
-    for (const table of TABLES_WITHOUT_TRIGGERS) await client.query(`alter table app_public.${table} enable trigger user`);
+    for (const table of TABLES_WITHOUT_TRIGGERS)
+      await client.query(`alter table app_public.${table} enable trigger user`);
     const counts = await countRows(client);
     await client.query("commit");
     await step(bars, "analyze", () => client.query("analyze"));
@@ -109,11 +131,15 @@ async function seedUsers(client: pg.Client, bars: Bars, text: ReturnType<typeof 
   await step(bars, "users, contacts, secrets", async () => {
     await client.query(`create temporary table seed_cities (n int primary key, name text, country text, lat float8, lng float8)
                           on commit drop`);
-    await client.query(`insert into seed_cities select c.ordinality - 1, c.value ->> 'name', c.value ->> 'country',
+    await client.query(
+      `insert into seed_cities select c.ordinality - 1, c.value ->> 'name', c.value ->> 'country',
                                (c.value ->> 'lat')::float8, (c.value ->> 'lng')::float8
-                          from jsonb_array_elements($1::jsonb) with ordinality c`, [JSON.stringify(CITIES)]);
+                          from jsonb_array_elements($1::jsonb) with ordinality c`,
+      [JSON.stringify(CITIES)]
+    );
     // Who each user is: kind, status and verification in the proportions of a young marketplace.
-    await client.query(`
+    await client.query(
+      `
       create temporary table seed_users on commit drop as
       select n, gen_random_uuid() as id, f.first_name, f.last_name, r.kind, r.status,
              case when r.status = 'pending' then 'unverified'
@@ -125,14 +151,19 @@ async function seedUsers(client: pg.Client, bars: Bars, text: ReturnType<typeof 
                                        else 'both' end::app_public.user_type as kind,
                                   case when random() < 0.96 then 'active' when random() < 0.75 then 'pending'
                                        else 'suspended' end::app_public.user_status as status,
-                                  random() as v, f.n as dummy) r`, [text.firstNames, text.lastNames]);
+                                  random() as v, f.n as dummy) r`,
+      [text.firstNames, text.lastNames]
+    );
     await client.query("create index on seed_users (n)");
-    await client.query(`
+    await client.query(
+      `
       insert into app_public.users (id, first_name, display_name, user_type, status, verification_level, created_at,
                                     updated_at, bio, suspended_until)
       select id, first_name, app_hidden.display_name(first_name, last_name), kind, status, level, created_at, created_at,
              case when random() < 0.4 then ${pick("$1")} end, case when status = 'suspended' then now() + interval '7 days' end
-        from seed_users`, [text.bios]);
+        from seed_users`,
+      [text.bios]
+    );
     await client.query(`
       insert into app_public.user_contacts (user_id, email, email_verified_at, last_name, phone_number, phone_verified_at,
                                             date_of_birth, terms_accepted_at, referral_code, created_at, updated_at)
@@ -143,8 +174,11 @@ async function seedUsers(client: pg.Client, bars: Bars, text: ReturnType<typeof 
              case when level >= 'phone_verified' then created_at + interval '1 day' end,
              date '1960-01-01' + (random() * 14000)::int, created_at, upper(left(md5(id::text), 12)), created_at, created_at
         from seed_users`);
-    await client.query(`insert into app_private.user_secrets (user_id, password_hash)
-                        select id, h.hash from seed_users, (select crypt($1, gen_salt('bf', 10)) as hash) h`, [SEED_PASSWORD]);
+    await client.query(
+      `insert into app_private.user_secrets (user_id, password_hash)
+                        select id, h.hash from seed_users, (select crypt($1, gen_salt('bf', 10)) as hash) h`,
+      [SEED_PASSWORD]
+    );
     // One in ten keeps their statistics private.
     await client.query(`
       insert into app_public.user_preferences (user_id, privacy, created_at, updated_at)
@@ -171,14 +205,22 @@ async function seedUsers(client: pg.Client, bars: Bars, text: ReturnType<typeof 
  * Trips departing from 90 days ago to 60 days ahead: past ones completed (some cancelled), those under way active,
  * future ones upcoming (a few delayed or cancelled). Long routes fly.
  */
-async function seedTrips(client: pg.Client, bars: Bars, trips: number, text: ReturnType<typeof makeSeedText>): Promise<void> {
+async function seedTrips(
+  client: pg.Client,
+  bars: Bars,
+  trips: number,
+  text: ReturnType<typeof makeSeedText>
+): Promise<void> {
   await client.query(`create temporary table seed_trips (id uuid primary key, o int, d int, traveler_id uuid,
                         departure timestamptz, arrival timestamptz, status app_public.trip_status, visibility text,
                         currency text, capacity_weight numeric(6,2), capacity_volume numeric(6,2), capacity_items int)
                       on commit drop`);
-  const { rows: [{ travelers }] } = await client.query<{ travelers: number }>(
-    "select count(*)::int as travelers from seed_travelers");
-  await inBatches(bars, "trips", trips, (_offset, count) => client.query(`
+  const {
+    rows: [{ travelers }],
+  } = await client.query<{ travelers: number }>("select count(*)::int as travelers from seed_travelers");
+  await inBatches(bars, "trips", trips, (_offset, count) =>
+    client.query(
+      `
     with pick as (
       select gen_random_uuid() as id, ${skewedCity} as o, ${skewedCity} as d0, 1 + floor(random() * $2)::int as tk,
              now() + (random() * 150 - 90) * interval '1 day' as departure, random() as r_type, random() as r_status,
@@ -240,7 +282,10 @@ async function seedTrips(client: pg.Client, bars: Bars, trips: number, text: Ret
            case when s.status = 'completed' then s.arrival end,
            least(now(), s.departure) - (1 + random() * 20) * interval '1 day',
            least(now(), s.departure) - random() * interval '1 day'
-      from stated s join seed_travelers tr on tr.k = s.tk`, [count, travelers, text.tripNotes, text.streets]));
+      from stated s join seed_travelers tr on tr.k = s.tk`,
+      [count, travelers, text.tripNotes, text.streets]
+    )
+  );
   await client.query("analyze seed_trips");
 }
 
@@ -255,17 +300,28 @@ const REQUEST_COLUMNS = `id, customer_id, title, description, category, status, 
  * route, within its capacity. Each gets its accepted offer (version 1, the traveler's proposal), its delivery in
  * the status the trip's dates imply, the capacity reservation and the status history.
  */
-async function seedCarriedRequests(client: pg.Client, bars: Bars, carried: number, text: ReturnType<typeof makeSeedText>): Promise<void> {
-  const { rows: [{ customers }] } = await client.query<{ customers: number }>(
-    "select count(*)::int as customers from seed_customers");
-  await step(bars, "carried requests: sample", () => client.query(`
+async function seedCarriedRequests(
+  client: pg.Client,
+  bars: Bars,
+  carried: number,
+  text: ReturnType<typeof makeSeedText>
+): Promise<void> {
+  const {
+    rows: [{ customers }],
+  } = await client.query<{ customers: number }>("select count(*)::int as customers from seed_customers");
+  await step(bars, "carried requests: sample", () =>
+    client.query(
+      `
     create temporary table seed_deals on commit drop as
     select sample.*, row_number() over () as batch_row, gen_random_uuid() as request_id, gen_random_uuid() as offer_id,
            gen_random_uuid() as delivery_id,
            1 + floor(random() * $2)::int as ck, 1 + floor(random() * 2)::int as quantity, random() as r_outcome,
            sample.departure - (1 + random() * 5) * interval '1 day' as accepted_at
       from (select t.* from seed_trips t where t.status <> 'cancelled' and t.visibility = 'public'
-             order by random() limit $1) sample`, [carried, customers]));
+             order by random() limit $1) sample`,
+      [carried, customers]
+    )
+  );
   await client.query("create index on seed_deals (batch_row)");
   await step(bars, "carried requests: parties", async () => {
     // The customer: a random one, the next one when that is the traveler.
@@ -282,7 +338,9 @@ async function seedCarriedRequests(client: pg.Client, bars: Bars, carried: numbe
         from seed_customers c, seed_customers c2
        where c.k = d.ck and c2.k = 1 + d.ck % (select count(*) from seed_customers)`);
   });
-  await inBatches(bars, "carried requests", carried, (offset, count) => client.query(`
+  await inBatches(bars, "carried requests", carried, (offset, count) =>
+    client.query(
+      `
     with batch as (select * from seed_deals where batch_row > $4 and batch_row <= $4 + $5)
     insert into app_public.delivery_requests (${REQUEST_COLUMNS})
     select d.request_id, d.customer_id, left(i.item, 200) || ' to ' || dc.name, case when random() < 0.3 then ${pick("$3")} end,
@@ -304,7 +362,9 @@ async function seedCarriedRequests(client: pg.Client, bars: Bars, carried: numbe
                                 d.request_id as dummy) dl
      cross join lateral (select dl.l, case when dl.l is not null then round((5 + random() * 20)::numeric, 1) end as w,
                                 case when dl.l is not null then round((5 + random() * 20)::numeric, 1) end as h) dim`,
-    [text.items, text.streets, text.itemDescriptions, offset, count]));
+      [text.items, text.streets, text.itemDescriptions, offset, count]
+    )
+  );
   await step(bars, "offers, deliveries, history", async () => {
     await client.query(`
       insert into app_public.delivery_offers (id, request_id, customer_id, traveler_id, trip_id, initiated_by, status,
@@ -362,10 +422,18 @@ async function seedCarriedRequests(client: pg.Client, bars: Bars, carried: numbe
  * Requests nobody carried: random routes and pickup windows from 90 days ago to 60 days ahead. Past ones expired (or
  * were cancelled); future ones are pending until seedPendingOffers gives some of them offers.
  */
-async function seedOpenRequests(client: pg.Client, bars: Bars, open: number, text: ReturnType<typeof makeSeedText>): Promise<void> {
-  const { rows: [{ customers }] } = await client.query<{ customers: number }>(
-    "select count(*)::int as customers from seed_customers");
-  await inBatches(bars, "open requests", open, (_offset, count) => client.query(`
+async function seedOpenRequests(
+  client: pg.Client,
+  bars: Bars,
+  open: number,
+  text: ReturnType<typeof makeSeedText>
+): Promise<void> {
+  const {
+    rows: [{ customers }],
+  } = await client.query<{ customers: number }>("select count(*)::int as customers from seed_customers");
+  await inBatches(bars, "open requests", open, (_offset, count) =>
+    client.query(
+      `
     with pick as (
       select gen_random_uuid() as id, ${skewedCity} as o, ${skewedCity} as d0, 1 + floor(random() * $4)::int as ck,
              now() + (random() * 150 - 90) * interval '1 day' as window_start, (4 + random() * 44) * interval '1 hour' as span,
@@ -396,7 +464,9 @@ async function seedOpenRequests(client: pg.Client, bars: Bars, open: number, tex
                                 p.id as dummy) dl
      cross join lateral (select dl.l, case when dl.l is not null then round((5 + random() * 35)::numeric, 1) end as w,
                                 case when dl.l is not null then round((5 + random() * 35)::numeric, 1) end as h) dim`,
-    [text.items, text.streets, text.itemDescriptions, customers, count]));
+      [text.items, text.streets, text.itemDescriptions, customers, count]
+    )
+  );
 }
 
 /** Two in five open future requests have a pending offer (from a traveler on a trip of the same route). */
@@ -440,7 +510,9 @@ async function seedPendingOffers(client: pg.Client, bars: Bars): Promise<void> {
 
 /** Delivered deliveries: the customer reviews the traveler three times in four, the traveler the customer in half. */
 async function seedReviews(client: pg.Client, bars: Bars, text: ReturnType<typeof makeSeedText>): Promise<void> {
-  await step(bars, "reviews", () => client.query(`
+  await step(bars, "reviews", () =>
+    client.query(
+      `
     insert into app_public.reviews (delivery_id, reviewer_id, reviewee_id, reviewer_role, overall_rating,
       communication_rating, punctuality_rating, comment, is_anonymous, is_verified, created_at, updated_at)
     select d.id, p.reviewer, p.reviewee, p.role::app_public.offer_party, r.rating,
@@ -453,28 +525,37 @@ async function seedReviews(client: pg.Client, bars: Bars, text: ReturnType<typeo
      cross join lateral (select case when x < 0.55 then 5 when x < 0.85 then 4 when x < 0.94 then 3 when x < 0.98 then 2
                                      else 1 end as rating
                            from (select random() as x, d.id as dummy) z) r
-     where d.status = 'delivered' and d.delivered_at < now() - interval '1 hour' and random() < p.share`, [text.reviewComments]));
+     where d.status = 'delivered' and d.delivered_at < now() - interval '1 hour' and random() < p.share`,
+      [text.reviewComments]
+    )
+  );
 }
 
 /** A few blocks (one user in forty) and favorites (one in ten), between random users. */
 async function seedSocial(client: pg.Client, bars: Bars, users: number): Promise<void> {
   await step(bars, "blocks, favorites", async () => {
-    await client.query(`
+    await client.query(
+      `
       insert into app_public.user_blocks (blocker_id, blocked_id, reason)
       select distinct on (a.id, b.id) a.id, b.id, 'other'
         from generate_series(1, greatest(1, $1 / 40)) g
         join seed_users a on a.n = 1 + floor(random() * $1)::int
         join seed_users b on b.n = 1 + floor(random() * $1)::int
        where a.id <> b.id
-      on conflict do nothing`, [users]);
-    await client.query(`
+      on conflict do nothing`,
+      [users]
+    );
+    await client.query(
+      `
       insert into app_public.user_favorites (user_id, traveler_id)
       select distinct on (c.id, t.id) c.id, t.id
         from generate_series(1, greatest(1, $1 / 10)) g
         join seed_customers c on c.k = 1 + floor(random() * (select count(*) from seed_customers))::int
         join seed_travelers t on t.k = 1 + floor(random() * (select count(*) from seed_travelers))::int
        where c.id <> t.id
-      on conflict do nothing`, [users]);
+      on conflict do nothing`,
+      [users]
+    );
   });
 }
 
@@ -530,7 +611,9 @@ async function deriveColumns(client: pg.Client, bars: Bars): Promise<void> {
 }
 
 async function countRows(client: pg.Client): Promise<SeedCounts> {
-  const { rows: [counts] } = await client.query<SeedCounts>(`
+  const {
+    rows: [counts],
+  } = await client.query<SeedCounts>(`
     select (select count(*) from app_public.users)::int as users, (select count(*) from app_public.trips)::int as trips,
            (select count(*) from app_public.delivery_requests)::int as requests,
            (select count(*) from app_public.delivery_offers)::int as offers,

@@ -8,8 +8,17 @@ import { maxAliasesRule } from "@escape.tech/graphql-armor-max-aliases";
 import { maxDepthRule } from "@escape.tech/graphql-armor-max-depth";
 import { maxDirectivesRule } from "@escape.tech/graphql-armor-max-directives";
 import {
-  type ASTVisitor, type DocumentNode, GraphQLError, type GraphQLSchema, Kind, NoSchemaIntrospectionCustomRule,
-  specifiedRules, type ValidationContext, type ValidationRule, ValuesOfCorrectTypeRule, validate,
+  type ASTVisitor,
+  type DocumentNode,
+  GraphQLError,
+  type GraphQLSchema,
+  Kind,
+  NoSchemaIntrospectionCustomRule,
+  specifiedRules,
+  type ValidationContext,
+  type ValidationRule,
+  ValuesOfCorrectTypeRule,
+  validate,
 } from "postgraphile/graphql";
 import { DOCUMENT_LIMITS, HEAVY_FIELDS } from "../limits.ts";
 
@@ -21,8 +30,13 @@ export interface DocumentRulesOptions {
 }
 
 const withCode = (error: GraphQLError, code: string, message = error.message) =>
-  new GraphQLError(message, { nodes: error.nodes, source: error.source, positions: error.positions,
-    originalError: error.originalError, extensions: { ...error.extensions, code } });
+  new GraphQLError(message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    originalError: error.originalError,
+    extensions: { ...error.extensions, code },
+  });
 
 /** Armor's rules report by calling back; their messages start with "Syntax Error: ", which these are not. */
 const armorReport = (context: ValidationContext | null, error: GraphQLError) =>
@@ -51,9 +65,12 @@ function heavyFieldsRule(context: ValidationContext): ASTVisitor {
       };
       visit(operation.selectionSet.selections);
       if (count > DOCUMENT_LIMITS.maxHeavyFields) {
-        context.reportError(new GraphQLError(
-          `At most ${DOCUMENT_LIMITS.maxHeavyFields} searches or matchings per request, found ${count}.`,
-          { nodes: operation, extensions: { code: "LIMIT" } }));
+        context.reportError(
+          new GraphQLError(
+            `At most ${DOCUMENT_LIMITS.maxHeavyFields} searches or matchings per request, found ${count}.`,
+            { nodes: operation, extensions: { code: "LIMIT" } }
+          )
+        );
       }
     },
   };
@@ -70,11 +87,18 @@ const limitRules: ValidationRule[] = [
 const structureRules = specifiedRules.filter((rule) => rule !== ValuesOfCorrectTypeRule);
 
 /** Runs the stages in order on one document; each stage runs only when the ones before it found nothing. */
-export function validateDocument(schema: GraphQLSchema, document: DocumentNode, options: DocumentRulesOptions):
-  GraphQLError[] {
+export function validateDocument(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  options: DocumentRulesOptions
+): GraphQLError[] {
   const graphqlOptions = { hideSuggestions: options.hideSuggestions };
-  const query = validate(schema, document, [
-    ...structureRules, ...(options.introspection ? [] : [NoSchemaIntrospectionCustomRule])], graphqlOptions);
+  const query = validate(
+    schema,
+    document,
+    [...structureRules, ...(options.introspection ? [] : [NoSchemaIntrospectionCustomRule])],
+    graphqlOptions
+  );
   if (query.length > 0) return query.map((e) => withCode(e, "QUERY"));
   const values = validate(schema, document, [ValuesOfCorrectTypeRule], graphqlOptions);
   if (values.length > 0) return values.map((e) => withCode(e, "INVAL"));
@@ -82,8 +106,12 @@ export function validateDocument(schema: GraphQLSchema, document: DocumentNode, 
     return [...validate(schema, document, limitRules, graphqlOptions)];
   } catch (error) {
     // A limit rule must never turn a hostile document into a 500: whatever it throws is a refusal.
-    return [new GraphQLError("The request is too complex", {
-      originalError: error instanceof Error ? error : undefined, extensions: { code: "LIMIT" } })];
+    return [
+      new GraphQLError("The request is too complex", {
+        originalError: error instanceof Error ? error : undefined,
+        extensions: { code: "LIMIT" },
+      }),
+    ];
   }
 }
 

@@ -45,8 +45,12 @@ function parseGeoJsonPoint(value: unknown): GeoJsonPoint {
   return { type: "Point", coordinates: [lng, lat] };
 }
 
-function makeGeographyCodec(name: string, schemaName: string, serviceName: string, oid: string):
-  PgCodec<string, undefined, string, GeoJsonPoint, undefined, undefined, undefined> {
+function makeGeographyCodec(
+  name: string,
+  schemaName: string,
+  serviceName: string,
+  oid: string
+): PgCodec<string, undefined, string, GeoJsonPoint, undefined, undefined, undefined> {
   const asGeoJson = (frag: SQL) => sql`${sql.identifier(schemaName, "st_asgeojson")}(${frag})::text`;
   return {
     name,
@@ -83,8 +87,12 @@ export const GeoJsonPlugin: GraphileConfig.Plugin = {
         if (!postgis || pgType.typnamespace !== postgis.extnamespace) return;
         const schemaName = pgType.getNamespace()?.nspname;
         if (!schemaName) return;
-        event.pgCodec = makeGeographyCodec(info.inflection.typeCodecName({ pgType, serviceName }), schemaName,
-          serviceName, pgType._id);
+        event.pgCodec = makeGeographyCodec(
+          info.inflection.typeCodecName({ pgType, serviceName }),
+          schemaName,
+          serviceName,
+          pgType._id
+        );
       },
     },
   },
@@ -96,15 +104,22 @@ export const GeoJsonPlugin: GraphileConfig.Plugin = {
         callback(_, build) {
           const codecs = Object.values(build.pgCodecs).filter((codec) => codec.extensions?.isGeoJson);
           if (codecs.length === 0) return _;
-          build.registerScalarType(GEOJSON_TYPE_NAME, {}, () => ({
-            description: build.wrapDescription(
-              `A GeoJSON Point in WGS 84 (SRID 4326), longitude first: ${POINT_SHAPE}, with longitude in ` +
-              "[-180, 180] and latitude in [-90, 90]. Other geometry types are not supported.", "type"),
-            specifiedByURL: "https://www.rfc-editor.org/rfc/rfc7946",
-            serialize: (value) => value,
-            parseValue: parseGeoJsonPoint,
-            parseLiteral: (ast, variables) => parseGeoJsonPoint(valueFromASTUntyped(ast, variables)),
-          }), "GeoJsonPlugin");
+          build.registerScalarType(
+            GEOJSON_TYPE_NAME,
+            {},
+            () => ({
+              description: build.wrapDescription(
+                `A GeoJSON Point in WGS 84 (SRID 4326), longitude first: ${POINT_SHAPE}, with longitude in ` +
+                  "[-180, 180] and latitude in [-90, 90]. Other geometry types are not supported.",
+                "type"
+              ),
+              specifiedByURL: "https://www.rfc-editor.org/rfc/rfc7946",
+              serialize: (value) => value,
+              parseValue: parseGeoJsonPoint,
+              parseLiteral: (ast, variables) => parseGeoJsonPoint(valueFromASTUntyped(ast, variables)),
+            }),
+            "GeoJsonPlugin"
+          );
           for (const codec of codecs) build.setGraphQLTypeForPgCodec(codec, ["input", "output"], GEOJSON_TYPE_NAME);
           return _;
         },

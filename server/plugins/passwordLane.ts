@@ -10,8 +10,17 @@ import { type DocumentNode, GraphQLError, getOperationAST, Kind, type SelectionS
  * test/server/password_lane.test.ts checks this list against the functions of app_public that call crypt.
  */
 export const HASHING_MUTATIONS: ReadonlySet<string> = new Set([
-  "login", "register", "changePassword", "resetPassword", "deactivateAccount", "deleteAccount",
-  "verifyTwoFactorLogin", "confirmTwoFactor", "disableTwoFactor", "regenerateBackupCodes", "confirmPhoneVerification",
+  "login",
+  "register",
+  "changePassword",
+  "resetPassword",
+  "deactivateAccount",
+  "deleteAccount",
+  "verifyTwoFactorLogin",
+  "confirmTwoFactor",
+  "disableTwoFactor",
+  "regenerateBackupCodes",
+  "confirmPhoneVerification",
 ]);
 
 export const OVERLOADED = { code: "OVRLD", message: "The server is busy; try again shortly" } as const;
@@ -63,12 +72,15 @@ export class Lane {
 }
 
 /** Names of the root fields an operation selects, through fragments. */
-export function rootFieldNames(document: DocumentNode, operationName: string | null | undefined):
-  { kind: string; names: Set<string> } | null {
+export function rootFieldNames(
+  document: DocumentNode,
+  operationName: string | null | undefined
+): { kind: string; names: Set<string> } | null {
   const operation = getOperationAST(document, operationName);
   if (!operation) return null;
-  const fragments = new Map(document.definitions.flatMap((d) =>
-    d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : []));
+  const fragments = new Map(
+    document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : []))
+  );
   const names = new Set<string>();
   const seen = new Set<string>();
   const collect = (set: SelectionSetNode) => {

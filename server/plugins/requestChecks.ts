@@ -79,8 +79,10 @@ function examineDocument(query: string): SafeError | null {
   visit(document, {
     Argument(node) {
       if (depthOf(node.value, 1) > DOCUMENT_LIMITS.maxInputNesting) {
-        problem ??= badRequest(`The value of argument "${node.name.value}" nests more than ` +
-          `${DOCUMENT_LIMITS.maxInputNesting} levels`, "INVAL");
+        problem ??= badRequest(
+          `The value of argument "${node.name.value}" nests more than ` + `${DOCUMENT_LIMITS.maxInputNesting} levels`,
+          "INVAL"
+        );
       }
     },
   });
@@ -92,8 +94,9 @@ function examineDocument(query: string): SafeError | null {
  * variable path, e.g. `$input.patch.title`.
  */
 export function checkVariables(variables: Record<string, unknown>): SafeError | null {
-  const stack: Array<{ value: unknown; path: string; depth: number }> =
-    Object.entries(variables).map(([name, value]) => ({ value, path: `$${name}`, depth: 0 }));
+  const stack: Array<{ value: unknown; path: string; depth: number }> = Object.entries(variables).map(
+    ([name, value]) => ({ value, path: `$${name}`, depth: 0 })
+  );
   for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
     const { value, path, depth } = item;
     if (typeof value === "string") {
@@ -104,7 +107,11 @@ export function checkVariables(variables: Record<string, unknown>): SafeError | 
       }
       for (const [key, child] of Object.entries(value)) {
         if (key.includes("\0")) return badRequest(`Variable ${path} has a key with a NUL character`, "INVAL");
-        stack.push({ value: child, path: Array.isArray(value) ? `${path}[${key}]` : `${path}.${key}`, depth: depth + 1 });
+        stack.push({
+          value: child,
+          path: Array.isArray(value) ? `${path}[${key}]` : `${path}.${key}`,
+          depth: depth + 1,
+        });
       }
     }
   }

@@ -9,7 +9,8 @@ const INT64_MIN = -(2n ** 63n);
 const INT64_MAX = 2n ** 63n - 1n;
 
 /** ISO 8601 / RFC 3339 with a 4-digit year; the offset may be omitted (PostgreSQL then uses the session's). */
-const DATETIME = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:[Zz]|[+-]\d{2}(?::?\d{2})?)?$/;
+const DATETIME =
+  /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:[Zz]|[+-]\d{2}(?::?\d{2})?)?$/;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d{1,4})?$/;
 
@@ -21,8 +22,13 @@ function isCalendarDate(year: number, month: number, day: number): boolean {
 export const STRICT_PARSERS: Record<string, (value: unknown) => void> = {
   Datetime(value) {
     const m = typeof value === "string" ? DATETIME.exec(value) : null;
-    if (!m || !isCalendarDate(Number(m[1]), Number(m[2]), Number(m[3])) || Number(m[4]) > 23 || Number(m[5]) > 59 ||
-        Number(m[6] ?? 0) > 59) {
+    if (
+      !m ||
+      !isCalendarDate(Number(m[1]), Number(m[2]), Number(m[3])) ||
+      Number(m[4]) > 23 ||
+      Number(m[5]) > 59 ||
+      Number(m[6] ?? 0) > 59
+    ) {
       throw invalid("Datetime must be an ISO 8601 date and time, e.g. 2030-01-31T09:30:00Z");
     }
   },
@@ -34,7 +40,12 @@ export const STRICT_PARSERS: Record<string, (value: unknown) => void> = {
   },
   BigInt(value) {
     const text = typeof value === "number" && Number.isSafeInteger(value) ? String(value) : value;
-    if (typeof text !== "string" || !/^-?\d{1,19}$/.test(text) || BigInt(text) < INT64_MIN || BigInt(text) > INT64_MAX) {
+    if (
+      typeof text !== "string" ||
+      !/^-?\d{1,19}$/.test(text) ||
+      BigInt(text) < INT64_MIN ||
+      BigInt(text) > INT64_MAX
+    ) {
       throw invalid("BigInt must be a whole number between -2^63 and 2^63-1, as a string");
     }
   },

@@ -6,7 +6,8 @@ import type { Task } from "graphile-worker";
 export function makeApiRequestBudgetsPruneTask(): Task {
   return async (_payload, helpers) => {
     const { rows } = await helpers.withPgClient((client) =>
-      client.query<{ pruned: number }>("select app_private.prune_api_request_budgets() as pruned"));
+      client.query<{ pruned: number }>("select app_private.prune_api_request_budgets() as pruned")
+    );
     helpers.logger.debug("past request budgets pruned", { pruned: rows[0]?.pruned });
   };
 }

@@ -17,16 +17,26 @@ export function makeEmailsSendTask({ mailer }: Pick<TaskDeps, "mailer">): Task {
   return async (payload, helpers) => {
     const { id } = assertIdPayload("emails__send", payload);
     // At least once: a repeated job finds the email already sent (or gone) and has nothing to do.
-    const email = await helpers.withPgClient(async (client) => (await client.query<QueuedEmail>(
-      "select recipient, subject, body, kind from app_private.emails where id = $1 and status = 'queued'", [id])).rows[0]);
+    const email = await helpers.withPgClient(
+      async (client) =>
+        (
+          await client.query<QueuedEmail>(
+            "select recipient, subject, body, kind from app_private.emails where id = $1 and status = 'queued'",
+            [id]
+          )
+        ).rows[0]
+    );
     if (!email) {
       helpers.logger.debug("email is no longer queued; nothing to send", { emailId: id });
       return;
     }
     let text = email.body;
     if (email.kind !== "plain") {
-      const token = await helpers.withPgClient(async (client) => (await client.query<{ token: string | null }>(
-        "select app_private.issue_email_token($1) as token", [id])).rows[0]!.token);
+      const token = await helpers.withPgClient(
+        async (client) =>
+          (await client.query<{ token: string | null }>("select app_private.issue_email_token($1) as token", [id]))
+            .rows[0]!.token
+      );
       if (!token) throw new Error(`no token could be issued for email ${id}`);
       text = text.replaceAll("{{token}}", token);
     }
@@ -41,7 +51,8 @@ export function makeEmailsSendTask({ mailer }: Pick<TaskDeps, "mailer">): Task {
     const finalAttempt = helpers.job.attempts >= helpers.job.max_attempts;
     const lastError = failure ? messageOf(failure.error) : null;
     await helpers.withPgClient((client) =>
-      client.query("select app_private.record_email_attempt($1, $2, $3)", [id, lastError, finalAttempt]));
+      client.query("select app_private.record_email_attempt($1, $2, $3)", [id, lastError, finalAttempt])
+    );
     if (failure) throw failure.error; // graphile-worker retries with backoff until max_attempts
     helpers.logger.info("email sent", { emailId: id });
   };

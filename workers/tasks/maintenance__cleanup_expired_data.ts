@@ -16,7 +16,8 @@ export function makeMaintenanceCleanupExpiredDataTask(): Task {
     let more = true;
     while (more && rounds < MAX_ROUNDS) {
       const { rows } = await helpers.withPgClient((client) =>
-        client.query<{ answer: CleanupAnswer }>("select app_private.cleanup_expired_data() as answer"));
+        client.query<{ answer: CleanupAnswer }>("select app_private.cleanup_expired_data() as answer")
+      );
       const { more: moreLeft, ...round } = rows[0]!.answer;
       for (const [step, count] of Object.entries(round)) counts[step] = (counts[step] ?? 0) + count;
       more = moreLeft;

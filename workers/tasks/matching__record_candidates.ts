@@ -20,15 +20,21 @@ export function assertMatchingPayload(payload: unknown): MatchingPayload {
       if (keys[0] === "request_id") return { requestId: value, tripId: null };
     }
   }
-  throw new Error(`matching__record_candidates expects { trip_id: uuid } or { request_id: uuid }, got ${JSON.stringify(payload)}`);
+  throw new Error(
+    `matching__record_candidates expects { trip_id: uuid } or { request_id: uuid }, got ${JSON.stringify(payload)}`
+  );
 }
 
 /** Needs nothing but the database. */
 export function makeMatchingRecordCandidatesTask(): Task {
   return async (payload, helpers) => {
     const { requestId, tripId } = assertMatchingPayload(payload);
-    const { rows } = await helpers.withPgClient((client) => client.query<{ emailed: number }>(
-      "select app_private.record_match_candidates($1, $2) as emailed", [requestId, tripId]));
+    const { rows } = await helpers.withPgClient((client) =>
+      client.query<{ emailed: number }>("select app_private.record_match_candidates($1, $2) as emailed", [
+        requestId,
+        tripId,
+      ])
+    );
     helpers.logger.info("match candidates recorded", { requestId, tripId, emailed: rows[0]?.emailed });
   };
 }

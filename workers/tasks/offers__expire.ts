@@ -6,7 +6,8 @@ import type { Task } from "graphile-worker";
 export function makeOffersExpireTask(): Task {
   return async (_payload, helpers) => {
     const { rows } = await helpers.withPgClient((client) =>
-      client.query<{ expired: number }>("select app_private.expire_offers() as expired"));
+      client.query<{ expired: number }>("select app_private.expire_offers() as expired")
+    );
     if (rows[0]!.expired > 0) helpers.logger.info("offers expired", { expired: rows[0]!.expired });
   };
 }

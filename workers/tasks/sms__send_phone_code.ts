@@ -8,8 +8,15 @@ import type { TaskDeps } from "./index.ts";
 export function makeSmsSendPhoneCodeTask({ smsSender }: Pick<TaskDeps, "smsSender">): Task {
   return async (payload, helpers) => {
     const { id } = assertIdPayload("sms__send_phone_code", payload);
-    const issued = await helpers.withPgClient(async (client) => (await client.query<{ phone_number: string; code: string }>(
-      "select phone_number, code from app_private.issue_phone_code($1)", [id])).rows[0]);
+    const issued = await helpers.withPgClient(
+      async (client) =>
+        (
+          await client.query<{ phone_number: string; code: string }>(
+            "select phone_number, code from app_private.issue_phone_code($1)",
+            [id]
+          )
+        ).rows[0]
+    );
     if (!issued) {
       helpers.logger.debug("phone verification request was used or replaced; nothing to send", { codeId: id });
       return;

@@ -6,7 +6,8 @@ import type { Task } from "graphile-worker";
 export function makeTripsAutoCompleteTask(): Task {
   return async (_payload, helpers) => {
     const { rows } = await helpers.withPgClient((client) =>
-      client.query<{ completed: number }>("select app_private.auto_complete_trips() as completed"));
+      client.query<{ completed: number }>("select app_private.auto_complete_trips() as completed")
+    );
     helpers.logger.info("trips auto-completed", { completed: rows[0]?.completed });
   };
 }

@@ -6,7 +6,8 @@ import type { Task } from "graphile-worker";
 export function makeTripsMaterialiseRecurringTask(): Task {
   return async (_payload, helpers) => {
     const { rows } = await helpers.withPgClient((client) =>
-      client.query<{ created: number }>("select app_private.materialise_recurring_trips() as created"));
+      client.query<{ created: number }>("select app_private.materialise_recurring_trips() as created")
+    );
     helpers.logger.info("recurring trips materialised", { created: rows[0]?.created });
   };
 }

@@ -20,10 +20,14 @@ interface TripToForecast {
 
 export function makeTripsRefreshWeatherTask({ weather: provider }: Pick<TaskDeps, "weather">): Task {
   return async (_payload, helpers) => {
-    const { rows } = await helpers.withPgClient((client) => client.query<TripToForecast>(
-      `select trip_id, origin_lng, origin_lat, destination_lng, destination_lat,
+    const { rows } = await helpers.withPgClient((client) =>
+      client.query<TripToForecast>(
+        `select trip_id, origin_lng, origin_lat, destination_lng, destination_lat,
               departure_date::text as departure_date, arrival_date::text as arrival_date
-         from app_private.trips_needing_weather($1)`, [BATCH]));
+         from app_private.trips_needing_weather($1)`,
+        [BATCH]
+      )
+    );
     const failures: string[] = [];
     for (const trip of rows) {
       try {
@@ -31,13 +35,23 @@ export function makeTripsRefreshWeatherTask({ weather: provider }: Pick<TaskDeps
           provider.forecast({ lat: trip.origin_lat, lng: trip.origin_lng, date: trip.departure_date }),
           provider.forecast({ lat: trip.destination_lat, lng: trip.destination_lng, date: trip.arrival_date }),
         ]);
-        await helpers.withPgClient((client) => client.query("select app_private.record_trip_weather($1, $2, $3)",
-          [trip.trip_id, JSON.stringify({ origin, destination }), provider.name]));
+        await helpers.withPgClient((client) =>
+          client.query("select app_private.record_trip_weather($1, $2, $3)", [
+            trip.trip_id,
+            JSON.stringify({ origin, destination }),
+            provider.name,
+          ])
+        );
       } catch (error) {
         failures.push(`${trip.trip_id}: ${error instanceof Error ? error.message : String(error)}`);
       }
     }
-    helpers.logger.info("trip weather refreshed", { trips: rows.length, failed: failures.length, provider: provider.name });
-    if (failures.length > 0) throw new Error(`${failures.length} forecast(s) failed: ${failures.slice(0, 5).join("; ")}`);
+    helpers.logger.info("trip weather refreshed", {
+      trips: rows.length,
+      failed: failures.length,
+      provider: provider.name,
+    });
+    if (failures.length > 0)
+      throw new Error(`${failures.length} forecast(s) failed: ${failures.slice(0, 5).join("; ")}`);
   };
 }

@@ -12,7 +12,8 @@ export function makeUsersEndSuspensionsTask(): Task {
     let total = 0;
     for (let round = 0; round < MAX_ROUNDS; round++) {
       const { rows } = await helpers.withPgClient((client) =>
-        client.query<{ ended: number }>("select app_private.end_suspensions() as ended"));
+        client.query<{ ended: number }>("select app_private.end_suspensions() as ended")
+      );
       const ended = rows[0]!.ended;
       if (ended === 0) break;
       total += ended;

@@ -12,12 +12,20 @@ export function makeHttpProvider(url: string, timeoutMs: number, fetchImpl: type
       target.searchParams.set("lat", String(lat));
       target.searchParams.set("lng", String(lng));
       target.searchParams.set("date", date);
-      const res = await fetchImpl(target, { headers: { accept: "application/json" }, signal: AbortSignal.timeout(timeoutMs) });
+      const res = await fetchImpl(target, {
+        headers: { accept: "application/json" },
+        signal: AbortSignal.timeout(timeoutMs),
+      });
       if (!res.ok) throw new Error(`weather service answered HTTP ${res.status} for ${date}`);
       const body: unknown = await res.json();
       assertForecast(body, date);
-      return { date, condition: body.condition, temperature_c: body.temperature_c, wind_kph: body.wind_kph,
-        precipitation_mm: body.precipitation_mm };
+      return {
+        date,
+        condition: body.condition,
+        temperature_c: body.temperature_c,
+        wind_kph: body.wind_kph,
+        precipitation_mm: body.precipitation_mm,
+      };
     },
   };
 }

@@ -6,10 +6,12 @@ import type { Forecast, ForecastQuery, WeatherProvider } from "./provider.ts";
 const CONDITIONS = ["clear", "clear", "clear", "clouds", "clouds", "rain", "rain", "fog", "snow", "storm"] as const;
 
 export function offlineForecast({ lat, lng, date }: ForecastQuery): Forecast {
-  const digest = createHash("sha256").update(`${lat.toFixed(2)},${lng.toFixed(2)},${date}`).digest();
+  const digest = createHash("sha256")
+    .update(`${lat.toFixed(2)},${lng.toFixed(2)},${date}`)
+    .digest();
   const month = Number(date.slice(5, 7));
   // Warmer near the equator and in the hemisphere's summer; ± 6 °C of deterministic noise.
-  const summer = (lat >= 0 ? Math.cos(((month - 7) / 6) * Math.PI) : Math.cos(((month - 1) / 6) * Math.PI));
+  const summer = lat >= 0 ? Math.cos(((month - 7) / 6) * Math.PI) : Math.cos(((month - 1) / 6) * Math.PI);
   const base = 28 - Math.abs(lat) * 0.45 + summer * 8;
   let condition: string = CONDITIONS[digest[0]! % CONDITIONS.length]!;
   const temperature = Math.round((base + (digest[1]! / 255) * 12 - 6) * 10) / 10;

@@ -38,7 +38,11 @@ export interface CompareOptions {
 }
 
 export function sendGraphql(apiUrl: string, operation: Case, actor: Actor, variables: Record<string, unknown>) {
-  return postJson(`${apiUrl}/graphql`, { query: operation.graphql, variables }, { authorization: `Bearer ${actor.token}` });
+  return postJson(
+    `${apiUrl}/graphql`,
+    { query: operation.graphql, variables },
+    { authorization: `Bearer ${actor.token}` }
+  );
 }
 
 export function sendHandwritten(url: string, operation: Case, actor: Actor, variables: Record<string, unknown>) {
@@ -46,46 +50,70 @@ export function sendHandwritten(url: string, operation: Case, actor: Actor, vari
 }
 
 function handwrittenOutcome(reply: { status: number; body: string }): Outcome {
-  return reply.status === 200 ? { ok: true } : { ok: false, detail: `HTTP ${reply.status}: ${reply.body.slice(0, 300)}` };
+  return reply.status === 200
+    ? { ok: true }
+    : { ok: false, detail: `HTTP ${reply.status}: ${reply.body.slice(0, 300)}` };
 }
 
 /** One side of a comparison: how to send request i's caller and variables, and how to judge the reply. */
 export type Side = (operation: Case, actor: Actor, variables: Record<string, unknown>) => Promise<Outcome>;
 
-export const graphqlSide = (apiUrl: string): Side => async (operation, actor, variables) =>
-  graphqlOutcome(await sendGraphql(apiUrl, operation, actor, variables));
+export const graphqlSide =
+  (apiUrl: string): Side =>
+  async (operation, actor, variables) =>
+    graphqlOutcome(await sendGraphql(apiUrl, operation, actor, variables));
 
-export const handwrittenSide = (url: string): Side => async (operation, actor, variables) =>
-  handwrittenOutcome(await sendHandwritten(url, operation, actor, variables));
+export const handwrittenSide =
+  (url: string): Side =>
+  async (operation, actor, variables) =>
+    handwrittenOutcome(await sendHandwritten(url, operation, actor, variables));
 
 export async function compare(operation: Case, options: CompareOptions): Promise<Comparison> {
   const { measured, baseline, rounds, seconds, concurrency, draw } = options;
   const base = { name: operation.name, what: operation.what };
   const probe = draw(0);
-  const probes = [await measured(operation, probe.actor, probe.variables),
-    await baseline(operation, probe.actor, probe.variables)];
+  const probes = [
+    await measured(operation, probe.actor, probe.variables),
+    await baseline(operation, probe.actor, probe.variables),
+  ];
   const failedProbe = probes.find((p) => !p.ok);
   if (failedProbe) {
     process.stderr.write(`[bench] ${operation.name}: the probe failed: ${failedProbe.detail}\n`);
-    return { ...base, failed: /57014|canceling statement due to statement timeout|HTTP 504/.test(failedProbe.detail ?? "")
-      ? "statement timeout" : (failedProbe.detail ?? "failed") };
+    return {
+      ...base,
+      failed: /57014|canceling statement due to statement timeout|HTTP 504/.test(failedProbe.detail ?? "")
+        ? "statement timeout"
+        : (failedProbe.detail ?? "failed"),
+    };
   }
   const graphql: LoadResult[] = [];
   const handwritten: LoadResult[] = [];
   const bar = progressBar(options.label ?? operation.name, rounds * 2);
   let n = 1;
   const runGraphql = async () => {
-    graphql.push(await closedLoop(async () => {
-      const { actor, variables } = draw(n++);
-      return measured(operation, actor, variables);
-    }, concurrency, seconds * 1000));
+    graphql.push(
+      await closedLoop(
+        async () => {
+          const { actor, variables } = draw(n++);
+          return measured(operation, actor, variables);
+        },
+        concurrency,
+        seconds * 1000
+      )
+    );
     bar.tick();
   };
   const runHandwritten = async () => {
-    handwritten.push(await closedLoop(async () => {
-      const { actor, variables } = draw(n++);
-      return baseline(operation, actor, variables);
-    }, concurrency, seconds * 1000));
+    handwritten.push(
+      await closedLoop(
+        async () => {
+          const { actor, variables } = draw(n++);
+          return baseline(operation, actor, variables);
+        },
+        concurrency,
+        seconds * 1000
+      )
+    );
     bar.tick();
   };
   for (let round = 0; round < rounds; round++) {
@@ -102,7 +130,8 @@ export async function compare(operation: Case, options: CompareOptions): Promise
   const all = (results: LoadResult[]) => results.flatMap((r) => r.latencies);
   const failures = [...graphql, ...handwritten].reduce((sum, r) => sum + r.failures, 0);
   const firstFailure = [...graphql, ...handwritten].find((r) => r.firstFailure)?.firstFailure;
-  if (firstFailure) process.stderr.write(`[bench] ${operation.name}: ${failures} failed requests, e.g. ${firstFailure}\n`);
+  if (firstFailure)
+    process.stderr.write(`[bench] ${operation.name}: ${failures} failed requests, e.g. ${firstFailure}\n`);
   return {
     ...base,
     graphqlRps: median(graphql.map((r) => r.rps)),

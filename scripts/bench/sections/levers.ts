@@ -49,22 +49,28 @@ export async function benchLevers(operation: Case, options: LeverOptions): Promi
   const sides = [baseline, ...variants];
   const rps = new Map<string, number[]>(sides.map((s) => [s.label, []]));
   const cpu = new Map<string, { server: number; postgres: number; requests: number }>(
-    sides.map((s) => [s.label, { server: 0, postgres: 0, requests: 0 }]));
+    sides.map((s) => [s.label, { server: 0, postgres: 0, requests: 0 }])
+  );
   const bar = progressBar(`levers: ${operation.name}`, rounds * sides.length);
   let n = 0;
   for (let round = 0; round < rounds; round++) {
     const order = sides.map((_, i) => sides[(i + round) % sides.length]!);
     for (const { label, side, pid } of order) {
       const [server0, postgres0] = [treeCpuMs(pid), await backendCpuMs(monitor)];
-      const result = await closedLoop(async () => {
-        const { actor, variables } = draw(n++);
-        return side(operation, actor, variables);
-      }, concurrency, seconds * 1000);
+      const result = await closedLoop(
+        async () => {
+          const { actor, variables } = draw(n++);
+          return side(operation, actor, variables);
+        },
+        concurrency,
+        seconds * 1000
+      );
       const spent = cpu.get(label)!;
       spent.server += treeCpuMs(pid) - server0;
       spent.postgres += backendCpuSince(postgres0, await backendCpuMs(monitor));
       spent.requests += result.requests;
-      if (result.failures > 0) process.stderr.write(`[bench] ${label}: ${result.failures} failed, e.g. ${result.firstFailure}\n`);
+      if (result.failures > 0)
+        process.stderr.write(`[bench] ${label}: ${result.failures} failed, e.g. ${result.firstFailure}\n`);
       rps.get(label)!.push(result.rps);
       bar.tick();
     }
@@ -82,8 +88,14 @@ export async function benchLevers(operation: Case, options: LeverOptions): Promi
     variants: variants.map(({ label }) => {
       const own = rps.get(label)!;
       const ratios = own.map((value, i) => value / base[i]!);
-      return { label, rps: median(own), ratio: median(ratios), ratioMin: Math.min(...ratios), ratioMax: Math.max(...ratios),
-        cpu: perRequest(label) };
+      return {
+        label,
+        rps: median(own),
+        ratio: median(ratios),
+        ratioMin: Math.min(...ratios),
+        ratioMax: Math.max(...ratios),
+        cpu: perRequest(label),
+      };
     }),
   };
 }

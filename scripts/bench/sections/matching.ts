@@ -40,9 +40,14 @@ export async function benchMatching(db: BenchDatabase, jwtSecret: string, calls:
   await owner.connect();
   const api = new pg.Client({ connectionString: db.authUrl });
   try {
-    const { rows: [admin] } = await owner.query<{ id: string }>(`
+    const {
+      rows: [admin],
+    } = await owner.query<{ id: string }>(`
       select u.id from app_public.users u where u.status = 'active' order by md5(u.id::text) limit 1`);
-    await owner.query(`insert into app_private.admin_users (user_id, role) values ($1, 'admin') on conflict do nothing`, [admin!.id]);
+    await owner.query(
+      `insert into app_private.admin_users (user_id, role) values ($1, 'admin') on conflict do nothing`,
+      [admin!.id]
+    );
     const [session] = await signIn(owner, [admin!.id], jwtSecret, { mfaVerified: true });
     const sample = async (sql: string) => (await owner.query<{ id: string }>(sql, [calls])).rows.map((r) => r.id);
     const requestIds = await sample(`select id from app_public.delivery_requests
@@ -50,16 +55,35 @@ export async function benchMatching(db: BenchDatabase, jwtSecret: string, calls:
                                       order by md5(id::text) limit $1`);
     const tripIds = await sample(`select id from app_public.trips where status = 'upcoming' and departure_time > now()
                                    order by md5(id::text) limit $1`);
-    const { rows: [counts] } = await owner.query<{ trips: number; requests: number }>(`
+    const {
+      rows: [counts],
+    } = await owner.query<{ trips: number; requests: number }>(`
       select (select count(*) from app_public.trips)::int as trips, (select count(*) from app_public.delivery_requests)::int as requests`);
     await api.connect();
     await api.query("begin");
     await api.query("select set_config('jwt.claims.session_id', $1, true)", [session!.sessionId]);
     await api.query("set local role app_user");
     try {
-      const matchingTrips = await timeCalls(api, `matchingTrips (${db.size})`, "select * from app_public.matching_trips($1)", requestIds);
-      const matchingRequests = await timeCalls(api, `matchingRequests (${db.size})`, "select * from app_public.matching_requests($1)", tripIds);
-      return { size: db.size, trips: counts!.trips, requests: counts!.requests, calls, matchingTrips, matchingRequests };
+      const matchingTrips = await timeCalls(
+        api,
+        `matchingTrips (${db.size})`,
+        "select * from app_public.matching_trips($1)",
+        requestIds
+      );
+      const matchingRequests = await timeCalls(
+        api,
+        `matchingRequests (${db.size})`,
+        "select * from app_public.matching_requests($1)",
+        tripIds
+      );
+      return {
+        size: db.size,
+        trips: counts!.trips,
+        requests: counts!.requests,
+        calls,
+        matchingTrips,
+        matchingRequests,
+      };
     } finally {
       await api.query("rollback");
     }

@@ -18,9 +18,14 @@ export interface SearchFigures {
   results: number;
 }
 
-export async function benchSearch(apiUrl: string, size: string, actors: Actor[],
-                                  routes: Array<{ origin: Point; destination: Point }>, calls: number,
-                                  timeoutMs: number): Promise<SearchFigures> {
+export async function benchSearch(
+  apiUrl: string,
+  size: string,
+  actors: Actor[],
+  routes: Array<{ origin: Point; destination: Point }>,
+  calls: number,
+  timeoutMs: number
+): Promise<SearchFigures> {
   const search = READS.find((c) => c.name === "searchTrips")!;
   const ms: number[] = [];
   let timeouts = 0;
@@ -30,7 +35,10 @@ export async function benchSearch(apiUrl: string, size: string, actors: Actor[],
   let made = 0;
   for (let i = 0; i < calls && streak < 3; i++, made++) {
     const route = routes[i % routes.length]!;
-    const reply = await sendGraphql(apiUrl, search, actors[i % actors.length]!, { origin: route.origin, destination: route.destination });
+    const reply = await sendGraphql(apiUrl, search, actors[i % actors.length]!, {
+      origin: route.origin,
+      destination: route.destination,
+    });
     const body = JSON.parse(reply.body) as { data?: { searchTrips?: { nodes: unknown[] } }; errors?: unknown[] };
     if (body.errors?.length) {
       // The API masks a statement timeout (57014) as an unexpected error: one that took the timeout is one.
@@ -47,6 +55,13 @@ export async function benchSearch(apiUrl: string, size: string, actors: Actor[],
     bar.tick();
   }
   bar.done(streak >= 3 ? "(stopped: 3 timeouts in a row)" : "");
-  return { size, calls: made, answered: ms.length, timeouts, p50: ms.length ? percentile(ms, 0.5) : undefined,
-    p95: ms.length ? percentile(ms, 0.95) : undefined, results: ms.length ? results / ms.length : 0 };
+  return {
+    size,
+    calls: made,
+    answered: ms.length,
+    timeouts,
+    p50: ms.length ? percentile(ms, 0.5) : undefined,
+    p95: ms.length ? percentile(ms, 0.95) : undefined,
+    results: ms.length ? results / ms.length : 0,
+  };
 }
