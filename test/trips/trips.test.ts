@@ -335,5 +335,5 @@ test("the spatial and text filters of searchTrips can use the GiST and trigram i
   t.regex(await plan("public.st_dwithin(t.destination_point, 'SRID=4326;POINT(2.35 48.85)'::geography, 10000)"), /trips_destination_point_idx/);
   t.regex(await plan(`(coalesce(t.title, '') || ' ' || coalesce(t.description, '') || ' ' || coalesce(t.origin_address, '')
     || ' ' || coalesce(t.destination_address, '')) ilike '%paris%'`), /idx_trips_text/);
-  t.regex(await plan("t.status in ('upcoming', 'delayed') and t.departure_time > now()"), /trips_live_departure_idx/);
+  t.regex(await plan("t.status in ('upcoming', 'delayed') and t.departure_time > now()"), /trips_live_(departure|route)_idx/);
 });
