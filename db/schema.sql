@@ -986,6 +986,47 @@ COMMENT ON TYPE app_public.document_type IS 'Kind of an identity or address docu
 
 
 --
+-- Name: file_purpose; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.file_purpose AS ENUM (
+    'avatar',
+    'verification_document',
+    'item_photo',
+    'pickup_evidence',
+    'delivery_evidence',
+    'refused_pickup',
+    'dispute_evidence'
+);
+
+
+--
+-- Name: TYPE file_purpose; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.file_purpose IS 'What a file is for; it decides the accepted content types and who may read it.';
+
+
+--
+-- Name: file_status; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.file_status AS ENUM (
+    'pending',
+    'uploaded',
+    'ready',
+    'rejected'
+);
+
+
+--
+-- Name: TYPE file_status; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.file_status IS 'pending (waiting for its bytes), uploaded (bytes checked, waiting for the malware scan), ready, or rejected.';
+
+
+--
 -- Name: moderation_status; Type: TYPE; Schema: app_public; Owner: -
 --
 
@@ -8138,6 +8179,37 @@ COMMENT ON FUNCTION app_private.cleanup_expired_data() IS 'Applies every retenti
 
 
 --
+-- Name: complete_file_upload(uuid, text, bigint); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.complete_file_upload(file_id uuid, stored_sha256 text, stored_bytes bigint) RETURNS boolean
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+begin
+  update app_public.files f
+     set status = 'ready', ready_at = now()
+   where f.id = complete_file_upload.file_id and f.status = 'pending' and f.upload_expires_at > now();
+  if not found then
+    return false;
+  end if;
+  update app_private.file_objects o
+     set stored_sha256 = complete_file_upload.stored_sha256, stored_bytes = complete_file_upload.stored_bytes,
+         uploaded_at = now()
+   where o.file_id = complete_file_upload.file_id;
+  return true;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION complete_file_upload(file_id uuid, stored_sha256 text, stored_bytes bigint); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.complete_file_upload(file_id uuid, stored_sha256 text, stored_bytes bigint) IS 'Marks a pending, unexpired file ready with the SHA-256 and size of its stored bytes; false (nothing changed) otherwise.';
+
+
+--
 -- Name: create_session(uuid); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -8277,6 +8349,33 @@ COMMENT ON FUNCTION app_private.expire_offers() IS 'Expires pending offer thread
 
 
 --
+-- Name: expire_uploads(integer); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.expire_uploads(batch_size integer) RETURNS integer
+    LANGUAGE sql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  with gone as (
+    delete from app_public.files f
+     where f.id in (select e.id from app_public.files e
+                     where e.status = 'pending' and e.upload_expires_at <= now()
+                     order by e.upload_expires_at
+                     limit expire_uploads.batch_size
+                     for update skip locked)
+    returning 1)
+  select count(*)::int from gone;
+$$;
+
+
+--
+-- Name: FUNCTION expire_uploads(batch_size integer); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.expire_uploads(batch_size integer) IS 'Deletes up to batch_size pending files whose upload time has passed; returns how many.';
+
+
+--
 -- Name: expire_verification_documents(); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -8300,6 +8399,50 @@ $$;
 --
 
 COMMENT ON FUNCTION app_private.expire_verification_documents() IS 'Marks documents past their expiry as expired, at most retention.batch_size; returns how many.';
+
+
+--
+-- Name: file_download_target(uuid); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.file_download_target(file_id uuid) RETURNS TABLE(content_type text, stored_bytes bigint, stored_sha256 text, storage_key text)
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select f.content_type, o.stored_bytes, o.stored_sha256, o.storage_key
+    from app_public.files f
+    join app_private.file_objects o on o.file_id = f.id
+   where f.id = file_download_target.file_id and f.status = 'ready';
+$$;
+
+
+--
+-- Name: FUNCTION file_download_target(file_id uuid); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.file_download_target(file_id uuid) IS 'Content type, size, SHA-256 and storage key of a ready file; no row otherwise.';
+
+
+--
+-- Name: file_upload_target(uuid); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.file_upload_target(file_id uuid) RETURNS TABLE(purpose app_public.file_purpose, content_type text, byte_size bigint, sha256 text, storage_key text)
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select f.purpose, f.content_type, f.byte_size, f.sha256, o.storage_key
+    from app_public.files f
+    join app_private.file_objects o on o.file_id = f.id
+   where f.id = file_upload_target.file_id and f.status = 'pending' and f.upload_expires_at > now();
+$$;
+
+
+--
+-- Name: FUNCTION file_upload_target(file_id uuid); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.file_upload_target(file_id uuid) IS 'The declared type, size and SHA-256 and the storage key of a file that may be uploaded now (pending, not expired); no row otherwise.';
 
 
 --
@@ -12214,6 +12357,220 @@ Texts a 6-digit code (valid 10 minutes) to the number, to be entered with confir
 
 
 --
+-- Name: files; Type: TABLE; Schema: app_public; Owner: -
+--
+
+CREATE TABLE app_public.files (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    owner_id uuid NOT NULL,
+    purpose app_public.file_purpose NOT NULL,
+    content_type text NOT NULL,
+    byte_size bigint NOT NULL,
+    sha256 text NOT NULL,
+    status app_public.file_status DEFAULT 'pending'::app_public.file_status NOT NULL,
+    rejected_reason text,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    upload_expires_at timestamp with time zone NOT NULL,
+    ready_at timestamp with time zone,
+    CONSTRAINT files_byte_size_positive CHECK ((byte_size > 0)),
+    CONSTRAINT files_content_type_format CHECK (((length(content_type) <= 100) AND (content_type ~ '^[a-z]+/[a-z0-9.+-]+$'::text))),
+    CONSTRAINT files_ready_at CHECK (((status = 'ready'::app_public.file_status) = (ready_at IS NOT NULL))),
+    CONSTRAINT files_rejected_reason_length CHECK (((length(rejected_reason) >= 1) AND (length(rejected_reason) <= 500))),
+    CONSTRAINT files_sha256_format CHECK ((sha256 ~ '^[0-9a-f]{64}$'::text))
+);
+
+ALTER TABLE ONLY app_public.files FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE files; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TABLE app_public.files IS 'An uploaded (or requested) file: its owner, purpose, declared type, size and SHA-256, and its state. The bytes are read and written only through signed URLs (uploadUrl, downloadUrl).';
+
+
+--
+-- Name: COLUMN files.id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.files.id IS 'The file''s id, which objects it is attached to reference.';
+
+
+--
+-- Name: COLUMN files.owner_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.files.owner_id IS 'Who requested the upload.';
+
+
+--
+-- Name: COLUMN files.purpose; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.files.purpose IS 'What the file is for (accepted types and readers depend on it).';
+
+
+--
+-- Name: COLUMN files.content_type; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.files.content_type IS 'Declared content type, checked against the bytes'' own signature on upload.';
+
+
+--
+-- Name: COLUMN files.byte_size; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.files.byte_size IS 'Declared size in bytes; the upload must be exactly this long.';
+
+
+--
+-- Name: COLUMN files.sha256; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.files.sha256 IS 'Declared SHA-256 of the bytes (hex); the upload must match it.';
+
+
+--
+-- Name: COLUMN files.status; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.files.status IS 'pending until its bytes arrive, then uploaded (being scanned), ready or rejected.';
+
+
+--
+-- Name: COLUMN files.rejected_reason; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.files.rejected_reason IS 'Why the file was rejected (a malware finding).';
+
+
+--
+-- Name: COLUMN files.created_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.files.created_at IS 'When the upload was requested.';
+
+
+--
+-- Name: COLUMN files.upload_expires_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.files.upload_expires_at IS 'Until when the bytes may be sent (files.upload_minutes after the request).';
+
+
+--
+-- Name: COLUMN files.ready_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.files.ready_at IS 'When the file became ready.';
+
+
+--
+-- Name: CONSTRAINT files_byte_size_positive ON files; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT files_byte_size_positive ON app_public.files IS 'byte_size must be more than 0';
+
+
+--
+-- Name: CONSTRAINT files_content_type_format ON files; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT files_content_type_format ON app_public.files IS 'content_type must be a media type such as image/jpeg';
+
+
+--
+-- Name: CONSTRAINT files_ready_at ON files; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT files_ready_at ON app_public.files IS 'ready_at is set exactly when the file is ready';
+
+
+--
+-- Name: CONSTRAINT files_rejected_reason_length ON files; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT files_rejected_reason_length ON app_public.files IS 'rejected_reason must have 1 to 500 characters';
+
+
+--
+-- Name: CONSTRAINT files_sha256_format ON files; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT files_sha256_format ON app_public.files IS 'sha256 must be 64 hexadecimal characters';
+
+
+--
+-- Name: request_upload(app_public.file_purpose, text, bigint, text); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.request_upload(purpose app_public.file_purpose, content_type text, byte_size bigint, sha256 text) RETURNS app_public.files
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $_$
+declare
+  v_user_id uuid := case when request_upload.purpose = 'verification_document'
+                         then app_hidden.require_session('upload files')
+                         else app_hidden.require_not_suspended('upload files') end;
+  v_types jsonb := app_hidden.config_value('files.allowed_types') -> request_upload.purpose::text;
+  v_max_bytes bigint := (app_hidden.config_value('platform.max_file_upload_mb'))::bigint * 1024 * 1024;
+  v_sha256 text := lower(request_upload.sha256);
+  v_file app_public.files;
+begin
+  if request_upload.purpose is null then
+    raise exception 'purpose is required' using errcode = 'INVAL';
+  end if;
+  if request_upload.content_type is null or v_types is null or not v_types ? request_upload.content_type then
+    raise exception 'content_type must be one of % for %', coalesce(v_types::text, '[]'), request_upload.purpose
+      using errcode = 'INVAL';
+  end if;
+  if request_upload.byte_size is null or request_upload.byte_size <= 0 then
+    raise exception 'byte_size must be more than 0' using errcode = 'INVAL';
+  end if;
+  if request_upload.byte_size > v_max_bytes then
+    raise exception 'byte_size must be at most % bytes', v_max_bytes using errcode = 'LIMIT';
+  end if;
+  if v_sha256 is null or v_sha256 !~ '^[0-9a-f]{64}$' then
+    raise exception 'sha256 must be 64 hexadecimal characters' using errcode = 'INVAL';
+  end if;
+
+  -- One request at a time per user, so that parallel requests cannot pass the pending limit or the quota together.
+  perform pg_advisory_xact_lock(hashtextextended('files:' || v_user_id::text, 0));
+  if (select count(*) from app_public.files f
+       where f.owner_id = v_user_id and f.status = 'pending' and f.upload_expires_at > now())
+     >= (app_hidden.config_value('files.max_pending'))::int then
+    raise exception 'Too many uploads are waiting for their bytes: send or let them expire first' using errcode = 'LIMIT';
+  end if;
+  if (select coalesce(sum(f.byte_size), 0) from app_public.files f
+       where f.owner_id = v_user_id and f.status <> 'rejected'
+         and (f.status <> 'pending' or f.upload_expires_at > now())) + request_upload.byte_size
+     > (app_hidden.config_value('files.quota_mb'))::bigint * 1024 * 1024 then
+    raise exception 'byte_size would exceed your storage quota of % MB', app_hidden.config_value('files.quota_mb')
+      using errcode = 'LIMIT';
+  end if;
+
+  insert into app_public.files (owner_id, purpose, content_type, byte_size, sha256, upload_expires_at)
+  values (v_user_id, request_upload.purpose, request_upload.content_type, request_upload.byte_size, v_sha256,
+          now() + (app_hidden.config_value('files.upload_minutes'))::int * interval '1 minute')
+  returning * into v_file;
+  -- The key names no user: purpose, month and the file id.
+  insert into app_private.file_objects (file_id, storage_key)
+  values (v_file.id, v_file.purpose || '/' || to_char(v_file.created_at at time zone 'UTC', 'YYYY/MM') || '/' || v_file.id);
+  return v_file;
+end;
+$_$;
+
+
+--
+-- Name: FUNCTION request_upload(purpose app_public.file_purpose, content_type text, byte_size bigint, sha256 text); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.request_upload(purpose app_public.file_purpose, content_type text, byte_size bigint, sha256 text) IS '@resultFieldName file
+Requests the upload of a file: returns it pending, with the uploadUrl to PUT its bytes to (exactly byteSize bytes whose SHA-256 is sha256, of the declared content type) before uploadExpiresAt. Accepted types per purpose: files.allowed_types; size: platform.max_file_upload_mb. Errors: LOGIN, SUSPD, INVAL (a field named), LIMIT (size, waiting uploads, quota).';
+
+
+--
 -- Name: resend_verification_email(text); Type: FUNCTION; Schema: app_public; Owner: -
 --
 
@@ -14745,6 +15102,44 @@ COMMENT ON CONSTRAINT emails_subject_check ON app_private.emails IS 'subject mus
 
 
 --
+-- Name: file_objects; Type: TABLE; Schema: app_private; Owner: -
+--
+
+CREATE TABLE app_private.file_objects (
+    file_id uuid NOT NULL,
+    storage_key text NOT NULL,
+    stored_sha256 text,
+    stored_bytes bigint,
+    uploaded_at timestamp with time zone,
+    CONSTRAINT file_objects_stored_bytes_positive CHECK ((stored_bytes > 0)),
+    CONSTRAINT file_objects_stored_sha256_format CHECK ((stored_sha256 ~ '^[0-9a-f]{64}$'::text))
+);
+
+ALTER TABLE ONLY app_private.file_objects FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE file_objects; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON TABLE app_private.file_objects IS 'Storage key of each file and, once uploaded, the SHA-256 and size of the stored bytes (after location metadata was removed from photos).';
+
+
+--
+-- Name: CONSTRAINT file_objects_stored_bytes_positive ON file_objects; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT file_objects_stored_bytes_positive ON app_private.file_objects IS 'stored_bytes must be more than 0';
+
+
+--
+-- Name: CONSTRAINT file_objects_stored_sha256_format ON file_objects; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT file_objects_stored_sha256_format ON app_private.file_objects IS 'stored_sha256 must be 64 hexadecimal characters';
+
+
+--
 -- Name: login_attempts; Type: TABLE; Schema: app_private; Owner: -
 --
 
@@ -16421,6 +16816,36 @@ COMMENT ON CONSTRAINT emails_pkey ON app_private.emails IS 'id is already taken'
 
 
 --
+-- Name: file_objects file_objects_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.file_objects
+    ADD CONSTRAINT file_objects_pkey PRIMARY KEY (file_id);
+
+
+--
+-- Name: CONSTRAINT file_objects_pkey ON file_objects; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT file_objects_pkey ON app_private.file_objects IS 'file_id is already taken';
+
+
+--
+-- Name: file_objects file_objects_storage_key_unique; Type: CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.file_objects
+    ADD CONSTRAINT file_objects_storage_key_unique UNIQUE (storage_key);
+
+
+--
+-- Name: CONSTRAINT file_objects_storage_key_unique ON file_objects; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT file_objects_storage_key_unique ON app_private.file_objects IS 'storage_key is already taken';
+
+
+--
 -- Name: login_attempts login_attempts_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
 --
 
@@ -16733,6 +17158,21 @@ ALTER TABLE ONLY app_public.delivery_transitions
 --
 
 COMMENT ON CONSTRAINT delivery_transitions_pkey ON app_public.delivery_transitions IS 'from_status, to_status and source: this transition already exists';
+
+
+--
+-- Name: files files_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.files
+    ADD CONSTRAINT files_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: CONSTRAINT files_pkey ON files; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT files_pkey ON app_public.files IS 'id is already taken';
 
 
 --
@@ -17530,6 +17970,20 @@ CREATE INDEX delivery_status_history_delivery_id_idx ON app_public.delivery_stat
 
 
 --
+-- Name: files_owner_id_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX files_owner_id_idx ON app_public.files USING btree (owner_id, created_at);
+
+
+--
+-- Name: files_pending_expiry_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX files_pending_expiry_idx ON app_public.files USING btree (upload_expires_at) WHERE (status = 'pending'::app_public.file_status);
+
+
+--
 -- Name: idx_delivery_requests_text; Type: INDEX; Schema: app_public; Owner: -
 --
 
@@ -18291,6 +18745,21 @@ COMMENT ON CONSTRAINT emails_user_id_fkey ON app_private.emails IS 'user_id must
 
 
 --
+-- Name: file_objects file_objects_file_id_fkey; Type: FK CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.file_objects
+    ADD CONSTRAINT file_objects_file_id_fkey FOREIGN KEY (file_id) REFERENCES app_public.files(id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT file_objects_file_id_fkey ON file_objects; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT file_objects_file_id_fkey ON app_private.file_objects IS 'file_id must name an existing file';
+
+
+--
 -- Name: login_attempts login_attempts_user_id_fkey; Type: FK CONSTRAINT; Schema: app_private; Owner: -
 --
 
@@ -18678,6 +19147,21 @@ ALTER TABLE ONLY app_public.delivery_status_history
 --
 
 COMMENT ON CONSTRAINT delivery_status_history_delivery_id_fkey ON app_public.delivery_status_history IS 'delivery_id must name an existing delivery';
+
+
+--
+-- Name: files files_owner_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.files
+    ADD CONSTRAINT files_owner_id_fkey FOREIGN KEY (owner_id) REFERENCES app_public.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT files_owner_id_fkey ON files; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT files_owner_id_fkey ON app_public.files IS 'owner_id must name an existing user';
 
 
 --
@@ -19252,6 +19736,12 @@ ALTER TABLE app_private.email_verification_tokens ENABLE ROW LEVEL SECURITY;
 ALTER TABLE app_private.emails ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: file_objects; Type: ROW SECURITY; Schema: app_private; Owner: -
+--
+
+ALTER TABLE app_private.file_objects ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: login_attempts; Type: ROW SECURITY; Schema: app_private; Owner: -
 --
 
@@ -19382,6 +19872,12 @@ ALTER TABLE app_public.delivery_status_history ENABLE ROW LEVEL SECURITY;
 ALTER TABLE app_public.delivery_transitions ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: files; Type: ROW SECURITY; Schema: app_public; Owner: -
+--
+
+ALTER TABLE app_public.files ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: user_addresses insert_own; Type: POLICY; Schema: app_public; Owner: -
 --
 
@@ -19494,6 +19990,13 @@ CREATE POLICY select_visible ON app_public.delivery_offers FOR SELECT TO app_use
 --
 
 CREATE POLICY select_visible ON app_public.delivery_requests FOR SELECT TO app_user USING (((customer_id = ( SELECT app_public.current_user_id() AS current_user_id)) OR (id = ANY (ARRAY( SELECT app_hidden.current_traveler_request_ids() AS current_traveler_request_ids))) OR (((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['deliveries.read'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['deliveries.read'::text]) AS permitted_ids_to))) AND (length((id)::text) = 36))));
+
+
+--
+-- Name: files select_visible; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_visible ON app_public.files FOR SELECT TO app_user USING (((owner_id = ( SELECT app_public.current_user_id() AS current_user_id)) OR ((purpose = 'verification_document'::app_public.file_purpose) AND (status <> 'pending'::app_public.file_status) AND ((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['users.verify'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['users.verify'::text]) AS permitted_ids_to))) AND (length((id)::text) = 36))));
 
 
 --
@@ -20656,6 +21159,13 @@ REVOKE ALL ON FUNCTION app_private.cleanup_expired_data() FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION complete_file_upload(file_id uuid, stored_sha256 text, stored_bytes bigint); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.complete_file_upload(file_id uuid, stored_sha256 text, stored_bytes bigint) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION create_session(user_id uuid); Type: ACL; Schema: app_private; Owner: -
 --
 
@@ -20691,10 +21201,31 @@ REVOKE ALL ON FUNCTION app_private.expire_offers() FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION expire_uploads(batch_size integer); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.expire_uploads(batch_size integer) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION expire_verification_documents(); Type: ACL; Schema: app_private; Owner: -
 --
 
 REVOKE ALL ON FUNCTION app_private.expire_verification_documents() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION file_download_target(file_id uuid); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.file_download_target(file_id uuid) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION file_upload_target(file_id uuid); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.file_upload_target(file_id uuid) FROM PUBLIC;
 
 
 --
@@ -21467,6 +21998,21 @@ GRANT ALL ON FUNCTION app_public.request_phone_verification(phone_number text) T
 
 
 --
+-- Name: TABLE files; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT SELECT ON TABLE app_public.files TO app_user;
+
+
+--
+-- Name: FUNCTION request_upload(purpose app_public.file_purpose, content_type text, byte_size bigint, sha256 text); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.request_upload(purpose app_public.file_purpose, content_type text, byte_size bigint, sha256 text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.request_upload(purpose app_public.file_purpose, content_type text, byte_size bigint, sha256 text) TO app_user;
+
+
+--
 -- Name: FUNCTION resend_verification_email(email text); Type: ACL; Schema: app_public; Owner: -
 --
 
@@ -21942,3 +22488,4 @@ ALTER DEFAULT PRIVILEGES FOR ROLE app_owner REVOKE ALL ON FUNCTIONS  FROM PUBLIC
 --   20261207170200
 --   20261207180000
 --   20261207190000
+--   20261207200000

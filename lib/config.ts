@@ -70,6 +70,15 @@ export interface SmsConfig {
   dir: string;
 }
 
+export interface FilesConfig {
+  /** Where the local disk storage keeps the bytes (one file per storage key). */
+  dir: string;
+  /** HMAC key of the signed upload and download URLs. */
+  signingKey: string;
+  /** How long a signed URL stays valid. */
+  urlSeconds: number;
+}
+
 export type WeatherConfig = { provider: "offline" } | { provider: "http"; url: string; timeoutMs: number };
 
 export interface WorkerConfig {
@@ -92,6 +101,7 @@ export interface Config {
   auth: AuthConfig;
   mail: MailConfig;
   sms: SmsConfig;
+  files: FilesConfig;
   weather: WeatherConfig;
   worker: WorkerConfig;
 }
@@ -105,6 +115,7 @@ export function readConfig(source: Source = process.env): Config {
     auth: readAuthConfig(source),
     mail: readMailConfig(source),
     sms: readSmsConfig(source),
+    files: readFilesConfig(source),
     weather: readWeatherConfig(source),
     worker: readWorkerConfig(source),
   };
@@ -176,6 +187,19 @@ export function readSmsConfig(source: Source = process.env): SmsConfig {
     url,
     token: source.SMS_TOKEN || undefined,
     dir: source.SMS_DIR || new URL("../.data/sms", import.meta.url).pathname,
+  };
+}
+
+export function readFilesConfig(source: Source = process.env): FilesConfig {
+  const signingKey = required(source, "FILES_SIGNING_KEY");
+  if (signingKey.length < 32) throw new Error("FILES_SIGNING_KEY needs at least 32 characters");
+  const urlSeconds = positiveInt(source, "FILES_URL_SECONDS", 300);
+  if (urlSeconds > 3600)
+    throw new Error("FILES_URL_SECONDS must be at most 3600 (a signed URL is a bearer credential)");
+  return {
+    dir: source.FILES_DIR || new URL("../.data/files", import.meta.url).pathname,
+    signingKey,
+    urlSeconds,
   };
 }
 

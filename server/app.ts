@@ -1,5 +1,5 @@
 // The HTTP server: request ids and logs, health probes (Express), token check, then PostGraphile at /graphql through
-// grafserv's node adaptor.
+// grafserv's node adaptor; signed file uploads and downloads at /files/<id>.
 import { randomUUID } from "node:crypto";
 import { readdirSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
@@ -13,6 +13,8 @@ import { makePool } from "../lib/db.ts";
 import type { Logger } from "../lib/log.ts";
 import { makeAdmission } from "./auth.ts";
 import { sendError } from "./errors.ts";
+import { isFilePath, makeFileRoutes } from "./files/routes.ts";
+import { LocalDiskStorage } from "../lib/storage.ts";
 import { makePreset } from "./graphile.config.ts";
 
 const MIGRATIONS_DIR = new URL("../db/migrations/", import.meta.url);
@@ -90,6 +92,12 @@ export async function createAppServer(config: Config, log: Logger): Promise<AppS
   // Client addresses follow TRUST_PROXY exactly as Express resolves req.ip.
   const trust = app.get("trust proxy fn") as Parameters<typeof proxyAddr>[1];
   const admit = makeAdmission(ownerPool, config.auth.jwtSecret, log, (req) => proxyAddr(req, trust));
+  const fileRoutes = makeFileRoutes({
+    ownerPool,
+    storage: new LocalDiskStorage(config.files.dir),
+    config: config.files,
+    log,
+  });
   const serv = pgl.createServ(grafserv);
   const graphqlHandler = serv.createHandler();
   const graphqlPath = "/graphql";
@@ -109,6 +117,9 @@ export async function createAppServer(config: Config, log: Logger): Promise<AppS
       });
     } else if (path === "/healthz" || path === "/readyz") {
       app(req, res);
+    } else if (isFilePath(path)) {
+      // Signed URLs, not tokens: the signature is the credential (server/files/routes.ts).
+      void fileRoutes(req, res, reqId);
     } else {
       // GraphiQL and its assets (outside production), or Express's 404.
       graphqlHandler(req, res, next);

@@ -22,7 +22,7 @@ export const CLIENT_ERROR_CODES = parseErrorCodes(readFileSync(ERROR_CODES_FILE,
 export const UNAVAILABLE = { code: "UNAVL", message: "The service is temporarily unavailable; try again shortly" };
 
 /** The database cannot be reached: refused or dropped connections, pool timeouts, server shutting down. */
-function isConnectionError(error: Error & { code?: unknown }): boolean {
+export function isConnectionError(error: Error & { code?: unknown }): boolean {
   const code = typeof error.code === "string" ? error.code : "";
   return (
     ["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "57P01", "57P02", "57P03"].includes(code) ||

@@ -11,6 +11,7 @@ import { ConstraintMessages } from "./constraintMessages.ts";
 import { makeMaskError } from "./errors.ts";
 import { makeConstraintMessagesPlugin } from "./plugins/constraintMessages.ts";
 import { makeDocumentRulesPlugin } from "./plugins/documentRules.ts";
+import { makeFileUrlsPlugin } from "./plugins/fileUrls.ts";
 import { GeoJsonPlugin } from "./plugins/geojson.ts";
 import { Lane, makePasswordLanePlugin } from "./plugins/passwordLane.ts";
 import { RequestChecksPlugin } from "./plugins/requestChecks.ts";
@@ -35,6 +36,7 @@ export function makePreset(config: Config, log: Logger, authPool: pg.Pool): Grap
       StatusCodesPlugin,
       RequestErrorCodesPlugin,
       makeConstraintMessagesPlugin(constraintMessages),
+      makeFileUrlsPlugin(config.files),
     ],
     pgServices: [
       makePgService({

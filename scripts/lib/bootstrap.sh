@@ -4,7 +4,7 @@
 #   2. PostgreSQL 15 + PostGIS + plpgsql_check Debian packages (embedded mode only),
 #   3. the project-local cluster under .data/ when DATABASE_URL is not set,
 # and exports DATABASE_URL, AUTH_DATABASE_URL, ROOT_DATABASE_URL and dev-only secrets (JWT_SECRET,
-# TOTP_ENCRYPTION_KEY) for the command it runs.
+# TOTP_ENCRYPTION_KEY, FILES_SIGNING_KEY) for the command it runs.
 # Everything it prints goes to stderr, so `npm run -s db:url` prints only the URL.
 
 PROJECT_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -119,6 +119,10 @@ SECRETS
     DEV_TOTP_ENCRYPTION_KEY=$(random_hex 32)
     (umask 077 && printf 'DEV_TOTP_ENCRYPTION_KEY=%s\n' "$DEV_TOTP_ENCRYPTION_KEY" >>"$file")
   fi
+  if [ -z "${DEV_FILES_SIGNING_KEY:-}" ]; then
+    DEV_FILES_SIGNING_KEY=$(random_hex 32)
+    (umask 077 && printf 'DEV_FILES_SIGNING_KEY=%s\n' "$DEV_FILES_SIGNING_KEY" >>"$file")
+  fi
 }
 
 # Where the cluster lives. initdb/postgres refuse to run as root, so root runs them as the 'postgres' OS user;
@@ -207,6 +211,9 @@ export_database_env() {
   if [ -z "${JWT_SECRET:-}" ] && [ "${NODE_ENV:-}" != production ]; then export JWT_SECRET=$DEV_JWT_SECRET; fi
   if [ -z "${TOTP_ENCRYPTION_KEY:-}" ] && [ "${NODE_ENV:-}" != production ]; then
     export TOTP_ENCRYPTION_KEY=$DEV_TOTP_ENCRYPTION_KEY
+  fi
+  if [ -z "${FILES_SIGNING_KEY:-}" ] && [ "${NODE_ENV:-}" != production ]; then
+    export FILES_SIGNING_KEY=$DEV_FILES_SIGNING_KEY
   fi
 }
 

@@ -9,6 +9,7 @@ const MINIMAL = {
   AUTH_DATABASE_URL: "postgres://app_authenticator:pw@db.test/p2p",
   JWT_SECRET: "x".repeat(32),
   TOTP_ENCRYPTION_KEY: "k".repeat(32),
+  FILES_SIGNING_KEY: "f".repeat(32),
 };
 const PRODUCTION = { ...MINIMAL, NODE_ENV: "production", SMTP_URL: "smtp://mail.test", SMS_URL: "https://sms.test/send" };
 
@@ -22,6 +23,7 @@ test("defaults: development, files instead of SMTP and SMS, offline weather", (t
     auth: { jwtSecret: MINIMAL.JWT_SECRET, totpKeys: { current: MINIMAL.TOTP_ENCRYPTION_KEY, previous: undefined } },
     mail: { smtpUrl: undefined, from: "P2P Delivery <no-reply@p2p.localhost>" },
     sms: { url: undefined, token: undefined },
+    files: { signingKey: MINIMAL.FILES_SIGNING_KEY, urlSeconds: 300 },
     weather: { provider: "offline" },
     worker: { concurrency: 5, heartbeatMs: 15_000, reclaimAfterMs: 120_000 },
   });
@@ -30,6 +32,7 @@ test("defaults: development, files instead of SMTP and SMS, offline weather", (t
   t.true(readConfig({ ...PRODUCTION, GRAPHQL_INTROSPECTION: "on" }).api.introspection);
   t.regex(config.mail.dir, /\/\.data\/mail$/);
   t.regex(config.sms.dir, /\/\.data\/sms$/);
+  t.regex(config.files.dir, /\/\.data\/files$/);
   t.is(readConfig({ ...MINIMAL, NODE_ENV: "test" }).logLevel, "silent");
 });
 
@@ -51,6 +54,9 @@ test("bad or missing values stop the boot with the variable's name", (t) => {
     [{ ...MINIMAL, TOTP_ENCRYPTION_KEY: "" }, /TOTP_ENCRYPTION_KEY/],
     [{ ...MINIMAL, TOTP_ENCRYPTION_KEY: "too-short" }, /TOTP_ENCRYPTION_KEY needs at least 32/],
     [{ ...MINIMAL, TOTP_ENCRYPTION_KEY_PREVIOUS: MINIMAL.TOTP_ENCRYPTION_KEY }, /must differ/],
+    [{ ...MINIMAL, FILES_SIGNING_KEY: "" }, /FILES_SIGNING_KEY/],
+    [{ ...MINIMAL, FILES_SIGNING_KEY: "too-short" }, /FILES_SIGNING_KEY needs at least 32/],
+    [{ ...MINIMAL, FILES_URL_SECONDS: "86400" }, /FILES_URL_SECONDS must be at most 3600/],
     [{ ...MINIMAL, PORT: "http" }, /PORT must be a positive integer/],
     [{ ...MINIMAL, DB_CONNECT_TIMEOUT_MS: "-5" }, /DB_CONNECT_TIMEOUT_MS/],
     [{ ...MINIMAL, STATEMENT_TIMEOUT: "5 parsecs" }, /STATEMENT_TIMEOUT/],

@@ -6,11 +6,13 @@
 // is the file name), and, when it is scheduled, a line in workers/crontab. test/workers/tasks.test.ts fails when
 // a file is missing here or a crontab line names no task of this list.
 import type { TaskList } from "graphile-worker";
+import type { FileStorage } from "../../lib/storage.ts";
 import type { Mailer } from "../mail.ts";
 import type { SmsSender } from "../sms.ts";
 import type { WeatherProvider } from "../weather/provider.ts";
 import { makeApiRequestBudgetsPruneTask } from "./api_request_budgets__prune.ts";
 import { makeEmailsSendTask } from "./emails__send.ts";
+import { makeFilesExpireUploadsTask } from "./files__expire_uploads.ts";
 import { makeMaintenanceCleanupExpiredDataTask } from "./maintenance__cleanup_expired_data.ts";
 import { makeMatchingRecordCandidatesTask } from "./matching__record_candidates.ts";
 import { makeOffersExpireTask } from "./offers__expire.ts";
@@ -25,12 +27,14 @@ export interface TaskDeps {
   mailer: Mailer;
   smsSender: SmsSender;
   weather: WeatherProvider;
+  storage: FileStorage;
 }
 
 export function makeTaskList(deps: TaskDeps): TaskList {
   return {
     api_request_budgets__prune: makeApiRequestBudgetsPruneTask(),
     emails__send: makeEmailsSendTask(deps),
+    files__expire_uploads: makeFilesExpireUploadsTask(deps),
     maintenance__cleanup_expired_data: makeMaintenanceCleanupExpiredDataTask(),
     matching__record_candidates: makeMatchingRecordCandidatesTask(),
     offers__expire: makeOffersExpireTask(),
