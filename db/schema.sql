@@ -9237,6 +9237,30 @@ COMMENT ON FUNCTION app_private.refresh_stale_verification_levels() IS 'Recomput
 
 
 --
+-- Name: reject_file_upload(uuid, text); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.reject_file_upload(file_id uuid, reason text) RETURNS boolean
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+begin
+  update app_public.files f
+     set status = 'rejected', rejected_reason = left(reject_file_upload.reason, 500)
+   where f.id = reject_file_upload.file_id and f.status = 'pending';
+  return found;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION reject_file_upload(file_id uuid, reason text); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.reject_file_upload(file_id uuid, reason text) IS 'Marks a pending file rejected with the reason (a malware finding); false when it is no longer pending.';
+
+
+--
 -- Name: revoke_user_sessions(uuid, uuid); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -21345,6 +21369,13 @@ REVOKE ALL ON FUNCTION app_private.record_trip_weather(trip_id uuid, weather jso
 --
 
 REVOKE ALL ON FUNCTION app_private.refresh_stale_verification_levels() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION reject_file_upload(file_id uuid, reason text); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.reject_file_upload(file_id uuid, reason text) FROM PUBLIC;
 
 
 --

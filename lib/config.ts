@@ -77,6 +77,8 @@ export interface FilesConfig {
   signingKey: string;
   /** How long a signed URL stays valid. */
   urlSeconds: number;
+  /** ClamAV's daemon (tcp://host:port or unix:///path) scanning every upload; unset: no malware scan. */
+  clamavUrl: string | undefined;
 }
 
 export type WeatherConfig = { provider: "offline" } | { provider: "http"; url: string; timeoutMs: number };
@@ -196,10 +198,15 @@ export function readFilesConfig(source: Source = process.env): FilesConfig {
   const urlSeconds = positiveInt(source, "FILES_URL_SECONDS", 300);
   if (urlSeconds > 3600)
     throw new Error("FILES_URL_SECONDS must be at most 3600 (a signed URL is a bearer credential)");
+  const clamavUrl = source.CLAMAV_URL || undefined;
+  if (clamavUrl && !/^(tcp:\/\/[^/]+|unix:\/\/\/.+)$/.test(clamavUrl)) {
+    throw new Error(`CLAMAV_URL must be tcp://host:port or unix:///path, got "${clamavUrl}"`);
+  }
   return {
     dir: source.FILES_DIR || new URL("../.data/files", import.meta.url).pathname,
     signingKey,
     urlSeconds,
+    clamavUrl,
   };
 }
 

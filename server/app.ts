@@ -13,6 +13,7 @@ import { makePool } from "../lib/db.ts";
 import type { Logger } from "../lib/log.ts";
 import { makeAdmission } from "./auth.ts";
 import { sendError } from "./errors.ts";
+import { ClamdScanner } from "./files/malware.ts";
 import { isFilePath, makeFileRoutes } from "./files/routes.ts";
 import { LocalDiskStorage } from "../lib/storage.ts";
 import { makePreset } from "./graphile.config.ts";
@@ -92,10 +93,13 @@ export async function createAppServer(config: Config, log: Logger): Promise<AppS
   // Client addresses follow TRUST_PROXY exactly as Express resolves req.ip.
   const trust = app.get("trust proxy fn") as Parameters<typeof proxyAddr>[1];
   const admit = makeAdmission(ownerPool, config.auth.jwtSecret, log, (req) => proxyAddr(req, trust));
+  const scanner = config.files.clamavUrl ? new ClamdScanner(config.files.clamavUrl) : undefined;
+  if (!scanner) log.info("malware scanning of uploads is off (CLAMAV_URL is not set)");
   const fileRoutes = makeFileRoutes({
     ownerPool,
     storage: new LocalDiskStorage(config.files.dir),
     config: config.files,
+    scanner,
     log,
   });
   const serv = pgl.createServ(grafserv);

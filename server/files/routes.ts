@@ -13,6 +13,7 @@ import type { FilesConfig } from "../../lib/config.ts";
 import type { Logger } from "../../lib/log.ts";
 import { isConnectionError, sendError, UNAVAILABLE } from "../errors.ts";
 import { RETRY_AFTER_SECONDS } from "../limits.ts";
+import { type MalwareScanner, ScannerUnavailableError } from "./malware.ts";
 import { MalformedImageError, withoutLocationMetadata } from "./metadata.ts";
 import { FILES_PATH, type FileMethod, verifyFileSignature } from "./signing.ts";
 import type { FileStorage } from "../../lib/storage.ts";
@@ -49,8 +50,15 @@ export function isFilePath(path: string): boolean {
   return path.startsWith(FILES_PATH);
 }
 
-export function makeFileRoutes(deps: { ownerPool: pg.Pool; storage: FileStorage; config: FilesConfig; log: Logger }) {
-  const { ownerPool, storage, config, log } = deps;
+export function makeFileRoutes(deps: {
+  ownerPool: pg.Pool;
+  storage: FileStorage;
+  config: FilesConfig;
+  /** None: uploads are not scanned (the server logs that once at start). */
+  scanner: MalwareScanner | undefined;
+  log: Logger;
+}) {
+  const { ownerPool, storage, config, scanner, log } = deps;
 
   function checkSignature(method: FileMethod, fileId: string, query: URLSearchParams): void {
     const verdict = verifyFileSignature(config.signingKey, method, fileId, query);
@@ -118,6 +126,7 @@ export function makeFileRoutes(deps: { ownerPool: pg.Pool; storage: FileStorage;
         if (error instanceof MalformedImageError) throw new Refusal(400, "INVAL", `content_type: ${error.message}`);
         throw error;
       }
+      if (scanner) await scan(fileId, stored);
       if (stored !== bytes) await writeFile(scratch.path, stored);
       const storedSha256 = createHash("sha256").update(stored).digest("hex");
       const client = await ownerPool.connect();
@@ -150,6 +159,22 @@ export function makeFileRoutes(deps: { ownerPool: pg.Pool; storage: FileStorage;
     } finally {
       if (!committed) await scratch.discard();
     }
+  }
+
+  /** Rejects the file for good when the scan finds malware; a scanner that cannot answer leaves it pending (503). */
+  async function scan(fileId: string, bytes: Buffer): Promise<void> {
+    let verdict: Awaited<ReturnType<MalwareScanner["scan"]>>;
+    try {
+      verdict = await scanner!.scan(bytes);
+    } catch (error) {
+      if (!(error instanceof ScannerUnavailableError)) throw error;
+      log.error({ err: error, fileId }, "malware scan unavailable");
+      throw new Refusal(503, UNAVAILABLE.code, "The malware scan is unavailable; send the file again shortly");
+    }
+    if (verdict.clean) return;
+    log.warn({ fileId, signature: verdict.signature }, "upload rejected: malware");
+    await ownerPool.query("select app_private.reject_file_upload($1, $2)", [fileId, `malware: ${verdict.signature}`]);
+    throw new Refusal(422, "MALWR", "The file contains malware and was rejected");
   }
 
   async function download(req: IncomingMessage, res: ServerResponse, fileId: string): Promise<void> {
@@ -197,6 +222,7 @@ export function makeFileRoutes(deps: { ownerPool: pg.Pool; storage: FileStorage;
         return;
       }
       if (error instanceof Refusal) {
+        if (error.status === 503) res.setHeader("retry-after", String(RETRY_AFTER_SECONDS));
         // A refused upload may still be sending: answer, then close the connection rather than read the rest.
         if (req.method === "PUT" && !req.complete) res.setHeader("connection", "close");
         sendError(res, error.status, error.message, error.code);

@@ -10,6 +10,7 @@ import { errorCode } from "../helpers/errors.ts";
 import { useTestServer } from "../helpers/server.ts";
 import { runTask, workerTaskList } from "../helpers/worker.ts";
 import { signedFilePath } from "../../server/files/signing.ts";
+import { type FileView, fileClient, REQUEST_UPLOAD, refusalCode } from "./client.ts";
 import { executable, GPS_TEXT, jpegWithGps, PDF, pngWithText, sha256, webpWithExif } from "./fixtures.ts";
 
 const filesDir = await mkdtemp(join(tmpdir(), "p2p-files-"));
@@ -26,37 +27,9 @@ test.serial.before(async () => {
   verifier = { id: verifierId, token: await tokenFor(db, verifierId, { mfaVerified: true }) };
 });
 
-const REQUEST = `mutation ($p: FilePurpose!, $t: String!, $n: BigInt!, $h: String!) {
-  requestUpload(input: { purpose: $p, contentType: $t, byteSize: $n, sha256: $h }) {
-    file { rowId status uploadUrl downloadUrl } } }`;
 const FILE = `query ($id: UUID!) { file(rowId: $id) { rowId status sha256 byteSize uploadUrl downloadUrl } }`;
-
-interface FileView {
-  rowId: string;
-  status: string;
-  uploadUrl: string | null;
-  downloadUrl: string | null;
-}
-
-async function requestUpload(user: SignedInUser, purpose: string, contentType: string, bytes: Buffer, declared?: { size?: number; sha?: string }) {
-  return server.gql<{ requestUpload: { file: FileView } }>(REQUEST, {
-    token: user.token,
-    variables: { p: purpose, t: contentType, n: String(declared?.size ?? bytes.length), h: declared?.sha ?? sha256(bytes) },
-  });
-}
-
-async function requested(user: SignedInUser, purpose: string, contentType: string, bytes: Buffer, declared?: { size?: number; sha?: string }) {
-  const res = await requestUpload(user, purpose, contentType, bytes, declared);
-  if (res.errors) throw new Error(JSON.stringify(res.errors));
-  return res.data!.requestUpload.file;
-}
-
-const put = (path: string, body: Buffer | ReadableStream, headers: Record<string, string> = {}) =>
-  fetch(`${server.url}${path}`, { method: "PUT", body, headers, duplex: "half" } as RequestInit);
-
-async function code(res: Response): Promise<string | undefined> {
-  return ((await res.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]?.extensions.code;
-}
+const { requestUpload, requested, put } = fileClient(server);
+const code = refusalCode;
 
 async function viewAs(user: SignedInUser, id: string): Promise<FileView | null> {
   const res = await server.gql<{ file: FileView | null }>(FILE, { token: user.token, variables: { id } });
@@ -190,7 +163,7 @@ test.serial("two uploads of one URL at once: exactly one completes and its bytes
 
 test("requestUpload refuses a type the purpose does not take, a size over the limit and a malformed hash", async (t) => {
   const refusal = async (purpose: string, type: string, size: number, sha = "a".repeat(64)) => {
-    const res = await server.gql(REQUEST, { token: owner.token, variables: { p: purpose, t: type, n: String(size), h: sha } });
+    const res = await server.gql(REQUEST_UPLOAD, { token: owner.token, variables: { p: purpose, t: type, n: String(size), h: sha } });
     return [errorCode(res), res.errors?.[0]?.message];
   };
   t.like(await refusal("avatar", "application/pdf", 10), ["INVAL"]);
@@ -198,7 +171,7 @@ test("requestUpload refuses a type the purpose does not take, a size over the li
   t.like(await refusal("avatar", "image/png", 11 * 1024 * 1024), ["LIMIT"]);
   t.like(await refusal("avatar", "image/png", 0), ["INVAL"]);
   t.like(await refusal("avatar", "image/png", 10, "xyz"), ["INVAL"]);
-  const anonymous = await server.gql(REQUEST, { variables: { p: "avatar", t: "image/png", n: "10", h: "a".repeat(64) } });
+  const anonymous = await server.gql(REQUEST_UPLOAD, { variables: { p: "avatar", t: "image/png", n: "10", h: "a".repeat(64) } });
   t.is(errorCode(anonymous), "DNIED", "visitors may not upload");
 });
 
@@ -259,4 +232,12 @@ test.serial("files__expire_uploads forgets requested uploads whose time passed a
   t.deepEqual(await readdir(scratch), ["in-progress"]);
   t.is((await put(expired.uploadUrl!, bytes)).status, 409, "its URL uploads nothing any more");
   await rm(join(scratch, "in-progress"));
+});
+
+test("a suspended account may upload its verification documents and nothing else (SUSPD)", async (t) => {
+  const suspended = await createSignedInMember(db);
+  await queryAsRoot(db, "update app_public.users set status = 'suspended', suspended_until = now() + interval '1 day' where id = $1",
+    [suspended.id]);
+  t.is((await requestUpload(suspended, "verification_document", "application/pdf", PDF)).errors, undefined);
+  t.is(errorCode(await requestUpload(suspended, "item_photo", "image/png", pngWithText().bytes)), "SUSPD");
 });

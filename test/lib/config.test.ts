@@ -23,7 +23,7 @@ test("defaults: development, files instead of SMTP and SMS, offline weather", (t
     auth: { jwtSecret: MINIMAL.JWT_SECRET, totpKeys: { current: MINIMAL.TOTP_ENCRYPTION_KEY, previous: undefined } },
     mail: { smtpUrl: undefined, from: "P2P Delivery <no-reply@p2p.localhost>" },
     sms: { url: undefined, token: undefined },
-    files: { signingKey: MINIMAL.FILES_SIGNING_KEY, urlSeconds: 300 },
+    files: { signingKey: MINIMAL.FILES_SIGNING_KEY, urlSeconds: 300, clamavUrl: undefined },
     weather: { provider: "offline" },
     worker: { concurrency: 5, heartbeatMs: 15_000, reclaimAfterMs: 120_000 },
   });
@@ -57,6 +57,7 @@ test("bad or missing values stop the boot with the variable's name", (t) => {
     [{ ...MINIMAL, FILES_SIGNING_KEY: "" }, /FILES_SIGNING_KEY/],
     [{ ...MINIMAL, FILES_SIGNING_KEY: "too-short" }, /FILES_SIGNING_KEY needs at least 32/],
     [{ ...MINIMAL, FILES_URL_SECONDS: "86400" }, /FILES_URL_SECONDS must be at most 3600/],
+    [{ ...MINIMAL, CLAMAV_URL: "clamd.local:3310" }, /CLAMAV_URL must be tcp:\/\/host:port or unix/],
     [{ ...MINIMAL, PORT: "http" }, /PORT must be a positive integer/],
     [{ ...MINIMAL, DB_CONNECT_TIMEOUT_MS: "-5" }, /DB_CONNECT_TIMEOUT_MS/],
     [{ ...MINIMAL, STATEMENT_TIMEOUT: "5 parsecs" }, /STATEMENT_TIMEOUT/],

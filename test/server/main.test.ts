@@ -40,7 +40,9 @@ test("npm start's process serves GraphQL, runs jobs and stops cleanly on SIGTERM
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
   try {
     const base = `http://127.0.0.1:${port}`;
-    await waitFor(async () => ((await fetch(`${base}/readyz`)).ok ? true : undefined), "the server to be ready", 60_000); // schema build and worker start on a loaded machine
+    // Schema build and worker start on a loaded machine; a failure shows what the process printed.
+    await waitFor(async () => ((await fetch(`${base}/readyz`)).ok ? true : undefined), "the server to be ready", 60_000)
+      .catch((error: Error) => { throw new Error(`${error.message}; the process printed:\n${output.slice(-4000)}`); });
     const gql = async (query: string, token?: string) => {
       const res = await fetch(`${base}/graphql`, { method: "POST", body: JSON.stringify({ query }),
         headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) } });

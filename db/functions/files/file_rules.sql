@@ -71,3 +71,19 @@ as $$
   select count(*)::int from gone;
 $$;
 comment on function app_private.expire_uploads(integer) is 'Deletes up to batch_size pending files whose upload time has passed; returns how many.';
+
+-- A pending file whose bytes the malware scan refused: rejected for good, with the finding (kept for the audit; its
+-- bytes are never stored). False when the file is no longer pending.
+create or replace function app_private.reject_file_upload(file_id uuid, reason text)
+returns boolean
+language plpgsql volatile
+set search_path = pg_catalog, public, pg_temp
+as $$
+begin
+  update app_public.files f
+     set status = 'rejected', rejected_reason = left(reject_file_upload.reason, 500)
+   where f.id = reject_file_upload.file_id and f.status = 'pending';
+  return found;
+end;
+$$;
+comment on function app_private.reject_file_upload(uuid, text) is 'Marks a pending file rejected with the reason (a malware finding); false when it is no longer pending.';
