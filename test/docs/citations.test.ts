@@ -11,7 +11,7 @@ import test from "ava";
 
 const ROOT = new URL("../../", import.meta.url).pathname;
 
-/** `docs/<path>.md` where it starts a path (not the tail of some/other/docs/x.md). */
+/** `docs/<path>.md` where it starts a path (not where docs/ is the tail of a longer path, e.g. under another folder). */
 const DOCS_CITATION = /(?<![\w./-])docs\/[\w./-]*?\.md\b/g;
 /** Relative Markdown links to a .md file: `[text](path.md)` or `(path.md#anchor)`. */
 const MARKDOWN_LINK = /\]\((?!https?:|mailto:|#)([^)\s#]+\.md)(?:#[^)\s]*)?\)/g;
