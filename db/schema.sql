@@ -2125,22 +2125,19 @@ CREATE TABLE app_public.deliveries (
     cancellation_note text,
     cancelled_by uuid,
     verification jsonb DEFAULT '{}'::jsonb NOT NULL,
-    pickup_photo_key text,
-    delivery_photo_key text,
-    signature_key text,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    pickup_photo_id uuid,
+    delivery_photo_id uuid,
+    signature_id uuid,
     CONSTRAINT deliveries_cancellation CHECK (((status = 'cancelled'::app_public.delivery_status) = ((cancelled_at IS NOT NULL) AND (cancellation_reason IS NOT NULL)))),
     CONSTRAINT deliveries_cancellation_note_check CHECK (((length(cancellation_note) >= 1) AND (length(cancellation_note) <= 1000))),
     CONSTRAINT deliveries_currency_check CHECK ((currency ~ '^[A-Z]{3}$'::text)),
     CONSTRAINT deliveries_delivered CHECK (((status <> 'delivered'::app_public.delivery_status) OR (delivered_at IS NOT NULL))),
     CONSTRAINT deliveries_delivery_number_check CHECK ((delivery_number ~ '^DEL-[0-9]{8}$'::text)),
-    CONSTRAINT deliveries_delivery_photo_key_check CHECK (((length(delivery_photo_key) >= 1) AND (length(delivery_photo_key) <= 500))),
     CONSTRAINT deliveries_final_price_check CHECK ((final_price > 0)),
     CONSTRAINT deliveries_parties_differ CHECK ((customer_id <> traveler_id)),
-    CONSTRAINT deliveries_pickup_photo_key_check CHECK (((length(pickup_photo_key) >= 1) AND (length(pickup_photo_key) <= 500))),
     CONSTRAINT deliveries_platform_fee_check CHECK ((platform_fee >= 0)),
-    CONSTRAINT deliveries_signature_key_check CHECK (((length(signature_key) >= 1) AND (length(signature_key) <= 500))),
     CONSTRAINT deliveries_terms_hash_check CHECK ((length(terms_hash) = 32)),
     CONSTRAINT deliveries_times_ordered CHECK ((delivery_time > pickup_time)),
     CONSTRAINT deliveries_verification_check CHECK ((jsonb_typeof(verification) = 'object'::text))
@@ -2347,27 +2344,6 @@ COMMENT ON COLUMN app_public.deliveries.verification IS 'Handover verification d
 
 
 --
--- Name: COLUMN deliveries.pickup_photo_key; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.deliveries.pickup_photo_key IS 'Storage key of the photo taken at pickup (or at a refused pickup).';
-
-
---
--- Name: COLUMN deliveries.delivery_photo_key; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.deliveries.delivery_photo_key IS 'Storage key of the photo taken at drop-off.';
-
-
---
--- Name: COLUMN deliveries.signature_key; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.deliveries.signature_key IS 'Storage key of the recipient''s signature.';
-
-
---
 -- Name: COLUMN deliveries.created_at; Type: COMMENT; Schema: app_public; Owner: -
 --
 
@@ -2379,6 +2355,27 @@ COMMENT ON COLUMN app_public.deliveries.created_at IS 'When the delivery was cre
 --
 
 COMMENT ON COLUMN app_public.deliveries.updated_at IS 'When the delivery last changed.';
+
+
+--
+-- Name: COLUMN deliveries.pickup_photo_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.deliveries.pickup_photo_id IS 'Photo of the item taken by the traveler at pickup, or of the item whose pickup was refused.';
+
+
+--
+-- Name: COLUMN deliveries.delivery_photo_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.deliveries.delivery_photo_id IS 'Photo taken by the traveler at drop-off.';
+
+
+--
+-- Name: COLUMN deliveries.signature_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.deliveries.signature_id IS 'The recipient''s signature, captured at drop-off.';
 
 
 --
@@ -2417,13 +2414,6 @@ COMMENT ON CONSTRAINT deliveries_delivery_number_check ON app_public.deliveries 
 
 
 --
--- Name: CONSTRAINT deliveries_delivery_photo_key_check ON deliveries; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON CONSTRAINT deliveries_delivery_photo_key_check ON app_public.deliveries IS 'delivery_photo_key must have 1 to 500 characters';
-
-
---
 -- Name: CONSTRAINT deliveries_final_price_check ON deliveries; Type: COMMENT; Schema: app_public; Owner: -
 --
 
@@ -2438,24 +2428,10 @@ COMMENT ON CONSTRAINT deliveries_parties_differ ON app_public.deliveries IS 'cus
 
 
 --
--- Name: CONSTRAINT deliveries_pickup_photo_key_check ON deliveries; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON CONSTRAINT deliveries_pickup_photo_key_check ON app_public.deliveries IS 'pickup_photo_key must have 1 to 500 characters';
-
-
---
 -- Name: CONSTRAINT deliveries_platform_fee_check ON deliveries; Type: COMMENT; Schema: app_public; Owner: -
 --
 
 COMMENT ON CONSTRAINT deliveries_platform_fee_check ON app_public.deliveries IS 'platform_fee cannot be negative';
-
-
---
--- Name: CONSTRAINT deliveries_signature_key_check ON deliveries; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON CONSTRAINT deliveries_signature_key_check ON app_public.deliveries IS 'signature_key must have 1 to 500 characters';
 
 
 --
@@ -5214,9 +5190,6 @@ CREATE TABLE app_public.user_verification_documents (
     id uuid DEFAULT gen_random_uuid() NOT NULL,
     user_id uuid NOT NULL,
     document_type app_public.document_type NOT NULL,
-    front_image_key text NOT NULL,
-    back_image_key text,
-    selfie_image_key text,
     expires_on date,
     status app_public.verification_status DEFAULT 'pending'::app_public.verification_status NOT NULL,
     verified_by uuid,
@@ -5224,14 +5197,15 @@ CREATE TABLE app_public.user_verification_documents (
     rejection_reason text,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT user_verification_documents_back_image_key_check CHECK (((length(back_image_key) <= 512) AND (back_image_key ~ '^[A-Za-z0-9][A-Za-z0-9/_.=-]*$'::text))),
+    front_image_id uuid,
+    back_image_id uuid,
+    selfie_image_id uuid,
     CONSTRAINT user_verification_documents_check CHECK (((status = 'rejected'::app_public.verification_status) = (rejection_reason IS NOT NULL))),
     CONSTRAINT user_verification_documents_check1 CHECK ((((status = ANY (ARRAY['approved'::app_public.verification_status, 'rejected'::app_public.verification_status])) = (reviewed_at IS NOT NULL)) OR (status = 'expired'::app_public.verification_status))),
-    CONSTRAINT user_verification_documents_front_image_key_check CHECK (((length(front_image_key) <= 512) AND (front_image_key ~ '^[A-Za-z0-9][A-Za-z0-9/_.=-]*$'::text))),
-    CONSTRAINT user_verification_documents_id_selfie CHECK (((document_type <> ALL (ARRAY['passport'::app_public.document_type, 'driving_license'::app_public.document_type, 'national_id'::app_public.document_type])) OR (selfie_image_key IS NOT NULL))),
-    CONSTRAINT user_verification_documents_licence_back CHECK (((document_type <> 'driving_license'::app_public.document_type) OR (back_image_key IS NOT NULL))),
-    CONSTRAINT user_verification_documents_rejection_reason_check CHECK (((length(rejection_reason) >= 10) AND (length(rejection_reason) <= 1000))),
-    CONSTRAINT user_verification_documents_selfie_image_key_check CHECK (((length(selfie_image_key) <= 512) AND (selfie_image_key ~ '^[A-Za-z0-9][A-Za-z0-9/_.=-]*$'::text)))
+    CONSTRAINT user_verification_documents_front_image CHECK (((front_image_id IS NOT NULL) OR (status = 'rejected'::app_public.verification_status))),
+    CONSTRAINT user_verification_documents_id_selfie CHECK (((document_type <> ALL (ARRAY['passport'::app_public.document_type, 'driving_license'::app_public.document_type, 'national_id'::app_public.document_type])) OR (selfie_image_id IS NOT NULL) OR (status = 'rejected'::app_public.verification_status))),
+    CONSTRAINT user_verification_documents_licence_back CHECK (((document_type <> 'driving_license'::app_public.document_type) OR (back_image_id IS NOT NULL) OR (status = 'rejected'::app_public.verification_status))),
+    CONSTRAINT user_verification_documents_rejection_reason_check CHECK (((length(rejection_reason) >= 10) AND (length(rejection_reason) <= 1000)))
 );
 
 ALTER TABLE ONLY app_public.user_verification_documents FORCE ROW LEVEL SECURITY;
@@ -5265,27 +5239,6 @@ The user the document belongs to.';
 --
 
 COMMENT ON COLUMN app_public.user_verification_documents.document_type IS 'Kind of document.';
-
-
---
--- Name: COLUMN user_verification_documents.front_image_key; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_verification_documents.front_image_key IS 'Storage key of the front image.';
-
-
---
--- Name: COLUMN user_verification_documents.back_image_key; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_verification_documents.back_image_key IS 'Storage key of the back image (required for a driving licence).';
-
-
---
--- Name: COLUMN user_verification_documents.selfie_image_key; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_verification_documents.selfie_image_key IS 'Storage key of a selfie holding the document (required for passports, licences and ID cards).';
 
 
 --
@@ -5338,10 +5291,24 @@ COMMENT ON COLUMN app_public.user_verification_documents.updated_at IS 'When the
 
 
 --
--- Name: CONSTRAINT user_verification_documents_back_image_key_check ON user_verification_documents; Type: COMMENT; Schema: app_public; Owner: -
+-- Name: COLUMN user_verification_documents.front_image_id; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON CONSTRAINT user_verification_documents_back_image_key_check ON app_public.user_verification_documents IS 'back_image_key must be a storage key of at most 512 letters, digits and / _ . = -';
+COMMENT ON COLUMN app_public.user_verification_documents.front_image_id IS 'The front image (a ready verification_document file of the owner''s).';
+
+
+--
+-- Name: COLUMN user_verification_documents.back_image_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_verification_documents.back_image_id IS 'The back image (required for a driving licence).';
+
+
+--
+-- Name: COLUMN user_verification_documents.selfie_image_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_verification_documents.selfie_image_id IS 'A selfie holding the document (required for passports, licences and ID cards).';
 
 
 --
@@ -5359,24 +5326,24 @@ COMMENT ON CONSTRAINT user_verification_documents_check1 ON app_public.user_veri
 
 
 --
--- Name: CONSTRAINT user_verification_documents_front_image_key_check ON user_verification_documents; Type: COMMENT; Schema: app_public; Owner: -
+-- Name: CONSTRAINT user_verification_documents_front_image ON user_verification_documents; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON CONSTRAINT user_verification_documents_front_image_key_check ON app_public.user_verification_documents IS 'front_image_key must be a storage key of at most 512 letters, digits and / _ . = -';
+COMMENT ON CONSTRAINT user_verification_documents_front_image ON app_public.user_verification_documents IS 'front_image_id: a document needs its front image';
 
 
 --
 -- Name: CONSTRAINT user_verification_documents_id_selfie ON user_verification_documents; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON CONSTRAINT user_verification_documents_id_selfie ON app_public.user_verification_documents IS 'selfie_image_key: an identity document needs a selfie';
+COMMENT ON CONSTRAINT user_verification_documents_id_selfie ON app_public.user_verification_documents IS 'selfie_image_id: an identity document needs a selfie';
 
 
 --
 -- Name: CONSTRAINT user_verification_documents_licence_back ON user_verification_documents; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON CONSTRAINT user_verification_documents_licence_back ON app_public.user_verification_documents IS 'back_image_key: a driving licence needs its back side';
+COMMENT ON CONSTRAINT user_verification_documents_licence_back ON app_public.user_verification_documents IS 'back_image_id: a driving licence needs its back side';
 
 
 --
@@ -5384,13 +5351,6 @@ COMMENT ON CONSTRAINT user_verification_documents_licence_back ON app_public.use
 --
 
 COMMENT ON CONSTRAINT user_verification_documents_rejection_reason_check ON app_public.user_verification_documents IS 'rejection_reason must have 10 to 1000 characters';
-
-
---
--- Name: CONSTRAINT user_verification_documents_selfie_image_key_check ON user_verification_documents; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON CONSTRAINT user_verification_documents_selfie_image_key_check ON app_public.user_verification_documents IS 'selfie_image_key must be a storage key of at most 512 letters, digits and / _ . = -';
 
 
 --
@@ -5440,6 +5400,32 @@ $$;
 --
 
 COMMENT ON FUNCTION app_hidden.current_ip() IS 'IP address of the client of the current request, or null.';
+
+
+--
+-- Name: current_party_delivery_file_ids(); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.current_party_delivery_file_ids() RETURNS SETOF uuid
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select f.file_id
+    from app_public.deliveries d
+   cross join lateral (values (d.pickup_photo_id), (d.delivery_photo_id), (d.signature_id)) as f (file_id)
+   where (d.customer_id = app_public.current_user_id() or d.traveler_id = app_public.current_user_id())
+     and f.file_id is not null
+     and (d.status not in ('delivered', 'cancelled')
+          or coalesce(d.delivered_at, d.cancelled_at)
+             > now() - make_interval(hours => (app_hidden.config_value('deliveries.dispute_window_hours'))::int));
+$$;
+
+
+--
+-- Name: FUNCTION current_party_delivery_file_ids(); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.current_party_delivery_file_ids() IS 'Photos and signatures of the signed-in user''s deliveries that are live, disputed or within the dispute window.';
 
 
 --
@@ -6851,7 +6837,7 @@ begin
 
   select
     coalesce(bool_or(d.document_type in ('passport', 'driving_license', 'national_id')
-                     and d.selfie_image_key is not null), false),
+                     and d.selfie_image_id is not null), false),
     coalesce(bool_or(app_hidden.counts_as_proof_of_address(d)), false)
     into v_id, v_address
     from app_public.user_verification_documents d
@@ -7161,6 +7147,54 @@ $$;
 --
 
 COMMENT ON FUNCTION app_hidden.tg__append_only() IS 'Refuses updates (and deletes) of append-only tables.';
+
+
+--
+-- Name: tg__attach_files(); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.tg__attach_files() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_new jsonb := to_jsonb(NEW);
+  v_old jsonb := case when TG_OP = 'UPDATE' then to_jsonb(OLD) end;
+  v_owner_id uuid := (v_new ->> TG_ARGV[0])::uuid;
+  v_column text;
+  v_purposes app_public.file_purpose[];
+  v_file_id uuid;
+  v_file app_public.files;
+begin
+  for i in 1 .. TG_NARGS - 1 loop
+    v_column := split_part(TG_ARGV[i], ':', 1);
+    v_file_id := (v_new ->> v_column)::uuid;
+    continue when v_file_id is null or v_file_id is not distinct from (v_old ->> v_column)::uuid;
+    v_purposes := string_to_array(split_part(TG_ARGV[i], ':', 2), '|')::app_public.file_purpose[];
+    -- Locked so that the cleanup cannot remove it between this check and the commit.
+    select * into v_file from app_public.files f where f.id = v_file_id for share;
+    if not found or v_file.owner_id is distinct from v_owner_id then
+      raise exception '%: no file of yours has this id', v_column using errcode = 'INVAL';
+    end if;
+    if v_file.purpose <> all (v_purposes) then
+      raise exception '%: this file was uploaded as %, not as %', v_column, v_file.purpose,
+        array_to_string(v_purposes, ' or ') using errcode = 'INVAL';
+    end if;
+    if v_file.status <> 'ready' then
+      raise exception '%: this file is not ready (its upload has not completed)', v_column using errcode = 'BADST';
+    end if;
+    update app_public.files f set attached_at = now() where f.id = v_file_id and f.attached_at is null;
+  end loop;
+  return NEW;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION tg__attach_files(); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.tg__attach_files() IS 'Lets a row reference only ready files of its owner with a purpose its column takes (TG_ARGV: owner column, then column:purpose|purpose…), and marks them attached.';
 
 
 --
@@ -7805,6 +7839,28 @@ COMMENT ON FUNCTION app_hidden.tg_users__display_name() IS 'Derives users.displa
 
 
 --
+-- Name: tg_users__remove_replaced_picture(); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.tg_users__remove_replaced_picture() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+begin
+  delete from app_public.files f where f.id = OLD.picture_id and f.owner_id = OLD.id and f.purpose = 'avatar';
+  return null;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION tg_users__remove_replaced_picture(); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.tg_users__remove_replaced_picture() IS 'Deletes the avatar file a user''s picture no longer references.';
+
+
+--
 -- Name: tg_users__statistics_visibility(); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
@@ -8005,9 +8061,14 @@ begin
        set email = 'deleted-' || c.user_id || '@deleted.invalid', email_verified_at = null, last_name = null,
            phone_number = null, phone_verified_at = null, date_of_birth = null
      where c.user_id = v_closure.user_id;
-    update app_public.users u set first_name = 'Deleted', bio = null, picture_key = null
+    update app_public.users u set first_name = 'Deleted', bio = null, picture_id = null
      where u.id = v_closure.user_id;
     delete from app_public.user_verification_documents d where d.user_id = v_closure.user_id;
+    -- Their files go with them (the bytes follow, files__remove_objects), except what a delivery holds as evidence:
+    -- attached photos and signatures stay with the delivery's records, as its money rows do.
+    delete from app_public.files f
+     where f.owner_id = v_closure.user_id
+       and (f.purpose in ('avatar', 'verification_document') or f.attached_at is null);
     delete from app_public.user_addresses a where a.user_id = v_closure.user_id;
     delete from app_private.user_secrets s where s.user_id = v_closure.user_id;
     delete from app_private.sessions s where s.user_id = v_closure.user_id;
@@ -8162,7 +8223,8 @@ declare
     'offers_expired', app_private.expire_offers(),
     'users_anonymised', app_private.anonymise_deleted_users(),
     'requests_expired', app_private.expire_delivery_requests(),
-    'trip_weather_deleted', app_private.delete_expired_trip_weather());
+    'trip_weather_deleted', app_private.delete_expired_trip_weather(),
+    'unattached_files_removed', app_private.remove_unattached_files());
 begin
   return v_counts || jsonb_build_object('more', exists (
     select 1 from jsonb_each(v_counts) as c
@@ -9261,6 +9323,34 @@ COMMENT ON FUNCTION app_private.reject_file_upload(file_id uuid, reason text) IS
 
 
 --
+-- Name: remove_unattached_files(); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.remove_unattached_files() RETURNS integer
+    LANGUAGE sql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  with gone as (
+    delete from app_public.files f
+     where f.id in (select u.id from app_public.files u
+                     where u.status = 'ready' and u.attached_at is null
+                       and u.ready_at < now() - make_interval(days => (app_hidden.config_value('files.unattached_days'))::int)
+                     order by u.ready_at
+                     limit (app_hidden.config_value('retention.batch_size'))::int
+                     for update skip locked)
+    returning 1)
+  select count(*)::int from gone;
+$$;
+
+
+--
+-- Name: FUNCTION remove_unattached_files(); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.remove_unattached_files() IS 'Deletes up to retention.batch_size ready files never attached within files.unattached_days; returns how many.';
+
+
+--
 -- Name: revoke_user_sessions(uuid, uuid); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -10230,10 +10320,10 @@ Completes an active trip of the signed-in traveler once no delivery awaits picku
 
 
 --
--- Name: confirm_delivery(uuid, text); Type: FUNCTION; Schema: app_public; Owner: -
+-- Name: confirm_delivery(uuid, uuid, uuid); Type: FUNCTION; Schema: app_public; Owner: -
 --
 
-CREATE FUNCTION app_public.confirm_delivery(delivery_id uuid, photo_key text DEFAULT NULL::text) RETURNS app_public.deliveries
+CREATE FUNCTION app_public.confirm_delivery(delivery_id uuid, delivery_photo_id uuid DEFAULT NULL::uuid, signature_id uuid DEFAULT NULL::uuid) RETURNS app_public.deliveries
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
@@ -10242,7 +10332,8 @@ declare
   v_delivery app_public.deliveries := app_hidden.lock_delivery_for_party(confirm_delivery.delivery_id, v_user_id);
 begin
   perform app_hidden.assert_traveler_of(v_delivery, v_user_id, 'confirm the drop-off');
-  update app_public.deliveries d set delivery_photo_key = coalesce(confirm_delivery.photo_key, d.delivery_photo_key)
+  update app_public.deliveries d set delivery_photo_id = coalesce(confirm_delivery.delivery_photo_id, d.delivery_photo_id),
+         signature_id = coalesce(confirm_delivery.signature_id, d.signature_id)
    where d.id = v_delivery.id;
   v_delivery := app_hidden.transition_delivery(v_delivery.id, 'delivered', 'user', v_user_id);
   perform app_hidden.queue_email(v_delivery.customer_id, 'Your item was delivered',
@@ -10253,11 +10344,11 @@ $$;
 
 
 --
--- Name: FUNCTION confirm_delivery(delivery_id uuid, photo_key text); Type: COMMENT; Schema: app_public; Owner: -
+-- Name: FUNCTION confirm_delivery(delivery_id uuid, delivery_photo_id uuid, signature_id uuid); Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON FUNCTION app_public.confirm_delivery(delivery_id uuid, photo_key text) IS '@resultFieldName delivery
-The traveler confirms handing the item over (until the QR handover requires a scan); the item''s trip capacity is consumed for good. Errors: LOGIN, NTFND, DNIED (not the traveler), BADST (not picked up).';
+COMMENT ON FUNCTION app_public.confirm_delivery(delivery_id uuid, delivery_photo_id uuid, signature_id uuid) IS '@resultFieldName delivery
+The traveler confirms handing the item over (until the QR handover requires a scan); the item''s trip capacity is consumed for good. A photo and the recipient''s signature (ready delivery_evidence files of the traveler''s) may come with it. Errors: LOGIN, NTFND, DNIED (not the traveler), BADST (not picked up, or a file not uploaded yet), INVAL (delivery_photo_id, signature_id: not the traveler''s file or not delivery evidence).';
 
 
 --
@@ -10311,10 +10402,10 @@ Confirms the phone number with the texted code: true when it matched (the number
 
 
 --
--- Name: confirm_pickup(uuid, text); Type: FUNCTION; Schema: app_public; Owner: -
+-- Name: confirm_pickup(uuid, uuid); Type: FUNCTION; Schema: app_public; Owner: -
 --
 
-CREATE FUNCTION app_public.confirm_pickup(delivery_id uuid, photo_key text DEFAULT NULL::text) RETURNS app_public.deliveries
+CREATE FUNCTION app_public.confirm_pickup(delivery_id uuid, pickup_photo_id uuid DEFAULT NULL::uuid) RETURNS app_public.deliveries
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
@@ -10323,7 +10414,7 @@ declare
   v_delivery app_public.deliveries := app_hidden.lock_delivery_for_party(confirm_pickup.delivery_id, v_user_id);
 begin
   perform app_hidden.assert_traveler_of(v_delivery, v_user_id, 'confirm the pickup');
-  update app_public.deliveries d set pickup_photo_key = coalesce(confirm_pickup.photo_key, d.pickup_photo_key)
+  update app_public.deliveries d set pickup_photo_id = coalesce(confirm_pickup.pickup_photo_id, d.pickup_photo_id)
    where d.id = v_delivery.id;
   -- The item is on board; its capacity stays reserved until delivery consumes it (or a cancellation releases it).
   v_delivery := app_hidden.transition_delivery(v_delivery.id, 'picked_up', 'user', v_user_id);
@@ -10335,11 +10426,11 @@ $$;
 
 
 --
--- Name: FUNCTION confirm_pickup(delivery_id uuid, photo_key text); Type: COMMENT; Schema: app_public; Owner: -
+-- Name: FUNCTION confirm_pickup(delivery_id uuid, pickup_photo_id uuid); Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON FUNCTION app_public.confirm_pickup(delivery_id uuid, photo_key text) IS '@resultFieldName delivery
-The traveler confirms taking the item (until the QR handover requires a scan). Errors: LOGIN, NTFND, DNIED (not the traveler), BADST (not awaiting pickup), INVAL (bad photo key).';
+COMMENT ON FUNCTION app_public.confirm_pickup(delivery_id uuid, pickup_photo_id uuid) IS '@resultFieldName delivery
+The traveler confirms taking the item (until the QR handover requires a scan), optionally with a photo of it (a ready pickup_evidence file of theirs). Errors: LOGIN, NTFND, DNIED (not the traveler), BADST (not awaiting pickup, or the photo not uploaded yet), INVAL (pickup_photo_id: not the traveler''s file or not a pickup photo).';
 
 
 --
@@ -10642,15 +10733,14 @@ CREATE TABLE app_public.users (
     verification_level app_public.verification_level DEFAULT 'unverified'::app_public.verification_level NOT NULL,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
-    picture_key text,
     bio text,
     referred_by_user_id uuid,
     suspended_until timestamp with time zone,
     deactivated_at timestamp with time zone,
     deleted_at timestamp with time zone,
+    picture_id uuid,
     CONSTRAINT users_bio_check CHECK ((length(bio) <= 500)),
-    CONSTRAINT users_first_name_check CHECK (((length(first_name) >= 1) AND (length(first_name) <= 100))),
-    CONSTRAINT users_picture_key_check CHECK (((length(picture_key) <= 512) AND (picture_key ~ '^[A-Za-z0-9][A-Za-z0-9/_.=-]*$'::text)))
+    CONSTRAINT users_first_name_check CHECK (((length(first_name) >= 1) AND (length(first_name) <= 100)))
 );
 
 ALTER TABLE ONLY app_public.users FORCE ROW LEVEL SECURITY;
@@ -10721,13 +10811,6 @@ COMMENT ON COLUMN app_public.users.updated_at IS 'When the profile last changed.
 
 
 --
--- Name: COLUMN users.picture_key; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.users.picture_key IS 'Storage key of the profile picture (uploaded through a signed URL).';
-
-
---
 -- Name: COLUMN users.bio; Type: COMMENT; Schema: app_public; Owner: -
 --
 
@@ -10763,6 +10846,13 @@ COMMENT ON COLUMN app_public.users.deleted_at IS 'When the user deleted the acco
 
 
 --
+-- Name: COLUMN users.picture_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.users.picture_id IS 'The profile picture: a ready avatar file of the user''s own.';
+
+
+--
 -- Name: CONSTRAINT users_bio_check ON users; Type: COMMENT; Schema: app_public; Owner: -
 --
 
@@ -10774,13 +10864,6 @@ COMMENT ON CONSTRAINT users_bio_check ON app_public.users IS 'bio may have at mo
 --
 
 COMMENT ON CONSTRAINT users_first_name_check ON app_public.users IS 'first_name must have 1 to 100 characters';
-
-
---
--- Name: CONSTRAINT users_picture_key_check ON users; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON CONSTRAINT users_picture_key_check ON app_public.users IS 'picture_key must be a storage key of at most 512 letters, digits and / _ . = -';
 
 
 --
@@ -10988,7 +11071,7 @@ begin
 
   update app_public.users u
      set status = 'deactivated', deactivated_at = coalesce(u.deactivated_at, now()), deleted_at = now(),
-         bio = null, picture_key = null
+         bio = null, picture_id = null
    where u.id = v_user_id;
   delete from app_public.user_addresses a where a.user_id = v_user_id;
   delete from app_public.user_favorites f where f.user_id = v_user_id or f.traveler_id = v_user_id;
@@ -11924,10 +12007,10 @@ Exchanges a refresh token for a new access token and a new refresh token; the ol
 
 
 --
--- Name: refuse_pickup(uuid, app_public.delivery_cancel_reason, text, text); Type: FUNCTION; Schema: app_public; Owner: -
+-- Name: refuse_pickup(uuid, app_public.delivery_cancel_reason, uuid, text); Type: FUNCTION; Schema: app_public; Owner: -
 --
 
-CREATE FUNCTION app_public.refuse_pickup(delivery_id uuid, reason app_public.delivery_cancel_reason, photo_key text, note text DEFAULT NULL::text) RETURNS app_public.deliveries
+CREATE FUNCTION app_public.refuse_pickup(delivery_id uuid, reason app_public.delivery_cancel_reason, pickup_photo_id uuid, note text DEFAULT NULL::text) RETURNS app_public.deliveries
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
@@ -11940,21 +12023,23 @@ begin
     raise exception 'A pickup is refused because the item is not as described, cannot be inspected or is prohibited'
       using errcode = 'INVAL';
   end if;
-  if nullif(trim(refuse_pickup.photo_key), '') is null then
-    raise exception 'A refused pickup needs a photo of the item' using errcode = 'INVAL';
+  if refuse_pickup.pickup_photo_id is null then
+    raise exception 'pickup_photo_id: a refused pickup needs a photo of the item' using errcode = 'INVAL';
   end if;
-  update app_public.deliveries d set pickup_photo_key = refuse_pickup.photo_key where d.id = v_delivery.id;
+  -- The photo is checked as it is attached (app_hidden.tg__attach_files: the traveler's own ready refused_pickup
+  -- file); the customer sees it for the dispute window.
+  update app_public.deliveries d set pickup_photo_id = refuse_pickup.pickup_photo_id where d.id = v_delivery.id;
   return app_hidden.cancel_delivery_as(v_delivery.id, 'user', v_user_id, refuse_pickup.reason, refuse_pickup.note);
 end;
 $$;
 
 
 --
--- Name: FUNCTION refuse_pickup(delivery_id uuid, reason app_public.delivery_cancel_reason, photo_key text, note text); Type: COMMENT; Schema: app_public; Owner: -
+-- Name: FUNCTION refuse_pickup(delivery_id uuid, reason app_public.delivery_cancel_reason, pickup_photo_id uuid, note text); Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON FUNCTION app_public.refuse_pickup(delivery_id uuid, reason app_public.delivery_cancel_reason, photo_key text, note text) IS '@resultFieldName delivery
-The traveler refuses to take an item that is not as described, cannot be inspected or is prohibited, with a photo; the delivery is cancelled without a penalty to the traveler. Errors: LOGIN, NTFND, DNIED (not the traveler), INVAL (reason or photo missing), BADST (already picked up).';
+COMMENT ON FUNCTION app_public.refuse_pickup(delivery_id uuid, reason app_public.delivery_cancel_reason, pickup_photo_id uuid, note text) IS '@resultFieldName delivery
+The traveler refuses to take an item that is not as described, cannot be inspected or is prohibited, with a photo (a ready refused_pickup file of the traveler''s, which the customer may see); the delivery is cancelled without a penalty to the traveler. Errors: LOGIN, NTFND, DNIED (not the traveler), INVAL (reason missing; pickup_photo_id missing, not the traveler''s file or not a refused-pickup photo), BADST (already picked up, or the photo not uploaded yet).';
 
 
 --
@@ -12396,6 +12481,7 @@ CREATE TABLE app_public.files (
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     upload_expires_at timestamp with time zone NOT NULL,
     ready_at timestamp with time zone,
+    attached_at timestamp with time zone,
     CONSTRAINT files_byte_size_positive CHECK ((byte_size > 0)),
     CONSTRAINT files_content_type_format CHECK (((length(content_type) <= 100) AND (content_type ~ '^[a-z]+/[a-z0-9.+-]+$'::text))),
     CONSTRAINT files_ready_at CHECK (((status = 'ready'::app_public.file_status) = (ready_at IS NOT NULL))),
@@ -12488,6 +12574,13 @@ COMMENT ON COLUMN app_public.files.upload_expires_at IS 'Until when the bytes ma
 --
 
 COMMENT ON COLUMN app_public.files.ready_at IS 'When the file became ready.';
+
+
+--
+-- Name: COLUMN files.attached_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.files.attached_at IS 'When the file was first attached to an object (a profile, a document, a delivery); ready files never attached are removed after files.unattached_days.';
 
 
 --
@@ -13665,16 +13758,15 @@ Reviews the other party of a delivered delivery you took part in: an overall rat
 
 
 --
--- Name: submit_verification_document(app_public.document_type, text, text, text, date); Type: FUNCTION; Schema: app_public; Owner: -
+-- Name: submit_verification_document(app_public.document_type, uuid, uuid, uuid, date); Type: FUNCTION; Schema: app_public; Owner: -
 --
 
-CREATE FUNCTION app_public.submit_verification_document(document_type app_public.document_type, front_image_key text, back_image_key text DEFAULT NULL::text, selfie_image_key text DEFAULT NULL::text, expires_on date DEFAULT NULL::date) RETURNS app_public.user_verification_documents
+CREATE FUNCTION app_public.submit_verification_document(document_type app_public.document_type, front_image_id uuid, back_image_id uuid DEFAULT NULL::uuid, selfie_image_id uuid DEFAULT NULL::uuid, expires_on date DEFAULT NULL::date) RETURNS app_public.user_verification_documents
     LANGUAGE plpgsql
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
-    AS $_$
+    AS $$
 declare
   v_user_id uuid := app_hidden.require_session('submit documents');
-  v_key_format constant text := '^[A-Za-z0-9][A-Za-z0-9/_.=-]*$';
   v_is_identity boolean := submit_verification_document.document_type in ('passport', 'driving_license', 'national_id');
   v_document app_public.user_verification_documents;
 begin
@@ -13682,21 +13774,17 @@ begin
   if (select u.status from app_public.users u where u.id = v_user_id) not in ('active', 'suspended') then
     raise exception 'Verify your email before submitting documents' using errcode = 'BADST';
   end if;
-  if submit_verification_document.document_type is null or submit_verification_document.front_image_key is null then
-    raise exception 'A document type and a front image are required' using errcode = 'INVAL';
+  if submit_verification_document.document_type is null then
+    raise exception 'document_type: a document type is required' using errcode = 'INVAL';
   end if;
-  if submit_verification_document.front_image_key !~ v_key_format
-     or submit_verification_document.back_image_key !~ v_key_format
-     or submit_verification_document.selfie_image_key !~ v_key_format
-     or greatest(length(submit_verification_document.front_image_key), length(submit_verification_document.back_image_key),
-                 length(submit_verification_document.selfie_image_key)) > 512 then
-    raise exception 'An image key is not a valid storage key' using errcode = 'INVAL';
+  if submit_verification_document.front_image_id is null then
+    raise exception 'front_image_id: a document needs its front image' using errcode = 'INVAL';
   end if;
-  if submit_verification_document.document_type = 'driving_license' and submit_verification_document.back_image_key is null then
-    raise exception 'A driving licence needs an image of its back' using errcode = 'INVAL';
+  if submit_verification_document.document_type = 'driving_license' and submit_verification_document.back_image_id is null then
+    raise exception 'back_image_id: a driving licence needs an image of its back' using errcode = 'INVAL';
   end if;
-  if v_is_identity and submit_verification_document.selfie_image_key is null then
-    raise exception 'An identity document needs a selfie holding it' using errcode = 'INVAL';
+  if v_is_identity and submit_verification_document.selfie_image_id is null then
+    raise exception 'selfie_image_id: an identity document needs a selfie holding it' using errcode = 'INVAL';
   end if;
   if v_is_identity and submit_verification_document.expires_on is null then
     raise exception 'An identity document needs its expiry date' using errcode = 'INVAL';
@@ -13711,22 +13799,22 @@ begin
   end if;
 
   insert into app_public.user_verification_documents
-    (user_id, document_type, front_image_key, back_image_key, selfie_image_key, expires_on)
-  values (v_user_id, submit_verification_document.document_type, submit_verification_document.front_image_key,
-          submit_verification_document.back_image_key, submit_verification_document.selfie_image_key,
+    (user_id, document_type, front_image_id, back_image_id, selfie_image_id, expires_on)
+  values (v_user_id, submit_verification_document.document_type, submit_verification_document.front_image_id,
+          submit_verification_document.back_image_id, submit_verification_document.selfie_image_id,
           submit_verification_document.expires_on)
   returning * into v_document;
   return v_document;
 end;
-$_$;
+$$;
 
 
 --
--- Name: FUNCTION submit_verification_document(document_type app_public.document_type, front_image_key text, back_image_key text, selfie_image_key text, expires_on date); Type: COMMENT; Schema: app_public; Owner: -
+-- Name: FUNCTION submit_verification_document(document_type app_public.document_type, front_image_id uuid, back_image_id uuid, selfie_image_id uuid, expires_on date); Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON FUNCTION app_public.submit_verification_document(document_type app_public.document_type, front_image_key text, back_image_key text, selfie_image_key text, expires_on date) IS '@resultFieldName userVerificationDocument
-Submits an identity or address document for review (image keys of uploads to the private bucket). A driving licence needs the back; passports, licences and ID cards need a selfie and the expiry date. Errors: LOGIN, BADST (account not active, or a live document of this type exists), INVAL, LIMIT (too many uploads of this type in 30 days).';
+COMMENT ON FUNCTION app_public.submit_verification_document(document_type app_public.document_type, front_image_id uuid, back_image_id uuid, selfie_image_id uuid, expires_on date) IS '@resultFieldName userVerificationDocument
+Submits an identity or address document for review (ready verification_document files of the user''s: requestUpload, then the upload; the images are checked as they are attached). A driving licence needs the back; passports, licences and ID cards need a selfie and the expiry date. Errors: LOGIN, BADST (account not active, a live document of this type exists, or an image not uploaded yet), INVAL (a field named: a missing image, a file not the user''s or not a verification document), LIMIT (too many uploads of this type in 30 days).';
 
 
 --
@@ -13951,19 +14039,18 @@ Changes some of the signed-in user''s preferences; keys left out stay. privacy: 
 
 
 --
--- Name: update_profile(text, text, text, text, app_public.user_type, date); Type: FUNCTION; Schema: app_public; Owner: -
+-- Name: update_profile(text, text, text, uuid, app_public.user_type, date); Type: FUNCTION; Schema: app_public; Owner: -
 --
 
-CREATE FUNCTION app_public.update_profile(first_name text DEFAULT NULL::text, last_name text DEFAULT NULL::text, bio text DEFAULT NULL::text, picture_key text DEFAULT NULL::text, user_type app_public.user_type DEFAULT NULL::app_public.user_type, date_of_birth date DEFAULT NULL::date) RETURNS app_public.users
+CREATE FUNCTION app_public.update_profile(first_name text DEFAULT NULL::text, last_name text DEFAULT NULL::text, bio text DEFAULT NULL::text, picture_id uuid DEFAULT NULL::uuid, user_type app_public.user_type DEFAULT NULL::app_public.user_type, date_of_birth date DEFAULT NULL::date) RETURNS app_public.users
     LANGUAGE plpgsql
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
-    AS $_$
+    AS $$
 declare
   v_user_id uuid := app_hidden.require_not_suspended('change your profile');
   v_first_name text := trim(update_profile.first_name);
   v_last_name text := trim(update_profile.last_name);
   v_bio text := trim(update_profile.bio);
-  v_picture_key text := trim(update_profile.picture_key);
   v_user app_public.users;
 begin
   if v_first_name is not null and length(v_first_name) not between 1 and 100 then
@@ -13974,9 +14061,6 @@ begin
   end if;
   if length(v_bio) > 500 then
     raise exception 'The bio must have at most 500 characters' using errcode = 'INVAL';
-  end if;
-  if v_picture_key <> '' and (length(v_picture_key) > 512 or v_picture_key !~ '^[A-Za-z0-9][A-Za-z0-9/_.=-]*$') then
-    raise exception 'The picture key is not a valid storage key' using errcode = 'INVAL';
   end if;
 
   if update_profile.date_of_birth is not null then
@@ -13992,21 +14076,21 @@ begin
   update app_public.users u
      set first_name = coalesce(v_first_name, u.first_name),
          bio = case when v_bio is null then u.bio else nullif(v_bio, '') end,
-         picture_key = case when v_picture_key is null then u.picture_key else nullif(v_picture_key, '') end,
+         picture_id = coalesce(update_profile.picture_id, u.picture_id),
          user_type = coalesce(update_profile.user_type, u.user_type)
    where u.id = v_user_id
   returning u.* into v_user;
   return v_user;
 end;
-$_$;
+$$;
 
 
 --
--- Name: FUNCTION update_profile(first_name text, last_name text, bio text, picture_key text, user_type app_public.user_type, date_of_birth date); Type: COMMENT; Schema: app_public; Owner: -
+-- Name: FUNCTION update_profile(first_name text, last_name text, bio text, picture_id uuid, user_type app_public.user_type, date_of_birth date); Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON FUNCTION app_public.update_profile(first_name text, last_name text, bio text, picture_key text, user_type app_public.user_type, date_of_birth date) IS '@resultFieldName user
-Changes the signed-in user''s profile: names, bio, picture, whether they send or carry items, and the date of birth (private; users must be at least 18). Omitted fields stay; an empty string clears the last name, bio or picture. Errors: LOGIN, INVAL.';
+COMMENT ON FUNCTION app_public.update_profile(first_name text, last_name text, bio text, picture_id uuid, user_type app_public.user_type, date_of_birth date) IS '@resultFieldName user
+Changes the signed-in user''s profile: names, bio, picture, whether they send or carry items, and the date of birth (private; users must be at least 18). Omitted fields stay; an empty string clears the last name or bio. The picture is a ready avatar file of the user''s (updateUser with pictureId null removes it; a replaced picture is deleted). Errors: LOGIN, SUSPD, INVAL (a field named: picture_id not the user''s file or not an avatar), BADST (picture not uploaded yet).';
 
 
 --
@@ -14541,7 +14625,7 @@ COMMENT ON CONSTRAINT user_statistics_total_trips_check ON app_public.user_stati
 CREATE VIEW app_public.user_profiles WITH (security_invoker='true') AS
  SELECT u.id,
     u.display_name,
-    u.picture_key,
+    u.picture_id,
     u.bio,
     u.user_type,
     u.verification_level,
@@ -14570,6 +14654,7 @@ CREATE VIEW app_public.user_profiles WITH (security_invoker='true') AS
 --
 
 COMMENT ON VIEW app_public.user_profiles IS '@primaryKey id
+@foreignKey (picture_id) references app_public.files (id)|@fieldName picture|@behavior -filterBy|@backwardBehavior -*
 @behavior -insert -update -delete
 Public profiles with statistics and rates. Statistics are null unless the user shows them (the user and admins always see them); money totals (`earnings`, per currency) only for the user and admins.';
 
@@ -14590,11 +14675,11 @@ Name shown to other users.';
 
 
 --
--- Name: COLUMN user_profiles.picture_key; Type: COMMENT; Schema: app_public; Owner: -
+-- Name: COLUMN user_profiles.picture_id; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.user_profiles.picture_key IS '@behavior -orderBy -filterBy
-Storage key of the profile picture.';
+COMMENT ON COLUMN app_public.user_profiles.picture_id IS '@behavior -orderBy -filterBy
+The profile picture''s file.';
 
 
 --
@@ -15614,11 +15699,11 @@ CREATE VIEW app_public.active_deliveries WITH (security_invoker='true') AS
     d.status,
     d.customer_id,
     cu.display_name AS customer_name,
-    cu.picture_key AS customer_picture_key,
+    cu.picture_id AS customer_picture_id,
     cs.average_rating AS customer_rating,
     d.traveler_id,
     tu.display_name AS traveler_name,
-    tu.picture_key AS traveler_picture_key,
+    tu.picture_id AS traveler_picture_id,
     ts.average_rating AS traveler_rating,
     r.title,
     r.item_name,
@@ -15652,6 +15737,8 @@ CREATE VIEW app_public.active_deliveries WITH (security_invoker='true') AS
 --
 
 COMMENT ON VIEW app_public.active_deliveries IS '@primaryKey id
+@foreignKey (customer_picture_id) references app_public.files (id)|@fieldName customerPicture|@behavior -filterBy|@backwardBehavior -*
+@foreignKey (traveler_picture_id) references app_public.files (id)|@fieldName travelerPicture|@behavior -filterBy|@backwardBehavior -*
 @behavior -insert -update -delete
 Live deliveries of the caller (admins: all) with both parties'' names, pictures and ratings, the item, the addresses and the trip times. Never shows emails or phones.';
 
@@ -15692,10 +15779,10 @@ COMMENT ON COLUMN app_public.active_deliveries.customer_name IS 'Display name of
 
 
 --
--- Name: COLUMN active_deliveries.customer_picture_key; Type: COMMENT; Schema: app_public; Owner: -
+-- Name: COLUMN active_deliveries.customer_picture_id; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.active_deliveries.customer_picture_key IS 'Profile picture of the customer.';
+COMMENT ON COLUMN app_public.active_deliveries.customer_picture_id IS 'Profile picture of the customer (its file).';
 
 
 --
@@ -15720,10 +15807,10 @@ COMMENT ON COLUMN app_public.active_deliveries.traveler_name IS 'Display name of
 
 
 --
--- Name: COLUMN active_deliveries.traveler_picture_key; Type: COMMENT; Schema: app_public; Owner: -
+-- Name: COLUMN active_deliveries.traveler_picture_id; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.active_deliveries.traveler_picture_key IS 'Profile picture of the traveler.';
+COMMENT ON COLUMN app_public.active_deliveries.traveler_picture_id IS 'Profile picture of the traveler (its file).';
 
 
 --
@@ -17840,6 +17927,13 @@ CREATE INDEX deliveries_customer_id_idx ON app_public.deliveries USING btree (cu
 
 
 --
+-- Name: deliveries_delivery_photo_id_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX deliveries_delivery_photo_id_idx ON app_public.deliveries USING btree (delivery_photo_id);
+
+
+--
 -- Name: deliveries_one_live_per_request_key; Type: INDEX; Schema: app_public; Owner: -
 --
 
@@ -17854,10 +17948,24 @@ COMMENT ON INDEX app_public.deliveries_one_live_per_request_key IS 'request_id: 
 
 
 --
+-- Name: deliveries_pickup_photo_id_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX deliveries_pickup_photo_id_idx ON app_public.deliveries USING btree (pickup_photo_id);
+
+
+--
 -- Name: deliveries_request_id_idx; Type: INDEX; Schema: app_public; Owner: -
 --
 
 CREATE INDEX deliveries_request_id_idx ON app_public.deliveries USING btree (request_id);
+
+
+--
+-- Name: deliveries_signature_id_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX deliveries_signature_id_idx ON app_public.deliveries USING btree (signature_id);
 
 
 --
@@ -17994,6 +18102,13 @@ CREATE INDEX delivery_status_history_delivery_id_idx ON app_public.delivery_stat
 
 
 --
+-- Name: files_created_at_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX files_created_at_idx ON app_public.files USING btree (created_at, id);
+
+
+--
 -- Name: files_owner_id_idx; Type: INDEX; Schema: app_public; Owner: -
 --
 
@@ -18005,6 +18120,13 @@ CREATE INDEX files_owner_id_idx ON app_public.files USING btree (owner_id, creat
 --
 
 CREATE INDEX files_pending_expiry_idx ON app_public.files USING btree (upload_expires_at) WHERE (status = 'pending'::app_public.file_status);
+
+
+--
+-- Name: files_unattached_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX files_unattached_idx ON app_public.files USING btree (ready_at) WHERE ((status = 'ready'::app_public.file_status) AND (attached_at IS NULL));
 
 
 --
@@ -18288,6 +18410,20 @@ CREATE INDEX user_reports_reporter_id_idx ON app_public.user_reports USING btree
 
 
 --
+-- Name: user_verification_documents_back_image_id_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX user_verification_documents_back_image_id_idx ON app_public.user_verification_documents USING btree (back_image_id);
+
+
+--
+-- Name: user_verification_documents_front_image_id_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX user_verification_documents_front_image_id_idx ON app_public.user_verification_documents USING btree (front_image_id);
+
+
+--
 -- Name: user_verification_documents_live_key; Type: INDEX; Schema: app_public; Owner: -
 --
 
@@ -18309,6 +18445,13 @@ CREATE INDEX user_verification_documents_queue_idx ON app_public.user_verificati
 
 
 --
+-- Name: user_verification_documents_selfie_image_id_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX user_verification_documents_selfie_image_id_idx ON app_public.user_verification_documents USING btree (selfie_image_id);
+
+
+--
 -- Name: user_verification_documents_user_id_idx; Type: INDEX; Schema: app_public; Owner: -
 --
 
@@ -18327,6 +18470,13 @@ CREATE INDEX user_verification_documents_verified_by_idx ON app_public.user_veri
 --
 
 CREATE INDEX users_names_trgm_idx ON app_public.users USING gin ((((first_name || ' '::text) || display_name)) public.gin_trgm_ops);
+
+
+--
+-- Name: users_picture_id_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX users_picture_id_idx ON app_public.users USING btree (picture_id);
 
 
 --
@@ -18526,6 +18676,27 @@ CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app_public.users FOR EACH ROW EX
 
 
 --
+-- Name: deliveries _200_attach_files; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _200_attach_files BEFORE INSERT OR UPDATE OF pickup_photo_id, delivery_photo_id, signature_id ON app_public.deliveries FOR EACH ROW EXECUTE FUNCTION app_hidden.tg__attach_files('traveler_id', 'pickup_photo_id:pickup_evidence|refused_pickup', 'delivery_photo_id:delivery_evidence', 'signature_id:delivery_evidence');
+
+
+--
+-- Name: user_verification_documents _200_attach_files; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _200_attach_files BEFORE INSERT OR UPDATE OF front_image_id, back_image_id, selfie_image_id ON app_public.user_verification_documents FOR EACH ROW EXECUTE FUNCTION app_hidden.tg__attach_files('user_id', 'front_image_id:verification_document', 'back_image_id:verification_document', 'selfie_image_id:verification_document');
+
+
+--
+-- Name: users _200_attach_files; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _200_attach_files BEFORE INSERT OR UPDATE OF picture_id ON app_public.users FOR EACH ROW EXECUTE FUNCTION app_hidden.tg__attach_files('id', 'picture_id:avatar');
+
+
+--
 -- Name: deliveries _200_check_transition; Type: TRIGGER; Schema: app_public; Owner: -
 --
 
@@ -18663,6 +18834,13 @@ CREATE TRIGGER _500_promote_default AFTER DELETE ON app_public.user_addresses FO
 --
 
 CREATE TRIGGER _500_rating_statistics AFTER INSERT OR DELETE OR UPDATE OF overall_rating, status, moderation_status, reviewee_id ON app_public.reviews FOR EACH ROW EXECUTE FUNCTION app_hidden.tg_reviews__rating_statistics();
+
+
+--
+-- Name: users _500_remove_replaced_picture; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _500_remove_replaced_picture AFTER UPDATE OF picture_id ON app_public.users FOR EACH ROW WHEN (((old.picture_id IS NOT NULL) AND (old.picture_id IS DISTINCT FROM new.picture_id))) EXECUTE FUNCTION app_hidden.tg_users__remove_replaced_picture();
 
 
 --
@@ -18994,6 +19172,23 @@ COMMENT ON CONSTRAINT deliveries_customer_id_fkey ON app_public.deliveries IS 'c
 
 
 --
+-- Name: deliveries deliveries_delivery_photo_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.deliveries
+    ADD CONSTRAINT deliveries_delivery_photo_id_fkey FOREIGN KEY (delivery_photo_id) REFERENCES app_public.files(id) ON DELETE RESTRICT;
+
+
+--
+-- Name: CONSTRAINT deliveries_delivery_photo_id_fkey ON deliveries; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT deliveries_delivery_photo_id_fkey ON app_public.deliveries IS '@behavior -filterBy
+@backwardBehavior -*
+delivery_photo_id must name an existing file';
+
+
+--
 -- Name: deliveries deliveries_offer_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
 --
 
@@ -19009,6 +19204,23 @@ COMMENT ON CONSTRAINT deliveries_offer_id_fkey ON app_public.deliveries IS 'offe
 
 
 --
+-- Name: deliveries deliveries_pickup_photo_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.deliveries
+    ADD CONSTRAINT deliveries_pickup_photo_id_fkey FOREIGN KEY (pickup_photo_id) REFERENCES app_public.files(id) ON DELETE RESTRICT;
+
+
+--
+-- Name: CONSTRAINT deliveries_pickup_photo_id_fkey ON deliveries; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT deliveries_pickup_photo_id_fkey ON app_public.deliveries IS '@behavior -filterBy
+@backwardBehavior -*
+pickup_photo_id must name an existing file';
+
+
+--
 -- Name: deliveries deliveries_request_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
 --
 
@@ -19021,6 +19233,23 @@ ALTER TABLE ONLY app_public.deliveries
 --
 
 COMMENT ON CONSTRAINT deliveries_request_id_fkey ON app_public.deliveries IS 'request_id must name an existing delivery request';
+
+
+--
+-- Name: deliveries deliveries_signature_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.deliveries
+    ADD CONSTRAINT deliveries_signature_id_fkey FOREIGN KEY (signature_id) REFERENCES app_public.files(id) ON DELETE RESTRICT;
+
+
+--
+-- Name: CONSTRAINT deliveries_signature_id_fkey ON deliveries; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT deliveries_signature_id_fkey ON app_public.deliveries IS '@behavior -filterBy
+@backwardBehavior -*
+signature_id must name an existing file';
 
 
 --
@@ -19685,6 +19914,57 @@ COMMENT ON CONSTRAINT user_statistics_user_id_fkey ON app_public.user_statistics
 
 
 --
+-- Name: user_verification_documents user_verification_documents_back_image_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.user_verification_documents
+    ADD CONSTRAINT user_verification_documents_back_image_id_fkey FOREIGN KEY (back_image_id) REFERENCES app_public.files(id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT user_verification_documents_back_image_id_fkey ON user_verification_documents; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_verification_documents_back_image_id_fkey ON app_public.user_verification_documents IS '@behavior -filterBy
+@backwardBehavior -*
+back_image_id must name an existing file';
+
+
+--
+-- Name: user_verification_documents user_verification_documents_front_image_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.user_verification_documents
+    ADD CONSTRAINT user_verification_documents_front_image_id_fkey FOREIGN KEY (front_image_id) REFERENCES app_public.files(id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT user_verification_documents_front_image_id_fkey ON user_verification_documents; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_verification_documents_front_image_id_fkey ON app_public.user_verification_documents IS '@behavior -filterBy
+@backwardBehavior -*
+front_image_id must name an existing file';
+
+
+--
+-- Name: user_verification_documents user_verification_documents_selfie_image_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.user_verification_documents
+    ADD CONSTRAINT user_verification_documents_selfie_image_id_fkey FOREIGN KEY (selfie_image_id) REFERENCES app_public.files(id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT user_verification_documents_selfie_image_id_fkey ON user_verification_documents; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_verification_documents_selfie_image_id_fkey ON app_public.user_verification_documents IS '@behavior -filterBy
+@backwardBehavior -*
+selfie_image_id must name an existing file';
+
+
+--
 -- Name: user_verification_documents user_verification_documents_user_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
 --
 
@@ -19712,6 +19992,23 @@ ALTER TABLE ONLY app_public.user_verification_documents
 --
 
 COMMENT ON CONSTRAINT user_verification_documents_verified_by_fkey ON app_public.user_verification_documents IS 'verified_by must name an existing admin';
+
+
+--
+-- Name: users users_picture_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.users
+    ADD CONSTRAINT users_picture_id_fkey FOREIGN KEY (picture_id) REFERENCES app_public.files(id) ON DELETE SET NULL;
+
+
+--
+-- Name: CONSTRAINT users_picture_id_fkey ON users; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT users_picture_id_fkey ON app_public.users IS '@behavior -filterBy
+@backwardBehavior -*
+picture_id must name an existing file';
 
 
 --
@@ -20020,7 +20317,7 @@ CREATE POLICY select_visible ON app_public.delivery_requests FOR SELECT TO app_u
 -- Name: files select_visible; Type: POLICY; Schema: app_public; Owner: -
 --
 
-CREATE POLICY select_visible ON app_public.files FOR SELECT TO app_user USING (((owner_id = ( SELECT app_public.current_user_id() AS current_user_id)) OR ((purpose = 'verification_document'::app_public.file_purpose) AND (status <> 'pending'::app_public.file_status) AND ((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['users.verify'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['users.verify'::text]) AS permitted_ids_to))) AND (length((id)::text) = 36))));
+CREATE POLICY select_visible ON app_public.files FOR SELECT TO app_user USING (((owner_id = ( SELECT app_public.current_user_id() AS current_user_id)) OR ((purpose = 'avatar'::app_public.file_purpose) AND (status = 'ready'::app_public.file_status)) OR (id = ANY (ARRAY( SELECT app_hidden.current_party_delivery_file_ids() AS current_party_delivery_file_ids))) OR ((purpose = 'verification_document'::app_public.file_purpose) AND (status <> 'pending'::app_public.file_status) AND ((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['users.verify'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['users.verify'::text]) AS permitted_ids_to))) AND (length((id)::text) = 36)) OR ((purpose = ANY (ARRAY['item_photo'::app_public.file_purpose, 'pickup_evidence'::app_public.file_purpose, 'delivery_evidence'::app_public.file_purpose, 'refused_pickup'::app_public.file_purpose])) AND (status <> 'pending'::app_public.file_status) AND ((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['deliveries.read'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['deliveries.read'::text]) AS permitted_ids_to))) AND (length((id)::text) = 36)) OR ((purpose = 'dispute_evidence'::app_public.file_purpose) AND (status <> 'pending'::app_public.file_status) AND ((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['disputes.read'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['disputes.read'::text]) AS permitted_ids_to))) AND (length((id)::text) = 36))));
 
 
 --
@@ -20531,31 +20828,31 @@ GRANT INSERT(document_type) ON TABLE app_public.user_verification_documents TO a
 
 
 --
--- Name: COLUMN user_verification_documents.front_image_key; Type: ACL; Schema: app_public; Owner: -
---
-
-GRANT INSERT(front_image_key) ON TABLE app_public.user_verification_documents TO app_user;
-
-
---
--- Name: COLUMN user_verification_documents.back_image_key; Type: ACL; Schema: app_public; Owner: -
---
-
-GRANT INSERT(back_image_key) ON TABLE app_public.user_verification_documents TO app_user;
-
-
---
--- Name: COLUMN user_verification_documents.selfie_image_key; Type: ACL; Schema: app_public; Owner: -
---
-
-GRANT INSERT(selfie_image_key) ON TABLE app_public.user_verification_documents TO app_user;
-
-
---
 -- Name: COLUMN user_verification_documents.expires_on; Type: ACL; Schema: app_public; Owner: -
 --
 
 GRANT INSERT(expires_on) ON TABLE app_public.user_verification_documents TO app_user;
+
+
+--
+-- Name: COLUMN user_verification_documents.front_image_id; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT INSERT(front_image_id) ON TABLE app_public.user_verification_documents TO app_user;
+
+
+--
+-- Name: COLUMN user_verification_documents.back_image_id; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT INSERT(back_image_id) ON TABLE app_public.user_verification_documents TO app_user;
+
+
+--
+-- Name: COLUMN user_verification_documents.selfie_image_id; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT INSERT(selfie_image_id) ON TABLE app_public.user_verification_documents TO app_user;
 
 
 --
@@ -20571,6 +20868,14 @@ REVOKE ALL ON FUNCTION app_hidden.counts_as_proof_of_address(document app_public
 
 REVOKE ALL ON FUNCTION app_hidden.current_ip() FROM PUBLIC;
 GRANT ALL ON FUNCTION app_hidden.current_ip() TO app_anonymous;
+
+
+--
+-- Name: FUNCTION current_party_delivery_file_ids(); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.current_party_delivery_file_ids() FROM PUBLIC;
+GRANT ALL ON FUNCTION app_hidden.current_party_delivery_file_ids() TO app_user;
 
 
 --
@@ -20907,6 +21212,13 @@ REVOKE ALL ON FUNCTION app_hidden.tg__append_only() FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION tg__attach_files(); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.tg__attach_files() FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION tg__default_current_user(); Type: ACL; Schema: app_hidden; Owner: -
 --
 
@@ -21088,6 +21400,13 @@ GRANT ALL ON FUNCTION app_hidden.tg_users__create_related() TO app_anonymous;
 
 REVOKE ALL ON FUNCTION app_hidden.tg_users__display_name() FROM PUBLIC;
 GRANT ALL ON FUNCTION app_hidden.tg_users__display_name() TO app_anonymous;
+
+
+--
+-- Name: FUNCTION tg_users__remove_replaced_picture(); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.tg_users__remove_replaced_picture() FROM PUBLIC;
 
 
 --
@@ -21379,6 +21698,13 @@ REVOKE ALL ON FUNCTION app_private.reject_file_upload(file_id uuid, reason text)
 
 
 --
+-- Name: FUNCTION remove_unattached_files(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.remove_unattached_files() FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION revoke_user_sessions(user_id uuid, except_session_id uuid); Type: ACL; Schema: app_private; Owner: -
 --
 
@@ -21618,11 +21944,11 @@ GRANT ALL ON FUNCTION app_public.complete_trip(trip_id uuid) TO app_user;
 
 
 --
--- Name: FUNCTION confirm_delivery(delivery_id uuid, photo_key text); Type: ACL; Schema: app_public; Owner: -
+-- Name: FUNCTION confirm_delivery(delivery_id uuid, delivery_photo_id uuid, signature_id uuid); Type: ACL; Schema: app_public; Owner: -
 --
 
-REVOKE ALL ON FUNCTION app_public.confirm_delivery(delivery_id uuid, photo_key text) FROM PUBLIC;
-GRANT ALL ON FUNCTION app_public.confirm_delivery(delivery_id uuid, photo_key text) TO app_user;
+REVOKE ALL ON FUNCTION app_public.confirm_delivery(delivery_id uuid, delivery_photo_id uuid, signature_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.confirm_delivery(delivery_id uuid, delivery_photo_id uuid, signature_id uuid) TO app_user;
 
 
 --
@@ -21634,11 +21960,11 @@ GRANT ALL ON FUNCTION app_public.confirm_phone_verification(code text) TO app_us
 
 
 --
--- Name: FUNCTION confirm_pickup(delivery_id uuid, photo_key text); Type: ACL; Schema: app_public; Owner: -
+-- Name: FUNCTION confirm_pickup(delivery_id uuid, pickup_photo_id uuid); Type: ACL; Schema: app_public; Owner: -
 --
 
-REVOKE ALL ON FUNCTION app_public.confirm_pickup(delivery_id uuid, photo_key text) FROM PUBLIC;
-GRANT ALL ON FUNCTION app_public.confirm_pickup(delivery_id uuid, photo_key text) TO app_user;
+REVOKE ALL ON FUNCTION app_public.confirm_pickup(delivery_id uuid, pickup_photo_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.confirm_pickup(delivery_id uuid, pickup_photo_id uuid) TO app_user;
 
 
 --
@@ -21711,17 +22037,17 @@ GRANT UPDATE(user_type) ON TABLE app_public.users TO app_user;
 
 
 --
--- Name: COLUMN users.picture_key; Type: ACL; Schema: app_public; Owner: -
---
-
-GRANT UPDATE(picture_key) ON TABLE app_public.users TO app_user;
-
-
---
 -- Name: COLUMN users.bio; Type: ACL; Schema: app_public; Owner: -
 --
 
 GRANT UPDATE(bio) ON TABLE app_public.users TO app_user;
+
+
+--
+-- Name: COLUMN users.picture_id; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT UPDATE(picture_id) ON TABLE app_public.users TO app_user;
 
 
 --
@@ -21958,11 +22284,11 @@ GRANT ALL ON FUNCTION app_public.refresh_session(refresh_token text) TO app_anon
 
 
 --
--- Name: FUNCTION refuse_pickup(delivery_id uuid, reason app_public.delivery_cancel_reason, photo_key text, note text); Type: ACL; Schema: app_public; Owner: -
+-- Name: FUNCTION refuse_pickup(delivery_id uuid, reason app_public.delivery_cancel_reason, pickup_photo_id uuid, note text); Type: ACL; Schema: app_public; Owner: -
 --
 
-REVOKE ALL ON FUNCTION app_public.refuse_pickup(delivery_id uuid, reason app_public.delivery_cancel_reason, photo_key text, note text) FROM PUBLIC;
-GRANT ALL ON FUNCTION app_public.refuse_pickup(delivery_id uuid, reason app_public.delivery_cancel_reason, photo_key text, note text) TO app_user;
+REVOKE ALL ON FUNCTION app_public.refuse_pickup(delivery_id uuid, reason app_public.delivery_cancel_reason, pickup_photo_id uuid, note text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.refuse_pickup(delivery_id uuid, reason app_public.delivery_cancel_reason, pickup_photo_id uuid, note text) TO app_user;
 
 
 --
@@ -22258,11 +22584,11 @@ GRANT ALL ON FUNCTION app_public.submit_review(delivery_id uuid, overall_rating 
 
 
 --
--- Name: FUNCTION submit_verification_document(document_type app_public.document_type, front_image_key text, back_image_key text, selfie_image_key text, expires_on date); Type: ACL; Schema: app_public; Owner: -
+-- Name: FUNCTION submit_verification_document(document_type app_public.document_type, front_image_id uuid, back_image_id uuid, selfie_image_id uuid, expires_on date); Type: ACL; Schema: app_public; Owner: -
 --
 
-REVOKE ALL ON FUNCTION app_public.submit_verification_document(document_type app_public.document_type, front_image_key text, back_image_key text, selfie_image_key text, expires_on date) FROM PUBLIC;
-GRANT ALL ON FUNCTION app_public.submit_verification_document(document_type app_public.document_type, front_image_key text, back_image_key text, selfie_image_key text, expires_on date) TO app_user;
+REVOKE ALL ON FUNCTION app_public.submit_verification_document(document_type app_public.document_type, front_image_id uuid, back_image_id uuid, selfie_image_id uuid, expires_on date) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.submit_verification_document(document_type app_public.document_type, front_image_id uuid, back_image_id uuid, selfie_image_id uuid, expires_on date) TO app_user;
 
 
 --
@@ -22311,11 +22637,11 @@ GRANT ALL ON FUNCTION app_public.update_preferences(privacy jsonb, location json
 
 
 --
--- Name: FUNCTION update_profile(first_name text, last_name text, bio text, picture_key text, user_type app_public.user_type, date_of_birth date); Type: ACL; Schema: app_public; Owner: -
+-- Name: FUNCTION update_profile(first_name text, last_name text, bio text, picture_id uuid, user_type app_public.user_type, date_of_birth date); Type: ACL; Schema: app_public; Owner: -
 --
 
-REVOKE ALL ON FUNCTION app_public.update_profile(first_name text, last_name text, bio text, picture_key text, user_type app_public.user_type, date_of_birth date) FROM PUBLIC;
-GRANT ALL ON FUNCTION app_public.update_profile(first_name text, last_name text, bio text, picture_key text, user_type app_public.user_type, date_of_birth date) TO app_user;
+REVOKE ALL ON FUNCTION app_public.update_profile(first_name text, last_name text, bio text, picture_id uuid, user_type app_public.user_type, date_of_birth date) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.update_profile(first_name text, last_name text, bio text, picture_id uuid, user_type app_public.user_type, date_of_birth date) TO app_user;
 
 
 --
@@ -22520,3 +22846,4 @@ ALTER DEFAULT PRIVILEGES FOR ROLE app_owner REVOKE ALL ON FUNCTIONS  FROM PUBLIC
 --   20261207180000
 --   20261207190000
 --   20261207200000
+--   20261207220000

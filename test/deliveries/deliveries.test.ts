@@ -4,6 +4,7 @@ import test from "ava";
 import { actAs, anonymous, createMember, createUser, makeAdmin, tokenFor, user } from "../helpers/actors.ts";
 import { asRoot, outcome } from "../helpers/database.ts";
 import { errorCode, sqlstate } from "../helpers/errors.ts";
+import { readyFile } from "../helpers/files.ts";
 import { capacityInvariantGaps, createAcceptedDelivery, createTrip } from "../helpers/marketplace.ts";
 import { useTestServer } from "../helpers/server.ts";
 import { hoursFromNow, setTimesAgo } from "../helpers/time.ts";
@@ -15,8 +16,8 @@ const step = (name: string, args = "") =>
   `mutation ($id: UUID!) { ${name}(input: { deliveryId: $id${args} }) { delivery { ${FIELDS} } } }`;
 const CANCEL = `mutation ($id: UUID!, $reason: DeliveryCancelReason!) {
   cancelDelivery(input: { deliveryId: $id, reason: $reason, note: "Plans changed" }) { delivery { ${FIELDS} } } }`;
-const REFUSE = `mutation ($id: UUID!, $photo: String) {
-  refusePickup(input: { deliveryId: $id, reason: item_not_as_described, photoKey: $photo }) { delivery { ${FIELDS} } } }`;
+const REFUSE = `mutation ($id: UUID!, $photo: UUID) {
+  refusePickup(input: { deliveryId: $id, reason: item_not_as_described, pickupPhotoId: $photo }) { delivery { ${FIELDS} } } }`;
 const CONTACTS = `query ($id: UUID!) { deliveryContacts(deliveryId: $id) {
   counterpartName counterpartPhone pickupAddress pickupContactPhone deliveryAddress availableUntil } }`;
 
@@ -121,9 +122,12 @@ test("the traveler cancels: the request reopens for offers and the traveler's ca
 
 test("a refused pickup needs a photo and a refusal reason, and carries no penalty for the traveler", async (t) => {
   const d = await createAcceptedDelivery(db, server);
+  // The photo's own rules (owner, purpose, ready) and the upload: test/files/attachments.test.ts.
+  const photo = await readyFile(db, d.traveler, "refused_pickup");
   t.is(errorCode(await server.gql(REFUSE, { token: d.travelerToken, variables: { id: d.id, photo: null } })), "INVAL");
-  t.is(errorCode(await server.gql(REFUSE, { token: d.customerToken, variables: { id: d.id, photo: "refusals/x.jpg" } })), "DNIED");
-  const res = await server.gql(REFUSE, { token: d.travelerToken, variables: { id: d.id, photo: "refusals/x.jpg" } });
+  t.is(errorCode(await server.gql(REFUSE, { token: d.customerToken,
+    variables: { id: d.id, photo: await readyFile(db, d.customer, "refused_pickup") } })), "DNIED");
+  const res = await server.gql(REFUSE, { token: d.travelerToken, variables: { id: d.id, photo } });
   t.is(res.data?.refusePickup.delivery.status, "cancelled");
   const after = await snapshot(d);
   t.like(after, { request: "cancelled", reservation: "released" });

@@ -85,12 +85,15 @@ export async function seedMarketplaceAtScale(db: TestDatabase, sizes: ScaleSizes
         select id, n || ' Main Street', 'Grid city', 'DE', ${cityPoint("n % 20", "n")}, true from seed_users`);
       await c.query(`insert into app_public.user_earnings (user_id, currency, total_earnings, total_spent)
                      select id, 'EUR', n * 10, n * 5 from seed_users where n % 3 = 0 or n = 1`);
-      await c.query(`insert into app_public.user_verification_documents (user_id, document_type, front_image_key)
-                     select id, 'utility_bill', 'documents/' || n || '.jpg' from seed_users where n % 5 = 0 or n = 1`);
       await c.query(`insert into app_public.files (owner_id, purpose, content_type, byte_size, sha256, status, upload_expires_at, ready_at)
                      select id, (array['avatar', 'item_photo', 'verification_document'])[1 + (n + k) % 3]::app_public.file_purpose,
                             'image/jpeg', 1000 + n, md5(n::text) || md5(k::text), 'ready', now(), now()
                        from seed_users, generate_series(1, 2) k`);
+      await c.query(`insert into app_public.user_verification_documents (user_id, document_type, front_image_id)
+                     select distinct on (f.owner_id) f.owner_id, 'utility_bill', f.id
+                       from app_public.files f join seed_users u on u.id = f.owner_id
+                      where f.purpose = 'verification_document' and (u.n % 5 = 0 or u.n = 1)
+                      order by f.owner_id, f.id`);
       await c.query(`insert into app_private.sessions (user_id, expires_at, last_active_at)
                      select id, now() + interval '1 day', now() - n * interval '1 second' from seed_users`);
 

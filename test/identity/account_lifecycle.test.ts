@@ -5,6 +5,7 @@ import jwt from "jsonwebtoken";
 import { addAddress, createUser, DEFAULT_PASSWORD, makeAdmin, openSession, tokenFor } from "../helpers/actors.ts";
 import { asRoot } from "../helpers/database.ts";
 import { errorCode } from "../helpers/errors.ts";
+import { readyFile } from "../helpers/files.ts";
 import { useTestServer } from "../helpers/server.ts";
 import { setTimesAgo } from "../helpers/time.ts";
 
@@ -18,7 +19,7 @@ const DELETE = `mutation ($password: String!, $reason: String!) {
 const liveSessions = (id: string) => asRoot(db, async (c) =>
   (await c.query("select count(*)::int as n from app_private.sessions where user_id = $1 and revoked_at is null", [id])).rows[0].n as number);
 const account = (id: string) => asRoot(db, async (c) => (await c.query(
-  "select status, deactivated_at, deleted_at, bio, picture_key, first_name, display_name from app_public.users where id = $1", [id])).rows[0]);
+  "select status, deactivated_at, deleted_at, bio, picture_id, first_name, display_name from app_public.users where id = $1", [id])).rows[0]);
 
 test("deactivateAccount: status deactivated, every device signed out, reason kept server-side", async (t) => {
   const { id } = await createUser(db);
@@ -68,17 +69,20 @@ test("a suspended account cannot deactivate itself out of the suspension (BADST)
 test("deleteAccount: hidden at once, sessions revoked, non-essential data scrubbed, contacts kept until anonymisation", async (t) => {
   const { id, email } = await createUser(db, { firstName: "Dora", lastName: "Dunn" });
   const { id: friend } = await createUser(db);
+  const [picture, image] = [await readyFile(db, id, "avatar"), await readyFile(db, id, "verification_document")];
   await asRoot(db, async (c) => {
-    await c.query("update app_public.users set bio = 'About me', picture_key = 'p/d.jpg', user_type = 'both' where id = $1", [id]);
+    await c.query("update app_public.users set bio = 'About me', picture_id = $2, user_type = 'both' where id = $1", [id, picture]);
     await c.query("insert into app_public.user_favorites (user_id, traveler_id) values ($1, $2)", [friend, id]);
-    await c.query("insert into app_public.user_verification_documents (user_id, document_type, front_image_key) values ($1, 'other', 'd/1.jpg')", [id]);
+    await c.query("insert into app_public.user_verification_documents (user_id, document_type, front_image_id) values ($1, 'other', $2)", [id, image]);
   });
   await addAddress(db, id);
   const token = await tokenFor(db, id);
   const res = await server.gql(DELETE, { token, variables: { password: DEFAULT_PASSWORD, reason: "Moving away" } });
   t.deepEqual(res.data, { deleteAccount: { success: true } });
 
-  t.like(await account(id), { status: "deactivated", bio: null, picture_key: null, first_name: "Dora" });
+  t.like(await account(id), { status: "deactivated", bio: null, picture_id: null, first_name: "Dora" });
+  const files = await asRoot(db, async (c) => (await c.query("select id from app_public.files where owner_id = $1", [id])).rows);
+  t.deepEqual(files, [{ id: image }], "the picture goes at once; the document's image waits for the anonymisation");
   t.truthy((await account(id)).deleted_at);
   t.is(await liveSessions(id), 0);
   const counts = await asRoot(db, async (c) => (await c.query(
@@ -95,10 +99,14 @@ test("deleteAccount: hidden at once, sessions revoked, non-essential data scrubb
 test("anonymise_deleted_users scrubs personal data after retention.anonymise_days, once", async (t) => {
   const { id } = await createUser(db, { firstName: "Eve", lastName: "Evans" });
   const { id: recent } = await createUser(db);
+  const image = await readyFile(db, id, "verification_document");
   await asRoot(db, async (c) => {
     await c.query("update app_public.user_contacts set phone_number = '+4915112345678', phone_verified_at = now(), date_of_birth = '1990-01-01' where user_id = $1", [id]);
-    await c.query("insert into app_public.user_verification_documents (user_id, document_type, front_image_key) values ($1, 'other', 'd/e.jpg')", [id]);
+    await c.query("insert into app_public.user_verification_documents (user_id, document_type, front_image_id) values ($1, 'other', $2)", [id, image]);
   });
+  // An item photo never attached to anything goes with the account too (attached evidence stays with its delivery:
+  // test/files/attachments.test.ts).
+  await readyFile(db, id, "item_photo");
   for (const who of [id, recent]) {
     const res = await server.gql(DELETE, { token: await tokenFor(db, who), variables: { password: DEFAULT_PASSWORD, reason: "Done" } });
     t.is(res.errors, undefined);
@@ -112,10 +120,11 @@ test("anonymise_deleted_users scrubs personal data after retention.anonymise_day
     `select u.first_name, u.display_name, c.email, c.last_name, c.phone_number, c.phone_verified_at, c.date_of_birth,
             (select count(*)::int from app_private.user_secrets s where s.user_id = u.id) as secrets,
             (select count(*)::int from app_public.user_verification_documents d where d.user_id = u.id) as documents,
+            (select count(*)::int from app_public.files f where f.owner_id = u.id) as files,
             (select count(*)::int from app_public.user_statistics s where s.user_id = u.id) as statistics
        from app_public.users u join app_public.user_contacts c on c.user_id = u.id where u.id = $1`, [id])).rows[0]);
   t.deepEqual(row, { first_name: "Deleted", display_name: "Deleted", email: `deleted-${id}@deleted.invalid`, last_name: null,
-    phone_number: null, phone_verified_at: null, date_of_birth: null, secrets: 0, documents: 0, statistics: 1 });
+    phone_number: null, phone_verified_at: null, date_of_birth: null, secrets: 0, documents: 0, files: 0, statistics: 1 });
   const untouched = await asRoot(db, async (c) => (await c.query("select first_name from app_public.users where id = $1", [recent])).rows[0]);
   t.is(untouched.first_name, "Test");
 });

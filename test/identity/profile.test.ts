@@ -4,32 +4,66 @@ import test from "ava";
 import { actAs, addAddress, createUser, makeAdmin, tokenFor, user } from "../helpers/actors.ts";
 import { asRoot } from "../helpers/database.ts";
 import { errorCode, sqlstate } from "../helpers/errors.ts";
+import { readyFile } from "../helpers/files.ts";
 import { useTestServer } from "../helpers/server.ts";
 
 const { db, server } = useTestServer(test);
 
 const UPDATE_PROFILE = `mutation ($input: UpdateProfileInput!) {
-  updateProfile(input: $input) { user { rowId firstName displayName bio pictureKey userType status verificationLevel } } }`;
+  updateProfile(input: $input) { user { rowId firstName displayName bio pictureId userType status verificationLevel } } }`;
 
 test("updateProfile changes names, bio, picture and user type over GraphQL", async (t) => {
   const { id } = await createUser(db, { firstName: "Mia", lastName: "Lopez" });
   const token = await tokenFor(db, id);
+  const [picture, newPicture] = [await readyFile(db, id, "avatar"), await readyFile(db, id, "avatar")];
   const res = await server.gql(UPDATE_PROFILE, { token, variables: { input: {
-    firstName: " Maria ", lastName: "Garcia", bio: "I fly Berlin–Madrid twice a month.", pictureKey: "avatars/m.jpg",
+    firstName: " Maria ", lastName: "Garcia", bio: "I fly Berlin–Madrid twice a month.", pictureId: picture,
     userType: "both" } } });
   t.is(res.errors, undefined);
   t.deepEqual(res.data!.updateProfile.user, { rowId: id, firstName: "Maria", displayName: "Maria G.",
-    bio: "I fly Berlin–Madrid twice a month.", pictureKey: "avatars/m.jpg", userType: "both", status: "active",
+    bio: "I fly Berlin–Madrid twice a month.", pictureId: picture, userType: "both", status: "active",
     verificationLevel: "unverified" });
 
-  const cleared = await server.gql(UPDATE_PROFILE, { token, variables: { input: { bio: "", pictureKey: "" } } });
-  t.like(cleared.data!.updateProfile.user, { firstName: "Maria", bio: null, pictureKey: null, userType: "both" });
+  const cleared = await server.gql(UPDATE_PROFILE, { token, variables: { input: { bio: "" } } });
+  t.like(cleared.data!.updateProfile.user, { firstName: "Maria", bio: null, pictureId: picture, userType: "both" });
+
+  // A new picture replaces the old one, whose file is deleted; updateUser with pictureId null removes the picture.
+  const replaced = await server.gql(UPDATE_PROFILE, { token, variables: { input: { pictureId: newPicture } } });
+  t.like(replaced.data!.updateProfile.user, { pictureId: newPicture });
+  const files = () => asRoot(db, async (c) => (await c.query(
+    "select id from app_public.files where owner_id = $1 order by id", [id])).rows.map((r) => r.id as string));
+  t.deepEqual(await files(), [newPicture]);
+  const removed = await server.gql(`mutation ($id: UUID!) { updateUser(input: { rowId: $id, patch: { pictureId: null } }) {
+    user { pictureId } } }`, { token, variables: { id } });
+  t.deepEqual(removed.data, { updateUser: { user: { pictureId: null } } });
+  t.deepEqual(await files(), []);
+});
+
+test("a picture must be a ready avatar file of one's own, directly too (INVAL or BADST naming picture_id)", async (t) => {
+  const { id } = await createUser(db);
+  const { id: other } = await createUser(db);
+  const token = await tokenFor(db, id);
+  const pending = await readyFile(db, id, "avatar");
+  await asRoot(db, (c) => c.query("update app_public.files set status = 'pending', ready_at = null where id = $1", [pending]));
+  for (const [file, code] of [
+    [await readyFile(db, other, "avatar"), "INVAL"],
+    [await readyFile(db, id, "verification_document"), "INVAL"],
+    ["00000000-0000-4000-8000-000000000000", "INVAL"],
+    [pending, "BADST"],
+  ] as const) {
+    const res = await server.gql(UPDATE_PROFILE, { token, variables: { input: { pictureId: file } } });
+    t.is(errorCode(res), code);
+    t.regex(res.errors![0]!.message, /^picture_id: /);
+    const direct = await server.gql(`mutation ($id: UUID!, $file: UUID!) { updateUser(input: { rowId: $id, patch: { pictureId: $file } }) {
+      user { pictureId } } }`, { token, variables: { id, file } });
+    t.is(errorCode(direct), code);
+  }
+  t.is(await asRoot(db, async (c) => (await c.query("select picture_id from app_public.users where id = $1", [id])).rows[0].picture_id), null);
 });
 
 for (const [label, input] of [
   ["an empty first name", { firstName: "  " }],
   ["a bio over 500 characters", { bio: "x".repeat(501) }],
-  ["a malformed picture key", { pictureKey: "../../etc/passwd" }],
   ["a last name over 100 characters", { lastName: "L".repeat(101) }],
 ] as const) {
   test(`updateProfile refuses ${label} with INVAL`, async (t) => {

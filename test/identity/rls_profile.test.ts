@@ -5,6 +5,7 @@ import test from "ava";
 import { actAs, addAddress, anonymous, commitAs, createUser, makeAdmin, user, type Actor } from "../helpers/actors.ts";
 import { asRoot, outcome, useTestDatabase } from "../helpers/database.ts";
 import { sqlstate } from "../helpers/errors.ts";
+import { readyFile } from "../helpers/files.ts";
 
 const db = useTestDatabase(test);
 let owner: string;
@@ -16,6 +17,10 @@ let document: string;
 let block: string;
 let favorite: string;
 let report: string;
+let ownerImage: string;
+/** The acting user's own spare verification image (each actor has one, made in the before hook). */
+const OWN_IMAGE = `(select f.id from app_public.files f where f.owner_id = app_public.current_user_id()
+  and f.purpose = 'verification_document' and f.attached_at is null limit 1)`;
 
 test.before(async () => {
   owner = (await createUser(db, { firstName: "Olive" })).id;
@@ -25,11 +30,15 @@ test.before(async () => {
   await makeAdmin(db, admin, "admin");
   await makeAdmin(db, analyst, "analyst");
   address = await addAddress(db, owner);
+  ownerImage = await readyFile(db, owner, "verification_document");
+  // A ready image each for the matrix's own inserts (OWN_IMAGE), rolled back with them.
+  await readyFile(db, owner, "verification_document");
+  await readyFile(db, other, "verification_document");
   await asRoot(db, async (c) => {
     await c.query("update app_public.users set user_type = 'both' where id = $1", [other]);
     document = (await c.query(
-      `insert into app_public.user_verification_documents (user_id, document_type, front_image_key)
-       values ($1, 'utility_bill', 'docs/bill.jpg') returning id`, [owner])).rows[0].id;
+      `insert into app_public.user_verification_documents (user_id, document_type, front_image_id)
+       values ($1, 'utility_bill', $2) returning id`, [owner, ownerImage])).rows[0].id;
     block = (await c.query("insert into app_public.user_blocks (blocker_id, blocked_id) values ($1, $2) returning id",
       [owner, analyst])).rows[0].id;
     favorite = (await c.query("insert into app_public.user_favorites (user_id, traveler_id) values ($1, $2) returning id",
@@ -113,13 +122,13 @@ const cases: Case[] = [
   { title: "user_verification_documents select", sql: () => "select 1 from app_public.user_verification_documents where id = $1",
     params: () => [document], expect: [[anon, "42501"], [asOwner, 1], [asOther, 0], [asAdmin, 1], [asAnalyst, 0]] },
   { title: "user_verification_documents insert own",
-    sql: () => "insert into app_public.user_verification_documents (document_type, front_image_key) values ('other', 'k/1.jpg')",
+    sql: () => `insert into app_public.user_verification_documents (document_type, front_image_id) values ('other', ${OWN_IMAGE})`,
     expect: [[anon, "42501"], [asOwner, 1], [asOther, 1]] },
   { title: "user_verification_documents insert for someone else",
-    sql: () => "insert into app_public.user_verification_documents (user_id, document_type, front_image_key) values ($1, 'other', 'k/1.jpg')",
-    params: () => [owner], expect: [[asOther, "42501"], [asAdmin, "42501"]] },
+    sql: () => "insert into app_public.user_verification_documents (user_id, document_type, front_image_id) values ($1, 'other', $2)",
+    params: () => [owner, ownerImage], expect: [[asOther, "42501"], [asAdmin, "42501"]] },
   { title: "user_verification_documents insert with a status",
-    sql: () => "insert into app_public.user_verification_documents (document_type, front_image_key, status) values ('other', 'k/1.jpg', 'approved')",
+    sql: () => `insert into app_public.user_verification_documents (document_type, front_image_id, status) values ('other', ${OWN_IMAGE}, 'approved')`,
     expect: [[asOwner, "42501"]] },
   { title: "user_verification_documents update", sql: () => "update app_public.user_verification_documents set status = 'approved' where id = $1",
     params: () => [document], expect: [[anon, "42501"], [asOwner, "42501"], [asAdmin, "42501"]] },

@@ -7,6 +7,7 @@ import { readFile } from "node:fs/promises";
 import { parseCrontab } from "graphile-worker";
 import { createMember, createUser, DEFAULT_PASSWORD, tokenFor, verifyEmail } from "../helpers/actors.ts";
 import { errorCode } from "../helpers/errors.ts";
+import { readyFile } from "../helpers/files.ts";
 import { asRoot } from "../helpers/database.ts";
 import { createAcceptedDelivery, createMarket, submitOffer } from "../helpers/marketplace.ts";
 import { useTestServer } from "../helpers/server.ts";
@@ -59,8 +60,8 @@ test.serial("a suspended user may still protect and close their account; the pro
       description: "Keeps sending threats" }) { userReport { id } } }`, { id: other }],
     ["removeFavoriteTraveler", "mutation ($id: UUID!) { removeFavoriteTraveler(input: { travelerId: $id }) { success } }",
       { id: other }],
-    ["submitVerificationDocument", `mutation { submitVerificationDocument(input: { documentType: utility_bill,
-      frontImageKey: "docs/bill.jpg" }) { userVerificationDocument { id } } }`, {}],
+    ["submitVerificationDocument", `mutation ($image: UUID!) { submitVerificationDocument(input: { documentType: utility_bill,
+      frontImageId: $image }) { userVerificationDocument { id } } }`, { image: await readyFile(db, id, "verification_document") }],
     ["searchUsers", `{ searchUsers(q: "someone") { totalCount } }`, {}],
   ];
   for (const [name, query, variables] of allowed) {

@@ -4,6 +4,7 @@ import test from "ava";
 import { actAs, createUser, makeAdmin, tokenFor, user, verifyEmail, verifyPhone } from "../helpers/actors.ts";
 import { asRoot } from "../helpers/database.ts";
 import { errorCode, sqlstate } from "../helpers/errors.ts";
+import { readyFile } from "../helpers/files.ts";
 import { useTestServer } from "../helpers/server.ts";
 
 const { db, server } = useTestServer(test);
@@ -20,7 +21,17 @@ const REVIEW = `mutation ($id: UUID!, $approve: Boolean!, $reason: String) {
   reviewVerificationDocument(input: { documentId: $id, approve: $approve, rejectionReason: $reason }) {
     userVerificationDocument { rowId status verifiedBy rejectionReason reviewedAt } } }`;
 const nextYear = `${new Date().getUTCFullYear() + 1}-06-30`;
-const PASSPORT = { documentType: "passport", frontImageKey: "docs/p-front.jpg", selfieImageKey: "docs/p-selfie.jpg", expiresOn: nextYear };
+/** A ready verification_document file of the user's (the upload itself: test/files/attachments.test.ts). */
+const image = (userId: string) => readyFile(db, userId, "verification_document");
+const passport = async (userId: string) =>
+  ({ documentType: "passport", frontImageId: await image(userId), selfieImageId: await image(userId), expiresOn: nextYear });
+/** A document inserted as the owner of the database, bypassing submitVerificationDocument's rules. */
+const insertDocument = async (userId: string, type: string) => {
+  const front = await image(userId);
+  return asRoot(db, async (c) => (await c.query(
+    "insert into app_public.user_verification_documents (user_id, document_type, front_image_id) values ($1, $2, $3) returning id",
+    [userId, type, front])).rows[0].id as string);
+};
 
 const level = (id: string) => asRoot(db, async (c) =>
   (await c.query("select verification_level from app_public.users where id = $1", [id])).rows[0].verification_level as string);
@@ -35,24 +46,24 @@ test("the ladder: email, then phone, then an approved ID with selfie, then a rec
   await verifyEmail(db, id);
   t.is(await level(id), "phone_verified");
 
-  const passport = await server.gql(SUBMIT, { token, variables: { input: PASSPORT } });
-  t.is(passport.errors, undefined);
-  t.like(passport.data!.submitVerificationDocument.userVerificationDocument, { userId: id, documentType: "passport", status: "pending" });
+  const passportDoc = await server.gql(SUBMIT, { token, variables: { input: await passport(id) } });
+  t.is(passportDoc.errors, undefined);
+  t.like(passportDoc.data!.submitVerificationDocument.userVerificationDocument, { userId: id, documentType: "passport", status: "pending" });
   t.is(await level(id), "phone_verified", "a pending document counts for nothing");
 
   const claimed = await server.gql(`mutation ($id: UUID!) { startDocumentReview(input: { documentId: $id }) {
       userVerificationDocument { status verifiedBy } } }`,
-  { token: adminToken, variables: { id: passport.data!.submitVerificationDocument.userVerificationDocument.rowId } });
+  { token: adminToken, variables: { id: passportDoc.data!.submitVerificationDocument.userVerificationDocument.rowId } });
   t.deepEqual(claimed.data!.startDocumentReview.userVerificationDocument, { status: "under_review", verifiedBy: reviewer });
   const approved = await server.gql(REVIEW, { token: adminToken,
-    variables: { id: passport.data!.submitVerificationDocument.userVerificationDocument.rowId, approve: true } });
+    variables: { id: passportDoc.data!.submitVerificationDocument.userVerificationDocument.rowId, approve: true } });
   t.is(approved.errors, undefined);
   t.like(approved.data!.reviewVerificationDocument.userVerificationDocument, { status: "approved", verifiedBy: reviewer,
     rejectionReason: null });
   t.truthy(approved.data!.reviewVerificationDocument.userVerificationDocument.reviewedAt);
   t.is(await level(id), "id_verified");
 
-  const bill = await server.gql(SUBMIT, { token, variables: { input: { documentType: "utility_bill", frontImageKey: "docs/bill.pdf" } } });
+  const bill = await server.gql(SUBMIT, { token, variables: { input: { documentType: "utility_bill", frontImageId: await image(id) } } });
   await server.gql(REVIEW, { token: adminToken, variables: { id: bill.data!.submitVerificationDocument.userVerificationDocument.rowId, approve: true } });
   t.is(await level(id), "fully_verified");
   const me = await server.gql("{ currentUser { verificationLevel } }", { token });
@@ -77,8 +88,7 @@ test("the ladder: email, then phone, then an approved ID with selfie, then a rec
 
 test("a rejection needs a reason of at least 10 characters and records the reviewer", async (t) => {
   const { id } = await createUser(db);
-  const docId = await asRoot(db, async (c) => (await c.query(
-    "insert into app_public.user_verification_documents (user_id, document_type, front_image_key) values ($1, 'bank_statement', 'docs/s.pdf') returning id", [id])).rows[0].id as string);
+  const docId = await insertDocument(id, "bank_statement");
   const adminToken = await tokenFor(db, reviewer);
   const short = await server.gql(REVIEW, { token: adminToken, variables: { id: docId, approve: false, reason: "blurry" } });
   t.is(errorCode(short), "INVAL");
@@ -91,16 +101,14 @@ test("a rejection needs a reason of at least 10 characters and records the revie
 
 test("review is refused with DNIED without users.verify (even for other admins) and for one's own document", async (t) => {
   const { id } = await createUser(db);
-  const docId = await asRoot(db, async (c) => (await c.query(
-    "insert into app_public.user_verification_documents (user_id, document_type, front_image_key) values ($1, 'other', 'docs/o.jpg') returning id", [id])).rows[0].id as string);
+  const docId = await insertDocument(id, "other");
   const moderator = (await createUser(db)).id;
   await makeAdmin(db, moderator, "moderator");
   for (const who of [id, moderator]) {
     const res = await server.gql(REVIEW, { token: await tokenFor(db, who), variables: { id: docId, approve: true } });
     t.is(errorCode(res), "DNIED");
   }
-  const ownDoc = await asRoot(db, async (c) => (await c.query(
-    "insert into app_public.user_verification_documents (user_id, document_type, front_image_key) values ($1, 'other', 'docs/o.jpg') returning id", [reviewer])).rows[0].id as string);
+  const ownDoc = await insertDocument(reviewer, "other");
   const own = await server.gql(REVIEW, { token: await tokenFor(db, reviewer), variables: { id: ownDoc, approve: true } });
   t.is(errorCode(own), "DNIED");
   const claim = await server.gql(`mutation ($id: UUID!) { startDocumentReview(input: { documentId: $id }) { userVerificationDocument { status } } }`,
@@ -111,39 +119,50 @@ test("review is refused with DNIED without users.verify (even for other admins) 
   t.is(await asRoot(db, async (c) => (await c.query("select status from app_public.user_verification_documents where id = $1", [docId])).rows[0].status), "pending");
 });
 
-for (const [label, input, code] of [
-  ["a passport without a selfie", { ...PASSPORT, selfieImageKey: null }, "INVAL"],
-  ["a driving licence without its back", { ...PASSPORT, documentType: "driving_license" }, "INVAL"],
-  ["an identity document without an expiry date", { ...PASSPORT, expiresOn: null }, "INVAL"],
-  ["an expired document", { ...PASSPORT, expiresOn: "2020-01-01" }, "INVAL"],
-  ["a malformed image key", { ...PASSPORT, frontImageKey: "/etc/passwd" }, "INVAL"],
-] as const) {
-  test(`submitVerificationDocument refuses ${label} with ${code}`, async (t) => {
+// Each case builds its input for a fresh user, whose files are theirs unless the case says otherwise.
+const refusals: Array<[string, (id: string) => Promise<Record<string, unknown>>, string, string]> = [
+  ["a passport without a selfie", async (id) => ({ ...(await passport(id)), selfieImageId: null }), "INVAL", "selfie_image_id"],
+  ["a driving licence without its back", async (id) => ({ ...(await passport(id)), documentType: "driving_license" }), "INVAL", "back_image_id"],
+  ["an identity document without an expiry date", async (id) => ({ ...(await passport(id)), expiresOn: null }), "INVAL", "expiry"],
+  ["an expired document", async (id) => ({ ...(await passport(id)), expiresOn: "2020-01-01" }), "INVAL", "expired"],
+  ["another user's file", async (id) => ({ ...(await passport(id)), frontImageId: await image(reviewer) }), "INVAL", "front_image_id"],
+  ["a file uploaded as an avatar", async (id) => ({ ...(await passport(id)), selfieImageId: await readyFile(db, id, "avatar") }), "INVAL", "selfie_image_id"],
+  ["a file that does not exist", async (id) => ({ ...(await passport(id)), frontImageId: "00000000-0000-4000-8000-000000000000" }), "INVAL", "front_image_id"],
+  ["a file whose upload has not completed", async (id) => {
+    const input = await passport(id);
+    await asRoot(db, (c) => c.query("update app_public.files set status = 'pending', ready_at = null where id = $1", [input.frontImageId]));
+    return input;
+  }, "BADST", "front_image_id"],
+];
+for (const [label, input, code, field] of refusals) {
+  test(`submitVerificationDocument refuses ${label} with ${code}, naming ${field}`, async (t) => {
     const { id } = await createUser(db);
-    const res = await server.gql(SUBMIT, { token: await tokenFor(db, id), variables: { input } });
+    const res = await server.gql(SUBMIT, { token: await tokenFor(db, id), variables: { input: await input(id) } });
     t.is(errorCode(res), code);
+    t.regex(res.errors![0]!.message, new RegExp(field));
     t.is(await asRoot(db, async (c) => (await c.query("select count(*)::int as n from app_public.user_verification_documents where user_id = $1", [id])).rows[0].n), 0);
   });
 }
 
 test("the table's CHECKs refuse a licence without a back or an ID without a selfie on a direct insert (23514)", async (t) => {
   const { id } = await createUser(db);
+  const [front, selfie] = [await image(id), await image(id)];
   await actAs(db, user(id), async (c) => {
     await c.query("savepoint s");
-    t.is(await sqlstate(c.query("insert into app_public.user_verification_documents (document_type, front_image_key, selfie_image_key) values ('driving_license', 'a.jpg', 'b.jpg')")), "23514");
+    t.is(await sqlstate(c.query("insert into app_public.user_verification_documents (document_type, front_image_id, selfie_image_id) values ('driving_license', $1, $2)", [front, selfie])), "23514");
     await c.query("rollback to savepoint s");
-    t.is(await sqlstate(c.query("insert into app_public.user_verification_documents (document_type, front_image_key) values ('national_id', 'a.jpg')")), "23514");
+    t.is(await sqlstate(c.query("insert into app_public.user_verification_documents (document_type, front_image_id) values ('national_id', $1)", [front])), "23514");
   });
 });
 
 test("a second live document of a type is refused with BADST; a pending account cannot submit", async (t) => {
   const { id } = await createUser(db);
   const token = await tokenFor(db, id);
-  t.is((await server.gql(SUBMIT, { token, variables: { input: PASSPORT } })).errors, undefined);
-  const second = await server.gql(SUBMIT, { token, variables: { input: PASSPORT } });
+  t.is((await server.gql(SUBMIT, { token, variables: { input: await passport(id) } })).errors, undefined);
+  const second = await server.gql(SUBMIT, { token, variables: { input: await passport(id) } });
   t.is(errorCode(second), "BADST");
   const { id: pending } = await createUser(db, { status: "pending" });
-  const res = await server.gql(SUBMIT, { token: await tokenFor(db, pending), variables: { input: PASSPORT } });
+  const res = await server.gql(SUBMIT, { token: await tokenFor(db, pending), variables: { input: await passport(pending) } });
   t.is(errorCode(res), "BADST");
 });
 
@@ -152,28 +171,29 @@ test("at most verification.uploads_per_30d documents per type in 30 days (LIMIT)
   const token = await tokenFor(db, id);
   const adminToken = await tokenFor(db, reviewer);
   for (let i = 0; i < 3; i++) {
-    const res = await server.gql(SUBMIT, { token, variables: { input: { documentType: "utility_bill", frontImageKey: `docs/b${i}.pdf` } } });
+    const res = await server.gql(SUBMIT, { token, variables: { input: { documentType: "utility_bill", frontImageId: await image(id) } } });
     t.is(res.errors, undefined);
     await server.gql(REVIEW, { token: adminToken, variables: { id: res.data!.submitVerificationDocument.userVerificationDocument.rowId,
       approve: false, reason: "Not a utility bill at all" } });
   }
-  const fourth = await server.gql(SUBMIT, { token, variables: { input: { documentType: "utility_bill", frontImageKey: "docs/b3.pdf" } } });
+  const bill = await image(id);
+  const fourth = await server.gql(SUBMIT, { token, variables: { input: { documentType: "utility_bill", frontImageId: await image(id) } } });
   t.is(errorCode(fourth), "LIMIT");
   await actAs(db, user(id), async (c) => {
-    t.is(await sqlstate(c.query("insert into app_public.user_verification_documents (document_type, front_image_key) values ('utility_bill', 'x.pdf')")), "LIMIT");
+    t.is(await sqlstate(c.query("insert into app_public.user_verification_documents (document_type, front_image_id) values ('utility_bill', $1)", [bill])), "LIMIT");
   });
-  const otherType = await server.gql(SUBMIT, { token, variables: { input: { documentType: "bank_statement", frontImageKey: "docs/s.pdf" } } });
+  const otherType = await server.gql(SUBMIT, { token, variables: { input: { documentType: "bank_statement", frontImageId: await image(id) } } });
   t.is(otherType.errors, undefined, "the limit is per type");
   // Uploads older than 30 days no longer count.
   await asRoot(db, (c) => c.query("update app_public.user_verification_documents set created_at = now() - interval '31 days' where user_id = $1 and document_type = 'utility_bill'", [id]));
-  const later = await server.gql(SUBMIT, { token, variables: { input: { documentType: "utility_bill", frontImageKey: "docs/b4.pdf" } } });
+  const later = await server.gql(SUBMIT, { token, variables: { input: { documentType: "utility_bill", frontImageId: await image(id) } } });
   t.is(later.errors, undefined);
 });
 
 test("documents are visible to their owner and users.verify admins only", async (t) => {
   const { id } = await createUser(db);
   const { id: stranger } = await createUser(db);
-  await asRoot(db, (c) => c.query("insert into app_public.user_verification_documents (user_id, document_type, front_image_key) values ($1, 'other', 'docs/x.jpg')", [id]));
+  await insertDocument(id, "other");
   const query = `query ($id: UUID!) { userVerificationDocuments(condition: { userId: $id }) { nodes { documentType } } }`;
   const seen = async (who: string) => (await server.gql(query, { token: await tokenFor(db, who), variables: { id } })).data!.userVerificationDocuments.nodes;
   t.deepEqual(await seen(id), [{ documentType: "other" }]);

@@ -6,6 +6,7 @@ import test from "ava";
 import { Logger } from "graphile-worker";
 import { createUser } from "../helpers/actors.ts";
 import { asRoot, useTestDatabase } from "../helpers/database.ts";
+import { readyFile } from "../helpers/files.ts";
 import { createMember, createRequest, createTrip } from "../helpers/marketplace.ts";
 import { runTask } from "../helpers/worker.ts";
 
@@ -38,6 +39,8 @@ const LEFT_OVER: Record<string, string> = {
   requests: "select count(*) from app_public.delivery_requests where status = 'pending' and expires_at <= now()",
   trip_weather: "select count(*) from app_public.trip_weather where expires_at < now()",
   anonymisation: `select count(*) from app_private.account_closures where kind = 'deleted' and anonymised_at is null`,
+  unattached_files: `select count(*) from app_public.files where status = 'ready' and attached_at is null
+                       and ready_at < now() - interval '7 days'`,
 };
 async function leftOver(): Promise<Record<string, number>> {
   const entries = await Promise.all(Object.entries(LEFT_OVER).map(async ([step, query]) =>
@@ -56,6 +59,10 @@ async function seedExpired(n: number): Promise<void> {
     const offerRequest = await createRequest(db, customer);
     const expiringRequest = await createRequest(db, customer);
     const weatherTrip = await createTrip(db, traveler);
+    const documentImage = await readyFile(db, id, "verification_document");
+    // An upload nothing attached within files.unattached_days (7), and one still within them.
+    const unattached = await readyFile(db, id, "item_photo");
+    await readyFile(db, id, "item_photo");
     await asRoot(db, async (c) => {
       const email = (await c.query<{ id: string }>(
         "insert into app_private.emails (user_id, recipient, subject, body, status, sent_at) values ($1, 'x@example.test', 's', 'b', 'sent', now()) returning id",
@@ -68,7 +75,7 @@ async function seedExpired(n: number): Promise<void> {
       await c.query("insert into app_private.rate_limit_hits (bucket, subject, created_at) values ('test', $1, now() - interval '2 days')", [id]);
       await c.query("insert into app_private.mfa_challenges (user_id, token_hash, expires_at, used_at) values ($1, sha256(gen_random_bytes(8)), now() + interval '1 minute', now())", [id]);
       await c.query("insert into app_private.two_factor_setups (user_id, created_at) values ($1, now() - interval '26 hours')", [id]);
-      await c.query("insert into app_public.user_verification_documents (user_id, document_type, front_image_key, status, reviewed_at, expires_on) values ($1, 'other', 'd/x.jpg', 'approved', now(), current_date - 1)", [id]);
+      await c.query("insert into app_public.user_verification_documents (user_id, document_type, front_image_id, status, reviewed_at, expires_on) values ($1, 'other', $2, 'approved', now(), current_date - 1)", [id, documentImage]);
       await c.query(`insert into app_public.delivery_offers (request_id, customer_id, traveler_id, trip_id, initiated_by, status,
                        awaiting_party, price, currency, valid_until)
                      values ($1, $2, $3, $4, 'traveler', 'pending', 'customer', 3000, 'EUR', now() - interval '1 minute')`,
@@ -76,6 +83,7 @@ async function seedExpired(n: number): Promise<void> {
       await c.query("update app_public.delivery_requests set created_at = now() - interval '8 days', expires_at = now() - interval '1 minute' where id = $1", [expiringRequest]);
       await c.query("insert into app_public.trip_weather (trip_id, weather, provider, fetched_at, expires_at) values ($1, '{}', 'offline', now() - interval '4 hours', now() - interval '1 minute')", [weatherTrip]);
       const stale = (await createUser(db)).id;
+      await c.query("update app_public.files set ready_at = now() - interval '8 days' where id = $1", [unattached]);
       await c.query("update app_public.users set verification_level = 'fully_verified' where id = $1", [stale]);
       const deleted = (await createUser(db)).id;
       await c.query("update app_public.users set status = 'deactivated', deactivated_at = now(), deleted_at = now() - interval '31 days' where id = $1", [deleted]);
@@ -137,7 +145,7 @@ test.serial("the daily job calls the cleanup until every step is done, one trans
     t.truthy(entry);
     t.true(Number(entry!.meta!.rounds) >= 3, `rounds: ${entry!.meta!.rounds}`);
     t.like(entry!.meta!.counts as Record<string, number>, { offers_expired: 5, requests_expired: 5, users_anonymised: 5,
-      trip_weather_deleted: 5, documents_expired: 5, verification_levels_refreshed: 5 });
+      trip_weather_deleted: 5, documents_expired: 5, verification_levels_refreshed: 5, unattached_files_removed: 5 });
     t.deepEqual(await sql("select last_error from graphile_worker._private_jobs"), []);
   } finally {
     await setBatchSize(10000);

@@ -7,6 +7,7 @@ import test from "ava";
 import { createSignedInMember, type SignedInUser } from "../helpers/actors.ts";
 import { asRoot } from "../helpers/database.ts";
 import { errorCode } from "../helpers/errors.ts";
+import { readyFile } from "../helpers/files.ts";
 import { BERLIN, createRequest, PARIS } from "../helpers/marketplace.ts";
 import { type GraphQLResponse, useTestServer } from "../helpers/server.ts";
 import { hoursFromNow } from "../helpers/time.ts";
@@ -39,11 +40,12 @@ test("a CHECK broken over GraphQL answers INVAL with the constraint's message (c
 });
 
 test("a unique index broken over GraphQL answers EXIST with its message (createUserVerificationDocument twice)", async (t) => {
-  const DOCUMENT = `mutation { createUserVerificationDocument(input: { userVerificationDocument: {
-    documentType: utility_bill, frontImageKey: "docs/bill.jpg" } }) { userVerificationDocument { rowId } } }`;
-  const first = await server.gql(DOCUMENT, { token: member.token });
+  const DOCUMENT = `mutation ($image: UUID!) { createUserVerificationDocument(input: { userVerificationDocument: {
+    documentType: utility_bill, frontImageId: $image } }) { userVerificationDocument { rowId } } }`;
+  const upload = async () => ({ token: member.token, variables: { image: await readyFile(db, member.id, "verification_document") } });
+  const first = await server.gql(DOCUMENT, await upload());
   t.is(first.errors, undefined, JSON.stringify(first.errors));
-  t.deepEqual(refusal(await server.gql(DOCUMENT, { token: member.token })), { code: "EXIST",
+  t.deepEqual(refusal(await server.gql(DOCUMENT, await upload())), { code: "EXIST",
     message: "document_type: a document of this type is already waiting for review or approved" });
 });
 

@@ -2,7 +2,7 @@
 create or replace function app_public.refuse_pickup(
   delivery_id uuid,
   reason app_public.delivery_cancel_reason,
-  photo_key text,
+  pickup_photo_id uuid,
   note text default null
 )
 returns app_public.deliveries
@@ -18,13 +18,15 @@ begin
     raise exception 'A pickup is refused because the item is not as described, cannot be inspected or is prohibited'
       using errcode = 'INVAL';
   end if;
-  if nullif(trim(refuse_pickup.photo_key), '') is null then
-    raise exception 'A refused pickup needs a photo of the item' using errcode = 'INVAL';
+  if refuse_pickup.pickup_photo_id is null then
+    raise exception 'pickup_photo_id: a refused pickup needs a photo of the item' using errcode = 'INVAL';
   end if;
-  update app_public.deliveries d set pickup_photo_key = refuse_pickup.photo_key where d.id = v_delivery.id;
+  -- The photo is checked as it is attached (app_hidden.tg__attach_files: the traveler's own ready refused_pickup
+  -- file); the customer sees it for the dispute window.
+  update app_public.deliveries d set pickup_photo_id = refuse_pickup.pickup_photo_id where d.id = v_delivery.id;
   return app_hidden.cancel_delivery_as(v_delivery.id, 'user', v_user_id, refuse_pickup.reason, refuse_pickup.note);
 end;
 $$;
-comment on function app_public.refuse_pickup(uuid, app_public.delivery_cancel_reason, text, text) is
-  E'@resultFieldName delivery\nThe traveler refuses to take an item that is not as described, cannot be inspected or is prohibited, with a photo; the delivery is cancelled without a penalty to the traveler. Errors: LOGIN, NTFND, DNIED (not the traveler), INVAL (reason or photo missing), BADST (already picked up).';
-grant execute on function app_public.refuse_pickup(uuid, app_public.delivery_cancel_reason, text, text) to app_user;
+comment on function app_public.refuse_pickup(uuid, app_public.delivery_cancel_reason, uuid, text) is
+  E'@resultFieldName delivery\nThe traveler refuses to take an item that is not as described, cannot be inspected or is prohibited, with a photo (a ready refused_pickup file of the traveler''s, which the customer may see); the delivery is cancelled without a penalty to the traveler. Errors: LOGIN, NTFND, DNIED (not the traveler), INVAL (reason missing; pickup_photo_id missing, not the traveler''s file or not a refused-pickup photo), BADST (already picked up, or the photo not uploaded yet).';
+grant execute on function app_public.refuse_pickup(uuid, app_public.delivery_cancel_reason, uuid, text) to app_user;

@@ -24,9 +24,14 @@ begin
        set email = 'deleted-' || c.user_id || '@deleted.invalid', email_verified_at = null, last_name = null,
            phone_number = null, phone_verified_at = null, date_of_birth = null
      where c.user_id = v_closure.user_id;
-    update app_public.users u set first_name = 'Deleted', bio = null, picture_key = null
+    update app_public.users u set first_name = 'Deleted', bio = null, picture_id = null
      where u.id = v_closure.user_id;
     delete from app_public.user_verification_documents d where d.user_id = v_closure.user_id;
+    -- Their files go with them (the bytes follow, files__remove_objects), except what a delivery holds as evidence:
+    -- attached photos and signatures stay with the delivery's records, as its money rows do.
+    delete from app_public.files f
+     where f.owner_id = v_closure.user_id
+       and (f.purpose in ('avatar', 'verification_document') or f.attached_at is null);
     delete from app_public.user_addresses a where a.user_id = v_closure.user_id;
     delete from app_private.user_secrets s where s.user_id = v_closure.user_id;
     delete from app_private.sessions s where s.user_id = v_closure.user_id;

@@ -62,7 +62,7 @@ begin
 
   update app_public.users u
      set status = 'deactivated', deactivated_at = coalesce(u.deactivated_at, now()), deleted_at = now(),
-         bio = null, picture_key = null
+         bio = null, picture_id = null
    where u.id = v_user_id;
   delete from app_public.user_addresses a where a.user_id = v_user_id;
   delete from app_public.user_favorites f where f.user_id = v_user_id or f.traveler_id = v_user_id;

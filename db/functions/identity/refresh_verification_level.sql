@@ -22,7 +22,7 @@ begin
 
   select
     coalesce(bool_or(d.document_type in ('passport', 'driving_license', 'national_id')
-                     and d.selfie_image_key is not null), false),
+                     and d.selfie_image_id is not null), false),
     coalesce(bool_or(app_hidden.counts_as_proof_of_address(d)), false)
     into v_id, v_address
     from app_public.user_verification_documents d

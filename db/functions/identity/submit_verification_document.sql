@@ -2,9 +2,9 @@
 -- licence, national ID) a selfie and an expiry date. The upload limit is the _200_upload_limit trigger's (LIMIT).
 create or replace function app_public.submit_verification_document(
   document_type app_public.document_type,
-  front_image_key text,
-  back_image_key text default null,
-  selfie_image_key text default null,
+  front_image_id uuid,
+  back_image_id uuid default null,
+  selfie_image_id uuid default null,
   expires_on date default null
 )
 returns app_public.user_verification_documents
@@ -13,7 +13,6 @@ set search_path = pg_catalog, public, pg_temp
 as $$
 declare
   v_user_id uuid := app_hidden.require_session('submit documents');
-  v_key_format constant text := '^[A-Za-z0-9][A-Za-z0-9/_.=-]*$';
   v_is_identity boolean := submit_verification_document.document_type in ('passport', 'driving_license', 'national_id');
   v_document app_public.user_verification_documents;
 begin
@@ -21,21 +20,17 @@ begin
   if (select u.status from app_public.users u where u.id = v_user_id) not in ('active', 'suspended') then
     raise exception 'Verify your email before submitting documents' using errcode = 'BADST';
   end if;
-  if submit_verification_document.document_type is null or submit_verification_document.front_image_key is null then
-    raise exception 'A document type and a front image are required' using errcode = 'INVAL';
+  if submit_verification_document.document_type is null then
+    raise exception 'document_type: a document type is required' using errcode = 'INVAL';
   end if;
-  if submit_verification_document.front_image_key !~ v_key_format
-     or submit_verification_document.back_image_key !~ v_key_format
-     or submit_verification_document.selfie_image_key !~ v_key_format
-     or greatest(length(submit_verification_document.front_image_key), length(submit_verification_document.back_image_key),
-                 length(submit_verification_document.selfie_image_key)) > 512 then
-    raise exception 'An image key is not a valid storage key' using errcode = 'INVAL';
+  if submit_verification_document.front_image_id is null then
+    raise exception 'front_image_id: a document needs its front image' using errcode = 'INVAL';
   end if;
-  if submit_verification_document.document_type = 'driving_license' and submit_verification_document.back_image_key is null then
-    raise exception 'A driving licence needs an image of its back' using errcode = 'INVAL';
+  if submit_verification_document.document_type = 'driving_license' and submit_verification_document.back_image_id is null then
+    raise exception 'back_image_id: a driving licence needs an image of its back' using errcode = 'INVAL';
   end if;
-  if v_is_identity and submit_verification_document.selfie_image_key is null then
-    raise exception 'An identity document needs a selfie holding it' using errcode = 'INVAL';
+  if v_is_identity and submit_verification_document.selfie_image_id is null then
+    raise exception 'selfie_image_id: an identity document needs a selfie holding it' using errcode = 'INVAL';
   end if;
   if v_is_identity and submit_verification_document.expires_on is null then
     raise exception 'An identity document needs its expiry date' using errcode = 'INVAL';
@@ -50,13 +45,13 @@ begin
   end if;
 
   insert into app_public.user_verification_documents
-    (user_id, document_type, front_image_key, back_image_key, selfie_image_key, expires_on)
-  values (v_user_id, submit_verification_document.document_type, submit_verification_document.front_image_key,
-          submit_verification_document.back_image_key, submit_verification_document.selfie_image_key,
+    (user_id, document_type, front_image_id, back_image_id, selfie_image_id, expires_on)
+  values (v_user_id, submit_verification_document.document_type, submit_verification_document.front_image_id,
+          submit_verification_document.back_image_id, submit_verification_document.selfie_image_id,
           submit_verification_document.expires_on)
   returning * into v_document;
   return v_document;
 end;
 $$;
-comment on function app_public.submit_verification_document(app_public.document_type, text, text, text, date) is E'@resultFieldName userVerificationDocument\nSubmits an identity or address document for review (image keys of uploads to the private bucket). A driving licence needs the back; passports, licences and ID cards need a selfie and the expiry date. Errors: LOGIN, BADST (account not active, or a live document of this type exists), INVAL, LIMIT (too many uploads of this type in 30 days).';
-grant execute on function app_public.submit_verification_document(app_public.document_type, text, text, text, date) to app_user;
+comment on function app_public.submit_verification_document(app_public.document_type, uuid, uuid, uuid, date) is E'@resultFieldName userVerificationDocument\nSubmits an identity or address document for review (ready verification_document files of the user''s: requestUpload, then the upload; the images are checked as they are attached). A driving licence needs the back; passports, licences and ID cards need a selfie and the expiry date. Errors: LOGIN, BADST (account not active, a live document of this type exists, or an image not uploaded yet), INVAL (a field named: a missing image, a file not the user''s or not a verification document), LIMIT (too many uploads of this type in 30 days).';
+grant execute on function app_public.submit_verification_document(app_public.document_type, uuid, uuid, uuid, date) to app_user;

@@ -14,5 +14,5 @@ create policy insert_own on app_public.user_verification_documents for insert to
 
 revoke all on app_public.user_verification_documents from app_anonymous, app_user;
 grant select on app_public.user_verification_documents to app_user;
-grant insert (user_id, document_type, front_image_key, back_image_key, selfie_image_key, expires_on)
+grant insert (user_id, document_type, front_image_id, back_image_id, selfie_image_id, expires_on)
   on app_public.user_verification_documents to app_user;

@@ -16,4 +16,4 @@ create policy update_self on app_public.users for update to app_user
 
 revoke all on app_public.users from app_anonymous, app_user;
 grant select on app_public.users to app_user;
-grant update (first_name, user_type, bio, picture_key) on app_public.users to app_user;
+grant update (first_name, user_type, bio, picture_id) on app_public.users to app_user;
