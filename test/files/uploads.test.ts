@@ -4,7 +4,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, utimes, writeFile } from "node:f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import test from "ava";
-import { createSignedInMember, makeAdmin, type SignedInUser, tokenFor } from "../helpers/actors.ts";
+import { createSignedInMember, type SignedInUser } from "../helpers/actors.ts";
 import { queryAsRoot, setSetting } from "../helpers/database.ts";
 import { errorCode } from "../helpers/errors.ts";
 import { useTestServer } from "../helpers/server.ts";
@@ -15,16 +15,10 @@ import { executable, GPS_TEXT, jpegWithGps, PDF, pngWithText, sha256, webpWithEx
 
 const filesDir = await mkdtemp(join(tmpdir(), "p2p-files-"));
 const { db, server } = useTestServer(test, { FILES_DIR: filesDir });
+// Who reads a file once uploaded: test/files/attachments.test.ts.
 let owner: SignedInUser;
-let other: SignedInUser;
-let verifier: SignedInUser;
 test.serial.before(async () => {
   owner = await createSignedInMember(db, { type: "both" });
-  other = await createSignedInMember(db, { type: "both" });
-  const verifierId = (await createSignedInMember(db)).id;
-  await makeAdmin(db, verifierId, "admin");
-  // Admin rights hold only in a session that passed the second factor.
-  verifier = { id: verifierId, token: await tokenFor(db, verifierId, { mfaVerified: true }) };
 });
 
 const FILE = `query ($id: UUID!) { file(rowId: $id) { rowId status sha256 byteSize uploadUrl downloadUrl } }`;
@@ -187,26 +181,6 @@ test("the quota holds under parallel requests: of 6 requests of 0.4 MB against 1
   } finally {
     await setSetting(db, "files.quota_mb", 500);
   }
-});
-
-test("who reads a file: its owner; admins with users.verify the ready verification documents only; nobody else", async (t) => {
-  const document = await requested(owner, "verification_document", "application/pdf", PDF);
-  const photo = await requested(owner, "item_photo", "image/png", pngWithText().bytes);
-  t.is(await viewAs(verifier, document.rowId), null, "a pending document is its owner's only (so is its upload URL)");
-  t.is((await put(document.uploadUrl!, PDF)).status, 200);
-  t.is((await put(photo.uploadUrl!, pngWithText().bytes)).status, 200);
-
-  t.truthy((await viewAs(owner, document.rowId))?.downloadUrl);
-  t.truthy((await viewAs(owner, photo.rowId))?.downloadUrl);
-  t.is(await viewAs(other, document.rowId), null);
-  t.is(await viewAs(other, photo.rowId), null);
-  const seen = await viewAs(verifier, document.rowId);
-  t.truthy(seen?.downloadUrl);
-  t.is(seen?.uploadUrl, null);
-  t.is((await fetch(`${server.url}${seen!.downloadUrl}`)).status, 200);
-  t.is(await viewAs(verifier, photo.rowId), null, "an admin does not read item photos through this permission");
-  const listed = await server.gql<{ files: { totalCount: number } }>("{ files { totalCount } }", { token: other.token });
-  t.is(listed.data?.files.totalCount, 0, "another user lists none of them");
 });
 
 // Serial: the worker pass runs every ready job of the database.
