@@ -240,7 +240,8 @@ export function readFilesConfig(source: Source = process.env): FilesConfig {
 /** The S3_* variables, read whatever FILES_STORAGE says (so that a typo shows even before the switch). */
 function readS3Config(source: Source): Omit<S3Config, "bucket"> & { bucket: string | undefined } {
   const endpoint = source.S3_ENDPOINT || undefined;
-  if (endpoint && !/^https?:\/\/[^/]/.test(endpoint)) throw new Error(`S3_ENDPOINT is not an http(s) URL: "${endpoint}"`);
+  if (endpoint && !/^https?:\/\/[^/]/.test(endpoint))
+    throw new Error(`S3_ENDPOINT is not an http(s) URL: "${endpoint}"`);
   const pathStyle = source.S3_FORCE_PATH_STYLE || "false";
   if (pathStyle !== "true" && pathStyle !== "false") {
     throw new Error(`S3_FORCE_PATH_STYLE must be true or false, got "${pathStyle}"`);

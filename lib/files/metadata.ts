@@ -103,7 +103,8 @@ function boxesIn(bytes: Buffer, from: number, to: number): Box[] {
     } else if (size === 0) {
       size = to - i;
     }
-    if (size < start - i || i + size > to) throw new MalformedImageError(`The HEIF box ${type} is longer than its container`);
+    if (size < start - i || i + size > to)
+      throw new MalformedImageError(`The HEIF box ${type} is longer than its container`);
     boxes.push({ type, start, end: i + size });
     i += size;
   }
@@ -177,7 +178,8 @@ function metadataItemIds(bytes: Buffer, iinf: Box): Set<number> {
     const itemType = entry.fourcc();
     entry.cstring(); // item_name
     if (itemType === "Exif") ids.add(id);
-    if (itemType === "mime" && entry.cstring().split(";")[0]!.trim().toLowerCase() === "application/rdf+xml") ids.add(id);
+    if (itemType === "mime" && entry.cstring().split(";")[0]!.trim().toLowerCase() === "application/rdf+xml")
+      ids.add(id);
   }
   return ids;
 }

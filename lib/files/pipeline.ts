@@ -139,7 +139,8 @@ async function checkAndStore(
   try {
     stored = withoutLocationMetadata(target.contentType, bytes);
   } catch (error) {
-    if (error instanceof MalformedImageError) throw new UploadRefusedError("content_type", `content_type: ${error.message}`);
+    if (error instanceof MalformedImageError)
+      throw new UploadRefusedError("content_type", `content_type: ${error.message}`);
     throw error;
   }
   if (deps.scanner) {
