@@ -1008,6 +1008,26 @@ COMMENT ON TYPE app_public.file_purpose IS 'What a file is for; it decides the a
 
 
 --
+-- Name: file_rejection; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.file_rejection AS ENUM (
+    'missing',
+    'size',
+    'sha256',
+    'content_type',
+    'malware'
+);
+
+
+--
+-- Name: TYPE file_rejection; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.file_rejection IS 'Why a file was rejected: missing (no bytes were uploaded before completeUpload), size (not byteSize bytes), sha256 (another SHA-256), content_type (the bytes are not of the declared type, or a malformed image), malware (the scan found some).';
+
+
+--
 -- Name: file_status; Type: TYPE; Schema: app_public; Owner: -
 --
 
@@ -1023,7 +1043,7 @@ CREATE TYPE app_public.file_status AS ENUM (
 -- Name: TYPE file_status; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON TYPE app_public.file_status IS 'pending (waiting for its bytes), uploaded (bytes checked, waiting for the malware scan), ready, or rejected.';
+COMMENT ON TYPE app_public.file_status IS 'pending (waiting for its bytes), uploaded (sent to the bucket and completed, waiting for the files__process_upload job to check them), ready, or rejected (for good, with rejected_code).';
 
 
 --
@@ -8251,7 +8271,8 @@ CREATE FUNCTION app_private.complete_file_upload(file_id uuid, stored_sha256 tex
 begin
   update app_public.files f
      set status = 'ready', ready_at = now()
-   where f.id = complete_file_upload.file_id and f.status = 'pending' and f.upload_expires_at > now();
+   where f.id = complete_file_upload.file_id
+     and (f.status = 'uploaded' or (f.status = 'pending' and f.upload_expires_at > now()));
   if not found then
     return false;
   end if;
@@ -8268,7 +8289,7 @@ $$;
 -- Name: FUNCTION complete_file_upload(file_id uuid, stored_sha256 text, stored_bytes bigint); Type: COMMENT; Schema: app_private; Owner: -
 --
 
-COMMENT ON FUNCTION app_private.complete_file_upload(file_id uuid, stored_sha256 text, stored_bytes bigint) IS 'Marks a pending, unexpired file ready with the SHA-256 and size of its stored bytes; false (nothing changed) otherwise.';
+COMMENT ON FUNCTION app_private.complete_file_upload(file_id uuid, stored_sha256 text, stored_bytes bigint) IS 'Marks a pending (unexpired) or uploaded file ready with the SHA-256 and size of its stored bytes; false (nothing changed) otherwise.';
 
 
 --
@@ -8483,6 +8504,28 @@ $$;
 --
 
 COMMENT ON FUNCTION app_private.file_download_target(file_id uuid) IS 'Content type, size, SHA-256 and storage key of a ready file; no row otherwise.';
+
+
+--
+-- Name: file_process_target(uuid); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.file_process_target(file_id uuid) RETURNS TABLE(purpose app_public.file_purpose, content_type text, byte_size bigint, sha256 text, storage_key text)
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select f.purpose, f.content_type, f.byte_size, f.sha256, o.storage_key
+    from app_public.files f
+    join app_private.file_objects o on o.file_id = f.id
+   where f.id = file_process_target.file_id and f.status = 'uploaded';
+$$;
+
+
+--
+-- Name: FUNCTION file_process_target(file_id uuid); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.file_process_target(file_id uuid) IS 'The declared type, size and SHA-256 and the storage key of an uploaded file waiting for its check; no row otherwise.';
 
 
 --
@@ -9299,27 +9342,28 @@ COMMENT ON FUNCTION app_private.refresh_stale_verification_levels() IS 'Recomput
 
 
 --
--- Name: reject_file_upload(uuid, text); Type: FUNCTION; Schema: app_private; Owner: -
+-- Name: reject_file_upload(uuid, app_public.file_rejection, text); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
-CREATE FUNCTION app_private.reject_file_upload(file_id uuid, reason text) RETURNS boolean
+CREATE FUNCTION app_private.reject_file_upload(file_id uuid, code app_public.file_rejection, reason text) RETURNS boolean
     LANGUAGE plpgsql
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 begin
   update app_public.files f
-     set status = 'rejected', rejected_reason = left(reject_file_upload.reason, 500)
-   where f.id = reject_file_upload.file_id and f.status = 'pending';
+     set status = 'rejected', rejected_code = reject_file_upload.code,
+         rejected_reason = left(reject_file_upload.reason, 500)
+   where f.id = reject_file_upload.file_id and f.status in ('pending', 'uploaded');
   return found;
 end;
 $$;
 
 
 --
--- Name: FUNCTION reject_file_upload(file_id uuid, reason text); Type: COMMENT; Schema: app_private; Owner: -
+-- Name: FUNCTION reject_file_upload(file_id uuid, code app_public.file_rejection, reason text); Type: COMMENT; Schema: app_private; Owner: -
 --
 
-COMMENT ON FUNCTION app_private.reject_file_upload(file_id uuid, reason text) IS 'Marks a pending file rejected with the reason (a malware finding); false when it is no longer pending.';
+COMMENT ON FUNCTION app_private.reject_file_upload(file_id uuid, code app_public.file_rejection, reason text) IS 'Marks a pending or uploaded file rejected for good with the code and reason; false when it is neither any more.';
 
 
 --
@@ -9523,6 +9567,29 @@ COMMENT ON FUNCTION app_private.take_api_request(subject text, max_requests inte
 
 
 --
+-- Name: take_file_removals(integer); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.take_file_removals(batch_size integer) RETURNS TABLE(file_id uuid, storage_key text)
+    LANGUAGE sql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  delete from app_private.file_removals r
+   where r.file_id in (select q.file_id from app_private.file_removals q
+                        limit take_file_removals.batch_size
+                        for update skip locked)
+  returning r.file_id, r.storage_key;
+$$;
+
+
+--
+-- Name: FUNCTION take_file_removals(batch_size integer); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.take_file_removals(batch_size integer) IS 'Deletes and returns up to batch_size queued file removals (call it in a transaction committed after the objects are removed).';
+
+
+--
 -- Name: tg_delivery_requests__enqueue_matching(); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -9566,6 +9633,32 @@ $$;
 --
 
 COMMENT ON FUNCTION app_private.tg_emails__enqueue_send() IS 'Enqueues delivery of a newly queued email.';
+
+
+--
+-- Name: tg_file_objects__queue_removal(); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.tg_file_objects__queue_removal() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+begin
+  insert into app_private.file_removals (file_id, storage_key)
+  values (OLD.file_id, OLD.storage_key)
+  on conflict (file_id) do nothing;
+  perform graphile_worker.add_job('files__remove_objects', '{}'::json,
+    job_key := 'files__remove_objects', max_attempts := 25);
+  return OLD;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION tg_file_objects__queue_removal(); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.tg_file_objects__queue_removal() IS 'Queues the storage key of a deleted file for files__remove_objects and enqueues that job.';
 
 
 --
@@ -10317,6 +10410,223 @@ $$;
 
 COMMENT ON FUNCTION app_public.complete_trip(trip_id uuid) IS '@resultFieldName trip
 Completes an active trip of the signed-in traveler once no delivery awaits pickup, and counts it in the traveler''s statistics. Errors: LOGIN, DNIED, NTFND, BADST.';
+
+
+--
+-- Name: files; Type: TABLE; Schema: app_public; Owner: -
+--
+
+CREATE TABLE app_public.files (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    owner_id uuid NOT NULL,
+    purpose app_public.file_purpose NOT NULL,
+    content_type text NOT NULL,
+    byte_size bigint NOT NULL,
+    sha256 text NOT NULL,
+    status app_public.file_status DEFAULT 'pending'::app_public.file_status NOT NULL,
+    rejected_reason text,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    upload_expires_at timestamp with time zone NOT NULL,
+    ready_at timestamp with time zone,
+    rejected_code app_public.file_rejection,
+    attached_at timestamp with time zone,
+    CONSTRAINT files_byte_size_positive CHECK ((byte_size > 0)),
+    CONSTRAINT files_content_type_format CHECK (((length(content_type) <= 100) AND (content_type ~ '^[a-z]+/[a-z0-9.+-]+$'::text))),
+    CONSTRAINT files_ready_at CHECK (((status = 'ready'::app_public.file_status) = (ready_at IS NOT NULL))),
+    CONSTRAINT files_rejected_code CHECK (((status = 'rejected'::app_public.file_status) = (rejected_code IS NOT NULL))),
+    CONSTRAINT files_rejected_reason_length CHECK (((length(rejected_reason) >= 1) AND (length(rejected_reason) <= 500))),
+    CONSTRAINT files_sha256_format CHECK ((sha256 ~ '^[0-9a-f]{64}$'::text))
+);
+
+ALTER TABLE ONLY app_public.files FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE files; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TABLE app_public.files IS 'An uploaded (or requested) file: its owner, purpose, declared type, size and SHA-256, and its state. The bytes are read and written only through signed URLs (uploadUrl, downloadUrl).';
+
+
+--
+-- Name: COLUMN files.id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.files.id IS 'The file''s id, which objects it is attached to reference.';
+
+
+--
+-- Name: COLUMN files.owner_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.files.owner_id IS 'Who requested the upload.';
+
+
+--
+-- Name: COLUMN files.purpose; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.files.purpose IS 'What the file is for (accepted types and readers depend on it).';
+
+
+--
+-- Name: COLUMN files.content_type; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.files.content_type IS 'Declared content type, checked against the bytes'' own signature on upload.';
+
+
+--
+-- Name: COLUMN files.byte_size; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.files.byte_size IS 'Declared size in bytes; the upload must be exactly this long.';
+
+
+--
+-- Name: COLUMN files.sha256; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.files.sha256 IS 'Declared SHA-256 of the bytes (hex); the upload must match it.';
+
+
+--
+-- Name: COLUMN files.status; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.files.status IS 'pending until its bytes arrive; uploaded once completeUpload was called on bytes sent to the bucket, until the job checked them; then ready or rejected.';
+
+
+--
+-- Name: COLUMN files.rejected_reason; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.files.rejected_reason IS 'Why the file was rejected, in words (e.g. the malware signature, the sizes that differ).';
+
+
+--
+-- Name: COLUMN files.created_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.files.created_at IS 'When the upload was requested.';
+
+
+--
+-- Name: COLUMN files.upload_expires_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.files.upload_expires_at IS 'Until when the bytes may be sent (files.upload_minutes after the request).';
+
+
+--
+-- Name: COLUMN files.ready_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.files.ready_at IS 'When the file became ready.';
+
+
+--
+-- Name: COLUMN files.rejected_code; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.files.rejected_code IS 'Why the file was rejected (set exactly when it is); rejected_reason says it in words.';
+
+
+--
+-- Name: COLUMN files.attached_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.files.attached_at IS 'When the file was first attached to an object (a profile, a document, a delivery); ready files never attached are removed after files.unattached_days.';
+
+
+--
+-- Name: CONSTRAINT files_byte_size_positive ON files; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT files_byte_size_positive ON app_public.files IS 'byte_size must be more than 0';
+
+
+--
+-- Name: CONSTRAINT files_content_type_format ON files; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT files_content_type_format ON app_public.files IS 'content_type must be a media type such as image/jpeg';
+
+
+--
+-- Name: CONSTRAINT files_ready_at ON files; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT files_ready_at ON app_public.files IS 'ready_at is set exactly when the file is ready';
+
+
+--
+-- Name: CONSTRAINT files_rejected_code ON files; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT files_rejected_code ON app_public.files IS 'rejected_code is set exactly when the file is rejected';
+
+
+--
+-- Name: CONSTRAINT files_rejected_reason_length ON files; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT files_rejected_reason_length ON app_public.files IS 'rejected_reason must have 1 to 500 characters';
+
+
+--
+-- Name: CONSTRAINT files_sha256_format ON files; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT files_sha256_format ON app_public.files IS 'sha256 must be 64 hexadecimal characters';
+
+
+--
+-- Name: complete_upload(uuid); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.complete_upload(file_id uuid) RETURNS app_public.files
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_hidden.require_session('complete uploads');
+  v_file app_public.files;
+begin
+  select * into v_file from app_public.files f
+   where f.id = complete_upload.file_id and f.owner_id = v_user_id
+     for update;
+  if not found then
+    raise exception 'file_id must name a file of yours' using errcode = 'NTFND';
+  end if;
+  -- As request_upload: verification documents may be sent by a suspended account, nothing else.
+  if v_file.purpose <> 'verification_document' then
+    perform app_hidden.require_not_suspended('upload files');
+  end if;
+  if v_file.status <> 'pending' then
+    return v_file;
+  end if;
+  if v_file.upload_expires_at <= now() then
+    raise exception 'file_id: the upload time of this file is over; request a new upload' using errcode = 'EXPRD';
+  end if;
+  if coalesce(nullif(current_setting('app.files_storage', true), ''), 'local') <> 's3' then
+    raise exception 'file_id: the bytes of this file have not been received; PUT them to its uploadUrl first'
+      using errcode = 'BADST';
+  end if;
+  update app_public.files f set status = 'uploaded' where f.id = v_file.id returning * into v_file;
+  perform graphile_worker.add_job('files__process_upload', json_build_object('id', v_file.id),
+    job_key := 'files__process_upload:' || v_file.id, max_attempts := 25);
+  return v_file;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION complete_upload(file_id uuid); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.complete_upload(file_id uuid) IS '@resultFieldName file
+Tells the server the bytes were sent to the file''s uploadUrl; call it after every upload. With object storage the file becomes uploaded and is checked in the background (then ready, or rejected with rejectedCode and rejectedReason); with the server''s own storage it is ready already and returned as it is. A file no longer pending is returned unchanged. Errors: LOGIN, SUSPD, NTFND (not a file of yours), EXPRD (its upload time is over), BADST (the server has not received its bytes yet).';
 
 
 --
@@ -12463,159 +12773,6 @@ $_$;
 
 COMMENT ON FUNCTION app_public.request_phone_verification(phone_number text) IS '@resultFieldName success
 Texts a 6-digit code (valid 10 minutes) to the number, to be entered with confirmPhoneVerification; a new request voids the previous code. Errors: LOGIN, DNIED (account not active), INVAL (not an E.164 number, or verified on another account), LIMIT (5 per hour).';
-
-
---
--- Name: files; Type: TABLE; Schema: app_public; Owner: -
---
-
-CREATE TABLE app_public.files (
-    id uuid DEFAULT gen_random_uuid() NOT NULL,
-    owner_id uuid NOT NULL,
-    purpose app_public.file_purpose NOT NULL,
-    content_type text NOT NULL,
-    byte_size bigint NOT NULL,
-    sha256 text NOT NULL,
-    status app_public.file_status DEFAULT 'pending'::app_public.file_status NOT NULL,
-    rejected_reason text,
-    created_at timestamp with time zone DEFAULT now() NOT NULL,
-    upload_expires_at timestamp with time zone NOT NULL,
-    ready_at timestamp with time zone,
-    attached_at timestamp with time zone,
-    CONSTRAINT files_byte_size_positive CHECK ((byte_size > 0)),
-    CONSTRAINT files_content_type_format CHECK (((length(content_type) <= 100) AND (content_type ~ '^[a-z]+/[a-z0-9.+-]+$'::text))),
-    CONSTRAINT files_ready_at CHECK (((status = 'ready'::app_public.file_status) = (ready_at IS NOT NULL))),
-    CONSTRAINT files_rejected_reason_length CHECK (((length(rejected_reason) >= 1) AND (length(rejected_reason) <= 500))),
-    CONSTRAINT files_sha256_format CHECK ((sha256 ~ '^[0-9a-f]{64}$'::text))
-);
-
-ALTER TABLE ONLY app_public.files FORCE ROW LEVEL SECURITY;
-
-
---
--- Name: TABLE files; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON TABLE app_public.files IS 'An uploaded (or requested) file: its owner, purpose, declared type, size and SHA-256, and its state. The bytes are read and written only through signed URLs (uploadUrl, downloadUrl).';
-
-
---
--- Name: COLUMN files.id; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.files.id IS 'The file''s id, which objects it is attached to reference.';
-
-
---
--- Name: COLUMN files.owner_id; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.files.owner_id IS 'Who requested the upload.';
-
-
---
--- Name: COLUMN files.purpose; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.files.purpose IS 'What the file is for (accepted types and readers depend on it).';
-
-
---
--- Name: COLUMN files.content_type; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.files.content_type IS 'Declared content type, checked against the bytes'' own signature on upload.';
-
-
---
--- Name: COLUMN files.byte_size; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.files.byte_size IS 'Declared size in bytes; the upload must be exactly this long.';
-
-
---
--- Name: COLUMN files.sha256; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.files.sha256 IS 'Declared SHA-256 of the bytes (hex); the upload must match it.';
-
-
---
--- Name: COLUMN files.status; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.files.status IS 'pending until its bytes arrive, then uploaded (being scanned), ready or rejected.';
-
-
---
--- Name: COLUMN files.rejected_reason; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.files.rejected_reason IS 'Why the file was rejected (a malware finding).';
-
-
---
--- Name: COLUMN files.created_at; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.files.created_at IS 'When the upload was requested.';
-
-
---
--- Name: COLUMN files.upload_expires_at; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.files.upload_expires_at IS 'Until when the bytes may be sent (files.upload_minutes after the request).';
-
-
---
--- Name: COLUMN files.ready_at; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.files.ready_at IS 'When the file became ready.';
-
-
---
--- Name: COLUMN files.attached_at; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.files.attached_at IS 'When the file was first attached to an object (a profile, a document, a delivery); ready files never attached are removed after files.unattached_days.';
-
-
---
--- Name: CONSTRAINT files_byte_size_positive ON files; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON CONSTRAINT files_byte_size_positive ON app_public.files IS 'byte_size must be more than 0';
-
-
---
--- Name: CONSTRAINT files_content_type_format ON files; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON CONSTRAINT files_content_type_format ON app_public.files IS 'content_type must be a media type such as image/jpeg';
-
-
---
--- Name: CONSTRAINT files_ready_at ON files; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON CONSTRAINT files_ready_at ON app_public.files IS 'ready_at is set exactly when the file is ready';
-
-
---
--- Name: CONSTRAINT files_rejected_reason_length ON files; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON CONSTRAINT files_rejected_reason_length ON app_public.files IS 'rejected_reason must have 1 to 500 characters';
-
-
---
--- Name: CONSTRAINT files_sha256_format ON files; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON CONSTRAINT files_sha256_format ON app_public.files IS 'sha256 must be 64 hexadecimal characters';
 
 
 --
@@ -15249,6 +15406,26 @@ COMMENT ON CONSTRAINT file_objects_stored_sha256_format ON app_private.file_obje
 
 
 --
+-- Name: file_removals; Type: TABLE; Schema: app_private; Owner: -
+--
+
+CREATE TABLE app_private.file_removals (
+    file_id uuid NOT NULL,
+    storage_key text NOT NULL,
+    queued_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+ALTER TABLE ONLY app_private.file_removals FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE file_removals; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON TABLE app_private.file_removals IS 'Storage keys of deleted files whose bytes (the object under the key and any staged upload of the file) the files__remove_objects job has still to remove.';
+
+
+--
 -- Name: login_attempts; Type: TABLE; Schema: app_private; Owner: -
 --
 
@@ -16957,6 +17134,21 @@ COMMENT ON CONSTRAINT file_objects_storage_key_unique ON app_private.file_object
 
 
 --
+-- Name: file_removals file_removals_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.file_removals
+    ADD CONSTRAINT file_removals_pkey PRIMARY KEY (file_id);
+
+
+--
+-- Name: CONSTRAINT file_removals_pkey ON file_removals; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT file_removals_pkey ON app_private.file_removals IS 'file_id is already taken';
+
+
+--
 -- Name: login_attempts login_attempts_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
 --
 
@@ -18498,6 +18690,13 @@ CREATE INDEX users_suspension_end_idx ON app_public.users USING btree (suspended
 --
 
 CREATE TRIGGER _900_enqueue_send AFTER INSERT ON app_private.emails FOR EACH ROW WHEN ((new.status = 'queued'::app_private.email_status)) EXECUTE FUNCTION app_private.tg_emails__enqueue_send();
+
+
+--
+-- Name: file_objects _900_queue_removal; Type: TRIGGER; Schema: app_private; Owner: -
+--
+
+CREATE CONSTRAINT TRIGGER _900_queue_removal AFTER DELETE ON app_private.file_objects DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION app_private.tg_file_objects__queue_removal();
 
 
 --
@@ -20063,6 +20262,12 @@ ALTER TABLE app_private.emails ENABLE ROW LEVEL SECURITY;
 ALTER TABLE app_private.file_objects ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: file_removals; Type: ROW SECURITY; Schema: app_private; Owner: -
+--
+
+ALTER TABLE app_private.file_removals ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: login_attempts; Type: ROW SECURITY; Schema: app_private; Owner: -
 --
 
@@ -21565,6 +21770,13 @@ REVOKE ALL ON FUNCTION app_private.file_download_target(file_id uuid) FROM PUBLI
 
 
 --
+-- Name: FUNCTION file_process_target(file_id uuid); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.file_process_target(file_id uuid) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION file_upload_target(file_id uuid); Type: ACL; Schema: app_private; Owner: -
 --
 
@@ -21691,10 +21903,10 @@ REVOKE ALL ON FUNCTION app_private.refresh_stale_verification_levels() FROM PUBL
 
 
 --
--- Name: FUNCTION reject_file_upload(file_id uuid, reason text); Type: ACL; Schema: app_private; Owner: -
+-- Name: FUNCTION reject_file_upload(file_id uuid, code app_public.file_rejection, reason text); Type: ACL; Schema: app_private; Owner: -
 --
 
-REVOKE ALL ON FUNCTION app_private.reject_file_upload(file_id uuid, reason text) FROM PUBLIC;
+REVOKE ALL ON FUNCTION app_private.reject_file_upload(file_id uuid, code app_public.file_rejection, reason text) FROM PUBLIC;
 
 
 --
@@ -21747,6 +21959,13 @@ REVOKE ALL ON FUNCTION app_private.take_api_request(subject text, max_requests i
 
 
 --
+-- Name: FUNCTION take_file_removals(batch_size integer); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.take_file_removals(batch_size integer) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION tg_delivery_requests__enqueue_matching(); Type: ACL; Schema: app_private; Owner: -
 --
 
@@ -21758,6 +21977,13 @@ REVOKE ALL ON FUNCTION app_private.tg_delivery_requests__enqueue_matching() FROM
 --
 
 REVOKE ALL ON FUNCTION app_private.tg_emails__enqueue_send() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION tg_file_objects__queue_removal(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.tg_file_objects__queue_removal() FROM PUBLIC;
 
 
 --
@@ -21941,6 +22167,21 @@ GRANT ALL ON FUNCTION app_public.change_password(current_password text, new_pass
 
 REVOKE ALL ON FUNCTION app_public.complete_trip(trip_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION app_public.complete_trip(trip_id uuid) TO app_user;
+
+
+--
+-- Name: TABLE files; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT SELECT ON TABLE app_public.files TO app_user;
+
+
+--
+-- Name: FUNCTION complete_upload(file_id uuid); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.complete_upload(file_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.complete_upload(file_id uuid) TO app_user;
 
 
 --
@@ -22352,13 +22593,6 @@ GRANT ALL ON FUNCTION app_public.report_user(user_id uuid, category app_public.u
 
 REVOKE ALL ON FUNCTION app_public.request_phone_verification(phone_number text) FROM PUBLIC;
 GRANT ALL ON FUNCTION app_public.request_phone_verification(phone_number text) TO app_user;
-
-
---
--- Name: TABLE files; Type: ACL; Schema: app_public; Owner: -
---
-
-GRANT SELECT ON TABLE app_public.files TO app_user;
 
 
 --
@@ -22846,4 +23080,5 @@ ALTER DEFAULT PRIVILEGES FOR ROLE app_owner REVOKE ALL ON FUNCTIONS  FROM PUBLIC
 --   20261207180000
 --   20261207190000
 --   20261207200000
+--   20261207210000
 --   20261207220000

@@ -70,9 +70,25 @@ export interface SmsConfig {
   dir: string;
 }
 
+export interface S3Config {
+  bucket: string;
+  region: string;
+  /** An S3-compatible server's URL; unset: AWS's own endpoint for the region. */
+  endpoint: string | undefined;
+  /** Bucket in the path (`<endpoint>/<bucket>/<key>`) rather than in the host name: most S3-compatible servers. */
+  forcePathStyle: boolean;
+  /** Both or neither; neither (outside production only): the AWS SDK's default credential chain. */
+  accessKeyId: string | undefined;
+  secretAccessKey: string | undefined;
+}
+
 export interface FilesConfig {
+  /** Where the bytes live (lib/storage.ts): local disk under `dir`, or the S3 bucket of `s3`. */
+  storage: "local" | "s3";
   /** Where the local disk storage keeps the bytes (one file per storage key). */
   dir: string;
+  /** The bucket, with FILES_STORAGE=s3; undefined otherwise. */
+  s3: S3Config | undefined;
   /** HMAC key of the signed upload and download URLs. */
   signingKey: string;
   /** How long a signed URL stays valid. */
@@ -202,11 +218,46 @@ export function readFilesConfig(source: Source = process.env): FilesConfig {
   if (clamavUrl && !/^(tcp:\/\/[^/]+|unix:\/\/\/.+)$/.test(clamavUrl)) {
     throw new Error(`CLAMAV_URL must be tcp://host:port or unix:///path, got "${clamavUrl}"`);
   }
+  const storage = source.FILES_STORAGE || "local";
+  if (storage !== "local" && storage !== "s3") throw new Error(`FILES_STORAGE must be local or s3, got "${storage}"`);
+  const s3 = readS3Config(source);
+  if (storage === "s3") {
+    if (!s3.bucket) throw new Error("S3_BUCKET is required with FILES_STORAGE=s3");
+    if (isProduction(source) && (!s3.accessKeyId || !s3.secretAccessKey)) {
+      throw new Error("S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY are required in production with FILES_STORAGE=s3");
+    }
+  }
   return {
+    storage,
     dir: source.FILES_DIR || new URL("../.data/files", import.meta.url).pathname,
+    s3: storage === "s3" ? { ...s3, bucket: s3.bucket! } : undefined,
     signingKey,
     urlSeconds,
     clamavUrl,
+  };
+}
+
+/** The S3_* variables, read whatever FILES_STORAGE says (so that a typo shows even before the switch). */
+function readS3Config(source: Source): Omit<S3Config, "bucket"> & { bucket: string | undefined } {
+  const endpoint = source.S3_ENDPOINT || undefined;
+  if (endpoint && !/^https?:\/\/[^/]/.test(endpoint))
+    throw new Error(`S3_ENDPOINT is not an http(s) URL: "${endpoint}"`);
+  const pathStyle = source.S3_FORCE_PATH_STYLE || "false";
+  if (pathStyle !== "true" && pathStyle !== "false") {
+    throw new Error(`S3_FORCE_PATH_STYLE must be true or false, got "${pathStyle}"`);
+  }
+  const accessKeyId = source.S3_ACCESS_KEY_ID || undefined;
+  const secretAccessKey = source.S3_SECRET_ACCESS_KEY || undefined;
+  if (!accessKeyId !== !secretAccessKey) {
+    throw new Error("S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY are set together or not at all");
+  }
+  return {
+    bucket: source.S3_BUCKET || undefined,
+    region: source.S3_REGION || "us-east-1",
+    endpoint,
+    forcePathStyle: pathStyle === "true",
+    accessKeyId,
+    secretAccessKey,
   };
 }
 

@@ -13,9 +13,9 @@ import { makePool } from "../lib/db.ts";
 import type { Logger } from "../lib/log.ts";
 import { makeAdmission } from "./auth.ts";
 import { sendError } from "./errors.ts";
-import { ClamdScanner } from "./files/malware.ts";
+import { ClamdScanner } from "../lib/files/malware.ts";
 import { isFilePath, makeFileRoutes } from "./files/routes.ts";
-import { LocalDiskStorage } from "../lib/storage.ts";
+import { storageFromConfig } from "../lib/storage.ts";
 import { makePreset } from "./graphile.config.ts";
 
 const MIGRATIONS_DIR = new URL("../db/migrations/", import.meta.url);
@@ -97,7 +97,7 @@ export async function createAppServer(config: Config, log: Logger): Promise<AppS
   if (!scanner) log.info("malware scanning of uploads is off (CLAMAV_URL is not set)");
   const fileRoutes = makeFileRoutes({
     ownerPool,
-    storage: new LocalDiskStorage(config.files.dir),
+    storage: storageFromConfig(config.files),
     config: config.files,
     scanner,
     log,

@@ -4,7 +4,8 @@ import { EventEmitter } from "node:events";
 import { readFileSync } from "node:fs";
 import { type ParsedCronItem, parseCrontab, type Runner, run, type TaskList, type WorkerEvents } from "graphile-worker";
 import type { Config } from "../lib/config.ts";
-import { LocalDiskStorage } from "../lib/storage.ts";
+import { ClamdScanner } from "../lib/files/malware.ts";
+import { storageFromConfig } from "../lib/storage.ts";
 import type { Logger } from "../lib/log.ts";
 import { startHeartbeat } from "./heartbeat.ts";
 import { makeWorkerLogger } from "./logger.ts";
@@ -15,13 +16,14 @@ import { createWeatherProvider } from "./weather/index.ts";
 
 export const CRONTAB_FILE = new URL("crontab", import.meta.url);
 
-/** The real mailer, SMS sender, weather provider and file storage of this configuration. */
+/** The real mailer, SMS sender, weather provider, file storage and malware scanner of this configuration. */
 export function makeTaskDeps(config: Pick<Config, "mail" | "sms" | "weather" | "files">): TaskDeps {
   return {
     mailer: createMailer(config.mail),
     smsSender: createSmsSender(config.sms),
     weather: createWeatherProvider(config.weather),
-    storage: new LocalDiskStorage(config.files.dir),
+    storage: storageFromConfig(config.files),
+    scanner: config.files.clamavUrl ? new ClamdScanner(config.files.clamavUrl) : undefined,
   };
 }
 

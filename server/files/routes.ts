@@ -1,22 +1,21 @@
-// The file routes: PUT /files/<id> receives the bytes of a requested upload, GET (and HEAD) /files/<id> serves a ready
-// file, each only through a URL signed for that method and file (server/files/signing.ts, handed out as File.uploadUrl
-// and File.downloadUrl). What a file's state allows is asked of SQL on the owner's pool (db/functions/files). No file
-// content passes through GraphQL, and nothing here ever lists a directory.
-import { createHash, randomUUID } from "node:crypto";
-import { readFile, writeFile } from "node:fs/promises";
+// The file routes of the local driver: PUT /files/<id> receives the bytes of a requested upload, GET (and HEAD)
+// /files/<id> serves a ready file, each only through a URL signed for that method and file (lib/files/signing.ts,
+// handed out as File.uploadUrl and File.downloadUrl by the local driver, lib/storage.ts). The bytes go through the
+// upload pipeline shared with the S3 driver's job (lib/files/pipeline.ts). What a file's state allows is asked of
+// SQL on the owner's pool (db/functions/files). No file content passes through GraphQL, and nothing here ever lists
+// a directory.
+import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { pipeline } from "node:stream/promises";
-import { Transform } from "node:stream";
-import { fileTypeFromBuffer } from "file-type";
 import type pg from "pg";
 import type { FilesConfig } from "../../lib/config.ts";
 import type { Logger } from "../../lib/log.ts";
+import { type MalwareScanner, ScannerUnavailableError } from "../../lib/files/malware.ts";
+import { checkAndStoreUpload, UploadNotOpenError, UploadRefusedError } from "../../lib/files/pipeline.ts";
+import { FILES_PATH, type FileMethod, verifyFileSignature } from "../../lib/files/signing.ts";
+import { contentDispositionOf, type FileStorage } from "../../lib/storage.ts";
 import { isConnectionError, sendError, UNAVAILABLE } from "../errors.ts";
 import { RETRY_AFTER_SECONDS } from "../limits.ts";
-import { type MalwareScanner, ScannerUnavailableError } from "./malware.ts";
-import { MalformedImageError, withoutLocationMetadata } from "./metadata.ts";
-import { FILES_PATH, type FileMethod, verifyFileSignature } from "./signing.ts";
-import type { FileStorage } from "../../lib/storage.ts";
 
 const FILE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -31,7 +30,9 @@ class Refusal extends Error {
   }
 }
 
-interface UploadTarget {
+const NOT_OPEN = "This file cannot be uploaded now: it was uploaded already or its upload time is over";
+
+interface UploadTargetRow {
   purpose: string;
   content_type: string;
   byte_size: string;
@@ -59,6 +60,19 @@ export function makeFileRoutes(deps: {
   log: Logger;
 }) {
   const { ownerPool, storage, config, scanner, log } = deps;
+  const pipelineDeps = {
+    storage,
+    scanner,
+    // A connection only for the completion's transaction, never while a body is arriving.
+    async withClient<T>(callback: (client: pg.ClientBase) => Promise<T>): Promise<T> {
+      const client = await ownerPool.connect();
+      try {
+        return await callback(client);
+      } finally {
+        client.release();
+      }
+    },
+  };
 
   function checkSignature(method: FileMethod, fileId: string, query: URLSearchParams): void {
     const verdict = verifyFileSignature(config.signingKey, method, fileId, query);
@@ -67,114 +81,48 @@ export function makeFileRoutes(deps: {
   }
 
   /**
-   * Streams the body to a scratch file, counting and hashing it, and refuses it as soon as it is longer than
-   * declared. Then checks length, SHA-256 and the real content type, removes location metadata from photos, and in
-   * one transaction marks the file ready (a conditional update: of two uploads of one URL, one wins) and moves the
-   * bytes under the file's key; the loser's bytes are discarded, never moved.
+   * Runs the body through the upload pipeline (lib/files/pipeline.ts). A refusal leaves the file pending, so the
+   * client may send the right bytes again, except malware, which rejects it for good; of two uploads of one URL one
+   * completes and the other gets BADST.
    */
   async function upload(req: IncomingMessage, res: ServerResponse, fileId: string): Promise<void> {
-    const { rows } = await ownerPool.query<UploadTarget>("select * from app_private.file_upload_target($1)", [fileId]);
+    const { rows } = await ownerPool.query<UploadTargetRow>("select * from app_private.file_upload_target($1)", [
+      fileId,
+    ]);
     const target = rows[0];
-    if (!target) {
-      throw new Refusal(
-        409,
-        "BADST",
-        "This file cannot be uploaded now: it was uploaded already or its upload time is over"
-      );
-    }
-    const declared = Number(target.byte_size);
+    if (!target) throw new Refusal(409, "BADST", NOT_OPEN);
     const length = req.headers["content-length"];
-    if (length !== undefined && Number(length) > declared) {
-      throw new Refusal(413, "LIMIT", `The body is longer than the byteSize declared (${declared} bytes)`);
-    }
-    const scratch = await storage.createUpload();
-    let committed = false;
     try {
-      const hash = createHash("sha256");
-      let received = 0;
-      const meter = new Transform({
-        transform(chunk: Buffer, _encoding, callback) {
-          received += chunk.length;
-          if (received > declared) {
-            callback(new Refusal(413, "LIMIT", `The body is longer than the byteSize declared (${declared} bytes)`));
-            return;
-          }
-          hash.update(chunk);
-          callback(null, chunk);
+      const stored = await checkAndStoreUpload(
+        pipelineDeps,
+        {
+          id: fileId,
+          contentType: target.content_type,
+          byteSize: Number(target.byte_size),
+          sha256: target.sha256,
+          storageKey: target.storage_key,
         },
-      });
-      await pipeline(req, meter, scratch.stream);
-      if (received !== declared) {
-        throw new Refusal(400, "INVAL", `byte_size: ${declared} bytes were declared and ${received} received`);
-      }
-      if (hash.digest("hex") !== target.sha256) {
-        throw new Refusal(400, "INVAL", "sha256 does not match the bytes received");
-      }
-      const bytes = await readFile(scratch.path);
-      const detected = (await fileTypeFromBuffer(bytes))?.mime;
-      if (detected !== target.content_type) {
-        throw new Refusal(
-          400,
-          "INVAL",
-          `content_type: the bytes are ${detected ?? "of no accepted type"}, not ${target.content_type}`
-        );
-      }
-      let stored: Buffer;
-      try {
-        stored = withoutLocationMetadata(target.content_type, bytes);
-      } catch (error) {
-        if (error instanceof MalformedImageError) throw new Refusal(400, "INVAL", `content_type: ${error.message}`);
-        throw error;
-      }
-      if (scanner) await scan(fileId, stored);
-      if (stored !== bytes) await writeFile(scratch.path, stored);
-      const storedSha256 = createHash("sha256").update(stored).digest("hex");
-      const client = await ownerPool.connect();
-      try {
-        await client.query("begin");
-        const { rows: done } = await client.query<{ completed: boolean }>(
-          "select app_private.complete_file_upload($1, $2, $3) as completed",
-          [fileId, storedSha256, stored.length]
-        );
-        if (!done[0]!.completed) {
-          await client.query("rollback");
-          throw new Refusal(
-            409,
-            "BADST",
-            "This file cannot be uploaded now: it was uploaded already or its upload time is over"
-          );
-        }
-        await scratch.commit(target.storage_key);
-        committed = true;
-        await client.query("commit");
-      } catch (error) {
-        if (!committed) await client.query("rollback").catch(() => {});
-        throw error;
-      } finally {
-        client.release();
-      }
-      const body = JSON.stringify({ id: fileId, status: "ready", byteSize: stored.length, sha256: storedSha256 });
+        { size: length === undefined ? undefined : Number(length), open: async () => req },
+        { finalRefusals: false }
+      );
+      const body = JSON.stringify({ id: fileId, status: "ready", byteSize: stored.byteSize, sha256: stored.sha256 });
       res.writeHead(200, { "content-type": "application/json; charset=utf-8" });
       res.end(body);
-    } finally {
-      if (!committed) await scratch.discard();
-    }
-  }
-
-  /** Rejects the file for good when the scan finds malware; a scanner that cannot answer leaves it pending (503). */
-  async function scan(fileId: string, bytes: Buffer): Promise<void> {
-    let verdict: Awaited<ReturnType<MalwareScanner["scan"]>>;
-    try {
-      verdict = await scanner!.scan(bytes);
     } catch (error) {
-      if (!(error instanceof ScannerUnavailableError)) throw error;
-      log.error({ err: error, fileId }, "malware scan unavailable");
-      throw new Refusal(503, UNAVAILABLE.code, "The malware scan is unavailable; send the file again shortly");
+      if (error instanceof UploadRefusedError) {
+        if (error.code === "malware") {
+          log.warn({ fileId, reason: error.message }, "upload rejected: malware");
+          throw new Refusal(422, "MALWR", "The file contains malware and was rejected");
+        }
+        throw error.tooLong ? new Refusal(413, "LIMIT", error.message) : new Refusal(400, "INVAL", error.message);
+      }
+      if (error instanceof UploadNotOpenError) throw new Refusal(409, "BADST", NOT_OPEN);
+      if (error instanceof ScannerUnavailableError) {
+        log.error({ err: error, fileId }, "malware scan unavailable");
+        throw new Refusal(503, UNAVAILABLE.code, "The malware scan is unavailable; send the file again shortly");
+      }
+      throw error;
     }
-    if (verdict.clean) return;
-    log.warn({ fileId, signature: verdict.signature }, "upload rejected: malware");
-    await ownerPool.query("select app_private.reject_file_upload($1, $2)", [fileId, `malware: ${verdict.signature}`]);
-    throw new Refusal(422, "MALWR", "The file contains malware and was rejected");
   }
 
   async function download(req: IncomingMessage, res: ServerResponse, fileId: string): Promise<void> {
@@ -191,13 +139,13 @@ export function makeFileRoutes(deps: {
       "cache-control": "private, max-age=300",
       "x-content-type-options": "nosniff",
       "content-security-policy": "default-src 'none'; sandbox",
-      "content-disposition": target.content_type === "application/pdf" ? "attachment" : "inline",
+      "content-disposition": contentDispositionOf(target.content_type),
     });
     if (req.method === "HEAD") {
       res.end();
       return;
     }
-    await pipeline(storage.read(target.storage_key), res);
+    await pipeline(await storage.read(target.storage_key), res);
   }
 
   return async (req: IncomingMessage, res: ServerResponse, reqId: string): Promise<void> => {

@@ -1,4 +1,5 @@
-// How the tests use files as a client does: requestUpload over GraphQL, then the signed URLs over plain HTTP.
+// How the tests use files as a client does: requestUpload over GraphQL, the signed URLs over plain HTTP (relative to
+// the API's origin with the local driver, absolute with S3), then completeUpload over GraphQL.
 import type { SignedInUser } from "../helpers/actors.ts";
 import type { TestServer } from "../helpers/server.ts";
 import { sha256 } from "./fixtures.ts";
@@ -6,6 +7,8 @@ import { sha256 } from "./fixtures.ts";
 export interface FileView {
   rowId: string;
   status: string;
+  rejectedCode?: string | null;
+  rejectedReason?: string | null;
   uploadUrl: string | null;
   downloadUrl: string | null;
 }
@@ -13,6 +16,9 @@ export interface FileView {
 export const REQUEST_UPLOAD = `mutation ($p: FilePurpose!, $t: String!, $n: BigInt!, $h: String!) {
   requestUpload(input: { purpose: $p, contentType: $t, byteSize: $n, sha256: $h }) {
     file { rowId status uploadUrl downloadUrl } } }`;
+
+export const COMPLETE_UPLOAD = `mutation ($id: UUID!) {
+  completeUpload(input: { fileId: $id }) { file { rowId status rejectedCode rejectedReason uploadUrl downloadUrl } } }`;
 
 export function fileClient(server: TestServer) {
   const requestUpload = (user: SignedInUser, purpose: string, contentType: string, bytes: Buffer,
@@ -30,8 +36,10 @@ export function fileClient(server: TestServer) {
       if (res.errors) throw new Error(JSON.stringify(res.errors));
       return res.data!.requestUpload.file;
     },
-    put: (path: string, body: Buffer | ReadableStream, headers: Record<string, string> = {}) =>
-      fetch(`${server.url}${path}`, { method: "PUT", body, headers, duplex: "half" } as RequestInit),
+    put: (url: string, body: Buffer | ReadableStream, headers: Record<string, string> = {}) =>
+      fetch(new URL(url, server.url), { method: "PUT", body, headers, duplex: "half" } as RequestInit),
+    complete: (user: SignedInUser, id: string) =>
+      server.gql<{ completeUpload: { file: FileView } }>(COMPLETE_UPLOAD, { token: user.token, variables: { id } }),
   };
 }
 

@@ -8,10 +8,10 @@ import { createSignedInMember, type SignedInUser } from "../helpers/actors.ts";
 import { queryAsRoot, setSetting } from "../helpers/database.ts";
 import { errorCode } from "../helpers/errors.ts";
 import { useTestServer } from "../helpers/server.ts";
-import { runTask, workerTaskList } from "../helpers/worker.ts";
-import { signedFilePath } from "../../server/files/signing.ts";
-import { type FileView, fileClient, REQUEST_UPLOAD, refusalCode } from "./client.ts";
-import { executable, GPS_TEXT, jpegWithGps, PDF, pngWithText, sha256, webpWithExif } from "./fixtures.ts";
+import { runReadyJobs, runTask, workerTaskList } from "../helpers/worker.ts";
+import { signedFilePath } from "../../lib/files/signing.ts";
+import { COMPLETE_UPLOAD, type FileView, fileClient, REQUEST_UPLOAD, refusalCode } from "./client.ts";
+import { executable, GPS_TEXT, heicWithGps, jpegWithGps, PDF, pngWithText, sha256, webpWithExif } from "./fixtures.ts";
 
 const filesDir = await mkdtemp(join(tmpdir(), "p2p-files-"));
 const { db, server } = useTestServer(test, { FILES_DIR: filesDir });
@@ -47,10 +47,11 @@ const CASES = [
   { purpose: "delivery_evidence", type: "image/png", make: pngWithText },
   { purpose: "refused_pickup", type: "image/webp", make: webpWithExif },
   { purpose: "dispute_evidence", type: "application/pdf", make: () => ({ bytes: PDF, withoutMetadata: PDF }) },
+  { purpose: "avatar", type: "image/heic", make: heicWithGps },
 ];
 
 for (const { purpose, type, make } of CASES) {
-  test(`${purpose}: requested, uploaded and downloaded as ${type}, without its location metadata`, async (t) => {
+  test(`${purpose} as ${type}: requested, uploaded and downloaded as ${type}, without its location metadata`, async (t) => {
     const { bytes, withoutMetadata } = make();
     const file = await requested(owner, purpose, type, bytes);
     t.is(file.status, "pending");
@@ -81,6 +82,7 @@ test("refusals of an upload: each with its code, the file still pending and noth
     { name: "another SHA-256", declared: { sha: sha256(Buffer.from("something else")) }, send: bytes, status: 400, code: "INVAL" },
     { name: "a PNG declared as a PDF", type: "application/pdf", send: pngWithText().bytes, status: 400, code: "INVAL" },
     { name: "an executable renamed .jpg", type: "image/jpeg", send: executable(), status: 400, code: "INVAL" },
+    { name: "a HEIC whose Exif item lies past its end", type: "image/heic", send: heicWithGps().malformed, status: 400, code: "INVAL" },
   ];
   for (const c of cases) {
     const file = await requested(owner, "dispute_evidence", c.type ?? "image/jpeg", c.send, c.declared);
@@ -89,6 +91,35 @@ test("refusals of an upload: each with its code, the file still pending and noth
     t.is(await code(res), c.code, c.name);
     t.deepEqual(await stored(file.rowId), { status: "pending", bytes: null }, c.name);
   }
+});
+
+test("a HEIC keeps its length and its image item's bytes; its Exif and XMP items are zeroed where they lie", async (t) => {
+  const { bytes, withoutMetadata, image } = heicWithGps();
+  const file = await requested(owner, "item_photo", "image/heic", bytes);
+  t.is((await put(file.uploadUrl!, bytes, { "content-type": "image/heic" })).status, 200);
+  const kept = (await stored(file.rowId)).bytes!;
+  t.is(kept.length, bytes.length);
+  t.false(kept.includes(GPS_TEXT));
+  t.deepEqual(kept.subarray(image.offset, image.offset + image.length), bytes.subarray(image.offset, image.offset + image.length));
+  t.deepEqual(kept, withoutMetadata);
+});
+
+test("completeUpload with the local driver: refused while the bytes were not sent (BADST), then a no-op returning the ready file", async (t) => {
+  const { bytes } = pngWithText();
+  const file = await requested(owner, "avatar", "image/png", bytes);
+  const complete = (user: SignedInUser) => server.gql<{ completeUpload: { file: FileView } }>(COMPLETE_UPLOAD, { token: user.token, variables: { id: file.rowId } });
+  let res = await complete(owner);
+  t.is(errorCode(res), "BADST");
+  t.regex(res.errors![0]!.message, /^file_id: /);
+  t.is(errorCode(await complete(other)), "NTFND", "another user's file is not theirs to complete");
+  t.is((await put(file.uploadUrl!, bytes)).status, 200);
+  res = await complete(owner);
+  t.like(res.data?.completeUpload.file, { rowId: file.rowId, status: "ready", uploadUrl: null });
+  t.truthy(res.data?.completeUpload.file.downloadUrl);
+  t.like((await complete(owner)).data?.completeUpload.file, { status: "ready" }, "twice: the same answer");
+  const expired = await requested(owner, "avatar", "image/png", bytes);
+  await queryAsRoot(db, "update app_public.files set upload_expires_at = now() - interval '1 minute' where id = $1", [expired.rowId]);
+  t.is(errorCode(await server.gql(COMPLETE_UPLOAD, { token: owner.token, variables: { id: expired.rowId } })), "EXPRD");
 });
 
 test("a body streamed without a length is cut off with LIMIT as soon as it passes the declared size", async (t) => {
@@ -206,6 +237,22 @@ test.serial("files__expire_uploads forgets requested uploads whose time passed a
   t.deepEqual(await readdir(scratch), ["in-progress"]);
   t.is((await put(expired.uploadUrl!, bytes)).status, 409, "its URL uploads nothing any more");
   await rm(join(scratch, "in-progress"));
+});
+
+// Serial: the worker pass runs every ready job of the database.
+test.serial("deleting a ready file queues its bytes, which files__remove_objects removes", async (t) => {
+  const { bytes } = pngWithText();
+  const file = await requested(owner, "avatar", "image/png", bytes);
+  t.is((await put(file.uploadUrl!, bytes)).status, 200);
+  const [{ storage_key }] = await queryAsRoot<{ storage_key: string }>(db,
+    "select storage_key from app_private.file_objects where file_id = $1", [file.rowId]) as [{ storage_key: string }];
+  t.truthy(await readFile(join(filesDir, storage_key)));
+  await queryAsRoot(db, "delete from app_public.files where id = $1", [file.rowId]);
+  t.deepEqual(await queryAsRoot(db, "select storage_key from app_private.file_removals where file_id = $1", [file.rowId]),
+    [{ storage_key }], "queued by the deletion, not removed inline");
+  await runReadyJobs(db, { taskList: workerTaskList({ FILES_DIR: filesDir }) });
+  t.is(await readFile(join(filesDir, storage_key)).catch(() => null), null);
+  t.deepEqual(await queryAsRoot(db, "select * from app_private.file_removals"), []);
 });
 
 test("a suspended account may upload its verification documents and nothing else (SUSPD)", async (t) => {

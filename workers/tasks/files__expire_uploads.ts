@@ -1,5 +1,7 @@
 // Every 15 minutes (workers/crontab): requested uploads whose time passed are forgotten (their rows, in batches), and
-// scratch files of uploads interrupted mid-transfer (a crashed or cut connection) are removed from the storage.
+// scratch files of uploads interrupted mid-transfer (a crashed or cut connection) are removed from the local storage.
+// Deleting the rows queues their bytes (with S3, the objects a client put but never completed) for files__remove_objects,
+// which the deletion enqueues: bytes are removed by that one task (db/functions/files/file_objects__queue_removal.sql).
 import type { Task } from "graphile-worker";
 import type { TaskDeps } from "./index.ts";
 

@@ -6,6 +6,7 @@
 // is the file name), and, when it is scheduled, a line in workers/crontab. test/workers/tasks.test.ts fails when
 // a file is missing here or a crontab line names no task of this list.
 import type { TaskList } from "graphile-worker";
+import type { MalwareScanner } from "../../lib/files/malware.ts";
 import type { FileStorage } from "../../lib/storage.ts";
 import type { Mailer } from "../mail.ts";
 import type { SmsSender } from "../sms.ts";
@@ -13,6 +14,8 @@ import type { WeatherProvider } from "../weather/provider.ts";
 import { makeApiRequestBudgetsPruneTask } from "./api_request_budgets__prune.ts";
 import { makeEmailsSendTask } from "./emails__send.ts";
 import { makeFilesExpireUploadsTask } from "./files__expire_uploads.ts";
+import { makeFilesProcessUploadTask } from "./files__process_upload.ts";
+import { makeFilesRemoveObjectsTask } from "./files__remove_objects.ts";
 import { makeMaintenanceCleanupExpiredDataTask } from "./maintenance__cleanup_expired_data.ts";
 import { makeMatchingRecordCandidatesTask } from "./matching__record_candidates.ts";
 import { makeOffersExpireTask } from "./offers__expire.ts";
@@ -28,6 +31,8 @@ export interface TaskDeps {
   smsSender: SmsSender;
   weather: WeatherProvider;
   storage: FileStorage;
+  /** None when CLAMAV_URL is unset: uploads are not scanned. */
+  scanner: MalwareScanner | undefined;
 }
 
 export function makeTaskList(deps: TaskDeps): TaskList {
@@ -35,6 +40,8 @@ export function makeTaskList(deps: TaskDeps): TaskList {
     api_request_budgets__prune: makeApiRequestBudgetsPruneTask(),
     emails__send: makeEmailsSendTask(deps),
     files__expire_uploads: makeFilesExpireUploadsTask(deps),
+    files__process_upload: makeFilesProcessUploadTask(deps),
+    files__remove_objects: makeFilesRemoveObjectsTask(deps),
     maintenance__cleanup_expired_data: makeMaintenanceCleanupExpiredDataTask(),
     matching__record_candidates: makeMatchingRecordCandidatesTask(),
     offers__expire: makeOffersExpireTask(),
