@@ -17,8 +17,10 @@ const filesDir = await mkdtemp(join(tmpdir(), "p2p-files-"));
 const { db, server } = useTestServer(test, { FILES_DIR: filesDir });
 // Who reads a file once uploaded: test/files/attachments.test.ts.
 let owner: SignedInUser;
+let other: SignedInUser;
 test.serial.before(async () => {
   owner = await createSignedInMember(db, { type: "both" });
+  other = await createSignedInMember(db, { type: "both" });
 });
 
 const FILE = `query ($id: UUID!) { file(rowId: $id) { rowId status sha256 byteSize uploadUrl downloadUrl } }`;
