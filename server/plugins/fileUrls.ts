@@ -4,7 +4,7 @@
 // only the owner ever gets its upload URL. Mutations also tell SQL which driver serves them (the transaction-local
 // setting app.files_storage), which completeUpload needs (db/functions/files/complete_upload.sql).
 import type { PgSelectSingleStep } from "postgraphile/@dataplan/pg";
-import { lambda } from "postgraphile/grafast";
+import { type ExecutableStep, lambda } from "postgraphile/grafast";
 import { getOperationAST } from "postgraphile/graphql";
 import { extendSchema, gql } from "postgraphile/utils";
 import type { FilesConfig } from "../../lib/config.ts";
@@ -12,8 +12,29 @@ import { storageFromConfig, storageKeyOf } from "../../lib/storage.ts";
 
 export function makeFileUrlsPlugin(config: FilesConfig): GraphileConfig.Plugin {
   const storage = storageFromConfig(config);
-  const plugin = extendSchema(() => ({
+  /** The download URL of a file row the caller may read: null unless it is ready. */
+  const downloadUrlOf = ($file: PgSelectSingleStep) => {
+    const $row = [$file.get("id"), $file.get("status"), $file.get("content_type"), $file.get("purpose")];
+    return lambda([...$row, $file.get("created_at")], ([id, status, contentType, purpose, createdAt]) =>
+      status === "ready"
+        ? storage.downloadUrl({
+            id: String(id),
+            contentType: String(contentType),
+            storageKey: storageKeyOf({ id: String(id), purpose: String(purpose), createdAt: String(createdAt) }),
+          })
+        : null
+    );
+  };
+  const plugin = extendSchema((build) => ({
     typeDefs: gql`
+      extend type Query {
+        """
+        A signed download URL of a ready file the caller may read (the files policy decides), valid for
+        FILES_URL_SECONDS; null when the file does not exist, is not theirs to read or is not ready. The same URL as
+        File.downloadUrl.
+        """
+        fileUrl(fileId: UUID!): String
+      }
       extend type File {
         """
         Where to PUT the file's bytes: exactly byteSize bytes with the declared SHA-256, sent with the header
@@ -38,17 +59,11 @@ export function makeFileUrlsPlugin(config: FilesConfig): GraphileConfig.Plugin {
               : null
           );
         },
-        downloadUrl($file: PgSelectSingleStep) {
-          const $row = [$file.get("id"), $file.get("status"), $file.get("content_type"), $file.get("purpose")];
-          return lambda([...$row, $file.get("created_at")], ([id, status, contentType, purpose, createdAt]) =>
-            status === "ready"
-              ? storage.downloadUrl({
-                  id: String(id),
-                  contentType: String(contentType),
-                  storageKey: storageKeyOf({ id: String(id), purpose: String(purpose), createdAt: String(createdAt) }),
-                })
-              : null
-          );
+        downloadUrl: downloadUrlOf,
+      },
+      Query: {
+        fileUrl(_: unknown, { $fileId }: { $fileId: ExecutableStep }) {
+          return downloadUrlOf(build.input.pgRegistry.pgResources.files!.get({ id: $fileId }));
         },
       },
     },

@@ -26,12 +26,12 @@ async function uploaded(user: SignedInUser, purpose: string, contentType: string
   return file.rowId;
 }
 
-/** The bytes a user gets for a file through its download URL, or null when the file is not theirs to read. */
+/** The bytes a user gets for a file through fileUrl, or null when the file is not theirs to read. */
 async function download(user: SignedInUser, fileId: string): Promise<Buffer | null> {
-  const res = await server.gql<{ file: { downloadUrl: string | null } | null }>(
-    "query ($id: UUID!) { file(rowId: $id) { downloadUrl } }", { token: user.token, variables: { id: fileId } });
+  const res = await server.gql<{ fileUrl: string | null }>(
+    "query ($id: UUID!) { fileUrl(fileId: $id) }", { token: user.token, variables: { id: fileId } });
   if (res.errors) throw new Error(JSON.stringify(res.errors));
-  const url = res.data!.file?.downloadUrl;
+  const url = res.data!.fileUrl;
   if (!url) return null;
   const got = await fetch(`${server.url}${url}`);
   if (got.status !== 200) throw new Error(`download refused: ${got.status}`);
@@ -158,8 +158,10 @@ test("who reads a file: the policy's matrix, through file(rowId) and the downloa
   for (const [file, id] of Object.entries(files) as Array<[keyof typeof files, string]>) {
     const readBy: string[] = [];
     for (const [name, reader] of Object.entries(readers)) {
-      const res = await server.gql<{ file: { rowId: string; downloadUrl: string | null } | null }>(
-        "query ($id: UUID!) { file(rowId: $id) { rowId downloadUrl } }", { token: reader.token, variables: { id } });
+      const res = await server.gql<{ file: { rowId: string; downloadUrl: string | null } | null; fileUrl: string | null }>(
+        "query ($id: UUID!) { file(rowId: $id) { rowId downloadUrl } fileUrl(fileId: $id) }",
+        { token: reader.token, variables: { id } });
+      t.is(res.data!.fileUrl === null, res.data!.file?.downloadUrl == null, `fileUrl agrees with file() for ${file} by ${name}`);
       if (!res.data!.file) continue;
       readBy.push(name);
       if (file === "pendingAvatar") {
@@ -170,8 +172,10 @@ test("who reads a file: the policy's matrix, through file(rowId) and the downloa
     }
     t.deepEqual(readBy, expected[file], file);
   }
-  const anonymous = await server.gql("query ($id: UUID!) { file(rowId: $id) { rowId } }", { variables: { id: files.avatar } });
-  t.is(errorCode(anonymous), "DNIED", "visitors read no file");
+  for (const query of ["query ($id: UUID!) { file(rowId: $id) { rowId } }", "query ($id: UUID!) { fileUrl(fileId: $id) }"]) {
+    const anonymous = await server.gql(query, { variables: { id: files.avatar } });
+    t.is(errorCode(anonymous), "DNIED", "visitors read no file");
+  }
 });
 
 test("retention: a deleted account's files go at its anonymisation, but evidence a delivery holds stays", async (t) => {
