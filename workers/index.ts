@@ -5,6 +5,7 @@ import { readFileSync } from "node:fs";
 import { type ParsedCronItem, parseCrontab, type Runner, run, type TaskList, type WorkerEvents } from "graphile-worker";
 import type { Config } from "../lib/config.ts";
 import { LocalDiskStorage } from "../lib/storage.ts";
+import { createStripeClient } from "../lib/stripe.ts";
 import type { Logger } from "../lib/log.ts";
 import { startHeartbeat } from "./heartbeat.ts";
 import { makeWorkerLogger } from "./logger.ts";
@@ -15,9 +16,10 @@ import { createWeatherProvider } from "./weather/index.ts";
 
 export const CRONTAB_FILE = new URL("crontab", import.meta.url);
 
-/** The real mailer, SMS sender, weather provider and file storage of this configuration. */
-export function makeTaskDeps(config: Pick<Config, "mail" | "sms" | "weather" | "files">): TaskDeps {
+/** The real mailer, SMS sender, weather provider, file storage and Stripe client of this configuration. */
+export function makeTaskDeps(config: Pick<Config, "mail" | "sms" | "weather" | "files" | "stripe">): TaskDeps {
   return {
+    stripe: createStripeClient(config.stripe),
     mailer: createMailer(config.mail),
     smsSender: createSmsSender(config.sms),
     weather: createWeatherProvider(config.weather),

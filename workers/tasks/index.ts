@@ -7,6 +7,7 @@
 // a file is missing here or a crontab line names no task of this list.
 import type { TaskList } from "graphile-worker";
 import type { FileStorage } from "../../lib/storage.ts";
+import type { Stripe } from "../../lib/stripe.ts";
 import type { Mailer } from "../mail.ts";
 import type { SmsSender } from "../sms.ts";
 import type { WeatherProvider } from "../weather/provider.ts";
@@ -16,7 +17,12 @@ import { makeFilesExpireUploadsTask } from "./files__expire_uploads.ts";
 import { makeMaintenanceCleanupExpiredDataTask } from "./maintenance__cleanup_expired_data.ts";
 import { makeMatchingRecordCandidatesTask } from "./matching__record_candidates.ts";
 import { makeOffersExpireTask } from "./offers__expire.ts";
+import { makePaymentsCaptureTask } from "./payments__capture.ts";
+import { makePaymentsCreateIntentTask } from "./payments__create_intent.ts";
+import { makePaymentsHoldTask } from "./payments__hold.ts";
+import { makePaymentsReleaseTask } from "./payments__release.ts";
 import { makeSmsSendPhoneCodeTask } from "./sms__send_phone_code.ts";
+import { makeStripeProcessEventTask } from "./stripe__process_event.ts";
 import { makeTripsAutoCompleteTask } from "./trips__auto_complete.ts";
 import { makeTripsMaterialiseRecurringTask } from "./trips__materialise_recurring.ts";
 import { makeTripsRefreshWeatherTask } from "./trips__refresh_weather.ts";
@@ -28,6 +34,8 @@ export interface TaskDeps {
   smsSender: SmsSender;
   weather: WeatherProvider;
   storage: FileStorage;
+  /** The official Stripe SDK: Stripe's API with a key, the fake on loopback without one (lib/stripe.ts). */
+  stripe: Stripe;
 }
 
 export function makeTaskList(deps: TaskDeps): TaskList {
@@ -38,7 +46,12 @@ export function makeTaskList(deps: TaskDeps): TaskList {
     maintenance__cleanup_expired_data: makeMaintenanceCleanupExpiredDataTask(),
     matching__record_candidates: makeMatchingRecordCandidatesTask(),
     offers__expire: makeOffersExpireTask(),
+    payments__capture: makePaymentsCaptureTask(deps),
+    payments__create_intent: makePaymentsCreateIntentTask(deps),
+    payments__hold: makePaymentsHoldTask(),
+    payments__release: makePaymentsReleaseTask(deps),
     sms__send_phone_code: makeSmsSendPhoneCodeTask(deps),
+    stripe__process_event: makeStripeProcessEventTask(),
     trips__auto_complete: makeTripsAutoCompleteTask(),
     trips__materialise_recurring: makeTripsMaterialiseRecurringTask(),
     trips__refresh_weather: makeTripsRefreshWeatherTask(deps),
