@@ -986,6 +986,28 @@ COMMENT ON TYPE app_public.document_type IS 'Kind of an identity or address docu
 
 
 --
+-- Name: escrow_status; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.escrow_status AS ENUM (
+    'pending',
+    'held',
+    'released',
+    'disputed',
+    'refunded',
+    'partially_refunded',
+    'cancelled'
+);
+
+
+--
+-- Name: TYPE escrow_status; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.escrow_status IS 'State of the traveler''s share: pending until captured, held, then released, refunded or cancelled.';
+
+
+--
 -- Name: file_purpose; Type: TYPE; Schema: app_public; Owner: -
 --
 
@@ -1142,6 +1164,85 @@ CREATE TYPE app_public.offer_withdraw_reason AS ENUM (
 --
 
 COMMENT ON TYPE app_public.offer_withdraw_reason IS 'Why a traveler withdrew an offer.';
+
+
+--
+-- Name: payment_status; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.payment_status AS ENUM (
+    'requires_payment_method',
+    'requires_confirmation',
+    'requires_action',
+    'processing',
+    'requires_capture',
+    'succeeded',
+    'canceled',
+    'failed'
+);
+
+
+--
+-- Name: TYPE payment_status; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.payment_status IS 'State of a payment (Stripe''s PaymentIntent statuses, plus failed after a declined attempt).';
+
+
+--
+-- Name: payout_account_status; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.payout_account_status AS ENUM (
+    'pending',
+    'active',
+    'restricted',
+    'inactive'
+);
+
+
+--
+-- Name: TYPE payout_account_status; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.payout_account_status IS 'State of a traveler''s payout (connected) account.';
+
+
+--
+-- Name: payout_status; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.payout_status AS ENUM (
+    'pending',
+    'in_transit',
+    'paid',
+    'failed',
+    'canceled'
+);
+
+
+--
+-- Name: TYPE payout_status; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.payout_status IS 'State of a payout to a traveler''s bank.';
+
+
+--
+-- Name: payout_type; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.payout_type AS ENUM (
+    'standard',
+    'instant'
+);
+
+
+--
+-- Name: TYPE payout_type; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.payout_type IS 'Speed of a payout.';
 
 
 --
@@ -1314,6 +1415,65 @@ COMMENT ON COLUMN app_public.public_review.edited_at IS 'When the author last ed
 --
 
 COMMENT ON COLUMN app_public.public_review.created_at IS 'When it was written.';
+
+
+--
+-- Name: refund_reason; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.refund_reason AS ENUM (
+    'delivery_cancelled',
+    'item_damaged',
+    'service_not_provided',
+    'customer_request',
+    'dispute_resolution',
+    'duplicate'
+);
+
+
+--
+-- Name: TYPE refund_reason; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.refund_reason IS 'Why money went back to the customer.';
+
+
+--
+-- Name: refund_status; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.refund_status AS ENUM (
+    'pending',
+    'succeeded',
+    'failed',
+    'canceled'
+);
+
+
+--
+-- Name: TYPE refund_status; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.refund_status IS 'State of a refund.';
+
+
+--
+-- Name: release_condition; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.release_condition AS ENUM (
+    'delivery_confirmed',
+    'hold_expired',
+    'dispute_resolved',
+    'manual_release'
+);
+
+
+--
+-- Name: TYPE release_condition; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.release_condition IS 'Why an escrow was released to the traveler.';
 
 
 --
@@ -2529,7 +2689,7 @@ begin
   insert into app_public.deliveries (request_id, offer_id, customer_id, traveler_id, trip_id, final_price,
                                      platform_fee, currency, terms_hash, pickup_time, delivery_time)
   values (v_request.id, v_offer.id, v_request.customer_id, v_offer.traveler_id, v_trip.id, v_version.price,
-          round(v_version.price * (app_hidden.config_value('payments.platform_fee_rate'))::numeric)::bigint,
+          (select c.platform_fee from app_hidden.charge_amounts(v_version.price) c),
           v_offer.currency, v_terms, v_version.pickup_time, v_version.delivery_time)
   returning * into v_delivery;
   perform app_hidden.reserve_trip_capacity(v_trip.id, v_delivery.id, v_request.total_weight, v_request.total_volume_l,
@@ -4760,6 +4920,46 @@ COMMENT ON FUNCTION app_hidden.cancel_delivery_as(delivery_id uuid, source app_p
 
 
 --
+-- Name: charge_amounts(bigint, bigint); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.charge_amounts(traveler_amount bigint, credits bigint DEFAULT 0, OUT platform_fee bigint, OUT processing_fee bigint, OUT credits_applied bigint, OUT amount bigint) RETURNS record
+    LANGUAGE plpgsql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_min_charge bigint := (app_hidden.config_value('payments.min_charge'))::bigint;
+  v_total bigint;
+begin
+  if charge_amounts.traveler_amount is null or charge_amounts.traveler_amount <= 0
+     or coalesce(charge_amounts.credits, 0) < 0 then
+    raise exception 'final_price must be more than 0 (and credits not negative)' using errcode = 'INVAL';
+  end if;
+  -- round(numeric) rounds halves away from zero: half-up for these positive amounts.
+  platform_fee := round(charge_amounts.traveler_amount
+                        * (app_hidden.config_value('payments.platform_fee_rate'))::numeric)::bigint;
+  processing_fee := round((charge_amounts.traveler_amount + platform_fee)
+                          * (app_hidden.config_value('payments.processing_fee_rate'))::numeric
+                          + (app_hidden.config_value('payments.processing_fee_fixed'))::numeric)::bigint;
+  v_total := charge_amounts.traveler_amount + platform_fee + processing_fee;
+  if v_total < v_min_charge then
+    raise exception 'final_price is too small: the charge (%) would be below the minimum charge of %', v_total, v_min_charge
+      using errcode = 'INVAL';
+  end if;
+  credits_applied := least(coalesce(charge_amounts.credits, 0), v_total - v_min_charge);
+  amount := v_total - credits_applied;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION charge_amounts(traveler_amount bigint, credits bigint, OUT platform_fee bigint, OUT processing_fee bigint, OUT credits_applied bigint, OUT amount bigint); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.charge_amounts(traveler_amount bigint, credits bigint, OUT platform_fee bigint, OUT processing_fee bigint, OUT credits_applied bigint, OUT amount bigint) IS 'The customer''s charge for a traveler''s price: platform fee, processing fee, credits applied and amount (payments.* settings, half-up). Raises INVAL below payments.min_charge.';
+
+
+--
 -- Name: checked_delivery_request_details(app_public.delivery_request_details, uuid, timestamp with time zone, boolean); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
@@ -6664,6 +6864,82 @@ COMMENT ON FUNCTION app_hidden.pair_quote(request app_public.delivery_requests, 
 
 
 --
+-- Name: payment_authorized(uuid); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.payment_authorized(delivery_id uuid) RETURNS boolean
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select exists (select 1 from app_public.payment_intents p
+                  where p.delivery_id = payment_authorized.delivery_id
+                    and p.status in ('requires_capture', 'succeeded'));
+$$;
+
+
+--
+-- Name: FUNCTION payment_authorized(delivery_id uuid); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.payment_authorized(delivery_id uuid) IS 'Whether the delivery''s payment is authorised (requires_capture) or captured, and not cancelled or failed: the pickup''s payment check.';
+
+
+--
+-- Name: payment_status_advances(app_public.payment_status, app_public.payment_status); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.payment_status_advances(from_status app_public.payment_status, to_status app_public.payment_status) RETURNS boolean
+    LANGUAGE sql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select case
+           when payment_status_advances.from_status in ('succeeded', 'canceled') then false
+           when payment_status_advances.to_status = 'canceled' then true
+           when payment_status_advances.to_status = 'failed'
+             then payment_status_advances.from_status in ('requires_payment_method', 'requires_confirmation',
+                                                          'requires_action', 'processing')
+           else app_hidden.payment_status_rank(payment_status_advances.to_status)
+                > app_hidden.payment_status_rank(payment_status_advances.from_status)
+         end;
+$$;
+
+
+--
+-- Name: FUNCTION payment_status_advances(from_status app_public.payment_status, to_status app_public.payment_status); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.payment_status_advances(from_status app_public.payment_status, to_status app_public.payment_status) IS 'Whether a payment may move from one status to another (forward only; canceled from any state before capture).';
+
+
+--
+-- Name: payment_status_rank(app_public.payment_status); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.payment_status_rank(status app_public.payment_status) RETURNS integer
+    LANGUAGE sql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select case payment_status_rank.status
+           when 'requires_payment_method' then 0
+           when 'failed' then 1
+           when 'requires_confirmation' then 2
+           when 'requires_action' then 2
+           when 'processing' then 3
+           when 'requires_capture' then 4
+           when 'succeeded' then 5
+           when 'canceled' then 6
+         end;
+$$;
+
+
+--
+-- Name: FUNCTION payment_status_rank(status app_public.payment_status); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.payment_status_rank(status app_public.payment_status) IS 'Position of a payment status in the forward order.';
+
+
+--
 -- Name: permitted_ids_from(text[]); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
@@ -8108,6 +8384,110 @@ COMMENT ON FUNCTION app_private.anonymise_deleted_users() IS 'Scrubs the persona
 
 
 --
+-- Name: apply_payment_intent(jsonb, timestamp with time zone); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.apply_payment_intent(intent jsonb, occurred_at timestamp with time zone) RETURNS text
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $_$
+declare
+  v_intent app_public.payment_intents;
+  v_delivery app_public.deliveries;
+  v_status app_public.payment_status;
+  v_error jsonb := apply_payment_intent.intent -> 'last_payment_error';
+  v_charge text := apply_payment_intent.intent ->> 'latest_charge';
+begin
+  select p.* into v_intent from app_private.stripe_refs r join app_public.payment_intents p on p.id = r.payment_intent_id
+   where r.stripe_id = apply_payment_intent.intent ->> 'id' and r.kind = 'payment_intent'
+   for update of p;
+  if v_intent.id is null and (apply_payment_intent.intent -> 'metadata' ->> 'delivery_id') ~ '^[0-9a-f-]{36}$' then
+    select p.* into v_intent from app_public.payment_intents p
+     where p.delivery_id = (apply_payment_intent.intent -> 'metadata' ->> 'delivery_id')::uuid
+     for update;
+    if v_intent.id is not null then
+      insert into app_private.stripe_refs (stripe_id, kind, payment_intent_id, client_secret)
+      values (apply_payment_intent.intent ->> 'id', 'payment_intent', v_intent.id,
+              apply_payment_intent.intent ->> 'client_secret')
+      on conflict do nothing;
+    end if;
+  end if;
+  if v_intent.id is null then
+    return 'unknown payment intent';
+  end if;
+  if not (apply_payment_intent.intent ->> 'status') = any (enum_range(null::app_public.payment_status)::text[]) then
+    return format('unknown status %s', apply_payment_intent.intent ->> 'status');
+  end if;
+  v_status := case when apply_payment_intent.intent ->> 'status' = 'requires_payment_method'
+                        and jsonb_typeof(v_error) = 'object' then 'failed'
+                   else apply_payment_intent.intent ->> 'status' end::app_public.payment_status;
+  if not app_hidden.payment_status_advances(v_intent.status, v_status) then
+    return format('stale: %s after %s', v_status, v_intent.status);
+  end if;
+  -- The authorised charge: the transfer's source_transaction at release.
+  if v_status in ('requires_capture', 'succeeded') and v_charge ~ '^ch_' then
+    insert into app_private.stripe_refs (stripe_id, kind, payment_intent_id)
+    values (v_charge, 'charge', v_intent.id)
+    on conflict do nothing;
+  end if;
+  update app_public.payment_intents p
+     set status = v_status,
+         authorized_at = case when v_status in ('requires_capture', 'succeeded')
+                              then coalesce(p.authorized_at, apply_payment_intent.occurred_at) else p.authorized_at end,
+         capture_before = case when v_status = 'requires_capture'
+                               then coalesce(p.capture_before, apply_payment_intent.occurred_at
+                                 + make_interval(days => (app_hidden.config_value('payments.auth_validity_days'))::int))
+                               else p.capture_before end,
+         captured_amount = case when v_status = 'succeeded'
+                                then (apply_payment_intent.intent ->> 'amount_received')::bigint else p.captured_amount end,
+         captured_at = case when v_status = 'succeeded' then apply_payment_intent.occurred_at else p.captured_at end,
+         canceled_at = case when v_status = 'canceled' then apply_payment_intent.occurred_at else p.canceled_at end,
+         failure_code = case when v_status = 'failed'
+                             then left(coalesce(v_error ->> 'decline_code', v_error ->> 'code'), 100) else p.failure_code end,
+         failure_message = case when v_status = 'failed' then left(v_error ->> 'message', 1000) else p.failure_message end
+   where p.id = v_intent.id
+  returning * into v_intent;
+
+  if v_status = 'succeeded' then
+    select * into v_delivery from app_public.deliveries d where d.id = v_intent.delivery_id;
+    -- Held from the capture; when the delivery was already handed over, its hold runs from the delivery.
+    update app_public.escrow_accounts e
+       set status = 'held', held_at = apply_payment_intent.occurred_at,
+           hold_until = case when v_delivery.delivered_at is not null
+                             then v_delivery.delivered_at
+                                  + make_interval(hours => (app_hidden.config_value('deliveries.dispute_window_hours'))::int)
+                        end
+     where e.payment_intent_id = v_intent.id and e.status = 'pending';
+    -- Dr cash (what was charged) / Cr escrow liability (the traveler's share) / Cr fee revenues; credits spent are
+    -- the promotional liability's.
+    perform app_private.post_ledger_transaction('capture', 'capture:' || v_intent.id, v_intent.delivery_id,
+      v_intent.currency,
+      jsonb_build_array(
+        jsonb_build_object('code', 'platform_cash', 'amount', v_intent.captured_amount),
+        jsonb_build_object('code', 'promo_liability', 'amount', v_intent.credits_applied),
+        jsonb_build_object('code', 'escrow_liability', 'amount', -v_intent.traveler_amount),
+        jsonb_build_object('code', 'platform_fee_revenue', 'amount', -v_intent.platform_fee),
+        jsonb_build_object('code', 'processing_fee_revenue',
+                           'amount', -(v_intent.captured_amount + v_intent.credits_applied
+                                       - v_intent.traveler_amount - v_intent.platform_fee))),
+      format('Capture of the payment of delivery %s', v_intent.delivery_id));
+  elsif v_status = 'canceled' then
+    update app_public.escrow_accounts e set status = 'cancelled'
+     where e.payment_intent_id = v_intent.id and e.status = 'pending';
+  end if;
+  return v_status::text;
+end;
+$_$;
+
+
+--
+-- Name: FUNCTION apply_payment_intent(intent jsonb, occurred_at timestamp with time zone); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.apply_payment_intent(intent jsonb, occurred_at timestamp with time zone) IS 'Applies a Stripe PaymentIntent object to its payment when it moves it forward: authorisation, capture (escrow held, ledger), cancellation, failure.';
+
+
+--
 -- Name: auto_complete_trips(); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -8371,6 +8751,47 @@ $$;
 --
 
 COMMENT ON FUNCTION app_private.end_suspensions() IS 'Ends the suspensions whose suspended_until has passed and records each; returns how many.';
+
+
+--
+-- Name: escrows_to_release(integer); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.escrows_to_release(max_rows integer DEFAULT 100) RETURNS SETOF jsonb
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select jsonb_build_object(
+           'escrow_id', e.id,
+           'delivery_id', e.delivery_id,
+           'amount', e.amount - e.released_amount - e.refunded_amount,
+           'currency', lower(e.currency),
+           'destination', acct.stripe_id,
+           'source_transaction', ch.stripe_id,
+           'transfer_group', 'dlv_' || e.delivery_id,
+           'idempotency_key', 'transfer:' || e.id,
+           'condition', case when d.receipt_confirmed_at is not null and (e.hold_until is null or e.hold_until > now())
+                             then 'delivery_confirmed' else 'hold_expired' end)
+    from app_public.escrow_accounts e
+    join app_public.deliveries d on d.id = e.delivery_id
+    join app_public.payout_accounts pa on pa.user_id = e.traveler_id
+    join app_private.stripe_refs acct on acct.payout_account_id = pa.id and acct.kind = 'account'
+    join app_private.stripe_refs ch on ch.payment_intent_id = e.payment_intent_id and ch.kind = 'charge'
+   where e.status = 'held'
+     and not e.review_required
+     and d.status = 'delivered'
+     and (e.hold_until <= now() or d.receipt_confirmed_at is not null)
+     and pa.status = 'active'
+   order by e.hold_until nulls first, e.id
+   limit escrows_to_release.max_rows;
+$$;
+
+
+--
+-- Name: FUNCTION escrows_to_release(max_rows integer); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.escrows_to_release(max_rows integer) IS 'payments__release: the held escrows due for release now, with the transfer to make for each.';
 
 
 --
@@ -8663,6 +9084,38 @@ COMMENT ON FUNCTION app_private.issue_phone_code(code_id uuid) IS 'Creates the c
 
 
 --
+-- Name: ledger_account(text, uuid, text); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.ledger_account(code text, user_id uuid, currency text) RETURNS uuid
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_id uuid;
+begin
+  insert into app_private.ledger_accounts (code, user_id, currency)
+  values (ledger_account.code, ledger_account.user_id, ledger_account.currency)
+  on conflict on constraint ledger_accounts_code_user_id_currency_key do nothing
+  returning id into v_id;
+  if v_id is null then
+    select a.id into v_id from app_private.ledger_accounts a
+     where a.code = ledger_account.code and a.user_id is not distinct from ledger_account.user_id
+       and a.currency = ledger_account.currency;
+  end if;
+  return v_id;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION ledger_account(code text, user_id uuid, currency text); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.ledger_account(code text, user_id uuid, currency text) IS 'The ledger account of a code, traveler (or null) and currency, created on first use.';
+
+
+--
 -- Name: materialise_recurring_trips(); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -8868,6 +9321,175 @@ COMMENT ON FUNCTION app_private.open_totp_secret(two_factor app_private.user_two
 
 
 --
+-- Name: payment_to_capture(uuid); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.payment_to_capture(delivery_id uuid) RETURNS jsonb
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select coalesce((
+    select jsonb_build_object(
+             'action', case when p.status = 'succeeded' then 'done'
+                            when p.status = 'requires_capture' and r.stripe_id is not null
+                                 and d.status in ('picked_up', 'in_transit', 'delivery_scheduled', 'delivered') then 'capture'
+                            else 'skip' end,
+             'reason', format('payment %s, delivery %s', p.status, d.status),
+             'stripe_id', r.stripe_id,
+             'idempotency_key', 'pi-capture:' || d.id)
+      from app_public.deliveries d
+      join app_public.payment_intents p on p.delivery_id = d.id
+      left join app_private.stripe_refs r on r.payment_intent_id = p.id and r.kind = 'payment_intent'
+     where d.id = payment_to_capture.delivery_id),
+    jsonb_build_object('action', 'skip', 'reason', 'no payment'));
+$$;
+
+
+--
+-- Name: FUNCTION payment_to_capture(delivery_id uuid); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.payment_to_capture(delivery_id uuid) IS 'payments__capture: whether the delivery''s payment is to be captured now, its Stripe id and idempotency key.';
+
+
+--
+-- Name: post_ledger_transaction(text, text, uuid, text, jsonb, text); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.post_ledger_transaction(kind text, idempotency_key text, delivery_id uuid, currency text, entries jsonb, description text DEFAULT NULL::text) RETURNS uuid
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_id uuid;
+  v_entry jsonb;
+begin
+  insert into app_private.ledger_transactions (kind, idempotency_key, delivery_id, description)
+  values (post_ledger_transaction.kind, post_ledger_transaction.idempotency_key, post_ledger_transaction.delivery_id,
+          post_ledger_transaction.description)
+  on conflict on constraint ledger_transactions_idempotency_key_key do nothing
+  returning id into v_id;
+  if v_id is null then
+    return null;
+  end if;
+  for v_entry in select e from jsonb_array_elements(post_ledger_transaction.entries) e loop
+    if (v_entry ->> 'amount')::bigint <> 0 then
+      insert into app_private.ledger_entries (transaction_id, account_id, currency, amount)
+      values (v_id, app_private.ledger_account(v_entry ->> 'code', (v_entry ->> 'user_id')::uuid,
+                                               post_ledger_transaction.currency),
+              post_ledger_transaction.currency, (v_entry ->> 'amount')::bigint);
+    end if;
+  end loop;
+  return v_id;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION post_ledger_transaction(kind text, idempotency_key text, delivery_id uuid, currency text, entries jsonb, description text); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.post_ledger_transaction(kind text, idempotency_key text, delivery_id uuid, currency text, entries jsonb, description text) IS 'Posts a balanced ledger transaction once per idempotency key (null when already posted).';
+
+
+--
+-- Name: prepare_payment_intent(uuid); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.prepare_payment_intent(delivery_id uuid) RETURNS jsonb
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_delivery app_public.deliveries;
+  v_intent app_public.payment_intents;
+  v_amounts record;
+  v_stripe_id text;
+begin
+  select * into v_delivery from app_public.deliveries d where d.id = prepare_payment_intent.delivery_id for update;
+  if v_delivery.id is null then
+    return jsonb_build_object('action', 'skip', 'reason', 'no such delivery');
+  end if;
+  select * into v_intent from app_public.payment_intents p where p.delivery_id = v_delivery.id;
+  if v_intent.id is null then
+    if v_delivery.status not in ('accepted', 'pickup_scheduled') then
+      return jsonb_build_object('action', 'skip', 'reason', format('delivery is %s', v_delivery.status));
+    end if;
+    select * into v_amounts from app_hidden.charge_amounts(v_delivery.final_price);
+    insert into app_public.payment_intents (delivery_id, customer_id, traveler_id, traveler_amount, platform_fee,
+                                            processing_fee, credits_applied, amount, currency, idempotency_key)
+    values (v_delivery.id, v_delivery.customer_id, v_delivery.traveler_id, v_delivery.final_price,
+            v_amounts.platform_fee, v_amounts.processing_fee, v_amounts.credits_applied, v_amounts.amount,
+            v_delivery.currency, 'pi-create:' || v_delivery.id)
+    returning * into v_intent;
+    insert into app_public.escrow_accounts (payment_intent_id, delivery_id, customer_id, traveler_id, amount, currency)
+    values (v_intent.id, v_delivery.id, v_delivery.customer_id, v_delivery.traveler_id, v_intent.traveler_amount,
+            v_intent.currency);
+  end if;
+  select r.stripe_id into v_stripe_id from app_private.stripe_refs r
+   where r.payment_intent_id = v_intent.id and r.kind = 'payment_intent';
+  return jsonb_build_object(
+    'action', case when v_stripe_id is not null then 'done'
+                   when v_intent.status = 'canceled' then 'skip'
+                   else 'create' end,
+    'payment_intent_id', v_intent.id,
+    'stripe_id', v_stripe_id,
+    'amount', v_intent.amount,
+    'currency', lower(v_intent.currency),
+    'idempotency_key', v_intent.idempotency_key,
+    'transfer_group', 'dlv_' || v_delivery.id,
+    'description', v_delivery.delivery_number);
+end;
+$$;
+
+
+--
+-- Name: FUNCTION prepare_payment_intent(delivery_id uuid); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.prepare_payment_intent(delivery_id uuid) IS 'payments__create_intent: creates the delivery''s payment and pending escrow rows once, and says whether to create the Stripe PaymentIntent.';
+
+
+--
+-- Name: process_stripe_event(text); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.process_stripe_event(event_id text) RETURNS text
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_event app_private.stripe_events;
+  v_outcome text;
+begin
+  select * into v_event from app_private.stripe_events s where s.id = process_stripe_event.event_id for update;
+  if v_event.id is null then
+    return 'unknown event';
+  end if;
+  if v_event.processed_at is not null then
+    return 'already processed';
+  end if;
+  v_outcome := case
+    when v_event.type in ('payment_intent.amount_capturable_updated', 'payment_intent.succeeded',
+                          'payment_intent.canceled', 'payment_intent.payment_failed')
+      then app_private.apply_payment_intent(v_event.body -> 'data' -> 'object',
+                                            to_timestamp((v_event.body ->> 'created')::double precision))
+    else 'ignored' end;
+  update app_private.stripe_events s set processed_at = now(), outcome = left(v_outcome, 200)
+   where s.id = v_event.id;
+  return v_outcome;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION process_stripe_event(event_id text); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.process_stripe_event(event_id text) IS 'stripe__process_event: applies a stored Stripe event''s effect and marks it processed, once.';
+
+
+--
 -- Name: prune_account_tokens(); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -9034,6 +9656,46 @@ COMMENT ON FUNCTION app_private.record_email_attempt(email_id uuid, error text, 
 
 
 --
+-- Name: record_escrow_release(uuid, jsonb, app_public.release_condition); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.record_escrow_release(escrow_id uuid, transfer jsonb, condition app_public.release_condition) RETURNS boolean
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_escrow app_public.escrow_accounts;
+begin
+  update app_public.escrow_accounts e
+     set status = 'released', released_amount = e.amount - e.refunded_amount, released_at = now(),
+         release_condition = record_escrow_release.condition
+   where e.id = record_escrow_release.escrow_id and e.status = 'held'
+  returning * into v_escrow;
+  if v_escrow.id is null then
+    return false;
+  end if;
+  insert into app_private.stripe_refs (stripe_id, kind, escrow_id)
+  values (record_escrow_release.transfer ->> 'id', 'transfer', v_escrow.id)
+  on conflict do nothing;
+  perform app_private.post_ledger_transaction('release', 'release:' || v_escrow.id, v_escrow.delivery_id,
+    v_escrow.currency,
+    jsonb_build_array(
+      jsonb_build_object('code', 'escrow_liability', 'amount', v_escrow.released_amount),
+      jsonb_build_object('code', 'traveler_payable', 'user_id', v_escrow.traveler_id, 'amount', -v_escrow.released_amount)),
+    format('Release of the escrow of delivery %s', v_escrow.delivery_id));
+  return true;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION record_escrow_release(escrow_id uuid, transfer jsonb, condition app_public.release_condition); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.record_escrow_release(escrow_id uuid, transfer jsonb, condition app_public.release_condition) IS 'Records an escrow''s transfer to the traveler: released once, ledger Dr escrow liability / Cr traveler payable.';
+
+
+--
 -- Name: record_login_failure(uuid); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -9136,6 +9798,66 @@ $$;
 --
 
 COMMENT ON FUNCTION app_private.record_match_candidates(request_id uuid, trip_id uuid) IS 'Records the current best matches of a new request or trip in request_matches and emails the other side once per pair.';
+
+
+--
+-- Name: record_payment_intent(uuid, jsonb); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.record_payment_intent(delivery_id uuid, intent jsonb) RETURNS text
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_intent_id uuid;
+begin
+  select p.id into v_intent_id from app_public.payment_intents p where p.delivery_id = record_payment_intent.delivery_id;
+  if v_intent_id is null then
+    raise exception 'Delivery % has no payment to record', record_payment_intent.delivery_id using errcode = 'NTFND';
+  end if;
+  insert into app_private.stripe_refs (stripe_id, kind, payment_intent_id, client_secret)
+  values (record_payment_intent.intent ->> 'id', 'payment_intent', v_intent_id,
+          record_payment_intent.intent ->> 'client_secret')
+  on conflict do nothing;
+  return app_private.apply_payment_intent(record_payment_intent.intent, now());
+end;
+$$;
+
+
+--
+-- Name: FUNCTION record_payment_intent(delivery_id uuid, intent jsonb); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.record_payment_intent(delivery_id uuid, intent jsonb) IS 'Records the Stripe PaymentIntent created for a delivery''s payment, then applies its state.';
+
+
+--
+-- Name: record_stripe_event(text, text, jsonb); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.record_stripe_event(event_id text, event_type text, body jsonb) RETURNS boolean
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+begin
+  insert into app_private.stripe_events (id, type, body)
+  values (record_stripe_event.event_id, record_stripe_event.event_type, record_stripe_event.body)
+  on conflict on constraint stripe_events_pkey do nothing;
+  if not found then
+    return false;                                   -- a replayed event enqueues nothing
+  end if;
+  perform graphile_worker.add_job('stripe__process_event', json_build_object('id', record_stripe_event.event_id),
+    job_key := 'stripe__process_event:' || record_stripe_event.event_id, max_attempts := 25);
+  return true;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION record_stripe_event(event_id text, event_type text, body jsonb); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.record_stripe_event(event_id text, event_type text, body jsonb) IS 'Stores a verified Stripe event once and enqueues its processing; false for an id already received.';
 
 
 --
@@ -9474,6 +10196,33 @@ COMMENT ON FUNCTION app_private.session_claims(session_id uuid, expires_at times
 
 
 --
+-- Name: start_escrow_hold(uuid); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.start_escrow_hold(delivery_id uuid) RETURNS boolean
+    LANGUAGE sql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  with held as (
+    update app_public.escrow_accounts e
+       set hold_until = d.delivered_at
+                        + make_interval(hours => (app_hidden.config_value('deliveries.dispute_window_hours'))::int)
+      from app_public.deliveries d
+     where d.id = start_escrow_hold.delivery_id and e.delivery_id = d.id
+       and d.delivered_at is not null and e.status = 'held' and e.hold_until is null
+    returning e.id)
+  select exists (select 1 from held);
+$$;
+
+
+--
+-- Name: FUNCTION start_escrow_hold(delivery_id uuid); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.start_escrow_hold(delivery_id uuid) IS 'payments__hold: sets the held escrow''s hold_until to delivery + deliveries.dispute_window_hours, once.';
+
+
+--
 -- Name: start_mfa_challenge(uuid, text, app_public.device_type, app_public.platform, text); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -9659,6 +10408,41 @@ $$;
 --
 
 COMMENT ON FUNCTION app_private.tg_file_objects__queue_removal() IS 'Queues the storage key of a deleted file for files__remove_objects and enqueues that job.';
+
+
+--
+-- Name: tg_ledger__assert_balanced(); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.tg_ledger__assert_balanced() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_transaction_id uuid := (to_jsonb(NEW) ->> case when TG_TABLE_NAME = 'ledger_entries' then 'transaction_id' else 'id' end)::uuid;
+  v_unbalanced text;
+begin
+  if not exists (select 1 from app_private.ledger_entries e where e.transaction_id = v_transaction_id) then
+    raise exception 'Ledger transaction % has no entries', v_transaction_id using errcode = 'INVAL';
+  end if;
+  select string_agg(format('%s %s', s.total, s.currency), ', ') into v_unbalanced
+    from (select e.currency, sum(e.amount) as total from app_private.ledger_entries e
+           where e.transaction_id = v_transaction_id group by e.currency) s
+   where s.total <> 0;
+  if v_unbalanced is not null then
+    raise exception 'Ledger transaction % does not balance (off by %)', v_transaction_id, v_unbalanced
+      using errcode = 'INVAL';
+  end if;
+  return null;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION tg_ledger__assert_balanced(); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.tg_ledger__assert_balanced() IS 'Refuses, at commit, a ledger transaction without entries or whose entries do not sum to zero per currency.';
 
 
 --
@@ -15426,6 +16210,130 @@ COMMENT ON TABLE app_private.file_removals IS 'Storage keys of deleted files who
 
 
 --
+-- Name: ledger_accounts; Type: TABLE; Schema: app_private; Owner: -
+--
+
+CREATE TABLE app_private.ledger_accounts (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    code text NOT NULL,
+    user_id uuid,
+    currency text NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT ledger_accounts_code_known CHECK ((code = ANY (ARRAY['platform_cash'::text, 'escrow_liability'::text, 'platform_fee_revenue'::text, 'processing_fee_revenue'::text, 'stripe_fee_expense'::text, 'traveler_payable'::text, 'traveler_receivable'::text, 'promo_liability'::text, 'promo_expense'::text, 'dispute_losses'::text]))),
+    CONSTRAINT ledger_accounts_currency_format CHECK ((currency ~ '^[A-Z]{3}$'::text)),
+    CONSTRAINT ledger_accounts_per_traveler CHECK (((user_id IS NOT NULL) = (code = ANY (ARRAY['traveler_payable'::text, 'traveler_receivable'::text]))))
+);
+
+ALTER TABLE ONLY app_private.ledger_accounts FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE ledger_accounts; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON TABLE app_private.ledger_accounts IS 'Accounts of the ledger: the platform''s (cash, escrow liability, revenues, expenses) per currency, and each traveler''s payable and receivable.';
+
+
+--
+-- Name: CONSTRAINT ledger_accounts_code_known ON ledger_accounts; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT ledger_accounts_code_known ON app_private.ledger_accounts IS 'code must be a known ledger account';
+
+
+--
+-- Name: CONSTRAINT ledger_accounts_currency_format ON ledger_accounts; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT ledger_accounts_currency_format ON app_private.ledger_accounts IS 'currency must be three capital letters';
+
+
+--
+-- Name: CONSTRAINT ledger_accounts_per_traveler ON ledger_accounts; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT ledger_accounts_per_traveler ON app_private.ledger_accounts IS 'user_id is set exactly for traveler_payable and traveler_receivable';
+
+
+--
+-- Name: ledger_entries; Type: TABLE; Schema: app_private; Owner: -
+--
+
+CREATE TABLE app_private.ledger_entries (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    transaction_id uuid NOT NULL,
+    account_id uuid NOT NULL,
+    currency text NOT NULL,
+    amount bigint NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT ledger_entries_amount_nonzero CHECK ((amount <> 0))
+);
+
+ALTER TABLE ONLY app_private.ledger_entries FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE ledger_entries; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON TABLE app_private.ledger_entries IS 'Lines of ledger transactions: an account and a signed amount (debit positive, credit negative).';
+
+
+--
+-- Name: CONSTRAINT ledger_entries_amount_nonzero ON ledger_entries; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT ledger_entries_amount_nonzero ON app_private.ledger_entries IS 'amount must not be 0';
+
+
+--
+-- Name: ledger_transactions; Type: TABLE; Schema: app_private; Owner: -
+--
+
+CREATE TABLE app_private.ledger_transactions (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    kind text NOT NULL,
+    idempotency_key text NOT NULL,
+    delivery_id uuid,
+    description text,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT ledger_transactions_description_length CHECK (((length(description) >= 1) AND (length(description) <= 500))),
+    CONSTRAINT ledger_transactions_idempotency_key_length CHECK (((length(idempotency_key) >= 1) AND (length(idempotency_key) <= 200))),
+    CONSTRAINT ledger_transactions_kind_known CHECK ((kind = ANY (ARRAY['capture'::text, 'release'::text, 'refund'::text, 'reversal'::text, 'payout'::text, 'credit'::text, 'adjustment'::text])))
+);
+
+ALTER TABLE ONLY app_private.ledger_transactions FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE ledger_transactions; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON TABLE app_private.ledger_transactions IS 'One money movement of the ledger (a capture, a release …), once per idempotency key; its entries balance.';
+
+
+--
+-- Name: CONSTRAINT ledger_transactions_description_length ON ledger_transactions; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT ledger_transactions_description_length ON app_private.ledger_transactions IS 'description must have 1 to 500 characters';
+
+
+--
+-- Name: CONSTRAINT ledger_transactions_idempotency_key_length ON ledger_transactions; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT ledger_transactions_idempotency_key_length ON app_private.ledger_transactions IS 'idempotency_key must have 1 to 200 characters';
+
+
+--
+-- Name: CONSTRAINT ledger_transactions_kind_known ON ledger_transactions; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT ledger_transactions_kind_known ON app_private.ledger_transactions IS 'kind must be a known kind of ledger transaction';
+
+
+--
 -- Name: login_attempts; Type: TABLE; Schema: app_private; Owner: -
 --
 
@@ -15740,6 +16648,119 @@ COMMENT ON CONSTRAINT sessions_device_id_check ON app_private.sessions IS 'devic
 --
 
 COMMENT ON CONSTRAINT sessions_refresh_token_hash_check ON app_private.sessions IS 'refresh_token_hash must be 32 bytes';
+
+
+--
+-- Name: stripe_events; Type: TABLE; Schema: app_private; Owner: -
+--
+
+CREATE TABLE app_private.stripe_events (
+    id text NOT NULL,
+    type text NOT NULL,
+    body jsonb NOT NULL,
+    outcome text,
+    received_at timestamp with time zone DEFAULT now() NOT NULL,
+    processed_at timestamp with time zone,
+    CONSTRAINT stripe_events_body_object CHECK ((jsonb_typeof(body) = 'object'::text)),
+    CONSTRAINT stripe_events_id_format CHECK ((id ~ '^evt_[A-Za-z0-9_]+$'::text)),
+    CONSTRAINT stripe_events_outcome_length CHECK (((length(outcome) >= 1) AND (length(outcome) <= 200))),
+    CONSTRAINT stripe_events_type_format CHECK ((type ~ '^[a-z_]+(\.[a-z_]+)+$'::text))
+);
+
+ALTER TABLE ONLY app_private.stripe_events FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE stripe_events; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON TABLE app_private.stripe_events IS 'Stripe webhook events as received (verified), once per event id, and when their effect was applied.';
+
+
+--
+-- Name: CONSTRAINT stripe_events_body_object ON stripe_events; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT stripe_events_body_object ON app_private.stripe_events IS 'body must be a JSON object';
+
+
+--
+-- Name: CONSTRAINT stripe_events_id_format ON stripe_events; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT stripe_events_id_format ON app_private.stripe_events IS 'id must be a Stripe event id (evt_…)';
+
+
+--
+-- Name: CONSTRAINT stripe_events_outcome_length ON stripe_events; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT stripe_events_outcome_length ON app_private.stripe_events IS 'outcome must have 1 to 200 characters';
+
+
+--
+-- Name: CONSTRAINT stripe_events_type_format ON stripe_events; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT stripe_events_type_format ON app_private.stripe_events IS 'type must be a Stripe event type such as payment_intent.succeeded';
+
+
+--
+-- Name: stripe_refs; Type: TABLE; Schema: app_private; Owner: -
+--
+
+CREATE TABLE app_private.stripe_refs (
+    stripe_id text NOT NULL,
+    kind text NOT NULL,
+    payment_intent_id uuid,
+    escrow_id uuid,
+    refund_id uuid,
+    payout_id uuid,
+    payout_account_id uuid,
+    client_secret text,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT stripe_refs_client_secret_kind CHECK (((client_secret IS NULL) OR (kind = 'payment_intent'::text))),
+    CONSTRAINT stripe_refs_kind_known CHECK ((kind = ANY (ARRAY['payment_intent'::text, 'charge'::text, 'transfer'::text, 'refund'::text, 'transfer_reversal'::text, 'payout'::text, 'account'::text]))),
+    CONSTRAINT stripe_refs_one_owner CHECK ((num_nonnulls(payment_intent_id, escrow_id, refund_id, payout_id, payout_account_id) = 1)),
+    CONSTRAINT stripe_refs_stripe_id_format CHECK ((stripe_id ~ '^[a-z]+_[A-Za-z0-9_]+$'::text))
+);
+
+ALTER TABLE ONLY app_private.stripe_refs FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE stripe_refs; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON TABLE app_private.stripe_refs IS 'Stripe ids (PaymentIntents, charges, transfers, refunds, payouts, connected accounts), each tied to one local row; the PaymentIntent''s client secret.';
+
+
+--
+-- Name: CONSTRAINT stripe_refs_client_secret_kind ON stripe_refs; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT stripe_refs_client_secret_kind ON app_private.stripe_refs IS 'client_secret belongs to a payment_intent only';
+
+
+--
+-- Name: CONSTRAINT stripe_refs_kind_known ON stripe_refs; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT stripe_refs_kind_known ON app_private.stripe_refs IS 'kind must be a known kind of Stripe object';
+
+
+--
+-- Name: CONSTRAINT stripe_refs_one_owner ON stripe_refs; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT stripe_refs_one_owner ON app_private.stripe_refs IS 'payment_intent_id, escrow_id, refund_id, payout_id or payout_account_id: exactly one must be set';
+
+
+--
+-- Name: CONSTRAINT stripe_refs_stripe_id_format ON stripe_refs; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT stripe_refs_stripe_id_format ON app_private.stripe_refs IS 'stripe_id must be a Stripe id (prefix_ and letters)';
 
 
 --
@@ -16348,6 +17369,192 @@ COMMENT ON CONSTRAINT delivery_transitions_check ON app_public.delivery_transiti
 
 
 --
+-- Name: escrow_accounts; Type: TABLE; Schema: app_public; Owner: -
+--
+
+CREATE TABLE app_public.escrow_accounts (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    payment_intent_id uuid NOT NULL,
+    delivery_id uuid NOT NULL,
+    customer_id uuid NOT NULL,
+    traveler_id uuid NOT NULL,
+    amount bigint NOT NULL,
+    currency text NOT NULL,
+    status app_public.escrow_status DEFAULT 'pending'::app_public.escrow_status NOT NULL,
+    held_at timestamp with time zone,
+    hold_until timestamp with time zone,
+    released_amount bigint DEFAULT 0 NOT NULL,
+    refunded_amount bigint DEFAULT 0 NOT NULL,
+    release_condition app_public.release_condition,
+    released_at timestamp with time zone,
+    review_required boolean DEFAULT false NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT escrow_accounts_amount_positive CHECK ((amount > 0)),
+    CONSTRAINT escrow_accounts_amounts_bounded CHECK (((released_amount >= 0) AND (refunded_amount >= 0) AND ((released_amount + refunded_amount) <= amount))),
+    CONSTRAINT escrow_accounts_currency_format CHECK ((currency ~ '^[A-Z]{3}$'::text)),
+    CONSTRAINT escrow_accounts_released CHECK (((status = 'released'::app_public.escrow_status) <= ((released_at IS NOT NULL) AND (release_condition IS NOT NULL))))
+);
+
+ALTER TABLE ONLY app_public.escrow_accounts FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE escrow_accounts; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TABLE app_public.escrow_accounts IS '@behavior -insert -update -delete
+The traveler''s share of a captured payment, held on the platform''s balance from pickup until released (transferred to the traveler) after the hold, or refunded. Visible to both parties and to finance.';
+
+
+--
+-- Name: COLUMN escrow_accounts.id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.escrow_accounts.id IS 'Identifier of the escrow.';
+
+
+--
+-- Name: COLUMN escrow_accounts.payment_intent_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.escrow_accounts.payment_intent_id IS 'The payment it holds part of.';
+
+
+--
+-- Name: COLUMN escrow_accounts.delivery_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.escrow_accounts.delivery_id IS 'The delivery.';
+
+
+--
+-- Name: COLUMN escrow_accounts.customer_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.escrow_accounts.customer_id IS 'The customer who paid.';
+
+
+--
+-- Name: COLUMN escrow_accounts.traveler_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.escrow_accounts.traveler_id IS 'The traveler it is owed to.';
+
+
+--
+-- Name: COLUMN escrow_accounts.amount; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.escrow_accounts.amount IS 'The traveler''s share, minor units.';
+
+
+--
+-- Name: COLUMN escrow_accounts.currency; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.escrow_accounts.currency IS 'Currency of the amounts.';
+
+
+--
+-- Name: COLUMN escrow_accounts.status; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.escrow_accounts.status IS 'Where the money stands.';
+
+
+--
+-- Name: COLUMN escrow_accounts.held_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.escrow_accounts.held_at IS 'When the payment was captured and the share held.';
+
+
+--
+-- Name: COLUMN escrow_accounts.hold_until; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.escrow_accounts.hold_until IS 'End of the hold after delivery (the dispute window); release follows.';
+
+
+--
+-- Name: COLUMN escrow_accounts.released_amount; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.escrow_accounts.released_amount IS 'Amount transferred to the traveler, minor units.';
+
+
+--
+-- Name: COLUMN escrow_accounts.refunded_amount; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.escrow_accounts.refunded_amount IS 'Amount of the share refunded to the customer, minor units.';
+
+
+--
+-- Name: COLUMN escrow_accounts.release_condition; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.escrow_accounts.release_condition IS 'Why it was released.';
+
+
+--
+-- Name: COLUMN escrow_accounts.released_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.escrow_accounts.released_at IS 'When it was released.';
+
+
+--
+-- Name: COLUMN escrow_accounts.review_required; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.escrow_accounts.review_required IS 'Whether an admin must review the handover before release.';
+
+
+--
+-- Name: COLUMN escrow_accounts.created_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.escrow_accounts.created_at IS 'When the escrow was created.';
+
+
+--
+-- Name: COLUMN escrow_accounts.updated_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.escrow_accounts.updated_at IS 'When the escrow last changed.';
+
+
+--
+-- Name: CONSTRAINT escrow_accounts_amount_positive ON escrow_accounts; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT escrow_accounts_amount_positive ON app_public.escrow_accounts IS 'amount must be more than 0';
+
+
+--
+-- Name: CONSTRAINT escrow_accounts_amounts_bounded ON escrow_accounts; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT escrow_accounts_amounts_bounded ON app_public.escrow_accounts IS 'released_amount + refunded_amount must be at most amount (and neither below 0)';
+
+
+--
+-- Name: CONSTRAINT escrow_accounts_currency_format ON escrow_accounts; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT escrow_accounts_currency_format ON app_public.escrow_accounts IS 'currency must be three capital letters';
+
+
+--
+-- Name: CONSTRAINT escrow_accounts_released ON escrow_accounts; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT escrow_accounts_released ON app_public.escrow_accounts IS 'released_at and release_condition must be set once released';
+
+
+--
 -- Name: offer_versions; Type: TABLE; Schema: app_public; Owner: -
 --
 
@@ -16483,6 +17690,734 @@ COMMENT ON CONSTRAINT offer_versions_times_ordered ON app_public.offer_versions 
 --
 
 COMMENT ON CONSTRAINT offer_versions_version_check ON app_public.offer_versions IS 'version must be between 1 and 100';
+
+
+--
+-- Name: payment_intents; Type: TABLE; Schema: app_public; Owner: -
+--
+
+CREATE TABLE app_public.payment_intents (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    delivery_id uuid NOT NULL,
+    customer_id uuid NOT NULL,
+    traveler_id uuid NOT NULL,
+    traveler_amount bigint NOT NULL,
+    platform_fee bigint NOT NULL,
+    processing_fee bigint NOT NULL,
+    credits_applied bigint DEFAULT 0 NOT NULL,
+    amount bigint NOT NULL,
+    currency text NOT NULL,
+    status app_public.payment_status DEFAULT 'requires_payment_method'::app_public.payment_status NOT NULL,
+    captured_amount bigint DEFAULT 0 NOT NULL,
+    refunded_amount bigint DEFAULT 0 NOT NULL,
+    capture_before timestamp with time zone,
+    idempotency_key text NOT NULL,
+    failure_code text,
+    failure_message text,
+    authorized_at timestamp with time zone,
+    captured_at timestamp with time zone,
+    canceled_at timestamp with time zone,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT payment_intents_amount_positive CHECK ((amount > 0)),
+    CONSTRAINT payment_intents_amount_sum CHECK ((amount = (((traveler_amount + platform_fee) + processing_fee) - credits_applied))),
+    CONSTRAINT payment_intents_amounts_ordered CHECK (((refunded_amount >= 0) AND (refunded_amount <= captured_amount) AND (captured_amount <= amount))),
+    CONSTRAINT payment_intents_captured CHECK (((status = 'succeeded'::app_public.payment_status) <= (captured_at IS NOT NULL))),
+    CONSTRAINT payment_intents_credits_applied_range CHECK ((credits_applied >= 0)),
+    CONSTRAINT payment_intents_currency_format CHECK ((currency ~ '^[A-Z]{3}$'::text)),
+    CONSTRAINT payment_intents_failure_code_length CHECK (((length(failure_code) >= 1) AND (length(failure_code) <= 100))),
+    CONSTRAINT payment_intents_failure_message_length CHECK (((length(failure_message) >= 1) AND (length(failure_message) <= 1000))),
+    CONSTRAINT payment_intents_idempotency_key_format CHECK ((idempotency_key ~ '^pi-create:[0-9a-f-]{36}$'::text)),
+    CONSTRAINT payment_intents_platform_fee_range CHECK ((platform_fee >= 0)),
+    CONSTRAINT payment_intents_processing_fee_range CHECK ((processing_fee >= 0)),
+    CONSTRAINT payment_intents_traveler_amount_positive CHECK ((traveler_amount > 0))
+);
+
+ALTER TABLE ONLY app_public.payment_intents FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE payment_intents; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TABLE app_public.payment_intents IS '@behavior -insert -update -delete
+The customer''s payment for a delivery (one per delivery): what is charged (the traveler''s price, the platform and processing fees, less credits), how far Stripe got (authorised, captured, cancelled) and how much was refunded. Visible to both parties and to finance.';
+
+
+--
+-- Name: COLUMN payment_intents.id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.payment_intents.id IS 'Identifier of the payment.';
+
+
+--
+-- Name: COLUMN payment_intents.delivery_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.payment_intents.delivery_id IS 'The delivery paid for.';
+
+
+--
+-- Name: COLUMN payment_intents.customer_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.payment_intents.customer_id IS 'The customer who pays.';
+
+
+--
+-- Name: COLUMN payment_intents.traveler_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.payment_intents.traveler_id IS 'The traveler paid from it.';
+
+
+--
+-- Name: COLUMN payment_intents.traveler_amount; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.payment_intents.traveler_amount IS 'The traveler''s price (the delivery''s final price), minor units.';
+
+
+--
+-- Name: COLUMN payment_intents.platform_fee; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.payment_intents.platform_fee IS 'Platform fee charged to the customer, minor units.';
+
+
+--
+-- Name: COLUMN payment_intents.processing_fee; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.payment_intents.processing_fee IS 'Card processing fee charged to the customer, minor units.';
+
+
+--
+-- Name: COLUMN payment_intents.credits_applied; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.payment_intents.credits_applied IS 'Promotional credits spent on this payment, minor units.';
+
+
+--
+-- Name: COLUMN payment_intents.amount; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.payment_intents.amount IS 'What the customer is charged: traveler_amount + fees − credits, minor units.';
+
+
+--
+-- Name: COLUMN payment_intents.currency; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.payment_intents.currency IS 'Currency of every amount of the payment.';
+
+
+--
+-- Name: COLUMN payment_intents.status; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.payment_intents.status IS 'Where the payment stands (moves only forward).';
+
+
+--
+-- Name: COLUMN payment_intents.captured_amount; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.payment_intents.captured_amount IS 'Amount captured from the authorisation, minor units.';
+
+
+--
+-- Name: COLUMN payment_intents.refunded_amount; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.payment_intents.refunded_amount IS 'Amount refunded to the customer so far, minor units.';
+
+
+--
+-- Name: COLUMN payment_intents.capture_before; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.payment_intents.capture_before IS 'When the card authorisation lapses unless captured.';
+
+
+--
+-- Name: COLUMN payment_intents.idempotency_key; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.payment_intents.idempotency_key IS 'Idempotency key of the Stripe call that created it (pi-create:<delivery id>).';
+
+
+--
+-- Name: COLUMN payment_intents.failure_code; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.payment_intents.failure_code IS 'Decline code of the last failed attempt.';
+
+
+--
+-- Name: COLUMN payment_intents.failure_message; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.payment_intents.failure_message IS 'Message of the last failed attempt.';
+
+
+--
+-- Name: COLUMN payment_intents.authorized_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.payment_intents.authorized_at IS 'When the card was authorised.';
+
+
+--
+-- Name: COLUMN payment_intents.captured_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.payment_intents.captured_at IS 'When the money was captured (at pickup).';
+
+
+--
+-- Name: COLUMN payment_intents.canceled_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.payment_intents.canceled_at IS 'When the authorisation was cancelled.';
+
+
+--
+-- Name: COLUMN payment_intents.created_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.payment_intents.created_at IS 'When the payment was created.';
+
+
+--
+-- Name: COLUMN payment_intents.updated_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.payment_intents.updated_at IS 'When the payment last changed.';
+
+
+--
+-- Name: CONSTRAINT payment_intents_amount_positive ON payment_intents; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT payment_intents_amount_positive ON app_public.payment_intents IS 'amount must be more than 0';
+
+
+--
+-- Name: CONSTRAINT payment_intents_amount_sum ON payment_intents; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT payment_intents_amount_sum ON app_public.payment_intents IS 'amount must be traveler_amount + platform_fee + processing_fee − credits_applied';
+
+
+--
+-- Name: CONSTRAINT payment_intents_amounts_ordered ON payment_intents; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT payment_intents_amounts_ordered ON app_public.payment_intents IS 'refunded_amount must be at most captured_amount, and captured_amount at most amount';
+
+
+--
+-- Name: CONSTRAINT payment_intents_captured ON payment_intents; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT payment_intents_captured ON app_public.payment_intents IS 'captured_at must be set once the payment succeeded';
+
+
+--
+-- Name: CONSTRAINT payment_intents_credits_applied_range ON payment_intents; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT payment_intents_credits_applied_range ON app_public.payment_intents IS 'credits_applied must be 0 or more';
+
+
+--
+-- Name: CONSTRAINT payment_intents_currency_format ON payment_intents; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT payment_intents_currency_format ON app_public.payment_intents IS 'currency must be three capital letters';
+
+
+--
+-- Name: CONSTRAINT payment_intents_failure_code_length ON payment_intents; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT payment_intents_failure_code_length ON app_public.payment_intents IS 'failure_code must have 1 to 100 characters';
+
+
+--
+-- Name: CONSTRAINT payment_intents_failure_message_length ON payment_intents; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT payment_intents_failure_message_length ON app_public.payment_intents IS 'failure_message must have 1 to 1000 characters';
+
+
+--
+-- Name: CONSTRAINT payment_intents_idempotency_key_format ON payment_intents; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT payment_intents_idempotency_key_format ON app_public.payment_intents IS 'idempotency_key must be pi-create: and the delivery id';
+
+
+--
+-- Name: CONSTRAINT payment_intents_platform_fee_range ON payment_intents; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT payment_intents_platform_fee_range ON app_public.payment_intents IS 'platform_fee must be 0 or more';
+
+
+--
+-- Name: CONSTRAINT payment_intents_processing_fee_range ON payment_intents; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT payment_intents_processing_fee_range ON app_public.payment_intents IS 'processing_fee must be 0 or more';
+
+
+--
+-- Name: CONSTRAINT payment_intents_traveler_amount_positive ON payment_intents; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT payment_intents_traveler_amount_positive ON app_public.payment_intents IS 'traveler_amount must be more than 0';
+
+
+--
+-- Name: payout_accounts; Type: TABLE; Schema: app_public; Owner: -
+--
+
+CREATE TABLE app_public.payout_accounts (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    user_id uuid NOT NULL,
+    status app_public.payout_account_status DEFAULT 'pending'::app_public.payout_account_status NOT NULL,
+    payouts_enabled boolean DEFAULT false NOT NULL,
+    country text,
+    default_currency text,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT payout_accounts_country_format CHECK ((country ~ '^[A-Z]{2}$'::text)),
+    CONSTRAINT payout_accounts_default_currency_format CHECK ((default_currency ~ '^[A-Z]{3}$'::text))
+);
+
+ALTER TABLE ONLY app_public.payout_accounts FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE payout_accounts; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TABLE app_public.payout_accounts IS '@behavior -insert -update -delete
+A traveler''s payout account (a Stripe Express connected account): released escrows are transferred to it. Visible to its owner and to finance.';
+
+
+--
+-- Name: COLUMN payout_accounts.id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.payout_accounts.id IS 'Identifier of the payout account.';
+
+
+--
+-- Name: COLUMN payout_accounts.user_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.payout_accounts.user_id IS 'The traveler who owns it.';
+
+
+--
+-- Name: COLUMN payout_accounts.status; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.payout_accounts.status IS 'Whether transfers may go to it (active) or not yet or no longer.';
+
+
+--
+-- Name: COLUMN payout_accounts.payouts_enabled; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.payout_accounts.payouts_enabled IS 'Whether Stripe lets the account pay out to a bank.';
+
+
+--
+-- Name: COLUMN payout_accounts.country; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.payout_accounts.country IS 'Country of the account (ISO 3166-1 alpha-2).';
+
+
+--
+-- Name: COLUMN payout_accounts.default_currency; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.payout_accounts.default_currency IS 'Currency the account is paid out in.';
+
+
+--
+-- Name: COLUMN payout_accounts.created_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.payout_accounts.created_at IS 'When the account was created.';
+
+
+--
+-- Name: COLUMN payout_accounts.updated_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.payout_accounts.updated_at IS 'When the account last changed.';
+
+
+--
+-- Name: CONSTRAINT payout_accounts_country_format ON payout_accounts; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT payout_accounts_country_format ON app_public.payout_accounts IS 'country must be two capital letters';
+
+
+--
+-- Name: CONSTRAINT payout_accounts_default_currency_format ON payout_accounts; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT payout_accounts_default_currency_format ON app_public.payout_accounts IS 'default_currency must be three capital letters';
+
+
+--
+-- Name: payouts; Type: TABLE; Schema: app_public; Owner: -
+--
+
+CREATE TABLE app_public.payouts (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    user_id uuid NOT NULL,
+    payout_account_id uuid NOT NULL,
+    amount bigint NOT NULL,
+    fee bigint DEFAULT 0 NOT NULL,
+    net bigint NOT NULL,
+    currency text NOT NULL,
+    type app_public.payout_type DEFAULT 'standard'::app_public.payout_type NOT NULL,
+    status app_public.payout_status DEFAULT 'pending'::app_public.payout_status NOT NULL,
+    arrival_date date,
+    failure_message text,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT payouts_amount_positive CHECK ((amount > 0)),
+    CONSTRAINT payouts_currency_format CHECK ((currency ~ '^[A-Z]{3}$'::text)),
+    CONSTRAINT payouts_failure_message_length CHECK (((length(failure_message) >= 1) AND (length(failure_message) <= 1000))),
+    CONSTRAINT payouts_fee_range CHECK ((fee >= 0)),
+    CONSTRAINT payouts_net_sum CHECK ((net = (amount - fee)))
+);
+
+ALTER TABLE ONLY app_public.payouts FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE payouts; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TABLE app_public.payouts IS '@behavior -insert -update -delete
+Money paid out from a traveler''s payout account to their bank (mirrored from Stripe). Visible to its owner and to finance.';
+
+
+--
+-- Name: COLUMN payouts.id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.payouts.id IS 'Identifier of the payout.';
+
+
+--
+-- Name: COLUMN payouts.user_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.payouts.user_id IS 'The traveler paid.';
+
+
+--
+-- Name: COLUMN payouts.payout_account_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.payouts.payout_account_id IS 'The payout account it left.';
+
+
+--
+-- Name: COLUMN payouts.amount; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.payouts.amount IS 'Amount paid out, minor units.';
+
+
+--
+-- Name: COLUMN payouts.fee; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.payouts.fee IS 'Fee of the payout (instant payouts), minor units.';
+
+
+--
+-- Name: COLUMN payouts.net; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.payouts.net IS 'What reaches the bank: amount − fee, minor units.';
+
+
+--
+-- Name: COLUMN payouts.currency; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.payouts.currency IS 'Currency of the amounts.';
+
+
+--
+-- Name: COLUMN payouts.type; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.payouts.type IS 'standard or instant.';
+
+
+--
+-- Name: COLUMN payouts.status; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.payouts.status IS 'Where the payout stands.';
+
+
+--
+-- Name: COLUMN payouts.arrival_date; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.payouts.arrival_date IS 'When the money is expected at the bank.';
+
+
+--
+-- Name: COLUMN payouts.failure_message; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.payouts.failure_message IS 'Why the payout failed.';
+
+
+--
+-- Name: COLUMN payouts.created_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.payouts.created_at IS 'When the payout was created.';
+
+
+--
+-- Name: COLUMN payouts.updated_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.payouts.updated_at IS 'When the payout last changed.';
+
+
+--
+-- Name: CONSTRAINT payouts_amount_positive ON payouts; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT payouts_amount_positive ON app_public.payouts IS 'amount must be more than 0';
+
+
+--
+-- Name: CONSTRAINT payouts_currency_format ON payouts; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT payouts_currency_format ON app_public.payouts IS 'currency must be three capital letters';
+
+
+--
+-- Name: CONSTRAINT payouts_failure_message_length ON payouts; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT payouts_failure_message_length ON app_public.payouts IS 'failure_message must have 1 to 1000 characters';
+
+
+--
+-- Name: CONSTRAINT payouts_fee_range ON payouts; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT payouts_fee_range ON app_public.payouts IS 'fee must be 0 or more';
+
+
+--
+-- Name: CONSTRAINT payouts_net_sum ON payouts; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT payouts_net_sum ON app_public.payouts IS 'net must be amount − fee';
+
+
+--
+-- Name: refunds; Type: TABLE; Schema: app_public; Owner: -
+--
+
+CREATE TABLE app_public.refunds (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    payment_intent_id uuid NOT NULL,
+    delivery_id uuid NOT NULL,
+    customer_id uuid NOT NULL,
+    traveler_id uuid NOT NULL,
+    amount bigint NOT NULL,
+    platform_fee_refund bigint DEFAULT 0 NOT NULL,
+    traveler_compensation bigint DEFAULT 0 NOT NULL,
+    currency text NOT NULL,
+    reason app_public.refund_reason NOT NULL,
+    status app_public.refund_status DEFAULT 'pending'::app_public.refund_status NOT NULL,
+    idempotency_key text NOT NULL,
+    created_by uuid,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT refunds_amount_positive CHECK ((amount > 0)),
+    CONSTRAINT refunds_currency_format CHECK ((currency ~ '^[A-Z]{3}$'::text)),
+    CONSTRAINT refunds_platform_fee_refund_range CHECK ((platform_fee_refund >= 0)),
+    CONSTRAINT refunds_split_bounded CHECK ((platform_fee_refund <= amount)),
+    CONSTRAINT refunds_traveler_compensation_range CHECK ((traveler_compensation >= 0))
+);
+
+ALTER TABLE ONLY app_public.refunds FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE refunds; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TABLE app_public.refunds IS '@behavior -insert -update -delete
+Money given back to the customer from a captured payment, with how it splits between the platform''s fee and the traveler''s share. Visible to both parties and to finance.';
+
+
+--
+-- Name: COLUMN refunds.id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.refunds.id IS 'Identifier of the refund.';
+
+
+--
+-- Name: COLUMN refunds.payment_intent_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.refunds.payment_intent_id IS 'The payment refunded.';
+
+
+--
+-- Name: COLUMN refunds.delivery_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.refunds.delivery_id IS 'The delivery.';
+
+
+--
+-- Name: COLUMN refunds.customer_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.refunds.customer_id IS 'The customer refunded.';
+
+
+--
+-- Name: COLUMN refunds.traveler_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.refunds.traveler_id IS 'The delivery''s traveler.';
+
+
+--
+-- Name: COLUMN refunds.amount; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.refunds.amount IS 'What the customer gets back, minor units.';
+
+
+--
+-- Name: COLUMN refunds.platform_fee_refund; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.refunds.platform_fee_refund IS 'Part of the amount taken from the platform''s fee, minor units.';
+
+
+--
+-- Name: COLUMN refunds.traveler_compensation; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.refunds.traveler_compensation IS 'What the traveler keeps despite the refund, minor units.';
+
+
+--
+-- Name: COLUMN refunds.currency; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.refunds.currency IS 'Currency of the amounts.';
+
+
+--
+-- Name: COLUMN refunds.reason; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.refunds.reason IS 'Why the money went back.';
+
+
+--
+-- Name: COLUMN refunds.status; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.refunds.status IS 'Where the refund stands.';
+
+
+--
+-- Name: COLUMN refunds.idempotency_key; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.refunds.idempotency_key IS 'Idempotency key of the Stripe refund call.';
+
+
+--
+-- Name: COLUMN refunds.created_by; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.refunds.created_by IS 'The admin who decided it (NULL: the platform).';
+
+
+--
+-- Name: COLUMN refunds.created_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.refunds.created_at IS 'When the refund was decided.';
+
+
+--
+-- Name: COLUMN refunds.updated_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.refunds.updated_at IS 'When the refund last changed.';
+
+
+--
+-- Name: CONSTRAINT refunds_amount_positive ON refunds; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT refunds_amount_positive ON app_public.refunds IS 'amount must be more than 0';
+
+
+--
+-- Name: CONSTRAINT refunds_currency_format ON refunds; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT refunds_currency_format ON app_public.refunds IS 'currency must be three capital letters';
+
+
+--
+-- Name: CONSTRAINT refunds_platform_fee_refund_range ON refunds; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT refunds_platform_fee_refund_range ON app_public.refunds IS 'platform_fee_refund must be 0 or more';
+
+
+--
+-- Name: CONSTRAINT refunds_split_bounded ON refunds; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT refunds_split_bounded ON app_public.refunds IS 'platform_fee_refund must be at most amount';
+
+
+--
+-- Name: CONSTRAINT refunds_traveler_compensation_range ON refunds; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT refunds_traveler_compensation_range ON app_public.refunds IS 'traveler_compensation must be 0 or more';
 
 
 --
@@ -17149,6 +19084,96 @@ COMMENT ON CONSTRAINT file_removals_pkey ON app_private.file_removals IS 'file_i
 
 
 --
+-- Name: ledger_accounts ledger_accounts_code_user_id_currency_key; Type: CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.ledger_accounts
+    ADD CONSTRAINT ledger_accounts_code_user_id_currency_key UNIQUE NULLS NOT DISTINCT (code, user_id, currency);
+
+
+--
+-- Name: CONSTRAINT ledger_accounts_code_user_id_currency_key ON ledger_accounts; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT ledger_accounts_code_user_id_currency_key ON app_private.ledger_accounts IS 'code already has an account for this user_id and currency';
+
+
+--
+-- Name: ledger_accounts ledger_accounts_id_currency_key; Type: CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.ledger_accounts
+    ADD CONSTRAINT ledger_accounts_id_currency_key UNIQUE (id, currency);
+
+
+--
+-- Name: CONSTRAINT ledger_accounts_id_currency_key ON ledger_accounts; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT ledger_accounts_id_currency_key ON app_private.ledger_accounts IS 'id is already taken';
+
+
+--
+-- Name: ledger_accounts ledger_accounts_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.ledger_accounts
+    ADD CONSTRAINT ledger_accounts_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: CONSTRAINT ledger_accounts_pkey ON ledger_accounts; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT ledger_accounts_pkey ON app_private.ledger_accounts IS 'id is already taken';
+
+
+--
+-- Name: ledger_entries ledger_entries_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.ledger_entries
+    ADD CONSTRAINT ledger_entries_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: CONSTRAINT ledger_entries_pkey ON ledger_entries; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT ledger_entries_pkey ON app_private.ledger_entries IS 'id is already taken';
+
+
+--
+-- Name: ledger_transactions ledger_transactions_idempotency_key_key; Type: CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.ledger_transactions
+    ADD CONSTRAINT ledger_transactions_idempotency_key_key UNIQUE (idempotency_key);
+
+
+--
+-- Name: CONSTRAINT ledger_transactions_idempotency_key_key ON ledger_transactions; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT ledger_transactions_idempotency_key_key ON app_private.ledger_transactions IS 'idempotency_key was already posted';
+
+
+--
+-- Name: ledger_transactions ledger_transactions_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.ledger_transactions
+    ADD CONSTRAINT ledger_transactions_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: CONSTRAINT ledger_transactions_pkey ON ledger_transactions; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT ledger_transactions_pkey ON app_private.ledger_transactions IS 'id is already taken';
+
+
+--
 -- Name: login_attempts login_attempts_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
 --
 
@@ -17281,6 +19306,111 @@ ALTER TABLE ONLY app_private.sessions
 --
 
 COMMENT ON CONSTRAINT sessions_pkey ON app_private.sessions IS 'id is already taken';
+
+
+--
+-- Name: stripe_events stripe_events_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.stripe_events
+    ADD CONSTRAINT stripe_events_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: CONSTRAINT stripe_events_pkey ON stripe_events; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT stripe_events_pkey ON app_private.stripe_events IS 'id is already recorded';
+
+
+--
+-- Name: stripe_refs stripe_refs_escrow_id_kind_key; Type: CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.stripe_refs
+    ADD CONSTRAINT stripe_refs_escrow_id_kind_key UNIQUE (escrow_id, kind);
+
+
+--
+-- Name: CONSTRAINT stripe_refs_escrow_id_kind_key ON stripe_refs; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT stripe_refs_escrow_id_kind_key ON app_private.stripe_refs IS 'escrow_id already has a Stripe object of this kind';
+
+
+--
+-- Name: stripe_refs stripe_refs_payment_intent_id_kind_key; Type: CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.stripe_refs
+    ADD CONSTRAINT stripe_refs_payment_intent_id_kind_key UNIQUE (payment_intent_id, kind);
+
+
+--
+-- Name: CONSTRAINT stripe_refs_payment_intent_id_kind_key ON stripe_refs; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT stripe_refs_payment_intent_id_kind_key ON app_private.stripe_refs IS 'payment_intent_id already has a Stripe object of this kind';
+
+
+--
+-- Name: stripe_refs stripe_refs_payout_account_id_kind_key; Type: CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.stripe_refs
+    ADD CONSTRAINT stripe_refs_payout_account_id_kind_key UNIQUE (payout_account_id, kind);
+
+
+--
+-- Name: CONSTRAINT stripe_refs_payout_account_id_kind_key ON stripe_refs; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT stripe_refs_payout_account_id_kind_key ON app_private.stripe_refs IS 'payout_account_id already has a Stripe object of this kind';
+
+
+--
+-- Name: stripe_refs stripe_refs_payout_id_kind_key; Type: CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.stripe_refs
+    ADD CONSTRAINT stripe_refs_payout_id_kind_key UNIQUE (payout_id, kind);
+
+
+--
+-- Name: CONSTRAINT stripe_refs_payout_id_kind_key ON stripe_refs; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT stripe_refs_payout_id_kind_key ON app_private.stripe_refs IS 'payout_id already has a Stripe object of this kind';
+
+
+--
+-- Name: stripe_refs stripe_refs_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.stripe_refs
+    ADD CONSTRAINT stripe_refs_pkey PRIMARY KEY (stripe_id);
+
+
+--
+-- Name: CONSTRAINT stripe_refs_pkey ON stripe_refs; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT stripe_refs_pkey ON app_private.stripe_refs IS 'stripe_id is already recorded';
+
+
+--
+-- Name: stripe_refs stripe_refs_refund_id_kind_key; Type: CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.stripe_refs
+    ADD CONSTRAINT stripe_refs_refund_id_kind_key UNIQUE (refund_id, kind);
+
+
+--
+-- Name: CONSTRAINT stripe_refs_refund_id_kind_key ON stripe_refs; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT stripe_refs_refund_id_kind_key ON app_private.stripe_refs IS 'refund_id already has a Stripe object of this kind';
 
 
 --
@@ -17464,6 +19594,51 @@ COMMENT ON CONSTRAINT delivery_transitions_pkey ON app_public.delivery_transitio
 
 
 --
+-- Name: escrow_accounts escrow_accounts_delivery_id_key; Type: CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.escrow_accounts
+    ADD CONSTRAINT escrow_accounts_delivery_id_key UNIQUE (delivery_id);
+
+
+--
+-- Name: CONSTRAINT escrow_accounts_delivery_id_key ON escrow_accounts; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT escrow_accounts_delivery_id_key ON app_public.escrow_accounts IS 'delivery_id already has an escrow';
+
+
+--
+-- Name: escrow_accounts escrow_accounts_payment_intent_id_key; Type: CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.escrow_accounts
+    ADD CONSTRAINT escrow_accounts_payment_intent_id_key UNIQUE (payment_intent_id);
+
+
+--
+-- Name: CONSTRAINT escrow_accounts_payment_intent_id_key ON escrow_accounts; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT escrow_accounts_payment_intent_id_key ON app_public.escrow_accounts IS 'payment_intent_id already has an escrow';
+
+
+--
+-- Name: escrow_accounts escrow_accounts_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.escrow_accounts
+    ADD CONSTRAINT escrow_accounts_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: CONSTRAINT escrow_accounts_pkey ON escrow_accounts; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT escrow_accounts_pkey ON app_public.escrow_accounts IS 'id is already taken';
+
+
+--
 -- Name: files files_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
 --
 
@@ -17506,6 +19681,126 @@ ALTER TABLE ONLY app_public.offer_versions
 --
 
 COMMENT ON CONSTRAINT offer_versions_pkey ON app_public.offer_versions IS 'id is already taken';
+
+
+--
+-- Name: payment_intents payment_intents_delivery_id_key; Type: CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.payment_intents
+    ADD CONSTRAINT payment_intents_delivery_id_key UNIQUE (delivery_id);
+
+
+--
+-- Name: CONSTRAINT payment_intents_delivery_id_key ON payment_intents; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT payment_intents_delivery_id_key ON app_public.payment_intents IS 'delivery_id already has a payment';
+
+
+--
+-- Name: payment_intents payment_intents_idempotency_key_key; Type: CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.payment_intents
+    ADD CONSTRAINT payment_intents_idempotency_key_key UNIQUE (idempotency_key);
+
+
+--
+-- Name: CONSTRAINT payment_intents_idempotency_key_key ON payment_intents; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT payment_intents_idempotency_key_key ON app_public.payment_intents IS 'idempotency_key is already taken';
+
+
+--
+-- Name: payment_intents payment_intents_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.payment_intents
+    ADD CONSTRAINT payment_intents_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: CONSTRAINT payment_intents_pkey ON payment_intents; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT payment_intents_pkey ON app_public.payment_intents IS 'id is already taken';
+
+
+--
+-- Name: payout_accounts payout_accounts_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.payout_accounts
+    ADD CONSTRAINT payout_accounts_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: CONSTRAINT payout_accounts_pkey ON payout_accounts; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT payout_accounts_pkey ON app_public.payout_accounts IS 'id is already taken';
+
+
+--
+-- Name: payout_accounts payout_accounts_user_id_key; Type: CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.payout_accounts
+    ADD CONSTRAINT payout_accounts_user_id_key UNIQUE (user_id);
+
+
+--
+-- Name: CONSTRAINT payout_accounts_user_id_key ON payout_accounts; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT payout_accounts_user_id_key ON app_public.payout_accounts IS 'user_id already has a payout account';
+
+
+--
+-- Name: payouts payouts_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.payouts
+    ADD CONSTRAINT payouts_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: CONSTRAINT payouts_pkey ON payouts; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT payouts_pkey ON app_public.payouts IS 'id is already taken';
+
+
+--
+-- Name: refunds refunds_idempotency_key_key; Type: CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.refunds
+    ADD CONSTRAINT refunds_idempotency_key_key UNIQUE (idempotency_key);
+
+
+--
+-- Name: CONSTRAINT refunds_idempotency_key_key ON refunds; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT refunds_idempotency_key_key ON app_public.refunds IS 'idempotency_key is already taken';
+
+
+--
+-- Name: refunds refunds_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.refunds
+    ADD CONSTRAINT refunds_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: CONSTRAINT refunds_pkey ON refunds; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT refunds_pkey ON app_public.refunds IS 'id is already taken';
 
 
 --
@@ -17986,6 +20281,34 @@ CREATE INDEX emails_user_id_idx ON app_private.emails USING btree (user_id);
 
 
 --
+-- Name: ledger_accounts_user_id_idx; Type: INDEX; Schema: app_private; Owner: -
+--
+
+CREATE INDEX ledger_accounts_user_id_idx ON app_private.ledger_accounts USING btree (user_id);
+
+
+--
+-- Name: ledger_entries_account_id_idx; Type: INDEX; Schema: app_private; Owner: -
+--
+
+CREATE INDEX ledger_entries_account_id_idx ON app_private.ledger_entries USING btree (account_id, currency);
+
+
+--
+-- Name: ledger_entries_transaction_id_idx; Type: INDEX; Schema: app_private; Owner: -
+--
+
+CREATE INDEX ledger_entries_transaction_id_idx ON app_private.ledger_entries USING btree (transaction_id);
+
+
+--
+-- Name: ledger_transactions_delivery_id_idx; Type: INDEX; Schema: app_private; Owner: -
+--
+
+CREATE INDEX ledger_transactions_delivery_id_idx ON app_private.ledger_transactions USING btree (delivery_id);
+
+
+--
 -- Name: login_attempts_ip_idx; Type: INDEX; Schema: app_private; Owner: -
 --
 
@@ -18074,6 +20397,13 @@ CREATE INDEX sessions_user_id_idx ON app_private.sessions USING btree (user_id);
 --
 
 CREATE INDEX sessions_user_live_idx ON app_private.sessions USING btree (user_id, last_active_at) WHERE (revoked_at IS NULL);
+
+
+--
+-- Name: stripe_events_received_at_idx; Type: INDEX; Schema: app_private; Owner: -
+--
+
+CREATE INDEX stripe_events_received_at_idx ON app_private.stripe_events USING btree (received_at);
 
 
 --
@@ -18294,6 +20624,27 @@ CREATE INDEX delivery_status_history_delivery_id_idx ON app_public.delivery_stat
 
 
 --
+-- Name: escrow_accounts_customer_id_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX escrow_accounts_customer_id_idx ON app_public.escrow_accounts USING btree (customer_id, created_at);
+
+
+--
+-- Name: escrow_accounts_held_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX escrow_accounts_held_idx ON app_public.escrow_accounts USING btree (hold_until) WHERE (status = 'held'::app_public.escrow_status);
+
+
+--
+-- Name: escrow_accounts_traveler_id_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX escrow_accounts_traveler_id_idx ON app_public.escrow_accounts USING btree (traveler_id, created_at);
+
+
+--
 -- Name: files_created_at_idx; Type: INDEX; Schema: app_public; Owner: -
 --
 
@@ -18340,6 +20691,76 @@ CREATE INDEX idx_trips_text ON app_public.trips USING gin ((((((((COALESCE(title
 --
 
 CREATE INDEX offer_versions_proposed_by_user_id_idx ON app_public.offer_versions USING btree (proposed_by_user_id);
+
+
+--
+-- Name: payment_intents_customer_id_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX payment_intents_customer_id_idx ON app_public.payment_intents USING btree (customer_id, created_at);
+
+
+--
+-- Name: payment_intents_traveler_id_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX payment_intents_traveler_id_idx ON app_public.payment_intents USING btree (traveler_id, created_at);
+
+
+--
+-- Name: payment_intents_unauthorized_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX payment_intents_unauthorized_idx ON app_public.payment_intents USING btree (created_at) WHERE (status = ANY (ARRAY['requires_payment_method'::app_public.payment_status, 'requires_confirmation'::app_public.payment_status, 'requires_action'::app_public.payment_status, 'processing'::app_public.payment_status, 'failed'::app_public.payment_status]));
+
+
+--
+-- Name: payouts_payout_account_id_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX payouts_payout_account_id_idx ON app_public.payouts USING btree (payout_account_id);
+
+
+--
+-- Name: payouts_user_id_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX payouts_user_id_idx ON app_public.payouts USING btree (user_id, created_at);
+
+
+--
+-- Name: refunds_created_by_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX refunds_created_by_idx ON app_public.refunds USING btree (created_by);
+
+
+--
+-- Name: refunds_customer_id_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX refunds_customer_id_idx ON app_public.refunds USING btree (customer_id, created_at);
+
+
+--
+-- Name: refunds_delivery_id_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX refunds_delivery_id_idx ON app_public.refunds USING btree (delivery_id);
+
+
+--
+-- Name: refunds_payment_intent_id_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX refunds_payment_intent_id_idx ON app_public.refunds USING btree (payment_intent_id);
+
+
+--
+-- Name: refunds_traveler_id_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX refunds_traveler_id_idx ON app_public.refunds USING btree (traveler_id, created_at);
 
 
 --
@@ -18686,6 +21107,62 @@ CREATE INDEX users_suspension_end_idx ON app_public.users USING btree (suspended
 
 
 --
+-- Name: ledger_accounts _100_append_only; Type: TRIGGER; Schema: app_private; Owner: -
+--
+
+CREATE TRIGGER _100_append_only BEFORE DELETE OR UPDATE ON app_private.ledger_accounts FOR EACH ROW EXECUTE FUNCTION app_hidden.tg__append_only();
+
+
+--
+-- Name: ledger_entries _100_append_only; Type: TRIGGER; Schema: app_private; Owner: -
+--
+
+CREATE TRIGGER _100_append_only BEFORE DELETE OR UPDATE ON app_private.ledger_entries FOR EACH ROW EXECUTE FUNCTION app_hidden.tg__append_only();
+
+
+--
+-- Name: ledger_transactions _100_append_only; Type: TRIGGER; Schema: app_private; Owner: -
+--
+
+CREATE TRIGGER _100_append_only BEFORE DELETE OR UPDATE ON app_private.ledger_transactions FOR EACH ROW EXECUTE FUNCTION app_hidden.tg__append_only();
+
+
+--
+-- Name: ledger_accounts _100_append_only_truncate; Type: TRIGGER; Schema: app_private; Owner: -
+--
+
+CREATE TRIGGER _100_append_only_truncate BEFORE TRUNCATE ON app_private.ledger_accounts FOR EACH STATEMENT EXECUTE FUNCTION app_hidden.tg__append_only();
+
+
+--
+-- Name: ledger_entries _100_append_only_truncate; Type: TRIGGER; Schema: app_private; Owner: -
+--
+
+CREATE TRIGGER _100_append_only_truncate BEFORE TRUNCATE ON app_private.ledger_entries FOR EACH STATEMENT EXECUTE FUNCTION app_hidden.tg__append_only();
+
+
+--
+-- Name: ledger_transactions _100_append_only_truncate; Type: TRIGGER; Schema: app_private; Owner: -
+--
+
+CREATE TRIGGER _100_append_only_truncate BEFORE TRUNCATE ON app_private.ledger_transactions FOR EACH STATEMENT EXECUTE FUNCTION app_hidden.tg__append_only();
+
+
+--
+-- Name: ledger_entries _900_balanced; Type: TRIGGER; Schema: app_private; Owner: -
+--
+
+CREATE CONSTRAINT TRIGGER _900_balanced AFTER INSERT ON app_private.ledger_entries DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION app_private.tg_ledger__assert_balanced();
+
+
+--
+-- Name: ledger_transactions _900_balanced; Type: TRIGGER; Schema: app_private; Owner: -
+--
+
+CREATE CONSTRAINT TRIGGER _900_balanced AFTER INSERT ON app_private.ledger_transactions DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION app_private.tg_ledger__assert_balanced();
+
+
+--
 -- Name: emails _900_enqueue_send; Type: TRIGGER; Schema: app_private; Owner: -
 --
 
@@ -18774,6 +21251,41 @@ CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app_public.delivery_offers FOR E
 --
 
 CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app_public.delivery_requests FOR EACH ROW EXECUTE FUNCTION app_hidden.tg__set_updated_at();
+
+
+--
+-- Name: escrow_accounts _100_timestamps; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app_public.escrow_accounts FOR EACH ROW EXECUTE FUNCTION app_hidden.tg__set_updated_at();
+
+
+--
+-- Name: payment_intents _100_timestamps; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app_public.payment_intents FOR EACH ROW EXECUTE FUNCTION app_hidden.tg__set_updated_at();
+
+
+--
+-- Name: payout_accounts _100_timestamps; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app_public.payout_accounts FOR EACH ROW EXECUTE FUNCTION app_hidden.tg__set_updated_at();
+
+
+--
+-- Name: payouts _100_timestamps; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app_public.payouts FOR EACH ROW EXECUTE FUNCTION app_hidden.tg__set_updated_at();
+
+
+--
+-- Name: refunds _100_timestamps; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app_public.refunds FOR EACH ROW EXECUTE FUNCTION app_hidden.tg__set_updated_at();
 
 
 --
@@ -19161,6 +21673,66 @@ COMMENT ON CONSTRAINT file_objects_file_id_fkey ON app_private.file_objects IS '
 
 
 --
+-- Name: ledger_accounts ledger_accounts_user_id_fkey; Type: FK CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.ledger_accounts
+    ADD CONSTRAINT ledger_accounts_user_id_fkey FOREIGN KEY (user_id) REFERENCES app_public.users(id) ON DELETE RESTRICT;
+
+
+--
+-- Name: CONSTRAINT ledger_accounts_user_id_fkey ON ledger_accounts; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT ledger_accounts_user_id_fkey ON app_private.ledger_accounts IS 'user_id must name an existing user';
+
+
+--
+-- Name: ledger_entries ledger_entries_account_id_currency_fkey; Type: FK CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.ledger_entries
+    ADD CONSTRAINT ledger_entries_account_id_currency_fkey FOREIGN KEY (account_id, currency) REFERENCES app_private.ledger_accounts(id, currency) ON DELETE RESTRICT;
+
+
+--
+-- Name: CONSTRAINT ledger_entries_account_id_currency_fkey ON ledger_entries; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT ledger_entries_account_id_currency_fkey ON app_private.ledger_entries IS 'account_id must name an existing ledger account of the entry''s currency';
+
+
+--
+-- Name: ledger_entries ledger_entries_transaction_id_fkey; Type: FK CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.ledger_entries
+    ADD CONSTRAINT ledger_entries_transaction_id_fkey FOREIGN KEY (transaction_id) REFERENCES app_private.ledger_transactions(id) ON DELETE RESTRICT;
+
+
+--
+-- Name: CONSTRAINT ledger_entries_transaction_id_fkey ON ledger_entries; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT ledger_entries_transaction_id_fkey ON app_private.ledger_entries IS 'transaction_id must name an existing ledger transaction';
+
+
+--
+-- Name: ledger_transactions ledger_transactions_delivery_id_fkey; Type: FK CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.ledger_transactions
+    ADD CONSTRAINT ledger_transactions_delivery_id_fkey FOREIGN KEY (delivery_id) REFERENCES app_public.deliveries(id) ON DELETE RESTRICT;
+
+
+--
+-- Name: CONSTRAINT ledger_transactions_delivery_id_fkey ON ledger_transactions; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT ledger_transactions_delivery_id_fkey ON app_private.ledger_transactions IS 'delivery_id must name an existing delivery';
+
+
+--
 -- Name: login_attempts login_attempts_user_id_fkey; Type: FK CONSTRAINT; Schema: app_private; Owner: -
 --
 
@@ -19263,6 +21835,81 @@ ALTER TABLE ONLY app_private.sessions
 --
 
 COMMENT ON CONSTRAINT sessions_user_id_fkey ON app_private.sessions IS 'user_id must name an existing user';
+
+
+--
+-- Name: stripe_refs stripe_refs_escrow_id_fkey; Type: FK CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.stripe_refs
+    ADD CONSTRAINT stripe_refs_escrow_id_fkey FOREIGN KEY (escrow_id) REFERENCES app_public.escrow_accounts(id) ON DELETE RESTRICT;
+
+
+--
+-- Name: CONSTRAINT stripe_refs_escrow_id_fkey ON stripe_refs; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT stripe_refs_escrow_id_fkey ON app_private.stripe_refs IS 'escrow_id must name an existing escrow';
+
+
+--
+-- Name: stripe_refs stripe_refs_payment_intent_id_fkey; Type: FK CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.stripe_refs
+    ADD CONSTRAINT stripe_refs_payment_intent_id_fkey FOREIGN KEY (payment_intent_id) REFERENCES app_public.payment_intents(id) ON DELETE RESTRICT;
+
+
+--
+-- Name: CONSTRAINT stripe_refs_payment_intent_id_fkey ON stripe_refs; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT stripe_refs_payment_intent_id_fkey ON app_private.stripe_refs IS 'payment_intent_id must name an existing payment';
+
+
+--
+-- Name: stripe_refs stripe_refs_payout_account_id_fkey; Type: FK CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.stripe_refs
+    ADD CONSTRAINT stripe_refs_payout_account_id_fkey FOREIGN KEY (payout_account_id) REFERENCES app_public.payout_accounts(id) ON DELETE RESTRICT;
+
+
+--
+-- Name: CONSTRAINT stripe_refs_payout_account_id_fkey ON stripe_refs; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT stripe_refs_payout_account_id_fkey ON app_private.stripe_refs IS 'payout_account_id must name an existing payout account';
+
+
+--
+-- Name: stripe_refs stripe_refs_payout_id_fkey; Type: FK CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.stripe_refs
+    ADD CONSTRAINT stripe_refs_payout_id_fkey FOREIGN KEY (payout_id) REFERENCES app_public.payouts(id) ON DELETE RESTRICT;
+
+
+--
+-- Name: CONSTRAINT stripe_refs_payout_id_fkey ON stripe_refs; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT stripe_refs_payout_id_fkey ON app_private.stripe_refs IS 'payout_id must name an existing payout';
+
+
+--
+-- Name: stripe_refs stripe_refs_refund_id_fkey; Type: FK CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.stripe_refs
+    ADD CONSTRAINT stripe_refs_refund_id_fkey FOREIGN KEY (refund_id) REFERENCES app_public.refunds(id) ON DELETE RESTRICT;
+
+
+--
+-- Name: CONSTRAINT stripe_refs_refund_id_fkey ON stripe_refs; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT stripe_refs_refund_id_fkey ON app_private.stripe_refs IS 'refund_id must name an existing refund';
 
 
 --
@@ -19602,6 +22249,66 @@ COMMENT ON CONSTRAINT delivery_status_history_delivery_id_fkey ON app_public.del
 
 
 --
+-- Name: escrow_accounts escrow_accounts_customer_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.escrow_accounts
+    ADD CONSTRAINT escrow_accounts_customer_id_fkey FOREIGN KEY (customer_id) REFERENCES app_public.users(id) ON DELETE RESTRICT;
+
+
+--
+-- Name: CONSTRAINT escrow_accounts_customer_id_fkey ON escrow_accounts; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT escrow_accounts_customer_id_fkey ON app_public.escrow_accounts IS 'customer_id must name an existing user';
+
+
+--
+-- Name: escrow_accounts escrow_accounts_delivery_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.escrow_accounts
+    ADD CONSTRAINT escrow_accounts_delivery_id_fkey FOREIGN KEY (delivery_id) REFERENCES app_public.deliveries(id) ON DELETE RESTRICT;
+
+
+--
+-- Name: CONSTRAINT escrow_accounts_delivery_id_fkey ON escrow_accounts; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT escrow_accounts_delivery_id_fkey ON app_public.escrow_accounts IS 'delivery_id must name an existing delivery';
+
+
+--
+-- Name: escrow_accounts escrow_accounts_payment_intent_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.escrow_accounts
+    ADD CONSTRAINT escrow_accounts_payment_intent_id_fkey FOREIGN KEY (payment_intent_id) REFERENCES app_public.payment_intents(id) ON DELETE RESTRICT;
+
+
+--
+-- Name: CONSTRAINT escrow_accounts_payment_intent_id_fkey ON escrow_accounts; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT escrow_accounts_payment_intent_id_fkey ON app_public.escrow_accounts IS 'payment_intent_id must name an existing payment';
+
+
+--
+-- Name: escrow_accounts escrow_accounts_traveler_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.escrow_accounts
+    ADD CONSTRAINT escrow_accounts_traveler_id_fkey FOREIGN KEY (traveler_id) REFERENCES app_public.users(id) ON DELETE RESTRICT;
+
+
+--
+-- Name: CONSTRAINT escrow_accounts_traveler_id_fkey ON escrow_accounts; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT escrow_accounts_traveler_id_fkey ON app_public.escrow_accounts IS 'traveler_id must name an existing user';
+
+
+--
 -- Name: files files_owner_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
 --
 
@@ -19644,6 +22351,171 @@ ALTER TABLE ONLY app_public.offer_versions
 --
 
 COMMENT ON CONSTRAINT offer_versions_proposed_by_user_id_fkey ON app_public.offer_versions IS 'proposed_by_user_id must name an existing user';
+
+
+--
+-- Name: payment_intents payment_intents_customer_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.payment_intents
+    ADD CONSTRAINT payment_intents_customer_id_fkey FOREIGN KEY (customer_id) REFERENCES app_public.users(id) ON DELETE RESTRICT;
+
+
+--
+-- Name: CONSTRAINT payment_intents_customer_id_fkey ON payment_intents; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT payment_intents_customer_id_fkey ON app_public.payment_intents IS 'customer_id must name an existing user';
+
+
+--
+-- Name: payment_intents payment_intents_delivery_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.payment_intents
+    ADD CONSTRAINT payment_intents_delivery_id_fkey FOREIGN KEY (delivery_id) REFERENCES app_public.deliveries(id) ON DELETE RESTRICT;
+
+
+--
+-- Name: CONSTRAINT payment_intents_delivery_id_fkey ON payment_intents; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT payment_intents_delivery_id_fkey ON app_public.payment_intents IS 'delivery_id must name an existing delivery';
+
+
+--
+-- Name: payment_intents payment_intents_traveler_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.payment_intents
+    ADD CONSTRAINT payment_intents_traveler_id_fkey FOREIGN KEY (traveler_id) REFERENCES app_public.users(id) ON DELETE RESTRICT;
+
+
+--
+-- Name: CONSTRAINT payment_intents_traveler_id_fkey ON payment_intents; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT payment_intents_traveler_id_fkey ON app_public.payment_intents IS 'traveler_id must name an existing user';
+
+
+--
+-- Name: payout_accounts payout_accounts_user_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.payout_accounts
+    ADD CONSTRAINT payout_accounts_user_id_fkey FOREIGN KEY (user_id) REFERENCES app_public.users(id) ON DELETE RESTRICT;
+
+
+--
+-- Name: CONSTRAINT payout_accounts_user_id_fkey ON payout_accounts; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT payout_accounts_user_id_fkey ON app_public.payout_accounts IS 'user_id must name an existing user';
+
+
+--
+-- Name: payouts payouts_payout_account_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.payouts
+    ADD CONSTRAINT payouts_payout_account_id_fkey FOREIGN KEY (payout_account_id) REFERENCES app_public.payout_accounts(id) ON DELETE RESTRICT;
+
+
+--
+-- Name: CONSTRAINT payouts_payout_account_id_fkey ON payouts; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT payouts_payout_account_id_fkey ON app_public.payouts IS 'payout_account_id must name an existing payout account';
+
+
+--
+-- Name: payouts payouts_user_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.payouts
+    ADD CONSTRAINT payouts_user_id_fkey FOREIGN KEY (user_id) REFERENCES app_public.users(id) ON DELETE RESTRICT;
+
+
+--
+-- Name: CONSTRAINT payouts_user_id_fkey ON payouts; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT payouts_user_id_fkey ON app_public.payouts IS 'user_id must name an existing user';
+
+
+--
+-- Name: refunds refunds_created_by_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.refunds
+    ADD CONSTRAINT refunds_created_by_fkey FOREIGN KEY (created_by) REFERENCES app_public.users(id) ON DELETE SET NULL;
+
+
+--
+-- Name: CONSTRAINT refunds_created_by_fkey ON refunds; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT refunds_created_by_fkey ON app_public.refunds IS 'created_by must name an existing user';
+
+
+--
+-- Name: refunds refunds_customer_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.refunds
+    ADD CONSTRAINT refunds_customer_id_fkey FOREIGN KEY (customer_id) REFERENCES app_public.users(id) ON DELETE RESTRICT;
+
+
+--
+-- Name: CONSTRAINT refunds_customer_id_fkey ON refunds; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT refunds_customer_id_fkey ON app_public.refunds IS 'customer_id must name an existing user';
+
+
+--
+-- Name: refunds refunds_delivery_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.refunds
+    ADD CONSTRAINT refunds_delivery_id_fkey FOREIGN KEY (delivery_id) REFERENCES app_public.deliveries(id) ON DELETE RESTRICT;
+
+
+--
+-- Name: CONSTRAINT refunds_delivery_id_fkey ON refunds; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT refunds_delivery_id_fkey ON app_public.refunds IS 'delivery_id must name an existing delivery';
+
+
+--
+-- Name: refunds refunds_payment_intent_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.refunds
+    ADD CONSTRAINT refunds_payment_intent_id_fkey FOREIGN KEY (payment_intent_id) REFERENCES app_public.payment_intents(id) ON DELETE RESTRICT;
+
+
+--
+-- Name: CONSTRAINT refunds_payment_intent_id_fkey ON refunds; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT refunds_payment_intent_id_fkey ON app_public.refunds IS 'payment_intent_id must name an existing payment';
+
+
+--
+-- Name: refunds refunds_traveler_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.refunds
+    ADD CONSTRAINT refunds_traveler_id_fkey FOREIGN KEY (traveler_id) REFERENCES app_public.users(id) ON DELETE RESTRICT;
+
+
+--
+-- Name: CONSTRAINT refunds_traveler_id_fkey ON refunds; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT refunds_traveler_id_fkey ON app_public.refunds IS 'traveler_id must name an existing user';
 
 
 --
@@ -20268,6 +23140,24 @@ ALTER TABLE app_private.file_objects ENABLE ROW LEVEL SECURITY;
 ALTER TABLE app_private.file_removals ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: ledger_accounts; Type: ROW SECURITY; Schema: app_private; Owner: -
+--
+
+ALTER TABLE app_private.ledger_accounts ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: ledger_entries; Type: ROW SECURITY; Schema: app_private; Owner: -
+--
+
+ALTER TABLE app_private.ledger_entries ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: ledger_transactions; Type: ROW SECURITY; Schema: app_private; Owner: -
+--
+
+ALTER TABLE app_private.ledger_transactions ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: login_attempts; Type: ROW SECURITY; Schema: app_private; Owner: -
 --
 
@@ -20308,6 +23198,18 @@ ALTER TABLE app_private.session_rotated_tokens ENABLE ROW LEVEL SECURITY;
 --
 
 ALTER TABLE app_private.sessions ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: stripe_events; Type: ROW SECURITY; Schema: app_private; Owner: -
+--
+
+ALTER TABLE app_private.stripe_events ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: stripe_refs; Type: ROW SECURITY; Schema: app_private; Owner: -
+--
+
+ALTER TABLE app_private.stripe_refs ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: two_factor_setups; Type: ROW SECURITY; Schema: app_private; Owner: -
@@ -20398,6 +23300,12 @@ ALTER TABLE app_public.delivery_status_history ENABLE ROW LEVEL SECURITY;
 ALTER TABLE app_public.delivery_transitions ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: escrow_accounts; Type: ROW SECURITY; Schema: app_public; Owner: -
+--
+
+ALTER TABLE app_public.escrow_accounts ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: files; Type: ROW SECURITY; Schema: app_public; Owner: -
 --
 
@@ -20443,6 +23351,30 @@ CREATE POLICY insert_own ON app_public.user_verification_documents FOR INSERT TO
 --
 
 ALTER TABLE app_public.offer_versions ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: payment_intents; Type: ROW SECURITY; Schema: app_public; Owner: -
+--
+
+ALTER TABLE app_public.payment_intents ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: payout_accounts; Type: ROW SECURITY; Schema: app_public; Owner: -
+--
+
+ALTER TABLE app_public.payout_accounts ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: payouts; Type: ROW SECURITY; Schema: app_public; Owner: -
+--
+
+ALTER TABLE app_public.payouts ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: refunds; Type: ROW SECURITY; Schema: app_public; Owner: -
+--
+
+ALTER TABLE app_public.refunds ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: request_matches; Type: ROW SECURITY; Schema: app_public; Owner: -
@@ -20519,10 +23451,45 @@ CREATE POLICY select_visible ON app_public.delivery_requests FOR SELECT TO app_u
 
 
 --
+-- Name: escrow_accounts select_visible; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_visible ON app_public.escrow_accounts FOR SELECT TO app_user USING (((customer_id = ( SELECT app_public.current_user_id() AS current_user_id)) OR (traveler_id = ( SELECT app_public.current_user_id() AS current_user_id)) OR (((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['finance.read'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['finance.read'::text]) AS permitted_ids_to))) AND (length((id)::text) = 36))));
+
+
+--
 -- Name: files select_visible; Type: POLICY; Schema: app_public; Owner: -
 --
 
 CREATE POLICY select_visible ON app_public.files FOR SELECT TO app_user USING (((owner_id = ( SELECT app_public.current_user_id() AS current_user_id)) OR ((purpose = 'avatar'::app_public.file_purpose) AND (status = 'ready'::app_public.file_status)) OR (id = ANY (ARRAY( SELECT app_hidden.current_party_delivery_file_ids() AS current_party_delivery_file_ids))) OR ((purpose = 'verification_document'::app_public.file_purpose) AND (status <> 'pending'::app_public.file_status) AND ((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['users.verify'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['users.verify'::text]) AS permitted_ids_to))) AND (length((id)::text) = 36)) OR ((purpose = ANY (ARRAY['item_photo'::app_public.file_purpose, 'pickup_evidence'::app_public.file_purpose, 'delivery_evidence'::app_public.file_purpose, 'refused_pickup'::app_public.file_purpose])) AND (status <> 'pending'::app_public.file_status) AND ((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['deliveries.read'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['deliveries.read'::text]) AS permitted_ids_to))) AND (length((id)::text) = 36)) OR ((purpose = 'dispute_evidence'::app_public.file_purpose) AND (status <> 'pending'::app_public.file_status) AND ((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['disputes.read'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['disputes.read'::text]) AS permitted_ids_to))) AND (length((id)::text) = 36))));
+
+
+--
+-- Name: payment_intents select_visible; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_visible ON app_public.payment_intents FOR SELECT TO app_user USING (((customer_id = ( SELECT app_public.current_user_id() AS current_user_id)) OR (traveler_id = ( SELECT app_public.current_user_id() AS current_user_id)) OR (((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['finance.read'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['finance.read'::text]) AS permitted_ids_to))) AND (length((id)::text) = 36))));
+
+
+--
+-- Name: payout_accounts select_visible; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_visible ON app_public.payout_accounts FOR SELECT TO app_user USING (((user_id = ( SELECT app_public.current_user_id() AS current_user_id)) OR (((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['finance.read'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['finance.read'::text]) AS permitted_ids_to))) AND (length((id)::text) = 36))));
+
+
+--
+-- Name: payouts select_visible; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_visible ON app_public.payouts FOR SELECT TO app_user USING (((user_id = ( SELECT app_public.current_user_id() AS current_user_id)) OR (((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['finance.read'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['finance.read'::text]) AS permitted_ids_to))) AND (length((id)::text) = 36))));
+
+
+--
+-- Name: refunds select_visible; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_visible ON app_public.refunds FOR SELECT TO app_user USING (((customer_id = ( SELECT app_public.current_user_id() AS current_user_id)) OR (traveler_id = ( SELECT app_public.current_user_id() AS current_user_id)) OR (((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['finance.read'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['finance.read'::text]) AS permitted_ids_to))) AND (length((id)::text) = 36))));
 
 
 --
@@ -20955,6 +23922,14 @@ REVOKE ALL ON FUNCTION app_hidden.cancel_delivery_as(delivery_id uuid, source ap
 
 
 --
+-- Name: FUNCTION charge_amounts(traveler_amount bigint, credits bigint, OUT platform_fee bigint, OUT processing_fee bigint, OUT credits_applied bigint, OUT amount bigint); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.charge_amounts(traveler_amount bigint, credits bigint, OUT platform_fee bigint, OUT processing_fee bigint, OUT credits_applied bigint, OUT amount bigint) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_hidden.charge_amounts(traveler_amount bigint, credits bigint, OUT platform_fee bigint, OUT processing_fee bigint, OUT credits_applied bigint, OUT amount bigint) TO app_user;
+
+
+--
 -- Name: FUNCTION checked_delivery_request_details(details app_public.delivery_request_details, customer_id uuid, created_at timestamp with time zone, default_expiry boolean); Type: ACL; Schema: app_hidden; Owner: -
 --
 
@@ -21290,6 +24265,28 @@ REVOKE ALL ON FUNCTION app_hidden.pair_match(request app_public.delivery_request
 --
 
 REVOKE ALL ON FUNCTION app_hidden.pair_quote(request app_public.delivery_requests, trip app_public.trips) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION payment_authorized(delivery_id uuid); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.payment_authorized(delivery_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_hidden.payment_authorized(delivery_id uuid) TO app_user;
+
+
+--
+-- Name: FUNCTION payment_status_advances(from_status app_public.payment_status, to_status app_public.payment_status); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.payment_status_advances(from_status app_public.payment_status, to_status app_public.payment_status) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION payment_status_rank(status app_public.payment_status); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.payment_status_rank(status app_public.payment_status) FROM PUBLIC;
 
 
 --
@@ -21672,6 +24669,13 @@ REVOKE ALL ON FUNCTION app_private.anonymise_deleted_users() FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION apply_payment_intent(intent jsonb, occurred_at timestamp with time zone); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.apply_payment_intent(intent jsonb, occurred_at timestamp with time zone) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION auto_complete_trips(); Type: ACL; Schema: app_private; Owner: -
 --
 
@@ -21732,6 +24736,13 @@ REVOKE ALL ON FUNCTION app_private.delete_expired_trip_weather() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app_private.end_suspensions() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION escrows_to_release(max_rows integer); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.escrows_to_release(max_rows integer) FROM PUBLIC;
 
 
 --
@@ -21812,6 +24823,13 @@ REVOKE ALL ON FUNCTION app_private.issue_phone_code(code_id uuid) FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION ledger_account(code text, user_id uuid, currency text); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.ledger_account(code text, user_id uuid, currency text) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION materialise_recurring_trips(); Type: ACL; Schema: app_private; Owner: -
 --
 
@@ -21830,6 +24848,34 @@ REVOKE ALL ON FUNCTION app_private.new_backup_codes(user_id uuid) FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app_private.open_totp_secret(two_factor app_private.user_two_factor_auth) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION payment_to_capture(delivery_id uuid); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.payment_to_capture(delivery_id uuid) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION post_ledger_transaction(kind text, idempotency_key text, delivery_id uuid, currency text, entries jsonb, description text); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.post_ledger_transaction(kind text, idempotency_key text, delivery_id uuid, currency text, entries jsonb, description text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION prepare_payment_intent(delivery_id uuid); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.prepare_payment_intent(delivery_id uuid) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION process_stripe_event(event_id text); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.process_stripe_event(event_id text) FROM PUBLIC;
 
 
 --
@@ -21868,6 +24914,13 @@ REVOKE ALL ON FUNCTION app_private.record_email_attempt(email_id uuid, error tex
 
 
 --
+-- Name: FUNCTION record_escrow_release(escrow_id uuid, transfer jsonb, condition app_public.release_condition); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.record_escrow_release(escrow_id uuid, transfer jsonb, condition app_public.release_condition) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION record_login_failure(user_id uuid); Type: ACL; Schema: app_private; Owner: -
 --
 
@@ -21879,6 +24932,20 @@ REVOKE ALL ON FUNCTION app_private.record_login_failure(user_id uuid) FROM PUBLI
 --
 
 REVOKE ALL ON FUNCTION app_private.record_match_candidates(request_id uuid, trip_id uuid) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION record_payment_intent(delivery_id uuid, intent jsonb); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.record_payment_intent(delivery_id uuid, intent jsonb) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION record_stripe_event(event_id text, event_type text, body jsonb); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.record_stripe_event(event_id text, event_type text, body jsonb) FROM PUBLIC;
 
 
 --
@@ -21938,6 +25005,13 @@ REVOKE ALL ON FUNCTION app_private.session_claims(session_id uuid, expires_at ti
 
 
 --
+-- Name: FUNCTION start_escrow_hold(delivery_id uuid); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.start_escrow_hold(delivery_id uuid) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION start_mfa_challenge(user_id uuid, device_id text, device_type app_public.device_type, platform app_public.platform, app_version text); Type: ACL; Schema: app_private; Owner: -
 --
 
@@ -21984,6 +25058,13 @@ REVOKE ALL ON FUNCTION app_private.tg_emails__enqueue_send() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app_private.tg_file_objects__queue_removal() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION tg_ledger__assert_balanced(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.tg_ledger__assert_balanced() FROM PUBLIC;
 
 
 --
@@ -22984,10 +26065,45 @@ GRANT SELECT ON TABLE app_public.delivery_transitions TO app_user;
 
 
 --
+-- Name: TABLE escrow_accounts; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT SELECT ON TABLE app_public.escrow_accounts TO app_user;
+
+
+--
 -- Name: TABLE offer_versions; Type: ACL; Schema: app_public; Owner: -
 --
 
 GRANT SELECT ON TABLE app_public.offer_versions TO app_user;
+
+
+--
+-- Name: TABLE payment_intents; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT SELECT ON TABLE app_public.payment_intents TO app_user;
+
+
+--
+-- Name: TABLE payout_accounts; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT SELECT ON TABLE app_public.payout_accounts TO app_user;
+
+
+--
+-- Name: TABLE payouts; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT SELECT ON TABLE app_public.payouts TO app_user;
+
+
+--
+-- Name: TABLE refunds; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT SELECT ON TABLE app_public.refunds TO app_user;
 
 
 --
@@ -23082,3 +26198,4 @@ ALTER DEFAULT PRIVILEGES FOR ROLE app_owner REVOKE ALL ON FUNCTIONS  FROM PUBLIC
 --   20261207200000
 --   20261207210000
 --   20261207220000
+--   20261208100000

@@ -97,6 +97,22 @@ export interface FilesConfig {
   clamavUrl: string | undefined;
 }
 
+export interface StripeConfig {
+  /**
+   * Whether Stripe is the fake on loopback (lib/stripe_fake.ts): STRIPE_SECRET_KEY is unset, outside production.
+   * `npm start` then starts the fake itself; the official SDK talks to it exactly as to Stripe.
+   */
+  fake: boolean;
+  /** Secret API key (sk_test_… or sk_live_…); a placeholder test key for the fake. */
+  secretKey: string;
+  /** Signing secret of the webhook endpoint (whsec_…): /webhooks/stripe verifies every event with it. */
+  webhookSecret: string;
+  /** Where the SDK sends API calls; unset with a real key (Stripe's own API), the fake's address without one. */
+  host: string | undefined;
+  port: number | undefined;
+  protocol: "http" | "https" | undefined;
+}
+
 export type WeatherConfig = { provider: "offline" } | { provider: "http"; url: string; timeoutMs: number };
 
 export interface WorkerConfig {
@@ -122,6 +138,7 @@ export interface Config {
   files: FilesConfig;
   weather: WeatherConfig;
   worker: WorkerConfig;
+  stripe: StripeConfig;
 }
 
 export function readConfig(source: Source = process.env): Config {
@@ -136,6 +153,7 @@ export function readConfig(source: Source = process.env): Config {
     files: readFilesConfig(source),
     weather: readWeatherConfig(source),
     worker: readWorkerConfig(source),
+    stripe: readStripeConfig(source),
   };
 }
 
@@ -285,6 +303,40 @@ export function readWorkerConfig(source: Source = process.env): WorkerConfig {
     heartbeatMs,
     reclaimAfterMs,
   };
+}
+
+/** The fake's signing secret when STRIPE_WEBHOOK_SECRET is unset: development and tests only, never production. */
+export const FAKE_STRIPE_WEBHOOK_SECRET = "whsec_fake_development_only_not_a_secret";
+
+export function readStripeConfig(source: Source = process.env): StripeConfig {
+  const secretKey = source.STRIPE_SECRET_KEY || undefined;
+  const webhookSecret = source.STRIPE_WEBHOOK_SECRET || undefined;
+  const host = source.STRIPE_API_HOST || undefined;
+  const rawPort = source.STRIPE_API_PORT || undefined;
+  const protocol = source.STRIPE_API_PROTOCOL || undefined;
+  if (protocol !== undefined && protocol !== "http" && protocol !== "https") {
+    throw new Error(`STRIPE_API_PROTOCOL must be http or https, got "${protocol}"`);
+  }
+  const port = rawPort === undefined ? undefined : positiveInt(source, "STRIPE_API_PORT", 0);
+  if (secretKey !== undefined && !/^(sk|rk)_(test|live)_[A-Za-z0-9_]+$/.test(secretKey)) {
+    throw new Error("STRIPE_SECRET_KEY must be a Stripe secret key (sk_test_… or sk_live_…)");
+  }
+  if (webhookSecret !== undefined && !webhookSecret.startsWith("whsec_")) {
+    throw new Error("STRIPE_WEBHOOK_SECRET must be a webhook signing secret (whsec_…)");
+  }
+  if (!secretKey) {
+    if (isProduction(source)) throw new Error("STRIPE_SECRET_KEY is required in production");
+    return {
+      fake: true,
+      secretKey: "sk_test_fake_loopback",
+      webhookSecret: webhookSecret ?? FAKE_STRIPE_WEBHOOK_SECRET,
+      host: host ?? "127.0.0.1",
+      port: port ?? 12111,
+      protocol: protocol ?? "http",
+    };
+  }
+  if (!webhookSecret) throw new Error("STRIPE_WEBHOOK_SECRET is required with STRIPE_SECRET_KEY");
+  return { fake: false, secretKey, webhookSecret, host, port, protocol: protocol as StripeConfig["protocol"] };
 }
 
 /** Where the PostgreSQL 15 programs are (pg_dump for db/schema.sql); Debian keeps them off PATH. */

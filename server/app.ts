@@ -1,5 +1,5 @@
 // The HTTP server: request ids and logs, health probes (Express), token check, then PostGraphile at /graphql through
-// grafserv's node adaptor; signed file uploads and downloads at /files/<id>.
+// grafserv's node adaptor; signed file uploads and downloads at /files/<id>; Stripe's webhooks at /webhooks/stripe.
 import { randomUUID } from "node:crypto";
 import { readdirSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
@@ -17,6 +17,8 @@ import { ClamdScanner } from "../lib/files/malware.ts";
 import { isFilePath, makeFileRoutes } from "./files/routes.ts";
 import { storageFromConfig } from "../lib/storage.ts";
 import { makePreset } from "./graphile.config.ts";
+import { createStripeClient } from "../lib/stripe.ts";
+import { makeStripeWebhook, STRIPE_WEBHOOK_PATH } from "./stripe/webhook.ts";
 
 const MIGRATIONS_DIR = new URL("../db/migrations/", import.meta.url);
 
@@ -102,6 +104,12 @@ export async function createAppServer(config: Config, log: Logger): Promise<AppS
     scanner,
     log,
   });
+  const stripeWebhook = makeStripeWebhook({
+    ownerPool,
+    stripe: createStripeClient(config.stripe),
+    webhookSecret: config.stripe.webhookSecret,
+    log,
+  });
   const serv = pgl.createServ(grafserv);
   const graphqlHandler = serv.createHandler();
   const graphqlPath = "/graphql";
@@ -121,6 +129,9 @@ export async function createAppServer(config: Config, log: Logger): Promise<AppS
       });
     } else if (path === "/healthz" || path === "/readyz") {
       app(req, res);
+    } else if (path === STRIPE_WEBHOOK_PATH) {
+      // Stripe's signature is the credential, verified on the raw body (server/stripe/webhook.ts).
+      void stripeWebhook(req, res, reqId);
     } else if (isFilePath(path)) {
       // Signed URLs, not tokens: the signature is the credential (server/files/routes.ts).
       void fileRoutes(req, res, reqId);

@@ -6,6 +6,7 @@ import { type ParsedCronItem, parseCrontab, type Runner, run, type TaskList, typ
 import type { Config } from "../lib/config.ts";
 import { ClamdScanner } from "../lib/files/malware.ts";
 import { storageFromConfig } from "../lib/storage.ts";
+import { createStripeClient } from "../lib/stripe.ts";
 import type { Logger } from "../lib/log.ts";
 import { startHeartbeat } from "./heartbeat.ts";
 import { makeWorkerLogger } from "./logger.ts";
@@ -16,9 +17,10 @@ import { createWeatherProvider } from "./weather/index.ts";
 
 export const CRONTAB_FILE = new URL("crontab", import.meta.url);
 
-/** The real mailer, SMS sender, weather provider, file storage and malware scanner of this configuration. */
-export function makeTaskDeps(config: Pick<Config, "mail" | "sms" | "weather" | "files">): TaskDeps {
+/** The real mailer, SMS sender, weather provider, file storage, malware scanner and Stripe client of this configuration. */
+export function makeTaskDeps(config: Pick<Config, "mail" | "sms" | "weather" | "files" | "stripe">): TaskDeps {
   return {
+    stripe: createStripeClient(config.stripe),
     mailer: createMailer(config.mail),
     smsSender: createSmsSender(config.sms),
     weather: createWeatherProvider(config.weather),

@@ -10,6 +10,12 @@ const config = readConfig();
 const log = makeLogger(config.logLevel);
 const runner = await startWorker(config, log);
 log.info("worker running");
+if (config.stripe.fake) {
+  log.warn(
+    { port: config.stripe.port },
+    'STRIPE_SECRET_KEY is not set: Stripe calls go to the fake on loopback, which `npm start` runs (README "Payments")'
+  );
+}
 const stop = (signal: string) => {
   log.info({ signal }, "stopping worker");
   runner.stop().then(

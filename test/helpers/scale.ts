@@ -191,6 +191,37 @@ export async function seedMarketplaceAtScale(db: TestDatabase, sizes: ScaleSizes
           from seed_offers where delivered
         union all
         select delivery_id, traveler_id, customer_id, 'traveler', 5, true from seed_offers where delivered and g % 4 = 0`);
+      // Payments: every delivery's payment and escrow (captured and held once delivered), a refund for some, and
+      // a payout account (with payouts) for every traveler of the seed.
+      await c.query(`
+        insert into app_public.payment_intents (id, delivery_id, customer_id, traveler_id, traveler_amount, platform_fee,
+          processing_fee, amount, currency, status, captured_amount, captured_at, idempotency_key, created_at)
+        select delivery_id, delivery_id, customer_id, traveler_id, 3000, 300, 126, 3426, 'EUR',
+               case when delivered then 'succeeded' else 'requires_capture' end::app_public.payment_status,
+               case when delivered then 3426 else 0 end, case when delivered then now() - interval '20 hours' end,
+               'pi-create:' || delivery_id, now() - interval '1 day' - (g % 991) * interval '1 minute'
+          from seed_offers where accepted`);
+      await c.query(`
+        insert into app_public.escrow_accounts (payment_intent_id, delivery_id, customer_id, traveler_id, amount, currency,
+          status, held_at, hold_until, created_at)
+        select delivery_id, delivery_id, customer_id, traveler_id, 3000, 'EUR',
+               case when delivered then 'held' else 'pending' end::app_public.escrow_status,
+               case when delivered then now() - interval '20 hours' end, case when delivered then now() + interval '38 hours' end,
+               now() - interval '1 day' - (g % 991) * interval '1 minute'
+          from seed_offers where accepted`);
+      await c.query(`
+        insert into app_public.refunds (payment_intent_id, delivery_id, customer_id, traveler_id, amount, currency, reason,
+          status, idempotency_key)
+        select delivery_id, delivery_id, customer_id, traveler_id, 100, 'EUR', 'customer_request', 'succeeded',
+               'refund:' || delivery_id
+          from seed_offers where delivered`);
+      await c.query(`
+        insert into app_public.payout_accounts (user_id, status, payouts_enabled)
+        select u.id, 'active', true from seed_users u where u.n % 2 = 1`);
+      await c.query(`
+        insert into app_public.payouts (user_id, payout_account_id, amount, fee, net, currency, status, created_at)
+        select a.user_id, a.id, 1000 + k, 0, 1000 + k, 'EUR', 'paid', now() - k * interval '1 day'
+          from app_public.payout_accounts a cross join generate_series(1, 2) k`);
       await c.query(`
         insert into app_public.review_reports (review_id, reporter_id, reason)
         select v.id, u.id, 'spam'

@@ -11,7 +11,8 @@ const MINIMAL = {
   TOTP_ENCRYPTION_KEY: "k".repeat(32),
   FILES_SIGNING_KEY: "f".repeat(32),
 };
-const PRODUCTION = { ...MINIMAL, NODE_ENV: "production", SMTP_URL: "smtp://mail.test", SMS_URL: "https://sms.test/send" };
+const PRODUCTION = { ...MINIMAL, NODE_ENV: "production", SMTP_URL: "smtp://mail.test", SMS_URL: "https://sms.test/send",
+  STRIPE_SECRET_KEY: "sk_live_production", STRIPE_WEBHOOK_SECRET: "whsec_production" };
 
 test("defaults: development, files instead of SMTP and SMS, offline weather", (t) => {
   const config = readConfig(MINIMAL);
@@ -67,8 +68,20 @@ test("bad or missing values stop the boot with the variable's name", (t) => {
     [{ ...MINIMAL, WEATHER_PROVIDER: "http" }, /WEATHER_URL is required/],
     [{ ...MINIMAL, GRAPHQL_INTROSPECTION: "yes" }, /GRAPHQL_INTROSPECTION must be on or off/],
     [{ ...MINIMAL, WORKER_HEARTBEAT_MS: "1000", WORKER_RECLAIM_AFTER_MS: "1500" }, /at least twice/],
+    [{ ...PRODUCTION, STRIPE_SECRET_KEY: "" }, /STRIPE_SECRET_KEY is required in production/],
+    [{ ...MINIMAL, STRIPE_SECRET_KEY: "sk_test_x" }, /STRIPE_WEBHOOK_SECRET is required/],
+    [{ ...MINIMAL, STRIPE_SECRET_KEY: "pk_test_x", STRIPE_WEBHOOK_SECRET: "whsec_x" }, /must be a Stripe secret key/],
+    [{ ...MINIMAL, STRIPE_SECRET_KEY: "sk_test_x", STRIPE_WEBHOOK_SECRET: "secret" }, /whsec_/],
+    [{ ...MINIMAL, STRIPE_API_PROTOCOL: "ftp" }, /STRIPE_API_PROTOCOL must be http or https/],
   ];
   for (const [source, message] of refused) t.throws(() => readConfig(source), { message }, JSON.stringify(source));
+});
+
+test("Stripe: without a key, the fake on loopback; with one, Stripe's own API unless told otherwise", (t) => {
+  t.like(readConfig(MINIMAL).stripe, { fake: true, host: "127.0.0.1", port: 12111, protocol: "http" });
+  t.like(readConfig({ ...MINIMAL, STRIPE_API_PORT: "4242" }).stripe, { fake: true, port: 4242 });
+  t.like(readConfig({ ...MINIMAL, STRIPE_SECRET_KEY: "sk_test_abc", STRIPE_WEBHOOK_SECRET: "whsec_abc" }).stripe,
+    { fake: false, secretKey: "sk_test_abc", webhookSecret: "whsec_abc", host: undefined, port: undefined, protocol: undefined });
 });
 
 test("a tool reads only its section: the mail settings need no database", (t) => {

@@ -21,7 +21,8 @@ let browser: BrowserContext;
 test.before(async () => {
   db = await createTestDatabase();
   [dev, prod] = await Promise.all([startTestServer(db),
-    startTestServer(db, { NODE_ENV: "production", SMTP_URL: "smtp://127.0.0.1:1", SMS_URL: "http://127.0.0.1:1/sms" })]);
+    startTestServer(db, { NODE_ENV: "production", SMTP_URL: "smtp://127.0.0.1:1", SMS_URL: "http://127.0.0.1:1/sms",
+      STRIPE_SECRET_KEY: "sk_test_production_mode", STRIPE_WEBHOOK_SECRET: "whsec_production_mode" })]);
   profile = await mkdtemp(join(tmpdir(), "p2p-chromium-"));
   browser = await chromium.launchPersistentContext(profile, { executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS,
     headless: true });

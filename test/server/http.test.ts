@@ -127,7 +127,8 @@ test("GraphiQL is served in development and test, never in production", async (t
   t.is(dev.status, 200);
   t.regex(await dev.text(), /<html/i);
   const prod = await startTestServer(db, { NODE_ENV: "production", SMTP_URL: "smtp://127.0.0.1:1",
-    SMS_URL: "http://127.0.0.1:1/sms" });
+    SMS_URL: "http://127.0.0.1:1/sms", STRIPE_SECRET_KEY: "sk_test_production_mode",
+    STRIPE_WEBHOOK_SECRET: "whsec_production_mode" });
   try {
     const res = await fetch(`${prod.url}/graphiql`, { headers: { accept: "text/html" } });
     t.is(res.status, 404);

@@ -5,7 +5,8 @@ import test from "ava";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
 import { startTestServer, type TestServer } from "../helpers/server.ts";
 
-const PRODUCTION = { NODE_ENV: "production", SMTP_URL: "smtp://127.0.0.1:1", SMS_URL: "http://127.0.0.1:1/sms" };
+const PRODUCTION = { NODE_ENV: "production", SMTP_URL: "smtp://127.0.0.1:1", SMS_URL: "http://127.0.0.1:1/sms",
+  STRIPE_SECRET_KEY: "sk_test_production_mode", STRIPE_WEBHOOK_SECRET: "whsec_production_mode" };
 
 let db: TestDatabase;
 let server: TestServer;

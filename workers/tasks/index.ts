@@ -8,6 +8,7 @@
 import type { TaskList } from "graphile-worker";
 import type { MalwareScanner } from "../../lib/files/malware.ts";
 import type { FileStorage } from "../../lib/storage.ts";
+import type { Stripe } from "../../lib/stripe.ts";
 import type { Mailer } from "../mail.ts";
 import type { SmsSender } from "../sms.ts";
 import type { WeatherProvider } from "../weather/provider.ts";
@@ -19,7 +20,12 @@ import { makeFilesRemoveObjectsTask } from "./files__remove_objects.ts";
 import { makeMaintenanceCleanupExpiredDataTask } from "./maintenance__cleanup_expired_data.ts";
 import { makeMatchingRecordCandidatesTask } from "./matching__record_candidates.ts";
 import { makeOffersExpireTask } from "./offers__expire.ts";
+import { makePaymentsCaptureTask } from "./payments__capture.ts";
+import { makePaymentsCreateIntentTask } from "./payments__create_intent.ts";
+import { makePaymentsHoldTask } from "./payments__hold.ts";
+import { makePaymentsReleaseTask } from "./payments__release.ts";
 import { makeSmsSendPhoneCodeTask } from "./sms__send_phone_code.ts";
+import { makeStripeProcessEventTask } from "./stripe__process_event.ts";
 import { makeTripsAutoCompleteTask } from "./trips__auto_complete.ts";
 import { makeTripsMaterialiseRecurringTask } from "./trips__materialise_recurring.ts";
 import { makeTripsRefreshWeatherTask } from "./trips__refresh_weather.ts";
@@ -33,6 +39,8 @@ export interface TaskDeps {
   storage: FileStorage;
   /** None when CLAMAV_URL is unset: uploads are not scanned. */
   scanner: MalwareScanner | undefined;
+  /** The official Stripe SDK: Stripe's API with a key, the fake on loopback without one (lib/stripe.ts). */
+  stripe: Stripe;
 }
 
 export function makeTaskList(deps: TaskDeps): TaskList {
@@ -45,7 +53,12 @@ export function makeTaskList(deps: TaskDeps): TaskList {
     maintenance__cleanup_expired_data: makeMaintenanceCleanupExpiredDataTask(),
     matching__record_candidates: makeMatchingRecordCandidatesTask(),
     offers__expire: makeOffersExpireTask(),
+    payments__capture: makePaymentsCaptureTask(deps),
+    payments__create_intent: makePaymentsCreateIntentTask(deps),
+    payments__hold: makePaymentsHoldTask(),
+    payments__release: makePaymentsReleaseTask(deps),
     sms__send_phone_code: makeSmsSendPhoneCodeTask(deps),
+    stripe__process_event: makeStripeProcessEventTask(),
     trips__auto_complete: makeTripsAutoCompleteTask(),
     trips__materialise_recurring: makeTripsMaterialiseRecurringTask(),
     trips__refresh_weather: makeTripsRefreshWeatherTask(deps),

@@ -6,8 +6,8 @@
 --      capacity for it: weight × quantity, volume and items; overbooking surfaces as CAPAC;
 --   4. accept the thread with the hash of the agreed terms, decline every other live thread of the request;
 --   5. the request follows the delivery (trigger), both parties are told, and the payment authorisation job is
---      enqueued (id-only payload). Its task arrives with the payments issue: graphile-worker only takes jobs of
---      tasks it knows, so until then the job waits in the queue instead of failing.
+--      enqueued (id-only payload; workers/tasks/payments__create_intent.ts). The platform fee stored on the
+--      delivery comes from the one fee formula, app_hidden.charge_amounts (docs/payments.md, Fees).
 -- The traveler lock. The live-delivery limits (limits.max_active_deliveries, and verification.phone_max_active at
 -- phone_verified) count the traveler's deliveries, which accepts on other requests and trips add to: the request,
 -- offer and trip locks do not serialise those, so without this lock concurrent accepts would all count the same
@@ -80,7 +80,7 @@ begin
   insert into app_public.deliveries (request_id, offer_id, customer_id, traveler_id, trip_id, final_price,
                                      platform_fee, currency, terms_hash, pickup_time, delivery_time)
   values (v_request.id, v_offer.id, v_request.customer_id, v_offer.traveler_id, v_trip.id, v_version.price,
-          round(v_version.price * (app_hidden.config_value('payments.platform_fee_rate'))::numeric)::bigint,
+          (select c.platform_fee from app_hidden.charge_amounts(v_version.price) c),
           v_offer.currency, v_terms, v_version.pickup_time, v_version.delivery_time)
   returning * into v_delivery;
   perform app_hidden.reserve_trip_capacity(v_trip.id, v_delivery.id, v_request.total_weight, v_request.total_volume_l,

@@ -1,0 +1,68 @@
+-- Releasing escrows to travelers (docs/payments.md, Flow 5), every 10 minutes (payments__release). An escrow is
+-- due when it is held, its delivery is delivered (not disputed, not cancelled), its hold has elapsed or the customer
+-- confirmed receipt, no admin review is pending, and the traveler has an active payout account. The worker transfers
+-- the traveler's share from the captured charge (source_transaction) with the key transfer:<escrow id>, then
+-- records it: the escrow is released once, and the ledger moves the share from the escrow liability to the
+-- traveler's payable. Release never depends on the time since payment.
+create or replace function app_private.escrows_to_release(max_rows integer default 100)
+returns setof jsonb
+language sql stable
+set search_path = pg_catalog, public, pg_temp
+as $$
+  select jsonb_build_object(
+           'escrow_id', e.id,
+           'delivery_id', e.delivery_id,
+           'amount', e.amount - e.released_amount - e.refunded_amount,
+           'currency', lower(e.currency),
+           'destination', acct.stripe_id,
+           'source_transaction', ch.stripe_id,
+           'transfer_group', 'dlv_' || e.delivery_id,
+           'idempotency_key', 'transfer:' || e.id,
+           'condition', case when d.receipt_confirmed_at is not null and (e.hold_until is null or e.hold_until > now())
+                             then 'delivery_confirmed' else 'hold_expired' end)
+    from app_public.escrow_accounts e
+    join app_public.deliveries d on d.id = e.delivery_id
+    join app_public.payout_accounts pa on pa.user_id = e.traveler_id
+    join app_private.stripe_refs acct on acct.payout_account_id = pa.id and acct.kind = 'account'
+    join app_private.stripe_refs ch on ch.payment_intent_id = e.payment_intent_id and ch.kind = 'charge'
+   where e.status = 'held'
+     and not e.review_required
+     and d.status = 'delivered'
+     and (e.hold_until <= now() or d.receipt_confirmed_at is not null)
+     and pa.status = 'active'
+   order by e.hold_until nulls first, e.id
+   limit escrows_to_release.max_rows;
+$$;
+comment on function app_private.escrows_to_release(integer) is 'payments__release: the held escrows due for release now, with the transfer to make for each.';
+
+-- Records the transfer made for an escrow: released once (a second call, or a concurrent one, changes nothing).
+create or replace function app_private.record_escrow_release(escrow_id uuid, transfer jsonb, condition app_public.release_condition)
+returns boolean
+language plpgsql volatile
+set search_path = pg_catalog, public, pg_temp
+as $$
+declare
+  v_escrow app_public.escrow_accounts;
+begin
+  update app_public.escrow_accounts e
+     set status = 'released', released_amount = e.amount - e.refunded_amount, released_at = now(),
+         release_condition = record_escrow_release.condition
+   where e.id = record_escrow_release.escrow_id and e.status = 'held'
+  returning * into v_escrow;
+  if v_escrow.id is null then
+    return false;
+  end if;
+  insert into app_private.stripe_refs (stripe_id, kind, escrow_id)
+  values (record_escrow_release.transfer ->> 'id', 'transfer', v_escrow.id)
+  on conflict do nothing;
+  perform app_private.post_ledger_transaction('release', 'release:' || v_escrow.id, v_escrow.delivery_id,
+    v_escrow.currency,
+    jsonb_build_array(
+      jsonb_build_object('code', 'escrow_liability', 'amount', v_escrow.released_amount),
+      jsonb_build_object('code', 'traveler_payable', 'user_id', v_escrow.traveler_id, 'amount', -v_escrow.released_amount)),
+    format('Release of the escrow of delivery %s', v_escrow.delivery_id));
+  return true;
+end;
+$$;
+comment on function app_private.record_escrow_release(uuid, jsonb, app_public.release_condition) is
+  'Records an escrow''s transfer to the traveler: released once, ledger Dr escrow liability / Cr traveler payable.';

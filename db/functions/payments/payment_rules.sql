@@ -1,0 +1,56 @@
+-- Shared rules of the payment tables (docs/payments.md): the forward-only order of payment states, and the tables'
+-- timestamps.
+
+-- Stripe delivers events in no guaranteed order and retries them, so a state is applied only when it moves the
+-- payment forward: requires_payment_method → failed (a declined attempt) → requires_confirmation / requires_action →
+-- processing → requires_capture → succeeded, and canceled from anything not yet captured. A failed attempt may be
+-- followed by a new one, so failed is passed again by any later state.
+create or replace function app_hidden.payment_status_advances(
+  from_status app_public.payment_status,
+  to_status app_public.payment_status
+)
+returns boolean
+language sql immutable
+set search_path = pg_catalog, public, pg_temp
+as $$
+  select case
+           when payment_status_advances.from_status in ('succeeded', 'canceled') then false
+           when payment_status_advances.to_status = 'canceled' then true
+           when payment_status_advances.to_status = 'failed'
+             then payment_status_advances.from_status in ('requires_payment_method', 'requires_confirmation',
+                                                          'requires_action', 'processing')
+           else app_hidden.payment_status_rank(payment_status_advances.to_status)
+                > app_hidden.payment_status_rank(payment_status_advances.from_status)
+         end;
+$$;
+comment on function app_hidden.payment_status_advances(app_public.payment_status, app_public.payment_status) is
+  'Whether a payment may move from one status to another (forward only; canceled from any state before capture).';
+
+create or replace function app_hidden.payment_status_rank(status app_public.payment_status)
+returns integer
+language sql immutable
+set search_path = pg_catalog, public, pg_temp
+as $$
+  select case payment_status_rank.status
+           when 'requires_payment_method' then 0
+           when 'failed' then 1
+           when 'requires_confirmation' then 2
+           when 'requires_action' then 2
+           when 'processing' then 3
+           when 'requires_capture' then 4
+           when 'succeeded' then 5
+           when 'canceled' then 6
+         end;
+$$;
+comment on function app_hidden.payment_status_rank(app_public.payment_status) is 'Position of a payment status in the forward order.';
+
+create or replace trigger _100_timestamps before update on app_public.payment_intents
+  for each row execute function app_hidden.tg__set_updated_at();
+create or replace trigger _100_timestamps before update on app_public.escrow_accounts
+  for each row execute function app_hidden.tg__set_updated_at();
+create or replace trigger _100_timestamps before update on app_public.refunds
+  for each row execute function app_hidden.tg__set_updated_at();
+create or replace trigger _100_timestamps before update on app_public.payout_accounts
+  for each row execute function app_hidden.tg__set_updated_at();
+create or replace trigger _100_timestamps before update on app_public.payouts
+  for each row execute function app_hidden.tg__set_updated_at();

@@ -1,0 +1,570 @@
+// A Stripe-compatible fake on loopback, for development and tests without a Stripe key (README "Payments"). The
+// official SDK talks to it through its host, port and protocol settings, exactly as to Stripe: form-encoded requests
+// with bracketed keys, Bearer secret keys, Idempotency-Key replay, Stripe's error shapes and status codes. It keeps
+// its objects in memory and sends webhook events signed as Stripe signs them (Stripe-Signature: t=<unix time>,
+// v1=HMAC-SHA256(secret, "<t>.<body>")) to one endpoint.
+//
+// It covers what the payment flow calls, no more:
+//   POST /v1/payment_intents, GET /v1/payment_intents/:id, POST /v1/payment_intents/:id/confirm|capture|cancel;
+//   POST /v1/accounts, GET /v1/accounts/:id; POST /v1/transfers, GET /v1/transfers/:id;
+//   events payment_intent.created|amount_capturable_updated|succeeded|canceled|payment_failed, transfer.created.
+// Confirmation takes Stripe's test PaymentMethods: pm_card_visa (and the other pm_card_<brand> ones) succeed;
+// pm_card_chargeDeclined, …InsufficientFunds, …LostCard, …StolenCard, …ExpiredCard, …IncorrectCvc and
+// …ProcessingError decline with Stripe's codes (HTTP 402, the PaymentIntent back to requires_payment_method with its
+// last_payment_error, and payment_intent.payment_failed). stripe-stateful-mock was evaluated and covers none of
+// PaymentIntents, transfers or webhooks, hence this file.
+import { createHmac, randomBytes } from "node:crypto";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+
+// biome-ignore lint/suspicious/noExplicitAny: Stripe's JSON objects, whose shape each route knows
+type Obj = Record<string, any>;
+type Emit = (type: string, object: Obj) => void;
+
+export interface FakeStripeOptions {
+  host?: string;
+  /** 0 (default): any free port. */
+  port?: number;
+  /** Signing secret of the webhook endpoint (whsec_…). */
+  webhookSecret: string;
+  /** Where events are POSTed; unset: events are only recorded (set it later through the returned object). */
+  webhookUrl?: string;
+}
+
+export interface FakeEvent {
+  id: string;
+  type: string;
+  body: string;
+}
+
+export interface FakeStripe {
+  host: string;
+  port: number;
+  webhookUrl: string | undefined;
+  webhookSecret: string;
+  /** Every object by id (PaymentIntents, charges, accounts, transfers). */
+  objects: Map<string, Obj>;
+  /** Every event, in the order they happened. */
+  events: FakeEvent[];
+  /** Requests received: method, path and idempotency key. */
+  requests: Array<{ method: string; path: string; idempotencyKey: string | undefined }>;
+  /** The signed header Stripe would send with this body now (or at the given unix time). */
+  sign(body: string, timestamp?: number): string;
+  /** Resolves once every event so far was delivered (or given up on). */
+  settled(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Test PaymentMethods that decline, with Stripe's error code and decline code. */
+const DECLINES: Record<string, { code: string; decline_code?: string; message: string }> = {
+  pm_card_chargeDeclined: {
+    code: "card_declined",
+    decline_code: "generic_decline",
+    message: "Your card was declined.",
+  },
+  pm_card_chargeDeclinedInsufficientFunds: {
+    code: "card_declined",
+    decline_code: "insufficient_funds",
+    message: "Your card has insufficient funds.",
+  },
+  pm_card_chargeDeclinedLostCard: {
+    code: "card_declined",
+    decline_code: "lost_card",
+    message: "Your card was declined.",
+  },
+  pm_card_chargeDeclinedStolenCard: {
+    code: "card_declined",
+    decline_code: "stolen_card",
+    message: "Your card was declined.",
+  },
+  pm_card_chargeDeclinedExpiredCard: {
+    code: "expired_card",
+    decline_code: "expired_card",
+    message: "Your card has expired.",
+  },
+  pm_card_chargeDeclinedIncorrectCvc: {
+    code: "incorrect_cvc",
+    decline_code: "incorrect_cvc",
+    message: "Your card's security code is incorrect.",
+  },
+  pm_card_chargeDeclinedProcessingError: {
+    code: "processing_error",
+    decline_code: "processing_error",
+    message: "An error occurred while processing your card. Try again in a little bit.",
+  },
+};
+
+class StripeError extends Error {
+  readonly status: number;
+  readonly body: Obj;
+  constructor(status: number, body: Obj) {
+    super(body.message);
+    this.status = status;
+    this.body = body;
+  }
+}
+const invalid = (message: string, extra: Obj = {}) =>
+  new StripeError(400, { type: "invalid_request_error", message, ...extra });
+const missing = (kind: string, id: string, param?: string) =>
+  new StripeError(404, {
+    type: "invalid_request_error",
+    code: "resource_missing",
+    message: `No such ${kind}: '${id}'`,
+    ...(param ? { param } : {}),
+  });
+
+const newId = (prefix: string) => `${prefix}_${randomBytes(12).toString("base64url").replace(/[-_]/g, "x")}`;
+const now = () => Math.floor(Date.now() / 1000);
+
+/** Stripe's form encoding: a[b]=1&a[c][]=2 → { a: { b: "1", c: ["2"] } }. */
+export function parseForm(body: string): Obj {
+  const result: Obj = {};
+  for (const [key, value] of new URLSearchParams(body)) {
+    const path = key.replace(/\]/g, "").split("[");
+    let node: Obj = result;
+    for (let i = 0; i < path.length; i++) {
+      const part = path[i]!;
+      const name = part === "" && Array.isArray(node) ? String(node.length) : part;
+      if (i === path.length - 1) node[name] = value;
+      else {
+        node[name] ??= path[i + 1] === "" || /^\d+$/.test(path[i + 1]!) ? [] : {};
+        node = node[name];
+      }
+    }
+  }
+  return result;
+}
+
+function amountParam(value: unknown, param: string): number {
+  const amount = Number(value);
+  if (value === undefined || !Number.isInteger(amount) || amount < 0) {
+    throw invalid(`Invalid integer: ${String(value)}`, { param });
+  }
+  return amount;
+}
+
+export async function startFakeStripe(options: FakeStripeOptions): Promise<FakeStripe> {
+  const objects = new Map<string, Obj>();
+  const events: FakeEvent[] = [];
+  const requests: FakeStripe["requests"] = [];
+  const idempotent = new Map<string, { method: string; path: string; params: string; status: number; body: string }>();
+  let delivery: Promise<void> = Promise.resolve();
+
+  const sign = (body: string, timestamp = now()) =>
+    `t=${timestamp},v1=${createHmac("sha256", fake.webhookSecret).update(`${timestamp}.${body}`).digest("hex")}`;
+
+  async function deliver(body: string): Promise<void> {
+    for (let attempt = 0; attempt < 4 && fake.webhookUrl; attempt++) {
+      try {
+        const res = await fetch(fake.webhookUrl, {
+          method: "POST",
+          headers: {
+            "content-type": "application/json; charset=utf-8",
+            "user-agent": "Stripe/1.0 (+https://stripe.com/docs/webhooks)",
+            "stripe-signature": sign(body),
+          },
+          body,
+        });
+        await res.arrayBuffer();
+        if (res.ok) return;
+      } catch {
+        // Stripe retries deliveries that fail; so does the fake, briefly.
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50 * 4 ** attempt));
+    }
+  }
+
+  function emit(type: string, object: Obj, request: { id: string; idempotencyKey: string | undefined }): void {
+    const event = {
+      id: newId("evt"),
+      object: "event",
+      api_version: "2026-11-18.endive",
+      created: now(),
+      data: { object: structuredClone(object) },
+      livemode: false,
+      pending_webhooks: fake.webhookUrl ? 1 : 0,
+      request: { id: request.id, idempotency_key: request.idempotencyKey ?? null },
+      type,
+    };
+    const body = JSON.stringify(event, null, 2);
+    events.push({ id: event.id, type, body });
+    delivery = delivery.then(() => deliver(body));
+  }
+
+  function get(kind: string, prefix: string, id: string, param?: string): Obj {
+    const object = objects.get(id);
+    if (!object || !id.startsWith(`${prefix}_`)) throw missing(kind, id, param);
+    return object;
+  }
+
+  function currencyParam(value: unknown): string {
+    const currency = String(value ?? "").toLowerCase();
+    if (!/^[a-z]{3}$/.test(currency)) throw invalid("Invalid currency", { param: "currency" });
+    return currency;
+  }
+
+  function confirm(pi: Obj, paymentMethod: string | undefined, emitEvent: Emit): void {
+    if (!["requires_payment_method", "requires_confirmation"].includes(pi.status)) {
+      throw invalid(
+        `This PaymentIntent's status is ${pi.status}, but it must be requires_payment_method or requires_confirmation to be confirmed.`,
+        { code: "payment_intent_unexpected_state", payment_intent: pi }
+      );
+    }
+    const method = paymentMethod ?? pi.payment_method;
+    if (!method) {
+      throw invalid("You cannot confirm this PaymentIntent because it's missing a payment method.", {
+        code: "payment_intent_unexpected_state",
+        payment_intent: pi,
+      });
+    }
+    if (!/^pm_/.test(method)) throw missing("PaymentMethod", method, "payment_method");
+    pi.payment_method = method;
+    const decline = DECLINES[method];
+    const charge: Obj = {
+      id: newId("ch"),
+      object: "charge",
+      amount: pi.amount,
+      amount_captured: 0,
+      amount_refunded: 0,
+      captured: false,
+      currency: pi.currency,
+      created: now(),
+      paid: !decline,
+      payment_intent: pi.id,
+      payment_method: method,
+      refunded: false,
+      status: decline ? "failed" : "succeeded",
+      transfer_group: pi.transfer_group,
+      failure_code: decline?.code ?? null,
+      outcome: { type: decline ? "issuer_declined" : "authorized" },
+      metadata: pi.metadata,
+    };
+    objects.set(charge.id, charge);
+    pi.latest_charge = charge.id;
+    if (decline) {
+      pi.status = "requires_payment_method";
+      pi.last_payment_error = { type: "card_error", ...decline, charge: charge.id, payment_method: { id: method } };
+      pi.payment_method = null;
+      emitEvent("payment_intent.payment_failed", pi);
+      throw new StripeError(402, { ...pi.last_payment_error, payment_intent: structuredClone(pi) });
+    }
+    pi.last_payment_error = null;
+    if (pi.capture_method === "manual") {
+      pi.status = "requires_capture";
+      pi.amount_capturable = pi.amount;
+      emitEvent("payment_intent.amount_capturable_updated", pi);
+    } else {
+      pi.status = "succeeded";
+      pi.amount_received = pi.amount;
+      Object.assign(charge, { captured: true, amount_captured: pi.amount });
+      emitEvent("payment_intent.succeeded", pi);
+    }
+  }
+
+  type Handler = (params: Obj, match: string[], emitEvent: Emit) => Obj;
+  const routes: Array<[string, RegExp, Handler]> = [
+    [
+      "POST",
+      /^\/v1\/payment_intents$/,
+      (p, _m, emitEvent) => {
+        const amount = amountParam(p.amount, "amount");
+        const currency = currencyParam(p.currency);
+        if (amount < 50) {
+          throw invalid("Amount must be at least 50 cents", { code: "amount_too_small", param: "amount" });
+        }
+        const captureMethod = p.capture_method ?? "automatic";
+        if (!["automatic", "automatic_async", "manual"].includes(captureMethod)) {
+          throw invalid(`Invalid capture_method: ${captureMethod}`, { param: "capture_method" });
+        }
+        const id = newId("pi");
+        const pi: Obj = {
+          id,
+          object: "payment_intent",
+          amount,
+          amount_capturable: 0,
+          amount_received: 0,
+          capture_method: captureMethod,
+          client_secret: `${id}_secret_${randomBytes(12).toString("hex")}`,
+          confirmation_method: "automatic",
+          created: now(),
+          currency,
+          description: p.description ?? null,
+          last_payment_error: null,
+          latest_charge: null,
+          livemode: false,
+          metadata: p.metadata ?? {},
+          payment_method: p.payment_method ?? null,
+          payment_method_types: p.payment_method_types ?? ["card"],
+          status: p.payment_method ? "requires_confirmation" : "requires_payment_method",
+          transfer_group: p.transfer_group ?? null,
+          canceled_at: null,
+          cancellation_reason: null,
+        };
+        objects.set(id, pi);
+        emitEvent("payment_intent.created", pi);
+        if (p.confirm === "true") confirm(pi, undefined, emitEvent);
+        return pi;
+      },
+    ],
+    ["GET", /^\/v1\/payment_intents\/([^/]+)$/, (_p, m) => get("payment_intent", "pi", m[1]!)],
+    [
+      "POST",
+      /^\/v1\/payment_intents\/([^/]+)\/confirm$/,
+      (p, m, emitEvent) => {
+        const pi = get("payment_intent", "pi", m[1]!);
+        confirm(pi, p.payment_method, emitEvent);
+        return pi;
+      },
+    ],
+    [
+      "POST",
+      /^\/v1\/payment_intents\/([^/]+)\/capture$/,
+      (p, m, emitEvent) => {
+        const pi = get("payment_intent", "pi", m[1]!);
+        if (pi.status !== "requires_capture") {
+          throw invalid(
+            `This PaymentIntent could not be captured because it has a status of ${pi.status}. Only a PaymentIntent with one of the following statuses may be captured: requires_capture.`,
+            { code: "payment_intent_unexpected_state", payment_intent: pi }
+          );
+        }
+        const amount =
+          p.amount_to_capture === undefined
+            ? pi.amount_capturable
+            : amountParam(p.amount_to_capture, "amount_to_capture");
+        if (amount > pi.amount_capturable || amount <= 0) {
+          throw invalid("The amount to capture must be positive and at most the amount capturable.", {
+            param: "amount_to_capture",
+          });
+        }
+        Object.assign(pi, { status: "succeeded", amount_received: amount, amount_capturable: 0 });
+        Object.assign(objects.get(pi.latest_charge)!, {
+          captured: true,
+          amount_captured: amount,
+          amount_refunded: pi.amount - amount,
+        });
+        emitEvent("payment_intent.succeeded", pi);
+        return pi;
+      },
+    ],
+    [
+      "POST",
+      /^\/v1\/payment_intents\/([^/]+)\/cancel$/,
+      (p, m, emitEvent) => {
+        const pi = get("payment_intent", "pi", m[1]!);
+        if (
+          ![
+            "requires_payment_method",
+            "requires_confirmation",
+            "requires_action",
+            "processing",
+            "requires_capture",
+          ].includes(pi.status)
+        ) {
+          throw invalid(
+            `You cannot cancel this PaymentIntent because it has a status of ${pi.status}. Only a PaymentIntent with one of the following statuses may be canceled: requires_payment_method, requires_capture, requires_confirmation, requires_action, processing.`,
+            { code: "payment_intent_unexpected_state", payment_intent: pi }
+          );
+        }
+        if (pi.status === "requires_capture") {
+          Object.assign(objects.get(pi.latest_charge)!, { refunded: true, amount_refunded: pi.amount });
+        }
+        Object.assign(pi, {
+          status: "canceled",
+          amount_capturable: 0,
+          canceled_at: now(),
+          cancellation_reason: p.cancellation_reason ?? null,
+        });
+        emitEvent("payment_intent.canceled", pi);
+        return pi;
+      },
+    ],
+    [
+      "POST",
+      /^\/v1\/accounts$/,
+      (p) => {
+        const account = {
+          id: newId("acct"),
+          object: "account",
+          type: p.type ?? "express",
+          country: p.country ?? "US",
+          email: p.email ?? null,
+          charges_enabled: false,
+          payouts_enabled: false,
+          details_submitted: false,
+          created: now(),
+          metadata: p.metadata ?? {},
+        };
+        objects.set(account.id, account);
+        return account;
+      },
+    ],
+    ["GET", /^\/v1\/accounts\/([^/]+)$/, (_p, m) => get("account", "acct", m[1]!)],
+    [
+      "POST",
+      /^\/v1\/transfers$/,
+      (p, _m, emitEvent) => {
+        const amount = amountParam(p.amount, "amount");
+        const currency = currencyParam(p.currency);
+        const destination = String(p.destination ?? "");
+        if (!destination) throw invalid("Missing required param: destination.", { param: "destination" });
+        get("destination", "acct", destination, "destination");
+        if (p.source_transaction !== undefined) {
+          const charge = get("charge", "ch", String(p.source_transaction), "source_transaction");
+          if (charge.currency !== currency) {
+            throw invalid(
+              "The currency of source_transaction's balance transaction must match the transfer currency.",
+              { param: "currency" }
+            );
+          }
+          const transferred = [...objects.values()]
+            .filter((o) => o.object === "transfer" && o.source_transaction === charge.id)
+            .reduce((sum, o) => sum + o.amount, 0);
+          if (!charge.captured || amount > charge.amount_captured - charge.amount_refunded - transferred) {
+            throw invalid("Insufficient funds in the source transaction to create this transfer.", {
+              code: "balance_insufficient",
+              param: "amount",
+            });
+          }
+        }
+        const transfer = {
+          id: newId("tr"),
+          object: "transfer",
+          amount,
+          amount_reversed: 0,
+          currency,
+          destination,
+          source_transaction: p.source_transaction ?? null,
+          transfer_group: p.transfer_group ?? null,
+          created: now(),
+          livemode: false,
+          reversed: false,
+          metadata: p.metadata ?? {},
+        };
+        objects.set(transfer.id, transfer);
+        emitEvent("transfer.created", transfer);
+        return transfer;
+      },
+    ],
+    ["GET", /^\/v1\/transfers\/([^/]+)$/, (_p, m) => get("transfer", "tr", m[1]!)],
+  ];
+
+  function handle(
+    method: string,
+    path: string,
+    params: Obj,
+    idempotencyKey: string | undefined
+  ): { status: number; body: string } {
+    const requestId = newId("req");
+    const pending: Array<[string, Obj]> = [];
+    const emitEvent: Emit = (type, object) => void pending.push([type, structuredClone(object)]);
+    let status = 200;
+    let body: Obj;
+    try {
+      const route = routes.find(([m, pattern]) => m === method && pattern.test(path));
+      if (!route)
+        throw new StripeError(404, {
+          type: "invalid_request_error",
+          message: `Unrecognized request URL (${method}: ${path}).`,
+        });
+      body = route[2](params, path.match(route[1])!, emitEvent);
+    } catch (error) {
+      if (!(error instanceof StripeError)) throw error;
+      status = error.status;
+      body = { error: { ...error.body, request_log_url: null } };
+    }
+    // Events of a call happen whether it answered 200 or 402 (a decline), as on Stripe.
+    for (const [type, object] of pending) emit(type, object, { id: requestId, idempotencyKey });
+    return { status, body: JSON.stringify(body, null, 2) };
+  }
+
+  function respond(res: ServerResponse, status: number, body: string, headers: Record<string, string> = {}): void {
+    res.writeHead(status, { "content-type": "application/json", "request-id": newId("req"), ...headers });
+    res.end(body);
+  }
+
+  const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => {
+      const url = new URL(req.url ?? "/", "http://fake");
+      const method = req.method ?? "GET";
+      const idempotencyKey = req.headers["idempotency-key"] as string | undefined;
+      requests.push({ method, path: url.pathname, idempotencyKey });
+      const auth = req.headers.authorization ?? "";
+      const apiKey = /^Bearer (sk_test_[A-Za-z0-9_]+)$/.exec(auth)?.[1];
+      if (!apiKey) {
+        return respond(
+          res,
+          401,
+          JSON.stringify({
+            error: {
+              type: "invalid_request_error",
+              message: "Invalid API Key provided. The fake accepts test secret keys (sk_test_…) only.",
+            },
+          })
+        );
+      }
+      const raw = Buffer.concat(chunks).toString("utf8");
+      const params = method === "GET" ? parseForm(url.search.slice(1)) : parseForm(raw);
+      if (method === "POST" && idempotencyKey) {
+        const key = `${apiKey}:${idempotencyKey}`;
+        const seen = idempotent.get(key);
+        const signature = JSON.stringify(params);
+        if (seen) {
+          if (seen.method !== method || seen.path !== url.pathname || seen.params !== signature) {
+            return respond(
+              res,
+              400,
+              JSON.stringify({
+                error: {
+                  type: "idempotency_error",
+                  message: `Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '${idempotencyKey}' if you meant to execute a different request.`,
+                },
+              })
+            );
+          }
+          return respond(res, seen.status, seen.body, {
+            "idempotency-key": idempotencyKey,
+            "idempotent-replayed": "true",
+          });
+        }
+        const result = handle(method, url.pathname, params, idempotencyKey);
+        idempotent.set(key, { method, path: url.pathname, params: signature, ...result });
+        return respond(res, result.status, result.body, { "idempotency-key": idempotencyKey });
+      }
+      const result = handle(method, url.pathname, params, idempotencyKey);
+      respond(res, result.status, result.body);
+    });
+  });
+
+  const host = options.host ?? "127.0.0.1";
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, host, () => resolve());
+  });
+  const fake: FakeStripe = {
+    host,
+    port: (server.address() as AddressInfo).port,
+    webhookUrl: options.webhookUrl,
+    webhookSecret: options.webhookSecret,
+    objects,
+    events,
+    requests,
+    sign,
+    settled: async () => {
+      let current: Promise<void>;
+      do {
+        current = delivery;
+        await current;
+      } while (current !== delivery);
+    },
+    close: async () => {
+      await fake.settled();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+    },
+  };
+  return fake;
+}
