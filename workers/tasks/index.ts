@@ -16,6 +16,7 @@ import { makeFilesExpireUploadsTask } from "./files__expire_uploads.ts";
 import { makeMaintenanceCleanupExpiredDataTask } from "./maintenance__cleanup_expired_data.ts";
 import { makeMatchingRecordCandidatesTask } from "./matching__record_candidates.ts";
 import { makeOffersExpireTask } from "./offers__expire.ts";
+import { makeQrRotateSigningKeysTask } from "./qr__rotate_signing_keys.ts";
 import { makeSmsSendPhoneCodeTask } from "./sms__send_phone_code.ts";
 import { makeTripsAutoCompleteTask } from "./trips__auto_complete.ts";
 import { makeTripsMaterialiseRecurringTask } from "./trips__materialise_recurring.ts";
@@ -38,6 +39,7 @@ export function makeTaskList(deps: TaskDeps): TaskList {
     maintenance__cleanup_expired_data: makeMaintenanceCleanupExpiredDataTask(),
     matching__record_candidates: makeMatchingRecordCandidatesTask(),
     offers__expire: makeOffersExpireTask(),
+    qr__rotate_signing_keys: makeQrRotateSigningKeysTask(),
     sms__send_phone_code: makeSmsSendPhoneCodeTask(deps),
     trips__auto_complete: makeTripsAutoCompleteTask(),
     trips__materialise_recurring: makeTripsMaterialiseRecurringTask(),
