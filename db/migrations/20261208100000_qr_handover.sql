@@ -388,12 +388,12 @@ select f::app_public.delivery_status, t::app_public.delivery_status, 'user'
                ('in_transit', 'delivered'), ('delivery_scheduled', 'delivered')) as allowed (f, t)
 on conflict do nothing;
 drop table app_public.custody_events cascade;
-drop table app_private.qr_code_scan_origins;
+drop table app_private.qr_code_scan_origins cascade;
 drop table app_public.qr_code_scans cascade;
 drop table app_public.qr_emergency_overrides cascade;
-drop table app_private.qr_code_secrets;
+drop table app_private.qr_code_secrets cascade;
 drop table app_public.qr_codes cascade;
-drop table app_private.qr_signing_keys;
+drop table app_private.qr_signing_keys cascade;
 drop type app_public.custody_chain_check cascade;
 drop type app_public.qr_token_check cascade;
 drop type app_public.issued_qr_code cascade;

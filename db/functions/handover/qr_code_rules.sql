@@ -3,7 +3,7 @@
 -- scan_qr_code (after steps 1 and 2) and redeem_backup_code share. Attempts answer app_public.scan_outcome instead of
 -- raising, so that the log row and the counters commit whatever the outcome.
 
--- base64url without padding (RFC 4648 §5), as the token writes its parts.
+-- base64url without padding (RFC 4648, section 5), as the token writes its parts.
 create or replace function app_hidden.b64url_encode(data bytea)
 returns text
 language sql immutable strict
@@ -13,19 +13,13 @@ as $$
 $$;
 comment on function app_hidden.b64url_encode(bytea) is 'base64url of the bytes, without padding.';
 
--- Raises a data exception (class 22) on anything that is not base64url.
+-- decode() raises a data exception (class 22) on anything that is not base64url; callers catch it.
 create or replace function app_hidden.b64url_decode(data text)
 returns bytea
-language plpgsql immutable strict
+language sql immutable strict
 set search_path = pg_catalog, public, pg_temp
 as $$
-begin
-  if b64url_decode.data !~ '^[A-Za-z0-9_-]*$' or length(b64url_decode.data) % 4 = 1 then
-    raise exception 'not base64url' using errcode = 'invalid_parameter_value';
-  end if;
-  return decode(translate(b64url_decode.data, '-_', '+/') || repeat('=', (4 - length(b64url_decode.data) % 4) % 4),
-                'base64');
-end;
+  select decode(translate(b64url_decode.data, '-_', '+/') || repeat('=', (4 - length(b64url_decode.data) % 4) % 4), 'base64');
 $$;
 comment on function app_hidden.b64url_decode(text) is 'The bytes of an unpadded base64url text (a data exception otherwise).';
 
