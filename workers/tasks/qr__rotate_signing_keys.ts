@@ -7,7 +7,7 @@ import type { Task } from "graphile-worker";
 export function makeQrRotateSigningKeysTask(): Task {
   return async (_payload, helpers) => {
     const { rows } = await helpers.withPgClient((client) =>
-      client.query<{ key_id: string | null }>("select app_private.rotate_qr_signing_keys() as key_id"),
+      client.query<{ key_id: string | null }>("select app_private.rotate_qr_signing_keys() as key_id")
     );
     if (rows[0]!.key_id) helpers.logger.info("handover signing key rotated", { keyId: rows[0]!.key_id });
   };
