@@ -379,6 +379,73 @@ COMMENT ON TYPE app_public.configuration_data_type IS 'JSON type a setting''s va
 
 
 --
+-- Name: custody_chain_check; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.custody_chain_check AS (
+	valid boolean,
+	events integer,
+	first_broken_seq integer,
+	problem text
+);
+
+
+--
+-- Name: TYPE custody_chain_check; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.custody_chain_check IS 'The result of recomputing a delivery''s custody chain.';
+
+
+--
+-- Name: COLUMN custody_chain_check.valid; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.custody_chain_check.valid IS 'Whether every link holds.';
+
+
+--
+-- Name: COLUMN custody_chain_check.events; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.custody_chain_check.events IS 'How many custody events the delivery has.';
+
+
+--
+-- Name: COLUMN custody_chain_check.first_broken_seq; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.custody_chain_check.first_broken_seq IS 'The first event whose link does not hold (NULL when valid).';
+
+
+--
+-- Name: COLUMN custody_chain_check.problem; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.custody_chain_check.problem IS 'What is wrong with that link.';
+
+
+--
+-- Name: custody_event_type; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.custody_event_type AS ENUM (
+    'picked_up',
+    'delivered',
+    'pickup_refused',
+    'override_used',
+    'returned'
+);
+
+
+--
+-- Name: TYPE custody_event_type; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.custody_event_type IS 'What a custody event records.';
+
+
+--
 -- Name: delivery_cancel_reason; Type: TYPE; Schema: app_public; Owner: -
 --
 
@@ -1069,6 +1136,71 @@ COMMENT ON TYPE app_public.file_status IS 'pending (waiting for its bytes), uplo
 
 
 --
+-- Name: handover_method; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.handover_method AS ENUM (
+    'qr',
+    'backup_code',
+    'override'
+);
+
+
+--
+-- Name: TYPE handover_method; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.handover_method IS 'How a handover was attempted: a scanned token, a typed backup code, or an approved emergency override.';
+
+
+--
+-- Name: issued_qr_code; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.issued_qr_code AS (
+	qr_code_id uuid,
+	token text,
+	backup_code text,
+	expires_at timestamp with time zone
+);
+
+
+--
+-- Name: TYPE issued_qr_code; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.issued_qr_code IS 'A new handover code, shown once: the signed token for the QR image and its backup code.';
+
+
+--
+-- Name: COLUMN issued_qr_code.qr_code_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.issued_qr_code.qr_code_id IS 'The code''s row in qrCodes.';
+
+
+--
+-- Name: COLUMN issued_qr_code.token; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.issued_qr_code.token IS 'The signed token (P2PQR1.<payload>.<mac>) to show as a QR image; never stored.';
+
+
+--
+-- Name: COLUMN issued_qr_code.backup_code; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.issued_qr_code.backup_code IS 'The backup code (XXX-XXX-XXX-XXX) to read out when the QR image cannot be scanned; never stored.';
+
+
+--
+-- Name: COLUMN issued_qr_code.expires_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.issued_qr_code.expires_at IS 'When the code stops working.';
+
+
+--
 -- Name: moderation_status; Type: TYPE; Schema: app_public; Owner: -
 --
 
@@ -1164,6 +1296,45 @@ CREATE TYPE app_public.offer_withdraw_reason AS ENUM (
 --
 
 COMMENT ON TYPE app_public.offer_withdraw_reason IS 'Why a traveler withdrew an offer.';
+
+
+--
+-- Name: override_reason; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.override_reason AS ENUM (
+    'technical_failure',
+    'emergency_situation',
+    'customer_request'
+);
+
+
+--
+-- Name: TYPE override_reason; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.override_reason IS 'Why a handover cannot be proven by its code.';
+
+
+--
+-- Name: override_status; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.override_status AS ENUM (
+    'pending',
+    'approved',
+    'rejected',
+    'used',
+    'expired',
+    'cancelled'
+);
+
+
+--
+-- Name: TYPE override_status; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.override_status IS 'State of an emergency override.';
 
 
 --
@@ -1415,6 +1586,157 @@ COMMENT ON COLUMN app_public.public_review.edited_at IS 'When the author last ed
 --
 
 COMMENT ON COLUMN app_public.public_review.created_at IS 'When it was written.';
+
+
+--
+-- Name: qr_revoke_reason; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.qr_revoke_reason AS ENUM (
+    'security_concern',
+    'delivery_cancelled',
+    'regenerated',
+    'too_many_attempts',
+    'other'
+);
+
+
+--
+-- Name: TYPE qr_revoke_reason; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.qr_revoke_reason IS 'Why a handover code was revoked.';
+
+
+--
+-- Name: qr_status; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.qr_status AS ENUM (
+    'active',
+    'used',
+    'expired',
+    'revoked'
+);
+
+
+--
+-- Name: TYPE qr_status; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.qr_status IS 'State of a handover code.';
+
+
+--
+-- Name: qr_type; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.qr_type AS ENUM (
+    'pickup',
+    'delivery'
+);
+
+
+--
+-- Name: TYPE qr_type; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.qr_type IS 'Which handover a code proves: the pickup or the drop-off.';
+
+
+--
+-- Name: qr_token_check; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.qr_token_check AS (
+	signature_valid boolean,
+	problem text,
+	key_id text,
+	delivery_id uuid,
+	qr_type app_public.qr_type,
+	token_expires_at timestamp with time zone,
+	qr_code_id uuid,
+	status app_public.qr_status,
+	expires_at timestamp with time zone,
+	failed_attempts integer
+);
+
+
+--
+-- Name: TYPE qr_token_check; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.qr_token_check IS 'What an admin learns about a token without consuming it.';
+
+
+--
+-- Name: COLUMN qr_token_check.signature_valid; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.qr_token_check.signature_valid IS 'Whether the token is well formed and signed by a key that still verifies.';
+
+
+--
+-- Name: COLUMN qr_token_check.problem; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.qr_token_check.problem IS 'Why the token would not be accepted, if it would not (NULL: a scan by the assigned traveler could succeed).';
+
+
+--
+-- Name: COLUMN qr_token_check.key_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.qr_token_check.key_id IS 'The signing key the token names.';
+
+
+--
+-- Name: COLUMN qr_token_check.delivery_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.qr_token_check.delivery_id IS 'The delivery the token names.';
+
+
+--
+-- Name: COLUMN qr_token_check.qr_type; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.qr_token_check.qr_type IS 'The handover the token names.';
+
+
+--
+-- Name: COLUMN qr_token_check.token_expires_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.qr_token_check.token_expires_at IS 'The expiry written in the token.';
+
+
+--
+-- Name: COLUMN qr_token_check.qr_code_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.qr_token_check.qr_code_id IS 'The code the token belongs to, if any.';
+
+
+--
+-- Name: COLUMN qr_token_check.status; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.qr_token_check.status IS 'The code''s state.';
+
+
+--
+-- Name: COLUMN qr_token_check.expires_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.qr_token_check.expires_at IS 'The code''s expiry.';
+
+
+--
+-- Name: COLUMN qr_token_check.failed_attempts; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.qr_token_check.failed_attempts IS 'Failed attempts counted on the code.';
 
 
 --
@@ -1851,6 +2173,80 @@ CREATE TYPE app_public.review_status AS ENUM (
 --
 
 COMMENT ON TYPE app_public.review_status IS 'Whether a review shows: active, hidden (reported, awaiting moderation) or deleted (removed by moderation).';
+
+
+--
+-- Name: scan_result; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.scan_result AS ENUM (
+    'success',
+    'failed',
+    'invalid_location',
+    'expired',
+    'already_used',
+    'unauthorized',
+    'invalid_data',
+    'revoked',
+    'rate_limited',
+    'wrong_state'
+);
+
+
+--
+-- Name: TYPE scan_result; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.scan_result IS 'Outcome of a scan, a backup code or the use of an override.';
+
+
+--
+-- Name: scan_outcome; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.scan_outcome AS (
+	result app_public.scan_result,
+	message text
+);
+
+
+--
+-- Name: TYPE scan_outcome; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.scan_outcome IS 'The outcome of a handover attempt and a message for the person scanning.';
+
+
+--
+-- Name: COLUMN scan_outcome.result; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.scan_outcome.result IS 'What happened.';
+
+
+--
+-- Name: COLUMN scan_outcome.message; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.scan_outcome.message IS 'Why, in words for the person scanning.';
+
+
+--
+-- Name: security_level; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.security_level AS ENUM (
+    'standard',
+    'high',
+    'maximum'
+);
+
+
+--
+-- Name: TYPE security_level; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.security_level IS 'How much a handover code asks for: high and maximum need the recipient''s name at drop-off, maximum also a signature and a short expiry; only standard codes may be unbound from the place.';
 
 
 --
@@ -4848,6 +5244,44 @@ COMMENT ON FUNCTION app_hidden.auto_accept_if_allowed(offer app_public.delivery_
 
 
 --
+-- Name: b64url_decode(text); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.b64url_decode(data text) RETURNS bytea
+    LANGUAGE sql IMMUTABLE STRICT
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select decode(translate(b64url_decode.data, '-_', '+/') || repeat('=', (4 - length(b64url_decode.data) % 4) % 4), 'base64');
+$$;
+
+
+--
+-- Name: FUNCTION b64url_decode(data text); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.b64url_decode(data text) IS 'The bytes of an unpadded base64url text (a data exception otherwise).';
+
+
+--
+-- Name: b64url_encode(bytea); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.b64url_encode(data bytea) RETURNS text
+    LANGUAGE sql IMMUTABLE STRICT
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select translate(encode(b64url_encode.data, 'base64'), E'+/=\n', '-_');
+$$;
+
+
+--
+-- Name: FUNCTION b64url_encode(data bytea); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.b64url_encode(data bytea) IS 'base64url of the bytes, without padding.';
+
+
+--
 -- Name: blocked_user_ids(); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
@@ -5069,6 +5503,60 @@ $$;
 --
 
 COMMENT ON FUNCTION app_hidden.checked_delivery_request_details(details app_public.delivery_request_details, customer_id uuid, created_at timestamp with time zone, default_expiry boolean) IS 'Normalises the details of a delivery request and checks the configured limits (limits.*, requests.max_expiry_days, supported currencies) and the rules that depend on the time; raises INVAL naming the field. The table''s CHECKs hold the rest.';
+
+
+--
+-- Name: complete_handover(uuid, app_public.qr_type, app_public.transition_source, uuid, app_public.handover_method, uuid, public.geography, boolean); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.complete_handover(delivery_id uuid, qr_type app_public.qr_type, source app_public.transition_source, actor_id uuid, method app_public.handover_method, scan_id uuid, point public.geography, review_required boolean) RETURNS app_public.deliveries
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_delivery app_public.deliveries;
+  v_task text := case complete_handover.qr_type when 'pickup' then 'payments__capture' else 'payments__hold' end;
+begin
+  v_delivery := app_hidden.transition_delivery(complete_handover.delivery_id,
+    case complete_handover.qr_type when 'pickup' then 'picked_up' else 'delivered' end::app_public.delivery_status,
+    complete_handover.source, complete_handover.actor_id);
+  update app_public.deliveries d
+     set verification = coalesce(d.verification, '{}'::jsonb) || jsonb_build_object(complete_handover.qr_type::text,
+           jsonb_build_object('method', complete_handover.method, 'scan_id', complete_handover.scan_id, 'at', now(),
+                              'review_required', coalesce(complete_handover.review_required, false)))
+   where d.id = v_delivery.id
+  returning d.* into v_delivery;
+  insert into app_public.custody_events (delivery_id, seq, event, actor_id, method, scan_id, point, photo_sha256,
+                                         signature_sha256, prev_hash, row_hash)
+  select v_delivery.id, 1, case complete_handover.qr_type when 'pickup' then 'picked_up' else 'delivered' end::app_public.custody_event_type,
+         complete_handover.actor_id, complete_handover.method, complete_handover.scan_id, complete_handover.point,
+         (select o.stored_sha256 from app_private.file_objects o
+           where o.file_id = case complete_handover.qr_type when 'pickup' then v_delivery.pickup_photo_id
+                                                            else v_delivery.delivery_photo_id end),
+         case when complete_handover.qr_type = 'delivery'
+              then (select o.stored_sha256 from app_private.file_objects o where o.file_id = v_delivery.signature_id) end,
+         -- placeholders: the chain trigger sets seq and both hashes
+         '\x0000000000000000000000000000000000000000000000000000000000000000'::bytea,
+         '\x0000000000000000000000000000000000000000000000000000000000000000'::bytea;
+  perform graphile_worker.add_job(v_task, json_build_object('id', v_delivery.id), job_key := v_task || ':' || v_delivery.id);
+  perform app_hidden.queue_email(u.id,
+    case complete_handover.qr_type when 'pickup' then 'Item picked up' else 'Item delivered' end,
+    format(E'%s: the %s was confirmed (%s).%s\n', v_delivery.delivery_number,
+           case complete_handover.qr_type when 'pickup' then 'pickup' else 'drop-off' end,
+           replace(complete_handover.method::text, '_', ' '),
+           case when complete_handover.qr_type = 'delivery' and u.id = v_delivery.customer_id
+                then ' Confirm receipt and review the traveler in the app.' else '' end))
+    from unnest(array[v_delivery.customer_id, v_delivery.traveler_id]) as u(id);
+  return v_delivery;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION complete_handover(delivery_id uuid, qr_type app_public.qr_type, source app_public.transition_source, actor_id uuid, method app_public.handover_method, scan_id uuid, point public.geography, review_required boolean); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.complete_handover(delivery_id uuid, qr_type app_public.qr_type, source app_public.transition_source, actor_id uuid, method app_public.handover_method, scan_id uuid, point public.geography, review_required boolean) IS 'A proven handover''s effects: the transition, the verification record, the custody event, the payment job and the emails.';
 
 
 --
@@ -5717,6 +6205,193 @@ COMMENT ON FUNCTION app_hidden.current_user_has_permission(permission text) IS '
 
 
 --
+-- Name: custody_events; Type: TABLE; Schema: app_public; Owner: -
+--
+
+CREATE TABLE app_public.custody_events (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    delivery_id uuid NOT NULL,
+    seq integer NOT NULL,
+    event app_public.custody_event_type NOT NULL,
+    actor_id uuid,
+    method app_public.handover_method,
+    scan_id uuid,
+    point public.geography(Point,4326),
+    photo_sha256 text,
+    signature_sha256 text,
+    prev_hash bytea NOT NULL,
+    row_hash bytea NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT custody_events_photo_sha256_format CHECK ((photo_sha256 ~ '^[0-9a-f]{64}$'::text)),
+    CONSTRAINT custody_events_prev_hash_length CHECK ((length(prev_hash) = 32)),
+    CONSTRAINT custody_events_row_hash_length CHECK ((length(row_hash) = 32)),
+    CONSTRAINT custody_events_seq_positive CHECK ((seq > 0)),
+    CONSTRAINT custody_events_signature_sha256_format CHECK ((signature_sha256 ~ '^[0-9a-f]{64}$'::text))
+);
+
+ALTER TABLE ONLY app_public.custody_events FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE custody_events; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TABLE app_public.custody_events IS '@behavior -insert -update -delete
+The chain of custody of a delivery''s item: append-only, each row hashing the one before (verifyCustodyChain recomputes it). Visible to the delivery''s parties and admins.';
+
+
+--
+-- Name: COLUMN custody_events.id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.custody_events.id IS 'Identifier of the event.';
+
+
+--
+-- Name: COLUMN custody_events.delivery_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.custody_events.delivery_id IS 'The delivery.';
+
+
+--
+-- Name: COLUMN custody_events.seq; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.custody_events.seq IS 'Position in the delivery''s chain, from 1.';
+
+
+--
+-- Name: COLUMN custody_events.event; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.custody_events.event IS 'What happened to the item.';
+
+
+--
+-- Name: COLUMN custody_events.actor_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.custody_events.actor_id IS 'Who took or handed over the item.';
+
+
+--
+-- Name: COLUMN custody_events.method; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.custody_events.method IS 'How the handover was proven.';
+
+
+--
+-- Name: COLUMN custody_events.scan_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.custody_events.scan_id IS 'The attempt that proved it.';
+
+
+--
+-- Name: COLUMN custody_events.point; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.custody_events.point IS 'Where it happened.';
+
+
+--
+-- Name: COLUMN custody_events.photo_sha256; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.custody_events.photo_sha256 IS 'SHA-256 of the stored photo of the item.';
+
+
+--
+-- Name: COLUMN custody_events.signature_sha256; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.custody_events.signature_sha256 IS 'SHA-256 of the stored signature.';
+
+
+--
+-- Name: COLUMN custody_events.prev_hash; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.custody_events.prev_hash IS 'row_hash of the previous event (32 zero bytes for the first).';
+
+
+--
+-- Name: COLUMN custody_events.row_hash; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.custody_events.row_hash IS 'SHA-256 over prev_hash and the event''s canonical fields.';
+
+
+--
+-- Name: COLUMN custody_events.created_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.custody_events.created_at IS 'When it happened.';
+
+
+--
+-- Name: CONSTRAINT custody_events_photo_sha256_format ON custody_events; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT custody_events_photo_sha256_format ON app_public.custody_events IS 'photo_sha256 must be 64 hexadecimal characters';
+
+
+--
+-- Name: CONSTRAINT custody_events_prev_hash_length ON custody_events; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT custody_events_prev_hash_length ON app_public.custody_events IS 'prev_hash must be 32 bytes';
+
+
+--
+-- Name: CONSTRAINT custody_events_row_hash_length ON custody_events; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT custody_events_row_hash_length ON app_public.custody_events IS 'row_hash must be 32 bytes';
+
+
+--
+-- Name: CONSTRAINT custody_events_seq_positive ON custody_events; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT custody_events_seq_positive ON app_public.custody_events IS 'seq must be positive';
+
+
+--
+-- Name: CONSTRAINT custody_events_signature_sha256_format ON custody_events; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT custody_events_signature_sha256_format ON app_public.custody_events IS 'signature_sha256 must be 64 hexadecimal characters';
+
+
+--
+-- Name: custody_row_hash(app_public.custody_events); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.custody_row_hash(event app_public.custody_events) RETURNS bytea
+    LANGUAGE sql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select sha256((custody_row_hash.event).prev_hash || convert_to(concat_ws('|', 'custody-v1',
+    (custody_row_hash.event).delivery_id::text, (custody_row_hash.event).seq::text, (custody_row_hash.event).event::text,
+    coalesce((custody_row_hash.event).actor_id::text, ''), coalesce((custody_row_hash.event).method::text, ''),
+    coalesce((custody_row_hash.event).scan_id::text, ''),
+    coalesce(encode(public.st_asbinary((custody_row_hash.event).point), 'hex'), ''),
+    coalesce((custody_row_hash.event).photo_sha256, ''), coalesce((custody_row_hash.event).signature_sha256, ''),
+    to_char((custody_row_hash.event).created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')), 'UTF8'));
+$$;
+
+
+--
+-- Name: FUNCTION custody_row_hash(event app_public.custody_events); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.custody_row_hash(event app_public.custody_events) IS 'SHA-256 over an event''s prev_hash and canonical fields.';
+
+
+--
 -- Name: customer_charge(app_public.deliveries); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
@@ -5852,6 +6527,25 @@ $$;
 --
 
 COMMENT ON FUNCTION app_hidden.display_name(first_name text, last_name text) IS 'Public name: first name and last initial.';
+
+
+--
+-- Name: dropoff_allowed(app_public.deliveries); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.dropoff_allowed(delivery app_public.deliveries) RETURNS boolean
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select dropoff_allowed.delivery.status in ('picked_up', 'in_transit', 'delivery_scheduled');
+$$;
+
+
+--
+-- Name: FUNCTION dropoff_allowed(delivery app_public.deliveries); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.dropoff_allowed(delivery app_public.deliveries) IS 'Whether the delivery may be handed over at its destination now.';
 
 
 --
@@ -6428,6 +7122,25 @@ COMMENT ON FUNCTION app_hidden.matching_config() IS 'The matching.* tunables as 
 
 
 --
+-- Name: normalised_backup_code(text); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.normalised_backup_code(code text) RETURNS text
+    LANGUAGE sql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select upper(regexp_replace(coalesce(normalised_backup_code.code, ''), '[\s-]', '', 'g'));
+$$;
+
+
+--
+-- Name: FUNCTION normalised_backup_code(code text); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.normalised_backup_code(code text) IS 'A typed backup code as it is hashed: upper case, no dashes or spaces.';
+
+
+--
 -- Name: notify_trip_customers(uuid, text, text); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
@@ -6979,6 +7692,25 @@ $$;
 --
 
 COMMENT ON FUNCTION app_hidden.permitted_ids_to(VARIADIC permissions text[]) IS 'The highest uuid for a holder of one of the permissions, null for anyone else (policies'' admin arms).';
+
+
+--
+-- Name: pickup_allowed(app_public.deliveries); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.pickup_allowed(delivery app_public.deliveries) RETURNS boolean
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select pickup_allowed.delivery.status in ('accepted', 'pickup_scheduled');
+$$;
+
+
+--
+-- Name: FUNCTION pickup_allowed(delivery app_public.deliveries); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.pickup_allowed(delivery app_public.deliveries) IS 'Whether the delivery may be picked up now (pickup codes, pickup scans and overrides).';
 
 
 --
@@ -7540,6 +8272,35 @@ COMMENT ON FUNCTION app_hidden.tg__set_updated_at() IS 'Keeps updated_at strictl
 
 
 --
+-- Name: tg_custody_events__chain(); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.tg_custody_events__chain() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_last app_public.custody_events;
+begin
+  perform pg_advisory_xact_lock(hashtextextended('custody_events:' || NEW.delivery_id::text, 0));
+  select * into v_last from app_public.custody_events e where e.delivery_id = NEW.delivery_id order by e.seq desc limit 1;
+  NEW.seq := coalesce(v_last.seq, 0) + 1;
+  NEW.prev_hash := coalesce(v_last.row_hash, '\x0000000000000000000000000000000000000000000000000000000000000000'::bytea);
+  NEW.created_at := now();
+  NEW.row_hash := app_hidden.custody_row_hash(NEW);
+  return NEW;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION tg_custody_events__chain(); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.tg_custody_events__chain() IS 'Numbers, links and seals a new custody event.';
+
+
+--
 -- Name: tg_deliveries__after_status(); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
@@ -7732,8 +8493,8 @@ CREATE FUNCTION app_hidden.tg_reviews__verified() RETURNS trigger
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 begin
-  NEW.is_verified := exists (select 1 from app_public.deliveries d
-                              where d.id = NEW.delivery_id and d.delivered_at is not null);
+  NEW.is_verified := exists (select 1 from app_public.custody_events e
+                              where e.delivery_id = NEW.delivery_id and e.event = 'delivered');
   return NEW;
 end;
 $$;
@@ -7743,7 +8504,7 @@ $$;
 -- Name: FUNCTION tg_reviews__verified(); Type: COMMENT; Schema: app_hidden; Owner: -
 --
 
-COMMENT ON FUNCTION app_hidden.tg_reviews__verified() IS 'Sets is_verified from the reviewed delivery (delivered or not).';
+COMMENT ON FUNCTION app_hidden.tg_reviews__verified() IS 'Sets is_verified: whether a scan, backup code or override proved the reviewed delivery''s drop-off.';
 
 
 --
@@ -8298,6 +9059,84 @@ COMMENT ON FUNCTION app_hidden.users_blocked_with(user_id uuid) IS 'The users a 
 
 
 --
+-- Name: qr_signing_keys; Type: TABLE; Schema: app_private; Owner: -
+--
+
+CREATE TABLE app_private.qr_signing_keys (
+    key_id text NOT NULL,
+    secret bytea NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    retired_at timestamp with time zone,
+    CONSTRAINT qr_signing_keys_key_id_format CHECK ((key_id ~ '^[a-z0-9]{8}$'::text)),
+    CONSTRAINT qr_signing_keys_retired_after_created CHECK ((retired_at >= created_at)),
+    CONSTRAINT qr_signing_keys_secret_length CHECK ((length(secret) = 32))
+);
+
+ALTER TABLE ONLY app_private.qr_signing_keys FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE qr_signing_keys; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON TABLE app_private.qr_signing_keys IS 'HMAC keys of handover tokens: one signs, retired ones verify for qr.key_grace_days.';
+
+
+--
+-- Name: CONSTRAINT qr_signing_keys_key_id_format ON qr_signing_keys; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT qr_signing_keys_key_id_format ON app_private.qr_signing_keys IS 'key_id must be 8 lowercase letters or digits';
+
+
+--
+-- Name: CONSTRAINT qr_signing_keys_retired_after_created ON qr_signing_keys; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT qr_signing_keys_retired_after_created ON app_private.qr_signing_keys IS 'retired_at must not be before created_at';
+
+
+--
+-- Name: CONSTRAINT qr_signing_keys_secret_length ON qr_signing_keys; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT qr_signing_keys_secret_length ON app_private.qr_signing_keys IS 'secret must be 32 bytes';
+
+
+--
+-- Name: active_qr_signing_key(); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.active_qr_signing_key() RETURNS app_private.qr_signing_keys
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_key app_private.qr_signing_keys;
+begin
+  select * into v_key from app_private.qr_signing_keys k where k.retired_at is null;
+  if v_key.key_id is null then
+    insert into app_private.qr_signing_keys (key_id, secret)
+    values (encode(public.gen_random_bytes(4), 'hex'), public.gen_random_bytes(32))
+    on conflict do nothing
+    returning * into v_key;
+    if v_key.key_id is null then
+      select * into v_key from app_private.qr_signing_keys k where k.retired_at is null;
+    end if;
+  end if;
+  return v_key;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION active_qr_signing_key(); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.active_qr_signing_key() IS 'The signing key of new handover tokens (made when none is active).';
+
+
+--
 -- Name: admit_api_request(uuid, text); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -8329,6 +9168,29 @@ $$;
 --
 
 COMMENT ON FUNCTION app_private.admit_api_request(session_id uuid, client_ip text, OUT live boolean, OUT retry_after integer) IS 'Per request: whether its session is live (null when anonymous) and, counting it, whether the hourly budget allows it.';
+
+
+--
+-- Name: alert_handover_admins(text, text); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.alert_handover_admins(subject text, body text) RETURNS void
+    LANGUAGE sql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select app_hidden.queue_email(a.user_id, alert_handover_admins.subject, alert_handover_admins.body)
+    from app_private.admin_users a
+   where a.is_active
+     and exists (select 1 from unnest(app_hidden.admin_role_permissions(a.role) || a.permissions) as g (granted)
+                  where g.granted in ('*', 'qr.*', 'qr.override'));
+$$;
+
+
+--
+-- Name: FUNCTION alert_handover_admins(subject text, body text); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.alert_handover_admins(subject text, body text) IS 'Emails every active admin holding qr.override.';
 
 
 --
@@ -8488,6 +9350,207 @@ COMMENT ON FUNCTION app_private.apply_payment_intent(intent jsonb, occurred_at t
 
 
 --
+-- Name: assert_custody_reader(uuid); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.assert_custody_reader(delivery_id uuid) RETURNS void
+    LANGUAGE plpgsql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_hidden.require_session('read custody records');
+begin
+  if not exists (select 1 from app_public.deliveries d
+                  where d.id = assert_custody_reader.delivery_id
+                    and (v_user_id in (d.customer_id, d.traveler_id)
+                         or app_hidden.current_user_has_permission('deliveries.read')
+                         or app_hidden.current_user_has_permission('disputes.read'))) then
+    raise exception 'Delivery not found' using errcode = 'NTFND';
+  end if;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION assert_custody_reader(delivery_id uuid); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.assert_custody_reader(delivery_id uuid) IS 'Raises NTFND unless the caller is a party of the delivery or an admin who reads deliveries or disputes.';
+
+
+--
+-- Name: attach_handover_evidence(uuid, app_public.qr_type, uuid, uuid); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.attach_handover_evidence(delivery_id uuid, qr_type app_public.qr_type, photo_id uuid, signature_id uuid) RETURNS void
+    LANGUAGE sql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  update app_public.deliveries d
+     set pickup_photo_id = case when attach_handover_evidence.qr_type = 'pickup'
+                                then coalesce(attach_handover_evidence.photo_id, d.pickup_photo_id) else d.pickup_photo_id end,
+         delivery_photo_id = case when attach_handover_evidence.qr_type = 'delivery'
+                                  then coalesce(attach_handover_evidence.photo_id, d.delivery_photo_id) else d.delivery_photo_id end,
+         signature_id = case when attach_handover_evidence.qr_type = 'delivery'
+                             then coalesce(attach_handover_evidence.signature_id, d.signature_id) else d.signature_id end
+   where d.id = attach_handover_evidence.delivery_id;
+$$;
+
+
+--
+-- Name: FUNCTION attach_handover_evidence(delivery_id uuid, qr_type app_public.qr_type, photo_id uuid, signature_id uuid); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.attach_handover_evidence(delivery_id uuid, qr_type app_public.qr_type, photo_id uuid, signature_id uuid) IS 'Attaches a handover''s photo and signature to the delivery (the attachment trigger checks them).';
+
+
+--
+-- Name: attempt_handover(uuid, app_public.handover_method, uuid, text, double precision, double precision, double precision, timestamp with time zone, jsonb, uuid, uuid, text); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.attempt_handover(qr_code_id uuid, method app_public.handover_method, scanner_id uuid, backup_code text, lat double precision, lng double precision, accuracy_m double precision, fix_time timestamp with time zone, device_info jsonb, photo_id uuid, signature_id uuid, recipient_name text) RETURNS app_public.scan_outcome
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_row record;
+  v_code app_public.qr_codes;
+  v_delivery app_public.deliveries;
+  v_requires_signature boolean;
+  v_backup_code_hash text;
+  v_result app_public.scan_result;
+  v_reason text;
+  v_risk numeric;
+  v_review boolean := false;
+  v_scan_id uuid;
+  v_evidence jsonb := app_private.handover_evidence(photo_id, signature_id, recipient_name);
+begin
+  select c as code, d as delivery, r.requires_signature, s.backup_code_hash into v_row
+    from app_public.qr_codes c
+    join app_public.deliveries d on d.id = c.delivery_id
+    join app_public.delivery_requests r on r.id = d.request_id
+    join app_private.qr_code_secrets s on s.qr_code_id = c.id
+   where c.id = attempt_handover.qr_code_id;
+  v_code := v_row.code;
+  v_delivery := v_row.delivery;
+  v_requires_signature := v_row.requires_signature;
+  v_backup_code_hash := v_row.backup_code_hash;
+
+  -- 3. Too many recent failures by this scanner on this code.
+  if (select count(*) from app_public.qr_code_scans s
+       where s.qr_code_id = v_code.id and s.scanner_id = attempt_handover.scanner_id
+         and s.result not in ('success', 'already_used')
+         and s.created_at > now() - make_interval(mins => (app_hidden.config_value('qr.window_minutes'))::int))
+     >= (app_hidden.config_value('qr.failures_per_window'))::int then
+    v_result := 'rate_limited';
+    v_reason := format('too many failed attempts: try again in %s minutes', app_hidden.config_value('qr.window_minutes'));
+  -- 4. Only the assigned traveler scans.
+  elsif attempt_handover.scanner_id is distinct from v_delivery.traveler_id then
+    v_result := 'unauthorized';
+    v_reason := 'only the traveler assigned to this delivery can use its code';
+  elsif attempt_handover.method = 'backup_code'
+        and public.crypt(app_hidden.normalised_backup_code(attempt_handover.backup_code), v_backup_code_hash)
+            <> v_backup_code_hash then
+    v_result := 'invalid_data';
+    v_reason := 'the backup code does not match';
+  -- 5. The code's own state.
+  elsif v_code.status = 'used' then
+    v_result := 'already_used';
+    v_reason := 'this code was already used';
+  elsif v_code.status = 'revoked' then
+    v_result := 'revoked';
+    v_reason := format('this code was revoked (%s): ask the customer for a new one', replace(v_code.revoke_reason::text, '_', ' '));
+  elsif v_code.status = 'expired' or v_code.expires_at <= now() then
+    v_result := 'expired';
+    v_reason := 'this code has expired: ask the customer for a new one';
+  -- 6. The delivery's state.
+  elsif (v_code.qr_type = 'pickup' and not app_hidden.pickup_allowed(v_delivery))
+        or (v_code.qr_type = 'delivery' and not app_hidden.dropoff_allowed(v_delivery)) then
+    v_result := 'wrong_state';
+    v_reason := format('the delivery is %s: its %s cannot be confirmed now', replace(v_delivery.status::text, '_', ' '),
+                       v_code.qr_type);
+  else
+    -- 7. Place, then evidence.
+    v_reason := app_private.handover_location_problem(v_code.location_bound, v_code.bound_point, v_code.bound_radius_m,
+                                                      lat, lng, accuracy_m, fix_time);
+    if v_reason is not null then
+      v_result := 'invalid_location';
+    else
+      v_reason := app_private.handover_evidence_problem(v_code.qr_type, v_code.security_level, v_requires_signature,
+                                                        photo_id, signature_id, recipient_name);
+      if v_reason is not null then
+        v_result := 'failed';
+      end if;
+    end if;
+    -- 8. Risk.
+    if v_result is null then
+      v_risk := app_private.handover_risk(scanner_id, v_code.created_at, lng, accuracy_m, device_info);
+      if v_risk > (app_hidden.config_value('qr.risk_block'))::numeric then
+        v_result := 'failed';
+        v_reason := 'this handover looks unusual and was stopped: contact support';
+        perform app_private.alert_handover_admins('Handover attempt blocked',
+          format(E'A %s attempt on %s scored a risk of %s and was refused.\n', v_code.qr_type, v_delivery.delivery_number, v_risk));
+      else
+        v_review := v_risk >= (app_hidden.config_value('qr.risk_review'))::numeric;
+      end if;
+    end if;
+    if v_result is null then
+      begin
+        begin
+          perform app_private.attach_handover_evidence(v_delivery.id, v_code.qr_type, photo_id, signature_id);
+        exception when sqlstate 'INVAL' or sqlstate 'BADST' then
+          v_result := 'failed';
+          v_reason := sqlerrm;
+        end;
+        if v_result is null then
+          -- 9. Consume: of any number of concurrent attempts, exactly one finds the code still active.
+          update app_public.qr_codes c set status = 'used', used_at = now(), used_by = attempt_handover.scanner_id
+           where c.id = v_code.id and c.status = 'active' and c.expires_at > now();
+          if not found then
+            raise exception 'consumed by another scan' using errcode = 'BADTK';
+          end if;
+          v_scan_id := app_private.log_handover_attempt(v_code.id, null, v_delivery.id, v_code.qr_type, scanner_id, method,
+            'success', case when v_review then 'handover confirmed; an admin reviews it before the payment moves'
+                            else 'handover confirmed' end,
+            lat, lng, accuracy_m, fix_time, device_info, v_evidence, v_risk, v_review);
+          -- 10. The transition and everything that comes with it.
+          perform app_hidden.complete_handover(v_delivery.id, v_code.qr_type,
+            case attempt_handover.method when 'qr' then 'qr_scan' else 'backup_code' end::app_public.transition_source,
+            scanner_id, method, v_scan_id,
+            case when lat between -90 and 90 and lng between -180 and 180
+                 then public.st_setsrid(public.st_makepoint(lng, lat), 4326)::geography end, v_review);
+          v_result := 'success';
+          v_reason := case when v_review then 'handover confirmed; an admin reviews it before the payment moves'
+                           else 'handover confirmed' end;
+        end if;
+      exception
+        when sqlstate 'BADTK' then
+          v_result := 'already_used';
+          v_reason := 'this code was just used by another scan';
+        when sqlstate 'BADST' then
+          v_result := 'wrong_state';
+          v_reason := sqlerrm;
+      end;
+    end if;
+  end if;
+
+  if v_result <> 'success' then
+    perform app_private.log_handover_attempt(v_code.id, null, v_delivery.id, v_code.qr_type, scanner_id, method,
+      v_result, v_reason, lat, lng, accuracy_m, fix_time, device_info, v_evidence, v_risk, false);
+  end if;
+  return row(v_result, v_reason)::app_public.scan_outcome;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION attempt_handover(qr_code_id uuid, method app_public.handover_method, scanner_id uuid, backup_code text, lat double precision, lng double precision, accuracy_m double precision, fix_time timestamp with time zone, device_info jsonb, photo_id uuid, signature_id uuid, recipient_name text); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.attempt_handover(qr_code_id uuid, method app_public.handover_method, scanner_id uuid, backup_code text, lat double precision, lng double precision, accuracy_m double precision, fix_time timestamp with time zone, device_info jsonb, photo_id uuid, signature_id uuid, recipient_name text) IS 'Steps 3 to 10 of a handover attempt on a known code; logs it and answers its outcome.';
+
+
+--
 -- Name: auto_complete_trips(); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -8624,7 +9687,8 @@ declare
     'users_anonymised', app_private.anonymise_deleted_users(),
     'requests_expired', app_private.expire_delivery_requests(),
     'trip_weather_deleted', app_private.delete_expired_trip_weather(),
-    'unattached_files_removed', app_private.remove_unattached_files());
+    'unattached_files_removed', app_private.remove_unattached_files(),
+    'handover_items_expired', app_private.expire_handover_items());
 begin
   return v_counts || jsonb_build_object('more', exists (
     select 1 from jsonb_each(v_counts) as c
@@ -8827,6 +9891,40 @@ COMMENT ON FUNCTION app_private.expire_delivery_requests() IS 'Marks pending and
 
 
 --
+-- Name: expire_handover_items(); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.expire_handover_items() RETURNS integer
+    LANGUAGE sql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  with codes as (
+    update app_public.qr_codes c set status = 'expired'
+     where c.id in (select x.id from app_public.qr_codes x
+                     where x.status = 'active' and x.expires_at <= now()
+                     order by x.expires_at limit (app_hidden.config_value('retention.batch_size'))::int
+                     for update skip locked)
+    returning 1),
+  overrides as (
+    update app_public.qr_emergency_overrides o set status = 'expired'
+     where o.id in (select x.id from app_public.qr_emergency_overrides x
+                     where (x.status = 'pending' and x.expires_at <= now())
+                        or (x.status = 'approved' and x.valid_until <= now())
+                     order by x.created_at limit (app_hidden.config_value('retention.batch_size'))::int
+                     for update skip locked)
+    returning 1)
+  select ((select count(*) from codes) + (select count(*) from overrides))::int;
+$$;
+
+
+--
+-- Name: FUNCTION expire_handover_items(); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.expire_handover_items() IS 'Marks expired handover codes and overrides (batched); returns how many.';
+
+
+--
 -- Name: expire_offers(); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -8991,6 +10089,139 @@ COMMENT ON FUNCTION app_private.forget_worker(worker_id text) IS 'Removes a clea
 
 
 --
+-- Name: handover_evidence(uuid, uuid, text); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.handover_evidence(photo_id uuid, signature_id uuid, recipient_name text) RETURNS jsonb
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select jsonb_strip_nulls(jsonb_build_object(
+    'photo_id', handover_evidence.photo_id,
+    'photo_sha256', (select o.stored_sha256 from app_private.file_objects o where o.file_id = handover_evidence.photo_id),
+    'signature_id', handover_evidence.signature_id,
+    'signature_sha256', (select o.stored_sha256 from app_private.file_objects o where o.file_id = handover_evidence.signature_id),
+    'recipient_name', nullif(trim(handover_evidence.recipient_name), '')));
+$$;
+
+
+--
+-- Name: FUNCTION handover_evidence(photo_id uuid, signature_id uuid, recipient_name text); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.handover_evidence(photo_id uuid, signature_id uuid, recipient_name text) IS 'The evidence of a handover as a scan records it.';
+
+
+--
+-- Name: handover_evidence_problem(app_public.qr_type, app_public.security_level, boolean, uuid, uuid, text); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.handover_evidence_problem(qr_type app_public.qr_type, level app_public.security_level, requires_signature boolean, photo_id uuid, signature_id uuid, recipient_name text) RETURNS text
+    LANGUAGE sql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select case
+    when handover_evidence_problem.photo_id is null then
+      format('a photo of the item (photo_id) is required at %s', handover_evidence_problem.qr_type)
+    when handover_evidence_problem.qr_type = 'delivery' and handover_evidence_problem.signature_id is null
+         and (handover_evidence_problem.requires_signature or handover_evidence_problem.level = 'maximum') then
+      'the recipient''s signature (signature_id) is required'
+    when handover_evidence_problem.qr_type = 'delivery' and handover_evidence_problem.level in ('high', 'maximum')
+         and coalesce(trim(handover_evidence_problem.recipient_name), '') = '' then
+      'the recipient''s name (recipient_name) is required'
+    when length(handover_evidence_problem.recipient_name) > 100 then
+      'recipient_name must have at most 100 characters'
+  end;
+$$;
+
+
+--
+-- Name: FUNCTION handover_evidence_problem(qr_type app_public.qr_type, level app_public.security_level, requires_signature boolean, photo_id uuid, signature_id uuid, recipient_name text); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.handover_evidence_problem(qr_type app_public.qr_type, level app_public.security_level, requires_signature boolean, photo_id uuid, signature_id uuid, recipient_name text) IS 'Why the evidence of a handover is incomplete, or null.';
+
+
+--
+-- Name: handover_location_problem(boolean, public.geography, integer, double precision, double precision, double precision, timestamp with time zone); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.handover_location_problem(bound boolean, bound_point public.geography, radius_m integer, lat double precision, lng double precision, accuracy_m double precision, fix_time timestamp with time zone) RETURNS text
+    LANGUAGE plpgsql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_distance double precision;
+begin
+  if not handover_location_problem.bound then
+    return null;
+  end if;
+  if lat is null or lng is null or accuracy_m is null or fix_time is null then
+    return 'a location (lat, lng, accuracy_m and fix_time) is required: this code must be scanned at the handover place';
+  end if;
+  if lat not between -90 and 90 or lng not between -180 and 180 or accuracy_m < 0 then
+    return 'the location is not a valid position';
+  end if;
+  if accuracy_m > (app_hidden.config_value('qr.max_accuracy_m'))::int then
+    return format('the location is not accurate enough (%s m; at most %s m)', round(accuracy_m::numeric),
+                  app_hidden.config_value('qr.max_accuracy_m'));
+  end if;
+  if fix_time < now() - make_interval(secs => (app_hidden.config_value('qr.max_fix_age_s'))::int) then
+    return format('the location fix is too old (at most %s seconds)', app_hidden.config_value('qr.max_fix_age_s'));
+  end if;
+  if fix_time > now() + interval '1 minute' then
+    return 'the location fix is in the future';
+  end if;
+  v_distance := public.st_distance(handover_location_problem.bound_point,
+                                   public.st_setsrid(public.st_makepoint(lng, lat), 4326)::geography);
+  if v_distance > radius_m then
+    return format('the scan happened %s m from the handover place (at most %s m)', round(v_distance::numeric), radius_m);
+  end if;
+  return null;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION handover_location_problem(bound boolean, bound_point public.geography, radius_m integer, lat double precision, lng double precision, accuracy_m double precision, fix_time timestamp with time zone); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.handover_location_problem(bound boolean, bound_point public.geography, radius_m integer, lat double precision, lng double precision, accuracy_m double precision, fix_time timestamp with time zone) IS 'Why a location does not prove presence at the handover place, or null.';
+
+
+--
+-- Name: handover_risk(uuid, timestamp with time zone, double precision, double precision, jsonb); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.handover_risk(scanner_id uuid, code_created_at timestamp with time zone, lng double precision, accuracy_m double precision, device_info jsonb) RETURNS numeric
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select least(1, 0
+    + case when handover_risk.accuracy_m > 50 then 0.2 else 0 end
+    + case when coalesce(handover_risk.device_info ->> 'platform', '') <> all (enum_range(null::app_public.platform)::text[])
+           then 0.1 else 0 end
+    + case when (extract(hour from now() at time zone 'UTC')::int + coalesce(round(handover_risk.lng / 15)::int, 0) + 24) % 24
+                not between 6 and 21 then 0.1 else 0 end
+    + case when (select count(*) from app_public.qr_code_scans s
+                  where s.scanner_id = handover_risk.scanner_id and s.created_at > now() - interval '1 hour') > 5
+           then 0.3 else 0 end
+    + case when handover_risk.code_created_at < now() - interval '24 hours' then 0.1 else 0 end
+    + case when exists (select 1 from app_private.sessions s
+                         where s.id = app_hidden.current_session_id() and s.device_id is not null
+                           and handover_risk.device_info ->> 'device_id' is not null
+                           and s.device_id <> handover_risk.device_info ->> 'device_id') then 0.2 else 0 end)::numeric(3, 2);
+$$;
+
+
+--
+-- Name: FUNCTION handover_risk(scanner_id uuid, code_created_at timestamp with time zone, lng double precision, accuracy_m double precision, device_info jsonb); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.handover_risk(scanner_id uuid, code_created_at timestamp with time zone, lng double precision, accuracy_m double precision, device_info jsonb) IS 'Risk score of a handover attempt (accuracy, platform, night, scan rate, code age, device).';
+
+
+--
 -- Name: hash_password(text); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -9116,6 +10347,349 @@ COMMENT ON FUNCTION app_private.ledger_account(code text, user_id uuid, currency
 
 
 --
+-- Name: qr_emergency_overrides; Type: TABLE; Schema: app_public; Owner: -
+--
+
+CREATE TABLE app_public.qr_emergency_overrides (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    delivery_id uuid NOT NULL,
+    qr_type app_public.qr_type NOT NULL,
+    requester_id uuid NOT NULL,
+    reason app_public.override_reason NOT NULL,
+    description text NOT NULL,
+    alternative_verification text,
+    status app_public.override_status DEFAULT 'pending'::app_public.override_status NOT NULL,
+    expires_at timestamp with time zone NOT NULL,
+    decided_by uuid,
+    decided_at timestamp with time zone,
+    notes text,
+    restrictions jsonb,
+    valid_until timestamp with time zone,
+    used_by uuid,
+    used_at timestamp with time zone,
+    use_location public.geography(Point,4326),
+    cancelled_at timestamp with time zone,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT qr_emergency_overrides_alternative_verification_length CHECK (((length(alternative_verification) >= 1) AND (length(alternative_verification) <= 1000))),
+    CONSTRAINT qr_emergency_overrides_cancelled CHECK (((status = 'cancelled'::app_public.override_status) = (cancelled_at IS NOT NULL))),
+    CONSTRAINT qr_emergency_overrides_decision CHECK ((((decided_by IS NULL) = (decided_at IS NULL)) AND ((decided_at IS NULL) OR (notes IS NOT NULL)) AND ((status <> ALL (ARRAY['approved'::app_public.override_status, 'rejected'::app_public.override_status, 'used'::app_public.override_status])) OR (decided_at IS NOT NULL)) AND ((status <> 'pending'::app_public.override_status) OR (decided_at IS NULL)))),
+    CONSTRAINT qr_emergency_overrides_description_length CHECK (((length(description) >= 10) AND (length(description) <= 1000))),
+    CONSTRAINT qr_emergency_overrides_notes_length CHECK (((length(notes) >= 10) AND (length(notes) <= 2000))),
+    CONSTRAINT qr_emergency_overrides_restrictions_object CHECK ((jsonb_typeof(restrictions) = 'object'::text)),
+    CONSTRAINT qr_emergency_overrides_used CHECK (((status = 'used'::app_public.override_status) = ((used_at IS NOT NULL) AND (used_by IS NOT NULL)))),
+    CONSTRAINT qr_emergency_overrides_validity CHECK ((((status = ANY (ARRAY['approved'::app_public.override_status, 'used'::app_public.override_status])) OR (valid_until IS NULL)) AND ((status <> ALL (ARRAY['approved'::app_public.override_status, 'used'::app_public.override_status])) OR (valid_until IS NOT NULL))))
+);
+
+ALTER TABLE ONLY app_public.qr_emergency_overrides FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE qr_emergency_overrides; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TABLE app_public.qr_emergency_overrides IS '@behavior -insert -update -delete
+A handover proven without its code: asked by a party, decided by an admin with qr.override in a two-factor session who did not ask, used once by the assigned traveler before valid_until. Visible to the delivery''s parties and admins.';
+
+
+--
+-- Name: COLUMN qr_emergency_overrides.id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.qr_emergency_overrides.id IS 'Identifier of the override.';
+
+
+--
+-- Name: COLUMN qr_emergency_overrides.delivery_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.qr_emergency_overrides.delivery_id IS 'The delivery.';
+
+
+--
+-- Name: COLUMN qr_emergency_overrides.qr_type; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.qr_emergency_overrides.qr_type IS 'The handover it stands in for.';
+
+
+--
+-- Name: COLUMN qr_emergency_overrides.requester_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.qr_emergency_overrides.requester_id IS 'The party who asked.';
+
+
+--
+-- Name: COLUMN qr_emergency_overrides.reason; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.qr_emergency_overrides.reason IS 'Why the code cannot be used.';
+
+
+--
+-- Name: COLUMN qr_emergency_overrides.description; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.qr_emergency_overrides.description IS 'What happened (10 to 1000 characters).';
+
+
+--
+-- Name: COLUMN qr_emergency_overrides.alternative_verification; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.qr_emergency_overrides.alternative_verification IS 'How else the handover can be verified (an ID shown, a call).';
+
+
+--
+-- Name: COLUMN qr_emergency_overrides.status; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.qr_emergency_overrides.status IS 'Where the override stands.';
+
+
+--
+-- Name: COLUMN qr_emergency_overrides.expires_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.qr_emergency_overrides.expires_at IS 'When the request expires if nobody decides it.';
+
+
+--
+-- Name: COLUMN qr_emergency_overrides.decided_by; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.qr_emergency_overrides.decided_by IS 'The admin who approved or rejected it.';
+
+
+--
+-- Name: COLUMN qr_emergency_overrides.decided_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.qr_emergency_overrides.decided_at IS 'When it was decided.';
+
+
+--
+-- Name: COLUMN qr_emergency_overrides.notes; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.qr_emergency_overrides.notes IS 'The admin''s notes (10 characters at least).';
+
+
+--
+-- Name: COLUMN qr_emergency_overrides.restrictions; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.qr_emergency_overrides.restrictions IS 'Conditions of the approval (radius_m: the use must happen within that many metres of the handover point).';
+
+
+--
+-- Name: COLUMN qr_emergency_overrides.valid_until; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.qr_emergency_overrides.valid_until IS 'When an approval stops being usable.';
+
+
+--
+-- Name: COLUMN qr_emergency_overrides.used_by; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.qr_emergency_overrides.used_by IS 'The traveler who used it.';
+
+
+--
+-- Name: COLUMN qr_emergency_overrides.used_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.qr_emergency_overrides.used_at IS 'When it was used.';
+
+
+--
+-- Name: COLUMN qr_emergency_overrides.use_location; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.qr_emergency_overrides.use_location IS 'Where it was used.';
+
+
+--
+-- Name: COLUMN qr_emergency_overrides.cancelled_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.qr_emergency_overrides.cancelled_at IS 'When the requester cancelled it.';
+
+
+--
+-- Name: COLUMN qr_emergency_overrides.created_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.qr_emergency_overrides.created_at IS 'When it was asked for.';
+
+
+--
+-- Name: COLUMN qr_emergency_overrides.updated_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.qr_emergency_overrides.updated_at IS 'When it last changed.';
+
+
+--
+-- Name: CONSTRAINT qr_emergency_overrides_alternative_verification_length ON qr_emergency_overrides; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT qr_emergency_overrides_alternative_verification_length ON app_public.qr_emergency_overrides IS 'alternative_verification must have 1 to 1000 characters';
+
+
+--
+-- Name: CONSTRAINT qr_emergency_overrides_cancelled ON qr_emergency_overrides; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT qr_emergency_overrides_cancelled ON app_public.qr_emergency_overrides IS 'cancelled_at: a cancelled override records when';
+
+
+--
+-- Name: CONSTRAINT qr_emergency_overrides_decision ON qr_emergency_overrides; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT qr_emergency_overrides_decision ON app_public.qr_emergency_overrides IS 'notes: a decided override records who decided, when, and notes';
+
+
+--
+-- Name: CONSTRAINT qr_emergency_overrides_description_length ON qr_emergency_overrides; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT qr_emergency_overrides_description_length ON app_public.qr_emergency_overrides IS 'description must have 10 to 1000 characters';
+
+
+--
+-- Name: CONSTRAINT qr_emergency_overrides_notes_length ON qr_emergency_overrides; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT qr_emergency_overrides_notes_length ON app_public.qr_emergency_overrides IS 'notes must have 10 to 2000 characters';
+
+
+--
+-- Name: CONSTRAINT qr_emergency_overrides_restrictions_object ON qr_emergency_overrides; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT qr_emergency_overrides_restrictions_object ON app_public.qr_emergency_overrides IS 'restrictions must be a JSON object';
+
+
+--
+-- Name: CONSTRAINT qr_emergency_overrides_used ON qr_emergency_overrides; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT qr_emergency_overrides_used ON app_public.qr_emergency_overrides IS 'used_at: a used override records when and by whom';
+
+
+--
+-- Name: CONSTRAINT qr_emergency_overrides_validity ON qr_emergency_overrides; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT qr_emergency_overrides_validity ON app_public.qr_emergency_overrides IS 'valid_until: an approved override has a validity, and only then';
+
+
+--
+-- Name: lock_override_for_decision(uuid, text); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.lock_override_for_decision(override_id uuid, action text) RETURNS app_public.qr_emergency_overrides
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_hidden.require_session(lock_override_for_decision.action);
+  v_override app_public.qr_emergency_overrides;
+begin
+  if not app_hidden.current_user_has_permission('qr.override') then
+    raise exception 'Deciding emergency overrides needs the qr.override permission' using errcode = 'DNIED';
+  end if;
+  if not exists (select 1 from app_private.sessions s where s.id = app_hidden.current_session_id() and s.mfa_verified) then
+    raise exception 'Deciding emergency overrides needs a session that passed two-factor authentication' using errcode = 'DNIED';
+  end if;
+  select * into v_override from app_public.qr_emergency_overrides o
+   where o.id = lock_override_for_decision.override_id for update;
+  if v_override.id is null then
+    raise exception 'Emergency override not found' using errcode = 'NTFND';
+  end if;
+  if v_override.requester_id = v_user_id then
+    raise exception 'An admin cannot decide an override they requested' using errcode = 'DNIED';
+  end if;
+  if v_override.status <> 'pending' then
+    raise exception 'This override is % already', v_override.status using errcode = 'BADST';
+  end if;
+  if v_override.expires_at <= now() then
+    raise exception 'This override request has expired' using errcode = 'EXPRD';
+  end if;
+  return v_override;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION lock_override_for_decision(override_id uuid, action text); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.lock_override_for_decision(override_id uuid, action text) IS 'Locks a pending override for an admin allowed to decide it; raises otherwise.';
+
+
+--
+-- Name: log_handover_attempt(uuid, uuid, uuid, app_public.qr_type, uuid, app_public.handover_method, app_public.scan_result, text, double precision, double precision, double precision, timestamp with time zone, jsonb, jsonb, numeric, boolean); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.log_handover_attempt(qr_code_id uuid, override_id uuid, delivery_id uuid, qr_type app_public.qr_type, scanner_id uuid, method app_public.handover_method, result app_public.scan_result, reason text, lat double precision, lng double precision, accuracy_m double precision, fix_time timestamp with time zone, device_info jsonb, evidence jsonb, risk_score numeric, review_required boolean) RETURNS uuid
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_scan_id uuid;
+  v_code app_public.qr_codes;
+  v_delivery_number text;
+begin
+  insert into app_public.qr_code_scans (qr_code_id, override_id, delivery_id, qr_type, scanner_id, method, result,
+    reason, location, accuracy_m, fix_time, device_info, evidence, risk_score, review_required)
+  values (log_handover_attempt.qr_code_id, log_handover_attempt.override_id, log_handover_attempt.delivery_id,
+    log_handover_attempt.qr_type, log_handover_attempt.scanner_id, log_handover_attempt.method,
+    log_handover_attempt.result, left(log_handover_attempt.reason, 500),
+    case when lat between -90 and 90 and lng between -180 and 180
+         then public.st_setsrid(public.st_makepoint(lng, lat), 4326)::geography end,
+    case when accuracy_m between 0 and 9999999 then round(accuracy_m::numeric, 1) end, fix_time,
+    case when jsonb_typeof(log_handover_attempt.device_info) = 'object' then log_handover_attempt.device_info end,
+    nullif(log_handover_attempt.evidence, '{}'::jsonb), log_handover_attempt.risk_score,
+    coalesce(log_handover_attempt.review_required, false))
+  returning id into v_scan_id;
+  if app_hidden.current_ip() is not null then
+    insert into app_private.qr_code_scan_origins (scan_id, ip) values (v_scan_id, app_hidden.current_ip());
+  end if;
+
+  if log_handover_attempt.qr_code_id is not null and log_handover_attempt.result not in ('success', 'already_used') then
+    update app_public.qr_codes c set failed_attempts = c.failed_attempts + 1
+     where c.id = log_handover_attempt.qr_code_id
+    returning * into v_code;
+    if v_code.status = 'active' and v_code.failed_attempts >= (app_hidden.config_value('qr.revoke_after_failures'))::int then
+      update app_public.qr_codes c set status = 'revoked', revoked_at = now(), revoke_reason = 'too_many_attempts'
+       where c.id = v_code.id;
+      select d.delivery_number into v_delivery_number from app_public.deliveries d where d.id = v_code.delivery_id;
+      perform app_hidden.queue_email(v_code.issued_by, 'Your handover code was blocked',
+        format(E'Your %s code of %s was revoked after %s failed attempts. Issue a new code in the app before the handover.\n',
+               v_code.qr_type, v_delivery_number, v_code.failed_attempts));
+      perform app_private.alert_handover_admins('Handover code revoked after failed attempts',
+        format(E'The %s code %s of %s was revoked after %s failed attempts.\n', v_code.qr_type, v_code.id,
+               v_delivery_number, v_code.failed_attempts));
+    end if;
+  end if;
+  return v_scan_id;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION log_handover_attempt(qr_code_id uuid, override_id uuid, delivery_id uuid, qr_type app_public.qr_type, scanner_id uuid, method app_public.handover_method, result app_public.scan_result, reason text, lat double precision, lng double precision, accuracy_m double precision, fix_time timestamp with time zone, device_info jsonb, evidence jsonb, risk_score numeric, review_required boolean); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.log_handover_attempt(qr_code_id uuid, override_id uuid, delivery_id uuid, qr_type app_public.qr_type, scanner_id uuid, method app_public.handover_method, result app_public.scan_result, reason text, lat double precision, lng double precision, accuracy_m double precision, fix_time timestamp with time zone, device_info jsonb, evidence jsonb, risk_score numeric, review_required boolean) IS 'Logs a handover attempt; counts a failure on its code and revokes the code after qr.revoke_after_failures.';
+
+
+--
 -- Name: materialise_recurring_trips(); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -9225,6 +10799,27 @@ $$;
 --
 
 COMMENT ON FUNCTION app_private.new_backup_codes(user_id uuid) IS 'Replaces the backup codes of the user and returns the new ones.';
+
+
+--
+-- Name: new_qr_backup_code(); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.new_qr_backup_code() RETURNS text
+    LANGUAGE sql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select string_agg(substr('ABCDEFGHJKLMNPQRSTUVWXYZ23456789', get_byte(b.bytes, i) % 32 + 1, 1)
+                      || case when i in (2, 5, 8) then '-' else '' end, '' order by i)
+    from (select public.gen_random_bytes(12) as bytes) b, generate_series(0, 11) as i;
+$$;
+
+
+--
+-- Name: FUNCTION new_qr_backup_code(); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.new_qr_backup_code() IS 'A new random backup code, XXX-XXX-XXX-XXX.';
 
 
 --
@@ -9626,6 +11221,67 @@ $$;
 --
 
 COMMENT ON FUNCTION app_private.reactivate_account(user_id uuid) IS 'Returns a deactivated, undeleted account to active (or pending without a verified email).';
+
+
+--
+-- Name: read_qr_token(text); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.read_qr_token(token text, OUT problem text, OUT key_id text, OUT delivery_id uuid, OUT qr_type app_public.qr_type, OUT token_hash bytea, OUT token_expires_at timestamp with time zone) RETURNS record
+    LANGUAGE plpgsql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $_$
+declare
+  v_parts text[];
+  v_payload jsonb;
+  v_nonce bytea;
+  v_mac bytea;
+  v_secret bytea;
+begin
+  if read_qr_token.token is null or length(read_qr_token.token) > 1000
+     or read_qr_token.token !~ '^P2PQR1\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$' then
+    problem := 'this is not a handover code';
+    return;
+  end if;
+  v_parts := string_to_array(read_qr_token.token, '.');
+  begin
+    v_payload := convert_from(app_hidden.b64url_decode(v_parts[2]), 'UTF8')::jsonb;
+    v_mac := app_hidden.b64url_decode(v_parts[3]);
+    key_id := v_payload ->> 'k';
+    delivery_id := (v_payload ->> 'd')::uuid;
+    qr_type := (v_payload ->> 't')::app_public.qr_type;
+    v_nonce := app_hidden.b64url_decode(v_payload ->> 'n');
+    token_expires_at := to_timestamp((v_payload ->> 'e')::bigint);
+  exception when data_exception then
+    problem := 'the code is damaged (its content cannot be read)';
+    return;
+  end;
+  if key_id is null or delivery_id is null or qr_type is null or length(v_nonce) is distinct from 16
+     or token_expires_at is null then
+    problem := 'the code is damaged (a field is missing)';
+    return;
+  end if;
+  v_secret := app_private.verifying_qr_signing_secret(key_id);
+  if v_secret is null then
+    problem := case when exists (select 1 from app_private.qr_signing_keys k where k.key_id = read_qr_token.key_id)
+                    then 'the code was signed with a key that no longer verifies'
+                    else 'the code names an unknown signing key' end;
+    return;
+  end if;
+  if sha256(public.hmac(convert_to(v_parts[1] || '.' || v_parts[2], 'UTF8'), v_secret, 'sha256')) <> sha256(v_mac) then
+    problem := 'the code''s signature does not match';
+    return;
+  end if;
+  token_hash := sha256(v_nonce);
+end;
+$_$;
+
+
+--
+-- Name: FUNCTION read_qr_token(token text, OUT problem text, OUT key_id text, OUT delivery_id uuid, OUT qr_type app_public.qr_type, OUT token_hash bytea, OUT token_expires_at timestamp with time zone); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.read_qr_token(token text, OUT problem text, OUT key_id text, OUT delivery_id uuid, OUT qr_type app_public.qr_type, OUT token_hash bytea, OUT token_expires_at timestamp with time zone) IS 'Parses and verifies a handover token (step 1): a problem, or its fields and the SHA-256 of its nonce.';
 
 
 --
@@ -10142,6 +11798,42 @@ COMMENT ON FUNCTION app_private.revoke_user_sessions(user_id uuid, except_sessio
 
 
 --
+-- Name: rotate_qr_signing_keys(); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.rotate_qr_signing_keys() RETURNS text
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_active app_private.qr_signing_keys;
+  v_new_key_id text;
+begin
+  perform pg_advisory_xact_lock(hashtextextended('app_private.rotate_qr_signing_keys', 0));
+  delete from app_private.qr_signing_keys k
+   where k.retired_at < now() - make_interval(days => (app_hidden.config_value('qr.key_grace_days'))::int);
+  select * into v_active from app_private.qr_signing_keys k where k.retired_at is null;
+  if v_active.key_id is not null
+     and v_active.created_at > now() - make_interval(days => (app_hidden.config_value('qr.key_rotation_days'))::int) then
+    return null;
+  end if;
+  update app_private.qr_signing_keys k set retired_at = now() where k.retired_at is null;
+  insert into app_private.qr_signing_keys (key_id, secret)
+  values (encode(public.gen_random_bytes(4), 'hex'), public.gen_random_bytes(32))
+  returning key_id into v_new_key_id;
+  return v_new_key_id;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION rotate_qr_signing_keys(); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.rotate_qr_signing_keys() IS 'Makes a new handover signing key when the active one is due (qr.key_rotation_days), retires the old one and deletes keys past qr.key_grace_days; returns the new key id or null.';
+
+
+--
 -- Name: seal_totp_secret(uuid, bytea); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -10193,6 +11885,31 @@ $$;
 --
 
 COMMENT ON FUNCTION app_private.session_claims(session_id uuid, expires_at timestamp with time zone) IS 'Access token claims for a session.';
+
+
+--
+-- Name: sign_qr_token(app_private.qr_signing_keys, uuid, app_public.qr_type, bytea, timestamp with time zone); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.sign_qr_token(key app_private.qr_signing_keys, delivery_id uuid, qr_type app_public.qr_type, nonce bytea, expires_at timestamp with time zone) RETURNS text
+    LANGUAGE sql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  with signed as (
+    select 'P2PQR1.' || app_hidden.b64url_encode(convert_to(jsonb_build_object(
+             'k', (sign_qr_token.key).key_id, 'd', sign_qr_token.delivery_id, 't', sign_qr_token.qr_type,
+             'n', app_hidden.b64url_encode(sign_qr_token.nonce),
+             'e', floor(extract(epoch from sign_qr_token.expires_at))::bigint)::text, 'UTF8')) as body)
+  select s.body || '.' || app_hidden.b64url_encode(public.hmac(convert_to(s.body, 'UTF8'), (sign_qr_token.key).secret, 'sha256'))
+    from signed s;
+$$;
+
+
+--
+-- Name: FUNCTION sign_qr_token(key app_private.qr_signing_keys, delivery_id uuid, qr_type app_public.qr_type, nonce bytea, expires_at timestamp with time zone); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.sign_qr_token(key app_private.qr_signing_keys, delivery_id uuid, qr_type app_public.qr_type, nonce bytea, expires_at timestamp with time zone) IS 'The signed handover token of a nonce.';
 
 
 --
@@ -10698,6 +12415,28 @@ COMMENT ON FUNCTION app_private.use_totp_code(user_id uuid, code text) IS 'Accep
 
 
 --
+-- Name: verifying_qr_signing_secret(text); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.verifying_qr_signing_secret(key_id text) RETURNS bytea
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select k.secret from app_private.qr_signing_keys k
+   where k.key_id = verifying_qr_signing_secret.key_id
+     and (k.retired_at is null
+          or k.retired_at > now() - make_interval(days => (app_hidden.config_value('qr.key_grace_days'))::int));
+$$;
+
+
+--
+-- Name: FUNCTION verifying_qr_signing_secret(key_id text); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.verifying_qr_signing_secret(key_id text) IS 'The secret of a signing key that still verifies, or null.';
+
+
+--
 -- Name: weather_alerts(text, jsonb); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -10859,6 +12598,99 @@ $$;
 
 COMMENT ON FUNCTION app_public.add_favorite_traveler(traveler_id uuid) IS '@resultFieldName userFavorite
 Adds a traveler to the signed-in user''s favorites (adding twice keeps one). Errors: LOGIN, NTFND, INVAL (not a traveler, or yourself), BADST (blocked by you).';
+
+
+--
+-- Name: admin_check_qr_token(text); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.admin_check_qr_token(token text) RETURNS app_public.qr_token_check
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_token record;
+  v_code app_public.qr_codes;
+  v_problem text;
+begin
+  perform app_hidden.require_session('check handover codes');
+  if not (app_hidden.current_user_has_permission('qr.override') or app_hidden.current_user_has_permission('deliveries.read')) then
+    raise exception 'Checking handover codes needs the qr.override or deliveries.read permission' using errcode = 'DNIED';
+  end if;
+  select * into v_token from app_private.read_qr_token(admin_check_qr_token.token);
+  if v_token.problem is null then
+    select c.* into v_code from app_private.qr_code_secrets s join app_public.qr_codes c on c.id = s.qr_code_id
+     where s.token_hash = v_token.token_hash;
+  end if;
+  v_problem := case
+    when v_token.problem is not null then v_token.problem
+    when v_code.id is null then 'this code is unknown'
+    when v_code.delivery_id <> v_token.delivery_id or v_code.qr_type <> v_token.qr_type
+      then 'this code does not belong to the delivery it names'
+    when v_code.status <> 'active' then format('the code is %s', v_code.status)
+    when v_code.expires_at <= now() then 'the code has expired'
+  end;
+  return row(v_token.problem is null, v_problem, v_token.key_id, v_token.delivery_id, v_token.qr_type,
+             v_token.token_expires_at, v_code.id, v_code.status, v_code.expires_at, v_code.failed_attempts)::app_public.qr_token_check;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION admin_check_qr_token(token text); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.admin_check_qr_token(token text) IS 'An admin (qr.override or deliveries.read) inspects a handover token without consuming it: whether its signature holds, the code it belongs to, its state, and why a scan would fail (before the scanner''s own checks). Errors: LOGIN, DNIED.';
+
+
+--
+-- Name: approve_emergency_override(uuid, text, integer, jsonb); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.approve_emergency_override(override_id uuid, notes text, valid_hours integer DEFAULT NULL::integer, restrictions jsonb DEFAULT NULL::jsonb) RETURNS app_public.qr_emergency_overrides
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_override app_public.qr_emergency_overrides :=
+    app_private.lock_override_for_decision(approve_emergency_override.override_id, 'approve emergency overrides');
+  v_hours integer := coalesce(approve_emergency_override.valid_hours,
+                              (app_hidden.config_value('override.default_valid_hours'))::int);
+begin
+  if v_hours not between 1 and (app_hidden.config_value('override.max_valid_hours'))::int then
+    raise exception 'valid_hours must be between 1 and %', app_hidden.config_value('override.max_valid_hours')
+      using errcode = 'INVAL';
+  end if;
+  if approve_emergency_override.restrictions is not null
+     and (jsonb_typeof(approve_emergency_override.restrictions) <> 'object'
+          or exists (select 1 from jsonb_object_keys(approve_emergency_override.restrictions) k where k <> 'radius_m')
+          or (approve_emergency_override.restrictions ? 'radius_m'
+              and (jsonb_typeof(approve_emergency_override.restrictions -> 'radius_m') <> 'number'
+                   or (approve_emergency_override.restrictions ->> 'radius_m')::numeric not between 10 and 10000))) then
+    raise exception 'restrictions may only hold radius_m, between 10 and 10000' using errcode = 'INVAL';
+  end if;
+  update app_public.qr_emergency_overrides o
+     set status = 'approved', decided_by = app_public.current_user_id(), decided_at = now(),
+         notes = trim(approve_emergency_override.notes), restrictions = approve_emergency_override.restrictions,
+         valid_until = now() + make_interval(hours => v_hours)
+   where o.id = v_override.id
+  returning * into v_override;
+  perform app_hidden.queue_email(u.id, 'Emergency override approved',
+    format(E'The %s of %s may be confirmed without its code until %s by the traveler, on the spot, with a photo.\n',
+           v_override.qr_type, d.delivery_number, to_char(v_override.valid_until at time zone 'UTC', 'YYYY-MM-DD HH24:MI "UTC"')))
+    from app_public.deliveries d, unnest(array[d.customer_id, d.traveler_id]) as u(id)
+   where d.id = v_override.delivery_id;
+  return v_override;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION approve_emergency_override(override_id uuid, notes text, valid_hours integer, restrictions jsonb); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.approve_emergency_override(override_id uuid, notes text, valid_hours integer, restrictions jsonb) IS '@resultFieldName qrEmergencyOverride
+An admin with qr.override, in a session that passed two-factor authentication, approves a pending override someone else requested: notes (10 characters at least), valid_hours (override.default_valid_hours; at most override.max_valid_hours), restrictions ({"radius_m": n}: the use must happen within n metres of the handover point). Errors: LOGIN, DNIED (no permission, no two-factor session, or the requester), NTFND, BADST (not pending), EXPRD (the request expired), INVAL.';
 
 
 --
@@ -11058,6 +12890,47 @@ $$;
 
 COMMENT ON FUNCTION app_public.cancel_delivery_request(request_id uuid, reason app_public.request_cancel_reason, note text) IS '@resultFieldName deliveryRequest
 Cancels one of your open delivery requests, with a reason and an optional note (≤1000 characters). Errors: LOGIN, INVAL, NTFND, BADST (no longer open), EXPRD (already expired).';
+
+
+--
+-- Name: cancel_emergency_override(uuid); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.cancel_emergency_override(override_id uuid) RETURNS app_public.qr_emergency_overrides
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_hidden.require_user('unverified', 'cancel emergency overrides');
+  v_override app_public.qr_emergency_overrides;
+begin
+  select o.* into v_override from app_public.qr_emergency_overrides o
+    join app_public.deliveries d on d.id = o.delivery_id
+   where o.id = cancel_emergency_override.override_id and v_user_id in (d.customer_id, d.traveler_id)
+     for update of o;
+  if v_override.id is null then
+    raise exception 'Emergency override not found' using errcode = 'NTFND';
+  end if;
+  if v_override.requester_id <> v_user_id then
+    raise exception 'Only the requester cancels an emergency override' using errcode = 'DNIED';
+  end if;
+  if v_override.status not in ('pending', 'approved') then
+    raise exception 'This override is % already', v_override.status using errcode = 'BADST';
+  end if;
+  update app_public.qr_emergency_overrides o set status = 'cancelled', cancelled_at = now()
+   where o.id = v_override.id
+  returning * into v_override;
+  return v_override;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION cancel_emergency_override(override_id uuid); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.cancel_emergency_override(override_id uuid) IS '@resultFieldName qrEmergencyOverride
+The requester withdraws a pending or approved (unused) emergency override. Errors: LOGIN, NTFND, DNIED (not the requester), BADST.';
 
 
 --
@@ -11414,38 +13287,6 @@ Tells the server the bytes were sent to the file''s uploadUrl; call it after eve
 
 
 --
--- Name: confirm_delivery(uuid, uuid, uuid); Type: FUNCTION; Schema: app_public; Owner: -
---
-
-CREATE FUNCTION app_public.confirm_delivery(delivery_id uuid, delivery_photo_id uuid DEFAULT NULL::uuid, signature_id uuid DEFAULT NULL::uuid) RETURNS app_public.deliveries
-    LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
-    AS $$
-declare
-  v_user_id uuid := app_hidden.require_user('unverified', 'confirm deliveries');
-  v_delivery app_public.deliveries := app_hidden.lock_delivery_for_party(confirm_delivery.delivery_id, v_user_id);
-begin
-  perform app_hidden.assert_traveler_of(v_delivery, v_user_id, 'confirm the drop-off');
-  update app_public.deliveries d set delivery_photo_id = coalesce(confirm_delivery.delivery_photo_id, d.delivery_photo_id),
-         signature_id = coalesce(confirm_delivery.signature_id, d.signature_id)
-   where d.id = v_delivery.id;
-  v_delivery := app_hidden.transition_delivery(v_delivery.id, 'delivered', 'user', v_user_id);
-  perform app_hidden.queue_email(v_delivery.customer_id, 'Your item was delivered',
-    format(E'%s was handed over. Confirm receipt and review the traveler in the app.\n', v_delivery.delivery_number));
-  return v_delivery;
-end;
-$$;
-
-
---
--- Name: FUNCTION confirm_delivery(delivery_id uuid, delivery_photo_id uuid, signature_id uuid); Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON FUNCTION app_public.confirm_delivery(delivery_id uuid, delivery_photo_id uuid, signature_id uuid) IS '@resultFieldName delivery
-The traveler confirms handing the item over (until the QR handover requires a scan); the item''s trip capacity is consumed for good. A photo and the recipient''s signature (ready delivery_evidence files of the traveler''s) may come with it. Errors: LOGIN, NTFND, DNIED (not the traveler), BADST (not picked up, or a file not uploaded yet), INVAL (delivery_photo_id, signature_id: not the traveler''s file or not delivery evidence).';
-
-
---
 -- Name: confirm_phone_verification(text); Type: FUNCTION; Schema: app_public; Owner: -
 --
 
@@ -11493,38 +13334,6 @@ $_$;
 
 COMMENT ON FUNCTION app_public.confirm_phone_verification(code text) IS '@resultFieldName success
 Confirms the phone number with the texted code: true when it matched (the number is now verified), false when it did not (5 misses use the code up). Errors: LOGIN, DNIED, INVAL (not 6 digits), EXPRD (no live code), EXIST (the number was verified on another account meanwhile).';
-
-
---
--- Name: confirm_pickup(uuid, uuid); Type: FUNCTION; Schema: app_public; Owner: -
---
-
-CREATE FUNCTION app_public.confirm_pickup(delivery_id uuid, pickup_photo_id uuid DEFAULT NULL::uuid) RETURNS app_public.deliveries
-    LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
-    AS $$
-declare
-  v_user_id uuid := app_hidden.require_user('unverified', 'confirm pickups');
-  v_delivery app_public.deliveries := app_hidden.lock_delivery_for_party(confirm_pickup.delivery_id, v_user_id);
-begin
-  perform app_hidden.assert_traveler_of(v_delivery, v_user_id, 'confirm the pickup');
-  update app_public.deliveries d set pickup_photo_id = coalesce(confirm_pickup.pickup_photo_id, d.pickup_photo_id)
-   where d.id = v_delivery.id;
-  -- The item is on board; its capacity stays reserved until delivery consumes it (or a cancellation releases it).
-  v_delivery := app_hidden.transition_delivery(v_delivery.id, 'picked_up', 'user', v_user_id);
-  perform app_hidden.queue_email(v_delivery.customer_id, 'Your item was picked up',
-    format(E'The traveler has your item (%s).\n', v_delivery.delivery_number));
-  return v_delivery;
-end;
-$$;
-
-
---
--- Name: FUNCTION confirm_pickup(delivery_id uuid, pickup_photo_id uuid); Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON FUNCTION app_public.confirm_pickup(delivery_id uuid, pickup_photo_id uuid) IS '@resultFieldName delivery
-The traveler confirms taking the item (until the QR handover requires a scan), optionally with a photo of it (a ready pickup_evidence file of theirs). Errors: LOGIN, NTFND, DNIED (not the traveler), BADST (not awaiting pickup, or the photo not uploaded yet), INVAL (pickup_photo_id: not the traveler''s file or not a pickup photo).';
 
 
 --
@@ -12024,6 +13833,70 @@ $$;
 --
 
 COMMENT ON FUNCTION app_public.current_user_permissions() IS 'Admin permissions the signed-in user holds in this session; empty for everyone else.';
+
+
+--
+-- Name: custody_evidence_bundle(uuid); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.custody_evidence_bundle(delivery_id uuid) RETURNS jsonb
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_delivery app_public.deliveries;
+begin
+  perform app_private.assert_custody_reader(custody_evidence_bundle.delivery_id);
+  select * into v_delivery from app_public.deliveries d where d.id = custody_evidence_bundle.delivery_id;
+  return jsonb_build_object(
+    'generated_at', now(),
+    'delivery', jsonb_build_object('id', v_delivery.id, 'delivery_number', v_delivery.delivery_number,
+      'status', v_delivery.status, 'customer_id', v_delivery.customer_id, 'traveler_id', v_delivery.traveler_id,
+      'terms_hash', encode(v_delivery.terms_hash, 'hex'), 'accepted_at', v_delivery.accepted_at,
+      'picked_up_at', v_delivery.picked_up_at, 'delivered_at', v_delivery.delivered_at,
+      'verification', v_delivery.verification),
+    'codes', coalesce((select jsonb_agg(jsonb_build_object('id', c.id, 'qr_type', c.qr_type, 'key_id', c.key_id,
+        'security_level', c.security_level, 'status', c.status, 'issued_by', c.issued_by, 'issued_at', c.created_at,
+        'expires_at', c.expires_at, 'location_bound', c.location_bound,
+        'bound_point', public.st_asgeojson(c.bound_point)::jsonb, 'bound_radius_m', c.bound_radius_m,
+        'failed_attempts', c.failed_attempts, 'used_by', c.used_by, 'used_at', c.used_at, 'revoked_at', c.revoked_at,
+        'revoke_reason', c.revoke_reason) order by c.created_at)
+      from app_public.qr_codes c where c.delivery_id = v_delivery.id), '[]'::jsonb),
+    'attempts', coalesce((select jsonb_agg(jsonb_build_object('id', s.id, 'qr_code_id', s.qr_code_id,
+        'override_id', s.override_id, 'qr_type', s.qr_type, 'scanner_id', s.scanner_id, 'method', s.method,
+        'result', s.result, 'reason', s.reason, 'location', public.st_asgeojson(s.location)::jsonb,
+        'accuracy_m', s.accuracy_m, 'fix_time', s.fix_time, 'device_info', s.device_info, 'evidence', s.evidence,
+        'risk_score', s.risk_score, 'review_required', s.review_required, 'at', s.created_at) order by s.created_at)
+      from app_public.qr_code_scans s where s.delivery_id = v_delivery.id), '[]'::jsonb),
+    'overrides', coalesce((select jsonb_agg(jsonb_build_object('id', o.id, 'qr_type', o.qr_type,
+        'requester_id', o.requester_id, 'reason', o.reason, 'description', o.description,
+        'alternative_verification', o.alternative_verification, 'status', o.status, 'decided_by', o.decided_by,
+        'decided_at', o.decided_at, 'notes', o.notes, 'restrictions', o.restrictions, 'valid_until', o.valid_until,
+        'used_by', o.used_by, 'used_at', o.used_at, 'use_location', public.st_asgeojson(o.use_location)::jsonb)
+        order by o.created_at)
+      from app_public.qr_emergency_overrides o where o.delivery_id = v_delivery.id), '[]'::jsonb),
+    'custody', coalesce((select jsonb_agg(jsonb_build_object('seq', e.seq, 'event', e.event, 'actor_id', e.actor_id,
+        'method', e.method, 'scan_id', e.scan_id, 'point', public.st_asgeojson(e.point)::jsonb,
+        'photo_sha256', e.photo_sha256, 'signature_sha256', e.signature_sha256,
+        'prev_hash', encode(e.prev_hash, 'hex'), 'row_hash', encode(e.row_hash, 'hex'), 'at', e.created_at) order by e.seq)
+      from app_public.custody_events e where e.delivery_id = v_delivery.id), '[]'::jsonb),
+    'custody_verification', to_jsonb(app_public.verify_custody_chain(v_delivery.id)),
+    'files', coalesce((select jsonb_agg(jsonb_build_object('role', x.role, 'file_id', f.id, 'purpose', f.purpose,
+        'content_type', f.content_type, 'byte_size', f.byte_size, 'stored_sha256', o.stored_sha256,
+        'uploaded_at', f.ready_at) order by x.role)
+      from (values ('pickup_photo', v_delivery.pickup_photo_id), ('delivery_photo', v_delivery.delivery_photo_id),
+                   ('signature', v_delivery.signature_id)) as x (role, file_id)
+      join app_public.files f on f.id = x.file_id
+      left join app_private.file_objects o on o.file_id = f.id), '[]'::jsonb));
+end;
+$$;
+
+
+--
+-- Name: FUNCTION custody_evidence_bundle(delivery_id uuid); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.custody_evidence_bundle(delivery_id uuid) IS 'The handover evidence of a delivery as one JSON document for disputes: codes issued, every attempt, overrides, the custody chain and its verification, the photos and signature with their stored SHA-256. For the parties and admins with deliveries.read or disputes.read. Errors: LOGIN, NTFND.';
 
 
 --
@@ -12692,6 +14565,79 @@ A customer invites the traveler of a trip to carry their request at a price (tri
 
 
 --
+-- Name: issue_qr_code(uuid, app_public.qr_type, integer, boolean, app_public.security_level, integer); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.issue_qr_code(delivery_id uuid, qr_type app_public.qr_type, expires_in_hours integer DEFAULT NULL::integer, bind_location boolean DEFAULT true, security_level app_public.security_level DEFAULT 'standard'::app_public.security_level, radius_m integer DEFAULT NULL::integer) RETURNS app_public.issued_qr_code
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_hidden.require_user('unverified', 'issue handover codes');
+  v_delivery app_public.deliveries := app_hidden.lock_delivery_for_party(issue_qr_code.delivery_id, v_user_id);
+  v_hours integer := coalesce(issue_qr_code.expires_in_hours, (app_hidden.config_value('qr.default_expiry_hours'))::int);
+  v_level app_public.security_level := coalesce(issue_qr_code.security_level, 'standard');
+  v_bound boolean := coalesce(issue_qr_code.bind_location, true);
+  v_point geography;
+  v_key app_private.qr_signing_keys;
+  v_nonce bytea := public.gen_random_bytes(16);
+  v_backup_code text := app_private.new_qr_backup_code();
+  v_code app_public.qr_codes;
+begin
+  if v_delivery.customer_id <> v_user_id then
+    raise exception 'Only the customer issues handover codes' using errcode = 'DNIED';
+  end if;
+  if issue_qr_code.qr_type is null then
+    raise exception 'qr_type is required' using errcode = 'INVAL';
+  end if;
+  if (issue_qr_code.qr_type = 'pickup' and not app_hidden.pickup_allowed(v_delivery))
+     or (issue_qr_code.qr_type = 'delivery'
+         and not (app_hidden.pickup_allowed(v_delivery) or app_hidden.dropoff_allowed(v_delivery))) then
+    raise exception 'A % code cannot be issued while the delivery is %', issue_qr_code.qr_type, v_delivery.status
+      using errcode = 'BADST';
+  end if;
+  if v_hours not between (app_hidden.config_value('qr.min_expiry_hours'))::int
+                     and (app_hidden.config_value('qr.max_expiry_hours'))::int then
+    raise exception 'expires_in_hours must be between % and %', app_hidden.config_value('qr.min_expiry_hours'),
+      app_hidden.config_value('qr.max_expiry_hours') using errcode = 'INVAL';
+  end if;
+  if v_level = 'maximum' and v_hours > (app_hidden.config_value('qr.max_expiry_maximum_level'))::int then
+    raise exception 'expires_in_hours must be at most % at the maximum security level',
+      app_hidden.config_value('qr.max_expiry_maximum_level') using errcode = 'INVAL';
+  end if;
+  select case issue_qr_code.qr_type when 'pickup' then r.pickup_point else r.delivery_point end into v_point
+    from app_public.delivery_requests r where r.id = v_delivery.request_id;
+
+  update app_public.qr_codes c set status = 'revoked', revoked_at = now(), revoke_reason = 'regenerated'
+   where c.delivery_id = v_delivery.id and c.qr_type = issue_qr_code.qr_type and c.status = 'active';
+  v_key := app_private.active_qr_signing_key();
+  -- The binding's own rules (only a standard code unbound, the radius's range) are the table's CHECKs.
+  insert into app_public.qr_codes (delivery_id, qr_type, key_id, security_level, expires_at, location_bound,
+                                   bound_point, bound_radius_m, issued_by)
+  values (v_delivery.id, issue_qr_code.qr_type, v_key.key_id, v_level, now() + make_interval(hours => v_hours), v_bound,
+          case when v_bound then v_point end,
+          case when v_bound then coalesce(issue_qr_code.radius_m, (app_hidden.config_value('qr.bound_radius_m'))::int) end,
+          v_user_id)
+  returning * into v_code;
+  insert into app_private.qr_code_secrets (qr_code_id, token_hash, backup_code_hash)
+  values (v_code.id, sha256(v_nonce),
+          public.crypt(app_hidden.normalised_backup_code(v_backup_code),
+                       public.gen_salt('bf', (app_hidden.config_value('auth.backup_code_bcrypt_cost'))::int)));
+  return row(v_code.id, app_private.sign_qr_token(v_key, v_delivery.id, issue_qr_code.qr_type, v_nonce, v_code.expires_at),
+             v_backup_code, v_code.expires_at)::app_public.issued_qr_code;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION issue_qr_code(delivery_id uuid, qr_type app_public.qr_type, expires_in_hours integer, bind_location boolean, security_level app_public.security_level, radius_m integer); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.issue_qr_code(delivery_id uuid, qr_type app_public.qr_type, expires_in_hours integer, bind_location boolean, security_level app_public.security_level, radius_m integer) IS '@resultFieldName issuedQrCode
+The customer issues the pickup code (once the delivery may be picked up) or the delivery code (from acceptance until delivery): the signed token to show as a QR image and the backup code, returned only now. Expiry in hours (qr.default_expiry_hours, between qr.min_expiry_hours and qr.max_expiry_hours; at most qr.max_expiry_maximum_level at maximum level); bound by default to the request''s pickup or drop-off point within radius_m (qr.bound_radius_m; 50 to 10000), unbound only at standard level. Issuing again revokes the active code of that type. Errors: LOGIN, NTFND, DNIED (not the customer), BADST (not now), INVAL.';
+
+
+--
 -- Name: login(text, text, text, app_public.device_type, app_public.platform, text); Type: FUNCTION; Schema: app_public; Owner: -
 --
 
@@ -13049,6 +14995,44 @@ COMMENT ON FUNCTION app_public.quote_price(request_id uuid, trip_id uuid) IS 'Th
 
 
 --
+-- Name: redeem_backup_code(uuid, app_public.qr_type, text, double precision, double precision, double precision, timestamp with time zone, jsonb, uuid, uuid, text); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.redeem_backup_code(delivery_id uuid, qr_type app_public.qr_type, code text, lat double precision DEFAULT NULL::double precision, lng double precision DEFAULT NULL::double precision, accuracy_m double precision DEFAULT NULL::double precision, fix_time timestamp with time zone DEFAULT NULL::timestamp with time zone, device_info jsonb DEFAULT NULL::jsonb, photo_id uuid DEFAULT NULL::uuid, signature_id uuid DEFAULT NULL::uuid, recipient_name text DEFAULT NULL::text) RETURNS app_public.scan_outcome
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_hidden.require_user('unverified', 'redeem backup codes');
+  v_code_id uuid;
+begin
+  select c.id into v_code_id from app_public.qr_codes c
+   where c.delivery_id = redeem_backup_code.delivery_id and c.qr_type = redeem_backup_code.qr_type
+   order by c.status = 'active' desc, c.created_at desc
+   limit 1;
+  if v_code_id is null then
+    perform app_private.log_handover_attempt(null, null,
+      (select d.id from app_public.deliveries d where d.id = redeem_backup_code.delivery_id),
+      redeem_backup_code.qr_type, v_user_id, 'backup_code', 'invalid_data', 'no code was issued for this handover',
+      lat, lng, accuracy_m, fix_time, device_info, app_private.handover_evidence(photo_id, signature_id, recipient_name),
+      null, false);
+    return row('invalid_data', 'no code was issued for this handover')::app_public.scan_outcome;
+  end if;
+  return app_private.attempt_handover(v_code_id, 'backup_code', v_user_id, redeem_backup_code.code, lat, lng, accuracy_m,
+                                      fix_time, device_info, photo_id, signature_id, recipient_name);
+end;
+$$;
+
+
+--
+-- Name: FUNCTION redeem_backup_code(delivery_id uuid, qr_type app_public.qr_type, code text, lat double precision, lng double precision, accuracy_m double precision, fix_time timestamp with time zone, device_info jsonb, photo_id uuid, signature_id uuid, recipient_name text); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.redeem_backup_code(delivery_id uuid, qr_type app_public.qr_type, code text, lat double precision, lng double precision, accuracy_m double precision, fix_time timestamp with time zone, device_info jsonb, photo_id uuid, signature_id uuid, recipient_name text) IS '@resultFieldName outcome
+The assigned traveler types the customer''s backup code (XXX-XXX-XXX-XXX, case and dashes ignored) for the pickup or the drop-off, with the same location, device and evidence as a scan; same checks, counters and outcome. Errors: LOGIN only.';
+
+
+--
 -- Name: refresh_session(text); Type: FUNCTION; Schema: app_public; Owner: -
 --
 
@@ -13247,6 +15231,38 @@ $_$;
 
 COMMENT ON FUNCTION app_public.register(email text, password text, first_name text, last_name text, user_type app_public.user_type, referral_code text, accept_terms boolean) IS '@resultFieldName success
 Creates an account (pending until the emailed link is followed) and returns true, also when the email is already registered: its owner is told by email instead, so the answer reveals nothing. Sign in with login afterwards. Errors: INVAL (bad email or name, terms not accepted, unknown referral code), WEAKP (password policy), LIMIT (too many sign-ups from this network), DNIED (registration closed).';
+
+
+--
+-- Name: reject_emergency_override(uuid, text); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.reject_emergency_override(override_id uuid, notes text) RETURNS app_public.qr_emergency_overrides
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_override app_public.qr_emergency_overrides :=
+    app_private.lock_override_for_decision(reject_emergency_override.override_id, 'reject emergency overrides');
+begin
+  update app_public.qr_emergency_overrides o
+     set status = 'rejected', decided_by = app_public.current_user_id(), decided_at = now(),
+         notes = trim(reject_emergency_override.notes)
+   where o.id = v_override.id
+  returning * into v_override;
+  perform app_hidden.queue_email(v_override.requester_id, 'Emergency override rejected',
+    format(E'Your request for an emergency override was rejected: %s\n', v_override.notes));
+  return v_override;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION reject_emergency_override(override_id uuid, notes text); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.reject_emergency_override(override_id uuid, notes text) IS '@resultFieldName qrEmergencyOverride
+An admin with qr.override, in a session that passed two-factor authentication, rejects a pending override someone else requested, with notes (10 characters at least). Errors: LOGIN, DNIED, NTFND, BADST (not pending), EXPRD, INVAL.';
 
 
 --
@@ -13512,6 +15528,61 @@ $$;
 
 COMMENT ON FUNCTION app_public.report_user(user_id uuid, category app_public.user_report_category, description text, delivery_id uuid, delivery_request_id uuid) IS '@resultFieldName userReport
 Reports a user to the moderators, optionally about a delivery or request. Errors: LOGIN, INVAL (also yourself), NTFND (user, a delivery not between you two, or an unknown request), BADST (an open report of yours exists).';
+
+
+--
+-- Name: request_emergency_override(uuid, app_public.qr_type, app_public.override_reason, text, text); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.request_emergency_override(delivery_id uuid, qr_type app_public.qr_type, reason app_public.override_reason, description text, alternative_verification text DEFAULT NULL::text) RETURNS app_public.qr_emergency_overrides
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_hidden.require_user('unverified', 'request emergency overrides');
+  v_delivery app_public.deliveries := app_hidden.lock_delivery_for_party(request_emergency_override.delivery_id, v_user_id);
+  v_override app_public.qr_emergency_overrides;
+begin
+  if request_emergency_override.qr_type is null or request_emergency_override.reason is null then
+    raise exception 'qr_type and reason are required' using errcode = 'INVAL';
+  end if;
+  if (request_emergency_override.qr_type = 'pickup' and not app_hidden.pickup_allowed(v_delivery))
+     or (request_emergency_override.qr_type = 'delivery' and not app_hidden.dropoff_allowed(v_delivery)) then
+    raise exception 'No % is due while the delivery is %', request_emergency_override.qr_type, v_delivery.status
+      using errcode = 'BADST';
+  end if;
+  perform 1 from app_public.users u where u.id = v_user_id for update;  -- one open-override count at a time per user
+  if (select count(*) from app_public.qr_emergency_overrides o
+       where o.requester_id = v_user_id
+         and ((o.status = 'pending' and o.expires_at > now()) or (o.status = 'approved' and o.valid_until > now())))
+     >= (app_hidden.config_value('override.max_open_per_user'))::int then
+    raise exception 'You may have at most % open emergency overrides', app_hidden.config_value('override.max_open_per_user')
+      using errcode = 'LIMIT';
+  end if;
+  -- A pending request past its expiry no longer holds the delivery's place.
+  update app_public.qr_emergency_overrides o set status = 'expired'
+   where o.delivery_id = v_delivery.id and o.qr_type = request_emergency_override.qr_type and o.status = 'pending'
+     and o.expires_at <= now();
+  insert into app_public.qr_emergency_overrides (delivery_id, qr_type, requester_id, reason, description,
+                                                 alternative_verification, expires_at)
+  values (v_delivery.id, request_emergency_override.qr_type, v_user_id, request_emergency_override.reason,
+          trim(request_emergency_override.description), nullif(trim(request_emergency_override.alternative_verification), ''),
+          now() + make_interval(hours => (app_hidden.config_value('override.pending_ttl_hours'))::int))
+  returning * into v_override;
+  perform app_private.alert_handover_admins('Emergency override requested',
+    format(E'An emergency override of the %s of %s was requested (%s): %s\n', v_override.qr_type,
+           v_delivery.delivery_number, replace(v_override.reason::text, '_', ' '), v_override.id));
+  return v_override;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION request_emergency_override(delivery_id uuid, qr_type app_public.qr_type, reason app_public.override_reason, description text, alternative_verification text); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.request_emergency_override(delivery_id uuid, qr_type app_public.qr_type, reason app_public.override_reason, description text, alternative_verification text) IS '@resultFieldName qrEmergencyOverride
+A party asks an admin to let the handover (pickup or drop-off) be confirmed without its code, with a reason, a description (10 to 1000 characters) and how else it can be verified. Expires after override.pending_ttl_hours unless decided. Errors: LOGIN, NTFND, BADST (no such handover due now), LIMIT (override.max_open_per_user open), EXIST (one is pending already), INVAL.';
 
 
 --
@@ -13825,6 +15896,277 @@ Approves or rejects a pending verification document (admins with users.verify). 
 
 
 --
+-- Name: qr_codes; Type: TABLE; Schema: app_public; Owner: -
+--
+
+CREATE TABLE app_public.qr_codes (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    delivery_id uuid NOT NULL,
+    qr_type app_public.qr_type NOT NULL,
+    key_id text NOT NULL,
+    security_level app_public.security_level DEFAULT 'standard'::app_public.security_level NOT NULL,
+    status app_public.qr_status DEFAULT 'active'::app_public.qr_status NOT NULL,
+    expires_at timestamp with time zone NOT NULL,
+    location_bound boolean DEFAULT true NOT NULL,
+    bound_point public.geography(Point,4326),
+    bound_radius_m integer,
+    failed_attempts integer DEFAULT 0 NOT NULL,
+    issued_by uuid NOT NULL,
+    used_by uuid,
+    used_at timestamp with time zone,
+    revoked_at timestamp with time zone,
+    revoke_reason app_public.qr_revoke_reason,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT qr_codes_binding CHECK (((NOT location_bound) OR ((bound_point IS NOT NULL) AND (bound_radius_m IS NOT NULL)))),
+    CONSTRAINT qr_codes_bound_radius_m_range CHECK (((bound_radius_m >= 50) AND (bound_radius_m <= 10000))),
+    CONSTRAINT qr_codes_expiry CHECK ((expires_at > created_at)),
+    CONSTRAINT qr_codes_failed_attempts_positive CHECK ((failed_attempts >= 0)),
+    CONSTRAINT qr_codes_key_id_format CHECK ((key_id ~ '^[a-z0-9]{8}$'::text)),
+    CONSTRAINT qr_codes_revoked CHECK (((status = 'revoked'::app_public.qr_status) = ((revoked_at IS NOT NULL) AND (revoke_reason IS NOT NULL)))),
+    CONSTRAINT qr_codes_unbound_standard CHECK ((location_bound OR (security_level = 'standard'::app_public.security_level))),
+    CONSTRAINT qr_codes_used CHECK (((status = 'used'::app_public.qr_status) = ((used_at IS NOT NULL) AND (used_by IS NOT NULL))))
+);
+
+ALTER TABLE ONLY app_public.qr_codes FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE qr_codes; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TABLE app_public.qr_codes IS '@behavior -insert -update -delete
+Handover codes the customer issues (issueQrCode) and the assigned traveler scans: one active code per delivery and handover. Neither the token nor the backup code is stored. Visible to the delivery''s parties and admins.';
+
+
+--
+-- Name: COLUMN qr_codes.id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.qr_codes.id IS 'Identifier of the code.';
+
+
+--
+-- Name: COLUMN qr_codes.delivery_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.qr_codes.delivery_id IS 'The delivery whose handover the code proves.';
+
+
+--
+-- Name: COLUMN qr_codes.qr_type; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.qr_codes.qr_type IS 'The pickup or the drop-off.';
+
+
+--
+-- Name: COLUMN qr_codes.key_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.qr_codes.key_id IS 'The signing key of its token.';
+
+
+--
+-- Name: COLUMN qr_codes.security_level; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.qr_codes.security_level IS 'What the handover asks for (evidence, expiry, binding).';
+
+
+--
+-- Name: COLUMN qr_codes.status; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.qr_codes.status IS 'Active until used, expired or revoked.';
+
+
+--
+-- Name: COLUMN qr_codes.expires_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.qr_codes.expires_at IS 'When the code stops working.';
+
+
+--
+-- Name: COLUMN qr_codes.location_bound; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.qr_codes.location_bound IS 'Whether a scan must happen within bound_radius_m of bound_point.';
+
+
+--
+-- Name: COLUMN qr_codes.bound_point; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.qr_codes.bound_point IS 'The request''s pickup or drop-off point the code is bound to.';
+
+
+--
+-- Name: COLUMN qr_codes.bound_radius_m; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.qr_codes.bound_radius_m IS 'Radius (m) around bound_point within which the code must be scanned.';
+
+
+--
+-- Name: COLUMN qr_codes.failed_attempts; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.qr_codes.failed_attempts IS 'Failed attempts on the code, by anyone; too many revoke it.';
+
+
+--
+-- Name: COLUMN qr_codes.issued_by; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.qr_codes.issued_by IS 'The customer who issued it.';
+
+
+--
+-- Name: COLUMN qr_codes.used_by; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.qr_codes.used_by IS 'The traveler whose scan used it.';
+
+
+--
+-- Name: COLUMN qr_codes.used_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.qr_codes.used_at IS 'When it was used.';
+
+
+--
+-- Name: COLUMN qr_codes.revoked_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.qr_codes.revoked_at IS 'When it was revoked.';
+
+
+--
+-- Name: COLUMN qr_codes.revoke_reason; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.qr_codes.revoke_reason IS 'Why it was revoked.';
+
+
+--
+-- Name: COLUMN qr_codes.created_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.qr_codes.created_at IS 'When it was issued.';
+
+
+--
+-- Name: COLUMN qr_codes.updated_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.qr_codes.updated_at IS 'When it last changed.';
+
+
+--
+-- Name: CONSTRAINT qr_codes_binding ON qr_codes; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT qr_codes_binding ON app_public.qr_codes IS 'bound_point: a bound code needs a point and a radius';
+
+
+--
+-- Name: CONSTRAINT qr_codes_bound_radius_m_range ON qr_codes; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT qr_codes_bound_radius_m_range ON app_public.qr_codes IS 'bound_radius_m must be between 50 and 10000';
+
+
+--
+-- Name: CONSTRAINT qr_codes_expiry ON qr_codes; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT qr_codes_expiry ON app_public.qr_codes IS 'expires_at must be after created_at';
+
+
+--
+-- Name: CONSTRAINT qr_codes_failed_attempts_positive ON qr_codes; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT qr_codes_failed_attempts_positive ON app_public.qr_codes IS 'failed_attempts must not be negative';
+
+
+--
+-- Name: CONSTRAINT qr_codes_key_id_format ON qr_codes; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT qr_codes_key_id_format ON app_public.qr_codes IS 'key_id must be 8 lowercase letters or digits';
+
+
+--
+-- Name: CONSTRAINT qr_codes_revoked ON qr_codes; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT qr_codes_revoked ON app_public.qr_codes IS 'revoked_at: a revoked code records when and why';
+
+
+--
+-- Name: CONSTRAINT qr_codes_unbound_standard ON qr_codes; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT qr_codes_unbound_standard ON app_public.qr_codes IS 'location_bound: only a standard code may be unbound from the place';
+
+
+--
+-- Name: CONSTRAINT qr_codes_used ON qr_codes; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT qr_codes_used ON app_public.qr_codes IS 'used_at: a used code records when and by whom';
+
+
+--
+-- Name: revoke_qr_code(uuid, app_public.qr_revoke_reason); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.revoke_qr_code(qr_code_id uuid, reason app_public.qr_revoke_reason DEFAULT 'security_concern'::app_public.qr_revoke_reason) RETURNS app_public.qr_codes
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_hidden.require_user('unverified', 'revoke handover codes');
+  v_code app_public.qr_codes;
+begin
+  select c.* into v_code from app_public.qr_codes c
+    join app_public.deliveries d on d.id = c.delivery_id
+   where c.id = revoke_qr_code.qr_code_id and v_user_id in (d.customer_id, d.traveler_id)
+     for update of c;
+  if v_code.id is null then
+    raise exception 'Handover code not found' using errcode = 'NTFND';
+  end if;
+  if v_code.issued_by <> v_user_id then
+    raise exception 'Only the customer revokes handover codes' using errcode = 'DNIED';
+  end if;
+  if coalesce(revoke_qr_code.reason, 'security_concern') not in ('security_concern', 'other') then
+    raise exception 'reason must be security_concern or other' using errcode = 'INVAL';
+  end if;
+  if v_code.status <> 'active' then
+    raise exception 'This code is % already', v_code.status using errcode = 'BADST';
+  end if;
+  update app_public.qr_codes c set status = 'revoked', revoked_at = now(),
+         revoke_reason = coalesce(revoke_qr_code.reason, 'security_concern')
+   where c.id = v_code.id
+  returning * into v_code;
+  return v_code;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION revoke_qr_code(qr_code_id uuid, reason app_public.qr_revoke_reason); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.revoke_qr_code(qr_code_id uuid, reason app_public.qr_revoke_reason) IS '@resultFieldName qrCode
+The customer revokes an active handover code (reason security_concern or other). Errors: LOGIN, NTFND, DNIED (not the customer), BADST (not active), INVAL (reason).';
+
+
+--
 -- Name: revoke_session(uuid); Type: FUNCTION; Schema: app_public; Owner: -
 --
 
@@ -14009,6 +16351,53 @@ $$;
 
 COMMENT ON FUNCTION app_public.save_trip_template(trip_id uuid, name text) IS '@resultFieldName tripTemplate
 Saves the route, capacity, pricing, restrictions, visibility and duration of one of the signed-in traveler''s trips as a named template (an existing template of that name is replaced). Errors: LOGIN, DNIED, NTFND, INVAL.';
+
+
+--
+-- Name: scan_qr_code(text, double precision, double precision, double precision, timestamp with time zone, jsonb, uuid, uuid, text); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.scan_qr_code(token text, lat double precision DEFAULT NULL::double precision, lng double precision DEFAULT NULL::double precision, accuracy_m double precision DEFAULT NULL::double precision, fix_time timestamp with time zone DEFAULT NULL::timestamp with time zone, device_info jsonb DEFAULT NULL::jsonb, photo_id uuid DEFAULT NULL::uuid, signature_id uuid DEFAULT NULL::uuid, recipient_name text DEFAULT NULL::text) RETURNS app_public.scan_outcome
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_hidden.require_user('unverified', 'scan handover codes');
+  v_token record;
+  v_code app_public.qr_codes;
+  v_reason text;
+begin
+  select * into v_token from app_private.read_qr_token(scan_qr_code.token);
+  if v_token.problem is null then
+    select c.* into v_code from app_private.qr_code_secrets s join app_public.qr_codes c on c.id = s.qr_code_id
+     where s.token_hash = v_token.token_hash;
+    if v_code.id is null then
+      v_reason := 'this code is unknown';
+    elsif v_code.delivery_id <> v_token.delivery_id or v_code.qr_type <> v_token.qr_type then
+      v_reason := 'this code does not belong to the delivery it names';
+    end if;
+  else
+    v_reason := v_token.problem;
+  end if;
+  if v_reason is not null then
+    -- Counted on the code when there is one (a mismatched token); logged against nothing otherwise.
+    perform app_private.log_handover_attempt(v_code.id, null, v_code.delivery_id, v_code.qr_type, v_user_id, 'qr',
+      'invalid_data', v_reason, lat, lng, accuracy_m, fix_time, device_info,
+      app_private.handover_evidence(photo_id, signature_id, recipient_name), null, false);
+    return row('invalid_data', v_reason)::app_public.scan_outcome;
+  end if;
+  return app_private.attempt_handover(v_code.id, 'qr', v_user_id, null, lat, lng, accuracy_m, fix_time, device_info,
+                                      photo_id, signature_id, recipient_name);
+end;
+$$;
+
+
+--
+-- Name: FUNCTION scan_qr_code(token text, lat double precision, lng double precision, accuracy_m double precision, fix_time timestamp with time zone, device_info jsonb, photo_id uuid, signature_id uuid, recipient_name text); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.scan_qr_code(token text, lat double precision, lng double precision, accuracy_m double precision, fix_time timestamp with time zone, device_info jsonb, photo_id uuid, signature_id uuid, recipient_name text) IS '@resultFieldName outcome
+The assigned traveler scans the customer''s handover code, with the location (lat, lng, accuracy_m, fix_time: required for a bound code), the device (device_id, platform, app_version) and the evidence: photo_id (a ready pickup_evidence or delivery_evidence file of the traveler''s), signature_id and recipient_name when the code asks for them. A success moves the delivery to picked_up or delivered. Answers an outcome instead of raising (success, failed, invalid_location, expired, already_used, unauthorized, invalid_data, revoked, rate_limited, wrong_state), and every attempt is logged. Errors: LOGIN only.';
 
 
 --
@@ -15200,6 +17589,124 @@ Changes the signed-in traveler''s trip; arguments left out keep their value. Not
 
 
 --
+-- Name: use_emergency_override(uuid, double precision, double precision, double precision, timestamp with time zone, jsonb, uuid, uuid, text); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.use_emergency_override(override_id uuid, lat double precision DEFAULT NULL::double precision, lng double precision DEFAULT NULL::double precision, accuracy_m double precision DEFAULT NULL::double precision, fix_time timestamp with time zone DEFAULT NULL::timestamp with time zone, device_info jsonb DEFAULT NULL::jsonb, photo_id uuid DEFAULT NULL::uuid, signature_id uuid DEFAULT NULL::uuid, recipient_name text DEFAULT NULL::text) RETURNS app_public.scan_outcome
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_hidden.require_user('unverified', 'use emergency overrides');
+  v_row record;
+  v_override app_public.qr_emergency_overrides;
+  v_delivery app_public.deliveries;
+  v_request app_public.delivery_requests;
+  v_result app_public.scan_result;
+  v_reason text;
+  v_scan_id uuid;
+  v_point geography;
+  v_evidence jsonb := app_private.handover_evidence(photo_id, signature_id, recipient_name);
+begin
+  select o as override, d as delivery, r as request into v_row
+    from app_public.qr_emergency_overrides o
+    join app_public.deliveries d on d.id = o.delivery_id
+    join app_public.delivery_requests r on r.id = d.request_id
+   where o.id = use_emergency_override.override_id;
+  v_override := v_row.override;
+  v_delivery := v_row.delivery;
+  v_request := v_row.request;
+  if lat between -90 and 90 and lng between -180 and 180 then
+    v_point := public.st_setsrid(public.st_makepoint(lng, lat), 4326)::geography;
+  end if;
+
+  if v_override.id is null then
+    v_result := 'invalid_data';
+    v_reason := 'this override is unknown';
+  elsif v_user_id is distinct from v_delivery.traveler_id then
+    v_result := 'unauthorized';
+    v_reason := 'only the traveler assigned to this delivery can use its override';
+  elsif v_override.status = 'used' then
+    v_result := 'already_used';
+    v_reason := 'this override was already used';
+  elsif v_override.status = 'expired' or (v_override.status = 'approved' and v_override.valid_until <= now()) then
+    v_result := 'expired';
+    v_reason := 'this override has expired';
+  elsif v_override.status <> 'approved' then
+    v_result := 'unauthorized';
+    v_reason := format('this override is %s, not approved', v_override.status);
+  elsif (v_override.qr_type = 'pickup' and not app_hidden.pickup_allowed(v_delivery))
+        or (v_override.qr_type = 'delivery' and not app_hidden.dropoff_allowed(v_delivery)) then
+    v_result := 'wrong_state';
+    v_reason := format('the delivery is %s: its %s cannot be confirmed now', replace(v_delivery.status::text, '_', ' '),
+                       v_override.qr_type);
+  else
+    v_reason := app_private.handover_location_problem(true,
+      case v_override.qr_type when 'pickup' then v_request.pickup_point else v_request.delivery_point end,
+      coalesce((v_override.restrictions ->> 'radius_m')::numeric::int, 30000000), lat, lng, accuracy_m, fix_time);
+    if v_reason is not null then
+      v_result := 'invalid_location';
+    else
+      v_reason := app_private.handover_evidence_problem(v_override.qr_type, 'standard', v_request.requires_signature,
+                                                        photo_id, signature_id, recipient_name);
+      if v_reason is not null then
+        v_result := 'failed';
+      end if;
+    end if;
+    if v_result is null then
+      begin
+        begin
+          perform app_private.attach_handover_evidence(v_delivery.id, v_override.qr_type, photo_id, signature_id);
+        exception when sqlstate 'INVAL' or sqlstate 'BADST' then
+          v_result := 'failed';
+          v_reason := sqlerrm;
+        end;
+        if v_result is null then
+          update app_public.qr_emergency_overrides o
+             set status = 'used', used_by = v_user_id, used_at = now(), use_location = v_point
+           where o.id = v_override.id and o.status = 'approved' and o.valid_until > now();
+          if not found then
+            raise exception 'consumed by another attempt' using errcode = 'BADTK';
+          end if;
+          update app_public.qr_codes c set status = 'revoked', revoked_at = now(), revoke_reason = 'other'
+           where c.delivery_id = v_delivery.id and c.qr_type = v_override.qr_type and c.status = 'active';
+          v_scan_id := app_private.log_handover_attempt(null, v_override.id, v_delivery.id, v_override.qr_type, v_user_id,
+            'override', 'success', 'handover confirmed by an approved emergency override', lat, lng, accuracy_m, fix_time,
+            device_info, v_evidence, null, false);
+          perform app_hidden.complete_handover(v_delivery.id, v_override.qr_type, 'emergency_override', v_user_id,
+                                               'override', v_scan_id, v_point, false);
+          v_result := 'success';
+          v_reason := 'handover confirmed by an approved emergency override';
+        end if;
+      exception
+        when sqlstate 'BADTK' then
+          v_result := 'already_used';
+          v_reason := 'this override was just used';
+        when sqlstate 'BADST' then
+          v_result := 'wrong_state';
+          v_reason := sqlerrm;
+      end;
+    end if;
+  end if;
+
+  if v_result <> 'success' then
+    perform app_private.log_handover_attempt(null, v_override.id, v_delivery.id, v_override.qr_type, v_user_id, 'override',
+      v_result, v_reason, lat, lng, accuracy_m, fix_time, device_info, v_evidence, null, false);
+  end if;
+  return row(v_result, v_reason)::app_public.scan_outcome;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION use_emergency_override(override_id uuid, lat double precision, lng double precision, accuracy_m double precision, fix_time timestamp with time zone, device_info jsonb, photo_id uuid, signature_id uuid, recipient_name text); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.use_emergency_override(override_id uuid, lat double precision, lng double precision, accuracy_m double precision, fix_time timestamp with time zone, device_info jsonb, photo_id uuid, signature_id uuid, recipient_name text) IS '@resultFieldName outcome
+The assigned traveler uses an approved emergency override before its valid_until, with a location (lat, lng, accuracy_m, fix_time) and the evidence a scan needs (photo_id; signature_id when the request requires a signature). A success makes the same transition as a scan and revokes the handover''s active code. Answers an outcome like scanQrCode; every attempt is logged. Errors: LOGIN only.';
+
+
+--
 -- Name: user_earnings; Type: TABLE; Schema: app_public; Owner: -
 --
 
@@ -15815,6 +18322,48 @@ $$;
 --
 
 COMMENT ON FUNCTION app_public.user_reviews(user_id uuid) IS 'Published reviews about a user, newest first. The author of an anonymous review is left out (NULL). A review shows once the other party has reviewed the same delivery too, or after 14 days (reviews.blind_reveal_days). Errors: LOGIN.';
+
+
+--
+-- Name: verify_custody_chain(uuid); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.verify_custody_chain(delivery_id uuid) RETURNS app_public.custody_chain_check
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_event app_public.custody_events;
+  v_expected_seq integer := 1;
+  v_prev bytea := '\x0000000000000000000000000000000000000000000000000000000000000000'::bytea;
+  v_count integer := 0;
+begin
+  perform app_private.assert_custody_reader(verify_custody_chain.delivery_id);
+  for v_event in select * from app_public.custody_events e where e.delivery_id = verify_custody_chain.delivery_id
+                  order by e.seq loop
+    v_count := v_count + 1;
+    if v_event.seq <> v_expected_seq then
+      return row(false, null, v_expected_seq, format('event %s is missing (found %s)', v_expected_seq, v_event.seq))::app_public.custody_chain_check;
+    end if;
+    if v_event.prev_hash <> v_prev then
+      return row(false, null, v_event.seq, 'prev_hash does not match the previous event''s row_hash')::app_public.custody_chain_check;
+    end if;
+    if v_event.row_hash <> app_hidden.custody_row_hash(v_event) then
+      return row(false, null, v_event.seq, 'row_hash does not match the event''s fields')::app_public.custody_chain_check;
+    end if;
+    v_prev := v_event.row_hash;
+    v_expected_seq := v_expected_seq + 1;
+  end loop;
+  return row(true, v_count, null, null)::app_public.custody_chain_check;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION verify_custody_chain(delivery_id uuid); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.verify_custody_chain(delivery_id uuid) IS 'Recomputes the delivery''s custody chain and names the first event whose link does not hold. For the parties and admins with deliveries.read or disputes.read. Errors: LOGIN, NTFND.';
 
 
 --
@@ -16501,6 +19050,61 @@ COMMENT ON CONSTRAINT phone_verification_codes_check ON app_private.phone_verifi
 --
 
 COMMENT ON CONSTRAINT phone_verification_codes_phone_number_check ON app_private.phone_verification_codes IS 'phone_number must be in E.164 format, e.g. +4930123456';
+
+
+--
+-- Name: qr_code_scan_origins; Type: TABLE; Schema: app_private; Owner: -
+--
+
+CREATE TABLE app_private.qr_code_scan_origins (
+    scan_id uuid NOT NULL,
+    ip inet NOT NULL
+);
+
+ALTER TABLE ONLY app_private.qr_code_scan_origins FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE qr_code_scan_origins; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON TABLE app_private.qr_code_scan_origins IS 'The client address of each handover attempt, for admins'' investigations.';
+
+
+--
+-- Name: qr_code_secrets; Type: TABLE; Schema: app_private; Owner: -
+--
+
+CREATE TABLE app_private.qr_code_secrets (
+    qr_code_id uuid NOT NULL,
+    token_hash bytea NOT NULL,
+    backup_code_hash text NOT NULL,
+    CONSTRAINT qr_code_secrets_backup_code_hash_format CHECK ((backup_code_hash ~ '^\$2[aby]\$'::text)),
+    CONSTRAINT qr_code_secrets_token_hash_length CHECK ((length(token_hash) = 32))
+);
+
+ALTER TABLE ONLY app_private.qr_code_secrets FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE qr_code_secrets; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON TABLE app_private.qr_code_secrets IS 'What verifies a handover code: SHA-256 of its token''s nonce and bcrypt of its backup code.';
+
+
+--
+-- Name: CONSTRAINT qr_code_secrets_backup_code_hash_format ON qr_code_secrets; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT qr_code_secrets_backup_code_hash_format ON app_private.qr_code_secrets IS 'backup_code_hash must be a bcrypt hash';
+
+
+--
+-- Name: CONSTRAINT qr_code_secrets_token_hash_length ON qr_code_secrets; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT qr_code_secrets_token_hash_length ON app_private.qr_code_secrets IS 'token_hash must be 32 bytes';
 
 
 --
@@ -18243,6 +20847,200 @@ COMMENT ON CONSTRAINT payouts_net_sum ON app_public.payouts IS 'net must be amou
 
 
 --
+-- Name: qr_code_scans; Type: TABLE; Schema: app_public; Owner: -
+--
+
+CREATE TABLE app_public.qr_code_scans (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    qr_code_id uuid,
+    override_id uuid,
+    delivery_id uuid,
+    qr_type app_public.qr_type,
+    scanner_id uuid NOT NULL,
+    method app_public.handover_method NOT NULL,
+    result app_public.scan_result NOT NULL,
+    reason text NOT NULL,
+    location public.geography(Point,4326),
+    accuracy_m numeric(8,1),
+    fix_time timestamp with time zone,
+    device_info jsonb,
+    evidence jsonb,
+    risk_score numeric(3,2),
+    review_required boolean DEFAULT false NOT NULL,
+    created_at timestamp with time zone DEFAULT clock_timestamp() NOT NULL,
+    CONSTRAINT qr_code_scans_accuracy_m_positive CHECK ((accuracy_m >= (0)::numeric)),
+    CONSTRAINT qr_code_scans_device_info_object CHECK ((jsonb_typeof(device_info) = 'object'::text)),
+    CONSTRAINT qr_code_scans_evidence_object CHECK ((jsonb_typeof(evidence) = 'object'::text)),
+    CONSTRAINT qr_code_scans_reason_length CHECK (((length(reason) >= 1) AND (length(reason) <= 500))),
+    CONSTRAINT qr_code_scans_risk_score_range CHECK (((risk_score >= (0)::numeric) AND (risk_score <= (1)::numeric)))
+);
+
+ALTER TABLE ONLY app_public.qr_code_scans FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE qr_code_scans; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TABLE app_public.qr_code_scans IS '@behavior -insert -update -delete
+Every handover attempt (scan, backup code, override), successful or not, with its reason, place, device and risk. Visible to the scanner, the delivery''s parties and admins.';
+
+
+--
+-- Name: COLUMN qr_code_scans.id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.qr_code_scans.id IS 'Identifier of the attempt.';
+
+
+--
+-- Name: COLUMN qr_code_scans.qr_code_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.qr_code_scans.qr_code_id IS 'The code attempted (NULL when the token named none).';
+
+
+--
+-- Name: COLUMN qr_code_scans.override_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.qr_code_scans.override_id IS 'The override used, for method override.';
+
+
+--
+-- Name: COLUMN qr_code_scans.delivery_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.qr_code_scans.delivery_id IS 'The delivery (NULL when unknown).';
+
+
+--
+-- Name: COLUMN qr_code_scans.qr_type; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.qr_code_scans.qr_type IS 'The handover attempted (NULL when unknown).';
+
+
+--
+-- Name: COLUMN qr_code_scans.scanner_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.qr_code_scans.scanner_id IS 'Who attempted it.';
+
+
+--
+-- Name: COLUMN qr_code_scans.method; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.qr_code_scans.method IS 'Token, backup code or override.';
+
+
+--
+-- Name: COLUMN qr_code_scans.result; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.qr_code_scans.result IS 'The outcome.';
+
+
+--
+-- Name: COLUMN qr_code_scans.reason; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.qr_code_scans.reason IS 'Why, in words.';
+
+
+--
+-- Name: COLUMN qr_code_scans.location; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.qr_code_scans.location IS 'Where the scanner said they were.';
+
+
+--
+-- Name: COLUMN qr_code_scans.accuracy_m; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.qr_code_scans.accuracy_m IS 'The accuracy (m) of that location.';
+
+
+--
+-- Name: COLUMN qr_code_scans.fix_time; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.qr_code_scans.fix_time IS 'When the location was fixed.';
+
+
+--
+-- Name: COLUMN qr_code_scans.device_info; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.qr_code_scans.device_info IS 'The scanning device as the app describes it (device_id, platform, app_version).';
+
+
+--
+-- Name: COLUMN qr_code_scans.evidence; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.qr_code_scans.evidence IS 'Evidence given: photo and signature files with their SHA-256, the recipient''s name.';
+
+
+--
+-- Name: COLUMN qr_code_scans.risk_score; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.qr_code_scans.risk_score IS 'Risk score of the attempt (0 to 1).';
+
+
+--
+-- Name: COLUMN qr_code_scans.review_required; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.qr_code_scans.review_required IS 'Whether a successful handover waits for an admin''s review before the money moves.';
+
+
+--
+-- Name: COLUMN qr_code_scans.created_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.qr_code_scans.created_at IS 'When it was attempted.';
+
+
+--
+-- Name: CONSTRAINT qr_code_scans_accuracy_m_positive ON qr_code_scans; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT qr_code_scans_accuracy_m_positive ON app_public.qr_code_scans IS 'accuracy_m must not be negative';
+
+
+--
+-- Name: CONSTRAINT qr_code_scans_device_info_object ON qr_code_scans; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT qr_code_scans_device_info_object ON app_public.qr_code_scans IS 'device_info must be a JSON object';
+
+
+--
+-- Name: CONSTRAINT qr_code_scans_evidence_object ON qr_code_scans; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT qr_code_scans_evidence_object ON app_public.qr_code_scans IS 'evidence must be a JSON object';
+
+
+--
+-- Name: CONSTRAINT qr_code_scans_reason_length ON qr_code_scans; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT qr_code_scans_reason_length ON app_public.qr_code_scans IS 'reason must have 1 to 500 characters';
+
+
+--
+-- Name: CONSTRAINT qr_code_scans_risk_score_range ON qr_code_scans; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT qr_code_scans_risk_score_range ON app_public.qr_code_scans IS 'risk_score must be between 0 and 1';
+
+
+--
 -- Name: refunds; Type: TABLE; Schema: app_public; Owner: -
 --
 
@@ -19264,6 +22062,66 @@ COMMENT ON CONSTRAINT phone_verification_codes_pkey ON app_private.phone_verific
 
 
 --
+-- Name: qr_code_scan_origins qr_code_scan_origins_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.qr_code_scan_origins
+    ADD CONSTRAINT qr_code_scan_origins_pkey PRIMARY KEY (scan_id);
+
+
+--
+-- Name: CONSTRAINT qr_code_scan_origins_pkey ON qr_code_scan_origins; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT qr_code_scan_origins_pkey ON app_private.qr_code_scan_origins IS 'scan_id already has its origin';
+
+
+--
+-- Name: qr_code_secrets qr_code_secrets_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.qr_code_secrets
+    ADD CONSTRAINT qr_code_secrets_pkey PRIMARY KEY (qr_code_id);
+
+
+--
+-- Name: CONSTRAINT qr_code_secrets_pkey ON qr_code_secrets; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT qr_code_secrets_pkey ON app_private.qr_code_secrets IS 'qr_code_id already has its secrets';
+
+
+--
+-- Name: qr_code_secrets qr_code_secrets_token_hash_key; Type: CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.qr_code_secrets
+    ADD CONSTRAINT qr_code_secrets_token_hash_key UNIQUE (token_hash);
+
+
+--
+-- Name: CONSTRAINT qr_code_secrets_token_hash_key ON qr_code_secrets; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT qr_code_secrets_token_hash_key ON app_private.qr_code_secrets IS 'token_hash is already taken';
+
+
+--
+-- Name: qr_signing_keys qr_signing_keys_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.qr_signing_keys
+    ADD CONSTRAINT qr_signing_keys_pkey PRIMARY KEY (key_id);
+
+
+--
+-- Name: CONSTRAINT qr_signing_keys_pkey ON qr_signing_keys; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT qr_signing_keys_pkey ON app_private.qr_signing_keys IS 'key_id is already taken';
+
+
+--
 -- Name: rate_limit_hits rate_limit_hits_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
 --
 
@@ -19486,6 +22344,36 @@ ALTER TABLE ONLY app_private.worker_heartbeats
 --
 
 COMMENT ON CONSTRAINT worker_heartbeats_pkey ON app_private.worker_heartbeats IS 'worker_id already has a heartbeat';
+
+
+--
+-- Name: custody_events custody_events_delivery_id_seq_key; Type: CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.custody_events
+    ADD CONSTRAINT custody_events_delivery_id_seq_key UNIQUE (delivery_id, seq);
+
+
+--
+-- Name: CONSTRAINT custody_events_delivery_id_seq_key ON custody_events; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT custody_events_delivery_id_seq_key ON app_public.custody_events IS 'seq is already taken for this delivery';
+
+
+--
+-- Name: custody_events custody_events_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.custody_events
+    ADD CONSTRAINT custody_events_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: CONSTRAINT custody_events_pkey ON custody_events; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT custody_events_pkey ON app_public.custody_events IS 'id is already taken';
 
 
 --
@@ -19771,6 +22659,51 @@ ALTER TABLE ONLY app_public.payouts
 --
 
 COMMENT ON CONSTRAINT payouts_pkey ON app_public.payouts IS 'id is already taken';
+
+
+--
+-- Name: qr_code_scans qr_code_scans_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.qr_code_scans
+    ADD CONSTRAINT qr_code_scans_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: CONSTRAINT qr_code_scans_pkey ON qr_code_scans; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT qr_code_scans_pkey ON app_public.qr_code_scans IS 'id is already taken';
+
+
+--
+-- Name: qr_codes qr_codes_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.qr_codes
+    ADD CONSTRAINT qr_codes_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: CONSTRAINT qr_codes_pkey ON qr_codes; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT qr_codes_pkey ON app_public.qr_codes IS 'id is already taken';
+
+
+--
+-- Name: qr_emergency_overrides qr_emergency_overrides_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.qr_emergency_overrides
+    ADD CONSTRAINT qr_emergency_overrides_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: CONSTRAINT qr_emergency_overrides_pkey ON qr_emergency_overrides; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT qr_emergency_overrides_pkey ON app_public.qr_emergency_overrides IS 'id is already taken';
 
 
 --
@@ -20351,6 +23284,20 @@ CREATE INDEX phone_verification_codes_user_id_idx ON app_private.phone_verificat
 
 
 --
+-- Name: qr_signing_keys_one_active_key; Type: INDEX; Schema: app_private; Owner: -
+--
+
+CREATE UNIQUE INDEX qr_signing_keys_one_active_key ON app_private.qr_signing_keys USING btree ((true)) WHERE (retired_at IS NULL);
+
+
+--
+-- Name: INDEX qr_signing_keys_one_active_key; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON INDEX app_private.qr_signing_keys_one_active_key IS 'retired_at: only one signing key may be active';
+
+
+--
 -- Name: rate_limit_hits_bucket_subject_idx; Type: INDEX; Schema: app_private; Owner: -
 --
 
@@ -20432,6 +23379,20 @@ CREATE INDEX user_status_changes_user_id_idx ON app_private.user_status_changes 
 --
 
 CREATE INDEX worker_heartbeats_seen_at_idx ON app_private.worker_heartbeats USING btree (seen_at);
+
+
+--
+-- Name: custody_events_actor_id_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX custody_events_actor_id_idx ON app_public.custody_events USING btree (actor_id);
+
+
+--
+-- Name: custody_events_scan_id_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX custody_events_scan_id_idx ON app_public.custody_events USING btree (scan_id);
 
 
 --
@@ -20726,6 +23687,125 @@ CREATE INDEX payouts_payout_account_id_idx ON app_public.payouts USING btree (pa
 --
 
 CREATE INDEX payouts_user_id_idx ON app_public.payouts USING btree (user_id, created_at);
+
+
+--
+-- Name: qr_code_scans_delivery_id_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX qr_code_scans_delivery_id_idx ON app_public.qr_code_scans USING btree (delivery_id, created_at);
+
+
+--
+-- Name: qr_code_scans_override_id_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX qr_code_scans_override_id_idx ON app_public.qr_code_scans USING btree (override_id);
+
+
+--
+-- Name: qr_code_scans_qr_code_id_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX qr_code_scans_qr_code_id_idx ON app_public.qr_code_scans USING btree (qr_code_id, scanner_id, created_at);
+
+
+--
+-- Name: qr_code_scans_scanner_id_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX qr_code_scans_scanner_id_idx ON app_public.qr_code_scans USING btree (scanner_id, created_at);
+
+
+--
+-- Name: qr_codes_active_expiry_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX qr_codes_active_expiry_idx ON app_public.qr_codes USING btree (expires_at) WHERE (status = 'active'::app_public.qr_status);
+
+
+--
+-- Name: qr_codes_delivery_id_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX qr_codes_delivery_id_idx ON app_public.qr_codes USING btree (delivery_id, qr_type, created_at);
+
+
+--
+-- Name: qr_codes_issued_by_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX qr_codes_issued_by_idx ON app_public.qr_codes USING btree (issued_by);
+
+
+--
+-- Name: qr_codes_one_active_key; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE UNIQUE INDEX qr_codes_one_active_key ON app_public.qr_codes USING btree (delivery_id, qr_type) WHERE (status = 'active'::app_public.qr_status);
+
+
+--
+-- Name: INDEX qr_codes_one_active_key; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON INDEX app_public.qr_codes_one_active_key IS 'qr_type: this delivery already has an active code of this type';
+
+
+--
+-- Name: qr_codes_used_by_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX qr_codes_used_by_idx ON app_public.qr_codes USING btree (used_by);
+
+
+--
+-- Name: qr_emergency_overrides_decided_by_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX qr_emergency_overrides_decided_by_idx ON app_public.qr_emergency_overrides USING btree (decided_by);
+
+
+--
+-- Name: qr_emergency_overrides_delivery_id_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX qr_emergency_overrides_delivery_id_idx ON app_public.qr_emergency_overrides USING btree (delivery_id, created_at);
+
+
+--
+-- Name: qr_emergency_overrides_one_pending_key; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE UNIQUE INDEX qr_emergency_overrides_one_pending_key ON app_public.qr_emergency_overrides USING btree (delivery_id, qr_type) WHERE (status = 'pending'::app_public.override_status);
+
+
+--
+-- Name: INDEX qr_emergency_overrides_one_pending_key; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON INDEX app_public.qr_emergency_overrides_one_pending_key IS 'qr_type: an override of this delivery and handover is already pending';
+
+
+--
+-- Name: qr_emergency_overrides_open_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX qr_emergency_overrides_open_idx ON app_public.qr_emergency_overrides USING btree (created_at) WHERE (status = ANY (ARRAY['pending'::app_public.override_status, 'approved'::app_public.override_status]));
+
+
+--
+-- Name: qr_emergency_overrides_requester_id_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX qr_emergency_overrides_requester_id_idx ON app_public.qr_emergency_overrides USING btree (requester_id, status);
+
+
+--
+-- Name: qr_emergency_overrides_used_by_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX qr_emergency_overrides_used_by_idx ON app_public.qr_emergency_overrides USING btree (used_by);
 
 
 --
@@ -21177,6 +24257,13 @@ CREATE CONSTRAINT TRIGGER _900_queue_removal AFTER DELETE ON app_private.file_ob
 
 
 --
+-- Name: custody_events _100_append_only; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _100_append_only BEFORE DELETE OR UPDATE ON app_public.custody_events FOR EACH ROW EXECUTE FUNCTION app_hidden.tg__append_only();
+
+
+--
 -- Name: delivery_status_history _100_append_only; Type: TRIGGER; Schema: app_public; Owner: -
 --
 
@@ -21188,6 +24275,13 @@ CREATE TRIGGER _100_append_only BEFORE UPDATE ON app_public.delivery_status_hist
 --
 
 CREATE TRIGGER _100_append_only BEFORE UPDATE ON app_public.offer_versions FOR EACH ROW EXECUTE FUNCTION app_hidden.tg__append_only();
+
+
+--
+-- Name: custody_events _100_append_only_truncate; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _100_append_only_truncate BEFORE TRUNCATE ON app_public.custody_events FOR EACH STATEMENT EXECUTE FUNCTION app_hidden.tg__append_only();
 
 
 --
@@ -21279,6 +24373,20 @@ CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app_public.payout_accounts FOR E
 --
 
 CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app_public.payouts FOR EACH ROW EXECUTE FUNCTION app_hidden.tg__set_updated_at();
+
+
+--
+-- Name: qr_codes _100_timestamps; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app_public.qr_codes FOR EACH ROW EXECUTE FUNCTION app_hidden.tg__set_updated_at();
+
+
+--
+-- Name: qr_emergency_overrides _100_timestamps; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app_public.qr_emergency_overrides FOR EACH ROW EXECUTE FUNCTION app_hidden.tg__set_updated_at();
 
 
 --
@@ -21405,6 +24513,13 @@ CREATE TRIGGER _200_attach_files BEFORE INSERT OR UPDATE OF front_image_id, back
 --
 
 CREATE TRIGGER _200_attach_files BEFORE INSERT OR UPDATE OF picture_id ON app_public.users FOR EACH ROW EXECUTE FUNCTION app_hidden.tg__attach_files('id', 'picture_id:avatar');
+
+
+--
+-- Name: custody_events _200_chain; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _200_chain BEFORE INSERT ON app_public.custody_events FOR EACH ROW EXECUTE FUNCTION app_hidden.tg_custody_events__chain();
 
 
 --
@@ -21808,6 +24923,36 @@ COMMENT ON CONSTRAINT phone_verification_codes_user_id_fkey ON app_private.phone
 
 
 --
+-- Name: qr_code_scan_origins qr_code_scan_origins_scan_id_fkey; Type: FK CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.qr_code_scan_origins
+    ADD CONSTRAINT qr_code_scan_origins_scan_id_fkey FOREIGN KEY (scan_id) REFERENCES app_public.qr_code_scans(id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT qr_code_scan_origins_scan_id_fkey ON qr_code_scan_origins; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT qr_code_scan_origins_scan_id_fkey ON app_private.qr_code_scan_origins IS 'scan_id must name an existing scan';
+
+
+--
+-- Name: qr_code_secrets qr_code_secrets_qr_code_id_fkey; Type: FK CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.qr_code_secrets
+    ADD CONSTRAINT qr_code_secrets_qr_code_id_fkey FOREIGN KEY (qr_code_id) REFERENCES app_public.qr_codes(id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT qr_code_secrets_qr_code_id_fkey ON qr_code_secrets; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT qr_code_secrets_qr_code_id_fkey ON app_private.qr_code_secrets IS 'qr_code_id must name an existing code';
+
+
+--
 -- Name: session_rotated_tokens session_rotated_tokens_session_id_fkey; Type: FK CONSTRAINT; Schema: app_private; Owner: -
 --
 
@@ -21985,6 +25130,51 @@ ALTER TABLE ONLY app_private.user_two_factor_auth
 --
 
 COMMENT ON CONSTRAINT user_two_factor_auth_user_id_fkey ON app_private.user_two_factor_auth IS 'user_id must name an existing user';
+
+
+--
+-- Name: custody_events custody_events_actor_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.custody_events
+    ADD CONSTRAINT custody_events_actor_id_fkey FOREIGN KEY (actor_id) REFERENCES app_public.users(id) ON DELETE RESTRICT;
+
+
+--
+-- Name: CONSTRAINT custody_events_actor_id_fkey ON custody_events; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT custody_events_actor_id_fkey ON app_public.custody_events IS 'actor_id must name an existing user';
+
+
+--
+-- Name: custody_events custody_events_delivery_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.custody_events
+    ADD CONSTRAINT custody_events_delivery_id_fkey FOREIGN KEY (delivery_id) REFERENCES app_public.deliveries(id) ON DELETE RESTRICT;
+
+
+--
+-- Name: CONSTRAINT custody_events_delivery_id_fkey ON custody_events; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT custody_events_delivery_id_fkey ON app_public.custody_events IS 'delivery_id must name an existing delivery';
+
+
+--
+-- Name: custody_events custody_events_scan_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.custody_events
+    ADD CONSTRAINT custody_events_scan_id_fkey FOREIGN KEY (scan_id) REFERENCES app_public.qr_code_scans(id) ON DELETE RESTRICT;
+
+
+--
+-- Name: CONSTRAINT custody_events_scan_id_fkey ON custody_events; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT custody_events_scan_id_fkey ON app_public.custody_events IS 'scan_id must name an existing scan';
 
 
 --
@@ -22441,6 +25631,171 @@ ALTER TABLE ONLY app_public.payouts
 --
 
 COMMENT ON CONSTRAINT payouts_user_id_fkey ON app_public.payouts IS 'user_id must name an existing user';
+
+
+--
+-- Name: qr_code_scans qr_code_scans_delivery_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.qr_code_scans
+    ADD CONSTRAINT qr_code_scans_delivery_id_fkey FOREIGN KEY (delivery_id) REFERENCES app_public.deliveries(id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT qr_code_scans_delivery_id_fkey ON qr_code_scans; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT qr_code_scans_delivery_id_fkey ON app_public.qr_code_scans IS 'delivery_id must name an existing delivery';
+
+
+--
+-- Name: qr_code_scans qr_code_scans_override_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.qr_code_scans
+    ADD CONSTRAINT qr_code_scans_override_id_fkey FOREIGN KEY (override_id) REFERENCES app_public.qr_emergency_overrides(id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT qr_code_scans_override_id_fkey ON qr_code_scans; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT qr_code_scans_override_id_fkey ON app_public.qr_code_scans IS 'override_id must name an existing override';
+
+
+--
+-- Name: qr_code_scans qr_code_scans_qr_code_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.qr_code_scans
+    ADD CONSTRAINT qr_code_scans_qr_code_id_fkey FOREIGN KEY (qr_code_id) REFERENCES app_public.qr_codes(id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT qr_code_scans_qr_code_id_fkey ON qr_code_scans; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT qr_code_scans_qr_code_id_fkey ON app_public.qr_code_scans IS 'qr_code_id must name an existing code';
+
+
+--
+-- Name: qr_code_scans qr_code_scans_scanner_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.qr_code_scans
+    ADD CONSTRAINT qr_code_scans_scanner_id_fkey FOREIGN KEY (scanner_id) REFERENCES app_public.users(id) ON DELETE RESTRICT;
+
+
+--
+-- Name: CONSTRAINT qr_code_scans_scanner_id_fkey ON qr_code_scans; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT qr_code_scans_scanner_id_fkey ON app_public.qr_code_scans IS 'scanner_id must name an existing user';
+
+
+--
+-- Name: qr_codes qr_codes_delivery_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.qr_codes
+    ADD CONSTRAINT qr_codes_delivery_id_fkey FOREIGN KEY (delivery_id) REFERENCES app_public.deliveries(id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT qr_codes_delivery_id_fkey ON qr_codes; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT qr_codes_delivery_id_fkey ON app_public.qr_codes IS 'delivery_id must name an existing delivery';
+
+
+--
+-- Name: qr_codes qr_codes_issued_by_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.qr_codes
+    ADD CONSTRAINT qr_codes_issued_by_fkey FOREIGN KEY (issued_by) REFERENCES app_public.users(id) ON DELETE RESTRICT;
+
+
+--
+-- Name: CONSTRAINT qr_codes_issued_by_fkey ON qr_codes; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT qr_codes_issued_by_fkey ON app_public.qr_codes IS 'issued_by must name an existing user';
+
+
+--
+-- Name: qr_codes qr_codes_used_by_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.qr_codes
+    ADD CONSTRAINT qr_codes_used_by_fkey FOREIGN KEY (used_by) REFERENCES app_public.users(id) ON DELETE RESTRICT;
+
+
+--
+-- Name: CONSTRAINT qr_codes_used_by_fkey ON qr_codes; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT qr_codes_used_by_fkey ON app_public.qr_codes IS 'used_by must name an existing user';
+
+
+--
+-- Name: qr_emergency_overrides qr_emergency_overrides_decided_by_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.qr_emergency_overrides
+    ADD CONSTRAINT qr_emergency_overrides_decided_by_fkey FOREIGN KEY (decided_by) REFERENCES app_private.admin_users(user_id) ON DELETE RESTRICT;
+
+
+--
+-- Name: CONSTRAINT qr_emergency_overrides_decided_by_fkey ON qr_emergency_overrides; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT qr_emergency_overrides_decided_by_fkey ON app_public.qr_emergency_overrides IS 'decided_by must name an admin';
+
+
+--
+-- Name: qr_emergency_overrides qr_emergency_overrides_delivery_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.qr_emergency_overrides
+    ADD CONSTRAINT qr_emergency_overrides_delivery_id_fkey FOREIGN KEY (delivery_id) REFERENCES app_public.deliveries(id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT qr_emergency_overrides_delivery_id_fkey ON qr_emergency_overrides; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT qr_emergency_overrides_delivery_id_fkey ON app_public.qr_emergency_overrides IS 'delivery_id must name an existing delivery';
+
+
+--
+-- Name: qr_emergency_overrides qr_emergency_overrides_requester_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.qr_emergency_overrides
+    ADD CONSTRAINT qr_emergency_overrides_requester_id_fkey FOREIGN KEY (requester_id) REFERENCES app_public.users(id) ON DELETE RESTRICT;
+
+
+--
+-- Name: CONSTRAINT qr_emergency_overrides_requester_id_fkey ON qr_emergency_overrides; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT qr_emergency_overrides_requester_id_fkey ON app_public.qr_emergency_overrides IS 'requester_id must name an existing user';
+
+
+--
+-- Name: qr_emergency_overrides qr_emergency_overrides_used_by_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.qr_emergency_overrides
+    ADD CONSTRAINT qr_emergency_overrides_used_by_fkey FOREIGN KEY (used_by) REFERENCES app_public.users(id) ON DELETE RESTRICT;
+
+
+--
+-- Name: CONSTRAINT qr_emergency_overrides_used_by_fkey ON qr_emergency_overrides; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT qr_emergency_overrides_used_by_fkey ON app_public.qr_emergency_overrides IS 'used_by must name an existing user';
 
 
 --
@@ -23182,6 +26537,24 @@ ALTER TABLE app_private.password_reset_tokens ENABLE ROW LEVEL SECURITY;
 ALTER TABLE app_private.phone_verification_codes ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: qr_code_scan_origins; Type: ROW SECURITY; Schema: app_private; Owner: -
+--
+
+ALTER TABLE app_private.qr_code_scan_origins ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: qr_code_secrets; Type: ROW SECURITY; Schema: app_private; Owner: -
+--
+
+ALTER TABLE app_private.qr_code_secrets ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: qr_signing_keys; Type: ROW SECURITY; Schema: app_private; Owner: -
+--
+
+ALTER TABLE app_private.qr_signing_keys ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: rate_limit_hits; Type: ROW SECURITY; Schema: app_private; Owner: -
 --
 
@@ -23240,6 +26613,12 @@ ALTER TABLE app_private.user_two_factor_auth ENABLE ROW LEVEL SECURITY;
 --
 
 ALTER TABLE app_private.worker_heartbeats ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: custody_events; Type: ROW SECURITY; Schema: app_public; Owner: -
+--
+
+ALTER TABLE app_public.custody_events ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: trip_templates delete_own; Type: POLICY; Schema: app_public; Owner: -
@@ -23371,6 +26750,24 @@ ALTER TABLE app_public.payout_accounts ENABLE ROW LEVEL SECURITY;
 ALTER TABLE app_public.payouts ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: qr_code_scans; Type: ROW SECURITY; Schema: app_public; Owner: -
+--
+
+ALTER TABLE app_public.qr_code_scans ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: qr_codes; Type: ROW SECURITY; Schema: app_public; Owner: -
+--
+
+ALTER TABLE app_public.qr_codes ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: qr_emergency_overrides; Type: ROW SECURITY; Schema: app_public; Owner: -
+--
+
+ALTER TABLE app_public.qr_emergency_overrides ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: refunds; Type: ROW SECURITY; Schema: app_public; Owner: -
 --
 
@@ -23430,6 +26827,15 @@ CREATE POLICY select_unblocked ON app_public.trips AS RESTRICTIVE FOR SELECT TO 
 
 
 --
+-- Name: custody_events select_visible; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_visible ON app_public.custody_events FOR SELECT TO app_user USING (((delivery_id = ANY (ARRAY( SELECT d.id
+   FROM app_public.deliveries d
+  WHERE ((d.customer_id = ( SELECT app_public.current_user_id() AS current_user_id)) OR (d.traveler_id = ( SELECT app_public.current_user_id() AS current_user_id)))))) OR (((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['deliveries.read'::text, 'disputes.read'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['deliveries.read'::text, 'disputes.read'::text]) AS permitted_ids_to))) AND (length((id)::text) = 36))));
+
+
+--
 -- Name: deliveries select_visible; Type: POLICY; Schema: app_public; Owner: -
 --
 
@@ -23483,6 +26889,33 @@ CREATE POLICY select_visible ON app_public.payout_accounts FOR SELECT TO app_use
 --
 
 CREATE POLICY select_visible ON app_public.payouts FOR SELECT TO app_user USING (((user_id = ( SELECT app_public.current_user_id() AS current_user_id)) OR (((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['finance.read'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['finance.read'::text]) AS permitted_ids_to))) AND (length((id)::text) = 36))));
+
+
+--
+-- Name: qr_code_scans select_visible; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_visible ON app_public.qr_code_scans FOR SELECT TO app_user USING (((scanner_id = ( SELECT app_public.current_user_id() AS current_user_id)) OR (delivery_id = ANY (ARRAY( SELECT d.id
+   FROM app_public.deliveries d
+  WHERE ((d.customer_id = ( SELECT app_public.current_user_id() AS current_user_id)) OR (d.traveler_id = ( SELECT app_public.current_user_id() AS current_user_id)))))) OR (((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['deliveries.read'::text, 'qr.override'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['deliveries.read'::text, 'qr.override'::text]) AS permitted_ids_to))) AND (length((id)::text) = 36))));
+
+
+--
+-- Name: qr_codes select_visible; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_visible ON app_public.qr_codes FOR SELECT TO app_user USING (((delivery_id = ANY (ARRAY( SELECT d.id
+   FROM app_public.deliveries d
+  WHERE ((d.customer_id = ( SELECT app_public.current_user_id() AS current_user_id)) OR (d.traveler_id = ( SELECT app_public.current_user_id() AS current_user_id)))))) OR (((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['deliveries.read'::text, 'qr.override'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['deliveries.read'::text, 'qr.override'::text]) AS permitted_ids_to))) AND (length((id)::text) = 36))));
+
+
+--
+-- Name: qr_emergency_overrides select_visible; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_visible ON app_public.qr_emergency_overrides FOR SELECT TO app_user USING (((delivery_id = ANY (ARRAY( SELECT d.id
+   FROM app_public.deliveries d
+  WHERE ((d.customer_id = ( SELECT app_public.current_user_id() AS current_user_id)) OR (d.traveler_id = ( SELECT app_public.current_user_id() AS current_user_id)))))) OR (((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['deliveries.read'::text, 'qr.override'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['deliveries.read'::text, 'qr.override'::text]) AS permitted_ids_to))) AND (length((id)::text) = 36))));
 
 
 --
@@ -23907,6 +27340,20 @@ REVOKE ALL ON FUNCTION app_hidden.auto_accept_if_allowed(offer app_public.delive
 
 
 --
+-- Name: FUNCTION b64url_decode(data text); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.b64url_decode(data text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION b64url_encode(data bytea); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.b64url_encode(data bytea) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION blocked_user_ids(); Type: ACL; Schema: app_hidden; Owner: -
 --
 
@@ -23934,6 +27381,13 @@ GRANT ALL ON FUNCTION app_hidden.charge_amounts(traveler_amount bigint, credits 
 --
 
 REVOKE ALL ON FUNCTION app_hidden.checked_delivery_request_details(details app_public.delivery_request_details, customer_id uuid, created_at timestamp with time zone, default_expiry boolean) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION complete_handover(delivery_id uuid, qr_type app_public.qr_type, source app_public.transition_source, actor_id uuid, method app_public.handover_method, scan_id uuid, point public.geography, review_required boolean); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.complete_handover(delivery_id uuid, qr_type app_public.qr_type, source app_public.transition_source, actor_id uuid, method app_public.handover_method, scan_id uuid, point public.geography, review_required boolean) FROM PUBLIC;
 
 
 --
@@ -24083,6 +27537,20 @@ GRANT ALL ON FUNCTION app_hidden.current_user_has_permission(permission text) TO
 
 
 --
+-- Name: TABLE custody_events; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT SELECT ON TABLE app_public.custody_events TO app_user;
+
+
+--
+-- Name: FUNCTION custody_row_hash(event app_public.custody_events); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.custody_row_hash(event app_public.custody_events) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION customer_charge(delivery app_public.deliveries); Type: ACL; Schema: app_hidden; Owner: -
 --
 
@@ -24117,6 +27585,13 @@ REVOKE ALL ON FUNCTION app_hidden.delivery_request_estimate(details app_public.d
 
 REVOKE ALL ON FUNCTION app_hidden.display_name(first_name text, last_name text) FROM PUBLIC;
 GRANT ALL ON FUNCTION app_hidden.display_name(first_name text, last_name text) TO app_anonymous;
+
+
+--
+-- Name: FUNCTION dropoff_allowed(delivery app_public.deliveries); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.dropoff_allowed(delivery app_public.deliveries) FROM PUBLIC;
 
 
 --
@@ -24188,6 +27663,13 @@ REVOKE ALL ON FUNCTION app_hidden.matches(request_id uuid, trip_id uuid) FROM PU
 --
 
 REVOKE ALL ON FUNCTION app_hidden.matching_config() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION normalised_backup_code(code text); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.normalised_backup_code(code text) FROM PUBLIC;
 
 
 --
@@ -24303,6 +27785,13 @@ GRANT ALL ON FUNCTION app_hidden.permitted_ids_from(VARIADIC permissions text[])
 
 REVOKE ALL ON FUNCTION app_hidden.permitted_ids_to(VARIADIC permissions text[]) FROM PUBLIC;
 GRANT ALL ON FUNCTION app_hidden.permitted_ids_to(VARIADIC permissions text[]) TO app_anonymous;
+
+
+--
+-- Name: FUNCTION pickup_allowed(delivery app_public.deliveries); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.pickup_allowed(delivery app_public.deliveries) FROM PUBLIC;
 
 
 --
@@ -24434,6 +27923,13 @@ GRANT ALL ON FUNCTION app_hidden.tg__default_current_user() TO app_anonymous;
 
 REVOKE ALL ON FUNCTION app_hidden.tg__set_updated_at() FROM PUBLIC;
 GRANT ALL ON FUNCTION app_hidden.tg__set_updated_at() TO app_anonymous;
+
+
+--
+-- Name: FUNCTION tg_custody_events__chain(); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.tg_custody_events__chain() FROM PUBLIC;
 
 
 --
@@ -24655,10 +28151,24 @@ REVOKE ALL ON FUNCTION app_hidden.users_blocked_with(user_id uuid) FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION active_qr_signing_key(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.active_qr_signing_key() FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION admit_api_request(session_id uuid, client_ip text, OUT live boolean, OUT retry_after integer); Type: ACL; Schema: app_private; Owner: -
 --
 
 REVOKE ALL ON FUNCTION app_private.admit_api_request(session_id uuid, client_ip text, OUT live boolean, OUT retry_after integer) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION alert_handover_admins(subject text, body text); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.alert_handover_admins(subject text, body text) FROM PUBLIC;
 
 
 --
@@ -24673,6 +28183,27 @@ REVOKE ALL ON FUNCTION app_private.anonymise_deleted_users() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app_private.apply_payment_intent(intent jsonb, occurred_at timestamp with time zone) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION assert_custody_reader(delivery_id uuid); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.assert_custody_reader(delivery_id uuid) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION attach_handover_evidence(delivery_id uuid, qr_type app_public.qr_type, photo_id uuid, signature_id uuid); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.attach_handover_evidence(delivery_id uuid, qr_type app_public.qr_type, photo_id uuid, signature_id uuid) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION attempt_handover(qr_code_id uuid, method app_public.handover_method, scanner_id uuid, backup_code text, lat double precision, lng double precision, accuracy_m double precision, fix_time timestamp with time zone, device_info jsonb, photo_id uuid, signature_id uuid, recipient_name text); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.attempt_handover(qr_code_id uuid, method app_public.handover_method, scanner_id uuid, backup_code text, lat double precision, lng double precision, accuracy_m double precision, fix_time timestamp with time zone, device_info jsonb, photo_id uuid, signature_id uuid, recipient_name text) FROM PUBLIC;
 
 
 --
@@ -24753,6 +28284,13 @@ REVOKE ALL ON FUNCTION app_private.expire_delivery_requests() FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION expire_handover_items(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.expire_handover_items() FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION expire_offers(); Type: ACL; Schema: app_private; Owner: -
 --
 
@@ -24802,6 +28340,34 @@ REVOKE ALL ON FUNCTION app_private.forget_worker(worker_id text) FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION handover_evidence(photo_id uuid, signature_id uuid, recipient_name text); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.handover_evidence(photo_id uuid, signature_id uuid, recipient_name text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION handover_evidence_problem(qr_type app_public.qr_type, level app_public.security_level, requires_signature boolean, photo_id uuid, signature_id uuid, recipient_name text); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.handover_evidence_problem(qr_type app_public.qr_type, level app_public.security_level, requires_signature boolean, photo_id uuid, signature_id uuid, recipient_name text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION handover_location_problem(bound boolean, bound_point public.geography, radius_m integer, lat double precision, lng double precision, accuracy_m double precision, fix_time timestamp with time zone); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.handover_location_problem(bound boolean, bound_point public.geography, radius_m integer, lat double precision, lng double precision, accuracy_m double precision, fix_time timestamp with time zone) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION handover_risk(scanner_id uuid, code_created_at timestamp with time zone, lng double precision, accuracy_m double precision, device_info jsonb); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.handover_risk(scanner_id uuid, code_created_at timestamp with time zone, lng double precision, accuracy_m double precision, device_info jsonb) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION hash_password(password text); Type: ACL; Schema: app_private; Owner: -
 --
 
@@ -24830,6 +28396,27 @@ REVOKE ALL ON FUNCTION app_private.ledger_account(code text, user_id uuid, curre
 
 
 --
+-- Name: TABLE qr_emergency_overrides; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT SELECT ON TABLE app_public.qr_emergency_overrides TO app_user;
+
+
+--
+-- Name: FUNCTION lock_override_for_decision(override_id uuid, action text); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.lock_override_for_decision(override_id uuid, action text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION log_handover_attempt(qr_code_id uuid, override_id uuid, delivery_id uuid, qr_type app_public.qr_type, scanner_id uuid, method app_public.handover_method, result app_public.scan_result, reason text, lat double precision, lng double precision, accuracy_m double precision, fix_time timestamp with time zone, device_info jsonb, evidence jsonb, risk_score numeric, review_required boolean); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.log_handover_attempt(qr_code_id uuid, override_id uuid, delivery_id uuid, qr_type app_public.qr_type, scanner_id uuid, method app_public.handover_method, result app_public.scan_result, reason text, lat double precision, lng double precision, accuracy_m double precision, fix_time timestamp with time zone, device_info jsonb, evidence jsonb, risk_score numeric, review_required boolean) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION materialise_recurring_trips(); Type: ACL; Schema: app_private; Owner: -
 --
 
@@ -24841,6 +28428,13 @@ REVOKE ALL ON FUNCTION app_private.materialise_recurring_trips() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app_private.new_backup_codes(user_id uuid) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION new_qr_backup_code(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.new_qr_backup_code() FROM PUBLIC;
 
 
 --
@@ -24904,6 +28498,13 @@ REVOKE ALL ON FUNCTION app_private.prune_sessions() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app_private.reactivate_account(user_id uuid) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION read_qr_token(token text, OUT problem text, OUT key_id text, OUT delivery_id uuid, OUT qr_type app_public.qr_type, OUT token_hash bytea, OUT token_expires_at timestamp with time zone); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.read_qr_token(token text, OUT problem text, OUT key_id text, OUT delivery_id uuid, OUT qr_type app_public.qr_type, OUT token_hash bytea, OUT token_expires_at timestamp with time zone) FROM PUBLIC;
 
 
 --
@@ -24991,6 +28592,13 @@ REVOKE ALL ON FUNCTION app_private.revoke_user_sessions(user_id uuid, except_ses
 
 
 --
+-- Name: FUNCTION rotate_qr_signing_keys(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.rotate_qr_signing_keys() FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION seal_totp_secret(user_id uuid, secret bytea); Type: ACL; Schema: app_private; Owner: -
 --
 
@@ -25002,6 +28610,13 @@ REVOKE ALL ON FUNCTION app_private.seal_totp_secret(user_id uuid, secret bytea) 
 --
 
 REVOKE ALL ON FUNCTION app_private.session_claims(session_id uuid, expires_at timestamp with time zone) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION sign_qr_token(key app_private.qr_signing_keys, delivery_id uuid, qr_type app_public.qr_type, nonce bytea, expires_at timestamp with time zone); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.sign_qr_token(key app_private.qr_signing_keys, delivery_id uuid, qr_type app_public.qr_type, nonce bytea, expires_at timestamp with time zone) FROM PUBLIC;
 
 
 --
@@ -25131,6 +28746,13 @@ REVOKE ALL ON FUNCTION app_private.use_totp_code(user_id uuid, code text) FROM P
 
 
 --
+-- Name: FUNCTION verifying_qr_signing_secret(key_id text); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.verifying_qr_signing_secret(key_id text) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION weather_alerts(at_end text, forecast jsonb); Type: ACL; Schema: app_private; Owner: -
 --
 
@@ -25172,6 +28794,22 @@ GRANT INSERT(traveler_id) ON TABLE app_public.user_favorites TO app_user;
 
 REVOKE ALL ON FUNCTION app_public.add_favorite_traveler(traveler_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION app_public.add_favorite_traveler(traveler_id uuid) TO app_user;
+
+
+--
+-- Name: FUNCTION admin_check_qr_token(token text); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.admin_check_qr_token(token text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.admin_check_qr_token(token text) TO app_user;
+
+
+--
+-- Name: FUNCTION approve_emergency_override(override_id uuid, notes text, valid_hours integer, restrictions jsonb); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.approve_emergency_override(override_id uuid, notes text, valid_hours integer, restrictions jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.approve_emergency_override(override_id uuid, notes text, valid_hours integer, restrictions jsonb) TO app_user;
 
 
 --
@@ -25227,6 +28865,14 @@ GRANT ALL ON FUNCTION app_public.cancel_delivery_request(request_id uuid, reason
 
 
 --
+-- Name: FUNCTION cancel_emergency_override(override_id uuid); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.cancel_emergency_override(override_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.cancel_emergency_override(override_id uuid) TO app_user;
+
+
+--
 -- Name: FUNCTION cancel_trip(trip_id uuid, reason app_public.trip_cancel_reason, note text); Type: ACL; Schema: app_public; Owner: -
 --
 
@@ -25266,27 +28912,11 @@ GRANT ALL ON FUNCTION app_public.complete_upload(file_id uuid) TO app_user;
 
 
 --
--- Name: FUNCTION confirm_delivery(delivery_id uuid, delivery_photo_id uuid, signature_id uuid); Type: ACL; Schema: app_public; Owner: -
---
-
-REVOKE ALL ON FUNCTION app_public.confirm_delivery(delivery_id uuid, delivery_photo_id uuid, signature_id uuid) FROM PUBLIC;
-GRANT ALL ON FUNCTION app_public.confirm_delivery(delivery_id uuid, delivery_photo_id uuid, signature_id uuid) TO app_user;
-
-
---
 -- Name: FUNCTION confirm_phone_verification(code text); Type: ACL; Schema: app_public; Owner: -
 --
 
 REVOKE ALL ON FUNCTION app_public.confirm_phone_verification(code text) FROM PUBLIC;
 GRANT ALL ON FUNCTION app_public.confirm_phone_verification(code text) TO app_user;
-
-
---
--- Name: FUNCTION confirm_pickup(delivery_id uuid, pickup_photo_id uuid); Type: ACL; Schema: app_public; Owner: -
---
-
-REVOKE ALL ON FUNCTION app_public.confirm_pickup(delivery_id uuid, pickup_photo_id uuid) FROM PUBLIC;
-GRANT ALL ON FUNCTION app_public.confirm_pickup(delivery_id uuid, pickup_photo_id uuid) TO app_user;
 
 
 --
@@ -25394,6 +29024,14 @@ GRANT ALL ON FUNCTION app_public.current_user_id() TO app_anonymous;
 
 REVOKE ALL ON FUNCTION app_public.current_user_permissions() FROM PUBLIC;
 GRANT ALL ON FUNCTION app_public.current_user_permissions() TO app_anonymous;
+
+
+--
+-- Name: FUNCTION custody_evidence_bundle(delivery_id uuid); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.custody_evidence_bundle(delivery_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.custody_evidence_bundle(delivery_id uuid) TO app_user;
 
 
 --
@@ -25526,6 +29164,14 @@ GRANT ALL ON FUNCTION app_public.invite_traveler(request_id uuid, trip_id uuid, 
 
 
 --
+-- Name: FUNCTION issue_qr_code(delivery_id uuid, qr_type app_public.qr_type, expires_in_hours integer, bind_location boolean, security_level app_public.security_level, radius_m integer); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.issue_qr_code(delivery_id uuid, qr_type app_public.qr_type, expires_in_hours integer, bind_location boolean, security_level app_public.security_level, radius_m integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.issue_qr_code(delivery_id uuid, qr_type app_public.qr_type, expires_in_hours integer, bind_location boolean, security_level app_public.security_level, radius_m integer) TO app_user;
+
+
+--
 -- Name: FUNCTION login(email text, password text, device_id text, device_type app_public.device_type, platform app_public.platform, app_version text); Type: ACL; Schema: app_public; Owner: -
 --
 
@@ -25598,6 +29244,14 @@ GRANT ALL ON FUNCTION app_public.quote_price(request_id uuid, trip_id uuid) TO a
 
 
 --
+-- Name: FUNCTION redeem_backup_code(delivery_id uuid, qr_type app_public.qr_type, code text, lat double precision, lng double precision, accuracy_m double precision, fix_time timestamp with time zone, device_info jsonb, photo_id uuid, signature_id uuid, recipient_name text); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.redeem_backup_code(delivery_id uuid, qr_type app_public.qr_type, code text, lat double precision, lng double precision, accuracy_m double precision, fix_time timestamp with time zone, device_info jsonb, photo_id uuid, signature_id uuid, recipient_name text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.redeem_backup_code(delivery_id uuid, qr_type app_public.qr_type, code text, lat double precision, lng double precision, accuracy_m double precision, fix_time timestamp with time zone, device_info jsonb, photo_id uuid, signature_id uuid, recipient_name text) TO app_user;
+
+
+--
 -- Name: FUNCTION refresh_session(refresh_token text); Type: ACL; Schema: app_public; Owner: -
 --
 
@@ -25627,6 +29281,14 @@ GRANT ALL ON FUNCTION app_public.regenerate_backup_codes(code text) TO app_user;
 
 REVOKE ALL ON FUNCTION app_public.register(email text, password text, first_name text, last_name text, user_type app_public.user_type, referral_code text, accept_terms boolean) FROM PUBLIC;
 GRANT ALL ON FUNCTION app_public.register(email text, password text, first_name text, last_name text, user_type app_public.user_type, referral_code text, accept_terms boolean) TO app_anonymous;
+
+
+--
+-- Name: FUNCTION reject_emergency_override(override_id uuid, notes text); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.reject_emergency_override(override_id uuid, notes text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.reject_emergency_override(override_id uuid, notes text) TO app_user;
 
 
 --
@@ -25666,6 +29328,14 @@ GRANT ALL ON FUNCTION app_public.report_review(review_id uuid, reason app_public
 
 REVOKE ALL ON FUNCTION app_public.report_user(user_id uuid, category app_public.user_report_category, description text, delivery_id uuid, delivery_request_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION app_public.report_user(user_id uuid, category app_public.user_report_category, description text, delivery_id uuid, delivery_request_id uuid) TO app_user;
+
+
+--
+-- Name: FUNCTION request_emergency_override(delivery_id uuid, qr_type app_public.qr_type, reason app_public.override_reason, description text, alternative_verification text); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.request_emergency_override(delivery_id uuid, qr_type app_public.qr_type, reason app_public.override_reason, description text, alternative_verification text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.request_emergency_override(delivery_id uuid, qr_type app_public.qr_type, reason app_public.override_reason, description text, alternative_verification text) TO app_user;
 
 
 --
@@ -25717,6 +29387,21 @@ GRANT ALL ON FUNCTION app_public.review_verification_document(document_id uuid, 
 
 
 --
+-- Name: TABLE qr_codes; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT SELECT ON TABLE app_public.qr_codes TO app_user;
+
+
+--
+-- Name: FUNCTION revoke_qr_code(qr_code_id uuid, reason app_public.qr_revoke_reason); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.revoke_qr_code(qr_code_id uuid, reason app_public.qr_revoke_reason) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.revoke_qr_code(qr_code_id uuid, reason app_public.qr_revoke_reason) TO app_user;
+
+
+--
 -- Name: FUNCTION revoke_session(session_id uuid); Type: ACL; Schema: app_public; Owner: -
 --
 
@@ -25737,6 +29422,14 @@ GRANT SELECT,DELETE ON TABLE app_public.trip_templates TO app_user;
 
 REVOKE ALL ON FUNCTION app_public.save_trip_template(trip_id uuid, name text) FROM PUBLIC;
 GRANT ALL ON FUNCTION app_public.save_trip_template(trip_id uuid, name text) TO app_user;
+
+
+--
+-- Name: FUNCTION scan_qr_code(token text, lat double precision, lng double precision, accuracy_m double precision, fix_time timestamp with time zone, device_info jsonb, photo_id uuid, signature_id uuid, recipient_name text); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.scan_qr_code(token text, lat double precision, lng double precision, accuracy_m double precision, fix_time timestamp with time zone, device_info jsonb, photo_id uuid, signature_id uuid, recipient_name text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.scan_qr_code(token text, lat double precision, lng double precision, accuracy_m double precision, fix_time timestamp with time zone, device_info jsonb, photo_id uuid, signature_id uuid, recipient_name text) TO app_user;
 
 
 --
@@ -25976,6 +29669,14 @@ GRANT ALL ON FUNCTION app_public.update_trip(trip_id uuid, title text, descripti
 
 
 --
+-- Name: FUNCTION use_emergency_override(override_id uuid, lat double precision, lng double precision, accuracy_m double precision, fix_time timestamp with time zone, device_info jsonb, photo_id uuid, signature_id uuid, recipient_name text); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.use_emergency_override(override_id uuid, lat double precision, lng double precision, accuracy_m double precision, fix_time timestamp with time zone, device_info jsonb, photo_id uuid, signature_id uuid, recipient_name text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.use_emergency_override(override_id uuid, lat double precision, lng double precision, accuracy_m double precision, fix_time timestamp with time zone, device_info jsonb, photo_id uuid, signature_id uuid, recipient_name text) TO app_user;
+
+
+--
 -- Name: TABLE user_earnings; Type: ACL; Schema: app_public; Owner: -
 --
 
@@ -26010,6 +29711,14 @@ GRANT ALL ON FUNCTION app_public.user_profiles_earnings(profile app_public.user_
 
 REVOKE ALL ON FUNCTION app_public.user_reviews(user_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION app_public.user_reviews(user_id uuid) TO app_user;
+
+
+--
+-- Name: FUNCTION verify_custody_chain(delivery_id uuid); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.verify_custody_chain(delivery_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.verify_custody_chain(delivery_id uuid) TO app_user;
 
 
 --
@@ -26097,6 +29806,13 @@ GRANT SELECT ON TABLE app_public.payout_accounts TO app_user;
 --
 
 GRANT SELECT ON TABLE app_public.payouts TO app_user;
+
+
+--
+-- Name: TABLE qr_code_scans; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT SELECT ON TABLE app_public.qr_code_scans TO app_user;
 
 
 --
@@ -26199,3 +29915,4 @@ ALTER DEFAULT PRIVILEGES FOR ROLE app_owner REVOKE ALL ON FUNCTIONS  FROM PUBLIC
 --   20261207210000
 --   20261207220000
 --   20261208100000
+--   20261208110000

@@ -406,7 +406,10 @@ async function seedCarriedRequests(
       insert into app_public.delivery_status_history (delivery_id, from_status, to_status, changed_by, source, created_at)
       select d.delivery_id, lag(s.status) over (partition by d.delivery_id order by s.step), s.status,
              case when s.status = 'accepted' then d.customer_id when s.status = 'cancelled' then d.customer_id
-                  else d.traveler_id end, 'user', d.accepted_at + (s.step - 1) * interval '1 minute'
+                  else d.traveler_id end,
+             -- pickup and drop-off are reached only by a handover (docs/handover.md): recorded as scans
+             case when s.status in ('picked_up', 'delivered') then 'qr_scan' else 'user' end::app_public.transition_source,
+             d.accepted_at + (s.step - 1) * interval '1 minute'
         from seed_deals d
        cross join lateral unnest(case d.delivery_status
                                    when 'accepted' then array['accepted']

@@ -6,7 +6,7 @@
 import { type DocumentNode, GraphQLError, getOperationAST, Kind, type SelectionSetNode } from "postgraphile/graphql";
 
 /**
- * Mutations whose SQL hashes or checks a password, a backup code or a phone code with bcrypt.
+ * Mutations whose SQL hashes or checks a password, a backup code, a phone code or a handover backup code with bcrypt.
  * test/server/password_lane.test.ts checks this list against the functions of app_public that call crypt.
  */
 export const HASHING_MUTATIONS: ReadonlySet<string> = new Set([
@@ -21,6 +21,10 @@ export const HASHING_MUTATIONS: ReadonlySet<string> = new Set([
   "disableTwoFactor",
   "regenerateBackupCodes",
   "confirmPhoneVerification",
+  // Handover (docs/handover.md): issuing hashes the backup code; a scan or a typed backup code may check one.
+  "issueQrCode",
+  "scanQrCode",
+  "redeemBackupCode",
 ]);
 
 export const OVERLOADED = { code: "OVRLD", message: "The server is busy; try again shortly" } as const;

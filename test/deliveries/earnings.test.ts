@@ -5,7 +5,7 @@
 import test from "ava";
 import { createUser, makeAdmin, tokenFor } from "../helpers/actors.ts";
 import { asRoot } from "../helpers/database.ts";
-import { createMember, createRequest, createTrip } from "../helpers/marketplace.ts";
+import { advanceDelivery, createMember, createRequest, createTrip } from "../helpers/marketplace.ts";
 import { useTestServer } from "../helpers/server.ts";
 
 const { db, server } = useTestServer(test);
@@ -25,10 +25,8 @@ async function deliver(customer: string, traveler: string, currency: string, pri
     deliveryOffer { rowId } } }`, travelerToken, { r: request, t: trip, p: String(price) });
   const accepted = await gql(`mutation ($o: UUID!) { acceptOffer(input: { offerId: $o, version: 1 }) { delivery { rowId platformFee } } }`,
     await tokenFor(db, customer), { o: offer.submitOffer.deliveryOffer.rowId });
-  for (const step of ["confirmPickup", "confirmDelivery"]) {
-    await gql(`mutation ($id: UUID!) { ${step}(input: { deliveryId: $id }) { delivery { status } } }`, travelerToken,
-      { id: accepted.acceptOffer.delivery.rowId });
-  }
+  await advanceDelivery(db, server, { id: accepted.acceptOffer.delivery.rowId, traveler,
+    customerToken: await tokenFor(db, customer), travelerToken }, ["pickUp", "deliver"]);
   return Number(accepted.acceptOffer.delivery.platformFee);
 }
 

@@ -9,6 +9,7 @@ import { createSignedInMember, createUser, DEFAULT_PASSWORD, makeAdmin, type Sig
 import { queryAsRoot } from "../helpers/database.ts";
 import { errorCode, sqlstate } from "../helpers/errors.ts";
 import { readyFile } from "../helpers/files.ts";
+import { issueCode, PICKUP_AT, scanCode } from "../helpers/handover.ts";
 import { type AcceptedDelivery, createAcceptedDelivery } from "../helpers/marketplace.ts";
 import { useTestServer } from "../helpers/server.ts";
 import { fileClient } from "./client.ts";
@@ -138,10 +139,10 @@ test("who reads a file: the policy's matrix, through file(rowId) and the downloa
     itemPhoto: await uploaded(traveler, "item_photo", "image/png", png),
     disputeEvidence: await uploaded(traveler, "dispute_evidence", "application/pdf", PDF),
   };
-  const confirmed = await server.gql(`mutation ($id: UUID!, $photo: UUID!) {
-    confirmPickup(input: { deliveryId: $id, pickupPhotoId: $photo }) { delivery { status } } }`,
-  { token: traveler.token, variables: { id: d.id, photo: files.pickupPhoto } });
-  t.deepEqual(confirmed.data, { confirmPickup: { delivery: { status: "picked_up" } } });
+  // The pickup scan attaches the uploaded photo (a scan references evidence by file id).
+  const code = await issueCode(server, d.customerToken, d.id, "pickup");
+  t.deepEqual(await scanCode(server, traveler.token, code.token, { at: PICKUP_AT, photoId: files.pickupPhoto }),
+    { result: "success", message: "handover confirmed" });
 
   const readers = { traveler, customer, stranger, verifier, moderator };
   // Who reads each file: the owner always; a ready avatar everyone signed in; the pickup photo the other party while

@@ -13,6 +13,7 @@ import {
   commitAs, createMember, tokenFor, uniquePhoneNumber, user, type MemberOptions, type VerificationLevel,
 } from "./actors.ts";
 import { gqlData, point, type GeoJsonPoint } from "./graphql.ts";
+import { handOver, type HandoverParties } from "./handover.ts";
 import type { TestServer } from "./server.ts";
 import { hoursFromNow } from "./time.ts";
 
@@ -174,14 +175,16 @@ export async function createDeliveryRecord(db: TestDatabase, tripId: string,
 }
 
 /**
- * Moves a delivery row through the given statuses as root, as its parties would (source `user`, through the
- * transition function and its triggers), e.g. `transitionDelivery(db, id, "picked_up", "delivered")`; for deliveries
- * made with createDeliveryRecord. advanceDelivery does the same over GraphQL with the traveler's token.
+ * Moves a delivery row through the given statuses as root, through the transition function and its triggers, e.g.
+ * `transitionDelivery(db, id, "picked_up", "delivered")`; for deliveries made with createDeliveryRecord. The source is
+ * the parties' (`user`), except for picked_up and delivered, which only a handover reaches: those moves name
+ * `qr_scan`, as a scan's would, without its code, custody event or jobs (advanceDelivery makes real handovers).
  */
 export async function transitionDelivery(db: TestDatabase, deliveryId: string, ...statuses: string[]): Promise<void> {
   await asRoot(db, async (c) => {
     for (const status of statuses) {
-      await c.query("select app_hidden.transition_delivery($1, $2, 'user', null)", [deliveryId, status]);
+      await c.query("select app_hidden.transition_delivery($1, $2, $3, null)",
+        [deliveryId, status, ["picked_up", "delivered"].includes(status) ? "qr_scan" : "user"]);
     }
   });
 }
@@ -268,23 +271,30 @@ export async function createAcceptedDelivery(db: TestDatabase, server: TestServe
   return { ...market, phone, id: await offerAndAccept(server, market, options.price) };
 }
 
-/** The traveler's steps of a delivery, in their order. */
-export type TravelerStep = "confirmPickup" | "startTransit" | "confirmDelivery";
+/** The steps of a delivery that need no date, in their order: the handovers are scans of the customer's codes. */
+export type TravelerStep = "pickUp" | "startTransit" | "deliver";
 
-/** Moves a delivery on by the traveler's steps (the steps that need no date), over GraphQL. */
-export async function advanceDelivery(server: TestServer, delivery: Pick<AcceptedDelivery, "id" | "travelerToken">,
+/**
+ * Moves a delivery on over GraphQL: pickUp and deliver are real handovers (the customer issues the code, the traveler
+ * scans it at the place with an evidence photo: handOver in handover.ts), startTransit the traveler's mutation.
+ */
+export async function advanceDelivery(db: TestDatabase, server: TestServer, delivery: HandoverParties,
                                       steps: TravelerStep[]): Promise<void> {
   for (const step of steps) {
-    await gqlData(server, `mutation ($id: UUID!) { ${step}(input: { deliveryId: $id }) { delivery { status } } }`,
-      { token: delivery.travelerToken, variables: { id: delivery.id } });
+    if (step === "startTransit") {
+      await gqlData(server, `mutation ($id: UUID!) { startTransit(input: { deliveryId: $id }) { delivery { status } } }`,
+        { token: delivery.travelerToken, variables: { id: delivery.id } });
+    } else {
+      await handOver(db, server, delivery, step === "pickUp" ? "pickup" : "delivery");
+    }
   }
 }
 
-/** createAcceptedDelivery, then picked up and delivered by the traveler. */
+/** createAcceptedDelivery, then picked up and delivered by scans of the customer's codes. */
 export async function createDeliveredDelivery(db: TestDatabase, server: TestServer,
                                               options: DeliveryOptions = {}): Promise<AcceptedDelivery> {
   const delivery = await createAcceptedDelivery(db, server, options);
-  await advanceDelivery(server, delivery, ["confirmPickup", "confirmDelivery"]);
+  await advanceDelivery(db, server, delivery, ["pickUp", "deliver"]);
   return delivery;
 }
 

@@ -26,6 +26,8 @@ export interface ScaleFixture {
   myRequest: string;
   /** A live (accepted) delivery I take part in. */
   myLiveDelivery: string;
+  /** A delivered delivery I take part in, with its handover codes, attempts and custody events. */
+  myDeliveredDelivery: string;
   /** A user who received reviews. */
   reviewedUser: string;
   /** The first name of another user, as someone searching for them would type it. */
@@ -222,6 +224,33 @@ export async function seedMarketplaceAtScale(db: TestDatabase, sizes: ScaleSizes
         insert into app_public.payouts (user_id, payout_account_id, amount, fee, net, currency, status, created_at)
         select a.user_id, a.id, 1000 + k, 0, 1000 + k, 'EUR', 'paid', now() - k * interval '1 day'
           from app_public.payout_accounts a cross join generate_series(1, 2) k`);
+      // Handover (docs/handover.md): a pickup code per delivery (used once delivered), a delivery code and two
+      // custody events per delivered one (triggers are off here: numbered by hand, hashes left as zeros), an attempt per code, and a pending
+      // emergency override on every other live delivery.
+      await c.query(`
+        insert into app_public.qr_codes (delivery_id, qr_type, key_id, status, expires_at, location_bound, issued_by,
+          used_by, used_at)
+        select delivery_id, t.qr_type, 'seedkey1', case when delivered then 'used' else 'active' end::app_public.qr_status,
+               now() + interval '1 day', false, customer_id, case when delivered then traveler_id end,
+               case when delivered then now() - interval '12 hours' end
+          from seed_offers cross join (values ('pickup'::app_public.qr_type), ('delivery')) as t (qr_type)
+         where accepted and (t.qr_type = 'pickup' or delivered)`);
+      await c.query(`
+        insert into app_public.qr_code_scans (qr_code_id, delivery_id, qr_type, scanner_id, method, result, reason,
+          risk_score, created_at)
+        select q.id, q.delivery_id, q.qr_type, d.traveler_id, 'qr',
+               case when q.status = 'used' then 'success' else 'invalid_location' end::app_public.scan_result, 'seeded',
+               0.1, now() - interval '12 hours'
+          from app_public.qr_codes q join app_public.deliveries d on d.id = q.delivery_id`);
+      await c.query(`
+        insert into app_public.custody_events (delivery_id, seq, event, actor_id, method, scan_id, prev_hash, row_hash)
+        select s.delivery_id, row_number() over (partition by s.delivery_id order by s.qr_type desc), case s.qr_type when 'pickup' then 'picked_up' else 'delivered' end::app_public.custody_event_type,
+               s.scanner_id, 'qr', s.id, ('\\x' || repeat('00', 32))::bytea, ('\\x' || repeat('00', 32))::bytea
+          from app_public.qr_code_scans s where s.result = 'success' order by s.delivery_id, s.qr_type`);
+      await c.query(`
+        insert into app_public.qr_emergency_overrides (delivery_id, qr_type, requester_id, reason, description, expires_at)
+        select delivery_id, 'pickup', customer_id, 'technical_failure', 'The phone camera is broken', now() + interval '1 day'
+          from seed_offers where accepted and not delivered and g % 4 = 0`);
       await c.query(`
         insert into app_public.review_reports (review_id, reporter_id, reason)
         select v.id, u.id, 'spam'
@@ -294,6 +323,8 @@ export async function seedMarketplaceAtScale(db: TestDatabase, sizes: ScaleSizes
                               and r.status = 'pending' order by r.expires_at desc limit 1`),
       myLiveDelivery: await one(`select d.id from app_public.deliveries d
                                   where '${me}' in (d.customer_id, d.traveler_id) and d.status = 'accepted' limit 1`),
+      myDeliveredDelivery: await one(`select d.id from app_public.deliveries d
+                                       where '${me}' in (d.customer_id, d.traveler_id) and d.status = 'delivered' limit 1`),
       reviewedUser: await one(`select v.reviewee_id as id from app_public.reviews v group by 1 order by count(*) desc limit 1`),
       someonesName: await one(`select u.first_name as id from app_public.users u join app_public.user_contacts c on c.user_id = u.id
                                 where c.email = 'scale12@scale.example'`),

@@ -1,9 +1,11 @@
 // The marketplace end to end, the way two people use it, entirely over GraphQL (issue 4): Tom posts a trip Paris →
 // Berlin, Claire posts a request along it, matching finds each for the other, Tom offers, Claire counters, Tom
-// accepts, Tom picks up and delivers, both review each other, and statistics and views show it all.
+// accepts, Claire issues the handover codes, Tom scans them at pickup and at drop-off (issue 12), both review each
+// other (verified reviews), and statistics and views show it all.
 import test from "ava";
 import { createUser, tokenFor, verifyEmail, verifyPhone } from "../helpers/actors.ts";
 import { asRoot } from "../helpers/database.ts";
+import { readyFile } from "../helpers/files.ts";
 import { gqlData, point } from "../helpers/graphql.ts";
 import { useTestServer } from "../helpers/server.ts";
 import { hoursFromNow } from "../helpers/time.ts";
@@ -63,11 +65,34 @@ test("trip → request → match → offer → counter → accept → pickup →
   t.deepEqual(activeDeliveries.nodes, [{ rowId: delivery.rowId, travelerName: "Tom W.", customerName: "Claire M.",
     deliveryAddress: "Torstraße 1, Berlin" }]);
 
-  // The handover steps.
-  for (const [step, token] of [["confirmPickup", tomToken], ["startTransit", tomToken], ["confirmDelivery", tomToken]] as const) {
-    await gqlData(server, `mutation ($id: UUID!) { ${step}(input: { deliveryId: $id }) { delivery { status } } }`,
-      { token, variables: { id: delivery.rowId } });
+  // The handovers (issue 12): Claire issues both codes (the delivery code she could forward to Léa); Tom scans the
+  // pickup code at Claire's door with a photo of the books, travels, and scans the delivery code at Léa's door with
+  // a photo of the handover. Each scan moves the delivery and writes a custody event.
+  const codes: Record<string, { token: string; backupCode: string }> = {};
+  for (const type of ["pickup", "delivery"]) {
+    const { issueQrCode } = await gqlData(server, `mutation ($d: UUID!, $t: QrType!) { issueQrCode(input: { deliveryId: $d, qrType: $t }) {
+      issuedQrCode { token backupCode expiresAt } } }`, { token: claireToken, variables: { d: delivery.rowId, t: type } });
+    t.regex(issueQrCode.issuedQrCode.token, /^P2PQR1\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/);
+    t.regex(issueQrCode.issuedQrCode.backupCode, /^[A-HJ-NP-Z2-9]{3}(-[A-HJ-NP-Z2-9]{3}){3}$/);
+    codes[type] = issueQrCode.issuedQrCode;
   }
+  const SCAN = `mutation ($token: String!, $lat: Float!, $lng: Float!, $fix: Datetime!, $photo: UUID!) {
+    scanQrCode(input: { token: $token, lat: $lat, lng: $lng, accuracyM: 12, fixTime: $fix, photoId: $photo,
+      deviceInfo: { platform: "android", app_version: "2.3.0" } }) { outcome { result message } } }`;
+  const pickupScan = await gqlData(server, SCAN, { token: tomToken, variables: { token: codes.pickup!.token, lat: 48.8571,
+    lng: 2.3551, fix: new Date().toISOString(), photo: await readyFile(db, tom, "pickup_evidence") } });
+  t.deepEqual(pickupScan.scanQrCode.outcome, { result: "success", message: "handover confirmed" });
+  await gqlData(server, `mutation ($id: UUID!) { startTransit(input: { deliveryId: $id }) { delivery { status } } }`,
+    { token: tomToken, variables: { id: delivery.rowId } });
+  const deliveryScan = await gqlData(server, SCAN, { token: tomToken, variables: { token: codes.delivery!.token, lat: 52.5291,
+    lng: 13.4021, fix: new Date().toISOString(), photo: await readyFile(db, tom, "delivery_evidence") } });
+  t.deepEqual(deliveryScan.scanQrCode.outcome, { result: "success", message: "handover confirmed" });
+  const custody = await gqlData(server, `query ($id: UUID!) { delivery(rowId: $id) {
+    custodyEvents(orderBy: SEQ_ASC) { nodes { seq event method actorId } } }
+    verifyCustodyChain(deliveryId: $id) { valid events } }`, { token: claireToken, variables: { id: delivery.rowId } });
+  t.deepEqual(custody.delivery.custodyEvents.nodes, [{ seq: 1, event: "picked_up", method: "qr", actorId: tom },
+    { seq: 2, event: "delivered", method: "qr", actorId: tom }]);
+  t.deepEqual(custody.verifyCustodyChain, { valid: true, events: 2 });
   const history = await gqlData(server, `query ($id: UUID!) { delivery(rowId: $id) { status deliveryStatusHistories(orderBy: CREATED_AT_ASC) {
     nodes { fromStatus toStatus } } request { status } } }`, { token: claireToken, variables: { id: delivery.rowId } });
   t.is(history.delivery.status, "delivered");
@@ -76,10 +101,12 @@ test("trip → request → match → offer → counter → accept → pickup →
   t.is(history.delivery.request.status, "delivered", "the request followed the delivery");
 
   // Both review each other.
-  await gqlData(server, `mutation ($id: UUID!) { submitReview(input: { deliveryId: $id, overallRating: 5, comment: "Careful and on time" }) {
-    review { rowId } } }`, { token: claireToken, variables: { id: delivery.rowId } });
-  await gqlData(server, `mutation ($id: UUID!) { submitReview(input: { deliveryId: $id, overallRating: 4, comment: "Well packed" }) {
-    review { rowId } } }`, { token: tomToken, variables: { id: delivery.rowId } });
+  const { submitReview: { review } } = await gqlData(server, `mutation ($id: UUID!) { submitReview(input: { deliveryId: $id, overallRating: 5, comment: "Careful and on time" }) {
+    review { rowId isVerified } } }`, { token: claireToken, variables: { id: delivery.rowId } });
+  t.true(review.isVerified, "the scans proved the delivery");
+  const tomsReview = await gqlData(server, `mutation ($id: UUID!) { submitReview(input: { deliveryId: $id, overallRating: 4, comment: "Well packed" }) {
+    review { rowId isVerified } } }`, { token: tomToken, variables: { id: delivery.rowId } });
+  t.true(tomsReview.submitReview.review.isVerified);
 
   // Statistics and views.
   const forTom = await gqlData(server, `query ($tom: UUID!) {

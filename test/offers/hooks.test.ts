@@ -5,7 +5,7 @@ import test from "ava";
 import { createMember, createUser, makeAdmin, tokenFor } from "../helpers/actors.ts";
 import { asRoot } from "../helpers/database.ts";
 import { errorCode } from "../helpers/errors.ts";
-import { createMarket, createRequest, createTrip, offerAndAccept, submitOffer } from "../helpers/marketplace.ts";
+import { advanceDelivery, createMarket, createRequest, createTrip, offerAndAccept, submitOffer } from "../helpers/marketplace.ts";
 import { useTestServer } from "../helpers/server.ts";
 import { setTimesAgo } from "../helpers/time.ts";
 
@@ -51,8 +51,7 @@ test("cancelling an accepted request cancels its delivery (customer-caused) and 
   // After pickup the request can no longer be cancelled (only a dispute remains).
   const q = await createMarket(db);
   const picked = await offerAndAccept(server, q);
-  await server.gql(`mutation ($id: UUID!) { confirmPickup(input: { deliveryId: $id }) { delivery { status } } }`,
-    { token: q.travelerToken, variables: { id: picked } });
+  await advanceDelivery(db, server, { ...q, id: picked }, ["pickUp"]);
   t.is(errorCode(await server.gql(`mutation ($id: UUID!) { cancelDeliveryRequest(input: { requestId: $id, reason: other }) { deliveryRequest { status } } }`,
     { token: q.customerToken, variables: { id: q.request } })), "BADST");
 });
@@ -121,10 +120,7 @@ test("private trips are seen by their customers; friends_only trips by the trave
 
   const friendsOnly = await createTrip(db, p.traveler, { visibility: "friends_only" });
   t.is(await seen(p.customerToken, friendsOnly), null, "not a past customer yet");
-  for (const step of ["confirmPickup", "confirmDelivery"]) {
-    await server.gql(`mutation ($id: UUID!) { ${step}(input: { deliveryId: $id }) { delivery { status } } }`,
-      { token: p.travelerToken, variables: { id: delivery } });
-  }
+  await advanceDelivery(db, server, { ...p, id: delivery }, ["pickUp", "deliver"]);
   t.is(await seen(p.customerToken, friendsOnly), friendsOnly, "a past customer");
 });
 
@@ -145,8 +141,7 @@ test("the traveler of a delivery may report its request; admins cancel active tr
   const byCustomer = await server.gql(REPORT_USER, { token: p.customerToken, variables: { user: p.traveler, delivery } });
   t.deepEqual(byCustomer.data, { reportUser: { userReport: { deliveryId: delivery } } });
 
-  await server.gql(`mutation ($id: UUID!) { confirmPickup(input: { deliveryId: $id }) { delivery { status } } }`,
-    { token: p.travelerToken, variables: { id: delivery } });
+  await advanceDelivery(db, server, { ...p, id: delivery }, ["pickUp"]);
   await asRoot(db, (c) => c.query("update app_public.trips set status = 'active', started_at = now() where id = $1", [p.trip]));
   const { id: admin } = await createUser(db);
   await makeAdmin(db, admin, "admin");

@@ -125,7 +125,7 @@ let paid: AcceptedDelivery;
 test.serial("the pickup's capture (pi-capture:<id>) holds the escrow and posts Dr cash 2294 / Cr escrow 2000, fee 200, processing 94", async (t) => {
   paid = await acceptedWithIntent();
   await authorise(paid);
-  await advanceDelivery(server, paid, ["confirmPickup"]);
+  await advanceDelivery(db, server, paid, ["pickUp"]);
   await runJob("payments__capture", paid.id);
   const row = await payment(paid.id);
   t.like(row, { status: "succeeded", captured_amount: "2294", escrow_status: "held", hold_until: null });
@@ -144,7 +144,7 @@ test.serial("the pickup's capture (pi-capture:<id>) holds the escrow and posts D
 });
 
 test.serial("the delivery scan's hold runs for the dispute window; release waits for it, then transfers once from the charge", async (t) => {
-  await advanceDelivery(server, paid, ["confirmDelivery"]);
+  await advanceDelivery(db, server, paid, ["deliver"]);
   await runJob("payments__hold", paid.id);
   const held = await payment(paid.id);
   const [{ delivered_at }] = await queryAsRoot(db, "select delivered_at from app_public.deliveries where id = $1", [paid.id]);
@@ -168,9 +168,9 @@ test.serial("the delivery scan's hold runs for the dispute window; release waits
 test.serial("20 release runs at once make exactly one transfer and one ledger transaction", async (t) => {
   const delivery = await acceptedWithIntent();
   await authorise(delivery);
-  await advanceDelivery(server, delivery, ["confirmPickup"]);
+  await advanceDelivery(db, server, delivery, ["pickUp"]);
   await runJob("payments__capture", delivery.id);
-  await advanceDelivery(server, delivery, ["confirmDelivery"]);
+  await advanceDelivery(db, server, delivery, ["deliver"]);
   await payoutAccount(delivery.traveler);
   await queryAsRoot(db, "update app_public.escrow_accounts set hold_until = now() - interval '1 minute' where delivery_id = $1",
     [delivery.id]);
@@ -189,9 +189,9 @@ test.serial("20 release runs at once make exactly one transfer and one ledger tr
 test.serial("release waits for an active payout account and skips a delivery under review", async (t) => {
   const delivery = await acceptedWithIntent();
   await authorise(delivery);
-  await advanceDelivery(server, delivery, ["confirmPickup"]);
+  await advanceDelivery(db, server, delivery, ["pickUp"]);
   await runJob("payments__capture", delivery.id);
-  await advanceDelivery(server, delivery, ["confirmDelivery"]);
+  await advanceDelivery(db, server, delivery, ["deliver"]);
   await queryAsRoot(db, "update app_public.escrow_accounts set hold_until = now() - interval '1 minute' where delivery_id = $1",
     [delivery.id]);
   await runJob("payments__release", delivery.id);

@@ -20,7 +20,7 @@ test.before(async () => {
   await makeAdmin(db, ids.moderator, "moderator");
   await asRoot(db, async (c) => {
     for (const to of ["picked_up", "delivered"]) {
-      await c.query("select app_hidden.transition_delivery($1, $2, 'user', null)", [ids.delivery, to]);
+      await c.query("select app_hidden.transition_delivery($1, $2, 'qr_scan', null)", [ids.delivery, to]);
     }
     ids.author = (await c.query("select customer_id from app_public.deliveries where id = $1", [ids.delivery])).rows[0].customer_id;
   });

@@ -24,6 +24,7 @@ import { makePaymentsCaptureTask } from "./payments__capture.ts";
 import { makePaymentsCreateIntentTask } from "./payments__create_intent.ts";
 import { makePaymentsHoldTask } from "./payments__hold.ts";
 import { makePaymentsReleaseTask } from "./payments__release.ts";
+import { makeQrRotateSigningKeysTask } from "./qr__rotate_signing_keys.ts";
 import { makeSmsSendPhoneCodeTask } from "./sms__send_phone_code.ts";
 import { makeStripeProcessEventTask } from "./stripe__process_event.ts";
 import { makeTripsAutoCompleteTask } from "./trips__auto_complete.ts";
@@ -57,6 +58,7 @@ export function makeTaskList(deps: TaskDeps): TaskList {
     payments__create_intent: makePaymentsCreateIntentTask(deps),
     payments__hold: makePaymentsHoldTask(),
     payments__release: makePaymentsReleaseTask(deps),
+    qr__rotate_signing_keys: makeQrRotateSigningKeysTask(),
     sms__send_phone_code: makeSmsSendPhoneCodeTask(deps),
     stripe__process_event: makeStripeProcessEventTask(),
     trips__auto_complete: makeTripsAutoCompleteTask(),

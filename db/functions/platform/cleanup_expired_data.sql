@@ -18,7 +18,8 @@ declare
     'users_anonymised', app_private.anonymise_deleted_users(),
     'requests_expired', app_private.expire_delivery_requests(),
     'trip_weather_deleted', app_private.delete_expired_trip_weather(),
-    'unattached_files_removed', app_private.remove_unattached_files());
+    'unattached_files_removed', app_private.remove_unattached_files(),
+    'handover_items_expired', app_private.expire_handover_items());
 begin
   return v_counts || jsonb_build_object('more', exists (
     select 1 from jsonb_each(v_counts) as c

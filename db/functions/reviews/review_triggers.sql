@@ -1,21 +1,21 @@
 -- Triggers of reviews (docs/reviews.md): is_verified is derived from the delivery, never given by the
 -- author, and the reviewee's rating statistics are recomputed in the transaction that changes a review.
 
--- is_verified: true when the delivery reached delivered. Until the QR handover issue lands, a delivery is marked
--- delivered by the traveler's confirmation; that issue will require a scan (or backup code / override) here, e.g.
--- a delivered transition whose source is qr_scan, backup_code or emergency_override.
+-- is_verified: true when the handover at the destination was proven, that is when the delivery's custody chain holds
+-- a delivered event (written only by a scan, a backup code or an approved emergency override, docs/handover.md). A
+-- delivery that reached delivered otherwise (an admin resolving a dispute) gives unverified reviews.
 create or replace function app_hidden.tg_reviews__verified()
 returns trigger
 language plpgsql volatile
 set search_path = pg_catalog, public, pg_temp
 as $$
 begin
-  NEW.is_verified := exists (select 1 from app_public.deliveries d
-                              where d.id = NEW.delivery_id and d.delivered_at is not null);
+  NEW.is_verified := exists (select 1 from app_public.custody_events e
+                              where e.delivery_id = NEW.delivery_id and e.event = 'delivered');
   return NEW;
 end;
 $$;
-comment on function app_hidden.tg_reviews__verified() is 'Sets is_verified from the reviewed delivery (delivered or not).';
+comment on function app_hidden.tg_reviews__verified() is 'Sets is_verified: whether a scan, backup code or override proved the reviewed delivery''s drop-off.';
 
 -- average_rating (2 decimals, NULL without ratings) and total_ratings count the visible reviews only: active and
 -- not rejected. The statistics row is locked before counting, so two reviews of one user committed concurrently
