@@ -7714,6 +7714,48 @@ COMMENT ON FUNCTION app_hidden.pickup_allowed(delivery app_public.deliveries) IS
 
 
 --
+-- Name: qr_image_code(text); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.qr_image_code(token text) RETURNS TABLE(verdict text, qr_type app_public.qr_type, expires_at timestamp with time zone)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_hidden.require_session('show handover codes');
+  v_token record;
+  v_code app_public.qr_codes;
+begin
+  select * into v_token from app_private.read_qr_token(qr_image_code.token);
+  if v_token.problem is not null then
+    return query select 'invalid', null::app_public.qr_type, null::timestamptz;
+    return;
+  end if;
+  select c.* into v_code
+    from app_private.qr_code_secrets s
+    join app_public.qr_codes c on c.id = s.qr_code_id
+    join app_public.deliveries d on d.id = c.delivery_id
+   where s.token_hash = v_token.token_hash and c.delivery_id = v_token.delivery_id and c.qr_type = v_token.qr_type
+     and d.customer_id = v_user_id;
+  if v_code.id is null then
+    return query select 'not_found', null::app_public.qr_type, null::timestamptz;
+  elsif v_code.status <> 'active' or v_code.expires_at <= now() then
+    return query select 'inactive', v_code.qr_type, v_code.expires_at;
+  else
+    return query select 'ok', v_code.qr_type, v_code.expires_at;
+  end if;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION qr_image_code(token text); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.qr_image_code(token text) IS 'Whether the signed-in user may be shown this handover token as an image: ok (their live code), invalid, not_found or inactive.';
+
+
+--
 -- Name: queue_email(uuid, text, text); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
@@ -27792,6 +27834,14 @@ GRANT ALL ON FUNCTION app_hidden.permitted_ids_to(VARIADIC permissions text[]) T
 --
 
 REVOKE ALL ON FUNCTION app_hidden.pickup_allowed(delivery app_public.deliveries) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION qr_image_code(token text); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.qr_image_code(token text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_hidden.qr_image_code(token text) TO app_user;
 
 
 --

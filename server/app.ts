@@ -1,5 +1,6 @@
 // The HTTP server: request ids and logs, health probes (Express), token check, then PostGraphile at /graphql through
-// grafserv's node adaptor; signed file uploads and downloads at /files/<id>; Stripe's webhooks at /webhooks/stripe.
+// grafserv's node adaptor; signed file uploads and downloads at /files/<id>; Stripe's webhooks at /webhooks/stripe;
+// the customer's handover codes as images at /handover/qr.png and .svg.
 import { randomUUID } from "node:crypto";
 import { readdirSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
@@ -15,6 +16,7 @@ import { makeAdmission } from "./auth.ts";
 import { sendError } from "./errors.ts";
 import { ClamdScanner } from "../lib/files/malware.ts";
 import { isFilePath, makeFileRoutes } from "./files/routes.ts";
+import { isQrImagePath, makeQrImageRoute } from "./handover/qr_image.ts";
 import { storageFromConfig } from "../lib/storage.ts";
 import { makePreset } from "./graphile.config.ts";
 import { createStripeClient } from "../lib/stripe.ts";
@@ -110,6 +112,7 @@ export async function createAppServer(config: Config, log: Logger): Promise<AppS
     webhookSecret: config.stripe.webhookSecret,
     log,
   });
+  const qrImage = makeQrImageRoute({ authPool, statementTimeout: config.api.statementTimeout, log });
   const serv = pgl.createServ(grafserv);
   const graphqlHandler = serv.createHandler();
   const graphqlPath = "/graphql";
@@ -132,6 +135,11 @@ export async function createAppServer(config: Config, log: Logger): Promise<AppS
     } else if (path === STRIPE_WEBHOOK_PATH) {
       // Stripe's signature is the credential, verified on the raw body (server/stripe/webhook.ts).
       void stripeWebhook(req, res, reqId);
+    } else if (isQrImagePath(path)) {
+      // The customer's bearer token, admitted as for GraphQL (server/handover/qr_image.ts).
+      void admit(req, res, reqId).then((admitted) => {
+        if (admitted) void qrImage(req, res, path, reqId);
+      });
     } else if (isFilePath(path)) {
       // Signed URLs, not tokens: the signature is the credential (server/files/routes.ts).
       void fileRoutes(req, res, reqId);
@@ -140,6 +148,13 @@ export async function createAppServer(config: Config, log: Logger): Promise<AppS
       graphqlHandler(req, res, next);
     }
   });
+
+  // Idle keep-alive connections stay open longer than clients and load balancers keep theirs (60 s is the common
+  // idle timeout of the latter), so the client always closes first: with Node's 5 s, a client that reuses a
+  // connection as the server drops it gets a reset instead of an answer (seen under load, when a busy event loop
+  // delays the client's own expiry of the connection).
+  httpServer.keepAliveTimeout = 65_000;
+  httpServer.headersTimeout = 66_000;
 
   return {
     httpServer,
