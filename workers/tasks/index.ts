@@ -10,6 +10,7 @@ import type { MalwareScanner } from "../../lib/files/malware.ts";
 import type { FileStorage } from "../../lib/storage.ts";
 import type { Stripe } from "../../lib/stripe.ts";
 import type { Mailer } from "../mail.ts";
+import type { PushSender } from "../push.ts";
 import type { SmsSender } from "../sms.ts";
 import type { WeatherProvider } from "../weather/provider.ts";
 import { makeApiRequestBudgetsPruneTask } from "./api_request_budgets__prune.ts";
@@ -19,6 +20,8 @@ import { makeFilesProcessUploadTask } from "./files__process_upload.ts";
 import { makeFilesRemoveObjectsTask } from "./files__remove_objects.ts";
 import { makeMaintenanceCleanupExpiredDataTask } from "./maintenance__cleanup_expired_data.ts";
 import { makeMatchingRecordCandidatesTask } from "./matching__record_candidates.ts";
+import { makeNotificationsCreatePartitionsTask } from "./notifications__create_partitions.ts";
+import { makeNotificationsSendTask } from "./notifications__send.ts";
 import { makeOffersExpireTask } from "./offers__expire.ts";
 import { makePaymentsCaptureTask } from "./payments__capture.ts";
 import { makePaymentsCreateIntentTask } from "./payments__create_intent.ts";
@@ -36,6 +39,7 @@ import { makeUsersEndSuspensionsTask } from "./users__end_suspensions.ts";
 export interface TaskDeps {
   mailer: Mailer;
   smsSender: SmsSender;
+  pushSender: PushSender;
   weather: WeatherProvider;
   storage: FileStorage;
   /** None when CLAMAV_URL is unset: uploads are not scanned. */
@@ -53,6 +57,8 @@ export function makeTaskList(deps: TaskDeps): TaskList {
     files__remove_objects: makeFilesRemoveObjectsTask(deps),
     maintenance__cleanup_expired_data: makeMaintenanceCleanupExpiredDataTask(),
     matching__record_candidates: makeMatchingRecordCandidatesTask(),
+    notifications__create_partitions: makeNotificationsCreatePartitionsTask(),
+    notifications__send: makeNotificationsSendTask(deps),
     offers__expire: makeOffersExpireTask(),
     payments__capture: makePaymentsCaptureTask(deps),
     payments__create_intent: makePaymentsCreateIntentTask(deps),
