@@ -10,7 +10,6 @@ import { asRoot, queryAsRoot, useTestDatabase } from "../helpers/database.ts";
 const db = useTestDatabase(test);
 
 type Channel = "push" | "email" | "sms" | "in_app";
-const CHANNELS: Channel[] = ["push", "email", "sms", "in_app"];
 
 /** A user with a verified phone and an active device token, so every channel has a means. */
 async function reachableUser(): Promise<string> {

@@ -121,7 +121,7 @@ test.serial("English is the fallback; a failing SMS gateway is retried after 1, 
     t.regex(row!.last_error, /SMS gateway answered 503/);
     const job = (await queryAsRoot(db, `select run_at from graphile_worker.jobs where key = 'notifications__send:' || $1`, [row!.id]))[0]!;
     delays.push(Math.round((job.run_at.getTime() - Date.now()) / 60_000));
-    t.is(Math.round((row!.scheduled_at.getTime() - Date.now()) / 60_000), delays.at(-1));
+    t.is(Math.round((row!.scheduled_at.getTime() - Date.now()) / 60_000), delays.at(-1)!);
     await runJobs();
     t.is((await rows(id))[0]!.attempts, attempt, "nothing is sent before the retry is due");
     await timePasses();
