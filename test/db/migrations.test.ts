@@ -62,6 +62,15 @@ const tablesSql = `
   select format('%I.%I', n.nspname, c.relname) from pg_class c join pg_namespace n on n.oid = c.relnamespace
    where n.nspname like ${APP} and c.relkind in ('r', 'p') order by 1`;
 
+// dbmate keys migrations by the number before the first underscore: two files with one number, and the second is
+// recorded as applied without ever running (seen when two branches picked the same timestamp).
+test("every migration has a version of its own", (t) => {
+  const versions = migrationFiles.map((file) => file.split("_")[0]!);
+  const repeated = versions.filter((version, i) => versions.indexOf(version) !== i);
+  t.deepEqual(repeated, [], `rename one of the files of version ${repeated.join(", ")}`);
+  t.true(versions.every((version) => /^\d{14}$/.test(version)), "versions are 14-digit timestamps");
+});
+
 test("migrations roll back to zero and apply again, ending exactly where a fresh database does", async (t) => {
   const db = await emptyDatabase(t);
   await migrate(db.ownerUrl);

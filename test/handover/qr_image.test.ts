@@ -2,7 +2,7 @@
 // customer's bearer token draw a live code of theirs — the PNG decodes back to the very token — and refuse everybody
 // and everything else with a documented code, storing and caching nothing.
 import test from "ava";
-import jsQR from "jsqr";
+import jsqr from "jsqr";
 import { PNG } from "pngjs";
 import { createSignedInMember } from "../helpers/actors.ts";
 import { queryAsRoot } from "../helpers/database.ts";
@@ -11,6 +11,8 @@ import { issueCode } from "../helpers/handover.ts";
 import { useTestServer } from "../helpers/server.ts";
 
 const { db, server } = useTestServer(test);
+// jsqr is CommonJS: at run time its default import is the decoder itself, for the type checker its module object.
+const jsQR = jsqr as unknown as typeof jsqr.default;
 
 const image = (format: "png" | "svg", token: string, bearer?: string, method = "GET") =>
   fetch(`${server.url}/handover/qr.${format}?token=${encodeURIComponent(token)}`,
