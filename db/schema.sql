@@ -7351,6 +7351,41 @@ How a user wants to be told (1:1, created with the account); change it with upda
 
 
 --
+-- Name: COLUMN notification_preferences.user_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notification_preferences.user_id IS 'The user.';
+
+
+--
+-- Name: COLUMN notification_preferences.push_enabled; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notification_preferences.push_enabled IS 'Push notifications on (default).';
+
+
+--
+-- Name: COLUMN notification_preferences.email_enabled; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notification_preferences.email_enabled IS 'Email on (default); security email is sent anyway.';
+
+
+--
+-- Name: COLUMN notification_preferences.sms_enabled; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notification_preferences.sms_enabled IS 'Text messages on (off by default).';
+
+
+--
+-- Name: COLUMN notification_preferences.in_app_enabled; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notification_preferences.in_app_enabled IS 'In-app messages on (default); security ones are kept anyway.';
+
+
+--
 -- Name: COLUMN notification_preferences.categories; Type: COMMENT; Schema: app_public; Owner: -
 --
 
@@ -7362,6 +7397,13 @@ COMMENT ON COLUMN app_public.notification_preferences.categories IS 'Per channel
 --
 
 COMMENT ON COLUMN app_public.notification_preferences.email_frequency IS 'immediate, or daily/weekly: new_request and promotional emails wait for 08:00 local time.';
+
+
+--
+-- Name: COLUMN notification_preferences.quiet_hours_enabled; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notification_preferences.quiet_hours_enabled IS 'Whether push and SMS wait for the end of quiet hours (default on).';
 
 
 --
@@ -7404,6 +7446,20 @@ COMMENT ON COLUMN app_public.notification_preferences.email_hard_bounces IS 'Har
 --
 
 COMMENT ON COLUMN app_public.notification_preferences.email_disabled_at IS 'When repeated hard bounces stopped email to the current address (a new address resumes it).';
+
+
+--
+-- Name: COLUMN notification_preferences.created_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notification_preferences.created_at IS 'When the row was created (with the account).';
+
+
+--
+-- Name: COLUMN notification_preferences.updated_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notification_preferences.updated_at IS 'When the preferences last changed.';
 
 
 --
@@ -8968,6 +9024,29 @@ COMMENT ON FUNCTION app_hidden.tg_notification_preferences__check_timezone() IS 
 
 
 --
+-- Name: tg_notification_template_bodies__bump_version(); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.tg_notification_template_bodies__bump_version() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+begin
+  update app_public.notification_templates t set updated_at = now()
+   where t.id = case TG_OP when 'DELETE' then OLD.template_id else NEW.template_id end;
+  return null;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION tg_notification_template_bodies__bump_version(); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.tg_notification_template_bodies__bump_version() IS 'An edit of a template''s body is an edit of the template (its version goes up).';
+
+
+--
 -- Name: tg_notification_templates__bump_version(); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
@@ -8976,13 +9055,8 @@ CREATE FUNCTION app_hidden.tg_notification_templates__bump_version() RETURNS tri
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 begin
-  if TG_TABLE_NAME = 'notification_templates' then
-    NEW.version := OLD.version + 1;
-    return NEW;
-  end if;
-  update app_public.notification_templates t set updated_at = now()
-   where t.id = coalesce(NEW.template_id, OLD.template_id);
-  return null;
+  NEW.version := OLD.version + 1;
+  return NEW;
 end;
 $$;
 
@@ -8991,7 +9065,7 @@ $$;
 -- Name: FUNCTION tg_notification_templates__bump_version(); Type: COMMENT; Schema: app_hidden; Owner: -
 --
 
-COMMENT ON FUNCTION app_hidden.tg_notification_templates__bump_version() IS 'Bumps a template''s version on every edit of it or of its bodies.';
+COMMENT ON FUNCTION app_hidden.tg_notification_templates__bump_version() IS 'Bumps a template''s version on every edit.';
 
 
 --
@@ -10335,17 +10409,28 @@ CREATE FUNCTION app_private.create_notification_partitions() RETURNS integer
 declare
   v_month date;
   v_name text;
+  v_ddl text;
   v_created integer := 0;
 begin
   for i in 0..(app_hidden.config_value('notifications.partitions_ahead'))::int loop
     v_month := (date_trunc('month', now() at time zone 'UTC') + make_interval(months => i))::date;
     v_name := 'notifications_' || to_char(v_month, 'YYYY_MM');
-    continue when to_regclass('app_public.' || v_name) is not null;
-    execute format('create table app_public.%I partition of app_public.notifications for values from (%L) to (%L)',
+    continue when to_regclass('app_private.' || v_name) is not null;
+    execute format('create table app_private.%I partition of app_public.notifications for values from (%L) to (%L)',
                    v_name, v_month::timestamp at time zone 'UTC', (v_month + interval '1 month')::timestamp at time zone 'UTC');
-    execute format('alter table app_public.%I enable row level security', v_name);
-    execute format('alter table app_public.%I force row level security', v_name);
-    execute format('comment on table app_public.%I is %L', v_name, E'@behavior -*\nA month of notifications (read through notifications).');
+    execute format('alter table app_private.%I enable row level security', v_name);
+    execute format('alter table app_private.%I force row level security', v_name);
+    execute format('comment on table app_private.%I is %L', v_name, 'A month of notifications (read through app_public.notifications).');
+    for v_ddl in
+      select format('comment on constraint %I on app_private.%I is %L', child.conname, v_name,
+                    obj_description(parent.oid, 'pg_constraint'))
+        from pg_constraint child
+        join pg_constraint parent on parent.conrelid = 'app_public.notifications'::regclass
+         and (parent.conname = child.conname or (parent.contype = 'p' and child.contype = 'p'))
+       where child.conrelid = format('app_private.%I', v_name)::regclass
+    loop
+      execute v_ddl;
+    end loop;
     v_created := v_created + 1;
   end loop;
   return v_created;
@@ -10442,13 +10527,13 @@ begin
   for v_part in
     select c.relname
       from pg_inherits i
-      join pg_class c on c.oid = i.inhrelid
+      join pg_class c on c.oid = i.inhrelid and c.relnamespace = 'app_private'::regnamespace
      where i.inhparent = 'app_public.notifications'::regclass
        and c.relname ~ '^notifications_[0-9]{4}_[0-9]{2}$'
        and (to_date(substr(c.relname, 15), 'YYYY_MM') + interval '1 month')::timestamp at time zone 'UTC'
            < now() - make_interval(days => (app_hidden.config_value('notifications.retention_days'))::int)
   loop
-    execute format('drop table app_public.%I', v_part.relname);
+    execute format('drop table app_private.%I', v_part.relname);
     v_dropped := v_dropped + 1;
   end loop;
   return v_dropped;
@@ -15719,10 +15804,66 @@ Messages to users, one row per channel; users read their in-app inbox with myNot
 
 
 --
+-- Name: COLUMN notifications.id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notifications.id IS 'The notification''s id (with created_at, its key).';
+
+
+--
+-- Name: COLUMN notifications.created_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notifications.created_at IS 'When it was queued (the month decides its partition).';
+
+
+--
+-- Name: COLUMN notifications.user_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notifications.user_id IS 'The recipient.';
+
+
+--
+-- Name: COLUMN notifications.template_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notifications.template_id IS 'The template it was made from.';
+
+
+--
+-- Name: COLUMN notifications.template_version; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notifications.template_version IS 'The template''s version when it was queued.';
+
+
+--
 -- Name: COLUMN notifications.channel; Type: COMMENT; Schema: app_public; Owner: -
 --
 
 COMMENT ON COLUMN app_public.notifications.channel IS 'push, email, sms or in_app.';
+
+
+--
+-- Name: COLUMN notifications.category; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notifications.category IS 'The template''s category.';
+
+
+--
+-- Name: COLUMN notifications.priority; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notifications.priority IS 'low, normal, high or urgent (urgent passes quiet hours).';
+
+
+--
+-- Name: COLUMN notifications.status; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notifications.status IS 'queued, sent, read, failed, bounced or cancelled.';
 
 
 --
@@ -15748,10 +15889,24 @@ COMMENT ON COLUMN app_public.notifications.body IS 'The rendered text, once sent
 
 
 --
+-- Name: COLUMN notifications.delivery_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notifications.delivery_id IS 'The delivery it is about, if any.';
+
+
+--
 -- Name: COLUMN notifications.scheduled_at; Type: COMMENT; Schema: app_public; Owner: -
 --
 
 COMMENT ON COLUMN app_public.notifications.scheduled_at IS 'When it may be sent: later than created_at in quiet hours, for a digest time, or for a retry.';
+
+
+--
+-- Name: COLUMN notifications.sent_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notifications.sent_at IS 'When the provider accepted it (or the in-app message was rendered).';
 
 
 --
@@ -15769,11 +15924,25 @@ COMMENT ON COLUMN app_public.notifications.clicked_at IS 'When the user followed
 
 
 --
+-- Name: COLUMN notifications.attempts; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notifications.attempts IS 'Send attempts so far.';
+
+
+--
 -- Name: COLUMN notifications.last_error; Type: COMMENT; Schema: app_public; Owner: -
 --
 
 COMMENT ON COLUMN app_public.notifications.last_error IS '@behavior -*
 The last failure of the provider.';
+
+
+--
+-- Name: COLUMN notifications.updated_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notifications.updated_at IS 'When the row last changed.';
 
 
 --
@@ -16370,10 +16539,66 @@ Push tokens of the user''s devices; registerDeviceToken adds one, unregisterDevi
 
 
 --
+-- Name: COLUMN device_tokens.id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.device_tokens.id IS 'The token''s row id.';
+
+
+--
+-- Name: COLUMN device_tokens.user_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.device_tokens.user_id IS 'The user the token belongs to (the latest who registered it).';
+
+
+--
+-- Name: COLUMN device_tokens.token; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.device_tokens.token IS 'The push token the device got from its platform.';
+
+
+--
+-- Name: COLUMN device_tokens.platform; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.device_tokens.platform IS 'ios, android or web.';
+
+
+--
 -- Name: COLUMN device_tokens.active; Type: COMMENT; Schema: app_public; Owner: -
 --
 
 COMMENT ON COLUMN app_public.device_tokens.active IS 'Inactive after notifications.token_inactive_days without use or when the push provider no longer knows it.';
+
+
+--
+-- Name: COLUMN device_tokens.last_used_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.device_tokens.last_used_at IS 'When the token was last registered or used.';
+
+
+--
+-- Name: COLUMN device_tokens.deactivated_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.device_tokens.deactivated_at IS 'When it went inactive.';
+
+
+--
+-- Name: COLUMN device_tokens.created_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.device_tokens.created_at IS 'When the token was first registered.';
+
+
+--
+-- Name: COLUMN device_tokens.updated_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.device_tokens.updated_at IS 'When the row last changed.';
 
 
 --
@@ -20263,6 +20488,166 @@ COMMENT ON CONSTRAINT mfa_challenges_token_hash_check ON app_private.mfa_challen
 
 
 --
+-- Name: notifications_2026_12; Type: TABLE; Schema: app_private; Owner: -
+--
+
+CREATE TABLE app_private.notifications_2026_12 (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    user_id uuid NOT NULL,
+    template_id uuid NOT NULL,
+    template_version integer NOT NULL,
+    channel app_public.notification_type NOT NULL,
+    category app_public.notification_category NOT NULL,
+    priority app_public.notification_priority DEFAULT 'normal'::app_public.notification_priority NOT NULL,
+    status app_public.notification_status DEFAULT 'queued'::app_public.notification_status NOT NULL,
+    variables jsonb DEFAULT '{}'::jsonb NOT NULL,
+    title text,
+    body text,
+    delivery_id uuid,
+    scheduled_at timestamp with time zone DEFAULT now() NOT NULL,
+    sent_at timestamp with time zone,
+    read_at timestamp with time zone,
+    clicked_at timestamp with time zone,
+    attempts integer DEFAULT 0 NOT NULL,
+    last_error text,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT notifications_attempts_check CHECK ((attempts >= 0)),
+    CONSTRAINT notifications_read_check CHECK (((read_at IS NULL) OR (channel = 'in_app'::app_public.notification_type))),
+    CONSTRAINT notifications_variables_check CHECK ((jsonb_typeof(variables) = 'object'::text))
+);
+
+ALTER TABLE ONLY app_private.notifications_2026_12 FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE notifications_2026_12; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON TABLE app_private.notifications_2026_12 IS 'A month of notifications (read through app_public.notifications).';
+
+
+--
+-- Name: notifications_2027_01; Type: TABLE; Schema: app_private; Owner: -
+--
+
+CREATE TABLE app_private.notifications_2027_01 (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    user_id uuid NOT NULL,
+    template_id uuid NOT NULL,
+    template_version integer NOT NULL,
+    channel app_public.notification_type NOT NULL,
+    category app_public.notification_category NOT NULL,
+    priority app_public.notification_priority DEFAULT 'normal'::app_public.notification_priority NOT NULL,
+    status app_public.notification_status DEFAULT 'queued'::app_public.notification_status NOT NULL,
+    variables jsonb DEFAULT '{}'::jsonb NOT NULL,
+    title text,
+    body text,
+    delivery_id uuid,
+    scheduled_at timestamp with time zone DEFAULT now() NOT NULL,
+    sent_at timestamp with time zone,
+    read_at timestamp with time zone,
+    clicked_at timestamp with time zone,
+    attempts integer DEFAULT 0 NOT NULL,
+    last_error text,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT notifications_attempts_check CHECK ((attempts >= 0)),
+    CONSTRAINT notifications_read_check CHECK (((read_at IS NULL) OR (channel = 'in_app'::app_public.notification_type))),
+    CONSTRAINT notifications_variables_check CHECK ((jsonb_typeof(variables) = 'object'::text))
+);
+
+ALTER TABLE ONLY app_private.notifications_2027_01 FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE notifications_2027_01; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON TABLE app_private.notifications_2027_01 IS 'A month of notifications (read through app_public.notifications).';
+
+
+--
+-- Name: notifications_2027_02; Type: TABLE; Schema: app_private; Owner: -
+--
+
+CREATE TABLE app_private.notifications_2027_02 (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    user_id uuid NOT NULL,
+    template_id uuid NOT NULL,
+    template_version integer NOT NULL,
+    channel app_public.notification_type NOT NULL,
+    category app_public.notification_category NOT NULL,
+    priority app_public.notification_priority DEFAULT 'normal'::app_public.notification_priority NOT NULL,
+    status app_public.notification_status DEFAULT 'queued'::app_public.notification_status NOT NULL,
+    variables jsonb DEFAULT '{}'::jsonb NOT NULL,
+    title text,
+    body text,
+    delivery_id uuid,
+    scheduled_at timestamp with time zone DEFAULT now() NOT NULL,
+    sent_at timestamp with time zone,
+    read_at timestamp with time zone,
+    clicked_at timestamp with time zone,
+    attempts integer DEFAULT 0 NOT NULL,
+    last_error text,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT notifications_attempts_check CHECK ((attempts >= 0)),
+    CONSTRAINT notifications_read_check CHECK (((read_at IS NULL) OR (channel = 'in_app'::app_public.notification_type))),
+    CONSTRAINT notifications_variables_check CHECK ((jsonb_typeof(variables) = 'object'::text))
+);
+
+ALTER TABLE ONLY app_private.notifications_2027_02 FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE notifications_2027_02; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON TABLE app_private.notifications_2027_02 IS 'A month of notifications (read through app_public.notifications).';
+
+
+--
+-- Name: notifications_2027_03; Type: TABLE; Schema: app_private; Owner: -
+--
+
+CREATE TABLE app_private.notifications_2027_03 (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    user_id uuid NOT NULL,
+    template_id uuid NOT NULL,
+    template_version integer NOT NULL,
+    channel app_public.notification_type NOT NULL,
+    category app_public.notification_category NOT NULL,
+    priority app_public.notification_priority DEFAULT 'normal'::app_public.notification_priority NOT NULL,
+    status app_public.notification_status DEFAULT 'queued'::app_public.notification_status NOT NULL,
+    variables jsonb DEFAULT '{}'::jsonb NOT NULL,
+    title text,
+    body text,
+    delivery_id uuid,
+    scheduled_at timestamp with time zone DEFAULT now() NOT NULL,
+    sent_at timestamp with time zone,
+    read_at timestamp with time zone,
+    clicked_at timestamp with time zone,
+    attempts integer DEFAULT 0 NOT NULL,
+    last_error text,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT notifications_attempts_check CHECK ((attempts >= 0)),
+    CONSTRAINT notifications_read_check CHECK (((read_at IS NULL) OR (channel = 'in_app'::app_public.notification_type))),
+    CONSTRAINT notifications_variables_check CHECK ((jsonb_typeof(variables) = 'object'::text))
+);
+
+ALTER TABLE ONLY app_private.notifications_2027_03 FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE notifications_2027_03; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON TABLE app_private.notifications_2027_03 IS 'A month of notifications (read through app_public.notifications).';
+
+
+--
 -- Name: password_reset_tokens; Type: TABLE; Schema: app_private; Owner: -
 --
 
@@ -21494,6 +21879,13 @@ The text of a template in one locale, per channel (a channel without text is not
 
 
 --
+-- Name: COLUMN notification_template_bodies.template_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notification_template_bodies.template_id IS 'The template this text belongs to.';
+
+
+--
 -- Name: COLUMN notification_template_bodies.locale; Type: COMMENT; Schema: app_public; Owner: -
 --
 
@@ -21501,10 +21893,73 @@ COMMENT ON COLUMN app_public.notification_template_bodies.locale IS 'Two-letter 
 
 
 --
+-- Name: COLUMN notification_template_bodies.push_title; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notification_template_bodies.push_title IS 'Title of the push notification.';
+
+
+--
+-- Name: COLUMN notification_template_bodies.push_body; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notification_template_bodies.push_body IS 'Text of the push notification.';
+
+
+--
+-- Name: COLUMN notification_template_bodies.email_subject; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notification_template_bodies.email_subject IS 'Subject of the email.';
+
+
+--
+-- Name: COLUMN notification_template_bodies.email_text; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notification_template_bodies.email_text IS 'Plain-text part of the email.';
+
+
+--
+-- Name: COLUMN notification_template_bodies.email_html; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notification_template_bodies.email_html IS 'HTML part of the email (variables are escaped).';
+
+
+--
 -- Name: COLUMN notification_template_bodies.sms_body; Type: COMMENT; Schema: app_public; Owner: -
 --
 
 COMMENT ON COLUMN app_public.notification_template_bodies.sms_body IS 'At most 320 characters once rendered.';
+
+
+--
+-- Name: COLUMN notification_template_bodies.in_app_title; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notification_template_bodies.in_app_title IS 'Title of the in-app message.';
+
+
+--
+-- Name: COLUMN notification_template_bodies.in_app_body; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notification_template_bodies.in_app_body IS 'Text of the in-app message.';
+
+
+--
+-- Name: COLUMN notification_template_bodies.created_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notification_template_bodies.created_at IS 'When this text was added.';
+
+
+--
+-- Name: COLUMN notification_template_bodies.updated_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notification_template_bodies.updated_at IS 'When this text last changed.';
 
 
 --
@@ -21573,6 +22028,13 @@ Message templates, one per event: a category, declared variables and a body per 
 
 
 --
+-- Name: COLUMN notification_templates.id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notification_templates.id IS 'The template''s id.';
+
+
+--
 -- Name: COLUMN notification_templates.name; Type: COMMENT; Schema: app_public; Owner: -
 --
 
@@ -21616,6 +22078,20 @@ The single-use secret the sending task mints into {{token}} (verify_email, passw
 
 
 --
+-- Name: COLUMN notification_templates.created_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notification_templates.created_at IS 'When the template was installed.';
+
+
+--
+-- Name: COLUMN notification_templates.updated_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notification_templates.updated_at IS 'When the template (or one of its bodies) last changed.';
+
+
+--
 -- Name: CONSTRAINT notification_templates_name_check ON notification_templates; Type: COMMENT; Schema: app_public; Owner: -
 --
 
@@ -21634,170 +22110,6 @@ COMMENT ON CONSTRAINT notification_templates_variables_check ON app_public.notif
 --
 
 COMMENT ON CONSTRAINT notification_templates_version_check ON app_public.notification_templates IS 'version must be at least 1';
-
-
---
--- Name: notifications_2026_12; Type: TABLE; Schema: app_public; Owner: -
---
-
-CREATE TABLE app_public.notifications_2026_12 (
-    id uuid DEFAULT gen_random_uuid() NOT NULL,
-    created_at timestamp with time zone DEFAULT now() NOT NULL,
-    user_id uuid NOT NULL,
-    template_id uuid NOT NULL,
-    template_version integer NOT NULL,
-    channel app_public.notification_type NOT NULL,
-    category app_public.notification_category NOT NULL,
-    priority app_public.notification_priority DEFAULT 'normal'::app_public.notification_priority NOT NULL,
-    status app_public.notification_status DEFAULT 'queued'::app_public.notification_status NOT NULL,
-    variables jsonb DEFAULT '{}'::jsonb NOT NULL,
-    title text,
-    body text,
-    delivery_id uuid,
-    scheduled_at timestamp with time zone DEFAULT now() NOT NULL,
-    sent_at timestamp with time zone,
-    read_at timestamp with time zone,
-    clicked_at timestamp with time zone,
-    attempts integer DEFAULT 0 NOT NULL,
-    last_error text,
-    updated_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT notifications_attempts_check CHECK ((attempts >= 0)),
-    CONSTRAINT notifications_read_check CHECK (((read_at IS NULL) OR (channel = 'in_app'::app_public.notification_type))),
-    CONSTRAINT notifications_variables_check CHECK ((jsonb_typeof(variables) = 'object'::text))
-);
-
-ALTER TABLE ONLY app_public.notifications_2026_12 FORCE ROW LEVEL SECURITY;
-
-
---
--- Name: TABLE notifications_2026_12; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON TABLE app_public.notifications_2026_12 IS '@behavior -*
-A month of notifications (read through notifications).';
-
-
---
--- Name: notifications_2027_01; Type: TABLE; Schema: app_public; Owner: -
---
-
-CREATE TABLE app_public.notifications_2027_01 (
-    id uuid DEFAULT gen_random_uuid() NOT NULL,
-    created_at timestamp with time zone DEFAULT now() NOT NULL,
-    user_id uuid NOT NULL,
-    template_id uuid NOT NULL,
-    template_version integer NOT NULL,
-    channel app_public.notification_type NOT NULL,
-    category app_public.notification_category NOT NULL,
-    priority app_public.notification_priority DEFAULT 'normal'::app_public.notification_priority NOT NULL,
-    status app_public.notification_status DEFAULT 'queued'::app_public.notification_status NOT NULL,
-    variables jsonb DEFAULT '{}'::jsonb NOT NULL,
-    title text,
-    body text,
-    delivery_id uuid,
-    scheduled_at timestamp with time zone DEFAULT now() NOT NULL,
-    sent_at timestamp with time zone,
-    read_at timestamp with time zone,
-    clicked_at timestamp with time zone,
-    attempts integer DEFAULT 0 NOT NULL,
-    last_error text,
-    updated_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT notifications_attempts_check CHECK ((attempts >= 0)),
-    CONSTRAINT notifications_read_check CHECK (((read_at IS NULL) OR (channel = 'in_app'::app_public.notification_type))),
-    CONSTRAINT notifications_variables_check CHECK ((jsonb_typeof(variables) = 'object'::text))
-);
-
-ALTER TABLE ONLY app_public.notifications_2027_01 FORCE ROW LEVEL SECURITY;
-
-
---
--- Name: TABLE notifications_2027_01; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON TABLE app_public.notifications_2027_01 IS '@behavior -*
-A month of notifications (read through notifications).';
-
-
---
--- Name: notifications_2027_02; Type: TABLE; Schema: app_public; Owner: -
---
-
-CREATE TABLE app_public.notifications_2027_02 (
-    id uuid DEFAULT gen_random_uuid() NOT NULL,
-    created_at timestamp with time zone DEFAULT now() NOT NULL,
-    user_id uuid NOT NULL,
-    template_id uuid NOT NULL,
-    template_version integer NOT NULL,
-    channel app_public.notification_type NOT NULL,
-    category app_public.notification_category NOT NULL,
-    priority app_public.notification_priority DEFAULT 'normal'::app_public.notification_priority NOT NULL,
-    status app_public.notification_status DEFAULT 'queued'::app_public.notification_status NOT NULL,
-    variables jsonb DEFAULT '{}'::jsonb NOT NULL,
-    title text,
-    body text,
-    delivery_id uuid,
-    scheduled_at timestamp with time zone DEFAULT now() NOT NULL,
-    sent_at timestamp with time zone,
-    read_at timestamp with time zone,
-    clicked_at timestamp with time zone,
-    attempts integer DEFAULT 0 NOT NULL,
-    last_error text,
-    updated_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT notifications_attempts_check CHECK ((attempts >= 0)),
-    CONSTRAINT notifications_read_check CHECK (((read_at IS NULL) OR (channel = 'in_app'::app_public.notification_type))),
-    CONSTRAINT notifications_variables_check CHECK ((jsonb_typeof(variables) = 'object'::text))
-);
-
-ALTER TABLE ONLY app_public.notifications_2027_02 FORCE ROW LEVEL SECURITY;
-
-
---
--- Name: TABLE notifications_2027_02; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON TABLE app_public.notifications_2027_02 IS '@behavior -*
-A month of notifications (read through notifications).';
-
-
---
--- Name: notifications_2027_03; Type: TABLE; Schema: app_public; Owner: -
---
-
-CREATE TABLE app_public.notifications_2027_03 (
-    id uuid DEFAULT gen_random_uuid() NOT NULL,
-    created_at timestamp with time zone DEFAULT now() NOT NULL,
-    user_id uuid NOT NULL,
-    template_id uuid NOT NULL,
-    template_version integer NOT NULL,
-    channel app_public.notification_type NOT NULL,
-    category app_public.notification_category NOT NULL,
-    priority app_public.notification_priority DEFAULT 'normal'::app_public.notification_priority NOT NULL,
-    status app_public.notification_status DEFAULT 'queued'::app_public.notification_status NOT NULL,
-    variables jsonb DEFAULT '{}'::jsonb NOT NULL,
-    title text,
-    body text,
-    delivery_id uuid,
-    scheduled_at timestamp with time zone DEFAULT now() NOT NULL,
-    sent_at timestamp with time zone,
-    read_at timestamp with time zone,
-    clicked_at timestamp with time zone,
-    attempts integer DEFAULT 0 NOT NULL,
-    last_error text,
-    updated_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT notifications_attempts_check CHECK ((attempts >= 0)),
-    CONSTRAINT notifications_read_check CHECK (((read_at IS NULL) OR (channel = 'in_app'::app_public.notification_type))),
-    CONSTRAINT notifications_variables_check CHECK ((jsonb_typeof(variables) = 'object'::text))
-);
-
-ALTER TABLE ONLY app_public.notifications_2027_03 FORCE ROW LEVEL SECURITY;
-
-
---
--- Name: TABLE notifications_2027_03; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON TABLE app_public.notifications_2027_03 IS '@behavior -*
-A month of notifications (read through notifications).';
 
 
 --
@@ -23389,31 +23701,31 @@ CREATE TABLE public.schema_migrations (
 
 
 --
--- Name: notifications_2026_12; Type: TABLE ATTACH; Schema: app_public; Owner: -
+-- Name: notifications_2026_12; Type: TABLE ATTACH; Schema: app_private; Owner: -
 --
 
-ALTER TABLE ONLY app_public.notifications ATTACH PARTITION app_public.notifications_2026_12 FOR VALUES FROM ('2026-12-01 00:00:00+00') TO ('2027-01-01 00:00:00+00');
-
-
---
--- Name: notifications_2027_01; Type: TABLE ATTACH; Schema: app_public; Owner: -
---
-
-ALTER TABLE ONLY app_public.notifications ATTACH PARTITION app_public.notifications_2027_01 FOR VALUES FROM ('2027-01-01 00:00:00+00') TO ('2027-02-01 00:00:00+00');
+ALTER TABLE ONLY app_public.notifications ATTACH PARTITION app_private.notifications_2026_12 FOR VALUES FROM ('2026-12-01 00:00:00+00') TO ('2027-01-01 00:00:00+00');
 
 
 --
--- Name: notifications_2027_02; Type: TABLE ATTACH; Schema: app_public; Owner: -
+-- Name: notifications_2027_01; Type: TABLE ATTACH; Schema: app_private; Owner: -
 --
 
-ALTER TABLE ONLY app_public.notifications ATTACH PARTITION app_public.notifications_2027_02 FOR VALUES FROM ('2027-02-01 00:00:00+00') TO ('2027-03-01 00:00:00+00');
+ALTER TABLE ONLY app_public.notifications ATTACH PARTITION app_private.notifications_2027_01 FOR VALUES FROM ('2027-01-01 00:00:00+00') TO ('2027-02-01 00:00:00+00');
 
 
 --
--- Name: notifications_2027_03; Type: TABLE ATTACH; Schema: app_public; Owner: -
+-- Name: notifications_2027_02; Type: TABLE ATTACH; Schema: app_private; Owner: -
 --
 
-ALTER TABLE ONLY app_public.notifications ATTACH PARTITION app_public.notifications_2027_03 FOR VALUES FROM ('2027-03-01 00:00:00+00') TO ('2027-04-01 00:00:00+00');
+ALTER TABLE ONLY app_public.notifications ATTACH PARTITION app_private.notifications_2027_02 FOR VALUES FROM ('2027-02-01 00:00:00+00') TO ('2027-03-01 00:00:00+00');
+
+
+--
+-- Name: notifications_2027_03; Type: TABLE ATTACH; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_public.notifications ATTACH PARTITION app_private.notifications_2027_03 FOR VALUES FROM ('2027-03-01 00:00:00+00') TO ('2027-04-01 00:00:00+00');
 
 
 --
@@ -23684,6 +23996,81 @@ ALTER TABLE ONLY app_private.mfa_challenges
 --
 
 COMMENT ON CONSTRAINT mfa_challenges_token_hash_key ON app_private.mfa_challenges IS 'token_hash is already in use';
+
+
+--
+-- Name: notifications notifications_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.notifications
+    ADD CONSTRAINT notifications_pkey PRIMARY KEY (id, created_at);
+
+
+--
+-- Name: CONSTRAINT notifications_pkey ON notifications; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT notifications_pkey ON app_public.notifications IS 'id is already taken';
+
+
+--
+-- Name: notifications_2026_12 notifications_2026_12_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.notifications_2026_12
+    ADD CONSTRAINT notifications_2026_12_pkey PRIMARY KEY (id, created_at);
+
+
+--
+-- Name: CONSTRAINT notifications_2026_12_pkey ON notifications_2026_12; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT notifications_2026_12_pkey ON app_private.notifications_2026_12 IS 'id is already taken';
+
+
+--
+-- Name: notifications_2027_01 notifications_2027_01_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.notifications_2027_01
+    ADD CONSTRAINT notifications_2027_01_pkey PRIMARY KEY (id, created_at);
+
+
+--
+-- Name: CONSTRAINT notifications_2027_01_pkey ON notifications_2027_01; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT notifications_2027_01_pkey ON app_private.notifications_2027_01 IS 'id is already taken';
+
+
+--
+-- Name: notifications_2027_02 notifications_2027_02_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.notifications_2027_02
+    ADD CONSTRAINT notifications_2027_02_pkey PRIMARY KEY (id, created_at);
+
+
+--
+-- Name: CONSTRAINT notifications_2027_02_pkey ON notifications_2027_02; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT notifications_2027_02_pkey ON app_private.notifications_2027_02 IS 'id is already taken';
+
+
+--
+-- Name: notifications_2027_03 notifications_2027_03_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.notifications_2027_03
+    ADD CONSTRAINT notifications_2027_03_pkey PRIMARY KEY (id, created_at);
+
+
+--
+-- Name: CONSTRAINT notifications_2027_03_pkey ON notifications_2027_03; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT notifications_2027_03_pkey ON app_private.notifications_2027_03 IS 'id is already taken';
 
 
 --
@@ -24160,6 +24547,13 @@ ALTER TABLE ONLY app_public.device_tokens
 
 
 --
+-- Name: CONSTRAINT device_tokens_pkey ON device_tokens; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT device_tokens_pkey ON app_public.device_tokens IS 'id is already taken';
+
+
+--
 -- Name: device_tokens device_tokens_token_key; Type: CONSTRAINT; Schema: app_public; Owner: -
 --
 
@@ -24288,50 +24682,10 @@ ALTER TABLE ONLY app_public.notification_templates
 
 
 --
--- Name: notifications notifications_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
+-- Name: CONSTRAINT notification_templates_pkey ON notification_templates; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-ALTER TABLE ONLY app_public.notifications
-    ADD CONSTRAINT notifications_pkey PRIMARY KEY (id, created_at);
-
-
---
--- Name: CONSTRAINT notifications_pkey ON notifications; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON CONSTRAINT notifications_pkey ON app_public.notifications IS 'id is already taken';
-
-
---
--- Name: notifications_2026_12 notifications_2026_12_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
---
-
-ALTER TABLE ONLY app_public.notifications_2026_12
-    ADD CONSTRAINT notifications_2026_12_pkey PRIMARY KEY (id, created_at);
-
-
---
--- Name: notifications_2027_01 notifications_2027_01_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
---
-
-ALTER TABLE ONLY app_public.notifications_2027_01
-    ADD CONSTRAINT notifications_2027_01_pkey PRIMARY KEY (id, created_at);
-
-
---
--- Name: notifications_2027_02 notifications_2027_02_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
---
-
-ALTER TABLE ONLY app_public.notifications_2027_02
-    ADD CONSTRAINT notifications_2027_02_pkey PRIMARY KEY (id, created_at);
-
-
---
--- Name: notifications_2027_03 notifications_2027_03_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
---
-
-ALTER TABLE ONLY app_public.notifications_2027_03
-    ADD CONSTRAINT notifications_2027_03_pkey PRIMARY KEY (id, created_at);
+COMMENT ON CONSTRAINT notification_templates_pkey ON app_public.notification_templates IS 'id is already taken';
 
 
 --
@@ -25056,6 +25410,216 @@ CREATE INDEX mfa_challenges_user_id_idx ON app_private.mfa_challenges USING btre
 
 
 --
+-- Name: notifications_delivery_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX notifications_delivery_idx ON ONLY app_public.notifications USING btree (delivery_id);
+
+
+--
+-- Name: notifications_2026_12_delivery_id_idx; Type: INDEX; Schema: app_private; Owner: -
+--
+
+CREATE INDEX notifications_2026_12_delivery_id_idx ON app_private.notifications_2026_12 USING btree (delivery_id);
+
+
+--
+-- Name: notifications_queued_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX notifications_queued_idx ON ONLY app_public.notifications USING btree (scheduled_at) WHERE (status = 'queued'::app_public.notification_status);
+
+
+--
+-- Name: notifications_2026_12_scheduled_at_idx; Type: INDEX; Schema: app_private; Owner: -
+--
+
+CREATE INDEX notifications_2026_12_scheduled_at_idx ON app_private.notifications_2026_12 USING btree (scheduled_at) WHERE (status = 'queued'::app_public.notification_status);
+
+
+--
+-- Name: notifications_template_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX notifications_template_idx ON ONLY app_public.notifications USING btree (template_id);
+
+
+--
+-- Name: notifications_2026_12_template_id_idx; Type: INDEX; Schema: app_private; Owner: -
+--
+
+CREATE INDEX notifications_2026_12_template_id_idx ON app_private.notifications_2026_12 USING btree (template_id);
+
+
+--
+-- Name: notifications_user_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX notifications_user_idx ON ONLY app_public.notifications USING btree (user_id, created_at DESC) WHERE (channel = 'in_app'::app_public.notification_type);
+
+
+--
+-- Name: notifications_2026_12_user_id_created_at_idx; Type: INDEX; Schema: app_private; Owner: -
+--
+
+CREATE INDEX notifications_2026_12_user_id_created_at_idx ON app_private.notifications_2026_12 USING btree (user_id, created_at DESC) WHERE (channel = 'in_app'::app_public.notification_type);
+
+
+--
+-- Name: notifications_unread_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX notifications_unread_idx ON ONLY app_public.notifications USING btree (user_id) WHERE ((channel = 'in_app'::app_public.notification_type) AND (read_at IS NULL));
+
+
+--
+-- Name: notifications_2026_12_user_id_idx; Type: INDEX; Schema: app_private; Owner: -
+--
+
+CREATE INDEX notifications_2026_12_user_id_idx ON app_private.notifications_2026_12 USING btree (user_id) WHERE ((channel = 'in_app'::app_public.notification_type) AND (read_at IS NULL));
+
+
+--
+-- Name: notifications_all_user_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX notifications_all_user_idx ON ONLY app_public.notifications USING btree (user_id);
+
+
+--
+-- Name: notifications_2026_12_user_id_idx1; Type: INDEX; Schema: app_private; Owner: -
+--
+
+CREATE INDEX notifications_2026_12_user_id_idx1 ON app_private.notifications_2026_12 USING btree (user_id);
+
+
+--
+-- Name: notifications_2027_01_delivery_id_idx; Type: INDEX; Schema: app_private; Owner: -
+--
+
+CREATE INDEX notifications_2027_01_delivery_id_idx ON app_private.notifications_2027_01 USING btree (delivery_id);
+
+
+--
+-- Name: notifications_2027_01_scheduled_at_idx; Type: INDEX; Schema: app_private; Owner: -
+--
+
+CREATE INDEX notifications_2027_01_scheduled_at_idx ON app_private.notifications_2027_01 USING btree (scheduled_at) WHERE (status = 'queued'::app_public.notification_status);
+
+
+--
+-- Name: notifications_2027_01_template_id_idx; Type: INDEX; Schema: app_private; Owner: -
+--
+
+CREATE INDEX notifications_2027_01_template_id_idx ON app_private.notifications_2027_01 USING btree (template_id);
+
+
+--
+-- Name: notifications_2027_01_user_id_created_at_idx; Type: INDEX; Schema: app_private; Owner: -
+--
+
+CREATE INDEX notifications_2027_01_user_id_created_at_idx ON app_private.notifications_2027_01 USING btree (user_id, created_at DESC) WHERE (channel = 'in_app'::app_public.notification_type);
+
+
+--
+-- Name: notifications_2027_01_user_id_idx; Type: INDEX; Schema: app_private; Owner: -
+--
+
+CREATE INDEX notifications_2027_01_user_id_idx ON app_private.notifications_2027_01 USING btree (user_id) WHERE ((channel = 'in_app'::app_public.notification_type) AND (read_at IS NULL));
+
+
+--
+-- Name: notifications_2027_01_user_id_idx1; Type: INDEX; Schema: app_private; Owner: -
+--
+
+CREATE INDEX notifications_2027_01_user_id_idx1 ON app_private.notifications_2027_01 USING btree (user_id);
+
+
+--
+-- Name: notifications_2027_02_delivery_id_idx; Type: INDEX; Schema: app_private; Owner: -
+--
+
+CREATE INDEX notifications_2027_02_delivery_id_idx ON app_private.notifications_2027_02 USING btree (delivery_id);
+
+
+--
+-- Name: notifications_2027_02_scheduled_at_idx; Type: INDEX; Schema: app_private; Owner: -
+--
+
+CREATE INDEX notifications_2027_02_scheduled_at_idx ON app_private.notifications_2027_02 USING btree (scheduled_at) WHERE (status = 'queued'::app_public.notification_status);
+
+
+--
+-- Name: notifications_2027_02_template_id_idx; Type: INDEX; Schema: app_private; Owner: -
+--
+
+CREATE INDEX notifications_2027_02_template_id_idx ON app_private.notifications_2027_02 USING btree (template_id);
+
+
+--
+-- Name: notifications_2027_02_user_id_created_at_idx; Type: INDEX; Schema: app_private; Owner: -
+--
+
+CREATE INDEX notifications_2027_02_user_id_created_at_idx ON app_private.notifications_2027_02 USING btree (user_id, created_at DESC) WHERE (channel = 'in_app'::app_public.notification_type);
+
+
+--
+-- Name: notifications_2027_02_user_id_idx; Type: INDEX; Schema: app_private; Owner: -
+--
+
+CREATE INDEX notifications_2027_02_user_id_idx ON app_private.notifications_2027_02 USING btree (user_id) WHERE ((channel = 'in_app'::app_public.notification_type) AND (read_at IS NULL));
+
+
+--
+-- Name: notifications_2027_02_user_id_idx1; Type: INDEX; Schema: app_private; Owner: -
+--
+
+CREATE INDEX notifications_2027_02_user_id_idx1 ON app_private.notifications_2027_02 USING btree (user_id);
+
+
+--
+-- Name: notifications_2027_03_delivery_id_idx; Type: INDEX; Schema: app_private; Owner: -
+--
+
+CREATE INDEX notifications_2027_03_delivery_id_idx ON app_private.notifications_2027_03 USING btree (delivery_id);
+
+
+--
+-- Name: notifications_2027_03_scheduled_at_idx; Type: INDEX; Schema: app_private; Owner: -
+--
+
+CREATE INDEX notifications_2027_03_scheduled_at_idx ON app_private.notifications_2027_03 USING btree (scheduled_at) WHERE (status = 'queued'::app_public.notification_status);
+
+
+--
+-- Name: notifications_2027_03_template_id_idx; Type: INDEX; Schema: app_private; Owner: -
+--
+
+CREATE INDEX notifications_2027_03_template_id_idx ON app_private.notifications_2027_03 USING btree (template_id);
+
+
+--
+-- Name: notifications_2027_03_user_id_created_at_idx; Type: INDEX; Schema: app_private; Owner: -
+--
+
+CREATE INDEX notifications_2027_03_user_id_created_at_idx ON app_private.notifications_2027_03 USING btree (user_id, created_at DESC) WHERE (channel = 'in_app'::app_public.notification_type);
+
+
+--
+-- Name: notifications_2027_03_user_id_idx; Type: INDEX; Schema: app_private; Owner: -
+--
+
+CREATE INDEX notifications_2027_03_user_id_idx ON app_private.notifications_2027_03 USING btree (user_id) WHERE ((channel = 'in_app'::app_public.notification_type) AND (read_at IS NULL));
+
+
+--
+-- Name: notifications_2027_03_user_id_idx1; Type: INDEX; Schema: app_private; Owner: -
+--
+
+CREATE INDEX notifications_2027_03_user_id_idx1 ON app_private.notifications_2027_03 USING btree (user_id);
+
+
+--
 -- Name: password_reset_tokens_email_id_idx; Type: INDEX; Schema: app_private; Owner: -
 --
 
@@ -25452,216 +26016,6 @@ CREATE INDEX idx_delivery_requests_text ON app_public.delivery_requests USING gi
 --
 
 CREATE INDEX idx_trips_text ON app_public.trips USING gin ((((((((COALESCE(title, ''::text) || ' '::text) || COALESCE(description, ''::text)) || ' '::text) || COALESCE(origin_address, ''::text)) || ' '::text) || COALESCE(destination_address, ''::text))) public.gin_trgm_ops);
-
-
---
--- Name: notifications_delivery_idx; Type: INDEX; Schema: app_public; Owner: -
---
-
-CREATE INDEX notifications_delivery_idx ON ONLY app_public.notifications USING btree (delivery_id);
-
-
---
--- Name: notifications_2026_12_delivery_id_idx; Type: INDEX; Schema: app_public; Owner: -
---
-
-CREATE INDEX notifications_2026_12_delivery_id_idx ON app_public.notifications_2026_12 USING btree (delivery_id);
-
-
---
--- Name: notifications_queued_idx; Type: INDEX; Schema: app_public; Owner: -
---
-
-CREATE INDEX notifications_queued_idx ON ONLY app_public.notifications USING btree (scheduled_at) WHERE (status = 'queued'::app_public.notification_status);
-
-
---
--- Name: notifications_2026_12_scheduled_at_idx; Type: INDEX; Schema: app_public; Owner: -
---
-
-CREATE INDEX notifications_2026_12_scheduled_at_idx ON app_public.notifications_2026_12 USING btree (scheduled_at) WHERE (status = 'queued'::app_public.notification_status);
-
-
---
--- Name: notifications_template_idx; Type: INDEX; Schema: app_public; Owner: -
---
-
-CREATE INDEX notifications_template_idx ON ONLY app_public.notifications USING btree (template_id);
-
-
---
--- Name: notifications_2026_12_template_id_idx; Type: INDEX; Schema: app_public; Owner: -
---
-
-CREATE INDEX notifications_2026_12_template_id_idx ON app_public.notifications_2026_12 USING btree (template_id);
-
-
---
--- Name: notifications_user_idx; Type: INDEX; Schema: app_public; Owner: -
---
-
-CREATE INDEX notifications_user_idx ON ONLY app_public.notifications USING btree (user_id, created_at DESC) WHERE (channel = 'in_app'::app_public.notification_type);
-
-
---
--- Name: notifications_2026_12_user_id_created_at_idx; Type: INDEX; Schema: app_public; Owner: -
---
-
-CREATE INDEX notifications_2026_12_user_id_created_at_idx ON app_public.notifications_2026_12 USING btree (user_id, created_at DESC) WHERE (channel = 'in_app'::app_public.notification_type);
-
-
---
--- Name: notifications_unread_idx; Type: INDEX; Schema: app_public; Owner: -
---
-
-CREATE INDEX notifications_unread_idx ON ONLY app_public.notifications USING btree (user_id) WHERE ((channel = 'in_app'::app_public.notification_type) AND (read_at IS NULL));
-
-
---
--- Name: notifications_2026_12_user_id_idx; Type: INDEX; Schema: app_public; Owner: -
---
-
-CREATE INDEX notifications_2026_12_user_id_idx ON app_public.notifications_2026_12 USING btree (user_id) WHERE ((channel = 'in_app'::app_public.notification_type) AND (read_at IS NULL));
-
-
---
--- Name: notifications_all_user_idx; Type: INDEX; Schema: app_public; Owner: -
---
-
-CREATE INDEX notifications_all_user_idx ON ONLY app_public.notifications USING btree (user_id);
-
-
---
--- Name: notifications_2026_12_user_id_idx1; Type: INDEX; Schema: app_public; Owner: -
---
-
-CREATE INDEX notifications_2026_12_user_id_idx1 ON app_public.notifications_2026_12 USING btree (user_id);
-
-
---
--- Name: notifications_2027_01_delivery_id_idx; Type: INDEX; Schema: app_public; Owner: -
---
-
-CREATE INDEX notifications_2027_01_delivery_id_idx ON app_public.notifications_2027_01 USING btree (delivery_id);
-
-
---
--- Name: notifications_2027_01_scheduled_at_idx; Type: INDEX; Schema: app_public; Owner: -
---
-
-CREATE INDEX notifications_2027_01_scheduled_at_idx ON app_public.notifications_2027_01 USING btree (scheduled_at) WHERE (status = 'queued'::app_public.notification_status);
-
-
---
--- Name: notifications_2027_01_template_id_idx; Type: INDEX; Schema: app_public; Owner: -
---
-
-CREATE INDEX notifications_2027_01_template_id_idx ON app_public.notifications_2027_01 USING btree (template_id);
-
-
---
--- Name: notifications_2027_01_user_id_created_at_idx; Type: INDEX; Schema: app_public; Owner: -
---
-
-CREATE INDEX notifications_2027_01_user_id_created_at_idx ON app_public.notifications_2027_01 USING btree (user_id, created_at DESC) WHERE (channel = 'in_app'::app_public.notification_type);
-
-
---
--- Name: notifications_2027_01_user_id_idx; Type: INDEX; Schema: app_public; Owner: -
---
-
-CREATE INDEX notifications_2027_01_user_id_idx ON app_public.notifications_2027_01 USING btree (user_id) WHERE ((channel = 'in_app'::app_public.notification_type) AND (read_at IS NULL));
-
-
---
--- Name: notifications_2027_01_user_id_idx1; Type: INDEX; Schema: app_public; Owner: -
---
-
-CREATE INDEX notifications_2027_01_user_id_idx1 ON app_public.notifications_2027_01 USING btree (user_id);
-
-
---
--- Name: notifications_2027_02_delivery_id_idx; Type: INDEX; Schema: app_public; Owner: -
---
-
-CREATE INDEX notifications_2027_02_delivery_id_idx ON app_public.notifications_2027_02 USING btree (delivery_id);
-
-
---
--- Name: notifications_2027_02_scheduled_at_idx; Type: INDEX; Schema: app_public; Owner: -
---
-
-CREATE INDEX notifications_2027_02_scheduled_at_idx ON app_public.notifications_2027_02 USING btree (scheduled_at) WHERE (status = 'queued'::app_public.notification_status);
-
-
---
--- Name: notifications_2027_02_template_id_idx; Type: INDEX; Schema: app_public; Owner: -
---
-
-CREATE INDEX notifications_2027_02_template_id_idx ON app_public.notifications_2027_02 USING btree (template_id);
-
-
---
--- Name: notifications_2027_02_user_id_created_at_idx; Type: INDEX; Schema: app_public; Owner: -
---
-
-CREATE INDEX notifications_2027_02_user_id_created_at_idx ON app_public.notifications_2027_02 USING btree (user_id, created_at DESC) WHERE (channel = 'in_app'::app_public.notification_type);
-
-
---
--- Name: notifications_2027_02_user_id_idx; Type: INDEX; Schema: app_public; Owner: -
---
-
-CREATE INDEX notifications_2027_02_user_id_idx ON app_public.notifications_2027_02 USING btree (user_id) WHERE ((channel = 'in_app'::app_public.notification_type) AND (read_at IS NULL));
-
-
---
--- Name: notifications_2027_02_user_id_idx1; Type: INDEX; Schema: app_public; Owner: -
---
-
-CREATE INDEX notifications_2027_02_user_id_idx1 ON app_public.notifications_2027_02 USING btree (user_id);
-
-
---
--- Name: notifications_2027_03_delivery_id_idx; Type: INDEX; Schema: app_public; Owner: -
---
-
-CREATE INDEX notifications_2027_03_delivery_id_idx ON app_public.notifications_2027_03 USING btree (delivery_id);
-
-
---
--- Name: notifications_2027_03_scheduled_at_idx; Type: INDEX; Schema: app_public; Owner: -
---
-
-CREATE INDEX notifications_2027_03_scheduled_at_idx ON app_public.notifications_2027_03 USING btree (scheduled_at) WHERE (status = 'queued'::app_public.notification_status);
-
-
---
--- Name: notifications_2027_03_template_id_idx; Type: INDEX; Schema: app_public; Owner: -
---
-
-CREATE INDEX notifications_2027_03_template_id_idx ON app_public.notifications_2027_03 USING btree (template_id);
-
-
---
--- Name: notifications_2027_03_user_id_created_at_idx; Type: INDEX; Schema: app_public; Owner: -
---
-
-CREATE INDEX notifications_2027_03_user_id_created_at_idx ON app_public.notifications_2027_03 USING btree (user_id, created_at DESC) WHERE (channel = 'in_app'::app_public.notification_type);
-
-
---
--- Name: notifications_2027_03_user_id_idx; Type: INDEX; Schema: app_public; Owner: -
---
-
-CREATE INDEX notifications_2027_03_user_id_idx ON app_public.notifications_2027_03 USING btree (user_id) WHERE ((channel = 'in_app'::app_public.notification_type) AND (read_at IS NULL));
-
-
---
--- Name: notifications_2027_03_user_id_idx1; Type: INDEX; Schema: app_public; Owner: -
---
-
-CREATE INDEX notifications_2027_03_user_id_idx1 ON app_public.notifications_2027_03 USING btree (user_id);
 
 
 --
@@ -26204,199 +26558,199 @@ CREATE INDEX users_suspension_end_idx ON app_public.users USING btree (suspended
 
 
 --
--- Name: notifications_2026_12_delivery_id_idx; Type: INDEX ATTACH; Schema: app_public; Owner: -
+-- Name: notifications_2026_12_delivery_id_idx; Type: INDEX ATTACH; Schema: app_private; Owner: -
 --
 
-ALTER INDEX app_public.notifications_delivery_idx ATTACH PARTITION app_public.notifications_2026_12_delivery_id_idx;
-
-
---
--- Name: notifications_2026_12_pkey; Type: INDEX ATTACH; Schema: app_public; Owner: -
---
-
-ALTER INDEX app_public.notifications_pkey ATTACH PARTITION app_public.notifications_2026_12_pkey;
+ALTER INDEX app_public.notifications_delivery_idx ATTACH PARTITION app_private.notifications_2026_12_delivery_id_idx;
 
 
 --
--- Name: notifications_2026_12_scheduled_at_idx; Type: INDEX ATTACH; Schema: app_public; Owner: -
+-- Name: notifications_2026_12_pkey; Type: INDEX ATTACH; Schema: app_private; Owner: -
 --
 
-ALTER INDEX app_public.notifications_queued_idx ATTACH PARTITION app_public.notifications_2026_12_scheduled_at_idx;
-
-
---
--- Name: notifications_2026_12_template_id_idx; Type: INDEX ATTACH; Schema: app_public; Owner: -
---
-
-ALTER INDEX app_public.notifications_template_idx ATTACH PARTITION app_public.notifications_2026_12_template_id_idx;
+ALTER INDEX app_public.notifications_pkey ATTACH PARTITION app_private.notifications_2026_12_pkey;
 
 
 --
--- Name: notifications_2026_12_user_id_created_at_idx; Type: INDEX ATTACH; Schema: app_public; Owner: -
+-- Name: notifications_2026_12_scheduled_at_idx; Type: INDEX ATTACH; Schema: app_private; Owner: -
 --
 
-ALTER INDEX app_public.notifications_user_idx ATTACH PARTITION app_public.notifications_2026_12_user_id_created_at_idx;
-
-
---
--- Name: notifications_2026_12_user_id_idx; Type: INDEX ATTACH; Schema: app_public; Owner: -
---
-
-ALTER INDEX app_public.notifications_unread_idx ATTACH PARTITION app_public.notifications_2026_12_user_id_idx;
+ALTER INDEX app_public.notifications_queued_idx ATTACH PARTITION app_private.notifications_2026_12_scheduled_at_idx;
 
 
 --
--- Name: notifications_2026_12_user_id_idx1; Type: INDEX ATTACH; Schema: app_public; Owner: -
+-- Name: notifications_2026_12_template_id_idx; Type: INDEX ATTACH; Schema: app_private; Owner: -
 --
 
-ALTER INDEX app_public.notifications_all_user_idx ATTACH PARTITION app_public.notifications_2026_12_user_id_idx1;
-
-
---
--- Name: notifications_2027_01_delivery_id_idx; Type: INDEX ATTACH; Schema: app_public; Owner: -
---
-
-ALTER INDEX app_public.notifications_delivery_idx ATTACH PARTITION app_public.notifications_2027_01_delivery_id_idx;
+ALTER INDEX app_public.notifications_template_idx ATTACH PARTITION app_private.notifications_2026_12_template_id_idx;
 
 
 --
--- Name: notifications_2027_01_pkey; Type: INDEX ATTACH; Schema: app_public; Owner: -
+-- Name: notifications_2026_12_user_id_created_at_idx; Type: INDEX ATTACH; Schema: app_private; Owner: -
 --
 
-ALTER INDEX app_public.notifications_pkey ATTACH PARTITION app_public.notifications_2027_01_pkey;
-
-
---
--- Name: notifications_2027_01_scheduled_at_idx; Type: INDEX ATTACH; Schema: app_public; Owner: -
---
-
-ALTER INDEX app_public.notifications_queued_idx ATTACH PARTITION app_public.notifications_2027_01_scheduled_at_idx;
+ALTER INDEX app_public.notifications_user_idx ATTACH PARTITION app_private.notifications_2026_12_user_id_created_at_idx;
 
 
 --
--- Name: notifications_2027_01_template_id_idx; Type: INDEX ATTACH; Schema: app_public; Owner: -
+-- Name: notifications_2026_12_user_id_idx; Type: INDEX ATTACH; Schema: app_private; Owner: -
 --
 
-ALTER INDEX app_public.notifications_template_idx ATTACH PARTITION app_public.notifications_2027_01_template_id_idx;
-
-
---
--- Name: notifications_2027_01_user_id_created_at_idx; Type: INDEX ATTACH; Schema: app_public; Owner: -
---
-
-ALTER INDEX app_public.notifications_user_idx ATTACH PARTITION app_public.notifications_2027_01_user_id_created_at_idx;
+ALTER INDEX app_public.notifications_unread_idx ATTACH PARTITION app_private.notifications_2026_12_user_id_idx;
 
 
 --
--- Name: notifications_2027_01_user_id_idx; Type: INDEX ATTACH; Schema: app_public; Owner: -
+-- Name: notifications_2026_12_user_id_idx1; Type: INDEX ATTACH; Schema: app_private; Owner: -
 --
 
-ALTER INDEX app_public.notifications_unread_idx ATTACH PARTITION app_public.notifications_2027_01_user_id_idx;
-
-
---
--- Name: notifications_2027_01_user_id_idx1; Type: INDEX ATTACH; Schema: app_public; Owner: -
---
-
-ALTER INDEX app_public.notifications_all_user_idx ATTACH PARTITION app_public.notifications_2027_01_user_id_idx1;
+ALTER INDEX app_public.notifications_all_user_idx ATTACH PARTITION app_private.notifications_2026_12_user_id_idx1;
 
 
 --
--- Name: notifications_2027_02_delivery_id_idx; Type: INDEX ATTACH; Schema: app_public; Owner: -
+-- Name: notifications_2027_01_delivery_id_idx; Type: INDEX ATTACH; Schema: app_private; Owner: -
 --
 
-ALTER INDEX app_public.notifications_delivery_idx ATTACH PARTITION app_public.notifications_2027_02_delivery_id_idx;
-
-
---
--- Name: notifications_2027_02_pkey; Type: INDEX ATTACH; Schema: app_public; Owner: -
---
-
-ALTER INDEX app_public.notifications_pkey ATTACH PARTITION app_public.notifications_2027_02_pkey;
+ALTER INDEX app_public.notifications_delivery_idx ATTACH PARTITION app_private.notifications_2027_01_delivery_id_idx;
 
 
 --
--- Name: notifications_2027_02_scheduled_at_idx; Type: INDEX ATTACH; Schema: app_public; Owner: -
+-- Name: notifications_2027_01_pkey; Type: INDEX ATTACH; Schema: app_private; Owner: -
 --
 
-ALTER INDEX app_public.notifications_queued_idx ATTACH PARTITION app_public.notifications_2027_02_scheduled_at_idx;
-
-
---
--- Name: notifications_2027_02_template_id_idx; Type: INDEX ATTACH; Schema: app_public; Owner: -
---
-
-ALTER INDEX app_public.notifications_template_idx ATTACH PARTITION app_public.notifications_2027_02_template_id_idx;
+ALTER INDEX app_public.notifications_pkey ATTACH PARTITION app_private.notifications_2027_01_pkey;
 
 
 --
--- Name: notifications_2027_02_user_id_created_at_idx; Type: INDEX ATTACH; Schema: app_public; Owner: -
+-- Name: notifications_2027_01_scheduled_at_idx; Type: INDEX ATTACH; Schema: app_private; Owner: -
 --
 
-ALTER INDEX app_public.notifications_user_idx ATTACH PARTITION app_public.notifications_2027_02_user_id_created_at_idx;
-
-
---
--- Name: notifications_2027_02_user_id_idx; Type: INDEX ATTACH; Schema: app_public; Owner: -
---
-
-ALTER INDEX app_public.notifications_unread_idx ATTACH PARTITION app_public.notifications_2027_02_user_id_idx;
+ALTER INDEX app_public.notifications_queued_idx ATTACH PARTITION app_private.notifications_2027_01_scheduled_at_idx;
 
 
 --
--- Name: notifications_2027_02_user_id_idx1; Type: INDEX ATTACH; Schema: app_public; Owner: -
+-- Name: notifications_2027_01_template_id_idx; Type: INDEX ATTACH; Schema: app_private; Owner: -
 --
 
-ALTER INDEX app_public.notifications_all_user_idx ATTACH PARTITION app_public.notifications_2027_02_user_id_idx1;
-
-
---
--- Name: notifications_2027_03_delivery_id_idx; Type: INDEX ATTACH; Schema: app_public; Owner: -
---
-
-ALTER INDEX app_public.notifications_delivery_idx ATTACH PARTITION app_public.notifications_2027_03_delivery_id_idx;
+ALTER INDEX app_public.notifications_template_idx ATTACH PARTITION app_private.notifications_2027_01_template_id_idx;
 
 
 --
--- Name: notifications_2027_03_pkey; Type: INDEX ATTACH; Schema: app_public; Owner: -
+-- Name: notifications_2027_01_user_id_created_at_idx; Type: INDEX ATTACH; Schema: app_private; Owner: -
 --
 
-ALTER INDEX app_public.notifications_pkey ATTACH PARTITION app_public.notifications_2027_03_pkey;
-
-
---
--- Name: notifications_2027_03_scheduled_at_idx; Type: INDEX ATTACH; Schema: app_public; Owner: -
---
-
-ALTER INDEX app_public.notifications_queued_idx ATTACH PARTITION app_public.notifications_2027_03_scheduled_at_idx;
+ALTER INDEX app_public.notifications_user_idx ATTACH PARTITION app_private.notifications_2027_01_user_id_created_at_idx;
 
 
 --
--- Name: notifications_2027_03_template_id_idx; Type: INDEX ATTACH; Schema: app_public; Owner: -
+-- Name: notifications_2027_01_user_id_idx; Type: INDEX ATTACH; Schema: app_private; Owner: -
 --
 
-ALTER INDEX app_public.notifications_template_idx ATTACH PARTITION app_public.notifications_2027_03_template_id_idx;
-
-
---
--- Name: notifications_2027_03_user_id_created_at_idx; Type: INDEX ATTACH; Schema: app_public; Owner: -
---
-
-ALTER INDEX app_public.notifications_user_idx ATTACH PARTITION app_public.notifications_2027_03_user_id_created_at_idx;
+ALTER INDEX app_public.notifications_unread_idx ATTACH PARTITION app_private.notifications_2027_01_user_id_idx;
 
 
 --
--- Name: notifications_2027_03_user_id_idx; Type: INDEX ATTACH; Schema: app_public; Owner: -
+-- Name: notifications_2027_01_user_id_idx1; Type: INDEX ATTACH; Schema: app_private; Owner: -
 --
 
-ALTER INDEX app_public.notifications_unread_idx ATTACH PARTITION app_public.notifications_2027_03_user_id_idx;
+ALTER INDEX app_public.notifications_all_user_idx ATTACH PARTITION app_private.notifications_2027_01_user_id_idx1;
 
 
 --
--- Name: notifications_2027_03_user_id_idx1; Type: INDEX ATTACH; Schema: app_public; Owner: -
+-- Name: notifications_2027_02_delivery_id_idx; Type: INDEX ATTACH; Schema: app_private; Owner: -
 --
 
-ALTER INDEX app_public.notifications_all_user_idx ATTACH PARTITION app_public.notifications_2027_03_user_id_idx1;
+ALTER INDEX app_public.notifications_delivery_idx ATTACH PARTITION app_private.notifications_2027_02_delivery_id_idx;
+
+
+--
+-- Name: notifications_2027_02_pkey; Type: INDEX ATTACH; Schema: app_private; Owner: -
+--
+
+ALTER INDEX app_public.notifications_pkey ATTACH PARTITION app_private.notifications_2027_02_pkey;
+
+
+--
+-- Name: notifications_2027_02_scheduled_at_idx; Type: INDEX ATTACH; Schema: app_private; Owner: -
+--
+
+ALTER INDEX app_public.notifications_queued_idx ATTACH PARTITION app_private.notifications_2027_02_scheduled_at_idx;
+
+
+--
+-- Name: notifications_2027_02_template_id_idx; Type: INDEX ATTACH; Schema: app_private; Owner: -
+--
+
+ALTER INDEX app_public.notifications_template_idx ATTACH PARTITION app_private.notifications_2027_02_template_id_idx;
+
+
+--
+-- Name: notifications_2027_02_user_id_created_at_idx; Type: INDEX ATTACH; Schema: app_private; Owner: -
+--
+
+ALTER INDEX app_public.notifications_user_idx ATTACH PARTITION app_private.notifications_2027_02_user_id_created_at_idx;
+
+
+--
+-- Name: notifications_2027_02_user_id_idx; Type: INDEX ATTACH; Schema: app_private; Owner: -
+--
+
+ALTER INDEX app_public.notifications_unread_idx ATTACH PARTITION app_private.notifications_2027_02_user_id_idx;
+
+
+--
+-- Name: notifications_2027_02_user_id_idx1; Type: INDEX ATTACH; Schema: app_private; Owner: -
+--
+
+ALTER INDEX app_public.notifications_all_user_idx ATTACH PARTITION app_private.notifications_2027_02_user_id_idx1;
+
+
+--
+-- Name: notifications_2027_03_delivery_id_idx; Type: INDEX ATTACH; Schema: app_private; Owner: -
+--
+
+ALTER INDEX app_public.notifications_delivery_idx ATTACH PARTITION app_private.notifications_2027_03_delivery_id_idx;
+
+
+--
+-- Name: notifications_2027_03_pkey; Type: INDEX ATTACH; Schema: app_private; Owner: -
+--
+
+ALTER INDEX app_public.notifications_pkey ATTACH PARTITION app_private.notifications_2027_03_pkey;
+
+
+--
+-- Name: notifications_2027_03_scheduled_at_idx; Type: INDEX ATTACH; Schema: app_private; Owner: -
+--
+
+ALTER INDEX app_public.notifications_queued_idx ATTACH PARTITION app_private.notifications_2027_03_scheduled_at_idx;
+
+
+--
+-- Name: notifications_2027_03_template_id_idx; Type: INDEX ATTACH; Schema: app_private; Owner: -
+--
+
+ALTER INDEX app_public.notifications_template_idx ATTACH PARTITION app_private.notifications_2027_03_template_id_idx;
+
+
+--
+-- Name: notifications_2027_03_user_id_created_at_idx; Type: INDEX ATTACH; Schema: app_private; Owner: -
+--
+
+ALTER INDEX app_public.notifications_user_idx ATTACH PARTITION app_private.notifications_2027_03_user_id_created_at_idx;
+
+
+--
+-- Name: notifications_2027_03_user_id_idx; Type: INDEX ATTACH; Schema: app_private; Owner: -
+--
+
+ALTER INDEX app_public.notifications_unread_idx ATTACH PARTITION app_private.notifications_2027_03_user_id_idx;
+
+
+--
+-- Name: notifications_2027_03_user_id_idx1; Type: INDEX ATTACH; Schema: app_private; Owner: -
+--
+
+ALTER INDEX app_public.notifications_all_user_idx ATTACH PARTITION app_private.notifications_2027_03_user_id_idx1;
 
 
 --
@@ -26767,7 +27121,7 @@ CREATE TRIGGER _200_attach_files BEFORE INSERT OR UPDATE OF picture_id ON app_pu
 -- Name: notification_template_bodies _200_bump_version; Type: TRIGGER; Schema: app_public; Owner: -
 --
 
-CREATE TRIGGER _200_bump_version AFTER INSERT OR DELETE OR UPDATE ON app_public.notification_template_bodies FOR EACH ROW EXECUTE FUNCTION app_hidden.tg_notification_templates__bump_version();
+CREATE TRIGGER _200_bump_version AFTER INSERT OR DELETE OR UPDATE ON app_public.notification_template_bodies FOR EACH ROW EXECUTE FUNCTION app_hidden.tg_notification_template_bodies__bump_version();
 
 
 --
@@ -28898,6 +29252,30 @@ ALTER TABLE app_private.login_attempts ENABLE ROW LEVEL SECURITY;
 ALTER TABLE app_private.mfa_challenges ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: notifications_2026_12; Type: ROW SECURITY; Schema: app_private; Owner: -
+--
+
+ALTER TABLE app_private.notifications_2026_12 ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: notifications_2027_01; Type: ROW SECURITY; Schema: app_private; Owner: -
+--
+
+ALTER TABLE app_private.notifications_2027_01 ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: notifications_2027_02; Type: ROW SECURITY; Schema: app_private; Owner: -
+--
+
+ALTER TABLE app_private.notifications_2027_02 ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: notifications_2027_03; Type: ROW SECURITY; Schema: app_private; Owner: -
+--
+
+ALTER TABLE app_private.notifications_2027_03 ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: password_reset_tokens; Type: ROW SECURITY; Schema: app_private; Owner: -
 --
 
@@ -29141,30 +29519,6 @@ ALTER TABLE app_public.notification_templates ENABLE ROW LEVEL SECURITY;
 --
 
 ALTER TABLE app_public.notifications ENABLE ROW LEVEL SECURITY;
-
---
--- Name: notifications_2026_12; Type: ROW SECURITY; Schema: app_public; Owner: -
---
-
-ALTER TABLE app_public.notifications_2026_12 ENABLE ROW LEVEL SECURITY;
-
---
--- Name: notifications_2027_01; Type: ROW SECURITY; Schema: app_public; Owner: -
---
-
-ALTER TABLE app_public.notifications_2027_01 ENABLE ROW LEVEL SECURITY;
-
---
--- Name: notifications_2027_02; Type: ROW SECURITY; Schema: app_public; Owner: -
---
-
-ALTER TABLE app_public.notifications_2027_02 ENABLE ROW LEVEL SECURITY;
-
---
--- Name: notifications_2027_03; Type: ROW SECURITY; Schema: app_public; Owner: -
---
-
-ALTER TABLE app_public.notifications_2027_03 ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: offer_versions; Type: ROW SECURITY; Schema: app_public; Owner: -
@@ -30575,6 +30929,13 @@ REVOKE ALL ON FUNCTION app_hidden.tg_delivery_offers__request_status() FROM PUBL
 --
 
 REVOKE ALL ON FUNCTION app_hidden.tg_notification_preferences__check_timezone() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION tg_notification_template_bodies__bump_version(); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.tg_notification_template_bodies__bump_version() FROM PUBLIC;
 
 
 --

@@ -51,6 +51,10 @@ comment on column app_public.notification_templates.status is 'Only active templ
 comment on column app_public.notification_templates.version is 'Bumped on every edit of the template or one of its bodies; each notification records the version it was rendered from.';
 comment on column app_public.notification_templates.variables is 'Declared variables, [{"name", "required"}]: a required one missing fails notify; rendering refuses any undeclared one.';
 comment on column app_public.notification_templates.secret is E'@behavior -*\nThe single-use secret the sending task mints into {{token}} (verify_email, password_reset) or none.';
+comment on column app_public.notification_templates.id is 'The template''s id.';
+comment on column app_public.notification_templates.created_at is 'When the template was installed.';
+comment on column app_public.notification_templates.updated_at is 'When the template (or one of its bodies) last changed.';
+comment on constraint notification_templates_pkey on app_public.notification_templates is 'id is already taken';
 comment on constraint notification_templates_name_key on app_public.notification_templates is 'name is already taken by another template';
 comment on constraint notification_templates_name_check on app_public.notification_templates is 'name must be 3 to 64 lowercase letters, digits or underscores, starting with a letter';
 comment on constraint notification_templates_version_check on app_public.notification_templates is 'version must be at least 1';
@@ -81,6 +85,16 @@ alter table app_public.notification_template_bodies enable row level security;
 alter table app_public.notification_template_bodies force row level security;
 comment on table app_public.notification_template_bodies is E'@behavior -insert -update -delete\nThe text of a template in one locale, per channel (a channel without text is not sent); English is the fallback.';
 comment on column app_public.notification_template_bodies.locale is 'Two-letter language code (en, fr).';
+comment on column app_public.notification_template_bodies.template_id is 'The template this text belongs to.';
+comment on column app_public.notification_template_bodies.push_title is 'Title of the push notification.';
+comment on column app_public.notification_template_bodies.push_body is 'Text of the push notification.';
+comment on column app_public.notification_template_bodies.email_subject is 'Subject of the email.';
+comment on column app_public.notification_template_bodies.email_text is 'Plain-text part of the email.';
+comment on column app_public.notification_template_bodies.email_html is 'HTML part of the email (variables are escaped).';
+comment on column app_public.notification_template_bodies.in_app_title is 'Title of the in-app message.';
+comment on column app_public.notification_template_bodies.in_app_body is 'Text of the in-app message.';
+comment on column app_public.notification_template_bodies.created_at is 'When this text was added.';
+comment on column app_public.notification_template_bodies.updated_at is 'When this text last changed.';
 comment on column app_public.notification_template_bodies.sms_body is 'At most 320 characters once rendered.';
 comment on constraint notification_template_bodies_pkey on app_public.notification_template_bodies is 'locale already has a body for this template';
 comment on constraint notification_template_bodies_template_id_fkey on app_public.notification_template_bodies is 'template_id must name an existing template';
@@ -122,6 +136,18 @@ create table app_public.notifications (
 alter table app_public.notifications enable row level security;
 alter table app_public.notifications force row level security;
 comment on table app_public.notifications is E'@behavior -insert -update -delete\nMessages to users, one row per channel; users read their in-app inbox with myNotifications.';
+comment on column app_public.notifications.id is 'The notification''s id (with created_at, its key).';
+comment on column app_public.notifications.created_at is 'When it was queued (the month decides its partition).';
+comment on column app_public.notifications.user_id is 'The recipient.';
+comment on column app_public.notifications.template_id is 'The template it was made from.';
+comment on column app_public.notifications.template_version is 'The template''s version when it was queued.';
+comment on column app_public.notifications.category is 'The template''s category.';
+comment on column app_public.notifications.priority is 'low, normal, high or urgent (urgent passes quiet hours).';
+comment on column app_public.notifications.status is 'queued, sent, read, failed, bounced or cancelled.';
+comment on column app_public.notifications.delivery_id is 'The delivery it is about, if any.';
+comment on column app_public.notifications.sent_at is 'When the provider accepted it (or the in-app message was rendered).';
+comment on column app_public.notifications.attempts is 'Send attempts so far.';
+comment on column app_public.notifications.updated_at is 'When the row last changed.';
 comment on column app_public.notifications.channel is 'push, email, sms or in_app.';
 comment on column app_public.notifications.variables is E'@behavior -*\nThe values the template is rendered with (what the recipient may see; never a secret).';
 comment on column app_public.notifications.title is 'The rendered title (in-app, push) or subject (email), once sent.';
@@ -144,20 +170,34 @@ create index notifications_template_idx on app_public.notifications (template_id
 create index notifications_delivery_idx on app_public.notifications (delivery_id);
 create index notifications_all_user_idx on app_public.notifications (user_id);
 
--- This month and the next three; the daily job keeps notifications.partitions_ahead months ahead from then on.
+-- This month and the next three; the daily job keeps notifications.partitions_ahead months ahead from then on
+-- (app_private.create_notification_partitions does the same). Partitions live in app_private: nothing but the parent
+-- is reached by the API. Their constraints carry the parent's client messages (server/errors.ts reads the
+-- constraint a violation names, which is the partition's).
 do $$
 declare
   v_month date;
+  v_name text;
+  v_ddl text;
 begin
   for i in 0..3 loop
     v_month := (date_trunc('month', now() at time zone 'UTC') + make_interval(months => i))::date;
-    execute format('create table app_public.%I partition of app_public.notifications for values from (%L) to (%L)',
-                   'notifications_' || to_char(v_month, 'YYYY_MM'), v_month::timestamp at time zone 'UTC',
-                   (v_month + interval '1 month')::timestamp at time zone 'UTC');
-    execute format('alter table app_public.%I enable row level security', 'notifications_' || to_char(v_month, 'YYYY_MM'));
-    execute format('alter table app_public.%I force row level security', 'notifications_' || to_char(v_month, 'YYYY_MM'));
-    execute format('comment on table app_public.%I is %L', 'notifications_' || to_char(v_month, 'YYYY_MM'),
-                   E'@behavior -*\nA month of notifications (read through notifications).');
+    v_name := 'notifications_' || to_char(v_month, 'YYYY_MM');
+    execute format('create table app_private.%I partition of app_public.notifications for values from (%L) to (%L)',
+                   v_name, v_month::timestamp at time zone 'UTC', (v_month + interval '1 month')::timestamp at time zone 'UTC');
+    execute format('alter table app_private.%I enable row level security', v_name);
+    execute format('alter table app_private.%I force row level security', v_name);
+    execute format('comment on table app_private.%I is %L', v_name, 'A month of notifications (read through app_public.notifications).');
+    for v_ddl in
+      select format('comment on constraint %I on app_private.%I is %L', child.conname, v_name,
+                    obj_description(parent.oid, 'pg_constraint'))
+        from pg_constraint child
+        join pg_constraint parent on parent.conrelid = 'app_public.notifications'::regclass
+         and (parent.conname = child.conname or (parent.contype = 'p' and child.contype = 'p'))
+       where child.conrelid = format('app_private.%I', v_name)::regclass
+    loop
+      execute v_ddl;
+    end loop;
   end loop;
 end;
 $$;
@@ -195,6 +235,14 @@ create table app_public.notification_preferences (
 alter table app_public.notification_preferences enable row level security;
 alter table app_public.notification_preferences force row level security;
 comment on table app_public.notification_preferences is E'@behavior -insert -delete -update\nHow a user wants to be told (1:1, created with the account); change it with updateNotificationPreferences.';
+comment on column app_public.notification_preferences.user_id is 'The user.';
+comment on column app_public.notification_preferences.push_enabled is 'Push notifications on (default).';
+comment on column app_public.notification_preferences.email_enabled is 'Email on (default); security email is sent anyway.';
+comment on column app_public.notification_preferences.sms_enabled is 'Text messages on (off by default).';
+comment on column app_public.notification_preferences.in_app_enabled is 'In-app messages on (default); security ones are kept anyway.';
+comment on column app_public.notification_preferences.quiet_hours_enabled is 'Whether push and SMS wait for the end of quiet hours (default on).';
+comment on column app_public.notification_preferences.created_at is 'When the row was created (with the account).';
+comment on column app_public.notification_preferences.updated_at is 'When the preferences last changed.';
 comment on column app_public.notification_preferences.categories is 'Per channel, categories switched on (true) or off (false); a category not named is on, except promotional. Security email and in-app messages are sent whatever this says.';
 comment on column app_public.notification_preferences.email_frequency is 'immediate, or daily/weekly: new_request and promotional emails wait for 08:00 local time.';
 comment on column app_public.notification_preferences.quiet_start is 'Start of quiet hours (local time); null: the platform''s notifications.quiet_start.';
@@ -231,6 +279,15 @@ alter table app_public.device_tokens enable row level security;
 alter table app_public.device_tokens force row level security;
 comment on table app_public.device_tokens is E'@behavior -insert -update\nPush tokens of the user''s devices; registerDeviceToken adds one, unregisterDeviceToken or deleting removes it.';
 comment on column app_public.device_tokens.active is 'Inactive after notifications.token_inactive_days without use or when the push provider no longer knows it.';
+comment on column app_public.device_tokens.id is 'The token''s row id.';
+comment on column app_public.device_tokens.user_id is 'The user the token belongs to (the latest who registered it).';
+comment on column app_public.device_tokens.token is 'The push token the device got from its platform.';
+comment on column app_public.device_tokens.platform is 'ios, android or web.';
+comment on column app_public.device_tokens.last_used_at is 'When the token was last registered or used.';
+comment on column app_public.device_tokens.deactivated_at is 'When it went inactive.';
+comment on column app_public.device_tokens.created_at is 'When the token was first registered.';
+comment on column app_public.device_tokens.updated_at is 'When the row last changed.';
+comment on constraint device_tokens_pkey on app_public.device_tokens is 'id is already taken';
 comment on constraint device_tokens_token_key on app_public.device_tokens is 'token is already registered';
 comment on constraint device_tokens_token_check on app_public.device_tokens is 'token must have 8 to 4096 characters';
 comment on constraint device_tokens_active_check on app_public.device_tokens is 'active must be false exactly when deactivated_at is set';

@@ -177,14 +177,18 @@ test("partitions: the job creates months ahead; retention drops whole months pas
   t.is((await queryAsRoot(db, "select app_private.create_notification_partitions() as n"))[0]!.n, 0, "the migration made them");
   t.true((await parts()).length >= 4);
   // An old month with a row in it, as if the platform had been running for a year.
-  await queryAsRoot(db, `create table app_public.notifications_2025_01 partition of app_public.notifications
+  await queryAsRoot(db, `create table app_private.notifications_2025_01 partition of app_public.notifications
                            for values from ('2025-01-01 00:00+00') to ('2025-02-01 00:00+00')`);
   const user = await reachableUser();
   await queryAsRoot(db, `insert into app_public.notifications (user_id, template_id, template_version, channel, category, created_at)
                          select $1, id, 1, 'in_app', category, '2025-01-15' from app_public.notification_templates where name = 'offer_received'`, [user]);
-  const rls = (await queryAsRoot(db, "select relrowsecurity and relforcerowsecurity as on from pg_class where relname = $1",
-    [(await parts()).at(-1)]))[0]!.on;
-  t.true(rls, "partitions force row level security");
+  const last = (await parts()).at(-1)!;
+  const rls = (await queryAsRoot(db, "select relrowsecurity and relforcerowsecurity as on, relnamespace::regnamespace::text as schema from pg_class where relname = $1",
+    [last]))[0]!;
+  t.like(rls, { on: true, schema: "app_private" }, "partitions force row level security, out of the API's schema");
+  const messages = await queryAsRoot(db, `select count(*) filter (where obj_description(oid, 'pg_constraint') is null)::int as missing
+                                            from pg_constraint where conrelid = ('app_private.' || $1)::regclass`, [last]);
+  t.is(messages[0]!.missing, 0, "a partition's constraints carry the parent's client messages");
   const counts = (await queryAsRoot(db, "select app_private.cleanup_expired_data() as c"))[0]!.c;
   t.is(counts.notification_partitions_dropped, 1);
   t.false((await parts()).includes("notifications_2025_01"));

@@ -1,4 +1,4 @@
-// Daily (workers/crontab): the monthly partitions of app_public.notifications, notifications.partitions_ahead
+// Daily (workers/crontab): the monthly partitions of the notifications table, notifications.partitions_ahead
 // months ahead, so that notify never meets a month without one.
 import type { Task } from "graphile-worker";
 

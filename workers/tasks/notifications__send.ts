@@ -1,4 +1,4 @@
-// Sends one row of app_public.notifications (enqueued by app_hidden.notify with payload { id }): renders its
+// Sends one notification row (enqueued by app_hidden.notify with payload { id }): renders its
 // template in the user's locale (workers/notifications/render.ts), mints the secret a security email needs (only
 // its hash is stored), hands the message to its channel — in-app (the row itself), email (the mailer), SMS (the
 // gateway), push (the push provider, to every active token) — and reports the outcome to SQL

@@ -1,7 +1,8 @@
 -- The monthly partitions of app_public.notifications (docs/notifications.md): the daily job
 -- notifications__create_partitions keeps notifications.partitions_ahead months ahead of the current one; the daily
--- cleanup drops months that ended more than notifications.retention_days ago. Partitions are named
--- notifications_YYYY_MM, force row level security and have no grants (they are read through the parent).
+-- cleanup drops months that ended more than notifications.retention_days ago. Partitions are
+-- app_private.notifications_YYYY_MM: row level security forced, no grants (the API reads the parent), and their
+-- constraints carry the parent's client messages (a violation names the partition's constraint).
 create or replace function app_private.create_notification_partitions()
 returns integer
 language plpgsql volatile
@@ -10,17 +11,28 @@ as $$
 declare
   v_month date;
   v_name text;
+  v_ddl text;
   v_created integer := 0;
 begin
   for i in 0..(app_hidden.config_value('notifications.partitions_ahead'))::int loop
     v_month := (date_trunc('month', now() at time zone 'UTC') + make_interval(months => i))::date;
     v_name := 'notifications_' || to_char(v_month, 'YYYY_MM');
-    continue when to_regclass('app_public.' || v_name) is not null;
-    execute format('create table app_public.%I partition of app_public.notifications for values from (%L) to (%L)',
+    continue when to_regclass('app_private.' || v_name) is not null;
+    execute format('create table app_private.%I partition of app_public.notifications for values from (%L) to (%L)',
                    v_name, v_month::timestamp at time zone 'UTC', (v_month + interval '1 month')::timestamp at time zone 'UTC');
-    execute format('alter table app_public.%I enable row level security', v_name);
-    execute format('alter table app_public.%I force row level security', v_name);
-    execute format('comment on table app_public.%I is %L', v_name, E'@behavior -*\nA month of notifications (read through notifications).');
+    execute format('alter table app_private.%I enable row level security', v_name);
+    execute format('alter table app_private.%I force row level security', v_name);
+    execute format('comment on table app_private.%I is %L', v_name, 'A month of notifications (read through app_public.notifications).');
+    for v_ddl in
+      select format('comment on constraint %I on app_private.%I is %L', child.conname, v_name,
+                    obj_description(parent.oid, 'pg_constraint'))
+        from pg_constraint child
+        join pg_constraint parent on parent.conrelid = 'app_public.notifications'::regclass
+         and (parent.conname = child.conname or (parent.contype = 'p' and child.contype = 'p'))
+       where child.conrelid = format('app_private.%I', v_name)::regclass
+    loop
+      execute v_ddl;
+    end loop;
     v_created := v_created + 1;
   end loop;
   return v_created;
@@ -41,13 +53,13 @@ begin
   for v_part in
     select c.relname
       from pg_inherits i
-      join pg_class c on c.oid = i.inhrelid
+      join pg_class c on c.oid = i.inhrelid and c.relnamespace = 'app_private'::regnamespace
      where i.inhparent = 'app_public.notifications'::regclass
        and c.relname ~ '^notifications_[0-9]{4}_[0-9]{2}$'
        and (to_date(substr(c.relname, 15), 'YYYY_MM') + interval '1 month')::timestamp at time zone 'UTC'
            < now() - make_interval(days => (app_hidden.config_value('notifications.retention_days'))::int)
   loop
-    execute format('drop table app_public.%I', v_part.relname);
+    execute format('drop table app_private.%I', v_part.relname);
     v_dropped := v_dropped + 1;
   end loop;
   return v_dropped;

@@ -119,20 +119,28 @@ language plpgsql volatile
 set search_path = pg_catalog, public, pg_temp
 as $$
 begin
-  if TG_TABLE_NAME = 'notification_templates' then
-    NEW.version := OLD.version + 1;
-    return NEW;
-  end if;
+  NEW.version := OLD.version + 1;
+  return NEW;
+end;
+$$;
+comment on function app_hidden.tg_notification_templates__bump_version() is 'Bumps a template''s version on every edit.';
+create or replace trigger _200_bump_version before update on app_public.notification_templates
+  for each row when (OLD is distinct from NEW) execute function app_hidden.tg_notification_templates__bump_version();
+
+create or replace function app_hidden.tg_notification_template_bodies__bump_version()
+returns trigger
+language plpgsql volatile
+set search_path = pg_catalog, public, pg_temp
+as $$
+begin
   update app_public.notification_templates t set updated_at = now()
-   where t.id = coalesce(NEW.template_id, OLD.template_id);
+   where t.id = case TG_OP when 'DELETE' then OLD.template_id else NEW.template_id end;
   return null;
 end;
 $$;
-comment on function app_hidden.tg_notification_templates__bump_version() is 'Bumps a template''s version on every edit of it or of its bodies.';
-create or replace trigger _200_bump_version before update on app_public.notification_templates
-  for each row when (OLD is distinct from NEW) execute function app_hidden.tg_notification_templates__bump_version();
+comment on function app_hidden.tg_notification_template_bodies__bump_version() is 'An edit of a template''s body is an edit of the template (its version goes up).';
 create or replace trigger _200_bump_version after insert or update or delete on app_public.notification_template_bodies
-  for each row execute function app_hidden.tg_notification_templates__bump_version();
+  for each row execute function app_hidden.tg_notification_template_bodies__bump_version();
 
 -- Reading an in-app message marks it read.
 create or replace function app_hidden.tg_notifications__read_status()
