@@ -7368,7 +7368,7 @@ COMMENT ON COLUMN app_public.notification_preferences.push_enabled IS 'Push noti
 -- Name: COLUMN notification_preferences.email_enabled; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.notification_preferences.email_enabled IS 'Email on (default); security email is sent anyway.';
+COMMENT ON COLUMN app_public.notification_preferences.email_enabled IS 'Emails on (default); security emails are sent anyway.';
 
 
 --

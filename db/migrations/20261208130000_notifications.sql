@@ -237,7 +237,7 @@ alter table app_public.notification_preferences force row level security;
 comment on table app_public.notification_preferences is E'@behavior -insert -delete -update\nHow a user wants to be told (1:1, created with the account); change it with updateNotificationPreferences.';
 comment on column app_public.notification_preferences.user_id is 'The user.';
 comment on column app_public.notification_preferences.push_enabled is 'Push notifications on (default).';
-comment on column app_public.notification_preferences.email_enabled is 'Email on (default); security email is sent anyway.';
+comment on column app_public.notification_preferences.email_enabled is 'Emails on (default); security emails are sent anyway.';
 comment on column app_public.notification_preferences.sms_enabled is 'Text messages on (off by default).';
 comment on column app_public.notification_preferences.in_app_enabled is 'In-app messages on (default); security ones are kept anyway.';
 comment on column app_public.notification_preferences.quiet_hours_enabled is 'Whether push and SMS wait for the end of quiet hours (default on).';
