@@ -5848,7 +5848,7 @@ CREATE FUNCTION app_hidden.count_delivery_outcome(old_row app_public.deliveries,
     AS $$
 declare
   v_was_delivered boolean := old_row.delivered_at is not null;
-  v_traveler_at_fault boolean := new_row.status = 'cancelled' and new_row.cancelled_by = new_row.traveler_id
+  v_traveler_at_fault boolean := new_row.status = 'cancelled' and new_row.cancelled_by is not distinct from new_row.traveler_id
     and new_row.cancellation_reason not in ('item_not_as_described', 'cannot_inspect', 'prohibited_item');
 begin
   if new_row.status = 'delivered' and not v_was_delivered then
@@ -12014,6 +12014,7 @@ CREATE FUNCTION app_private.request_refund(payment_intent_id uuid, amount bigint
     LANGUAGE plpgsql
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
+#variable_conflict use_column
 declare
   v_intent app_public.payment_intents;
   v_id uuid := gen_random_uuid();

@@ -7,7 +7,7 @@
 //   - createMarket, submitOffer, acceptOffer, offerAndAccept, createAcceptedDelivery, advanceDelivery and
 //     createDeliveredDelivery reach offers and deliveries through the real offer and delivery functions over GraphQL.
 //     A pickup needs an authorised payment: createAcceptedDelivery records one (test/helpers/payments.ts) unless
-//     told `payment: "none"`; a delivery accepted otherwise gets one from authorizePayment before its pickup.
+//     told `payment: "none"`; advanceDelivery's pickUp authorises one still missing (the card's part of the story).
 //   - reserveCapacity, capacityInvariantGaps and tripRow for trip capacity; the equator geometry and the matching
 //     queries shared by test/matching.
 import { asRoot, queryAsRoot, type TestDatabase } from "./database.ts";
@@ -16,7 +16,7 @@ import {
 } from "./actors.ts";
 import { gqlData, point, type GeoJsonPoint } from "./graphql.ts";
 import { handOver, type HandoverParties } from "./handover.ts";
-import { authorizePayment } from "./payments.ts";
+import { authorizePayment, ensurePaymentAuthorized } from "./payments.ts";
 import type { TestServer } from "./server.ts";
 import { hoursFromNow } from "./time.ts";
 
@@ -287,11 +287,14 @@ export type TravelerStep = "pickUp" | "startTransit" | "deliver";
 
 /**
  * Moves a delivery on over GraphQL: pickUp and deliver are real handovers (the customer issues the code, the traveler
- * scans it at the place with an evidence photo: handOver in handover.ts), startTransit the traveler's mutation.
+ * scans it at the place with an evidence photo: handOver in handover.ts), startTransit the traveler's mutation. A
+ * pickUp plays the customer's part too: a payment not yet authorised is, first (authorizePayment in payments.ts;
+ * handOver and issueCode themselves need it done).
  */
 export async function advanceDelivery(db: TestDatabase, server: TestServer, delivery: HandoverParties,
                                       steps: TravelerStep[]): Promise<void> {
   for (const step of steps) {
+    if (step === "pickUp") await ensurePaymentAuthorized(db, delivery.id);
     if (step === "startTransit") {
       await gqlData(server, `mutation ($id: UUID!) { startTransit(input: { deliveryId: $id }) { delivery { status } } }`,
         { token: delivery.travelerToken, variables: { id: delivery.id } });

@@ -32,6 +32,12 @@ export async function authorizePayment(db: TestDatabase, deliveryId: string): Pr
   return id;
 }
 
+/** authorizePayment unless the delivery's payment is authorised already (advanceDelivery's pickUp). */
+export async function ensurePaymentAuthorized(db: TestDatabase, deliveryId: string): Promise<void> {
+  const [{ ok }] = await queryAsRoot<{ ok: boolean }>(db, "select app_hidden.payment_authorized($1) as ok", [deliveryId]);
+  if (!ok) await authorizePayment(db, deliveryId);
+}
+
 // ---- The Stripe fake, for the payment tests -------------------------------------------------------------------
 
 /** A test file's Stripe: the fake on its own port, the official SDK and the worker's tasks pointed at it. */

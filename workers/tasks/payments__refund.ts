@@ -36,7 +36,11 @@ export function makePaymentsRefundTask(deps: Pick<TaskDeps, "stripe">): Task {
         )
       : null;
     let refund = await deps.stripe.refunds.create(
-      { payment_intent: plan.payment_intent, amount: plan.amount, metadata: { refund_id: id, delivery_id: plan.delivery_id } },
+      {
+        payment_intent: plan.payment_intent,
+        amount: plan.amount,
+        metadata: { refund_id: id, delivery_id: plan.delivery_id },
+      },
       { idempotencyKey: plan.idempotency_key }
     );
     // A card refund is normally succeeded at once; a pending one is fetched again, and the job retried until it settles.

@@ -20,6 +20,7 @@ returns uuid
 language plpgsql volatile
 set search_path = pg_catalog, public, pg_temp
 as $$
+#variable_conflict use_column
 declare
   v_intent app_public.payment_intents;
   v_id uuid := gen_random_uuid();
