@@ -5468,9 +5468,12 @@ begin
   v_delivery := app_hidden.transition_delivery(v_delivery.id, 'cancelled', cancel_delivery_as.source,
                                                cancel_delivery_as.actor_id, cancel_delivery_as.reason::text);
   update app_public.delivery_offers o set status = 'cancelled' where o.id = v_delivery.offer_id;
+  -- The payment follows (docs/payments.md, Cancellation): an authorisation is voided, a captured payment refunded.
+  perform graphile_worker.add_job('payments__cancel', json_build_object('id', v_delivery.id),
+    job_key := 'payments__cancel:' || v_delivery.id, max_attempts := 25);
 
   v_customer_ends_it := v_delivery.cancelled_by = v_delivery.customer_id
-    or v_delivery.cancellation_reason in ('item_not_as_described', 'cannot_inspect', 'prohibited_item')
+    or v_delivery.cancellation_reason in ('item_not_as_described', 'cannot_inspect', 'prohibited_item', 'payment_failed')
     or v_delivery.picked_up_at is not null;
   update app_public.delivery_requests r
      set status = case when v_customer_ends_it then 'cancelled'
@@ -5499,7 +5502,7 @@ $$;
 -- Name: FUNCTION cancel_delivery_as(delivery_id uuid, source app_public.transition_source, actor_id uuid, reason app_public.delivery_cancel_reason, note text); Type: COMMENT; Schema: app_hidden; Owner: -
 --
 
-COMMENT ON FUNCTION app_hidden.cancel_delivery_as(delivery_id uuid, source app_public.transition_source, actor_id uuid, reason app_public.delivery_cancel_reason, note text) IS 'Cancels a delivery on behalf of a cause and applies the effects: capacity released, offer cancelled, request reopened or ended, parties told.';
+COMMENT ON FUNCTION app_hidden.cancel_delivery_as(delivery_id uuid, source app_public.transition_source, actor_id uuid, reason app_public.delivery_cancel_reason, note text) IS 'Cancels a delivery on behalf of a cause and applies the effects: capacity released, offer cancelled, request reopened or ended (the customer''s own cancellation, a refused item or an unpaid delivery end it), payment voided or refunded (payments__cancel), parties told.';
 
 
 --
@@ -5993,7 +5996,7 @@ CREATE FUNCTION app_hidden.count_delivery_outcome(old_row app_public.deliveries,
     AS $$
 declare
   v_was_delivered boolean := old_row.delivered_at is not null;
-  v_traveler_at_fault boolean := new_row.status = 'cancelled' and new_row.cancelled_by = new_row.traveler_id
+  v_traveler_at_fault boolean := new_row.status = 'cancelled' and new_row.cancelled_by is not distinct from new_row.traveler_id
     and new_row.cancellation_reason not in ('item_not_as_described', 'cannot_inspect', 'prohibited_item');
 begin
   if new_row.status = 'delivered' and not v_was_delivered then
@@ -8193,7 +8196,8 @@ CREATE FUNCTION app_hidden.pickup_allowed(delivery app_public.deliveries) RETURN
     LANGUAGE sql STABLE
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
-  select pickup_allowed.delivery.status in ('accepted', 'pickup_scheduled');
+  select pickup_allowed.delivery.status in ('accepted', 'pickup_scheduled')
+         and app_hidden.payment_authorized(pickup_allowed.delivery.id);
 $$;
 
 
@@ -8201,7 +8205,7 @@ $$;
 -- Name: FUNCTION pickup_allowed(delivery app_public.deliveries); Type: COMMENT; Schema: app_hidden; Owner: -
 --
 
-COMMENT ON FUNCTION app_hidden.pickup_allowed(delivery app_public.deliveries) IS 'Whether the delivery may be picked up now (pickup codes, pickup scans and overrides).';
+COMMENT ON FUNCTION app_hidden.pickup_allowed(delivery app_public.deliveries) IS 'Whether the delivery may be picked up now (pickup codes, pickup scans and overrides): awaiting pickup, its payment authorised.';
 
 
 --
@@ -9830,6 +9834,30 @@ COMMENT ON FUNCTION app_private.admit_api_request(session_id uuid, client_ip tex
 
 
 --
+-- Name: alert_finance_admins(text, text); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.alert_finance_admins(subject text, body text) RETURNS void
+    LANGUAGE sql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select app_hidden.notify(a.user_id, 'finance_admin_alert',
+           jsonb_build_object('subject', alert_finance_admins.subject, 'message', alert_finance_admins.body), 'high')
+    from app_private.admin_users a
+   where a.is_active
+     and exists (select 1 from unnest(app_hidden.admin_role_permissions(a.role) || a.permissions) as g (granted)
+                  where g.granted in ('*', 'finance.*', 'finance.read'));
+$$;
+
+
+--
+-- Name: FUNCTION alert_finance_admins(subject text, body text); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.alert_finance_admins(subject text, body text) IS 'Notifies every active admin holding finance.read.';
+
+
+--
 -- Name: alert_handover_admins(text, text); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -10305,6 +10333,44 @@ $$;
 --
 
 COMMENT ON FUNCTION app_private.beat_and_claim_dead_workers(worker_id text, stale_after interval) IS 'Records a worker heartbeat; claims and returns the ids of workers silent for longer than stale_after.';
+
+
+--
+-- Name: cancel_unpaid_deliveries(integer); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.cancel_unpaid_deliveries(max_rows integer DEFAULT 100) RETURNS integer
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_hours integer := (app_hidden.config_value('deliveries.authorization_deadline_hours'))::integer;
+  v_id uuid;
+  v_count integer := 0;
+begin
+  for v_id in
+    select d.id from app_public.deliveries d
+     where d.status in ('accepted', 'pickup_scheduled')
+       and d.accepted_at < now() - make_interval(hours => v_hours)
+       and not app_hidden.payment_authorized(d.id)
+     order by d.accepted_at
+     limit cancel_unpaid_deliveries.max_rows
+       for update skip locked
+  loop
+    perform app_hidden.cancel_delivery_as(v_id, 'system', null, 'payment_failed',
+      format('The payment was not authorised within %s hours of the acceptance.', v_hours));
+    v_count := v_count + 1;
+  end loop;
+  return v_count;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION cancel_unpaid_deliveries(max_rows integer); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.cancel_unpaid_deliveries(max_rows integer) IS 'deliveries__cancel_unpaid: cancels (as the system, payment_failed) deliveries awaiting pickup whose payment was not authorised within deliveries.authorization_deadline_hours.';
 
 
 --
@@ -11805,6 +11871,57 @@ COMMENT ON FUNCTION app_private.open_totp_secret(two_factor app_private.user_two
 
 
 --
+-- Name: payment_to_cancel(uuid); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.payment_to_cancel(delivery_id uuid) RETURNS jsonb
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_delivery app_public.deliveries;
+  v_intent app_public.payment_intents;
+  v_stripe_id text;
+  v_refund_id uuid;
+begin
+  select * into v_delivery from app_public.deliveries d where d.id = payment_to_cancel.delivery_id;
+  select * into v_intent from app_public.payment_intents p where p.delivery_id = payment_to_cancel.delivery_id for update;
+  if v_intent.id is null then
+    return jsonb_build_object('action', 'skip', 'reason', 'no payment');
+  end if;
+  if v_delivery.status <> 'cancelled' then
+    return jsonb_build_object('action', 'skip', 'reason', format('delivery is %s', v_delivery.status));
+  end if;
+  if v_intent.status = 'succeeded' then
+    -- Captured (at pickup, or early): everything back to the customer, the fees included; the traveler keeps nothing.
+    v_refund_id := app_private.request_refund(v_intent.id, v_intent.captured_amount - v_intent.refunded_amount,
+      v_intent.platform_fee, v_intent.traveler_amount, 'delivery_cancelled', null);
+    return jsonb_build_object('action', 'refund', 'refund_id', v_refund_id);
+  end if;
+  select r.stripe_id into v_stripe_id from app_private.stripe_refs r
+   where r.payment_intent_id = v_intent.id and r.kind = 'payment_intent';
+  if v_stripe_id is null then
+    -- Never created at Stripe: nothing to void. (payments__create_intent skips a cancelled delivery's payment.)
+    update app_public.payment_intents p set status = 'canceled', canceled_at = coalesce(p.canceled_at, now())
+     where p.id = v_intent.id and p.status <> 'canceled';
+    update app_public.escrow_accounts e set status = 'cancelled' where e.payment_intent_id = v_intent.id and e.status = 'pending';
+    return jsonb_build_object('action', 'done', 'reason', 'no PaymentIntent at Stripe');
+  end if;
+  -- Even when a webhook already said canceled: the call with its key is harmless and answers the object.
+  return jsonb_build_object('action', 'void', 'stripe_id', v_stripe_id,
+                            'idempotency_key', 'pi-cancel:' || v_delivery.id, 'status', v_intent.status);
+end;
+$$;
+
+
+--
+-- Name: FUNCTION payment_to_cancel(delivery_id uuid); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.payment_to_cancel(delivery_id uuid) IS 'payments__cancel: what a cancelled delivery''s payment needs: a void at Stripe, a full refund (requested here, once), or nothing.';
+
+
+--
 -- Name: payment_to_capture(uuid); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -11912,6 +12029,13 @@ begin
   end if;
   select r.stripe_id into v_stripe_id from app_private.stripe_refs r
    where r.payment_intent_id = v_intent.id and r.kind = 'payment_intent';
+  -- Cancelled before its PaymentIntent was created: none is created (payments__cancel found nothing to void).
+  if v_stripe_id is null and v_delivery.status = 'cancelled' then
+    update app_public.payment_intents p set status = 'canceled', canceled_at = coalesce(p.canceled_at, now())
+     where p.id = v_intent.id and p.status <> 'canceled';
+    update app_public.escrow_accounts e set status = 'cancelled' where e.payment_intent_id = v_intent.id and e.status = 'pending';
+    return jsonb_build_object('action', 'skip', 'reason', 'delivery is cancelled');
+  end if;
   return jsonb_build_object(
     'action', case when v_stripe_id is not null then 'done'
                    when v_intent.status = 'canceled' then 'skip'
@@ -12411,6 +12535,12 @@ begin
   values (record_payment_intent.intent ->> 'id', 'payment_intent', v_intent_id,
           record_payment_intent.intent ->> 'client_secret')
   on conflict do nothing;
+  -- Created while the delivery was being cancelled: payments__cancel voids it (again: it may have found none).
+  if exists (select 1 from app_public.deliveries d
+              where d.id = record_payment_intent.delivery_id and d.status = 'cancelled') then
+    perform graphile_worker.add_job('payments__cancel', json_build_object('id', record_payment_intent.delivery_id),
+      job_key := 'payments__cancel:' || record_payment_intent.delivery_id, max_attempts := 25);
+  end if;
   return app_private.apply_payment_intent(record_payment_intent.intent, now());
 end;
 $$;
@@ -12421,6 +12551,73 @@ $$;
 --
 
 COMMENT ON FUNCTION app_private.record_payment_intent(delivery_id uuid, intent jsonb) IS 'Records the Stripe PaymentIntent created for a delivery''s payment, then applies its state.';
+
+
+--
+-- Name: record_refund(uuid, jsonb, jsonb); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.record_refund(refund_id uuid, refund jsonb, reversal jsonb) RETURNS boolean
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_refund app_public.refunds;
+  v_escrow app_public.escrow_accounts;
+  v_reversed bigint := coalesce((record_refund.reversal ->> 'amount')::bigint, 0);
+begin
+  select * into v_refund from app_public.refunds r where r.id = record_refund.refund_id for update;
+  if v_refund.id is null or v_refund.status <> 'pending' then
+    return false;
+  end if;
+  if record_refund.refund ->> 'status' = 'failed' then
+    update app_public.refunds r set status = 'failed' where r.id = v_refund.id;
+    return false;
+  end if;
+  update app_public.refunds r set status = 'succeeded', reversal_amount = v_reversed where r.id = v_refund.id;
+  insert into app_private.stripe_refs (stripe_id, kind, refund_id)
+  values (record_refund.refund ->> 'id', 'refund', v_refund.id) on conflict do nothing;
+  if v_reversed > 0 then
+    insert into app_private.stripe_refs (stripe_id, kind, refund_id)
+    values (record_refund.reversal ->> 'id', 'transfer_reversal', v_refund.id) on conflict do nothing;
+  end if;
+  update app_public.payment_intents p set refunded_amount = p.refunded_amount + v_refund.amount
+   where p.id = v_refund.payment_intent_id;
+  update app_public.escrow_accounts e
+     set released_amount = e.released_amount - v_reversed,
+         refunded_amount = e.refunded_amount + v_refund.traveler_share_refund,
+         status = case when e.refunded_amount + v_refund.traveler_share_refund >= e.amount then 'refunded'
+                       when v_refund.traveler_share_refund > 0 then 'partially_refunded'
+                       else e.status end
+   where e.payment_intent_id = v_refund.payment_intent_id
+  returning * into v_escrow;
+  if v_reversed > 0 then
+    perform app_private.post_ledger_transaction('reversal', 'reversal:' || v_refund.id, v_refund.delivery_id,
+      v_refund.currency,
+      jsonb_build_array(
+        jsonb_build_object('code', 'traveler_payable', 'user_id', v_refund.traveler_id, 'amount', v_reversed),
+        jsonb_build_object('code', 'escrow_liability', 'amount', -v_reversed)),
+      format('Transfer reversal for refund %s of delivery %s', v_refund.id, v_refund.delivery_id));
+  end if;
+  perform app_private.post_ledger_transaction('refund', 'refund:' || v_refund.id, v_refund.delivery_id,
+    v_refund.currency,
+    jsonb_build_array(
+      jsonb_build_object('code', 'escrow_liability', 'amount', v_refund.traveler_share_refund),
+      jsonb_build_object('code', 'platform_fee_revenue', 'amount', v_refund.platform_fee_refund),
+      jsonb_build_object('code', 'processing_fee_revenue',
+                         'amount', v_refund.amount - v_refund.platform_fee_refund - v_refund.traveler_share_refund),
+      jsonb_build_object('code', 'platform_cash', 'amount', -v_refund.amount)),
+    format('Refund %s of delivery %s (%s)', v_refund.id, v_refund.delivery_id, v_refund.reason));
+  return true;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION record_refund(refund_id uuid, refund jsonb, reversal jsonb); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.record_refund(refund_id uuid, refund jsonb, reversal jsonb) IS 'Records a refund Stripe made (and its transfer reversal), once: refund, payment, escrow and ledger.';
 
 
 --
@@ -12657,6 +12854,44 @@ COMMENT ON FUNCTION app_private.refresh_stale_verification_levels() IS 'Recomput
 
 
 --
+-- Name: refund_to_make(uuid); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.refund_to_make(refund_id uuid) RETURNS jsonb
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select coalesce((
+    select jsonb_build_object(
+             'action', case when r.status = 'succeeded' then 'done'
+                            when r.status = 'pending' and pi.stripe_id is not null then 'refund'
+                            else 'skip' end,
+             'reason', format('refund %s', r.status),
+             'payment_intent', pi.stripe_id,
+             'amount', r.amount,
+             'delivery_id', r.delivery_id,
+             'idempotency_key', r.idempotency_key,
+             'reversal', case when tr.stripe_id is not null and least(r.traveler_share_refund, e.released_amount) > 0 then
+               jsonb_build_object('transfer', tr.stripe_id,
+                                  'amount', least(r.traveler_share_refund, e.released_amount),
+                                  'idempotency_key', 'reversal:' || r.id) end)
+      from app_public.refunds r
+      left join app_private.stripe_refs pi on pi.payment_intent_id = r.payment_intent_id and pi.kind = 'payment_intent'
+      left join app_public.escrow_accounts e on e.payment_intent_id = r.payment_intent_id
+      left join app_private.stripe_refs tr on tr.escrow_id = e.id and tr.kind = 'transfer'
+     where r.id = refund_to_make.refund_id),
+    jsonb_build_object('action', 'skip', 'reason', 'no such refund'));
+$$;
+
+
+--
+-- Name: FUNCTION refund_to_make(refund_id uuid); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.refund_to_make(refund_id uuid) IS 'payments__refund: the Stripe refund to make for a pending refund, and the transfer reversal before it.';
+
+
+--
 -- Name: reject_file_upload(uuid, app_public.file_rejection, text); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -12707,6 +12942,52 @@ $$;
 --
 
 COMMENT ON FUNCTION app_private.remove_unattached_files() IS 'Deletes up to retention.batch_size ready files never attached within files.unattached_days; returns how many.';
+
+
+--
+-- Name: request_refund(uuid, bigint, bigint, bigint, app_public.refund_reason, uuid); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.request_refund(payment_intent_id uuid, amount bigint, platform_fee_refund bigint, traveler_share_refund bigint, reason app_public.refund_reason, created_by uuid) RETURNS uuid
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_intent app_public.payment_intents;
+  v_id uuid := gen_random_uuid();
+  v_inserted uuid;
+begin
+  select * into v_intent from app_public.payment_intents p where p.id = request_refund.payment_intent_id for update;
+  if v_intent.id is null then
+    raise exception 'Payment % not found', request_refund.payment_intent_id using errcode = 'NTFND';
+  end if;
+  if v_intent.status <> 'succeeded' then
+    raise exception 'Only a captured payment can be refunded (this one is %)', v_intent.status using errcode = 'BADST';
+  end if;
+  insert into app_public.refunds (id, payment_intent_id, delivery_id, customer_id, traveler_id, amount,
+                                  platform_fee_refund, traveler_share_refund, currency, reason, idempotency_key, created_by)
+  values (v_id, v_intent.id, v_intent.delivery_id, v_intent.customer_id, v_intent.traveler_id, request_refund.amount,
+          request_refund.platform_fee_refund, request_refund.traveler_share_refund, v_intent.currency,
+          request_refund.reason, 'refund:' || v_id, request_refund.created_by)
+  on conflict (payment_intent_id) where reason = 'delivery_cancelled' do nothing
+  returning id into v_inserted;
+  if v_inserted is null then
+    select r.id into v_inserted from app_public.refunds r
+     where r.payment_intent_id = v_intent.id and r.reason = 'delivery_cancelled';
+  end if;
+  perform graphile_worker.add_job('payments__refund', json_build_object('id', v_inserted),
+    job_key := 'payments__refund:' || v_inserted, max_attempts := 25);
+  return v_inserted;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION request_refund(payment_intent_id uuid, amount bigint, platform_fee_refund bigint, traveler_share_refund bigint, reason app_public.refund_reason, created_by uuid); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.request_refund(payment_intent_id uuid, amount bigint, platform_fee_refund bigint, traveler_share_refund bigint, reason app_public.refund_reason, created_by uuid) IS 'Decides a refund of a captured payment (once per payment for a cancellation) and enqueues payments__refund.';
 
 
 --
@@ -12854,18 +13135,35 @@ COMMENT ON FUNCTION app_private.sign_qr_token(key app_private.qr_signing_keys, d
 --
 
 CREATE FUNCTION app_private.start_escrow_hold(delivery_id uuid) RETURNS boolean
-    LANGUAGE sql
+    LANGUAGE plpgsql
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
-  with held as (
-    update app_public.escrow_accounts e
-       set hold_until = d.delivered_at
-                        + make_interval(hours => (app_hidden.config_value('deliveries.dispute_window_hours'))::int)
-      from app_public.deliveries d
-     where d.id = start_escrow_hold.delivery_id and e.delivery_id = d.id
-       and d.delivered_at is not null and e.status = 'held' and e.hold_until is null
-    returning e.id)
-  select exists (select 1 from held);
+declare
+  v_delivery app_public.deliveries;
+  v_intent app_public.payment_intents;
+  v_escrow app_public.escrow_accounts;
+begin
+  select * into v_delivery from app_public.deliveries d where d.id = start_escrow_hold.delivery_id;
+  if v_delivery.delivered_at is null then
+    return false;
+  end if;
+  update app_public.escrow_accounts e
+     set hold_until = v_delivery.delivered_at
+                      + make_interval(hours => (app_hidden.config_value('deliveries.dispute_window_hours'))::int)
+   where e.delivery_id = v_delivery.id and e.status = 'held' and e.hold_until is null
+  returning * into v_escrow;
+  if v_escrow.id is not null then
+    return true;
+  end if;
+  select * into v_intent from app_public.payment_intents p where p.delivery_id = v_delivery.id;
+  if v_intent.status is distinct from 'succeeded' then
+    perform app_private.alert_finance_admins('Delivered without a captured payment',
+      format(E'%s was delivered but its payment is %s (escrow %s): nothing is held for the traveler. Check the capture.\n',
+             v_delivery.delivery_number, coalesce(v_intent.status::text, 'missing'),
+             coalesce((select e.status::text from app_public.escrow_accounts e where e.delivery_id = v_delivery.id), 'missing')));
+  end if;
+  return false;
+end;
 $$;
 
 
@@ -12873,7 +13171,7 @@ $$;
 -- Name: FUNCTION start_escrow_hold(delivery_id uuid); Type: COMMENT; Schema: app_private; Owner: -
 --
 
-COMMENT ON FUNCTION app_private.start_escrow_hold(delivery_id uuid) IS 'payments__hold: sets the held escrow''s hold_until to delivery + deliveries.dispute_window_hours, once.';
+COMMENT ON FUNCTION app_private.start_escrow_hold(delivery_id uuid) IS 'payments__hold: sets the held escrow''s hold_until to delivery + deliveries.dispute_window_hours, once; alerts finance when the payment was not captured.';
 
 
 --
@@ -13097,6 +13395,37 @@ $$;
 --
 
 COMMENT ON FUNCTION app_private.tg_ledger__assert_balanced() IS 'Refuses, at commit, a ledger transaction without entries or whose entries do not sum to zero per currency.';
+
+
+--
+-- Name: tg_refunds__within_captured(); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.tg_refunds__within_captured() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_captured bigint;
+  v_total bigint;
+begin
+  select p.captured_amount into v_captured from app_public.payment_intents p where p.id = NEW.payment_intent_id for update;
+  select coalesce(sum(r.amount), 0) into v_total from app_public.refunds r
+   where r.payment_intent_id = NEW.payment_intent_id and r.id <> NEW.id and r.status not in ('failed', 'canceled');
+  if NEW.status not in ('failed', 'canceled') and v_total + NEW.amount > v_captured then
+    raise exception 'amount: the refunds of a payment may not exceed what was captured (% of % already refunded or pending)',
+      v_total, v_captured using errcode = 'INVAL';
+  end if;
+  return NEW;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION tg_refunds__within_captured(); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.tg_refunds__within_captured() IS 'Refuses a refund that would take a payment''s refunds above what was captured.';
 
 
 --
@@ -15551,10 +15880,13 @@ begin
   if issue_qr_code.qr_type is null then
     raise exception 'qr_type is required' using errcode = 'INVAL';
   end if;
+  -- The delivery code from acceptance (whatever the payment: it is not scanned before the pickup) until delivery.
   if (issue_qr_code.qr_type = 'pickup' and not app_hidden.pickup_allowed(v_delivery))
      or (issue_qr_code.qr_type = 'delivery'
-         and not (app_hidden.pickup_allowed(v_delivery) or app_hidden.dropoff_allowed(v_delivery))) then
-    raise exception 'A % code cannot be issued while the delivery is %', issue_qr_code.qr_type, v_delivery.status
+         and not (v_delivery.status in ('accepted', 'pickup_scheduled') or app_hidden.dropoff_allowed(v_delivery))) then
+    raise exception 'A % code cannot be issued while the delivery is %', issue_qr_code.qr_type,
+      v_delivery.status || case when issue_qr_code.qr_type = 'pickup' and v_delivery.status in ('accepted', 'pickup_scheduled')
+                                then ' and its payment is not authorised' else '' end
       using errcode = 'BADST';
   end if;
   if v_hours not between (app_hidden.config_value('qr.min_expiry_hours'))::int
@@ -15595,7 +15927,7 @@ $$;
 --
 
 COMMENT ON FUNCTION app_public.issue_qr_code(delivery_id uuid, qr_type app_public.qr_type, expires_in_hours integer, bind_location boolean, security_level app_public.security_level, radius_m integer) IS '@resultFieldName issuedQrCode
-The customer issues the pickup code (once the delivery may be picked up) or the delivery code (from acceptance until delivery): the signed token to show as a QR image and the backup code, returned only now. Expiry in hours (qr.default_expiry_hours, between qr.min_expiry_hours and qr.max_expiry_hours; at most qr.max_expiry_maximum_level at maximum level); bound by default to the request''s pickup or drop-off point within radius_m (qr.bound_radius_m; 50 to 10000), unbound only at standard level. Issuing again revokes the active code of that type. Errors: LOGIN, NTFND, DNIED (not the customer), BADST (not now), INVAL.';
+The customer issues the pickup code (once the delivery may be picked up: awaiting pickup, its payment authorised) or the delivery code (from acceptance until delivery): the signed token to show as a QR image and the backup code, returned only now. Expiry in hours (qr.default_expiry_hours, between qr.min_expiry_hours and qr.max_expiry_hours; at most qr.max_expiry_maximum_level at maximum level); bound by default to the request''s pickup or drop-off point within radius_m (qr.bound_radius_m; 50 to 10000), unbound only at standard level. Issuing again revokes the active code of that type. Errors: LOGIN, NTFND, DNIED (not the customer), BADST (not now; for a pickup code: also while the payment is not authorised), INVAL.';
 
 
 --
@@ -16230,6 +16562,44 @@ $$;
 --
 
 COMMENT ON FUNCTION app_public.my_sessions() IS 'Live device sessions of the current user, most recently active first.';
+
+
+--
+-- Name: payment_client_secret(uuid); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.payment_client_secret(delivery_id uuid) RETURNS text
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_hidden.require_user('unverified', 'pay for deliveries');
+  v_delivery app_public.deliveries;
+  v_intent app_public.payment_intents;
+begin
+  select * into v_delivery from app_public.deliveries d where d.id = payment_client_secret.delivery_id;
+  if v_delivery.id is null or v_user_id not in (v_delivery.customer_id, v_delivery.traveler_id) then
+    raise exception 'Delivery not found' using errcode = 'NTFND';
+  end if;
+  if v_user_id <> v_delivery.customer_id then
+    raise exception 'Only the customer pays for a delivery' using errcode = 'DNIED';
+  end if;
+  select * into v_intent from app_public.payment_intents p where p.delivery_id = v_delivery.id;
+  if v_delivery.status not in ('accepted', 'pickup_scheduled') or v_intent.status in ('succeeded', 'canceled') then
+    raise exception 'This delivery''s payment is no longer open (delivery %, payment %)', v_delivery.status,
+      coalesce(v_intent.status::text, 'none') using errcode = 'BADST';
+  end if;
+  return (select r.client_secret from app_private.stripe_refs r
+           where r.payment_intent_id = v_intent.id and r.kind = 'payment_intent');
+end;
+$$;
+
+
+--
+-- Name: FUNCTION payment_client_secret(delivery_id uuid); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.payment_client_secret(delivery_id uuid) IS 'The customer''s client secret of the delivery''s Stripe PaymentIntent, to confirm the payment with Stripe.js and a card. Null while the PaymentIntent is being created (ask again shortly). Errors: DNIED (a visitor: not granted; the traveler), LOGIN (the session ended), SUSPD, NTFND (not a party), BADST (the delivery no longer awaits pickup, or the payment was captured or cancelled).';
 
 
 --
@@ -23014,11 +23384,16 @@ CREATE TABLE app_public.refunds (
     created_by uuid,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    traveler_share_refund bigint DEFAULT 0 NOT NULL,
+    reversal_amount bigint DEFAULT 0 NOT NULL,
     CONSTRAINT refunds_amount_positive CHECK ((amount > 0)),
     CONSTRAINT refunds_currency_format CHECK ((currency ~ '^[A-Z]{3}$'::text)),
+    CONSTRAINT refunds_idempotency_key_format CHECK ((idempotency_key = ('refund:'::text || (id)::text))),
     CONSTRAINT refunds_platform_fee_refund_range CHECK ((platform_fee_refund >= 0)),
-    CONSTRAINT refunds_split_bounded CHECK ((platform_fee_refund <= amount)),
-    CONSTRAINT refunds_traveler_compensation_range CHECK ((traveler_compensation >= 0))
+    CONSTRAINT refunds_reversal_amount_range CHECK (((reversal_amount >= 0) AND (reversal_amount <= traveler_share_refund))),
+    CONSTRAINT refunds_split_bounded CHECK (((platform_fee_refund + traveler_share_refund) <= amount)),
+    CONSTRAINT refunds_traveler_compensation_range CHECK ((traveler_compensation >= 0)),
+    CONSTRAINT refunds_traveler_share_refund_range CHECK ((traveler_share_refund >= 0))
 );
 
 ALTER TABLE ONLY app_public.refunds FORCE ROW LEVEL SECURITY;
@@ -23138,6 +23513,20 @@ COMMENT ON COLUMN app_public.refunds.updated_at IS 'When the refund last changed
 
 
 --
+-- Name: COLUMN refunds.traveler_share_refund; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.refunds.traveler_share_refund IS 'Part of the amount taken back from the traveler''s share (the escrow), minor units.';
+
+
+--
+-- Name: COLUMN refunds.reversal_amount; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.refunds.reversal_amount IS 'Part of the traveler''s share taken back from their transfer (a transfer reversal), minor units.';
+
+
+--
 -- Name: CONSTRAINT refunds_amount_positive ON refunds; Type: COMMENT; Schema: app_public; Owner: -
 --
 
@@ -23152,6 +23541,13 @@ COMMENT ON CONSTRAINT refunds_currency_format ON app_public.refunds IS 'currency
 
 
 --
+-- Name: CONSTRAINT refunds_idempotency_key_format ON refunds; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT refunds_idempotency_key_format ON app_public.refunds IS 'idempotency_key must be refund: and the refund''s id';
+
+
+--
 -- Name: CONSTRAINT refunds_platform_fee_refund_range ON refunds; Type: COMMENT; Schema: app_public; Owner: -
 --
 
@@ -23159,10 +23555,17 @@ COMMENT ON CONSTRAINT refunds_platform_fee_refund_range ON app_public.refunds IS
 
 
 --
+-- Name: CONSTRAINT refunds_reversal_amount_range ON refunds; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT refunds_reversal_amount_range ON app_public.refunds IS 'reversal_amount must be between 0 and traveler_share_refund';
+
+
+--
 -- Name: CONSTRAINT refunds_split_bounded ON refunds; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON CONSTRAINT refunds_split_bounded ON app_public.refunds IS 'platform_fee_refund must be at most amount';
+COMMENT ON CONSTRAINT refunds_split_bounded ON app_public.refunds IS 'platform_fee_refund + traveler_share_refund must be at most amount';
 
 
 --
@@ -23170,6 +23573,13 @@ COMMENT ON CONSTRAINT refunds_split_bounded ON app_public.refunds IS 'platform_f
 --
 
 COMMENT ON CONSTRAINT refunds_traveler_compensation_range ON app_public.refunds IS 'traveler_compensation must be 0 or more';
+
+
+--
+-- Name: CONSTRAINT refunds_traveler_share_refund_range ON refunds; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT refunds_traveler_share_refund_range ON app_public.refunds IS 'traveler_share_refund must be 0 or more';
 
 
 --
@@ -25753,6 +26163,13 @@ CREATE INDEX custody_events_scan_id_idx ON app_public.custody_events USING btree
 
 
 --
+-- Name: deliveries_awaiting_pickup_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX deliveries_awaiting_pickup_idx ON app_public.deliveries USING btree (accepted_at) WHERE (status = ANY (ARRAY['accepted'::app_public.delivery_status, 'pickup_scheduled'::app_public.delivery_status]));
+
+
+--
 -- Name: deliveries_cancelled_by_idx; Type: INDEX; Schema: app_public; Owner: -
 --
 
@@ -26177,6 +26594,20 @@ CREATE INDEX qr_emergency_overrides_requester_id_idx ON app_public.qr_emergency_
 --
 
 CREATE INDEX qr_emergency_overrides_used_by_idx ON app_public.qr_emergency_overrides USING btree (used_by);
+
+
+--
+-- Name: refunds_cancellation_key; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE UNIQUE INDEX refunds_cancellation_key ON app_public.refunds USING btree (payment_intent_id) WHERE (reason = 'delivery_cancelled'::app_public.refund_reason);
+
+
+--
+-- Name: INDEX refunds_cancellation_key; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON INDEX app_public.refunds_cancellation_key IS 'payment_intent_id already has its cancellation refund';
 
 
 --
@@ -27220,6 +27651,13 @@ CREATE TRIGGER _200_upload_limit BEFORE INSERT ON app_public.user_verification_d
 --
 
 CREATE TRIGGER _200_verified BEFORE INSERT ON app_public.reviews FOR EACH ROW EXECUTE FUNCTION app_hidden.tg_reviews__verified();
+
+
+--
+-- Name: refunds _200_within_captured; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _200_within_captured BEFORE INSERT OR UPDATE OF amount, status ON app_public.refunds FOR EACH ROW EXECUTE FUNCTION app_private.tg_refunds__within_captured();
 
 
 --
@@ -31165,6 +31603,13 @@ REVOKE ALL ON FUNCTION app_private.admit_api_request(session_id uuid, client_ip 
 
 
 --
+-- Name: FUNCTION alert_finance_admins(subject text, body text); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.alert_finance_admins(subject text, body text) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION alert_handover_admins(subject text, body text); Type: ACL; Schema: app_private; Owner: -
 --
 
@@ -31225,6 +31670,13 @@ REVOKE ALL ON FUNCTION app_private.base32_encode(data bytea) FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app_private.beat_and_claim_dead_workers(worker_id text, stale_after interval) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION cancel_unpaid_deliveries(max_rows integer); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.cancel_unpaid_deliveries(max_rows integer) FROM PUBLIC;
 
 
 --
@@ -31487,6 +31939,13 @@ REVOKE ALL ON FUNCTION app_private.open_totp_secret(two_factor app_private.user_
 
 
 --
+-- Name: FUNCTION payment_to_cancel(delivery_id uuid); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.payment_to_cancel(delivery_id uuid) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION payment_to_capture(delivery_id uuid); Type: ACL; Schema: app_private; Owner: -
 --
 
@@ -31592,6 +32051,13 @@ REVOKE ALL ON FUNCTION app_private.record_payment_intent(delivery_id uuid, inten
 
 
 --
+-- Name: FUNCTION record_refund(refund_id uuid, refund jsonb, reversal jsonb); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.record_refund(refund_id uuid, refund jsonb, reversal jsonb) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION record_stripe_event(event_id text, event_type text, body jsonb); Type: ACL; Schema: app_private; Owner: -
 --
 
@@ -31620,6 +32086,13 @@ REVOKE ALL ON FUNCTION app_private.refresh_stale_verification_levels() FROM PUBL
 
 
 --
+-- Name: FUNCTION refund_to_make(refund_id uuid); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.refund_to_make(refund_id uuid) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION reject_file_upload(file_id uuid, code app_public.file_rejection, reason text); Type: ACL; Schema: app_private; Owner: -
 --
 
@@ -31631,6 +32104,13 @@ REVOKE ALL ON FUNCTION app_private.reject_file_upload(file_id uuid, code app_pub
 --
 
 REVOKE ALL ON FUNCTION app_private.remove_unattached_files() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION request_refund(payment_intent_id uuid, amount bigint, platform_fee_refund bigint, traveler_share_refund bigint, reason app_public.refund_reason, created_by uuid); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.request_refund(payment_intent_id uuid, amount bigint, platform_fee_refund bigint, traveler_share_refund bigint, reason app_public.refund_reason, created_by uuid) FROM PUBLIC;
 
 
 --
@@ -31729,6 +32209,13 @@ REVOKE ALL ON FUNCTION app_private.tg_file_objects__queue_removal() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app_private.tg_ledger__assert_balanced() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION tg_refunds__within_captured(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.tg_refunds__within_captured() FROM PUBLIC;
 
 
 --
@@ -32343,6 +32830,14 @@ GRANT ALL ON FUNCTION app_public.my_notifications() TO app_user;
 
 REVOKE ALL ON FUNCTION app_public.my_sessions() FROM PUBLIC;
 GRANT ALL ON FUNCTION app_public.my_sessions() TO app_user;
+
+
+--
+-- Name: FUNCTION payment_client_secret(delivery_id uuid); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.payment_client_secret(delivery_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.payment_client_secret(delivery_id uuid) TO app_user;
 
 
 --
@@ -33079,6 +33574,7 @@ ALTER DEFAULT PRIVILEGES FOR ROLE app_owner REVOKE ALL ON FUNCTIONS  FROM PUBLIC
 --   20261207220000
 --   20261208100000
 --   20261208110000
+--   20261208120000
 --   20261208130000
 --   20261208130100
 --   20261208130200

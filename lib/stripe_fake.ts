@@ -6,8 +6,10 @@
 //
 // It covers what the payment flow calls, no more:
 //   POST /v1/payment_intents, GET /v1/payment_intents/:id, POST /v1/payment_intents/:id/confirm|capture|cancel;
-//   POST /v1/accounts, GET /v1/accounts/:id; POST /v1/transfers, GET /v1/transfers/:id;
-//   events payment_intent.created|amount_capturable_updated|succeeded|canceled|payment_failed, transfer.created.
+//   POST /v1/accounts, GET /v1/accounts/:id; POST /v1/transfers, GET /v1/transfers/:id,
+//   POST /v1/transfers/:id/reversals; POST /v1/refunds (of a captured PaymentIntent), GET /v1/refunds/:id;
+//   events payment_intent.created|amount_capturable_updated|succeeded|canceled|payment_failed, transfer.created,
+//   transfer.reversed, refund.created, charge.refunded.
 // Confirmation takes Stripe's test PaymentMethods: pm_card_visa (and the other pm_card_<brand> ones) succeed;
 // pm_card_chargeDeclined, …InsufficientFunds, …LostCard, …StolenCard, …ExpiredCard, …IncorrectCvc and
 // …ProcessingError decline with Stripe's codes (HTTP 402, the PaymentIntent back to requires_payment_method with its
@@ -446,6 +448,75 @@ export async function startFakeStripe(options: FakeStripeOptions): Promise<FakeS
       },
     ],
     ["GET", /^\/v1\/transfers\/([^/]+)$/, (_p, m) => get("transfer", "tr", m[1]!)],
+    [
+      "POST",
+      /^\/v1\/transfers\/([^/]+)\/reversals$/,
+      (p, m, emitEvent) => {
+        const transfer = get("transfer", "tr", m[1]!);
+        const left = transfer.amount - transfer.amount_reversed;
+        const amount = p.amount === undefined ? left : amountParam(p.amount, "amount");
+        if (amount <= 0 || amount > left) {
+          throw invalid(`Amount (${amount}) is greater than the unreversed amount of the transfer (${left}).`, {
+            param: "amount",
+          });
+        }
+        const reversal = {
+          id: newId("trr"),
+          object: "transfer_reversal",
+          amount,
+          currency: transfer.currency,
+          transfer: transfer.id,
+          created: now(),
+          metadata: p.metadata ?? {},
+        };
+        objects.set(reversal.id, reversal);
+        transfer.amount_reversed += amount;
+        transfer.reversed = transfer.amount_reversed === transfer.amount;
+        emitEvent("transfer.reversed", transfer);
+        return reversal;
+      },
+    ],
+    [
+      "POST",
+      /^\/v1\/refunds$/,
+      (p, _m, emitEvent) => {
+        const pi = get("payment_intent", "pi", String(p.payment_intent ?? ""), "payment_intent");
+        const charge = pi.latest_charge ? objects.get(pi.latest_charge) : undefined;
+        if (pi.status !== "succeeded" || !charge?.captured) {
+          throw invalid(`This PaymentIntent (${pi.id}) does not have a successful charge to refund.`, {
+            code: "charge_not_refundable",
+            param: "payment_intent",
+          });
+        }
+        const left = charge.amount_captured - (charge.amount_refunded - (charge.amount - charge.amount_captured));
+        const amount = p.amount === undefined ? left : amountParam(p.amount, "amount");
+        if (amount <= 0 || amount > left) {
+          throw invalid(`Refund amount (${amount}) is greater than unrefunded amount on charge (${left})`, {
+            code: "amount_too_large",
+            param: "amount",
+          });
+        }
+        const refund = {
+          id: newId("re"),
+          object: "refund",
+          amount,
+          charge: charge.id,
+          currency: charge.currency,
+          created: now(),
+          metadata: p.metadata ?? {},
+          payment_intent: pi.id,
+          reason: p.reason ?? null,
+          status: "succeeded",
+        };
+        objects.set(refund.id, refund);
+        charge.amount_refunded += amount;
+        charge.refunded = charge.amount_refunded >= charge.amount;
+        emitEvent("refund.created", refund);
+        emitEvent("charge.refunded", charge);
+        return refund;
+      },
+    ],
+    ["GET", /^\/v1\/refunds\/([^/]+)$/, (_p, m) => get("refund", "re", m[1]!)],
   ];
 
   function handle(

@@ -505,5 +505,14 @@ P2P Delivery
   ) as b (name, locale, push_title, push_body, email_subject, email_text, email_html, sms_body, in_app_title, in_app_body)
   join app_public.notification_templates t on t.name = b.name;
 
+-- Alerts to the admins who read the money (finance.read): a subject and message made by SQL.
+insert into app_public.notification_templates (name, category, variables) values
+  ('finance_admin_alert', 'payment', '[{"name": "first_name", "required": true}, {"name": "subject", "required": true}, {"name": "message", "required": true}]');
+insert into app_public.notification_template_bodies (template_id, locale, email_subject, email_text, email_html, in_app_title, in_app_body)
+select t.id, b.locale, '{{subject}}', b.greeting || E'\n\n{{message}}\n\nP2P Delivery\n',
+       '<p>' || b.greeting || E'</p>\n<p>{{message}}</p>\n<p>P2P Delivery</p>', '{{subject}}', '{{message}}'
+  from (values ('en', 'Hello {{first_name}},'), ('fr', 'Bonjour {{first_name}},')) as b (locale, greeting)
+  join app_public.notification_templates t on t.name = 'finance_admin_alert';
+
 -- migrate:down
 truncate app_public.notification_templates cascade;

@@ -61,6 +61,9 @@ const READS: Record<string, Read[]> = {
   "app_public.delivery_contacts(uuid)": [
     { name: "deliveryContacts of a live delivery", sql: "select * from app_public.delivery_contacts($1)",
       params: (f) => [f.myLiveDelivery] }],
+  "app_public.payment_client_secret(uuid)": [
+    { name: "paymentClientSecret of my delivery (as its customer)", sql: "select app_public.payment_client_secret($1)",
+      params: (f) => [f.myPaidDelivery] }],
   "app_public.admin_check_qr_token(text)": [
     { name: "adminCheckQrToken (a support admin)", sql: "select * from app_public.admin_check_qr_token($1)", asAdmin: "support",
       params: () => ["P2PQR1.eyJrIjoic2VlZGtleTEifQ.c2lnbmF0dXJl"] }],

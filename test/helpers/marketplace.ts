@@ -6,6 +6,8 @@
 //     defaults and checks apply (what the trips tests start from).
 //   - createMarket, submitOffer, acceptOffer, offerAndAccept, createAcceptedDelivery, advanceDelivery and
 //     createDeliveredDelivery reach offers and deliveries through the real offer and delivery functions over GraphQL.
+//     A pickup needs an authorised payment: createAcceptedDelivery records one (test/helpers/payments.ts) unless
+//     told `payment: "none"`; advanceDelivery's pickUp authorises one still missing (the card's part of the story).
 //   - reserveCapacity, capacityInvariantGaps and tripRow for trip capacity; the equator geometry and the matching
 //     queries shared by test/matching.
 import { asRoot, queryAsRoot, type TestDatabase } from "./database.ts";
@@ -14,6 +16,7 @@ import {
 } from "./actors.ts";
 import { gqlData, point, type GeoJsonPoint } from "./graphql.ts";
 import { handOver, type HandoverParties } from "./handover.ts";
+import { authorizePayment, ensurePaymentAuthorized } from "./payments.ts";
 import type { TestServer } from "./server.ts";
 import { hoursFromNow } from "./time.ts";
 
@@ -259,16 +262,24 @@ export interface DeliveryOptions extends MarketOptions {
   currency?: string;
   /** The price the traveler offers and the customer accepts. */
   price?: number | string;
+  /**
+   * The payment (a pickup needs it authorised): "authorized" (default) records an authorised PaymentIntent as test
+   * setup data (authorizePayment in payments.ts); "none" leaves it to payments__create_intent and the card, as the
+   * payment tests do against the Stripe fake.
+   */
+  payment?: "authorized" | "none";
 }
 
-/** createMarket, then offerAndAccept. */
+/** createMarket, then offerAndAccept; its payment authorised unless `payment: "none"`. */
 export async function createAcceptedDelivery(db: TestDatabase, server: TestServer,
                                              options: DeliveryOptions = {}): Promise<AcceptedDelivery> {
   const phone = options.traveler?.phone ?? uniquePhoneNumber();
   const currency = options.currency === undefined ? {} : { currency: options.currency };
   const market = await createMarket(db, { ...options, traveler: { ...options.traveler, phone },
     request: { ...currency, ...options.request }, trip: { ...currency, ...options.trip } });
-  return { ...market, phone, id: await offerAndAccept(server, market, options.price) };
+  const id = await offerAndAccept(server, market, options.price);
+  if ((options.payment ?? "authorized") === "authorized") await authorizePayment(db, id);
+  return { ...market, phone, id };
 }
 
 /** The steps of a delivery that need no date, in their order: the handovers are scans of the customer's codes. */
@@ -276,11 +287,14 @@ export type TravelerStep = "pickUp" | "startTransit" | "deliver";
 
 /**
  * Moves a delivery on over GraphQL: pickUp and deliver are real handovers (the customer issues the code, the traveler
- * scans it at the place with an evidence photo: handOver in handover.ts), startTransit the traveler's mutation.
+ * scans it at the place with an evidence photo: handOver in handover.ts), startTransit the traveler's mutation. A
+ * pickUp plays the customer's part too: a payment not yet authorised is, first (authorizePayment in payments.ts;
+ * handOver and issueCode themselves need it done).
  */
 export async function advanceDelivery(db: TestDatabase, server: TestServer, delivery: HandoverParties,
                                       steps: TravelerStep[]): Promise<void> {
   for (const step of steps) {
+    if (step === "pickUp") await ensurePaymentAuthorized(db, delivery.id);
     if (step === "startTransit") {
       await gqlData(server, `mutation ($id: UUID!) { startTransit(input: { deliveryId: $id }) { delivery { status } } }`,
         { token: delivery.travelerToken, variables: { id: delivery.id } });

@@ -26,6 +26,8 @@ export interface ScaleFixture {
   myRequest: string;
   /** A live (accepted) delivery I take part in. */
   myLiveDelivery: string;
+  /** An accepted delivery of which `me` is the customer (the payer). */
+  myPaidDelivery: string;
   /** A delivered delivery I take part in, with its handover codes, attempts and custody events. */
   myDeliveredDelivery: string;
   /** A user who received reviews. */
@@ -232,9 +234,9 @@ export async function seedMarketplaceAtScale(db: TestDatabase, sizes: ScaleSizes
                now() - interval '1 day' - (g % 991) * interval '1 minute'
           from seed_offers where accepted`);
       await c.query(`
-        insert into app_public.refunds (payment_intent_id, delivery_id, customer_id, traveler_id, amount, currency, reason,
+        insert into app_public.refunds (id, payment_intent_id, delivery_id, customer_id, traveler_id, amount, currency, reason,
           status, idempotency_key)
-        select delivery_id, delivery_id, customer_id, traveler_id, 100, 'EUR', 'customer_request', 'succeeded',
+        select delivery_id, delivery_id, delivery_id, customer_id, traveler_id, 100, 'EUR', 'customer_request', 'succeeded',
                'refund:' || delivery_id
           from seed_offers where delivered`);
       await c.query(`
@@ -343,6 +345,8 @@ export async function seedMarketplaceAtScale(db: TestDatabase, sizes: ScaleSizes
                               and r.status = 'pending' order by r.expires_at desc limit 1`),
       myLiveDelivery: await one(`select d.id from app_public.deliveries d
                                   where '${me}' in (d.customer_id, d.traveler_id) and d.status = 'accepted' limit 1`),
+      myPaidDelivery: await one(`select d.id from app_public.deliveries d
+                                  where d.customer_id = '${me}' and d.status = 'accepted' limit 1`),
       myDeliveredDelivery: await one(`select d.id from app_public.deliveries d
                                        where '${me}' in (d.customer_id, d.traveler_id) and d.status = 'delivered' limit 1`),
       reviewedUser: await one(`select v.reviewee_id as id from app_public.reviews v group by 1 order by count(*) desc limit 1`),

@@ -7,6 +7,7 @@ import { createUser, tokenFor, verifyEmail, verifyPhone } from "../helpers/actor
 import { asRoot } from "../helpers/database.ts";
 import { readyFile } from "../helpers/files.ts";
 import { gqlData, point } from "../helpers/graphql.ts";
+import { authorizePayment } from "../helpers/payments.ts";
 import { useTestServer } from "../helpers/server.ts";
 import { hoursFromNow } from "../helpers/time.ts";
 
@@ -68,6 +69,8 @@ test("trip → request → match → offer → counter → accept → pickup →
   // The handovers (issue 12): Claire issues both codes (the delivery code she could forward to Léa); Tom scans the
   // pickup code at Claire's door with a photo of the books, travels, and scans the delivery code at Léa's door with
   // a photo of the handover. Each scan moves the delivery and writes a custody event.
+  // Claire's card is authorised first (the pickup code needs it; test/helpers/payments.ts records it as setup data).
+  await authorizePayment(db, delivery.rowId);
   const codes: Record<string, { token: string; backupCode: string }> = {};
   for (const type of ["pickup", "delivery"]) {
     const { issueQrCode } = await gqlData(server, `mutation ($d: UUID!, $t: QrType!) { issueQrCode(input: { deliveryId: $d, qrType: $t }) {

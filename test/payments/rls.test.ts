@@ -27,10 +27,16 @@ test.before(async () => {
   const [{ p }] = await queryAsRoot(db, "select app_private.prepare_payment_intent($1) as p", [delivery]) as [{ p: any }];
   rows.payment_intents = p.payment_intent_id;
   rows.escrow_accounts = (await queryAsRoot(db, "select id from app_public.escrow_accounts where delivery_id = $1", [delivery]))[0]!.id;
-  rows.refunds = (await queryAsRoot(db, `insert into app_public.refunds (payment_intent_id, delivery_id, customer_id,
+  // A refund needs a captured payment (Σ refunds ≤ captured): another delivery of the same parties, captured.
+  const captured = await createDeliveryRecord(db, await createTrip(db, traveler), { customerId: customer });
+  const [{ c }] = await queryAsRoot(db, "select app_private.prepare_payment_intent($1) as c", [captured]) as [{ c: any }];
+  await queryAsRoot(db, `update app_public.payment_intents set status = 'succeeded', captured_amount = amount,
+    captured_at = now() where id = $1`, [c.payment_intent_id]);
+  rows.refunds = (await queryAsRoot(db, `insert into app_public.refunds (id, payment_intent_id, delivery_id, customer_id,
       traveler_id, amount, currency, reason, idempotency_key)
-    select id, delivery_id, customer_id, traveler_id, 100, currency, 'customer_request', 'refund:test' from app_public.payment_intents
-     where id = $1 returning id`, [p.payment_intent_id]))[0]!.id;
+    select r.id, p.id, delivery_id, customer_id, traveler_id, 100, currency, 'customer_request', 'refund:' || r.id
+      from app_public.payment_intents p, (select gen_random_uuid() as id) r
+     where p.id = $1 returning id`, [c.payment_intent_id]))[0]!.id;
   rows.payout_accounts = (await queryAsRoot(db,
     "insert into app_public.payout_accounts (user_id, status, payouts_enabled) values ($1, 'active', true) returning id",
     [traveler]))[0]!.id;

@@ -79,7 +79,7 @@ test.serial("unknown event types are stored and processed as ignored", async (t)
 });
 
 test.serial("states only move forward: a late authorisation event after the capture changes nothing", async (t) => {
-  const delivery = await createAcceptedDelivery(db, server, { price: 2000 });
+  const delivery = await createAcceptedDelivery(db, server, { price: 2000, payment: "none" });
   await runReadyJobs(db, { taskList });
   const [{ pi }] = await queryAsRoot(db, `select r.stripe_id as pi from app_private.stripe_refs r
     join app_public.payment_intents p on p.id = r.payment_intent_id where p.delivery_id = $1 and r.kind = 'payment_intent'`,

@@ -14,6 +14,7 @@ import type { PushSender } from "../push.ts";
 import type { SmsSender } from "../sms.ts";
 import type { WeatherProvider } from "../weather/provider.ts";
 import { makeApiRequestBudgetsPruneTask } from "./api_request_budgets__prune.ts";
+import { makeDeliveriesCancelUnpaidTask } from "./deliveries__cancel_unpaid.ts";
 import { makeEmailsSendTask } from "./emails__send.ts";
 import { makeFilesExpireUploadsTask } from "./files__expire_uploads.ts";
 import { makeFilesProcessUploadTask } from "./files__process_upload.ts";
@@ -23,9 +24,11 @@ import { makeMatchingRecordCandidatesTask } from "./matching__record_candidates.
 import { makeNotificationsCreatePartitionsTask } from "./notifications__create_partitions.ts";
 import { makeNotificationsSendTask } from "./notifications__send.ts";
 import { makeOffersExpireTask } from "./offers__expire.ts";
+import { makePaymentsCancelTask } from "./payments__cancel.ts";
 import { makePaymentsCaptureTask } from "./payments__capture.ts";
 import { makePaymentsCreateIntentTask } from "./payments__create_intent.ts";
 import { makePaymentsHoldTask } from "./payments__hold.ts";
+import { makePaymentsRefundTask } from "./payments__refund.ts";
 import { makePaymentsReleaseTask } from "./payments__release.ts";
 import { makeQrRotateSigningKeysTask } from "./qr__rotate_signing_keys.ts";
 import { makeSmsSendPhoneCodeTask } from "./sms__send_phone_code.ts";
@@ -51,6 +54,7 @@ export interface TaskDeps {
 export function makeTaskList(deps: TaskDeps): TaskList {
   return {
     api_request_budgets__prune: makeApiRequestBudgetsPruneTask(),
+    deliveries__cancel_unpaid: makeDeliveriesCancelUnpaidTask(),
     emails__send: makeEmailsSendTask(deps),
     files__expire_uploads: makeFilesExpireUploadsTask(deps),
     files__process_upload: makeFilesProcessUploadTask(deps),
@@ -60,9 +64,11 @@ export function makeTaskList(deps: TaskDeps): TaskList {
     notifications__create_partitions: makeNotificationsCreatePartitionsTask(),
     notifications__send: makeNotificationsSendTask(deps),
     offers__expire: makeOffersExpireTask(),
+    payments__cancel: makePaymentsCancelTask(deps),
     payments__capture: makePaymentsCaptureTask(deps),
     payments__create_intent: makePaymentsCreateIntentTask(deps),
     payments__hold: makePaymentsHoldTask(),
+    payments__refund: makePaymentsRefundTask(deps),
     payments__release: makePaymentsReleaseTask(deps),
     qr__rotate_signing_keys: makeQrRotateSigningKeysTask(),
     sms__send_phone_code: makeSmsSendPhoneCodeTask(deps),

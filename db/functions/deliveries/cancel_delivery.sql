@@ -2,7 +2,7 @@
 -- is released (by the status trigger, app_hidden.tg_deliveries__after_status; delivered capacity never comes back),
 -- the accepted offer becomes cancelled, and the request reopens
 -- when the customer is not the one giving up (and it has not expired) or ends cancelled when they are or the item
--- was refused at pickup. The payments issue voids the authorisation here.
+-- was refused at pickup; the payment is voided or refunded (payments__cancel, enqueued by app_hidden.cancel_delivery_as).
 
 create or replace function app_public.cancel_delivery(
   delivery_id uuid,

@@ -72,9 +72,12 @@ begin
   v_delivery := app_hidden.transition_delivery(v_delivery.id, 'cancelled', cancel_delivery_as.source,
                                                cancel_delivery_as.actor_id, cancel_delivery_as.reason::text);
   update app_public.delivery_offers o set status = 'cancelled' where o.id = v_delivery.offer_id;
+  -- The payment follows (docs/payments.md, Cancellation): an authorisation is voided, a captured payment refunded.
+  perform graphile_worker.add_job('payments__cancel', json_build_object('id', v_delivery.id),
+    job_key := 'payments__cancel:' || v_delivery.id, max_attempts := 25);
 
   v_customer_ends_it := v_delivery.cancelled_by = v_delivery.customer_id
-    or v_delivery.cancellation_reason in ('item_not_as_described', 'cannot_inspect', 'prohibited_item')
+    or v_delivery.cancellation_reason in ('item_not_as_described', 'cannot_inspect', 'prohibited_item', 'payment_failed')
     or v_delivery.picked_up_at is not null;
   update app_public.delivery_requests r
      set status = case when v_customer_ends_it then 'cancelled'
@@ -98,4 +101,4 @@ begin
 end;
 $$;
 comment on function app_hidden.cancel_delivery_as(uuid, app_public.transition_source, uuid, app_public.delivery_cancel_reason, text) is
-  'Cancels a delivery on behalf of a cause and applies the effects: capacity released, offer cancelled, request reopened or ended, parties told.';
+  'Cancels a delivery on behalf of a cause and applies the effects: capacity released, offer cancelled, request reopened or ended (the customer''s own cancellation, a refused item or an unpaid delivery end it), payment voided or refunded (payments__cancel), parties told.';

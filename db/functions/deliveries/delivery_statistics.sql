@@ -27,7 +27,7 @@ set search_path = pg_catalog, public, pg_temp
 as $$
 declare
   v_was_delivered boolean := old_row.delivered_at is not null;
-  v_traveler_at_fault boolean := new_row.status = 'cancelled' and new_row.cancelled_by = new_row.traveler_id
+  v_traveler_at_fault boolean := new_row.status = 'cancelled' and new_row.cancelled_by is not distinct from new_row.traveler_id
     and new_row.cancellation_reason not in ('item_not_as_described', 'cannot_inspect', 'prohibited_item');
 begin
   if new_row.status = 'delivered' and not v_was_delivered then

@@ -1,7 +1,8 @@
 -- The customer issues a handover code (docs/handover.md, Issuing): the pickup code once the delivery may be picked
--- up (app_hidden.pickup_allowed), the delivery code from acceptance until delivery. The signed token and the backup
--- code are returned once; the database keeps the SHA-256 of the token's nonce and the bcrypt of the backup code
--- (auth.backup_code_bcrypt_cost). An active code of the same delivery and type is revoked (regenerated) first.
+-- up (app_hidden.pickup_allowed: its payment authorised too), the delivery code from acceptance until delivery. The
+-- signed token and the backup code are returned once; the database keeps the SHA-256 of the token's nonce and the
+-- bcrypt of the backup code (auth.backup_code_bcrypt_cost). An active code of the same delivery and type is revoked
+-- (regenerated) first.
 create or replace function app_public.issue_qr_code(
   delivery_id uuid,
   qr_type app_public.qr_type,
@@ -32,10 +33,13 @@ begin
   if issue_qr_code.qr_type is null then
     raise exception 'qr_type is required' using errcode = 'INVAL';
   end if;
+  -- The delivery code from acceptance (whatever the payment: it is not scanned before the pickup) until delivery.
   if (issue_qr_code.qr_type = 'pickup' and not app_hidden.pickup_allowed(v_delivery))
      or (issue_qr_code.qr_type = 'delivery'
-         and not (app_hidden.pickup_allowed(v_delivery) or app_hidden.dropoff_allowed(v_delivery))) then
-    raise exception 'A % code cannot be issued while the delivery is %', issue_qr_code.qr_type, v_delivery.status
+         and not (v_delivery.status in ('accepted', 'pickup_scheduled') or app_hidden.dropoff_allowed(v_delivery))) then
+    raise exception 'A % code cannot be issued while the delivery is %', issue_qr_code.qr_type,
+      v_delivery.status || case when issue_qr_code.qr_type = 'pickup' and v_delivery.status in ('accepted', 'pickup_scheduled')
+                                then ' and its payment is not authorised' else '' end
       using errcode = 'BADST';
   end if;
   if v_hours not between (app_hidden.config_value('qr.min_expiry_hours'))::int
@@ -70,5 +74,5 @@ begin
 end;
 $$;
 comment on function app_public.issue_qr_code(uuid, app_public.qr_type, integer, boolean, app_public.security_level, integer) is
-  E'@resultFieldName issuedQrCode\nThe customer issues the pickup code (once the delivery may be picked up) or the delivery code (from acceptance until delivery): the signed token to show as a QR image and the backup code, returned only now. Expiry in hours (qr.default_expiry_hours, between qr.min_expiry_hours and qr.max_expiry_hours; at most qr.max_expiry_maximum_level at maximum level); bound by default to the request''s pickup or drop-off point within radius_m (qr.bound_radius_m; 50 to 10000), unbound only at standard level. Issuing again revokes the active code of that type. Errors: LOGIN, NTFND, DNIED (not the customer), BADST (not now), INVAL.';
+  E'@resultFieldName issuedQrCode\nThe customer issues the pickup code (once the delivery may be picked up: awaiting pickup, its payment authorised) or the delivery code (from acceptance until delivery): the signed token to show as a QR image and the backup code, returned only now. Expiry in hours (qr.default_expiry_hours, between qr.min_expiry_hours and qr.max_expiry_hours; at most qr.max_expiry_maximum_level at maximum level); bound by default to the request''s pickup or drop-off point within radius_m (qr.bound_radius_m; 50 to 10000), unbound only at standard level. Issuing again revokes the active code of that type. Errors: LOGIN, NTFND, DNIED (not the customer), BADST (not now; for a pickup code: also while the payment is not authorised), INVAL.';
 grant execute on function app_public.issue_qr_code(uuid, app_public.qr_type, integer, boolean, app_public.security_level, integer) to app_user;

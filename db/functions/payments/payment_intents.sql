@@ -40,6 +40,13 @@ begin
   end if;
   select r.stripe_id into v_stripe_id from app_private.stripe_refs r
    where r.payment_intent_id = v_intent.id and r.kind = 'payment_intent';
+  -- Cancelled before its PaymentIntent was created: none is created (payments__cancel found nothing to void).
+  if v_stripe_id is null and v_delivery.status = 'cancelled' then
+    update app_public.payment_intents p set status = 'canceled', canceled_at = coalesce(p.canceled_at, now())
+     where p.id = v_intent.id and p.status <> 'canceled';
+    update app_public.escrow_accounts e set status = 'cancelled' where e.payment_intent_id = v_intent.id and e.status = 'pending';
+    return jsonb_build_object('action', 'skip', 'reason', 'delivery is cancelled');
+  end if;
   return jsonb_build_object(
     'action', case when v_stripe_id is not null then 'done'
                    when v_intent.status = 'canceled' then 'skip'
@@ -73,6 +80,12 @@ begin
   values (record_payment_intent.intent ->> 'id', 'payment_intent', v_intent_id,
           record_payment_intent.intent ->> 'client_secret')
   on conflict do nothing;
+  -- Created while the delivery was being cancelled: payments__cancel voids it (again: it may have found none).
+  if exists (select 1 from app_public.deliveries d
+              where d.id = record_payment_intent.delivery_id and d.status = 'cancelled') then
+    perform graphile_worker.add_job('payments__cancel', json_build_object('id', record_payment_intent.delivery_id),
+      job_key := 'payments__cancel:' || record_payment_intent.delivery_id, max_attempts := 25);
+  end if;
   return app_private.apply_payment_intent(record_payment_intent.intent, now());
 end;
 $$;
@@ -202,20 +215,39 @@ as $$
 $$;
 comment on function app_private.payment_to_capture(uuid) is 'payments__capture: whether the delivery''s payment is to be captured now, its Stripe id and idempotency key.';
 
--- payments__hold (at the delivery scan): the held escrow's hold runs for the dispute window from the delivery.
+-- payments__hold (at the delivery scan): the held escrow's hold runs for the dispute window from the delivery. A
+-- delivery whose payment was not captured (the capture failed, or has not happened yet) holds nothing, and finance is
+-- alerted: the traveler carried an item nobody has paid for yet.
 create or replace function app_private.start_escrow_hold(delivery_id uuid)
 returns boolean
-language sql volatile
+language plpgsql volatile
 set search_path = pg_catalog, public, pg_temp
 as $$
-  with held as (
-    update app_public.escrow_accounts e
-       set hold_until = d.delivered_at
-                        + make_interval(hours => (app_hidden.config_value('deliveries.dispute_window_hours'))::int)
-      from app_public.deliveries d
-     where d.id = start_escrow_hold.delivery_id and e.delivery_id = d.id
-       and d.delivered_at is not null and e.status = 'held' and e.hold_until is null
-    returning e.id)
-  select exists (select 1 from held);
+declare
+  v_delivery app_public.deliveries;
+  v_intent app_public.payment_intents;
+  v_escrow app_public.escrow_accounts;
+begin
+  select * into v_delivery from app_public.deliveries d where d.id = start_escrow_hold.delivery_id;
+  if v_delivery.delivered_at is null then
+    return false;
+  end if;
+  update app_public.escrow_accounts e
+     set hold_until = v_delivery.delivered_at
+                      + make_interval(hours => (app_hidden.config_value('deliveries.dispute_window_hours'))::int)
+   where e.delivery_id = v_delivery.id and e.status = 'held' and e.hold_until is null
+  returning * into v_escrow;
+  if v_escrow.id is not null then
+    return true;
+  end if;
+  select * into v_intent from app_public.payment_intents p where p.delivery_id = v_delivery.id;
+  if v_intent.status is distinct from 'succeeded' then
+    perform app_private.alert_finance_admins('Delivered without a captured payment',
+      format(E'%s was delivered but its payment is %s (escrow %s): nothing is held for the traveler. Check the capture.\n',
+             v_delivery.delivery_number, coalesce(v_intent.status::text, 'missing'),
+             coalesce((select e.status::text from app_public.escrow_accounts e where e.delivery_id = v_delivery.id), 'missing')));
+  end if;
+  return false;
+end;
 $$;
-comment on function app_private.start_escrow_hold(uuid) is 'payments__hold: sets the held escrow''s hold_until to delivery + deliveries.dispute_window_hours, once.';
+comment on function app_private.start_escrow_hold(uuid) is 'payments__hold: sets the held escrow''s hold_until to delivery + deliveries.dispute_window_hours, once; alerts finance when the payment was not captured.';
