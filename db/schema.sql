@@ -219,6 +219,17 @@ CREATE TYPE app_private.login_outcome AS ENUM (
 
 
 --
+-- Name: notification_secret; Type: TYPE; Schema: app_private; Owner: -
+--
+
+CREATE TYPE app_private.notification_secret AS ENUM (
+    'none',
+    'verify_email',
+    'password_reset'
+);
+
+
+--
 -- Name: address_type; Type: TYPE; Schema: app_public; Owner: -
 --
 
@@ -1013,6 +1024,24 @@ COMMENT ON TYPE app_public.delivery_status IS 'Lifecycle of a delivery; allowed 
 
 
 --
+-- Name: device_platform; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.device_platform AS ENUM (
+    'ios',
+    'android',
+    'web'
+);
+
+
+--
+-- Name: TYPE device_platform; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.device_platform IS 'The platform of a push token.';
+
+
+--
 -- Name: device_type; Type: TYPE; Schema: app_public; Owner: -
 --
 
@@ -1050,6 +1079,24 @@ CREATE TYPE app_public.document_type AS ENUM (
 --
 
 COMMENT ON TYPE app_public.document_type IS 'Kind of an identity or address document: passport, driving_license and national_id prove identity, utility_bill and bank_statement prove an address.';
+
+
+--
+-- Name: email_frequency; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.email_frequency AS ENUM (
+    'immediate',
+    'daily',
+    'weekly'
+);
+
+
+--
+-- Name: TYPE email_frequency; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.email_frequency IS 'When emails of the new_request and promotional categories are sent: at once, or held for 08:00 local time (daily, or Mondays).';
 
 
 --
@@ -1216,6 +1263,87 @@ CREATE TYPE app_public.moderation_status AS ENUM (
 --
 
 COMMENT ON TYPE app_public.moderation_status IS 'Moderation of a review: approved (published; the default), pending (hidden by reports, awaiting a moderator) or rejected (removed).';
+
+
+--
+-- Name: notification_category; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.notification_category AS ENUM (
+    'delivery_update',
+    'new_request',
+    'payment',
+    'system',
+    'promotional',
+    'security'
+);
+
+
+--
+-- Name: TYPE notification_category; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.notification_category IS 'What a notification is about; preferences switch categories per channel (security email and in-app messages cannot be switched off).';
+
+
+--
+-- Name: notification_priority; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.notification_priority AS ENUM (
+    'low',
+    'normal',
+    'high',
+    'urgent'
+);
+
+
+--
+-- Name: TYPE notification_priority; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.notification_priority IS 'Urgent messages (security, emergencies) pass quiet hours.';
+
+
+--
+-- Name: notification_status; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.notification_status AS ENUM (
+    'queued',
+    'sent',
+    'delivered',
+    'read',
+    'failed',
+    'bounced',
+    'cancelled'
+);
+
+
+--
+-- Name: TYPE notification_status; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.notification_status IS 'Where a notification stands: queued (waiting or retrying), sent, read (in-app), failed after its retries, bounced (email refused for good), cancelled.';
+
+
+--
+-- Name: notification_type; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.notification_type AS ENUM (
+    'push',
+    'email',
+    'sms',
+    'in_app'
+);
+
+
+--
+-- Name: TYPE notification_type; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.notification_type IS 'The channel a notification goes through.';
 
 
 --
@@ -2345,6 +2473,24 @@ COMMENT ON COLUMN app_public.session_info.is_current IS 'Whether this is the ses
 
 
 --
+-- Name: template_status; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.template_status AS ENUM (
+    'active',
+    'inactive',
+    'draft'
+);
+
+
+--
+-- Name: TYPE template_status; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.template_status IS 'Whether a template is used: only active templates send.';
+
+
+--
 -- Name: transition_source; Type: TYPE; Schema: app_public; Owner: -
 --
 
@@ -3101,12 +3247,14 @@ begin
 
   perform graphile_worker.add_job('payments__create_intent', json_build_object('id', v_delivery.id),
     job_key := 'payments__create_intent:' || v_delivery.id, max_attempts := 25);
-  perform app_hidden.queue_email(v_offer.traveler_id, 'Your offer was accepted',
-    format(E'You carry "%s" (%s) for %s %s. Schedule the pickup in the app.\n',
-           v_request.title, v_delivery.delivery_number, round(v_delivery.final_price / 100.0, 2), v_delivery.currency));
-  perform app_hidden.queue_email(v_request.customer_id, 'Your delivery is arranged',
-    format(E'"%s" will be carried (%s) for %s %s plus the platform fee.\n',
-           v_request.title, v_delivery.delivery_number, round(v_delivery.final_price / 100.0, 2), v_delivery.currency));
+  perform app_hidden.notify(v_offer.traveler_id, 'offer_accepted',
+    jsonb_build_object('request_title', v_request.title, 'delivery_number', v_delivery.delivery_number,
+                       'amount', to_char(v_delivery.final_price / 100.0, 'FM999999999990.00'), 'currency', v_delivery.currency),
+    'high', v_delivery.id);
+  perform app_hidden.notify(v_request.customer_id, 'delivery_arranged',
+    jsonb_build_object('request_title', v_request.title, 'delivery_number', v_delivery.delivery_number,
+                       'amount', to_char(v_delivery.final_price / 100.0, 'FM999999999990.00'), 'currency', v_delivery.currency),
+    'high', v_delivery.id);
   return v_delivery;
 end;
 $$;
@@ -5338,10 +5486,11 @@ begin
          cancelled_at = case when v_customer_ends_it then now() end
    where r.id = v_delivery.request_id;
 
-  perform app_hidden.queue_email(u.id, 'Delivery cancelled',
-    format(E'%s was cancelled (%s).%s\n', v_delivery.delivery_number, replace(v_delivery.cancellation_reason::text, '_', ' '),
-           case when not v_customer_ends_it and u.id = v_delivery.customer_id
-                then ' Your request is open for offers again.' else '' end))
+  perform app_hidden.notify(u.id, 'delivery_cancelled',
+    jsonb_build_object('delivery_number', v_delivery.delivery_number,
+                       'reason', replace(v_delivery.cancellation_reason::text, '_', ' '),
+                       'reopened', not v_customer_ends_it and u.id = v_delivery.customer_id),
+    'high', v_delivery.id)
     from unnest(array[v_delivery.customer_id, v_delivery.traveler_id]) as u(id)
    where u.id is distinct from cancel_delivery_as.actor_id;
   return v_delivery;
@@ -5542,13 +5691,12 @@ begin
          '\x0000000000000000000000000000000000000000000000000000000000000000'::bytea,
          '\x0000000000000000000000000000000000000000000000000000000000000000'::bytea;
   perform graphile_worker.add_job(v_task, json_build_object('id', v_delivery.id), job_key := v_task || ':' || v_delivery.id);
-  perform app_hidden.queue_email(u.id,
-    case complete_handover.qr_type when 'pickup' then 'Item picked up' else 'Item delivered' end,
-    format(E'%s: the %s was confirmed (%s).%s\n', v_delivery.delivery_number,
-           case complete_handover.qr_type when 'pickup' then 'pickup' else 'drop-off' end,
-           replace(complete_handover.method::text, '_', ' '),
-           case when complete_handover.qr_type = 'delivery' and u.id = v_delivery.customer_id
-                then ' Confirm receipt and review the traveler in the app.' else '' end))
+  perform app_hidden.notify(u.id,
+    case complete_handover.qr_type when 'pickup' then 'item_picked_up' else 'item_delivered' end,
+    jsonb_build_object('delivery_number', v_delivery.delivery_number,
+                       'method', replace(complete_handover.method::text, '_', ' '),
+                       'review_hint', complete_handover.qr_type = 'delivery' and u.id = v_delivery.customer_id),
+    'normal', v_delivery.id)
     from unnest(array[v_delivery.customer_id, v_delivery.traveler_id]) as u(id);
   return v_delivery;
 end;
@@ -7125,6 +7273,29 @@ COMMENT ON FUNCTION app_hidden.matching_config() IS 'The matching.* tunables as 
 
 
 --
+-- Name: next_local_time(text, time without time zone, timestamp with time zone, boolean); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.next_local_time(timezone text, local_time time without time zone, at timestamp with time zone, weekly boolean) RETURNS timestamp with time zone
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select min((d::date + next_local_time.local_time) at time zone next_local_time.timezone)
+    from generate_series((next_local_time.at at time zone next_local_time.timezone)::date,
+                         (next_local_time.at at time zone next_local_time.timezone)::date + 8, interval '1 day') d
+   where (d::date + next_local_time.local_time) at time zone next_local_time.timezone > next_local_time.at
+     and (not next_local_time.weekly or extract(isodow from d) = 1);
+$$;
+
+
+--
+-- Name: FUNCTION next_local_time(timezone text, local_time time without time zone, at timestamp with time zone, weekly boolean); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.next_local_time(timezone text, local_time time without time zone, at timestamp with time zone, weekly boolean) IS 'The next given local time (on a Monday when weekly) after an instant, in a time zone.';
+
+
+--
 -- Name: normalised_backup_code(text); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
@@ -7144,6 +7315,324 @@ COMMENT ON FUNCTION app_hidden.normalised_backup_code(code text) IS 'A typed bac
 
 
 --
+-- Name: notification_preferences; Type: TABLE; Schema: app_public; Owner: -
+--
+
+CREATE TABLE app_public.notification_preferences (
+    user_id uuid NOT NULL,
+    push_enabled boolean DEFAULT true NOT NULL,
+    email_enabled boolean DEFAULT true NOT NULL,
+    sms_enabled boolean DEFAULT false NOT NULL,
+    in_app_enabled boolean DEFAULT true NOT NULL,
+    categories jsonb DEFAULT '{"sms": {"promotional": false}, "push": {"promotional": false}, "email": {"promotional": false}, "in_app": {"promotional": false}}'::jsonb NOT NULL,
+    email_frequency app_public.email_frequency DEFAULT 'immediate'::app_public.email_frequency NOT NULL,
+    quiet_hours_enabled boolean DEFAULT true NOT NULL,
+    quiet_start time without time zone,
+    quiet_end time without time zone,
+    timezone text DEFAULT 'UTC'::text NOT NULL,
+    locale text DEFAULT 'en'::text NOT NULL,
+    email_hard_bounces integer DEFAULT 0 NOT NULL,
+    email_disabled_at timestamp with time zone,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT notification_preferences_categories_check CHECK (((jsonb_typeof(categories) = 'object'::text) AND ((categories - ARRAY['push'::text, 'email'::text, 'sms'::text, 'in_app'::text]) = '{}'::jsonb) AND (NOT jsonb_path_exists(categories, '$.*?(@.type() != "object")'::jsonpath)) AND (NOT jsonb_path_exists(categories, '$.*.*?(@.type() != "boolean")'::jsonpath)) AND (NOT jsonb_path_exists(categories, '$.*.keyvalue()?(!(((((@."key" == "delivery_update" || @."key" == "new_request") || @."key" == "payment") || @."key" == "system") || @."key" == "promotional") || @."key" == "security"))'::jsonpath)))),
+    CONSTRAINT notification_preferences_email_hard_bounces_check CHECK ((email_hard_bounces >= 0)),
+    CONSTRAINT notification_preferences_locale_check CHECK ((locale = ANY (ARRAY['en'::text, 'fr'::text]))),
+    CONSTRAINT notification_preferences_quiet_check CHECK (((quiet_start IS NULL) = (quiet_end IS NULL))),
+    CONSTRAINT notification_preferences_timezone_check CHECK (((length(timezone) >= 1) AND (length(timezone) <= 64)))
+);
+
+ALTER TABLE ONLY app_public.notification_preferences FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE notification_preferences; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TABLE app_public.notification_preferences IS '@behavior -insert -delete -update
+How a user wants to be told (1:1, created with the account); change it with updateNotificationPreferences.';
+
+
+--
+-- Name: COLUMN notification_preferences.user_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notification_preferences.user_id IS 'The user.';
+
+
+--
+-- Name: COLUMN notification_preferences.push_enabled; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notification_preferences.push_enabled IS 'Push notifications on (default).';
+
+
+--
+-- Name: COLUMN notification_preferences.email_enabled; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notification_preferences.email_enabled IS 'Emails on (default); security emails are sent anyway.';
+
+
+--
+-- Name: COLUMN notification_preferences.sms_enabled; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notification_preferences.sms_enabled IS 'Text messages on (off by default).';
+
+
+--
+-- Name: COLUMN notification_preferences.in_app_enabled; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notification_preferences.in_app_enabled IS 'In-app messages on (default); security ones are kept anyway.';
+
+
+--
+-- Name: COLUMN notification_preferences.categories; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notification_preferences.categories IS 'Per channel, categories switched on (true) or off (false); a category not named is on, except promotional. Security email and in-app messages are sent whatever this says.';
+
+
+--
+-- Name: COLUMN notification_preferences.email_frequency; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notification_preferences.email_frequency IS 'immediate, or daily/weekly: new_request and promotional emails wait for 08:00 local time.';
+
+
+--
+-- Name: COLUMN notification_preferences.quiet_hours_enabled; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notification_preferences.quiet_hours_enabled IS 'Whether push and SMS wait for the end of quiet hours (default on).';
+
+
+--
+-- Name: COLUMN notification_preferences.quiet_start; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notification_preferences.quiet_start IS 'Start of quiet hours (local time); null: the platform''s notifications.quiet_start.';
+
+
+--
+-- Name: COLUMN notification_preferences.quiet_end; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notification_preferences.quiet_end IS 'End of quiet hours (local time); null: the platform''s notifications.quiet_end.';
+
+
+--
+-- Name: COLUMN notification_preferences.timezone; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notification_preferences.timezone IS 'IANA time zone of quiet hours and digests (e.g. Europe/Paris).';
+
+
+--
+-- Name: COLUMN notification_preferences.locale; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notification_preferences.locale IS 'Language of messages: en or fr.';
+
+
+--
+-- Name: COLUMN notification_preferences.email_hard_bounces; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notification_preferences.email_hard_bounces IS 'Hard bounces of the current address; at notifications.bounce_limit email stops.';
+
+
+--
+-- Name: COLUMN notification_preferences.email_disabled_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notification_preferences.email_disabled_at IS 'When repeated hard bounces stopped email to the current address (a new address resumes it).';
+
+
+--
+-- Name: COLUMN notification_preferences.created_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notification_preferences.created_at IS 'When the row was created (with the account).';
+
+
+--
+-- Name: COLUMN notification_preferences.updated_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notification_preferences.updated_at IS 'When the preferences last changed.';
+
+
+--
+-- Name: CONSTRAINT notification_preferences_categories_check ON notification_preferences; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT notification_preferences_categories_check ON app_public.notification_preferences IS 'categories must map push, email, sms or in_app to {category: boolean}';
+
+
+--
+-- Name: CONSTRAINT notification_preferences_email_hard_bounces_check ON notification_preferences; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT notification_preferences_email_hard_bounces_check ON app_public.notification_preferences IS 'email_hard_bounces cannot be negative';
+
+
+--
+-- Name: CONSTRAINT notification_preferences_locale_check ON notification_preferences; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT notification_preferences_locale_check ON app_public.notification_preferences IS 'locale must be en or fr';
+
+
+--
+-- Name: CONSTRAINT notification_preferences_quiet_check ON notification_preferences; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT notification_preferences_quiet_check ON app_public.notification_preferences IS 'quiet_start and quiet_end go together';
+
+
+--
+-- Name: CONSTRAINT notification_preferences_timezone_check ON notification_preferences; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT notification_preferences_timezone_check ON app_public.notification_preferences IS 'timezone must be an IANA time zone name';
+
+
+--
+-- Name: notification_allowed(app_public.notification_preferences, app_public.notification_type, app_public.notification_category); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.notification_allowed(prefs app_public.notification_preferences, channel app_public.notification_type, category app_public.notification_category) RETURNS boolean
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select case
+    when notification_allowed.category = 'security' and notification_allowed.channel in ('email', 'in_app') then true
+    when prefs.user_id is null then notification_allowed.channel <> 'sms' and notification_allowed.category <> 'promotional'
+    else (case notification_allowed.channel when 'push' then prefs.push_enabled when 'email' then prefs.email_enabled
+                                            when 'sms' then prefs.sms_enabled else prefs.in_app_enabled end)
+         and coalesce((prefs.categories -> notification_allowed.channel::text ->> notification_allowed.category::text)::boolean,
+                      notification_allowed.category <> 'promotional')
+  end;
+$$;
+
+
+--
+-- Name: FUNCTION notification_allowed(prefs app_public.notification_preferences, channel app_public.notification_type, category app_public.notification_category); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.notification_allowed(prefs app_public.notification_preferences, channel app_public.notification_type, category app_public.notification_category) IS 'Whether preferences let a category through a channel (security email and in-app always).';
+
+
+--
+-- Name: notification_send_at(app_public.notification_preferences, app_public.notification_type, app_public.notification_category, app_public.notification_priority, timestamp with time zone); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.notification_send_at(prefs app_public.notification_preferences, channel app_public.notification_type, category app_public.notification_category, priority app_public.notification_priority, at timestamp with time zone) RETURNS timestamp with time zone
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select case
+    when notification_send_at.channel in ('push', 'sms') and notification_send_at.priority <> 'urgent'
+         and coalesce(prefs.quiet_hours_enabled, true)
+      then coalesce(app_hidden.quiet_hours_end(coalesce(prefs.timezone, 'UTC'),
+                      coalesce(prefs.quiet_start, (app_hidden.config_value('notifications.quiet_start') #>> '{}')::time),
+                      coalesce(prefs.quiet_end, (app_hidden.config_value('notifications.quiet_end') #>> '{}')::time),
+                      notification_send_at.at),
+                    notification_send_at.at)
+    when notification_send_at.channel = 'email' and notification_send_at.category in ('new_request', 'promotional')
+         and prefs.email_frequency in ('daily', 'weekly')
+      then app_hidden.next_local_time(prefs.timezone, time '08:00', notification_send_at.at, prefs.email_frequency = 'weekly')
+    else notification_send_at.at
+  end;
+$$;
+
+
+--
+-- Name: FUNCTION notification_send_at(prefs app_public.notification_preferences, channel app_public.notification_type, category app_public.notification_category, priority app_public.notification_priority, at timestamp with time zone); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.notification_send_at(prefs app_public.notification_preferences, channel app_public.notification_type, category app_public.notification_category, priority app_public.notification_priority, at timestamp with time zone) IS 'When a notification on a channel may be sent, given the preferences (quiet hours, email frequency) and priority.';
+
+
+--
+-- Name: notify(uuid, text, jsonb, app_public.notification_priority, uuid); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.notify(user_id uuid, template text, variables jsonb DEFAULT '{}'::jsonb, priority app_public.notification_priority DEFAULT 'normal'::app_public.notification_priority, delivery_id uuid DEFAULT NULL::uuid) RETURNS integer
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_template app_public.notification_templates;
+  v_prefs app_public.notification_preferences;
+  v_user app_public.users;
+  v_contacts app_public.user_contacts;
+  v_vars jsonb;
+  v_missing text;
+  v_channel app_public.notification_type;
+  v_at timestamptz;
+  v_id uuid;
+  v_count integer := 0;
+begin
+  select * into v_template from app_public.notification_templates t where t.name = notify.template;
+  if v_template.id is null then
+    raise exception 'unknown notification template %', notify.template;
+  end if;
+  if v_template.status <> 'active' then
+    return 0;
+  end if;
+  select * into v_user from app_public.users u where u.id = notify.user_id and u.deleted_at is null;
+  if v_user.id is null then
+    return 0;
+  end if;
+  select * into v_contacts from app_public.user_contacts c where c.user_id = v_user.id;
+  select * into v_prefs from app_public.notification_preferences p where p.user_id = v_user.id;
+  v_vars := jsonb_build_object('first_name', v_user.first_name) || coalesce(notify.variables, '{}');
+  select v ->> 'name' into v_missing
+    from jsonb_array_elements(v_template.variables) v
+   where (v -> 'required')::boolean and v ->> 'name' <> 'token' and coalesce(v_vars ->> (v ->> 'name'), '') = ''
+   limit 1;
+  if v_missing is not null then
+    raise exception 'notification template % needs the variable %', v_template.name, v_missing;
+  end if;
+
+  foreach v_channel in array enum_range(null::app_public.notification_type) loop
+    continue when not exists (
+      select 1 from app_public.notification_template_bodies b
+       where b.template_id = v_template.id
+         and case v_channel when 'push' then b.push_body when 'email' then b.email_text
+                            when 'sms' then b.sms_body else b.in_app_body end is not null);
+    continue when not app_hidden.notification_allowed(v_prefs, v_channel, v_template.category);
+    continue when v_channel = 'email' and (v_contacts.email is null or v_prefs.email_disabled_at is not null);
+    continue when v_channel = 'sms' and v_contacts.phone_verified_at is null;
+    continue when v_channel = 'push' and not exists (
+      select 1 from app_public.device_tokens dt where dt.user_id = v_user.id and dt.active);
+    v_at := app_hidden.notification_send_at(v_prefs, v_channel, v_template.category, notify.priority, now());
+    insert into app_public.notifications (user_id, template_id, template_version, channel, category, priority,
+                                          variables, delivery_id, scheduled_at)
+    values (v_user.id, v_template.id, v_template.version, v_channel, v_template.category, notify.priority,
+            v_vars, notify.delivery_id, v_at)
+    returning id into v_id;
+    perform graphile_worker.add_job('notifications__send', json_build_object('id', v_id),
+      run_at := v_at, job_key := 'notifications__send:' || v_id, max_attempts := 1);
+    v_count := v_count + 1;
+  end loop;
+  return v_count;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION notify(user_id uuid, template text, variables jsonb, priority app_public.notification_priority, delivery_id uuid); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.notify(user_id uuid, template text, variables jsonb, priority app_public.notification_priority, delivery_id uuid) IS 'Queues a templated message to a user on every channel their preferences allow; returns how many rows it wrote.';
+
+
+--
 -- Name: notify_trip_customers(uuid, text, text); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
@@ -7151,7 +7640,9 @@ CREATE FUNCTION app_hidden.notify_trip_customers(trip_id uuid, subject text, bod
     LANGUAGE sql
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
-  select app_hidden.queue_email(d.customer_id, notify_trip_customers.subject, notify_trip_customers.body)
+  select app_hidden.notify(d.customer_id, 'trip_changed',
+           jsonb_build_object('subject', notify_trip_customers.subject, 'message', notify_trip_customers.body),
+           'high', d.id)
     from app_public.deliveries d
    where d.trip_id = notify_trip_customers.trip_id and d.status not in ('delivered', 'cancelled');
 $$;
@@ -7161,7 +7652,7 @@ $$;
 -- Name: FUNCTION notify_trip_customers(trip_id uuid, subject text, body text); Type: COMMENT; Schema: app_hidden; Owner: -
 --
 
-COMMENT ON FUNCTION app_hidden.notify_trip_customers(trip_id uuid, subject text, body text) IS 'Emails the customers of a trip''s live deliveries.';
+COMMENT ON FUNCTION app_hidden.notify_trip_customers(trip_id uuid, subject text, body text) IS 'Notifies the customers of a trip''s live deliveries (template trip_changed).';
 
 
 --
@@ -7760,29 +8251,6 @@ COMMENT ON FUNCTION app_hidden.qr_image_code(token text) IS 'Whether the signed-
 
 
 --
--- Name: queue_email(uuid, text, text); Type: FUNCTION; Schema: app_hidden; Owner: -
---
-
-CREATE FUNCTION app_hidden.queue_email(user_id uuid, subject text, body text) RETURNS void
-    LANGUAGE sql
-    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
-    AS $$
-  insert into app_private.emails (user_id, recipient, subject, body)
-  select c.user_id, c.email, queue_email.subject, queue_email.body
-    from app_public.user_contacts c
-    join app_public.users u on u.id = c.user_id
-   where c.user_id = queue_email.user_id and u.deleted_at is null;
-$$;
-
-
---
--- Name: FUNCTION queue_email(user_id uuid, subject text, body text); Type: COMMENT; Schema: app_hidden; Owner: -
---
-
-COMMENT ON FUNCTION app_hidden.queue_email(user_id uuid, subject text, body text) IS 'Queues a plain email to the user''s address (nothing for deleted accounts).';
-
-
---
 -- Name: queue_verification_email(uuid); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
@@ -7790,16 +8258,9 @@ CREATE FUNCTION app_hidden.queue_verification_email(user_id uuid) RETURNS void
     LANGUAGE sql
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
-  insert into app_private.emails (user_id, recipient, subject, body, kind)
-  select u.id, c.email, 'Confirm your email address',
-         format(E'Hello %s,\n\nwelcome to P2P Delivery. Confirm your email address within %s hours with this link:\n\n'
-                '%s/verify-email?token={{token}}\n\nIf you did not sign up, you can ignore this message.\n',
-                u.first_name, app_hidden.config_value('auth.email_token_hours'),
-                app_hidden.config_value('platform.app_url') #>> '{}'),
-         'verify_email'
-    from app_public.users u
-    join app_public.user_contacts c on c.user_id = u.id
-   where u.id = queue_verification_email.user_id;
+  select app_hidden.notify(queue_verification_email.user_id, 'verify_email',
+    jsonb_build_object('hours', app_hidden.config_value('auth.email_token_hours') #>> '{}',
+                       'app_url', app_hidden.config_value('platform.app_url') #>> '{}'), 'urgent');
 $$;
 
 
@@ -7808,6 +8269,45 @@ $$;
 --
 
 COMMENT ON FUNCTION app_hidden.queue_verification_email(user_id uuid) IS 'Queues an email with a verification link for the user''s current address.';
+
+
+--
+-- Name: quiet_hours_end(text, time without time zone, time without time zone, timestamp with time zone); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.quiet_hours_end(timezone text, quiet_start time without time zone, quiet_end time without time zone, at timestamp with time zone) RETURNS timestamp with time zone
+    LANGUAGE plpgsql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_local timestamp := quiet_hours_end.at at time zone quiet_hours_end.timezone;
+  v_time time := v_local::time;
+  v_end_day date := v_local::date;
+begin
+  if quiet_hours_end.quiet_start = quiet_hours_end.quiet_end then
+    return null;
+  elsif quiet_hours_end.quiet_start < quiet_hours_end.quiet_end then
+    if not (v_time >= quiet_hours_end.quiet_start and v_time < quiet_hours_end.quiet_end) then
+      return null;
+    end if;
+  else
+    if not (v_time >= quiet_hours_end.quiet_start or v_time < quiet_hours_end.quiet_end) then
+      return null;
+    end if;
+    if v_time >= quiet_hours_end.quiet_start then
+      v_end_day := v_end_day + 1;
+    end if;
+  end if;
+  return (v_end_day + quiet_hours_end.quiet_end) at time zone quiet_hours_end.timezone;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION quiet_hours_end(timezone text, quiet_start time without time zone, quiet_end time without time zone, at timestamp with time zone); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.quiet_hours_end(timezone text, quiet_start time without time zone, quiet_end time without time zone, at timestamp with time zone) IS 'When the quiet hours around an instant end, in a time zone; null outside them.';
 
 
 --
@@ -8504,6 +9004,99 @@ COMMENT ON FUNCTION app_hidden.tg_delivery_offers__request_status() IS 'Keeps an
 
 
 --
+-- Name: tg_notification_preferences__check_timezone(); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.tg_notification_preferences__check_timezone() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+begin
+  if not exists (select 1 from pg_timezone_names z where z.name = NEW.timezone) then
+    raise exception 'timezone must be an IANA time zone name' using errcode = 'INVAL';
+  end if;
+  return NEW;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION tg_notification_preferences__check_timezone(); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.tg_notification_preferences__check_timezone() IS 'Refuses an unknown time zone.';
+
+
+--
+-- Name: tg_notification_template_bodies__bump_version(); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.tg_notification_template_bodies__bump_version() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+begin
+  update app_public.notification_templates t set updated_at = now()
+   where t.id = case TG_OP when 'DELETE' then OLD.template_id else NEW.template_id end;
+  return null;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION tg_notification_template_bodies__bump_version(); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.tg_notification_template_bodies__bump_version() IS 'An edit of a template''s body is an edit of the template (its version goes up).';
+
+
+--
+-- Name: tg_notification_templates__bump_version(); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.tg_notification_templates__bump_version() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+begin
+  NEW.version := OLD.version + 1;
+  return NEW;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION tg_notification_templates__bump_version(); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.tg_notification_templates__bump_version() IS 'Bumps a template''s version on every edit.';
+
+
+--
+-- Name: tg_notifications__read_status(); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.tg_notifications__read_status() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+begin
+  if NEW.read_at is not null and OLD.read_at is null and NEW.status in ('sent', 'delivered') then
+    NEW.status := 'read';
+  end if;
+  return NEW;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION tg_notifications__read_status(); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.tg_notifications__read_status() IS 'An in-app message read is in status read.';
+
+
+--
 -- Name: tg_reviews__rating_statistics(); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
@@ -8749,6 +9342,29 @@ COMMENT ON FUNCTION app_hidden.tg_user_contacts__referral_code() IS 'Gives a new
 
 
 --
+-- Name: tg_user_contacts__reset_bounces(); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.tg_user_contacts__reset_bounces() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+begin
+  update app_public.notification_preferences p set email_hard_bounces = 0, email_disabled_at = null
+   where p.user_id = NEW.user_id and (p.email_hard_bounces > 0 or p.email_disabled_at is not null);
+  return null;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION tg_user_contacts__reset_bounces(); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.tg_user_contacts__reset_bounces() IS 'A changed email address starts without bounces.';
+
+
+--
 -- Name: tg_user_preferences__display_name(); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
@@ -8902,6 +9518,7 @@ CREATE FUNCTION app_hidden.tg_users__create_related() RETURNS trigger
 begin
   insert into app_public.user_preferences (user_id) values (NEW.id);
   insert into app_public.user_statistics (user_id) values (NEW.id);
+  insert into app_public.notification_preferences (user_id) values (NEW.id);
   return null;
 end;
 $$;
@@ -8911,7 +9528,7 @@ $$;
 -- Name: FUNCTION tg_users__create_related(); Type: COMMENT; Schema: app_hidden; Owner: -
 --
 
-COMMENT ON FUNCTION app_hidden.tg_users__create_related() IS 'Creates the preferences and statistics of a new account.';
+COMMENT ON FUNCTION app_hidden.tg_users__create_related() IS 'Creates the preferences, notification preferences and statistics of a new account.';
 
 
 --
@@ -9224,7 +9841,8 @@ CREATE FUNCTION app_private.alert_finance_admins(subject text, body text) RETURN
     LANGUAGE sql
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
-  select app_hidden.queue_email(a.user_id, alert_finance_admins.subject, alert_finance_admins.body)
+  select app_hidden.notify(a.user_id, 'finance_admin_alert',
+           jsonb_build_object('subject', alert_finance_admins.subject, 'message', alert_finance_admins.body), 'high')
     from app_private.admin_users a
    where a.is_active
      and exists (select 1 from unnest(app_hidden.admin_role_permissions(a.role) || a.permissions) as g (granted)
@@ -9236,7 +9854,7 @@ $$;
 -- Name: FUNCTION alert_finance_admins(subject text, body text); Type: COMMENT; Schema: app_private; Owner: -
 --
 
-COMMENT ON FUNCTION app_private.alert_finance_admins(subject text, body text) IS 'Emails every active admin holding finance.read.';
+COMMENT ON FUNCTION app_private.alert_finance_admins(subject text, body text) IS 'Notifies every active admin holding finance.read.';
 
 
 --
@@ -9247,7 +9865,8 @@ CREATE FUNCTION app_private.alert_handover_admins(subject text, body text) RETUR
     LANGUAGE sql
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
-  select app_hidden.queue_email(a.user_id, alert_handover_admins.subject, alert_handover_admins.body)
+  select app_hidden.notify(a.user_id, 'handover_admin_alert',
+           jsonb_build_object('subject', alert_handover_admins.subject, 'message', alert_handover_admins.body), 'high')
     from app_private.admin_users a
    where a.is_active
      and exists (select 1 from unnest(app_hidden.admin_role_permissions(a.role) || a.permissions) as g (granted)
@@ -9259,7 +9878,7 @@ $$;
 -- Name: FUNCTION alert_handover_admins(subject text, body text); Type: COMMENT; Schema: app_private; Owner: -
 --
 
-COMMENT ON FUNCTION app_private.alert_handover_admins(subject text, body text) IS 'Emails every active admin holding qr.override.';
+COMMENT ON FUNCTION app_private.alert_handover_admins(subject text, body text) IS 'Notifies every active admin holding qr.override.';
 
 
 --
@@ -9795,7 +10414,9 @@ declare
     'requests_expired', app_private.expire_delivery_requests(),
     'trip_weather_deleted', app_private.delete_expired_trip_weather(),
     'unattached_files_removed', app_private.remove_unattached_files(),
-    'handover_items_expired', app_private.expire_handover_items());
+    'handover_items_expired', app_private.expire_handover_items(),
+    'device_tokens_expired', app_private.expire_device_tokens(),
+    'notification_partitions_dropped', app_private.drop_old_notification_partitions());
 begin
   return v_counts || jsonb_build_object('more', exists (
     select 1 from jsonb_each(v_counts) as c
@@ -9844,6 +10465,53 @@ COMMENT ON FUNCTION app_private.complete_file_upload(file_id uuid, stored_sha256
 
 
 --
+-- Name: create_notification_partitions(); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.create_notification_partitions() RETURNS integer
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_month date;
+  v_name text;
+  v_ddl text;
+  v_created integer := 0;
+begin
+  for i in 0..(app_hidden.config_value('notifications.partitions_ahead'))::int loop
+    v_month := (date_trunc('month', now() at time zone 'UTC') + make_interval(months => i))::date;
+    v_name := 'notifications_' || to_char(v_month, 'YYYY_MM');
+    continue when to_regclass('app_private.' || v_name) is not null;
+    execute format('create table app_private.%I partition of app_public.notifications for values from (%L) to (%L)',
+                   v_name, v_month::timestamp at time zone 'UTC', (v_month + interval '1 month')::timestamp at time zone 'UTC');
+    execute format('alter table app_private.%I enable row level security', v_name);
+    execute format('alter table app_private.%I force row level security', v_name);
+    execute format('comment on table app_private.%I is %L', v_name, 'A month of notifications (read through app_public.notifications).');
+    for v_ddl in
+      select format('comment on constraint %I on app_private.%I is %L', child.conname, v_name,
+                    obj_description(parent.oid, 'pg_constraint'))
+        from pg_constraint child
+        join pg_constraint parent on parent.conrelid = 'app_public.notifications'::regclass
+         and (parent.conname = child.conname or (parent.contype = 'p' and child.contype = 'p'))
+       where child.conrelid = format('app_private.%I', v_name)::regclass
+    loop
+      execute v_ddl;
+    end loop;
+    v_created := v_created + 1;
+  end loop;
+  return v_created;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION create_notification_partitions(); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.create_notification_partitions() IS 'Creates the missing monthly partitions of notifications, this month and notifications.partitions_ahead ahead.';
+
+
+--
 -- Name: create_session(uuid); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -9860,6 +10528,29 @@ $$;
 --
 
 COMMENT ON FUNCTION app_private.create_session(user_id uuid) IS 'Starts a device session for the user and returns its access token claims.';
+
+
+--
+-- Name: deactivate_device_tokens(text[]); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.deactivate_device_tokens(tokens text[]) RETURNS integer
+    LANGUAGE sql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  with done as (
+    update app_public.device_tokens dt set active = false, deactivated_at = now()
+     where dt.token = any (deactivate_device_tokens.tokens) and dt.active
+    returning 1)
+  select count(*)::int from done;
+$$;
+
+
+--
+-- Name: FUNCTION deactivate_device_tokens(tokens text[]); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.deactivate_device_tokens(tokens text[]) IS 'Deactivates push tokens the provider reported unregistered.';
 
 
 --
@@ -9885,6 +10576,42 @@ $$;
 --
 
 COMMENT ON FUNCTION app_private.delete_expired_trip_weather() IS 'Deletes expired trip forecasts, at most retention.batch_size; returns how many.';
+
+
+--
+-- Name: drop_old_notification_partitions(); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.drop_old_notification_partitions() RETURNS integer
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $_$
+declare
+  v_part record;
+  v_dropped integer := 0;
+begin
+  for v_part in
+    select c.relname
+      from pg_inherits i
+      join pg_class c on c.oid = i.inhrelid and c.relnamespace = 'app_private'::regnamespace
+     where i.inhparent = 'app_public.notifications'::regclass
+       and c.relname ~ '^notifications_[0-9]{4}_[0-9]{2}$'
+       and (to_date(substr(c.relname, 15), 'YYYY_MM') + interval '1 month')::timestamp at time zone 'UTC'
+           < now() - make_interval(days => (app_hidden.config_value('notifications.retention_days'))::int)
+  loop
+    execute format('drop table app_private.%I', v_part.relname);
+    v_dropped := v_dropped + 1;
+  end loop;
+  return v_dropped;
+end;
+$_$;
+
+
+--
+-- Name: FUNCTION drop_old_notification_partitions(); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.drop_old_notification_partitions() IS 'Drops the monthly partitions of notifications that ended before notifications.retention_days ago.';
 
 
 --
@@ -9995,6 +10722,40 @@ $$;
 --
 
 COMMENT ON FUNCTION app_private.expire_delivery_requests() IS 'Marks pending and matched requests past their expiry as expired, at most retention.batch_size; returns how many.';
+
+
+--
+-- Name: expire_device_tokens(); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.expire_device_tokens() RETURNS integer
+    LANGUAGE sql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  with idle as (
+    update app_public.device_tokens dt set active = false, deactivated_at = now()
+     where dt.id in (select d.id from app_public.device_tokens d
+                      where d.active and d.last_used_at < now() - make_interval(
+                              days => (app_hidden.config_value('notifications.token_inactive_days'))::int)
+                      limit (app_hidden.config_value('retention.batch_size'))::int)
+    returning 1
+  ), gone as (
+    delete from app_public.device_tokens dt
+     where dt.id in (select d.id from app_public.device_tokens d
+                      where not d.active and d.deactivated_at < now() - make_interval(
+                              days => (app_hidden.config_value('notifications.token_delete_days'))::int)
+                      limit (app_hidden.config_value('retention.batch_size'))::int)
+    returning 1
+  )
+  select ((select count(*) from idle) + (select count(*) from gone))::int;
+$$;
+
+
+--
+-- Name: FUNCTION expire_device_tokens(); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.expire_device_tokens() IS 'Deactivates idle device tokens and deletes long-inactive ones (batched).';
 
 
 --
@@ -10393,6 +11154,54 @@ COMMENT ON FUNCTION app_private.issue_email_token(email_id uuid) IS 'Creates the
 
 
 --
+-- Name: issue_notification_token(uuid); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.issue_notification_token(notification_id uuid) RETURNS text
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_n app_public.notifications;
+  v_secret app_private.notification_secret;
+  v_email text;
+  v_token bytea := public.gen_random_bytes(32);
+begin
+  select n.* into v_n from app_public.notifications n
+   where n.id = issue_notification_token.notification_id and n.status = 'queued' and n.channel = 'email'
+   for update;
+  if v_n.id is null then
+    return null;
+  end if;
+  select t.secret into v_secret from app_public.notification_templates t where t.id = v_n.template_id;
+  select c.email into v_email from app_public.user_contacts c where c.user_id = v_n.user_id;
+  case v_secret
+    when 'verify_email' then
+      insert into app_private.email_verification_tokens (user_id, notification_id, email, token_hash, expires_at)
+      values (v_n.user_id, v_n.id, v_email, sha256(v_token),
+              now() + make_interval(hours => (app_hidden.config_value('auth.email_token_hours'))::int));
+    when 'password_reset' then
+      update app_private.password_reset_tokens t set used_at = now()
+       where t.user_id = v_n.user_id and t.used_at is null;
+      insert into app_private.password_reset_tokens (user_id, notification_id, token_hash, expires_at)
+      values (v_n.user_id, v_n.id, sha256(v_token),
+              now() + make_interval(mins => (app_hidden.config_value('auth.password_reset_minutes'))::int));
+    else
+      return null;
+  end case;
+  return encode(v_token, 'hex');
+end;
+$$;
+
+
+--
+-- Name: FUNCTION issue_notification_token(notification_id uuid); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.issue_notification_token(notification_id uuid) IS 'Creates the single-use token of a queued verification or reset email notification; returns it (hex) once.';
+
+
+--
 -- Name: issue_phone_code(uuid); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -10776,9 +11585,8 @@ begin
       update app_public.qr_codes c set status = 'revoked', revoked_at = now(), revoke_reason = 'too_many_attempts'
        where c.id = v_code.id;
       select d.delivery_number into v_delivery_number from app_public.deliveries d where d.id = v_code.delivery_id;
-      perform app_hidden.queue_email(v_code.issued_by, 'Your handover code was blocked',
-        format(E'Your %s code of %s was revoked after %s failed attempts. Issue a new code in the app before the handover.\n',
-               v_code.qr_type, v_delivery_number, v_code.failed_attempts));
+      perform app_hidden.notify(v_code.issued_by, 'handover_code_blocked',
+        jsonb_build_object('delivery_number', v_delivery_number), 'urgent', v_code.delivery_id);
       perform app_private.alert_handover_admins('Handover code revoked after failed attempts',
         format(E'The %s code %s of %s was revoked after %s failed attempts.\n', v_code.qr_type, v_code.id,
                v_delivery_number, v_code.failed_attempts));
@@ -10927,6 +11735,46 @@ $$;
 --
 
 COMMENT ON FUNCTION app_private.new_qr_backup_code() IS 'A new random backup code, XXX-XXX-XXX-XXX.';
+
+
+--
+-- Name: notification_to_send(uuid); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.notification_to_send(notification_id uuid) RETURNS jsonb
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select jsonb_build_object(
+           'id', n.id, 'channel', n.channel, 'category', n.category, 'priority', n.priority,
+           'variables', n.variables, 'attempts', n.attempts, 'template', t.name, 'secret', t.secret,
+           'declared', (select coalesce(jsonb_agg(v ->> 'name'), '[]') from jsonb_array_elements(t.variables) v),
+           'locale', b.locale,
+           'bodies', jsonb_build_object('push_title', b.push_title, 'push_body', b.push_body,
+                                        'email_subject', b.email_subject, 'email_text', b.email_text,
+                                        'email_html', b.email_html, 'sms_body', b.sms_body,
+                                        'in_app_title', b.in_app_title, 'in_app_body', b.in_app_body),
+           'email', c.email, 'phone', c.phone_number,
+           'push_tokens', (select coalesce(jsonb_agg(jsonb_build_object('token', dt.token, 'platform', dt.platform)
+                                                      order by dt.last_used_at desc), '[]')
+                             from app_public.device_tokens dt where dt.user_id = n.user_id and dt.active))
+    from app_public.notifications n
+    join app_public.notification_templates t on t.id = n.template_id
+    join app_public.user_contacts c on c.user_id = n.user_id
+    left join app_public.notification_preferences p on p.user_id = n.user_id
+    cross join lateral (
+      select * from app_public.notification_template_bodies b
+       where b.template_id = t.id and b.locale in (coalesce(p.locale, 'en'), 'en')
+       order by b.locale = coalesce(p.locale, 'en') desc limit 1) b
+   where n.id = notification_to_send.notification_id and n.status = 'queued' and n.scheduled_at <= now();
+$$;
+
+
+--
+-- Name: FUNCTION notification_to_send(notification_id uuid); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.notification_to_send(notification_id uuid) IS 'A due queued notification with its template bodies (user''s locale, else English) and recipient; null otherwise.';
 
 
 --
@@ -11537,13 +12385,8 @@ begin
      set failed_login_count = 0,
          locked_until = now() + make_interval(mins => (app_hidden.config_value('security.lockout_minutes'))::int)
    where s.user_id = record_login_failure.user_id;
-  insert into app_private.emails (user_id, recipient, subject, body)
-  select c.user_id, c.email, 'Your account was locked',
-         format(E'Hello %s,\n\nAfter several failed sign-in attempts your account is locked for %s minutes. '
-                'If this was not you, reset your password once the lock ends.',
-                u.first_name, app_hidden.config_value('security.lockout_minutes'))
-    from app_public.user_contacts c join app_public.users u on u.id = c.user_id
-   where c.user_id = record_login_failure.user_id;
+  perform app_hidden.notify(record_login_failure.user_id, 'account_locked',
+    jsonb_build_object('minutes', app_hidden.config_value('security.lockout_minutes') #>> '{}'), 'urgent');
   return true;
 end;
 $$;
@@ -11590,25 +12433,17 @@ begin
     -- A new trip tells the request's customer; a new request tells the trip's traveler. Cities and titles only:
     -- exact addresses stay with the customer until an offer is accepted.
     select case when record_match_candidates.trip_id is not null then r.customer_id else t.traveler_id end as user_id,
-           case when record_match_candidates.trip_id is not null
-                then 'A trip fits your delivery request'
-                else 'A delivery request fits your trip' end as subject,
-           case when record_match_candidates.trip_id is not null
-                then format(E'The trip "%s" (leaving %s UTC) fits your request "%s" from %s to %s (match score %s).\n\nSee matchingTrips for your request to make contact.',
-                            t.title, to_char(t.departure_time at time zone 'UTC', 'YYYY-MM-DD HH24:MI'), r.title,
-                            r.pickup_city, r.delivery_city, m.score)
-                else format(E'A delivery request "%s" from %s to %s fits your trip "%s" (match score %s).\n\nSee matchingRequests for your trip to make an offer.',
-                            r.title, r.pickup_city, r.delivery_city, t.title, m.score) end as body
+           case when record_match_candidates.trip_id is not null then 'match_trip_found' else 'match_request_found' end
+             as template,
+           jsonb_build_object('trip_title', t.title, 'request_title', r.title, 'pickup_city', r.pickup_city,
+                              'delivery_city', r.delivery_city, 'score', m.score::text,
+                              'departure', to_char(t.departure_time at time zone 'UTC', 'YYYY-MM-DD HH24:MI')) as variables
       from marked m
       join app_public.delivery_requests r on r.id = m.request_id
       join app_public.trips t on t.id = m.trip_id
   )
-  insert into app_private.emails (user_id, recipient, subject, body)
-  select msg.user_id, c.email, msg.subject, msg.body
-    from messages msg
-    join app_public.users u on u.id = msg.user_id and u.deleted_at is null
-    join app_public.user_contacts c on c.user_id = msg.user_id;
-  get diagnostics v_emailed = row_count;
+  select count(*) filter (where app_hidden.notify(msg.user_id, msg.template, msg.variables) > 0)::int into v_emailed
+    from messages msg;
   return v_emailed;
 end;
 $$;
@@ -11618,7 +12453,67 @@ $$;
 -- Name: FUNCTION record_match_candidates(request_id uuid, trip_id uuid); Type: COMMENT; Schema: app_private; Owner: -
 --
 
-COMMENT ON FUNCTION app_private.record_match_candidates(request_id uuid, trip_id uuid) IS 'Records the current best matches of a new request or trip in request_matches and emails the other side once per pair.';
+COMMENT ON FUNCTION app_private.record_match_candidates(request_id uuid, trip_id uuid) IS 'Records the current best matches of a new request or trip in request_matches and notifies the other side once per pair; returns how many were notified.';
+
+
+--
+-- Name: record_notification_attempt(uuid, text, text, text, text); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.record_notification_attempt(notification_id uuid, outcome text, error text DEFAULT NULL::text, title text DEFAULT NULL::text, body text DEFAULT NULL::text) RETURNS app_public.notification_status
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_n app_public.notifications;
+  v_delays jsonb := app_hidden.config_value('notifications.retry_minutes');
+  v_status app_public.notification_status;
+  v_next timestamptz;
+begin
+  select * into v_n from app_public.notifications n
+   where n.id = record_notification_attempt.notification_id and n.status = 'queued'
+   for update;
+  if v_n.id is null then
+    return null;
+  end if;
+  v_status := case record_notification_attempt.outcome
+    when 'sent' then 'sent'
+    when 'bounced' then 'bounced'
+    when 'failed' then 'failed'
+    else case when v_n.attempts >= (app_hidden.config_value('notifications.max_retries'))::int then 'failed'
+              else 'queued' end
+  end;
+  if v_status = 'queued' then
+    v_next := now() + make_interval(mins => (v_delays ->> least(v_n.attempts, jsonb_array_length(v_delays) - 1))::int);
+  end if;
+  update app_public.notifications n
+     set attempts = n.attempts + 1, status = v_status,
+         sent_at = case when v_status = 'sent' then now() end,
+         title = coalesce(record_notification_attempt.title, n.title),
+         body = coalesce(record_notification_attempt.body, n.body),
+         last_error = left(record_notification_attempt.error, 2000),
+         scheduled_at = coalesce(v_next, n.scheduled_at)
+   where n.id = v_n.id and n.created_at = v_n.created_at;
+  if v_status = 'queued' then
+    perform graphile_worker.add_job('notifications__send', json_build_object('id', v_n.id),
+      run_at := v_next, job_key := 'notifications__send:' || v_n.id, max_attempts := 1);
+  elsif v_status = 'bounced' then
+    update app_public.notification_preferences p
+       set email_hard_bounces = p.email_hard_bounces + 1,
+           email_disabled_at = case when p.email_hard_bounces + 1 >= (app_hidden.config_value('notifications.bounce_limit'))::int
+                                    then coalesce(p.email_disabled_at, now()) end
+     where p.user_id = v_n.user_id;
+  end if;
+  return v_status;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION record_notification_attempt(notification_id uuid, outcome text, error text, title text, body text); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.record_notification_attempt(notification_id uuid, outcome text, error text, title text, body text) IS 'Records one send attempt of a notification: sent, retried later, failed or bounced (counting hard bounces).';
 
 
 --
@@ -11906,9 +12801,10 @@ begin
          fetched_at = excluded.fetched_at, expires_at = excluded.expires_at
   returning * into v_row;
   if jsonb_array_length(v_row.alerts) > 0 and not (coalesce(v_previous, '[]') @> v_row.alerts) then
-    perform app_hidden.queue_email(t.traveler_id, 'Weather alert for your trip',
-      format(E'The forecast for "%s" warns: %s. Your trip is not affected in the app; plan accordingly.\n', t.title,
-             (select string_agg(a ->> 'message', '; ') from jsonb_array_elements(v_row.alerts) a)))
+    perform app_hidden.notify(t.traveler_id, 'weather_alert',
+      jsonb_build_object('trip_title', t.title,
+                         'alert', (select string_agg(a ->> 'message', '; ') from jsonb_array_elements(v_row.alerts) a)),
+      'high')
       from app_public.trips t where t.id = v_row.trip_id;
   end if;
   return v_row;
@@ -13045,9 +13941,10 @@ begin
          valid_until = now() + make_interval(hours => v_hours)
    where o.id = v_override.id
   returning * into v_override;
-  perform app_hidden.queue_email(u.id, 'Emergency override approved',
-    format(E'The %s of %s may be confirmed without its code until %s by the traveler, on the spot, with a photo.\n',
-           v_override.qr_type, d.delivery_number, to_char(v_override.valid_until at time zone 'UTC', 'YYYY-MM-DD HH24:MI "UTC"')))
+  perform app_hidden.notify(u.id, 'override_approved',
+    jsonb_build_object('qr_type', v_override.qr_type, 'delivery_number', d.delivery_number,
+                       'valid_until', to_char(v_override.valid_until at time zone 'UTC', 'YYYY-MM-DD HH24:MI "UTC"')),
+    'high', d.id)
     from app_public.deliveries d, unnest(array[d.customer_id, d.traveler_id]) as u(id)
    where d.id = v_override.delivery_id;
   return v_override;
@@ -13819,11 +14716,10 @@ begin
   returning o.* into v_offer;
   v_offer := app_hidden.auto_accept_if_allowed(v_offer);
   if v_offer.status = 'pending' then
-    perform app_hidden.queue_email(
-      case v_party when 'customer' then v_offer.traveler_id else v_offer.customer_id end,
-      'A counter-offer is waiting for you',
-      format(E'The price for "%s" is now %s %s. Open the app to accept, counter or decline.\n',
-             v_request.title, round(v_offer.price / 100.0, 2), v_offer.currency));
+    perform app_hidden.notify(
+      case v_party when 'customer' then v_offer.traveler_id else v_offer.customer_id end, 'offer_countered',
+      jsonb_build_object('request_title', v_request.title, 'amount', to_char(v_offer.price / 100.0, 'FM999999999990.00'),
+                         'currency', v_offer.currency));
   end if;
   return v_offer;
 end;
@@ -14430,6 +15326,35 @@ Deletes the signed-in user''s account: it disappears at once, every device is si
 
 
 --
+-- Name: delete_notification(uuid); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.delete_notification(notification_id uuid) RETURNS boolean
+    LANGUAGE plpgsql STRICT
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_hidden.require_session('delete notifications');
+begin
+  delete from app_public.notifications n
+   where n.id = delete_notification.notification_id and n.user_id = v_user_id and n.channel = 'in_app';
+  if not found then
+    raise exception 'No such notification' using errcode = 'NTFND';
+  end if;
+  return true;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION delete_notification(notification_id uuid); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.delete_notification(notification_id uuid) IS '@resultFieldName success
+Deletes one of your in-app notifications. Errors: LOGIN, NTFND.';
+
+
+--
 -- Name: delivery_contacts(uuid); Type: FUNCTION; Schema: app_public; Owner: -
 --
 
@@ -14631,14 +15556,9 @@ begin
   if app_hidden.rate_limit_take('password_reset', v_email,
        (app_hidden.config_value('security.rate_reset_hour'))::int, interval '1 hour')
      and v_user_id is not null then
-    insert into app_private.emails (user_id, recipient, subject, body, kind)
-    values (v_user_id, v_email, 'Choose a new password',
-            format(E'Hello,\n\nsomeone asked to reset the password of your P2P Delivery account. Choose a new one '
-                   'within %s minutes with this link:\n\n%s/reset-password?token={{token}}\n\n'
-                   'If it was not you, ignore this message: your password stays as it is.\n',
-                   app_hidden.config_value('auth.password_reset_minutes'),
-                   app_hidden.config_value('platform.app_url') #>> '{}'),
-            'password_reset');
+    perform app_hidden.notify(v_user_id, 'password_reset',
+      jsonb_build_object('minutes', app_hidden.config_value('auth.password_reset_minutes') #>> '{}',
+                         'app_url', app_hidden.config_value('platform.app_url') #>> '{}'), 'urgent');
   end if;
   return true;
 end;
@@ -14917,9 +15837,9 @@ begin
     invite_traveler.message, invite_traveler.pickup_time, invite_traveler.delivery_time, null);
   v_offer := app_hidden.auto_accept_if_allowed(v_offer);
   if v_offer.status = 'pending' then
-    perform app_hidden.queue_email(v_trip.traveler_id, 'A customer invites you to carry an item',
-      format(E'A customer asks you to carry "%s" on your trip "%s" for %s %s. Open the app to accept, counter or decline.\n',
-             v_request.title, v_trip.title, round(v_offer.price / 100.0, 2), v_offer.currency));
+    perform app_hidden.notify(v_trip.traveler_id, 'offer_invitation',
+      jsonb_build_object('request_title', v_request.title, 'trip_title', v_trip.title,
+                         'amount', to_char(v_offer.price / 100.0, 'FM999999999990.00'), 'currency', v_offer.currency));
   end if;
   return v_offer;
 end;
@@ -15146,6 +16066,303 @@ Ends all your device sessions, this one included; returns how many ended.';
 
 
 --
+-- Name: mark_all_notifications_read(); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.mark_all_notifications_read() RETURNS integer
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_hidden.require_session('read notifications');
+  v_count integer;
+begin
+  update app_public.notifications n set read_at = now()
+   where n.user_id = v_user_id and n.channel = 'in_app' and n.read_at is null;
+  get diagnostics v_count = row_count;
+  return v_count;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION mark_all_notifications_read(); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.mark_all_notifications_read() IS '@resultFieldName count
+Marks all your in-app notifications read; returns how many were unread. Errors: LOGIN.';
+
+
+--
+-- Name: notifications; Type: TABLE; Schema: app_public; Owner: -
+--
+
+CREATE TABLE app_public.notifications (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    user_id uuid NOT NULL,
+    template_id uuid NOT NULL,
+    template_version integer NOT NULL,
+    channel app_public.notification_type NOT NULL,
+    category app_public.notification_category NOT NULL,
+    priority app_public.notification_priority DEFAULT 'normal'::app_public.notification_priority NOT NULL,
+    status app_public.notification_status DEFAULT 'queued'::app_public.notification_status NOT NULL,
+    variables jsonb DEFAULT '{}'::jsonb NOT NULL,
+    title text,
+    body text,
+    delivery_id uuid,
+    scheduled_at timestamp with time zone DEFAULT now() NOT NULL,
+    sent_at timestamp with time zone,
+    read_at timestamp with time zone,
+    clicked_at timestamp with time zone,
+    attempts integer DEFAULT 0 NOT NULL,
+    last_error text,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT notifications_attempts_check CHECK ((attempts >= 0)),
+    CONSTRAINT notifications_read_check CHECK (((read_at IS NULL) OR (channel = 'in_app'::app_public.notification_type))),
+    CONSTRAINT notifications_variables_check CHECK ((jsonb_typeof(variables) = 'object'::text))
+)
+PARTITION BY RANGE (created_at);
+
+ALTER TABLE ONLY app_public.notifications FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE notifications; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TABLE app_public.notifications IS '@behavior -insert -update -delete
+Messages to users, one row per channel; users read their in-app inbox with myNotifications.';
+
+
+--
+-- Name: COLUMN notifications.id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notifications.id IS 'The notification''s id (with created_at, its key).';
+
+
+--
+-- Name: COLUMN notifications.created_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notifications.created_at IS 'When it was queued (the month decides its partition).';
+
+
+--
+-- Name: COLUMN notifications.user_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notifications.user_id IS 'The recipient.';
+
+
+--
+-- Name: COLUMN notifications.template_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notifications.template_id IS 'The template it was made from.';
+
+
+--
+-- Name: COLUMN notifications.template_version; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notifications.template_version IS 'The template''s version when it was queued.';
+
+
+--
+-- Name: COLUMN notifications.channel; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notifications.channel IS 'push, email, sms or in_app.';
+
+
+--
+-- Name: COLUMN notifications.category; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notifications.category IS 'The template''s category.';
+
+
+--
+-- Name: COLUMN notifications.priority; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notifications.priority IS 'low, normal, high or urgent (urgent passes quiet hours).';
+
+
+--
+-- Name: COLUMN notifications.status; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notifications.status IS 'queued, sent, read, failed, bounced or cancelled.';
+
+
+--
+-- Name: COLUMN notifications.variables; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notifications.variables IS '@behavior -*
+The values the template is rendered with (what the recipient may see; never a secret).';
+
+
+--
+-- Name: COLUMN notifications.title; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notifications.title IS 'The rendered title (in-app, push) or subject (email), once sent.';
+
+
+--
+-- Name: COLUMN notifications.body; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notifications.body IS 'The rendered text, once sent.';
+
+
+--
+-- Name: COLUMN notifications.delivery_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notifications.delivery_id IS 'The delivery it is about, if any.';
+
+
+--
+-- Name: COLUMN notifications.scheduled_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notifications.scheduled_at IS 'When it may be sent: later than created_at in quiet hours, for a digest time, or for a retry.';
+
+
+--
+-- Name: COLUMN notifications.sent_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notifications.sent_at IS 'When the provider accepted it (or the in-app message was rendered).';
+
+
+--
+-- Name: COLUMN notifications.read_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notifications.read_at IS 'When the user read it (in-app only).';
+
+
+--
+-- Name: COLUMN notifications.clicked_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notifications.clicked_at IS 'When the user followed it.';
+
+
+--
+-- Name: COLUMN notifications.attempts; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notifications.attempts IS 'Send attempts so far.';
+
+
+--
+-- Name: COLUMN notifications.last_error; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notifications.last_error IS '@behavior -*
+The last failure of the provider.';
+
+
+--
+-- Name: COLUMN notifications.updated_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notifications.updated_at IS 'When the row last changed.';
+
+
+--
+-- Name: CONSTRAINT notifications_attempts_check ON notifications; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT notifications_attempts_check ON app_public.notifications IS 'attempts cannot be negative';
+
+
+--
+-- Name: CONSTRAINT notifications_read_check ON notifications; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT notifications_read_check ON app_public.notifications IS 'read_at applies to in_app notifications only';
+
+
+--
+-- Name: CONSTRAINT notifications_variables_check ON notifications; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT notifications_variables_check ON app_public.notifications IS 'variables must be an object';
+
+
+--
+-- Name: mark_notification_clicked(uuid); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.mark_notification_clicked(notification_id uuid) RETURNS app_public.notifications
+    LANGUAGE plpgsql STRICT
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_hidden.require_session('open notifications');
+  v_row app_public.notifications;
+begin
+  update app_public.notifications n
+     set clicked_at = coalesce(n.clicked_at, now()),
+         read_at = case when n.channel = 'in_app' then coalesce(n.read_at, now()) end
+   where n.id = mark_notification_clicked.notification_id and n.user_id = v_user_id
+  returning n.* into v_row;
+  if v_row.id is null then
+    raise exception 'No such notification' using errcode = 'NTFND';
+  end if;
+  return v_row;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION mark_notification_clicked(notification_id uuid); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.mark_notification_clicked(notification_id uuid) IS '@resultFieldName notification
+Records that you opened a notification (an in-app one is then read). Errors: LOGIN, NTFND.';
+
+
+--
+-- Name: mark_notification_read(uuid); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.mark_notification_read(notification_id uuid) RETURNS app_public.notifications
+    LANGUAGE plpgsql STRICT
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_hidden.require_session('read notifications');
+  v_row app_public.notifications;
+begin
+  update app_public.notifications n set read_at = coalesce(n.read_at, now())
+   where n.id = mark_notification_read.notification_id and n.user_id = v_user_id and n.channel = 'in_app'
+  returning n.* into v_row;
+  if v_row.id is null then
+    raise exception 'No such notification' using errcode = 'NTFND';
+  end if;
+  return v_row;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION mark_notification_read(notification_id uuid); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.mark_notification_read(notification_id uuid) IS '@resultFieldName notification
+Marks one of your in-app notifications read. Errors: LOGIN, NTFND.';
+
+
+--
 -- Name: mark_trip_delayed(uuid, timestamp with time zone, timestamp with time zone); Type: FUNCTION; Schema: app_public; Owner: -
 --
 
@@ -15299,6 +16516,28 @@ $$;
 
 COMMENT ON FUNCTION app_public.moderate_review(review_id uuid, decision app_public.moderation_status, note text) IS '@resultFieldName review
 Moderators (content.moderate) approve a review (published again; its open reports dismissed) or reject it (removed; its open reports resolved). Errors: LOGIN, DNIED (no permission, or a review by or about yourself), INVAL (decision pending), NTFND.';
+
+
+--
+-- Name: my_notifications(); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.my_notifications() RETURNS SETOF app_public.notifications
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select n.* from app_public.notifications n
+   where n.user_id = (select app_public.current_user_id()) and n.channel = 'in_app'
+     and n.status in ('sent', 'delivered', 'read')
+   order by n.read_at is null desc, n.created_at desc, n.id;
+$$;
+
+
+--
+-- Name: FUNCTION my_notifications(); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.my_notifications() IS 'The signed-in user''s in-app notifications, unread first, then newest first.';
 
 
 --
@@ -15620,13 +16859,9 @@ begin
       raise;
     end if;
     -- The address is taken (also when a parallel sign-up took it a moment ago): tell its owner, answer as usual.
-    insert into app_private.emails (user_id, recipient, subject, body)
-    select c.user_id, c.email, 'Someone tried to sign up with your email address',
-           format(E'Hello,\n\nsomeone tried to create a P2P Delivery account with this address, which already has '
-                  'one. If it was you, sign in, or choose a new password at %s/forgot-password.\n'
-                  'If it was not you, you can ignore this message.\n',
-                  app_hidden.config_value('platform.app_url') #>> '{}')
-      from app_public.user_contacts c where c.email = v_email::citext;
+    perform app_hidden.notify(c.user_id, 'signup_attempt',
+              jsonb_build_object('app_url', app_hidden.config_value('platform.app_url') #>> '{}'), 'high')
+       from app_public.user_contacts c where c.email = v_email::citext;
     return true;
   end;
   insert into app_private.user_secrets (user_id, password_hash) values (v_user_id, v_password_hash);
@@ -15642,6 +16877,143 @@ $_$;
 
 COMMENT ON FUNCTION app_public.register(email text, password text, first_name text, last_name text, user_type app_public.user_type, referral_code text, accept_terms boolean) IS '@resultFieldName success
 Creates an account (pending until the emailed link is followed) and returns true, also when the email is already registered: its owner is told by email instead, so the answer reveals nothing. Sign in with login afterwards. Errors: INVAL (bad email or name, terms not accepted, unknown referral code), WEAKP (password policy), LIMIT (too many sign-ups from this network), DNIED (registration closed).';
+
+
+--
+-- Name: device_tokens; Type: TABLE; Schema: app_public; Owner: -
+--
+
+CREATE TABLE app_public.device_tokens (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    user_id uuid NOT NULL,
+    token text NOT NULL,
+    platform app_public.device_platform NOT NULL,
+    active boolean DEFAULT true NOT NULL,
+    last_used_at timestamp with time zone DEFAULT now() NOT NULL,
+    deactivated_at timestamp with time zone,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT device_tokens_active_check CHECK ((active = (deactivated_at IS NULL))),
+    CONSTRAINT device_tokens_token_check CHECK (((length(token) >= 8) AND (length(token) <= 4096)))
+);
+
+ALTER TABLE ONLY app_public.device_tokens FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE device_tokens; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TABLE app_public.device_tokens IS '@behavior -insert -update
+Push tokens of the user''s devices; registerDeviceToken adds one, unregisterDeviceToken or deleting removes it.';
+
+
+--
+-- Name: COLUMN device_tokens.id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.device_tokens.id IS 'The token''s row id.';
+
+
+--
+-- Name: COLUMN device_tokens.user_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.device_tokens.user_id IS 'The user the token belongs to (the latest who registered it).';
+
+
+--
+-- Name: COLUMN device_tokens.token; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.device_tokens.token IS 'The push token the device got from its platform.';
+
+
+--
+-- Name: COLUMN device_tokens.platform; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.device_tokens.platform IS 'ios, android or web.';
+
+
+--
+-- Name: COLUMN device_tokens.active; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.device_tokens.active IS 'Inactive after notifications.token_inactive_days without use or when the push provider no longer knows it.';
+
+
+--
+-- Name: COLUMN device_tokens.last_used_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.device_tokens.last_used_at IS 'When the token was last registered or used.';
+
+
+--
+-- Name: COLUMN device_tokens.deactivated_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.device_tokens.deactivated_at IS 'When it went inactive.';
+
+
+--
+-- Name: COLUMN device_tokens.created_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.device_tokens.created_at IS 'When the token was first registered.';
+
+
+--
+-- Name: COLUMN device_tokens.updated_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.device_tokens.updated_at IS 'When the row last changed.';
+
+
+--
+-- Name: CONSTRAINT device_tokens_active_check ON device_tokens; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT device_tokens_active_check ON app_public.device_tokens IS 'active must be false exactly when deactivated_at is set';
+
+
+--
+-- Name: CONSTRAINT device_tokens_token_check ON device_tokens; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT device_tokens_token_check ON app_public.device_tokens IS 'token must have 8 to 4096 characters';
+
+
+--
+-- Name: register_device_token(text, app_public.device_platform); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.register_device_token(token text, platform app_public.device_platform) RETURNS app_public.device_tokens
+    LANGUAGE plpgsql STRICT SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_hidden.require_session('register a device');
+  v_row app_public.device_tokens;
+begin
+  insert into app_public.device_tokens as dt (user_id, token, platform)
+  values (v_user_id, register_device_token.token, register_device_token.platform)
+  on conflict on constraint device_tokens_token_key do update
+     set user_id = excluded.user_id, platform = excluded.platform, active = true, deactivated_at = null,
+         last_used_at = now()
+  returning dt.* into v_row;
+  return v_row;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION register_device_token(token text, platform app_public.device_platform); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.register_device_token(token text, platform app_public.device_platform) IS '@resultFieldName deviceToken
+Registers (or refreshes) a push token of your device; a token registered by another account moves to yours. Errors: LOGIN, INVAL (token length).';
 
 
 --
@@ -15661,8 +17033,8 @@ begin
          notes = trim(reject_emergency_override.notes)
    where o.id = v_override.id
   returning * into v_override;
-  perform app_hidden.queue_email(v_override.requester_id, 'Emergency override rejected',
-    format(E'Your request for an emergency override was rejected: %s\n', v_override.notes));
+  perform app_hidden.notify(v_override.requester_id, 'override_rejected',
+    jsonb_build_object('notes', v_override.notes), 'high', v_override.delivery_id);
   return v_override;
 end;
 $$;
@@ -16188,10 +17560,7 @@ begin
          failed_login_count = 0, locked_until = null
    where s.user_id = v_token.user_id;
   perform app_private.revoke_user_sessions(v_token.user_id);
-  insert into app_private.emails (user_id, recipient, subject, body)
-  values (v_token.user_id, v_email, 'Your password was changed',
-          E'Hello,\n\nthe password of your P2P Delivery account was just reset and every device was signed out.\n'
-          'If it was not you, contact support at once.\n');
+  perform app_hidden.notify(v_token.user_id, 'password_changed', '{}', 'urgent');
   return true;
 end;
 $_$;
@@ -16869,10 +18238,11 @@ begin
   elsif v_delivery.status <> 'pickup_scheduled' then
     raise exception 'The pickup of a % delivery cannot be scheduled', v_delivery.status using errcode = 'BADST';
   end if;
-  perform app_hidden.queue_email(
+  perform app_hidden.notify(
     case v_user_id when v_delivery.customer_id then v_delivery.traveler_id else v_delivery.customer_id end,
-    'Pickup scheduled', format(E'The pickup of %s is scheduled for %s UTC.\n', v_delivery.delivery_number,
-                               to_char(schedule_pickup.at at time zone 'UTC', 'YYYY-MM-DD HH24:MI')));
+    'pickup_scheduled', jsonb_build_object('delivery_number', v_delivery.delivery_number,
+                                           'at', to_char(schedule_pickup.at at time zone 'UTC', 'YYYY-MM-DD HH24:MI')),
+    'normal', v_delivery.id);
   return (select d from app_public.deliveries d where d.id = v_delivery.id);
 end;
 $$;
@@ -17429,9 +18799,9 @@ begin
     submit_offer.message, submit_offer.pickup_time, submit_offer.delivery_time, submit_offer.guarantees);
   v_offer := app_hidden.auto_accept_if_allowed(v_offer);
   if v_offer.status = 'pending' then
-    perform app_hidden.queue_email(v_request.customer_id, 'New offer on your request',
-      format(E'A traveler offers to carry "%s" for %s %s. Open the app to accept, counter or decline.\n',
-             v_request.title, round(v_offer.price / 100.0, 2), v_offer.currency));
+    perform app_hidden.notify(v_request.customer_id, 'offer_received',
+      jsonb_build_object('request_title', v_request.title, 'amount', to_char(v_offer.price / 100.0, 'FM999999999990.00'),
+                         'currency', v_offer.currency));
   end if;
   return v_offer;
 end;
@@ -17584,6 +18954,53 @@ Removes a block the signed-in user made; false when there was none. Errors: LOGI
 
 
 --
+-- Name: unread_notification_count(); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.unread_notification_count() RETURNS integer
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select count(*)::int from app_public.notifications n
+   where n.user_id = (select app_public.current_user_id()) and n.channel = 'in_app' and n.read_at is null
+     and n.status in ('sent', 'delivered');
+$$;
+
+
+--
+-- Name: FUNCTION unread_notification_count(); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.unread_notification_count() IS 'How many of the signed-in user''s in-app notifications are unread.';
+
+
+--
+-- Name: unregister_device_token(text); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.unregister_device_token(token text) RETURNS boolean
+    LANGUAGE plpgsql STRICT
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_hidden.require_session('unregister a device');
+begin
+  delete from app_public.device_tokens dt
+   where dt.token = unregister_device_token.token and dt.user_id = v_user_id;
+  return found;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION unregister_device_token(token text); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.unregister_device_token(token text) IS '@resultFieldName success
+Removes a push token of yours; false when you had no such token. Errors: LOGIN.';
+
+
+--
 -- Name: update_delivery_request(uuid, app_public.delivery_request_details); Type: FUNCTION; Schema: app_public; Owner: -
 --
 
@@ -17659,6 +19076,55 @@ $$;
 
 COMMENT ON FUNCTION app_public.update_delivery_request(request_id uuid, details app_public.delivery_request_details) IS '@resultFieldName deliveryRequest
 Replaces the details of one of your open (pending or matched) delivery requests; checked like createDeliveryRequest, estimate recomputed, a null expiresAt keeps the expiry. Errors: LOGIN, DNIED, NTFND, BADST (no longer open), EXPRD (past its expiry), INVAL.';
+
+
+--
+-- Name: update_notification_preferences(boolean, boolean, boolean, boolean, jsonb, app_public.email_frequency, boolean, time without time zone, time without time zone, text, text); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.update_notification_preferences(push_enabled boolean DEFAULT NULL::boolean, email_enabled boolean DEFAULT NULL::boolean, sms_enabled boolean DEFAULT NULL::boolean, in_app_enabled boolean DEFAULT NULL::boolean, categories jsonb DEFAULT NULL::jsonb, email_frequency app_public.email_frequency DEFAULT NULL::app_public.email_frequency, quiet_hours_enabled boolean DEFAULT NULL::boolean, quiet_start time without time zone DEFAULT NULL::time without time zone, quiet_end time without time zone DEFAULT NULL::time without time zone, timezone text DEFAULT NULL::text, locale text DEFAULT NULL::text) RETURNS app_public.notification_preferences
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_hidden.require_session('change your notification preferences');
+  v_row app_public.notification_preferences;
+begin
+  if (update_notification_preferences.quiet_start is null) <> (update_notification_preferences.quiet_end is null) then
+    raise exception 'quiet_start and quiet_end go together' using errcode = 'INVAL';
+  end if;
+  if update_notification_preferences.categories is not null
+     and jsonb_typeof(update_notification_preferences.categories) <> 'object' then
+    raise exception 'categories must map push, email, sms or in_app to {category: boolean}' using errcode = 'INVAL';
+  end if;
+  update app_public.notification_preferences p
+     set push_enabled = coalesce(update_notification_preferences.push_enabled, p.push_enabled),
+         email_enabled = coalesce(update_notification_preferences.email_enabled, p.email_enabled),
+         sms_enabled = coalesce(update_notification_preferences.sms_enabled, p.sms_enabled),
+         in_app_enabled = coalesce(update_notification_preferences.in_app_enabled, p.in_app_enabled),
+         categories = p.categories || coalesce((
+           select jsonb_object_agg(c.key, case when jsonb_typeof(c.value) = 'object'
+                                               then coalesce(p.categories -> c.key, '{}') || c.value else c.value end)
+             from jsonb_each(update_notification_preferences.categories) c), '{}'),
+         email_frequency = coalesce(update_notification_preferences.email_frequency, p.email_frequency),
+         quiet_hours_enabled = coalesce(update_notification_preferences.quiet_hours_enabled, p.quiet_hours_enabled),
+         quiet_start = coalesce(update_notification_preferences.quiet_start, p.quiet_start),
+         quiet_end = coalesce(update_notification_preferences.quiet_end, p.quiet_end),
+         timezone = coalesce(update_notification_preferences.timezone, p.timezone),
+         locale = coalesce(update_notification_preferences.locale, p.locale)
+   where p.user_id = v_user_id
+  returning p.* into v_row;
+  return v_row;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION update_notification_preferences(push_enabled boolean, email_enabled boolean, sms_enabled boolean, in_app_enabled boolean, categories jsonb, email_frequency app_public.email_frequency, quiet_hours_enabled boolean, quiet_start time without time zone, quiet_end time without time zone, timezone text, locale text); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.update_notification_preferences(push_enabled boolean, email_enabled boolean, sms_enabled boolean, in_app_enabled boolean, categories jsonb, email_frequency app_public.email_frequency, quiet_hours_enabled boolean, quiet_start time without time zone, quiet_end time without time zone, timezone text, locale text) IS '@resultFieldName notificationPreference
+Changes some of your notification preferences; arguments left out stay. categories merges per channel, e.g. {"email": {"promotional": true}}. Security email and in-app messages cannot be switched off. Errors: LOGIN, INVAL.';
 
 
 --
@@ -19026,12 +20492,14 @@ COMMENT ON CONSTRAINT api_request_budgets_subject_check ON app_private.api_reque
 CREATE TABLE app_private.email_verification_tokens (
     id uuid DEFAULT gen_random_uuid() NOT NULL,
     user_id uuid NOT NULL,
-    email_id uuid NOT NULL,
+    email_id uuid,
     email public.citext NOT NULL,
     token_hash bytea NOT NULL,
     expires_at timestamp with time zone NOT NULL,
     used_at timestamp with time zone,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
+    notification_id uuid,
+    CONSTRAINT email_verification_tokens_source_check CHECK (((email_id IS NULL) <> (notification_id IS NULL))),
     CONSTRAINT email_verification_tokens_token_hash_check CHECK ((length(token_hash) = 32))
 );
 
@@ -19043,6 +20511,13 @@ ALTER TABLE ONLY app_private.email_verification_tokens FORCE ROW LEVEL SECURITY;
 --
 
 COMMENT ON TABLE app_private.email_verification_tokens IS 'SHA-256 of email verification links (32 random bytes), single-use, expiring.';
+
+
+--
+-- Name: CONSTRAINT email_verification_tokens_source_check ON email_verification_tokens; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT email_verification_tokens_source_check ON app_private.email_verification_tokens IS 'email_id or notification_id names the message that carried the token';
 
 
 --
@@ -19383,17 +20858,179 @@ COMMENT ON CONSTRAINT mfa_challenges_token_hash_check ON app_private.mfa_challen
 
 
 --
+-- Name: notifications_2026_12; Type: TABLE; Schema: app_private; Owner: -
+--
+
+CREATE TABLE app_private.notifications_2026_12 (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    user_id uuid NOT NULL,
+    template_id uuid NOT NULL,
+    template_version integer NOT NULL,
+    channel app_public.notification_type NOT NULL,
+    category app_public.notification_category NOT NULL,
+    priority app_public.notification_priority DEFAULT 'normal'::app_public.notification_priority NOT NULL,
+    status app_public.notification_status DEFAULT 'queued'::app_public.notification_status NOT NULL,
+    variables jsonb DEFAULT '{}'::jsonb NOT NULL,
+    title text,
+    body text,
+    delivery_id uuid,
+    scheduled_at timestamp with time zone DEFAULT now() NOT NULL,
+    sent_at timestamp with time zone,
+    read_at timestamp with time zone,
+    clicked_at timestamp with time zone,
+    attempts integer DEFAULT 0 NOT NULL,
+    last_error text,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT notifications_attempts_check CHECK ((attempts >= 0)),
+    CONSTRAINT notifications_read_check CHECK (((read_at IS NULL) OR (channel = 'in_app'::app_public.notification_type))),
+    CONSTRAINT notifications_variables_check CHECK ((jsonb_typeof(variables) = 'object'::text))
+);
+
+ALTER TABLE ONLY app_private.notifications_2026_12 FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE notifications_2026_12; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON TABLE app_private.notifications_2026_12 IS 'A month of notifications (read through app_public.notifications).';
+
+
+--
+-- Name: notifications_2027_01; Type: TABLE; Schema: app_private; Owner: -
+--
+
+CREATE TABLE app_private.notifications_2027_01 (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    user_id uuid NOT NULL,
+    template_id uuid NOT NULL,
+    template_version integer NOT NULL,
+    channel app_public.notification_type NOT NULL,
+    category app_public.notification_category NOT NULL,
+    priority app_public.notification_priority DEFAULT 'normal'::app_public.notification_priority NOT NULL,
+    status app_public.notification_status DEFAULT 'queued'::app_public.notification_status NOT NULL,
+    variables jsonb DEFAULT '{}'::jsonb NOT NULL,
+    title text,
+    body text,
+    delivery_id uuid,
+    scheduled_at timestamp with time zone DEFAULT now() NOT NULL,
+    sent_at timestamp with time zone,
+    read_at timestamp with time zone,
+    clicked_at timestamp with time zone,
+    attempts integer DEFAULT 0 NOT NULL,
+    last_error text,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT notifications_attempts_check CHECK ((attempts >= 0)),
+    CONSTRAINT notifications_read_check CHECK (((read_at IS NULL) OR (channel = 'in_app'::app_public.notification_type))),
+    CONSTRAINT notifications_variables_check CHECK ((jsonb_typeof(variables) = 'object'::text))
+);
+
+ALTER TABLE ONLY app_private.notifications_2027_01 FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE notifications_2027_01; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON TABLE app_private.notifications_2027_01 IS 'A month of notifications (read through app_public.notifications).';
+
+
+--
+-- Name: notifications_2027_02; Type: TABLE; Schema: app_private; Owner: -
+--
+
+CREATE TABLE app_private.notifications_2027_02 (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    user_id uuid NOT NULL,
+    template_id uuid NOT NULL,
+    template_version integer NOT NULL,
+    channel app_public.notification_type NOT NULL,
+    category app_public.notification_category NOT NULL,
+    priority app_public.notification_priority DEFAULT 'normal'::app_public.notification_priority NOT NULL,
+    status app_public.notification_status DEFAULT 'queued'::app_public.notification_status NOT NULL,
+    variables jsonb DEFAULT '{}'::jsonb NOT NULL,
+    title text,
+    body text,
+    delivery_id uuid,
+    scheduled_at timestamp with time zone DEFAULT now() NOT NULL,
+    sent_at timestamp with time zone,
+    read_at timestamp with time zone,
+    clicked_at timestamp with time zone,
+    attempts integer DEFAULT 0 NOT NULL,
+    last_error text,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT notifications_attempts_check CHECK ((attempts >= 0)),
+    CONSTRAINT notifications_read_check CHECK (((read_at IS NULL) OR (channel = 'in_app'::app_public.notification_type))),
+    CONSTRAINT notifications_variables_check CHECK ((jsonb_typeof(variables) = 'object'::text))
+);
+
+ALTER TABLE ONLY app_private.notifications_2027_02 FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE notifications_2027_02; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON TABLE app_private.notifications_2027_02 IS 'A month of notifications (read through app_public.notifications).';
+
+
+--
+-- Name: notifications_2027_03; Type: TABLE; Schema: app_private; Owner: -
+--
+
+CREATE TABLE app_private.notifications_2027_03 (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    user_id uuid NOT NULL,
+    template_id uuid NOT NULL,
+    template_version integer NOT NULL,
+    channel app_public.notification_type NOT NULL,
+    category app_public.notification_category NOT NULL,
+    priority app_public.notification_priority DEFAULT 'normal'::app_public.notification_priority NOT NULL,
+    status app_public.notification_status DEFAULT 'queued'::app_public.notification_status NOT NULL,
+    variables jsonb DEFAULT '{}'::jsonb NOT NULL,
+    title text,
+    body text,
+    delivery_id uuid,
+    scheduled_at timestamp with time zone DEFAULT now() NOT NULL,
+    sent_at timestamp with time zone,
+    read_at timestamp with time zone,
+    clicked_at timestamp with time zone,
+    attempts integer DEFAULT 0 NOT NULL,
+    last_error text,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT notifications_attempts_check CHECK ((attempts >= 0)),
+    CONSTRAINT notifications_read_check CHECK (((read_at IS NULL) OR (channel = 'in_app'::app_public.notification_type))),
+    CONSTRAINT notifications_variables_check CHECK ((jsonb_typeof(variables) = 'object'::text))
+);
+
+ALTER TABLE ONLY app_private.notifications_2027_03 FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE notifications_2027_03; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON TABLE app_private.notifications_2027_03 IS 'A month of notifications (read through app_public.notifications).';
+
+
+--
 -- Name: password_reset_tokens; Type: TABLE; Schema: app_private; Owner: -
 --
 
 CREATE TABLE app_private.password_reset_tokens (
     id uuid DEFAULT gen_random_uuid() NOT NULL,
     user_id uuid NOT NULL,
-    email_id uuid NOT NULL,
+    email_id uuid,
     token_hash bytea NOT NULL,
     expires_at timestamp with time zone NOT NULL,
     used_at timestamp with time zone,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
+    notification_id uuid,
+    CONSTRAINT password_reset_tokens_source_check CHECK (((email_id IS NULL) <> (notification_id IS NULL))),
     CONSTRAINT password_reset_tokens_token_hash_check CHECK ((length(token_hash) = 32))
 );
 
@@ -19405,6 +21042,13 @@ ALTER TABLE ONLY app_private.password_reset_tokens FORCE ROW LEVEL SECURITY;
 --
 
 COMMENT ON TABLE app_private.password_reset_tokens IS 'SHA-256 of password reset links (32 random bytes), single-use, 1 h, a newer one voids older ones.';
+
+
+--
+-- Name: CONSTRAINT password_reset_tokens_source_check ON password_reset_tokens; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT password_reset_tokens_source_check ON app_private.password_reset_tokens IS 'email_id or notification_id names the message that carried the token';
 
 
 --
@@ -20567,6 +22211,275 @@ COMMENT ON CONSTRAINT escrow_accounts_currency_format ON app_public.escrow_accou
 --
 
 COMMENT ON CONSTRAINT escrow_accounts_released ON app_public.escrow_accounts IS 'released_at and release_condition must be set once released';
+
+
+--
+-- Name: notification_template_bodies; Type: TABLE; Schema: app_public; Owner: -
+--
+
+CREATE TABLE app_public.notification_template_bodies (
+    template_id uuid NOT NULL,
+    locale text NOT NULL,
+    push_title text,
+    push_body text,
+    email_subject text,
+    email_text text,
+    email_html text,
+    sms_body text,
+    in_app_title text,
+    in_app_body text,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT notification_template_bodies_email_check CHECK ((((email_subject IS NULL) = (email_text IS NULL)) AND ((email_subject IS NULL) = (email_html IS NULL)))),
+    CONSTRAINT notification_template_bodies_in_app_check CHECK (((in_app_title IS NULL) = (in_app_body IS NULL))),
+    CONSTRAINT notification_template_bodies_locale_check CHECK ((locale ~ '^[a-z]{2}$'::text)),
+    CONSTRAINT notification_template_bodies_push_check CHECK (((push_title IS NULL) = (push_body IS NULL))),
+    CONSTRAINT notification_template_bodies_sms_body_check CHECK (((length(sms_body) >= 1) AND (length(sms_body) <= 320)))
+);
+
+ALTER TABLE ONLY app_public.notification_template_bodies FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE notification_template_bodies; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TABLE app_public.notification_template_bodies IS '@behavior -insert -update -delete
+The text of a template in one locale, per channel (a channel without text is not sent); English is the fallback.';
+
+
+--
+-- Name: COLUMN notification_template_bodies.template_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notification_template_bodies.template_id IS 'The template this text belongs to.';
+
+
+--
+-- Name: COLUMN notification_template_bodies.locale; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notification_template_bodies.locale IS 'Two-letter language code (en, fr).';
+
+
+--
+-- Name: COLUMN notification_template_bodies.push_title; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notification_template_bodies.push_title IS 'Title of the push notification.';
+
+
+--
+-- Name: COLUMN notification_template_bodies.push_body; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notification_template_bodies.push_body IS 'Text of the push notification.';
+
+
+--
+-- Name: COLUMN notification_template_bodies.email_subject; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notification_template_bodies.email_subject IS 'Subject of the email.';
+
+
+--
+-- Name: COLUMN notification_template_bodies.email_text; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notification_template_bodies.email_text IS 'Plain-text part of the email.';
+
+
+--
+-- Name: COLUMN notification_template_bodies.email_html; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notification_template_bodies.email_html IS 'HTML part of the email (variables are escaped).';
+
+
+--
+-- Name: COLUMN notification_template_bodies.sms_body; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notification_template_bodies.sms_body IS 'At most 320 characters once rendered.';
+
+
+--
+-- Name: COLUMN notification_template_bodies.in_app_title; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notification_template_bodies.in_app_title IS 'Title of the in-app message.';
+
+
+--
+-- Name: COLUMN notification_template_bodies.in_app_body; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notification_template_bodies.in_app_body IS 'Text of the in-app message.';
+
+
+--
+-- Name: COLUMN notification_template_bodies.created_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notification_template_bodies.created_at IS 'When this text was added.';
+
+
+--
+-- Name: COLUMN notification_template_bodies.updated_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notification_template_bodies.updated_at IS 'When this text last changed.';
+
+
+--
+-- Name: CONSTRAINT notification_template_bodies_email_check ON notification_template_bodies; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT notification_template_bodies_email_check ON app_public.notification_template_bodies IS 'email_subject, email_text and email_html go together';
+
+
+--
+-- Name: CONSTRAINT notification_template_bodies_in_app_check ON notification_template_bodies; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT notification_template_bodies_in_app_check ON app_public.notification_template_bodies IS 'in_app_title and in_app_body go together';
+
+
+--
+-- Name: CONSTRAINT notification_template_bodies_locale_check ON notification_template_bodies; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT notification_template_bodies_locale_check ON app_public.notification_template_bodies IS 'locale must be a two-letter language code';
+
+
+--
+-- Name: CONSTRAINT notification_template_bodies_push_check ON notification_template_bodies; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT notification_template_bodies_push_check ON app_public.notification_template_bodies IS 'push_title and push_body go together';
+
+
+--
+-- Name: CONSTRAINT notification_template_bodies_sms_body_check ON notification_template_bodies; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT notification_template_bodies_sms_body_check ON app_public.notification_template_bodies IS 'sms_body must have 1 to 320 characters';
+
+
+--
+-- Name: notification_templates; Type: TABLE; Schema: app_public; Owner: -
+--
+
+CREATE TABLE app_public.notification_templates (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    name text NOT NULL,
+    category app_public.notification_category NOT NULL,
+    status app_public.template_status DEFAULT 'active'::app_public.template_status NOT NULL,
+    version integer DEFAULT 1 NOT NULL,
+    variables jsonb DEFAULT '[]'::jsonb NOT NULL,
+    secret app_private.notification_secret DEFAULT 'none'::app_private.notification_secret NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT notification_templates_name_check CHECK ((name ~ '^[a-z][a-z0-9_]{2,63}$'::text)),
+    CONSTRAINT notification_templates_variables_check CHECK (((jsonb_typeof(variables) = 'array'::text) AND (NOT jsonb_path_exists(variables, '$[*]?((((@.type() != "object" || !(exists (@."name"))) || @."name".type() != "string") || !(exists (@."required"))) || @."required".type() != "boolean")'::jsonpath)))),
+    CONSTRAINT notification_templates_version_check CHECK ((version >= 1))
+);
+
+ALTER TABLE ONLY app_public.notification_templates FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE notification_templates; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TABLE app_public.notification_templates IS '@behavior -insert -update -delete
+Message templates, one per event: a category, declared variables and a body per channel and locale (admins with notifications.send read them).';
+
+
+--
+-- Name: COLUMN notification_templates.id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notification_templates.id IS 'The template''s id.';
+
+
+--
+-- Name: COLUMN notification_templates.name; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notification_templates.name IS 'What SQL passes to app_hidden.notify (e.g. offer_received).';
+
+
+--
+-- Name: COLUMN notification_templates.category; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notification_templates.category IS 'The preference category that decides who receives it.';
+
+
+--
+-- Name: COLUMN notification_templates.status; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notification_templates.status IS 'Only active templates send.';
+
+
+--
+-- Name: COLUMN notification_templates.version; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notification_templates.version IS 'Bumped on every edit of the template or one of its bodies; each notification records the version it was rendered from.';
+
+
+--
+-- Name: COLUMN notification_templates.variables; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notification_templates.variables IS 'Declared variables, [{"name", "required"}]: a required one missing fails notify; rendering refuses any undeclared one.';
+
+
+--
+-- Name: COLUMN notification_templates.secret; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notification_templates.secret IS '@behavior -*
+The single-use secret the sending task mints into {{token}} (verify_email, password_reset) or none.';
+
+
+--
+-- Name: COLUMN notification_templates.created_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notification_templates.created_at IS 'When the template was installed.';
+
+
+--
+-- Name: COLUMN notification_templates.updated_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notification_templates.updated_at IS 'When the template (or one of its bodies) last changed.';
+
+
+--
+-- Name: CONSTRAINT notification_templates_name_check ON notification_templates; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT notification_templates_name_check ON app_public.notification_templates IS 'name must be 3 to 64 lowercase letters, digits or underscores, starting with a letter';
+
+
+--
+-- Name: CONSTRAINT notification_templates_variables_check ON notification_templates; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT notification_templates_variables_check ON app_public.notification_templates IS 'variables must be an array of {"name": text, "required": boolean}';
+
+
+--
+-- Name: CONSTRAINT notification_templates_version_check ON notification_templates; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT notification_templates_version_check ON app_public.notification_templates IS 'version must be at least 1';
 
 
 --
@@ -22198,6 +24111,34 @@ CREATE TABLE public.schema_migrations (
 
 
 --
+-- Name: notifications_2026_12; Type: TABLE ATTACH; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_public.notifications ATTACH PARTITION app_private.notifications_2026_12 FOR VALUES FROM ('2026-12-01 00:00:00+00') TO ('2027-01-01 00:00:00+00');
+
+
+--
+-- Name: notifications_2027_01; Type: TABLE ATTACH; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_public.notifications ATTACH PARTITION app_private.notifications_2027_01 FOR VALUES FROM ('2027-01-01 00:00:00+00') TO ('2027-02-01 00:00:00+00');
+
+
+--
+-- Name: notifications_2027_02; Type: TABLE ATTACH; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_public.notifications ATTACH PARTITION app_private.notifications_2027_02 FOR VALUES FROM ('2027-02-01 00:00:00+00') TO ('2027-03-01 00:00:00+00');
+
+
+--
+-- Name: notifications_2027_03; Type: TABLE ATTACH; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_public.notifications ATTACH PARTITION app_private.notifications_2027_03 FOR VALUES FROM ('2027-03-01 00:00:00+00') TO ('2027-04-01 00:00:00+00');
+
+
+--
 -- Name: account_closures account_closures_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
 --
 
@@ -22465,6 +24406,81 @@ ALTER TABLE ONLY app_private.mfa_challenges
 --
 
 COMMENT ON CONSTRAINT mfa_challenges_token_hash_key ON app_private.mfa_challenges IS 'token_hash is already in use';
+
+
+--
+-- Name: notifications notifications_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.notifications
+    ADD CONSTRAINT notifications_pkey PRIMARY KEY (id, created_at);
+
+
+--
+-- Name: CONSTRAINT notifications_pkey ON notifications; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT notifications_pkey ON app_public.notifications IS 'id is already taken';
+
+
+--
+-- Name: notifications_2026_12 notifications_2026_12_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.notifications_2026_12
+    ADD CONSTRAINT notifications_2026_12_pkey PRIMARY KEY (id, created_at);
+
+
+--
+-- Name: CONSTRAINT notifications_2026_12_pkey ON notifications_2026_12; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT notifications_2026_12_pkey ON app_private.notifications_2026_12 IS 'id is already taken';
+
+
+--
+-- Name: notifications_2027_01 notifications_2027_01_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.notifications_2027_01
+    ADD CONSTRAINT notifications_2027_01_pkey PRIMARY KEY (id, created_at);
+
+
+--
+-- Name: CONSTRAINT notifications_2027_01_pkey ON notifications_2027_01; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT notifications_2027_01_pkey ON app_private.notifications_2027_01 IS 'id is already taken';
+
+
+--
+-- Name: notifications_2027_02 notifications_2027_02_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.notifications_2027_02
+    ADD CONSTRAINT notifications_2027_02_pkey PRIMARY KEY (id, created_at);
+
+
+--
+-- Name: CONSTRAINT notifications_2027_02_pkey ON notifications_2027_02; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT notifications_2027_02_pkey ON app_private.notifications_2027_02 IS 'id is already taken';
+
+
+--
+-- Name: notifications_2027_03 notifications_2027_03_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.notifications_2027_03
+    ADD CONSTRAINT notifications_2027_03_pkey PRIMARY KEY (id, created_at);
+
+
+--
+-- Name: CONSTRAINT notifications_2027_03_pkey ON notifications_2027_03; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT notifications_2027_03_pkey ON app_private.notifications_2027_03 IS 'id is already taken';
 
 
 --
@@ -22933,6 +24949,36 @@ COMMENT ON CONSTRAINT delivery_transitions_pkey ON app_public.delivery_transitio
 
 
 --
+-- Name: device_tokens device_tokens_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.device_tokens
+    ADD CONSTRAINT device_tokens_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: CONSTRAINT device_tokens_pkey ON device_tokens; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT device_tokens_pkey ON app_public.device_tokens IS 'id is already taken';
+
+
+--
+-- Name: device_tokens device_tokens_token_key; Type: CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.device_tokens
+    ADD CONSTRAINT device_tokens_token_key UNIQUE (token);
+
+
+--
+-- Name: CONSTRAINT device_tokens_token_key ON device_tokens; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT device_tokens_token_key ON app_public.device_tokens IS 'token is already registered';
+
+
+--
 -- Name: escrow_accounts escrow_accounts_delivery_id_key; Type: CONSTRAINT; Schema: app_public; Owner: -
 --
 
@@ -22990,6 +25036,66 @@ ALTER TABLE ONLY app_public.files
 --
 
 COMMENT ON CONSTRAINT files_pkey ON app_public.files IS 'id is already taken';
+
+
+--
+-- Name: notification_preferences notification_preferences_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.notification_preferences
+    ADD CONSTRAINT notification_preferences_pkey PRIMARY KEY (user_id);
+
+
+--
+-- Name: CONSTRAINT notification_preferences_pkey ON notification_preferences; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT notification_preferences_pkey ON app_public.notification_preferences IS 'user_id already has notification preferences';
+
+
+--
+-- Name: notification_template_bodies notification_template_bodies_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.notification_template_bodies
+    ADD CONSTRAINT notification_template_bodies_pkey PRIMARY KEY (template_id, locale);
+
+
+--
+-- Name: CONSTRAINT notification_template_bodies_pkey ON notification_template_bodies; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT notification_template_bodies_pkey ON app_public.notification_template_bodies IS 'locale already has a body for this template';
+
+
+--
+-- Name: notification_templates notification_templates_name_key; Type: CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.notification_templates
+    ADD CONSTRAINT notification_templates_name_key UNIQUE (name);
+
+
+--
+-- Name: CONSTRAINT notification_templates_name_key ON notification_templates; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT notification_templates_name_key ON app_public.notification_templates IS 'name is already taken by another template';
+
+
+--
+-- Name: notification_templates notification_templates_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.notification_templates
+    ADD CONSTRAINT notification_templates_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: CONSTRAINT notification_templates_pkey ON notification_templates; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT notification_templates_pkey ON app_public.notification_templates IS 'id is already taken';
 
 
 --
@@ -23714,6 +25820,216 @@ CREATE INDEX mfa_challenges_user_id_idx ON app_private.mfa_challenges USING btre
 
 
 --
+-- Name: notifications_delivery_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX notifications_delivery_idx ON ONLY app_public.notifications USING btree (delivery_id);
+
+
+--
+-- Name: notifications_2026_12_delivery_id_idx; Type: INDEX; Schema: app_private; Owner: -
+--
+
+CREATE INDEX notifications_2026_12_delivery_id_idx ON app_private.notifications_2026_12 USING btree (delivery_id);
+
+
+--
+-- Name: notifications_queued_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX notifications_queued_idx ON ONLY app_public.notifications USING btree (scheduled_at) WHERE (status = 'queued'::app_public.notification_status);
+
+
+--
+-- Name: notifications_2026_12_scheduled_at_idx; Type: INDEX; Schema: app_private; Owner: -
+--
+
+CREATE INDEX notifications_2026_12_scheduled_at_idx ON app_private.notifications_2026_12 USING btree (scheduled_at) WHERE (status = 'queued'::app_public.notification_status);
+
+
+--
+-- Name: notifications_template_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX notifications_template_idx ON ONLY app_public.notifications USING btree (template_id);
+
+
+--
+-- Name: notifications_2026_12_template_id_idx; Type: INDEX; Schema: app_private; Owner: -
+--
+
+CREATE INDEX notifications_2026_12_template_id_idx ON app_private.notifications_2026_12 USING btree (template_id);
+
+
+--
+-- Name: notifications_user_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX notifications_user_idx ON ONLY app_public.notifications USING btree (user_id, created_at DESC) WHERE (channel = 'in_app'::app_public.notification_type);
+
+
+--
+-- Name: notifications_2026_12_user_id_created_at_idx; Type: INDEX; Schema: app_private; Owner: -
+--
+
+CREATE INDEX notifications_2026_12_user_id_created_at_idx ON app_private.notifications_2026_12 USING btree (user_id, created_at DESC) WHERE (channel = 'in_app'::app_public.notification_type);
+
+
+--
+-- Name: notifications_unread_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX notifications_unread_idx ON ONLY app_public.notifications USING btree (user_id) WHERE ((channel = 'in_app'::app_public.notification_type) AND (read_at IS NULL));
+
+
+--
+-- Name: notifications_2026_12_user_id_idx; Type: INDEX; Schema: app_private; Owner: -
+--
+
+CREATE INDEX notifications_2026_12_user_id_idx ON app_private.notifications_2026_12 USING btree (user_id) WHERE ((channel = 'in_app'::app_public.notification_type) AND (read_at IS NULL));
+
+
+--
+-- Name: notifications_all_user_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX notifications_all_user_idx ON ONLY app_public.notifications USING btree (user_id);
+
+
+--
+-- Name: notifications_2026_12_user_id_idx1; Type: INDEX; Schema: app_private; Owner: -
+--
+
+CREATE INDEX notifications_2026_12_user_id_idx1 ON app_private.notifications_2026_12 USING btree (user_id);
+
+
+--
+-- Name: notifications_2027_01_delivery_id_idx; Type: INDEX; Schema: app_private; Owner: -
+--
+
+CREATE INDEX notifications_2027_01_delivery_id_idx ON app_private.notifications_2027_01 USING btree (delivery_id);
+
+
+--
+-- Name: notifications_2027_01_scheduled_at_idx; Type: INDEX; Schema: app_private; Owner: -
+--
+
+CREATE INDEX notifications_2027_01_scheduled_at_idx ON app_private.notifications_2027_01 USING btree (scheduled_at) WHERE (status = 'queued'::app_public.notification_status);
+
+
+--
+-- Name: notifications_2027_01_template_id_idx; Type: INDEX; Schema: app_private; Owner: -
+--
+
+CREATE INDEX notifications_2027_01_template_id_idx ON app_private.notifications_2027_01 USING btree (template_id);
+
+
+--
+-- Name: notifications_2027_01_user_id_created_at_idx; Type: INDEX; Schema: app_private; Owner: -
+--
+
+CREATE INDEX notifications_2027_01_user_id_created_at_idx ON app_private.notifications_2027_01 USING btree (user_id, created_at DESC) WHERE (channel = 'in_app'::app_public.notification_type);
+
+
+--
+-- Name: notifications_2027_01_user_id_idx; Type: INDEX; Schema: app_private; Owner: -
+--
+
+CREATE INDEX notifications_2027_01_user_id_idx ON app_private.notifications_2027_01 USING btree (user_id) WHERE ((channel = 'in_app'::app_public.notification_type) AND (read_at IS NULL));
+
+
+--
+-- Name: notifications_2027_01_user_id_idx1; Type: INDEX; Schema: app_private; Owner: -
+--
+
+CREATE INDEX notifications_2027_01_user_id_idx1 ON app_private.notifications_2027_01 USING btree (user_id);
+
+
+--
+-- Name: notifications_2027_02_delivery_id_idx; Type: INDEX; Schema: app_private; Owner: -
+--
+
+CREATE INDEX notifications_2027_02_delivery_id_idx ON app_private.notifications_2027_02 USING btree (delivery_id);
+
+
+--
+-- Name: notifications_2027_02_scheduled_at_idx; Type: INDEX; Schema: app_private; Owner: -
+--
+
+CREATE INDEX notifications_2027_02_scheduled_at_idx ON app_private.notifications_2027_02 USING btree (scheduled_at) WHERE (status = 'queued'::app_public.notification_status);
+
+
+--
+-- Name: notifications_2027_02_template_id_idx; Type: INDEX; Schema: app_private; Owner: -
+--
+
+CREATE INDEX notifications_2027_02_template_id_idx ON app_private.notifications_2027_02 USING btree (template_id);
+
+
+--
+-- Name: notifications_2027_02_user_id_created_at_idx; Type: INDEX; Schema: app_private; Owner: -
+--
+
+CREATE INDEX notifications_2027_02_user_id_created_at_idx ON app_private.notifications_2027_02 USING btree (user_id, created_at DESC) WHERE (channel = 'in_app'::app_public.notification_type);
+
+
+--
+-- Name: notifications_2027_02_user_id_idx; Type: INDEX; Schema: app_private; Owner: -
+--
+
+CREATE INDEX notifications_2027_02_user_id_idx ON app_private.notifications_2027_02 USING btree (user_id) WHERE ((channel = 'in_app'::app_public.notification_type) AND (read_at IS NULL));
+
+
+--
+-- Name: notifications_2027_02_user_id_idx1; Type: INDEX; Schema: app_private; Owner: -
+--
+
+CREATE INDEX notifications_2027_02_user_id_idx1 ON app_private.notifications_2027_02 USING btree (user_id);
+
+
+--
+-- Name: notifications_2027_03_delivery_id_idx; Type: INDEX; Schema: app_private; Owner: -
+--
+
+CREATE INDEX notifications_2027_03_delivery_id_idx ON app_private.notifications_2027_03 USING btree (delivery_id);
+
+
+--
+-- Name: notifications_2027_03_scheduled_at_idx; Type: INDEX; Schema: app_private; Owner: -
+--
+
+CREATE INDEX notifications_2027_03_scheduled_at_idx ON app_private.notifications_2027_03 USING btree (scheduled_at) WHERE (status = 'queued'::app_public.notification_status);
+
+
+--
+-- Name: notifications_2027_03_template_id_idx; Type: INDEX; Schema: app_private; Owner: -
+--
+
+CREATE INDEX notifications_2027_03_template_id_idx ON app_private.notifications_2027_03 USING btree (template_id);
+
+
+--
+-- Name: notifications_2027_03_user_id_created_at_idx; Type: INDEX; Schema: app_private; Owner: -
+--
+
+CREATE INDEX notifications_2027_03_user_id_created_at_idx ON app_private.notifications_2027_03 USING btree (user_id, created_at DESC) WHERE (channel = 'in_app'::app_public.notification_type);
+
+
+--
+-- Name: notifications_2027_03_user_id_idx; Type: INDEX; Schema: app_private; Owner: -
+--
+
+CREATE INDEX notifications_2027_03_user_id_idx ON app_private.notifications_2027_03 USING btree (user_id) WHERE ((channel = 'in_app'::app_public.notification_type) AND (read_at IS NULL));
+
+
+--
+-- Name: notifications_2027_03_user_id_idx1; Type: INDEX; Schema: app_private; Owner: -
+--
+
+CREATE INDEX notifications_2027_03_user_id_idx1 ON app_private.notifications_2027_03 USING btree (user_id);
+
+
+--
 -- Name: password_reset_tokens_email_id_idx; Type: INDEX; Schema: app_private; Owner: -
 --
 
@@ -24040,6 +26356,20 @@ CREATE INDEX delivery_status_history_changed_by_idx ON app_public.delivery_statu
 --
 
 CREATE INDEX delivery_status_history_delivery_id_idx ON app_public.delivery_status_history USING btree (delivery_id, created_at);
+
+
+--
+-- Name: device_tokens_last_used_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX device_tokens_last_used_idx ON app_public.device_tokens USING btree (last_used_at);
+
+
+--
+-- Name: device_tokens_user_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX device_tokens_user_idx ON app_public.device_tokens USING btree (user_id);
 
 
 --
@@ -24659,6 +26989,202 @@ CREATE INDEX users_suspension_end_idx ON app_public.users USING btree (suspended
 
 
 --
+-- Name: notifications_2026_12_delivery_id_idx; Type: INDEX ATTACH; Schema: app_private; Owner: -
+--
+
+ALTER INDEX app_public.notifications_delivery_idx ATTACH PARTITION app_private.notifications_2026_12_delivery_id_idx;
+
+
+--
+-- Name: notifications_2026_12_pkey; Type: INDEX ATTACH; Schema: app_private; Owner: -
+--
+
+ALTER INDEX app_public.notifications_pkey ATTACH PARTITION app_private.notifications_2026_12_pkey;
+
+
+--
+-- Name: notifications_2026_12_scheduled_at_idx; Type: INDEX ATTACH; Schema: app_private; Owner: -
+--
+
+ALTER INDEX app_public.notifications_queued_idx ATTACH PARTITION app_private.notifications_2026_12_scheduled_at_idx;
+
+
+--
+-- Name: notifications_2026_12_template_id_idx; Type: INDEX ATTACH; Schema: app_private; Owner: -
+--
+
+ALTER INDEX app_public.notifications_template_idx ATTACH PARTITION app_private.notifications_2026_12_template_id_idx;
+
+
+--
+-- Name: notifications_2026_12_user_id_created_at_idx; Type: INDEX ATTACH; Schema: app_private; Owner: -
+--
+
+ALTER INDEX app_public.notifications_user_idx ATTACH PARTITION app_private.notifications_2026_12_user_id_created_at_idx;
+
+
+--
+-- Name: notifications_2026_12_user_id_idx; Type: INDEX ATTACH; Schema: app_private; Owner: -
+--
+
+ALTER INDEX app_public.notifications_unread_idx ATTACH PARTITION app_private.notifications_2026_12_user_id_idx;
+
+
+--
+-- Name: notifications_2026_12_user_id_idx1; Type: INDEX ATTACH; Schema: app_private; Owner: -
+--
+
+ALTER INDEX app_public.notifications_all_user_idx ATTACH PARTITION app_private.notifications_2026_12_user_id_idx1;
+
+
+--
+-- Name: notifications_2027_01_delivery_id_idx; Type: INDEX ATTACH; Schema: app_private; Owner: -
+--
+
+ALTER INDEX app_public.notifications_delivery_idx ATTACH PARTITION app_private.notifications_2027_01_delivery_id_idx;
+
+
+--
+-- Name: notifications_2027_01_pkey; Type: INDEX ATTACH; Schema: app_private; Owner: -
+--
+
+ALTER INDEX app_public.notifications_pkey ATTACH PARTITION app_private.notifications_2027_01_pkey;
+
+
+--
+-- Name: notifications_2027_01_scheduled_at_idx; Type: INDEX ATTACH; Schema: app_private; Owner: -
+--
+
+ALTER INDEX app_public.notifications_queued_idx ATTACH PARTITION app_private.notifications_2027_01_scheduled_at_idx;
+
+
+--
+-- Name: notifications_2027_01_template_id_idx; Type: INDEX ATTACH; Schema: app_private; Owner: -
+--
+
+ALTER INDEX app_public.notifications_template_idx ATTACH PARTITION app_private.notifications_2027_01_template_id_idx;
+
+
+--
+-- Name: notifications_2027_01_user_id_created_at_idx; Type: INDEX ATTACH; Schema: app_private; Owner: -
+--
+
+ALTER INDEX app_public.notifications_user_idx ATTACH PARTITION app_private.notifications_2027_01_user_id_created_at_idx;
+
+
+--
+-- Name: notifications_2027_01_user_id_idx; Type: INDEX ATTACH; Schema: app_private; Owner: -
+--
+
+ALTER INDEX app_public.notifications_unread_idx ATTACH PARTITION app_private.notifications_2027_01_user_id_idx;
+
+
+--
+-- Name: notifications_2027_01_user_id_idx1; Type: INDEX ATTACH; Schema: app_private; Owner: -
+--
+
+ALTER INDEX app_public.notifications_all_user_idx ATTACH PARTITION app_private.notifications_2027_01_user_id_idx1;
+
+
+--
+-- Name: notifications_2027_02_delivery_id_idx; Type: INDEX ATTACH; Schema: app_private; Owner: -
+--
+
+ALTER INDEX app_public.notifications_delivery_idx ATTACH PARTITION app_private.notifications_2027_02_delivery_id_idx;
+
+
+--
+-- Name: notifications_2027_02_pkey; Type: INDEX ATTACH; Schema: app_private; Owner: -
+--
+
+ALTER INDEX app_public.notifications_pkey ATTACH PARTITION app_private.notifications_2027_02_pkey;
+
+
+--
+-- Name: notifications_2027_02_scheduled_at_idx; Type: INDEX ATTACH; Schema: app_private; Owner: -
+--
+
+ALTER INDEX app_public.notifications_queued_idx ATTACH PARTITION app_private.notifications_2027_02_scheduled_at_idx;
+
+
+--
+-- Name: notifications_2027_02_template_id_idx; Type: INDEX ATTACH; Schema: app_private; Owner: -
+--
+
+ALTER INDEX app_public.notifications_template_idx ATTACH PARTITION app_private.notifications_2027_02_template_id_idx;
+
+
+--
+-- Name: notifications_2027_02_user_id_created_at_idx; Type: INDEX ATTACH; Schema: app_private; Owner: -
+--
+
+ALTER INDEX app_public.notifications_user_idx ATTACH PARTITION app_private.notifications_2027_02_user_id_created_at_idx;
+
+
+--
+-- Name: notifications_2027_02_user_id_idx; Type: INDEX ATTACH; Schema: app_private; Owner: -
+--
+
+ALTER INDEX app_public.notifications_unread_idx ATTACH PARTITION app_private.notifications_2027_02_user_id_idx;
+
+
+--
+-- Name: notifications_2027_02_user_id_idx1; Type: INDEX ATTACH; Schema: app_private; Owner: -
+--
+
+ALTER INDEX app_public.notifications_all_user_idx ATTACH PARTITION app_private.notifications_2027_02_user_id_idx1;
+
+
+--
+-- Name: notifications_2027_03_delivery_id_idx; Type: INDEX ATTACH; Schema: app_private; Owner: -
+--
+
+ALTER INDEX app_public.notifications_delivery_idx ATTACH PARTITION app_private.notifications_2027_03_delivery_id_idx;
+
+
+--
+-- Name: notifications_2027_03_pkey; Type: INDEX ATTACH; Schema: app_private; Owner: -
+--
+
+ALTER INDEX app_public.notifications_pkey ATTACH PARTITION app_private.notifications_2027_03_pkey;
+
+
+--
+-- Name: notifications_2027_03_scheduled_at_idx; Type: INDEX ATTACH; Schema: app_private; Owner: -
+--
+
+ALTER INDEX app_public.notifications_queued_idx ATTACH PARTITION app_private.notifications_2027_03_scheduled_at_idx;
+
+
+--
+-- Name: notifications_2027_03_template_id_idx; Type: INDEX ATTACH; Schema: app_private; Owner: -
+--
+
+ALTER INDEX app_public.notifications_template_idx ATTACH PARTITION app_private.notifications_2027_03_template_id_idx;
+
+
+--
+-- Name: notifications_2027_03_user_id_created_at_idx; Type: INDEX ATTACH; Schema: app_private; Owner: -
+--
+
+ALTER INDEX app_public.notifications_user_idx ATTACH PARTITION app_private.notifications_2027_03_user_id_created_at_idx;
+
+
+--
+-- Name: notifications_2027_03_user_id_idx; Type: INDEX ATTACH; Schema: app_private; Owner: -
+--
+
+ALTER INDEX app_public.notifications_unread_idx ATTACH PARTITION app_private.notifications_2027_03_user_id_idx;
+
+
+--
+-- Name: notifications_2027_03_user_id_idx1; Type: INDEX ATTACH; Schema: app_private; Owner: -
+--
+
+ALTER INDEX app_public.notifications_all_user_idx ATTACH PARTITION app_private.notifications_2027_03_user_id_idx1;
+
+
+--
 -- Name: ledger_accounts _100_append_only; Type: TRIGGER; Schema: app_private; Owner: -
 --
 
@@ -24820,10 +27346,45 @@ CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app_public.delivery_requests FOR
 
 
 --
+-- Name: device_tokens _100_timestamps; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app_public.device_tokens FOR EACH ROW EXECUTE FUNCTION app_hidden.tg__set_updated_at();
+
+
+--
 -- Name: escrow_accounts _100_timestamps; Type: TRIGGER; Schema: app_public; Owner: -
 --
 
 CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app_public.escrow_accounts FOR EACH ROW EXECUTE FUNCTION app_hidden.tg__set_updated_at();
+
+
+--
+-- Name: notification_preferences _100_timestamps; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app_public.notification_preferences FOR EACH ROW EXECUTE FUNCTION app_hidden.tg__set_updated_at();
+
+
+--
+-- Name: notification_template_bodies _100_timestamps; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app_public.notification_template_bodies FOR EACH ROW EXECUTE FUNCTION app_hidden.tg__set_updated_at();
+
+
+--
+-- Name: notification_templates _100_timestamps; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app_public.notification_templates FOR EACH ROW EXECUTE FUNCTION app_hidden.tg__set_updated_at();
+
+
+--
+-- Name: notifications _100_timestamps; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app_public.notifications FOR EACH ROW EXECUTE FUNCTION app_hidden.tg__set_updated_at();
 
 
 --
@@ -24988,10 +27549,31 @@ CREATE TRIGGER _200_attach_files BEFORE INSERT OR UPDATE OF picture_id ON app_pu
 
 
 --
+-- Name: notification_template_bodies _200_bump_version; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _200_bump_version AFTER INSERT OR DELETE OR UPDATE ON app_public.notification_template_bodies FOR EACH ROW EXECUTE FUNCTION app_hidden.tg_notification_template_bodies__bump_version();
+
+
+--
+-- Name: notification_templates _200_bump_version; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _200_bump_version BEFORE UPDATE ON app_public.notification_templates FOR EACH ROW WHEN ((old.* IS DISTINCT FROM new.*)) EXECUTE FUNCTION app_hidden.tg_notification_templates__bump_version();
+
+
+--
 -- Name: custody_events _200_chain; Type: TRIGGER; Schema: app_public; Owner: -
 --
 
 CREATE TRIGGER _200_chain BEFORE INSERT ON app_public.custody_events FOR EACH ROW EXECUTE FUNCTION app_hidden.tg_custody_events__chain();
+
+
+--
+-- Name: notification_preferences _200_check_timezone; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _200_check_timezone BEFORE INSERT OR UPDATE OF timezone ON app_public.notification_preferences FOR EACH ROW EXECUTE FUNCTION app_hidden.tg_notification_preferences__check_timezone();
 
 
 --
@@ -25034,6 +27616,13 @@ CREATE TRIGGER _200_is_public BEFORE INSERT ON app_public.user_statistics FOR EA
 --
 
 CREATE TRIGGER _200_priority BEFORE INSERT ON app_public.user_reports FOR EACH ROW EXECUTE FUNCTION app_hidden.tg_user_reports__priority();
+
+
+--
+-- Name: notifications _200_read_status; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _200_read_status BEFORE UPDATE OF read_at ON app_public.notifications FOR EACH ROW EXECUTE FUNCTION app_hidden.tg_notifications__read_status();
 
 
 --
@@ -25153,6 +27742,13 @@ CREATE TRIGGER _500_remove_replaced_picture AFTER UPDATE OF picture_id ON app_pu
 --
 
 CREATE TRIGGER _500_request_status AFTER INSERT OR UPDATE OF status ON app_public.delivery_offers FOR EACH ROW EXECUTE FUNCTION app_hidden.tg_delivery_offers__request_status();
+
+
+--
+-- Name: user_contacts _500_reset_bounces; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _500_reset_bounces AFTER UPDATE OF email ON app_public.user_contacts FOR EACH ROW WHEN ((old.email IS DISTINCT FROM new.email)) EXECUTE FUNCTION app_hidden.tg_user_contacts__reset_bounces();
 
 
 --
@@ -25918,6 +28514,21 @@ COMMENT ON CONSTRAINT delivery_status_history_delivery_id_fkey ON app_public.del
 
 
 --
+-- Name: device_tokens device_tokens_user_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.device_tokens
+    ADD CONSTRAINT device_tokens_user_id_fkey FOREIGN KEY (user_id) REFERENCES app_public.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT device_tokens_user_id_fkey ON device_tokens; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT device_tokens_user_id_fkey ON app_public.device_tokens IS 'user_id must name an existing user';
+
+
+--
 -- Name: escrow_accounts escrow_accounts_customer_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
 --
 
@@ -25990,6 +28601,81 @@ ALTER TABLE ONLY app_public.files
 --
 
 COMMENT ON CONSTRAINT files_owner_id_fkey ON app_public.files IS 'owner_id must name an existing user';
+
+
+--
+-- Name: notification_preferences notification_preferences_user_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.notification_preferences
+    ADD CONSTRAINT notification_preferences_user_id_fkey FOREIGN KEY (user_id) REFERENCES app_public.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT notification_preferences_user_id_fkey ON notification_preferences; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT notification_preferences_user_id_fkey ON app_public.notification_preferences IS 'user_id must name an existing user';
+
+
+--
+-- Name: notification_template_bodies notification_template_bodies_template_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.notification_template_bodies
+    ADD CONSTRAINT notification_template_bodies_template_id_fkey FOREIGN KEY (template_id) REFERENCES app_public.notification_templates(id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT notification_template_bodies_template_id_fkey ON notification_template_bodies; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT notification_template_bodies_template_id_fkey ON app_public.notification_template_bodies IS 'template_id must name an existing template';
+
+
+--
+-- Name: notifications notifications_delivery_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE app_public.notifications
+    ADD CONSTRAINT notifications_delivery_id_fkey FOREIGN KEY (delivery_id) REFERENCES app_public.deliveries(id) ON DELETE SET NULL;
+
+
+--
+-- Name: CONSTRAINT notifications_delivery_id_fkey ON notifications; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT notifications_delivery_id_fkey ON app_public.notifications IS 'delivery_id must name an existing delivery';
+
+
+--
+-- Name: notifications notifications_template_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE app_public.notifications
+    ADD CONSTRAINT notifications_template_id_fkey FOREIGN KEY (template_id) REFERENCES app_public.notification_templates(id);
+
+
+--
+-- Name: CONSTRAINT notifications_template_id_fkey ON notifications; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT notifications_template_id_fkey ON app_public.notifications IS 'template_id must name an existing template';
+
+
+--
+-- Name: notifications notifications_user_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE app_public.notifications
+    ADD CONSTRAINT notifications_user_id_fkey FOREIGN KEY (user_id) REFERENCES app_public.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT notifications_user_id_fkey ON notifications; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT notifications_user_id_fkey ON app_public.notifications IS 'user_id must name an existing user';
 
 
 --
@@ -27004,6 +29690,30 @@ ALTER TABLE app_private.login_attempts ENABLE ROW LEVEL SECURITY;
 ALTER TABLE app_private.mfa_challenges ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: notifications_2026_12; Type: ROW SECURITY; Schema: app_private; Owner: -
+--
+
+ALTER TABLE app_private.notifications_2026_12 ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: notifications_2027_01; Type: ROW SECURITY; Schema: app_private; Owner: -
+--
+
+ALTER TABLE app_private.notifications_2027_01 ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: notifications_2027_02; Type: ROW SECURITY; Schema: app_private; Owner: -
+--
+
+ALTER TABLE app_private.notifications_2027_02 ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: notifications_2027_03; Type: ROW SECURITY; Schema: app_private; Owner: -
+--
+
+ALTER TABLE app_private.notifications_2027_03 ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: password_reset_tokens; Type: ROW SECURITY; Schema: app_private; Owner: -
 --
 
@@ -27100,6 +29810,20 @@ ALTER TABLE app_private.worker_heartbeats ENABLE ROW LEVEL SECURITY;
 ALTER TABLE app_public.custody_events ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: device_tokens delete_own; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY delete_own ON app_public.device_tokens FOR DELETE TO app_user USING ((user_id = ( SELECT app_public.current_user_id() AS current_user_id)));
+
+
+--
+-- Name: notifications delete_own; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY delete_own ON app_public.notifications FOR DELETE TO app_user USING (((user_id = ( SELECT app_public.current_user_id() AS current_user_id)) AND (channel = 'in_app'::app_public.notification_type)));
+
+
+--
 -- Name: trip_templates delete_own; Type: POLICY; Schema: app_public; Owner: -
 --
 
@@ -27158,6 +29882,12 @@ ALTER TABLE app_public.delivery_status_history ENABLE ROW LEVEL SECURITY;
 ALTER TABLE app_public.delivery_transitions ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: device_tokens; Type: ROW SECURITY; Schema: app_public; Owner: -
+--
+
+ALTER TABLE app_public.device_tokens ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: escrow_accounts; Type: ROW SECURITY; Schema: app_public; Owner: -
 --
 
@@ -27203,6 +29933,30 @@ CREATE POLICY insert_own ON app_public.user_reports FOR INSERT TO app_user WITH 
 
 CREATE POLICY insert_own ON app_public.user_verification_documents FOR INSERT TO app_user WITH CHECK ((user_id = ( SELECT app_public.current_user_id() AS current_user_id)));
 
+
+--
+-- Name: notification_preferences; Type: ROW SECURITY; Schema: app_public; Owner: -
+--
+
+ALTER TABLE app_public.notification_preferences ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: notification_template_bodies; Type: ROW SECURITY; Schema: app_public; Owner: -
+--
+
+ALTER TABLE app_public.notification_template_bodies ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: notification_templates; Type: ROW SECURITY; Schema: app_public; Owner: -
+--
+
+ALTER TABLE app_public.notification_templates ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: notifications; Type: ROW SECURITY; Schema: app_public; Owner: -
+--
+
+ALTER TABLE app_public.notifications ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: offer_versions; Type: ROW SECURITY; Schema: app_public; Owner: -
@@ -27271,10 +30025,38 @@ ALTER TABLE app_public.review_reports ENABLE ROW LEVEL SECURITY;
 ALTER TABLE app_public.reviews ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: notification_template_bodies select_admin; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_admin ON app_public.notification_template_bodies FOR SELECT TO app_user USING ((((template_id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['notifications.send'::text]) AS permitted_ids_from)) AND (template_id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['notifications.send'::text]) AS permitted_ids_to))) AND (length((template_id)::text) = 36)));
+
+
+--
+-- Name: notification_templates select_admin; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_admin ON app_public.notification_templates FOR SELECT TO app_user USING ((((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['notifications.send'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['notifications.send'::text]) AS permitted_ids_to))) AND (length((id)::text) = 36)));
+
+
+--
 -- Name: delivery_transitions select_all; Type: POLICY; Schema: app_public; Owner: -
 --
 
 CREATE POLICY select_all ON app_public.delivery_transitions FOR SELECT TO app_user USING (true);
+
+
+--
+-- Name: device_tokens select_own; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_own ON app_public.device_tokens FOR SELECT TO app_user USING ((user_id = ( SELECT app_public.current_user_id() AS current_user_id)));
+
+
+--
+-- Name: notifications select_own; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_own ON app_public.notifications FOR SELECT TO app_user USING ((user_id = ( SELECT app_public.current_user_id() AS current_user_id)));
 
 
 --
@@ -27347,6 +30129,13 @@ CREATE POLICY select_visible ON app_public.escrow_accounts FOR SELECT TO app_use
 --
 
 CREATE POLICY select_visible ON app_public.files FOR SELECT TO app_user USING (((owner_id = ( SELECT app_public.current_user_id() AS current_user_id)) OR ((purpose = 'avatar'::app_public.file_purpose) AND (status = 'ready'::app_public.file_status)) OR (id = ANY (ARRAY( SELECT app_hidden.current_party_delivery_file_ids() AS current_party_delivery_file_ids))) OR ((purpose = 'verification_document'::app_public.file_purpose) AND (status <> 'pending'::app_public.file_status) AND ((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['users.verify'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['users.verify'::text]) AS permitted_ids_to))) AND (length((id)::text) = 36)) OR ((purpose = ANY (ARRAY['item_photo'::app_public.file_purpose, 'pickup_evidence'::app_public.file_purpose, 'delivery_evidence'::app_public.file_purpose, 'refused_pickup'::app_public.file_purpose])) AND (status <> 'pending'::app_public.file_status) AND ((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['deliveries.read'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['deliveries.read'::text]) AS permitted_ids_to))) AND (length((id)::text) = 36)) OR ((purpose = 'dispute_evidence'::app_public.file_purpose) AND (status <> 'pending'::app_public.file_status) AND ((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['disputes.read'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['disputes.read'::text]) AS permitted_ids_to))) AND (length((id)::text) = 36))));
+
+
+--
+-- Name: notification_preferences select_visible; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_visible ON app_public.notification_preferences FOR SELECT TO app_user USING (((user_id = ( SELECT app_public.current_user_id() AS current_user_id)) OR (((user_id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['users.read'::text]) AS permitted_ids_from)) AND (user_id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['users.read'::text]) AS permitted_ids_to))) AND (length((user_id)::text) = 36))));
 
 
 --
@@ -27568,6 +30357,20 @@ ALTER TABLE app_public.trip_weather ENABLE ROW LEVEL SECURITY;
 --
 
 ALTER TABLE app_public.trips ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: notification_preferences update_own; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY update_own ON app_public.notification_preferences FOR UPDATE TO app_user USING ((user_id = ( SELECT app_public.current_user_id() AS current_user_id)));
+
+
+--
+-- Name: notifications update_own; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY update_own ON app_public.notifications FOR UPDATE TO app_user USING ((user_id = ( SELECT app_public.current_user_id() AS current_user_id)));
+
 
 --
 -- Name: user_addresses update_own; Type: POLICY; Schema: app_public; Owner: -
@@ -28145,10 +30948,122 @@ REVOKE ALL ON FUNCTION app_hidden.matching_config() FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION next_local_time(timezone text, local_time time without time zone, at timestamp with time zone, weekly boolean); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.next_local_time(timezone text, local_time time without time zone, at timestamp with time zone, weekly boolean) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION normalised_backup_code(code text); Type: ACL; Schema: app_hidden; Owner: -
 --
 
 REVOKE ALL ON FUNCTION app_hidden.normalised_backup_code(code text) FROM PUBLIC;
+
+
+--
+-- Name: TABLE notification_preferences; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT SELECT ON TABLE app_public.notification_preferences TO app_user;
+
+
+--
+-- Name: COLUMN notification_preferences.push_enabled; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT UPDATE(push_enabled) ON TABLE app_public.notification_preferences TO app_user;
+
+
+--
+-- Name: COLUMN notification_preferences.email_enabled; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT UPDATE(email_enabled) ON TABLE app_public.notification_preferences TO app_user;
+
+
+--
+-- Name: COLUMN notification_preferences.sms_enabled; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT UPDATE(sms_enabled) ON TABLE app_public.notification_preferences TO app_user;
+
+
+--
+-- Name: COLUMN notification_preferences.in_app_enabled; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT UPDATE(in_app_enabled) ON TABLE app_public.notification_preferences TO app_user;
+
+
+--
+-- Name: COLUMN notification_preferences.categories; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT UPDATE(categories) ON TABLE app_public.notification_preferences TO app_user;
+
+
+--
+-- Name: COLUMN notification_preferences.email_frequency; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT UPDATE(email_frequency) ON TABLE app_public.notification_preferences TO app_user;
+
+
+--
+-- Name: COLUMN notification_preferences.quiet_hours_enabled; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT UPDATE(quiet_hours_enabled) ON TABLE app_public.notification_preferences TO app_user;
+
+
+--
+-- Name: COLUMN notification_preferences.quiet_start; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT UPDATE(quiet_start) ON TABLE app_public.notification_preferences TO app_user;
+
+
+--
+-- Name: COLUMN notification_preferences.quiet_end; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT UPDATE(quiet_end) ON TABLE app_public.notification_preferences TO app_user;
+
+
+--
+-- Name: COLUMN notification_preferences.timezone; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT UPDATE(timezone) ON TABLE app_public.notification_preferences TO app_user;
+
+
+--
+-- Name: COLUMN notification_preferences.locale; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT UPDATE(locale) ON TABLE app_public.notification_preferences TO app_user;
+
+
+--
+-- Name: FUNCTION notification_allowed(prefs app_public.notification_preferences, channel app_public.notification_type, category app_public.notification_category); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.notification_allowed(prefs app_public.notification_preferences, channel app_public.notification_type, category app_public.notification_category) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION notification_send_at(prefs app_public.notification_preferences, channel app_public.notification_type, category app_public.notification_category, priority app_public.notification_priority, at timestamp with time zone); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.notification_send_at(prefs app_public.notification_preferences, channel app_public.notification_type, category app_public.notification_category, priority app_public.notification_priority, at timestamp with time zone) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION notify(user_id uuid, template text, variables jsonb, priority app_public.notification_priority, delivery_id uuid); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.notify(user_id uuid, template text, variables jsonb, priority app_public.notification_priority, delivery_id uuid) FROM PUBLIC;
 
 
 --
@@ -28282,17 +31197,17 @@ GRANT ALL ON FUNCTION app_hidden.qr_image_code(token text) TO app_user;
 
 
 --
--- Name: FUNCTION queue_email(user_id uuid, subject text, body text); Type: ACL; Schema: app_hidden; Owner: -
---
-
-REVOKE ALL ON FUNCTION app_hidden.queue_email(user_id uuid, subject text, body text) FROM PUBLIC;
-
-
---
 -- Name: FUNCTION queue_verification_email(user_id uuid); Type: ACL; Schema: app_hidden; Owner: -
 --
 
 REVOKE ALL ON FUNCTION app_hidden.queue_verification_email(user_id uuid) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION quiet_hours_end(timezone text, quiet_start time without time zone, quiet_end time without time zone, at timestamp with time zone); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.quiet_hours_end(timezone text, quiet_start time without time zone, quiet_end time without time zone, at timestamp with time zone) FROM PUBLIC;
 
 
 --
@@ -28448,6 +31363,34 @@ REVOKE ALL ON FUNCTION app_hidden.tg_delivery_offers__request_status() FROM PUBL
 
 
 --
+-- Name: FUNCTION tg_notification_preferences__check_timezone(); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.tg_notification_preferences__check_timezone() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION tg_notification_template_bodies__bump_version(); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.tg_notification_template_bodies__bump_version() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION tg_notification_templates__bump_version(); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.tg_notification_templates__bump_version() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION tg_notifications__read_status(); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.tg_notifications__read_status() FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION tg_reviews__rating_statistics(); Type: ACL; Schema: app_hidden; Owner: -
 --
 
@@ -28521,6 +31464,14 @@ GRANT ALL ON FUNCTION app_hidden.tg_user_contacts__display_name() TO app_anonymo
 
 REVOKE ALL ON FUNCTION app_hidden.tg_user_contacts__referral_code() FROM PUBLIC;
 GRANT ALL ON FUNCTION app_hidden.tg_user_contacts__referral_code() TO app_anonymous;
+
+
+--
+-- Name: FUNCTION tg_user_contacts__reset_bounces(); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.tg_user_contacts__reset_bounces() FROM PUBLIC;
+GRANT ALL ON FUNCTION app_hidden.tg_user_contacts__reset_bounces() TO app_user;
 
 
 --
@@ -28750,6 +31701,13 @@ REVOKE ALL ON FUNCTION app_private.complete_file_upload(file_id uuid, stored_sha
 
 
 --
+-- Name: FUNCTION create_notification_partitions(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.create_notification_partitions() FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION create_session(user_id uuid); Type: ACL; Schema: app_private; Owner: -
 --
 
@@ -28757,10 +31715,24 @@ REVOKE ALL ON FUNCTION app_private.create_session(user_id uuid) FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION deactivate_device_tokens(tokens text[]); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.deactivate_device_tokens(tokens text[]) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION delete_expired_trip_weather(); Type: ACL; Schema: app_private; Owner: -
 --
 
 REVOKE ALL ON FUNCTION app_private.delete_expired_trip_weather() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION drop_old_notification_partitions(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.drop_old_notification_partitions() FROM PUBLIC;
 
 
 --
@@ -28782,6 +31754,13 @@ REVOKE ALL ON FUNCTION app_private.escrows_to_release(max_rows integer) FROM PUB
 --
 
 REVOKE ALL ON FUNCTION app_private.expire_delivery_requests() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION expire_device_tokens(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.expire_device_tokens() FROM PUBLIC;
 
 
 --
@@ -28883,6 +31862,13 @@ REVOKE ALL ON FUNCTION app_private.issue_email_token(email_id uuid) FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION issue_notification_token(notification_id uuid); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.issue_notification_token(notification_id uuid) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION issue_phone_code(code_id uuid); Type: ACL; Schema: app_private; Owner: -
 --
 
@@ -28936,6 +31922,13 @@ REVOKE ALL ON FUNCTION app_private.new_backup_codes(user_id uuid) FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app_private.new_qr_backup_code() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION notification_to_send(notification_id uuid); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.notification_to_send(notification_id uuid) FROM PUBLIC;
 
 
 --
@@ -29041,6 +32034,13 @@ REVOKE ALL ON FUNCTION app_private.record_login_failure(user_id uuid) FROM PUBLI
 --
 
 REVOKE ALL ON FUNCTION app_private.record_match_candidates(request_id uuid, trip_id uuid) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION record_notification_attempt(notification_id uuid, outcome text, error text, title text, body text); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.record_notification_attempt(notification_id uuid, outcome text, error text, title text, body text) FROM PUBLIC;
 
 
 --
@@ -29595,6 +32595,14 @@ GRANT ALL ON FUNCTION app_public.delete_account(password text, reason text) TO a
 
 
 --
+-- Name: FUNCTION delete_notification(notification_id uuid); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.delete_notification(notification_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.delete_notification(notification_id uuid) TO app_user;
+
+
+--
 -- Name: FUNCTION delivery_contacts(delivery_id uuid); Type: ACL; Schema: app_public; Owner: -
 --
 
@@ -29732,6 +32740,51 @@ GRANT ALL ON FUNCTION app_public.logout_all() TO app_user;
 
 
 --
+-- Name: FUNCTION mark_all_notifications_read(); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.mark_all_notifications_read() FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.mark_all_notifications_read() TO app_user;
+
+
+--
+-- Name: TABLE notifications; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT SELECT,DELETE ON TABLE app_public.notifications TO app_user;
+
+
+--
+-- Name: COLUMN notifications.read_at; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT UPDATE(read_at) ON TABLE app_public.notifications TO app_user;
+
+
+--
+-- Name: COLUMN notifications.clicked_at; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT UPDATE(clicked_at) ON TABLE app_public.notifications TO app_user;
+
+
+--
+-- Name: FUNCTION mark_notification_clicked(notification_id uuid); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.mark_notification_clicked(notification_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.mark_notification_clicked(notification_id uuid) TO app_user;
+
+
+--
+-- Name: FUNCTION mark_notification_read(notification_id uuid); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.mark_notification_read(notification_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.mark_notification_read(notification_id uuid) TO app_user;
+
+
+--
 -- Name: FUNCTION mark_trip_delayed(trip_id uuid, departure_time timestamp with time zone, arrival_time timestamp with time zone); Type: ACL; Schema: app_public; Owner: -
 --
 
@@ -29761,6 +32814,14 @@ GRANT ALL ON FUNCTION app_public.matching_trips(request_id uuid) TO app_user;
 
 REVOKE ALL ON FUNCTION app_public.moderate_review(review_id uuid, decision app_public.moderation_status, note text) FROM PUBLIC;
 GRANT ALL ON FUNCTION app_public.moderate_review(review_id uuid, decision app_public.moderation_status, note text) TO app_user;
+
+
+--
+-- Name: FUNCTION my_notifications(); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.my_notifications() FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.my_notifications() TO app_user;
 
 
 --
@@ -29825,6 +32886,21 @@ GRANT ALL ON FUNCTION app_public.regenerate_backup_codes(code text) TO app_user;
 
 REVOKE ALL ON FUNCTION app_public.register(email text, password text, first_name text, last_name text, user_type app_public.user_type, referral_code text, accept_terms boolean) FROM PUBLIC;
 GRANT ALL ON FUNCTION app_public.register(email text, password text, first_name text, last_name text, user_type app_public.user_type, referral_code text, accept_terms boolean) TO app_anonymous;
+
+
+--
+-- Name: TABLE device_tokens; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT SELECT,DELETE ON TABLE app_public.device_tokens TO app_user;
+
+
+--
+-- Name: FUNCTION register_device_token(token text, platform app_public.device_platform); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.register_device_token(token text, platform app_public.device_platform) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.register_device_token(token text, platform app_public.device_platform) TO app_user;
 
 
 --
@@ -30152,11 +33228,35 @@ GRANT ALL ON FUNCTION app_public.unblock_user(user_id uuid) TO app_user;
 
 
 --
+-- Name: FUNCTION unread_notification_count(); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.unread_notification_count() FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.unread_notification_count() TO app_user;
+
+
+--
+-- Name: FUNCTION unregister_device_token(token text); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.unregister_device_token(token text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.unregister_device_token(token text) TO app_user;
+
+
+--
 -- Name: FUNCTION update_delivery_request(request_id uuid, details app_public.delivery_request_details); Type: ACL; Schema: app_public; Owner: -
 --
 
 REVOKE ALL ON FUNCTION app_public.update_delivery_request(request_id uuid, details app_public.delivery_request_details) FROM PUBLIC;
 GRANT ALL ON FUNCTION app_public.update_delivery_request(request_id uuid, details app_public.delivery_request_details) TO app_user;
+
+
+--
+-- Name: FUNCTION update_notification_preferences(push_enabled boolean, email_enabled boolean, sms_enabled boolean, in_app_enabled boolean, categories jsonb, email_frequency app_public.email_frequency, quiet_hours_enabled boolean, quiet_start time without time zone, quiet_end time without time zone, timezone text, locale text); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.update_notification_preferences(push_enabled boolean, email_enabled boolean, sms_enabled boolean, in_app_enabled boolean, categories jsonb, email_frequency app_public.email_frequency, quiet_hours_enabled boolean, quiet_start time without time zone, quiet_end time without time zone, timezone text, locale text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.update_notification_preferences(push_enabled boolean, email_enabled boolean, sms_enabled boolean, in_app_enabled boolean, categories jsonb, email_frequency app_public.email_frequency, quiet_hours_enabled boolean, quiet_start time without time zone, quiet_end time without time zone, timezone text, locale text) TO app_user;
 
 
 --
@@ -30325,6 +33425,20 @@ GRANT SELECT ON TABLE app_public.escrow_accounts TO app_user;
 
 
 --
+-- Name: TABLE notification_template_bodies; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT SELECT ON TABLE app_public.notification_template_bodies TO app_user;
+
+
+--
+-- Name: TABLE notification_templates; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT SELECT ON TABLE app_public.notification_templates TO app_user;
+
+
+--
 -- Name: TABLE offer_versions; Type: ACL; Schema: app_public; Owner: -
 --
 
@@ -30461,3 +33575,7 @@ ALTER DEFAULT PRIVILEGES FOR ROLE app_owner REVOKE ALL ON FUNCTIONS  FROM PUBLIC
 --   20261208100000
 --   20261208110000
 --   20261208120000
+--   20261208130000
+--   20261208130100
+--   20261208130200
+--   20261208130300

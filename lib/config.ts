@@ -70,6 +70,15 @@ export interface SmsConfig {
   dir: string;
 }
 
+export interface PushConfig {
+  /** HTTP endpoint of the push provider (POST JSON { token, platform, title, body, data }); unset in development:
+   * each push becomes a .json file in `dir`. */
+  url: string | undefined;
+  token: string | undefined;
+  /** Development sink; undefined in production without PUSH_URL (push messages then fail: no provider). */
+  dir: string | undefined;
+}
+
 export interface S3Config {
   bucket: string;
   region: string;
@@ -135,6 +144,7 @@ export interface Config {
   auth: AuthConfig;
   mail: MailConfig;
   sms: SmsConfig;
+  push: PushConfig;
   files: FilesConfig;
   weather: WeatherConfig;
   worker: WorkerConfig;
@@ -150,6 +160,7 @@ export function readConfig(source: Source = process.env): Config {
     auth: readAuthConfig(source),
     mail: readMailConfig(source),
     sms: readSmsConfig(source),
+    push: readPushConfig(source),
     files: readFilesConfig(source),
     weather: readWeatherConfig(source),
     worker: readWorkerConfig(source),
@@ -223,6 +234,16 @@ export function readSmsConfig(source: Source = process.env): SmsConfig {
     url,
     token: source.SMS_TOKEN || undefined,
     dir: source.SMS_DIR || new URL("../.data/sms", import.meta.url).pathname,
+  };
+}
+
+export function readPushConfig(source: Source = process.env): PushConfig {
+  const url = source.PUSH_URL || undefined;
+  if (url && !/^https?:\/\//.test(url)) throw new Error(`PUSH_URL is not an http(s) URL: "${url}"`);
+  return {
+    url,
+    token: source.PUSH_TOKEN || undefined,
+    dir: isProduction(source) ? undefined : source.PUSH_DIR || new URL("../.data/push", import.meta.url).pathname,
   };
 }
 

@@ -11,18 +11,20 @@ import type { Logger } from "../lib/log.ts";
 import { startHeartbeat } from "./heartbeat.ts";
 import { makeWorkerLogger } from "./logger.ts";
 import { createMailer } from "./mail.ts";
+import { createPushSender } from "./push.ts";
 import { createSmsSender } from "./sms.ts";
 import { makeTaskList, type TaskDeps } from "./tasks/index.ts";
 import { createWeatherProvider } from "./weather/index.ts";
 
 export const CRONTAB_FILE = new URL("crontab", import.meta.url);
 
-/** The real mailer, SMS sender, weather provider, file storage, malware scanner and Stripe client of this configuration. */
-export function makeTaskDeps(config: Pick<Config, "mail" | "sms" | "weather" | "files" | "stripe">): TaskDeps {
+/** The real mailer, SMS and push senders, weather provider, file storage, malware scanner and Stripe client of this configuration. */
+export function makeTaskDeps(config: Pick<Config, "mail" | "sms" | "push" | "weather" | "files" | "stripe">): TaskDeps {
   return {
     stripe: createStripeClient(config.stripe),
     mailer: createMailer(config.mail),
     smsSender: createSmsSender(config.sms),
+    pushSender: createPushSender(config.push),
     weather: createWeatherProvider(config.weather),
     storage: storageFromConfig(config.files),
     scanner: config.files.clamavUrl ? new ClamdScanner(config.files.clamavUrl) : undefined,

@@ -12,6 +12,34 @@ export interface OutgoingEmail {
   to: string;
   subject: string;
   text: string;
+  /** The HTML alternative (notifications' templates render both). */
+  html?: string;
+}
+
+/**
+ * The receiving server refused the address for good (an SMTP 5xx reply to RCPT TO: no such mailbox). Retrying is
+ * pointless; the notifications task counts it as a hard bounce.
+ */
+export class HardBounceError extends Error {
+  readonly responseCode: number;
+  constructor(message: string, responseCode: number) {
+    super(message);
+    this.name = "HardBounceError";
+    this.responseCode = responseCode;
+  }
+}
+
+/** A rejection of the envelope with a permanent (5xx) SMTP code is a hard bounce; anything else may be retried. */
+export function asHardBounce(error: unknown): HardBounceError | undefined {
+  const { responseCode, code, message } = (error ?? {}) as {
+    responseCode?: unknown;
+    code?: unknown;
+    message?: unknown;
+  };
+  if (typeof responseCode === "number" && responseCode >= 500 && responseCode < 600 && code === "EENVELOPE") {
+    return new HardBounceError(String(message), responseCode);
+  }
+  return undefined;
 }
 
 export interface Mailer {
@@ -25,6 +53,7 @@ export function createMailer(config: MailConfig): Mailer {
     to: email.to,
     subject: email.subject,
     text: email.text,
+    ...(email.html === undefined ? {} : { html: email.html }),
     // A duplicate delivery (the task runs at least once) carries the same Message-ID, so it can be recognised.
     messageId: `<${email.id}@${domainOf(config.from)}>`,
   });
@@ -33,9 +62,13 @@ export function createMailer(config: MailConfig): Mailer {
     const transport = nodemailer.createTransport(config.smtpUrl);
     return {
       async send(email) {
-        const info = await transport.sendMail(compose(email));
+        const info = await transport.sendMail(compose(email)).catch((error: unknown) => {
+          throw asHardBounce(error) ?? error;
+        });
         // nodemailer resolves when at least one recipient was accepted; with one recipient, any rejection is a failure.
-        if (info.rejected.length > 0) throw new Error(`SMTP server rejected the recipient: ${info.response}`);
+        if (info.rejected.length > 0) {
+          throw new HardBounceError(`SMTP server rejected the recipient: ${info.response}`, 550);
+        }
       },
     };
   }

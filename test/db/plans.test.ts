@@ -30,6 +30,8 @@ const LARGE = 1000;
 const SMALL_BY_NATURE: Record<string, string> = {
   delivery_transitions: "reference data: the allowed status changes (a few dozen rows)",
   system_configuration: "the platform's tunables (a few hundred rows, one per setting)",
+  notification_templates: "one per kind of message (a few dozen rows)",
+  notification_template_bodies: "a few per template, one per locale",
 };
 
 interface Read {
@@ -52,6 +54,10 @@ const READS: Record<string, Read[]> = {
   "app_public.current_user_permissions()": [
     { name: "currentUserPermissions", sql: "select app_public.current_user_permissions()" }],
   "app_public.my_sessions()": [{ name: "mySessions", sql: "select * from app_public.my_sessions() limit 21" }],
+  "app_public.my_notifications()": [
+    { name: "myNotifications, unread first", sql: "select * from app_public.my_notifications() limit 21" }],
+  "app_public.unread_notification_count()": [
+    { name: "unreadNotificationCount", sql: "select app_public.unread_notification_count()" }],
   "app_public.delivery_contacts(uuid)": [
     { name: "deliveryContacts of a live delivery", sql: "select * from app_public.delivery_contacts($1)",
       params: (f) => [f.myLiveDelivery] }],
@@ -106,6 +112,9 @@ const READS: Record<string, Read[]> = {
 
 /** The connections' real queries, as PostGraphile writes them (first: 20 and hasNextPage read 21 rows). */
 const READS_OF_CONNECTIONS: Read[] = [
+  { name: "my notifications (notifications), newest first",
+    sql: "select * from app_public.notifications order by created_at desc, id desc limit 21" },
+  { name: "my device tokens (deviceTokens)", sql: "select * from app_public.device_tokens order by id limit 21" },
   { name: "upcoming trips, soonest first",
     sql: "select * from app_public.trips where departure_time > now() order by departure_time, id limit 21" },
   { name: "a traveler's trips with their rating",

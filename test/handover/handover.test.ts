@@ -63,7 +63,7 @@ test("a pickup scan by the assigned traveler: picked_up, custody event with the 
   t.deepEqual(job, { identifier: "payments__capture", payload: { id: d.id } }, "the capture job is queued for the payments issue");
   const history = await queryAsRoot(db, "select source::text from app_public.delivery_status_history where delivery_id = $1 and to_status = 'picked_up'", [d.id]);
   t.deepEqual(history, [{ source: "qr_scan" }]);
-  const emails = await queryAsRoot(db, `select user_id from app_private.emails where subject = 'Item picked up'
+  const emails = await queryAsRoot(db, `select user_id from (select n.*, t.name as template from app_public.notifications n join app_public.notification_templates t on t.id = n.template_id where n.channel = 'email') e where template = 'item_picked_up'
       and user_id in ($1, $2) order by user_id`, [d.customer, d.traveler]);
   t.is(emails.length, 2, "both parties are told");
   const verification = (await queryAsRoot(db, "select verification from app_public.deliveries where id = $1", [d.id]))[0]!.verification;
@@ -213,8 +213,8 @@ test("rate_limited after 5 failures by the scanner in 15 minutes; revoked after 
     { result: "revoked", message: "this code was revoked (too many attempts): ask the customer for a new one" }, "once the window has passed");
   t.like((await queryAsRoot(db, "select status::text, revoke_reason::text, failed_attempts from app_public.qr_codes where id = $1", [code.qrCodeId]))[0],
     { status: "revoked", revoke_reason: "too_many_attempts" });
-  t.is((await queryAsRoot(db, "select count(*)::int as n from app_private.emails where user_id = $1 and subject = 'Your handover code was blocked'", [d.customer]))[0]!.n, 1);
-  t.true((await queryAsRoot(db, "select count(*)::int as n from app_private.emails where subject = 'Handover code revoked after failed attempts' and body like $1", [`%${code.qrCodeId}%`]))[0]!.n >= 1);
+  t.is((await queryAsRoot(db, "select count(*)::int as n from (select n.*, t.name as template from app_public.notifications n join app_public.notification_templates t on t.id = n.template_id where n.channel = 'email') e where user_id = $1 and template = 'handover_code_blocked'", [d.customer]))[0]!.n, 1);
+  t.true((await queryAsRoot(db, "select count(*)::int as n from (select n.*, t.name as template from app_public.notifications n join app_public.notification_templates t on t.id = n.template_id where n.channel = 'email') e where variables ->> 'subject' = 'Handover code revoked after failed attempts' and variables ->> 'message' like $1", [`%${code.qrCodeId}%`]))[0]!.n >= 1);
   // The window passes: a new code scans normally.
   const fresh = await issueCode(server, d.customerToken, d.id, "pickup");
   t.is((await scanCode(server, d.travelerToken, fresh.token, await atPickup(d))).result, "success");
@@ -243,7 +243,7 @@ test.serial("risk: from qr.risk_review a success waits for review; above qr.risk
     t.deepEqual(await scanCode(server, d.travelerToken, code2.token, { ...risky, at: DROPOFF_AT, photoId: await photo(d, "delivery_evidence") }),
       { result: "failed", message: "this handover looks unusual and was stopped: contact support" });
     t.is(await status(d.id), "in_transit");
-    t.true((await queryAsRoot(db, "select count(*)::int as n from app_private.emails where subject = 'Handover attempt blocked'"))[0]!.n >= 1);
+    t.true((await queryAsRoot(db, "select count(*)::int as n from (select n.*, t.name as template from app_public.notifications n join app_public.notification_templates t on t.id = n.template_id where n.channel = 'email') e where variables ->> 'subject' = 'Handover attempt blocked'"))[0]!.n >= 1);
   } finally {
     await setSetting(db, "qr.risk_block", previous);
   }

@@ -81,6 +81,26 @@ export async function seedMarketplaceAtScale(db: TestDatabase, sizes: ScaleSizes
         insert into app_public.user_preferences (user_id, privacy)
         select id, jsonb_build_object('show_last_name', false, 'show_statistics', n % 10 <> 0) from seed_users`);
       await c.query(`
+        insert into app_public.notification_preferences (user_id, timezone, locale)
+        select id, case when n % 3 = 0 then 'Europe/Paris' else 'UTC' end, case when n % 4 = 0 then 'fr' else 'en' end
+          from seed_users`);
+      await c.query(`
+        insert into app_public.device_tokens (user_id, token, platform, last_used_at)
+        select id, 'scale-device-' || n || '-' || k, (array['ios', 'android', 'web'])[1 + (n + k) % 3]::app_public.device_platform,
+               now() - (n % 40) * interval '1 day'
+          from seed_users, generate_series(1, 2) k where n % 2 = 0 or n = 1`);
+      // Five in-app messages per user (this month's partition), the older ones read, and an email row for each.
+      await c.query(`
+        insert into app_public.notifications (user_id, template_id, template_version, channel, category, status, title, body,
+                                              created_at, sent_at, read_at)
+        select u.id, t.id, 1, ch::app_public.notification_type, t.category,
+               case when k > 2 and ch = 'in_app' then 'read' else 'sent' end::app_public.notification_status,
+               'A counter-offer is waiting for you', 'The price is now 12.00 EUR.',
+               greatest(date_trunc('month', now()), now() - (u.n % 500 + k) * interval '1 minute'), now(),
+               case when k > 2 and ch = 'in_app' then now() end
+          from seed_users u, generate_series(1, 5) k, unnest(array['in_app', 'email']) ch,
+               (select id, category from app_public.notification_templates where name = 'offer_countered') t`);
+      await c.query(`
         insert into app_public.user_statistics (user_id, is_public, total_ratings, average_rating)
         select id, n % 10 <> 0 and n % 97 <> 0 and n % 89 <> 0, n % 4, case when n % 4 > 0 then 3 + (n % 3) end
           from seed_users`);

@@ -67,8 +67,9 @@ test.serial("the verification link arrives by email, activates the account once,
   t.truthy(token, "the email carries the link");
 
   const stored = await asRoot(db, async (c) => (await c.query(
-    `select encode(t.token_hash, 'hex') as hash, e.body from app_private.email_verification_tokens t
-       join app_private.emails e on e.id = t.email_id where t.email = 'vera@example.com'`)).rows);
+    `select encode(t.token_hash, 'hex') as hash, n.variables::text || coalesce(n.body, '') as body
+       from app_private.email_verification_tokens t
+       join app_public.notifications n on n.id = t.notification_id where t.email = 'vera@example.com'`)).rows);
   t.is(stored.length, 1);
   t.not(stored[0].hash, token);
   t.false(stored[0].body.includes(token!), "the token is in no database row");

@@ -6,6 +6,7 @@ import pg from "pg";
 import { createUser, DEFAULT_PASSWORD } from "../helpers/actors.ts";
 import { asRoot } from "../helpers/database.ts";
 import { useTestServer } from "../helpers/server.ts";
+import { notificationsTo } from "../helpers/notifications.ts";
 
 const { db, server } = useTestServer(test);
 
@@ -30,9 +31,8 @@ const secrets = (userId: string) => asRoot(db, async (c) =>
 const outcomes = (userId: string) => asRoot(db, async (c) =>
   (await c.query("select outcome::text from app_private.login_attempts where user_id = $1 order by id", [userId]))
     .rows.map((r) => r.outcome as string));
-const lockEmails = (userId: string) => asRoot(db, async (c) =>
-  (await c.query("select count(*)::int as n from app_private.emails where user_id = $1 and subject = 'Your account was locked'",
-    [userId])).rows[0].n as number);
+const lockEmails = async (userId: string) =>
+  (await notificationsTo(db, { userId }, { template: "account_locked", channel: "email" })).length;
 
 test("a success resets the failure streak, and every attempt is recorded", async (t) => {
   const { id, email } = await createUser(db);

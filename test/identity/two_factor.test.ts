@@ -7,6 +7,7 @@ import { createUser, DEFAULT_PASSWORD } from "../helpers/actors.ts";
 import { asRoot, requireEnv } from "../helpers/database.ts";
 import { errorCode } from "../helpers/errors.ts";
 import { useTestServer } from "../helpers/server.ts";
+import { notificationsTo } from "../helpers/notifications.ts";
 import {
   base32Decode, CONFIRM, currentStep, LOGIN, SETUP, totp, userWith2fa as enrol, VERIFY,
 } from "../helpers/two_factor.ts";
@@ -121,9 +122,7 @@ test("a challenge expires after 5 minutes (EXPRD) and allows 5 tries (then LIMIT
   // Wrong codes count towards the account lockout too: a known password does not buy unlimited guesses.
   t.deepEqual((await server.gql(LOGIN, { variables: { email, password: DEFAULT_PASSWORD } })).data,
     { login: { authResult: null } }, "5 wrong codes locked the account");
-  t.is(await asRoot(db, async (c) => (await c.query(
-    `select count(*)::int as n from app_private.emails e join app_public.user_contacts c using (user_id)
-      where c.email = $1 and e.subject = 'Your account was locked'`, [email])).rows[0].n), 1);
+  t.is((await notificationsTo(db, { email }, { template: "account_locked", channel: "email" })).length, 1);
   const unknown = await server.gql(VERIFY, { variables: { challenge: "ab".repeat(32), code: "123456" } });
   t.is(errorCode(unknown), "BADTK");
 });

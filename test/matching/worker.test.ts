@@ -13,6 +13,7 @@ import { createSignedInMember } from "../helpers/actors.ts";
 import { queryAsRoot, useTestDatabase } from "../helpers/database.ts";
 import { createRequestOnEquator, createTripOnEquator, newArea } from "../helpers/marketplace.ts";
 import { runReadyJobs, workerTaskList } from "../helpers/worker.ts";
+import { notificationsTo } from "../helpers/notifications.ts";
 
 
 const db = useTestDatabase(test);
@@ -30,8 +31,9 @@ const runJobs = () => runReadyJobs(db, { taskList });
 const failedJobs = () => queryAsRoot(db, "select task_identifier, last_error from graphile_worker.jobs where last_error is not null");
 const matchRows = (requestId: string) => queryAsRoot<{ trip_id: string; score: string; notified_at: Date | null }>(db,
   "select trip_id, score, notified_at from app_public.request_matches where request_id = $1 order by trip_id", [requestId]);
-const emailsTo = (userId: string) => queryAsRoot<{ subject: string; body: string; recipient: string }>(db,
-  "select subject, body, recipient from app_private.emails where user_id = $1 order by created_at", [userId]);
+/** The match emails a user was sent (rendered by notifications__send: subject as title, text as body). */
+const emailsTo = async (userId: string) => (await notificationsTo(db, { userId }, { channel: "email" }))
+  .map((n) => ({ subject: n.title ?? "", body: n.body ?? "" }));
 
 test.serial("a new trip records its matching requests and emails each customer once; a rerun changes nothing", async (t) => {
   const lng = newArea();

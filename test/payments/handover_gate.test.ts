@@ -76,7 +76,7 @@ test.serial("a delivery scan after a failed capture holds nothing and alerts fin
   await settle(db, h);                                   // payments__hold
   t.like(await row(d.id), { delivery: "delivered", payment: "canceled", escrow: "cancelled", hold_until: null });
   const [{ number }] = await queryAsRoot(db, "select delivery_number as number from app_public.deliveries where id = $1", [d.id]);
-  const alerts = await queryAsRoot(db, `select user_id, body from app_private.emails
+  const alerts = await queryAsRoot(db, `select user_id, body from (select n.user_id, n.variables ->> 'subject' as subject, n.variables ->> 'message' as body from app_public.notifications n where n.channel = 'email') e
     where subject = 'Delivered without a captured payment' and body like $1`, [`${number}%`]);
   t.deepEqual(alerts.map((a) => a.user_id), [finance]);
   t.regex(alerts[0]!.body, /payment is canceled/);
@@ -96,6 +96,6 @@ test.serial("a delivery whose capture succeeded is held as before, and nobody is
   t.like(r, { delivery: "delivered", payment: "succeeded", escrow: "held" });
   t.truthy(r.hold_until);
   const [{ number }] = await queryAsRoot(db, "select delivery_number as number from app_public.deliveries where id = $1", [d.id]);
-  t.deepEqual(await queryAsRoot(db, "select 1 from app_private.emails where subject = 'Delivered without a captured payment' and body like $1",
+  t.deepEqual(await queryAsRoot(db, "select 1 from (select n.user_id, n.variables ->> 'subject' as subject, n.variables ->> 'message' as body from app_public.notifications n where n.channel = 'email') e where subject = 'Delivered without a captured payment' and body like $1",
     [`${number}%`]), []);
 });

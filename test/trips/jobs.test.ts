@@ -18,6 +18,7 @@ import { queryAsRoot, useTestDatabase } from "../helpers/database.ts";
 import { sqlstate } from "../helpers/errors.ts";
 import { createTripAsTraveler, reserveCapacity } from "../helpers/marketplace.ts";
 import { runTask, workerTaskList } from "../helpers/worker.ts";
+import { notificationsTo } from "../helpers/notifications.ts";
 
 /** The worker's own task list, configured from the environment. */
 const taskList = workerTaskList();
@@ -176,10 +177,9 @@ test.serial("weather alerts follow trips.weather_alert_thresholds and never bloc
   t.deepEqual(row!.alerts.map((a: { at: string; kind: string }) => `${a.at}:${a.kind}`), [
     "origin:heavy_precipitation", "origin:high_wind", "origin:severe_condition", "destination:extreme_temperature"]);
   t.is((await queryAsRoot(db, "select status from app_public.trips where id = $1", [trip]))[0]!.status, "upcoming");
-  const alertEmails = () => queryAsRoot(db, `select e.body from app_private.emails e
-    where e.user_id = $1 and e.subject = 'Weather alert for your trip'`, [traveler]);
+  const alertEmails = () => notificationsTo(db, { userId: traveler }, { template: "weather_alert", channel: "email" });
   t.is((await alertEmails()).length, 1, "the traveler is told");
-  t.regex((await alertEmails())[0]!.body, /storm|wind/i);
+  t.regex(String((await alertEmails())[0]!.variables.alert), /storm|wind/i);
   await queryAsRoot(db, "select app_private.record_trip_weather($1, $2, 'test')", [trip, JSON.stringify(forecast)]);
   t.is((await alertEmails()).length, 1, "the same alerts again tell nobody twice");
   const bad = await sqlstate(queryAsRoot(db, "select app_private.record_trip_weather($1, '{\"origin\": {}}', 'test')", [trip]));

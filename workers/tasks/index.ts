@@ -10,6 +10,7 @@ import type { MalwareScanner } from "../../lib/files/malware.ts";
 import type { FileStorage } from "../../lib/storage.ts";
 import type { Stripe } from "../../lib/stripe.ts";
 import type { Mailer } from "../mail.ts";
+import type { PushSender } from "../push.ts";
 import type { SmsSender } from "../sms.ts";
 import type { WeatherProvider } from "../weather/provider.ts";
 import { makeApiRequestBudgetsPruneTask } from "./api_request_budgets__prune.ts";
@@ -20,6 +21,8 @@ import { makeFilesProcessUploadTask } from "./files__process_upload.ts";
 import { makeFilesRemoveObjectsTask } from "./files__remove_objects.ts";
 import { makeMaintenanceCleanupExpiredDataTask } from "./maintenance__cleanup_expired_data.ts";
 import { makeMatchingRecordCandidatesTask } from "./matching__record_candidates.ts";
+import { makeNotificationsCreatePartitionsTask } from "./notifications__create_partitions.ts";
+import { makeNotificationsSendTask } from "./notifications__send.ts";
 import { makeOffersExpireTask } from "./offers__expire.ts";
 import { makePaymentsCancelTask } from "./payments__cancel.ts";
 import { makePaymentsCaptureTask } from "./payments__capture.ts";
@@ -39,6 +42,7 @@ import { makeUsersEndSuspensionsTask } from "./users__end_suspensions.ts";
 export interface TaskDeps {
   mailer: Mailer;
   smsSender: SmsSender;
+  pushSender: PushSender;
   weather: WeatherProvider;
   storage: FileStorage;
   /** None when CLAMAV_URL is unset: uploads are not scanned. */
@@ -57,6 +61,8 @@ export function makeTaskList(deps: TaskDeps): TaskList {
     files__remove_objects: makeFilesRemoveObjectsTask(deps),
     maintenance__cleanup_expired_data: makeMaintenanceCleanupExpiredDataTask(),
     matching__record_candidates: makeMatchingRecordCandidatesTask(),
+    notifications__create_partitions: makeNotificationsCreatePartitionsTask(),
+    notifications__send: makeNotificationsSendTask(deps),
     offers__expire: makeOffersExpireTask(),
     payments__cancel: makePaymentsCancelTask(deps),
     payments__capture: makePaymentsCaptureTask(deps),

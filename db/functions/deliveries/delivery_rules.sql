@@ -41,11 +41,13 @@ returns void
 language sql volatile
 set search_path = pg_catalog, public, pg_temp
 as $$
-  select app_hidden.queue_email(d.customer_id, notify_trip_customers.subject, notify_trip_customers.body)
+  select app_hidden.notify(d.customer_id, 'trip_changed',
+           jsonb_build_object('subject', notify_trip_customers.subject, 'message', notify_trip_customers.body),
+           'high', d.id)
     from app_public.deliveries d
    where d.trip_id = notify_trip_customers.trip_id and d.status not in ('delivered', 'cancelled');
 $$;
-comment on function app_hidden.notify_trip_customers(uuid, text, text) is 'Emails the customers of a trip''s live deliveries.';
+comment on function app_hidden.notify_trip_customers(uuid, text, text) is 'Notifies the customers of a trip''s live deliveries (template trip_changed).';
 
 create or replace function app_hidden.cancel_delivery_as(
   delivery_id uuid,
@@ -88,10 +90,11 @@ begin
          cancelled_at = case when v_customer_ends_it then now() end
    where r.id = v_delivery.request_id;
 
-  perform app_hidden.queue_email(u.id, 'Delivery cancelled',
-    format(E'%s was cancelled (%s).%s\n', v_delivery.delivery_number, replace(v_delivery.cancellation_reason::text, '_', ' '),
-           case when not v_customer_ends_it and u.id = v_delivery.customer_id
-                then ' Your request is open for offers again.' else '' end))
+  perform app_hidden.notify(u.id, 'delivery_cancelled',
+    jsonb_build_object('delivery_number', v_delivery.delivery_number,
+                       'reason', replace(v_delivery.cancellation_reason::text, '_', ' '),
+                       'reopened', not v_customer_ends_it and u.id = v_delivery.customer_id),
+    'high', v_delivery.id)
     from unnest(array[v_delivery.customer_id, v_delivery.traveler_id]) as u(id)
    where u.id is distinct from cancel_delivery_as.actor_id;
   return v_delivery;

@@ -20,10 +20,11 @@ begin
   elsif v_delivery.status <> 'pickup_scheduled' then
     raise exception 'The pickup of a % delivery cannot be scheduled', v_delivery.status using errcode = 'BADST';
   end if;
-  perform app_hidden.queue_email(
+  perform app_hidden.notify(
     case v_user_id when v_delivery.customer_id then v_delivery.traveler_id else v_delivery.customer_id end,
-    'Pickup scheduled', format(E'The pickup of %s is scheduled for %s UTC.\n', v_delivery.delivery_number,
-                               to_char(schedule_pickup.at at time zone 'UTC', 'YYYY-MM-DD HH24:MI')));
+    'pickup_scheduled', jsonb_build_object('delivery_number', v_delivery.delivery_number,
+                                           'at', to_char(schedule_pickup.at at time zone 'UTC', 'YYYY-MM-DD HH24:MI')),
+    'normal', v_delivery.id);
   return (select d from app_public.deliveries d where d.id = v_delivery.id);
 end;
 $$;

@@ -36,9 +36,10 @@ begin
          valid_until = now() + make_interval(hours => v_hours)
    where o.id = v_override.id
   returning * into v_override;
-  perform app_hidden.queue_email(u.id, 'Emergency override approved',
-    format(E'The %s of %s may be confirmed without its code until %s by the traveler, on the spot, with a photo.\n',
-           v_override.qr_type, d.delivery_number, to_char(v_override.valid_until at time zone 'UTC', 'YYYY-MM-DD HH24:MI "UTC"')))
+  perform app_hidden.notify(u.id, 'override_approved',
+    jsonb_build_object('qr_type', v_override.qr_type, 'delivery_number', d.delivery_number,
+                       'valid_until', to_char(v_override.valid_until at time zone 'UTC', 'YYYY-MM-DD HH24:MI "UTC"')),
+    'high', d.id)
     from app_public.deliveries d, unnest(array[d.customer_id, d.traveler_id]) as u(id)
    where d.id = v_override.delivery_id;
   return v_override;

@@ -46,13 +46,12 @@ begin
          '\x0000000000000000000000000000000000000000000000000000000000000000'::bytea,
          '\x0000000000000000000000000000000000000000000000000000000000000000'::bytea;
   perform graphile_worker.add_job(v_task, json_build_object('id', v_delivery.id), job_key := v_task || ':' || v_delivery.id);
-  perform app_hidden.queue_email(u.id,
-    case complete_handover.qr_type when 'pickup' then 'Item picked up' else 'Item delivered' end,
-    format(E'%s: the %s was confirmed (%s).%s\n', v_delivery.delivery_number,
-           case complete_handover.qr_type when 'pickup' then 'pickup' else 'drop-off' end,
-           replace(complete_handover.method::text, '_', ' '),
-           case when complete_handover.qr_type = 'delivery' and u.id = v_delivery.customer_id
-                then ' Confirm receipt and review the traveler in the app.' else '' end))
+  perform app_hidden.notify(u.id,
+    case complete_handover.qr_type when 'pickup' then 'item_picked_up' else 'item_delivered' end,
+    jsonb_build_object('delivery_number', v_delivery.delivery_number,
+                       'method', replace(complete_handover.method::text, '_', ' '),
+                       'review_hint', complete_handover.qr_type = 'delivery' and u.id = v_delivery.customer_id),
+    'normal', v_delivery.id)
     from unnest(array[v_delivery.customer_id, v_delivery.traveler_id]) as u(id);
   return v_delivery;
 end;

@@ -217,19 +217,20 @@ as $$
 $$;
 comment on function app_private.handover_risk(uuid, timestamptz, double precision, double precision, jsonb) is 'Risk score of a handover attempt (accuracy, platform, night, scan rate, code age, device).';
 
--- Emails the active admins who may decide overrides (qr.override), for alerts.
+-- Tells the active admins who may decide overrides (qr.override), for alerts (template handover_admin_alert).
 create or replace function app_private.alert_handover_admins(subject text, body text)
 returns void
 language sql volatile
 set search_path = pg_catalog, public, pg_temp
 as $$
-  select app_hidden.queue_email(a.user_id, alert_handover_admins.subject, alert_handover_admins.body)
+  select app_hidden.notify(a.user_id, 'handover_admin_alert',
+           jsonb_build_object('subject', alert_handover_admins.subject, 'message', alert_handover_admins.body), 'high')
     from app_private.admin_users a
    where a.is_active
      and exists (select 1 from unnest(app_hidden.admin_role_permissions(a.role) || a.permissions) as g (granted)
                   where g.granted in ('*', 'qr.*', 'qr.override'));
 $$;
-comment on function app_private.alert_handover_admins(text, text) is 'Emails every active admin holding qr.override.';
+comment on function app_private.alert_handover_admins(text, text) is 'Notifies every active admin holding qr.override.';
 
 -- Logs an attempt and, for a failure on a known code, counts it: qr.revoke_after_failures failures revoke the code
 -- (too_many_attempts), ask the customer to issue a new one and alert admins. A failure is every result but success
@@ -272,9 +273,8 @@ begin
       update app_public.qr_codes c set status = 'revoked', revoked_at = now(), revoke_reason = 'too_many_attempts'
        where c.id = v_code.id;
       select d.delivery_number into v_delivery_number from app_public.deliveries d where d.id = v_code.delivery_id;
-      perform app_hidden.queue_email(v_code.issued_by, 'Your handover code was blocked',
-        format(E'Your %s code of %s was revoked after %s failed attempts. Issue a new code in the app before the handover.\n',
-               v_code.qr_type, v_delivery_number, v_code.failed_attempts));
+      perform app_hidden.notify(v_code.issued_by, 'handover_code_blocked',
+        jsonb_build_object('delivery_number', v_delivery_number), 'urgent', v_code.delivery_id);
       perform app_private.alert_handover_admins('Handover code revoked after failed attempts',
         format(E'The %s code %s of %s was revoked after %s failed attempts.\n', v_code.qr_type, v_code.id,
                v_delivery_number, v_code.failed_attempts));

@@ -13,8 +13,8 @@ begin
          notes = trim(reject_emergency_override.notes)
    where o.id = v_override.id
   returning * into v_override;
-  perform app_hidden.queue_email(v_override.requester_id, 'Emergency override rejected',
-    format(E'Your request for an emergency override was rejected: %s\n', v_override.notes));
+  perform app_hidden.notify(v_override.requester_id, 'override_rejected',
+    jsonb_build_object('notes', v_override.notes), 'high', v_override.delivery_id);
   return v_override;
 end;
 $$;

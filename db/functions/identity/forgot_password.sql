@@ -21,14 +21,9 @@ begin
   if app_hidden.rate_limit_take('password_reset', v_email,
        (app_hidden.config_value('security.rate_reset_hour'))::int, interval '1 hour')
      and v_user_id is not null then
-    insert into app_private.emails (user_id, recipient, subject, body, kind)
-    values (v_user_id, v_email, 'Choose a new password',
-            format(E'Hello,\n\nsomeone asked to reset the password of your P2P Delivery account. Choose a new one '
-                   'within %s minutes with this link:\n\n%s/reset-password?token={{token}}\n\n'
-                   'If it was not you, ignore this message: your password stays as it is.\n',
-                   app_hidden.config_value('auth.password_reset_minutes'),
-                   app_hidden.config_value('platform.app_url') #>> '{}'),
-            'password_reset');
+    perform app_hidden.notify(v_user_id, 'password_reset',
+      jsonb_build_object('minutes', app_hidden.config_value('auth.password_reset_minutes') #>> '{}',
+                         'app_url', app_hidden.config_value('platform.app_url') #>> '{}'), 'urgent');
   end if;
   return true;
 end;

@@ -19,13 +19,8 @@ begin
      set failed_login_count = 0,
          locked_until = now() + make_interval(mins => (app_hidden.config_value('security.lockout_minutes'))::int)
    where s.user_id = record_login_failure.user_id;
-  insert into app_private.emails (user_id, recipient, subject, body)
-  select c.user_id, c.email, 'Your account was locked',
-         format(E'Hello %s,\n\nAfter several failed sign-in attempts your account is locked for %s minutes. '
-                'If this was not you, reset your password once the lock ends.',
-                u.first_name, app_hidden.config_value('security.lockout_minutes'))
-    from app_public.user_contacts c join app_public.users u on u.id = c.user_id
-   where c.user_id = record_login_failure.user_id;
+  perform app_hidden.notify(record_login_failure.user_id, 'account_locked',
+    jsonb_build_object('minutes', app_hidden.config_value('security.lockout_minutes') #>> '{}'), 'urgent');
   return true;
 end;
 $$;

@@ -65,13 +65,9 @@ begin
       raise;
     end if;
     -- The address is taken (also when a parallel sign-up took it a moment ago): tell its owner, answer as usual.
-    insert into app_private.emails (user_id, recipient, subject, body)
-    select c.user_id, c.email, 'Someone tried to sign up with your email address',
-           format(E'Hello,\n\nsomeone tried to create a P2P Delivery account with this address, which already has '
-                  'one. If it was you, sign in, or choose a new password at %s/forgot-password.\n'
-                  'If it was not you, you can ignore this message.\n',
-                  app_hidden.config_value('platform.app_url') #>> '{}')
-      from app_public.user_contacts c where c.email = v_email::citext;
+    perform app_hidden.notify(c.user_id, 'signup_attempt',
+              jsonb_build_object('app_url', app_hidden.config_value('platform.app_url') #>> '{}'), 'high')
+       from app_public.user_contacts c where c.email = v_email::citext;
     return true;
   end;
   insert into app_private.user_secrets (user_id, password_hash) values (v_user_id, v_password_hash);

@@ -36,10 +36,7 @@ begin
          failed_login_count = 0, locked_until = null
    where s.user_id = v_token.user_id;
   perform app_private.revoke_user_sessions(v_token.user_id);
-  insert into app_private.emails (user_id, recipient, subject, body)
-  values (v_token.user_id, v_email, 'Your password was changed',
-          E'Hello,\n\nthe password of your P2P Delivery account was just reset and every device was signed out.\n'
-          'If it was not you, contact support at once.\n');
+  perform app_hidden.notify(v_token.user_id, 'password_changed', '{}', 'urgent');
   return true;
 end;
 $$;

@@ -10,10 +10,11 @@ as $$
 begin
   insert into app_public.user_preferences (user_id) values (NEW.id);
   insert into app_public.user_statistics (user_id) values (NEW.id);
+  insert into app_public.notification_preferences (user_id) values (NEW.id);
   return null;
 end;
 $$;
-comment on function app_hidden.tg_users__create_related() is 'Creates the preferences and statistics of a new account.';
+comment on function app_hidden.tg_users__create_related() is 'Creates the preferences, notification preferences and statistics of a new account.';
 grant execute on function app_hidden.tg_users__create_related() to app_anonymous;
 
 create or replace trigger _500_create_related after insert on app_public.users

@@ -82,27 +82,19 @@ begin
     -- A new trip tells the request's customer; a new request tells the trip's traveler. Cities and titles only:
     -- exact addresses stay with the customer until an offer is accepted.
     select case when record_match_candidates.trip_id is not null then r.customer_id else t.traveler_id end as user_id,
-           case when record_match_candidates.trip_id is not null
-                then 'A trip fits your delivery request'
-                else 'A delivery request fits your trip' end as subject,
-           case when record_match_candidates.trip_id is not null
-                then format(E'The trip "%s" (leaving %s UTC) fits your request "%s" from %s to %s (match score %s).\n\nSee matchingTrips for your request to make contact.',
-                            t.title, to_char(t.departure_time at time zone 'UTC', 'YYYY-MM-DD HH24:MI'), r.title,
-                            r.pickup_city, r.delivery_city, m.score)
-                else format(E'A delivery request "%s" from %s to %s fits your trip "%s" (match score %s).\n\nSee matchingRequests for your trip to make an offer.',
-                            r.title, r.pickup_city, r.delivery_city, t.title, m.score) end as body
+           case when record_match_candidates.trip_id is not null then 'match_trip_found' else 'match_request_found' end
+             as template,
+           jsonb_build_object('trip_title', t.title, 'request_title', r.title, 'pickup_city', r.pickup_city,
+                              'delivery_city', r.delivery_city, 'score', m.score::text,
+                              'departure', to_char(t.departure_time at time zone 'UTC', 'YYYY-MM-DD HH24:MI')) as variables
       from marked m
       join app_public.delivery_requests r on r.id = m.request_id
       join app_public.trips t on t.id = m.trip_id
   )
-  insert into app_private.emails (user_id, recipient, subject, body)
-  select msg.user_id, c.email, msg.subject, msg.body
-    from messages msg
-    join app_public.users u on u.id = msg.user_id and u.deleted_at is null
-    join app_public.user_contacts c on c.user_id = msg.user_id;
-  get diagnostics v_emailed = row_count;
+  select count(*) filter (where app_hidden.notify(msg.user_id, msg.template, msg.variables) > 0)::int into v_emailed
+    from messages msg;
   return v_emailed;
 end;
 $$;
 comment on function app_private.record_match_candidates(uuid, uuid) is
-  'Records the current best matches of a new request or trip in request_matches and emails the other side once per pair.';
+  'Records the current best matches of a new request or trip in request_matches and notifies the other side once per pair; returns how many were notified.';

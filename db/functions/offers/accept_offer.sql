@@ -96,12 +96,14 @@ begin
 
   perform graphile_worker.add_job('payments__create_intent', json_build_object('id', v_delivery.id),
     job_key := 'payments__create_intent:' || v_delivery.id, max_attempts := 25);
-  perform app_hidden.queue_email(v_offer.traveler_id, 'Your offer was accepted',
-    format(E'You carry "%s" (%s) for %s %s. Schedule the pickup in the app.\n',
-           v_request.title, v_delivery.delivery_number, round(v_delivery.final_price / 100.0, 2), v_delivery.currency));
-  perform app_hidden.queue_email(v_request.customer_id, 'Your delivery is arranged',
-    format(E'"%s" will be carried (%s) for %s %s plus the platform fee.\n',
-           v_request.title, v_delivery.delivery_number, round(v_delivery.final_price / 100.0, 2), v_delivery.currency));
+  perform app_hidden.notify(v_offer.traveler_id, 'offer_accepted',
+    jsonb_build_object('request_title', v_request.title, 'delivery_number', v_delivery.delivery_number,
+                       'amount', to_char(v_delivery.final_price / 100.0, 'FM999999999990.00'), 'currency', v_delivery.currency),
+    'high', v_delivery.id);
+  perform app_hidden.notify(v_request.customer_id, 'delivery_arranged',
+    jsonb_build_object('request_title', v_request.title, 'delivery_number', v_delivery.delivery_number,
+                       'amount', to_char(v_delivery.final_price / 100.0, 'FM999999999990.00'), 'currency', v_delivery.currency),
+    'high', v_delivery.id);
   return v_delivery;
 end;
 $$;

@@ -49,11 +49,10 @@ begin
   returning o.* into v_offer;
   v_offer := app_hidden.auto_accept_if_allowed(v_offer);
   if v_offer.status = 'pending' then
-    perform app_hidden.queue_email(
-      case v_party when 'customer' then v_offer.traveler_id else v_offer.customer_id end,
-      'A counter-offer is waiting for you',
-      format(E'The price for "%s" is now %s %s. Open the app to accept, counter or decline.\n',
-             v_request.title, round(v_offer.price / 100.0, 2), v_offer.currency));
+    perform app_hidden.notify(
+      case v_party when 'customer' then v_offer.traveler_id else v_offer.customer_id end, 'offer_countered',
+      jsonb_build_object('request_title', v_request.title, 'amount', to_char(v_offer.price / 100.0, 'FM999999999990.00'),
+                         'currency', v_offer.currency));
   end if;
   return v_offer;
 end;

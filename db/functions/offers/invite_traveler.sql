@@ -33,9 +33,9 @@ begin
     invite_traveler.message, invite_traveler.pickup_time, invite_traveler.delivery_time, null);
   v_offer := app_hidden.auto_accept_if_allowed(v_offer);
   if v_offer.status = 'pending' then
-    perform app_hidden.queue_email(v_trip.traveler_id, 'A customer invites you to carry an item',
-      format(E'A customer asks you to carry "%s" on your trip "%s" for %s %s. Open the app to accept, counter or decline.\n',
-             v_request.title, v_trip.title, round(v_offer.price / 100.0, 2), v_offer.currency));
+    perform app_hidden.notify(v_trip.traveler_id, 'offer_invitation',
+      jsonb_build_object('request_title', v_request.title, 'trip_title', v_trip.title,
+                         'amount', to_char(v_offer.price / 100.0, 'FM999999999990.00'), 'currency', v_offer.currency));
   end if;
   return v_offer;
 end;

@@ -32,9 +32,9 @@ begin
     submit_offer.message, submit_offer.pickup_time, submit_offer.delivery_time, submit_offer.guarantees);
   v_offer := app_hidden.auto_accept_if_allowed(v_offer);
   if v_offer.status = 'pending' then
-    perform app_hidden.queue_email(v_request.customer_id, 'New offer on your request',
-      format(E'A traveler offers to carry "%s" for %s %s. Open the app to accept, counter or decline.\n',
-             v_request.title, round(v_offer.price / 100.0, 2), v_offer.currency));
+    perform app_hidden.notify(v_request.customer_id, 'offer_received',
+      jsonb_build_object('request_title', v_request.title, 'amount', to_char(v_offer.price / 100.0, 'FM999999999990.00'),
+                         'currency', v_offer.currency));
   end if;
   return v_offer;
 end;

@@ -19,7 +19,9 @@ declare
     'requests_expired', app_private.expire_delivery_requests(),
     'trip_weather_deleted', app_private.delete_expired_trip_weather(),
     'unattached_files_removed', app_private.remove_unattached_files(),
-    'handover_items_expired', app_private.expire_handover_items());
+    'handover_items_expired', app_private.expire_handover_items(),
+    'device_tokens_expired', app_private.expire_device_tokens(),
+    'notification_partitions_dropped', app_private.drop_old_notification_partitions());
 begin
   return v_counts || jsonb_build_object('more', exists (
     select 1 from jsonb_each(v_counts) as c

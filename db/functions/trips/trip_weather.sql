@@ -91,9 +91,10 @@ begin
          fetched_at = excluded.fetched_at, expires_at = excluded.expires_at
   returning * into v_row;
   if jsonb_array_length(v_row.alerts) > 0 and not (coalesce(v_previous, '[]') @> v_row.alerts) then
-    perform app_hidden.queue_email(t.traveler_id, 'Weather alert for your trip',
-      format(E'The forecast for "%s" warns: %s. Your trip is not affected in the app; plan accordingly.\n', t.title,
-             (select string_agg(a ->> 'message', '; ') from jsonb_array_elements(v_row.alerts) a)))
+    perform app_hidden.notify(t.traveler_id, 'weather_alert',
+      jsonb_build_object('trip_title', t.title,
+                         'alert', (select string_agg(a ->> 'message', '; ') from jsonb_array_elements(v_row.alerts) a)),
+      'high')
       from app_public.trips t where t.id = v_row.trip_id;
   end if;
   return v_row;

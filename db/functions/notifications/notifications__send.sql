@@ -1,0 +1,151 @@
+-- What the notifications__send task reads and reports (workers/tasks/notifications__send.ts). The task renders and
+-- calls the provider; SQL decides the outcome: sent, a retry after notifications.retry_minutes, failed after
+-- notifications.max_retries, bounced (email refused for good: notifications.bounce_limit of them stop email).
+
+-- A queued notification that is due, with what rendering and sending need: the template's bodies in the user's
+-- locale (English when that locale has none), the address, phone or active push tokens. Null when the row is no
+-- longer queued or not yet due (the job ran twice, or was replaced by a retry).
+create or replace function app_private.notification_to_send(notification_id uuid)
+returns jsonb
+language sql stable
+set search_path = pg_catalog, public, pg_temp
+as $$
+  select jsonb_build_object(
+           'id', n.id, 'channel', n.channel, 'category', n.category, 'priority', n.priority,
+           'variables', n.variables, 'attempts', n.attempts, 'template', t.name, 'secret', t.secret,
+           'declared', (select coalesce(jsonb_agg(v ->> 'name'), '[]') from jsonb_array_elements(t.variables) v),
+           'locale', b.locale,
+           'bodies', jsonb_build_object('push_title', b.push_title, 'push_body', b.push_body,
+                                        'email_subject', b.email_subject, 'email_text', b.email_text,
+                                        'email_html', b.email_html, 'sms_body', b.sms_body,
+                                        'in_app_title', b.in_app_title, 'in_app_body', b.in_app_body),
+           'email', c.email, 'phone', c.phone_number,
+           'push_tokens', (select coalesce(jsonb_agg(jsonb_build_object('token', dt.token, 'platform', dt.platform)
+                                                      order by dt.last_used_at desc), '[]')
+                             from app_public.device_tokens dt where dt.user_id = n.user_id and dt.active))
+    from app_public.notifications n
+    join app_public.notification_templates t on t.id = n.template_id
+    join app_public.user_contacts c on c.user_id = n.user_id
+    left join app_public.notification_preferences p on p.user_id = n.user_id
+    cross join lateral (
+      select * from app_public.notification_template_bodies b
+       where b.template_id = t.id and b.locale in (coalesce(p.locale, 'en'), 'en')
+       order by b.locale = coalesce(p.locale, 'en') desc limit 1) b
+   where n.id = notification_to_send.notification_id and n.status = 'queued' and n.scheduled_at <= now();
+$$;
+comment on function app_private.notification_to_send(uuid) is 'A due queued notification with its template bodies (user''s locale, else English) and recipient; null otherwise.';
+
+-- The outcome of one attempt. outcome: sent; retry (a provider failure: again after the next delay, failed after the
+-- last); failed (nothing to retry: no recipient left); bounced (a hard email bounce). Returns the new status.
+create or replace function app_private.record_notification_attempt(
+  notification_id uuid,
+  outcome text,
+  error text default null,
+  title text default null,
+  body text default null
+)
+returns app_public.notification_status
+language plpgsql volatile
+set search_path = pg_catalog, public, pg_temp
+as $$
+declare
+  v_n app_public.notifications;
+  v_delays jsonb := app_hidden.config_value('notifications.retry_minutes');
+  v_status app_public.notification_status;
+  v_next timestamptz;
+begin
+  select * into v_n from app_public.notifications n
+   where n.id = record_notification_attempt.notification_id and n.status = 'queued'
+   for update;
+  if v_n.id is null then
+    return null;
+  end if;
+  v_status := case record_notification_attempt.outcome
+    when 'sent' then 'sent'
+    when 'bounced' then 'bounced'
+    when 'failed' then 'failed'
+    else case when v_n.attempts >= (app_hidden.config_value('notifications.max_retries'))::int then 'failed'
+              else 'queued' end
+  end;
+  if v_status = 'queued' then
+    v_next := now() + make_interval(mins => (v_delays ->> least(v_n.attempts, jsonb_array_length(v_delays) - 1))::int);
+  end if;
+  update app_public.notifications n
+     set attempts = n.attempts + 1, status = v_status,
+         sent_at = case when v_status = 'sent' then now() end,
+         title = coalesce(record_notification_attempt.title, n.title),
+         body = coalesce(record_notification_attempt.body, n.body),
+         last_error = left(record_notification_attempt.error, 2000),
+         scheduled_at = coalesce(v_next, n.scheduled_at)
+   where n.id = v_n.id and n.created_at = v_n.created_at;
+  if v_status = 'queued' then
+    perform graphile_worker.add_job('notifications__send', json_build_object('id', v_n.id),
+      run_at := v_next, job_key := 'notifications__send:' || v_n.id, max_attempts := 1);
+  elsif v_status = 'bounced' then
+    update app_public.notification_preferences p
+       set email_hard_bounces = p.email_hard_bounces + 1,
+           email_disabled_at = case when p.email_hard_bounces + 1 >= (app_hidden.config_value('notifications.bounce_limit'))::int
+                                    then coalesce(p.email_disabled_at, now()) end
+     where p.user_id = v_n.user_id;
+  end if;
+  return v_status;
+end;
+$$;
+comment on function app_private.record_notification_attempt(uuid, text, text, text, text) is
+  'Records one send attempt of a notification: sent, retried later, failed or bounced (counting hard bounces).';
+
+-- Push tokens the provider no longer knows stop being used.
+create or replace function app_private.deactivate_device_tokens(tokens text[])
+returns integer
+language sql volatile
+set search_path = pg_catalog, public, pg_temp
+as $$
+  with done as (
+    update app_public.device_tokens dt set active = false, deactivated_at = now()
+     where dt.token = any (deactivate_device_tokens.tokens) and dt.active
+    returning 1)
+  select count(*)::int from done;
+$$;
+comment on function app_private.deactivate_device_tokens(text[]) is 'Deactivates push tokens the provider reported unregistered.';
+
+-- Mints the secret of a security email at sending time (a secret a message needs is created by the sending task,
+-- which stores only its hash): the verification or reset token of a queued notification whose template asks for
+-- one. Returns the token (hex) once, or null when the row is no longer queued. A retried send mints a fresh token
+-- (the earlier one never reached anybody); a new reset token voids the account's older ones.
+create or replace function app_private.issue_notification_token(notification_id uuid)
+returns text
+language plpgsql volatile
+set search_path = pg_catalog, public, pg_temp
+as $$
+declare
+  v_n app_public.notifications;
+  v_secret app_private.notification_secret;
+  v_email text;
+  v_token bytea := public.gen_random_bytes(32);
+begin
+  select n.* into v_n from app_public.notifications n
+   where n.id = issue_notification_token.notification_id and n.status = 'queued' and n.channel = 'email'
+   for update;
+  if v_n.id is null then
+    return null;
+  end if;
+  select t.secret into v_secret from app_public.notification_templates t where t.id = v_n.template_id;
+  select c.email into v_email from app_public.user_contacts c where c.user_id = v_n.user_id;
+  case v_secret
+    when 'verify_email' then
+      insert into app_private.email_verification_tokens (user_id, notification_id, email, token_hash, expires_at)
+      values (v_n.user_id, v_n.id, v_email, sha256(v_token),
+              now() + make_interval(hours => (app_hidden.config_value('auth.email_token_hours'))::int));
+    when 'password_reset' then
+      update app_private.password_reset_tokens t set used_at = now()
+       where t.user_id = v_n.user_id and t.used_at is null;
+      insert into app_private.password_reset_tokens (user_id, notification_id, token_hash, expires_at)
+      values (v_n.user_id, v_n.id, sha256(v_token),
+              now() + make_interval(mins => (app_hidden.config_value('auth.password_reset_minutes'))::int));
+    else
+      return null;
+  end case;
+  return encode(v_token, 'hex');
+end;
+$$;
+comment on function app_private.issue_notification_token(uuid) is 'Creates the single-use token of a queued verification or reset email notification; returns it (hex) once.';
