@@ -1219,6 +1219,103 @@ COMMENT ON TYPE app_public.moderation_status IS 'Moderation of a review: approve
 
 
 --
+-- Name: money_step; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.money_step AS ENUM (
+    'payment_created',
+    'credits_applied',
+    'authorized',
+    'voided',
+    'captured',
+    'held',
+    'released',
+    'refund_requested',
+    'refunded',
+    'refund_failed',
+    'transfer_reversed'
+);
+
+
+--
+-- Name: TYPE money_step; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.money_step IS 'A step of a delivery''s money (deliveryMoneyTrail).';
+
+
+--
+-- Name: money_trail_entry; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.money_trail_entry AS (
+	occurred_at timestamp with time zone,
+	step app_public.money_step,
+	amount bigint,
+	currency text,
+	beneficiary text,
+	until timestamp with time zone,
+	refund_id uuid
+);
+
+
+--
+-- Name: TYPE money_trail_entry; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.money_trail_entry IS 'One step of a delivery''s money (deliveryMoneyTrail).';
+
+
+--
+-- Name: COLUMN money_trail_entry.occurred_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.money_trail_entry.occurred_at IS 'When it happened.';
+
+
+--
+-- Name: COLUMN money_trail_entry.step; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.money_trail_entry.step IS 'What happened.';
+
+
+--
+-- Name: COLUMN money_trail_entry.amount; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.money_trail_entry.amount IS 'The money concerned, minor units.';
+
+
+--
+-- Name: COLUMN money_trail_entry.currency; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.money_trail_entry.currency IS 'Currency of the amount.';
+
+
+--
+-- Name: COLUMN money_trail_entry.beneficiary; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.money_trail_entry.beneficiary IS 'Whose money it now is: customer (authorised on or back to the card), platform (held in payment protection) or traveler.';
+
+
+--
+-- Name: COLUMN money_trail_entry.until; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.money_trail_entry.until IS 'For held: until when at least (the end of the hold; release follows). Null otherwise.';
+
+
+--
+-- Name: COLUMN money_trail_entry.refund_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.money_trail_entry.refund_id IS 'The refund, for the refund steps and a transfer reversal.';
+
+
+--
 -- Name: offer_decline_reason; Type: TYPE; Schema: app_public; Owner: -
 --
 
@@ -14476,6 +14573,69 @@ $$;
 --
 
 COMMENT ON FUNCTION app_public.delivery_contacts(delivery_id uuid) IS 'The other party''s name and verified phone and the exact addresses and contacts of a delivery, for its parties from acceptance until 48 hours after delivery. Errors: LOGIN, NTFND (not a party), BADST (cancelled), EXPRD (too long after delivery).';
+
+
+--
+-- Name: delivery_money_trail(uuid); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.delivery_money_trail(delivery_id uuid) RETURNS SETOF app_public.money_trail_entry
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  with p as (
+    select * from app_public.payment_intents p where p.delivery_id = delivery_money_trail.delivery_id
+  ), e as (
+    select * from app_public.escrow_accounts e where e.delivery_id = delivery_money_trail.delivery_id
+  ), r as (
+    select * from app_public.refunds r where r.delivery_id = delivery_money_trail.delivery_id
+  ), steps as (
+    select p.created_at as occurred_at, 'payment_created'::app_public.money_step as step, p.amount, p.currency,
+           'customer' as beneficiary, null::timestamptz as until, null::uuid as refund_id, 1 as rank
+      from p
+    union all
+    select p.created_at, 'credits_applied', p.credits_applied, p.currency, 'customer', null, null, 2
+      from p where p.credits_applied > 0
+    union all
+    select p.authorized_at, 'authorized', p.amount, p.currency, 'customer', p.capture_before, null, 3
+      from p where p.authorized_at is not null
+    union all
+    select p.canceled_at, 'voided', p.amount, p.currency, 'customer', null, null, 4
+      from p where p.canceled_at is not null and p.captured_at is null
+    union all
+    select p.captured_at, 'captured', p.captured_amount, p.currency, 'platform', null, null, 5
+      from p where p.captured_at is not null
+    union all
+    select e.held_at, 'held', e.amount, e.currency, 'platform', e.hold_until, null, 6
+      from e where e.held_at is not null
+    union all
+    select e.released_at, 'released', e.released_amount, e.currency, 'traveler', null, null, 7
+      from e where e.released_at is not null
+    union all
+    select r.created_at, 'refund_requested', r.amount, r.currency, 'customer', null, r.id, 8
+      from r
+    union all
+    select r.updated_at, 'transfer_reversed', r.reversal_amount, r.currency, 'platform', null, r.id, 9
+      from r where r.status = 'succeeded' and r.reversal_amount > 0
+    union all
+    select r.updated_at, case when r.status = 'succeeded' then 'refunded' else 'refund_failed' end::app_public.money_step,
+           r.amount, r.currency, 'customer', null, r.id, 10
+      from r where r.status in ('succeeded', 'failed', 'canceled')
+  )
+  select s.occurred_at, s.step, s.amount, s.currency, s.beneficiary, s.until, s.refund_id
+    from steps s
+   -- Stripe's times (an event's created) have whole seconds: within a second, the steps' own order.
+   order by date_trunc('second', s.occurred_at), s.rank, s.occurred_at, s.refund_id;
+$$;
+
+
+--
+-- Name: FUNCTION delivery_money_trail(delivery_id uuid); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.delivery_money_trail(delivery_id uuid) IS '@behavior -connection +list
+@listSuffix omit
+Where the money of a delivery is: each step (payment created, credits, authorised, voided, captured, held until, released to the traveler, refund requested, transfer reversed, refunded or failed) with its amount, in time order. For the delivery''s parties and finance (finance.read); an empty list for anyone else. Errors: DNIED (visitors).';
 
 
 --
@@ -29603,6 +29763,14 @@ GRANT ALL ON FUNCTION app_public.delivery_contacts(delivery_id uuid) TO app_user
 
 
 --
+-- Name: FUNCTION delivery_money_trail(delivery_id uuid); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.delivery_money_trail(delivery_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.delivery_money_trail(delivery_id uuid) TO app_user;
+
+
+--
 -- Name: FUNCTION disable_two_factor(password text, code text); Type: ACL; Schema: app_public; Owner: -
 --
 
@@ -30461,3 +30629,4 @@ ALTER DEFAULT PRIVILEGES FOR ROLE app_owner REVOKE ALL ON FUNCTIONS  FROM PUBLIC
 --   20261208100000
 --   20261208110000
 --   20261208120000
+--   20261208140000
