@@ -9516,6 +9516,104 @@ COMMENT ON FUNCTION app_private.apply_payment_intent(intent jsonb, occurred_at t
 
 
 --
+-- Name: apply_stripe_account(jsonb); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.apply_stripe_account(account jsonb) RETURNS text
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_status app_public.payout_account_status;
+  v_id uuid;
+begin
+  select r.payout_account_id into v_id from app_private.stripe_refs r
+   where r.stripe_id = apply_stripe_account.account ->> 'id' and r.kind = 'account';
+  if v_id is null then
+    return 'unknown account';
+  end if;
+  v_status := case
+    when coalesce(account #>> '{requirements,disabled_reason}', '') like 'rejected%' then 'inactive'
+    when (account ->> 'payouts_enabled')::boolean and coalesce(account #>> '{capabilities,transfers}', 'active') = 'active'
+      then 'active'
+    when coalesce((account ->> 'details_submitted')::boolean, false) then 'restricted'
+    else 'pending' end;
+  update app_public.payout_accounts pa
+     set status = v_status,
+         payouts_enabled = coalesce((account ->> 'payouts_enabled')::boolean, false),
+         country = coalesce(upper(account ->> 'country'), pa.country),
+         default_currency = coalesce(upper(account ->> 'default_currency'), pa.default_currency)
+   where pa.id = v_id;
+  return 'account ' || v_status;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION apply_stripe_account(account jsonb); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.apply_stripe_account(account jsonb) IS 'Applies a Stripe account''s current state to its payout account (status, payouts_enabled, country, currency).';
+
+
+--
+-- Name: apply_stripe_payout(jsonb, text); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.apply_stripe_payout(payout jsonb, account text DEFAULT NULL::text) RETURNS text
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_id uuid;
+  v_status app_public.payout_status;
+  v_account uuid;
+begin
+  if apply_stripe_payout.payout ->> 'status' not in ('pending', 'in_transit', 'paid', 'failed', 'canceled') then
+    return 'ignored status';
+  end if;
+  v_status := (apply_stripe_payout.payout ->> 'status')::app_public.payout_status;
+  select r.payout_id into v_id from app_private.stripe_refs r
+   where r.stripe_id = apply_stripe_payout.payout ->> 'id' and r.kind = 'payout';
+  if v_id is null then
+    select p.id into v_id from app_public.payouts p
+     where p.id::text = apply_stripe_payout.payout #>> '{metadata,payout_id}';
+    if v_id is null then
+      select r.payout_account_id into v_account from app_private.stripe_refs r
+       where r.stripe_id = apply_stripe_payout.account and r.kind = 'account';
+      if v_account is null then
+        return 'unknown payout';
+      end if;
+      insert into app_public.payouts (user_id, payout_account_id, amount, fee, net, currency, type)
+      select pa.user_id, pa.id, (payout ->> 'amount')::bigint, 0, (payout ->> 'amount')::bigint,
+             upper(payout ->> 'currency'), case when payout ->> 'method' = 'instant' then 'instant' else 'standard' end::app_public.payout_type
+        from app_public.payout_accounts pa where pa.id = v_account
+      returning id into v_id;
+    end if;
+    insert into app_private.stripe_refs (stripe_id, kind, payout_id)
+    values (apply_stripe_payout.payout ->> 'id', 'payout', v_id)
+    on conflict do nothing;
+  end if;
+  update app_public.payouts p
+     set status = v_status,
+         arrival_date = coalesce(to_timestamp((payout ->> 'arrival_date')::double precision)::date, p.arrival_date),
+         failure_message = case when v_status = 'failed'
+                                then left(coalesce(payout ->> 'failure_message', payout ->> 'failure_code', 'failed'), 1000)
+                                else p.failure_message end
+   where p.id = v_id and app_private.payout_status_rank(v_status) > app_private.payout_status_rank(p.status);
+  return case when found then 'payout ' || v_status else 'payout unchanged' end;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION apply_stripe_payout(payout jsonb, account text); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.apply_stripe_payout(payout jsonb, account text) IS 'Applies a Stripe payout to its row (found by id or metadata, or mirrored), forward only.';
+
+
+--
 -- Name: assert_custody_reader(uuid); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -9957,6 +10055,198 @@ $$;
 --
 
 COMMENT ON FUNCTION app_private.create_session(user_id uuid) IS 'Starts a device session for the user and returns its access token claims.';
+
+
+--
+-- Name: payouts; Type: TABLE; Schema: app_public; Owner: -
+--
+
+CREATE TABLE app_public.payouts (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    user_id uuid NOT NULL,
+    payout_account_id uuid NOT NULL,
+    amount bigint NOT NULL,
+    fee bigint DEFAULT 0 NOT NULL,
+    net bigint NOT NULL,
+    currency text NOT NULL,
+    type app_public.payout_type DEFAULT 'standard'::app_public.payout_type NOT NULL,
+    status app_public.payout_status DEFAULT 'pending'::app_public.payout_status NOT NULL,
+    arrival_date date,
+    failure_message text,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT payouts_amount_positive CHECK ((amount > 0)),
+    CONSTRAINT payouts_currency_format CHECK ((currency ~ '^[A-Z]{3}$'::text)),
+    CONSTRAINT payouts_failure_message_length CHECK (((length(failure_message) >= 1) AND (length(failure_message) <= 1000))),
+    CONSTRAINT payouts_fee_range CHECK ((fee >= 0)),
+    CONSTRAINT payouts_net_sum CHECK ((net = (amount - fee)))
+);
+
+ALTER TABLE ONLY app_public.payouts FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE payouts; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TABLE app_public.payouts IS '@behavior -insert -update -delete
+Money paid out from a traveler''s payout account to their bank (mirrored from Stripe). Visible to its owner and to finance.';
+
+
+--
+-- Name: COLUMN payouts.id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.payouts.id IS 'Identifier of the payout.';
+
+
+--
+-- Name: COLUMN payouts.user_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.payouts.user_id IS 'The traveler paid.';
+
+
+--
+-- Name: COLUMN payouts.payout_account_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.payouts.payout_account_id IS 'The payout account it left.';
+
+
+--
+-- Name: COLUMN payouts.amount; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.payouts.amount IS 'Amount paid out, minor units.';
+
+
+--
+-- Name: COLUMN payouts.fee; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.payouts.fee IS 'Fee of the payout (instant payouts), minor units.';
+
+
+--
+-- Name: COLUMN payouts.net; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.payouts.net IS 'What reaches the bank: amount − fee, minor units.';
+
+
+--
+-- Name: COLUMN payouts.currency; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.payouts.currency IS 'Currency of the amounts.';
+
+
+--
+-- Name: COLUMN payouts.type; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.payouts.type IS 'standard or instant.';
+
+
+--
+-- Name: COLUMN payouts.status; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.payouts.status IS 'Where the payout stands.';
+
+
+--
+-- Name: COLUMN payouts.arrival_date; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.payouts.arrival_date IS 'When the money is expected at the bank.';
+
+
+--
+-- Name: COLUMN payouts.failure_message; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.payouts.failure_message IS 'Why the payout failed.';
+
+
+--
+-- Name: COLUMN payouts.created_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.payouts.created_at IS 'When the payout was created.';
+
+
+--
+-- Name: COLUMN payouts.updated_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.payouts.updated_at IS 'When the payout last changed.';
+
+
+--
+-- Name: CONSTRAINT payouts_amount_positive ON payouts; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT payouts_amount_positive ON app_public.payouts IS 'amount must be more than 0';
+
+
+--
+-- Name: CONSTRAINT payouts_currency_format ON payouts; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT payouts_currency_format ON app_public.payouts IS 'currency must be three capital letters';
+
+
+--
+-- Name: CONSTRAINT payouts_failure_message_length ON payouts; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT payouts_failure_message_length ON app_public.payouts IS 'failure_message must have 1 to 1000 characters';
+
+
+--
+-- Name: CONSTRAINT payouts_fee_range ON payouts; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT payouts_fee_range ON app_public.payouts IS 'fee must be 0 or more';
+
+
+--
+-- Name: CONSTRAINT payouts_net_sum ON payouts; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT payouts_net_sum ON app_public.payouts IS 'net must be amount − fee';
+
+
+--
+-- Name: decide_payout(uuid, bigint, bigint, text, app_public.payout_type); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.decide_payout(payout_account_id uuid, amount bigint, fee bigint, currency text, type app_public.payout_type) RETURNS app_public.payouts
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_payout app_public.payouts;
+begin
+  insert into app_public.payouts (user_id, payout_account_id, amount, fee, net, currency, type)
+  select pa.user_id, pa.id, decide_payout.amount, decide_payout.fee, decide_payout.amount - decide_payout.fee,
+         decide_payout.currency, decide_payout.type
+    from app_public.payout_accounts pa where pa.id = decide_payout.payout_account_id
+  returning * into v_payout;
+  perform graphile_worker.add_job('payouts__create', json_build_object('id', v_payout.id),
+    job_key := 'payouts__create:' || v_payout.id, max_attempts := 25);
+  return v_payout;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION decide_payout(payout_account_id uuid, amount bigint, fee bigint, currency text, type app_public.payout_type); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.decide_payout(payout_account_id uuid, amount bigint, fee bigint, currency text, type app_public.payout_type) IS 'Records a pending payout and enqueues payouts__create.';
 
 
 --
@@ -11203,6 +11493,113 @@ COMMENT ON FUNCTION app_private.payment_to_capture(delivery_id uuid) IS 'payment
 
 
 --
+-- Name: payout_available(uuid, text); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.payout_available(user_id uuid, currency text) RETURNS bigint
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select coalesce((select sum(e.released_amount) from app_public.escrow_accounts e
+                    where e.traveler_id = payout_available.user_id and e.currency = payout_available.currency), 0)
+       - coalesce((select sum(r.reversal_amount) from app_public.refunds r
+                    where r.traveler_id = payout_available.user_id and r.currency = payout_available.currency
+                      and r.status = 'succeeded'), 0)
+       - coalesce((select sum(p.amount) from app_public.payouts p
+                    where p.user_id = payout_available.user_id and p.currency = payout_available.currency
+                      and p.status not in ('failed', 'canceled')), 0);
+$$;
+
+
+--
+-- Name: FUNCTION payout_available(user_id uuid, currency text); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.payout_available(user_id uuid, currency text) IS 'What a traveler may pay out in a currency: released − reversed − payouts not failed or cancelled.';
+
+
+--
+-- Name: payout_onboarding_plan(uuid); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.payout_onboarding_plan(request_id uuid) RETURNS jsonb
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select jsonb_build_object(
+           'request_id', l.id,
+           'payout_account_id', pa.id,
+           'user_id', pa.user_id,
+           'account', (select r.stripe_id from app_private.stripe_refs r where r.payout_account_id = pa.id and r.kind = 'account'),
+           'account_key', 'account:' || pa.id,
+           'link_key', 'account-link:' || l.id,
+           'country', pa.country,
+           'email', (select c.email::text from app_public.user_contacts c where c.user_id = pa.user_id),
+           'return_url', l.return_url,
+           'refresh_url', l.refresh_url,
+           'done', l.url is not null)
+    from app_private.payout_onboarding_links l
+    join app_public.payout_accounts pa on pa.id = l.payout_account_id
+   where l.id = payout_onboarding_plan.request_id;
+$$;
+
+
+--
+-- Name: FUNCTION payout_onboarding_plan(request_id uuid); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.payout_onboarding_plan(request_id uuid) IS 'payouts__onboard: the Express account to create (or the one created) and the Account Link to make for a request.';
+
+
+--
+-- Name: payout_status_rank(app_public.payout_status); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.payout_status_rank(status app_public.payout_status) RETURNS integer
+    LANGUAGE sql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select case payout_status_rank.status when 'pending' then 0 when 'in_transit' then 1 else 2 end;
+$$;
+
+
+--
+-- Name: FUNCTION payout_status_rank(status app_public.payout_status); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.payout_status_rank(status app_public.payout_status) IS 'Order of payout states; a state is applied only when it ranks higher.';
+
+
+--
+-- Name: payout_to_create(uuid); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.payout_to_create(payout_id uuid) RETURNS jsonb
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select jsonb_build_object(
+           'payout_id', p.id,
+           'account', acct.stripe_id,
+           'amount', p.net,
+           'currency', lower(p.currency),
+           'method', p.type,
+           'idempotency_key', 'payout:' || p.id)
+    from app_public.payouts p
+    join app_private.stripe_refs acct on acct.payout_account_id = p.payout_account_id and acct.kind = 'account'
+   where p.id = payout_to_create.payout_id and p.status = 'pending'
+     and not exists (select 1 from app_private.stripe_refs r where r.payout_id = p.id);
+$$;
+
+
+--
+-- Name: FUNCTION payout_to_create(payout_id uuid); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.payout_to_create(payout_id uuid) IS 'payouts__create: the Stripe payout to make for a pending payout (null when made or no longer pending).';
+
+
+--
 -- Name: post_ledger_transaction(text, text, uuid, text, jsonb, text); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -11308,10 +11705,10 @@ COMMENT ON FUNCTION app_private.prepare_payment_intent(delivery_id uuid) IS 'pay
 
 
 --
--- Name: process_stripe_event(text); Type: FUNCTION; Schema: app_private; Owner: -
+-- Name: process_stripe_event(text, jsonb); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
-CREATE FUNCTION app_private.process_stripe_event(event_id text) RETURNS text
+CREATE FUNCTION app_private.process_stripe_event(event_id text, current_object jsonb DEFAULT NULL::jsonb) RETURNS text
     LANGUAGE plpgsql
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
@@ -11331,6 +11728,10 @@ begin
                           'payment_intent.canceled', 'payment_intent.payment_failed')
       then app_private.apply_payment_intent(v_event.body -> 'data' -> 'object',
                                             to_timestamp((v_event.body ->> 'created')::double precision))
+    when v_event.type = 'account.updated'
+      then app_private.apply_stripe_account(coalesce(process_stripe_event.current_object, v_event.body -> 'data' -> 'object'))
+    when v_event.type in ('payout.created', 'payout.updated', 'payout.paid', 'payout.failed', 'payout.canceled')
+      then app_private.apply_stripe_payout(v_event.body -> 'data' -> 'object', v_event.body ->> 'account')
     else 'ignored' end;
   update app_private.stripe_events s set processed_at = now(), outcome = left(v_outcome, 200)
    where s.id = v_event.id;
@@ -11340,10 +11741,10 @@ $$;
 
 
 --
--- Name: FUNCTION process_stripe_event(event_id text); Type: COMMENT; Schema: app_private; Owner: -
+-- Name: FUNCTION process_stripe_event(event_id text, current_object jsonb); Type: COMMENT; Schema: app_private; Owner: -
 --
 
-COMMENT ON FUNCTION app_private.process_stripe_event(event_id text) IS 'stripe__process_event: applies a stored Stripe event''s effect and marks it processed, once.';
+COMMENT ON FUNCTION app_private.process_stripe_event(event_id text, current_object jsonb) IS 'stripe__process_event: applies a stored Stripe event''s effect and marks it processed, once.';
 
 
 --
@@ -11719,6 +12120,29 @@ COMMENT ON FUNCTION app_private.record_match_candidates(request_id uuid, trip_id
 
 
 --
+-- Name: record_onboarding_link(uuid, jsonb); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.record_onboarding_link(request_id uuid, link jsonb) RETURNS boolean
+    LANGUAGE sql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  update app_private.payout_onboarding_links l
+     set url = record_onboarding_link.link ->> 'url',
+         expires_at = to_timestamp((record_onboarding_link.link ->> 'expires_at')::double precision)
+   where l.id = record_onboarding_link.request_id and l.url is null
+  returning true;
+$$;
+
+
+--
+-- Name: FUNCTION record_onboarding_link(request_id uuid, link jsonb); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.record_onboarding_link(request_id uuid, link jsonb) IS 'Stores the Account Link obtained for an onboarding request (once).';
+
+
+--
 -- Name: record_payment_intent(uuid, jsonb); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -11753,6 +12177,51 @@ $$;
 --
 
 COMMENT ON FUNCTION app_private.record_payment_intent(delivery_id uuid, intent jsonb) IS 'Records the Stripe PaymentIntent created for a delivery''s payment, then applies its state.';
+
+
+--
+-- Name: record_payout_account(uuid, jsonb); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.record_payout_account(payout_account_id uuid, account jsonb) RETURNS text
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+begin
+  insert into app_private.stripe_refs (stripe_id, kind, payout_account_id)
+  values (record_payout_account.account ->> 'id', 'account', record_payout_account.payout_account_id)
+  on conflict do nothing;
+  return app_private.apply_stripe_account(record_payout_account.account);
+end;
+$$;
+
+
+--
+-- Name: FUNCTION record_payout_account(payout_account_id uuid, account jsonb); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.record_payout_account(payout_account_id uuid, account jsonb) IS 'Records a payout account''s Express account id (once) and applies its state.';
+
+
+--
+-- Name: record_payout_failure(uuid, text); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.record_payout_failure(payout_id uuid, message text) RETURNS boolean
+    LANGUAGE sql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  update app_public.payouts p set status = 'failed', failure_message = left(record_payout_failure.message, 1000)
+   where p.id = record_payout_failure.payout_id and p.status = 'pending'
+  returning true;
+$$;
+
+
+--
+-- Name: FUNCTION record_payout_failure(payout_id uuid, message text); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.record_payout_failure(payout_id uuid, message text) IS 'Marks a pending payout failed when Stripe refused to make it.';
 
 
 --
@@ -12250,6 +12719,47 @@ $$;
 --
 
 COMMENT ON FUNCTION app_private.rotate_qr_signing_keys() IS 'Makes a new handover signing key when the active one is due (qr.key_rotation_days), retires the old one and deletes keys past qr.key_grace_days; returns the new key id or null.';
+
+
+--
+-- Name: schedule_standard_payouts(integer); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.schedule_standard_payouts(max_rows integer DEFAULT 500) RETURNS integer
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_min bigint := app_hidden.config_value('payments.payout_min_standard')::bigint;
+  v_row record;
+  v_count integer := 0;
+begin
+  for v_row in
+    select pa.id as account_id, c.currency, app_private.payout_available(pa.user_id, c.currency) as available
+      from app_public.payout_accounts pa
+     cross join lateral (select distinct e.currency from app_public.escrow_accounts e
+                          where e.traveler_id = pa.user_id and e.released_amount > 0) c
+     where pa.status = 'active' and pa.payouts_enabled
+       and not exists (select 1 from app_public.payouts p where p.payout_account_id = pa.id
+                          and p.currency = c.currency and p.status = 'pending')
+     order by pa.id
+     for update of pa skip locked
+  loop
+    continue when v_row.available < v_min;
+    perform app_private.decide_payout(v_row.account_id, v_row.available, 0, v_row.currency, 'standard');
+    v_count := v_count + 1;
+    exit when v_count >= schedule_standard_payouts.max_rows;
+  end loop;
+  return v_count;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION schedule_standard_payouts(max_rows integer); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.schedule_standard_payouts(max_rows integer) IS 'payouts__schedule (daily): decides the standard payout of each active account''s available balance of at least payments.payout_min_standard.';
 
 
 --
@@ -15524,6 +16034,30 @@ COMMENT ON FUNCTION app_public.payment_client_secret(delivery_id uuid) IS 'The c
 
 
 --
+-- Name: payout_onboarding_url(); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.payout_onboarding_url() RETURNS text
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select l.url
+    from app_private.payout_onboarding_links l
+   where l.user_id = app_hidden.require_user('unverified', 'receive payouts')
+     and l.expires_at > now()
+   order by l.created_at desc
+   limit 1;
+$$;
+
+
+--
+-- Name: FUNCTION payout_onboarding_url(); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.payout_onboarding_url() IS 'The URL of Stripe''s hosted onboarding from the caller''s latest requestPayoutOnboarding: null while it is being obtained (ask again shortly), and once it expired (request again). Errors: LOGIN, SUSPD, DNIED.';
+
+
+--
 -- Name: quote_price(uuid, uuid); Type: FUNCTION; Schema: app_public; Owner: -
 --
 
@@ -16154,6 +16688,88 @@ $$;
 
 COMMENT ON FUNCTION app_public.request_emergency_override(delivery_id uuid, qr_type app_public.qr_type, reason app_public.override_reason, description text, alternative_verification text) IS '@resultFieldName qrEmergencyOverride
 A party asks an admin to let the handover (pickup or drop-off) be confirmed without its code, with a reason, a description (10 to 1000 characters) and how else it can be verified. Expires after override.pending_ttl_hours unless decided. Errors: LOGIN, NTFND, BADST (no such handover due now), LIMIT (override.max_open_per_user open), EXIST (one is pending already), INVAL.';
+
+
+--
+-- Name: request_instant_payout(bigint, text); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.request_instant_payout(amount bigint, currency text DEFAULT NULL::text) RETURNS app_public.payouts
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $_$
+declare
+  v_user_id uuid := app_hidden.require_user('fully_verified', 'request instant payouts');
+  v_account app_public.payout_accounts;
+  v_currency text;
+  v_min bigint := app_hidden.config_value('payments.payout_min_instant')::bigint;
+  v_available bigint;
+  v_fee bigint;
+begin
+  select * into v_account from app_public.payout_accounts pa where pa.user_id = v_user_id for update;
+  if v_account.id is null or v_account.status <> 'active' or not v_account.payouts_enabled then
+    raise exception 'Finish your payout onboarding first (payout account %)', coalesce(v_account.status::text, 'missing')
+      using errcode = 'BADST';
+  end if;
+  v_currency := upper(coalesce(request_instant_payout.currency, v_account.default_currency));
+  if v_currency is null or v_currency !~ '^[A-Z]{3}$' then
+    raise exception 'currency must be three capital letters' using errcode = 'INVAL';
+  end if;
+  if request_instant_payout.amount is null or request_instant_payout.amount < v_min then
+    raise exception 'amount must be at least % for an instant payout', v_min using errcode = 'INVAL';
+  end if;
+  v_available := app_private.payout_available(v_user_id, v_currency);
+  if request_instant_payout.amount > v_available then
+    raise exception 'amount must be at most your available balance (% %)', v_available, v_currency using errcode = 'LIMIT';
+  end if;
+  v_fee := greatest(app_hidden.config_value('payments.instant_fee_min')::bigint,
+                    round(request_instant_payout.amount * app_hidden.config_value('payments.instant_fee_rate')::numeric)::bigint);
+  return app_private.decide_payout(v_account.id, request_instant_payout.amount, v_fee, v_currency, 'instant');
+end;
+$_$;
+
+
+--
+-- Name: FUNCTION request_instant_payout(amount bigint, currency text); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.request_instant_payout(amount bigint, currency text) IS '@resultFieldName payout
+Pays out amount (minor units; currency: the payout account''s by default) of the caller''s available balance to their bank now, for a fee of max(50, 1.5 %): net = amount − fee. For fully verified travelers with an active payout account; at least 500. Errors: LOGIN, SUSPD, DNIED (below fully_verified), BADST (no active payout account), INVAL (amount below the minimum, a malformed currency), LIMIT (more than the available balance).';
+
+
+--
+-- Name: request_payout_onboarding(text, text, text); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.request_payout_onboarding(country text, return_url text, refresh_url text) RETURNS uuid
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_hidden.require_user('phone_verified', 'receive payouts');
+  v_account uuid;
+  v_request uuid;
+begin
+  insert into app_public.payout_accounts (user_id, country)
+  values (v_user_id, upper(request_payout_onboarding.country))
+  on conflict on constraint payout_accounts_user_id_key do nothing;
+  select pa.id into v_account from app_public.payout_accounts pa where pa.user_id = v_user_id;
+  insert into app_private.payout_onboarding_links (payout_account_id, user_id, return_url, refresh_url)
+  values (v_account, v_user_id, request_payout_onboarding.return_url, request_payout_onboarding.refresh_url)
+  returning id into v_request;
+  perform graphile_worker.add_job('payouts__onboard', json_build_object('id', v_request),
+    job_key := 'payouts__onboard:' || v_request, max_attempts := 10);
+  return v_request;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION request_payout_onboarding(country text, return_url text, refresh_url text); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.request_payout_onboarding(country text, return_url text, refresh_url text) IS '@resultFieldName requestId
+Asks for Stripe''s hosted onboarding of the caller''s payout account (created on the first request, in country, an ISO 3166-1 alpha-2 code; later requests keep it). Read the link with payoutOnboardingUrl a moment later; Stripe returns the browser to returnUrl, or to refreshUrl once the link expired (request again). Errors: LOGIN, SUSPD, DNIED (not active, or below phone_verified), INVAL (a URL that is not http(s), a country that is not two letters).';
 
 
 --
@@ -19575,6 +20191,63 @@ COMMENT ON CONSTRAINT password_reset_tokens_token_hash_check ON app_private.pass
 
 
 --
+-- Name: payout_onboarding_links; Type: TABLE; Schema: app_private; Owner: -
+--
+
+CREATE TABLE app_private.payout_onboarding_links (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    payout_account_id uuid NOT NULL,
+    user_id uuid NOT NULL,
+    return_url text NOT NULL,
+    refresh_url text NOT NULL,
+    url text,
+    expires_at timestamp with time zone,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT payout_onboarding_links_obtained CHECK (((url IS NULL) = (expires_at IS NULL))),
+    CONSTRAINT payout_onboarding_links_refresh_url_format CHECK (((length(refresh_url) <= 2000) AND (refresh_url ~ '^https?://[^\s]+$'::text))),
+    CONSTRAINT payout_onboarding_links_return_url_format CHECK (((length(return_url) <= 2000) AND (return_url ~ '^https?://[^\s]+$'::text))),
+    CONSTRAINT payout_onboarding_links_url_format CHECK (((length(url) <= 2000) AND (url ~ '^https?://[^\s]+$'::text)))
+);
+
+ALTER TABLE ONLY app_private.payout_onboarding_links FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE payout_onboarding_links; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON TABLE app_private.payout_onboarding_links IS 'Requests for a Stripe Account Link (hosted onboarding of a traveler''s payout account) and the link once obtained.';
+
+
+--
+-- Name: CONSTRAINT payout_onboarding_links_obtained ON payout_onboarding_links; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT payout_onboarding_links_obtained ON app_private.payout_onboarding_links IS 'url and expires_at are set together';
+
+
+--
+-- Name: CONSTRAINT payout_onboarding_links_refresh_url_format ON payout_onboarding_links; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT payout_onboarding_links_refresh_url_format ON app_private.payout_onboarding_links IS 'refresh_url must be an http(s) URL of at most 2000 characters';
+
+
+--
+-- Name: CONSTRAINT payout_onboarding_links_return_url_format ON payout_onboarding_links; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT payout_onboarding_links_return_url_format ON app_private.payout_onboarding_links IS 'return_url must be an http(s) URL of at most 2000 characters';
+
+
+--
+-- Name: CONSTRAINT payout_onboarding_links_url_format ON payout_onboarding_links; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT payout_onboarding_links_url_format ON app_private.payout_onboarding_links IS 'url must be an http(s) URL of at most 2000 characters';
+
+
+--
 -- Name: phone_verification_codes; Type: TABLE; Schema: app_private; Owner: -
 --
 
@@ -21256,168 +21929,6 @@ COMMENT ON CONSTRAINT payout_accounts_default_currency_format ON app_public.payo
 
 
 --
--- Name: payouts; Type: TABLE; Schema: app_public; Owner: -
---
-
-CREATE TABLE app_public.payouts (
-    id uuid DEFAULT gen_random_uuid() NOT NULL,
-    user_id uuid NOT NULL,
-    payout_account_id uuid NOT NULL,
-    amount bigint NOT NULL,
-    fee bigint DEFAULT 0 NOT NULL,
-    net bigint NOT NULL,
-    currency text NOT NULL,
-    type app_public.payout_type DEFAULT 'standard'::app_public.payout_type NOT NULL,
-    status app_public.payout_status DEFAULT 'pending'::app_public.payout_status NOT NULL,
-    arrival_date date,
-    failure_message text,
-    created_at timestamp with time zone DEFAULT now() NOT NULL,
-    updated_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT payouts_amount_positive CHECK ((amount > 0)),
-    CONSTRAINT payouts_currency_format CHECK ((currency ~ '^[A-Z]{3}$'::text)),
-    CONSTRAINT payouts_failure_message_length CHECK (((length(failure_message) >= 1) AND (length(failure_message) <= 1000))),
-    CONSTRAINT payouts_fee_range CHECK ((fee >= 0)),
-    CONSTRAINT payouts_net_sum CHECK ((net = (amount - fee)))
-);
-
-ALTER TABLE ONLY app_public.payouts FORCE ROW LEVEL SECURITY;
-
-
---
--- Name: TABLE payouts; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON TABLE app_public.payouts IS '@behavior -insert -update -delete
-Money paid out from a traveler''s payout account to their bank (mirrored from Stripe). Visible to its owner and to finance.';
-
-
---
--- Name: COLUMN payouts.id; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.payouts.id IS 'Identifier of the payout.';
-
-
---
--- Name: COLUMN payouts.user_id; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.payouts.user_id IS 'The traveler paid.';
-
-
---
--- Name: COLUMN payouts.payout_account_id; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.payouts.payout_account_id IS 'The payout account it left.';
-
-
---
--- Name: COLUMN payouts.amount; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.payouts.amount IS 'Amount paid out, minor units.';
-
-
---
--- Name: COLUMN payouts.fee; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.payouts.fee IS 'Fee of the payout (instant payouts), minor units.';
-
-
---
--- Name: COLUMN payouts.net; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.payouts.net IS 'What reaches the bank: amount − fee, minor units.';
-
-
---
--- Name: COLUMN payouts.currency; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.payouts.currency IS 'Currency of the amounts.';
-
-
---
--- Name: COLUMN payouts.type; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.payouts.type IS 'standard or instant.';
-
-
---
--- Name: COLUMN payouts.status; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.payouts.status IS 'Where the payout stands.';
-
-
---
--- Name: COLUMN payouts.arrival_date; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.payouts.arrival_date IS 'When the money is expected at the bank.';
-
-
---
--- Name: COLUMN payouts.failure_message; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.payouts.failure_message IS 'Why the payout failed.';
-
-
---
--- Name: COLUMN payouts.created_at; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.payouts.created_at IS 'When the payout was created.';
-
-
---
--- Name: COLUMN payouts.updated_at; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.payouts.updated_at IS 'When the payout last changed.';
-
-
---
--- Name: CONSTRAINT payouts_amount_positive ON payouts; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON CONSTRAINT payouts_amount_positive ON app_public.payouts IS 'amount must be more than 0';
-
-
---
--- Name: CONSTRAINT payouts_currency_format ON payouts; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON CONSTRAINT payouts_currency_format ON app_public.payouts IS 'currency must be three capital letters';
-
-
---
--- Name: CONSTRAINT payouts_failure_message_length ON payouts; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON CONSTRAINT payouts_failure_message_length ON app_public.payouts IS 'failure_message must have 1 to 1000 characters';
-
-
---
--- Name: CONSTRAINT payouts_fee_range ON payouts; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON CONSTRAINT payouts_fee_range ON app_public.payouts IS 'fee must be 0 or more';
-
-
---
--- Name: CONSTRAINT payouts_net_sum ON payouts; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON CONSTRAINT payouts_net_sum ON app_public.payouts IS 'net must be amount − fee';
-
-
---
 -- Name: qr_code_scans; Type: TABLE; Schema: app_public; Owner: -
 --
 
@@ -22658,6 +23169,21 @@ COMMENT ON CONSTRAINT password_reset_tokens_token_hash_key ON app_private.passwo
 
 
 --
+-- Name: payout_onboarding_links payout_onboarding_links_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.payout_onboarding_links
+    ADD CONSTRAINT payout_onboarding_links_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: CONSTRAINT payout_onboarding_links_pkey ON payout_onboarding_links; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT payout_onboarding_links_pkey ON app_private.payout_onboarding_links IS 'id is already taken';
+
+
+--
 -- Name: phone_verification_codes phone_verification_codes_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
 --
 
@@ -23885,6 +24411,20 @@ CREATE INDEX password_reset_tokens_email_id_idx ON app_private.password_reset_to
 --
 
 CREATE INDEX password_reset_tokens_user_id_idx ON app_private.password_reset_tokens USING btree (user_id);
+
+
+--
+-- Name: payout_onboarding_links_payout_account_id_idx; Type: INDEX; Schema: app_private; Owner: -
+--
+
+CREATE INDEX payout_onboarding_links_payout_account_id_idx ON app_private.payout_onboarding_links USING btree (payout_account_id);
+
+
+--
+-- Name: payout_onboarding_links_user_id_idx; Type: INDEX; Schema: app_private; Owner: -
+--
+
+CREATE INDEX payout_onboarding_links_user_id_idx ON app_private.payout_onboarding_links USING btree (user_id, created_at);
 
 
 --
@@ -25547,6 +26087,36 @@ COMMENT ON CONSTRAINT password_reset_tokens_user_id_fkey ON app_private.password
 
 
 --
+-- Name: payout_onboarding_links payout_onboarding_links_payout_account_id_fkey; Type: FK CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.payout_onboarding_links
+    ADD CONSTRAINT payout_onboarding_links_payout_account_id_fkey FOREIGN KEY (payout_account_id) REFERENCES app_public.payout_accounts(id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT payout_onboarding_links_payout_account_id_fkey ON payout_onboarding_links; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT payout_onboarding_links_payout_account_id_fkey ON app_private.payout_onboarding_links IS 'payout_account_id must name an existing payout account';
+
+
+--
+-- Name: payout_onboarding_links payout_onboarding_links_user_id_fkey; Type: FK CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.payout_onboarding_links
+    ADD CONSTRAINT payout_onboarding_links_user_id_fkey FOREIGN KEY (user_id) REFERENCES app_public.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT payout_onboarding_links_user_id_fkey ON payout_onboarding_links; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT payout_onboarding_links_user_id_fkey ON app_private.payout_onboarding_links IS 'user_id must name an existing user';
+
+
+--
 -- Name: phone_verification_codes phone_verification_codes_user_id_fkey; Type: FK CONSTRAINT; Schema: app_private; Owner: -
 --
 
@@ -27168,6 +27738,12 @@ ALTER TABLE app_private.mfa_challenges ENABLE ROW LEVEL SECURITY;
 --
 
 ALTER TABLE app_private.password_reset_tokens ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: payout_onboarding_links; Type: ROW SECURITY; Schema: app_private; Owner: -
+--
+
+ALTER TABLE app_private.payout_onboarding_links ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: phone_verification_codes; Type: ROW SECURITY; Schema: app_private; Owner: -
@@ -28840,6 +29416,20 @@ REVOKE ALL ON FUNCTION app_private.apply_payment_intent(intent jsonb, occurred_a
 
 
 --
+-- Name: FUNCTION apply_stripe_account(account jsonb); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.apply_stripe_account(account jsonb) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION apply_stripe_payout(payout jsonb, account text); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.apply_stripe_payout(payout jsonb, account text) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION assert_custody_reader(delivery_id uuid); Type: ACL; Schema: app_private; Owner: -
 --
 
@@ -28914,6 +29504,20 @@ REVOKE ALL ON FUNCTION app_private.complete_file_upload(file_id uuid, stored_sha
 --
 
 REVOKE ALL ON FUNCTION app_private.create_session(user_id uuid) FROM PUBLIC;
+
+
+--
+-- Name: TABLE payouts; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT SELECT ON TABLE app_public.payouts TO app_user;
+
+
+--
+-- Name: FUNCTION decide_payout(payout_account_id uuid, amount bigint, fee bigint, currency text, type app_public.payout_type); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.decide_payout(payout_account_id uuid, amount bigint, fee bigint, currency text, type app_public.payout_type) FROM PUBLIC;
 
 
 --
@@ -29120,6 +29724,34 @@ REVOKE ALL ON FUNCTION app_private.payment_to_capture(delivery_id uuid) FROM PUB
 
 
 --
+-- Name: FUNCTION payout_available(user_id uuid, currency text); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.payout_available(user_id uuid, currency text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION payout_onboarding_plan(request_id uuid); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.payout_onboarding_plan(request_id uuid) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION payout_status_rank(status app_public.payout_status); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.payout_status_rank(status app_public.payout_status) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION payout_to_create(payout_id uuid); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.payout_to_create(payout_id uuid) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION post_ledger_transaction(kind text, idempotency_key text, delivery_id uuid, currency text, entries jsonb, description text); Type: ACL; Schema: app_private; Owner: -
 --
 
@@ -29134,10 +29766,10 @@ REVOKE ALL ON FUNCTION app_private.prepare_payment_intent(delivery_id uuid) FROM
 
 
 --
--- Name: FUNCTION process_stripe_event(event_id text); Type: ACL; Schema: app_private; Owner: -
+-- Name: FUNCTION process_stripe_event(event_id text, current_object jsonb); Type: ACL; Schema: app_private; Owner: -
 --
 
-REVOKE ALL ON FUNCTION app_private.process_stripe_event(event_id text) FROM PUBLIC;
+REVOKE ALL ON FUNCTION app_private.process_stripe_event(event_id text, current_object jsonb) FROM PUBLIC;
 
 
 --
@@ -29204,10 +29836,31 @@ REVOKE ALL ON FUNCTION app_private.record_match_candidates(request_id uuid, trip
 
 
 --
+-- Name: FUNCTION record_onboarding_link(request_id uuid, link jsonb); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.record_onboarding_link(request_id uuid, link jsonb) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION record_payment_intent(delivery_id uuid, intent jsonb); Type: ACL; Schema: app_private; Owner: -
 --
 
 REVOKE ALL ON FUNCTION app_private.record_payment_intent(delivery_id uuid, intent jsonb) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION record_payout_account(payout_account_id uuid, account jsonb); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.record_payout_account(payout_account_id uuid, account jsonb) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION record_payout_failure(payout_id uuid, message text); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.record_payout_failure(payout_id uuid, message text) FROM PUBLIC;
 
 
 --
@@ -29285,6 +29938,13 @@ REVOKE ALL ON FUNCTION app_private.revoke_user_sessions(user_id uuid, except_ses
 --
 
 REVOKE ALL ON FUNCTION app_private.rotate_qr_signing_keys() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION schedule_standard_payouts(max_rows integer); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.schedule_standard_payouts(max_rows integer) FROM PUBLIC;
 
 
 --
@@ -29948,6 +30608,14 @@ GRANT ALL ON FUNCTION app_public.payment_client_secret(delivery_id uuid) TO app_
 
 
 --
+-- Name: FUNCTION payout_onboarding_url(); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.payout_onboarding_url() FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.payout_onboarding_url() TO app_user;
+
+
+--
 -- Name: FUNCTION quote_price(request_id uuid, trip_id uuid); Type: ACL; Schema: app_public; Owner: -
 --
 
@@ -30048,6 +30716,22 @@ GRANT ALL ON FUNCTION app_public.report_user(user_id uuid, category app_public.u
 
 REVOKE ALL ON FUNCTION app_public.request_emergency_override(delivery_id uuid, qr_type app_public.qr_type, reason app_public.override_reason, description text, alternative_verification text) FROM PUBLIC;
 GRANT ALL ON FUNCTION app_public.request_emergency_override(delivery_id uuid, qr_type app_public.qr_type, reason app_public.override_reason, description text, alternative_verification text) TO app_user;
+
+
+--
+-- Name: FUNCTION request_instant_payout(amount bigint, currency text); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.request_instant_payout(amount bigint, currency text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.request_instant_payout(amount bigint, currency text) TO app_user;
+
+
+--
+-- Name: FUNCTION request_payout_onboarding(country text, return_url text, refresh_url text); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.request_payout_onboarding(country text, return_url text, refresh_url text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.request_payout_onboarding(country text, return_url text, refresh_url text) TO app_user;
 
 
 --
@@ -30514,13 +31198,6 @@ GRANT SELECT ON TABLE app_public.payout_accounts TO app_user;
 
 
 --
--- Name: TABLE payouts; Type: ACL; Schema: app_public; Owner: -
---
-
-GRANT SELECT ON TABLE app_public.payouts TO app_user;
-
-
---
 -- Name: TABLE qr_code_scans; Type: ACL; Schema: app_public; Owner: -
 --
 
@@ -30630,3 +31307,4 @@ ALTER DEFAULT PRIVILEGES FOR ROLE app_owner REVOKE ALL ON FUNCTIONS  FROM PUBLIC
 --   20261208110000
 --   20261208120000
 --   20261208140000
+--   20261208140100

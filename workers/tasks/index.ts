@@ -27,6 +27,9 @@ import { makePaymentsCreateIntentTask } from "./payments__create_intent.ts";
 import { makePaymentsHoldTask } from "./payments__hold.ts";
 import { makePaymentsRefundTask } from "./payments__refund.ts";
 import { makePaymentsReleaseTask } from "./payments__release.ts";
+import { makePayoutsCreateTask } from "./payouts__create.ts";
+import { makePayoutsOnboardTask } from "./payouts__onboard.ts";
+import { makePayoutsScheduleTask } from "./payouts__schedule.ts";
 import { makeQrRotateSigningKeysTask } from "./qr__rotate_signing_keys.ts";
 import { makeSmsSendPhoneCodeTask } from "./sms__send_phone_code.ts";
 import { makeStripeProcessEventTask } from "./stripe__process_event.ts";
@@ -64,9 +67,12 @@ export function makeTaskList(deps: TaskDeps): TaskList {
     payments__hold: makePaymentsHoldTask(),
     payments__refund: makePaymentsRefundTask(deps),
     payments__release: makePaymentsReleaseTask(deps),
+    payouts__create: makePayoutsCreateTask(deps),
+    payouts__onboard: makePayoutsOnboardTask(deps),
+    payouts__schedule: makePayoutsScheduleTask(),
     qr__rotate_signing_keys: makeQrRotateSigningKeysTask(),
     sms__send_phone_code: makeSmsSendPhoneCodeTask(deps),
-    stripe__process_event: makeStripeProcessEventTask(),
+    stripe__process_event: makeStripeProcessEventTask(deps),
     trips__auto_complete: makeTripsAutoCompleteTask(),
     trips__materialise_recurring: makeTripsMaterialiseRecurringTask(),
     trips__refresh_weather: makeTripsRefreshWeatherTask(deps),
