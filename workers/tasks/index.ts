@@ -23,6 +23,7 @@ import { makeMatchingRecordCandidatesTask } from "./matching__record_candidates.
 import { makeOffersExpireTask } from "./offers__expire.ts";
 import { makePaymentsCancelTask } from "./payments__cancel.ts";
 import { makePaymentsCaptureTask } from "./payments__capture.ts";
+import { makePaymentsCaptureEarlyTask } from "./payments__capture_early.ts";
 import { makePaymentsCreateIntentTask } from "./payments__create_intent.ts";
 import { makePaymentsHoldTask } from "./payments__hold.ts";
 import { makePaymentsRefundTask } from "./payments__refund.ts";
@@ -63,6 +64,7 @@ export function makeTaskList(deps: TaskDeps): TaskList {
     offers__expire: makeOffersExpireTask(),
     payments__cancel: makePaymentsCancelTask(deps),
     payments__capture: makePaymentsCaptureTask(deps),
+    payments__capture_early: makePaymentsCaptureEarlyTask(),
     payments__create_intent: makePaymentsCreateIntentTask(deps),
     payments__hold: makePaymentsHoldTask(),
     payments__refund: makePaymentsRefundTask(deps),
