@@ -9557,6 +9557,46 @@ COMMENT ON FUNCTION app_private.apply_stripe_account(account jsonb) IS 'Applies 
 
 
 --
+-- Name: apply_stripe_charge_refunded(jsonb); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.apply_stripe_charge_refunded(charge jsonb) RETURNS text
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_intent app_public.payment_intents;
+  v_refunded bigint := (charge ->> 'amount_refunded')::bigint
+                       - ((charge ->> 'amount')::bigint - coalesce((charge ->> 'amount_captured')::bigint, 0));
+begin
+  select p.* into v_intent from app_public.payment_intents p
+    join app_private.stripe_refs r on r.payment_intent_id = p.id and r.kind = 'charge'
+   where r.stripe_id = apply_stripe_charge_refunded.charge ->> 'id';
+  if v_intent.id is null then
+    return 'unknown charge';
+  end if;
+  if v_refunded <= v_intent.refunded_amount then
+    return 'refunds recorded';
+  end if;
+  if exists (select 1 from app_public.refunds r where r.payment_intent_id = v_intent.id and r.status = 'pending') then
+    return 'refund being recorded';
+  end if;
+  perform app_private.alert_finance_admins('Refund made outside the platform',
+    format(E'The charge %s of delivery %s was refunded %s at Stripe, %s of which no refund of the platform accounts for. Check it.\n',
+           charge ->> 'id', v_intent.delivery_id, v_refunded, v_refunded - v_intent.refunded_amount));
+  return 'unrecorded refund: finance alerted';
+end;
+$$;
+
+
+--
+-- Name: FUNCTION apply_stripe_charge_refunded(charge jsonb); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.apply_stripe_charge_refunded(charge jsonb) IS 'charge.refunded: checks the charge''s refunds against the payment''s recorded ones; alerts finance about one made outside the platform.';
+
+
+--
 -- Name: apply_stripe_payout(jsonb, text); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -9611,6 +9651,83 @@ $$;
 --
 
 COMMENT ON FUNCTION app_private.apply_stripe_payout(payout jsonb, account text) IS 'Applies a Stripe payout to its row (found by id or metadata, or mirrored), forward only.';
+
+
+--
+-- Name: apply_stripe_transfer_created(jsonb); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.apply_stripe_transfer_created(transfer jsonb) RETURNS text
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_escrow app_public.escrow_accounts;
+  v_condition app_public.release_condition;
+begin
+  select e.* into v_escrow from app_public.escrow_accounts e
+   where e.id::text = apply_stripe_transfer_created.transfer #>> '{metadata,escrow_id}';
+  if v_escrow.id is null then
+    return 'not a release transfer';
+  end if;
+  if v_escrow.status <> 'held' then
+    return 'release already recorded';
+  end if;
+  select case when d.receipt_confirmed_at is not null and (v_escrow.hold_until is null or v_escrow.hold_until > now())
+              then 'delivery_confirmed' else 'hold_expired' end::app_public.release_condition
+    into v_condition from app_public.deliveries d where d.id = v_escrow.delivery_id;
+  perform app_private.record_escrow_release(v_escrow.id, apply_stripe_transfer_created.transfer, v_condition);
+  return 'release recorded';
+end;
+$$;
+
+
+--
+-- Name: FUNCTION apply_stripe_transfer_created(transfer jsonb); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.apply_stripe_transfer_created(transfer jsonb) IS 'transfer.created: records a release transfer the task made but did not record (once).';
+
+
+--
+-- Name: apply_stripe_transfer_reversed(jsonb); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.apply_stripe_transfer_reversed(transfer jsonb) RETURNS text
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_escrow app_public.escrow_accounts;
+  v_recorded bigint;
+begin
+  select e.* into v_escrow from app_public.escrow_accounts e
+   where e.id::text = apply_stripe_transfer_reversed.transfer #>> '{metadata,escrow_id}';
+  if v_escrow.id is null then
+    return 'not a release transfer';
+  end if;
+  select coalesce(sum(r.reversal_amount), 0) into v_recorded from app_public.refunds r
+   where r.payment_intent_id = v_escrow.payment_intent_id and r.status = 'succeeded';
+  if (transfer ->> 'amount_reversed')::bigint <= v_recorded then
+    return 'reversals recorded';
+  end if;
+  if exists (select 1 from app_public.refunds r where r.payment_intent_id = v_escrow.payment_intent_id and r.status = 'pending') then
+    return 'reversal being recorded';
+  end if;
+  perform app_private.alert_finance_admins('Transfer reversed outside the platform',
+    format(E'The release transfer %s of delivery %s was reversed by %s at Stripe, %s of which no refund of the platform accounts for. Check it.\n',
+           transfer ->> 'id', v_escrow.delivery_id, transfer ->> 'amount_reversed',
+           (transfer ->> 'amount_reversed')::bigint - v_recorded));
+  return 'unrecorded reversal: finance alerted';
+end;
+$$;
+
+
+--
+-- Name: FUNCTION apply_stripe_transfer_reversed(transfer jsonb); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.apply_stripe_transfer_reversed(transfer jsonb) IS 'transfer.reversed: checks the reversals against the refunds recorded; alerts finance about one made outside the platform.';
 
 
 --
@@ -9812,6 +9929,27 @@ $$;
 --
 
 COMMENT ON FUNCTION app_private.attempt_handover(qr_code_id uuid, method app_public.handover_method, scanner_id uuid, backup_code text, lat double precision, lng double precision, accuracy_m double precision, fix_time timestamp with time zone, device_info jsonb, photo_id uuid, signature_id uuid, recipient_name text) IS 'Steps 3 to 10 of a handover attempt on a known code; logs it and answers its outcome.';
+
+
+--
+-- Name: audit_money_action(uuid, text, uuid, bigint, text, text, jsonb); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.audit_money_action(admin_id uuid, action text, delivery_id uuid, amount bigint, currency text, reason text, details jsonb) RETURNS void
+    LANGUAGE sql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  insert into app_private.admin_money_actions (admin_id, action, delivery_id, amount, currency, reason, details)
+  values (audit_money_action.admin_id, audit_money_action.action, audit_money_action.delivery_id,
+          audit_money_action.amount, audit_money_action.currency, audit_money_action.reason, audit_money_action.details);
+$$;
+
+
+--
+-- Name: FUNCTION audit_money_action(admin_id uuid, action text, delivery_id uuid, amount bigint, currency text, reason text, details jsonb); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.audit_money_action(admin_id uuid, action text, delivery_id uuid, amount bigint, currency text, reason text, details jsonb) IS 'Audits an admin money operation.';
 
 
 --
@@ -10312,6 +10450,73 @@ COMMENT ON FUNCTION app_private.end_suspensions() IS 'Ends the suspensions whose
 
 
 --
+-- Name: enqueue_early_captures(integer); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.enqueue_early_captures(max_rows integer DEFAULT 500) RETURNS integer
+    LANGUAGE sql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  with due as (
+    select p.delivery_id
+      from app_public.payment_intents p
+      join app_public.deliveries d on d.id = p.delivery_id
+     where p.status = 'requires_capture'
+       and p.capture_before <= now() + make_interval(hours => (app_hidden.config_value('payments.capture_margin_hours'))::int)
+       and d.status in ('accepted', 'pickup_scheduled')
+     order by p.capture_before
+     limit enqueue_early_captures.max_rows
+  )
+  select count(graphile_worker.add_job('payments__capture', json_build_object('id', due.delivery_id),
+                                       job_key := 'payments__capture:' || due.delivery_id, max_attempts := 25))::integer
+    from due;
+$$;
+
+
+--
+-- Name: FUNCTION enqueue_early_captures(max_rows integer); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.enqueue_early_captures(max_rows integer) IS 'payments__capture_early (hourly): enqueues the capture of authorised payments whose authorisation lapses within payments.capture_margin_hours before the pickup.';
+
+
+--
+-- Name: escrow_to_release_manually(uuid); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.escrow_to_release_manually(escrow_id uuid) RETURNS jsonb
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select jsonb_build_object(
+           'escrow_id', e.id,
+           'delivery_id', e.delivery_id,
+           'amount', e.amount - e.released_amount - e.refunded_amount,
+           'currency', lower(e.currency),
+           'destination', acct.stripe_id,
+           'source_transaction', ch.stripe_id,
+           'transfer_group', 'dlv_' || e.delivery_id,
+           'idempotency_key', 'transfer:' || e.id,
+           'condition', 'manual_release')
+    from app_public.escrow_accounts e
+    join app_public.payout_accounts pa on pa.user_id = e.traveler_id
+    join app_private.stripe_refs acct on acct.payout_account_id = pa.id and acct.kind = 'account'
+    join app_private.stripe_refs ch on ch.payment_intent_id = e.payment_intent_id and ch.kind = 'charge'
+   where e.id = escrow_to_release_manually.escrow_id
+     and (e.status = 'held' or (e.status = 'partially_refunded' and e.released_amount = 0))
+     and e.amount - e.refunded_amount > 0
+     and pa.status = 'active';
+$$;
+
+
+--
+-- Name: FUNCTION escrow_to_release_manually(escrow_id uuid); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.escrow_to_release_manually(escrow_id uuid) IS 'payments__release_manual: the transfer to make for an escrow an admin releases (null when not releasable).';
+
+
+--
 -- Name: escrows_to_release(integer); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -10335,7 +10540,8 @@ CREATE FUNCTION app_private.escrows_to_release(max_rows integer DEFAULT 100) RET
     join app_public.payout_accounts pa on pa.user_id = e.traveler_id
     join app_private.stripe_refs acct on acct.payout_account_id = pa.id and acct.kind = 'account'
     join app_private.stripe_refs ch on ch.payment_intent_id = e.payment_intent_id and ch.kind = 'charge'
-   where e.status = 'held'
+   where (e.status = 'held' or (e.status = 'partially_refunded' and e.released_amount = 0))
+     and e.amount - e.refunded_amount > 0
      and not e.review_required
      and d.status = 'delivered'
      and (e.hold_until <= now() or d.receipt_confirmed_at is not null)
@@ -11472,7 +11678,11 @@ CREATE FUNCTION app_private.payment_to_capture(delivery_id uuid) RETURNS jsonb
     select jsonb_build_object(
              'action', case when p.status = 'succeeded' then 'done'
                             when p.status = 'requires_capture' and r.stripe_id is not null
-                                 and d.status in ('picked_up', 'in_transit', 'delivery_scheduled', 'delivered') then 'capture'
+                                 and (d.status in ('picked_up', 'in_transit', 'delivery_scheduled', 'delivered')
+                                      or (d.status in ('accepted', 'pickup_scheduled')
+                                          and p.capture_before <= now() + make_interval(
+                                                hours => (app_hidden.config_value('payments.capture_margin_hours'))::int)))
+                              then 'capture'
                             else 'skip' end,
              'reason', format('payment %s, delivery %s', p.status, d.status),
              'stripe_id', r.stripe_id,
@@ -11730,6 +11940,12 @@ begin
                                             to_timestamp((v_event.body ->> 'created')::double precision))
     when v_event.type = 'account.updated'
       then app_private.apply_stripe_account(coalesce(process_stripe_event.current_object, v_event.body -> 'data' -> 'object'))
+    when v_event.type = 'transfer.created'
+      then app_private.apply_stripe_transfer_created(v_event.body -> 'data' -> 'object')
+    when v_event.type = 'transfer.reversed'
+      then app_private.apply_stripe_transfer_reversed(v_event.body -> 'data' -> 'object')
+    when v_event.type = 'charge.refunded'
+      then app_private.apply_stripe_charge_refunded(v_event.body -> 'data' -> 'object')
     when v_event.type in ('payout.created', 'payout.updated', 'payout.paid', 'payout.failed', 'payout.canceled')
       then app_private.apply_stripe_payout(v_event.body -> 'data' -> 'object', v_event.body ->> 'account')
     else 'ignored' end;
@@ -11988,7 +12204,9 @@ begin
   update app_public.escrow_accounts e
      set status = 'released', released_amount = e.amount - e.refunded_amount, released_at = now(),
          release_condition = record_escrow_release.condition
-   where e.id = record_escrow_release.escrow_id and e.status = 'held'
+   where e.id = record_escrow_release.escrow_id
+     and (e.status = 'held' or (e.status = 'partially_refunded' and e.released_amount = 0))
+     and e.amount - e.refunded_amount > 0
   returning * into v_escrow;
   if v_escrow.id is null then
     return false;
@@ -12658,6 +12876,36 @@ $$;
 --
 
 COMMENT ON FUNCTION app_private.request_refund(payment_intent_id uuid, amount bigint, platform_fee_refund bigint, traveler_share_refund bigint, reason app_public.refund_reason, created_by uuid) IS 'Decides a refund of a captured payment (once per payment for a cancellation) and enqueues payments__refund.';
+
+
+--
+-- Name: require_money_admin(text, text); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.require_money_admin(permission text, action text) RETURNS uuid
+    LANGUAGE plpgsql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_hidden.require_user('unverified', require_money_admin.action);
+begin
+  if not app_hidden.current_user_has_permission(require_money_admin.permission) then
+    raise exception 'Only admins with % may %', require_money_admin.permission, require_money_admin.action
+      using errcode = 'DNIED';
+  end if;
+  if not exists (select 1 from app_private.sessions s where s.id = app_hidden.current_session_id() and s.mfa_verified) then
+    raise exception 'Money operations need a session that passed the second factor' using errcode = 'DNIED';
+  end if;
+  return v_user_id;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION require_money_admin(permission text, action text); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.require_money_admin(permission text, action text) IS 'Caller check of admin money operations: the permission and a two-factor session; DNIED otherwise.';
 
 
 --
@@ -13618,6 +13866,521 @@ $$;
 --
 
 COMMENT ON FUNCTION app_public.admin_check_qr_token(token text) IS 'An admin (qr.override or deliveries.read) inspects a handover token without consuming it: whether its signature holds, the code it belongs to, its state, and why a scan would fail (before the scanner''s own checks). Errors: LOGIN, DNIED.';
+
+
+--
+-- Name: refunds; Type: TABLE; Schema: app_public; Owner: -
+--
+
+CREATE TABLE app_public.refunds (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    payment_intent_id uuid NOT NULL,
+    delivery_id uuid NOT NULL,
+    customer_id uuid NOT NULL,
+    traveler_id uuid NOT NULL,
+    amount bigint NOT NULL,
+    platform_fee_refund bigint DEFAULT 0 NOT NULL,
+    traveler_compensation bigint DEFAULT 0 NOT NULL,
+    currency text NOT NULL,
+    reason app_public.refund_reason NOT NULL,
+    status app_public.refund_status DEFAULT 'pending'::app_public.refund_status NOT NULL,
+    idempotency_key text NOT NULL,
+    created_by uuid,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    traveler_share_refund bigint DEFAULT 0 NOT NULL,
+    reversal_amount bigint DEFAULT 0 NOT NULL,
+    CONSTRAINT refunds_amount_positive CHECK ((amount > 0)),
+    CONSTRAINT refunds_currency_format CHECK ((currency ~ '^[A-Z]{3}$'::text)),
+    CONSTRAINT refunds_idempotency_key_format CHECK ((idempotency_key = ('refund:'::text || (id)::text))),
+    CONSTRAINT refunds_platform_fee_refund_range CHECK ((platform_fee_refund >= 0)),
+    CONSTRAINT refunds_reversal_amount_range CHECK (((reversal_amount >= 0) AND (reversal_amount <= traveler_share_refund))),
+    CONSTRAINT refunds_split_bounded CHECK (((platform_fee_refund + traveler_share_refund) <= amount)),
+    CONSTRAINT refunds_traveler_compensation_range CHECK ((traveler_compensation >= 0)),
+    CONSTRAINT refunds_traveler_share_refund_range CHECK ((traveler_share_refund >= 0))
+);
+
+ALTER TABLE ONLY app_public.refunds FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE refunds; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TABLE app_public.refunds IS '@behavior -insert -update -delete
+Money given back to the customer from a captured payment, with how it splits between the platform''s fee and the traveler''s share. Visible to both parties and to finance.';
+
+
+--
+-- Name: COLUMN refunds.id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.refunds.id IS 'Identifier of the refund.';
+
+
+--
+-- Name: COLUMN refunds.payment_intent_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.refunds.payment_intent_id IS 'The payment refunded.';
+
+
+--
+-- Name: COLUMN refunds.delivery_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.refunds.delivery_id IS 'The delivery.';
+
+
+--
+-- Name: COLUMN refunds.customer_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.refunds.customer_id IS 'The customer refunded.';
+
+
+--
+-- Name: COLUMN refunds.traveler_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.refunds.traveler_id IS 'The delivery''s traveler.';
+
+
+--
+-- Name: COLUMN refunds.amount; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.refunds.amount IS 'What the customer gets back, minor units.';
+
+
+--
+-- Name: COLUMN refunds.platform_fee_refund; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.refunds.platform_fee_refund IS 'Part of the amount taken from the platform''s fee, minor units.';
+
+
+--
+-- Name: COLUMN refunds.traveler_compensation; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.refunds.traveler_compensation IS 'What the traveler keeps despite the refund, minor units.';
+
+
+--
+-- Name: COLUMN refunds.currency; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.refunds.currency IS 'Currency of the amounts.';
+
+
+--
+-- Name: COLUMN refunds.reason; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.refunds.reason IS 'Why the money went back.';
+
+
+--
+-- Name: COLUMN refunds.status; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.refunds.status IS 'Where the refund stands.';
+
+
+--
+-- Name: COLUMN refunds.idempotency_key; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.refunds.idempotency_key IS 'Idempotency key of the Stripe refund call.';
+
+
+--
+-- Name: COLUMN refunds.created_by; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.refunds.created_by IS 'The admin who decided it (NULL: the platform).';
+
+
+--
+-- Name: COLUMN refunds.created_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.refunds.created_at IS 'When the refund was decided.';
+
+
+--
+-- Name: COLUMN refunds.updated_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.refunds.updated_at IS 'When the refund last changed.';
+
+
+--
+-- Name: COLUMN refunds.traveler_share_refund; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.refunds.traveler_share_refund IS 'Part of the amount taken back from the traveler''s share (the escrow), minor units.';
+
+
+--
+-- Name: COLUMN refunds.reversal_amount; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.refunds.reversal_amount IS 'Part of the traveler''s share taken back from their transfer (a transfer reversal), minor units.';
+
+
+--
+-- Name: CONSTRAINT refunds_amount_positive ON refunds; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT refunds_amount_positive ON app_public.refunds IS 'amount must be more than 0';
+
+
+--
+-- Name: CONSTRAINT refunds_currency_format ON refunds; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT refunds_currency_format ON app_public.refunds IS 'currency must be three capital letters';
+
+
+--
+-- Name: CONSTRAINT refunds_idempotency_key_format ON refunds; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT refunds_idempotency_key_format ON app_public.refunds IS 'idempotency_key must be refund: and the refund''s id';
+
+
+--
+-- Name: CONSTRAINT refunds_platform_fee_refund_range ON refunds; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT refunds_platform_fee_refund_range ON app_public.refunds IS 'platform_fee_refund must be 0 or more';
+
+
+--
+-- Name: CONSTRAINT refunds_reversal_amount_range ON refunds; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT refunds_reversal_amount_range ON app_public.refunds IS 'reversal_amount must be between 0 and traveler_share_refund';
+
+
+--
+-- Name: CONSTRAINT refunds_split_bounded ON refunds; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT refunds_split_bounded ON app_public.refunds IS 'platform_fee_refund + traveler_share_refund must be at most amount';
+
+
+--
+-- Name: CONSTRAINT refunds_traveler_compensation_range ON refunds; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT refunds_traveler_compensation_range ON app_public.refunds IS 'traveler_compensation must be 0 or more';
+
+
+--
+-- Name: CONSTRAINT refunds_traveler_share_refund_range ON refunds; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT refunds_traveler_share_refund_range ON app_public.refunds IS 'traveler_share_refund must be 0 or more';
+
+
+--
+-- Name: admin_refund(uuid, bigint, bigint, app_public.refund_reason, bigint, text); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.admin_refund(delivery_id uuid, customer_refund bigint, traveler_compensation bigint, reason app_public.refund_reason, platform_fee_refund bigint DEFAULT NULL::bigint, note text DEFAULT NULL::text) RETURNS app_public.refunds
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_admin uuid := app_private.require_money_admin('finance.refund', 'refund customers');
+  v_intent app_public.payment_intents;
+  v_escrow app_public.escrow_accounts;
+  v_share_left bigint;
+  v_share_refund bigint;
+  v_fee_left bigint;
+  v_fee_refund bigint;
+  v_processing_left bigint;
+  v_refund app_public.refunds;
+begin
+  select * into v_intent from app_public.payment_intents p where p.delivery_id = admin_refund.delivery_id for update;
+  if v_intent.id is null then
+    raise exception 'Delivery % has no payment', admin_refund.delivery_id using errcode = 'NTFND';
+  end if;
+  if v_intent.status <> 'succeeded' then
+    raise exception 'Only a captured payment can be refunded (this one is %)', v_intent.status using errcode = 'BADST';
+  end if;
+  select * into v_escrow from app_public.escrow_accounts e where e.payment_intent_id = v_intent.id;
+  v_share_left := v_escrow.amount - v_escrow.refunded_amount;
+  if admin_refund.traveler_compensation is null or admin_refund.traveler_compensation < 0
+     or admin_refund.traveler_compensation > v_share_left then
+    raise exception 'traveler_compensation must be between 0 and the traveler''s share left (%)', v_share_left
+      using errcode = 'INVAL';
+  end if;
+  v_share_refund := v_share_left - admin_refund.traveler_compensation;
+  select v_intent.platform_fee - coalesce(sum(r.platform_fee_refund), 0),
+         v_intent.processing_fee - coalesce(sum(r.amount - r.platform_fee_refund - r.traveler_share_refund), 0)
+    into v_fee_left, v_processing_left
+    from app_public.refunds r where r.payment_intent_id = v_intent.id and r.status not in ('failed', 'canceled');
+  v_fee_refund := coalesce(admin_refund.platform_fee_refund,
+                           least(v_fee_left, round(v_intent.platform_fee * v_share_refund::numeric / v_intent.traveler_amount)::bigint));
+  if v_fee_refund < 0 or v_fee_refund > v_fee_left then
+    raise exception 'platform_fee_refund must be between 0 and the platform fee left (%)', v_fee_left using errcode = 'INVAL';
+  end if;
+  if admin_refund.customer_refund is null or admin_refund.customer_refund <= 0
+     or admin_refund.customer_refund < v_share_refund + v_fee_refund
+     or admin_refund.customer_refund > v_share_refund + v_fee_refund + v_processing_left then
+    raise exception 'customer_refund must be between % (the share refunded and the platform fee refunded) and % (with the processing fee left)',
+      greatest(1, v_share_refund + v_fee_refund), v_share_refund + v_fee_refund + v_processing_left using errcode = 'INVAL';
+  end if;
+  v_refund.id := app_private.request_refund(v_intent.id, admin_refund.customer_refund, v_fee_refund, v_share_refund,
+                                            admin_refund.reason, v_admin);
+  update app_public.refunds r set traveler_compensation = admin_refund.traveler_compensation
+   where r.id = v_refund.id returning * into v_refund;
+  perform app_private.audit_money_action(v_admin, 'refund', v_intent.delivery_id, admin_refund.customer_refund,
+    v_intent.currency, coalesce(admin_refund.note, admin_refund.reason::text),
+    jsonb_build_object('refund_id', v_refund.id, 'reason', admin_refund.reason, 'platform_fee_refund', v_fee_refund,
+                       'traveler_share_refund', v_share_refund, 'traveler_compensation', admin_refund.traveler_compensation));
+  return v_refund;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION admin_refund(delivery_id uuid, customer_refund bigint, traveler_compensation bigint, reason app_public.refund_reason, platform_fee_refund bigint, note text); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.admin_refund(delivery_id uuid, customer_refund bigint, traveler_compensation bigint, reason app_public.refund_reason, platform_fee_refund bigint, note text) IS '@resultFieldName refund
+Refunds a delivery''s captured payment as an admin decides (damaged or partial deliveries): customerRefund back to the customer, travelerCompensation kept by the traveler of their share left (the rest of the share is refunded, reversed from their transfer if it was made), the platform fee refunded pro rata unless platformFeeRefund says how much, the processing fee making up the rest. Needs finance.refund and a two-factor session; audited. Errors: LOGIN, DNIED, NTFND (no payment), BADST (not captured), INVAL (amounts out of range, or more than captured).';
+
+
+--
+-- Name: escrow_accounts; Type: TABLE; Schema: app_public; Owner: -
+--
+
+CREATE TABLE app_public.escrow_accounts (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    payment_intent_id uuid NOT NULL,
+    delivery_id uuid NOT NULL,
+    customer_id uuid NOT NULL,
+    traveler_id uuid NOT NULL,
+    amount bigint NOT NULL,
+    currency text NOT NULL,
+    status app_public.escrow_status DEFAULT 'pending'::app_public.escrow_status NOT NULL,
+    held_at timestamp with time zone,
+    hold_until timestamp with time zone,
+    released_amount bigint DEFAULT 0 NOT NULL,
+    refunded_amount bigint DEFAULT 0 NOT NULL,
+    release_condition app_public.release_condition,
+    released_at timestamp with time zone,
+    review_required boolean DEFAULT false NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT escrow_accounts_amount_positive CHECK ((amount > 0)),
+    CONSTRAINT escrow_accounts_amounts_bounded CHECK (((released_amount >= 0) AND (refunded_amount >= 0) AND ((released_amount + refunded_amount) <= amount))),
+    CONSTRAINT escrow_accounts_currency_format CHECK ((currency ~ '^[A-Z]{3}$'::text)),
+    CONSTRAINT escrow_accounts_released CHECK (((status = 'released'::app_public.escrow_status) <= ((released_at IS NOT NULL) AND (release_condition IS NOT NULL))))
+);
+
+ALTER TABLE ONLY app_public.escrow_accounts FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE escrow_accounts; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TABLE app_public.escrow_accounts IS '@behavior -insert -update -delete
+The traveler''s share of a captured payment, held on the platform''s balance from pickup until released (transferred to the traveler) after the hold, or refunded. Visible to both parties and to finance.';
+
+
+--
+-- Name: COLUMN escrow_accounts.id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.escrow_accounts.id IS 'Identifier of the escrow.';
+
+
+--
+-- Name: COLUMN escrow_accounts.payment_intent_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.escrow_accounts.payment_intent_id IS 'The payment it holds part of.';
+
+
+--
+-- Name: COLUMN escrow_accounts.delivery_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.escrow_accounts.delivery_id IS 'The delivery.';
+
+
+--
+-- Name: COLUMN escrow_accounts.customer_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.escrow_accounts.customer_id IS 'The customer who paid.';
+
+
+--
+-- Name: COLUMN escrow_accounts.traveler_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.escrow_accounts.traveler_id IS 'The traveler it is owed to.';
+
+
+--
+-- Name: COLUMN escrow_accounts.amount; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.escrow_accounts.amount IS 'The traveler''s share, minor units.';
+
+
+--
+-- Name: COLUMN escrow_accounts.currency; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.escrow_accounts.currency IS 'Currency of the amounts.';
+
+
+--
+-- Name: COLUMN escrow_accounts.status; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.escrow_accounts.status IS 'Where the money stands.';
+
+
+--
+-- Name: COLUMN escrow_accounts.held_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.escrow_accounts.held_at IS 'When the payment was captured and the share held.';
+
+
+--
+-- Name: COLUMN escrow_accounts.hold_until; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.escrow_accounts.hold_until IS 'End of the hold after delivery (the dispute window); release follows.';
+
+
+--
+-- Name: COLUMN escrow_accounts.released_amount; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.escrow_accounts.released_amount IS 'Amount transferred to the traveler, minor units.';
+
+
+--
+-- Name: COLUMN escrow_accounts.refunded_amount; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.escrow_accounts.refunded_amount IS 'Amount of the share refunded to the customer, minor units.';
+
+
+--
+-- Name: COLUMN escrow_accounts.release_condition; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.escrow_accounts.release_condition IS 'Why it was released.';
+
+
+--
+-- Name: COLUMN escrow_accounts.released_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.escrow_accounts.released_at IS 'When it was released.';
+
+
+--
+-- Name: COLUMN escrow_accounts.review_required; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.escrow_accounts.review_required IS 'Whether an admin must review the handover before release.';
+
+
+--
+-- Name: COLUMN escrow_accounts.created_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.escrow_accounts.created_at IS 'When the escrow was created.';
+
+
+--
+-- Name: COLUMN escrow_accounts.updated_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.escrow_accounts.updated_at IS 'When the escrow last changed.';
+
+
+--
+-- Name: CONSTRAINT escrow_accounts_amount_positive ON escrow_accounts; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT escrow_accounts_amount_positive ON app_public.escrow_accounts IS 'amount must be more than 0';
+
+
+--
+-- Name: CONSTRAINT escrow_accounts_amounts_bounded ON escrow_accounts; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT escrow_accounts_amounts_bounded ON app_public.escrow_accounts IS 'released_amount + refunded_amount must be at most amount (and neither below 0)';
+
+
+--
+-- Name: CONSTRAINT escrow_accounts_currency_format ON escrow_accounts; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT escrow_accounts_currency_format ON app_public.escrow_accounts IS 'currency must be three capital letters';
+
+
+--
+-- Name: CONSTRAINT escrow_accounts_released ON escrow_accounts; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT escrow_accounts_released ON app_public.escrow_accounts IS 'released_at and release_condition must be set once released';
+
+
+--
+-- Name: admin_release_escrow(uuid, text); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.admin_release_escrow(delivery_id uuid, reason text) RETURNS app_public.escrow_accounts
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_admin uuid := app_private.require_money_admin('finance.release', 'release escrows');
+  v_escrow app_public.escrow_accounts;
+begin
+  select * into v_escrow from app_public.escrow_accounts e where e.delivery_id = admin_release_escrow.delivery_id for update;
+  if v_escrow.id is null then
+    raise exception 'Delivery % has no escrow', admin_release_escrow.delivery_id using errcode = 'NTFND';
+  end if;
+  if admin_release_escrow.reason is null or length(admin_release_escrow.reason) not between 1 and 1000 then
+    raise exception 'reason must have 1 to 1000 characters' using errcode = 'INVAL';
+  end if;
+  if app_private.escrow_to_release_manually(v_escrow.id) is null then
+    raise exception 'This escrow cannot be released now (escrow %, or the traveler has no active payout account)', v_escrow.status
+      using errcode = 'BADST';
+  end if;
+  perform graphile_worker.add_job('payments__release_manual', json_build_object('id', v_escrow.id),
+    job_key := 'payments__release_manual:' || v_escrow.id, max_attempts := 25);
+  perform app_private.audit_money_action(v_admin, 'release_escrow', v_escrow.delivery_id,
+    v_escrow.amount - v_escrow.released_amount - v_escrow.refunded_amount, v_escrow.currency, admin_release_escrow.reason,
+    jsonb_build_object('escrow_id', v_escrow.id, 'status', v_escrow.status, 'review_required', v_escrow.review_required));
+  return v_escrow;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION admin_release_escrow(delivery_id uuid, reason text); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.admin_release_escrow(delivery_id uuid, reason text) IS '@resultFieldName escrowAccount
+Releases a delivery''s escrow to the traveler now (the transfer follows in a moment), whatever its hold or review flag. Needs finance.release and a two-factor session; audited with the reason. Errors: LOGIN, DNIED, NTFND (no escrow), BADST (nothing held, or no active payout account), INVAL (reason).';
 
 
 --
@@ -19738,6 +20501,72 @@ COMMENT ON CONSTRAINT account_closures_reason_check ON app_private.account_closu
 
 
 --
+-- Name: admin_money_actions; Type: TABLE; Schema: app_private; Owner: -
+--
+
+CREATE TABLE app_private.admin_money_actions (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    admin_id uuid NOT NULL,
+    action text NOT NULL,
+    delivery_id uuid,
+    amount bigint,
+    currency text,
+    reason text,
+    details jsonb DEFAULT '{}'::jsonb NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT admin_money_actions_action_known CHECK ((action = ANY (ARRAY['refund'::text, 'release_escrow'::text]))),
+    CONSTRAINT admin_money_actions_amount_range CHECK ((amount >= 0)),
+    CONSTRAINT admin_money_actions_currency_format CHECK ((currency ~ '^[A-Z]{3}$'::text)),
+    CONSTRAINT admin_money_actions_details_object CHECK ((jsonb_typeof(details) = 'object'::text)),
+    CONSTRAINT admin_money_actions_reason_length CHECK (((length(reason) >= 1) AND (length(reason) <= 1000)))
+);
+
+ALTER TABLE ONLY app_private.admin_money_actions FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE admin_money_actions; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON TABLE app_private.admin_money_actions IS 'Audit of admins'' money operations (refunds, manual escrow releases): who, what, how much, why. Append-only.';
+
+
+--
+-- Name: CONSTRAINT admin_money_actions_action_known ON admin_money_actions; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT admin_money_actions_action_known ON app_private.admin_money_actions IS 'action must be a known money operation';
+
+
+--
+-- Name: CONSTRAINT admin_money_actions_amount_range ON admin_money_actions; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT admin_money_actions_amount_range ON app_private.admin_money_actions IS 'amount must be 0 or more';
+
+
+--
+-- Name: CONSTRAINT admin_money_actions_currency_format ON admin_money_actions; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT admin_money_actions_currency_format ON app_private.admin_money_actions IS 'currency must be three capital letters';
+
+
+--
+-- Name: CONSTRAINT admin_money_actions_details_object ON admin_money_actions; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT admin_money_actions_details_object ON app_private.admin_money_actions IS 'details must be a JSON object';
+
+
+--
+-- Name: CONSTRAINT admin_money_actions_reason_length ON admin_money_actions; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT admin_money_actions_reason_length ON app_private.admin_money_actions IS 'reason must have 1 to 1000 characters';
+
+
+--
 -- Name: admin_users; Type: TABLE; Schema: app_private; Owner: -
 --
 
@@ -21217,192 +22046,6 @@ COMMENT ON CONSTRAINT delivery_transitions_check ON app_public.delivery_transiti
 
 
 --
--- Name: escrow_accounts; Type: TABLE; Schema: app_public; Owner: -
---
-
-CREATE TABLE app_public.escrow_accounts (
-    id uuid DEFAULT gen_random_uuid() NOT NULL,
-    payment_intent_id uuid NOT NULL,
-    delivery_id uuid NOT NULL,
-    customer_id uuid NOT NULL,
-    traveler_id uuid NOT NULL,
-    amount bigint NOT NULL,
-    currency text NOT NULL,
-    status app_public.escrow_status DEFAULT 'pending'::app_public.escrow_status NOT NULL,
-    held_at timestamp with time zone,
-    hold_until timestamp with time zone,
-    released_amount bigint DEFAULT 0 NOT NULL,
-    refunded_amount bigint DEFAULT 0 NOT NULL,
-    release_condition app_public.release_condition,
-    released_at timestamp with time zone,
-    review_required boolean DEFAULT false NOT NULL,
-    created_at timestamp with time zone DEFAULT now() NOT NULL,
-    updated_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT escrow_accounts_amount_positive CHECK ((amount > 0)),
-    CONSTRAINT escrow_accounts_amounts_bounded CHECK (((released_amount >= 0) AND (refunded_amount >= 0) AND ((released_amount + refunded_amount) <= amount))),
-    CONSTRAINT escrow_accounts_currency_format CHECK ((currency ~ '^[A-Z]{3}$'::text)),
-    CONSTRAINT escrow_accounts_released CHECK (((status = 'released'::app_public.escrow_status) <= ((released_at IS NOT NULL) AND (release_condition IS NOT NULL))))
-);
-
-ALTER TABLE ONLY app_public.escrow_accounts FORCE ROW LEVEL SECURITY;
-
-
---
--- Name: TABLE escrow_accounts; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON TABLE app_public.escrow_accounts IS '@behavior -insert -update -delete
-The traveler''s share of a captured payment, held on the platform''s balance from pickup until released (transferred to the traveler) after the hold, or refunded. Visible to both parties and to finance.';
-
-
---
--- Name: COLUMN escrow_accounts.id; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.escrow_accounts.id IS 'Identifier of the escrow.';
-
-
---
--- Name: COLUMN escrow_accounts.payment_intent_id; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.escrow_accounts.payment_intent_id IS 'The payment it holds part of.';
-
-
---
--- Name: COLUMN escrow_accounts.delivery_id; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.escrow_accounts.delivery_id IS 'The delivery.';
-
-
---
--- Name: COLUMN escrow_accounts.customer_id; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.escrow_accounts.customer_id IS 'The customer who paid.';
-
-
---
--- Name: COLUMN escrow_accounts.traveler_id; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.escrow_accounts.traveler_id IS 'The traveler it is owed to.';
-
-
---
--- Name: COLUMN escrow_accounts.amount; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.escrow_accounts.amount IS 'The traveler''s share, minor units.';
-
-
---
--- Name: COLUMN escrow_accounts.currency; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.escrow_accounts.currency IS 'Currency of the amounts.';
-
-
---
--- Name: COLUMN escrow_accounts.status; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.escrow_accounts.status IS 'Where the money stands.';
-
-
---
--- Name: COLUMN escrow_accounts.held_at; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.escrow_accounts.held_at IS 'When the payment was captured and the share held.';
-
-
---
--- Name: COLUMN escrow_accounts.hold_until; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.escrow_accounts.hold_until IS 'End of the hold after delivery (the dispute window); release follows.';
-
-
---
--- Name: COLUMN escrow_accounts.released_amount; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.escrow_accounts.released_amount IS 'Amount transferred to the traveler, minor units.';
-
-
---
--- Name: COLUMN escrow_accounts.refunded_amount; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.escrow_accounts.refunded_amount IS 'Amount of the share refunded to the customer, minor units.';
-
-
---
--- Name: COLUMN escrow_accounts.release_condition; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.escrow_accounts.release_condition IS 'Why it was released.';
-
-
---
--- Name: COLUMN escrow_accounts.released_at; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.escrow_accounts.released_at IS 'When it was released.';
-
-
---
--- Name: COLUMN escrow_accounts.review_required; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.escrow_accounts.review_required IS 'Whether an admin must review the handover before release.';
-
-
---
--- Name: COLUMN escrow_accounts.created_at; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.escrow_accounts.created_at IS 'When the escrow was created.';
-
-
---
--- Name: COLUMN escrow_accounts.updated_at; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.escrow_accounts.updated_at IS 'When the escrow last changed.';
-
-
---
--- Name: CONSTRAINT escrow_accounts_amount_positive ON escrow_accounts; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON CONSTRAINT escrow_accounts_amount_positive ON app_public.escrow_accounts IS 'amount must be more than 0';
-
-
---
--- Name: CONSTRAINT escrow_accounts_amounts_bounded ON escrow_accounts; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON CONSTRAINT escrow_accounts_amounts_bounded ON app_public.escrow_accounts IS 'released_amount + refunded_amount must be at most amount (and neither below 0)';
-
-
---
--- Name: CONSTRAINT escrow_accounts_currency_format ON escrow_accounts; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON CONSTRAINT escrow_accounts_currency_format ON app_public.escrow_accounts IS 'currency must be three capital letters';
-
-
---
--- Name: CONSTRAINT escrow_accounts_released ON escrow_accounts; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON CONSTRAINT escrow_accounts_released ON app_public.escrow_accounts IS 'released_at and release_condition must be set once released';
-
-
---
 -- Name: offer_versions; Type: TABLE; Schema: app_public; Owner: -
 --
 
@@ -22123,224 +22766,6 @@ COMMENT ON CONSTRAINT qr_code_scans_risk_score_range ON app_public.qr_code_scans
 
 
 --
--- Name: refunds; Type: TABLE; Schema: app_public; Owner: -
---
-
-CREATE TABLE app_public.refunds (
-    id uuid DEFAULT gen_random_uuid() NOT NULL,
-    payment_intent_id uuid NOT NULL,
-    delivery_id uuid NOT NULL,
-    customer_id uuid NOT NULL,
-    traveler_id uuid NOT NULL,
-    amount bigint NOT NULL,
-    platform_fee_refund bigint DEFAULT 0 NOT NULL,
-    traveler_compensation bigint DEFAULT 0 NOT NULL,
-    currency text NOT NULL,
-    reason app_public.refund_reason NOT NULL,
-    status app_public.refund_status DEFAULT 'pending'::app_public.refund_status NOT NULL,
-    idempotency_key text NOT NULL,
-    created_by uuid,
-    created_at timestamp with time zone DEFAULT now() NOT NULL,
-    updated_at timestamp with time zone DEFAULT now() NOT NULL,
-    traveler_share_refund bigint DEFAULT 0 NOT NULL,
-    reversal_amount bigint DEFAULT 0 NOT NULL,
-    CONSTRAINT refunds_amount_positive CHECK ((amount > 0)),
-    CONSTRAINT refunds_currency_format CHECK ((currency ~ '^[A-Z]{3}$'::text)),
-    CONSTRAINT refunds_idempotency_key_format CHECK ((idempotency_key = ('refund:'::text || (id)::text))),
-    CONSTRAINT refunds_platform_fee_refund_range CHECK ((platform_fee_refund >= 0)),
-    CONSTRAINT refunds_reversal_amount_range CHECK (((reversal_amount >= 0) AND (reversal_amount <= traveler_share_refund))),
-    CONSTRAINT refunds_split_bounded CHECK (((platform_fee_refund + traveler_share_refund) <= amount)),
-    CONSTRAINT refunds_traveler_compensation_range CHECK ((traveler_compensation >= 0)),
-    CONSTRAINT refunds_traveler_share_refund_range CHECK ((traveler_share_refund >= 0))
-);
-
-ALTER TABLE ONLY app_public.refunds FORCE ROW LEVEL SECURITY;
-
-
---
--- Name: TABLE refunds; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON TABLE app_public.refunds IS '@behavior -insert -update -delete
-Money given back to the customer from a captured payment, with how it splits between the platform''s fee and the traveler''s share. Visible to both parties and to finance.';
-
-
---
--- Name: COLUMN refunds.id; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.refunds.id IS 'Identifier of the refund.';
-
-
---
--- Name: COLUMN refunds.payment_intent_id; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.refunds.payment_intent_id IS 'The payment refunded.';
-
-
---
--- Name: COLUMN refunds.delivery_id; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.refunds.delivery_id IS 'The delivery.';
-
-
---
--- Name: COLUMN refunds.customer_id; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.refunds.customer_id IS 'The customer refunded.';
-
-
---
--- Name: COLUMN refunds.traveler_id; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.refunds.traveler_id IS 'The delivery''s traveler.';
-
-
---
--- Name: COLUMN refunds.amount; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.refunds.amount IS 'What the customer gets back, minor units.';
-
-
---
--- Name: COLUMN refunds.platform_fee_refund; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.refunds.platform_fee_refund IS 'Part of the amount taken from the platform''s fee, minor units.';
-
-
---
--- Name: COLUMN refunds.traveler_compensation; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.refunds.traveler_compensation IS 'What the traveler keeps despite the refund, minor units.';
-
-
---
--- Name: COLUMN refunds.currency; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.refunds.currency IS 'Currency of the amounts.';
-
-
---
--- Name: COLUMN refunds.reason; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.refunds.reason IS 'Why the money went back.';
-
-
---
--- Name: COLUMN refunds.status; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.refunds.status IS 'Where the refund stands.';
-
-
---
--- Name: COLUMN refunds.idempotency_key; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.refunds.idempotency_key IS 'Idempotency key of the Stripe refund call.';
-
-
---
--- Name: COLUMN refunds.created_by; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.refunds.created_by IS 'The admin who decided it (NULL: the platform).';
-
-
---
--- Name: COLUMN refunds.created_at; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.refunds.created_at IS 'When the refund was decided.';
-
-
---
--- Name: COLUMN refunds.updated_at; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.refunds.updated_at IS 'When the refund last changed.';
-
-
---
--- Name: COLUMN refunds.traveler_share_refund; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.refunds.traveler_share_refund IS 'Part of the amount taken back from the traveler''s share (the escrow), minor units.';
-
-
---
--- Name: COLUMN refunds.reversal_amount; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.refunds.reversal_amount IS 'Part of the traveler''s share taken back from their transfer (a transfer reversal), minor units.';
-
-
---
--- Name: CONSTRAINT refunds_amount_positive ON refunds; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON CONSTRAINT refunds_amount_positive ON app_public.refunds IS 'amount must be more than 0';
-
-
---
--- Name: CONSTRAINT refunds_currency_format ON refunds; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON CONSTRAINT refunds_currency_format ON app_public.refunds IS 'currency must be three capital letters';
-
-
---
--- Name: CONSTRAINT refunds_idempotency_key_format ON refunds; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON CONSTRAINT refunds_idempotency_key_format ON app_public.refunds IS 'idempotency_key must be refund: and the refund''s id';
-
-
---
--- Name: CONSTRAINT refunds_platform_fee_refund_range ON refunds; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON CONSTRAINT refunds_platform_fee_refund_range ON app_public.refunds IS 'platform_fee_refund must be 0 or more';
-
-
---
--- Name: CONSTRAINT refunds_reversal_amount_range ON refunds; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON CONSTRAINT refunds_reversal_amount_range ON app_public.refunds IS 'reversal_amount must be between 0 and traveler_share_refund';
-
-
---
--- Name: CONSTRAINT refunds_split_bounded ON refunds; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON CONSTRAINT refunds_split_bounded ON app_public.refunds IS 'platform_fee_refund + traveler_share_refund must be at most amount';
-
-
---
--- Name: CONSTRAINT refunds_traveler_compensation_range ON refunds; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON CONSTRAINT refunds_traveler_compensation_range ON app_public.refunds IS 'traveler_compensation must be 0 or more';
-
-
---
--- Name: CONSTRAINT refunds_traveler_share_refund_range ON refunds; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON CONSTRAINT refunds_traveler_share_refund_range ON app_public.refunds IS 'traveler_share_refund must be 0 or more';
-
-
---
 -- Name: request_matches; Type: TABLE; Schema: app_public; Owner: -
 --
 
@@ -22881,6 +23306,21 @@ ALTER TABLE ONLY app_private.account_closures
 --
 
 COMMENT ON CONSTRAINT account_closures_pkey ON app_private.account_closures IS 'id is already taken';
+
+
+--
+-- Name: admin_money_actions admin_money_actions_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.admin_money_actions
+    ADD CONSTRAINT admin_money_actions_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: CONSTRAINT admin_money_actions_pkey ON admin_money_actions; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT admin_money_actions_pkey ON app_private.admin_money_actions IS 'id is already taken';
 
 
 --
@@ -24316,6 +24756,20 @@ CREATE INDEX account_closures_user_id_idx ON app_private.account_closures USING 
 
 
 --
+-- Name: admin_money_actions_admin_id_idx; Type: INDEX; Schema: app_private; Owner: -
+--
+
+CREATE INDEX admin_money_actions_admin_id_idx ON app_private.admin_money_actions USING btree (admin_id, created_at);
+
+
+--
+-- Name: admin_money_actions_delivery_id_idx; Type: INDEX; Schema: app_private; Owner: -
+--
+
+CREATE INDEX admin_money_actions_delivery_id_idx ON app_private.admin_money_actions USING btree (delivery_id);
+
+
+--
 -- Name: api_request_budgets_window_start_idx; Type: INDEX; Schema: app_private; Owner: -
 --
 
@@ -24810,6 +25264,13 @@ CREATE INDEX idx_trips_text ON app_public.trips USING gin ((((((((COALESCE(title
 --
 
 CREATE INDEX offer_versions_proposed_by_user_id_idx ON app_public.offer_versions USING btree (proposed_by_user_id);
+
+
+--
+-- Name: payment_intents_capture_before_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX payment_intents_capture_before_idx ON app_public.payment_intents USING btree (capture_before) WHERE (status = 'requires_capture'::app_public.payment_status);
 
 
 --
@@ -25359,6 +25820,13 @@ CREATE INDEX users_suspension_end_idx ON app_public.users USING btree (suspended
 
 
 --
+-- Name: admin_money_actions _100_append_only; Type: TRIGGER; Schema: app_private; Owner: -
+--
+
+CREATE TRIGGER _100_append_only BEFORE DELETE OR UPDATE ON app_private.admin_money_actions FOR EACH ROW EXECUTE FUNCTION app_hidden.tg__append_only();
+
+
+--
 -- Name: ledger_accounts _100_append_only; Type: TRIGGER; Schema: app_private; Owner: -
 --
 
@@ -25377,6 +25845,13 @@ CREATE TRIGGER _100_append_only BEFORE DELETE OR UPDATE ON app_private.ledger_en
 --
 
 CREATE TRIGGER _100_append_only BEFORE DELETE OR UPDATE ON app_private.ledger_transactions FOR EACH ROW EXECUTE FUNCTION app_hidden.tg__append_only();
+
+
+--
+-- Name: admin_money_actions _100_append_only_truncate; Type: TRIGGER; Schema: app_private; Owner: -
+--
+
+CREATE TRIGGER _100_append_only_truncate BEFORE TRUNCATE ON app_private.admin_money_actions FOR EACH STATEMENT EXECUTE FUNCTION app_hidden.tg__append_only();
 
 
 --
@@ -25889,6 +26364,36 @@ ALTER TABLE ONLY app_private.account_closures
 --
 
 COMMENT ON CONSTRAINT account_closures_user_id_fkey ON app_private.account_closures IS 'user_id must name an existing user';
+
+
+--
+-- Name: admin_money_actions admin_money_actions_admin_id_fkey; Type: FK CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.admin_money_actions
+    ADD CONSTRAINT admin_money_actions_admin_id_fkey FOREIGN KEY (admin_id) REFERENCES app_public.users(id) ON DELETE RESTRICT;
+
+
+--
+-- Name: CONSTRAINT admin_money_actions_admin_id_fkey ON admin_money_actions; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT admin_money_actions_admin_id_fkey ON app_private.admin_money_actions IS 'admin_id must name an existing user';
+
+
+--
+-- Name: admin_money_actions admin_money_actions_delivery_id_fkey; Type: FK CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.admin_money_actions
+    ADD CONSTRAINT admin_money_actions_delivery_id_fkey FOREIGN KEY (delivery_id) REFERENCES app_public.deliveries(id) ON DELETE RESTRICT;
+
+
+--
+-- Name: CONSTRAINT admin_money_actions_delivery_id_fkey ON admin_money_actions; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT admin_money_actions_delivery_id_fkey ON app_private.admin_money_actions IS 'delivery_id must name an existing delivery';
 
 
 --
@@ -27668,6 +28173,12 @@ COMMENT ON CONSTRAINT users_referred_by_user_id_fkey ON app_public.users IS 'ref
 ALTER TABLE app_private.account_closures ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: admin_money_actions; Type: ROW SECURITY; Schema: app_private; Owner: -
+--
+
+ALTER TABLE app_private.admin_money_actions ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: admin_users; Type: ROW SECURITY; Schema: app_private; Owner: -
 --
 
@@ -29423,10 +29934,31 @@ REVOKE ALL ON FUNCTION app_private.apply_stripe_account(account jsonb) FROM PUBL
 
 
 --
+-- Name: FUNCTION apply_stripe_charge_refunded(charge jsonb); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.apply_stripe_charge_refunded(charge jsonb) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION apply_stripe_payout(payout jsonb, account text); Type: ACL; Schema: app_private; Owner: -
 --
 
 REVOKE ALL ON FUNCTION app_private.apply_stripe_payout(payout jsonb, account text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION apply_stripe_transfer_created(transfer jsonb); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.apply_stripe_transfer_created(transfer jsonb) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION apply_stripe_transfer_reversed(transfer jsonb); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.apply_stripe_transfer_reversed(transfer jsonb) FROM PUBLIC;
 
 
 --
@@ -29448,6 +29980,13 @@ REVOKE ALL ON FUNCTION app_private.attach_handover_evidence(delivery_id uuid, qr
 --
 
 REVOKE ALL ON FUNCTION app_private.attempt_handover(qr_code_id uuid, method app_public.handover_method, scanner_id uuid, backup_code text, lat double precision, lng double precision, accuracy_m double precision, fix_time timestamp with time zone, device_info jsonb, photo_id uuid, signature_id uuid, recipient_name text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION audit_money_action(admin_id uuid, action text, delivery_id uuid, amount bigint, currency text, reason text, details jsonb); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.audit_money_action(admin_id uuid, action text, delivery_id uuid, amount bigint, currency text, reason text, details jsonb) FROM PUBLIC;
 
 
 --
@@ -29532,6 +30071,20 @@ REVOKE ALL ON FUNCTION app_private.delete_expired_trip_weather() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app_private.end_suspensions() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION enqueue_early_captures(max_rows integer); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.enqueue_early_captures(max_rows integer) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION escrow_to_release_manually(escrow_id uuid); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.escrow_to_release_manually(escrow_id uuid) FROM PUBLIC;
 
 
 --
@@ -29927,6 +30480,13 @@ REVOKE ALL ON FUNCTION app_private.request_refund(payment_intent_id uuid, amount
 
 
 --
+-- Name: FUNCTION require_money_admin(permission text, action text); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.require_money_admin(permission text, action text) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION revoke_user_sessions(user_id uuid, except_session_id uuid); Type: ACL; Schema: app_private; Owner: -
 --
 
@@ -30158,6 +30718,36 @@ GRANT ALL ON FUNCTION app_public.add_favorite_traveler(traveler_id uuid) TO app_
 
 REVOKE ALL ON FUNCTION app_public.admin_check_qr_token(token text) FROM PUBLIC;
 GRANT ALL ON FUNCTION app_public.admin_check_qr_token(token text) TO app_user;
+
+
+--
+-- Name: TABLE refunds; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT SELECT ON TABLE app_public.refunds TO app_user;
+
+
+--
+-- Name: FUNCTION admin_refund(delivery_id uuid, customer_refund bigint, traveler_compensation bigint, reason app_public.refund_reason, platform_fee_refund bigint, note text); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.admin_refund(delivery_id uuid, customer_refund bigint, traveler_compensation bigint, reason app_public.refund_reason, platform_fee_refund bigint, note text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.admin_refund(delivery_id uuid, customer_refund bigint, traveler_compensation bigint, reason app_public.refund_reason, platform_fee_refund bigint, note text) TO app_user;
+
+
+--
+-- Name: TABLE escrow_accounts; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT SELECT ON TABLE app_public.escrow_accounts TO app_user;
+
+
+--
+-- Name: FUNCTION admin_release_escrow(delivery_id uuid, reason text); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.admin_release_escrow(delivery_id uuid, reason text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.admin_release_escrow(delivery_id uuid, reason text) TO app_user;
 
 
 --
@@ -31170,13 +31760,6 @@ GRANT SELECT ON TABLE app_public.delivery_transitions TO app_user;
 
 
 --
--- Name: TABLE escrow_accounts; Type: ACL; Schema: app_public; Owner: -
---
-
-GRANT SELECT ON TABLE app_public.escrow_accounts TO app_user;
-
-
---
 -- Name: TABLE offer_versions; Type: ACL; Schema: app_public; Owner: -
 --
 
@@ -31202,13 +31785,6 @@ GRANT SELECT ON TABLE app_public.payout_accounts TO app_user;
 --
 
 GRANT SELECT ON TABLE app_public.qr_code_scans TO app_user;
-
-
---
--- Name: TABLE refunds; Type: ACL; Schema: app_public; Owner: -
---
-
-GRANT SELECT ON TABLE app_public.refunds TO app_user;
 
 
 --
@@ -31308,3 +31884,5 @@ ALTER DEFAULT PRIVILEGES FOR ROLE app_owner REVOKE ALL ON FUNCTIONS  FROM PUBLIC
 --   20261208120000
 --   20261208140000
 --   20261208140100
+--   20261208140200
+--   20261208140300

@@ -28,6 +28,7 @@ import { makePaymentsCreateIntentTask } from "./payments__create_intent.ts";
 import { makePaymentsHoldTask } from "./payments__hold.ts";
 import { makePaymentsRefundTask } from "./payments__refund.ts";
 import { makePaymentsReleaseTask } from "./payments__release.ts";
+import { makePaymentsReleaseManualTask } from "./payments__release_manual.ts";
 import { makePayoutsCreateTask } from "./payouts__create.ts";
 import { makePayoutsOnboardTask } from "./payouts__onboard.ts";
 import { makePayoutsScheduleTask } from "./payouts__schedule.ts";
@@ -69,6 +70,7 @@ export function makeTaskList(deps: TaskDeps): TaskList {
     payments__hold: makePaymentsHoldTask(),
     payments__refund: makePaymentsRefundTask(deps),
     payments__release: makePaymentsReleaseTask(deps),
+    payments__release_manual: makePaymentsReleaseManualTask(deps),
     payouts__create: makePayoutsCreateTask(deps),
     payouts__onboard: makePayoutsOnboardTask(deps),
     payouts__schedule: makePayoutsScheduleTask(),
