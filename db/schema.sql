@@ -12164,6 +12164,52 @@ COMMENT ON FUNCTION app_private.read_qr_token(token text, OUT problem text, OUT 
 
 
 --
+-- Name: reconciliation_items(timestamp with time zone, integer); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.reconciliation_items(since timestamp with time zone, max_rows integer DEFAULT 5000) RETURNS SETOF jsonb
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  (select jsonb_build_object('kind', 'payment_intent', 'stripe_id', r.stripe_id, 'local_id', p.id,
+            'expected', jsonb_build_object(
+              'status', case p.status when 'failed' then 'requires_payment_method' else p.status::text end,
+              'amount', p.amount,
+              'amount_received', case when p.status = 'succeeded' then p.captured_amount end))
+     from app_public.payment_intents p
+     join app_private.stripe_refs r on r.payment_intent_id = p.id and r.kind = 'payment_intent'
+    where p.updated_at >= reconciliation_items.since
+    order by p.updated_at
+    limit reconciliation_items.max_rows)
+  union all
+  (select jsonb_build_object('kind', 'transfer', 'stripe_id', r.stripe_id, 'local_id', e.id,
+            'expected', jsonb_build_object('amount', e.released_amount + v.reversed, 'amount_reversed', v.reversed))
+     from app_public.escrow_accounts e
+     join app_private.stripe_refs r on r.escrow_id = e.id and r.kind = 'transfer'
+     cross join lateral (select coalesce(sum(f.reversal_amount), 0) as reversed from app_public.refunds f
+                          where f.payment_intent_id = e.payment_intent_id and f.status = 'succeeded') v
+    where e.updated_at >= reconciliation_items.since
+    order by e.updated_at
+    limit reconciliation_items.max_rows)
+  union all
+  (select jsonb_build_object('kind', 'refund', 'stripe_id', r.stripe_id, 'local_id', f.id,
+            'expected', jsonb_build_object('amount', f.amount, 'status', f.status::text))
+     from app_public.refunds f
+     join app_private.stripe_refs r on r.refund_id = f.id and r.kind = 'refund'
+    where f.updated_at >= reconciliation_items.since
+    order by f.updated_at
+    limit reconciliation_items.max_rows);
+$$;
+
+
+--
+-- Name: FUNCTION reconciliation_items(since timestamp with time zone, max_rows integer); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.reconciliation_items(since timestamp with time zone, max_rows integer) IS 'payments__reconcile: the PaymentIntents, release transfers and refunds changed since a time, with what Stripe should show for each.';
+
+
+--
 -- Name: record_email_attempt(uuid, text, boolean); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -12440,6 +12486,38 @@ $$;
 --
 
 COMMENT ON FUNCTION app_private.record_payout_failure(payout_id uuid, message text) IS 'Marks a pending payout failed when Stripe refused to make it.';
+
+
+--
+-- Name: record_reconciliation(timestamp with time zone, integer, jsonb); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.record_reconciliation(since timestamp with time zone, checked integer, differences jsonb) RETURNS uuid
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_id uuid;
+begin
+  insert into app_private.reconciliation_runs (since, checked, differences)
+  values (record_reconciliation.since, record_reconciliation.checked, record_reconciliation.differences)
+  returning id into v_id;
+  if jsonb_array_length(record_reconciliation.differences) > 0 then
+    perform app_private.alert_finance_admins('Reconciliation with Stripe found differences',
+      format(E'%s of %s objects checked since %s differ from Stripe (run %s):\n%s\n',
+             jsonb_array_length(record_reconciliation.differences), record_reconciliation.checked,
+             record_reconciliation.since, v_id, left(jsonb_pretty(record_reconciliation.differences), 5000)));
+  end if;
+  return v_id;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION record_reconciliation(since timestamp with time zone, checked integer, differences jsonb); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.record_reconciliation(since timestamp with time zone, checked integer, differences jsonb) IS 'Records a reconciliation run with its differences; emails finance when there are any.';
 
 
 --
@@ -21232,6 +21310,44 @@ ALTER TABLE app_private.rate_limit_hits ALTER COLUMN id ADD GENERATED ALWAYS AS 
 
 
 --
+-- Name: reconciliation_runs; Type: TABLE; Schema: app_private; Owner: -
+--
+
+CREATE TABLE app_private.reconciliation_runs (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    since timestamp with time zone NOT NULL,
+    checked integer NOT NULL,
+    differences jsonb DEFAULT '[]'::jsonb NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT reconciliation_runs_checked_range CHECK ((checked >= 0)),
+    CONSTRAINT reconciliation_runs_differences_array CHECK ((jsonb_typeof(differences) = 'array'::text))
+);
+
+ALTER TABLE ONLY app_private.reconciliation_runs FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE reconciliation_runs; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON TABLE app_private.reconciliation_runs IS 'Runs of the nightly reconciliation with Stripe: what was checked and the differences found.';
+
+
+--
+-- Name: CONSTRAINT reconciliation_runs_checked_range ON reconciliation_runs; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT reconciliation_runs_checked_range ON app_private.reconciliation_runs IS 'checked must be 0 or more';
+
+
+--
+-- Name: CONSTRAINT reconciliation_runs_differences_array ON reconciliation_runs; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT reconciliation_runs_differences_array ON app_private.reconciliation_runs IS 'differences must be a JSON array';
+
+
+--
 -- Name: session_rotated_tokens; Type: TABLE; Schema: app_private; Owner: -
 --
 
@@ -23714,6 +23830,21 @@ COMMENT ON CONSTRAINT rate_limit_hits_pkey ON app_private.rate_limit_hits IS 'id
 
 
 --
+-- Name: reconciliation_runs reconciliation_runs_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.reconciliation_runs
+    ADD CONSTRAINT reconciliation_runs_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: CONSTRAINT reconciliation_runs_pkey ON reconciliation_runs; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT reconciliation_runs_pkey ON app_private.reconciliation_runs IS 'id is already taken';
+
+
+--
 -- Name: session_rotated_tokens session_rotated_tokens_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
 --
 
@@ -24917,6 +25048,13 @@ CREATE INDEX rate_limit_hits_created_at_idx ON app_private.rate_limit_hits USING
 
 
 --
+-- Name: reconciliation_runs_created_at_idx; Type: INDEX; Schema: app_private; Owner: -
+--
+
+CREATE INDEX reconciliation_runs_created_at_idx ON app_private.reconciliation_runs USING btree (created_at);
+
+
+--
 -- Name: session_rotated_tokens_session_id_idx; Type: INDEX; Schema: app_private; Owner: -
 --
 
@@ -25218,6 +25356,13 @@ CREATE INDEX escrow_accounts_traveler_id_idx ON app_public.escrow_accounts USING
 
 
 --
+-- Name: escrow_accounts_updated_at_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX escrow_accounts_updated_at_idx ON app_public.escrow_accounts USING btree (updated_at);
+
+
+--
 -- Name: files_created_at_idx; Type: INDEX; Schema: app_public; Owner: -
 --
 
@@ -25292,6 +25437,13 @@ CREATE INDEX payment_intents_traveler_id_idx ON app_public.payment_intents USING
 --
 
 CREATE INDEX payment_intents_unauthorized_idx ON app_public.payment_intents USING btree (created_at) WHERE (status = ANY (ARRAY['requires_payment_method'::app_public.payment_status, 'requires_confirmation'::app_public.payment_status, 'requires_action'::app_public.payment_status, 'processing'::app_public.payment_status, 'failed'::app_public.payment_status]));
+
+
+--
+-- Name: payment_intents_updated_at_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX payment_intents_updated_at_idx ON app_public.payment_intents USING btree (updated_at);
 
 
 --
@@ -25474,6 +25626,13 @@ CREATE INDEX refunds_payment_intent_id_idx ON app_public.refunds USING btree (pa
 --
 
 CREATE INDEX refunds_traveler_id_idx ON app_public.refunds USING btree (traveler_id, created_at);
+
+
+--
+-- Name: refunds_updated_at_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX refunds_updated_at_idx ON app_public.refunds USING btree (updated_at);
 
 
 --
@@ -28287,6 +28446,12 @@ ALTER TABLE app_private.qr_signing_keys ENABLE ROW LEVEL SECURITY;
 ALTER TABLE app_private.rate_limit_hits ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: reconciliation_runs; Type: ROW SECURITY; Schema: app_private; Owner: -
+--
+
+ALTER TABLE app_private.reconciliation_runs ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: session_rotated_tokens; Type: ROW SECURITY; Schema: app_private; Owner: -
 --
 
@@ -30361,6 +30526,13 @@ REVOKE ALL ON FUNCTION app_private.read_qr_token(token text, OUT problem text, O
 
 
 --
+-- Name: FUNCTION reconciliation_items(since timestamp with time zone, max_rows integer); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.reconciliation_items(since timestamp with time zone, max_rows integer) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION record_email_attempt(email_id uuid, error text, final_attempt boolean); Type: ACL; Schema: app_private; Owner: -
 --
 
@@ -30414,6 +30586,13 @@ REVOKE ALL ON FUNCTION app_private.record_payout_account(payout_account_id uuid,
 --
 
 REVOKE ALL ON FUNCTION app_private.record_payout_failure(payout_id uuid, message text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION record_reconciliation(since timestamp with time zone, checked integer, differences jsonb); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.record_reconciliation(since timestamp with time zone, checked integer, differences jsonb) FROM PUBLIC;
 
 
 --
@@ -31886,3 +32065,4 @@ ALTER DEFAULT PRIVILEGES FOR ROLE app_owner REVOKE ALL ON FUNCTIONS  FROM PUBLIC
 --   20261208140100
 --   20261208140200
 --   20261208140300
+--   20261208140400

@@ -26,6 +26,7 @@ import { makePaymentsCaptureTask } from "./payments__capture.ts";
 import { makePaymentsCaptureEarlyTask } from "./payments__capture_early.ts";
 import { makePaymentsCreateIntentTask } from "./payments__create_intent.ts";
 import { makePaymentsHoldTask } from "./payments__hold.ts";
+import { makePaymentsReconcileTask } from "./payments__reconcile.ts";
 import { makePaymentsRefundTask } from "./payments__refund.ts";
 import { makePaymentsReleaseTask } from "./payments__release.ts";
 import { makePaymentsReleaseManualTask } from "./payments__release_manual.ts";
@@ -68,6 +69,7 @@ export function makeTaskList(deps: TaskDeps): TaskList {
     payments__capture_early: makePaymentsCaptureEarlyTask(),
     payments__create_intent: makePaymentsCreateIntentTask(deps),
     payments__hold: makePaymentsHoldTask(),
+    payments__reconcile: makePaymentsReconcileTask(deps),
     payments__refund: makePaymentsRefundTask(deps),
     payments__release: makePaymentsReleaseTask(deps),
     payments__release_manual: makePaymentsReleaseManualTask(deps),
