@@ -1266,6 +1266,103 @@ COMMENT ON TYPE app_public.moderation_status IS 'Moderation of a review: approve
 
 
 --
+-- Name: money_step; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.money_step AS ENUM (
+    'payment_created',
+    'credits_applied',
+    'authorized',
+    'voided',
+    'captured',
+    'held',
+    'released',
+    'refund_requested',
+    'refunded',
+    'refund_failed',
+    'transfer_reversed'
+);
+
+
+--
+-- Name: TYPE money_step; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.money_step IS 'A step of a delivery''s money (deliveryMoneyTrail).';
+
+
+--
+-- Name: money_trail_entry; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.money_trail_entry AS (
+	occurred_at timestamp with time zone,
+	step app_public.money_step,
+	amount bigint,
+	currency text,
+	beneficiary text,
+	until timestamp with time zone,
+	refund_id uuid
+);
+
+
+--
+-- Name: TYPE money_trail_entry; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.money_trail_entry IS 'One step of a delivery''s money (deliveryMoneyTrail).';
+
+
+--
+-- Name: COLUMN money_trail_entry.occurred_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.money_trail_entry.occurred_at IS 'When it happened.';
+
+
+--
+-- Name: COLUMN money_trail_entry.step; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.money_trail_entry.step IS 'What happened.';
+
+
+--
+-- Name: COLUMN money_trail_entry.amount; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.money_trail_entry.amount IS 'The money concerned, minor units.';
+
+
+--
+-- Name: COLUMN money_trail_entry.currency; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.money_trail_entry.currency IS 'Currency of the amount.';
+
+
+--
+-- Name: COLUMN money_trail_entry.beneficiary; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.money_trail_entry.beneficiary IS 'Whose money it now is: customer (authorised on or back to the card), platform (held in payment protection) or traveler.';
+
+
+--
+-- Name: COLUMN money_trail_entry.until; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.money_trail_entry.until IS 'For held: until when at least (the end of the hold; release follows). Null otherwise.';
+
+
+--
+-- Name: COLUMN money_trail_entry.refund_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.money_trail_entry.refund_id IS 'The refund, for the refund steps and a transfer reversal.';
+
+
+--
 -- Name: notification_category; Type: TYPE; Schema: app_public; Owner: -
 --
 
@@ -10038,6 +10135,221 @@ COMMENT ON FUNCTION app_private.apply_payment_intent(intent jsonb, occurred_at t
 
 
 --
+-- Name: apply_stripe_account(jsonb); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.apply_stripe_account(account jsonb) RETURNS text
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_status app_public.payout_account_status;
+  v_id uuid;
+begin
+  select r.payout_account_id into v_id from app_private.stripe_refs r
+   where r.stripe_id = apply_stripe_account.account ->> 'id' and r.kind = 'account';
+  if v_id is null then
+    return 'unknown account';
+  end if;
+  v_status := case
+    when coalesce(account #>> '{requirements,disabled_reason}', '') like 'rejected%' then 'inactive'
+    when (account ->> 'payouts_enabled')::boolean and coalesce(account #>> '{capabilities,transfers}', 'active') = 'active'
+      then 'active'
+    when coalesce((account ->> 'details_submitted')::boolean, false) then 'restricted'
+    else 'pending' end;
+  update app_public.payout_accounts pa
+     set status = v_status,
+         payouts_enabled = coalesce((account ->> 'payouts_enabled')::boolean, false),
+         country = coalesce(upper(account ->> 'country'), pa.country),
+         default_currency = coalesce(upper(account ->> 'default_currency'), pa.default_currency)
+   where pa.id = v_id;
+  return 'account ' || v_status;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION apply_stripe_account(account jsonb); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.apply_stripe_account(account jsonb) IS 'Applies a Stripe account''s current state to its payout account (status, payouts_enabled, country, currency).';
+
+
+--
+-- Name: apply_stripe_charge_refunded(jsonb); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.apply_stripe_charge_refunded(charge jsonb) RETURNS text
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_intent app_public.payment_intents;
+  v_refunded bigint := (charge ->> 'amount_refunded')::bigint
+                       - ((charge ->> 'amount')::bigint - coalesce((charge ->> 'amount_captured')::bigint, 0));
+begin
+  select p.* into v_intent from app_public.payment_intents p
+    join app_private.stripe_refs r on r.payment_intent_id = p.id and r.kind = 'charge'
+   where r.stripe_id = apply_stripe_charge_refunded.charge ->> 'id';
+  if v_intent.id is null then
+    return 'unknown charge';
+  end if;
+  if v_refunded <= v_intent.refunded_amount then
+    return 'refunds recorded';
+  end if;
+  if exists (select 1 from app_public.refunds r where r.payment_intent_id = v_intent.id and r.status = 'pending') then
+    return 'refund being recorded';
+  end if;
+  perform app_private.alert_finance_admins('Refund made outside the platform',
+    format(E'The charge %s of delivery %s was refunded %s at Stripe, %s of which no refund of the platform accounts for. Check it.\n',
+           charge ->> 'id', v_intent.delivery_id, v_refunded, v_refunded - v_intent.refunded_amount));
+  return 'unrecorded refund: finance alerted';
+end;
+$$;
+
+
+--
+-- Name: FUNCTION apply_stripe_charge_refunded(charge jsonb); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.apply_stripe_charge_refunded(charge jsonb) IS 'charge.refunded: checks the charge''s refunds against the payment''s recorded ones; alerts finance about one made outside the platform.';
+
+
+--
+-- Name: apply_stripe_payout(jsonb, text); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.apply_stripe_payout(payout jsonb, account text DEFAULT NULL::text) RETURNS text
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_id uuid;
+  v_status app_public.payout_status;
+  v_account uuid;
+begin
+  if apply_stripe_payout.payout ->> 'status' not in ('pending', 'in_transit', 'paid', 'failed', 'canceled') then
+    return 'ignored status';
+  end if;
+  v_status := (apply_stripe_payout.payout ->> 'status')::app_public.payout_status;
+  select r.payout_id into v_id from app_private.stripe_refs r
+   where r.stripe_id = apply_stripe_payout.payout ->> 'id' and r.kind = 'payout';
+  if v_id is null then
+    select p.id into v_id from app_public.payouts p
+     where p.id::text = apply_stripe_payout.payout #>> '{metadata,payout_id}';
+    if v_id is null then
+      select r.payout_account_id into v_account from app_private.stripe_refs r
+       where r.stripe_id = apply_stripe_payout.account and r.kind = 'account';
+      if v_account is null then
+        return 'unknown payout';
+      end if;
+      insert into app_public.payouts (user_id, payout_account_id, amount, fee, net, currency, type)
+      select pa.user_id, pa.id, (payout ->> 'amount')::bigint, 0, (payout ->> 'amount')::bigint,
+             upper(payout ->> 'currency'), case when payout ->> 'method' = 'instant' then 'instant' else 'standard' end::app_public.payout_type
+        from app_public.payout_accounts pa where pa.id = v_account
+      returning id into v_id;
+    end if;
+    insert into app_private.stripe_refs (stripe_id, kind, payout_id)
+    values (apply_stripe_payout.payout ->> 'id', 'payout', v_id)
+    on conflict do nothing;
+  end if;
+  update app_public.payouts p
+     set status = v_status,
+         arrival_date = coalesce(to_timestamp((payout ->> 'arrival_date')::double precision)::date, p.arrival_date),
+         failure_message = case when v_status = 'failed'
+                                then left(coalesce(payout ->> 'failure_message', payout ->> 'failure_code', 'failed'), 1000)
+                                else p.failure_message end
+   where p.id = v_id and app_private.payout_status_rank(v_status) > app_private.payout_status_rank(p.status);
+  return case when found then 'payout ' || v_status else 'payout unchanged' end;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION apply_stripe_payout(payout jsonb, account text); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.apply_stripe_payout(payout jsonb, account text) IS 'Applies a Stripe payout to its row (found by id or metadata, or mirrored), forward only.';
+
+
+--
+-- Name: apply_stripe_transfer_created(jsonb); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.apply_stripe_transfer_created(transfer jsonb) RETURNS text
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_escrow app_public.escrow_accounts;
+  v_condition app_public.release_condition;
+begin
+  select e.* into v_escrow from app_public.escrow_accounts e
+   where e.id::text = apply_stripe_transfer_created.transfer #>> '{metadata,escrow_id}';
+  if v_escrow.id is null then
+    return 'not a release transfer';
+  end if;
+  if v_escrow.status <> 'held' then
+    return 'release already recorded';
+  end if;
+  select case when d.receipt_confirmed_at is not null and (v_escrow.hold_until is null or v_escrow.hold_until > now())
+              then 'delivery_confirmed' else 'hold_expired' end::app_public.release_condition
+    into v_condition from app_public.deliveries d where d.id = v_escrow.delivery_id;
+  perform app_private.record_escrow_release(v_escrow.id, apply_stripe_transfer_created.transfer, v_condition);
+  return 'release recorded';
+end;
+$$;
+
+
+--
+-- Name: FUNCTION apply_stripe_transfer_created(transfer jsonb); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.apply_stripe_transfer_created(transfer jsonb) IS 'transfer.created: records a release transfer the task made but did not record (once).';
+
+
+--
+-- Name: apply_stripe_transfer_reversed(jsonb); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.apply_stripe_transfer_reversed(transfer jsonb) RETURNS text
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_escrow app_public.escrow_accounts;
+  v_recorded bigint;
+begin
+  select e.* into v_escrow from app_public.escrow_accounts e
+   where e.id::text = apply_stripe_transfer_reversed.transfer #>> '{metadata,escrow_id}';
+  if v_escrow.id is null then
+    return 'not a release transfer';
+  end if;
+  select coalesce(sum(r.reversal_amount), 0) into v_recorded from app_public.refunds r
+   where r.payment_intent_id = v_escrow.payment_intent_id and r.status = 'succeeded';
+  if (transfer ->> 'amount_reversed')::bigint <= v_recorded then
+    return 'reversals recorded';
+  end if;
+  if exists (select 1 from app_public.refunds r where r.payment_intent_id = v_escrow.payment_intent_id and r.status = 'pending') then
+    return 'reversal being recorded';
+  end if;
+  perform app_private.alert_finance_admins('Transfer reversed outside the platform',
+    format(E'The release transfer %s of delivery %s was reversed by %s at Stripe, %s of which no refund of the platform accounts for. Check it.\n',
+           transfer ->> 'id', v_escrow.delivery_id, transfer ->> 'amount_reversed',
+           (transfer ->> 'amount_reversed')::bigint - v_recorded));
+  return 'unrecorded reversal: finance alerted';
+end;
+$$;
+
+
+--
+-- Name: FUNCTION apply_stripe_transfer_reversed(transfer jsonb); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.apply_stripe_transfer_reversed(transfer jsonb) IS 'transfer.reversed: checks the reversals against the refunds recorded; alerts finance about one made outside the platform.';
+
+
+--
 -- Name: assert_custody_reader(uuid); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -10236,6 +10548,27 @@ $$;
 --
 
 COMMENT ON FUNCTION app_private.attempt_handover(qr_code_id uuid, method app_public.handover_method, scanner_id uuid, backup_code text, lat double precision, lng double precision, accuracy_m double precision, fix_time timestamp with time zone, device_info jsonb, photo_id uuid, signature_id uuid, recipient_name text) IS 'Steps 3 to 10 of a handover attempt on a known code; logs it and answers its outcome.';
+
+
+--
+-- Name: audit_money_action(uuid, text, uuid, bigint, text, text, jsonb); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.audit_money_action(admin_id uuid, action text, delivery_id uuid, amount bigint, currency text, reason text, details jsonb) RETURNS void
+    LANGUAGE sql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  insert into app_private.admin_money_actions (admin_id, action, delivery_id, amount, currency, reason, details)
+  values (audit_money_action.admin_id, audit_money_action.action, audit_money_action.delivery_id,
+          audit_money_action.amount, audit_money_action.currency, audit_money_action.reason, audit_money_action.details);
+$$;
+
+
+--
+-- Name: FUNCTION audit_money_action(admin_id uuid, action text, delivery_id uuid, amount bigint, currency text, reason text, details jsonb); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.audit_money_action(admin_id uuid, action text, delivery_id uuid, amount bigint, currency text, reason text, details jsonb) IS 'Audits an admin money operation.';
 
 
 --
@@ -10554,6 +10887,198 @@ COMMENT ON FUNCTION app_private.deactivate_device_tokens(tokens text[]) IS 'Deac
 
 
 --
+-- Name: payouts; Type: TABLE; Schema: app_public; Owner: -
+--
+
+CREATE TABLE app_public.payouts (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    user_id uuid NOT NULL,
+    payout_account_id uuid NOT NULL,
+    amount bigint NOT NULL,
+    fee bigint DEFAULT 0 NOT NULL,
+    net bigint NOT NULL,
+    currency text NOT NULL,
+    type app_public.payout_type DEFAULT 'standard'::app_public.payout_type NOT NULL,
+    status app_public.payout_status DEFAULT 'pending'::app_public.payout_status NOT NULL,
+    arrival_date date,
+    failure_message text,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT payouts_amount_positive CHECK ((amount > 0)),
+    CONSTRAINT payouts_currency_format CHECK ((currency ~ '^[A-Z]{3}$'::text)),
+    CONSTRAINT payouts_failure_message_length CHECK (((length(failure_message) >= 1) AND (length(failure_message) <= 1000))),
+    CONSTRAINT payouts_fee_range CHECK ((fee >= 0)),
+    CONSTRAINT payouts_net_sum CHECK ((net = (amount - fee)))
+);
+
+ALTER TABLE ONLY app_public.payouts FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE payouts; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TABLE app_public.payouts IS '@behavior -insert -update -delete
+Money paid out from a traveler''s payout account to their bank (mirrored from Stripe). Visible to its owner and to finance.';
+
+
+--
+-- Name: COLUMN payouts.id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.payouts.id IS 'Identifier of the payout.';
+
+
+--
+-- Name: COLUMN payouts.user_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.payouts.user_id IS 'The traveler paid.';
+
+
+--
+-- Name: COLUMN payouts.payout_account_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.payouts.payout_account_id IS 'The payout account it left.';
+
+
+--
+-- Name: COLUMN payouts.amount; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.payouts.amount IS 'Amount paid out, minor units.';
+
+
+--
+-- Name: COLUMN payouts.fee; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.payouts.fee IS 'Fee of the payout (instant payouts), minor units.';
+
+
+--
+-- Name: COLUMN payouts.net; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.payouts.net IS 'What reaches the bank: amount − fee, minor units.';
+
+
+--
+-- Name: COLUMN payouts.currency; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.payouts.currency IS 'Currency of the amounts.';
+
+
+--
+-- Name: COLUMN payouts.type; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.payouts.type IS 'standard or instant.';
+
+
+--
+-- Name: COLUMN payouts.status; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.payouts.status IS 'Where the payout stands.';
+
+
+--
+-- Name: COLUMN payouts.arrival_date; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.payouts.arrival_date IS 'When the money is expected at the bank.';
+
+
+--
+-- Name: COLUMN payouts.failure_message; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.payouts.failure_message IS 'Why the payout failed.';
+
+
+--
+-- Name: COLUMN payouts.created_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.payouts.created_at IS 'When the payout was created.';
+
+
+--
+-- Name: COLUMN payouts.updated_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.payouts.updated_at IS 'When the payout last changed.';
+
+
+--
+-- Name: CONSTRAINT payouts_amount_positive ON payouts; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT payouts_amount_positive ON app_public.payouts IS 'amount must be more than 0';
+
+
+--
+-- Name: CONSTRAINT payouts_currency_format ON payouts; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT payouts_currency_format ON app_public.payouts IS 'currency must be three capital letters';
+
+
+--
+-- Name: CONSTRAINT payouts_failure_message_length ON payouts; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT payouts_failure_message_length ON app_public.payouts IS 'failure_message must have 1 to 1000 characters';
+
+
+--
+-- Name: CONSTRAINT payouts_fee_range ON payouts; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT payouts_fee_range ON app_public.payouts IS 'fee must be 0 or more';
+
+
+--
+-- Name: CONSTRAINT payouts_net_sum ON payouts; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT payouts_net_sum ON app_public.payouts IS 'net must be amount − fee';
+
+
+--
+-- Name: decide_payout(uuid, bigint, bigint, text, app_public.payout_type); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.decide_payout(payout_account_id uuid, amount bigint, fee bigint, currency text, type app_public.payout_type) RETURNS app_public.payouts
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_payout app_public.payouts;
+begin
+  insert into app_public.payouts (user_id, payout_account_id, amount, fee, net, currency, type)
+  select pa.user_id, pa.id, decide_payout.amount, decide_payout.fee, decide_payout.amount - decide_payout.fee,
+         decide_payout.currency, decide_payout.type
+    from app_public.payout_accounts pa where pa.id = decide_payout.payout_account_id
+  returning * into v_payout;
+  perform graphile_worker.add_job('payouts__create', json_build_object('id', v_payout.id),
+    job_key := 'payouts__create:' || v_payout.id, max_attempts := 25);
+  return v_payout;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION decide_payout(payout_account_id uuid, amount bigint, fee bigint, currency text, type app_public.payout_type); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.decide_payout(payout_account_id uuid, amount bigint, fee bigint, currency text, type app_public.payout_type) IS 'Records a pending payout and enqueues payouts__create.';
+
+
+--
 -- Name: delete_expired_trip_weather(); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -10652,6 +11177,73 @@ COMMENT ON FUNCTION app_private.end_suspensions() IS 'Ends the suspensions whose
 
 
 --
+-- Name: enqueue_early_captures(integer); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.enqueue_early_captures(max_rows integer DEFAULT 500) RETURNS integer
+    LANGUAGE sql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  with due as (
+    select p.delivery_id
+      from app_public.payment_intents p
+      join app_public.deliveries d on d.id = p.delivery_id
+     where p.status = 'requires_capture'
+       and p.capture_before <= now() + make_interval(hours => (app_hidden.config_value('payments.capture_margin_hours'))::int)
+       and d.status in ('accepted', 'pickup_scheduled')
+     order by p.capture_before
+     limit enqueue_early_captures.max_rows
+  )
+  select count(graphile_worker.add_job('payments__capture', json_build_object('id', due.delivery_id),
+                                       job_key := 'payments__capture:' || due.delivery_id, max_attempts := 25))::integer
+    from due;
+$$;
+
+
+--
+-- Name: FUNCTION enqueue_early_captures(max_rows integer); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.enqueue_early_captures(max_rows integer) IS 'payments__capture_early (hourly): enqueues the capture of authorised payments whose authorisation lapses within payments.capture_margin_hours before the pickup.';
+
+
+--
+-- Name: escrow_to_release_manually(uuid); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.escrow_to_release_manually(escrow_id uuid) RETURNS jsonb
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select jsonb_build_object(
+           'escrow_id', e.id,
+           'delivery_id', e.delivery_id,
+           'amount', e.amount - e.released_amount - e.refunded_amount,
+           'currency', lower(e.currency),
+           'destination', acct.stripe_id,
+           'source_transaction', ch.stripe_id,
+           'transfer_group', 'dlv_' || e.delivery_id,
+           'idempotency_key', 'transfer:' || e.id,
+           'condition', 'manual_release')
+    from app_public.escrow_accounts e
+    join app_public.payout_accounts pa on pa.user_id = e.traveler_id
+    join app_private.stripe_refs acct on acct.payout_account_id = pa.id and acct.kind = 'account'
+    join app_private.stripe_refs ch on ch.payment_intent_id = e.payment_intent_id and ch.kind = 'charge'
+   where e.id = escrow_to_release_manually.escrow_id
+     and (e.status = 'held' or (e.status = 'partially_refunded' and e.released_amount = 0))
+     and e.amount - e.refunded_amount > 0
+     and pa.status = 'active';
+$$;
+
+
+--
+-- Name: FUNCTION escrow_to_release_manually(escrow_id uuid); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.escrow_to_release_manually(escrow_id uuid) IS 'payments__release_manual: the transfer to make for an escrow an admin releases (null when not releasable).';
+
+
+--
 -- Name: escrows_to_release(integer); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -10675,7 +11267,8 @@ CREATE FUNCTION app_private.escrows_to_release(max_rows integer DEFAULT 100) RET
     join app_public.payout_accounts pa on pa.user_id = e.traveler_id
     join app_private.stripe_refs acct on acct.payout_account_id = pa.id and acct.kind = 'account'
     join app_private.stripe_refs ch on ch.payment_intent_id = e.payment_intent_id and ch.kind = 'charge'
-   where e.status = 'held'
+   where (e.status = 'held' or (e.status = 'partially_refunded' and e.released_amount = 0))
+     and e.amount - e.refunded_amount > 0
      and not e.review_required
      and d.status = 'delivered'
      and (e.hold_until <= now() or d.receipt_confirmed_at is not null)
@@ -11933,7 +12526,11 @@ CREATE FUNCTION app_private.payment_to_capture(delivery_id uuid) RETURNS jsonb
     select jsonb_build_object(
              'action', case when p.status = 'succeeded' then 'done'
                             when p.status = 'requires_capture' and r.stripe_id is not null
-                                 and d.status in ('picked_up', 'in_transit', 'delivery_scheduled', 'delivered') then 'capture'
+                                 and (d.status in ('picked_up', 'in_transit', 'delivery_scheduled', 'delivered')
+                                      or (d.status in ('accepted', 'pickup_scheduled')
+                                          and p.capture_before <= now() + make_interval(
+                                                hours => (app_hidden.config_value('payments.capture_margin_hours'))::int)))
+                              then 'capture'
                             else 'skip' end,
              'reason', format('payment %s, delivery %s', p.status, d.status),
              'stripe_id', r.stripe_id,
@@ -11951,6 +12548,113 @@ $$;
 --
 
 COMMENT ON FUNCTION app_private.payment_to_capture(delivery_id uuid) IS 'payments__capture: whether the delivery''s payment is to be captured now, its Stripe id and idempotency key.';
+
+
+--
+-- Name: payout_available(uuid, text); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.payout_available(user_id uuid, currency text) RETURNS bigint
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select coalesce((select sum(e.released_amount) from app_public.escrow_accounts e
+                    where e.traveler_id = payout_available.user_id and e.currency = payout_available.currency), 0)
+       - coalesce((select sum(r.reversal_amount) from app_public.refunds r
+                    where r.traveler_id = payout_available.user_id and r.currency = payout_available.currency
+                      and r.status = 'succeeded'), 0)
+       - coalesce((select sum(p.amount) from app_public.payouts p
+                    where p.user_id = payout_available.user_id and p.currency = payout_available.currency
+                      and p.status not in ('failed', 'canceled')), 0);
+$$;
+
+
+--
+-- Name: FUNCTION payout_available(user_id uuid, currency text); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.payout_available(user_id uuid, currency text) IS 'What a traveler may pay out in a currency: released − reversed − payouts not failed or cancelled.';
+
+
+--
+-- Name: payout_onboarding_plan(uuid); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.payout_onboarding_plan(request_id uuid) RETURNS jsonb
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select jsonb_build_object(
+           'request_id', l.id,
+           'payout_account_id', pa.id,
+           'user_id', pa.user_id,
+           'account', (select r.stripe_id from app_private.stripe_refs r where r.payout_account_id = pa.id and r.kind = 'account'),
+           'account_key', 'account:' || pa.id,
+           'link_key', 'account-link:' || l.id,
+           'country', pa.country,
+           'email', (select c.email::text from app_public.user_contacts c where c.user_id = pa.user_id),
+           'return_url', l.return_url,
+           'refresh_url', l.refresh_url,
+           'done', l.url is not null)
+    from app_private.payout_onboarding_links l
+    join app_public.payout_accounts pa on pa.id = l.payout_account_id
+   where l.id = payout_onboarding_plan.request_id;
+$$;
+
+
+--
+-- Name: FUNCTION payout_onboarding_plan(request_id uuid); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.payout_onboarding_plan(request_id uuid) IS 'payouts__onboard: the Express account to create (or the one created) and the Account Link to make for a request.';
+
+
+--
+-- Name: payout_status_rank(app_public.payout_status); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.payout_status_rank(status app_public.payout_status) RETURNS integer
+    LANGUAGE sql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select case payout_status_rank.status when 'pending' then 0 when 'in_transit' then 1 else 2 end;
+$$;
+
+
+--
+-- Name: FUNCTION payout_status_rank(status app_public.payout_status); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.payout_status_rank(status app_public.payout_status) IS 'Order of payout states; a state is applied only when it ranks higher.';
+
+
+--
+-- Name: payout_to_create(uuid); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.payout_to_create(payout_id uuid) RETURNS jsonb
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select jsonb_build_object(
+           'payout_id', p.id,
+           'account', acct.stripe_id,
+           'amount', p.net,
+           'currency', lower(p.currency),
+           'method', p.type,
+           'idempotency_key', 'payout:' || p.id)
+    from app_public.payouts p
+    join app_private.stripe_refs acct on acct.payout_account_id = p.payout_account_id and acct.kind = 'account'
+   where p.id = payout_to_create.payout_id and p.status = 'pending'
+     and not exists (select 1 from app_private.stripe_refs r where r.payout_id = p.id);
+$$;
+
+
+--
+-- Name: FUNCTION payout_to_create(payout_id uuid); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.payout_to_create(payout_id uuid) IS 'payouts__create: the Stripe payout to make for a pending payout (null when made or no longer pending).';
 
 
 --
@@ -12059,10 +12763,10 @@ COMMENT ON FUNCTION app_private.prepare_payment_intent(delivery_id uuid) IS 'pay
 
 
 --
--- Name: process_stripe_event(text); Type: FUNCTION; Schema: app_private; Owner: -
+-- Name: process_stripe_event(text, jsonb); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
-CREATE FUNCTION app_private.process_stripe_event(event_id text) RETURNS text
+CREATE FUNCTION app_private.process_stripe_event(event_id text, current_object jsonb DEFAULT NULL::jsonb) RETURNS text
     LANGUAGE plpgsql
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
@@ -12082,6 +12786,16 @@ begin
                           'payment_intent.canceled', 'payment_intent.payment_failed')
       then app_private.apply_payment_intent(v_event.body -> 'data' -> 'object',
                                             to_timestamp((v_event.body ->> 'created')::double precision))
+    when v_event.type = 'account.updated'
+      then app_private.apply_stripe_account(coalesce(process_stripe_event.current_object, v_event.body -> 'data' -> 'object'))
+    when v_event.type = 'transfer.created'
+      then app_private.apply_stripe_transfer_created(v_event.body -> 'data' -> 'object')
+    when v_event.type = 'transfer.reversed'
+      then app_private.apply_stripe_transfer_reversed(v_event.body -> 'data' -> 'object')
+    when v_event.type = 'charge.refunded'
+      then app_private.apply_stripe_charge_refunded(v_event.body -> 'data' -> 'object')
+    when v_event.type in ('payout.created', 'payout.updated', 'payout.paid', 'payout.failed', 'payout.canceled')
+      then app_private.apply_stripe_payout(v_event.body -> 'data' -> 'object', v_event.body ->> 'account')
     else 'ignored' end;
   update app_private.stripe_events s set processed_at = now(), outcome = left(v_outcome, 200)
    where s.id = v_event.id;
@@ -12091,10 +12805,10 @@ $$;
 
 
 --
--- Name: FUNCTION process_stripe_event(event_id text); Type: COMMENT; Schema: app_private; Owner: -
+-- Name: FUNCTION process_stripe_event(event_id text, current_object jsonb); Type: COMMENT; Schema: app_private; Owner: -
 --
 
-COMMENT ON FUNCTION app_private.process_stripe_event(event_id text) IS 'stripe__process_event: applies a stored Stripe event''s effect and marks it processed, once.';
+COMMENT ON FUNCTION app_private.process_stripe_event(event_id text, current_object jsonb) IS 'stripe__process_event: applies a stored Stripe event''s effect and marks it processed, once.';
 
 
 --
@@ -12298,6 +13012,52 @@ COMMENT ON FUNCTION app_private.read_qr_token(token text, OUT problem text, OUT 
 
 
 --
+-- Name: reconciliation_items(timestamp with time zone, integer); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.reconciliation_items(since timestamp with time zone, max_rows integer DEFAULT 5000) RETURNS SETOF jsonb
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  (select jsonb_build_object('kind', 'payment_intent', 'stripe_id', r.stripe_id, 'local_id', p.id,
+            'expected', jsonb_build_object(
+              'status', case p.status when 'failed' then 'requires_payment_method' else p.status::text end,
+              'amount', p.amount,
+              'amount_received', case when p.status = 'succeeded' then p.captured_amount end))
+     from app_public.payment_intents p
+     join app_private.stripe_refs r on r.payment_intent_id = p.id and r.kind = 'payment_intent'
+    where p.updated_at >= reconciliation_items.since
+    order by p.updated_at
+    limit reconciliation_items.max_rows)
+  union all
+  (select jsonb_build_object('kind', 'transfer', 'stripe_id', r.stripe_id, 'local_id', e.id,
+            'expected', jsonb_build_object('amount', e.released_amount + v.reversed, 'amount_reversed', v.reversed))
+     from app_public.escrow_accounts e
+     join app_private.stripe_refs r on r.escrow_id = e.id and r.kind = 'transfer'
+     cross join lateral (select coalesce(sum(f.reversal_amount), 0) as reversed from app_public.refunds f
+                          where f.payment_intent_id = e.payment_intent_id and f.status = 'succeeded') v
+    where e.updated_at >= reconciliation_items.since
+    order by e.updated_at
+    limit reconciliation_items.max_rows)
+  union all
+  (select jsonb_build_object('kind', 'refund', 'stripe_id', r.stripe_id, 'local_id', f.id,
+            'expected', jsonb_build_object('amount', f.amount, 'status', f.status::text))
+     from app_public.refunds f
+     join app_private.stripe_refs r on r.refund_id = f.id and r.kind = 'refund'
+    where f.updated_at >= reconciliation_items.since
+    order by f.updated_at
+    limit reconciliation_items.max_rows);
+$$;
+
+
+--
+-- Name: FUNCTION reconciliation_items(since timestamp with time zone, max_rows integer); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.reconciliation_items(since timestamp with time zone, max_rows integer) IS 'payments__reconcile: the PaymentIntents, release transfers and refunds changed since a time, with what Stripe should show for each.';
+
+
+--
 -- Name: record_email_attempt(uuid, text, boolean); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -12338,7 +13098,9 @@ begin
   update app_public.escrow_accounts e
      set status = 'released', released_amount = e.amount - e.refunded_amount, released_at = now(),
          release_condition = record_escrow_release.condition
-   where e.id = record_escrow_release.escrow_id and e.status = 'held'
+   where e.id = record_escrow_release.escrow_id
+     and (e.status = 'held' or (e.status = 'partially_refunded' and e.released_amount = 0))
+     and e.amount - e.refunded_amount > 0
   returning * into v_escrow;
   if v_escrow.id is null then
     return false;
@@ -12517,6 +13279,29 @@ COMMENT ON FUNCTION app_private.record_notification_attempt(notification_id uuid
 
 
 --
+-- Name: record_onboarding_link(uuid, jsonb); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.record_onboarding_link(request_id uuid, link jsonb) RETURNS boolean
+    LANGUAGE sql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  update app_private.payout_onboarding_links l
+     set url = record_onboarding_link.link ->> 'url',
+         expires_at = to_timestamp((record_onboarding_link.link ->> 'expires_at')::double precision)
+   where l.id = record_onboarding_link.request_id and l.url is null
+  returning true;
+$$;
+
+
+--
+-- Name: FUNCTION record_onboarding_link(request_id uuid, link jsonb); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.record_onboarding_link(request_id uuid, link jsonb) IS 'Stores the Account Link obtained for an onboarding request (once).';
+
+
+--
 -- Name: record_payment_intent(uuid, jsonb); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -12551,6 +13336,83 @@ $$;
 --
 
 COMMENT ON FUNCTION app_private.record_payment_intent(delivery_id uuid, intent jsonb) IS 'Records the Stripe PaymentIntent created for a delivery''s payment, then applies its state.';
+
+
+--
+-- Name: record_payout_account(uuid, jsonb); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.record_payout_account(payout_account_id uuid, account jsonb) RETURNS text
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+begin
+  insert into app_private.stripe_refs (stripe_id, kind, payout_account_id)
+  values (record_payout_account.account ->> 'id', 'account', record_payout_account.payout_account_id)
+  on conflict do nothing;
+  return app_private.apply_stripe_account(record_payout_account.account);
+end;
+$$;
+
+
+--
+-- Name: FUNCTION record_payout_account(payout_account_id uuid, account jsonb); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.record_payout_account(payout_account_id uuid, account jsonb) IS 'Records a payout account''s Express account id (once) and applies its state.';
+
+
+--
+-- Name: record_payout_failure(uuid, text); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.record_payout_failure(payout_id uuid, message text) RETURNS boolean
+    LANGUAGE sql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  update app_public.payouts p set status = 'failed', failure_message = left(record_payout_failure.message, 1000)
+   where p.id = record_payout_failure.payout_id and p.status = 'pending'
+  returning true;
+$$;
+
+
+--
+-- Name: FUNCTION record_payout_failure(payout_id uuid, message text); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.record_payout_failure(payout_id uuid, message text) IS 'Marks a pending payout failed when Stripe refused to make it.';
+
+
+--
+-- Name: record_reconciliation(timestamp with time zone, integer, jsonb); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.record_reconciliation(since timestamp with time zone, checked integer, differences jsonb) RETURNS uuid
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_id uuid;
+begin
+  insert into app_private.reconciliation_runs (since, checked, differences)
+  values (record_reconciliation.since, record_reconciliation.checked, record_reconciliation.differences)
+  returning id into v_id;
+  if jsonb_array_length(record_reconciliation.differences) > 0 then
+    perform app_private.alert_finance_admins('Reconciliation with Stripe found differences',
+      format(E'%s of %s objects checked since %s differ from Stripe (run %s):\n%s\n',
+             jsonb_array_length(record_reconciliation.differences), record_reconciliation.checked,
+             record_reconciliation.since, v_id, left(jsonb_pretty(record_reconciliation.differences), 5000)));
+  end if;
+  return v_id;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION record_reconciliation(since timestamp with time zone, checked integer, differences jsonb); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.record_reconciliation(since timestamp with time zone, checked integer, differences jsonb) IS 'Records a reconciliation run with its differences; emails finance when there are any.';
 
 
 --
@@ -12991,6 +13853,36 @@ COMMENT ON FUNCTION app_private.request_refund(payment_intent_id uuid, amount bi
 
 
 --
+-- Name: require_money_admin(text, text); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.require_money_admin(permission text, action text) RETURNS uuid
+    LANGUAGE plpgsql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_hidden.require_user('unverified', require_money_admin.action);
+begin
+  if not app_hidden.current_user_has_permission(require_money_admin.permission) then
+    raise exception 'Only admins with % may %', require_money_admin.permission, require_money_admin.action
+      using errcode = 'DNIED';
+  end if;
+  if not exists (select 1 from app_private.sessions s where s.id = app_hidden.current_session_id() and s.mfa_verified) then
+    raise exception 'Money operations need a session that passed the second factor' using errcode = 'DNIED';
+  end if;
+  return v_user_id;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION require_money_admin(permission text, action text); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.require_money_admin(permission text, action text) IS 'Caller check of admin money operations: the permission and a two-factor session; DNIED otherwise.';
+
+
+--
 -- Name: revoke_user_sessions(uuid, uuid); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -13049,6 +13941,47 @@ $$;
 --
 
 COMMENT ON FUNCTION app_private.rotate_qr_signing_keys() IS 'Makes a new handover signing key when the active one is due (qr.key_rotation_days), retires the old one and deletes keys past qr.key_grace_days; returns the new key id or null.';
+
+
+--
+-- Name: schedule_standard_payouts(integer); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.schedule_standard_payouts(max_rows integer DEFAULT 500) RETURNS integer
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_min bigint := app_hidden.config_value('payments.payout_min_standard')::bigint;
+  v_row record;
+  v_count integer := 0;
+begin
+  for v_row in
+    select pa.id as account_id, c.currency, app_private.payout_available(pa.user_id, c.currency) as available
+      from app_public.payout_accounts pa
+     cross join lateral (select distinct e.currency from app_public.escrow_accounts e
+                          where e.traveler_id = pa.user_id and e.released_amount > 0) c
+     where pa.status = 'active' and pa.payouts_enabled
+       and not exists (select 1 from app_public.payouts p where p.payout_account_id = pa.id
+                          and p.currency = c.currency and p.status = 'pending')
+     order by pa.id
+     for update of pa skip locked
+  loop
+    continue when v_row.available < v_min;
+    perform app_private.decide_payout(v_row.account_id, v_row.available, 0, v_row.currency, 'standard');
+    v_count := v_count + 1;
+    exit when v_count >= schedule_standard_payouts.max_rows;
+  end loop;
+  return v_count;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION schedule_standard_payouts(max_rows integer); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.schedule_standard_payouts(max_rows integer) IS 'payouts__schedule (daily): decides the standard payout of each active account''s available balance of at least payments.payout_min_standard.';
 
 
 --
@@ -13907,6 +14840,521 @@ $$;
 --
 
 COMMENT ON FUNCTION app_public.admin_check_qr_token(token text) IS 'An admin (qr.override or deliveries.read) inspects a handover token without consuming it: whether its signature holds, the code it belongs to, its state, and why a scan would fail (before the scanner''s own checks). Errors: LOGIN, DNIED.';
+
+
+--
+-- Name: refunds; Type: TABLE; Schema: app_public; Owner: -
+--
+
+CREATE TABLE app_public.refunds (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    payment_intent_id uuid NOT NULL,
+    delivery_id uuid NOT NULL,
+    customer_id uuid NOT NULL,
+    traveler_id uuid NOT NULL,
+    amount bigint NOT NULL,
+    platform_fee_refund bigint DEFAULT 0 NOT NULL,
+    traveler_compensation bigint DEFAULT 0 NOT NULL,
+    currency text NOT NULL,
+    reason app_public.refund_reason NOT NULL,
+    status app_public.refund_status DEFAULT 'pending'::app_public.refund_status NOT NULL,
+    idempotency_key text NOT NULL,
+    created_by uuid,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    traveler_share_refund bigint DEFAULT 0 NOT NULL,
+    reversal_amount bigint DEFAULT 0 NOT NULL,
+    CONSTRAINT refunds_amount_positive CHECK ((amount > 0)),
+    CONSTRAINT refunds_currency_format CHECK ((currency ~ '^[A-Z]{3}$'::text)),
+    CONSTRAINT refunds_idempotency_key_format CHECK ((idempotency_key = ('refund:'::text || (id)::text))),
+    CONSTRAINT refunds_platform_fee_refund_range CHECK ((platform_fee_refund >= 0)),
+    CONSTRAINT refunds_reversal_amount_range CHECK (((reversal_amount >= 0) AND (reversal_amount <= traveler_share_refund))),
+    CONSTRAINT refunds_split_bounded CHECK (((platform_fee_refund + traveler_share_refund) <= amount)),
+    CONSTRAINT refunds_traveler_compensation_range CHECK ((traveler_compensation >= 0)),
+    CONSTRAINT refunds_traveler_share_refund_range CHECK ((traveler_share_refund >= 0))
+);
+
+ALTER TABLE ONLY app_public.refunds FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE refunds; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TABLE app_public.refunds IS '@behavior -insert -update -delete
+Money given back to the customer from a captured payment, with how it splits between the platform''s fee and the traveler''s share. Visible to both parties and to finance.';
+
+
+--
+-- Name: COLUMN refunds.id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.refunds.id IS 'Identifier of the refund.';
+
+
+--
+-- Name: COLUMN refunds.payment_intent_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.refunds.payment_intent_id IS 'The payment refunded.';
+
+
+--
+-- Name: COLUMN refunds.delivery_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.refunds.delivery_id IS 'The delivery.';
+
+
+--
+-- Name: COLUMN refunds.customer_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.refunds.customer_id IS 'The customer refunded.';
+
+
+--
+-- Name: COLUMN refunds.traveler_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.refunds.traveler_id IS 'The delivery''s traveler.';
+
+
+--
+-- Name: COLUMN refunds.amount; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.refunds.amount IS 'What the customer gets back, minor units.';
+
+
+--
+-- Name: COLUMN refunds.platform_fee_refund; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.refunds.platform_fee_refund IS 'Part of the amount taken from the platform''s fee, minor units.';
+
+
+--
+-- Name: COLUMN refunds.traveler_compensation; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.refunds.traveler_compensation IS 'What the traveler keeps despite the refund, minor units.';
+
+
+--
+-- Name: COLUMN refunds.currency; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.refunds.currency IS 'Currency of the amounts.';
+
+
+--
+-- Name: COLUMN refunds.reason; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.refunds.reason IS 'Why the money went back.';
+
+
+--
+-- Name: COLUMN refunds.status; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.refunds.status IS 'Where the refund stands.';
+
+
+--
+-- Name: COLUMN refunds.idempotency_key; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.refunds.idempotency_key IS 'Idempotency key of the Stripe refund call.';
+
+
+--
+-- Name: COLUMN refunds.created_by; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.refunds.created_by IS 'The admin who decided it (NULL: the platform).';
+
+
+--
+-- Name: COLUMN refunds.created_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.refunds.created_at IS 'When the refund was decided.';
+
+
+--
+-- Name: COLUMN refunds.updated_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.refunds.updated_at IS 'When the refund last changed.';
+
+
+--
+-- Name: COLUMN refunds.traveler_share_refund; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.refunds.traveler_share_refund IS 'Part of the amount taken back from the traveler''s share (the escrow), minor units.';
+
+
+--
+-- Name: COLUMN refunds.reversal_amount; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.refunds.reversal_amount IS 'Part of the traveler''s share taken back from their transfer (a transfer reversal), minor units.';
+
+
+--
+-- Name: CONSTRAINT refunds_amount_positive ON refunds; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT refunds_amount_positive ON app_public.refunds IS 'amount must be more than 0';
+
+
+--
+-- Name: CONSTRAINT refunds_currency_format ON refunds; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT refunds_currency_format ON app_public.refunds IS 'currency must be three capital letters';
+
+
+--
+-- Name: CONSTRAINT refunds_idempotency_key_format ON refunds; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT refunds_idempotency_key_format ON app_public.refunds IS 'idempotency_key must be refund: and the refund''s id';
+
+
+--
+-- Name: CONSTRAINT refunds_platform_fee_refund_range ON refunds; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT refunds_platform_fee_refund_range ON app_public.refunds IS 'platform_fee_refund must be 0 or more';
+
+
+--
+-- Name: CONSTRAINT refunds_reversal_amount_range ON refunds; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT refunds_reversal_amount_range ON app_public.refunds IS 'reversal_amount must be between 0 and traveler_share_refund';
+
+
+--
+-- Name: CONSTRAINT refunds_split_bounded ON refunds; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT refunds_split_bounded ON app_public.refunds IS 'platform_fee_refund + traveler_share_refund must be at most amount';
+
+
+--
+-- Name: CONSTRAINT refunds_traveler_compensation_range ON refunds; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT refunds_traveler_compensation_range ON app_public.refunds IS 'traveler_compensation must be 0 or more';
+
+
+--
+-- Name: CONSTRAINT refunds_traveler_share_refund_range ON refunds; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT refunds_traveler_share_refund_range ON app_public.refunds IS 'traveler_share_refund must be 0 or more';
+
+
+--
+-- Name: admin_refund(uuid, bigint, bigint, app_public.refund_reason, bigint, text); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.admin_refund(delivery_id uuid, customer_refund bigint, traveler_compensation bigint, reason app_public.refund_reason, platform_fee_refund bigint DEFAULT NULL::bigint, note text DEFAULT NULL::text) RETURNS app_public.refunds
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_admin uuid := app_private.require_money_admin('finance.refund', 'refund customers');
+  v_intent app_public.payment_intents;
+  v_escrow app_public.escrow_accounts;
+  v_share_left bigint;
+  v_share_refund bigint;
+  v_fee_left bigint;
+  v_fee_refund bigint;
+  v_processing_left bigint;
+  v_refund app_public.refunds;
+begin
+  select * into v_intent from app_public.payment_intents p where p.delivery_id = admin_refund.delivery_id for update;
+  if v_intent.id is null then
+    raise exception 'Delivery % has no payment', admin_refund.delivery_id using errcode = 'NTFND';
+  end if;
+  if v_intent.status <> 'succeeded' then
+    raise exception 'Only a captured payment can be refunded (this one is %)', v_intent.status using errcode = 'BADST';
+  end if;
+  select * into v_escrow from app_public.escrow_accounts e where e.payment_intent_id = v_intent.id;
+  v_share_left := v_escrow.amount - v_escrow.refunded_amount;
+  if admin_refund.traveler_compensation is null or admin_refund.traveler_compensation < 0
+     or admin_refund.traveler_compensation > v_share_left then
+    raise exception 'traveler_compensation must be between 0 and the traveler''s share left (%)', v_share_left
+      using errcode = 'INVAL';
+  end if;
+  v_share_refund := v_share_left - admin_refund.traveler_compensation;
+  select v_intent.platform_fee - coalesce(sum(r.platform_fee_refund), 0),
+         v_intent.processing_fee - coalesce(sum(r.amount - r.platform_fee_refund - r.traveler_share_refund), 0)
+    into v_fee_left, v_processing_left
+    from app_public.refunds r where r.payment_intent_id = v_intent.id and r.status not in ('failed', 'canceled');
+  v_fee_refund := coalesce(admin_refund.platform_fee_refund,
+                           least(v_fee_left, round(v_intent.platform_fee * v_share_refund::numeric / v_intent.traveler_amount)::bigint));
+  if v_fee_refund < 0 or v_fee_refund > v_fee_left then
+    raise exception 'platform_fee_refund must be between 0 and the platform fee left (%)', v_fee_left using errcode = 'INVAL';
+  end if;
+  if admin_refund.customer_refund is null or admin_refund.customer_refund <= 0
+     or admin_refund.customer_refund < v_share_refund + v_fee_refund
+     or admin_refund.customer_refund > v_share_refund + v_fee_refund + v_processing_left then
+    raise exception 'customer_refund must be between % (the share refunded and the platform fee refunded) and % (with the processing fee left)',
+      greatest(1, v_share_refund + v_fee_refund), v_share_refund + v_fee_refund + v_processing_left using errcode = 'INVAL';
+  end if;
+  v_refund.id := app_private.request_refund(v_intent.id, admin_refund.customer_refund, v_fee_refund, v_share_refund,
+                                            admin_refund.reason, v_admin);
+  update app_public.refunds r set traveler_compensation = admin_refund.traveler_compensation
+   where r.id = v_refund.id returning * into v_refund;
+  perform app_private.audit_money_action(v_admin, 'refund', v_intent.delivery_id, admin_refund.customer_refund,
+    v_intent.currency, coalesce(admin_refund.note, admin_refund.reason::text),
+    jsonb_build_object('refund_id', v_refund.id, 'reason', admin_refund.reason, 'platform_fee_refund', v_fee_refund,
+                       'traveler_share_refund', v_share_refund, 'traveler_compensation', admin_refund.traveler_compensation));
+  return v_refund;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION admin_refund(delivery_id uuid, customer_refund bigint, traveler_compensation bigint, reason app_public.refund_reason, platform_fee_refund bigint, note text); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.admin_refund(delivery_id uuid, customer_refund bigint, traveler_compensation bigint, reason app_public.refund_reason, platform_fee_refund bigint, note text) IS '@resultFieldName refund
+Refunds a delivery''s captured payment as an admin decides (damaged or partial deliveries): customerRefund back to the customer, travelerCompensation kept by the traveler of their share left (the rest of the share is refunded, reversed from their transfer if it was made), the platform fee refunded pro rata unless platformFeeRefund says how much, the processing fee making up the rest. Needs finance.refund and a two-factor session; audited. Errors: LOGIN, DNIED, NTFND (no payment), BADST (not captured), INVAL (amounts out of range, or more than captured).';
+
+
+--
+-- Name: escrow_accounts; Type: TABLE; Schema: app_public; Owner: -
+--
+
+CREATE TABLE app_public.escrow_accounts (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    payment_intent_id uuid NOT NULL,
+    delivery_id uuid NOT NULL,
+    customer_id uuid NOT NULL,
+    traveler_id uuid NOT NULL,
+    amount bigint NOT NULL,
+    currency text NOT NULL,
+    status app_public.escrow_status DEFAULT 'pending'::app_public.escrow_status NOT NULL,
+    held_at timestamp with time zone,
+    hold_until timestamp with time zone,
+    released_amount bigint DEFAULT 0 NOT NULL,
+    refunded_amount bigint DEFAULT 0 NOT NULL,
+    release_condition app_public.release_condition,
+    released_at timestamp with time zone,
+    review_required boolean DEFAULT false NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT escrow_accounts_amount_positive CHECK ((amount > 0)),
+    CONSTRAINT escrow_accounts_amounts_bounded CHECK (((released_amount >= 0) AND (refunded_amount >= 0) AND ((released_amount + refunded_amount) <= amount))),
+    CONSTRAINT escrow_accounts_currency_format CHECK ((currency ~ '^[A-Z]{3}$'::text)),
+    CONSTRAINT escrow_accounts_released CHECK (((status = 'released'::app_public.escrow_status) <= ((released_at IS NOT NULL) AND (release_condition IS NOT NULL))))
+);
+
+ALTER TABLE ONLY app_public.escrow_accounts FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE escrow_accounts; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TABLE app_public.escrow_accounts IS '@behavior -insert -update -delete
+The traveler''s share of a captured payment, held on the platform''s balance from pickup until released (transferred to the traveler) after the hold, or refunded. Visible to both parties and to finance.';
+
+
+--
+-- Name: COLUMN escrow_accounts.id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.escrow_accounts.id IS 'Identifier of the escrow.';
+
+
+--
+-- Name: COLUMN escrow_accounts.payment_intent_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.escrow_accounts.payment_intent_id IS 'The payment it holds part of.';
+
+
+--
+-- Name: COLUMN escrow_accounts.delivery_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.escrow_accounts.delivery_id IS 'The delivery.';
+
+
+--
+-- Name: COLUMN escrow_accounts.customer_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.escrow_accounts.customer_id IS 'The customer who paid.';
+
+
+--
+-- Name: COLUMN escrow_accounts.traveler_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.escrow_accounts.traveler_id IS 'The traveler it is owed to.';
+
+
+--
+-- Name: COLUMN escrow_accounts.amount; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.escrow_accounts.amount IS 'The traveler''s share, minor units.';
+
+
+--
+-- Name: COLUMN escrow_accounts.currency; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.escrow_accounts.currency IS 'Currency of the amounts.';
+
+
+--
+-- Name: COLUMN escrow_accounts.status; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.escrow_accounts.status IS 'Where the money stands.';
+
+
+--
+-- Name: COLUMN escrow_accounts.held_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.escrow_accounts.held_at IS 'When the payment was captured and the share held.';
+
+
+--
+-- Name: COLUMN escrow_accounts.hold_until; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.escrow_accounts.hold_until IS 'End of the hold after delivery (the dispute window); release follows.';
+
+
+--
+-- Name: COLUMN escrow_accounts.released_amount; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.escrow_accounts.released_amount IS 'Amount transferred to the traveler, minor units.';
+
+
+--
+-- Name: COLUMN escrow_accounts.refunded_amount; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.escrow_accounts.refunded_amount IS 'Amount of the share refunded to the customer, minor units.';
+
+
+--
+-- Name: COLUMN escrow_accounts.release_condition; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.escrow_accounts.release_condition IS 'Why it was released.';
+
+
+--
+-- Name: COLUMN escrow_accounts.released_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.escrow_accounts.released_at IS 'When it was released.';
+
+
+--
+-- Name: COLUMN escrow_accounts.review_required; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.escrow_accounts.review_required IS 'Whether an admin must review the handover before release.';
+
+
+--
+-- Name: COLUMN escrow_accounts.created_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.escrow_accounts.created_at IS 'When the escrow was created.';
+
+
+--
+-- Name: COLUMN escrow_accounts.updated_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.escrow_accounts.updated_at IS 'When the escrow last changed.';
+
+
+--
+-- Name: CONSTRAINT escrow_accounts_amount_positive ON escrow_accounts; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT escrow_accounts_amount_positive ON app_public.escrow_accounts IS 'amount must be more than 0';
+
+
+--
+-- Name: CONSTRAINT escrow_accounts_amounts_bounded ON escrow_accounts; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT escrow_accounts_amounts_bounded ON app_public.escrow_accounts IS 'released_amount + refunded_amount must be at most amount (and neither below 0)';
+
+
+--
+-- Name: CONSTRAINT escrow_accounts_currency_format ON escrow_accounts; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT escrow_accounts_currency_format ON app_public.escrow_accounts IS 'currency must be three capital letters';
+
+
+--
+-- Name: CONSTRAINT escrow_accounts_released ON escrow_accounts; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT escrow_accounts_released ON app_public.escrow_accounts IS 'released_at and release_condition must be set once released';
+
+
+--
+-- Name: admin_release_escrow(uuid, text); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.admin_release_escrow(delivery_id uuid, reason text) RETURNS app_public.escrow_accounts
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_admin uuid := app_private.require_money_admin('finance.release', 'release escrows');
+  v_escrow app_public.escrow_accounts;
+begin
+  select * into v_escrow from app_public.escrow_accounts e where e.delivery_id = admin_release_escrow.delivery_id for update;
+  if v_escrow.id is null then
+    raise exception 'Delivery % has no escrow', admin_release_escrow.delivery_id using errcode = 'NTFND';
+  end if;
+  if admin_release_escrow.reason is null or length(admin_release_escrow.reason) not between 1 and 1000 then
+    raise exception 'reason must have 1 to 1000 characters' using errcode = 'INVAL';
+  end if;
+  if app_private.escrow_to_release_manually(v_escrow.id) is null then
+    raise exception 'This escrow cannot be released now (escrow %, or the traveler has no active payout account)', v_escrow.status
+      using errcode = 'BADST';
+  end if;
+  perform graphile_worker.add_job('payments__release_manual', json_build_object('id', v_escrow.id),
+    job_key := 'payments__release_manual:' || v_escrow.id, max_attempts := 25);
+  perform app_private.audit_money_action(v_admin, 'release_escrow', v_escrow.delivery_id,
+    v_escrow.amount - v_escrow.released_amount - v_escrow.refunded_amount, v_escrow.currency, admin_release_escrow.reason,
+    jsonb_build_object('escrow_id', v_escrow.id, 'status', v_escrow.status, 'review_required', v_escrow.review_required));
+  return v_escrow;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION admin_release_escrow(delivery_id uuid, reason text); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.admin_release_escrow(delivery_id uuid, reason text) IS '@resultFieldName escrowAccount
+Releases a delivery''s escrow to the traveler now (the transfer follows in a moment), whatever its hold or review flag. Needs finance.release and a two-factor session; audited with the reason. Errors: LOGIN, DNIED, NTFND (no escrow), BADST (nothing held, or no active payout account), INVAL (reason).';
 
 
 --
@@ -15404,6 +16852,69 @@ COMMENT ON FUNCTION app_public.delivery_contacts(delivery_id uuid) IS 'The other
 
 
 --
+-- Name: delivery_money_trail(uuid); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.delivery_money_trail(delivery_id uuid) RETURNS SETOF app_public.money_trail_entry
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  with p as (
+    select * from app_public.payment_intents p where p.delivery_id = delivery_money_trail.delivery_id
+  ), e as (
+    select * from app_public.escrow_accounts e where e.delivery_id = delivery_money_trail.delivery_id
+  ), r as (
+    select * from app_public.refunds r where r.delivery_id = delivery_money_trail.delivery_id
+  ), steps as (
+    select p.created_at as occurred_at, 'payment_created'::app_public.money_step as step, p.amount, p.currency,
+           'customer' as beneficiary, null::timestamptz as until, null::uuid as refund_id, 1 as rank
+      from p
+    union all
+    select p.created_at, 'credits_applied', p.credits_applied, p.currency, 'customer', null, null, 2
+      from p where p.credits_applied > 0
+    union all
+    select p.authorized_at, 'authorized', p.amount, p.currency, 'customer', p.capture_before, null, 3
+      from p where p.authorized_at is not null
+    union all
+    select p.canceled_at, 'voided', p.amount, p.currency, 'customer', null, null, 4
+      from p where p.canceled_at is not null and p.captured_at is null
+    union all
+    select p.captured_at, 'captured', p.captured_amount, p.currency, 'platform', null, null, 5
+      from p where p.captured_at is not null
+    union all
+    select e.held_at, 'held', e.amount, e.currency, 'platform', e.hold_until, null, 6
+      from e where e.held_at is not null
+    union all
+    select e.released_at, 'released', e.released_amount, e.currency, 'traveler', null, null, 7
+      from e where e.released_at is not null
+    union all
+    select r.created_at, 'refund_requested', r.amount, r.currency, 'customer', null, r.id, 8
+      from r
+    union all
+    select r.updated_at, 'transfer_reversed', r.reversal_amount, r.currency, 'platform', null, r.id, 9
+      from r where r.status = 'succeeded' and r.reversal_amount > 0
+    union all
+    select r.updated_at, case when r.status = 'succeeded' then 'refunded' else 'refund_failed' end::app_public.money_step,
+           r.amount, r.currency, 'customer', null, r.id, 10
+      from r where r.status in ('succeeded', 'failed', 'canceled')
+  )
+  select s.occurred_at, s.step, s.amount, s.currency, s.beneficiary, s.until, s.refund_id
+    from steps s
+   -- Stripe's times (an event's created) have whole seconds: within a second, the steps' own order.
+   order by date_trunc('second', s.occurred_at), s.rank, s.occurred_at, s.refund_id;
+$$;
+
+
+--
+-- Name: FUNCTION delivery_money_trail(delivery_id uuid); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.delivery_money_trail(delivery_id uuid) IS '@behavior -connection +list
+@listSuffix omit
+Where the money of a delivery is: each step (payment created, credits, authorised, voided, captured, held until, released to the traveler, refund requested, transfer reversed, refunded or failed) with its amount, in time order. For the delivery''s parties and finance (finance.read); an empty list for anyone else. Errors: DNIED (visitors).';
+
+
+--
 -- Name: disable_two_factor(text, text); Type: FUNCTION; Schema: app_public; Owner: -
 --
 
@@ -16603,6 +18114,30 @@ COMMENT ON FUNCTION app_public.payment_client_secret(delivery_id uuid) IS 'The c
 
 
 --
+-- Name: payout_onboarding_url(); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.payout_onboarding_url() RETURNS text
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select l.url
+    from app_private.payout_onboarding_links l
+   where l.user_id = app_hidden.require_user('unverified', 'receive payouts')
+     and l.expires_at > now()
+   order by l.created_at desc
+   limit 1;
+$$;
+
+
+--
+-- Name: FUNCTION payout_onboarding_url(); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.payout_onboarding_url() IS 'The URL of Stripe''s hosted onboarding from the caller''s latest requestPayoutOnboarding: null while it is being obtained (ask again shortly), and once it expired (request again). Errors: LOGIN, SUSPD, DNIED.';
+
+
+--
 -- Name: quote_price(uuid, uuid); Type: FUNCTION; Schema: app_public; Owner: -
 --
 
@@ -17366,6 +18901,88 @@ $$;
 
 COMMENT ON FUNCTION app_public.request_emergency_override(delivery_id uuid, qr_type app_public.qr_type, reason app_public.override_reason, description text, alternative_verification text) IS '@resultFieldName qrEmergencyOverride
 A party asks an admin to let the handover (pickup or drop-off) be confirmed without its code, with a reason, a description (10 to 1000 characters) and how else it can be verified. Expires after override.pending_ttl_hours unless decided. Errors: LOGIN, NTFND, BADST (no such handover due now), LIMIT (override.max_open_per_user open), EXIST (one is pending already), INVAL.';
+
+
+--
+-- Name: request_instant_payout(bigint, text); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.request_instant_payout(amount bigint, currency text DEFAULT NULL::text) RETURNS app_public.payouts
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $_$
+declare
+  v_user_id uuid := app_hidden.require_user('fully_verified', 'request instant payouts');
+  v_account app_public.payout_accounts;
+  v_currency text;
+  v_min bigint := app_hidden.config_value('payments.payout_min_instant')::bigint;
+  v_available bigint;
+  v_fee bigint;
+begin
+  select * into v_account from app_public.payout_accounts pa where pa.user_id = v_user_id for update;
+  if v_account.id is null or v_account.status <> 'active' or not v_account.payouts_enabled then
+    raise exception 'Finish your payout onboarding first (payout account %)', coalesce(v_account.status::text, 'missing')
+      using errcode = 'BADST';
+  end if;
+  v_currency := upper(coalesce(request_instant_payout.currency, v_account.default_currency));
+  if v_currency is null or v_currency !~ '^[A-Z]{3}$' then
+    raise exception 'currency must be three capital letters' using errcode = 'INVAL';
+  end if;
+  if request_instant_payout.amount is null or request_instant_payout.amount < v_min then
+    raise exception 'amount must be at least % for an instant payout', v_min using errcode = 'INVAL';
+  end if;
+  v_available := app_private.payout_available(v_user_id, v_currency);
+  if request_instant_payout.amount > v_available then
+    raise exception 'amount must be at most your available balance (% %)', v_available, v_currency using errcode = 'LIMIT';
+  end if;
+  v_fee := greatest(app_hidden.config_value('payments.instant_fee_min')::bigint,
+                    round(request_instant_payout.amount * app_hidden.config_value('payments.instant_fee_rate')::numeric)::bigint);
+  return app_private.decide_payout(v_account.id, request_instant_payout.amount, v_fee, v_currency, 'instant');
+end;
+$_$;
+
+
+--
+-- Name: FUNCTION request_instant_payout(amount bigint, currency text); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.request_instant_payout(amount bigint, currency text) IS '@resultFieldName payout
+Pays out amount (minor units; currency: the payout account''s by default) of the caller''s available balance to their bank now, for a fee of max(50, 1.5 %): net = amount − fee. For fully verified travelers with an active payout account; at least 500. Errors: LOGIN, SUSPD, DNIED (below fully_verified), BADST (no active payout account), INVAL (amount below the minimum, a malformed currency), LIMIT (more than the available balance).';
+
+
+--
+-- Name: request_payout_onboarding(text, text, text); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.request_payout_onboarding(country text, return_url text, refresh_url text) RETURNS uuid
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_hidden.require_user('phone_verified', 'receive payouts');
+  v_account uuid;
+  v_request uuid;
+begin
+  insert into app_public.payout_accounts (user_id, country)
+  values (v_user_id, upper(request_payout_onboarding.country))
+  on conflict on constraint payout_accounts_user_id_key do nothing;
+  select pa.id into v_account from app_public.payout_accounts pa where pa.user_id = v_user_id;
+  insert into app_private.payout_onboarding_links (payout_account_id, user_id, return_url, refresh_url)
+  values (v_account, v_user_id, request_payout_onboarding.return_url, request_payout_onboarding.refresh_url)
+  returning id into v_request;
+  perform graphile_worker.add_job('payouts__onboard', json_build_object('id', v_request),
+    job_key := 'payouts__onboard:' || v_request, max_attempts := 10);
+  return v_request;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION request_payout_onboarding(country text, return_url text, refresh_url text); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.request_payout_onboarding(country text, return_url text, refresh_url text) IS '@resultFieldName requestId
+Asks for Stripe''s hosted onboarding of the caller''s payout account (created on the first request, in country, an ISO 3166-1 alpha-2 code; later requests keep it). Read the link with payoutOnboardingUrl a moment later; Stripe returns the browser to returnUrl, or to refreshUrl once the link expired (request again). Errors: LOGIN, SUSPD, DNIED (not active, or below phone_verified), INVAL (a URL that is not http(s), a country that is not two letters).';
 
 
 --
@@ -20428,6 +22045,72 @@ COMMENT ON CONSTRAINT account_closures_reason_check ON app_private.account_closu
 
 
 --
+-- Name: admin_money_actions; Type: TABLE; Schema: app_private; Owner: -
+--
+
+CREATE TABLE app_private.admin_money_actions (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    admin_id uuid NOT NULL,
+    action text NOT NULL,
+    delivery_id uuid,
+    amount bigint,
+    currency text,
+    reason text,
+    details jsonb DEFAULT '{}'::jsonb NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT admin_money_actions_action_known CHECK ((action = ANY (ARRAY['refund'::text, 'release_escrow'::text]))),
+    CONSTRAINT admin_money_actions_amount_range CHECK ((amount >= 0)),
+    CONSTRAINT admin_money_actions_currency_format CHECK ((currency ~ '^[A-Z]{3}$'::text)),
+    CONSTRAINT admin_money_actions_details_object CHECK ((jsonb_typeof(details) = 'object'::text)),
+    CONSTRAINT admin_money_actions_reason_length CHECK (((length(reason) >= 1) AND (length(reason) <= 1000)))
+);
+
+ALTER TABLE ONLY app_private.admin_money_actions FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE admin_money_actions; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON TABLE app_private.admin_money_actions IS 'Audit of admins'' money operations (refunds, manual escrow releases): who, what, how much, why. Append-only.';
+
+
+--
+-- Name: CONSTRAINT admin_money_actions_action_known ON admin_money_actions; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT admin_money_actions_action_known ON app_private.admin_money_actions IS 'action must be a known money operation';
+
+
+--
+-- Name: CONSTRAINT admin_money_actions_amount_range ON admin_money_actions; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT admin_money_actions_amount_range ON app_private.admin_money_actions IS 'amount must be 0 or more';
+
+
+--
+-- Name: CONSTRAINT admin_money_actions_currency_format ON admin_money_actions; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT admin_money_actions_currency_format ON app_private.admin_money_actions IS 'currency must be three capital letters';
+
+
+--
+-- Name: CONSTRAINT admin_money_actions_details_object ON admin_money_actions; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT admin_money_actions_details_object ON app_private.admin_money_actions IS 'details must be a JSON object';
+
+
+--
+-- Name: CONSTRAINT admin_money_actions_reason_length ON admin_money_actions; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT admin_money_actions_reason_length ON app_private.admin_money_actions IS 'reason must have 1 to 1000 characters';
+
+
+--
 -- Name: admin_users; Type: TABLE; Schema: app_private; Owner: -
 --
 
@@ -21059,6 +22742,63 @@ COMMENT ON CONSTRAINT password_reset_tokens_token_hash_check ON app_private.pass
 
 
 --
+-- Name: payout_onboarding_links; Type: TABLE; Schema: app_private; Owner: -
+--
+
+CREATE TABLE app_private.payout_onboarding_links (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    payout_account_id uuid NOT NULL,
+    user_id uuid NOT NULL,
+    return_url text NOT NULL,
+    refresh_url text NOT NULL,
+    url text,
+    expires_at timestamp with time zone,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT payout_onboarding_links_obtained CHECK (((url IS NULL) = (expires_at IS NULL))),
+    CONSTRAINT payout_onboarding_links_refresh_url_format CHECK (((length(refresh_url) <= 2000) AND (refresh_url ~ '^https?://[^\s]+$'::text))),
+    CONSTRAINT payout_onboarding_links_return_url_format CHECK (((length(return_url) <= 2000) AND (return_url ~ '^https?://[^\s]+$'::text))),
+    CONSTRAINT payout_onboarding_links_url_format CHECK (((length(url) <= 2000) AND (url ~ '^https?://[^\s]+$'::text)))
+);
+
+ALTER TABLE ONLY app_private.payout_onboarding_links FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE payout_onboarding_links; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON TABLE app_private.payout_onboarding_links IS 'Requests for a Stripe Account Link (hosted onboarding of a traveler''s payout account) and the link once obtained.';
+
+
+--
+-- Name: CONSTRAINT payout_onboarding_links_obtained ON payout_onboarding_links; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT payout_onboarding_links_obtained ON app_private.payout_onboarding_links IS 'url and expires_at are set together';
+
+
+--
+-- Name: CONSTRAINT payout_onboarding_links_refresh_url_format ON payout_onboarding_links; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT payout_onboarding_links_refresh_url_format ON app_private.payout_onboarding_links IS 'refresh_url must be an http(s) URL of at most 2000 characters';
+
+
+--
+-- Name: CONSTRAINT payout_onboarding_links_return_url_format ON payout_onboarding_links; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT payout_onboarding_links_return_url_format ON app_private.payout_onboarding_links IS 'return_url must be an http(s) URL of at most 2000 characters';
+
+
+--
+-- Name: CONSTRAINT payout_onboarding_links_url_format ON payout_onboarding_links; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT payout_onboarding_links_url_format ON app_private.payout_onboarding_links IS 'url must be an http(s) URL of at most 2000 characters';
+
+
+--
 -- Name: phone_verification_codes; Type: TABLE; Schema: app_private; Owner: -
 --
 
@@ -21211,6 +22951,44 @@ ALTER TABLE app_private.rate_limit_hits ALTER COLUMN id ADD GENERATED ALWAYS AS 
     NO MAXVALUE
     CACHE 1
 );
+
+
+--
+-- Name: reconciliation_runs; Type: TABLE; Schema: app_private; Owner: -
+--
+
+CREATE TABLE app_private.reconciliation_runs (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    since timestamp with time zone NOT NULL,
+    checked integer NOT NULL,
+    differences jsonb DEFAULT '[]'::jsonb NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT reconciliation_runs_checked_range CHECK ((checked >= 0)),
+    CONSTRAINT reconciliation_runs_differences_array CHECK ((jsonb_typeof(differences) = 'array'::text))
+);
+
+ALTER TABLE ONLY app_private.reconciliation_runs FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE reconciliation_runs; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON TABLE app_private.reconciliation_runs IS 'Runs of the nightly reconciliation with Stripe: what was checked and the differences found.';
+
+
+--
+-- Name: CONSTRAINT reconciliation_runs_checked_range ON reconciliation_runs; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT reconciliation_runs_checked_range ON app_private.reconciliation_runs IS 'checked must be 0 or more';
+
+
+--
+-- Name: CONSTRAINT reconciliation_runs_differences_array ON reconciliation_runs; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT reconciliation_runs_differences_array ON app_private.reconciliation_runs IS 'differences must be a JSON array';
 
 
 --
@@ -22028,192 +23806,6 @@ COMMENT ON CONSTRAINT delivery_transitions_check ON app_public.delivery_transiti
 
 
 --
--- Name: escrow_accounts; Type: TABLE; Schema: app_public; Owner: -
---
-
-CREATE TABLE app_public.escrow_accounts (
-    id uuid DEFAULT gen_random_uuid() NOT NULL,
-    payment_intent_id uuid NOT NULL,
-    delivery_id uuid NOT NULL,
-    customer_id uuid NOT NULL,
-    traveler_id uuid NOT NULL,
-    amount bigint NOT NULL,
-    currency text NOT NULL,
-    status app_public.escrow_status DEFAULT 'pending'::app_public.escrow_status NOT NULL,
-    held_at timestamp with time zone,
-    hold_until timestamp with time zone,
-    released_amount bigint DEFAULT 0 NOT NULL,
-    refunded_amount bigint DEFAULT 0 NOT NULL,
-    release_condition app_public.release_condition,
-    released_at timestamp with time zone,
-    review_required boolean DEFAULT false NOT NULL,
-    created_at timestamp with time zone DEFAULT now() NOT NULL,
-    updated_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT escrow_accounts_amount_positive CHECK ((amount > 0)),
-    CONSTRAINT escrow_accounts_amounts_bounded CHECK (((released_amount >= 0) AND (refunded_amount >= 0) AND ((released_amount + refunded_amount) <= amount))),
-    CONSTRAINT escrow_accounts_currency_format CHECK ((currency ~ '^[A-Z]{3}$'::text)),
-    CONSTRAINT escrow_accounts_released CHECK (((status = 'released'::app_public.escrow_status) <= ((released_at IS NOT NULL) AND (release_condition IS NOT NULL))))
-);
-
-ALTER TABLE ONLY app_public.escrow_accounts FORCE ROW LEVEL SECURITY;
-
-
---
--- Name: TABLE escrow_accounts; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON TABLE app_public.escrow_accounts IS '@behavior -insert -update -delete
-The traveler''s share of a captured payment, held on the platform''s balance from pickup until released (transferred to the traveler) after the hold, or refunded. Visible to both parties and to finance.';
-
-
---
--- Name: COLUMN escrow_accounts.id; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.escrow_accounts.id IS 'Identifier of the escrow.';
-
-
---
--- Name: COLUMN escrow_accounts.payment_intent_id; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.escrow_accounts.payment_intent_id IS 'The payment it holds part of.';
-
-
---
--- Name: COLUMN escrow_accounts.delivery_id; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.escrow_accounts.delivery_id IS 'The delivery.';
-
-
---
--- Name: COLUMN escrow_accounts.customer_id; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.escrow_accounts.customer_id IS 'The customer who paid.';
-
-
---
--- Name: COLUMN escrow_accounts.traveler_id; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.escrow_accounts.traveler_id IS 'The traveler it is owed to.';
-
-
---
--- Name: COLUMN escrow_accounts.amount; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.escrow_accounts.amount IS 'The traveler''s share, minor units.';
-
-
---
--- Name: COLUMN escrow_accounts.currency; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.escrow_accounts.currency IS 'Currency of the amounts.';
-
-
---
--- Name: COLUMN escrow_accounts.status; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.escrow_accounts.status IS 'Where the money stands.';
-
-
---
--- Name: COLUMN escrow_accounts.held_at; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.escrow_accounts.held_at IS 'When the payment was captured and the share held.';
-
-
---
--- Name: COLUMN escrow_accounts.hold_until; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.escrow_accounts.hold_until IS 'End of the hold after delivery (the dispute window); release follows.';
-
-
---
--- Name: COLUMN escrow_accounts.released_amount; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.escrow_accounts.released_amount IS 'Amount transferred to the traveler, minor units.';
-
-
---
--- Name: COLUMN escrow_accounts.refunded_amount; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.escrow_accounts.refunded_amount IS 'Amount of the share refunded to the customer, minor units.';
-
-
---
--- Name: COLUMN escrow_accounts.release_condition; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.escrow_accounts.release_condition IS 'Why it was released.';
-
-
---
--- Name: COLUMN escrow_accounts.released_at; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.escrow_accounts.released_at IS 'When it was released.';
-
-
---
--- Name: COLUMN escrow_accounts.review_required; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.escrow_accounts.review_required IS 'Whether an admin must review the handover before release.';
-
-
---
--- Name: COLUMN escrow_accounts.created_at; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.escrow_accounts.created_at IS 'When the escrow was created.';
-
-
---
--- Name: COLUMN escrow_accounts.updated_at; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.escrow_accounts.updated_at IS 'When the escrow last changed.';
-
-
---
--- Name: CONSTRAINT escrow_accounts_amount_positive ON escrow_accounts; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON CONSTRAINT escrow_accounts_amount_positive ON app_public.escrow_accounts IS 'amount must be more than 0';
-
-
---
--- Name: CONSTRAINT escrow_accounts_amounts_bounded ON escrow_accounts; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON CONSTRAINT escrow_accounts_amounts_bounded ON app_public.escrow_accounts IS 'released_amount + refunded_amount must be at most amount (and neither below 0)';
-
-
---
--- Name: CONSTRAINT escrow_accounts_currency_format ON escrow_accounts; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON CONSTRAINT escrow_accounts_currency_format ON app_public.escrow_accounts IS 'currency must be three capital letters';
-
-
---
--- Name: CONSTRAINT escrow_accounts_released ON escrow_accounts; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON CONSTRAINT escrow_accounts_released ON app_public.escrow_accounts IS 'released_at and release_condition must be set once released';
-
-
---
 -- Name: notification_template_bodies; Type: TABLE; Schema: app_public; Owner: -
 --
 
@@ -23009,168 +24601,6 @@ COMMENT ON CONSTRAINT payout_accounts_default_currency_format ON app_public.payo
 
 
 --
--- Name: payouts; Type: TABLE; Schema: app_public; Owner: -
---
-
-CREATE TABLE app_public.payouts (
-    id uuid DEFAULT gen_random_uuid() NOT NULL,
-    user_id uuid NOT NULL,
-    payout_account_id uuid NOT NULL,
-    amount bigint NOT NULL,
-    fee bigint DEFAULT 0 NOT NULL,
-    net bigint NOT NULL,
-    currency text NOT NULL,
-    type app_public.payout_type DEFAULT 'standard'::app_public.payout_type NOT NULL,
-    status app_public.payout_status DEFAULT 'pending'::app_public.payout_status NOT NULL,
-    arrival_date date,
-    failure_message text,
-    created_at timestamp with time zone DEFAULT now() NOT NULL,
-    updated_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT payouts_amount_positive CHECK ((amount > 0)),
-    CONSTRAINT payouts_currency_format CHECK ((currency ~ '^[A-Z]{3}$'::text)),
-    CONSTRAINT payouts_failure_message_length CHECK (((length(failure_message) >= 1) AND (length(failure_message) <= 1000))),
-    CONSTRAINT payouts_fee_range CHECK ((fee >= 0)),
-    CONSTRAINT payouts_net_sum CHECK ((net = (amount - fee)))
-);
-
-ALTER TABLE ONLY app_public.payouts FORCE ROW LEVEL SECURITY;
-
-
---
--- Name: TABLE payouts; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON TABLE app_public.payouts IS '@behavior -insert -update -delete
-Money paid out from a traveler''s payout account to their bank (mirrored from Stripe). Visible to its owner and to finance.';
-
-
---
--- Name: COLUMN payouts.id; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.payouts.id IS 'Identifier of the payout.';
-
-
---
--- Name: COLUMN payouts.user_id; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.payouts.user_id IS 'The traveler paid.';
-
-
---
--- Name: COLUMN payouts.payout_account_id; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.payouts.payout_account_id IS 'The payout account it left.';
-
-
---
--- Name: COLUMN payouts.amount; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.payouts.amount IS 'Amount paid out, minor units.';
-
-
---
--- Name: COLUMN payouts.fee; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.payouts.fee IS 'Fee of the payout (instant payouts), minor units.';
-
-
---
--- Name: COLUMN payouts.net; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.payouts.net IS 'What reaches the bank: amount − fee, minor units.';
-
-
---
--- Name: COLUMN payouts.currency; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.payouts.currency IS 'Currency of the amounts.';
-
-
---
--- Name: COLUMN payouts.type; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.payouts.type IS 'standard or instant.';
-
-
---
--- Name: COLUMN payouts.status; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.payouts.status IS 'Where the payout stands.';
-
-
---
--- Name: COLUMN payouts.arrival_date; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.payouts.arrival_date IS 'When the money is expected at the bank.';
-
-
---
--- Name: COLUMN payouts.failure_message; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.payouts.failure_message IS 'Why the payout failed.';
-
-
---
--- Name: COLUMN payouts.created_at; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.payouts.created_at IS 'When the payout was created.';
-
-
---
--- Name: COLUMN payouts.updated_at; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.payouts.updated_at IS 'When the payout last changed.';
-
-
---
--- Name: CONSTRAINT payouts_amount_positive ON payouts; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON CONSTRAINT payouts_amount_positive ON app_public.payouts IS 'amount must be more than 0';
-
-
---
--- Name: CONSTRAINT payouts_currency_format ON payouts; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON CONSTRAINT payouts_currency_format ON app_public.payouts IS 'currency must be three capital letters';
-
-
---
--- Name: CONSTRAINT payouts_failure_message_length ON payouts; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON CONSTRAINT payouts_failure_message_length ON app_public.payouts IS 'failure_message must have 1 to 1000 characters';
-
-
---
--- Name: CONSTRAINT payouts_fee_range ON payouts; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON CONSTRAINT payouts_fee_range ON app_public.payouts IS 'fee must be 0 or more';
-
-
---
--- Name: CONSTRAINT payouts_net_sum ON payouts; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON CONSTRAINT payouts_net_sum ON app_public.payouts IS 'net must be amount − fee';
-
-
---
 -- Name: qr_code_scans; Type: TABLE; Schema: app_public; Owner: -
 --
 
@@ -23362,224 +24792,6 @@ COMMENT ON CONSTRAINT qr_code_scans_reason_length ON app_public.qr_code_scans IS
 --
 
 COMMENT ON CONSTRAINT qr_code_scans_risk_score_range ON app_public.qr_code_scans IS 'risk_score must be between 0 and 1';
-
-
---
--- Name: refunds; Type: TABLE; Schema: app_public; Owner: -
---
-
-CREATE TABLE app_public.refunds (
-    id uuid DEFAULT gen_random_uuid() NOT NULL,
-    payment_intent_id uuid NOT NULL,
-    delivery_id uuid NOT NULL,
-    customer_id uuid NOT NULL,
-    traveler_id uuid NOT NULL,
-    amount bigint NOT NULL,
-    platform_fee_refund bigint DEFAULT 0 NOT NULL,
-    traveler_compensation bigint DEFAULT 0 NOT NULL,
-    currency text NOT NULL,
-    reason app_public.refund_reason NOT NULL,
-    status app_public.refund_status DEFAULT 'pending'::app_public.refund_status NOT NULL,
-    idempotency_key text NOT NULL,
-    created_by uuid,
-    created_at timestamp with time zone DEFAULT now() NOT NULL,
-    updated_at timestamp with time zone DEFAULT now() NOT NULL,
-    traveler_share_refund bigint DEFAULT 0 NOT NULL,
-    reversal_amount bigint DEFAULT 0 NOT NULL,
-    CONSTRAINT refunds_amount_positive CHECK ((amount > 0)),
-    CONSTRAINT refunds_currency_format CHECK ((currency ~ '^[A-Z]{3}$'::text)),
-    CONSTRAINT refunds_idempotency_key_format CHECK ((idempotency_key = ('refund:'::text || (id)::text))),
-    CONSTRAINT refunds_platform_fee_refund_range CHECK ((platform_fee_refund >= 0)),
-    CONSTRAINT refunds_reversal_amount_range CHECK (((reversal_amount >= 0) AND (reversal_amount <= traveler_share_refund))),
-    CONSTRAINT refunds_split_bounded CHECK (((platform_fee_refund + traveler_share_refund) <= amount)),
-    CONSTRAINT refunds_traveler_compensation_range CHECK ((traveler_compensation >= 0)),
-    CONSTRAINT refunds_traveler_share_refund_range CHECK ((traveler_share_refund >= 0))
-);
-
-ALTER TABLE ONLY app_public.refunds FORCE ROW LEVEL SECURITY;
-
-
---
--- Name: TABLE refunds; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON TABLE app_public.refunds IS '@behavior -insert -update -delete
-Money given back to the customer from a captured payment, with how it splits between the platform''s fee and the traveler''s share. Visible to both parties and to finance.';
-
-
---
--- Name: COLUMN refunds.id; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.refunds.id IS 'Identifier of the refund.';
-
-
---
--- Name: COLUMN refunds.payment_intent_id; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.refunds.payment_intent_id IS 'The payment refunded.';
-
-
---
--- Name: COLUMN refunds.delivery_id; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.refunds.delivery_id IS 'The delivery.';
-
-
---
--- Name: COLUMN refunds.customer_id; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.refunds.customer_id IS 'The customer refunded.';
-
-
---
--- Name: COLUMN refunds.traveler_id; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.refunds.traveler_id IS 'The delivery''s traveler.';
-
-
---
--- Name: COLUMN refunds.amount; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.refunds.amount IS 'What the customer gets back, minor units.';
-
-
---
--- Name: COLUMN refunds.platform_fee_refund; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.refunds.platform_fee_refund IS 'Part of the amount taken from the platform''s fee, minor units.';
-
-
---
--- Name: COLUMN refunds.traveler_compensation; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.refunds.traveler_compensation IS 'What the traveler keeps despite the refund, minor units.';
-
-
---
--- Name: COLUMN refunds.currency; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.refunds.currency IS 'Currency of the amounts.';
-
-
---
--- Name: COLUMN refunds.reason; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.refunds.reason IS 'Why the money went back.';
-
-
---
--- Name: COLUMN refunds.status; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.refunds.status IS 'Where the refund stands.';
-
-
---
--- Name: COLUMN refunds.idempotency_key; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.refunds.idempotency_key IS 'Idempotency key of the Stripe refund call.';
-
-
---
--- Name: COLUMN refunds.created_by; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.refunds.created_by IS 'The admin who decided it (NULL: the platform).';
-
-
---
--- Name: COLUMN refunds.created_at; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.refunds.created_at IS 'When the refund was decided.';
-
-
---
--- Name: COLUMN refunds.updated_at; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.refunds.updated_at IS 'When the refund last changed.';
-
-
---
--- Name: COLUMN refunds.traveler_share_refund; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.refunds.traveler_share_refund IS 'Part of the amount taken back from the traveler''s share (the escrow), minor units.';
-
-
---
--- Name: COLUMN refunds.reversal_amount; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.refunds.reversal_amount IS 'Part of the traveler''s share taken back from their transfer (a transfer reversal), minor units.';
-
-
---
--- Name: CONSTRAINT refunds_amount_positive ON refunds; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON CONSTRAINT refunds_amount_positive ON app_public.refunds IS 'amount must be more than 0';
-
-
---
--- Name: CONSTRAINT refunds_currency_format ON refunds; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON CONSTRAINT refunds_currency_format ON app_public.refunds IS 'currency must be three capital letters';
-
-
---
--- Name: CONSTRAINT refunds_idempotency_key_format ON refunds; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON CONSTRAINT refunds_idempotency_key_format ON app_public.refunds IS 'idempotency_key must be refund: and the refund''s id';
-
-
---
--- Name: CONSTRAINT refunds_platform_fee_refund_range ON refunds; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON CONSTRAINT refunds_platform_fee_refund_range ON app_public.refunds IS 'platform_fee_refund must be 0 or more';
-
-
---
--- Name: CONSTRAINT refunds_reversal_amount_range ON refunds; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON CONSTRAINT refunds_reversal_amount_range ON app_public.refunds IS 'reversal_amount must be between 0 and traveler_share_refund';
-
-
---
--- Name: CONSTRAINT refunds_split_bounded ON refunds; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON CONSTRAINT refunds_split_bounded ON app_public.refunds IS 'platform_fee_refund + traveler_share_refund must be at most amount';
-
-
---
--- Name: CONSTRAINT refunds_traveler_compensation_range ON refunds; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON CONSTRAINT refunds_traveler_compensation_range ON app_public.refunds IS 'traveler_compensation must be 0 or more';
-
-
---
--- Name: CONSTRAINT refunds_traveler_share_refund_range ON refunds; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON CONSTRAINT refunds_traveler_share_refund_range ON app_public.refunds IS 'traveler_share_refund must be 0 or more';
 
 
 --
@@ -24154,6 +25366,21 @@ COMMENT ON CONSTRAINT account_closures_pkey ON app_private.account_closures IS '
 
 
 --
+-- Name: admin_money_actions admin_money_actions_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.admin_money_actions
+    ADD CONSTRAINT admin_money_actions_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: CONSTRAINT admin_money_actions_pkey ON admin_money_actions; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT admin_money_actions_pkey ON app_private.admin_money_actions IS 'id is already taken';
+
+
+--
 -- Name: admin_users admin_users_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
 --
 
@@ -24514,6 +25741,21 @@ COMMENT ON CONSTRAINT password_reset_tokens_token_hash_key ON app_private.passwo
 
 
 --
+-- Name: payout_onboarding_links payout_onboarding_links_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.payout_onboarding_links
+    ADD CONSTRAINT payout_onboarding_links_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: CONSTRAINT payout_onboarding_links_pkey ON payout_onboarding_links; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT payout_onboarding_links_pkey ON app_private.payout_onboarding_links IS 'id is already taken';
+
+
+--
 -- Name: phone_verification_codes phone_verification_codes_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
 --
 
@@ -24601,6 +25843,21 @@ ALTER TABLE ONLY app_private.rate_limit_hits
 --
 
 COMMENT ON CONSTRAINT rate_limit_hits_pkey ON app_private.rate_limit_hits IS 'id is already taken';
+
+
+--
+-- Name: reconciliation_runs reconciliation_runs_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.reconciliation_runs
+    ADD CONSTRAINT reconciliation_runs_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: CONSTRAINT reconciliation_runs_pkey ON reconciliation_runs; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT reconciliation_runs_pkey ON app_private.reconciliation_runs IS 'id is already taken';
 
 
 --
@@ -25736,6 +26993,20 @@ CREATE INDEX account_closures_user_id_idx ON app_private.account_closures USING 
 
 
 --
+-- Name: admin_money_actions_admin_id_idx; Type: INDEX; Schema: app_private; Owner: -
+--
+
+CREATE INDEX admin_money_actions_admin_id_idx ON app_private.admin_money_actions USING btree (admin_id, created_at);
+
+
+--
+-- Name: admin_money_actions_delivery_id_idx; Type: INDEX; Schema: app_private; Owner: -
+--
+
+CREATE INDEX admin_money_actions_delivery_id_idx ON app_private.admin_money_actions USING btree (delivery_id);
+
+
+--
 -- Name: api_request_budgets_window_start_idx; Type: INDEX; Schema: app_private; Owner: -
 --
 
@@ -26044,6 +27315,20 @@ CREATE INDEX password_reset_tokens_user_id_idx ON app_private.password_reset_tok
 
 
 --
+-- Name: payout_onboarding_links_payout_account_id_idx; Type: INDEX; Schema: app_private; Owner: -
+--
+
+CREATE INDEX payout_onboarding_links_payout_account_id_idx ON app_private.payout_onboarding_links USING btree (payout_account_id);
+
+
+--
+-- Name: payout_onboarding_links_user_id_idx; Type: INDEX; Schema: app_private; Owner: -
+--
+
+CREATE INDEX payout_onboarding_links_user_id_idx ON app_private.payout_onboarding_links USING btree (user_id, created_at);
+
+
+--
 -- Name: phone_verification_codes_user_id_idx; Type: INDEX; Schema: app_private; Owner: -
 --
 
@@ -26076,6 +27361,13 @@ CREATE INDEX rate_limit_hits_bucket_subject_idx ON app_private.rate_limit_hits U
 --
 
 CREATE INDEX rate_limit_hits_created_at_idx ON app_private.rate_limit_hits USING btree (created_at);
+
+
+--
+-- Name: reconciliation_runs_created_at_idx; Type: INDEX; Schema: app_private; Owner: -
+--
+
+CREATE INDEX reconciliation_runs_created_at_idx ON app_private.reconciliation_runs USING btree (created_at);
 
 
 --
@@ -26394,6 +27686,13 @@ CREATE INDEX escrow_accounts_traveler_id_idx ON app_public.escrow_accounts USING
 
 
 --
+-- Name: escrow_accounts_updated_at_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX escrow_accounts_updated_at_idx ON app_public.escrow_accounts USING btree (updated_at);
+
+
+--
 -- Name: files_created_at_idx; Type: INDEX; Schema: app_public; Owner: -
 --
 
@@ -26443,6 +27742,13 @@ CREATE INDEX offer_versions_proposed_by_user_id_idx ON app_public.offer_versions
 
 
 --
+-- Name: payment_intents_capture_before_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX payment_intents_capture_before_idx ON app_public.payment_intents USING btree (capture_before) WHERE (status = 'requires_capture'::app_public.payment_status);
+
+
+--
 -- Name: payment_intents_customer_id_idx; Type: INDEX; Schema: app_public; Owner: -
 --
 
@@ -26461,6 +27767,13 @@ CREATE INDEX payment_intents_traveler_id_idx ON app_public.payment_intents USING
 --
 
 CREATE INDEX payment_intents_unauthorized_idx ON app_public.payment_intents USING btree (created_at) WHERE (status = ANY (ARRAY['requires_payment_method'::app_public.payment_status, 'requires_confirmation'::app_public.payment_status, 'requires_action'::app_public.payment_status, 'processing'::app_public.payment_status, 'failed'::app_public.payment_status]));
+
+
+--
+-- Name: payment_intents_updated_at_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX payment_intents_updated_at_idx ON app_public.payment_intents USING btree (updated_at);
 
 
 --
@@ -26643,6 +27956,13 @@ CREATE INDEX refunds_payment_intent_id_idx ON app_public.refunds USING btree (pa
 --
 
 CREATE INDEX refunds_traveler_id_idx ON app_public.refunds USING btree (traveler_id, created_at);
+
+
+--
+-- Name: refunds_updated_at_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX refunds_updated_at_idx ON app_public.refunds USING btree (updated_at);
 
 
 --
@@ -27185,6 +28505,13 @@ ALTER INDEX app_public.notifications_all_user_idx ATTACH PARTITION app_private.n
 
 
 --
+-- Name: admin_money_actions _100_append_only; Type: TRIGGER; Schema: app_private; Owner: -
+--
+
+CREATE TRIGGER _100_append_only BEFORE DELETE OR UPDATE ON app_private.admin_money_actions FOR EACH ROW EXECUTE FUNCTION app_hidden.tg__append_only();
+
+
+--
 -- Name: ledger_accounts _100_append_only; Type: TRIGGER; Schema: app_private; Owner: -
 --
 
@@ -27203,6 +28530,13 @@ CREATE TRIGGER _100_append_only BEFORE DELETE OR UPDATE ON app_private.ledger_en
 --
 
 CREATE TRIGGER _100_append_only BEFORE DELETE OR UPDATE ON app_private.ledger_transactions FOR EACH ROW EXECUTE FUNCTION app_hidden.tg__append_only();
+
+
+--
+-- Name: admin_money_actions _100_append_only_truncate; Type: TRIGGER; Schema: app_private; Owner: -
+--
+
+CREATE TRIGGER _100_append_only_truncate BEFORE TRUNCATE ON app_private.admin_money_actions FOR EACH STATEMENT EXECUTE FUNCTION app_hidden.tg__append_only();
 
 
 --
@@ -27788,6 +29122,36 @@ COMMENT ON CONSTRAINT account_closures_user_id_fkey ON app_private.account_closu
 
 
 --
+-- Name: admin_money_actions admin_money_actions_admin_id_fkey; Type: FK CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.admin_money_actions
+    ADD CONSTRAINT admin_money_actions_admin_id_fkey FOREIGN KEY (admin_id) REFERENCES app_public.users(id) ON DELETE RESTRICT;
+
+
+--
+-- Name: CONSTRAINT admin_money_actions_admin_id_fkey ON admin_money_actions; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT admin_money_actions_admin_id_fkey ON app_private.admin_money_actions IS 'admin_id must name an existing user';
+
+
+--
+-- Name: admin_money_actions admin_money_actions_delivery_id_fkey; Type: FK CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.admin_money_actions
+    ADD CONSTRAINT admin_money_actions_delivery_id_fkey FOREIGN KEY (delivery_id) REFERENCES app_public.deliveries(id) ON DELETE RESTRICT;
+
+
+--
+-- Name: CONSTRAINT admin_money_actions_delivery_id_fkey ON admin_money_actions; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT admin_money_actions_delivery_id_fkey ON app_private.admin_money_actions IS 'delivery_id must name an existing delivery';
+
+
+--
 -- Name: admin_users admin_users_user_id_fkey; Type: FK CONSTRAINT; Schema: app_private; Owner: -
 --
 
@@ -27980,6 +29344,36 @@ ALTER TABLE ONLY app_private.password_reset_tokens
 --
 
 COMMENT ON CONSTRAINT password_reset_tokens_user_id_fkey ON app_private.password_reset_tokens IS 'user_id must name an existing user';
+
+
+--
+-- Name: payout_onboarding_links payout_onboarding_links_payout_account_id_fkey; Type: FK CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.payout_onboarding_links
+    ADD CONSTRAINT payout_onboarding_links_payout_account_id_fkey FOREIGN KEY (payout_account_id) REFERENCES app_public.payout_accounts(id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT payout_onboarding_links_payout_account_id_fkey ON payout_onboarding_links; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT payout_onboarding_links_payout_account_id_fkey ON app_private.payout_onboarding_links IS 'payout_account_id must name an existing payout account';
+
+
+--
+-- Name: payout_onboarding_links payout_onboarding_links_user_id_fkey; Type: FK CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.payout_onboarding_links
+    ADD CONSTRAINT payout_onboarding_links_user_id_fkey FOREIGN KEY (user_id) REFERENCES app_public.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT payout_onboarding_links_user_id_fkey ON payout_onboarding_links; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT payout_onboarding_links_user_id_fkey ON app_private.payout_onboarding_links IS 'user_id must name an existing user';
 
 
 --
@@ -29624,6 +31018,12 @@ COMMENT ON CONSTRAINT users_referred_by_user_id_fkey ON app_public.users IS 'ref
 ALTER TABLE app_private.account_closures ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: admin_money_actions; Type: ROW SECURITY; Schema: app_private; Owner: -
+--
+
+ALTER TABLE app_private.admin_money_actions ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: admin_users; Type: ROW SECURITY; Schema: app_private; Owner: -
 --
 
@@ -29720,6 +31120,12 @@ ALTER TABLE app_private.notifications_2027_03 ENABLE ROW LEVEL SECURITY;
 ALTER TABLE app_private.password_reset_tokens ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: payout_onboarding_links; Type: ROW SECURITY; Schema: app_private; Owner: -
+--
+
+ALTER TABLE app_private.payout_onboarding_links ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: phone_verification_codes; Type: ROW SECURITY; Schema: app_private; Owner: -
 --
 
@@ -29748,6 +31154,12 @@ ALTER TABLE app_private.qr_signing_keys ENABLE ROW LEVEL SECURITY;
 --
 
 ALTER TABLE app_private.rate_limit_hits ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: reconciliation_runs; Type: ROW SECURITY; Schema: app_private; Owner: -
+--
+
+ALTER TABLE app_private.reconciliation_runs ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: session_rotated_tokens; Type: ROW SECURITY; Schema: app_private; Owner: -
@@ -31631,6 +33043,41 @@ REVOKE ALL ON FUNCTION app_private.apply_payment_intent(intent jsonb, occurred_a
 
 
 --
+-- Name: FUNCTION apply_stripe_account(account jsonb); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.apply_stripe_account(account jsonb) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION apply_stripe_charge_refunded(charge jsonb); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.apply_stripe_charge_refunded(charge jsonb) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION apply_stripe_payout(payout jsonb, account text); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.apply_stripe_payout(payout jsonb, account text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION apply_stripe_transfer_created(transfer jsonb); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.apply_stripe_transfer_created(transfer jsonb) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION apply_stripe_transfer_reversed(transfer jsonb); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.apply_stripe_transfer_reversed(transfer jsonb) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION assert_custody_reader(delivery_id uuid); Type: ACL; Schema: app_private; Owner: -
 --
 
@@ -31649,6 +33096,13 @@ REVOKE ALL ON FUNCTION app_private.attach_handover_evidence(delivery_id uuid, qr
 --
 
 REVOKE ALL ON FUNCTION app_private.attempt_handover(qr_code_id uuid, method app_public.handover_method, scanner_id uuid, backup_code text, lat double precision, lng double precision, accuracy_m double precision, fix_time timestamp with time zone, device_info jsonb, photo_id uuid, signature_id uuid, recipient_name text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION audit_money_action(admin_id uuid, action text, delivery_id uuid, amount bigint, currency text, reason text, details jsonb); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.audit_money_action(admin_id uuid, action text, delivery_id uuid, amount bigint, currency text, reason text, details jsonb) FROM PUBLIC;
 
 
 --
@@ -31722,6 +33176,20 @@ REVOKE ALL ON FUNCTION app_private.deactivate_device_tokens(tokens text[]) FROM 
 
 
 --
+-- Name: TABLE payouts; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT SELECT ON TABLE app_public.payouts TO app_user;
+
+
+--
+-- Name: FUNCTION decide_payout(payout_account_id uuid, amount bigint, fee bigint, currency text, type app_public.payout_type); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.decide_payout(payout_account_id uuid, amount bigint, fee bigint, currency text, type app_public.payout_type) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION delete_expired_trip_weather(); Type: ACL; Schema: app_private; Owner: -
 --
 
@@ -31740,6 +33208,20 @@ REVOKE ALL ON FUNCTION app_private.drop_old_notification_partitions() FROM PUBLI
 --
 
 REVOKE ALL ON FUNCTION app_private.end_suspensions() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION enqueue_early_captures(max_rows integer); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.enqueue_early_captures(max_rows integer) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION escrow_to_release_manually(escrow_id uuid); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.escrow_to_release_manually(escrow_id uuid) FROM PUBLIC;
 
 
 --
@@ -31953,6 +33435,34 @@ REVOKE ALL ON FUNCTION app_private.payment_to_capture(delivery_id uuid) FROM PUB
 
 
 --
+-- Name: FUNCTION payout_available(user_id uuid, currency text); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.payout_available(user_id uuid, currency text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION payout_onboarding_plan(request_id uuid); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.payout_onboarding_plan(request_id uuid) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION payout_status_rank(status app_public.payout_status); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.payout_status_rank(status app_public.payout_status) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION payout_to_create(payout_id uuid); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.payout_to_create(payout_id uuid) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION post_ledger_transaction(kind text, idempotency_key text, delivery_id uuid, currency text, entries jsonb, description text); Type: ACL; Schema: app_private; Owner: -
 --
 
@@ -31967,10 +33477,10 @@ REVOKE ALL ON FUNCTION app_private.prepare_payment_intent(delivery_id uuid) FROM
 
 
 --
--- Name: FUNCTION process_stripe_event(event_id text); Type: ACL; Schema: app_private; Owner: -
+-- Name: FUNCTION process_stripe_event(event_id text, current_object jsonb); Type: ACL; Schema: app_private; Owner: -
 --
 
-REVOKE ALL ON FUNCTION app_private.process_stripe_event(event_id text) FROM PUBLIC;
+REVOKE ALL ON FUNCTION app_private.process_stripe_event(event_id text, current_object jsonb) FROM PUBLIC;
 
 
 --
@@ -32009,6 +33519,13 @@ REVOKE ALL ON FUNCTION app_private.read_qr_token(token text, OUT problem text, O
 
 
 --
+-- Name: FUNCTION reconciliation_items(since timestamp with time zone, max_rows integer); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.reconciliation_items(since timestamp with time zone, max_rows integer) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION record_email_attempt(email_id uuid, error text, final_attempt boolean); Type: ACL; Schema: app_private; Owner: -
 --
 
@@ -32044,10 +33561,38 @@ REVOKE ALL ON FUNCTION app_private.record_notification_attempt(notification_id u
 
 
 --
+-- Name: FUNCTION record_onboarding_link(request_id uuid, link jsonb); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.record_onboarding_link(request_id uuid, link jsonb) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION record_payment_intent(delivery_id uuid, intent jsonb); Type: ACL; Schema: app_private; Owner: -
 --
 
 REVOKE ALL ON FUNCTION app_private.record_payment_intent(delivery_id uuid, intent jsonb) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION record_payout_account(payout_account_id uuid, account jsonb); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.record_payout_account(payout_account_id uuid, account jsonb) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION record_payout_failure(payout_id uuid, message text); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.record_payout_failure(payout_id uuid, message text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION record_reconciliation(since timestamp with time zone, checked integer, differences jsonb); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.record_reconciliation(since timestamp with time zone, checked integer, differences jsonb) FROM PUBLIC;
 
 
 --
@@ -32114,6 +33659,13 @@ REVOKE ALL ON FUNCTION app_private.request_refund(payment_intent_id uuid, amount
 
 
 --
+-- Name: FUNCTION require_money_admin(permission text, action text); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.require_money_admin(permission text, action text) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION revoke_user_sessions(user_id uuid, except_session_id uuid); Type: ACL; Schema: app_private; Owner: -
 --
 
@@ -32125,6 +33677,13 @@ REVOKE ALL ON FUNCTION app_private.revoke_user_sessions(user_id uuid, except_ses
 --
 
 REVOKE ALL ON FUNCTION app_private.rotate_qr_signing_keys() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION schedule_standard_payouts(max_rows integer); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.schedule_standard_payouts(max_rows integer) FROM PUBLIC;
 
 
 --
@@ -32338,6 +33897,36 @@ GRANT ALL ON FUNCTION app_public.add_favorite_traveler(traveler_id uuid) TO app_
 
 REVOKE ALL ON FUNCTION app_public.admin_check_qr_token(token text) FROM PUBLIC;
 GRANT ALL ON FUNCTION app_public.admin_check_qr_token(token text) TO app_user;
+
+
+--
+-- Name: TABLE refunds; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT SELECT ON TABLE app_public.refunds TO app_user;
+
+
+--
+-- Name: FUNCTION admin_refund(delivery_id uuid, customer_refund bigint, traveler_compensation bigint, reason app_public.refund_reason, platform_fee_refund bigint, note text); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.admin_refund(delivery_id uuid, customer_refund bigint, traveler_compensation bigint, reason app_public.refund_reason, platform_fee_refund bigint, note text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.admin_refund(delivery_id uuid, customer_refund bigint, traveler_compensation bigint, reason app_public.refund_reason, platform_fee_refund bigint, note text) TO app_user;
+
+
+--
+-- Name: TABLE escrow_accounts; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT SELECT ON TABLE app_public.escrow_accounts TO app_user;
+
+
+--
+-- Name: FUNCTION admin_release_escrow(delivery_id uuid, reason text); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.admin_release_escrow(delivery_id uuid, reason text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.admin_release_escrow(delivery_id uuid, reason text) TO app_user;
 
 
 --
@@ -32611,6 +34200,14 @@ GRANT ALL ON FUNCTION app_public.delivery_contacts(delivery_id uuid) TO app_user
 
 
 --
+-- Name: FUNCTION delivery_money_trail(delivery_id uuid); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.delivery_money_trail(delivery_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.delivery_money_trail(delivery_id uuid) TO app_user;
+
+
+--
 -- Name: FUNCTION disable_two_factor(password text, code text); Type: ACL; Schema: app_public; Owner: -
 --
 
@@ -32841,6 +34438,14 @@ GRANT ALL ON FUNCTION app_public.payment_client_secret(delivery_id uuid) TO app_
 
 
 --
+-- Name: FUNCTION payout_onboarding_url(); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.payout_onboarding_url() FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.payout_onboarding_url() TO app_user;
+
+
+--
 -- Name: FUNCTION quote_price(request_id uuid, trip_id uuid); Type: ACL; Schema: app_public; Owner: -
 --
 
@@ -32956,6 +34561,22 @@ GRANT ALL ON FUNCTION app_public.report_user(user_id uuid, category app_public.u
 
 REVOKE ALL ON FUNCTION app_public.request_emergency_override(delivery_id uuid, qr_type app_public.qr_type, reason app_public.override_reason, description text, alternative_verification text) FROM PUBLIC;
 GRANT ALL ON FUNCTION app_public.request_emergency_override(delivery_id uuid, qr_type app_public.qr_type, reason app_public.override_reason, description text, alternative_verification text) TO app_user;
+
+
+--
+-- Name: FUNCTION request_instant_payout(amount bigint, currency text); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.request_instant_payout(amount bigint, currency text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.request_instant_payout(amount bigint, currency text) TO app_user;
+
+
+--
+-- Name: FUNCTION request_payout_onboarding(country text, return_url text, refresh_url text); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.request_payout_onboarding(country text, return_url text, refresh_url text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.request_payout_onboarding(country text, return_url text, refresh_url text) TO app_user;
 
 
 --
@@ -33418,13 +35039,6 @@ GRANT SELECT ON TABLE app_public.delivery_transitions TO app_user;
 
 
 --
--- Name: TABLE escrow_accounts; Type: ACL; Schema: app_public; Owner: -
---
-
-GRANT SELECT ON TABLE app_public.escrow_accounts TO app_user;
-
-
---
 -- Name: TABLE notification_template_bodies; Type: ACL; Schema: app_public; Owner: -
 --
 
@@ -33460,24 +35074,10 @@ GRANT SELECT ON TABLE app_public.payout_accounts TO app_user;
 
 
 --
--- Name: TABLE payouts; Type: ACL; Schema: app_public; Owner: -
---
-
-GRANT SELECT ON TABLE app_public.payouts TO app_user;
-
-
---
 -- Name: TABLE qr_code_scans; Type: ACL; Schema: app_public; Owner: -
 --
 
 GRANT SELECT ON TABLE app_public.qr_code_scans TO app_user;
-
-
---
--- Name: TABLE refunds; Type: ACL; Schema: app_public; Owner: -
---
-
-GRANT SELECT ON TABLE app_public.refunds TO app_user;
 
 
 --
@@ -33579,3 +35179,8 @@ ALTER DEFAULT PRIVILEGES FOR ROLE app_owner REVOKE ALL ON FUNCTIONS  FROM PUBLIC
 --   20261208130100
 --   20261208130200
 --   20261208130300
+--   20261208140000
+--   20261208140100
+--   20261208140200
+--   20261208140300
+--   20261208140400

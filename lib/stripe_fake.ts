@@ -6,10 +6,15 @@
 //
 // It covers what the payment flow calls, no more:
 //   POST /v1/payment_intents, GET /v1/payment_intents/:id, POST /v1/payment_intents/:id/confirm|capture|cancel;
-//   POST /v1/accounts, GET /v1/accounts/:id; POST /v1/transfers, GET /v1/transfers/:id,
-//   POST /v1/transfers/:id/reversals; POST /v1/refunds (of a captured PaymentIntent), GET /v1/refunds/:id;
+//   POST /v1/accounts, GET|POST /v1/accounts/:id; POST /v1/account_links (a hosted onboarding page on the fake
+//   itself: GET it and the account is onboarded, then redirected to the return_url); POST /v1/transfers,
+//   GET /v1/transfers/:id, POST /v1/transfers/:id/reversals; POST /v1/refunds (of a captured PaymentIntent),
+//   GET /v1/refunds/:id; with Stripe-Account (a connected account): GET /v1/balance, POST /v1/payouts,
+//   GET /v1/payouts/:id (a connected account's balance is what was transferred to it, less reversals and payouts);
 //   events payment_intent.created|amount_capturable_updated|succeeded|canceled|payment_failed, transfer.created,
-//   transfer.reversed, refund.created, charge.refunded.
+//   transfer.reversed, refund.created, charge.refunded, account.updated, payout.created|paid|failed (Connect events
+//   carry the connected account as `account`). Tests move payouts on with payoutArrives (paid or failed), as the
+//   banks do, and onboard accounts with completeOnboarding.
 // Confirmation takes Stripe's test PaymentMethods: pm_card_visa (and the other pm_card_<brand> ones) succeed;
 // pm_card_chargeDeclined, …InsufficientFunds, …LostCard, …StolenCard, …ExpiredCard, …IncorrectCvc and
 // …ProcessingError decline with Stripe's codes (HTTP 402, the PaymentIntent back to requires_payment_method with its
@@ -21,7 +26,7 @@ import type { AddressInfo } from "node:net";
 
 // biome-ignore lint/suspicious/noExplicitAny: Stripe's JSON objects, whose shape each route knows
 type Obj = Record<string, any>;
-type Emit = (type: string, object: Obj) => void;
+type Emit = (type: string, object: Obj, account?: string) => void;
 
 export interface FakeStripeOptions {
   host?: string;
@@ -52,6 +57,14 @@ export interface FakeStripe {
   requests: Array<{ method: string; path: string; idempotencyKey: string | undefined }>;
   /** The signed header Stripe would send with this body now (or at the given unix time). */
   sign(body: string, timestamp?: number): string;
+  /** The connected account finishes Stripe's onboarding (details submitted, payouts enabled): account.updated. */
+  completeOnboarding(accountId: string): void;
+  /** Stripe restricts the account (payouts disabled, a requirement past due): account.updated. */
+  restrictAccount(accountId: string): void;
+  /** The bank answers a payout: paid (payout.paid) or failed (payout.failed, the money back on the balance). */
+  payoutArrives(payoutId: string, outcome?: "paid" | "failed"): void;
+  /** A connected account's available balance in a currency (lowercase). */
+  balanceOf(accountId: string, currency: string): number;
   /** Resolves once every event so far was delivered (or given up on). */
   settled(): Promise<void>;
   close(): Promise<void>;
@@ -151,6 +164,16 @@ export async function startFakeStripe(options: FakeStripeOptions): Promise<FakeS
   const requests: FakeStripe["requests"] = [];
   const idempotent = new Map<string, { method: string; path: string; params: string; status: number; body: string }>();
   let delivery: Promise<void> = Promise.resolve();
+  /** Connected accounts' available balances: account → currency → amount. */
+  const balances = new Map<string, Map<string, number>>();
+  const credit = (account: string, currency: string, amount: number) => {
+    const own = balances.get(account) ?? new Map<string, number>();
+    balances.set(account, own);
+    own.set(currency, (own.get(currency) ?? 0) + amount);
+  };
+  const balanceOf = (account: string, currency: string) => balances.get(account)?.get(currency) ?? 0;
+  /** The hosted onboarding pages of account links: token → the link. */
+  const onboardingPages = new Map<string, Obj>();
 
   const sign = (body: string, timestamp = now()) =>
     `t=${timestamp},v1=${createHmac("sha256", fake.webhookSecret).update(`${timestamp}.${body}`).digest("hex")}`;
@@ -176,9 +199,15 @@ export async function startFakeStripe(options: FakeStripeOptions): Promise<FakeS
     }
   }
 
-  function emit(type: string, object: Obj, request: { id: string; idempotencyKey: string | undefined }): void {
+  function emit(
+    type: string,
+    object: Obj,
+    request: { id: string | null; idempotencyKey: string | undefined },
+    account?: string
+  ): void {
     const event = {
       id: newId("evt"),
+      ...(account ? { account } : {}),
       object: "event",
       api_version: "2026-11-18.endive",
       created: now(),
@@ -263,7 +292,37 @@ export async function startFakeStripe(options: FakeStripeOptions): Promise<FakeS
     }
   }
 
-  type Handler = (params: Obj, match: string[], emitEvent: Emit) => Obj;
+  /** Stripe's Connect view of an account from its onboarding state. */
+  function accountState(account: Obj, state: "new" | "onboarded" | "restricted"): void {
+    const onboarded = state !== "new";
+    Object.assign(account, {
+      details_submitted: onboarded,
+      charges_enabled: state === "onboarded",
+      payouts_enabled: state === "onboarded",
+      capabilities: { transfers: state === "onboarded" ? "active" : "inactive" },
+      requirements: {
+        currently_due:
+          state === "onboarded"
+            ? []
+            : state === "restricted"
+              ? ["external_account"]
+              : ["individual.dob.day", "external_account"],
+        past_due: state === "restricted" ? ["external_account"] : [],
+        disabled_reason:
+          state === "onboarded"
+            ? null
+            : state === "restricted"
+              ? "requirements.past_due"
+              : "requirements.pending_verification",
+      },
+    });
+  }
+  function connected(account: string | undefined): Obj {
+    if (!account) throw invalid("This call needs the Stripe-Account header of a connected account.");
+    return get("account", "acct", account);
+  }
+
+  type Handler = (params: Obj, match: string[], emitEvent: Emit, account: string | undefined) => Obj;
   const routes: Array<[string, RegExp, Handler]> = [
     [
       "POST",
@@ -384,23 +443,129 @@ export async function startFakeStripe(options: FakeStripeOptions): Promise<FakeS
       "POST",
       /^\/v1\/accounts$/,
       (p) => {
-        const account = {
+        const country = String(p.country ?? "US").toUpperCase();
+        const account: Obj = {
           id: newId("acct"),
           object: "account",
           type: p.type ?? "express",
-          country: p.country ?? "US",
+          country,
+          default_currency: country === "US" ? "usd" : country === "GB" ? "gbp" : "eur",
           email: p.email ?? null,
-          charges_enabled: false,
-          payouts_enabled: false,
-          details_submitted: false,
           created: now(),
           metadata: p.metadata ?? {},
+          settings: { payouts: { schedule: { interval: p.settings?.payouts?.schedule?.interval ?? "daily" } } },
         };
+        accountState(account, "new");
         objects.set(account.id, account);
         return account;
       },
     ],
     ["GET", /^\/v1\/accounts\/([^/]+)$/, (_p, m) => get("account", "acct", m[1]!)],
+    [
+      "POST",
+      /^\/v1\/accounts\/([^/]+)$/,
+      (p, m, emitEvent) => {
+        const account = get("account", "acct", m[1]!);
+        if (p.metadata) account.metadata = { ...account.metadata, ...p.metadata };
+        if (p.email) account.email = p.email;
+        emitEvent("account.updated", account, account.id);
+        return account;
+      },
+    ],
+    [
+      "POST",
+      /^\/v1\/account_links$/,
+      (p) => {
+        const account = get("account", "acct", String(p.account ?? ""), "account");
+        for (const param of ["refresh_url", "return_url"]) {
+          if (!/^https?:\/\//.test(String(p[param] ?? ""))) throw invalid(`Invalid URL: ${param}`, { param });
+        }
+        if (!["account_onboarding", "account_update"].includes(p.type)) {
+          throw invalid(`Invalid type: must be one of account_onboarding or account_update`, { param: "type" });
+        }
+        const token = randomBytes(16).toString("hex");
+        const link = {
+          object: "account_link",
+          created: now(),
+          expires_at: now() + 300,
+          url: `http://${fake.host}:${fake.port}/connect/onboarding/${token}`,
+        };
+        onboardingPages.set(token, {
+          ...link,
+          account: account.id,
+          return_url: p.return_url,
+          refresh_url: p.refresh_url,
+        });
+        return link;
+      },
+    ],
+    [
+      "GET",
+      /^\/v1\/balance$/,
+      (_p, _m, _e, accountId) => {
+        const account = connected(accountId);
+        const own = balances.get(account.id) ?? new Map<string, number>([[account.default_currency, 0]]);
+        const amounts = [...own].map(([currency, amount]) => ({ amount, currency, source_types: { card: amount } }));
+        return {
+          object: "balance",
+          livemode: false,
+          available: amounts,
+          instant_available: amounts,
+          pending: amounts.map((a) => ({ ...a, amount: 0 })),
+        };
+      },
+    ],
+    [
+      "POST",
+      /^\/v1\/payouts$/,
+      (p, _m, emitEvent, accountId) => {
+        const account = connected(accountId);
+        const amount = amountParam(p.amount, "amount");
+        const currency = currencyParam(p.currency);
+        const method = p.method ?? "standard";
+        if (!["standard", "instant"].includes(method)) throw invalid(`Invalid method: ${method}`, { param: "method" });
+        if (!account.payouts_enabled) {
+          throw invalid("Payouts are not enabled for this account.", { code: "payouts_not_allowed" });
+        }
+        if (amount <= 0 || amount > balanceOf(account.id, currency)) {
+          throw invalid("You have insufficient funds in your Stripe account for this transfer.", {
+            code: "balance_insufficient",
+            param: "amount",
+          });
+        }
+        credit(account.id, currency, -amount);
+        const payout = {
+          id: newId("po"),
+          object: "payout",
+          amount,
+          currency,
+          method,
+          type: "bank_account",
+          status: "pending",
+          arrival_date: now() + (method === "instant" ? 0 : 2 * 86_400),
+          automatic: false,
+          created: now(),
+          failure_code: null,
+          failure_message: null,
+          livemode: false,
+          metadata: p.metadata ?? {},
+          destination: null,
+          _account: account.id,
+        };
+        objects.set(payout.id, payout);
+        emitEvent("payout.created", payout, account.id);
+        return payout;
+      },
+    ],
+    [
+      "GET",
+      /^\/v1\/payouts\/([^/]+)$/,
+      (_p, m, _e, accountId) => {
+        const payout = get("payout", "po", m[1]!);
+        if (payout._account !== connected(accountId).id) throw missing("payout", m[1]!);
+        return payout;
+      },
+    ],
     [
       "POST",
       /^\/v1\/transfers$/,
@@ -443,6 +608,7 @@ export async function startFakeStripe(options: FakeStripeOptions): Promise<FakeS
           metadata: p.metadata ?? {},
         };
         objects.set(transfer.id, transfer);
+        credit(destination, currency, amount);
         emitEvent("transfer.created", transfer);
         return transfer;
       },
@@ -471,6 +637,7 @@ export async function startFakeStripe(options: FakeStripeOptions): Promise<FakeS
         };
         objects.set(reversal.id, reversal);
         transfer.amount_reversed += amount;
+        credit(transfer.destination, transfer.currency, -amount);
         transfer.reversed = transfer.amount_reversed === transfer.amount;
         emitEvent("transfer.reversed", transfer);
         return reversal;
@@ -523,11 +690,12 @@ export async function startFakeStripe(options: FakeStripeOptions): Promise<FakeS
     method: string,
     path: string,
     params: Obj,
-    idempotencyKey: string | undefined
+    idempotencyKey: string | undefined,
+    account: string | undefined
   ): { status: number; body: string } {
     const requestId = newId("req");
-    const pending: Array<[string, Obj]> = [];
-    const emitEvent: Emit = (type, object) => void pending.push([type, structuredClone(object)]);
+    const pending: Array<[string, Obj, string | undefined]> = [];
+    const emitEvent: Emit = (type, object, on) => void pending.push([type, publicView(object), on]);
     let status = 200;
     let body: Obj;
     try {
@@ -537,15 +705,20 @@ export async function startFakeStripe(options: FakeStripeOptions): Promise<FakeS
           type: "invalid_request_error",
           message: `Unrecognized request URL (${method}: ${path}).`,
         });
-      body = route[2](params, path.match(route[1])!, emitEvent);
+      body = publicView(route[2](params, path.match(route[1])!, emitEvent, account));
     } catch (error) {
       if (!(error instanceof StripeError)) throw error;
       status = error.status;
       body = { error: { ...error.body, request_log_url: null } };
     }
     // Events of a call happen whether it answered 200 or 402 (a decline), as on Stripe.
-    for (const [type, object] of pending) emit(type, object, { id: requestId, idempotencyKey });
+    for (const [type, object, on] of pending) emit(type, object, { id: requestId, idempotencyKey }, on);
     return { status, body: JSON.stringify(body, null, 2) };
+  }
+
+  /** An object as Stripe shows it (without the fake's own _fields). */
+  function publicView(object: Obj): Obj {
+    return Object.fromEntries(Object.entries(structuredClone(object)).filter(([key]) => !key.startsWith("_")));
   }
 
   function respond(res: ServerResponse, status: number, body: string, headers: Record<string, string> = {}): void {
@@ -561,6 +734,20 @@ export async function startFakeStripe(options: FakeStripeOptions): Promise<FakeS
       const method = req.method ?? "GET";
       const idempotencyKey = req.headers["idempotency-key"] as string | undefined;
       requests.push({ method, path: url.pathname, idempotencyKey });
+      const page = /^\/connect\/onboarding\/([0-9a-f]+)$/.exec(url.pathname);
+      if (method === "GET" && page) {
+        // Stripe's hosted onboarding, completed at once: the account is onboarded, the browser sent back.
+        const link = onboardingPages.get(page[1]!);
+        if (!link) return respond(res, 404, JSON.stringify({ error: { message: "No such onboarding page" } }));
+        onboardingPages.delete(page[1]!);
+        if (link.expires_at < now()) {
+          res.writeHead(302, { location: link.refresh_url });
+          return res.end();
+        }
+        fake.completeOnboarding(link.account);
+        res.writeHead(302, { location: link.return_url });
+        return res.end();
+      }
       const auth = req.headers.authorization ?? "";
       const apiKey = /^Bearer (sk_test_[A-Za-z0-9_]+)$/.exec(auth)?.[1];
       if (!apiKey) {
@@ -577,10 +764,11 @@ export async function startFakeStripe(options: FakeStripeOptions): Promise<FakeS
       }
       const raw = Buffer.concat(chunks).toString("utf8");
       const params = method === "GET" ? parseForm(url.search.slice(1)) : parseForm(raw);
+      const account = req.headers["stripe-account"] as string | undefined;
       if (method === "POST" && idempotencyKey) {
         const key = `${apiKey}:${idempotencyKey}`;
         const seen = idempotent.get(key);
-        const signature = JSON.stringify(params);
+        const signature = JSON.stringify({ account, params });
         if (seen) {
           if (seen.method !== method || seen.path !== url.pathname || seen.params !== signature) {
             return respond(
@@ -599,11 +787,11 @@ export async function startFakeStripe(options: FakeStripeOptions): Promise<FakeS
             "idempotent-replayed": "true",
           });
         }
-        const result = handle(method, url.pathname, params, idempotencyKey);
+        const result = handle(method, url.pathname, params, idempotencyKey, account);
         idempotent.set(key, { method, path: url.pathname, params: signature, ...result });
         return respond(res, result.status, result.body, { "idempotency-key": idempotencyKey });
       }
-      const result = handle(method, url.pathname, params, idempotencyKey);
+      const result = handle(method, url.pathname, params, idempotencyKey, account);
       respond(res, result.status, result.body);
     });
   });
@@ -622,6 +810,32 @@ export async function startFakeStripe(options: FakeStripeOptions): Promise<FakeS
     events,
     requests,
     sign,
+    completeOnboarding: (accountId) => {
+      const account = get("account", "acct", accountId);
+      accountState(account, "onboarded");
+      emit("account.updated", publicView(account), { id: null, idempotencyKey: undefined }, account.id);
+    },
+    restrictAccount: (accountId) => {
+      const account = get("account", "acct", accountId);
+      accountState(account, "restricted");
+      emit("account.updated", publicView(account), { id: null, idempotencyKey: undefined }, account.id);
+    },
+    payoutArrives: (payoutId, outcome = "paid") => {
+      const payout = get("payout", "po", payoutId);
+      if (!["pending", "in_transit"].includes(payout.status)) throw new Error(`payout ${payoutId} is ${payout.status}`);
+      if (outcome === "failed") {
+        Object.assign(payout, {
+          status: "failed",
+          failure_code: "account_closed",
+          failure_message: "The bank account has been closed.",
+        });
+        credit(payout._account, payout.currency, payout.amount);
+      } else {
+        payout.status = "paid";
+      }
+      emit(`payout.${outcome}`, publicView(payout), { id: null, idempotencyKey: undefined }, payout._account);
+    },
+    balanceOf,
     settled: async () => {
       let current: Promise<void>;
       do {

@@ -64,6 +64,13 @@ const READS: Record<string, Read[]> = {
   "app_public.payment_client_secret(uuid)": [
     { name: "paymentClientSecret of my delivery (as its customer)", sql: "select app_public.payment_client_secret($1)",
       params: (f) => [f.myPaidDelivery] }],
+  "app_public.delivery_money_trail(uuid)": [
+    { name: "deliveryMoneyTrail of my paid delivery (as its customer)", sql: "select * from app_public.delivery_money_trail($1)",
+      params: (f) => [f.myPaidDelivery] },
+    { name: "deliveryMoneyTrail of someone's delivery (finance)", sql: "select * from app_public.delivery_money_trail($1)",
+      params: (f) => [f.myPaidDelivery], asAdmin: "finance" }],
+  "app_public.payout_onboarding_url()": [
+    { name: "payoutOnboardingUrl", sql: "select app_public.payout_onboarding_url()" }],
   "app_public.admin_check_qr_token(text)": [
     { name: "adminCheckQrToken (a support admin)", sql: "select * from app_public.admin_check_qr_token($1)", asAdmin: "support",
       params: () => ["P2PQR1.eyJrIjoic2VlZGtleTEifQ.c2lnbmF0dXJl"] }],

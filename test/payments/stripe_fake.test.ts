@@ -140,3 +140,54 @@ test("events are POSTed to the webhook URL with the signature header", async (t)
     sink.close();
   }
 });
+
+test("Connect: an account link's hosted page onboards the account (account.updated) and sends the browser back", async (t) => {
+  const account = await stripe.accounts.create({ type: "express", country: "DE", email: "t@example.com" });
+  t.like(account, { details_submitted: false, payouts_enabled: false, default_currency: "eur",
+    capabilities: { transfers: "inactive" } });
+  t.like(await t.throwsAsync(stripe.accountLinks.create({ account: account.id, refresh_url: "nope",
+    return_url: "https://app.example/back", type: "account_onboarding" })), { param: "refresh_url" });
+  const link = await stripe.accountLinks.create({ account: account.id, refresh_url: "https://app.example/again",
+    return_url: "https://app.example/back", type: "account_onboarding" });
+  t.true(link.expires_at > link.created);
+  const page = await fetch(link.url, { redirect: "manual" });
+  t.is(page.status, 302);
+  t.is(page.headers.get("location"), "https://app.example/back");
+  t.like(await stripe.accounts.retrieve(account.id), { details_submitted: true, payouts_enabled: true,
+    capabilities: { transfers: "active" }, requirements: { disabled_reason: null } });
+  const event = JSON.parse(fake.events.filter((e) => e.type === "account.updated").at(-1)!.body);
+  t.like(event, { account: account.id, data: { object: { id: account.id, payouts_enabled: true } } });
+  t.is((await fetch(link.url, { redirect: "manual" })).status, 404, "a link is used once");
+  fake.restrictAccount(account.id);
+  t.like(await stripe.accounts.retrieve(account.id), { payouts_enabled: false, requirements: { disabled_reason: "requirements.past_due" } });
+});
+
+test("Connect: payouts from a connected account's balance (what was transferred to it), paid or failed by the bank", async (t) => {
+  const account = await stripe.accounts.create({ type: "express", country: "DE" });
+  fake.completeOnboarding(account.id);
+  const pi = await create();
+  await stripe.paymentIntents.confirm(pi.id, { payment_method: "pm_card_visa" });
+  await stripe.paymentIntents.capture(pi.id);
+  const charge = String((await stripe.paymentIntents.retrieve(pi.id)).latest_charge);
+  await stripe.transfers.create({ amount: 2000, currency: "eur", destination: account.id, source_transaction: charge });
+  const on = { stripeAccount: account.id };
+  t.like(await stripe.balance.retrieve({}, on), { available: [{ amount: 2000, currency: "eur" }] });
+  t.like(await t.throwsAsync(stripe.payouts.create({ amount: 2001, currency: "eur" }, on)), { code: "balance_insufficient" });
+  t.like(await t.throwsAsync(stripe.payouts.create({ amount: 100, currency: "eur" })), { type: "StripeInvalidRequestError" },
+    "a payout needs the connected account");
+  const payout = await stripe.payouts.create({ amount: 1500, currency: "eur", method: "instant" },
+    { ...on, idempotencyKey: "payout:p1" });
+  t.like(payout, { amount: 1500, method: "instant", status: "pending" });
+  t.false("_account" in payout);
+  t.is((await stripe.payouts.create({ amount: 1500, currency: "eur", method: "instant" }, { ...on, idempotencyKey: "payout:p1" })).id,
+    payout.id, "the same key, the same payout");
+  t.is(fake.balanceOf(account.id, "eur"), 500);
+  fake.payoutArrives(payout.id, "paid");
+  t.like(await stripe.payouts.retrieve(payout.id, {}, on), { status: "paid" });
+  const failing = await stripe.payouts.create({ amount: 500, currency: "eur" }, on);
+  fake.payoutArrives(failing.id, "failed");
+  t.is(fake.balanceOf(account.id, "eur"), 500, "a failed payout's money is back");
+  const types = fake.events.filter((e) => JSON.parse(e.body).account === account.id).map((e) => e.type);
+  t.deepEqual(types.filter((type) => type.startsWith("payout.")),
+    ["payout.created", "payout.paid", "payout.created", "payout.failed"]);
+});

@@ -26,10 +26,16 @@ import { makeNotificationsSendTask } from "./notifications__send.ts";
 import { makeOffersExpireTask } from "./offers__expire.ts";
 import { makePaymentsCancelTask } from "./payments__cancel.ts";
 import { makePaymentsCaptureTask } from "./payments__capture.ts";
+import { makePaymentsCaptureEarlyTask } from "./payments__capture_early.ts";
 import { makePaymentsCreateIntentTask } from "./payments__create_intent.ts";
 import { makePaymentsHoldTask } from "./payments__hold.ts";
+import { makePaymentsReconcileTask } from "./payments__reconcile.ts";
 import { makePaymentsRefundTask } from "./payments__refund.ts";
 import { makePaymentsReleaseTask } from "./payments__release.ts";
+import { makePaymentsReleaseManualTask } from "./payments__release_manual.ts";
+import { makePayoutsCreateTask } from "./payouts__create.ts";
+import { makePayoutsOnboardTask } from "./payouts__onboard.ts";
+import { makePayoutsScheduleTask } from "./payouts__schedule.ts";
 import { makeQrRotateSigningKeysTask } from "./qr__rotate_signing_keys.ts";
 import { makeSmsSendPhoneCodeTask } from "./sms__send_phone_code.ts";
 import { makeStripeProcessEventTask } from "./stripe__process_event.ts";
@@ -66,13 +72,19 @@ export function makeTaskList(deps: TaskDeps): TaskList {
     offers__expire: makeOffersExpireTask(),
     payments__cancel: makePaymentsCancelTask(deps),
     payments__capture: makePaymentsCaptureTask(deps),
+    payments__capture_early: makePaymentsCaptureEarlyTask(),
     payments__create_intent: makePaymentsCreateIntentTask(deps),
     payments__hold: makePaymentsHoldTask(),
+    payments__reconcile: makePaymentsReconcileTask(deps),
     payments__refund: makePaymentsRefundTask(deps),
     payments__release: makePaymentsReleaseTask(deps),
+    payments__release_manual: makePaymentsReleaseManualTask(deps),
+    payouts__create: makePayoutsCreateTask(deps),
+    payouts__onboard: makePayoutsOnboardTask(deps),
+    payouts__schedule: makePayoutsScheduleTask(),
     qr__rotate_signing_keys: makeQrRotateSigningKeysTask(),
     sms__send_phone_code: makeSmsSendPhoneCodeTask(deps),
-    stripe__process_event: makeStripeProcessEventTask(),
+    stripe__process_event: makeStripeProcessEventTask(deps),
     trips__auto_complete: makeTripsAutoCompleteTask(),
     trips__materialise_recurring: makeTripsMaterialiseRecurringTask(),
     trips__refresh_weather: makeTripsRefreshWeatherTask(deps),

@@ -25,7 +25,8 @@ as $$
     join app_public.payout_accounts pa on pa.user_id = e.traveler_id
     join app_private.stripe_refs acct on acct.payout_account_id = pa.id and acct.kind = 'account'
     join app_private.stripe_refs ch on ch.payment_intent_id = e.payment_intent_id and ch.kind = 'charge'
-   where e.status = 'held'
+   where (e.status = 'held' or (e.status = 'partially_refunded' and e.released_amount = 0))
+     and e.amount - e.refunded_amount > 0
      and not e.review_required
      and d.status = 'delivered'
      and (e.hold_until <= now() or d.receipt_confirmed_at is not null)
@@ -35,7 +36,36 @@ as $$
 $$;
 comment on function app_private.escrows_to_release(integer) is 'payments__release: the held escrows due for release now, with the transfer to make for each.';
 
+-- An escrow an admin releases (admin_release_escrow, payments__release_manual): what is left of it, whatever the
+-- hold, the review flag or the delivery's state (the admin decided), to an active payout account; null otherwise.
+create or replace function app_private.escrow_to_release_manually(escrow_id uuid)
+returns jsonb
+language sql stable
+set search_path = pg_catalog, public, pg_temp
+as $$
+  select jsonb_build_object(
+           'escrow_id', e.id,
+           'delivery_id', e.delivery_id,
+           'amount', e.amount - e.released_amount - e.refunded_amount,
+           'currency', lower(e.currency),
+           'destination', acct.stripe_id,
+           'source_transaction', ch.stripe_id,
+           'transfer_group', 'dlv_' || e.delivery_id,
+           'idempotency_key', 'transfer:' || e.id,
+           'condition', 'manual_release')
+    from app_public.escrow_accounts e
+    join app_public.payout_accounts pa on pa.user_id = e.traveler_id
+    join app_private.stripe_refs acct on acct.payout_account_id = pa.id and acct.kind = 'account'
+    join app_private.stripe_refs ch on ch.payment_intent_id = e.payment_intent_id and ch.kind = 'charge'
+   where e.id = escrow_to_release_manually.escrow_id
+     and (e.status = 'held' or (e.status = 'partially_refunded' and e.released_amount = 0))
+     and e.amount - e.refunded_amount > 0
+     and pa.status = 'active';
+$$;
+comment on function app_private.escrow_to_release_manually(uuid) is 'payments__release_manual: the transfer to make for an escrow an admin releases (null when not releasable).';
+
 -- Records the transfer made for an escrow: released once (a second call, or a concurrent one, changes nothing).
+-- What an admin's partial refund left of a share (partially_refunded, nothing released yet) is released too.
 create or replace function app_private.record_escrow_release(escrow_id uuid, transfer jsonb, condition app_public.release_condition)
 returns boolean
 language plpgsql volatile
@@ -47,7 +77,9 @@ begin
   update app_public.escrow_accounts e
      set status = 'released', released_amount = e.amount - e.refunded_amount, released_at = now(),
          release_condition = record_escrow_release.condition
-   where e.id = record_escrow_release.escrow_id and e.status = 'held'
+   where e.id = record_escrow_release.escrow_id
+     and (e.status = 'held' or (e.status = 'partially_refunded' and e.released_amount = 0))
+     and e.amount - e.refunded_amount > 0
   returning * into v_escrow;
   if v_escrow.id is null then
     return false;

@@ -191,8 +191,10 @@ $$;
 comment on function app_private.apply_payment_intent(jsonb, timestamptz) is
   'Applies a Stripe PaymentIntent object to its payment when it moves it forward: authorisation, capture (escrow held, ledger), cancellation, failure.';
 
--- payments__capture, step 1 (at the pickup scan): whether to capture, and with what. action: 'capture', 'done'
--- (already captured), 'skip' (nothing capturable: no authorisation, cancelled, or the delivery was not picked up).
+-- payments__capture, step 1 (at the pickup scan, or early: the authorisation lapses within
+-- payments.capture_margin_hours before the pickup): whether to capture, and with what. action: 'capture', 'done'
+-- (already captured), 'skip' (nothing capturable: no authorisation, cancelled, or the delivery was not picked up and
+-- the authorisation is not about to lapse).
 create or replace function app_private.payment_to_capture(delivery_id uuid)
 returns jsonb
 language sql stable
@@ -202,7 +204,11 @@ as $$
     select jsonb_build_object(
              'action', case when p.status = 'succeeded' then 'done'
                             when p.status = 'requires_capture' and r.stripe_id is not null
-                                 and d.status in ('picked_up', 'in_transit', 'delivery_scheduled', 'delivered') then 'capture'
+                                 and (d.status in ('picked_up', 'in_transit', 'delivery_scheduled', 'delivered')
+                                      or (d.status in ('accepted', 'pickup_scheduled')
+                                          and p.capture_before <= now() + make_interval(
+                                                hours => (app_hidden.config_value('payments.capture_margin_hours'))::int)))
+                              then 'capture'
                             else 'skip' end,
              'reason', format('payment %s, delivery %s', p.status, d.status),
              'stripe_id', r.stripe_id,
@@ -251,3 +257,27 @@ begin
 end;
 $$;
 comment on function app_private.start_escrow_hold(uuid) is 'payments__hold: sets the held escrow''s hold_until to delivery + deliveries.dispute_window_hours, once; alerts finance when the payment was not captured.';
+
+-- The early-capture guard (hourly, payments__capture_early): each authorised payment of a delivery still awaiting its
+-- pickup whose authorisation lapses within payments.capture_margin_hours (12) is captured now, by payments__capture
+-- (the same job key as the pickup's: one capture either way). A cancellation afterwards refunds it in full.
+create or replace function app_private.enqueue_early_captures(max_rows integer default 500)
+returns integer
+language sql volatile
+set search_path = pg_catalog, public, pg_temp
+as $$
+  with due as (
+    select p.delivery_id
+      from app_public.payment_intents p
+      join app_public.deliveries d on d.id = p.delivery_id
+     where p.status = 'requires_capture'
+       and p.capture_before <= now() + make_interval(hours => (app_hidden.config_value('payments.capture_margin_hours'))::int)
+       and d.status in ('accepted', 'pickup_scheduled')
+     order by p.capture_before
+     limit enqueue_early_captures.max_rows
+  )
+  select count(graphile_worker.add_job('payments__capture', json_build_object('id', due.delivery_id),
+                                       job_key := 'payments__capture:' || due.delivery_id, max_attempts := 25))::integer
+    from due;
+$$;
+comment on function app_private.enqueue_early_captures(integer) is 'payments__capture_early (hourly): enqueues the capture of authorised payments whose authorisation lapses within payments.capture_margin_hours before the pickup.';

@@ -23,9 +23,14 @@ $$;
 comment on function app_private.record_stripe_event(text, text, jsonb) is 'Stores a verified Stripe event once and enqueues its processing; false for an id already received.';
 
 -- Applies an event's effect once. Handled: payment_intent.{amount_capturable_updated, succeeded, canceled,
--- payment_failed} (app_private.apply_payment_intent, forward only). Other types are marked processed with the
--- outcome 'ignored'. Returns the outcome.
-create or replace function app_private.process_stripe_event(event_id text)
+-- payment_failed} (app_private.apply_payment_intent, forward only); account.updated (app_private.apply_stripe_account,
+-- with current_object: the account as the worker re-fetched it, since an account's state may move back and events
+-- arrive out of order); payout.{created, updated, paid, failed, canceled} of a connected account
+-- (app_private.apply_stripe_payout, forward only); transfer.created, transfer.reversed and charge.refunded
+-- (stripe_money_events.sql: a release recorded if its task did not, money moved outside the platform reported to
+-- finance). Other types are marked processed with the outcome 'ignored'.
+-- Returns the outcome.
+create or replace function app_private.process_stripe_event(event_id text, current_object jsonb default null)
 returns text
 language plpgsql volatile
 set search_path = pg_catalog, public, pg_temp
@@ -46,10 +51,20 @@ begin
                           'payment_intent.canceled', 'payment_intent.payment_failed')
       then app_private.apply_payment_intent(v_event.body -> 'data' -> 'object',
                                             to_timestamp((v_event.body ->> 'created')::double precision))
+    when v_event.type = 'account.updated'
+      then app_private.apply_stripe_account(coalesce(process_stripe_event.current_object, v_event.body -> 'data' -> 'object'))
+    when v_event.type = 'transfer.created'
+      then app_private.apply_stripe_transfer_created(v_event.body -> 'data' -> 'object')
+    when v_event.type = 'transfer.reversed'
+      then app_private.apply_stripe_transfer_reversed(v_event.body -> 'data' -> 'object')
+    when v_event.type = 'charge.refunded'
+      then app_private.apply_stripe_charge_refunded(v_event.body -> 'data' -> 'object')
+    when v_event.type in ('payout.created', 'payout.updated', 'payout.paid', 'payout.failed', 'payout.canceled')
+      then app_private.apply_stripe_payout(v_event.body -> 'data' -> 'object', v_event.body ->> 'account')
     else 'ignored' end;
   update app_private.stripe_events s set processed_at = now(), outcome = left(v_outcome, 200)
    where s.id = v_event.id;
   return v_outcome;
 end;
 $$;
-comment on function app_private.process_stripe_event(text) is 'stripe__process_event: applies a stored Stripe event''s effect and marks it processed, once.';
+comment on function app_private.process_stripe_event(text, jsonb) is 'stripe__process_event: applies a stored Stripe event''s effect and marks it processed, once.';
