@@ -55,7 +55,8 @@ test.serial("differences are reported, not corrected: a PaymentIntent cancelled 
   h.fake.webhookUrl = url;
   await queryAsRoot(db, "update app_public.refunds set amount = 499 where status = 'succeeded'");
   const mails = async () => (await queryAsRoot(db,
-    "select count(*)::int as n from app_private.emails where subject = 'Reconciliation with Stripe found differences'"))[0]!.n;
+    `select count(*)::int as n from app_public.notifications
+      where channel = 'email' and variables ->> 'subject' = 'Reconciliation with Stripe found differences'`))[0]!.n;
   const before = await mails();
   await runPaymentJob(db, h, "payments__reconcile");
   const { differences } = await lastRun();
