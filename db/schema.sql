@@ -9073,6 +9073,44 @@ COMMENT ON FUNCTION app_hidden.tg_notification_templates__bump_version() IS 'Bum
 
 
 --
+-- Name: tg_notifications__events(); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.tg_notifications__events() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_row app_public.notifications := case when TG_OP = 'DELETE' then OLD else NEW end;
+  v_event text;
+begin
+  if v_row.channel <> 'in_app' then
+    return null;
+  end if;
+  if TG_OP = 'DELETE' then
+    v_event := case when OLD.status in ('sent', 'delivered', 'read') then 'deleted' end;
+  elsif NEW.status = 'sent' and OLD.status = 'queued' then
+    v_event := 'created';
+  elsif NEW.read_at is distinct from OLD.read_at and NEW.status in ('sent', 'delivered', 'read') then
+    v_event := 'read';
+  end if;
+  if v_event is not null then
+    perform pg_notify('notifications:' || v_row.user_id,
+                      json_build_object('event', v_event, 'id', v_row.id, 'created_at', v_row.created_at)::text);
+  end if;
+  return null;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION tg_notifications__events(); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.tg_notifications__events() IS 'Announces in-app inbox changes (created, read, deleted) on the channel notifications:<user id>, keys only.';
+
+
+--
 -- Name: tg_notifications__read_status(); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
@@ -27766,6 +27804,13 @@ CREATE CONSTRAINT TRIGGER _900_enqueue_matching AFTER INSERT ON app_public.trips
 
 
 --
+-- Name: notifications _900_events; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _900_events AFTER DELETE OR UPDATE ON app_public.notifications FOR EACH ROW EXECUTE FUNCTION app_hidden.tg_notifications__events();
+
+
+--
 -- Name: user_verification_documents _900_refresh_level; Type: TRIGGER; Schema: app_public; Owner: -
 --
 
@@ -31381,6 +31426,14 @@ REVOKE ALL ON FUNCTION app_hidden.tg_notification_template_bodies__bump_version(
 --
 
 REVOKE ALL ON FUNCTION app_hidden.tg_notification_templates__bump_version() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION tg_notifications__events(); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.tg_notifications__events() FROM PUBLIC;
+GRANT ALL ON FUNCTION app_hidden.tg_notifications__events() TO app_user;
 
 
 --
