@@ -10653,6 +10653,49 @@ COMMENT ON FUNCTION app_private.drop_old_notification_partitions() IS 'Drops the
 
 
 --
+-- Name: email_unsubscribe_link(uuid); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.email_unsubscribe_link(notification_id uuid) RETURNS text
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select (app_hidden.config_value('platform.app_url') #>> '{}') || '/unsubscribe?token=' || n.user_id || '.'
+         || n.category || '.' || app_private.email_unsubscribe_signature(n.user_id, n.category)
+    from app_public.notifications n
+   where n.id = email_unsubscribe_link.notification_id and n.channel = 'email' and n.category <> 'security';
+$$;
+
+
+--
+-- Name: FUNCTION email_unsubscribe_link(notification_id uuid); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.email_unsubscribe_link(notification_id uuid) IS 'The unsubscribe link of a non-security email notification (its user and category, signed); null otherwise.';
+
+
+--
+-- Name: email_unsubscribe_signature(uuid, app_public.notification_category); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.email_unsubscribe_signature(user_id uuid, category app_public.notification_category) RETURNS text
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select encode(public.hmac(convert_to(email_unsubscribe_signature.user_id::text || '.'
+                                       || email_unsubscribe_signature.category, 'UTF8'), k.key, 'sha256'), 'hex')
+    from app_private.email_unsubscribe_keys k;
+$$;
+
+
+--
+-- Name: FUNCTION email_unsubscribe_signature(user_id uuid, category app_public.notification_category); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.email_unsubscribe_signature(user_id uuid, category app_public.notification_category) IS 'The HMAC of an unsubscribe link naming a user and an email category.';
+
+
+--
 -- Name: end_suspensions(); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -19039,6 +19082,44 @@ Removes a push token of yours; false when you had no such token. Errors: LOGIN.'
 
 
 --
+-- Name: unsubscribe_email(text); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.unsubscribe_email(signed_token text) RETURNS app_public.notification_category
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $_$
+declare
+  v_parts text[] := regexp_match(unsubscribe_email.signed_token,
+    '^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.([a-z_]{1,32})\.([0-9a-f]{64})$');
+  v_category app_public.notification_category;
+begin
+  -- The caller check: the signature (a visitor may call this; the link is the credential).
+  if v_parts is null or v_parts[2] not in (select unnest(enum_range(null::app_public.notification_category))::text)
+     or v_parts[2] = 'security'
+     or app_private.email_unsubscribe_signature(v_parts[1]::uuid, v_parts[2]::app_public.notification_category)
+        is distinct from v_parts[3] then
+    raise exception 'signed_token is not a valid unsubscribe link' using errcode = 'INVAL';
+  end if;
+  v_category := v_parts[2]::app_public.notification_category;
+  update app_public.notification_preferences p
+     set categories = jsonb_set(p.categories, '{email}',
+                                coalesce(p.categories -> 'email', '{}') || jsonb_build_object(v_category, false))
+   where p.user_id = v_parts[1]::uuid;
+  return v_category;
+end;
+$_$;
+
+
+--
+-- Name: FUNCTION unsubscribe_email(signed_token text); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.unsubscribe_email(signed_token text) IS '@resultFieldName category
+Switches off one category of email for the user an unsubscribe link (the token at the end of every non-security email) names; no sign-in needed, the link is signed. Returns the category. Errors: INVAL.';
+
+
+--
 -- Name: update_delivery_request(uuid, app_public.delivery_request_details); Type: FUNCTION; Schema: app_public; Owner: -
 --
 
@@ -20521,6 +20602,42 @@ COMMENT ON CONSTRAINT api_request_budgets_requests_check ON app_private.api_requ
 --
 
 COMMENT ON CONSTRAINT api_request_budgets_subject_check ON app_private.api_request_budgets IS 'subject must have 1 to 100 characters';
+
+
+--
+-- Name: email_unsubscribe_keys; Type: TABLE; Schema: app_private; Owner: -
+--
+
+CREATE TABLE app_private.email_unsubscribe_keys (
+    id boolean DEFAULT true NOT NULL,
+    key bytea DEFAULT public.gen_random_bytes(32) NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT email_unsubscribe_keys_id_check CHECK (id),
+    CONSTRAINT email_unsubscribe_keys_key_check CHECK ((length(key) = 32))
+);
+
+ALTER TABLE ONLY app_private.email_unsubscribe_keys FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE email_unsubscribe_keys; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON TABLE app_private.email_unsubscribe_keys IS 'The HMAC key of unsubscribe links (one row).';
+
+
+--
+-- Name: CONSTRAINT email_unsubscribe_keys_id_check ON email_unsubscribe_keys; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT email_unsubscribe_keys_id_check ON app_private.email_unsubscribe_keys IS 'id must be true: there is one key';
+
+
+--
+-- Name: CONSTRAINT email_unsubscribe_keys_key_check ON email_unsubscribe_keys; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT email_unsubscribe_keys_key_check ON app_private.email_unsubscribe_keys IS 'key must have 32 bytes';
 
 
 --
@@ -24219,6 +24336,21 @@ ALTER TABLE ONLY app_private.api_request_budgets
 --
 
 COMMENT ON CONSTRAINT api_request_budgets_pkey ON app_private.api_request_budgets IS 'subject already has a request budget';
+
+
+--
+-- Name: email_unsubscribe_keys email_unsubscribe_keys_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.email_unsubscribe_keys
+    ADD CONSTRAINT email_unsubscribe_keys_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: CONSTRAINT email_unsubscribe_keys_pkey ON email_unsubscribe_keys; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT email_unsubscribe_keys_pkey ON app_private.email_unsubscribe_keys IS 'the unsubscribe key already exists';
 
 
 --
@@ -29681,6 +29813,12 @@ ALTER TABLE app_private.admin_users ENABLE ROW LEVEL SECURITY;
 ALTER TABLE app_private.api_request_budgets ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: email_unsubscribe_keys; Type: ROW SECURITY; Schema: app_private; Owner: -
+--
+
+ALTER TABLE app_private.email_unsubscribe_keys ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: email_verification_tokens; Type: ROW SECURITY; Schema: app_private; Owner: -
 --
 
@@ -31789,6 +31927,20 @@ REVOKE ALL ON FUNCTION app_private.drop_old_notification_partitions() FROM PUBLI
 
 
 --
+-- Name: FUNCTION email_unsubscribe_link(notification_id uuid); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.email_unsubscribe_link(notification_id uuid) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION email_unsubscribe_signature(user_id uuid, category app_public.notification_category); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.email_unsubscribe_signature(user_id uuid, category app_public.notification_category) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION end_suspensions(); Type: ACL; Schema: app_private; Owner: -
 --
 
@@ -33297,6 +33449,14 @@ GRANT ALL ON FUNCTION app_public.unregister_device_token(token text) TO app_user
 
 
 --
+-- Name: FUNCTION unsubscribe_email(signed_token text); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.unsubscribe_email(signed_token text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.unsubscribe_email(signed_token text) TO app_anonymous;
+
+
+--
 -- Name: FUNCTION update_delivery_request(request_id uuid, details app_public.delivery_request_details); Type: ACL; Schema: app_public; Owner: -
 --
 
@@ -33632,3 +33792,4 @@ ALTER DEFAULT PRIVILEGES FOR ROLE app_owner REVOKE ALL ON FUNCTIONS  FROM PUBLIC
 --   20261208130100
 --   20261208130200
 --   20261208130300
+--   20261208150000
