@@ -24350,7 +24350,7 @@ ALTER TABLE ONLY app_private.email_unsubscribe_keys
 -- Name: CONSTRAINT email_unsubscribe_keys_pkey ON email_unsubscribe_keys; Type: COMMENT; Schema: app_private; Owner: -
 --
 
-COMMENT ON CONSTRAINT email_unsubscribe_keys_pkey ON app_private.email_unsubscribe_keys IS 'the unsubscribe key already exists';
+COMMENT ON CONSTRAINT email_unsubscribe_keys_pkey ON app_private.email_unsubscribe_keys IS 'id is already taken: there is one unsubscribe key';
 
 
 --

@@ -14,7 +14,7 @@ create table app_private.email_unsubscribe_keys (
 alter table app_private.email_unsubscribe_keys enable row level security;
 alter table app_private.email_unsubscribe_keys force row level security;
 comment on table app_private.email_unsubscribe_keys is 'The HMAC key of unsubscribe links (one row).';
-comment on constraint email_unsubscribe_keys_pkey on app_private.email_unsubscribe_keys is 'the unsubscribe key already exists';
+comment on constraint email_unsubscribe_keys_pkey on app_private.email_unsubscribe_keys is 'id is already taken: there is one unsubscribe key';
 comment on constraint email_unsubscribe_keys_id_check on app_private.email_unsubscribe_keys is 'id must be true: there is one key';
 comment on constraint email_unsubscribe_keys_key_check on app_private.email_unsubscribe_keys is 'key must have 32 bytes';
 insert into app_private.email_unsubscribe_keys default values;
