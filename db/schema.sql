@@ -9170,6 +9170,44 @@ COMMENT ON FUNCTION app_hidden.tg_notification_templates__bump_version() IS 'Bum
 
 
 --
+-- Name: tg_notifications__events(); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.tg_notifications__events() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_row app_public.notifications := case when TG_OP = 'DELETE' then OLD else NEW end;
+  v_event text;
+begin
+  if v_row.channel <> 'in_app' then
+    return null;
+  end if;
+  if TG_OP = 'DELETE' then
+    v_event := case when OLD.status in ('sent', 'delivered', 'read') then 'deleted' end;
+  elsif NEW.status = 'sent' and OLD.status = 'queued' then
+    v_event := 'created';
+  elsif NEW.read_at is distinct from OLD.read_at and NEW.status in ('sent', 'delivered', 'read') then
+    v_event := 'read';
+  end if;
+  if v_event is not null then
+    perform pg_notify('notifications:' || v_row.user_id,
+                      json_build_object('event', v_event, 'id', v_row.id, 'created_at', v_row.created_at)::text);
+  end if;
+  return null;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION tg_notifications__events(); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.tg_notifications__events() IS 'Announces in-app inbox changes (created, read, deleted) on the channel notifications:<user id>, keys only.';
+
+
+--
 -- Name: tg_notifications__read_status(); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
@@ -11137,6 +11175,49 @@ $_$;
 --
 
 COMMENT ON FUNCTION app_private.drop_old_notification_partitions() IS 'Drops the monthly partitions of notifications that ended before notifications.retention_days ago.';
+
+
+--
+-- Name: email_unsubscribe_link(uuid); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.email_unsubscribe_link(notification_id uuid) RETURNS text
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select (app_hidden.config_value('platform.app_url') #>> '{}') || '/unsubscribe?token=' || n.user_id || '.'
+         || n.category || '.' || app_private.email_unsubscribe_signature(n.user_id, n.category)
+    from app_public.notifications n
+   where n.id = email_unsubscribe_link.notification_id and n.channel = 'email' and n.category <> 'security';
+$$;
+
+
+--
+-- Name: FUNCTION email_unsubscribe_link(notification_id uuid); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.email_unsubscribe_link(notification_id uuid) IS 'The unsubscribe link of a non-security email notification (its user and category, signed); null otherwise.';
+
+
+--
+-- Name: email_unsubscribe_signature(uuid, app_public.notification_category); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.email_unsubscribe_signature(user_id uuid, category app_public.notification_category) RETURNS text
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select encode(public.hmac(convert_to(email_unsubscribe_signature.user_id::text || '.'
+                                       || email_unsubscribe_signature.category, 'UTF8'), k.key, 'sha256'), 'hex')
+    from app_private.email_unsubscribe_keys k;
+$$;
+
+
+--
+-- Name: FUNCTION email_unsubscribe_signature(user_id uuid, category app_public.notification_category); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.email_unsubscribe_signature(user_id uuid, category app_public.notification_category) IS 'The HMAC of an unsubscribe link naming a user and an email category.';
 
 
 --
@@ -20618,6 +20699,44 @@ Removes a push token of yours; false when you had no such token. Errors: LOGIN.'
 
 
 --
+-- Name: unsubscribe_email(text); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.unsubscribe_email(signed_token text) RETURNS app_public.notification_category
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $_$
+declare
+  v_parts text[] := regexp_match(unsubscribe_email.signed_token,
+    '^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.([a-z_]{1,32})\.([0-9a-f]{64})$');
+  v_category app_public.notification_category;
+begin
+  -- The caller check: the signature (a visitor may call this; the link is the credential).
+  if v_parts is null or v_parts[2] not in (select unnest(enum_range(null::app_public.notification_category))::text)
+     or v_parts[2] = 'security'
+     or app_private.email_unsubscribe_signature(v_parts[1]::uuid, v_parts[2]::app_public.notification_category)
+        is distinct from v_parts[3] then
+    raise exception 'signed_token is not a valid unsubscribe link' using errcode = 'INVAL';
+  end if;
+  v_category := v_parts[2]::app_public.notification_category;
+  update app_public.notification_preferences p
+     set categories = jsonb_set(p.categories, '{email}',
+                                coalesce(p.categories -> 'email', '{}') || jsonb_build_object(v_category, false))
+   where p.user_id = v_parts[1]::uuid;
+  return v_category;
+end;
+$_$;
+
+
+--
+-- Name: FUNCTION unsubscribe_email(signed_token text); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.unsubscribe_email(signed_token text) IS '@resultFieldName category
+Switches off one category of email for the user an unsubscribe link (the token at the end of every non-security email) names; no sign-in needed, the link is signed. Returns the category. Errors: INVAL.';
+
+
+--
 -- Name: update_delivery_request(uuid, app_public.delivery_request_details); Type: FUNCTION; Schema: app_public; Owner: -
 --
 
@@ -22166,6 +22285,42 @@ COMMENT ON CONSTRAINT api_request_budgets_requests_check ON app_private.api_requ
 --
 
 COMMENT ON CONSTRAINT api_request_budgets_subject_check ON app_private.api_request_budgets IS 'subject must have 1 to 100 characters';
+
+
+--
+-- Name: email_unsubscribe_keys; Type: TABLE; Schema: app_private; Owner: -
+--
+
+CREATE TABLE app_private.email_unsubscribe_keys (
+    id boolean DEFAULT true NOT NULL,
+    key bytea DEFAULT public.gen_random_bytes(32) NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT email_unsubscribe_keys_id_check CHECK (id),
+    CONSTRAINT email_unsubscribe_keys_key_check CHECK ((length(key) = 32))
+);
+
+ALTER TABLE ONLY app_private.email_unsubscribe_keys FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE email_unsubscribe_keys; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON TABLE app_private.email_unsubscribe_keys IS 'The HMAC key of unsubscribe links (one row).';
+
+
+--
+-- Name: CONSTRAINT email_unsubscribe_keys_id_check ON email_unsubscribe_keys; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT email_unsubscribe_keys_id_check ON app_private.email_unsubscribe_keys IS 'id must be true: there is one key';
+
+
+--
+-- Name: CONSTRAINT email_unsubscribe_keys_key_check ON email_unsubscribe_keys; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT email_unsubscribe_keys_key_check ON app_private.email_unsubscribe_keys IS 'key must have 32 bytes';
 
 
 --
@@ -25408,6 +25563,21 @@ ALTER TABLE ONLY app_private.api_request_budgets
 --
 
 COMMENT ON CONSTRAINT api_request_budgets_pkey ON app_private.api_request_budgets IS 'subject already has a request budget';
+
+
+--
+-- Name: email_unsubscribe_keys email_unsubscribe_keys_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.email_unsubscribe_keys
+    ADD CONSTRAINT email_unsubscribe_keys_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: CONSTRAINT email_unsubscribe_keys_pkey ON email_unsubscribe_keys; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT email_unsubscribe_keys_pkey ON app_private.email_unsubscribe_keys IS 'id is already taken: there is one unsubscribe key';
 
 
 --
@@ -29100,6 +29270,13 @@ CREATE CONSTRAINT TRIGGER _900_enqueue_matching AFTER INSERT ON app_public.trips
 
 
 --
+-- Name: notifications _900_events; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _900_events AFTER DELETE OR UPDATE ON app_public.notifications FOR EACH ROW EXECUTE FUNCTION app_hidden.tg_notifications__events();
+
+
+--
 -- Name: user_verification_documents _900_refresh_level; Type: TRIGGER; Schema: app_public; Owner: -
 --
 
@@ -31036,6 +31213,12 @@ ALTER TABLE app_private.admin_users ENABLE ROW LEVEL SECURITY;
 ALTER TABLE app_private.api_request_budgets ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: email_unsubscribe_keys; Type: ROW SECURITY; Schema: app_private; Owner: -
+--
+
+ALTER TABLE app_private.email_unsubscribe_keys ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: email_verification_tokens; Type: ROW SECURITY; Schema: app_private; Owner: -
 --
 
@@ -32796,6 +32979,14 @@ REVOKE ALL ON FUNCTION app_hidden.tg_notification_templates__bump_version() FROM
 
 
 --
+-- Name: FUNCTION tg_notifications__events(); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.tg_notifications__events() FROM PUBLIC;
+GRANT ALL ON FUNCTION app_hidden.tg_notifications__events() TO app_user;
+
+
+--
 -- Name: FUNCTION tg_notifications__read_status(); Type: ACL; Schema: app_hidden; Owner: -
 --
 
@@ -33201,6 +33392,20 @@ REVOKE ALL ON FUNCTION app_private.delete_expired_trip_weather() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app_private.drop_old_notification_partitions() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION email_unsubscribe_link(notification_id uuid); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.email_unsubscribe_link(notification_id uuid) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION email_unsubscribe_signature(user_id uuid, category app_public.notification_category); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.email_unsubscribe_signature(user_id uuid, category app_public.notification_category) FROM PUBLIC;
 
 
 --
@@ -34865,6 +35070,14 @@ GRANT ALL ON FUNCTION app_public.unregister_device_token(token text) TO app_user
 
 
 --
+-- Name: FUNCTION unsubscribe_email(signed_token text); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.unsubscribe_email(signed_token text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.unsubscribe_email(signed_token text) TO app_anonymous;
+
+
+--
 -- Name: FUNCTION update_delivery_request(request_id uuid, details app_public.delivery_request_details); Type: ACL; Schema: app_public; Owner: -
 --
 
@@ -35184,3 +35397,4 @@ ALTER DEFAULT PRIVILEGES FOR ROLE app_owner REVOKE ALL ON FUNCTIONS  FROM PUBLIC
 --   20261208140200
 --   20261208140300
 --   20261208140400
+--   20261208150000

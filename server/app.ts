@@ -1,5 +1,5 @@
 // The HTTP server: request ids and logs, health probes (Express), token check, then PostGraphile at /graphql through
-// grafserv's node adaptor; signed file uploads and downloads at /files/<id>; Stripe's webhooks at /webhooks/stripe;
+// grafserv's node adaptor (and GraphQL subscriptions over websockets at /graphql, server/websocket.ts); signed file uploads and downloads at /files/<id>; Stripe's webhooks at /webhooks/stripe;
 // the customer's handover codes as images at /handover/qr.png and .svg.
 import { randomUUID } from "node:crypto";
 import { readdirSync } from "node:fs";
@@ -21,6 +21,7 @@ import { storageFromConfig } from "../lib/storage.ts";
 import { makePreset } from "./graphile.config.ts";
 import { createStripeClient } from "../lib/stripe.ts";
 import { makeStripeWebhook, STRIPE_WEBHOOK_PATH } from "./stripe/webhook.ts";
+import { makeWebsocketServer } from "./websocket.ts";
 
 const MIGRATIONS_DIR = new URL("../db/migrations/", import.meta.url);
 
@@ -65,7 +66,8 @@ export async function createAppServer(config: Config, log: Logger): Promise<AppS
   const { database } = config;
   const ownerPool = makePool(database.url, 4, log, "owner", database.connectTimeoutMs);
   const authPool = makePool(database.authUrl, 10, log, "authenticator", database.connectTimeoutMs);
-  const pgl = postgraphile(makePreset(config, log, authPool));
+  const preset = makePreset(config, log, authPool);
+  const pgl = postgraphile(preset);
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", config.api.trustProxy);
@@ -149,6 +151,19 @@ export async function createAppServer(config: Config, log: Logger): Promise<AppS
     }
   });
 
+  // Websockets at /graphql (subscriptions), admitted like requests; any other upgrade is refused.
+  const websockets = makeWebsocketServer({
+    serv,
+    ownerPool,
+    secret: config.auth.jwtSecret,
+    log,
+    clientIp: (req) => proxyAddr(req, trust),
+  });
+  httpServer.on("upgrade", (req: IncomingMessage, socket, head: Buffer) => {
+    if (pathOf(req) === graphqlPath) websockets.handleUpgrade(req, socket, head);
+    else socket.destroy();
+  });
+
   // Idle keep-alive connections stay open longer than clients and load balancers keep theirs (60 s is the common
   // idle timeout of the latter), so the client always closes first: with Node's 5 s, a client that reuses a
   // connection as the server drops it gets a reset instead of an answer (seen under load, when a busy event loop
@@ -162,11 +177,14 @@ export async function createAppServer(config: Config, log: Logger): Promise<AppS
     async close() {
       await new Promise<void>((resolve) => {
         httpServer.close(() => resolve());
+        websockets.close();
         httpServer.closeIdleConnections();
         // Requests still running after the grace period are cut so shutdown cannot hang.
         setTimeout(() => httpServer.closeAllConnections(), 5_000).unref();
       });
       await pgl.release();
+      // PostGraphile leaves the services of a pool it was given to their owner: this ends the LISTEN of subscriptions.
+      for (const service of preset.pgServices ?? []) await service.release?.();
       await Promise.all([authPool.end(), ownerPool.end()]);
     },
   };

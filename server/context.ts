@@ -4,7 +4,7 @@ import type { AuthConfig } from "../lib/config.ts";
 import { clientIpOf, identityOf } from "./auth.ts";
 
 /**
- * Turns the identity admission verified (server/auth.ts) into the settings PostGraphile applies with
+ * Turns the identity admission verified (server/auth.ts; server/websocket.ts for websockets) into the settings PostGraphile applies with
  * set_config(…, true) in each request's transaction. No identity means app_anonymous. The TOTP keys travel the same
  * way, so they exist in the database only for the length of a request's transaction (never in a table or a dump).
  */
@@ -13,7 +13,8 @@ export function makeContext(statementTimeout: string, totpKeys: AuthConfig["totp
     requestContext: Partial<Grafast.RequestContext>,
     args?: { document: DocumentNode; operationName?: string | null }
   ): { pgSettings: Record<string, string> } => {
-    const req: IncomingMessage | undefined = requestContext.node?.req;
+    // Over a websocket, the upgrade request carries what admission learnt at connection (server/websocket.ts).
+    const req: IncomingMessage | undefined = requestContext.node?.req ?? requestContext.ws?.request;
     const identity = identityOf(req);
     const pgSettings: Record<string, string> = { role: "app_anonymous", statement_timeout: statementTimeout };
     // Only mutations read the client address (rate limits: app_hidden.current_ip()) and the TOTP keys (login and

@@ -13,6 +13,7 @@ import { makeConstraintMessagesPlugin } from "./plugins/constraintMessages.ts";
 import { makeDocumentRulesPlugin } from "./plugins/documentRules.ts";
 import { makeFileUrlsPlugin } from "./plugins/fileUrls.ts";
 import { GeoJsonPlugin } from "./plugins/geojson.ts";
+import { NotificationEventsPlugin } from "./plugins/notificationEvents.ts";
 import { Lane, makePasswordLanePlugin } from "./plugins/passwordLane.ts";
 import { RequestChecksPlugin } from "./plugins/requestChecks.ts";
 import { RequestErrorCodesPlugin } from "./plugins/requestErrorCodes.ts";
@@ -37,12 +38,13 @@ export function makePreset(config: Config, log: Logger, authPool: pg.Pool): Grap
       RequestErrorCodesPlugin,
       makeConstraintMessagesPlugin(constraintMessages),
       makeFileUrlsPlugin(config.files),
+      NotificationEventsPlugin,
     ],
     pgServices: [
       makePgService({
         pool: authPool,
-        // No subscriptions (websockets are off), so no LISTEN connection either.
-        pubsub: false,
+        // Subscriptions (myNotificationEvents) LISTEN on one connection of this pool, shared by every subscriber.
+        pubsub: true,
         schemas: ["app_public"],
         pgSettingsForIntrospection: { role: "app_user" },
       }),
@@ -66,7 +68,8 @@ export function makePreset(config: Config, log: Logger, authPool: pg.Pool): Grap
       graphiqlOnGraphQLGET: false,
       graphiqlPath: "/graphiql",
       graphqlOverGET: false,
-      websockets: false,
+      // Websockets are served by server/websocket.ts (admission first), on the upgrade requests of /graphql.
+      websockets: true,
       maxRequestLength: api.maxRequestBytes,
       maskError: makeMaskError(log, { hideSuggestions: isProduction, constraintMessages }),
     },

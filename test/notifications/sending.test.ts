@@ -201,3 +201,22 @@ test.serial("a reset link's token is minted at sending time: only its hash is st
   t.deepEqual(stored, [{ notification_id: row!.id }]);
   t.is((await queryAsRoot(db, "select app_public.reset_password($1, 'A-brand-new-Passw0rd!') as ok", [token]))[0]!.ok, true);
 });
+
+test.serial("every email but security ones ends with its signed unsubscribe link, which the row does not keep", async (t) => {
+  const { id, email } = await createUser(db);
+  await notify(id, "offer_countered", OFFER);
+  await runJobs();
+  const [emailRow] = await rows(id);
+  const mail = qp(mails.filter((m) => m.to.includes(email)).at(-1)!.raw);
+  const link = /\/unsubscribe\?token=([0-9a-f-]{36}\.[a-z_]+\.[0-9a-f]{64})/.exec(mail);
+  t.truthy(link, "the text and HTML carry the link");
+  t.true(link![1]!.startsWith(`${id}.`), "it names the recipient");
+  t.true(mail.includes("Unsubscribe from these emails"));
+  t.false(String(emailRow!.body).includes(link![1]!), "the token is not stored");
+  t.false(String(emailRow!.body).includes("/unsubscribe"));
+
+  await queryAsRoot(db, "select app_hidden.notify($1, 'password_changed', '{}'::jsonb, 'urgent')", [id]);
+  await runJobs();
+  const security = qp(mails.filter((m) => m.to.includes(email)).at(-1)!.raw);
+  t.false(security.includes("/unsubscribe"), "security emails cannot be switched off, so they carry no link");
+});

@@ -83,13 +83,22 @@ export function makeNotificationsSendTask({
           break;
         case "email":
           if (!message.email) return await record("failed", "the user has no email address");
-          await mailer.send({
-            id,
-            to: message.email,
-            subject: rendered.title,
-            text: rendered.text,
-            html: rendered.html,
-          });
+          {
+            // Every email outside the security category ends with its signed unsubscribe link (sent, not kept).
+            const [{ link } = { link: null }] = await query<{ link: string | null }>(
+              "select app_private.email_unsubscribe_link($1) as link",
+              [id]
+            );
+            await mailer.send({
+              id,
+              to: message.email,
+              subject: rendered.title,
+              text: link ? `${rendered.text}\n\nStop these emails: ${link}` : rendered.text,
+              html: link
+                ? `${rendered.html}\n<p><a href="${escapeHtml(link)}">Unsubscribe from these emails</a></p>`
+                : rendered.html,
+            });
+          }
           break;
         case "sms":
           if (!message.phone) return await record("failed", "the user has no phone number");
@@ -135,4 +144,8 @@ export function makeNotificationsSendTask({
 
 function messageOf(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).slice(0, 2000);
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

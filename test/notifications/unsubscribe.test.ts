@@ -1,0 +1,70 @@
+// unsubscribeEmail(signedToken): the link at the end of every non-security email (docs/notifications.md) switches
+// that category's email off for the user it names, without signing in; the token is verified by its HMAC, never
+// stored; a tampered, forged or security token is INVAL; nothing else in the preferences changes.
+import test from "ava";
+import { createUser, tokenFor } from "../helpers/actors.ts";
+import { queryAsRoot } from "../helpers/database.ts";
+import { errorCode } from "../helpers/errors.ts";
+import { useTestServer } from "../helpers/server.ts";
+
+const { db, server } = useTestServer(test);
+
+const UNSUBSCRIBE = `mutation ($token: String!) { unsubscribeEmail(input: { signedToken: $token }) { category } }`;
+
+/** The link of an email notification queued for the user in the template's category. */
+async function linkFor(userId: string, template = "offer_countered"): Promise<string | null> {
+  await queryAsRoot(db, "select app_hidden.notify($1, $2, $3::jsonb, 'urgent')",
+    [userId, template, JSON.stringify({ request_title: "Books", amount: "12.00", currency: "EUR" })]);
+  const [row] = await queryAsRoot<{ link: string | null }>(db,
+    `select app_private.email_unsubscribe_link(n.id) as link from app_public.notifications n
+      where n.user_id = $1 and n.channel = 'email' order by n.created_at desc limit 1`, [userId]);
+  return row!.link;
+}
+
+test.serial("a visitor following the link switches that category's email off for the user it names", async (t) => {
+  const { id } = await createUser(db);
+  const link = (await linkFor(id))!;
+  const token = new URL(link).searchParams.get("token")!;
+  const [category] = token.split(".").slice(1);
+  const res = await server.gql(UNSUBSCRIBE, { variables: { token } });
+  t.is(res.data?.unsubscribeEmail.category, category);
+  const [prefs] = await queryAsRoot<{ categories: Record<string, Record<string, boolean>>; email_enabled: boolean }>(db,
+    "select categories, email_enabled from app_public.notification_preferences where user_id = $1", [id]);
+  t.is(prefs!.categories.email![category!], false);
+  t.true(prefs!.email_enabled, "other categories still send");
+  // Following it again is harmless; the user may switch it back on.
+  t.falsy((await server.gql(UNSUBSCRIBE, { variables: { token } })).errors);
+  const userToken = await tokenFor(db, id);
+  const on = await server.gql(`mutation ($c: JSON!) { updateNotificationPreferences(input: { categories: $c }) { clientMutationId } }`,
+    { token: userToken, variables: { c: { email: { [category!]: true } } } });
+  t.falsy(on.errors, JSON.stringify(on.errors));
+  // And the next notify of that category queues no email once off again.
+  await server.gql(UNSUBSCRIBE, { variables: { token } });
+  const before = await queryAsRoot<{ n: number }>(db,
+    "select count(*)::int as n from app_public.notifications where user_id = $1 and channel = 'email'", [id]);
+  await linkFor(id);
+  const after = await queryAsRoot<{ n: number }>(db,
+    "select count(*)::int as n from app_public.notifications where user_id = $1 and channel = 'email'", [id]);
+  t.is(after[0]!.n, before[0]!.n, "no email queued for the category");
+});
+
+test.serial("tampered, forged and security tokens are INVAL; security emails have no link", async (t) => {
+  const { id } = await createUser(db);
+  const other = await createUser(db);
+  const token = new URL((await linkFor(id))!).searchParams.get("token")!;
+  const [, category, signature] = token.split(".");
+  const cases = [
+    ["another user", `${other.id}.${category}.${signature}`],
+    ["another category", `${id}.promotional.${signature}`],
+    ["a changed signature", `${id}.${category}.${"0".repeat(64)}`],
+    ["the security category", `${id}.security.${signature}`],
+    ["garbage", "not-a-token"],
+  ];
+  for (const [name, bad] of cases) {
+    t.is(errorCode(await server.gql(UNSUBSCRIBE, { variables: { token: bad } })), "INVAL", name);
+  }
+  const [prefs] = await queryAsRoot<{ categories: Record<string, unknown> }>(db,
+    "select categories from app_public.notification_preferences where user_id = $1", [other.id]);
+  t.not((prefs!.categories.email as Record<string, boolean> | undefined)?.[category!], false, "the other user is untouched");
+  t.is(await linkFor(id, "password_changed"), null);
+});
