@@ -16,6 +16,25 @@ begin
   if cancel_trip.reason is null then
     raise exception 'Say why the trip is cancelled' using errcode = 'INVAL';
   end if;
+  if not v_is_admin and not exists (select 1 from app_public.trips t
+                                      where t.id = cancel_trip.trip_id and t.traveler_id = v_user_id) then
+    perform app_hidden.own_trip_for_update(cancel_trip.trip_id, v_user_id); -- raises its NTFND
+  end if;
+  -- Lock order. Cancelling withdraws the trip's live offers and cancels its deliveries, which updates their requests;
+  -- accept_offer locks request → offer → trip. Taking the trip first here would deadlock against an accept holding
+  -- its request and waiting for the trip, so the requests (id order) and offers come first, as in every offer path.
+  perform 1 from app_public.delivery_requests r
+   where r.id in (select o.request_id from app_public.delivery_offers o
+                   where o.trip_id = cancel_trip.trip_id and o.status = 'pending'
+                  union
+                  select d.request_id from app_public.deliveries d
+                   where d.trip_id = cancel_trip.trip_id and d.status not in ('delivered', 'cancelled', 'disputed'))
+   order by r.id
+   for update;
+  perform 1 from app_public.delivery_offers o
+   where o.trip_id = cancel_trip.trip_id and o.status = 'pending'
+   order by o.id
+   for update;
   if v_is_admin then
     select t.* into v_trip from app_public.trips t where t.id = cancel_trip.trip_id for update;
     if v_trip.id is null then
