@@ -7593,6 +7593,8 @@ declare
     '(zero|oh|one|two|three|four|five|six|seven|eight|nine|z[eé]ro|un|deux|trois|quatre|cinq|sept|huit|neuf)';
   v_tld constant text :=
     '(com|net|org|io|co|me|info|biz|fr|de|uk|es|it|nl|be|ch|eu|us|ly|gl|app|link|to|gg|tv|ru|pl|pt|at|xyz|site|online)';
+  -- Written-out addresses end in a common mail domain ending that is not also a word ("at 5. Then" is no address).
+  v_mail_tld constant text := '(com|net|org|io|info|biz|fr|de|uk|es|nl|ch|eu|ru|pl|pt|xyz|online|site|app)';
   v_match text;
 begin
   if v_text is null then
@@ -7603,7 +7605,7 @@ begin
   v_text := regexp_replace(v_text,
     '[[:alnum:]._%+-]+(\s*[\(\[\{]\s*(at|arobase)\s*[\)\]\}]\s*|\s+(at|arobase)\s+|\s*@\s*)'
     || '[[:alnum:]-]+((\s*[\(\[\{]\s*(dot|point)\s*[\)\]\}]\s*|\s+(dot|point)\s+|\s*\.\s*)[[:alnum:]-]+)*'
-    || '(\s*[\(\[\{]\s*(dot|point)\s*[\)\]\}]\s*|\s+(dot|point)\s+|\s?\.\s?)[[:alpha:]]{2,}\M',
+    || '(\s*[\(\[\{]\s*(dot|point)\s*[\)\]\}]\s*|\s+(dot|point)\s+|\s?\.\s?)' || v_mail_tld || '\M',
     '[email hidden]', 'gi');
   -- Links, web addresses and handles.
   v_text := regexp_replace(v_text, '(https?://|www\.)[^[:space:]]+', '[link hidden]', 'gi');
@@ -7612,7 +7614,7 @@ begin
   v_text := regexp_replace(v_text, '(^|[[:space:]])@[[:alnum:]_.]{3,}', '\1[link hidden]', 'g');
   -- Phone numbers written in digits.
   for v_match in
-    select m[2] from regexp_matches(v_text, '(^|[^[:alnum:]-])(\+?\(?[0-9][0-9[:space:]().\-/]{5,}[0-9]\)?)', 'g') as m
+    select m[2] from regexp_matches(v_text, '(^|[^[:alnum:](+-])(\+?\(?[0-9][0-9[:space:]().\-/]{5,}[0-9]\)?)', 'g') as m
   loop
     if length(regexp_replace(v_match, '[^0-9]', '', 'g')) >= 7
        and v_match !~ '^[0-9]{1,2}[./-][0-9]{1,2}[./-][0-9]{2,4}$' then
@@ -17660,7 +17662,7 @@ declare
 begin
   if v_message.body is not null then
     insert into app_private.conversation_message_originals (message_id, body) values (v_message.id, v_message.body)
-    on conflict (message_id) do nothing;
+    on conflict on constraint conversation_message_originals_pkey do nothing;
   end if;
   update app_public.conversation_messages m set body = null, attachment_id = null, deleted_at = now()
    where m.id = v_message.id
@@ -17674,7 +17676,8 @@ $$;
 -- Name: FUNCTION delete_message(message_id uuid); Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON FUNCTION app_public.delete_message(message_id uuid) IS 'Deletes your message, leaving a tombstone in the conversation. Errors: LOGIN, NTFND (not your message), BADST (already deleted).';
+COMMENT ON FUNCTION app_public.delete_message(message_id uuid) IS '@resultFieldName conversationMessage
+Deletes your message, leaving a tombstone in the conversation. Errors: LOGIN, NTFND (not your message), BADST (already deleted).';
 
 
 --
@@ -17989,7 +17992,8 @@ $$;
 -- Name: FUNCTION edit_message(message_id uuid, body text); Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON FUNCTION app_public.edit_message(message_id uuid, body text) IS 'Replaces the text of your message, within 5 minutes (conversations.edit_minutes) of sending it. Errors: LOGIN, NTFND (not your message), BADST (deleted), DNIED or BADST (conversation closed), EXPRD, INVAL.';
+COMMENT ON FUNCTION app_public.edit_message(message_id uuid, body text) IS '@resultFieldName conversationMessage
+Replaces the text of your message, within 5 minutes (conversations.edit_minutes) of sending it. Errors: LOGIN, NTFND (not your message), BADST (deleted), DNIED or BADST (conversation closed), EXPRD, INVAL.';
 
 
 --
@@ -18636,7 +18640,8 @@ $$;
 -- Name: FUNCTION mark_conversation_read(conversation_id uuid); Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON FUNCTION app_public.mark_conversation_read(conversation_id uuid) IS 'Marks the conversation read up to now (a read receipt for the other party). Errors: LOGIN, NTFND (not your conversation).';
+COMMENT ON FUNCTION app_public.mark_conversation_read(conversation_id uuid) IS '@resultFieldName conversationRead
+Marks the conversation read up to now (a read receipt for the other party). Errors: LOGIN, NTFND (not your conversation).';
 
 
 --
@@ -19037,7 +19042,7 @@ begin
   if moderate_message.hide and v_message.hidden_at is null then
     if v_message.body is not null then
       insert into app_private.conversation_message_originals (message_id, body) values (v_message.id, v_message.body)
-      on conflict (message_id) do nothing;
+      on conflict on constraint conversation_message_originals_pkey do nothing;
     end if;
     update app_public.conversation_messages m
        set body = null, attachment_id = null, hidden_at = now(), hidden_by = v_user_id
@@ -19057,7 +19062,8 @@ $$;
 -- Name: FUNCTION moderate_message(message_id uuid, hide boolean); Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON FUNCTION app_public.moderate_message(message_id uuid, hide boolean) IS 'Moderators (content.moderate): hide a message (hide true; its reports are resolved) or keep it (its reports are dismissed). Errors: LOGIN, DNIED, NTFND.';
+COMMENT ON FUNCTION app_public.moderate_message(message_id uuid, hide boolean) IS '@resultFieldName conversationMessage
+Moderators (content.moderate): hide a message (hide true; its reports are resolved) or keep it (its reports are dismissed). Errors: LOGIN, DNIED, NTFND.';
 
 
 --
@@ -19878,7 +19884,8 @@ $$;
 -- Name: FUNCTION report_message(message_id uuid, reason app_public.report_reason, note text); Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON FUNCTION app_public.report_message(message_id uuid, reason app_public.report_reason, note text) IS 'Reports a message of the other party to the moderators. Errors: LOGIN, NTFND (not in your conversations), DNIED (your own message), EXIST (already reported), INVAL.';
+COMMENT ON FUNCTION app_public.report_message(message_id uuid, reason app_public.report_reason, note text) IS '@resultFieldName conversationMessageReport
+Reports a message of the other party to the moderators. Errors: LOGIN, NTFND (not in your conversations), DNIED (your own message), EXIST (already reported), INVAL.';
 
 
 --
@@ -21363,7 +21370,8 @@ $$;
 -- Name: FUNCTION send_message(conversation_id uuid, body text, attachment_id uuid); Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON FUNCTION app_public.send_message(conversation_id uuid, body text, attachment_id uuid) IS 'Sends a message (body of 1 to 2000 characters and/or one of your ready item photos) to the other party of a conversation. Before a deal, phone numbers, email addresses and links are masked. Errors: LOGIN, NTFND (not your conversation), DNIED (a block closes it), BADST (the offer was closed or the delivery ended), LIMIT (conversations.messages_per_minute), INVAL.';
+COMMENT ON FUNCTION app_public.send_message(conversation_id uuid, body text, attachment_id uuid) IS '@resultFieldName conversationMessage
+Sends a message (body of 1 to 2000 characters and/or one of your ready item photos) to the other party of a conversation. Before a deal, phone numbers, email addresses and links are masked. Errors: LOGIN, NTFND (not your conversation), DNIED (a block closes it), BADST (the offer was closed or the delivery ended), LIMIT (conversations.messages_per_minute), INVAL.';
 
 
 --

@@ -149,6 +149,8 @@ declare
     '(zero|oh|one|two|three|four|five|six|seven|eight|nine|z[eé]ro|un|deux|trois|quatre|cinq|sept|huit|neuf)';
   v_tld constant text :=
     '(com|net|org|io|co|me|info|biz|fr|de|uk|es|it|nl|be|ch|eu|us|ly|gl|app|link|to|gg|tv|ru|pl|pt|at|xyz|site|online)';
+  -- Written-out addresses end in a common mail domain ending that is not also a word ("at 5. Then" is no address).
+  v_mail_tld constant text := '(com|net|org|io|info|biz|fr|de|uk|es|nl|ch|eu|ru|pl|pt|xyz|online|site|app)';
   v_match text;
 begin
   if v_text is null then
@@ -159,7 +161,7 @@ begin
   v_text := regexp_replace(v_text,
     '[[:alnum:]._%+-]+(\s*[\(\[\{]\s*(at|arobase)\s*[\)\]\}]\s*|\s+(at|arobase)\s+|\s*@\s*)'
     || '[[:alnum:]-]+((\s*[\(\[\{]\s*(dot|point)\s*[\)\]\}]\s*|\s+(dot|point)\s+|\s*\.\s*)[[:alnum:]-]+)*'
-    || '(\s*[\(\[\{]\s*(dot|point)\s*[\)\]\}]\s*|\s+(dot|point)\s+|\s?\.\s?)[[:alpha:]]{2,}\M',
+    || '(\s*[\(\[\{]\s*(dot|point)\s*[\)\]\}]\s*|\s+(dot|point)\s+|\s?\.\s?)' || v_mail_tld || '\M',
     '[email hidden]', 'gi');
   -- Links, web addresses and handles.
   v_text := regexp_replace(v_text, '(https?://|www\.)[^[:space:]]+', '[link hidden]', 'gi');
@@ -168,7 +170,7 @@ begin
   v_text := regexp_replace(v_text, '(^|[[:space:]])@[[:alnum:]_.]{3,}', '\1[link hidden]', 'g');
   -- Phone numbers written in digits.
   for v_match in
-    select m[2] from regexp_matches(v_text, '(^|[^[:alnum:]-])(\+?\(?[0-9][0-9[:space:]().\-/]{5,}[0-9]\)?)', 'g') as m
+    select m[2] from regexp_matches(v_text, '(^|[^[:alnum:](+-])(\+?\(?[0-9][0-9[:space:]().\-/]{5,}[0-9]\)?)', 'g') as m
   loop
     if length(regexp_replace(v_match, '[^0-9]', '', 'g')) >= 7
        and v_match !~ '^[0-9]{1,2}[./-][0-9]{1,2}[./-][0-9]{2,4}$' then

@@ -12,7 +12,7 @@ declare
 begin
   if v_message.body is not null then
     insert into app_private.conversation_message_originals (message_id, body) values (v_message.id, v_message.body)
-    on conflict (message_id) do nothing;
+    on conflict on constraint conversation_message_originals_pkey do nothing;
   end if;
   update app_public.conversation_messages m set body = null, attachment_id = null, deleted_at = now()
    where m.id = v_message.id
@@ -20,5 +20,5 @@ begin
   return v_message;
 end;
 $$;
-comment on function app_public.delete_message(uuid) is 'Deletes your message, leaving a tombstone in the conversation. Errors: LOGIN, NTFND (not your message), BADST (already deleted).';
+comment on function app_public.delete_message(uuid) is E'@resultFieldName conversationMessage\nDeletes your message, leaving a tombstone in the conversation. Errors: LOGIN, NTFND (not your message), BADST (already deleted).';
 grant execute on function app_public.delete_message(uuid) to app_user;

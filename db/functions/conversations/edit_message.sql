@@ -31,5 +31,5 @@ begin
   return v_message;
 end;
 $$;
-comment on function app_public.edit_message(uuid, text) is 'Replaces the text of your message, within 5 minutes (conversations.edit_minutes) of sending it. Errors: LOGIN, NTFND (not your message), BADST (deleted), DNIED or BADST (conversation closed), EXPRD, INVAL.';
+comment on function app_public.edit_message(uuid, text) is E'@resultFieldName conversationMessage\nReplaces the text of your message, within 5 minutes (conversations.edit_minutes) of sending it. Errors: LOGIN, NTFND (not your message), BADST (deleted), DNIED or BADST (conversation closed), EXPRD, INVAL.';
 grant execute on function app_public.edit_message(uuid, text) to app_user;

@@ -18,5 +18,5 @@ begin
   return v_read;
 end;
 $$;
-comment on function app_public.mark_conversation_read(uuid) is 'Marks the conversation read up to now (a read receipt for the other party). Errors: LOGIN, NTFND (not your conversation).';
+comment on function app_public.mark_conversation_read(uuid) is E'@resultFieldName conversationRead\nMarks the conversation read up to now (a read receipt for the other party). Errors: LOGIN, NTFND (not your conversation).';
 grant execute on function app_public.mark_conversation_read(uuid) to app_user;

@@ -19,7 +19,7 @@ begin
   if moderate_message.hide and v_message.hidden_at is null then
     if v_message.body is not null then
       insert into app_private.conversation_message_originals (message_id, body) values (v_message.id, v_message.body)
-      on conflict (message_id) do nothing;
+      on conflict on constraint conversation_message_originals_pkey do nothing;
     end if;
     update app_public.conversation_messages m
        set body = null, attachment_id = null, hidden_at = now(), hidden_by = v_user_id
@@ -33,5 +33,5 @@ begin
   return v_message;
 end;
 $$;
-comment on function app_public.moderate_message(uuid, boolean) is 'Moderators (content.moderate): hide a message (hide true; its reports are resolved) or keep it (its reports are dismissed). Errors: LOGIN, DNIED, NTFND.';
+comment on function app_public.moderate_message(uuid, boolean) is E'@resultFieldName conversationMessage\nModerators (content.moderate): hide a message (hide true; its reports are resolved) or keep it (its reports are dismissed). Errors: LOGIN, DNIED, NTFND.';
 grant execute on function app_public.moderate_message(uuid, boolean) to app_user;

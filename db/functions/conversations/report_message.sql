@@ -24,5 +24,5 @@ begin
   return v_report;
 end;
 $$;
-comment on function app_public.report_message(uuid, app_public.report_reason, text) is 'Reports a message of the other party to the moderators. Errors: LOGIN, NTFND (not in your conversations), DNIED (your own message), EXIST (already reported), INVAL.';
+comment on function app_public.report_message(uuid, app_public.report_reason, text) is E'@resultFieldName conversationMessageReport\nReports a message of the other party to the moderators. Errors: LOGIN, NTFND (not in your conversations), DNIED (your own message), EXIST (already reported), INVAL.';
 grant execute on function app_public.report_message(uuid, app_public.report_reason, text) to app_user;

@@ -80,5 +80,5 @@ begin
   return v_message;
 end;
 $$;
-comment on function app_public.send_message(uuid, text, uuid) is 'Sends a message (body of 1 to 2000 characters and/or one of your ready item photos) to the other party of a conversation. Before a deal, phone numbers, email addresses and links are masked. Errors: LOGIN, NTFND (not your conversation), DNIED (a block closes it), BADST (the offer was closed or the delivery ended), LIMIT (conversations.messages_per_minute), INVAL.';
+comment on function app_public.send_message(uuid, text, uuid) is E'@resultFieldName conversationMessage\nSends a message (body of 1 to 2000 characters and/or one of your ready item photos) to the other party of a conversation. Before a deal, phone numbers, email addresses and links are masked. Errors: LOGIN, NTFND (not your conversation), DNIED (a block closes it), BADST (the offer was closed or the delivery ended), LIMIT (conversations.messages_per_minute), INVAL.';
 grant execute on function app_public.send_message(uuid, text, uuid) to app_user;
