@@ -4,8 +4,8 @@
 // sends); the notification of a new message and its silence while the recipient reads; the first reply's response
 // time; reports and moderation; retention and the anonymisation of deleted accounts.
 import test from "ava";
-import { blockUser, createMember, makeAdmin, tokenFor } from "../helpers/actors.ts";
-import { queryAsRoot, setSetting } from "../helpers/database.ts";
+import { actAs, blockUser, createMember, makeAdmin, tokenFor, user } from "../helpers/actors.ts";
+import { outcome, queryAsRoot, setSetting } from "../helpers/database.ts";
 import { errorCode } from "../helpers/errors.ts";
 import { conversationOfOffer, history, markRead, send, trySend } from "../helpers/conversations.ts";
 import { readyFile } from "../helpers/files.ts";
@@ -126,6 +126,14 @@ test("bad input gets documented codes naming the field", async (t) => {
   const own = await readyFile(db, m.customer, "item_photo");
   const withPhoto = await send(server, m.customerToken, m.conversation, null, own);
   t.is(withPhoto.attachmentId, own);
+  // The other party reads the attached photo; nobody else does; a deleted message takes it out of their view.
+  const stranger = await createMember(db, "both");
+  const reads = async (userId: string) => actAs(db, user(userId), (c) => outcome(c, "select 1 from app_public.files where id = $1", [own]));
+  t.is(await reads(m.traveler), 1);
+  t.is(await reads(stranger), 0);
+  await gqlData(server, `mutation ($id: UUID!) { deleteMessage(input: { messageId: $id }) { clientMutationId } }`,
+    { token: m.customerToken, variables: { id: withPhoto.rowId } });
+  t.is(await reads(m.traveler), 0);
 });
 
 test("an unrelated user cannot read, send, mark read or report", async (t) => {

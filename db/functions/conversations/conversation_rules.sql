@@ -192,3 +192,19 @@ create or replace trigger _100_timestamps before update on app_public.conversati
 create or replace trigger _100_timestamps before update on app_public.conversation_reads
   for each row execute function app_hidden.tg__set_updated_at();
 
+
+-- The files attached to live messages of the signed-in user's conversations, which the other party may read (the
+-- files policy, db/policies/files/files.sql). Security definer to read messages without their policy; it only ever
+-- answers about the caller's conversations. Deleted and hidden messages have no attachment.
+create or replace function app_hidden.current_conversation_file_ids()
+returns setof uuid
+language sql stable security definer
+set search_path = pg_catalog, public, pg_temp
+as $$
+  select m.attachment_id
+    from app_public.conversation_messages m
+   where m.conversation_id in (select app_hidden.current_conversation_ids())
+     and m.attachment_id is not null;
+$$;
+comment on function app_hidden.current_conversation_file_ids() is 'Files attached to messages of the signed-in user''s conversations.';
+grant execute on function app_hidden.current_conversation_file_ids() to app_user;
