@@ -390,6 +390,23 @@ COMMENT ON TYPE app_public.configuration_data_type IS 'JSON type a setting''s va
 
 
 --
+-- Name: conversation_kind; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.conversation_kind AS ENUM (
+    'offer',
+    'dispute'
+);
+
+
+--
+-- Name: TYPE conversation_kind; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.conversation_kind IS 'What a conversation is about: an offer thread (carried over to its delivery), or a dispute (with admin participation; added by the disputes issue).';
+
+
+--
 -- Name: custody_chain_check; Type: TYPE; Schema: app_public; Owner: -
 --
 
@@ -3460,6 +3477,172 @@ COMMENT ON FUNCTION app_hidden.admin_session_ok() IS 'Whether the current sessio
 
 
 --
+-- Name: announce_conversation_event(uuid, text, uuid, uuid); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.announce_conversation_event(conversation_id uuid, event text, message_id uuid, user_id uuid) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_party uuid;
+  v_payload text := json_build_object('event', announce_conversation_event.event,
+    'conversation_id', announce_conversation_event.conversation_id,
+    'message_id', announce_conversation_event.message_id, 'user_id', announce_conversation_event.user_id)::text;
+begin
+  for v_party in
+    select unnest(array[c.customer_id, c.traveler_id]) from app_public.conversations c
+     where c.id = announce_conversation_event.conversation_id
+  loop
+    perform pg_notify('conversations:' || v_party, v_payload);
+  end loop;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION announce_conversation_event(conversation_id uuid, event text, message_id uuid, user_id uuid); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.announce_conversation_event(conversation_id uuid, event text, message_id uuid, user_id uuid) IS 'Announces a conversation event to both parties, on their channels conversations:<user id>, keys only.';
+
+
+--
+-- Name: conversations; Type: TABLE; Schema: app_public; Owner: -
+--
+
+CREATE TABLE app_public.conversations (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    kind app_public.conversation_kind DEFAULT 'offer'::app_public.conversation_kind NOT NULL,
+    offer_id uuid,
+    delivery_id uuid,
+    customer_id uuid NOT NULL,
+    traveler_id uuid NOT NULL,
+    last_message_at timestamp with time zone,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT conversations_offer_id_check CHECK (((kind = 'offer'::app_public.conversation_kind) = (offer_id IS NOT NULL))),
+    CONSTRAINT conversations_parties_check CHECK ((customer_id <> traveler_id))
+);
+
+ALTER TABLE ONLY app_public.conversations FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE conversations; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TABLE app_public.conversations IS '@behavior -insert -update -delete
+A conversation between the two parties of an offer thread, carried over to its delivery once accepted. Read by its parties and by moderators (content.moderate, disputes.read); written through sendMessage and the other conversation mutations only.';
+
+
+--
+-- Name: COLUMN conversations.id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.conversations.id IS 'The conversation''s id.';
+
+
+--
+-- Name: COLUMN conversations.kind; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.conversations.kind IS 'What it is about: offer (an offer thread and its delivery) or dispute.';
+
+
+--
+-- Name: COLUMN conversations.offer_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.conversations.offer_id IS 'The offer thread it belongs to (kind offer).';
+
+
+--
+-- Name: COLUMN conversations.delivery_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.conversations.delivery_id IS 'The delivery the offer became, once accepted.';
+
+
+--
+-- Name: COLUMN conversations.customer_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.conversations.customer_id IS 'The customer party.';
+
+
+--
+-- Name: COLUMN conversations.traveler_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.conversations.traveler_id IS 'The traveler party.';
+
+
+--
+-- Name: COLUMN conversations.last_message_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.conversations.last_message_at IS 'When the latest message was sent (null before the first).';
+
+
+--
+-- Name: COLUMN conversations.created_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.conversations.created_at IS 'When the conversation was opened (with its offer thread).';
+
+
+--
+-- Name: COLUMN conversations.updated_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.conversations.updated_at IS 'When the conversation last changed.';
+
+
+--
+-- Name: CONSTRAINT conversations_offer_id_check ON conversations; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT conversations_offer_id_check ON app_public.conversations IS 'offer_id is required for an offer conversation, and only for one';
+
+
+--
+-- Name: CONSTRAINT conversations_parties_check ON conversations; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT conversations_parties_check ON app_public.conversations IS 'customer_id and traveler_id must be two different users';
+
+
+--
+-- Name: assert_conversation_open(app_public.conversations); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.assert_conversation_open(conversation app_public.conversations) RETURNS void
+    LANGUAGE plpgsql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_reason text := app_hidden.conversation_closed_reason(assert_conversation_open.conversation);
+begin
+  if v_reason = 'blocked' then
+    raise exception 'This conversation is closed: one of you blocked the other' using errcode = 'DNIED';
+  elsif v_reason = 'offer_closed' then
+    raise exception 'This conversation is closed: its offer is no longer open' using errcode = 'BADST';
+  elsif v_reason is not null then
+    raise exception 'This conversation is closed: its delivery ended' using errcode = 'BADST';
+  end if;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION assert_conversation_open(conversation app_public.conversations); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.assert_conversation_open(conversation app_public.conversations) IS 'Raises DNIED (blocked) or BADST (offer closed, delivery ended) when the conversation takes no new message.';
+
+
+--
 -- Name: assert_date_of_birth(date); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
@@ -6084,6 +6267,98 @@ COMMENT ON FUNCTION app_hidden.contacts_until(delivered_at timestamp with time z
 
 
 --
+-- Name: conversation_closed_reason(app_public.conversations); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.conversation_closed_reason(conversation app_public.conversations) RETURNS text
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_offer_status app_public.offer_status;
+  v_delivery app_public.deliveries;
+begin
+  if app_hidden.users_blocked(conversation.customer_id, conversation.traveler_id) then
+    return 'blocked';
+  end if;
+  if conversation.kind = 'offer' then
+    select o.status into v_offer_status from app_public.delivery_offers o where o.id = conversation.offer_id;
+    if v_offer_status = 'pending' then
+      return null;
+    end if;
+    select * into v_delivery from app_public.deliveries d where d.id = conversation.delivery_id;
+    if v_delivery.id is null then
+      return 'offer_closed';
+    end if;
+    if v_delivery.status in ('delivered', 'cancelled')
+       and coalesce(v_delivery.delivered_at, v_delivery.cancelled_at)
+           < now() - make_interval(hours => (app_hidden.config_value('deliveries.dispute_window_hours'))::int) then
+      return 'delivery_ended';
+    end if;
+  end if;
+  return null;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION conversation_closed_reason(conversation app_public.conversations); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.conversation_closed_reason(conversation app_public.conversations) IS 'Why the conversation takes no new message (blocked, offer_closed, delivery_ended), or null when it is open.';
+
+
+--
+-- Name: conversation_contacts_open(app_public.conversations); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.conversation_contacts_open(conversation app_public.conversations) RETURNS boolean
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select coalesce((select app_hidden.contacts_open(d.status, d.delivered_at)
+                     from app_public.deliveries d where d.id = conversation_contacts_open.conversation.delivery_id),
+                  false);
+$$;
+
+
+--
+-- Name: FUNCTION conversation_contacts_open(conversation app_public.conversations); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.conversation_contacts_open(conversation app_public.conversations) IS 'Whether contact details written now in the conversation are shown unmasked (its delivery''s contacts window is open).';
+
+
+--
+-- Name: conversation_of_party(uuid, uuid); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.conversation_of_party(conversation_id uuid, user_id uuid) RETURNS app_public.conversations
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_conversation app_public.conversations;
+begin
+  select * into v_conversation from app_public.conversations c
+   where c.id = conversation_of_party.conversation_id for update;
+  if v_conversation.id is null
+     or conversation_of_party.user_id not in (v_conversation.customer_id, v_conversation.traveler_id) then
+    raise exception 'Conversation not found' using errcode = 'NTFND';
+  end if;
+  return v_conversation;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION conversation_of_party(conversation_id uuid, user_id uuid); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.conversation_of_party(conversation_id uuid, user_id uuid) IS 'The conversation, locked, when the user is one of its parties; NTFND otherwise.';
+
+
+--
 -- Name: count_delivery_outcome(app_public.deliveries, app_public.deliveries); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
@@ -6331,6 +6606,49 @@ $$;
 --
 
 COMMENT ON FUNCTION app_hidden.counts_as_proof_of_address(document app_public.user_verification_documents) IS 'Whether the document currently proves the owner''s address (approved, unexpired, recent enough).';
+
+
+--
+-- Name: current_conversation_file_ids(); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.current_conversation_file_ids() RETURNS SETOF uuid
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select m.attachment_id
+    from app_public.conversation_messages m
+   where m.conversation_id in (select app_hidden.current_conversation_ids())
+     and m.attachment_id is not null;
+$$;
+
+
+--
+-- Name: FUNCTION current_conversation_file_ids(); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.current_conversation_file_ids() IS 'Files attached to messages of the signed-in user''s conversations.';
+
+
+--
+-- Name: current_conversation_ids(); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.current_conversation_ids() RETURNS SETOF uuid
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select c.id from app_public.conversations c where c.customer_id = app_public.current_user_id()
+  union all
+  select c.id from app_public.conversations c where c.traveler_id = app_public.current_user_id();
+$$;
+
+
+--
+-- Name: FUNCTION current_conversation_ids(); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.current_conversation_ids() IS 'The conversations the signed-in user is a party to.';
 
 
 --
@@ -7284,6 +7602,63 @@ COMMENT ON FUNCTION app_hidden.lock_traveler_deliveries(traveler_id uuid) IS 'Se
 
 
 --
+-- Name: mask_contact_details(text); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.mask_contact_details(body text) RETURNS text
+    LANGUAGE plpgsql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $_$
+declare
+  v_text text := mask_contact_details.body;
+  v_digit_word constant text :=
+    '(zero|oh|one|two|three|four|five|six|seven|eight|nine|z[eé]ro|un|deux|trois|quatre|cinq|sept|huit|neuf)';
+  v_tld constant text :=
+    '(com|net|org|io|co|me|info|biz|fr|de|uk|es|it|nl|be|ch|eu|us|ly|gl|app|link|to|gg|tv|ru|pl|pt|at|xyz|site|online)';
+  -- Written-out addresses end in a common mail domain ending that is not also a word ("at 5. Then" is no address).
+  v_mail_tld constant text := '(com|net|org|io|info|biz|fr|de|uk|es|nl|ch|eu|ru|pl|pt|xyz|online|site|app)';
+  v_match text;
+begin
+  if v_text is null then
+    return null;
+  end if;
+  -- Email addresses, then their written-out forms: "<name> at|arobase|(at)|@ <domain> dot|point|(dot)|. <tld>".
+  v_text := regexp_replace(v_text, '[[:alnum:]._%+-]+@[[:alnum:].-]+\.[[:alpha:]]{2,}', '[email hidden]', 'g');
+  v_text := regexp_replace(v_text,
+    '[[:alnum:]._%+-]+(\s*[\(\[\{]\s*(at|arobase)\s*[\)\]\}]\s*|\s+(at|arobase)\s+|\s*@\s*)'
+    || '[[:alnum:]-]+((\s*[\(\[\{]\s*(dot|point)\s*[\)\]\}]\s*|\s+(dot|point)\s+|\s*\.\s*)[[:alnum:]-]+)*'
+    || '(\s*[\(\[\{]\s*(dot|point)\s*[\)\]\}]\s*|\s+(dot|point)\s+|\s?\.\s?)' || v_mail_tld || '\M',
+    '[email hidden]', 'gi');
+  -- Links, web addresses and handles.
+  v_text := regexp_replace(v_text, '(https?://|www\.)[^[:space:]]+', '[link hidden]', 'gi');
+  v_text := regexp_replace(v_text, '\m[[:alnum:]][[:alnum:]-]*(\.[[:alnum:]-]+)*\.' || v_tld || '\M(/[^[:space:]]*)?',
+    '[link hidden]', 'gi');
+  v_text := regexp_replace(v_text, '(^|[[:space:]])@[[:alnum:]_.]{3,}', '\1[link hidden]', 'g');
+  -- Phone numbers written in digits.
+  for v_match in
+    select m[2] from regexp_matches(v_text, '(^|[^[:alnum:](+-])(\+?\(?[0-9][0-9[:space:]().\-/]{5,}[0-9]\)?)', 'g') as m
+  loop
+    if length(regexp_replace(v_match, '[^0-9]', '', 'g')) >= 7
+       and v_match !~ '^[0-9]{1,2}[./-][0-9]{1,2}[./-][0-9]{2,4}$' then
+      v_text := replace(v_text, v_match, '[phone hidden]');
+    end if;
+  end loop;
+  -- Phone numbers spelled out, digit by digit.
+  v_text := regexp_replace(v_text,
+    '\m' || v_digit_word || '\M([[:space:],.-]+' || v_digit_word || '\M){6,}', '[phone hidden]', 'gi');
+  return v_text;
+end;
+$_$;
+
+
+--
+-- Name: FUNCTION mask_contact_details(body text); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.mask_contact_details(body text) IS 'The text with email addresses, links and phone numbers (in digits or words) replaced by placeholders.';
+
+
+--
 -- Name: matches(uuid, uuid); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
@@ -7984,6 +8359,168 @@ $$;
 --
 
 COMMENT ON FUNCTION app_hidden.open_offer_thread(request app_public.delivery_requests, trip app_public.trips, initiated_by app_public.offer_party, actor_id uuid, price bigint, message text, pickup_time timestamp with time zone, delivery_time timestamp with time zone, guarantees text[]) IS 'Checks and opens an offer thread with its first version.';
+
+
+--
+-- Name: conversation_messages; Type: TABLE; Schema: app_public; Owner: -
+--
+
+CREATE TABLE app_public.conversation_messages (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    conversation_id uuid NOT NULL,
+    author_id uuid NOT NULL,
+    body text,
+    attachment_id uuid,
+    masked boolean DEFAULT false NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    edited_at timestamp with time zone,
+    deleted_at timestamp with time zone,
+    hidden_at timestamp with time zone,
+    hidden_by uuid,
+    CONSTRAINT conversation_messages_body_check CHECK (((char_length(body) >= 1) AND (char_length(body) <= 2000))),
+    CONSTRAINT conversation_messages_content_check CHECK (((deleted_at IS NOT NULL) OR (hidden_at IS NOT NULL) OR (body IS NOT NULL) OR (attachment_id IS NOT NULL))),
+    CONSTRAINT conversation_messages_tombstone_check CHECK ((((deleted_at IS NULL) AND (hidden_at IS NULL)) OR ((body IS NULL) AND (attachment_id IS NULL))))
+);
+
+ALTER TABLE ONLY app_public.conversation_messages FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE conversation_messages; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TABLE app_public.conversation_messages IS '@behavior -insert -update -delete -query:resource:list -query:resource:connection
+Messages of a conversation, read with conversationHistory(conversationId) (newest first) by its parties and moderators. Contact details written before a deal are masked.';
+
+
+--
+-- Name: COLUMN conversation_messages.id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.conversation_messages.id IS 'The message''s id.';
+
+
+--
+-- Name: COLUMN conversation_messages.conversation_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.conversation_messages.conversation_id IS 'The conversation it belongs to.';
+
+
+--
+-- Name: COLUMN conversation_messages.author_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.conversation_messages.author_id IS 'Who wrote it.';
+
+
+--
+-- Name: COLUMN conversation_messages.body; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.conversation_messages.body IS 'The text (at most 2000 characters), contact details masked when written before a deal; null once deleted or hidden.';
+
+
+--
+-- Name: COLUMN conversation_messages.attachment_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.conversation_messages.attachment_id IS 'An attached file (one of the author''s item photos), if any.';
+
+
+--
+-- Name: COLUMN conversation_messages.masked; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.conversation_messages.masked IS 'Whether contact details (phones, emails, links) were masked in the body.';
+
+
+--
+-- Name: COLUMN conversation_messages.created_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.conversation_messages.created_at IS 'When it was sent.';
+
+
+--
+-- Name: COLUMN conversation_messages.edited_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.conversation_messages.edited_at IS 'When its author last edited it (within 5 minutes of sending).';
+
+
+--
+-- Name: COLUMN conversation_messages.deleted_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.conversation_messages.deleted_at IS 'When its author deleted it (the row stays as a tombstone).';
+
+
+--
+-- Name: COLUMN conversation_messages.hidden_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.conversation_messages.hidden_at IS 'When a moderator hid it.';
+
+
+--
+-- Name: COLUMN conversation_messages.hidden_by; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.conversation_messages.hidden_by IS 'The moderator who hid it.';
+
+
+--
+-- Name: CONSTRAINT conversation_messages_body_check ON conversation_messages; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT conversation_messages_body_check ON app_public.conversation_messages IS 'body must have 1 to 2000 characters';
+
+
+--
+-- Name: CONSTRAINT conversation_messages_content_check ON conversation_messages; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT conversation_messages_content_check ON app_public.conversation_messages IS 'body or attachment_id is required';
+
+
+--
+-- Name: CONSTRAINT conversation_messages_tombstone_check ON conversation_messages; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT conversation_messages_tombstone_check ON app_public.conversation_messages IS 'body and attachment_id must be empty once a message is deleted or hidden';
+
+
+--
+-- Name: own_live_message(uuid, uuid); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.own_live_message(message_id uuid, user_id uuid) RETURNS app_public.conversation_messages
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_message app_public.conversation_messages;
+begin
+  select * into v_message from app_public.conversation_messages m where m.id = own_live_message.message_id;
+  if v_message.id is null or v_message.author_id <> own_live_message.user_id then
+    raise exception 'Message not found' using errcode = 'NTFND';
+  end if;
+  perform app_hidden.conversation_of_party(v_message.conversation_id, own_live_message.user_id);
+  select * into v_message from app_public.conversation_messages m where m.id = own_live_message.message_id for update;
+  if v_message.deleted_at is not null or v_message.hidden_at is not null then
+    raise exception 'This message was deleted' using errcode = 'BADST';
+  end if;
+  return v_message;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION own_live_message(message_id uuid, user_id uuid); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.own_live_message(message_id uuid, user_id uuid) IS 'The user''s own message, locked, if it is neither deleted nor hidden (NTFND, BADST).';
 
 
 --
@@ -8915,6 +9452,82 @@ COMMENT ON FUNCTION app_hidden.tg__set_updated_at() IS 'Keeps updated_at strictl
 
 
 --
+-- Name: tg_account_closures__anonymise_messages(); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.tg_account_closures__anonymise_messages() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+begin
+  delete from app_private.conversation_message_originals o
+   using app_public.conversation_messages m
+   where o.message_id = m.id and m.author_id = NEW.user_id;
+  update app_public.conversation_messages m
+     set body = app_hidden.mask_contact_details(m.body), masked = true
+   where m.author_id = NEW.user_id and m.body is distinct from app_hidden.mask_contact_details(m.body);
+  return null;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION tg_account_closures__anonymise_messages(); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.tg_account_closures__anonymise_messages() IS 'Masks the contact details in a scrubbed account''s messages and forgets their originals.';
+
+
+--
+-- Name: tg_conversation_messages__events(); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.tg_conversation_messages__events() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+begin
+  perform app_hidden.announce_conversation_event(NEW.conversation_id,
+    case when TG_OP = 'INSERT' then 'created'
+         when NEW.hidden_at is not null and OLD.hidden_at is null then 'hidden'
+         when NEW.deleted_at is not null and OLD.deleted_at is null then 'deleted'
+         else 'edited' end,
+    NEW.id, NEW.author_id);
+  return null;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION tg_conversation_messages__events(); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.tg_conversation_messages__events() IS 'Announces sent, edited, deleted and hidden messages to both parties.';
+
+
+--
+-- Name: tg_conversation_reads__events(); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.tg_conversation_reads__events() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+begin
+  perform app_hidden.announce_conversation_event(NEW.conversation_id, 'read', null, NEW.user_id);
+  return null;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION tg_conversation_reads__events(); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.tg_conversation_reads__events() IS 'Announces a moved read position (a read receipt) to both parties.';
+
+
+--
 -- Name: tg_custody_events__chain(); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
@@ -8988,6 +9601,28 @@ $$;
 --
 
 COMMENT ON FUNCTION app_hidden.tg_deliveries__after_status() IS 'Writes the history row of a delivery status, mirrors it on the request, consumes or releases the trip''s capacity and counts outcomes in the statistics.';
+
+
+--
+-- Name: tg_deliveries__carry_conversation(); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.tg_deliveries__carry_conversation() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+begin
+  update app_public.conversations c set delivery_id = NEW.id where c.offer_id = NEW.offer_id;
+  return null;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION tg_deliveries__carry_conversation(); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.tg_deliveries__carry_conversation() IS 'Records a new delivery on its offer''s conversation.';
 
 
 --
@@ -9072,6 +9707,30 @@ $$;
 --
 
 COMMENT ON FUNCTION app_hidden.tg_delivery_offers__count_answer() IS 'Counts the awaited party''s answer to an offer version in their response time.';
+
+
+--
+-- Name: tg_delivery_offers__open_conversation(); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.tg_delivery_offers__open_conversation() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+begin
+  insert into app_public.conversations (kind, offer_id, customer_id, traveler_id)
+  values ('offer', NEW.id, NEW.customer_id, NEW.traveler_id)
+  on conflict (offer_id) do nothing;
+  return null;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION tg_delivery_offers__open_conversation(); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.tg_delivery_offers__open_conversation() IS 'Opens the conversation of a new offer thread.';
 
 
 --
@@ -10787,7 +11446,8 @@ declare
     'unattached_files_removed', app_private.remove_unattached_files(),
     'handover_items_expired', app_private.expire_handover_items(),
     'device_tokens_expired', app_private.expire_device_tokens(),
-    'notification_partitions_dropped', app_private.drop_old_notification_partitions());
+    'notification_partitions_dropped', app_private.drop_old_notification_partitions(),
+    'conversations_deleted', app_private.delete_expired_conversations());
 begin
   return v_counts || jsonb_build_object('more', exists (
     select 1 from jsonb_each(v_counts) as c
@@ -11114,6 +11774,48 @@ $$;
 --
 
 COMMENT ON FUNCTION app_private.decide_payout(payout_account_id uuid, amount bigint, fee bigint, currency text, type app_public.payout_type) IS 'Records a pending payout and enqueues payouts__create.';
+
+
+--
+-- Name: delete_expired_conversations(); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.delete_expired_conversations() RETURNS integer
+    LANGUAGE sql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  with settings as (
+    select make_interval(days => (app_hidden.config_value('conversations.retention_days'))::int) as keep,
+           make_interval(hours => (app_hidden.config_value('deliveries.dispute_window_hours'))::int) as dispute_window),
+  gone as (
+    delete from app_public.conversations c
+     where c.id in (
+       select e.id from (
+         select c2.id, coalesce(d.delivered_at, d.cancelled_at) + s.dispute_window + s.keep as until
+           from app_public.conversations c2
+           join app_public.deliveries d on d.id = c2.delivery_id
+          cross join settings s
+          where d.status in ('delivered', 'cancelled')
+         union all
+         select c3.id, o.closed_at + s.keep
+           from app_public.conversations c3
+           join app_public.delivery_offers o on o.id = c3.offer_id
+          cross join settings s
+          where c3.delivery_id is null and o.status <> 'pending'
+       ) e
+        where e.until < now()
+        order by e.until
+        limit (app_hidden.config_value('retention.batch_size'))::int)
+    returning 1)
+  select count(*)::int from gone;
+$$;
+
+
+--
+-- Name: FUNCTION delete_expired_conversations(); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.delete_expired_conversations() IS 'Deletes up to retention.batch_size conversations past their retention (ended deliveries after the dispute window plus conversations.retention_days; closed threads without delivery after retention_days); returns how many.';
 
 
 --
@@ -16199,6 +16901,120 @@ Turns two-factor authentication on with a code from the authenticator app and re
 
 
 --
+-- Name: conversation_history(uuid, uuid); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.conversation_history(conversation_id uuid, before uuid DEFAULT NULL::uuid) RETURNS SETOF app_public.conversation_messages
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select m.* from app_public.conversation_messages m
+   where m.conversation_id = conversation_history.conversation_id
+     and (conversation_history.before is null
+          or (m.created_at, m.id) < (select b.created_at, b.id from app_public.conversation_messages b
+                                       where b.id = conversation_history.before
+                                         and b.conversation_id = conversation_history.conversation_id))
+   order by m.created_at desc, m.id desc;
+$$;
+
+
+--
+-- Name: FUNCTION conversation_history(conversation_id uuid, before uuid); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.conversation_history(conversation_id uuid, before uuid) IS 'The messages of a conversation, newest first; pass the oldest message you hold as before for the previous page. Empty for a conversation that is not yours.';
+
+
+--
+-- Name: conversation_messages_original_body(app_public.conversation_messages); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.conversation_messages_original_body(message app_public.conversation_messages) RETURNS text
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select case when app_hidden.current_user_has_permission('content.moderate')
+                or app_hidden.current_user_has_permission('disputes.read')
+              then coalesce((select o.body from app_private.conversation_message_originals o
+                              where o.message_id = conversation_messages_original_body.message.id),
+                            conversation_messages_original_body.message.body) end;
+$$;
+
+
+--
+-- Name: FUNCTION conversation_messages_original_body(message app_public.conversation_messages); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.conversation_messages_original_body(message app_public.conversation_messages) IS 'The message as written, unmasked (moderators only; null for others).';
+
+
+--
+-- Name: conversations_closed_reason(app_public.conversations); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.conversations_closed_reason(conversation app_public.conversations) RETURNS text
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select app_hidden.conversation_closed_reason(conversations_closed_reason.conversation);
+$$;
+
+
+--
+-- Name: FUNCTION conversations_closed_reason(conversation app_public.conversations); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.conversations_closed_reason(conversation app_public.conversations) IS 'Why the conversation takes no new message: blocked, offer_closed or delivery_ended; null while it is open.';
+
+
+--
+-- Name: conversations_latest_message(app_public.conversations); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.conversations_latest_message(conversation app_public.conversations) RETURNS app_public.conversation_messages
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select m.* from app_public.conversation_messages m
+   where m.conversation_id = conversations_latest_message.conversation.id
+   order by m.created_at desc, m.id desc
+   limit 1;
+$$;
+
+
+--
+-- Name: FUNCTION conversations_latest_message(conversation app_public.conversations); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.conversations_latest_message(conversation app_public.conversations) IS 'The newest message of the conversation.';
+
+
+--
+-- Name: conversations_unread_count(app_public.conversations); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.conversations_unread_count(conversation app_public.conversations) RETURNS integer
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select count(*)::int from app_public.conversation_messages m
+   where m.conversation_id = conversations_unread_count.conversation.id
+     and m.author_id <> (select app_public.current_user_id())
+     and m.deleted_at is null
+     and m.created_at > coalesce((select r.last_read_at from app_public.conversation_reads r
+                                   where r.conversation_id = conversations_unread_count.conversation.id
+                                     and r.user_id = (select app_public.current_user_id())), '-infinity');
+$$;
+
+
+--
+-- Name: FUNCTION conversations_unread_count(conversation app_public.conversations); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.conversations_unread_count(conversation app_public.conversations) IS 'How many of the other party''s messages you have not read.';
+
+
+--
 -- Name: counter_offer(uuid, bigint, text, timestamp with time zone, timestamp with time zone); Type: FUNCTION; Schema: app_public; Owner: -
 --
 
@@ -16855,6 +17671,38 @@ Deletes the signed-in user''s account: it disappears at once, every device is si
 
 
 --
+-- Name: delete_message(uuid); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.delete_message(message_id uuid) RETURNS app_public.conversation_messages
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_hidden.require_user('unverified', 'delete messages');
+  v_message app_public.conversation_messages := app_hidden.own_live_message(delete_message.message_id, v_user_id);
+begin
+  if v_message.body is not null then
+    insert into app_private.conversation_message_originals (message_id, body) values (v_message.id, v_message.body)
+    on conflict on constraint conversation_message_originals_pkey do nothing;
+  end if;
+  update app_public.conversation_messages m set body = null, attachment_id = null, deleted_at = now()
+   where m.id = v_message.id
+  returning * into v_message;
+  return v_message;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION delete_message(message_id uuid); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.delete_message(message_id uuid) IS '@resultFieldName conversationMessage
+Deletes your message, leaving a tombstone in the conversation. Errors: LOGIN, NTFND (not your message), BADST (already deleted).';
+
+
+--
 -- Name: delete_notification(uuid); Type: FUNCTION; Schema: app_public; Owner: -
 --
 
@@ -17124,6 +17972,50 @@ $$;
 
 COMMENT ON FUNCTION app_public.duplicate_trip(trip_id uuid, departure_time timestamp with time zone, arrival_time timestamp with time zone) IS '@resultFieldName trip
 Copies one of the signed-in traveler''s trips to a new departure (the arrival keeps the original duration unless given). The copy is upcoming, with all capacity free and no recurrence. Errors: LOGIN, DNIED, NTFND, INVAL.';
+
+
+--
+-- Name: edit_message(uuid, text); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.edit_message(message_id uuid, body text) RETURNS app_public.conversation_messages
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_hidden.require_user('unverified', 'edit messages');
+  v_message app_public.conversation_messages := app_hidden.own_live_message(edit_message.message_id, v_user_id);
+  v_conversation app_public.conversations;
+  v_shown text := edit_message.body;
+begin
+  select * into v_conversation from app_public.conversations c where c.id = v_message.conversation_id;
+  perform app_hidden.assert_conversation_open(v_conversation);
+  if v_message.created_at < now() - make_interval(mins => (app_hidden.config_value('conversations.edit_minutes'))::int) then
+    raise exception 'A message can be edited only within % minutes of sending it',
+      app_hidden.config_value('conversations.edit_minutes') using errcode = 'EXPRD';
+  end if;
+  if not app_hidden.conversation_contacts_open(v_conversation) then
+    v_shown := app_hidden.mask_contact_details(edit_message.body);
+  end if;
+  update app_public.conversation_messages m
+     set body = v_shown, masked = v_shown is distinct from edit_message.body, edited_at = now()
+   where m.id = v_message.id
+  returning * into v_message;
+  delete from app_private.conversation_message_originals o where o.message_id = v_message.id;
+  if v_message.masked then
+    insert into app_private.conversation_message_originals (message_id, body) values (v_message.id, edit_message.body);
+  end if;
+  return v_message;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION edit_message(message_id uuid, body text); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.edit_message(message_id uuid, body text) IS '@resultFieldName conversationMessage
+Replaces the text of your message, within 5 minutes (conversations.edit_minutes) of sending it. Errors: LOGIN, NTFND (not your message), BADST (deleted), DNIED or BADST (conversation closed), EXPRD, INVAL.';
 
 
 --
@@ -17686,6 +18578,95 @@ Marks all your in-app notifications read; returns how many were unread. Errors: 
 
 
 --
+-- Name: conversation_reads; Type: TABLE; Schema: app_public; Owner: -
+--
+
+CREATE TABLE app_public.conversation_reads (
+    conversation_id uuid NOT NULL,
+    user_id uuid NOT NULL,
+    last_read_at timestamp with time zone,
+    notified_at timestamp with time zone,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+ALTER TABLE ONLY app_public.conversation_reads FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE conversation_reads; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TABLE app_public.conversation_reads IS '@behavior -insert -update -delete
+How far each participant has read a conversation (read receipts): read by both parties and moderators, moved by markConversationRead.';
+
+
+--
+-- Name: COLUMN conversation_reads.conversation_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.conversation_reads.conversation_id IS 'The conversation.';
+
+
+--
+-- Name: COLUMN conversation_reads.user_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.conversation_reads.user_id IS 'The participant.';
+
+
+--
+-- Name: COLUMN conversation_reads.last_read_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.conversation_reads.last_read_at IS 'Messages sent up to this time are read by the participant.';
+
+
+--
+-- Name: COLUMN conversation_reads.notified_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.conversation_reads.notified_at IS '@behavior -*
+When the participant was last notified of a new message here.';
+
+
+--
+-- Name: COLUMN conversation_reads.updated_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.conversation_reads.updated_at IS 'When the read position last moved.';
+
+
+--
+-- Name: mark_conversation_read(uuid); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.mark_conversation_read(conversation_id uuid) RETURNS app_public.conversation_reads
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_hidden.require_not_suspended('read conversations');
+  v_conversation app_public.conversations := app_hidden.conversation_of_party(mark_conversation_read.conversation_id, v_user_id);
+  v_read app_public.conversation_reads;
+begin
+  insert into app_public.conversation_reads (conversation_id, user_id, last_read_at)
+  values (v_conversation.id, v_user_id, now())
+  on conflict on constraint conversation_reads_pkey do update set last_read_at = excluded.last_read_at
+  returning * into v_read;
+  return v_read;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION mark_conversation_read(conversation_id uuid); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.mark_conversation_read(conversation_id uuid) IS '@resultFieldName conversationRead
+Marks the conversation read up to now (a read receipt for the other party). Errors: LOGIN, NTFND (not your conversation).';
+
+
+--
 -- Name: notifications; Type: TABLE; Schema: app_public; Owner: -
 --
 
@@ -18062,6 +19043,52 @@ COMMENT ON FUNCTION app_public.matching_trips(request_id uuid) IS 'The trips tha
 
 
 --
+-- Name: moderate_message(uuid, boolean); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.moderate_message(message_id uuid, hide boolean) RETURNS app_public.conversation_messages
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_hidden.require_not_suspended('moderate messages');
+  v_message app_public.conversation_messages;
+begin
+  if not app_hidden.current_user_has_permission('content.moderate') then
+    raise exception 'Moderating messages needs the content.moderate permission' using errcode = 'DNIED';
+  end if;
+  select * into v_message from app_public.conversation_messages m where m.id = moderate_message.message_id for update;
+  if v_message.id is null then
+    raise exception 'Message not found' using errcode = 'NTFND';
+  end if;
+  if moderate_message.hide and v_message.hidden_at is null then
+    if v_message.body is not null then
+      insert into app_private.conversation_message_originals (message_id, body) values (v_message.id, v_message.body)
+      on conflict on constraint conversation_message_originals_pkey do nothing;
+    end if;
+    update app_public.conversation_messages m
+       set body = null, attachment_id = null, hidden_at = now(), hidden_by = v_user_id
+     where m.id = v_message.id
+    returning * into v_message;
+  end if;
+  update app_public.conversation_message_reports r
+     set status = case when moderate_message.hide then 'resolved' else 'dismissed' end::app_public.report_status,
+         handled_by = v_user_id, handled_at = now()
+   where r.message_id = v_message.id and r.status = 'pending';
+  return v_message;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION moderate_message(message_id uuid, hide boolean); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.moderate_message(message_id uuid, hide boolean) IS '@resultFieldName conversationMessage
+Moderators (content.moderate): hide a message (hide true; its reports are resolved) or keep it (its reports are dismissed). Errors: LOGIN, DNIED, NTFND.';
+
+
+--
 -- Name: moderate_review(uuid, app_public.moderation_status, text); Type: FUNCTION; Schema: app_public; Owner: -
 --
 
@@ -18108,6 +19135,27 @@ $$;
 
 COMMENT ON FUNCTION app_public.moderate_review(review_id uuid, decision app_public.moderation_status, note text) IS '@resultFieldName review
 Moderators (content.moderate) approve a review (published again; its open reports dismissed) or reject it (removed; its open reports resolved). Errors: LOGIN, DNIED (no permission, or a review by or about yourself), INVAL (decision pending), NTFND.';
+
+
+--
+-- Name: my_conversations(); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.my_conversations() RETURNS SETOF app_public.conversations
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select c.* from app_public.conversations c
+   where c.customer_id = (select app_public.current_user_id()) or c.traveler_id = (select app_public.current_user_id())
+   order by coalesce(c.last_message_at, c.created_at) desc, c.id desc;
+$$;
+
+
+--
+-- Name: FUNCTION my_conversations(); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.my_conversations() IS 'Your conversations, the most recently active first, each with its latest message and unread count.';
 
 
 --
@@ -18725,6 +19773,141 @@ $$;
 
 COMMENT ON FUNCTION app_public.report_delivery_request(request_id uuid, category app_public.user_report_category, description text) IS '@resultFieldName userReport
 Reports a delivery request you can see in the marketplace to the moderators (a report about its customer, linked to the request). Errors: LOGIN, NTFND, INVAL (description of 10–2000 characters), BADST (you already have an open report about this customer).';
+
+
+--
+-- Name: conversation_message_reports; Type: TABLE; Schema: app_public; Owner: -
+--
+
+CREATE TABLE app_public.conversation_message_reports (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    message_id uuid NOT NULL,
+    reporter_id uuid NOT NULL,
+    reason app_public.report_reason NOT NULL,
+    note text,
+    status app_public.report_status DEFAULT 'pending'::app_public.report_status NOT NULL,
+    handled_by uuid,
+    handled_at timestamp with time zone,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT conversation_message_reports_note_check CHECK (((char_length(note) >= 1) AND (char_length(note) <= 1000)))
+);
+
+ALTER TABLE ONLY app_public.conversation_message_reports FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE conversation_message_reports; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TABLE app_public.conversation_message_reports IS '@behavior -insert -update -delete
+Reports of conversation messages: read by the reporter and moderators (content.moderate), made with reportMessage, handled with moderateMessage.';
+
+
+--
+-- Name: COLUMN conversation_message_reports.id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.conversation_message_reports.id IS 'The report''s id.';
+
+
+--
+-- Name: COLUMN conversation_message_reports.message_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.conversation_message_reports.message_id IS 'The message reported.';
+
+
+--
+-- Name: COLUMN conversation_message_reports.reporter_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.conversation_message_reports.reporter_id IS 'Who reported it.';
+
+
+--
+-- Name: COLUMN conversation_message_reports.reason; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.conversation_message_reports.reason IS 'Why.';
+
+
+--
+-- Name: COLUMN conversation_message_reports.note; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.conversation_message_reports.note IS 'What the reporter added.';
+
+
+--
+-- Name: COLUMN conversation_message_reports.status; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.conversation_message_reports.status IS 'pending until a moderator handles it: resolved (hidden) or dismissed.';
+
+
+--
+-- Name: COLUMN conversation_message_reports.handled_by; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.conversation_message_reports.handled_by IS 'The moderator who handled it.';
+
+
+--
+-- Name: COLUMN conversation_message_reports.handled_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.conversation_message_reports.handled_at IS 'When it was handled.';
+
+
+--
+-- Name: COLUMN conversation_message_reports.created_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.conversation_message_reports.created_at IS 'When it was reported.';
+
+
+--
+-- Name: CONSTRAINT conversation_message_reports_note_check ON conversation_message_reports; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT conversation_message_reports_note_check ON app_public.conversation_message_reports IS 'note must have 1 to 1000 characters';
+
+
+--
+-- Name: report_message(uuid, app_public.report_reason, text); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.report_message(message_id uuid, reason app_public.report_reason, note text DEFAULT NULL::text) RETURNS app_public.conversation_message_reports
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_hidden.require_not_suspended('report messages');
+  v_message app_public.conversation_messages;
+  v_report app_public.conversation_message_reports;
+begin
+  select * into v_message from app_public.conversation_messages m where m.id = report_message.message_id;
+  if v_message.id is null then
+    raise exception 'Message not found' using errcode = 'NTFND';
+  end if;
+  perform app_hidden.conversation_of_party(v_message.conversation_id, v_user_id);
+  if v_message.author_id = v_user_id then
+    raise exception 'You cannot report your own message' using errcode = 'DNIED';
+  end if;
+  insert into app_public.conversation_message_reports (message_id, reporter_id, reason, note)
+  values (v_message.id, v_user_id, report_message.reason, report_message.note)
+  returning * into v_report;
+  return v_report;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION report_message(message_id uuid, reason app_public.report_reason, note text); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.report_message(message_id uuid, reason app_public.report_reason, note text) IS '@resultFieldName conversationMessageReport
+Reports a message of the other party to the moderators. Errors: LOGIN, NTFND (not in your conversations), DNIED (your own message), EXIST (already reported), INVAL.';
 
 
 --
@@ -20125,6 +21308,92 @@ $$;
 --
 
 COMMENT ON FUNCTION app_public.search_users(q text) IS 'Up to 20 active users whose name contains q (2–100 characters), best matches first; blocked users either way are left out. Errors: LOGIN, INVAL.';
+
+
+--
+-- Name: send_message(uuid, text, uuid); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.send_message(conversation_id uuid, body text DEFAULT NULL::text, attachment_id uuid DEFAULT NULL::uuid) RETURNS app_public.conversation_messages
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_hidden.require_user('unverified', 'send messages');
+  v_conversation app_public.conversations;
+  v_other_id uuid;
+  v_shown text := send_message.body;
+  v_message app_public.conversation_messages;
+  v_asked_at timestamptz;
+  v_seconds bigint;
+  v_read app_public.conversation_reads;
+begin
+  v_conversation := app_hidden.conversation_of_party(send_message.conversation_id, v_user_id);
+  perform app_hidden.assert_conversation_open(v_conversation);
+  if not app_hidden.rate_limit_take('conversation_message', v_user_id::text,
+                                    (app_hidden.config_value('conversations.messages_per_minute'))::int,
+                                    interval '1 minute') then
+    raise exception 'You are sending messages too fast; wait a minute' using errcode = 'LIMIT';
+  end if;
+  v_other_id := case v_user_id when v_conversation.customer_id then v_conversation.traveler_id
+                               else v_conversation.customer_id end;
+  if not app_hidden.conversation_contacts_open(v_conversation) then
+    v_shown := app_hidden.mask_contact_details(send_message.body);
+  end if;
+
+  -- The sender's first message answers the other party's first one.
+  if not exists (select 1 from app_public.conversation_messages m
+                  where m.conversation_id = v_conversation.id and m.author_id = v_user_id) then
+    select min(m.created_at) into v_asked_at from app_public.conversation_messages m
+     where m.conversation_id = v_conversation.id and m.author_id = v_other_id;
+    if v_asked_at is not null then
+      v_seconds := greatest(0, floor(extract(epoch from now() - v_asked_at)))::bigint;
+      update app_public.user_statistics s
+         set offer_answers = s.offer_answers + 1,
+             offer_answer_seconds = s.offer_answer_seconds + v_seconds,
+             response_time_minutes = round((s.offer_answer_seconds + v_seconds) / 60.0 / (s.offer_answers + 1))::integer
+       where s.user_id = v_user_id;
+    end if;
+  end if;
+
+  insert into app_public.conversation_messages (conversation_id, author_id, body, attachment_id, masked)
+  values (v_conversation.id, v_user_id, v_shown, send_message.attachment_id,
+          v_shown is distinct from send_message.body)
+  returning * into v_message;
+  if v_message.masked then
+    insert into app_private.conversation_message_originals (message_id, body) values (v_message.id, send_message.body);
+  end if;
+  update app_public.conversations c set last_message_at = v_message.created_at where c.id = v_conversation.id;
+  -- What one writes, one has read.
+  insert into app_public.conversation_reads (conversation_id, user_id, last_read_at)
+  values (v_conversation.id, v_user_id, v_message.created_at)
+  on conflict on constraint conversation_reads_pkey do update set last_read_at = excluded.last_read_at;
+
+  select * into v_read from app_public.conversation_reads r
+   where r.conversation_id = v_conversation.id and r.user_id = v_other_id;
+  if coalesce(v_read.last_read_at, '-infinity') <= now() - make_interval(secs => (app_hidden.config_value('conversations.reading_seconds'))::int)
+     and (v_read.notified_at is null or v_read.notified_at <= coalesce(v_read.last_read_at, '-infinity')) then
+    perform app_hidden.notify(v_other_id, 'conversation_message',
+      jsonb_build_object('sender_name', (select u.display_name from app_public.users u where u.id = v_user_id),
+                         'request_title', (select r.title from app_public.delivery_offers o
+                                             join app_public.delivery_requests r on r.id = o.request_id
+                                            where o.id = v_conversation.offer_id)),
+      'normal', v_conversation.delivery_id);
+    insert into app_public.conversation_reads (conversation_id, user_id, notified_at)
+    values (v_conversation.id, v_other_id, now())
+    on conflict on constraint conversation_reads_pkey do update set notified_at = excluded.notified_at;
+  end if;
+  return v_message;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION send_message(conversation_id uuid, body text, attachment_id uuid); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.send_message(conversation_id uuid, body text, attachment_id uuid) IS '@resultFieldName conversationMessage
+Sends a message (body of 1 to 2000 characters and/or one of your ready item photos) to the other party of a conversation. Before a deal, phone numbers, email addresses and links are masked. Errors: LOGIN, NTFND (not your conversation), DNIED (a block closes it), BADST (the offer was closed or the delivery ended), LIMIT (conversations.messages_per_minute), INVAL.';
 
 
 --
@@ -21536,7 +22805,7 @@ COMMENT ON COLUMN app_public.user_statistics.completion_rate IS 'Share of finish
 -- Name: COLUMN user_statistics.response_time_minutes; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.user_statistics.response_time_minutes IS 'Typical time the user takes to answer an offer: the mean, in whole minutes (rounded), of the time between an offer version awaiting them and their answer to it (a counter-offer, an acceptance or a decline of their own), over all their answers; null before the first. Expiry, auto-accept and declines by the platform are not answers.';
+COMMENT ON COLUMN app_public.user_statistics.response_time_minutes IS 'Typical time the user takes to answer: the mean, in whole minutes (rounded), of the time between an offer version awaiting them and their answer to it (a counter-offer, an acceptance or a decline of their own), and between the other party''s first message in a conversation and their first reply there, over all their answers; null before the first. Expiry, auto-accept and declines by the platform are not answers.';
 
 
 --
@@ -22285,6 +23554,34 @@ COMMENT ON CONSTRAINT api_request_budgets_requests_check ON app_private.api_requ
 --
 
 COMMENT ON CONSTRAINT api_request_budgets_subject_check ON app_private.api_request_budgets IS 'subject must have 1 to 100 characters';
+
+
+--
+-- Name: conversation_message_originals; Type: TABLE; Schema: app_private; Owner: -
+--
+
+CREATE TABLE app_private.conversation_message_originals (
+    message_id uuid NOT NULL,
+    body text NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT conversation_message_originals_body_check CHECK (((char_length(body) >= 1) AND (char_length(body) <= 2000)))
+);
+
+ALTER TABLE ONLY app_private.conversation_message_originals FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE conversation_message_originals; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON TABLE app_private.conversation_message_originals IS 'The original text of masked or hidden messages; read by moderators through ConversationMessage.originalBody.';
+
+
+--
+-- Name: CONSTRAINT conversation_message_originals_body_check ON conversation_message_originals; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT conversation_message_originals_body_check ON app_private.conversation_message_originals IS 'body must have 1 to 2000 characters';
 
 
 --
@@ -25566,6 +26863,21 @@ COMMENT ON CONSTRAINT api_request_budgets_pkey ON app_private.api_request_budget
 
 
 --
+-- Name: conversation_message_originals conversation_message_originals_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.conversation_message_originals
+    ADD CONSTRAINT conversation_message_originals_pkey PRIMARY KEY (message_id);
+
+
+--
+-- Name: CONSTRAINT conversation_message_originals_pkey ON conversation_message_originals; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT conversation_message_originals_pkey ON app_private.conversation_message_originals IS 'message_id already has its original';
+
+
+--
 -- Name: email_unsubscribe_keys email_unsubscribe_keys_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
 --
 
@@ -26238,6 +27550,96 @@ ALTER TABLE ONLY app_private.worker_heartbeats
 --
 
 COMMENT ON CONSTRAINT worker_heartbeats_pkey ON app_private.worker_heartbeats IS 'worker_id already has a heartbeat';
+
+
+--
+-- Name: conversation_message_reports conversation_message_reports_pair_key; Type: CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.conversation_message_reports
+    ADD CONSTRAINT conversation_message_reports_pair_key UNIQUE (message_id, reporter_id);
+
+
+--
+-- Name: CONSTRAINT conversation_message_reports_pair_key ON conversation_message_reports; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT conversation_message_reports_pair_key ON app_public.conversation_message_reports IS 'message_id was already reported by you';
+
+
+--
+-- Name: conversation_message_reports conversation_message_reports_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.conversation_message_reports
+    ADD CONSTRAINT conversation_message_reports_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: CONSTRAINT conversation_message_reports_pkey ON conversation_message_reports; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT conversation_message_reports_pkey ON app_public.conversation_message_reports IS 'id is already taken';
+
+
+--
+-- Name: conversation_messages conversation_messages_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.conversation_messages
+    ADD CONSTRAINT conversation_messages_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: CONSTRAINT conversation_messages_pkey ON conversation_messages; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT conversation_messages_pkey ON app_public.conversation_messages IS 'id is already taken';
+
+
+--
+-- Name: conversation_reads conversation_reads_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.conversation_reads
+    ADD CONSTRAINT conversation_reads_pkey PRIMARY KEY (conversation_id, user_id);
+
+
+--
+-- Name: CONSTRAINT conversation_reads_pkey ON conversation_reads; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT conversation_reads_pkey ON app_public.conversation_reads IS 'user_id already has a read position in this conversation';
+
+
+--
+-- Name: conversations conversations_offer_id_key; Type: CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.conversations
+    ADD CONSTRAINT conversations_offer_id_key UNIQUE (offer_id);
+
+
+--
+-- Name: CONSTRAINT conversations_offer_id_key ON conversations; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT conversations_offer_id_key ON app_public.conversations IS 'offer_id already has a conversation';
+
+
+--
+-- Name: conversations conversations_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.conversations
+    ADD CONSTRAINT conversations_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: CONSTRAINT conversations_pkey ON conversations; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT conversations_pkey ON app_public.conversations IS 'id is already taken';
 
 
 --
@@ -27611,6 +29013,90 @@ CREATE INDEX worker_heartbeats_seen_at_idx ON app_private.worker_heartbeats USIN
 
 
 --
+-- Name: conversation_message_reports_handled_by_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX conversation_message_reports_handled_by_idx ON app_public.conversation_message_reports USING btree (handled_by);
+
+
+--
+-- Name: conversation_message_reports_pending_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX conversation_message_reports_pending_idx ON app_public.conversation_message_reports USING btree (created_at) WHERE (status = 'pending'::app_public.report_status);
+
+
+--
+-- Name: INDEX conversation_message_reports_pending_idx; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON INDEX app_public.conversation_message_reports_pending_idx IS 'The moderators'' queue of pending reports.';
+
+
+--
+-- Name: conversation_message_reports_reporter_id_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX conversation_message_reports_reporter_id_idx ON app_public.conversation_message_reports USING btree (reporter_id, created_at);
+
+
+--
+-- Name: conversation_messages_attachment_id_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX conversation_messages_attachment_id_idx ON app_public.conversation_messages USING btree (attachment_id);
+
+
+--
+-- Name: conversation_messages_author_id_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX conversation_messages_author_id_idx ON app_public.conversation_messages USING btree (author_id);
+
+
+--
+-- Name: conversation_messages_conversation_id_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX conversation_messages_conversation_id_idx ON app_public.conversation_messages USING btree (conversation_id, created_at DESC, id DESC);
+
+
+--
+-- Name: conversation_messages_hidden_by_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX conversation_messages_hidden_by_idx ON app_public.conversation_messages USING btree (hidden_by);
+
+
+--
+-- Name: conversation_reads_user_id_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX conversation_reads_user_id_idx ON app_public.conversation_reads USING btree (user_id);
+
+
+--
+-- Name: conversations_customer_id_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX conversations_customer_id_idx ON app_public.conversations USING btree (customer_id, last_message_at DESC NULLS LAST, id);
+
+
+--
+-- Name: conversations_delivery_id_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX conversations_delivery_id_idx ON app_public.conversations USING btree (delivery_id);
+
+
+--
+-- Name: conversations_traveler_id_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX conversations_traveler_id_idx ON app_public.conversations USING btree (traveler_id, last_message_at DESC NULLS LAST, id);
+
+
+--
 -- Name: custody_events_actor_id_idx; Type: INDEX; Schema: app_public; Owner: -
 --
 
@@ -28731,6 +30217,13 @@ CREATE TRIGGER _100_append_only_truncate BEFORE TRUNCATE ON app_private.ledger_t
 
 
 --
+-- Name: account_closures _500_anonymise_messages; Type: TRIGGER; Schema: app_private; Owner: -
+--
+
+CREATE TRIGGER _500_anonymise_messages AFTER UPDATE OF anonymised_at ON app_private.account_closures FOR EACH ROW WHEN (((old.anonymised_at IS NULL) AND (new.anonymised_at IS NOT NULL))) EXECUTE FUNCTION app_hidden.tg_account_closures__anonymise_messages();
+
+
+--
 -- Name: ledger_entries _900_balanced; Type: TRIGGER; Schema: app_private; Owner: -
 --
 
@@ -28826,6 +30319,20 @@ CREATE TRIGGER _100_default_user BEFORE INSERT ON app_public.user_verification_d
 --
 
 CREATE TRIGGER _100_referral_code BEFORE INSERT ON app_public.user_contacts FOR EACH ROW EXECUTE FUNCTION app_hidden.tg_user_contacts__referral_code();
+
+
+--
+-- Name: conversation_reads _100_timestamps; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app_public.conversation_reads FOR EACH ROW EXECUTE FUNCTION app_hidden.tg__set_updated_at();
+
+
+--
+-- Name: conversations _100_timestamps; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app_public.conversations FOR EACH ROW EXECUTE FUNCTION app_hidden.tg__set_updated_at();
 
 
 --
@@ -29029,6 +30536,13 @@ CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app_public.user_verification_doc
 --
 
 CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app_public.users FOR EACH ROW EXECUTE FUNCTION app_hidden.tg__set_updated_at();
+
+
+--
+-- Name: conversation_messages _200_attach_files; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _200_attach_files BEFORE INSERT OR UPDATE OF attachment_id ON app_public.conversation_messages FOR EACH ROW EXECUTE FUNCTION app_hidden.tg__attach_files('author_id', 'attachment_id:item_photo');
 
 
 --
@@ -29256,6 +30770,20 @@ CREATE TRIGGER _500_reset_bounces AFTER UPDATE OF email ON app_public.user_conta
 
 
 --
+-- Name: deliveries _800_carry_conversation; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _800_carry_conversation AFTER INSERT ON app_public.deliveries FOR EACH ROW EXECUTE FUNCTION app_hidden.tg_deliveries__carry_conversation();
+
+
+--
+-- Name: delivery_offers _800_open_conversation; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _800_open_conversation AFTER INSERT ON app_public.delivery_offers FOR EACH ROW EXECUTE FUNCTION app_hidden.tg_delivery_offers__open_conversation();
+
+
+--
 -- Name: delivery_requests _900_enqueue_matching; Type: TRIGGER; Schema: app_public; Owner: -
 --
 
@@ -29267,6 +30795,20 @@ CREATE CONSTRAINT TRIGGER _900_enqueue_matching AFTER INSERT ON app_public.deliv
 --
 
 CREATE CONSTRAINT TRIGGER _900_enqueue_matching AFTER INSERT ON app_public.trips DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION app_private.tg_trips__enqueue_matching();
+
+
+--
+-- Name: conversation_messages _900_events; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _900_events AFTER INSERT OR UPDATE OF body, deleted_at, hidden_at ON app_public.conversation_messages FOR EACH ROW EXECUTE FUNCTION app_hidden.tg_conversation_messages__events();
+
+
+--
+-- Name: conversation_reads _900_events; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _900_events AFTER INSERT OR UPDATE OF last_read_at ON app_public.conversation_reads FOR EACH ROW WHEN ((new.last_read_at IS NOT NULL)) EXECUTE FUNCTION app_hidden.tg_conversation_reads__events();
 
 
 --
@@ -29341,6 +30883,21 @@ ALTER TABLE ONLY app_private.admin_users
 --
 
 COMMENT ON CONSTRAINT admin_users_user_id_fkey ON app_private.admin_users IS 'user_id must name an existing user';
+
+
+--
+-- Name: conversation_message_originals conversation_message_originals_message_id_fkey; Type: FK CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.conversation_message_originals
+    ADD CONSTRAINT conversation_message_originals_message_id_fkey FOREIGN KEY (message_id) REFERENCES app_public.conversation_messages(id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT conversation_message_originals_message_id_fkey ON conversation_message_originals; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT conversation_message_originals_message_id_fkey ON app_private.conversation_message_originals IS 'message_id must name an existing message';
 
 
 --
@@ -29776,6 +31333,201 @@ ALTER TABLE ONLY app_private.user_two_factor_auth
 --
 
 COMMENT ON CONSTRAINT user_two_factor_auth_user_id_fkey ON app_private.user_two_factor_auth IS 'user_id must name an existing user';
+
+
+--
+-- Name: conversation_message_reports conversation_message_reports_handled_by_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.conversation_message_reports
+    ADD CONSTRAINT conversation_message_reports_handled_by_fkey FOREIGN KEY (handled_by) REFERENCES app_public.users(id) ON DELETE SET NULL;
+
+
+--
+-- Name: CONSTRAINT conversation_message_reports_handled_by_fkey ON conversation_message_reports; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT conversation_message_reports_handled_by_fkey ON app_public.conversation_message_reports IS 'handled_by must name an existing user';
+
+
+--
+-- Name: conversation_message_reports conversation_message_reports_message_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.conversation_message_reports
+    ADD CONSTRAINT conversation_message_reports_message_id_fkey FOREIGN KEY (message_id) REFERENCES app_public.conversation_messages(id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT conversation_message_reports_message_id_fkey ON conversation_message_reports; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT conversation_message_reports_message_id_fkey ON app_public.conversation_message_reports IS 'message_id must name an existing message';
+
+
+--
+-- Name: conversation_message_reports conversation_message_reports_reporter_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.conversation_message_reports
+    ADD CONSTRAINT conversation_message_reports_reporter_id_fkey FOREIGN KEY (reporter_id) REFERENCES app_public.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT conversation_message_reports_reporter_id_fkey ON conversation_message_reports; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT conversation_message_reports_reporter_id_fkey ON app_public.conversation_message_reports IS 'reporter_id must name an existing user';
+
+
+--
+-- Name: conversation_messages conversation_messages_attachment_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.conversation_messages
+    ADD CONSTRAINT conversation_messages_attachment_id_fkey FOREIGN KEY (attachment_id) REFERENCES app_public.files(id) ON DELETE SET NULL;
+
+
+--
+-- Name: CONSTRAINT conversation_messages_attachment_id_fkey ON conversation_messages; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT conversation_messages_attachment_id_fkey ON app_public.conversation_messages IS 'attachment_id must name an existing file';
+
+
+--
+-- Name: conversation_messages conversation_messages_author_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.conversation_messages
+    ADD CONSTRAINT conversation_messages_author_id_fkey FOREIGN KEY (author_id) REFERENCES app_public.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT conversation_messages_author_id_fkey ON conversation_messages; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT conversation_messages_author_id_fkey ON app_public.conversation_messages IS 'author_id must name an existing user';
+
+
+--
+-- Name: conversation_messages conversation_messages_conversation_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.conversation_messages
+    ADD CONSTRAINT conversation_messages_conversation_id_fkey FOREIGN KEY (conversation_id) REFERENCES app_public.conversations(id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT conversation_messages_conversation_id_fkey ON conversation_messages; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT conversation_messages_conversation_id_fkey ON app_public.conversation_messages IS 'conversation_id must name an existing conversation';
+
+
+--
+-- Name: conversation_messages conversation_messages_hidden_by_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.conversation_messages
+    ADD CONSTRAINT conversation_messages_hidden_by_fkey FOREIGN KEY (hidden_by) REFERENCES app_public.users(id) ON DELETE SET NULL;
+
+
+--
+-- Name: CONSTRAINT conversation_messages_hidden_by_fkey ON conversation_messages; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT conversation_messages_hidden_by_fkey ON app_public.conversation_messages IS 'hidden_by must name an existing user';
+
+
+--
+-- Name: conversation_reads conversation_reads_conversation_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.conversation_reads
+    ADD CONSTRAINT conversation_reads_conversation_id_fkey FOREIGN KEY (conversation_id) REFERENCES app_public.conversations(id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT conversation_reads_conversation_id_fkey ON conversation_reads; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT conversation_reads_conversation_id_fkey ON app_public.conversation_reads IS 'conversation_id must name an existing conversation';
+
+
+--
+-- Name: conversation_reads conversation_reads_user_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.conversation_reads
+    ADD CONSTRAINT conversation_reads_user_id_fkey FOREIGN KEY (user_id) REFERENCES app_public.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT conversation_reads_user_id_fkey ON conversation_reads; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT conversation_reads_user_id_fkey ON app_public.conversation_reads IS 'user_id must name an existing user';
+
+
+--
+-- Name: conversations conversations_customer_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.conversations
+    ADD CONSTRAINT conversations_customer_id_fkey FOREIGN KEY (customer_id) REFERENCES app_public.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT conversations_customer_id_fkey ON conversations; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT conversations_customer_id_fkey ON app_public.conversations IS 'customer_id must name an existing user';
+
+
+--
+-- Name: conversations conversations_delivery_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.conversations
+    ADD CONSTRAINT conversations_delivery_id_fkey FOREIGN KEY (delivery_id) REFERENCES app_public.deliveries(id) ON DELETE SET NULL;
+
+
+--
+-- Name: CONSTRAINT conversations_delivery_id_fkey ON conversations; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT conversations_delivery_id_fkey ON app_public.conversations IS 'delivery_id must name an existing delivery';
+
+
+--
+-- Name: conversations conversations_offer_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.conversations
+    ADD CONSTRAINT conversations_offer_id_fkey FOREIGN KEY (offer_id) REFERENCES app_public.delivery_offers(id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT conversations_offer_id_fkey ON conversations; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT conversations_offer_id_fkey ON app_public.conversations IS 'offer_id must name an existing offer';
+
+
+--
+-- Name: conversations conversations_traveler_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.conversations
+    ADD CONSTRAINT conversations_traveler_id_fkey FOREIGN KEY (traveler_id) REFERENCES app_public.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT conversations_traveler_id_fkey ON conversations; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT conversations_traveler_id_fkey ON app_public.conversations IS 'traveler_id must name an existing user';
 
 
 --
@@ -31213,6 +32965,12 @@ ALTER TABLE app_private.admin_users ENABLE ROW LEVEL SECURITY;
 ALTER TABLE app_private.api_request_budgets ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: conversation_message_originals; Type: ROW SECURITY; Schema: app_private; Owner: -
+--
+
+ALTER TABLE app_private.conversation_message_originals ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: email_unsubscribe_keys; Type: ROW SECURITY; Schema: app_private; Owner: -
 --
 
@@ -31397,6 +33155,30 @@ ALTER TABLE app_private.user_two_factor_auth ENABLE ROW LEVEL SECURITY;
 --
 
 ALTER TABLE app_private.worker_heartbeats ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: conversation_message_reports; Type: ROW SECURITY; Schema: app_public; Owner: -
+--
+
+ALTER TABLE app_public.conversation_message_reports ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: conversation_messages; Type: ROW SECURITY; Schema: app_public; Owner: -
+--
+
+ALTER TABLE app_public.conversation_messages ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: conversation_reads; Type: ROW SECURITY; Schema: app_public; Owner: -
+--
+
+ALTER TABLE app_public.conversation_reads ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: conversations; Type: ROW SECURITY; Schema: app_public; Owner: -
+--
+
+ALTER TABLE app_public.conversations ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: custody_events; Type: ROW SECURITY; Schema: app_public; Owner: -
@@ -31683,6 +33465,34 @@ CREATE POLICY select_unblocked ON app_public.trips AS RESTRICTIVE FOR SELECT TO 
 
 
 --
+-- Name: conversation_message_reports select_visible; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_visible ON app_public.conversation_message_reports FOR SELECT TO app_user USING (((reporter_id = ( SELECT app_public.current_user_id() AS current_user_id)) OR (((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['content.moderate'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['content.moderate'::text]) AS permitted_ids_to))) AND (length((id)::text) = 36))));
+
+
+--
+-- Name: conversation_messages select_visible; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_visible ON app_public.conversation_messages FOR SELECT TO app_user USING (((conversation_id = ANY (ARRAY( SELECT app_hidden.current_conversation_ids() AS current_conversation_ids))) OR (((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['content.moderate'::text, 'disputes.read'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['content.moderate'::text, 'disputes.read'::text]) AS permitted_ids_to))) AND (length((id)::text) = 36))));
+
+
+--
+-- Name: conversation_reads select_visible; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_visible ON app_public.conversation_reads FOR SELECT TO app_user USING (((conversation_id = ANY (ARRAY( SELECT app_hidden.current_conversation_ids() AS current_conversation_ids))) OR (((conversation_id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['content.moderate'::text, 'disputes.read'::text]) AS permitted_ids_from)) AND (conversation_id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['content.moderate'::text, 'disputes.read'::text]) AS permitted_ids_to))) AND (length((conversation_id)::text) = 36))));
+
+
+--
+-- Name: conversations select_visible; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_visible ON app_public.conversations FOR SELECT TO app_user USING (((customer_id = ( SELECT app_public.current_user_id() AS current_user_id)) OR (traveler_id = ( SELECT app_public.current_user_id() AS current_user_id)) OR (((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['content.moderate'::text, 'disputes.read'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['content.moderate'::text, 'disputes.read'::text]) AS permitted_ids_to))) AND (length((id)::text) = 36))));
+
+
+--
 -- Name: custody_events select_visible; Type: POLICY; Schema: app_public; Owner: -
 --
 
@@ -31723,7 +33533,7 @@ CREATE POLICY select_visible ON app_public.escrow_accounts FOR SELECT TO app_use
 -- Name: files select_visible; Type: POLICY; Schema: app_public; Owner: -
 --
 
-CREATE POLICY select_visible ON app_public.files FOR SELECT TO app_user USING (((owner_id = ( SELECT app_public.current_user_id() AS current_user_id)) OR ((purpose = 'avatar'::app_public.file_purpose) AND (status = 'ready'::app_public.file_status)) OR (id = ANY (ARRAY( SELECT app_hidden.current_party_delivery_file_ids() AS current_party_delivery_file_ids))) OR ((purpose = 'verification_document'::app_public.file_purpose) AND (status <> 'pending'::app_public.file_status) AND ((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['users.verify'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['users.verify'::text]) AS permitted_ids_to))) AND (length((id)::text) = 36)) OR ((purpose = ANY (ARRAY['item_photo'::app_public.file_purpose, 'pickup_evidence'::app_public.file_purpose, 'delivery_evidence'::app_public.file_purpose, 'refused_pickup'::app_public.file_purpose])) AND (status <> 'pending'::app_public.file_status) AND ((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['deliveries.read'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['deliveries.read'::text]) AS permitted_ids_to))) AND (length((id)::text) = 36)) OR ((purpose = 'dispute_evidence'::app_public.file_purpose) AND (status <> 'pending'::app_public.file_status) AND ((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['disputes.read'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['disputes.read'::text]) AS permitted_ids_to))) AND (length((id)::text) = 36))));
+CREATE POLICY select_visible ON app_public.files FOR SELECT TO app_user USING (((owner_id = ( SELECT app_public.current_user_id() AS current_user_id)) OR ((purpose = 'avatar'::app_public.file_purpose) AND (status = 'ready'::app_public.file_status)) OR (id = ANY (ARRAY( SELECT app_hidden.current_party_delivery_file_ids() AS current_party_delivery_file_ids))) OR (id = ANY (ARRAY( SELECT app_hidden.current_conversation_file_ids() AS current_conversation_file_ids))) OR ((purpose = 'verification_document'::app_public.file_purpose) AND (status <> 'pending'::app_public.file_status) AND ((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['users.verify'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['users.verify'::text]) AS permitted_ids_to))) AND (length((id)::text) = 36)) OR ((purpose = ANY (ARRAY['item_photo'::app_public.file_purpose, 'pickup_evidence'::app_public.file_purpose, 'delivery_evidence'::app_public.file_purpose, 'refused_pickup'::app_public.file_purpose])) AND (status <> 'pending'::app_public.file_status) AND ((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['deliveries.read'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['deliveries.read'::text]) AS permitted_ids_to))) AND (length((id)::text) = 36)) OR ((purpose = 'dispute_evidence'::app_public.file_purpose) AND (status <> 'pending'::app_public.file_status) AND ((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['disputes.read'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['disputes.read'::text]) AS permitted_ids_to))) AND (length((id)::text) = 36))));
 
 
 --
@@ -32117,6 +33927,27 @@ GRANT ALL ON FUNCTION app_hidden.admin_session_ok() TO app_anonymous;
 
 
 --
+-- Name: FUNCTION announce_conversation_event(conversation_id uuid, event text, message_id uuid, user_id uuid); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.announce_conversation_event(conversation_id uuid, event text, message_id uuid, user_id uuid) FROM PUBLIC;
+
+
+--
+-- Name: TABLE conversations; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT SELECT ON TABLE app_public.conversations TO app_user;
+
+
+--
+-- Name: FUNCTION assert_conversation_open(conversation app_public.conversations); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.assert_conversation_open(conversation app_public.conversations) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION assert_date_of_birth(date_of_birth date); Type: ACL; Schema: app_hidden; Owner: -
 --
 
@@ -32311,6 +34142,28 @@ REVOKE ALL ON FUNCTION app_hidden.contacts_until(delivered_at timestamp with tim
 
 
 --
+-- Name: FUNCTION conversation_closed_reason(conversation app_public.conversations); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.conversation_closed_reason(conversation app_public.conversations) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_hidden.conversation_closed_reason(conversation app_public.conversations) TO app_user;
+
+
+--
+-- Name: FUNCTION conversation_contacts_open(conversation app_public.conversations); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.conversation_contacts_open(conversation app_public.conversations) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION conversation_of_party(conversation_id uuid, user_id uuid); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.conversation_of_party(conversation_id uuid, user_id uuid) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION count_delivery_outcome(old_row app_public.deliveries, new_row app_public.deliveries); Type: ACL; Schema: app_hidden; Owner: -
 --
 
@@ -32371,6 +34224,22 @@ GRANT INSERT(selfie_image_id) ON TABLE app_public.user_verification_documents TO
 --
 
 REVOKE ALL ON FUNCTION app_hidden.counts_as_proof_of_address(document app_public.user_verification_documents) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION current_conversation_file_ids(); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.current_conversation_file_ids() FROM PUBLIC;
+GRANT ALL ON FUNCTION app_hidden.current_conversation_file_ids() TO app_user;
+
+
+--
+-- Name: FUNCTION current_conversation_ids(); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.current_conversation_ids() FROM PUBLIC;
+GRANT ALL ON FUNCTION app_hidden.current_conversation_ids() TO app_user;
 
 
 --
@@ -32526,6 +34395,14 @@ REVOKE ALL ON FUNCTION app_hidden.lock_review(review_id uuid) FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app_hidden.lock_traveler_deliveries(traveler_id uuid) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION mask_contact_details(body text); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.mask_contact_details(body text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_hidden.mask_contact_details(body text) TO app_user;
 
 
 --
@@ -32715,6 +34592,20 @@ REVOKE ALL ON FUNCTION app_hidden.on_users_blocked(a uuid, b uuid) FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app_hidden.open_offer_thread(request app_public.delivery_requests, trip app_public.trips, initiated_by app_public.offer_party, actor_id uuid, price bigint, message text, pickup_time timestamp with time zone, delivery_time timestamp with time zone, guarantees text[]) FROM PUBLIC;
+
+
+--
+-- Name: TABLE conversation_messages; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT SELECT ON TABLE app_public.conversation_messages TO app_user;
+
+
+--
+-- Name: FUNCTION own_live_message(message_id uuid, user_id uuid); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.own_live_message(message_id uuid, user_id uuid) FROM PUBLIC;
 
 
 --
@@ -32923,6 +34814,27 @@ GRANT ALL ON FUNCTION app_hidden.tg__set_updated_at() TO app_anonymous;
 
 
 --
+-- Name: FUNCTION tg_account_closures__anonymise_messages(); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.tg_account_closures__anonymise_messages() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION tg_conversation_messages__events(); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.tg_conversation_messages__events() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION tg_conversation_reads__events(); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.tg_conversation_reads__events() FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION tg_custody_events__chain(); Type: ACL; Schema: app_hidden; Owner: -
 --
 
@@ -32937,6 +34849,13 @@ REVOKE ALL ON FUNCTION app_hidden.tg_deliveries__after_status() FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION tg_deliveries__carry_conversation(); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.tg_deliveries__carry_conversation() FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION tg_deliveries__check_transition(); Type: ACL; Schema: app_hidden; Owner: -
 --
 
@@ -32948,6 +34867,13 @@ REVOKE ALL ON FUNCTION app_hidden.tg_deliveries__check_transition() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app_hidden.tg_delivery_offers__count_answer() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION tg_delivery_offers__open_conversation(); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.tg_delivery_offers__open_conversation() FROM PUBLIC;
 
 
 --
@@ -33378,6 +35304,13 @@ GRANT SELECT ON TABLE app_public.payouts TO app_user;
 --
 
 REVOKE ALL ON FUNCTION app_private.decide_payout(payout_account_id uuid, amount bigint, fee bigint, currency text, type app_public.payout_type) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION delete_expired_conversations(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.delete_expired_conversations() FROM PUBLIC;
 
 
 --
@@ -34266,6 +36199,46 @@ GRANT ALL ON FUNCTION app_public.confirm_two_factor(code text) TO app_user;
 
 
 --
+-- Name: FUNCTION conversation_history(conversation_id uuid, before uuid); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.conversation_history(conversation_id uuid, before uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.conversation_history(conversation_id uuid, before uuid) TO app_user;
+
+
+--
+-- Name: FUNCTION conversation_messages_original_body(message app_public.conversation_messages); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.conversation_messages_original_body(message app_public.conversation_messages) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.conversation_messages_original_body(message app_public.conversation_messages) TO app_user;
+
+
+--
+-- Name: FUNCTION conversations_closed_reason(conversation app_public.conversations); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.conversations_closed_reason(conversation app_public.conversations) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.conversations_closed_reason(conversation app_public.conversations) TO app_user;
+
+
+--
+-- Name: FUNCTION conversations_latest_message(conversation app_public.conversations); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.conversations_latest_message(conversation app_public.conversations) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.conversations_latest_message(conversation app_public.conversations) TO app_user;
+
+
+--
+-- Name: FUNCTION conversations_unread_count(conversation app_public.conversations); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.conversations_unread_count(conversation app_public.conversations) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.conversations_unread_count(conversation app_public.conversations) TO app_user;
+
+
+--
 -- Name: FUNCTION counter_offer(offer_id uuid, price bigint, message text, pickup_time timestamp with time zone, delivery_time timestamp with time zone); Type: ACL; Schema: app_public; Owner: -
 --
 
@@ -34389,6 +36362,14 @@ GRANT ALL ON FUNCTION app_public.delete_account(password text, reason text) TO a
 
 
 --
+-- Name: FUNCTION delete_message(message_id uuid); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.delete_message(message_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.delete_message(message_id uuid) TO app_user;
+
+
+--
 -- Name: FUNCTION delete_notification(notification_id uuid); Type: ACL; Schema: app_public; Owner: -
 --
 
@@ -34434,6 +36415,14 @@ GRANT ALL ON FUNCTION app_public.duplicate_delivery_request(request_id uuid, pic
 
 REVOKE ALL ON FUNCTION app_public.duplicate_trip(trip_id uuid, departure_time timestamp with time zone, arrival_time timestamp with time zone) FROM PUBLIC;
 GRANT ALL ON FUNCTION app_public.duplicate_trip(trip_id uuid, departure_time timestamp with time zone, arrival_time timestamp with time zone) TO app_user;
+
+
+--
+-- Name: FUNCTION edit_message(message_id uuid, body text); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.edit_message(message_id uuid, body text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.edit_message(message_id uuid, body text) TO app_user;
 
 
 --
@@ -34550,6 +36539,21 @@ GRANT ALL ON FUNCTION app_public.mark_all_notifications_read() TO app_user;
 
 
 --
+-- Name: TABLE conversation_reads; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT SELECT ON TABLE app_public.conversation_reads TO app_user;
+
+
+--
+-- Name: FUNCTION mark_conversation_read(conversation_id uuid); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.mark_conversation_read(conversation_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.mark_conversation_read(conversation_id uuid) TO app_user;
+
+
+--
 -- Name: TABLE notifications; Type: ACL; Schema: app_public; Owner: -
 --
 
@@ -34611,11 +36615,27 @@ GRANT ALL ON FUNCTION app_public.matching_trips(request_id uuid) TO app_user;
 
 
 --
+-- Name: FUNCTION moderate_message(message_id uuid, hide boolean); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.moderate_message(message_id uuid, hide boolean) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.moderate_message(message_id uuid, hide boolean) TO app_user;
+
+
+--
 -- Name: FUNCTION moderate_review(review_id uuid, decision app_public.moderation_status, note text); Type: ACL; Schema: app_public; Owner: -
 --
 
 REVOKE ALL ON FUNCTION app_public.moderate_review(review_id uuid, decision app_public.moderation_status, note text) FROM PUBLIC;
 GRANT ALL ON FUNCTION app_public.moderate_review(review_id uuid, decision app_public.moderation_status, note text) TO app_user;
+
+
+--
+-- Name: FUNCTION my_conversations(); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.my_conversations() FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.my_conversations() TO app_user;
 
 
 --
@@ -34735,6 +36755,21 @@ GRANT ALL ON FUNCTION app_public.remove_favorite_traveler(traveler_id uuid) TO a
 
 REVOKE ALL ON FUNCTION app_public.report_delivery_request(request_id uuid, category app_public.user_report_category, description text) FROM PUBLIC;
 GRANT ALL ON FUNCTION app_public.report_delivery_request(request_id uuid, category app_public.user_report_category, description text) TO app_user;
+
+
+--
+-- Name: TABLE conversation_message_reports; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT SELECT ON TABLE app_public.conversation_message_reports TO app_user;
+
+
+--
+-- Name: FUNCTION report_message(message_id uuid, reason app_public.report_reason, note text); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.report_message(message_id uuid, reason app_public.report_reason, note text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.report_message(message_id uuid, reason app_public.report_reason, note text) TO app_user;
 
 
 --
@@ -34916,6 +36951,14 @@ GRANT ALL ON FUNCTION app_public.search_trips(origin public.geography, destinati
 
 REVOKE ALL ON FUNCTION app_public.search_users(q text) FROM PUBLIC;
 GRANT ALL ON FUNCTION app_public.search_users(q text) TO app_user;
+
+
+--
+-- Name: FUNCTION send_message(conversation_id uuid, body text, attachment_id uuid); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.send_message(conversation_id uuid, body text, attachment_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.send_message(conversation_id uuid, body text, attachment_id uuid) TO app_user;
 
 
 --
@@ -35398,3 +37441,4 @@ ALTER DEFAULT PRIVILEGES FOR ROLE app_owner REVOKE ALL ON FUNCTIONS  FROM PUBLIC
 --   20261208140300
 --   20261208140400
 --   20261208150000
+--   20261209130000

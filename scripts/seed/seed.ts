@@ -564,6 +564,14 @@ async function seedSocial(client: pg.Client, bars: Bars, users: number): Promise
 
 /** What the triggers would have maintained: capacity left, statistics, ratings, earnings. */
 async function deriveColumns(client: pg.Client, bars: Bars): Promise<void> {
+  // Every offer thread has its conversation (docs/conversations.md), which the switched-off trigger would have opened.
+  await step(bars, "conversations", () =>
+    client.query(`
+      insert into app_public.conversations (offer_id, delivery_id, customer_id, traveler_id, created_at)
+      select o.id, d.id, o.customer_id, o.traveler_id, o.created_at
+        from app_public.delivery_offers o left join app_public.deliveries d on d.offer_id = o.id
+      on conflict (offer_id) do nothing`)
+  );
   await step(bars, "capacity, statistics, earnings", async () => {
     await client.query(`
       update app_public.trips t

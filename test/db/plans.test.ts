@@ -58,6 +58,30 @@ const READS: Record<string, Read[]> = {
     { name: "myNotifications, unread first", sql: "select * from app_public.my_notifications() limit 21" }],
   "app_public.unread_notification_count()": [
     { name: "unreadNotificationCount", sql: "select app_public.unread_notification_count()" }],
+  "app_public.my_conversations()": [
+    { name: "myConversations", sql: "select * from app_public.my_conversations() limit 21" }],
+  "app_public.conversation_history(uuid,uuid)": [
+    { name: "conversationHistory, newest first", sql: "select * from app_public.conversation_history($1) limit 21",
+      params: (f) => [f.myConversation] },
+    { name: "conversationHistory, the page before a message",
+      sql: `select * from app_public.conversation_history($1, (select m.id from app_public.conversation_messages m
+              where m.conversation_id = $1 order by m.created_at desc limit 1 offset 1)) limit 21`,
+      params: (f) => [f.myConversation] },
+    { name: "conversationHistory of a conversation (a moderator)", sql: "select * from app_public.conversation_history($1) limit 21",
+      params: (f) => [f.myConversation], asAdmin: "moderator" }],
+  "app_public.conversations_unread_count(app_public.conversations)": [
+    { name: "Conversation.unreadCount of my conversations",
+      sql: "select app_public.conversations_unread_count(c) from app_public.my_conversations() c limit 21" }],
+  "app_public.conversations_latest_message(app_public.conversations)": [
+    { name: "Conversation.latestMessage of my conversations",
+      sql: "select (app_public.conversations_latest_message(c)).body from app_public.my_conversations() c limit 21" }],
+  "app_public.conversations_closed_reason(app_public.conversations)": [
+    { name: "Conversation.closedReason of my conversations",
+      sql: "select app_public.conversations_closed_reason(c) from app_public.my_conversations() c limit 21" }],
+  "app_public.conversation_messages_original_body(app_public.conversation_messages)": [
+    { name: "ConversationMessage.originalBody (a moderator)",
+      sql: "select app_public.conversation_messages_original_body(m) from app_public.conversation_history($1) m limit 21",
+      params: (f) => [f.myConversation], asAdmin: "moderator" }],
   "app_public.delivery_contacts(uuid)": [
     { name: "deliveryContacts of a live delivery", sql: "select * from app_public.delivery_contacts($1)",
       params: (f) => [f.myLiveDelivery] }],

@@ -30,6 +30,8 @@ export interface ScaleFixture {
   myPaidDelivery: string;
   /** A delivered delivery I take part in, with its handover codes, attempts and custody events. */
   myDeliveredDelivery: string;
+  /** A conversation I take part in, with messages. */
+  myConversation: string;
   /** A user who received reviews. */
   reviewedUser: string;
   /** The first name of another user, as someone searching for them would type it. */
@@ -279,6 +281,30 @@ export async function seedMarketplaceAtScale(db: TestDatabase, sizes: ScaleSizes
           from (select id, reviewer_id, reviewee_id, row_number() over (order by id) as k from app_public.reviews) v
           join seed_users u on u.n = 1 + (v.k * 31) % ${users}
          where v.k % 2 = 0 and u.id not in (v.reviewer_id, v.reviewee_id)`);
+      // Conversations: one per offer (as its trigger would open), carried to its delivery; four messages each, read
+      // positions of both parties.
+      await c.query(`
+        insert into app_public.conversations (offer_id, delivery_id, customer_id, traveler_id, created_at)
+        select id, case when accepted then delivery_id end, customer_id, traveler_id, now() - interval '2 days'
+          from seed_offers`);
+      await c.query(`
+        insert into app_public.conversation_messages (conversation_id, author_id, body, created_at)
+        select c.id, case when k % 2 = 0 then c.customer_id else c.traveler_id end, 'Message ' || k,
+               c.created_at + k * interval '1 minute'
+          from app_public.conversations c, generate_series(1, 4) k`);
+      await c.query(`
+        insert into app_public.conversation_reads (conversation_id, user_id, last_read_at)
+        select c.id, p.user_id, c.created_at + interval '2 minutes'
+          from app_public.conversations c, lateral (values (c.customer_id), (c.traveler_id)) p (user_id)`);
+      await c.query(`
+        update app_public.conversations c set last_message_at = c.created_at + interval '4 minutes'`);
+      await c.query(`
+        insert into app_public.conversation_message_reports (message_id, reporter_id, reason)
+        select m.id, c.customer_id, 'spam'
+          from seed_offers o
+          join app_public.conversations c on c.offer_id = o.id
+          join app_public.conversation_messages m on m.conversation_id = c.id and m.author_id = c.traveler_id
+         where o.g % 10 = 0`);
       await c.query(`
         insert into app_public.request_matches (request_id, trip_id, score, detour_km, quoted_price, factors)
         select r.id, t.id, 0.5, 1, 1000, '{}'
@@ -349,6 +375,7 @@ export async function seedMarketplaceAtScale(db: TestDatabase, sizes: ScaleSizes
                                   where d.customer_id = '${me}' and d.status = 'accepted' limit 1`),
       myDeliveredDelivery: await one(`select d.id from app_public.deliveries d
                                        where '${me}' in (d.customer_id, d.traveler_id) and d.status = 'delivered' limit 1`),
+      myConversation: await one(`select c.id from app_public.conversations c where c.customer_id = '${me}' limit 1`),
       reviewedUser: await one(`select v.reviewee_id as id from app_public.reviews v group by 1 order by count(*) desc limit 1`),
       someonesName: await one(`select u.first_name as id from app_public.users u join app_public.user_contacts c on c.user_id = u.id
                                 where c.email = 'scale12@scale.example'`),

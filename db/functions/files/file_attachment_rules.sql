@@ -64,6 +64,11 @@ create trigger _200_attach_files
   for each row execute function app_hidden.tg__attach_files('traveler_id', 'pickup_photo_id:pickup_evidence|refused_pickup',
     'delivery_photo_id:delivery_evidence', 'signature_id:delivery_evidence');
 
+-- A conversation message may carry one of its author's item photos (docs/conversations.md).
+drop trigger if exists _200_attach_files on app_public.conversation_messages;
+create trigger _200_attach_files before insert or update of attachment_id on app_public.conversation_messages
+  for each row execute function app_hidden.tg__attach_files('author_id', 'attachment_id:item_photo');
+
 -- A replaced or removed profile picture is deleted at once (its bytes follow, files__remove_objects): nothing else
 -- references an avatar, and an old face should not outlive the change.
 create or replace function app_hidden.tg_users__remove_replaced_picture()
