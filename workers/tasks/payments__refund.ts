@@ -40,7 +40,8 @@ export function makePaymentsRefundTask(deps: Pick<TaskDeps, "stripe">): Task {
           { idempotencyKey: plan.reversal.idempotency_key }
         );
       } catch (error) {
-        if (!(error instanceof Stripe.errors.StripeInvalidRequestError && error.code === "balance_insufficient")) throw error;
+        if (!(error instanceof Stripe.errors.StripeInvalidRequestError && error.code === "balance_insufficient"))
+          throw error;
         helpers.logger.warn(`payments__refund: the reversal for ${id} was refused (${error.message}): a receivable`);
         reversal = { shortfall: plan.reversal.amount };
       }
