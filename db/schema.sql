@@ -407,6 +407,26 @@ COMMENT ON TYPE app_public.conversation_kind IS 'What a conversation is about: a
 
 
 --
+-- Name: credit_type; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.credit_type AS ENUM (
+    'referral_bonus',
+    'first_delivery_bonus',
+    'loyalty_reward',
+    'compensation',
+    'promotional'
+);
+
+
+--
+-- Name: TYPE credit_type; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.credit_type IS 'Why a promotional credit was given.';
+
+
+--
 -- Name: custody_chain_check; Type: TYPE; Schema: app_public; Owner: -
 --
 
@@ -1677,6 +1697,157 @@ CREATE TYPE app_public.platform AS ENUM (
 --
 
 COMMENT ON TYPE app_public.platform IS 'Operating system or platform of a device session.';
+
+
+--
+-- Name: price_quote; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.price_quote AS (
+	price bigint,
+	currency text,
+	rates text,
+	distance_km numeric,
+	weight_kg numeric,
+	base numeric,
+	per_km numeric,
+	per_kg numeric,
+	urgency_multiplier numeric,
+	fragile_multiplier numeric,
+	category_multiplier numeric,
+	demand_multiplier numeric,
+	clamped boolean,
+	pricing_factor_id uuid,
+	platform_fee bigint,
+	processing_fee bigint,
+	total bigint
+);
+
+
+--
+-- Name: TYPE price_quote; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.price_quote IS 'A quote and how it was made: (base + perKm·distanceKm + perKg·weightKg) × the multipliers = price (clamped to pricing.min_price–max_price for the default rates); the customer pays total = price + platformFee + processingFee.';
+
+
+--
+-- Name: COLUMN price_quote.price; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.price_quote.price IS 'The traveler''s price, minor units.';
+
+
+--
+-- Name: COLUMN price_quote.currency; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.price_quote.currency IS 'The request''s currency.';
+
+
+--
+-- Name: COLUMN price_quote.rates; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.price_quote.rates IS 'Whose rates: trip (the trip''s, in the same currency), pricing_factor (the default rates with a live pricing factor) or default (pricing.*).';
+
+
+--
+-- Name: COLUMN price_quote.distance_km; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.price_quote.distance_km IS 'Great-circle distance from pickup to drop-off, km (3 decimals).';
+
+
+--
+-- Name: COLUMN price_quote.weight_kg; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.price_quote.weight_kg IS 'Total weight, kg.';
+
+
+--
+-- Name: COLUMN price_quote.base; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.price_quote.base IS 'Base price, minor units.';
+
+
+--
+-- Name: COLUMN price_quote.per_km; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.price_quote.per_km IS 'Price per km, minor units.';
+
+
+--
+-- Name: COLUMN price_quote.per_kg; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.price_quote.per_kg IS 'Price per kg, minor units.';
+
+
+--
+-- Name: COLUMN price_quote.urgency_multiplier; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.price_quote.urgency_multiplier IS 'Multiplier of the urgency.';
+
+
+--
+-- Name: COLUMN price_quote.fragile_multiplier; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.price_quote.fragile_multiplier IS 'Multiplier of a fragile item (1 otherwise).';
+
+
+--
+-- Name: COLUMN price_quote.category_multiplier; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.price_quote.category_multiplier IS 'Multiplier of the category (a pricing factor; 1 otherwise).';
+
+
+--
+-- Name: COLUMN price_quote.demand_multiplier; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.price_quote.demand_multiplier IS 'Multiplier of demand (a pricing factor; 1 otherwise).';
+
+
+--
+-- Name: COLUMN price_quote.clamped; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.price_quote.clamped IS 'Whether the default rates'' price is at a bound, pricing.min_price or pricing.max_price (clamped, or exactly on it).';
+
+
+--
+-- Name: COLUMN price_quote.pricing_factor_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.price_quote.pricing_factor_id IS 'The pricing factor applied, if any.';
+
+
+--
+-- Name: COLUMN price_quote.platform_fee; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.price_quote.platform_fee IS 'The platform fee the customer pays on top, minor units (null when the price is too small to charge).';
+
+
+--
+-- Name: COLUMN price_quote.processing_fee; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.price_quote.processing_fee IS 'The processing fee the customer pays on top, minor units (null when the price is too small to charge).';
+
+
+--
+-- Name: COLUMN price_quote.total; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.price_quote.total IS 'What the customer would be charged before credits, minor units (null when the price is too small to charge).';
 
 
 --
@@ -6962,10 +7133,11 @@ COMMENT ON FUNCTION app_hidden.custody_row_hash(event app_public.custody_events)
 --
 
 CREATE FUNCTION app_hidden.customer_charge(delivery app_public.deliveries) RETURNS bigint
-    LANGUAGE sql IMMUTABLE
+    LANGUAGE sql STABLE
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
-  select customer_charge.delivery.final_price + customer_charge.delivery.platform_fee;
+  select coalesce((select p.amount from app_public.payment_intents p where p.delivery_id = (customer_charge.delivery).id),
+                  (select c.amount from app_hidden.charge_amounts((customer_charge.delivery).final_price) c));
 $$;
 
 
@@ -6973,14 +7145,14 @@ $$;
 -- Name: FUNCTION customer_charge(delivery app_public.deliveries); Type: COMMENT; Schema: app_hidden; Owner: -
 --
 
-COMMENT ON FUNCTION app_hidden.customer_charge(delivery app_public.deliveries) IS 'What the customer paid for a delivery (final price + platform fee; the payments issue adds processing fees and credits).';
+COMMENT ON FUNCTION app_hidden.customer_charge(delivery app_public.deliveries) IS 'What the customer paid for a delivery: the payment''s amount (price + platform and processing fees − credits), or the charge its price makes.';
 
 
 --
--- Name: default_quote(numeric, numeric, app_public.urgency_level, boolean, text); Type: FUNCTION; Schema: app_hidden; Owner: -
+-- Name: default_quote(numeric, numeric, app_public.urgency_level, boolean, text, app_public.item_category, text); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
-CREATE FUNCTION app_hidden.default_quote(distance_km numeric, weight_kg numeric, urgency app_public.urgency_level, is_fragile boolean, currency text) RETURNS bigint
+CREATE FUNCTION app_hidden.default_quote(distance_km numeric, weight_kg numeric, urgency app_public.urgency_level, is_fragile boolean, currency text, category app_public.item_category DEFAULT NULL::app_public.item_category, route_hash text DEFAULT NULL::text) RETURNS bigint
     LANGUAGE plpgsql STABLE
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
@@ -6988,6 +7160,7 @@ declare
   v_urgency numeric := (app_hidden.config_value('pricing.urgency_multipliers') ->> default_quote.urgency::text)::numeric;
   v_fragile numeric := case when default_quote.is_fragile
                             then (app_hidden.config_value('pricing.fragile_multiplier'))::numeric else 1 end;
+  v_factor app_public.pricing_factors;
   v_raw numeric;
 begin
   if default_quote.distance_km is null or default_quote.distance_km < 0
@@ -6998,10 +7171,12 @@ begin
      or not app_hidden.config_value('platform.supported_currencies') ? default_quote.currency then
     raise exception 'Currency % is not supported', default_quote.currency using errcode = 'INVAL';
   end if;
-  v_raw := ((app_hidden.config_value('pricing.base'))::numeric
+  v_factor := app_hidden.live_pricing_factor(default_quote.currency, default_quote.route_hash, default_quote.category,
+                                             default_quote.urgency);
+  v_raw := (coalesce(v_factor.base_price, (app_hidden.config_value('pricing.base'))::numeric)
             + (app_hidden.config_value('pricing.per_km'))::numeric * default_quote.distance_km
             + (app_hidden.config_value('pricing.per_kg'))::numeric * default_quote.weight_kg)
-           * v_urgency * v_fragile;
+           * v_urgency * v_fragile * coalesce(v_factor.category_multiplier, 1) * coalesce(v_factor.demand_multiplier, 1);
   -- round(numeric) rounds halves away from zero, i.e. half-up for these positive amounts.
   return greatest((app_hidden.config_value('pricing.min_price'))::bigint,
                   least((app_hidden.config_value('pricing.max_price'))::bigint, round(v_raw)::bigint));
@@ -7010,10 +7185,10 @@ $$;
 
 
 --
--- Name: FUNCTION default_quote(distance_km numeric, weight_kg numeric, urgency app_public.urgency_level, is_fragile boolean, currency text); Type: COMMENT; Schema: app_hidden; Owner: -
+-- Name: FUNCTION default_quote(distance_km numeric, weight_kg numeric, urgency app_public.urgency_level, is_fragile boolean, currency text, category app_public.item_category, route_hash text); Type: COMMENT; Schema: app_hidden; Owner: -
 --
 
-COMMENT ON FUNCTION app_hidden.default_quote(distance_km numeric, weight_kg numeric, urgency app_public.urgency_level, is_fragile boolean, currency text) IS 'Default-rates quote in minor units: (base + per_km·km + per_kg·kg) × urgency × fragile, clamped to pricing.min_price–max_price, half-up. Raises INVAL for bad inputs.';
+COMMENT ON FUNCTION app_hidden.default_quote(distance_km numeric, weight_kg numeric, urgency app_public.urgency_level, is_fragile boolean, currency text, category app_public.item_category, route_hash text) IS 'Default-rates quote in minor units: (base + per_km·km + per_kg·kg) × urgency × fragile × category × demand (a live pricing factor of the route and category, else pricing.*), clamped to pricing.min_price–max_price, half-up. Raises INVAL for bad inputs.';
 
 
 --
@@ -7064,7 +7239,10 @@ CREATE FUNCTION app_hidden.delivery_request_estimate(details app_public.delivery
                      (delivery_request_estimate.details).weight_kg * (delivery_request_estimate.details).quantity,
                      (delivery_request_estimate.details).urgency,
                      (delivery_request_estimate.details).is_fragile,
-                     (delivery_request_estimate.details).currency)
+                     (delivery_request_estimate.details).currency,
+                     (delivery_request_estimate.details).category,
+                     app_hidden.route_hash((delivery_request_estimate.details).pickup_point,
+                                           (delivery_request_estimate.details).delivery_point))
          end;
 $$;
 
@@ -7217,6 +7395,211 @@ $$;
 --
 
 COMMENT ON FUNCTION app_hidden.listed_delivery_requests(viewer_id uuid) IS 'Delivery requests the viewer may see in the marketplace (open, unexpired, active customer, not own, unblocked, not blacklisted).';
+
+
+--
+-- Name: pricing_factors; Type: TABLE; Schema: app_public; Owner: -
+--
+
+CREATE TABLE app_public.pricing_factors (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    currency text NOT NULL,
+    route_hash text,
+    category app_public.item_category,
+    urgency app_public.urgency_level,
+    base_price bigint,
+    category_multiplier numeric(4,2) DEFAULT 1 NOT NULL,
+    demand_multiplier numeric(4,2) DEFAULT 1 NOT NULL,
+    valid_from timestamp with time zone DEFAULT now() NOT NULL,
+    valid_until timestamp with time zone,
+    created_by uuid,
+    note text,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT pricing_factors_base_price_range CHECK ((base_price >= 0)),
+    CONSTRAINT pricing_factors_category_multiplier_range CHECK (((category_multiplier >= 0.5) AND (category_multiplier <= (3)::numeric))),
+    CONSTRAINT pricing_factors_currency_format CHECK ((currency ~ '^[A-Z]{3}$'::text)),
+    CONSTRAINT pricing_factors_demand_multiplier_range CHECK (((demand_multiplier >= 0.5) AND (demand_multiplier <= (3)::numeric))),
+    CONSTRAINT pricing_factors_note_length CHECK (((length(note) >= 1) AND (length(note) <= 500))),
+    CONSTRAINT pricing_factors_period CHECK ((valid_until > valid_from)),
+    CONSTRAINT pricing_factors_route_hash_format CHECK ((route_hash ~ '^[0-9b-hjkmnp-z]{3}-[0-9b-hjkmnp-z]{3}$'::text))
+);
+
+ALTER TABLE ONLY app_public.pricing_factors FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE pricing_factors; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TABLE app_public.pricing_factors IS '@behavior -insert -update -delete
+Finance''s adjustments of the default rates (no trip, or a trip in another currency): for a route (route_hash), a category and an urgency, each optional, in one currency, for a period: a base price and category and demand multipliers. Set with setPricingFactor; visible to finance.';
+
+
+--
+-- Name: COLUMN pricing_factors.id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.pricing_factors.id IS 'Identifier of the factor.';
+
+
+--
+-- Name: COLUMN pricing_factors.currency; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.pricing_factors.currency IS 'The currency of the requests it prices (and of base_price).';
+
+
+--
+-- Name: COLUMN pricing_factors.route_hash; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.pricing_factors.route_hash IS 'The route: geohashes (3 characters, about 150 km) of pickup and drop-off, "u09-u33"; null for every route.';
+
+
+--
+-- Name: COLUMN pricing_factors.category; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.pricing_factors.category IS 'The item category it prices; null for every category.';
+
+
+--
+-- Name: COLUMN pricing_factors.urgency; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.pricing_factors.urgency IS 'The urgency it prices; null for every urgency.';
+
+
+--
+-- Name: COLUMN pricing_factors.base_price; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.pricing_factors.base_price IS 'Base price replacing pricing.base, minor units; null keeps pricing.base.';
+
+
+--
+-- Name: COLUMN pricing_factors.category_multiplier; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.pricing_factors.category_multiplier IS 'Multiplier of the category (0.5 to 3).';
+
+
+--
+-- Name: COLUMN pricing_factors.demand_multiplier; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.pricing_factors.demand_multiplier IS 'Multiplier of demand on the route (0.5 to 3).';
+
+
+--
+-- Name: COLUMN pricing_factors.valid_from; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.pricing_factors.valid_from IS 'When it starts to apply.';
+
+
+--
+-- Name: COLUMN pricing_factors.valid_until; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.pricing_factors.valid_until IS 'When it stops applying; null while open-ended.';
+
+
+--
+-- Name: COLUMN pricing_factors.created_by; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.pricing_factors.created_by IS 'The admin who set it.';
+
+
+--
+-- Name: COLUMN pricing_factors.note; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.pricing_factors.note IS 'Why it was set.';
+
+
+--
+-- Name: COLUMN pricing_factors.created_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.pricing_factors.created_at IS 'When it was set.';
+
+
+--
+-- Name: CONSTRAINT pricing_factors_base_price_range ON pricing_factors; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT pricing_factors_base_price_range ON app_public.pricing_factors IS 'base_price must be 0 or more';
+
+
+--
+-- Name: CONSTRAINT pricing_factors_category_multiplier_range ON pricing_factors; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT pricing_factors_category_multiplier_range ON app_public.pricing_factors IS 'category_multiplier must be between 0.5 and 3';
+
+
+--
+-- Name: CONSTRAINT pricing_factors_currency_format ON pricing_factors; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT pricing_factors_currency_format ON app_public.pricing_factors IS 'currency must be three capital letters';
+
+
+--
+-- Name: CONSTRAINT pricing_factors_demand_multiplier_range ON pricing_factors; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT pricing_factors_demand_multiplier_range ON app_public.pricing_factors IS 'demand_multiplier must be between 0.5 and 3';
+
+
+--
+-- Name: CONSTRAINT pricing_factors_note_length ON pricing_factors; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT pricing_factors_note_length ON app_public.pricing_factors IS 'note must have 1 to 500 characters';
+
+
+--
+-- Name: CONSTRAINT pricing_factors_period ON pricing_factors; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT pricing_factors_period ON app_public.pricing_factors IS 'valid_until must be after valid_from';
+
+
+--
+-- Name: CONSTRAINT pricing_factors_route_hash_format ON pricing_factors; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT pricing_factors_route_hash_format ON app_public.pricing_factors IS 'route_hash must be two 3-character geohashes joined by a dash, such as u09-u33';
+
+
+--
+-- Name: live_pricing_factor(text, text, app_public.item_category, app_public.urgency_level); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.live_pricing_factor(currency text, route_hash text, category app_public.item_category, urgency app_public.urgency_level) RETURNS app_public.pricing_factors
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select f.*
+    from app_public.pricing_factors f
+   where f.currency = live_pricing_factor.currency
+     and (f.route_hash is null or f.route_hash = live_pricing_factor.route_hash)
+     and (f.category is null or f.category = live_pricing_factor.category)
+     and (f.urgency is null or f.urgency = live_pricing_factor.urgency)
+     and f.valid_from <= now() and (f.valid_until is null or f.valid_until > now())
+   order by (f.route_hash is not null) desc, (f.category is not null) desc, (f.urgency is not null) desc, f.valid_from desc
+   limit 1;
+$$;
+
+
+--
+-- Name: FUNCTION live_pricing_factor(currency text, route_hash text, category app_public.item_category, urgency app_public.urgency_level); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.live_pricing_factor(currency text, route_hash text, category app_public.item_category, urgency app_public.urgency_level) IS 'The most specific pricing factor live now for a currency, route, category and urgency (null when none).';
 
 
 --
@@ -8690,7 +9073,10 @@ CREATE FUNCTION app_hidden.pair_quote(request app_public.delivery_requests, trip
                           else (pair_quote.trip).express_multiplier end
                    * case when (pair_quote.request).is_fragile then (pair_quote.trip).fragile_multiplier else 1 end)::bigint
            else app_hidden.default_quote(d.km, (pair_quote.request).total_weight, (pair_quote.request).urgency,
-                                         (pair_quote.request).is_fragile, (pair_quote.request).currency)
+                                         (pair_quote.request).is_fragile, (pair_quote.request).currency,
+                                         (pair_quote.request).category,
+                                         app_hidden.route_hash((pair_quote.request).pickup_point,
+                                                               (pair_quote.request).delivery_point))
          end
     from (select (public.st_distance((pair_quote.request).pickup_point, (pair_quote.request).delivery_point, false)
                   / 1000)::numeric as km) d;
@@ -9295,6 +9681,25 @@ COMMENT ON FUNCTION app_hidden.reserve_trip_capacity(trip_id uuid, delivery_id u
 
 
 --
+-- Name: route_hash(public.geography, public.geography); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.route_hash(pickup public.geography, dropoff public.geography) RETURNS text
+    LANGUAGE sql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select public.st_geohash(route_hash.pickup::public.geometry, 3) || '-' || public.st_geohash(route_hash.dropoff::public.geometry, 3);
+$$;
+
+
+--
+-- Name: FUNCTION route_hash(pickup public.geography, dropoff public.geography); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.route_hash(pickup public.geography, dropoff public.geography) IS 'The route key of pricing factors: the 3-character geohashes of pickup and drop-off joined by a dash.';
+
+
+--
 -- Name: snapped_point(public.geography); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
@@ -9666,6 +10071,47 @@ $$;
 --
 
 COMMENT ON FUNCTION app_hidden.tg_deliveries__check_transition() IS 'Refuses delivery status changes that delivery_transitions does not allow for their cause; stamps the state''s time.';
+
+
+--
+-- Name: tg_deliveries__referral_credits(); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.tg_deliveries__referral_credits() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_bonus bigint := (app_hidden.config_value('payments.referral_bonus'))::bigint;
+  v_expires_at timestamptz := now() + make_interval(months => (app_hidden.config_value('payments.credit_validity_months'))::int);
+  v_referee record;
+begin
+  if v_bonus <= 0 then
+    return null;
+  end if;
+  for v_referee in
+    select u.id, u.referred_by_user_id
+      from app_public.users u
+     where u.id in (NEW.customer_id, NEW.traveler_id) and u.referred_by_user_id is not null
+       and not exists (select 1 from app_public.deliveries d
+                        where d.id <> NEW.id and d.delivered_at is not null
+                          and (d.customer_id = u.id or d.traveler_id = u.id))
+  loop
+    perform app_private.grant_credit(v_referee.id, 'referral_bonus', v_bonus, NEW.currency, v_expires_at,
+                                     referee_id := v_referee.id, delivery_id := NEW.id);
+    perform app_private.grant_credit(v_referee.referred_by_user_id, 'referral_bonus', v_bonus, NEW.currency,
+                                     v_expires_at, referee_id := v_referee.id, delivery_id := NEW.id);
+  end loop;
+  return null;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION tg_deliveries__referral_credits(); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.tg_deliveries__referral_credits() IS 'Grants the referral bonus to a referee and their referrer after the referee''s first delivery.';
 
 
 --
@@ -10802,19 +11248,25 @@ begin
                                   + make_interval(hours => (app_hidden.config_value('deliveries.dispute_window_hours'))::int)
                         end
      where e.payment_intent_id = v_intent.id and e.status = 'pending';
-    -- Dr cash (what was charged) / Cr escrow liability (the traveler's share) / Cr fee revenues; credits spent are
-    -- the promotional liability's.
+    -- Dr cash (the full charge) / Cr escrow liability (the traveler's share) / Cr fee revenues. Credits spent paid
+    -- part of it: the platform funds them from its promotional liability (credit-spend, below).
     perform app_private.post_ledger_transaction('capture', 'capture:' || v_intent.id, v_intent.delivery_id,
       v_intent.currency,
       jsonb_build_array(
-        jsonb_build_object('code', 'platform_cash', 'amount', v_intent.captured_amount),
-        jsonb_build_object('code', 'promo_liability', 'amount', v_intent.credits_applied),
+        jsonb_build_object('code', 'platform_cash', 'amount', v_intent.captured_amount + v_intent.credits_applied),
         jsonb_build_object('code', 'escrow_liability', 'amount', -v_intent.traveler_amount),
         jsonb_build_object('code', 'platform_fee_revenue', 'amount', -v_intent.platform_fee),
         jsonb_build_object('code', 'processing_fee_revenue',
                            'amount', -(v_intent.captured_amount + v_intent.credits_applied
                                        - v_intent.traveler_amount - v_intent.platform_fee))),
       format('Capture of the payment of delivery %s', v_intent.delivery_id));
+    if v_intent.credits_applied > 0 then
+      perform app_private.post_ledger_transaction('credit', 'credit-spend:' || v_intent.id, v_intent.delivery_id,
+        v_intent.currency,
+        jsonb_build_array(jsonb_build_object('code', 'promo_liability', 'amount', v_intent.credits_applied),
+                          jsonb_build_object('code', 'platform_cash', 'amount', -v_intent.credits_applied)),
+        format('Credits spent on the payment of delivery %s', v_intent.delivery_id));
+    end if;
   elsif v_status = 'canceled' then
     update app_public.escrow_accounts e set status = 'cancelled'
      where e.payment_intent_id = v_intent.id and e.status = 'pending';
@@ -11447,7 +11899,8 @@ declare
     'handover_items_expired', app_private.expire_handover_items(),
     'device_tokens_expired', app_private.expire_device_tokens(),
     'notification_partitions_dropped', app_private.drop_old_notification_partitions(),
-    'conversations_deleted', app_private.delete_expired_conversations());
+    'conversations_deleted', app_private.delete_expired_conversations(),
+    'stripe_events_deleted', app_private.delete_old_stripe_events());
 begin
   return v_counts || jsonb_build_object('more', exists (
     select 1 from jsonb_each(v_counts) as c
@@ -11841,6 +12294,35 @@ $$;
 --
 
 COMMENT ON FUNCTION app_private.delete_expired_trip_weather() IS 'Deletes expired trip forecasts, at most retention.batch_size; returns how many.';
+
+
+--
+-- Name: delete_old_stripe_events(); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.delete_old_stripe_events() RETURNS integer
+    LANGUAGE sql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  with gone as (
+    delete from app_private.stripe_events e
+     where e.id in (select s.id from app_private.stripe_events s
+                     where s.received_at < now() - make_interval(
+                             days => (app_hidden.config_value('retention.stripe_events_days'))::int)
+                       and s.processed_at is not null
+                     order by s.received_at
+                     limit (app_hidden.config_value('retention.batch_size'))::int)
+    returning 1
+  )
+  select count(*)::int from gone;
+$$;
+
+
+--
+-- Name: FUNCTION delete_old_stripe_events(); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.delete_old_stripe_events() IS 'Deletes processed Stripe events older than retention.stripe_events_days (batched).';
 
 
 --
@@ -12330,6 +12812,245 @@ $$;
 --
 
 COMMENT ON FUNCTION app_private.forget_worker(worker_id text) IS 'Removes a cleanly stopped worker from the heartbeat registry.';
+
+
+--
+-- Name: promotional_credits; Type: TABLE; Schema: app_public; Owner: -
+--
+
+CREATE TABLE app_public.promotional_credits (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    user_id uuid NOT NULL,
+    type app_public.credit_type NOT NULL,
+    amount bigint NOT NULL,
+    currency text NOT NULL,
+    expires_at timestamp with time zone NOT NULL,
+    used_at timestamp with time zone,
+    used_amount bigint,
+    used_for_delivery_id uuid,
+    payment_intent_id uuid,
+    reissue_of_id uuid,
+    reissue_reason text,
+    referee_id uuid,
+    granted_by uuid,
+    note text,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT promotional_credits_amount_positive CHECK ((amount > 0)),
+    CONSTRAINT promotional_credits_currency_format CHECK ((currency ~ '^[A-Z]{3}$'::text)),
+    CONSTRAINT promotional_credits_note_length CHECK (((length(note) >= 1) AND (length(note) <= 500))),
+    CONSTRAINT promotional_credits_reissue CHECK (((reissue_of_id IS NULL) = (reissue_reason IS NULL))),
+    CONSTRAINT promotional_credits_reissue_reason_known CHECK ((reissue_reason = ANY (ARRAY['remainder'::text, 'restored'::text]))),
+    CONSTRAINT promotional_credits_used CHECK ((((used_at IS NULL) AND (used_amount IS NULL) AND (used_for_delivery_id IS NULL) AND (payment_intent_id IS NULL)) OR ((used_at IS NOT NULL) AND ((used_amount >= 1) AND (used_amount <= amount)) AND (used_for_delivery_id IS NOT NULL) AND (payment_intent_id IS NOT NULL))))
+);
+
+ALTER TABLE ONLY app_public.promotional_credits FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE promotional_credits; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TABLE app_public.promotional_credits IS '@behavior -insert -update -delete
+Credits the platform gave a user, spent oldest first on their next payments in the same currency (never below the minimum charge). Visible to their owner and to finance.';
+
+
+--
+-- Name: COLUMN promotional_credits.id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.promotional_credits.id IS 'Identifier of the credit.';
+
+
+--
+-- Name: COLUMN promotional_credits.user_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.promotional_credits.user_id IS 'Whose credit it is.';
+
+
+--
+-- Name: COLUMN promotional_credits.type; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.promotional_credits.type IS 'Why it was given.';
+
+
+--
+-- Name: COLUMN promotional_credits.amount; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.promotional_credits.amount IS 'Its value, minor units.';
+
+
+--
+-- Name: COLUMN promotional_credits.currency; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.promotional_credits.currency IS 'Its currency: it is spent on payments in this currency only.';
+
+
+--
+-- Name: COLUMN promotional_credits.expires_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.promotional_credits.expires_at IS 'When it can no longer be spent.';
+
+
+--
+-- Name: COLUMN promotional_credits.used_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.promotional_credits.used_at IS 'When it was spent (null while spendable).';
+
+
+--
+-- Name: COLUMN promotional_credits.used_amount; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.promotional_credits.used_amount IS 'How much of it the payment took (the rest was re-issued as a new credit).';
+
+
+--
+-- Name: COLUMN promotional_credits.used_for_delivery_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.promotional_credits.used_for_delivery_id IS 'The delivery it was spent on.';
+
+
+--
+-- Name: COLUMN promotional_credits.payment_intent_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.promotional_credits.payment_intent_id IS 'The payment it was spent on.';
+
+
+--
+-- Name: COLUMN promotional_credits.reissue_of_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.promotional_credits.reissue_of_id IS 'The credit this one re-issues: the unused remainder of a spent credit, or a credit restored when its payment was voided or refunded in full.';
+
+
+--
+-- Name: COLUMN promotional_credits.reissue_reason; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.promotional_credits.reissue_reason IS 'remainder or restored, with reissue_of_id.';
+
+
+--
+-- Name: COLUMN promotional_credits.referee_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.promotional_credits.referee_id IS 'For a referral bonus: the referred user whose first delivery earned it.';
+
+
+--
+-- Name: COLUMN promotional_credits.granted_by; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.promotional_credits.granted_by IS 'The admin who granted it (adminGrantCredit).';
+
+
+--
+-- Name: COLUMN promotional_credits.note; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.promotional_credits.note IS 'Why an admin granted it.';
+
+
+--
+-- Name: COLUMN promotional_credits.created_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.promotional_credits.created_at IS 'When it was given.';
+
+
+--
+-- Name: COLUMN promotional_credits.updated_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.promotional_credits.updated_at IS 'When it last changed (spent).';
+
+
+--
+-- Name: CONSTRAINT promotional_credits_amount_positive ON promotional_credits; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT promotional_credits_amount_positive ON app_public.promotional_credits IS 'amount must be more than 0';
+
+
+--
+-- Name: CONSTRAINT promotional_credits_currency_format ON promotional_credits; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT promotional_credits_currency_format ON app_public.promotional_credits IS 'currency must be three capital letters';
+
+
+--
+-- Name: CONSTRAINT promotional_credits_note_length ON promotional_credits; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT promotional_credits_note_length ON app_public.promotional_credits IS 'note must have 1 to 500 characters';
+
+
+--
+-- Name: CONSTRAINT promotional_credits_reissue ON promotional_credits; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT promotional_credits_reissue ON app_public.promotional_credits IS 'reissue_of_id and reissue_reason are set together';
+
+
+--
+-- Name: CONSTRAINT promotional_credits_reissue_reason_known ON promotional_credits; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT promotional_credits_reissue_reason_known ON app_public.promotional_credits IS 'reissue_reason must be remainder or restored';
+
+
+--
+-- Name: CONSTRAINT promotional_credits_used ON promotional_credits; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT promotional_credits_used ON app_public.promotional_credits IS 'used_at, used_amount (1 to amount), used_for_delivery_id and payment_intent_id are set together, once spent';
+
+
+--
+-- Name: grant_credit(uuid, app_public.credit_type, bigint, text, timestamp with time zone, uuid, uuid, text, uuid); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.grant_credit(user_id uuid, type app_public.credit_type, amount bigint, currency text, expires_at timestamp with time zone, referee_id uuid DEFAULT NULL::uuid, granted_by uuid DEFAULT NULL::uuid, note text DEFAULT NULL::text, delivery_id uuid DEFAULT NULL::uuid) RETURNS app_public.promotional_credits
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_credit app_public.promotional_credits;
+begin
+  insert into app_public.promotional_credits (user_id, type, amount, currency, expires_at, referee_id, granted_by, note)
+  values (grant_credit.user_id, grant_credit.type, grant_credit.amount, grant_credit.currency, grant_credit.expires_at,
+          grant_credit.referee_id, grant_credit.granted_by, grant_credit.note)
+  on conflict (referee_id, user_id) where type = 'referral_bonus' and reissue_of_id is null do nothing
+  returning * into v_credit;
+  if v_credit.id is null then
+    return null;
+  end if;
+  perform app_private.post_ledger_transaction('credit', 'credit-grant:' || v_credit.id, grant_credit.delivery_id,
+    v_credit.currency,
+    jsonb_build_array(jsonb_build_object('code', 'promo_expense', 'amount', v_credit.amount),
+                      jsonb_build_object('code', 'promo_liability', 'amount', -v_credit.amount)),
+    format('Credit %s (%s) granted to user %s', v_credit.id, v_credit.type, v_credit.user_id));
+  return v_credit;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION grant_credit(user_id uuid, type app_public.credit_type, amount bigint, currency text, expires_at timestamp with time zone, referee_id uuid, granted_by uuid, note text, delivery_id uuid); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.grant_credit(user_id uuid, type app_public.credit_type, amount bigint, currency text, expires_at timestamp with time zone, referee_id uuid, granted_by uuid, note text, delivery_id uuid) IS 'Grants a promotional credit and posts it to the ledger (promo expense / promo liability); a referral bonus once per user and referee.';
 
 
 --
@@ -12925,6 +13646,30 @@ COMMENT ON FUNCTION app_private.lock_override_for_decision(override_id uuid, act
 
 
 --
+-- Name: lock_spendable_credits(uuid, text); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.lock_spendable_credits(user_id uuid, currency text) RETURNS bigint
+    LANGUAGE sql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select coalesce(sum(l.amount), 0)::bigint
+    from (select c.amount from app_public.promotional_credits c
+           where c.user_id = lock_spendable_credits.user_id and c.currency = lock_spendable_credits.currency
+             and c.used_at is null and c.expires_at > now()
+           order by c.expires_at, c.created_at, c.id
+             for update) l;
+$$;
+
+
+--
+-- Name: FUNCTION lock_spendable_credits(user_id uuid, currency text); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.lock_spendable_credits(user_id uuid, currency text) IS 'Locks a user''s spendable credits in a currency and returns their sum.';
+
+
+--
 -- Name: log_handover_attempt(uuid, uuid, uuid, app_public.qr_type, uuid, app_public.handover_method, app_public.scan_result, text, double precision, double precision, double precision, timestamp with time zone, jsonb, jsonb, numeric, boolean); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -13343,9 +14088,6 @@ CREATE FUNCTION app_private.payout_available(user_id uuid, currency text) RETURN
     AS $$
   select coalesce((select sum(e.released_amount) from app_public.escrow_accounts e
                     where e.traveler_id = payout_available.user_id and e.currency = payout_available.currency), 0)
-       - coalesce((select sum(r.reversal_amount) from app_public.refunds r
-                    where r.traveler_id = payout_available.user_id and r.currency = payout_available.currency
-                      and r.status = 'succeeded'), 0)
        - coalesce((select sum(p.amount) from app_public.payouts p
                     where p.user_id = payout_available.user_id and p.currency = payout_available.currency
                       and p.status not in ('failed', 'canceled')), 0);
@@ -13356,7 +14098,7 @@ $$;
 -- Name: FUNCTION payout_available(user_id uuid, currency text); Type: COMMENT; Schema: app_private; Owner: -
 --
 
-COMMENT ON FUNCTION app_private.payout_available(user_id uuid, currency text) IS 'What a traveler may pay out in a currency: released − reversed − payouts not failed or cancelled.';
+COMMENT ON FUNCTION app_private.payout_available(user_id uuid, currency text) IS 'What a traveler may pay out in a currency: released (net of refunds taken back) − payouts not failed or cancelled.';
 
 
 --
@@ -13503,13 +14245,19 @@ begin
     if v_delivery.status not in ('accepted', 'pickup_scheduled') then
       return jsonb_build_object('action', 'skip', 'reason', format('delivery is %s', v_delivery.status));
     end if;
-    select * into v_amounts from app_hidden.charge_amounts(v_delivery.final_price);
+    -- The customer's credits pay what they can without the charge falling below the minimum (charge_amounts),
+    -- oldest first; locked first, so that two payments cannot spend the same credit.
+    select * into v_amounts from app_hidden.charge_amounts(v_delivery.final_price,
+      app_private.lock_spendable_credits(v_delivery.customer_id, v_delivery.currency));
     insert into app_public.payment_intents (delivery_id, customer_id, traveler_id, traveler_amount, platform_fee,
                                             processing_fee, credits_applied, amount, currency, idempotency_key)
     values (v_delivery.id, v_delivery.customer_id, v_delivery.traveler_id, v_delivery.final_price,
             v_amounts.platform_fee, v_amounts.processing_fee, v_amounts.credits_applied, v_amounts.amount,
             v_delivery.currency, 'pi-create:' || v_delivery.id)
     returning * into v_intent;
+    if v_intent.credits_applied > 0 then
+      perform app_private.spend_credits(v_intent.id, v_intent.credits_applied);
+    end if;
     insert into app_public.escrow_accounts (payment_intent_id, delivery_id, customer_id, traveler_id, amount, currency)
     values (v_intent.id, v_delivery.id, v_delivery.customer_id, v_delivery.traveler_id, v_intent.traveler_amount,
             v_intent.currency);
@@ -13814,10 +14562,13 @@ CREATE FUNCTION app_private.reconciliation_items(since timestamp with time zone,
     limit reconciliation_items.max_rows)
   union all
   (select jsonb_build_object('kind', 'transfer', 'stripe_id', r.stripe_id, 'local_id', e.id,
-            'expected', jsonb_build_object('amount', e.released_amount + v.reversed, 'amount_reversed', v.reversed))
+            'expected', jsonb_build_object('amount', e.released_amount + v.reversed + v.receivable,
+                                           'amount_reversed', v.reversed))
      from app_public.escrow_accounts e
      join app_private.stripe_refs r on r.escrow_id = e.id and r.kind = 'transfer'
-     cross join lateral (select coalesce(sum(f.reversal_amount), 0) as reversed from app_public.refunds f
+     -- A share refunded but not reversed (the traveler's receivable) left released_amount without leaving the transfer.
+     cross join lateral (select coalesce(sum(f.reversal_amount), 0) as reversed,
+                                coalesce(sum(f.receivable_amount), 0) as receivable from app_public.refunds f
                           where f.payment_intent_id = e.payment_intent_id and f.status = 'succeeded') v
     where e.updated_at >= reconciliation_items.since
     order by e.updated_at
@@ -14210,6 +14961,8 @@ declare
   v_refund app_public.refunds;
   v_escrow app_public.escrow_accounts;
   v_reversed bigint := coalesce((record_refund.reversal ->> 'amount')::bigint, 0);
+  -- A reversal Stripe refused (the connected balance was short): {"shortfall": amount}, the traveler's receivable.
+  v_shortfall bigint := coalesce((record_refund.reversal ->> 'shortfall')::bigint, 0);
 begin
   select * into v_refund from app_public.refunds r where r.id = record_refund.refund_id for update;
   if v_refund.id is null or v_refund.status <> 'pending' then
@@ -14219,7 +14972,8 @@ begin
     update app_public.refunds r set status = 'failed' where r.id = v_refund.id;
     return false;
   end if;
-  update app_public.refunds r set status = 'succeeded', reversal_amount = v_reversed where r.id = v_refund.id;
+  update app_public.refunds r set status = 'succeeded', reversal_amount = v_reversed, receivable_amount = v_shortfall
+   where r.id = v_refund.id;
   insert into app_private.stripe_refs (stripe_id, kind, refund_id)
   values (record_refund.refund ->> 'id', 'refund', v_refund.id) on conflict do nothing;
   if v_reversed > 0 then
@@ -14229,7 +14983,7 @@ begin
   update app_public.payment_intents p set refunded_amount = p.refunded_amount + v_refund.amount
    where p.id = v_refund.payment_intent_id;
   update app_public.escrow_accounts e
-     set released_amount = e.released_amount - v_reversed,
+     set released_amount = e.released_amount - v_reversed - v_shortfall,
          refunded_amount = e.refunded_amount + v_refund.traveler_share_refund,
          status = case when e.refunded_amount + v_refund.traveler_share_refund >= e.amount then 'refunded'
                        when v_refund.traveler_share_refund > 0 then 'partially_refunded'
@@ -14244,15 +14998,40 @@ begin
         jsonb_build_object('code', 'escrow_liability', 'amount', -v_reversed)),
       format('Transfer reversal for refund %s of delivery %s', v_refund.id, v_refund.delivery_id));
   end if;
+  -- Not taken back: the traveler owes it (Dr traveler receivable / Cr escrow liability), and finance is told.
+  if v_shortfall > 0 then
+    perform app_private.post_ledger_transaction('reversal', 'receivable:' || v_refund.id, v_refund.delivery_id,
+      v_refund.currency,
+      jsonb_build_array(
+        jsonb_build_object('code', 'traveler_receivable', 'user_id', v_refund.traveler_id, 'amount', v_shortfall),
+        jsonb_build_object('code', 'escrow_liability', 'amount', -v_shortfall)),
+      format('Receivable from the traveler for refund %s of delivery %s (the reversal was refused)', v_refund.id,
+             v_refund.delivery_id));
+    perform app_private.alert_finance_admins('A traveler owes a refunded share',
+      format(E'Refund %s of delivery %s: the reversal of %s %s from the traveler''s transfer was refused (their balance was short). The customer was refunded; the traveler (%s) owes it.\n',
+             v_refund.id, (select d.delivery_number from app_public.deliveries d where d.id = v_refund.delivery_id),
+             v_shortfall, v_refund.currency, v_refund.traveler_id));
+  end if;
+  -- The parts refunded add up to the money returned plus the credits given back (a full refund of a payment that
+  -- used credits); the credits' part goes back to the promotional liability (credit-restore) with new credits.
   perform app_private.post_ledger_transaction('refund', 'refund:' || v_refund.id, v_refund.delivery_id,
     v_refund.currency,
     jsonb_build_array(
       jsonb_build_object('code', 'escrow_liability', 'amount', v_refund.traveler_share_refund),
       jsonb_build_object('code', 'platform_fee_revenue', 'amount', v_refund.platform_fee_refund),
       jsonb_build_object('code', 'processing_fee_revenue',
-                         'amount', v_refund.amount - v_refund.platform_fee_refund - v_refund.traveler_share_refund),
-      jsonb_build_object('code', 'platform_cash', 'amount', -v_refund.amount)),
+                         'amount', v_refund.amount + v_refund.credits_restored - v_refund.platform_fee_refund
+                                   - v_refund.traveler_share_refund),
+      jsonb_build_object('code', 'platform_cash', 'amount', -(v_refund.amount + v_refund.credits_restored))),
     format('Refund %s of delivery %s (%s)', v_refund.id, v_refund.delivery_id, v_refund.reason));
+  if v_refund.credits_restored > 0 then
+    perform app_private.restore_credits(v_refund.payment_intent_id);
+    perform app_private.post_ledger_transaction('credit', 'credit-restore:' || v_refund.id, v_refund.delivery_id,
+      v_refund.currency,
+      jsonb_build_array(jsonb_build_object('code', 'platform_cash', 'amount', v_refund.credits_restored),
+                        jsonb_build_object('code', 'promo_liability', 'amount', -v_refund.credits_restored)),
+      format('Credits given back by refund %s of delivery %s', v_refund.id, v_refund.delivery_id));
+  end if;
   return true;
 end;
 $$;
@@ -14562,6 +15341,37 @@ COMMENT ON FUNCTION app_private.reject_file_upload(file_id uuid, code app_public
 
 
 --
+-- Name: remind_travelers_without_payout_account(); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.remind_travelers_without_payout_account() RETURNS integer
+    LANGUAGE sql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  with waiting as (
+    select e.traveler_id, e.currency, sum(e.amount - e.released_amount - e.refunded_amount) as held
+      from app_public.escrow_accounts e
+     where e.status = 'held'
+       and not exists (select 1 from app_public.payout_accounts a where a.user_id = e.traveler_id and a.status = 'active')
+     group by e.traveler_id, e.currency
+    having sum(e.amount - e.released_amount - e.refunded_amount) > 0
+  )
+  select count(app_hidden.notify(w.traveler_id, 'payout_account_reminder',
+                                 jsonb_build_object('amounts', w.amounts)))::integer
+    from (select traveler_id,
+                 string_agg(to_char(held / 100.0, 'FM999999999990.00') || ' ' || currency, ', ' order by currency) as amounts
+            from waiting group by traveler_id) w;
+$$;
+
+
+--
+-- Name: FUNCTION remind_travelers_without_payout_account(); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.remind_travelers_without_payout_account() IS 'payouts__remind (daily): notifies travelers with held money and no active payout account, once each, with the amounts.';
+
+
+--
 -- Name: remove_unattached_files(); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -14602,6 +15412,7 @@ declare
   v_intent app_public.payment_intents;
   v_id uuid := gen_random_uuid();
   v_inserted uuid;
+  v_credits bigint;
 begin
   select * into v_intent from app_public.payment_intents p where p.id = request_refund.payment_intent_id for update;
   if v_intent.id is null then
@@ -14610,10 +15421,16 @@ begin
   if v_intent.status <> 'succeeded' then
     raise exception 'Only a captured payment can be refunded (this one is %)', v_intent.status using errcode = 'BADST';
   end if;
+  -- The refund that returns the last of the captured money is a full refund: it gives back the credits used too.
+  select case when v_intent.credits_applied > 0 and request_refund.amount + coalesce(sum(r.amount), 0) = v_intent.captured_amount
+              then v_intent.credits_applied else 0 end
+    into v_credits
+    from app_public.refunds r where r.payment_intent_id = v_intent.id and r.status not in ('failed', 'canceled');
   insert into app_public.refunds (id, payment_intent_id, delivery_id, customer_id, traveler_id, amount,
-                                  platform_fee_refund, traveler_share_refund, currency, reason, idempotency_key, created_by)
+                                  platform_fee_refund, traveler_share_refund, credits_restored, currency, reason,
+                                  idempotency_key, created_by)
   values (v_id, v_intent.id, v_intent.delivery_id, v_intent.customer_id, v_intent.traveler_id, request_refund.amount,
-          request_refund.platform_fee_refund, request_refund.traveler_share_refund, v_intent.currency,
+          request_refund.platform_fee_refund, request_refund.traveler_share_refund, v_credits, v_intent.currency,
           request_refund.reason, 'refund:' || v_id, request_refund.created_by)
   on conflict (payment_intent_id) where reason = 'delivery_cancelled' do nothing
   returning id into v_inserted;
@@ -14663,6 +15480,35 @@ $$;
 --
 
 COMMENT ON FUNCTION app_private.require_money_admin(permission text, action text) IS 'Caller check of admin money operations: the permission and a two-factor session; DNIED otherwise.';
+
+
+--
+-- Name: restore_credits(uuid); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.restore_credits(payment_intent_id uuid) RETURNS bigint
+    LANGUAGE sql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  with restored as (
+    insert into app_public.promotional_credits (user_id, type, amount, currency, expires_at, reissue_of_id,
+                                                reissue_reason, referee_id, granted_by, note)
+    select c.user_id, c.type, c.used_amount, c.currency, c.expires_at, c.id, 'restored', c.referee_id, c.granted_by,
+           c.note
+      from app_public.promotional_credits c
+     where c.payment_intent_id = restore_credits.payment_intent_id
+    on conflict (reissue_of_id, reissue_reason) do nothing
+    returning amount
+  )
+  select coalesce(sum(amount), 0)::bigint from restored;
+$$;
+
+
+--
+-- Name: FUNCTION restore_credits(payment_intent_id uuid); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.restore_credits(payment_intent_id uuid) IS 'Gives back, as new credits, the credits a voided or fully refunded payment used (once).';
 
 
 --
@@ -14844,6 +15690,54 @@ $$;
 --
 
 COMMENT ON FUNCTION app_private.sign_qr_token(key app_private.qr_signing_keys, delivery_id uuid, qr_type app_public.qr_type, nonce bytea, expires_at timestamp with time zone) IS 'The signed handover token of a nonce.';
+
+
+--
+-- Name: spend_credits(uuid, bigint); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.spend_credits(payment_intent_id uuid, total bigint) RETURNS bigint
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_intent app_public.payment_intents;
+  v_credit app_public.promotional_credits;
+  v_left bigint := spend_credits.total;
+  v_take bigint;
+begin
+  select * into v_intent from app_public.payment_intents p where p.id = spend_credits.payment_intent_id;
+  for v_credit in
+    select * from app_public.promotional_credits c
+     where c.user_id = v_intent.customer_id and c.currency = v_intent.currency
+       and c.used_at is null and c.expires_at > now()
+     order by c.expires_at, c.created_at, c.id
+       for update
+  loop
+    exit when v_left <= 0;
+    v_take := least(v_left, v_credit.amount);
+    update app_public.promotional_credits c
+       set used_at = now(), used_amount = v_take, used_for_delivery_id = v_intent.delivery_id,
+           payment_intent_id = v_intent.id
+     where c.id = v_credit.id;
+    if v_take < v_credit.amount then
+      insert into app_public.promotional_credits (user_id, type, amount, currency, expires_at, reissue_of_id,
+                                                  reissue_reason, referee_id, granted_by, note)
+      values (v_credit.user_id, v_credit.type, v_credit.amount - v_take, v_credit.currency, v_credit.expires_at,
+              v_credit.id, 'remainder', v_credit.referee_id, v_credit.granted_by, v_credit.note);
+    end if;
+    v_left := v_left - v_take;
+  end loop;
+  return spend_credits.total - v_left;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION spend_credits(payment_intent_id uuid, total bigint); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.spend_credits(payment_intent_id uuid, total bigint) IS 'Spends up to total of the customer''s credits on a payment, oldest first; re-issues the unused part of the last one.';
 
 
 --
@@ -15083,7 +15977,7 @@ COMMENT ON FUNCTION app_private.tg_file_objects__queue_removal() IS 'Queues the 
 --
 
 CREATE FUNCTION app_private.tg_ledger__assert_balanced() RETURNS trigger
-    LANGUAGE plpgsql
+    LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
@@ -15111,6 +16005,28 @@ $$;
 --
 
 COMMENT ON FUNCTION app_private.tg_ledger__assert_balanced() IS 'Refuses, at commit, a ledger transaction without entries or whose entries do not sum to zero per currency.';
+
+
+--
+-- Name: tg_payment_intents__restore_credits(); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.tg_payment_intents__restore_credits() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+begin
+  perform app_private.restore_credits(NEW.id);
+  return null;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION tg_payment_intents__restore_credits(); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.tg_payment_intents__restore_credits() IS 'Gives back the credits of a payment cancelled before its capture.';
 
 
 --
@@ -15626,6 +16542,56 @@ COMMENT ON FUNCTION app_public.admin_check_qr_token(token text) IS 'An admin (qr
 
 
 --
+-- Name: admin_grant_credit(uuid, bigint, text, text, app_public.credit_type, timestamp with time zone); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.admin_grant_credit(user_id uuid, amount bigint, currency text, note text, type app_public.credit_type DEFAULT 'compensation'::app_public.credit_type, expires_at timestamp with time zone DEFAULT NULL::timestamp with time zone) RETURNS app_public.promotional_credits
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_admin uuid := app_private.require_money_admin('finance.write', 'grant credits');
+  v_credit app_public.promotional_credits;
+begin
+  if admin_grant_credit.type = 'referral_bonus' then
+    raise exception 'type: referral bonuses are granted by referrals only' using errcode = 'INVAL';
+  end if;
+  if admin_grant_credit.currency is null
+     or not app_hidden.config_value('platform.supported_currencies') ? admin_grant_credit.currency then
+    raise exception 'currency must be a supported currency' using errcode = 'INVAL';
+  end if;
+  if admin_grant_credit.expires_at is not null and admin_grant_credit.expires_at <= now() then
+    raise exception 'expires_at must be in the future' using errcode = 'INVAL';
+  end if;
+  if admin_grant_credit.note is null or btrim(admin_grant_credit.note) = '' then
+    raise exception 'note must say why the credit is granted' using errcode = 'INVAL';
+  end if;
+  if not exists (select 1 from app_public.users u where u.id = admin_grant_credit.user_id) then
+    raise exception 'user_id must name an existing user' using errcode = 'NTFND';
+  end if;
+  v_credit := app_private.grant_credit(admin_grant_credit.user_id, admin_grant_credit.type, admin_grant_credit.amount,
+    admin_grant_credit.currency,
+    coalesce(admin_grant_credit.expires_at,
+             now() + make_interval(months => (app_hidden.config_value('payments.credit_validity_months'))::int)),
+    granted_by := v_admin, note := admin_grant_credit.note);
+  perform app_private.audit_money_action(v_admin, 'grant_credit', null, v_credit.amount, v_credit.currency,
+    admin_grant_credit.note,
+    jsonb_build_object('credit_id', v_credit.id, 'user_id', v_credit.user_id, 'type', v_credit.type,
+                       'expires_at', v_credit.expires_at));
+  return v_credit;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION admin_grant_credit(user_id uuid, amount bigint, currency text, note text, type app_public.credit_type, expires_at timestamp with time zone); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.admin_grant_credit(user_id uuid, amount bigint, currency text, note text, type app_public.credit_type, expires_at timestamp with time zone) IS '@resultFieldName promotionalCredit
+Grants a promotional credit to a user (any type but referral_bonus), spent on their next payments in that currency; it expires after payments.credit_validity_months unless expiresAt says when. Needs finance.write and a two-factor session; audited. Errors: LOGIN, DNIED, NTFND (no such user), INVAL (amount not positive, unsupported currency, expiry in the past, no note, referral_bonus).';
+
+
+--
 -- Name: refunds; Type: TABLE; Schema: app_public; Owner: -
 --
 
@@ -15647,12 +16613,17 @@ CREATE TABLE app_public.refunds (
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     traveler_share_refund bigint DEFAULT 0 NOT NULL,
     reversal_amount bigint DEFAULT 0 NOT NULL,
+    credits_restored bigint DEFAULT 0 NOT NULL,
+    receivable_amount bigint DEFAULT 0 NOT NULL,
     CONSTRAINT refunds_amount_positive CHECK ((amount > 0)),
+    CONSTRAINT refunds_credits_restored_range CHECK ((credits_restored >= 0)),
     CONSTRAINT refunds_currency_format CHECK ((currency ~ '^[A-Z]{3}$'::text)),
     CONSTRAINT refunds_idempotency_key_format CHECK ((idempotency_key = ('refund:'::text || (id)::text))),
     CONSTRAINT refunds_platform_fee_refund_range CHECK ((platform_fee_refund >= 0)),
+    CONSTRAINT refunds_receivable_amount_range CHECK ((receivable_amount >= 0)),
     CONSTRAINT refunds_reversal_amount_range CHECK (((reversal_amount >= 0) AND (reversal_amount <= traveler_share_refund))),
-    CONSTRAINT refunds_split_bounded CHECK (((platform_fee_refund + traveler_share_refund) <= amount)),
+    CONSTRAINT refunds_split_bounded CHECK (((platform_fee_refund + traveler_share_refund) <= (amount + credits_restored))),
+    CONSTRAINT refunds_taken_back_bounded CHECK (((reversal_amount + receivable_amount) <= traveler_share_refund)),
     CONSTRAINT refunds_traveler_compensation_range CHECK ((traveler_compensation >= 0)),
     CONSTRAINT refunds_traveler_share_refund_range CHECK ((traveler_share_refund >= 0))
 );
@@ -15788,10 +16759,31 @@ COMMENT ON COLUMN app_public.refunds.reversal_amount IS 'Part of the traveler''s
 
 
 --
+-- Name: COLUMN refunds.credits_restored; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.refunds.credits_restored IS 'Credits the payment used that this refund (a full one) gave back as new credits, minor units.';
+
+
+--
+-- Name: COLUMN refunds.receivable_amount; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.refunds.receivable_amount IS 'Part of the traveler''s share refunded that could not be taken back from their transfer (their connected balance was short): owed by the traveler, minor units.';
+
+
+--
 -- Name: CONSTRAINT refunds_amount_positive ON refunds; Type: COMMENT; Schema: app_public; Owner: -
 --
 
 COMMENT ON CONSTRAINT refunds_amount_positive ON app_public.refunds IS 'amount must be more than 0';
+
+
+--
+-- Name: CONSTRAINT refunds_credits_restored_range ON refunds; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT refunds_credits_restored_range ON app_public.refunds IS 'credits_restored must be 0 or more';
 
 
 --
@@ -15816,6 +16808,13 @@ COMMENT ON CONSTRAINT refunds_platform_fee_refund_range ON app_public.refunds IS
 
 
 --
+-- Name: CONSTRAINT refunds_receivable_amount_range ON refunds; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT refunds_receivable_amount_range ON app_public.refunds IS 'receivable_amount must be 0 or more';
+
+
+--
 -- Name: CONSTRAINT refunds_reversal_amount_range ON refunds; Type: COMMENT; Schema: app_public; Owner: -
 --
 
@@ -15826,7 +16825,14 @@ COMMENT ON CONSTRAINT refunds_reversal_amount_range ON app_public.refunds IS 're
 -- Name: CONSTRAINT refunds_split_bounded ON refunds; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON CONSTRAINT refunds_split_bounded ON app_public.refunds IS 'platform_fee_refund + traveler_share_refund must be at most amount';
+COMMENT ON CONSTRAINT refunds_split_bounded ON app_public.refunds IS 'platform_fee_refund + traveler_share_refund must be at most amount (plus credits_restored)';
+
+
+--
+-- Name: CONSTRAINT refunds_taken_back_bounded ON refunds; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT refunds_taken_back_bounded ON app_public.refunds IS 'reversal_amount + receivable_amount must be at most traveler_share_refund';
 
 
 --
@@ -16447,6 +17453,25 @@ begin
   if cancel_trip.reason is null then
     raise exception 'Say why the trip is cancelled' using errcode = 'INVAL';
   end if;
+  if not v_is_admin and not exists (select 1 from app_public.trips t
+                                      where t.id = cancel_trip.trip_id and t.traveler_id = v_user_id) then
+    perform app_hidden.own_trip_for_update(cancel_trip.trip_id, v_user_id); -- raises its NTFND
+  end if;
+  -- Lock order. Cancelling withdraws the trip's live offers and cancels its deliveries, which updates their requests;
+  -- accept_offer locks request → offer → trip. Taking the trip first here would deadlock against an accept holding
+  -- its request and waiting for the trip, so the requests (id order) and offers come first, as in every offer path.
+  perform 1 from app_public.delivery_requests r
+   where r.id in (select o.request_id from app_public.delivery_offers o
+                   where o.trip_id = cancel_trip.trip_id and o.status = 'pending'
+                  union
+                  select d.request_id from app_public.deliveries d
+                   where d.trip_id = cancel_trip.trip_id and d.status not in ('delivered', 'cancelled', 'disputed'))
+   order by r.id
+   for update;
+  perform 1 from app_public.delivery_offers o
+   where o.trip_id = cancel_trip.trip_id and o.status = 'pending'
+   order by o.id
+   for update;
   if v_is_admin then
     select t.* into v_trip from app_public.trips t where t.id = cancel_trip.trip_id for update;
     if v_trip.id is null then
@@ -19270,7 +20295,7 @@ COMMENT ON FUNCTION app_public.payout_onboarding_url() IS 'The URL of Stripe''s 
 -- Name: quote_price(uuid, uuid); Type: FUNCTION; Schema: app_public; Owner: -
 --
 
-CREATE FUNCTION app_public.quote_price(request_id uuid, trip_id uuid DEFAULT NULL::uuid) RETURNS bigint
+CREATE FUNCTION app_public.quote_price(request_id uuid, trip_id uuid DEFAULT NULL::uuid) RETURNS app_public.price_quote
     LANGUAGE plpgsql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
@@ -19279,6 +20304,8 @@ declare
   v_admin boolean;
   v_request app_public.delivery_requests;
   v_trip app_public.trips;
+  v_factor app_public.pricing_factors;
+  v_quote app_public.price_quote;
 begin
   v_admin := app_hidden.current_user_has_permission('deliveries.read');
   select r.* into v_request from app_public.delivery_requests r where r.id = quote_price.request_id;
@@ -19296,7 +20323,56 @@ begin
       raise exception 'Trip not found' using errcode = 'NTFND';
     end if;
   end if;
-  return app_hidden.pair_quote(v_request, v_trip);
+  v_quote.price := app_hidden.pair_quote(v_request, v_trip);
+  v_quote.currency := v_request.currency;
+  v_quote.distance_km := round((public.st_distance(v_request.pickup_point, v_request.delivery_point, false) / 1000)::numeric, 3);
+  v_quote.weight_kg := v_request.total_weight;
+  -- What pair_quote applied, reported beside its answer.
+  if v_trip.id is not null and v_trip.currency = v_request.currency then
+    v_quote.rates := 'trip';
+    v_quote.base := v_trip.base_price;
+    v_quote.per_km := v_trip.price_per_km;
+    v_quote.per_kg := v_trip.price_per_kg;
+    v_quote.urgency_multiplier := case when v_request.urgency = 'standard' then 1 else v_trip.express_multiplier end;
+    v_quote.fragile_multiplier := case when v_request.is_fragile then v_trip.fragile_multiplier else 1 end;
+  else
+    v_factor := app_hidden.live_pricing_factor(v_request.currency,
+      app_hidden.route_hash(v_request.pickup_point, v_request.delivery_point), v_request.category, v_request.urgency);
+    v_quote.rates := case when v_factor.id is not null then 'pricing_factor' else 'default' end;
+    v_quote.pricing_factor_id := v_factor.id;
+    v_quote.base := coalesce(v_factor.base_price, (app_hidden.config_value('pricing.base'))::numeric);
+    v_quote.per_km := (app_hidden.config_value('pricing.per_km'))::numeric;
+    v_quote.per_kg := (app_hidden.config_value('pricing.per_kg'))::numeric;
+    v_quote.urgency_multiplier := (app_hidden.config_value('pricing.urgency_multipliers') ->> v_request.urgency::text)::numeric;
+    v_quote.fragile_multiplier := case when v_request.is_fragile
+                                       then (app_hidden.config_value('pricing.fragile_multiplier'))::numeric else 1 end;
+    v_quote.category_multiplier := coalesce(v_factor.category_multiplier, 1);
+    v_quote.demand_multiplier := coalesce(v_factor.demand_multiplier, 1);
+  end if;
+  v_quote.category_multiplier := coalesce(v_quote.category_multiplier, 1);
+  v_quote.demand_multiplier := coalesce(v_quote.demand_multiplier, 1);
+  -- Without trailing zeros (1.20 → 1.2): numeric columns keep their scale.
+  v_quote.weight_kg := trim_scale(v_quote.weight_kg);
+  v_quote.base := trim_scale(v_quote.base);
+  v_quote.per_km := trim_scale(v_quote.per_km);
+  v_quote.per_kg := trim_scale(v_quote.per_kg);
+  v_quote.urgency_multiplier := trim_scale(v_quote.urgency_multiplier);
+  v_quote.fragile_multiplier := trim_scale(v_quote.fragile_multiplier);
+  v_quote.category_multiplier := trim_scale(v_quote.category_multiplier);
+  v_quote.demand_multiplier := trim_scale(v_quote.demand_multiplier);
+  v_quote.clamped := v_quote.rates <> 'trip'
+                     and v_quote.price in ((app_hidden.config_value('pricing.min_price'))::bigint,
+                                           (app_hidden.config_value('pricing.max_price'))::bigint);
+  -- The customer's side; a price too small to charge (below payments.min_charge with its fees) has none.
+  if v_quote.price > 0 then
+    begin
+      select c.platform_fee, c.processing_fee, c.amount into v_quote.platform_fee, v_quote.processing_fee, v_quote.total
+        from app_hidden.charge_amounts(v_quote.price) c;
+    exception when sqlstate 'INVAL' then
+      null;
+    end;
+  end if;
+  return v_quote;
 end;
 $$;
 
@@ -19305,7 +20381,7 @@ $$;
 -- Name: FUNCTION quote_price(request_id uuid, trip_id uuid); Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON FUNCTION app_public.quote_price(request_id uuid, trip_id uuid) IS 'The price of a delivery request in minor units of its currency (docs/matching.md, Pricing): on a trip in the same currency the trip''s rates, (basePrice + pricePerKm·km + pricePerKg·kg) × the express multiplier (express, urgent) × the fragile multiplier (fragile items), unclamped; otherwise the default pricing.* rates, clamped to pricing.min_price–max_price. km is the great-circle distance from pickup to drop-off, kg the total weight; rounded half-up. For the request''s customer, travelers who see it in the marketplace, and admins. Errors: LOGIN, NTFND (request or trip missing or not visible).';
+COMMENT ON FUNCTION app_public.quote_price(request_id uuid, trip_id uuid) IS 'The price of a delivery request in minor units of its currency, with how it was made (docs/matching.md, Pricing): on a trip in the same currency the trip''s rates, (basePrice + pricePerKm·km + pricePerKg·kg) × the express multiplier (express, urgent) × the fragile multiplier (fragile items), unclamped; otherwise the default pricing.* rates × the category and demand multipliers of a live pricing factor of the route and category, clamped to pricing.min_price–max_price. km is the great-circle distance from pickup to drop-off, kg the total weight; rounded half-up. Also the customer''s platform and processing fees and total (2000 → 2294). For the request''s customer, travelers who see it in the marketplace, and admins. Errors: LOGIN, NTFND (request or trip missing or not visible).';
 
 
 --
@@ -21588,6 +22664,59 @@ Makes one of the signed-in user''s addresses the default (the previous default s
 
 
 --
+-- Name: set_pricing_factor(text, text, text, app_public.item_category, app_public.urgency_level, bigint, numeric, numeric, timestamp with time zone, timestamp with time zone); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.set_pricing_factor(currency text, note text, route_hash text DEFAULT NULL::text, category app_public.item_category DEFAULT NULL::app_public.item_category, urgency app_public.urgency_level DEFAULT NULL::app_public.urgency_level, base_price bigint DEFAULT NULL::bigint, category_multiplier numeric DEFAULT 1, demand_multiplier numeric DEFAULT 1, valid_from timestamp with time zone DEFAULT NULL::timestamp with time zone, valid_until timestamp with time zone DEFAULT NULL::timestamp with time zone) RETURNS app_public.pricing_factors
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_admin uuid := app_private.require_money_admin('finance.write', 'set pricing factors');
+  v_from timestamptz := coalesce(set_pricing_factor.valid_from, now());
+  v_factor app_public.pricing_factors;
+begin
+  if set_pricing_factor.currency is null
+     or not app_hidden.config_value('platform.supported_currencies') ? set_pricing_factor.currency then
+    raise exception 'currency must be a supported currency' using errcode = 'INVAL';
+  end if;
+  if v_from < now() - interval '1 minute' then
+    raise exception 'valid_from must not be in the past' using errcode = 'INVAL';
+  end if;
+  if set_pricing_factor.note is null or btrim(set_pricing_factor.note) = '' then
+    raise exception 'note must say why the factor is set' using errcode = 'INVAL';
+  end if;
+  update app_public.pricing_factors f set valid_until = v_from
+   where f.currency = set_pricing_factor.currency
+     and f.route_hash is not distinct from set_pricing_factor.route_hash
+     and f.category is not distinct from set_pricing_factor.category
+     and f.urgency is not distinct from set_pricing_factor.urgency
+     and f.valid_from < v_from and (f.valid_until is null or f.valid_until > v_from);
+  insert into app_public.pricing_factors (currency, route_hash, category, urgency, base_price, category_multiplier,
+                                          demand_multiplier, valid_from, valid_until, created_by, note)
+  values (set_pricing_factor.currency, set_pricing_factor.route_hash, set_pricing_factor.category,
+          set_pricing_factor.urgency, set_pricing_factor.base_price, set_pricing_factor.category_multiplier,
+          set_pricing_factor.demand_multiplier, v_from, set_pricing_factor.valid_until, v_admin, set_pricing_factor.note)
+  returning * into v_factor;
+  perform app_private.audit_money_action(v_admin, 'set_pricing_factor', null, v_factor.base_price, v_factor.currency,
+    v_factor.note, jsonb_build_object('pricing_factor_id', v_factor.id, 'route_hash', v_factor.route_hash,
+      'category', v_factor.category, 'urgency', v_factor.urgency, 'category_multiplier', v_factor.category_multiplier,
+      'demand_multiplier', v_factor.demand_multiplier, 'valid_from', v_factor.valid_from,
+      'valid_until', v_factor.valid_until));
+  return v_factor;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION set_pricing_factor(currency text, note text, route_hash text, category app_public.item_category, urgency app_public.urgency_level, base_price bigint, category_multiplier numeric, demand_multiplier numeric, valid_from timestamp with time zone, valid_until timestamp with time zone); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.set_pricing_factor(currency text, note text, route_hash text, category app_public.item_category, urgency app_public.urgency_level, base_price bigint, category_multiplier numeric, demand_multiplier numeric, valid_from timestamp with time zone, valid_until timestamp with time zone) IS '@resultFieldName pricingFactor
+Sets a pricing factor of the default rates for a currency and, each optional, a route (routeHash, "u09-u33"), a category and an urgency: a base price and category and demand multipliers (0.5 to 3), from validFrom (now) until validUntil (open-ended); the factor it replaces ends then. Needs finance.write and a two-factor session; audited. Errors: LOGIN, DNIED, INVAL (unsupported currency, multiplier out of range, malformed route hash, period, no note), EXIST (a factor of the same key starts at the same time).';
+
+
+--
 -- Name: setup_two_factor(); Type: FUNCTION; Schema: app_public; Owner: -
 --
 
@@ -23446,7 +24575,7 @@ CREATE TABLE app_private.admin_money_actions (
     reason text,
     details jsonb DEFAULT '{}'::jsonb NOT NULL,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT admin_money_actions_action_known CHECK ((action = ANY (ARRAY['refund'::text, 'release_escrow'::text]))),
+    CONSTRAINT admin_money_actions_action_known CHECK ((action = ANY (ARRAY['refund'::text, 'release_escrow'::text, 'grant_credit'::text, 'set_pricing_factor'::text]))),
     CONSTRAINT admin_money_actions_amount_range CHECK ((amount >= 0)),
     CONSTRAINT admin_money_actions_currency_format CHECK ((currency ~ '^[A-Z]{3}$'::text)),
     CONSTRAINT admin_money_actions_details_object CHECK ((jsonb_typeof(details) = 'object'::text)),
@@ -28048,6 +29177,51 @@ COMMENT ON CONSTRAINT payouts_pkey ON app_public.payouts IS 'id is already taken
 
 
 --
+-- Name: pricing_factors pricing_factors_key; Type: CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.pricing_factors
+    ADD CONSTRAINT pricing_factors_key UNIQUE NULLS NOT DISTINCT (currency, route_hash, category, urgency, valid_from);
+
+
+--
+-- Name: CONSTRAINT pricing_factors_key ON pricing_factors; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT pricing_factors_key ON app_public.pricing_factors IS 'valid_from already starts a factor for this currency, route_hash, category and urgency';
+
+
+--
+-- Name: pricing_factors pricing_factors_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.pricing_factors
+    ADD CONSTRAINT pricing_factors_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: CONSTRAINT pricing_factors_pkey ON pricing_factors; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT pricing_factors_pkey ON app_public.pricing_factors IS 'id is already taken';
+
+
+--
+-- Name: promotional_credits promotional_credits_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.promotional_credits
+    ADD CONSTRAINT promotional_credits_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: CONSTRAINT promotional_credits_pkey ON promotional_credits; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT promotional_credits_pkey ON app_public.promotional_credits IS 'id is already taken';
+
+
+--
 -- Name: qr_code_scans qr_code_scans_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
 --
 
@@ -29447,6 +30621,90 @@ CREATE INDEX payouts_user_id_idx ON app_public.payouts USING btree (user_id, cre
 
 
 --
+-- Name: pricing_factors_created_by_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX pricing_factors_created_by_idx ON app_public.pricing_factors USING btree (created_by);
+
+
+--
+-- Name: pricing_factors_lookup_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX pricing_factors_lookup_idx ON app_public.pricing_factors USING btree (currency, route_hash, valid_from);
+
+
+--
+-- Name: promotional_credits_granted_by_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX promotional_credits_granted_by_idx ON app_public.promotional_credits USING btree (granted_by);
+
+
+--
+-- Name: promotional_credits_payment_intent_id_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX promotional_credits_payment_intent_id_idx ON app_public.promotional_credits USING btree (payment_intent_id);
+
+
+--
+-- Name: promotional_credits_referee_id_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX promotional_credits_referee_id_idx ON app_public.promotional_credits USING btree (referee_id);
+
+
+--
+-- Name: promotional_credits_referral_key; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE UNIQUE INDEX promotional_credits_referral_key ON app_public.promotional_credits USING btree (referee_id, user_id) WHERE ((type = 'referral_bonus'::app_public.credit_type) AND (reissue_of_id IS NULL));
+
+
+--
+-- Name: INDEX promotional_credits_referral_key; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON INDEX app_public.promotional_credits_referral_key IS 'referee_id already earned user_id a referral bonus';
+
+
+--
+-- Name: promotional_credits_reissue_key; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE UNIQUE INDEX promotional_credits_reissue_key ON app_public.promotional_credits USING btree (reissue_of_id, reissue_reason);
+
+
+--
+-- Name: INDEX promotional_credits_reissue_key; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON INDEX app_public.promotional_credits_reissue_key IS 'reissue_of_id was already re-issued for this reason';
+
+
+--
+-- Name: promotional_credits_spendable_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX promotional_credits_spendable_idx ON app_public.promotional_credits USING btree (user_id, currency, expires_at, created_at) WHERE (used_at IS NULL);
+
+
+--
+-- Name: promotional_credits_used_for_delivery_id_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX promotional_credits_used_for_delivery_id_idx ON app_public.promotional_credits USING btree (used_for_delivery_id);
+
+
+--
+-- Name: promotional_credits_user_id_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX promotional_credits_user_id_idx ON app_public.promotional_credits USING btree (user_id, created_at);
+
+
+--
 -- Name: qr_code_scans_delivery_id_idx; Type: INDEX; Schema: app_public; Owner: -
 --
 
@@ -30420,6 +31678,13 @@ CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app_public.payouts FOR EACH ROW 
 
 
 --
+-- Name: promotional_credits _100_timestamps; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app_public.promotional_credits FOR EACH ROW EXECUTE FUNCTION app_hidden.tg__set_updated_at();
+
+
+--
 -- Name: qr_codes _100_timestamps; Type: TRIGGER; Schema: app_public; Owner: -
 --
 
@@ -30749,6 +32014,13 @@ CREATE TRIGGER _500_rating_statistics AFTER INSERT OR DELETE OR UPDATE OF overal
 
 
 --
+-- Name: deliveries _500_referral_credits; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _500_referral_credits AFTER UPDATE OF status ON app_public.deliveries FOR EACH ROW WHEN (((new.status = 'delivered'::app_public.delivery_status) AND (old.status <> 'delivered'::app_public.delivery_status))) EXECUTE FUNCTION app_hidden.tg_deliveries__referral_credits();
+
+
+--
 -- Name: users _500_remove_replaced_picture; Type: TRIGGER; Schema: app_public; Owner: -
 --
 
@@ -30767,6 +32039,13 @@ CREATE TRIGGER _500_request_status AFTER INSERT OR UPDATE OF status ON app_publi
 --
 
 CREATE TRIGGER _500_reset_bounces AFTER UPDATE OF email ON app_public.user_contacts FOR EACH ROW WHEN ((old.email IS DISTINCT FROM new.email)) EXECUTE FUNCTION app_hidden.tg_user_contacts__reset_bounces();
+
+
+--
+-- Name: payment_intents _500_restore_credits; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _500_restore_credits AFTER UPDATE OF status ON app_public.payment_intents FOR EACH ROW WHEN (((new.status = 'canceled'::app_public.payment_status) AND (old.status <> 'canceled'::app_public.payment_status) AND (new.credits_applied > 0))) EXECUTE FUNCTION app_private.tg_payment_intents__restore_credits();
 
 
 --
@@ -32122,6 +33401,111 @@ COMMENT ON CONSTRAINT payouts_user_id_fkey ON app_public.payouts IS 'user_id mus
 
 
 --
+-- Name: pricing_factors pricing_factors_created_by_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.pricing_factors
+    ADD CONSTRAINT pricing_factors_created_by_fkey FOREIGN KEY (created_by) REFERENCES app_public.users(id) ON DELETE SET NULL;
+
+
+--
+-- Name: CONSTRAINT pricing_factors_created_by_fkey ON pricing_factors; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT pricing_factors_created_by_fkey ON app_public.pricing_factors IS 'created_by must name an existing user';
+
+
+--
+-- Name: promotional_credits promotional_credits_granted_by_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.promotional_credits
+    ADD CONSTRAINT promotional_credits_granted_by_fkey FOREIGN KEY (granted_by) REFERENCES app_public.users(id) ON DELETE SET NULL;
+
+
+--
+-- Name: CONSTRAINT promotional_credits_granted_by_fkey ON promotional_credits; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT promotional_credits_granted_by_fkey ON app_public.promotional_credits IS 'granted_by must name an existing user';
+
+
+--
+-- Name: promotional_credits promotional_credits_payment_intent_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.promotional_credits
+    ADD CONSTRAINT promotional_credits_payment_intent_id_fkey FOREIGN KEY (payment_intent_id) REFERENCES app_public.payment_intents(id) ON DELETE RESTRICT;
+
+
+--
+-- Name: CONSTRAINT promotional_credits_payment_intent_id_fkey ON promotional_credits; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT promotional_credits_payment_intent_id_fkey ON app_public.promotional_credits IS 'payment_intent_id must name an existing payment';
+
+
+--
+-- Name: promotional_credits promotional_credits_referee_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.promotional_credits
+    ADD CONSTRAINT promotional_credits_referee_id_fkey FOREIGN KEY (referee_id) REFERENCES app_public.users(id) ON DELETE SET NULL;
+
+
+--
+-- Name: CONSTRAINT promotional_credits_referee_id_fkey ON promotional_credits; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT promotional_credits_referee_id_fkey ON app_public.promotional_credits IS 'referee_id must name an existing user';
+
+
+--
+-- Name: promotional_credits promotional_credits_reissue_of_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.promotional_credits
+    ADD CONSTRAINT promotional_credits_reissue_of_id_fkey FOREIGN KEY (reissue_of_id) REFERENCES app_public.promotional_credits(id) ON DELETE RESTRICT;
+
+
+--
+-- Name: CONSTRAINT promotional_credits_reissue_of_id_fkey ON promotional_credits; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT promotional_credits_reissue_of_id_fkey ON app_public.promotional_credits IS 'reissue_of_id must name an existing credit';
+
+
+--
+-- Name: promotional_credits promotional_credits_used_for_delivery_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.promotional_credits
+    ADD CONSTRAINT promotional_credits_used_for_delivery_id_fkey FOREIGN KEY (used_for_delivery_id) REFERENCES app_public.deliveries(id) ON DELETE RESTRICT;
+
+
+--
+-- Name: CONSTRAINT promotional_credits_used_for_delivery_id_fkey ON promotional_credits; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT promotional_credits_used_for_delivery_id_fkey ON app_public.promotional_credits IS 'used_for_delivery_id must name an existing delivery';
+
+
+--
+-- Name: promotional_credits promotional_credits_user_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.promotional_credits
+    ADD CONSTRAINT promotional_credits_user_id_fkey FOREIGN KEY (user_id) REFERENCES app_public.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT promotional_credits_user_id_fkey ON promotional_credits; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT promotional_credits_user_id_fkey ON app_public.promotional_credits IS 'user_id must name an existing user';
+
+
+--
 -- Name: qr_code_scans qr_code_scans_delivery_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
 --
 
@@ -33360,6 +34744,18 @@ ALTER TABLE app_public.payout_accounts ENABLE ROW LEVEL SECURITY;
 ALTER TABLE app_public.payouts ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: pricing_factors; Type: ROW SECURITY; Schema: app_public; Owner: -
+--
+
+ALTER TABLE app_public.pricing_factors ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: promotional_credits; Type: ROW SECURITY; Schema: app_public; Owner: -
+--
+
+ALTER TABLE app_public.promotional_credits ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: qr_code_scans; Type: ROW SECURITY; Schema: app_public; Owner: -
 --
 
@@ -33420,6 +34816,13 @@ CREATE POLICY select_admin ON app_public.notification_templates FOR SELECT TO ap
 --
 
 CREATE POLICY select_all ON app_public.delivery_transitions FOR SELECT TO app_user USING (true);
+
+
+--
+-- Name: pricing_factors select_finance; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_finance ON app_public.pricing_factors FOR SELECT TO app_user USING ((((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['finance.read'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['finance.read'::text]) AS permitted_ids_to))) AND (length((id)::text) = 36)));
 
 
 --
@@ -33562,6 +34965,13 @@ CREATE POLICY select_visible ON app_public.payout_accounts FOR SELECT TO app_use
 --
 
 CREATE POLICY select_visible ON app_public.payouts FOR SELECT TO app_user USING (((user_id = ( SELECT app_public.current_user_id() AS current_user_id)) OR (((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['finance.read'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['finance.read'::text]) AS permitted_ids_to))) AND (length((id)::text) = 36))));
+
+
+--
+-- Name: promotional_credits select_visible; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_visible ON app_public.promotional_credits FOR SELECT TO app_user USING (((user_id = ( SELECT app_public.current_user_id() AS current_user_id)) OR (((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['finance.read'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['finance.read'::text]) AS permitted_ids_to))) AND (length((id)::text) = 36))));
 
 
 --
@@ -34304,11 +35714,11 @@ REVOKE ALL ON FUNCTION app_hidden.customer_charge(delivery app_public.deliveries
 
 
 --
--- Name: FUNCTION default_quote(distance_km numeric, weight_kg numeric, urgency app_public.urgency_level, is_fragile boolean, currency text); Type: ACL; Schema: app_hidden; Owner: -
+-- Name: FUNCTION default_quote(distance_km numeric, weight_kg numeric, urgency app_public.urgency_level, is_fragile boolean, currency text, category app_public.item_category, route_hash text); Type: ACL; Schema: app_hidden; Owner: -
 --
 
-REVOKE ALL ON FUNCTION app_hidden.default_quote(distance_km numeric, weight_kg numeric, urgency app_public.urgency_level, is_fragile boolean, currency text) FROM PUBLIC;
-GRANT ALL ON FUNCTION app_hidden.default_quote(distance_km numeric, weight_kg numeric, urgency app_public.urgency_level, is_fragile boolean, currency text) TO app_user;
+REVOKE ALL ON FUNCTION app_hidden.default_quote(distance_km numeric, weight_kg numeric, urgency app_public.urgency_level, is_fragile boolean, currency text, category app_public.item_category, route_hash text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_hidden.default_quote(distance_km numeric, weight_kg numeric, urgency app_public.urgency_level, is_fragile boolean, currency text, category app_public.item_category, route_hash text) TO app_user;
 
 
 --
@@ -34360,6 +35770,21 @@ GRANT ALL ON FUNCTION app_hidden.is_admin_user() TO app_anonymous;
 --
 
 REVOKE ALL ON FUNCTION app_hidden.listed_delivery_requests(viewer_id uuid) FROM PUBLIC;
+
+
+--
+-- Name: TABLE pricing_factors; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT SELECT ON TABLE app_public.pricing_factors TO app_user;
+
+
+--
+-- Name: FUNCTION live_pricing_factor(currency text, route_hash text, category app_public.item_category, urgency app_public.urgency_level); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.live_pricing_factor(currency text, route_hash text, category app_public.item_category, urgency app_public.urgency_level) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_hidden.live_pricing_factor(currency text, route_hash text, category app_public.item_category, urgency app_public.urgency_level) TO app_user;
 
 
 --
@@ -34770,6 +36195,14 @@ REVOKE ALL ON FUNCTION app_hidden.reserve_trip_capacity(trip_id uuid, delivery_i
 
 
 --
+-- Name: FUNCTION route_hash(pickup public.geography, dropoff public.geography); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.route_hash(pickup public.geography, dropoff public.geography) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_hidden.route_hash(pickup public.geography, dropoff public.geography) TO app_user;
+
+
+--
 -- Name: FUNCTION snapped_point(point public.geography); Type: ACL; Schema: app_hidden; Owner: -
 --
 
@@ -34860,6 +36293,14 @@ REVOKE ALL ON FUNCTION app_hidden.tg_deliveries__carry_conversation() FROM PUBLI
 --
 
 REVOKE ALL ON FUNCTION app_hidden.tg_deliveries__check_transition() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION tg_deliveries__referral_credits(); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.tg_deliveries__referral_credits() FROM PUBLIC;
+GRANT ALL ON FUNCTION app_hidden.tg_deliveries__referral_credits() TO app_user;
 
 
 --
@@ -35321,6 +36762,13 @@ REVOKE ALL ON FUNCTION app_private.delete_expired_trip_weather() FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION delete_old_stripe_events(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.delete_old_stripe_events() FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION drop_old_notification_partitions(); Type: ACL; Schema: app_private; Owner: -
 --
 
@@ -35440,6 +36888,20 @@ REVOKE ALL ON FUNCTION app_private.forget_worker(worker_id text) FROM PUBLIC;
 
 
 --
+-- Name: TABLE promotional_credits; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT SELECT ON TABLE app_public.promotional_credits TO app_user;
+
+
+--
+-- Name: FUNCTION grant_credit(user_id uuid, type app_public.credit_type, amount bigint, currency text, expires_at timestamp with time zone, referee_id uuid, granted_by uuid, note text, delivery_id uuid); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.grant_credit(user_id uuid, type app_public.credit_type, amount bigint, currency text, expires_at timestamp with time zone, referee_id uuid, granted_by uuid, note text, delivery_id uuid) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION handover_evidence(photo_id uuid, signature_id uuid, recipient_name text); Type: ACL; Schema: app_private; Owner: -
 --
 
@@ -35514,6 +36976,13 @@ GRANT SELECT ON TABLE app_public.qr_emergency_overrides TO app_user;
 --
 
 REVOKE ALL ON FUNCTION app_private.lock_override_for_decision(override_id uuid, action text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION lock_spendable_credits(user_id uuid, currency text); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.lock_spendable_credits(user_id uuid, currency text) FROM PUBLIC;
 
 
 --
@@ -35783,6 +37252,13 @@ REVOKE ALL ON FUNCTION app_private.reject_file_upload(file_id uuid, code app_pub
 
 
 --
+-- Name: FUNCTION remind_travelers_without_payout_account(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.remind_travelers_without_payout_account() FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION remove_unattached_files(); Type: ACL; Schema: app_private; Owner: -
 --
 
@@ -35801,6 +37277,13 @@ REVOKE ALL ON FUNCTION app_private.request_refund(payment_intent_id uuid, amount
 --
 
 REVOKE ALL ON FUNCTION app_private.require_money_admin(permission text, action text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION restore_credits(payment_intent_id uuid); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.restore_credits(payment_intent_id uuid) FROM PUBLIC;
 
 
 --
@@ -35843,6 +37326,13 @@ REVOKE ALL ON FUNCTION app_private.session_claims(session_id uuid, expires_at ti
 --
 
 REVOKE ALL ON FUNCTION app_private.sign_qr_token(key app_private.qr_signing_keys, delivery_id uuid, qr_type app_public.qr_type, nonce bytea, expires_at timestamp with time zone) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION spend_credits(payment_intent_id uuid, total bigint); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.spend_credits(payment_intent_id uuid, total bigint) FROM PUBLIC;
 
 
 --
@@ -35906,6 +37396,13 @@ REVOKE ALL ON FUNCTION app_private.tg_file_objects__queue_removal() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app_private.tg_ledger__assert_balanced() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION tg_payment_intents__restore_credits(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.tg_payment_intents__restore_credits() FROM PUBLIC;
 
 
 --
@@ -36035,6 +37532,14 @@ GRANT ALL ON FUNCTION app_public.add_favorite_traveler(traveler_id uuid) TO app_
 
 REVOKE ALL ON FUNCTION app_public.admin_check_qr_token(token text) FROM PUBLIC;
 GRANT ALL ON FUNCTION app_public.admin_check_qr_token(token text) TO app_user;
+
+
+--
+-- Name: FUNCTION admin_grant_credit(user_id uuid, amount bigint, currency text, note text, type app_public.credit_type, expires_at timestamp with time zone); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.admin_grant_credit(user_id uuid, amount bigint, currency text, note text, type app_public.credit_type, expires_at timestamp with time zone) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.admin_grant_credit(user_id uuid, amount bigint, currency text, note text, type app_public.credit_type, expires_at timestamp with time zone) TO app_user;
 
 
 --
@@ -37033,6 +38538,14 @@ GRANT ALL ON FUNCTION app_public.set_default_address(address_id uuid) TO app_use
 
 
 --
+-- Name: FUNCTION set_pricing_factor(currency text, note text, route_hash text, category app_public.item_category, urgency app_public.urgency_level, base_price bigint, category_multiplier numeric, demand_multiplier numeric, valid_from timestamp with time zone, valid_until timestamp with time zone); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.set_pricing_factor(currency text, note text, route_hash text, category app_public.item_category, urgency app_public.urgency_level, base_price bigint, category_multiplier numeric, demand_multiplier numeric, valid_from timestamp with time zone, valid_until timestamp with time zone) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.set_pricing_factor(currency text, note text, route_hash text, category app_public.item_category, urgency app_public.urgency_level, base_price bigint, category_multiplier numeric, demand_multiplier numeric, valid_from timestamp with time zone, valid_until timestamp with time zone) TO app_user;
+
+
+--
 -- Name: FUNCTION setup_two_factor(); Type: ACL; Schema: app_public; Owner: -
 --
 
@@ -37441,4 +38954,8 @@ ALTER DEFAULT PRIVILEGES FOR ROLE app_owner REVOKE ALL ON FUNCTIONS  FROM PUBLIC
 --   20261208140300
 --   20261208140400
 --   20261208150000
+--   20261209100000
+--   20261209100100
+--   20261209100200
+--   20261209100300
 --   20261209130000

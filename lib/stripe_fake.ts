@@ -626,6 +626,13 @@ export async function startFakeStripe(options: FakeStripeOptions): Promise<FakeS
             param: "amount",
           });
         }
+        // The money must still be on the connected account (it may have been paid out to the bank).
+        if (amount > balanceOf(transfer.destination, transfer.currency)) {
+          throw invalid("Insufficient funds in the connected account to reverse this transfer.", {
+            code: "balance_insufficient",
+            param: "amount",
+          });
+        }
         const reversal = {
           id: newId("trr"),
           object: "transfer_reversal",

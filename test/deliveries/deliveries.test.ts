@@ -76,8 +76,8 @@ test("the whole way: schedule, pickup, transit, drop-off scheduling, delivery, r
   const money = await asRoot(db, async (c) => (await c.query(
     "select user_id = $2 as traveler, total_earnings, total_spent from app_public.user_earnings where user_id in ($1, $2) and currency = 'EUR' order by 1",
     [d.customer, d.traveler])).rows);
-  t.deepEqual(money, [{ traveler: false, total_earnings: "0", total_spent: "3300" }, { traveler: true, total_earnings: "3000", total_spent: "0" }],
-    "the delivery's currency row: the traveler earns the price, the customer pays price + fee");
+  t.deepEqual(money, [{ traveler: false, total_earnings: "0", total_spent: "3426" }, { traveler: true, total_earnings: "3000", total_spent: "0" }],
+    "the delivery's currency row: the traveler earns the price, the customer pays the full charge (3000 + 300 + 126)");
   t.is(errorCode(await server.gql(CANCEL, { token: d.customerToken, variables: { id: d.id, reason: "no_longer_needed" } })), "BADST",
     "delivered never becomes cancelled");
 });

@@ -34,7 +34,7 @@ const totals = (userId: string) => asRoot(db, async (c) => (await c.query(
   "select currency, total_earnings::int as earned, total_spent::int as spent from app_public.user_earnings where user_id = $1 order by currency",
   [userId])).rows);
 
-test("a delivery in a second currency is counted in its own row, never dropped; spent includes the fee", async (t) => {
+test("a delivery in a second currency is counted in its own row, never dropped; spent is the full charge (price + platform fee + processing fee)", async (t) => {
   const customer = await createMember(db, "customer", "email_verified");
   const traveler = await createMember(db, "traveler");
   const eurFee = await deliver(customer, traveler, "EUR", 3000);
@@ -46,8 +46,8 @@ test("a delivery in a second currency is counted in its own row, never dropped; 
     { currency: "USD", earned: 2000, spent: 0 },
   ]);
   t.deepEqual(await totals(customer), [
-    { currency: "EUR", earned: 0, spent: 4400 },
-    { currency: "USD", earned: 0, spent: 2200 },
+    { currency: "EUR", earned: 0, spent: 3426 + 1162 },
+    { currency: "USD", earned: 0, spent: 2294 },
   ]);
 });
 
@@ -70,7 +70,7 @@ test("earnings over GraphQL: per currency on the profile and the user, for the u
 
   const mine = await gql(`{ currentUser { userEarnings(orderBy: CURRENCY_ASC) { nodes { currency totalSpent } } } }`,
     await tokenFor(db, customer), {});
-  t.deepEqual(mine.currentUser.userEarnings.nodes, [{ currency: "EUR", totalSpent: "3300" }, { currency: "GBP", totalSpent: "5500" }]);
+  t.deepEqual(mine.currentUser.userEarnings.nodes, [{ currency: "EUR", totalSpent: "3426" }, { currency: "GBP", totalSpent: "5690" }]);
 });
 
 test("a new account has no money rows until it delivers or is delivered for", async (t) => {

@@ -397,7 +397,7 @@ export const TRIP_MATCH_FIELDS = "tripId score detourKm quotedPrice factors";
 export const MATCHING_TRIPS = `query ($id: UUID!) { matchingTrips(requestId: $id) { nodes { ${TRIP_MATCH_FIELDS} } } }`;
 export const MATCHING_REQUESTS = `query ($id: UUID!) {
   matchingRequests(tripId: $id) { nodes { requestId score detourKm quotedPrice factors } } }`;
-export const QUOTE = `query ($r: UUID!, $t: UUID) { quotePrice(requestId: $r, tripId: $t) }`;
+export const QUOTE = `query ($r: UUID!, $t: UUID) { quotePrice(requestId: $r, tripId: $t) { price } }`;
 
 export interface TripMatch {
   tripId: string;

@@ -248,6 +248,24 @@ export async function seedMarketplaceAtScale(db: TestDatabase, sizes: ScaleSizes
         insert into app_public.payouts (user_id, payout_account_id, amount, fee, net, currency, status, created_at)
         select a.user_id, a.id, 1000 + k, 0, 1000 + k, 'EUR', 'paid', now() - k * interval '1 day'
           from app_public.payout_accounts a cross join generate_series(1, 2) k`);
+      // Credits: two per user of the seed, one spent on a delivery where they were the customer; pricing factors
+      // for many routes (a seed of finance's settings, several per route).
+      await c.query(`
+        insert into app_public.promotional_credits (user_id, type, amount, currency, expires_at, used_at, used_amount,
+          used_for_delivery_id, payment_intent_id, created_at)
+        select u.id, 'promotional', 500, 'EUR', now() + interval '300 days' + k * interval '1 day',
+               case when k = 1 and o.delivery_id is not null then now() end, case when k = 1 and o.delivery_id is not null then 500 end,
+               case when k = 1 then o.delivery_id end, case when k = 1 then o.delivery_id end, now() - k * interval '1 day'
+          from seed_users u cross join generate_series(1, 2) k
+          left join (select distinct on (customer_id) customer_id, delivery_id from seed_offers where accepted
+                      order by customer_id, g) o on o.customer_id = u.id`);
+      await c.query(`
+        insert into app_public.pricing_factors (currency, route_hash, category, demand_multiplier, valid_from)
+        select 'EUR', substr(h, 1, 3) || '-' || substr(h, 4, 3), (enum_range(null::app_public.item_category))[1 + k % 8], 1.2,
+               now() - k * interval '1 day'
+          from generate_series(1, 3000) k,
+               lateral (select string_agg(substr('0123456789bcdefghjkmnpqrstuvwxyz', 1 + ((k * 7919 + i * 104729) % 32)::int, 1), '') as h
+                          from generate_series(1, 6) i) x`);
       // Handover (docs/handover.md): a pickup code per delivery (used once delivered), a delivery code and two
       // custody events per delivered one (triggers are off here: numbered by hand, hashes left as zeros), an attempt per code, and a pending
       // emergency override on every other live delivery.

@@ -121,7 +121,7 @@ test("trip → request → match → offer → counter → accept → pickup →
     userProfile(rowId: $claire) { totalDeliveries averageRating totalRatings earnings { currency totalSpent } } }`,
     { token: claireToken, variables: { claire } });
   t.like(forClaire.userProfile, { totalDeliveries: 1, averageRating: "4.00", totalRatings: 1,
-    earnings: [{ currency: "EUR", totalSpent: "3300" }] });
+    earnings: [{ currency: "EUR", totalSpent: "3426" }] });
   const after = await gqlData(server, `{ activeDeliveries { totalCount } }`, { token: claireToken });
   t.is(after.activeDeliveries.totalCount, 0, "a delivered delivery is no longer active");
   const capacity = await gqlData(server, `query ($id: UUID!) { trip(rowId: $id) { availableWeightKg } }`,

@@ -199,17 +199,17 @@ test.serial("quotePrice: the trip's rates, the default rates, across currencies,
   // Trip rates: (1500 + 10·54.4852 + 200·2) × 1.5 (express) × 1.2 (fragile) = 4400.73 → 4401.
   const tripRates = Math.round((1500 + 10 * km + 200 * 2) * 1.5 * 1.2);
   t.is(tripRates, 4401);
-  t.is((await quote(customer.token, requestId, usdTrip)).data?.quotePrice, "4401");
+  t.is((await quote(customer.token, requestId, usdTrip)).data?.quotePrice?.price, "4401");
   // Default rates: (1000 + 50·54.4852 + 200·2) × 1.5 × 1.2 = 7423.67 → 7424, without a trip and across currencies.
   t.is(Math.round((1000 + 50 * km + 200 * 2) * 1.5 * 1.2), 7424);
-  t.is((await quote(customer.token, requestId)).data?.quotePrice, "7424");
-  t.is((await quote(customer.token, requestId, eurTrip)).data?.quotePrice, "7424");
+  t.is((await quote(customer.token, requestId)).data?.quotePrice?.price, "7424");
+  t.is((await quote(customer.token, requestId, eurTrip)).data?.quotePrice?.price, "7424");
   // 603 × 1.5 = 904.5: half-up gives 905 (banker's rounding would give 904), and no clamp to pricing.min_price.
-  t.is((await quote(customer.token, requestId, halfTrip)).data?.quotePrice, "905");
+  t.is((await quote(customer.token, requestId, halfTrip)).data?.quotePrice?.price, "905");
   // The default rates start at pricing.base; the trip's own rates stay unclamped: 603 for a standard, sturdy item.
   const cheap = await createRequestOnEquator(db, customer.id, lng, { pickup_point: ewkt(lng + 0.01), delivery_point: ewkt(lng + 0.011) });
-  t.is((await quote(customer.token, cheap)).data?.quotePrice, String(Math.max(1000, Math.round(1000 + 50 * sphereKm(0.001) + 200))));
-  t.is((await quote(customer.token, cheap, halfTrip)).data?.quotePrice, "603");
+  t.is((await quote(customer.token, cheap)).data?.quotePrice?.price, String(Math.max(1000, Math.round(1000 + 50 * sphereKm(0.001) + 200))));
+  t.is((await quote(customer.token, cheap, halfTrip)).data?.quotePrice?.price, "603");
 });
 
 test.serial("quotePrice: who may ask", async (t) => {

@@ -15,7 +15,7 @@ const { db, server } = useTestServer(test);
 const code = (res: { errors?: Array<{ extensions?: { code?: string } }> }) => res.errors?.[0]?.extensions?.code;
 const MATCHING_TRIPS = `query ($id: UUID!) { matchingTrips(requestId: $id) { nodes { tripId } } }`;
 const MATCHING_REQUESTS = `query ($id: UUID!) { matchingRequests(tripId: $id) { nodes { requestId } } }`;
-const QUOTE = `query ($r: UUID!, $t: UUID) { quotePrice(requestId: $r, tripId: $t) }`;
+const QUOTE = `query ($r: UUID!, $t: UUID) { quotePrice(requestId: $r, tripId: $t) { price } }`;
 const INVITE = `mutation ($request: UUID!, $trip: UUID!) {
   inviteTraveler(input: { requestId: $request, tripId: $trip, price: "3000" }) { deliveryOffer { status } } }`;
 

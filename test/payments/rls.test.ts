@@ -1,5 +1,5 @@
 // RLS matrix of the money tables: payment_intents, escrow_accounts and refunds are read by the delivery's two
-// parties and by finance (finance.read); payout_accounts and payouts by their owner and finance. Anonymous has no
+// parties and by finance (finance.read); payout_accounts, payouts and promotional_credits by their owner and finance. Anonymous has no
 // access; other users and admins without finance.read see nothing; nobody writes (42501).
 import test from "ava";
 import { actAs, anonymous, createMember, makeAdmin, user } from "../helpers/actors.ts";
@@ -42,10 +42,12 @@ test.before(async () => {
     [traveler]))[0]!.id;
   rows.payouts = (await queryAsRoot(db, `insert into app_public.payouts (user_id, payout_account_id, amount, fee, net, currency)
     values ($1, $2, 1000, 0, 1000, 'EUR') returning id`, [traveler, rows.payout_accounts]))[0]!.id;
+  rows.promotional_credits = (await queryAsRoot(db, `select (app_private.grant_credit($1, 'promotional', 500, 'EUR',
+    now() + interval '30 days')).id`, [traveler]))[0]!.id;
 });
 
 const DELIVERY_TABLES = ["payment_intents", "escrow_accounts", "refunds"];
-const OWNER_TABLES = ["payout_accounts", "payouts"];
+const OWNER_TABLES = ["payout_accounts", "payouts", "promotional_credits"];
 
 async function visible(actorId: string, table: string): Promise<boolean> {
   return actAs(db, user(actorId), async (c) =>
@@ -68,7 +70,7 @@ test("a delivery's payment, escrow and refunds: both parties and finance read th
   }
 });
 
-test("payout accounts and payouts: their owner and finance read them; the customer, others and support do not", async (t) => {
+test("payout accounts, payouts and promotional credits: their owner and finance read them; the customer, others and support do not", async (t) => {
   for (const table of OWNER_TABLES) {
     t.true(await visible(traveler, table), `${table}: owner`);
     t.true(await visible(finance, table), `${table}: finance`);

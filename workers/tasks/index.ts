@@ -35,6 +35,7 @@ import { makePaymentsReleaseTask } from "./payments__release.ts";
 import { makePaymentsReleaseManualTask } from "./payments__release_manual.ts";
 import { makePayoutsCreateTask } from "./payouts__create.ts";
 import { makePayoutsOnboardTask } from "./payouts__onboard.ts";
+import { makePayoutsRemindTask } from "./payouts__remind.ts";
 import { makePayoutsScheduleTask } from "./payouts__schedule.ts";
 import { makeQrRotateSigningKeysTask } from "./qr__rotate_signing_keys.ts";
 import { makeSmsSendPhoneCodeTask } from "./sms__send_phone_code.ts";
@@ -81,6 +82,7 @@ export function makeTaskList(deps: TaskDeps): TaskList {
     payments__release_manual: makePaymentsReleaseManualTask(deps),
     payouts__create: makePayoutsCreateTask(deps),
     payouts__onboard: makePayoutsOnboardTask(deps),
+    payouts__remind: makePayoutsRemindTask(),
     payouts__schedule: makePayoutsScheduleTask(),
     qr__rotate_signing_keys: makeQrRotateSigningKeysTask(),
     sms__send_phone_code: makeSmsSendPhoneCodeTask(deps),

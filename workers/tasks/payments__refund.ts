@@ -2,8 +2,11 @@
 // traveler's share was already transferred, the transfer is reversed first (key reversal:<refund id>), then the
 // PaymentIntent is refunded (key refund:<refund id>), and both are recorded once in one transaction
 // (app_private.record_refund: refund, payment, escrow, ledger). Killed between the calls and the commit, the job
-// runs again and Stripe answers both keys with the same objects.
+// runs again and Stripe answers both keys with the same objects. A reversal Stripe refuses because the traveler's
+// connected balance is short (balance_insufficient: the money was paid out) does not stop the refund: the customer is
+// refunded and the share not taken back is recorded as the traveler's receivable.
 import type { Task } from "graphile-worker";
+import Stripe from "stripe";
 import type { TaskDeps } from "./index.ts";
 import { assertIdPayload } from "../payload.ts";
 
@@ -28,13 +31,21 @@ export function makePaymentsRefundTask(deps: Pick<TaskDeps, "stripe">): Task {
       helpers.logger.debug(`payments__refund: nothing to do for ${id} (${plan.action}: ${plan.reason})`);
       return;
     }
-    const reversal = plan.reversal
-      ? await deps.stripe.transfers.createReversal(
+    let reversal: Stripe.TransferReversal | { shortfall: number } | null = null;
+    if (plan.reversal) {
+      try {
+        reversal = await deps.stripe.transfers.createReversal(
           plan.reversal.transfer,
           { amount: plan.reversal.amount, metadata: { refund_id: id } },
           { idempotencyKey: plan.reversal.idempotency_key }
-        )
-      : null;
+        );
+      } catch (error) {
+        if (!(error instanceof Stripe.errors.StripeInvalidRequestError && error.code === "balance_insufficient"))
+          throw error;
+        helpers.logger.warn(`payments__refund: the reversal for ${id} was refused (${error.message}): a receivable`);
+        reversal = { shortfall: plan.reversal.amount };
+      }
+    }
     let refund = await deps.stripe.refunds.create(
       {
         payment_intent: plan.payment_intent,

@@ -8,17 +8,18 @@
 -- user_earnings has a row per user and currency, created by the first delivered delivery in that currency: nothing
 -- in another currency is dropped.
 
--- What the customer was charged for a delivery, in its currency: the one place that says so. Today the final price
--- plus the platform fee, as the deliveries table records them; the payments issue adds the processing fee and
--- subtracts applied credits here (from its payment intent), and the customer's total_spent follows.
+-- What the customer was charged for a delivery, in its currency: the one place that says so. The payment's full
+-- charge (final price + platform fee + processing fee, app_hidden.charge_amounts: 2000 → 2294) less the credits it
+-- used, or, for a delivery without a payment row, the charge its price makes.
 create or replace function app_hidden.customer_charge(delivery app_public.deliveries)
 returns bigint
-language sql immutable
+language sql stable
 set search_path = pg_catalog, public, pg_temp
 as $$
-  select customer_charge.delivery.final_price + customer_charge.delivery.platform_fee;
+  select coalesce((select p.amount from app_public.payment_intents p where p.delivery_id = (customer_charge.delivery).id),
+                  (select c.amount from app_hidden.charge_amounts((customer_charge.delivery).final_price) c));
 $$;
-comment on function app_hidden.customer_charge(app_public.deliveries) is 'What the customer paid for a delivery (final price + platform fee; the payments issue adds processing fees and credits).';
+comment on function app_hidden.customer_charge(app_public.deliveries) is 'What the customer paid for a delivery: the payment''s amount (price + platform and processing fees − credits), or the charge its price makes.';
 
 create or replace function app_hidden.count_delivery_outcome(old_row app_public.deliveries, new_row app_public.deliveries)
 returns void

@@ -98,3 +98,28 @@ end;
 $$;
 comment on function app_private.record_escrow_release(uuid, jsonb, app_public.release_condition) is
   'Records an escrow''s transfer to the traveler: released once, ledger Dr escrow liability / Cr traveler payable.';
+
+-- The daily reminder (payouts__remind, workers/crontab): every traveler with money held for them (held escrows, what
+-- is left of them) and no active payout account is notified once, with the amounts per currency: release waits for
+-- the account. Returns how many were notified. (escrow_accounts_held_idx: held escrows are few next to the table.)
+create or replace function app_private.remind_travelers_without_payout_account()
+returns integer
+language sql volatile
+set search_path = pg_catalog, public, pg_temp
+as $$
+  with waiting as (
+    select e.traveler_id, e.currency, sum(e.amount - e.released_amount - e.refunded_amount) as held
+      from app_public.escrow_accounts e
+     where e.status = 'held'
+       and not exists (select 1 from app_public.payout_accounts a where a.user_id = e.traveler_id and a.status = 'active')
+     group by e.traveler_id, e.currency
+    having sum(e.amount - e.released_amount - e.refunded_amount) > 0
+  )
+  select count(app_hidden.notify(w.traveler_id, 'payout_account_reminder',
+                                 jsonb_build_object('amounts', w.amounts)))::integer
+    from (select traveler_id,
+                 string_agg(to_char(held / 100.0, 'FM999999999990.00') || ' ' || currency, ', ' order by currency) as amounts
+            from waiting group by traveler_id) w;
+$$;
+comment on function app_private.remind_travelers_without_payout_account() is
+  'payouts__remind (daily): notifies travelers with held money and no active payout account, once each, with the amounts.';

@@ -67,9 +67,12 @@ comment on function app_private.post_ledger_transaction(text, text, uuid, text, 
   'Posts a balanced ledger transaction once per idempotency key (null when already posted).';
 
 -- At commit: the transaction of the written row has entries, and they sum to zero in every currency.
+-- security definer: a deferred trigger runs at commit as the role committing, and a transaction an API call posts (an
+-- admin's credit grant, a referral bonus at a delivery scan) commits as app_user, who may not read the ledger. It
+-- reads only the rows of the transaction that fired it.
 create or replace function app_private.tg_ledger__assert_balanced()
 returns trigger
-language plpgsql volatile
+language plpgsql volatile security definer
 set search_path = pg_catalog, public, pg_temp
 as $$
 declare

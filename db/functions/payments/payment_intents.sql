@@ -27,13 +27,19 @@ begin
     if v_delivery.status not in ('accepted', 'pickup_scheduled') then
       return jsonb_build_object('action', 'skip', 'reason', format('delivery is %s', v_delivery.status));
     end if;
-    select * into v_amounts from app_hidden.charge_amounts(v_delivery.final_price);
+    -- The customer's credits pay what they can without the charge falling below the minimum (charge_amounts),
+    -- oldest first; locked first, so that two payments cannot spend the same credit.
+    select * into v_amounts from app_hidden.charge_amounts(v_delivery.final_price,
+      app_private.lock_spendable_credits(v_delivery.customer_id, v_delivery.currency));
     insert into app_public.payment_intents (delivery_id, customer_id, traveler_id, traveler_amount, platform_fee,
                                             processing_fee, credits_applied, amount, currency, idempotency_key)
     values (v_delivery.id, v_delivery.customer_id, v_delivery.traveler_id, v_delivery.final_price,
             v_amounts.platform_fee, v_amounts.processing_fee, v_amounts.credits_applied, v_amounts.amount,
             v_delivery.currency, 'pi-create:' || v_delivery.id)
     returning * into v_intent;
+    if v_intent.credits_applied > 0 then
+      perform app_private.spend_credits(v_intent.id, v_intent.credits_applied);
+    end if;
     insert into app_public.escrow_accounts (payment_intent_id, delivery_id, customer_id, traveler_id, amount, currency)
     values (v_intent.id, v_delivery.id, v_delivery.customer_id, v_delivery.traveler_id, v_intent.traveler_amount,
             v_intent.currency);
@@ -168,19 +174,25 @@ begin
                                   + make_interval(hours => (app_hidden.config_value('deliveries.dispute_window_hours'))::int)
                         end
      where e.payment_intent_id = v_intent.id and e.status = 'pending';
-    -- Dr cash (what was charged) / Cr escrow liability (the traveler's share) / Cr fee revenues; credits spent are
-    -- the promotional liability's.
+    -- Dr cash (the full charge) / Cr escrow liability (the traveler's share) / Cr fee revenues. Credits spent paid
+    -- part of it: the platform funds them from its promotional liability (credit-spend, below).
     perform app_private.post_ledger_transaction('capture', 'capture:' || v_intent.id, v_intent.delivery_id,
       v_intent.currency,
       jsonb_build_array(
-        jsonb_build_object('code', 'platform_cash', 'amount', v_intent.captured_amount),
-        jsonb_build_object('code', 'promo_liability', 'amount', v_intent.credits_applied),
+        jsonb_build_object('code', 'platform_cash', 'amount', v_intent.captured_amount + v_intent.credits_applied),
         jsonb_build_object('code', 'escrow_liability', 'amount', -v_intent.traveler_amount),
         jsonb_build_object('code', 'platform_fee_revenue', 'amount', -v_intent.platform_fee),
         jsonb_build_object('code', 'processing_fee_revenue',
                            'amount', -(v_intent.captured_amount + v_intent.credits_applied
                                        - v_intent.traveler_amount - v_intent.platform_fee))),
       format('Capture of the payment of delivery %s', v_intent.delivery_id));
+    if v_intent.credits_applied > 0 then
+      perform app_private.post_ledger_transaction('credit', 'credit-spend:' || v_intent.id, v_intent.delivery_id,
+        v_intent.currency,
+        jsonb_build_array(jsonb_build_object('code', 'promo_liability', 'amount', v_intent.credits_applied),
+                          jsonb_build_object('code', 'platform_cash', 'amount', -v_intent.credits_applied)),
+        format('Credits spent on the payment of delivery %s', v_intent.delivery_id));
+    end if;
   elsif v_status = 'canceled' then
     update app_public.escrow_accounts e set status = 'cancelled'
      where e.payment_intent_id = v_intent.id and e.status = 'pending';

@@ -54,6 +54,8 @@ create or replace trigger _100_timestamps before update on app_public.payout_acc
   for each row execute function app_hidden.tg__set_updated_at();
 create or replace trigger _100_timestamps before update on app_public.payouts
   for each row execute function app_hidden.tg__set_updated_at();
+create or replace trigger _100_timestamps before update on app_public.promotional_credits
+  for each row execute function app_hidden.tg__set_updated_at();
 
 create or replace trigger _100_append_only before update or delete on app_private.admin_money_actions
   for each row execute function app_hidden.tg__append_only();

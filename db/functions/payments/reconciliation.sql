@@ -23,10 +23,13 @@ as $$
     limit reconciliation_items.max_rows)
   union all
   (select jsonb_build_object('kind', 'transfer', 'stripe_id', r.stripe_id, 'local_id', e.id,
-            'expected', jsonb_build_object('amount', e.released_amount + v.reversed, 'amount_reversed', v.reversed))
+            'expected', jsonb_build_object('amount', e.released_amount + v.reversed + v.receivable,
+                                           'amount_reversed', v.reversed))
      from app_public.escrow_accounts e
      join app_private.stripe_refs r on r.escrow_id = e.id and r.kind = 'transfer'
-     cross join lateral (select coalesce(sum(f.reversal_amount), 0) as reversed from app_public.refunds f
+     -- A share refunded but not reversed (the traveler's receivable) left released_amount without leaving the transfer.
+     cross join lateral (select coalesce(sum(f.reversal_amount), 0) as reversed,
+                                coalesce(sum(f.receivable_amount), 0) as receivable from app_public.refunds f
                           where f.payment_intent_id = e.payment_intent_id and f.status = 'succeeded') v
     where e.updated_at >= reconciliation_items.since
     order by e.updated_at

@@ -25,6 +25,7 @@ declare
   v_intent app_public.payment_intents;
   v_id uuid := gen_random_uuid();
   v_inserted uuid;
+  v_credits bigint;
 begin
   select * into v_intent from app_public.payment_intents p where p.id = request_refund.payment_intent_id for update;
   if v_intent.id is null then
@@ -33,10 +34,16 @@ begin
   if v_intent.status <> 'succeeded' then
     raise exception 'Only a captured payment can be refunded (this one is %)', v_intent.status using errcode = 'BADST';
   end if;
+  -- The refund that returns the last of the captured money is a full refund: it gives back the credits used too.
+  select case when v_intent.credits_applied > 0 and request_refund.amount + coalesce(sum(r.amount), 0) = v_intent.captured_amount
+              then v_intent.credits_applied else 0 end
+    into v_credits
+    from app_public.refunds r where r.payment_intent_id = v_intent.id and r.status not in ('failed', 'canceled');
   insert into app_public.refunds (id, payment_intent_id, delivery_id, customer_id, traveler_id, amount,
-                                  platform_fee_refund, traveler_share_refund, currency, reason, idempotency_key, created_by)
+                                  platform_fee_refund, traveler_share_refund, credits_restored, currency, reason,
+                                  idempotency_key, created_by)
   values (v_id, v_intent.id, v_intent.delivery_id, v_intent.customer_id, v_intent.traveler_id, request_refund.amount,
-          request_refund.platform_fee_refund, request_refund.traveler_share_refund, v_intent.currency,
+          request_refund.platform_fee_refund, request_refund.traveler_share_refund, v_credits, v_intent.currency,
           request_refund.reason, 'refund:' || v_id, request_refund.created_by)
   on conflict (payment_intent_id) where reason = 'delivery_cancelled' do nothing
   returning id into v_inserted;
@@ -110,7 +117,8 @@ comment on function app_private.refund_to_make(uuid) is 'payments__refund: the S
 
 -- payments__refund, step 3: records the refund Stripe made (and the reversal), once: the refund succeeded; the
 -- payment's refunded_amount; the escrow's refunded share (a reversed share leaves released_amount), refunded or
--- partially_refunded; the ledger: reversal:<refund> Dr traveler payable / Cr escrow liability, then refund:<refund>
+-- partially_refunded; the ledger: reversal:<refund> Dr traveler payable / Cr escrow liability (or, for a reversal
+-- Stripe refused, receivable:<refund> Dr traveler receivable / Cr escrow liability), then refund:<refund>
 -- Dr escrow liability (the share) / Dr platform fee revenue / Dr processing fee revenue / Cr cash (the amount).
 create or replace function app_private.record_refund(refund_id uuid, refund jsonb, reversal jsonb)
 returns boolean
@@ -121,6 +129,8 @@ declare
   v_refund app_public.refunds;
   v_escrow app_public.escrow_accounts;
   v_reversed bigint := coalesce((record_refund.reversal ->> 'amount')::bigint, 0);
+  -- A reversal Stripe refused (the connected balance was short): {"shortfall": amount}, the traveler's receivable.
+  v_shortfall bigint := coalesce((record_refund.reversal ->> 'shortfall')::bigint, 0);
 begin
   select * into v_refund from app_public.refunds r where r.id = record_refund.refund_id for update;
   if v_refund.id is null or v_refund.status <> 'pending' then
@@ -130,7 +140,8 @@ begin
     update app_public.refunds r set status = 'failed' where r.id = v_refund.id;
     return false;
   end if;
-  update app_public.refunds r set status = 'succeeded', reversal_amount = v_reversed where r.id = v_refund.id;
+  update app_public.refunds r set status = 'succeeded', reversal_amount = v_reversed, receivable_amount = v_shortfall
+   where r.id = v_refund.id;
   insert into app_private.stripe_refs (stripe_id, kind, refund_id)
   values (record_refund.refund ->> 'id', 'refund', v_refund.id) on conflict do nothing;
   if v_reversed > 0 then
@@ -140,7 +151,7 @@ begin
   update app_public.payment_intents p set refunded_amount = p.refunded_amount + v_refund.amount
    where p.id = v_refund.payment_intent_id;
   update app_public.escrow_accounts e
-     set released_amount = e.released_amount - v_reversed,
+     set released_amount = e.released_amount - v_reversed - v_shortfall,
          refunded_amount = e.refunded_amount + v_refund.traveler_share_refund,
          status = case when e.refunded_amount + v_refund.traveler_share_refund >= e.amount then 'refunded'
                        when v_refund.traveler_share_refund > 0 then 'partially_refunded'
@@ -155,15 +166,40 @@ begin
         jsonb_build_object('code', 'escrow_liability', 'amount', -v_reversed)),
       format('Transfer reversal for refund %s of delivery %s', v_refund.id, v_refund.delivery_id));
   end if;
+  -- Not taken back: the traveler owes it (Dr traveler receivable / Cr escrow liability), and finance is told.
+  if v_shortfall > 0 then
+    perform app_private.post_ledger_transaction('reversal', 'receivable:' || v_refund.id, v_refund.delivery_id,
+      v_refund.currency,
+      jsonb_build_array(
+        jsonb_build_object('code', 'traveler_receivable', 'user_id', v_refund.traveler_id, 'amount', v_shortfall),
+        jsonb_build_object('code', 'escrow_liability', 'amount', -v_shortfall)),
+      format('Receivable from the traveler for refund %s of delivery %s (the reversal was refused)', v_refund.id,
+             v_refund.delivery_id));
+    perform app_private.alert_finance_admins('A traveler owes a refunded share',
+      format(E'Refund %s of delivery %s: the reversal of %s %s from the traveler''s transfer was refused (their balance was short). The customer was refunded; the traveler (%s) owes it.\n',
+             v_refund.id, (select d.delivery_number from app_public.deliveries d where d.id = v_refund.delivery_id),
+             v_shortfall, v_refund.currency, v_refund.traveler_id));
+  end if;
+  -- The parts refunded add up to the money returned plus the credits given back (a full refund of a payment that
+  -- used credits); the credits' part goes back to the promotional liability (credit-restore) with new credits.
   perform app_private.post_ledger_transaction('refund', 'refund:' || v_refund.id, v_refund.delivery_id,
     v_refund.currency,
     jsonb_build_array(
       jsonb_build_object('code', 'escrow_liability', 'amount', v_refund.traveler_share_refund),
       jsonb_build_object('code', 'platform_fee_revenue', 'amount', v_refund.platform_fee_refund),
       jsonb_build_object('code', 'processing_fee_revenue',
-                         'amount', v_refund.amount - v_refund.platform_fee_refund - v_refund.traveler_share_refund),
-      jsonb_build_object('code', 'platform_cash', 'amount', -v_refund.amount)),
+                         'amount', v_refund.amount + v_refund.credits_restored - v_refund.platform_fee_refund
+                                   - v_refund.traveler_share_refund),
+      jsonb_build_object('code', 'platform_cash', 'amount', -(v_refund.amount + v_refund.credits_restored))),
     format('Refund %s of delivery %s (%s)', v_refund.id, v_refund.delivery_id, v_refund.reason));
+  if v_refund.credits_restored > 0 then
+    perform app_private.restore_credits(v_refund.payment_intent_id);
+    perform app_private.post_ledger_transaction('credit', 'credit-restore:' || v_refund.id, v_refund.delivery_id,
+      v_refund.currency,
+      jsonb_build_array(jsonb_build_object('code', 'platform_cash', 'amount', v_refund.credits_restored),
+                        jsonb_build_object('code', 'promo_liability', 'amount', -v_refund.credits_restored)),
+      format('Credits given back by refund %s of delivery %s', v_refund.id, v_refund.delivery_id));
+  end if;
   return true;
 end;
 $$;

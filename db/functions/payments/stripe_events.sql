@@ -68,3 +68,26 @@ begin
 end;
 $$;
 comment on function app_private.process_stripe_event(text, jsonb) is 'stripe__process_event: applies a stored Stripe event''s effect and marks it processed, once.';
+
+-- Retention (app_private.cleanup_expired_data, daily): processed events received more than
+-- retention.stripe_events_days (90) ago are deleted, at most retention.batch_size per call (stripe_events_received_at_idx).
+-- Stripe retries an event for three days at most, so a deleted id is never replayed; an event not processed yet is
+-- kept whatever its age, its effect still to apply.
+create or replace function app_private.delete_old_stripe_events()
+returns integer
+language sql volatile
+set search_path = pg_catalog, public, pg_temp
+as $$
+  with gone as (
+    delete from app_private.stripe_events e
+     where e.id in (select s.id from app_private.stripe_events s
+                     where s.received_at < now() - make_interval(
+                             days => (app_hidden.config_value('retention.stripe_events_days'))::int)
+                       and s.processed_at is not null
+                     order by s.received_at
+                     limit (app_hidden.config_value('retention.batch_size'))::int)
+    returning 1
+  )
+  select count(*)::int from gone;
+$$;
+comment on function app_private.delete_old_stripe_events() is 'Deletes processed Stripe events older than retention.stripe_events_days (batched).';

@@ -22,7 +22,8 @@ declare
     'handover_items_expired', app_private.expire_handover_items(),
     'device_tokens_expired', app_private.expire_device_tokens(),
     'notification_partitions_dropped', app_private.drop_old_notification_partitions(),
-    'conversations_deleted', app_private.delete_expired_conversations());
+    'conversations_deleted', app_private.delete_expired_conversations(),
+    'stripe_events_deleted', app_private.delete_old_stripe_events());
 begin
   return v_counts || jsonb_build_object('more', exists (
     select 1 from jsonb_each(v_counts) as c

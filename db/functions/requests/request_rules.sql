@@ -136,7 +136,10 @@ as $$
                      (delivery_request_estimate.details).weight_kg * (delivery_request_estimate.details).quantity,
                      (delivery_request_estimate.details).urgency,
                      (delivery_request_estimate.details).is_fragile,
-                     (delivery_request_estimate.details).currency)
+                     (delivery_request_estimate.details).currency,
+                     (delivery_request_estimate.details).category,
+                     app_hidden.route_hash((delivery_request_estimate.details).pickup_point,
+                                           (delivery_request_estimate.details).delivery_point))
          end;
 $$;
 comment on function app_hidden.delivery_request_estimate(app_public.delivery_request_details) is
