@@ -6900,7 +6900,8 @@ CREATE FUNCTION app_hidden.downloadable_export(export_id uuid) RETURNS TABLE(sto
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
   select x.storage_key, x.format from app_public.data_exports x
-   where x.id = downloadable_export.export_id and x.status = 'completed' and x.expires_at > now();
+   where x.id = downloadable_export.export_id and x.requested_by = app_public.current_user_id()
+     and x.status = 'completed' and x.expires_at > now();
 $$;
 
 
@@ -6908,7 +6909,7 @@ $$;
 -- Name: FUNCTION downloadable_export(export_id uuid); Type: COMMENT; Schema: app_hidden; Owner: -
 --
 
-COMMENT ON FUNCTION app_hidden.downloadable_export(export_id uuid) IS 'The file of a completed export the caller may read (row-level security decides), or nothing.';
+COMMENT ON FUNCTION app_hidden.downloadable_export(export_id uuid) IS 'The file of a completed export the caller asked for, or nothing.';
 
 
 --

@@ -11,6 +11,7 @@ import { assertIdPayload } from "../payload.ts";
 import { ensureParent, EXPORT_KEY, pathOf, storageKey, tempPathOf } from "../../lib/operations/files.ts";
 import type { TaskDeps } from "./index.ts";
 
+/** Rows per FETCH: a few hundred kilobytes of memory at most, whatever the export's size. */
 const FETCH_SIZE = 1000;
 
 interface ExportJob {
@@ -34,7 +35,8 @@ export function csvField(value: unknown): string {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-export function makeExportsCreateTask(deps: Pick<TaskDeps, "operations">): Task {
+/** `fetchSize` is for tests, which prove the streaming over a few fetches of a few rows. */
+export function makeExportsCreateTask(deps: Pick<TaskDeps, "operations">, fetchSize = FETCH_SIZE): Task {
   const { exportDir } = deps.operations;
   return async (payload, helpers) => {
     const { id } = assertIdPayload("exports__create", payload);
@@ -70,7 +72,7 @@ export function makeExportsCreateTask(deps: Pick<TaskDeps, "operations">): Task 
           let columns: string[] | null = null;
           if (job.format === "json") await write("[");
           for (;;) {
-            const batch = await client.query<{ r: Record<string, unknown> }>(`fetch ${FETCH_SIZE} from export_rows`);
+            const batch = await client.query<{ r: Record<string, unknown> }>(`fetch ${fetchSize} from export_rows`);
             for (const { r } of batch.rows) {
               if (job.format === "json") {
                 await write(`${count === 0 ? "\n" : ",\n"}${JSON.stringify(r)}`);
@@ -83,7 +85,7 @@ export function makeExportsCreateTask(deps: Pick<TaskDeps, "operations">): Task 
               }
               count += 1;
             }
-            if (batch.rows.length < FETCH_SIZE) break;
+            if (batch.rows.length < fetchSize) break;
           }
           if (job.format === "json") await write(count === 0 ? "]\n" : "\n]\n");
           await client.query("commit");

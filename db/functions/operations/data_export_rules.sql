@@ -1,7 +1,7 @@
 -- Data exports (docs/operations.md, Exports): which rows each export type holds, and the worker's bookkeeping.
 
--- The rows of an export, one JSON object per row with the same keys in the same order, oldest first, created in
--- [from, to). The users export holds personal data (contains_pii); the others carry ids, never names or contacts.
+-- The rows of an export, one JSON object per row with the same keys, created in [from, to), in no particular order
+-- (a sort would hold them all before the first one is written). The users export holds personal data (contains_pii); the others carry ids, never names or contacts.
 -- Plain SQL so that it inlines into the worker's cursor and the rows stream (a plpgsql function would collect
 -- them all first).
 create or replace function app_private.data_export_rows(export_type app_public.export_type, from_time timestamptz,
@@ -98,15 +98,17 @@ as $$
 $$;
 comment on function app_private.fail_data_export(uuid, text) is 'Records that a data export could not be written, and why.';
 
--- The download route (/exports/<id>, server/operations/exports.ts) asks with the caller's own role and session: the
--- data_exports policy shows an export only to whoever asked for it, so only they download it, while it is completed.
+-- The download route (/exports/<id>, server/operations/exports.ts) asks with the caller's own role and session: only
+-- whoever asked for an export downloads it (admins with system.read see every export's row, not its file), while it
+-- is completed and not expired.
 create or replace function app_hidden.downloadable_export(export_id uuid)
 returns table (storage_key text, format app_public.export_format)
 language sql stable
 set search_path = pg_catalog, public, pg_temp
 as $$
   select x.storage_key, x.format from app_public.data_exports x
-   where x.id = downloadable_export.export_id and x.status = 'completed' and x.expires_at > now();
+   where x.id = downloadable_export.export_id and x.requested_by = app_public.current_user_id()
+     and x.status = 'completed' and x.expires_at > now();
 $$;
-comment on function app_hidden.downloadable_export(uuid) is 'The file of a completed export the caller may read (row-level security decides), or nothing.';
+comment on function app_hidden.downloadable_export(uuid) is 'The file of a completed export the caller asked for, or nothing.';
 grant execute on function app_hidden.downloadable_export(uuid) to app_user;
