@@ -10812,6 +10812,34 @@ Backups of the database (pg_dump, custom format) taken by the worker: size, SHA-
 
 
 --
+-- Name: COLUMN system_backups.id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.system_backups.id IS 'The id of the backup.';
+
+
+--
+-- Name: COLUMN system_backups.backup_type; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.system_backups.backup_type IS 'What the backup holds (pg_dump takes database_only backups).';
+
+
+--
+-- Name: COLUMN system_backups.status; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.system_backups.status IS 'in_progress, completed, failed or expired (file removed).';
+
+
+--
+-- Name: COLUMN system_backups.requested_by; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.system_backups.requested_by IS 'The admin who asked for it; null for a scheduled one.';
+
+
+--
 -- Name: COLUMN system_backups.storage_key; Type: COMMENT; Schema: app_public; Owner: -
 --
 
@@ -10819,10 +10847,52 @@ COMMENT ON COLUMN app_public.system_backups.storage_key IS 'Where the dump lies 
 
 
 --
+-- Name: COLUMN system_backups.byte_size; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.system_backups.byte_size IS 'Size of the dump file in bytes.';
+
+
+--
+-- Name: COLUMN system_backups.sha256; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.system_backups.sha256 IS 'SHA-256 of the dump file, in hexadecimal.';
+
+
+--
 -- Name: COLUMN system_backups.row_counts; Type: COMMENT; Schema: app_public; Owner: -
 --
 
 COMMENT ON COLUMN app_public.system_backups.row_counts IS 'Rows of every table in the snapshot the dump was taken from; the restore drill compares against them.';
+
+
+--
+-- Name: COLUMN system_backups.error; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.system_backups.error IS 'Why the backup failed.';
+
+
+--
+-- Name: COLUMN system_backups.created_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.system_backups.created_at IS 'When it was asked for.';
+
+
+--
+-- Name: COLUMN system_backups.completed_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.system_backups.completed_at IS 'When the dump was written.';
+
+
+--
+-- Name: COLUMN system_backups.expires_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.system_backups.expires_at IS 'When the file is removed (retention.backups_days after the request).';
 
 
 --
@@ -19978,6 +20048,34 @@ Exports of platform data (CSV or JSON) an admin with reports.export asked for; t
 
 
 --
+-- Name: COLUMN data_exports.id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.data_exports.id IS 'The id of the export: its file is GET /exports/<id>.';
+
+
+--
+-- Name: COLUMN data_exports.export_type; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.data_exports.export_type IS 'Which rows the export holds.';
+
+
+--
+-- Name: COLUMN data_exports.format; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.data_exports.format IS 'csv or json.';
+
+
+--
+-- Name: COLUMN data_exports.status; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.data_exports.status IS 'pending, processing, completed, failed or expired (file removed).';
+
+
+--
 -- Name: COLUMN data_exports.filters; Type: COMMENT; Schema: app_public; Owner: -
 --
 
@@ -19989,6 +20087,69 @@ COMMENT ON COLUMN app_public.data_exports.filters IS 'Narrowing of the rows: {"f
 --
 
 COMMENT ON COLUMN app_public.data_exports.contains_pii IS 'Whether the file holds personal data (names, emails, phones): such exports are audited as high.';
+
+
+--
+-- Name: COLUMN data_exports.requested_by; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.data_exports.requested_by IS 'The admin who asked for it; only they download it.';
+
+
+--
+-- Name: COLUMN data_exports.storage_key; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.data_exports.storage_key IS 'Where the file lies under EXPORT_DIR.';
+
+
+--
+-- Name: COLUMN data_exports.byte_size; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.data_exports.byte_size IS 'Size of the file in bytes.';
+
+
+--
+-- Name: COLUMN data_exports.row_count; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.data_exports.row_count IS 'Rows written.';
+
+
+--
+-- Name: COLUMN data_exports.sha256; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.data_exports.sha256 IS 'SHA-256 of the file, in hexadecimal.';
+
+
+--
+-- Name: COLUMN data_exports.error; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.data_exports.error IS 'Why the export failed.';
+
+
+--
+-- Name: COLUMN data_exports.created_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.data_exports.created_at IS 'When it was asked for.';
+
+
+--
+-- Name: COLUMN data_exports.completed_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.data_exports.completed_at IS 'When the file was written.';
+
+
+--
+-- Name: COLUMN data_exports.expires_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.data_exports.expires_at IS 'When the file is removed (retention.exports_days after the request).';
 
 
 --
@@ -25031,10 +25192,66 @@ Restore drills: the newest completed backup restored into a scratch database and
 
 
 --
+-- Name: COLUMN backup_restore_drills.id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.backup_restore_drills.id IS 'The id of the drill.';
+
+
+--
+-- Name: COLUMN backup_restore_drills.backup_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.backup_restore_drills.backup_id IS 'The backup restored.';
+
+
+--
+-- Name: COLUMN backup_restore_drills.status; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.backup_restore_drills.status IS 'running, passed (every table has its rows) or failed.';
+
+
+--
+-- Name: COLUMN backup_restore_drills.tables_compared; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.backup_restore_drills.tables_compared IS 'Tables compared between the backup and its restored copy.';
+
+
+--
+-- Name: COLUMN backup_restore_drills.rows_restored; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.backup_restore_drills.rows_restored IS 'Rows found in the restored copy.';
+
+
+--
 -- Name: COLUMN backup_restore_drills.mismatches; Type: COMMENT; Schema: app_public; Owner: -
 --
 
 COMMENT ON COLUMN app_public.backup_restore_drills.mismatches IS 'Tables whose restored row count differs from the backup''s: [{table, expected, restored}].';
+
+
+--
+-- Name: COLUMN backup_restore_drills.error; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.backup_restore_drills.error IS 'Why the drill could not compare (a missing or changed file, a failed restore).';
+
+
+--
+-- Name: COLUMN backup_restore_drills.started_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.backup_restore_drills.started_at IS 'When the drill began.';
+
+
+--
+-- Name: COLUMN backup_restore_drills.finished_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.backup_restore_drills.finished_at IS 'When it ended.';
 
 
 --
@@ -25118,6 +25335,41 @@ The platform''s numbers per UTC day, computed at 00:30 UTC for the day before (a
 
 
 --
+-- Name: COLUMN daily_metrics.id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.daily_metrics.id IS 'The id of the row.';
+
+
+--
+-- Name: COLUMN daily_metrics.metric_date; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.daily_metrics.metric_date IS 'The UTC day.';
+
+
+--
+-- Name: COLUMN daily_metrics.metric_type; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.daily_metrics.metric_type IS 'activity (counts, currency null) or money (one row per currency).';
+
+
+--
+-- Name: COLUMN daily_metrics.currency; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.daily_metrics.currency IS 'Currency of a money row; null on the activity row.';
+
+
+--
+-- Name: COLUMN daily_metrics.new_users; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.daily_metrics.new_users IS 'Accounts created that day.';
+
+
+--
 -- Name: COLUMN daily_metrics.active_users; Type: COMMENT; Schema: app_public; Owner: -
 --
 
@@ -25125,10 +25377,59 @@ COMMENT ON COLUMN app_public.daily_metrics.active_users IS 'Users who signed in 
 
 
 --
+-- Name: COLUMN daily_metrics.deleted_users; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.daily_metrics.deleted_users IS 'Accounts deleted that day.';
+
+
+--
+-- Name: COLUMN daily_metrics.requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.daily_metrics.requests IS 'Delivery requests created that day.';
+
+
+--
 -- Name: COLUMN daily_metrics.matches; Type: COMMENT; Schema: app_public; Owner: -
 --
 
 COMMENT ON COLUMN app_public.daily_metrics.matches IS 'Offers accepted that day (deliveries created).';
+
+
+--
+-- Name: COLUMN daily_metrics.completions; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.daily_metrics.completions IS 'Deliveries delivered that day (money rows: in that currency).';
+
+
+--
+-- Name: COLUMN daily_metrics.cancellations; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.daily_metrics.cancellations IS 'Deliveries cancelled that day.';
+
+
+--
+-- Name: COLUMN daily_metrics.revenue; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.daily_metrics.revenue IS 'Payments captured that day, minor units.';
+
+
+--
+-- Name: COLUMN daily_metrics.fees; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.daily_metrics.fees IS 'Platform fees of the payments captured that day, minor units.';
+
+
+--
+-- Name: COLUMN daily_metrics.refunds; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.daily_metrics.refunds IS 'Refunds that succeeded that day, minor units.';
 
 
 --
@@ -25143,6 +25444,20 @@ COMMENT ON COLUMN app_public.daily_metrics.success_rate IS 'completions / (compl
 --
 
 COMMENT ON COLUMN app_public.daily_metrics.api_calls IS 'Not recorded in SQL: the API''s request counters are /metrics (Prometheus).';
+
+
+--
+-- Name: COLUMN daily_metrics.errors; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.daily_metrics.errors IS 'Not recorded in SQL: the API error counters are /metrics (Prometheus).';
+
+
+--
+-- Name: COLUMN daily_metrics.computed_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.daily_metrics.computed_at IS 'When the row was last computed.';
 
 
 --
@@ -26324,10 +26639,87 @@ Routes (city pairs) with at least 5 requests over the last 30 days, rebuilt week
 
 
 --
+-- Name: COLUMN popular_routes.id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.popular_routes.id IS 'The id of the route.';
+
+
+--
+-- Name: COLUMN popular_routes.origin_city; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.popular_routes.origin_city IS 'Pickup city of the requests of the route.';
+
+
+--
+-- Name: COLUMN popular_routes.origin_country; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.popular_routes.origin_country IS 'Pickup country.';
+
+
+--
+-- Name: COLUMN popular_routes.destination_city; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.popular_routes.destination_city IS 'Delivery city.';
+
+
+--
+-- Name: COLUMN popular_routes.destination_country; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.popular_routes.destination_country IS 'Delivery country.';
+
+
+--
+-- Name: COLUMN popular_routes.request_count; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.popular_routes.request_count IS 'Requests on the route created in the period.';
+
+
+--
+-- Name: COLUMN popular_routes.completion_count; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.popular_routes.completion_count IS 'Of those, requests delivered.';
+
+
+--
 -- Name: COLUMN popular_routes.average_price; Type: COMMENT; Schema: app_public; Owner: -
 --
 
 COMMENT ON COLUMN app_public.popular_routes.average_price IS 'Average final price of the route''s deliveries in its most used currency, minor units.';
+
+
+--
+-- Name: COLUMN popular_routes.currency; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.popular_routes.currency IS 'The most used currency of the route (of average_price).';
+
+
+--
+-- Name: COLUMN popular_routes.average_rating; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.popular_routes.average_rating IS 'Average rating customers gave the deliveries of the route.';
+
+
+--
+-- Name: COLUMN popular_routes.period_start; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.popular_routes.period_start IS 'Start of the period (30 days before the rebuild).';
+
+
+--
+-- Name: COLUMN popular_routes.period_end; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.popular_routes.period_end IS 'End of the period (the rebuild).';
 
 
 --
