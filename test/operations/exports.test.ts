@@ -9,7 +9,6 @@ import test from "ava";
 import { createMember, makeAdmin, tokenFor } from "../helpers/actors.ts";
 import { queryAsRoot } from "../helpers/database.ts";
 import { errorCode } from "../helpers/errors.ts";
-import { gqlData } from "../helpers/graphql.ts";
 import { createTrip } from "../helpers/marketplace.ts";
 import { useTestServer } from "../helpers/server.ts";
 import { runReadyJobs, runTask, workerTaskList } from "../helpers/worker.ts";
@@ -139,12 +138,12 @@ test.serial("a CSV export of users streams every row over several fetches, match
   t.is(Buffer.byteLength(text), Number(row!.byte_size));
   const [header, ...lines] = parseCsv(text);
   t.is(lines.length, expected.length);
-  const defuse = (v: unknown) => (typeof v === "string" && /^[=+\-@]/.test(v) ? `'${v}` : v ?? "");
+  const defuse = (v: unknown): string => (typeof v === "string" && /^[=+\-@]/.test(v) ? `'${v}` : String(v ?? ""));
   const parsed = lines.map((line) => Object.fromEntries(header!.map((column, i) => [column, line[i]])));
   const byId = new Map(parsed.map((r) => [r.id, r]));
   t.is(byId.size, parsed.length, "no user twice");
   for (const [i, user] of expected.entries()) {
-    const got = byId.get(user.id) ?? {};
+    const got: Record<string, string | undefined> = byId.get(user.id) ?? {};
     for (const column of ["id", "first_name", "last_name", "display_name", "email", "user_type", "status", "verification_level"]) {
       t.is(got[column], defuse(user[column]), `${column} of row ${i}`);
     }
