@@ -347,6 +347,44 @@ COMMENT ON COLUMN app_public.auth_result.mfa_challenge IS 'Reserved for two-fact
 
 
 --
+-- Name: backup_status; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.backup_status AS ENUM (
+    'in_progress',
+    'completed',
+    'failed',
+    'expired'
+);
+
+
+--
+-- Name: TYPE backup_status; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.backup_status IS 'in_progress until the dump is written; completed with its size and SHA-256; expired once its file is removed.';
+
+
+--
+-- Name: backup_type; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.backup_type AS ENUM (
+    'full',
+    'incremental',
+    'database_only',
+    'files_only'
+);
+
+
+--
+-- Name: TYPE backup_type; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.backup_type IS 'What a backup holds; pg_dump takes database_only backups (files live in the storage).';
+
+
+--
 -- Name: block_reason; Type: TYPE; Schema: app_public; Owner: -
 --
 
@@ -1156,6 +1194,64 @@ CREATE TYPE app_public.escrow_status AS ENUM (
 --
 
 COMMENT ON TYPE app_public.escrow_status IS 'State of the traveler''s share: pending until captured, held, then released, refunded or cancelled.';
+
+
+--
+-- Name: export_format; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.export_format AS ENUM (
+    'csv',
+    'json'
+);
+
+
+--
+-- Name: TYPE export_format; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.export_format IS 'File format of a data export.';
+
+
+--
+-- Name: export_status; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.export_status AS ENUM (
+    'pending',
+    'processing',
+    'completed',
+    'failed',
+    'expired'
+);
+
+
+--
+-- Name: TYPE export_status; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.export_status IS 'pending until the worker takes it; completed with its file; expired once the file is removed.';
+
+
+--
+-- Name: export_type; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.export_type AS ENUM (
+    'users',
+    'deliveries',
+    'delivery_requests',
+    'trips',
+    'payments',
+    'reviews'
+);
+
+
+--
+-- Name: TYPE export_type; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.export_type IS 'Which rows a data export holds; users holds personal data (contains_pii).';
 
 
 --
@@ -2568,6 +2664,24 @@ COMMENT ON COLUMN app_public.request_match.quoted_price IS 'quotePrice of the re
 --
 
 COMMENT ON COLUMN app_public.request_match.factors IS 'Each factor''s value 0–1 (route, timing, reliability, rating, price, newcomer) and the bonus.';
+
+
+--
+-- Name: restore_drill_status; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.restore_drill_status AS ENUM (
+    'running',
+    'passed',
+    'failed'
+);
+
+
+--
+-- Name: TYPE restore_drill_status; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.restore_drill_status IS 'passed when every table of the restored backup has the rows the backup recorded.';
 
 
 --
@@ -7274,6 +7388,27 @@ COMMENT ON FUNCTION app_hidden.display_name(first_name text, last_name text) IS 
 
 
 --
+-- Name: downloadable_export(uuid); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.downloadable_export(export_id uuid) RETURNS TABLE(storage_key text, format app_public.export_format)
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select x.storage_key, x.format from app_public.data_exports x
+   where x.id = downloadable_export.export_id and x.requested_by = app_public.current_user_id()
+     and x.status = 'completed' and x.expires_at > now();
+$$;
+
+
+--
+-- Name: FUNCTION downloadable_export(export_id uuid); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.downloadable_export(export_id uuid) IS 'The file of a completed export the caller asked for, or nothing.';
+
+
+--
 -- Name: dropoff_allowed(app_public.deliveries); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
@@ -11752,6 +11887,187 @@ COMMENT ON FUNCTION app_private.auto_complete_trips() IS 'Completes upcoming and
 
 
 --
+-- Name: system_backups; Type: TABLE; Schema: app_public; Owner: -
+--
+
+CREATE TABLE app_public.system_backups (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    backup_type app_public.backup_type DEFAULT 'database_only'::app_public.backup_type NOT NULL,
+    status app_public.backup_status DEFAULT 'in_progress'::app_public.backup_status NOT NULL,
+    requested_by uuid,
+    storage_key text,
+    byte_size bigint,
+    sha256 text,
+    row_counts jsonb,
+    error text,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    completed_at timestamp with time zone,
+    expires_at timestamp with time zone NOT NULL,
+    CONSTRAINT system_backups_byte_size_positive CHECK ((byte_size > 0)),
+    CONSTRAINT system_backups_completed CHECK (((status = 'completed'::app_public.backup_status) <= ((storage_key IS NOT NULL) AND (byte_size IS NOT NULL) AND (sha256 IS NOT NULL) AND (completed_at IS NOT NULL)))),
+    CONSTRAINT system_backups_error_length CHECK (((length(error) >= 1) AND (length(error) <= 2000))),
+    CONSTRAINT system_backups_row_counts_object CHECK ((jsonb_typeof(row_counts) = 'object'::text)),
+    CONSTRAINT system_backups_sha256_format CHECK ((sha256 ~ '^[0-9a-f]{64}$'::text)),
+    CONSTRAINT system_backups_storage_key_format CHECK ((storage_key ~ '^\d{4}/\d{2}/[0-9a-f-]{36}\.dump$'::text))
+);
+
+ALTER TABLE ONLY app_public.system_backups FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE system_backups; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TABLE app_public.system_backups IS '@behavior -insert -update -delete
+Backups of the database (pg_dump, custom format) taken by the worker: size, SHA-256 and when the file is removed. Admins with system.read see them.';
+
+
+--
+-- Name: COLUMN system_backups.id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.system_backups.id IS 'The id of the backup.';
+
+
+--
+-- Name: COLUMN system_backups.backup_type; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.system_backups.backup_type IS 'What the backup holds (pg_dump takes database_only backups).';
+
+
+--
+-- Name: COLUMN system_backups.status; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.system_backups.status IS 'in_progress, completed, failed or expired (file removed).';
+
+
+--
+-- Name: COLUMN system_backups.requested_by; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.system_backups.requested_by IS 'The admin who asked for it; null for a scheduled one.';
+
+
+--
+-- Name: COLUMN system_backups.storage_key; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.system_backups.storage_key IS 'Where the dump lies under BACKUP_DIR.';
+
+
+--
+-- Name: COLUMN system_backups.byte_size; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.system_backups.byte_size IS 'Size of the dump file in bytes.';
+
+
+--
+-- Name: COLUMN system_backups.sha256; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.system_backups.sha256 IS 'SHA-256 of the dump file, in hexadecimal.';
+
+
+--
+-- Name: COLUMN system_backups.row_counts; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.system_backups.row_counts IS 'Rows of every table in the snapshot the dump was taken from; the restore drill compares against them.';
+
+
+--
+-- Name: COLUMN system_backups.error; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.system_backups.error IS 'Why the backup failed.';
+
+
+--
+-- Name: COLUMN system_backups.created_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.system_backups.created_at IS 'When it was asked for.';
+
+
+--
+-- Name: COLUMN system_backups.completed_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.system_backups.completed_at IS 'When the dump was written.';
+
+
+--
+-- Name: COLUMN system_backups.expires_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.system_backups.expires_at IS 'When the file is removed (retention.backups_days after the request).';
+
+
+--
+-- Name: CONSTRAINT system_backups_byte_size_positive ON system_backups; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT system_backups_byte_size_positive ON app_public.system_backups IS 'byte_size must be positive';
+
+
+--
+-- Name: CONSTRAINT system_backups_completed ON system_backups; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT system_backups_completed ON app_public.system_backups IS 'status completed needs storage_key, byte_size, sha256 and completed_at';
+
+
+--
+-- Name: CONSTRAINT system_backups_error_length ON system_backups; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT system_backups_error_length ON app_public.system_backups IS 'error must have 1 to 2000 characters';
+
+
+--
+-- Name: CONSTRAINT system_backups_row_counts_object ON system_backups; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT system_backups_row_counts_object ON app_public.system_backups IS 'row_counts must be a JSON object';
+
+
+--
+-- Name: CONSTRAINT system_backups_sha256_format ON system_backups; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT system_backups_sha256_format ON app_public.system_backups IS 'sha256 must be 64 lowercase hexadecimal digits';
+
+
+--
+-- Name: CONSTRAINT system_backups_storage_key_format ON system_backups; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT system_backups_storage_key_format ON app_public.system_backups IS 'storage_key must be <yyyy>/<mm>/<id>.dump';
+
+
+--
+-- Name: backup_to_take(uuid); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.backup_to_take(backup_id uuid) RETURNS app_public.system_backups
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select b.* from app_public.system_backups b where b.id = backup_to_take.backup_id and b.status = 'in_progress';
+$$;
+
+
+--
+-- Name: FUNCTION backup_to_take(backup_id uuid); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.backup_to_take(backup_id uuid) IS 'The backup a backups__create job takes, while it is in progress.';
+
+
+--
 -- Name: base32_encode(bytea); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -11815,6 +12131,61 @@ $$;
 --
 
 COMMENT ON FUNCTION app_private.beat_and_claim_dead_workers(worker_id text, stale_after interval) IS 'Records a worker heartbeat; claims and returns the ids of workers silent for longer than stale_after.';
+
+
+--
+-- Name: begin_data_export(uuid); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.begin_data_export(export_id uuid) RETURNS jsonb
+    LANGUAGE sql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  update app_public.data_exports x set status = 'processing'
+   where x.id = begin_data_export.export_id and x.status in ('pending', 'processing')
+  returning jsonb_build_object('id', x.id, 'export_type', x.export_type, 'format', x.format,
+                               'from_time', coalesce((x.filters ->> 'from')::timestamptz, '-infinity'),
+                               'to_time', coalesce((x.filters ->> 'to')::timestamptz, 'infinity'),
+                               'created_at', x.created_at);
+$$;
+
+
+--
+-- Name: FUNCTION begin_data_export(export_id uuid); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.begin_data_export(export_id uuid) IS 'Marks a pending data export processing and returns what the worker needs to write it.';
+
+
+--
+-- Name: begin_restore_drill(); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.begin_restore_drill() RETURNS jsonb
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_backup app_public.system_backups;
+  v_drill_id uuid;
+begin
+  select * into v_backup from app_public.system_backups b
+   where b.status = 'completed' order by b.completed_at desc limit 1;
+  if v_backup.id is null then
+    return null;
+  end if;
+  insert into app_public.backup_restore_drills (backup_id) values (v_backup.id) returning id into v_drill_id;
+  return jsonb_build_object('drill_id', v_drill_id, 'backup_id', v_backup.id, 'storage_key', v_backup.storage_key,
+                            'sha256', v_backup.sha256, 'row_counts', v_backup.row_counts);
+end;
+$$;
+
+
+--
+-- Name: FUNCTION begin_restore_drill(); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.begin_restore_drill() IS 'Starts a restore drill of the newest completed backup; null when there is none.';
 
 
 --
@@ -11900,7 +12271,9 @@ declare
     'device_tokens_expired', app_private.expire_device_tokens(),
     'notification_partitions_dropped', app_private.drop_old_notification_partitions(),
     'conversations_deleted', app_private.delete_expired_conversations(),
-    'stripe_events_deleted', app_private.delete_old_stripe_events());
+    'stripe_events_deleted', app_private.delete_old_stripe_events(),
+    'qr_code_scans_deleted', app_private.prune_qr_code_scans(),
+    'operation_files_expired', app_private.expire_operation_files());
 begin
   return v_counts || jsonb_build_object('more', exists (
     select 1 from jsonb_each(v_counts) as c
@@ -11914,6 +12287,50 @@ $$;
 --
 
 COMMENT ON FUNCTION app_private.cleanup_expired_data() IS 'Applies every retention rule once, in batches; returns how many rows each rule touched and whether more may be left.';
+
+
+--
+-- Name: complete_backup(uuid, text, bigint, text, jsonb); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.complete_backup(backup_id uuid, storage_key text, byte_size bigint, sha256 text, row_counts jsonb) RETURNS void
+    LANGUAGE sql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  update app_public.system_backups b
+     set status = 'completed', storage_key = complete_backup.storage_key, byte_size = complete_backup.byte_size,
+         sha256 = complete_backup.sha256, row_counts = complete_backup.row_counts, completed_at = now(), error = null
+   where b.id = complete_backup.backup_id and b.status = 'in_progress';
+$$;
+
+
+--
+-- Name: FUNCTION complete_backup(backup_id uuid, storage_key text, byte_size bigint, sha256 text, row_counts jsonb); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.complete_backup(backup_id uuid, storage_key text, byte_size bigint, sha256 text, row_counts jsonb) IS 'Records a backup''s written dump: where, its size, SHA-256 and row counts.';
+
+
+--
+-- Name: complete_data_export(uuid, text, bigint, bigint, text); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.complete_data_export(export_id uuid, storage_key text, byte_size bigint, row_count bigint, sha256 text) RETURNS void
+    LANGUAGE sql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  update app_public.data_exports x
+     set status = 'completed', storage_key = complete_data_export.storage_key, byte_size = complete_data_export.byte_size,
+         row_count = complete_data_export.row_count, sha256 = complete_data_export.sha256, completed_at = now()
+   where x.id = complete_data_export.export_id and x.status = 'processing';
+$$;
+
+
+--
+-- Name: FUNCTION complete_data_export(export_id uuid, storage_key text, byte_size bigint, row_count bigint, sha256 text); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.complete_data_export(export_id uuid, storage_key text, byte_size bigint, row_count bigint, sha256 text) IS 'Records a data export''s written file.';
 
 
 --
@@ -11946,6 +12363,89 @@ $$;
 --
 
 COMMENT ON FUNCTION app_private.complete_file_upload(file_id uuid, stored_sha256 text, stored_bytes bigint) IS 'Marks a pending (unexpired) or uploaded file ready with the SHA-256 and size of its stored bytes; false (nothing changed) otherwise.';
+
+
+--
+-- Name: compute_daily_metrics(date); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.compute_daily_metrics(day date) RETURNS integer
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_from timestamptz := (compute_daily_metrics.day::timestamp at time zone 'UTC');
+  v_to timestamptz := ((compute_daily_metrics.day + 1)::timestamp at time zone 'UTC');
+  v_rows integer;
+begin
+  with deliveries as (
+    select count(*) filter (where d.accepted_at >= v_from and d.accepted_at < v_to) as matches,
+           count(*) filter (where d.delivered_at >= v_from and d.delivered_at < v_to) as completions,
+           count(*) filter (where d.cancelled_at >= v_from and d.cancelled_at < v_to) as cancellations
+      from app_public.deliveries d
+     where (d.accepted_at >= v_from and d.accepted_at < v_to) or (d.delivered_at >= v_from and d.delivered_at < v_to)
+        or (d.cancelled_at >= v_from and d.cancelled_at < v_to))
+  insert into app_public.daily_metrics as m (metric_date, metric_type, currency, new_users, active_users, deleted_users,
+                                             requests, matches, completions, cancellations, success_rate, computed_at)
+  select compute_daily_metrics.day, 'activity', null,
+         (select count(*) from app_public.users u where u.created_at >= v_from and u.created_at < v_to),
+         (select count(distinct s.user_id) from app_private.sessions s where s.created_at >= v_from and s.created_at < v_to),
+         (select count(*) from app_private.account_closures c
+           where c.kind = 'deleted' and c.created_at >= v_from and c.created_at < v_to),
+         (select count(*) from app_public.delivery_requests r where r.created_at >= v_from and r.created_at < v_to),
+         d.matches, d.completions, d.cancellations,
+         case when d.completions + d.cancellations > 0
+              then round(d.completions::numeric / (d.completions + d.cancellations), 4) end,
+         now()
+    from deliveries d
+  on conflict (metric_date, metric_type, currency) do update
+     set new_users = excluded.new_users, active_users = excluded.active_users, deleted_users = excluded.deleted_users,
+         requests = excluded.requests, matches = excluded.matches, completions = excluded.completions,
+         cancellations = excluded.cancellations, success_rate = excluded.success_rate, computed_at = excluded.computed_at;
+
+  -- Money: what was captured (revenue, of which the platform's fees) and refunded that day, per currency; a currency
+  -- that moved on an earlier run but not now is set back to zero rather than left stale.
+  with captured as (
+    select p.currency, sum(p.captured_amount) as revenue, sum(p.platform_fee) as fees
+      from app_public.payment_intents p
+     where p.captured_at >= v_from and p.captured_at < v_to
+     group by p.currency),
+  refunded as (
+    select r.currency, sum(r.amount) as refunds
+      from app_public.refunds r
+     where r.status = 'succeeded' and r.updated_at >= v_from and r.updated_at < v_to
+     group by r.currency),
+  completed as (
+    select d.currency, count(*) as completions
+      from app_public.deliveries d
+     where d.delivered_at >= v_from and d.delivered_at < v_to
+     group by d.currency),
+  currencies as (
+    select currency from captured union select currency from refunded union select currency from completed
+    union select m.currency from app_public.daily_metrics m
+     where m.metric_date = compute_daily_metrics.day and m.metric_type = 'money')
+  insert into app_public.daily_metrics as m (metric_date, metric_type, currency, completions, revenue, fees, refunds,
+                                             computed_at)
+  select compute_daily_metrics.day, 'money', c.currency, coalesce(k.completions, 0), coalesce(p.revenue, 0),
+         coalesce(p.fees, 0), coalesce(r.refunds, 0), now()
+    from currencies c
+    left join captured p on p.currency = c.currency
+    left join refunded r on r.currency = c.currency
+    left join completed k on k.currency = c.currency
+  on conflict (metric_date, metric_type, currency) do update
+     set completions = excluded.completions, revenue = excluded.revenue, fees = excluded.fees,
+         refunds = excluded.refunds, computed_at = excluded.computed_at;
+  get diagnostics v_rows = row_count;
+  return v_rows + 1;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION compute_daily_metrics(day date); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.compute_daily_metrics(day date) IS 'Upserts the daily_metrics rows of a UTC day; returns how many rows it wrote.';
 
 
 --
@@ -12012,6 +12512,70 @@ $$;
 --
 
 COMMENT ON FUNCTION app_private.create_session(user_id uuid) IS 'Starts a device session for the user and returns its access token claims.';
+
+
+--
+-- Name: data_export_rows(app_public.export_type, timestamp with time zone, timestamp with time zone); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.data_export_rows(export_type app_public.export_type, from_time timestamp with time zone, to_time timestamp with time zone) RETURNS SETOF jsonb
+    LANGUAGE sql STABLE
+    AS $$
+  -- No search_path: inlined into the exporting cursor; every name is qualified.
+  select jsonb_build_object('id', u.id, 'first_name', u.first_name, 'last_name', c.last_name, 'display_name', u.display_name,
+                            'email', c.email, 'phone_number', c.phone_number, 'user_type', u.user_type,
+                            'status', u.status, 'verification_level', u.verification_level, 'created_at', u.created_at)
+    from app_public.users u left join app_public.user_contacts c on c.user_id = u.id
+   where data_export_rows.export_type = 'users' and u.created_at >= data_export_rows.from_time
+     and u.created_at < data_export_rows.to_time
+  union all
+  select jsonb_build_object('id', d.id, 'delivery_number', d.delivery_number, 'status', d.status,
+                            'customer_id', d.customer_id, 'traveler_id', d.traveler_id, 'trip_id', d.trip_id,
+                            'final_price', d.final_price, 'platform_fee', d.platform_fee, 'currency', d.currency,
+                            'accepted_at', d.accepted_at, 'picked_up_at', d.picked_up_at,
+                            'delivered_at', d.delivered_at, 'cancelled_at', d.cancelled_at, 'created_at', d.created_at)
+    from app_public.deliveries d
+   where data_export_rows.export_type = 'deliveries' and d.created_at >= data_export_rows.from_time
+     and d.created_at < data_export_rows.to_time
+  union all
+  select jsonb_build_object('id', r.id, 'customer_id', r.customer_id, 'status', r.status, 'pickup_city', r.pickup_city,
+                            'pickup_country', r.pickup_country, 'delivery_city', r.delivery_city,
+                            'delivery_country', r.delivery_country, 'max_price', r.max_price, 'currency', r.currency,
+                            'created_at', r.created_at)
+    from app_public.delivery_requests r
+   where data_export_rows.export_type = 'delivery_requests' and r.created_at >= data_export_rows.from_time
+     and r.created_at < data_export_rows.to_time
+  union all
+  select jsonb_build_object('id', t.id, 'traveler_id', t.traveler_id, 'trip_type', t.trip_type, 'status', t.status,
+                            'departure_time', t.departure_time, 'arrival_time', t.arrival_time,
+                            'capacity_weight_kg', t.capacity_weight_kg, 'currency', t.currency, 'created_at', t.created_at)
+    from app_public.trips t
+   where data_export_rows.export_type = 'trips' and t.created_at >= data_export_rows.from_time
+     and t.created_at < data_export_rows.to_time
+  union all
+  select jsonb_build_object('id', p.id, 'delivery_id', p.delivery_id, 'customer_id', p.customer_id,
+                            'traveler_id', p.traveler_id, 'amount', p.amount, 'platform_fee', p.platform_fee,
+                            'processing_fee', p.processing_fee, 'currency', p.currency, 'status', p.status,
+                            'captured_amount', p.captured_amount, 'refunded_amount', p.refunded_amount,
+                            'created_at', p.created_at)
+    from app_public.payment_intents p
+   where data_export_rows.export_type = 'payments' and p.created_at >= data_export_rows.from_time
+     and p.created_at < data_export_rows.to_time
+  union all
+  select jsonb_build_object('id', v.id, 'delivery_id', v.delivery_id, 'reviewer_id', v.reviewer_id,
+                            'reviewee_id', v.reviewee_id, 'reviewer_role', v.reviewer_role,
+                            'overall_rating', v.overall_rating, 'status', v.status, 'created_at', v.created_at)
+    from app_public.reviews v
+   where data_export_rows.export_type = 'reviews' and v.created_at >= data_export_rows.from_time
+     and v.created_at < data_export_rows.to_time;
+$$;
+
+
+--
+-- Name: FUNCTION data_export_rows(export_type app_public.export_type, from_time timestamp with time zone, to_time timestamp with time zone); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.data_export_rows(export_type app_public.export_type, from_time timestamp with time zone, to_time timestamp with time zone) IS 'The rows of a data export of this type created in [from_time, to_time), as JSON objects.';
 
 
 --
@@ -12551,6 +13115,25 @@ COMMENT ON FUNCTION app_private.escrows_to_release(max_rows integer) IS 'payment
 
 
 --
+-- Name: evidence_held_delivery_ids(); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.evidence_held_delivery_ids() RETURNS SETOF uuid
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select d.id from app_public.deliveries d where d.status = 'disputed';
+$$;
+
+
+--
+-- Name: FUNCTION evidence_held_delivery_ids(); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.evidence_held_delivery_ids() IS 'Deliveries whose evidence retention must keep (disputed ones).';
+
+
+--
 -- Name: expire_delivery_requests(); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -12677,6 +13260,49 @@ COMMENT ON FUNCTION app_private.expire_offers() IS 'Expires pending offer thread
 
 
 --
+-- Name: expire_operation_files(); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.expire_operation_files() RETURNS integer
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_batch integer := (app_hidden.config_value('retention.batch_size'))::integer;
+  v_backups text[];
+  v_exports text[];
+begin
+  with expired as (
+    update app_public.system_backups b set status = 'expired'
+     where b.id in (select e.id from app_public.system_backups e
+                     where e.expires_at <= now() and e.status <> 'expired' and e.status <> 'in_progress'
+                     limit v_batch)
+    returning b.storage_key)
+  select coalesce(array_agg(storage_key) filter (where storage_key is not null), '{}') into v_backups from expired;
+  with expired as (
+    update app_public.data_exports x set status = 'expired'
+     where x.id in (select e.id from app_public.data_exports e
+                     where e.expires_at <= now() and e.status <> 'expired' and e.status <> 'processing'
+                     limit v_batch)
+    returning x.storage_key)
+  select coalesce(array_agg(storage_key) filter (where storage_key is not null), '{}') into v_exports from expired;
+  if cardinality(v_backups) + cardinality(v_exports) > 0 then
+    perform graphile_worker.add_job('operations__remove_files',
+      json_build_object('backups', v_backups, 'exports', v_exports), max_attempts := 25);
+  end if;
+  return greatest(cardinality(v_backups), cardinality(v_exports));
+end;
+$$;
+
+
+--
+-- Name: FUNCTION expire_operation_files(); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.expire_operation_files() IS 'Expires backups and data exports past their time and enqueues the removal of their files; returns the larger of the two counts.';
+
+
+--
 -- Name: expire_uploads(integer); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -12727,6 +13353,46 @@ $$;
 --
 
 COMMENT ON FUNCTION app_private.expire_verification_documents() IS 'Marks documents past their expiry as expired, at most retention.batch_size; returns how many.';
+
+
+--
+-- Name: fail_backup(uuid, text); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.fail_backup(backup_id uuid, error text) RETURNS void
+    LANGUAGE sql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  update app_public.system_backups b set status = 'failed', error = left(fail_backup.error, 2000)
+   where b.id = fail_backup.backup_id and b.status = 'in_progress';
+$$;
+
+
+--
+-- Name: FUNCTION fail_backup(backup_id uuid, error text); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.fail_backup(backup_id uuid, error text) IS 'Records that a backup could not be taken, and why.';
+
+
+--
+-- Name: fail_data_export(uuid, text); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.fail_data_export(export_id uuid, error text) RETURNS void
+    LANGUAGE sql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  update app_public.data_exports x set status = 'failed', error = left(fail_data_export.error, 2000)
+   where x.id = fail_data_export.export_id and x.status = 'processing';
+$$;
+
+
+--
+-- Name: FUNCTION fail_data_export(export_id uuid, error text); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.fail_data_export(export_id uuid, error text) IS 'Records that a data export could not be written, and why.';
 
 
 --
@@ -12793,6 +13459,31 @@ $$;
 --
 
 COMMENT ON FUNCTION app_private.file_upload_target(file_id uuid) IS 'The declared type, size and SHA-256 and the storage key of a file that may be uploaded now (pending, not expired); no row otherwise.';
+
+
+--
+-- Name: finish_restore_drill(uuid, integer, bigint, jsonb, text); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.finish_restore_drill(drill_id uuid, tables_compared integer, rows_restored bigint, mismatches jsonb, error text) RETURNS app_public.restore_drill_status
+    LANGUAGE sql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  update app_public.backup_restore_drills d
+     set status = case when finish_restore_drill.error is null and jsonb_array_length(finish_restore_drill.mismatches) = 0
+                       then 'passed' else 'failed' end::app_public.restore_drill_status,
+         tables_compared = finish_restore_drill.tables_compared, rows_restored = finish_restore_drill.rows_restored,
+         mismatches = finish_restore_drill.mismatches, error = left(finish_restore_drill.error, 2000), finished_at = now()
+   where d.id = finish_restore_drill.drill_id and d.status = 'running'
+  returning d.status;
+$$;
+
+
+--
+-- Name: FUNCTION finish_restore_drill(drill_id uuid, tables_compared integer, rows_restored bigint, mismatches jsonb, error text); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.finish_restore_drill(drill_id uuid, tables_compared integer, rows_restored bigint, mismatches jsonb, error text) IS 'Records a restore drill''s comparison: passed, or failed with the mismatches or the error.';
 
 
 --
@@ -13325,6 +14016,35 @@ $$;
 --
 
 COMMENT ON FUNCTION app_private.issue_phone_code(code_id uuid) IS 'Creates the code of a phone verification request (bcrypt hash stored) and returns it once with the number.';
+
+
+--
+-- Name: job_queue_stats(); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.job_queue_stats() RETURNS jsonb
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select coalesce(jsonb_agg(jsonb_build_object('task', s.task_identifier, 'ready', s.ready, 'scheduled', s.scheduled,
+                                               'running', s.running, 'failing', s.failing, 'failed', s.failed)
+                            order by s.task_identifier), '[]')
+    from (select j.task_identifier,
+                 count(*) filter (where j.locked_at is null and j.attempts < j.max_attempts and j.run_at <= now()) as ready,
+                 count(*) filter (where j.locked_at is null and j.attempts < j.max_attempts and j.run_at > now()) as scheduled,
+                 count(*) filter (where j.locked_at is not null) as running,
+                 count(*) filter (where j.last_error is not null and j.attempts < j.max_attempts) as failing,
+                 count(*) filter (where j.attempts >= j.max_attempts) as failed
+            from graphile_worker.jobs j
+           group by j.task_identifier) s;
+$$;
+
+
+--
+-- Name: FUNCTION job_queue_stats(); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.job_queue_stats() IS 'Per task: jobs ready, scheduled, running, failing and failed for good (for /metrics).';
 
 
 --
@@ -14423,6 +15143,36 @@ COMMENT ON FUNCTION app_private.prune_api_request_budgets() IS 'Deletes request 
 
 
 --
+-- Name: prune_qr_code_scans(); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.prune_qr_code_scans() RETURNS integer
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_rows integer;
+begin
+  delete from app_public.qr_code_scans s
+   where s.id in (select o.id from app_public.qr_code_scans o
+                   where o.created_at < now() - make_interval(days => (app_hidden.config_value('retention.qr_scans_days'))::integer)
+                     and (o.delivery_id is null
+                          or o.delivery_id not in (select h from app_private.evidence_held_delivery_ids() h))
+                   limit (app_hidden.config_value('retention.batch_size'))::integer);
+  get diagnostics v_rows = row_count;
+  return v_rows;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION prune_qr_code_scans(); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.prune_qr_code_scans() IS 'Deletes QR scans past retention.qr_scans_days, keeping held evidence; returns how many.';
+
+
+--
 -- Name: prune_sessions(); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -14540,6 +15290,62 @@ $_$;
 --
 
 COMMENT ON FUNCTION app_private.read_qr_token(token text, OUT problem text, OUT key_id text, OUT delivery_id uuid, OUT qr_type app_public.qr_type, OUT token_hash bytea, OUT token_expires_at timestamp with time zone) IS 'Parses and verifies a handover token (step 1): a problem, or its fields and the SHA-256 of its nonce.';
+
+
+--
+-- Name: rebuild_popular_routes(); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.rebuild_popular_routes() RETURNS integer
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_from timestamptz := now() - interval '30 days';
+  v_rows integer;
+begin
+  delete from app_public.popular_routes where true;
+  with requests as (
+    select r.id, r.pickup_city, r.pickup_country, r.delivery_city, r.delivery_country, r.currency
+      from app_public.delivery_requests r
+     where r.created_at >= v_from),
+  routes as (
+    select q.pickup_country, q.pickup_city, q.delivery_country, q.delivery_city, count(*) as request_count,
+           mode() within group (order by q.currency) as currency
+      from requests q
+     group by q.pickup_country, q.pickup_city, q.delivery_country, q.delivery_city
+    having count(*) >= 5),
+  done as (
+    select q.pickup_country, q.pickup_city, q.delivery_country, q.delivery_city, d.id, d.final_price, d.currency
+      from requests q join app_public.deliveries d on d.request_id = q.id
+     where d.status = 'delivered')
+  insert into app_public.popular_routes (origin_city, origin_country, destination_city, destination_country,
+                                         request_count, completion_count, average_price, currency, average_rating,
+                                         period_start, period_end)
+  select r.pickup_city, r.pickup_country, r.delivery_city, r.delivery_country, r.request_count,
+         (select count(*) from done x where (x.pickup_country, x.pickup_city, x.delivery_country, x.delivery_city)
+                                           = (r.pickup_country, r.pickup_city, r.delivery_country, r.delivery_city)),
+         (select round(avg(x.final_price))::bigint from done x
+           where (x.pickup_country, x.pickup_city, x.delivery_country, x.delivery_city)
+                 = (r.pickup_country, r.pickup_city, r.delivery_country, r.delivery_city) and x.currency = r.currency),
+         r.currency,
+         (select round(avg(v.overall_rating), 2) from done x join app_public.reviews v on v.delivery_id = x.id
+           where (x.pickup_country, x.pickup_city, x.delivery_country, x.delivery_city)
+                 = (r.pickup_country, r.pickup_city, r.delivery_country, r.delivery_city)
+             and v.reviewer_role = 'customer'),
+         v_from, now()
+    from routes r;
+  get diagnostics v_rows = row_count;
+  return v_rows;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION rebuild_popular_routes(); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.rebuild_popular_routes() IS 'Replaces popular_routes with the routes of the last 30 days that have at least 5 requests; returns how many.';
 
 
 --
@@ -15483,6 +16289,36 @@ COMMENT ON FUNCTION app_private.require_money_admin(permission text, action text
 
 
 --
+-- Name: require_operations_admin(text, text); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.require_operations_admin(permission text, action text) RETURNS uuid
+    LANGUAGE plpgsql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_hidden.require_user('unverified', require_operations_admin.action);
+begin
+  if not app_hidden.current_user_has_permission(require_operations_admin.permission) then
+    raise exception 'Only admins with % may %', require_operations_admin.permission, require_operations_admin.action
+      using errcode = 'DNIED';
+  end if;
+  if not exists (select 1 from app_private.sessions s where s.id = app_hidden.current_session_id() and s.mfa_verified) then
+    raise exception 'Operations need a session that passed the second factor' using errcode = 'DNIED';
+  end if;
+  return v_user_id;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION require_operations_admin(permission text, action text); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.require_operations_admin(permission text, action text) IS 'Caller check of the operations mutations: the permission and a two-factor session; DNIED otherwise.';
+
+
+--
 -- Name: restore_credits(uuid); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -15849,6 +16685,42 @@ $$;
 --
 
 COMMENT ON FUNCTION app_private.start_session(user_id uuid, device_id text, device_type app_public.device_type, platform app_public.platform, app_version text) IS 'Starts a device session (evicting the least recently active beyond the limit) and returns its tokens.';
+
+
+--
+-- Name: table_row_counts(); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.table_row_counts() RETURNS jsonb
+    LANGUAGE plpgsql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_table text;
+  v_rows bigint;
+  v_counts jsonb := '{}';
+begin
+  for v_table in
+    select format('%I.%I', n.nspname, c.relname)
+      from pg_class c join pg_namespace n on n.oid = c.relnamespace
+     where c.relkind = 'r' and n.nspname not in ('pg_catalog', 'information_schema') and n.nspname not like 'pg\_%'
+       and not exists (select 1 from pg_depend d where d.classid = 'pg_class'::regclass and d.objid = c.oid
+                                                   and d.deptype = 'e')
+     order by 1
+  loop
+    execute format('select count(*) from %s', v_table) into v_rows;
+    v_counts := v_counts || jsonb_build_object(v_table, v_rows);
+  end loop;
+  return v_counts;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION table_row_counts(); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.table_row_counts() IS 'Rows of every table (leaf tables, extensions'' own excluded), as {"schema.table": n}.';
 
 
 --
@@ -16542,6 +17414,31 @@ COMMENT ON FUNCTION app_public.admin_check_qr_token(token text) IS 'An admin (qr
 
 
 --
+-- Name: admin_database_performance(); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.admin_database_performance() RETURNS jsonb
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+begin
+  perform app_hidden.require_user('unverified', 'read database statistics');
+  if not app_hidden.current_user_has_permission('system.read') then
+    raise exception 'Only admins with system.read may read database statistics' using errcode = 'DNIED';
+  end if;
+  return coalesce((select jsonb_agg(to_jsonb(v) order by coalesce(v.seq_tup_read, 0) + coalesce(v.idx_tup_fetch, 0) desc) from app_hidden.database_performance v), '[]');
+end;
+$$;
+
+
+--
+-- Name: FUNCTION admin_database_performance(); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.admin_database_performance() IS 'Per table: scans, tuples read and written, live and dead rows, last vacuum and analyze (pg_stat_user_tables), busiest first. Needs system.read. Errors: LOGIN, DNIED.';
+
+
+--
 -- Name: admin_grant_credit(uuid, bigint, text, text, app_public.credit_type, timestamp with time zone); Type: FUNCTION; Schema: app_public; Owner: -
 --
 
@@ -16589,6 +17486,31 @@ $$;
 
 COMMENT ON FUNCTION app_public.admin_grant_credit(user_id uuid, amount bigint, currency text, note text, type app_public.credit_type, expires_at timestamp with time zone) IS '@resultFieldName promotionalCredit
 Grants a promotional credit to a user (any type but referral_bonus), spent on their next payments in that currency; it expires after payments.credit_validity_months unless expiresAt says when. Needs finance.write and a two-factor session; audited. Errors: LOGIN, DNIED, NTFND (no such user), INVAL (amount not positive, unsupported currency, expiry in the past, no note, referral_bonus).';
+
+
+--
+-- Name: admin_index_usage(); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.admin_index_usage() RETURNS jsonb
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+begin
+  perform app_hidden.require_user('unverified', 'read database statistics');
+  if not app_hidden.current_user_has_permission('system.read') then
+    raise exception 'Only admins with system.read may read database statistics' using errcode = 'DNIED';
+  end if;
+  return coalesce((select jsonb_agg(to_jsonb(v) order by v.idx_scan, v.size_bytes desc) from app_hidden.index_usage v), '[]');
+end;
+$$;
+
+
+--
+-- Name: FUNCTION admin_index_usage(); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.admin_index_usage() IS 'Per index: table, index, scans and size in bytes (pg_stat_user_indexes), least used first; an index never scanned is a candidate for removal. Needs system.read. Errors: LOGIN, DNIED.';
 
 
 --
@@ -17144,6 +18066,31 @@ $$;
 
 COMMENT ON FUNCTION app_public.admin_release_escrow(delivery_id uuid, reason text) IS '@resultFieldName escrowAccount
 Releases a delivery''s escrow to the traveler now (the transfer follows in a moment), whatever its hold or review flag. Needs finance.release and a two-factor session; audited with the reason. Errors: LOGIN, DNIED, NTFND (no escrow), BADST (nothing held, or no active payout account), INVAL (reason).';
+
+
+--
+-- Name: admin_table_sizes(); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.admin_table_sizes() RETURNS jsonb
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+begin
+  perform app_hidden.require_user('unverified', 'read database statistics');
+  if not app_hidden.current_user_has_permission('system.read') then
+    raise exception 'Only admins with system.read may read database statistics' using errcode = 'DNIED';
+  end if;
+  return coalesce((select jsonb_agg(to_jsonb(v) order by v.total_bytes desc) from app_hidden.table_sizes v), '[]');
+end;
+$$;
+
+
+--
+-- Name: FUNCTION admin_table_sizes(); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.admin_table_sizes() IS 'Per table: bytes of the table, its indexes and its TOAST data, largest first. Needs system.read. Errors: LOGIN, DNIED.';
 
 
 --
@@ -19041,6 +19988,76 @@ $$;
 
 COMMENT ON FUNCTION app_public.edit_message(message_id uuid, body text) IS '@resultFieldName conversationMessage
 Replaces the text of your message, within 5 minutes (conversations.edit_minutes) of sending it. Errors: LOGIN, NTFND (not your message), BADST (deleted), DNIED or BADST (conversation closed), EXPRD, INVAL.';
+
+
+--
+-- Name: export_my_data(); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.export_my_data() RETURNS jsonb
+    LANGUAGE plpgsql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_me uuid := app_hidden.require_session('export your data');
+begin
+  return jsonb_build_object(
+    'exported_at', now(),
+    'user', (select to_jsonb(u) from app_public.users u where u.id = v_me),
+    'contacts', (select to_jsonb(c) from app_public.user_contacts c where c.user_id = v_me),
+    'preferences', (select to_jsonb(p) from app_public.user_preferences p where p.user_id = v_me),
+    'notification_preferences', (select to_jsonb(p) from app_public.notification_preferences p where p.user_id = v_me),
+    'statistics', (select to_jsonb(s) from app_public.user_statistics s where s.user_id = v_me),
+    'earnings', coalesce((select jsonb_agg(to_jsonb(e) order by e.currency) from app_public.user_earnings e
+                          where e.user_id = v_me), '[]'),
+    'addresses', coalesce((select jsonb_agg(to_jsonb(a) order by a.created_at) from app_public.user_addresses a
+                           where a.user_id = v_me), '[]'),
+    'documents', coalesce((select jsonb_agg(to_jsonb(d) - 'verified_by' order by d.created_at)
+                           from app_public.user_verification_documents d where d.user_id = v_me), '[]'),
+    'trips', coalesce((select jsonb_agg(to_jsonb(t) order by t.created_at) from app_public.trips t
+                       where t.traveler_id = v_me), '[]'),
+    'trip_templates', coalesce((select jsonb_agg(to_jsonb(t) order by t.created_at) from app_public.trip_templates t
+                                where t.user_id = v_me), '[]'),
+    'delivery_requests', coalesce((select jsonb_agg(to_jsonb(r) order by r.created_at) from app_public.delivery_requests r
+                                   where r.customer_id = v_me), '[]'),
+    'offers', coalesce((select jsonb_agg(to_jsonb(o) order by o.created_at) from app_public.delivery_offers o
+                        where o.customer_id = v_me or o.traveler_id = v_me), '[]'),
+    'deliveries', coalesce((select jsonb_agg(to_jsonb(d) order by d.created_at) from app_public.deliveries d
+                            where d.customer_id = v_me or d.traveler_id = v_me), '[]'),
+    'reviews_written', coalesce((select jsonb_agg(to_jsonb(r) - 'moderation_note' - 'moderated_by' order by r.created_at)
+                                 from app_public.reviews r where r.reviewer_id = v_me), '[]'),
+    'reviews_received', coalesce((select jsonb_agg(case when r.is_anonymous then to_jsonb(r) - 'reviewer_id' else to_jsonb(r) end
+                                                   - 'moderation_note' - 'moderated_by' order by r.created_at)
+                                  from app_public.reviews r where r.reviewee_id = v_me), '[]'),
+    'notifications', coalesce((select jsonb_agg(to_jsonb(n) order by n.created_at) from app_public.notifications n
+                               where n.user_id = v_me), '[]'),
+    'device_tokens', coalesce((select jsonb_agg(to_jsonb(t) - 'token' order by t.created_at) from app_public.device_tokens t
+                               where t.user_id = v_me), '[]'),
+    'files', coalesce((select jsonb_agg(to_jsonb(f) order by f.created_at) from app_public.files f
+                       where f.owner_id = v_me), '[]'),
+    'payments', coalesce((select jsonb_agg(to_jsonb(p) - 'idempotency_key' order by p.created_at)
+                          from app_public.payment_intents p where p.customer_id = v_me or p.traveler_id = v_me), '[]'),
+    'refunds', coalesce((select jsonb_agg(to_jsonb(r) - 'idempotency_key' - 'created_by' order by r.created_at)
+                         from app_public.refunds r where r.customer_id = v_me or r.traveler_id = v_me), '[]'),
+    'payout_accounts', coalesce((select jsonb_agg(to_jsonb(a) order by a.created_at) from app_public.payout_accounts a
+                                 where a.user_id = v_me), '[]'),
+    'payouts', coalesce((select jsonb_agg(to_jsonb(p) order by p.created_at) from app_public.payouts p
+                         where p.user_id = v_me), '[]'),
+    'blocks', coalesce((select jsonb_agg(to_jsonb(b) order by b.created_at) from app_public.user_blocks b
+                        where b.blocker_id = v_me), '[]'),
+    'favorites', coalesce((select jsonb_agg(to_jsonb(f) order by f.created_at) from app_public.user_favorites f
+                           where f.user_id = v_me), '[]'),
+    'reports_filed', coalesce((select jsonb_agg(to_jsonb(r) - 'handled_by' - 'resolution_notes' order by r.created_at)
+                               from app_public.user_reports r where r.reporter_id = v_me), '[]'));
+end;
+$$;
+
+
+--
+-- Name: FUNCTION export_my_data(); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.export_my_data() IS 'Everything the platform holds about you as one JSON document: profile, contacts, preferences, addresses, documents, trips, requests, offers, deliveries, reviews, notifications, files, payments, payouts, blocks, favorites and reports. Other people appear by id only. Errors: LOGIN.';
 
 
 --
@@ -21189,6 +22206,290 @@ Reports a user to the moderators, optionally about a delivery or request. Errors
 
 
 --
+-- Name: request_backup(); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.request_backup() RETURNS app_public.system_backups
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_admin uuid := app_private.require_operations_admin('system.backup', 'take backups');
+  v_backup app_public.system_backups;
+begin
+  insert into app_public.system_backups (backup_type, requested_by, expires_at)
+  values ('database_only', v_admin,
+          now() + make_interval(days => (app_hidden.config_value('retention.backups_days'))::integer))
+  returning * into v_backup;
+  perform graphile_worker.add_job('backups__create', json_build_object('id', v_backup.id),
+    job_key := 'backups__create:' || v_backup.id, max_attempts := 3);
+  return v_backup;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION request_backup(); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.request_backup() IS '@resultFieldName systemBackup
+Takes a backup of the database (pg_dump, custom format) in a moment; the row shows its progress, size and SHA-256. Needs system.backup and a two-factor session. Errors: LOGIN, DNIED.';
+
+
+--
+-- Name: data_exports; Type: TABLE; Schema: app_public; Owner: -
+--
+
+CREATE TABLE app_public.data_exports (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    export_type app_public.export_type NOT NULL,
+    format app_public.export_format NOT NULL,
+    status app_public.export_status DEFAULT 'pending'::app_public.export_status NOT NULL,
+    filters jsonb DEFAULT '{}'::jsonb NOT NULL,
+    contains_pii boolean NOT NULL,
+    requested_by uuid NOT NULL,
+    storage_key text,
+    byte_size bigint,
+    row_count bigint,
+    sha256 text,
+    error text,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    completed_at timestamp with time zone,
+    expires_at timestamp with time zone NOT NULL,
+    CONSTRAINT data_exports_byte_size_range CHECK ((byte_size >= 0)),
+    CONSTRAINT data_exports_completed CHECK (((status = 'completed'::app_public.export_status) <= ((storage_key IS NOT NULL) AND (byte_size IS NOT NULL) AND (row_count IS NOT NULL) AND (completed_at IS NOT NULL)))),
+    CONSTRAINT data_exports_error_length CHECK (((length(error) >= 1) AND (length(error) <= 2000))),
+    CONSTRAINT data_exports_filters_object CHECK ((jsonb_typeof(filters) = 'object'::text)),
+    CONSTRAINT data_exports_row_count_range CHECK ((row_count >= 0)),
+    CONSTRAINT data_exports_sha256_format CHECK ((sha256 ~ '^[0-9a-f]{64}$'::text)),
+    CONSTRAINT data_exports_storage_key_format CHECK ((storage_key ~ '^\d{4}/\d{2}/[0-9a-f-]{36}\.(csv|json)$'::text))
+);
+
+ALTER TABLE ONLY app_public.data_exports FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE data_exports; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TABLE app_public.data_exports IS '@behavior -insert -update -delete
+Exports of platform data (CSV or JSON) an admin with reports.export asked for; the file is downloaded from /exports/<id> and removed after retention.exports_days.';
+
+
+--
+-- Name: COLUMN data_exports.id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.data_exports.id IS 'The id of the export: its file is GET /exports/<id>.';
+
+
+--
+-- Name: COLUMN data_exports.export_type; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.data_exports.export_type IS 'Which rows the export holds.';
+
+
+--
+-- Name: COLUMN data_exports.format; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.data_exports.format IS 'csv or json.';
+
+
+--
+-- Name: COLUMN data_exports.status; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.data_exports.status IS 'pending, processing, completed, failed or expired (file removed).';
+
+
+--
+-- Name: COLUMN data_exports.filters; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.data_exports.filters IS 'Narrowing of the rows: {"from": date, "to": date} on created_at.';
+
+
+--
+-- Name: COLUMN data_exports.contains_pii; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.data_exports.contains_pii IS 'Whether the file holds personal data (names, emails, phones): such exports are audited as high.';
+
+
+--
+-- Name: COLUMN data_exports.requested_by; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.data_exports.requested_by IS 'The admin who asked for it; only they download it.';
+
+
+--
+-- Name: COLUMN data_exports.storage_key; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.data_exports.storage_key IS 'Where the file lies under EXPORT_DIR.';
+
+
+--
+-- Name: COLUMN data_exports.byte_size; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.data_exports.byte_size IS 'Size of the file in bytes.';
+
+
+--
+-- Name: COLUMN data_exports.row_count; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.data_exports.row_count IS 'Rows written.';
+
+
+--
+-- Name: COLUMN data_exports.sha256; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.data_exports.sha256 IS 'SHA-256 of the file, in hexadecimal.';
+
+
+--
+-- Name: COLUMN data_exports.error; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.data_exports.error IS 'Why the export failed.';
+
+
+--
+-- Name: COLUMN data_exports.created_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.data_exports.created_at IS 'When it was asked for.';
+
+
+--
+-- Name: COLUMN data_exports.completed_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.data_exports.completed_at IS 'When the file was written.';
+
+
+--
+-- Name: COLUMN data_exports.expires_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.data_exports.expires_at IS 'When the file is removed (retention.exports_days after the request).';
+
+
+--
+-- Name: CONSTRAINT data_exports_byte_size_range ON data_exports; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT data_exports_byte_size_range ON app_public.data_exports IS 'byte_size must be 0 or more';
+
+
+--
+-- Name: CONSTRAINT data_exports_completed ON data_exports; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT data_exports_completed ON app_public.data_exports IS 'status completed needs storage_key, byte_size, row_count and completed_at';
+
+
+--
+-- Name: CONSTRAINT data_exports_error_length ON data_exports; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT data_exports_error_length ON app_public.data_exports IS 'error must have 1 to 2000 characters';
+
+
+--
+-- Name: CONSTRAINT data_exports_filters_object ON data_exports; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT data_exports_filters_object ON app_public.data_exports IS 'filters must be a JSON object';
+
+
+--
+-- Name: CONSTRAINT data_exports_row_count_range ON data_exports; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT data_exports_row_count_range ON app_public.data_exports IS 'row_count must be 0 or more';
+
+
+--
+-- Name: CONSTRAINT data_exports_sha256_format ON data_exports; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT data_exports_sha256_format ON app_public.data_exports IS 'sha256 must be 64 lowercase hexadecimal digits';
+
+
+--
+-- Name: CONSTRAINT data_exports_storage_key_format ON data_exports; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT data_exports_storage_key_format ON app_public.data_exports IS 'storage_key must be <yyyy>/<mm>/<id>.<format>';
+
+
+--
+-- Name: request_data_export(app_public.export_type, app_public.export_format, jsonb); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.request_data_export(export_type app_public.export_type, format app_public.export_format, filters jsonb DEFAULT '{}'::jsonb) RETURNS app_public.data_exports
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $_$
+declare
+  v_admin uuid := app_private.require_operations_admin('reports.export', 'export data');
+  v_filters jsonb := coalesce(request_data_export.filters, '{}');
+  v_key text;
+  v_export app_public.data_exports;
+begin
+  if request_data_export.export_type is null then
+    raise exception 'export_type is required' using errcode = 'INVAL';
+  end if;
+  if request_data_export.format is null then
+    raise exception 'format is required' using errcode = 'INVAL';
+  end if;
+  if jsonb_typeof(v_filters) <> 'object' then
+    raise exception 'filters must be a JSON object such as {"from": "2026-01-01", "to": "2026-02-01"}' using errcode = 'INVAL';
+  end if;
+  for v_key in select jsonb_object_keys(v_filters) loop
+    if v_key not in ('from', 'to') then
+      raise exception 'filters may hold only from and to, not %', v_key using errcode = 'INVAL';
+    end if;
+    if jsonb_typeof(v_filters -> v_key) <> 'string' or (v_filters ->> v_key) !~ '^\d{4}-\d{2}-\d{2}([T ][0-9:.]+(Z|[+-]\d{2}(:?\d{2})?)?)?$' then
+      raise exception 'filters.% must be a date or a timestamp (ISO 8601)', v_key using errcode = 'INVAL';
+    end if;
+    begin
+      perform (v_filters ->> v_key)::timestamptz;
+    exception when others then
+      raise exception 'filters.% must be a date or a timestamp (ISO 8601)', v_key using errcode = 'INVAL';
+    end;
+  end loop;
+  if (v_filters ->> 'from')::timestamptz >= (v_filters ->> 'to')::timestamptz then
+    raise exception 'filters.from must be before filters.to' using errcode = 'INVAL';
+  end if;
+  insert into app_public.data_exports (export_type, format, filters, contains_pii, requested_by, expires_at)
+  values (request_data_export.export_type, request_data_export.format, v_filters,
+          request_data_export.export_type = 'users', v_admin,
+          now() + make_interval(days => (app_hidden.config_value('retention.exports_days'))::integer))
+  returning * into v_export;
+  perform graphile_worker.add_job('exports__create', json_build_object('id', v_export.id),
+    job_key := 'exports__create:' || v_export.id, max_attempts := 3);
+  return v_export;
+end;
+$_$;
+
+
+--
+-- Name: FUNCTION request_data_export(export_type app_public.export_type, format app_public.export_format, filters jsonb); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.request_data_export(export_type app_public.export_type, format app_public.export_format, filters jsonb) IS '@resultFieldName dataExport
+Exports rows (users, deliveries, requests, trips, payments or reviews) as CSV or JSON in a moment; filters {"from", "to"} bound their creation time. Download the file from /exports/<rowId> with your token once it is completed, until expiresAt. Needs reports.export and a two-factor session. Errors: LOGIN, DNIED, INVAL (filters).';
+
+
+--
 -- Name: request_emergency_override(uuid, app_public.qr_type, app_public.override_reason, text, text); Type: FUNCTION; Schema: app_public; Owner: -
 --
 
@@ -21368,6 +22669,33 @@ $_$;
 
 COMMENT ON FUNCTION app_public.request_phone_verification(phone_number text) IS '@resultFieldName success
 Texts a 6-digit code (valid 10 minutes) to the number, to be entered with confirmPhoneVerification; a new request voids the previous code. Errors: LOGIN, DNIED (account not active), INVAL (not an E.164 number, or verified on another account), LIMIT (5 per hour).';
+
+
+--
+-- Name: request_restore_drill(); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.request_restore_drill() RETURNS boolean
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+begin
+  perform app_private.require_operations_admin('system.backup', 'run restore drills');
+  if not exists (select 1 from app_public.system_backups b where b.status = 'completed') then
+    raise exception 'There is no completed backup to restore' using errcode = 'BADST';
+  end if;
+  perform graphile_worker.add_job('backups__restore_drill', '{}'::json, job_key := 'backups__restore_drill',
+    max_attempts := 1);
+  return true;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION request_restore_drill(); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.request_restore_drill() IS 'Restores the newest completed backup into a scratch database in a moment and records the comparison in backupRestoreDrills. Needs system.backup and a two-factor session. Errors: LOGIN, DNIED, BADST (no completed backup).';
 
 
 --
@@ -24523,6 +25851,79 @@ The traveler takes back a live offer. Errors: LOGIN, NTFND, DNIED (customers dec
 
 
 --
+-- Name: database_performance; Type: VIEW; Schema: app_hidden; Owner: -
+--
+
+CREATE VIEW app_hidden.database_performance WITH (security_invoker='true') AS
+ SELECT format('%I.%I'::text, s.schemaname, s.relname) AS table_name,
+    s.seq_scan,
+    s.seq_tup_read,
+    s.idx_scan,
+    s.idx_tup_fetch,
+    s.n_tup_ins,
+    s.n_tup_upd,
+    s.n_tup_del,
+    s.n_live_tup,
+    s.n_dead_tup,
+    s.last_vacuum,
+    s.last_autovacuum,
+    s.last_analyze,
+    s.last_autoanalyze
+   FROM pg_stat_user_tables s;
+
+
+--
+-- Name: VIEW database_performance; Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON VIEW app_hidden.database_performance IS 'Per table: scans, tuples read and written, live and dead rows, last vacuum and analyze (pg_stat_user_tables).';
+
+
+--
+-- Name: index_usage; Type: VIEW; Schema: app_hidden; Owner: -
+--
+
+CREATE VIEW app_hidden.index_usage WITH (security_invoker='true') AS
+ SELECT s.relname,
+    s.indexrelname,
+    format('%I.%I'::text, s.schemaname, s.indexrelname) AS index_name,
+    s.idx_scan,
+    s.idx_tup_read,
+    s.idx_tup_fetch,
+    pg_relation_size((s.indexrelid)::regclass) AS size_bytes
+   FROM pg_stat_user_indexes s;
+
+
+--
+-- Name: VIEW index_usage; Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON VIEW app_hidden.index_usage IS 'Per index: scans and size (pg_stat_user_indexes); an index never scanned is a candidate for removal.';
+
+
+--
+-- Name: table_sizes; Type: VIEW; Schema: app_hidden; Owner: -
+--
+
+CREATE VIEW app_hidden.table_sizes WITH (security_invoker='true') AS
+ SELECT format('%I.%I'::text, n.nspname, c.relname) AS table_name,
+    pg_table_size((c.oid)::regclass) AS table_bytes,
+    pg_indexes_size((c.oid)::regclass) AS index_bytes,
+    COALESCE(pg_total_relation_size((c.reltoastrelid)::regclass), (0)::bigint) AS toast_bytes,
+    pg_total_relation_size((c.oid)::regclass) AS total_bytes
+   FROM (pg_class c
+     JOIN pg_namespace n ON ((n.oid = c.relnamespace)))
+  WHERE ((c.relkind = ANY (ARRAY['r'::"char", 'p'::"char", 'm'::"char"])) AND (n.nspname <> ALL (ARRAY['pg_catalog'::name, 'information_schema'::name])) AND (n.nspname !~~ 'pg\_toast%'::text));
+
+
+--
+-- Name: VIEW table_sizes; Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON VIEW app_hidden.table_sizes IS 'Per table: bytes of the table, its indexes and its TOAST data.';
+
+
+--
 -- Name: account_closures; Type: TABLE; Schema: app_private; Owner: -
 --
 
@@ -26156,6 +27557,418 @@ COMMENT ON COLUMN app_public.active_deliveries.accepted_at IS 'When the offer wa
 
 
 --
+-- Name: backup_restore_drills; Type: TABLE; Schema: app_public; Owner: -
+--
+
+CREATE TABLE app_public.backup_restore_drills (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    backup_id uuid,
+    status app_public.restore_drill_status DEFAULT 'running'::app_public.restore_drill_status NOT NULL,
+    tables_compared integer,
+    rows_restored bigint,
+    mismatches jsonb DEFAULT '[]'::jsonb NOT NULL,
+    error text,
+    started_at timestamp with time zone DEFAULT now() NOT NULL,
+    finished_at timestamp with time zone,
+    CONSTRAINT backup_restore_drills_error_length CHECK (((length(error) >= 1) AND (length(error) <= 2000))),
+    CONSTRAINT backup_restore_drills_mismatches_array CHECK ((jsonb_typeof(mismatches) = 'array'::text)),
+    CONSTRAINT backup_restore_drills_rows_restored_range CHECK ((rows_restored >= 0)),
+    CONSTRAINT backup_restore_drills_tables_compared_range CHECK ((tables_compared >= 0))
+);
+
+ALTER TABLE ONLY app_public.backup_restore_drills FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE backup_restore_drills; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TABLE app_public.backup_restore_drills IS '@behavior -insert -update -delete
+Restore drills: the newest completed backup restored into a scratch database and compared table by table.';
+
+
+--
+-- Name: COLUMN backup_restore_drills.id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.backup_restore_drills.id IS 'The id of the drill.';
+
+
+--
+-- Name: COLUMN backup_restore_drills.backup_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.backup_restore_drills.backup_id IS 'The backup restored.';
+
+
+--
+-- Name: COLUMN backup_restore_drills.status; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.backup_restore_drills.status IS 'running, passed (every table has its rows) or failed.';
+
+
+--
+-- Name: COLUMN backup_restore_drills.tables_compared; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.backup_restore_drills.tables_compared IS 'Tables compared between the backup and its restored copy.';
+
+
+--
+-- Name: COLUMN backup_restore_drills.rows_restored; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.backup_restore_drills.rows_restored IS 'Rows found in the restored copy.';
+
+
+--
+-- Name: COLUMN backup_restore_drills.mismatches; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.backup_restore_drills.mismatches IS 'Tables whose restored row count differs from the backup''s: [{table, expected, restored}].';
+
+
+--
+-- Name: COLUMN backup_restore_drills.error; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.backup_restore_drills.error IS 'Why the drill could not compare (a missing or changed file, a failed restore).';
+
+
+--
+-- Name: COLUMN backup_restore_drills.started_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.backup_restore_drills.started_at IS 'When the drill began.';
+
+
+--
+-- Name: COLUMN backup_restore_drills.finished_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.backup_restore_drills.finished_at IS 'When it ended.';
+
+
+--
+-- Name: CONSTRAINT backup_restore_drills_error_length ON backup_restore_drills; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT backup_restore_drills_error_length ON app_public.backup_restore_drills IS 'error must have 1 to 2000 characters';
+
+
+--
+-- Name: CONSTRAINT backup_restore_drills_mismatches_array ON backup_restore_drills; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT backup_restore_drills_mismatches_array ON app_public.backup_restore_drills IS 'mismatches must be a JSON array';
+
+
+--
+-- Name: CONSTRAINT backup_restore_drills_rows_restored_range ON backup_restore_drills; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT backup_restore_drills_rows_restored_range ON app_public.backup_restore_drills IS 'rows_restored must be 0 or more';
+
+
+--
+-- Name: CONSTRAINT backup_restore_drills_tables_compared_range ON backup_restore_drills; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT backup_restore_drills_tables_compared_range ON app_public.backup_restore_drills IS 'tables_compared must be 0 or more';
+
+
+--
+-- Name: daily_metrics; Type: TABLE; Schema: app_public; Owner: -
+--
+
+CREATE TABLE app_public.daily_metrics (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    metric_date date NOT NULL,
+    metric_type text NOT NULL,
+    currency text,
+    new_users integer DEFAULT 0 NOT NULL,
+    active_users integer DEFAULT 0 NOT NULL,
+    deleted_users integer DEFAULT 0 NOT NULL,
+    requests integer DEFAULT 0 NOT NULL,
+    matches integer DEFAULT 0 NOT NULL,
+    completions integer DEFAULT 0 NOT NULL,
+    cancellations integer DEFAULT 0 NOT NULL,
+    revenue bigint DEFAULT 0 NOT NULL,
+    fees bigint DEFAULT 0 NOT NULL,
+    refunds bigint DEFAULT 0 NOT NULL,
+    success_rate numeric(5,4),
+    api_calls bigint,
+    errors bigint,
+    computed_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT daily_metrics_active_users_range CHECK ((active_users >= 0)),
+    CONSTRAINT daily_metrics_api_calls_range CHECK ((api_calls >= 0)),
+    CONSTRAINT daily_metrics_cancellations_range CHECK ((cancellations >= 0)),
+    CONSTRAINT daily_metrics_completions_range CHECK ((completions >= 0)),
+    CONSTRAINT daily_metrics_currency_format CHECK ((currency ~ '^[A-Z]{3}$'::text)),
+    CONSTRAINT daily_metrics_currency_kind CHECK (((metric_type = 'money'::text) = (currency IS NOT NULL))),
+    CONSTRAINT daily_metrics_deleted_users_range CHECK ((deleted_users >= 0)),
+    CONSTRAINT daily_metrics_errors_range CHECK ((errors >= 0)),
+    CONSTRAINT daily_metrics_fees_range CHECK ((fees >= 0)),
+    CONSTRAINT daily_metrics_matches_range CHECK ((matches >= 0)),
+    CONSTRAINT daily_metrics_metric_type_known CHECK ((metric_type = ANY (ARRAY['activity'::text, 'money'::text]))),
+    CONSTRAINT daily_metrics_new_users_range CHECK ((new_users >= 0)),
+    CONSTRAINT daily_metrics_refunds_range CHECK ((refunds >= 0)),
+    CONSTRAINT daily_metrics_requests_range CHECK ((requests >= 0)),
+    CONSTRAINT daily_metrics_revenue_range CHECK ((revenue >= 0)),
+    CONSTRAINT daily_metrics_success_rate_range CHECK (((success_rate >= (0)::numeric) AND (success_rate <= (1)::numeric)))
+);
+
+ALTER TABLE ONLY app_public.daily_metrics FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE daily_metrics; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TABLE app_public.daily_metrics IS '@behavior -insert -update -delete
+The platform''s numbers per UTC day, computed at 00:30 UTC for the day before (analytics.read).';
+
+
+--
+-- Name: COLUMN daily_metrics.id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.daily_metrics.id IS 'The id of the row.';
+
+
+--
+-- Name: COLUMN daily_metrics.metric_date; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.daily_metrics.metric_date IS 'The UTC day.';
+
+
+--
+-- Name: COLUMN daily_metrics.metric_type; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.daily_metrics.metric_type IS 'activity (counts, currency null) or money (one row per currency).';
+
+
+--
+-- Name: COLUMN daily_metrics.currency; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.daily_metrics.currency IS 'Currency of a money row; null on the activity row.';
+
+
+--
+-- Name: COLUMN daily_metrics.new_users; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.daily_metrics.new_users IS 'Accounts created that day.';
+
+
+--
+-- Name: COLUMN daily_metrics.active_users; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.daily_metrics.active_users IS 'Users who signed in (a session began) that day.';
+
+
+--
+-- Name: COLUMN daily_metrics.deleted_users; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.daily_metrics.deleted_users IS 'Accounts deleted that day.';
+
+
+--
+-- Name: COLUMN daily_metrics.requests; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.daily_metrics.requests IS 'Delivery requests created that day.';
+
+
+--
+-- Name: COLUMN daily_metrics.matches; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.daily_metrics.matches IS 'Offers accepted that day (deliveries created).';
+
+
+--
+-- Name: COLUMN daily_metrics.completions; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.daily_metrics.completions IS 'Deliveries delivered that day (money rows: in that currency).';
+
+
+--
+-- Name: COLUMN daily_metrics.cancellations; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.daily_metrics.cancellations IS 'Deliveries cancelled that day.';
+
+
+--
+-- Name: COLUMN daily_metrics.revenue; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.daily_metrics.revenue IS 'Payments captured that day, minor units.';
+
+
+--
+-- Name: COLUMN daily_metrics.fees; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.daily_metrics.fees IS 'Platform fees of the payments captured that day, minor units.';
+
+
+--
+-- Name: COLUMN daily_metrics.refunds; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.daily_metrics.refunds IS 'Refunds that succeeded that day, minor units.';
+
+
+--
+-- Name: COLUMN daily_metrics.success_rate; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.daily_metrics.success_rate IS 'completions / (completions + cancellations) of the day; null when neither happened.';
+
+
+--
+-- Name: COLUMN daily_metrics.api_calls; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.daily_metrics.api_calls IS 'Not recorded in SQL: the API''s request counters are /metrics (Prometheus).';
+
+
+--
+-- Name: COLUMN daily_metrics.errors; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.daily_metrics.errors IS 'Not recorded in SQL: the API error counters are /metrics (Prometheus).';
+
+
+--
+-- Name: COLUMN daily_metrics.computed_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.daily_metrics.computed_at IS 'When the row was last computed.';
+
+
+--
+-- Name: CONSTRAINT daily_metrics_active_users_range ON daily_metrics; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT daily_metrics_active_users_range ON app_public.daily_metrics IS 'active_users must be 0 or more';
+
+
+--
+-- Name: CONSTRAINT daily_metrics_api_calls_range ON daily_metrics; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT daily_metrics_api_calls_range ON app_public.daily_metrics IS 'api_calls must be 0 or more';
+
+
+--
+-- Name: CONSTRAINT daily_metrics_cancellations_range ON daily_metrics; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT daily_metrics_cancellations_range ON app_public.daily_metrics IS 'cancellations must be 0 or more';
+
+
+--
+-- Name: CONSTRAINT daily_metrics_completions_range ON daily_metrics; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT daily_metrics_completions_range ON app_public.daily_metrics IS 'completions must be 0 or more';
+
+
+--
+-- Name: CONSTRAINT daily_metrics_currency_format ON daily_metrics; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT daily_metrics_currency_format ON app_public.daily_metrics IS 'currency must be three capital letters';
+
+
+--
+-- Name: CONSTRAINT daily_metrics_currency_kind ON daily_metrics; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT daily_metrics_currency_kind ON app_public.daily_metrics IS 'currency is set exactly on money rows';
+
+
+--
+-- Name: CONSTRAINT daily_metrics_deleted_users_range ON daily_metrics; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT daily_metrics_deleted_users_range ON app_public.daily_metrics IS 'deleted_users must be 0 or more';
+
+
+--
+-- Name: CONSTRAINT daily_metrics_errors_range ON daily_metrics; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT daily_metrics_errors_range ON app_public.daily_metrics IS 'errors must be 0 or more';
+
+
+--
+-- Name: CONSTRAINT daily_metrics_fees_range ON daily_metrics; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT daily_metrics_fees_range ON app_public.daily_metrics IS 'fees must be 0 or more';
+
+
+--
+-- Name: CONSTRAINT daily_metrics_matches_range ON daily_metrics; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT daily_metrics_matches_range ON app_public.daily_metrics IS 'matches must be 0 or more';
+
+
+--
+-- Name: CONSTRAINT daily_metrics_metric_type_known ON daily_metrics; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT daily_metrics_metric_type_known ON app_public.daily_metrics IS 'metric_type must be activity or money';
+
+
+--
+-- Name: CONSTRAINT daily_metrics_new_users_range ON daily_metrics; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT daily_metrics_new_users_range ON app_public.daily_metrics IS 'new_users must be 0 or more';
+
+
+--
+-- Name: CONSTRAINT daily_metrics_refunds_range ON daily_metrics; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT daily_metrics_refunds_range ON app_public.daily_metrics IS 'refunds must be 0 or more';
+
+
+--
+-- Name: CONSTRAINT daily_metrics_requests_range ON daily_metrics; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT daily_metrics_requests_range ON app_public.daily_metrics IS 'requests must be 0 or more';
+
+
+--
+-- Name: CONSTRAINT daily_metrics_revenue_range ON daily_metrics; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT daily_metrics_revenue_range ON app_public.daily_metrics IS 'revenue must be 0 or more';
+
+
+--
+-- Name: CONSTRAINT daily_metrics_success_rate_range ON daily_metrics; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT daily_metrics_success_rate_range ON app_public.daily_metrics IS 'success_rate must be between 0 and 1';
+
+
+--
 -- Name: delivery_analytics; Type: VIEW; Schema: app_public; Owner: -
 --
 
@@ -27179,6 +28992,200 @@ COMMENT ON CONSTRAINT payout_accounts_country_format ON app_public.payout_accoun
 --
 
 COMMENT ON CONSTRAINT payout_accounts_default_currency_format ON app_public.payout_accounts IS 'default_currency must be three capital letters';
+
+
+--
+-- Name: popular_routes; Type: TABLE; Schema: app_public; Owner: -
+--
+
+CREATE TABLE app_public.popular_routes (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    origin_city text NOT NULL,
+    origin_country text NOT NULL,
+    destination_city text NOT NULL,
+    destination_country text NOT NULL,
+    request_count integer NOT NULL,
+    completion_count integer NOT NULL,
+    average_price bigint,
+    currency text,
+    average_rating numeric(3,2),
+    period_start timestamp with time zone NOT NULL,
+    period_end timestamp with time zone NOT NULL,
+    CONSTRAINT popular_routes_average_price_range CHECK ((average_price >= 0)),
+    CONSTRAINT popular_routes_average_rating_range CHECK (((average_rating >= (1)::numeric) AND (average_rating <= (5)::numeric))),
+    CONSTRAINT popular_routes_completion_count_range CHECK ((completion_count >= 0)),
+    CONSTRAINT popular_routes_currency_format CHECK ((currency ~ '^[A-Z]{3}$'::text)),
+    CONSTRAINT popular_routes_destination_city_length CHECK (((length(destination_city) >= 1) AND (length(destination_city) <= 255))),
+    CONSTRAINT popular_routes_destination_country_length CHECK (((length(destination_country) >= 1) AND (length(destination_country) <= 100))),
+    CONSTRAINT popular_routes_origin_city_length CHECK (((length(origin_city) >= 1) AND (length(origin_city) <= 255))),
+    CONSTRAINT popular_routes_origin_country_length CHECK (((length(origin_country) >= 1) AND (length(origin_country) <= 100))),
+    CONSTRAINT popular_routes_period_order CHECK ((period_start < period_end)),
+    CONSTRAINT popular_routes_request_count_range CHECK ((request_count >= 0))
+);
+
+ALTER TABLE ONLY app_public.popular_routes FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE popular_routes; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TABLE app_public.popular_routes IS '@behavior -insert -update -delete
+Routes (city pairs) with at least 5 requests over the last 30 days, rebuilt weekly (analytics.read).';
+
+
+--
+-- Name: COLUMN popular_routes.id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.popular_routes.id IS 'The id of the route.';
+
+
+--
+-- Name: COLUMN popular_routes.origin_city; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.popular_routes.origin_city IS 'Pickup city of the requests of the route.';
+
+
+--
+-- Name: COLUMN popular_routes.origin_country; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.popular_routes.origin_country IS 'Pickup country.';
+
+
+--
+-- Name: COLUMN popular_routes.destination_city; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.popular_routes.destination_city IS 'Delivery city.';
+
+
+--
+-- Name: COLUMN popular_routes.destination_country; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.popular_routes.destination_country IS 'Delivery country.';
+
+
+--
+-- Name: COLUMN popular_routes.request_count; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.popular_routes.request_count IS 'Requests on the route created in the period.';
+
+
+--
+-- Name: COLUMN popular_routes.completion_count; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.popular_routes.completion_count IS 'Of those, requests delivered.';
+
+
+--
+-- Name: COLUMN popular_routes.average_price; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.popular_routes.average_price IS 'Average final price of the route''s deliveries in its most used currency, minor units.';
+
+
+--
+-- Name: COLUMN popular_routes.currency; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.popular_routes.currency IS 'The most used currency of the route (of average_price).';
+
+
+--
+-- Name: COLUMN popular_routes.average_rating; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.popular_routes.average_rating IS 'Average rating customers gave the deliveries of the route.';
+
+
+--
+-- Name: COLUMN popular_routes.period_start; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.popular_routes.period_start IS 'Start of the period (30 days before the rebuild).';
+
+
+--
+-- Name: COLUMN popular_routes.period_end; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.popular_routes.period_end IS 'End of the period (the rebuild).';
+
+
+--
+-- Name: CONSTRAINT popular_routes_average_price_range ON popular_routes; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT popular_routes_average_price_range ON app_public.popular_routes IS 'average_price must be 0 or more';
+
+
+--
+-- Name: CONSTRAINT popular_routes_average_rating_range ON popular_routes; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT popular_routes_average_rating_range ON app_public.popular_routes IS 'average_rating must be between 1 and 5';
+
+
+--
+-- Name: CONSTRAINT popular_routes_completion_count_range ON popular_routes; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT popular_routes_completion_count_range ON app_public.popular_routes IS 'completion_count must be 0 or more';
+
+
+--
+-- Name: CONSTRAINT popular_routes_currency_format ON popular_routes; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT popular_routes_currency_format ON app_public.popular_routes IS 'currency must be three capital letters';
+
+
+--
+-- Name: CONSTRAINT popular_routes_destination_city_length ON popular_routes; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT popular_routes_destination_city_length ON app_public.popular_routes IS 'destination_city must have 1 to 255 characters';
+
+
+--
+-- Name: CONSTRAINT popular_routes_destination_country_length ON popular_routes; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT popular_routes_destination_country_length ON app_public.popular_routes IS 'destination_country must have 1 to 100 characters';
+
+
+--
+-- Name: CONSTRAINT popular_routes_origin_city_length ON popular_routes; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT popular_routes_origin_city_length ON app_public.popular_routes IS 'origin_city must have 1 to 255 characters';
+
+
+--
+-- Name: CONSTRAINT popular_routes_origin_country_length ON popular_routes; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT popular_routes_origin_country_length ON app_public.popular_routes IS 'origin_country must have 1 to 100 characters';
+
+
+--
+-- Name: CONSTRAINT popular_routes_period_order ON popular_routes; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT popular_routes_period_order ON app_public.popular_routes IS 'period_start must be before period_end';
+
+
+--
+-- Name: CONSTRAINT popular_routes_request_count_range ON popular_routes; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT popular_routes_request_count_range ON app_public.popular_routes IS 'request_count must be 0 or more';
 
 
 --
@@ -28682,6 +30689,21 @@ COMMENT ON CONSTRAINT worker_heartbeats_pkey ON app_private.worker_heartbeats IS
 
 
 --
+-- Name: backup_restore_drills backup_restore_drills_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.backup_restore_drills
+    ADD CONSTRAINT backup_restore_drills_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: CONSTRAINT backup_restore_drills_pkey ON backup_restore_drills; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT backup_restore_drills_pkey ON app_public.backup_restore_drills IS 'id is already taken';
+
+
+--
 -- Name: conversation_message_reports conversation_message_reports_pair_key; Type: CONSTRAINT; Schema: app_public; Owner: -
 --
 
@@ -28799,6 +30821,51 @@ ALTER TABLE ONLY app_public.custody_events
 --
 
 COMMENT ON CONSTRAINT custody_events_pkey ON app_public.custody_events IS 'id is already taken';
+
+
+--
+-- Name: daily_metrics daily_metrics_day_unique; Type: CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.daily_metrics
+    ADD CONSTRAINT daily_metrics_day_unique UNIQUE NULLS NOT DISTINCT (metric_date, metric_type, currency);
+
+
+--
+-- Name: CONSTRAINT daily_metrics_day_unique ON daily_metrics; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT daily_metrics_day_unique ON app_public.daily_metrics IS 'metric_date already has this metric_type and currency';
+
+
+--
+-- Name: daily_metrics daily_metrics_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.daily_metrics
+    ADD CONSTRAINT daily_metrics_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: CONSTRAINT daily_metrics_pkey ON daily_metrics; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT daily_metrics_pkey ON app_public.daily_metrics IS 'id is already taken';
+
+
+--
+-- Name: data_exports data_exports_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.data_exports
+    ADD CONSTRAINT data_exports_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: CONSTRAINT data_exports_pkey ON data_exports; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT data_exports_pkey ON app_public.data_exports IS 'id is already taken';
 
 
 --
@@ -29177,6 +31244,36 @@ COMMENT ON CONSTRAINT payouts_pkey ON app_public.payouts IS 'id is already taken
 
 
 --
+-- Name: popular_routes popular_routes_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.popular_routes
+    ADD CONSTRAINT popular_routes_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: CONSTRAINT popular_routes_pkey ON popular_routes; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT popular_routes_pkey ON app_public.popular_routes IS 'id is already taken';
+
+
+--
+-- Name: popular_routes popular_routes_route_unique; Type: CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.popular_routes
+    ADD CONSTRAINT popular_routes_route_unique UNIQUE (origin_country, origin_city, destination_country, destination_city);
+
+
+--
+-- Name: CONSTRAINT popular_routes_route_unique ON popular_routes; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT popular_routes_route_unique ON app_public.popular_routes IS 'origin_city and destination_city already form a route';
+
+
+--
 -- Name: pricing_factors pricing_factors_key; Type: CONSTRAINT; Schema: app_public; Owner: -
 --
 
@@ -29384,6 +31481,21 @@ ALTER TABLE ONLY app_public.reviews
 --
 
 COMMENT ON CONSTRAINT reviews_pkey ON app_public.reviews IS 'id is already taken';
+
+
+--
+-- Name: system_backups system_backups_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.system_backups
+    ADD CONSTRAINT system_backups_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: CONSTRAINT system_backups_pkey ON system_backups; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT system_backups_pkey ON app_public.system_backups IS 'id is already taken';
 
 
 --
@@ -30187,6 +32299,20 @@ CREATE INDEX worker_heartbeats_seen_at_idx ON app_private.worker_heartbeats USIN
 
 
 --
+-- Name: backup_restore_drills_backup_id_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX backup_restore_drills_backup_id_idx ON app_public.backup_restore_drills USING btree (backup_id);
+
+
+--
+-- Name: backup_restore_drills_started_at_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX backup_restore_drills_started_at_idx ON app_public.backup_restore_drills USING btree (started_at);
+
+
+--
 -- Name: conversation_message_reports_handled_by_idx; Type: INDEX; Schema: app_public; Owner: -
 --
 
@@ -30282,6 +32408,20 @@ CREATE INDEX custody_events_actor_id_idx ON app_public.custody_events USING btre
 --
 
 CREATE INDEX custody_events_scan_id_idx ON app_public.custody_events USING btree (scan_id);
+
+
+--
+-- Name: data_exports_expires_at_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX data_exports_expires_at_idx ON app_public.data_exports USING btree (expires_at) WHERE (status <> 'expired'::app_public.export_status);
+
+
+--
+-- Name: data_exports_requested_by_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX data_exports_requested_by_idx ON app_public.data_exports USING btree (requested_by, created_at);
 
 
 --
@@ -30705,6 +32845,13 @@ CREATE INDEX promotional_credits_user_id_idx ON app_public.promotional_credits U
 
 
 --
+-- Name: qr_code_scans_created_at_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX qr_code_scans_created_at_idx ON app_public.qr_code_scans USING btree (created_at);
+
+
+--
 -- Name: qr_code_scans_delivery_id_idx; Type: INDEX; Schema: app_public; Owner: -
 --
 
@@ -30926,6 +33073,27 @@ CREATE INDEX reviews_reviewee_id_idx ON app_public.reviews USING btree (reviewee
 --
 
 CREATE INDEX reviews_reviewer_id_idx ON app_public.reviews USING btree (reviewer_id, created_at);
+
+
+--
+-- Name: system_backups_created_at_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX system_backups_created_at_idx ON app_public.system_backups USING btree (created_at);
+
+
+--
+-- Name: system_backups_expires_at_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX system_backups_expires_at_idx ON app_public.system_backups USING btree (expires_at) WHERE (status <> 'expired'::app_public.backup_status);
+
+
+--
+-- Name: system_backups_requested_by_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX system_backups_requested_by_idx ON app_public.system_backups USING btree (requested_by);
 
 
 --
@@ -32615,6 +34783,21 @@ COMMENT ON CONSTRAINT user_two_factor_auth_user_id_fkey ON app_private.user_two_
 
 
 --
+-- Name: backup_restore_drills backup_restore_drills_backup_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.backup_restore_drills
+    ADD CONSTRAINT backup_restore_drills_backup_id_fkey FOREIGN KEY (backup_id) REFERENCES app_public.system_backups(id) ON DELETE SET NULL;
+
+
+--
+-- Name: CONSTRAINT backup_restore_drills_backup_id_fkey ON backup_restore_drills; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT backup_restore_drills_backup_id_fkey ON app_public.backup_restore_drills IS 'backup_id must name an existing backup';
+
+
+--
 -- Name: conversation_message_reports conversation_message_reports_handled_by_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
 --
 
@@ -32852,6 +35035,21 @@ ALTER TABLE ONLY app_public.custody_events
 --
 
 COMMENT ON CONSTRAINT custody_events_scan_id_fkey ON app_public.custody_events IS 'scan_id must name an existing scan';
+
+
+--
+-- Name: data_exports data_exports_requested_by_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.data_exports
+    ADD CONSTRAINT data_exports_requested_by_fkey FOREIGN KEY (requested_by) REFERENCES app_public.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT data_exports_requested_by_fkey ON data_exports; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT data_exports_requested_by_fkey ON app_public.data_exports IS 'requested_by must name an existing user';
 
 
 --
@@ -33881,6 +36079,21 @@ COMMENT ON CONSTRAINT reviews_reviewer_id_fkey ON app_public.reviews IS 'reviewe
 
 
 --
+-- Name: system_backups system_backups_requested_by_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.system_backups
+    ADD CONSTRAINT system_backups_requested_by_fkey FOREIGN KEY (requested_by) REFERENCES app_public.users(id) ON DELETE SET NULL;
+
+
+--
+-- Name: CONSTRAINT system_backups_requested_by_fkey ON system_backups; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT system_backups_requested_by_fkey ON app_public.system_backups IS 'requested_by must name an existing user';
+
+
+--
 -- Name: system_configuration system_configuration_updated_by_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
 --
 
@@ -34541,6 +36754,12 @@ ALTER TABLE app_private.user_two_factor_auth ENABLE ROW LEVEL SECURITY;
 ALTER TABLE app_private.worker_heartbeats ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: backup_restore_drills; Type: ROW SECURITY; Schema: app_public; Owner: -
+--
+
+ALTER TABLE app_public.backup_restore_drills ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: conversation_message_reports; Type: ROW SECURITY; Schema: app_public; Owner: -
 --
 
@@ -34569,6 +36788,18 @@ ALTER TABLE app_public.conversations ENABLE ROW LEVEL SECURITY;
 --
 
 ALTER TABLE app_public.custody_events ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: daily_metrics; Type: ROW SECURITY; Schema: app_public; Owner: -
+--
+
+ALTER TABLE app_public.daily_metrics ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: data_exports; Type: ROW SECURITY; Schema: app_public; Owner: -
+--
+
+ALTER TABLE app_public.data_exports ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: device_tokens delete_own; Type: POLICY; Schema: app_public; Owner: -
@@ -34744,6 +36975,12 @@ ALTER TABLE app_public.payout_accounts ENABLE ROW LEVEL SECURITY;
 ALTER TABLE app_public.payouts ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: popular_routes; Type: ROW SECURITY; Schema: app_public; Owner: -
+--
+
+ALTER TABLE app_public.popular_routes ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: pricing_factors; Type: ROW SECURITY; Schema: app_public; Owner: -
 --
 
@@ -34798,6 +37035,20 @@ ALTER TABLE app_public.review_reports ENABLE ROW LEVEL SECURITY;
 ALTER TABLE app_public.reviews ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: backup_restore_drills select_admin; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_admin ON app_public.backup_restore_drills FOR SELECT TO app_user USING ((((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['system.read'::text, 'system.backup'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['system.read'::text, 'system.backup'::text]) AS permitted_ids_to))) AND (length((id)::text) = 36)));
+
+
+--
+-- Name: daily_metrics select_admin; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_admin ON app_public.daily_metrics FOR SELECT TO app_user USING ((((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['analytics.read'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['analytics.read'::text]) AS permitted_ids_to))) AND (length((id)::text) = 36)));
+
+
+--
 -- Name: notification_template_bodies select_admin; Type: POLICY; Schema: app_public; Owner: -
 --
 
@@ -34809,6 +37060,20 @@ CREATE POLICY select_admin ON app_public.notification_template_bodies FOR SELECT
 --
 
 CREATE POLICY select_admin ON app_public.notification_templates FOR SELECT TO app_user USING ((((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['notifications.send'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['notifications.send'::text]) AS permitted_ids_to))) AND (length((id)::text) = 36)));
+
+
+--
+-- Name: popular_routes select_admin; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_admin ON app_public.popular_routes FOR SELECT TO app_user USING ((((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['analytics.read'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['analytics.read'::text]) AS permitted_ids_to))) AND (length((id)::text) = 36)));
+
+
+--
+-- Name: system_backups select_admin; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_admin ON app_public.system_backups FOR SELECT TO app_user USING ((((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['system.read'::text, 'system.backup'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['system.read'::text, 'system.backup'::text]) AS permitted_ids_to))) AND (length((id)::text) = 36)));
 
 
 --
@@ -34902,6 +37167,13 @@ CREATE POLICY select_visible ON app_public.conversations FOR SELECT TO app_user 
 CREATE POLICY select_visible ON app_public.custody_events FOR SELECT TO app_user USING (((delivery_id = ANY (ARRAY( SELECT d.id
    FROM app_public.deliveries d
   WHERE ((d.customer_id = ( SELECT app_public.current_user_id() AS current_user_id)) OR (d.traveler_id = ( SELECT app_public.current_user_id() AS current_user_id)))))) OR (((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['deliveries.read'::text, 'disputes.read'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['deliveries.read'::text, 'disputes.read'::text]) AS permitted_ids_to))) AND (length((id)::text) = 36))));
+
+
+--
+-- Name: data_exports select_visible; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_visible ON app_public.data_exports FOR SELECT TO app_user USING (((requested_by = ( SELECT app_public.current_user_id() AS current_user_id)) OR (((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['system.read'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['system.read'::text]) AS permitted_ids_to))) AND (length((id)::text) = 36))));
 
 
 --
@@ -35142,6 +37414,12 @@ CREATE POLICY select_visible_trip ON app_public.trip_weather FOR SELECT TO app_u
    FROM app_public.trips t
   WHERE (t.id = trip_weather.trip_id)) IS NOT NULL));
 
+
+--
+-- Name: system_backups; Type: ROW SECURITY; Schema: app_public; Owner: -
+--
+
+ALTER TABLE app_public.system_backups ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: system_configuration; Type: ROW SECURITY; Schema: app_public; Owner: -
@@ -35741,6 +38019,14 @@ REVOKE ALL ON FUNCTION app_hidden.delivery_request_estimate(details app_public.d
 
 REVOKE ALL ON FUNCTION app_hidden.display_name(first_name text, last_name text) FROM PUBLIC;
 GRANT ALL ON FUNCTION app_hidden.display_name(first_name text, last_name text) TO app_anonymous;
+
+
+--
+-- Name: FUNCTION downloadable_export(export_id uuid); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.downloadable_export(export_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_hidden.downloadable_export(export_id uuid) TO app_user;
 
 
 --
@@ -36671,6 +38957,20 @@ REVOKE ALL ON FUNCTION app_private.auto_complete_trips() FROM PUBLIC;
 
 
 --
+-- Name: TABLE system_backups; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT SELECT ON TABLE app_public.system_backups TO app_user;
+
+
+--
+-- Name: FUNCTION backup_to_take(backup_id uuid); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.backup_to_take(backup_id uuid) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION base32_encode(data bytea); Type: ACL; Schema: app_private; Owner: -
 --
 
@@ -36682,6 +38982,20 @@ REVOKE ALL ON FUNCTION app_private.base32_encode(data bytea) FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app_private.beat_and_claim_dead_workers(worker_id text, stale_after interval) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION begin_data_export(export_id uuid); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.begin_data_export(export_id uuid) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION begin_restore_drill(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.begin_restore_drill() FROM PUBLIC;
 
 
 --
@@ -36706,10 +39020,31 @@ REVOKE ALL ON FUNCTION app_private.cleanup_expired_data() FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION complete_backup(backup_id uuid, storage_key text, byte_size bigint, sha256 text, row_counts jsonb); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.complete_backup(backup_id uuid, storage_key text, byte_size bigint, sha256 text, row_counts jsonb) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION complete_data_export(export_id uuid, storage_key text, byte_size bigint, row_count bigint, sha256 text); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.complete_data_export(export_id uuid, storage_key text, byte_size bigint, row_count bigint, sha256 text) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION complete_file_upload(file_id uuid, stored_sha256 text, stored_bytes bigint); Type: ACL; Schema: app_private; Owner: -
 --
 
 REVOKE ALL ON FUNCTION app_private.complete_file_upload(file_id uuid, stored_sha256 text, stored_bytes bigint) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION compute_daily_metrics(day date); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.compute_daily_metrics(day date) FROM PUBLIC;
 
 
 --
@@ -36724,6 +39059,13 @@ REVOKE ALL ON FUNCTION app_private.create_notification_partitions() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app_private.create_session(user_id uuid) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION data_export_rows(export_type app_public.export_type, from_time timestamp with time zone, to_time timestamp with time zone); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.data_export_rows(export_type app_public.export_type, from_time timestamp with time zone, to_time timestamp with time zone) FROM PUBLIC;
 
 
 --
@@ -36818,6 +39160,13 @@ REVOKE ALL ON FUNCTION app_private.escrows_to_release(max_rows integer) FROM PUB
 
 
 --
+-- Name: FUNCTION evidence_held_delivery_ids(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.evidence_held_delivery_ids() FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION expire_delivery_requests(); Type: ACL; Schema: app_private; Owner: -
 --
 
@@ -36846,6 +39195,13 @@ REVOKE ALL ON FUNCTION app_private.expire_offers() FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION expire_operation_files(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.expire_operation_files() FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION expire_uploads(batch_size integer); Type: ACL; Schema: app_private; Owner: -
 --
 
@@ -36857,6 +39213,20 @@ REVOKE ALL ON FUNCTION app_private.expire_uploads(batch_size integer) FROM PUBLI
 --
 
 REVOKE ALL ON FUNCTION app_private.expire_verification_documents() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION fail_backup(backup_id uuid, error text); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.fail_backup(backup_id uuid, error text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION fail_data_export(export_id uuid, error text); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.fail_data_export(export_id uuid, error text) FROM PUBLIC;
 
 
 --
@@ -36878,6 +39248,13 @@ REVOKE ALL ON FUNCTION app_private.file_process_target(file_id uuid) FROM PUBLIC
 --
 
 REVOKE ALL ON FUNCTION app_private.file_upload_target(file_id uuid) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION finish_restore_drill(drill_id uuid, tables_compared integer, rows_restored bigint, mismatches jsonb, error text); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.finish_restore_drill(drill_id uuid, tables_compared integer, rows_restored bigint, mismatches jsonb, error text) FROM PUBLIC;
 
 
 --
@@ -36955,6 +39332,13 @@ REVOKE ALL ON FUNCTION app_private.issue_notification_token(notification_id uuid
 --
 
 REVOKE ALL ON FUNCTION app_private.issue_phone_code(code_id uuid) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION job_queue_stats(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.job_queue_stats() FROM PUBLIC;
 
 
 --
@@ -37105,6 +39489,13 @@ REVOKE ALL ON FUNCTION app_private.prune_api_request_budgets() FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION prune_qr_code_scans(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.prune_qr_code_scans() FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION prune_sessions(); Type: ACL; Schema: app_private; Owner: -
 --
 
@@ -37123,6 +39514,13 @@ REVOKE ALL ON FUNCTION app_private.reactivate_account(user_id uuid) FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app_private.read_qr_token(token text, OUT problem text, OUT key_id text, OUT delivery_id uuid, OUT qr_type app_public.qr_type, OUT token_hash bytea, OUT token_expires_at timestamp with time zone) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION rebuild_popular_routes(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.rebuild_popular_routes() FROM PUBLIC;
 
 
 --
@@ -37280,6 +39678,13 @@ REVOKE ALL ON FUNCTION app_private.require_money_admin(permission text, action t
 
 
 --
+-- Name: FUNCTION require_operations_admin(permission text, action text); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.require_operations_admin(permission text, action text) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION restore_credits(payment_intent_id uuid); Type: ACL; Schema: app_private; Owner: -
 --
 
@@ -37354,6 +39759,13 @@ REVOKE ALL ON FUNCTION app_private.start_mfa_challenge(user_id uuid, device_id t
 --
 
 REVOKE ALL ON FUNCTION app_private.start_session(user_id uuid, device_id text, device_type app_public.device_type, platform app_public.platform, app_version text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION table_row_counts(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.table_row_counts() FROM PUBLIC;
 
 
 --
@@ -37535,11 +39947,27 @@ GRANT ALL ON FUNCTION app_public.admin_check_qr_token(token text) TO app_user;
 
 
 --
+-- Name: FUNCTION admin_database_performance(); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.admin_database_performance() FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.admin_database_performance() TO app_user;
+
+
+--
 -- Name: FUNCTION admin_grant_credit(user_id uuid, amount bigint, currency text, note text, type app_public.credit_type, expires_at timestamp with time zone); Type: ACL; Schema: app_public; Owner: -
 --
 
 REVOKE ALL ON FUNCTION app_public.admin_grant_credit(user_id uuid, amount bigint, currency text, note text, type app_public.credit_type, expires_at timestamp with time zone) FROM PUBLIC;
 GRANT ALL ON FUNCTION app_public.admin_grant_credit(user_id uuid, amount bigint, currency text, note text, type app_public.credit_type, expires_at timestamp with time zone) TO app_user;
+
+
+--
+-- Name: FUNCTION admin_index_usage(); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.admin_index_usage() FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.admin_index_usage() TO app_user;
 
 
 --
@@ -37570,6 +39998,14 @@ GRANT SELECT ON TABLE app_public.escrow_accounts TO app_user;
 
 REVOKE ALL ON FUNCTION app_public.admin_release_escrow(delivery_id uuid, reason text) FROM PUBLIC;
 GRANT ALL ON FUNCTION app_public.admin_release_escrow(delivery_id uuid, reason text) TO app_user;
+
+
+--
+-- Name: FUNCTION admin_table_sizes(); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.admin_table_sizes() FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.admin_table_sizes() TO app_user;
 
 
 --
@@ -37928,6 +40364,14 @@ GRANT ALL ON FUNCTION app_public.duplicate_trip(trip_id uuid, departure_time tim
 
 REVOKE ALL ON FUNCTION app_public.edit_message(message_id uuid, body text) FROM PUBLIC;
 GRANT ALL ON FUNCTION app_public.edit_message(message_id uuid, body text) TO app_user;
+
+
+--
+-- Name: FUNCTION export_my_data(); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.export_my_data() FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.export_my_data() TO app_user;
 
 
 --
@@ -38301,6 +40745,29 @@ GRANT ALL ON FUNCTION app_public.report_user(user_id uuid, category app_public.u
 
 
 --
+-- Name: FUNCTION request_backup(); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.request_backup() FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.request_backup() TO app_user;
+
+
+--
+-- Name: TABLE data_exports; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT SELECT ON TABLE app_public.data_exports TO app_user;
+
+
+--
+-- Name: FUNCTION request_data_export(export_type app_public.export_type, format app_public.export_format, filters jsonb); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.request_data_export(export_type app_public.export_type, format app_public.export_format, filters jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.request_data_export(export_type app_public.export_type, format app_public.export_format, filters jsonb) TO app_user;
+
+
+--
 -- Name: FUNCTION request_emergency_override(delivery_id uuid, qr_type app_public.qr_type, reason app_public.override_reason, description text, alternative_verification text); Type: ACL; Schema: app_public; Owner: -
 --
 
@@ -38330,6 +40797,14 @@ GRANT ALL ON FUNCTION app_public.request_payout_onboarding(country text, return_
 
 REVOKE ALL ON FUNCTION app_public.request_phone_verification(phone_number text) FROM PUBLIC;
 GRANT ALL ON FUNCTION app_public.request_phone_verification(phone_number text) TO app_user;
+
+
+--
+-- Name: FUNCTION request_restore_drill(); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.request_restore_drill() FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.request_restore_drill() TO app_user;
 
 
 --
@@ -38787,6 +41262,20 @@ GRANT SELECT ON TABLE app_public.active_deliveries TO app_user;
 
 
 --
+-- Name: TABLE backup_restore_drills; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT SELECT ON TABLE app_public.backup_restore_drills TO app_user;
+
+
+--
+-- Name: TABLE daily_metrics; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT SELECT ON TABLE app_public.daily_metrics TO app_user;
+
+
+--
 -- Name: TABLE delivery_analytics; Type: ACL; Schema: app_public; Owner: -
 --
 
@@ -38840,6 +41329,13 @@ GRANT SELECT ON TABLE app_public.payment_intents TO app_user;
 --
 
 GRANT SELECT ON TABLE app_public.payout_accounts TO app_user;
+
+
+--
+-- Name: TABLE popular_routes; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT SELECT ON TABLE app_public.popular_routes TO app_user;
 
 
 --
@@ -38959,3 +41455,4 @@ ALTER DEFAULT PRIVILEGES FOR ROLE app_owner REVOKE ALL ON FUNCTIONS  FROM PUBLIC
 --   20261209100200
 --   20261209100300
 --   20261209130000
+--   20261209150000

@@ -135,6 +135,20 @@ export interface WorkerConfig {
   reclaimAfterMs: number;
 }
 
+export interface OperationsConfig {
+  /** Where backups__create writes database dumps (pg_dump custom format), one file per backup. */
+  backupDir: string;
+  /** Where exports__create writes data exports (CSV or JSON), served by GET /exports/<id>. */
+  exportDir: string;
+  /**
+   * Bearer token /metrics (Prometheus text) asks for; unset: /metrics answers only loopback clients (a scraper on the
+   * same host or through a sidecar), everyone else 404.
+   */
+  metricsToken: string | undefined;
+  /** Where pg_dump, pg_restore live (PG_BIN, as the bootstrap finds PostgreSQL's programs). */
+  pgBin: string;
+}
+
 export interface Config {
   isProduction: boolean;
   /** pino level. */
@@ -149,6 +163,7 @@ export interface Config {
   weather: WeatherConfig;
   worker: WorkerConfig;
   stripe: StripeConfig;
+  operations: OperationsConfig;
 }
 
 export function readConfig(source: Source = process.env): Config {
@@ -165,6 +180,7 @@ export function readConfig(source: Source = process.env): Config {
     weather: readWeatherConfig(source),
     worker: readWorkerConfig(source),
     stripe: readStripeConfig(source),
+    operations: readOperationsConfig(source),
   };
 }
 
@@ -358,6 +374,18 @@ export function readStripeConfig(source: Source = process.env): StripeConfig {
   }
   if (!webhookSecret) throw new Error("STRIPE_WEBHOOK_SECRET is required with STRIPE_SECRET_KEY");
   return { fake: false, secretKey, webhookSecret, host, port, protocol: protocol as StripeConfig["protocol"] };
+}
+
+export function readOperationsConfig(source: Source = process.env): OperationsConfig {
+  const metricsToken = source.METRICS_TOKEN || undefined;
+  if (metricsToken !== undefined && metricsToken.length < 32)
+    throw new Error("METRICS_TOKEN needs at least 32 characters");
+  return {
+    backupDir: source.BACKUP_DIR || new URL("../.data/backups", import.meta.url).pathname,
+    exportDir: source.EXPORT_DIR || new URL("../.data/exports", import.meta.url).pathname,
+    metricsToken,
+    pgBin: readPgBin(source),
+  };
 }
 
 /** Where the PostgreSQL 15 programs are (pg_dump for db/schema.sql); Debian keeps them off PATH. */

@@ -1,6 +1,7 @@
 // The HTTP server: request ids and logs, health probes (Express), token check, then PostGraphile at /graphql through
 // grafserv's node adaptor (and GraphQL subscriptions over websockets at /graphql, server/websocket.ts); signed file uploads and downloads at /files/<id>; Stripe's webhooks at /webhooks/stripe;
-// the customer's handover codes as images at /handover/qr.png and .svg.
+// the customer's handover codes as images at /handover/qr.png and .svg; data export downloads at /exports/<id> and
+// Prometheus metrics at /metrics (server/operations/).
 import { randomUUID } from "node:crypto";
 import { readdirSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
@@ -21,6 +22,8 @@ import { storageFromConfig } from "../lib/storage.ts";
 import { makePreset } from "./graphile.config.ts";
 import { createStripeClient } from "../lib/stripe.ts";
 import { makeStripeWebhook, STRIPE_WEBHOOK_PATH } from "./stripe/webhook.ts";
+import { isExportPath, makeExportRoute } from "./operations/exports.ts";
+import { makeMetrics, METRICS_PATH } from "./operations/metrics.ts";
 import { makeWebsocketServer } from "./websocket.ts";
 
 const MIGRATIONS_DIR = new URL("../db/migrations/", import.meta.url);
@@ -42,13 +45,19 @@ export interface AppServer {
  * Request id (a well-formed incoming x-request-id, else a new one) and one JSON log line per request when it
  * finishes. Plain node:http: it runs in front of both grafserv and Express.
  */
-function startRequest(req: IncomingMessage, res: ServerResponse, log: Logger): string {
+function startRequest(
+  req: IncomingMessage,
+  res: ServerResponse,
+  log: Logger,
+  observe: (method: string, path: string, status: number, seconds: number) => void
+): string {
   const incoming = req.headers["x-request-id"];
   const reqId = typeof incoming === "string" && /^[\w.-]{1,64}$/.test(incoming) ? incoming : randomUUID();
   const started = process.hrtime.bigint();
   res.setHeader("x-request-id", reqId);
   res.on("finish", () => {
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    observe(req.method ?? "GET", pathOf(req), res.statusCode, ms / 1000);
     const level = res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "warn" : "info";
     log[level](
       { reqId, method: req.method, path: pathOf(req), status: res.statusCode, ms: Math.round(ms * 10) / 10 },
@@ -115,11 +124,23 @@ export async function createAppServer(config: Config, log: Logger): Promise<AppS
     log,
   });
   const qrImage = makeQrImageRoute({ authPool, statementTimeout: config.api.statementTimeout, log });
+  const exportDownload = makeExportRoute({
+    authPool,
+    statementTimeout: config.api.statementTimeout,
+    exportDir: config.operations.exportDir,
+    log,
+  });
+  const metrics = makeMetrics({
+    pools: { owner: ownerPool, authenticator: authPool },
+    ownerPool,
+    token: config.operations.metricsToken,
+    log,
+  });
   const serv = pgl.createServ(grafserv);
   const graphqlHandler = serv.createHandler();
   const graphqlPath = "/graphql";
   const httpServer = createServer((req, res) => {
-    const reqId = startRequest(req, res, log);
+    const reqId = startRequest(req, res, log, metrics.observe);
     const path = pathOf(req);
     // What grafserv does not answer goes to Express; what it fails on unexpectedly is logged and answered 500.
     const next = (err?: Error) => {
@@ -141,6 +162,14 @@ export async function createAppServer(config: Config, log: Logger): Promise<AppS
       // The customer's bearer token, admitted as for GraphQL (server/handover/qr_image.ts).
       void admit(req, res, reqId).then((admitted) => {
         if (admitted) void qrImage(req, res, path, reqId);
+      });
+    } else if (path === METRICS_PATH) {
+      // A bearer METRICS_TOKEN, or loopback only without one (server/operations/metrics.ts).
+      void metrics.handle(req, res);
+    } else if (isExportPath(path)) {
+      // The requesting admin's bearer token, admitted as for GraphQL (server/operations/exports.ts).
+      void admit(req, res, reqId).then((admitted) => {
+        if (admitted) void exportDownload(req, res, path, reqId);
       });
     } else if (isFilePath(path)) {
       // Signed URLs, not tokens: the signature is the credential (server/files/routes.ts).

@@ -18,9 +18,18 @@ import { createWeatherProvider } from "./weather/index.ts";
 
 export const CRONTAB_FILE = new URL("crontab", import.meta.url);
 
-/** The real mailer, SMS and push senders, weather provider, file storage, malware scanner and Stripe client of this configuration. */
-export function makeTaskDeps(config: Pick<Config, "mail" | "sms" | "push" | "weather" | "files" | "stripe">): TaskDeps {
+/** The real mailer, SMS and push senders, weather provider, file storage, malware scanner, Stripe client and operations directories of this configuration. */
+export function makeTaskDeps(
+  config: Pick<Config, "mail" | "sms" | "push" | "weather" | "files" | "stripe" | "operations" | "database">
+): TaskDeps {
   return {
+    operations: {
+      backupDir: config.operations.backupDir,
+      exportDir: config.operations.exportDir,
+      pgBin: config.operations.pgBin,
+      databaseUrl: config.database.workerUrl,
+      rootUrl: config.database.rootUrl,
+    },
     stripe: createStripeClient(config.stripe),
     mailer: createMailer(config.mail),
     smsSender: createSmsSender(config.sms),

@@ -32,6 +32,11 @@ const SMALL_BY_NATURE: Record<string, string> = {
   system_configuration: "the platform's tunables (a few hundred rows, one per setting)",
   notification_templates: "one per kind of message (a few dozen rows)",
   notification_template_bodies: "a few per template, one per locale",
+  system_backups: "one per backup, kept retention.backups_days (a few dozen rows)",
+  backup_restore_drills: "one per monthly or requested restore drill",
+  data_exports: "one per export an admin asks for, kept until retention.exports_days have passed",
+  daily_metrics: "one activity row and a few money rows per day",
+  popular_routes: "the routes with at least 5 requests in 30 days (hundreds at most)",
 };
 
 interface Read {
@@ -104,6 +109,14 @@ const READS: Record<string, Read[]> = {
   "app_public.custody_evidence_bundle(uuid)": [
     { name: "custodyEvidenceBundle of my delivery", sql: "select app_public.custody_evidence_bundle($1)",
       params: (f) => [f.myDeliveredDelivery] }],
+  "app_public.export_my_data()": [
+    { name: "exportMyData", sql: "select app_public.export_my_data()" }],
+  "app_public.admin_database_performance()": [
+    { name: "adminDatabasePerformance (an admin)", sql: "select app_public.admin_database_performance()", asAdmin: "admin" }],
+  "app_public.admin_index_usage()": [
+    { name: "adminIndexUsage (an admin)", sql: "select app_public.admin_index_usage()", asAdmin: "admin" }],
+  "app_public.admin_table_sizes()": [
+    { name: "adminTableSizes (an admin)", sql: "select app_public.admin_table_sizes()", asAdmin: "admin" }],
   "app_public.search_users(text)": [
     { name: "searchUsers", sql: "select * from app_public.search_users($1)", params: (f) => [f.someonesName],
       uses: /^users_names_trgm_idx$/ }],

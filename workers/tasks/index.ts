@@ -14,16 +14,22 @@ import type { PushSender } from "../push.ts";
 import type { SmsSender } from "../sms.ts";
 import type { WeatherProvider } from "../weather/provider.ts";
 import { makeApiRequestBudgetsPruneTask } from "./api_request_budgets__prune.ts";
+import { makeBackupsCreateTask } from "./backups__create.ts";
+import { makeBackupsRestoreDrillTask } from "./backups__restore_drill.ts";
 import { makeDeliveriesCancelUnpaidTask } from "./deliveries__cancel_unpaid.ts";
 import { makeEmailsSendTask } from "./emails__send.ts";
+import { makeExportsCreateTask } from "./exports__create.ts";
 import { makeFilesExpireUploadsTask } from "./files__expire_uploads.ts";
 import { makeFilesProcessUploadTask } from "./files__process_upload.ts";
 import { makeFilesRemoveObjectsTask } from "./files__remove_objects.ts";
 import { makeMaintenanceCleanupExpiredDataTask } from "./maintenance__cleanup_expired_data.ts";
 import { makeMatchingRecordCandidatesTask } from "./matching__record_candidates.ts";
+import { makeMetricsDailyTask } from "./metrics__daily.ts";
+import { makeMetricsPopularRoutesTask } from "./metrics__popular_routes.ts";
 import { makeNotificationsCreatePartitionsTask } from "./notifications__create_partitions.ts";
 import { makeNotificationsSendTask } from "./notifications__send.ts";
 import { makeOffersExpireTask } from "./offers__expire.ts";
+import { makeOperationsRemoveFilesTask } from "./operations__remove_files.ts";
 import { makePaymentsCancelTask } from "./payments__cancel.ts";
 import { makePaymentsCaptureTask } from "./payments__capture.ts";
 import { makePaymentsCaptureEarlyTask } from "./payments__capture_early.ts";
@@ -56,21 +62,39 @@ export interface TaskDeps {
   scanner: MalwareScanner | undefined;
   /** The official Stripe SDK: Stripe's API with a key, the fake on loopback without one (lib/stripe.ts). */
   stripe: Stripe;
+  /** Backups and exports (docs/operations.md): their directories, pg_dump's, and the connections they use. */
+  operations: OperationsDeps;
+}
+
+export interface OperationsDeps {
+  backupDir: string;
+  exportDir: string;
+  pgBin: string;
+  /** The owner's direct connection, which pg_dump reads the database through. */
+  databaseUrl: string;
+  /** A role that may create databases and extensions (ROOT_DATABASE_URL): the restore drill's scratch database. */
+  rootUrl: string | undefined;
 }
 
 export function makeTaskList(deps: TaskDeps): TaskList {
   return {
     api_request_budgets__prune: makeApiRequestBudgetsPruneTask(),
+    backups__create: makeBackupsCreateTask(deps),
+    backups__restore_drill: makeBackupsRestoreDrillTask(deps),
     deliveries__cancel_unpaid: makeDeliveriesCancelUnpaidTask(),
     emails__send: makeEmailsSendTask(deps),
+    exports__create: makeExportsCreateTask(deps),
     files__expire_uploads: makeFilesExpireUploadsTask(deps),
     files__process_upload: makeFilesProcessUploadTask(deps),
     files__remove_objects: makeFilesRemoveObjectsTask(deps),
     maintenance__cleanup_expired_data: makeMaintenanceCleanupExpiredDataTask(),
     matching__record_candidates: makeMatchingRecordCandidatesTask(),
+    metrics__daily: makeMetricsDailyTask(),
+    metrics__popular_routes: makeMetricsPopularRoutesTask(),
     notifications__create_partitions: makeNotificationsCreatePartitionsTask(),
     notifications__send: makeNotificationsSendTask(deps),
     offers__expire: makeOffersExpireTask(),
+    operations__remove_files: makeOperationsRemoveFilesTask(deps),
     payments__cancel: makePaymentsCancelTask(deps),
     payments__capture: makePaymentsCaptureTask(deps),
     payments__capture_early: makePaymentsCaptureEarlyTask(),

@@ -1,5 +1,6 @@
 -- Daily maintenance (docs/platform.md, workers/crontab at 02:00 UTC): every retention rule, once. Each domain keeps
--- its rule in its own function; later issues add theirs here. Every step handles at most retention.batch_size rows
+-- its rule in its own function returning how many rows it touched; adding a rule is one line below,
+-- '<what>_<done>', app_private.<function>() (docs/operations.md, Retention). Every step handles at most retention.batch_size rows
 -- per statement, so one call is a short transaction whatever the backlog; the answer counts what each step did and
 -- says whether any step may have more ("more": true when a count reached the batch size), and the job
 -- (maintenance__cleanup_expired_data) calls again, one transaction per round, until nothing is left. Idempotent.
@@ -23,7 +24,9 @@ declare
     'device_tokens_expired', app_private.expire_device_tokens(),
     'notification_partitions_dropped', app_private.drop_old_notification_partitions(),
     'conversations_deleted', app_private.delete_expired_conversations(),
-    'stripe_events_deleted', app_private.delete_old_stripe_events());
+    'stripe_events_deleted', app_private.delete_old_stripe_events(),
+    'qr_code_scans_deleted', app_private.prune_qr_code_scans(),
+    'operation_files_expired', app_private.expire_operation_files());
 begin
   return v_counts || jsonb_build_object('more', exists (
     select 1 from jsonb_each(v_counts) as c

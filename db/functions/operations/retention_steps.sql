@@ -1,0 +1,35 @@
+-- Retention steps of cleanup_expired_data (docs/operations.md, Retention) for tables whose domains had none yet.
+-- Each touches at most retention.batch_size rows and returns how many; running one again changes nothing.
+
+-- The deliveries whose evidence no retention step may delete: today those in the disputed state. The disputes
+-- domain replaces this body to add deliveries with an open dispute or one closed less than
+-- tracking.dispute_grace_days ago; every step that deletes evidence (QR scans here; location pings later) asks it.
+create or replace function app_private.evidence_held_delivery_ids()
+returns setof uuid
+language sql stable
+set search_path = pg_catalog, public, pg_temp
+as $$
+  select d.id from app_public.deliveries d where d.status = 'disputed';
+$$;
+comment on function app_private.evidence_held_delivery_ids() is 'Deliveries whose evidence retention must keep (disputed ones).';
+
+-- QR scans older than retention.qr_scans_days are deleted, unless their delivery's evidence is held.
+create or replace function app_private.prune_qr_code_scans()
+returns integer
+language plpgsql volatile
+set search_path = pg_catalog, public, pg_temp
+as $$
+declare
+  v_rows integer;
+begin
+  delete from app_public.qr_code_scans s
+   where s.id in (select o.id from app_public.qr_code_scans o
+                   where o.created_at < now() - make_interval(days => (app_hidden.config_value('retention.qr_scans_days'))::integer)
+                     and (o.delivery_id is null
+                          or o.delivery_id not in (select h from app_private.evidence_held_delivery_ids() h))
+                   limit (app_hidden.config_value('retention.batch_size'))::integer);
+  get diagnostics v_rows = row_count;
+  return v_rows;
+end;
+$$;
+comment on function app_private.prune_qr_code_scans() is 'Deletes QR scans past retention.qr_scans_days, keeping held evidence; returns how many.';
