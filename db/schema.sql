@@ -2890,6 +2890,56 @@ COMMENT ON TYPE app_public.verification_status IS 'Review state of a verificatio
 
 
 --
+-- Name: webhook_delivery_status; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.webhook_delivery_status AS ENUM (
+    'pending',
+    'succeeded',
+    'failed',
+    'abandoned'
+);
+
+
+--
+-- Name: TYPE webhook_delivery_status; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.webhook_delivery_status IS 'pending until the first call, failed while retries remain after a failed call, then succeeded or abandoned.';
+
+
+--
+-- Name: webhook_secret; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.webhook_secret AS (
+	webhook_id uuid,
+	secret text
+);
+
+
+--
+-- Name: TYPE webhook_secret; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.webhook_secret IS 'A webhook''s new signing secret (64 hexadecimal characters, the HMAC key as written), shown once.';
+
+
+--
+-- Name: COLUMN webhook_secret.webhook_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.webhook_secret.webhook_id IS 'The webhook''s id.';
+
+
+--
+-- Name: COLUMN webhook_secret.secret; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.webhook_secret.secret IS 'The signing secret: keep it; it is not shown again.';
+
+
+--
 -- Name: delivery_number_seq; Type: SEQUENCE; Schema: app_public; Owner: -
 --
 
@@ -6797,6 +6847,41 @@ COMMENT ON FUNCTION app_hidden.dropoff_allowed(delivery app_public.deliveries) I
 
 
 --
+-- Name: emit_webhook_event(text, jsonb); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.emit_webhook_event(type text, data jsonb) RETURNS uuid
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_event_id uuid := gen_random_uuid();
+  v_payload jsonb := jsonb_build_object('id', v_event_id, 'type', emit_webhook_event.type,
+    'created_at', to_char(now() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'data', emit_webhook_event.data);
+  v_count integer;
+begin
+  with made as (
+    insert into app_public.webhook_deliveries (webhook_id, event_id, event_type, payload)
+    select w.id, v_event_id, emit_webhook_event.type, v_payload
+      from app_public.notification_webhooks w
+     where w.active and w.events @> array[emit_webhook_event.type]
+    returning id)
+  select count(*) into v_count
+    from made, lateral graphile_worker.add_job('webhook_deliveries__send', json_build_object('id', made.id),
+                                               job_key := 'webhook_deliveries__send:' || made.id, max_attempts := 1) j;
+  return case when v_count > 0 then v_event_id end;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION emit_webhook_event(type text, data jsonb); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.emit_webhook_event(type text, data jsonb) IS 'Queues an event for every active webhook listening to its type, in the caller''s transaction; returns the event id.';
+
+
+--
 -- Name: insert_delivery_request(uuid, app_public.delivery_request_details); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
@@ -9034,6 +9119,29 @@ COMMENT ON FUNCTION app_hidden.tg_deliveries__check_transition() IS 'Refuses del
 
 
 --
+-- Name: tg_deliveries__webhook_event(); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.tg_deliveries__webhook_event() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+begin
+  perform app_hidden.emit_webhook_event('delivery.status_changed', jsonb_build_object(
+    'delivery_id', NEW.id, 'delivery_number', NEW.delivery_number, 'from', OLD.status, 'to', NEW.status));
+  return null;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION tg_deliveries__webhook_event(); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.tg_deliveries__webhook_event() IS 'Emits delivery.status_changed to webhooks.';
+
+
+--
 -- Name: tg_delivery_offers__count_answer(); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
@@ -9098,6 +9206,53 @@ $$;
 --
 
 COMMENT ON FUNCTION app_hidden.tg_delivery_offers__request_status() IS 'Keeps an open request matched while it has a live offer thread, pending otherwise.';
+
+
+--
+-- Name: tg_delivery_offers__webhook_event(); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.tg_delivery_offers__webhook_event() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+begin
+  perform app_hidden.emit_webhook_event('offer.accepted', jsonb_build_object(
+    'offer_id', NEW.id, 'request_id', NEW.request_id, 'trip_id', NEW.trip_id));
+  return null;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION tg_delivery_offers__webhook_event(); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.tg_delivery_offers__webhook_event() IS 'Emits offer.accepted to webhooks.';
+
+
+--
+-- Name: tg_escrow_accounts__webhook_event(); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.tg_escrow_accounts__webhook_event() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+begin
+  perform app_hidden.emit_webhook_event('escrow.released', jsonb_build_object(
+    'escrow_id', NEW.id, 'delivery_id', NEW.delivery_id, 'amount', NEW.released_amount, 'currency', NEW.currency,
+    'condition', NEW.release_condition));
+  return null;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION tg_escrow_accounts__webhook_event(); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.tg_escrow_accounts__webhook_event() IS 'Emits escrow.released to webhooks.';
 
 
 --
@@ -9170,6 +9325,36 @@ COMMENT ON FUNCTION app_hidden.tg_notification_templates__bump_version() IS 'Bum
 
 
 --
+-- Name: tg_notification_webhooks__check(); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.tg_notification_webhooks__check() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $_$
+begin
+  if NEW.url !~ '^https://'
+     and not (NEW.url ~ '^http://127\.0\.0\.1(:[0-9]{1,5})?(/|$)'
+              and (app_hidden.config_value('notifications.webhook_allow_loopback_http'))::boolean) then
+    raise exception 'url must use https' using errcode = 'INVAL';
+  end if;
+  if TG_OP = 'UPDATE' and NEW.active and not OLD.active then
+    NEW.disabled_at := null;
+    NEW.consecutive_failures := 0;
+  end if;
+  return NEW;
+end;
+$_$;
+
+
+--
+-- Name: FUNCTION tg_notification_webhooks__check(); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.tg_notification_webhooks__check() IS 'Refuses a webhook URL that is not https (loopback http only when allowed); re-enabling clears the failures.';
+
+
+--
 -- Name: tg_notifications__events(); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
@@ -9229,6 +9414,53 @@ $$;
 --
 
 COMMENT ON FUNCTION app_hidden.tg_notifications__read_status() IS 'An in-app message read is in status read.';
+
+
+--
+-- Name: tg_payment_intents__webhook_event(); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.tg_payment_intents__webhook_event() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+begin
+  perform app_hidden.emit_webhook_event('payment.captured', jsonb_build_object(
+    'payment_intent_id', NEW.id, 'delivery_id', NEW.delivery_id, 'amount', NEW.captured_amount, 'currency', NEW.currency));
+  return null;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION tg_payment_intents__webhook_event(); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.tg_payment_intents__webhook_event() IS 'Emits payment.captured to webhooks.';
+
+
+--
+-- Name: tg_refunds__webhook_event(); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.tg_refunds__webhook_event() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+begin
+  perform app_hidden.emit_webhook_event('refund.created', jsonb_build_object(
+    'refund_id', NEW.id, 'delivery_id', NEW.delivery_id, 'amount', NEW.amount, 'currency', NEW.currency,
+    'reason', NEW.reason));
+  return null;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION tg_refunds__webhook_event(); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.tg_refunds__webhook_event() IS 'Emits refund.created to webhooks.';
 
 
 --
@@ -9735,6 +9967,29 @@ $$;
 --
 
 COMMENT ON FUNCTION app_hidden.tg_users__statistics_visibility() IS 'Recomputes whether the user''s statistics are public after the account''s status or deletion changes.';
+
+
+--
+-- Name: tg_users__webhook_event(); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.tg_users__webhook_event() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+begin
+  perform app_hidden.emit_webhook_event('user.verified', jsonb_build_object(
+    'user_id', NEW.id, 'from', OLD.verification_level, 'to', NEW.verification_level));
+  return null;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION tg_users__webhook_event(); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.tg_users__webhook_event() IS 'Emits user.verified to webhooks.';
 
 
 --
@@ -10787,7 +11042,8 @@ declare
     'unattached_files_removed', app_private.remove_unattached_files(),
     'handover_items_expired', app_private.expire_handover_items(),
     'device_tokens_expired', app_private.expire_device_tokens(),
-    'notification_partitions_dropped', app_private.drop_old_notification_partitions());
+    'notification_partitions_dropped', app_private.drop_old_notification_partitions(),
+    'webhook_deliveries_deleted', app_private.delete_old_webhook_deliveries());
 begin
   return v_counts || jsonb_build_object('more', exists (
     select 1 from jsonb_each(v_counts) as c
@@ -11139,6 +11395,32 @@ $$;
 --
 
 COMMENT ON FUNCTION app_private.delete_expired_trip_weather() IS 'Deletes expired trip forecasts, at most retention.batch_size; returns how many.';
+
+
+--
+-- Name: delete_old_webhook_deliveries(); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.delete_old_webhook_deliveries() RETURNS integer
+    LANGUAGE sql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  with gone as (
+    delete from app_public.webhook_deliveries d
+     where d.id in (select o.id from app_public.webhook_deliveries o
+                     where o.created_at < now() - make_interval(days => (app_hidden.config_value('notifications.webhook_retention_days'))::int)
+                     order by o.created_at
+                     limit (app_hidden.config_value('retention.batch_size'))::int)
+    returning 1)
+  select count(*)::int from gone;
+$$;
+
+
+--
+-- Name: FUNCTION delete_old_webhook_deliveries(); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.delete_old_webhook_deliveries() IS 'Deletes webhook deliveries past notifications.webhook_retention_days, one batch.';
 
 
 --
@@ -12409,6 +12691,36 @@ $$;
 --
 
 COMMENT ON FUNCTION app_private.new_qr_backup_code() IS 'A new random backup code, XXX-XXX-XXX-XXX.';
+
+
+--
+-- Name: new_webhook_secret(uuid, boolean); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.new_webhook_secret(webhook_id uuid, keep_previous boolean) RETURNS text
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_secret bytea := public.gen_random_bytes(32);
+begin
+  insert into app_private.webhook_secrets as s (webhook_id, current)
+  values (new_webhook_secret.webhook_id, v_secret)
+  on conflict on constraint webhook_secrets_pkey do update
+     set current = excluded.current,
+         previous = case when new_webhook_secret.keep_previous then s.current end,
+         previous_expires_at = case when new_webhook_secret.keep_previous then now() + interval '24 hours' end,
+         rotated_at = now();
+  return encode(v_secret, 'hex');
+end;
+$$;
+
+
+--
+-- Name: FUNCTION new_webhook_secret(webhook_id uuid, keep_previous boolean); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.new_webhook_secret(webhook_id uuid, keep_previous boolean) IS 'Stores a new signing secret for a webhook and returns it once (hex); optionally keeps the old one signing for 24 hours.';
 
 
 --
@@ -13763,6 +14075,78 @@ COMMENT ON FUNCTION app_private.record_trip_weather(trip_id uuid, weather jsonb,
 
 
 --
+-- Name: record_webhook_attempt(uuid, integer, text); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.record_webhook_attempt(delivery_id uuid, status_code integer, error text DEFAULT NULL::text) RETURNS app_public.webhook_delivery_status
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_d app_public.webhook_deliveries;
+  v_w app_public.notification_webhooks;
+  v_delays jsonb := app_hidden.config_value('notifications.webhook_retry_minutes');
+  v_status app_public.webhook_delivery_status;
+  v_next timestamptz;
+begin
+  select * into v_d from app_public.webhook_deliveries d
+   where d.id = record_webhook_attempt.delivery_id and d.status in ('pending', 'failed')
+   for update;
+  if v_d.id is null then
+    return null;
+  end if;
+  if record_webhook_attempt.status_code between 200 and 299 then
+    v_status := 'succeeded';
+  elsif v_d.attempts < jsonb_array_length(v_delays) then
+    v_status := 'failed';
+    v_next := now() + make_interval(mins => (v_delays ->> v_d.attempts)::int);
+  else
+    v_status := 'abandoned';
+  end if;
+  update app_public.webhook_deliveries d
+     set attempts = d.attempts + 1, status = v_status,
+         last_status_code = record_webhook_attempt.status_code,
+         last_error = case when v_status <> 'succeeded'
+                           then left(coalesce(record_webhook_attempt.error,
+                                              'the endpoint answered ' || record_webhook_attempt.status_code), 2000) end,
+         delivered_at = case when v_status = 'succeeded' then now() end,
+         next_attempt_at = coalesce(v_next, d.next_attempt_at)
+   where d.id = v_d.id;
+
+  -- The webhook's run of abandoned deliveries: a success ends it; the one that reaches the limit disables the
+  -- webhook (the row lock orders concurrent deliveries, so exactly one of them disables it and tells the owner).
+  if v_status = 'failed' then
+    perform graphile_worker.add_job('webhook_deliveries__send', json_build_object('id', v_d.id),
+      run_at := v_next, job_key := 'webhook_deliveries__send:' || v_d.id, max_attempts := 1);
+  elsif v_status = 'succeeded' then
+    update app_public.notification_webhooks w set consecutive_failures = 0
+     where w.id = v_d.webhook_id and w.consecutive_failures <> 0;
+  else
+    update app_public.notification_webhooks w
+       set consecutive_failures = w.consecutive_failures + 1
+     where w.id = v_d.webhook_id
+    returning * into v_w;
+    if v_w.active and v_w.consecutive_failures >= (app_hidden.config_value('notifications.webhook_disable_after'))::int then
+      update app_public.notification_webhooks w set active = false, disabled_at = now() where w.id = v_w.id;
+      if v_w.owner_id is not null then
+        perform app_hidden.notify(v_w.owner_id, 'webhook_disabled',
+          jsonb_build_object('url', v_w.url, 'failures', v_w.consecutive_failures), 'high');
+      end if;
+    end if;
+  end if;
+  return v_status;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION record_webhook_attempt(delivery_id uuid, status_code integer, error text); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.record_webhook_attempt(delivery_id uuid, status_code integer, error text) IS 'Records one call of a webhook delivery: succeeded, retried later or abandoned (disabling the webhook after too many).';
+
+
+--
 -- Name: refresh_stale_verification_levels(); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -13961,6 +14345,35 @@ $$;
 --
 
 COMMENT ON FUNCTION app_private.require_money_admin(permission text, action text) IS 'Caller check of admin money operations: the permission and a two-factor session; DNIED otherwise.';
+
+
+--
+-- Name: require_notifications_admin(text); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.require_notifications_admin(action text) RETURNS uuid
+    LANGUAGE plpgsql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_hidden.require_user('unverified', require_notifications_admin.action);
+begin
+  if not app_hidden.current_user_has_permission('notifications.send') then
+    raise exception 'Only admins with notifications.send may %', require_notifications_admin.action using errcode = 'DNIED';
+  end if;
+  if not exists (select 1 from app_private.sessions s where s.id = app_hidden.current_session_id() and s.mfa_verified) then
+    raise exception 'Notification admin tools need a session that passed the second factor' using errcode = 'DNIED';
+  end if;
+  return v_user_id;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION require_notifications_admin(action text); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.require_notifications_admin(action text) IS 'Caller check of notification admin tools: notifications.send and a two-factor session; DNIED otherwise.';
 
 
 --
@@ -14747,6 +15160,73 @@ $$;
 --
 
 COMMENT ON FUNCTION app_private.weather_alerts(at_end text, forecast jsonb) IS 'Alerts ({at, kind, message}) a forecast of one end of a trip raises under trips.weather_alert_thresholds.';
+
+
+--
+-- Name: webhook_delivery_to_send(uuid); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.webhook_delivery_to_send(delivery_id uuid) RETURNS jsonb
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_d app_public.webhook_deliveries;
+  v_w app_public.notification_webhooks;
+  v_body text;
+begin
+  select * into v_d from app_public.webhook_deliveries d
+   where d.id = webhook_delivery_to_send.delivery_id and d.status in ('pending', 'failed') and d.next_attempt_at <= now()
+   for update;
+  if v_d.id is null then
+    return null;
+  end if;
+  select * into v_w from app_public.notification_webhooks w where w.id = v_d.webhook_id;
+  if not v_w.active then
+    update app_public.webhook_deliveries d set status = 'abandoned', last_error = 'the webhook is not active'
+     where d.id = v_d.id;
+    return null;
+  end if;
+  v_body := v_d.payload::text;
+  return jsonb_build_object('url', v_w.url, 'body', v_body, 'event_id', v_d.event_id,
+    'signature', app_private.webhook_signature(v_w.id, v_body, clock_timestamp()),
+    'timeout_ms', (app_hidden.config_value('notifications.webhook_timeout_seconds'))::int * 1000);
+end;
+$$;
+
+
+--
+-- Name: FUNCTION webhook_delivery_to_send(delivery_id uuid); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.webhook_delivery_to_send(delivery_id uuid) IS 'A due webhook delivery''s signed request (url, body, headers'' values, timeout), or null.';
+
+
+--
+-- Name: webhook_signature(uuid, text, timestamp with time zone); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.webhook_signature(webhook_id uuid, body text, at timestamp with time zone) RETURNS text
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select 't=' || t.unix || string_agg(',v1=' || encode(public.hmac(convert_to(t.unix || '.' || webhook_signature.body, 'UTF8'),
+                                                                   convert_to(encode(k.secret, 'hex'), 'UTF8'), 'sha256'), 'hex'),
+                                      '' order by k.rank)
+    from app_private.webhook_secrets s
+   cross join lateral (select floor(extract(epoch from webhook_signature.at))::bigint::text as unix) t
+   cross join lateral (values (1, s.current),
+                              (2, case when s.previous_expires_at > webhook_signature.at then s.previous end)) k(rank, secret)
+   where s.webhook_id = webhook_signature.webhook_id and k.secret is not null
+   group by t.unix;
+$$;
+
+
+--
+-- Name: FUNCTION webhook_signature(webhook_id uuid, body text, at timestamp with time zone); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.webhook_signature(webhook_id uuid, body text, at timestamp with time zone) IS 'The X-P2P-Signature header of a webhook body signed at a time (one v1= per live secret).';
 
 
 --
@@ -16416,6 +16896,36 @@ $$;
 
 COMMENT ON FUNCTION app_public.create_trip_from_template(template_id uuid, departure_time timestamp with time zone, arrival_time timestamp with time zone) IS '@resultFieldName trip
 Creates a trip from one of the signed-in traveler''s templates at a new departure (the arrival follows the template''s duration unless given), under the same rules as createTrip. Errors: LOGIN, DNIED, NTFND, INVAL.';
+
+
+--
+-- Name: create_webhook(text, text[], text); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.create_webhook(url text, events text[], description text DEFAULT NULL::text) RETURNS app_public.webhook_secret
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_admin uuid := app_private.require_notifications_admin('create webhooks');
+  v_id uuid;
+begin
+  insert into app_public.notification_webhooks (owner_id, url, events, description)
+  values (v_admin, create_webhook.url,
+          (select coalesce(array_agg(distinct e order by e), '{}') from unnest(create_webhook.events) e),
+          create_webhook.description)
+  returning id into v_id;
+  return (v_id, app_private.new_webhook_secret(v_id, false))::app_public.webhook_secret;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION create_webhook(url text, events text[], description text); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.create_webhook(url text, events text[], description text) IS '@resultFieldName webhookSecret
+Registers a partner endpoint for event types (delivery.status_changed, offer.accepted, payment.captured, escrow.released, refund.created, dispute.opened, dispute.resolved, emergency.reported, user.verified) and returns its signing secret, shown only this once. Needs notifications.send and a two-factor session. Errors: LOGIN, DNIED, INVAL (url not https, events, description).';
 
 
 --
@@ -19674,6 +20184,35 @@ Ends one of your device sessions; NTFND when it is not one of your live sessions
 
 
 --
+-- Name: rotate_webhook_secret(uuid); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.rotate_webhook_secret(webhook_id uuid) RETURNS app_public.webhook_secret
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_admin uuid := app_private.require_notifications_admin('rotate webhook secrets');
+  v_id uuid;
+begin
+  select w.id into v_id from app_public.notification_webhooks w where w.id = rotate_webhook_secret.webhook_id for update;
+  if v_id is null then
+    raise exception 'webhook_id names no webhook' using errcode = 'NTFND';
+  end if;
+  return (v_id, app_private.new_webhook_secret(v_id, true))::app_public.webhook_secret;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION rotate_webhook_secret(webhook_id uuid); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.rotate_webhook_secret(webhook_id uuid) IS '@resultFieldName webhookSecret
+Replaces a webhook''s signing secret and returns the new one, shown only this once; the old one keeps signing for 24 hours. Needs notifications.send and a two-factor session. Errors: LOGIN, DNIED, NTFND.';
+
+
+--
 -- Name: trip_templates; Type: TABLE; Schema: app_public; Owner: -
 --
 
@@ -20125,6 +20664,202 @@ $$;
 --
 
 COMMENT ON FUNCTION app_public.search_users(q text) IS 'Up to 20 active users whose name contains q (2–100 characters), best matches first; blocked users either way are left out. Errors: LOGIN, INVAL.';
+
+
+--
+-- Name: webhook_deliveries; Type: TABLE; Schema: app_public; Owner: -
+--
+
+CREATE TABLE app_public.webhook_deliveries (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    webhook_id uuid NOT NULL,
+    event_id uuid NOT NULL,
+    event_type text NOT NULL,
+    payload jsonb NOT NULL,
+    status app_public.webhook_delivery_status DEFAULT 'pending'::app_public.webhook_delivery_status NOT NULL,
+    attempts integer DEFAULT 0 NOT NULL,
+    next_attempt_at timestamp with time zone DEFAULT now() NOT NULL,
+    last_status_code integer,
+    last_error text,
+    delivered_at timestamp with time zone,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT webhook_deliveries_attempts_check CHECK ((attempts >= 0)),
+    CONSTRAINT webhook_deliveries_event_type_check CHECK ((event_type ~ '^[a-z_]+\.[a-z_]+$'::text)),
+    CONSTRAINT webhook_deliveries_last_error_check CHECK ((length(last_error) <= 2000)),
+    CONSTRAINT webhook_deliveries_payload_check CHECK ((jsonb_typeof(payload) = 'object'::text))
+);
+
+ALTER TABLE ONLY app_public.webhook_deliveries FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE webhook_deliveries; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TABLE app_public.webhook_deliveries IS '@behavior -insert -update -delete
+One event sent to one webhook: its body, attempts and outcome (kept notifications.webhook_retention_days).';
+
+
+--
+-- Name: COLUMN webhook_deliveries.id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.webhook_deliveries.id IS 'The delivery''s id.';
+
+
+--
+-- Name: COLUMN webhook_deliveries.webhook_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.webhook_deliveries.webhook_id IS 'The webhook it goes to.';
+
+
+--
+-- Name: COLUMN webhook_deliveries.event_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.webhook_deliveries.event_id IS 'The event''s id (X-P2P-Event-Id; the same for every webhook and every retry).';
+
+
+--
+-- Name: COLUMN webhook_deliveries.event_type; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.webhook_deliveries.event_type IS 'The event''s type.';
+
+
+--
+-- Name: COLUMN webhook_deliveries.payload; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.webhook_deliveries.payload IS 'The body posted: {id, type, created_at, data}.';
+
+
+--
+-- Name: COLUMN webhook_deliveries.status; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.webhook_deliveries.status IS 'pending, failed (a retry is due), succeeded or abandoned.';
+
+
+--
+-- Name: COLUMN webhook_deliveries.attempts; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.webhook_deliveries.attempts IS 'Calls made so far.';
+
+
+--
+-- Name: COLUMN webhook_deliveries.next_attempt_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.webhook_deliveries.next_attempt_at IS 'When the next call is due.';
+
+
+--
+-- Name: COLUMN webhook_deliveries.last_status_code; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.webhook_deliveries.last_status_code IS 'The HTTP status of the last call (none after a timeout or a network error).';
+
+
+--
+-- Name: COLUMN webhook_deliveries.last_error; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.webhook_deliveries.last_error IS 'Why the last call failed.';
+
+
+--
+-- Name: COLUMN webhook_deliveries.delivered_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.webhook_deliveries.delivered_at IS 'When the endpoint accepted it (2xx).';
+
+
+--
+-- Name: COLUMN webhook_deliveries.created_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.webhook_deliveries.created_at IS 'When the event happened.';
+
+
+--
+-- Name: COLUMN webhook_deliveries.updated_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.webhook_deliveries.updated_at IS 'When the row last changed.';
+
+
+--
+-- Name: CONSTRAINT webhook_deliveries_attempts_check ON webhook_deliveries; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT webhook_deliveries_attempts_check ON app_public.webhook_deliveries IS 'attempts cannot be negative';
+
+
+--
+-- Name: CONSTRAINT webhook_deliveries_event_type_check ON webhook_deliveries; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT webhook_deliveries_event_type_check ON app_public.webhook_deliveries IS 'event_type must look like domain.event';
+
+
+--
+-- Name: CONSTRAINT webhook_deliveries_last_error_check ON webhook_deliveries; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT webhook_deliveries_last_error_check ON app_public.webhook_deliveries IS 'last_error must have at most 2000 characters';
+
+
+--
+-- Name: CONSTRAINT webhook_deliveries_payload_check ON webhook_deliveries; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT webhook_deliveries_payload_check ON app_public.webhook_deliveries IS 'payload must be a JSON object';
+
+
+--
+-- Name: send_test_webhook(uuid); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.send_test_webhook(webhook_id uuid) RETURNS app_public.webhook_deliveries
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_admin uuid := app_private.require_notifications_admin('send test webhooks');
+  v_w app_public.notification_webhooks;
+  v_event_id uuid := gen_random_uuid();
+  v_d app_public.webhook_deliveries;
+begin
+  select * into v_w from app_public.notification_webhooks w where w.id = send_test_webhook.webhook_id;
+  if v_w.id is null then
+    raise exception 'webhook_id names no webhook' using errcode = 'NTFND';
+  end if;
+  if not v_w.active then
+    raise exception 'The webhook is not active' using errcode = 'BADST';
+  end if;
+  insert into app_public.webhook_deliveries (webhook_id, event_id, event_type, payload)
+  values (v_w.id, v_event_id, 'webhook.test',
+          jsonb_build_object('id', v_event_id, 'type', 'webhook.test',
+            'created_at', to_char(now() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+            'data', jsonb_build_object('webhook_id', v_w.id, 'sent_by', v_admin)))
+  returning * into v_d;
+  perform graphile_worker.add_job('webhook_deliveries__send', json_build_object('id', v_d.id),
+    job_key := 'webhook_deliveries__send:' || v_d.id, max_attempts := 1);
+  return v_d;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION send_test_webhook(webhook_id uuid); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.send_test_webhook(webhook_id uuid) IS '@resultFieldName webhookDelivery
+Posts a signed webhook.test event to an active webhook now (retried like any event). Needs notifications.send and a two-factor session. Errors: LOGIN, DNIED, NTFND, BADST (webhook not active).';
 
 
 --
@@ -23452,6 +24187,44 @@ COMMENT ON CONSTRAINT user_status_changes_reason_check ON app_private.user_statu
 
 
 --
+-- Name: webhook_secrets; Type: TABLE; Schema: app_private; Owner: -
+--
+
+CREATE TABLE app_private.webhook_secrets (
+    webhook_id uuid NOT NULL,
+    current bytea NOT NULL,
+    previous bytea,
+    previous_expires_at timestamp with time zone,
+    rotated_at timestamp with time zone,
+    CONSTRAINT webhook_secrets_current_check CHECK ((length(current) = 32)),
+    CONSTRAINT webhook_secrets_previous_check CHECK ((((previous IS NULL) AND (previous_expires_at IS NULL)) OR ((length(previous) = 32) AND (previous_expires_at IS NOT NULL))))
+);
+
+ALTER TABLE ONLY app_private.webhook_secrets FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE webhook_secrets; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON TABLE app_private.webhook_secrets IS 'The HMAC secrets of webhooks: current, and the previous one during the overlap after a rotation.';
+
+
+--
+-- Name: CONSTRAINT webhook_secrets_current_check ON webhook_secrets; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT webhook_secrets_current_check ON app_private.webhook_secrets IS 'current must have 32 bytes';
+
+
+--
+-- Name: CONSTRAINT webhook_secrets_previous_check ON webhook_secrets; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT webhook_secrets_previous_check ON app_private.webhook_secrets IS 'previous must have 32 bytes and an expiry';
+
+
+--
 -- Name: worker_heartbeats; Type: TABLE; Schema: app_private; Owner: -
 --
 
@@ -24227,6 +25000,144 @@ COMMENT ON CONSTRAINT notification_templates_variables_check ON app_public.notif
 --
 
 COMMENT ON CONSTRAINT notification_templates_version_check ON app_public.notification_templates IS 'version must be at least 1';
+
+
+--
+-- Name: notification_webhooks; Type: TABLE; Schema: app_public; Owner: -
+--
+
+CREATE TABLE app_public.notification_webhooks (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    owner_id uuid,
+    url text NOT NULL,
+    description text,
+    events text[] NOT NULL,
+    active boolean DEFAULT true NOT NULL,
+    consecutive_failures integer DEFAULT 0 NOT NULL,
+    disabled_at timestamp with time zone,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT notification_webhooks_active_check CHECK ((NOT (active AND (disabled_at IS NOT NULL)))),
+    CONSTRAINT notification_webhooks_consecutive_failures_check CHECK ((consecutive_failures >= 0)),
+    CONSTRAINT notification_webhooks_description_check CHECK (((length(description) >= 1) AND (length(description) <= 500))),
+    CONSTRAINT notification_webhooks_events_check CHECK ((((cardinality(events) >= 1) AND (cardinality(events) <= 20)) AND (events <@ ARRAY['delivery.status_changed'::text, 'offer.accepted'::text, 'payment.captured'::text, 'escrow.released'::text, 'refund.created'::text, 'dispute.opened'::text, 'dispute.resolved'::text, 'emergency.reported'::text, 'user.verified'::text]))),
+    CONSTRAINT notification_webhooks_url_check CHECK (((length(url) <= 2000) AND (url ~ '^https?://[^/?#@[:space:]]+(/[^[:space:]]*)?$'::text)))
+);
+
+ALTER TABLE ONLY app_public.notification_webhooks FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE notification_webhooks; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TABLE app_public.notification_webhooks IS '@behavior -insert
+Partners'' endpoints receiving signed events (admins with notifications.send: createWebhook, rotateWebhookSecret, sendTestWebhook).';
+
+
+--
+-- Name: COLUMN notification_webhooks.id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notification_webhooks.id IS 'The webhook''s id.';
+
+
+--
+-- Name: COLUMN notification_webhooks.owner_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notification_webhooks.owner_id IS 'The admin who created it, told when it is disabled.';
+
+
+--
+-- Name: COLUMN notification_webhooks.url; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notification_webhooks.url IS 'Where events are posted (https).';
+
+
+--
+-- Name: COLUMN notification_webhooks.description; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notification_webhooks.description IS 'What the endpoint is for.';
+
+
+--
+-- Name: COLUMN notification_webhooks.events; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notification_webhooks.events IS 'The event types sent to it.';
+
+
+--
+-- Name: COLUMN notification_webhooks.active; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notification_webhooks.active IS 'Whether events are sent; set back to true to re-enable a disabled webhook.';
+
+
+--
+-- Name: COLUMN notification_webhooks.consecutive_failures; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notification_webhooks.consecutive_failures IS 'Deliveries abandoned in a row since the last success (notifications.webhook_disable_after disables it).';
+
+
+--
+-- Name: COLUMN notification_webhooks.disabled_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notification_webhooks.disabled_at IS 'When too many abandoned deliveries disabled it.';
+
+
+--
+-- Name: COLUMN notification_webhooks.created_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notification_webhooks.created_at IS 'When it was created.';
+
+
+--
+-- Name: COLUMN notification_webhooks.updated_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notification_webhooks.updated_at IS 'When it last changed.';
+
+
+--
+-- Name: CONSTRAINT notification_webhooks_active_check ON notification_webhooks; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT notification_webhooks_active_check ON app_public.notification_webhooks IS 'active cannot be true while disabled_at is set';
+
+
+--
+-- Name: CONSTRAINT notification_webhooks_consecutive_failures_check ON notification_webhooks; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT notification_webhooks_consecutive_failures_check ON app_public.notification_webhooks IS 'consecutive_failures cannot be negative';
+
+
+--
+-- Name: CONSTRAINT notification_webhooks_description_check ON notification_webhooks; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT notification_webhooks_description_check ON app_public.notification_webhooks IS 'description must have 1 to 500 characters';
+
+
+--
+-- Name: CONSTRAINT notification_webhooks_events_check ON notification_webhooks; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT notification_webhooks_events_check ON app_public.notification_webhooks IS 'events must list 1 to 20 known event types';
+
+
+--
+-- Name: CONSTRAINT notification_webhooks_url_check ON notification_webhooks; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT notification_webhooks_url_check ON app_public.notification_webhooks IS 'url must be an http(s) URL of at most 2000 characters';
 
 
 --
@@ -26226,6 +27137,21 @@ COMMENT ON CONSTRAINT user_two_factor_auth_pkey ON app_private.user_two_factor_a
 
 
 --
+-- Name: webhook_secrets webhook_secrets_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.webhook_secrets
+    ADD CONSTRAINT webhook_secrets_pkey PRIMARY KEY (webhook_id);
+
+
+--
+-- Name: CONSTRAINT webhook_secrets_pkey ON webhook_secrets; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT webhook_secrets_pkey ON app_private.webhook_secrets IS 'webhook_id already has a secret';
+
+
+--
 -- Name: worker_heartbeats worker_heartbeats_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
 --
 
@@ -26523,6 +27449,21 @@ ALTER TABLE ONLY app_public.notification_templates
 --
 
 COMMENT ON CONSTRAINT notification_templates_pkey ON app_public.notification_templates IS 'id is already taken';
+
+
+--
+-- Name: notification_webhooks notification_webhooks_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.notification_webhooks
+    ADD CONSTRAINT notification_webhooks_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: CONSTRAINT notification_webhooks_pkey ON notification_webhooks; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT notification_webhooks_pkey ON app_public.notification_webhooks IS 'id is already taken';
 
 
 --
@@ -27138,6 +28079,36 @@ ALTER TABLE ONLY app_public.users
 --
 
 COMMENT ON CONSTRAINT users_pkey ON app_public.users IS 'id is already taken';
+
+
+--
+-- Name: webhook_deliveries webhook_deliveries_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.webhook_deliveries
+    ADD CONSTRAINT webhook_deliveries_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: CONSTRAINT webhook_deliveries_pkey ON webhook_deliveries; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT webhook_deliveries_pkey ON app_public.webhook_deliveries IS 'id is already taken';
+
+
+--
+-- Name: webhook_deliveries webhook_deliveries_webhook_id_event_id_key; Type: CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.webhook_deliveries
+    ADD CONSTRAINT webhook_deliveries_webhook_id_event_id_key UNIQUE (webhook_id, event_id);
+
+
+--
+-- Name: CONSTRAINT webhook_deliveries_webhook_id_event_id_key ON webhook_deliveries; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT webhook_deliveries_webhook_id_event_id_key ON app_public.webhook_deliveries IS 'event_id was already sent to this webhook';
 
 
 --
@@ -27905,6 +28876,20 @@ CREATE INDEX idx_trips_text ON app_public.trips USING gin ((((((((COALESCE(title
 
 
 --
+-- Name: notification_webhooks_events_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX notification_webhooks_events_idx ON app_public.notification_webhooks USING gin (events) WHERE active;
+
+
+--
+-- Name: notification_webhooks_owner_id_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX notification_webhooks_owner_id_idx ON app_public.notification_webhooks USING btree (owner_id);
+
+
+--
 -- Name: offer_versions_proposed_by_user_id_idx; Type: INDEX; Schema: app_public; Owner: -
 --
 
@@ -28479,6 +29464,13 @@ CREATE INDEX users_suspension_end_idx ON app_public.users USING btree (suspended
 
 
 --
+-- Name: webhook_deliveries_created_at_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX webhook_deliveries_created_at_idx ON app_public.webhook_deliveries USING btree (created_at);
+
+
+--
 -- Name: notifications_2026_12_delivery_id_idx; Type: INDEX ATTACH; Schema: app_private; Owner: -
 --
 
@@ -28885,6 +29877,13 @@ CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app_public.notification_template
 
 
 --
+-- Name: notification_webhooks _100_timestamps; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app_public.notification_webhooks FOR EACH ROW EXECUTE FUNCTION app_hidden.tg__set_updated_at();
+
+
+--
 -- Name: notifications _100_timestamps; Type: TRIGGER; Schema: app_public; Owner: -
 --
 
@@ -29032,6 +30031,13 @@ CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app_public.users FOR EACH ROW EX
 
 
 --
+-- Name: webhook_deliveries _100_timestamps; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app_public.webhook_deliveries FOR EACH ROW EXECUTE FUNCTION app_hidden.tg__set_updated_at();
+
+
+--
 -- Name: deliveries _200_attach_files; Type: TRIGGER; Schema: app_public; Owner: -
 --
 
@@ -29071,6 +30077,13 @@ CREATE TRIGGER _200_bump_version BEFORE UPDATE ON app_public.notification_templa
 --
 
 CREATE TRIGGER _200_chain BEFORE INSERT ON app_public.custody_events FOR EACH ROW EXECUTE FUNCTION app_hidden.tg_custody_events__chain();
+
+
+--
+-- Name: notification_webhooks _200_check; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _200_check BEFORE INSERT OR UPDATE ON app_public.notification_webhooks FOR EACH ROW EXECUTE FUNCTION app_hidden.tg_notification_webhooks__check();
 
 
 --
@@ -29281,6 +30294,48 @@ CREATE TRIGGER _900_events AFTER DELETE OR UPDATE ON app_public.notifications FO
 --
 
 CREATE TRIGGER _900_refresh_level AFTER INSERT OR DELETE OR UPDATE OF status, expires_on ON app_public.user_verification_documents FOR EACH ROW EXECUTE FUNCTION app_hidden.tg_user_verification_documents__refresh_level();
+
+
+--
+-- Name: deliveries _900_webhook_event; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _900_webhook_event AFTER UPDATE OF status ON app_public.deliveries FOR EACH ROW WHEN ((old.status IS DISTINCT FROM new.status)) EXECUTE FUNCTION app_hidden.tg_deliveries__webhook_event();
+
+
+--
+-- Name: delivery_offers _900_webhook_event; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _900_webhook_event AFTER UPDATE OF status ON app_public.delivery_offers FOR EACH ROW WHEN (((new.status = 'accepted'::app_public.offer_status) AND (old.status IS DISTINCT FROM new.status))) EXECUTE FUNCTION app_hidden.tg_delivery_offers__webhook_event();
+
+
+--
+-- Name: escrow_accounts _900_webhook_event; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _900_webhook_event AFTER UPDATE OF status ON app_public.escrow_accounts FOR EACH ROW WHEN (((new.status = 'released'::app_public.escrow_status) AND (old.status IS DISTINCT FROM new.status))) EXECUTE FUNCTION app_hidden.tg_escrow_accounts__webhook_event();
+
+
+--
+-- Name: payment_intents _900_webhook_event; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _900_webhook_event AFTER UPDATE OF status ON app_public.payment_intents FOR EACH ROW WHEN (((new.status = 'succeeded'::app_public.payment_status) AND (old.status IS DISTINCT FROM new.status))) EXECUTE FUNCTION app_hidden.tg_payment_intents__webhook_event();
+
+
+--
+-- Name: refunds _900_webhook_event; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _900_webhook_event AFTER INSERT ON app_public.refunds FOR EACH ROW EXECUTE FUNCTION app_hidden.tg_refunds__webhook_event();
+
+
+--
+-- Name: users _900_webhook_event; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _900_webhook_event AFTER UPDATE OF verification_level ON app_public.users FOR EACH ROW WHEN ((old.verification_level IS DISTINCT FROM new.verification_level)) EXECUTE FUNCTION app_hidden.tg_users__webhook_event();
 
 
 --
@@ -29779,6 +30834,21 @@ COMMENT ON CONSTRAINT user_two_factor_auth_user_id_fkey ON app_private.user_two_
 
 
 --
+-- Name: webhook_secrets webhook_secrets_webhook_id_fkey; Type: FK CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.webhook_secrets
+    ADD CONSTRAINT webhook_secrets_webhook_id_fkey FOREIGN KEY (webhook_id) REFERENCES app_public.notification_webhooks(id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT webhook_secrets_webhook_id_fkey ON webhook_secrets; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT webhook_secrets_webhook_id_fkey ON app_private.webhook_secrets IS 'webhook_id must name an existing webhook';
+
+
+--
 -- Name: custody_events custody_events_actor_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
 --
 
@@ -30202,6 +31272,21 @@ ALTER TABLE ONLY app_public.notification_template_bodies
 --
 
 COMMENT ON CONSTRAINT notification_template_bodies_template_id_fkey ON app_public.notification_template_bodies IS 'template_id must name an existing template';
+
+
+--
+-- Name: notification_webhooks notification_webhooks_owner_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.notification_webhooks
+    ADD CONSTRAINT notification_webhooks_owner_id_fkey FOREIGN KEY (owner_id) REFERENCES app_public.users(id) ON DELETE SET NULL;
+
+
+--
+-- Name: CONSTRAINT notification_webhooks_owner_id_fkey ON notification_webhooks; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT notification_webhooks_owner_id_fkey ON app_public.notification_webhooks IS 'owner_id must name an existing user';
 
 
 --
@@ -31189,6 +32274,21 @@ COMMENT ON CONSTRAINT users_referred_by_user_id_fkey ON app_public.users IS 'ref
 
 
 --
+-- Name: webhook_deliveries webhook_deliveries_webhook_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.webhook_deliveries
+    ADD CONSTRAINT webhook_deliveries_webhook_id_fkey FOREIGN KEY (webhook_id) REFERENCES app_public.notification_webhooks(id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT webhook_deliveries_webhook_id_fkey ON webhook_deliveries; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT webhook_deliveries_webhook_id_fkey ON app_public.webhook_deliveries IS 'webhook_id must name an existing webhook';
+
+
+--
 -- Name: account_closures; Type: ROW SECURITY; Schema: app_private; Owner: -
 --
 
@@ -31393,6 +32493,12 @@ ALTER TABLE app_private.user_status_changes ENABLE ROW LEVEL SECURITY;
 ALTER TABLE app_private.user_two_factor_auth ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: webhook_secrets; Type: ROW SECURITY; Schema: app_private; Owner: -
+--
+
+ALTER TABLE app_private.webhook_secrets ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: worker_heartbeats; Type: ROW SECURITY; Schema: app_private; Owner: -
 --
 
@@ -31403,6 +32509,13 @@ ALTER TABLE app_private.worker_heartbeats ENABLE ROW LEVEL SECURITY;
 --
 
 ALTER TABLE app_public.custody_events ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: notification_webhooks delete_admin; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY delete_admin ON app_public.notification_webhooks FOR DELETE TO app_user USING ((((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['notifications.send'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['notifications.send'::text]) AS permitted_ids_to))) AND (length((id)::text) = 36)));
+
 
 --
 -- Name: device_tokens delete_own; Type: POLICY; Schema: app_public; Owner: -
@@ -31548,6 +32661,12 @@ ALTER TABLE app_public.notification_template_bodies ENABLE ROW LEVEL SECURITY;
 ALTER TABLE app_public.notification_templates ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: notification_webhooks; Type: ROW SECURITY; Schema: app_public; Owner: -
+--
+
+ALTER TABLE app_public.notification_webhooks ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: notifications; Type: ROW SECURITY; Schema: app_public; Owner: -
 --
 
@@ -31631,6 +32750,20 @@ CREATE POLICY select_admin ON app_public.notification_template_bodies FOR SELECT
 --
 
 CREATE POLICY select_admin ON app_public.notification_templates FOR SELECT TO app_user USING ((((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['notifications.send'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['notifications.send'::text]) AS permitted_ids_to))) AND (length((id)::text) = 36)));
+
+
+--
+-- Name: notification_webhooks select_admin; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_admin ON app_public.notification_webhooks FOR SELECT TO app_user USING ((((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['notifications.send'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['notifications.send'::text]) AS permitted_ids_to))) AND (length((id)::text) = 36)));
+
+
+--
+-- Name: webhook_deliveries select_admin; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_admin ON app_public.webhook_deliveries FOR SELECT TO app_user USING ((((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['notifications.send'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['notifications.send'::text]) AS permitted_ids_to))) AND (length((id)::text) = 36)));
 
 
 --
@@ -31954,6 +33087,13 @@ ALTER TABLE app_public.trip_weather ENABLE ROW LEVEL SECURITY;
 ALTER TABLE app_public.trips ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: notification_webhooks update_admin; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY update_admin ON app_public.notification_webhooks FOR UPDATE TO app_user USING ((((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['notifications.send'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['notifications.send'::text]) AS permitted_ids_to))) AND (length((id)::text) = 36)));
+
+
+--
 -- Name: notification_preferences update_own; Type: POLICY; Schema: app_public; Owner: -
 --
 
@@ -32054,6 +33194,12 @@ ALTER TABLE app_public.user_verification_documents ENABLE ROW LEVEL SECURITY;
 --
 
 ALTER TABLE app_public.users ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: webhook_deliveries; Type: ROW SECURITY; Schema: app_public; Owner: -
+--
+
+ALTER TABLE app_public.webhook_deliveries ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: SCHEMA app_hidden; Type: ACL; Schema: -; Owner: -
@@ -32469,6 +33615,13 @@ GRANT ALL ON FUNCTION app_hidden.display_name(first_name text, last_name text) T
 --
 
 REVOKE ALL ON FUNCTION app_hidden.dropoff_allowed(delivery app_public.deliveries) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION emit_webhook_event(type text, data jsonb); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.emit_webhook_event(type text, data jsonb) FROM PUBLIC;
 
 
 --
@@ -32944,6 +34097,13 @@ REVOKE ALL ON FUNCTION app_hidden.tg_deliveries__check_transition() FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION tg_deliveries__webhook_event(); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.tg_deliveries__webhook_event() FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION tg_delivery_offers__count_answer(); Type: ACL; Schema: app_hidden; Owner: -
 --
 
@@ -32955,6 +34115,20 @@ REVOKE ALL ON FUNCTION app_hidden.tg_delivery_offers__count_answer() FROM PUBLIC
 --
 
 REVOKE ALL ON FUNCTION app_hidden.tg_delivery_offers__request_status() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION tg_delivery_offers__webhook_event(); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.tg_delivery_offers__webhook_event() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION tg_escrow_accounts__webhook_event(); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.tg_escrow_accounts__webhook_event() FROM PUBLIC;
 
 
 --
@@ -32979,6 +34153,13 @@ REVOKE ALL ON FUNCTION app_hidden.tg_notification_templates__bump_version() FROM
 
 
 --
+-- Name: FUNCTION tg_notification_webhooks__check(); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.tg_notification_webhooks__check() FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION tg_notifications__events(); Type: ACL; Schema: app_hidden; Owner: -
 --
 
@@ -32991,6 +34172,20 @@ GRANT ALL ON FUNCTION app_hidden.tg_notifications__events() TO app_user;
 --
 
 REVOKE ALL ON FUNCTION app_hidden.tg_notifications__read_status() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION tg_payment_intents__webhook_event(); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.tg_payment_intents__webhook_event() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION tg_refunds__webhook_event(); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.tg_refunds__webhook_event() FROM PUBLIC;
 
 
 --
@@ -33154,6 +34349,13 @@ REVOKE ALL ON FUNCTION app_hidden.tg_users__remove_replaced_picture() FROM PUBLI
 
 REVOKE ALL ON FUNCTION app_hidden.tg_users__statistics_visibility() FROM PUBLIC;
 GRANT ALL ON FUNCTION app_hidden.tg_users__statistics_visibility() TO app_anonymous;
+
+
+--
+-- Name: FUNCTION tg_users__webhook_event(); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.tg_users__webhook_event() FROM PUBLIC;
 
 
 --
@@ -33388,6 +34590,13 @@ REVOKE ALL ON FUNCTION app_private.delete_expired_trip_weather() FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION delete_old_webhook_deliveries(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.delete_old_webhook_deliveries() FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION drop_old_notification_partitions(); Type: ACL; Schema: app_private; Owner: -
 --
 
@@ -33612,6 +34821,13 @@ REVOKE ALL ON FUNCTION app_private.new_qr_backup_code() FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION new_webhook_secret(webhook_id uuid, keep_previous boolean); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.new_webhook_secret(webhook_id uuid, keep_previous boolean) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION notification_to_send(notification_id uuid); Type: ACL; Schema: app_private; Owner: -
 --
 
@@ -33829,6 +35045,13 @@ REVOKE ALL ON FUNCTION app_private.record_trip_weather(trip_id uuid, weather jso
 
 
 --
+-- Name: FUNCTION record_webhook_attempt(delivery_id uuid, status_code integer, error text); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.record_webhook_attempt(delivery_id uuid, status_code integer, error text) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION refresh_stale_verification_levels(); Type: ACL; Schema: app_private; Owner: -
 --
 
@@ -33868,6 +35091,13 @@ REVOKE ALL ON FUNCTION app_private.request_refund(payment_intent_id uuid, amount
 --
 
 REVOKE ALL ON FUNCTION app_private.require_money_admin(permission text, action text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION require_notifications_admin(action text); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.require_notifications_admin(action text) FROM PUBLIC;
 
 
 --
@@ -34057,6 +35287,20 @@ REVOKE ALL ON FUNCTION app_private.verifying_qr_signing_secret(key_id text) FROM
 --
 
 REVOKE ALL ON FUNCTION app_private.weather_alerts(at_end text, forecast jsonb) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION webhook_delivery_to_send(delivery_id uuid); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.webhook_delivery_to_send(delivery_id uuid) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION webhook_signature(webhook_id uuid, body text, at timestamp with time zone); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.webhook_signature(webhook_id uuid, body text, at timestamp with time zone) FROM PUBLIC;
 
 
 --
@@ -34295,6 +35539,14 @@ GRANT ALL ON FUNCTION app_public.create_trip(title text, trip_type app_public.tr
 
 REVOKE ALL ON FUNCTION app_public.create_trip_from_template(template_id uuid, departure_time timestamp with time zone, arrival_time timestamp with time zone) FROM PUBLIC;
 GRANT ALL ON FUNCTION app_public.create_trip_from_template(template_id uuid, departure_time timestamp with time zone, arrival_time timestamp with time zone) TO app_user;
+
+
+--
+-- Name: FUNCTION create_webhook(url text, events text[], description text); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.create_webhook(url text, events text[], description text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.create_webhook(url text, events text[], description text) TO app_user;
 
 
 --
@@ -34856,6 +36108,14 @@ GRANT ALL ON FUNCTION app_public.revoke_session(session_id uuid) TO app_user;
 
 
 --
+-- Name: FUNCTION rotate_webhook_secret(webhook_id uuid); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.rotate_webhook_secret(webhook_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.rotate_webhook_secret(webhook_id uuid) TO app_user;
+
+
+--
 -- Name: TABLE trip_templates; Type: ACL; Schema: app_public; Owner: -
 --
 
@@ -34916,6 +36176,21 @@ GRANT ALL ON FUNCTION app_public.search_trips(origin public.geography, destinati
 
 REVOKE ALL ON FUNCTION app_public.search_users(q text) FROM PUBLIC;
 GRANT ALL ON FUNCTION app_public.search_users(q text) TO app_user;
+
+
+--
+-- Name: TABLE webhook_deliveries; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT SELECT ON TABLE app_public.webhook_deliveries TO app_user;
+
+
+--
+-- Name: FUNCTION send_test_webhook(webhook_id uuid); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.send_test_webhook(webhook_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.send_test_webhook(webhook_id uuid) TO app_user;
 
 
 --
@@ -35266,6 +36541,41 @@ GRANT SELECT ON TABLE app_public.notification_templates TO app_user;
 
 
 --
+-- Name: TABLE notification_webhooks; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT SELECT,DELETE ON TABLE app_public.notification_webhooks TO app_user;
+
+
+--
+-- Name: COLUMN notification_webhooks.url; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT UPDATE(url) ON TABLE app_public.notification_webhooks TO app_user;
+
+
+--
+-- Name: COLUMN notification_webhooks.description; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT UPDATE(description) ON TABLE app_public.notification_webhooks TO app_user;
+
+
+--
+-- Name: COLUMN notification_webhooks.events; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT UPDATE(events) ON TABLE app_public.notification_webhooks TO app_user;
+
+
+--
+-- Name: COLUMN notification_webhooks.active; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT UPDATE(active) ON TABLE app_public.notification_webhooks TO app_user;
+
+
+--
 -- Name: TABLE offer_versions; Type: ACL; Schema: app_public; Owner: -
 --
 
@@ -35398,3 +36708,4 @@ ALTER DEFAULT PRIVILEGES FOR ROLE app_owner REVOKE ALL ON FUNCTIONS  FROM PUBLIC
 --   20261208140300
 --   20261208140400
 --   20261208150000
+--   20261209110000

@@ -32,6 +32,7 @@ const SMALL_BY_NATURE: Record<string, string> = {
   system_configuration: "the platform's tunables (a few hundred rows, one per setting)",
   notification_templates: "one per kind of message (a few dozen rows)",
   notification_template_bodies: "a few per template, one per locale",
+  notification_webhooks: "one per partner endpoint (a handful of rows)",
 };
 
 interface Read {

@@ -43,6 +43,7 @@ import { makeTripsAutoCompleteTask } from "./trips__auto_complete.ts";
 import { makeTripsMaterialiseRecurringTask } from "./trips__materialise_recurring.ts";
 import { makeTripsRefreshWeatherTask } from "./trips__refresh_weather.ts";
 import { makeUsersEndSuspensionsTask } from "./users__end_suspensions.ts";
+import { makeWebhookDeliveriesSendTask } from "./webhook_deliveries__send.ts";
 
 /** What tasks need from outside the database; each factory takes only its part (`Pick<TaskDeps, …>`). */
 export interface TaskDeps {
@@ -89,5 +90,6 @@ export function makeTaskList(deps: TaskDeps): TaskList {
     trips__materialise_recurring: makeTripsMaterialiseRecurringTask(),
     trips__refresh_weather: makeTripsRefreshWeatherTask(deps),
     users__end_suspensions: makeUsersEndSuspensionsTask(),
+    webhook_deliveries__send: makeWebhookDeliveriesSendTask(),
   };
 }
