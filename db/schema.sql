@@ -369,6 +369,26 @@ COMMENT ON TYPE app_public.block_reason IS 'Why a user blocked another (private 
 
 
 --
+-- Name: bulk_status; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.bulk_status AS ENUM (
+    'scheduled',
+    'processing',
+    'completed',
+    'failed',
+    'canceled'
+);
+
+
+--
+-- Name: TYPE bulk_status; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.bulk_status IS 'scheduled until its time, processing while batches go out, then completed (or canceled by an admin, or failed).';
+
+
+--
 -- Name: configuration_data_type; Type: TYPE; Schema: app_public; Owner: -
 --
 
@@ -9264,6 +9284,9 @@ CREATE FUNCTION app_hidden.tg_notification_preferences__check_timezone() RETURNS
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 begin
+  if NEW.timezone = 'UTC' or (TG_OP = 'UPDATE' and NEW.timezone = OLD.timezone) then
+    return NEW;
+  end if;
   if not exists (select 1 from pg_timezone_names z where z.name = NEW.timezone) then
     raise exception 'timezone must be an IANA time zone name' using errcode = 'INVAL';
   end if;
@@ -10962,6 +10985,264 @@ COMMENT ON FUNCTION app_private.beat_and_claim_dead_workers(worker_id text, stal
 
 
 --
+-- Name: bulk_notifications; Type: TABLE; Schema: app_public; Owner: -
+--
+
+CREATE TABLE app_public.bulk_notifications (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    created_by uuid,
+    template_id uuid NOT NULL,
+    variables jsonb DEFAULT '{}'::jsonb NOT NULL,
+    priority app_public.notification_priority DEFAULT 'normal'::app_public.notification_priority NOT NULL,
+    target_user_type app_public.user_type,
+    target_country text,
+    target_min_verification app_public.verification_level,
+    status app_public.bulk_status DEFAULT 'scheduled'::app_public.bulk_status NOT NULL,
+    scheduled_at timestamp with time zone DEFAULT now() NOT NULL,
+    batch_size integer DEFAULT 100 NOT NULL,
+    batch_delay_seconds integer DEFAULT 10 NOT NULL,
+    targeted integer,
+    sent integer DEFAULT 0 NOT NULL,
+    skipped integer DEFAULT 0 NOT NULL,
+    last_user_id uuid,
+    started_at timestamp with time zone,
+    completed_at timestamp with time zone,
+    canceled_at timestamp with time zone,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT bulk_notifications_batch_delay_seconds_check CHECK (((batch_delay_seconds >= 0) AND (batch_delay_seconds <= 3600))),
+    CONSTRAINT bulk_notifications_batch_size_check CHECK (((batch_size >= 1) AND (batch_size <= 1000))),
+    CONSTRAINT bulk_notifications_counts_check CHECK (((sent >= 0) AND (skipped >= 0) AND (targeted >= 0))),
+    CONSTRAINT bulk_notifications_target_country_check CHECK ((target_country ~ '^[A-Z]{2}$'::text)),
+    CONSTRAINT bulk_notifications_variables_check CHECK ((jsonb_typeof(variables) = 'object'::text))
+);
+
+ALTER TABLE ONLY app_public.bulk_notifications FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE bulk_notifications; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TABLE app_public.bulk_notifications IS '@behavior -insert -update -delete
+A template sent to a targeted set of users in batches (sendBulkNotification, cancelBulkNotification, rescheduleBulkNotification).';
+
+
+--
+-- Name: COLUMN bulk_notifications.id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.bulk_notifications.id IS 'The bulk send''s id.';
+
+
+--
+-- Name: COLUMN bulk_notifications.created_by; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.bulk_notifications.created_by IS 'The admin who made it.';
+
+
+--
+-- Name: COLUMN bulk_notifications.template_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.bulk_notifications.template_id IS 'The template sent.';
+
+
+--
+-- Name: COLUMN bulk_notifications.variables; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.bulk_notifications.variables IS 'The template''s variables (first_name is each recipient''s).';
+
+
+--
+-- Name: COLUMN bulk_notifications.priority; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.bulk_notifications.priority IS 'The priority of every message (urgent passes quiet hours).';
+
+
+--
+-- Name: COLUMN bulk_notifications.target_user_type; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.bulk_notifications.target_user_type IS 'customer or traveler (users of type both included), both (only those), or every type when null.';
+
+
+--
+-- Name: COLUMN bulk_notifications.target_country; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.bulk_notifications.target_country IS 'Only users whose default address is in this country (ISO 3166-1 alpha-2), when set.';
+
+
+--
+-- Name: COLUMN bulk_notifications.target_min_verification; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.bulk_notifications.target_min_verification IS 'Only users verified at least to this level, when set.';
+
+
+--
+-- Name: COLUMN bulk_notifications.status; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.bulk_notifications.status IS 'scheduled, processing, completed, failed or canceled.';
+
+
+--
+-- Name: COLUMN bulk_notifications.scheduled_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.bulk_notifications.scheduled_at IS 'When the first batch goes.';
+
+
+--
+-- Name: COLUMN bulk_notifications.batch_size; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.bulk_notifications.batch_size IS 'Users per batch.';
+
+
+--
+-- Name: COLUMN bulk_notifications.batch_delay_seconds; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.bulk_notifications.batch_delay_seconds IS 'Seconds between batches.';
+
+
+--
+-- Name: COLUMN bulk_notifications.targeted; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.bulk_notifications.targeted IS 'Active users matching the targeting when the first batch went.';
+
+
+--
+-- Name: COLUMN bulk_notifications.sent; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.bulk_notifications.sent IS 'Users who got at least one message.';
+
+
+--
+-- Name: COLUMN bulk_notifications.skipped; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.bulk_notifications.skipped IS 'Users whose preferences let no channel through.';
+
+
+--
+-- Name: COLUMN bulk_notifications.last_user_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.bulk_notifications.last_user_id IS 'The last user reached (batches go in user id order).';
+
+
+--
+-- Name: COLUMN bulk_notifications.started_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.bulk_notifications.started_at IS 'When the first batch went.';
+
+
+--
+-- Name: COLUMN bulk_notifications.completed_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.bulk_notifications.completed_at IS 'When the last batch went.';
+
+
+--
+-- Name: COLUMN bulk_notifications.canceled_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.bulk_notifications.canceled_at IS 'When an admin canceled it.';
+
+
+--
+-- Name: COLUMN bulk_notifications.created_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.bulk_notifications.created_at IS 'When it was made.';
+
+
+--
+-- Name: COLUMN bulk_notifications.updated_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.bulk_notifications.updated_at IS 'When it last changed.';
+
+
+--
+-- Name: CONSTRAINT bulk_notifications_batch_delay_seconds_check ON bulk_notifications; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT bulk_notifications_batch_delay_seconds_check ON app_public.bulk_notifications IS 'batch_delay_seconds must be between 0 and 3600';
+
+
+--
+-- Name: CONSTRAINT bulk_notifications_batch_size_check ON bulk_notifications; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT bulk_notifications_batch_size_check ON app_public.bulk_notifications IS 'batch_size must be between 1 and 1000';
+
+
+--
+-- Name: CONSTRAINT bulk_notifications_counts_check ON bulk_notifications; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT bulk_notifications_counts_check ON app_public.bulk_notifications IS 'sent, skipped and targeted cannot be negative';
+
+
+--
+-- Name: CONSTRAINT bulk_notifications_target_country_check ON bulk_notifications; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT bulk_notifications_target_country_check ON app_public.bulk_notifications IS 'target_country must be a two-letter country code (ISO 3166-1)';
+
+
+--
+-- Name: CONSTRAINT bulk_notifications_variables_check ON bulk_notifications; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT bulk_notifications_variables_check ON app_public.bulk_notifications IS 'variables must be a JSON object';
+
+
+--
+-- Name: bulk_notification_targets(app_public.bulk_notifications, uuid); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.bulk_notification_targets(bulk app_public.bulk_notifications, after_user_id uuid) RETURNS SETOF uuid
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select u.id from app_public.users u
+   where u.status = 'active' and u.deleted_at is null
+     and (bulk_notification_targets.after_user_id is null or u.id > bulk_notification_targets.after_user_id)
+     and case (bulk_notification_targets.bulk).target_user_type
+           when 'customer' then u.user_type in ('customer', 'both')
+           when 'traveler' then u.user_type in ('traveler', 'both')
+           when 'both' then u.user_type = 'both'
+           else true end
+     and ((bulk_notification_targets.bulk).target_min_verification is null
+          or u.verification_level >= (bulk_notification_targets.bulk).target_min_verification)
+     and ((bulk_notification_targets.bulk).target_country is null
+          or exists (select 1 from app_public.user_addresses a
+                      where a.user_id = u.id and a.is_default and a.country = (bulk_notification_targets.bulk).target_country))
+   order by u.id;
+$$;
+
+
+--
+-- Name: FUNCTION bulk_notification_targets(bulk app_public.bulk_notifications, after_user_id uuid); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.bulk_notification_targets(bulk app_public.bulk_notifications, after_user_id uuid) IS 'The active users a bulk send targets, in id order, after a user id.';
+
+
+--
 -- Name: cancel_unpaid_deliveries(integer); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -11537,6 +11818,27 @@ $$;
 --
 
 COMMENT ON FUNCTION app_private.end_suspensions() IS 'Ends the suspensions whose suspended_until has passed and records each; returns how many.';
+
+
+--
+-- Name: enqueue_bulk_notification_batch(uuid, timestamp with time zone); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.enqueue_bulk_notification_batch(bulk_id uuid, run_at timestamp with time zone) RETURNS void
+    LANGUAGE sql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select null::void from graphile_worker.add_job('bulk_notifications__send_batch',
+    json_build_object('id', enqueue_bulk_notification_batch.bulk_id), run_at := enqueue_bulk_notification_batch.run_at,
+    job_key := 'bulk_notifications__send_batch:' || enqueue_bulk_notification_batch.bulk_id, max_attempts := 3, priority := 10);
+$$;
+
+
+--
+-- Name: FUNCTION enqueue_bulk_notification_batch(bulk_id uuid, run_at timestamp with time zone); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.enqueue_bulk_notification_batch(bulk_id uuid, run_at timestamp with time zone) IS 'Enqueues (or moves) the next batch job of a bulk send.';
 
 
 --
@@ -14509,6 +14811,62 @@ COMMENT ON FUNCTION app_private.seal_totp_secret(user_id uuid, secret bytea) IS 
 
 
 --
+-- Name: send_bulk_notification_batch(uuid); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.send_bulk_notification_batch(bulk_id uuid) RETURNS app_public.bulk_status
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_bulk app_public.bulk_notifications;
+  v_template text;
+  v_user uuid;
+  v_seen integer := 0;
+  v_sent integer := 0;
+begin
+  select * into v_bulk from app_public.bulk_notifications b
+   where b.id = send_bulk_notification_batch.bulk_id and b.status in ('scheduled', 'processing') and b.scheduled_at <= now()
+   for update;
+  if v_bulk.id is null then
+    return null;
+  end if;
+  if v_bulk.status = 'scheduled' then
+    v_bulk.status := 'processing';
+    v_bulk.started_at := now();
+    v_bulk.targeted := (select count(*) from app_private.bulk_notification_targets(v_bulk, null));
+  end if;
+  select t.name into v_template from app_public.notification_templates t where t.id = v_bulk.template_id;
+  for v_user in select * from app_private.bulk_notification_targets(v_bulk, v_bulk.last_user_id) limit v_bulk.batch_size loop
+    v_seen := v_seen + 1;
+    if app_hidden.notify(v_user, v_template, v_bulk.variables, v_bulk.priority) > 0 then
+      v_sent := v_sent + 1;
+    end if;
+    v_bulk.last_user_id := v_user;
+  end loop;
+  update app_public.bulk_notifications b
+     set status = (case when v_seen < v_bulk.batch_size then 'completed' else 'processing' end)::app_public.bulk_status,
+         completed_at = case when v_seen < v_bulk.batch_size then now() end,
+         started_at = v_bulk.started_at, targeted = v_bulk.targeted, last_user_id = v_bulk.last_user_id,
+         sent = b.sent + v_sent, skipped = b.skipped + v_seen - v_sent
+   where b.id = v_bulk.id
+  returning * into v_bulk;
+  if v_bulk.status = 'processing' then
+    perform app_private.enqueue_bulk_notification_batch(v_bulk.id, now() + make_interval(secs => v_bulk.batch_delay_seconds));
+  end if;
+  return v_bulk.status;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION send_bulk_notification_batch(bulk_id uuid); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.send_bulk_notification_batch(bulk_id uuid) IS 'Sends the next batch of a due bulk send (notify per user), counts, and enqueues the next batch or completes it.';
+
+
+--
 -- Name: session_claims(uuid, timestamp with time zone); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -16070,6 +16428,41 @@ $$;
 
 COMMENT ON FUNCTION app_public.block_user(user_id uuid, reason app_public.block_reason) IS '@resultFieldName userBlock
 Blocks a user: the two are hidden from each other (trips, the request marketplace) and never matched, and the pending offers between them are declined. Blocking twice keeps the first block. Errors: LOGIN, NTFND, INVAL (yourself).';
+
+
+--
+-- Name: cancel_bulk_notification(uuid); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.cancel_bulk_notification(bulk_notification_id uuid) RETURNS app_public.bulk_notifications
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_admin uuid := app_private.require_notifications_admin('cancel bulk notifications');
+  v_bulk app_public.bulk_notifications;
+begin
+  select * into v_bulk from app_public.bulk_notifications b where b.id = cancel_bulk_notification.bulk_notification_id for update;
+  if v_bulk.id is null then
+    raise exception 'bulk_notification_id names no bulk send' using errcode = 'NTFND';
+  end if;
+  if v_bulk.status not in ('scheduled', 'processing') then
+    raise exception 'This bulk send is % and can no longer be canceled', v_bulk.status using errcode = 'BADST';
+  end if;
+  update app_public.bulk_notifications b set status = 'canceled', canceled_at = now() where b.id = v_bulk.id
+  returning * into v_bulk;
+  perform graphile_worker.remove_job('bulk_notifications__send_batch:' || v_bulk.id);
+  return v_bulk;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION cancel_bulk_notification(bulk_notification_id uuid); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.cancel_bulk_notification(bulk_notification_id uuid) IS '@resultFieldName bulkNotification
+Cancels a scheduled or running bulk send (batches already sent stay counted). Needs notifications.send and a two-factor session. Errors: LOGIN, DNIED, NTFND, BADST (completed, failed or canceled).';
 
 
 --
@@ -19691,6 +20084,45 @@ Requests the upload of a file: returns it pending, with the uploadUrl to PUT its
 
 
 --
+-- Name: reschedule_bulk_notification(uuid, timestamp with time zone); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.reschedule_bulk_notification(bulk_notification_id uuid, scheduled_at timestamp with time zone) RETURNS app_public.bulk_notifications
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_admin uuid := app_private.require_notifications_admin('reschedule bulk notifications');
+  v_bulk app_public.bulk_notifications;
+begin
+  select * into v_bulk from app_public.bulk_notifications b where b.id = reschedule_bulk_notification.bulk_notification_id for update;
+  if v_bulk.id is null then
+    raise exception 'bulk_notification_id names no bulk send' using errcode = 'NTFND';
+  end if;
+  if v_bulk.status <> 'scheduled' then
+    raise exception 'This bulk send is % and can no longer be rescheduled', v_bulk.status using errcode = 'BADST';
+  end if;
+  if reschedule_bulk_notification.scheduled_at is null or reschedule_bulk_notification.scheduled_at < now() - interval '1 minute' then
+    raise exception 'scheduled_at cannot be in the past' using errcode = 'INVAL';
+  end if;
+  update app_public.bulk_notifications b set scheduled_at = greatest(reschedule_bulk_notification.scheduled_at, now())
+   where b.id = v_bulk.id
+  returning * into v_bulk;
+  perform app_private.enqueue_bulk_notification_batch(v_bulk.id, v_bulk.scheduled_at);
+  return v_bulk;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION reschedule_bulk_notification(bulk_notification_id uuid, scheduled_at timestamp with time zone); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.reschedule_bulk_notification(bulk_notification_id uuid, scheduled_at timestamp with time zone) IS '@resultFieldName bulkNotification
+Moves a bulk send that has not started to another time. Needs notifications.send and a two-factor session. Errors: LOGIN, DNIED, NTFND, BADST (already started or over), INVAL (a past time).';
+
+
+--
 -- Name: resend_verification_email(text); Type: FUNCTION; Schema: app_public; Owner: -
 --
 
@@ -20664,6 +21096,59 @@ $$;
 --
 
 COMMENT ON FUNCTION app_public.search_users(q text) IS 'Up to 20 active users whose name contains q (2–100 characters), best matches first; blocked users either way are left out. Errors: LOGIN, INVAL.';
+
+
+--
+-- Name: send_bulk_notification(text, jsonb, app_public.notification_priority, app_public.user_type, text, app_public.verification_level, timestamp with time zone); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.send_bulk_notification(template text, variables jsonb DEFAULT '{}'::jsonb, priority app_public.notification_priority DEFAULT 'normal'::app_public.notification_priority, target_user_type app_public.user_type DEFAULT NULL::app_public.user_type, target_country text DEFAULT NULL::text, target_min_verification app_public.verification_level DEFAULT NULL::app_public.verification_level, scheduled_at timestamp with time zone DEFAULT NULL::timestamp with time zone) RETURNS app_public.bulk_notifications
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_admin uuid := app_private.require_notifications_admin('send bulk notifications');
+  v_template app_public.notification_templates;
+  v_missing text;
+  v_bulk app_public.bulk_notifications;
+begin
+  select * into v_template from app_public.notification_templates t where t.name = send_bulk_notification.template;
+  if v_template.id is null then
+    raise exception 'template names no template' using errcode = 'NTFND';
+  end if;
+  if v_template.status <> 'active' or v_template.category = 'security' or v_template.secret <> 'none' then
+    raise exception 'template must be an active template outside the security category' using errcode = 'INVAL';
+  end if;
+  select string_agg(v ->> 'name', ', ') into v_missing from jsonb_array_elements(v_template.variables) v
+   where (v ->> 'required')::boolean and v ->> 'name' <> 'first_name'
+     and coalesce(send_bulk_notification.variables ->> (v ->> 'name'), '') = '';
+  if v_missing is not null then
+    raise exception 'variables must include %', v_missing using errcode = 'INVAL';
+  end if;
+  if send_bulk_notification.scheduled_at < now() - interval '1 minute' then
+    raise exception 'scheduled_at cannot be in the past' using errcode = 'INVAL';
+  end if;
+  insert into app_public.bulk_notifications (created_by, template_id, variables, priority, target_user_type, target_country,
+                                             target_min_verification, scheduled_at, batch_size, batch_delay_seconds)
+  values (v_admin, v_template.id, coalesce(send_bulk_notification.variables, '{}'),
+          coalesce(send_bulk_notification.priority, 'normal'), send_bulk_notification.target_user_type,
+          upper(send_bulk_notification.target_country), send_bulk_notification.target_min_verification,
+          greatest(coalesce(send_bulk_notification.scheduled_at, now()), now()),
+          (app_hidden.config_value('notifications.bulk_batch_size'))::int,
+          (app_hidden.config_value('notifications.bulk_batch_delay_seconds'))::int)
+  returning * into v_bulk;
+  perform app_private.enqueue_bulk_notification_batch(v_bulk.id, v_bulk.scheduled_at);
+  return v_bulk;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION send_bulk_notification(template text, variables jsonb, priority app_public.notification_priority, target_user_type app_public.user_type, target_country text, target_min_verification app_public.verification_level, scheduled_at timestamp with time zone); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.send_bulk_notification(template text, variables jsonb, priority app_public.notification_priority, target_user_type app_public.user_type, target_country text, target_min_verification app_public.verification_level, scheduled_at timestamp with time zone) IS '@resultFieldName bulkNotification
+Sends a template to every active user matching the targeting (user type, default address country, minimum verification level), in batches, from scheduledAt (now by default); each user''s preferences and quiet hours apply. Needs notifications.send and a two-factor session. Errors: LOGIN, DNIED, NTFND (template), INVAL (a security or inactive template, a missing variable, a past time, a country code).';
 
 
 --
@@ -27167,6 +27652,21 @@ COMMENT ON CONSTRAINT worker_heartbeats_pkey ON app_private.worker_heartbeats IS
 
 
 --
+-- Name: bulk_notifications bulk_notifications_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.bulk_notifications
+    ADD CONSTRAINT bulk_notifications_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: CONSTRAINT bulk_notifications_pkey ON bulk_notifications; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT bulk_notifications_pkey ON app_public.bulk_notifications IS 'id is already taken';
+
+
+--
 -- Name: custody_events custody_events_delivery_id_seq_key; Type: CONSTRAINT; Schema: app_public; Owner: -
 --
 
@@ -28582,6 +29082,27 @@ CREATE INDEX worker_heartbeats_seen_at_idx ON app_private.worker_heartbeats USIN
 
 
 --
+-- Name: bulk_notifications_created_at_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX bulk_notifications_created_at_idx ON app_public.bulk_notifications USING btree (created_at);
+
+
+--
+-- Name: bulk_notifications_created_by_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX bulk_notifications_created_by_idx ON app_public.bulk_notifications USING btree (created_by);
+
+
+--
+-- Name: bulk_notifications_template_id_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX bulk_notifications_template_id_idx ON app_public.bulk_notifications USING btree (template_id);
+
+
+--
 -- Name: custody_events_actor_id_idx; Type: INDEX; Schema: app_public; Owner: -
 --
 
@@ -29821,6 +30342,13 @@ CREATE TRIGGER _100_referral_code BEFORE INSERT ON app_public.user_contacts FOR 
 
 
 --
+-- Name: bulk_notifications _100_timestamps; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app_public.bulk_notifications FOR EACH ROW EXECUTE FUNCTION app_hidden.tg__set_updated_at();
+
+
+--
 -- Name: deliveries _100_timestamps; Type: TRIGGER; Schema: app_public; Owner: -
 --
 
@@ -30846,6 +31374,36 @@ ALTER TABLE ONLY app_private.webhook_secrets
 --
 
 COMMENT ON CONSTRAINT webhook_secrets_webhook_id_fkey ON app_private.webhook_secrets IS 'webhook_id must name an existing webhook';
+
+
+--
+-- Name: bulk_notifications bulk_notifications_created_by_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.bulk_notifications
+    ADD CONSTRAINT bulk_notifications_created_by_fkey FOREIGN KEY (created_by) REFERENCES app_public.users(id) ON DELETE SET NULL;
+
+
+--
+-- Name: CONSTRAINT bulk_notifications_created_by_fkey ON bulk_notifications; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT bulk_notifications_created_by_fkey ON app_public.bulk_notifications IS 'created_by must name an existing user';
+
+
+--
+-- Name: bulk_notifications bulk_notifications_template_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.bulk_notifications
+    ADD CONSTRAINT bulk_notifications_template_id_fkey FOREIGN KEY (template_id) REFERENCES app_public.notification_templates(id) ON DELETE RESTRICT;
+
+
+--
+-- Name: CONSTRAINT bulk_notifications_template_id_fkey ON bulk_notifications; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT bulk_notifications_template_id_fkey ON app_public.bulk_notifications IS 'template_id must name an existing template';
 
 
 --
@@ -32505,6 +33063,12 @@ ALTER TABLE app_private.webhook_secrets ENABLE ROW LEVEL SECURITY;
 ALTER TABLE app_private.worker_heartbeats ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: bulk_notifications; Type: ROW SECURITY; Schema: app_public; Owner: -
+--
+
+ALTER TABLE app_public.bulk_notifications ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: custody_events; Type: ROW SECURITY; Schema: app_public; Owner: -
 --
 
@@ -32737,6 +33301,13 @@ ALTER TABLE app_public.review_reports ENABLE ROW LEVEL SECURITY;
 --
 
 ALTER TABLE app_public.reviews ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: bulk_notifications select_admin; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_admin ON app_public.bulk_notifications FOR SELECT TO app_user USING ((((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['notifications.send'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['notifications.send'::text]) AS permitted_ids_to))) AND (length((id)::text) = 36)));
+
 
 --
 -- Name: notification_template_bodies select_admin; Type: POLICY; Schema: app_public; Owner: -
@@ -34520,6 +35091,20 @@ REVOKE ALL ON FUNCTION app_private.beat_and_claim_dead_workers(worker_id text, s
 
 
 --
+-- Name: TABLE bulk_notifications; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT SELECT ON TABLE app_public.bulk_notifications TO app_user;
+
+
+--
+-- Name: FUNCTION bulk_notification_targets(bulk app_public.bulk_notifications, after_user_id uuid); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.bulk_notification_targets(bulk app_public.bulk_notifications, after_user_id uuid) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION cancel_unpaid_deliveries(max_rows integer); Type: ACL; Schema: app_private; Owner: -
 --
 
@@ -34622,6 +35207,13 @@ REVOKE ALL ON FUNCTION app_private.email_unsubscribe_signature(user_id uuid, cat
 --
 
 REVOKE ALL ON FUNCTION app_private.end_suspensions() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION enqueue_bulk_notification_batch(bulk_id uuid, run_at timestamp with time zone); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.enqueue_bulk_notification_batch(bulk_id uuid, run_at timestamp with time zone) FROM PUBLIC;
 
 
 --
@@ -35129,6 +35721,13 @@ REVOKE ALL ON FUNCTION app_private.seal_totp_secret(user_id uuid, secret bytea) 
 
 
 --
+-- Name: FUNCTION send_bulk_notification_batch(bulk_id uuid); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.send_bulk_notification_batch(bulk_id uuid) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION session_claims(session_id uuid, expires_at timestamp with time zone); Type: ACL; Schema: app_private; Owner: -
 --
 
@@ -35420,6 +36019,14 @@ GRANT INSERT(reason) ON TABLE app_public.user_blocks TO app_user;
 
 REVOKE ALL ON FUNCTION app_public.block_user(user_id uuid, reason app_public.block_reason) FROM PUBLIC;
 GRANT ALL ON FUNCTION app_public.block_user(user_id uuid, reason app_public.block_reason) TO app_user;
+
+
+--
+-- Name: FUNCTION cancel_bulk_notification(bulk_notification_id uuid); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.cancel_bulk_notification(bulk_notification_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.cancel_bulk_notification(bulk_notification_id uuid) TO app_user;
 
 
 --
@@ -36053,6 +36660,14 @@ GRANT ALL ON FUNCTION app_public.request_upload(purpose app_public.file_purpose,
 
 
 --
+-- Name: FUNCTION reschedule_bulk_notification(bulk_notification_id uuid, scheduled_at timestamp with time zone); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.reschedule_bulk_notification(bulk_notification_id uuid, scheduled_at timestamp with time zone) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.reschedule_bulk_notification(bulk_notification_id uuid, scheduled_at timestamp with time zone) TO app_user;
+
+
+--
 -- Name: FUNCTION resend_verification_email(email text); Type: ACL; Schema: app_public; Owner: -
 --
 
@@ -36176,6 +36791,14 @@ GRANT ALL ON FUNCTION app_public.search_trips(origin public.geography, destinati
 
 REVOKE ALL ON FUNCTION app_public.search_users(q text) FROM PUBLIC;
 GRANT ALL ON FUNCTION app_public.search_users(q text) TO app_user;
+
+
+--
+-- Name: FUNCTION send_bulk_notification(template text, variables jsonb, priority app_public.notification_priority, target_user_type app_public.user_type, target_country text, target_min_verification app_public.verification_level, scheduled_at timestamp with time zone); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.send_bulk_notification(template text, variables jsonb, priority app_public.notification_priority, target_user_type app_public.user_type, target_country text, target_min_verification app_public.verification_level, scheduled_at timestamp with time zone) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.send_bulk_notification(template text, variables jsonb, priority app_public.notification_priority, target_user_type app_public.user_type, target_country text, target_min_verification app_public.verification_level, scheduled_at timestamp with time zone) TO app_user;
 
 
 --
@@ -36709,3 +37332,4 @@ ALTER DEFAULT PRIVILEGES FOR ROLE app_owner REVOKE ALL ON FUNCTIONS  FROM PUBLIC
 --   20261208140400
 --   20261208150000
 --   20261209110000
+--   20261209110100

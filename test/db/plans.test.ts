@@ -33,6 +33,7 @@ const SMALL_BY_NATURE: Record<string, string> = {
   notification_templates: "one per kind of message (a few dozen rows)",
   notification_template_bodies: "a few per template, one per locale",
   notification_webhooks: "one per partner endpoint (a handful of rows)",
+  bulk_notifications: "one per campaign an admin sends (a few a month)",
 };
 
 interface Read {

@@ -14,6 +14,7 @@ import type { PushSender } from "../push.ts";
 import type { SmsSender } from "../sms.ts";
 import type { WeatherProvider } from "../weather/provider.ts";
 import { makeApiRequestBudgetsPruneTask } from "./api_request_budgets__prune.ts";
+import { makeBulkNotificationsSendBatchTask } from "./bulk_notifications__send_batch.ts";
 import { makeDeliveriesCancelUnpaidTask } from "./deliveries__cancel_unpaid.ts";
 import { makeEmailsSendTask } from "./emails__send.ts";
 import { makeFilesExpireUploadsTask } from "./files__expire_uploads.ts";
@@ -61,6 +62,7 @@ export interface TaskDeps {
 export function makeTaskList(deps: TaskDeps): TaskList {
   return {
     api_request_budgets__prune: makeApiRequestBudgetsPruneTask(),
+    bulk_notifications__send_batch: makeBulkNotificationsSendBatchTask(),
     deliveries__cancel_unpaid: makeDeliveriesCancelUnpaidTask(),
     emails__send: makeEmailsSendTask(deps),
     files__expire_uploads: makeFilesExpireUploadsTask(deps),
