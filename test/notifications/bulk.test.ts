@@ -42,7 +42,7 @@ async function sent(variables: Record<string, unknown>): Promise<string> {
 }
 const bulk = async (id: string) => (await queryAsRoot(db, `select status::text, targeted, sent, skipped, scheduled_at,
     completed_at, canceled_at from app_public.bulk_notifications where id = $1`, [id]))[0]!;
-const batchJob = async (id: string) => (await queryAsRoot(db, `select run_at, priority from graphile_worker.jobs
+const batchJob = async (id: string): Promise<Record<string, any> | undefined> => (await queryAsRoot(db, `select run_at, priority from graphile_worker.jobs
     where key = 'bulk_notifications__send_batch:' || $1`, [id]))[0];
 /** Brings the next batch job of every bulk send to now. */
 const nextBatchNow = () => queryAsRoot(db, `select graphile_worker.reschedule_jobs(array_agg(id), run_at := now())
