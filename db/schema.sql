@@ -407,6 +407,26 @@ COMMENT ON TYPE app_public.block_reason IS 'Why a user blocked another (private 
 
 
 --
+-- Name: bulk_status; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.bulk_status AS ENUM (
+    'scheduled',
+    'processing',
+    'completed',
+    'failed',
+    'canceled'
+);
+
+
+--
+-- Name: TYPE bulk_status; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.bulk_status IS 'scheduled until its time, processing while batches go out, then completed (or canceled by an admin, or failed).';
+
+
+--
 -- Name: configuration_data_type; Type: TYPE; Schema: app_public; Owner: -
 --
 
@@ -3189,6 +3209,56 @@ CREATE TYPE app_public.verification_status AS ENUM (
 --
 
 COMMENT ON TYPE app_public.verification_status IS 'Review state of a verification document: pending → under_review → approved or rejected; expired after expires_on.';
+
+
+--
+-- Name: webhook_delivery_status; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.webhook_delivery_status AS ENUM (
+    'pending',
+    'succeeded',
+    'failed',
+    'abandoned'
+);
+
+
+--
+-- Name: TYPE webhook_delivery_status; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.webhook_delivery_status IS 'pending until the first call, failed while retries remain after a failed call, then succeeded or abandoned.';
+
+
+--
+-- Name: webhook_secret; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.webhook_secret AS (
+	webhook_id uuid,
+	secret text
+);
+
+
+--
+-- Name: TYPE webhook_secret; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.webhook_secret IS 'A webhook''s new signing secret (64 hexadecimal characters, the HMAC key as written), shown once.';
+
+
+--
+-- Name: COLUMN webhook_secret.webhook_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.webhook_secret.webhook_id IS 'The webhook''s id.';
+
+
+--
+-- Name: COLUMN webhook_secret.secret; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.webhook_secret.secret IS 'The signing secret: keep it; it is not shown again.';
 
 
 --
@@ -7428,6 +7498,41 @@ COMMENT ON FUNCTION app_hidden.dropoff_allowed(delivery app_public.deliveries) I
 
 
 --
+-- Name: emit_webhook_event(text, jsonb); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.emit_webhook_event(type text, data jsonb) RETURNS uuid
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_event_id uuid := gen_random_uuid();
+  v_payload jsonb := jsonb_build_object('id', v_event_id, 'type', emit_webhook_event.type,
+    'created_at', to_char(now() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'data', emit_webhook_event.data);
+  v_count integer;
+begin
+  with made as (
+    insert into app_public.webhook_deliveries (webhook_id, event_id, event_type, payload)
+    select w.id, v_event_id, emit_webhook_event.type, v_payload
+      from app_public.notification_webhooks w
+     where w.active and w.events @> array[emit_webhook_event.type]
+    returning id)
+  select count(*) into v_count
+    from made, lateral graphile_worker.add_job('webhook_deliveries__send', json_build_object('id', made.id),
+                                               job_key := 'webhook_deliveries__send:' || made.id, max_attempts := 1) j;
+  return case when v_count > 0 then v_event_id end;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION emit_webhook_event(type text, data jsonb); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.emit_webhook_event(type text, data jsonb) IS 'Queues an event for every active webhook listening to its type, in the caller''s transaction; returns the event id.';
+
+
+--
 -- Name: insert_delivery_request(uuid, app_public.delivery_request_details); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
@@ -10250,6 +10355,29 @@ COMMENT ON FUNCTION app_hidden.tg_deliveries__referral_credits() IS 'Grants the 
 
 
 --
+-- Name: tg_deliveries__webhook_event(); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.tg_deliveries__webhook_event() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+begin
+  perform app_hidden.emit_webhook_event('delivery.status_changed', jsonb_build_object(
+    'delivery_id', NEW.id, 'delivery_number', NEW.delivery_number, 'from', OLD.status, 'to', NEW.status));
+  return null;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION tg_deliveries__webhook_event(); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.tg_deliveries__webhook_event() IS 'Emits delivery.status_changed to webhooks.';
+
+
+--
 -- Name: tg_delivery_offers__count_answer(); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
@@ -10341,6 +10469,53 @@ COMMENT ON FUNCTION app_hidden.tg_delivery_offers__request_status() IS 'Keeps an
 
 
 --
+-- Name: tg_delivery_offers__webhook_event(); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.tg_delivery_offers__webhook_event() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+begin
+  perform app_hidden.emit_webhook_event('offer.accepted', jsonb_build_object(
+    'offer_id', NEW.id, 'request_id', NEW.request_id, 'trip_id', NEW.trip_id));
+  return null;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION tg_delivery_offers__webhook_event(); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.tg_delivery_offers__webhook_event() IS 'Emits offer.accepted to webhooks.';
+
+
+--
+-- Name: tg_escrow_accounts__webhook_event(); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.tg_escrow_accounts__webhook_event() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+begin
+  perform app_hidden.emit_webhook_event('escrow.released', jsonb_build_object(
+    'escrow_id', NEW.id, 'delivery_id', NEW.delivery_id, 'amount', NEW.released_amount, 'currency', NEW.currency,
+    'condition', NEW.release_condition));
+  return null;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION tg_escrow_accounts__webhook_event(); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.tg_escrow_accounts__webhook_event() IS 'Emits escrow.released to webhooks.';
+
+
+--
 -- Name: tg_notification_preferences__check_timezone(); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
@@ -10349,6 +10524,9 @@ CREATE FUNCTION app_hidden.tg_notification_preferences__check_timezone() RETURNS
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 begin
+  if NEW.timezone = 'UTC' or (TG_OP = 'UPDATE' and NEW.timezone = OLD.timezone) then
+    return NEW;
+  end if;
   if not exists (select 1 from pg_timezone_names z where z.name = NEW.timezone) then
     raise exception 'timezone must be an IANA time zone name' using errcode = 'INVAL';
   end if;
@@ -10407,6 +10585,36 @@ $$;
 --
 
 COMMENT ON FUNCTION app_hidden.tg_notification_templates__bump_version() IS 'Bumps a template''s version on every edit.';
+
+
+--
+-- Name: tg_notification_webhooks__check(); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.tg_notification_webhooks__check() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $_$
+begin
+  if NEW.url !~ '^https://'
+     and not (NEW.url ~ '^http://127\.0\.0\.1(:[0-9]{1,5})?(/|$)'
+              and (app_hidden.config_value('notifications.webhook_allow_loopback_http'))::boolean) then
+    raise exception 'url must use https' using errcode = 'INVAL';
+  end if;
+  if TG_OP = 'UPDATE' and NEW.active and not OLD.active then
+    NEW.disabled_at := null;
+    NEW.consecutive_failures := 0;
+  end if;
+  return NEW;
+end;
+$_$;
+
+
+--
+-- Name: FUNCTION tg_notification_webhooks__check(); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.tg_notification_webhooks__check() IS 'Refuses a webhook URL that is not https (loopback http only when allowed); re-enabling clears the failures.';
 
 
 --
@@ -10469,6 +10677,53 @@ $$;
 --
 
 COMMENT ON FUNCTION app_hidden.tg_notifications__read_status() IS 'An in-app message read is in status read.';
+
+
+--
+-- Name: tg_payment_intents__webhook_event(); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.tg_payment_intents__webhook_event() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+begin
+  perform app_hidden.emit_webhook_event('payment.captured', jsonb_build_object(
+    'payment_intent_id', NEW.id, 'delivery_id', NEW.delivery_id, 'amount', NEW.captured_amount, 'currency', NEW.currency));
+  return null;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION tg_payment_intents__webhook_event(); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.tg_payment_intents__webhook_event() IS 'Emits payment.captured to webhooks.';
+
+
+--
+-- Name: tg_refunds__webhook_event(); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.tg_refunds__webhook_event() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+begin
+  perform app_hidden.emit_webhook_event('refund.created', jsonb_build_object(
+    'refund_id', NEW.id, 'delivery_id', NEW.delivery_id, 'amount', NEW.amount, 'currency', NEW.currency,
+    'reason', NEW.reason));
+  return null;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION tg_refunds__webhook_event(); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.tg_refunds__webhook_event() IS 'Emits refund.created to webhooks.';
 
 
 --
@@ -10975,6 +11230,29 @@ $$;
 --
 
 COMMENT ON FUNCTION app_hidden.tg_users__statistics_visibility() IS 'Recomputes whether the user''s statistics are public after the account''s status or deletion changes.';
+
+
+--
+-- Name: tg_users__webhook_event(); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.tg_users__webhook_event() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+begin
+  perform app_hidden.emit_webhook_event('user.verified', jsonb_build_object(
+    'user_id', NEW.id, 'from', OLD.verification_level, 'to', NEW.verification_level));
+  return null;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION tg_users__webhook_event(); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.tg_users__webhook_event() IS 'Emits user.verified to webhooks.';
 
 
 --
@@ -12189,6 +12467,264 @@ COMMENT ON FUNCTION app_private.begin_restore_drill() IS 'Starts a restore drill
 
 
 --
+-- Name: bulk_notifications; Type: TABLE; Schema: app_public; Owner: -
+--
+
+CREATE TABLE app_public.bulk_notifications (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    created_by uuid,
+    template_id uuid NOT NULL,
+    variables jsonb DEFAULT '{}'::jsonb NOT NULL,
+    priority app_public.notification_priority DEFAULT 'normal'::app_public.notification_priority NOT NULL,
+    target_user_type app_public.user_type,
+    target_country text,
+    target_min_verification app_public.verification_level,
+    status app_public.bulk_status DEFAULT 'scheduled'::app_public.bulk_status NOT NULL,
+    scheduled_at timestamp with time zone DEFAULT now() NOT NULL,
+    batch_size integer DEFAULT 100 NOT NULL,
+    batch_delay_seconds integer DEFAULT 10 NOT NULL,
+    targeted integer,
+    sent integer DEFAULT 0 NOT NULL,
+    skipped integer DEFAULT 0 NOT NULL,
+    last_user_id uuid,
+    started_at timestamp with time zone,
+    completed_at timestamp with time zone,
+    canceled_at timestamp with time zone,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT bulk_notifications_batch_delay_seconds_check CHECK (((batch_delay_seconds >= 0) AND (batch_delay_seconds <= 3600))),
+    CONSTRAINT bulk_notifications_batch_size_check CHECK (((batch_size >= 1) AND (batch_size <= 1000))),
+    CONSTRAINT bulk_notifications_counts_check CHECK (((sent >= 0) AND (skipped >= 0) AND (targeted >= 0))),
+    CONSTRAINT bulk_notifications_target_country_check CHECK ((target_country ~ '^[A-Z]{2}$'::text)),
+    CONSTRAINT bulk_notifications_variables_check CHECK ((jsonb_typeof(variables) = 'object'::text))
+);
+
+ALTER TABLE ONLY app_public.bulk_notifications FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE bulk_notifications; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TABLE app_public.bulk_notifications IS '@behavior -insert -update -delete
+A template sent to a targeted set of users in batches (sendBulkNotification, cancelBulkNotification, rescheduleBulkNotification).';
+
+
+--
+-- Name: COLUMN bulk_notifications.id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.bulk_notifications.id IS 'The bulk send''s id.';
+
+
+--
+-- Name: COLUMN bulk_notifications.created_by; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.bulk_notifications.created_by IS 'The admin who made it.';
+
+
+--
+-- Name: COLUMN bulk_notifications.template_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.bulk_notifications.template_id IS 'The template sent.';
+
+
+--
+-- Name: COLUMN bulk_notifications.variables; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.bulk_notifications.variables IS 'The template''s variables (first_name is each recipient''s).';
+
+
+--
+-- Name: COLUMN bulk_notifications.priority; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.bulk_notifications.priority IS 'The priority of every message (urgent passes quiet hours).';
+
+
+--
+-- Name: COLUMN bulk_notifications.target_user_type; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.bulk_notifications.target_user_type IS 'customer or traveler (users of type both included), both (only those), or every type when null.';
+
+
+--
+-- Name: COLUMN bulk_notifications.target_country; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.bulk_notifications.target_country IS 'Only users whose default address is in this country (ISO 3166-1 alpha-2), when set.';
+
+
+--
+-- Name: COLUMN bulk_notifications.target_min_verification; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.bulk_notifications.target_min_verification IS 'Only users verified at least to this level, when set.';
+
+
+--
+-- Name: COLUMN bulk_notifications.status; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.bulk_notifications.status IS 'scheduled, processing, completed, failed or canceled.';
+
+
+--
+-- Name: COLUMN bulk_notifications.scheduled_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.bulk_notifications.scheduled_at IS 'When the first batch goes.';
+
+
+--
+-- Name: COLUMN bulk_notifications.batch_size; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.bulk_notifications.batch_size IS 'Users per batch.';
+
+
+--
+-- Name: COLUMN bulk_notifications.batch_delay_seconds; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.bulk_notifications.batch_delay_seconds IS 'Seconds between batches.';
+
+
+--
+-- Name: COLUMN bulk_notifications.targeted; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.bulk_notifications.targeted IS 'Active users matching the targeting when the first batch went.';
+
+
+--
+-- Name: COLUMN bulk_notifications.sent; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.bulk_notifications.sent IS 'Users who got at least one message.';
+
+
+--
+-- Name: COLUMN bulk_notifications.skipped; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.bulk_notifications.skipped IS 'Users whose preferences let no channel through.';
+
+
+--
+-- Name: COLUMN bulk_notifications.last_user_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.bulk_notifications.last_user_id IS 'The last user reached (batches go in user id order).';
+
+
+--
+-- Name: COLUMN bulk_notifications.started_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.bulk_notifications.started_at IS 'When the first batch went.';
+
+
+--
+-- Name: COLUMN bulk_notifications.completed_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.bulk_notifications.completed_at IS 'When the last batch went.';
+
+
+--
+-- Name: COLUMN bulk_notifications.canceled_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.bulk_notifications.canceled_at IS 'When an admin canceled it.';
+
+
+--
+-- Name: COLUMN bulk_notifications.created_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.bulk_notifications.created_at IS 'When it was made.';
+
+
+--
+-- Name: COLUMN bulk_notifications.updated_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.bulk_notifications.updated_at IS 'When it last changed.';
+
+
+--
+-- Name: CONSTRAINT bulk_notifications_batch_delay_seconds_check ON bulk_notifications; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT bulk_notifications_batch_delay_seconds_check ON app_public.bulk_notifications IS 'batch_delay_seconds must be between 0 and 3600';
+
+
+--
+-- Name: CONSTRAINT bulk_notifications_batch_size_check ON bulk_notifications; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT bulk_notifications_batch_size_check ON app_public.bulk_notifications IS 'batch_size must be between 1 and 1000';
+
+
+--
+-- Name: CONSTRAINT bulk_notifications_counts_check ON bulk_notifications; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT bulk_notifications_counts_check ON app_public.bulk_notifications IS 'sent, skipped and targeted cannot be negative';
+
+
+--
+-- Name: CONSTRAINT bulk_notifications_target_country_check ON bulk_notifications; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT bulk_notifications_target_country_check ON app_public.bulk_notifications IS 'target_country must be a two-letter country code (ISO 3166-1)';
+
+
+--
+-- Name: CONSTRAINT bulk_notifications_variables_check ON bulk_notifications; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT bulk_notifications_variables_check ON app_public.bulk_notifications IS 'variables must be a JSON object';
+
+
+--
+-- Name: bulk_notification_targets(app_public.bulk_notifications, uuid); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.bulk_notification_targets(bulk app_public.bulk_notifications, after_user_id uuid) RETURNS SETOF uuid
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select u.id from app_public.users u
+   where u.status = 'active' and u.deleted_at is null
+     and (bulk_notification_targets.after_user_id is null or u.id > bulk_notification_targets.after_user_id)
+     and case (bulk_notification_targets.bulk).target_user_type
+           when 'customer' then u.user_type in ('customer', 'both')
+           when 'traveler' then u.user_type in ('traveler', 'both')
+           when 'both' then u.user_type = 'both'
+           else true end
+     and ((bulk_notification_targets.bulk).target_min_verification is null
+          or u.verification_level >= (bulk_notification_targets.bulk).target_min_verification)
+     and ((bulk_notification_targets.bulk).target_country is null
+          or exists (select 1 from app_public.user_addresses a
+                      where a.user_id = u.id and a.is_default and a.country = (bulk_notification_targets.bulk).target_country))
+   order by u.id;
+$$;
+
+
+--
+-- Name: FUNCTION bulk_notification_targets(bulk app_public.bulk_notifications, after_user_id uuid); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.bulk_notification_targets(bulk app_public.bulk_notifications, after_user_id uuid) IS 'The active users a bulk send targets, in id order, after a user id.';
+
+
+--
 -- Name: cancel_unpaid_deliveries(integer); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -12273,7 +12809,8 @@ declare
     'conversations_deleted', app_private.delete_expired_conversations(),
     'stripe_events_deleted', app_private.delete_old_stripe_events(),
     'qr_code_scans_deleted', app_private.prune_qr_code_scans(),
-    'operation_files_expired', app_private.expire_operation_files());
+    'operation_files_expired', app_private.expire_operation_files(),
+    'webhook_deliveries_deleted', app_private.delete_old_webhook_deliveries());
 begin
   return v_counts || jsonb_build_object('more', exists (
     select 1 from jsonb_each(v_counts) as c
@@ -12890,6 +13427,32 @@ COMMENT ON FUNCTION app_private.delete_old_stripe_events() IS 'Deletes processed
 
 
 --
+-- Name: delete_old_webhook_deliveries(); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.delete_old_webhook_deliveries() RETURNS integer
+    LANGUAGE sql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  with gone as (
+    delete from app_public.webhook_deliveries d
+     where d.id in (select o.id from app_public.webhook_deliveries o
+                     where o.created_at < now() - make_interval(days => (app_hidden.config_value('notifications.webhook_retention_days'))::int)
+                     order by o.created_at
+                     limit (app_hidden.config_value('retention.batch_size'))::int)
+    returning 1)
+  select count(*)::int from gone;
+$$;
+
+
+--
+-- Name: FUNCTION delete_old_webhook_deliveries(); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.delete_old_webhook_deliveries() IS 'Deletes webhook deliveries past notifications.webhook_retention_days, one batch.';
+
+
+--
 -- Name: drop_old_notification_partitions(); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -13003,6 +13566,27 @@ $$;
 --
 
 COMMENT ON FUNCTION app_private.end_suspensions() IS 'Ends the suspensions whose suspended_until has passed and records each; returns how many.';
+
+
+--
+-- Name: enqueue_bulk_notification_batch(uuid, timestamp with time zone); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.enqueue_bulk_notification_batch(bulk_id uuid, run_at timestamp with time zone) RETURNS void
+    LANGUAGE sql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select null::void from graphile_worker.add_job('bulk_notifications__send_batch',
+    json_build_object('id', enqueue_bulk_notification_batch.bulk_id), run_at := enqueue_bulk_notification_batch.run_at,
+    job_key := 'bulk_notifications__send_batch:' || enqueue_bulk_notification_batch.bulk_id, max_attempts := 3, priority := 10);
+$$;
+
+
+--
+-- Name: FUNCTION enqueue_bulk_notification_batch(bulk_id uuid, run_at timestamp with time zone); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.enqueue_bulk_notification_batch(bulk_id uuid, run_at timestamp with time zone) IS 'Enqueues (or moves) the next batch job of a bulk send.';
 
 
 --
@@ -14579,6 +15163,36 @@ COMMENT ON FUNCTION app_private.new_qr_backup_code() IS 'A new random backup cod
 
 
 --
+-- Name: new_webhook_secret(uuid, boolean); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.new_webhook_secret(webhook_id uuid, keep_previous boolean) RETURNS text
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_secret bytea := public.gen_random_bytes(32);
+begin
+  insert into app_private.webhook_secrets as s (webhook_id, current)
+  values (new_webhook_secret.webhook_id, v_secret)
+  on conflict on constraint webhook_secrets_pkey do update
+     set current = excluded.current,
+         previous = case when new_webhook_secret.keep_previous then s.current end,
+         previous_expires_at = case when new_webhook_secret.keep_previous then now() + interval '24 hours' end,
+         rotated_at = now();
+  return encode(v_secret, 'hex');
+end;
+$$;
+
+
+--
+-- Name: FUNCTION new_webhook_secret(webhook_id uuid, keep_previous boolean); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.new_webhook_secret(webhook_id uuid, keep_previous boolean) IS 'Stores a new signing secret for a webhook and returns it once (hex); optionally keeps the old one signing for 24 hours.';
+
+
+--
 -- Name: notification_to_send(uuid); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -16050,6 +16664,78 @@ COMMENT ON FUNCTION app_private.record_trip_weather(trip_id uuid, weather jsonb,
 
 
 --
+-- Name: record_webhook_attempt(uuid, integer, text); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.record_webhook_attempt(delivery_id uuid, status_code integer, error text DEFAULT NULL::text) RETURNS app_public.webhook_delivery_status
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_d app_public.webhook_deliveries;
+  v_w app_public.notification_webhooks;
+  v_delays jsonb := app_hidden.config_value('notifications.webhook_retry_minutes');
+  v_status app_public.webhook_delivery_status;
+  v_next timestamptz;
+begin
+  select * into v_d from app_public.webhook_deliveries d
+   where d.id = record_webhook_attempt.delivery_id and d.status in ('pending', 'failed')
+   for update;
+  if v_d.id is null then
+    return null;
+  end if;
+  if record_webhook_attempt.status_code between 200 and 299 then
+    v_status := 'succeeded';
+  elsif v_d.attempts < jsonb_array_length(v_delays) then
+    v_status := 'failed';
+    v_next := now() + make_interval(mins => (v_delays ->> v_d.attempts)::int);
+  else
+    v_status := 'abandoned';
+  end if;
+  update app_public.webhook_deliveries d
+     set attempts = d.attempts + 1, status = v_status,
+         last_status_code = record_webhook_attempt.status_code,
+         last_error = case when v_status <> 'succeeded'
+                           then left(coalesce(record_webhook_attempt.error,
+                                              'the endpoint answered ' || record_webhook_attempt.status_code), 2000) end,
+         delivered_at = case when v_status = 'succeeded' then now() end,
+         next_attempt_at = coalesce(v_next, d.next_attempt_at)
+   where d.id = v_d.id;
+
+  -- The webhook's run of abandoned deliveries: a success ends it; the one that reaches the limit disables the
+  -- webhook (the row lock orders concurrent deliveries, so exactly one of them disables it and tells the owner).
+  if v_status = 'failed' then
+    perform graphile_worker.add_job('webhook_deliveries__send', json_build_object('id', v_d.id),
+      run_at := v_next, job_key := 'webhook_deliveries__send:' || v_d.id, max_attempts := 1);
+  elsif v_status = 'succeeded' then
+    update app_public.notification_webhooks w set consecutive_failures = 0
+     where w.id = v_d.webhook_id and w.consecutive_failures <> 0;
+  else
+    update app_public.notification_webhooks w
+       set consecutive_failures = w.consecutive_failures + 1
+     where w.id = v_d.webhook_id
+    returning * into v_w;
+    if v_w.active and v_w.consecutive_failures >= (app_hidden.config_value('notifications.webhook_disable_after'))::int then
+      update app_public.notification_webhooks w set active = false, disabled_at = now() where w.id = v_w.id;
+      if v_w.owner_id is not null then
+        perform app_hidden.notify(v_w.owner_id, 'webhook_disabled',
+          jsonb_build_object('url', v_w.url, 'failures', v_w.consecutive_failures), 'high');
+      end if;
+    end if;
+  end if;
+  return v_status;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION record_webhook_attempt(delivery_id uuid, status_code integer, error text); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.record_webhook_attempt(delivery_id uuid, status_code integer, error text) IS 'Records one call of a webhook delivery: succeeded, retried later or abandoned (disabling the webhook after too many).';
+
+
+--
 -- Name: refresh_stale_verification_levels(); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -16289,6 +16975,35 @@ COMMENT ON FUNCTION app_private.require_money_admin(permission text, action text
 
 
 --
+-- Name: require_notifications_admin(text); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.require_notifications_admin(action text) RETURNS uuid
+    LANGUAGE plpgsql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_hidden.require_user('unverified', require_notifications_admin.action);
+begin
+  if not app_hidden.current_user_has_permission('notifications.send') then
+    raise exception 'Only admins with notifications.send may %', require_notifications_admin.action using errcode = 'DNIED';
+  end if;
+  if not exists (select 1 from app_private.sessions s where s.id = app_hidden.current_session_id() and s.mfa_verified) then
+    raise exception 'Notification admin tools need a session that passed the second factor' using errcode = 'DNIED';
+  end if;
+  return v_user_id;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION require_notifications_admin(action text); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.require_notifications_admin(action text) IS 'Caller check of notification admin tools: notifications.send and a two-factor session; DNIED otherwise.';
+
+
+--
 -- Name: require_operations_admin(text, text); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -16477,6 +17192,62 @@ $$;
 --
 
 COMMENT ON FUNCTION app_private.seal_totp_secret(user_id uuid, secret bytea) IS 'Encrypts and stores a user''s TOTP secret under the current key.';
+
+
+--
+-- Name: send_bulk_notification_batch(uuid); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.send_bulk_notification_batch(bulk_id uuid) RETURNS app_public.bulk_status
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_bulk app_public.bulk_notifications;
+  v_template text;
+  v_user uuid;
+  v_seen integer := 0;
+  v_sent integer := 0;
+begin
+  select * into v_bulk from app_public.bulk_notifications b
+   where b.id = send_bulk_notification_batch.bulk_id and b.status in ('scheduled', 'processing') and b.scheduled_at <= now()
+   for update;
+  if v_bulk.id is null then
+    return null;
+  end if;
+  if v_bulk.status = 'scheduled' then
+    v_bulk.status := 'processing';
+    v_bulk.started_at := now();
+    v_bulk.targeted := (select count(*) from app_private.bulk_notification_targets(v_bulk, null));
+  end if;
+  select t.name into v_template from app_public.notification_templates t where t.id = v_bulk.template_id;
+  for v_user in select * from app_private.bulk_notification_targets(v_bulk, v_bulk.last_user_id) limit v_bulk.batch_size loop
+    v_seen := v_seen + 1;
+    if app_hidden.notify(v_user, v_template, v_bulk.variables, v_bulk.priority) > 0 then
+      v_sent := v_sent + 1;
+    end if;
+    v_bulk.last_user_id := v_user;
+  end loop;
+  update app_public.bulk_notifications b
+     set status = (case when v_seen < v_bulk.batch_size then 'completed' else 'processing' end)::app_public.bulk_status,
+         completed_at = case when v_seen < v_bulk.batch_size then now() end,
+         started_at = v_bulk.started_at, targeted = v_bulk.targeted, last_user_id = v_bulk.last_user_id,
+         sent = b.sent + v_sent, skipped = b.skipped + v_seen - v_sent
+   where b.id = v_bulk.id
+  returning * into v_bulk;
+  if v_bulk.status = 'processing' then
+    perform app_private.enqueue_bulk_notification_batch(v_bulk.id, now() + make_interval(secs => v_bulk.batch_delay_seconds));
+  end if;
+  return v_bulk.status;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION send_bulk_notification_batch(bulk_id uuid); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.send_bulk_notification_batch(bulk_id uuid) IS 'Sends the next batch of a due bulk send (notify per user), counts, and enqueues the next batch or completes it.';
 
 
 --
@@ -17237,6 +18008,73 @@ $$;
 --
 
 COMMENT ON FUNCTION app_private.weather_alerts(at_end text, forecast jsonb) IS 'Alerts ({at, kind, message}) a forecast of one end of a trip raises under trips.weather_alert_thresholds.';
+
+
+--
+-- Name: webhook_delivery_to_send(uuid); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.webhook_delivery_to_send(delivery_id uuid) RETURNS jsonb
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_d app_public.webhook_deliveries;
+  v_w app_public.notification_webhooks;
+  v_body text;
+begin
+  select * into v_d from app_public.webhook_deliveries d
+   where d.id = webhook_delivery_to_send.delivery_id and d.status in ('pending', 'failed') and d.next_attempt_at <= now()
+   for update;
+  if v_d.id is null then
+    return null;
+  end if;
+  select * into v_w from app_public.notification_webhooks w where w.id = v_d.webhook_id;
+  if not v_w.active then
+    update app_public.webhook_deliveries d set status = 'abandoned', last_error = 'the webhook is not active'
+     where d.id = v_d.id;
+    return null;
+  end if;
+  v_body := v_d.payload::text;
+  return jsonb_build_object('url', v_w.url, 'body', v_body, 'event_id', v_d.event_id,
+    'signature', app_private.webhook_signature(v_w.id, v_body, clock_timestamp()),
+    'timeout_ms', (app_hidden.config_value('notifications.webhook_timeout_seconds'))::int * 1000);
+end;
+$$;
+
+
+--
+-- Name: FUNCTION webhook_delivery_to_send(delivery_id uuid); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.webhook_delivery_to_send(delivery_id uuid) IS 'A due webhook delivery''s signed request (url, body, headers'' values, timeout), or null.';
+
+
+--
+-- Name: webhook_signature(uuid, text, timestamp with time zone); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.webhook_signature(webhook_id uuid, body text, at timestamp with time zone) RETURNS text
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select 't=' || t.unix || string_agg(',v1=' || encode(public.hmac(convert_to(t.unix || '.' || webhook_signature.body, 'UTF8'),
+                                                                   convert_to(encode(k.secret, 'hex'), 'UTF8'), 'sha256'), 'hex'),
+                                      '' order by k.rank)
+    from app_private.webhook_secrets s
+   cross join lateral (select floor(extract(epoch from webhook_signature.at))::bigint::text as unix) t
+   cross join lateral (values (1, s.current),
+                              (2, case when s.previous_expires_at > webhook_signature.at then s.previous end)) k(rank, secret)
+   where s.webhook_id = webhook_signature.webhook_id and k.secret is not null
+   group by t.unix;
+$$;
+
+
+--
+-- Name: FUNCTION webhook_signature(webhook_id uuid, body text, at timestamp with time zone); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.webhook_signature(webhook_id uuid, body text, at timestamp with time zone) IS 'The X-P2P-Signature header of a webhook body signed at a time (one v1= per live secret).';
 
 
 --
@@ -18248,6 +19086,41 @@ Blocks a user: the two are hidden from each other (trips, the request marketplac
 
 
 --
+-- Name: cancel_bulk_notification(uuid); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.cancel_bulk_notification(bulk_notification_id uuid) RETURNS app_public.bulk_notifications
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_admin uuid := app_private.require_notifications_admin('cancel bulk notifications');
+  v_bulk app_public.bulk_notifications;
+begin
+  select * into v_bulk from app_public.bulk_notifications b where b.id = cancel_bulk_notification.bulk_notification_id for update;
+  if v_bulk.id is null then
+    raise exception 'bulk_notification_id names no bulk send' using errcode = 'NTFND';
+  end if;
+  if v_bulk.status not in ('scheduled', 'processing') then
+    raise exception 'This bulk send is % and can no longer be canceled', v_bulk.status using errcode = 'BADST';
+  end if;
+  update app_public.bulk_notifications b set status = 'canceled', canceled_at = now() where b.id = v_bulk.id
+  returning * into v_bulk;
+  perform graphile_worker.remove_job('bulk_notifications__send_batch:' || v_bulk.id);
+  return v_bulk;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION cancel_bulk_notification(bulk_notification_id uuid); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.cancel_bulk_notification(bulk_notification_id uuid) IS '@resultFieldName bulkNotification
+Cancels a scheduled or running bulk send (batches already sent stay counted). Needs notifications.send and a two-factor session. Errors: LOGIN, DNIED, NTFND, BADST (completed, failed or canceled).';
+
+
+--
 -- Name: cancel_delivery(uuid, app_public.delivery_cancel_reason, text); Type: FUNCTION; Schema: app_public; Owner: -
 --
 
@@ -19204,6 +20077,36 @@ $$;
 
 COMMENT ON FUNCTION app_public.create_trip_from_template(template_id uuid, departure_time timestamp with time zone, arrival_time timestamp with time zone) IS '@resultFieldName trip
 Creates a trip from one of the signed-in traveler''s templates at a new departure (the arrival follows the template''s duration unless given), under the same rules as createTrip. Errors: LOGIN, DNIED, NTFND, INVAL.';
+
+
+--
+-- Name: create_webhook(text, text[], text); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.create_webhook(url text, events text[], description text DEFAULT NULL::text) RETURNS app_public.webhook_secret
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_admin uuid := app_private.require_notifications_admin('create webhooks');
+  v_id uuid;
+begin
+  insert into app_public.notification_webhooks (owner_id, url, events, description)
+  values (v_admin, create_webhook.url,
+          (select coalesce(array_agg(distinct e order by e), '{}') from unnest(create_webhook.events) e),
+          create_webhook.description)
+  returning id into v_id;
+  return (v_id, app_private.new_webhook_secret(v_id, false))::app_public.webhook_secret;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION create_webhook(url text, events text[], description text); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.create_webhook(url text, events text[], description text) IS '@resultFieldName webhookSecret
+Registers a partner endpoint for event types (delivery.status_changed, offer.accepted, payment.captured, escrow.released, refund.created, dispute.opened, dispute.resolved, emergency.reported, user.verified) and returns its signing secret, shown only this once. Needs notifications.send and a two-factor session. Errors: LOGIN, DNIED, INVAL (url not https, events, description).';
 
 
 --
@@ -22768,6 +23671,45 @@ Requests the upload of a file: returns it pending, with the uploadUrl to PUT its
 
 
 --
+-- Name: reschedule_bulk_notification(uuid, timestamp with time zone); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.reschedule_bulk_notification(bulk_notification_id uuid, scheduled_at timestamp with time zone) RETURNS app_public.bulk_notifications
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_admin uuid := app_private.require_notifications_admin('reschedule bulk notifications');
+  v_bulk app_public.bulk_notifications;
+begin
+  select * into v_bulk from app_public.bulk_notifications b where b.id = reschedule_bulk_notification.bulk_notification_id for update;
+  if v_bulk.id is null then
+    raise exception 'bulk_notification_id names no bulk send' using errcode = 'NTFND';
+  end if;
+  if v_bulk.status <> 'scheduled' then
+    raise exception 'This bulk send is % and can no longer be rescheduled', v_bulk.status using errcode = 'BADST';
+  end if;
+  if reschedule_bulk_notification.scheduled_at is null or reschedule_bulk_notification.scheduled_at < now() - interval '1 minute' then
+    raise exception 'scheduled_at cannot be in the past' using errcode = 'INVAL';
+  end if;
+  update app_public.bulk_notifications b set scheduled_at = greatest(reschedule_bulk_notification.scheduled_at, now())
+   where b.id = v_bulk.id
+  returning * into v_bulk;
+  perform app_private.enqueue_bulk_notification_batch(v_bulk.id, v_bulk.scheduled_at);
+  return v_bulk;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION reschedule_bulk_notification(bulk_notification_id uuid, scheduled_at timestamp with time zone); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.reschedule_bulk_notification(bulk_notification_id uuid, scheduled_at timestamp with time zone) IS '@resultFieldName bulkNotification
+Moves a bulk send that has not started to another time. Needs notifications.send and a two-factor session. Errors: LOGIN, DNIED, NTFND, BADST (already started or over), INVAL (a past time).';
+
+
+--
 -- Name: resend_verification_email(text); Type: FUNCTION; Schema: app_public; Owner: -
 --
 
@@ -23261,6 +24203,35 @@ Ends one of your device sessions; NTFND when it is not one of your live sessions
 
 
 --
+-- Name: rotate_webhook_secret(uuid); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.rotate_webhook_secret(webhook_id uuid) RETURNS app_public.webhook_secret
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_admin uuid := app_private.require_notifications_admin('rotate webhook secrets');
+  v_id uuid;
+begin
+  select w.id into v_id from app_public.notification_webhooks w where w.id = rotate_webhook_secret.webhook_id for update;
+  if v_id is null then
+    raise exception 'webhook_id names no webhook' using errcode = 'NTFND';
+  end if;
+  return (v_id, app_private.new_webhook_secret(v_id, true))::app_public.webhook_secret;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION rotate_webhook_secret(webhook_id uuid); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.rotate_webhook_secret(webhook_id uuid) IS '@resultFieldName webhookSecret
+Replaces a webhook''s signing secret and returns the new one, shown only this once; the old one keeps signing for 24 hours. Needs notifications.send and a two-factor session. Errors: LOGIN, DNIED, NTFND.';
+
+
+--
 -- Name: trip_templates; Type: TABLE; Schema: app_public; Owner: -
 --
 
@@ -23715,6 +24686,59 @@ COMMENT ON FUNCTION app_public.search_users(q text) IS 'Up to 20 active users wh
 
 
 --
+-- Name: send_bulk_notification(text, jsonb, app_public.notification_priority, app_public.user_type, text, app_public.verification_level, timestamp with time zone); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.send_bulk_notification(template text, variables jsonb DEFAULT '{}'::jsonb, priority app_public.notification_priority DEFAULT 'normal'::app_public.notification_priority, target_user_type app_public.user_type DEFAULT NULL::app_public.user_type, target_country text DEFAULT NULL::text, target_min_verification app_public.verification_level DEFAULT NULL::app_public.verification_level, scheduled_at timestamp with time zone DEFAULT NULL::timestamp with time zone) RETURNS app_public.bulk_notifications
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_admin uuid := app_private.require_notifications_admin('send bulk notifications');
+  v_template app_public.notification_templates;
+  v_missing text;
+  v_bulk app_public.bulk_notifications;
+begin
+  select * into v_template from app_public.notification_templates t where t.name = send_bulk_notification.template;
+  if v_template.id is null then
+    raise exception 'template names no template' using errcode = 'NTFND';
+  end if;
+  if v_template.status <> 'active' or v_template.category = 'security' or v_template.secret <> 'none' then
+    raise exception 'template must be an active template outside the security category' using errcode = 'INVAL';
+  end if;
+  select string_agg(v ->> 'name', ', ') into v_missing from jsonb_array_elements(v_template.variables) v
+   where (v ->> 'required')::boolean and v ->> 'name' <> 'first_name'
+     and coalesce(send_bulk_notification.variables ->> (v ->> 'name'), '') = '';
+  if v_missing is not null then
+    raise exception 'variables must include %', v_missing using errcode = 'INVAL';
+  end if;
+  if send_bulk_notification.scheduled_at < now() - interval '1 minute' then
+    raise exception 'scheduled_at cannot be in the past' using errcode = 'INVAL';
+  end if;
+  insert into app_public.bulk_notifications (created_by, template_id, variables, priority, target_user_type, target_country,
+                                             target_min_verification, scheduled_at, batch_size, batch_delay_seconds)
+  values (v_admin, v_template.id, coalesce(send_bulk_notification.variables, '{}'),
+          coalesce(send_bulk_notification.priority, 'normal'), send_bulk_notification.target_user_type,
+          upper(send_bulk_notification.target_country), send_bulk_notification.target_min_verification,
+          greatest(coalesce(send_bulk_notification.scheduled_at, now()), now()),
+          (app_hidden.config_value('notifications.bulk_batch_size'))::int,
+          (app_hidden.config_value('notifications.bulk_batch_delay_seconds'))::int)
+  returning * into v_bulk;
+  perform app_private.enqueue_bulk_notification_batch(v_bulk.id, v_bulk.scheduled_at);
+  return v_bulk;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION send_bulk_notification(template text, variables jsonb, priority app_public.notification_priority, target_user_type app_public.user_type, target_country text, target_min_verification app_public.verification_level, scheduled_at timestamp with time zone); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.send_bulk_notification(template text, variables jsonb, priority app_public.notification_priority, target_user_type app_public.user_type, target_country text, target_min_verification app_public.verification_level, scheduled_at timestamp with time zone) IS '@resultFieldName bulkNotification
+Sends a template to every active user matching the targeting (user type, default address country, minimum verification level), in batches, from scheduledAt (now by default); each user''s preferences and quiet hours apply. Needs notifications.send and a two-factor session. Errors: LOGIN, DNIED, NTFND (template), INVAL (a security or inactive template, a missing variable, a past time, a country code).';
+
+
+--
 -- Name: send_message(uuid, text, uuid); Type: FUNCTION; Schema: app_public; Owner: -
 --
 
@@ -23798,6 +24822,202 @@ $$;
 
 COMMENT ON FUNCTION app_public.send_message(conversation_id uuid, body text, attachment_id uuid) IS '@resultFieldName conversationMessage
 Sends a message (body of 1 to 2000 characters and/or one of your ready item photos) to the other party of a conversation. Before a deal, phone numbers, email addresses and links are masked. Errors: LOGIN, NTFND (not your conversation), DNIED (a block closes it), BADST (the offer was closed or the delivery ended), LIMIT (conversations.messages_per_minute), INVAL.';
+
+
+--
+-- Name: webhook_deliveries; Type: TABLE; Schema: app_public; Owner: -
+--
+
+CREATE TABLE app_public.webhook_deliveries (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    webhook_id uuid NOT NULL,
+    event_id uuid NOT NULL,
+    event_type text NOT NULL,
+    payload jsonb NOT NULL,
+    status app_public.webhook_delivery_status DEFAULT 'pending'::app_public.webhook_delivery_status NOT NULL,
+    attempts integer DEFAULT 0 NOT NULL,
+    next_attempt_at timestamp with time zone DEFAULT now() NOT NULL,
+    last_status_code integer,
+    last_error text,
+    delivered_at timestamp with time zone,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT webhook_deliveries_attempts_check CHECK ((attempts >= 0)),
+    CONSTRAINT webhook_deliveries_event_type_check CHECK ((event_type ~ '^[a-z_]+\.[a-z_]+$'::text)),
+    CONSTRAINT webhook_deliveries_last_error_check CHECK ((length(last_error) <= 2000)),
+    CONSTRAINT webhook_deliveries_payload_check CHECK ((jsonb_typeof(payload) = 'object'::text))
+);
+
+ALTER TABLE ONLY app_public.webhook_deliveries FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE webhook_deliveries; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TABLE app_public.webhook_deliveries IS '@behavior -insert -update -delete
+One event sent to one webhook: its body, attempts and outcome (kept notifications.webhook_retention_days).';
+
+
+--
+-- Name: COLUMN webhook_deliveries.id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.webhook_deliveries.id IS 'The delivery''s id.';
+
+
+--
+-- Name: COLUMN webhook_deliveries.webhook_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.webhook_deliveries.webhook_id IS 'The webhook it goes to.';
+
+
+--
+-- Name: COLUMN webhook_deliveries.event_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.webhook_deliveries.event_id IS 'The event''s id (X-P2P-Event-Id; the same for every webhook and every retry).';
+
+
+--
+-- Name: COLUMN webhook_deliveries.event_type; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.webhook_deliveries.event_type IS 'The event''s type.';
+
+
+--
+-- Name: COLUMN webhook_deliveries.payload; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.webhook_deliveries.payload IS 'The body posted: {id, type, created_at, data}.';
+
+
+--
+-- Name: COLUMN webhook_deliveries.status; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.webhook_deliveries.status IS 'pending, failed (a retry is due), succeeded or abandoned.';
+
+
+--
+-- Name: COLUMN webhook_deliveries.attempts; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.webhook_deliveries.attempts IS 'Calls made so far.';
+
+
+--
+-- Name: COLUMN webhook_deliveries.next_attempt_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.webhook_deliveries.next_attempt_at IS 'When the next call is due.';
+
+
+--
+-- Name: COLUMN webhook_deliveries.last_status_code; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.webhook_deliveries.last_status_code IS 'The HTTP status of the last call (none after a timeout or a network error).';
+
+
+--
+-- Name: COLUMN webhook_deliveries.last_error; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.webhook_deliveries.last_error IS 'Why the last call failed.';
+
+
+--
+-- Name: COLUMN webhook_deliveries.delivered_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.webhook_deliveries.delivered_at IS 'When the endpoint accepted it (2xx).';
+
+
+--
+-- Name: COLUMN webhook_deliveries.created_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.webhook_deliveries.created_at IS 'When the event happened.';
+
+
+--
+-- Name: COLUMN webhook_deliveries.updated_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.webhook_deliveries.updated_at IS 'When the row last changed.';
+
+
+--
+-- Name: CONSTRAINT webhook_deliveries_attempts_check ON webhook_deliveries; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT webhook_deliveries_attempts_check ON app_public.webhook_deliveries IS 'attempts cannot be negative';
+
+
+--
+-- Name: CONSTRAINT webhook_deliveries_event_type_check ON webhook_deliveries; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT webhook_deliveries_event_type_check ON app_public.webhook_deliveries IS 'event_type must look like domain.event';
+
+
+--
+-- Name: CONSTRAINT webhook_deliveries_last_error_check ON webhook_deliveries; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT webhook_deliveries_last_error_check ON app_public.webhook_deliveries IS 'last_error must have at most 2000 characters';
+
+
+--
+-- Name: CONSTRAINT webhook_deliveries_payload_check ON webhook_deliveries; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT webhook_deliveries_payload_check ON app_public.webhook_deliveries IS 'payload must be a JSON object';
+
+
+--
+-- Name: send_test_webhook(uuid); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.send_test_webhook(webhook_id uuid) RETURNS app_public.webhook_deliveries
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_admin uuid := app_private.require_notifications_admin('send test webhooks');
+  v_w app_public.notification_webhooks;
+  v_event_id uuid := gen_random_uuid();
+  v_d app_public.webhook_deliveries;
+begin
+  select * into v_w from app_public.notification_webhooks w where w.id = send_test_webhook.webhook_id;
+  if v_w.id is null then
+    raise exception 'webhook_id names no webhook' using errcode = 'NTFND';
+  end if;
+  if not v_w.active then
+    raise exception 'The webhook is not active' using errcode = 'BADST';
+  end if;
+  insert into app_public.webhook_deliveries (webhook_id, event_id, event_type, payload)
+  values (v_w.id, v_event_id, 'webhook.test',
+          jsonb_build_object('id', v_event_id, 'type', 'webhook.test',
+            'created_at', to_char(now() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+            'data', jsonb_build_object('webhook_id', v_w.id, 'sent_by', v_admin)))
+  returning * into v_d;
+  perform graphile_worker.add_job('webhook_deliveries__send', json_build_object('id', v_d.id),
+    job_key := 'webhook_deliveries__send:' || v_d.id, max_attempts := 1);
+  return v_d;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION send_test_webhook(webhook_id uuid); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.send_test_webhook(webhook_id uuid) IS '@resultFieldName webhookDelivery
+Posts a signed webhook.test event to an active webhook now (retried like any event). Needs notifications.send and a two-factor session. Errors: LOGIN, DNIED, NTFND, BADST (webhook not active).';
 
 
 --
@@ -27279,6 +28499,44 @@ COMMENT ON CONSTRAINT user_status_changes_reason_check ON app_private.user_statu
 
 
 --
+-- Name: webhook_secrets; Type: TABLE; Schema: app_private; Owner: -
+--
+
+CREATE TABLE app_private.webhook_secrets (
+    webhook_id uuid NOT NULL,
+    current bytea NOT NULL,
+    previous bytea,
+    previous_expires_at timestamp with time zone,
+    rotated_at timestamp with time zone,
+    CONSTRAINT webhook_secrets_current_check CHECK ((length(current) = 32)),
+    CONSTRAINT webhook_secrets_previous_check CHECK ((((previous IS NULL) AND (previous_expires_at IS NULL)) OR ((length(previous) = 32) AND (previous_expires_at IS NOT NULL))))
+);
+
+ALTER TABLE ONLY app_private.webhook_secrets FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE webhook_secrets; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON TABLE app_private.webhook_secrets IS 'The HMAC secrets of webhooks: current, and the previous one during the overlap after a rotation.';
+
+
+--
+-- Name: CONSTRAINT webhook_secrets_current_check ON webhook_secrets; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT webhook_secrets_current_check ON app_private.webhook_secrets IS 'current must have 32 bytes';
+
+
+--
+-- Name: CONSTRAINT webhook_secrets_previous_check ON webhook_secrets; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT webhook_secrets_previous_check ON app_private.webhook_secrets IS 'previous must have 32 bytes and an expiry';
+
+
+--
 -- Name: worker_heartbeats; Type: TABLE; Schema: app_private; Owner: -
 --
 
@@ -28466,6 +29724,144 @@ COMMENT ON CONSTRAINT notification_templates_variables_check ON app_public.notif
 --
 
 COMMENT ON CONSTRAINT notification_templates_version_check ON app_public.notification_templates IS 'version must be at least 1';
+
+
+--
+-- Name: notification_webhooks; Type: TABLE; Schema: app_public; Owner: -
+--
+
+CREATE TABLE app_public.notification_webhooks (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    owner_id uuid,
+    url text NOT NULL,
+    description text,
+    events text[] NOT NULL,
+    active boolean DEFAULT true NOT NULL,
+    consecutive_failures integer DEFAULT 0 NOT NULL,
+    disabled_at timestamp with time zone,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT notification_webhooks_active_check CHECK ((NOT (active AND (disabled_at IS NOT NULL)))),
+    CONSTRAINT notification_webhooks_consecutive_failures_check CHECK ((consecutive_failures >= 0)),
+    CONSTRAINT notification_webhooks_description_check CHECK (((length(description) >= 1) AND (length(description) <= 500))),
+    CONSTRAINT notification_webhooks_events_check CHECK ((((cardinality(events) >= 1) AND (cardinality(events) <= 20)) AND (events <@ ARRAY['delivery.status_changed'::text, 'offer.accepted'::text, 'payment.captured'::text, 'escrow.released'::text, 'refund.created'::text, 'dispute.opened'::text, 'dispute.resolved'::text, 'emergency.reported'::text, 'user.verified'::text]))),
+    CONSTRAINT notification_webhooks_url_check CHECK (((length(url) <= 2000) AND (url ~ '^https?://[^/?#@[:space:]]+(/[^[:space:]]*)?$'::text)))
+);
+
+ALTER TABLE ONLY app_public.notification_webhooks FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE notification_webhooks; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TABLE app_public.notification_webhooks IS '@behavior -insert
+Partners'' endpoints receiving signed events (admins with notifications.send: createWebhook, rotateWebhookSecret, sendTestWebhook).';
+
+
+--
+-- Name: COLUMN notification_webhooks.id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notification_webhooks.id IS 'The webhook''s id.';
+
+
+--
+-- Name: COLUMN notification_webhooks.owner_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notification_webhooks.owner_id IS 'The admin who created it, told when it is disabled.';
+
+
+--
+-- Name: COLUMN notification_webhooks.url; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notification_webhooks.url IS 'Where events are posted (https).';
+
+
+--
+-- Name: COLUMN notification_webhooks.description; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notification_webhooks.description IS 'What the endpoint is for.';
+
+
+--
+-- Name: COLUMN notification_webhooks.events; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notification_webhooks.events IS 'The event types sent to it.';
+
+
+--
+-- Name: COLUMN notification_webhooks.active; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notification_webhooks.active IS 'Whether events are sent; set back to true to re-enable a disabled webhook.';
+
+
+--
+-- Name: COLUMN notification_webhooks.consecutive_failures; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notification_webhooks.consecutive_failures IS 'Deliveries abandoned in a row since the last success (notifications.webhook_disable_after disables it).';
+
+
+--
+-- Name: COLUMN notification_webhooks.disabled_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notification_webhooks.disabled_at IS 'When too many abandoned deliveries disabled it.';
+
+
+--
+-- Name: COLUMN notification_webhooks.created_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notification_webhooks.created_at IS 'When it was created.';
+
+
+--
+-- Name: COLUMN notification_webhooks.updated_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notification_webhooks.updated_at IS 'When it last changed.';
+
+
+--
+-- Name: CONSTRAINT notification_webhooks_active_check ON notification_webhooks; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT notification_webhooks_active_check ON app_public.notification_webhooks IS 'active cannot be true while disabled_at is set';
+
+
+--
+-- Name: CONSTRAINT notification_webhooks_consecutive_failures_check ON notification_webhooks; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT notification_webhooks_consecutive_failures_check ON app_public.notification_webhooks IS 'consecutive_failures cannot be negative';
+
+
+--
+-- Name: CONSTRAINT notification_webhooks_description_check ON notification_webhooks; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT notification_webhooks_description_check ON app_public.notification_webhooks IS 'description must have 1 to 500 characters';
+
+
+--
+-- Name: CONSTRAINT notification_webhooks_events_check ON notification_webhooks; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT notification_webhooks_events_check ON app_public.notification_webhooks IS 'events must list 1 to 20 known event types';
+
+
+--
+-- Name: CONSTRAINT notification_webhooks_url_check ON notification_webhooks; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT notification_webhooks_url_check ON app_public.notification_webhooks IS 'url must be an http(s) URL of at most 2000 characters';
 
 
 --
@@ -30674,6 +32070,21 @@ COMMENT ON CONSTRAINT user_two_factor_auth_pkey ON app_private.user_two_factor_a
 
 
 --
+-- Name: webhook_secrets webhook_secrets_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.webhook_secrets
+    ADD CONSTRAINT webhook_secrets_pkey PRIMARY KEY (webhook_id);
+
+
+--
+-- Name: CONSTRAINT webhook_secrets_pkey ON webhook_secrets; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT webhook_secrets_pkey ON app_private.webhook_secrets IS 'webhook_id already has a secret';
+
+
+--
 -- Name: worker_heartbeats worker_heartbeats_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
 --
 
@@ -30701,6 +32112,21 @@ ALTER TABLE ONLY app_public.backup_restore_drills
 --
 
 COMMENT ON CONSTRAINT backup_restore_drills_pkey ON app_public.backup_restore_drills IS 'id is already taken';
+
+
+--
+-- Name: bulk_notifications bulk_notifications_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.bulk_notifications
+    ADD CONSTRAINT bulk_notifications_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: CONSTRAINT bulk_notifications_pkey ON bulk_notifications; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT bulk_notifications_pkey ON app_public.bulk_notifications IS 'id is already taken';
 
 
 --
@@ -31121,6 +32547,21 @@ ALTER TABLE ONLY app_public.notification_templates
 --
 
 COMMENT ON CONSTRAINT notification_templates_pkey ON app_public.notification_templates IS 'id is already taken';
+
+
+--
+-- Name: notification_webhooks notification_webhooks_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.notification_webhooks
+    ADD CONSTRAINT notification_webhooks_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: CONSTRAINT notification_webhooks_pkey ON notification_webhooks; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT notification_webhooks_pkey ON app_public.notification_webhooks IS 'id is already taken';
 
 
 --
@@ -31829,6 +33270,36 @@ COMMENT ON CONSTRAINT users_pkey ON app_public.users IS 'id is already taken';
 
 
 --
+-- Name: webhook_deliveries webhook_deliveries_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.webhook_deliveries
+    ADD CONSTRAINT webhook_deliveries_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: CONSTRAINT webhook_deliveries_pkey ON webhook_deliveries; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT webhook_deliveries_pkey ON app_public.webhook_deliveries IS 'id is already taken';
+
+
+--
+-- Name: webhook_deliveries webhook_deliveries_webhook_id_event_id_key; Type: CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.webhook_deliveries
+    ADD CONSTRAINT webhook_deliveries_webhook_id_event_id_key UNIQUE (webhook_id, event_id);
+
+
+--
+-- Name: CONSTRAINT webhook_deliveries_webhook_id_event_id_key ON webhook_deliveries; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT webhook_deliveries_webhook_id_event_id_key ON app_public.webhook_deliveries IS 'event_id was already sent to this webhook';
+
+
+--
 -- Name: schema_migrations schema_migrations_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -32313,6 +33784,27 @@ CREATE INDEX backup_restore_drills_started_at_idx ON app_public.backup_restore_d
 
 
 --
+-- Name: bulk_notifications_created_at_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX bulk_notifications_created_at_idx ON app_public.bulk_notifications USING btree (created_at);
+
+
+--
+-- Name: bulk_notifications_created_by_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX bulk_notifications_created_by_idx ON app_public.bulk_notifications USING btree (created_by);
+
+
+--
+-- Name: bulk_notifications_template_id_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX bulk_notifications_template_id_idx ON app_public.bulk_notifications USING btree (template_id);
+
+
+--
 -- Name: conversation_message_reports_handled_by_idx; Type: INDEX; Schema: app_public; Owner: -
 --
 
@@ -32702,6 +34194,20 @@ CREATE INDEX idx_delivery_requests_text ON app_public.delivery_requests USING gi
 --
 
 CREATE INDEX idx_trips_text ON app_public.trips USING gin ((((((((COALESCE(title, ''::text) || ' '::text) || COALESCE(description, ''::text)) || ' '::text) || COALESCE(origin_address, ''::text)) || ' '::text) || COALESCE(destination_address, ''::text))) public.gin_trgm_ops);
+
+
+--
+-- Name: notification_webhooks_events_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX notification_webhooks_events_idx ON app_public.notification_webhooks USING gin (events) WHERE active;
+
+
+--
+-- Name: notification_webhooks_owner_id_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX notification_webhooks_owner_id_idx ON app_public.notification_webhooks USING btree (owner_id);
 
 
 --
@@ -33391,6 +34897,13 @@ CREATE INDEX users_suspension_end_idx ON app_public.users USING btree (suspended
 
 
 --
+-- Name: webhook_deliveries_created_at_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX webhook_deliveries_created_at_idx ON app_public.webhook_deliveries USING btree (created_at);
+
+
+--
 -- Name: notifications_2026_12_delivery_id_idx; Type: INDEX ATTACH; Schema: app_private; Owner: -
 --
 
@@ -33748,6 +35261,13 @@ CREATE TRIGGER _100_referral_code BEFORE INSERT ON app_public.user_contacts FOR 
 
 
 --
+-- Name: bulk_notifications _100_timestamps; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app_public.bulk_notifications FOR EACH ROW EXECUTE FUNCTION app_hidden.tg__set_updated_at();
+
+
+--
 -- Name: conversation_reads _100_timestamps; Type: TRIGGER; Schema: app_public; Owner: -
 --
 
@@ -33815,6 +35335,13 @@ CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app_public.notification_template
 --
 
 CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app_public.notification_templates FOR EACH ROW EXECUTE FUNCTION app_hidden.tg__set_updated_at();
+
+
+--
+-- Name: notification_webhooks _100_timestamps; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app_public.notification_webhooks FOR EACH ROW EXECUTE FUNCTION app_hidden.tg__set_updated_at();
 
 
 --
@@ -33972,6 +35499,13 @@ CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app_public.users FOR EACH ROW EX
 
 
 --
+-- Name: webhook_deliveries _100_timestamps; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app_public.webhook_deliveries FOR EACH ROW EXECUTE FUNCTION app_hidden.tg__set_updated_at();
+
+
+--
 -- Name: conversation_messages _200_attach_files; Type: TRIGGER; Schema: app_public; Owner: -
 --
 
@@ -34018,6 +35552,13 @@ CREATE TRIGGER _200_bump_version BEFORE UPDATE ON app_public.notification_templa
 --
 
 CREATE TRIGGER _200_chain BEFORE INSERT ON app_public.custody_events FOR EACH ROW EXECUTE FUNCTION app_hidden.tg_custody_events__chain();
+
+
+--
+-- Name: notification_webhooks _200_check; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _200_check BEFORE INSERT OR UPDATE ON app_public.notification_webhooks FOR EACH ROW EXECUTE FUNCTION app_hidden.tg_notification_webhooks__check();
 
 
 --
@@ -34270,6 +35811,48 @@ CREATE TRIGGER _900_events AFTER DELETE OR UPDATE ON app_public.notifications FO
 --
 
 CREATE TRIGGER _900_refresh_level AFTER INSERT OR DELETE OR UPDATE OF status, expires_on ON app_public.user_verification_documents FOR EACH ROW EXECUTE FUNCTION app_hidden.tg_user_verification_documents__refresh_level();
+
+
+--
+-- Name: deliveries _900_webhook_event; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _900_webhook_event AFTER UPDATE OF status ON app_public.deliveries FOR EACH ROW WHEN ((old.status IS DISTINCT FROM new.status)) EXECUTE FUNCTION app_hidden.tg_deliveries__webhook_event();
+
+
+--
+-- Name: delivery_offers _900_webhook_event; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _900_webhook_event AFTER UPDATE OF status ON app_public.delivery_offers FOR EACH ROW WHEN (((new.status = 'accepted'::app_public.offer_status) AND (old.status IS DISTINCT FROM new.status))) EXECUTE FUNCTION app_hidden.tg_delivery_offers__webhook_event();
+
+
+--
+-- Name: escrow_accounts _900_webhook_event; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _900_webhook_event AFTER UPDATE OF status ON app_public.escrow_accounts FOR EACH ROW WHEN (((new.status = 'released'::app_public.escrow_status) AND (old.status IS DISTINCT FROM new.status))) EXECUTE FUNCTION app_hidden.tg_escrow_accounts__webhook_event();
+
+
+--
+-- Name: payment_intents _900_webhook_event; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _900_webhook_event AFTER UPDATE OF status ON app_public.payment_intents FOR EACH ROW WHEN (((new.status = 'succeeded'::app_public.payment_status) AND (old.status IS DISTINCT FROM new.status))) EXECUTE FUNCTION app_hidden.tg_payment_intents__webhook_event();
+
+
+--
+-- Name: refunds _900_webhook_event; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _900_webhook_event AFTER INSERT ON app_public.refunds FOR EACH ROW EXECUTE FUNCTION app_hidden.tg_refunds__webhook_event();
+
+
+--
+-- Name: users _900_webhook_event; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _900_webhook_event AFTER UPDATE OF verification_level ON app_public.users FOR EACH ROW WHEN ((old.verification_level IS DISTINCT FROM new.verification_level)) EXECUTE FUNCTION app_hidden.tg_users__webhook_event();
 
 
 --
@@ -34783,6 +36366,21 @@ COMMENT ON CONSTRAINT user_two_factor_auth_user_id_fkey ON app_private.user_two_
 
 
 --
+-- Name: webhook_secrets webhook_secrets_webhook_id_fkey; Type: FK CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.webhook_secrets
+    ADD CONSTRAINT webhook_secrets_webhook_id_fkey FOREIGN KEY (webhook_id) REFERENCES app_public.notification_webhooks(id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT webhook_secrets_webhook_id_fkey ON webhook_secrets; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT webhook_secrets_webhook_id_fkey ON app_private.webhook_secrets IS 'webhook_id must name an existing webhook';
+
+
+--
 -- Name: backup_restore_drills backup_restore_drills_backup_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
 --
 
@@ -34795,6 +36393,36 @@ ALTER TABLE ONLY app_public.backup_restore_drills
 --
 
 COMMENT ON CONSTRAINT backup_restore_drills_backup_id_fkey ON app_public.backup_restore_drills IS 'backup_id must name an existing backup';
+
+
+--
+-- Name: bulk_notifications bulk_notifications_created_by_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.bulk_notifications
+    ADD CONSTRAINT bulk_notifications_created_by_fkey FOREIGN KEY (created_by) REFERENCES app_public.users(id) ON DELETE SET NULL;
+
+
+--
+-- Name: CONSTRAINT bulk_notifications_created_by_fkey ON bulk_notifications; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT bulk_notifications_created_by_fkey ON app_public.bulk_notifications IS 'created_by must name an existing user';
+
+
+--
+-- Name: bulk_notifications bulk_notifications_template_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.bulk_notifications
+    ADD CONSTRAINT bulk_notifications_template_id_fkey FOREIGN KEY (template_id) REFERENCES app_public.notification_templates(id) ON DELETE RESTRICT;
+
+
+--
+-- Name: CONSTRAINT bulk_notifications_template_id_fkey ON bulk_notifications; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT bulk_notifications_template_id_fkey ON app_public.bulk_notifications IS 'template_id must name an existing template';
 
 
 --
@@ -35431,6 +37059,21 @@ ALTER TABLE ONLY app_public.notification_template_bodies
 --
 
 COMMENT ON CONSTRAINT notification_template_bodies_template_id_fkey ON app_public.notification_template_bodies IS 'template_id must name an existing template';
+
+
+--
+-- Name: notification_webhooks notification_webhooks_owner_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.notification_webhooks
+    ADD CONSTRAINT notification_webhooks_owner_id_fkey FOREIGN KEY (owner_id) REFERENCES app_public.users(id) ON DELETE SET NULL;
+
+
+--
+-- Name: CONSTRAINT notification_webhooks_owner_id_fkey ON notification_webhooks; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT notification_webhooks_owner_id_fkey ON app_public.notification_webhooks IS 'owner_id must name an existing user';
 
 
 --
@@ -36538,6 +38181,21 @@ COMMENT ON CONSTRAINT users_referred_by_user_id_fkey ON app_public.users IS 'ref
 
 
 --
+-- Name: webhook_deliveries webhook_deliveries_webhook_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.webhook_deliveries
+    ADD CONSTRAINT webhook_deliveries_webhook_id_fkey FOREIGN KEY (webhook_id) REFERENCES app_public.notification_webhooks(id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT webhook_deliveries_webhook_id_fkey ON webhook_deliveries; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT webhook_deliveries_webhook_id_fkey ON app_public.webhook_deliveries IS 'webhook_id must name an existing webhook';
+
+
+--
 -- Name: account_closures; Type: ROW SECURITY; Schema: app_private; Owner: -
 --
 
@@ -36748,6 +38406,12 @@ ALTER TABLE app_private.user_status_changes ENABLE ROW LEVEL SECURITY;
 ALTER TABLE app_private.user_two_factor_auth ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: webhook_secrets; Type: ROW SECURITY; Schema: app_private; Owner: -
+--
+
+ALTER TABLE app_private.webhook_secrets ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: worker_heartbeats; Type: ROW SECURITY; Schema: app_private; Owner: -
 --
 
@@ -36758,6 +38422,12 @@ ALTER TABLE app_private.worker_heartbeats ENABLE ROW LEVEL SECURITY;
 --
 
 ALTER TABLE app_public.backup_restore_drills ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: bulk_notifications; Type: ROW SECURITY; Schema: app_public; Owner: -
+--
+
+ALTER TABLE app_public.bulk_notifications ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: conversation_message_reports; Type: ROW SECURITY; Schema: app_public; Owner: -
@@ -36800,6 +38470,13 @@ ALTER TABLE app_public.daily_metrics ENABLE ROW LEVEL SECURITY;
 --
 
 ALTER TABLE app_public.data_exports ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: notification_webhooks delete_admin; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY delete_admin ON app_public.notification_webhooks FOR DELETE TO app_user USING ((((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['notifications.send'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['notifications.send'::text]) AS permitted_ids_to))) AND (length((id)::text) = 36)));
+
 
 --
 -- Name: device_tokens delete_own; Type: POLICY; Schema: app_public; Owner: -
@@ -36945,6 +38622,12 @@ ALTER TABLE app_public.notification_template_bodies ENABLE ROW LEVEL SECURITY;
 ALTER TABLE app_public.notification_templates ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: notification_webhooks; Type: ROW SECURITY; Schema: app_public; Owner: -
+--
+
+ALTER TABLE app_public.notification_webhooks ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: notifications; Type: ROW SECURITY; Schema: app_public; Owner: -
 --
 
@@ -37042,6 +38725,13 @@ CREATE POLICY select_admin ON app_public.backup_restore_drills FOR SELECT TO app
 
 
 --
+-- Name: bulk_notifications select_admin; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_admin ON app_public.bulk_notifications FOR SELECT TO app_user USING ((((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['notifications.send'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['notifications.send'::text]) AS permitted_ids_to))) AND (length((id)::text) = 36)));
+
+
+--
 -- Name: daily_metrics select_admin; Type: POLICY; Schema: app_public; Owner: -
 --
 
@@ -37063,6 +38753,13 @@ CREATE POLICY select_admin ON app_public.notification_templates FOR SELECT TO ap
 
 
 --
+-- Name: notification_webhooks select_admin; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_admin ON app_public.notification_webhooks FOR SELECT TO app_user USING ((((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['notifications.send'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['notifications.send'::text]) AS permitted_ids_to))) AND (length((id)::text) = 36)));
+
+
+--
 -- Name: popular_routes select_admin; Type: POLICY; Schema: app_public; Owner: -
 --
 
@@ -37074,6 +38771,13 @@ CREATE POLICY select_admin ON app_public.popular_routes FOR SELECT TO app_user U
 --
 
 CREATE POLICY select_admin ON app_public.system_backups FOR SELECT TO app_user USING ((((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['system.read'::text, 'system.backup'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['system.read'::text, 'system.backup'::text]) AS permitted_ids_to))) AND (length((id)::text) = 36)));
+
+
+--
+-- Name: webhook_deliveries select_admin; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_admin ON app_public.webhook_deliveries FOR SELECT TO app_user USING ((((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['notifications.send'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['notifications.send'::text]) AS permitted_ids_to))) AND (length((id)::text) = 36)));
 
 
 --
@@ -37452,6 +39156,13 @@ ALTER TABLE app_public.trip_weather ENABLE ROW LEVEL SECURITY;
 ALTER TABLE app_public.trips ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: notification_webhooks update_admin; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY update_admin ON app_public.notification_webhooks FOR UPDATE TO app_user USING ((((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['notifications.send'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['notifications.send'::text]) AS permitted_ids_to))) AND (length((id)::text) = 36)));
+
+
+--
 -- Name: notification_preferences update_own; Type: POLICY; Schema: app_public; Owner: -
 --
 
@@ -37552,6 +39263,12 @@ ALTER TABLE app_public.user_verification_documents ENABLE ROW LEVEL SECURITY;
 --
 
 ALTER TABLE app_public.users ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: webhook_deliveries; Type: ROW SECURITY; Schema: app_public; Owner: -
+--
+
+ALTER TABLE app_public.webhook_deliveries ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: SCHEMA app_hidden; Type: ACL; Schema: -; Owner: -
@@ -38034,6 +39751,13 @@ GRANT ALL ON FUNCTION app_hidden.downloadable_export(export_id uuid) TO app_user
 --
 
 REVOKE ALL ON FUNCTION app_hidden.dropoff_allowed(delivery app_public.deliveries) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION emit_webhook_event(type text, data jsonb); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.emit_webhook_event(type text, data jsonb) FROM PUBLIC;
 
 
 --
@@ -38590,6 +40314,13 @@ GRANT ALL ON FUNCTION app_hidden.tg_deliveries__referral_credits() TO app_user;
 
 
 --
+-- Name: FUNCTION tg_deliveries__webhook_event(); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.tg_deliveries__webhook_event() FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION tg_delivery_offers__count_answer(); Type: ACL; Schema: app_hidden; Owner: -
 --
 
@@ -38608,6 +40339,20 @@ REVOKE ALL ON FUNCTION app_hidden.tg_delivery_offers__open_conversation() FROM P
 --
 
 REVOKE ALL ON FUNCTION app_hidden.tg_delivery_offers__request_status() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION tg_delivery_offers__webhook_event(); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.tg_delivery_offers__webhook_event() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION tg_escrow_accounts__webhook_event(); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.tg_escrow_accounts__webhook_event() FROM PUBLIC;
 
 
 --
@@ -38632,6 +40377,13 @@ REVOKE ALL ON FUNCTION app_hidden.tg_notification_templates__bump_version() FROM
 
 
 --
+-- Name: FUNCTION tg_notification_webhooks__check(); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.tg_notification_webhooks__check() FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION tg_notifications__events(); Type: ACL; Schema: app_hidden; Owner: -
 --
 
@@ -38644,6 +40396,20 @@ GRANT ALL ON FUNCTION app_hidden.tg_notifications__events() TO app_user;
 --
 
 REVOKE ALL ON FUNCTION app_hidden.tg_notifications__read_status() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION tg_payment_intents__webhook_event(); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.tg_payment_intents__webhook_event() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION tg_refunds__webhook_event(); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.tg_refunds__webhook_event() FROM PUBLIC;
 
 
 --
@@ -38807,6 +40573,13 @@ REVOKE ALL ON FUNCTION app_hidden.tg_users__remove_replaced_picture() FROM PUBLI
 
 REVOKE ALL ON FUNCTION app_hidden.tg_users__statistics_visibility() FROM PUBLIC;
 GRANT ALL ON FUNCTION app_hidden.tg_users__statistics_visibility() TO app_anonymous;
+
+
+--
+-- Name: FUNCTION tg_users__webhook_event(); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.tg_users__webhook_event() FROM PUBLIC;
 
 
 --
@@ -38999,6 +40772,20 @@ REVOKE ALL ON FUNCTION app_private.begin_restore_drill() FROM PUBLIC;
 
 
 --
+-- Name: TABLE bulk_notifications; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT SELECT ON TABLE app_public.bulk_notifications TO app_user;
+
+
+--
+-- Name: FUNCTION bulk_notification_targets(bulk app_public.bulk_notifications, after_user_id uuid); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.bulk_notification_targets(bulk app_public.bulk_notifications, after_user_id uuid) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION cancel_unpaid_deliveries(max_rows integer); Type: ACL; Schema: app_private; Owner: -
 --
 
@@ -39111,6 +40898,13 @@ REVOKE ALL ON FUNCTION app_private.delete_old_stripe_events() FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION delete_old_webhook_deliveries(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.delete_old_webhook_deliveries() FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION drop_old_notification_partitions(); Type: ACL; Schema: app_private; Owner: -
 --
 
@@ -39136,6 +40930,13 @@ REVOKE ALL ON FUNCTION app_private.email_unsubscribe_signature(user_id uuid, cat
 --
 
 REVOKE ALL ON FUNCTION app_private.end_suspensions() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION enqueue_bulk_notification_batch(bulk_id uuid, run_at timestamp with time zone); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.enqueue_bulk_notification_batch(bulk_id uuid, run_at timestamp with time zone) FROM PUBLIC;
 
 
 --
@@ -39398,6 +41199,13 @@ REVOKE ALL ON FUNCTION app_private.new_qr_backup_code() FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION new_webhook_secret(webhook_id uuid, keep_previous boolean); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.new_webhook_secret(webhook_id uuid, keep_previous boolean) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION notification_to_send(notification_id uuid); Type: ACL; Schema: app_private; Owner: -
 --
 
@@ -39629,6 +41437,13 @@ REVOKE ALL ON FUNCTION app_private.record_trip_weather(trip_id uuid, weather jso
 
 
 --
+-- Name: FUNCTION record_webhook_attempt(delivery_id uuid, status_code integer, error text); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.record_webhook_attempt(delivery_id uuid, status_code integer, error text) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION refresh_stale_verification_levels(); Type: ACL; Schema: app_private; Owner: -
 --
 
@@ -39678,6 +41493,13 @@ REVOKE ALL ON FUNCTION app_private.require_money_admin(permission text, action t
 
 
 --
+-- Name: FUNCTION require_notifications_admin(action text); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.require_notifications_admin(action text) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION require_operations_admin(permission text, action text); Type: ACL; Schema: app_private; Owner: -
 --
 
@@ -39717,6 +41539,13 @@ REVOKE ALL ON FUNCTION app_private.schedule_standard_payouts(max_rows integer) F
 --
 
 REVOKE ALL ON FUNCTION app_private.seal_totp_secret(user_id uuid, secret bytea) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION send_bulk_notification_batch(bulk_id uuid); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.send_bulk_notification_batch(bulk_id uuid) FROM PUBLIC;
 
 
 --
@@ -39902,6 +41731,20 @@ REVOKE ALL ON FUNCTION app_private.weather_alerts(at_end text, forecast jsonb) F
 
 
 --
+-- Name: FUNCTION webhook_delivery_to_send(delivery_id uuid); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.webhook_delivery_to_send(delivery_id uuid) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION webhook_signature(webhook_id uuid, body text, at timestamp with time zone); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.webhook_signature(webhook_id uuid, body text, at timestamp with time zone) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION accept_offer(offer_id uuid, version integer); Type: ACL; Schema: app_public; Owner: -
 --
 
@@ -40050,6 +41893,14 @@ GRANT INSERT(reason) ON TABLE app_public.user_blocks TO app_user;
 
 REVOKE ALL ON FUNCTION app_public.block_user(user_id uuid, reason app_public.block_reason) FROM PUBLIC;
 GRANT ALL ON FUNCTION app_public.block_user(user_id uuid, reason app_public.block_reason) TO app_user;
+
+
+--
+-- Name: FUNCTION cancel_bulk_notification(bulk_notification_id uuid); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.cancel_bulk_notification(bulk_notification_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.cancel_bulk_notification(bulk_notification_id uuid) TO app_user;
 
 
 --
@@ -40209,6 +42060,14 @@ GRANT ALL ON FUNCTION app_public.create_trip(title text, trip_type app_public.tr
 
 REVOKE ALL ON FUNCTION app_public.create_trip_from_template(template_id uuid, departure_time timestamp with time zone, arrival_time timestamp with time zone) FROM PUBLIC;
 GRANT ALL ON FUNCTION app_public.create_trip_from_template(template_id uuid, departure_time timestamp with time zone, arrival_time timestamp with time zone) TO app_user;
+
+
+--
+-- Name: FUNCTION create_webhook(url text, events text[], description text); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.create_webhook(url text, events text[], description text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.create_webhook(url text, events text[], description text) TO app_user;
 
 
 --
@@ -40816,6 +42675,14 @@ GRANT ALL ON FUNCTION app_public.request_upload(purpose app_public.file_purpose,
 
 
 --
+-- Name: FUNCTION reschedule_bulk_notification(bulk_notification_id uuid, scheduled_at timestamp with time zone); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.reschedule_bulk_notification(bulk_notification_id uuid, scheduled_at timestamp with time zone) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.reschedule_bulk_notification(bulk_notification_id uuid, scheduled_at timestamp with time zone) TO app_user;
+
+
+--
 -- Name: FUNCTION resend_verification_email(email text); Type: ACL; Schema: app_public; Owner: -
 --
 
@@ -40868,6 +42735,14 @@ GRANT ALL ON FUNCTION app_public.revoke_qr_code(qr_code_id uuid, reason app_publ
 
 REVOKE ALL ON FUNCTION app_public.revoke_session(session_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION app_public.revoke_session(session_id uuid) TO app_user;
+
+
+--
+-- Name: FUNCTION rotate_webhook_secret(webhook_id uuid); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.rotate_webhook_secret(webhook_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.rotate_webhook_secret(webhook_id uuid) TO app_user;
 
 
 --
@@ -40934,11 +42809,34 @@ GRANT ALL ON FUNCTION app_public.search_users(q text) TO app_user;
 
 
 --
+-- Name: FUNCTION send_bulk_notification(template text, variables jsonb, priority app_public.notification_priority, target_user_type app_public.user_type, target_country text, target_min_verification app_public.verification_level, scheduled_at timestamp with time zone); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.send_bulk_notification(template text, variables jsonb, priority app_public.notification_priority, target_user_type app_public.user_type, target_country text, target_min_verification app_public.verification_level, scheduled_at timestamp with time zone) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.send_bulk_notification(template text, variables jsonb, priority app_public.notification_priority, target_user_type app_public.user_type, target_country text, target_min_verification app_public.verification_level, scheduled_at timestamp with time zone) TO app_user;
+
+
+--
 -- Name: FUNCTION send_message(conversation_id uuid, body text, attachment_id uuid); Type: ACL; Schema: app_public; Owner: -
 --
 
 REVOKE ALL ON FUNCTION app_public.send_message(conversation_id uuid, body text, attachment_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION app_public.send_message(conversation_id uuid, body text, attachment_id uuid) TO app_user;
+
+
+--
+-- Name: TABLE webhook_deliveries; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT SELECT ON TABLE app_public.webhook_deliveries TO app_user;
+
+
+--
+-- Name: FUNCTION send_test_webhook(webhook_id uuid); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.send_test_webhook(webhook_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.send_test_webhook(webhook_id uuid) TO app_user;
 
 
 --
@@ -41311,6 +43209,41 @@ GRANT SELECT ON TABLE app_public.notification_templates TO app_user;
 
 
 --
+-- Name: TABLE notification_webhooks; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT SELECT,DELETE ON TABLE app_public.notification_webhooks TO app_user;
+
+
+--
+-- Name: COLUMN notification_webhooks.url; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT UPDATE(url) ON TABLE app_public.notification_webhooks TO app_user;
+
+
+--
+-- Name: COLUMN notification_webhooks.description; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT UPDATE(description) ON TABLE app_public.notification_webhooks TO app_user;
+
+
+--
+-- Name: COLUMN notification_webhooks.events; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT UPDATE(events) ON TABLE app_public.notification_webhooks TO app_user;
+
+
+--
+-- Name: COLUMN notification_webhooks.active; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT UPDATE(active) ON TABLE app_public.notification_webhooks TO app_user;
+
+
+--
 -- Name: TABLE offer_versions; Type: ACL; Schema: app_public; Owner: -
 --
 
@@ -41454,5 +43387,7 @@ ALTER DEFAULT PRIVILEGES FOR ROLE app_owner REVOKE ALL ON FUNCTIONS  FROM PUBLIC
 --   20261209100100
 --   20261209100200
 --   20261209100300
+--   20261209110000
+--   20261209110100
 --   20261209130000
 --   20261209150000

@@ -37,6 +37,8 @@ const SMALL_BY_NATURE: Record<string, string> = {
   data_exports: "one per export an admin asks for, kept until retention.exports_days have passed",
   daily_metrics: "one activity row and a few money rows per day",
   popular_routes: "the routes with at least 5 requests in 30 days (hundreds at most)",
+  notification_webhooks: "one per partner endpoint (a handful of rows)",
+  bulk_notifications: "one per campaign an admin sends (a few a month)",
 };
 
 interface Read {

@@ -102,6 +102,13 @@ export async function seedMarketplaceAtScale(db: TestDatabase, sizes: ScaleSizes
                case when k > 2 and ch = 'in_app' then now() end
           from seed_users u, generate_series(1, 5) k, unnest(array['in_app', 'email']) ch,
                (select id, category from app_public.notification_templates where name = 'offer_countered') t`);
+      // A few partner webhooks, each sent an event per user (webhook deliveries are the large table).
+      await c.query(`
+        with w as (insert into app_public.notification_webhooks (url, events)
+                   select 'https://partner' || k || '.example/p2p', '{user.verified}' from generate_series(1, 3) k returning id)
+        insert into app_public.webhook_deliveries (webhook_id, event_id, event_type, payload, status, attempts, created_at)
+        select w.id, u.id, 'user.verified', jsonb_build_object('id', u.id), 'succeeded', 1, now() - u.n * interval '1 minute'
+          from w, seed_users u`);
       await c.query(`
         insert into app_public.user_statistics (user_id, is_public, total_ratings, average_rating)
         select id, n % 10 <> 0 and n % 97 <> 0 and n % 89 <> 0, n % 4, case when n % 4 > 0 then 3 + (n % 3) end

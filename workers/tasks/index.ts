@@ -16,6 +16,7 @@ import type { WeatherProvider } from "../weather/provider.ts";
 import { makeApiRequestBudgetsPruneTask } from "./api_request_budgets__prune.ts";
 import { makeBackupsCreateTask } from "./backups__create.ts";
 import { makeBackupsRestoreDrillTask } from "./backups__restore_drill.ts";
+import { makeBulkNotificationsSendBatchTask } from "./bulk_notifications__send_batch.ts";
 import { makeDeliveriesCancelUnpaidTask } from "./deliveries__cancel_unpaid.ts";
 import { makeEmailsSendTask } from "./emails__send.ts";
 import { makeExportsCreateTask } from "./exports__create.ts";
@@ -50,6 +51,7 @@ import { makeTripsAutoCompleteTask } from "./trips__auto_complete.ts";
 import { makeTripsMaterialiseRecurringTask } from "./trips__materialise_recurring.ts";
 import { makeTripsRefreshWeatherTask } from "./trips__refresh_weather.ts";
 import { makeUsersEndSuspensionsTask } from "./users__end_suspensions.ts";
+import { makeWebhookDeliveriesSendTask } from "./webhook_deliveries__send.ts";
 
 /** What tasks need from outside the database; each factory takes only its part (`Pick<TaskDeps, …>`). */
 export interface TaskDeps {
@@ -81,6 +83,7 @@ export function makeTaskList(deps: TaskDeps): TaskList {
     api_request_budgets__prune: makeApiRequestBudgetsPruneTask(),
     backups__create: makeBackupsCreateTask(deps),
     backups__restore_drill: makeBackupsRestoreDrillTask(deps),
+    bulk_notifications__send_batch: makeBulkNotificationsSendBatchTask(),
     deliveries__cancel_unpaid: makeDeliveriesCancelUnpaidTask(),
     emails__send: makeEmailsSendTask(deps),
     exports__create: makeExportsCreateTask(deps),
@@ -115,5 +118,6 @@ export function makeTaskList(deps: TaskDeps): TaskList {
     trips__materialise_recurring: makeTripsMaterialiseRecurringTask(),
     trips__refresh_weather: makeTripsRefreshWeatherTask(deps),
     users__end_suspensions: makeUsersEndSuspensionsTask(),
+    webhook_deliveries__send: makeWebhookDeliveriesSendTask(),
   };
 }

@@ -1,0 +1,73 @@
+-- Outgoing webhooks (docs/notifications.md "Outgoing webhooks"): the rules of the notification_webhooks table.
+
+-- A webhook's URL must use https: a partner's endpoint receives delivery and payment events. Plain http is allowed
+-- only to 127.0.0.1 and only while notifications.webhook_allow_loopback_http is on (tests, local development).
+-- Setting a disabled webhook active again clears its disabling and its run of failures.
+create or replace function app_hidden.tg_notification_webhooks__check()
+returns trigger
+language plpgsql volatile
+set search_path = pg_catalog, public, pg_temp
+as $$
+begin
+  if NEW.url !~ '^https://'
+     and not (NEW.url ~ '^http://127\.0\.0\.1(:[0-9]{1,5})?(/|$)'
+              and (app_hidden.config_value('notifications.webhook_allow_loopback_http'))::boolean) then
+    raise exception 'url must use https' using errcode = 'INVAL';
+  end if;
+  if TG_OP = 'UPDATE' and NEW.active and not OLD.active then
+    NEW.disabled_at := null;
+    NEW.consecutive_failures := 0;
+  end if;
+  return NEW;
+end;
+$$;
+comment on function app_hidden.tg_notification_webhooks__check() is 'Refuses a webhook URL that is not https (loopback http only when allowed); re-enabling clears the failures.';
+
+create or replace trigger _200_check before insert or update on app_public.notification_webhooks
+  for each row execute function app_hidden.tg_notification_webhooks__check();
+create or replace trigger _100_timestamps before update on app_public.notification_webhooks
+  for each row execute function app_hidden.tg__set_updated_at();
+create or replace trigger _100_timestamps before update on app_public.webhook_deliveries
+  for each row execute function app_hidden.tg__set_updated_at();
+
+-- The header X-P2P-Signature of a body sent now: 't=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>', one
+-- v1= per secret that signs (the current one, and the previous one for 24 hours after a rotation). The HMAC key is
+-- the secret exactly as it was shown (64 hexadecimal characters).
+create or replace function app_private.webhook_signature(webhook_id uuid, body text, at timestamptz)
+returns text
+language sql stable
+set search_path = pg_catalog, public, pg_temp
+as $$
+  select 't=' || t.unix || string_agg(',v1=' || encode(public.hmac(convert_to(t.unix || '.' || webhook_signature.body, 'UTF8'),
+                                                                   convert_to(encode(k.secret, 'hex'), 'UTF8'), 'sha256'), 'hex'),
+                                      '' order by k.rank)
+    from app_private.webhook_secrets s
+   cross join lateral (select floor(extract(epoch from webhook_signature.at))::bigint::text as unix) t
+   cross join lateral (values (1, s.current),
+                              (2, case when s.previous_expires_at > webhook_signature.at then s.previous end)) k(rank, secret)
+   where s.webhook_id = webhook_signature.webhook_id and k.secret is not null
+   group by t.unix;
+$$;
+comment on function app_private.webhook_signature(uuid, text, timestamptz) is 'The X-P2P-Signature header of a webhook body signed at a time (one v1= per live secret).';
+
+-- A new secret for a webhook (32 random bytes), stored, and returned once as hex. With keep_previous the one it
+-- replaces keeps signing for 24 hours (a rotation); a secret older than that is forgotten.
+create or replace function app_private.new_webhook_secret(webhook_id uuid, keep_previous boolean)
+returns text
+language plpgsql volatile
+set search_path = pg_catalog, public, pg_temp
+as $$
+declare
+  v_secret bytea := public.gen_random_bytes(32);
+begin
+  insert into app_private.webhook_secrets as s (webhook_id, current)
+  values (new_webhook_secret.webhook_id, v_secret)
+  on conflict on constraint webhook_secrets_pkey do update
+     set current = excluded.current,
+         previous = case when new_webhook_secret.keep_previous then s.current end,
+         previous_expires_at = case when new_webhook_secret.keep_previous then now() + interval '24 hours' end,
+         rotated_at = now();
+  return encode(v_secret, 'hex');
+end;
+$$;
+comment on function app_private.new_webhook_secret(uuid, boolean) is 'Stores a new signing secret for a webhook and returns it once (hex); optionally keeps the old one signing for 24 hours.';
