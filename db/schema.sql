@@ -15388,7 +15388,7 @@ COMMENT ON FUNCTION app_private.tg_file_objects__queue_removal() IS 'Queues the 
 --
 
 CREATE FUNCTION app_private.tg_ledger__assert_balanced() RETURNS trigger
-    LANGUAGE plpgsql
+    LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
@@ -20456,7 +20456,7 @@ declare
   v_clawback bigint := 0;
   v_refund app_public.refunds;
   v_moves_money boolean;
-  v_chargeback_lost bigint;
+  v_chargeback_lost boolean;
 begin
   select * into v_dispute from app_public.disputes s where s.id = resolve_dispute.dispute_id for update;
   if v_dispute.id is null then
@@ -20511,7 +20511,7 @@ begin
       select t.id is not null into v_chargeback_lost from app_private.stripe_refs sr
         left join app_private.ledger_transactions t on t.idempotency_key = 'chargeback_lost:' || sr.stripe_id
        where sr.dispute_id = v_dispute.id and sr.kind = 'dispute';
-      if not coalesce(v_chargeback_lost::boolean, false) then
+      if not coalesce(v_chargeback_lost, false) then
         raise exception 'A chargeback is resolved once the bank decided it (a won one resolves itself)' using errcode = 'BADST';
       end if;
       if v_customer_refund <> 0 then
@@ -20539,7 +20539,7 @@ begin
   if v_clawback > 0 then
     update app_public.escrow_accounts e
        set refunded_amount = e.refunded_amount + v_clawback,
-           status = case when e.refunded_amount + v_clawback >= e.amount then 'refunded' else 'partially_refunded' end
+           status = (case when e.refunded_amount + v_clawback >= e.amount then 'refunded' else 'partially_refunded' end)::app_public.escrow_status
      where e.id = v_escrow.id;
     perform app_private.post_ledger_transaction('chargeback', format('clawback:%s:%s', v_dispute.id,
         case when v_dispute.appealed_at is null then 1 else 2 end), v_delivery.id, v_escrow.currency,

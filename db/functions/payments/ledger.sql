@@ -66,10 +66,12 @@ $$;
 comment on function app_private.post_ledger_transaction(text, text, uuid, text, jsonb, text) is
   'Posts a balanced ledger transaction once per idempotency key (null when already posted).';
 
--- At commit: the transaction of the written row has entries, and they sum to zero in every currency.
+-- At commit: the transaction of the written row has entries, and they sum to zero in every currency. Security
+-- definer: a deferred trigger runs as the role current at commit, which is app_user when an API mutation posts
+-- through a security definer function (a dispute's clawback, resolveDispute); it only reads the ledger.
 create or replace function app_private.tg_ledger__assert_balanced()
 returns trigger
-language plpgsql volatile
+language plpgsql volatile security definer
 set search_path = pg_catalog, public, pg_temp
 as $$
 declare
