@@ -8538,6 +8538,20 @@ Messages of a dispute: party-visible ones (read by the parties and disputes.read
 
 
 --
+-- Name: COLUMN dispute_messages.id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.dispute_messages.id IS 'The message''s id.';
+
+
+--
+-- Name: COLUMN dispute_messages.dispute_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.dispute_messages.dispute_id IS 'The dispute it belongs to.';
+
+
+--
 -- Name: COLUMN dispute_messages.author_id; Type: COMMENT; Schema: app_public; Owner: -
 --
 
@@ -8545,10 +8559,24 @@ COMMENT ON COLUMN app_public.dispute_messages.author_id IS 'Who wrote it; null f
 
 
 --
+-- Name: COLUMN dispute_messages.body; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.dispute_messages.body IS 'The text (1 to 5000 characters).';
+
+
+--
 -- Name: COLUMN dispute_messages.is_internal; Type: COMMENT; Schema: app_public; Owner: -
 --
 
 COMMENT ON COLUMN app_public.dispute_messages.is_internal IS 'An internal note: admins only.';
+
+
+--
+-- Name: COLUMN dispute_messages.created_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.dispute_messages.created_at IS 'When it was posted.';
 
 
 --
@@ -12730,10 +12758,108 @@ A dispute about a delivery, opened by one of its parties or by a chargeback: rea
 
 
 --
+-- Name: COLUMN disputes.id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.disputes.id IS 'The dispute''s id.';
+
+
+--
+-- Name: COLUMN disputes.case_number; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.disputes.case_number IS 'The case number, DISP-YYYY-NNNNNN, from a sequence.';
+
+
+--
+-- Name: COLUMN disputes.source; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.disputes.source IS 'platform (opened by a party) or chargeback (opened by the customer''s bank).';
+
+
+--
+-- Name: COLUMN disputes.delivery_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.disputes.delivery_id IS 'The delivery in dispute.';
+
+
+--
+-- Name: COLUMN disputes.payment_intent_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.disputes.payment_intent_id IS 'The delivery''s payment, when it has one.';
+
+
+--
+-- Name: COLUMN disputes.category; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.disputes.category IS 'What the dispute is about.';
+
+
+--
+-- Name: COLUMN disputes.description; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.disputes.description IS 'The complainant''s account (10 to 5000 characters).';
+
+
+--
+-- Name: COLUMN disputes.requested_resolution; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.disputes.requested_resolution IS 'What the complainant asks for.';
+
+
+--
+-- Name: COLUMN disputes.priority; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.disputes.priority IS 'How soon admins should look at it.';
+
+
+--
+-- Name: COLUMN disputes.status; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.disputes.status IS 'Where the dispute stands.';
+
+
+--
+-- Name: COLUMN disputes.complainant_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.disputes.complainant_id IS 'The party who opened it (the customer for a chargeback).';
+
+
+--
+-- Name: COLUMN disputes.respondent_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.disputes.respondent_id IS 'The other party.';
+
+
+--
 -- Name: COLUMN disputes.amount; Type: COMMENT; Schema: app_public; Owner: -
 --
 
 COMMENT ON COLUMN app_public.disputes.amount IS 'What the complainant asks for (or the chargeback''s amount), in minor units of currency.';
+
+
+--
+-- Name: COLUMN disputes.currency; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.disputes.currency IS 'The currency of the amounts.';
+
+
+--
+-- Name: COLUMN disputes.assignee_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.disputes.assignee_id IS 'The admin handling it.';
 
 
 --
@@ -12751,6 +12877,27 @@ COMMENT ON COLUMN app_public.disputes.due_date IS 'The dispute is due to be reso
 
 
 --
+-- Name: COLUMN disputes.first_response_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.disputes.first_response_at IS 'When an admin first responded (an assignment or a message to the parties).';
+
+
+--
+-- Name: COLUMN disputes.escalated_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.disputes.escalated_at IS 'When it was escalated.';
+
+
+--
+-- Name: COLUMN disputes.resolution; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.disputes.resolution IS 'How it was resolved.';
+
+
+--
 -- Name: COLUMN disputes.delivery_outcome; Type: COMMENT; Schema: app_public; Owner: -
 --
 
@@ -12765,6 +12912,13 @@ COMMENT ON COLUMN app_public.disputes.customer_refund IS 'What the resolution ga
 
 
 --
+-- Name: COLUMN disputes.platform_fee_refund; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.disputes.platform_fee_refund IS 'What the resolution refunded of the platform fee.';
+
+
+--
 -- Name: COLUMN disputes.traveler_compensation; Type: COMMENT; Schema: app_public; Owner: -
 --
 
@@ -12776,6 +12930,69 @@ COMMENT ON COLUMN app_public.disputes.traveler_compensation IS 'What the travele
 --
 
 COMMENT ON COLUMN app_public.disputes.platform_loss IS 'What the platform bears (a lost chargeback not recovered from the traveler).';
+
+
+--
+-- Name: COLUMN disputes.resolution_note; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.disputes.resolution_note IS 'The admin''s note on the resolution.';
+
+
+--
+-- Name: COLUMN disputes.resolved_by; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.disputes.resolved_by IS 'The admin who resolved it.';
+
+
+--
+-- Name: COLUMN disputes.resolved_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.disputes.resolved_at IS 'When it was resolved.';
+
+
+--
+-- Name: COLUMN disputes.closed_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.disputes.closed_at IS 'When it was closed.';
+
+
+--
+-- Name: COLUMN disputes.appealed_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.disputes.appealed_at IS 'When a party appealed the resolution (once).';
+
+
+--
+-- Name: COLUMN disputes.appealed_by; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.disputes.appealed_by IS 'The party who appealed.';
+
+
+--
+-- Name: COLUMN disputes.appeal_reason; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.disputes.appeal_reason IS 'Why they appealed.';
+
+
+--
+-- Name: COLUMN disputes.created_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.disputes.created_at IS 'When it was opened.';
+
+
+--
+-- Name: COLUMN disputes.updated_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.disputes.updated_at IS 'When it last changed.';
 
 
 --
@@ -15815,6 +16032,20 @@ Evidence of a dispute: an uploaded file with its SHA-256, or a document the plat
 
 
 --
+-- Name: COLUMN dispute_evidence.id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.dispute_evidence.id IS 'The evidence''s id.';
+
+
+--
+-- Name: COLUMN dispute_evidence.dispute_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.dispute_evidence.dispute_id IS 'The dispute it supports.';
+
+
+--
 -- Name: COLUMN dispute_evidence.submitted_by; Type: COMMENT; Schema: app_public; Owner: -
 --
 
@@ -15822,10 +16053,45 @@ COMMENT ON COLUMN app_public.dispute_evidence.submitted_by IS 'Who added it; nul
 
 
 --
+-- Name: COLUMN dispute_evidence.type; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.dispute_evidence.type IS 'The kind of evidence.';
+
+
+--
+-- Name: COLUMN dispute_evidence.file_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.dispute_evidence.file_id IS 'The uploaded file (purpose dispute_evidence); null for a document the platform attached.';
+
+
+--
 -- Name: COLUMN dispute_evidence.content; Type: COMMENT; Schema: app_public; Owner: -
 --
 
 COMMENT ON COLUMN app_public.dispute_evidence.content IS 'A document the platform attached (a chargeback''s custody evidence bundle); null for a file.';
+
+
+--
+-- Name: COLUMN dispute_evidence.sha256; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.dispute_evidence.sha256 IS 'SHA-256 of the file as uploaded, or of the attached document''s text, in hex.';
+
+
+--
+-- Name: COLUMN dispute_evidence.description; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.dispute_evidence.description IS 'What it shows.';
+
+
+--
+-- Name: COLUMN dispute_evidence.created_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.dispute_evidence.created_at IS 'When it was added.';
 
 
 --
@@ -26958,7 +27224,7 @@ ALTER TABLE ONLY app_private.dispute_settlements
 -- Name: CONSTRAINT dispute_settlements_dispute_id_round_key ON dispute_settlements; Type: COMMENT; Schema: app_private; Owner: -
 --
 
-COMMENT ON CONSTRAINT dispute_settlements_dispute_id_round_key ON app_private.dispute_settlements IS 'this dispute was already settled';
+COMMENT ON CONSTRAINT dispute_settlements_dispute_id_round_key ON app_private.dispute_settlements IS 'dispute_id was already settled in this round';
 
 
 --

@@ -865,7 +865,10 @@ export async function startFakeStripe(options: FakeStripeOptions): Promise<FakeS
     },
     updateChargeDispute: (disputeId) => {
       const dispute = get("dispute", "du", disputeId);
-      Object.assign(dispute, { status: "under_review", evidence_details: { ...dispute.evidence_details, has_evidence: true, submission_count: 1 } });
+      Object.assign(dispute, {
+        status: "under_review",
+        evidence_details: { ...dispute.evidence_details, has_evidence: true, submission_count: 1 },
+      });
       emit("charge.dispute.updated", publicView(dispute), { id: null, idempotencyKey: undefined });
     },
     closeChargeDispute: (disputeId, outcome) => {

@@ -205,10 +205,49 @@ comment on constraint dispute_settlements_round_range on app_private.dispute_set
 comment on constraint dispute_settlements_customer_refund_range on app_private.dispute_settlements is 'customer_refund must be 0 or more';
 comment on constraint dispute_settlements_traveler_compensation_range on app_private.dispute_settlements is 'traveler_compensation must be 0 or more';
 comment on constraint dispute_settlements_clawback_range on app_private.dispute_settlements is 'clawback must be 0 or more';
-comment on constraint dispute_settlements_dispute_id_round_key on app_private.dispute_settlements is 'this dispute was already settled';
+comment on constraint dispute_settlements_dispute_id_round_key on app_private.dispute_settlements is 'dispute_id was already settled in this round';
 comment on constraint dispute_settlements_dispute_id_fkey on app_private.dispute_settlements is 'dispute_id must name an existing dispute';
 comment on constraint dispute_settlements_refund_id_fkey on app_private.dispute_settlements is 'refund_id must name an existing refund';
 comment on constraint dispute_settlements_decided_by_fkey on app_private.dispute_settlements is 'decided_by must name an existing user';
+
+comment on column app_public.disputes.id is 'The dispute''s id.';
+comment on column app_public.disputes.case_number is 'The case number, DISP-YYYY-NNNNNN, from a sequence.';
+comment on column app_public.disputes.source is 'platform (opened by a party) or chargeback (opened by the customer''s bank).';
+comment on column app_public.disputes.delivery_id is 'The delivery in dispute.';
+comment on column app_public.disputes.payment_intent_id is 'The delivery''s payment, when it has one.';
+comment on column app_public.disputes.category is 'What the dispute is about.';
+comment on column app_public.disputes.description is 'The complainant''s account (10 to 5000 characters).';
+comment on column app_public.disputes.requested_resolution is 'What the complainant asks for.';
+comment on column app_public.disputes.priority is 'How soon admins should look at it.';
+comment on column app_public.disputes.status is 'Where the dispute stands.';
+comment on column app_public.disputes.complainant_id is 'The party who opened it (the customer for a chargeback).';
+comment on column app_public.disputes.respondent_id is 'The other party.';
+comment on column app_public.disputes.currency is 'The currency of the amounts.';
+comment on column app_public.disputes.assignee_id is 'The admin handling it.';
+comment on column app_public.disputes.first_response_at is 'When an admin first responded (an assignment or a message to the parties).';
+comment on column app_public.disputes.escalated_at is 'When it was escalated.';
+comment on column app_public.disputes.resolution is 'How it was resolved.';
+comment on column app_public.disputes.platform_fee_refund is 'What the resolution refunded of the platform fee.';
+comment on column app_public.disputes.resolution_note is 'The admin''s note on the resolution.';
+comment on column app_public.disputes.resolved_by is 'The admin who resolved it.';
+comment on column app_public.disputes.resolved_at is 'When it was resolved.';
+comment on column app_public.disputes.closed_at is 'When it was closed.';
+comment on column app_public.disputes.appealed_at is 'When a party appealed the resolution (once).';
+comment on column app_public.disputes.appealed_by is 'The party who appealed.';
+comment on column app_public.disputes.appeal_reason is 'Why they appealed.';
+comment on column app_public.disputes.created_at is 'When it was opened.';
+comment on column app_public.disputes.updated_at is 'When it last changed.';
+comment on column app_public.dispute_evidence.id is 'The evidence''s id.';
+comment on column app_public.dispute_evidence.dispute_id is 'The dispute it supports.';
+comment on column app_public.dispute_evidence.type is 'The kind of evidence.';
+comment on column app_public.dispute_evidence.file_id is 'The uploaded file (purpose dispute_evidence); null for a document the platform attached.';
+comment on column app_public.dispute_evidence.sha256 is 'SHA-256 of the file as uploaded, or of the attached document''s text, in hex.';
+comment on column app_public.dispute_evidence.description is 'What it shows.';
+comment on column app_public.dispute_evidence.created_at is 'When it was added.';
+comment on column app_public.dispute_messages.id is 'The message''s id.';
+comment on column app_public.dispute_messages.dispute_id is 'The dispute it belongs to.';
+comment on column app_public.dispute_messages.body is 'The text (1 to 5000 characters).';
+comment on column app_public.dispute_messages.created_at is 'When it was posted.';
 
 -- A chargeback's Stripe dispute id lives with the other Stripe ids.
 alter table app_private.stripe_refs add column dispute_id uuid references app_public.disputes (id) on delete restrict;
@@ -251,7 +290,8 @@ comment on constraint admin_money_actions_action_known on app_private.admin_mone
 
 insert into app_public.system_configuration (category, key, value, data_type, validation, is_sensitive, is_public, description) values
   ('disputes', 'appeal_days', '7', 'integer', '{"min": 1, "max": 90}', false, true,
-   'Days after a resolution during which a party may appeal it (once).');
+   'Days after a resolution during which a party may appeal it (once).')
+on conflict do nothing;
 
 -- Alerts to the admins who handle disputes (disputes.read): a subject and message made by SQL.
 insert into app_public.notification_templates (name, category, variables) values
@@ -294,9 +334,9 @@ drop table app_public.dispute_messages cascade;
 drop table app_public.dispute_evidence cascade;
 drop table app_public.disputes cascade;
 drop sequence app_public.dispute_case_number_seq;
-drop type app_public.evidence_type;
-drop type app_public.dispute_source;
+drop type app_public.evidence_type cascade;
+drop type app_public.dispute_source cascade;
 drop type app_public.dispute_resolution cascade;
-drop type app_public.dispute_status;
-drop type app_public.dispute_priority;
-drop type app_public.dispute_category;
+drop type app_public.dispute_status cascade;
+drop type app_public.dispute_priority cascade;
+drop type app_public.dispute_category cascade;

@@ -86,7 +86,7 @@ test("20 accepts racing one trip cancel: no deadlock, and nothing stays live on 
   const traveler = await createMember(db, "traveler", "id_verified");
   const trip = await createTrip(db, traveler, { weightKg: 50, items: 50 });
   await asRoot(db, (c) => c.query("update app_public.system_configuration set value = '100' where category = 'limits' and key = 'max_active_deliveries'"));
-  const threads = [];
+  const threads: Awaited<ReturnType<typeof offerOnTrip>>[] = [];
   for (let i = 0; i < 20; i++) threads.push(await offerOnTrip(traveler, trip));
 
   const accepters = await Promise.all(threads.map((thread) => signedIn(thread.customer)));
