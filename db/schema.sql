@@ -23882,7 +23882,7 @@ COMMENT ON CONSTRAINT api_request_budgets_subject_check ON app_private.api_reque
 CREATE TABLE app_private.dispute_settlements (
     id uuid DEFAULT gen_random_uuid() NOT NULL,
     dispute_id uuid NOT NULL,
-    round smallint NOT NULL,
+    round integer NOT NULL,
     refund_id uuid,
     customer_refund bigint NOT NULL,
     traveler_compensation bigint NOT NULL,

@@ -183,7 +183,7 @@ comment on constraint dispute_messages_author_id_fkey on app_public.dispute_mess
 create table app_private.dispute_settlements (
   id uuid primary key default gen_random_uuid(),
   dispute_id uuid not null references app_public.disputes (id) on delete restrict,
-  round smallint not null constraint dispute_settlements_round_range check (round between 1 and 2),
+  round integer not null constraint dispute_settlements_round_range check (round between 1 and 2),
   refund_id uuid references app_public.refunds (id) on delete restrict,
   customer_refund bigint not null constraint dispute_settlements_customer_refund_range check (customer_refund >= 0),
   traveler_compensation bigint not null
@@ -249,16 +249,17 @@ comment on column app_public.dispute_messages.dispute_id is 'The dispute it belo
 comment on column app_public.dispute_messages.body is 'The text (1 to 5000 characters).';
 comment on column app_public.dispute_messages.created_at is 'When it was posted.';
 
--- A chargeback's Stripe dispute id lives with the other Stripe ids.
+-- A chargeback's Stripe dispute id lives with the other Stripe ids. A new column is empty, and the table (small,
+-- written by the worker only) is locked by this transaction already: its constraints are checked at once.
+-- squawk-ignore adding-foreign-key-constraint
 alter table app_private.stripe_refs add column dispute_id uuid references app_public.disputes (id) on delete restrict;
 alter table app_private.stripe_refs drop constraint stripe_refs_kind_known, drop constraint stripe_refs_one_owner;
--- A small private table, locked by this transaction already: checking its rows blocks nothing more.
 -- squawk-ignore constraint-missing-not-valid
-alter table app_private.stripe_refs
-  add constraint stripe_refs_kind_known
-    check (kind in ('payment_intent', 'charge', 'transfer', 'refund', 'transfer_reversal', 'payout', 'account', 'dispute')),
-  add constraint stripe_refs_one_owner
-    check (num_nonnulls(payment_intent_id, escrow_id, refund_id, payout_id, payout_account_id, dispute_id) = 1);
+alter table app_private.stripe_refs add constraint stripe_refs_kind_known
+  check (kind in ('payment_intent', 'charge', 'transfer', 'refund', 'transfer_reversal', 'payout', 'account', 'dispute'));
+-- squawk-ignore constraint-missing-not-valid
+alter table app_private.stripe_refs add constraint stripe_refs_one_owner
+  check (num_nonnulls(payment_intent_id, escrow_id, refund_id, payout_id, payout_account_id, dispute_id) = 1);
 -- squawk-ignore constraint-missing-not-valid, disallowed-unique-constraint
 alter table app_private.stripe_refs add constraint stripe_refs_dispute_id_kind_key unique (dispute_id, kind);
 comment on constraint stripe_refs_kind_known on app_private.stripe_refs is 'kind must be a known kind of Stripe object';
