@@ -1156,6 +1156,104 @@ COMMENT ON TYPE app_public.device_type IS 'Kind of device a session runs on.';
 
 
 --
+-- Name: dispute_category; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.dispute_category AS ENUM (
+    'item_not_delivered',
+    'item_damaged',
+    'service_not_as_described',
+    'unauthorized_charge',
+    'payment_issue',
+    'other'
+);
+
+
+--
+-- Name: TYPE dispute_category; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.dispute_category IS 'What a dispute is about.';
+
+
+--
+-- Name: dispute_priority; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.dispute_priority AS ENUM (
+    'low',
+    'medium',
+    'high',
+    'urgent'
+);
+
+
+--
+-- Name: TYPE dispute_priority; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.dispute_priority IS 'How soon admins should look at a dispute (escalated means urgent).';
+
+
+--
+-- Name: dispute_resolution; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.dispute_resolution AS ENUM (
+    'full_refund',
+    'partial_refund',
+    'replacement',
+    'compensation',
+    'no_action'
+);
+
+
+--
+-- Name: TYPE dispute_resolution; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.dispute_resolution IS 'What a dispute asks for, or how it was resolved.';
+
+
+--
+-- Name: dispute_source; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.dispute_source AS ENUM (
+    'platform',
+    'chargeback'
+);
+
+
+--
+-- Name: TYPE dispute_source; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.dispute_source IS 'Who opened a dispute: a party on the platform, or the customer''s bank (a chargeback).';
+
+
+--
+-- Name: dispute_status; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.dispute_status AS ENUM (
+    'open',
+    'under_review',
+    'awaiting_response',
+    'resolved',
+    'escalated',
+    'closed'
+);
+
+
+--
+-- Name: TYPE dispute_status; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.dispute_status IS 'Where a dispute stands: open → under_review ⇄ awaiting_response → resolved → closed; escalated is urgent.';
+
+
+--
 -- Name: document_type; Type: TYPE; Schema: app_public; Owner: -
 --
 
@@ -1214,6 +1312,26 @@ CREATE TYPE app_public.escrow_status AS ENUM (
 --
 
 COMMENT ON TYPE app_public.escrow_status IS 'State of the traveler''s share: pending until captured, held, then released, refunded or cancelled.';
+
+
+--
+-- Name: evidence_type; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.evidence_type AS ENUM (
+    'photo',
+    'video',
+    'document',
+    'audio',
+    'text'
+);
+
+
+--
+-- Name: TYPE evidence_type; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.evidence_type IS 'The kind of a piece of dispute evidence.';
 
 
 --
@@ -3780,6 +3898,29 @@ $$;
 --
 
 COMMENT ON FUNCTION app_hidden.account_open_items(user_id uuid) IS 'Open items that refuse the deletion of the account, one description per row.';
+
+
+--
+-- Name: add_business_days(timestamp with time zone, integer); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.add_business_days(start_at timestamp with time zone, days integer) RETURNS timestamp with time zone
+    LANGUAGE sql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select add_business_days.start_at + make_interval(days => (
+    select max(n) from (
+      select n from generate_series(1, add_business_days.days * 2 + 7) as n
+       where extract(isodow from (add_business_days.start_at at time zone 'UTC') + make_interval(days => n)) < 6
+       order by n limit add_business_days.days) as business));
+$$;
+
+
+--
+-- Name: FUNCTION add_business_days(start_at timestamp with time zone, days integer); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.add_business_days(start_at timestamp with time zone, days integer) IS 'The moment n business days (Monday–Friday, UTC) after start_at.';
 
 
 --
@@ -7046,7 +7187,12 @@ CREATE FUNCTION app_hidden.current_party_delivery_file_ids() RETURNS SETOF uuid
      and f.file_id is not null
      and (d.status not in ('delivered', 'cancelled')
           or coalesce(d.delivered_at, d.cancelled_at)
-             > now() - make_interval(hours => (app_hidden.config_value('deliveries.dispute_window_hours'))::int));
+             > now() - make_interval(hours => (app_hidden.config_value('deliveries.dispute_window_hours'))::int))
+  union all
+  -- The evidence files of the disputes the user is a party to (docs/disputes.md).
+  select e.file_id
+    from app_public.dispute_evidence e
+   where e.dispute_id = any (array(select app_hidden.current_party_dispute_ids())) and e.file_id is not null;
 $$;
 
 
@@ -7054,7 +7200,28 @@ $$;
 -- Name: FUNCTION current_party_delivery_file_ids(); Type: COMMENT; Schema: app_hidden; Owner: -
 --
 
-COMMENT ON FUNCTION app_hidden.current_party_delivery_file_ids() IS 'Photos and signatures of the signed-in user''s deliveries that are live, disputed or within the dispute window.';
+COMMENT ON FUNCTION app_hidden.current_party_delivery_file_ids() IS 'Photos and signatures of the signed-in user''s deliveries that are live, disputed or within the dispute window, and the evidence files of their disputes.';
+
+
+--
+-- Name: current_party_dispute_ids(); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.current_party_dispute_ids() RETURNS SETOF uuid
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select s.id from app_public.disputes s where s.complainant_id = app_public.current_user_id()
+  union all
+  select s.id from app_public.disputes s where s.respondent_id = app_public.current_user_id();
+$$;
+
+
+--
+-- Name: FUNCTION current_party_dispute_ids(); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.current_party_dispute_ids() IS 'Ids of the disputes the signed-in user is a party to.';
 
 
 --
@@ -7376,6 +7543,27 @@ COMMENT ON FUNCTION app_hidden.default_quote(distance_km numeric, weight_kg nume
 
 
 --
+-- Name: delivery_has_open_dispute(uuid); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.delivery_has_open_dispute(delivery_id uuid) RETURNS boolean
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select exists (select 1 from app_public.disputes s
+                  where s.delivery_id = delivery_has_open_dispute.delivery_id
+                    and s.status in ('open', 'under_review', 'awaiting_response', 'escalated'));
+$$;
+
+
+--
+-- Name: FUNCTION delivery_has_open_dispute(delivery_id uuid); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.delivery_has_open_dispute(delivery_id uuid) IS 'Whether the delivery has an open dispute (its escrow is frozen).';
+
+
+--
 -- Name: delivery_request_details_of(app_public.delivery_requests); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
@@ -7455,6 +7643,25 @@ $$;
 --
 
 COMMENT ON FUNCTION app_hidden.display_name(first_name text, last_name text) IS 'Public name: first name and last initial.';
+
+
+--
+-- Name: dispute_status_open(app_public.dispute_status); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.dispute_status_open(status app_public.dispute_status) RETURNS boolean
+    LANGUAGE sql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select dispute_status_open.status in ('open', 'under_review', 'awaiting_response', 'escalated');
+$$;
+
+
+--
+-- Name: FUNCTION dispute_status_open(status app_public.dispute_status); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.dispute_status_open(status app_public.dispute_status) IS 'Whether a dispute in this status is open (freezes the escrow; one per delivery).';
 
 
 --
@@ -9466,6 +9673,102 @@ $$;
 --
 
 COMMENT ON FUNCTION app_hidden.pickup_allowed(delivery app_public.deliveries) IS 'Whether the delivery may be picked up now (pickup codes, pickup scans and overrides): awaiting pickup, its payment authorised.';
+
+
+--
+-- Name: dispute_messages; Type: TABLE; Schema: app_public; Owner: -
+--
+
+CREATE TABLE app_public.dispute_messages (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    dispute_id uuid NOT NULL,
+    author_id uuid,
+    body text NOT NULL,
+    is_internal boolean DEFAULT false NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT dispute_messages_body_length CHECK (((length(body) >= 1) AND (length(body) <= 5000)))
+);
+
+ALTER TABLE ONLY app_public.dispute_messages FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE dispute_messages; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TABLE app_public.dispute_messages IS '@behavior -insert -update -delete
+Messages of a dispute: party-visible ones (read by the parties and disputes.read) and internal notes (admins with disputes.read only). Posted through postDisputeMessage.';
+
+
+--
+-- Name: COLUMN dispute_messages.id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.dispute_messages.id IS 'The message''s id.';
+
+
+--
+-- Name: COLUMN dispute_messages.dispute_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.dispute_messages.dispute_id IS 'The dispute it belongs to.';
+
+
+--
+-- Name: COLUMN dispute_messages.author_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.dispute_messages.author_id IS 'Who wrote it; null for the platform''s own notes.';
+
+
+--
+-- Name: COLUMN dispute_messages.body; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.dispute_messages.body IS 'The text (1 to 5000 characters).';
+
+
+--
+-- Name: COLUMN dispute_messages.is_internal; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.dispute_messages.is_internal IS 'An internal note: admins only.';
+
+
+--
+-- Name: COLUMN dispute_messages.created_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.dispute_messages.created_at IS 'When it was posted.';
+
+
+--
+-- Name: CONSTRAINT dispute_messages_body_length ON dispute_messages; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT dispute_messages_body_length ON app_public.dispute_messages IS 'body must have 1 to 5000 characters';
+
+
+--
+-- Name: post_dispute_party_message(uuid, uuid, text); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.post_dispute_party_message(dispute_id uuid, author_id uuid, body text) RETURNS app_public.dispute_messages
+    LANGUAGE sql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  insert into app_public.dispute_messages (dispute_id, author_id, body, is_internal)
+  values (post_dispute_party_message.dispute_id, post_dispute_party_message.author_id,
+          nullif(trim(post_dispute_party_message.body), ''), false)
+  returning *;
+$$;
+
+
+--
+-- Name: FUNCTION post_dispute_party_message(dispute_id uuid, author_id uuid, body text); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.post_dispute_party_message(dispute_id uuid, author_id uuid, body text) IS 'Posts a message of a dispute that its parties read (the single place to re-point to the conversations domain).';
 
 
 --
@@ -11487,6 +11790,30 @@ COMMENT ON FUNCTION app_private.admit_api_request(session_id uuid, client_ip tex
 
 
 --
+-- Name: alert_dispute_admins(text, text); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.alert_dispute_admins(subject text, body text) RETURNS void
+    LANGUAGE sql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select app_hidden.notify(a.user_id, 'dispute_admin_alert',
+           jsonb_build_object('subject', alert_dispute_admins.subject, 'message', alert_dispute_admins.body), 'high')
+    from app_private.admin_users a
+   where a.is_active
+     and exists (select 1 from unnest(app_hidden.admin_role_permissions(a.role) || a.permissions) as g (granted)
+                  where g.granted in ('*', 'disputes.*', 'disputes.read'));
+$$;
+
+
+--
+-- Name: FUNCTION alert_dispute_admins(subject text, body text); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.alert_dispute_admins(subject text, body text) IS 'Notifies every active admin holding disputes.read.';
+
+
+--
 -- Name: alert_finance_admins(text, text); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -11778,6 +12105,121 @@ COMMENT ON FUNCTION app_private.apply_stripe_charge_refunded(charge jsonb) IS 'c
 
 
 --
+-- Name: apply_stripe_dispute(jsonb, text); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.apply_stripe_dispute(object jsonb, event_type text) RETURNS text
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_stripe_id text := apply_stripe_dispute.object ->> 'id';
+  v_amount bigint := (apply_stripe_dispute.object ->> 'amount')::bigint;
+  v_currency text := upper(apply_stripe_dispute.object ->> 'currency');
+  v_intent app_public.payment_intents;
+  v_delivery app_public.deliveries;
+  v_dispute app_public.disputes;
+  v_bundle jsonb;
+  v_outcome text := 'applied';
+begin
+  select s.* into v_dispute from app_private.stripe_refs r join app_public.disputes s on s.id = r.dispute_id
+   where r.stripe_id = v_stripe_id and r.kind = 'dispute';
+  if v_dispute.id is null then
+    select p.* into v_intent from app_private.stripe_refs r join app_public.payment_intents p on p.id = r.payment_intent_id
+     where r.stripe_id = apply_stripe_dispute.object ->> 'charge' and r.kind = 'charge';
+    if v_intent.id is null then
+      perform app_private.alert_finance_admins('Chargeback on an unknown charge',
+        format('Stripe dispute %s concerns charge %s, which the platform has no record of.', v_stripe_id,
+               apply_stripe_dispute.object ->> 'charge'));
+      return 'unknown charge';
+    end if;
+    select * into v_delivery from app_public.deliveries d where d.id = v_intent.delivery_id for update;
+    select * into v_dispute from app_public.disputes s
+     where s.delivery_id = v_delivery.id and app_hidden.dispute_status_open(s.status) for update;
+    if v_dispute.id is null then
+      insert into app_public.disputes (source, delivery_id, payment_intent_id, category, description, priority,
+                                       complainant_id, respondent_id, amount, currency, response_due_at, due_date)
+      values ('chargeback', v_delivery.id, v_intent.id,
+              case apply_stripe_dispute.object ->> 'reason'
+                when 'fraudulent' then 'unauthorized_charge'
+                when 'product_not_received' then 'item_not_delivered'
+                when 'product_unacceptable' then 'service_not_as_described'
+                when 'duplicate' then 'payment_issue'
+                else 'other' end::app_public.dispute_category,
+              format('Chargeback from the customer''s bank (reason: %s).',
+                     coalesce(apply_stripe_dispute.object ->> 'reason', 'unknown')),
+              'high', v_delivery.customer_id, v_delivery.traveler_id, v_amount, v_currency,
+              now() + make_interval(hours => (app_hidden.config_value('disputes.first_response_hours'))::int),
+              app_hidden.add_business_days(now(), (app_hidden.config_value('disputes.resolve_business_days'))::int))
+      returning * into v_dispute;
+    else
+      update app_public.disputes s set priority = 'urgent' where s.id = v_dispute.id returning * into v_dispute;
+    end if;
+    insert into app_private.stripe_refs (stripe_id, kind, dispute_id) values (v_stripe_id, 'dispute', v_dispute.id);
+    v_bundle := app_public.custody_evidence_bundle(v_delivery.id);
+    insert into app_public.dispute_evidence (dispute_id, submitted_by, type, content, sha256, description)
+    values (v_dispute.id, null, 'document', v_bundle, encode(sha256(convert_to(v_bundle::text, 'UTF8')), 'hex'),
+            format('Custody evidence bundle of delivery %s for chargeback %s', v_delivery.delivery_number, v_stripe_id));
+    perform app_private.post_ledger_transaction('chargeback', 'chargeback:' || v_stripe_id, v_delivery.id, v_currency,
+      jsonb_build_array(jsonb_build_object('code', 'chargeback_funds', 'amount', v_amount),
+                        jsonb_build_object('code', 'platform_cash', 'amount', -v_amount)),
+      format('Funds withdrawn by chargeback %s (dispute %s)', v_stripe_id, v_dispute.case_number));
+    perform app_private.alert_finance_admins(format('Chargeback %s on delivery %s', v_dispute.case_number, v_delivery.delivery_number),
+      format('The customer''s bank disputes %s %s (%s). Submit the evidence bundle attached to %s%s.', v_amount, v_currency,
+             coalesce(apply_stripe_dispute.object ->> 'reason', 'no reason'), v_dispute.case_number,
+             case when exists (select 1 from app_public.escrow_accounts e where e.delivery_id = v_delivery.id and e.released_amount > 0)
+                  then '; the traveler''s share was already transferred' else '' end));
+    perform app_private.alert_dispute_admins(format('Chargeback %s opened', v_dispute.case_number),
+      format('A chargeback about delivery %s opened dispute %s.', v_delivery.delivery_number, v_dispute.case_number));
+    v_outcome := 'dispute opened';
+  end if;
+
+  if apply_stripe_dispute.event_type = 'charge.dispute.closed' then
+    if apply_stripe_dispute.object ->> 'status' = 'won' then
+      perform app_private.post_ledger_transaction('chargeback', 'chargeback_won:' || v_stripe_id, v_dispute.delivery_id,
+        v_currency,
+        jsonb_build_array(jsonb_build_object('code', 'platform_cash', 'amount', v_amount),
+                          jsonb_build_object('code', 'chargeback_funds', 'amount', -v_amount)),
+        format('Funds reinstated: chargeback %s won (dispute %s)', v_stripe_id, v_dispute.case_number));
+      if v_dispute.source = 'chargeback' and app_hidden.dispute_status_open(v_dispute.status) then
+        update app_public.disputes s
+           set status = 'resolved', resolution = 'no_action', customer_refund = 0, platform_loss = 0,
+               traveler_compensation = (select e.amount - e.refunded_amount from app_public.escrow_accounts e
+                                         where e.payment_intent_id = s.payment_intent_id),
+               resolution_note = 'The bank decided the chargeback for the platform.', resolved_at = now()
+         where s.id = v_dispute.id;
+      end if;
+      v_outcome := 'chargeback won';
+    elsif apply_stripe_dispute.object ->> 'status' = 'lost' then
+      perform app_private.post_ledger_transaction('chargeback', 'chargeback_lost:' || v_stripe_id, v_dispute.delivery_id,
+        v_currency,
+        jsonb_build_array(jsonb_build_object('code', 'dispute_losses', 'amount', v_amount),
+                          jsonb_build_object('code', 'chargeback_funds', 'amount', -v_amount)),
+        format('Funds lost: chargeback %s lost (dispute %s)', v_stripe_id, v_dispute.case_number));
+      update app_public.disputes s
+         set status = case when s.status = 'open' then 'under_review' else s.status end, priority = 'urgent',
+             platform_loss = s.amount
+       where s.id = v_dispute.id and app_hidden.dispute_status_open(s.status);
+      perform app_private.alert_dispute_admins(format('Chargeback %s lost', v_dispute.case_number),
+        'The bank decided the chargeback for the customer: decide who bears the loss (resolveDispute).');
+      v_outcome := 'chargeback lost';
+    else
+      v_outcome := 'chargeback closed ' || coalesce(apply_stripe_dispute.object ->> 'status', '');
+    end if;
+  end if;
+  return v_outcome;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION apply_stripe_dispute(object jsonb, event_type text); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.apply_stripe_dispute(object jsonb, event_type text) IS 'stripe__process_event: applies charge.dispute.created|updated|closed: opens the chargeback dispute with the custody evidence bundle, books the funds withdrawn, reinstated (won: resolved) or lost (waits for an admin).';
+
+
+--
 -- Name: apply_stripe_payout(jsonb, text); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -11920,8 +12362,13 @@ CREATE FUNCTION app_private.assert_custody_reader(delivery_id uuid) RETURNS void
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  v_user_id uuid := app_hidden.require_session('read custody records');
+  v_user_id uuid;
 begin
+  -- Server code connected as the owner (the worker attaching the bundle to a chargeback) reads without a session.
+  if session_user = 'app_owner' and app_public.current_user_id() is null then
+    return;
+  end if;
+  v_user_id := app_hidden.require_session('read custody records');
   if not exists (select 1 from app_public.deliveries d
                   where d.id = assert_custody_reader.delivery_id
                     and (v_user_id in (d.customer_id, d.traveler_id)
@@ -13331,6 +13778,328 @@ COMMENT ON FUNCTION app_private.decide_payout(payout_account_id uuid, amount big
 
 
 --
+-- Name: refunds; Type: TABLE; Schema: app_public; Owner: -
+--
+
+CREATE TABLE app_public.refunds (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    payment_intent_id uuid NOT NULL,
+    delivery_id uuid NOT NULL,
+    customer_id uuid NOT NULL,
+    traveler_id uuid NOT NULL,
+    amount bigint NOT NULL,
+    platform_fee_refund bigint DEFAULT 0 NOT NULL,
+    traveler_compensation bigint DEFAULT 0 NOT NULL,
+    currency text NOT NULL,
+    reason app_public.refund_reason NOT NULL,
+    status app_public.refund_status DEFAULT 'pending'::app_public.refund_status NOT NULL,
+    idempotency_key text NOT NULL,
+    created_by uuid,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    traveler_share_refund bigint DEFAULT 0 NOT NULL,
+    reversal_amount bigint DEFAULT 0 NOT NULL,
+    credits_restored bigint DEFAULT 0 NOT NULL,
+    receivable_amount bigint DEFAULT 0 NOT NULL,
+    CONSTRAINT refunds_amount_positive CHECK ((amount > 0)),
+    CONSTRAINT refunds_credits_restored_range CHECK ((credits_restored >= 0)),
+    CONSTRAINT refunds_currency_format CHECK ((currency ~ '^[A-Z]{3}$'::text)),
+    CONSTRAINT refunds_idempotency_key_format CHECK ((idempotency_key = ('refund:'::text || (id)::text))),
+    CONSTRAINT refunds_platform_fee_refund_range CHECK ((platform_fee_refund >= 0)),
+    CONSTRAINT refunds_receivable_amount_range CHECK ((receivable_amount >= 0)),
+    CONSTRAINT refunds_reversal_amount_range CHECK (((reversal_amount >= 0) AND (reversal_amount <= traveler_share_refund))),
+    CONSTRAINT refunds_split_bounded CHECK (((platform_fee_refund + traveler_share_refund) <= (amount + credits_restored))),
+    CONSTRAINT refunds_taken_back_bounded CHECK (((reversal_amount + receivable_amount) <= traveler_share_refund)),
+    CONSTRAINT refunds_traveler_compensation_range CHECK ((traveler_compensation >= 0)),
+    CONSTRAINT refunds_traveler_share_refund_range CHECK ((traveler_share_refund >= 0))
+);
+
+ALTER TABLE ONLY app_public.refunds FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE refunds; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TABLE app_public.refunds IS '@behavior -insert -update -delete
+Money given back to the customer from a captured payment, with how it splits between the platform''s fee and the traveler''s share. Visible to both parties and to finance.';
+
+
+--
+-- Name: COLUMN refunds.id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.refunds.id IS 'Identifier of the refund.';
+
+
+--
+-- Name: COLUMN refunds.payment_intent_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.refunds.payment_intent_id IS 'The payment refunded.';
+
+
+--
+-- Name: COLUMN refunds.delivery_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.refunds.delivery_id IS 'The delivery.';
+
+
+--
+-- Name: COLUMN refunds.customer_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.refunds.customer_id IS 'The customer refunded.';
+
+
+--
+-- Name: COLUMN refunds.traveler_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.refunds.traveler_id IS 'The delivery''s traveler.';
+
+
+--
+-- Name: COLUMN refunds.amount; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.refunds.amount IS 'What the customer gets back, minor units.';
+
+
+--
+-- Name: COLUMN refunds.platform_fee_refund; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.refunds.platform_fee_refund IS 'Part of the amount taken from the platform''s fee, minor units.';
+
+
+--
+-- Name: COLUMN refunds.traveler_compensation; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.refunds.traveler_compensation IS 'What the traveler keeps despite the refund, minor units.';
+
+
+--
+-- Name: COLUMN refunds.currency; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.refunds.currency IS 'Currency of the amounts.';
+
+
+--
+-- Name: COLUMN refunds.reason; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.refunds.reason IS 'Why the money went back.';
+
+
+--
+-- Name: COLUMN refunds.status; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.refunds.status IS 'Where the refund stands.';
+
+
+--
+-- Name: COLUMN refunds.idempotency_key; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.refunds.idempotency_key IS 'Idempotency key of the Stripe refund call.';
+
+
+--
+-- Name: COLUMN refunds.created_by; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.refunds.created_by IS 'The admin who decided it (NULL: the platform).';
+
+
+--
+-- Name: COLUMN refunds.created_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.refunds.created_at IS 'When the refund was decided.';
+
+
+--
+-- Name: COLUMN refunds.updated_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.refunds.updated_at IS 'When the refund last changed.';
+
+
+--
+-- Name: COLUMN refunds.traveler_share_refund; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.refunds.traveler_share_refund IS 'Part of the amount taken back from the traveler''s share (the escrow), minor units.';
+
+
+--
+-- Name: COLUMN refunds.reversal_amount; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.refunds.reversal_amount IS 'Part of the traveler''s share taken back from their transfer (a transfer reversal), minor units.';
+
+
+--
+-- Name: COLUMN refunds.credits_restored; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.refunds.credits_restored IS 'Credits the payment used that this refund (a full one) gave back as new credits, minor units.';
+
+
+--
+-- Name: COLUMN refunds.receivable_amount; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.refunds.receivable_amount IS 'Part of the traveler''s share refunded that could not be taken back from their transfer (their connected balance was short): owed by the traveler, minor units.';
+
+
+--
+-- Name: CONSTRAINT refunds_amount_positive ON refunds; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT refunds_amount_positive ON app_public.refunds IS 'amount must be more than 0';
+
+
+--
+-- Name: CONSTRAINT refunds_credits_restored_range ON refunds; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT refunds_credits_restored_range ON app_public.refunds IS 'credits_restored must be 0 or more';
+
+
+--
+-- Name: CONSTRAINT refunds_currency_format ON refunds; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT refunds_currency_format ON app_public.refunds IS 'currency must be three capital letters';
+
+
+--
+-- Name: CONSTRAINT refunds_idempotency_key_format ON refunds; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT refunds_idempotency_key_format ON app_public.refunds IS 'idempotency_key must be refund: and the refund''s id';
+
+
+--
+-- Name: CONSTRAINT refunds_platform_fee_refund_range ON refunds; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT refunds_platform_fee_refund_range ON app_public.refunds IS 'platform_fee_refund must be 0 or more';
+
+
+--
+-- Name: CONSTRAINT refunds_receivable_amount_range ON refunds; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT refunds_receivable_amount_range ON app_public.refunds IS 'receivable_amount must be 0 or more';
+
+
+--
+-- Name: CONSTRAINT refunds_reversal_amount_range ON refunds; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT refunds_reversal_amount_range ON app_public.refunds IS 'reversal_amount must be between 0 and traveler_share_refund';
+
+
+--
+-- Name: CONSTRAINT refunds_split_bounded ON refunds; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT refunds_split_bounded ON app_public.refunds IS 'platform_fee_refund + traveler_share_refund must be at most amount (plus credits_restored)';
+
+
+--
+-- Name: CONSTRAINT refunds_taken_back_bounded ON refunds; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT refunds_taken_back_bounded ON app_public.refunds IS 'reversal_amount + receivable_amount must be at most traveler_share_refund';
+
+
+--
+-- Name: CONSTRAINT refunds_traveler_compensation_range ON refunds; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT refunds_traveler_compensation_range ON app_public.refunds IS 'traveler_compensation must be 0 or more';
+
+
+--
+-- Name: CONSTRAINT refunds_traveler_share_refund_range ON refunds; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT refunds_traveler_share_refund_range ON app_public.refunds IS 'traveler_share_refund must be 0 or more';
+
+
+--
+-- Name: decide_refund(uuid, bigint, bigint, bigint, app_public.refund_reason, uuid); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.decide_refund(payment_intent_id uuid, customer_refund bigint, traveler_compensation bigint, platform_fee_refund bigint, reason app_public.refund_reason, decided_by uuid) RETURNS app_public.refunds
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_intent app_public.payment_intents;
+  v_escrow app_public.escrow_accounts;
+  v_share_left bigint;
+  v_share_refund bigint;
+  v_fee_left bigint;
+  v_fee_refund bigint;
+  v_processing_left bigint;
+  v_refund app_public.refunds;
+begin
+  select * into v_intent from app_public.payment_intents p where p.id = decide_refund.payment_intent_id for update;
+  if v_intent.status is distinct from 'succeeded' then
+    raise exception 'Only a captured payment can be refunded (this one is %)', coalesce(v_intent.status::text, 'missing')
+      using errcode = 'BADST';
+  end if;
+  select * into v_escrow from app_public.escrow_accounts e where e.payment_intent_id = v_intent.id;
+  -- The share left: neither refunded (pending refunds count) nor taken back otherwise (a lost chargeback's clawback).
+  select v_escrow.amount - v_escrow.refunded_amount
+           - coalesce(sum(r.traveler_share_refund) filter (where r.status = 'pending'), 0),
+         v_intent.platform_fee - coalesce(sum(r.platform_fee_refund), 0),
+         v_intent.processing_fee - coalesce(sum(r.amount - r.platform_fee_refund - r.traveler_share_refund), 0)
+    into v_share_left, v_fee_left, v_processing_left
+    from app_public.refunds r where r.payment_intent_id = v_intent.id and r.status not in ('failed', 'canceled');
+  if decide_refund.traveler_compensation is null or decide_refund.traveler_compensation < 0
+     or decide_refund.traveler_compensation > v_share_left then
+    raise exception 'traveler_compensation must be between 0 and the traveler''s share left (%)', v_share_left
+      using errcode = 'INVAL';
+  end if;
+  v_share_refund := v_share_left - decide_refund.traveler_compensation;
+  v_fee_refund := coalesce(decide_refund.platform_fee_refund,
+                           least(v_fee_left, round(v_intent.platform_fee * v_share_refund::numeric / v_intent.traveler_amount)::bigint));
+  if v_fee_refund < 0 or v_fee_refund > v_fee_left then
+    raise exception 'platform_fee_refund must be between 0 and the platform fee left (%)', v_fee_left using errcode = 'INVAL';
+  end if;
+  if decide_refund.customer_refund is null or decide_refund.customer_refund <= 0
+     or decide_refund.customer_refund < v_share_refund + v_fee_refund
+     or decide_refund.customer_refund > v_share_refund + v_fee_refund + v_processing_left then
+    raise exception 'customer_refund must be between % (the share refunded and the platform fee refunded) and % (with the processing fee left)',
+      greatest(1, v_share_refund + v_fee_refund), v_share_refund + v_fee_refund + v_processing_left using errcode = 'INVAL';
+  end if;
+  v_refund.id := app_private.request_refund(v_intent.id, decide_refund.customer_refund, v_fee_refund, v_share_refund,
+                                            decide_refund.reason, decide_refund.decided_by);
+  update app_public.refunds r set traveler_compensation = decide_refund.traveler_compensation
+   where r.id = v_refund.id returning * into v_refund;
+  return v_refund;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION decide_refund(payment_intent_id uuid, customer_refund bigint, traveler_compensation bigint, platform_fee_refund bigint, reason app_public.refund_reason, decided_by uuid); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.decide_refund(payment_intent_id uuid, customer_refund bigint, traveler_compensation bigint, platform_fee_refund bigint, reason app_public.refund_reason, decided_by uuid) IS 'An admin''s refund split (admin_refund, resolve_dispute): checks the amounts against what is left, requests the refund and records the traveler''s compensation.';
+
+
+--
 -- Name: delete_expired_conversations(); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -13645,6 +14414,7 @@ CREATE FUNCTION app_private.escrow_to_release_manually(escrow_id uuid) RETURNS j
    where e.id = escrow_to_release_manually.escrow_id
      and (e.status = 'held' or (e.status = 'partially_refunded' and e.released_amount = 0))
      and e.amount - e.refunded_amount > 0
+     and not app_hidden.delivery_has_open_dispute(e.delivery_id)
      and pa.status = 'active';
 $$;
 
@@ -13673,18 +14443,25 @@ CREATE FUNCTION app_private.escrows_to_release(max_rows integer DEFAULT 100) RET
            'source_transaction', ch.stripe_id,
            'transfer_group', 'dlv_' || e.delivery_id,
            'idempotency_key', 'transfer:' || e.id,
-           'condition', case when d.receipt_confirmed_at is not null and (e.hold_until is null or e.hold_until > now())
+           'condition', case when resolved.id is not null then 'dispute_resolved'
+                             when d.receipt_confirmed_at is not null and (e.hold_until is null or e.hold_until > now())
                              then 'delivery_confirmed' else 'hold_expired' end)
     from app_public.escrow_accounts e
     join app_public.deliveries d on d.id = e.delivery_id
     join app_public.payout_accounts pa on pa.user_id = e.traveler_id
     join app_private.stripe_refs acct on acct.payout_account_id = pa.id and acct.kind = 'account'
     join app_private.stripe_refs ch on ch.payment_intent_id = e.payment_intent_id and ch.kind = 'charge'
+    left join lateral (select s.id from app_public.disputes s
+                        where s.delivery_id = e.delivery_id and s.status in ('resolved', 'closed')
+                          and s.traveler_compensation > 0
+                        order by s.resolved_at desc limit 1) resolved on true
    where (e.status = 'held' or (e.status = 'partially_refunded' and e.released_amount = 0))
      and e.amount - e.refunded_amount > 0
      and not e.review_required
-     and d.status = 'delivered'
-     and (e.hold_until <= now() or d.receipt_confirmed_at is not null)
+     and ((d.status = 'delivered' and (e.hold_until <= now() or d.receipt_confirmed_at is not null))
+          or resolved.id is not null)
+     and not app_hidden.delivery_has_open_dispute(e.delivery_id)
+     and not exists (select 1 from app_public.refunds r where r.payment_intent_id = e.payment_intent_id and r.status = 'pending')
      and pa.status = 'active'
    order by e.hold_until nulls first, e.id
    limit escrows_to_release.max_rows;
@@ -14664,6 +15441,456 @@ COMMENT ON FUNCTION app_private.ledger_account(code text, user_id uuid, currency
 
 
 --
+-- Name: dispute_case_number_seq; Type: SEQUENCE; Schema: app_public; Owner: -
+--
+
+CREATE SEQUENCE app_public.dispute_case_number_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    MAXVALUE 999999999
+    CACHE 1;
+
+
+--
+-- Name: SEQUENCE dispute_case_number_seq; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON SEQUENCE app_public.dispute_case_number_seq IS 'Source of dispute case numbers (DISP-YYYY-NNNNNN); never MAX+1.';
+
+
+--
+-- Name: disputes; Type: TABLE; Schema: app_public; Owner: -
+--
+
+CREATE TABLE app_public.disputes (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    case_number text DEFAULT ((('DISP-'::text || to_char((now() AT TIME ZONE 'UTC'::text), 'YYYY'::text)) || '-'::text) || lpad((nextval('app_public.dispute_case_number_seq'::regclass))::text, 6, '0'::text)) NOT NULL,
+    source app_public.dispute_source DEFAULT 'platform'::app_public.dispute_source NOT NULL,
+    delivery_id uuid NOT NULL,
+    payment_intent_id uuid,
+    category app_public.dispute_category NOT NULL,
+    description text NOT NULL,
+    requested_resolution app_public.dispute_resolution,
+    priority app_public.dispute_priority DEFAULT 'medium'::app_public.dispute_priority NOT NULL,
+    status app_public.dispute_status DEFAULT 'open'::app_public.dispute_status NOT NULL,
+    complainant_id uuid NOT NULL,
+    respondent_id uuid NOT NULL,
+    amount bigint DEFAULT 0 NOT NULL,
+    currency text NOT NULL,
+    assignee_id uuid,
+    response_due_at timestamp with time zone NOT NULL,
+    due_date timestamp with time zone NOT NULL,
+    first_response_at timestamp with time zone,
+    escalated_at timestamp with time zone,
+    resolution app_public.dispute_resolution,
+    delivery_outcome app_public.delivery_status,
+    customer_refund bigint,
+    platform_fee_refund bigint,
+    traveler_compensation bigint,
+    platform_loss bigint,
+    resolution_note text,
+    resolved_by uuid,
+    resolved_at timestamp with time zone,
+    closed_at timestamp with time zone,
+    appealed_at timestamp with time zone,
+    appealed_by uuid,
+    appeal_reason text,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT disputes_amount_range CHECK ((amount >= 0)),
+    CONSTRAINT disputes_appeal_reason_length CHECK (((length(appeal_reason) >= 10) AND (length(appeal_reason) <= 2000))),
+    CONSTRAINT disputes_case_number_format CHECK ((case_number ~ '^DISP-[0-9]{4}-[0-9]{6,9}$'::text)),
+    CONSTRAINT disputes_currency_format CHECK ((currency ~ '^[A-Z]{3}$'::text)),
+    CONSTRAINT disputes_customer_refund_range CHECK ((customer_refund >= 0)),
+    CONSTRAINT disputes_delivery_outcome_final CHECK ((delivery_outcome = ANY (ARRAY['delivered'::app_public.delivery_status, 'cancelled'::app_public.delivery_status]))),
+    CONSTRAINT disputes_description_length CHECK (((length(description) >= 10) AND (length(description) <= 5000))),
+    CONSTRAINT disputes_parties_differ CHECK ((complainant_id <> respondent_id)),
+    CONSTRAINT disputes_platform_fee_refund_range CHECK ((platform_fee_refund >= 0)),
+    CONSTRAINT disputes_platform_loss_range CHECK ((platform_loss >= 0)),
+    CONSTRAINT disputes_resolution_note_length CHECK (((length(resolution_note) >= 1) AND (length(resolution_note) <= 2000))),
+    CONSTRAINT disputes_resolved_stamped CHECK (((status <> ALL (ARRAY['resolved'::app_public.dispute_status, 'closed'::app_public.dispute_status])) OR (resolved_at IS NOT NULL))),
+    CONSTRAINT disputes_traveler_compensation_range CHECK ((traveler_compensation >= 0))
+);
+
+ALTER TABLE ONLY app_public.disputes FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE disputes; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TABLE app_public.disputes IS '@behavior -insert -update -delete
+A dispute about a delivery, opened by one of its parties or by a chargeback: read by its two parties and admins with disputes.read. Written only through the dispute functions.';
+
+
+--
+-- Name: COLUMN disputes.id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.disputes.id IS 'The dispute''s id.';
+
+
+--
+-- Name: COLUMN disputes.case_number; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.disputes.case_number IS 'The case number, DISP-YYYY-NNNNNN, from a sequence.';
+
+
+--
+-- Name: COLUMN disputes.source; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.disputes.source IS 'platform (opened by a party) or chargeback (opened by the customer''s bank).';
+
+
+--
+-- Name: COLUMN disputes.delivery_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.disputes.delivery_id IS 'The delivery in dispute.';
+
+
+--
+-- Name: COLUMN disputes.payment_intent_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.disputes.payment_intent_id IS 'The delivery''s payment, when it has one.';
+
+
+--
+-- Name: COLUMN disputes.category; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.disputes.category IS 'What the dispute is about.';
+
+
+--
+-- Name: COLUMN disputes.description; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.disputes.description IS 'The complainant''s account (10 to 5000 characters).';
+
+
+--
+-- Name: COLUMN disputes.requested_resolution; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.disputes.requested_resolution IS 'What the complainant asks for.';
+
+
+--
+-- Name: COLUMN disputes.priority; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.disputes.priority IS 'How soon admins should look at it.';
+
+
+--
+-- Name: COLUMN disputes.status; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.disputes.status IS 'Where the dispute stands.';
+
+
+--
+-- Name: COLUMN disputes.complainant_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.disputes.complainant_id IS 'The party who opened it (the customer for a chargeback).';
+
+
+--
+-- Name: COLUMN disputes.respondent_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.disputes.respondent_id IS 'The other party.';
+
+
+--
+-- Name: COLUMN disputes.amount; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.disputes.amount IS 'What the complainant asks for (or the chargeback''s amount), in minor units of currency.';
+
+
+--
+-- Name: COLUMN disputes.currency; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.disputes.currency IS 'The currency of the amounts.';
+
+
+--
+-- Name: COLUMN disputes.assignee_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.disputes.assignee_id IS 'The admin handling it.';
+
+
+--
+-- Name: COLUMN disputes.response_due_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.disputes.response_due_at IS 'An admin responds by then (disputes.first_response_hours after opening).';
+
+
+--
+-- Name: COLUMN disputes.due_date; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.disputes.due_date IS 'The dispute is due to be resolved by then (disputes.resolve_business_days business days after opening).';
+
+
+--
+-- Name: COLUMN disputes.first_response_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.disputes.first_response_at IS 'When an admin first responded (an assignment or a message to the parties).';
+
+
+--
+-- Name: COLUMN disputes.escalated_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.disputes.escalated_at IS 'When it was escalated.';
+
+
+--
+-- Name: COLUMN disputes.resolution; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.disputes.resolution IS 'How it was resolved.';
+
+
+--
+-- Name: COLUMN disputes.delivery_outcome; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.disputes.delivery_outcome IS 'How the resolution ended the delivery: delivered or cancelled.';
+
+
+--
+-- Name: COLUMN disputes.customer_refund; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.disputes.customer_refund IS 'What the resolution gave back to the customer.';
+
+
+--
+-- Name: COLUMN disputes.platform_fee_refund; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.disputes.platform_fee_refund IS 'What the resolution refunded of the platform fee.';
+
+
+--
+-- Name: COLUMN disputes.traveler_compensation; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.disputes.traveler_compensation IS 'What the traveler keeps of their share by the resolution.';
+
+
+--
+-- Name: COLUMN disputes.platform_loss; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.disputes.platform_loss IS 'What the platform bears (a lost chargeback not recovered from the traveler).';
+
+
+--
+-- Name: COLUMN disputes.resolution_note; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.disputes.resolution_note IS 'The admin''s note on the resolution.';
+
+
+--
+-- Name: COLUMN disputes.resolved_by; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.disputes.resolved_by IS 'The admin who resolved it.';
+
+
+--
+-- Name: COLUMN disputes.resolved_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.disputes.resolved_at IS 'When it was resolved.';
+
+
+--
+-- Name: COLUMN disputes.closed_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.disputes.closed_at IS 'When it was closed.';
+
+
+--
+-- Name: COLUMN disputes.appealed_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.disputes.appealed_at IS 'When a party appealed the resolution (once).';
+
+
+--
+-- Name: COLUMN disputes.appealed_by; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.disputes.appealed_by IS 'The party who appealed.';
+
+
+--
+-- Name: COLUMN disputes.appeal_reason; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.disputes.appeal_reason IS 'Why they appealed.';
+
+
+--
+-- Name: COLUMN disputes.created_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.disputes.created_at IS 'When it was opened.';
+
+
+--
+-- Name: COLUMN disputes.updated_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.disputes.updated_at IS 'When it last changed.';
+
+
+--
+-- Name: CONSTRAINT disputes_amount_range ON disputes; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT disputes_amount_range ON app_public.disputes IS 'amount must be 0 or more';
+
+
+--
+-- Name: CONSTRAINT disputes_appeal_reason_length ON disputes; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT disputes_appeal_reason_length ON app_public.disputes IS 'appeal_reason must have 10 to 2000 characters';
+
+
+--
+-- Name: CONSTRAINT disputes_case_number_format ON disputes; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT disputes_case_number_format ON app_public.disputes IS 'case_number must look like DISP-YYYY-NNNNNN';
+
+
+--
+-- Name: CONSTRAINT disputes_currency_format ON disputes; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT disputes_currency_format ON app_public.disputes IS 'currency must be three capital letters';
+
+
+--
+-- Name: CONSTRAINT disputes_customer_refund_range ON disputes; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT disputes_customer_refund_range ON app_public.disputes IS 'customer_refund must be 0 or more';
+
+
+--
+-- Name: CONSTRAINT disputes_delivery_outcome_final ON disputes; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT disputes_delivery_outcome_final ON app_public.disputes IS 'delivery_outcome must be delivered or cancelled';
+
+
+--
+-- Name: CONSTRAINT disputes_description_length ON disputes; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT disputes_description_length ON app_public.disputes IS 'description must have 10 to 5000 characters';
+
+
+--
+-- Name: CONSTRAINT disputes_parties_differ ON disputes; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT disputes_parties_differ ON app_public.disputes IS 'complainant_id and respondent_id must be different users';
+
+
+--
+-- Name: CONSTRAINT disputes_platform_fee_refund_range ON disputes; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT disputes_platform_fee_refund_range ON app_public.disputes IS 'platform_fee_refund must be 0 or more';
+
+
+--
+-- Name: CONSTRAINT disputes_platform_loss_range ON disputes; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT disputes_platform_loss_range ON app_public.disputes IS 'platform_loss must be 0 or more';
+
+
+--
+-- Name: CONSTRAINT disputes_resolution_note_length ON disputes; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT disputes_resolution_note_length ON app_public.disputes IS 'resolution_note must have 1 to 2000 characters';
+
+
+--
+-- Name: CONSTRAINT disputes_resolved_stamped ON disputes; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT disputes_resolved_stamped ON app_public.disputes IS 'resolved_at is required once a dispute is resolved';
+
+
+--
+-- Name: CONSTRAINT disputes_traveler_compensation_range ON disputes; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT disputes_traveler_compensation_range ON app_public.disputes IS 'traveler_compensation must be 0 or more';
+
+
+--
+-- Name: lock_dispute_for(uuid, uuid, text); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.lock_dispute_for(dispute_id uuid, user_id uuid, admin_permission text) RETURNS app_public.disputes
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_dispute app_public.disputes;
+begin
+  select * into v_dispute from app_public.disputes s where s.id = lock_dispute_for.dispute_id for update;
+  if v_dispute.id is null then
+    raise exception 'Dispute not found' using errcode = 'NTFND';
+  end if;
+  if lock_dispute_for.user_id in (v_dispute.complainant_id, v_dispute.respondent_id) then
+    return v_dispute;
+  end if;
+  if app_hidden.current_user_has_permission(lock_dispute_for.admin_permission) then
+    perform app_private.require_dispute_admin(lock_dispute_for.admin_permission, 'act on disputes');
+    return v_dispute;
+  end if;
+  if app_hidden.current_user_has_permission('disputes.read') then
+    raise exception 'Only admins with % may do this', lock_dispute_for.admin_permission using errcode = 'DNIED';
+  end if;
+  raise exception 'Dispute not found' using errcode = 'NTFND';
+end;
+$$;
+
+
+--
+-- Name: FUNCTION lock_dispute_for(dispute_id uuid, user_id uuid, admin_permission text); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.lock_dispute_for(dispute_id uuid, user_id uuid, admin_permission text) IS 'Locks a dispute for a party or an admin with the permission; NTFND for anybody who cannot see it, DNIED for an admin without the permission.';
+
+
+--
 -- Name: qr_emergency_overrides; Type: TABLE; Schema: app_public; Owner: -
 --
 
@@ -15347,6 +16574,11 @@ begin
   if v_delivery.status <> 'cancelled' then
     return jsonb_build_object('action', 'skip', 'reason', format('delivery is %s', v_delivery.status));
   end if;
+  if v_intent.status = 'succeeded' and exists (select 1 from app_public.disputes s
+                                                 where s.delivery_id = v_delivery.id and s.status in ('resolved', 'closed')) then
+    -- A dispute's resolution cancelled it and settled the money itself (docs/disputes.md, Resolution).
+    return jsonb_build_object('action', 'skip', 'reason', 'settled by a dispute');
+  end if;
   if v_intent.status = 'succeeded' then
     -- Captured (at pickup, or early): everything back to the customer, the fees included; the traveler keeps nothing.
     v_refund_id := app_private.request_refund(v_intent.id, v_intent.captured_amount - v_intent.refunded_amount,
@@ -15659,6 +16891,8 @@ begin
       then app_private.apply_stripe_transfer_reversed(v_event.body -> 'data' -> 'object')
     when v_event.type = 'charge.refunded'
       then app_private.apply_stripe_charge_refunded(v_event.body -> 'data' -> 'object')
+    when v_event.type in ('charge.dispute.created', 'charge.dispute.updated', 'charge.dispute.closed')
+      then app_private.apply_stripe_dispute(v_event.body -> 'data' -> 'object', v_event.type)
     when v_event.type in ('payout.created', 'payout.updated', 'payout.paid', 'payout.failed', 'payout.canceled')
       then app_private.apply_stripe_payout(v_event.body -> 'data' -> 'object', v_event.body ->> 'account')
     else 'ignored' end;
@@ -16945,6 +18179,36 @@ COMMENT ON FUNCTION app_private.request_refund(payment_intent_id uuid, amount bi
 
 
 --
+-- Name: require_dispute_admin(text, text); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.require_dispute_admin(permission text, action text) RETURNS uuid
+    LANGUAGE plpgsql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_hidden.require_user('unverified', require_dispute_admin.action);
+begin
+  if not app_hidden.current_user_has_permission(require_dispute_admin.permission) then
+    raise exception 'Only admins with % may %', require_dispute_admin.permission, require_dispute_admin.action
+      using errcode = 'DNIED';
+  end if;
+  if not exists (select 1 from app_private.sessions s where s.id = app_hidden.current_session_id() and s.mfa_verified) then
+    raise exception 'Admin acts on disputes need a session that passed the second factor' using errcode = 'DNIED';
+  end if;
+  return v_user_id;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION require_dispute_admin(permission text, action text); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.require_dispute_admin(permission text, action text) IS 'Caller check of admin acts on disputes: the permission and a two-factor session; DNIED otherwise.';
+
+
+--
 -- Name: require_money_admin(text, text); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -18106,6 +19370,157 @@ The side whose turn it is accepts the current version of an offer: creates the d
 
 
 --
+-- Name: dispute_evidence; Type: TABLE; Schema: app_public; Owner: -
+--
+
+CREATE TABLE app_public.dispute_evidence (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    dispute_id uuid NOT NULL,
+    submitted_by uuid,
+    type app_public.evidence_type NOT NULL,
+    file_id uuid,
+    content jsonb,
+    sha256 text NOT NULL,
+    description text,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT dispute_evidence_description_length CHECK (((length(description) >= 1) AND (length(description) <= 1000))),
+    CONSTRAINT dispute_evidence_file_or_content CHECK (((file_id IS NULL) <> (content IS NULL))),
+    CONSTRAINT dispute_evidence_sha256_format CHECK ((sha256 ~ '^[0-9a-f]{64}$'::text))
+);
+
+ALTER TABLE ONLY app_public.dispute_evidence FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE dispute_evidence; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TABLE app_public.dispute_evidence IS '@behavior -insert -update -delete
+Evidence of a dispute: an uploaded file with its SHA-256, or a document the platform attached (the custody evidence bundle). Read with its dispute; added through addDisputeEvidence. Never removed.';
+
+
+--
+-- Name: COLUMN dispute_evidence.id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.dispute_evidence.id IS 'The evidence''s id.';
+
+
+--
+-- Name: COLUMN dispute_evidence.dispute_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.dispute_evidence.dispute_id IS 'The dispute it supports.';
+
+
+--
+-- Name: COLUMN dispute_evidence.submitted_by; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.dispute_evidence.submitted_by IS 'Who added it; null when the platform attached it.';
+
+
+--
+-- Name: COLUMN dispute_evidence.type; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.dispute_evidence.type IS 'The kind of evidence.';
+
+
+--
+-- Name: COLUMN dispute_evidence.file_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.dispute_evidence.file_id IS 'The uploaded file (purpose dispute_evidence); null for a document the platform attached.';
+
+
+--
+-- Name: COLUMN dispute_evidence.content; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.dispute_evidence.content IS 'A document the platform attached (a chargeback''s custody evidence bundle); null for a file.';
+
+
+--
+-- Name: COLUMN dispute_evidence.sha256; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.dispute_evidence.sha256 IS 'SHA-256 of the file as uploaded, or of the attached document''s text, in hex.';
+
+
+--
+-- Name: COLUMN dispute_evidence.description; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.dispute_evidence.description IS 'What it shows.';
+
+
+--
+-- Name: COLUMN dispute_evidence.created_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.dispute_evidence.created_at IS 'When it was added.';
+
+
+--
+-- Name: CONSTRAINT dispute_evidence_description_length ON dispute_evidence; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT dispute_evidence_description_length ON app_public.dispute_evidence IS 'description must have 1 to 1000 characters';
+
+
+--
+-- Name: CONSTRAINT dispute_evidence_file_or_content ON dispute_evidence; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT dispute_evidence_file_or_content ON app_public.dispute_evidence IS 'file_id or content: exactly one must be set';
+
+
+--
+-- Name: CONSTRAINT dispute_evidence_sha256_format ON dispute_evidence; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT dispute_evidence_sha256_format ON app_public.dispute_evidence IS 'sha256 must be 64 hexadecimal characters';
+
+
+--
+-- Name: add_dispute_evidence(uuid, uuid, app_public.evidence_type, text); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.add_dispute_evidence(dispute_id uuid, file_id uuid, type app_public.evidence_type, description text DEFAULT NULL::text) RETURNS app_public.dispute_evidence
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_hidden.require_not_suspended('add dispute evidence');
+  v_dispute app_public.disputes := app_private.lock_dispute_for(add_dispute_evidence.dispute_id, v_user_id, 'disputes.write');
+  v_evidence app_public.dispute_evidence;
+begin
+  if not app_hidden.dispute_status_open(v_dispute.status) then
+    raise exception 'Evidence can be added only while the dispute is open (it is %)', v_dispute.status using errcode = 'BADST';
+  end if;
+  if add_dispute_evidence.type is null then
+    raise exception 'type is required' using errcode = 'INVAL';
+  end if;
+  insert into app_public.dispute_evidence (dispute_id, submitted_by, type, file_id, sha256, description)
+  values (v_dispute.id, v_user_id, add_dispute_evidence.type, add_dispute_evidence.file_id,
+          (select f.sha256 from app_public.files f where f.id = add_dispute_evidence.file_id),
+          nullif(trim(add_dispute_evidence.description), ''))
+  returning * into v_evidence;
+  return v_evidence;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION add_dispute_evidence(dispute_id uuid, file_id uuid, type app_public.evidence_type, description text); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.add_dispute_evidence(dispute_id uuid, file_id uuid, type app_public.evidence_type, description text) IS '@resultFieldName disputeEvidence
+Adds one of your ready files (uploaded with purpose dispute_evidence) as evidence of an open dispute you take part in (or, for admins, one you handle with disputes.write); its SHA-256 is kept with it. Errors: LOGIN, SUSPD, NTFND, DNIED, BADST (dispute not open, or the file not ready), INVAL (not your file, another purpose), EXIST (already added).';
+
+
+--
 -- Name: user_favorites; Type: TABLE; Schema: app_public; Owner: -
 --
 
@@ -18352,264 +19767,6 @@ COMMENT ON FUNCTION app_public.admin_index_usage() IS 'Per index: table, index, 
 
 
 --
--- Name: refunds; Type: TABLE; Schema: app_public; Owner: -
---
-
-CREATE TABLE app_public.refunds (
-    id uuid DEFAULT gen_random_uuid() NOT NULL,
-    payment_intent_id uuid NOT NULL,
-    delivery_id uuid NOT NULL,
-    customer_id uuid NOT NULL,
-    traveler_id uuid NOT NULL,
-    amount bigint NOT NULL,
-    platform_fee_refund bigint DEFAULT 0 NOT NULL,
-    traveler_compensation bigint DEFAULT 0 NOT NULL,
-    currency text NOT NULL,
-    reason app_public.refund_reason NOT NULL,
-    status app_public.refund_status DEFAULT 'pending'::app_public.refund_status NOT NULL,
-    idempotency_key text NOT NULL,
-    created_by uuid,
-    created_at timestamp with time zone DEFAULT now() NOT NULL,
-    updated_at timestamp with time zone DEFAULT now() NOT NULL,
-    traveler_share_refund bigint DEFAULT 0 NOT NULL,
-    reversal_amount bigint DEFAULT 0 NOT NULL,
-    credits_restored bigint DEFAULT 0 NOT NULL,
-    receivable_amount bigint DEFAULT 0 NOT NULL,
-    CONSTRAINT refunds_amount_positive CHECK ((amount > 0)),
-    CONSTRAINT refunds_credits_restored_range CHECK ((credits_restored >= 0)),
-    CONSTRAINT refunds_currency_format CHECK ((currency ~ '^[A-Z]{3}$'::text)),
-    CONSTRAINT refunds_idempotency_key_format CHECK ((idempotency_key = ('refund:'::text || (id)::text))),
-    CONSTRAINT refunds_platform_fee_refund_range CHECK ((platform_fee_refund >= 0)),
-    CONSTRAINT refunds_receivable_amount_range CHECK ((receivable_amount >= 0)),
-    CONSTRAINT refunds_reversal_amount_range CHECK (((reversal_amount >= 0) AND (reversal_amount <= traveler_share_refund))),
-    CONSTRAINT refunds_split_bounded CHECK (((platform_fee_refund + traveler_share_refund) <= (amount + credits_restored))),
-    CONSTRAINT refunds_taken_back_bounded CHECK (((reversal_amount + receivable_amount) <= traveler_share_refund)),
-    CONSTRAINT refunds_traveler_compensation_range CHECK ((traveler_compensation >= 0)),
-    CONSTRAINT refunds_traveler_share_refund_range CHECK ((traveler_share_refund >= 0))
-);
-
-ALTER TABLE ONLY app_public.refunds FORCE ROW LEVEL SECURITY;
-
-
---
--- Name: TABLE refunds; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON TABLE app_public.refunds IS '@behavior -insert -update -delete
-Money given back to the customer from a captured payment, with how it splits between the platform''s fee and the traveler''s share. Visible to both parties and to finance.';
-
-
---
--- Name: COLUMN refunds.id; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.refunds.id IS 'Identifier of the refund.';
-
-
---
--- Name: COLUMN refunds.payment_intent_id; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.refunds.payment_intent_id IS 'The payment refunded.';
-
-
---
--- Name: COLUMN refunds.delivery_id; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.refunds.delivery_id IS 'The delivery.';
-
-
---
--- Name: COLUMN refunds.customer_id; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.refunds.customer_id IS 'The customer refunded.';
-
-
---
--- Name: COLUMN refunds.traveler_id; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.refunds.traveler_id IS 'The delivery''s traveler.';
-
-
---
--- Name: COLUMN refunds.amount; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.refunds.amount IS 'What the customer gets back, minor units.';
-
-
---
--- Name: COLUMN refunds.platform_fee_refund; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.refunds.platform_fee_refund IS 'Part of the amount taken from the platform''s fee, minor units.';
-
-
---
--- Name: COLUMN refunds.traveler_compensation; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.refunds.traveler_compensation IS 'What the traveler keeps despite the refund, minor units.';
-
-
---
--- Name: COLUMN refunds.currency; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.refunds.currency IS 'Currency of the amounts.';
-
-
---
--- Name: COLUMN refunds.reason; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.refunds.reason IS 'Why the money went back.';
-
-
---
--- Name: COLUMN refunds.status; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.refunds.status IS 'Where the refund stands.';
-
-
---
--- Name: COLUMN refunds.idempotency_key; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.refunds.idempotency_key IS 'Idempotency key of the Stripe refund call.';
-
-
---
--- Name: COLUMN refunds.created_by; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.refunds.created_by IS 'The admin who decided it (NULL: the platform).';
-
-
---
--- Name: COLUMN refunds.created_at; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.refunds.created_at IS 'When the refund was decided.';
-
-
---
--- Name: COLUMN refunds.updated_at; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.refunds.updated_at IS 'When the refund last changed.';
-
-
---
--- Name: COLUMN refunds.traveler_share_refund; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.refunds.traveler_share_refund IS 'Part of the amount taken back from the traveler''s share (the escrow), minor units.';
-
-
---
--- Name: COLUMN refunds.reversal_amount; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.refunds.reversal_amount IS 'Part of the traveler''s share taken back from their transfer (a transfer reversal), minor units.';
-
-
---
--- Name: COLUMN refunds.credits_restored; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.refunds.credits_restored IS 'Credits the payment used that this refund (a full one) gave back as new credits, minor units.';
-
-
---
--- Name: COLUMN refunds.receivable_amount; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.refunds.receivable_amount IS 'Part of the traveler''s share refunded that could not be taken back from their transfer (their connected balance was short): owed by the traveler, minor units.';
-
-
---
--- Name: CONSTRAINT refunds_amount_positive ON refunds; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON CONSTRAINT refunds_amount_positive ON app_public.refunds IS 'amount must be more than 0';
-
-
---
--- Name: CONSTRAINT refunds_credits_restored_range ON refunds; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON CONSTRAINT refunds_credits_restored_range ON app_public.refunds IS 'credits_restored must be 0 or more';
-
-
---
--- Name: CONSTRAINT refunds_currency_format ON refunds; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON CONSTRAINT refunds_currency_format ON app_public.refunds IS 'currency must be three capital letters';
-
-
---
--- Name: CONSTRAINT refunds_idempotency_key_format ON refunds; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON CONSTRAINT refunds_idempotency_key_format ON app_public.refunds IS 'idempotency_key must be refund: and the refund''s id';
-
-
---
--- Name: CONSTRAINT refunds_platform_fee_refund_range ON refunds; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON CONSTRAINT refunds_platform_fee_refund_range ON app_public.refunds IS 'platform_fee_refund must be 0 or more';
-
-
---
--- Name: CONSTRAINT refunds_receivable_amount_range ON refunds; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON CONSTRAINT refunds_receivable_amount_range ON app_public.refunds IS 'receivable_amount must be 0 or more';
-
-
---
--- Name: CONSTRAINT refunds_reversal_amount_range ON refunds; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON CONSTRAINT refunds_reversal_amount_range ON app_public.refunds IS 'reversal_amount must be between 0 and traveler_share_refund';
-
-
---
--- Name: CONSTRAINT refunds_split_bounded ON refunds; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON CONSTRAINT refunds_split_bounded ON app_public.refunds IS 'platform_fee_refund + traveler_share_refund must be at most amount (plus credits_restored)';
-
-
---
--- Name: CONSTRAINT refunds_taken_back_bounded ON refunds; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON CONSTRAINT refunds_taken_back_bounded ON app_public.refunds IS 'reversal_amount + receivable_amount must be at most traveler_share_refund';
-
-
---
--- Name: CONSTRAINT refunds_traveler_compensation_range ON refunds; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON CONSTRAINT refunds_traveler_compensation_range ON app_public.refunds IS 'traveler_compensation must be 0 or more';
-
-
---
--- Name: CONSTRAINT refunds_traveler_share_refund_range ON refunds; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON CONSTRAINT refunds_traveler_share_refund_range ON app_public.refunds IS 'traveler_share_refund must be 0 or more';
-
-
---
 -- Name: admin_refund(uuid, bigint, bigint, app_public.refund_reason, bigint, text); Type: FUNCTION; Schema: app_public; Owner: -
 --
 
@@ -18620,52 +19777,20 @@ CREATE FUNCTION app_public.admin_refund(delivery_id uuid, customer_refund bigint
 declare
   v_admin uuid := app_private.require_money_admin('finance.refund', 'refund customers');
   v_intent app_public.payment_intents;
-  v_escrow app_public.escrow_accounts;
-  v_share_left bigint;
-  v_share_refund bigint;
-  v_fee_left bigint;
-  v_fee_refund bigint;
-  v_processing_left bigint;
   v_refund app_public.refunds;
 begin
   select * into v_intent from app_public.payment_intents p where p.delivery_id = admin_refund.delivery_id for update;
   if v_intent.id is null then
     raise exception 'Delivery % has no payment', admin_refund.delivery_id using errcode = 'NTFND';
   end if;
-  if v_intent.status <> 'succeeded' then
-    raise exception 'Only a captured payment can be refunded (this one is %)', v_intent.status using errcode = 'BADST';
-  end if;
-  select * into v_escrow from app_public.escrow_accounts e where e.payment_intent_id = v_intent.id;
-  v_share_left := v_escrow.amount - v_escrow.refunded_amount;
-  if admin_refund.traveler_compensation is null or admin_refund.traveler_compensation < 0
-     or admin_refund.traveler_compensation > v_share_left then
-    raise exception 'traveler_compensation must be between 0 and the traveler''s share left (%)', v_share_left
-      using errcode = 'INVAL';
-  end if;
-  v_share_refund := v_share_left - admin_refund.traveler_compensation;
-  select v_intent.platform_fee - coalesce(sum(r.platform_fee_refund), 0),
-         v_intent.processing_fee - coalesce(sum(r.amount - r.platform_fee_refund - r.traveler_share_refund), 0)
-    into v_fee_left, v_processing_left
-    from app_public.refunds r where r.payment_intent_id = v_intent.id and r.status not in ('failed', 'canceled');
-  v_fee_refund := coalesce(admin_refund.platform_fee_refund,
-                           least(v_fee_left, round(v_intent.platform_fee * v_share_refund::numeric / v_intent.traveler_amount)::bigint));
-  if v_fee_refund < 0 or v_fee_refund > v_fee_left then
-    raise exception 'platform_fee_refund must be between 0 and the platform fee left (%)', v_fee_left using errcode = 'INVAL';
-  end if;
-  if admin_refund.customer_refund is null or admin_refund.customer_refund <= 0
-     or admin_refund.customer_refund < v_share_refund + v_fee_refund
-     or admin_refund.customer_refund > v_share_refund + v_fee_refund + v_processing_left then
-    raise exception 'customer_refund must be between % (the share refunded and the platform fee refunded) and % (with the processing fee left)',
-      greatest(1, v_share_refund + v_fee_refund), v_share_refund + v_fee_refund + v_processing_left using errcode = 'INVAL';
-  end if;
-  v_refund.id := app_private.request_refund(v_intent.id, admin_refund.customer_refund, v_fee_refund, v_share_refund,
-                                            admin_refund.reason, v_admin);
-  update app_public.refunds r set traveler_compensation = admin_refund.traveler_compensation
-   where r.id = v_refund.id returning * into v_refund;
+  v_refund := app_private.decide_refund(v_intent.id, admin_refund.customer_refund, admin_refund.traveler_compensation,
+                                        admin_refund.platform_fee_refund, admin_refund.reason, v_admin);
   perform app_private.audit_money_action(v_admin, 'refund', v_intent.delivery_id, admin_refund.customer_refund,
     v_intent.currency, coalesce(admin_refund.note, admin_refund.reason::text),
-    jsonb_build_object('refund_id', v_refund.id, 'reason', admin_refund.reason, 'platform_fee_refund', v_fee_refund,
-                       'traveler_share_refund', v_share_refund, 'traveler_compensation', admin_refund.traveler_compensation));
+    jsonb_build_object('refund_id', v_refund.id, 'reason', admin_refund.reason,
+                       'platform_fee_refund', v_refund.platform_fee_refund,
+                       'traveler_share_refund', v_refund.traveler_share_refund,
+                       'traveler_compensation', admin_refund.traveler_compensation));
   return v_refund;
 end;
 $$;
@@ -18932,6 +20057,52 @@ COMMENT ON FUNCTION app_public.admin_table_sizes() IS 'Per table: bytes of the t
 
 
 --
+-- Name: appeal_dispute(uuid, text); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.appeal_dispute(dispute_id uuid, reason text) RETURNS app_public.disputes
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_hidden.require_not_suspended('appeal a dispute');
+  v_dispute app_public.disputes;
+begin
+  select * into v_dispute from app_public.disputes s where s.id = appeal_dispute.dispute_id for update;
+  if v_dispute.id is null or v_user_id not in (v_dispute.complainant_id, v_dispute.respondent_id) then
+    raise exception 'Dispute not found' using errcode = 'NTFND';
+  end if;
+  if v_dispute.status not in ('resolved', 'closed') then
+    raise exception 'Only a resolved dispute can be appealed (this one is %)', v_dispute.status using errcode = 'BADST';
+  end if;
+  if v_dispute.appealed_at is not null then
+    raise exception 'This dispute was already appealed once' using errcode = 'LIMIT';
+  end if;
+  if v_dispute.resolved_at + make_interval(days => (app_hidden.config_value('disputes.appeal_days'))::int) <= now() then
+    raise exception 'The appeal window of this dispute closed % days after its resolution',
+      app_hidden.config_value('disputes.appeal_days') using errcode = 'EXPRD';
+  end if;
+  update app_public.disputes s
+     set status = 'under_review', priority = 'high', appealed_at = now(), appealed_by = v_user_id,
+         appeal_reason = trim(appeal_dispute.reason), closed_at = null,
+         due_date = app_hidden.add_business_days(now(), (app_hidden.config_value('disputes.resolve_business_days'))::int)
+   where s.id = v_dispute.id
+  returning * into v_dispute;
+  perform app_private.alert_dispute_admins(format('Dispute %s appealed', v_dispute.case_number), v_dispute.appeal_reason);
+  return v_dispute;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION appeal_dispute(dispute_id uuid, reason text); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.appeal_dispute(dispute_id uuid, reason text) IS '@resultFieldName dispute
+Appeals the resolution of a dispute you take part in, once, within 7 days of it: the dispute is reviewed again. Errors: LOGIN, SUSPD, NTFND, BADST (not resolved), LIMIT (already appealed), EXPRD (window closed), INVAL (reason: 10 to 2000 characters), EXIST (another dispute is open on the delivery).';
+
+
+--
 -- Name: approve_emergency_override(uuid, text, integer, jsonb); Type: FUNCTION; Schema: app_public; Owner: -
 --
 
@@ -18980,6 +20151,56 @@ $$;
 
 COMMENT ON FUNCTION app_public.approve_emergency_override(override_id uuid, notes text, valid_hours integer, restrictions jsonb) IS '@resultFieldName qrEmergencyOverride
 An admin with qr.override, in a session that passed two-factor authentication, approves a pending override someone else requested: notes (10 characters at least), valid_hours (override.default_valid_hours; at most override.max_valid_hours), restrictions ({"radius_m": n}: the use must happen within n metres of the handover point). Errors: LOGIN, DNIED (no permission, no two-factor session, or the requester), NTFND, BADST (not pending), EXPRD (the request expired), INVAL.';
+
+
+--
+-- Name: assign_dispute(uuid, uuid); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.assign_dispute(dispute_id uuid, assignee_id uuid) RETURNS app_public.disputes
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_admin uuid := app_private.require_dispute_admin('disputes.assign', 'assign disputes');
+  v_dispute app_public.disputes;
+begin
+  select * into v_dispute from app_public.disputes s where s.id = assign_dispute.dispute_id for update;
+  if v_dispute.id is null then
+    raise exception 'Dispute not found' using errcode = 'NTFND';
+  end if;
+  if not app_hidden.dispute_status_open(v_dispute.status) then
+    raise exception 'Only an open dispute can be assigned (this one is %)', v_dispute.status using errcode = 'BADST';
+  end if;
+  if not exists (select 1 from app_private.admin_users a
+                  where a.user_id = assign_dispute.assignee_id and a.is_active
+                    and exists (select 1 from unnest(app_hidden.admin_role_permissions(a.role) || a.permissions) as g (granted)
+                                 where g.granted in ('*', 'disputes.*', 'disputes.write'))) then
+    raise exception 'assignee_id must name an active admin with disputes.write' using errcode = 'INVAL';
+  end if;
+  update app_public.disputes s
+     set assignee_id = assign_dispute.assignee_id,
+         status = case when s.status = 'open' then 'under_review' else s.status end,
+         first_response_at = coalesce(s.first_response_at, now())
+   where s.id = v_dispute.id
+  returning * into v_dispute;
+  if assign_dispute.assignee_id <> v_admin then
+    perform app_hidden.notify(assign_dispute.assignee_id, 'dispute_admin_alert',
+      jsonb_build_object('subject', format('Dispute %s assigned to you', v_dispute.case_number),
+                         'message', format('Due by %s.', to_char(v_dispute.due_date at time zone 'UTC', 'YYYY-MM-DD HH24:MI "UTC"'))),
+      'high');
+  end if;
+  return v_dispute;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION assign_dispute(dispute_id uuid, assignee_id uuid); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.assign_dispute(dispute_id uuid, assignee_id uuid) IS '@resultFieldName dispute
+Assigns an open dispute to an active admin with disputes.write (an open one goes under review). Needs disputes.assign in a two-factor session. Errors: LOGIN, DNIED, NTFND, BADST (not open), INVAL (assignee).';
 
 
 --
@@ -19374,6 +20595,41 @@ $$;
 
 COMMENT ON FUNCTION app_public.change_password(current_password text, new_password text) IS '@resultFieldName success
 Changes the signed-in user''s password and signs out every other device. Errors: LOGIN, CREDS (wrong current password), WEAKP (policy).';
+
+
+--
+-- Name: close_dispute(uuid); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.close_dispute(dispute_id uuid) RETURNS app_public.disputes
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_admin uuid := app_private.require_dispute_admin('disputes.write', 'close disputes');
+  v_dispute app_public.disputes;
+begin
+  update app_public.disputes s set status = 'closed', closed_at = now()
+   where s.id = close_dispute.dispute_id and s.status = 'resolved'
+  returning * into v_dispute;
+  if v_dispute.id is null then
+    select * into v_dispute from app_public.disputes s where s.id = close_dispute.dispute_id;
+    if v_dispute.id is null then
+      raise exception 'Dispute not found' using errcode = 'NTFND';
+    end if;
+    raise exception 'Only a resolved dispute can be closed (this one is %)', v_dispute.status using errcode = 'BADST';
+  end if;
+  return v_dispute;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION close_dispute(dispute_id uuid); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.close_dispute(dispute_id uuid) IS '@resultFieldName dispute
+Closes a resolved dispute. Needs disputes.write in a two-factor session. Errors: LOGIN, DNIED, NTFND, BADST (not resolved).';
 
 
 --
@@ -20894,6 +22150,47 @@ Replaces the text of your message, within 5 minutes (conversations.edit_minutes)
 
 
 --
+-- Name: escalate_dispute(uuid, text); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.escalate_dispute(dispute_id uuid, reason text) RETURNS app_public.disputes
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_hidden.require_not_suspended('escalate disputes');
+  v_dispute app_public.disputes := app_private.lock_dispute_for(escalate_dispute.dispute_id, v_user_id, 'disputes.write');
+begin
+  if not app_hidden.dispute_status_open(v_dispute.status) or v_dispute.status = 'escalated' then
+    raise exception 'Only an open dispute not yet escalated can be escalated (this one is %)', v_dispute.status
+      using errcode = 'BADST';
+  end if;
+  if escalate_dispute.reason is null or length(trim(escalate_dispute.reason)) not between 1 and 1000 then
+    raise exception 'reason must have 1 to 1000 characters' using errcode = 'INVAL';
+  end if;
+  if v_user_id in (v_dispute.complainant_id, v_dispute.respondent_id)
+     and (v_dispute.first_response_at is not null or v_dispute.response_due_at > now()) then
+    raise exception 'A party may escalate only a dispute no admin responded to by %',
+      to_char(v_dispute.response_due_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI "UTC"') using errcode = 'BADST';
+  end if;
+  update app_public.disputes s set status = 'escalated', priority = 'urgent', escalated_at = now()
+   where s.id = v_dispute.id
+  returning * into v_dispute;
+  perform app_private.alert_dispute_admins(format('Dispute %s escalated', v_dispute.case_number), trim(escalate_dispute.reason));
+  return v_dispute;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION escalate_dispute(dispute_id uuid, reason text); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.escalate_dispute(dispute_id uuid, reason text) IS '@resultFieldName dispute
+Escalates an open dispute (urgent): a party once no admin responded in time, an admin with disputes.write at any time. Errors: LOGIN, SUSPD, NTFND, DNIED, BADST (not open, already escalated, or a party before the response is due), INVAL (reason).';
+
+
+--
 -- Name: export_my_data(); Type: FUNCTION; Schema: app_public; Owner: -
 --
 
@@ -22150,6 +23447,71 @@ COMMENT ON FUNCTION app_public.my_sessions() IS 'Live device sessions of the cur
 
 
 --
+-- Name: open_dispute(uuid, app_public.dispute_category, text, app_public.dispute_resolution, bigint); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.open_dispute(delivery_id uuid, category app_public.dispute_category, description text, requested_resolution app_public.dispute_resolution, amount bigint DEFAULT 0) RETURNS app_public.disputes
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_hidden.require_not_suspended('open a dispute');
+  v_delivery app_public.deliveries := app_hidden.lock_delivery_for_party(open_dispute.delivery_id, v_user_id);
+  v_intent app_public.payment_intents;
+  v_window_end timestamptz;
+  v_dispute app_public.disputes;
+begin
+  if app_hidden.delivery_has_open_dispute(v_delivery.id) then
+    raise exception 'delivery_id already has an open dispute' using errcode = 'EXIST';
+  end if;
+  v_window_end := v_delivery.delivered_at
+    + make_interval(hours => (app_hidden.config_value('deliveries.dispute_window_hours'))::int);
+  if v_delivery.status = 'delivered' and v_window_end <= now() then
+    raise exception 'The dispute window of this delivery closed at %',
+      to_char(v_window_end at time zone 'UTC', 'YYYY-MM-DD HH24:MI "UTC"') using errcode = 'EXPRD';
+  end if;
+  if v_delivery.status not in ('picked_up', 'in_transit', 'delivery_scheduled', 'delivered') then
+    raise exception 'A dispute can be opened only while the item is in custody or after its delivery (this delivery is %)',
+      v_delivery.status using errcode = 'BADST';
+  end if;
+  if open_dispute.category is null then
+    raise exception 'category is required' using errcode = 'INVAL';
+  end if;
+  select * into v_intent from app_public.payment_intents p where p.delivery_id = v_delivery.id;
+  if coalesce(open_dispute.amount, 0) > coalesce(v_intent.amount, app_hidden.customer_charge(v_delivery)) then
+    raise exception 'amount must be at most what the customer paid (%)',
+      coalesce(v_intent.amount, app_hidden.customer_charge(v_delivery)) using errcode = 'INVAL';
+  end if;
+  insert into app_public.disputes (source, delivery_id, payment_intent_id, category, description, requested_resolution,
+                                   priority, complainant_id, respondent_id, amount, currency, response_due_at, due_date)
+  values ('platform', v_delivery.id, v_intent.id, open_dispute.category, trim(open_dispute.description),
+          open_dispute.requested_resolution,
+          case when open_dispute.category = 'item_not_delivered' then 'high' else 'medium' end::app_public.dispute_priority,
+          v_user_id, case when v_user_id = v_delivery.customer_id then v_delivery.traveler_id else v_delivery.customer_id end,
+          coalesce(open_dispute.amount, 0), v_delivery.currency,
+          now() + make_interval(hours => (app_hidden.config_value('disputes.first_response_hours'))::int),
+          app_hidden.add_business_days(now(), (app_hidden.config_value('disputes.resolve_business_days'))::int))
+  returning * into v_dispute;
+  perform app_hidden.transition_delivery(v_delivery.id, 'disputed', 'user', v_user_id, 'dispute ' || v_dispute.case_number);
+  perform app_hidden.notify(v_dispute.respondent_id, 'dispute_opened',
+    jsonb_build_object('delivery_number', v_delivery.delivery_number), 'high', v_delivery.id);
+  perform app_private.alert_dispute_admins(format('Dispute %s opened', v_dispute.case_number),
+    format('A dispute (%s) was opened about delivery %s; respond by %s.', replace(v_dispute.category::text, '_', ' '),
+           v_delivery.delivery_number, to_char(v_dispute.response_due_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI "UTC"')));
+  return v_dispute;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION open_dispute(delivery_id uuid, category app_public.dispute_category, description text, requested_resolution app_public.dispute_resolution, amount bigint); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.open_dispute(delivery_id uuid, category app_public.dispute_category, description text, requested_resolution app_public.dispute_resolution, amount bigint) IS '@resultFieldName dispute
+Opens a dispute about a delivery you take part in, while the item is in custody or up to 48 hours after its delivery: the delivery becomes disputed and its payment stays frozen until an admin resolves it. amount (minor units, at most what the customer paid) is what you ask for. Errors: LOGIN, SUSPD, NTFND (not your delivery), EXIST (an open dispute already), EXPRD (the window closed), BADST (not picked up yet, or cancelled), INVAL.';
+
+
+--
 -- Name: payment_client_secret(uuid); Type: FUNCTION; Schema: app_public; Owner: -
 --
 
@@ -22209,6 +23571,54 @@ $$;
 --
 
 COMMENT ON FUNCTION app_public.payout_onboarding_url() IS 'The URL of Stripe''s hosted onboarding from the caller''s latest requestPayoutOnboarding: null while it is being obtained (ask again shortly), and once it expired (request again). Errors: LOGIN, SUSPD, DNIED.';
+
+
+--
+-- Name: post_dispute_message(uuid, text, boolean); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.post_dispute_message(dispute_id uuid, body text, is_internal boolean DEFAULT false) RETURNS app_public.dispute_messages
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_hidden.require_not_suspended('post dispute messages');
+  v_dispute app_public.disputes := app_private.lock_dispute_for(post_dispute_message.dispute_id, v_user_id, 'disputes.write');
+  v_is_admin boolean := v_user_id not in (v_dispute.complainant_id, v_dispute.respondent_id);
+  v_message app_public.dispute_messages;
+begin
+  if v_dispute.status = 'closed' then
+    raise exception 'This dispute is closed' using errcode = 'BADST';
+  end if;
+  if coalesce(post_dispute_message.is_internal, false) then
+    if not v_is_admin then
+      raise exception 'Only admins may write internal notes' using errcode = 'DNIED';
+    end if;
+    insert into app_public.dispute_messages (dispute_id, author_id, body, is_internal)
+    values (v_dispute.id, v_user_id, nullif(trim(post_dispute_message.body), ''), true)
+    returning * into v_message;
+    return v_message;
+  end if;
+  v_message := app_hidden.post_dispute_party_message(v_dispute.id, v_user_id, post_dispute_message.body);
+  if v_is_admin then
+    update app_public.disputes s
+       set status = case when s.status in ('open', 'under_review') then 'awaiting_response' else s.status end,
+           first_response_at = coalesce(s.first_response_at, now())
+     where s.id = v_dispute.id;
+  elsif v_dispute.status = 'awaiting_response' then
+    update app_public.disputes s set status = 'under_review' where s.id = v_dispute.id;
+  end if;
+  return v_message;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION post_dispute_message(dispute_id uuid, body text, is_internal boolean); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.post_dispute_message(dispute_id uuid, body text, is_internal boolean) IS '@resultFieldName disputeMessage
+Posts a message on a dispute you take part in, or as an admin with disputes.write (isInternal: a note only admins read). An admin''s message to the parties awaits their response; a party''s answer puts the dispute back under review. Errors: LOGIN, SUSPD, NTFND, DNIED (internal notes are for admins), BADST (closed), INVAL.';
 
 
 --
@@ -23799,6 +25209,165 @@ $_$;
 
 COMMENT ON FUNCTION app_public.reset_password(token text, new_password text) IS '@resultFieldName success
 Sets a new password with the token from a reset link, lifts a lockout and signs out every device. Errors: BADTK (unknown, used or replaced link), EXPRD (expired), WEAKP (password policy).';
+
+
+--
+-- Name: resolve_dispute(uuid, app_public.dispute_resolution, app_public.delivery_status, bigint, bigint, bigint, text); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.resolve_dispute(dispute_id uuid, resolution app_public.dispute_resolution, outcome app_public.delivery_status DEFAULT NULL::app_public.delivery_status, customer_refund bigint DEFAULT 0, platform_fee_refund bigint DEFAULT NULL::bigint, traveler_compensation bigint DEFAULT NULL::bigint, note text DEFAULT NULL::text) RETURNS app_public.disputes
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_admin uuid := app_private.require_dispute_admin('disputes.write', 'resolve disputes');
+  v_dispute app_public.disputes;
+  v_delivery app_public.deliveries;
+  v_intent app_public.payment_intents;
+  v_escrow app_public.escrow_accounts;
+  v_outcome app_public.delivery_status;
+  v_share_left bigint := 0;
+  v_customer_refund bigint := coalesce(resolve_dispute.customer_refund, 0);
+  v_compensation bigint;
+  v_clawback bigint := 0;
+  v_refund app_public.refunds;
+  v_moves_money boolean;
+  v_chargeback_lost boolean;
+begin
+  select * into v_dispute from app_public.disputes s where s.id = resolve_dispute.dispute_id for update;
+  if v_dispute.id is null then
+    raise exception 'Dispute not found' using errcode = 'NTFND';
+  end if;
+  if not app_hidden.dispute_status_open(v_dispute.status) then
+    raise exception 'Only an open dispute can be resolved (this one is %)', v_dispute.status using errcode = 'BADST';
+  end if;
+  if resolve_dispute.resolution is null then
+    raise exception 'resolution is required' using errcode = 'INVAL';
+  end if;
+  if resolve_dispute.note is not null and length(trim(resolve_dispute.note)) not between 1 and 2000 then
+    raise exception 'note must have 1 to 2000 characters' using errcode = 'INVAL';
+  end if;
+  select * into v_delivery from app_public.deliveries d where d.id = v_dispute.delivery_id for update;
+  if v_delivery.status = 'disputed' then
+    if resolve_dispute.outcome is null or resolve_dispute.outcome not in ('delivered', 'cancelled') then
+      raise exception 'outcome must be delivered or cancelled' using errcode = 'INVAL';
+    end if;
+    v_outcome := resolve_dispute.outcome;
+  elsif resolve_dispute.outcome is not null and resolve_dispute.outcome <> v_delivery.status then
+    raise exception 'outcome: the delivery is already %', v_delivery.status using errcode = 'INVAL';
+  end if;
+
+  select * into v_intent from app_public.payment_intents p where p.delivery_id = v_delivery.id for update;
+  select * into v_escrow from app_public.escrow_accounts e where e.payment_intent_id = v_intent.id for update;
+  if v_intent.status = 'succeeded' then
+    -- What the traveler's share still holds: neither refunded (pending refunds count) nor clawed back.
+    v_share_left := v_escrow.amount - v_escrow.refunded_amount
+      - coalesce((select sum(r.traveler_share_refund) from app_public.refunds r
+                   where r.payment_intent_id = v_intent.id and r.status = 'pending'), 0);
+  end if;
+  v_compensation := coalesce(resolve_dispute.traveler_compensation,
+                             case when v_customer_refund = 0 then v_share_left else 0 end);
+  -- Money moves when something is refunded or taken from the traveler, or a share not yet transferred is released.
+  v_moves_money := v_intent.status = 'succeeded'
+    and (v_customer_refund > 0 or v_compensation <> v_share_left or v_share_left - v_escrow.released_amount > 0);
+  if v_moves_money and not app_hidden.current_user_has_permission('finance.write') then
+    raise exception 'Only admins with finance.write may settle a dispute''s money' using errcode = 'DNIED';
+  end if;
+  if v_intent.status is distinct from 'succeeded' and (v_customer_refund > 0 or v_compensation > 0) then
+    raise exception 'customer_refund and traveler_compensation must be 0: this delivery''s payment holds nothing to settle'
+      using errcode = 'INVAL';
+  end if;
+
+  if v_intent.status = 'succeeded' then
+    if v_compensation < 0 or v_compensation > v_share_left then
+      raise exception 'traveler_compensation must be between 0 and the traveler''s share left (%)', v_share_left
+        using errcode = 'INVAL';
+    end if;
+    if v_dispute.source = 'chargeback' then
+      select t.id is not null into v_chargeback_lost from app_private.stripe_refs sr
+        left join app_private.ledger_transactions t on t.idempotency_key = 'chargeback_lost:' || sr.stripe_id
+       where sr.dispute_id = v_dispute.id and sr.kind = 'dispute';
+      if not coalesce(v_chargeback_lost, false) then
+        raise exception 'A chargeback is resolved once the bank decided it (a won one resolves itself)' using errcode = 'BADST';
+      end if;
+      if v_customer_refund <> 0 then
+        raise exception 'customer_refund must be 0: the bank already returned the charge to the customer' using errcode = 'INVAL';
+      end if;
+      v_clawback := v_share_left - v_compensation;
+      if v_clawback > 0 and v_escrow.released_amount > 0 then
+        raise exception 'The traveler''s share was already transferred: recovering it from them is not supported yet'
+          using errcode = 'BADST';
+      end if;
+    elsif v_customer_refund > 0 then
+      v_refund := app_private.decide_refund(v_intent.id, v_customer_refund, v_compensation,
+                                            resolve_dispute.platform_fee_refund, 'dispute_resolution', v_admin);
+    elsif v_compensation <> v_share_left then
+      raise exception 'traveler_compensation must be the traveler''s share left (%) when nothing is refunded', v_share_left
+        using errcode = 'INVAL';
+    end if;
+  end if;
+
+  -- The guard of exactly once: one settlement per round, whatever happened to the status.
+  insert into app_private.dispute_settlements (dispute_id, round, refund_id, customer_refund, traveler_compensation,
+                                               clawback, decided_by)
+  values (v_dispute.id, case when v_dispute.appealed_at is null then 1 else 2 end, v_refund.id, v_customer_refund,
+          v_compensation, v_clawback, v_admin);
+  if v_clawback > 0 then
+    update app_public.escrow_accounts e
+       set refunded_amount = e.refunded_amount + v_clawback,
+           status = (case when e.refunded_amount + v_clawback >= e.amount then 'refunded' else 'partially_refunded' end)::app_public.escrow_status
+     where e.id = v_escrow.id;
+    perform app_private.post_ledger_transaction('chargeback', format('clawback:%s:%s', v_dispute.id,
+        case when v_dispute.appealed_at is null then 1 else 2 end), v_delivery.id, v_escrow.currency,
+      jsonb_build_array(jsonb_build_object('code', 'escrow_liability', 'amount', v_clawback),
+                        jsonb_build_object('code', 'dispute_losses', 'amount', -v_clawback)),
+      format('The traveler''s share of delivery %s bears %s of lost chargeback %s', v_delivery.id, v_clawback, v_dispute.case_number));
+  end if;
+
+  update app_public.disputes s
+     set status = 'resolved', resolution = resolve_dispute.resolution,
+         delivery_outcome = coalesce(v_outcome, s.delivery_outcome,
+                                     case when v_delivery.status in ('delivered', 'cancelled') then v_delivery.status end),
+         customer_refund = coalesce(s.customer_refund, 0) + v_customer_refund,
+         platform_fee_refund = coalesce(s.platform_fee_refund, 0) + coalesce(v_refund.platform_fee_refund, 0),
+         traveler_compensation = v_compensation,
+         platform_loss = case when s.source = 'chargeback' then greatest(s.amount - v_clawback, 0) else s.platform_loss end,
+         resolution_note = nullif(trim(resolve_dispute.note), ''),
+         resolved_by = v_admin, resolved_at = now(), closed_at = null,
+         first_response_at = coalesce(s.first_response_at, now())
+   where s.id = v_dispute.id
+  returning * into v_dispute;
+
+  if v_outcome = 'delivered' then
+    perform app_hidden.transition_delivery(v_delivery.id, 'delivered', 'admin', v_admin,
+                                           'dispute ' || v_dispute.case_number || ' resolved');
+  elsif v_outcome = 'cancelled' then
+    perform app_hidden.cancel_delivery_as(v_delivery.id, 'admin', v_admin, 'admin_decision',
+                                          'dispute ' || v_dispute.case_number || ' resolved');
+  end if;
+  if v_moves_money then
+    perform app_private.audit_money_action(v_admin, 'dispute_settlement', v_delivery.id, v_customer_refund,
+      coalesce(v_intent.currency, v_delivery.currency), coalesce(v_dispute.resolution_note, resolve_dispute.resolution::text),
+      jsonb_build_object('dispute_id', v_dispute.id, 'case_number', v_dispute.case_number,
+                         'resolution', resolve_dispute.resolution, 'outcome', v_outcome, 'refund_id', v_refund.id,
+                         'platform_fee_refund', v_refund.platform_fee_refund, 'traveler_compensation', v_compensation,
+                         'clawback', v_clawback));
+  end if;
+  perform app_hidden.notify(u.id, 'dispute_resolved',
+    jsonb_build_object('delivery_number', v_delivery.delivery_number,
+                       'resolution', replace(resolve_dispute.resolution::text, '_', ' ')), 'high', v_delivery.id)
+    from unnest(array[v_dispute.complainant_id, v_dispute.respondent_id]) as u(id);
+  return v_dispute;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION resolve_dispute(dispute_id uuid, resolution app_public.dispute_resolution, outcome app_public.delivery_status, customer_refund bigint, platform_fee_refund bigint, traveler_compensation bigint, note text); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.resolve_dispute(dispute_id uuid, resolution app_public.dispute_resolution, outcome app_public.delivery_status, customer_refund bigint, platform_fee_refund bigint, traveler_compensation bigint, note text) IS '@resultFieldName dispute
+Resolves an open dispute and settles its money once: customerRefund back to the customer (the platform fee pro rata of the share refunded unless platformFeeRefund says how much), travelerCompensation kept by the traveler of their share left (default: all of it when nothing is refunded), the rest of the share refunded; a lost chargeback refunds nothing and claws back from the traveler''s share what they do not keep. outcome ends a disputed delivery: delivered or cancelled. Needs disputes.write, plus finance.write when money moves, in a two-factor session. Errors: LOGIN, DNIED, NTFND, BADST (not open; a chargeback the bank has not decided), INVAL (amounts, outcome), EXIST (already settled).';
 
 
 --
@@ -27196,7 +28765,7 @@ CREATE TABLE app_private.admin_money_actions (
     reason text,
     details jsonb DEFAULT '{}'::jsonb NOT NULL,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT admin_money_actions_action_known CHECK ((action = ANY (ARRAY['refund'::text, 'release_escrow'::text, 'grant_credit'::text, 'set_pricing_factor'::text]))),
+    CONSTRAINT admin_money_actions_action_known CHECK ((action = ANY (ARRAY['refund'::text, 'release_escrow'::text, 'dispute_settlement'::text]))),
     CONSTRAINT admin_money_actions_amount_range CHECK ((amount >= 0)),
     CONSTRAINT admin_money_actions_currency_format CHECK ((currency ~ '^[A-Z]{3}$'::text)),
     CONSTRAINT admin_money_actions_details_object CHECK ((jsonb_typeof(details) = 'object'::text)),
@@ -27332,6 +28901,64 @@ COMMENT ON TABLE app_private.conversation_message_originals IS 'The original tex
 --
 
 COMMENT ON CONSTRAINT conversation_message_originals_body_check ON app_private.conversation_message_originals IS 'body must have 1 to 2000 characters';
+
+
+--
+-- Name: dispute_settlements; Type: TABLE; Schema: app_private; Owner: -
+--
+
+CREATE TABLE app_private.dispute_settlements (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    dispute_id uuid NOT NULL,
+    round integer NOT NULL,
+    refund_id uuid,
+    customer_refund bigint NOT NULL,
+    traveler_compensation bigint NOT NULL,
+    clawback bigint DEFAULT 0 NOT NULL,
+    decided_by uuid NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT dispute_settlements_clawback_range CHECK ((clawback >= 0)),
+    CONSTRAINT dispute_settlements_customer_refund_range CHECK ((customer_refund >= 0)),
+    CONSTRAINT dispute_settlements_round_range CHECK (((round >= 1) AND (round <= 2))),
+    CONSTRAINT dispute_settlements_traveler_compensation_range CHECK ((traveler_compensation >= 0))
+);
+
+ALTER TABLE ONLY app_private.dispute_settlements FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE dispute_settlements; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON TABLE app_private.dispute_settlements IS 'The money side of each resolution of a dispute, once per round (unique): the refund requested, what the traveler keeps, what was clawed back.';
+
+
+--
+-- Name: CONSTRAINT dispute_settlements_clawback_range ON dispute_settlements; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT dispute_settlements_clawback_range ON app_private.dispute_settlements IS 'clawback must be 0 or more';
+
+
+--
+-- Name: CONSTRAINT dispute_settlements_customer_refund_range ON dispute_settlements; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT dispute_settlements_customer_refund_range ON app_private.dispute_settlements IS 'customer_refund must be 0 or more';
+
+
+--
+-- Name: CONSTRAINT dispute_settlements_round_range ON dispute_settlements; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT dispute_settlements_round_range ON app_private.dispute_settlements IS 'round must be 1 or 2 (the resolution, then the one after an appeal)';
+
+
+--
+-- Name: CONSTRAINT dispute_settlements_traveler_compensation_range ON dispute_settlements; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT dispute_settlements_traveler_compensation_range ON app_private.dispute_settlements IS 'traveler_compensation must be 0 or more';
 
 
 --
@@ -27539,7 +29166,7 @@ CREATE TABLE app_private.ledger_accounts (
     user_id uuid,
     currency text NOT NULL,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT ledger_accounts_code_known CHECK ((code = ANY (ARRAY['platform_cash'::text, 'escrow_liability'::text, 'platform_fee_revenue'::text, 'processing_fee_revenue'::text, 'stripe_fee_expense'::text, 'traveler_payable'::text, 'traveler_receivable'::text, 'promo_liability'::text, 'promo_expense'::text, 'dispute_losses'::text]))),
+    CONSTRAINT ledger_accounts_code_known CHECK ((code = ANY (ARRAY['platform_cash'::text, 'escrow_liability'::text, 'platform_fee_revenue'::text, 'processing_fee_revenue'::text, 'stripe_fee_expense'::text, 'traveler_payable'::text, 'traveler_receivable'::text, 'promo_liability'::text, 'promo_expense'::text, 'dispute_losses'::text, 'chargeback_funds'::text]))),
     CONSTRAINT ledger_accounts_currency_format CHECK ((currency ~ '^[A-Z]{3}$'::text)),
     CONSTRAINT ledger_accounts_per_traveler CHECK (((user_id IS NOT NULL) = (code = ANY (ARRAY['traveler_payable'::text, 'traveler_receivable'::text]))))
 );
@@ -27619,7 +29246,7 @@ CREATE TABLE app_private.ledger_transactions (
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     CONSTRAINT ledger_transactions_description_length CHECK (((length(description) >= 1) AND (length(description) <= 500))),
     CONSTRAINT ledger_transactions_idempotency_key_length CHECK (((length(idempotency_key) >= 1) AND (length(idempotency_key) <= 200))),
-    CONSTRAINT ledger_transactions_kind_known CHECK ((kind = ANY (ARRAY['capture'::text, 'release'::text, 'refund'::text, 'reversal'::text, 'payout'::text, 'credit'::text, 'adjustment'::text])))
+    CONSTRAINT ledger_transactions_kind_known CHECK ((kind = ANY (ARRAY['capture'::text, 'release'::text, 'refund'::text, 'reversal'::text, 'payout'::text, 'credit'::text, 'adjustment'::text, 'chargeback'::text])))
 );
 
 ALTER TABLE ONLY app_private.ledger_transactions FORCE ROW LEVEL SECURITY;
@@ -28358,9 +29985,10 @@ CREATE TABLE app_private.stripe_refs (
     payout_account_id uuid,
     client_secret text,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
+    dispute_id uuid,
     CONSTRAINT stripe_refs_client_secret_kind CHECK (((client_secret IS NULL) OR (kind = 'payment_intent'::text))),
-    CONSTRAINT stripe_refs_kind_known CHECK ((kind = ANY (ARRAY['payment_intent'::text, 'charge'::text, 'transfer'::text, 'refund'::text, 'transfer_reversal'::text, 'payout'::text, 'account'::text]))),
-    CONSTRAINT stripe_refs_one_owner CHECK ((num_nonnulls(payment_intent_id, escrow_id, refund_id, payout_id, payout_account_id) = 1)),
+    CONSTRAINT stripe_refs_kind_known CHECK ((kind = ANY (ARRAY['payment_intent'::text, 'charge'::text, 'transfer'::text, 'refund'::text, 'transfer_reversal'::text, 'payout'::text, 'account'::text, 'dispute'::text]))),
+    CONSTRAINT stripe_refs_one_owner CHECK ((num_nonnulls(payment_intent_id, escrow_id, refund_id, payout_id, payout_account_id, dispute_id) = 1)),
     CONSTRAINT stripe_refs_stripe_id_format CHECK ((stripe_id ~ '^[a-z]+_[A-Za-z0-9_]+$'::text))
 );
 
@@ -28392,7 +30020,7 @@ COMMENT ON CONSTRAINT stripe_refs_kind_known ON app_private.stripe_refs IS 'kind
 -- Name: CONSTRAINT stripe_refs_one_owner ON stripe_refs; Type: COMMENT; Schema: app_private; Owner: -
 --
 
-COMMENT ON CONSTRAINT stripe_refs_one_owner ON app_private.stripe_refs IS 'payment_intent_id, escrow_id, refund_id, payout_id or payout_account_id: exactly one must be set';
+COMMENT ON CONSTRAINT stripe_refs_one_owner ON app_private.stripe_refs IS 'payment_intent_id, escrow_id, refund_id, payout_id, payout_account_id or dispute_id: exactly one must be set';
 
 
 --
@@ -31410,6 +33038,36 @@ COMMENT ON CONSTRAINT conversation_message_originals_pkey ON app_private.convers
 
 
 --
+-- Name: dispute_settlements dispute_settlements_dispute_id_round_key; Type: CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.dispute_settlements
+    ADD CONSTRAINT dispute_settlements_dispute_id_round_key UNIQUE (dispute_id, round);
+
+
+--
+-- Name: CONSTRAINT dispute_settlements_dispute_id_round_key ON dispute_settlements; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT dispute_settlements_dispute_id_round_key ON app_private.dispute_settlements IS 'dispute_id was already settled in this round';
+
+
+--
+-- Name: dispute_settlements dispute_settlements_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.dispute_settlements
+    ADD CONSTRAINT dispute_settlements_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: CONSTRAINT dispute_settlements_pkey ON dispute_settlements; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT dispute_settlements_pkey ON app_private.dispute_settlements IS 'id is already taken';
+
+
+--
 -- Name: email_unsubscribe_keys email_unsubscribe_keys_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
 --
 
@@ -31920,6 +33578,21 @@ COMMENT ON CONSTRAINT stripe_events_pkey ON app_private.stripe_events IS 'id is 
 
 
 --
+-- Name: stripe_refs stripe_refs_dispute_id_kind_key; Type: CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.stripe_refs
+    ADD CONSTRAINT stripe_refs_dispute_id_kind_key UNIQUE (dispute_id, kind);
+
+
+--
+-- Name: CONSTRAINT stripe_refs_dispute_id_kind_key ON stripe_refs; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT stripe_refs_dispute_id_kind_key ON app_private.stripe_refs IS 'dispute_id already has a Stripe object of this kind';
+
+
+--
 -- Name: stripe_refs stripe_refs_escrow_id_kind_key; Type: CONSTRAINT; Schema: app_private; Owner: -
 --
 
@@ -32427,6 +34100,81 @@ ALTER TABLE ONLY app_public.device_tokens
 --
 
 COMMENT ON CONSTRAINT device_tokens_token_key ON app_public.device_tokens IS 'token is already registered';
+
+
+--
+-- Name: dispute_evidence dispute_evidence_dispute_id_file_id_key; Type: CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.dispute_evidence
+    ADD CONSTRAINT dispute_evidence_dispute_id_file_id_key UNIQUE (dispute_id, file_id);
+
+
+--
+-- Name: CONSTRAINT dispute_evidence_dispute_id_file_id_key ON dispute_evidence; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT dispute_evidence_dispute_id_file_id_key ON app_public.dispute_evidence IS 'file_id is already evidence of this dispute';
+
+
+--
+-- Name: dispute_evidence dispute_evidence_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.dispute_evidence
+    ADD CONSTRAINT dispute_evidence_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: CONSTRAINT dispute_evidence_pkey ON dispute_evidence; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT dispute_evidence_pkey ON app_public.dispute_evidence IS 'id is already taken';
+
+
+--
+-- Name: dispute_messages dispute_messages_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.dispute_messages
+    ADD CONSTRAINT dispute_messages_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: CONSTRAINT dispute_messages_pkey ON dispute_messages; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT dispute_messages_pkey ON app_public.dispute_messages IS 'id is already taken';
+
+
+--
+-- Name: disputes disputes_case_number_key; Type: CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.disputes
+    ADD CONSTRAINT disputes_case_number_key UNIQUE (case_number);
+
+
+--
+-- Name: CONSTRAINT disputes_case_number_key ON disputes; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT disputes_case_number_key ON app_public.disputes IS 'case_number is already taken';
+
+
+--
+-- Name: disputes disputes_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.disputes
+    ADD CONSTRAINT disputes_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: CONSTRAINT disputes_pkey ON disputes; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT disputes_pkey ON app_public.disputes IS 'id is already taken';
 
 
 --
@@ -33343,6 +35091,20 @@ CREATE INDEX api_request_budgets_window_start_idx ON app_private.api_request_bud
 
 
 --
+-- Name: dispute_settlements_decided_by_idx; Type: INDEX; Schema: app_private; Owner: -
+--
+
+CREATE INDEX dispute_settlements_decided_by_idx ON app_private.dispute_settlements USING btree (decided_by);
+
+
+--
+-- Name: dispute_settlements_refund_id_idx; Type: INDEX; Schema: app_private; Owner: -
+--
+
+CREATE INDEX dispute_settlements_refund_id_idx ON app_private.dispute_settlements USING btree (refund_id);
+
+
+--
 -- Name: email_verification_tokens_email_id_idx; Type: INDEX; Schema: app_private; Owner: -
 --
 
@@ -34124,6 +35886,104 @@ CREATE INDEX device_tokens_last_used_idx ON app_public.device_tokens USING btree
 --
 
 CREATE INDEX device_tokens_user_idx ON app_public.device_tokens USING btree (user_id);
+
+
+--
+-- Name: dispute_evidence_file_id_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX dispute_evidence_file_id_idx ON app_public.dispute_evidence USING btree (file_id);
+
+
+--
+-- Name: dispute_evidence_submitted_by_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX dispute_evidence_submitted_by_idx ON app_public.dispute_evidence USING btree (submitted_by);
+
+
+--
+-- Name: dispute_messages_author_id_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX dispute_messages_author_id_idx ON app_public.dispute_messages USING btree (author_id);
+
+
+--
+-- Name: dispute_messages_dispute_id_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX dispute_messages_dispute_id_idx ON app_public.dispute_messages USING btree (dispute_id, created_at);
+
+
+--
+-- Name: disputes_appealed_by_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX disputes_appealed_by_idx ON app_public.disputes USING btree (appealed_by);
+
+
+--
+-- Name: disputes_assignee_id_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX disputes_assignee_id_idx ON app_public.disputes USING btree (assignee_id);
+
+
+--
+-- Name: disputes_complainant_id_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX disputes_complainant_id_idx ON app_public.disputes USING btree (complainant_id, created_at);
+
+
+--
+-- Name: disputes_delivery_id_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX disputes_delivery_id_idx ON app_public.disputes USING btree (delivery_id);
+
+
+--
+-- Name: disputes_one_open_per_delivery; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE UNIQUE INDEX disputes_one_open_per_delivery ON app_public.disputes USING btree (delivery_id) WHERE (status = ANY (ARRAY['open'::app_public.dispute_status, 'under_review'::app_public.dispute_status, 'awaiting_response'::app_public.dispute_status, 'escalated'::app_public.dispute_status]));
+
+
+--
+-- Name: INDEX disputes_one_open_per_delivery; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON INDEX app_public.disputes_one_open_per_delivery IS 'delivery_id already has an open dispute';
+
+
+--
+-- Name: disputes_payment_intent_id_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX disputes_payment_intent_id_idx ON app_public.disputes USING btree (payment_intent_id);
+
+
+--
+-- Name: disputes_resolved_by_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX disputes_resolved_by_idx ON app_public.disputes USING btree (resolved_by);
+
+
+--
+-- Name: disputes_respondent_id_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX disputes_respondent_id_idx ON app_public.disputes USING btree (respondent_id, created_at);
+
+
+--
+-- Name: disputes_status_due_date_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX disputes_status_due_date_idx ON app_public.disputes USING btree (status, due_date);
 
 
 --
@@ -35107,6 +36967,13 @@ CREATE TRIGGER _100_append_only BEFORE DELETE OR UPDATE ON app_private.admin_mon
 
 
 --
+-- Name: dispute_settlements _100_append_only; Type: TRIGGER; Schema: app_private; Owner: -
+--
+
+CREATE TRIGGER _100_append_only BEFORE DELETE OR UPDATE ON app_private.dispute_settlements FOR EACH ROW EXECUTE FUNCTION app_hidden.tg__append_only();
+
+
+--
 -- Name: ledger_accounts _100_append_only; Type: TRIGGER; Schema: app_private; Owner: -
 --
 
@@ -35202,6 +37069,20 @@ CREATE TRIGGER _100_append_only BEFORE DELETE OR UPDATE ON app_public.custody_ev
 --
 
 CREATE TRIGGER _100_append_only BEFORE UPDATE ON app_public.delivery_status_history FOR EACH ROW EXECUTE FUNCTION app_hidden.tg__append_only();
+
+
+--
+-- Name: dispute_evidence _100_append_only; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _100_append_only BEFORE DELETE OR UPDATE ON app_public.dispute_evidence FOR EACH ROW EXECUTE FUNCTION app_hidden.tg__append_only();
+
+
+--
+-- Name: dispute_messages _100_append_only; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _100_append_only BEFORE DELETE OR UPDATE ON app_public.dispute_messages FOR EACH ROW EXECUTE FUNCTION app_hidden.tg__append_only();
 
 
 --
@@ -35307,6 +37188,13 @@ CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app_public.delivery_requests FOR
 --
 
 CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app_public.device_tokens FOR EACH ROW EXECUTE FUNCTION app_hidden.tg__set_updated_at();
+
+
+--
+-- Name: disputes _100_timestamps; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app_public.disputes FOR EACH ROW EXECUTE FUNCTION app_hidden.tg__set_updated_at();
 
 
 --
@@ -35517,6 +37405,13 @@ CREATE TRIGGER _200_attach_files BEFORE INSERT OR UPDATE OF attachment_id ON app
 --
 
 CREATE TRIGGER _200_attach_files BEFORE INSERT OR UPDATE OF pickup_photo_id, delivery_photo_id, signature_id ON app_public.deliveries FOR EACH ROW EXECUTE FUNCTION app_hidden.tg__attach_files('traveler_id', 'pickup_photo_id:pickup_evidence|refused_pickup', 'delivery_photo_id:delivery_evidence', 'signature_id:delivery_evidence');
+
+
+--
+-- Name: dispute_evidence _200_attach_files; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _200_attach_files BEFORE INSERT ON app_public.dispute_evidence FOR EACH ROW EXECUTE FUNCTION app_hidden.tg__attach_files('submitted_by', 'file_id:dispute_evidence');
 
 
 --
@@ -35931,6 +37826,51 @@ COMMENT ON CONSTRAINT conversation_message_originals_message_id_fkey ON app_priv
 
 
 --
+-- Name: dispute_settlements dispute_settlements_decided_by_fkey; Type: FK CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.dispute_settlements
+    ADD CONSTRAINT dispute_settlements_decided_by_fkey FOREIGN KEY (decided_by) REFERENCES app_public.users(id) ON DELETE RESTRICT;
+
+
+--
+-- Name: CONSTRAINT dispute_settlements_decided_by_fkey ON dispute_settlements; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT dispute_settlements_decided_by_fkey ON app_private.dispute_settlements IS 'decided_by must name an existing user';
+
+
+--
+-- Name: dispute_settlements dispute_settlements_dispute_id_fkey; Type: FK CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.dispute_settlements
+    ADD CONSTRAINT dispute_settlements_dispute_id_fkey FOREIGN KEY (dispute_id) REFERENCES app_public.disputes(id) ON DELETE RESTRICT;
+
+
+--
+-- Name: CONSTRAINT dispute_settlements_dispute_id_fkey ON dispute_settlements; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT dispute_settlements_dispute_id_fkey ON app_private.dispute_settlements IS 'dispute_id must name an existing dispute';
+
+
+--
+-- Name: dispute_settlements dispute_settlements_refund_id_fkey; Type: FK CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.dispute_settlements
+    ADD CONSTRAINT dispute_settlements_refund_id_fkey FOREIGN KEY (refund_id) REFERENCES app_public.refunds(id) ON DELETE RESTRICT;
+
+
+--
+-- Name: CONSTRAINT dispute_settlements_refund_id_fkey ON dispute_settlements; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT dispute_settlements_refund_id_fkey ON app_private.dispute_settlements IS 'refund_id must name an existing refund';
+
+
+--
 -- Name: email_verification_tokens email_verification_tokens_email_id_fkey; Type: FK CONSTRAINT; Schema: app_private; Owner: -
 --
 
@@ -36213,6 +38153,21 @@ ALTER TABLE ONLY app_private.sessions
 --
 
 COMMENT ON CONSTRAINT sessions_user_id_fkey ON app_private.sessions IS 'user_id must name an existing user';
+
+
+--
+-- Name: stripe_refs stripe_refs_dispute_id_fkey; Type: FK CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.stripe_refs
+    ADD CONSTRAINT stripe_refs_dispute_id_fkey FOREIGN KEY (dispute_id) REFERENCES app_public.disputes(id) ON DELETE RESTRICT;
+
+
+--
+-- Name: CONSTRAINT stripe_refs_dispute_id_fkey ON stripe_refs; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT stripe_refs_dispute_id_fkey ON app_private.stripe_refs IS 'dispute_id must name an existing dispute';
 
 
 --
@@ -36954,6 +38909,186 @@ ALTER TABLE ONLY app_public.device_tokens
 --
 
 COMMENT ON CONSTRAINT device_tokens_user_id_fkey ON app_public.device_tokens IS 'user_id must name an existing user';
+
+
+--
+-- Name: dispute_evidence dispute_evidence_dispute_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.dispute_evidence
+    ADD CONSTRAINT dispute_evidence_dispute_id_fkey FOREIGN KEY (dispute_id) REFERENCES app_public.disputes(id) ON DELETE RESTRICT;
+
+
+--
+-- Name: CONSTRAINT dispute_evidence_dispute_id_fkey ON dispute_evidence; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT dispute_evidence_dispute_id_fkey ON app_public.dispute_evidence IS 'dispute_id must name an existing dispute';
+
+
+--
+-- Name: dispute_evidence dispute_evidence_file_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.dispute_evidence
+    ADD CONSTRAINT dispute_evidence_file_id_fkey FOREIGN KEY (file_id) REFERENCES app_public.files(id) ON DELETE RESTRICT;
+
+
+--
+-- Name: CONSTRAINT dispute_evidence_file_id_fkey ON dispute_evidence; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT dispute_evidence_file_id_fkey ON app_public.dispute_evidence IS 'file_id must name an existing file';
+
+
+--
+-- Name: dispute_evidence dispute_evidence_submitted_by_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.dispute_evidence
+    ADD CONSTRAINT dispute_evidence_submitted_by_fkey FOREIGN KEY (submitted_by) REFERENCES app_public.users(id) ON DELETE RESTRICT;
+
+
+--
+-- Name: CONSTRAINT dispute_evidence_submitted_by_fkey ON dispute_evidence; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT dispute_evidence_submitted_by_fkey ON app_public.dispute_evidence IS 'submitted_by must name an existing user';
+
+
+--
+-- Name: dispute_messages dispute_messages_author_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.dispute_messages
+    ADD CONSTRAINT dispute_messages_author_id_fkey FOREIGN KEY (author_id) REFERENCES app_public.users(id) ON DELETE RESTRICT;
+
+
+--
+-- Name: CONSTRAINT dispute_messages_author_id_fkey ON dispute_messages; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT dispute_messages_author_id_fkey ON app_public.dispute_messages IS 'author_id must name an existing user';
+
+
+--
+-- Name: dispute_messages dispute_messages_dispute_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.dispute_messages
+    ADD CONSTRAINT dispute_messages_dispute_id_fkey FOREIGN KEY (dispute_id) REFERENCES app_public.disputes(id) ON DELETE RESTRICT;
+
+
+--
+-- Name: CONSTRAINT dispute_messages_dispute_id_fkey ON dispute_messages; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT dispute_messages_dispute_id_fkey ON app_public.dispute_messages IS 'dispute_id must name an existing dispute';
+
+
+--
+-- Name: disputes disputes_appealed_by_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.disputes
+    ADD CONSTRAINT disputes_appealed_by_fkey FOREIGN KEY (appealed_by) REFERENCES app_public.users(id) ON DELETE RESTRICT;
+
+
+--
+-- Name: CONSTRAINT disputes_appealed_by_fkey ON disputes; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT disputes_appealed_by_fkey ON app_public.disputes IS 'appealed_by must name an existing user';
+
+
+--
+-- Name: disputes disputes_assignee_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.disputes
+    ADD CONSTRAINT disputes_assignee_id_fkey FOREIGN KEY (assignee_id) REFERENCES app_private.admin_users(user_id) ON DELETE SET NULL;
+
+
+--
+-- Name: CONSTRAINT disputes_assignee_id_fkey ON disputes; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT disputes_assignee_id_fkey ON app_public.disputes IS 'assignee_id must name an admin';
+
+
+--
+-- Name: disputes disputes_complainant_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.disputes
+    ADD CONSTRAINT disputes_complainant_id_fkey FOREIGN KEY (complainant_id) REFERENCES app_public.users(id) ON DELETE RESTRICT;
+
+
+--
+-- Name: CONSTRAINT disputes_complainant_id_fkey ON disputes; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT disputes_complainant_id_fkey ON app_public.disputes IS 'complainant_id must name an existing user';
+
+
+--
+-- Name: disputes disputes_delivery_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.disputes
+    ADD CONSTRAINT disputes_delivery_id_fkey FOREIGN KEY (delivery_id) REFERENCES app_public.deliveries(id) ON DELETE RESTRICT;
+
+
+--
+-- Name: CONSTRAINT disputes_delivery_id_fkey ON disputes; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT disputes_delivery_id_fkey ON app_public.disputes IS 'delivery_id must name an existing delivery';
+
+
+--
+-- Name: disputes disputes_payment_intent_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.disputes
+    ADD CONSTRAINT disputes_payment_intent_id_fkey FOREIGN KEY (payment_intent_id) REFERENCES app_public.payment_intents(id) ON DELETE RESTRICT;
+
+
+--
+-- Name: CONSTRAINT disputes_payment_intent_id_fkey ON disputes; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT disputes_payment_intent_id_fkey ON app_public.disputes IS 'payment_intent_id must name an existing payment';
+
+
+--
+-- Name: disputes disputes_resolved_by_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.disputes
+    ADD CONSTRAINT disputes_resolved_by_fkey FOREIGN KEY (resolved_by) REFERENCES app_public.users(id) ON DELETE RESTRICT;
+
+
+--
+-- Name: CONSTRAINT disputes_resolved_by_fkey ON disputes; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT disputes_resolved_by_fkey ON app_public.disputes IS 'resolved_by must name an existing user';
+
+
+--
+-- Name: disputes disputes_respondent_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.disputes
+    ADD CONSTRAINT disputes_respondent_id_fkey FOREIGN KEY (respondent_id) REFERENCES app_public.users(id) ON DELETE RESTRICT;
+
+
+--
+-- Name: CONSTRAINT disputes_respondent_id_fkey ON disputes; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT disputes_respondent_id_fkey ON app_public.disputes IS 'respondent_id must name an existing user';
 
 
 --
@@ -38226,6 +40361,12 @@ ALTER TABLE app_private.api_request_budgets ENABLE ROW LEVEL SECURITY;
 ALTER TABLE app_private.conversation_message_originals ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: dispute_settlements; Type: ROW SECURITY; Schema: app_private; Owner: -
+--
+
+ALTER TABLE app_private.dispute_settlements ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: email_unsubscribe_keys; Type: ROW SECURITY; Schema: app_private; Owner: -
 --
 
@@ -38555,6 +40696,24 @@ ALTER TABLE app_public.delivery_transitions ENABLE ROW LEVEL SECURITY;
 --
 
 ALTER TABLE app_public.device_tokens ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: dispute_evidence; Type: ROW SECURITY; Schema: app_public; Owner: -
+--
+
+ALTER TABLE app_public.dispute_evidence ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: dispute_messages; Type: ROW SECURITY; Schema: app_public; Owner: -
+--
+
+ALTER TABLE app_public.dispute_messages ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: disputes; Type: ROW SECURITY; Schema: app_public; Owner: -
+--
+
+ALTER TABLE app_public.disputes ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: escrow_accounts; Type: ROW SECURITY; Schema: app_public; Owner: -
@@ -38899,6 +41058,27 @@ CREATE POLICY select_visible ON app_public.delivery_offers FOR SELECT TO app_use
 --
 
 CREATE POLICY select_visible ON app_public.delivery_requests FOR SELECT TO app_user USING (((customer_id = ( SELECT app_public.current_user_id() AS current_user_id)) OR (id = ANY (ARRAY( SELECT app_hidden.current_traveler_request_ids() AS current_traveler_request_ids))) OR (((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['deliveries.read'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['deliveries.read'::text]) AS permitted_ids_to))) AND (length((id)::text) = 36))));
+
+
+--
+-- Name: dispute_evidence select_visible; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_visible ON app_public.dispute_evidence FOR SELECT TO app_user USING (((dispute_id = ANY (ARRAY( SELECT app_hidden.current_party_dispute_ids() AS current_party_dispute_ids))) OR (((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['disputes.read'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['disputes.read'::text]) AS permitted_ids_to))) AND (length((id)::text) = 36))));
+
+
+--
+-- Name: dispute_messages select_visible; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_visible ON app_public.dispute_messages FOR SELECT TO app_user USING ((((dispute_id = ANY (ARRAY( SELECT app_hidden.current_party_dispute_ids() AS current_party_dispute_ids))) AND (NOT is_internal)) OR (((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['disputes.read'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['disputes.read'::text]) AS permitted_ids_to))) AND (length((id)::text) = 36))));
+
+
+--
+-- Name: disputes select_visible; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_visible ON app_public.disputes FOR SELECT TO app_user USING (((complainant_id = ( SELECT app_public.current_user_id() AS current_user_id)) OR (respondent_id = ( SELECT app_public.current_user_id() AS current_user_id)) OR (((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['disputes.read'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['disputes.read'::text]) AS permitted_ids_to))) AND (length((id)::text) = 36))));
 
 
 --
@@ -39317,6 +41497,13 @@ REVOKE ALL ON FUNCTION app_hidden.account_open_items(user_id uuid) FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION add_business_days(start_at timestamp with time zone, days integer); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.add_business_days(start_at timestamp with time zone, days integer) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION admin_role_permissions(role app_public.admin_role); Type: ACL; Schema: app_hidden; Owner: -
 --
 
@@ -39664,6 +41851,14 @@ GRANT ALL ON FUNCTION app_hidden.current_party_delivery_file_ids() TO app_user;
 
 
 --
+-- Name: FUNCTION current_party_dispute_ids(); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.current_party_dispute_ids() FROM PUBLIC;
+GRANT ALL ON FUNCTION app_hidden.current_party_dispute_ids() TO app_user;
+
+
+--
 -- Name: FUNCTION current_session_id(); Type: ACL; Schema: app_hidden; Owner: -
 --
 
@@ -39717,6 +41912,13 @@ GRANT ALL ON FUNCTION app_hidden.default_quote(distance_km numeric, weight_kg nu
 
 
 --
+-- Name: FUNCTION delivery_has_open_dispute(delivery_id uuid); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.delivery_has_open_dispute(delivery_id uuid) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION delivery_request_details_of(request app_public.delivery_requests); Type: ACL; Schema: app_hidden; Owner: -
 --
 
@@ -39736,6 +41938,13 @@ REVOKE ALL ON FUNCTION app_hidden.delivery_request_estimate(details app_public.d
 
 REVOKE ALL ON FUNCTION app_hidden.display_name(first_name text, last_name text) FROM PUBLIC;
 GRANT ALL ON FUNCTION app_hidden.display_name(first_name text, last_name text) TO app_anonymous;
+
+
+--
+-- Name: FUNCTION dispute_status_open(status app_public.dispute_status); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.dispute_status_open(status app_public.dispute_status) FROM PUBLIC;
 
 
 --
@@ -40107,6 +42316,20 @@ GRANT ALL ON FUNCTION app_hidden.permitted_ids_to(VARIADIC permissions text[]) T
 --
 
 REVOKE ALL ON FUNCTION app_hidden.pickup_allowed(delivery app_public.deliveries) FROM PUBLIC;
+
+
+--
+-- Name: TABLE dispute_messages; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT SELECT ON TABLE app_public.dispute_messages TO app_user;
+
+
+--
+-- Name: FUNCTION post_dispute_party_message(dispute_id uuid, author_id uuid, body text); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.post_dispute_party_message(dispute_id uuid, author_id uuid, body text) FROM PUBLIC;
 
 
 --
@@ -40632,6 +42855,13 @@ REVOKE ALL ON FUNCTION app_private.admit_api_request(session_id uuid, client_ip 
 
 
 --
+-- Name: FUNCTION alert_dispute_admins(subject text, body text); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.alert_dispute_admins(subject text, body text) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION alert_finance_admins(subject text, body text); Type: ACL; Schema: app_private; Owner: -
 --
 
@@ -40671,6 +42901,13 @@ REVOKE ALL ON FUNCTION app_private.apply_stripe_account(account jsonb) FROM PUBL
 --
 
 REVOKE ALL ON FUNCTION app_private.apply_stripe_charge_refunded(charge jsonb) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION apply_stripe_dispute(object jsonb, event_type text); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.apply_stripe_dispute(object jsonb, event_type text) FROM PUBLIC;
 
 
 --
@@ -40874,6 +43111,20 @@ GRANT SELECT ON TABLE app_public.payouts TO app_user;
 --
 
 REVOKE ALL ON FUNCTION app_private.decide_payout(payout_account_id uuid, amount bigint, fee bigint, currency text, type app_public.payout_type) FROM PUBLIC;
+
+
+--
+-- Name: TABLE refunds; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT SELECT ON TABLE app_public.refunds TO app_user;
+
+
+--
+-- Name: FUNCTION decide_refund(payment_intent_id uuid, customer_refund bigint, traveler_compensation bigint, platform_fee_refund bigint, reason app_public.refund_reason, decided_by uuid); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.decide_refund(payment_intent_id uuid, customer_refund bigint, traveler_compensation bigint, platform_fee_refund bigint, reason app_public.refund_reason, decided_by uuid) FROM PUBLIC;
 
 
 --
@@ -41147,6 +43398,20 @@ REVOKE ALL ON FUNCTION app_private.job_queue_stats() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app_private.ledger_account(code text, user_id uuid, currency text) FROM PUBLIC;
+
+
+--
+-- Name: TABLE disputes; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT SELECT ON TABLE app_public.disputes TO app_user;
+
+
+--
+-- Name: FUNCTION lock_dispute_for(dispute_id uuid, user_id uuid, admin_permission text); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.lock_dispute_for(dispute_id uuid, user_id uuid, admin_permission text) FROM PUBLIC;
 
 
 --
@@ -41486,6 +43751,13 @@ REVOKE ALL ON FUNCTION app_private.request_refund(payment_intent_id uuid, amount
 
 
 --
+-- Name: FUNCTION require_dispute_admin(permission text, action text); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.require_dispute_admin(permission text, action text) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION require_money_admin(permission text, action text); Type: ACL; Schema: app_private; Owner: -
 --
 
@@ -41753,6 +44025,21 @@ GRANT ALL ON FUNCTION app_public.accept_offer(offer_id uuid, version integer) TO
 
 
 --
+-- Name: TABLE dispute_evidence; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT SELECT ON TABLE app_public.dispute_evidence TO app_user;
+
+
+--
+-- Name: FUNCTION add_dispute_evidence(dispute_id uuid, file_id uuid, type app_public.evidence_type, description text); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.add_dispute_evidence(dispute_id uuid, file_id uuid, type app_public.evidence_type, description text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.add_dispute_evidence(dispute_id uuid, file_id uuid, type app_public.evidence_type, description text) TO app_user;
+
+
+--
 -- Name: TABLE user_favorites; Type: ACL; Schema: app_public; Owner: -
 --
 
@@ -41814,13 +44101,6 @@ GRANT ALL ON FUNCTION app_public.admin_index_usage() TO app_user;
 
 
 --
--- Name: TABLE refunds; Type: ACL; Schema: app_public; Owner: -
---
-
-GRANT SELECT ON TABLE app_public.refunds TO app_user;
-
-
---
 -- Name: FUNCTION admin_refund(delivery_id uuid, customer_refund bigint, traveler_compensation bigint, reason app_public.refund_reason, platform_fee_refund bigint, note text); Type: ACL; Schema: app_public; Owner: -
 --
 
@@ -41852,11 +44132,27 @@ GRANT ALL ON FUNCTION app_public.admin_table_sizes() TO app_user;
 
 
 --
+-- Name: FUNCTION appeal_dispute(dispute_id uuid, reason text); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.appeal_dispute(dispute_id uuid, reason text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.appeal_dispute(dispute_id uuid, reason text) TO app_user;
+
+
+--
 -- Name: FUNCTION approve_emergency_override(override_id uuid, notes text, valid_hours integer, restrictions jsonb); Type: ACL; Schema: app_public; Owner: -
 --
 
 REVOKE ALL ON FUNCTION app_public.approve_emergency_override(override_id uuid, notes text, valid_hours integer, restrictions jsonb) FROM PUBLIC;
 GRANT ALL ON FUNCTION app_public.approve_emergency_override(override_id uuid, notes text, valid_hours integer, restrictions jsonb) TO app_user;
+
+
+--
+-- Name: FUNCTION assign_dispute(dispute_id uuid, assignee_id uuid); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.assign_dispute(dispute_id uuid, assignee_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.assign_dispute(dispute_id uuid, assignee_id uuid) TO app_user;
 
 
 --
@@ -41941,6 +44237,14 @@ GRANT ALL ON FUNCTION app_public.cancel_trip(trip_id uuid, reason app_public.tri
 
 REVOKE ALL ON FUNCTION app_public.change_password(current_password text, new_password text) FROM PUBLIC;
 GRANT ALL ON FUNCTION app_public.change_password(current_password text, new_password text) TO app_anonymous;
+
+
+--
+-- Name: FUNCTION close_dispute(dispute_id uuid); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.close_dispute(dispute_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.close_dispute(dispute_id uuid) TO app_user;
 
 
 --
@@ -42226,6 +44530,14 @@ GRANT ALL ON FUNCTION app_public.edit_message(message_id uuid, body text) TO app
 
 
 --
+-- Name: FUNCTION escalate_dispute(dispute_id uuid, reason text); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.escalate_dispute(dispute_id uuid, reason text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.escalate_dispute(dispute_id uuid, reason text) TO app_user;
+
+
+--
 -- Name: FUNCTION export_my_data(); Type: ACL; Schema: app_public; Owner: -
 --
 
@@ -42463,6 +44775,14 @@ GRANT ALL ON FUNCTION app_public.my_sessions() TO app_user;
 
 
 --
+-- Name: FUNCTION open_dispute(delivery_id uuid, category app_public.dispute_category, description text, requested_resolution app_public.dispute_resolution, amount bigint); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.open_dispute(delivery_id uuid, category app_public.dispute_category, description text, requested_resolution app_public.dispute_resolution, amount bigint) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.open_dispute(delivery_id uuid, category app_public.dispute_category, description text, requested_resolution app_public.dispute_resolution, amount bigint) TO app_user;
+
+
+--
 -- Name: FUNCTION payment_client_secret(delivery_id uuid); Type: ACL; Schema: app_public; Owner: -
 --
 
@@ -42476,6 +44796,14 @@ GRANT ALL ON FUNCTION app_public.payment_client_secret(delivery_id uuid) TO app_
 
 REVOKE ALL ON FUNCTION app_public.payout_onboarding_url() FROM PUBLIC;
 GRANT ALL ON FUNCTION app_public.payout_onboarding_url() TO app_user;
+
+
+--
+-- Name: FUNCTION post_dispute_message(dispute_id uuid, body text, is_internal boolean); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.post_dispute_message(dispute_id uuid, body text, is_internal boolean) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.post_dispute_message(dispute_id uuid, body text, is_internal boolean) TO app_user;
 
 
 --
@@ -42696,6 +45024,14 @@ GRANT ALL ON FUNCTION app_public.resend_verification_email(email text) TO app_an
 
 REVOKE ALL ON FUNCTION app_public.reset_password(token text, new_password text) FROM PUBLIC;
 GRANT ALL ON FUNCTION app_public.reset_password(token text, new_password text) TO app_anonymous;
+
+
+--
+-- Name: FUNCTION resolve_dispute(dispute_id uuid, resolution app_public.dispute_resolution, outcome app_public.delivery_status, customer_refund bigint, platform_fee_refund bigint, traveler_compensation bigint, note text); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.resolve_dispute(dispute_id uuid, resolution app_public.dispute_resolution, outcome app_public.delivery_status, customer_refund bigint, platform_fee_refund bigint, traveler_compensation bigint, note text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.resolve_dispute(dispute_id uuid, resolution app_public.dispute_resolution, outcome app_public.delivery_status, customer_refund bigint, platform_fee_refund bigint, traveler_compensation bigint, note text) TO app_user;
 
 
 --
@@ -43391,3 +45727,4 @@ ALTER DEFAULT PRIVILEGES FOR ROLE app_owner REVOKE ALL ON FUNCTIONS  FROM PUBLIC
 --   20261209110100
 --   20261209130000
 --   20261209150000
+--   20261209160000

@@ -13,8 +13,9 @@
 //   GET /v1/payouts/:id (a connected account's balance is what was transferred to it, less reversals and payouts);
 //   events payment_intent.created|amount_capturable_updated|succeeded|canceled|payment_failed, transfer.created,
 //   transfer.reversed, refund.created, charge.refunded, account.updated, payout.created|paid|failed (Connect events
-//   carry the connected account as `account`). Tests move payouts on with payoutArrives (paid or failed), as the
-//   banks do, and onboard accounts with completeOnboarding.
+//   carry the connected account as `account`), charge.dispute.created|updated|closed. Tests move payouts on with
+//   payoutArrives (paid or failed), as the banks do, onboard accounts with completeOnboarding, and play the
+//   customer's bank with openChargeDispute, updateChargeDispute and closeChargeDispute (won or lost).
 // Confirmation takes Stripe's test PaymentMethods: pm_card_visa (and the other pm_card_<brand> ones) succeed;
 // pm_card_chargeDeclined, …InsufficientFunds, …LostCard, …StolenCard, …ExpiredCard, …IncorrectCvc and
 // …ProcessingError decline with Stripe's codes (HTTP 402, the PaymentIntent back to requires_payment_method with its
@@ -63,6 +64,12 @@ export interface FakeStripe {
   restrictAccount(accountId: string): void;
   /** The bank answers a payout: paid (payout.paid) or failed (payout.failed, the money back on the balance). */
   payoutArrives(payoutId: string, outcome?: "paid" | "failed"): void;
+  /** The customer's bank disputes a captured charge (all of it unless amount): charge.dispute.created; the dispute's id. */
+  openChargeDispute(chargeId: string, reason?: string, amount?: number): string;
+  /** Finance submitted evidence (status under_review): charge.dispute.updated. */
+  updateChargeDispute(disputeId: string): void;
+  /** The bank decides: won (the funds come back) or lost: charge.dispute.closed. */
+  closeChargeDispute(disputeId: string, outcome: "won" | "lost"): void;
   /** A connected account's available balance in a currency (lowercase). */
   balanceOf(accountId: string, currency: string): number;
   /** Resolves once every event so far was delivered (or given up on). */
@@ -841,6 +848,41 @@ export async function startFakeStripe(options: FakeStripeOptions): Promise<FakeS
         payout.status = "paid";
       }
       emit(`payout.${outcome}`, publicView(payout), { id: null, idempotencyKey: undefined }, payout._account);
+    },
+    openChargeDispute: (chargeId, reason = "fraudulent", amount) => {
+      const charge = get("charge", "ch", chargeId);
+      if (!charge.captured) throw new Error(`charge ${chargeId} is not captured`);
+      const dispute: Obj = {
+        id: newId("du"),
+        object: "dispute",
+        amount: amount ?? charge.amount_captured - charge.amount_refunded,
+        charge: charge.id,
+        currency: charge.currency,
+        payment_intent: charge.payment_intent,
+        reason,
+        status: "needs_response",
+        evidence_details: { due_by: now() + 7 * 86400, has_evidence: false, submission_count: 0 },
+        created: now(),
+        livemode: false,
+      };
+      objects.set(dispute.id, dispute);
+      charge.disputed = true;
+      emit("charge.dispute.created", publicView(dispute), { id: null, idempotencyKey: undefined });
+      return dispute.id;
+    },
+    updateChargeDispute: (disputeId) => {
+      const dispute = get("dispute", "du", disputeId);
+      Object.assign(dispute, {
+        status: "under_review",
+        evidence_details: { ...dispute.evidence_details, has_evidence: true, submission_count: 1 },
+      });
+      emit("charge.dispute.updated", publicView(dispute), { id: null, idempotencyKey: undefined });
+    },
+    closeChargeDispute: (disputeId, outcome) => {
+      const dispute = get("dispute", "du", disputeId);
+      if (["won", "lost"].includes(dispute.status)) throw new Error(`dispute ${disputeId} is ${dispute.status}`);
+      dispute.status = outcome;
+      emit("charge.dispute.closed", publicView(dispute), { id: null, idempotencyKey: undefined });
     },
     balanceOf,
     settled: async () => {

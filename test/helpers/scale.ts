@@ -248,6 +248,24 @@ export async function seedMarketplaceAtScale(db: TestDatabase, sizes: ScaleSizes
         select delivery_id, delivery_id, delivery_id, customer_id, traveler_id, 100, 'EUR', 'customer_request', 'succeeded',
                'refund:' || delivery_id
           from seed_offers where delivered`);
+      // Disputes (docs/disputes.md): one per delivered delivery, every fourth resolved, each with a document of
+      // evidence, a party-visible message and an internal note.
+      await c.query(`
+        insert into app_public.disputes (id, delivery_id, payment_intent_id, category, description, status, complainant_id,
+          respondent_id, amount, currency, response_due_at, due_date, resolved_at, created_at)
+        select delivery_id, delivery_id, delivery_id, 'item_damaged', 'Seeded dispute ' || g,
+               case when g % 4 = 0 then 'resolved' else 'open' end::app_public.dispute_status, customer_id, traveler_id,
+               500, 'EUR', now() + interval '1 day', now() + interval '9 days', case when g % 4 = 0 then now() end,
+               now() - (g % 997) * interval '1 minute'
+          from seed_offers where delivered`);
+      await c.query(`
+        insert into app_public.dispute_evidence (dispute_id, submitted_by, type, content, sha256)
+        select s.id, null, 'document', '{}', repeat('0', 64) from app_public.disputes s`);
+      await c.query(`
+        insert into app_public.dispute_messages (dispute_id, author_id, body, is_internal)
+        select s.id, s.complainant_id, 'What happened', false from app_public.disputes s
+        union all
+        select s.id, null, 'Internal note', true from app_public.disputes s`);
       await c.query(`
         insert into app_public.payout_accounts (user_id, status, payouts_enabled)
         select u.id, 'active', true from seed_users u where u.n % 2 = 1`);

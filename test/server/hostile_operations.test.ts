@@ -278,7 +278,10 @@ test.serial.before(async () => {
      where name ~ '[_.]'
        -- a column is how a message names the field (display_name is a column and a function)
        and name not in (select a.attname from pg_attribute a join pg_class c on c.oid = a.attrelid
-                          join pg_namespace n on n.oid = c.relnamespace where n.nspname like 'app\\_%')`);
+                          join pg_namespace n on n.oid = c.relnamespace where n.nspname like 'app\\_%')
+       -- nor an enum value, which is how a message names a value (the file purpose dispute_evidence is a table too)
+       and name not in (select e.enumlabel from pg_enum e join pg_type y on y.oid = e.enumtypid
+                          join pg_namespace n on n.oid = y.typnamespace where n.nspname like 'app\\_%')`);
   internalNames = new Set(names.map((r) => r.name.toLowerCase()));
 });
 

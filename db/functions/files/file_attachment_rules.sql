@@ -69,6 +69,11 @@ drop trigger if exists _200_attach_files on app_public.conversation_messages;
 create trigger _200_attach_files before insert or update of attachment_id on app_public.conversation_messages
   for each row execute function app_hidden.tg__attach_files('author_id', 'attachment_id:item_photo');
 
+-- A dispute's evidence is a file of whoever submits it (docs/disputes.md, Evidence).
+drop trigger if exists _200_attach_files on app_public.dispute_evidence;
+create trigger _200_attach_files before insert on app_public.dispute_evidence
+  for each row execute function app_hidden.tg__attach_files('submitted_by', 'file_id:dispute_evidence');
+
 -- A replaced or removed profile picture is deleted at once (its bytes follow, files__remove_objects): nothing else
 -- references an avatar, and an old face should not outlive the change.
 create or replace function app_hidden.tg_users__remove_replaced_picture()
@@ -104,9 +109,14 @@ as $$
      and f.file_id is not null
      and (d.status not in ('delivered', 'cancelled')
           or coalesce(d.delivered_at, d.cancelled_at)
-             > now() - make_interval(hours => (app_hidden.config_value('deliveries.dispute_window_hours'))::int));
+             > now() - make_interval(hours => (app_hidden.config_value('deliveries.dispute_window_hours'))::int))
+  union all
+  -- The evidence files of the disputes the user is a party to (docs/disputes.md).
+  select e.file_id
+    from app_public.dispute_evidence e
+   where e.dispute_id = any (array(select app_hidden.current_party_dispute_ids())) and e.file_id is not null;
 $$;
-comment on function app_hidden.current_party_delivery_file_ids() is 'Photos and signatures of the signed-in user''s deliveries that are live, disputed or within the dispute window.';
+comment on function app_hidden.current_party_delivery_file_ids() is 'Photos and signatures of the signed-in user''s deliveries that are live, disputed or within the dispute window, and the evidence files of their disputes.';
 grant execute on function app_hidden.current_party_delivery_file_ids() to app_user;
 
 -- Daily cleanup (app_private.cleanup_expired_data): ready files that nothing attached within files.unattached_days

@@ -4,7 +4,8 @@
 -- or left with them when it was already transferred: the rest is reversed first); the platform's fee is refunded
 -- pro rata of the share refunded unless platform_fee_refund says how much; the processing fee makes up the rest
 -- (customer_refund − platform_fee_refund − the share refunded, within what remains of it). Σ refunds ≤ captured
--- (INVAL). The refund is made by payments__refund (app_private.request_refund) and audited.
+-- (INVAL). The split is app_private.decide_refund's (refunds.sql, shared with dispute resolutions); the refund is
+-- made by payments__refund (app_private.request_refund) and audited.
 create or replace function app_public.admin_refund(
   delivery_id uuid,
   customer_refund bigint,
@@ -20,52 +21,20 @@ as $$
 declare
   v_admin uuid := app_private.require_money_admin('finance.refund', 'refund customers');
   v_intent app_public.payment_intents;
-  v_escrow app_public.escrow_accounts;
-  v_share_left bigint;
-  v_share_refund bigint;
-  v_fee_left bigint;
-  v_fee_refund bigint;
-  v_processing_left bigint;
   v_refund app_public.refunds;
 begin
   select * into v_intent from app_public.payment_intents p where p.delivery_id = admin_refund.delivery_id for update;
   if v_intent.id is null then
     raise exception 'Delivery % has no payment', admin_refund.delivery_id using errcode = 'NTFND';
   end if;
-  if v_intent.status <> 'succeeded' then
-    raise exception 'Only a captured payment can be refunded (this one is %)', v_intent.status using errcode = 'BADST';
-  end if;
-  select * into v_escrow from app_public.escrow_accounts e where e.payment_intent_id = v_intent.id;
-  v_share_left := v_escrow.amount - v_escrow.refunded_amount;
-  if admin_refund.traveler_compensation is null or admin_refund.traveler_compensation < 0
-     or admin_refund.traveler_compensation > v_share_left then
-    raise exception 'traveler_compensation must be between 0 and the traveler''s share left (%)', v_share_left
-      using errcode = 'INVAL';
-  end if;
-  v_share_refund := v_share_left - admin_refund.traveler_compensation;
-  select v_intent.platform_fee - coalesce(sum(r.platform_fee_refund), 0),
-         v_intent.processing_fee - coalesce(sum(r.amount - r.platform_fee_refund - r.traveler_share_refund), 0)
-    into v_fee_left, v_processing_left
-    from app_public.refunds r where r.payment_intent_id = v_intent.id and r.status not in ('failed', 'canceled');
-  v_fee_refund := coalesce(admin_refund.platform_fee_refund,
-                           least(v_fee_left, round(v_intent.platform_fee * v_share_refund::numeric / v_intent.traveler_amount)::bigint));
-  if v_fee_refund < 0 or v_fee_refund > v_fee_left then
-    raise exception 'platform_fee_refund must be between 0 and the platform fee left (%)', v_fee_left using errcode = 'INVAL';
-  end if;
-  if admin_refund.customer_refund is null or admin_refund.customer_refund <= 0
-     or admin_refund.customer_refund < v_share_refund + v_fee_refund
-     or admin_refund.customer_refund > v_share_refund + v_fee_refund + v_processing_left then
-    raise exception 'customer_refund must be between % (the share refunded and the platform fee refunded) and % (with the processing fee left)',
-      greatest(1, v_share_refund + v_fee_refund), v_share_refund + v_fee_refund + v_processing_left using errcode = 'INVAL';
-  end if;
-  v_refund.id := app_private.request_refund(v_intent.id, admin_refund.customer_refund, v_fee_refund, v_share_refund,
-                                            admin_refund.reason, v_admin);
-  update app_public.refunds r set traveler_compensation = admin_refund.traveler_compensation
-   where r.id = v_refund.id returning * into v_refund;
+  v_refund := app_private.decide_refund(v_intent.id, admin_refund.customer_refund, admin_refund.traveler_compensation,
+                                        admin_refund.platform_fee_refund, admin_refund.reason, v_admin);
   perform app_private.audit_money_action(v_admin, 'refund', v_intent.delivery_id, admin_refund.customer_refund,
     v_intent.currency, coalesce(admin_refund.note, admin_refund.reason::text),
-    jsonb_build_object('refund_id', v_refund.id, 'reason', admin_refund.reason, 'platform_fee_refund', v_fee_refund,
-                       'traveler_share_refund', v_share_refund, 'traveler_compensation', admin_refund.traveler_compensation));
+    jsonb_build_object('refund_id', v_refund.id, 'reason', admin_refund.reason,
+                       'platform_fee_refund', v_refund.platform_fee_refund,
+                       'traveler_share_refund', v_refund.traveler_share_refund,
+                       'traveler_compensation', admin_refund.traveler_compensation));
   return v_refund;
 end;
 $$;

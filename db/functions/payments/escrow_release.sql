@@ -1,6 +1,9 @@
 -- Releasing escrows to travelers (docs/payments.md, Flow 5), every 10 minutes (payments__release). An escrow is
 -- due when it is held, its delivery is delivered (not disputed, not cancelled), its hold has elapsed or the customer
--- confirmed receipt, no admin review is pending, and the traveler has an active payout account. The worker transfers
+-- confirmed receipt, no admin review is pending, and the traveler has an active payout account. A resolved dispute
+-- that leaves the traveler a compensation makes it due whatever the hold or the delivery's end (docs/disputes.md).
+-- Never while a dispute of the delivery is open (it freezes the escrow), nor while a refund of the payment is
+-- pending (what it takes from the share is not recorded yet). The worker transfers
 -- the traveler's share from the captured charge (source_transaction) with the key transfer:<escrow id>, then
 -- records it: the escrow is released once, and the ledger moves the share from the escrow liability to the
 -- traveler's payable. Release never depends on the time since payment.
@@ -18,18 +21,25 @@ as $$
            'source_transaction', ch.stripe_id,
            'transfer_group', 'dlv_' || e.delivery_id,
            'idempotency_key', 'transfer:' || e.id,
-           'condition', case when d.receipt_confirmed_at is not null and (e.hold_until is null or e.hold_until > now())
+           'condition', case when resolved.id is not null then 'dispute_resolved'
+                             when d.receipt_confirmed_at is not null and (e.hold_until is null or e.hold_until > now())
                              then 'delivery_confirmed' else 'hold_expired' end)
     from app_public.escrow_accounts e
     join app_public.deliveries d on d.id = e.delivery_id
     join app_public.payout_accounts pa on pa.user_id = e.traveler_id
     join app_private.stripe_refs acct on acct.payout_account_id = pa.id and acct.kind = 'account'
     join app_private.stripe_refs ch on ch.payment_intent_id = e.payment_intent_id and ch.kind = 'charge'
+    left join lateral (select s.id from app_public.disputes s
+                        where s.delivery_id = e.delivery_id and s.status in ('resolved', 'closed')
+                          and s.traveler_compensation > 0
+                        order by s.resolved_at desc limit 1) resolved on true
    where (e.status = 'held' or (e.status = 'partially_refunded' and e.released_amount = 0))
      and e.amount - e.refunded_amount > 0
      and not e.review_required
-     and d.status = 'delivered'
-     and (e.hold_until <= now() or d.receipt_confirmed_at is not null)
+     and ((d.status = 'delivered' and (e.hold_until <= now() or d.receipt_confirmed_at is not null))
+          or resolved.id is not null)
+     and not app_hidden.delivery_has_open_dispute(e.delivery_id)
+     and not exists (select 1 from app_public.refunds r where r.payment_intent_id = e.payment_intent_id and r.status = 'pending')
      and pa.status = 'active'
    order by e.hold_until nulls first, e.id
    limit escrows_to_release.max_rows;
@@ -37,7 +47,8 @@ $$;
 comment on function app_private.escrows_to_release(integer) is 'payments__release: the held escrows due for release now, with the transfer to make for each.';
 
 -- An escrow an admin releases (admin_release_escrow, payments__release_manual): what is left of it, whatever the
--- hold, the review flag or the delivery's state (the admin decided), to an active payout account; null otherwise.
+-- hold, the review flag or the delivery's state (the admin decided), to an active payout account, unless a dispute
+-- of the delivery is open (it freezes the escrow: the dispute's resolution decides); null otherwise.
 create or replace function app_private.escrow_to_release_manually(escrow_id uuid)
 returns jsonb
 language sql stable
@@ -60,6 +71,7 @@ as $$
    where e.id = escrow_to_release_manually.escrow_id
      and (e.status = 'held' or (e.status = 'partially_refunded' and e.released_amount = 0))
      and e.amount - e.refunded_amount > 0
+     and not app_hidden.delivery_has_open_dispute(e.delivery_id)
      and pa.status = 'active';
 $$;
 comment on function app_private.escrow_to_release_manually(uuid) is 'payments__release_manual: the transfer to make for an escrow an admin releases (null when not releasable).';

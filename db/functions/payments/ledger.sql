@@ -68,8 +68,8 @@ comment on function app_private.post_ledger_transaction(text, text, uuid, text, 
 
 -- At commit: the transaction of the written row has entries, and they sum to zero in every currency.
 -- security definer: a deferred trigger runs at commit as the role committing, and a transaction an API call posts (an
--- admin's credit grant, a referral bonus at a delivery scan) commits as app_user, who may not read the ledger. It
--- reads only the rows of the transaction that fired it.
+-- admin's credit grant, a referral bonus at a delivery scan, a dispute's settlement or clawback) commits as app_user,
+-- who may not read the ledger. It reads only the rows of the transaction that fired it.
 create or replace function app_private.tg_ledger__assert_balanced()
 returns trigger
 language plpgsql volatile security definer

@@ -28,6 +28,11 @@ begin
   if v_delivery.status <> 'cancelled' then
     return jsonb_build_object('action', 'skip', 'reason', format('delivery is %s', v_delivery.status));
   end if;
+  if v_intent.status = 'succeeded' and exists (select 1 from app_public.disputes s
+                                                 where s.delivery_id = v_delivery.id and s.status in ('resolved', 'closed')) then
+    -- A dispute's resolution cancelled it and settled the money itself (docs/disputes.md, Resolution).
+    return jsonb_build_object('action', 'skip', 'reason', 'settled by a dispute');
+  end if;
   if v_intent.status = 'succeeded' then
     -- Captured (at pickup, or early): everything back to the customer, the fees included; the traveler keeps nothing.
     v_refund_id := app_private.request_refund(v_intent.id, v_intent.captured_amount - v_intent.refunded_amount,

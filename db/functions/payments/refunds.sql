@@ -205,3 +205,70 @@ end;
 $$;
 comment on function app_private.record_refund(uuid, jsonb, jsonb) is
   'Records a refund Stripe made (and its transfer reversal), once: refund, payment, escrow and ledger.';
+
+-- An admin's split of a refund (admin_refund, and a dispute's resolution): customer_refund back to the customer,
+-- traveler_compensation kept by the traveler of their share not yet refunded (pending refunds count), the platform
+-- fee refunded pro rata of the share refunded unless platform_fee_refund says how much, the processing fee making up
+-- the rest within what remains of it. Checks the amounts (INVAL), requests the refund (request_refund) and records
+-- the compensation on it. The caller holds the payment's lock and has checked the admin.
+create or replace function app_private.decide_refund(
+  payment_intent_id uuid,
+  customer_refund bigint,
+  traveler_compensation bigint,
+  platform_fee_refund bigint,
+  reason app_public.refund_reason,
+  decided_by uuid
+)
+returns app_public.refunds
+language plpgsql volatile
+set search_path = pg_catalog, public, pg_temp
+as $$
+declare
+  v_intent app_public.payment_intents;
+  v_escrow app_public.escrow_accounts;
+  v_share_left bigint;
+  v_share_refund bigint;
+  v_fee_left bigint;
+  v_fee_refund bigint;
+  v_processing_left bigint;
+  v_refund app_public.refunds;
+begin
+  select * into v_intent from app_public.payment_intents p where p.id = decide_refund.payment_intent_id for update;
+  if v_intent.status is distinct from 'succeeded' then
+    raise exception 'Only a captured payment can be refunded (this one is %)', coalesce(v_intent.status::text, 'missing')
+      using errcode = 'BADST';
+  end if;
+  select * into v_escrow from app_public.escrow_accounts e where e.payment_intent_id = v_intent.id;
+  -- The share left: neither refunded (pending refunds count) nor taken back otherwise (a lost chargeback's clawback).
+  select v_escrow.amount - v_escrow.refunded_amount
+           - coalesce(sum(r.traveler_share_refund) filter (where r.status = 'pending'), 0),
+         v_intent.platform_fee - coalesce(sum(r.platform_fee_refund), 0),
+         v_intent.processing_fee - coalesce(sum(r.amount - r.platform_fee_refund - r.traveler_share_refund), 0)
+    into v_share_left, v_fee_left, v_processing_left
+    from app_public.refunds r where r.payment_intent_id = v_intent.id and r.status not in ('failed', 'canceled');
+  if decide_refund.traveler_compensation is null or decide_refund.traveler_compensation < 0
+     or decide_refund.traveler_compensation > v_share_left then
+    raise exception 'traveler_compensation must be between 0 and the traveler''s share left (%)', v_share_left
+      using errcode = 'INVAL';
+  end if;
+  v_share_refund := v_share_left - decide_refund.traveler_compensation;
+  v_fee_refund := coalesce(decide_refund.platform_fee_refund,
+                           least(v_fee_left, round(v_intent.platform_fee * v_share_refund::numeric / v_intent.traveler_amount)::bigint));
+  if v_fee_refund < 0 or v_fee_refund > v_fee_left then
+    raise exception 'platform_fee_refund must be between 0 and the platform fee left (%)', v_fee_left using errcode = 'INVAL';
+  end if;
+  if decide_refund.customer_refund is null or decide_refund.customer_refund <= 0
+     or decide_refund.customer_refund < v_share_refund + v_fee_refund
+     or decide_refund.customer_refund > v_share_refund + v_fee_refund + v_processing_left then
+    raise exception 'customer_refund must be between % (the share refunded and the platform fee refunded) and % (with the processing fee left)',
+      greatest(1, v_share_refund + v_fee_refund), v_share_refund + v_fee_refund + v_processing_left using errcode = 'INVAL';
+  end if;
+  v_refund.id := app_private.request_refund(v_intent.id, decide_refund.customer_refund, v_fee_refund, v_share_refund,
+                                            decide_refund.reason, decide_refund.decided_by);
+  update app_public.refunds r set traveler_compensation = decide_refund.traveler_compensation
+   where r.id = v_refund.id returning * into v_refund;
+  return v_refund;
+end;
+$$;
+comment on function app_private.decide_refund(uuid, bigint, bigint, bigint, app_public.refund_reason, uuid) is
+  'An admin''s refund split (admin_refund, resolve_dispute): checks the amounts against what is left, requests the refund and records the traveler''s compensation.';

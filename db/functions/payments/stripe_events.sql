@@ -59,6 +59,8 @@ begin
       then app_private.apply_stripe_transfer_reversed(v_event.body -> 'data' -> 'object')
     when v_event.type = 'charge.refunded'
       then app_private.apply_stripe_charge_refunded(v_event.body -> 'data' -> 'object')
+    when v_event.type in ('charge.dispute.created', 'charge.dispute.updated', 'charge.dispute.closed')
+      then app_private.apply_stripe_dispute(v_event.body -> 'data' -> 'object', v_event.type)
     when v_event.type in ('payout.created', 'payout.updated', 'payout.paid', 'payout.failed', 'payout.canceled')
       then app_private.apply_stripe_payout(v_event.body -> 'data' -> 'object', v_event.body ->> 'account')
     else 'ignored' end;
