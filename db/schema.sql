@@ -14483,7 +14483,9 @@ CREATE FUNCTION app_private.evidence_held_delivery_ids() RETURNS SETOF uuid
     LANGUAGE sql STABLE
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
-  select d.id from app_public.deliveries d where d.status = 'disputed';
+  select x.delivery_id from app_public.disputes x
+   where x.resolved_at is null
+      or x.resolved_at > now() - make_interval(days => (app_hidden.config_value('tracking.dispute_grace_days'))::integer);
 $$;
 
 
@@ -14491,7 +14493,7 @@ $$;
 -- Name: FUNCTION evidence_held_delivery_ids(); Type: COMMENT; Schema: app_private; Owner: -
 --
 
-COMMENT ON FUNCTION app_private.evidence_held_delivery_ids() IS 'Deliveries whose evidence retention must keep (disputed ones).';
+COMMENT ON FUNCTION app_private.evidence_held_delivery_ids() IS 'Deliveries whose evidence retention must keep: a dispute still open, or settled less than tracking.dispute_grace_days ago.';
 
 
 --

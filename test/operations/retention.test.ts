@@ -1,7 +1,7 @@
 // The retention steps operations adds to cleanup_expired_data (docs/operations.md, Retention): QR scans after
-// retention.qr_scans_days unless their delivery's evidence is held (disputed), processed Stripe events after
-// retention.stripe_events_days (unprocessed ones stay), and backups and exports past expires_at (status expired, file
-// removed). Batches of retention.batch_size, counts returned, and a second run changes nothing.
+// retention.qr_scans_days unless their delivery's evidence is held (an open dispute, or one settled within
+// tracking.dispute_grace_days), processed Stripe events after retention.stripe_events_days (unprocessed ones stay),
+// and backups and exports past expires_at (status expired, file removed). Batches of retention.batch_size, counts returned, and a second run changes nothing.
 // Serial: the tests change settings and count rows across the whole database.
 import { mkdtemp, readdir, rm, writeFile, mkdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -17,15 +17,30 @@ const exportDir = await mkdtemp(join(tmpdir(), "p2p-retention-exports-"));
 const db = useTestDatabase(test);
 let delivery: string;
 let disputed: string;
+let settledRecently: string;
+let settledLongAgo: string;
 let traveler: string;
 test.serial.before(async () => {
   traveler = await createMember(db, "traveler");
   delivery = await createDeliveryRecord(db, await createTrip(db, traveler));
   disputed = await createDeliveryRecord(db, await createTrip(db, traveler));
-  // Setup only: the delivery's state machine is tested in test/deliveries; here it just has to be disputed.
+  settledRecently = await createDeliveryRecord(db, await createTrip(db, traveler));
+  settledLongAgo = await createDeliveryRecord(db, await createTrip(db, traveler));
+  // Setup only (the dispute flows are tested in test/disputes): an open dispute, one settled 10 days ago (inside
+  // tracking.dispute_grace_days, 30) and one settled 40 days ago.
   await asRoot(db, async (c) => {
     await c.query("begin; set local session_replication_role = replica");
     await c.query("update app_public.deliveries set status = 'disputed', disputed_at = now() where id = $1", [disputed]);
+    for (const [id, resolvedAgo] of [[disputed, null], [settledRecently, "10 days"], [settledLongAgo, "40 days"]]) {
+      await c.query(
+        `insert into app_public.disputes (delivery_id, category, description, complainant_id, respondent_id, currency,
+           response_due_at, due_date, status, resolution, resolved_at)
+         select d.id, 'item_damaged', 'The item arrived broken', d.customer_id, d.traveler_id, 'EUR', now(), now(),
+                case when $2::interval is null then 'open' else 'closed' end::app_public.dispute_status,
+                case when $2::interval is not null then 'no_action' end::app_public.dispute_resolution,
+                now() - $2::interval
+           from app_public.deliveries d where d.id = $1`, [id, resolvedAgo]);
+    }
     await c.query("commit");
   });
 });
@@ -45,18 +60,22 @@ test.serial("QR scans: deleted after 180 days, in batches; a disputed delivery's
   const old = [await scan(delivery, "181 days"), await scan(delivery, "200 days"), await scan(delivery, "365 days")];
   const recent = await scan(delivery, "179 days");
   const held = await scan(disputed, "400 days");
+  const heldInGrace = await scan(settledRecently, "400 days");
+  const released = await scan(settledLongAgo, "400 days");
   const previous = await setSetting(db, "retention.batch_size", 2);
   try {
     const first = await cleanup();
     t.is(first.qr_code_scans_deleted, 2, "one batch");
     t.true(first.more as boolean);
-    t.is((await cleanup()).qr_code_scans_deleted, 1);
+    t.is((await cleanup()).qr_code_scans_deleted, 2);
   } finally {
     await setSetting(db, "retention.batch_size", previous);
   }
   for (const id of old) t.false(await exists("app_public.qr_code_scans", id));
   t.true(await exists("app_public.qr_code_scans", recent));
-  t.true(await exists("app_public.qr_code_scans", held), "evidence of a disputed delivery survives");
+  t.true(await exists("app_public.qr_code_scans", held), "evidence of an open dispute survives");
+  t.true(await exists("app_public.qr_code_scans", heldInGrace), "and of one settled inside the grace days");
+  t.false(await exists("app_public.qr_code_scans", released), "a dispute settled long ago holds nothing");
   t.is((await cleanup()).qr_code_scans_deleted, 0);
   await setSetting(db, "retention.qr_scans_days", 30);
   try {
