@@ -13,6 +13,7 @@ import { makeConstraintMessagesPlugin } from "./plugins/constraintMessages.ts";
 import { makeDocumentRulesPlugin } from "./plugins/documentRules.ts";
 import { makeFileUrlsPlugin } from "./plugins/fileUrls.ts";
 import { GeoJsonPlugin } from "./plugins/geojson.ts";
+import { MaintenanceModePlugin } from "./plugins/maintenanceMode.ts";
 import { NotificationEventsPlugin } from "./plugins/notificationEvents.ts";
 import { Lane, makePasswordLanePlugin } from "./plugins/passwordLane.ts";
 import { RequestChecksPlugin } from "./plugins/requestChecks.ts";
@@ -33,6 +34,7 @@ export function makePreset(config: Config, log: Logger, authPool: pg.Pool): Grap
       StrictScalarsPlugin,
       RequestChecksPlugin,
       makeDocumentRulesPlugin({ introspection: api.introspection, hideSuggestions: isProduction }),
+      MaintenanceModePlugin,
       makePasswordLanePlugin(passwordLane),
       StatusCodesPlugin,
       RequestErrorCodesPlugin,

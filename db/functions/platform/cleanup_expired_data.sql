@@ -21,7 +21,8 @@ declare
     'unattached_files_removed', app_private.remove_unattached_files(),
     'handover_items_expired', app_private.expire_handover_items(),
     'device_tokens_expired', app_private.expire_device_tokens(),
-    'notification_partitions_dropped', app_private.drop_old_notification_partitions());
+    'notification_partitions_dropped', app_private.drop_old_notification_partitions(),
+    'admin_activity_purged', app_private.purge_admin_activity_log());
 begin
   return v_counts || jsonb_build_object('more', exists (
     select 1 from jsonb_each(v_counts) as c
