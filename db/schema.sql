@@ -9113,7 +9113,7 @@ CREATE FUNCTION app_hidden.tg_admin_users__keep_super_admin() RETURNS trigger
 begin
   if OLD.role = 'super_admin' and OLD.is_active
      and (TG_OP = 'DELETE' or NEW.role <> 'super_admin' or not NEW.is_active) then
-    perform pg_advisory_xact_lock(hashtext('app_private.admin_users super_admins'));
+    perform app_private.lock_admin_roles();
     if not exists (select 1 from app_private.admin_users a
                     where a.role = 'super_admin' and a.is_active and a.user_id <> OLD.user_id) then
       raise exception 'The last active super_admin cannot be removed or demoted; grant the role to someone else first'
@@ -11020,7 +11020,7 @@ declare
   v_old app_private.admin_users;
 begin
   -- The lock of every change of the super_admins (admin_user_rules.sql): two bootstraps at once make one.
-  perform pg_advisory_xact_lock(hashtext('app_private.admin_users super_admins'));
+  perform app_private.lock_admin_roles();
   if exists (select 1 from app_private.admin_users a where a.role = 'super_admin' and a.is_active) then
     raise exception 'A super_admin exists already: roles are granted with adminGrantRole' using errcode = 'BADST';
   end if;
@@ -12285,6 +12285,25 @@ $$;
 --
 
 COMMENT ON FUNCTION app_private.ledger_account(code text, user_id uuid, currency text) IS 'The ledger account of a code, traveler (or null) and currency, created on first use.';
+
+
+--
+-- Name: lock_admin_roles(); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.lock_admin_roles() RETURNS void
+    LANGUAGE sql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select pg_advisory_xact_lock(hashtext('app_private.admin_users roles'));
+$$;
+
+
+--
+-- Name: FUNCTION lock_admin_roles(); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.lock_admin_roles() IS 'Serialises changes of admin roles (a transaction advisory lock).';
 
 
 --
@@ -14359,12 +14378,14 @@ COMMENT ON FUNCTION app_private.require_money_admin(permission text, action text
 --
 
 CREATE FUNCTION app_private.require_super_admin(action text) RETURNS uuid
-    LANGUAGE plpgsql STABLE
+    LANGUAGE plpgsql
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  v_user_id uuid := app_private.require_admin('admin.roles', require_super_admin.action);
+  v_user_id uuid;
 begin
+  perform app_private.lock_admin_roles();
+  v_user_id := app_private.require_admin('admin.roles', require_super_admin.action);
   if not exists (select 1 from app_private.admin_users a
                   where a.user_id = v_user_id and a.role = 'super_admin' and a.is_active) then
     raise exception 'Only a super_admin may %', require_super_admin.action using errcode = 'DNIED';
@@ -15372,7 +15393,7 @@ begin
     raise exception 'Only an active account (with a verified email) can be an admin; this one is %', v_status
       using errcode = 'BADST';
   end if;
-  select * into v_old from app_private.admin_users a where a.user_id = admin_grant_role.user_id for update;
+  select * into v_old from app_private.admin_users a where a.user_id = admin_grant_role.user_id for no key update;
   insert into app_private.admin_users as a (user_id, role, permissions, is_active)
   values (admin_grant_role.user_id, admin_grant_role.role, coalesce(admin_grant_role.permissions, '{}'), true)
   on conflict on constraint admin_users_pkey do update
@@ -15927,7 +15948,7 @@ begin
   if length(trim(coalesce(admin_revoke_role.reason, ''))) not between 1 and 1000 then
     raise exception 'reason must have 1 to 1000 characters' using errcode = 'INVAL';
   end if;
-  select * into v_old from app_private.admin_users a where a.user_id = admin_revoke_role.user_id for update;
+  select * into v_old from app_private.admin_users a where a.user_id = admin_revoke_role.user_id for no key update;
   if v_old.user_id is null or not v_old.is_active then
     raise exception 'This user is not an admin' using errcode = 'NTFND';
   end if;
@@ -34906,6 +34927,13 @@ REVOKE ALL ON FUNCTION app_private.issue_phone_code(code_id uuid) FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app_private.ledger_account(code text, user_id uuid, currency text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION lock_admin_roles(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.lock_admin_roles() FROM PUBLIC;
 
 
 --

@@ -32,7 +32,7 @@ begin
     raise exception 'Only an active account (with a verified email) can be an admin; this one is %', v_status
       using errcode = 'BADST';
   end if;
-  select * into v_old from app_private.admin_users a where a.user_id = admin_grant_role.user_id for update;
+  select * into v_old from app_private.admin_users a where a.user_id = admin_grant_role.user_id for no key update;
   insert into app_private.admin_users as a (user_id, role, permissions, is_active)
   values (admin_grant_role.user_id, admin_grant_role.role, coalesce(admin_grant_role.permissions, '{}'), true)
   on conflict on constraint admin_users_pkey do update

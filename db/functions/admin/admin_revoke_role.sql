@@ -14,7 +14,7 @@ begin
   if length(trim(coalesce(admin_revoke_role.reason, ''))) not between 1 and 1000 then
     raise exception 'reason must have 1 to 1000 characters' using errcode = 'INVAL';
   end if;
-  select * into v_old from app_private.admin_users a where a.user_id = admin_revoke_role.user_id for update;
+  select * into v_old from app_private.admin_users a where a.user_id = admin_revoke_role.user_id for no key update;
   if v_old.user_id is null or not v_old.is_active then
     raise exception 'This user is not an admin' using errcode = 'NTFND';
   end if;

@@ -14,7 +14,7 @@ declare
   v_old app_private.admin_users;
 begin
   -- The lock of every change of the super_admins (admin_user_rules.sql): two bootstraps at once make one.
-  perform pg_advisory_xact_lock(hashtext('app_private.admin_users super_admins'));
+  perform app_private.lock_admin_roles();
   if exists (select 1 from app_private.admin_users a where a.role = 'super_admin' and a.is_active) then
     raise exception 'A super_admin exists already: roles are granted with adminGrantRole' using errcode = 'BADST';
   end if;
