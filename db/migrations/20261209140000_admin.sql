@@ -207,6 +207,10 @@ select t.id, b.locale, b.subject, b.greeting || E'\n\n' || b.body || E'\n\nP2P D
 
 -- migrate:down
 set local lock_timeout = '5s';
+-- The canonical triggers on older tables that write the tables dropped below go first (db:migrate restores them).
+drop trigger if exists _500_history on app_public.system_configuration;
+drop trigger if exists _500_flag_frequent_cancellations on app_public.deliveries;
+drop trigger if exists _200_keep_super_admin on app_private.admin_users;
 delete from app_public.notification_templates where name in ('account_suspended', 'account_banned');
 drop table app_public.moderation_flags cascade;
 drop type app_public.moderation_flag_status cascade;
