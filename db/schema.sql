@@ -230,6 +230,25 @@ CREATE TYPE app_private.notification_secret AS ENUM (
 
 
 --
+-- Name: activity_severity; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.activity_severity AS ENUM (
+    'low',
+    'medium',
+    'high',
+    'critical'
+);
+
+
+--
+-- Name: TYPE activity_severity; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.activity_severity IS 'How much an admin act matters: high for money, bans, suspensions and configuration, critical for role changes.';
+
+
+--
 -- Name: address_type; Type: TYPE; Schema: app_public; Owner: -
 --
 
@@ -266,6 +285,53 @@ CREATE TYPE app_public.admin_role AS ENUM (
 --
 
 COMMENT ON TYPE app_public.admin_role IS 'Role of a platform administrator; each role implies a set of permissions.';
+
+
+--
+-- Name: admin_role_grant; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.admin_role_grant AS (
+	user_id uuid,
+	role app_public.admin_role,
+	permissions text[],
+	is_active boolean
+);
+
+
+--
+-- Name: TYPE admin_role_grant; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.admin_role_grant IS 'An admin''s role after a grant or a revocation.';
+
+
+--
+-- Name: COLUMN admin_role_grant.user_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.admin_role_grant.user_id IS 'The admin.';
+
+
+--
+-- Name: COLUMN admin_role_grant.role; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.admin_role_grant.role IS 'Their role.';
+
+
+--
+-- Name: COLUMN admin_role_grant.permissions; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.admin_role_grant.permissions IS 'Their extra permissions, beyond the role''s.';
+
+
+--
+-- Name: COLUMN admin_role_grant.is_active; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.admin_role_grant.is_active IS 'Whether the role applies (false once revoked).';
 
 
 --
@@ -1516,6 +1582,39 @@ COMMENT ON COLUMN app_public.issued_qr_code.backup_code IS 'The backup code (XXX
 --
 
 COMMENT ON COLUMN app_public.issued_qr_code.expires_at IS 'When the code stops working.';
+
+
+--
+-- Name: moderation_flag_reason; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.moderation_flag_reason AS ENUM (
+    'frequent_cancellations'
+);
+
+
+--
+-- Name: TYPE moderation_flag_reason; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.moderation_flag_reason IS 'Why a user was flagged for moderation.';
+
+
+--
+-- Name: moderation_flag_status; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.moderation_flag_status AS ENUM (
+    'open',
+    'resolved'
+);
+
+
+--
+-- Name: TYPE moderation_flag_status; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.moderation_flag_status IS 'open: waiting for a moderator; resolved: looked at.';
 
 
 --
@@ -3272,6 +3371,25 @@ COMMENT ON TYPE app_public.user_status IS 'Lifecycle of an account: pending unti
 
 
 --
+-- Name: user_status_reason; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.user_status_reason AS ENUM (
+    'violation_of_terms',
+    'suspicious_activity',
+    'user_request',
+    'other'
+);
+
+
+--
+-- Name: TYPE user_status_reason; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.user_status_reason IS 'Why an admin suspended, banned or reinstated an account.';
+
+
+--
 -- Name: user_type; Type: TYPE; Schema: app_public; Owner: -
 --
 
@@ -3928,19 +4046,12 @@ COMMENT ON FUNCTION app_hidden.add_business_days(start_at timestamp with time zo
 --
 
 CREATE FUNCTION app_hidden.admin_role_permissions(role app_public.admin_role) RETURNS text[]
-    LANGUAGE sql IMMUTABLE
+    LANGUAGE sql STABLE
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
-  select case admin_role_permissions.role
-    when 'super_admin' then array['*']
-    when 'admin' then array['users.*', 'deliveries.*', 'disputes.*', 'finance.*', 'system.*', 'content.moderate',
-                            'analytics.read', 'reports.export', 'qr.override', 'notifications.send']
-    when 'moderator' then array['users.read', 'users.suspend', 'deliveries.read', 'disputes.read', 'disputes.write',
-                                'disputes.assign', 'content.moderate']
-    when 'support' then array['users.read', 'deliveries.read', 'disputes.read', 'disputes.write', 'qr.override']
-    when 'finance' then array['users.read', 'finance.*', 'deliveries.read', 'disputes.read', 'reports.export']
-    when 'analyst' then array['users.read', 'deliveries.read', 'analytics.read', 'reports.export']
-  end;
+  -- The role table of docs/platform.md lives as data, once: app_private.admin_role_permissions.
+  select coalesce((select r.permissions from app_private.admin_role_permissions r
+                    where r.role = admin_role_permissions.role), '{}');
 $$;
 
 
@@ -6864,8 +6975,7 @@ CREATE FUNCTION app_hidden.count_delivery_outcome(old_row app_public.deliveries,
     AS $$
 declare
   v_was_delivered boolean := old_row.delivered_at is not null;
-  v_traveler_at_fault boolean := new_row.status = 'cancelled' and new_row.cancelled_by is not distinct from new_row.traveler_id
-    and new_row.cancellation_reason not in ('item_not_as_described', 'cannot_inspect', 'prohibited_item');
+  v_traveler_at_fault boolean := app_hidden.traveler_cancelled(new_row);
 begin
   if new_row.status = 'delivered' and not v_was_delivered then
     update app_public.user_statistics s
@@ -8429,6 +8539,59 @@ $$;
 --
 
 COMMENT ON FUNCTION app_hidden.lock_traveler_deliveries(traveler_id uuid) IS 'Serialises, until commit, the accepts that add a live delivery to this traveler (the live-delivery limits).';
+
+
+--
+-- Name: log_admin_action(text, text, text, app_public.activity_severity, jsonb, jsonb, text); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.log_admin_action(action text, resource_type text, resource_id text, severity app_public.activity_severity, old_values jsonb DEFAULT NULL::jsonb, new_values jsonb DEFAULT NULL::jsonb, reason text DEFAULT NULL::text) RETURNS uuid
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_admin_id uuid := app_public.current_user_id();
+  v_id uuid;
+begin
+  if v_admin_id is not null and not exists (select 1 from app_private.admin_users a where a.user_id = v_admin_id) then
+    -- A programming error (an admin function without its caller check): masked, and nothing of the act commits.
+    raise exception 'log_admin_action: the signed-in user % is not an admin', v_admin_id;
+  end if;
+  insert into app_public.admin_activity_log (admin_id, action, resource_type, resource_id, old_values, new_values,
+                                             severity, ip_address, reason)
+  values (v_admin_id, log_admin_action.action, log_admin_action.resource_type, log_admin_action.resource_id,
+          log_admin_action.old_values, log_admin_action.new_values, log_admin_action.severity, app_hidden.current_ip(),
+          nullif(trim(log_admin_action.reason), ''))
+  returning id into v_id;
+  return v_id;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION log_admin_action(action text, resource_type text, resource_id text, severity app_public.activity_severity, old_values jsonb, new_values jsonb, reason text); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.log_admin_action(action text, resource_type text, resource_id text, severity app_public.activity_severity, old_values jsonb, new_values jsonb, reason text) IS 'Records an admin act in admin_activity_log (the signed-in admin, or null for the system); returns the entry''s id.';
+
+
+--
+-- Name: maintenance_refuses_caller(); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.maintenance_refuses_caller() RETURNS boolean
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select (app_hidden.config_value('platform.maintenance_mode'))::boolean and not app_hidden.is_admin_user();
+$$;
+
+
+--
+-- Name: FUNCTION maintenance_refuses_caller(); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.maintenance_refuses_caller() IS 'Whether maintenance mode refuses the caller''s mutations (on, and not an admin).';
 
 
 --
@@ -10427,6 +10590,61 @@ COMMENT ON FUNCTION app_hidden.tg_account_closures__anonymise_messages() IS 'Mas
 
 
 --
+-- Name: tg_admin_activity_log__append_only(); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.tg_admin_activity_log__append_only() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+begin
+  if TG_OP = 'DELETE' and OLD.severity in ('low', 'medium')
+     and OLD.created_at < now() - make_interval(days => (app_hidden.config_value('retention.admin_log_days'))::int) then
+    return OLD;
+  end if;
+  raise exception 'admin_activity_log is append-only' using errcode = 'DNIED';
+end;
+$$;
+
+
+--
+-- Name: FUNCTION tg_admin_activity_log__append_only(); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.tg_admin_activity_log__append_only() IS 'Refuses every update, and every delete but of low and medium entries past retention.admin_log_days.';
+
+
+--
+-- Name: tg_admin_users__keep_super_admin(); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.tg_admin_users__keep_super_admin() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+begin
+  if OLD.role = 'super_admin' and OLD.is_active
+     and (TG_OP = 'DELETE' or NEW.role <> 'super_admin' or not NEW.is_active) then
+    perform app_private.lock_admin_roles();
+    if not exists (select 1 from app_private.admin_users a
+                    where a.role = 'super_admin' and a.is_active and a.user_id <> OLD.user_id) then
+      raise exception 'The last active super_admin cannot be removed or demoted; grant the role to someone else first'
+        using errcode = 'BADST';
+    end if;
+  end if;
+  return case TG_OP when 'DELETE' then OLD else NEW end;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION tg_admin_users__keep_super_admin(); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.tg_admin_users__keep_super_admin() IS 'Refuses to remove or demote the last active super_admin (BADST), serialised by an advisory lock.';
+
+
+--
 -- Name: tg_conversation_messages__events(); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
@@ -10614,6 +10832,41 @@ $$;
 --
 
 COMMENT ON FUNCTION app_hidden.tg_deliveries__check_transition() IS 'Refuses delivery status changes that delivery_transitions does not allow for their cause; stamps the state''s time.';
+
+
+--
+-- Name: tg_deliveries__flag_frequent_cancellations(); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.tg_deliveries__flag_frequent_cancellations() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_days integer := (app_hidden.config_value('deliveries.cancel_flag_days'))::int;
+  v_count integer;
+begin
+  if not app_hidden.traveler_cancelled(NEW) then
+    return null;
+  end if;
+  select count(*) into v_count from app_public.deliveries d
+   where d.traveler_id = NEW.traveler_id and d.status = 'cancelled'
+     and d.cancelled_at > now() - make_interval(days => v_days) and app_hidden.traveler_cancelled(d);
+  if v_count >= (app_hidden.config_value('deliveries.cancel_flag_count'))::int then
+    insert into app_public.moderation_flags (user_id, reason, details)
+    values (NEW.traveler_id, 'frequent_cancellations', jsonb_build_object('cancellations', v_count, 'days', v_days))
+    on conflict (user_id, reason) where status = 'open' do nothing;
+  end if;
+  return null;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION tg_deliveries__flag_frequent_cancellations(); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.tg_deliveries__flag_frequent_cancellations() IS 'Flags a traveler for moderation when their cancellations reach deliveries.cancel_flag_count within cancel_flag_days.';
 
 
 --
@@ -11109,6 +11362,30 @@ COMMENT ON FUNCTION app_hidden.tg_system_configuration__check_value() IS 'Refuse
 
 
 --
+-- Name: tg_system_configuration__history(); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.tg_system_configuration__history() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+begin
+  insert into app_public.system_configuration_history (setting_id, category, key, old_value, new_value, changed_by, reason)
+  values (NEW.id, NEW.category, NEW.key, OLD.value, NEW.value, NEW.updated_by,
+          nullif(current_setting('app.config_change_reason', true), ''));
+  return null;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION tg_system_configuration__history(); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.tg_system_configuration__history() IS 'Records a setting''s change (old and new value, who, why) in system_configuration_history.';
+
+
+--
 -- Name: tg_trips__count_completed(); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
@@ -11589,6 +11866,27 @@ $$;
 --
 
 COMMENT ON FUNCTION app_hidden.transition_delivery(delivery_id uuid, to_status app_public.delivery_status, source app_public.transition_source, actor_id uuid, reason text) IS 'Moves a delivery to a status on behalf of a cause (source, actor, reason); the transition trigger decides whether that is allowed.';
+
+
+--
+-- Name: traveler_cancelled(app_public.deliveries); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.traveler_cancelled(delivery app_public.deliveries) RETURNS boolean
+    LANGUAGE sql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select traveler_cancelled.delivery.status = 'cancelled'
+     and traveler_cancelled.delivery.cancelled_by is not distinct from traveler_cancelled.delivery.traveler_id
+     and traveler_cancelled.delivery.cancellation_reason not in ('item_not_as_described', 'cannot_inspect', 'prohibited_item');
+$$;
+
+
+--
+-- Name: FUNCTION traveler_cancelled(delivery app_public.deliveries); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.traveler_cancelled(delivery app_public.deliveries) IS 'Whether a delivery is cancelled at its traveler''s fault.';
 
 
 --
@@ -12567,9 +12865,11 @@ CREATE FUNCTION app_private.audit_money_action(admin_id uuid, action text, deliv
     LANGUAGE sql
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
-  insert into app_private.admin_money_actions (admin_id, action, delivery_id, amount, currency, reason, details)
-  values (audit_money_action.admin_id, audit_money_action.action, audit_money_action.delivery_id,
-          audit_money_action.amount, audit_money_action.currency, audit_money_action.reason, audit_money_action.details);
+  select null::void from app_hidden.log_admin_action('admin_' || audit_money_action.action, 'delivery',
+    audit_money_action.delivery_id::text, 'high', null,
+    jsonb_build_object('amount', audit_money_action.amount, 'currency', audit_money_action.currency)
+      || coalesce(audit_money_action.details, '{}'),
+    audit_money_action.reason);
 $$;
 
 
@@ -12577,7 +12877,7 @@ $$;
 -- Name: FUNCTION audit_money_action(admin_id uuid, action text, delivery_id uuid, amount bigint, currency text, reason text, details jsonb); Type: COMMENT; Schema: app_private; Owner: -
 --
 
-COMMENT ON FUNCTION app_private.audit_money_action(admin_id uuid, action text, delivery_id uuid, amount bigint, currency text, reason text, details jsonb) IS 'Audits an admin money operation.';
+COMMENT ON FUNCTION app_private.audit_money_action(admin_id uuid, action text, delivery_id uuid, amount bigint, currency text, reason text, details jsonb) IS 'Logs an admin money operation in admin_activity_log (high).';
 
 
 --
@@ -12911,6 +13211,56 @@ $$;
 --
 
 COMMENT ON FUNCTION app_private.begin_restore_drill() IS 'Starts a restore drill of the newest completed backup; null when there is none.';
+
+
+--
+-- Name: bootstrap_super_admin(text); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.bootstrap_super_admin(email text) RETURNS uuid
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user app_public.users;
+  v_verified boolean;
+  v_old app_private.admin_users;
+begin
+  -- The lock of every change of the super_admins (admin_user_rules.sql): two bootstraps at once make one.
+  perform app_private.lock_admin_roles();
+  if exists (select 1 from app_private.admin_users a where a.role = 'super_admin' and a.is_active) then
+    raise exception 'A super_admin exists already: roles are granted with adminGrantRole' using errcode = 'BADST';
+  end if;
+  select u.* into v_user
+    from app_public.user_contacts c join app_public.users u on u.id = c.user_id
+   where c.email = bootstrap_super_admin.email::citext and u.deleted_at is null;
+  select c.email_verified_at is not null into v_verified from app_public.user_contacts c where c.user_id = v_user.id;
+  if v_user.id is null then
+    raise exception 'No user has the email %', bootstrap_super_admin.email using errcode = 'NTFND';
+  end if;
+  if not v_verified or v_user.status <> 'active' then
+    raise exception 'The first super_admin must be an active user with a verified email (this one is %)', v_user.status
+      using errcode = 'BADST';
+  end if;
+  select * into v_old from app_private.admin_users a where a.user_id = v_user.id;
+  insert into app_private.admin_users as a (user_id, role, permissions, is_active)
+  values (v_user.id, 'super_admin', '{}', true)
+  on conflict on constraint admin_users_pkey do update set role = 'super_admin', permissions = '{}', is_active = true;
+  perform app_hidden.log_admin_action('bootstrap_super_admin', 'user', v_user.id::text, 'critical',
+    case when v_old.user_id is not null
+         then jsonb_build_object('role', v_old.role, 'permissions', v_old.permissions, 'is_active', v_old.is_active) end,
+    jsonb_build_object('role', 'super_admin', 'permissions', '{}'::text[], 'is_active', true),
+    'first super_admin, made by an operator');
+  return v_user.id;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION bootstrap_super_admin(email text); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.bootstrap_super_admin(email text) IS 'Makes the verified, active user with this email the first super_admin (only while none exists); returns their id.';
 
 
 --
@@ -13257,7 +13607,9 @@ declare
     'stripe_events_deleted', app_private.delete_old_stripe_events(),
     'qr_code_scans_deleted', app_private.prune_qr_code_scans(),
     'operation_files_expired', app_private.expire_operation_files(),
-    'webhook_deliveries_deleted', app_private.delete_old_webhook_deliveries());
+    'webhook_deliveries_deleted', app_private.delete_old_webhook_deliveries(),
+
+    'admin_activity_purged', app_private.purge_admin_activity_log());
 begin
   return v_counts || jsonb_build_object('more', exists (
     select 1 from jsonb_each(v_counts) as c
@@ -15443,6 +15795,25 @@ COMMENT ON FUNCTION app_private.ledger_account(code text, user_id uuid, currency
 
 
 --
+-- Name: lock_admin_roles(); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.lock_admin_roles() RETURNS void
+    LANGUAGE sql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select pg_advisory_xact_lock(hashtext('app_private.admin_users roles'));
+$$;
+
+
+--
+-- Name: FUNCTION lock_admin_roles(); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.lock_admin_roles() IS 'Serialises changes of admin roles (a transaction advisory lock).';
+
+
+--
 -- Name: dispute_case_number_seq; Type: SEQUENCE; Schema: app_public; Owner: -
 --
 
@@ -16143,15 +16514,9 @@ CREATE FUNCTION app_private.lock_override_for_decision(override_id uuid, action 
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  v_user_id uuid := app_hidden.require_session(lock_override_for_decision.action);
+  v_user_id uuid := app_private.require_admin('qr.override', lock_override_for_decision.action);
   v_override app_public.qr_emergency_overrides;
 begin
-  if not app_hidden.current_user_has_permission('qr.override') then
-    raise exception 'Deciding emergency overrides needs the qr.override permission' using errcode = 'DNIED';
-  end if;
-  if not exists (select 1 from app_private.sessions s where s.id = app_hidden.current_session_id() and s.mfa_verified) then
-    raise exception 'Deciding emergency overrides needs a session that passed two-factor authentication' using errcode = 'DNIED';
-  end if;
   select * into v_override from app_public.qr_emergency_overrides o
    where o.id = lock_override_for_decision.override_id for update;
   if v_override.id is null then
@@ -17055,6 +17420,34 @@ $$;
 --
 
 COMMENT ON FUNCTION app_private.prune_sessions() IS 'Deletes sessions that ended and login attempts older than the retention period, at most retention.batch_size of each; returns how many.';
+
+
+--
+-- Name: purge_admin_activity_log(); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.purge_admin_activity_log() RETURNS integer
+    LANGUAGE sql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  with gone as (
+    delete from app_public.admin_activity_log l
+     where l.id in (select o.id from app_public.admin_activity_log o
+                     where o.created_at < now() - make_interval(days => (app_hidden.config_value('retention.admin_log_days'))::int)
+                       and o.severity in ('low', 'medium')
+                     order by o.created_at
+                     limit (app_hidden.config_value('retention.batch_size'))::int)
+    returning 1
+  )
+  select count(*)::integer from gone;
+$$;
+
+
+--
+-- Name: FUNCTION purge_admin_activity_log(); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.purge_admin_activity_log() IS 'Deletes low and medium admin log entries past retention.admin_log_days, in a batch; returns how many.';
 
 
 --
@@ -18181,6 +18574,35 @@ COMMENT ON FUNCTION app_private.request_refund(payment_intent_id uuid, amount bi
 
 
 --
+-- Name: require_admin(text, text); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.require_admin(permission text, action text) RETURNS uuid
+    LANGUAGE plpgsql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_hidden.require_user('unverified', require_admin.action);
+begin
+  if not app_hidden.current_user_has_permission(require_admin.permission) then
+    raise exception 'Only admins with % may %', require_admin.permission, require_admin.action using errcode = 'DNIED';
+  end if;
+  if not exists (select 1 from app_private.sessions s where s.id = app_hidden.current_session_id() and s.mfa_verified) then
+    raise exception 'Admin acts need a session that passed the second factor' using errcode = 'DNIED';
+  end if;
+  return v_user_id;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION require_admin(permission text, action text); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.require_admin(permission text, action text) IS 'Caller check of admin mutations: the permission and a two-factor session; returns the admin''s id, DNIED otherwise.';
+
+
+--
 -- Name: require_dispute_admin(text, text); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -18215,21 +18637,10 @@ COMMENT ON FUNCTION app_private.require_dispute_admin(permission text, action te
 --
 
 CREATE FUNCTION app_private.require_money_admin(permission text, action text) RETURNS uuid
-    LANGUAGE plpgsql STABLE
+    LANGUAGE sql STABLE
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
-declare
-  v_user_id uuid := app_hidden.require_user('unverified', require_money_admin.action);
-begin
-  if not app_hidden.current_user_has_permission(require_money_admin.permission) then
-    raise exception 'Only admins with % may %', require_money_admin.permission, require_money_admin.action
-      using errcode = 'DNIED';
-  end if;
-  if not exists (select 1 from app_private.sessions s where s.id = app_hidden.current_session_id() and s.mfa_verified) then
-    raise exception 'Money operations need a session that passed the second factor' using errcode = 'DNIED';
-  end if;
-  return v_user_id;
-end;
+  select app_private.require_admin(require_money_admin.permission, require_money_admin.action);
 $$;
 
 
@@ -18297,6 +18708,35 @@ $$;
 --
 
 COMMENT ON FUNCTION app_private.require_operations_admin(permission text, action text) IS 'Caller check of the operations mutations: the permission and a two-factor session; DNIED otherwise.';
+
+
+--
+-- Name: require_super_admin(text); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.require_super_admin(action text) RETURNS uuid
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid;
+begin
+  perform app_private.lock_admin_roles();
+  v_user_id := app_private.require_admin('admin.roles', require_super_admin.action);
+  if not exists (select 1 from app_private.admin_users a
+                  where a.user_id = v_user_id and a.role = 'super_admin' and a.is_active) then
+    raise exception 'Only a super_admin may %', require_super_admin.action using errcode = 'DNIED';
+  end if;
+  return v_user_id;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION require_super_admin(action text); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.require_super_admin(action text) IS 'Caller check of role changes: an active super_admin in a two-factor session; returns their id, DNIED otherwise.';
 
 
 --
@@ -19630,7 +20070,7 @@ Adds a traveler to the signed-in user''s favorites (adding twice keeps one). Err
 --
 
 CREATE FUNCTION app_public.admin_check_qr_token(token text) RETURNS app_public.qr_token_check
-    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
@@ -19638,10 +20078,9 @@ declare
   v_code app_public.qr_codes;
   v_problem text;
 begin
-  perform app_hidden.require_session('check handover codes');
-  if not (app_hidden.current_user_has_permission('qr.override') or app_hidden.current_user_has_permission('deliveries.read')) then
-    raise exception 'Checking handover codes needs the qr.override or deliveries.read permission' using errcode = 'DNIED';
-  end if;
+  perform app_private.require_admin(
+    case when app_hidden.current_user_has_permission('qr.override') then 'qr.override' else 'deliveries.read' end,
+    'check handover codes');
   select * into v_token from app_private.read_qr_token(admin_check_qr_token.token);
   if v_token.problem is null then
     select c.* into v_code from app_private.qr_code_secrets s join app_public.qr_codes c on c.id = s.qr_code_id
@@ -19655,6 +20094,8 @@ begin
     when v_code.status <> 'active' then format('the code is %s', v_code.status)
     when v_code.expires_at <= now() then 'the code has expired'
   end;
+  perform app_hidden.log_admin_action('admin_check_qr_token', 'delivery', v_token.delivery_id::text, 'low', null,
+    jsonb_build_object('qr_code_id', v_code.id, 'qr_type', v_token.qr_type, 'problem', v_problem));
   return row(v_token.problem is null, v_problem, v_token.key_id, v_token.delivery_id, v_token.qr_type,
              v_token.token_expires_at, v_code.id, v_code.status, v_code.expires_at, v_code.failed_attempts)::app_public.qr_token_check;
 end;
@@ -19665,7 +20106,8 @@ $$;
 -- Name: FUNCTION admin_check_qr_token(token text); Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON FUNCTION app_public.admin_check_qr_token(token text) IS 'An admin (qr.override or deliveries.read) inspects a handover token without consuming it: whether its signature holds, the code it belongs to, its state, and why a scan would fail (before the scanner''s own checks). Errors: LOGIN, DNIED.';
+COMMENT ON FUNCTION app_public.admin_check_qr_token(token text) IS '@resultFieldName qrTokenCheck
+An admin (qr.override or deliveries.read, in a two-factor session; audited, low) inspects a handover token without consuming it: whether its signature holds, the code it belongs to, its state, and why a scan would fail (before the scanner''s own checks). Errors: LOGIN, DNIED.';
 
 
 --
@@ -19726,10 +20168,10 @@ begin
     coalesce(admin_grant_credit.expires_at,
              now() + make_interval(months => (app_hidden.config_value('payments.credit_validity_months'))::int)),
     granted_by := v_admin, note := admin_grant_credit.note);
-  perform app_private.audit_money_action(v_admin, 'grant_credit', null, v_credit.amount, v_credit.currency,
-    admin_grant_credit.note,
-    jsonb_build_object('credit_id', v_credit.id, 'user_id', v_credit.user_id, 'type', v_credit.type,
-                       'expires_at', v_credit.expires_at));
+  perform app_hidden.log_admin_action('admin_grant_credit', 'promotional_credit', v_credit.id::text, 'high', null,
+    jsonb_build_object('user_id', v_credit.user_id, 'amount', v_credit.amount, 'currency', v_credit.currency,
+                       'type', v_credit.type, 'expires_at', v_credit.expires_at),
+    admin_grant_credit.note);
   return v_credit;
 end;
 $$;
@@ -19741,6 +20183,59 @@ $$;
 
 COMMENT ON FUNCTION app_public.admin_grant_credit(user_id uuid, amount bigint, currency text, note text, type app_public.credit_type, expires_at timestamp with time zone) IS '@resultFieldName promotionalCredit
 Grants a promotional credit to a user (any type but referral_bonus), spent on their next payments in that currency; it expires after payments.credit_validity_months unless expiresAt says when. Needs finance.write and a two-factor session; audited. Errors: LOGIN, DNIED, NTFND (no such user), INVAL (amount not positive, unsupported currency, expiry in the past, no note, referral_bonus).';
+
+
+--
+-- Name: admin_grant_role(uuid, app_public.admin_role, text, text[]); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.admin_grant_role(user_id uuid, role app_public.admin_role, reason text, permissions text[] DEFAULT '{}'::text[]) RETURNS app_public.admin_role_grant
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_admin_id uuid := app_private.require_super_admin('grant admin roles');
+  v_status app_public.user_status;
+  v_old app_private.admin_users;
+  v_new app_private.admin_users;
+begin
+  if admin_grant_role.role is null then
+    raise exception 'role is required' using errcode = 'INVAL';
+  end if;
+  if length(trim(coalesce(admin_grant_role.reason, ''))) not between 1 and 1000 then
+    raise exception 'reason must have 1 to 1000 characters' using errcode = 'INVAL';
+  end if;
+  select u.status into v_status from app_public.users u
+   where u.id = admin_grant_role.user_id and u.deleted_at is null for update;
+  if v_status is null then
+    raise exception 'User not found' using errcode = 'NTFND';
+  end if;
+  if v_status <> 'active' then
+    raise exception 'Only an active account (with a verified email) can be an admin; this one is %', v_status
+      using errcode = 'BADST';
+  end if;
+  select * into v_old from app_private.admin_users a where a.user_id = admin_grant_role.user_id for no key update;
+  insert into app_private.admin_users as a (user_id, role, permissions, is_active)
+  values (admin_grant_role.user_id, admin_grant_role.role, coalesce(admin_grant_role.permissions, '{}'), true)
+  on conflict on constraint admin_users_pkey do update
+    set role = excluded.role, permissions = excluded.permissions, is_active = true
+  returning a.* into v_new;
+  perform app_hidden.log_admin_action('admin_grant_role', 'user', v_new.user_id::text, 'critical',
+    case when v_old.user_id is not null
+         then jsonb_build_object('role', v_old.role, 'permissions', v_old.permissions, 'is_active', v_old.is_active) end,
+    jsonb_build_object('role', v_new.role, 'permissions', v_new.permissions, 'is_active', v_new.is_active),
+    admin_grant_role.reason);
+  return row(v_new.user_id, v_new.role, v_new.permissions, v_new.is_active)::app_public.admin_role_grant;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION admin_grant_role(user_id uuid, role app_public.admin_role, reason text, permissions text[]); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.admin_grant_role(user_id uuid, role app_public.admin_role, reason text, permissions text[]) IS '@resultFieldName adminRoleGrant
+Makes a user an admin of a role with optional extra permissions (category.action or category.*), or changes an admin''s role (super_admin only, in a two-factor session; audited, critical). Errors: LOGIN, DNIED, INVAL, NTFND, BADST (the account is not active; the last super_admin would be demoted).';
 
 
 --
@@ -20034,6 +20529,275 @@ Releases a delivery''s escrow to the traveler now (the transfer follows in a mom
 
 
 --
+-- Name: admin_revoke_role(uuid, text); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.admin_revoke_role(user_id uuid, reason text) RETURNS app_public.admin_role_grant
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_admin_id uuid := app_private.require_super_admin('revoke admin roles');
+  v_old app_private.admin_users;
+  v_new app_private.admin_users;
+begin
+  if length(trim(coalesce(admin_revoke_role.reason, ''))) not between 1 and 1000 then
+    raise exception 'reason must have 1 to 1000 characters' using errcode = 'INVAL';
+  end if;
+  select * into v_old from app_private.admin_users a where a.user_id = admin_revoke_role.user_id for no key update;
+  if v_old.user_id is null or not v_old.is_active then
+    raise exception 'This user is not an admin' using errcode = 'NTFND';
+  end if;
+  update app_private.admin_users a set is_active = false where a.user_id = v_old.user_id returning a.* into v_new;
+  perform app_hidden.log_admin_action('admin_revoke_role', 'user', v_new.user_id::text, 'critical',
+    jsonb_build_object('role', v_old.role, 'permissions', v_old.permissions, 'is_active', true),
+    jsonb_build_object('role', v_new.role, 'permissions', v_new.permissions, 'is_active', false),
+    admin_revoke_role.reason);
+  return row(v_new.user_id, v_new.role, v_new.permissions, v_new.is_active)::app_public.admin_role_grant;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION admin_revoke_role(user_id uuid, reason text); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.admin_revoke_role(user_id uuid, reason text) IS '@resultFieldName adminRoleGrant
+Takes a user''s admin role away (super_admin only, in a two-factor session; audited, critical). Errors: LOGIN, DNIED, INVAL, NTFND (not an admin), BADST (the last super_admin).';
+
+
+--
+-- Name: users; Type: TABLE; Schema: app_public; Owner: -
+--
+
+CREATE TABLE app_public.users (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    first_name text NOT NULL,
+    display_name text NOT NULL,
+    user_type app_public.user_type DEFAULT 'customer'::app_public.user_type NOT NULL,
+    status app_public.user_status DEFAULT 'pending'::app_public.user_status NOT NULL,
+    verification_level app_public.verification_level DEFAULT 'unverified'::app_public.verification_level NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    bio text,
+    referred_by_user_id uuid,
+    suspended_until timestamp with time zone,
+    deactivated_at timestamp with time zone,
+    deleted_at timestamp with time zone,
+    picture_id uuid,
+    CONSTRAINT users_bio_check CHECK ((length(bio) <= 500)),
+    CONSTRAINT users_first_name_check CHECK (((length(first_name) >= 1) AND (length(first_name) <= 100)))
+);
+
+ALTER TABLE ONLY app_public.users FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE users; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TABLE app_public.users IS '@behavior -insert -delete
+A person on the platform: the public profile. Contact details live in user_contacts, secrets server-side.';
+
+
+--
+-- Name: COLUMN users.id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.users.id IS 'Identifier of the user.';
+
+
+--
+-- Name: COLUMN users.first_name; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.users.first_name IS 'First name, shown to other users.';
+
+
+--
+-- Name: COLUMN users.display_name; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.users.display_name IS 'Name shown to other users: first name and last initial (kept by a trigger).';
+
+
+--
+-- Name: COLUMN users.user_type; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.users.user_type IS 'Whether the user sends items, carries them, or both.';
+
+
+--
+-- Name: COLUMN users.status; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.users.status IS 'Account lifecycle state.';
+
+
+--
+-- Name: COLUMN users.verification_level; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.users.verification_level IS 'Highest verified identity level; set only by the platform.';
+
+
+--
+-- Name: COLUMN users.created_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.users.created_at IS 'When the account was created.';
+
+
+--
+-- Name: COLUMN users.updated_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.users.updated_at IS 'When the profile last changed.';
+
+
+--
+-- Name: COLUMN users.bio; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.users.bio IS 'A short self-description, at most 500 characters.';
+
+
+--
+-- Name: COLUMN users.referred_by_user_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.users.referred_by_user_id IS 'The user whose referral code this user signed up with.';
+
+
+--
+-- Name: COLUMN users.suspended_until; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.users.suspended_until IS 'End of the current suspension, if any.';
+
+
+--
+-- Name: COLUMN users.deactivated_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.users.deactivated_at IS 'When the user deactivated the account (signing in within 30 days undoes it).';
+
+
+--
+-- Name: COLUMN users.deleted_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.users.deleted_at IS 'When the user deleted the account; personal data is anonymised after a retention period.';
+
+
+--
+-- Name: COLUMN users.picture_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.users.picture_id IS 'The profile picture: a ready avatar file of the user''s own.';
+
+
+--
+-- Name: CONSTRAINT users_bio_check ON users; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT users_bio_check ON app_public.users IS 'bio may have at most 500 characters';
+
+
+--
+-- Name: CONSTRAINT users_first_name_check ON users; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT users_first_name_check ON app_public.users IS 'first_name must have 1 to 100 characters';
+
+
+--
+-- Name: admin_set_user_status(uuid, app_public.user_status, app_public.user_status_reason, integer, text); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.admin_set_user_status(user_id uuid, status app_public.user_status, reason app_public.user_status_reason, duration_days integer DEFAULT NULL::integer, note text DEFAULT NULL::text) RETURNS app_public.users
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_admin_id uuid := app_private.require_admin('users.suspend', 'change account statuses');
+  v_user app_public.users;
+  v_new app_public.users;
+  v_verified boolean;
+  v_note text := nullif(trim(admin_set_user_status.note), '');
+  v_why text;
+begin
+  if admin_set_user_status.status is null or admin_set_user_status.status not in ('active', 'suspended', 'banned') then
+    raise exception 'status must be active, suspended or banned' using errcode = 'INVAL';
+  end if;
+  if admin_set_user_status.reason is null then
+    raise exception 'reason is required' using errcode = 'INVAL';
+  end if;
+  if admin_set_user_status.duration_days is not null
+     and (admin_set_user_status.status <> 'suspended' or admin_set_user_status.duration_days not between 1 and 3650) then
+    raise exception 'duration_days applies to suspensions only, from 1 to 3650 days (none: until lifted)' using errcode = 'INVAL';
+  end if;
+  if length(v_note) > 1000 then
+    raise exception 'note must have at most 1000 characters' using errcode = 'INVAL';
+  end if;
+  select u.* into v_user from app_public.users u
+   where u.id = admin_set_user_status.user_id and u.deleted_at is null for update;
+  select c.email_verified_at is not null into v_verified from app_public.user_contacts c where c.user_id = v_user.id;
+  if v_user.id is null then
+    raise exception 'User not found' using errcode = 'NTFND';
+  end if;
+  if v_user.id = v_admin_id then
+    raise exception 'Admins do not change their own account status' using errcode = 'DNIED';
+  end if;
+  if exists (select 1 from app_private.admin_users a where a.user_id = v_user.id and a.is_active) then
+    raise exception 'This account is an active admin: revoke the role first' using errcode = 'DNIED';
+  end if;
+  if (admin_set_user_status.status = 'active' and v_user.status not in ('suspended', 'banned'))
+     or (admin_set_user_status.status = 'suspended' and v_user.status = 'banned')
+     or (admin_set_user_status.status = 'banned' and v_user.status = 'banned') then
+    raise exception 'A % account cannot become %', v_user.status, admin_set_user_status.status using errcode = 'BADST';
+  end if;
+
+  update app_public.users u
+     set status = case when admin_set_user_status.status = 'active' and not v_verified then 'pending'
+                       else admin_set_user_status.status end,
+         suspended_until = case when admin_set_user_status.status = 'suspended' and admin_set_user_status.duration_days is not null
+                                then now() + make_interval(days => admin_set_user_status.duration_days) end
+   where u.id = v_user.id
+  returning u.* into v_new;
+  v_why := admin_set_user_status.reason::text || coalesce(': ' || v_note, '');
+  insert into app_private.user_status_changes (user_id, old_status, new_status, reason, changed_by)
+  values (v_user.id, v_user.status, v_new.status, left(v_why, 1000), v_admin_id);
+  if v_new.status in ('suspended', 'banned') then
+    perform app_private.revoke_user_sessions(v_user.id);
+    perform app_hidden.notify(v_user.id, 'account_' || v_new.status::text,
+      jsonb_build_object('reason', replace(admin_set_user_status.reason::text, '_', ' '))
+        || case when v_new.status = 'suspended'
+                then jsonb_build_object('until', coalesce(to_char(v_new.suspended_until at time zone 'UTC',
+                                                                  'YYYY-MM-DD HH24:MI "UTC"'), 'an administrator lifts it'))
+                else '{}' end,
+      'high');
+  end if;
+  perform app_hidden.log_admin_action('admin_set_user_status', 'user', v_user.id::text,
+    case when v_new.status = 'active' or v_new.status = 'pending' then 'medium' else 'high' end::app_public.activity_severity,
+    jsonb_build_object('status', v_user.status, 'suspended_until', v_user.suspended_until),
+    jsonb_build_object('status', v_new.status, 'suspended_until', v_new.suspended_until),
+    v_why);
+  return v_new;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION admin_set_user_status(user_id uuid, status app_public.user_status, reason app_public.user_status_reason, duration_days integer, note text); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.admin_set_user_status(user_id uuid, status app_public.user_status, reason app_public.user_status_reason, duration_days integer, note text) IS '@resultFieldName user
+Suspends (for durationDays, or until lifted), bans or reinstates an account (admins with users.suspend, in a two-factor session; audited). Suspending or banning signs the user out everywhere and tells them. Errors: LOGIN, DNIED (oneself, an active admin), INVAL, NTFND, BADST (a transition that does not apply).';
+
+
+--
 -- Name: admin_table_sizes(); Type: FUNCTION; Schema: app_public; Owner: -
 --
 
@@ -20142,6 +20906,11 @@ begin
     'high', d.id)
     from app_public.deliveries d, unnest(array[d.customer_id, d.traveler_id]) as u(id)
    where d.id = v_override.delivery_id;
+  perform app_hidden.log_admin_action('approve_emergency_override', 'qr_emergency_override', v_override.id::text, 'high',
+    jsonb_build_object('status', 'pending'),
+    jsonb_build_object('status', v_override.status, 'delivery_id', v_override.delivery_id, 'qr_type', v_override.qr_type,
+                       'valid_until', v_override.valid_until, 'restrictions', v_override.restrictions),
+    v_override.notes);
   return v_override;
 end;
 $$;
@@ -20355,6 +21124,8 @@ declare
   v_user_id uuid := app_hidden.require_session('cancel deliveries');
   v_delivery app_public.deliveries;
   v_admin boolean := app_hidden.current_user_has_permission('deliveries.write');
+  v_source app_public.transition_source;
+  v_old_status app_public.delivery_status;
 begin
   select * into v_delivery from app_public.deliveries d where d.id = cancel_delivery.delivery_id for update;
   if v_delivery.id is null or (v_user_id not in (v_delivery.customer_id, v_delivery.traveler_id) and not v_admin) then
@@ -20366,10 +21137,18 @@ begin
     raise exception 'Give a reason for cancelling (refused items go through refusePickup)' using errcode = 'INVAL';
   end if;
   -- A party cancels before pickup; afterwards only an admin can (the transition table says so).
-  return app_hidden.cancel_delivery_as(v_delivery.id,
-    case when v_user_id in (v_delivery.customer_id, v_delivery.traveler_id) and v_delivery.status in ('accepted', 'pickup_scheduled')
-         then 'user' when v_admin then 'admin' else 'user' end::app_public.transition_source,
-    v_user_id, cancel_delivery.reason, cancel_delivery.note);
+  v_source := case when v_user_id in (v_delivery.customer_id, v_delivery.traveler_id) and v_delivery.status in ('accepted', 'pickup_scheduled')
+                   then 'user' when v_admin then 'admin' else 'user' end;
+  v_old_status := v_delivery.status;
+  v_delivery := app_hidden.cancel_delivery_as(v_delivery.id, v_source, v_user_id, cancel_delivery.reason, cancel_delivery.note);
+  -- Cancelling as an admin (money goes back through payments__cancel) is an admin act (docs/admin.md, Audit).
+  if v_source = 'admin' then
+    perform app_hidden.log_admin_action('cancel_delivery', 'delivery', v_delivery.id::text, 'high',
+      jsonb_build_object('status', v_old_status),
+      jsonb_build_object('status', v_delivery.status, 'cancellation_reason', v_delivery.cancellation_reason),
+      v_delivery.cancellation_note);
+  end if;
+  return v_delivery;
 end;
 $$;
 
@@ -20546,6 +21325,12 @@ begin
          cancellation_note = nullif(trim(cancel_trip.note), ''), cancelled_by = v_user_id, cancelled_at = now()
    where t.id = v_trip.id
   returning t.* into v_trip;
+  -- Another traveler's trip cancelled by an admin is an admin act (docs/admin.md, Audit).
+  if v_is_admin and v_trip.traveler_id <> v_user_id then
+    perform app_hidden.log_admin_action('cancel_trip', 'trip', v_trip.id::text, 'high', null,
+      jsonb_build_object('status', v_trip.status, 'cancellation_reason', v_trip.cancellation_reason),
+      v_trip.cancellation_note);
+  end if;
   return v_trip;
 end;
 $$;
@@ -21365,152 +22150,6 @@ $$;
 
 COMMENT ON FUNCTION app_public.create_webhook(url text, events text[], description text) IS '@resultFieldName webhookSecret
 Registers a partner endpoint for event types (delivery.status_changed, offer.accepted, payment.captured, escrow.released, refund.created, dispute.opened, dispute.resolved, emergency.reported, user.verified) and returns its signing secret, shown only this once. Needs notifications.send and a two-factor session. Errors: LOGIN, DNIED, INVAL (url not https, events, description).';
-
-
---
--- Name: users; Type: TABLE; Schema: app_public; Owner: -
---
-
-CREATE TABLE app_public.users (
-    id uuid DEFAULT gen_random_uuid() NOT NULL,
-    first_name text NOT NULL,
-    display_name text NOT NULL,
-    user_type app_public.user_type DEFAULT 'customer'::app_public.user_type NOT NULL,
-    status app_public.user_status DEFAULT 'pending'::app_public.user_status NOT NULL,
-    verification_level app_public.verification_level DEFAULT 'unverified'::app_public.verification_level NOT NULL,
-    created_at timestamp with time zone DEFAULT now() NOT NULL,
-    updated_at timestamp with time zone DEFAULT now() NOT NULL,
-    bio text,
-    referred_by_user_id uuid,
-    suspended_until timestamp with time zone,
-    deactivated_at timestamp with time zone,
-    deleted_at timestamp with time zone,
-    picture_id uuid,
-    CONSTRAINT users_bio_check CHECK ((length(bio) <= 500)),
-    CONSTRAINT users_first_name_check CHECK (((length(first_name) >= 1) AND (length(first_name) <= 100)))
-);
-
-ALTER TABLE ONLY app_public.users FORCE ROW LEVEL SECURITY;
-
-
---
--- Name: TABLE users; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON TABLE app_public.users IS '@behavior -insert -delete
-A person on the platform: the public profile. Contact details live in user_contacts, secrets server-side.';
-
-
---
--- Name: COLUMN users.id; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.users.id IS 'Identifier of the user.';
-
-
---
--- Name: COLUMN users.first_name; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.users.first_name IS 'First name, shown to other users.';
-
-
---
--- Name: COLUMN users.display_name; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.users.display_name IS 'Name shown to other users: first name and last initial (kept by a trigger).';
-
-
---
--- Name: COLUMN users.user_type; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.users.user_type IS 'Whether the user sends items, carries them, or both.';
-
-
---
--- Name: COLUMN users.status; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.users.status IS 'Account lifecycle state.';
-
-
---
--- Name: COLUMN users.verification_level; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.users.verification_level IS 'Highest verified identity level; set only by the platform.';
-
-
---
--- Name: COLUMN users.created_at; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.users.created_at IS 'When the account was created.';
-
-
---
--- Name: COLUMN users.updated_at; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.users.updated_at IS 'When the profile last changed.';
-
-
---
--- Name: COLUMN users.bio; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.users.bio IS 'A short self-description, at most 500 characters.';
-
-
---
--- Name: COLUMN users.referred_by_user_id; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.users.referred_by_user_id IS 'The user whose referral code this user signed up with.';
-
-
---
--- Name: COLUMN users.suspended_until; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.users.suspended_until IS 'End of the current suspension, if any.';
-
-
---
--- Name: COLUMN users.deactivated_at; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.users.deactivated_at IS 'When the user deactivated the account (signing in within 30 days undoes it).';
-
-
---
--- Name: COLUMN users.deleted_at; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.users.deleted_at IS 'When the user deleted the account; personal data is anonymised after a retention period.';
-
-
---
--- Name: COLUMN users.picture_id; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.users.picture_id IS 'The profile picture: a ready avatar file of the user''s own.';
-
-
---
--- Name: CONSTRAINT users_bio_check ON users; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON CONSTRAINT users_bio_check ON app_public.users IS 'bio may have at most 500 characters';
-
-
---
--- Name: CONSTRAINT users_first_name_check ON users; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON CONSTRAINT users_first_name_check ON app_public.users IS 'first_name must have 1 to 100 characters';
 
 
 --
@@ -22488,13 +23127,11 @@ CREATE FUNCTION app_public.handle_user_report(report_id uuid, status app_public.
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  v_admin_id uuid := app_hidden.require_session('moderate reports');
+  v_admin_id uuid := app_private.require_admin('content.moderate', 'moderate reports');
   v_report app_public.user_reports;
   v_action app_public.report_resolution_action := handle_user_report.resolution_action;
+  v_old app_public.user_reports;
 begin
-  if not app_hidden.current_user_has_permission('content.moderate') then
-    raise exception 'Handling reports needs the content.moderate permission' using errcode = 'DNIED';
-  end if;
   if handle_user_report.status is null or handle_user_report.status = 'pending' then
     raise exception 'The new status must be reviewed, resolved or dismissed' using errcode = 'INVAL';
   end if;
@@ -22508,6 +23145,7 @@ begin
   if v_report.reported_user_id = v_admin_id then
     raise exception 'Moderators do not handle reports about themselves' using errcode = 'DNIED';
   end if;
+  v_old := v_report;
   if handle_user_report.status = 'dismissed' then
     v_action := coalesce(v_action, 'none');
   elsif handle_user_report.status = 'resolved' and v_action is null then
@@ -22522,6 +23160,11 @@ begin
          handled_at = now()
    where r.id = v_report.id
   returning r.* into v_report;
+  perform app_hidden.log_admin_action('handle_user_report', 'user_report', v_report.id::text, 'medium',
+    jsonb_build_object('status', v_old.status, 'resolution_action', v_old.resolution_action),
+    jsonb_build_object('status', v_report.status, 'resolution_action', v_report.resolution_action,
+                       'reported_user_id', v_report.reported_user_id),
+    v_report.resolution_notes);
   return v_report;
 end;
 $$;
@@ -23341,13 +23984,11 @@ CREATE FUNCTION app_public.moderate_review(review_id uuid, decision app_public.m
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  v_admin_id uuid := app_hidden.require_session('moderate reviews');
+  v_admin_id uuid := app_private.require_admin('content.moderate', 'moderate reviews');
   v_note text := nullif(trim(moderate_review.note), '');
   v_review app_public.reviews;
+  v_old app_public.reviews;
 begin
-  if not app_hidden.current_user_has_permission('content.moderate') then
-    raise exception 'Moderating reviews needs the content.moderate permission' using errcode = 'DNIED';
-  end if;
   if moderate_review.decision is null or moderate_review.decision = 'pending' or length(v_note) > 1000 then
     raise exception 'The decision is approved or rejected; a note has at most 1000 characters' using errcode = 'INVAL';
   end if;
@@ -23355,6 +23996,7 @@ begin
   if v_admin_id in (v_review.reviewer_id, v_review.reviewee_id) then
     raise exception 'Moderators do not decide on reviews by or about themselves' using errcode = 'DNIED';
   end if;
+  v_old := v_review;
   update app_public.reviews v
      set status = case moderate_review.decision when 'approved' then 'active' else 'deleted' end::app_public.review_status,
          moderation_status = moderate_review.decision,
@@ -23368,6 +24010,9 @@ begin
          handled_by = v_admin_id,
          handled_at = now()
    where r.review_id = v_review.id and r.status in ('pending', 'reviewed');
+  perform app_hidden.log_admin_action('moderate_review', 'review', v_review.id::text, 'medium',
+    jsonb_build_object('status', v_old.status, 'moderation_status', v_old.moderation_status),
+    jsonb_build_object('status', v_review.status, 'moderation_status', v_review.moderation_status), v_note);
   return v_review;
 end;
 $$;
@@ -23621,6 +24266,27 @@ $$;
 
 COMMENT ON FUNCTION app_public.post_dispute_message(dispute_id uuid, body text, is_internal boolean) IS '@resultFieldName disputeMessage
 Posts a message on a dispute you take part in, or as an admin with disputes.write (isInternal: a note only admins read). An admin''s message to the parties awaits their response; a party''s answer puts the dispute back under review. Errors: LOGIN, SUSPD, NTFND, DNIED (internal notes are for admins), BADST (closed), INVAL.';
+
+
+--
+-- Name: public_config(); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.public_config() RETURNS jsonb
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select coalesce(jsonb_object_agg(c.category || '.' || c.key, c.value order by c.category, c.key), '{}')
+    from app_public.system_configuration c
+   where c.is_public;
+$$;
+
+
+--
+-- Name: FUNCTION public_config(); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.public_config() IS 'The public settings, as one JSON object keyed category.key (e.g. platform.maintenance_mode).';
 
 
 --
@@ -24107,6 +24773,10 @@ begin
   returning * into v_override;
   perform app_hidden.notify(v_override.requester_id, 'override_rejected',
     jsonb_build_object('notes', v_override.notes), 'high', v_override.delivery_id);
+  perform app_hidden.log_admin_action('reject_emergency_override', 'qr_emergency_override', v_override.id::text, 'medium',
+    jsonb_build_object('status', 'pending'),
+    jsonb_build_object('status', v_override.status, 'delivery_id', v_override.delivery_id, 'qr_type', v_override.qr_type),
+    v_override.notes);
   return v_override;
 end;
 $$;
@@ -25347,14 +26017,14 @@ begin
     perform app_hidden.cancel_delivery_as(v_delivery.id, 'admin', v_admin, 'admin_decision',
                                           'dispute ' || v_dispute.case_number || ' resolved');
   end if;
-  if v_moves_money then
-    perform app_private.audit_money_action(v_admin, 'dispute_settlement', v_delivery.id, v_customer_refund,
-      coalesce(v_intent.currency, v_delivery.currency), coalesce(v_dispute.resolution_note, resolve_dispute.resolution::text),
-      jsonb_build_object('dispute_id', v_dispute.id, 'case_number', v_dispute.case_number,
-                         'resolution', resolve_dispute.resolution, 'outcome', v_outcome, 'refund_id', v_refund.id,
-                         'platform_fee_refund', v_refund.platform_fee_refund, 'traveler_compensation', v_compensation,
-                         'clawback', v_clawback));
-  end if;
+  -- Audited whether or not money moved (high: it decides the delivery's outcome and, maybe, money).
+  perform app_hidden.log_admin_action('resolve_dispute', 'dispute', v_dispute.id::text, 'high', null,
+    jsonb_build_object('delivery_id', v_delivery.id, 'case_number', v_dispute.case_number,
+                       'amount', v_customer_refund, 'currency', coalesce(v_intent.currency, v_delivery.currency),
+                       'resolution', resolve_dispute.resolution, 'outcome', v_outcome, 'refund_id', v_refund.id,
+                       'platform_fee_refund', v_refund.platform_fee_refund, 'traveler_compensation', v_compensation,
+                       'clawback', v_clawback),
+    coalesce(v_dispute.resolution_note, resolve_dispute.resolution::text));
   perform app_hidden.notify(u.id, 'dispute_resolved',
     jsonb_build_object('delivery_number', v_delivery.delivery_number,
                        'resolution', replace(resolve_dispute.resolution::text, '_', ' ')), 'high', v_delivery.id)
@@ -25370,6 +26040,164 @@ $$;
 
 COMMENT ON FUNCTION app_public.resolve_dispute(dispute_id uuid, resolution app_public.dispute_resolution, outcome app_public.delivery_status, customer_refund bigint, platform_fee_refund bigint, traveler_compensation bigint, note text) IS '@resultFieldName dispute
 Resolves an open dispute and settles its money once: customerRefund back to the customer (the platform fee pro rata of the share refunded unless platformFeeRefund says how much), travelerCompensation kept by the traveler of their share left (default: all of it when nothing is refunded), the rest of the share refunded; a lost chargeback refunds nothing and claws back from the traveler''s share what they do not keep. outcome ends a disputed delivery: delivered or cancelled. Needs disputes.write, plus finance.write when money moves, in a two-factor session. Errors: LOGIN, DNIED, NTFND, BADST (not open; a chargeback the bank has not decided), INVAL (amounts, outcome), EXIST (already settled).';
+
+
+--
+-- Name: moderation_flags; Type: TABLE; Schema: app_public; Owner: -
+--
+
+CREATE TABLE app_public.moderation_flags (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    user_id uuid NOT NULL,
+    reason app_public.moderation_flag_reason NOT NULL,
+    details jsonb DEFAULT '{}'::jsonb NOT NULL,
+    status app_public.moderation_flag_status DEFAULT 'open'::app_public.moderation_flag_status NOT NULL,
+    resolved_by uuid,
+    resolved_at timestamp with time zone,
+    resolution_note text,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT moderation_flags_details_object CHECK ((jsonb_typeof(details) = 'object'::text)),
+    CONSTRAINT moderation_flags_resolution CHECK (((status = 'resolved'::app_public.moderation_flag_status) = (resolved_at IS NOT NULL))),
+    CONSTRAINT moderation_flags_resolution_note_length CHECK (((length(resolution_note) >= 1) AND (length(resolution_note) <= 1000)))
+);
+
+ALTER TABLE ONLY app_public.moderation_flags FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE moderation_flags; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TABLE app_public.moderation_flags IS '@behavior -insert -update -delete
+The moderation queue: users flagged by a rule (travelers who cancel often), open until a moderator resolves the flag. Read by admins with users.suspend.';
+
+
+--
+-- Name: COLUMN moderation_flags.id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.moderation_flags.id IS 'Id of the flag.';
+
+
+--
+-- Name: COLUMN moderation_flags.user_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.moderation_flags.user_id IS 'The flagged user.';
+
+
+--
+-- Name: COLUMN moderation_flags.reason; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.moderation_flags.reason IS 'The rule that flagged them.';
+
+
+--
+-- Name: COLUMN moderation_flags.details; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.moderation_flags.details IS 'What the rule saw (for frequent_cancellations: how many, over how many days).';
+
+
+--
+-- Name: COLUMN moderation_flags.status; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.moderation_flags.status IS 'open or resolved.';
+
+
+--
+-- Name: COLUMN moderation_flags.resolved_by; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.moderation_flags.resolved_by IS '@behavior -*
+The moderator who resolved the flag.';
+
+
+--
+-- Name: COLUMN moderation_flags.resolved_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.moderation_flags.resolved_at IS 'When the flag was resolved.';
+
+
+--
+-- Name: COLUMN moderation_flags.resolution_note; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.moderation_flags.resolution_note IS 'What the moderator decided.';
+
+
+--
+-- Name: COLUMN moderation_flags.created_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.moderation_flags.created_at IS 'When the user was flagged.';
+
+
+--
+-- Name: CONSTRAINT moderation_flags_details_object ON moderation_flags; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT moderation_flags_details_object ON app_public.moderation_flags IS 'details must be a JSON object';
+
+
+--
+-- Name: CONSTRAINT moderation_flags_resolution ON moderation_flags; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT moderation_flags_resolution ON app_public.moderation_flags IS 'resolved_at is set exactly when the flag is resolved';
+
+
+--
+-- Name: CONSTRAINT moderation_flags_resolution_note_length ON moderation_flags; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT moderation_flags_resolution_note_length ON app_public.moderation_flags IS 'resolution_note must have 1 to 1000 characters';
+
+
+--
+-- Name: resolve_moderation_flag(uuid, text); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.resolve_moderation_flag(flag_id uuid, resolution_note text) RETURNS app_public.moderation_flags
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_admin_id uuid := app_private.require_admin('users.suspend', 'resolve moderation flags');
+  v_flag app_public.moderation_flags;
+begin
+  if length(trim(coalesce(resolve_moderation_flag.resolution_note, ''))) not between 1 and 1000 then
+    raise exception 'resolution_note must have 1 to 1000 characters' using errcode = 'INVAL';
+  end if;
+  select * into v_flag from app_public.moderation_flags f where f.id = resolve_moderation_flag.flag_id for update;
+  if v_flag.id is null then
+    raise exception 'Moderation flag not found' using errcode = 'NTFND';
+  end if;
+  if v_flag.status <> 'open' then
+    raise exception 'This flag is resolved already' using errcode = 'BADST';
+  end if;
+  update app_public.moderation_flags f
+     set status = 'resolved', resolved_by = v_admin_id, resolved_at = now(),
+         resolution_note = trim(resolve_moderation_flag.resolution_note)
+   where f.id = v_flag.id
+  returning f.* into v_flag;
+  perform app_hidden.log_admin_action('resolve_moderation_flag', 'moderation_flag', v_flag.id::text, 'medium',
+    jsonb_build_object('status', 'open'), jsonb_build_object('status', 'resolved', 'user_id', v_flag.user_id),
+    v_flag.resolution_note);
+  return v_flag;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION resolve_moderation_flag(flag_id uuid, resolution_note text); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.resolve_moderation_flag(flag_id uuid, resolution_note text) IS '@resultFieldName moderationFlag
+Closes a flag of the moderation queue with the moderator''s decision (admins with users.suspend, in a two-factor session; audited). Errors: LOGIN, DNIED, INVAL, NTFND, BADST (resolved already).';
 
 
 --
@@ -25425,13 +26253,11 @@ CREATE FUNCTION app_public.review_verification_document(document_id uuid, approv
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  v_admin_id uuid := app_hidden.require_session('review documents');
+  v_admin_id uuid := app_private.require_admin('users.verify', 'review documents');
   v_reason text := nullif(trim(review_verification_document.rejection_reason), '');
   v_document app_public.user_verification_documents;
+  v_old_status app_public.verification_status;
 begin
-  if not app_hidden.current_user_has_permission('users.verify') then
-    raise exception 'Reviewing documents needs the users.verify permission' using errcode = 'DNIED';
-  end if;
   if review_verification_document.approve is null then
     raise exception 'Say whether the document is approved' using errcode = 'INVAL';
   end if;
@@ -25440,6 +26266,7 @@ begin
   if v_document.id is null then
     raise exception 'Document not found' using errcode = 'NTFND';
   end if;
+  v_old_status := v_document.status;
   if v_document.user_id = v_admin_id then
     raise exception 'Admins do not review their own documents' using errcode = 'DNIED';
   end if;
@@ -25460,6 +26287,9 @@ begin
          reviewed_at = now()
    where d.id = v_document.id
   returning d.* into v_document;
+  perform app_hidden.log_admin_action('review_verification_document', 'verification_document', v_document.id::text,
+    'medium', jsonb_build_object('status', v_old_status),
+    jsonb_build_object('status', v_document.status, 'user_id', v_document.user_id), v_document.rejection_reason);
   return v_document;
 end;
 $$;
@@ -26592,6 +27422,192 @@ Posts a signed webhook.test event to an active webhook now (retried like any eve
 
 
 --
+-- Name: system_configuration; Type: TABLE; Schema: app_public; Owner: -
+--
+
+CREATE TABLE app_public.system_configuration (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    category text NOT NULL,
+    key text NOT NULL,
+    value jsonb NOT NULL,
+    description text,
+    is_public boolean DEFAULT false NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    data_type app_public.configuration_data_type NOT NULL,
+    validation jsonb DEFAULT '{}'::jsonb NOT NULL,
+    is_sensitive boolean DEFAULT false NOT NULL,
+    updated_by uuid,
+    CONSTRAINT system_configuration_category_check CHECK ((category ~ '^[a-z_]+$'::text)),
+    CONSTRAINT system_configuration_key_check CHECK ((key ~ '^[a-z_0-9]+$'::text)),
+    CONSTRAINT system_configuration_sensitive_not_public CHECK ((NOT (is_sensitive AND is_public))),
+    CONSTRAINT system_configuration_validation_check CHECK (((jsonb_typeof(validation) = 'object'::text) AND ((validation - '{min,max,pattern}'::text[]) = '{}'::jsonb)))
+);
+
+ALTER TABLE ONLY app_public.system_configuration FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE system_configuration; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TABLE app_public.system_configuration IS '@behavior -insert -update -delete
+Platform tunables (category.key → typed JSON value). Only public rows are visible to clients.';
+
+
+--
+-- Name: COLUMN system_configuration.id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.system_configuration.id IS 'Identifier of the setting.';
+
+
+--
+-- Name: COLUMN system_configuration.category; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.system_configuration.category IS 'Group of the setting, e.g. auth or matching.';
+
+
+--
+-- Name: COLUMN system_configuration.key; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.system_configuration.key IS 'Name of the setting inside its category.';
+
+
+--
+-- Name: COLUMN system_configuration.value; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.system_configuration.value IS 'The value as typed JSON (number, boolean, string, array or object).';
+
+
+--
+-- Name: COLUMN system_configuration.description; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.system_configuration.description IS 'What the setting controls.';
+
+
+--
+-- Name: COLUMN system_configuration.is_public; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.system_configuration.is_public IS 'Whether clients may read the setting.';
+
+
+--
+-- Name: COLUMN system_configuration.created_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.system_configuration.created_at IS 'When the setting was created.';
+
+
+--
+-- Name: COLUMN system_configuration.updated_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.system_configuration.updated_at IS 'When the setting last changed.';
+
+
+--
+-- Name: COLUMN system_configuration.data_type; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.system_configuration.data_type IS 'JSON type of the value: boolean, integer, number, string, array or object.';
+
+
+--
+-- Name: COLUMN system_configuration.validation; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.system_configuration.validation IS 'Bounds of the value: min and max (numbers: the value, or each number of an array or object), pattern (strings: the value, or each string of an array).';
+
+
+--
+-- Name: COLUMN system_configuration.is_sensitive; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.system_configuration.is_sensitive IS 'Whether knowing the value helps abuse (rate limits, lockout and risk thresholds): never public.';
+
+
+--
+-- Name: COLUMN system_configuration.updated_by; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.system_configuration.updated_by IS '@behavior -*
+Who changed the value last; null for the seeded value or a system change.';
+
+
+--
+-- Name: CONSTRAINT system_configuration_category_check ON system_configuration; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT system_configuration_category_check ON app_public.system_configuration IS 'category may have only lowercase letters and underscores';
+
+
+--
+-- Name: CONSTRAINT system_configuration_key_check ON system_configuration; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT system_configuration_key_check ON app_public.system_configuration IS 'key may have only lowercase letters, digits and underscores';
+
+
+--
+-- Name: CONSTRAINT system_configuration_sensitive_not_public ON system_configuration; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT system_configuration_sensitive_not_public ON app_public.system_configuration IS 'is_public: a sensitive setting cannot be public';
+
+
+--
+-- Name: CONSTRAINT system_configuration_validation_check ON system_configuration; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT system_configuration_validation_check ON app_public.system_configuration IS 'validation must be a JSON object with only min, max and pattern';
+
+
+--
+-- Name: set_config(text, text, jsonb, text); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.set_config(category text, key text, value jsonb, reason text) RETURNS app_public.system_configuration
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_admin_id uuid := app_private.require_admin('system.write', 'change settings');
+  v_old app_public.system_configuration;
+  v_new app_public.system_configuration;
+begin
+  if length(trim(coalesce(set_config.reason, ''))) not between 1 and 1000 then
+    raise exception 'reason must have 1 to 1000 characters' using errcode = 'INVAL';
+  end if;
+  select * into v_old from app_public.system_configuration c
+   where c.category = set_config.category and c.key = set_config.key for update;
+  if v_old.id is null then
+    raise exception 'No setting is named %.%', set_config.category, set_config.key using errcode = 'NTFND';
+  end if;
+  perform pg_catalog.set_config('app.config_change_reason', trim(set_config.reason), true);
+  update app_public.system_configuration c set value = set_config.value where c.id = v_old.id returning c.* into v_new;
+  perform pg_catalog.set_config('app.config_change_reason', '', true);
+  perform app_hidden.log_admin_action('set_config', 'system_configuration', v_new.category || '.' || v_new.key, 'high',
+    jsonb_build_object('value', v_old.value), jsonb_build_object('value', v_new.value), set_config.reason);
+  return v_new;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION set_config(category text, key text, value jsonb, reason text); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.set_config(category text, key text, value jsonb, reason text) IS '@resultFieldName systemConfiguration
+Changes a setting''s value (admins with system.write, in a two-factor session; audited, high; recorded in the setting''s history with the reason). The value must fit the setting''s type and bounds. Errors: LOGIN, DNIED, INVAL (reason; a value of the wrong type or out of bounds), NTFND (no such setting).';
+
+
+--
 -- Name: user_addresses; Type: TABLE; Schema: app_public; Owner: -
 --
 
@@ -26817,11 +27833,12 @@ begin
           set_pricing_factor.urgency, set_pricing_factor.base_price, set_pricing_factor.category_multiplier,
           set_pricing_factor.demand_multiplier, v_from, set_pricing_factor.valid_until, v_admin, set_pricing_factor.note)
   returning * into v_factor;
-  perform app_private.audit_money_action(v_admin, 'set_pricing_factor', null, v_factor.base_price, v_factor.currency,
-    v_factor.note, jsonb_build_object('pricing_factor_id', v_factor.id, 'route_hash', v_factor.route_hash,
+  perform app_hidden.log_admin_action('set_pricing_factor', 'pricing_factor', v_factor.id::text, 'high', null,
+    jsonb_build_object('currency', v_factor.currency, 'base_price', v_factor.base_price, 'route_hash', v_factor.route_hash,
       'category', v_factor.category, 'urgency', v_factor.urgency, 'category_multiplier', v_factor.category_multiplier,
       'demand_multiplier', v_factor.demand_multiplier, 'valid_from', v_factor.valid_from,
-      'valid_until', v_factor.valid_until));
+      'valid_until', v_factor.valid_until),
+    v_factor.note);
   return v_factor;
 end;
 $$;
@@ -26891,12 +27908,9 @@ CREATE FUNCTION app_public.start_document_review(document_id uuid) RETURNS app_p
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  v_admin_id uuid := app_hidden.require_session('review documents');
+  v_admin_id uuid := app_private.require_admin('users.verify', 'review documents');
   v_document app_public.user_verification_documents;
 begin
-  if not app_hidden.current_user_has_permission('users.verify') then
-    raise exception 'Reviewing documents needs the users.verify permission' using errcode = 'DNIED';
-  end if;
   select d.* into v_document from app_public.user_verification_documents d
    where d.id = start_document_review.document_id for update;
   if v_document.id is null then
@@ -26911,6 +27925,8 @@ begin
   update app_public.user_verification_documents d set status = 'under_review', verified_by = v_admin_id
    where d.id = v_document.id
   returning d.* into v_document;
+  perform app_hidden.log_admin_action('start_document_review', 'verification_document', v_document.id::text, 'low',
+    jsonb_build_object('status', 'pending'), jsonb_build_object('status', v_document.status, 'user_id', v_document.user_id));
   return v_document;
 end;
 $$;
@@ -28754,69 +29770,30 @@ COMMENT ON CONSTRAINT account_closures_reason_check ON app_private.account_closu
 
 
 --
--- Name: admin_money_actions; Type: TABLE; Schema: app_private; Owner: -
+-- Name: admin_role_permissions; Type: TABLE; Schema: app_private; Owner: -
 --
 
-CREATE TABLE app_private.admin_money_actions (
-    id uuid DEFAULT gen_random_uuid() NOT NULL,
-    admin_id uuid NOT NULL,
-    action text NOT NULL,
-    delivery_id uuid,
-    amount bigint,
-    currency text,
-    reason text,
-    details jsonb DEFAULT '{}'::jsonb NOT NULL,
-    created_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT admin_money_actions_action_known CHECK ((action = ANY (ARRAY['refund'::text, 'release_escrow'::text, 'dispute_settlement'::text]))),
-    CONSTRAINT admin_money_actions_amount_range CHECK ((amount >= 0)),
-    CONSTRAINT admin_money_actions_currency_format CHECK ((currency ~ '^[A-Z]{3}$'::text)),
-    CONSTRAINT admin_money_actions_details_object CHECK ((jsonb_typeof(details) = 'object'::text)),
-    CONSTRAINT admin_money_actions_reason_length CHECK (((length(reason) >= 1) AND (length(reason) <= 1000)))
+CREATE TABLE app_private.admin_role_permissions (
+    role app_public.admin_role NOT NULL,
+    permissions text[] NOT NULL,
+    CONSTRAINT admin_role_permissions_format CHECK (((array_position(permissions, NULL::text) IS NULL) AND (array_to_string(permissions, ' '::text) ~ '^(\*|[a-z_]+\.(\*|[a-z_]+))( (\*|[a-z_]+\.(\*|[a-z_]+)))*$'::text)))
 );
 
-ALTER TABLE ONLY app_private.admin_money_actions FORCE ROW LEVEL SECURITY;
+ALTER TABLE ONLY app_private.admin_role_permissions FORCE ROW LEVEL SECURITY;
 
 
 --
--- Name: TABLE admin_money_actions; Type: COMMENT; Schema: app_private; Owner: -
+-- Name: TABLE admin_role_permissions; Type: COMMENT; Schema: app_private; Owner: -
 --
 
-COMMENT ON TABLE app_private.admin_money_actions IS 'Audit of admins'' money operations (refunds, manual escrow releases): who, what, how much, why. Append-only.';
-
-
---
--- Name: CONSTRAINT admin_money_actions_action_known ON admin_money_actions; Type: COMMENT; Schema: app_private; Owner: -
---
-
-COMMENT ON CONSTRAINT admin_money_actions_action_known ON app_private.admin_money_actions IS 'action must be a known money operation';
+COMMENT ON TABLE app_private.admin_role_permissions IS 'What each admin role may do: permissions like users.read, x.* for every permission of x, * for all.';
 
 
 --
--- Name: CONSTRAINT admin_money_actions_amount_range ON admin_money_actions; Type: COMMENT; Schema: app_private; Owner: -
+-- Name: CONSTRAINT admin_role_permissions_format ON admin_role_permissions; Type: COMMENT; Schema: app_private; Owner: -
 --
 
-COMMENT ON CONSTRAINT admin_money_actions_amount_range ON app_private.admin_money_actions IS 'amount must be 0 or more';
-
-
---
--- Name: CONSTRAINT admin_money_actions_currency_format ON admin_money_actions; Type: COMMENT; Schema: app_private; Owner: -
---
-
-COMMENT ON CONSTRAINT admin_money_actions_currency_format ON app_private.admin_money_actions IS 'currency must be three capital letters';
-
-
---
--- Name: CONSTRAINT admin_money_actions_details_object ON admin_money_actions; Type: COMMENT; Schema: app_private; Owner: -
---
-
-COMMENT ON CONSTRAINT admin_money_actions_details_object ON app_private.admin_money_actions IS 'details must be a JSON object';
-
-
---
--- Name: CONSTRAINT admin_money_actions_reason_length ON admin_money_actions; Type: COMMENT; Schema: app_private; Owner: -
---
-
-COMMENT ON CONSTRAINT admin_money_actions_reason_length ON app_private.admin_money_actions IS 'reason must have 1 to 1000 characters';
+COMMENT ON CONSTRAINT admin_role_permissions_format ON app_private.admin_role_permissions IS 'permissions must be * or category.action (category.* for a whole category)';
 
 
 --
@@ -28828,7 +29805,8 @@ CREATE TABLE app_private.admin_users (
     role app_public.admin_role NOT NULL,
     permissions text[] DEFAULT '{}'::text[] NOT NULL,
     is_active boolean DEFAULT true NOT NULL,
-    created_at timestamp with time zone DEFAULT now() NOT NULL
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT admin_users_permissions_format CHECK (((array_position(permissions, NULL::text) IS NULL) AND (NOT ('*'::text = ANY (permissions))) AND ((permissions = '{}'::text[]) OR (array_to_string(permissions, ' '::text) ~ '^[a-z_]+\.(\*|[a-z_]+)( [a-z_]+\.(\*|[a-z_]+))*$'::text))))
 );
 
 ALTER TABLE ONLY app_private.admin_users FORCE ROW LEVEL SECURITY;
@@ -28839,6 +29817,13 @@ ALTER TABLE ONLY app_private.admin_users FORCE ROW LEVEL SECURITY;
 --
 
 COMMENT ON TABLE app_private.admin_users IS 'Platform administrators: the only source of admin rights.';
+
+
+--
+-- Name: CONSTRAINT admin_users_permissions_format ON admin_users; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT admin_users_permissions_format ON app_private.admin_users IS 'permissions must be category.action or category.* (never *)';
 
 
 --
@@ -30442,6 +31427,144 @@ COMMENT ON COLUMN app_public.active_deliveries.currency IS 'Currency of the pric
 --
 
 COMMENT ON COLUMN app_public.active_deliveries.accepted_at IS 'When the offer was accepted.';
+
+
+--
+-- Name: admin_activity_log; Type: TABLE; Schema: app_public; Owner: -
+--
+
+CREATE TABLE app_public.admin_activity_log (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    admin_id uuid,
+    action text NOT NULL,
+    resource_type text NOT NULL,
+    resource_id text,
+    old_values jsonb,
+    new_values jsonb,
+    severity app_public.activity_severity NOT NULL,
+    ip_address inet,
+    reason text,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT admin_activity_log_action_format CHECK ((action ~ '^[a-z][a-z0-9_]{1,62}$'::text)),
+    CONSTRAINT admin_activity_log_reason_length CHECK (((length(reason) >= 1) AND (length(reason) <= 1000))),
+    CONSTRAINT admin_activity_log_resource_id_length CHECK (((length(resource_id) >= 1) AND (length(resource_id) <= 200))),
+    CONSTRAINT admin_activity_log_resource_type_format CHECK ((resource_type ~ '^[a-z][a-z0-9_]{1,62}$'::text))
+);
+
+ALTER TABLE ONLY app_public.admin_activity_log FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE admin_activity_log; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TABLE app_public.admin_activity_log IS '@behavior -insert -update -delete
+Every act of an admin (and of the system on their behalf): who, what, on which object, the values before and after, why, how much it matters. Read by admins with system.read; nobody changes it.';
+
+
+--
+-- Name: COLUMN admin_activity_log.id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.admin_activity_log.id IS 'Id of the entry.';
+
+
+--
+-- Name: COLUMN admin_activity_log.admin_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.admin_activity_log.admin_id IS 'The admin who acted; null for the system.';
+
+
+--
+-- Name: COLUMN admin_activity_log.action; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.admin_activity_log.action IS 'What was done, named after the function that did it (admin_refund, set_config, …).';
+
+
+--
+-- Name: COLUMN admin_activity_log.resource_type; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.admin_activity_log.resource_type IS 'Kind of object acted on (user, delivery, system_configuration, …).';
+
+
+--
+-- Name: COLUMN admin_activity_log.resource_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.admin_activity_log.resource_id IS 'Id (or key) of the object acted on.';
+
+
+--
+-- Name: COLUMN admin_activity_log.old_values; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.admin_activity_log.old_values IS 'What changed, before.';
+
+
+--
+-- Name: COLUMN admin_activity_log.new_values; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.admin_activity_log.new_values IS 'What changed, after (or what was decided).';
+
+
+--
+-- Name: COLUMN admin_activity_log.severity; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.admin_activity_log.severity IS 'low, medium, high or critical (low and medium entries are deleted after retention.admin_log_days).';
+
+
+--
+-- Name: COLUMN admin_activity_log.ip_address; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.admin_activity_log.ip_address IS 'Client address of the request, when there was one.';
+
+
+--
+-- Name: COLUMN admin_activity_log.reason; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.admin_activity_log.reason IS 'Why, in the admin''s words.';
+
+
+--
+-- Name: COLUMN admin_activity_log.created_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.admin_activity_log.created_at IS 'When it happened.';
+
+
+--
+-- Name: CONSTRAINT admin_activity_log_action_format ON admin_activity_log; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT admin_activity_log_action_format ON app_public.admin_activity_log IS 'action must be a lowercase name';
+
+
+--
+-- Name: CONSTRAINT admin_activity_log_reason_length ON admin_activity_log; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT admin_activity_log_reason_length ON app_public.admin_activity_log IS 'reason must have 1 to 1000 characters';
+
+
+--
+-- Name: CONSTRAINT admin_activity_log_resource_id_length ON admin_activity_log; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT admin_activity_log_resource_id_length ON app_public.admin_activity_log IS 'resource_id must have 1 to 200 characters';
+
+
+--
+-- Name: CONSTRAINT admin_activity_log_resource_type_format ON admin_activity_log; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT admin_activity_log_resource_type_format ON app_public.admin_activity_log IS 'resource_type must be a lowercase name';
 
 
 --
@@ -32635,150 +33758,102 @@ COMMENT ON COLUMN app_public.route_popularity.average_rating IS 'Average overall
 
 
 --
--- Name: system_configuration; Type: TABLE; Schema: app_public; Owner: -
+-- Name: system_configuration_history; Type: TABLE; Schema: app_public; Owner: -
 --
 
-CREATE TABLE app_public.system_configuration (
+CREATE TABLE app_public.system_configuration_history (
     id uuid DEFAULT gen_random_uuid() NOT NULL,
+    setting_id uuid NOT NULL,
     category text NOT NULL,
     key text NOT NULL,
-    value jsonb NOT NULL,
-    description text,
-    is_public boolean DEFAULT false NOT NULL,
+    old_value jsonb NOT NULL,
+    new_value jsonb NOT NULL,
+    changed_by uuid,
+    reason text,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
-    updated_at timestamp with time zone DEFAULT now() NOT NULL,
-    data_type app_public.configuration_data_type NOT NULL,
-    validation jsonb DEFAULT '{}'::jsonb NOT NULL,
-    is_sensitive boolean DEFAULT false NOT NULL,
-    updated_by uuid,
-    CONSTRAINT system_configuration_category_check CHECK ((category ~ '^[a-z_]+$'::text)),
-    CONSTRAINT system_configuration_key_check CHECK ((key ~ '^[a-z_0-9]+$'::text)),
-    CONSTRAINT system_configuration_sensitive_not_public CHECK ((NOT (is_sensitive AND is_public))),
-    CONSTRAINT system_configuration_validation_check CHECK (((jsonb_typeof(validation) = 'object'::text) AND ((validation - '{min,max,pattern}'::text[]) = '{}'::jsonb)))
+    CONSTRAINT system_configuration_history_reason_length CHECK (((length(reason) >= 1) AND (length(reason) <= 1000)))
 );
 
-ALTER TABLE ONLY app_public.system_configuration FORCE ROW LEVEL SECURITY;
+ALTER TABLE ONLY app_public.system_configuration_history FORCE ROW LEVEL SECURITY;
 
 
 --
--- Name: TABLE system_configuration; Type: COMMENT; Schema: app_public; Owner: -
+-- Name: TABLE system_configuration_history; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON TABLE app_public.system_configuration IS '@behavior -insert -update -delete
-Platform tunables (category.key → typed JSON value). Only public rows are visible to clients.';
-
-
---
--- Name: COLUMN system_configuration.id; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.system_configuration.id IS 'Identifier of the setting.';
+COMMENT ON TABLE app_public.system_configuration_history IS '@behavior -insert -update -delete
+Every change of a setting''s value: before, after, by whom and why. Read by admins with system.read.';
 
 
 --
--- Name: COLUMN system_configuration.category; Type: COMMENT; Schema: app_public; Owner: -
+-- Name: COLUMN system_configuration_history.id; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.system_configuration.category IS 'Group of the setting, e.g. auth or matching.';
-
-
---
--- Name: COLUMN system_configuration.key; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.system_configuration.key IS 'Name of the setting inside its category.';
+COMMENT ON COLUMN app_public.system_configuration_history.id IS 'Id of the change.';
 
 
 --
--- Name: COLUMN system_configuration.value; Type: COMMENT; Schema: app_public; Owner: -
+-- Name: COLUMN system_configuration_history.setting_id; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.system_configuration.value IS 'The value as typed JSON (number, boolean, string, array or object).';
-
-
---
--- Name: COLUMN system_configuration.description; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.system_configuration.description IS 'What the setting controls.';
+COMMENT ON COLUMN app_public.system_configuration_history.setting_id IS 'The setting changed.';
 
 
 --
--- Name: COLUMN system_configuration.is_public; Type: COMMENT; Schema: app_public; Owner: -
+-- Name: COLUMN system_configuration_history.category; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.system_configuration.is_public IS 'Whether clients may read the setting.';
-
-
---
--- Name: COLUMN system_configuration.created_at; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.system_configuration.created_at IS 'When the setting was created.';
+COMMENT ON COLUMN app_public.system_configuration_history.category IS 'Its category.';
 
 
 --
--- Name: COLUMN system_configuration.updated_at; Type: COMMENT; Schema: app_public; Owner: -
+-- Name: COLUMN system_configuration_history.key; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.system_configuration.updated_at IS 'When the setting last changed.';
-
-
---
--- Name: COLUMN system_configuration.data_type; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.system_configuration.data_type IS 'JSON type of the value: boolean, integer, number, string, array or object.';
+COMMENT ON COLUMN app_public.system_configuration_history.key IS 'Its key.';
 
 
 --
--- Name: COLUMN system_configuration.validation; Type: COMMENT; Schema: app_public; Owner: -
+-- Name: COLUMN system_configuration_history.old_value; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.system_configuration.validation IS 'Bounds of the value: min and max (numbers: the value, or each number of an array or object), pattern (strings: the value, or each string of an array).';
-
-
---
--- Name: COLUMN system_configuration.is_sensitive; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.system_configuration.is_sensitive IS 'Whether knowing the value helps abuse (rate limits, lockout and risk thresholds): never public.';
+COMMENT ON COLUMN app_public.system_configuration_history.old_value IS 'Value before the change.';
 
 
 --
--- Name: COLUMN system_configuration.updated_by; Type: COMMENT; Schema: app_public; Owner: -
+-- Name: COLUMN system_configuration_history.new_value; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.system_configuration.updated_by IS '@behavior -*
-Who changed the value last; null for the seeded value or a system change.';
-
-
---
--- Name: CONSTRAINT system_configuration_category_check ON system_configuration; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON CONSTRAINT system_configuration_category_check ON app_public.system_configuration IS 'category may have only lowercase letters and underscores';
+COMMENT ON COLUMN app_public.system_configuration_history.new_value IS 'Value after the change.';
 
 
 --
--- Name: CONSTRAINT system_configuration_key_check ON system_configuration; Type: COMMENT; Schema: app_public; Owner: -
+-- Name: COLUMN system_configuration_history.changed_by; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON CONSTRAINT system_configuration_key_check ON app_public.system_configuration IS 'key may have only lowercase letters, digits and underscores';
-
-
---
--- Name: CONSTRAINT system_configuration_sensitive_not_public ON system_configuration; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON CONSTRAINT system_configuration_sensitive_not_public ON app_public.system_configuration IS 'is_public: a sensitive setting cannot be public';
+COMMENT ON COLUMN app_public.system_configuration_history.changed_by IS '@behavior -*
+Who changed it (null: a migration, an operator or the system).';
 
 
 --
--- Name: CONSTRAINT system_configuration_validation_check ON system_configuration; Type: COMMENT; Schema: app_public; Owner: -
+-- Name: COLUMN system_configuration_history.reason; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON CONSTRAINT system_configuration_validation_check ON app_public.system_configuration IS 'validation must be a JSON object with only min, max and pattern';
+COMMENT ON COLUMN app_public.system_configuration_history.reason IS 'Why (null for a change outside setConfig).';
+
+
+--
+-- Name: COLUMN system_configuration_history.created_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.system_configuration_history.created_at IS 'When.';
+
+
+--
+-- Name: CONSTRAINT system_configuration_history_reason_length ON system_configuration_history; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT system_configuration_history_reason_length ON app_public.system_configuration_history IS 'reason must have 1 to 1000 characters';
 
 
 --
@@ -32980,18 +34055,18 @@ COMMENT ON CONSTRAINT account_closures_pkey ON app_private.account_closures IS '
 
 
 --
--- Name: admin_money_actions admin_money_actions_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
+-- Name: admin_role_permissions admin_role_permissions_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
 --
 
-ALTER TABLE ONLY app_private.admin_money_actions
-    ADD CONSTRAINT admin_money_actions_pkey PRIMARY KEY (id);
+ALTER TABLE ONLY app_private.admin_role_permissions
+    ADD CONSTRAINT admin_role_permissions_pkey PRIMARY KEY (role);
 
 
 --
--- Name: CONSTRAINT admin_money_actions_pkey ON admin_money_actions; Type: COMMENT; Schema: app_private; Owner: -
+-- Name: CONSTRAINT admin_role_permissions_pkey ON admin_role_permissions; Type: COMMENT; Schema: app_private; Owner: -
 --
 
-COMMENT ON CONSTRAINT admin_money_actions_pkey ON app_private.admin_money_actions IS 'id is already taken';
+COMMENT ON CONSTRAINT admin_role_permissions_pkey ON app_private.admin_role_permissions IS 'role already has its permissions';
 
 
 --
@@ -33775,6 +34850,21 @@ COMMENT ON CONSTRAINT worker_heartbeats_pkey ON app_private.worker_heartbeats IS
 
 
 --
+-- Name: admin_activity_log admin_activity_log_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.admin_activity_log
+    ADD CONSTRAINT admin_activity_log_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: CONSTRAINT admin_activity_log_pkey ON admin_activity_log; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT admin_activity_log_pkey ON app_public.admin_activity_log IS 'id is already taken';
+
+
+--
 -- Name: backup_restore_drills backup_restore_drills_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
 --
 
@@ -34237,6 +35327,21 @@ ALTER TABLE ONLY app_public.files
 --
 
 COMMENT ON CONSTRAINT files_pkey ON app_public.files IS 'id is already taken';
+
+
+--
+-- Name: moderation_flags moderation_flags_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.moderation_flags
+    ADD CONSTRAINT moderation_flags_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: CONSTRAINT moderation_flags_pkey ON moderation_flags; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT moderation_flags_pkey ON app_public.moderation_flags IS 'id is already taken';
 
 
 --
@@ -34705,6 +35810,21 @@ COMMENT ON CONSTRAINT system_configuration_category_key_key ON app_public.system
 
 
 --
+-- Name: system_configuration_history system_configuration_history_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.system_configuration_history
+    ADD CONSTRAINT system_configuration_history_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: CONSTRAINT system_configuration_history_pkey ON system_configuration_history; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT system_configuration_history_pkey ON app_public.system_configuration_history IS 'id is already taken';
+
+
+--
 -- Name: system_configuration system_configuration_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
 --
 
@@ -35069,20 +36189,6 @@ CREATE INDEX account_closures_to_anonymise_idx ON app_private.account_closures U
 --
 
 CREATE INDEX account_closures_user_id_idx ON app_private.account_closures USING btree (user_id, created_at);
-
-
---
--- Name: admin_money_actions_admin_id_idx; Type: INDEX; Schema: app_private; Owner: -
---
-
-CREATE INDEX admin_money_actions_admin_id_idx ON app_private.admin_money_actions USING btree (admin_id, created_at);
-
-
---
--- Name: admin_money_actions_delivery_id_idx; Type: INDEX; Schema: app_private; Owner: -
---
-
-CREATE INDEX admin_money_actions_delivery_id_idx ON app_private.admin_money_actions USING btree (delivery_id);
 
 
 --
@@ -35531,6 +36637,27 @@ CREATE INDEX user_status_changes_user_id_idx ON app_private.user_status_changes 
 --
 
 CREATE INDEX worker_heartbeats_seen_at_idx ON app_private.worker_heartbeats USING btree (seen_at);
+
+
+--
+-- Name: admin_activity_log_admin_id_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX admin_activity_log_admin_id_idx ON app_public.admin_activity_log USING btree (admin_id, created_at);
+
+
+--
+-- Name: admin_activity_log_created_at_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX admin_activity_log_created_at_idx ON app_public.admin_activity_log USING btree (created_at);
+
+
+--
+-- Name: admin_activity_log_resource_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX admin_activity_log_resource_idx ON app_public.admin_activity_log USING btree (resource_type, resource_id, created_at);
 
 
 --
@@ -36059,6 +37186,41 @@ CREATE INDEX idx_trips_text ON app_public.trips USING gin ((((((((COALESCE(title
 
 
 --
+-- Name: moderation_flags_one_open_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE UNIQUE INDEX moderation_flags_one_open_idx ON app_public.moderation_flags USING btree (user_id, reason) WHERE (status = 'open'::app_public.moderation_flag_status);
+
+
+--
+-- Name: INDEX moderation_flags_one_open_idx; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON INDEX app_public.moderation_flags_one_open_idx IS 'user_id already has an open flag for this reason';
+
+
+--
+-- Name: moderation_flags_resolved_by_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX moderation_flags_resolved_by_idx ON app_public.moderation_flags USING btree (resolved_by);
+
+
+--
+-- Name: moderation_flags_status_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX moderation_flags_status_idx ON app_public.moderation_flags USING btree (status, created_at);
+
+
+--
+-- Name: moderation_flags_user_id_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX moderation_flags_user_id_idx ON app_public.moderation_flags USING btree (user_id, created_at);
+
+
+--
 -- Name: notification_webhooks_events_idx; Type: INDEX; Schema: app_public; Owner: -
 --
 
@@ -36462,6 +37624,27 @@ CREATE INDEX system_backups_expires_at_idx ON app_public.system_backups USING bt
 --
 
 CREATE INDEX system_backups_requested_by_idx ON app_public.system_backups USING btree (requested_by);
+
+
+--
+-- Name: system_configuration_history_changed_by_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX system_configuration_history_changed_by_idx ON app_public.system_configuration_history USING btree (changed_by);
+
+
+--
+-- Name: system_configuration_history_created_at_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX system_configuration_history_created_at_idx ON app_public.system_configuration_history USING btree (created_at);
+
+
+--
+-- Name: system_configuration_history_setting_id_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX system_configuration_history_setting_id_idx ON app_public.system_configuration_history USING btree (setting_id, created_at);
 
 
 --
@@ -36962,13 +38145,6 @@ ALTER INDEX app_public.notifications_all_user_idx ATTACH PARTITION app_private.n
 
 
 --
--- Name: admin_money_actions _100_append_only; Type: TRIGGER; Schema: app_private; Owner: -
---
-
-CREATE TRIGGER _100_append_only BEFORE DELETE OR UPDATE ON app_private.admin_money_actions FOR EACH ROW EXECUTE FUNCTION app_hidden.tg__append_only();
-
-
---
 -- Name: dispute_settlements _100_append_only; Type: TRIGGER; Schema: app_private; Owner: -
 --
 
@@ -36997,13 +38173,6 @@ CREATE TRIGGER _100_append_only BEFORE DELETE OR UPDATE ON app_private.ledger_tr
 
 
 --
--- Name: admin_money_actions _100_append_only_truncate; Type: TRIGGER; Schema: app_private; Owner: -
---
-
-CREATE TRIGGER _100_append_only_truncate BEFORE TRUNCATE ON app_private.admin_money_actions FOR EACH STATEMENT EXECUTE FUNCTION app_hidden.tg__append_only();
-
-
---
 -- Name: ledger_accounts _100_append_only_truncate; Type: TRIGGER; Schema: app_private; Owner: -
 --
 
@@ -37022,6 +38191,13 @@ CREATE TRIGGER _100_append_only_truncate BEFORE TRUNCATE ON app_private.ledger_e
 --
 
 CREATE TRIGGER _100_append_only_truncate BEFORE TRUNCATE ON app_private.ledger_transactions FOR EACH STATEMENT EXECUTE FUNCTION app_hidden.tg__append_only();
+
+
+--
+-- Name: admin_users _200_keep_super_admin; Type: TRIGGER; Schema: app_private; Owner: -
+--
+
+CREATE TRIGGER _200_keep_super_admin BEFORE DELETE OR UPDATE ON app_private.admin_users FOR EACH ROW EXECUTE FUNCTION app_hidden.tg_admin_users__keep_super_admin();
 
 
 --
@@ -37060,6 +38236,13 @@ CREATE CONSTRAINT TRIGGER _900_queue_removal AFTER DELETE ON app_private.file_ob
 
 
 --
+-- Name: admin_activity_log _100_append_only; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _100_append_only BEFORE DELETE OR UPDATE ON app_public.admin_activity_log FOR EACH ROW EXECUTE FUNCTION app_hidden.tg_admin_activity_log__append_only();
+
+
+--
 -- Name: custody_events _100_append_only; Type: TRIGGER; Schema: app_public; Owner: -
 --
 
@@ -37095,10 +38278,31 @@ CREATE TRIGGER _100_append_only BEFORE UPDATE ON app_public.offer_versions FOR E
 
 
 --
+-- Name: system_configuration_history _100_append_only; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _100_append_only BEFORE DELETE OR UPDATE ON app_public.system_configuration_history FOR EACH ROW EXECUTE FUNCTION app_hidden.tg__append_only();
+
+
+--
+-- Name: admin_activity_log _100_append_only_truncate; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _100_append_only_truncate BEFORE TRUNCATE ON app_public.admin_activity_log FOR EACH STATEMENT EXECUTE FUNCTION app_hidden.tg__append_only();
+
+
+--
 -- Name: custody_events _100_append_only_truncate; Type: TRIGGER; Schema: app_public; Owner: -
 --
 
 CREATE TRIGGER _100_append_only_truncate BEFORE TRUNCATE ON app_public.custody_events FOR EACH STATEMENT EXECUTE FUNCTION app_hidden.tg__append_only();
+
+
+--
+-- Name: system_configuration_history _100_append_only_truncate; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _100_append_only_truncate BEFORE TRUNCATE ON app_public.system_configuration_history FOR EACH STATEMENT EXECUTE FUNCTION app_hidden.tg__append_only();
 
 
 --
@@ -37606,6 +38810,20 @@ CREATE TRIGGER _500_display_name AFTER UPDATE OF privacy ON app_public.user_pref
 
 
 --
+-- Name: deliveries _500_flag_frequent_cancellations; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _500_flag_frequent_cancellations AFTER UPDATE OF status ON app_public.deliveries FOR EACH ROW WHEN (((new.status = 'cancelled'::app_public.delivery_status) AND (old.status IS DISTINCT FROM new.status))) EXECUTE FUNCTION app_hidden.tg_deliveries__flag_frequent_cancellations();
+
+
+--
+-- Name: system_configuration _500_history; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _500_history AFTER UPDATE OF value ON app_public.system_configuration FOR EACH ROW WHEN ((old.value IS DISTINCT FROM new.value)) EXECUTE FUNCTION app_hidden.tg_system_configuration__history();
+
+
+--
 -- Name: user_addresses _500_promote_default; Type: TRIGGER; Schema: app_public; Owner: -
 --
 
@@ -37765,36 +38983,6 @@ ALTER TABLE ONLY app_private.account_closures
 --
 
 COMMENT ON CONSTRAINT account_closures_user_id_fkey ON app_private.account_closures IS 'user_id must name an existing user';
-
-
---
--- Name: admin_money_actions admin_money_actions_admin_id_fkey; Type: FK CONSTRAINT; Schema: app_private; Owner: -
---
-
-ALTER TABLE ONLY app_private.admin_money_actions
-    ADD CONSTRAINT admin_money_actions_admin_id_fkey FOREIGN KEY (admin_id) REFERENCES app_public.users(id) ON DELETE RESTRICT;
-
-
---
--- Name: CONSTRAINT admin_money_actions_admin_id_fkey ON admin_money_actions; Type: COMMENT; Schema: app_private; Owner: -
---
-
-COMMENT ON CONSTRAINT admin_money_actions_admin_id_fkey ON app_private.admin_money_actions IS 'admin_id must name an existing user';
-
-
---
--- Name: admin_money_actions admin_money_actions_delivery_id_fkey; Type: FK CONSTRAINT; Schema: app_private; Owner: -
---
-
-ALTER TABLE ONLY app_private.admin_money_actions
-    ADD CONSTRAINT admin_money_actions_delivery_id_fkey FOREIGN KEY (delivery_id) REFERENCES app_public.deliveries(id) ON DELETE RESTRICT;
-
-
---
--- Name: CONSTRAINT admin_money_actions_delivery_id_fkey ON admin_money_actions; Type: COMMENT; Schema: app_private; Owner: -
---
-
-COMMENT ON CONSTRAINT admin_money_actions_delivery_id_fkey ON app_private.admin_money_actions IS 'delivery_id must name an existing delivery';
 
 
 --
@@ -38335,6 +39523,22 @@ ALTER TABLE ONLY app_private.webhook_secrets
 --
 
 COMMENT ON CONSTRAINT webhook_secrets_webhook_id_fkey ON app_private.webhook_secrets IS 'webhook_id must name an existing webhook';
+
+
+--
+-- Name: admin_activity_log admin_activity_log_admin_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.admin_activity_log
+    ADD CONSTRAINT admin_activity_log_admin_id_fkey FOREIGN KEY (admin_id) REFERENCES app_private.admin_users(user_id) ON DELETE RESTRICT;
+
+
+--
+-- Name: CONSTRAINT admin_activity_log_admin_id_fkey ON admin_activity_log; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT admin_activity_log_admin_id_fkey ON app_public.admin_activity_log IS '@behavior -*
+admin_id must name an admin';
 
 
 --
@@ -39169,6 +40373,37 @@ COMMENT ON CONSTRAINT files_owner_id_fkey ON app_public.files IS 'owner_id must 
 
 
 --
+-- Name: moderation_flags moderation_flags_resolved_by_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.moderation_flags
+    ADD CONSTRAINT moderation_flags_resolved_by_fkey FOREIGN KEY (resolved_by) REFERENCES app_public.users(id) ON DELETE SET NULL;
+
+
+--
+-- Name: CONSTRAINT moderation_flags_resolved_by_fkey ON moderation_flags; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT moderation_flags_resolved_by_fkey ON app_public.moderation_flags IS '@behavior -*
+resolved_by must name an existing user';
+
+
+--
+-- Name: moderation_flags moderation_flags_user_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.moderation_flags
+    ADD CONSTRAINT moderation_flags_user_id_fkey FOREIGN KEY (user_id) REFERENCES app_public.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT moderation_flags_user_id_fkey ON moderation_flags; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT moderation_flags_user_id_fkey ON app_public.moderation_flags IS 'user_id must name an existing user';
+
+
+--
 -- Name: notification_preferences notification_preferences_user_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
 --
 
@@ -39874,6 +41109,37 @@ COMMENT ON CONSTRAINT system_backups_requested_by_fkey ON app_public.system_back
 
 
 --
+-- Name: system_configuration_history system_configuration_history_changed_by_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.system_configuration_history
+    ADD CONSTRAINT system_configuration_history_changed_by_fkey FOREIGN KEY (changed_by) REFERENCES app_public.users(id) ON DELETE SET NULL;
+
+
+--
+-- Name: CONSTRAINT system_configuration_history_changed_by_fkey ON system_configuration_history; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT system_configuration_history_changed_by_fkey ON app_public.system_configuration_history IS '@behavior -*
+changed_by must name an existing user';
+
+
+--
+-- Name: system_configuration_history system_configuration_history_setting_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.system_configuration_history
+    ADD CONSTRAINT system_configuration_history_setting_id_fkey FOREIGN KEY (setting_id) REFERENCES app_public.system_configuration(id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT system_configuration_history_setting_id_fkey ON system_configuration_history; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT system_configuration_history_setting_id_fkey ON app_public.system_configuration_history IS 'setting_id must name an existing setting';
+
+
+--
 -- Name: system_configuration system_configuration_updated_by_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
 --
 
@@ -40339,10 +41605,10 @@ COMMENT ON CONSTRAINT webhook_deliveries_webhook_id_fkey ON app_public.webhook_d
 ALTER TABLE app_private.account_closures ENABLE ROW LEVEL SECURITY;
 
 --
--- Name: admin_money_actions; Type: ROW SECURITY; Schema: app_private; Owner: -
+-- Name: admin_role_permissions; Type: ROW SECURITY; Schema: app_private; Owner: -
 --
 
-ALTER TABLE app_private.admin_money_actions ENABLE ROW LEVEL SECURITY;
+ALTER TABLE app_private.admin_role_permissions ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: admin_users; Type: ROW SECURITY; Schema: app_private; Owner: -
@@ -40561,6 +41827,12 @@ ALTER TABLE app_private.webhook_secrets ENABLE ROW LEVEL SECURITY;
 ALTER TABLE app_private.worker_heartbeats ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: admin_activity_log; Type: ROW SECURITY; Schema: app_public; Owner: -
+--
+
+ALTER TABLE app_public.admin_activity_log ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: backup_restore_drills; Type: ROW SECURITY; Schema: app_public; Owner: -
 --
 
@@ -40763,6 +42035,12 @@ CREATE POLICY insert_own ON app_public.user_reports FOR INSERT TO app_user WITH 
 
 CREATE POLICY insert_own ON app_public.user_verification_documents FOR INSERT TO app_user WITH CHECK ((user_id = ( SELECT app_public.current_user_id() AS current_user_id)));
 
+
+--
+-- Name: moderation_flags; Type: ROW SECURITY; Schema: app_public; Owner: -
+--
+
+ALTER TABLE app_public.moderation_flags ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: notification_preferences; Type: ROW SECURITY; Schema: app_public; Owner: -
@@ -40988,6 +42266,27 @@ CREATE POLICY select_own ON app_public.user_blocks FOR SELECT TO app_user USING 
 --
 
 CREATE POLICY select_own ON app_public.user_favorites FOR SELECT TO app_user USING ((user_id = ( SELECT app_public.current_user_id() AS current_user_id)));
+
+
+--
+-- Name: admin_activity_log select_permitted; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_permitted ON app_public.admin_activity_log FOR SELECT TO app_user USING ((((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['system.read'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['system.read'::text]) AS permitted_ids_to))) AND (length((id)::text) = 36)));
+
+
+--
+-- Name: moderation_flags select_permitted; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_permitted ON app_public.moderation_flags FOR SELECT TO app_user USING ((((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['users.suspend'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['users.suspend'::text]) AS permitted_ids_to))) AND (length((id)::text) = 36)));
+
+
+--
+-- Name: system_configuration_history select_permitted; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_permitted ON app_public.system_configuration_history FOR SELECT TO app_user USING ((((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['system.read'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['system.read'::text]) AS permitted_ids_to))) AND (length((id)::text) = 36)));
 
 
 --
@@ -41312,6 +42611,12 @@ ALTER TABLE app_public.system_backups ENABLE ROW LEVEL SECURITY;
 --
 
 ALTER TABLE app_public.system_configuration ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: system_configuration_history; Type: ROW SECURITY; Schema: app_public; Owner: -
+--
+
+ALTER TABLE app_public.system_configuration_history ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: trip_capacity_reservations; Type: ROW SECURITY; Schema: app_public; Owner: -
@@ -42044,6 +43349,21 @@ REVOKE ALL ON FUNCTION app_hidden.lock_traveler_deliveries(traveler_id uuid) FRO
 
 
 --
+-- Name: FUNCTION log_admin_action(action text, resource_type text, resource_id text, severity app_public.activity_severity, old_values jsonb, new_values jsonb, reason text); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.log_admin_action(action text, resource_type text, resource_id text, severity app_public.activity_severity, old_values jsonb, new_values jsonb, reason text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION maintenance_refuses_caller(); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.maintenance_refuses_caller() FROM PUBLIC;
+GRANT ALL ON FUNCTION app_hidden.maintenance_refuses_caller() TO app_anonymous;
+
+
+--
 -- Name: FUNCTION mask_contact_details(body text); Type: ACL; Schema: app_hidden; Owner: -
 --
 
@@ -42489,6 +43809,20 @@ REVOKE ALL ON FUNCTION app_hidden.tg_account_closures__anonymise_messages() FROM
 
 
 --
+-- Name: FUNCTION tg_admin_activity_log__append_only(); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.tg_admin_activity_log__append_only() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION tg_admin_users__keep_super_admin(); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.tg_admin_users__keep_super_admin() FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION tg_conversation_messages__events(); Type: ACL; Schema: app_hidden; Owner: -
 --
 
@@ -42528,6 +43862,13 @@ REVOKE ALL ON FUNCTION app_hidden.tg_deliveries__carry_conversation() FROM PUBLI
 --
 
 REVOKE ALL ON FUNCTION app_hidden.tg_deliveries__check_transition() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION tg_deliveries__flag_frequent_cancellations(); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.tg_deliveries__flag_frequent_cancellations() FROM PUBLIC;
 
 
 --
@@ -42656,6 +43997,13 @@ REVOKE ALL ON FUNCTION app_hidden.tg_reviews__verified() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app_hidden.tg_system_configuration__check_value() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION tg_system_configuration__history(); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.tg_system_configuration__history() FROM PUBLIC;
 
 
 --
@@ -42812,6 +44160,13 @@ REVOKE ALL ON FUNCTION app_hidden.tg_users__webhook_event() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app_hidden.transition_delivery(delivery_id uuid, to_status app_public.delivery_status, source app_public.transition_source, actor_id uuid, reason text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION traveler_cancelled(delivery app_public.deliveries); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.traveler_cancelled(delivery app_public.deliveries) FROM PUBLIC;
 
 
 --
@@ -43008,6 +44363,13 @@ REVOKE ALL ON FUNCTION app_private.begin_data_export(export_id uuid) FROM PUBLIC
 --
 
 REVOKE ALL ON FUNCTION app_private.begin_restore_drill() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION bootstrap_super_admin(email text); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.bootstrap_super_admin(email text) FROM PUBLIC;
 
 
 --
@@ -43403,6 +44765,13 @@ REVOKE ALL ON FUNCTION app_private.ledger_account(code text, user_id uuid, curre
 
 
 --
+-- Name: FUNCTION lock_admin_roles(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.lock_admin_roles() FROM PUBLIC;
+
+
+--
 -- Name: TABLE disputes; Type: ACL; Schema: app_public; Owner: -
 --
 
@@ -43575,6 +44944,13 @@ REVOKE ALL ON FUNCTION app_private.prune_qr_code_scans() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app_private.prune_sessions() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION purge_admin_activity_log(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.purge_admin_activity_log() FROM PUBLIC;
 
 
 --
@@ -43753,6 +45129,13 @@ REVOKE ALL ON FUNCTION app_private.request_refund(payment_intent_id uuid, amount
 
 
 --
+-- Name: FUNCTION require_admin(permission text, action text); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.require_admin(permission text, action text) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION require_dispute_admin(permission text, action text); Type: ACL; Schema: app_private; Owner: -
 --
 
@@ -43778,6 +45161,13 @@ REVOKE ALL ON FUNCTION app_private.require_notifications_admin(action text) FROM
 --
 
 REVOKE ALL ON FUNCTION app_private.require_operations_admin(permission text, action text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION require_super_admin(action text); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.require_super_admin(action text) FROM PUBLIC;
 
 
 --
@@ -44095,6 +45485,14 @@ GRANT ALL ON FUNCTION app_public.admin_grant_credit(user_id uuid, amount bigint,
 
 
 --
+-- Name: FUNCTION admin_grant_role(user_id uuid, role app_public.admin_role, reason text, permissions text[]); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.admin_grant_role(user_id uuid, role app_public.admin_role, reason text, permissions text[]) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.admin_grant_role(user_id uuid, role app_public.admin_role, reason text, permissions text[]) TO app_user;
+
+
+--
 -- Name: FUNCTION admin_index_usage(); Type: ACL; Schema: app_public; Owner: -
 --
 
@@ -44123,6 +45521,57 @@ GRANT SELECT ON TABLE app_public.escrow_accounts TO app_user;
 
 REVOKE ALL ON FUNCTION app_public.admin_release_escrow(delivery_id uuid, reason text) FROM PUBLIC;
 GRANT ALL ON FUNCTION app_public.admin_release_escrow(delivery_id uuid, reason text) TO app_user;
+
+
+--
+-- Name: FUNCTION admin_revoke_role(user_id uuid, reason text); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.admin_revoke_role(user_id uuid, reason text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.admin_revoke_role(user_id uuid, reason text) TO app_user;
+
+
+--
+-- Name: TABLE users; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT SELECT ON TABLE app_public.users TO app_user;
+
+
+--
+-- Name: COLUMN users.first_name; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT UPDATE(first_name) ON TABLE app_public.users TO app_user;
+
+
+--
+-- Name: COLUMN users.user_type; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT UPDATE(user_type) ON TABLE app_public.users TO app_user;
+
+
+--
+-- Name: COLUMN users.bio; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT UPDATE(bio) ON TABLE app_public.users TO app_user;
+
+
+--
+-- Name: COLUMN users.picture_id; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT UPDATE(picture_id) ON TABLE app_public.users TO app_user;
+
+
+--
+-- Name: FUNCTION admin_set_user_status(user_id uuid, status app_public.user_status, reason app_public.user_status_reason, duration_days integer, note text); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.admin_set_user_status(user_id uuid, status app_public.user_status, reason app_public.user_status_reason, duration_days integer, note text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.admin_set_user_status(user_id uuid, status app_public.user_status, reason app_public.user_status_reason, duration_days integer, note text) TO app_user;
 
 
 --
@@ -44374,41 +45823,6 @@ GRANT ALL ON FUNCTION app_public.create_trip_from_template(template_id uuid, dep
 
 REVOKE ALL ON FUNCTION app_public.create_webhook(url text, events text[], description text) FROM PUBLIC;
 GRANT ALL ON FUNCTION app_public.create_webhook(url text, events text[], description text) TO app_user;
-
-
---
--- Name: TABLE users; Type: ACL; Schema: app_public; Owner: -
---
-
-GRANT SELECT ON TABLE app_public.users TO app_user;
-
-
---
--- Name: COLUMN users.first_name; Type: ACL; Schema: app_public; Owner: -
---
-
-GRANT UPDATE(first_name) ON TABLE app_public.users TO app_user;
-
-
---
--- Name: COLUMN users.user_type; Type: ACL; Schema: app_public; Owner: -
---
-
-GRANT UPDATE(user_type) ON TABLE app_public.users TO app_user;
-
-
---
--- Name: COLUMN users.bio; Type: ACL; Schema: app_public; Owner: -
---
-
-GRANT UPDATE(bio) ON TABLE app_public.users TO app_user;
-
-
---
--- Name: COLUMN users.picture_id; Type: ACL; Schema: app_public; Owner: -
---
-
-GRANT UPDATE(picture_id) ON TABLE app_public.users TO app_user;
 
 
 --
@@ -44809,6 +46223,14 @@ GRANT ALL ON FUNCTION app_public.post_dispute_message(dispute_id uuid, body text
 
 
 --
+-- Name: FUNCTION public_config(); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.public_config() FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.public_config() TO app_anonymous;
+
+
+--
 -- Name: FUNCTION quote_price(request_id uuid, trip_id uuid); Type: ACL; Schema: app_public; Owner: -
 --
 
@@ -45037,6 +46459,21 @@ GRANT ALL ON FUNCTION app_public.resolve_dispute(dispute_id uuid, resolution app
 
 
 --
+-- Name: TABLE moderation_flags; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT SELECT ON TABLE app_public.moderation_flags TO app_user;
+
+
+--
+-- Name: FUNCTION resolve_moderation_flag(flag_id uuid, resolution_note text); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.resolve_moderation_flag(flag_id uuid, resolution_note text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.resolve_moderation_flag(flag_id uuid, resolution_note text) TO app_user;
+
+
+--
 -- Name: FUNCTION respond_to_review(review_id uuid, response text); Type: ACL; Schema: app_public; Owner: -
 --
 
@@ -45175,6 +46612,21 @@ GRANT SELECT ON TABLE app_public.webhook_deliveries TO app_user;
 
 REVOKE ALL ON FUNCTION app_public.send_test_webhook(webhook_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION app_public.send_test_webhook(webhook_id uuid) TO app_user;
+
+
+--
+-- Name: TABLE system_configuration; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT SELECT ON TABLE app_public.system_configuration TO app_anonymous;
+
+
+--
+-- Name: FUNCTION set_config(category text, key text, value jsonb, reason text); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.set_config(category text, key text, value jsonb, reason text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.set_config(category text, key text, value jsonb, reason text) TO app_user;
 
 
 --
@@ -45498,6 +46950,13 @@ GRANT SELECT ON TABLE app_public.active_deliveries TO app_user;
 
 
 --
+-- Name: TABLE admin_activity_log; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT SELECT ON TABLE app_public.admin_activity_log TO app_user;
+
+
+--
 -- Name: TABLE backup_restore_drills; Type: ACL; Schema: app_public; Owner: -
 --
 
@@ -45631,10 +47090,10 @@ GRANT SELECT ON TABLE app_public.route_popularity TO app_user;
 
 
 --
--- Name: TABLE system_configuration; Type: ACL; Schema: app_public; Owner: -
+-- Name: TABLE system_configuration_history; Type: ACL; Schema: app_public; Owner: -
 --
 
-GRANT SELECT ON TABLE app_public.system_configuration TO app_anonymous;
+GRANT SELECT ON TABLE app_public.system_configuration_history TO app_user;
 
 
 --
@@ -45728,5 +47187,6 @@ ALTER DEFAULT PRIVILEGES FOR ROLE app_owner REVOKE ALL ON FUNCTIONS  FROM PUBLIC
 --   20261209110000
 --   20261209110100
 --   20261209130000
+--   20261209140000
 --   20261209150000
 --   20261209160000

@@ -14,6 +14,7 @@ import { ConversationEventsPlugin } from "./plugins/conversationEvents.ts";
 import { makeDocumentRulesPlugin } from "./plugins/documentRules.ts";
 import { makeFileUrlsPlugin } from "./plugins/fileUrls.ts";
 import { GeoJsonPlugin } from "./plugins/geojson.ts";
+import { MaintenanceModePlugin } from "./plugins/maintenanceMode.ts";
 import { NotificationEventsPlugin } from "./plugins/notificationEvents.ts";
 import { Lane, makePasswordLanePlugin } from "./plugins/passwordLane.ts";
 import { RequestChecksPlugin } from "./plugins/requestChecks.ts";
@@ -34,6 +35,7 @@ export function makePreset(config: Config, log: Logger, authPool: pg.Pool): Grap
       StrictScalarsPlugin,
       RequestChecksPlugin,
       makeDocumentRulesPlugin({ introspection: api.introspection, hideSuggestions: isProduction }),
+      MaintenanceModePlugin,
       makePasswordLanePlugin(passwordLane),
       StatusCodesPlugin,
       RequestErrorCodesPlugin,

@@ -282,13 +282,6 @@ alter table app_private.ledger_transactions add constraint ledger_transactions_k
   check (kind in ('capture', 'release', 'refund', 'reversal', 'payout', 'credit', 'adjustment', 'chargeback'));
 comment on constraint ledger_transactions_kind_known on app_private.ledger_transactions is 'kind must be a known kind of ledger transaction';
 
--- Admins' money operations now include a dispute's settlement.
-alter table app_private.admin_money_actions drop constraint admin_money_actions_action_known;
--- squawk-ignore constraint-missing-not-valid
-alter table app_private.admin_money_actions add constraint admin_money_actions_action_known
-  check (action in ('refund', 'release_escrow', 'dispute_settlement'));
-comment on constraint admin_money_actions_action_known on app_private.admin_money_actions is 'action must be a known money operation';
-
 insert into app_public.system_configuration (category, key, value, data_type, validation, is_sensitive, is_public, description) values
   ('disputes', 'appeal_days', '7', 'integer', '{"min": 1, "max": 90}', false, true,
    'Days after a resolution during which a party may appeal it (once).')
@@ -307,10 +300,6 @@ select t.id, b.locale, '{{subject}}', b.greeting || E'\n\n{{message}}\n\nP2P Del
 set local lock_timeout = '5s';
 delete from app_public.notification_templates where name = 'dispute_admin_alert';
 delete from app_public.system_configuration where category = 'disputes' and key = 'appeal_days';
-alter table app_private.admin_money_actions drop constraint admin_money_actions_action_known;
-alter table app_private.admin_money_actions add constraint admin_money_actions_action_known
-  check (action in ('refund', 'release_escrow'));
-comment on constraint admin_money_actions_action_known on app_private.admin_money_actions is 'action must be a known money operation';
 alter table app_private.ledger_transactions drop constraint ledger_transactions_kind_known;
 alter table app_private.ledger_transactions add constraint ledger_transactions_kind_known
   check (kind in ('capture', 'release', 'refund', 'reversal', 'payout', 'credit', 'adjustment'));

@@ -102,9 +102,7 @@ const READS: Record<string, Read[]> = {
       params: (f) => [f.myPaidDelivery], asAdmin: "finance" }],
   "app_public.payout_onboarding_url()": [
     { name: "payoutOnboardingUrl", sql: "select app_public.payout_onboarding_url()" }],
-  "app_public.admin_check_qr_token(text)": [
-    { name: "adminCheckQrToken (a support admin)", sql: "select * from app_public.admin_check_qr_token($1)", asAdmin: "support",
-      params: () => ["P2PQR1.eyJrIjoic2VlZGtleTEifQ.c2lnbmF0dXJl"] }],
+  "app_public.public_config()": [{ name: "publicConfig", sql: "select app_public.public_config()" }],
   "app_public.verify_custody_chain(uuid)": [
     { name: "verifyCustodyChain of my delivery", sql: "select * from app_public.verify_custody_chain($1)",
       params: (f) => [f.myDeliveredDelivery] }],

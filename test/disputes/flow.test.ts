@@ -48,8 +48,11 @@ const money = async (d: string) => (await queryAsRoot(db, `select p.refunded_amo
     (select count(*)::int from app_public.refunds r where r.delivery_id = p.delivery_id) as refunds,
     (select count(*)::int from app_private.ledger_transactions t where t.delivery_id = p.delivery_id and t.kind = 'refund') as refund_postings
     from app_public.payment_intents p join app_public.escrow_accounts e on e.payment_intent_id = p.id where p.delivery_id = $1`, [d]))[0]!;
-const audit = (d: string) => queryAsRoot(db, `select admin_id, action, amount::int, reason, details
-    from app_private.admin_money_actions where delivery_id = $1 order by created_at`, [d]);
+// The admin activity log (docs/admin.md, Audit): one high entry per resolution, on the dispute.
+const audit = (d: string) => queryAsRoot(db, `select admin_id, action, severity, (new_values ->> 'amount')::int as amount,
+    reason, new_values - '{amount,currency,delivery_id}'::text[] as details
+    from app_public.admin_activity_log where resource_type = 'dispute' and new_values ->> 'delivery_id' = $1
+   order by created_at`, [d]);
 
 async function inCustody(): Promise<AcceptedDelivery> {
   const d = await createAcceptedDelivery(db, server, { price: 2000, payment: "none" });
@@ -116,7 +119,7 @@ test.serial("full refund: 2294 back to the customer, the delivery cancelled, not
   t.like(await ledgerBalances(db, d.id), { "escrow_liability EUR": 0, "platform_fee_revenue EUR": 0,
     "processing_fee_revenue EUR": 0, "platform_cash EUR": 0 });
   const [entry] = await audit(d.id);
-  t.like(entry, { admin_id: admin, action: "dispute_settlement", amount: 2294, reason: "checked the photos",
+  t.like(entry, { admin_id: admin, action: "resolve_dispute", severity: "high", amount: 2294, reason: "checked the photos",
     details: { case_number: dispute.caseNumber, resolution: "full_refund", outcome: "cancelled", traveler_compensation: 0 } });
 });
 

@@ -68,7 +68,7 @@ async function assertSettledOnce(t: import("ava").ExecutionContext, d: AcceptedD
       (select count(*)::int from app_private.dispute_settlements where dispute_id = $2) as settlements,
       (select count(*)::int from app_public.refunds where delivery_id = $1) as refunds,
       (select count(*)::int from app_private.ledger_transactions where delivery_id = $1 and kind = 'refund') as postings,
-      (select count(*)::int from app_private.admin_money_actions where delivery_id = $1) as audits,
+      (select count(*)::int from app_public.admin_activity_log where resource_type = 'dispute' and resource_id = $2::text) as audits,
       (select refunded_amount::int from app_public.payment_intents where delivery_id = $1) as refunded`, [d.id, dispute]);
   t.deepEqual(row, { settlements: 1, refunds: 1, postings: 1, audits: 1, refunded: 1100 });
   const refund = (await queryAsRoot(db, "select id from app_public.refunds where delivery_id = $1", [d.id]))[0]!.id;

@@ -263,12 +263,13 @@ test("issuing: only the customer, the pickup code only while pickup is allowed, 
   t.deepEqual(await queryAsRoot(db, "select id, status::text, revoke_reason::text from app_public.qr_codes where delivery_id = $1 order by created_at", [d.id]),
     [{ id: first.qrCodeId, status: "revoked", revoke_reason: "regenerated" }, { id: second.qrCodeId, status: "active", revoke_reason: null }]);
 
-  const CHECK = `query ($t: String!) { adminCheckQrToken(token: $t) { signatureValid problem deliveryId qrType status qrCodeId failedAttempts } }`;
+  // A mutation: every inspection is an audited admin act (docs/admin.md).
+  const CHECK = `mutation ($t: String!) { adminCheckQrToken(input: { token: $t }) { qrTokenCheck { signatureValid problem deliveryId qrType status qrCodeId failedAttempts } } }`;
   t.is(errorCode(await server.gql(CHECK, { token: d.customerToken, variables: { t: second.token } })), "DNIED");
   const checked = await gqlData(server, CHECK, { token: adminToken, variables: { t: second.token } });
-  t.deepEqual(checked.adminCheckQrToken, { signatureValid: true, problem: null, deliveryId: d.id, qrType: "pickup", status: "active",
+  t.deepEqual(checked.adminCheckQrToken.qrTokenCheck, { signatureValid: true, problem: null, deliveryId: d.id, qrType: "pickup", status: "active",
     qrCodeId: second.qrCodeId, failedAttempts: 0 });
-  t.like((await gqlData(server, CHECK, { token: adminToken, variables: { t: first.token } })).adminCheckQrToken,
+  t.like((await gqlData(server, CHECK, { token: adminToken, variables: { t: first.token } })).adminCheckQrToken.qrTokenCheck,
     { signatureValid: true, problem: "the code is revoked", status: "revoked" });
   t.is((await queryAsRoot(db, "select count(*)::int as n from app_public.qr_code_scans where delivery_id = $1", [d.id]))[0]!.n, 0,
     "checking consumes and logs nothing");

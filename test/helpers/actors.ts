@@ -14,24 +14,28 @@ export const user = (userId: string): Actor => ({ kind: "user", userId });
 /**
  * Runs fn inside `begin … rollback` as the given actor: the real role (app_anonymous / app_user) and, for a
  * user, a fresh session whose id is set as the JWT claim — the same settings the server applies per request.
+ * `session.mfaVerified: false` makes an admin's session one that has not passed the second factor (openSession).
  */
-export function actAs<T>(db: TestDatabase, actor: Actor, fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  return inTransactionAs(db, actor, "rollback", fn);
+export function actAs<T>(db: TestDatabase, actor: Actor, fn: (client: pg.Client) => Promise<T>,
+                         session: { mfaVerified?: boolean } = {}): Promise<T> {
+  return inTransactionAs(db, actor, "rollback", fn, session);
 }
 
 /** actAs, but committed: for fixtures that must go through an API function and outlive the call. */
-export function commitAs<T>(db: TestDatabase, actor: Actor, fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  return inTransactionAs(db, actor, "commit", fn);
+export function commitAs<T>(db: TestDatabase, actor: Actor, fn: (client: pg.Client) => Promise<T>,
+                            session: { mfaVerified?: boolean } = {}): Promise<T> {
+  return inTransactionAs(db, actor, "commit", fn, session);
 }
 
 async function inTransactionAs<T>(db: TestDatabase, actor: Actor, end: "commit" | "rollback",
-                                  fn: (client: pg.Client) => Promise<T>): Promise<T> {
+                                  fn: (client: pg.Client) => Promise<T>,
+                                  session: { mfaVerified?: boolean }): Promise<T> {
   return asRoot(db, async (client) => {
     await client.query("begin");
     let ended = false;
     try {
       if (actor.kind === "user") {
-        const sessionId = await openSession(client, actor.userId);
+        const sessionId = await openSession(client, actor.userId, session);
         await client.query("select set_config('jwt.claims.session_id', $1, true)", [sessionId]);
         await client.query("set local role app_user");
       } else {

@@ -360,6 +360,22 @@ export async function seedMarketplaceAtScale(db: TestDatabase, sizes: ScaleSizes
         select id, '{}', '[]', 'offline', now() - (g % 180) * interval '1 minute',
                now() + interval '3 hours' - (g % 180) * interval '1 minute'
           from seed_trips where departure > now()`);
+      // The admin tables (docs/admin.md): an audit trail, configuration history and the moderation queue, all far
+      // larger than any admin reads at once (the audit's entries by the system: admin_id null).
+      await c.query(`
+        insert into app_public.admin_activity_log (action, resource_type, resource_id, severity, new_values, created_at)
+        select 'seeded_act', 'user', u.id::text, (array['low', 'medium', 'high', 'critical'])[1 + u.n % 4]::app_public.activity_severity,
+               '{}', now() - (u.n % 80) * interval '1 day'
+          from seed_users u`);
+      await c.query(`
+        insert into app_public.system_configuration_history (setting_id, category, key, old_value, new_value, reason, created_at)
+        select c.id, c.category, c.key, c.value, c.value, 'seeded', now() - g * interval '1 hour'
+          from app_public.system_configuration c cross join generate_series(1, 10) g`);
+      await c.query(`
+        insert into app_public.moderation_flags (user_id, reason, status, resolved_at, resolution_note)
+        select u.id, 'frequent_cancellations', case when u.n % 10 = 0 then 'open' else 'resolved' end::app_public.moderation_flag_status,
+               case when u.n % 10 <> 0 then now() end, case when u.n % 10 <> 0 then 'seeded' end
+          from seed_users u`);
       await c.query(`
         insert into app_public.trip_templates (user_id, name, trip_data)
         select id, 'Weekly run', '{}' from seed_users where n % 4 = 0 or n = 1`);

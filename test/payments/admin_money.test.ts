@@ -1,7 +1,7 @@
 // Admin money operations against the Stripe fake (docs/payments.md, Admin money operations): adminRefund (the
 // "damaged or partial" row: the customer gets what the admin decides, the traveler keeps the remainder, fees pro
 // rata) before and after the release, and adminReleaseEscrow; each needs its finance permission and a two-factor
-// session, and is audited in app_private.admin_money_actions. Serial: jobs run one pass at a time.
+// session, and is audited in admin_activity_log (one high entry each). Serial: jobs run one pass at a time.
 import test from "ava";
 import { createMember, makeAdmin, tokenFor } from "../helpers/actors.ts";
 import { queryAsRoot } from "../helpers/database.ts";
@@ -42,8 +42,10 @@ const state = async (d: string) => (await queryAsRoot(db, `select p.refunded_amo
     from app_public.payment_intents p join app_public.escrow_accounts e on e.payment_intent_id = p.id where p.delivery_id = $1`, [d]))[0]!;
 const refundId = async (d: string) =>
   (await queryAsRoot(db, "select id from app_public.refunds where delivery_id = $1", [d]))[0]!.id as string;
-const audit = (d: string) => queryAsRoot(db, `select admin_id, action, amount::int, currency, reason, details
-    from app_private.admin_money_actions where delivery_id = $1 order by created_at`, [d]);
+// The admin activity log (docs/admin.md, Audit): one high entry per money operation, on the delivery.
+const audit = (d: string) => queryAsRoot(db, `select admin_id, action, (new_values ->> 'amount')::int as amount,
+    new_values ->> 'currency' as currency, reason, severity, new_values - '{amount,currency}'::text[] as details
+    from app_public.admin_activity_log where resource_type = 'delivery' and resource_id = $1 order by created_at`, [d]);
 async function delivered(): Promise<AcceptedDelivery> {
   const d = await createAcceptedDelivery(db, server, { price: 2000, payment: "none" });
   await settle(db, h);
@@ -97,8 +99,10 @@ test.serial("damaged, decided before the release: 1100 back (share 1000, fee 100
   t.like(await state(d.id), { escrow: "released", released: 1000, escrow_refunded: 1000, release_condition: "hold_expired" });
   t.like(await ledgerBalances(db, d.id), { "escrow_liability EUR": 0, [`traveler_payable:${d.traveler} EUR`]: -1000,
     "platform_fee_revenue EUR": -100, "processing_fee_revenue EUR": -94, "platform_cash EUR": 1194 });
-  const [entry] = await audit(d.id);
-  t.like(entry, { admin_id: finance, action: "refund", amount: 1100, currency: "EUR", reason: "photos",
+  const entries = await audit(d.id);
+  t.is(entries.length, 1, "one entry for the refund");
+  const [entry] = entries;
+  t.like(entry, { admin_id: finance, action: "admin_refund", amount: 1100, currency: "EUR", reason: "photos", severity: "high",
     details: { refund_id: await refundId(d.id), platform_fee_refund: 100, traveler_share_refund: 1000, traveler_compensation: 1000 } });
 });
 
@@ -132,5 +136,5 @@ test.serial("adminReleaseEscrow releases a held escrow now, under review and bef
   await runPaymentJob(db, h, "payments__release");
   const { escrow } = (await queryAsRoot(db, "select id as escrow from app_public.escrow_accounts where delivery_id = $1", [d.id]))[0]!;
   t.is([...h.fake.objects.values()].filter((o) => o.object === "transfer" && o.metadata?.escrow_id === escrow).length, 1);
-  t.like((await audit(d.id))[0], { action: "release_escrow", amount: 2000, reason: "checked the photos" });
+  t.like((await audit(d.id))[0], { action: "admin_release_escrow", amount: 2000, reason: "checked the photos" });
 });

@@ -212,9 +212,11 @@ test.serial("adminGrantCredit: finance in a two-factor session grants, audited a
   t.is(res.errors, undefined);
   const credit = (res.data as any).adminGrantCredit.promotionalCredit;
   t.like(credit, { amount: "500", currency: "EUR", type: "compensation", userId: customer });
-  t.like((await queryAsRoot(db, `select action, amount::int, currency, reason, details ->> 'credit_id' as credit
-      from app_private.admin_money_actions where admin_id = $1 and details ->> 'user_id' = $2`, [finance, customer]))[0],
-    { action: "grant_credit", amount: 500, currency: "EUR", reason: "late delivery", credit: credit.rowId });
+  t.like((await queryAsRoot(db, `select action, severity, (new_values ->> 'amount')::int as amount,
+      new_values ->> 'currency' as currency, reason, resource_id as credit
+      from app_public.admin_activity_log where admin_id = $1 and resource_type = 'promotional_credit'
+       and new_values ->> 'user_id' = $2`, [finance, customer]))[0],
+    { action: "admin_grant_credit", severity: "high", amount: 500, currency: "EUR", reason: "late delivery", credit: credit.rowId });
   t.deepEqual(await ledgerKeys(`credit-grant:${credit.rowId}`), [`credit-grant:${credit.rowId}`]);
   const mine = await gqlData(server, "{ promotionalCredits { nodes { rowId amount } } }", { token: await tokenFor(db, customer) });
   t.deepEqual((mine as any).promotionalCredits.nodes, [{ rowId: credit.rowId, amount: "500" }]);

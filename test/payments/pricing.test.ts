@@ -121,9 +121,9 @@ test.serial("the default rates take the most specific live pricing factor of the
 test.serial("setPricingFactor: audited; refused to support, a session without the second factor, a customer and visitors (DNIED)", async (t) => {
   await endFactors();
   const id = await setOk({ h: "u09-u33", cat: "fragile", cm: "1.4", n: "glass is hard" });
-  t.like((await queryAsRoot(db, `select action, currency, reason, details ->> 'pricing_factor_id' as factor
-      from app_private.admin_money_actions where admin_id = $1 and action = 'set_pricing_factor' order by created_at desc limit 1`,
-    [finance]))[0], { action: "set_pricing_factor", currency: "USD", reason: "glass is hard", factor: id });
+  t.like((await queryAsRoot(db, `select action, severity, new_values ->> 'currency' as currency, reason, resource_id as factor
+      from app_public.admin_activity_log where admin_id = $1 and resource_type = 'pricing_factor' order by created_at desc limit 1`,
+    [finance]))[0], { action: "set_pricing_factor", severity: "high", currency: "USD", reason: "glass is hard", factor: id });
   const customer = await createSignedInMember(db);
   for (const token of [supportToken, financeNoMfa, customer.token]) {
     t.is(errorCode(await setFactor(token, { dm: "1.1" })), "DNIED");

@@ -17,6 +17,8 @@ declare
   v_user_id uuid := app_hidden.require_session('cancel deliveries');
   v_delivery app_public.deliveries;
   v_admin boolean := app_hidden.current_user_has_permission('deliveries.write');
+  v_source app_public.transition_source;
+  v_old_status app_public.delivery_status;
 begin
   select * into v_delivery from app_public.deliveries d where d.id = cancel_delivery.delivery_id for update;
   if v_delivery.id is null or (v_user_id not in (v_delivery.customer_id, v_delivery.traveler_id) and not v_admin) then
@@ -28,10 +30,18 @@ begin
     raise exception 'Give a reason for cancelling (refused items go through refusePickup)' using errcode = 'INVAL';
   end if;
   -- A party cancels before pickup; afterwards only an admin can (the transition table says so).
-  return app_hidden.cancel_delivery_as(v_delivery.id,
-    case when v_user_id in (v_delivery.customer_id, v_delivery.traveler_id) and v_delivery.status in ('accepted', 'pickup_scheduled')
-         then 'user' when v_admin then 'admin' else 'user' end::app_public.transition_source,
-    v_user_id, cancel_delivery.reason, cancel_delivery.note);
+  v_source := case when v_user_id in (v_delivery.customer_id, v_delivery.traveler_id) and v_delivery.status in ('accepted', 'pickup_scheduled')
+                   then 'user' when v_admin then 'admin' else 'user' end;
+  v_old_status := v_delivery.status;
+  v_delivery := app_hidden.cancel_delivery_as(v_delivery.id, v_source, v_user_id, cancel_delivery.reason, cancel_delivery.note);
+  -- Cancelling as an admin (money goes back through payments__cancel) is an admin act (docs/admin.md, Audit).
+  if v_source = 'admin' then
+    perform app_hidden.log_admin_action('cancel_delivery', 'delivery', v_delivery.id::text, 'high',
+      jsonb_build_object('status', v_old_status),
+      jsonb_build_object('status', v_delivery.status, 'cancellation_reason', v_delivery.cancellation_reason),
+      v_delivery.cancellation_note);
+  end if;
+  return v_delivery;
 end;
 $$;
 comment on function app_public.cancel_delivery(uuid, app_public.delivery_cancel_reason, text) is

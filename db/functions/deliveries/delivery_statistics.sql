@@ -21,6 +21,20 @@ as $$
 $$;
 comment on function app_hidden.customer_charge(app_public.deliveries) is 'What the customer paid for a delivery: the payment''s amount (price + platform and processing fees − credits), or the charge its price makes.';
 
+-- Whether a cancelled delivery counts against its traveler: they cancelled it, and not because the customer's item
+-- was at fault (a refused pickup carries no penalty). The statistics below and the moderation flag of travelers who
+-- cancel often (admin/deliveries__flag_frequent_cancellations.sql) both count these.
+create or replace function app_hidden.traveler_cancelled(delivery app_public.deliveries)
+returns boolean
+language sql immutable
+set search_path = pg_catalog, public, pg_temp
+as $$
+  select traveler_cancelled.delivery.status = 'cancelled'
+     and traveler_cancelled.delivery.cancelled_by is not distinct from traveler_cancelled.delivery.traveler_id
+     and traveler_cancelled.delivery.cancellation_reason not in ('item_not_as_described', 'cannot_inspect', 'prohibited_item');
+$$;
+comment on function app_hidden.traveler_cancelled(app_public.deliveries) is 'Whether a delivery is cancelled at its traveler''s fault.';
+
 create or replace function app_hidden.count_delivery_outcome(old_row app_public.deliveries, new_row app_public.deliveries)
 returns void
 language plpgsql volatile
@@ -28,8 +42,7 @@ set search_path = pg_catalog, public, pg_temp
 as $$
 declare
   v_was_delivered boolean := old_row.delivered_at is not null;
-  v_traveler_at_fault boolean := new_row.status = 'cancelled' and new_row.cancelled_by is not distinct from new_row.traveler_id
-    and new_row.cancellation_reason not in ('item_not_as_described', 'cannot_inspect', 'prohibited_item');
+  v_traveler_at_fault boolean := app_hidden.traveler_cancelled(new_row);
 begin
   if new_row.status = 'delivered' and not v_was_delivered then
     update app_public.user_statistics s

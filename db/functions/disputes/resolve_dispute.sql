@@ -11,7 +11,7 @@
 --     ledger), the rest of the loss is the platform's (platform_loss).
 -- The delivery's outcome: a disputed delivery ends delivered (the admin found it was) or cancelled
 -- (app_hidden.cancel_delivery_as: capacity, offer and request follow; payments__cancel leaves a payment a dispute
--- settled alone). Both parties are told; money decisions are audited in app_private.admin_money_actions.
+-- settled alone). Both parties are told; the resolution is audited (high) in the admin activity log.
 create or replace function app_public.resolve_dispute(
   dispute_id uuid,
   resolution app_public.dispute_resolution,
@@ -151,14 +151,14 @@ begin
     perform app_hidden.cancel_delivery_as(v_delivery.id, 'admin', v_admin, 'admin_decision',
                                           'dispute ' || v_dispute.case_number || ' resolved');
   end if;
-  if v_moves_money then
-    perform app_private.audit_money_action(v_admin, 'dispute_settlement', v_delivery.id, v_customer_refund,
-      coalesce(v_intent.currency, v_delivery.currency), coalesce(v_dispute.resolution_note, resolve_dispute.resolution::text),
-      jsonb_build_object('dispute_id', v_dispute.id, 'case_number', v_dispute.case_number,
-                         'resolution', resolve_dispute.resolution, 'outcome', v_outcome, 'refund_id', v_refund.id,
-                         'platform_fee_refund', v_refund.platform_fee_refund, 'traveler_compensation', v_compensation,
-                         'clawback', v_clawback));
-  end if;
+  -- Audited whether or not money moved (high: it decides the delivery's outcome and, maybe, money).
+  perform app_hidden.log_admin_action('resolve_dispute', 'dispute', v_dispute.id::text, 'high', null,
+    jsonb_build_object('delivery_id', v_delivery.id, 'case_number', v_dispute.case_number,
+                       'amount', v_customer_refund, 'currency', coalesce(v_intent.currency, v_delivery.currency),
+                       'resolution', resolve_dispute.resolution, 'outcome', v_outcome, 'refund_id', v_refund.id,
+                       'platform_fee_refund', v_refund.platform_fee_refund, 'traveler_compensation', v_compensation,
+                       'clawback', v_clawback),
+    coalesce(v_dispute.resolution_note, resolve_dispute.resolution::text));
   perform app_hidden.notify(u.id, 'dispute_resolved',
     jsonb_build_object('delivery_number', v_delivery.delivery_number,
                        'resolution', replace(resolve_dispute.resolution::text, '_', ' ')), 'high', v_delivery.id)

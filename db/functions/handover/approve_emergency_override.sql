@@ -42,6 +42,11 @@ begin
     'high', d.id)
     from app_public.deliveries d, unnest(array[d.customer_id, d.traveler_id]) as u(id)
    where d.id = v_override.delivery_id;
+  perform app_hidden.log_admin_action('approve_emergency_override', 'qr_emergency_override', v_override.id::text, 'high',
+    jsonb_build_object('status', 'pending'),
+    jsonb_build_object('status', v_override.status, 'delivery_id', v_override.delivery_id, 'qr_type', v_override.qr_type,
+                       'valid_until', v_override.valid_until, 'restrictions', v_override.restrictions),
+    v_override.notes);
   return v_override;
 end;
 $$;

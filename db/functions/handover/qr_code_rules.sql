@@ -506,15 +506,9 @@ language plpgsql volatile
 set search_path = pg_catalog, public, pg_temp
 as $$
 declare
-  v_user_id uuid := app_hidden.require_session(lock_override_for_decision.action);
+  v_user_id uuid := app_private.require_admin('qr.override', lock_override_for_decision.action);
   v_override app_public.qr_emergency_overrides;
 begin
-  if not app_hidden.current_user_has_permission('qr.override') then
-    raise exception 'Deciding emergency overrides needs the qr.override permission' using errcode = 'DNIED';
-  end if;
-  if not exists (select 1 from app_private.sessions s where s.id = app_hidden.current_session_id() and s.mfa_verified) then
-    raise exception 'Deciding emergency overrides needs a session that passed two-factor authentication' using errcode = 'DNIED';
-  end if;
   select * into v_override from app_public.qr_emergency_overrides o
    where o.id = lock_override_for_decision.override_id for update;
   if v_override.id is null then

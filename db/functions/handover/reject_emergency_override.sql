@@ -15,6 +15,10 @@ begin
   returning * into v_override;
   perform app_hidden.notify(v_override.requester_id, 'override_rejected',
     jsonb_build_object('notes', v_override.notes), 'high', v_override.delivery_id);
+  perform app_hidden.log_admin_action('reject_emergency_override', 'qr_emergency_override', v_override.id::text, 'medium',
+    jsonb_build_object('status', 'pending'),
+    jsonb_build_object('status', v_override.status, 'delivery_id', v_override.delivery_id, 'qr_type', v_override.qr_type),
+    v_override.notes);
   return v_override;
 end;
 $$;

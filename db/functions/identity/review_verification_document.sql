@@ -10,13 +10,11 @@ language plpgsql volatile security definer
 set search_path = pg_catalog, public, pg_temp
 as $$
 declare
-  v_admin_id uuid := app_hidden.require_session('review documents');
+  v_admin_id uuid := app_private.require_admin('users.verify', 'review documents');
   v_reason text := nullif(trim(review_verification_document.rejection_reason), '');
   v_document app_public.user_verification_documents;
+  v_old_status app_public.verification_status;
 begin
-  if not app_hidden.current_user_has_permission('users.verify') then
-    raise exception 'Reviewing documents needs the users.verify permission' using errcode = 'DNIED';
-  end if;
   if review_verification_document.approve is null then
     raise exception 'Say whether the document is approved' using errcode = 'INVAL';
   end if;
@@ -25,6 +23,7 @@ begin
   if v_document.id is null then
     raise exception 'Document not found' using errcode = 'NTFND';
   end if;
+  v_old_status := v_document.status;
   if v_document.user_id = v_admin_id then
     raise exception 'Admins do not review their own documents' using errcode = 'DNIED';
   end if;
@@ -45,6 +44,9 @@ begin
          reviewed_at = now()
    where d.id = v_document.id
   returning d.* into v_document;
+  perform app_hidden.log_admin_action('review_verification_document', 'verification_document', v_document.id::text,
+    'medium', jsonb_build_object('status', v_old_status),
+    jsonb_build_object('status', v_document.status, 'user_id', v_document.user_id), v_document.rejection_reason);
   return v_document;
 end;
 $$;

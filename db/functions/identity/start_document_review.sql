@@ -5,12 +5,9 @@ language plpgsql volatile strict security definer
 set search_path = pg_catalog, public, pg_temp
 as $$
 declare
-  v_admin_id uuid := app_hidden.require_session('review documents');
+  v_admin_id uuid := app_private.require_admin('users.verify', 'review documents');
   v_document app_public.user_verification_documents;
 begin
-  if not app_hidden.current_user_has_permission('users.verify') then
-    raise exception 'Reviewing documents needs the users.verify permission' using errcode = 'DNIED';
-  end if;
   select d.* into v_document from app_public.user_verification_documents d
    where d.id = start_document_review.document_id for update;
   if v_document.id is null then
@@ -25,6 +22,8 @@ begin
   update app_public.user_verification_documents d set status = 'under_review', verified_by = v_admin_id
    where d.id = v_document.id
   returning d.* into v_document;
+  perform app_hidden.log_admin_action('start_document_review', 'verification_document', v_document.id::text, 'low',
+    jsonb_build_object('status', 'pending'), jsonb_build_object('status', v_document.status, 'user_id', v_document.user_id));
   return v_document;
 end;
 $$;

@@ -46,11 +46,12 @@ begin
           set_pricing_factor.urgency, set_pricing_factor.base_price, set_pricing_factor.category_multiplier,
           set_pricing_factor.demand_multiplier, v_from, set_pricing_factor.valid_until, v_admin, set_pricing_factor.note)
   returning * into v_factor;
-  perform app_private.audit_money_action(v_admin, 'set_pricing_factor', null, v_factor.base_price, v_factor.currency,
-    v_factor.note, jsonb_build_object('pricing_factor_id', v_factor.id, 'route_hash', v_factor.route_hash,
+  perform app_hidden.log_admin_action('set_pricing_factor', 'pricing_factor', v_factor.id::text, 'high', null,
+    jsonb_build_object('currency', v_factor.currency, 'base_price', v_factor.base_price, 'route_hash', v_factor.route_hash,
       'category', v_factor.category, 'urgency', v_factor.urgency, 'category_multiplier', v_factor.category_multiplier,
       'demand_multiplier', v_factor.demand_multiplier, 'valid_from', v_factor.valid_from,
-      'valid_until', v_factor.valid_until));
+      'valid_until', v_factor.valid_until),
+    v_factor.note);
   return v_factor;
 end;
 $$;

@@ -38,10 +38,10 @@ begin
     coalesce(admin_grant_credit.expires_at,
              now() + make_interval(months => (app_hidden.config_value('payments.credit_validity_months'))::int)),
     granted_by := v_admin, note := admin_grant_credit.note);
-  perform app_private.audit_money_action(v_admin, 'grant_credit', null, v_credit.amount, v_credit.currency,
-    admin_grant_credit.note,
-    jsonb_build_object('credit_id', v_credit.id, 'user_id', v_credit.user_id, 'type', v_credit.type,
-                       'expires_at', v_credit.expires_at));
+  perform app_hidden.log_admin_action('admin_grant_credit', 'promotional_credit', v_credit.id::text, 'high', null,
+    jsonb_build_object('user_id', v_credit.user_id, 'amount', v_credit.amount, 'currency', v_credit.currency,
+                       'type', v_credit.type, 'expires_at', v_credit.expires_at),
+    admin_grant_credit.note);
   return v_credit;
 end;
 $$;

@@ -57,42 +57,29 @@ create or replace trigger _100_timestamps before update on app_public.payouts
 create or replace trigger _100_timestamps before update on app_public.promotional_credits
   for each row execute function app_hidden.tg__set_updated_at();
 
-create or replace trigger _100_append_only before update or delete on app_private.admin_money_actions
-  for each row execute function app_hidden.tg__append_only();
-create or replace trigger _100_append_only_truncate before truncate on app_private.admin_money_actions
-  for each statement execute function app_hidden.tg__append_only();
-
--- The caller check of admin money operations: an active admin holding the permission, in a session that passed the
--- second factor (always, whatever security.admin_requires_2fa says). Returns the admin's id; DNIED otherwise.
+-- The caller check of admin money operations: the one of every admin act (app_private.require_admin: the
+-- permission, in a session that passed the second factor). Returns the admin's id; DNIED otherwise.
 create or replace function app_private.require_money_admin(permission text, action text)
 returns uuid
-language plpgsql stable
+language sql stable
 set search_path = pg_catalog, public, pg_temp
 as $$
-declare
-  v_user_id uuid := app_hidden.require_user('unverified', require_money_admin.action);
-begin
-  if not app_hidden.current_user_has_permission(require_money_admin.permission) then
-    raise exception 'Only admins with % may %', require_money_admin.permission, require_money_admin.action
-      using errcode = 'DNIED';
-  end if;
-  if not exists (select 1 from app_private.sessions s where s.id = app_hidden.current_session_id() and s.mfa_verified) then
-    raise exception 'Money operations need a session that passed the second factor' using errcode = 'DNIED';
-  end if;
-  return v_user_id;
-end;
+  select app_private.require_admin(require_money_admin.permission, require_money_admin.action);
 $$;
 comment on function app_private.require_money_admin(text, text) is 'Caller check of admin money operations: the permission and a two-factor session; DNIED otherwise.';
 
--- Records an admin's money operation (app_private.admin_money_actions).
+-- Records an admin's money operation in the admin activity log (docs/admin.md, Audit), high: the delivery, the act,
+-- the amount and currency, and the operation's details.
 create or replace function app_private.audit_money_action(admin_id uuid, action text, delivery_id uuid, amount bigint,
                                                           currency text, reason text, details jsonb)
 returns void
 language sql volatile
 set search_path = pg_catalog, public, pg_temp
 as $$
-  insert into app_private.admin_money_actions (admin_id, action, delivery_id, amount, currency, reason, details)
-  values (audit_money_action.admin_id, audit_money_action.action, audit_money_action.delivery_id,
-          audit_money_action.amount, audit_money_action.currency, audit_money_action.reason, audit_money_action.details);
+  select null::void from app_hidden.log_admin_action('admin_' || audit_money_action.action, 'delivery',
+    audit_money_action.delivery_id::text, 'high', null,
+    jsonb_build_object('amount', audit_money_action.amount, 'currency', audit_money_action.currency)
+      || coalesce(audit_money_action.details, '{}'),
+    audit_money_action.reason);
 $$;
-comment on function app_private.audit_money_action(uuid, text, uuid, bigint, text, text, jsonb) is 'Audits an admin money operation.';
+comment on function app_private.audit_money_action(uuid, text, uuid, bigint, text, text, jsonb) is 'Logs an admin money operation in admin_activity_log (high).';

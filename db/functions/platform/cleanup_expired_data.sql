@@ -27,7 +27,9 @@ declare
     'stripe_events_deleted', app_private.delete_old_stripe_events(),
     'qr_code_scans_deleted', app_private.prune_qr_code_scans(),
     'operation_files_expired', app_private.expire_operation_files(),
-    'webhook_deliveries_deleted', app_private.delete_old_webhook_deliveries());
+    'webhook_deliveries_deleted', app_private.delete_old_webhook_deliveries(),
+
+    'admin_activity_purged', app_private.purge_admin_activity_log());
 begin
   return v_counts || jsonb_build_object('more', exists (
     select 1 from jsonb_each(v_counts) as c

@@ -1,21 +1,15 @@
--- Admin rights (docs/platform.md, Admin rights): a role's permissions plus the row's extra ones. 'x.*' covers 'x.anything',
+-- Admin rights (docs/platform.md, Admin rights): a role's permissions (app_private.admin_role_permissions) plus the
+-- row's extra ones. 'x.*' covers 'x.anything',
 -- '*' covers everything. Rights apply only in a session that passed the second factor while
 -- security.admin_requires_2fa is on, so a stolen password alone never opens the back office.
 create or replace function app_hidden.admin_role_permissions(role app_public.admin_role)
 returns text[]
-language sql immutable
+language sql stable
 set search_path = pg_catalog, public, pg_temp
 as $$
-  select case admin_role_permissions.role
-    when 'super_admin' then array['*']
-    when 'admin' then array['users.*', 'deliveries.*', 'disputes.*', 'finance.*', 'system.*', 'content.moderate',
-                            'analytics.read', 'reports.export', 'qr.override', 'notifications.send']
-    when 'moderator' then array['users.read', 'users.suspend', 'deliveries.read', 'disputes.read', 'disputes.write',
-                                'disputes.assign', 'content.moderate']
-    when 'support' then array['users.read', 'deliveries.read', 'disputes.read', 'disputes.write', 'qr.override']
-    when 'finance' then array['users.read', 'finance.*', 'deliveries.read', 'disputes.read', 'reports.export']
-    when 'analyst' then array['users.read', 'deliveries.read', 'analytics.read', 'reports.export']
-  end;
+  -- The role table of docs/platform.md lives as data, once: app_private.admin_role_permissions.
+  select coalesce((select r.permissions from app_private.admin_role_permissions r
+                    where r.role = admin_role_permissions.role), '{}');
 $$;
 comment on function app_hidden.admin_role_permissions(app_public.admin_role) is 'Permissions every admin of a role has.';
 

@@ -8,13 +8,11 @@ language plpgsql volatile security definer
 set search_path = pg_catalog, public, pg_temp
 as $$
 declare
-  v_admin_id uuid := app_hidden.require_session('moderate reviews');
+  v_admin_id uuid := app_private.require_admin('content.moderate', 'moderate reviews');
   v_note text := nullif(trim(moderate_review.note), '');
   v_review app_public.reviews;
+  v_old app_public.reviews;
 begin
-  if not app_hidden.current_user_has_permission('content.moderate') then
-    raise exception 'Moderating reviews needs the content.moderate permission' using errcode = 'DNIED';
-  end if;
   if moderate_review.decision is null or moderate_review.decision = 'pending' or length(v_note) > 1000 then
     raise exception 'The decision is approved or rejected; a note has at most 1000 characters' using errcode = 'INVAL';
   end if;
@@ -22,6 +20,7 @@ begin
   if v_admin_id in (v_review.reviewer_id, v_review.reviewee_id) then
     raise exception 'Moderators do not decide on reviews by or about themselves' using errcode = 'DNIED';
   end if;
+  v_old := v_review;
   update app_public.reviews v
      set status = case moderate_review.decision when 'approved' then 'active' else 'deleted' end::app_public.review_status,
          moderation_status = moderate_review.decision,
@@ -35,6 +34,9 @@ begin
          handled_by = v_admin_id,
          handled_at = now()
    where r.review_id = v_review.id and r.status in ('pending', 'reviewed');
+  perform app_hidden.log_admin_action('moderate_review', 'review', v_review.id::text, 'medium',
+    jsonb_build_object('status', v_old.status, 'moderation_status', v_old.moderation_status),
+    jsonb_build_object('status', v_review.status, 'moderation_status', v_review.moderation_status), v_note);
   return v_review;
 end;
 $$;

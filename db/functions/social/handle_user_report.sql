@@ -11,13 +11,11 @@ language plpgsql volatile security definer
 set search_path = pg_catalog, public, pg_temp
 as $$
 declare
-  v_admin_id uuid := app_hidden.require_session('moderate reports');
+  v_admin_id uuid := app_private.require_admin('content.moderate', 'moderate reports');
   v_report app_public.user_reports;
   v_action app_public.report_resolution_action := handle_user_report.resolution_action;
+  v_old app_public.user_reports;
 begin
-  if not app_hidden.current_user_has_permission('content.moderate') then
-    raise exception 'Handling reports needs the content.moderate permission' using errcode = 'DNIED';
-  end if;
   if handle_user_report.status is null or handle_user_report.status = 'pending' then
     raise exception 'The new status must be reviewed, resolved or dismissed' using errcode = 'INVAL';
   end if;
@@ -31,6 +29,7 @@ begin
   if v_report.reported_user_id = v_admin_id then
     raise exception 'Moderators do not handle reports about themselves' using errcode = 'DNIED';
   end if;
+  v_old := v_report;
   if handle_user_report.status = 'dismissed' then
     v_action := coalesce(v_action, 'none');
   elsif handle_user_report.status = 'resolved' and v_action is null then
@@ -45,6 +44,11 @@ begin
          handled_at = now()
    where r.id = v_report.id
   returning r.* into v_report;
+  perform app_hidden.log_admin_action('handle_user_report', 'user_report', v_report.id::text, 'medium',
+    jsonb_build_object('status', v_old.status, 'resolution_action', v_old.resolution_action),
+    jsonb_build_object('status', v_report.status, 'resolution_action', v_report.resolution_action,
+                       'reported_user_id', v_report.reported_user_id),
+    v_report.resolution_notes);
   return v_report;
 end;
 $$;

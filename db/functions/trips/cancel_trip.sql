@@ -66,6 +66,12 @@ begin
          cancellation_note = nullif(trim(cancel_trip.note), ''), cancelled_by = v_user_id, cancelled_at = now()
    where t.id = v_trip.id
   returning t.* into v_trip;
+  -- Another traveler's trip cancelled by an admin is an admin act (docs/admin.md, Audit).
+  if v_is_admin and v_trip.traveler_id <> v_user_id then
+    perform app_hidden.log_admin_action('cancel_trip', 'trip', v_trip.id::text, 'high', null,
+      jsonb_build_object('status', v_trip.status, 'cancellation_reason', v_trip.cancellation_reason),
+      v_trip.cancellation_note);
+  end if;
   return v_trip;
 end;
 $$;

@@ -1,0 +1,177 @@
+// Every admin function (docs/admin.md, Audit), table-driven: it refuses a user without the permission and an admin
+// whose session did not pass the second factor, and when it succeeds it writes exactly one entry of
+// admin_activity_log, in its own transaction, naming the admin, the act, the object and the severity. The money
+// operations (adminRefund, adminReleaseEscrow) need Stripe's fake and are checked the same way in
+// test/payments/admin_money.test.ts.
+import test from "ava";
+import { actAs, commitAs, createMember, makeAdmin, user } from "../helpers/actors.ts";
+import { queryAsRoot, useTestDatabase } from "../helpers/database.ts";
+import { sqlstate } from "../helpers/errors.ts";
+import { readyFile } from "../helpers/files.ts";
+import { createDeliveryRecord, createTrip, transitionDelivery } from "../helpers/marketplace.ts";
+
+const db = useTestDatabase(test);
+
+interface Call {
+  sql: string;
+  params: unknown[];
+}
+interface AdminFunction {
+  /** The function, as it names its act in the log. */
+  action: string;
+  /** The role of an admin allowed to call it. */
+  role: string;
+  severity: "low" | "medium" | "high" | "critical";
+  resourceType: string;
+  /** A fresh object to act on, and the call. */
+  setup: () => Promise<Call & { resourceId: string | null }>;
+  /** What a caller without the right gets: DNIED, or NTFND where the object is hidden from them. */
+  refusal?: string;
+}
+
+const userId = () => createMember(db, "both", "email_verified");
+const insertReturningId = async (sql: string, params: unknown[]) =>
+  (await queryAsRoot<{ id: string }>(db, sql, params))[0]!.id;
+const pendingDocument = async () => {
+  const owner = await userId();
+  return insertReturningId(
+    "insert into app_public.user_verification_documents (user_id, document_type, front_image_id) values ($1, 'utility_bill', $2) returning id",
+    [owner, await readyFile(db, owner, "verification_document")]);
+};
+const liveDelivery = async () => createDeliveryRecord(db, await createTrip(db, await createMember(db, "traveler")),
+  { reserveCapacity: true });
+const pendingOverride = async () => {
+  const delivery = await liveDelivery();
+  const [d] = await queryAsRoot(db, "select customer_id from app_public.deliveries where id = $1", [delivery]);
+  return insertReturningId(`insert into app_public.qr_emergency_overrides (delivery_id, qr_type, requester_id, reason, description, expires_at)
+    values ($1, 'pickup', $2, 'technical_failure', 'The phone camera is broken', now() + interval '1 day') returning id`,
+    [delivery, d!.customer_id]);
+};
+
+const FUNCTIONS: AdminFunction[] = [
+  { action: "admin_grant_role", role: "super_admin", severity: "critical", resourceType: "user",
+    setup: async () => {
+      const target = await userId();
+      return { sql: "select app_public.admin_grant_role($1, 'support', 'joins support')", params: [target], resourceId: target };
+    } },
+  { action: "admin_revoke_role", role: "super_admin", severity: "critical", resourceType: "user",
+    setup: async () => {
+      const target = await userId();
+      await makeAdmin(db, target, "analyst");
+      return { sql: "select app_public.admin_revoke_role($1, 'left the team')", params: [target], resourceId: target };
+    } },
+  { action: "admin_set_user_status", role: "moderator", severity: "high", resourceType: "user",
+    setup: async () => {
+      const target = await userId();
+      return { sql: "select app_public.admin_set_user_status($1, 'suspended', 'violation_of_terms', 7, 'spam')",
+        params: [target], resourceId: target };
+    } },
+  { action: "set_config", role: "admin", severity: "high", resourceType: "system_configuration",
+    setup: async () => ({ sql: "select app_public.set_config('platform', 'max_file_upload_mb', '12', 'bigger photos')",
+      params: [], resourceId: "platform.max_file_upload_mb" }) },
+  { action: "resolve_moderation_flag", role: "moderator", severity: "medium", resourceType: "moderation_flag",
+    setup: async () => {
+      const flag = await insertReturningId(
+        "insert into app_public.moderation_flags (user_id, reason) values ($1, 'frequent_cancellations') returning id", [await userId()]);
+      return { sql: "select app_public.resolve_moderation_flag($1, 'Talked to them')", params: [flag], resourceId: flag };
+    } },
+  { action: "handle_user_report", role: "moderator", severity: "medium", resourceType: "user_report",
+    setup: async () => {
+      const report = await insertReturningId(`insert into app_public.user_reports (reporter_id, reported_user_id, category, description)
+        values ($1, $2, 'spam', 'Sends me adverts all day') returning id`, [await userId(), await userId()]);
+      return { sql: "select app_public.handle_user_report($1, 'reviewed')", params: [report], resourceId: report };
+    } },
+  { action: "start_document_review", role: "admin", severity: "low", resourceType: "verification_document",
+    setup: async () => {
+      const document = await pendingDocument();
+      return { sql: "select app_public.start_document_review($1)", params: [document], resourceId: document };
+    } },
+  { action: "review_verification_document", role: "admin", severity: "medium", resourceType: "verification_document",
+    setup: async () => {
+      const document = await pendingDocument();
+      return { sql: "select app_public.review_verification_document($1, true)", params: [document], resourceId: document };
+    } },
+  { action: "moderate_review", role: "moderator", severity: "medium", resourceType: "review",
+    setup: async () => {
+      const delivery = await liveDelivery();
+      await transitionDelivery(db, delivery, "picked_up", "in_transit", "delivered");
+      const review = await insertReturningId(`insert into app_public.reviews (delivery_id, reviewer_id, reviewee_id, reviewer_role, overall_rating)
+        select id, customer_id, traveler_id, 'customer', 2 from app_public.deliveries where id = $1 returning id`, [delivery]);
+      return { sql: "select app_public.moderate_review($1, 'rejected', 'insults')", params: [review], resourceId: review };
+    } },
+  { action: "approve_emergency_override", role: "support", severity: "high", resourceType: "qr_emergency_override",
+    setup: async () => {
+      const override = await pendingOverride();
+      return { sql: "select app_public.approve_emergency_override($1, 'Called both parties, camera broken')",
+        params: [override], resourceId: override };
+    } },
+  { action: "reject_emergency_override", role: "support", severity: "medium", resourceType: "qr_emergency_override",
+    setup: async () => {
+      const override = await pendingOverride();
+      return { sql: "select app_public.reject_emergency_override($1, 'The code works, scan it again')",
+        params: [override], resourceId: override };
+    } },
+  { action: "admin_check_qr_token", role: "support", severity: "low", resourceType: "delivery",
+    setup: async () => ({ sql: "select app_public.admin_check_qr_token('P2PQR1.bm90.YSB0b2tlbg')", params: [], resourceId: null }) },
+  { action: "cancel_delivery", role: "admin", severity: "high", resourceType: "delivery", refusal: "NTFND",
+    setup: async () => {
+      const delivery = await liveDelivery();
+      return { sql: "select app_public.cancel_delivery($1, 'admin_decision', 'fraud suspected')", params: [delivery],
+        resourceId: delivery };
+    } },
+  { action: "cancel_trip", role: "admin", severity: "high", resourceType: "trip", refusal: "DNIED",
+    setup: async () => {
+      const trip = await createTrip(db, await createMember(db, "traveler"));
+      return { sql: "select app_public.cancel_trip($1, 'other', 'fake listing')", params: [trip], resourceId: trip };
+    } },
+];
+
+const entries = (admin: string) => queryAsRoot(db, `select action, resource_type, resource_id, severity, old_values, new_values
+  from app_public.admin_activity_log where admin_id = $1`, [admin]);
+
+for (const fn of FUNCTIONS) {
+  test(`${fn.action}: refused without the permission and without the second factor; one ${fn.severity} entry on success`, async (t) => {
+    const plain = await userId();
+    const admin = await userId();
+    await makeAdmin(db, admin, fn.role);
+    const withoutRight = await fn.setup();
+    const refusal = fn.refusal ?? "DNIED";
+    t.is(await actAs(db, user(plain), (c) => sqlstate(c.query(withoutRight.sql, withoutRight.params))), refusal,
+      "a user who is no admin");
+    if (fn.role === "super_admin") {
+      const admin2 = await userId();
+      await makeAdmin(db, admin2, "admin");
+      t.is(await actAs(db, user(admin2), (c) => sqlstate(c.query(withoutRight.sql, withoutRight.params))), "DNIED",
+        "an admin of another role");
+    }
+    t.is(await actAs(db, user(admin), (c) => sqlstate(c.query(withoutRight.sql, withoutRight.params)), { mfaVerified: false }),
+      refusal, "the right admin in a session without the second factor");
+    t.deepEqual(await entries(admin), [], "refusals leave no entry");
+
+    const call = await fn.setup();
+    await commitAs(db, user(admin), (c) => c.query(call.sql, call.params));
+    const logged = await entries(admin);
+    t.is(logged.length, 1, "exactly one entry");
+    t.like(logged[0], { action: fn.action, resource_type: fn.resourceType, resource_id: call.resourceId, severity: fn.severity });
+  });
+}
+
+test("every app_public function that checks an admin permission is in the table above (or tested with the money)", async (t) => {
+  const names = (await queryAsRoot<{ name: string }>(db, `
+    select p.proname as name from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+     where n.nspname = 'app_public' and p.provolatile = 'v'
+       and (p.prosrc ~ 'require_(admin|super_admin|money_admin)\\(' or p.prosrc ~ 'lock_override_for_decision'
+            or (p.prosrc ~ 'current_user_has_permission' and p.prosrc ~ 'log_admin_action'))
+     order by 1`)).map((r) => r.name);
+  const covered = new Set([...FUNCTIONS.map((f) => f.action), "admin_refund", "admin_release_escrow"]);
+  t.deepEqual(names.filter((n) => !covered.has(n)), []);
+  t.true(names.length >= FUNCTIONS.length, "the scan finds the functions");
+});
+
+test("the log refuses to name a signed-in user who is no admin: an admin function without its caller check fails whole", async (t) => {
+  const plain = await userId();
+  t.is(await actAs(db, user(plain), async (c) => {
+    await c.query("reset role");
+    return sqlstate(c.query("select app_hidden.log_admin_action('x_act', 'user', null, 'low')"));
+  }), "P0001");
+});
