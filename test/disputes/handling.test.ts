@@ -67,8 +67,9 @@ test.serial("openDispute refuses: visitors, non-parties, before pickup, after th
   t.is(errorCode(await open(late.customerToken, late.delivery)), "EXPRD", "48 h after delivery");
   const p = await deliveryIn("picked_up");
   t.is(errorCode(await open(p.customerToken, p.delivery, "short")), "INVAL");
-  t.is(errorCode(await open(p.customerToken, p.delivery, "Broken handle, photos attached.", "3301")), "INVAL", "more than paid (3000 + 300)");
-  t.falsy((await open(p.travelerToken, p.delivery, "Broken handle, photos attached.", "3300")).errors, "the traveler may open one too");
+  t.is(errorCode(await open(p.customerToken, p.delivery, "Broken handle, photos attached.", "3427")), "INVAL",
+    "more than the charge (3000 + 300 + 126)");
+  t.falsy((await open(p.travelerToken, p.delivery, "Broken handle, photos attached.", "3426")).errors, "the traveler may open one too");
   t.is(errorCode(await open(p.customerToken, p.delivery)), "EXIST", "one open dispute per delivery");
   const [d] = await queryAsRoot(db, "select status from app_public.deliveries where id = $1", [p.delivery]);
   t.is(d!.status, "disputed");

@@ -260,14 +260,16 @@ test.serial("20 deliveries abandoned in a row disable the webhook once, under pa
   await workers();
   t.like(await webhook(webhookId), { active: true, consecutive_failures: 19 }, "19 abandoned: still active");
 
-  // Two more fail in parallel: the 20th disables the webhook, the 21st is counted past it; one message to the owner.
+  // Two more fail in parallel: the 20th disables the webhook; the 21st is counted past it when its attempt started
+  // first, or abandoned uncounted when it found the webhook already off. Either way: one disable, one message.
   await emit("user.verified", { n: 19 });
   await emit("user.verified", { n: 20 });
   await workers();
   await timePasses();
   await workers();
   const disabled = await webhook(webhookId);
-  t.like(disabled, { active: false, consecutive_failures: 21 });
+  t.is(disabled.active, false);
+  t.true([20, 21].includes(disabled.consecutive_failures), `counted ${disabled.consecutive_failures}`);
   t.truthy(disabled.disabled_at);
   const told = await notificationsTo(db, { userId: admin }, { template: "webhook_disabled" });
   t.deepEqual(told.map((n) => n.channel).sort(), ["email", "in_app"], "one message, once");

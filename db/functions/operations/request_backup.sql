@@ -7,7 +7,7 @@ language plpgsql volatile security definer
 set search_path = pg_catalog, public, pg_temp
 as $$
 declare
-  v_admin uuid := app_private.require_operations_admin('system.backup', 'take backups');
+  v_admin uuid := app_private.require_admin('system.backup', 'take backups');
   v_backup app_public.system_backups;
 begin
   insert into app_public.system_backups (backup_type, requested_by, expires_at)
@@ -16,6 +16,8 @@ begin
   returning * into v_backup;
   perform graphile_worker.add_job('backups__create', json_build_object('id', v_backup.id),
     job_key := 'backups__create:' || v_backup.id, max_attempts := 3);
+  perform app_hidden.log_admin_action('request_backup', 'system_backup', v_backup.id::text, 'high', null,
+    jsonb_build_object('backup_type', v_backup.backup_type, 'expires_at', v_backup.expires_at));
   return v_backup;
 end;
 $$;

@@ -1,7 +1,7 @@
 -- An admin asks for a data export (docs/operations.md, Exports): reports.export in a two-factor session. The rows
 -- are written by exports__create (streamed through a cursor) into EXPORT_DIR and downloaded from /exports/<id> by
 -- the admin who asked, until retention.exports_days have passed. Exports of personal data are flagged contains_pii.
--- TODO(admin audit): log it through app_hidden.log_admin_action, severity high when contains_pii, once it exists.
+-- Audited: high when the export holds personal data, medium otherwise.
 create or replace function app_public.request_data_export(export_type app_public.export_type,
                                                           format app_public.export_format,
                                                           filters jsonb default '{}')
@@ -10,7 +10,7 @@ language plpgsql volatile security definer
 set search_path = pg_catalog, public, pg_temp
 as $$
 declare
-  v_admin uuid := app_private.require_operations_admin('reports.export', 'export data');
+  v_admin uuid := app_private.require_admin('reports.export', 'export data');
   v_filters jsonb := coalesce(request_data_export.filters, '{}');
   v_key text;
   v_export app_public.data_exports;
@@ -47,6 +47,10 @@ begin
   returning * into v_export;
   perform graphile_worker.add_job('exports__create', json_build_object('id', v_export.id),
     job_key := 'exports__create:' || v_export.id, max_attempts := 3);
+  perform app_hidden.log_admin_action('request_data_export', 'data_export', v_export.id::text,
+    case when v_export.contains_pii then 'high' else 'medium' end::app_public.activity_severity, null,
+    jsonb_build_object('export_type', v_export.export_type, 'format', v_export.format, 'filters', v_export.filters,
+                       'contains_pii', v_export.contains_pii));
   return v_export;
 end;
 $$;

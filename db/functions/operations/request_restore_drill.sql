@@ -6,12 +6,13 @@ language plpgsql volatile security definer
 set search_path = pg_catalog, public, pg_temp
 as $$
 begin
-  perform app_private.require_operations_admin('system.backup', 'run restore drills');
+  perform app_private.require_admin('system.backup', 'run restore drills');
   if not exists (select 1 from app_public.system_backups b where b.status = 'completed') then
     raise exception 'There is no completed backup to restore' using errcode = 'BADST';
   end if;
   perform graphile_worker.add_job('backups__restore_drill', '{}'::json, job_key := 'backups__restore_drill',
     max_attempts := 1);
+  perform app_hidden.log_admin_action('request_restore_drill', 'system_backup', null, 'medium');
   return true;
 end;
 $$;

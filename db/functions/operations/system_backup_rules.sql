@@ -1,28 +1,5 @@
--- Shared by the operations functions (docs/operations.md): the admin check, the row counts a backup records and a
--- restore drill compares, and the worker's bookkeeping of backups and drills.
-
--- Caller check of the operations mutations: the permission (which already needs the second factor while
--- security.admin_requires_2fa is on) and, whatever that setting says, a session that passed the second factor:
--- a backup or an export is the whole database or a slice of it, so a stolen password alone never gets one.
-create or replace function app_private.require_operations_admin(permission text, action text)
-returns uuid
-language plpgsql stable
-set search_path = pg_catalog, public, pg_temp
-as $$
-declare
-  v_user_id uuid := app_hidden.require_user('unverified', require_operations_admin.action);
-begin
-  if not app_hidden.current_user_has_permission(require_operations_admin.permission) then
-    raise exception 'Only admins with % may %', require_operations_admin.permission, require_operations_admin.action
-      using errcode = 'DNIED';
-  end if;
-  if not exists (select 1 from app_private.sessions s where s.id = app_hidden.current_session_id() and s.mfa_verified) then
-    raise exception 'Operations need a session that passed the second factor' using errcode = 'DNIED';
-  end if;
-  return v_user_id;
-end;
-$$;
-comment on function app_private.require_operations_admin(text, text) is 'Caller check of the operations mutations: the permission and a two-factor session; DNIED otherwise.';
+-- Shared by the operations functions (docs/operations.md): the row counts a backup records and a restore drill
+-- compares, and the worker's bookkeeping of backups and drills.
 
 -- Rows of every table a dump holds, as {"schema.table": n}: leaf tables (partitions counted one by one, as
 -- pg_restore loads them), without extensions' own tables (CREATE EXTENSION fills those). Run in the snapshot the
