@@ -10,6 +10,7 @@ import { makeContext } from "./context.ts";
 import { ConstraintMessages } from "./constraintMessages.ts";
 import { makeMaskError } from "./errors.ts";
 import { makeConstraintMessagesPlugin } from "./plugins/constraintMessages.ts";
+import { DeliveryTrackingEventsPlugin } from "./plugins/deliveryTrackingEvents.ts";
 import { makeDocumentRulesPlugin } from "./plugins/documentRules.ts";
 import { makeFileUrlsPlugin } from "./plugins/fileUrls.ts";
 import { GeoJsonPlugin } from "./plugins/geojson.ts";
@@ -39,6 +40,7 @@ export function makePreset(config: Config, log: Logger, authPool: pg.Pool): Grap
       makeConstraintMessagesPlugin(constraintMessages),
       makeFileUrlsPlugin(config.files),
       NotificationEventsPlugin,
+      DeliveryTrackingEventsPlugin,
     ],
     pgServices: [
       makePgService({

@@ -39,6 +39,7 @@ import { makePayoutsScheduleTask } from "./payouts__schedule.ts";
 import { makeQrRotateSigningKeysTask } from "./qr__rotate_signing_keys.ts";
 import { makeSmsSendPhoneCodeTask } from "./sms__send_phone_code.ts";
 import { makeStripeProcessEventTask } from "./stripe__process_event.ts";
+import { makeTrackingCreatePartitionsTask } from "./tracking__create_partitions.ts";
 import { makeTripsAutoCompleteTask } from "./trips__auto_complete.ts";
 import { makeTripsMaterialiseRecurringTask } from "./trips__materialise_recurring.ts";
 import { makeTripsRefreshWeatherTask } from "./trips__refresh_weather.ts";
@@ -85,6 +86,7 @@ export function makeTaskList(deps: TaskDeps): TaskList {
     qr__rotate_signing_keys: makeQrRotateSigningKeysTask(),
     sms__send_phone_code: makeSmsSendPhoneCodeTask(deps),
     stripe__process_event: makeStripeProcessEventTask(deps),
+    tracking__create_partitions: makeTrackingCreatePartitionsTask(),
     trips__auto_complete: makeTripsAutoCompleteTask(),
     trips__materialise_recurring: makeTripsMaterialiseRecurringTask(),
     trips__refresh_weather: makeTripsRefreshWeatherTask(deps),

@@ -21,7 +21,10 @@ declare
     'unattached_files_removed', app_private.remove_unattached_files(),
     'handover_items_expired', app_private.expire_handover_items(),
     'device_tokens_expired', app_private.expire_device_tokens(),
-    'notification_partitions_dropped', app_private.drop_old_notification_partitions());
+    'notification_partitions_dropped', app_private.drop_old_notification_partitions(),
+    'locations_deleted', app_private.delete_expired_locations(),
+    'geofence_events_deleted', app_private.delete_old_geofence_events(),
+    'location_partitions_dropped', app_private.drop_empty_location_tracking_partitions());
 begin
   return v_counts || jsonb_build_object('more', exists (
     select 1 from jsonb_each(v_counts) as c
