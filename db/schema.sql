@@ -606,6 +606,41 @@ COMMENT ON TYPE app_public.delivery_eta_estimate IS 'When the item should reach 
 
 
 --
+-- Name: COLUMN delivery_eta_estimate.delivery_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_eta_estimate.delivery_id IS 'The delivery.';
+
+
+--
+-- Name: COLUMN delivery_eta_estimate.eta; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_eta_estimate.eta IS 'When the item should reach the drop-off.';
+
+
+--
+-- Name: COLUMN delivery_eta_estimate.source; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_eta_estimate.source IS 'tracking (last point and recent speed), trip (the trip''s arrival) or delivered.';
+
+
+--
+-- Name: COLUMN delivery_eta_estimate.remaining_km; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_eta_estimate.remaining_km IS 'Straight-line distance left from the last point, in km.';
+
+
+--
+-- Name: COLUMN delivery_eta_estimate.speed_kmh; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_eta_estimate.speed_kmh IS 'Mean speed of the recent points, in km/h.';
+
+
+--
 -- Name: item_category; Type: TYPE; Schema: app_public; Owner: -
 --
 
@@ -1398,6 +1433,27 @@ COMMENT ON TYPE app_public.location_rejection IS 'A point of a batch that was no
 
 
 --
+-- Name: COLUMN location_rejection.index; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.location_rejection.index IS 'Position of the point in the batch, from 0.';
+
+
+--
+-- Name: COLUMN location_rejection.code; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.location_rejection.code IS 'INVAL (a field out of range, a time too far ahead, too old or before tracking started) or LIMIT (too close to another point).';
+
+
+--
+-- Name: COLUMN location_rejection.message; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.location_rejection.message IS 'Why, naming the field.';
+
+
+--
 -- Name: location_batch_result; Type: TYPE; Schema: app_public; Owner: -
 --
 
@@ -1412,6 +1468,20 @@ CREATE TYPE app_public.location_batch_result AS (
 --
 
 COMMENT ON TYPE app_public.location_batch_result IS 'How many points of a batch were kept, and each one that was not.';
+
+
+--
+-- Name: COLUMN location_batch_result.accepted; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.location_batch_result.accepted IS 'How many points were stored.';
+
+
+--
+-- Name: COLUMN location_batch_result.rejections; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.location_batch_result.rejections IS 'The points not stored, by index.';
 
 
 --
@@ -1434,6 +1504,55 @@ CREATE TYPE app_public.location_fix AS (
 --
 
 COMMENT ON TYPE app_public.location_fix IS 'One fix sent by the traveler''s device: position, accuracy in metres, optional speed (km/h), bearing (degrees) and battery (%), and when it was taken.';
+
+
+--
+-- Name: COLUMN location_fix.latitude; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.location_fix.latitude IS 'Latitude in degrees (-90 to 90).';
+
+
+--
+-- Name: COLUMN location_fix.longitude; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.location_fix.longitude IS 'Longitude in degrees (-180 to 180).';
+
+
+--
+-- Name: COLUMN location_fix.accuracy_m; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.location_fix.accuracy_m IS 'Horizontal accuracy in metres (0 to 10000).';
+
+
+--
+-- Name: COLUMN location_fix.speed_kmh; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.location_fix.speed_kmh IS 'Speed in km/h (0 to 500), if known.';
+
+
+--
+-- Name: COLUMN location_fix.bearing; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.location_fix.bearing IS 'Direction of travel in degrees from north (0 to 360), if known.';
+
+
+--
+-- Name: COLUMN location_fix.battery; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.location_fix.battery IS 'Battery level in percent (0 to 100), if known.';
+
+
+--
+-- Name: COLUMN location_fix.recorded_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.location_fix.recorded_at IS 'When the device took the fix (at most 1 min ahead, at most 24 h old).';
 
 
 --
@@ -2801,6 +2920,69 @@ COMMENT ON TYPE app_public.tracked_point IS 'A point of a delivery as the caller
 
 
 --
+-- Name: COLUMN tracked_point.delivery_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.tracked_point.delivery_id IS 'The delivery.';
+
+
+--
+-- Name: COLUMN tracked_point.latitude; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.tracked_point.latitude IS 'Latitude (raw, or the center of the privacy grid cell).';
+
+
+--
+-- Name: COLUMN tracked_point.longitude; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.tracked_point.longitude IS 'Longitude (raw, or the center of the privacy grid cell).';
+
+
+--
+-- Name: COLUMN tracked_point.accuracy_m; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.tracked_point.accuracy_m IS 'Accuracy in metres (the grid size when blurred).';
+
+
+--
+-- Name: COLUMN tracked_point.speed_kmh; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.tracked_point.speed_kmh IS 'Speed in km/h (raw and precise only).';
+
+
+--
+-- Name: COLUMN tracked_point.bearing; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.tracked_point.bearing IS 'Bearing in degrees (raw and precise only).';
+
+
+--
+-- Name: COLUMN tracked_point.battery; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.tracked_point.battery IS 'Battery of the traveler''s device in percent (raw and precise only).';
+
+
+--
+-- Name: COLUMN tracked_point.recorded_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.tracked_point.recorded_at IS 'When the fix was taken (the start of its time bucket when blurred).';
+
+
+--
+-- Name: COLUMN tracked_point."precision"; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.tracked_point."precision" IS 'raw, precise, approximate or minimal.';
+
+
+--
 -- Name: transition_source; Type: TYPE; Schema: app_public; Owner: -
 --
 
@@ -3673,10 +3855,10 @@ COMMENT ON FUNCTION app_hidden.admin_session_ok() IS 'Whether the current sessio
 
 
 --
--- Name: location_tracking; Type: TABLE; Schema: app_public; Owner: -
+-- Name: location_tracking; Type: TABLE; Schema: app_private; Owner: -
 --
 
-CREATE TABLE app_public.location_tracking (
+CREATE TABLE app_private.location_tracking (
     id uuid DEFAULT gen_random_uuid() NOT NULL,
     recorded_at timestamp with time zone NOT NULL,
     delivery_id uuid NOT NULL,
@@ -3694,127 +3876,126 @@ CREATE TABLE app_public.location_tracking (
 )
 PARTITION BY RANGE (recorded_at);
 
-ALTER TABLE ONLY app_public.location_tracking FORCE ROW LEVEL SECURITY;
+ALTER TABLE ONLY app_private.location_tracking FORCE ROW LEVEL SECURITY;
 
 
 --
--- Name: TABLE location_tracking; Type: COMMENT; Schema: app_public; Owner: -
+-- Name: TABLE location_tracking; Type: COMMENT; Schema: app_private; Owner: -
 --
 
-COMMENT ON TABLE app_public.location_tracking IS '@behavior -*
-The traveler''s location points during a delivery, by month of recorded_at; read through currentLocation, deliveryTrack and deliveryEta only.';
-
-
---
--- Name: COLUMN location_tracking.id; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.location_tracking.id IS 'The point''s id (with recorded_at, its key).';
+COMMENT ON TABLE app_private.location_tracking IS 'The traveler''s location points during a delivery, by month of recorded_at; read through currentLocation, deliveryTrack and deliveryEta only.';
 
 
 --
--- Name: COLUMN location_tracking.recorded_at; Type: COMMENT; Schema: app_public; Owner: -
+-- Name: COLUMN location_tracking.id; Type: COMMENT; Schema: app_private; Owner: -
 --
 
-COMMENT ON COLUMN app_public.location_tracking.recorded_at IS 'When the device took the fix (the month decides its partition).';
-
-
---
--- Name: COLUMN location_tracking.delivery_id; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.location_tracking.delivery_id IS 'The delivery being carried.';
+COMMENT ON COLUMN app_private.location_tracking.id IS 'The point''s id (with recorded_at, its key).';
 
 
 --
--- Name: COLUMN location_tracking.user_id; Type: COMMENT; Schema: app_public; Owner: -
+-- Name: COLUMN location_tracking.recorded_at; Type: COMMENT; Schema: app_private; Owner: -
 --
 
-COMMENT ON COLUMN app_public.location_tracking.user_id IS 'The traveler who sent it.';
-
-
---
--- Name: COLUMN location_tracking.point; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.location_tracking.point IS 'Where the device was (WGS 84).';
+COMMENT ON COLUMN app_private.location_tracking.recorded_at IS 'When the device took the fix (the month decides its partition).';
 
 
 --
--- Name: COLUMN location_tracking.accuracy_m; Type: COMMENT; Schema: app_public; Owner: -
+-- Name: COLUMN location_tracking.delivery_id; Type: COMMENT; Schema: app_private; Owner: -
 --
 
-COMMENT ON COLUMN app_public.location_tracking.accuracy_m IS 'Horizontal accuracy of the fix, in metres (0 to 10000); worse than tracking.geofence_min_accuracy_m is kept but skipped by geofences.';
-
-
---
--- Name: COLUMN location_tracking.bearing; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.location_tracking.bearing IS 'Direction of travel in degrees from north (0 to 360).';
+COMMENT ON COLUMN app_private.location_tracking.delivery_id IS 'The delivery being carried.';
 
 
 --
--- Name: COLUMN location_tracking.speed_kmh; Type: COMMENT; Schema: app_public; Owner: -
+-- Name: COLUMN location_tracking.user_id; Type: COMMENT; Schema: app_private; Owner: -
 --
 
-COMMENT ON COLUMN app_public.location_tracking.speed_kmh IS 'Speed in km/h (0 to 500).';
-
-
---
--- Name: COLUMN location_tracking.battery; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.location_tracking.battery IS 'Battery level of the device in percent (0 to 100).';
+COMMENT ON COLUMN app_private.location_tracking.user_id IS 'The traveler who sent it.';
 
 
 --
--- Name: COLUMN location_tracking.created_at; Type: COMMENT; Schema: app_public; Owner: -
+-- Name: COLUMN location_tracking.point; Type: COMMENT; Schema: app_private; Owner: -
 --
 
-COMMENT ON COLUMN app_public.location_tracking.created_at IS 'When the server stored it.';
-
-
---
--- Name: CONSTRAINT location_tracking_accuracy_m_check ON location_tracking; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON CONSTRAINT location_tracking_accuracy_m_check ON app_public.location_tracking IS 'accuracy_m must be between 0 and 10000';
+COMMENT ON COLUMN app_private.location_tracking.point IS 'Where the device was (WGS 84).';
 
 
 --
--- Name: CONSTRAINT location_tracking_battery_check ON location_tracking; Type: COMMENT; Schema: app_public; Owner: -
+-- Name: COLUMN location_tracking.accuracy_m; Type: COMMENT; Schema: app_private; Owner: -
 --
 
-COMMENT ON CONSTRAINT location_tracking_battery_check ON app_public.location_tracking IS 'battery must be between 0 and 100';
-
-
---
--- Name: CONSTRAINT location_tracking_bearing_check ON location_tracking; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON CONSTRAINT location_tracking_bearing_check ON app_public.location_tracking IS 'bearing must be at least 0 and below 360';
+COMMENT ON COLUMN app_private.location_tracking.accuracy_m IS 'Horizontal accuracy of the fix, in metres (0 to 10000); worse than tracking.geofence_min_accuracy_m is kept but skipped by geofences.';
 
 
 --
--- Name: CONSTRAINT location_tracking_speed_kmh_check ON location_tracking; Type: COMMENT; Schema: app_public; Owner: -
+-- Name: COLUMN location_tracking.bearing; Type: COMMENT; Schema: app_private; Owner: -
 --
 
-COMMENT ON CONSTRAINT location_tracking_speed_kmh_check ON app_public.location_tracking IS 'speed_kmh must be between 0 and 500';
+COMMENT ON COLUMN app_private.location_tracking.bearing IS 'Direction of travel in degrees from north (0 to 360).';
 
 
 --
--- Name: apply_geofences(app_public.deliveries, app_public.location_tracking[]); Type: FUNCTION; Schema: app_hidden; Owner: -
+-- Name: COLUMN location_tracking.speed_kmh; Type: COMMENT; Schema: app_private; Owner: -
 --
 
-CREATE FUNCTION app_hidden.apply_geofences(delivery app_public.deliveries, points app_public.location_tracking[]) RETURNS integer
+COMMENT ON COLUMN app_private.location_tracking.speed_kmh IS 'Speed in km/h (0 to 500).';
+
+
+--
+-- Name: COLUMN location_tracking.battery; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON COLUMN app_private.location_tracking.battery IS 'Battery level of the device in percent (0 to 100).';
+
+
+--
+-- Name: COLUMN location_tracking.created_at; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON COLUMN app_private.location_tracking.created_at IS 'When the server stored it.';
+
+
+--
+-- Name: CONSTRAINT location_tracking_accuracy_m_check ON location_tracking; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT location_tracking_accuracy_m_check ON app_private.location_tracking IS 'accuracy_m must be between 0 and 10000';
+
+
+--
+-- Name: CONSTRAINT location_tracking_battery_check ON location_tracking; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT location_tracking_battery_check ON app_private.location_tracking IS 'battery must be between 0 and 100';
+
+
+--
+-- Name: CONSTRAINT location_tracking_bearing_check ON location_tracking; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT location_tracking_bearing_check ON app_private.location_tracking IS 'bearing must be at least 0 and below 360';
+
+
+--
+-- Name: CONSTRAINT location_tracking_speed_kmh_check ON location_tracking; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT location_tracking_speed_kmh_check ON app_private.location_tracking IS 'speed_kmh must be between 0 and 500';
+
+
+--
+-- Name: apply_geofences(app_public.deliveries, app_private.location_tracking[]); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.apply_geofences(delivery app_public.deliveries, points app_private.location_tracking[]) RETURNS integer
     LANGUAGE plpgsql
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
   v_fence app_public.geofences;
   v_last app_public.geofence_events;
-  v_point app_public.location_tracking;
+  v_point app_private.location_tracking;
   v_inside boolean;
   v_entered_at timestamptz;
   v_dwelled boolean;
@@ -3892,10 +4073,10 @@ $$;
 
 
 --
--- Name: FUNCTION apply_geofences(delivery app_public.deliveries, points app_public.location_tracking[]); Type: COMMENT; Schema: app_hidden; Owner: -
+-- Name: FUNCTION apply_geofences(delivery app_public.deliveries, points app_private.location_tracking[]); Type: COMMENT; Schema: app_hidden; Owner: -
 --
 
-COMMENT ON FUNCTION app_hidden.apply_geofences(delivery app_public.deliveries, points app_public.location_tracking[]) IS 'Emits the enter, exit and dwell events of newly stored points (deduplicated), and tells the customer when the traveler reaches the drop-off.';
+COMMENT ON FUNCTION app_hidden.apply_geofences(delivery app_public.deliveries, points app_private.location_tracking[]) IS 'Emits the enter, exit and dwell events of newly stored points (deduplicated), and tells the customer when the traveler reaches the drop-off.';
 
 
 --
@@ -7250,7 +7431,7 @@ declare
   v_min_interval interval := make_interval(secs => (app_hidden.config_value('tracking.min_interval_s'))::int);
   v_max_future interval := make_interval(secs => (app_hidden.config_value('tracking.max_future_s'))::int);
   v_max_past interval := make_interval(hours => (app_hidden.config_value('tracking.max_past_hours'))::int);
-  v_stored app_public.location_tracking[];
+  v_stored app_private.location_tracking[];
   v_rejections app_public.location_rejection[];
   v_result app_public.location_batch_result;
 begin
@@ -7300,7 +7481,7 @@ begin
         when i.recorded_at > now() + v_max_future then 'INVAL:recorded_at is too far in the future'
         when i.recorded_at < now() - v_max_past then 'INVAL:recorded_at is too old'
         when i.recorded_at < v_start then 'INVAL:recorded_at is before tracking of this delivery started'
-        when exists (select 1 from app_public.location_tracking t
+        when exists (select 1 from app_private.location_tracking t
                       where t.delivery_id = v_delivery.id
                         and t.recorded_at > i.recorded_at - v_min_interval
                         and t.recorded_at < i.recorded_at + v_min_interval)
@@ -7313,7 +7494,7 @@ begin
              < v_min_interval then 'LIMIT:recorded_at is too close to the previous point of the batch' end) as verdict
       from checked c
   ), stored as (
-    insert into app_public.location_tracking (recorded_at, delivery_id, user_id, point, accuracy_m, bearing, speed_kmh,
+    insert into app_private.location_tracking (recorded_at, delivery_id, user_id, point, accuracy_m, bearing, speed_kmh,
                                                battery)
     select s.recorded_at, v_delivery.id, v_user_id,
            st_setsrid(st_makepoint(s.longitude, s.latitude), 4326)::geography, s.accuracy_m, s.bearing, s.speed_kmh,
@@ -11653,10 +11834,10 @@ begin
   end if;
   -- Made apart, filled with the month's rows from the default partition, then attached: attaching checks that the
   -- default partition holds none of the month any more.
-  execute format('create table app_private.%I (like app_public.location_tracking including defaults including constraints)', v_name);
+  execute format('create table app_private.%I (like app_private.location_tracking including defaults including constraints)', v_name);
   execute format('with moved as (delete from app_private.location_tracking_default where recorded_at >= %L and recorded_at < %L returning *)
                   insert into app_private.%I select * from moved', v_from, v_to, v_name);
-  execute format('alter table app_public.location_tracking attach partition app_private.%I for values from (%L) to (%L)',
+  execute format('alter table app_private.location_tracking attach partition app_private.%I for values from (%L) to (%L)',
                  v_name, v_from, v_to);
   execute format('alter table app_private.%I enable row level security', v_name);
   execute format('alter table app_private.%I force row level security', v_name);
@@ -11665,7 +11846,7 @@ begin
     select format('comment on constraint %I on app_private.%I is %L', child.conname, v_name,
                   obj_description(parent.oid, 'pg_constraint'))
       from pg_constraint child
-      join pg_constraint parent on parent.conrelid = 'app_public.location_tracking'::regclass
+      join pg_constraint parent on parent.conrelid = 'app_private.location_tracking'::regclass
        and (parent.conname = child.conname or (parent.contype = 'p' and child.contype = 'p'))
      where child.conrelid = format('app_private.%I', v_name)::regclass
   loop
@@ -11996,20 +12177,20 @@ CREATE FUNCTION app_private.delete_expired_locations() RETURNS integer
   with held as (
     select array(select app_private.tracking_evidence_delivery_ids()) as ids
   ), old as (
-    delete from app_public.location_tracking lt
+    delete from app_private.location_tracking lt
      where (lt.id, lt.recorded_at) in (
-       select t.id, t.recorded_at from app_public.location_tracking t, held
+       select t.id, t.recorded_at from app_private.location_tracking t, held
         where t.recorded_at < now() - make_interval(days => (app_hidden.config_value('tracking.retention_days'))::int)
           and t.delivery_id <> all (held.ids)
         limit (app_hidden.config_value('retention.batch_size'))::int)
     returning 1
   ), chosen as (
-    delete from app_public.location_tracking lt
+    delete from app_private.location_tracking lt
      where (lt.id, lt.recorded_at) in (
        select t.id, t.recorded_at
          from app_public.deliveries d
          join app_public.user_preferences p on p.user_id = d.traveler_id
-         join app_public.location_tracking t on t.delivery_id = d.id, held
+         join app_private.location_tracking t on t.delivery_id = d.id, held
         where d.status = 'delivered'
           and d.delivered_at < now() - make_interval(hours => (app_hidden.config_value('tracking.delete_after_delivery_hours'))::int)
           and d.delivered_at > now() - make_interval(days => (app_hidden.config_value('tracking.retention_days'))::int)
@@ -12097,7 +12278,7 @@ begin
     select c.relname
       from pg_inherits i
       join pg_class c on c.oid = i.inhrelid and c.relnamespace = 'app_private'::regnamespace
-     where i.inhparent = 'app_public.location_tracking'::regclass
+     where i.inhparent = 'app_private.location_tracking'::regclass
        and c.relname ~ '^location_tracking_[0-9]{4}_[0-9]{2}$'
        and (to_date(substr(c.relname, 19), 'YYYY_MM') + interval '1 month')::timestamp at time zone 'UTC'
            < now() - make_interval(days => (app_hidden.config_value('tracking.retention_days'))::int)
@@ -17640,9 +17821,9 @@ CREATE FUNCTION app_public.current_location(delivery_id uuid) RETURNS app_public
     AS $$
 declare
   v_level text := app_hidden.tracking_view_level(current_location.delivery_id);
-  v_point app_public.location_tracking;
+  v_point app_private.location_tracking;
 begin
-  select * into v_point from app_public.location_tracking lt
+  select * into v_point from app_private.location_tracking lt
    where lt.delivery_id = current_location.delivery_id
    order by lt.recorded_at desc limit 1;
   if v_point.id is null then
@@ -18186,7 +18367,7 @@ CREATE FUNCTION app_public.delivery_eta(delivery_id uuid) RETURNS app_public.del
 declare
   v_level text := app_hidden.tracking_view_level(delivery_eta.delivery_id);
   v_delivery app_public.deliveries;
-  v_last app_public.location_tracking;
+  v_last app_private.location_tracking;
   v_speed double precision;
   v_km double precision;
 begin
@@ -18194,10 +18375,10 @@ begin
   if v_delivery.status = 'delivered' then
     return row(v_delivery.id, v_delivery.delivered_at, 'delivered', 0, null)::app_public.delivery_eta_estimate;
   end if;
-  select * into v_last from app_public.location_tracking lt
+  select * into v_last from app_private.location_tracking lt
    where lt.delivery_id = v_delivery.id order by lt.recorded_at desc limit 1;
   if v_last.id is not null then
-    select avg(lt.speed_kmh) into v_speed from app_public.location_tracking lt
+    select avg(lt.speed_kmh) into v_speed from app_private.location_tracking lt
      where lt.delivery_id = v_delivery.id and lt.speed_kmh is not null
        and lt.recorded_at > v_last.recorded_at
                             - make_interval(mins => (app_hidden.config_value('tracking.eta_speed_window_min'))::int);
@@ -18302,7 +18483,7 @@ begin
                                          t.battery, t.recorded_at)).*
       from (select distinct on (case when v_round is null then lt.recorded_at
                                      else app_hidden.tracking_time_bucket(lt.recorded_at, v_round) end) lt.*
-              from app_public.location_tracking lt
+              from app_private.location_tracking lt
              where lt.delivery_id = delivery_track.delivery_id
                and lt.recorded_at >= coalesce(delivery_track.since, '-infinity')
              order by case when v_round is null then lt.recorded_at
@@ -27488,42 +27669,42 @@ CREATE TABLE public.schema_migrations (
 -- Name: location_tracking_2026_11; Type: TABLE ATTACH; Schema: app_private; Owner: -
 --
 
-ALTER TABLE ONLY app_public.location_tracking ATTACH PARTITION app_private.location_tracking_2026_11 FOR VALUES FROM ('2026-11-01 00:00:00+00') TO ('2026-12-01 00:00:00+00');
+ALTER TABLE ONLY app_private.location_tracking ATTACH PARTITION app_private.location_tracking_2026_11 FOR VALUES FROM ('2026-11-01 00:00:00+00') TO ('2026-12-01 00:00:00+00');
 
 
 --
 -- Name: location_tracking_2026_12; Type: TABLE ATTACH; Schema: app_private; Owner: -
 --
 
-ALTER TABLE ONLY app_public.location_tracking ATTACH PARTITION app_private.location_tracking_2026_12 FOR VALUES FROM ('2026-12-01 00:00:00+00') TO ('2027-01-01 00:00:00+00');
+ALTER TABLE ONLY app_private.location_tracking ATTACH PARTITION app_private.location_tracking_2026_12 FOR VALUES FROM ('2026-12-01 00:00:00+00') TO ('2027-01-01 00:00:00+00');
 
 
 --
 -- Name: location_tracking_2027_01; Type: TABLE ATTACH; Schema: app_private; Owner: -
 --
 
-ALTER TABLE ONLY app_public.location_tracking ATTACH PARTITION app_private.location_tracking_2027_01 FOR VALUES FROM ('2027-01-01 00:00:00+00') TO ('2027-02-01 00:00:00+00');
+ALTER TABLE ONLY app_private.location_tracking ATTACH PARTITION app_private.location_tracking_2027_01 FOR VALUES FROM ('2027-01-01 00:00:00+00') TO ('2027-02-01 00:00:00+00');
 
 
 --
 -- Name: location_tracking_2027_02; Type: TABLE ATTACH; Schema: app_private; Owner: -
 --
 
-ALTER TABLE ONLY app_public.location_tracking ATTACH PARTITION app_private.location_tracking_2027_02 FOR VALUES FROM ('2027-02-01 00:00:00+00') TO ('2027-03-01 00:00:00+00');
+ALTER TABLE ONLY app_private.location_tracking ATTACH PARTITION app_private.location_tracking_2027_02 FOR VALUES FROM ('2027-02-01 00:00:00+00') TO ('2027-03-01 00:00:00+00');
 
 
 --
 -- Name: location_tracking_2027_03; Type: TABLE ATTACH; Schema: app_private; Owner: -
 --
 
-ALTER TABLE ONLY app_public.location_tracking ATTACH PARTITION app_private.location_tracking_2027_03 FOR VALUES FROM ('2027-03-01 00:00:00+00') TO ('2027-04-01 00:00:00+00');
+ALTER TABLE ONLY app_private.location_tracking ATTACH PARTITION app_private.location_tracking_2027_03 FOR VALUES FROM ('2027-03-01 00:00:00+00') TO ('2027-04-01 00:00:00+00');
 
 
 --
 -- Name: location_tracking_default; Type: TABLE ATTACH; Schema: app_private; Owner: -
 --
 
-ALTER TABLE ONLY app_public.location_tracking ATTACH PARTITION app_private.location_tracking_default DEFAULT;
+ALTER TABLE ONLY app_private.location_tracking ATTACH PARTITION app_private.location_tracking_default DEFAULT;
 
 
 --
@@ -27810,18 +27991,18 @@ COMMENT ON CONSTRAINT ledger_transactions_pkey ON app_private.ledger_transaction
 
 
 --
--- Name: location_tracking location_tracking_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
+-- Name: location_tracking location_tracking_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
 --
 
-ALTER TABLE ONLY app_public.location_tracking
+ALTER TABLE ONLY app_private.location_tracking
     ADD CONSTRAINT location_tracking_pkey PRIMARY KEY (id, recorded_at);
 
 
 --
--- Name: CONSTRAINT location_tracking_pkey ON location_tracking; Type: COMMENT; Schema: app_public; Owner: -
+-- Name: CONSTRAINT location_tracking_pkey ON location_tracking; Type: COMMENT; Schema: app_private; Owner: -
 --
 
-COMMENT ON CONSTRAINT location_tracking_pkey ON app_public.location_tracking IS 'id is already taken';
+COMMENT ON CONSTRAINT location_tracking_pkey ON app_private.location_tracking IS 'id is already taken';
 
 
 --
@@ -29454,10 +29635,10 @@ CREATE INDEX ledger_transactions_delivery_id_idx ON app_private.ledger_transacti
 
 
 --
--- Name: location_tracking_delivery_idx; Type: INDEX; Schema: app_public; Owner: -
+-- Name: location_tracking_delivery_idx; Type: INDEX; Schema: app_private; Owner: -
 --
 
-CREATE INDEX location_tracking_delivery_idx ON ONLY app_public.location_tracking USING btree (delivery_id, recorded_at DESC);
+CREATE INDEX location_tracking_delivery_idx ON ONLY app_private.location_tracking USING btree (delivery_id, recorded_at DESC);
 
 
 --
@@ -29468,10 +29649,10 @@ CREATE INDEX location_tracking_2026_11_delivery_id_recorded_at_idx ON app_privat
 
 
 --
--- Name: location_tracking_user_idx; Type: INDEX; Schema: app_public; Owner: -
+-- Name: location_tracking_user_idx; Type: INDEX; Schema: app_private; Owner: -
 --
 
-CREATE INDEX location_tracking_user_idx ON ONLY app_public.location_tracking USING btree (user_id);
+CREATE INDEX location_tracking_user_idx ON ONLY app_private.location_tracking USING btree (user_id);
 
 
 --
@@ -30871,126 +31052,126 @@ CREATE INDEX users_suspension_end_idx ON app_public.users USING btree (suspended
 -- Name: location_tracking_2026_11_delivery_id_recorded_at_idx; Type: INDEX ATTACH; Schema: app_private; Owner: -
 --
 
-ALTER INDEX app_public.location_tracking_delivery_idx ATTACH PARTITION app_private.location_tracking_2026_11_delivery_id_recorded_at_idx;
+ALTER INDEX app_private.location_tracking_delivery_idx ATTACH PARTITION app_private.location_tracking_2026_11_delivery_id_recorded_at_idx;
 
 
 --
 -- Name: location_tracking_2026_11_pkey; Type: INDEX ATTACH; Schema: app_private; Owner: -
 --
 
-ALTER INDEX app_public.location_tracking_pkey ATTACH PARTITION app_private.location_tracking_2026_11_pkey;
+ALTER INDEX app_private.location_tracking_pkey ATTACH PARTITION app_private.location_tracking_2026_11_pkey;
 
 
 --
 -- Name: location_tracking_2026_11_user_id_idx; Type: INDEX ATTACH; Schema: app_private; Owner: -
 --
 
-ALTER INDEX app_public.location_tracking_user_idx ATTACH PARTITION app_private.location_tracking_2026_11_user_id_idx;
+ALTER INDEX app_private.location_tracking_user_idx ATTACH PARTITION app_private.location_tracking_2026_11_user_id_idx;
 
 
 --
 -- Name: location_tracking_2026_12_delivery_id_recorded_at_idx; Type: INDEX ATTACH; Schema: app_private; Owner: -
 --
 
-ALTER INDEX app_public.location_tracking_delivery_idx ATTACH PARTITION app_private.location_tracking_2026_12_delivery_id_recorded_at_idx;
+ALTER INDEX app_private.location_tracking_delivery_idx ATTACH PARTITION app_private.location_tracking_2026_12_delivery_id_recorded_at_idx;
 
 
 --
 -- Name: location_tracking_2026_12_pkey; Type: INDEX ATTACH; Schema: app_private; Owner: -
 --
 
-ALTER INDEX app_public.location_tracking_pkey ATTACH PARTITION app_private.location_tracking_2026_12_pkey;
+ALTER INDEX app_private.location_tracking_pkey ATTACH PARTITION app_private.location_tracking_2026_12_pkey;
 
 
 --
 -- Name: location_tracking_2026_12_user_id_idx; Type: INDEX ATTACH; Schema: app_private; Owner: -
 --
 
-ALTER INDEX app_public.location_tracking_user_idx ATTACH PARTITION app_private.location_tracking_2026_12_user_id_idx;
+ALTER INDEX app_private.location_tracking_user_idx ATTACH PARTITION app_private.location_tracking_2026_12_user_id_idx;
 
 
 --
 -- Name: location_tracking_2027_01_delivery_id_recorded_at_idx; Type: INDEX ATTACH; Schema: app_private; Owner: -
 --
 
-ALTER INDEX app_public.location_tracking_delivery_idx ATTACH PARTITION app_private.location_tracking_2027_01_delivery_id_recorded_at_idx;
+ALTER INDEX app_private.location_tracking_delivery_idx ATTACH PARTITION app_private.location_tracking_2027_01_delivery_id_recorded_at_idx;
 
 
 --
 -- Name: location_tracking_2027_01_pkey; Type: INDEX ATTACH; Schema: app_private; Owner: -
 --
 
-ALTER INDEX app_public.location_tracking_pkey ATTACH PARTITION app_private.location_tracking_2027_01_pkey;
+ALTER INDEX app_private.location_tracking_pkey ATTACH PARTITION app_private.location_tracking_2027_01_pkey;
 
 
 --
 -- Name: location_tracking_2027_01_user_id_idx; Type: INDEX ATTACH; Schema: app_private; Owner: -
 --
 
-ALTER INDEX app_public.location_tracking_user_idx ATTACH PARTITION app_private.location_tracking_2027_01_user_id_idx;
+ALTER INDEX app_private.location_tracking_user_idx ATTACH PARTITION app_private.location_tracking_2027_01_user_id_idx;
 
 
 --
 -- Name: location_tracking_2027_02_delivery_id_recorded_at_idx; Type: INDEX ATTACH; Schema: app_private; Owner: -
 --
 
-ALTER INDEX app_public.location_tracking_delivery_idx ATTACH PARTITION app_private.location_tracking_2027_02_delivery_id_recorded_at_idx;
+ALTER INDEX app_private.location_tracking_delivery_idx ATTACH PARTITION app_private.location_tracking_2027_02_delivery_id_recorded_at_idx;
 
 
 --
 -- Name: location_tracking_2027_02_pkey; Type: INDEX ATTACH; Schema: app_private; Owner: -
 --
 
-ALTER INDEX app_public.location_tracking_pkey ATTACH PARTITION app_private.location_tracking_2027_02_pkey;
+ALTER INDEX app_private.location_tracking_pkey ATTACH PARTITION app_private.location_tracking_2027_02_pkey;
 
 
 --
 -- Name: location_tracking_2027_02_user_id_idx; Type: INDEX ATTACH; Schema: app_private; Owner: -
 --
 
-ALTER INDEX app_public.location_tracking_user_idx ATTACH PARTITION app_private.location_tracking_2027_02_user_id_idx;
+ALTER INDEX app_private.location_tracking_user_idx ATTACH PARTITION app_private.location_tracking_2027_02_user_id_idx;
 
 
 --
 -- Name: location_tracking_2027_03_delivery_id_recorded_at_idx; Type: INDEX ATTACH; Schema: app_private; Owner: -
 --
 
-ALTER INDEX app_public.location_tracking_delivery_idx ATTACH PARTITION app_private.location_tracking_2027_03_delivery_id_recorded_at_idx;
+ALTER INDEX app_private.location_tracking_delivery_idx ATTACH PARTITION app_private.location_tracking_2027_03_delivery_id_recorded_at_idx;
 
 
 --
 -- Name: location_tracking_2027_03_pkey; Type: INDEX ATTACH; Schema: app_private; Owner: -
 --
 
-ALTER INDEX app_public.location_tracking_pkey ATTACH PARTITION app_private.location_tracking_2027_03_pkey;
+ALTER INDEX app_private.location_tracking_pkey ATTACH PARTITION app_private.location_tracking_2027_03_pkey;
 
 
 --
 -- Name: location_tracking_2027_03_user_id_idx; Type: INDEX ATTACH; Schema: app_private; Owner: -
 --
 
-ALTER INDEX app_public.location_tracking_user_idx ATTACH PARTITION app_private.location_tracking_2027_03_user_id_idx;
+ALTER INDEX app_private.location_tracking_user_idx ATTACH PARTITION app_private.location_tracking_2027_03_user_id_idx;
 
 
 --
 -- Name: location_tracking_default_delivery_id_recorded_at_idx; Type: INDEX ATTACH; Schema: app_private; Owner: -
 --
 
-ALTER INDEX app_public.location_tracking_delivery_idx ATTACH PARTITION app_private.location_tracking_default_delivery_id_recorded_at_idx;
+ALTER INDEX app_private.location_tracking_delivery_idx ATTACH PARTITION app_private.location_tracking_default_delivery_id_recorded_at_idx;
 
 
 --
 -- Name: location_tracking_default_pkey; Type: INDEX ATTACH; Schema: app_private; Owner: -
 --
 
-ALTER INDEX app_public.location_tracking_pkey ATTACH PARTITION app_private.location_tracking_default_pkey;
+ALTER INDEX app_private.location_tracking_pkey ATTACH PARTITION app_private.location_tracking_default_pkey;
 
 
 --
 -- Name: location_tracking_default_user_id_idx; Type: INDEX ATTACH; Schema: app_private; Owner: -
 --
 
-ALTER INDEX app_public.location_tracking_user_idx ATTACH PARTITION app_private.location_tracking_default_user_id_idx;
+ALTER INDEX app_private.location_tracking_user_idx ATTACH PARTITION app_private.location_tracking_default_user_id_idx;
 
 
 --
@@ -32007,6 +32188,36 @@ COMMENT ON CONSTRAINT ledger_transactions_delivery_id_fkey ON app_private.ledger
 
 
 --
+-- Name: location_tracking location_tracking_delivery_id_fkey; Type: FK CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE app_private.location_tracking
+    ADD CONSTRAINT location_tracking_delivery_id_fkey FOREIGN KEY (delivery_id) REFERENCES app_public.deliveries(id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT location_tracking_delivery_id_fkey ON location_tracking; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT location_tracking_delivery_id_fkey ON app_private.location_tracking IS 'delivery_id must name an existing delivery';
+
+
+--
+-- Name: location_tracking location_tracking_user_id_fkey; Type: FK CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE app_private.location_tracking
+    ADD CONSTRAINT location_tracking_user_id_fkey FOREIGN KEY (user_id) REFERENCES app_public.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT location_tracking_user_id_fkey ON location_tracking; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT location_tracking_user_id_fkey ON app_private.location_tracking IS 'user_id must name an existing user';
+
+
+--
 -- Name: login_attempts login_attempts_user_id_fkey; Type: FK CONSTRAINT; Schema: app_private; Owner: -
 --
 
@@ -32835,36 +33046,6 @@ ALTER TABLE ONLY app_public.geofences
 --
 
 COMMENT ON CONSTRAINT geofences_delivery_id_fkey ON app_public.geofences IS 'delivery_id must name an existing delivery';
-
-
---
--- Name: location_tracking location_tracking_delivery_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
---
-
-ALTER TABLE app_public.location_tracking
-    ADD CONSTRAINT location_tracking_delivery_id_fkey FOREIGN KEY (delivery_id) REFERENCES app_public.deliveries(id) ON DELETE CASCADE;
-
-
---
--- Name: CONSTRAINT location_tracking_delivery_id_fkey ON location_tracking; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON CONSTRAINT location_tracking_delivery_id_fkey ON app_public.location_tracking IS 'delivery_id must name an existing delivery';
-
-
---
--- Name: location_tracking location_tracking_user_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
---
-
-ALTER TABLE app_public.location_tracking
-    ADD CONSTRAINT location_tracking_user_id_fkey FOREIGN KEY (user_id) REFERENCES app_public.users(id) ON DELETE CASCADE;
-
-
---
--- Name: CONSTRAINT location_tracking_user_id_fkey ON location_tracking; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON CONSTRAINT location_tracking_user_id_fkey ON app_public.location_tracking IS 'user_id must name an existing user';
 
 
 --
@@ -33954,6 +34135,12 @@ ALTER TABLE app_private.ledger_entries ENABLE ROW LEVEL SECURITY;
 ALTER TABLE app_private.ledger_transactions ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: location_tracking; Type: ROW SECURITY; Schema: app_private; Owner: -
+--
+
+ALTER TABLE app_private.location_tracking ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: location_tracking_2026_11; Type: ROW SECURITY; Schema: app_private; Owner: -
 --
 
@@ -34275,12 +34462,6 @@ CREATE POLICY insert_own ON app_public.user_reports FOR INSERT TO app_user WITH 
 
 CREATE POLICY insert_own ON app_public.user_verification_documents FOR INSERT TO app_user WITH CHECK ((user_id = ( SELECT app_public.current_user_id() AS current_user_id)));
 
-
---
--- Name: location_tracking; Type: ROW SECURITY; Schema: app_public; Owner: -
---
-
-ALTER TABLE app_public.location_tracking ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: notification_preferences; Type: ROW SECURITY; Schema: app_public; Owner: -
@@ -34897,10 +35078,10 @@ GRANT ALL ON FUNCTION app_hidden.admin_session_ok() TO app_anonymous;
 
 
 --
--- Name: FUNCTION apply_geofences(delivery app_public.deliveries, points app_public.location_tracking[]); Type: ACL; Schema: app_hidden; Owner: -
+-- Name: FUNCTION apply_geofences(delivery app_public.deliveries, points app_private.location_tracking[]); Type: ACL; Schema: app_hidden; Owner: -
 --
 
-REVOKE ALL ON FUNCTION app_hidden.apply_geofences(delivery app_public.deliveries, points app_public.location_tracking[]) FROM PUBLIC;
+REVOKE ALL ON FUNCTION app_hidden.apply_geofences(delivery app_public.deliveries, points app_private.location_tracking[]) FROM PUBLIC;
 
 
 --

@@ -20,8 +20,9 @@ create type app_public.emergency_status as enum ('reported', 'acknowledged', 'in
 comment on type app_public.emergency_status is 'Where an emergency case stands: reported → acknowledged → in_progress → resolved (admins move it).';
 
 -- Points: one row per fix of the assigned traveler, partitioned by month of recorded_at (the key is in the primary
--- key). No grants and no policies: nobody reads or writes the table but the tracking functions (security definer).
-create table app_public.location_tracking (
+-- key). In app_private, without grants: nobody reads or writes the table but the tracking functions (security
+-- definer), which apply the privacy rules.
+create table app_private.location_tracking (
   id uuid not null default gen_random_uuid(),
   recorded_at timestamptz not null,
   delivery_id uuid not null references app_public.deliveries on delete cascade,
@@ -38,28 +39,28 @@ create table app_public.location_tracking (
   constraint location_tracking_speed_kmh_check check (speed_kmh between 0 and 500),
   constraint location_tracking_battery_check check (battery between 0 and 100)
 ) partition by range (recorded_at);
-alter table app_public.location_tracking enable row level security;
-alter table app_public.location_tracking force row level security;
-comment on table app_public.location_tracking is E'@behavior -*\nThe traveler''s location points during a delivery, by month of recorded_at; read through currentLocation, deliveryTrack and deliveryEta only.';
-comment on column app_public.location_tracking.id is 'The point''s id (with recorded_at, its key).';
-comment on column app_public.location_tracking.recorded_at is 'When the device took the fix (the month decides its partition).';
-comment on column app_public.location_tracking.delivery_id is 'The delivery being carried.';
-comment on column app_public.location_tracking.user_id is 'The traveler who sent it.';
-comment on column app_public.location_tracking.point is 'Where the device was (WGS 84).';
-comment on column app_public.location_tracking.accuracy_m is 'Horizontal accuracy of the fix, in metres (0 to 10000); worse than tracking.geofence_min_accuracy_m is kept but skipped by geofences.';
-comment on column app_public.location_tracking.bearing is 'Direction of travel in degrees from north (0 to 360).';
-comment on column app_public.location_tracking.speed_kmh is 'Speed in km/h (0 to 500).';
-comment on column app_public.location_tracking.battery is 'Battery level of the device in percent (0 to 100).';
-comment on column app_public.location_tracking.created_at is 'When the server stored it.';
-comment on constraint location_tracking_pkey on app_public.location_tracking is 'id is already taken';
-comment on constraint location_tracking_accuracy_m_check on app_public.location_tracking is 'accuracy_m must be between 0 and 10000';
-comment on constraint location_tracking_bearing_check on app_public.location_tracking is 'bearing must be at least 0 and below 360';
-comment on constraint location_tracking_speed_kmh_check on app_public.location_tracking is 'speed_kmh must be between 0 and 500';
-comment on constraint location_tracking_battery_check on app_public.location_tracking is 'battery must be between 0 and 100';
-comment on constraint location_tracking_delivery_id_fkey on app_public.location_tracking is 'delivery_id must name an existing delivery';
-comment on constraint location_tracking_user_id_fkey on app_public.location_tracking is 'user_id must name an existing user';
-create index location_tracking_delivery_idx on app_public.location_tracking (delivery_id, recorded_at desc);
-create index location_tracking_user_idx on app_public.location_tracking (user_id);
+alter table app_private.location_tracking enable row level security;
+alter table app_private.location_tracking force row level security;
+comment on table app_private.location_tracking is E'The traveler''s location points during a delivery, by month of recorded_at; read through currentLocation, deliveryTrack and deliveryEta only.';
+comment on column app_private.location_tracking.id is 'The point''s id (with recorded_at, its key).';
+comment on column app_private.location_tracking.recorded_at is 'When the device took the fix (the month decides its partition).';
+comment on column app_private.location_tracking.delivery_id is 'The delivery being carried.';
+comment on column app_private.location_tracking.user_id is 'The traveler who sent it.';
+comment on column app_private.location_tracking.point is 'Where the device was (WGS 84).';
+comment on column app_private.location_tracking.accuracy_m is 'Horizontal accuracy of the fix, in metres (0 to 10000); worse than tracking.geofence_min_accuracy_m is kept but skipped by geofences.';
+comment on column app_private.location_tracking.bearing is 'Direction of travel in degrees from north (0 to 360).';
+comment on column app_private.location_tracking.speed_kmh is 'Speed in km/h (0 to 500).';
+comment on column app_private.location_tracking.battery is 'Battery level of the device in percent (0 to 100).';
+comment on column app_private.location_tracking.created_at is 'When the server stored it.';
+comment on constraint location_tracking_pkey on app_private.location_tracking is 'id is already taken';
+comment on constraint location_tracking_accuracy_m_check on app_private.location_tracking is 'accuracy_m must be between 0 and 10000';
+comment on constraint location_tracking_bearing_check on app_private.location_tracking is 'bearing must be at least 0 and below 360';
+comment on constraint location_tracking_speed_kmh_check on app_private.location_tracking is 'speed_kmh must be between 0 and 500';
+comment on constraint location_tracking_battery_check on app_private.location_tracking is 'battery must be between 0 and 100';
+comment on constraint location_tracking_delivery_id_fkey on app_private.location_tracking is 'delivery_id must name an existing delivery';
+comment on constraint location_tracking_user_id_fkey on app_private.location_tracking is 'user_id must name an existing user';
+create index location_tracking_delivery_idx on app_private.location_tracking (delivery_id, recorded_at desc);
+create index location_tracking_user_idx on app_private.location_tracking (user_id);
 
 -- The default partition catches a point of a month without its own (the monthly job had not run); the job moves
 -- such rows into the month's partition when it creates it. Months: this one and the next three here, then
@@ -75,11 +76,11 @@ begin
   for i in -1..4 loop
     if i = -1 then
       v_name := 'location_tracking_default';
-      execute 'create table app_private.location_tracking_default partition of app_public.location_tracking default';
+      execute 'create table app_private.location_tracking_default partition of app_private.location_tracking default';
     else
       v_month := (date_trunc('month', now() at time zone 'UTC') + make_interval(months => i - 1))::date;
       v_name := 'location_tracking_' || to_char(v_month, 'YYYY_MM');
-      execute format('create table app_private.%I partition of app_public.location_tracking for values from (%L) to (%L)',
+      execute format('create table app_private.%I partition of app_private.location_tracking for values from (%L) to (%L)',
                      v_name, v_month::timestamp at time zone 'UTC', (v_month + interval '1 month')::timestamp at time zone 'UTC');
     end if;
     execute format('alter table app_private.%I enable row level security', v_name);
@@ -89,7 +90,7 @@ begin
       select format('comment on constraint %I on app_private.%I is %L', child.conname, v_name,
                     obj_description(parent.oid, 'pg_constraint'))
         from pg_constraint child
-        join pg_constraint parent on parent.conrelid = 'app_public.location_tracking'::regclass
+        join pg_constraint parent on parent.conrelid = 'app_private.location_tracking'::regclass
          and (parent.conname = child.conname or (parent.contype = 'p' and child.contype = 'p'))
        where child.conrelid = format('app_private.%I', v_name)::regclass
     loop
@@ -297,6 +298,33 @@ create type app_public.delivery_eta_estimate as (
 );
 comment on type app_public.delivery_eta_estimate is 'When the item should reach the drop-off: from the last point and the recent speed (source tracking), or else the trip''s arrival (source trip).';
 
+comment on column app_public.location_fix.latitude is 'Latitude in degrees (-90 to 90).';
+comment on column app_public.location_fix.longitude is 'Longitude in degrees (-180 to 180).';
+comment on column app_public.location_fix.accuracy_m is 'Horizontal accuracy in metres (0 to 10000).';
+comment on column app_public.location_fix.speed_kmh is 'Speed in km/h (0 to 500), if known.';
+comment on column app_public.location_fix.bearing is 'Direction of travel in degrees from north (0 to 360), if known.';
+comment on column app_public.location_fix.battery is 'Battery level in percent (0 to 100), if known.';
+comment on column app_public.location_fix.recorded_at is 'When the device took the fix (at most 1 min ahead, at most 24 h old).';
+comment on column app_public.location_rejection.index is 'Position of the point in the batch, from 0.';
+comment on column app_public.location_rejection.code is 'INVAL (a field out of range, a time too far ahead, too old or before tracking started) or LIMIT (too close to another point).';
+comment on column app_public.location_rejection.message is 'Why, naming the field.';
+comment on column app_public.location_batch_result.accepted is 'How many points were stored.';
+comment on column app_public.location_batch_result.rejections is 'The points not stored, by index.';
+comment on column app_public.tracked_point.delivery_id is 'The delivery.';
+comment on column app_public.tracked_point.latitude is 'Latitude (raw, or the center of the privacy grid cell).';
+comment on column app_public.tracked_point.longitude is 'Longitude (raw, or the center of the privacy grid cell).';
+comment on column app_public.tracked_point.accuracy_m is 'Accuracy in metres (the grid size when blurred).';
+comment on column app_public.tracked_point.speed_kmh is 'Speed in km/h (raw and precise only).';
+comment on column app_public.tracked_point.bearing is 'Bearing in degrees (raw and precise only).';
+comment on column app_public.tracked_point.battery is 'Battery of the traveler''s device in percent (raw and precise only).';
+comment on column app_public.tracked_point.recorded_at is 'When the fix was taken (the start of its time bucket when blurred).';
+comment on column app_public.tracked_point."precision" is 'raw, precise, approximate or minimal.';
+comment on column app_public.delivery_eta_estimate.delivery_id is 'The delivery.';
+comment on column app_public.delivery_eta_estimate.eta is 'When the item should reach the drop-off.';
+comment on column app_public.delivery_eta_estimate.source is 'tracking (last point and recent speed), trip (the trip''s arrival) or delivered.';
+comment on column app_public.delivery_eta_estimate.remaining_km is 'Straight-line distance left from the last point, in km.';
+comment on column app_public.delivery_eta_estimate.speed_kmh is 'Mean speed of the recent points, in km/h.';
+
 insert into app_public.system_configuration (category, key, value, data_type, validation, is_sensitive, is_public, description) values
   ('tracking', 'partitions_ahead', '3', 'integer', '{"min": 1, "max": 24}', false, false,
    'Months of location_tracking partitions created ahead.'),
@@ -325,7 +353,7 @@ drop table app_public.emergency_locations cascade;
 drop sequence app_public.emergency_case_seq;
 drop table app_public.geofence_events cascade;
 drop table app_public.geofences cascade;
-drop table app_public.location_tracking cascade;
+drop table app_private.location_tracking cascade;
 drop type app_public.emergency_status cascade;
 drop type app_public.emergency_severity cascade;
 drop type app_public.emergency_type cascade;

@@ -14,7 +14,7 @@ import { createTrackedDelivery, fixAt, PICKUP, recordLocations } from "../helper
 const { db, server } = useTestServer(test);
 
 const stored = (deliveryId: string) => queryAsRoot<{ recorded_at: Date; accuracy_m: number }>(db,
-  "select recorded_at, accuracy_m from app_public.location_tracking where delivery_id = $1 order by recorded_at",
+  "select recorded_at, accuracy_m from app_private.location_tracking where delivery_id = $1 order by recorded_at",
   [deliveryId]);
 
 test.serial("a batch keeps its valid fixes and reports each bad one by index, with its code and field", async (t) => {
@@ -134,6 +134,6 @@ test("a point is stored in the partition of its month", async (t) => {
   await recordLocations(server, d.travelerToken, d.id, [fixAt(PICKUP, 1800)]);
   const rows = await queryAsRoot<{ partition: string; month: string }>(db,
     `select tableoid::regclass::text as partition, to_char(recorded_at at time zone 'UTC', 'YYYY_MM') as month
-       from app_public.location_tracking where delivery_id = $1`, [d.id]);
+       from app_private.location_tracking where delivery_id = $1`, [d.id]);
   t.is(rows[0]!.partition, `app_private.location_tracking_${rows[0]!.month}`);
 });

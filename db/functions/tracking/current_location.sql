@@ -7,9 +7,9 @@ set search_path = pg_catalog, public, pg_temp
 as $$
 declare
   v_level text := app_hidden.tracking_view_level(current_location.delivery_id);
-  v_point app_public.location_tracking;
+  v_point app_private.location_tracking;
 begin
-  select * into v_point from app_public.location_tracking lt
+  select * into v_point from app_private.location_tracking lt
    where lt.delivery_id = current_location.delivery_id
    order by lt.recorded_at desc limit 1;
   if v_point.id is null then

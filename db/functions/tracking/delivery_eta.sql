@@ -10,7 +10,7 @@ as $$
 declare
   v_level text := app_hidden.tracking_view_level(delivery_eta.delivery_id);
   v_delivery app_public.deliveries;
-  v_last app_public.location_tracking;
+  v_last app_private.location_tracking;
   v_speed double precision;
   v_km double precision;
 begin
@@ -18,10 +18,10 @@ begin
   if v_delivery.status = 'delivered' then
     return row(v_delivery.id, v_delivery.delivered_at, 'delivered', 0, null)::app_public.delivery_eta_estimate;
   end if;
-  select * into v_last from app_public.location_tracking lt
+  select * into v_last from app_private.location_tracking lt
    where lt.delivery_id = v_delivery.id order by lt.recorded_at desc limit 1;
   if v_last.id is not null then
-    select avg(lt.speed_kmh) into v_speed from app_public.location_tracking lt
+    select avg(lt.speed_kmh) into v_speed from app_private.location_tracking lt
      where lt.delivery_id = v_delivery.id and lt.speed_kmh is not null
        and lt.recorded_at > v_last.recorded_at
                             - make_interval(mins => (app_hidden.config_value('tracking.eta_speed_window_min'))::int);

@@ -16,7 +16,7 @@ begin
                                          t.battery, t.recorded_at)).*
       from (select distinct on (case when v_round is null then lt.recorded_at
                                      else app_hidden.tracking_time_bucket(lt.recorded_at, v_round) end) lt.*
-              from app_public.location_tracking lt
+              from app_private.location_tracking lt
              where lt.delivery_id = delivery_track.delivery_id
                and lt.recorded_at >= coalesce(delivery_track.since, '-infinity')
              order by case when v_round is null then lt.recorded_at

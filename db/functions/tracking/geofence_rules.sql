@@ -5,7 +5,7 @@
 -- the same geofence and delivery within geofence.dedupe_s before it is dropped (GPS jitter at the edge). The first
 -- enter of the drop-off circle notifies the customer (traveler_arriving).
 create or replace function app_hidden.apply_geofences(delivery app_public.deliveries,
-                                                     points app_public.location_tracking[])
+                                                     points app_private.location_tracking[])
 returns integer
 language plpgsql volatile
 set search_path = pg_catalog, public, pg_temp
@@ -13,7 +13,7 @@ as $$
 declare
   v_fence app_public.geofences;
   v_last app_public.geofence_events;
-  v_point app_public.location_tracking;
+  v_point app_private.location_tracking;
   v_inside boolean;
   v_entered_at timestamptz;
   v_dwelled boolean;
@@ -88,7 +88,7 @@ begin
   return v_count;
 end;
 $$;
-comment on function app_hidden.apply_geofences(app_public.deliveries, app_public.location_tracking[]) is
+comment on function app_hidden.apply_geofences(app_public.deliveries, app_private.location_tracking[]) is
   'Emits the enter, exit and dwell events of newly stored points (deduplicated), and tells the customer when the traveler reaches the drop-off.';
 
 -- Acceptance makes the delivery's pickup and drop-off circles (geofence.pickup_radius_m / pickup_dwell_min,

@@ -1,4 +1,4 @@
--- The monthly partitions of app_public.location_tracking (docs/tracking.md, Partitions and retention), native
+-- The monthly partitions of app_private.location_tracking (docs/tracking.md, Partitions and retention), native
 -- partitioning maintained here (pg_partman is not needed): the daily job tracking__create_partitions keeps the
 -- previous month, this one and tracking.partitions_ahead months ahead; rows that had landed in the default
 -- partition for a month without its own are moved into it when it is made. The daily cleanup deletes expired points
@@ -24,10 +24,10 @@ begin
   end if;
   -- Made apart, filled with the month's rows from the default partition, then attached: attaching checks that the
   -- default partition holds none of the month any more.
-  execute format('create table app_private.%I (like app_public.location_tracking including defaults including constraints)', v_name);
+  execute format('create table app_private.%I (like app_private.location_tracking including defaults including constraints)', v_name);
   execute format('with moved as (delete from app_private.location_tracking_default where recorded_at >= %L and recorded_at < %L returning *)
                   insert into app_private.%I select * from moved', v_from, v_to, v_name);
-  execute format('alter table app_public.location_tracking attach partition app_private.%I for values from (%L) to (%L)',
+  execute format('alter table app_private.location_tracking attach partition app_private.%I for values from (%L) to (%L)',
                  v_name, v_from, v_to);
   execute format('alter table app_private.%I enable row level security', v_name);
   execute format('alter table app_private.%I force row level security', v_name);
@@ -36,7 +36,7 @@ begin
     select format('comment on constraint %I on app_private.%I is %L', child.conname, v_name,
                   obj_description(parent.oid, 'pg_constraint'))
       from pg_constraint child
-      join pg_constraint parent on parent.conrelid = 'app_public.location_tracking'::regclass
+      join pg_constraint parent on parent.conrelid = 'app_private.location_tracking'::regclass
        and (parent.conname = child.conname or (parent.contype = 'p' and child.contype = 'p'))
      where child.conrelid = format('app_private.%I', v_name)::regclass
   loop
@@ -69,20 +69,20 @@ as $$
   with held as (
     select array(select app_private.tracking_evidence_delivery_ids()) as ids
   ), old as (
-    delete from app_public.location_tracking lt
+    delete from app_private.location_tracking lt
      where (lt.id, lt.recorded_at) in (
-       select t.id, t.recorded_at from app_public.location_tracking t, held
+       select t.id, t.recorded_at from app_private.location_tracking t, held
         where t.recorded_at < now() - make_interval(days => (app_hidden.config_value('tracking.retention_days'))::int)
           and t.delivery_id <> all (held.ids)
         limit (app_hidden.config_value('retention.batch_size'))::int)
     returning 1
   ), chosen as (
-    delete from app_public.location_tracking lt
+    delete from app_private.location_tracking lt
      where (lt.id, lt.recorded_at) in (
        select t.id, t.recorded_at
          from app_public.deliveries d
          join app_public.user_preferences p on p.user_id = d.traveler_id
-         join app_public.location_tracking t on t.delivery_id = d.id, held
+         join app_private.location_tracking t on t.delivery_id = d.id, held
         where d.status = 'delivered'
           and d.delivered_at < now() - make_interval(hours => (app_hidden.config_value('tracking.delete_after_delivery_hours'))::int)
           and d.delivered_at > now() - make_interval(days => (app_hidden.config_value('tracking.retention_days'))::int)
@@ -110,7 +110,7 @@ begin
     select c.relname
       from pg_inherits i
       join pg_class c on c.oid = i.inhrelid and c.relnamespace = 'app_private'::regnamespace
-     where i.inhparent = 'app_public.location_tracking'::regclass
+     where i.inhparent = 'app_private.location_tracking'::regclass
        and c.relname ~ '^location_tracking_[0-9]{4}_[0-9]{2}$'
        and (to_date(substr(c.relname, 19), 'YYYY_MM') + interval '1 month')::timestamp at time zone 'UTC'
            < now() - make_interval(days => (app_hidden.config_value('tracking.retention_days'))::int)

@@ -18,7 +18,7 @@ declare
   v_min_interval interval := make_interval(secs => (app_hidden.config_value('tracking.min_interval_s'))::int);
   v_max_future interval := make_interval(secs => (app_hidden.config_value('tracking.max_future_s'))::int);
   v_max_past interval := make_interval(hours => (app_hidden.config_value('tracking.max_past_hours'))::int);
-  v_stored app_public.location_tracking[];
+  v_stored app_private.location_tracking[];
   v_rejections app_public.location_rejection[];
   v_result app_public.location_batch_result;
 begin
@@ -68,7 +68,7 @@ begin
         when i.recorded_at > now() + v_max_future then 'INVAL:recorded_at is too far in the future'
         when i.recorded_at < now() - v_max_past then 'INVAL:recorded_at is too old'
         when i.recorded_at < v_start then 'INVAL:recorded_at is before tracking of this delivery started'
-        when exists (select 1 from app_public.location_tracking t
+        when exists (select 1 from app_private.location_tracking t
                       where t.delivery_id = v_delivery.id
                         and t.recorded_at > i.recorded_at - v_min_interval
                         and t.recorded_at < i.recorded_at + v_min_interval)
@@ -81,7 +81,7 @@ begin
              < v_min_interval then 'LIMIT:recorded_at is too close to the previous point of the batch' end) as verdict
       from checked c
   ), stored as (
-    insert into app_public.location_tracking (recorded_at, delivery_id, user_id, point, accuracy_m, bearing, speed_kmh,
+    insert into app_private.location_tracking (recorded_at, delivery_id, user_id, point, accuracy_m, bearing, speed_kmh,
                                                battery)
     select s.recorded_at, v_delivery.id, v_user_id,
            st_setsrid(st_makepoint(s.longitude, s.latitude), 4326)::geography, s.accuracy_m, s.bearing, s.speed_kmh,
