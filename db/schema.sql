@@ -17683,7 +17683,8 @@ $$;
 -- Name: FUNCTION create_geofence(geofence_type app_public.geofence_type, polygon jsonb, delivery_id uuid, dwell_threshold_s integer, active_from timestamp with time zone, active_until timestamp with time zone); Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON FUNCTION app_public.create_geofence(geofence_type app_public.geofence_type, polygon jsonb, delivery_id uuid, dwell_threshold_s integer, active_from timestamp with time zone, active_until timestamp with time zone) IS 'Admins (deliveries.write) draw a restricted or safe_zone polygon (GeoJSON), for a delivery or platform-wide. Errors: LOGIN, DNIED, INVAL, NTFND (no such delivery).';
+COMMENT ON FUNCTION app_public.create_geofence(geofence_type app_public.geofence_type, polygon jsonb, delivery_id uuid, dwell_threshold_s integer, active_from timestamp with time zone, active_until timestamp with time zone) IS '@resultFieldName geofence
+Admins (deliveries.write) draw a restricted or safe_zone polygon (GeoJSON), for a delivery or platform-wide. Errors: LOGIN, DNIED, INVAL, NTFND (no such delivery).';
 
 
 --

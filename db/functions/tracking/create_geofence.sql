@@ -42,5 +42,5 @@ begin
 end;
 $$;
 comment on function app_public.create_geofence(app_public.geofence_type, jsonb, uuid, integer, timestamptz, timestamptz) is
-  'Admins (deliveries.write) draw a restricted or safe_zone polygon (GeoJSON), for a delivery or platform-wide. Errors: LOGIN, DNIED, INVAL, NTFND (no such delivery).';
+  E'@resultFieldName geofence\nAdmins (deliveries.write) draw a restricted or safe_zone polygon (GeoJSON), for a delivery or platform-wide. Errors: LOGIN, DNIED, INVAL, NTFND (no such delivery).';
 grant execute on function app_public.create_geofence(app_public.geofence_type, jsonb, uuid, integer, timestamptz, timestamptz) to app_user;
