@@ -36168,6 +36168,7 @@ REVOKE ALL ON FUNCTION app_hidden.tracked_point_as(level text, delivery_id uuid,
 --
 
 REVOKE ALL ON FUNCTION app_hidden.tracking_channel(delivery_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_hidden.tracking_channel(delivery_id uuid) TO app_user;
 
 
 --

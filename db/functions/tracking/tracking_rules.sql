@@ -115,6 +115,7 @@ as $$
   select 'tracking:' || tracking_channel.delivery_id::text;
 $$;
 comment on function app_hidden.tracking_channel(uuid) is 'The NOTIFY channel of a delivery''s live tracking events.';
+grant execute on function app_hidden.tracking_channel(uuid) to app_user;
 
 -- The channel a subscriber may LISTEN to: the same checks as reading the points (tracking_view_level), so a
 -- subscription for a delivery the caller may not see is refused with the same code.
