@@ -2709,6 +2709,24 @@ COMMENT ON TYPE app_public.review_status IS 'Whether a review shows: active, hid
 
 
 --
+-- Name: route_status; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.route_status AS ENUM (
+    'pending',
+    'ready',
+    'failed'
+);
+
+
+--
+-- Name: TYPE route_status; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.route_status IS 'pending until the job computed it, then ready (or failed).';
+
+
+--
 -- Name: scan_result; Type: TYPE; Schema: app_public; Owner: -
 --
 
@@ -9517,6 +9535,40 @@ COMMENT ON FUNCTION app_hidden.reserve_trip_capacity(trip_id uuid, delivery_id u
 
 
 --
+-- Name: route_summary(integer[], text[], uuid[], public.geography[], double precision, double precision); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.route_summary(path integer[], kinds text[], delivery_ids uuid[], points public.geography[], speed_m_s double precision, direct_m double precision) RETURNS jsonb
+    LANGUAGE sql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  with legs as (
+    select coalesce(sum(st_distance(route_summary.points[route_summary.path[i] + 1],
+                                    route_summary.points[route_summary.path[i + 1] + 1])), 0) as m
+      from generate_series(1, cardinality(route_summary.path) - 1) i
+  )
+  select jsonb_build_object(
+    'stops', (select jsonb_agg(jsonb_build_object('kind', route_summary.kinds[p + 1],
+                                                  'deliveryId', route_summary.delivery_ids[p + 1],
+                                                  'lng', round(st_x(route_summary.points[p + 1]::geometry)::numeric, 6),
+                                                  'lat', round(st_y(route_summary.points[p + 1]::geometry)::numeric, 6))
+                               order by i)
+                from unnest(route_summary.path) with ordinality as u (p, i)),
+    'distanceM', round(legs.m)::int,
+    'durationS', round(legs.m / route_summary.speed_m_s)::int,
+    'detourM', greatest(0, round(legs.m - route_summary.direct_m))::int)
+    from legs;
+$$;
+
+
+--
+-- Name: FUNCTION route_summary(path integer[], kinds text[], delivery_ids uuid[], points public.geography[], speed_m_s double precision, direct_m double precision); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.route_summary(path integer[], kinds text[], delivery_ids uuid[], points public.geography[], speed_m_s double precision, direct_m double precision) IS 'A route as stored: its stops in order, distanceM, durationS, detourM.';
+
+
+--
 -- Name: snapped_point(public.geography); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
@@ -11766,6 +11818,7 @@ declare
     'notification_partitions_dropped', app_private.drop_old_notification_partitions(),
     'locations_deleted', app_private.delete_expired_locations(),
     'geofence_events_deleted', app_private.delete_old_geofence_events(),
+    'routes_deleted', app_private.delete_expired_routes(),
     'location_partitions_dropped', app_private.drop_empty_location_tracking_partitions());
 begin
   return v_counts || jsonb_build_object('more', exists (
@@ -11812,6 +11865,106 @@ $$;
 --
 
 COMMENT ON FUNCTION app_private.complete_file_upload(file_id uuid, stored_sha256 text, stored_bytes bigint) IS 'Marks a pending (unexpired) or uploaded file ready with the SHA-256 and size of its stored bytes; false (nothing changed) otherwise.';
+
+
+--
+-- Name: compute_route(uuid); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.compute_route(route_id uuid) RETURNS app_public.route_status
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_route app_public.route_optimizations;
+  v_trip app_public.trips;
+  v_n integer;
+  v_speed double precision;
+  v_direct double precision;
+  v_routes jsonb;
+  v_kinds text[];
+  v_ids uuid[];
+  v_points geography[];
+begin
+  select * into v_route from app_public.route_optimizations r where r.id = compute_route.route_id for update;
+  if v_route.id is null or v_route.status <> 'pending' then
+    return v_route.status;
+  end if;
+  select * into v_trip from app_public.trips t where t.id = v_route.trip_id;
+  v_n := cardinality(v_route.delivery_ids);
+  v_speed := (app_hidden.config_value('route.speeds_kmh') ->> v_trip.trip_type::text)::float8 * 1000 / 3600;
+  v_direct := st_distance(v_trip.origin_point, v_trip.destination_point);
+
+  -- The stops, by position: 0 the origin, 2k-1 and 2k the pickup and drop-off of the k-th delivery, 2n+1 the
+  -- destination.
+  select array_agg(s.kind order by s.ord), array_agg(s.delivery_id order by s.ord), array_agg(s.point order by s.ord)
+    into v_kinds, v_ids, v_points
+    from (select 0 as ord, 'origin' as kind, null::uuid as delivery_id, v_trip.origin_point as point
+          union all
+          select 2 * d.k - 1 + e.second, case e.second when 0 then 'pickup' else 'dropoff' end, d.id,
+                 case e.second when 0 then r.pickup_point else r.delivery_point end
+            from unnest(v_route.delivery_ids) with ordinality as d (id, k)
+            join app_public.deliveries dl on dl.id = d.id
+            join app_public.delivery_requests r on r.id = dl.request_id
+           cross join (values (0), (1)) as e (second)
+          union all
+          select 2 * v_n + 1, 'destination', null, v_trip.destination_point) s;
+
+  if v_n <= (app_hidden.config_value('route.exact_max_deliveries'))::int then
+    with recursive stops as (
+      select (s.n - 1)::int as ord, v_kinds[s.n] as kind, s.point from unnest(v_points) with ordinality as s (point, n)
+    ), legs as (
+      select a.ord as a, b.ord as b, st_distance(a.point, b.point) as d from stops a, stops b
+    ), paths as (
+      select array[0] as path, 0::float8 as cost, 0 as last
+      union all
+      select p.path || s.ord, p.cost + l.d, s.ord
+        from paths p
+        join stops s on s.ord between 1 and 2 * v_n and s.ord <> all (p.path)
+                    and (s.kind = 'pickup' or (s.ord - 1) = any (p.path))
+        join legs l on l.a = p.last and l.b = s.ord
+    ), complete as (
+      select p.path || (2 * v_n + 1) as path, p.cost + l.d as cost
+        from paths p join legs l on l.a = p.last and l.b = 2 * v_n + 1
+       where cardinality(p.path) = 2 * v_n + 1
+       order by 2, 1 limit 1 + (app_hidden.config_value('route.max_alternatives'))::int
+    )
+    select jsonb_agg(app_hidden.route_summary(c.path, v_kinds, v_ids, v_points, v_speed, v_direct) order by c.cost, c.path)
+      into v_routes from complete c;
+  else
+    with stops as (
+      select (s.n - 1)::int as ord, v_kinds[s.n] as kind,
+             st_linelocatepoint(st_makeline(v_trip.origin_point::geometry, v_trip.destination_point::geometry),
+                                s.point::geometry) as f
+        from unnest(v_points) with ordinality as s (point, n)
+    )
+    select jsonb_build_array(app_hidden.route_summary(
+             array_agg(p.ord order by case when p.kind = 'origin' then -1 when p.kind = 'destination' then 2
+                                           when p.kind = 'dropoff' then greatest(p.f, q.f) else p.f end,
+                                      p.kind desc, p.ord),
+             v_kinds, v_ids, v_points, v_speed, v_direct))
+      into v_routes
+      from stops p left join stops q on p.kind = 'dropoff' and q.ord = p.ord - 1;
+  end if;
+
+  update app_public.route_optimizations r
+     set status = 'ready', stops = v_routes -> 0 -> 'stops',
+         distance_m = (v_routes -> 0 ->> 'distanceM')::int, duration_s = (v_routes -> 0 ->> 'durationS')::int,
+         detour_m = (v_routes -> 0 ->> 'detourM')::int,
+         alternatives = coalesce((select jsonb_agg(e.value order by e.ordinality) from jsonb_array_elements(v_routes)
+                                    with ordinality as e where e.ordinality > 1), '[]'),
+         computed_at = now()
+   where r.id = v_route.id;
+  return 'ready';
+end;
+$$;
+
+
+--
+-- Name: FUNCTION compute_route(route_id uuid); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.compute_route(route_id uuid) IS 'Computes a pending route: the best order of its stops (exact for few deliveries), distance, duration, detour and alternatives.';
 
 
 --
@@ -12208,6 +12361,31 @@ $$;
 --
 
 COMMENT ON FUNCTION app_private.delete_expired_locations() IS 'Deletes location points past retention or past their traveler''s delete_after_delivery, except evidence (batched).';
+
+
+--
+-- Name: delete_expired_routes(); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.delete_expired_routes() RETURNS integer
+    LANGUAGE sql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  with gone as (
+    delete from app_public.route_optimizations r
+     where r.id in (select o.id from app_public.route_optimizations o where o.expires_at < now()
+                     limit (app_hidden.config_value('retention.batch_size'))::int)
+    returning 1
+  )
+  select count(*)::int from gone;
+$$;
+
+
+--
+-- Name: FUNCTION delete_expired_routes(); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.delete_expired_routes() IS 'Deletes routes past their cache time (batched).';
 
 
 --
@@ -20947,6 +21125,198 @@ Texts a 6-digit code (valid 10 minutes) to the number, to be entered with confir
 
 
 --
+-- Name: route_optimizations; Type: TABLE; Schema: app_public; Owner: -
+--
+
+CREATE TABLE app_public.route_optimizations (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    trip_id uuid NOT NULL,
+    status app_public.route_status DEFAULT 'pending'::app_public.route_status NOT NULL,
+    delivery_ids uuid[] DEFAULT '{}'::uuid[] NOT NULL,
+    stops jsonb,
+    distance_m integer,
+    duration_s integer,
+    detour_m integer,
+    alternatives jsonb DEFAULT '[]'::jsonb NOT NULL,
+    requested_by uuid,
+    computed_at timestamp with time zone,
+    expires_at timestamp with time zone NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT route_optimizations_alternatives_check CHECK (((jsonb_typeof(alternatives) = 'array'::text) AND (jsonb_array_length(alternatives) <= 3))),
+    CONSTRAINT route_optimizations_figures_check CHECK (((distance_m >= 0) AND (duration_s >= 0))),
+    CONSTRAINT route_optimizations_ready_check CHECK (((status = 'ready'::app_public.route_status) = ((stops IS NOT NULL) AND (distance_m IS NOT NULL) AND (duration_s IS NOT NULL) AND (computed_at IS NOT NULL))))
+);
+
+ALTER TABLE ONLY app_public.route_optimizations FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE route_optimizations; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TABLE app_public.route_optimizations IS '@behavior -insert -update -delete
+The best order of a trip''s stops (requestRoute), computed by a job and cached: distance, duration, detour and up to 3 alternatives.';
+
+
+--
+-- Name: COLUMN route_optimizations.id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.route_optimizations.id IS 'The route''s id.';
+
+
+--
+-- Name: COLUMN route_optimizations.trip_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.route_optimizations.trip_id IS 'The trip.';
+
+
+--
+-- Name: COLUMN route_optimizations.status; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.route_optimizations.status IS 'pending, ready or failed.';
+
+
+--
+-- Name: COLUMN route_optimizations.delivery_ids; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.route_optimizations.delivery_ids IS 'The live deliveries whose stops it orders (a change makes a new route).';
+
+
+--
+-- Name: COLUMN route_optimizations.stops; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.route_optimizations.stops IS 'The stops in order: [{kind: origin|pickup|dropoff|destination, deliveryId, lng, lat}].';
+
+
+--
+-- Name: COLUMN route_optimizations.distance_m; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.route_optimizations.distance_m IS 'Length of the route in metres (straight legs).';
+
+
+--
+-- Name: COLUMN route_optimizations.duration_s; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.route_optimizations.duration_s IS 'Travel time in seconds at the trip type''s average speed.';
+
+
+--
+-- Name: COLUMN route_optimizations.detour_m; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.route_optimizations.detour_m IS 'Metres more than going straight from origin to destination.';
+
+
+--
+-- Name: COLUMN route_optimizations.alternatives; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.route_optimizations.alternatives IS 'Up to route.max_alternatives next-best orders: [{stops, distanceM, durationS, detourM}].';
+
+
+--
+-- Name: COLUMN route_optimizations.requested_by; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.route_optimizations.requested_by IS 'Who asked for it.';
+
+
+--
+-- Name: COLUMN route_optimizations.computed_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.route_optimizations.computed_at IS 'When the job computed it.';
+
+
+--
+-- Name: COLUMN route_optimizations.expires_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.route_optimizations.expires_at IS 'Reused until then (route.cache_hours after the request).';
+
+
+--
+-- Name: COLUMN route_optimizations.created_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.route_optimizations.created_at IS 'When it was requested.';
+
+
+--
+-- Name: CONSTRAINT route_optimizations_alternatives_check ON route_optimizations; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT route_optimizations_alternatives_check ON app_public.route_optimizations IS 'alternatives must be an array of at most 3 routes';
+
+
+--
+-- Name: CONSTRAINT route_optimizations_figures_check ON route_optimizations; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT route_optimizations_figures_check ON app_public.route_optimizations IS 'distance_m and duration_s cannot be negative';
+
+
+--
+-- Name: CONSTRAINT route_optimizations_ready_check ON route_optimizations; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT route_optimizations_ready_check ON app_public.route_optimizations IS 'a ready route has stops, distance_m, duration_s and computed_at, and only a ready one';
+
+
+--
+-- Name: request_route(uuid); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.request_route(trip_id uuid) RETURNS app_public.route_optimizations
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_hidden.require_session('plan a route');
+  v_trip app_public.trips;
+  v_ids uuid[];
+  v_row app_public.route_optimizations;
+begin
+  select * into v_trip from app_public.trips t where t.id = request_route.trip_id;
+  if v_trip.id is null or v_trip.traveler_id <> v_user_id then
+    raise exception 'Trip not found' using errcode = 'NTFND';
+  end if;
+  -- One request per trip at a time: two concurrent calls make one row.
+  perform pg_advisory_xact_lock(hashtextextended('route:' || v_trip.id::text, 0));
+  v_ids := array(select d.id from app_public.deliveries d
+                  where d.trip_id = v_trip.id and d.status not in ('delivered', 'cancelled') order by d.id);
+  select * into v_row from app_public.route_optimizations r
+   where r.trip_id = v_trip.id and r.expires_at > now() and r.status <> 'failed' and r.delivery_ids = v_ids
+   order by r.created_at desc limit 1;
+  if v_row.id is not null then
+    return v_row;
+  end if;
+  insert into app_public.route_optimizations (trip_id, delivery_ids, requested_by, expires_at)
+  values (v_trip.id, v_ids, v_user_id, now() + make_interval(hours => (app_hidden.config_value('route.cache_hours'))::int))
+  returning * into v_row;
+  perform graphile_worker.add_job('routes__compute', json_build_object('id', v_row.id),
+                                  job_key => 'routes__compute:' || v_row.id::text);
+  return v_row;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION request_route(trip_id uuid); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.request_route(trip_id uuid) IS '@resultFieldName route
+The trip''s traveler asks for the best order of its stops (origin, each live delivery''s pickup and drop-off, destination): answered from the cache for route.cache_hours while the deliveries stay the same, else pending until a job computes distance, duration, detour and up to 3 alternatives. Errors: LOGIN, NTFND.';
+
+
+--
 -- Name: request_upload(app_public.file_purpose, text, bigint, text); Type: FUNCTION; Schema: app_public; Owner: -
 --
 
@@ -29207,6 +29577,21 @@ COMMENT ON CONSTRAINT reviews_pkey ON app_public.reviews IS 'id is already taken
 
 
 --
+-- Name: route_optimizations route_optimizations_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.route_optimizations
+    ADD CONSTRAINT route_optimizations_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: CONSTRAINT route_optimizations_pkey ON route_optimizations; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT route_optimizations_pkey ON app_public.route_optimizations IS 'id is already taken';
+
+
+--
 -- Name: system_configuration system_configuration_category_key_key; Type: CONSTRAINT; Schema: app_public; Owner: -
 --
 
@@ -30753,6 +31138,27 @@ CREATE INDEX reviews_reviewee_id_idx ON app_public.reviews USING btree (reviewee
 --
 
 CREATE INDEX reviews_reviewer_id_idx ON app_public.reviews USING btree (reviewer_id, created_at);
+
+
+--
+-- Name: route_optimizations_expires_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX route_optimizations_expires_idx ON app_public.route_optimizations USING btree (expires_at);
+
+
+--
+-- Name: route_optimizations_requested_by_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX route_optimizations_requested_by_idx ON app_public.route_optimizations USING btree (requested_by);
+
+
+--
+-- Name: route_optimizations_trip_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX route_optimizations_trip_idx ON app_public.route_optimizations USING btree (trip_id, created_at DESC);
 
 
 --
@@ -33620,6 +34026,36 @@ COMMENT ON CONSTRAINT reviews_reviewer_id_fkey ON app_public.reviews IS 'reviewe
 
 
 --
+-- Name: route_optimizations route_optimizations_requested_by_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.route_optimizations
+    ADD CONSTRAINT route_optimizations_requested_by_fkey FOREIGN KEY (requested_by) REFERENCES app_public.users(id) ON DELETE SET NULL;
+
+
+--
+-- Name: CONSTRAINT route_optimizations_requested_by_fkey ON route_optimizations; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT route_optimizations_requested_by_fkey ON app_public.route_optimizations IS 'requested_by must name an existing user';
+
+
+--
+-- Name: route_optimizations route_optimizations_trip_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.route_optimizations
+    ADD CONSTRAINT route_optimizations_trip_id_fkey FOREIGN KEY (trip_id) REFERENCES app_public.trips(id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT route_optimizations_trip_id_fkey ON route_optimizations; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT route_optimizations_trip_id_fkey ON app_public.route_optimizations IS 'trip_id must name an existing trip';
+
+
+--
 -- Name: system_configuration system_configuration_updated_by_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
 --
 
@@ -34555,6 +34991,12 @@ ALTER TABLE app_public.review_reports ENABLE ROW LEVEL SECURITY;
 ALTER TABLE app_public.reviews ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: route_optimizations; Type: ROW SECURITY; Schema: app_public; Owner: -
+--
+
+ALTER TABLE app_public.route_optimizations ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: notification_template_bodies select_admin; Type: POLICY; Schema: app_public; Owner: -
 --
 
@@ -34773,6 +35215,15 @@ CREATE POLICY select_visible ON app_public.review_reports FOR SELECT TO app_user
 --
 
 CREATE POLICY select_visible ON app_public.reviews FOR SELECT TO app_user USING (((reviewer_id = ( SELECT app_public.current_user_id() AS current_user_id)) OR (reviewee_id = ( SELECT app_public.current_user_id() AS current_user_id)) OR (((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['content.moderate'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['content.moderate'::text]) AS permitted_ids_to))) AND (length((id)::text) = 36))));
+
+
+--
+-- Name: route_optimizations select_visible; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_visible ON app_public.route_optimizations FOR SELECT TO app_user USING (((trip_id = ANY (ARRAY( SELECT t.id
+   FROM app_public.trips t
+  WHERE (t.traveler_id = ( SELECT app_public.current_user_id() AS current_user_id))))) OR (((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['deliveries.read'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['deliveries.read'::text]) AS permitted_ids_to))) AND (length((id)::text) = 36))));
 
 
 --
@@ -35863,6 +36314,13 @@ REVOKE ALL ON FUNCTION app_hidden.reserve_trip_capacity(trip_id uuid, delivery_i
 
 
 --
+-- Name: FUNCTION route_summary(path integer[], kinds text[], delivery_ids uuid[], points public.geography[], speed_m_s double precision, direct_m double precision); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.route_summary(path integer[], kinds text[], delivery_ids uuid[], points public.geography[], speed_m_s double precision, direct_m double precision) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION snapped_point(point public.geography); Type: ACL; Schema: app_hidden; Owner: -
 --
 
@@ -36391,6 +36849,13 @@ REVOKE ALL ON FUNCTION app_private.complete_file_upload(file_id uuid, stored_sha
 
 
 --
+-- Name: FUNCTION compute_route(route_id uuid); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.compute_route(route_id uuid) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION create_location_tracking_partition(month date); Type: ACL; Schema: app_private; Owner: -
 --
 
@@ -36444,6 +36909,13 @@ REVOKE ALL ON FUNCTION app_private.decide_payout(payout_account_id uuid, amount 
 --
 
 REVOKE ALL ON FUNCTION app_private.delete_expired_locations() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION delete_expired_routes(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.delete_expired_routes() FROM PUBLIC;
 
 
 --
@@ -37950,6 +38422,21 @@ GRANT ALL ON FUNCTION app_public.request_phone_verification(phone_number text) T
 
 
 --
+-- Name: TABLE route_optimizations; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT SELECT ON TABLE app_public.route_optimizations TO app_user;
+
+
+--
+-- Name: FUNCTION request_route(trip_id uuid); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.request_route(trip_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.request_route(trip_id uuid) TO app_user;
+
+
+--
 -- Name: FUNCTION request_upload(purpose app_public.file_purpose, content_type text, byte_size bigint, sha256 text); Type: ACL; Schema: app_public; Owner: -
 --
 
@@ -38580,3 +39067,4 @@ ALTER DEFAULT PRIVILEGES FOR ROLE app_owner REVOKE ALL ON FUNCTIONS  FROM PUBLIC
 --   20261208150000
 --   20261209120000
 --   20261209120100
+--   20261209120200

@@ -275,7 +275,7 @@ export async function seedMarketplaceAtScale(db: TestDatabase, sizes: ScaleSizes
           from seed_offers where accepted and not delivered and g % 4 = 0`);
       // Tracking (docs/tracking.md): the pickup and drop-off circles of every delivery (acceptance makes them; the
       // trigger is off here), 20 points of every accepted delivery over the last hour, an enter event per circle of
-      // the delivered ones and an emergency on every delivery.
+      // the delivered ones, an emergency on every delivery and a pending route per trip.
       await c.query(`
         insert into app_public.geofences (geofence_type, delivery_id, geometry_type, center, radius_m, dwell_threshold_s)
         select t.kind, d.id, 'circle', case t.kind when 'pickup' then r.pickup_point else r.delivery_point end, 100, 300
@@ -297,6 +297,9 @@ export async function seedMarketplaceAtScale(db: TestDatabase, sizes: ScaleSizes
         select d.id, d.traveler_id, 'breakdown', 'low', public.st_setsrid(public.st_makepoint(2.35, 48.86), 4326)::public.geography,
                20, false, '112'
           from app_public.deliveries d`);
+      await c.query(`
+        insert into app_public.route_optimizations (trip_id, requested_by, expires_at)
+        select id, traveler_id, now() + interval '4 hours' from app_public.trips`);
       await c.query(`
         insert into app_public.review_reports (review_id, reporter_id, reason)
         select v.id, u.id, 'spam'

@@ -37,6 +37,7 @@ import { makePayoutsCreateTask } from "./payouts__create.ts";
 import { makePayoutsOnboardTask } from "./payouts__onboard.ts";
 import { makePayoutsScheduleTask } from "./payouts__schedule.ts";
 import { makeQrRotateSigningKeysTask } from "./qr__rotate_signing_keys.ts";
+import { makeRoutesComputeTask } from "./routes__compute.ts";
 import { makeSmsSendPhoneCodeTask } from "./sms__send_phone_code.ts";
 import { makeStripeProcessEventTask } from "./stripe__process_event.ts";
 import { makeTrackingCreatePartitionsTask } from "./tracking__create_partitions.ts";
@@ -84,6 +85,7 @@ export function makeTaskList(deps: TaskDeps): TaskList {
     payouts__onboard: makePayoutsOnboardTask(deps),
     payouts__schedule: makePayoutsScheduleTask(),
     qr__rotate_signing_keys: makeQrRotateSigningKeysTask(),
+    routes__compute: makeRoutesComputeTask(),
     sms__send_phone_code: makeSmsSendPhoneCodeTask(deps),
     stripe__process_event: makeStripeProcessEventTask(deps),
     tracking__create_partitions: makeTrackingCreatePartitionsTask(),

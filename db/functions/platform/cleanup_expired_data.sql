@@ -24,6 +24,7 @@ declare
     'notification_partitions_dropped', app_private.drop_old_notification_partitions(),
     'locations_deleted', app_private.delete_expired_locations(),
     'geofence_events_deleted', app_private.delete_old_geofence_events(),
+    'routes_deleted', app_private.delete_expired_routes(),
     'location_partitions_dropped', app_private.drop_empty_location_tracking_partitions());
 begin
   return v_counts || jsonb_build_object('more', exists (
