@@ -31,7 +31,7 @@ create table app_private.location_tracking (
   accuracy_m real not null,
   bearing real,
   speed_kmh real,
-  battery smallint,
+  battery integer,
   created_at timestamptz not null default now(),
   constraint location_tracking_pkey primary key (id, recorded_at),
   constraint location_tracking_accuracy_m_check check (accuracy_m between 0 and 10000),
