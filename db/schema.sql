@@ -18544,12 +18544,12 @@ CREATE FUNCTION app_public.delivery_eta(delivery_id uuid) RETURNS app_public.del
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  v_level text := app_hidden.tracking_view_level(delivery_eta.delivery_id);
   v_delivery app_public.deliveries;
   v_last app_private.location_tracking;
   v_speed double precision;
   v_km double precision;
 begin
+  perform app_hidden.tracking_view_level(delivery_eta.delivery_id);
   select * into v_delivery from app_public.deliveries d where d.id = delivery_eta.delivery_id;
   if v_delivery.status = 'delivered' then
     return row(v_delivery.id, v_delivery.delivered_at, 'delivered', 0, null)::app_public.delivery_eta_estimate;

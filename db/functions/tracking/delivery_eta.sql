@@ -8,12 +8,12 @@ language plpgsql stable security definer
 set search_path = pg_catalog, public, pg_temp
 as $$
 declare
-  v_level text := app_hidden.tracking_view_level(delivery_eta.delivery_id);
   v_delivery app_public.deliveries;
   v_last app_private.location_tracking;
   v_speed double precision;
   v_km double precision;
 begin
+  perform app_hidden.tracking_view_level(delivery_eta.delivery_id);
   select * into v_delivery from app_public.deliveries d where d.id = delivery_eta.delivery_id;
   if v_delivery.status = 'delivered' then
     return row(v_delivery.id, v_delivery.delivered_at, 'delivered', 0, null)::app_public.delivery_eta_estimate;
