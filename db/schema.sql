@@ -747,6 +747,61 @@ COMMENT ON COLUMN app_public.delivery_contact.available_until IS 'When these det
 
 
 --
+-- Name: delivery_eta_estimate; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.delivery_eta_estimate AS (
+	delivery_id uuid,
+	eta timestamp with time zone,
+	source text,
+	remaining_km double precision,
+	speed_kmh double precision
+);
+
+
+--
+-- Name: TYPE delivery_eta_estimate; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.delivery_eta_estimate IS 'When the item should reach the drop-off: from the last point and the recent speed (source tracking), or else the trip''s arrival (source trip).';
+
+
+--
+-- Name: COLUMN delivery_eta_estimate.delivery_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_eta_estimate.delivery_id IS 'The delivery.';
+
+
+--
+-- Name: COLUMN delivery_eta_estimate.eta; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_eta_estimate.eta IS 'When the item should reach the drop-off.';
+
+
+--
+-- Name: COLUMN delivery_eta_estimate.source; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_eta_estimate.source IS 'tracking (last point and recent speed), trip (the trip''s arrival) or delivered.';
+
+
+--
+-- Name: COLUMN delivery_eta_estimate.remaining_km; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_eta_estimate.remaining_km IS 'Straight-line distance left from the last point, in km.';
+
+
+--
+-- Name: COLUMN delivery_eta_estimate.speed_kmh; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.delivery_eta_estimate.speed_kmh IS 'Mean speed of the recent points, in km/h.';
+
+
+--
 -- Name: item_category; Type: TYPE; Schema: app_public; Owner: -
 --
 
@@ -1359,6 +1414,64 @@ COMMENT ON TYPE app_public.email_frequency IS 'When emails of the new_request an
 
 
 --
+-- Name: emergency_severity; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.emergency_severity AS ENUM (
+    'low',
+    'medium',
+    'high',
+    'critical'
+);
+
+
+--
+-- Name: TYPE emergency_severity; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.emergency_severity IS 'How serious an emergency is: high and critical alert admins urgently; medium and above also the other party.';
+
+
+--
+-- Name: emergency_status; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.emergency_status AS ENUM (
+    'reported',
+    'acknowledged',
+    'in_progress',
+    'resolved'
+);
+
+
+--
+-- Name: TYPE emergency_status; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.emergency_status IS 'Where an emergency case stands: reported → acknowledged → in_progress → resolved (admins move it).';
+
+
+--
+-- Name: emergency_type; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.emergency_type AS ENUM (
+    'accident',
+    'breakdown',
+    'theft',
+    'medical',
+    'other'
+);
+
+
+--
+-- Name: TYPE emergency_type; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.emergency_type IS 'What kind of emergency was reported.';
+
+
+--
 -- Name: escrow_status; Type: TYPE; Schema: app_public; Owner: -
 --
 
@@ -1520,6 +1633,60 @@ COMMENT ON TYPE app_public.file_status IS 'pending (waiting for its bytes), uplo
 
 
 --
+-- Name: geofence_event_type; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.geofence_event_type AS ENUM (
+    'enter',
+    'exit',
+    'dwell'
+);
+
+
+--
+-- Name: TYPE geofence_event_type; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.geofence_event_type IS 'What a traveler did at a geofence: entered, left, or stayed past its dwell threshold.';
+
+
+--
+-- Name: geofence_type; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.geofence_type AS ENUM (
+    'pickup',
+    'delivery',
+    'restricted',
+    'safe_zone'
+);
+
+
+--
+-- Name: TYPE geofence_type; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.geofence_type IS 'What a geofence marks: the pickup or drop-off place of a delivery, or an admin''s restricted zone (alerts) or safe zone (handover spots).';
+
+
+--
+-- Name: geometry_type; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.geometry_type AS ENUM (
+    'circle',
+    'polygon'
+);
+
+
+--
+-- Name: TYPE geometry_type; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.geometry_type IS 'The shape of a geofence: a circle (center and radius) or a polygon.';
+
+
+--
 -- Name: handover_method; Type: TYPE; Schema: app_public; Owner: -
 --
 
@@ -1582,6 +1749,147 @@ COMMENT ON COLUMN app_public.issued_qr_code.backup_code IS 'The backup code (XXX
 --
 
 COMMENT ON COLUMN app_public.issued_qr_code.expires_at IS 'When the code stops working.';
+
+
+--
+-- Name: location_rejection; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.location_rejection AS (
+	index integer,
+	code text,
+	message text
+);
+
+
+--
+-- Name: TYPE location_rejection; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.location_rejection IS 'A point of a batch that was not kept: its index in the batch (from 0), the error code and why.';
+
+
+--
+-- Name: COLUMN location_rejection.index; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.location_rejection.index IS 'Position of the point in the batch, from 0.';
+
+
+--
+-- Name: COLUMN location_rejection.code; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.location_rejection.code IS 'INVAL (a field out of range, a time too far ahead, too old or before tracking started) or LIMIT (too close to another point).';
+
+
+--
+-- Name: COLUMN location_rejection.message; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.location_rejection.message IS 'Why, naming the field.';
+
+
+--
+-- Name: location_batch_result; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.location_batch_result AS (
+	accepted integer,
+	rejections app_public.location_rejection[]
+);
+
+
+--
+-- Name: TYPE location_batch_result; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.location_batch_result IS 'How many points of a batch were kept, and each one that was not.';
+
+
+--
+-- Name: COLUMN location_batch_result.accepted; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.location_batch_result.accepted IS 'How many points were stored.';
+
+
+--
+-- Name: COLUMN location_batch_result.rejections; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.location_batch_result.rejections IS 'The points not stored, by index.';
+
+
+--
+-- Name: location_fix; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.location_fix AS (
+	latitude double precision,
+	longitude double precision,
+	accuracy_m double precision,
+	speed_kmh double precision,
+	bearing double precision,
+	battery integer,
+	recorded_at timestamp with time zone
+);
+
+
+--
+-- Name: TYPE location_fix; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.location_fix IS 'One fix sent by the traveler''s device: position, accuracy in metres, optional speed (km/h), bearing (degrees) and battery (%), and when it was taken.';
+
+
+--
+-- Name: COLUMN location_fix.latitude; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.location_fix.latitude IS 'Latitude in degrees (-90 to 90).';
+
+
+--
+-- Name: COLUMN location_fix.longitude; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.location_fix.longitude IS 'Longitude in degrees (-180 to 180).';
+
+
+--
+-- Name: COLUMN location_fix.accuracy_m; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.location_fix.accuracy_m IS 'Horizontal accuracy in metres (0 to 10000).';
+
+
+--
+-- Name: COLUMN location_fix.speed_kmh; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.location_fix.speed_kmh IS 'Speed in km/h (0 to 500), if known.';
+
+
+--
+-- Name: COLUMN location_fix.bearing; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.location_fix.bearing IS 'Direction of travel in degrees from north (0 to 360), if known.';
+
+
+--
+-- Name: COLUMN location_fix.battery; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.location_fix.battery IS 'Battery level in percent (0 to 100), if known.';
+
+
+--
+-- Name: COLUMN location_fix.recorded_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.location_fix.recorded_at IS 'When the device took the fix (at most 1 min ahead, at most 24 h old).';
 
 
 --
@@ -2940,6 +3248,24 @@ COMMENT ON TYPE app_public.review_status IS 'Whether a review shows: active, hid
 
 
 --
+-- Name: route_status; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.route_status AS ENUM (
+    'pending',
+    'ready',
+    'failed'
+);
+
+
+--
+-- Name: TYPE route_status; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.route_status IS 'pending until the job computed it, then ready (or failed).';
+
+
+--
 -- Name: scan_result; Type: TYPE; Schema: app_public; Owner: -
 --
 
@@ -3124,6 +3450,93 @@ CREATE TYPE app_public.template_status AS ENUM (
 --
 
 COMMENT ON TYPE app_public.template_status IS 'Whether a template is used: only active templates send.';
+
+
+--
+-- Name: tracked_point; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.tracked_point AS (
+	delivery_id uuid,
+	latitude double precision,
+	longitude double precision,
+	accuracy_m double precision,
+	speed_kmh double precision,
+	bearing double precision,
+	battery integer,
+	recorded_at timestamp with time zone,
+	"precision" text
+);
+
+
+--
+-- Name: TYPE tracked_point; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.tracked_point IS 'A point of a delivery as the caller may see it: precision raw (admins, the traveler), precise, approximate (500 m grid, 5-minute times, no speed or bearing) or minimal (5 km grid, 30-minute times).';
+
+
+--
+-- Name: COLUMN tracked_point.delivery_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.tracked_point.delivery_id IS 'The delivery.';
+
+
+--
+-- Name: COLUMN tracked_point.latitude; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.tracked_point.latitude IS 'Latitude (raw, or the center of the privacy grid cell).';
+
+
+--
+-- Name: COLUMN tracked_point.longitude; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.tracked_point.longitude IS 'Longitude (raw, or the center of the privacy grid cell).';
+
+
+--
+-- Name: COLUMN tracked_point.accuracy_m; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.tracked_point.accuracy_m IS 'Accuracy in metres (the grid size when blurred).';
+
+
+--
+-- Name: COLUMN tracked_point.speed_kmh; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.tracked_point.speed_kmh IS 'Speed in km/h (raw and precise only).';
+
+
+--
+-- Name: COLUMN tracked_point.bearing; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.tracked_point.bearing IS 'Bearing in degrees (raw and precise only).';
+
+
+--
+-- Name: COLUMN tracked_point.battery; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.tracked_point.battery IS 'Battery of the traveler''s device in percent (raw and precise only).';
+
+
+--
+-- Name: COLUMN tracked_point.recorded_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.tracked_point.recorded_at IS 'When the fix was taken (the start of its time bucket when blurred).';
+
+
+--
+-- Name: COLUMN tracked_point."precision"; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.tracked_point."precision" IS 'raw, precise, approximate or minimal.';
 
 
 --
@@ -4112,6 +4525,231 @@ $$;
 --
 
 COMMENT ON FUNCTION app_hidden.announce_conversation_event(conversation_id uuid, event text, message_id uuid, user_id uuid) IS 'Announces a conversation event to both parties, on their channels conversations:<user id>, keys only.';
+
+
+--
+-- Name: location_tracking; Type: TABLE; Schema: app_private; Owner: -
+--
+
+CREATE TABLE app_private.location_tracking (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    recorded_at timestamp with time zone NOT NULL,
+    delivery_id uuid NOT NULL,
+    user_id uuid NOT NULL,
+    point public.geography(Point,4326) NOT NULL,
+    accuracy_m real NOT NULL,
+    bearing real,
+    speed_kmh real,
+    battery integer,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT location_tracking_accuracy_m_check CHECK (((accuracy_m >= (0)::double precision) AND (accuracy_m <= (10000)::double precision))),
+    CONSTRAINT location_tracking_battery_check CHECK (((battery >= 0) AND (battery <= 100))),
+    CONSTRAINT location_tracking_bearing_check CHECK (((bearing >= (0)::double precision) AND (bearing < (360)::double precision))),
+    CONSTRAINT location_tracking_speed_kmh_check CHECK (((speed_kmh >= (0)::double precision) AND (speed_kmh <= (500)::double precision)))
+)
+PARTITION BY RANGE (recorded_at);
+
+ALTER TABLE ONLY app_private.location_tracking FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE location_tracking; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON TABLE app_private.location_tracking IS 'The traveler''s location points during a delivery, by month of recorded_at; read through currentLocation, deliveryTrack and deliveryEta only.';
+
+
+--
+-- Name: COLUMN location_tracking.id; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON COLUMN app_private.location_tracking.id IS 'The point''s id (with recorded_at, its key).';
+
+
+--
+-- Name: COLUMN location_tracking.recorded_at; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON COLUMN app_private.location_tracking.recorded_at IS 'When the device took the fix (the month decides its partition).';
+
+
+--
+-- Name: COLUMN location_tracking.delivery_id; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON COLUMN app_private.location_tracking.delivery_id IS 'The delivery being carried.';
+
+
+--
+-- Name: COLUMN location_tracking.user_id; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON COLUMN app_private.location_tracking.user_id IS 'The traveler who sent it.';
+
+
+--
+-- Name: COLUMN location_tracking.point; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON COLUMN app_private.location_tracking.point IS 'Where the device was (WGS 84).';
+
+
+--
+-- Name: COLUMN location_tracking.accuracy_m; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON COLUMN app_private.location_tracking.accuracy_m IS 'Horizontal accuracy of the fix, in metres (0 to 10000); worse than tracking.geofence_min_accuracy_m is kept but skipped by geofences.';
+
+
+--
+-- Name: COLUMN location_tracking.bearing; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON COLUMN app_private.location_tracking.bearing IS 'Direction of travel in degrees from north (0 to 360).';
+
+
+--
+-- Name: COLUMN location_tracking.speed_kmh; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON COLUMN app_private.location_tracking.speed_kmh IS 'Speed in km/h (0 to 500).';
+
+
+--
+-- Name: COLUMN location_tracking.battery; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON COLUMN app_private.location_tracking.battery IS 'Battery level of the device in percent (0 to 100).';
+
+
+--
+-- Name: COLUMN location_tracking.created_at; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON COLUMN app_private.location_tracking.created_at IS 'When the server stored it.';
+
+
+--
+-- Name: CONSTRAINT location_tracking_accuracy_m_check ON location_tracking; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT location_tracking_accuracy_m_check ON app_private.location_tracking IS 'accuracy_m must be between 0 and 10000';
+
+
+--
+-- Name: CONSTRAINT location_tracking_battery_check ON location_tracking; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT location_tracking_battery_check ON app_private.location_tracking IS 'battery must be between 0 and 100';
+
+
+--
+-- Name: CONSTRAINT location_tracking_bearing_check ON location_tracking; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT location_tracking_bearing_check ON app_private.location_tracking IS 'bearing must be at least 0 and below 360';
+
+
+--
+-- Name: CONSTRAINT location_tracking_speed_kmh_check ON location_tracking; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT location_tracking_speed_kmh_check ON app_private.location_tracking IS 'speed_kmh must be between 0 and 500';
+
+
+--
+-- Name: apply_geofences(app_public.deliveries, app_private.location_tracking[]); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.apply_geofences(delivery app_public.deliveries, points app_private.location_tracking[]) RETURNS integer
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_fence app_public.geofences;
+  v_last app_public.geofence_events;
+  v_point app_private.location_tracking;
+  v_inside boolean;
+  v_entered_at timestamptz;
+  v_dwelled boolean;
+  v_here boolean;
+  v_event app_public.geofence_event_type;
+  v_min_accuracy double precision := (app_hidden.config_value('tracking.geofence_min_accuracy_m'))::float8;
+  v_dedupe interval := make_interval(secs => (app_hidden.config_value('geofence.dedupe_s'))::int);
+  v_count integer := 0;
+begin
+  for v_fence in
+    select g.* from app_public.geofences g
+     where g.active and g.delivery_id = apply_geofences.delivery.id
+    union all
+    select g.* from app_public.geofences g
+     where g.active and g.delivery_id is null
+       and (exists (select 1 from unnest(apply_geofences.points) p where st_covers(g.polygon, p.point))
+            or exists (select 1 from app_public.geofence_events e
+                        where e.geofence_id = g.id and e.delivery_id = apply_geofences.delivery.id))
+  loop
+    select * into v_last from app_public.geofence_events e
+     where e.geofence_id = v_fence.id and e.delivery_id = apply_geofences.delivery.id
+     order by e.recorded_at desc limit 1;
+    v_inside := coalesce(v_last.event in ('enter', 'dwell'), false);
+    v_dwelled := coalesce(v_last.event = 'dwell', false);
+    v_entered_at := case when v_inside then
+      (select e.recorded_at from app_public.geofence_events e
+        where e.geofence_id = v_fence.id and e.delivery_id = apply_geofences.delivery.id and e.event = 'enter'
+        order by e.recorded_at desc limit 1) end;
+    foreach v_point in array apply_geofences.points loop
+      continue when v_point.accuracy_m > v_min_accuracy
+                 or v_point.recorded_at < coalesce(v_fence.active_from, '-infinity')
+                 or v_point.recorded_at >= coalesce(v_fence.active_until, 'infinity')
+                 or v_point.recorded_at <= coalesce(v_last.recorded_at, '-infinity');
+      v_here := case v_fence.geometry_type when 'circle' then st_dwithin(v_fence.center, v_point.point, v_fence.radius_m)
+                                           else st_covers(v_fence.polygon, v_point.point) end;
+      v_event := case when v_here and not v_inside then 'enter'
+                      when v_here and not v_dwelled
+                           and v_point.recorded_at - v_entered_at >= make_interval(secs => v_fence.dwell_threshold_s)
+                        then 'dwell'
+                      when not v_here and v_inside then 'exit' end;
+      continue when v_event is null;
+      -- A repeat within the dedupe period is dropped and changes nothing: the stored events stay the state.
+      continue when exists (select 1 from app_public.geofence_events e
+                             where e.geofence_id = v_fence.id and e.delivery_id = apply_geofences.delivery.id
+                               and e.event = v_event
+                               and e.recorded_at > v_point.recorded_at - v_dedupe
+                               and e.recorded_at <= v_point.recorded_at);
+      if v_event = 'enter' then
+        v_inside := true;
+        v_dwelled := false;
+        v_entered_at := v_point.recorded_at;
+      elsif v_event = 'dwell' then
+        v_dwelled := true;
+      else
+        v_inside := false;
+      end if;
+      if v_event = 'enter' and v_fence.geofence_type = 'delivery'
+         and not exists (select 1 from app_public.geofence_events e
+                          where e.geofence_id = v_fence.id and e.delivery_id = apply_geofences.delivery.id
+                            and e.event = 'enter') then
+        perform app_hidden.notify(apply_geofences.delivery.customer_id, 'traveler_arriving',
+                                  jsonb_build_object('delivery_number', apply_geofences.delivery.delivery_number),
+                                  'high', apply_geofences.delivery.id);
+      end if;
+      insert into app_public.geofence_events (geofence_id, delivery_id, user_id, event, point, dwell_time_s, recorded_at)
+      values (v_fence.id, apply_geofences.delivery.id, v_point.user_id, v_event, v_point.point,
+              case when v_event = 'dwell' then extract(epoch from v_point.recorded_at - v_entered_at)::int end,
+              v_point.recorded_at);
+      v_count := v_count + 1;
+    end loop;
+  end loop;
+  return v_count;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION apply_geofences(delivery app_public.deliveries, points app_private.location_tracking[]); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.apply_geofences(delivery app_public.deliveries, points app_private.location_tracking[]) IS 'Emits the enter, exit and dwell events of newly stored points (deduplicated), and tells the customer when the traveler reaches the drop-off.';
 
 
 --
@@ -7850,6 +8488,117 @@ COMMENT ON FUNCTION app_hidden.emit_webhook_event(type text, data jsonb) IS 'Que
 
 
 --
+-- Name: ingest_locations(uuid, app_public.location_fix[]); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.ingest_locations(delivery_id uuid, points app_public.location_fix[]) RETURNS app_public.location_batch_result
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_hidden.require_session('send locations');
+  v_delivery app_public.deliveries;
+  v_start timestamptz;
+  v_min_interval interval := make_interval(secs => (app_hidden.config_value('tracking.min_interval_s'))::int);
+  v_max_future interval := make_interval(secs => (app_hidden.config_value('tracking.max_future_s'))::int);
+  v_max_past interval := make_interval(hours => (app_hidden.config_value('tracking.max_past_hours'))::int);
+  v_stored app_private.location_tracking[];
+  v_rejections app_public.location_rejection[];
+  v_result app_public.location_batch_result;
+begin
+  select * into v_delivery from app_public.deliveries d where d.id = ingest_locations.delivery_id;
+  if v_delivery.id is null or v_user_id not in (v_delivery.customer_id, v_delivery.traveler_id) then
+    raise exception 'Delivery not found' using errcode = 'NTFND';
+  end if;
+  perform app_hidden.assert_traveler_of(v_delivery, v_user_id, 'send the location of a delivery');
+  if coalesce(cardinality(ingest_locations.points), 0) = 0 then
+    raise exception 'points must hold at least one point' using errcode = 'INVAL';
+  end if;
+  if cardinality(ingest_locations.points) > (app_hidden.config_value('tracking.batch_max'))::int then
+    raise exception 'points may hold at most % points', (app_hidden.config_value('tracking.batch_max'))::int
+      using errcode = 'LIMIT';
+  end if;
+  -- One batch of a delivery at a time, so that two concurrent batches cannot both pass the interval check; the
+  -- delivery row itself stays free for its own mutations.
+  perform pg_advisory_xact_lock(hashtextextended(app_hidden.tracking_channel(v_delivery.id), 0));
+  select * into v_delivery from app_public.deliveries d where d.id = v_delivery.id;
+  if v_delivery.status not in ('accepted', 'pickup_scheduled', 'picked_up', 'in_transit', 'delivery_scheduled') then
+    raise exception 'Locations are sent only until the delivery ends (it is %)', v_delivery.status using errcode = 'BADST';
+  end if;
+  v_start := coalesce(v_delivery.pickup_time,
+                      (select r.pickup_window_start from app_public.delivery_requests r where r.id = v_delivery.request_id))
+             - make_interval(hours => (app_hidden.config_value('tracking.start_before_pickup_hours'))::int);
+  if now() < v_start then
+    raise exception 'Tracking starts at % (% hours before the scheduled pickup)',
+      to_char(v_start at time zone 'UTC', 'YYYY-MM-DD HH24:MI "UTC"'),
+      (app_hidden.config_value('tracking.start_before_pickup_hours'))::int using errcode = 'BADST';
+  end if;
+
+  with input as (
+    select (p.n - 1)::int as idx, p.latitude, p.longitude, p.accuracy_m, p.speed_kmh, p.bearing, p.battery, p.recorded_at
+      from unnest(ingest_locations.points) with ordinality as p (latitude, longitude, accuracy_m, speed_kmh, bearing,
+                                                                  battery, recorded_at, n)
+  ), checked as (
+    select i.*, case
+        when i.latitude is null or i.longitude is null then 'INVAL:latitude and longitude are required'
+        when i.latitude not between -90 and 90 then 'INVAL:latitude must be between -90 and 90'
+        when i.longitude not between -180 and 180 then 'INVAL:longitude must be between -180 and 180'
+        when i.accuracy_m is null then 'INVAL:accuracy_m is required'
+        when i.accuracy_m not between 0 and 10000 then 'INVAL:accuracy_m must be between 0 and 10000'
+        when i.speed_kmh not between 0 and 500 then 'INVAL:speed_kmh must be between 0 and 500'
+        when not (i.bearing >= 0 and i.bearing < 360) then 'INVAL:bearing must be at least 0 and below 360'
+        when i.battery not between 0 and 100 then 'INVAL:battery must be between 0 and 100'
+        when i.recorded_at is null then 'INVAL:recorded_at is required'
+        when i.recorded_at > now() + v_max_future then 'INVAL:recorded_at is too far in the future'
+        when i.recorded_at < now() - v_max_past then 'INVAL:recorded_at is too old'
+        when i.recorded_at < v_start then 'INVAL:recorded_at is before tracking of this delivery started'
+        when exists (select 1 from app_private.location_tracking t
+                      where t.delivery_id = v_delivery.id
+                        and t.recorded_at > i.recorded_at - v_min_interval
+                        and t.recorded_at < i.recorded_at + v_min_interval)
+          then 'LIMIT:recorded_at is too close to a point already sent'
+      end as problem
+      from input i
+  ), spaced as (
+    select c.*, coalesce(c.problem, case
+        when c.recorded_at - lag(c.recorded_at) over (partition by c.problem is null order by c.recorded_at, c.idx)
+             < v_min_interval then 'LIMIT:recorded_at is too close to the previous point of the batch' end) as verdict
+      from checked c
+  ), stored as (
+    insert into app_private.location_tracking (recorded_at, delivery_id, user_id, point, accuracy_m, bearing, speed_kmh,
+                                               battery)
+    select s.recorded_at, v_delivery.id, v_user_id,
+           st_setsrid(st_makepoint(s.longitude, s.latitude), 4326)::geography, s.accuracy_m, s.bearing, s.speed_kmh,
+           s.battery
+      from spaced s where s.verdict is null
+    returning *
+  )
+  select (select array_agg(st order by st.recorded_at) from stored st),
+         coalesce((select array_agg(row(s.idx, split_part(s.verdict, ':', 1),
+                                        substr(s.verdict, strpos(s.verdict, ':') + 1))::app_public.location_rejection
+                                    order by s.idx)
+                     from spaced s where s.verdict is not null), '{}')
+    into v_stored, v_rejections;
+  v_result := row(coalesce(cardinality(v_stored), 0), v_rejections)::app_public.location_batch_result;
+
+  if v_result.accepted > 0 then
+    perform app_hidden.apply_geofences(v_delivery, v_stored);
+    perform pg_notify(app_hidden.tracking_channel(v_delivery.id),
+                      json_build_object('kind', 'location', 'delivery_id', v_delivery.id)::text);
+  end if;
+  return v_result;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION ingest_locations(delivery_id uuid, points app_public.location_fix[]); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.ingest_locations(delivery_id uuid, points app_public.location_fix[]) IS 'Stores the valid fixes of a batch for the delivery''s traveler and reports the others; geofence events and the live event follow.';
+
+
+--
 -- Name: insert_delivery_request(uuid, app_public.delivery_request_details); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
@@ -8157,6 +8906,34 @@ $$;
 --
 
 COMMENT ON FUNCTION app_hidden.live_pricing_factor(currency text, route_hash text, category app_public.item_category, urgency app_public.urgency_level) IS 'The most specific pricing factor live now for a currency, route, category and urgency (null when none).';
+
+
+--
+-- Name: local_emergency_number(uuid, double precision, double precision); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.local_emergency_number(request_id uuid, latitude double precision, longitude double precision) RETURNS text
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select case upper(coalesce(
+           (select case when st_distance(r.pickup_point, p.g) <= st_distance(r.delivery_point, p.g)
+                        then r.pickup_country else r.delivery_country end
+              from app_public.delivery_requests r,
+                   (select st_setsrid(st_makepoint(local_emergency_number.longitude,
+                                                   local_emergency_number.latitude), 4326)::geography as g) p
+             where r.id = local_emergency_number.request_id), ''))
+           when 'US' then '911' when 'CA' then '911' when 'MX' then '911'
+           when 'GB' then '999' when 'UK' then '999' when 'AU' then '000' when 'JP' then '119'
+           else '112' end;
+$$;
+
+
+--
+-- Name: FUNCTION local_emergency_number(request_id uuid, latitude double precision, longitude double precision); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.local_emergency_number(request_id uuid, latitude double precision, longitude double precision) IS 'The emergency number of the country of the request''s end nearest to the point (112 by default).';
 
 
 --
@@ -10406,6 +11183,40 @@ COMMENT ON FUNCTION app_hidden.route_hash(pickup public.geography, dropoff publi
 
 
 --
+-- Name: route_summary(integer[], text[], uuid[], public.geography[], double precision, double precision); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.route_summary(path integer[], kinds text[], delivery_ids uuid[], points public.geography[], speed_m_s double precision, direct_m double precision) RETURNS jsonb
+    LANGUAGE sql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  with legs as (
+    select coalesce(sum(st_distance(route_summary.points[route_summary.path[i] + 1],
+                                    route_summary.points[route_summary.path[i + 1] + 1])), 0) as m
+      from generate_series(1, cardinality(route_summary.path) - 1) i
+  )
+  select jsonb_build_object(
+    'stops', (select jsonb_agg(jsonb_build_object('kind', route_summary.kinds[p + 1],
+                                                  'deliveryId', route_summary.delivery_ids[p + 1],
+                                                  'lng', round(st_x(route_summary.points[p + 1]::geometry)::numeric, 6),
+                                                  'lat', round(st_y(route_summary.points[p + 1]::geometry)::numeric, 6))
+                               order by i)
+                from unnest(route_summary.path) with ordinality as u (p, i)),
+    'distanceM', round(legs.m)::int,
+    'durationS', round(legs.m / route_summary.speed_m_s)::int,
+    'detourM', greatest(0, round(legs.m - route_summary.direct_m))::int)
+    from legs;
+$$;
+
+
+--
+-- Name: FUNCTION route_summary(path integer[], kinds text[], delivery_ids uuid[], points public.geography[], speed_m_s double precision, direct_m double precision); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.route_summary(path integer[], kinds text[], delivery_ids uuid[], points public.geography[], speed_m_s double precision, direct_m double precision) IS 'A route as stored: its stops in order, distanceM, durationS, detourM.';
+
+
+--
 -- Name: snapped_point(public.geography); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
@@ -10870,6 +11681,35 @@ COMMENT ON FUNCTION app_hidden.tg_deliveries__flag_frequent_cancellations() IS '
 
 
 --
+-- Name: tg_deliveries__geofences(); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.tg_deliveries__geofences() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+begin
+  insert into app_public.geofences (geofence_type, delivery_id, geometry_type, center, radius_m, dwell_threshold_s)
+  select 'pickup'::app_public.geofence_type, NEW.id, 'circle'::app_public.geometry_type, r.pickup_point, (app_hidden.config_value('geofence.pickup_radius_m'))::int,
+         (app_hidden.config_value('geofence.pickup_dwell_min'))::int * 60
+    from app_public.delivery_requests r where r.id = NEW.request_id
+  union all
+  select 'delivery', NEW.id, 'circle', r.delivery_point, (app_hidden.config_value('geofence.dropoff_radius_m'))::int,
+         (app_hidden.config_value('geofence.dropoff_dwell_min'))::int * 60
+    from app_public.delivery_requests r where r.id = NEW.request_id;
+  return null;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION tg_deliveries__geofences(); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.tg_deliveries__geofences() IS 'Creates a new delivery''s pickup and drop-off geofences.';
+
+
+--
 -- Name: tg_deliveries__referral_credits(); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
@@ -10908,6 +11748,29 @@ $$;
 --
 
 COMMENT ON FUNCTION app_hidden.tg_deliveries__referral_credits() IS 'Grants the referral bonus to a referee and their referrer after the referee''s first delivery.';
+
+
+--
+-- Name: tg_deliveries__tracking_events(); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.tg_deliveries__tracking_events() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+begin
+  perform pg_notify(app_hidden.tracking_channel(NEW.id),
+                    json_build_object('kind', 'status', 'delivery_id', NEW.id, 'status', NEW.status)::text);
+  return null;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION tg_deliveries__tracking_events(); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.tg_deliveries__tracking_events() IS 'Announces a delivery''s new status on its live tracking channel.';
 
 
 --
@@ -11833,6 +12696,171 @@ $$;
 --
 
 COMMENT ON FUNCTION app_hidden.tg_users__webhook_event() IS 'Emits user.verified to webhooks.';
+
+
+--
+-- Name: tracked_point_as(text, uuid, public.geography, double precision, double precision, double precision, integer, timestamp with time zone); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.tracked_point_as(level text, delivery_id uuid, point public.geography, accuracy_m double precision, speed_kmh double precision, bearing double precision, battery integer, recorded_at timestamp with time zone) RETURNS app_public.tracked_point
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  with cfg as (
+    select case tracked_point_as.level when 'approximate' then (app_hidden.config_value('tracking.approx_grid_m'))::float8
+                                       else (app_hidden.config_value('tracking.minimal_grid_m'))::float8 end as grid_m,
+           case tracked_point_as.level when 'approximate' then (app_hidden.config_value('tracking.approx_round_min'))::int
+                                       else (app_hidden.config_value('tracking.minimal_round_min'))::int end as round_min
+  )
+  select case when tracked_point_as.level in ('raw', 'precise') then
+           row(tracked_point_as.delivery_id, st_y(tracked_point_as.point::geometry), st_x(tracked_point_as.point::geometry),
+               tracked_point_as.accuracy_m, tracked_point_as.speed_kmh, tracked_point_as.bearing, tracked_point_as.battery,
+               tracked_point_as.recorded_at, tracked_point_as.level)::app_public.tracked_point
+         else
+           (select row(tracked_point_as.delivery_id, c[1], c[2], cfg.grid_m, null, null, null,
+                       app_hidden.tracking_time_bucket(tracked_point_as.recorded_at, cfg.round_min),
+                       tracked_point_as.level)::app_public.tracked_point
+              from app_hidden.tracking_grid_cell(st_y(tracked_point_as.point::geometry),
+                                                  st_x(tracked_point_as.point::geometry), cfg.grid_m) as c)
+         end
+    from cfg;
+$$;
+
+
+--
+-- Name: FUNCTION tracked_point_as(level text, delivery_id uuid, point public.geography, accuracy_m double precision, speed_kmh double precision, bearing double precision, battery integer, recorded_at timestamp with time zone); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.tracked_point_as(level text, delivery_id uuid, point public.geography, accuracy_m double precision, speed_kmh double precision, bearing double precision, battery integer, recorded_at timestamp with time zone) IS 'A stored point as seen at a privacy level (raw, precise, approximate, minimal).';
+
+
+--
+-- Name: tracking_channel(uuid); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.tracking_channel(delivery_id uuid) RETURNS text
+    LANGUAGE sql IMMUTABLE STRICT
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select 'tracking:' || tracking_channel.delivery_id::text;
+$$;
+
+
+--
+-- Name: FUNCTION tracking_channel(delivery_id uuid); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.tracking_channel(delivery_id uuid) IS 'The NOTIFY channel of a delivery''s live tracking events.';
+
+
+--
+-- Name: tracking_grid_cell(double precision, double precision, double precision); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.tracking_grid_cell(latitude double precision, longitude double precision, grid_m double precision) RETURNS double precision[]
+    LANGUAGE sql IMMUTABLE STRICT
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  with lat as (
+    select (floor(tracking_grid_cell.latitude / (tracking_grid_cell.grid_m / 111320.0)) + 0.5)
+           * (tracking_grid_cell.grid_m / 111320.0) as v
+  ), step as (
+    select lat.v, tracking_grid_cell.grid_m / (111320.0 * greatest(cos(radians(lat.v)), 0.01)) as d from lat
+  )
+  select array[round(step.v::numeric, 6)::double precision,
+               round(((floor(tracking_grid_cell.longitude / step.d) + 0.5) * step.d)::numeric, 6)::double precision]
+    from step;
+$$;
+
+
+--
+-- Name: FUNCTION tracking_grid_cell(latitude double precision, longitude double precision, grid_m double precision); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.tracking_grid_cell(latitude double precision, longitude double precision, grid_m double precision) IS 'The [latitude, longitude] of the center of the grid_m-metre cell holding the point (6 decimals).';
+
+
+--
+-- Name: tracking_subscription_channel(uuid); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.tracking_subscription_channel(delivery_id uuid) RETURNS text
+    LANGUAGE plpgsql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+begin
+  perform app_hidden.tracking_view_level(tracking_subscription_channel.delivery_id);
+  return app_hidden.tracking_channel(tracking_subscription_channel.delivery_id);
+end;
+$$;
+
+
+--
+-- Name: FUNCTION tracking_subscription_channel(delivery_id uuid); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.tracking_subscription_channel(delivery_id uuid) IS 'The live channel of a delivery the caller may follow; LOGIN, NTFND or EXPRD otherwise.';
+
+
+--
+-- Name: tracking_time_bucket(timestamp with time zone, integer); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.tracking_time_bucket(t timestamp with time zone, minutes integer) RETURNS timestamp with time zone
+    LANGUAGE sql IMMUTABLE STRICT
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select date_bin(make_interval(mins => tracking_time_bucket.minutes), tracking_time_bucket.t,
+                  timestamptz '2000-01-01 00:00:00+00');
+$$;
+
+
+--
+-- Name: FUNCTION tracking_time_bucket(t timestamp with time zone, minutes integer); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.tracking_time_bucket(t timestamp with time zone, minutes integer) IS 'The start of the bucket of that many minutes holding t.';
+
+
+--
+-- Name: tracking_view_level(uuid); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.tracking_view_level(delivery_id uuid) RETURNS text
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_hidden.require_session('see a delivery''s location');
+  v_delivery app_public.deliveries;
+  v_ended_at timestamptz;
+begin
+  select * into v_delivery from app_public.deliveries d where d.id = tracking_view_level.delivery_id;
+  if v_delivery.id is not null and app_hidden.current_user_has_permission('deliveries.read') then
+    return 'raw';
+  end if;
+  if v_delivery.id is null or v_user_id not in (v_delivery.customer_id, v_delivery.traveler_id) then
+    raise exception 'Delivery not found' using errcode = 'NTFND';
+  end if;
+  if v_user_id = v_delivery.traveler_id then
+    return 'raw';
+  end if;
+  v_ended_at := case v_delivery.status when 'delivered' then v_delivery.delivered_at
+                                       when 'cancelled' then v_delivery.cancelled_at end;
+  if v_ended_at < now() - make_interval(hours => (app_hidden.config_value('tracking.customer_after_hours'))::int) then
+    raise exception 'The location of this delivery is no longer shared' using errcode = 'EXPRD';
+  end if;
+  return coalesce((select p.location ->> 'tracking_level' from app_public.user_preferences p
+                    where p.user_id = v_delivery.traveler_id), 'approximate');
+end;
+$$;
+
+
+--
+-- Name: FUNCTION tracking_view_level(delivery_id uuid); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.tracking_view_level(delivery_id uuid) IS 'raw, precise, approximate or minimal: how the caller may see the delivery''s points; LOGIN, NTFND or EXPRD otherwise.';
 
 
 --
@@ -13608,8 +14636,11 @@ declare
     'qr_code_scans_deleted', app_private.prune_qr_code_scans(),
     'operation_files_expired', app_private.expire_operation_files(),
     'webhook_deliveries_deleted', app_private.delete_old_webhook_deliveries(),
-
-    'admin_activity_purged', app_private.purge_admin_activity_log());
+    'admin_activity_purged', app_private.purge_admin_activity_log(),
+    'locations_deleted', app_private.delete_expired_locations(),
+    'geofence_events_deleted', app_private.delete_old_geofence_events(),
+    'routes_deleted', app_private.delete_expired_routes(),
+    'location_partitions_dropped', app_private.drop_empty_location_tracking_partitions());
 begin
   return v_counts || jsonb_build_object('more', exists (
     select 1 from jsonb_each(v_counts) as c
@@ -13782,6 +14813,177 @@ $$;
 --
 
 COMMENT ON FUNCTION app_private.compute_daily_metrics(day date) IS 'Upserts the daily_metrics rows of a UTC day; returns how many rows it wrote.';
+
+
+--
+-- Name: compute_route(uuid); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.compute_route(route_id uuid) RETURNS app_public.route_status
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_route app_public.route_optimizations;
+  v_trip app_public.trips;
+  v_n integer;
+  v_speed double precision;
+  v_direct double precision;
+  v_routes jsonb;
+  v_kinds text[];
+  v_ids uuid[];
+  v_points geography[];
+begin
+  select * into v_route from app_public.route_optimizations r where r.id = compute_route.route_id for update;
+  if v_route.id is null or v_route.status <> 'pending' then
+    return v_route.status;
+  end if;
+  select * into v_trip from app_public.trips t where t.id = v_route.trip_id;
+  v_n := cardinality(v_route.delivery_ids);
+  v_speed := (app_hidden.config_value('route.speeds_kmh') ->> v_trip.trip_type::text)::float8 * 1000 / 3600;
+  v_direct := st_distance(v_trip.origin_point, v_trip.destination_point);
+
+  -- The stops, by position: 0 the origin, 2k-1 and 2k the pickup and drop-off of the k-th delivery, 2n+1 the
+  -- destination.
+  select array_agg(s.kind order by s.ord), array_agg(s.delivery_id order by s.ord), array_agg(s.point order by s.ord)
+    into v_kinds, v_ids, v_points
+    from (select 0 as ord, 'origin' as kind, null::uuid as delivery_id, v_trip.origin_point as point
+          union all
+          select 2 * d.k - 1 + e.second, case e.second when 0 then 'pickup' else 'dropoff' end, d.id,
+                 case e.second when 0 then r.pickup_point else r.delivery_point end
+            from unnest(v_route.delivery_ids) with ordinality as d (id, k)
+            join app_public.deliveries dl on dl.id = d.id
+            join app_public.delivery_requests r on r.id = dl.request_id
+           cross join (values (0), (1)) as e (second)
+          union all
+          select 2 * v_n + 1, 'destination', null, v_trip.destination_point) s;
+
+  if v_n <= (app_hidden.config_value('route.exact_max_deliveries'))::int then
+    with recursive stops as (
+      select (s.n - 1)::int as ord, v_kinds[s.n] as kind, s.point from unnest(v_points) with ordinality as s (point, n)
+    ), legs as (
+      select a.ord as a, b.ord as b, st_distance(a.point, b.point) as d from stops a, stops b
+    ), paths as (
+      select array[0] as path, 0::float8 as cost, 0 as last
+      union all
+      select p.path || s.ord, p.cost + l.d, s.ord
+        from paths p
+        join stops s on s.ord between 1 and 2 * v_n and s.ord <> all (p.path)
+                    and (s.kind = 'pickup' or (s.ord - 1) = any (p.path))
+        join legs l on l.a = p.last and l.b = s.ord
+    ), complete as (
+      select p.path || (2 * v_n + 1) as path, p.cost + l.d as cost
+        from paths p join legs l on l.a = p.last and l.b = 2 * v_n + 1
+       where cardinality(p.path) = 2 * v_n + 1
+       order by 2, 1 limit 1 + (app_hidden.config_value('route.max_alternatives'))::int
+    )
+    select jsonb_agg(app_hidden.route_summary(c.path, v_kinds, v_ids, v_points, v_speed, v_direct) order by c.cost, c.path)
+      into v_routes from complete c;
+  else
+    with stops as (
+      select (s.n - 1)::int as ord, v_kinds[s.n] as kind,
+             st_linelocatepoint(st_makeline(v_trip.origin_point::geometry, v_trip.destination_point::geometry),
+                                s.point::geometry) as f
+        from unnest(v_points) with ordinality as s (point, n)
+    )
+    select jsonb_build_array(app_hidden.route_summary(
+             array_agg(p.ord order by case when p.kind = 'origin' then -1 when p.kind = 'destination' then 2
+                                           when p.kind = 'dropoff' then greatest(p.f, q.f) else p.f end,
+                                      p.kind desc, p.ord),
+             v_kinds, v_ids, v_points, v_speed, v_direct))
+      into v_routes
+      from stops p left join stops q on p.kind = 'dropoff' and q.ord = p.ord - 1;
+  end if;
+
+  update app_public.route_optimizations r
+     set status = 'ready', stops = v_routes -> 0 -> 'stops',
+         distance_m = (v_routes -> 0 ->> 'distanceM')::int, duration_s = (v_routes -> 0 ->> 'durationS')::int,
+         detour_m = (v_routes -> 0 ->> 'detourM')::int,
+         alternatives = coalesce((select jsonb_agg(e.value order by e.ordinality) from jsonb_array_elements(v_routes)
+                                    with ordinality as e where e.ordinality > 1), '[]'),
+         computed_at = now()
+   where r.id = v_route.id;
+  return 'ready';
+end;
+$$;
+
+
+--
+-- Name: FUNCTION compute_route(route_id uuid); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.compute_route(route_id uuid) IS 'Computes a pending route: the best order of its stops (exact for few deliveries), distance, duration, detour and alternatives.';
+
+
+--
+-- Name: create_location_tracking_partition(date); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.create_location_tracking_partition(month date) RETURNS boolean
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_month date := date_trunc('month', create_location_tracking_partition.month)::date;
+  v_name text := 'location_tracking_' || to_char(v_month, 'YYYY_MM');
+  v_from timestamptz := v_month::timestamp at time zone 'UTC';
+  v_to timestamptz := (v_month + interval '1 month')::timestamp at time zone 'UTC';
+  v_ddl text;
+begin
+  if to_regclass('app_private.' || v_name) is not null then
+    return false;
+  end if;
+  -- Made apart, filled with the month's rows from the default partition, then attached: attaching checks that the
+  -- default partition holds none of the month any more.
+  execute format('create table app_private.%I (like app_private.location_tracking including defaults including constraints)', v_name);
+  execute format('with moved as (delete from app_private.location_tracking_default where recorded_at >= %L and recorded_at < %L returning *)
+                  insert into app_private.%I select * from moved', v_from, v_to, v_name);
+  execute format('alter table app_private.location_tracking attach partition app_private.%I for values from (%L) to (%L)',
+                 v_name, v_from, v_to);
+  execute format('alter table app_private.%I enable row level security', v_name);
+  execute format('alter table app_private.%I force row level security', v_name);
+  execute format('comment on table app_private.%I is %L', v_name, 'Location points of one month (read through the tracking functions).');
+  for v_ddl in
+    select format('comment on constraint %I on app_private.%I is %L', child.conname, v_name,
+                  obj_description(parent.oid, 'pg_constraint'))
+      from pg_constraint child
+      join pg_constraint parent on parent.conrelid = 'app_private.location_tracking'::regclass
+       and (parent.conname = child.conname or (parent.contype = 'p' and child.contype = 'p'))
+     where child.conrelid = format('app_private.%I', v_name)::regclass
+  loop
+    execute v_ddl;
+  end loop;
+  return true;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION create_location_tracking_partition(month date); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.create_location_tracking_partition(month date) IS 'Creates the partition of location_tracking for the month holding the date, moving its rows out of the default partition.';
+
+
+--
+-- Name: create_location_tracking_partitions(); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.create_location_tracking_partitions() RETURNS integer
+    LANGUAGE sql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select count(*) filter (where app_private.create_location_tracking_partition(
+           (date_trunc('month', now() at time zone 'UTC') + make_interval(months => m))::date))::int
+    from generate_series(-1, (app_hidden.config_value('tracking.partitions_ahead'))::int) as m;
+$$;
+
+
+--
+-- Name: FUNCTION create_location_tracking_partitions(); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.create_location_tracking_partitions() IS 'Creates the missing monthly partitions of location_tracking: the previous month, this one and tracking.partitions_ahead ahead.';
 
 
 --
@@ -14494,6 +15696,75 @@ COMMENT ON FUNCTION app_private.delete_expired_conversations() IS 'Deletes up to
 
 
 --
+-- Name: delete_expired_locations(); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.delete_expired_locations() RETURNS integer
+    LANGUAGE sql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  with held as (
+    select array(select app_private.evidence_held_delivery_ids()) as ids
+  ), old as (
+    delete from app_private.location_tracking lt
+     where (lt.id, lt.recorded_at) in (
+       select t.id, t.recorded_at from app_private.location_tracking t, held
+        where t.recorded_at < now() - make_interval(days => (app_hidden.config_value('tracking.retention_days'))::int)
+          and t.delivery_id <> all (held.ids)
+        limit (app_hidden.config_value('retention.batch_size'))::int)
+    returning 1
+  ), chosen as (
+    delete from app_private.location_tracking lt
+     where (lt.id, lt.recorded_at) in (
+       select t.id, t.recorded_at
+         from app_public.deliveries d
+         join app_public.user_preferences p on p.user_id = d.traveler_id
+         join app_private.location_tracking t on t.delivery_id = d.id, held
+        where d.status = 'delivered'
+          and d.delivered_at < now() - make_interval(hours => (app_hidden.config_value('tracking.delete_after_delivery_hours'))::int)
+          and d.delivered_at > now() - make_interval(days => (app_hidden.config_value('tracking.retention_days'))::int)
+          and (p.location -> 'delete_after_delivery')::boolean
+          and d.id <> all (held.ids)
+        limit (app_hidden.config_value('retention.batch_size'))::int)
+    returning 1
+  )
+  select ((select count(*) from old) + (select count(*) from chosen))::int;
+$$;
+
+
+--
+-- Name: FUNCTION delete_expired_locations(); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.delete_expired_locations() IS 'Deletes location points past retention or past their traveler''s delete_after_delivery, except evidence (batched).';
+
+
+--
+-- Name: delete_expired_routes(); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.delete_expired_routes() RETURNS integer
+    LANGUAGE sql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  with gone as (
+    delete from app_public.route_optimizations r
+     where r.id in (select o.id from app_public.route_optimizations o where o.expires_at < now()
+                     limit (app_hidden.config_value('retention.batch_size'))::int)
+    returning 1
+  )
+  select count(*)::int from gone;
+$$;
+
+
+--
+-- Name: FUNCTION delete_expired_routes(); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.delete_expired_routes() IS 'Deletes routes past their cache time (batched).';
+
+
+--
 -- Name: delete_expired_trip_weather(); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -14516,6 +15787,32 @@ $$;
 --
 
 COMMENT ON FUNCTION app_private.delete_expired_trip_weather() IS 'Deletes expired trip forecasts, at most retention.batch_size; returns how many.';
+
+
+--
+-- Name: delete_old_geofence_events(); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.delete_old_geofence_events() RETURNS integer
+    LANGUAGE sql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  with gone as (
+    delete from app_public.geofence_events e
+     where e.id in (select g.id from app_public.geofence_events g
+                     where g.created_at < now() - make_interval(days => (app_hidden.config_value('tracking.retention_days'))::int)
+                     limit (app_hidden.config_value('retention.batch_size'))::int)
+    returning 1
+  )
+  select count(*)::int from gone;
+$$;
+
+
+--
+-- Name: FUNCTION delete_old_geofence_events(); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.delete_old_geofence_events() IS 'Deletes geofence events older than tracking.retention_days (batched).';
 
 
 --
@@ -14571,6 +15868,45 @@ $$;
 --
 
 COMMENT ON FUNCTION app_private.delete_old_webhook_deliveries() IS 'Deletes webhook deliveries past notifications.webhook_retention_days, one batch.';
+
+
+--
+-- Name: drop_empty_location_tracking_partitions(); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.drop_empty_location_tracking_partitions() RETURNS integer
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $_$
+declare
+  v_part record;
+  v_empty boolean;
+  v_dropped integer := 0;
+begin
+  for v_part in
+    select c.relname
+      from pg_inherits i
+      join pg_class c on c.oid = i.inhrelid and c.relnamespace = 'app_private'::regnamespace
+     where i.inhparent = 'app_private.location_tracking'::regclass
+       and c.relname ~ '^location_tracking_[0-9]{4}_[0-9]{2}$'
+       and (to_date(substr(c.relname, 19), 'YYYY_MM') + interval '1 month')::timestamp at time zone 'UTC'
+           < now() - make_interval(days => (app_hidden.config_value('tracking.retention_days'))::int)
+  loop
+    execute format('select not exists (select 1 from app_private.%I)', v_part.relname) into v_empty;
+    continue when not v_empty;
+    execute format('drop table app_private.%I', v_part.relname);
+    v_dropped := v_dropped + 1;
+  end loop;
+  return v_dropped;
+end;
+$_$;
+
+
+--
+-- Name: FUNCTION drop_empty_location_tracking_partitions(); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.drop_empty_location_tracking_partitions() IS 'Drops the empty monthly partitions of location_tracking that ended before tracking.retention_days ago.';
 
 
 --
@@ -18681,36 +20017,6 @@ COMMENT ON FUNCTION app_private.require_notifications_admin(action text) IS 'Cal
 
 
 --
--- Name: require_operations_admin(text, text); Type: FUNCTION; Schema: app_private; Owner: -
---
-
-CREATE FUNCTION app_private.require_operations_admin(permission text, action text) RETURNS uuid
-    LANGUAGE plpgsql STABLE
-    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
-    AS $$
-declare
-  v_user_id uuid := app_hidden.require_user('unverified', require_operations_admin.action);
-begin
-  if not app_hidden.current_user_has_permission(require_operations_admin.permission) then
-    raise exception 'Only admins with % may %', require_operations_admin.permission, require_operations_admin.action
-      using errcode = 'DNIED';
-  end if;
-  if not exists (select 1 from app_private.sessions s where s.id = app_hidden.current_session_id() and s.mfa_verified) then
-    raise exception 'Operations need a session that passed the second factor' using errcode = 'DNIED';
-  end if;
-  return v_user_id;
-end;
-$$;
-
-
---
--- Name: FUNCTION require_operations_admin(permission text, action text); Type: COMMENT; Schema: app_private; Owner: -
---
-
-COMMENT ON FUNCTION app_private.require_operations_admin(permission text, action text) IS 'Caller check of the operations mutations: the permission and a two-factor session; DNIED otherwise.';
-
-
---
 -- Name: require_super_admin(text); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -21998,6 +23304,222 @@ Posts a delivery request (pending) for the signed-in customer, with the platform
 
 
 --
+-- Name: geofences; Type: TABLE; Schema: app_public; Owner: -
+--
+
+CREATE TABLE app_public.geofences (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    geofence_type app_public.geofence_type NOT NULL,
+    delivery_id uuid,
+    geometry_type app_public.geometry_type NOT NULL,
+    center public.geography(Point,4326),
+    radius_m integer,
+    polygon public.geography(Polygon,4326),
+    dwell_threshold_s integer DEFAULT 300 NOT NULL,
+    active boolean DEFAULT true NOT NULL,
+    active_from timestamp with time zone,
+    active_until timestamp with time zone,
+    created_by uuid,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT geofences_dwell_threshold_s_check CHECK (((dwell_threshold_s >= 0) AND (dwell_threshold_s <= 86400))),
+    CONSTRAINT geofences_radius_m_check CHECK (((radius_m >= 1) AND (radius_m <= 10000))),
+    CONSTRAINT geofences_shape_check CHECK ((((geometry_type = 'circle'::app_public.geometry_type) AND (center IS NOT NULL) AND (radius_m IS NOT NULL) AND (polygon IS NULL)) OR ((geometry_type = 'polygon'::app_public.geometry_type) AND (polygon IS NOT NULL) AND (center IS NULL) AND (radius_m IS NULL)))),
+    CONSTRAINT geofences_type_shape_check CHECK ((((geofence_type = ANY (ARRAY['pickup'::app_public.geofence_type, 'delivery'::app_public.geofence_type])) AND (geometry_type = 'circle'::app_public.geometry_type) AND (delivery_id IS NOT NULL)) OR ((geofence_type = ANY (ARRAY['restricted'::app_public.geofence_type, 'safe_zone'::app_public.geofence_type])) AND (geometry_type = 'polygon'::app_public.geometry_type)))),
+    CONSTRAINT geofences_window_check CHECK ((active_until > active_from))
+);
+
+ALTER TABLE ONLY app_public.geofences FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE geofences; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TABLE app_public.geofences IS '@behavior -insert -update -delete
+Places ingest watches: a delivery''s pickup and drop-off circles, and admins'' restricted and safe-zone polygons.';
+
+
+--
+-- Name: COLUMN geofences.id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.geofences.id IS 'The geofence''s id.';
+
+
+--
+-- Name: COLUMN geofences.geofence_type; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.geofences.geofence_type IS 'pickup, delivery (drop-off), restricted or safe_zone.';
+
+
+--
+-- Name: COLUMN geofences.delivery_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.geofences.delivery_id IS 'The delivery it belongs to; null for a platform-wide zone.';
+
+
+--
+-- Name: COLUMN geofences.geometry_type; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.geofences.geometry_type IS 'circle (center, radius_m) or polygon.';
+
+
+--
+-- Name: COLUMN geofences.center; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.geofences.center IS 'Center of a circle.';
+
+
+--
+-- Name: COLUMN geofences.radius_m; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.geofences.radius_m IS 'Radius of a circle in metres (1 to 10000).';
+
+
+--
+-- Name: COLUMN geofences.polygon; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.geofences.polygon IS 'Outline of a polygon.';
+
+
+--
+-- Name: COLUMN geofences.dwell_threshold_s; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.geofences.dwell_threshold_s IS 'Seconds inside after which a dwell event is emitted.';
+
+
+--
+-- Name: COLUMN geofences.active; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.geofences.active IS 'Whether ingest watches it.';
+
+
+--
+-- Name: COLUMN geofences.active_from; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.geofences.active_from IS 'Watched from then on (null: always).';
+
+
+--
+-- Name: COLUMN geofences.active_until; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.geofences.active_until IS 'Watched until then (null: always).';
+
+
+--
+-- Name: COLUMN geofences.created_by; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.geofences.created_by IS 'The admin who drew it (null: made at acceptance).';
+
+
+--
+-- Name: COLUMN geofences.created_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.geofences.created_at IS 'When it was made.';
+
+
+--
+-- Name: COLUMN geofences.updated_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.geofences.updated_at IS 'When it last changed.';
+
+
+--
+-- Name: CONSTRAINT geofences_dwell_threshold_s_check ON geofences; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT geofences_dwell_threshold_s_check ON app_public.geofences IS 'dwell_threshold_s must be between 0 and 86400';
+
+
+--
+-- Name: CONSTRAINT geofences_radius_m_check ON geofences; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT geofences_radius_m_check ON app_public.geofences IS 'radius_m must be between 1 and 10000';
+
+
+--
+-- Name: CONSTRAINT geofences_shape_check ON geofences; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT geofences_shape_check ON app_public.geofences IS 'a circle needs center and radius_m and no polygon; a polygon needs polygon and neither center nor radius_m';
+
+
+--
+-- Name: CONSTRAINT geofences_type_shape_check ON geofences; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT geofences_type_shape_check ON app_public.geofences IS 'geofence_type pickup and delivery are circles of a delivery; restricted and safe_zone are polygons';
+
+
+--
+-- Name: CONSTRAINT geofences_window_check ON geofences; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT geofences_window_check ON app_public.geofences IS 'active_until must be after active_from';
+
+
+--
+-- Name: create_geofence(app_public.geofence_type, jsonb, uuid, integer, timestamp with time zone, timestamp with time zone); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.create_geofence(geofence_type app_public.geofence_type, polygon jsonb, delivery_id uuid DEFAULT NULL::uuid, dwell_threshold_s integer DEFAULT 300, active_from timestamp with time zone DEFAULT NULL::timestamp with time zone, active_until timestamp with time zone DEFAULT NULL::timestamp with time zone) RETURNS app_public.geofences
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_hidden.require_user('unverified', 'draw geofences');
+  v_shape geometry;
+  v_row app_public.geofences;
+begin
+  if not app_hidden.current_user_has_permission('deliveries.write') then
+    raise exception 'Only admins with deliveries.write may draw geofences' using errcode = 'DNIED';
+  end if;
+  if create_geofence.geofence_type not in ('restricted', 'safe_zone') then
+    raise exception 'geofence_type must be restricted or safe_zone (pickup and drop-off circles come with acceptance)'
+      using errcode = 'INVAL';
+  end if;
+  begin
+    v_shape := st_setsrid(st_geomfromgeojson(create_geofence.polygon::text), 4326);
+  exception when others then
+    raise exception 'polygon must be a GeoJSON Polygon' using errcode = 'INVAL';
+  end;
+  if v_shape is null or geometrytype(v_shape) <> 'POLYGON' or not st_isvalid(v_shape) then
+    raise exception 'polygon must be a valid GeoJSON Polygon' using errcode = 'INVAL';
+  end if;
+  insert into app_public.geofences (geofence_type, delivery_id, geometry_type, polygon, dwell_threshold_s,
+                                    active_from, active_until, created_by)
+  values (create_geofence.geofence_type, create_geofence.delivery_id, 'polygon', v_shape::geography,
+          create_geofence.dwell_threshold_s, create_geofence.active_from, create_geofence.active_until, v_user_id)
+  returning * into v_row;
+  return v_row;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION create_geofence(geofence_type app_public.geofence_type, polygon jsonb, delivery_id uuid, dwell_threshold_s integer, active_from timestamp with time zone, active_until timestamp with time zone); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.create_geofence(geofence_type app_public.geofence_type, polygon jsonb, delivery_id uuid, dwell_threshold_s integer, active_from timestamp with time zone, active_until timestamp with time zone) IS '@resultFieldName geofence
+Admins (deliveries.write) draw a restricted or safe_zone polygon (GeoJSON), for a delivery or platform-wide. Errors: LOGIN, DNIED, INVAL, NTFND (no such delivery).';
+
+
+--
 -- Name: create_trip(text, app_public.trip_type, text, public.geography, text, public.geography, timestamp with time zone, timestamp with time zone, numeric, numeric, integer, bigint, bigint, bigint, text, numeric, numeric, text, text, text, boolean, boolean, bigint, text[], app_public.trip_visibility, boolean, bigint, jsonb); Type: FUNCTION; Schema: app_public; Owner: -
 --
 
@@ -22150,6 +23672,37 @@ $$;
 
 COMMENT ON FUNCTION app_public.create_webhook(url text, events text[], description text) IS '@resultFieldName webhookSecret
 Registers a partner endpoint for event types (delivery.status_changed, offer.accepted, payment.captured, escrow.released, refund.created, dispute.opened, dispute.resolved, emergency.reported, user.verified) and returns its signing secret, shown only this once. Needs notifications.send and a two-factor session. Errors: LOGIN, DNIED, INVAL (url not https, events, description).';
+
+
+--
+-- Name: current_location(uuid); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.current_location(delivery_id uuid) RETURNS app_public.tracked_point
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_level text := app_hidden.tracking_view_level(current_location.delivery_id);
+  v_point app_private.location_tracking;
+begin
+  select * into v_point from app_private.location_tracking lt
+   where lt.delivery_id = current_location.delivery_id
+   order by lt.recorded_at desc limit 1;
+  if v_point.id is null then
+    return null;
+  end if;
+  return app_hidden.tracked_point_as(v_level, v_point.delivery_id, v_point.point, v_point.accuracy_m,
+                                     v_point.speed_kmh, v_point.bearing, v_point.battery, v_point.recorded_at);
+end;
+$$;
+
+
+--
+-- Name: FUNCTION current_location(delivery_id uuid); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.current_location(delivery_id uuid) IS 'The delivery''s latest point, as precise as the caller may see it (see deliveryTrack); null before the first. Errors: LOGIN, NTFND, EXPRD.';
 
 
 --
@@ -22553,6 +24106,52 @@ COMMENT ON FUNCTION app_public.delivery_contacts(delivery_id uuid) IS 'The other
 
 
 --
+-- Name: delivery_eta(uuid); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.delivery_eta(delivery_id uuid) RETURNS app_public.delivery_eta_estimate
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_delivery app_public.deliveries;
+  v_last app_private.location_tracking;
+  v_speed double precision;
+  v_km double precision;
+begin
+  perform app_hidden.tracking_view_level(delivery_eta.delivery_id);
+  select * into v_delivery from app_public.deliveries d where d.id = delivery_eta.delivery_id;
+  if v_delivery.status = 'delivered' then
+    return row(v_delivery.id, v_delivery.delivered_at, 'delivered', 0, null)::app_public.delivery_eta_estimate;
+  end if;
+  select * into v_last from app_private.location_tracking lt
+   where lt.delivery_id = v_delivery.id order by lt.recorded_at desc limit 1;
+  if v_last.id is not null then
+    select avg(lt.speed_kmh) into v_speed from app_private.location_tracking lt
+     where lt.delivery_id = v_delivery.id and lt.speed_kmh is not null
+       and lt.recorded_at > v_last.recorded_at
+                            - make_interval(mins => (app_hidden.config_value('tracking.eta_speed_window_min'))::int);
+    select st_distance(v_last.point, r.delivery_point) / 1000.0 into v_km
+      from app_public.delivery_requests r where r.id = v_delivery.request_id;
+    if v_speed >= 1 then
+      return row(v_delivery.id, v_last.recorded_at + make_interval(secs => v_km / v_speed * 3600), 'tracking',
+                 round(v_km::numeric, 1)::float8, round(v_speed::numeric, 1)::float8)::app_public.delivery_eta_estimate;
+    end if;
+  end if;
+  return row(v_delivery.id, (select t.arrival_time from app_public.trips t where t.id = v_delivery.trip_id), 'trip',
+             round(v_km::numeric, 1)::float8, null)::app_public.delivery_eta_estimate;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION delivery_eta(delivery_id uuid); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.delivery_eta(delivery_id uuid) IS 'When the item should reach the drop-off: from the last point and the recent speed (source tracking), else the trip''s arrival (source trip); delivered deliveries answer their delivery time. Errors: LOGIN, NTFND, EXPRD.';
+
+
+--
 -- Name: delivery_money_trail(uuid); Type: FUNCTION; Schema: app_public; Owner: -
 --
 
@@ -22613,6 +24212,43 @@ $$;
 COMMENT ON FUNCTION app_public.delivery_money_trail(delivery_id uuid) IS '@behavior -connection +list
 @listSuffix omit
 Where the money of a delivery is: each step (payment created, credits, authorised, voided, captured, held until, released to the traveler, refund requested, transfer reversed, refunded or failed) with its amount, in time order. For the delivery''s parties and finance (finance.read); an empty list for anyone else. Errors: DNIED (visitors).';
+
+
+--
+-- Name: delivery_track(uuid, timestamp with time zone); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.delivery_track(delivery_id uuid, since timestamp with time zone DEFAULT NULL::timestamp with time zone) RETURNS SETOF app_public.tracked_point
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_level text := app_hidden.tracking_view_level(delivery_track.delivery_id);
+  v_round integer := case v_level when 'approximate' then (app_hidden.config_value('tracking.approx_round_min'))::int
+                                  when 'minimal' then (app_hidden.config_value('tracking.minimal_round_min'))::int end;
+begin
+  return query
+    select (app_hidden.tracked_point_as(v_level, t.delivery_id, t.point, t.accuracy_m, t.speed_kmh, t.bearing,
+                                         t.battery, t.recorded_at)).*
+      from (select distinct on (case when v_round is null then lt.recorded_at
+                                     else app_hidden.tracking_time_bucket(lt.recorded_at, v_round) end) lt.*
+              from app_private.location_tracking lt
+             where lt.delivery_id = delivery_track.delivery_id
+               and lt.recorded_at >= coalesce(delivery_track.since, '-infinity')
+             order by case when v_round is null then lt.recorded_at
+                           else app_hidden.tracking_time_bucket(lt.recorded_at, v_round) end, lt.recorded_at desc) t
+     order by t.recorded_at;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION delivery_track(delivery_id uuid, since timestamp with time zone); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.delivery_track(delivery_id uuid, since timestamp with time zone) IS '@behavior -connection +list
+@listSuffix omit
+The delivery''s points since a time (all when omitted), oldest first, as precise as the caller may see them: raw for admins and the traveler; for the customer while the delivery is live and 24 h after, at the traveler''s tracking level (approximate and minimal: one point per time bucket, on the grid). Errors: LOGIN, NTFND, EXPRD.';
 
 
 --
@@ -24383,6 +26019,57 @@ COMMENT ON FUNCTION app_public.quote_price(request_id uuid, trip_id uuid) IS 'Th
 
 
 --
+-- Name: record_location(uuid, double precision, double precision, double precision, double precision, double precision, integer, timestamp with time zone); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.record_location(delivery_id uuid, latitude double precision, longitude double precision, accuracy_m double precision, speed_kmh double precision DEFAULT NULL::double precision, bearing double precision DEFAULT NULL::double precision, battery integer DEFAULT NULL::integer, recorded_at timestamp with time zone DEFAULT NULL::timestamp with time zone) RETURNS app_public.tracked_point
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_at timestamptz := coalesce(record_location.recorded_at, now());
+  v_result app_public.location_batch_result := app_hidden.ingest_locations(record_location.delivery_id,
+    array[row(record_location.latitude, record_location.longitude, record_location.accuracy_m, record_location.speed_kmh,
+              record_location.bearing, record_location.battery, v_at)::app_public.location_fix]);
+begin
+  if v_result.accepted = 0 then
+    raise exception '%', v_result.rejections[1].message using errcode = v_result.rejections[1].code;
+  end if;
+  return row(record_location.delivery_id, record_location.latitude, record_location.longitude, record_location.accuracy_m,
+             record_location.speed_kmh, record_location.bearing, record_location.battery, v_at, 'raw')::app_public.tracked_point;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION record_location(delivery_id uuid, latitude double precision, longitude double precision, accuracy_m double precision, speed_kmh double precision, bearing double precision, battery integer, recorded_at timestamp with time zone); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.record_location(delivery_id uuid, latitude double precision, longitude double precision, accuracy_m double precision, speed_kmh double precision, bearing double precision, battery integer, recorded_at timestamp with time zone) IS '@resultFieldName point
+The delivery''s traveler sends one fix (recorded_at defaults to now). Errors: LOGIN, NTFND, DNIED (not the traveler), BADST (outside the tracking window), INVAL (a field out of range, a time too far ahead or too old; the message names it), LIMIT (within 15 s of another point).';
+
+
+--
+-- Name: record_locations(uuid, app_public.location_fix[]); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.record_locations(delivery_id uuid, points app_public.location_fix[]) RETURNS app_public.location_batch_result
+    LANGUAGE sql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select app_hidden.ingest_locations(record_locations.delivery_id, record_locations.points);
+$$;
+
+
+--
+-- Name: FUNCTION record_locations(delivery_id uuid, points app_public.location_fix[]); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.record_locations(delivery_id uuid, points app_public.location_fix[]) IS '@resultFieldName result
+The delivery''s traveler sends up to tracking.batch_max fixes (e.g. queued offline): the valid ones are kept, each other one is reported by its index with INVAL (a field out of range, a time too far ahead, too old or before tracking started) or LIMIT (within 15 s of another point). Errors for the whole batch: LOGIN, NTFND, DNIED (not the traveler), BADST (before 2 h ahead of the pickup, or after the delivery ended), LIMIT (too many points), INVAL (no points).';
+
+
+--
 -- Name: redeem_backup_code(uuid, app_public.qr_type, text, double precision, double precision, double precision, timestamp with time zone, jsonb, uuid, uuid, text); Type: FUNCTION; Schema: app_public; Owner: -
 --
 
@@ -24854,6 +26541,282 @@ Reports a delivery request you can see in the marketplace to the moderators (a r
 
 
 --
+-- Name: emergency_case_seq; Type: SEQUENCE; Schema: app_public; Owner: -
+--
+
+CREATE SEQUENCE app_public.emergency_case_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1;
+
+
+--
+-- Name: emergency_locations; Type: TABLE; Schema: app_public; Owner: -
+--
+
+CREATE TABLE app_public.emergency_locations (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    case_number text DEFAULT ((('EMG-'::text || to_char((now() AT TIME ZONE 'UTC'::text), 'YYYY'::text)) || '-'::text) || lpad((nextval('app_public.emergency_case_seq'::regclass))::text, 6, '0'::text)) NOT NULL,
+    delivery_id uuid NOT NULL,
+    user_id uuid NOT NULL,
+    emergency_type app_public.emergency_type NOT NULL,
+    severity app_public.emergency_severity NOT NULL,
+    status app_public.emergency_status DEFAULT 'reported'::app_public.emergency_status NOT NULL,
+    point public.geography(Point,4326) NOT NULL,
+    accuracy_m real NOT NULL,
+    poor_fix boolean NOT NULL,
+    description text,
+    emergency_number text NOT NULL,
+    resolution text,
+    acknowledged_at timestamp with time zone,
+    resolved_at timestamp with time zone,
+    handled_by uuid,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT emergency_locations_accuracy_m_check CHECK (((accuracy_m >= (0)::double precision) AND (accuracy_m <= (10000)::double precision))),
+    CONSTRAINT emergency_locations_case_number_check CHECK ((case_number ~ '^EMG-[0-9]{4}-[0-9]{6,}$'::text)),
+    CONSTRAINT emergency_locations_description_check CHECK (((length(description) >= 1) AND (length(description) <= 2000))),
+    CONSTRAINT emergency_locations_resolution_check CHECK (((length(resolution) >= 1) AND (length(resolution) <= 2000))),
+    CONSTRAINT emergency_locations_resolved_check CHECK (((status = 'resolved'::app_public.emergency_status) = ((resolved_at IS NOT NULL) AND (resolution IS NOT NULL))))
+);
+
+ALTER TABLE ONLY app_public.emergency_locations FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE emergency_locations; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TABLE app_public.emergency_locations IS '@behavior -insert -update -delete
+Emergencies reported during a delivery (reportEmergency); admins move them to resolved (updateEmergencyStatus).';
+
+
+--
+-- Name: COLUMN emergency_locations.id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.emergency_locations.id IS 'The case''s id.';
+
+
+--
+-- Name: COLUMN emergency_locations.case_number; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.emergency_locations.case_number IS 'EMG-YYYY-NNNNNN, from a sequence.';
+
+
+--
+-- Name: COLUMN emergency_locations.delivery_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.emergency_locations.delivery_id IS 'The delivery it happened on.';
+
+
+--
+-- Name: COLUMN emergency_locations.user_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.emergency_locations.user_id IS 'Who reported it.';
+
+
+--
+-- Name: COLUMN emergency_locations.emergency_type; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.emergency_locations.emergency_type IS 'accident, breakdown, theft, medical or other.';
+
+
+--
+-- Name: COLUMN emergency_locations.severity; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.emergency_locations.severity IS 'low, medium, high or critical.';
+
+
+--
+-- Name: COLUMN emergency_locations.status; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.emergency_locations.status IS 'reported, acknowledged, in_progress or resolved.';
+
+
+--
+-- Name: COLUMN emergency_locations.point; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.emergency_locations.point IS 'Where the reporter was (precise).';
+
+
+--
+-- Name: COLUMN emergency_locations.accuracy_m; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.emergency_locations.accuracy_m IS 'Accuracy of the fix in metres.';
+
+
+--
+-- Name: COLUMN emergency_locations.poor_fix; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.emergency_locations.poor_fix IS 'Whether the fix was worse than emergency.expected_accuracy_m (flagged, never refused).';
+
+
+--
+-- Name: COLUMN emergency_locations.description; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.emergency_locations.description IS 'What the reporter said.';
+
+
+--
+-- Name: COLUMN emergency_locations.emergency_number; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.emergency_locations.emergency_number IS 'The local emergency number for the place (the platform calls no one).';
+
+
+--
+-- Name: COLUMN emergency_locations.resolution; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.emergency_locations.resolution IS 'How it was resolved.';
+
+
+--
+-- Name: COLUMN emergency_locations.acknowledged_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.emergency_locations.acknowledged_at IS 'When an admin acknowledged it.';
+
+
+--
+-- Name: COLUMN emergency_locations.resolved_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.emergency_locations.resolved_at IS 'When it was resolved.';
+
+
+--
+-- Name: COLUMN emergency_locations.handled_by; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.emergency_locations.handled_by IS 'The admin who last moved it.';
+
+
+--
+-- Name: COLUMN emergency_locations.created_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.emergency_locations.created_at IS 'When it was reported.';
+
+
+--
+-- Name: COLUMN emergency_locations.updated_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.emergency_locations.updated_at IS 'When it last changed.';
+
+
+--
+-- Name: CONSTRAINT emergency_locations_accuracy_m_check ON emergency_locations; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT emergency_locations_accuracy_m_check ON app_public.emergency_locations IS 'accuracy_m must be between 0 and 10000';
+
+
+--
+-- Name: CONSTRAINT emergency_locations_case_number_check ON emergency_locations; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT emergency_locations_case_number_check ON app_public.emergency_locations IS 'case_number must look like EMG-YYYY-NNNNNN';
+
+
+--
+-- Name: CONSTRAINT emergency_locations_description_check ON emergency_locations; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT emergency_locations_description_check ON app_public.emergency_locations IS 'description must have 1 to 2000 characters';
+
+
+--
+-- Name: CONSTRAINT emergency_locations_resolution_check ON emergency_locations; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT emergency_locations_resolution_check ON app_public.emergency_locations IS 'resolution must have 1 to 2000 characters';
+
+
+--
+-- Name: CONSTRAINT emergency_locations_resolved_check ON emergency_locations; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT emergency_locations_resolved_check ON app_public.emergency_locations IS 'a resolved case needs resolved_at and a resolution, and only a resolved one has them';
+
+
+--
+-- Name: report_emergency(uuid, app_public.emergency_type, app_public.emergency_severity, double precision, double precision, double precision, text); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.report_emergency(delivery_id uuid, emergency_type app_public.emergency_type, severity app_public.emergency_severity, latitude double precision, longitude double precision, accuracy_m double precision, description text DEFAULT NULL::text) RETURNS app_public.emergency_locations
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_hidden.require_session('report an emergency');
+  v_delivery app_public.deliveries;
+  v_row app_public.emergency_locations;
+  v_message text;
+begin
+  select * into v_delivery from app_public.deliveries d where d.id = report_emergency.delivery_id;
+  if v_delivery.id is null or v_user_id not in (v_delivery.customer_id, v_delivery.traveler_id) then
+    raise exception 'Delivery not found' using errcode = 'NTFND';
+  end if;
+  if report_emergency.latitude not between -90 and 90 or report_emergency.longitude not between -180 and 180 then
+    raise exception 'latitude must be between -90 and 90 and longitude between -180 and 180' using errcode = 'INVAL';
+  end if;
+  insert into app_public.emergency_locations (delivery_id, user_id, emergency_type, severity, point, accuracy_m,
+                                              poor_fix, description, emergency_number)
+  values (v_delivery.id, v_user_id, report_emergency.emergency_type, report_emergency.severity,
+          st_setsrid(st_makepoint(report_emergency.longitude, report_emergency.latitude), 4326)::geography,
+          report_emergency.accuracy_m,
+          report_emergency.accuracy_m > (app_hidden.config_value('emergency.expected_accuracy_m'))::float8,
+          report_emergency.description,
+          app_hidden.local_emergency_number(v_delivery.request_id, report_emergency.latitude, report_emergency.longitude))
+  returning * into v_row;
+  v_message := format('%s (%s, %s), case %s', v_row.emergency_type, v_row.severity,
+                      case when v_row.poor_fix then 'imprecise location' else 'precise location' end, v_row.case_number);
+  if v_row.severity in ('high', 'critical') then
+    perform app_hidden.notify(a.user_id, 'emergency_reported',
+                              jsonb_build_object('delivery_number', v_delivery.delivery_number, 'message', v_message),
+                              'urgent', v_delivery.id)
+       from app_private.admin_users a
+      where a.is_active
+        and exists (select 1 from unnest(app_hidden.admin_role_permissions(a.role) || a.permissions) as g (granted)
+                     where g.granted in ('*', 'deliveries.*', 'deliveries.read'));
+  end if;
+  if v_row.severity >= 'medium' then
+    perform app_hidden.notify(case when v_user_id = v_delivery.customer_id then v_delivery.traveler_id
+                                   else v_delivery.customer_id end,
+                              'emergency_reported',
+                              jsonb_build_object('delivery_number', v_delivery.delivery_number, 'message', v_message),
+                              case when v_row.severity >= 'high' then 'urgent' else 'high' end::app_public.notification_priority,
+                              v_delivery.id);
+  end if;
+  return v_row;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION report_emergency(delivery_id uuid, emergency_type app_public.emergency_type, severity app_public.emergency_severity, latitude double precision, longitude double precision, accuracy_m double precision, description text); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.report_emergency(delivery_id uuid, emergency_type app_public.emergency_type, severity app_public.emergency_severity, latitude double precision, longitude double precision, accuracy_m double precision, description text) IS '@resultFieldName emergency
+Either party reports an emergency on a delivery where they are; a fix worse than 50 m is flagged (poorFix), never refused. The answer carries the case number (EMG-YYYY-NNNNNN) and the local emergency number to call: the platform calls no one. High and critical alert admins urgently; medium and above tell the other party. Errors: LOGIN, NTFND, INVAL.';
+
+
+--
 -- Name: conversation_message_reports; Type: TABLE; Schema: app_public; Owner: -
 --
 
@@ -25199,7 +27162,7 @@ CREATE FUNCTION app_public.request_backup() RETURNS app_public.system_backups
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  v_admin uuid := app_private.require_operations_admin('system.backup', 'take backups');
+  v_admin uuid := app_private.require_admin('system.backup', 'take backups');
   v_backup app_public.system_backups;
 begin
   insert into app_public.system_backups (backup_type, requested_by, expires_at)
@@ -25208,6 +27171,8 @@ begin
   returning * into v_backup;
   perform graphile_worker.add_job('backups__create', json_build_object('id', v_backup.id),
     job_key := 'backups__create:' || v_backup.id, max_attempts := 3);
+  perform app_hidden.log_admin_action('request_backup', 'system_backup', v_backup.id::text, 'high', null,
+    jsonb_build_object('backup_type', v_backup.backup_type, 'expires_at', v_backup.expires_at));
   return v_backup;
 end;
 $$;
@@ -25424,7 +27389,7 @@ CREATE FUNCTION app_public.request_data_export(export_type app_public.export_typ
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $_$
 declare
-  v_admin uuid := app_private.require_operations_admin('reports.export', 'export data');
+  v_admin uuid := app_private.require_admin('reports.export', 'export data');
   v_filters jsonb := coalesce(request_data_export.filters, '{}');
   v_key text;
   v_export app_public.data_exports;
@@ -25461,6 +27426,10 @@ begin
   returning * into v_export;
   perform graphile_worker.add_job('exports__create', json_build_object('id', v_export.id),
     job_key := 'exports__create:' || v_export.id, max_attempts := 3);
+  perform app_hidden.log_admin_action('request_data_export', 'data_export', v_export.id::text,
+    case when v_export.contains_pii then 'high' else 'medium' end::app_public.activity_severity, null,
+    jsonb_build_object('export_type', v_export.export_type, 'format', v_export.format, 'filters', v_export.filters,
+                       'contains_pii', v_export.contains_pii));
   return v_export;
 end;
 $_$;
@@ -25665,12 +27634,13 @@ CREATE FUNCTION app_public.request_restore_drill() RETURNS boolean
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 begin
-  perform app_private.require_operations_admin('system.backup', 'run restore drills');
+  perform app_private.require_admin('system.backup', 'run restore drills');
   if not exists (select 1 from app_public.system_backups b where b.status = 'completed') then
     raise exception 'There is no completed backup to restore' using errcode = 'BADST';
   end if;
   perform graphile_worker.add_job('backups__restore_drill', '{}'::json, job_key := 'backups__restore_drill',
     max_attempts := 1);
+  perform app_hidden.log_admin_action('request_restore_drill', 'system_backup', null, 'medium');
   return true;
 end;
 $$;
@@ -25681,6 +27651,198 @@ $$;
 --
 
 COMMENT ON FUNCTION app_public.request_restore_drill() IS 'Restores the newest completed backup into a scratch database in a moment and records the comparison in backupRestoreDrills. Needs system.backup and a two-factor session. Errors: LOGIN, DNIED, BADST (no completed backup).';
+
+
+--
+-- Name: route_optimizations; Type: TABLE; Schema: app_public; Owner: -
+--
+
+CREATE TABLE app_public.route_optimizations (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    trip_id uuid NOT NULL,
+    status app_public.route_status DEFAULT 'pending'::app_public.route_status NOT NULL,
+    delivery_ids uuid[] DEFAULT '{}'::uuid[] NOT NULL,
+    stops jsonb,
+    distance_m integer,
+    duration_s integer,
+    detour_m integer,
+    alternatives jsonb DEFAULT '[]'::jsonb NOT NULL,
+    requested_by uuid,
+    computed_at timestamp with time zone,
+    expires_at timestamp with time zone NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT route_optimizations_alternatives_check CHECK (((jsonb_typeof(alternatives) = 'array'::text) AND (jsonb_array_length(alternatives) <= 3))),
+    CONSTRAINT route_optimizations_figures_check CHECK (((distance_m >= 0) AND (duration_s >= 0))),
+    CONSTRAINT route_optimizations_ready_check CHECK (((status = 'ready'::app_public.route_status) = ((stops IS NOT NULL) AND (distance_m IS NOT NULL) AND (duration_s IS NOT NULL) AND (computed_at IS NOT NULL))))
+);
+
+ALTER TABLE ONLY app_public.route_optimizations FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE route_optimizations; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TABLE app_public.route_optimizations IS '@behavior -insert -update -delete
+The best order of a trip''s stops (requestRoute), computed by a job and cached: distance, duration, detour and up to 3 alternatives.';
+
+
+--
+-- Name: COLUMN route_optimizations.id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.route_optimizations.id IS 'The route''s id.';
+
+
+--
+-- Name: COLUMN route_optimizations.trip_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.route_optimizations.trip_id IS 'The trip.';
+
+
+--
+-- Name: COLUMN route_optimizations.status; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.route_optimizations.status IS 'pending, ready or failed.';
+
+
+--
+-- Name: COLUMN route_optimizations.delivery_ids; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.route_optimizations.delivery_ids IS 'The live deliveries whose stops it orders (a change makes a new route).';
+
+
+--
+-- Name: COLUMN route_optimizations.stops; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.route_optimizations.stops IS 'The stops in order: [{kind: origin|pickup|dropoff|destination, deliveryId, lng, lat}].';
+
+
+--
+-- Name: COLUMN route_optimizations.distance_m; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.route_optimizations.distance_m IS 'Length of the route in metres (straight legs).';
+
+
+--
+-- Name: COLUMN route_optimizations.duration_s; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.route_optimizations.duration_s IS 'Travel time in seconds at the trip type''s average speed.';
+
+
+--
+-- Name: COLUMN route_optimizations.detour_m; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.route_optimizations.detour_m IS 'Metres more than going straight from origin to destination.';
+
+
+--
+-- Name: COLUMN route_optimizations.alternatives; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.route_optimizations.alternatives IS 'Up to route.max_alternatives next-best orders: [{stops, distanceM, durationS, detourM}].';
+
+
+--
+-- Name: COLUMN route_optimizations.requested_by; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.route_optimizations.requested_by IS 'Who asked for it.';
+
+
+--
+-- Name: COLUMN route_optimizations.computed_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.route_optimizations.computed_at IS 'When the job computed it.';
+
+
+--
+-- Name: COLUMN route_optimizations.expires_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.route_optimizations.expires_at IS 'Reused until then (route.cache_hours after the request).';
+
+
+--
+-- Name: COLUMN route_optimizations.created_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.route_optimizations.created_at IS 'When it was requested.';
+
+
+--
+-- Name: CONSTRAINT route_optimizations_alternatives_check ON route_optimizations; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT route_optimizations_alternatives_check ON app_public.route_optimizations IS 'alternatives must be an array of at most 3 routes';
+
+
+--
+-- Name: CONSTRAINT route_optimizations_figures_check ON route_optimizations; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT route_optimizations_figures_check ON app_public.route_optimizations IS 'distance_m and duration_s cannot be negative';
+
+
+--
+-- Name: CONSTRAINT route_optimizations_ready_check ON route_optimizations; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT route_optimizations_ready_check ON app_public.route_optimizations IS 'a ready route has stops, distance_m, duration_s and computed_at, and only a ready one';
+
+
+--
+-- Name: request_route(uuid); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.request_route(trip_id uuid) RETURNS app_public.route_optimizations
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_hidden.require_session('plan a route');
+  v_trip app_public.trips;
+  v_ids uuid[];
+  v_row app_public.route_optimizations;
+begin
+  select * into v_trip from app_public.trips t where t.id = request_route.trip_id;
+  if v_trip.id is null or v_trip.traveler_id <> v_user_id then
+    raise exception 'Trip not found' using errcode = 'NTFND';
+  end if;
+  -- One request per trip at a time: two concurrent calls make one row.
+  perform pg_advisory_xact_lock(hashtextextended('route:' || v_trip.id::text, 0));
+  v_ids := array(select d.id from app_public.deliveries d
+                  where d.trip_id = v_trip.id and d.status not in ('delivered', 'cancelled') order by d.id);
+  select * into v_row from app_public.route_optimizations r
+   where r.trip_id = v_trip.id and r.expires_at > now() and r.status <> 'failed' and r.delivery_ids = v_ids
+   order by r.created_at desc limit 1;
+  if v_row.id is not null then
+    return v_row;
+  end if;
+  insert into app_public.route_optimizations (trip_id, delivery_ids, requested_by, expires_at)
+  values (v_trip.id, v_ids, v_user_id, now() + make_interval(hours => (app_hidden.config_value('route.cache_hours'))::int))
+  returning * into v_row;
+  perform graphile_worker.add_job('routes__compute', json_build_object('id', v_row.id),
+                                  job_key => 'routes__compute:' || v_row.id::text);
+  return v_row;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION request_route(trip_id uuid); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.request_route(trip_id uuid) IS '@resultFieldName route
+The trip''s traveler asks for the best order of its stops (origin, each live delivery''s pickup and drop-off, destination): answered from the cache for route.cache_hours while the deliveries stay the same, else pending until a job computes distance, duration, detour and up to 3 alternatives. Errors: LOGIN, NTFND.';
 
 
 --
@@ -27799,6 +29961,102 @@ Makes one of the signed-in user''s addresses the default (the previous default s
 
 
 --
+-- Name: user_preferences; Type: TABLE; Schema: app_public; Owner: -
+--
+
+CREATE TABLE app_public.user_preferences (
+    user_id uuid NOT NULL,
+    privacy jsonb DEFAULT '{"show_last_name": false, "show_statistics": true}'::jsonb NOT NULL,
+    location jsonb DEFAULT '{"tracking_level": "approximate", "delete_after_delivery": true}'::jsonb NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT user_preferences_location_shape CHECK (((jsonb_typeof(location) = 'object'::text) AND ((location - ARRAY['tracking_level'::text, 'delete_after_delivery'::text]) = '{}'::jsonb) AND ((location ->> 'tracking_level'::text) = ANY (ARRAY['precise'::text, 'approximate'::text, 'minimal'::text])) AND (jsonb_typeof((location -> 'delete_after_delivery'::text)) = 'boolean'::text))),
+    CONSTRAINT user_preferences_privacy_shape CHECK (((jsonb_typeof(privacy) = 'object'::text) AND ((privacy - ARRAY['show_last_name'::text, 'show_statistics'::text]) = '{}'::jsonb) AND (jsonb_typeof((privacy -> 'show_last_name'::text)) = 'boolean'::text) AND (jsonb_typeof((privacy -> 'show_statistics'::text)) = 'boolean'::text)))
+);
+
+ALTER TABLE ONLY app_public.user_preferences FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE user_preferences; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TABLE app_public.user_preferences IS '@behavior -insert -delete -update
+Privacy and location preferences of a user (1:1, created with the user); change them with updatePreferences.';
+
+
+--
+-- Name: COLUMN user_preferences.user_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_preferences.user_id IS 'The user these preferences belong to.';
+
+
+--
+-- Name: COLUMN user_preferences.privacy; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_preferences.privacy IS 'Privacy: {show_last_name: boolean (display the full name), show_statistics: boolean (statistics public)}.';
+
+
+--
+-- Name: COLUMN user_preferences.location; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_preferences.location IS 'Location sharing: {tracking_level: precise|approximate|minimal, delete_after_delivery: boolean}.';
+
+
+--
+-- Name: COLUMN user_preferences.created_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_preferences.created_at IS 'When the row was created.';
+
+
+--
+-- Name: COLUMN user_preferences.updated_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.user_preferences.updated_at IS 'When the preferences last changed.';
+
+
+--
+-- Name: CONSTRAINT user_preferences_location_shape ON user_preferences; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_preferences_location_shape ON app_public.user_preferences IS 'location must be {tracking_level: precise, approximate or minimal; delete_after_delivery: true or false}';
+
+
+--
+-- Name: CONSTRAINT user_preferences_privacy_shape ON user_preferences; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_preferences_privacy_shape ON app_public.user_preferences IS 'privacy must be {show_last_name: true or false; show_statistics: true or false}';
+
+
+--
+-- Name: set_location_privacy(text, boolean); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.set_location_privacy(tracking_level text DEFAULT NULL::text, delete_after_delivery boolean DEFAULT NULL::boolean) RETURNS app_public.user_preferences
+    LANGUAGE sql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select app_public.update_preferences(location => jsonb_strip_nulls(jsonb_build_object(
+    'tracking_level', set_location_privacy.tracking_level,
+    'delete_after_delivery', set_location_privacy.delete_after_delivery)));
+$$;
+
+
+--
+-- Name: FUNCTION set_location_privacy(tracking_level text, delete_after_delivery boolean); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.set_location_privacy(tracking_level text, delete_after_delivery boolean) IS '@resultFieldName userPreference
+How precisely customers see your location while you carry their item (precise; approximate: 500 m and 5 minutes; minimal: 5 km and 30 minutes) and whether your points are deleted 24 h after delivery. Omitted arguments stay. Errors: LOGIN, INVAL.';
+
+
+--
 -- Name: set_pricing_factor(text, text, text, app_public.item_category, app_public.urgency_level, bigint, numeric, numeric, timestamp with time zone, timestamp with time zone); Type: FUNCTION; Schema: app_public; Owner: -
 --
 
@@ -28348,6 +30606,54 @@ Replaces the details of one of your open (pending or matched) delivery requests;
 
 
 --
+-- Name: update_emergency_status(uuid, app_public.emergency_status, text); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.update_emergency_status(emergency_id uuid, status app_public.emergency_status, resolution text DEFAULT NULL::text) RETURNS app_public.emergency_locations
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_hidden.require_user('unverified', 'handle emergencies');
+  v_row app_public.emergency_locations;
+begin
+  if not app_hidden.current_user_has_permission('deliveries.write') then
+    raise exception 'Only admins with deliveries.write may handle emergencies' using errcode = 'DNIED';
+  end if;
+  select * into v_row from app_public.emergency_locations e where e.id = update_emergency_status.emergency_id for update;
+  if v_row.id is null then
+    raise exception 'Emergency not found' using errcode = 'NTFND';
+  end if;
+  if array_position(enum_range(null::app_public.emergency_status), update_emergency_status.status)
+     <> array_position(enum_range(null::app_public.emergency_status), v_row.status) + 1 then
+    raise exception 'An emergency that is % cannot become %', v_row.status, update_emergency_status.status
+      using errcode = 'BADST';
+  end if;
+  if update_emergency_status.status = 'resolved' and update_emergency_status.resolution is null then
+    raise exception 'resolution is required to resolve an emergency' using errcode = 'INVAL';
+  end if;
+  update app_public.emergency_locations e
+     set status = update_emergency_status.status,
+         acknowledged_at = coalesce(e.acknowledged_at, now()),
+         resolved_at = case when update_emergency_status.status = 'resolved' then now() end,
+         resolution = case when update_emergency_status.status = 'resolved' then update_emergency_status.resolution end,
+         handled_by = v_user_id
+   where e.id = v_row.id
+  returning * into v_row;
+  return v_row;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION update_emergency_status(emergency_id uuid, status app_public.emergency_status, resolution text); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.update_emergency_status(emergency_id uuid, status app_public.emergency_status, resolution text) IS '@resultFieldName emergency
+Admins (deliveries.write) move an emergency one step: reported → acknowledged → in_progress → resolved (with a resolution). Errors: LOGIN, DNIED, NTFND, BADST, INVAL.';
+
+
+--
 -- Name: update_notification_preferences(boolean, boolean, boolean, boolean, jsonb, app_public.email_frequency, boolean, time without time zone, time without time zone, text, text); Type: FUNCTION; Schema: app_public; Owner: -
 --
 
@@ -28394,80 +30700,6 @@ $$;
 
 COMMENT ON FUNCTION app_public.update_notification_preferences(push_enabled boolean, email_enabled boolean, sms_enabled boolean, in_app_enabled boolean, categories jsonb, email_frequency app_public.email_frequency, quiet_hours_enabled boolean, quiet_start time without time zone, quiet_end time without time zone, timezone text, locale text) IS '@resultFieldName notificationPreference
 Changes some of your notification preferences; arguments left out stay. categories merges per channel, e.g. {"email": {"promotional": true}}. Security email and in-app messages cannot be switched off. Errors: LOGIN, INVAL.';
-
-
---
--- Name: user_preferences; Type: TABLE; Schema: app_public; Owner: -
---
-
-CREATE TABLE app_public.user_preferences (
-    user_id uuid NOT NULL,
-    privacy jsonb DEFAULT '{"show_last_name": false, "show_statistics": true}'::jsonb NOT NULL,
-    location jsonb DEFAULT '{"tracking_level": "approximate", "delete_after_delivery": true}'::jsonb NOT NULL,
-    created_at timestamp with time zone DEFAULT now() NOT NULL,
-    updated_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT user_preferences_location_shape CHECK (((jsonb_typeof(location) = 'object'::text) AND ((location - ARRAY['tracking_level'::text, 'delete_after_delivery'::text]) = '{}'::jsonb) AND ((location ->> 'tracking_level'::text) = ANY (ARRAY['precise'::text, 'approximate'::text, 'minimal'::text])) AND (jsonb_typeof((location -> 'delete_after_delivery'::text)) = 'boolean'::text))),
-    CONSTRAINT user_preferences_privacy_shape CHECK (((jsonb_typeof(privacy) = 'object'::text) AND ((privacy - ARRAY['show_last_name'::text, 'show_statistics'::text]) = '{}'::jsonb) AND (jsonb_typeof((privacy -> 'show_last_name'::text)) = 'boolean'::text) AND (jsonb_typeof((privacy -> 'show_statistics'::text)) = 'boolean'::text)))
-);
-
-ALTER TABLE ONLY app_public.user_preferences FORCE ROW LEVEL SECURITY;
-
-
---
--- Name: TABLE user_preferences; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON TABLE app_public.user_preferences IS '@behavior -insert -delete -update
-Privacy and location preferences of a user (1:1, created with the user); change them with updatePreferences.';
-
-
---
--- Name: COLUMN user_preferences.user_id; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_preferences.user_id IS 'The user these preferences belong to.';
-
-
---
--- Name: COLUMN user_preferences.privacy; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_preferences.privacy IS 'Privacy: {show_last_name: boolean (display the full name), show_statistics: boolean (statistics public)}.';
-
-
---
--- Name: COLUMN user_preferences.location; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_preferences.location IS 'Location sharing: {tracking_level: precise|approximate|minimal, delete_after_delivery: boolean}.';
-
-
---
--- Name: COLUMN user_preferences.created_at; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_preferences.created_at IS 'When the row was created.';
-
-
---
--- Name: COLUMN user_preferences.updated_at; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.user_preferences.updated_at IS 'When the preferences last changed.';
-
-
---
--- Name: CONSTRAINT user_preferences_location_shape ON user_preferences; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON CONSTRAINT user_preferences_location_shape ON app_public.user_preferences IS 'location must be {tracking_level: precise, approximate or minimal; delete_after_delivery: true or false}';
-
-
---
--- Name: CONSTRAINT user_preferences_privacy_shape ON user_preferences; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON CONSTRAINT user_preferences_privacy_shape ON app_public.user_preferences IS 'privacy must be {show_last_name: true or false; show_statistics: true or false}';
 
 
 --
@@ -30265,6 +32497,192 @@ COMMENT ON CONSTRAINT ledger_transactions_idempotency_key_length ON app_private.
 --
 
 COMMENT ON CONSTRAINT ledger_transactions_kind_known ON app_private.ledger_transactions IS 'kind must be a known kind of ledger transaction';
+
+
+--
+-- Name: location_tracking_2026_11; Type: TABLE; Schema: app_private; Owner: -
+--
+
+CREATE TABLE app_private.location_tracking_2026_11 (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    recorded_at timestamp with time zone NOT NULL,
+    delivery_id uuid NOT NULL,
+    user_id uuid NOT NULL,
+    point public.geography(Point,4326) NOT NULL,
+    accuracy_m real NOT NULL,
+    bearing real,
+    speed_kmh real,
+    battery integer,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT location_tracking_accuracy_m_check CHECK (((accuracy_m >= (0)::double precision) AND (accuracy_m <= (10000)::double precision))),
+    CONSTRAINT location_tracking_battery_check CHECK (((battery >= 0) AND (battery <= 100))),
+    CONSTRAINT location_tracking_bearing_check CHECK (((bearing >= (0)::double precision) AND (bearing < (360)::double precision))),
+    CONSTRAINT location_tracking_speed_kmh_check CHECK (((speed_kmh >= (0)::double precision) AND (speed_kmh <= (500)::double precision)))
+);
+
+ALTER TABLE ONLY app_private.location_tracking_2026_11 FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE location_tracking_2026_11; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON TABLE app_private.location_tracking_2026_11 IS 'Location points of one month (read through the tracking functions).';
+
+
+--
+-- Name: location_tracking_2026_12; Type: TABLE; Schema: app_private; Owner: -
+--
+
+CREATE TABLE app_private.location_tracking_2026_12 (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    recorded_at timestamp with time zone NOT NULL,
+    delivery_id uuid NOT NULL,
+    user_id uuid NOT NULL,
+    point public.geography(Point,4326) NOT NULL,
+    accuracy_m real NOT NULL,
+    bearing real,
+    speed_kmh real,
+    battery integer,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT location_tracking_accuracy_m_check CHECK (((accuracy_m >= (0)::double precision) AND (accuracy_m <= (10000)::double precision))),
+    CONSTRAINT location_tracking_battery_check CHECK (((battery >= 0) AND (battery <= 100))),
+    CONSTRAINT location_tracking_bearing_check CHECK (((bearing >= (0)::double precision) AND (bearing < (360)::double precision))),
+    CONSTRAINT location_tracking_speed_kmh_check CHECK (((speed_kmh >= (0)::double precision) AND (speed_kmh <= (500)::double precision)))
+);
+
+ALTER TABLE ONLY app_private.location_tracking_2026_12 FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE location_tracking_2026_12; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON TABLE app_private.location_tracking_2026_12 IS 'Location points of one month (read through the tracking functions).';
+
+
+--
+-- Name: location_tracking_2027_01; Type: TABLE; Schema: app_private; Owner: -
+--
+
+CREATE TABLE app_private.location_tracking_2027_01 (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    recorded_at timestamp with time zone NOT NULL,
+    delivery_id uuid NOT NULL,
+    user_id uuid NOT NULL,
+    point public.geography(Point,4326) NOT NULL,
+    accuracy_m real NOT NULL,
+    bearing real,
+    speed_kmh real,
+    battery integer,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT location_tracking_accuracy_m_check CHECK (((accuracy_m >= (0)::double precision) AND (accuracy_m <= (10000)::double precision))),
+    CONSTRAINT location_tracking_battery_check CHECK (((battery >= 0) AND (battery <= 100))),
+    CONSTRAINT location_tracking_bearing_check CHECK (((bearing >= (0)::double precision) AND (bearing < (360)::double precision))),
+    CONSTRAINT location_tracking_speed_kmh_check CHECK (((speed_kmh >= (0)::double precision) AND (speed_kmh <= (500)::double precision)))
+);
+
+ALTER TABLE ONLY app_private.location_tracking_2027_01 FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE location_tracking_2027_01; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON TABLE app_private.location_tracking_2027_01 IS 'Location points of one month (read through the tracking functions).';
+
+
+--
+-- Name: location_tracking_2027_02; Type: TABLE; Schema: app_private; Owner: -
+--
+
+CREATE TABLE app_private.location_tracking_2027_02 (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    recorded_at timestamp with time zone NOT NULL,
+    delivery_id uuid NOT NULL,
+    user_id uuid NOT NULL,
+    point public.geography(Point,4326) NOT NULL,
+    accuracy_m real NOT NULL,
+    bearing real,
+    speed_kmh real,
+    battery integer,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT location_tracking_accuracy_m_check CHECK (((accuracy_m >= (0)::double precision) AND (accuracy_m <= (10000)::double precision))),
+    CONSTRAINT location_tracking_battery_check CHECK (((battery >= 0) AND (battery <= 100))),
+    CONSTRAINT location_tracking_bearing_check CHECK (((bearing >= (0)::double precision) AND (bearing < (360)::double precision))),
+    CONSTRAINT location_tracking_speed_kmh_check CHECK (((speed_kmh >= (0)::double precision) AND (speed_kmh <= (500)::double precision)))
+);
+
+ALTER TABLE ONLY app_private.location_tracking_2027_02 FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE location_tracking_2027_02; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON TABLE app_private.location_tracking_2027_02 IS 'Location points of one month (read through the tracking functions).';
+
+
+--
+-- Name: location_tracking_2027_03; Type: TABLE; Schema: app_private; Owner: -
+--
+
+CREATE TABLE app_private.location_tracking_2027_03 (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    recorded_at timestamp with time zone NOT NULL,
+    delivery_id uuid NOT NULL,
+    user_id uuid NOT NULL,
+    point public.geography(Point,4326) NOT NULL,
+    accuracy_m real NOT NULL,
+    bearing real,
+    speed_kmh real,
+    battery integer,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT location_tracking_accuracy_m_check CHECK (((accuracy_m >= (0)::double precision) AND (accuracy_m <= (10000)::double precision))),
+    CONSTRAINT location_tracking_battery_check CHECK (((battery >= 0) AND (battery <= 100))),
+    CONSTRAINT location_tracking_bearing_check CHECK (((bearing >= (0)::double precision) AND (bearing < (360)::double precision))),
+    CONSTRAINT location_tracking_speed_kmh_check CHECK (((speed_kmh >= (0)::double precision) AND (speed_kmh <= (500)::double precision)))
+);
+
+ALTER TABLE ONLY app_private.location_tracking_2027_03 FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE location_tracking_2027_03; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON TABLE app_private.location_tracking_2027_03 IS 'Location points of one month (read through the tracking functions).';
+
+
+--
+-- Name: location_tracking_default; Type: TABLE; Schema: app_private; Owner: -
+--
+
+CREATE TABLE app_private.location_tracking_default (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    recorded_at timestamp with time zone NOT NULL,
+    delivery_id uuid NOT NULL,
+    user_id uuid NOT NULL,
+    point public.geography(Point,4326) NOT NULL,
+    accuracy_m real NOT NULL,
+    bearing real,
+    speed_kmh real,
+    battery integer,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT location_tracking_accuracy_m_check CHECK (((accuracy_m >= (0)::double precision) AND (accuracy_m <= (10000)::double precision))),
+    CONSTRAINT location_tracking_battery_check CHECK (((battery >= 0) AND (battery <= 100))),
+    CONSTRAINT location_tracking_bearing_check CHECK (((bearing >= (0)::double precision) AND (bearing < (360)::double precision))),
+    CONSTRAINT location_tracking_speed_kmh_check CHECK (((speed_kmh >= (0)::double precision) AND (speed_kmh <= (500)::double precision)))
+);
+
+ALTER TABLE ONLY app_private.location_tracking_default FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE location_tracking_default; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON TABLE app_private.location_tracking_default IS 'Location points of one month (read through the tracking functions).';
 
 
 --
@@ -32211,6 +34629,104 @@ COMMENT ON CONSTRAINT delivery_transitions_check ON app_public.delivery_transiti
 
 
 --
+-- Name: geofence_events; Type: TABLE; Schema: app_public; Owner: -
+--
+
+CREATE TABLE app_public.geofence_events (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    geofence_id uuid NOT NULL,
+    delivery_id uuid NOT NULL,
+    user_id uuid NOT NULL,
+    event app_public.geofence_event_type NOT NULL,
+    point public.geography(Point,4326) NOT NULL,
+    dwell_time_s integer,
+    recorded_at timestamp with time zone NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT geofence_events_dwell_time_s_check CHECK ((((event = 'dwell'::app_public.geofence_event_type) = (dwell_time_s IS NOT NULL)) AND (dwell_time_s >= 0)))
+);
+
+ALTER TABLE ONLY app_public.geofence_events FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE geofence_events; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TABLE app_public.geofence_events IS '@behavior -insert -update -delete
+Enter, exit and dwell events ingest derived from the traveler''s points (deduplicated within geofence.dedupe_s).';
+
+
+--
+-- Name: COLUMN geofence_events.id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.geofence_events.id IS 'The event''s id.';
+
+
+--
+-- Name: COLUMN geofence_events.geofence_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.geofence_events.geofence_id IS 'The geofence.';
+
+
+--
+-- Name: COLUMN geofence_events.delivery_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.geofence_events.delivery_id IS 'The delivery whose points made it.';
+
+
+--
+-- Name: COLUMN geofence_events.user_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.geofence_events.user_id IS 'The traveler.';
+
+
+--
+-- Name: COLUMN geofence_events.event; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.geofence_events.event IS 'enter, exit or dwell.';
+
+
+--
+-- Name: COLUMN geofence_events.point; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.geofence_events.point IS 'The point that made it.';
+
+
+--
+-- Name: COLUMN geofence_events.dwell_time_s; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.geofence_events.dwell_time_s IS 'For dwell: seconds inside since entering.';
+
+
+--
+-- Name: COLUMN geofence_events.recorded_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.geofence_events.recorded_at IS 'When the point was recorded.';
+
+
+--
+-- Name: COLUMN geofence_events.created_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.geofence_events.created_at IS 'When the event was stored.';
+
+
+--
+-- Name: CONSTRAINT geofence_events_dwell_time_s_check ON geofence_events; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT geofence_events_dwell_time_s_check ON app_public.geofence_events IS 'dwell_time_s is set, and not negative, exactly for dwell events';
+
+
+--
 -- Name: notification_template_bodies; Type: TABLE; Schema: app_public; Owner: -
 --
 
@@ -34012,6 +36528,48 @@ CREATE TABLE public.schema_migrations (
 
 
 --
+-- Name: location_tracking_2026_11; Type: TABLE ATTACH; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.location_tracking ATTACH PARTITION app_private.location_tracking_2026_11 FOR VALUES FROM ('2026-11-01 00:00:00+00') TO ('2026-12-01 00:00:00+00');
+
+
+--
+-- Name: location_tracking_2026_12; Type: TABLE ATTACH; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.location_tracking ATTACH PARTITION app_private.location_tracking_2026_12 FOR VALUES FROM ('2026-12-01 00:00:00+00') TO ('2027-01-01 00:00:00+00');
+
+
+--
+-- Name: location_tracking_2027_01; Type: TABLE ATTACH; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.location_tracking ATTACH PARTITION app_private.location_tracking_2027_01 FOR VALUES FROM ('2027-01-01 00:00:00+00') TO ('2027-02-01 00:00:00+00');
+
+
+--
+-- Name: location_tracking_2027_02; Type: TABLE ATTACH; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.location_tracking ATTACH PARTITION app_private.location_tracking_2027_02 FOR VALUES FROM ('2027-02-01 00:00:00+00') TO ('2027-03-01 00:00:00+00');
+
+
+--
+-- Name: location_tracking_2027_03; Type: TABLE ATTACH; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.location_tracking ATTACH PARTITION app_private.location_tracking_2027_03 FOR VALUES FROM ('2027-03-01 00:00:00+00') TO ('2027-04-01 00:00:00+00');
+
+
+--
+-- Name: location_tracking_default; Type: TABLE ATTACH; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.location_tracking ATTACH PARTITION app_private.location_tracking_default DEFAULT;
+
+
+--
 -- Name: notifications_2026_12; Type: TABLE ATTACH; Schema: app_private; Owner: -
 --
 
@@ -34337,6 +36895,111 @@ ALTER TABLE ONLY app_private.ledger_transactions
 --
 
 COMMENT ON CONSTRAINT ledger_transactions_pkey ON app_private.ledger_transactions IS 'id is already taken';
+
+
+--
+-- Name: location_tracking location_tracking_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.location_tracking
+    ADD CONSTRAINT location_tracking_pkey PRIMARY KEY (id, recorded_at);
+
+
+--
+-- Name: CONSTRAINT location_tracking_pkey ON location_tracking; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT location_tracking_pkey ON app_private.location_tracking IS 'id is already taken';
+
+
+--
+-- Name: location_tracking_2026_11 location_tracking_2026_11_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.location_tracking_2026_11
+    ADD CONSTRAINT location_tracking_2026_11_pkey PRIMARY KEY (id, recorded_at);
+
+
+--
+-- Name: CONSTRAINT location_tracking_2026_11_pkey ON location_tracking_2026_11; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT location_tracking_2026_11_pkey ON app_private.location_tracking_2026_11 IS 'id is already taken';
+
+
+--
+-- Name: location_tracking_2026_12 location_tracking_2026_12_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.location_tracking_2026_12
+    ADD CONSTRAINT location_tracking_2026_12_pkey PRIMARY KEY (id, recorded_at);
+
+
+--
+-- Name: CONSTRAINT location_tracking_2026_12_pkey ON location_tracking_2026_12; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT location_tracking_2026_12_pkey ON app_private.location_tracking_2026_12 IS 'id is already taken';
+
+
+--
+-- Name: location_tracking_2027_01 location_tracking_2027_01_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.location_tracking_2027_01
+    ADD CONSTRAINT location_tracking_2027_01_pkey PRIMARY KEY (id, recorded_at);
+
+
+--
+-- Name: CONSTRAINT location_tracking_2027_01_pkey ON location_tracking_2027_01; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT location_tracking_2027_01_pkey ON app_private.location_tracking_2027_01 IS 'id is already taken';
+
+
+--
+-- Name: location_tracking_2027_02 location_tracking_2027_02_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.location_tracking_2027_02
+    ADD CONSTRAINT location_tracking_2027_02_pkey PRIMARY KEY (id, recorded_at);
+
+
+--
+-- Name: CONSTRAINT location_tracking_2027_02_pkey ON location_tracking_2027_02; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT location_tracking_2027_02_pkey ON app_private.location_tracking_2027_02 IS 'id is already taken';
+
+
+--
+-- Name: location_tracking_2027_03 location_tracking_2027_03_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.location_tracking_2027_03
+    ADD CONSTRAINT location_tracking_2027_03_pkey PRIMARY KEY (id, recorded_at);
+
+
+--
+-- Name: CONSTRAINT location_tracking_2027_03_pkey ON location_tracking_2027_03; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT location_tracking_2027_03_pkey ON app_private.location_tracking_2027_03 IS 'id is already taken';
+
+
+--
+-- Name: location_tracking_default location_tracking_default_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.location_tracking_default
+    ADD CONSTRAINT location_tracking_default_pkey PRIMARY KEY (id, recorded_at);
+
+
+--
+-- Name: CONSTRAINT location_tracking_default_pkey ON location_tracking_default; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT location_tracking_default_pkey ON app_private.location_tracking_default IS 'id is already taken';
 
 
 --
@@ -35270,6 +37933,36 @@ COMMENT ON CONSTRAINT disputes_pkey ON app_public.disputes IS 'id is already tak
 
 
 --
+-- Name: emergency_locations emergency_locations_case_number_key; Type: CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.emergency_locations
+    ADD CONSTRAINT emergency_locations_case_number_key UNIQUE (case_number);
+
+
+--
+-- Name: CONSTRAINT emergency_locations_case_number_key ON emergency_locations; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT emergency_locations_case_number_key ON app_public.emergency_locations IS 'case_number is already taken';
+
+
+--
+-- Name: emergency_locations emergency_locations_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.emergency_locations
+    ADD CONSTRAINT emergency_locations_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: CONSTRAINT emergency_locations_pkey ON emergency_locations; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT emergency_locations_pkey ON app_public.emergency_locations IS 'id is already taken';
+
+
+--
 -- Name: escrow_accounts escrow_accounts_delivery_id_key; Type: CONSTRAINT; Schema: app_public; Owner: -
 --
 
@@ -35327,6 +38020,36 @@ ALTER TABLE ONLY app_public.files
 --
 
 COMMENT ON CONSTRAINT files_pkey ON app_public.files IS 'id is already taken';
+
+
+--
+-- Name: geofence_events geofence_events_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.geofence_events
+    ADD CONSTRAINT geofence_events_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: CONSTRAINT geofence_events_pkey ON geofence_events; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT geofence_events_pkey ON app_public.geofence_events IS 'id is already taken';
+
+
+--
+-- Name: geofences geofences_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.geofences
+    ADD CONSTRAINT geofences_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: CONSTRAINT geofences_pkey ON geofences; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT geofences_pkey ON app_public.geofences IS 'id is already taken';
 
 
 --
@@ -35777,6 +38500,21 @@ ALTER TABLE ONLY app_public.reviews
 --
 
 COMMENT ON CONSTRAINT reviews_pkey ON app_public.reviews IS 'id is already taken';
+
+
+--
+-- Name: route_optimizations route_optimizations_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.route_optimizations
+    ADD CONSTRAINT route_optimizations_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: CONSTRAINT route_optimizations_pkey ON route_optimizations; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT route_optimizations_pkey ON app_public.route_optimizations IS 'id is already taken';
 
 
 --
@@ -36266,6 +39004,104 @@ CREATE INDEX ledger_entries_transaction_id_idx ON app_private.ledger_entries USI
 --
 
 CREATE INDEX ledger_transactions_delivery_id_idx ON app_private.ledger_transactions USING btree (delivery_id);
+
+
+--
+-- Name: location_tracking_delivery_idx; Type: INDEX; Schema: app_private; Owner: -
+--
+
+CREATE INDEX location_tracking_delivery_idx ON ONLY app_private.location_tracking USING btree (delivery_id, recorded_at DESC);
+
+
+--
+-- Name: location_tracking_2026_11_delivery_id_recorded_at_idx; Type: INDEX; Schema: app_private; Owner: -
+--
+
+CREATE INDEX location_tracking_2026_11_delivery_id_recorded_at_idx ON app_private.location_tracking_2026_11 USING btree (delivery_id, recorded_at DESC);
+
+
+--
+-- Name: location_tracking_user_idx; Type: INDEX; Schema: app_private; Owner: -
+--
+
+CREATE INDEX location_tracking_user_idx ON ONLY app_private.location_tracking USING btree (user_id);
+
+
+--
+-- Name: location_tracking_2026_11_user_id_idx; Type: INDEX; Schema: app_private; Owner: -
+--
+
+CREATE INDEX location_tracking_2026_11_user_id_idx ON app_private.location_tracking_2026_11 USING btree (user_id);
+
+
+--
+-- Name: location_tracking_2026_12_delivery_id_recorded_at_idx; Type: INDEX; Schema: app_private; Owner: -
+--
+
+CREATE INDEX location_tracking_2026_12_delivery_id_recorded_at_idx ON app_private.location_tracking_2026_12 USING btree (delivery_id, recorded_at DESC);
+
+
+--
+-- Name: location_tracking_2026_12_user_id_idx; Type: INDEX; Schema: app_private; Owner: -
+--
+
+CREATE INDEX location_tracking_2026_12_user_id_idx ON app_private.location_tracking_2026_12 USING btree (user_id);
+
+
+--
+-- Name: location_tracking_2027_01_delivery_id_recorded_at_idx; Type: INDEX; Schema: app_private; Owner: -
+--
+
+CREATE INDEX location_tracking_2027_01_delivery_id_recorded_at_idx ON app_private.location_tracking_2027_01 USING btree (delivery_id, recorded_at DESC);
+
+
+--
+-- Name: location_tracking_2027_01_user_id_idx; Type: INDEX; Schema: app_private; Owner: -
+--
+
+CREATE INDEX location_tracking_2027_01_user_id_idx ON app_private.location_tracking_2027_01 USING btree (user_id);
+
+
+--
+-- Name: location_tracking_2027_02_delivery_id_recorded_at_idx; Type: INDEX; Schema: app_private; Owner: -
+--
+
+CREATE INDEX location_tracking_2027_02_delivery_id_recorded_at_idx ON app_private.location_tracking_2027_02 USING btree (delivery_id, recorded_at DESC);
+
+
+--
+-- Name: location_tracking_2027_02_user_id_idx; Type: INDEX; Schema: app_private; Owner: -
+--
+
+CREATE INDEX location_tracking_2027_02_user_id_idx ON app_private.location_tracking_2027_02 USING btree (user_id);
+
+
+--
+-- Name: location_tracking_2027_03_delivery_id_recorded_at_idx; Type: INDEX; Schema: app_private; Owner: -
+--
+
+CREATE INDEX location_tracking_2027_03_delivery_id_recorded_at_idx ON app_private.location_tracking_2027_03 USING btree (delivery_id, recorded_at DESC);
+
+
+--
+-- Name: location_tracking_2027_03_user_id_idx; Type: INDEX; Schema: app_private; Owner: -
+--
+
+CREATE INDEX location_tracking_2027_03_user_id_idx ON app_private.location_tracking_2027_03 USING btree (user_id);
+
+
+--
+-- Name: location_tracking_default_delivery_id_recorded_at_idx; Type: INDEX; Schema: app_private; Owner: -
+--
+
+CREATE INDEX location_tracking_default_delivery_id_recorded_at_idx ON app_private.location_tracking_default USING btree (delivery_id, recorded_at DESC);
+
+
+--
+-- Name: location_tracking_default_user_id_idx; Type: INDEX; Schema: app_private; Owner: -
+--
+
+CREATE INDEX location_tracking_default_user_id_idx ON app_private.location_tracking_default USING btree (user_id);
 
 
 --
@@ -37116,6 +39952,34 @@ CREATE INDEX disputes_status_due_date_idx ON app_public.disputes USING btree (st
 
 
 --
+-- Name: emergency_locations_delivery_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX emergency_locations_delivery_idx ON app_public.emergency_locations USING btree (delivery_id);
+
+
+--
+-- Name: emergency_locations_handled_by_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX emergency_locations_handled_by_idx ON app_public.emergency_locations USING btree (handled_by);
+
+
+--
+-- Name: emergency_locations_open_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX emergency_locations_open_idx ON app_public.emergency_locations USING btree (created_at) WHERE (status <> 'resolved'::app_public.emergency_status);
+
+
+--
+-- Name: emergency_locations_user_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX emergency_locations_user_idx ON app_public.emergency_locations USING btree (user_id);
+
+
+--
 -- Name: escrow_accounts_customer_id_idx; Type: INDEX; Schema: app_public; Owner: -
 --
 
@@ -37169,6 +40033,55 @@ CREATE INDEX files_pending_expiry_idx ON app_public.files USING btree (upload_ex
 --
 
 CREATE INDEX files_unattached_idx ON app_public.files USING btree (ready_at) WHERE ((status = 'ready'::app_public.file_status) AND (attached_at IS NULL));
+
+
+--
+-- Name: geofence_events_created_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX geofence_events_created_idx ON app_public.geofence_events USING btree (created_at);
+
+
+--
+-- Name: geofence_events_delivery_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX geofence_events_delivery_idx ON app_public.geofence_events USING btree (delivery_id, recorded_at DESC);
+
+
+--
+-- Name: geofence_events_geofence_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX geofence_events_geofence_idx ON app_public.geofence_events USING btree (geofence_id, delivery_id, recorded_at DESC);
+
+
+--
+-- Name: geofence_events_user_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX geofence_events_user_idx ON app_public.geofence_events USING btree (user_id);
+
+
+--
+-- Name: geofences_created_by_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX geofences_created_by_idx ON app_public.geofences USING btree (created_by);
+
+
+--
+-- Name: geofences_delivery_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX geofences_delivery_idx ON app_public.geofences USING btree (delivery_id);
+
+
+--
+-- Name: geofences_zone_polygon_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX geofences_zone_polygon_idx ON app_public.geofences USING gist (polygon) WHERE ((delivery_id IS NULL) AND active);
 
 
 --
@@ -37606,6 +40519,27 @@ CREATE INDEX reviews_reviewer_id_idx ON app_public.reviews USING btree (reviewer
 
 
 --
+-- Name: route_optimizations_expires_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX route_optimizations_expires_idx ON app_public.route_optimizations USING btree (expires_at);
+
+
+--
+-- Name: route_optimizations_requested_by_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX route_optimizations_requested_by_idx ON app_public.route_optimizations USING btree (requested_by);
+
+
+--
+-- Name: route_optimizations_trip_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX route_optimizations_trip_idx ON app_public.route_optimizations USING btree (trip_id, created_at DESC);
+
+
+--
 -- Name: system_backups_created_at_idx; Type: INDEX; Schema: app_public; Owner: -
 --
 
@@ -37946,6 +40880,132 @@ CREATE INDEX users_suspension_end_idx ON app_public.users USING btree (suspended
 --
 
 CREATE INDEX webhook_deliveries_created_at_idx ON app_public.webhook_deliveries USING btree (created_at);
+
+
+--
+-- Name: location_tracking_2026_11_delivery_id_recorded_at_idx; Type: INDEX ATTACH; Schema: app_private; Owner: -
+--
+
+ALTER INDEX app_private.location_tracking_delivery_idx ATTACH PARTITION app_private.location_tracking_2026_11_delivery_id_recorded_at_idx;
+
+
+--
+-- Name: location_tracking_2026_11_pkey; Type: INDEX ATTACH; Schema: app_private; Owner: -
+--
+
+ALTER INDEX app_private.location_tracking_pkey ATTACH PARTITION app_private.location_tracking_2026_11_pkey;
+
+
+--
+-- Name: location_tracking_2026_11_user_id_idx; Type: INDEX ATTACH; Schema: app_private; Owner: -
+--
+
+ALTER INDEX app_private.location_tracking_user_idx ATTACH PARTITION app_private.location_tracking_2026_11_user_id_idx;
+
+
+--
+-- Name: location_tracking_2026_12_delivery_id_recorded_at_idx; Type: INDEX ATTACH; Schema: app_private; Owner: -
+--
+
+ALTER INDEX app_private.location_tracking_delivery_idx ATTACH PARTITION app_private.location_tracking_2026_12_delivery_id_recorded_at_idx;
+
+
+--
+-- Name: location_tracking_2026_12_pkey; Type: INDEX ATTACH; Schema: app_private; Owner: -
+--
+
+ALTER INDEX app_private.location_tracking_pkey ATTACH PARTITION app_private.location_tracking_2026_12_pkey;
+
+
+--
+-- Name: location_tracking_2026_12_user_id_idx; Type: INDEX ATTACH; Schema: app_private; Owner: -
+--
+
+ALTER INDEX app_private.location_tracking_user_idx ATTACH PARTITION app_private.location_tracking_2026_12_user_id_idx;
+
+
+--
+-- Name: location_tracking_2027_01_delivery_id_recorded_at_idx; Type: INDEX ATTACH; Schema: app_private; Owner: -
+--
+
+ALTER INDEX app_private.location_tracking_delivery_idx ATTACH PARTITION app_private.location_tracking_2027_01_delivery_id_recorded_at_idx;
+
+
+--
+-- Name: location_tracking_2027_01_pkey; Type: INDEX ATTACH; Schema: app_private; Owner: -
+--
+
+ALTER INDEX app_private.location_tracking_pkey ATTACH PARTITION app_private.location_tracking_2027_01_pkey;
+
+
+--
+-- Name: location_tracking_2027_01_user_id_idx; Type: INDEX ATTACH; Schema: app_private; Owner: -
+--
+
+ALTER INDEX app_private.location_tracking_user_idx ATTACH PARTITION app_private.location_tracking_2027_01_user_id_idx;
+
+
+--
+-- Name: location_tracking_2027_02_delivery_id_recorded_at_idx; Type: INDEX ATTACH; Schema: app_private; Owner: -
+--
+
+ALTER INDEX app_private.location_tracking_delivery_idx ATTACH PARTITION app_private.location_tracking_2027_02_delivery_id_recorded_at_idx;
+
+
+--
+-- Name: location_tracking_2027_02_pkey; Type: INDEX ATTACH; Schema: app_private; Owner: -
+--
+
+ALTER INDEX app_private.location_tracking_pkey ATTACH PARTITION app_private.location_tracking_2027_02_pkey;
+
+
+--
+-- Name: location_tracking_2027_02_user_id_idx; Type: INDEX ATTACH; Schema: app_private; Owner: -
+--
+
+ALTER INDEX app_private.location_tracking_user_idx ATTACH PARTITION app_private.location_tracking_2027_02_user_id_idx;
+
+
+--
+-- Name: location_tracking_2027_03_delivery_id_recorded_at_idx; Type: INDEX ATTACH; Schema: app_private; Owner: -
+--
+
+ALTER INDEX app_private.location_tracking_delivery_idx ATTACH PARTITION app_private.location_tracking_2027_03_delivery_id_recorded_at_idx;
+
+
+--
+-- Name: location_tracking_2027_03_pkey; Type: INDEX ATTACH; Schema: app_private; Owner: -
+--
+
+ALTER INDEX app_private.location_tracking_pkey ATTACH PARTITION app_private.location_tracking_2027_03_pkey;
+
+
+--
+-- Name: location_tracking_2027_03_user_id_idx; Type: INDEX ATTACH; Schema: app_private; Owner: -
+--
+
+ALTER INDEX app_private.location_tracking_user_idx ATTACH PARTITION app_private.location_tracking_2027_03_user_id_idx;
+
+
+--
+-- Name: location_tracking_default_delivery_id_recorded_at_idx; Type: INDEX ATTACH; Schema: app_private; Owner: -
+--
+
+ALTER INDEX app_private.location_tracking_delivery_idx ATTACH PARTITION app_private.location_tracking_default_delivery_id_recorded_at_idx;
+
+
+--
+-- Name: location_tracking_default_pkey; Type: INDEX ATTACH; Schema: app_private; Owner: -
+--
+
+ALTER INDEX app_private.location_tracking_pkey ATTACH PARTITION app_private.location_tracking_default_pkey;
+
+
+--
+-- Name: location_tracking_default_user_id_idx; Type: INDEX ATTACH; Schema: app_private; Owner: -
+--
+
+ALTER INDEX app_private.location_tracking_user_idx ATTACH PARTITION app_private.location_tracking_default_user_id_idx;
 
 
 --
@@ -38404,10 +41464,24 @@ CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app_public.disputes FOR EACH ROW
 
 
 --
+-- Name: emergency_locations _100_timestamps; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app_public.emergency_locations FOR EACH ROW EXECUTE FUNCTION app_hidden.tg__set_updated_at();
+
+
+--
 -- Name: escrow_accounts _100_timestamps; Type: TRIGGER; Schema: app_public; Owner: -
 --
 
 CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app_public.escrow_accounts FOR EACH ROW EXECUTE FUNCTION app_hidden.tg__set_updated_at();
+
+
+--
+-- Name: geofences _100_timestamps; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app_public.geofences FOR EACH ROW EXECUTE FUNCTION app_hidden.tg__set_updated_at();
 
 
 --
@@ -38817,6 +41891,13 @@ CREATE TRIGGER _500_flag_frequent_cancellations AFTER UPDATE OF status ON app_pu
 
 
 --
+-- Name: deliveries _500_geofences; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _500_geofences AFTER INSERT ON app_public.deliveries FOR EACH ROW EXECUTE FUNCTION app_hidden.tg_deliveries__geofences();
+
+
+--
 -- Name: system_configuration _500_history; Type: TRIGGER; Schema: app_public; Owner: -
 --
 
@@ -38926,6 +42007,13 @@ CREATE TRIGGER _900_events AFTER DELETE OR UPDATE ON app_public.notifications FO
 --
 
 CREATE TRIGGER _900_refresh_level AFTER INSERT OR DELETE OR UPDATE OF status, expires_on ON app_public.user_verification_documents FOR EACH ROW EXECUTE FUNCTION app_hidden.tg_user_verification_documents__refresh_level();
+
+
+--
+-- Name: deliveries _900_tracking_events; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _900_tracking_events AFTER UPDATE OF status ON app_public.deliveries FOR EACH ROW WHEN ((old.status IS DISTINCT FROM new.status)) EXECUTE FUNCTION app_hidden.tg_deliveries__tracking_events();
 
 
 --
@@ -39178,6 +42266,36 @@ ALTER TABLE ONLY app_private.ledger_transactions
 --
 
 COMMENT ON CONSTRAINT ledger_transactions_delivery_id_fkey ON app_private.ledger_transactions IS 'delivery_id must name an existing delivery';
+
+
+--
+-- Name: location_tracking location_tracking_delivery_id_fkey; Type: FK CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE app_private.location_tracking
+    ADD CONSTRAINT location_tracking_delivery_id_fkey FOREIGN KEY (delivery_id) REFERENCES app_public.deliveries(id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT location_tracking_delivery_id_fkey ON location_tracking; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT location_tracking_delivery_id_fkey ON app_private.location_tracking IS 'delivery_id must name an existing delivery';
+
+
+--
+-- Name: location_tracking location_tracking_user_id_fkey; Type: FK CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE app_private.location_tracking
+    ADD CONSTRAINT location_tracking_user_id_fkey FOREIGN KEY (user_id) REFERENCES app_public.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT location_tracking_user_id_fkey ON location_tracking; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT location_tracking_user_id_fkey ON app_private.location_tracking IS 'user_id must name an existing user';
 
 
 --
@@ -40298,6 +43416,51 @@ COMMENT ON CONSTRAINT disputes_respondent_id_fkey ON app_public.disputes IS 'res
 
 
 --
+-- Name: emergency_locations emergency_locations_delivery_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.emergency_locations
+    ADD CONSTRAINT emergency_locations_delivery_id_fkey FOREIGN KEY (delivery_id) REFERENCES app_public.deliveries(id) ON DELETE RESTRICT;
+
+
+--
+-- Name: CONSTRAINT emergency_locations_delivery_id_fkey ON emergency_locations; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT emergency_locations_delivery_id_fkey ON app_public.emergency_locations IS 'delivery_id must name an existing delivery';
+
+
+--
+-- Name: emergency_locations emergency_locations_handled_by_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.emergency_locations
+    ADD CONSTRAINT emergency_locations_handled_by_fkey FOREIGN KEY (handled_by) REFERENCES app_public.users(id) ON DELETE SET NULL;
+
+
+--
+-- Name: CONSTRAINT emergency_locations_handled_by_fkey ON emergency_locations; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT emergency_locations_handled_by_fkey ON app_public.emergency_locations IS 'handled_by must name an existing user';
+
+
+--
+-- Name: emergency_locations emergency_locations_user_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.emergency_locations
+    ADD CONSTRAINT emergency_locations_user_id_fkey FOREIGN KEY (user_id) REFERENCES app_public.users(id) ON DELETE RESTRICT;
+
+
+--
+-- Name: CONSTRAINT emergency_locations_user_id_fkey ON emergency_locations; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT emergency_locations_user_id_fkey ON app_public.emergency_locations IS 'user_id must name an existing user';
+
+
+--
 -- Name: escrow_accounts escrow_accounts_customer_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
 --
 
@@ -40370,6 +43533,81 @@ ALTER TABLE ONLY app_public.files
 --
 
 COMMENT ON CONSTRAINT files_owner_id_fkey ON app_public.files IS 'owner_id must name an existing user';
+
+
+--
+-- Name: geofence_events geofence_events_delivery_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.geofence_events
+    ADD CONSTRAINT geofence_events_delivery_id_fkey FOREIGN KEY (delivery_id) REFERENCES app_public.deliveries(id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT geofence_events_delivery_id_fkey ON geofence_events; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT geofence_events_delivery_id_fkey ON app_public.geofence_events IS 'delivery_id must name an existing delivery';
+
+
+--
+-- Name: geofence_events geofence_events_geofence_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.geofence_events
+    ADD CONSTRAINT geofence_events_geofence_id_fkey FOREIGN KEY (geofence_id) REFERENCES app_public.geofences(id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT geofence_events_geofence_id_fkey ON geofence_events; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT geofence_events_geofence_id_fkey ON app_public.geofence_events IS 'geofence_id must name an existing geofence';
+
+
+--
+-- Name: geofence_events geofence_events_user_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.geofence_events
+    ADD CONSTRAINT geofence_events_user_id_fkey FOREIGN KEY (user_id) REFERENCES app_public.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT geofence_events_user_id_fkey ON geofence_events; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT geofence_events_user_id_fkey ON app_public.geofence_events IS 'user_id must name an existing user';
+
+
+--
+-- Name: geofences geofences_created_by_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.geofences
+    ADD CONSTRAINT geofences_created_by_fkey FOREIGN KEY (created_by) REFERENCES app_public.users(id) ON DELETE SET NULL;
+
+
+--
+-- Name: CONSTRAINT geofences_created_by_fkey ON geofences; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT geofences_created_by_fkey ON app_public.geofences IS 'created_by must name an existing user';
+
+
+--
+-- Name: geofences geofences_delivery_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.geofences
+    ADD CONSTRAINT geofences_delivery_id_fkey FOREIGN KEY (delivery_id) REFERENCES app_public.deliveries(id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT geofences_delivery_id_fkey ON geofences; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT geofences_delivery_id_fkey ON app_public.geofences IS 'delivery_id must name an existing delivery';
 
 
 --
@@ -41094,6 +44332,36 @@ COMMENT ON CONSTRAINT reviews_reviewer_id_fkey ON app_public.reviews IS 'reviewe
 
 
 --
+-- Name: route_optimizations route_optimizations_requested_by_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.route_optimizations
+    ADD CONSTRAINT route_optimizations_requested_by_fkey FOREIGN KEY (requested_by) REFERENCES app_public.users(id) ON DELETE SET NULL;
+
+
+--
+-- Name: CONSTRAINT route_optimizations_requested_by_fkey ON route_optimizations; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT route_optimizations_requested_by_fkey ON app_public.route_optimizations IS 'requested_by must name an existing user';
+
+
+--
+-- Name: route_optimizations route_optimizations_trip_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.route_optimizations
+    ADD CONSTRAINT route_optimizations_trip_id_fkey FOREIGN KEY (trip_id) REFERENCES app_public.trips(id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT route_optimizations_trip_id_fkey ON route_optimizations; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT route_optimizations_trip_id_fkey ON app_public.route_optimizations IS 'trip_id must name an existing trip';
+
+
+--
 -- Name: system_backups system_backups_requested_by_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
 --
 
@@ -41683,6 +44951,48 @@ ALTER TABLE app_private.ledger_entries ENABLE ROW LEVEL SECURITY;
 ALTER TABLE app_private.ledger_transactions ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: location_tracking; Type: ROW SECURITY; Schema: app_private; Owner: -
+--
+
+ALTER TABLE app_private.location_tracking ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: location_tracking_2026_11; Type: ROW SECURITY; Schema: app_private; Owner: -
+--
+
+ALTER TABLE app_private.location_tracking_2026_11 ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: location_tracking_2026_12; Type: ROW SECURITY; Schema: app_private; Owner: -
+--
+
+ALTER TABLE app_private.location_tracking_2026_12 ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: location_tracking_2027_01; Type: ROW SECURITY; Schema: app_private; Owner: -
+--
+
+ALTER TABLE app_private.location_tracking_2027_01 ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: location_tracking_2027_02; Type: ROW SECURITY; Schema: app_private; Owner: -
+--
+
+ALTER TABLE app_private.location_tracking_2027_02 ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: location_tracking_2027_03; Type: ROW SECURITY; Schema: app_private; Owner: -
+--
+
+ALTER TABLE app_private.location_tracking_2027_03 ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: location_tracking_default; Type: ROW SECURITY; Schema: app_private; Owner: -
+--
+
+ALTER TABLE app_private.location_tracking_default ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: login_attempts; Type: ROW SECURITY; Schema: app_private; Owner: -
 --
 
@@ -41990,6 +45300,12 @@ ALTER TABLE app_public.dispute_messages ENABLE ROW LEVEL SECURITY;
 ALTER TABLE app_public.disputes ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: emergency_locations; Type: ROW SECURITY; Schema: app_public; Owner: -
+--
+
+ALTER TABLE app_public.emergency_locations ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: escrow_accounts; Type: ROW SECURITY; Schema: app_public; Owner: -
 --
 
@@ -42000,6 +45316,18 @@ ALTER TABLE app_public.escrow_accounts ENABLE ROW LEVEL SECURITY;
 --
 
 ALTER TABLE app_public.files ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: geofence_events; Type: ROW SECURITY; Schema: app_public; Owner: -
+--
+
+ALTER TABLE app_public.geofence_events ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: geofences; Type: ROW SECURITY; Schema: app_public; Owner: -
+--
+
+ALTER TABLE app_public.geofences ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: user_addresses insert_own; Type: POLICY; Schema: app_public; Owner: -
@@ -42155,6 +45483,12 @@ ALTER TABLE app_public.review_reports ENABLE ROW LEVEL SECURITY;
 --
 
 ALTER TABLE app_public.reviews ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: route_optimizations; Type: ROW SECURITY; Schema: app_public; Owner: -
+--
+
+ALTER TABLE app_public.route_optimizations ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: backup_restore_drills select_admin; Type: POLICY; Schema: app_public; Owner: -
@@ -42383,6 +45717,15 @@ CREATE POLICY select_visible ON app_public.disputes FOR SELECT TO app_user USING
 
 
 --
+-- Name: emergency_locations select_visible; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_visible ON app_public.emergency_locations FOR SELECT TO app_user USING (((delivery_id = ANY (ARRAY( SELECT d.id
+   FROM app_public.deliveries d
+  WHERE ((d.customer_id = ( SELECT app_public.current_user_id() AS current_user_id)) OR (d.traveler_id = ( SELECT app_public.current_user_id() AS current_user_id)))))) OR (((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['deliveries.read'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['deliveries.read'::text]) AS permitted_ids_to))) AND (length((id)::text) = 36))));
+
+
+--
 -- Name: escrow_accounts select_visible; Type: POLICY; Schema: app_public; Owner: -
 --
 
@@ -42394,6 +45737,24 @@ CREATE POLICY select_visible ON app_public.escrow_accounts FOR SELECT TO app_use
 --
 
 CREATE POLICY select_visible ON app_public.files FOR SELECT TO app_user USING (((owner_id = ( SELECT app_public.current_user_id() AS current_user_id)) OR ((purpose = 'avatar'::app_public.file_purpose) AND (status = 'ready'::app_public.file_status)) OR (id = ANY (ARRAY( SELECT app_hidden.current_party_delivery_file_ids() AS current_party_delivery_file_ids))) OR (id = ANY (ARRAY( SELECT app_hidden.current_conversation_file_ids() AS current_conversation_file_ids))) OR ((purpose = 'verification_document'::app_public.file_purpose) AND (status <> 'pending'::app_public.file_status) AND ((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['users.verify'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['users.verify'::text]) AS permitted_ids_to))) AND (length((id)::text) = 36)) OR ((purpose = ANY (ARRAY['item_photo'::app_public.file_purpose, 'pickup_evidence'::app_public.file_purpose, 'delivery_evidence'::app_public.file_purpose, 'refused_pickup'::app_public.file_purpose])) AND (status <> 'pending'::app_public.file_status) AND ((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['deliveries.read'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['deliveries.read'::text]) AS permitted_ids_to))) AND (length((id)::text) = 36)) OR ((purpose = 'dispute_evidence'::app_public.file_purpose) AND (status <> 'pending'::app_public.file_status) AND ((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['disputes.read'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['disputes.read'::text]) AS permitted_ids_to))) AND (length((id)::text) = 36))));
+
+
+--
+-- Name: geofence_events select_visible; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_visible ON app_public.geofence_events FOR SELECT TO app_user USING (((delivery_id = ANY (ARRAY( SELECT d.id
+   FROM app_public.deliveries d
+  WHERE ((d.customer_id = ( SELECT app_public.current_user_id() AS current_user_id)) OR (d.traveler_id = ( SELECT app_public.current_user_id() AS current_user_id)))))) OR (((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['deliveries.read'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['deliveries.read'::text]) AS permitted_ids_to))) AND (length((id)::text) = 36))));
+
+
+--
+-- Name: geofences select_visible; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_visible ON app_public.geofences FOR SELECT TO app_user USING (((delivery_id = ANY (ARRAY( SELECT d.id
+   FROM app_public.deliveries d
+  WHERE ((d.customer_id = ( SELECT app_public.current_user_id() AS current_user_id)) OR (d.traveler_id = ( SELECT app_public.current_user_id() AS current_user_id)))))) OR (delivery_id IS NULL) OR (((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['deliveries.read'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['deliveries.read'::text]) AS permitted_ids_to))) AND (length((id)::text) = 36))));
 
 
 --
@@ -42488,6 +45849,15 @@ CREATE POLICY select_visible ON app_public.review_reports FOR SELECT TO app_user
 --
 
 CREATE POLICY select_visible ON app_public.reviews FOR SELECT TO app_user USING (((reviewer_id = ( SELECT app_public.current_user_id() AS current_user_id)) OR (reviewee_id = ( SELECT app_public.current_user_id() AS current_user_id)) OR (((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['content.moderate'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['content.moderate'::text]) AS permitted_ids_to))) AND (length((id)::text) = 36))));
+
+
+--
+-- Name: route_optimizations select_visible; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_visible ON app_public.route_optimizations FOR SELECT TO app_user USING (((trip_id = ANY (ARRAY( SELECT t.id
+   FROM app_public.trips t
+  WHERE (t.traveler_id = ( SELECT app_public.current_user_id() AS current_user_id))))) OR (((id >= ( SELECT app_hidden.permitted_ids_from(VARIADIC ARRAY['deliveries.read'::text]) AS permitted_ids_from)) AND (id <= ( SELECT app_hidden.permitted_ids_to(VARIADIC ARRAY['deliveries.read'::text]) AS permitted_ids_to))) AND (length((id)::text) = 36))));
 
 
 --
@@ -42830,6 +46200,13 @@ GRANT ALL ON FUNCTION app_hidden.admin_session_ok() TO app_anonymous;
 --
 
 REVOKE ALL ON FUNCTION app_hidden.announce_conversation_event(conversation_id uuid, event text, message_id uuid, user_id uuid) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION apply_geofences(delivery app_public.deliveries, points app_private.location_tracking[]); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.apply_geofences(delivery app_public.deliveries, points app_private.location_tracking[]) FROM PUBLIC;
 
 
 --
@@ -43277,6 +46654,14 @@ REVOKE ALL ON FUNCTION app_hidden.emit_webhook_event(type text, data jsonb) FROM
 
 
 --
+-- Name: FUNCTION ingest_locations(delivery_id uuid, points app_public.location_fix[]); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.ingest_locations(delivery_id uuid, points app_public.location_fix[]) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_hidden.ingest_locations(delivery_id uuid, points app_public.location_fix[]) TO app_user;
+
+
+--
 -- Name: FUNCTION insert_delivery_request(customer_id uuid, details app_public.delivery_request_details); Type: ACL; Schema: app_hidden; Owner: -
 --
 
@@ -43311,6 +46696,13 @@ GRANT SELECT ON TABLE app_public.pricing_factors TO app_user;
 
 REVOKE ALL ON FUNCTION app_hidden.live_pricing_factor(currency text, route_hash text, category app_public.item_category, urgency app_public.urgency_level) FROM PUBLIC;
 GRANT ALL ON FUNCTION app_hidden.live_pricing_factor(currency text, route_hash text, category app_public.item_category, urgency app_public.urgency_level) TO app_user;
+
+
+--
+-- Name: FUNCTION local_emergency_number(request_id uuid, latitude double precision, longitude double precision); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.local_emergency_number(request_id uuid, latitude double precision, longitude double precision) FROM PUBLIC;
 
 
 --
@@ -43758,6 +47150,13 @@ GRANT ALL ON FUNCTION app_hidden.route_hash(pickup public.geography, dropoff pub
 
 
 --
+-- Name: FUNCTION route_summary(path integer[], kinds text[], delivery_ids uuid[], points public.geography[], speed_m_s double precision, direct_m double precision); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.route_summary(path integer[], kinds text[], delivery_ids uuid[], points public.geography[], speed_m_s double precision, direct_m double precision) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION snapped_point(point public.geography); Type: ACL; Schema: app_hidden; Owner: -
 --
 
@@ -43872,11 +47271,27 @@ REVOKE ALL ON FUNCTION app_hidden.tg_deliveries__flag_frequent_cancellations() F
 
 
 --
+-- Name: FUNCTION tg_deliveries__geofences(); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.tg_deliveries__geofences() FROM PUBLIC;
+GRANT ALL ON FUNCTION app_hidden.tg_deliveries__geofences() TO app_user;
+
+
+--
 -- Name: FUNCTION tg_deliveries__referral_credits(); Type: ACL; Schema: app_hidden; Owner: -
 --
 
 REVOKE ALL ON FUNCTION app_hidden.tg_deliveries__referral_credits() FROM PUBLIC;
 GRANT ALL ON FUNCTION app_hidden.tg_deliveries__referral_credits() TO app_user;
+
+
+--
+-- Name: FUNCTION tg_deliveries__tracking_events(); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.tg_deliveries__tracking_events() FROM PUBLIC;
+GRANT ALL ON FUNCTION app_hidden.tg_deliveries__tracking_events() TO app_user;
 
 
 --
@@ -44153,6 +47568,51 @@ GRANT ALL ON FUNCTION app_hidden.tg_users__statistics_visibility() TO app_anonym
 --
 
 REVOKE ALL ON FUNCTION app_hidden.tg_users__webhook_event() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION tracked_point_as(level text, delivery_id uuid, point public.geography, accuracy_m double precision, speed_kmh double precision, bearing double precision, battery integer, recorded_at timestamp with time zone); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.tracked_point_as(level text, delivery_id uuid, point public.geography, accuracy_m double precision, speed_kmh double precision, bearing double precision, battery integer, recorded_at timestamp with time zone) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION tracking_channel(delivery_id uuid); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.tracking_channel(delivery_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_hidden.tracking_channel(delivery_id uuid) TO app_user;
+
+
+--
+-- Name: FUNCTION tracking_grid_cell(latitude double precision, longitude double precision, grid_m double precision); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.tracking_grid_cell(latitude double precision, longitude double precision, grid_m double precision) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION tracking_subscription_channel(delivery_id uuid); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.tracking_subscription_channel(delivery_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_hidden.tracking_subscription_channel(delivery_id uuid) TO app_user;
+
+
+--
+-- Name: FUNCTION tracking_time_bucket(t timestamp with time zone, minutes integer); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.tracking_time_bucket(t timestamp with time zone, minutes integer) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION tracking_view_level(delivery_id uuid); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.tracking_view_level(delivery_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_hidden.tracking_view_level(delivery_id uuid) TO app_user;
 
 
 --
@@ -44436,6 +47896,27 @@ REVOKE ALL ON FUNCTION app_private.compute_daily_metrics(day date) FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION compute_route(route_id uuid); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.compute_route(route_id uuid) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION create_location_tracking_partition(month date); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.create_location_tracking_partition(month date) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION create_location_tracking_partitions(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.create_location_tracking_partitions() FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION create_notification_partitions(); Type: ACL; Schema: app_private; Owner: -
 --
 
@@ -44499,10 +47980,31 @@ REVOKE ALL ON FUNCTION app_private.delete_expired_conversations() FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION delete_expired_locations(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.delete_expired_locations() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION delete_expired_routes(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.delete_expired_routes() FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION delete_expired_trip_weather(); Type: ACL; Schema: app_private; Owner: -
 --
 
 REVOKE ALL ON FUNCTION app_private.delete_expired_trip_weather() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION delete_old_geofence_events(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.delete_old_geofence_events() FROM PUBLIC;
 
 
 --
@@ -44517,6 +48019,13 @@ REVOKE ALL ON FUNCTION app_private.delete_old_stripe_events() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app_private.delete_old_webhook_deliveries() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION drop_empty_location_tracking_partitions(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.drop_empty_location_tracking_partitions() FROM PUBLIC;
 
 
 --
@@ -45154,13 +48663,6 @@ REVOKE ALL ON FUNCTION app_private.require_money_admin(permission text, action t
 --
 
 REVOKE ALL ON FUNCTION app_private.require_notifications_admin(action text) FROM PUBLIC;
-
-
---
--- Name: FUNCTION require_operations_admin(permission text, action text); Type: ACL; Schema: app_private; Owner: -
---
-
-REVOKE ALL ON FUNCTION app_private.require_operations_admin(permission text, action text) FROM PUBLIC;
 
 
 --
@@ -45802,6 +49304,21 @@ GRANT ALL ON FUNCTION app_public.create_delivery_request(details app_public.deli
 
 
 --
+-- Name: TABLE geofences; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT SELECT ON TABLE app_public.geofences TO app_user;
+
+
+--
+-- Name: FUNCTION create_geofence(geofence_type app_public.geofence_type, polygon jsonb, delivery_id uuid, dwell_threshold_s integer, active_from timestamp with time zone, active_until timestamp with time zone); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.create_geofence(geofence_type app_public.geofence_type, polygon jsonb, delivery_id uuid, dwell_threshold_s integer, active_from timestamp with time zone, active_until timestamp with time zone) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.create_geofence(geofence_type app_public.geofence_type, polygon jsonb, delivery_id uuid, dwell_threshold_s integer, active_from timestamp with time zone, active_until timestamp with time zone) TO app_user;
+
+
+--
 -- Name: FUNCTION create_trip(title text, trip_type app_public.trip_type, origin_address text, origin_point public.geography, destination_address text, destination_point public.geography, departure_time timestamp with time zone, arrival_time timestamp with time zone, capacity_weight_kg numeric, capacity_volume_l numeric, capacity_items integer, base_price bigint, price_per_kg bigint, price_per_km bigint, currency text, express_multiplier numeric, fragile_multiplier numeric, description text, origin_airport text, destination_airport text, no_fragile boolean, no_electronics boolean, max_item_value bigint, prohibited_categories text[], visibility app_public.trip_visibility, auto_accept boolean, auto_accept_price bigint, recurring_pattern jsonb); Type: ACL; Schema: app_public; Owner: -
 --
 
@@ -45823,6 +49340,14 @@ GRANT ALL ON FUNCTION app_public.create_trip_from_template(template_id uuid, dep
 
 REVOKE ALL ON FUNCTION app_public.create_webhook(url text, events text[], description text) FROM PUBLIC;
 GRANT ALL ON FUNCTION app_public.create_webhook(url text, events text[], description text) TO app_user;
+
+
+--
+-- Name: FUNCTION current_location(delivery_id uuid); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.current_location(delivery_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.current_location(delivery_id uuid) TO app_user;
 
 
 --
@@ -45906,11 +49431,27 @@ GRANT ALL ON FUNCTION app_public.delivery_contacts(delivery_id uuid) TO app_user
 
 
 --
+-- Name: FUNCTION delivery_eta(delivery_id uuid); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.delivery_eta(delivery_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.delivery_eta(delivery_id uuid) TO app_user;
+
+
+--
 -- Name: FUNCTION delivery_money_trail(delivery_id uuid); Type: ACL; Schema: app_public; Owner: -
 --
 
 REVOKE ALL ON FUNCTION app_public.delivery_money_trail(delivery_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION app_public.delivery_money_trail(delivery_id uuid) TO app_user;
+
+
+--
+-- Name: FUNCTION delivery_track(delivery_id uuid, since timestamp with time zone); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.delivery_track(delivery_id uuid, since timestamp with time zone) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.delivery_track(delivery_id uuid, since timestamp with time zone) TO app_user;
 
 
 --
@@ -46239,6 +49780,22 @@ GRANT ALL ON FUNCTION app_public.quote_price(request_id uuid, trip_id uuid) TO a
 
 
 --
+-- Name: FUNCTION record_location(delivery_id uuid, latitude double precision, longitude double precision, accuracy_m double precision, speed_kmh double precision, bearing double precision, battery integer, recorded_at timestamp with time zone); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.record_location(delivery_id uuid, latitude double precision, longitude double precision, accuracy_m double precision, speed_kmh double precision, bearing double precision, battery integer, recorded_at timestamp with time zone) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.record_location(delivery_id uuid, latitude double precision, longitude double precision, accuracy_m double precision, speed_kmh double precision, bearing double precision, battery integer, recorded_at timestamp with time zone) TO app_user;
+
+
+--
+-- Name: FUNCTION record_locations(delivery_id uuid, points app_public.location_fix[]); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.record_locations(delivery_id uuid, points app_public.location_fix[]) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.record_locations(delivery_id uuid, points app_public.location_fix[]) TO app_user;
+
+
+--
 -- Name: FUNCTION redeem_backup_code(delivery_id uuid, qr_type app_public.qr_type, code text, lat double precision, lng double precision, accuracy_m double precision, fix_time timestamp with time zone, device_info jsonb, photo_id uuid, signature_id uuid, recipient_name text); Type: ACL; Schema: app_public; Owner: -
 --
 
@@ -46315,6 +49872,21 @@ GRANT ALL ON FUNCTION app_public.remove_favorite_traveler(traveler_id uuid) TO a
 
 REVOKE ALL ON FUNCTION app_public.report_delivery_request(request_id uuid, category app_public.user_report_category, description text) FROM PUBLIC;
 GRANT ALL ON FUNCTION app_public.report_delivery_request(request_id uuid, category app_public.user_report_category, description text) TO app_user;
+
+
+--
+-- Name: TABLE emergency_locations; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT SELECT ON TABLE app_public.emergency_locations TO app_user;
+
+
+--
+-- Name: FUNCTION report_emergency(delivery_id uuid, emergency_type app_public.emergency_type, severity app_public.emergency_severity, latitude double precision, longitude double precision, accuracy_m double precision, description text); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.report_emergency(delivery_id uuid, emergency_type app_public.emergency_type, severity app_public.emergency_severity, latitude double precision, longitude double precision, accuracy_m double precision, description text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.report_emergency(delivery_id uuid, emergency_type app_public.emergency_type, severity app_public.emergency_severity, latitude double precision, longitude double precision, accuracy_m double precision, description text) TO app_user;
 
 
 --
@@ -46416,6 +49988,21 @@ GRANT ALL ON FUNCTION app_public.request_phone_verification(phone_number text) T
 
 REVOKE ALL ON FUNCTION app_public.request_restore_drill() FROM PUBLIC;
 GRANT ALL ON FUNCTION app_public.request_restore_drill() TO app_user;
+
+
+--
+-- Name: TABLE route_optimizations; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT SELECT ON TABLE app_public.route_optimizations TO app_user;
+
+
+--
+-- Name: FUNCTION request_route(trip_id uuid); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.request_route(trip_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.request_route(trip_id uuid) TO app_user;
 
 
 --
@@ -46701,6 +50288,35 @@ GRANT ALL ON FUNCTION app_public.set_default_address(address_id uuid) TO app_use
 
 
 --
+-- Name: TABLE user_preferences; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT SELECT ON TABLE app_public.user_preferences TO app_user;
+
+
+--
+-- Name: COLUMN user_preferences.privacy; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT UPDATE(privacy) ON TABLE app_public.user_preferences TO app_user;
+
+
+--
+-- Name: COLUMN user_preferences.location; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT UPDATE(location) ON TABLE app_public.user_preferences TO app_user;
+
+
+--
+-- Name: FUNCTION set_location_privacy(tracking_level text, delete_after_delivery boolean); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.set_location_privacy(tracking_level text, delete_after_delivery boolean) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.set_location_privacy(tracking_level text, delete_after_delivery boolean) TO app_user;
+
+
+--
 -- Name: FUNCTION set_pricing_factor(currency text, note text, route_hash text, category app_public.item_category, urgency app_public.urgency_level, base_price bigint, category_multiplier numeric, demand_multiplier numeric, valid_from timestamp with time zone, valid_until timestamp with time zone); Type: ACL; Schema: app_public; Owner: -
 --
 
@@ -46805,32 +50421,19 @@ GRANT ALL ON FUNCTION app_public.update_delivery_request(request_id uuid, detail
 
 
 --
+-- Name: FUNCTION update_emergency_status(emergency_id uuid, status app_public.emergency_status, resolution text); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.update_emergency_status(emergency_id uuid, status app_public.emergency_status, resolution text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.update_emergency_status(emergency_id uuid, status app_public.emergency_status, resolution text) TO app_user;
+
+
+--
 -- Name: FUNCTION update_notification_preferences(push_enabled boolean, email_enabled boolean, sms_enabled boolean, in_app_enabled boolean, categories jsonb, email_frequency app_public.email_frequency, quiet_hours_enabled boolean, quiet_start time without time zone, quiet_end time without time zone, timezone text, locale text); Type: ACL; Schema: app_public; Owner: -
 --
 
 REVOKE ALL ON FUNCTION app_public.update_notification_preferences(push_enabled boolean, email_enabled boolean, sms_enabled boolean, in_app_enabled boolean, categories jsonb, email_frequency app_public.email_frequency, quiet_hours_enabled boolean, quiet_start time without time zone, quiet_end time without time zone, timezone text, locale text) FROM PUBLIC;
 GRANT ALL ON FUNCTION app_public.update_notification_preferences(push_enabled boolean, email_enabled boolean, sms_enabled boolean, in_app_enabled boolean, categories jsonb, email_frequency app_public.email_frequency, quiet_hours_enabled boolean, quiet_start time without time zone, quiet_end time without time zone, timezone text, locale text) TO app_user;
-
-
---
--- Name: TABLE user_preferences; Type: ACL; Schema: app_public; Owner: -
---
-
-GRANT SELECT ON TABLE app_public.user_preferences TO app_user;
-
-
---
--- Name: COLUMN user_preferences.privacy; Type: ACL; Schema: app_public; Owner: -
---
-
-GRANT UPDATE(privacy) ON TABLE app_public.user_preferences TO app_user;
-
-
---
--- Name: COLUMN user_preferences.location; Type: ACL; Schema: app_public; Owner: -
---
-
-GRANT UPDATE(location) ON TABLE app_public.user_preferences TO app_user;
 
 
 --
@@ -46989,6 +50592,13 @@ GRANT SELECT ON TABLE app_public.delivery_status_history TO app_user;
 --
 
 GRANT SELECT ON TABLE app_public.delivery_transitions TO app_user;
+
+
+--
+-- Name: TABLE geofence_events; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT SELECT ON TABLE app_public.geofence_events TO app_user;
 
 
 --
@@ -47186,6 +50796,9 @@ ALTER DEFAULT PRIVILEGES FOR ROLE app_owner REVOKE ALL ON FUNCTIONS  FROM PUBLIC
 --   20261209100300
 --   20261209110000
 --   20261209110100
+--   20261209120000
+--   20261209120100
+--   20261209120200
 --   20261209130000
 --   20261209140000
 --   20261209150000

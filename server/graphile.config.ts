@@ -11,6 +11,7 @@ import { ConstraintMessages } from "./constraintMessages.ts";
 import { makeMaskError } from "./errors.ts";
 import { makeConstraintMessagesPlugin } from "./plugins/constraintMessages.ts";
 import { ConversationEventsPlugin } from "./plugins/conversationEvents.ts";
+import { DeliveryTrackingEventsPlugin } from "./plugins/deliveryTrackingEvents.ts";
 import { makeDocumentRulesPlugin } from "./plugins/documentRules.ts";
 import { makeFileUrlsPlugin } from "./plugins/fileUrls.ts";
 import { GeoJsonPlugin } from "./plugins/geojson.ts";
@@ -43,6 +44,7 @@ export function makePreset(config: Config, log: Logger, authPool: pg.Pool): Grap
       makeFileUrlsPlugin(config.files),
       NotificationEventsPlugin,
       ConversationEventsPlugin,
+      DeliveryTrackingEventsPlugin,
     ],
     pgServices: [
       makePgService({

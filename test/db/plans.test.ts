@@ -95,6 +95,17 @@ const READS: Record<string, Read[]> = {
   "app_public.payment_client_secret(uuid)": [
     { name: "paymentClientSecret of my delivery (as its customer)", sql: "select app_public.payment_client_secret($1)",
       params: (f) => [f.myPaidDelivery] }],
+  "app_public.current_location(uuid)": [
+    { name: "currentLocation of my live delivery", sql: "select * from app_public.current_location($1)",
+      params: (f) => [f.myLiveDelivery] }],
+  "app_public.delivery_track(uuid,timestamp with time zone)": [
+    { name: "deliveryTrack of my live delivery", sql: "select * from app_public.delivery_track($1, null)",
+      params: (f) => [f.myLiveDelivery] },
+    { name: "deliveryTrack since a time (an admin)", sql: "select * from app_public.delivery_track($1, now() - interval '5 minutes')",
+      params: (f) => [f.myPaidDelivery], asAdmin: "support" }],
+  "app_public.delivery_eta(uuid)": [
+    { name: "deliveryEta of my live delivery", sql: "select * from app_public.delivery_eta($1)",
+      params: (f) => [f.myLiveDelivery] }],
   "app_public.delivery_money_trail(uuid)": [
     { name: "deliveryMoneyTrail of my paid delivery (as its customer)", sql: "select * from app_public.delivery_money_trail($1)",
       params: (f) => [f.myPaidDelivery] },

@@ -318,6 +318,33 @@ export async function seedMarketplaceAtScale(db: TestDatabase, sizes: ScaleSizes
         insert into app_public.qr_emergency_overrides (delivery_id, qr_type, requester_id, reason, description, expires_at)
         select delivery_id, 'pickup', customer_id, 'technical_failure', 'The phone camera is broken', now() + interval '1 day'
           from seed_offers where accepted and not delivered and g % 4 = 0`);
+      // Tracking (docs/tracking.md): the pickup and drop-off circles of every delivery (acceptance makes them; the
+      // trigger is off here), 20 points of every accepted delivery over the last hour, an enter event per circle of
+      // the delivered ones, an emergency on every delivery and a pending route per trip.
+      await c.query(`
+        insert into app_public.geofences (geofence_type, delivery_id, geometry_type, center, radius_m, dwell_threshold_s)
+        select t.kind, d.id, 'circle', case t.kind when 'pickup' then r.pickup_point else r.delivery_point end, 100, 300
+          from app_public.deliveries d join app_public.delivery_requests r on r.id = d.request_id
+         cross join (values ('pickup'::app_public.geofence_type), ('delivery')) as t (kind)`);
+      await c.query(`
+        insert into app_private.location_tracking (recorded_at, delivery_id, user_id, point, accuracy_m, speed_kmh)
+        select now() - k * interval '30 seconds', delivery_id, traveler_id,
+               public.st_setsrid(public.st_makepoint(2.35 + k / 1000.0, 48.86), 4326)::public.geography, 10, 40
+          from seed_offers cross join generate_series(1, 20) k where accepted`);
+      await c.query(`
+        insert into app_public.geofence_events (geofence_id, delivery_id, user_id, event, point, recorded_at)
+        select g.id, g.delivery_id, d.traveler_id, 'enter', g.center, now() - interval '12 hours'
+          from app_public.geofences g join app_public.deliveries d on d.id = g.delivery_id
+         where d.status = 'delivered'`);
+      await c.query(`
+        insert into app_public.emergency_locations (delivery_id, user_id, emergency_type, severity, point, accuracy_m,
+          poor_fix, emergency_number)
+        select d.id, d.traveler_id, 'breakdown', 'low', public.st_setsrid(public.st_makepoint(2.35, 48.86), 4326)::public.geography,
+               20, false, '112'
+          from app_public.deliveries d`);
+      await c.query(`
+        insert into app_public.route_optimizations (trip_id, requested_by, expires_at)
+        select id, traveler_id, now() + interval '4 hours' from app_public.trips`);
       await c.query(`
         insert into app_public.review_reports (review_id, reporter_id, reason)
         select v.id, u.id, 'spam'

@@ -45,8 +45,10 @@ import { makePayoutsOnboardTask } from "./payouts__onboard.ts";
 import { makePayoutsRemindTask } from "./payouts__remind.ts";
 import { makePayoutsScheduleTask } from "./payouts__schedule.ts";
 import { makeQrRotateSigningKeysTask } from "./qr__rotate_signing_keys.ts";
+import { makeRoutesComputeTask } from "./routes__compute.ts";
 import { makeSmsSendPhoneCodeTask } from "./sms__send_phone_code.ts";
 import { makeStripeProcessEventTask } from "./stripe__process_event.ts";
+import { makeTrackingCreatePartitionsTask } from "./tracking__create_partitions.ts";
 import { makeTripsAutoCompleteTask } from "./trips__auto_complete.ts";
 import { makeTripsMaterialiseRecurringTask } from "./trips__materialise_recurring.ts";
 import { makeTripsRefreshWeatherTask } from "./trips__refresh_weather.ts";
@@ -112,8 +114,10 @@ export function makeTaskList(deps: TaskDeps): TaskList {
     payouts__remind: makePayoutsRemindTask(),
     payouts__schedule: makePayoutsScheduleTask(),
     qr__rotate_signing_keys: makeQrRotateSigningKeysTask(),
+    routes__compute: makeRoutesComputeTask(),
     sms__send_phone_code: makeSmsSendPhoneCodeTask(deps),
     stripe__process_event: makeStripeProcessEventTask(deps),
+    tracking__create_partitions: makeTrackingCreatePartitionsTask(),
     trips__auto_complete: makeTripsAutoCompleteTask(),
     trips__materialise_recurring: makeTripsMaterialiseRecurringTask(),
     trips__refresh_weather: makeTripsRefreshWeatherTask(deps),

@@ -142,3 +142,17 @@ create or replace trigger _100_append_only before update or delete on app_public
   for each row execute function app_hidden.tg__append_only();
 create or replace trigger _100_append_only before update or delete on app_private.dispute_settlements
   for each row execute function app_hidden.tg__append_only();
+
+-- The deliveries whose evidence no retention step may delete: an open dispute, or one settled less than
+-- tracking.dispute_grace_days ago. Every step that deletes evidence (QR scans: operations/retention_steps.sql;
+-- location points: tracking/location_tracking_partitions.sql) asks it.
+create or replace function app_private.evidence_held_delivery_ids()
+returns setof uuid
+language sql stable
+set search_path = pg_catalog, public, pg_temp
+as $$
+  select x.delivery_id from app_public.disputes x
+   where x.resolved_at is null
+      or x.resolved_at > now() - make_interval(days => (app_hidden.config_value('tracking.dispute_grace_days'))::integer);
+$$;
+comment on function app_private.evidence_held_delivery_ids() is 'Deliveries whose evidence retention must keep: a dispute still open, or settled less than tracking.dispute_grace_days ago.';

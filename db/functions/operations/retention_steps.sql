@@ -1,20 +1,6 @@
 -- Retention steps of cleanup_expired_data (docs/operations.md, Retention) for tables whose domains had none yet.
 -- Each touches at most retention.batch_size rows and returns how many; running one again changes nothing.
 
--- The deliveries whose evidence no retention step may delete: an open dispute, or one settled less than
--- tracking.dispute_grace_days ago (docs/disputes.md). Every step that deletes evidence (QR scans here; location
--- pings) asks it.
-create or replace function app_private.evidence_held_delivery_ids()
-returns setof uuid
-language sql stable
-set search_path = pg_catalog, public, pg_temp
-as $$
-  select x.delivery_id from app_public.disputes x
-   where x.resolved_at is null
-      or x.resolved_at > now() - make_interval(days => (app_hidden.config_value('tracking.dispute_grace_days'))::integer);
-$$;
-comment on function app_private.evidence_held_delivery_ids() is 'Deliveries whose evidence retention must keep: a dispute still open, or settled less than tracking.dispute_grace_days ago.';
-
 -- QR scans older than retention.qr_scans_days are deleted, unless their delivery's evidence is held.
 create or replace function app_private.prune_qr_code_scans()
 returns integer

@@ -28,8 +28,11 @@ declare
     'qr_code_scans_deleted', app_private.prune_qr_code_scans(),
     'operation_files_expired', app_private.expire_operation_files(),
     'webhook_deliveries_deleted', app_private.delete_old_webhook_deliveries(),
-
-    'admin_activity_purged', app_private.purge_admin_activity_log());
+    'admin_activity_purged', app_private.purge_admin_activity_log(),
+    'locations_deleted', app_private.delete_expired_locations(),
+    'geofence_events_deleted', app_private.delete_old_geofence_events(),
+    'routes_deleted', app_private.delete_expired_routes(),
+    'location_partitions_dropped', app_private.drop_empty_location_tracking_partitions());
 begin
   return v_counts || jsonb_build_object('more', exists (
     select 1 from jsonb_each(v_counts) as c
