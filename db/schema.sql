@@ -15157,9 +15157,12 @@ CREATE TABLE app_public.payouts (
     failure_message text,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    fee_collected_at timestamp with time zone,
+    fee_debit_refusals integer DEFAULT 0 NOT NULL,
     CONSTRAINT payouts_amount_positive CHECK ((amount > 0)),
     CONSTRAINT payouts_currency_format CHECK ((currency ~ '^[A-Z]{3}$'::text)),
     CONSTRAINT payouts_failure_message_length CHECK (((length(failure_message) >= 1) AND (length(failure_message) <= 1000))),
+    CONSTRAINT payouts_fee_debit_refusals_range CHECK ((fee_debit_refusals >= 0)),
     CONSTRAINT payouts_fee_range CHECK ((fee >= 0)),
     CONSTRAINT payouts_net_sum CHECK ((net = (amount - fee)))
 );
@@ -15267,6 +15270,20 @@ COMMENT ON COLUMN app_public.payouts.updated_at IS 'When the payout last changed
 
 
 --
+-- Name: COLUMN payouts.fee_collected_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.payouts.fee_collected_at IS 'When the fee of an instant payout reached the platform (null: not yet, or no fee).';
+
+
+--
+-- Name: COLUMN payouts.fee_debit_refusals; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.payouts.fee_debit_refusals IS 'How often Stripe refused to collect the fee of an instant payout (each retry after one uses a new key).';
+
+
+--
 -- Name: CONSTRAINT payouts_amount_positive ON payouts; Type: COMMENT; Schema: app_public; Owner: -
 --
 
@@ -15285,6 +15302,13 @@ COMMENT ON CONSTRAINT payouts_currency_format ON app_public.payouts IS 'currency
 --
 
 COMMENT ON CONSTRAINT payouts_failure_message_length ON app_public.payouts IS 'failure_message must have 1 to 1000 characters';
+
+
+--
+-- Name: CONSTRAINT payouts_fee_debit_refusals_range ON payouts; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT payouts_fee_debit_refusals_range ON app_public.payouts IS 'fee_debit_refusals must not be negative';
 
 
 --
@@ -18371,6 +18395,35 @@ COMMENT ON FUNCTION app_private.payout_available(user_id uuid, currency text) IS
 
 
 --
+-- Name: payout_fee_to_collect(uuid); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.payout_fee_to_collect(payout_id uuid) RETURNS jsonb
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select jsonb_build_object(
+           'payout_id', p.id,
+           'account', acct.stripe_id,
+           'amount', p.fee,
+           'currency', lower(p.currency),
+           'idempotency_key', 'payout-fee:' || p.id || coalesce(':' || nullif(p.fee_debit_refusals, 0), ''))
+    from app_public.payouts p
+    join app_private.stripe_refs acct on acct.payout_account_id = p.payout_account_id and acct.kind = 'account'
+   where p.id = payout_fee_to_collect.payout_id and p.type = 'instant' and p.fee > 0 and p.fee_collected_at is null
+     and p.status not in ('failed', 'canceled')
+     and exists (select 1 from app_private.stripe_refs r where r.payout_id = p.id and r.kind = 'payout');
+$$;
+
+
+--
+-- Name: FUNCTION payout_fee_to_collect(payout_id uuid); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.payout_fee_to_collect(payout_id uuid) IS 'payouts__create: the account debit to make for an instant payout''s fee (null when none is due or it was collected).';
+
+
+--
 -- Name: payout_onboarding_plan(uuid); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -18440,7 +18493,7 @@ CREATE FUNCTION app_private.payout_to_create(payout_id uuid) RETURNS jsonb
     from app_public.payouts p
     join app_private.stripe_refs acct on acct.payout_account_id = p.payout_account_id and acct.kind = 'account'
    where p.id = payout_to_create.payout_id and p.status = 'pending'
-     and not exists (select 1 from app_private.stripe_refs r where r.payout_id = p.id);
+     and not exists (select 1 from app_private.stripe_refs r where r.payout_id = p.id and r.kind = 'payout');
 $$;
 
 
@@ -19300,6 +19353,72 @@ $$;
 --
 
 COMMENT ON FUNCTION app_private.record_payout_failure(payout_id uuid, message text) IS 'Marks a pending payout failed when Stripe refused to make it.';
+
+
+--
+-- Name: record_payout_fee(uuid, jsonb); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.record_payout_fee(payout_id uuid, transfer jsonb) RETURNS boolean
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_payout app_public.payouts;
+begin
+  select * into v_payout from app_public.payouts p where p.id = record_payout_fee.payout_id for update;
+  if v_payout.id is null or v_payout.fee_collected_at is not null then
+    return false;
+  end if;
+  insert into app_private.stripe_refs (stripe_id, kind, payout_id)
+  values (record_payout_fee.transfer ->> 'id', 'account_debit', v_payout.id);
+  update app_public.payouts p set fee_collected_at = now() where p.id = v_payout.id;
+  perform app_private.post_ledger_transaction('payout', 'payout-fee:' || v_payout.id, null, v_payout.currency,
+    jsonb_build_array(
+      jsonb_build_object('code', 'traveler_payable', 'user_id', v_payout.user_id, 'amount', v_payout.fee),
+      jsonb_build_object('code', 'instant_payout_fee_revenue', 'amount', -v_payout.fee)),
+    format('Fee of instant payout %s', v_payout.id));
+  return true;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION record_payout_fee(payout_id uuid, transfer jsonb); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.record_payout_fee(payout_id uuid, transfer jsonb) IS 'Records the account debit that collected an instant payout''s fee (once): Stripe id, fee_collected_at, ledger payout-fee:<payout>.';
+
+
+--
+-- Name: record_payout_fee_refusal(uuid, text); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.record_payout_fee_refusal(payout_id uuid, message text) RETURNS void
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_payout app_public.payouts;
+begin
+  update app_public.payouts p set fee_debit_refusals = p.fee_debit_refusals + 1
+   where p.id = record_payout_fee_refusal.payout_id and p.fee_collected_at is null
+  returning * into v_payout;
+  if v_payout.fee_debit_refusals = 1 then
+    perform app_private.alert_finance_admins(
+      format('Instant payout fee not collected (%s %s)', v_payout.fee, v_payout.currency),
+      format('Stripe refused the account debit of the fee of instant payout %s (traveler %s): %s. It is retried.',
+             v_payout.id, v_payout.user_id, left(record_payout_fee_refusal.message, 500)));
+  end if;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION record_payout_fee_refusal(payout_id uuid, message text); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.record_payout_fee_refusal(payout_id uuid, message text) IS 'Counts a refused account debit of an instant payout''s fee (the retry uses a new key); alerts finance of the first.';
 
 
 --
@@ -32385,7 +32504,7 @@ CREATE TABLE app_private.ledger_accounts (
     user_id uuid,
     currency text NOT NULL,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT ledger_accounts_code_known CHECK ((code = ANY (ARRAY['platform_cash'::text, 'escrow_liability'::text, 'platform_fee_revenue'::text, 'processing_fee_revenue'::text, 'stripe_fee_expense'::text, 'traveler_payable'::text, 'traveler_receivable'::text, 'promo_liability'::text, 'promo_expense'::text, 'dispute_losses'::text, 'chargeback_funds'::text]))),
+    CONSTRAINT ledger_accounts_code_known CHECK ((code = ANY (ARRAY['platform_cash'::text, 'escrow_liability'::text, 'platform_fee_revenue'::text, 'processing_fee_revenue'::text, 'stripe_fee_expense'::text, 'traveler_payable'::text, 'traveler_receivable'::text, 'promo_liability'::text, 'promo_expense'::text, 'dispute_losses'::text, 'chargeback_funds'::text, 'instant_payout_fee_revenue'::text]))),
     CONSTRAINT ledger_accounts_currency_format CHECK ((currency ~ '^[A-Z]{3}$'::text)),
     CONSTRAINT ledger_accounts_per_traveler CHECK (((user_id IS NOT NULL) = (code = ANY (ARRAY['traveler_payable'::text, 'traveler_receivable'::text]))))
 );
@@ -33392,7 +33511,7 @@ CREATE TABLE app_private.stripe_refs (
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     dispute_id uuid,
     CONSTRAINT stripe_refs_client_secret_kind CHECK (((client_secret IS NULL) OR (kind = 'payment_intent'::text))),
-    CONSTRAINT stripe_refs_kind_known CHECK ((kind = ANY (ARRAY['payment_intent'::text, 'charge'::text, 'transfer'::text, 'refund'::text, 'transfer_reversal'::text, 'payout'::text, 'account'::text, 'dispute'::text]))),
+    CONSTRAINT stripe_refs_kind_known CHECK ((kind = ANY (ARRAY['payment_intent'::text, 'charge'::text, 'transfer'::text, 'refund'::text, 'transfer_reversal'::text, 'payout'::text, 'account'::text, 'dispute'::text, 'account_debit'::text]))),
     CONSTRAINT stripe_refs_one_owner CHECK ((num_nonnulls(payment_intent_id, escrow_id, refund_id, payout_id, payout_account_id, dispute_id) = 1)),
     CONSTRAINT stripe_refs_stripe_id_format CHECK ((stripe_id ~ '^[a-z]+_[A-Za-z0-9_]+$'::text))
 );
@@ -48386,6 +48505,13 @@ REVOKE ALL ON FUNCTION app_private.payout_available(user_id uuid, currency text)
 
 
 --
+-- Name: FUNCTION payout_fee_to_collect(payout_id uuid); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.payout_fee_to_collect(payout_id uuid) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION payout_onboarding_plan(request_id uuid); Type: ACL; Schema: app_private; Owner: -
 --
 
@@ -48551,6 +48677,20 @@ REVOKE ALL ON FUNCTION app_private.record_payout_account(payout_account_id uuid,
 --
 
 REVOKE ALL ON FUNCTION app_private.record_payout_failure(payout_id uuid, message text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION record_payout_fee(payout_id uuid, transfer jsonb); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.record_payout_fee(payout_id uuid, transfer jsonb) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION record_payout_fee_refusal(payout_id uuid, message text); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.record_payout_fee_refusal(payout_id uuid, message text) FROM PUBLIC;
 
 
 --
@@ -50803,3 +50943,4 @@ ALTER DEFAULT PRIVILEGES FOR ROLE app_owner REVOKE ALL ON FUNCTIONS  FROM PUBLIC
 --   20261209140000
 --   20261209150000
 --   20261209160000
+--   20261210100000

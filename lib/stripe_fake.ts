@@ -10,7 +10,10 @@
 //   itself: GET it and the account is onboarded, then redirected to the return_url); POST /v1/transfers,
 //   GET /v1/transfers/:id, POST /v1/transfers/:id/reversals; POST /v1/refunds (of a captured PaymentIntent),
 //   GET /v1/refunds/:id; with Stripe-Account (a connected account): GET /v1/balance, POST /v1/payouts,
-//   GET /v1/payouts/:id (a connected account's balance is what was transferred to it, less reversals and payouts);
+//   GET /v1/payouts/:id (a connected account's balance is what was transferred to it, less reversals and payouts),
+//   POST /v1/transfers to the platform's own account (an account debit: it leaves the connected account's balance and
+//   reaches the platform's, refused with balance_insufficient when the balance is short); GET /v1/account (the
+//   platform's own account, platformAccountId);
 //   events payment_intent.created|amount_capturable_updated|succeeded|canceled|payment_failed, transfer.created,
 //   transfer.reversed, refund.created, charge.refunded, account.updated, payout.created|paid|failed (Connect events
 //   carry the connected account as `account`), charge.dispute.created|updated|closed. Tests move payouts on with
@@ -70,8 +73,10 @@ export interface FakeStripe {
   updateChargeDispute(disputeId: string): void;
   /** The bank decides: won (the funds come back) or lost: charge.dispute.closed. */
   closeChargeDispute(disputeId: string, outcome: "won" | "lost"): void;
-  /** A connected account's available balance in a currency (lowercase). */
+  /** A connected account's available balance in a currency (lowercase); of platformAccountId: what account debits brought. */
   balanceOf(accountId: string, currency: string): number;
+  /** The platform's own account (GET /v1/account), the destination of account debits. */
+  platformAccountId: string;
   /** Resolves once every event so far was delivered (or given up on). */
   settled(): Promise<void>;
   close(): Promise<void>;
@@ -179,6 +184,8 @@ export async function startFakeStripe(options: FakeStripeOptions): Promise<FakeS
     own.set(currency, (own.get(currency) ?? 0) + amount);
   };
   const balanceOf = (account: string, currency: string) => balances.get(account)?.get(currency) ?? 0;
+  /** The platform's own account: not a connected one (no Stripe-Account calls on it), the destination of debits. */
+  const platformAccountId = newId("acct");
   /** The hosted onboarding pages of account links: token → the link. */
   const onboardingPages = new Map<string, Obj>();
 
@@ -327,6 +334,49 @@ export async function startFakeStripe(options: FakeStripeOptions): Promise<FakeS
   function connected(account: string | undefined): Obj {
     if (!account) throw invalid("This call needs the Stripe-Account header of a connected account.");
     return get("account", "acct", account);
+  }
+
+  // An account debit: a Transfer made on a connected account (Stripe-Account) to the platform's own account. It may not
+  // take the connected account's balance below zero.
+  function accountDebit(
+    account: Obj,
+    amount: number,
+    currency: string,
+    destination: string,
+    p: Obj,
+    emitEvent: Emit
+  ): Obj {
+    if (destination !== platformAccountId) {
+      throw invalid("A transfer from a connected account can only go to the platform's account.", {
+        param: "destination",
+      });
+    }
+    if (amount <= 0 || amount > balanceOf(account.id, currency)) {
+      throw invalid("You have insufficient funds in your Stripe account for this transfer.", {
+        code: "balance_insufficient",
+        param: "amount",
+      });
+    }
+    const transfer = {
+      id: newId("tr"),
+      object: "transfer",
+      amount,
+      amount_reversed: 0,
+      currency,
+      destination,
+      source_transaction: null,
+      transfer_group: p.transfer_group ?? null,
+      created: now(),
+      livemode: false,
+      reversed: false,
+      metadata: p.metadata ?? {},
+      _account: account.id,
+    };
+    objects.set(transfer.id, transfer);
+    credit(account.id, currency, -amount);
+    credit(platformAccountId, currency, amount);
+    emitEvent("transfer.created", transfer, account.id);
+    return transfer;
   }
 
   type Handler = (params: Obj, match: string[], emitEvent: Emit, account: string | undefined) => Obj;
@@ -574,13 +624,26 @@ export async function startFakeStripe(options: FakeStripeOptions): Promise<FakeS
       },
     ],
     [
+      "GET",
+      /^\/v1\/account$/,
+      () => ({
+        id: platformAccountId,
+        object: "account",
+        type: "standard",
+        charges_enabled: true,
+        payouts_enabled: true,
+      }),
+    ],
+    [
       "POST",
       /^\/v1\/transfers$/,
-      (p, _m, emitEvent) => {
+      (p, _m, emitEvent, accountId) => {
         const amount = amountParam(p.amount, "amount");
         const currency = currencyParam(p.currency);
         const destination = String(p.destination ?? "");
         if (!destination) throw invalid("Missing required param: destination.", { param: "destination" });
+        if (accountId !== undefined)
+          return accountDebit(connected(accountId), amount, currency, destination, p, emitEvent);
         get("destination", "acct", destination, "destination");
         if (p.source_transaction !== undefined) {
           const charge = get("charge", "ch", String(p.source_transaction), "source_transaction");
@@ -885,6 +948,7 @@ export async function startFakeStripe(options: FakeStripeOptions): Promise<FakeS
       emit("charge.dispute.closed", publicView(dispute), { id: null, idempotencyKey: undefined });
     },
     balanceOf,
+    platformAccountId,
     settled: async () => {
       let current: Promise<void>;
       do {

@@ -28,7 +28,7 @@ const account = async (user: string) => (await queryAsRoot(db, `select pa.status
     pa.default_currency, r.stripe_id from app_public.payout_accounts pa
     left join app_private.stripe_refs r on r.payout_account_id = pa.id and r.kind = 'account' where pa.user_id = $1`, [user]))[0];
 const payouts = (user: string) => queryAsRoot(db, `select p.id, p.amount::int, p.fee::int, p.net::int, p.type, p.status,
-    p.failure_message, r.stripe_id from app_public.payouts p left join app_private.stripe_refs r on r.payout_id = p.id
+    p.failure_message, r.stripe_id from app_public.payouts p left join app_private.stripe_refs r on r.payout_id = p.id and r.kind = 'payout'
     where p.user_id = $1 order by p.created_at`, [user]);
 const available = async (user: string) =>
   (await queryAsRoot(db, "select app_private.payout_available($1, 'EUR')::int as n", [user]))[0]!.n as number;

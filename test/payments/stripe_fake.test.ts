@@ -191,3 +191,30 @@ test("Connect: payouts from a connected account's balance (what was transferred 
   t.deepEqual(types.filter((type) => type.startsWith("payout.")),
     ["payout.created", "payout.paid", "payout.created", "payout.failed"]);
 });
+
+test("Connect: an account debit (a transfer made on the connected account to the platform) moves balance, never below zero", async (t) => {
+  const account = await stripe.accounts.create({ type: "express", country: "DE" });
+  fake.completeOnboarding(account.id);
+  const pi = await create();
+  await stripe.paymentIntents.confirm(pi.id, { payment_method: "pm_card_visa" });
+  await stripe.paymentIntents.capture(pi.id);
+  const charge = String((await stripe.paymentIntents.retrieve(pi.id)).latest_charge);
+  await stripe.transfers.create({ amount: 100, currency: "eur", destination: account.id, source_transaction: charge });
+  const platform = await stripe.accounts.retrieve(null);
+  t.is(platform.id, fake.platformAccountId, "GET /v1/account: the platform's own account");
+  const platformBefore = fake.balanceOf(platform.id, "eur");
+  const on = { stripeAccount: account.id };
+  t.like(await t.throwsAsync(stripe.transfers.create({ amount: 101, currency: "eur", destination: platform.id }, on)),
+    { type: "StripeInvalidRequestError", code: "balance_insufficient" });
+  t.like(await t.throwsAsync(stripe.transfers.create({ amount: 10, currency: "eur", destination: account.id }, on)),
+    { type: "StripeInvalidRequestError", param: "destination" }, "a connected account pays only the platform");
+  const debit = await stripe.transfers.create({ amount: 60, currency: "eur", destination: platform.id }, { ...on, idempotencyKey: "fee:1" });
+  t.like(debit, { amount: 60, currency: "eur", destination: platform.id });
+  t.is((await stripe.transfers.create({ amount: 60, currency: "eur", destination: platform.id }, { ...on, idempotencyKey: "fee:1" })).id,
+    debit.id, "the same key, the same debit");
+  t.is(fake.balanceOf(account.id, "eur"), 40);
+  t.is(fake.balanceOf(platform.id, "eur") - platformBefore, 60);
+  const created = fake.events.map((e) => JSON.parse(e.body)).filter((e) => e.type === "transfer.created" && e.data.object.id === debit.id);
+  t.is(created.length, 1);
+  t.is(created[0].account, account.id, "a Connect event of the connected account");
+});

@@ -194,7 +194,7 @@ as $$
     from app_public.payouts p
     join app_private.stripe_refs acct on acct.payout_account_id = p.payout_account_id and acct.kind = 'account'
    where p.id = payout_to_create.payout_id and p.status = 'pending'
-     and not exists (select 1 from app_private.stripe_refs r where r.payout_id = p.id);
+     and not exists (select 1 from app_private.stripe_refs r where r.payout_id = p.id and r.kind = 'payout');
 $$;
 comment on function app_private.payout_to_create(uuid) is 'payouts__create: the Stripe payout to make for a pending payout (null when made or no longer pending).';
 
@@ -259,3 +259,78 @@ as $$
   returning true;
 $$;
 comment on function app_private.record_payout_failure(uuid, text) is 'Marks a pending payout failed when Stripe refused to make it.';
+
+-- The fee of an instant payout stays on the connected account when net is paid out; payouts__create then moves it to
+-- the platform by an account debit (a Transfer made on the connected account, to the platform's account, key
+-- payout-fee:<payout id>, then payout-fee:<payout id>:<n> after n refusals: Stripe answers a key it has seen with the
+-- same refusal, and a refusal moved no money). What to debit: only once the payout was made at Stripe (it may still fail at the bank;
+-- see docs/payments.md), not for a payout Stripe refused or one cancelled, and not twice. Null otherwise.
+create or replace function app_private.payout_fee_to_collect(payout_id uuid)
+returns jsonb
+language sql stable
+set search_path = pg_catalog, public, pg_temp
+as $$
+  select jsonb_build_object(
+           'payout_id', p.id,
+           'account', acct.stripe_id,
+           'amount', p.fee,
+           'currency', lower(p.currency),
+           'idempotency_key', 'payout-fee:' || p.id || coalesce(':' || nullif(p.fee_debit_refusals, 0), ''))
+    from app_public.payouts p
+    join app_private.stripe_refs acct on acct.payout_account_id = p.payout_account_id and acct.kind = 'account'
+   where p.id = payout_fee_to_collect.payout_id and p.type = 'instant' and p.fee > 0 and p.fee_collected_at is null
+     and p.status not in ('failed', 'canceled')
+     and exists (select 1 from app_private.stripe_refs r where r.payout_id = p.id and r.kind = 'payout');
+$$;
+comment on function app_private.payout_fee_to_collect(uuid) is 'payouts__create: the account debit to make for an instant payout''s fee (null when none is due or it was collected).';
+
+-- Records the account debit of a payout's fee once (under the payout's row lock): its Stripe id, when, and the ledger
+-- transaction payout-fee:<payout id> (Dr traveler_payable, the traveler's money it took / Cr instant_payout_fee_revenue).
+-- False when it was recorded already.
+create or replace function app_private.record_payout_fee(payout_id uuid, transfer jsonb)
+returns boolean
+language plpgsql volatile
+set search_path = pg_catalog, public, pg_temp
+as $$
+declare
+  v_payout app_public.payouts;
+begin
+  select * into v_payout from app_public.payouts p where p.id = record_payout_fee.payout_id for update;
+  if v_payout.id is null or v_payout.fee_collected_at is not null then
+    return false;
+  end if;
+  insert into app_private.stripe_refs (stripe_id, kind, payout_id)
+  values (record_payout_fee.transfer ->> 'id', 'account_debit', v_payout.id);
+  update app_public.payouts p set fee_collected_at = now() where p.id = v_payout.id;
+  perform app_private.post_ledger_transaction('payout', 'payout-fee:' || v_payout.id, null, v_payout.currency,
+    jsonb_build_array(
+      jsonb_build_object('code', 'traveler_payable', 'user_id', v_payout.user_id, 'amount', v_payout.fee),
+      jsonb_build_object('code', 'instant_payout_fee_revenue', 'amount', -v_payout.fee)),
+    format('Fee of instant payout %s', v_payout.id));
+  return true;
+end;
+$$;
+comment on function app_private.record_payout_fee(uuid, jsonb) is 'Records the account debit that collected an instant payout''s fee (once): Stripe id, fee_collected_at, ledger payout-fee:<payout>.';
+
+-- Stripe refused the account debit of a payout's fee (the connected account's balance is short, debits not allowed):
+-- counted, so that the retry asks with a new key; finance hears of the first refusal. The job retries.
+create or replace function app_private.record_payout_fee_refusal(payout_id uuid, message text)
+returns void
+language plpgsql volatile
+set search_path = pg_catalog, public, pg_temp
+as $$
+declare
+  v_payout app_public.payouts;
+begin
+  update app_public.payouts p set fee_debit_refusals = p.fee_debit_refusals + 1
+   where p.id = record_payout_fee_refusal.payout_id and p.fee_collected_at is null
+  returning * into v_payout;
+  if v_payout.fee_debit_refusals = 1 then
+    perform app_private.alert_finance_admins(
+      format('Instant payout fee not collected (%s %s)', v_payout.fee, v_payout.currency),
+      format('Stripe refused the account debit of the fee of instant payout %s (traveler %s): %s. It is retried.',
+             v_payout.id, v_payout.user_id, left(record_payout_fee_refusal.message, 500)));
+  end if;
+end;
+$$;
+comment on function app_private.record_payout_fee_refusal(uuid, text) is 'Counts a refused account debit of an instant payout''s fee (the retry uses a new key); alerts finance of the first.';
