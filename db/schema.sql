@@ -12007,6 +12007,40 @@ COMMENT ON FUNCTION app_hidden.tg_notification_templates__bump_version() IS 'Bum
 
 
 --
+-- Name: tg_notification_webhooks__audit(); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.tg_notification_webhooks__audit() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+begin
+  if app_public.current_user_id() is null then
+    return null;
+  end if;
+  if TG_OP = 'DELETE' then
+    perform app_private.require_admin('notifications.send', 'delete webhooks');
+    perform app_hidden.log_admin_action('delete_notification_webhook', 'notification_webhook', OLD.id::text, 'high',
+      jsonb_build_object('url', OLD.url, 'events', OLD.events, 'active', OLD.active));
+  else
+    perform app_private.require_admin('notifications.send', 'edit webhooks');
+    perform app_hidden.log_admin_action('update_notification_webhook', 'notification_webhook', NEW.id::text, 'high',
+      jsonb_build_object('url', OLD.url, 'description', OLD.description, 'events', OLD.events, 'active', OLD.active),
+      jsonb_build_object('url', NEW.url, 'description', NEW.description, 'events', NEW.events, 'active', NEW.active));
+  end if;
+  return null;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION tg_notification_webhooks__audit(); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.tg_notification_webhooks__audit() IS 'An admin''s edit or deletion of a webhook: the admin caller check, then one high entry of the admin activity log.';
+
+
+--
 -- Name: tg_notification_webhooks__check(); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
@@ -17605,7 +17639,7 @@ begin
     return v_dispute;
   end if;
   if app_hidden.current_user_has_permission(lock_dispute_for.admin_permission) then
-    perform app_private.require_dispute_admin(lock_dispute_for.admin_permission, 'act on disputes');
+    perform app_private.require_admin(lock_dispute_for.admin_permission, 'act on disputes');
     return v_dispute;
   end if;
   if app_hidden.current_user_has_permission('disputes.read') then
@@ -20058,36 +20092,6 @@ COMMENT ON FUNCTION app_private.require_admin(permission text, action text) IS '
 
 
 --
--- Name: require_dispute_admin(text, text); Type: FUNCTION; Schema: app_private; Owner: -
---
-
-CREATE FUNCTION app_private.require_dispute_admin(permission text, action text) RETURNS uuid
-    LANGUAGE plpgsql STABLE
-    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
-    AS $$
-declare
-  v_user_id uuid := app_hidden.require_user('unverified', require_dispute_admin.action);
-begin
-  if not app_hidden.current_user_has_permission(require_dispute_admin.permission) then
-    raise exception 'Only admins with % may %', require_dispute_admin.permission, require_dispute_admin.action
-      using errcode = 'DNIED';
-  end if;
-  if not exists (select 1 from app_private.sessions s where s.id = app_hidden.current_session_id() and s.mfa_verified) then
-    raise exception 'Admin acts on disputes need a session that passed the second factor' using errcode = 'DNIED';
-  end if;
-  return v_user_id;
-end;
-$$;
-
-
---
--- Name: FUNCTION require_dispute_admin(permission text, action text); Type: COMMENT; Schema: app_private; Owner: -
---
-
-COMMENT ON FUNCTION app_private.require_dispute_admin(permission text, action text) IS 'Caller check of admin acts on disputes: the permission and a two-factor session; DNIED otherwise.';
-
-
---
 -- Name: require_money_admin(text, text); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -20104,35 +20108,6 @@ $$;
 --
 
 COMMENT ON FUNCTION app_private.require_money_admin(permission text, action text) IS 'Caller check of admin money operations: the permission and a two-factor session; DNIED otherwise.';
-
-
---
--- Name: require_notifications_admin(text); Type: FUNCTION; Schema: app_private; Owner: -
---
-
-CREATE FUNCTION app_private.require_notifications_admin(action text) RETURNS uuid
-    LANGUAGE plpgsql STABLE
-    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
-    AS $$
-declare
-  v_user_id uuid := app_hidden.require_user('unverified', require_notifications_admin.action);
-begin
-  if not app_hidden.current_user_has_permission('notifications.send') then
-    raise exception 'Only admins with notifications.send may %', require_notifications_admin.action using errcode = 'DNIED';
-  end if;
-  if not exists (select 1 from app_private.sessions s where s.id = app_hidden.current_session_id() and s.mfa_verified) then
-    raise exception 'Notification admin tools need a session that passed the second factor' using errcode = 'DNIED';
-  end if;
-  return v_user_id;
-end;
-$$;
-
-
---
--- Name: FUNCTION require_notifications_admin(action text); Type: COMMENT; Schema: app_private; Owner: -
---
-
-COMMENT ON FUNCTION app_private.require_notifications_admin(action text) IS 'Caller check of notification admin tools: notifications.send and a two-factor session; DNIED otherwise.';
 
 
 --
@@ -21374,6 +21349,11 @@ begin
           (select f.sha256 from app_public.files f where f.id = add_dispute_evidence.file_id),
           nullif(trim(add_dispute_evidence.description), ''))
   returning * into v_evidence;
+  if v_user_id not in (v_dispute.complainant_id, v_dispute.respondent_id) then
+    -- An admin adding evidence is an admin act; a party's evidence is theirs.
+    perform app_hidden.log_admin_action('add_dispute_evidence', 'dispute', v_dispute.id::text, 'low', null,
+      jsonb_build_object('evidence_id', v_evidence.id, 'file_id', v_evidence.file_id, 'type', v_evidence.type));
+  end if;
   return v_evidence;
 end;
 $$;
@@ -22358,8 +22338,9 @@ CREATE FUNCTION app_public.assign_dispute(dispute_id uuid, assignee_id uuid) RET
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  v_admin uuid := app_private.require_dispute_admin('disputes.assign', 'assign disputes');
+  v_admin uuid := app_private.require_admin('disputes.assign', 'assign disputes');
   v_dispute app_public.disputes;
+  v_old jsonb;
 begin
   select * into v_dispute from app_public.disputes s where s.id = assign_dispute.dispute_id for update;
   if v_dispute.id is null then
@@ -22374,12 +22355,15 @@ begin
                                  where g.granted in ('*', 'disputes.*', 'disputes.write'))) then
     raise exception 'assignee_id must name an active admin with disputes.write' using errcode = 'INVAL';
   end if;
+  v_old := jsonb_build_object('assignee_id', v_dispute.assignee_id, 'status', v_dispute.status);
   update app_public.disputes s
      set assignee_id = assign_dispute.assignee_id,
          status = case when s.status = 'open' then 'under_review' else s.status end,
          first_response_at = coalesce(s.first_response_at, now())
    where s.id = v_dispute.id
   returning * into v_dispute;
+  perform app_hidden.log_admin_action('assign_dispute', 'dispute', v_dispute.id::text, 'medium', v_old,
+    jsonb_build_object('assignee_id', v_dispute.assignee_id, 'status', v_dispute.status));
   if assign_dispute.assignee_id <> v_admin then
     perform app_hidden.notify(assign_dispute.assignee_id, 'dispute_admin_alert',
       jsonb_build_object('subject', format('Dispute %s assigned to you', v_dispute.case_number),
@@ -22511,7 +22495,7 @@ CREATE FUNCTION app_public.cancel_bulk_notification(bulk_notification_id uuid) R
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  v_admin uuid := app_private.require_notifications_admin('cancel bulk notifications');
+  v_admin uuid := app_private.require_admin('notifications.send', 'cancel bulk notifications');
   v_bulk app_public.bulk_notifications;
 begin
   select * into v_bulk from app_public.bulk_notifications b where b.id = cancel_bulk_notification.bulk_notification_id for update;
@@ -22521,6 +22505,8 @@ begin
   if v_bulk.status not in ('scheduled', 'processing') then
     raise exception 'This bulk send is % and can no longer be canceled', v_bulk.status using errcode = 'BADST';
   end if;
+  perform app_hidden.log_admin_action('cancel_bulk_notification', 'bulk_notification', v_bulk.id::text, 'medium',
+    jsonb_build_object('status', v_bulk.status), jsonb_build_object('status', 'canceled'));
   update app_public.bulk_notifications b set status = 'canceled', canceled_at = now() where b.id = v_bulk.id
   returning * into v_bulk;
   perform graphile_worker.remove_job('bulk_notifications__send_batch:' || v_bulk.id);
@@ -22818,7 +22804,7 @@ CREATE FUNCTION app_public.close_dispute(dispute_id uuid) RETURNS app_public.dis
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  v_admin uuid := app_private.require_dispute_admin('disputes.write', 'close disputes');
+  v_admin uuid := app_private.require_admin('disputes.write', 'close disputes');
   v_dispute app_public.disputes;
 begin
   update app_public.disputes s set status = 'closed', closed_at = now()
@@ -22831,6 +22817,8 @@ begin
     end if;
     raise exception 'Only a resolved dispute can be closed (this one is %)', v_dispute.status using errcode = 'BADST';
   end if;
+  perform app_hidden.log_admin_action('close_dispute', 'dispute', v_dispute.id::text, 'medium',
+    jsonb_build_object('status', 'resolved'), jsonb_build_object('status', v_dispute.status));
   return v_dispute;
 end;
 $$;
@@ -23601,13 +23589,10 @@ CREATE FUNCTION app_public.create_geofence(geofence_type app_public.geofence_typ
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  v_user_id uuid := app_hidden.require_user('unverified', 'draw geofences');
+  v_user_id uuid := app_private.require_admin('deliveries.write', 'draw geofences');
   v_shape geometry;
   v_row app_public.geofences;
 begin
-  if not app_hidden.current_user_has_permission('deliveries.write') then
-    raise exception 'Only admins with deliveries.write may draw geofences' using errcode = 'DNIED';
-  end if;
   if create_geofence.geofence_type not in ('restricted', 'safe_zone') then
     raise exception 'geofence_type must be restricted or safe_zone (pickup and drop-off circles come with acceptance)'
       using errcode = 'INVAL';
@@ -23625,6 +23610,9 @@ begin
   values (create_geofence.geofence_type, create_geofence.delivery_id, 'polygon', v_shape::geography,
           create_geofence.dwell_threshold_s, create_geofence.active_from, create_geofence.active_until, v_user_id)
   returning * into v_row;
+  perform app_hidden.log_admin_action('create_geofence', 'geofence', v_row.id::text, 'medium', null,
+    jsonb_build_object('geofence_type', v_row.geofence_type, 'delivery_id', v_row.delivery_id,
+                       'active_from', v_row.active_from, 'active_until', v_row.active_until));
   return v_row;
 end;
 $$;
@@ -23635,7 +23623,7 @@ $$;
 --
 
 COMMENT ON FUNCTION app_public.create_geofence(geofence_type app_public.geofence_type, polygon jsonb, delivery_id uuid, dwell_threshold_s integer, active_from timestamp with time zone, active_until timestamp with time zone) IS '@resultFieldName geofence
-Admins (deliveries.write) draw a restricted or safe_zone polygon (GeoJSON), for a delivery or platform-wide. Errors: LOGIN, DNIED, INVAL, NTFND (no such delivery).';
+Admins (deliveries.write, two-factor session) draw a restricted or safe_zone polygon (GeoJSON), for a delivery or platform-wide. Errors: LOGIN, DNIED, INVAL, NTFND (no such delivery).';
 
 
 --
@@ -23772,7 +23760,7 @@ CREATE FUNCTION app_public.create_webhook(url text, events text[], description t
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  v_admin uuid := app_private.require_notifications_admin('create webhooks');
+  v_admin uuid := app_private.require_admin('notifications.send', 'create webhooks');
   v_id uuid;
 begin
   insert into app_public.notification_webhooks (owner_id, url, events, description)
@@ -23780,6 +23768,8 @@ begin
           (select coalesce(array_agg(distinct e order by e), '{}') from unnest(create_webhook.events) e),
           create_webhook.description)
   returning id into v_id;
+  perform app_hidden.log_admin_action('create_webhook', 'notification_webhook', v_id::text, 'high', null,
+    jsonb_build_object('url', create_webhook.url, 'events', create_webhook.events));
   return (v_id, app_private.new_webhook_secret(v_id, false))::app_public.webhook_secret;
 end;
 $$;
@@ -24556,6 +24546,7 @@ CREATE FUNCTION app_public.escalate_dispute(dispute_id uuid, reason text) RETURN
 declare
   v_user_id uuid := app_hidden.require_not_suspended('escalate disputes');
   v_dispute app_public.disputes := app_private.lock_dispute_for(escalate_dispute.dispute_id, v_user_id, 'disputes.write');
+  v_old jsonb;
 begin
   if not app_hidden.dispute_status_open(v_dispute.status) or v_dispute.status = 'escalated' then
     raise exception 'Only an open dispute not yet escalated can be escalated (this one is %)', v_dispute.status
@@ -24569,9 +24560,15 @@ begin
     raise exception 'A party may escalate only a dispute no admin responded to by %',
       to_char(v_dispute.response_due_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI "UTC"') using errcode = 'BADST';
   end if;
+  v_old := jsonb_build_object('status', v_dispute.status, 'priority', v_dispute.priority);
   update app_public.disputes s set status = 'escalated', priority = 'urgent', escalated_at = now()
    where s.id = v_dispute.id
   returning * into v_dispute;
+  if v_user_id not in (v_dispute.complainant_id, v_dispute.respondent_id) then
+    -- An admin's escalation is an admin act; a party's is theirs, recorded on the dispute only.
+    perform app_hidden.log_admin_action('escalate_dispute', 'dispute', v_dispute.id::text, 'medium', v_old,
+      jsonb_build_object('status', v_dispute.status, 'priority', v_dispute.priority), trim(escalate_dispute.reason));
+  end if;
   perform app_private.alert_dispute_admins(format('Dispute %s escalated', v_dispute.case_number), trim(escalate_dispute.reason));
   return v_dispute;
 end;
@@ -25693,16 +25690,15 @@ CREATE FUNCTION app_public.moderate_message(message_id uuid, hide boolean) RETUR
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  v_user_id uuid := app_hidden.require_not_suspended('moderate messages');
+  v_user_id uuid := app_private.require_admin('content.moderate', 'moderate messages');
   v_message app_public.conversation_messages;
+  v_was_hidden boolean;
 begin
-  if not app_hidden.current_user_has_permission('content.moderate') then
-    raise exception 'Moderating messages needs the content.moderate permission' using errcode = 'DNIED';
-  end if;
   select * into v_message from app_public.conversation_messages m where m.id = moderate_message.message_id for update;
   if v_message.id is null then
     raise exception 'Message not found' using errcode = 'NTFND';
   end if;
+  v_was_hidden := v_message.hidden_at is not null;
   if moderate_message.hide and v_message.hidden_at is null then
     if v_message.body is not null then
       insert into app_private.conversation_message_originals (message_id, body) values (v_message.id, v_message.body)
@@ -25717,6 +25713,8 @@ begin
      set status = case when moderate_message.hide then 'resolved' else 'dismissed' end::app_public.report_status,
          handled_by = v_user_id, handled_at = now()
    where r.message_id = v_message.id and r.status = 'pending';
+  perform app_hidden.log_admin_action('moderate_message', 'conversation_message', v_message.id::text, 'medium',
+    jsonb_build_object('hidden', v_was_hidden), jsonb_build_object('hidden', v_message.hidden_at is not null));
   return v_message;
 end;
 $$;
@@ -25727,7 +25725,7 @@ $$;
 --
 
 COMMENT ON FUNCTION app_public.moderate_message(message_id uuid, hide boolean) IS '@resultFieldName conversationMessage
-Moderators (content.moderate): hide a message (hide true; its reports are resolved) or keep it (its reports are dismissed). Errors: LOGIN, DNIED, NTFND.';
+Moderators (content.moderate, two-factor session): hide a message (hide true; its reports are resolved) or keep it (its reports are dismissed). Errors: LOGIN, DNIED, NTFND.';
 
 
 --
@@ -25999,6 +25997,8 @@ begin
     insert into app_public.dispute_messages (dispute_id, author_id, body, is_internal)
     values (v_dispute.id, v_user_id, nullif(trim(post_dispute_message.body), ''), true)
     returning * into v_message;
+    perform app_hidden.log_admin_action('post_dispute_message', 'dispute', v_dispute.id::text, 'low', null,
+      jsonb_build_object('message_id', v_message.id, 'is_internal', true));
     return v_message;
   end if;
   v_message := app_hidden.post_dispute_party_message(v_dispute.id, v_user_id, post_dispute_message.body);
@@ -26007,6 +26007,8 @@ begin
        set status = case when s.status in ('open', 'under_review') then 'awaiting_response' else s.status end,
            first_response_at = coalesce(s.first_response_at, now())
      where s.id = v_dispute.id;
+    perform app_hidden.log_admin_action('post_dispute_message', 'dispute', v_dispute.id::text, 'low', null,
+      jsonb_build_object('message_id', v_message.id, 'is_internal', false));
   elsif v_dispute.status = 'awaiting_response' then
     update app_public.disputes s set status = 'under_review' where s.id = v_dispute.id;
   end if;
@@ -28042,7 +28044,7 @@ CREATE FUNCTION app_public.reschedule_bulk_notification(bulk_notification_id uui
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  v_admin uuid := app_private.require_notifications_admin('reschedule bulk notifications');
+  v_admin uuid := app_private.require_admin('notifications.send', 'reschedule bulk notifications');
   v_bulk app_public.bulk_notifications;
 begin
   select * into v_bulk from app_public.bulk_notifications b where b.id = reschedule_bulk_notification.bulk_notification_id for update;
@@ -28055,6 +28057,9 @@ begin
   if reschedule_bulk_notification.scheduled_at is null or reschedule_bulk_notification.scheduled_at < now() - interval '1 minute' then
     raise exception 'scheduled_at cannot be in the past' using errcode = 'INVAL';
   end if;
+  perform app_hidden.log_admin_action('reschedule_bulk_notification', 'bulk_notification', v_bulk.id::text, 'medium',
+    jsonb_build_object('scheduled_at', v_bulk.scheduled_at),
+    jsonb_build_object('scheduled_at', greatest(reschedule_bulk_notification.scheduled_at, now())));
   update app_public.bulk_notifications b set scheduled_at = greatest(reschedule_bulk_notification.scheduled_at, now())
    where b.id = v_bulk.id
   returning * into v_bulk;
@@ -28173,7 +28178,7 @@ CREATE FUNCTION app_public.resolve_dispute(dispute_id uuid, resolution app_publi
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  v_admin uuid := app_private.require_dispute_admin('disputes.write', 'resolve disputes');
+  v_admin uuid := app_private.require_admin('disputes.write', 'resolve disputes');
   v_dispute app_public.disputes;
   v_delivery app_public.deliveries;
   v_intent app_public.payment_intents;
@@ -28893,13 +28898,14 @@ CREATE FUNCTION app_public.rotate_webhook_secret(webhook_id uuid) RETURNS app_pu
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  v_admin uuid := app_private.require_notifications_admin('rotate webhook secrets');
+  v_admin uuid := app_private.require_admin('notifications.send', 'rotate webhook secrets');
   v_id uuid;
 begin
   select w.id into v_id from app_public.notification_webhooks w where w.id = rotate_webhook_secret.webhook_id for update;
   if v_id is null then
     raise exception 'webhook_id names no webhook' using errcode = 'NTFND';
   end if;
+  perform app_hidden.log_admin_action('rotate_webhook_secret', 'notification_webhook', v_id::text, 'high');
   return (v_id, app_private.new_webhook_secret(v_id, true))::app_public.webhook_secret;
 end;
 $$;
@@ -29376,7 +29382,7 @@ CREATE FUNCTION app_public.send_bulk_notification(template text, variables jsonb
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  v_admin uuid := app_private.require_notifications_admin('send bulk notifications');
+  v_admin uuid := app_private.require_admin('notifications.send', 'send bulk notifications');
   v_template app_public.notification_templates;
   v_missing text;
   v_bulk app_public.bulk_notifications;
@@ -29406,6 +29412,10 @@ begin
           (app_hidden.config_value('notifications.bulk_batch_size'))::int,
           (app_hidden.config_value('notifications.bulk_batch_delay_seconds'))::int)
   returning * into v_bulk;
+  perform app_hidden.log_admin_action('send_bulk_notification', 'bulk_notification', v_bulk.id::text, 'medium', null,
+    jsonb_build_object('template', v_template.name, 'target_user_type', v_bulk.target_user_type,
+                       'target_country', v_bulk.target_country, 'target_min_verification', v_bulk.target_min_verification,
+                       'scheduled_at', v_bulk.scheduled_at));
   perform app_private.enqueue_bulk_notification_batch(v_bulk.id, v_bulk.scheduled_at);
   return v_bulk;
 end;
@@ -29669,7 +29679,7 @@ CREATE FUNCTION app_public.send_test_webhook(webhook_id uuid) RETURNS app_public
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  v_admin uuid := app_private.require_notifications_admin('send test webhooks');
+  v_admin uuid := app_private.require_admin('notifications.send', 'send test webhooks');
   v_w app_public.notification_webhooks;
   v_event_id uuid := gen_random_uuid();
   v_d app_public.webhook_deliveries;
@@ -29687,6 +29697,8 @@ begin
             'created_at', to_char(now() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
             'data', jsonb_build_object('webhook_id', v_w.id, 'sent_by', v_admin)))
   returning * into v_d;
+  perform app_hidden.log_admin_action('send_test_webhook', 'notification_webhook', v_w.id::text, 'low', null,
+    jsonb_build_object('webhook_delivery_id', v_d.id));
   perform graphile_worker.add_job('webhook_deliveries__send', json_build_object('id', v_d.id),
     job_key := 'webhook_deliveries__send:' || v_d.id, max_attempts := 1);
   return v_d;
@@ -30733,12 +30745,9 @@ CREATE FUNCTION app_public.update_emergency_status(emergency_id uuid, status app
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  v_user_id uuid := app_hidden.require_user('unverified', 'handle emergencies');
+  v_user_id uuid := app_private.require_admin('deliveries.write', 'handle emergencies');
   v_row app_public.emergency_locations;
 begin
-  if not app_hidden.current_user_has_permission('deliveries.write') then
-    raise exception 'Only admins with deliveries.write may handle emergencies' using errcode = 'DNIED';
-  end if;
   select * into v_row from app_public.emergency_locations e where e.id = update_emergency_status.emergency_id for update;
   if v_row.id is null then
     raise exception 'Emergency not found' using errcode = 'NTFND';
@@ -30751,6 +30760,9 @@ begin
   if update_emergency_status.status = 'resolved' and update_emergency_status.resolution is null then
     raise exception 'resolution is required to resolve an emergency' using errcode = 'INVAL';
   end if;
+  perform app_hidden.log_admin_action('update_emergency_status', 'emergency', v_row.id::text, 'medium',
+    jsonb_build_object('status', v_row.status), jsonb_build_object('status', update_emergency_status.status),
+    update_emergency_status.resolution);
   update app_public.emergency_locations e
      set status = update_emergency_status.status,
          acknowledged_at = coalesce(e.acknowledged_at, now()),
@@ -42087,6 +42099,13 @@ CREATE TRIGGER _800_open_conversation AFTER INSERT ON app_public.delivery_offers
 
 
 --
+-- Name: notification_webhooks _900_audit; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _900_audit AFTER DELETE OR UPDATE ON app_public.notification_webhooks FOR EACH ROW EXECUTE FUNCTION app_hidden.tg_notification_webhooks__audit();
+
+
+--
 -- Name: delivery_requests _900_enqueue_matching; Type: TRIGGER; Schema: app_public; Owner: -
 --
 
@@ -47477,6 +47496,14 @@ REVOKE ALL ON FUNCTION app_hidden.tg_notification_templates__bump_version() FROM
 
 
 --
+-- Name: FUNCTION tg_notification_webhooks__audit(); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.tg_notification_webhooks__audit() FROM PUBLIC;
+GRANT ALL ON FUNCTION app_hidden.tg_notification_webhooks__audit() TO app_user;
+
+
+--
 -- Name: FUNCTION tg_notification_webhooks__check(); Type: ACL; Schema: app_hidden; Owner: -
 --
 
@@ -48785,24 +48812,10 @@ REVOKE ALL ON FUNCTION app_private.require_admin(permission text, action text) F
 
 
 --
--- Name: FUNCTION require_dispute_admin(permission text, action text); Type: ACL; Schema: app_private; Owner: -
---
-
-REVOKE ALL ON FUNCTION app_private.require_dispute_admin(permission text, action text) FROM PUBLIC;
-
-
---
 -- Name: FUNCTION require_money_admin(permission text, action text); Type: ACL; Schema: app_private; Owner: -
 --
 
 REVOKE ALL ON FUNCTION app_private.require_money_admin(permission text, action text) FROM PUBLIC;
-
-
---
--- Name: FUNCTION require_notifications_admin(action text); Type: ACL; Schema: app_private; Owner: -
---
-
-REVOKE ALL ON FUNCTION app_private.require_notifications_admin(action text) FROM PUBLIC;
 
 
 --
@@ -50944,3 +50957,4 @@ ALTER DEFAULT PRIVILEGES FOR ROLE app_owner REVOKE ALL ON FUNCTIONS  FROM PUBLIC
 --   20261209150000
 --   20261209160000
 --   20261210100000
+--   20261210110000

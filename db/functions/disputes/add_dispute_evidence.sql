@@ -28,6 +28,11 @@ begin
           (select f.sha256 from app_public.files f where f.id = add_dispute_evidence.file_id),
           nullif(trim(add_dispute_evidence.description), ''))
   returning * into v_evidence;
+  if v_user_id not in (v_dispute.complainant_id, v_dispute.respondent_id) then
+    -- An admin adding evidence is an admin act; a party's evidence is theirs.
+    perform app_hidden.log_admin_action('add_dispute_evidence', 'dispute', v_dispute.id::text, 'low', null,
+      jsonb_build_object('evidence_id', v_evidence.id, 'file_id', v_evidence.file_id, 'type', v_evidence.type));
+  end if;
   return v_evidence;
 end;
 $$;

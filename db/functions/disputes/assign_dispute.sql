@@ -6,8 +6,9 @@ language plpgsql volatile security definer
 set search_path = pg_catalog, public, pg_temp
 as $$
 declare
-  v_admin uuid := app_private.require_dispute_admin('disputes.assign', 'assign disputes');
+  v_admin uuid := app_private.require_admin('disputes.assign', 'assign disputes');
   v_dispute app_public.disputes;
+  v_old jsonb;
 begin
   select * into v_dispute from app_public.disputes s where s.id = assign_dispute.dispute_id for update;
   if v_dispute.id is null then
@@ -22,12 +23,15 @@ begin
                                  where g.granted in ('*', 'disputes.*', 'disputes.write'))) then
     raise exception 'assignee_id must name an active admin with disputes.write' using errcode = 'INVAL';
   end if;
+  v_old := jsonb_build_object('assignee_id', v_dispute.assignee_id, 'status', v_dispute.status);
   update app_public.disputes s
      set assignee_id = assign_dispute.assignee_id,
          status = case when s.status = 'open' then 'under_review' else s.status end,
          first_response_at = coalesce(s.first_response_at, now())
    where s.id = v_dispute.id
   returning * into v_dispute;
+  perform app_hidden.log_admin_action('assign_dispute', 'dispute', v_dispute.id::text, 'medium', v_old,
+    jsonb_build_object('assignee_id', v_dispute.assignee_id, 'status', v_dispute.status));
   if assign_dispute.assignee_id <> v_admin then
     perform app_hidden.notify(assign_dispute.assignee_id, 'dispute_admin_alert',
       jsonb_build_object('subject', format('Dispute %s assigned to you', v_dispute.case_number),

@@ -6,7 +6,7 @@ language plpgsql volatile security definer
 set search_path = pg_catalog, public, pg_temp
 as $$
 declare
-  v_admin uuid := app_private.require_dispute_admin('disputes.write', 'close disputes');
+  v_admin uuid := app_private.require_admin('disputes.write', 'close disputes');
   v_dispute app_public.disputes;
 begin
   update app_public.disputes s set status = 'closed', closed_at = now()
@@ -19,6 +19,8 @@ begin
     end if;
     raise exception 'Only a resolved dispute can be closed (this one is %)', v_dispute.status using errcode = 'BADST';
   end if;
+  perform app_hidden.log_admin_action('close_dispute', 'dispute', v_dispute.id::text, 'medium',
+    jsonb_build_object('status', 'resolved'), jsonb_build_object('status', v_dispute.status));
   return v_dispute;
 end;
 $$;

@@ -53,28 +53,6 @@ as $$
 $$;
 comment on function app_hidden.add_business_days(timestamptz, integer) is 'The moment n business days (Monday–Friday, UTC) after start_at.';
 
--- The caller check of admin acts on disputes: an active admin holding the permission in a session that passed the
--- second factor (always, as for money operations). Returns the admin's id; DNIED otherwise.
-create or replace function app_private.require_dispute_admin(permission text, action text)
-returns uuid
-language plpgsql stable
-set search_path = pg_catalog, public, pg_temp
-as $$
-declare
-  v_user_id uuid := app_hidden.require_user('unverified', require_dispute_admin.action);
-begin
-  if not app_hidden.current_user_has_permission(require_dispute_admin.permission) then
-    raise exception 'Only admins with % may %', require_dispute_admin.permission, require_dispute_admin.action
-      using errcode = 'DNIED';
-  end if;
-  if not exists (select 1 from app_private.sessions s where s.id = app_hidden.current_session_id() and s.mfa_verified) then
-    raise exception 'Admin acts on disputes need a session that passed the second factor' using errcode = 'DNIED';
-  end if;
-  return v_user_id;
-end;
-$$;
-comment on function app_private.require_dispute_admin(text, text) is 'Caller check of admin acts on disputes: the permission and a two-factor session; DNIED otherwise.';
-
 -- A dispute, locked, for someone who may act on it: a party, or an admin with the permission (in a two-factor
 -- session). NTFND for anybody else (they cannot see it), DNIED for an admin who reads disputes without the permission.
 -- The caller is the admin when they are not one of the parties.
@@ -94,7 +72,7 @@ begin
     return v_dispute;
   end if;
   if app_hidden.current_user_has_permission(lock_dispute_for.admin_permission) then
-    perform app_private.require_dispute_admin(lock_dispute_for.admin_permission, 'act on disputes');
+    perform app_private.require_admin(lock_dispute_for.admin_permission, 'act on disputes');
     return v_dispute;
   end if;
   if app_hidden.current_user_has_permission('disputes.read') then

@@ -9,6 +9,7 @@ as $$
 declare
   v_user_id uuid := app_hidden.require_not_suspended('escalate disputes');
   v_dispute app_public.disputes := app_private.lock_dispute_for(escalate_dispute.dispute_id, v_user_id, 'disputes.write');
+  v_old jsonb;
 begin
   if not app_hidden.dispute_status_open(v_dispute.status) or v_dispute.status = 'escalated' then
     raise exception 'Only an open dispute not yet escalated can be escalated (this one is %)', v_dispute.status
@@ -22,9 +23,15 @@ begin
     raise exception 'A party may escalate only a dispute no admin responded to by %',
       to_char(v_dispute.response_due_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI "UTC"') using errcode = 'BADST';
   end if;
+  v_old := jsonb_build_object('status', v_dispute.status, 'priority', v_dispute.priority);
   update app_public.disputes s set status = 'escalated', priority = 'urgent', escalated_at = now()
    where s.id = v_dispute.id
   returning * into v_dispute;
+  if v_user_id not in (v_dispute.complainant_id, v_dispute.respondent_id) then
+    -- An admin's escalation is an admin act; a party's is theirs, recorded on the dispute only.
+    perform app_hidden.log_admin_action('escalate_dispute', 'dispute', v_dispute.id::text, 'medium', v_old,
+      jsonb_build_object('status', v_dispute.status, 'priority', v_dispute.priority), trim(escalate_dispute.reason));
+  end if;
   perform app_private.alert_dispute_admins(format('Dispute %s escalated', v_dispute.case_number), trim(escalate_dispute.reason));
   return v_dispute;
 end;

@@ -24,6 +24,8 @@ begin
     insert into app_public.dispute_messages (dispute_id, author_id, body, is_internal)
     values (v_dispute.id, v_user_id, nullif(trim(post_dispute_message.body), ''), true)
     returning * into v_message;
+    perform app_hidden.log_admin_action('post_dispute_message', 'dispute', v_dispute.id::text, 'low', null,
+      jsonb_build_object('message_id', v_message.id, 'is_internal', true));
     return v_message;
   end if;
   v_message := app_hidden.post_dispute_party_message(v_dispute.id, v_user_id, post_dispute_message.body);
@@ -32,6 +34,8 @@ begin
        set status = case when s.status in ('open', 'under_review') then 'awaiting_response' else s.status end,
            first_response_at = coalesce(s.first_response_at, now())
      where s.id = v_dispute.id;
+    perform app_hidden.log_admin_action('post_dispute_message', 'dispute', v_dispute.id::text, 'low', null,
+      jsonb_build_object('message_id', v_message.id, 'is_internal', false));
   elsif v_dispute.status = 'awaiting_response' then
     update app_public.disputes s set status = 'under_review' where s.id = v_dispute.id;
   end if;

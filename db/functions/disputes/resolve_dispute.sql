@@ -26,7 +26,7 @@ language plpgsql volatile security definer
 set search_path = pg_catalog, public, pg_temp
 as $$
 declare
-  v_admin uuid := app_private.require_dispute_admin('disputes.write', 'resolve disputes');
+  v_admin uuid := app_private.require_admin('disputes.write', 'resolve disputes');
   v_dispute app_public.disputes;
   v_delivery app_public.deliveries;
   v_intent app_public.payment_intents;

@@ -7,7 +7,7 @@ language plpgsql volatile security definer
 set search_path = pg_catalog, public, pg_temp
 as $$
 declare
-  v_admin uuid := app_private.require_notifications_admin('create webhooks');
+  v_admin uuid := app_private.require_admin('notifications.send', 'create webhooks');
   v_id uuid;
 begin
   insert into app_public.notification_webhooks (owner_id, url, events, description)
@@ -15,6 +15,8 @@ begin
           (select coalesce(array_agg(distinct e order by e), '{}') from unnest(create_webhook.events) e),
           create_webhook.description)
   returning id into v_id;
+  perform app_hidden.log_admin_action('create_webhook', 'notification_webhook', v_id::text, 'high', null,
+    jsonb_build_object('url', create_webhook.url, 'events', create_webhook.events));
   return (v_id, app_private.new_webhook_secret(v_id, false))::app_public.webhook_secret;
 end;
 $$;

@@ -198,24 +198,3 @@ grant execute on function app_hidden.tg_user_contacts__reset_bounces() to app_us
 create or replace trigger _500_reset_bounces after update of email on app_public.user_contacts
   for each row when (OLD.email is distinct from NEW.email) execute function app_hidden.tg_user_contacts__reset_bounces();
 
--- The caller check of notification admin tools (webhooks, bulk sends): an active admin holding notifications.send, in
--- a session that passed the second factor (always, whatever security.admin_requires_2fa says: these reach every
--- user or a partner's systems). Returns the admin's id; DNIED otherwise.
-create or replace function app_private.require_notifications_admin(action text)
-returns uuid
-language plpgsql stable
-set search_path = pg_catalog, public, pg_temp
-as $$
-declare
-  v_user_id uuid := app_hidden.require_user('unverified', require_notifications_admin.action);
-begin
-  if not app_hidden.current_user_has_permission('notifications.send') then
-    raise exception 'Only admins with notifications.send may %', require_notifications_admin.action using errcode = 'DNIED';
-  end if;
-  if not exists (select 1 from app_private.sessions s where s.id = app_hidden.current_session_id() and s.mfa_verified) then
-    raise exception 'Notification admin tools need a session that passed the second factor' using errcode = 'DNIED';
-  end if;
-  return v_user_id;
-end;
-$$;
-comment on function app_private.require_notifications_admin(text) is 'Caller check of notification admin tools: notifications.send and a two-factor session; DNIED otherwise.';

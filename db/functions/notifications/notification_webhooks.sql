@@ -30,6 +30,38 @@ create or replace trigger _100_timestamps before update on app_public.notificati
 create or replace trigger _100_timestamps before update on app_public.webhook_deliveries
   for each row execute function app_hidden.tg__set_updated_at();
 
+-- Admins edit and delete webhooks through the table (updateNotificationWebhook, deleteNotificationWebhook, under its
+-- policies): each change by a signed-in user is an admin act, so it takes the admin caller check (a two-factor
+-- session always, as for the functions) and is logged high (a partner's endpoint is configuration). The worker's own
+-- updates (failures, disabling) have no signed-in user and are not admin acts.
+create or replace function app_hidden.tg_notification_webhooks__audit()
+returns trigger
+language plpgsql volatile security definer
+set search_path = pg_catalog, public, pg_temp
+as $$
+begin
+  if app_public.current_user_id() is null then
+    return null;
+  end if;
+  if TG_OP = 'DELETE' then
+    perform app_private.require_admin('notifications.send', 'delete webhooks');
+    perform app_hidden.log_admin_action('delete_notification_webhook', 'notification_webhook', OLD.id::text, 'high',
+      jsonb_build_object('url', OLD.url, 'events', OLD.events, 'active', OLD.active));
+  else
+    perform app_private.require_admin('notifications.send', 'edit webhooks');
+    perform app_hidden.log_admin_action('update_notification_webhook', 'notification_webhook', NEW.id::text, 'high',
+      jsonb_build_object('url', OLD.url, 'description', OLD.description, 'events', OLD.events, 'active', OLD.active),
+      jsonb_build_object('url', NEW.url, 'description', NEW.description, 'events', NEW.events, 'active', NEW.active));
+  end if;
+  return null;
+end;
+$$;
+comment on function app_hidden.tg_notification_webhooks__audit() is 'An admin''s edit or deletion of a webhook: the admin caller check, then one high entry of the admin activity log.';
+grant execute on function app_hidden.tg_notification_webhooks__audit() to app_user;
+
+create or replace trigger _900_audit after update or delete on app_public.notification_webhooks
+  for each row execute function app_hidden.tg_notification_webhooks__audit();
+
 -- The header X-P2P-Signature of a body sent now: 't=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>', one
 -- v1= per secret that signs (the current one, and the previous one for 24 hours after a rotation). The HMAC key is
 -- the secret exactly as it was shown (64 hexadecimal characters).

@@ -5,7 +5,7 @@ language plpgsql volatile security definer
 set search_path = pg_catalog, public, pg_temp
 as $$
 declare
-  v_admin uuid := app_private.require_notifications_admin('reschedule bulk notifications');
+  v_admin uuid := app_private.require_admin('notifications.send', 'reschedule bulk notifications');
   v_bulk app_public.bulk_notifications;
 begin
   select * into v_bulk from app_public.bulk_notifications b where b.id = reschedule_bulk_notification.bulk_notification_id for update;
@@ -18,6 +18,9 @@ begin
   if reschedule_bulk_notification.scheduled_at is null or reschedule_bulk_notification.scheduled_at < now() - interval '1 minute' then
     raise exception 'scheduled_at cannot be in the past' using errcode = 'INVAL';
   end if;
+  perform app_hidden.log_admin_action('reschedule_bulk_notification', 'bulk_notification', v_bulk.id::text, 'medium',
+    jsonb_build_object('scheduled_at', v_bulk.scheduled_at),
+    jsonb_build_object('scheduled_at', greatest(reschedule_bulk_notification.scheduled_at, now())));
   update app_public.bulk_notifications b set scheduled_at = greatest(reschedule_bulk_notification.scheduled_at, now())
    where b.id = v_bulk.id
   returning * into v_bulk;

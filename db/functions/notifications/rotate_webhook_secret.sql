@@ -7,13 +7,14 @@ language plpgsql volatile security definer
 set search_path = pg_catalog, public, pg_temp
 as $$
 declare
-  v_admin uuid := app_private.require_notifications_admin('rotate webhook secrets');
+  v_admin uuid := app_private.require_admin('notifications.send', 'rotate webhook secrets');
   v_id uuid;
 begin
   select w.id into v_id from app_public.notification_webhooks w where w.id = rotate_webhook_secret.webhook_id for update;
   if v_id is null then
     raise exception 'webhook_id names no webhook' using errcode = 'NTFND';
   end if;
+  perform app_hidden.log_admin_action('rotate_webhook_secret', 'notification_webhook', v_id::text, 'high');
   return (v_id, app_private.new_webhook_secret(v_id, true))::app_public.webhook_secret;
 end;
 $$;

@@ -16,7 +16,7 @@ language plpgsql volatile security definer
 set search_path = pg_catalog, public, pg_temp
 as $$
 declare
-  v_admin uuid := app_private.require_notifications_admin('send bulk notifications');
+  v_admin uuid := app_private.require_admin('notifications.send', 'send bulk notifications');
   v_template app_public.notification_templates;
   v_missing text;
   v_bulk app_public.bulk_notifications;
@@ -46,6 +46,10 @@ begin
           (app_hidden.config_value('notifications.bulk_batch_size'))::int,
           (app_hidden.config_value('notifications.bulk_batch_delay_seconds'))::int)
   returning * into v_bulk;
+  perform app_hidden.log_admin_action('send_bulk_notification', 'bulk_notification', v_bulk.id::text, 'medium', null,
+    jsonb_build_object('template', v_template.name, 'target_user_type', v_bulk.target_user_type,
+                       'target_country', v_bulk.target_country, 'target_min_verification', v_bulk.target_min_verification,
+                       'scheduled_at', v_bulk.scheduled_at));
   perform app_private.enqueue_bulk_notification_batch(v_bulk.id, v_bulk.scheduled_at);
   return v_bulk;
 end;

@@ -6,7 +6,7 @@ language plpgsql volatile security definer
 set search_path = pg_catalog, public, pg_temp
 as $$
 declare
-  v_admin uuid := app_private.require_notifications_admin('send test webhooks');
+  v_admin uuid := app_private.require_admin('notifications.send', 'send test webhooks');
   v_w app_public.notification_webhooks;
   v_event_id uuid := gen_random_uuid();
   v_d app_public.webhook_deliveries;
@@ -24,6 +24,8 @@ begin
             'created_at', to_char(now() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
             'data', jsonb_build_object('webhook_id', v_w.id, 'sent_by', v_admin)))
   returning * into v_d;
+  perform app_hidden.log_admin_action('send_test_webhook', 'notification_webhook', v_w.id::text, 'low', null,
+    jsonb_build_object('webhook_delivery_id', v_d.id));
   perform graphile_worker.add_job('webhook_deliveries__send', json_build_object('id', v_d.id),
     job_key := 'webhook_deliveries__send:' || v_d.id, max_attempts := 1);
   return v_d;

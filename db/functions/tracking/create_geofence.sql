@@ -14,13 +14,10 @@ language plpgsql volatile security definer
 set search_path = pg_catalog, public, pg_temp
 as $$
 declare
-  v_user_id uuid := app_hidden.require_user('unverified', 'draw geofences');
+  v_user_id uuid := app_private.require_admin('deliveries.write', 'draw geofences');
   v_shape geometry;
   v_row app_public.geofences;
 begin
-  if not app_hidden.current_user_has_permission('deliveries.write') then
-    raise exception 'Only admins with deliveries.write may draw geofences' using errcode = 'DNIED';
-  end if;
   if create_geofence.geofence_type not in ('restricted', 'safe_zone') then
     raise exception 'geofence_type must be restricted or safe_zone (pickup and drop-off circles come with acceptance)'
       using errcode = 'INVAL';
@@ -38,9 +35,12 @@ begin
   values (create_geofence.geofence_type, create_geofence.delivery_id, 'polygon', v_shape::geography,
           create_geofence.dwell_threshold_s, create_geofence.active_from, create_geofence.active_until, v_user_id)
   returning * into v_row;
+  perform app_hidden.log_admin_action('create_geofence', 'geofence', v_row.id::text, 'medium', null,
+    jsonb_build_object('geofence_type', v_row.geofence_type, 'delivery_id', v_row.delivery_id,
+                       'active_from', v_row.active_from, 'active_until', v_row.active_until));
   return v_row;
 end;
 $$;
 comment on function app_public.create_geofence(app_public.geofence_type, jsonb, uuid, integer, timestamptz, timestamptz) is
-  E'@resultFieldName geofence\nAdmins (deliveries.write) draw a restricted or safe_zone polygon (GeoJSON), for a delivery or platform-wide. Errors: LOGIN, DNIED, INVAL, NTFND (no such delivery).';
+  E'@resultFieldName geofence\nAdmins (deliveries.write, two-factor session) draw a restricted or safe_zone polygon (GeoJSON), for a delivery or platform-wide. Errors: LOGIN, DNIED, INVAL, NTFND (no such delivery).';
 grant execute on function app_public.create_geofence(app_public.geofence_type, jsonb, uuid, integer, timestamptz, timestamptz) to app_user;

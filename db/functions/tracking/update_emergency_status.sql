@@ -7,12 +7,9 @@ language plpgsql volatile security definer
 set search_path = pg_catalog, public, pg_temp
 as $$
 declare
-  v_user_id uuid := app_hidden.require_user('unverified', 'handle emergencies');
+  v_user_id uuid := app_private.require_admin('deliveries.write', 'handle emergencies');
   v_row app_public.emergency_locations;
 begin
-  if not app_hidden.current_user_has_permission('deliveries.write') then
-    raise exception 'Only admins with deliveries.write may handle emergencies' using errcode = 'DNIED';
-  end if;
   select * into v_row from app_public.emergency_locations e where e.id = update_emergency_status.emergency_id for update;
   if v_row.id is null then
     raise exception 'Emergency not found' using errcode = 'NTFND';
@@ -25,6 +22,9 @@ begin
   if update_emergency_status.status = 'resolved' and update_emergency_status.resolution is null then
     raise exception 'resolution is required to resolve an emergency' using errcode = 'INVAL';
   end if;
+  perform app_hidden.log_admin_action('update_emergency_status', 'emergency', v_row.id::text, 'medium',
+    jsonb_build_object('status', v_row.status), jsonb_build_object('status', update_emergency_status.status),
+    update_emergency_status.resolution);
   update app_public.emergency_locations e
      set status = update_emergency_status.status,
          acknowledged_at = coalesce(e.acknowledged_at, now()),
