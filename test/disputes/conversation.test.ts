@@ -133,3 +133,14 @@ test.serial("both parties hear a staff message live; an unrelated subscriber hea
     await Promise.all(listeners.map((l) => l.client.dispose()));
   }
 });
+
+test.serial("retention keeps the conversations of a delivery a dispute holds, past conversations.retention_days", async (t) => {
+  const c = await disputed();
+  await gqlData(server, `mutation ($id: UUID!) { resolveDispute(input: { disputeId: $id, resolution: no_action, outcome: delivered }) { clientMutationId } }`,
+    { token: tokens.support!, variables: { id: c.dispute } });
+  await queryAsRoot(db, `update app_public.deliveries set delivered_at = now() - interval '400 days'
+    where id = (select delivery_id from app_public.disputes where id = $1)`, [c.dispute]);
+  await queryAsRoot(db, "select app_private.delete_expired_conversations()");
+  t.is((await queryAsRoot(db, "select count(*)::int as n from app_public.conversations where id = $1", [c.conversation]))[0]!.n, 1,
+    "settled within tracking.dispute_grace_days: kept");
+});
