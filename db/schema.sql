@@ -4766,6 +4766,8 @@ CREATE TABLE app_public.conversations (
     last_message_at timestamp with time zone,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    dispute_id uuid,
+    CONSTRAINT conversations_dispute_id_check CHECK (((kind = 'dispute'::app_public.conversation_kind) = (dispute_id IS NOT NULL))),
     CONSTRAINT conversations_offer_id_check CHECK (((kind = 'offer'::app_public.conversation_kind) = (offer_id IS NOT NULL))),
     CONSTRAINT conversations_parties_check CHECK ((customer_id <> traveler_id))
 );
@@ -4778,7 +4780,7 @@ ALTER TABLE ONLY app_public.conversations FORCE ROW LEVEL SECURITY;
 --
 
 COMMENT ON TABLE app_public.conversations IS '@behavior -insert -update -delete
-A conversation between the two parties of an offer thread, carried over to its delivery once accepted. Read by its parties and by moderators (content.moderate, disputes.read); written through sendMessage and the other conversation mutations only.';
+A conversation between the two parties of an offer thread (carried over to its delivery once accepted), or of a dispute (with admins taking part as staff). Read by its parties and by moderators (content.moderate, disputes.read); written through sendMessage and the other conversation mutations only.';
 
 
 --
@@ -4845,6 +4847,20 @@ COMMENT ON COLUMN app_public.conversations.updated_at IS 'When the conversation 
 
 
 --
+-- Name: COLUMN conversations.dispute_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.conversations.dispute_id IS 'The dispute it belongs to (kind dispute).';
+
+
+--
+-- Name: CONSTRAINT conversations_dispute_id_check ON conversations; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT conversations_dispute_id_check ON app_public.conversations IS 'dispute_id is required for a dispute conversation, and only for one';
+
+
+--
 -- Name: CONSTRAINT conversations_offer_id_check ON conversations; Type: COMMENT; Schema: app_public; Owner: -
 --
 
@@ -4873,6 +4889,8 @@ begin
     raise exception 'This conversation is closed: one of you blocked the other' using errcode = 'DNIED';
   elsif v_reason = 'offer_closed' then
     raise exception 'This conversation is closed: its offer is no longer open' using errcode = 'BADST';
+  elsif v_reason = 'dispute_closed' then
+    raise exception 'This conversation is closed: its dispute is closed' using errcode = 'BADST';
   elsif v_reason is not null then
     raise exception 'This conversation is closed: its delivery ended' using errcode = 'BADST';
   end if;
@@ -4884,7 +4902,7 @@ $$;
 -- Name: FUNCTION assert_conversation_open(conversation app_public.conversations); Type: COMMENT; Schema: app_hidden; Owner: -
 --
 
-COMMENT ON FUNCTION app_hidden.assert_conversation_open(conversation app_public.conversations) IS 'Raises DNIED (blocked) or BADST (offer closed, delivery ended) when the conversation takes no new message.';
+COMMENT ON FUNCTION app_hidden.assert_conversation_open(conversation app_public.conversations) IS 'Raises DNIED (blocked) or BADST (offer closed, delivery ended, dispute closed) when the conversation takes no new message.';
 
 
 --
@@ -7523,6 +7541,10 @@ declare
   v_offer_status app_public.offer_status;
   v_delivery app_public.deliveries;
 begin
+  if conversation.kind = 'dispute' then
+    return case when (select s.status from app_public.disputes s where s.id = conversation.dispute_id) = 'closed'
+                then 'dispute_closed' end;
+  end if;
   if app_hidden.users_blocked(conversation.customer_id, conversation.traveler_id) then
     return 'blocked';
   end if;
@@ -7550,7 +7572,7 @@ $$;
 -- Name: FUNCTION conversation_closed_reason(conversation app_public.conversations); Type: COMMENT; Schema: app_hidden; Owner: -
 --
 
-COMMENT ON FUNCTION app_hidden.conversation_closed_reason(conversation app_public.conversations) IS 'Why the conversation takes no new message (blocked, offer_closed, delivery_ended), or null when it is open.';
+COMMENT ON FUNCTION app_hidden.conversation_closed_reason(conversation app_public.conversations) IS 'Why the conversation takes no new message (blocked, offer_closed, delivery_ended, dispute_closed), or null when it is open.';
 
 
 --
@@ -7561,7 +7583,8 @@ CREATE FUNCTION app_hidden.conversation_contacts_open(conversation app_public.co
     LANGUAGE sql STABLE
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
-  select coalesce((select app_hidden.contacts_open(d.status, d.delivered_at)
+  select conversation_contacts_open.conversation.kind = 'dispute'
+      or coalesce((select app_hidden.contacts_open(d.status, d.delivered_at)
                      from app_public.deliveries d where d.id = conversation_contacts_open.conversation.delivery_id),
                   false);
 $$;
@@ -7585,13 +7608,24 @@ CREATE FUNCTION app_hidden.conversation_of_party(conversation_id uuid, user_id u
 declare
   v_conversation app_public.conversations;
 begin
+  select * into v_conversation from app_public.conversations c where c.id = conversation_of_party.conversation_id;
+  if v_conversation.kind = 'dispute' then
+    perform from app_public.disputes s where s.id = v_conversation.dispute_id for update;
+  end if;
   select * into v_conversation from app_public.conversations c
    where c.id = conversation_of_party.conversation_id for update;
-  if v_conversation.id is null
-     or conversation_of_party.user_id not in (v_conversation.customer_id, v_conversation.traveler_id) then
+  if v_conversation.id is null then
     raise exception 'Conversation not found' using errcode = 'NTFND';
   end if;
-  return v_conversation;
+  if conversation_of_party.user_id in (v_conversation.customer_id, v_conversation.traveler_id) then
+    return v_conversation;
+  end if;
+  if v_conversation.kind = 'dispute' and conversation_of_party.user_id = app_public.current_user_id()
+     and app_hidden.current_user_has_permission('disputes.write') then
+    perform app_private.require_dispute_admin('disputes.write', 'take part in dispute conversations');
+    return v_conversation;
+  end if;
+  raise exception 'Conversation not found' using errcode = 'NTFND';
 end;
 $$;
 
@@ -7600,7 +7634,7 @@ $$;
 -- Name: FUNCTION conversation_of_party(conversation_id uuid, user_id uuid); Type: COMMENT; Schema: app_hidden; Owner: -
 --
 
-COMMENT ON FUNCTION app_hidden.conversation_of_party(conversation_id uuid, user_id uuid) IS 'The conversation, locked, when the user is one of its parties; NTFND otherwise.';
+COMMENT ON FUNCTION app_hidden.conversation_of_party(conversation_id uuid, user_id uuid) IS 'The conversation, locked, when the user is one of its parties (or, for a dispute''s, an admin with disputes.write); NTFND otherwise.';
 
 
 --
@@ -8391,6 +8425,31 @@ $$;
 --
 
 COMMENT ON FUNCTION app_hidden.display_name(first_name text, last_name text) IS 'Public name: first name and last initial.';
+
+
+--
+-- Name: dispute_message_posted(uuid, boolean); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.dispute_message_posted(dispute_id uuid, from_staff boolean) RETURNS void
+    LANGUAGE sql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  update app_public.disputes s
+     set status = case when dispute_message_posted.from_staff and s.status in ('open', 'under_review') then 'awaiting_response'
+                       when not dispute_message_posted.from_staff and s.status = 'awaiting_response' then 'under_review'
+                       else s.status end::app_public.dispute_status,
+         first_response_at = case when dispute_message_posted.from_staff then coalesce(s.first_response_at, now())
+                                  else s.first_response_at end
+   where s.id = dispute_message_posted.dispute_id;
+$$;
+
+
+--
+-- Name: FUNCTION dispute_message_posted(dispute_id uuid, from_staff boolean); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.dispute_message_posted(dispute_id uuid, from_staff boolean) IS 'Moves a dispute''s status after a message in its conversation (staff: awaiting_response; a party: back under_review).';
 
 
 --
@@ -10147,6 +10206,7 @@ CREATE TABLE app_public.conversation_messages (
     deleted_at timestamp with time zone,
     hidden_at timestamp with time zone,
     hidden_by uuid,
+    from_staff boolean DEFAULT false NOT NULL,
     CONSTRAINT conversation_messages_body_check CHECK (((char_length(body) >= 1) AND (char_length(body) <= 2000))),
     CONSTRAINT conversation_messages_content_check CHECK (((deleted_at IS NOT NULL) OR (hidden_at IS NOT NULL) OR (body IS NOT NULL) OR (attachment_id IS NOT NULL))),
     CONSTRAINT conversation_messages_tombstone_check CHECK ((((deleted_at IS NULL) AND (hidden_at IS NULL)) OR ((body IS NULL) AND (attachment_id IS NULL))))
@@ -10238,6 +10298,13 @@ COMMENT ON COLUMN app_public.conversation_messages.hidden_at IS 'When a moderato
 --
 
 COMMENT ON COLUMN app_public.conversation_messages.hidden_by IS 'The moderator who hid it.';
+
+
+--
+-- Name: COLUMN conversation_messages.from_staff; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.conversation_messages.from_staff IS 'Written by an admin taking part in a dispute conversation, not by a party.';
 
 
 --
@@ -10616,91 +10683,26 @@ COMMENT ON FUNCTION app_hidden.pickup_allowed(delivery app_public.deliveries) IS
 
 
 --
--- Name: dispute_messages; Type: TABLE; Schema: app_public; Owner: -
---
-
-CREATE TABLE app_public.dispute_messages (
-    id uuid DEFAULT gen_random_uuid() NOT NULL,
-    dispute_id uuid NOT NULL,
-    author_id uuid,
-    body text NOT NULL,
-    is_internal boolean DEFAULT false NOT NULL,
-    created_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT dispute_messages_body_length CHECK (((length(body) >= 1) AND (length(body) <= 5000)))
-);
-
-ALTER TABLE ONLY app_public.dispute_messages FORCE ROW LEVEL SECURITY;
-
-
---
--- Name: TABLE dispute_messages; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON TABLE app_public.dispute_messages IS '@behavior -insert -update -delete
-Messages of a dispute: party-visible ones (read by the parties and disputes.read) and internal notes (admins with disputes.read only). Posted through postDisputeMessage.';
-
-
---
--- Name: COLUMN dispute_messages.id; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.dispute_messages.id IS 'The message''s id.';
-
-
---
--- Name: COLUMN dispute_messages.dispute_id; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.dispute_messages.dispute_id IS 'The dispute it belongs to.';
-
-
---
--- Name: COLUMN dispute_messages.author_id; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.dispute_messages.author_id IS 'Who wrote it; null for the platform''s own notes.';
-
-
---
--- Name: COLUMN dispute_messages.body; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.dispute_messages.body IS 'The text (1 to 5000 characters).';
-
-
---
--- Name: COLUMN dispute_messages.is_internal; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.dispute_messages.is_internal IS 'An internal note: admins only.';
-
-
---
--- Name: COLUMN dispute_messages.created_at; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.dispute_messages.created_at IS 'When it was posted.';
-
-
---
--- Name: CONSTRAINT dispute_messages_body_length ON dispute_messages; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON CONSTRAINT dispute_messages_body_length ON app_public.dispute_messages IS 'body must have 1 to 5000 characters';
-
-
---
 -- Name: post_dispute_party_message(uuid, uuid, text); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
-CREATE FUNCTION app_hidden.post_dispute_party_message(dispute_id uuid, author_id uuid, body text) RETURNS app_public.dispute_messages
-    LANGUAGE sql
+CREATE FUNCTION app_hidden.post_dispute_party_message(dispute_id uuid, author_id uuid, body text) RETURNS app_public.conversation_messages
+    LANGUAGE plpgsql
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
-  insert into app_public.dispute_messages (dispute_id, author_id, body, is_internal)
-  values (post_dispute_party_message.dispute_id, post_dispute_party_message.author_id,
-          nullif(trim(post_dispute_party_message.body), ''), false)
-  returning *;
+declare
+  v_conversation_id uuid;
+begin
+  if post_dispute_party_message.author_id is distinct from app_public.current_user_id() then
+    raise exception 'Only the signed-in user may post as themselves' using errcode = 'DNIED';
+  end if;
+  select c.id into v_conversation_id from app_public.conversations c
+   where c.dispute_id = post_dispute_party_message.dispute_id;
+  if v_conversation_id is null then
+    raise exception 'Dispute not found' using errcode = 'NTFND';
+  end if;
+  return app_public.send_message(v_conversation_id, nullif(trim(post_dispute_party_message.body), ''));
+end;
 $$;
 
 
@@ -10708,7 +10710,7 @@ $$;
 -- Name: FUNCTION post_dispute_party_message(dispute_id uuid, author_id uuid, body text); Type: COMMENT; Schema: app_hidden; Owner: -
 --
 
-COMMENT ON FUNCTION app_hidden.post_dispute_party_message(dispute_id uuid, author_id uuid, body text) IS 'Posts a message of a dispute that its parties read (the single place to re-point to the conversations domain).';
+COMMENT ON FUNCTION app_hidden.post_dispute_party_message(dispute_id uuid, author_id uuid, body text) IS 'Posts a message of a dispute that its parties read, in the dispute''s conversation.';
 
 
 --
@@ -11908,6 +11910,30 @@ $$;
 --
 
 COMMENT ON FUNCTION app_hidden.tg_delivery_offers__webhook_event() IS 'Emits offer.accepted to webhooks.';
+
+
+--
+-- Name: tg_disputes__open_conversation(); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.tg_disputes__open_conversation() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+begin
+  insert into app_public.conversations (kind, dispute_id, delivery_id, customer_id, traveler_id)
+  select 'dispute', NEW.id, d.id, d.customer_id, d.traveler_id from app_public.deliveries d where d.id = NEW.delivery_id
+  on conflict (dispute_id) do nothing;
+  return null;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION tg_disputes__open_conversation(); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.tg_disputes__open_conversation() IS 'Opens the conversation of a new dispute.';
 
 
 --
@@ -15731,6 +15757,8 @@ CREATE FUNCTION app_private.delete_expired_conversations() RETURNS integer
            join app_public.deliveries d on d.id = c2.delivery_id
           cross join settings s
           where d.status in ('delivered', 'cancelled')
+            -- A dispute's evidence includes what was said: none goes while a dispute holds the delivery.
+            and d.id not in (select app_private.evidence_held_delivery_ids())
          union all
          select c3.id, o.closed_at + s.keep
            from app_public.conversations c3
@@ -21368,6 +21396,117 @@ Adds one of your ready files (uploaded with purpose dispute_evidence) as evidenc
 
 
 --
+-- Name: dispute_messages; Type: TABLE; Schema: app_public; Owner: -
+--
+
+CREATE TABLE app_public.dispute_messages (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    dispute_id uuid NOT NULL,
+    author_id uuid,
+    body text NOT NULL,
+    is_internal boolean DEFAULT false NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT dispute_messages_body_length CHECK (((length(body) >= 1) AND (length(body) <= 5000)))
+);
+
+ALTER TABLE ONLY app_public.dispute_messages FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE dispute_messages; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TABLE app_public.dispute_messages IS '@behavior -insert -update -delete
+Internal notes of a dispute (admins with disputes.read only), and the platform''s own notes. Posted through addDisputeNote; what the parties read is in the dispute''s conversation.';
+
+
+--
+-- Name: COLUMN dispute_messages.id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.dispute_messages.id IS 'The message''s id.';
+
+
+--
+-- Name: COLUMN dispute_messages.dispute_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.dispute_messages.dispute_id IS 'The dispute it belongs to.';
+
+
+--
+-- Name: COLUMN dispute_messages.author_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.dispute_messages.author_id IS 'Who wrote it; null for the platform''s own notes.';
+
+
+--
+-- Name: COLUMN dispute_messages.body; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.dispute_messages.body IS 'The text (1 to 5000 characters).';
+
+
+--
+-- Name: COLUMN dispute_messages.is_internal; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.dispute_messages.is_internal IS 'An internal note: admins only.';
+
+
+--
+-- Name: COLUMN dispute_messages.created_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.dispute_messages.created_at IS 'When it was posted.';
+
+
+--
+-- Name: CONSTRAINT dispute_messages_body_length ON dispute_messages; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT dispute_messages_body_length ON app_public.dispute_messages IS 'body must have 1 to 5000 characters';
+
+
+--
+-- Name: add_dispute_note(uuid, text); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.add_dispute_note(dispute_id uuid, body text) RETURNS app_public.dispute_messages
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_hidden.require_not_suspended('write dispute notes');
+  v_dispute app_public.disputes := app_private.lock_dispute_for(add_dispute_note.dispute_id, v_user_id, 'disputes.write');
+  v_message app_public.dispute_messages;
+begin
+  if v_user_id in (v_dispute.complainant_id, v_dispute.respondent_id) then
+    raise exception 'Only admins may write internal notes' using errcode = 'DNIED';
+  end if;
+  if v_dispute.status = 'closed' then
+    raise exception 'This dispute is closed' using errcode = 'BADST';
+  end if;
+  insert into app_public.dispute_messages (dispute_id, author_id, body, is_internal)
+  values (v_dispute.id, v_user_id, nullif(trim(add_dispute_note.body), ''), true)
+  returning * into v_message;
+  perform app_hidden.log_admin_action('add_dispute_note', 'dispute', v_dispute.id::text, 'low', null,
+    jsonb_build_object('message_id', v_message.id));
+  return v_message;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION add_dispute_note(dispute_id uuid, body text); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.add_dispute_note(dispute_id uuid, body text) IS '@resultFieldName disputeMessage
+Writes an internal note on a dispute, read by admins with disputes.read only. Errors: LOGIN, SUSPD, NTFND, DNIED (not an admin with disputes.write), BADST (closed), INVAL.';
+
+
+--
 -- Name: user_favorites; Type: TABLE; Schema: app_public; Owner: -
 --
 
@@ -23265,7 +23404,7 @@ $$;
 -- Name: FUNCTION conversations_closed_reason(conversation app_public.conversations); Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON FUNCTION app_public.conversations_closed_reason(conversation app_public.conversations) IS 'Why the conversation takes no new message: blocked, offer_closed or delivery_ended; null while it is open.';
+COMMENT ON FUNCTION app_public.conversations_closed_reason(conversation app_public.conversations) IS 'Why the conversation takes no new message: blocked, offer_closed, delivery_ended or dispute_closed; null while it is open.';
 
 
 --
@@ -25974,43 +26113,26 @@ COMMENT ON FUNCTION app_public.payout_onboarding_url() IS 'The URL of Stripe''s 
 
 
 --
--- Name: post_dispute_message(uuid, text, boolean); Type: FUNCTION; Schema: app_public; Owner: -
+-- Name: post_dispute_message(uuid, text); Type: FUNCTION; Schema: app_public; Owner: -
 --
 
-CREATE FUNCTION app_public.post_dispute_message(dispute_id uuid, body text, is_internal boolean DEFAULT false) RETURNS app_public.dispute_messages
+CREATE FUNCTION app_public.post_dispute_message(dispute_id uuid, body text) RETURNS app_public.conversation_messages
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
   v_user_id uuid := app_hidden.require_not_suspended('post dispute messages');
   v_dispute app_public.disputes := app_private.lock_dispute_for(post_dispute_message.dispute_id, v_user_id, 'disputes.write');
-  v_is_admin boolean := v_user_id not in (v_dispute.complainant_id, v_dispute.respondent_id);
-  v_message app_public.dispute_messages;
+  v_message app_public.conversation_messages;
 begin
   if v_dispute.status = 'closed' then
     raise exception 'This dispute is closed' using errcode = 'BADST';
   end if;
-  if coalesce(post_dispute_message.is_internal, false) then
-    if not v_is_admin then
-      raise exception 'Only admins may write internal notes' using errcode = 'DNIED';
-    end if;
-    insert into app_public.dispute_messages (dispute_id, author_id, body, is_internal)
-    values (v_dispute.id, v_user_id, nullif(trim(post_dispute_message.body), ''), true)
-    returning * into v_message;
-    perform app_hidden.log_admin_action('post_dispute_message', 'dispute', v_dispute.id::text, 'low', null,
-      jsonb_build_object('message_id', v_message.id, 'is_internal', true));
-    return v_message;
-  end if;
   v_message := app_hidden.post_dispute_party_message(v_dispute.id, v_user_id, post_dispute_message.body);
-  if v_is_admin then
-    update app_public.disputes s
-       set status = case when s.status in ('open', 'under_review') then 'awaiting_response' else s.status end,
-           first_response_at = coalesce(s.first_response_at, now())
-     where s.id = v_dispute.id;
+  -- A staff message is an admin act (low: it moves no money and the parties read it anyway).
+  if v_user_id not in (v_dispute.complainant_id, v_dispute.respondent_id) then
     perform app_hidden.log_admin_action('post_dispute_message', 'dispute', v_dispute.id::text, 'low', null,
-      jsonb_build_object('message_id', v_message.id, 'is_internal', false));
-  elsif v_dispute.status = 'awaiting_response' then
-    update app_public.disputes s set status = 'under_review' where s.id = v_dispute.id;
+      jsonb_build_object('message_id', v_message.id));
   end if;
   return v_message;
 end;
@@ -26018,11 +26140,11 @@ $$;
 
 
 --
--- Name: FUNCTION post_dispute_message(dispute_id uuid, body text, is_internal boolean); Type: COMMENT; Schema: app_public; Owner: -
+-- Name: FUNCTION post_dispute_message(dispute_id uuid, body text); Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON FUNCTION app_public.post_dispute_message(dispute_id uuid, body text, is_internal boolean) IS '@resultFieldName disputeMessage
-Posts a message on a dispute you take part in, or as an admin with disputes.write (isInternal: a note only admins read). An admin''s message to the parties awaits their response; a party''s answer puts the dispute back under review. Errors: LOGIN, SUSPD, NTFND, DNIED (internal notes are for admins), BADST (closed), INVAL.';
+COMMENT ON FUNCTION app_public.post_dispute_message(dispute_id uuid, body text) IS '@resultFieldName conversationMessage
+Posts a message in the conversation of a dispute you take part in, or as an admin with disputes.write (marked as staff). An admin''s message to the parties awaits their response; a party''s answer puts the dispute back under review. Errors: LOGIN, SUSPD, NTFND, DNIED, BADST (closed), LIMIT, INVAL.';
 
 
 --
@@ -29442,6 +29564,7 @@ declare
   v_user_id uuid := app_hidden.require_user('unverified', 'send messages');
   v_conversation app_public.conversations;
   v_other_id uuid;
+  v_from_staff boolean;
   v_shown text := send_message.body;
   v_message app_public.conversation_messages;
   v_asked_at timestamptz;
@@ -29455,14 +29578,15 @@ begin
                                     interval '1 minute') then
     raise exception 'You are sending messages too fast; wait a minute' using errcode = 'LIMIT';
   end if;
-  v_other_id := case v_user_id when v_conversation.customer_id then v_conversation.traveler_id
-                               else v_conversation.customer_id end;
+  v_from_staff := v_user_id not in (v_conversation.customer_id, v_conversation.traveler_id);
   if not app_hidden.conversation_contacts_open(v_conversation) then
     v_shown := app_hidden.mask_contact_details(send_message.body);
   end if;
 
-  -- The sender's first message answers the other party's first one.
-  if not exists (select 1 from app_public.conversation_messages m
+  -- The sender's first message answers the other party's first one (offer threads: how fast a party deals).
+  v_other_id := case v_user_id when v_conversation.customer_id then v_conversation.traveler_id
+                               else v_conversation.customer_id end;
+  if v_conversation.kind = 'offer' and not exists (select 1 from app_public.conversation_messages m
                   where m.conversation_id = v_conversation.id and m.author_id = v_user_id) then
     select min(m.created_at) into v_asked_at from app_public.conversation_messages m
      where m.conversation_id = v_conversation.id and m.author_id = v_other_id;
@@ -29476,12 +29600,15 @@ begin
     end if;
   end if;
 
-  insert into app_public.conversation_messages (conversation_id, author_id, body, attachment_id, masked)
+  insert into app_public.conversation_messages (conversation_id, author_id, body, attachment_id, masked, from_staff)
   values (v_conversation.id, v_user_id, v_shown, send_message.attachment_id,
-          v_shown is distinct from send_message.body)
+          v_shown is distinct from send_message.body, v_from_staff)
   returning * into v_message;
   if v_message.masked then
     insert into app_private.conversation_message_originals (message_id, body) values (v_message.id, send_message.body);
+  end if;
+  if v_conversation.kind = 'dispute' then
+    perform app_hidden.dispute_message_posted(v_conversation.dispute_id, v_from_staff);
   end if;
   update app_public.conversations c set last_message_at = v_message.created_at where c.id = v_conversation.id;
   -- What one writes, one has read.
@@ -29489,20 +29616,25 @@ begin
   values (v_conversation.id, v_user_id, v_message.created_at)
   on conflict on constraint conversation_reads_pkey do update set last_read_at = excluded.last_read_at;
 
-  select * into v_read from app_public.conversation_reads r
-   where r.conversation_id = v_conversation.id and r.user_id = v_other_id;
-  if coalesce(v_read.last_read_at, '-infinity') <= now() - make_interval(secs => (app_hidden.config_value('conversations.reading_seconds'))::int)
-     and (v_read.notified_at is null or v_read.notified_at <= coalesce(v_read.last_read_at, '-infinity')) then
-    perform app_hidden.notify(v_other_id, 'conversation_message',
-      jsonb_build_object('sender_name', (select u.display_name from app_public.users u where u.id = v_user_id),
-                         'request_title', (select r.title from app_public.delivery_offers o
-                                             join app_public.delivery_requests r on r.id = o.request_id
-                                            where o.id = v_conversation.offer_id)),
-      'normal', v_conversation.delivery_id);
-    insert into app_public.conversation_reads (conversation_id, user_id, notified_at)
-    values (v_conversation.id, v_other_id, now())
-    on conflict on constraint conversation_reads_pkey do update set notified_at = excluded.notified_at;
-  end if;
+  -- The parties other than the sender (both of them when staff writes in a dispute's conversation).
+  foreach v_other_id in array array[v_conversation.customer_id, v_conversation.traveler_id] loop
+    continue when v_other_id = v_user_id;
+    select * into v_read from app_public.conversation_reads r
+     where r.conversation_id = v_conversation.id and r.user_id = v_other_id;
+    if coalesce(v_read.last_read_at, '-infinity') <= now() - make_interval(secs => (app_hidden.config_value('conversations.reading_seconds'))::int)
+       and (v_read.notified_at is null or v_read.notified_at <= coalesce(v_read.last_read_at, '-infinity')) then
+      perform app_hidden.notify(v_other_id, 'conversation_message',
+        jsonb_build_object('sender_name', (select u.display_name from app_public.users u where u.id = v_user_id),
+                           'request_title', (select r.title from app_public.delivery_requests r
+                                              where r.id = coalesce(
+                                                (select o.request_id from app_public.delivery_offers o where o.id = v_conversation.offer_id),
+                                                (select d.request_id from app_public.deliveries d where d.id = v_conversation.delivery_id)))),
+        'normal', v_conversation.delivery_id);
+      insert into app_public.conversation_reads (conversation_id, user_id, notified_at)
+      values (v_conversation.id, v_other_id, now())
+      on conflict on constraint conversation_reads_pkey do update set notified_at = excluded.notified_at;
+    end if;
+  end loop;
   return v_message;
 end;
 $$;
@@ -29513,7 +29645,7 @@ $$;
 --
 
 COMMENT ON FUNCTION app_public.send_message(conversation_id uuid, body text, attachment_id uuid) IS '@resultFieldName conversationMessage
-Sends a message (body of 1 to 2000 characters and/or one of your ready item photos) to the other party of a conversation. Before a deal, phone numbers, email addresses and links are masked. Errors: LOGIN, NTFND (not your conversation), DNIED (a block closes it), BADST (the offer was closed or the delivery ended), LIMIT (conversations.messages_per_minute), INVAL.';
+Sends a message (body of 1 to 2000 characters and/or one of your ready item photos) to the other party of a conversation (in a dispute''s conversation, as an admin with disputes.write: to both parties, as staff; never masked). Before a deal, phone numbers, email addresses and links are masked. Errors: LOGIN, NTFND (not your conversation), DNIED (a block closes it), BADST (the offer was closed or the delivery ended), LIMIT (conversations.messages_per_minute), INVAL.';
 
 
 --
@@ -37749,6 +37881,21 @@ COMMENT ON CONSTRAINT conversation_reads_pkey ON app_public.conversation_reads I
 
 
 --
+-- Name: conversations conversations_dispute_id_key; Type: CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.conversations
+    ADD CONSTRAINT conversations_dispute_id_key UNIQUE (dispute_id);
+
+
+--
+-- Name: CONSTRAINT conversations_dispute_id_key ON conversations; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT conversations_dispute_id_key ON app_public.conversations IS 'dispute_id already has a conversation';
+
+
+--
 -- Name: conversations conversations_offer_id_key; Type: CONSTRAINT; Schema: app_public; Owner: -
 --
 
@@ -42099,6 +42246,13 @@ CREATE TRIGGER _800_open_conversation AFTER INSERT ON app_public.delivery_offers
 
 
 --
+-- Name: disputes _800_open_conversation; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _800_open_conversation AFTER INSERT ON app_public.disputes FOR EACH ROW EXECUTE FUNCTION app_hidden.tg_disputes__open_conversation();
+
+
+--
 -- Name: notification_webhooks _900_audit; Type: TRIGGER; Schema: app_public; Owner: -
 --
 
@@ -43005,6 +43159,21 @@ ALTER TABLE ONLY app_public.conversations
 --
 
 COMMENT ON CONSTRAINT conversations_delivery_id_fkey ON app_public.conversations IS 'delivery_id must name an existing delivery';
+
+
+--
+-- Name: conversations conversations_dispute_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.conversations
+    ADD CONSTRAINT conversations_dispute_id_fkey FOREIGN KEY (dispute_id) REFERENCES app_public.disputes(id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT conversations_dispute_id_fkey ON conversations; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT conversations_dispute_id_fkey ON app_public.conversations IS 'dispute_id must name an existing dispute';
 
 
 --
@@ -46763,6 +46932,13 @@ GRANT ALL ON FUNCTION app_hidden.display_name(first_name text, last_name text) T
 
 
 --
+-- Name: FUNCTION dispute_message_posted(dispute_id uuid, from_staff boolean); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.dispute_message_posted(dispute_id uuid, from_staff boolean) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION dispute_status_open(status app_public.dispute_status); Type: ACL; Schema: app_hidden; Owner: -
 --
 
@@ -47171,13 +47347,6 @@ REVOKE ALL ON FUNCTION app_hidden.pickup_allowed(delivery app_public.deliveries)
 
 
 --
--- Name: TABLE dispute_messages; Type: ACL; Schema: app_public; Owner: -
---
-
-GRANT SELECT ON TABLE app_public.dispute_messages TO app_user;
-
-
---
 -- Name: FUNCTION post_dispute_party_message(dispute_id uuid, author_id uuid, body text); Type: ACL; Schema: app_hidden; Owner: -
 --
 
@@ -47465,6 +47634,13 @@ REVOKE ALL ON FUNCTION app_hidden.tg_delivery_offers__request_status() FROM PUBL
 --
 
 REVOKE ALL ON FUNCTION app_hidden.tg_delivery_offers__webhook_event() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION tg_disputes__open_conversation(); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.tg_disputes__open_conversation() FROM PUBLIC;
 
 
 --
@@ -49087,6 +49263,21 @@ GRANT ALL ON FUNCTION app_public.add_dispute_evidence(dispute_id uuid, file_id u
 
 
 --
+-- Name: TABLE dispute_messages; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT SELECT ON TABLE app_public.dispute_messages TO app_user;
+
+
+--
+-- Name: FUNCTION add_dispute_note(dispute_id uuid, body text); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.add_dispute_note(dispute_id uuid, body text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.add_dispute_note(dispute_id uuid, body text) TO app_user;
+
+
+--
 -- Name: TABLE user_favorites; Type: ACL; Schema: app_public; Owner: -
 --
 
@@ -49909,11 +50100,11 @@ GRANT ALL ON FUNCTION app_public.payout_onboarding_url() TO app_user;
 
 
 --
--- Name: FUNCTION post_dispute_message(dispute_id uuid, body text, is_internal boolean); Type: ACL; Schema: app_public; Owner: -
+-- Name: FUNCTION post_dispute_message(dispute_id uuid, body text); Type: ACL; Schema: app_public; Owner: -
 --
 
-REVOKE ALL ON FUNCTION app_public.post_dispute_message(dispute_id uuid, body text, is_internal boolean) FROM PUBLIC;
-GRANT ALL ON FUNCTION app_public.post_dispute_message(dispute_id uuid, body text, is_internal boolean) TO app_user;
+REVOKE ALL ON FUNCTION app_public.post_dispute_message(dispute_id uuid, body text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.post_dispute_message(dispute_id uuid, body text) TO app_user;
 
 
 --
@@ -50958,3 +51149,4 @@ ALTER DEFAULT PRIVILEGES FOR ROLE app_owner REVOKE ALL ON FUNCTIONS  FROM PUBLIC
 --   20261209160000
 --   20261210100000
 --   20261210110000
+--   20261210120000

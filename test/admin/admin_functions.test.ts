@@ -173,7 +173,12 @@ const FUNCTIONS: AdminFunction[] = [
   { action: "post_dispute_message", role: "support", severity: "low", resourceType: "dispute", refusal: "NTFND",
     setup: async () => {
       const id = await dispute();
-      return { sql: "select app_public.post_dispute_message($1, 'Checked the photos', true)", params: [id], resourceId: id };
+      return { sql: "select app_public.post_dispute_message($1, 'Please send a photo of the box')", params: [id], resourceId: id };
+    } },
+  { action: "add_dispute_note", role: "support", severity: "low", resourceType: "dispute", refusal: "NTFND",
+    setup: async () => {
+      const id = await dispute();
+      return { sql: "select app_public.add_dispute_note($1, 'Checked the photos')", params: [id], resourceId: id };
     } },
   { action: "add_dispute_evidence", role: "support", severity: "low", resourceType: "dispute", refusal: "NTFND",
     setup: async (admin) => {

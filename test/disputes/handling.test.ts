@@ -47,7 +47,9 @@ async function opened(p: Parties): Promise<string> {
 }
 const EVIDENCE = `mutation ($id: UUID!, $f: UUID!) { addDisputeEvidence(input: { disputeId: $id, fileId: $f, type: photo, description: "the handle" }) {
   disputeEvidence { rowId sha256 submittedBy } } }`;
-const MESSAGE = `mutation ($id: UUID!, $b: String!, $i: Boolean) { postDisputeMessage(input: { disputeId: $id, body: $b, isInternal: $i }) {
+const MESSAGE = `mutation ($id: UUID!, $b: String!) { postDisputeMessage(input: { disputeId: $id, body: $b }) {
+  conversationMessage { rowId fromStaff } } }`;
+const NOTE = `mutation ($id: UUID!, $b: String!) { addDisputeNote(input: { disputeId: $id, body: $b }) {
   disputeMessage { rowId isInternal } } }`;
 const ASSIGN = `mutation ($id: UUID!, $a: UUID!) { assignDispute(input: { disputeId: $id, assigneeId: $a }) { dispute { status assigneeId } } }`;
 const ESCALATE = `mutation ($id: UUID!) { escalateDispute(input: { disputeId: $id, reason: "Nobody answered." }) { dispute { status priority } } }`;
@@ -96,21 +98,26 @@ test.serial("evidence: a party's own ready dispute_evidence file with its SHA-25
     "the other party reads the evidence file");
 });
 
-test.serial("messages: parties post party-visible ones only; an admin's message awaits the parties' response, an answer puts it back under review", async (t) => {
+test.serial("messages: parties post in the conversation, internal notes are for admins; an admin's message awaits the parties' response, an answer puts it back under review", async (t) => {
   const p = await deliveryIn("picked_up");
   const id = await opened(p);
-  t.is(errorCode(await server.gql(MESSAGE, { token: p.customerToken, variables: { id, b: "note", i: true } })), "DNIED");
+  t.is(errorCode(await server.gql(NOTE, { token: p.customerToken, variables: { id, b: "note" } })), "DNIED");
+  t.is(errorCode(await server.gql(NOTE, { token: tokens.stranger!, variables: { id, b: "note" } })), "NTFND");
   t.is(errorCode(await server.gql(MESSAGE, { token: tokens.stranger!, variables: { id, b: "hello" } })), "NTFND");
   t.is(errorCode(await server.gql(MESSAGE, { token: p.customerToken, variables: { id, b: "   " } })), "INVAL");
-  t.like(await gqlData(server, MESSAGE, { token: tokens.support!, variables: { id, b: "Customer seems credible.", i: true } }),
-    { postDisputeMessage: { disputeMessage: { isInternal: true } } });
+  t.like(await gqlData(server, NOTE, { token: tokens.support!, variables: { id, b: "Customer seems credible." } }),
+    { addDisputeNote: { disputeMessage: { isInternal: true } } });
   t.is(await status(id), "open", "an internal note is no response to the parties");
-  await gqlData(server, MESSAGE, { token: tokens.support!, variables: { id, b: "Please send a photo of the box." } });
+  t.like(await gqlData(server, MESSAGE, { token: tokens.support!, variables: { id, b: "Please send a photo of the box." } }),
+    { postDisputeMessage: { conversationMessage: { fromStaff: true } } });
   t.is(await status(id), "awaiting_response");
-  await gqlData(server, MESSAGE, { token: p.travelerToken, variables: { id, b: "The box was intact at drop-off." } });
+  t.like(await gqlData(server, MESSAGE, { token: p.travelerToken, variables: { id, b: "The box was intact at drop-off." } }),
+    { postDisputeMessage: { conversationMessage: { fromStaff: false } } });
   t.is(await status(id), "under_review");
   const [row] = await queryAsRoot(db, "select first_response_at is not null as responded from app_public.disputes where id = $1", [id]);
   t.true(row!.responded);
+  t.is(errorCode(await server.gql(MESSAGE, { token: tokens.supportNoMfa!, variables: { id, b: "hi" } })), "NTFND",
+    "an admin without the second factor is no admin (lock_dispute_for)");
 });
 
 test.serial("assignment needs disputes.assign, to an admin who may resolve; escalation by a party only once the response is late", async (t) => {

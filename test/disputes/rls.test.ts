@@ -1,7 +1,8 @@
-// RLS matrix of the dispute tables (docs/disputes.md, Who sees what): disputes, their evidence and their
-// party-visible messages are read by the two parties and by admins with disputes.read; internal notes by those admins
-// only. Visitors have no access (42501); other users and admins without disputes.read see nothing; nobody writes
-// through the tables, parties and admins included (42501): the dispute functions do.
+// RLS matrix of the dispute tables (docs/disputes.md, Who sees what): disputes, their evidence, their non-internal
+// notes and the dispute's conversation (opened with it, with its staff messages) are read by the two parties and by
+// admins with disputes.read; internal notes by those admins only. Visitors have no access (42501); other users and
+// admins without disputes.read see nothing; nobody writes through the tables, parties and admins included (42501):
+// the dispute functions do.
 import test from "ava";
 import { actAs, anonymous, createMember, makeAdmin, user } from "../helpers/actors.ts";
 import { queryAsRoot, useTestDatabase } from "../helpers/database.ts";
@@ -31,6 +32,9 @@ test.before(async () => {
     values ($1, $2, 'Here is what happened.') returning id`, [rows.disputes, who.customer]))[0]!.id;
   rows.internal = (await queryAsRoot(db, `insert into app_public.dispute_messages (dispute_id, author_id, body, is_internal)
     values ($1, $2, 'Looks like a packing fault.', true) returning id`, [rows.disputes, who.support]))[0]!.id;
+  rows.conversations = (await queryAsRoot(db, "select id from app_public.conversations where dispute_id = $1", [rows.disputes]))[0]!.id;
+  rows.conversation_messages = (await queryAsRoot(db, `insert into app_public.conversation_messages (conversation_id, author_id, body, from_staff)
+    values ($1, $2, 'Please send a photo.', true) returning id`, [rows.conversations, who.support]))[0]!.id;
 });
 
 const TABLES = ["disputes", "dispute_evidence", "dispute_messages"];
@@ -45,6 +49,13 @@ test("visitors read none of the dispute tables", async (t) => {
 
 test("a dispute, its evidence and its party-visible messages: both parties and disputes.read; not others nor analysts", async (t) => {
   for (const table of TABLES) {
+    for (const actor of ["customer", "traveler", "support", "finance"]) t.true(await visible(actor, table), `${table}: ${actor}`);
+    for (const actor of ["stranger", "analyst"]) t.false(await visible(actor, table), `${table}: ${actor}`);
+  }
+});
+
+test("the dispute's conversation and its staff messages: both parties and disputes.read; not others nor analysts", async (t) => {
+  for (const table of ["conversations", "conversation_messages"]) {
     for (const actor of ["customer", "traveler", "support", "finance"]) t.true(await visible(actor, table), `${table}: ${actor}`);
     for (const actor of ["stranger", "analyst"]) t.false(await visible(actor, table), `${table}: ${actor}`);
   }

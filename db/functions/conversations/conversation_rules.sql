@@ -19,20 +19,23 @@ grant execute on function app_hidden.current_conversation_ids() to app_user;
 -- Whether messages written now are shown as written: from the offer's acceptance for as long as the delivery's
 -- contacts window is open (deliveries.contacts_after_hours after delivery, never once cancelled: the rule of
 -- deliveryContacts, app_hidden.contacts_open). Before a deal, and after the window, contact details are masked so
--- that the platform's payment protection cannot be bypassed.
+-- that the platform's payment protection cannot be bypassed. A dispute's conversation is never masked: the deal is
+-- made, admins read along, and a contact detail may be what the dispute is about.
 create or replace function app_hidden.conversation_contacts_open(conversation app_public.conversations)
 returns boolean
 language sql stable
 set search_path = pg_catalog, public, pg_temp
 as $$
-  select coalesce((select app_hidden.contacts_open(d.status, d.delivered_at)
+  select conversation_contacts_open.conversation.kind = 'dispute'
+      or coalesce((select app_hidden.contacts_open(d.status, d.delivered_at)
                      from app_public.deliveries d where d.id = conversation_contacts_open.conversation.delivery_id),
                   false);
 $$;
 comment on function app_hidden.conversation_contacts_open(app_public.conversations) is 'Whether contact details written now in the conversation are shown unmasked (its delivery''s contacts window is open).';
 
--- Why a conversation takes no new message, or null when it does: a block between the parties closes it for both;
--- an offer conversation is open while its thread is pending, and once accepted while its delivery is live or within
+-- Why a conversation takes no new message, or null when it does: a dispute's conversation is open until the dispute
+-- is closed, blocks notwithstanding (a dispute must stay resolvable); a block between the parties closes any other
+-- for both; an offer conversation is open while its thread is pending, and once accepted while its delivery is live or within
 -- deliveries.dispute_window_hours of its end.
 create or replace function app_hidden.conversation_closed_reason(conversation app_public.conversations)
 returns text
@@ -43,6 +46,10 @@ declare
   v_offer_status app_public.offer_status;
   v_delivery app_public.deliveries;
 begin
+  if conversation.kind = 'dispute' then
+    return case when (select s.status from app_public.disputes s where s.id = conversation.dispute_id) = 'closed'
+                then 'dispute_closed' end;
+  end if;
   if app_hidden.users_blocked(conversation.customer_id, conversation.traveler_id) then
     return 'blocked';
   end if;
@@ -64,7 +71,7 @@ begin
   return null;
 end;
 $$;
-comment on function app_hidden.conversation_closed_reason(app_public.conversations) is 'Why the conversation takes no new message (blocked, offer_closed, delivery_ended), or null when it is open.';
+comment on function app_hidden.conversation_closed_reason(app_public.conversations) is 'Why the conversation takes no new message (blocked, offer_closed, delivery_ended, dispute_closed), or null when it is open.';
 grant execute on function app_hidden.conversation_closed_reason(app_public.conversations) to app_user;
 
 -- Refuses a message (or an edit) in a closed conversation: DNIED across a block, BADST otherwise.
@@ -80,15 +87,19 @@ begin
     raise exception 'This conversation is closed: one of you blocked the other' using errcode = 'DNIED';
   elsif v_reason = 'offer_closed' then
     raise exception 'This conversation is closed: its offer is no longer open' using errcode = 'BADST';
+  elsif v_reason = 'dispute_closed' then
+    raise exception 'This conversation is closed: its dispute is closed' using errcode = 'BADST';
   elsif v_reason is not null then
     raise exception 'This conversation is closed: its delivery ended' using errcode = 'BADST';
   end if;
 end;
 $$;
-comment on function app_hidden.assert_conversation_open(app_public.conversations) is 'Raises DNIED (blocked) or BADST (offer closed, delivery ended) when the conversation takes no new message.';
+comment on function app_hidden.assert_conversation_open(app_public.conversations) is 'Raises DNIED (blocked) or BADST (offer closed, delivery ended, dispute closed) when the conversation takes no new message.';
 
--- The conversation a party acts on, locked (so that messages, edits and read positions of one conversation are
--- serialised); NTFND for anybody but its two parties.
+-- The conversation a participant acts on, locked (so that messages, edits and read positions of one conversation
+-- are serialised): its two parties, and for a dispute's conversation the admins with disputes.write (a two-factor
+-- session, app_private.require_dispute_admin). A dispute's conversation locks its dispute first, the order
+-- postDisputeMessage takes, since a message there moves the dispute's status. NTFND for anybody else.
 create or replace function app_hidden.conversation_of_party(conversation_id uuid, user_id uuid)
 returns app_public.conversations
 language plpgsql volatile security definer
@@ -97,16 +108,27 @@ as $$
 declare
   v_conversation app_public.conversations;
 begin
+  select * into v_conversation from app_public.conversations c where c.id = conversation_of_party.conversation_id;
+  if v_conversation.kind = 'dispute' then
+    perform from app_public.disputes s where s.id = v_conversation.dispute_id for update;
+  end if;
   select * into v_conversation from app_public.conversations c
    where c.id = conversation_of_party.conversation_id for update;
-  if v_conversation.id is null
-     or conversation_of_party.user_id not in (v_conversation.customer_id, v_conversation.traveler_id) then
+  if v_conversation.id is null then
     raise exception 'Conversation not found' using errcode = 'NTFND';
   end if;
-  return v_conversation;
+  if conversation_of_party.user_id in (v_conversation.customer_id, v_conversation.traveler_id) then
+    return v_conversation;
+  end if;
+  if v_conversation.kind = 'dispute' and conversation_of_party.user_id = app_public.current_user_id()
+     and app_hidden.current_user_has_permission('disputes.write') then
+    perform app_private.require_dispute_admin('disputes.write', 'take part in dispute conversations');
+    return v_conversation;
+  end if;
+  raise exception 'Conversation not found' using errcode = 'NTFND';
 end;
 $$;
-comment on function app_hidden.conversation_of_party(uuid, uuid) is 'The conversation, locked, when the user is one of its parties; NTFND otherwise.';
+comment on function app_hidden.conversation_of_party(uuid, uuid) is 'The conversation, locked, when the user is one of its parties (or, for a dispute''s, an admin with disputes.write); NTFND otherwise.';
 
 -- The author's own live message, locked with its conversation; NTFND for anyone else's or an unknown one, BADST once
 -- deleted or hidden.

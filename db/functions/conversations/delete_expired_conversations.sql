@@ -20,6 +20,8 @@ as $$
            join app_public.deliveries d on d.id = c2.delivery_id
           cross join settings s
           where d.status in ('delivered', 'cancelled')
+            -- A dispute's evidence includes what was said: none goes while a dispute holds the delivery.
+            and d.id not in (select app_private.evidence_held_delivery_ids())
          union all
          select c3.id, o.closed_at + s.keep
            from app_public.conversations c3

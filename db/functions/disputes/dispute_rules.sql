@@ -83,19 +83,47 @@ end;
 $$;
 comment on function app_private.lock_dispute_for(uuid, uuid, text) is 'Locks a dispute for a party or an admin with the permission; NTFND for anybody who cannot see it, DNIED for an admin without the permission.';
 
--- The one way a party-visible message is posted (by a party or an admin). The conversations domain will carry the
--- dispute's conversation: re-pointing this function there moves every party-visible message at once.
+-- The one way a party-visible message of a dispute is posted (by a party or an admin with disputes.write, already
+-- checked by the caller): into the dispute's conversation, through send_message (docs/conversations.md, Disputes),
+-- so that live events, notifications and read positions are the conversations domain's.
 create or replace function app_hidden.post_dispute_party_message(dispute_id uuid, author_id uuid, body text)
-returns app_public.dispute_messages
+returns app_public.conversation_messages
+language plpgsql volatile
+set search_path = pg_catalog, public, pg_temp
+as $$
+declare
+  v_conversation_id uuid;
+begin
+  if post_dispute_party_message.author_id is distinct from app_public.current_user_id() then
+    raise exception 'Only the signed-in user may post as themselves' using errcode = 'DNIED';
+  end if;
+  select c.id into v_conversation_id from app_public.conversations c
+   where c.dispute_id = post_dispute_party_message.dispute_id;
+  if v_conversation_id is null then
+    raise exception 'Dispute not found' using errcode = 'NTFND';
+  end if;
+  return app_public.send_message(v_conversation_id, nullif(trim(post_dispute_party_message.body), ''));
+end;
+$$;
+comment on function app_hidden.post_dispute_party_message(uuid, uuid, text) is 'Posts a message of a dispute that its parties read, in the dispute''s conversation.';
+
+-- The status follows the exchange in a dispute's conversation (called by send_message, the dispute locked first by
+-- app_hidden.conversation_of_party): an admin's message to the parties makes an open or reviewed dispute
+-- awaiting_response and is the first response; a party's answer puts an awaiting dispute back under_review.
+create or replace function app_hidden.dispute_message_posted(dispute_id uuid, from_staff boolean)
+returns void
 language sql volatile
 set search_path = pg_catalog, public, pg_temp
 as $$
-  insert into app_public.dispute_messages (dispute_id, author_id, body, is_internal)
-  values (post_dispute_party_message.dispute_id, post_dispute_party_message.author_id,
-          nullif(trim(post_dispute_party_message.body), ''), false)
-  returning *;
+  update app_public.disputes s
+     set status = case when dispute_message_posted.from_staff and s.status in ('open', 'under_review') then 'awaiting_response'
+                       when not dispute_message_posted.from_staff and s.status = 'awaiting_response' then 'under_review'
+                       else s.status end::app_public.dispute_status,
+         first_response_at = case when dispute_message_posted.from_staff then coalesce(s.first_response_at, now())
+                                  else s.first_response_at end
+   where s.id = dispute_message_posted.dispute_id;
 $$;
-comment on function app_hidden.post_dispute_party_message(uuid, uuid, text) is 'Posts a message of a dispute that its parties read (the single place to re-point to the conversations domain).';
+comment on function app_hidden.dispute_message_posted(uuid, boolean) is 'Moves a dispute''s status after a message in its conversation (staff: awaiting_response; a party: back under_review).';
 
 -- Tells the active admins who handle disputes (disputes.read), template dispute_admin_alert.
 create or replace function app_private.alert_dispute_admins(subject text, body text)
