@@ -18443,9 +18443,11 @@ CREATE FUNCTION app_private.payout_available(user_id uuid, currency text) RETURN
     AS $$
   select coalesce((select sum(e.released_amount) from app_public.escrow_accounts e
                     where e.traveler_id = payout_available.user_id and e.currency = payout_available.currency), 0)
-       - coalesce((select sum(p.amount) from app_public.payouts p
-                    where p.user_id = payout_available.user_id and p.currency = payout_available.currency
-                      and p.status not in ('failed', 'canceled')), 0);
+       - coalesce((select sum(case when p.status not in ('failed', 'canceled') then p.amount
+                                   when p.fee_collected_at is not null then p.fee
+                                   else 0 end)
+                     from app_public.payouts p
+                    where p.user_id = payout_available.user_id and p.currency = payout_available.currency), 0);
 $$;
 
 
@@ -18453,7 +18455,7 @@ $$;
 -- Name: FUNCTION payout_available(user_id uuid, currency text); Type: COMMENT; Schema: app_private; Owner: -
 --
 
-COMMENT ON FUNCTION app_private.payout_available(user_id uuid, currency text) IS 'What a traveler may pay out in a currency: released (net of refunds taken back) − payouts not failed or cancelled.';
+COMMENT ON FUNCTION app_private.payout_available(user_id uuid, currency text) IS 'What a traveler may pay out in a currency: released (net of refunds taken back) − payouts not failed or cancelled − the fees collected for instant payouts the bank then failed.';
 
 
 --

@@ -153,3 +153,19 @@ test.serial("a debit Stripe refuses alerts finance, posts nothing, and the retry
   t.is((await queryAsRoot(db, "select fee_debit_refusals from app_public.payouts where id = $1", [payout.id]))[0]!.fee_debit_refusals, 1);
   t.deepEqual(await ledgerImbalance(db), {});
 });
+
+test.serial("an instant payout the bank fails after its fee was collected: the net is available again, the fee is not", async (t) => {
+  const s = await released(2000);
+  const payout = await requestInstant(s, 1000);
+  await settle(db, h);
+  t.like(await collected(payout.id), { collected: true });
+  t.is(await available(s.delivery.traveler), 1000);
+  const [{ po }] = (await queryAsRoot(db, `select stripe_id as po from app_private.stripe_refs
+    where payout_id = $1 and kind = 'payout'`, [payout.id])) as [{ po: string }];
+  h.fake.payoutArrives(po, "failed");
+  await settle(db, h);
+  t.is((await queryAsRoot(db, "select status from app_public.payouts where id = $1", [payout.id]))[0]!.status, "failed");
+  t.is(await available(s.delivery.traveler), 2000 - 50, "the fee stayed with the platform");
+  t.is(h.fake.balanceOf(s.acct, "eur"), 2000 - 50, "which is what the connected account holds");
+  t.deepEqual(await ledgerImbalance(db), {});
+});

@@ -10,7 +10,9 @@
 -- A traveler's available balance is what was released to them, less what was taken back by reversals and what was
 -- paid out or is being paid out (payout_available).
 
--- Available for payouts: Σ released − Σ payouts (neither failed nor cancelled), in one currency. released_amount is
+-- Available for payouts: Σ released − Σ payouts (neither failed nor cancelled) − the collected fees of instant payouts
+-- the bank failed (the net came back to the connected account, the fee stayed with the platform: the balance follows
+-- what the account holds), in one currency. released_amount is
 -- already net of what refunds took back (reversed, or owed by the traveler when the reversal was refused: that part
 -- stays on the connected account and is withheld from payouts, so the balance may be negative until later releases
 -- cover it).
@@ -21,11 +23,13 @@ set search_path = pg_catalog, public, pg_temp
 as $$
   select coalesce((select sum(e.released_amount) from app_public.escrow_accounts e
                     where e.traveler_id = payout_available.user_id and e.currency = payout_available.currency), 0)
-       - coalesce((select sum(p.amount) from app_public.payouts p
-                    where p.user_id = payout_available.user_id and p.currency = payout_available.currency
-                      and p.status not in ('failed', 'canceled')), 0);
+       - coalesce((select sum(case when p.status not in ('failed', 'canceled') then p.amount
+                                   when p.fee_collected_at is not null then p.fee
+                                   else 0 end)
+                     from app_public.payouts p
+                    where p.user_id = payout_available.user_id and p.currency = payout_available.currency), 0);
 $$;
-comment on function app_private.payout_available(uuid, text) is 'What a traveler may pay out in a currency: released (net of refunds taken back) − payouts not failed or cancelled.';
+comment on function app_private.payout_available(uuid, text) is 'What a traveler may pay out in a currency: released (net of refunds taken back) − payouts not failed or cancelled − the fees collected for instant payouts the bank then failed.';
 
 -- What payouts__onboard needs for a request: the account to create (or the one created), the link to make.
 create or replace function app_private.payout_onboarding_plan(request_id uuid)
