@@ -7622,7 +7622,7 @@ begin
   end if;
   if v_conversation.kind = 'dispute' and conversation_of_party.user_id = app_public.current_user_id()
      and app_hidden.current_user_has_permission('disputes.write') then
-    perform app_private.require_dispute_admin('disputes.write', 'take part in dispute conversations');
+    perform app_private.require_admin('disputes.write', 'take part in dispute conversations');
     return v_conversation;
   end if;
   raise exception 'Conversation not found' using errcode = 'NTFND';

@@ -226,9 +226,9 @@ const FUNCTIONS: AdminFunction[] = [
     } },
   { action: "moderate_message", role: "moderator", severity: "medium", resourceType: "conversation_message",
     setup: async () => {
-      const conversation = await insertReturningId(`insert into app_public.conversations (kind, delivery_id, customer_id, traveler_id)
-        select 'dispute', d.id, d.customer_id, d.traveler_id from app_public.deliveries d where d.id = $1 returning id`,
-        [await liveDelivery()]);
+      // A dispute's conversation (opened with the dispute), where any message may need moderating.
+      const conversation = (await queryAsRoot<{ id: string }>(db,
+        "select id from app_public.conversations where dispute_id = $1", [await dispute()]))[0]!.id;
       const message = await insertReturningId(`insert into app_public.conversation_messages (conversation_id, author_id, body)
         select c.id, c.customer_id, 'Pay me outside the platform' from app_public.conversations c where c.id = $1 returning id`,
         [conversation]);

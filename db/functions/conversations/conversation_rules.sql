@@ -98,7 +98,7 @@ comment on function app_hidden.assert_conversation_open(app_public.conversations
 
 -- The conversation a participant acts on, locked (so that messages, edits and read positions of one conversation
 -- are serialised): its two parties, and for a dispute's conversation the admins with disputes.write (a two-factor
--- session, app_private.require_dispute_admin). A dispute's conversation locks its dispute first, the order
+-- session, app_private.require_admin). A dispute's conversation locks its dispute first, the order
 -- postDisputeMessage takes, since a message there moves the dispute's status. NTFND for anybody else.
 create or replace function app_hidden.conversation_of_party(conversation_id uuid, user_id uuid)
 returns app_public.conversations
@@ -122,7 +122,7 @@ begin
   end if;
   if v_conversation.kind = 'dispute' and conversation_of_party.user_id = app_public.current_user_id()
      and app_hidden.current_user_has_permission('disputes.write') then
-    perform app_private.require_dispute_admin('disputes.write', 'take part in dispute conversations');
+    perform app_private.require_admin('disputes.write', 'take part in dispute conversations');
     return v_conversation;
   end if;
   raise exception 'Conversation not found' using errcode = 'NTFND';
