@@ -163,3 +163,38 @@ export function sendError(res: ServerResponse, status: number, message: string, 
   res.writeHead(status, { "content-type": "application/json; charset=utf-8", "content-length": String(body.length) });
   res.end(body);
 }
+
+/**
+ * The failure of a plain HTTP route (outside PostGraphile; the QR image, an export download) once its own checks
+ * passed: a response already under way is cut; an unreachable database answers 503 UNAVL with Retry-After; anything
+ * else is logged and masked as GraphQL's errors are (500 with a reference to the log line, nothing of the cause).
+ * `what` names the route in the log ("export download").
+ */
+export function sendRouteFailure(
+  res: ServerResponse,
+  log: Logger,
+  reqId: string,
+  error: unknown,
+  what: string,
+  retryAfterSeconds: number
+): void {
+  if (res.headersSent) {
+    log.error({ reqId, err: error }, `${what} interrupted`);
+    res.destroy();
+    return;
+  }
+  if (error instanceof Error && isConnectionError(error)) {
+    log.error({ reqId, err: error }, `${what} failed: database unreachable`);
+    res.setHeader("retry-after", String(retryAfterSeconds));
+    sendError(res, 503, UNAVAILABLE.message, UNAVAILABLE.code);
+    return;
+  }
+  const errorId = randomUUID();
+  log.error({ reqId, errorId, err: error }, `${what} failed`);
+  res.writeHead(500, { "content-type": "application/json; charset=utf-8" });
+  res.end(
+    JSON.stringify({
+      errors: [{ message: `An unexpected error occurred (reference ${errorId})`, extensions: { errorId } }],
+    })
+  );
+}

@@ -3,13 +3,12 @@
 // scan. Only the delivery's customer gets an image, and only of a live code (app_hidden.qr_image_code, asked with the
 // caller's own role and session as GraphQL asks). The token exists only in this request: nothing here stores it, the
 // request log records the path without the query (server/app.ts), and no cache may keep the answer.
-import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type pg from "pg";
 import QRCode from "qrcode";
 import type { Logger } from "../../lib/log.ts";
 import { identityOf } from "../auth.ts";
-import { isConnectionError, sendError, UNAVAILABLE } from "../errors.ts";
+import { sendError, sendRouteFailure } from "../errors.ts";
 import { RETRY_AFTER_SECONDS } from "../limits.ts";
 
 export const QR_IMAGE_PATHS = { "/handover/qr.png": "png", "/handover/qr.svg": "svg" } as const;
@@ -93,25 +92,7 @@ export function makeQrImageRoute(deps: { authPool: pg.Pool; statementTimeout: st
       });
       res.end(req.method === "HEAD" ? undefined : body);
     } catch (error) {
-      if (res.headersSent) {
-        res.destroy();
-        return;
-      }
-      if (error instanceof Error && isConnectionError(error)) {
-        log.error({ reqId, err: error }, "QR image request failed: database unreachable");
-        res.setHeader("retry-after", String(RETRY_AFTER_SECONDS));
-        sendError(res, 503, UNAVAILABLE.message, UNAVAILABLE.code);
-        return;
-      }
-      // As GraphQL's masked errors: a reference to find the log line, nothing of the cause (and never the token).
-      const errorId = randomUUID();
-      log.error({ reqId, errorId, err: error }, "QR image request failed");
-      res.writeHead(500, { "content-type": "application/json; charset=utf-8" });
-      res.end(
-        JSON.stringify({
-          errors: [{ message: `An unexpected error occurred (reference ${errorId})`, extensions: { errorId } }],
-        })
-      );
+      sendRouteFailure(res, log, reqId, error, "QR image request", RETRY_AFTER_SECONDS);
     }
   };
 }

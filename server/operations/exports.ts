@@ -2,7 +2,6 @@
 // (docs/operations.md, Exports). Who may download is asked of SQL in the caller's own role and session
 // (app_hidden.downloadable_export: the data_exports policy shows an export only to whoever asked for it) and only
 // while it is completed and not expired; the file is streamed from EXPORT_DIR, never cached.
-import { randomUUID } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import type { IncomingMessage, ServerResponse } from "node:http";
@@ -11,7 +10,7 @@ import type pg from "pg";
 import type { Logger } from "../../lib/log.ts";
 import { EXPORT_KEY, pathOf } from "../../lib/operations/files.ts";
 import { identityOf } from "../auth.ts";
-import { isConnectionError, sendError, UNAVAILABLE } from "../errors.ts";
+import { sendError, sendRouteFailure } from "../errors.ts";
 import { RETRY_AFTER_SECONDS } from "../limits.ts";
 
 export const EXPORTS_PATH = "/exports/";
@@ -78,26 +77,7 @@ export function makeExportRoute(deps: { authPool: pg.Pool; statementTimeout: str
       });
       await pipeline(createReadStream(filePath), res);
     } catch (error) {
-      if (res.headersSent) {
-        log.error({ reqId, err: error }, "export download interrupted");
-        res.destroy();
-        return;
-      }
-      if (error instanceof Error && isConnectionError(error)) {
-        log.error({ reqId, err: error }, "export download failed: database unreachable");
-        res.setHeader("retry-after", String(RETRY_AFTER_SECONDS));
-        sendError(res, 503, UNAVAILABLE.message, UNAVAILABLE.code);
-        return;
-      }
-      // As GraphQL's masked errors: a reference to find the log line, nothing of the cause.
-      const errorId = randomUUID();
-      log.error({ reqId, errorId, err: error }, "export download failed");
-      res.writeHead(500, { "content-type": "application/json; charset=utf-8" });
-      res.end(
-        JSON.stringify({
-          errors: [{ message: `An unexpected error occurred (reference ${errorId})`, extensions: { errorId } }],
-        })
-      );
+      sendRouteFailure(res, log, reqId, error, "export download", RETRY_AFTER_SECONDS);
     }
   };
 }
