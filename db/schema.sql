@@ -11376,6 +11376,38 @@ COMMENT ON FUNCTION app_hidden.tg__set_updated_at() IS 'Keeps updated_at strictl
 
 
 --
+-- Name: tg__webhook_event(); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.tg__webhook_event() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_new jsonb := to_jsonb(NEW);
+  v_old jsonb := case when TG_OP = 'UPDATE' then to_jsonb(OLD) end;
+  v_data jsonb := '{}';
+  v_column text;
+begin
+  for i in 1 .. TG_NARGS - 1 by 2 loop
+    v_column := TG_ARGV[i + 1];
+    v_data := v_data || jsonb_build_object(TG_ARGV[i], case when v_column like 'old.%' then v_old -> substr(v_column, 5)
+                                                            else v_new -> v_column end);
+  end loop;
+  perform app_hidden.emit_webhook_event(TG_ARGV[0], v_data);
+  return null;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION tg__webhook_event(); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.tg__webhook_event() IS 'Emits the webhook event its trigger names, with the columns it names as data.';
+
+
+--
 -- Name: tg_account_closures__anonymise_messages(); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
@@ -11776,29 +11808,6 @@ COMMENT ON FUNCTION app_hidden.tg_deliveries__tracking_events() IS 'Announces a 
 
 
 --
--- Name: tg_deliveries__webhook_event(); Type: FUNCTION; Schema: app_hidden; Owner: -
---
-
-CREATE FUNCTION app_hidden.tg_deliveries__webhook_event() RETURNS trigger
-    LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
-    AS $$
-begin
-  perform app_hidden.emit_webhook_event('delivery.status_changed', jsonb_build_object(
-    'delivery_id', NEW.id, 'delivery_number', NEW.delivery_number, 'from', OLD.status, 'to', NEW.status));
-  return null;
-end;
-$$;
-
-
---
--- Name: FUNCTION tg_deliveries__webhook_event(); Type: COMMENT; Schema: app_hidden; Owner: -
---
-
-COMMENT ON FUNCTION app_hidden.tg_deliveries__webhook_event() IS 'Emits delivery.status_changed to webhooks.';
-
-
---
 -- Name: tg_delivery_offers__count_answer(); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
@@ -11890,29 +11899,6 @@ COMMENT ON FUNCTION app_hidden.tg_delivery_offers__request_status() IS 'Keeps an
 
 
 --
--- Name: tg_delivery_offers__webhook_event(); Type: FUNCTION; Schema: app_hidden; Owner: -
---
-
-CREATE FUNCTION app_hidden.tg_delivery_offers__webhook_event() RETURNS trigger
-    LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
-    AS $$
-begin
-  perform app_hidden.emit_webhook_event('offer.accepted', jsonb_build_object(
-    'offer_id', NEW.id, 'request_id', NEW.request_id, 'trip_id', NEW.trip_id));
-  return null;
-end;
-$$;
-
-
---
--- Name: FUNCTION tg_delivery_offers__webhook_event(); Type: COMMENT; Schema: app_hidden; Owner: -
---
-
-COMMENT ON FUNCTION app_hidden.tg_delivery_offers__webhook_event() IS 'Emits offer.accepted to webhooks.';
-
-
---
 -- Name: tg_disputes__open_conversation(); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
@@ -11934,30 +11920,6 @@ $$;
 --
 
 COMMENT ON FUNCTION app_hidden.tg_disputes__open_conversation() IS 'Opens the conversation of a new dispute.';
-
-
---
--- Name: tg_escrow_accounts__webhook_event(); Type: FUNCTION; Schema: app_hidden; Owner: -
---
-
-CREATE FUNCTION app_hidden.tg_escrow_accounts__webhook_event() RETURNS trigger
-    LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
-    AS $$
-begin
-  perform app_hidden.emit_webhook_event('escrow.released', jsonb_build_object(
-    'escrow_id', NEW.id, 'delivery_id', NEW.delivery_id, 'amount', NEW.released_amount, 'currency', NEW.currency,
-    'condition', NEW.release_condition));
-  return null;
-end;
-$$;
-
-
---
--- Name: FUNCTION tg_escrow_accounts__webhook_event(); Type: COMMENT; Schema: app_hidden; Owner: -
---
-
-COMMENT ON FUNCTION app_hidden.tg_escrow_accounts__webhook_event() IS 'Emits escrow.released to webhooks.';
 
 
 --
@@ -12156,53 +12118,6 @@ $$;
 --
 
 COMMENT ON FUNCTION app_hidden.tg_notifications__read_status() IS 'An in-app message read is in status read.';
-
-
---
--- Name: tg_payment_intents__webhook_event(); Type: FUNCTION; Schema: app_hidden; Owner: -
---
-
-CREATE FUNCTION app_hidden.tg_payment_intents__webhook_event() RETURNS trigger
-    LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
-    AS $$
-begin
-  perform app_hidden.emit_webhook_event('payment.captured', jsonb_build_object(
-    'payment_intent_id', NEW.id, 'delivery_id', NEW.delivery_id, 'amount', NEW.captured_amount, 'currency', NEW.currency));
-  return null;
-end;
-$$;
-
-
---
--- Name: FUNCTION tg_payment_intents__webhook_event(); Type: COMMENT; Schema: app_hidden; Owner: -
---
-
-COMMENT ON FUNCTION app_hidden.tg_payment_intents__webhook_event() IS 'Emits payment.captured to webhooks.';
-
-
---
--- Name: tg_refunds__webhook_event(); Type: FUNCTION; Schema: app_hidden; Owner: -
---
-
-CREATE FUNCTION app_hidden.tg_refunds__webhook_event() RETURNS trigger
-    LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
-    AS $$
-begin
-  perform app_hidden.emit_webhook_event('refund.created', jsonb_build_object(
-    'refund_id', NEW.id, 'delivery_id', NEW.delivery_id, 'amount', NEW.amount, 'currency', NEW.currency,
-    'reason', NEW.reason));
-  return null;
-end;
-$$;
-
-
---
--- Name: FUNCTION tg_refunds__webhook_event(); Type: COMMENT; Schema: app_hidden; Owner: -
---
-
-COMMENT ON FUNCTION app_hidden.tg_refunds__webhook_event() IS 'Emits refund.created to webhooks.';
 
 
 --
@@ -12733,29 +12648,6 @@ $$;
 --
 
 COMMENT ON FUNCTION app_hidden.tg_users__statistics_visibility() IS 'Recomputes whether the user''s statistics are public after the account''s status or deletion changes.';
-
-
---
--- Name: tg_users__webhook_event(); Type: FUNCTION; Schema: app_hidden; Owner: -
---
-
-CREATE FUNCTION app_hidden.tg_users__webhook_event() RETURNS trigger
-    LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
-    AS $$
-begin
-  perform app_hidden.emit_webhook_event('user.verified', jsonb_build_object(
-    'user_id', NEW.id, 'from', OLD.verification_level, 'to', NEW.verification_level));
-  return null;
-end;
-$$;
-
-
---
--- Name: FUNCTION tg_users__webhook_event(); Type: COMMENT; Schema: app_hidden; Owner: -
---
-
-COMMENT ON FUNCTION app_hidden.tg_users__webhook_event() IS 'Emits user.verified to webhooks.';
 
 
 --
@@ -42314,42 +42206,63 @@ CREATE TRIGGER _900_tracking_events AFTER UPDATE OF status ON app_public.deliver
 -- Name: deliveries _900_webhook_event; Type: TRIGGER; Schema: app_public; Owner: -
 --
 
-CREATE TRIGGER _900_webhook_event AFTER UPDATE OF status ON app_public.deliveries FOR EACH ROW WHEN ((old.status IS DISTINCT FROM new.status)) EXECUTE FUNCTION app_hidden.tg_deliveries__webhook_event();
+CREATE TRIGGER _900_webhook_event AFTER UPDATE OF status ON app_public.deliveries FOR EACH ROW WHEN ((old.status IS DISTINCT FROM new.status)) EXECUTE FUNCTION app_hidden.tg__webhook_event('delivery.status_changed', 'delivery_id', 'id', 'delivery_number', 'delivery_number', 'from', 'old.status', 'to', 'status');
 
 
 --
 -- Name: delivery_offers _900_webhook_event; Type: TRIGGER; Schema: app_public; Owner: -
 --
 
-CREATE TRIGGER _900_webhook_event AFTER UPDATE OF status ON app_public.delivery_offers FOR EACH ROW WHEN (((new.status = 'accepted'::app_public.offer_status) AND (old.status IS DISTINCT FROM new.status))) EXECUTE FUNCTION app_hidden.tg_delivery_offers__webhook_event();
+CREATE TRIGGER _900_webhook_event AFTER UPDATE OF status ON app_public.delivery_offers FOR EACH ROW WHEN (((new.status = 'accepted'::app_public.offer_status) AND (old.status IS DISTINCT FROM new.status))) EXECUTE FUNCTION app_hidden.tg__webhook_event('offer.accepted', 'offer_id', 'id', 'request_id', 'request_id', 'trip_id', 'trip_id');
+
+
+--
+-- Name: emergency_locations _900_webhook_event; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _900_webhook_event AFTER INSERT ON app_public.emergency_locations FOR EACH ROW EXECUTE FUNCTION app_hidden.tg__webhook_event('emergency.reported', 'emergency_id', 'id', 'case_number', 'case_number', 'delivery_id', 'delivery_id', 'emergency_type', 'emergency_type', 'severity', 'severity');
 
 
 --
 -- Name: escrow_accounts _900_webhook_event; Type: TRIGGER; Schema: app_public; Owner: -
 --
 
-CREATE TRIGGER _900_webhook_event AFTER UPDATE OF status ON app_public.escrow_accounts FOR EACH ROW WHEN (((new.status = 'released'::app_public.escrow_status) AND (old.status IS DISTINCT FROM new.status))) EXECUTE FUNCTION app_hidden.tg_escrow_accounts__webhook_event();
+CREATE TRIGGER _900_webhook_event AFTER UPDATE OF status ON app_public.escrow_accounts FOR EACH ROW WHEN (((new.status = 'released'::app_public.escrow_status) AND (old.status IS DISTINCT FROM new.status))) EXECUTE FUNCTION app_hidden.tg__webhook_event('escrow.released', 'escrow_id', 'id', 'delivery_id', 'delivery_id', 'amount', 'released_amount', 'currency', 'currency', 'condition', 'release_condition');
 
 
 --
 -- Name: payment_intents _900_webhook_event; Type: TRIGGER; Schema: app_public; Owner: -
 --
 
-CREATE TRIGGER _900_webhook_event AFTER UPDATE OF status ON app_public.payment_intents FOR EACH ROW WHEN (((new.status = 'succeeded'::app_public.payment_status) AND (old.status IS DISTINCT FROM new.status))) EXECUTE FUNCTION app_hidden.tg_payment_intents__webhook_event();
+CREATE TRIGGER _900_webhook_event AFTER UPDATE OF status ON app_public.payment_intents FOR EACH ROW WHEN (((new.status = 'succeeded'::app_public.payment_status) AND (old.status IS DISTINCT FROM new.status))) EXECUTE FUNCTION app_hidden.tg__webhook_event('payment.captured', 'payment_intent_id', 'id', 'delivery_id', 'delivery_id', 'amount', 'captured_amount', 'currency', 'currency');
 
 
 --
 -- Name: refunds _900_webhook_event; Type: TRIGGER; Schema: app_public; Owner: -
 --
 
-CREATE TRIGGER _900_webhook_event AFTER INSERT ON app_public.refunds FOR EACH ROW EXECUTE FUNCTION app_hidden.tg_refunds__webhook_event();
+CREATE TRIGGER _900_webhook_event AFTER INSERT ON app_public.refunds FOR EACH ROW EXECUTE FUNCTION app_hidden.tg__webhook_event('refund.created', 'refund_id', 'id', 'delivery_id', 'delivery_id', 'amount', 'amount', 'currency', 'currency', 'reason', 'reason');
 
 
 --
 -- Name: users _900_webhook_event; Type: TRIGGER; Schema: app_public; Owner: -
 --
 
-CREATE TRIGGER _900_webhook_event AFTER UPDATE OF verification_level ON app_public.users FOR EACH ROW WHEN ((old.verification_level IS DISTINCT FROM new.verification_level)) EXECUTE FUNCTION app_hidden.tg_users__webhook_event();
+CREATE TRIGGER _900_webhook_event AFTER UPDATE OF verification_level ON app_public.users FOR EACH ROW WHEN ((old.verification_level IS DISTINCT FROM new.verification_level)) EXECUTE FUNCTION app_hidden.tg__webhook_event('user.verified', 'user_id', 'id', 'from', 'old.verification_level', 'to', 'verification_level');
+
+
+--
+-- Name: disputes _900_webhook_event_opened; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _900_webhook_event_opened AFTER INSERT ON app_public.disputes FOR EACH ROW EXECUTE FUNCTION app_hidden.tg__webhook_event('dispute.opened', 'dispute_id', 'id', 'case_number', 'case_number', 'delivery_id', 'delivery_id', 'source', 'source', 'category', 'category', 'amount', 'amount', 'currency', 'currency');
+
+
+--
+-- Name: disputes _900_webhook_event_resolved; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _900_webhook_event_resolved AFTER UPDATE OF status ON app_public.disputes FOR EACH ROW WHEN (((new.status = 'resolved'::app_public.dispute_status) AND (old.status IS DISTINCT FROM new.status))) EXECUTE FUNCTION app_hidden.tg__webhook_event('dispute.resolved', 'dispute_id', 'id', 'case_number', 'case_number', 'delivery_id', 'delivery_id', 'resolution', 'resolution', 'delivery_outcome', 'delivery_outcome', 'customer_refund', 'customer_refund', 'traveler_compensation', 'traveler_compensation', 'currency', 'currency');
 
 
 --
@@ -47510,6 +47423,13 @@ GRANT ALL ON FUNCTION app_hidden.tg__set_updated_at() TO app_anonymous;
 
 
 --
+-- Name: FUNCTION tg__webhook_event(); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.tg__webhook_event() FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION tg_account_closures__anonymise_messages(); Type: ACL; Schema: app_hidden; Owner: -
 --
 
@@ -47604,13 +47524,6 @@ GRANT ALL ON FUNCTION app_hidden.tg_deliveries__tracking_events() TO app_user;
 
 
 --
--- Name: FUNCTION tg_deliveries__webhook_event(); Type: ACL; Schema: app_hidden; Owner: -
---
-
-REVOKE ALL ON FUNCTION app_hidden.tg_deliveries__webhook_event() FROM PUBLIC;
-
-
---
 -- Name: FUNCTION tg_delivery_offers__count_answer(); Type: ACL; Schema: app_hidden; Owner: -
 --
 
@@ -47632,24 +47545,10 @@ REVOKE ALL ON FUNCTION app_hidden.tg_delivery_offers__request_status() FROM PUBL
 
 
 --
--- Name: FUNCTION tg_delivery_offers__webhook_event(); Type: ACL; Schema: app_hidden; Owner: -
---
-
-REVOKE ALL ON FUNCTION app_hidden.tg_delivery_offers__webhook_event() FROM PUBLIC;
-
-
---
 -- Name: FUNCTION tg_disputes__open_conversation(); Type: ACL; Schema: app_hidden; Owner: -
 --
 
 REVOKE ALL ON FUNCTION app_hidden.tg_disputes__open_conversation() FROM PUBLIC;
-
-
---
--- Name: FUNCTION tg_escrow_accounts__webhook_event(); Type: ACL; Schema: app_hidden; Owner: -
---
-
-REVOKE ALL ON FUNCTION app_hidden.tg_escrow_accounts__webhook_event() FROM PUBLIC;
 
 
 --
@@ -47701,20 +47600,6 @@ GRANT ALL ON FUNCTION app_hidden.tg_notifications__events() TO app_user;
 --
 
 REVOKE ALL ON FUNCTION app_hidden.tg_notifications__read_status() FROM PUBLIC;
-
-
---
--- Name: FUNCTION tg_payment_intents__webhook_event(); Type: ACL; Schema: app_hidden; Owner: -
---
-
-REVOKE ALL ON FUNCTION app_hidden.tg_payment_intents__webhook_event() FROM PUBLIC;
-
-
---
--- Name: FUNCTION tg_refunds__webhook_event(); Type: ACL; Schema: app_hidden; Owner: -
---
-
-REVOKE ALL ON FUNCTION app_hidden.tg_refunds__webhook_event() FROM PUBLIC;
 
 
 --
@@ -47885,13 +47770,6 @@ REVOKE ALL ON FUNCTION app_hidden.tg_users__remove_replaced_picture() FROM PUBLI
 
 REVOKE ALL ON FUNCTION app_hidden.tg_users__statistics_visibility() FROM PUBLIC;
 GRANT ALL ON FUNCTION app_hidden.tg_users__statistics_visibility() TO app_anonymous;
-
-
---
--- Name: FUNCTION tg_users__webhook_event(); Type: ACL; Schema: app_hidden; Owner: -
---
-
-REVOKE ALL ON FUNCTION app_hidden.tg_users__webhook_event() FROM PUBLIC;
 
 
 --
@@ -51152,3 +51030,4 @@ ALTER DEFAULT PRIVILEGES FOR ROLE app_owner REVOKE ALL ON FUNCTIONS  FROM PUBLIC
 --   20261210100000
 --   20261210110000
 --   20261210120000
+--   20261211120000
