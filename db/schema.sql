@@ -11261,6 +11261,62 @@ COMMENT ON FUNCTION app_hidden.statistics_public(user_id uuid) IS 'Whether the u
 
 
 --
+-- Name: template_body_problem(text, text[]); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.template_body_problem(source text, declared text[]) RETURNS text
+    LANGUAGE plpgsql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $_$
+declare
+  v_token text;
+  v_parts text[];
+  v_open text[] := '{}';
+begin
+  if template_body_problem.source is null then
+    return null;
+  end if;
+  for v_token in select m[1] from regexp_matches(template_body_problem.source, '\{\{([^}]*)\}\}', 'g') m loop
+    v_parts := regexp_match(v_token, '^\s*(?:(#)(if|unless)\s+([a-z_][a-z0-9_]*)|(/)(if|unless)|(else)|([a-z_][a-z0-9_]*))\s*$');
+    if v_parts is null then
+      return format('{{%s}} is not a variable nor an if/unless/else block', v_token);
+    elsif v_parts[1] is not null then
+      if not v_parts[3] = any (template_body_problem.declared) then
+        return format('{{%s}} uses %s, which is not a declared variable', v_token, v_parts[3]);
+      end if;
+      v_open := v_open || v_parts[2];
+    elsif v_parts[4] is not null then
+      if cardinality(v_open) = 0 or v_open[cardinality(v_open)] <> v_parts[5] then
+        return format('{{%s}} closes no open block', v_token);
+      end if;
+      v_open := v_open[1:cardinality(v_open) - 1];
+    elsif v_parts[6] is not null then
+      if cardinality(v_open) = 0 then
+        return '{{else}} is outside an if/unless block';
+      end if;
+    elsif not v_parts[7] = any (template_body_problem.declared) then
+      return format('{{%s}} is not a declared variable', v_parts[7]);
+    end if;
+  end loop;
+  if cardinality(v_open) > 0 then
+    return format('{{#%s}} is never closed', v_open[cardinality(v_open)]);
+  end if;
+  if regexp_replace(template_body_problem.source, '\{\{([^}]*)\}\}', '', 'g') ~ '\{\{|\}\}' then
+    return 'a {{ or }} is unmatched (triple braces are not allowed)';
+  end if;
+  return null;
+end;
+$_$;
+
+
+--
+-- Name: FUNCTION template_body_problem(source text, declared text[]); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.template_body_problem(source text, declared text[]) IS 'What the renderer would refuse in a template body (undeclared variable, unknown tag, unbalanced block); null when none.';
+
+
+--
 -- Name: tg__append_only(); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
@@ -11981,7 +12037,10 @@ CREATE FUNCTION app_hidden.tg_notification_templates__bump_version() RETURNS tri
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 begin
-  NEW.version := OLD.version + 1;
+  if OLD.version_xact is distinct from txid_current() then
+    NEW.version := OLD.version + 1;
+    NEW.version_xact := txid_current();
+  end if;
   return NEW;
 end;
 $$;
@@ -11991,7 +12050,7 @@ $$;
 -- Name: FUNCTION tg_notification_templates__bump_version(); Type: COMMENT; Schema: app_hidden; Owner: -
 --
 
-COMMENT ON FUNCTION app_hidden.tg_notification_templates__bump_version() IS 'Bumps a template''s version on every edit.';
+COMMENT ON FUNCTION app_hidden.tg_notification_templates__bump_version() IS 'Bumps a template''s version once per transaction that edits it.';
 
 
 --
@@ -15924,6 +15983,26 @@ COMMENT ON FUNCTION app_private.drop_old_notification_partitions() IS 'Drops the
 
 
 --
+-- Name: email_unsubscribe_hmac(bytea, uuid, app_public.notification_category); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.email_unsubscribe_hmac(key bytea, user_id uuid, category app_public.notification_category) RETURNS text
+    LANGUAGE sql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select encode(public.hmac(convert_to(email_unsubscribe_hmac.user_id::text || '.' || email_unsubscribe_hmac.category, 'UTF8'),
+                            email_unsubscribe_hmac.key, 'sha256'), 'hex');
+$$;
+
+
+--
+-- Name: FUNCTION email_unsubscribe_hmac(key bytea, user_id uuid, category app_public.notification_category); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.email_unsubscribe_hmac(key bytea, user_id uuid, category app_public.notification_category) IS 'The HMAC of an unsubscribe link naming a user and an email category, under a key.';
+
+
+--
 -- Name: email_unsubscribe_link(uuid); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -15953,8 +16032,7 @@ CREATE FUNCTION app_private.email_unsubscribe_signature(user_id uuid, category a
     LANGUAGE sql STABLE
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
-  select encode(public.hmac(convert_to(email_unsubscribe_signature.user_id::text || '.'
-                                       || email_unsubscribe_signature.category, 'UTF8'), k.key, 'sha256'), 'hex')
+  select app_private.email_unsubscribe_hmac(k.key, email_unsubscribe_signature.user_id, email_unsubscribe_signature.category)
     from app_private.email_unsubscribe_keys k;
 $$;
 
@@ -15963,7 +16041,34 @@ $$;
 -- Name: FUNCTION email_unsubscribe_signature(user_id uuid, category app_public.notification_category); Type: COMMENT; Schema: app_private; Owner: -
 --
 
-COMMENT ON FUNCTION app_private.email_unsubscribe_signature(user_id uuid, category app_public.notification_category) IS 'The HMAC of an unsubscribe link naming a user and an email category.';
+COMMENT ON FUNCTION app_private.email_unsubscribe_signature(user_id uuid, category app_public.notification_category) IS 'The signature of a new unsubscribe link naming a user and an email category (current key).';
+
+
+--
+-- Name: email_unsubscribe_signature_valid(uuid, app_public.notification_category, text); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.email_unsubscribe_signature_valid(user_id uuid, category app_public.notification_category, signature text) RETURNS boolean
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select coalesce(bool_or(app_private.email_unsubscribe_hmac(v.signing_key, email_unsubscribe_signature_valid.user_id,
+                                                             email_unsubscribe_signature_valid.category)
+                          = email_unsubscribe_signature_valid.signature), false)
+    from app_private.email_unsubscribe_keys k
+    cross join lateral (values (k.key),
+                               (case when k.rotated_at + make_interval(days =>
+                                            (app_hidden.config_value('notifications.unsubscribe_key_grace_days'))::int) > now()
+                                     then k.previous_key end)) v (signing_key)
+   where v.signing_key is not null;
+$$;
+
+
+--
+-- Name: FUNCTION email_unsubscribe_signature_valid(user_id uuid, category app_public.notification_category, signature text); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.email_unsubscribe_signature_valid(user_id uuid, category app_public.notification_category, signature text) IS 'Whether an unsubscribe link''s signature verifies (current key, or the previous one within the grace period).';
 
 
 --
@@ -28906,6 +29011,37 @@ Ends one of your device sessions; NTFND when it is not one of your live sessions
 
 
 --
+-- Name: rotate_unsubscribe_key(boolean); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.rotate_unsubscribe_key(revoke_previous boolean DEFAULT false) RETURNS timestamp with time zone
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_admin uuid := app_private.require_admin('system.write', 'rotate the unsubscribe key');
+  v_rotated_at timestamptz;
+begin
+  update app_private.email_unsubscribe_keys k
+     set previous_key = case when coalesce(rotate_unsubscribe_key.revoke_previous, false) then null else k.key end,
+         key = public.gen_random_bytes(32), rotated_at = now()
+  returning k.rotated_at into v_rotated_at;
+  perform app_hidden.log_admin_action('rotate_unsubscribe_key', 'email_unsubscribe_key', null, 'high', null,
+    jsonb_build_object('revoke_previous', coalesce(rotate_unsubscribe_key.revoke_previous, false)));
+  return v_rotated_at;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION rotate_unsubscribe_key(revoke_previous boolean); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.rotate_unsubscribe_key(revoke_previous boolean) IS '@resultFieldName rotatedAt
+Replaces the key that signs unsubscribe links. Links already sent keep working for notifications.unsubscribe_key_grace_days, or stop at once with revokePrevious (a leaked key). Needs system.write and a two-factor session. Errors: LOGIN, DNIED.';
+
+
+--
 -- Name: rotate_webhook_secret(uuid); Type: FUNCTION; Schema: app_public; Owner: -
 --
 
@@ -30662,8 +30798,8 @@ begin
   -- The caller check: the signature (a visitor may call this; the link is the credential).
   if v_parts is null or v_parts[2] not in (select unnest(enum_range(null::app_public.notification_category))::text)
      or v_parts[2] = 'security'
-     or app_private.email_unsubscribe_signature(v_parts[1]::uuid, v_parts[2]::app_public.notification_category)
-        is distinct from v_parts[3] then
+     or not app_private.email_unsubscribe_signature_valid(v_parts[1]::uuid, v_parts[2]::app_public.notification_category,
+                                                          v_parts[3]) then
     raise exception 'signed_token is not a valid unsubscribe link' using errcode = 'INVAL';
   end if;
   v_category := v_parts[2]::app_public.notification_category;
@@ -31121,6 +31257,247 @@ $$;
 
 COMMENT ON FUNCTION app_public.update_trip(trip_id uuid, title text, description text, trip_type app_public.trip_type, origin_address text, origin_point public.geography, origin_airport text, destination_address text, destination_point public.geography, destination_airport text, departure_time timestamp with time zone, arrival_time timestamp with time zone, capacity_weight_kg numeric, capacity_volume_l numeric, capacity_items integer, base_price bigint, price_per_kg bigint, price_per_km bigint, express_multiplier numeric, fragile_multiplier numeric, no_fragile boolean, no_electronics boolean, max_item_value bigint, prohibited_categories text[], visibility app_public.trip_visibility, auto_accept boolean, auto_accept_price bigint, recurring_pattern jsonb) IS '@resultFieldName trip
 Changes the signed-in traveler''s trip; arguments left out keep their value. Not once completed or cancelled; the departure of an active trip is fixed; capacity cannot drop below what deliveries hold; new times on a trip with deliveries make it delayed. Price changes affect new offers only. Errors: LOGIN, DNIED, NTFND, BADST, INVAL naming the field (a value out of range or over a configured limit, as for createTrip; a departure in the past), CAPAC.';
+
+
+--
+-- Name: notification_templates; Type: TABLE; Schema: app_public; Owner: -
+--
+
+CREATE TABLE app_public.notification_templates (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    name text NOT NULL,
+    category app_public.notification_category NOT NULL,
+    status app_public.template_status DEFAULT 'active'::app_public.template_status NOT NULL,
+    version integer DEFAULT 1 NOT NULL,
+    variables jsonb DEFAULT '[]'::jsonb NOT NULL,
+    secret app_private.notification_secret DEFAULT 'none'::app_private.notification_secret NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    version_xact bigint DEFAULT txid_current(),
+    CONSTRAINT notification_templates_name_check CHECK ((name ~ '^[a-z][a-z0-9_]{2,63}$'::text)),
+    CONSTRAINT notification_templates_variables_check CHECK (((jsonb_typeof(variables) = 'array'::text) AND (NOT jsonb_path_exists(variables, '$[*]?((((@.type() != "object" || !(exists (@."name"))) || @."name".type() != "string") || !(exists (@."required"))) || @."required".type() != "boolean")'::jsonpath)))),
+    CONSTRAINT notification_templates_version_check CHECK ((version >= 1))
+);
+
+ALTER TABLE ONLY app_public.notification_templates FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE notification_templates; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TABLE app_public.notification_templates IS '@behavior -insert -update -delete
+Message templates, one per event: a category, declared variables and a body per channel and locale (admins with notifications.send read them).';
+
+
+--
+-- Name: COLUMN notification_templates.id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notification_templates.id IS 'The template''s id.';
+
+
+--
+-- Name: COLUMN notification_templates.name; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notification_templates.name IS 'What SQL passes to app_hidden.notify (e.g. offer_received).';
+
+
+--
+-- Name: COLUMN notification_templates.category; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notification_templates.category IS 'The preference category that decides who receives it.';
+
+
+--
+-- Name: COLUMN notification_templates.status; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notification_templates.status IS 'Only active templates send.';
+
+
+--
+-- Name: COLUMN notification_templates.version; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notification_templates.version IS 'Bumped on every edit of the template or one of its bodies; each notification records the version it was rendered from.';
+
+
+--
+-- Name: COLUMN notification_templates.variables; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notification_templates.variables IS 'Declared variables, [{"name", "required"}]: a required one missing fails notify; rendering refuses any undeclared one.';
+
+
+--
+-- Name: COLUMN notification_templates.secret; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notification_templates.secret IS '@behavior -*
+The single-use secret the sending task mints into {{token}} (verify_email, password_reset) or none.';
+
+
+--
+-- Name: COLUMN notification_templates.created_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notification_templates.created_at IS 'When the template was installed.';
+
+
+--
+-- Name: COLUMN notification_templates.updated_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notification_templates.updated_at IS 'When the template (or one of its bodies) last changed.';
+
+
+--
+-- Name: COLUMN notification_templates.version_xact; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notification_templates.version_xact IS '@behavior -*
+The transaction that last set the version (one bump per edit).';
+
+
+--
+-- Name: CONSTRAINT notification_templates_name_check ON notification_templates; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT notification_templates_name_check ON app_public.notification_templates IS 'name must be 3 to 64 lowercase letters, digits or underscores, starting with a letter';
+
+
+--
+-- Name: CONSTRAINT notification_templates_variables_check ON notification_templates; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT notification_templates_variables_check ON app_public.notification_templates IS 'variables must be an array of {"name": text, "required": boolean}';
+
+
+--
+-- Name: CONSTRAINT notification_templates_version_check ON notification_templates; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT notification_templates_version_check ON app_public.notification_templates IS 'version must be at least 1';
+
+
+--
+-- Name: upsert_notification_template(text, app_public.notification_category, jsonb, text, app_public.template_status, text, text, text, text, text, text, text, text); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.upsert_notification_template(name text, category app_public.notification_category, variables jsonb, locale text, status app_public.template_status DEFAULT 'active'::app_public.template_status, push_title text DEFAULT NULL::text, push_body text DEFAULT NULL::text, email_subject text DEFAULT NULL::text, email_text text DEFAULT NULL::text, email_html text DEFAULT NULL::text, sms_body text DEFAULT NULL::text, in_app_title text DEFAULT NULL::text, in_app_body text DEFAULT NULL::text) RETURNS app_public.notification_templates
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $_$
+declare
+  v_admin uuid := app_private.require_admin('notifications.send', 'edit notification templates');
+  v_old app_public.notification_templates;
+  v_template app_public.notification_templates;
+  v_declared text[];
+  v_field text;
+  v_problem text;
+  v_new_required text;
+begin
+  if upsert_notification_template.category is null then
+    raise exception 'category is required' using errcode = 'INVAL';
+  end if;
+  if upsert_notification_template.locale is null then
+    raise exception 'locale is required' using errcode = 'INVAL';
+  end if;
+  if jsonb_typeof(upsert_notification_template.variables) is distinct from 'array'
+     or (select count(distinct v ->> 'name') <> count(*) or bool_or(v ->> 'name' !~ '^[a-z_][a-z0-9_]{0,63}$')
+           from jsonb_array_elements(upsert_notification_template.variables) v
+          where jsonb_typeof(v) = 'object') then
+    raise exception 'variables must be an array of {"name": text, "required": boolean} with distinct lowercase names'
+      using errcode = 'INVAL';
+  end if;
+  select * into v_old from app_public.notification_templates t where t.name = upsert_notification_template.name for update;
+
+  if v_old.id is null then
+    if upsert_notification_template.locale <> 'en' then
+      raise exception 'locale: a new template starts with its English text (en)' using errcode = 'INVAL';
+    end if;
+  else
+    if v_old.category <> upsert_notification_template.category then
+      raise exception 'category of an existing template cannot change (it is %)', v_old.category using errcode = 'INVAL';
+    end if;
+    select min(v ->> 'name') into v_new_required
+      from jsonb_array_elements(upsert_notification_template.variables) v
+     where (v -> 'required') = 'true'
+       and not exists (select 1 from jsonb_array_elements(v_old.variables) o
+                        where o ->> 'name' = v ->> 'name' and (o -> 'required') = 'true');
+    if v_new_required is not null then
+      raise exception 'variables: % cannot become required (the template''s callers do not pass it)', v_new_required
+        using errcode = 'INVAL';
+    end if;
+  end if;
+  if upsert_notification_template.category = 'security' and upsert_notification_template.status <> 'active' then
+    raise exception 'status: a security template stays active (security messages cannot be switched off)'
+      using errcode = 'INVAL';
+  end if;
+
+  -- first_name is every recipient's (notify adds it); token is minted by the sending task of a secret template.
+  v_declared := array(select v ->> 'name' from jsonb_array_elements(upsert_notification_template.variables) v);
+  foreach v_field in array array['push_title', 'push_body', 'email_subject', 'email_text', 'email_html', 'sms_body',
+                                 'in_app_title', 'in_app_body'] loop
+    v_problem := app_hidden.template_body_problem(
+      case v_field when 'push_title' then upsert_notification_template.push_title
+                   when 'push_body' then upsert_notification_template.push_body
+                   when 'email_subject' then upsert_notification_template.email_subject
+                   when 'email_text' then upsert_notification_template.email_text
+                   when 'email_html' then upsert_notification_template.email_html
+                   when 'sms_body' then upsert_notification_template.sms_body
+                   when 'in_app_title' then upsert_notification_template.in_app_title
+                   else upsert_notification_template.in_app_body end,
+      v_declared);
+    if v_problem is not null then
+      raise exception '%: %', v_field, v_problem using errcode = 'INVAL';
+    end if;
+  end loop;
+  if coalesce(v_old.secret, 'none') <> 'none'
+     and not (coalesce(upsert_notification_template.email_text, '') ~ '\{\{\s*token\s*\}\}'
+              and coalesce(upsert_notification_template.email_html, '') ~ '\{\{\s*token\s*\}\}') then
+    raise exception 'email_text and email_html must carry {{token}}: this template''s email sends a single-use link'
+      using errcode = 'INVAL';
+  end if;
+
+  insert into app_public.notification_templates as t (name, category, status, variables)
+  values (upsert_notification_template.name, upsert_notification_template.category, upsert_notification_template.status,
+          upsert_notification_template.variables)
+  on conflict on constraint notification_templates_name_key do update set status = excluded.status, variables = excluded.variables
+  returning * into v_template;
+  insert into app_public.notification_template_bodies as b (template_id, locale, push_title, push_body, email_subject,
+                                                             email_text, email_html, sms_body, in_app_title, in_app_body)
+  values (v_template.id, upsert_notification_template.locale, upsert_notification_template.push_title,
+          upsert_notification_template.push_body, upsert_notification_template.email_subject,
+          upsert_notification_template.email_text, upsert_notification_template.email_html,
+          upsert_notification_template.sms_body, upsert_notification_template.in_app_title,
+          upsert_notification_template.in_app_body)
+  on conflict on constraint notification_template_bodies_pkey do update
+    set push_title = excluded.push_title, push_body = excluded.push_body, email_subject = excluded.email_subject,
+        email_text = excluded.email_text, email_html = excluded.email_html, sms_body = excluded.sms_body,
+        in_app_title = excluded.in_app_title, in_app_body = excluded.in_app_body;
+  select * into v_template from app_public.notification_templates t where t.id = v_template.id;
+
+  perform app_hidden.log_admin_action('upsert_notification_template', 'notification_template', v_template.id::text,
+    (case when v_template.category = 'security' then 'high' else 'medium' end)::app_public.activity_severity,
+    case when v_old.id is not null then jsonb_build_object('version', v_old.version, 'status', v_old.status,
+                                                           'variables', v_old.variables) end,
+    jsonb_build_object('version', v_template.version, 'status', v_template.status, 'variables', v_template.variables,
+                       'locale', upsert_notification_template.locale));
+  return v_template;
+end;
+$_$;
+
+
+--
+-- Name: FUNCTION upsert_notification_template(name text, category app_public.notification_category, variables jsonb, locale text, status app_public.template_status, push_title text, push_body text, email_subject text, email_text text, email_html text, sms_body text, in_app_title text, in_app_body text); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.upsert_notification_template(name text, category app_public.notification_category, variables jsonb, locale text, status app_public.template_status, push_title text, push_body text, email_subject text, email_text text, email_html text, sms_body text, in_app_title text, in_app_body text) IS '@resultFieldName template
+Creates a template or edits it: its variables ([{"name", "required"}]; first_name is always given), status and the text of one locale (a null field: no text on that channel). Bodies are Handlebars: {{variable}}, {{#if variable}}…{{else}}…{{/if}}, {{#unless}}; nothing else. An existing template keeps its category and gains no required variable; security templates stay active; a new template starts in English. The version goes up by one. Needs notifications.send and a two-factor session. Errors: LOGIN, DNIED, INVAL (the field and what is wrong).';
 
 
 --
@@ -32345,8 +32722,11 @@ CREATE TABLE app_private.email_unsubscribe_keys (
     id boolean DEFAULT true NOT NULL,
     key bytea DEFAULT public.gen_random_bytes(32) NOT NULL,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
+    previous_key bytea,
+    rotated_at timestamp with time zone,
     CONSTRAINT email_unsubscribe_keys_id_check CHECK (id),
-    CONSTRAINT email_unsubscribe_keys_key_check CHECK ((length(key) = 32))
+    CONSTRAINT email_unsubscribe_keys_key_check CHECK ((length(key) = 32)),
+    CONSTRAINT email_unsubscribe_keys_previous_key_check CHECK ((length(previous_key) = 32))
 );
 
 ALTER TABLE ONLY app_private.email_unsubscribe_keys FORCE ROW LEVEL SECURITY;
@@ -32357,6 +32737,20 @@ ALTER TABLE ONLY app_private.email_unsubscribe_keys FORCE ROW LEVEL SECURITY;
 --
 
 COMMENT ON TABLE app_private.email_unsubscribe_keys IS 'The HMAC key of unsubscribe links (one row).';
+
+
+--
+-- Name: COLUMN email_unsubscribe_keys.previous_key; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON COLUMN app_private.email_unsubscribe_keys.previous_key IS 'The key before the last rotation; verifies links for the grace period; null once revoked.';
+
+
+--
+-- Name: COLUMN email_unsubscribe_keys.rotated_at; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON COLUMN app_private.email_unsubscribe_keys.rotated_at IS 'When the key last changed.';
 
 
 --
@@ -32371,6 +32765,13 @@ COMMENT ON CONSTRAINT email_unsubscribe_keys_id_check ON app_private.email_unsub
 --
 
 COMMENT ON CONSTRAINT email_unsubscribe_keys_key_check ON app_private.email_unsubscribe_keys IS 'key must have 32 bytes';
+
+
+--
+-- Name: CONSTRAINT email_unsubscribe_keys_previous_key_check ON email_unsubscribe_keys; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT email_unsubscribe_keys_previous_key_check ON app_private.email_unsubscribe_keys IS 'previous_key must have 32 bytes';
 
 
 --
@@ -35035,121 +35436,6 @@ COMMENT ON CONSTRAINT notification_template_bodies_push_check ON app_public.noti
 --
 
 COMMENT ON CONSTRAINT notification_template_bodies_sms_body_check ON app_public.notification_template_bodies IS 'sms_body must have 1 to 320 characters';
-
-
---
--- Name: notification_templates; Type: TABLE; Schema: app_public; Owner: -
---
-
-CREATE TABLE app_public.notification_templates (
-    id uuid DEFAULT gen_random_uuid() NOT NULL,
-    name text NOT NULL,
-    category app_public.notification_category NOT NULL,
-    status app_public.template_status DEFAULT 'active'::app_public.template_status NOT NULL,
-    version integer DEFAULT 1 NOT NULL,
-    variables jsonb DEFAULT '[]'::jsonb NOT NULL,
-    secret app_private.notification_secret DEFAULT 'none'::app_private.notification_secret NOT NULL,
-    created_at timestamp with time zone DEFAULT now() NOT NULL,
-    updated_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT notification_templates_name_check CHECK ((name ~ '^[a-z][a-z0-9_]{2,63}$'::text)),
-    CONSTRAINT notification_templates_variables_check CHECK (((jsonb_typeof(variables) = 'array'::text) AND (NOT jsonb_path_exists(variables, '$[*]?((((@.type() != "object" || !(exists (@."name"))) || @."name".type() != "string") || !(exists (@."required"))) || @."required".type() != "boolean")'::jsonpath)))),
-    CONSTRAINT notification_templates_version_check CHECK ((version >= 1))
-);
-
-ALTER TABLE ONLY app_public.notification_templates FORCE ROW LEVEL SECURITY;
-
-
---
--- Name: TABLE notification_templates; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON TABLE app_public.notification_templates IS '@behavior -insert -update -delete
-Message templates, one per event: a category, declared variables and a body per channel and locale (admins with notifications.send read them).';
-
-
---
--- Name: COLUMN notification_templates.id; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.notification_templates.id IS 'The template''s id.';
-
-
---
--- Name: COLUMN notification_templates.name; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.notification_templates.name IS 'What SQL passes to app_hidden.notify (e.g. offer_received).';
-
-
---
--- Name: COLUMN notification_templates.category; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.notification_templates.category IS 'The preference category that decides who receives it.';
-
-
---
--- Name: COLUMN notification_templates.status; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.notification_templates.status IS 'Only active templates send.';
-
-
---
--- Name: COLUMN notification_templates.version; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.notification_templates.version IS 'Bumped on every edit of the template or one of its bodies; each notification records the version it was rendered from.';
-
-
---
--- Name: COLUMN notification_templates.variables; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.notification_templates.variables IS 'Declared variables, [{"name", "required"}]: a required one missing fails notify; rendering refuses any undeclared one.';
-
-
---
--- Name: COLUMN notification_templates.secret; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.notification_templates.secret IS '@behavior -*
-The single-use secret the sending task mints into {{token}} (verify_email, password_reset) or none.';
-
-
---
--- Name: COLUMN notification_templates.created_at; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.notification_templates.created_at IS 'When the template was installed.';
-
-
---
--- Name: COLUMN notification_templates.updated_at; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.notification_templates.updated_at IS 'When the template (or one of its bodies) last changed.';
-
-
---
--- Name: CONSTRAINT notification_templates_name_check ON notification_templates; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON CONSTRAINT notification_templates_name_check ON app_public.notification_templates IS 'name must be 3 to 64 lowercase letters, digits or underscores, starting with a letter';
-
-
---
--- Name: CONSTRAINT notification_templates_variables_check ON notification_templates; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON CONSTRAINT notification_templates_variables_check ON app_public.notification_templates IS 'variables must be an array of {"name": text, "required": boolean}';
-
-
---
--- Name: CONSTRAINT notification_templates_version_check ON notification_templates; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON CONSTRAINT notification_templates_version_check ON app_public.notification_templates IS 'version must be at least 1';
 
 
 --
@@ -47393,6 +47679,13 @@ REVOKE ALL ON FUNCTION app_hidden.statistics_public(user_id uuid) FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION template_body_problem(source text, declared text[]); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.template_body_problem(source text, declared text[]) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION tg__append_only(); Type: ACL; Schema: app_hidden; Owner: -
 --
 
@@ -48238,6 +48531,13 @@ REVOKE ALL ON FUNCTION app_private.drop_old_notification_partitions() FROM PUBLI
 
 
 --
+-- Name: FUNCTION email_unsubscribe_hmac(key bytea, user_id uuid, category app_public.notification_category); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.email_unsubscribe_hmac(key bytea, user_id uuid, category app_public.notification_category) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION email_unsubscribe_link(notification_id uuid); Type: ACL; Schema: app_private; Owner: -
 --
 
@@ -48249,6 +48549,13 @@ REVOKE ALL ON FUNCTION app_private.email_unsubscribe_link(notification_id uuid) 
 --
 
 REVOKE ALL ON FUNCTION app_private.email_unsubscribe_signature(user_id uuid, category app_public.notification_category) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION email_unsubscribe_signature_valid(user_id uuid, category app_public.notification_category, signature text); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.email_unsubscribe_signature_valid(user_id uuid, category app_public.notification_category, signature text) FROM PUBLIC;
 
 
 --
@@ -50324,6 +50631,14 @@ GRANT ALL ON FUNCTION app_public.revoke_session(session_id uuid) TO app_user;
 
 
 --
+-- Name: FUNCTION rotate_unsubscribe_key(revoke_previous boolean); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.rotate_unsubscribe_key(revoke_previous boolean) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.rotate_unsubscribe_key(revoke_previous boolean) TO app_user;
+
+
+--
 -- Name: FUNCTION rotate_webhook_secret(webhook_id uuid); Type: ACL; Schema: app_public; Owner: -
 --
 
@@ -50693,6 +51008,21 @@ GRANT ALL ON FUNCTION app_public.update_trip(trip_id uuid, title text, descripti
 
 
 --
+-- Name: TABLE notification_templates; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT SELECT ON TABLE app_public.notification_templates TO app_user;
+
+
+--
+-- Name: FUNCTION upsert_notification_template(name text, category app_public.notification_category, variables jsonb, locale text, status app_public.template_status, push_title text, push_body text, email_subject text, email_text text, email_html text, sms_body text, in_app_title text, in_app_body text); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.upsert_notification_template(name text, category app_public.notification_category, variables jsonb, locale text, status app_public.template_status, push_title text, push_body text, email_subject text, email_text text, email_html text, sms_body text, in_app_title text, in_app_body text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.upsert_notification_template(name text, category app_public.notification_category, variables jsonb, locale text, status app_public.template_status, push_title text, push_body text, email_subject text, email_text text, email_html text, sms_body text, in_app_title text, in_app_body text) TO app_user;
+
+
+--
 -- Name: FUNCTION use_emergency_override(override_id uuid, lat double precision, lng double precision, accuracy_m double precision, fix_time timestamp with time zone, device_info jsonb, photo_id uuid, signature_id uuid, recipient_name text); Type: ACL; Schema: app_public; Owner: -
 --
 
@@ -50830,13 +51160,6 @@ GRANT SELECT ON TABLE app_public.geofence_events TO app_user;
 --
 
 GRANT SELECT ON TABLE app_public.notification_template_bodies TO app_user;
-
-
---
--- Name: TABLE notification_templates; Type: ACL; Schema: app_public; Owner: -
---
-
-GRANT SELECT ON TABLE app_public.notification_templates TO app_user;
 
 
 --
@@ -51031,3 +51354,5 @@ ALTER DEFAULT PRIVILEGES FOR ROLE app_owner REVOKE ALL ON FUNCTIONS  FROM PUBLIC
 --   20261210110000
 --   20261210120000
 --   20261211120000
+--   20261211120100
+--   20261211120200

@@ -194,6 +194,12 @@ const FUNCTIONS: AdminFunction[] = [
       const id = await webhook();
       return { sql: "select app_public.rotate_webhook_secret($1)", params: [id], resourceId: id };
     } },
+  { action: "upsert_notification_template", role: "admin", severity: "medium", resourceType: "notification_template",
+    setup: async () => ({ sql: `select (app_public.upsert_notification_template('tip_' || substr(md5(random()::text), 1, 8),
+        'promotional', '[{"name": "city", "required": true}]', 'en', in_app_title => 'Tip', in_app_body => 'Go to {{city}}')).id`,
+      params: [], resourceId: "returned" }) },
+  { action: "rotate_unsubscribe_key", role: "admin", severity: "high", resourceType: "email_unsubscribe_key",
+    setup: async () => ({ sql: "select app_public.rotate_unsubscribe_key()", params: [], resourceId: null }) },
   { action: "send_test_webhook", role: "admin", severity: "low", resourceType: "notification_webhook",
     setup: async () => {
       const id = await webhook();

@@ -147,7 +147,7 @@ test("notify refuses a missing required variable and an unknown template; a dele
   t.deepEqual(await decide(user, AWAKE, "offer_countered", OFFER), []);
 });
 
-test("an edit of a template or one of its bodies bumps its version", async (t) => {
+test("an edit of a template or one of its bodies bumps its version, once per transaction", async (t) => {
   await asRoot(db, async (c) => {
     await c.query("begin");
     const version = async () => (await c.query("select version from app_public.notification_templates where name = 'offer_received'")).rows[0].version;
@@ -155,8 +155,11 @@ test("an edit of a template or one of its bodies bumps its version", async (t) =
     await c.query("update app_public.notification_templates set status = 'active' where name = 'offer_received'");
     await c.query(`update app_public.notification_template_bodies b set push_title = 'New offer!'
                      from app_public.notification_templates t where t.id = b.template_id and t.name = 'offer_received' and b.locale = 'fr'`);
-    t.is(await version(), before + 1 + 1);
-    await c.query("rollback");
+    t.is(await version(), before + 1, "one edit, however many rows it writes");
+    await c.query("commit");
+    await c.query(`update app_public.notification_template_bodies b set push_title = 'An offer!'
+                     from app_public.notification_templates t where t.id = b.template_id and t.name = 'offer_received' and b.locale = 'fr'`);
+    t.is(await version(), before + 2, "the next edit bumps it again");
   });
 });
 

@@ -2,9 +2,10 @@
 // that category's email off for the user it names, without signing in; the token is verified by its HMAC, never
 // stored; a tampered, forged or security token is INVAL; nothing else in the preferences changes.
 import test from "ava";
-import { createUser, tokenFor } from "../helpers/actors.ts";
+import { createMember, createUser, makeAdmin, tokenFor } from "../helpers/actors.ts";
 import { queryAsRoot } from "../helpers/database.ts";
 import { errorCode } from "../helpers/errors.ts";
+import { gqlData } from "../helpers/graphql.ts";
 import { useTestServer } from "../helpers/server.ts";
 
 const { db, server } = useTestServer(test);
@@ -67,4 +68,41 @@ test.serial("tampered, forged and security tokens are INVAL; security emails hav
     "select categories from app_public.notification_preferences where user_id = $1", [other.id]);
   t.not((prefs!.categories.email as Record<string, boolean> | undefined)?.[category!], false, "the other user is untouched");
   t.is(await linkFor(id, "password_changed"), null);
+});
+
+test.serial("rotateUnsubscribeKey: links already sent work through the grace period, or stop at once when revoked", async (t) => {
+  const ROTATE = `mutation ($revoke: Boolean) { rotateUnsubscribeKey(input: { revokePrevious: $revoke }) { rotatedAt } }`;
+  const admin = await createMember(db, "both");
+  await makeAdmin(db, admin, "admin");
+  const adminToken = await tokenFor(db, admin, { mfaVerified: true });
+  const support = await createMember(db, "both");
+  await makeAdmin(db, support, "support");
+  for (const token of [undefined, await tokenFor(db, support, { mfaVerified: true }), await tokenFor(db, admin, { mfaVerified: false })]) {
+    t.is(errorCode(await server.gql(ROTATE, { token })), "DNIED", "system.write in a two-factor session only");
+  }
+  const tokenOf = async (userId: string) => new URL((await linkFor(userId))!).searchParams.get("token")!;
+  const follow = async (token: string) => errorCode(await server.gql(UNSUBSCRIBE, { variables: { token } })) ?? "ok";
+
+  const { id } = await createUser(db);
+  const before = await tokenOf(id);
+  const rotated = await server.gql(ROTATE, { token: adminToken });
+  t.falsy(rotated.errors, JSON.stringify(rotated.errors));
+  const after = await tokenOf(id);
+  t.not(after, before, "new links are signed with the new key");
+  t.is(await follow(before), "ok", "a link sent before the rotation still works");
+  t.is(await follow(after), "ok");
+
+  // Past notifications.unsubscribe_key_grace_days (30), only the new key verifies.
+  await queryAsRoot(db, "update app_private.email_unsubscribe_keys set rotated_at = now() - interval '31 days'");
+  t.is(await follow(before), "INVAL", "the old key expired");
+  t.is(await follow(after), "ok");
+
+  // A leaked key: revoked at once, whatever the grace period.
+  const { id: other } = await createUser(db);
+  const leaked = await tokenOf(other);
+  await gqlData(server, ROTATE, { token: adminToken, variables: { revoke: true } });
+  t.is(await follow(leaked), "INVAL");
+  t.is(await follow(await tokenOf(other)), "ok");
+  const [key] = await queryAsRoot(db, "select previous_key is null as revoked, length(key) as bytes from app_private.email_unsubscribe_keys");
+  t.deepEqual(key, { revoked: true, bytes: 32 });
 });

@@ -101,7 +101,7 @@ $$;
 comment on function app_hidden.notification_send_at(app_public.notification_preferences, app_public.notification_type, app_public.notification_category, app_public.notification_priority, timestamptz) is
   'When a notification on a channel may be sent, given the preferences (quiet hours, email frequency) and priority.';
 
--- Timestamps; a template's version goes up with every edit of it or of one of its bodies.
+-- Timestamps; a template's version goes up once per edit (transaction) of it or of its bodies.
 create or replace trigger _100_timestamps before update on app_public.notifications
   for each row execute function app_hidden.tg__set_updated_at();
 create or replace trigger _100_timestamps before update on app_public.notification_preferences
@@ -119,11 +119,14 @@ language plpgsql volatile
 set search_path = pg_catalog, public, pg_temp
 as $$
 begin
-  NEW.version := OLD.version + 1;
+  if OLD.version_xact is distinct from txid_current() then
+    NEW.version := OLD.version + 1;
+    NEW.version_xact := txid_current();
+  end if;
   return NEW;
 end;
 $$;
-comment on function app_hidden.tg_notification_templates__bump_version() is 'Bumps a template''s version on every edit.';
+comment on function app_hidden.tg_notification_templates__bump_version() is 'Bumps a template''s version once per transaction that edits it.';
 create or replace trigger _200_bump_version before update on app_public.notification_templates
   for each row when (OLD is distinct from NEW) execute function app_hidden.tg_notification_templates__bump_version();
 

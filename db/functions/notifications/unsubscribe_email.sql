@@ -1,19 +1,52 @@
 -- Unsubscribe links (docs/notifications.md): every email outside the security category carries a link whose token
 -- names the user and the category, signed with HMAC-SHA256 under app_private.email_unsubscribe_keys. Following it
--- needs no session: the signature is the credential, and no token is stored anywhere.
+-- needs no session: the signature is the credential, and no token is stored anywhere. rotateUnsubscribeKey
+-- (rotate_unsubscribe_key.sql) replaces the key; the one before keeps verifying for
+-- notifications.unsubscribe_key_grace_days unless the rotation revoked it.
 
--- The signed token of (user, category): '<user id>.<category>.<hex HMAC-SHA256 of "<user id>.<category>">'.
+-- The HMAC of "<user id>.<category>" under a key (hex).
+create or replace function app_private.email_unsubscribe_hmac(key bytea, user_id uuid, category app_public.notification_category)
+returns text
+language sql immutable
+set search_path = pg_catalog, public, pg_temp
+as $$
+  select encode(public.hmac(convert_to(email_unsubscribe_hmac.user_id::text || '.' || email_unsubscribe_hmac.category, 'UTF8'),
+                            email_unsubscribe_hmac.key, 'sha256'), 'hex');
+$$;
+comment on function app_private.email_unsubscribe_hmac(bytea, uuid, app_public.notification_category) is
+  'The HMAC of an unsubscribe link naming a user and an email category, under a key.';
+
+-- The signature of new links: under the current key.
 create or replace function app_private.email_unsubscribe_signature(user_id uuid, category app_public.notification_category)
 returns text
 language sql stable
 set search_path = pg_catalog, public, pg_temp
 as $$
-  select encode(public.hmac(convert_to(email_unsubscribe_signature.user_id::text || '.'
-                                       || email_unsubscribe_signature.category, 'UTF8'), k.key, 'sha256'), 'hex')
+  select app_private.email_unsubscribe_hmac(k.key, email_unsubscribe_signature.user_id, email_unsubscribe_signature.category)
     from app_private.email_unsubscribe_keys k;
 $$;
 comment on function app_private.email_unsubscribe_signature(uuid, app_public.notification_category) is
-  'The HMAC of an unsubscribe link naming a user and an email category.';
+  'The signature of a new unsubscribe link naming a user and an email category (current key).';
+
+-- Whether a link's signature verifies: under the current key, or the previous one within the grace period.
+create or replace function app_private.email_unsubscribe_signature_valid(user_id uuid, category app_public.notification_category,
+                                                                         signature text)
+returns boolean
+language sql stable
+set search_path = pg_catalog, public, pg_temp
+as $$
+  select coalesce(bool_or(app_private.email_unsubscribe_hmac(v.signing_key, email_unsubscribe_signature_valid.user_id,
+                                                             email_unsubscribe_signature_valid.category)
+                          = email_unsubscribe_signature_valid.signature), false)
+    from app_private.email_unsubscribe_keys k
+    cross join lateral (values (k.key),
+                               (case when k.rotated_at + make_interval(days =>
+                                            (app_hidden.config_value('notifications.unsubscribe_key_grace_days'))::int) > now()
+                                     then k.previous_key end)) v (signing_key)
+   where v.signing_key is not null;
+$$;
+comment on function app_private.email_unsubscribe_signature_valid(uuid, app_public.notification_category, text) is
+  'Whether an unsubscribe link''s signature verifies (current key, or the previous one within the grace period).';
 
 -- The link of a notification's email (the worker appends it): null for security emails, which cannot be switched off.
 create or replace function app_private.email_unsubscribe_link(notification_id uuid)
@@ -44,8 +77,8 @@ begin
   -- The caller check: the signature (a visitor may call this; the link is the credential).
   if v_parts is null or v_parts[2] not in (select unnest(enum_range(null::app_public.notification_category))::text)
      or v_parts[2] = 'security'
-     or app_private.email_unsubscribe_signature(v_parts[1]::uuid, v_parts[2]::app_public.notification_category)
-        is distinct from v_parts[3] then
+     or not app_private.email_unsubscribe_signature_valid(v_parts[1]::uuid, v_parts[2]::app_public.notification_category,
+                                                          v_parts[3]) then
     raise exception 'signed_token is not a valid unsubscribe link' using errcode = 'INVAL';
   end if;
   v_category := v_parts[2]::app_public.notification_category;

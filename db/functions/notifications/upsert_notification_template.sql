@@ -1,0 +1,184 @@
+-- Editing templates (docs/notifications.md "Templates"): an admin holding notifications.send, in a two-factor
+-- session, creates a template or replaces its category-free settings (variables, status) and the text of one locale.
+-- Every edit bumps the template's version once (the triggers of notification_rules.sql) and writes one audit entry.
+--
+-- Templates are data that admins edit while SQL keeps calling them, so an edit must not break a caller or a send:
+-- - every {{…}} of a body is a declared variable or an if/unless/else block of one, balanced (what the renderer,
+--   workers/notifications/render.ts, compiles in strict mode); triple braces and partials, which would print
+--   unescaped HTML or reach beyond the template, are refused;
+-- - an existing template keeps its category (preferences and past rows are filed under it) and gains no required
+--   variable (its callers do not pass it: notify would fail their transaction); a security template stays active,
+--   and one that mints a secret keeps {{token}} in its email;
+-- - a new template starts with its English text (the fallback of every locale).
+-- The shape rules (locale format, a channel's parts together, SMS length) are the tables' CHECKs.
+
+-- The first problem of a body for the renderer, or null: a {{…}} that is not a declared variable, nor an
+-- if/unless/else of one, or blocks that do not nest.
+create or replace function app_hidden.template_body_problem(source text, declared text[])
+returns text
+language plpgsql immutable
+set search_path = pg_catalog, public, pg_temp
+as $$
+declare
+  v_token text;
+  v_parts text[];
+  v_open text[] := '{}';
+begin
+  if template_body_problem.source is null then
+    return null;
+  end if;
+  for v_token in select m[1] from regexp_matches(template_body_problem.source, '\{\{([^}]*)\}\}', 'g') m loop
+    v_parts := regexp_match(v_token, '^\s*(?:(#)(if|unless)\s+([a-z_][a-z0-9_]*)|(/)(if|unless)|(else)|([a-z_][a-z0-9_]*))\s*$');
+    if v_parts is null then
+      return format('{{%s}} is not a variable nor an if/unless/else block', v_token);
+    elsif v_parts[1] is not null then
+      if not v_parts[3] = any (template_body_problem.declared) then
+        return format('{{%s}} uses %s, which is not a declared variable', v_token, v_parts[3]);
+      end if;
+      v_open := v_open || v_parts[2];
+    elsif v_parts[4] is not null then
+      if cardinality(v_open) = 0 or v_open[cardinality(v_open)] <> v_parts[5] then
+        return format('{{%s}} closes no open block', v_token);
+      end if;
+      v_open := v_open[1:cardinality(v_open) - 1];
+    elsif v_parts[6] is not null then
+      if cardinality(v_open) = 0 then
+        return '{{else}} is outside an if/unless block';
+      end if;
+    elsif not v_parts[7] = any (template_body_problem.declared) then
+      return format('{{%s}} is not a declared variable', v_parts[7]);
+    end if;
+  end loop;
+  if cardinality(v_open) > 0 then
+    return format('{{#%s}} is never closed', v_open[cardinality(v_open)]);
+  end if;
+  if regexp_replace(template_body_problem.source, '\{\{([^}]*)\}\}', '', 'g') ~ '\{\{|\}\}' then
+    return 'a {{ or }} is unmatched (triple braces are not allowed)';
+  end if;
+  return null;
+end;
+$$;
+comment on function app_hidden.template_body_problem(text, text[]) is
+  'What the renderer would refuse in a template body (undeclared variable, unknown tag, unbalanced block); null when none.';
+
+create or replace function app_public.upsert_notification_template(
+  name text,
+  category app_public.notification_category,
+  variables jsonb,
+  locale text,
+  status app_public.template_status default 'active',
+  push_title text default null,
+  push_body text default null,
+  email_subject text default null,
+  email_text text default null,
+  email_html text default null,
+  sms_body text default null,
+  in_app_title text default null,
+  in_app_body text default null
+)
+returns app_public.notification_templates
+language plpgsql volatile security definer
+set search_path = pg_catalog, public, pg_temp
+as $$
+declare
+  v_admin uuid := app_private.require_admin('notifications.send', 'edit notification templates');
+  v_old app_public.notification_templates;
+  v_template app_public.notification_templates;
+  v_declared text[];
+  v_field text;
+  v_problem text;
+  v_new_required text;
+begin
+  if upsert_notification_template.category is null then
+    raise exception 'category is required' using errcode = 'INVAL';
+  end if;
+  if upsert_notification_template.locale is null then
+    raise exception 'locale is required' using errcode = 'INVAL';
+  end if;
+  if jsonb_typeof(upsert_notification_template.variables) is distinct from 'array'
+     or (select count(distinct v ->> 'name') <> count(*) or bool_or(v ->> 'name' !~ '^[a-z_][a-z0-9_]{0,63}$')
+           from jsonb_array_elements(upsert_notification_template.variables) v
+          where jsonb_typeof(v) = 'object') then
+    raise exception 'variables must be an array of {"name": text, "required": boolean} with distinct lowercase names'
+      using errcode = 'INVAL';
+  end if;
+  select * into v_old from app_public.notification_templates t where t.name = upsert_notification_template.name for update;
+
+  if v_old.id is null then
+    if upsert_notification_template.locale <> 'en' then
+      raise exception 'locale: a new template starts with its English text (en)' using errcode = 'INVAL';
+    end if;
+  else
+    if v_old.category <> upsert_notification_template.category then
+      raise exception 'category of an existing template cannot change (it is %)', v_old.category using errcode = 'INVAL';
+    end if;
+    select min(v ->> 'name') into v_new_required
+      from jsonb_array_elements(upsert_notification_template.variables) v
+     where (v -> 'required') = 'true'
+       and not exists (select 1 from jsonb_array_elements(v_old.variables) o
+                        where o ->> 'name' = v ->> 'name' and (o -> 'required') = 'true');
+    if v_new_required is not null then
+      raise exception 'variables: % cannot become required (the template''s callers do not pass it)', v_new_required
+        using errcode = 'INVAL';
+    end if;
+  end if;
+  if upsert_notification_template.category = 'security' and upsert_notification_template.status <> 'active' then
+    raise exception 'status: a security template stays active (security messages cannot be switched off)'
+      using errcode = 'INVAL';
+  end if;
+
+  -- first_name is every recipient's (notify adds it); token is minted by the sending task of a secret template.
+  v_declared := array(select v ->> 'name' from jsonb_array_elements(upsert_notification_template.variables) v);
+  foreach v_field in array array['push_title', 'push_body', 'email_subject', 'email_text', 'email_html', 'sms_body',
+                                 'in_app_title', 'in_app_body'] loop
+    v_problem := app_hidden.template_body_problem(
+      case v_field when 'push_title' then upsert_notification_template.push_title
+                   when 'push_body' then upsert_notification_template.push_body
+                   when 'email_subject' then upsert_notification_template.email_subject
+                   when 'email_text' then upsert_notification_template.email_text
+                   when 'email_html' then upsert_notification_template.email_html
+                   when 'sms_body' then upsert_notification_template.sms_body
+                   when 'in_app_title' then upsert_notification_template.in_app_title
+                   else upsert_notification_template.in_app_body end,
+      v_declared);
+    if v_problem is not null then
+      raise exception '%: %', v_field, v_problem using errcode = 'INVAL';
+    end if;
+  end loop;
+  if coalesce(v_old.secret, 'none') <> 'none'
+     and not (coalesce(upsert_notification_template.email_text, '') ~ '\{\{\s*token\s*\}\}'
+              and coalesce(upsert_notification_template.email_html, '') ~ '\{\{\s*token\s*\}\}') then
+    raise exception 'email_text and email_html must carry {{token}}: this template''s email sends a single-use link'
+      using errcode = 'INVAL';
+  end if;
+
+  insert into app_public.notification_templates as t (name, category, status, variables)
+  values (upsert_notification_template.name, upsert_notification_template.category, upsert_notification_template.status,
+          upsert_notification_template.variables)
+  on conflict on constraint notification_templates_name_key do update set status = excluded.status, variables = excluded.variables
+  returning * into v_template;
+  insert into app_public.notification_template_bodies as b (template_id, locale, push_title, push_body, email_subject,
+                                                             email_text, email_html, sms_body, in_app_title, in_app_body)
+  values (v_template.id, upsert_notification_template.locale, upsert_notification_template.push_title,
+          upsert_notification_template.push_body, upsert_notification_template.email_subject,
+          upsert_notification_template.email_text, upsert_notification_template.email_html,
+          upsert_notification_template.sms_body, upsert_notification_template.in_app_title,
+          upsert_notification_template.in_app_body)
+  on conflict on constraint notification_template_bodies_pkey do update
+    set push_title = excluded.push_title, push_body = excluded.push_body, email_subject = excluded.email_subject,
+        email_text = excluded.email_text, email_html = excluded.email_html, sms_body = excluded.sms_body,
+        in_app_title = excluded.in_app_title, in_app_body = excluded.in_app_body;
+  select * into v_template from app_public.notification_templates t where t.id = v_template.id;
+
+  perform app_hidden.log_admin_action('upsert_notification_template', 'notification_template', v_template.id::text,
+    (case when v_template.category = 'security' then 'high' else 'medium' end)::app_public.activity_severity,
+    case when v_old.id is not null then jsonb_build_object('version', v_old.version, 'status', v_old.status,
+                                                           'variables', v_old.variables) end,
+    jsonb_build_object('version', v_template.version, 'status', v_template.status, 'variables', v_template.variables,
+                       'locale', upsert_notification_template.locale));
+  return v_template;
+end;
+$$;
+comment on function app_public.upsert_notification_template(text, app_public.notification_category, jsonb, text, app_public.template_status, text, text, text, text, text, text, text, text) is
+  E'@resultFieldName template\nCreates a template or edits it: its variables ([{"name", "required"}]; first_name is always given), status and the text of one locale (a null field: no text on that channel). Bodies are Handlebars: {{variable}}, {{#if variable}}…{{else}}…{{/if}}, {{#unless}}; nothing else. An existing template keeps its category and gains no required variable; security templates stay active; a new template starts in English. The version goes up by one. Needs notifications.send and a two-factor session. Errors: LOGIN, DNIED, INVAL (the field and what is wrong).';
+grant execute on function app_public.upsert_notification_template(text, app_public.notification_category, jsonb, text, app_public.template_status, text, text, text, text, text, text, text, text) to app_user;
