@@ -57,7 +57,7 @@ test.serial("create in English, add French, edit: one version per edit; the send
   }
   t.deepEqual(await refusal({ ...TIP, ...EN, locale: "fr" }),
     ["INVAL", "locale: a new template starts with its English text (en)"]);
-  t.is(await template("weekly_tip"), undefined, "nothing written");
+  t.falsy(await template("weekly_tip"), "nothing written");
 
   const created = (await gqlData(server, UPSERT, { token: adminToken, variables: { ...TIP, ...EN } })).upsertNotificationTemplate.template;
   t.like(created, { name: "weekly_tip", category: "delivery_update", status: "active", version: 1 });
