@@ -12037,9 +12037,10 @@ CREATE FUNCTION app_hidden.tg_notification_templates__bump_version() RETURNS tri
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 begin
-  if OLD.version_xact is distinct from txid_current() then
-    NEW.version := OLD.version + 1;
-    NEW.version_xact := txid_current();
+  -- Through jsonb, because migrations of earlier releases insert templates under this trigger while the table has
+  -- no version_xact yet (then every edit bumps, as it did in those releases).
+  if (to_jsonb(OLD) ->> 'version_xact') is distinct from txid_current()::text then
+    NEW := jsonb_populate_record(NEW, jsonb_build_object('version', OLD.version + 1, 'version_xact', txid_current()));
   end if;
   return NEW;
 end;
