@@ -12095,11 +12095,9 @@ COMMENT ON FUNCTION app_hidden.tg_notification_webhooks__audit() IS 'An admin''s
 CREATE FUNCTION app_hidden.tg_notification_webhooks__check() RETURNS trigger
     LANGUAGE plpgsql
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
-    AS $_$
+    AS $$
 begin
-  if NEW.url !~ '^https://'
-     and not (NEW.url ~ '^http://127\.0\.0\.1(:[0-9]{1,5})?(/|$)'
-              and (app_hidden.config_value('notifications.webhook_allow_loopback_http'))::boolean) then
+  if NEW.url !~ '^https://' and not app_hidden.webhook_loopback_allowed(NEW.url) then
     raise exception 'url must use https' using errcode = 'INVAL';
   end if;
   if TG_OP = 'UPDATE' and NEW.active and not OLD.active then
@@ -12108,7 +12106,7 @@ begin
   end if;
   return NEW;
 end;
-$_$;
+$$;
 
 
 --
@@ -13013,6 +13011,26 @@ $$;
 --
 
 COMMENT ON FUNCTION app_hidden.users_blocked_with(user_id uuid) IS 'The users a block separates from the user, in either direction.';
+
+
+--
+-- Name: webhook_loopback_allowed(text); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.webhook_loopback_allowed(url text) RETURNS boolean
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $_$
+  select webhook_loopback_allowed.url ~ '^http://127\.0\.0\.1(:[0-9]{1,5})?(/|$)'
+         and (app_hidden.config_value('notifications.webhook_allow_loopback_http'))::boolean;
+$_$;
+
+
+--
+-- Name: FUNCTION webhook_loopback_allowed(url text); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.webhook_loopback_allowed(url text) IS 'Whether a webhook URL is the loopback http endpoint allowed in development and tests.';
 
 
 --
@@ -21172,7 +21190,8 @@ begin
   v_body := v_d.payload::text;
   return jsonb_build_object('url', v_w.url, 'body', v_body, 'event_id', v_d.event_id,
     'signature', app_private.webhook_signature(v_w.id, v_body, clock_timestamp()),
-    'timeout_ms', (app_hidden.config_value('notifications.webhook_timeout_seconds'))::int * 1000);
+    'timeout_ms', (app_hidden.config_value('notifications.webhook_timeout_seconds'))::int * 1000,
+    'allow_loopback', app_hidden.webhook_loopback_allowed(v_w.url));
 end;
 $$;
 
@@ -21181,7 +21200,7 @@ $$;
 -- Name: FUNCTION webhook_delivery_to_send(delivery_id uuid); Type: COMMENT; Schema: app_private; Owner: -
 --
 
-COMMENT ON FUNCTION app_private.webhook_delivery_to_send(delivery_id uuid) IS 'A due webhook delivery''s signed request (url, body, headers'' values, timeout), or null.';
+COMMENT ON FUNCTION app_private.webhook_delivery_to_send(delivery_id uuid) IS 'A due webhook delivery''s signed request (url, body, headers'' values, timeout, whether loopback is allowed), or null.';
 
 
 --
@@ -48151,6 +48170,14 @@ REVOKE ALL ON FUNCTION app_hidden.users_blocked(a uuid, b uuid) FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app_hidden.users_blocked_with(user_id uuid) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION webhook_loopback_allowed(url text); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.webhook_loopback_allowed(url text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_hidden.webhook_loopback_allowed(url text) TO app_user;
 
 
 --

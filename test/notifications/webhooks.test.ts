@@ -14,6 +14,7 @@ import { errorCode } from "../helpers/errors.ts";
 import { gqlData } from "../helpers/graphql.ts";
 import { advanceDelivery, createAcceptedDelivery } from "../helpers/marketplace.ts";
 import { notificationsTo } from "../helpers/notifications.ts";
+import { isPublicAddress, NotPublicError, postToPublicEndpoint } from "../../workers/notifications/public_http.ts";
 import { useTestServer } from "../helpers/server.ts";
 import { runReadyJobs, silentLogger, workerTaskList } from "../helpers/worker.ts";
 
@@ -231,6 +232,37 @@ test.serial("disputes and emergencies reach partners: dispute.opened, emergency.
     [["accepted", "dispute.opened"], ["accepted", "emergency.reported"], ["accepted", "dispute.resolved"]]);
   t.false(at("/cases").some((r) => r.body.includes("48.86") || r.body.includes("Flat tyre") || r.body.includes("vase")),
     "no place, description or complaint leaves the platform");
+});
+
+test.serial("only public addresses are called: literal, resolved and mapped private addresses are refused before connecting", async (t) => {
+  for (const address of ["8.8.8.8", "1.1.1.1", "2606:4700:4700::1111", "::ffff:8.8.8.8"]) t.true(isPublicAddress(address), address);
+  for (const address of ["127.0.0.1", "10.1.2.3", "172.16.0.1", "172.31.255.255", "192.168.1.1", "169.254.169.254",
+    "100.64.0.1", "0.0.0.0", "224.0.0.1", "255.255.255.255", "::1", "::", "fe80::1", "fd00::1", "::ffff:10.0.0.1",
+    "::ffff:127.0.0.1", "64:ff9b::a00:1", "example.com"]) {
+    t.false(isPublicAddress(address), address);
+  }
+  const post = (url: string) => postToPublicEndpoint(url, { headers: {}, body: "{}", timeoutMs: 5000, allowLoopback: false });
+  const port = (receiver.address() as AddressInfo).port;
+  const before = received.length;
+  await t.throwsAsync(post(`http://127.0.0.1:${port}/ssrf`), { instanceOf: NotPublicError, message: "127.0.0.1 is not a public address" });
+  await t.throwsAsync(post(`https://[::ffff:7f00:1]:${port}/ssrf`), { instanceOf: NotPublicError });
+  await t.throwsAsync(post("https://169.254.169.254/latest/meta-data/"), { instanceOf: NotPublicError });
+  await t.throwsAsync(post(`http://localhost:${port}/ssrf`), { instanceOf: NotPublicError,
+    message: /^localhost resolves to (127\.0\.0\.1|::1), which is not public$/ }, "a name is judged by what it resolves to");
+  t.is(received.length, before, "nothing reached the receiver");
+
+  // A webhook kept from when loopback was allowed: once it is not, the worker refuses to call it.
+  const { webhookId } = await createWebhook("/private", ["user.verified"]);
+  const previous = await setSetting(db, "notifications.webhook_allow_loopback_http", false);
+  try {
+    await emit("user.verified", { user_id: admin });
+    await runReadyJobs(db);
+  } finally {
+    await setSetting(db, "notifications.webhook_allow_loopback_http", previous);
+  }
+  t.like((await deliveries(webhookId))[0], { status: "failed", attempts: 1, last_status_code: null,
+    last_error: "refused: 127.0.0.1 is not a public address" });
+  t.is(at("/private").length, 0);
 });
 
 test.serial("a 5xx is retried after 1 min, 5 min, 30 min, 2 h and 12 h with the same event id, then abandoned", async (t) => {

@@ -3,8 +3,10 @@
 // secrets never leave the database), the call gives up after notifications.webhook_timeout_seconds, and the outcome
 // goes back to SQL (app_private.record_webhook_attempt), which decides: succeeded on a 2xx, a retry after 1 min,
 // 5 min, 30 min, 2 h and 12 h, then abandoned (and the webhook disabled after 20 abandoned in a row). Failures never
-// throw: the schedule is SQL's, not graphile-worker's backoff. Redirects are not followed (a 3xx is a failure).
+// throw: the schedule is SQL's, not graphile-worker's backoff. Redirects are not followed (a 3xx is a failure), and
+// only public addresses are called (workers/notifications/public_http.ts).
 import type { Task } from "graphile-worker";
+import { NotPublicError, postToPublicEndpoint } from "../notifications/public_http.ts";
 import { assertIdPayload } from "../payload.ts";
 
 interface Request {
@@ -13,6 +15,7 @@ interface Request {
   event_id: string;
   signature: string;
   timeout_ms: number;
+  allow_loopback: boolean;
 }
 
 export function makeWebhookDeliveriesSendTask(): Task {
@@ -35,9 +38,7 @@ export function makeWebhookDeliveriesSendTask(): Task {
     let statusCode: number | null = null;
     let error: string | null = null;
     try {
-      const response = await fetch(request.url, {
-        method: "POST",
-        redirect: "manual",
+      statusCode = await postToPublicEndpoint(request.url, {
         headers: {
           "content-type": "application/json",
           "user-agent": "P2P-Delivery-Webhooks/1",
@@ -45,16 +46,17 @@ export function makeWebhookDeliveriesSendTask(): Task {
           "x-p2p-signature": request.signature,
         },
         body: request.body,
-        signal: AbortSignal.timeout(request.timeout_ms),
+        timeoutMs: request.timeout_ms,
+        allowLoopback: request.allow_loopback,
       });
-      statusCode = response.status;
-      await response.body?.cancel();
       if (statusCode < 200 || statusCode > 299) error = `the endpoint answered ${statusCode}`;
     } catch (cause) {
       error =
-        cause instanceof Error && cause.name === "TimeoutError"
-          ? `no answer within ${request.timeout_ms / 1000} s`
-          : `the call failed: ${cause instanceof Error ? cause.message : String(cause)}`.slice(0, 2000);
+        cause instanceof NotPublicError
+          ? `refused: ${cause.message}`
+          : cause instanceof Error && cause.name === "TimeoutError"
+            ? `no answer within ${request.timeout_ms / 1000} s`
+            : `the call failed: ${cause instanceof Error ? cause.message : String(cause)}`.slice(0, 2000);
     }
     const [row] = await helpers.withPgClient(
       async (client) =>

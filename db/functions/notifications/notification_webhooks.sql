@@ -1,17 +1,27 @@
 -- Outgoing webhooks (docs/notifications.md "Outgoing webhooks"): the rules of the notification_webhooks table.
 
--- A webhook's URL must use https: a partner's endpoint receives delivery and payment events. Plain http is allowed
--- only to 127.0.0.1 and only while notifications.webhook_allow_loopback_http is on (tests, local development).
--- Setting a disabled webhook active again clears its disabling and its run of failures.
+-- Whether a URL is the plain-http loopback endpoint the platform allows while notifications.webhook_allow_loopback_http
+-- is on (tests, local development). The worker calls no other non-public address (workers/notifications/public_http.ts).
+create or replace function app_hidden.webhook_loopback_allowed(url text)
+returns boolean
+language sql stable
+set search_path = pg_catalog, public, pg_temp
+as $$
+  select webhook_loopback_allowed.url ~ '^http://127\.0\.0\.1(:[0-9]{1,5})?(/|$)'
+         and (app_hidden.config_value('notifications.webhook_allow_loopback_http'))::boolean;
+$$;
+comment on function app_hidden.webhook_loopback_allowed(text) is 'Whether a webhook URL is the loopback http endpoint allowed in development and tests.';
+grant execute on function app_hidden.webhook_loopback_allowed(text) to app_user;
+
+-- A webhook's URL must use https: a partner's endpoint receives delivery and payment events (plain http only to the
+-- allowed loopback). Setting a disabled webhook active again clears its disabling and its run of failures.
 create or replace function app_hidden.tg_notification_webhooks__check()
 returns trigger
 language plpgsql volatile
 set search_path = pg_catalog, public, pg_temp
 as $$
 begin
-  if NEW.url !~ '^https://'
-     and not (NEW.url ~ '^http://127\.0\.0\.1(:[0-9]{1,5})?(/|$)'
-              and (app_hidden.config_value('notifications.webhook_allow_loopback_http'))::boolean) then
+  if NEW.url !~ '^https://' and not app_hidden.webhook_loopback_allowed(NEW.url) then
     raise exception 'url must use https' using errcode = 'INVAL';
   end if;
   if TG_OP = 'UPDATE' and NEW.active and not OLD.active then

@@ -31,10 +31,11 @@ begin
   v_body := v_d.payload::text;
   return jsonb_build_object('url', v_w.url, 'body', v_body, 'event_id', v_d.event_id,
     'signature', app_private.webhook_signature(v_w.id, v_body, clock_timestamp()),
-    'timeout_ms', (app_hidden.config_value('notifications.webhook_timeout_seconds'))::int * 1000);
+    'timeout_ms', (app_hidden.config_value('notifications.webhook_timeout_seconds'))::int * 1000,
+    'allow_loopback', app_hidden.webhook_loopback_allowed(v_w.url));
 end;
 $$;
-comment on function app_private.webhook_delivery_to_send(uuid) is 'A due webhook delivery''s signed request (url, body, headers'' values, timeout), or null.';
+comment on function app_private.webhook_delivery_to_send(uuid) is 'A due webhook delivery''s signed request (url, body, headers'' values, timeout, whether loopback is allowed), or null.';
 
 -- The outcome of one call: the HTTP status (null after a timeout or a network error) and the error. Returns the new
 -- status of the delivery, null when it was no longer due.
