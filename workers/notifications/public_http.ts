@@ -13,17 +13,36 @@ import { BlockList, isIP, type LookupFunction } from "node:net";
 // Addresses that are not publicly routable (IANA special-purpose registries).
 const NOT_PUBLIC = new BlockList();
 for (const [network, prefix] of [
-  ["0.0.0.0", 8], ["10.0.0.0", 8], ["100.64.0.0", 10], ["127.0.0.0", 8], ["169.254.0.0", 16], ["172.16.0.0", 12],
-  ["192.0.0.0", 24], ["192.0.2.0", 24], ["192.168.0.0", 16], ["198.18.0.0", 15], ["198.51.100.0", 24],
-  ["203.0.113.0", 24], ["224.0.0.0", 4], ["240.0.0.0", 4],
-] as const) NOT_PUBLIC.addSubnet(network, prefix, "ipv4");
+  ["0.0.0.0", 8],
+  ["10.0.0.0", 8],
+  ["100.64.0.0", 10],
+  ["127.0.0.0", 8],
+  ["169.254.0.0", 16],
+  ["172.16.0.0", 12],
+  ["192.0.0.0", 24],
+  ["192.0.2.0", 24],
+  ["192.168.0.0", 16],
+  ["198.18.0.0", 15],
+  ["198.51.100.0", 24],
+  ["203.0.113.0", 24],
+  ["224.0.0.0", 4],
+  ["240.0.0.0", 4],
+] as const)
+  NOT_PUBLIC.addSubnet(network, prefix, "ipv4");
 for (const [network, prefix] of [
-  ["::", 128], ["::1", 128], ["::ffff:0:0", 96], ["64:ff9b::", 96], ["100::", 64], ["2001:db8::", 32], ["fc00::", 7], ["fe80::", 10],
+  ["::", 128],
+  ["::1", 128],
+  ["64:ff9b::", 96],
+  ["100::", 64],
+  ["2001:db8::", 32],
+  ["fc00::", 7],
+  ["fe80::", 10],
   ["ff00::", 8],
-] as const) NOT_PUBLIC.addSubnet(network, prefix, "ipv6");
+] as const)
+  NOT_PUBLIC.addSubnet(network, prefix, "ipv6");
 
-/** Whether an IP address is publicly routable (an IPv4-mapped IPv6 address written with its IPv4 address is judged
- * by it; in hexadecimal form it is refused). */
+/** Whether an IP address is publicly routable. An IPv4-mapped IPv6 address is judged by its IPv4 address (written
+ * dotted here; BlockList maps the hexadecimal form to the IPv4 rules itself). */
 export function isPublicAddress(address: string): boolean {
   const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(address);
   if (mapped) return isPublicAddress(mapped[1]!);
@@ -42,7 +61,9 @@ const publicLookup = ((hostname: string, options: LookupAllOptions, callback: (.
     if (error) return callback(error);
     const refused = addresses.find((a) => !isPublicAddress(a.address));
     if (refused || addresses.length === 0) {
-      return callback(new NotPublicError(`${hostname} resolves to ${refused?.address ?? "no address"}, which is not public`));
+      return callback(
+        new NotPublicError(`${hostname} resolves to ${refused?.address ?? "no address"}, which is not public`)
+      );
     }
     if (options.all) return callback(null, addresses);
     callback(null, addresses[0]!.address, addresses[0]!.family);
