@@ -9828,6 +9828,26 @@ COMMENT ON FUNCTION app_hidden.notification_allowed(prefs app_public.notificatio
 
 
 --
+-- Name: notification_is_digest(app_public.notification_preferences, app_public.notification_type, app_public.notification_category); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.notification_is_digest(prefs app_public.notification_preferences, channel app_public.notification_type, category app_public.notification_category) RETURNS boolean
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select notification_is_digest.channel = 'email' and notification_is_digest.category in ('new_request', 'promotional')
+         and coalesce(prefs.email_frequency in ('daily', 'weekly'), false);
+$$;
+
+
+--
+-- Name: FUNCTION notification_is_digest(prefs app_public.notification_preferences, channel app_public.notification_type, category app_public.notification_category); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.notification_is_digest(prefs app_public.notification_preferences, channel app_public.notification_type, category app_public.notification_category) IS 'Whether an email of a category goes into the reader''s daily or weekly digest.';
+
+
+--
 -- Name: notification_send_at(app_public.notification_preferences, app_public.notification_type, app_public.notification_category, app_public.notification_priority, timestamp with time zone); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
@@ -9843,8 +9863,7 @@ CREATE FUNCTION app_hidden.notification_send_at(prefs app_public.notification_pr
                       coalesce(prefs.quiet_end, (app_hidden.config_value('notifications.quiet_end') #>> '{}')::time),
                       notification_send_at.at),
                     notification_send_at.at)
-    when notification_send_at.channel = 'email' and notification_send_at.category in ('new_request', 'promotional')
-         and prefs.email_frequency in ('daily', 'weekly')
+    when app_hidden.notification_is_digest(prefs, notification_send_at.channel, notification_send_at.category)
       then app_hidden.next_local_time(prefs.timezone, time '08:00', notification_send_at.at, prefs.email_frequency = 'weekly')
     else notification_send_at.at
   end;
@@ -9876,6 +9895,7 @@ declare
   v_channel app_public.notification_type;
   v_at timestamptz;
   v_id uuid;
+  v_digest boolean;
   v_count integer := 0;
 begin
   select * into v_template from app_public.notification_templates t where t.name = notify.template;
@@ -9912,13 +9932,18 @@ begin
     continue when v_channel = 'push' and not exists (
       select 1 from app_public.device_tokens dt where dt.user_id = v_user.id and dt.active);
     v_at := app_hidden.notification_send_at(v_prefs, v_channel, v_template.category, notify.priority, now());
+    v_digest := app_hidden.notification_is_digest(v_prefs, v_channel, v_template.category);
     insert into app_public.notifications (user_id, template_id, template_version, channel, category, priority,
-                                          variables, delivery_id, scheduled_at)
+                                          variables, delivery_id, scheduled_at, digest)
     values (v_user.id, v_template.id, v_template.version, v_channel, v_template.category, notify.priority,
-            v_vars, notify.delivery_id, v_at)
+            v_vars, notify.delivery_id, v_at, v_digest)
     returning id into v_id;
-    perform graphile_worker.add_job('notifications__send', json_build_object('id', v_id),
-      run_at := v_at, job_key := 'notifications__send:' || v_id, max_attempts := 1);
+    if v_digest then
+      perform app_private.enqueue_digest(v_user.id, v_at);
+    else
+      perform graphile_worker.add_job('notifications__send', json_build_object('id', v_id),
+        run_at := v_at, job_key := 'notifications__send:' || v_id, max_attempts := 1);
+    end if;
     v_count := v_count + 1;
   end loop;
   return v_count;
@@ -11277,11 +11302,11 @@ begin
     return null;
   end if;
   for v_token in select m[1] from regexp_matches(template_body_problem.source, '\{\{([^}]*)\}\}', 'g') m loop
-    v_parts := regexp_match(v_token, '^\s*(?:(#)(if|unless)\s+([a-z_][a-z0-9_]*)|(/)(if|unless)|(else)|([a-z_][a-z0-9_]*))\s*$');
+    v_parts := regexp_match(v_token, '^\s*(?:(#)(if|unless|each)\s+([a-z_][a-z0-9_]*)|(/)(if|unless|each)|(else)|([a-z_][a-z0-9_]*))\s*$');
     if v_parts is null then
-      return format('{{%s}} is not a variable nor an if/unless/else block', v_token);
+      return format('{{%s}} is not a variable nor an if/unless/each/else block', v_token);
     elsif v_parts[1] is not null then
-      if not v_parts[3] = any (template_body_problem.declared) then
+      if not (v_parts[3] = any (template_body_problem.declared) or 'each' = any (v_open)) then
         return format('{{%s}} uses %s, which is not a declared variable', v_token, v_parts[3]);
       end if;
       v_open := v_open || v_parts[2];
@@ -11294,7 +11319,7 @@ begin
       if cardinality(v_open) = 0 then
         return '{{else}} is outside an if/unless block';
       end if;
-    elsif not v_parts[7] = any (template_body_problem.declared) then
+    elsif not (v_parts[7] = any (template_body_problem.declared) or 'each' = any (v_open)) then
       return format('{{%s}} is not a declared variable', v_parts[7]);
     end if;
   end loop;
@@ -12003,6 +12028,51 @@ $$;
 --
 
 COMMENT ON FUNCTION app_hidden.tg_notification_preferences__check_timezone() IS 'Refuses an unknown time zone.';
+
+
+--
+-- Name: tg_notification_preferences__replan_digests(); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.tg_notification_preferences__replan_digests() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_row record;
+  v_at timestamptz;
+  v_planned timestamptz[] := '{}';
+begin
+  for v_row in
+    select n.id, n.created_at, n.category, n.priority from app_public.notifications n
+     where n.user_id = NEW.user_id and n.digest and n.channel = 'email' and n.status = 'queued'
+       for update
+  loop
+    if app_hidden.notification_is_digest(NEW, 'email', v_row.category) then
+      v_at := app_hidden.notification_send_at(NEW, 'email', v_row.category, v_row.priority, now());
+      update app_public.notifications n set scheduled_at = v_at
+       where n.id = v_row.id and n.created_at = v_row.created_at;
+      if not v_at = any (v_planned) then
+        perform app_private.enqueue_digest(NEW.user_id, v_at);
+        v_planned := v_planned || v_at;
+      end if;
+    else
+      update app_public.notifications n set digest = false, scheduled_at = now()
+       where n.id = v_row.id and n.created_at = v_row.created_at;
+      perform graphile_worker.add_job('notifications__send', json_build_object('id', v_row.id),
+        job_key := 'notifications__send:' || v_row.id, max_attempts := 1);
+    end if;
+  end loop;
+  return null;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION tg_notification_preferences__replan_digests(); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.tg_notification_preferences__replan_digests() IS 'Re-plans the emails held for a digest when the reader changes email_frequency or time zone (immediate: sent now).';
 
 
 --
@@ -14946,6 +15016,29 @@ COMMENT ON FUNCTION app_private.compute_route(route_id uuid) IS 'Computes a pend
 
 
 --
+-- Name: count_email_bounce(uuid); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.count_email_bounce(user_id uuid) RETURNS void
+    LANGUAGE sql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  update app_public.notification_preferences p
+     set email_hard_bounces = p.email_hard_bounces + 1,
+         email_disabled_at = case when p.email_hard_bounces + 1 >= (app_hidden.config_value('notifications.bounce_limit'))::int
+                                  then coalesce(p.email_disabled_at, now()) end
+   where p.user_id = count_email_bounce.user_id;
+$$;
+
+
+--
+-- Name: FUNCTION count_email_bounce(user_id uuid); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.count_email_bounce(user_id uuid) IS 'Counts a hard bounce of the user''s email address; at notifications.bounce_limit email to it stops.';
+
+
+--
 -- Name: create_location_tracking_partition(date); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -15927,6 +16020,70 @@ COMMENT ON FUNCTION app_private.delete_old_webhook_deliveries() IS 'Deletes webh
 
 
 --
+-- Name: digest_to_send(uuid); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.digest_to_send(user_id uuid) RETURNS jsonb
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_ids uuid[];
+  v_locale text;
+begin
+  perform pg_advisory_xact_lock(hashtextextended('notifications__send_digest:' || digest_to_send.user_id, 0));
+  -- notifications_all_user_idx finds the user's rows (a few hundred at most over the retention period). After the
+  -- lock: statement_timestamp(), not now(), so a run that waited sees what became due and sent meanwhile.
+  select array_agg(c.id order by c.created_at) into v_ids
+    from (select n.id, n.created_at from app_public.notifications n
+           where n.user_id = digest_to_send.user_id and n.digest and n.channel = 'email' and n.status = 'queued'
+             and n.scheduled_at <= statement_timestamp()
+             for update) c;
+  if v_ids is null then
+    return null;
+  end if;
+  select p.locale into v_locale from app_public.notification_preferences p where p.user_id = digest_to_send.user_id;
+  return (
+    select jsonb_build_object(
+             'ids', to_jsonb(v_ids),
+             'email', c.email,
+             'first_name', u.first_name,
+             'weekly', coalesce(p.email_frequency = 'weekly', false),
+             'digest', (select jsonb_build_object(
+                                 'declared', (select coalesce(jsonb_agg(v ->> 'name'), '[]') from jsonb_array_elements(t.variables) v),
+                                 'bodies', app_private.notification_template_text(t.id, v_locale) -> 'bodies')
+                          from app_public.notification_templates t where t.name = 'digest'),
+             'items', (select jsonb_agg(jsonb_build_object(
+                                 'id', n.id, 'category', n.category, 'template', t.name, 'variables', n.variables,
+                                 'declared', (select coalesce(jsonb_agg(v ->> 'name'), '[]') from jsonb_array_elements(t.variables) v),
+                                 'bodies', app_private.notification_template_text(t.id, v_locale) -> 'bodies')
+                               order by n.created_at)
+                          from app_public.notifications n
+                          join app_public.notification_templates t on t.id = n.template_id
+                         where n.user_id = digest_to_send.user_id and n.id = any (v_ids)),
+             'unsubscribe', (select coalesce(jsonb_agg(jsonb_build_object(
+                                       'category', f.category, 'link', app_private.email_unsubscribe_link(f.id))
+                                     order by f.category), '[]')
+                               from (select distinct on (n.category) n.category, n.id
+                                       from app_public.notifications n
+                                      where n.user_id = digest_to_send.user_id and n.id = any (v_ids)
+                                      order by n.category, n.created_at) f))
+      from app_public.users u
+      join app_public.user_contacts c on c.user_id = u.id
+      left join app_public.notification_preferences p on p.user_id = u.id
+     where u.id = digest_to_send.user_id);
+end;
+$$;
+
+
+--
+-- Name: FUNCTION digest_to_send(user_id uuid); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.digest_to_send(user_id uuid) IS 'Claims a user''s due digest emails (one run per user at a time) and returns what the digest needs; null when none.';
+
+
+--
 -- Name: drop_empty_location_tracking_partitions(); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -16146,6 +16303,29 @@ $$;
 --
 
 COMMENT ON FUNCTION app_private.enqueue_bulk_notification_batch(bulk_id uuid, run_at timestamp with time zone) IS 'Enqueues (or moves) the next batch job of a bulk send.';
+
+
+--
+-- Name: enqueue_digest(uuid, timestamp with time zone); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.enqueue_digest(user_id uuid, at timestamp with time zone) RETURNS void
+    LANGUAGE sql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select null from graphile_worker.add_job('notifications__send_digest',
+    json_build_object('id', enqueue_digest.user_id),
+    run_at := enqueue_digest.at,
+    job_key := 'notifications__send_digest:' || enqueue_digest.user_id || ':' || extract(epoch from enqueue_digest.at)::bigint,
+    max_attempts := 1);
+$$;
+
+
+--
+-- Name: FUNCTION enqueue_digest(user_id uuid, at timestamp with time zone); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.enqueue_digest(user_id uuid, at timestamp with time zone) IS 'Enqueues the digest job of a user at a send time (one job per user and time).';
 
 
 --
@@ -18225,6 +18405,80 @@ COMMENT ON FUNCTION app_private.new_webhook_secret(webhook_id uuid, keep_previou
 
 
 --
+-- Name: notification_attempt_status(text, integer); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.notification_attempt_status(outcome text, attempts integer) RETURNS app_public.notification_status
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select case notification_attempt_status.outcome
+    when 'sent' then 'sent'
+    when 'bounced' then 'bounced'
+    when 'failed' then 'failed'
+    else case when notification_attempt_status.attempts >= (app_hidden.config_value('notifications.max_retries'))::int
+              then 'failed' else 'queued' end
+  end::app_public.notification_status;
+$$;
+
+
+--
+-- Name: FUNCTION notification_attempt_status(outcome text, attempts integer); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.notification_attempt_status(outcome text, attempts integer) IS 'The status after an attempt (sent, retry, failed, bounced) of a message that had that many attempts before.';
+
+
+--
+-- Name: notification_retry_at(integer); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.notification_retry_at(attempts integer) RETURNS timestamp with time zone
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select now() + make_interval(mins => (d ->> least(notification_retry_at.attempts, jsonb_array_length(d) - 1))::int)
+    from (select app_hidden.config_value('notifications.retry_minutes') as d) s;
+$$;
+
+
+--
+-- Name: FUNCTION notification_retry_at(attempts integer); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.notification_retry_at(attempts integer) IS 'When the retry of a message that failed that many times before is due (notifications.retry_minutes).';
+
+
+--
+-- Name: notification_template_text(uuid, text); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.notification_template_text(template_id uuid, locale text) RETURNS jsonb
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select jsonb_build_object(
+           'locale', b.locale,
+           'bodies', jsonb_build_object('push_title', b.push_title, 'push_body', b.push_body,
+                                        'email_subject', b.email_subject, 'email_text', b.email_text,
+                                        'email_html', b.email_html, 'sms_body', b.sms_body,
+                                        'in_app_title', b.in_app_title, 'in_app_body', b.in_app_body))
+    from app_public.notification_template_bodies b
+   where b.template_id = notification_template_text.template_id
+     and b.locale in (coalesce(notification_template_text.locale, 'en'), 'en')
+   order by b.locale = coalesce(notification_template_text.locale, 'en') desc
+   limit 1;
+$$;
+
+
+--
+-- Name: FUNCTION notification_template_text(template_id uuid, locale text); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.notification_template_text(template_id uuid, locale text) IS 'The bodies of a template in a locale (English when it has none); null without any.';
+
+
+--
 -- Name: notification_to_send(uuid); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -18236,11 +18490,7 @@ CREATE FUNCTION app_private.notification_to_send(notification_id uuid) RETURNS j
            'id', n.id, 'channel', n.channel, 'category', n.category, 'priority', n.priority,
            'variables', n.variables, 'attempts', n.attempts, 'template', t.name, 'secret', t.secret,
            'declared', (select coalesce(jsonb_agg(v ->> 'name'), '[]') from jsonb_array_elements(t.variables) v),
-           'locale', b.locale,
-           'bodies', jsonb_build_object('push_title', b.push_title, 'push_body', b.push_body,
-                                        'email_subject', b.email_subject, 'email_text', b.email_text,
-                                        'email_html', b.email_html, 'sms_body', b.sms_body,
-                                        'in_app_title', b.in_app_title, 'in_app_body', b.in_app_body),
+           'locale', b.text ->> 'locale', 'bodies', b.text -> 'bodies',
            'email', c.email, 'phone', c.phone_number,
            'push_tokens', (select coalesce(jsonb_agg(jsonb_build_object('token', dt.token, 'platform', dt.platform)
                                                       order by dt.last_used_at desc), '[]')
@@ -18249,11 +18499,9 @@ CREATE FUNCTION app_private.notification_to_send(notification_id uuid) RETURNS j
     join app_public.notification_templates t on t.id = n.template_id
     join app_public.user_contacts c on c.user_id = n.user_id
     left join app_public.notification_preferences p on p.user_id = n.user_id
-    cross join lateral (
-      select * from app_public.notification_template_bodies b
-       where b.template_id = t.id and b.locale in (coalesce(p.locale, 'en'), 'en')
-       order by b.locale = coalesce(p.locale, 'en') desc limit 1) b
-   where n.id = notification_to_send.notification_id and n.status = 'queued' and n.scheduled_at <= now();
+    cross join lateral (select app_private.notification_template_text(t.id, p.locale) as text) b
+   where n.id = notification_to_send.notification_id and n.status = 'queued' and n.scheduled_at <= now()
+     and b.text is not null;
 $$;
 
 
@@ -19110,6 +19358,57 @@ COMMENT ON FUNCTION app_private.reconciliation_items(since timestamp with time z
 
 
 --
+-- Name: record_digest_attempt(uuid, uuid[], text, text, jsonb); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.record_digest_attempt(user_id uuid, notification_ids uuid[], outcome text, error text DEFAULT NULL::text, items jsonb DEFAULT '{}'::jsonb) RETURNS app_public.notification_status
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_attempts integer;
+  v_status app_public.notification_status;
+  v_next timestamptz;
+begin
+  select max(n.attempts) into v_attempts
+    from (select n.attempts from app_public.notifications n
+           where n.user_id = record_digest_attempt.user_id and n.id = any (record_digest_attempt.notification_ids)
+             and n.status = 'queued'
+             for update) n;
+  if v_attempts is null then
+    return null;
+  end if;
+  v_status := app_private.notification_attempt_status(record_digest_attempt.outcome, v_attempts);
+  if v_status = 'queued' then
+    v_next := app_private.notification_retry_at(v_attempts);
+  end if;
+  update app_public.notifications n
+     set attempts = n.attempts + 1, status = v_status,
+         sent_at = case when v_status = 'sent' then now() end,
+         title = coalesce(record_digest_attempt.items -> n.id::text ->> 'title', n.title),
+         body = coalesce(record_digest_attempt.items -> n.id::text ->> 'body', n.body),
+         last_error = left(record_digest_attempt.error, 2000),
+         scheduled_at = coalesce(v_next, n.scheduled_at)
+   where n.user_id = record_digest_attempt.user_id and n.id = any (record_digest_attempt.notification_ids)
+     and n.status = 'queued';
+  if v_status = 'queued' then
+    perform app_private.enqueue_digest(record_digest_attempt.user_id, v_next);
+  elsif v_status = 'bounced' then
+    perform app_private.count_email_bounce(record_digest_attempt.user_id);
+  end if;
+  return v_status;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION record_digest_attempt(user_id uuid, notification_ids uuid[], outcome text, error text, items jsonb); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.record_digest_attempt(user_id uuid, notification_ids uuid[], outcome text, error text, items jsonb) IS 'Records one attempt of a digest email for all its rows: sent, retried together later, failed or bounced (one bounce).';
+
+
+--
 -- Name: record_email_attempt(uuid, text, boolean); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -19280,7 +19579,6 @@ CREATE FUNCTION app_private.record_notification_attempt(notification_id uuid, ou
     AS $$
 declare
   v_n app_public.notifications;
-  v_delays jsonb := app_hidden.config_value('notifications.retry_minutes');
   v_status app_public.notification_status;
   v_next timestamptz;
 begin
@@ -19290,15 +19588,9 @@ begin
   if v_n.id is null then
     return null;
   end if;
-  v_status := case record_notification_attempt.outcome
-    when 'sent' then 'sent'
-    when 'bounced' then 'bounced'
-    when 'failed' then 'failed'
-    else case when v_n.attempts >= (app_hidden.config_value('notifications.max_retries'))::int then 'failed'
-              else 'queued' end
-  end;
+  v_status := app_private.notification_attempt_status(record_notification_attempt.outcome, v_n.attempts);
   if v_status = 'queued' then
-    v_next := now() + make_interval(mins => (v_delays ->> least(v_n.attempts, jsonb_array_length(v_delays) - 1))::int);
+    v_next := app_private.notification_retry_at(v_n.attempts);
   end if;
   update app_public.notifications n
      set attempts = n.attempts + 1, status = v_status,
@@ -19312,11 +19604,7 @@ begin
     perform graphile_worker.add_job('notifications__send', json_build_object('id', v_n.id),
       run_at := v_next, job_key := 'notifications__send:' || v_n.id, max_attempts := 1);
   elsif v_status = 'bounced' then
-    update app_public.notification_preferences p
-       set email_hard_bounces = p.email_hard_bounces + 1,
-           email_disabled_at = case when p.email_hard_bounces + 1 >= (app_hidden.config_value('notifications.bounce_limit'))::int
-                                    then coalesce(p.email_disabled_at, now()) end
-     where p.user_id = v_n.user_id;
+    perform app_private.count_email_bounce(v_n.user_id);
   end if;
   return v_status;
 end;
@@ -25488,6 +25776,7 @@ CREATE TABLE app_public.notifications (
     attempts integer DEFAULT 0 NOT NULL,
     last_error text,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    digest boolean DEFAULT false NOT NULL,
     CONSTRAINT notifications_attempts_check CHECK ((attempts >= 0)),
     CONSTRAINT notifications_read_check CHECK (((read_at IS NULL) OR (channel = 'in_app'::app_public.notification_type))),
     CONSTRAINT notifications_variables_check CHECK ((jsonb_typeof(variables) = 'object'::text))
@@ -25645,6 +25934,14 @@ The last failure of the provider.';
 --
 
 COMMENT ON COLUMN app_public.notifications.updated_at IS 'When the row last changed.';
+
+
+--
+-- Name: COLUMN notifications.digest; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notifications.digest IS '@behavior -*
+An email held for the user''s daily or weekly digest: sent with the other due ones in one email, not alone.';
 
 
 --
@@ -29563,8 +29860,10 @@ begin
   if v_template.id is null then
     raise exception 'template names no template' using errcode = 'NTFND';
   end if;
-  if v_template.status <> 'active' or v_template.category = 'security' or v_template.secret <> 'none' then
-    raise exception 'template must be an active template outside the security category' using errcode = 'INVAL';
+  -- The digest is the envelope of other messages (notifications__send_digest), never a message of its own.
+  if v_template.status <> 'active' or v_template.category = 'security' or v_template.secret <> 'none'
+     or v_template.name = 'digest' then
+    raise exception 'template must be an active template outside the security category (and not the digest)' using errcode = 'INVAL';
   end if;
   select string_agg(v ->> 'name', ', ') into v_missing from jsonb_array_elements(v_template.variables) v
    where (v ->> 'required')::boolean and v ->> 'name' <> 'first_name'
@@ -31517,7 +31816,7 @@ $_$;
 --
 
 COMMENT ON FUNCTION app_public.upsert_notification_template(name text, category app_public.notification_category, variables jsonb, locale text, status app_public.template_status, push_title text, push_body text, email_subject text, email_text text, email_html text, sms_body text, in_app_title text, in_app_body text) IS '@resultFieldName template
-Creates a template or edits it: its variables ([{"name", "required"}]; first_name is always given), status and the text of one locale (a null field: no text on that channel). Bodies are Handlebars: {{variable}}, {{#if variable}}…{{else}}…{{/if}}, {{#unless}}; nothing else. An existing template keeps its category and gains no required variable; security templates stay active; a new template starts in English. The version goes up by one. Needs notifications.send and a two-factor session. Errors: LOGIN, DNIED, INVAL (the field and what is wrong).';
+Creates a template or edits it: its variables ([{"name", "required"}]; first_name is always given), status and the text of one locale (a null field: no text on that channel). Bodies are Handlebars: {{variable}}, {{#if variable}}…{{else}}…{{/if}}, {{#unless}}, {{#each list}}…{{/each}}; nothing else. An existing template keeps its category and gains no required variable; security templates stay active; a new template starts in English. The version goes up by one. Needs notifications.send and a two-factor session. Errors: LOGIN, DNIED, INVAL (the field and what is wrong).';
 
 
 --
@@ -33377,6 +33676,7 @@ CREATE TABLE app_private.notifications_2026_12 (
     attempts integer DEFAULT 0 NOT NULL,
     last_error text,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    digest boolean DEFAULT false NOT NULL,
     CONSTRAINT notifications_attempts_check CHECK ((attempts >= 0)),
     CONSTRAINT notifications_read_check CHECK (((read_at IS NULL) OR (channel = 'in_app'::app_public.notification_type))),
     CONSTRAINT notifications_variables_check CHECK ((jsonb_typeof(variables) = 'object'::text))
@@ -33417,6 +33717,7 @@ CREATE TABLE app_private.notifications_2027_01 (
     attempts integer DEFAULT 0 NOT NULL,
     last_error text,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    digest boolean DEFAULT false NOT NULL,
     CONSTRAINT notifications_attempts_check CHECK ((attempts >= 0)),
     CONSTRAINT notifications_read_check CHECK (((read_at IS NULL) OR (channel = 'in_app'::app_public.notification_type))),
     CONSTRAINT notifications_variables_check CHECK ((jsonb_typeof(variables) = 'object'::text))
@@ -33457,6 +33758,7 @@ CREATE TABLE app_private.notifications_2027_02 (
     attempts integer DEFAULT 0 NOT NULL,
     last_error text,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    digest boolean DEFAULT false NOT NULL,
     CONSTRAINT notifications_attempts_check CHECK ((attempts >= 0)),
     CONSTRAINT notifications_read_check CHECK (((read_at IS NULL) OR (channel = 'in_app'::app_public.notification_type))),
     CONSTRAINT notifications_variables_check CHECK ((jsonb_typeof(variables) = 'object'::text))
@@ -33497,6 +33799,7 @@ CREATE TABLE app_private.notifications_2027_03 (
     attempts integer DEFAULT 0 NOT NULL,
     last_error text,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    digest boolean DEFAULT false NOT NULL,
     CONSTRAINT notifications_attempts_check CHECK ((attempts >= 0)),
     CONSTRAINT notifications_read_check CHECK (((read_at IS NULL) OR (channel = 'in_app'::app_public.notification_type))),
     CONSTRAINT notifications_variables_check CHECK ((jsonb_typeof(variables) = 'object'::text))
@@ -42502,6 +42805,13 @@ CREATE TRIGGER _900_refresh_level AFTER INSERT OR DELETE OR UPDATE OF status, ex
 
 
 --
+-- Name: notification_preferences _900_replan_digests; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _900_replan_digests AFTER UPDATE OF email_frequency, timezone ON app_public.notification_preferences FOR EACH ROW WHEN (((old.email_frequency IS DISTINCT FROM new.email_frequency) OR (old.timezone IS DISTINCT FROM new.timezone))) EXECUTE FUNCTION app_hidden.tg_notification_preferences__replan_digests();
+
+
+--
 -- Name: deliveries _900_tracking_events; Type: TRIGGER; Schema: app_public; Owner: -
 --
 
@@ -47418,6 +47728,13 @@ REVOKE ALL ON FUNCTION app_hidden.notification_allowed(prefs app_public.notifica
 
 
 --
+-- Name: FUNCTION notification_is_digest(prefs app_public.notification_preferences, channel app_public.notification_type, category app_public.notification_category); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.notification_is_digest(prefs app_public.notification_preferences, channel app_public.notification_type, category app_public.notification_category) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION notification_send_at(prefs app_public.notification_preferences, channel app_public.notification_type, category app_public.notification_category, priority app_public.notification_priority, at timestamp with time zone); Type: ACL; Schema: app_hidden; Owner: -
 --
 
@@ -47869,6 +48186,14 @@ REVOKE ALL ON FUNCTION app_hidden.tg_disputes__open_conversation() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app_hidden.tg_notification_preferences__check_timezone() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION tg_notification_preferences__replan_digests(); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.tg_notification_preferences__replan_digests() FROM PUBLIC;
+GRANT ALL ON FUNCTION app_hidden.tg_notification_preferences__replan_digests() TO app_user;
 
 
 --
@@ -48426,6 +48751,13 @@ REVOKE ALL ON FUNCTION app_private.compute_route(route_id uuid) FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION count_email_bounce(user_id uuid); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.count_email_bounce(user_id uuid) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION create_location_tracking_partition(month date); Type: ACL; Schema: app_private; Owner: -
 --
 
@@ -48545,6 +48877,13 @@ REVOKE ALL ON FUNCTION app_private.delete_old_webhook_deliveries() FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION digest_to_send(user_id uuid); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.digest_to_send(user_id uuid) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION drop_empty_location_tracking_partitions(); Type: ACL; Schema: app_private; Owner: -
 --
 
@@ -48598,6 +48937,13 @@ REVOKE ALL ON FUNCTION app_private.end_suspensions() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app_private.enqueue_bulk_notification_batch(bulk_id uuid, run_at timestamp with time zone) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION enqueue_digest(user_id uuid, at timestamp with time zone); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.enqueue_digest(user_id uuid, at timestamp with time zone) FROM PUBLIC;
 
 
 --
@@ -48888,6 +49234,27 @@ REVOKE ALL ON FUNCTION app_private.new_webhook_secret(webhook_id uuid, keep_prev
 
 
 --
+-- Name: FUNCTION notification_attempt_status(outcome text, attempts integer); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.notification_attempt_status(outcome text, attempts integer) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION notification_retry_at(attempts integer); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.notification_retry_at(attempts integer) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION notification_template_text(template_id uuid, locale text); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.notification_template_text(template_id uuid, locale text) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION notification_to_send(notification_id uuid); Type: ACL; Schema: app_private; Owner: -
 --
 
@@ -49032,6 +49399,13 @@ REVOKE ALL ON FUNCTION app_private.rebuild_popular_routes() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app_private.reconciliation_items(since timestamp with time zone, max_rows integer) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION record_digest_attempt(user_id uuid, notification_ids uuid[], outcome text, error text, items jsonb); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.record_digest_attempt(user_id uuid, notification_ids uuid[], outcome text, error text, items jsonb) FROM PUBLIC;
 
 
 --
@@ -51381,6 +51755,7 @@ ALTER DEFAULT PRIVILEGES FOR ROLE app_owner REVOKE ALL ON FUNCTIONS  FROM PUBLIC
 --   20261210100000
 --   20261210110000
 --   20261210120000
+--   20261211110000
 --   20261211120000
 --   20261211120100
 --   20261211120200

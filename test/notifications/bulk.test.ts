@@ -60,7 +60,9 @@ test.serial("sendBulkNotification: notifications.send in a two-factor session, a
     return [errorCode(res), res.errors?.[0]?.message];
   };
   t.deepEqual(await refusal({ t: "no_such_template" }), ["NTFND", "template names no template"]);
-  t.deepEqual(await refusal({ t: "password_reset" }), ["INVAL", "template must be an active template outside the security category"]);
+  const OUTSIDE = "template must be an active template outside the security category (and not the digest)";
+  t.deepEqual(await refusal({ t: "password_reset" }), ["INVAL", OUTSIDE]);
+  t.deepEqual(await refusal({ t: "digest", v: { count: "2", items: "x" } }), ["INVAL", OUTSIDE]);
   t.deepEqual(await refusal({ t: "announcement", v: { title: "x", message: "" } }), ["INVAL", "variables must include message"]);
   t.deepEqual(await refusal({ t: "announcement", at: new Date(Date.now() - 3_600_000).toISOString() }),
     ["INVAL", "scheduled_at cannot be in the past"]);

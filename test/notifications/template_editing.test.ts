@@ -85,15 +85,16 @@ test.serial("every edit that would break a caller or a send is INVAL naming the 
   const before = await template("weekly_tip");
   const cases: [Record<string, unknown>, string][] = [
     [{ inAppBody: "Hello {{name}}" }, "in_app_body: {{name}} is not a declared variable"],
-    [{ inAppBody: "Hello {{{city}}}" }, "in_app_body: {{{city}} is not a variable nor an if/unless/else block"],
-    [{ inAppTitle: "{{> header}}" }, "in_app_title: {{> header}} is not a variable nor an if/unless/else block"],
+    [{ inAppBody: "Hello {{{city}}}" }, "in_app_body: {{{city}} is not a variable nor an if/unless/each/else block"],
+    [{ inAppTitle: "{{> header}}" }, "in_app_title: {{> header}} is not a variable nor an if/unless/each/else block"],
     [{ inAppBody: "{{#if bonus}}Bonus" }, "in_app_body: {{#if}} is never closed"],
     [{ inAppBody: "{{#if bonus}}Bonus{{/unless}}" }, "in_app_body: {{/unless}} closes no open block"],
     [{ inAppBody: "{{else}} {{city}}" }, "in_app_body: {{else}} is outside an if/unless block"],
-    [{ inAppBody: "{{#each city}}x{{/each}}" }, "in_app_body: {{#each city}} is not a variable nor an if/unless/else block"],
+    [{ inAppBody: "{{#with city}}x{{/with}}" }, "in_app_body: {{#with city}} is not a variable nor an if/unless/each/else block"],
+    [{ inAppBody: "{{#each places}}{{name}}{{/each}}" }, "in_app_body: {{#each places}} uses places, which is not a declared variable"],
     [{ inAppBody: "{{#if price}}x{{/if}}" }, "in_app_body: {{#if price}} uses price, which is not a declared variable"],
     [{ inAppBody: "Hello {{city" }, "in_app_body: a {{ or }} is unmatched (triple braces are not allowed)"],
-    [{ inAppBody: "{{city.length}}" }, "in_app_body: {{city.length}} is not a variable nor an if/unless/else block"],
+    [{ inAppBody: "{{city.length}}" }, "in_app_body: {{city.length}} is not a variable nor an if/unless/each/else block"],
     [{ smsBody: "x".repeat(321) }, "sms_body must have 1 to 320 characters"],
     [{ pushTitle: "Only a title" }, "push_title and push_body go together"],
     [{ category: "promotional" }, "category of an existing template cannot change (it is delivery_update)"],
@@ -123,6 +124,14 @@ test.serial("every edit that would break a caller or a send is INVAL naming the 
     ["INVAL", "email_text and email_html must carry {{token}}: this template's email sends a single-use link"]);
   const reworded = await upsert({ ...verifyEdit, emailSubject: "Please confirm your email address" });
   t.falsy(reworded.errors, JSON.stringify(reworded.errors));
+
+  // The digest lists its items with each: inside the block, plain names are the item's fields.
+  const [digest] = await queryAsRoot(db, `select t.variables, b.email_subject, b.email_text, b.email_html
+    from app_public.notification_templates t join app_public.notification_template_bodies b on b.template_id = t.id and b.locale = 'fr'
+   where t.name = 'digest'`);
+  const resubmitted = await upsert({ name: "digest", category: "system", variables: digest!.variables, locale: "fr",
+    emailSubject: digest!.email_subject, emailText: digest!.email_text, emailHtml: digest!.email_html });
+  t.falsy(resubmitted.errors, JSON.stringify(resubmitted.errors));
 });
 
 test.serial("a draft or inactive template sends nothing; two admins editing at once both count", async (t) => {

@@ -43,7 +43,9 @@ function render(
     template = hb.compile(source, {
       strict: true,
       noEscape: !html,
-      knownHelpers: { if: true, unless: true },
+      // each: the digest template lists its messages ({{#each items}}); like if/unless it runs no code of ours,
+      // and what it prints is escaped in HTML as any {{value}}.
+      knownHelpers: { if: true, unless: true, each: true },
       knownHelpersOnly: true,
     });
   } catch (error) {

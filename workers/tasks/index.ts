@@ -29,6 +29,7 @@ import { makeMetricsDailyTask } from "./metrics__daily.ts";
 import { makeMetricsPopularRoutesTask } from "./metrics__popular_routes.ts";
 import { makeNotificationsCreatePartitionsTask } from "./notifications__create_partitions.ts";
 import { makeNotificationsSendTask } from "./notifications__send.ts";
+import { makeNotificationsSendDigestTask } from "./notifications__send_digest.ts";
 import { makeOffersExpireTask } from "./offers__expire.ts";
 import { makeOperationsRemoveFilesTask } from "./operations__remove_files.ts";
 import { makePaymentsCancelTask } from "./payments__cancel.ts";
@@ -98,6 +99,7 @@ export function makeTaskList(deps: TaskDeps): TaskList {
     metrics__popular_routes: makeMetricsPopularRoutesTask(),
     notifications__create_partitions: makeNotificationsCreatePartitionsTask(),
     notifications__send: makeNotificationsSendTask(deps),
+    notifications__send_digest: makeNotificationsSendDigestTask(deps),
     offers__expire: makeOffersExpireTask(),
     operations__remove_files: makeOperationsRemoveFilesTask(deps),
     payments__cancel: makePaymentsCancelTask(deps),

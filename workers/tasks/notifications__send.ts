@@ -8,6 +8,7 @@
 import type { Task } from "graphile-worker";
 import { asHardBounce, HardBounceError } from "../mail.ts";
 import { type Bodies, renderChannel, TemplateError } from "../notifications/render.ts";
+import { withUnsubscribeLinks } from "../notifications/unsubscribe.ts";
 import { assertIdPayload } from "../payload.ts";
 import { UnregisteredTokenError } from "../push.ts";
 import type { TaskDeps } from "./index.ts";
@@ -89,15 +90,12 @@ export function makeNotificationsSendTask({
               "select app_private.email_unsubscribe_link($1) as link",
               [id]
             );
-            await mailer.send({
-              id,
-              to: message.email,
-              subject: rendered.title,
-              text: link ? `${rendered.text}\n\nStop these emails: ${link}` : rendered.text,
-              html: link
-                ? `${rendered.html}\n<p><a href="${escapeHtml(link)}">Unsubscribe from these emails</a></p>`
-                : rendered.html,
-            });
+            await mailer.send(
+              withUnsubscribeLinks(
+                { id, to: message.email, subject: rendered.title, text: rendered.text, html: rendered.html },
+                link ? [{ category: message.category, link }] : []
+              )
+            );
           }
           break;
         case "sms":
@@ -144,8 +142,4 @@ export function makeNotificationsSendTask({
 
 function messageOf(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).slice(0, 2000);
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

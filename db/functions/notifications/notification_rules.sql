@@ -71,6 +71,23 @@ $$;
 comment on function app_hidden.next_local_time(text, time, timestamptz, boolean) is
   'The next given local time (on a Monday when weekly) after an instant, in a time zone.';
 
+-- Whether an email waits for the reader's digest: new_request and promotional emails of a daily or weekly reader
+-- (notify marks the row, notifications__send_digest sends the due ones as one email).
+create or replace function app_hidden.notification_is_digest(
+  prefs app_public.notification_preferences,
+  channel app_public.notification_type,
+  category app_public.notification_category
+)
+returns boolean
+language sql stable
+set search_path = pg_catalog, public, pg_temp
+as $$
+  select notification_is_digest.channel = 'email' and notification_is_digest.category in ('new_request', 'promotional')
+         and coalesce(prefs.email_frequency in ('daily', 'weekly'), false);
+$$;
+comment on function app_hidden.notification_is_digest(app_public.notification_preferences, app_public.notification_type, app_public.notification_category) is
+  'Whether an email of a category goes into the reader''s daily or weekly digest.';
+
 -- When a notification may be sent: now, or after quiet hours (push, SMS; not urgent), or at the digest time (email of
 -- new_request or promotional to a daily or weekly reader).
 create or replace function app_hidden.notification_send_at(
@@ -92,8 +109,7 @@ as $$
                       coalesce(prefs.quiet_end, (app_hidden.config_value('notifications.quiet_end') #>> '{}')::time),
                       notification_send_at.at),
                     notification_send_at.at)
-    when notification_send_at.channel = 'email' and notification_send_at.category in ('new_request', 'promotional')
-         and prefs.email_frequency in ('daily', 'weekly')
+    when app_hidden.notification_is_digest(prefs, notification_send_at.channel, notification_send_at.category)
       then app_hidden.next_local_time(prefs.timezone, time '08:00', notification_send_at.at, prefs.email_frequency = 'weekly')
     else notification_send_at.at
   end;

@@ -14,11 +14,7 @@ as $$
            'id', n.id, 'channel', n.channel, 'category', n.category, 'priority', n.priority,
            'variables', n.variables, 'attempts', n.attempts, 'template', t.name, 'secret', t.secret,
            'declared', (select coalesce(jsonb_agg(v ->> 'name'), '[]') from jsonb_array_elements(t.variables) v),
-           'locale', b.locale,
-           'bodies', jsonb_build_object('push_title', b.push_title, 'push_body', b.push_body,
-                                        'email_subject', b.email_subject, 'email_text', b.email_text,
-                                        'email_html', b.email_html, 'sms_body', b.sms_body,
-                                        'in_app_title', b.in_app_title, 'in_app_body', b.in_app_body),
+           'locale', b.text ->> 'locale', 'bodies', b.text -> 'bodies',
            'email', c.email, 'phone', c.phone_number,
            'push_tokens', (select coalesce(jsonb_agg(jsonb_build_object('token', dt.token, 'platform', dt.platform)
                                                       order by dt.last_used_at desc), '[]')
@@ -27,13 +23,33 @@ as $$
     join app_public.notification_templates t on t.id = n.template_id
     join app_public.user_contacts c on c.user_id = n.user_id
     left join app_public.notification_preferences p on p.user_id = n.user_id
-    cross join lateral (
-      select * from app_public.notification_template_bodies b
-       where b.template_id = t.id and b.locale in (coalesce(p.locale, 'en'), 'en')
-       order by b.locale = coalesce(p.locale, 'en') desc limit 1) b
-   where n.id = notification_to_send.notification_id and n.status = 'queued' and n.scheduled_at <= now();
+    cross join lateral (select app_private.notification_template_text(t.id, p.locale) as text) b
+   where n.id = notification_to_send.notification_id and n.status = 'queued' and n.scheduled_at <= now()
+     and b.text is not null;
 $$;
 comment on function app_private.notification_to_send(uuid) is 'A due queued notification with its template bodies (user''s locale, else English) and recipient; null otherwise.';
+
+-- A template's text in a locale, English when that locale has none: {locale, bodies: {push_title, …, in_app_body}};
+-- null when the template has no body at all.
+create or replace function app_private.notification_template_text(template_id uuid, locale text)
+returns jsonb
+language sql stable
+set search_path = pg_catalog, public, pg_temp
+as $$
+  select jsonb_build_object(
+           'locale', b.locale,
+           'bodies', jsonb_build_object('push_title', b.push_title, 'push_body', b.push_body,
+                                        'email_subject', b.email_subject, 'email_text', b.email_text,
+                                        'email_html', b.email_html, 'sms_body', b.sms_body,
+                                        'in_app_title', b.in_app_title, 'in_app_body', b.in_app_body))
+    from app_public.notification_template_bodies b
+   where b.template_id = notification_template_text.template_id
+     and b.locale in (coalesce(notification_template_text.locale, 'en'), 'en')
+   order by b.locale = coalesce(notification_template_text.locale, 'en') desc
+   limit 1;
+$$;
+comment on function app_private.notification_template_text(uuid, text) is
+  'The bodies of a template in a locale (English when it has none); null without any.';
 
 -- The outcome of one attempt. outcome: sent; retry (a provider failure: again after the next delay, failed after the
 -- last); failed (nothing to retry: no recipient left); bounced (a hard email bounce). Returns the new status.
@@ -50,7 +66,6 @@ set search_path = pg_catalog, public, pg_temp
 as $$
 declare
   v_n app_public.notifications;
-  v_delays jsonb := app_hidden.config_value('notifications.retry_minutes');
   v_status app_public.notification_status;
   v_next timestamptz;
 begin
@@ -60,15 +75,9 @@ begin
   if v_n.id is null then
     return null;
   end if;
-  v_status := case record_notification_attempt.outcome
-    when 'sent' then 'sent'
-    when 'bounced' then 'bounced'
-    when 'failed' then 'failed'
-    else case when v_n.attempts >= (app_hidden.config_value('notifications.max_retries'))::int then 'failed'
-              else 'queued' end
-  end;
+  v_status := app_private.notification_attempt_status(record_notification_attempt.outcome, v_n.attempts);
   if v_status = 'queued' then
-    v_next := now() + make_interval(mins => (v_delays ->> least(v_n.attempts, jsonb_array_length(v_delays) - 1))::int);
+    v_next := app_private.notification_retry_at(v_n.attempts);
   end if;
   update app_public.notifications n
      set attempts = n.attempts + 1, status = v_status,
@@ -82,17 +91,58 @@ begin
     perform graphile_worker.add_job('notifications__send', json_build_object('id', v_n.id),
       run_at := v_next, job_key := 'notifications__send:' || v_n.id, max_attempts := 1);
   elsif v_status = 'bounced' then
-    update app_public.notification_preferences p
-       set email_hard_bounces = p.email_hard_bounces + 1,
-           email_disabled_at = case when p.email_hard_bounces + 1 >= (app_hidden.config_value('notifications.bounce_limit'))::int
-                                    then coalesce(p.email_disabled_at, now()) end
-     where p.user_id = v_n.user_id;
+    perform app_private.count_email_bounce(v_n.user_id);
   end if;
   return v_status;
 end;
 $$;
 comment on function app_private.record_notification_attempt(uuid, text, text, text, text) is
   'Records one send attempt of a notification: sent, retried later, failed or bounced (counting hard bounces).';
+
+-- The status an attempt leaves a message in (one email alone, or a digest of several: retried together), given
+-- how many attempts it had before: a provider failure is retried until notifications.max_retries, then failed.
+create or replace function app_private.notification_attempt_status(outcome text, attempts integer)
+returns app_public.notification_status
+language sql stable
+set search_path = pg_catalog, public, pg_temp
+as $$
+  select case notification_attempt_status.outcome
+    when 'sent' then 'sent'
+    when 'bounced' then 'bounced'
+    when 'failed' then 'failed'
+    else case when notification_attempt_status.attempts >= (app_hidden.config_value('notifications.max_retries'))::int
+              then 'failed' else 'queued' end
+  end::app_public.notification_status;
+$$;
+comment on function app_private.notification_attempt_status(text, integer) is
+  'The status after an attempt (sent, retry, failed, bounced) of a message that had that many attempts before.';
+
+-- When the retry after that many failed attempts is due: the next of notifications.retry_minutes (1, 5, 30).
+create or replace function app_private.notification_retry_at(attempts integer)
+returns timestamptz
+language sql stable
+set search_path = pg_catalog, public, pg_temp
+as $$
+  select now() + make_interval(mins => (d ->> least(notification_retry_at.attempts, jsonb_array_length(d) - 1))::int)
+    from (select app_hidden.config_value('notifications.retry_minutes') as d) s;
+$$;
+comment on function app_private.notification_retry_at(integer) is
+  'When the retry of a message that failed that many times before is due (notifications.retry_minutes).';
+
+-- One hard bounce of the user's address; notifications.bounce_limit of them stop email to it.
+create or replace function app_private.count_email_bounce(user_id uuid)
+returns void
+language sql volatile
+set search_path = pg_catalog, public, pg_temp
+as $$
+  update app_public.notification_preferences p
+     set email_hard_bounces = p.email_hard_bounces + 1,
+         email_disabled_at = case when p.email_hard_bounces + 1 >= (app_hidden.config_value('notifications.bounce_limit'))::int
+                                  then coalesce(p.email_disabled_at, now()) end
+   where p.user_id = count_email_bounce.user_id;
+$$;
+comment on function app_private.count_email_bounce(uuid) is
+  'Counts a hard bounce of the user''s email address; at notifications.bounce_limit email to it stops.';
 
 -- Push tokens the provider no longer knows stop being used.
 create or replace function app_private.deactivate_device_tokens(tokens text[])

@@ -6,7 +6,9 @@
 -- Per channel: the template has text for it; the channel and the template's category are switched on (security
 -- email and in-app messages always are); email needs an address that has not bounced, SMS a verified phone,
 -- push an active device token. Push and SMS wait for the end of quiet hours unless the priority is urgent;
--- new_request and promotional emails of a daily or weekly reader wait for 08:00 local time.
+-- new_request and promotional emails of a daily or weekly reader wait for 08:00 local time, marked `digest`: one
+-- notifications__send_digest job per (user, send time) sends all of them as one email (job_key dedupes: notifying
+-- again before 08:00 replaces the pending job by an identical one).
 create or replace function app_hidden.notify(
   user_id uuid,
   template text,
@@ -28,6 +30,7 @@ declare
   v_channel app_public.notification_type;
   v_at timestamptz;
   v_id uuid;
+  v_digest boolean;
   v_count integer := 0;
 begin
   select * into v_template from app_public.notification_templates t where t.name = notify.template;
@@ -64,13 +67,18 @@ begin
     continue when v_channel = 'push' and not exists (
       select 1 from app_public.device_tokens dt where dt.user_id = v_user.id and dt.active);
     v_at := app_hidden.notification_send_at(v_prefs, v_channel, v_template.category, notify.priority, now());
+    v_digest := app_hidden.notification_is_digest(v_prefs, v_channel, v_template.category);
     insert into app_public.notifications (user_id, template_id, template_version, channel, category, priority,
-                                          variables, delivery_id, scheduled_at)
+                                          variables, delivery_id, scheduled_at, digest)
     values (v_user.id, v_template.id, v_template.version, v_channel, v_template.category, notify.priority,
-            v_vars, notify.delivery_id, v_at)
+            v_vars, notify.delivery_id, v_at, v_digest)
     returning id into v_id;
-    perform graphile_worker.add_job('notifications__send', json_build_object('id', v_id),
-      run_at := v_at, job_key := 'notifications__send:' || v_id, max_attempts := 1);
+    if v_digest then
+      perform app_private.enqueue_digest(v_user.id, v_at);
+    else
+      perform graphile_worker.add_job('notifications__send', json_build_object('id', v_id),
+        run_at := v_at, job_key := 'notifications__send:' || v_id, max_attempts := 1);
+    end if;
     v_count := v_count + 1;
   end loop;
   return v_count;

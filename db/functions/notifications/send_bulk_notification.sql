@@ -25,8 +25,10 @@ begin
   if v_template.id is null then
     raise exception 'template names no template' using errcode = 'NTFND';
   end if;
-  if v_template.status <> 'active' or v_template.category = 'security' or v_template.secret <> 'none' then
-    raise exception 'template must be an active template outside the security category' using errcode = 'INVAL';
+  -- The digest is the envelope of other messages (notifications__send_digest), never a message of its own.
+  if v_template.status <> 'active' or v_template.category = 'security' or v_template.secret <> 'none'
+     or v_template.name = 'digest' then
+    raise exception 'template must be an active template outside the security category (and not the digest)' using errcode = 'INVAL';
   end if;
   select string_agg(v ->> 'name', ', ') into v_missing from jsonb_array_elements(v_template.variables) v
    where (v ->> 'required')::boolean and v ->> 'name' <> 'first_name'

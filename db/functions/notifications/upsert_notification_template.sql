@@ -3,8 +3,9 @@
 -- Every edit bumps the template's version once (the triggers of notification_rules.sql) and writes one audit entry.
 --
 -- Templates are data that admins edit while SQL keeps calling them, so an edit must not break a caller or a send:
--- - every {{…}} of a body is a declared variable or an if/unless/else block of one, balanced (what the renderer,
---   workers/notifications/render.ts, compiles in strict mode); triple braces and partials, which would print
+-- - every {{…}} of a body is a declared variable or an if/unless/each/else block of one, balanced (what the renderer,
+--   workers/notifications/render.ts, compiles in strict mode); inside an each block, plain names are the item's
+--   fields (the renderer's strict mode fails a missing one); triple braces and partials, which would print
 --   unescaped HTML or reach beyond the template, are refused;
 -- - an existing template keeps its category (preferences and past rows are filed under it) and gains no required
 --   variable (its callers do not pass it: notify would fail their transaction); a security template stays active,
@@ -12,8 +13,8 @@
 -- - a new template starts with its English text (the fallback of every locale).
 -- The shape rules (locale format, a channel's parts together, SMS length) are the tables' CHECKs.
 
--- The first problem of a body for the renderer, or null: a {{…}} that is not a declared variable, nor an
--- if/unless/else of one, or blocks that do not nest.
+-- The first problem of a body for the renderer, or null: a {{…}} that is not a declared variable (or, inside each, a
+-- field of the item), nor an if/unless/each/else of one, or blocks that do not nest.
 create or replace function app_hidden.template_body_problem(source text, declared text[])
 returns text
 language plpgsql immutable
@@ -28,11 +29,11 @@ begin
     return null;
   end if;
   for v_token in select m[1] from regexp_matches(template_body_problem.source, '\{\{([^}]*)\}\}', 'g') m loop
-    v_parts := regexp_match(v_token, '^\s*(?:(#)(if|unless)\s+([a-z_][a-z0-9_]*)|(/)(if|unless)|(else)|([a-z_][a-z0-9_]*))\s*$');
+    v_parts := regexp_match(v_token, '^\s*(?:(#)(if|unless|each)\s+([a-z_][a-z0-9_]*)|(/)(if|unless|each)|(else)|([a-z_][a-z0-9_]*))\s*$');
     if v_parts is null then
-      return format('{{%s}} is not a variable nor an if/unless/else block', v_token);
+      return format('{{%s}} is not a variable nor an if/unless/each/else block', v_token);
     elsif v_parts[1] is not null then
-      if not v_parts[3] = any (template_body_problem.declared) then
+      if not (v_parts[3] = any (template_body_problem.declared) or 'each' = any (v_open)) then
         return format('{{%s}} uses %s, which is not a declared variable', v_token, v_parts[3]);
       end if;
       v_open := v_open || v_parts[2];
@@ -45,7 +46,7 @@ begin
       if cardinality(v_open) = 0 then
         return '{{else}} is outside an if/unless block';
       end if;
-    elsif not v_parts[7] = any (template_body_problem.declared) then
+    elsif not (v_parts[7] = any (template_body_problem.declared) or 'each' = any (v_open)) then
       return format('{{%s}} is not a declared variable', v_parts[7]);
     end if;
   end loop;
@@ -180,5 +181,5 @@ begin
 end;
 $$;
 comment on function app_public.upsert_notification_template(text, app_public.notification_category, jsonb, text, app_public.template_status, text, text, text, text, text, text, text, text) is
-  E'@resultFieldName template\nCreates a template or edits it: its variables ([{"name", "required"}]; first_name is always given), status and the text of one locale (a null field: no text on that channel). Bodies are Handlebars: {{variable}}, {{#if variable}}…{{else}}…{{/if}}, {{#unless}}; nothing else. An existing template keeps its category and gains no required variable; security templates stay active; a new template starts in English. The version goes up by one. Needs notifications.send and a two-factor session. Errors: LOGIN, DNIED, INVAL (the field and what is wrong).';
+  E'@resultFieldName template\nCreates a template or edits it: its variables ([{"name", "required"}]; first_name is always given), status and the text of one locale (a null field: no text on that channel). Bodies are Handlebars: {{variable}}, {{#if variable}}…{{else}}…{{/if}}, {{#unless}}, {{#each list}}…{{/each}}; nothing else. An existing template keeps its category and gains no required variable; security templates stay active; a new template starts in English. The version goes up by one. Needs notifications.send and a two-factor session. Errors: LOGIN, DNIED, INVAL (the field and what is wrong).';
 grant execute on function app_public.upsert_notification_template(text, app_public.notification_category, jsonb, text, app_public.template_status, text, text, text, text, text, text, text, text) to app_user;
