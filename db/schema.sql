@@ -8532,8 +8532,7 @@ begin
      where w.active and w.events @> array[emit_webhook_event.type]
     returning id)
   select count(*) into v_count
-    from made, lateral graphile_worker.add_job('webhook_deliveries__send', json_build_object('id', made.id),
-                                               job_key := 'webhook_deliveries__send:' || made.id, max_attempts := 1) j;
+    from made, lateral app_private.enqueue_webhook_delivery(made.id, now()) j;
   return case when v_count > 0 then v_event_id end;
 end;
 $$;
@@ -9941,8 +9940,7 @@ begin
     if v_digest then
       perform app_private.enqueue_digest(v_user.id, v_at);
     else
-      perform graphile_worker.add_job('notifications__send', json_build_object('id', v_id),
-        run_at := v_at, job_key := 'notifications__send:' || v_id, max_attempts := 1);
+      perform app_private.enqueue_notification(v_id, v_at);
     end if;
     v_count := v_count + 1;
   end loop;
@@ -12059,8 +12057,7 @@ begin
     else
       update app_public.notifications n set digest = false, scheduled_at = now()
        where n.id = v_row.id and n.created_at = v_row.created_at;
-      perform graphile_worker.add_job('notifications__send', json_build_object('id', v_row.id),
-        job_key := 'notifications__send:' || v_row.id, max_attempts := 1);
+      perform app_private.enqueue_notification(v_row.id, now());
     end if;
   end loop;
   return null;
@@ -16360,6 +16357,48 @@ COMMENT ON FUNCTION app_private.enqueue_early_captures(max_rows integer) IS 'pay
 
 
 --
+-- Name: enqueue_notification(uuid, timestamp with time zone); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.enqueue_notification(notification_id uuid, at timestamp with time zone) RETURNS void
+    LANGUAGE sql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select null from graphile_worker.add_job('notifications__send', json_build_object('id', enqueue_notification.notification_id),
+    run_at := enqueue_notification.at, job_key := 'notifications__send:' || enqueue_notification.notification_id,
+    max_attempts := 1);
+$$;
+
+
+--
+-- Name: FUNCTION enqueue_notification(notification_id uuid, at timestamp with time zone); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.enqueue_notification(notification_id uuid, at timestamp with time zone) IS 'Enqueues the sending job of a notification row (one job per row).';
+
+
+--
+-- Name: enqueue_webhook_delivery(uuid, timestamp with time zone); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.enqueue_webhook_delivery(delivery_id uuid, at timestamp with time zone) RETURNS void
+    LANGUAGE sql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select null from graphile_worker.add_job('webhook_deliveries__send', json_build_object('id', enqueue_webhook_delivery.delivery_id),
+    run_at := enqueue_webhook_delivery.at, job_key := 'webhook_deliveries__send:' || enqueue_webhook_delivery.delivery_id,
+    max_attempts := 1);
+$$;
+
+
+--
+-- Name: FUNCTION enqueue_webhook_delivery(delivery_id uuid, at timestamp with time zone); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.enqueue_webhook_delivery(delivery_id uuid, at timestamp with time zone) IS 'Enqueues the sending job of a webhook delivery (one job per delivery).';
+
+
+--
 -- Name: escrow_to_release_manually(uuid); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -19601,8 +19640,7 @@ begin
          scheduled_at = coalesce(v_next, n.scheduled_at)
    where n.id = v_n.id and n.created_at = v_n.created_at;
   if v_status = 'queued' then
-    perform graphile_worker.add_job('notifications__send', json_build_object('id', v_n.id),
-      run_at := v_next, job_key := 'notifications__send:' || v_n.id, max_attempts := 1);
+    perform app_private.enqueue_notification(v_n.id, v_next);
   elsif v_status = 'bounced' then
     perform app_private.count_email_bounce(v_n.user_id);
   end if;
@@ -20157,8 +20195,7 @@ begin
   -- The webhook's run of abandoned deliveries: a success ends it; the one that reaches the limit disables the
   -- webhook (the row lock orders concurrent deliveries, so exactly one of them disables it and tells the owner).
   if v_status = 'failed' then
-    perform graphile_worker.add_job('webhook_deliveries__send', json_build_object('id', v_d.id),
-      run_at := v_next, job_key := 'webhook_deliveries__send:' || v_d.id, max_attempts := 1);
+    perform app_private.enqueue_webhook_delivery(v_d.id, v_next);
   elsif v_status = 'succeeded' then
     update app_public.notification_webhooks w set consecutive_failures = 0
      where w.id = v_d.webhook_id and w.consecutive_failures <> 0;
@@ -20394,6 +20431,52 @@ $$;
 --
 
 COMMENT ON FUNCTION app_private.request_refund(payment_intent_id uuid, amount bigint, platform_fee_refund bigint, traveler_share_refund bigint, reason app_public.refund_reason, created_by uuid) IS 'Decides a refund of a captured payment (once per payment for a cancellation) and enqueues payments__refund.';
+
+
+--
+-- Name: requeue_stranded_messages(integer); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.requeue_stranded_messages(batch integer DEFAULT 1000) RETURNS integer
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_cutoff timestamptz := now() - make_interval(mins => (app_hidden.config_value('notifications.stranded_after_minutes'))::int);
+  v_notifications integer;
+  v_digests integer;
+  v_deliveries integer;
+begin
+  select count(*) into v_notifications
+    from (select n.id from app_public.notifications n
+           where n.status = 'queued' and n.scheduled_at < v_cutoff and not n.digest
+             and not exists (select 1 from graphile_worker.jobs j where j.key = 'notifications__send:' || n.id)
+           limit requeue_stranded_messages.batch) s,
+         lateral app_private.enqueue_notification(s.id, now()) j;
+  -- A digest job sends every due digest row of its user: one new job per user is enough.
+  select count(*) into v_digests
+    from (select distinct n.user_id from app_public.notifications n
+           where n.status = 'queued' and n.scheduled_at < v_cutoff and n.digest
+             and not exists (select 1 from graphile_worker.jobs j
+                              where j.key like 'notifications__send\_digest:' || n.user_id || ':%')
+           limit requeue_stranded_messages.batch) s,
+         lateral app_private.enqueue_digest(s.user_id, now()) j;
+  select count(*) into v_deliveries
+    from (select d.id from app_public.webhook_deliveries d
+           where d.status in ('pending', 'failed') and d.next_attempt_at < v_cutoff
+             and not exists (select 1 from graphile_worker.jobs j where j.key = 'webhook_deliveries__send:' || d.id)
+           limit requeue_stranded_messages.batch) s,
+         lateral app_private.enqueue_webhook_delivery(s.id, now()) j;
+  return v_notifications + v_digests + v_deliveries;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION requeue_stranded_messages(batch integer); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.requeue_stranded_messages(batch integer) IS 'notifications__requeue_stranded: gives queued notifications, digests and webhook deliveries whose job was lost a job again.';
 
 
 --
@@ -30180,8 +30263,7 @@ begin
   returning * into v_d;
   perform app_hidden.log_admin_action('send_test_webhook', 'notification_webhook', v_w.id::text, 'low', null,
     jsonb_build_object('webhook_delivery_id', v_d.id));
-  perform graphile_worker.add_job('webhook_deliveries__send', json_build_object('id', v_d.id),
-    job_key := 'webhook_deliveries__send:' || v_d.id, max_attempts := 1);
+  perform app_private.enqueue_webhook_delivery(v_d.id, now());
   return v_d;
 end;
 $$;
@@ -41664,6 +41746,13 @@ CREATE INDEX webhook_deliveries_created_at_idx ON app_public.webhook_deliveries 
 
 
 --
+-- Name: webhook_deliveries_due_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX webhook_deliveries_due_idx ON app_public.webhook_deliveries USING btree (next_attempt_at) WHERE (status = ANY (ARRAY['pending'::app_public.webhook_delivery_status, 'failed'::app_public.webhook_delivery_status]));
+
+
+--
 -- Name: location_tracking_2026_11_delivery_id_recorded_at_idx; Type: INDEX ATTACH; Schema: app_private; Owner: -
 --
 
@@ -48954,6 +49043,20 @@ REVOKE ALL ON FUNCTION app_private.enqueue_early_captures(max_rows integer) FROM
 
 
 --
+-- Name: FUNCTION enqueue_notification(notification_id uuid, at timestamp with time zone); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.enqueue_notification(notification_id uuid, at timestamp with time zone) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION enqueue_webhook_delivery(delivery_id uuid, at timestamp with time zone); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.enqueue_webhook_delivery(delivery_id uuid, at timestamp with time zone) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION escrow_to_release_manually(escrow_id uuid); Type: ACL; Schema: app_private; Owner: -
 --
 
@@ -49567,6 +49670,13 @@ REVOKE ALL ON FUNCTION app_private.remove_unattached_files() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app_private.request_refund(payment_intent_id uuid, amount bigint, platform_fee_refund bigint, traveler_share_refund bigint, reason app_public.refund_reason, created_by uuid) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION requeue_stranded_messages(batch integer); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.requeue_stranded_messages(batch integer) FROM PUBLIC;
 
 
 --
@@ -51759,3 +51869,4 @@ ALTER DEFAULT PRIVILEGES FOR ROLE app_owner REVOKE ALL ON FUNCTIONS  FROM PUBLIC
 --   20261211120000
 --   20261211120100
 --   20261211120200
+--   20261211120300

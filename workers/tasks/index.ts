@@ -28,6 +28,7 @@ import { makeMatchingRecordCandidatesTask } from "./matching__record_candidates.
 import { makeMetricsDailyTask } from "./metrics__daily.ts";
 import { makeMetricsPopularRoutesTask } from "./metrics__popular_routes.ts";
 import { makeNotificationsCreatePartitionsTask } from "./notifications__create_partitions.ts";
+import { makeNotificationsRequeueStrandedTask } from "./notifications__requeue_stranded.ts";
 import { makeNotificationsSendTask } from "./notifications__send.ts";
 import { makeNotificationsSendDigestTask } from "./notifications__send_digest.ts";
 import { makeOffersExpireTask } from "./offers__expire.ts";
@@ -98,6 +99,7 @@ export function makeTaskList(deps: TaskDeps): TaskList {
     metrics__daily: makeMetricsDailyTask(),
     metrics__popular_routes: makeMetricsPopularRoutesTask(),
     notifications__create_partitions: makeNotificationsCreatePartitionsTask(),
+    notifications__requeue_stranded: makeNotificationsRequeueStrandedTask(),
     notifications__send: makeNotificationsSendTask(deps),
     notifications__send_digest: makeNotificationsSendDigestTask(deps),
     offers__expire: makeOffersExpireTask(),

@@ -21,8 +21,7 @@ begin
      where w.active and w.events @> array[emit_webhook_event.type]
     returning id)
   select count(*) into v_count
-    from made, lateral graphile_worker.add_job('webhook_deliveries__send', json_build_object('id', made.id),
-                                               job_key := 'webhook_deliveries__send:' || made.id, max_attempts := 1) j;
+    from made, lateral app_private.enqueue_webhook_delivery(made.id, now()) j;
   return case when v_count > 0 then v_event_id end;
 end;
 $$;

@@ -32,8 +32,7 @@ begin
     else
       update app_public.notifications n set digest = false, scheduled_at = now()
        where n.id = v_row.id and n.created_at = v_row.created_at;
-      perform graphile_worker.add_job('notifications__send', json_build_object('id', v_row.id),
-        job_key := 'notifications__send:' || v_row.id, max_attempts := 1);
+      perform app_private.enqueue_notification(v_row.id, now());
     end if;
   end loop;
   return null;

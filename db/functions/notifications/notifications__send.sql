@@ -2,6 +2,21 @@
 -- calls the provider; SQL decides the outcome: sent, a retry after notifications.retry_minutes, failed after
 -- notifications.max_retries, bounced (email refused for good: notifications.bounce_limit of them stop email).
 
+-- The sending job of one notification row, at a time: the only way a notifications__send job is made (notify, a
+-- retry, a re-planned digest row, the sweep of stranded rows). The job_key is the row's, so there is one job per row:
+-- adding it again moves the waiting job (graphile-worker's job_key_mode 'replace'). max_attempts 1: retries are
+-- SQL's schedule (record_notification_attempt), not graphile-worker's backoff.
+create or replace function app_private.enqueue_notification(notification_id uuid, at timestamptz)
+returns void
+language sql volatile
+set search_path = pg_catalog, public, pg_temp
+as $$
+  select null from graphile_worker.add_job('notifications__send', json_build_object('id', enqueue_notification.notification_id),
+    run_at := enqueue_notification.at, job_key := 'notifications__send:' || enqueue_notification.notification_id,
+    max_attempts := 1);
+$$;
+comment on function app_private.enqueue_notification(uuid, timestamptz) is 'Enqueues the sending job of a notification row (one job per row).';
+
 -- A queued notification that is due, with what rendering and sending need: the template's bodies in the user's
 -- locale (English when that locale has none), the address, phone or active push tokens. Null when the row is no
 -- longer queued or not yet due (the job ran twice, or was replaced by a retry).
@@ -88,8 +103,7 @@ begin
          scheduled_at = coalesce(v_next, n.scheduled_at)
    where n.id = v_n.id and n.created_at = v_n.created_at;
   if v_status = 'queued' then
-    perform graphile_worker.add_job('notifications__send', json_build_object('id', v_n.id),
-      run_at := v_next, job_key := 'notifications__send:' || v_n.id, max_attempts := 1);
+    perform app_private.enqueue_notification(v_n.id, v_next);
   elsif v_status = 'bounced' then
     perform app_private.count_email_bounce(v_n.user_id);
   end if;

@@ -76,8 +76,7 @@ begin
     if v_digest then
       perform app_private.enqueue_digest(v_user.id, v_at);
     else
-      perform graphile_worker.add_job('notifications__send', json_build_object('id', v_id),
-        run_at := v_at, job_key := 'notifications__send:' || v_id, max_attempts := 1);
+      perform app_private.enqueue_notification(v_id, v_at);
     end if;
     v_count := v_count + 1;
   end loop;

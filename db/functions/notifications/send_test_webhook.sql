@@ -26,8 +26,7 @@ begin
   returning * into v_d;
   perform app_hidden.log_admin_action('send_test_webhook', 'notification_webhook', v_w.id::text, 'low', null,
     jsonb_build_object('webhook_delivery_id', v_d.id));
-  perform graphile_worker.add_job('webhook_deliveries__send', json_build_object('id', v_d.id),
-    job_key := 'webhook_deliveries__send:' || v_d.id, max_attempts := 1);
+  perform app_private.enqueue_webhook_delivery(v_d.id, now());
   return v_d;
 end;
 $$;

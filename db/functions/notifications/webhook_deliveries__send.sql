@@ -3,6 +3,20 @@
 -- notifications.webhook_retry_minutes (1, 5, 30, 120, 720), then abandoned; notifications.webhook_disable_after (20)
 -- deliveries abandoned in a row disable the webhook and tell its owner.
 
+-- The sending job of one webhook delivery, at a time: the only way a webhook_deliveries__send job is made (an event,
+-- a test, a retry, the sweep of stranded deliveries); one job per delivery (its job_key), max_attempts 1 (retries are
+-- SQL's schedule, record_webhook_attempt).
+create or replace function app_private.enqueue_webhook_delivery(delivery_id uuid, at timestamptz)
+returns void
+language sql volatile
+set search_path = pg_catalog, public, pg_temp
+as $$
+  select null from graphile_worker.add_job('webhook_deliveries__send', json_build_object('id', enqueue_webhook_delivery.delivery_id),
+    run_at := enqueue_webhook_delivery.at, job_key := 'webhook_deliveries__send:' || enqueue_webhook_delivery.delivery_id,
+    max_attempts := 1);
+$$;
+comment on function app_private.enqueue_webhook_delivery(uuid, timestamptz) is 'Enqueues the sending job of a webhook delivery (one job per delivery).';
+
 -- The request for a delivery that is due: {url, body, event_id, signature, timeout_ms}. Null when it was sent,
 -- abandoned, or is not due (the job ran twice). A delivery to a webhook that is no longer active is abandoned here,
 -- without counting against the webhook.
@@ -78,8 +92,7 @@ begin
   -- The webhook's run of abandoned deliveries: a success ends it; the one that reaches the limit disables the
   -- webhook (the row lock orders concurrent deliveries, so exactly one of them disables it and tells the owner).
   if v_status = 'failed' then
-    perform graphile_worker.add_job('webhook_deliveries__send', json_build_object('id', v_d.id),
-      run_at := v_next, job_key := 'webhook_deliveries__send:' || v_d.id, max_attempts := 1);
+    perform app_private.enqueue_webhook_delivery(v_d.id, v_next);
   elsif v_status = 'succeeded' then
     update app_public.notification_webhooks w set consecutive_failures = 0
      where w.id = v_d.webhook_id and w.consecutive_failures <> 0;
