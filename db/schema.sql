@@ -11292,31 +11292,45 @@ CREATE FUNCTION app_hidden.template_body_problem(source text, declared text[]) R
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $_$
 declare
+  -- Names Handlebars resolves to its built-in helpers before any variable: {{log}} would print nothing.
+  c_helpers constant text[] := array['if', 'unless', 'each', 'with', 'lookup', 'log', 'else', 'this'];
   v_token text;
   v_parts text[];
   v_open text[] := '{}';
+  v_else boolean[] := '{}';
 begin
   if template_body_problem.source is null then
     return null;
+  end if;
+  -- Three braces open or close an unescaped output in Handlebars, wherever they stand ({{a}}} too).
+  if template_body_problem.source ~ '\{\{\{|\}\}\}' then
+    return 'triple braces are not allowed (they would print unescaped HTML)';
   end if;
   for v_token in select m[1] from regexp_matches(template_body_problem.source, '\{\{([^}]*)\}\}', 'g') m loop
     v_parts := regexp_match(v_token, '^\s*(?:(#)(if|unless|each)\s+([a-z_][a-z0-9_]*)|(/)(if|unless|each)|(else)|([a-z_][a-z0-9_]*))\s*$');
     if v_parts is null then
       return format('{{%s}} is not a variable nor an if/unless/each/else block', v_token);
+    elsif coalesce(v_parts[3], v_parts[7]) = any (c_helpers) then
+      return format('{{%s}} names a Handlebars helper, not a variable', v_token);
     elsif v_parts[1] is not null then
       if not (v_parts[3] = any (template_body_problem.declared) or 'each' = any (v_open)) then
         return format('{{%s}} uses %s, which is not a declared variable', v_token, v_parts[3]);
       end if;
       v_open := v_open || v_parts[2];
+      v_else := v_else || false;
     elsif v_parts[4] is not null then
       if cardinality(v_open) = 0 or v_open[cardinality(v_open)] <> v_parts[5] then
         return format('{{%s}} closes no open block', v_token);
       end if;
       v_open := v_open[1:cardinality(v_open) - 1];
+      v_else := v_else[1:cardinality(v_else) - 1];
     elsif v_parts[6] is not null then
       if cardinality(v_open) = 0 then
         return '{{else}} is outside an if/unless block';
+      elsif v_else[cardinality(v_else)] then
+        return format('{{else}} appears twice in one {{#%s}} block', v_open[cardinality(v_open)]);
       end if;
+      v_else[cardinality(v_else)] := true;
     elsif not (v_parts[7] = any (template_body_problem.declared) or 'each' = any (v_open)) then
       return format('{{%s}} is not a declared variable', v_parts[7]);
     end if;
@@ -11325,7 +11339,7 @@ begin
     return format('{{#%s}} is never closed', v_open[cardinality(v_open)]);
   end if;
   if regexp_replace(template_body_problem.source, '\{\{([^}]*)\}\}', '', 'g') ~ '\{\{|\}\}' then
-    return 'a {{ or }} is unmatched (triple braces are not allowed)';
+    return 'a {{ or }} is unmatched';
   end if;
   return null;
 end;
@@ -16027,8 +16041,16 @@ CREATE FUNCTION app_private.digest_to_send(user_id uuid) RETURNS jsonb
 declare
   v_ids uuid[];
   v_locale text;
+  v_prefs app_public.notification_preferences;
 begin
   perform pg_advisory_xact_lock(hashtextextended('notifications__send_digest:' || digest_to_send.user_id, 0));
+  -- Held rows the reader has switched off since (their category, email altogether, or email stopped after bounces)
+  -- are cancelled, not sent: preferences are read again at sending time, as for single messages.
+  select * into v_prefs from app_public.notification_preferences p where p.user_id = digest_to_send.user_id;
+  update app_public.notifications n set status = 'cancelled', last_error = 'switched off by the user before the digest'
+   where n.user_id = digest_to_send.user_id and n.digest and n.channel = 'email' and n.status = 'queued'
+     and n.scheduled_at <= statement_timestamp()
+     and (not app_hidden.notification_allowed(v_prefs, 'email', n.category) or v_prefs.email_disabled_at is not null);
   -- notifications_all_user_idx finds the user's rows (a few hundred at most over the retention period). After the
   -- lock: statement_timestamp(), not now(), so a run that waited sees what became due and sent meanwhile.
   select array_agg(c.id order by c.created_at) into v_ids
@@ -17391,6 +17413,25 @@ COMMENT ON FUNCTION app_private.issue_phone_code(code_id uuid) IS 'Creates the c
 
 
 --
+-- Name: job_is_live(timestamp with time zone, integer, integer); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.job_is_live(locked_at timestamp with time zone, attempts integer, max_attempts integer) RETURNS boolean
+    LANGUAGE sql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select job_is_live.locked_at is not null or job_is_live.attempts < job_is_live.max_attempts;
+$$;
+
+
+--
+-- Name: FUNCTION job_is_live(locked_at timestamp with time zone, attempts integer, max_attempts integer); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.job_is_live(locked_at timestamp with time zone, attempts integer, max_attempts integer) IS 'Whether a graphile-worker job may still run (locked now, or attempts left).';
+
+
+--
 -- Name: job_queue_stats(); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -18455,6 +18496,7 @@ CREATE FUNCTION app_private.notification_attempt_status(outcome text, attempts i
     when 'sent' then 'sent'
     when 'bounced' then 'bounced'
     when 'failed' then 'failed'
+    when 'cancelled' then 'cancelled'
     else case when notification_attempt_status.attempts >= (app_hidden.config_value('notifications.max_retries'))::int
               then 'failed' else 'queued' end
   end::app_public.notification_status;
@@ -18525,7 +18567,14 @@ CREATE FUNCTION app_private.notification_to_send(notification_id uuid) RETURNS j
     LANGUAGE sql STABLE
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
-  select jsonb_build_object(
+  select case
+    when not app_hidden.notification_allowed(p, n.channel, n.category)
+         or (n.channel = 'email' and p.email_disabled_at is not null) then
+      jsonb_build_object('id', n.id, 'outcome', 'cancelled', 'skip', 'switched off by the user before sending')
+    when c.user_id is null or b.text is null then
+      jsonb_build_object('id', n.id, 'outcome', 'failed',
+                         'skip', case when c.user_id is null then 'the user has no contacts' else 'the template has no text' end)
+    else jsonb_build_object(
            'id', n.id, 'channel', n.channel, 'category', n.category, 'priority', n.priority,
            'variables', n.variables, 'attempts', n.attempts, 'template', t.name, 'secret', t.secret,
            'declared', (select coalesce(jsonb_agg(v ->> 'name'), '[]') from jsonb_array_elements(t.variables) v),
@@ -18534,13 +18583,13 @@ CREATE FUNCTION app_private.notification_to_send(notification_id uuid) RETURNS j
            'push_tokens', (select coalesce(jsonb_agg(jsonb_build_object('token', dt.token, 'platform', dt.platform)
                                                       order by dt.last_used_at desc), '[]')
                              from app_public.device_tokens dt where dt.user_id = n.user_id and dt.active))
+  end
     from app_public.notifications n
     join app_public.notification_templates t on t.id = n.template_id
-    join app_public.user_contacts c on c.user_id = n.user_id
+    left join app_public.user_contacts c on c.user_id = n.user_id
     left join app_public.notification_preferences p on p.user_id = n.user_id
     cross join lateral (select app_private.notification_template_text(t.id, p.locale) as text) b
-   where n.id = notification_to_send.notification_id and n.status = 'queued' and n.scheduled_at <= now()
-     and b.text is not null;
+   where n.id = notification_to_send.notification_id and n.status = 'queued' and n.scheduled_at <= now();
 $$;
 
 
@@ -18548,7 +18597,7 @@ $$;
 -- Name: FUNCTION notification_to_send(notification_id uuid); Type: COMMENT; Schema: app_private; Owner: -
 --
 
-COMMENT ON FUNCTION app_private.notification_to_send(notification_id uuid) IS 'A due queued notification with its template bodies (user''s locale, else English) and recipient; null otherwise.';
+COMMENT ON FUNCTION app_private.notification_to_send(notification_id uuid) IS 'A due queued notification with its template bodies (user''s locale, else English) and recipient; {id, skip, outcome} when it can no longer be sent; null otherwise.';
 
 
 --
@@ -20450,7 +20499,8 @@ begin
   select count(*) into v_notifications
     from (select n.id from app_public.notifications n
            where n.status = 'queued' and n.scheduled_at < v_cutoff and not n.digest
-             and not exists (select 1 from graphile_worker.jobs j where j.key = 'notifications__send:' || n.id)
+             and not exists (select 1 from graphile_worker.jobs j where j.key = 'notifications__send:' || n.id
+                                and app_private.job_is_live(j.locked_at, j.attempts, j.max_attempts))
            limit requeue_stranded_messages.batch) s,
          lateral app_private.enqueue_notification(s.id, now()) j;
   -- A digest job sends every due digest row of its user: one new job per user is enough.
@@ -20458,13 +20508,15 @@ begin
     from (select distinct n.user_id from app_public.notifications n
            where n.status = 'queued' and n.scheduled_at < v_cutoff and n.digest
              and not exists (select 1 from graphile_worker.jobs j
-                              where j.key like 'notifications__send\_digest:' || n.user_id || ':%')
+                              where j.key like 'notifications__send\_digest:' || n.user_id || ':%'
+                                and app_private.job_is_live(j.locked_at, j.attempts, j.max_attempts))
            limit requeue_stranded_messages.batch) s,
          lateral app_private.enqueue_digest(s.user_id, now()) j;
   select count(*) into v_deliveries
     from (select d.id from app_public.webhook_deliveries d
            where d.status in ('pending', 'failed') and d.next_attempt_at < v_cutoff
-             and not exists (select 1 from graphile_worker.jobs j where j.key = 'webhook_deliveries__send:' || d.id)
+             and not exists (select 1 from graphile_worker.jobs j where j.key = 'webhook_deliveries__send:' || d.id
+                                and app_private.job_is_live(j.locked_at, j.attempts, j.max_attempts))
            limit requeue_stranded_messages.batch) s,
          lateral app_private.enqueue_webhook_delivery(s.id, now()) j;
   return v_notifications + v_digests + v_deliveries;
@@ -29420,8 +29472,16 @@ CREATE FUNCTION app_public.rotate_unsubscribe_key(revoke_previous boolean DEFAUL
     AS $$
 declare
   v_admin uuid := app_private.require_admin('system.write', 'rotate the unsubscribe key');
+  v_keys app_private.email_unsubscribe_keys;
+  v_grace_ends timestamptz;
   v_rotated_at timestamptz;
 begin
+  select * into v_keys from app_private.email_unsubscribe_keys k for update;
+  v_grace_ends := v_keys.rotated_at + make_interval(days => (app_hidden.config_value('notifications.unsubscribe_key_grace_days'))::int);
+  if not coalesce(rotate_unsubscribe_key.revoke_previous, false) and v_keys.previous_key is not null and v_grace_ends > now() then
+    raise exception 'The previous unsubscribe key still verifies links until %: rotate again then, or with revoke_previous',
+      to_char(v_grace_ends at time zone 'UTC', 'YYYY-MM-DD HH24:MI "UTC"') using errcode = 'BADST';
+  end if;
   update app_private.email_unsubscribe_keys k
      set previous_key = case when coalesce(rotate_unsubscribe_key.revoke_previous, false) then null else k.key end,
          key = public.gen_random_bytes(32), rotated_at = now()
@@ -29438,7 +29498,7 @@ $$;
 --
 
 COMMENT ON FUNCTION app_public.rotate_unsubscribe_key(revoke_previous boolean) IS '@resultFieldName rotatedAt
-Replaces the key that signs unsubscribe links. Links already sent keep working for notifications.unsubscribe_key_grace_days, or stop at once with revokePrevious (a leaked key). Needs system.write and a two-factor session. Errors: LOGIN, DNIED.';
+Replaces the key that signs unsubscribe links. Links already sent keep working for notifications.unsubscribe_key_grace_days, or stop at once with revokePrevious (a leaked key). Needs system.write and a two-factor session. Errors: LOGIN, DNIED, BADST (the previous key is still in its grace period, without revokePrevious).';
 
 
 --
@@ -31814,6 +31874,9 @@ begin
     raise exception 'variables must be an array of {"name": text, "required": boolean} with distinct lowercase names'
       using errcode = 'INVAL';
   end if;
+  -- Two admins creating the same new name at once: the second waits here and then edits what the first made, with
+  -- the checks of an edit (a row lock cannot wait for a row that does not exist yet).
+  perform pg_advisory_xact_lock(hashtextextended('upsert_notification_template:' || upsert_notification_template.name, 0));
   select * into v_old from app_public.notification_templates t where t.name = upsert_notification_template.name for update;
 
   if v_old.id is null then
@@ -31857,6 +31920,20 @@ begin
       raise exception '%: %', v_field, v_problem using errcode = 'INVAL';
     end if;
   end loop;
+  -- The template's other locales must still render with the new variables.
+  select format('variables: the %s text would no longer render (%s: %s)', b.locale, f.field, f.problem)
+    into v_problem
+    from app_public.notification_template_bodies b
+    cross join lateral (values ('push_title', b.push_title), ('push_body', b.push_body), ('email_subject', b.email_subject),
+                               ('email_text', b.email_text), ('email_html', b.email_html), ('sms_body', b.sms_body),
+                               ('in_app_title', b.in_app_title), ('in_app_body', b.in_app_body)) f0 (field, source)
+    cross join lateral (select f0.field, app_hidden.template_body_problem(f0.source, v_declared) as problem) f
+   where b.template_id = v_old.id and b.locale <> upsert_notification_template.locale and f.problem is not null
+   order by b.locale, f.field
+   limit 1;
+  if v_problem is not null then
+    raise exception '%', v_problem using errcode = 'INVAL';
+  end if;
   if coalesce(v_old.secret, 'none') <> 'none'
      and not (coalesce(upsert_notification_template.email_text, '') ~ '\{\{\s*token\s*\}\}'
               and coalesce(upsert_notification_template.email_html, '') ~ '\{\{\s*token\s*\}\}') then
@@ -48133,6 +48210,13 @@ REVOKE ALL ON FUNCTION app_private.issue_notification_token(notification_id uuid
 --
 
 REVOKE ALL ON FUNCTION app_private.issue_phone_code(code_id uuid) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION job_is_live(locked_at timestamp with time zone, attempts integer, max_attempts integer); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.job_is_live(locked_at timestamp with time zone, attempts integer, max_attempts integer) FROM PUBLIC;
 
 
 --

@@ -230,6 +230,33 @@ test.serial("a digest mixing categories carries one unsubscribe link per categor
   t.not(prefs!.email.new_request, false, "new requests still come");
 });
 
+test.serial("what the reader switches off while it is held never goes out: their unsubscribe, or email stopped by bounces", async (t) => {
+  const { id, email } = await reader({ email_frequency: "weekly", categories: { email: { promotional: true } } });
+  await notify(id, "promotion", { title: "Summer deals", message: "Half price on short trips." });
+  await notify(id, "offer_received", OFFER("A chair"));
+  // On Tuesday the reader follows the "stop promotional emails" link of an earlier email.
+  await queryAsRoot(db, `update app_public.notification_preferences
+                            set categories = jsonb_set(categories, '{email,promotional}', 'false') where user_id = $1`, [id]);
+  await digestTimeComes(id);
+  await runJobs();
+  const [digest, ...more] = mailsTo(email);
+  t.is(more.length, 0);
+  t.true(digest!.text.includes("A chair"));
+  t.false(digest!.text.includes("Summer deals"), "the promotional email is not in the digest");
+  t.deepEqual((await rows(id)).map((r) => [r.template, r.status, r.last_error]), [
+    ["promotion", "cancelled", "switched off by the user before the digest"],
+    ["offer_received", "sent", null],
+  ]);
+
+  // Email stopped after hard bounces: nothing held goes out any more.
+  await notify(id, "offer_received", OFFER("A table"));
+  await queryAsRoot(db, "update app_public.notification_preferences set email_disabled_at = now() where user_id = $1", [id]);
+  await digestTimeComes(id);
+  await runJobs();
+  t.is(mailsTo(email).length, 1, "no second digest");
+  t.like((await rows(id)).at(-1), { status: "cancelled" });
+});
+
 test.serial("two runs of the digest task at once send one digest, once", async (t) => {
   // The real task, twice in parallel, each on its own connection, as two workers (or a job and its sibling) would.
   // Each round, another transaction holds one of the three rows at the start (as a preference change re-planning it

@@ -187,6 +187,24 @@ test.serial("push goes to every active token; tokens the provider no longer know
   t.is((await rows(id)).length, 2, "no active token: no push row");
 });
 
+test.serial("preferences are read again at sending time: a push held by quiet hours and switched off meanwhile is cancelled", async (t) => {
+  const { id } = await createUser(db);
+  await queryAsRoot(db, `update app_public.notification_preferences set email_enabled = false, in_app_enabled = false,
+                           quiet_hours_enabled = true, quiet_start = '00:00', quiet_end = '23:59', timezone = 'UTC' where user_id = $1`, [id]);
+  await queryAsRoot(db, "insert into app_public.device_tokens (user_id, token, platform) values ($1, $2, 'ios')", [id, `held-${id}`]);
+  await notify(id, "offer_countered", OFFER);
+  const [held] = await rows(id);
+  t.like(held, { channel: "push", status: "queued" });
+  t.true(new Date(held!.scheduled_at).getTime() > Date.now(), "held by quiet hours");
+
+  await queryAsRoot(db, "update app_public.notification_preferences set push_enabled = false where user_id = $1", [id]);
+  const before = push.received.length;
+  await timePasses();
+  await runJobs();
+  t.like((await rows(id))[0], { status: "cancelled", last_error: "switched off by the user before sending" });
+  t.is(push.received.length, before, "nothing reached the device");
+});
+
 test.serial("a reset link's token is minted at sending time: only its hash is stored, never in the row", async (t) => {
   const { id, email } = await createUser(db);
   await notify(id, "password_reset", { app_url: "https://app.example", minutes: "60" }, "urgent");

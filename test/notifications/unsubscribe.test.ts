@@ -92,6 +92,12 @@ test.serial("rotateUnsubscribeKey: links already sent work through the grace per
   t.is(await follow(before), "ok", "a link sent before the rotation still works");
   t.is(await follow(after), "ok");
 
+  // One key is kept besides the current one: rotating again within the grace period would break the links it signed.
+  const again = await server.gql(ROTATE, { token: adminToken });
+  t.is(errorCode(again), "BADST");
+  t.regex(again.errors![0]!.message, /^The previous unsubscribe key still verifies links until \d{4}-\d\d-\d\d \d\d:\d\d UTC: rotate again then, or with revoke_previous$/);
+  t.is(await follow(before), "ok", "nothing changed");
+
   // Past notifications.unsubscribe_key_grace_days (30), only the new key verifies.
   await queryAsRoot(db, "update app_private.email_unsubscribe_keys set rotated_at = now() - interval '31 days'");
   t.is(await follow(before), "INVAL", "the old key expired");

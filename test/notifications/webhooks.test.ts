@@ -251,6 +251,14 @@ test.serial("only public addresses are called: literal, resolved and mapped priv
     message: /^localhost resolves to (127\.0\.0\.1|::1), which is not public$/ }, "a name is judged by what it resolves to");
   t.is(received.length, before, "nothing reached the receiver");
 
+  // Only the status is read: an endpoint that answers and then trickles its body forever does not hold the call.
+  const trickler = createServer((_req, res) => { res.writeHead(202); res.write("."); });
+  await new Promise<void>((resolve) => trickler.listen(0, "127.0.0.1", resolve));
+  t.teardown(() => { trickler.closeAllConnections(); trickler.close(); });
+  const status = await postToPublicEndpoint(`http://127.0.0.1:${(trickler.address() as AddressInfo).port}/`,
+    { headers: {}, body: "{}", timeoutMs: 60_000, allowLoopback: true });
+  t.is(status, 202);
+
   // A webhook kept from when loopback was allowed: once it is not, the worker refuses to call it.
   const { webhookId } = await createWebhook("/private", ["user.verified"]);
   const previous = await setSetting(db, "notifications.webhook_allow_loopback_http", false);

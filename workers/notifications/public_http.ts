@@ -32,6 +32,9 @@ for (const [network, prefix] of [
 for (const [network, prefix] of [
   ["::", 128],
   ["::1", 128],
+  ["64:ff9b:1::", 48],
+  ["2002::", 16],
+  ["fec0::", 10],
   ["64:ff9b::", 96],
   ["100::", 64],
   ["2001:db8::", 32],
@@ -96,8 +99,9 @@ export function postToPublicEndpoint(url: string, options: PostOptions): Promise
         headers: { ...options.headers, "content-length": String(Buffer.byteLength(options.body)) },
       },
       (response) => {
+        // Only the status matters: the body is not read, so an endpoint trickling one cannot hold the socket.
         clearTimeout(timer);
-        response.resume();
+        response.destroy();
         resolve(response.statusCode ?? 0);
       }
     );

@@ -27,7 +27,14 @@ interface ToSend {
   push_tokens: { token: string; platform: string }[];
 }
 
-type Outcome = "sent" | "retry" | "failed" | "bounced";
+type Outcome = "sent" | "retry" | "failed" | "bounced" | "cancelled";
+
+/** A queued row that can no longer be sent: switched off by the user meanwhile, or nothing to send it with. */
+interface Skip {
+  id: string;
+  skip: string;
+  outcome: "cancelled" | "failed";
+}
 
 export function makeNotificationsSendTask({
   mailer,
@@ -47,14 +54,16 @@ export function makeNotificationsSendTask({
     };
 
     // At least once: a repeated job finds the row sent, not yet due (a retry is scheduled) or gone.
-    const [{ message } = { message: null }] = await query<{ message: ToSend | null }>(
+    const [{ message: answer } = { message: null }] = await query<{ message: ToSend | Skip | null }>(
       "select app_private.notification_to_send($1) as message",
       [id]
     );
-    if (!message) {
+    if (!answer) {
       helpers.logger.debug("notification is not queued or not due; nothing to send", { notificationId: id });
       return;
     }
+    if ("skip" in answer) return await record(answer.outcome, answer.skip);
+    const message = answer;
 
     const variables = { ...message.variables };
     if (message.secret !== "none") {

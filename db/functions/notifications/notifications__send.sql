@@ -19,13 +19,24 @@ comment on function app_private.enqueue_notification(uuid, timestamptz) is 'Enqu
 
 -- A queued notification that is due, with what rendering and sending need: the template's bodies in the user's
 -- locale (English when that locale has none), the address, phone or active push tokens. Null when the row is no
--- longer queued or not yet due (the job ran twice, or was replaced by a retry).
+-- longer queued or not yet due (the job ran twice, or was replaced by a retry). A row that can no longer be sent
+-- answers {id, skip, outcome} instead, for the task to record: `cancelled` when the user has since switched its
+-- channel or category off (or email stopped after bounces: preferences are read again at sending time, so a
+-- message held by quiet hours honours a change made meanwhile); `failed` when the user has no contacts row or the
+-- template no text. Without that answer such a row would stay queued, and the sweep would give it a job for ever.
 create or replace function app_private.notification_to_send(notification_id uuid)
 returns jsonb
 language sql stable
 set search_path = pg_catalog, public, pg_temp
 as $$
-  select jsonb_build_object(
+  select case
+    when not app_hidden.notification_allowed(p, n.channel, n.category)
+         or (n.channel = 'email' and p.email_disabled_at is not null) then
+      jsonb_build_object('id', n.id, 'outcome', 'cancelled', 'skip', 'switched off by the user before sending')
+    when c.user_id is null or b.text is null then
+      jsonb_build_object('id', n.id, 'outcome', 'failed',
+                         'skip', case when c.user_id is null then 'the user has no contacts' else 'the template has no text' end)
+    else jsonb_build_object(
            'id', n.id, 'channel', n.channel, 'category', n.category, 'priority', n.priority,
            'variables', n.variables, 'attempts', n.attempts, 'template', t.name, 'secret', t.secret,
            'declared', (select coalesce(jsonb_agg(v ->> 'name'), '[]') from jsonb_array_elements(t.variables) v),
@@ -34,15 +45,15 @@ as $$
            'push_tokens', (select coalesce(jsonb_agg(jsonb_build_object('token', dt.token, 'platform', dt.platform)
                                                       order by dt.last_used_at desc), '[]')
                              from app_public.device_tokens dt where dt.user_id = n.user_id and dt.active))
+  end
     from app_public.notifications n
     join app_public.notification_templates t on t.id = n.template_id
-    join app_public.user_contacts c on c.user_id = n.user_id
+    left join app_public.user_contacts c on c.user_id = n.user_id
     left join app_public.notification_preferences p on p.user_id = n.user_id
     cross join lateral (select app_private.notification_template_text(t.id, p.locale) as text) b
-   where n.id = notification_to_send.notification_id and n.status = 'queued' and n.scheduled_at <= now()
-     and b.text is not null;
+   where n.id = notification_to_send.notification_id and n.status = 'queued' and n.scheduled_at <= now();
 $$;
-comment on function app_private.notification_to_send(uuid) is 'A due queued notification with its template bodies (user''s locale, else English) and recipient; null otherwise.';
+comment on function app_private.notification_to_send(uuid) is 'A due queued notification with its template bodies (user''s locale, else English) and recipient; {id, skip, outcome} when it can no longer be sent; null otherwise.';
 
 -- A template's text in a locale, English when that locale has none: {locale, bodies: {push_title, …, in_app_body}};
 -- null when the template has no body at all.
@@ -67,7 +78,8 @@ comment on function app_private.notification_template_text(uuid, text) is
   'The bodies of a template in a locale (English when it has none); null without any.';
 
 -- The outcome of one attempt. outcome: sent; retry (a provider failure: again after the next delay, failed after the
--- last); failed (nothing to retry: no recipient left); bounced (a hard email bounce). Returns the new status.
+-- last); failed (nothing to retry: no recipient left); bounced (a hard email bounce); cancelled (switched off by the
+-- user before sending). Returns the new status.
 create or replace function app_private.record_notification_attempt(
   notification_id uuid,
   outcome text,
@@ -124,6 +136,7 @@ as $$
     when 'sent' then 'sent'
     when 'bounced' then 'bounced'
     when 'failed' then 'failed'
+    when 'cancelled' then 'cancelled'
     else case when notification_attempt_status.attempts >= (app_hidden.config_value('notifications.max_retries'))::int
               then 'failed' else 'queued' end
   end::app_public.notification_status;

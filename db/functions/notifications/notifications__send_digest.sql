@@ -39,8 +39,16 @@ as $$
 declare
   v_ids uuid[];
   v_locale text;
+  v_prefs app_public.notification_preferences;
 begin
   perform pg_advisory_xact_lock(hashtextextended('notifications__send_digest:' || digest_to_send.user_id, 0));
+  -- Held rows the reader has switched off since (their category, email altogether, or email stopped after bounces)
+  -- are cancelled, not sent: preferences are read again at sending time, as for single messages.
+  select * into v_prefs from app_public.notification_preferences p where p.user_id = digest_to_send.user_id;
+  update app_public.notifications n set status = 'cancelled', last_error = 'switched off by the user before the digest'
+   where n.user_id = digest_to_send.user_id and n.digest and n.channel = 'email' and n.status = 'queued'
+     and n.scheduled_at <= statement_timestamp()
+     and (not app_hidden.notification_allowed(v_prefs, 'email', n.category) or v_prefs.email_disabled_at is not null);
   -- notifications_all_user_idx finds the user's rows (a few hundred at most over the retention period). After the
   -- lock: statement_timestamp(), not now(), so a run that waited sees what became due and sent meanwhile.
   select array_agg(c.id order by c.created_at) into v_ids

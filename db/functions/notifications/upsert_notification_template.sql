@@ -3,7 +3,8 @@
 -- Every edit bumps the template's version once (the triggers of notification_rules.sql) and writes one audit entry.
 --
 -- Templates are data that admins edit while SQL keeps calling them, so an edit must not break a caller or a send:
--- - every {{…}} of a body is a declared variable or an if/unless/each/else block of one, balanced (what the renderer,
+-- - every {{…}} of a body, in every locale (the one edited, and the others against the new variables), is a declared
+--   variable or an if/unless/each/else block of one, balanced (what the renderer,
 --   workers/notifications/render.ts, compiles in strict mode); inside an each block, plain names are the item's
 --   fields (the renderer's strict mode fails a missing one); triple braces and partials, which would print
 --   unescaped HTML or reach beyond the template, are refused;
@@ -21,31 +22,45 @@ language plpgsql immutable
 set search_path = pg_catalog, public, pg_temp
 as $$
 declare
+  -- Names Handlebars resolves to its built-in helpers before any variable: {{log}} would print nothing.
+  c_helpers constant text[] := array['if', 'unless', 'each', 'with', 'lookup', 'log', 'else', 'this'];
   v_token text;
   v_parts text[];
   v_open text[] := '{}';
+  v_else boolean[] := '{}';
 begin
   if template_body_problem.source is null then
     return null;
+  end if;
+  -- Three braces open or close an unescaped output in Handlebars, wherever they stand ({{a}}} too).
+  if template_body_problem.source ~ '\{\{\{|\}\}\}' then
+    return 'triple braces are not allowed (they would print unescaped HTML)';
   end if;
   for v_token in select m[1] from regexp_matches(template_body_problem.source, '\{\{([^}]*)\}\}', 'g') m loop
     v_parts := regexp_match(v_token, '^\s*(?:(#)(if|unless|each)\s+([a-z_][a-z0-9_]*)|(/)(if|unless|each)|(else)|([a-z_][a-z0-9_]*))\s*$');
     if v_parts is null then
       return format('{{%s}} is not a variable nor an if/unless/each/else block', v_token);
+    elsif coalesce(v_parts[3], v_parts[7]) = any (c_helpers) then
+      return format('{{%s}} names a Handlebars helper, not a variable', v_token);
     elsif v_parts[1] is not null then
       if not (v_parts[3] = any (template_body_problem.declared) or 'each' = any (v_open)) then
         return format('{{%s}} uses %s, which is not a declared variable', v_token, v_parts[3]);
       end if;
       v_open := v_open || v_parts[2];
+      v_else := v_else || false;
     elsif v_parts[4] is not null then
       if cardinality(v_open) = 0 or v_open[cardinality(v_open)] <> v_parts[5] then
         return format('{{%s}} closes no open block', v_token);
       end if;
       v_open := v_open[1:cardinality(v_open) - 1];
+      v_else := v_else[1:cardinality(v_else) - 1];
     elsif v_parts[6] is not null then
       if cardinality(v_open) = 0 then
         return '{{else}} is outside an if/unless block';
+      elsif v_else[cardinality(v_else)] then
+        return format('{{else}} appears twice in one {{#%s}} block', v_open[cardinality(v_open)]);
       end if;
+      v_else[cardinality(v_else)] := true;
     elsif not (v_parts[7] = any (template_body_problem.declared) or 'each' = any (v_open)) then
       return format('{{%s}} is not a declared variable', v_parts[7]);
     end if;
@@ -54,7 +69,7 @@ begin
     return format('{{#%s}} is never closed', v_open[cardinality(v_open)]);
   end if;
   if regexp_replace(template_body_problem.source, '\{\{([^}]*)\}\}', '', 'g') ~ '\{\{|\}\}' then
-    return 'a {{ or }} is unmatched (triple braces are not allowed)';
+    return 'a {{ or }} is unmatched';
   end if;
   return null;
 end;
@@ -103,6 +118,9 @@ begin
     raise exception 'variables must be an array of {"name": text, "required": boolean} with distinct lowercase names'
       using errcode = 'INVAL';
   end if;
+  -- Two admins creating the same new name at once: the second waits here and then edits what the first made, with
+  -- the checks of an edit (a row lock cannot wait for a row that does not exist yet).
+  perform pg_advisory_xact_lock(hashtextextended('upsert_notification_template:' || upsert_notification_template.name, 0));
   select * into v_old from app_public.notification_templates t where t.name = upsert_notification_template.name for update;
 
   if v_old.id is null then
@@ -146,6 +164,20 @@ begin
       raise exception '%: %', v_field, v_problem using errcode = 'INVAL';
     end if;
   end loop;
+  -- The template's other locales must still render with the new variables.
+  select format('variables: the %s text would no longer render (%s: %s)', b.locale, f.field, f.problem)
+    into v_problem
+    from app_public.notification_template_bodies b
+    cross join lateral (values ('push_title', b.push_title), ('push_body', b.push_body), ('email_subject', b.email_subject),
+                               ('email_text', b.email_text), ('email_html', b.email_html), ('sms_body', b.sms_body),
+                               ('in_app_title', b.in_app_title), ('in_app_body', b.in_app_body)) f0 (field, source)
+    cross join lateral (select f0.field, app_hidden.template_body_problem(f0.source, v_declared) as problem) f
+   where b.template_id = v_old.id and b.locale <> upsert_notification_template.locale and f.problem is not null
+   order by b.locale, f.field
+   limit 1;
+  if v_problem is not null then
+    raise exception '%', v_problem using errcode = 'INVAL';
+  end if;
   if coalesce(v_old.secret, 'none') <> 'none'
      and not (coalesce(upsert_notification_template.email_text, '') ~ '\{\{\s*token\s*\}\}'
               and coalesce(upsert_notification_template.email_html, '') ~ '\{\{\s*token\s*\}\}') then
