@@ -1,5 +1,6 @@
 // Notifications as tests see them: the rows app_hidden.notify wrote for a user (or an address), with their
-// template's name, one per channel.
+// template's name, one per channel; and their text as the sending task renders it.
+import { type Bodies, type Rendered, renderChannel } from "../../workers/notifications/render.ts";
 import { queryAsRoot, type TestDatabase } from "./database.ts";
 
 export interface NotificationRow {
@@ -24,4 +25,15 @@ export async function notificationsTo(db: TestDatabase, who: { userId: string } 
        and ($4::text is null or n.channel::text = $4)
      order by n.created_at, n.channel`,
     ["userId" in who ? who.userId : null, "email" in who ? who.email : null, filter.template ?? null, filter.channel ?? null]);
+}
+
+/**
+ * A queued notification as the sending task would render it: app_private.notification_to_send (the template's bodies in
+ * the recipient's locale, English otherwise) through the worker's renderer. Undefined when the row is not due.
+ */
+export async function renderedNotification(db: TestDatabase, notificationId: string): Promise<Rendered | undefined> {
+  const [row] = await queryAsRoot<{ n: { channel: string; bodies: Bodies; variables: Record<string, unknown>; declared: string[] } | null }>(
+    db, "select app_private.notification_to_send($1) as n", [notificationId]);
+  if (!row?.n) return undefined;
+  return renderChannel(row.n.channel, row.n.bodies, row.n.variables, row.n.declared);
 }
