@@ -145,6 +145,24 @@ update app_public.notification_template_bodies b
   app_public.notification_templates t
  where t.id = b.template_id and t.name = 'emergency_reported' and b.locale = s.locale;
 
+-- A weather alert's figures instead of English sentences made in SQL: the template words each raised alert (its
+-- SMS only points to the details, which could take it past 320 characters).
+update app_public.notification_templates
+   set variables = '[{"name":"first_name","required":true},{"name":"trip_title","required":true},{"name":"origin_severe_condition","required":false},{"name":"origin_high_wind","required":false},{"name":"origin_heavy_precipitation","required":false},{"name":"origin_extreme_temperature","required":false},{"name":"destination_severe_condition","required":false},{"name":"destination_high_wind","required":false},{"name":"destination_heavy_precipitation","required":false},{"name":"destination_extreme_temperature","required":false}]'
+ where name = 'weather_alert';
+update app_public.notification_template_bodies b
+   set push_body = s.body, email_text = s.greeting || E'\n\n' || s.body || E'\n\nP2P Delivery\n',
+       email_html = '<p>' || s.greeting || '</p>' || E'\n<p>' || s.body || E'</p>\n<p>P2P Delivery</p>',
+       sms_body = s.sms, in_app_body = s.body
+  from (values
+    ('en', 'Hello {{first_name}},', 'Weather alert for your trip "{{trip_title}}":{{#if origin_severe_condition}} {{origin_severe_condition}} expected at the origin.{{/if}}{{#if origin_high_wind}} Wind of {{origin_high_wind}} km/h expected at the origin.{{/if}}{{#if origin_heavy_precipitation}} {{origin_heavy_precipitation}} mm of precipitation expected at the origin.{{/if}}{{#if origin_extreme_temperature}} {{origin_extreme_temperature}} °C expected at the origin.{{/if}}{{#if destination_severe_condition}} {{destination_severe_condition}} expected at the destination.{{/if}}{{#if destination_high_wind}} Wind of {{destination_high_wind}} km/h expected at the destination.{{/if}}{{#if destination_heavy_precipitation}} {{destination_heavy_precipitation}} mm of precipitation expected at the destination.{{/if}}{{#if destination_extreme_temperature}} {{destination_extreme_temperature}} °C expected at the destination.{{/if}}',
+     'P2P Delivery: weather alert for your trip "{{trip_title}}". Details in the app.'),
+    ('fr', 'Bonjour {{first_name}},', 'Alerte météo pour votre trajet « {{trip_title}} » :{{#if origin_severe_condition}} {{origin_severe_condition}} prévu au départ.{{/if}}{{#if origin_high_wind}} Vent de {{origin_high_wind}} km/h prévu au départ.{{/if}}{{#if origin_heavy_precipitation}} {{origin_heavy_precipitation}} mm de précipitations prévus au départ.{{/if}}{{#if origin_extreme_temperature}} {{origin_extreme_temperature}} °C prévus au départ.{{/if}}{{#if destination_severe_condition}} {{destination_severe_condition}} prévu à l''arrivée.{{/if}}{{#if destination_high_wind}} Vent de {{destination_high_wind}} km/h prévu à l''arrivée.{{/if}}{{#if destination_heavy_precipitation}} {{destination_heavy_precipitation}} mm de précipitations prévus à l''arrivée.{{/if}}{{#if destination_extreme_temperature}} {{destination_extreme_temperature}} °C prévus à l''arrivée.{{/if}}',
+     'P2P Delivery : alerte météo pour votre trajet « {{trip_title}} ». Détails dans l''application.')
+  ) as s (locale, greeting, body, sms),
+  app_public.notification_templates t
+ where t.id = b.template_id and t.name = 'weather_alert' and b.locale = s.locale;
+
 -- traveler_arriving never greets the reader: it declares only what its bodies use.
 update app_public.notification_templates set variables = '[{"name":"delivery_number","required":true}]'
  where name = 'traveler_arriving';
@@ -181,6 +199,19 @@ update app_public.notification_template_bodies b
   ) as s (locale, greeting, body),
   app_public.notification_templates t
  where t.id = b.template_id and t.name = 'emergency_reported' and b.locale = s.locale;
+update app_public.notification_templates
+   set variables = '[{"name":"first_name","required":true},{"name":"trip_title","required":true},{"name":"alert","required":true}]'
+ where name = 'weather_alert';
+update app_public.notification_template_bodies b
+   set push_body = s.body, email_text = s.greeting || E'\n\n' || s.body || E'\n\nP2P Delivery\n',
+       email_html = '<p>' || s.greeting || '</p>' || E'\n<p>' || s.body || E'</p>\n<p>P2P Delivery</p>',
+       sms_body = 'P2P Delivery: ' || s.body, in_app_body = s.body
+  from (values
+    ('en', 'Hello {{first_name}},', 'Weather alert for your trip "{{trip_title}}": {{alert}}'),
+    ('fr', 'Bonjour {{first_name}},', 'Alerte météo pour votre trajet « {{trip_title}} » : {{alert}}')
+  ) as s (locale, greeting, body),
+  app_public.notification_templates t
+ where t.id = b.template_id and t.name = 'weather_alert' and b.locale = s.locale;
 -- Notifications made from the new templates go with them (their foreign key would refuse the deletion).
 delete from app_public.notifications n
  using app_public.notification_templates t

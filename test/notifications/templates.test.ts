@@ -82,24 +82,36 @@ test("no active template takes a subject or a message (but the bulk sends' an ad
 /** The variable names a Handlebars body reads (helpers such as if and unless excluded). */
 function variablesOf(source: string): Set<string> {
   const names = new Set<string>();
-  const visit = (node: any): void => {
-    if (!node || typeof node !== "object") return;
-    if (Array.isArray(node)) return node.forEach(visit);
+  const visit = (node: hbs.AST.Node | hbs.AST.Node[] | null | undefined): void => {
+    if (!node) return;
+    if (Array.isArray(node)) {
+      for (const child of node) visit(child);
+      return;
+    }
     switch (node.type) {
-      case "Program": return visit(node.body);
+      case "Program":
+        visit((node as hbs.AST.Program).body);
+        break;
       case "MustacheStatement":
-      case "SubExpression":
-        if (node.params.length === 0 && !node.hash) return visit(node.path);
-        return visit(node.params);
-      case "BlockStatement":
-        visit(node.params);
-        visit(node.program);
-        return visit(node.inverse);
-      case "PathExpression":
-        names.add(node.parts[0] ?? node.original);
-        return;
-      default:
-        return;
+      case "SubExpression": {
+        const call = node as hbs.AST.MustacheStatement;
+        // A bare {{name}} reads a variable; {{helper args}} reads its arguments.
+        if (call.params.length === 0 && !call.hash) visit(call.path);
+        else visit(call.params);
+        break;
+      }
+      case "BlockStatement": {
+        const block = node as hbs.AST.BlockStatement;
+        visit(block.params);
+        visit(block.program);
+        visit(block.inverse);
+        break;
+      }
+      case "PathExpression": {
+        const path = node as hbs.AST.PathExpression;
+        names.add(path.parts[0] ?? path.original);
+        break;
+      }
     }
   };
   visit(Handlebars.parse(source));
