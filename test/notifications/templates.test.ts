@@ -79,8 +79,11 @@ test("no active template takes a subject or a message (but the bulk sends' an ad
 
 // ---- The templates themselves -------------------------------------------------------------------------------
 
-/** The variable names a Handlebars body reads (helpers such as if and unless excluded). */
-function variablesOf(source: string): Set<string> {
+/**
+ * The variable names a Handlebars body reads (helpers such as if and unless excluded). Inside {{#each list}} names are
+ * the fields of each item, not variables: the list counts as read (and is listed in `lists`), its block is not read.
+ */
+function variablesOf(source: string, lists = new Set<string>()): Set<string> {
   const names = new Set<string>();
   const visit = (node: hbs.AST.Node | hbs.AST.Node[] | null | undefined): void => {
     if (!node) return;
@@ -103,7 +106,13 @@ function variablesOf(source: string): Set<string> {
       case "BlockStatement": {
         const block = node as hbs.AST.BlockStatement;
         visit(block.params);
-        visit(block.program);
+        if (block.path.type === "PathExpression" && (block.path as hbs.AST.PathExpression).original === "each") {
+          for (const param of block.params) {
+            if (param.type === "PathExpression") lists.add((param as hbs.AST.PathExpression).original);
+          }
+        } else {
+          visit(block.program);
+        }
         visit(block.inverse);
         break;
       }
@@ -134,11 +143,12 @@ test("every template: English and French bodies that render on each of their cha
   for (const { name, declared, bodies } of templates) {
     const locales = Object.keys(bodies ?? {}).sort();
     if (locales.join() !== "en,fr") problems.push(`${name}: locales ${locales.join() || "none"}`);
-    // Short sample values: every declared variable present, as notify and the sending task make them.
-    const sample = Object.fromEntries(declared.map((v) => [v, `${v}-sample`]));
     for (const [locale, body] of Object.entries(bodies ?? {})) {
       const used = new Set<string>();
-      for (const field of BODY_FIELDS) for (const v of variablesOf(body[field] ?? "")) used.add(v);
+      const lists = new Set<string>();
+      for (const field of BODY_FIELDS) for (const v of variablesOf(body[field] ?? "", lists)) used.add(v);
+      // Short sample values: every declared variable present, as notify and the sending task make them (lists empty).
+      const sample = Object.fromEntries(declared.map((v) => [v, lists.has(v) ? [] : `${v}-sample`]));
       for (const v of used) if (!declared.includes(v)) problems.push(`${name} (${locale}) uses ${v}, which it does not declare`);
       for (const v of declared) if (!used.has(v)) problems.push(`${name} (${locale}) declares ${v} but never uses it`);
       let channels = 0;
@@ -160,6 +170,9 @@ test("the renderer would catch it: an undeclared variable in a body fails", (t) 
   t.throws(() => renderChannel("in_app", { in_app_title: "Hi", in_app_body: "{{case_number}} {{secret}}" },
     { case_number: "DSP-1", secret: "x" }, ["case_number"]));
   t.deepEqual([...variablesOf("{{#if pickup}}a{{else}}{{b}}{{/if}} {{c}}")].sort(), ["b", "c", "pickup"]);
+  const lists = new Set<string>();
+  t.deepEqual([...variablesOf("{{#each items}}{{title}}{{/each}} {{count}}", lists)].sort(), ["count", "items"]);
+  t.deepEqual([...lists], ["items"], "an item's fields are not variables");
 });
 
 // ---- alert_admins ---------------------------------------------------------------------------------------------
