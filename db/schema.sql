@@ -8057,11 +8057,9 @@ CREATE FUNCTION app_hidden.current_user_has_permission(permission text) RETURNS 
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
   select coalesce((
-    select bool_or(granted = '*' or granted = current_user_has_permission.permission
-                   or (right(granted, 2) = '.*'
-                       and starts_with(current_user_has_permission.permission, left(granted, -1))))
-      from app_private.admin_users a,
-           unnest(app_hidden.admin_role_permissions(a.role) || a.permissions) as granted
+    select app_hidden.permissions_grant(app_hidden.admin_role_permissions(a.role) || a.permissions,
+                                        current_user_has_permission.permission)
+      from app_private.admin_users a
      where a.user_id = app_public.current_user_id() and a.is_active and app_hidden.admin_session_ok()
   ), false);
 $$;
@@ -9827,6 +9825,25 @@ COMMENT ON FUNCTION app_hidden.notification_allowed(prefs app_public.notificatio
 
 
 --
+-- Name: notification_amount(bigint); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.notification_amount(amount bigint) RETURNS text
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select to_char(notification_amount.amount / 100.0, 'FM999999999990.00');
+$$;
+
+
+--
+-- Name: FUNCTION notification_amount(amount bigint); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.notification_amount(amount bigint) IS 'An amount in minor units as notifications show it (12.50).';
+
+
+--
 -- Name: notification_is_digest(app_public.notification_preferences, app_public.notification_type, app_public.notification_category); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
@@ -9874,6 +9891,25 @@ $$;
 --
 
 COMMENT ON FUNCTION app_hidden.notification_send_at(prefs app_public.notification_preferences, channel app_public.notification_type, category app_public.notification_category, priority app_public.notification_priority, at timestamp with time zone) IS 'When a notification on a channel may be sent, given the preferences (quiet hours, email frequency) and priority.';
+
+
+--
+-- Name: notification_time(timestamp with time zone); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.notification_time(at timestamp with time zone) RETURNS text
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select to_char(notification_time.at at time zone 'UTC', 'YYYY-MM-DD HH24:MI "UTC"');
+$$;
+
+
+--
+-- Name: FUNCTION notification_time(at timestamp with time zone); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.notification_time(at timestamp with time zone) IS 'An instant as notifications show it (2026-12-11 09:30 UTC).';
 
 
 --
@@ -9957,26 +9993,28 @@ COMMENT ON FUNCTION app_hidden.notify(user_id uuid, template text, variables jso
 
 
 --
--- Name: notify_trip_customers(uuid, text, text); Type: FUNCTION; Schema: app_hidden; Owner: -
+-- Name: notify_trip_customers(app_public.trips, text); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
-CREATE FUNCTION app_hidden.notify_trip_customers(trip_id uuid, subject text, body text) RETURNS void
+CREATE FUNCTION app_hidden.notify_trip_customers(trip app_public.trips, template text) RETURNS void
     LANGUAGE sql
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
-  select app_hidden.notify(d.customer_id, 'trip_changed',
-           jsonb_build_object('subject', notify_trip_customers.subject, 'message', notify_trip_customers.body),
+  select app_hidden.notify(d.customer_id, notify_trip_customers.template,
+           jsonb_build_object('trip_title', (notify_trip_customers.trip).title,
+                              'departure', app_hidden.notification_time((notify_trip_customers.trip).departure_time),
+                              'arrival', app_hidden.notification_time((notify_trip_customers.trip).arrival_time)),
            'high', d.id)
     from app_public.deliveries d
-   where d.trip_id = notify_trip_customers.trip_id and d.status not in ('delivered', 'cancelled');
+   where d.trip_id = (notify_trip_customers.trip).id and d.status not in ('delivered', 'cancelled');
 $$;
 
 
 --
--- Name: FUNCTION notify_trip_customers(trip_id uuid, subject text, body text); Type: COMMENT; Schema: app_hidden; Owner: -
+-- Name: FUNCTION notify_trip_customers(trip app_public.trips, template text); Type: COMMENT; Schema: app_hidden; Owner: -
 --
 
-COMMENT ON FUNCTION app_hidden.notify_trip_customers(trip_id uuid, subject text, body text) IS 'Notifies the customers of a trip''s live deliveries (template trip_changed).';
+COMMENT ON FUNCTION app_hidden.notify_trip_customers(trip app_public.trips, template text) IS 'Notifies the customers of a trip''s live deliveries of its new times (templates trip_delayed, trip_times_changed).';
 
 
 --
@@ -10641,6 +10679,27 @@ $$;
 --
 
 COMMENT ON FUNCTION app_hidden.payment_status_rank(status app_public.payment_status) IS 'Position of a payment status in the forward order.';
+
+
+--
+-- Name: permissions_grant(text[], text); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.permissions_grant(granted text[], permission text) RETURNS boolean
+    LANGUAGE sql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select exists (select 1 from unnest(permissions_grant.granted) as g (granted)
+                  where g.granted = '*' or g.granted = permissions_grant.permission
+                     or (right(g.granted, 2) = '.*' and starts_with(permissions_grant.permission, left(g.granted, -1))));
+$$;
+
+
+--
+-- Name: FUNCTION permissions_grant(granted text[], permission text); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.permissions_grant(granted text[], permission text) IS 'Whether granted permissions cover one (itself, x.* or *).';
 
 
 --
@@ -13227,75 +13286,25 @@ COMMENT ON FUNCTION app_private.admit_api_request(session_id uuid, client_ip tex
 
 
 --
--- Name: alert_dispute_admins(text, text); Type: FUNCTION; Schema: app_private; Owner: -
+-- Name: alert_admins(text, text, jsonb); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
-CREATE FUNCTION app_private.alert_dispute_admins(subject text, body text) RETURNS void
+CREATE FUNCTION app_private.alert_admins(permission text, template text, variables jsonb) RETURNS void
     LANGUAGE sql
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
-  select app_hidden.notify(a.user_id, 'dispute_admin_alert',
-           jsonb_build_object('subject', alert_dispute_admins.subject, 'message', alert_dispute_admins.body), 'high')
+  select app_hidden.notify(a.user_id, alert_admins.template, alert_admins.variables, 'high')
     from app_private.admin_users a
    where a.is_active
-     and exists (select 1 from unnest(app_hidden.admin_role_permissions(a.role) || a.permissions) as g (granted)
-                  where g.granted in ('*', 'disputes.*', 'disputes.read'));
+     and app_hidden.permissions_grant(app_hidden.admin_role_permissions(a.role) || a.permissions, alert_admins.permission);
 $$;
 
 
 --
--- Name: FUNCTION alert_dispute_admins(subject text, body text); Type: COMMENT; Schema: app_private; Owner: -
+-- Name: FUNCTION alert_admins(permission text, template text, variables jsonb); Type: COMMENT; Schema: app_private; Owner: -
 --
 
-COMMENT ON FUNCTION app_private.alert_dispute_admins(subject text, body text) IS 'Notifies every active admin holding disputes.read.';
-
-
---
--- Name: alert_finance_admins(text, text); Type: FUNCTION; Schema: app_private; Owner: -
---
-
-CREATE FUNCTION app_private.alert_finance_admins(subject text, body text) RETURNS void
-    LANGUAGE sql
-    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
-    AS $$
-  select app_hidden.notify(a.user_id, 'finance_admin_alert',
-           jsonb_build_object('subject', alert_finance_admins.subject, 'message', alert_finance_admins.body), 'high')
-    from app_private.admin_users a
-   where a.is_active
-     and exists (select 1 from unnest(app_hidden.admin_role_permissions(a.role) || a.permissions) as g (granted)
-                  where g.granted in ('*', 'finance.*', 'finance.read'));
-$$;
-
-
---
--- Name: FUNCTION alert_finance_admins(subject text, body text); Type: COMMENT; Schema: app_private; Owner: -
---
-
-COMMENT ON FUNCTION app_private.alert_finance_admins(subject text, body text) IS 'Notifies every active admin holding finance.read.';
-
-
---
--- Name: alert_handover_admins(text, text); Type: FUNCTION; Schema: app_private; Owner: -
---
-
-CREATE FUNCTION app_private.alert_handover_admins(subject text, body text) RETURNS void
-    LANGUAGE sql
-    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
-    AS $$
-  select app_hidden.notify(a.user_id, 'handover_admin_alert',
-           jsonb_build_object('subject', alert_handover_admins.subject, 'message', alert_handover_admins.body), 'high')
-    from app_private.admin_users a
-   where a.is_active
-     and exists (select 1 from unnest(app_hidden.admin_role_permissions(a.role) || a.permissions) as g (granted)
-                  where g.granted in ('*', 'qr.*', 'qr.override'));
-$$;
-
-
---
--- Name: FUNCTION alert_handover_admins(subject text, body text); Type: COMMENT; Schema: app_private; Owner: -
---
-
-COMMENT ON FUNCTION app_private.alert_handover_admins(subject text, body text) IS 'Notifies every active admin holding qr.override.';
+COMMENT ON FUNCTION app_private.alert_admins(permission text, template text, variables jsonb) IS 'Notifies every active admin holding the permission with a template (high priority).';
 
 
 --
@@ -13526,9 +13535,13 @@ begin
   if exists (select 1 from app_public.refunds r where r.payment_intent_id = v_intent.id and r.status = 'pending') then
     return 'refund being recorded';
   end if;
-  perform app_private.alert_finance_admins('Refund made outside the platform',
-    format(E'The charge %s of delivery %s was refunded %s at Stripe, %s of which no refund of the platform accounts for. Check it.\n',
-           charge ->> 'id', v_intent.delivery_id, v_refunded, v_refunded - v_intent.refunded_amount));
+  perform app_private.alert_admins('finance.read', 'refund_outside_platform_alert',
+    jsonb_build_object('charge_id', charge ->> 'id',
+                       'delivery_number', (select d.delivery_number from app_public.deliveries d
+                                            where d.id = v_intent.delivery_id),
+                       'amount', app_hidden.notification_amount(v_refunded),
+                       'unrecorded_amount', app_hidden.notification_amount(v_refunded - v_intent.refunded_amount),
+                       'currency', v_intent.currency));
   return 'unrecorded refund: finance alerted';
 end;
 $$;
@@ -13565,9 +13578,8 @@ begin
     select p.* into v_intent from app_private.stripe_refs r join app_public.payment_intents p on p.id = r.payment_intent_id
      where r.stripe_id = apply_stripe_dispute.object ->> 'charge' and r.kind = 'charge';
     if v_intent.id is null then
-      perform app_private.alert_finance_admins('Chargeback on an unknown charge',
-        format('Stripe dispute %s concerns charge %s, which the platform has no record of.', v_stripe_id,
-               apply_stripe_dispute.object ->> 'charge'));
+      perform app_private.alert_admins('finance.read', 'chargeback_unknown_charge_alert',
+        jsonb_build_object('stripe_dispute_id', v_stripe_id, 'charge_id', apply_stripe_dispute.object ->> 'charge'));
       return 'unknown charge';
     end if;
     select * into v_delivery from app_public.deliveries d where d.id = v_intent.delivery_id for update;
@@ -13601,13 +13613,14 @@ begin
       jsonb_build_array(jsonb_build_object('code', 'chargeback_funds', 'amount', v_amount),
                         jsonb_build_object('code', 'platform_cash', 'amount', -v_amount)),
       format('Funds withdrawn by chargeback %s (dispute %s)', v_stripe_id, v_dispute.case_number));
-    perform app_private.alert_finance_admins(format('Chargeback %s on delivery %s', v_dispute.case_number, v_delivery.delivery_number),
-      format('The customer''s bank disputes %s %s (%s). Submit the evidence bundle attached to %s%s.', v_amount, v_currency,
-             coalesce(apply_stripe_dispute.object ->> 'reason', 'no reason'), v_dispute.case_number,
-             case when exists (select 1 from app_public.escrow_accounts e where e.delivery_id = v_delivery.id and e.released_amount > 0)
-                  then '; the traveler''s share was already transferred' else '' end));
-    perform app_private.alert_dispute_admins(format('Chargeback %s opened', v_dispute.case_number),
-      format('A chargeback about delivery %s opened dispute %s.', v_delivery.delivery_number, v_dispute.case_number));
+    perform app_private.alert_admins('finance.read', 'chargeback_received_alert',
+      jsonb_build_object('case_number', v_dispute.case_number, 'delivery_number', v_delivery.delivery_number,
+                         'amount', app_hidden.notification_amount(v_amount), 'currency', v_currency,
+                         'reason', apply_stripe_dispute.object ->> 'reason',
+                         'share_transferred', exists (select 1 from app_public.escrow_accounts e
+                                                       where e.delivery_id = v_delivery.id and e.released_amount > 0)));
+    perform app_private.alert_admins('disputes.read', 'chargeback_opened_alert',
+      jsonb_build_object('case_number', v_dispute.case_number, 'delivery_number', v_delivery.delivery_number));
     v_outcome := 'dispute opened';
   end if;
 
@@ -13637,8 +13650,8 @@ begin
          set status = case when s.status = 'open' then 'under_review' else s.status end, priority = 'urgent',
              platform_loss = s.amount
        where s.id = v_dispute.id and app_hidden.dispute_status_open(s.status);
-      perform app_private.alert_dispute_admins(format('Chargeback %s lost', v_dispute.case_number),
-        'The bank decided the chargeback for the customer: decide who bears the loss (resolveDispute).');
+      perform app_private.alert_admins('disputes.read', 'chargeback_lost_alert',
+        jsonb_build_object('case_number', v_dispute.case_number));
       v_outcome := 'chargeback lost';
     else
       v_outcome := 'chargeback closed ' || coalesce(apply_stripe_dispute.object ->> 'status', '');
@@ -13774,10 +13787,13 @@ begin
   if exists (select 1 from app_public.refunds r where r.payment_intent_id = v_escrow.payment_intent_id and r.status = 'pending') then
     return 'reversal being recorded';
   end if;
-  perform app_private.alert_finance_admins('Transfer reversed outside the platform',
-    format(E'The release transfer %s of delivery %s was reversed by %s at Stripe, %s of which no refund of the platform accounts for. Check it.\n',
-           transfer ->> 'id', v_escrow.delivery_id, transfer ->> 'amount_reversed',
-           (transfer ->> 'amount_reversed')::bigint - v_recorded));
+  perform app_private.alert_admins('finance.read', 'transfer_reversed_alert',
+    jsonb_build_object('transfer_id', transfer ->> 'id',
+                       'delivery_number', (select d.delivery_number from app_public.deliveries d
+                                            where d.id = v_escrow.delivery_id),
+                       'amount', app_hidden.notification_amount((transfer ->> 'amount_reversed')::bigint),
+                       'unrecorded_amount', app_hidden.notification_amount((transfer ->> 'amount_reversed')::bigint - v_recorded),
+                       'currency', v_escrow.currency));
   return 'unrecorded reversal: finance alerted';
 end;
 $$;
@@ -13934,8 +13950,9 @@ begin
       if v_risk > (app_hidden.config_value('qr.risk_block'))::numeric then
         v_result := 'failed';
         v_reason := 'this handover looks unusual and was stopped: contact support';
-        perform app_private.alert_handover_admins('Handover attempt blocked',
-          format(E'A %s attempt on %s scored a risk of %s and was refused.\n', v_code.qr_type, v_delivery.delivery_number, v_risk));
+        perform app_private.alert_admins('qr.override', 'handover_attempt_blocked_alert',
+          jsonb_build_object('pickup', v_code.qr_type = 'pickup', 'delivery_number', v_delivery.delivery_number,
+                             'risk_score', v_risk));
       else
         v_review := v_risk >= (app_hidden.config_value('qr.risk_review'))::numeric;
       end if;
@@ -18304,9 +18321,9 @@ begin
       select d.delivery_number into v_delivery_number from app_public.deliveries d where d.id = v_code.delivery_id;
       perform app_hidden.notify(v_code.issued_by, 'handover_code_blocked',
         jsonb_build_object('delivery_number', v_delivery_number), 'urgent', v_code.delivery_id);
-      perform app_private.alert_handover_admins('Handover code revoked after failed attempts',
-        format(E'The %s code %s of %s was revoked after %s failed attempts.\n', v_code.qr_type, v_code.id,
-               v_delivery_number, v_code.failed_attempts));
+      perform app_private.alert_admins('qr.override', 'handover_code_revoked_alert',
+        jsonb_build_object('pickup', v_code.qr_type = 'pickup', 'qr_code_id', v_code.id,
+                           'delivery_number', v_delivery_number, 'failed_attempts', v_code.failed_attempts));
     end if;
   end if;
   return v_scan_id;
@@ -19860,10 +19877,10 @@ begin
    where p.id = record_payout_fee_refusal.payout_id and p.fee_collected_at is null
   returning * into v_payout;
   if v_payout.fee_debit_refusals = 1 then
-    perform app_private.alert_finance_admins(
-      format('Instant payout fee not collected (%s %s)', v_payout.fee, v_payout.currency),
-      format('Stripe refused the account debit of the fee of instant payout %s (traveler %s): %s. It is retried.',
-             v_payout.id, v_payout.user_id, left(record_payout_fee_refusal.message, 500)));
+    perform app_private.alert_admins('finance.read', 'payout_fee_refused_alert',
+      jsonb_build_object('payout_id', v_payout.id, 'traveler_id', v_payout.user_id,
+                         'fee', app_hidden.notification_amount(v_payout.fee), 'currency', v_payout.currency,
+                         'error', left(record_payout_fee_refusal.message, 500)));
   end if;
 end;
 $$;
@@ -19891,10 +19908,11 @@ begin
   values (record_reconciliation.since, record_reconciliation.checked, record_reconciliation.differences)
   returning id into v_id;
   if jsonb_array_length(record_reconciliation.differences) > 0 then
-    perform app_private.alert_finance_admins('Reconciliation with Stripe found differences',
-      format(E'%s of %s objects checked since %s differ from Stripe (run %s):\n%s\n',
-             jsonb_array_length(record_reconciliation.differences), record_reconciliation.checked,
-             record_reconciliation.since, v_id, left(jsonb_pretty(record_reconciliation.differences), 5000)));
+    perform app_private.alert_admins('finance.read', 'reconciliation_differences_alert',
+      jsonb_build_object('differences', jsonb_array_length(record_reconciliation.differences),
+                         'checked', record_reconciliation.checked,
+                         'since', app_hidden.notification_time(record_reconciliation.since), 'run_id', v_id,
+                         'details', left(jsonb_pretty(record_reconciliation.differences), 5000)));
   end if;
   return v_id;
 end;
@@ -19966,10 +19984,12 @@ begin
         jsonb_build_object('code', 'escrow_liability', 'amount', -v_shortfall)),
       format('Receivable from the traveler for refund %s of delivery %s (the reversal was refused)', v_refund.id,
              v_refund.delivery_id));
-    perform app_private.alert_finance_admins('A traveler owes a refunded share',
-      format(E'Refund %s of delivery %s: the reversal of %s %s from the traveler''s transfer was refused (their balance was short). The customer was refunded; the traveler (%s) owes it.\n',
-             v_refund.id, (select d.delivery_number from app_public.deliveries d where d.id = v_refund.delivery_id),
-             v_shortfall, v_refund.currency, v_refund.traveler_id));
+    perform app_private.alert_admins('finance.read', 'traveler_owes_refund_alert',
+      jsonb_build_object('refund_id', v_refund.id,
+                         'delivery_number', (select d.delivery_number from app_public.deliveries d
+                                              where d.id = v_refund.delivery_id),
+                         'amount', app_hidden.notification_amount(v_shortfall), 'currency', v_refund.currency,
+                         'traveler_id', v_refund.traveler_id));
   end if;
   -- The parts refunded add up to the money returned plus the credits given back (a full refund of a payment that
   -- used credits); the credits' part goes back to the promotional liability (credit-restore) with new credits.
@@ -20184,9 +20204,16 @@ begin
          fetched_at = excluded.fetched_at, expires_at = excluded.expires_at
   returning * into v_row;
   if jsonb_array_length(v_row.alerts) > 0 and not (coalesce(v_previous, '[]') @> v_row.alerts) then
+    -- The template words each alert; it gets the forecast's figure of each raised one, named <end>_<kind>
+    -- (origin_high_wind: the wind in km/h at the origin).
     perform app_hidden.notify(t.traveler_id, 'weather_alert',
-      jsonb_build_object('trip_title', t.title,
-                         'alert', (select string_agg(a ->> 'message', '; ') from jsonb_array_elements(v_row.alerts) a)),
+      jsonb_build_object('trip_title', t.title)
+        || (select jsonb_object_agg((a ->> 'at') || '_' || (a ->> 'kind'),
+                                    record_trip_weather.weather -> (a ->> 'at') ->> f.figure)
+              from jsonb_array_elements(v_row.alerts) a
+              join (values ('severe_condition', 'condition'), ('high_wind', 'wind_kph'),
+                           ('heavy_precipitation', 'precipitation_mm'), ('extreme_temperature', 'temperature_c'))
+                   as f (kind, figure) on f.kind = a ->> 'kind'),
       'high')
       from app_public.trips t where t.id = v_row.trip_id;
   end if;
@@ -20949,10 +20976,11 @@ begin
   end if;
   select * into v_intent from app_public.payment_intents p where p.delivery_id = v_delivery.id;
   if v_intent.status is distinct from 'succeeded' then
-    perform app_private.alert_finance_admins('Delivered without a captured payment',
-      format(E'%s was delivered but its payment is %s (escrow %s): nothing is held for the traveler. Check the capture.\n',
-             v_delivery.delivery_number, coalesce(v_intent.status::text, 'missing'),
-             coalesce((select e.status::text from app_public.escrow_accounts e where e.delivery_id = v_delivery.id), 'missing')));
+    perform app_private.alert_admins('finance.read', 'payment_not_captured_alert',
+      jsonb_build_object('delivery_number', v_delivery.delivery_number,
+                         'payment_status', coalesce(v_intent.status::text, 'missing'),
+                         'escrow_status', coalesce((select e.status::text from app_public.escrow_accounts e
+                                                     where e.delivery_id = v_delivery.id), 'missing')));
   end if;
   return false;
 end;
@@ -22840,7 +22868,8 @@ begin
          due_date = app_hidden.add_business_days(now(), (app_hidden.config_value('disputes.resolve_business_days'))::int)
    where s.id = v_dispute.id
   returning * into v_dispute;
-  perform app_private.alert_dispute_admins(format('Dispute %s appealed', v_dispute.case_number), v_dispute.appeal_reason);
+  perform app_private.alert_admins('disputes.read', 'dispute_appealed_alert',
+    jsonb_build_object('case_number', v_dispute.case_number, 'reason', v_dispute.appeal_reason));
   return v_dispute;
 end;
 $$;
@@ -22932,8 +22961,8 @@ begin
   end if;
   if not exists (select 1 from app_private.admin_users a
                   where a.user_id = assign_dispute.assignee_id and a.is_active
-                    and exists (select 1 from unnest(app_hidden.admin_role_permissions(a.role) || a.permissions) as g (granted)
-                                 where g.granted in ('*', 'disputes.*', 'disputes.write'))) then
+                    and app_hidden.permissions_grant(app_hidden.admin_role_permissions(a.role) || a.permissions,
+                                                     'disputes.write')) then
     raise exception 'assignee_id must name an active admin with disputes.write' using errcode = 'INVAL';
   end if;
   v_old := jsonb_build_object('assignee_id', v_dispute.assignee_id, 'status', v_dispute.status);
@@ -22946,9 +22975,9 @@ begin
   perform app_hidden.log_admin_action('assign_dispute', 'dispute', v_dispute.id::text, 'medium', v_old,
     jsonb_build_object('assignee_id', v_dispute.assignee_id, 'status', v_dispute.status));
   if assign_dispute.assignee_id <> v_admin then
-    perform app_hidden.notify(assign_dispute.assignee_id, 'dispute_admin_alert',
-      jsonb_build_object('subject', format('Dispute %s assigned to you', v_dispute.case_number),
-                         'message', format('Due by %s.', to_char(v_dispute.due_date at time zone 'UTC', 'YYYY-MM-DD HH24:MI "UTC"'))),
+    perform app_hidden.notify(assign_dispute.assignee_id, 'dispute_assigned_alert',
+      jsonb_build_object('case_number', v_dispute.case_number,
+                         'due_date', app_hidden.notification_time(v_dispute.due_date)),
       'high');
   end if;
   return v_dispute;
@@ -25150,7 +25179,8 @@ begin
     perform app_hidden.log_admin_action('escalate_dispute', 'dispute', v_dispute.id::text, 'medium', v_old,
       jsonb_build_object('status', v_dispute.status, 'priority', v_dispute.priority), trim(escalate_dispute.reason));
   end if;
-  perform app_private.alert_dispute_admins(format('Dispute %s escalated', v_dispute.case_number), trim(escalate_dispute.reason));
+  perform app_private.alert_admins('disputes.read', 'dispute_escalated_alert',
+    jsonb_build_object('case_number', v_dispute.case_number, 'reason', trim(escalate_dispute.reason)));
   return v_dispute;
 end;
 $$;
@@ -26192,10 +26222,7 @@ begin
   update app_public.trips t set status = 'delayed', departure_time = v_departure, arrival_time = v_arrival
    where t.id = v_trip.id
   returning t.* into v_trip;
-  perform app_hidden.notify_trip_customers(v_trip.id, 'Your traveler''s trip is delayed',
-    format(E'The trip "%s" now leaves at %s UTC and arrives at %s UTC.\n', v_trip.title,
-           to_char(v_trip.departure_time at time zone 'UTC', 'YYYY-MM-DD HH24:MI'),
-           to_char(v_trip.arrival_time at time zone 'UTC', 'YYYY-MM-DD HH24:MI')));
+  perform app_hidden.notify_trip_customers(v_trip, 'trip_delayed');
   return v_trip;
 end;
 $$;
@@ -26485,9 +26512,10 @@ begin
   perform app_hidden.transition_delivery(v_delivery.id, 'disputed', 'user', v_user_id, 'dispute ' || v_dispute.case_number);
   perform app_hidden.notify(v_dispute.respondent_id, 'dispute_opened',
     jsonb_build_object('delivery_number', v_delivery.delivery_number), 'high', v_delivery.id);
-  perform app_private.alert_dispute_admins(format('Dispute %s opened', v_dispute.case_number),
-    format('A dispute (%s) was opened about delivery %s; respond by %s.', replace(v_dispute.category::text, '_', ' '),
-           v_delivery.delivery_number, to_char(v_dispute.response_due_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI "UTC"')));
+  perform app_private.alert_admins('disputes.read', 'dispute_opened_alert',
+    jsonb_build_object('case_number', v_dispute.case_number, 'dispute_category', v_dispute.category,
+                       'delivery_number', v_delivery.delivery_number,
+                       'response_due', app_hidden.notification_time(v_dispute.response_due_at)));
   return v_dispute;
 end;
 $$;
@@ -27460,7 +27488,7 @@ declare
   v_user_id uuid := app_hidden.require_session('report an emergency');
   v_delivery app_public.deliveries;
   v_row app_public.emergency_locations;
-  v_message text;
+  v_variables jsonb;
 begin
   select * into v_delivery from app_public.deliveries d where d.id = report_emergency.delivery_id;
   if v_delivery.id is null or v_user_id not in (v_delivery.customer_id, v_delivery.traveler_id) then
@@ -27478,22 +27506,19 @@ begin
           report_emergency.description,
           app_hidden.local_emergency_number(v_delivery.request_id, report_emergency.latitude, report_emergency.longitude))
   returning * into v_row;
-  v_message := format('%s (%s, %s), case %s', v_row.emergency_type, v_row.severity,
-                      case when v_row.poor_fix then 'imprecise location' else 'precise location' end, v_row.case_number);
+  v_variables := jsonb_build_object('delivery_number', v_delivery.delivery_number, 'emergency_type', v_row.emergency_type,
+                                    'severity', v_row.severity, 'precise_location', not v_row.poor_fix,
+                                    'case_number', v_row.case_number);
   if v_row.severity in ('high', 'critical') then
-    perform app_hidden.notify(a.user_id, 'emergency_reported',
-                              jsonb_build_object('delivery_number', v_delivery.delivery_number, 'message', v_message),
-                              'urgent', v_delivery.id)
+    perform app_hidden.notify(a.user_id, 'emergency_reported', v_variables, 'urgent', v_delivery.id)
        from app_private.admin_users a
       where a.is_active
-        and exists (select 1 from unnest(app_hidden.admin_role_permissions(a.role) || a.permissions) as g (granted)
-                     where g.granted in ('*', 'deliveries.*', 'deliveries.read'));
+        and app_hidden.permissions_grant(app_hidden.admin_role_permissions(a.role) || a.permissions, 'deliveries.read');
   end if;
   if v_row.severity >= 'medium' then
     perform app_hidden.notify(case when v_user_id = v_delivery.customer_id then v_delivery.traveler_id
                                    else v_delivery.customer_id end,
-                              'emergency_reported',
-                              jsonb_build_object('delivery_number', v_delivery.delivery_number, 'message', v_message),
+                              'emergency_reported', v_variables,
                               case when v_row.severity >= 'high' then 'urgent' else 'high' end::app_public.notification_priority,
                               v_delivery.id);
   end if;
@@ -28176,9 +28201,9 @@ begin
           trim(request_emergency_override.description), nullif(trim(request_emergency_override.alternative_verification), ''),
           now() + make_interval(hours => (app_hidden.config_value('override.pending_ttl_hours'))::int))
   returning * into v_override;
-  perform app_private.alert_handover_admins('Emergency override requested',
-    format(E'An emergency override of the %s of %s was requested (%s): %s\n', v_override.qr_type,
-           v_delivery.delivery_number, replace(v_override.reason::text, '_', ' '), v_override.id));
+  perform app_private.alert_admins('qr.override', 'override_requested_alert',
+    jsonb_build_object('pickup', v_override.qr_type = 'pickup', 'delivery_number', v_delivery.delivery_number,
+                       'reason', v_override.reason, 'override_id', v_override.id));
   return v_override;
 end;
 $$;
@@ -31702,10 +31727,7 @@ begin
    where t.id = v_trip.id
   returning t.* into v_trip;
   if v_times_changed and v_status = 'delayed' then
-    perform app_hidden.notify_trip_customers(v_trip.id, 'Your traveler''s trip has new times',
-      format(E'The trip "%s" now leaves at %s UTC and arrives at %s UTC.\n', v_trip.title,
-             to_char(v_trip.departure_time at time zone 'UTC', 'YYYY-MM-DD HH24:MI'),
-             to_char(v_trip.arrival_time at time zone 'UTC', 'YYYY-MM-DD HH24:MI')));
+    perform app_hidden.notify_trip_customers(v_trip, 'trip_times_changed');
   end if;
   return v_trip;
 end;
@@ -46784,6 +46806,13 @@ REVOKE ALL ON FUNCTION app_hidden.notification_allowed(prefs app_public.notifica
 
 
 --
+-- Name: FUNCTION notification_amount(amount bigint); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.notification_amount(amount bigint) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION notification_is_digest(prefs app_public.notification_preferences, channel app_public.notification_type, category app_public.notification_category); Type: ACL; Schema: app_hidden; Owner: -
 --
 
@@ -46798,6 +46827,13 @@ REVOKE ALL ON FUNCTION app_hidden.notification_send_at(prefs app_public.notifica
 
 
 --
+-- Name: FUNCTION notification_time(at timestamp with time zone); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.notification_time(at timestamp with time zone) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION notify(user_id uuid, template text, variables jsonb, priority app_public.notification_priority, delivery_id uuid); Type: ACL; Schema: app_hidden; Owner: -
 --
 
@@ -46805,10 +46841,10 @@ REVOKE ALL ON FUNCTION app_hidden.notify(user_id uuid, template text, variables 
 
 
 --
--- Name: FUNCTION notify_trip_customers(trip_id uuid, subject text, body text); Type: ACL; Schema: app_hidden; Owner: -
+-- Name: FUNCTION notify_trip_customers(trip app_public.trips, template text); Type: ACL; Schema: app_hidden; Owner: -
 --
 
-REVOKE ALL ON FUNCTION app_hidden.notify_trip_customers(trip_id uuid, subject text, body text) FROM PUBLIC;
+REVOKE ALL ON FUNCTION app_hidden.notify_trip_customers(trip app_public.trips, template text) FROM PUBLIC;
 
 
 --
@@ -46915,6 +46951,13 @@ REVOKE ALL ON FUNCTION app_hidden.payment_status_advances(from_status app_public
 --
 
 REVOKE ALL ON FUNCTION app_hidden.payment_status_rank(status app_public.payment_status) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION permissions_grant(granted text[], permission text); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.permissions_grant(granted text[], permission text) FROM PUBLIC;
 
 
 --
@@ -47576,24 +47619,10 @@ REVOKE ALL ON FUNCTION app_private.admit_api_request(session_id uuid, client_ip 
 
 
 --
--- Name: FUNCTION alert_dispute_admins(subject text, body text); Type: ACL; Schema: app_private; Owner: -
+-- Name: FUNCTION alert_admins(permission text, template text, variables jsonb); Type: ACL; Schema: app_private; Owner: -
 --
 
-REVOKE ALL ON FUNCTION app_private.alert_dispute_admins(subject text, body text) FROM PUBLIC;
-
-
---
--- Name: FUNCTION alert_finance_admins(subject text, body text); Type: ACL; Schema: app_private; Owner: -
---
-
-REVOKE ALL ON FUNCTION app_private.alert_finance_admins(subject text, body text) FROM PUBLIC;
-
-
---
--- Name: FUNCTION alert_handover_admins(subject text, body text); Type: ACL; Schema: app_private; Owner: -
---
-
-REVOKE ALL ON FUNCTION app_private.alert_handover_admins(subject text, body text) FROM PUBLIC;
+REVOKE ALL ON FUNCTION app_private.alert_admins(permission text, template text, variables jsonb) FROM PUBLIC;
 
 
 --
@@ -50839,6 +50868,7 @@ ALTER DEFAULT PRIVILEGES FOR ROLE app_owner REVOKE ALL ON FUNCTIONS  FROM PUBLIC
 --   20261210100000
 --   20261210110000
 --   20261210120000
+--   20261211100000
 --   20261211110000
 --   20261211120000
 --   20261211120100

@@ -9,6 +9,7 @@ import { errorCode } from "../helpers/errors.ts";
 import { gqlData } from "../helpers/graphql.ts";
 import { type AcceptedDelivery, advanceDelivery, createAcceptedDelivery } from "../helpers/marketplace.ts";
 import { confirmCard, ledgerBalances, ledgerImbalance, runPaymentJob, settle, startStripeHarness } from "../helpers/payments.ts";
+import { notificationsOf, renderedNotification } from "../helpers/notifications.ts";
 import { useTestServer } from "../helpers/server.ts";
 
 const h = await startStripeHarness(test, "whsec_disputes_chargebacks_test");
@@ -75,6 +76,15 @@ test.serial("created: a chargeback dispute with the custody evidence bundle, the
   t.is(await (await queryAsRoot(db, "select status from app_public.deliveries where id = $1", [d.id]))[0]!.status, "delivered",
     "a chargeback does not move the delivery");
   t.like(await ledgerBalances(db, d.id), { "chargeback_funds EUR": 2294, "platform_cash EUR": 0 });
+  // Finance (finance.read) is asked for the evidence; the dispute handlers (disputes.read) hear of the case.
+  const number = (await queryAsRoot(db, "select delivery_number from app_public.deliveries where id = $1", [d.id]))[0]!.delivery_number;
+  const [finance] = await notificationsOf(db, "chargeback_received_alert", { case_number: dispute.case_number });
+  t.like(finance?.variables, { delivery_number: number, amount: "22.94", currency: "EUR", reason: "product_not_received",
+    share_transferred: false });
+  t.is((await renderedNotification(db, finance!.id, { locale: "fr" }))?.text.split("\n\n")[1],
+    `La banque du client conteste 22.94 EUR (product_not_received). Soumettez le dossier de preuves joint à ${dispute.case_number}.`);
+  const [handlers] = await notificationsOf(db, "chargeback_opened_alert", { case_number: dispute.case_number });
+  t.is((await renderedNotification(db, handlers!.id))?.title, `Chargeback ${dispute.case_number} opened`);
   await runPaymentJob(db, h, "payments__release");
   t.like(await escrow(d.id), { status: "held", released: 0 }, "frozen while the chargeback is open");
   // The same Stripe dispute again (Stripe retries; updated events) changes nothing.
@@ -104,6 +114,9 @@ test.serial("closed lost: the loss is booked, an admin decides; the share not ke
   h.fake.closeChargeDispute(du, "lost");
   await settle(db, h);
   t.like(await disputeOf(d.id), { status: "under_review", priority: "urgent", platform_loss: 2294 });
+  const [lost] = await notificationsOf(db, "chargeback_lost_alert", { case_number: (await disputeOf(d.id)).case_number });
+  t.is((await renderedNotification(db, lost!.id, { locale: "fr" }))?.title,
+    `Rétrofacturation ${(await disputeOf(d.id)).case_number} perdue`);
   t.like(await ledgerBalances(db, d.id), { "chargeback_funds EUR": 0, "dispute_losses EUR": 2294 });
   t.is(errorCode(await server.gql(RESOLVE, { token: adminToken, variables: { id, c: "100", k: "0" } })), "INVAL",
     "the bank already refunded the customer");

@@ -9,6 +9,7 @@ import { errorCode } from "../helpers/errors.ts";
 import { gqlData } from "../helpers/graphql.ts";
 import { type AcceptedDelivery, advanceDelivery, createAcceptedDelivery } from "../helpers/marketplace.ts";
 import { confirmCard, ledgerBalances, ledgerImbalance, runPaymentJob, settle, startStripeHarness } from "../helpers/payments.ts";
+import { notificationsOf, renderedNotification } from "../helpers/notifications.ts";
 import { useTestServer } from "../helpers/server.ts";
 
 const h = await startStripeHarness(test, "whsec_disputes_flow_test");
@@ -94,10 +95,14 @@ test.serial("opening: the delivery becomes disputed, the case gets its number an
   t.is(await deliveryStatus(d.id), "disputed");
   const told = await queryAsRoot(db, `select distinct n.user_id, t.name as template
     from app_public.notifications n join app_public.notification_templates t on t.id = n.template_id
-    where t.name in ('dispute_opened', 'dispute_admin_alert') and n.user_id in ($1, $2, $3)`,
+    where t.name in ('dispute_opened', 'dispute_opened_alert') and n.user_id in ($1, $2, $3)`,
     [d.traveler, d.customer, admin]);
   t.deepEqual(told.map((n) => `${n.user_id === d.traveler ? "traveler" : n.user_id === admin ? "admin" : "customer"}:${n.template}`).sort(),
-    ["admin:dispute_admin_alert", "traveler:dispute_opened"]);
+    ["admin:dispute_opened_alert", "traveler:dispute_opened"]);
+  const [alert] = await notificationsOf(db, "dispute_opened_alert", { case_number: dispute.caseNumber }, "in_app");
+  t.like(alert?.variables, { dispute_category: "item_damaged", response_due: `${new Date(dispute.responseDueAt).toISOString().slice(0, 16).replace("T", " ")} UTC` });
+  t.regex((await renderedNotification(db, alert!.id, { locale: "fr" }))!.text,
+    /^Un litige \(item_damaged\) a été ouvert sur la livraison DEL-\d+ ; répondez avant le \d{4}-\d\d-\d\d \d\d:\d\d UTC\.$/);
 });
 
 test.serial("full refund: 2294 back to the customer, the delivery cancelled, nothing released; payments__cancel adds no second refund", async (t) => {
@@ -176,6 +181,9 @@ test.serial("appeal: once, within 7 days, by a party; it reopens the dispute (fr
   t.is(errorCode(await server.gql(APPEAL, { token: d.customerToken, variables: { id: dispute.rowId, r: "short" } })), "INVAL");
   const appealed = await gqlData(server, APPEAL, { token: d.customerToken, variables: { id: dispute.rowId, r: "The photos show more damage." } }) as any;
   t.like(appealed.appealDispute.dispute, { status: "under_review", priority: "high" });
+  const [appealAlert] = await notificationsOf(db, "dispute_appealed_alert", { case_number: dispute.caseNumber });
+  t.is((await renderedNotification(db, appealAlert!.id, { locale: "fr" }))?.text.split("\n\n")[1],
+    `Une partie a fait appel de la résolution du litige ${dispute.caseNumber} : The photos show more damage.`);
   t.is(errorCode(await server.gql(APPEAL, { token: d.travelerToken, variables: { id: dispute.rowId, r: "Me too, please." } })), "BADST");
   await payoutAccount(d.traveler);
   await runPaymentJob(db, h, "payments__release");

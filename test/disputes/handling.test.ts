@@ -11,6 +11,7 @@ import { errorCode } from "../helpers/errors.ts";
 import { readyFile } from "../helpers/files.ts";
 import { gqlData } from "../helpers/graphql.ts";
 import { createDeliveryRecord, createTrip, transitionDelivery } from "../helpers/marketplace.ts";
+import { notificationsOf, notificationsTo, renderedNotification } from "../helpers/notifications.ts";
 import { useTestServer } from "../helpers/server.ts";
 
 const { db, server } = useTestServer(test);
@@ -128,12 +129,20 @@ test.serial("assignment needs disputes.assign, to an admin who may resolve; esca
     "finance reads disputes but may not resolve them");
   t.like(await gqlData(server, ASSIGN, { token: tokens.moderator!, variables: { id, a: ids.support } }),
     { assignDispute: { dispute: { status: "under_review", assigneeId: ids.support } } });
+  const [assigned] = await notificationsTo(db, { userId: ids.support! }, { template: "dispute_assigned_alert", channel: "in_app" });
+  const caseNumber = (await queryAsRoot(db, "select case_number from app_public.disputes where id = $1", [id]))[0]!.case_number;
+  t.like(assigned?.variables, { case_number: caseNumber }, "the assignee is told");
+  t.regex((await renderedNotification(db, assigned!.id, { locale: "fr" }))!.text,
+    new RegExp(`^Le litige ${caseNumber} vous est attribué\\. À traiter avant le \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC\\.$`));
   const q = await deliveryIn("picked_up");
   const late = await opened(q);
   t.is(errorCode(await server.gql(ESCALATE, { token: q.customerToken, variables: { id: late } })), "BADST", "not late yet");
   await queryAsRoot(db, "update app_public.disputes set response_due_at = now() - interval '1 minute' where id = $1", [late]);
   t.like(await gqlData(server, ESCALATE, { token: q.customerToken, variables: { id: late } }),
     { escalateDispute: { dispute: { status: "escalated", priority: "urgent" } } });
+  const lateCase = (await queryAsRoot(db, "select case_number from app_public.disputes where id = $1", [late]))[0]!.case_number;
+  const [escalation] = await notificationsOf(db, "dispute_escalated_alert", { case_number: lateCase });
+  t.is((await renderedNotification(db, escalation!.id))?.title, `Dispute ${lateCase} escalated`, "disputes.read holders are alerted");
   t.is(errorCode(await server.gql(ESCALATE, { token: tokens.support!, variables: { id: late } })), "BADST", "once");
 });
 

@@ -12,6 +12,7 @@ import {
   DROPOFF_AT, handOver, ISSUE, issueCode, PICKUP_AT, redeemCode, scanCode, type AttemptOptions,
 } from "../helpers/handover.ts";
 import { type AcceptedDelivery, createAcceptedDelivery } from "../helpers/marketplace.ts";
+import { notificationsOf, renderedNotification } from "../helpers/notifications.ts";
 import { useTestServer } from "../helpers/server.ts";
 
 const { db, server } = useTestServer(test);
@@ -32,6 +33,8 @@ const lastScan = async (deliveryId: string) => (await queryAsRoot(db,
      from app_public.qr_code_scans where delivery_id = $1 order by created_at desc limit 1`, [deliveryId]))[0];
 const status = async (deliveryId: string) =>
   (await queryAsRoot(db, "select status::text from app_public.deliveries where id = $1", [deliveryId]))[0]!.status as string;
+const deliveryNumber = async (deliveryId: string) =>
+  (await queryAsRoot(db, "select delivery_number from app_public.deliveries where id = $1", [deliveryId]))[0]!.delivery_number as string;
 
 const b64url = (data: Buffer | string) => Buffer.from(data).toString("base64url");
 const payloadOf = (token: string) => JSON.parse(Buffer.from(token.split(".")[1]!, "base64url").toString()) as Record<string, unknown>;
@@ -214,7 +217,11 @@ test("rate_limited after 5 failures by the scanner in 15 minutes; revoked after 
   t.like((await queryAsRoot(db, "select status::text, revoke_reason::text, failed_attempts from app_public.qr_codes where id = $1", [code.qrCodeId]))[0],
     { status: "revoked", revoke_reason: "too_many_attempts" });
   t.is((await queryAsRoot(db, "select count(*)::int as n from (select n.*, t.name as template from app_public.notifications n join app_public.notification_templates t on t.id = n.template_id where n.channel = 'email') e where user_id = $1 and template = 'handover_code_blocked'", [d.customer]))[0]!.n, 1);
-  t.true((await queryAsRoot(db, "select count(*)::int as n from (select n.*, t.name as template from app_public.notifications n join app_public.notification_templates t on t.id = n.template_id where n.channel = 'email') e where variables ->> 'subject' = 'Handover code revoked after failed attempts' and variables ->> 'message' like $1", [`%${code.qrCodeId}%`]))[0]!.n >= 1);
+  const number = await deliveryNumber(d.id);
+  const [alert] = await notificationsOf(db, "handover_code_revoked_alert", { qr_code_id: code.qrCodeId });
+  t.like(alert?.variables, { pickup: true, delivery_number: number, failed_attempts: 10 }, "admins holding qr.override are alerted");
+  t.is((await renderedNotification(db, alert!.id, { locale: "fr" }))?.text.split("\n\n")[1],
+    `Le code d'enlèvement ${code.qrCodeId} de ${number} a été révoqué après 10 tentatives échouées.`);
   // The window passes: a new code scans normally.
   const fresh = await issueCode(server, d.customerToken, d.id, "pickup");
   t.is((await scanCode(server, d.travelerToken, fresh.token, await atPickup(d))).result, "success");
@@ -243,7 +250,9 @@ test.serial("risk: from qr.risk_review a success waits for review; above qr.risk
     t.deepEqual(await scanCode(server, d.travelerToken, code2.token, { ...risky, at: DROPOFF_AT, photoId: await photo(d, "delivery_evidence") }),
       { result: "failed", message: "this handover looks unusual and was stopped: contact support" });
     t.is(await status(d.id), "in_transit");
-    t.true((await queryAsRoot(db, "select count(*)::int as n from (select n.*, t.name as template from app_public.notifications n join app_public.notification_templates t on t.id = n.template_id where n.channel = 'email') e where variables ->> 'subject' = 'Handover attempt blocked'"))[0]!.n >= 1);
+    const [alert] = await notificationsOf(db, "handover_attempt_blocked_alert", { delivery_number: await deliveryNumber(d.id) });
+    t.like(alert?.variables, { pickup: false }, "admins are alerted about the drop-off attempt");
+    t.regex((await renderedNotification(db, alert!.id, { locale: "fr" }))!.title, /^Tentative de remise bloquée$/);
   } finally {
     await setSetting(db, "qr.risk_block", previous);
   }

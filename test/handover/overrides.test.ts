@@ -8,6 +8,7 @@ import { readyFile } from "../helpers/files.ts";
 import { gqlData } from "../helpers/graphql.ts";
 import { attemptVariables, issueCode, PICKUP_AT, USE_OVERRIDE } from "../helpers/handover.ts";
 import { createAcceptedDelivery } from "../helpers/marketplace.ts";
+import { notificationsOf, renderedNotification } from "../helpers/notifications.ts";
 import { useTestServer } from "../helpers/server.ts";
 
 const { db, server } = useTestServer(test);
@@ -33,10 +34,15 @@ const use = async (token: string, id: string, o: Parameters<typeof attemptVariab
 test("request → approval → use by the traveler: picked up with method override, the active code revoked, custody written", async (t) => {
   const d = await createAcceptedDelivery(db, server);
   const code = await issueCode(server, d.customerToken, d.id, "pickup");
+  const support = await admin();
   const { requestEmergencyOverride: { qrEmergencyOverride: requested } } = await gqlData(server, REQUEST,
     { token: d.customerToken, variables: { d: d.id, t: "pickup" } });
   t.is(requested.status, "pending");
-  const support = await admin();
+  const [alert] = (await notificationsOf(db, "override_requested_alert", { override_id: requested.rowId }, "in_app"))
+    .filter((n) => n.user_id === support.id);
+  t.like(alert?.variables, { pickup: true, reason: "technical_failure" }, "qr.override holders are alerted");
+  t.regex((await renderedNotification(db, alert!.id, { locale: "fr" }))!.text,
+    new RegExp(`^Une dérogation d'urgence pour l'enlèvement de DEL-\\d+ a été demandée \\(technical_failure\\) : ${requested.rowId}$`));
   const photoId = await readyFile(db, d.traveler, "pickup_evidence");
   t.deepEqual(await use(d.travelerToken, requested.rowId, { at: PICKUP_AT, photoId }),
     { result: "unauthorized", message: "this override is pending, not approved" });

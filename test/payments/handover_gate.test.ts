@@ -10,6 +10,7 @@ import { readyFile } from "../helpers/files.ts";
 import { handOver, ISSUE, issueCode, PICKUP_AT, scanCode } from "../helpers/handover.ts";
 import { advanceDelivery, createAcceptedDelivery } from "../helpers/marketplace.ts";
 import { confirmCard, paymentIntentId, runPaymentJob, settle, startStripeHarness } from "../helpers/payments.ts";
+import { notificationsOf, renderedNotification } from "../helpers/notifications.ts";
 import { useTestServer } from "../helpers/server.ts";
 
 const h = await startStripeHarness(test, "whsec_payments_handover_gate_test");
@@ -76,10 +77,11 @@ test.serial("a delivery scan after a failed capture holds nothing and alerts fin
   await settle(db, h);                                   // payments__hold
   t.like(await row(d.id), { delivery: "delivered", payment: "canceled", escrow: "cancelled", hold_until: null });
   const [{ number }] = await queryAsRoot(db, "select delivery_number as number from app_public.deliveries where id = $1", [d.id]);
-  const alerts = await queryAsRoot(db, `select user_id, body from (select n.user_id, n.variables ->> 'subject' as subject, n.variables ->> 'message' as body from app_public.notifications n where n.channel = 'email') e
-    where subject = 'Delivered without a captured payment' and body like $1`, [`${number}%`]);
+  const alerts = await notificationsOf(db, "payment_not_captured_alert", { delivery_number: number });
   t.deepEqual(alerts.map((a) => a.user_id), [finance]);
-  t.regex(alerts[0]!.body, /payment is canceled/);
+  t.like(alerts[0]!.variables, { payment_status: "canceled", escrow_status: "cancelled" });
+  t.is((await renderedNotification(db, alerts[0]!.id, { locale: "fr" }))?.title, "Livrée sans paiement capturé");
+  t.regex((await renderedNotification(db, alerts[0]!.id))!.text, /was delivered but its payment is canceled \(escrow cancelled\)/);
   const [{ n }] = await queryAsRoot(db, "select count(*)::int as n from app_private.ledger_transactions where delivery_id = $1", [d.id]);
   t.is(n, 0, "no money moved");
 });
@@ -96,6 +98,5 @@ test.serial("a delivery whose capture succeeded is held as before, and nobody is
   t.like(r, { delivery: "delivered", payment: "succeeded", escrow: "held" });
   t.truthy(r.hold_until);
   const [{ number }] = await queryAsRoot(db, "select delivery_number as number from app_public.deliveries where id = $1", [d.id]);
-  t.deepEqual(await queryAsRoot(db, "select 1 from (select n.user_id, n.variables ->> 'subject' as subject, n.variables ->> 'message' as body from app_public.notifications n where n.channel = 'email') e where subject = 'Delivered without a captured payment' and body like $1",
-    [`${number}%`]), []);
+  t.deepEqual(await notificationsOf(db, "payment_not_captured_alert", { delivery_number: number }), []);
 });

@@ -11,6 +11,7 @@ import { advanceDelivery, createAcceptedDelivery, type AcceptedDelivery } from "
 import {
   confirmCard, ledgerBalances, ledgerImbalance, paymentIntentId, runPaymentJob, settle, startStripeHarness,
 } from "../helpers/payments.ts";
+import { notificationsOf, renderedNotification } from "../helpers/notifications.ts";
 import { useTestServer } from "../helpers/server.ts";
 
 const h = await startStripeHarness(test, "whsec_payments_money_events_test");
@@ -53,10 +54,6 @@ async function payoutAccount(traveler: string): Promise<string> {
 }
 const lapseIn = (delivery: string, hours: number) => queryAsRoot(db, `update app_public.payment_intents
     set capture_before = now() + make_interval(hours => $2) where delivery_id = $1`, [delivery, hours]);
-/** Finance alerts with this subject, as notify queued them (the finance_admin_alert template, by email). */
-const financeMail = async (subject: string) => (await queryAsRoot(db,
-  `select count(*)::int as n from app_public.notifications
-    where channel = 'email' and variables ->> 'subject' = $1`, [subject]))[0]!.n as number;
 
 test.serial("the early-capture guard captures an authorisation lapsing within 12 h before the pickup, not one lapsing later", async (t) => {
   const soon = await authorised();
@@ -112,8 +109,7 @@ test.serial("charge.refunded and transfer.reversed: the platform's own are recor
   await runPaymentJob(db, h, "payments__release");
   const pi = await paymentIntentId(db, d.id);
   const charge = String(h.fake.objects.get(pi)!.latest_charge);
-  const before = { refund: await financeMail("Refund made outside the platform"),
-    reversal: await financeMail("Transfer reversed outside the platform") };
+  const number = (await queryAsRoot(db, "select delivery_number from app_public.deliveries where id = $1", [d.id]))[0]!.delivery_number;
   // Someone refunds 300 and reverses 200 in Stripe's dashboard.
   await h.stripe.refunds.create({ payment_intent: pi, amount: 300 });
   const transfer = [...h.fake.objects.values()].find((o) => o.object === "transfer" && o.destination === acct)!;
@@ -121,7 +117,14 @@ test.serial("charge.refunded and transfer.reversed: the platform's own are recor
   await settle(db, h);
   t.deepEqual(await outcomes("charge.refunded", charge), ["unrecorded refund: finance alerted"]);
   t.deepEqual(await outcomes("transfer.reversed", transfer.id), ["unrecorded reversal: finance alerted"]);
-  t.is(await financeMail("Refund made outside the platform"), before.refund + 1);
-  t.is(await financeMail("Transfer reversed outside the platform"), before.reversal + 1);
+  // The finance admin gets one email of each, with the amounts in major units.
+  const refunds = await notificationsOf(db, "refund_outside_platform_alert", { delivery_number: number });
+  t.is(refunds.length, 1);
+  t.like(refunds[0]!.variables, { charge_id: charge, amount: "3.00", unrecorded_amount: "3.00", currency: "EUR" });
+  t.is((await renderedNotification(db, refunds[0]!.id, { locale: "fr" }))?.text.split("\n\n")[1],
+    `Le paiement ${charge} de la livraison ${number} a été remboursé de 3.00 EUR chez Stripe, dont 3.00 EUR qu'aucun remboursement de la plateforme n'explique. Vérifiez-le.`);
+  const reversals = await notificationsOf(db, "transfer_reversed_alert", { delivery_number: number });
+  t.is(reversals.length, 1);
+  t.like(reversals[0]!.variables, { transfer_id: transfer.id, amount: "2.00", unrecorded_amount: "2.00", currency: "EUR" });
   t.like(await state(d.id), { refunded: 0, escrow: "released" }, "nothing is booked on a guess");
 });

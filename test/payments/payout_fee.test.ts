@@ -11,6 +11,7 @@ import { queryAsRoot } from "../helpers/database.ts";
 import { gqlData } from "../helpers/graphql.ts";
 import { advanceDelivery, createAcceptedDelivery, type AcceptedDelivery } from "../helpers/marketplace.ts";
 import { confirmCard, ledgerBalances, ledgerImbalance, runPaymentJob, settle, startStripeHarness } from "../helpers/payments.ts";
+import { notificationsOf } from "../helpers/notifications.ts";
 import { useTestServer } from "../helpers/server.ts";
 
 const h = await startStripeHarness(test, "whsec_payments_payout_fee_test");
@@ -68,8 +69,7 @@ const debits = (payoutId: string) =>
 const keyUses = (payoutId: string) => h.fake.requests.filter((r) => r.idempotencyKey === `payout-fee:${payoutId}`).length;
 const available = async (user: string) =>
   (await queryAsRoot(db, "select app_private.payout_available($1, 'EUR')::int as n", [user]))[0]!.n as number;
-const feeAlerts = async (payoutId: string) => (await queryAsRoot(db, `select count(*)::int as n from app_public.notifications
-    where channel = 'email' and variables ->> 'message' like $1`, [`%instant payout ${payoutId}%`]))[0]!.n as number;
+const feeAlerts = async (payoutId: string) => (await notificationsOf(db, "payout_fee_refused_alert", { payout_id: payoutId })).length;
 
 test.serial("the instant payout story to the cent: 4000 paid out, net 3940 to the bank, fee 60 (1.5 %) debited to the platform and posted once", async (t) => {
   const s = await released(4000);

@@ -9,6 +9,7 @@ import { queryAsRoot } from "../helpers/database.ts";
 import { gqlData } from "../helpers/graphql.ts";
 import { advanceDelivery, createAcceptedDelivery, type AcceptedDelivery } from "../helpers/marketplace.ts";
 import { confirmCard, ledgerBalances, ledgerImbalance, runPaymentJob, settle, startStripeHarness } from "../helpers/payments.ts";
+import { notificationsOf, renderedNotification } from "../helpers/notifications.ts";
 import { useTestServer } from "../helpers/server.ts";
 
 const h = await startStripeHarness(test, "whsec_payments_receivable_test");
@@ -67,9 +68,11 @@ test.serial("the reversal refused (balance paid out): the customer is refunded, 
     [`traveler_receivable:${d.traveler} EUR`]: 2000, [`traveler_payable:${d.traveler} EUR`]: -2000,
     "escrow_liability EUR": 0, "platform_cash EUR": 0,
   });
-  t.is((await queryAsRoot(db, `select count(*)::int as n from app_public.notifications
-      where channel = 'email' and variables ->> 'subject' = 'A traveler owes a refunded share'`))[0]!.n >= 1, true,
-    "finance is told");
+  const number = (await queryAsRoot(db, "select delivery_number from app_public.deliveries where id = $1", [d.id]))[0]!.delivery_number;
+  const [told] = await notificationsOf(db, "traveler_owes_refund_alert", { delivery_number: number });
+  t.like(told?.variables, { amount: "20.00", currency: "EUR", traveler_id: d.traveler }, "finance is told");
+  t.regex((await renderedNotification(db, told!.id, { locale: "fr" }))!.text,
+    /l'annulation de 20\.00 EUR sur le virement du voyageur a été refusée \(son solde était insuffisant\)/);
   // The payout (mirrored from its payout.* events) and the share taken back leave the traveler 2000 short: nothing
   // can be paid out until later releases cover what is owed.
   t.is(await available(d.traveler), -2000);

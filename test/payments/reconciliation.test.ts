@@ -7,6 +7,7 @@ import { createMember, makeAdmin } from "../helpers/actors.ts";
 import { queryAsRoot } from "../helpers/database.ts";
 import { advanceDelivery, createAcceptedDelivery, type AcceptedDelivery } from "../helpers/marketplace.ts";
 import { confirmCard, paymentIntentId, runPaymentJob, settle, startStripeHarness } from "../helpers/payments.ts";
+import { notificationsOf, renderedNotification } from "../helpers/notifications.ts";
 import { useTestServer } from "../helpers/server.ts";
 
 const h = await startStripeHarness(test, "whsec_payments_reconciliation_test");
@@ -54,16 +55,18 @@ test.serial("differences are reported, not corrected: a PaymentIntent cancelled 
   await h.stripe.paymentIntents.cancel(pi);
   h.fake.webhookUrl = url;
   await queryAsRoot(db, "update app_public.refunds set amount = 499 where status = 'succeeded'");
-  const mails = async () => (await queryAsRoot(db,
-    `select count(*)::int as n from app_public.notifications
-      where channel = 'email' and variables ->> 'subject' = 'Reconciliation with Stripe found differences'`))[0]!.n;
-  const before = await mails();
   await runPaymentJob(db, h, "payments__reconcile");
   const { differences } = await lastRun();
   t.like(differences.find((x: any) => x.stripe_id === pi), { kind: "payment_intent", field: "status",
     expected: "requires_capture", actual: "canceled" });
   t.like(differences.find((x: any) => x.kind === "refund"), { field: "amount", expected: 499, actual: 500 });
-  t.is(await mails(), before + 1);
+  const run = (await queryAsRoot(db, "select id from app_private.reconciliation_runs order by created_at desc limit 1"))[0]!.id;
+  const [mail] = await notificationsOf(db, "reconciliation_differences_alert", { run_id: run });
+  t.like(mail?.variables, { differences: differences.length }, "finance gets the run's differences");
+  const fr = await renderedNotification(db, mail!.id, { locale: "fr" });
+  t.is(fr?.title, "Le rapprochement avec Stripe a trouvé des écarts");
+  t.regex(fr!.html!, new RegExp(`diffèrent de Stripe \\(exécution ${run}\\)\\.</p>\n<pre>\\[`));
+  t.regex(fr!.text, /"stripe_id": "pi_/, "the differences themselves, in the email");
   const [{ status }] = await queryAsRoot(db, "select status from app_public.payment_intents where delivery_id = $1", [d.id]);
   t.is(status, "requires_capture", "nothing corrected");
 });

@@ -4,7 +4,7 @@
 import test from "ava";
 import { createMember, makeAdmin, tokenFor } from "../helpers/actors.ts";
 import { errorCode } from "../helpers/errors.ts";
-import { notificationsTo } from "../helpers/notifications.ts";
+import { notificationsTo, renderedNotification } from "../helpers/notifications.ts";
 import { useTestServer } from "../helpers/server.ts";
 import { createTrackedDelivery } from "../helpers/tracking.ts";
 
@@ -38,7 +38,10 @@ test.serial("the traveler reports: case number, local number, poor fix flagged; 
   t.is(adminAlerts.length, 1, "high alerts admins; low does not");
   const customerAlerts = await notificationsTo(db, { userId: d.customer }, { template: "emergency_reported", channel: "in_app" });
   t.is(customerAlerts.length, 1, "high tells the other party; low does not");
-  t.regex(String(customerAlerts[0]!.variables.message), /^breakdown \(high, imprecise location\), case EMG-/);
+  t.like(customerAlerts[0]!.variables, { emergency_type: "breakdown", severity: "high", precise_location: false,
+    case_number: emergency.caseNumber });
+  t.regex((await renderedNotification(db, customerAlerts[0]!.id, { locale: "fr" }))!.text,
+    new RegExp(`^Une urgence a été signalée sur DEL-\\d+ : breakdown \\(high, position imprécise\\), dossier ${emergency.caseNumber}$`));
 
   await report(d.customerToken, "medium", 10);
   t.is((await notificationsTo(db, { userId: d.traveler }, { template: "emergency_reported", channel: "in_app" })).length, 1,

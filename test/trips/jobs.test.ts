@@ -18,7 +18,7 @@ import { queryAsRoot, useTestDatabase } from "../helpers/database.ts";
 import { sqlstate } from "../helpers/errors.ts";
 import { createTripAsTraveler, reserveCapacity } from "../helpers/marketplace.ts";
 import { runTask, workerTaskList } from "../helpers/worker.ts";
-import { notificationsTo } from "../helpers/notifications.ts";
+import { notificationsTo, renderedNotification } from "../helpers/notifications.ts";
 
 /** The worker's own task list, configured from the environment. */
 const taskList = workerTaskList();
@@ -179,7 +179,12 @@ test.serial("weather alerts follow trips.weather_alert_thresholds and never bloc
   t.is((await queryAsRoot(db, "select status from app_public.trips where id = $1", [trip]))[0]!.status, "upcoming");
   const alertEmails = () => notificationsTo(db, { userId: traveler }, { template: "weather_alert", channel: "email" });
   t.is((await alertEmails()).length, 1, "the traveler is told");
-  t.regex(String((await alertEmails())[0]!.variables.alert), /storm|wind/i);
+  const [email] = await alertEmails();
+  t.like(email!.variables, { origin_severe_condition: "storm", origin_high_wind: "80", origin_heavy_precipitation: "25",
+    destination_extreme_temperature: "41" }, "the forecast's figures, worded by the template");
+  t.is((await renderedNotification(db, email!.id, { locale: "fr" }))?.text.split("\n\n")[1],
+    "Alerte météo pour votre trajet « Berlin to Paris » : storm prévu au départ. Vent de 80 km/h prévu au départ. " +
+    "25 mm de précipitations prévus au départ. 41 °C prévus à l'arrivée.");
   await queryAsRoot(db, "select app_private.record_trip_weather($1, $2, 'test')", [trip, JSON.stringify(forecast)]);
   t.is((await alertEmails()).length, 1, "the same alerts again tell nobody twice");
   const bad = await sqlstate(queryAsRoot(db, "select app_private.record_trip_weather($1, '{\"origin\": {}}', 'test')", [trip]));

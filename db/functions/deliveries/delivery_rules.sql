@@ -35,19 +35,22 @@ end;
 $$;
 comment on function app_hidden.assert_traveler_of(app_public.deliveries, uuid, text) is 'Raises DNIED unless the user is the delivery''s traveler.';
 
--- Tells the customers of a trip's live deliveries about a change of the trip (a delay, new times).
-create or replace function app_hidden.notify_trip_customers(trip_id uuid, subject text, body text)
+-- Tells the customers of a trip's live deliveries about a change of the trip's times, with a template that takes
+-- the trip's title and times (trip_delayed, trip_times_changed).
+create or replace function app_hidden.notify_trip_customers(trip app_public.trips, template text)
 returns void
 language sql volatile
 set search_path = pg_catalog, public, pg_temp
 as $$
-  select app_hidden.notify(d.customer_id, 'trip_changed',
-           jsonb_build_object('subject', notify_trip_customers.subject, 'message', notify_trip_customers.body),
+  select app_hidden.notify(d.customer_id, notify_trip_customers.template,
+           jsonb_build_object('trip_title', (notify_trip_customers.trip).title,
+                              'departure', app_hidden.notification_time((notify_trip_customers.trip).departure_time),
+                              'arrival', app_hidden.notification_time((notify_trip_customers.trip).arrival_time)),
            'high', d.id)
     from app_public.deliveries d
-   where d.trip_id = notify_trip_customers.trip_id and d.status not in ('delivered', 'cancelled');
+   where d.trip_id = (notify_trip_customers.trip).id and d.status not in ('delivered', 'cancelled');
 $$;
-comment on function app_hidden.notify_trip_customers(uuid, text, text) is 'Notifies the customers of a trip''s live deliveries (template trip_changed).';
+comment on function app_hidden.notify_trip_customers(app_public.trips, text) is 'Notifies the customers of a trip''s live deliveries of its new times (templates trip_delayed, trip_times_changed).';
 
 create or replace function app_hidden.cancel_delivery_as(
   delivery_id uuid,

@@ -30,7 +30,8 @@ begin
          due_date = app_hidden.add_business_days(now(), (app_hidden.config_value('disputes.resolve_business_days'))::int)
    where s.id = v_dispute.id
   returning * into v_dispute;
-  perform app_private.alert_dispute_admins(format('Dispute %s appealed', v_dispute.case_number), v_dispute.appeal_reason);
+  perform app_private.alert_admins('disputes.read', 'dispute_appealed_alert',
+    jsonb_build_object('case_number', v_dispute.case_number, 'reason', v_dispute.appeal_reason));
   return v_dispute;
 end;
 $$;

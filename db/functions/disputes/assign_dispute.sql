@@ -19,8 +19,8 @@ begin
   end if;
   if not exists (select 1 from app_private.admin_users a
                   where a.user_id = assign_dispute.assignee_id and a.is_active
-                    and exists (select 1 from unnest(app_hidden.admin_role_permissions(a.role) || a.permissions) as g (granted)
-                                 where g.granted in ('*', 'disputes.*', 'disputes.write'))) then
+                    and app_hidden.permissions_grant(app_hidden.admin_role_permissions(a.role) || a.permissions,
+                                                     'disputes.write')) then
     raise exception 'assignee_id must name an active admin with disputes.write' using errcode = 'INVAL';
   end if;
   v_old := jsonb_build_object('assignee_id', v_dispute.assignee_id, 'status', v_dispute.status);
@@ -33,9 +33,9 @@ begin
   perform app_hidden.log_admin_action('assign_dispute', 'dispute', v_dispute.id::text, 'medium', v_old,
     jsonb_build_object('assignee_id', v_dispute.assignee_id, 'status', v_dispute.status));
   if assign_dispute.assignee_id <> v_admin then
-    perform app_hidden.notify(assign_dispute.assignee_id, 'dispute_admin_alert',
-      jsonb_build_object('subject', format('Dispute %s assigned to you', v_dispute.case_number),
-                         'message', format('Due by %s.', to_char(v_dispute.due_date at time zone 'UTC', 'YYYY-MM-DD HH24:MI "UTC"'))),
+    perform app_hidden.notify(assign_dispute.assignee_id, 'dispute_assigned_alert',
+      jsonb_build_object('case_number', v_dispute.case_number,
+                         'due_date', app_hidden.notification_time(v_dispute.due_date)),
       'high');
   end if;
   return v_dispute;

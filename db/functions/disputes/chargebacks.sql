@@ -33,9 +33,8 @@ begin
     select p.* into v_intent from app_private.stripe_refs r join app_public.payment_intents p on p.id = r.payment_intent_id
      where r.stripe_id = apply_stripe_dispute.object ->> 'charge' and r.kind = 'charge';
     if v_intent.id is null then
-      perform app_private.alert_finance_admins('Chargeback on an unknown charge',
-        format('Stripe dispute %s concerns charge %s, which the platform has no record of.', v_stripe_id,
-               apply_stripe_dispute.object ->> 'charge'));
+      perform app_private.alert_admins('finance.read', 'chargeback_unknown_charge_alert',
+        jsonb_build_object('stripe_dispute_id', v_stripe_id, 'charge_id', apply_stripe_dispute.object ->> 'charge'));
       return 'unknown charge';
     end if;
     select * into v_delivery from app_public.deliveries d where d.id = v_intent.delivery_id for update;
@@ -69,13 +68,14 @@ begin
       jsonb_build_array(jsonb_build_object('code', 'chargeback_funds', 'amount', v_amount),
                         jsonb_build_object('code', 'platform_cash', 'amount', -v_amount)),
       format('Funds withdrawn by chargeback %s (dispute %s)', v_stripe_id, v_dispute.case_number));
-    perform app_private.alert_finance_admins(format('Chargeback %s on delivery %s', v_dispute.case_number, v_delivery.delivery_number),
-      format('The customer''s bank disputes %s %s (%s). Submit the evidence bundle attached to %s%s.', v_amount, v_currency,
-             coalesce(apply_stripe_dispute.object ->> 'reason', 'no reason'), v_dispute.case_number,
-             case when exists (select 1 from app_public.escrow_accounts e where e.delivery_id = v_delivery.id and e.released_amount > 0)
-                  then '; the traveler''s share was already transferred' else '' end));
-    perform app_private.alert_dispute_admins(format('Chargeback %s opened', v_dispute.case_number),
-      format('A chargeback about delivery %s opened dispute %s.', v_delivery.delivery_number, v_dispute.case_number));
+    perform app_private.alert_admins('finance.read', 'chargeback_received_alert',
+      jsonb_build_object('case_number', v_dispute.case_number, 'delivery_number', v_delivery.delivery_number,
+                         'amount', app_hidden.notification_amount(v_amount), 'currency', v_currency,
+                         'reason', apply_stripe_dispute.object ->> 'reason',
+                         'share_transferred', exists (select 1 from app_public.escrow_accounts e
+                                                       where e.delivery_id = v_delivery.id and e.released_amount > 0)));
+    perform app_private.alert_admins('disputes.read', 'chargeback_opened_alert',
+      jsonb_build_object('case_number', v_dispute.case_number, 'delivery_number', v_delivery.delivery_number));
     v_outcome := 'dispute opened';
   end if;
 
@@ -105,8 +105,8 @@ begin
          set status = case when s.status = 'open' then 'under_review' else s.status end, priority = 'urgent',
              platform_loss = s.amount
        where s.id = v_dispute.id and app_hidden.dispute_status_open(s.status);
-      perform app_private.alert_dispute_admins(format('Chargeback %s lost', v_dispute.case_number),
-        'The bank decided the chargeback for the customer: decide who bears the loss (resolveDispute).');
+      perform app_private.alert_admins('disputes.read', 'chargeback_lost_alert',
+        jsonb_build_object('case_number', v_dispute.case_number));
       v_outcome := 'chargeback lost';
     else
       v_outcome := 'chargeback closed ' || coalesce(apply_stripe_dispute.object ->> 'status', '');

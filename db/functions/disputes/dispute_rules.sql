@@ -125,21 +125,6 @@ as $$
 $$;
 comment on function app_hidden.dispute_message_posted(uuid, boolean) is 'Moves a dispute''s status after a message in its conversation (staff: awaiting_response; a party: back under_review).';
 
--- Tells the active admins who handle disputes (disputes.read), template dispute_admin_alert.
-create or replace function app_private.alert_dispute_admins(subject text, body text)
-returns void
-language sql volatile
-set search_path = pg_catalog, public, pg_temp
-as $$
-  select app_hidden.notify(a.user_id, 'dispute_admin_alert',
-           jsonb_build_object('subject', alert_dispute_admins.subject, 'message', alert_dispute_admins.body), 'high')
-    from app_private.admin_users a
-   where a.is_active
-     and exists (select 1 from unnest(app_hidden.admin_role_permissions(a.role) || a.permissions) as g (granted)
-                  where g.granted in ('*', 'disputes.*', 'disputes.read'));
-$$;
-comment on function app_private.alert_dispute_admins(text, text) is 'Notifies every active admin holding disputes.read.';
-
 create or replace trigger _100_timestamps before update on app_public.disputes
   for each row execute function app_hidden.tg__set_updated_at();
 create or replace trigger _100_append_only before update or delete on app_public.dispute_evidence

@@ -32,7 +32,8 @@ begin
     perform app_hidden.log_admin_action('escalate_dispute', 'dispute', v_dispute.id::text, 'medium', v_old,
       jsonb_build_object('status', v_dispute.status, 'priority', v_dispute.priority), trim(escalate_dispute.reason));
   end if;
-  perform app_private.alert_dispute_admins(format('Dispute %s escalated', v_dispute.case_number), trim(escalate_dispute.reason));
+  perform app_private.alert_admins('disputes.read', 'dispute_escalated_alert',
+    jsonb_build_object('case_number', v_dispute.case_number, 'reason', trim(escalate_dispute.reason)));
   return v_dispute;
 end;
 $$;

@@ -54,9 +54,10 @@ begin
   perform app_hidden.transition_delivery(v_delivery.id, 'disputed', 'user', v_user_id, 'dispute ' || v_dispute.case_number);
   perform app_hidden.notify(v_dispute.respondent_id, 'dispute_opened',
     jsonb_build_object('delivery_number', v_delivery.delivery_number), 'high', v_delivery.id);
-  perform app_private.alert_dispute_admins(format('Dispute %s opened', v_dispute.case_number),
-    format('A dispute (%s) was opened about delivery %s; respond by %s.', replace(v_dispute.category::text, '_', ' '),
-           v_delivery.delivery_number, to_char(v_dispute.response_due_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI "UTC"')));
+  perform app_private.alert_admins('disputes.read', 'dispute_opened_alert',
+    jsonb_build_object('case_number', v_dispute.case_number, 'dispute_category', v_dispute.category,
+                       'delivery_number', v_delivery.delivery_number,
+                       'response_due', app_hidden.notification_time(v_dispute.response_due_at)));
   return v_dispute;
 end;
 $$;

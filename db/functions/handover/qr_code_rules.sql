@@ -217,21 +217,6 @@ as $$
 $$;
 comment on function app_private.handover_risk(uuid, timestamptz, double precision, double precision, jsonb) is 'Risk score of a handover attempt (accuracy, platform, night, scan rate, code age, device).';
 
--- Tells the active admins who may decide overrides (qr.override), for alerts (template handover_admin_alert).
-create or replace function app_private.alert_handover_admins(subject text, body text)
-returns void
-language sql volatile
-set search_path = pg_catalog, public, pg_temp
-as $$
-  select app_hidden.notify(a.user_id, 'handover_admin_alert',
-           jsonb_build_object('subject', alert_handover_admins.subject, 'message', alert_handover_admins.body), 'high')
-    from app_private.admin_users a
-   where a.is_active
-     and exists (select 1 from unnest(app_hidden.admin_role_permissions(a.role) || a.permissions) as g (granted)
-                  where g.granted in ('*', 'qr.*', 'qr.override'));
-$$;
-comment on function app_private.alert_handover_admins(text, text) is 'Notifies every active admin holding qr.override.';
-
 -- Logs an attempt and, for a failure on a known code, counts it: qr.revoke_after_failures failures revoke the code
 -- (too_many_attempts), ask the customer to issue a new one and alert admins. A failure is every result but success
 -- and already_used (a repeated scan of a code that did its job guesses nothing). Returns the scan's id.
@@ -275,9 +260,9 @@ begin
       select d.delivery_number into v_delivery_number from app_public.deliveries d where d.id = v_code.delivery_id;
       perform app_hidden.notify(v_code.issued_by, 'handover_code_blocked',
         jsonb_build_object('delivery_number', v_delivery_number), 'urgent', v_code.delivery_id);
-      perform app_private.alert_handover_admins('Handover code revoked after failed attempts',
-        format(E'The %s code %s of %s was revoked after %s failed attempts.\n', v_code.qr_type, v_code.id,
-               v_delivery_number, v_code.failed_attempts));
+      perform app_private.alert_admins('qr.override', 'handover_code_revoked_alert',
+        jsonb_build_object('pickup', v_code.qr_type = 'pickup', 'qr_code_id', v_code.id,
+                           'delivery_number', v_delivery_number, 'failed_attempts', v_code.failed_attempts));
     end if;
   end if;
   return v_scan_id;
@@ -410,8 +395,9 @@ begin
       if v_risk > (app_hidden.config_value('qr.risk_block'))::numeric then
         v_result := 'failed';
         v_reason := 'this handover looks unusual and was stopped: contact support';
-        perform app_private.alert_handover_admins('Handover attempt blocked',
-          format(E'A %s attempt on %s scored a risk of %s and was refused.\n', v_code.qr_type, v_delivery.delivery_number, v_risk));
+        perform app_private.alert_admins('qr.override', 'handover_attempt_blocked_alert',
+          jsonb_build_object('pickup', v_code.qr_type = 'pickup', 'delivery_number', v_delivery.delivery_number,
+                             'risk_score', v_risk));
       else
         v_review := v_risk >= (app_hidden.config_value('qr.risk_review'))::numeric;
       end if;

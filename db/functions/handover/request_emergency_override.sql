@@ -43,9 +43,9 @@ begin
           trim(request_emergency_override.description), nullif(trim(request_emergency_override.alternative_verification), ''),
           now() + make_interval(hours => (app_hidden.config_value('override.pending_ttl_hours'))::int))
   returning * into v_override;
-  perform app_private.alert_handover_admins('Emergency override requested',
-    format(E'An emergency override of the %s of %s was requested (%s): %s\n', v_override.qr_type,
-           v_delivery.delivery_number, replace(v_override.reason::text, '_', ' '), v_override.id));
+  perform app_private.alert_admins('qr.override', 'override_requested_alert',
+    jsonb_build_object('pickup', v_override.qr_type = 'pickup', 'delivery_number', v_delivery.delivery_number,
+                       'reason', v_override.reason, 'override_id', v_override.id));
   return v_override;
 end;
 $$;

@@ -88,17 +88,3 @@ $$;
 comment on function app_private.cancel_unpaid_deliveries(integer) is
   'deliveries__cancel_unpaid: cancels (as the system, payment_failed) deliveries awaiting pickup whose payment was not authorised within deliveries.authorization_deadline_hours.';
 
--- Notifies the active admins who read the money (finance.read; template finance_admin_alert), for alerts such as a delivery without a captured payment.
-create or replace function app_private.alert_finance_admins(subject text, body text)
-returns void
-language sql volatile
-set search_path = pg_catalog, public, pg_temp
-as $$
-  select app_hidden.notify(a.user_id, 'finance_admin_alert',
-           jsonb_build_object('subject', alert_finance_admins.subject, 'message', alert_finance_admins.body), 'high')
-    from app_private.admin_users a
-   where a.is_active
-     and exists (select 1 from unnest(app_hidden.admin_role_permissions(a.role) || a.permissions) as g (granted)
-                  where g.granted in ('*', 'finance.*', 'finance.read'));
-$$;
-comment on function app_private.alert_finance_admins(text, text) is 'Notifies every active admin holding finance.read.';

@@ -260,10 +260,11 @@ begin
   end if;
   select * into v_intent from app_public.payment_intents p where p.delivery_id = v_delivery.id;
   if v_intent.status is distinct from 'succeeded' then
-    perform app_private.alert_finance_admins('Delivered without a captured payment',
-      format(E'%s was delivered but its payment is %s (escrow %s): nothing is held for the traveler. Check the capture.\n',
-             v_delivery.delivery_number, coalesce(v_intent.status::text, 'missing'),
-             coalesce((select e.status::text from app_public.escrow_accounts e where e.delivery_id = v_delivery.id), 'missing')));
+    perform app_private.alert_admins('finance.read', 'payment_not_captured_alert',
+      jsonb_build_object('delivery_number', v_delivery.delivery_number,
+                         'payment_status', coalesce(v_intent.status::text, 'missing'),
+                         'escrow_status', coalesce((select e.status::text from app_public.escrow_accounts e
+                                                     where e.delivery_id = v_delivery.id), 'missing')));
   end if;
   return false;
 end;

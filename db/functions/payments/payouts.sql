@@ -330,10 +330,10 @@ begin
    where p.id = record_payout_fee_refusal.payout_id and p.fee_collected_at is null
   returning * into v_payout;
   if v_payout.fee_debit_refusals = 1 then
-    perform app_private.alert_finance_admins(
-      format('Instant payout fee not collected (%s %s)', v_payout.fee, v_payout.currency),
-      format('Stripe refused the account debit of the fee of instant payout %s (traveler %s): %s. It is retried.',
-             v_payout.id, v_payout.user_id, left(record_payout_fee_refusal.message, 500)));
+    perform app_private.alert_admins('finance.read', 'payout_fee_refused_alert',
+      jsonb_build_object('payout_id', v_payout.id, 'traveler_id', v_payout.user_id,
+                         'fee', app_hidden.notification_amount(v_payout.fee), 'currency', v_payout.currency,
+                         'error', left(record_payout_fee_refusal.message, 500)));
   end if;
 end;
 $$;

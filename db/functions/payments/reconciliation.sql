@@ -58,10 +58,11 @@ begin
   values (record_reconciliation.since, record_reconciliation.checked, record_reconciliation.differences)
   returning id into v_id;
   if jsonb_array_length(record_reconciliation.differences) > 0 then
-    perform app_private.alert_finance_admins('Reconciliation with Stripe found differences',
-      format(E'%s of %s objects checked since %s differ from Stripe (run %s):\n%s\n',
-             jsonb_array_length(record_reconciliation.differences), record_reconciliation.checked,
-             record_reconciliation.since, v_id, left(jsonb_pretty(record_reconciliation.differences), 5000)));
+    perform app_private.alert_admins('finance.read', 'reconciliation_differences_alert',
+      jsonb_build_object('differences', jsonb_array_length(record_reconciliation.differences),
+                         'checked', record_reconciliation.checked,
+                         'since', app_hidden.notification_time(record_reconciliation.since), 'run_id', v_id,
+                         'details', left(jsonb_pretty(record_reconciliation.differences), 5000)));
   end if;
   return v_id;
 end;

@@ -175,10 +175,12 @@ begin
         jsonb_build_object('code', 'escrow_liability', 'amount', -v_shortfall)),
       format('Receivable from the traveler for refund %s of delivery %s (the reversal was refused)', v_refund.id,
              v_refund.delivery_id));
-    perform app_private.alert_finance_admins('A traveler owes a refunded share',
-      format(E'Refund %s of delivery %s: the reversal of %s %s from the traveler''s transfer was refused (their balance was short). The customer was refunded; the traveler (%s) owes it.\n',
-             v_refund.id, (select d.delivery_number from app_public.deliveries d where d.id = v_refund.delivery_id),
-             v_shortfall, v_refund.currency, v_refund.traveler_id));
+    perform app_private.alert_admins('finance.read', 'traveler_owes_refund_alert',
+      jsonb_build_object('refund_id', v_refund.id,
+                         'delivery_number', (select d.delivery_number from app_public.deliveries d
+                                              where d.id = v_refund.delivery_id),
+                         'amount', app_hidden.notification_amount(v_shortfall), 'currency', v_refund.currency,
+                         'traveler_id', v_refund.traveler_id));
   end if;
   -- The parts refunded add up to the money returned plus the credits given back (a full refund of a payment that
   -- used credits); the credits' part goes back to the promotional liability (credit-restore) with new credits.

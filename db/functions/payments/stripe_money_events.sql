@@ -55,10 +55,13 @@ begin
   if exists (select 1 from app_public.refunds r where r.payment_intent_id = v_escrow.payment_intent_id and r.status = 'pending') then
     return 'reversal being recorded';
   end if;
-  perform app_private.alert_finance_admins('Transfer reversed outside the platform',
-    format(E'The release transfer %s of delivery %s was reversed by %s at Stripe, %s of which no refund of the platform accounts for. Check it.\n',
-           transfer ->> 'id', v_escrow.delivery_id, transfer ->> 'amount_reversed',
-           (transfer ->> 'amount_reversed')::bigint - v_recorded));
+  perform app_private.alert_admins('finance.read', 'transfer_reversed_alert',
+    jsonb_build_object('transfer_id', transfer ->> 'id',
+                       'delivery_number', (select d.delivery_number from app_public.deliveries d
+                                            where d.id = v_escrow.delivery_id),
+                       'amount', app_hidden.notification_amount((transfer ->> 'amount_reversed')::bigint),
+                       'unrecorded_amount', app_hidden.notification_amount((transfer ->> 'amount_reversed')::bigint - v_recorded),
+                       'currency', v_escrow.currency));
   return 'unrecorded reversal: finance alerted';
 end;
 $$;
@@ -88,9 +91,13 @@ begin
   if exists (select 1 from app_public.refunds r where r.payment_intent_id = v_intent.id and r.status = 'pending') then
     return 'refund being recorded';
   end if;
-  perform app_private.alert_finance_admins('Refund made outside the platform',
-    format(E'The charge %s of delivery %s was refunded %s at Stripe, %s of which no refund of the platform accounts for. Check it.\n',
-           charge ->> 'id', v_intent.delivery_id, v_refunded, v_refunded - v_intent.refunded_amount));
+  perform app_private.alert_admins('finance.read', 'refund_outside_platform_alert',
+    jsonb_build_object('charge_id', charge ->> 'id',
+                       'delivery_number', (select d.delivery_number from app_public.deliveries d
+                                            where d.id = v_intent.delivery_id),
+                       'amount', app_hidden.notification_amount(v_refunded),
+                       'unrecorded_amount', app_hidden.notification_amount(v_refunded - v_intent.refunded_amount),
+                       'currency', v_intent.currency));
   return 'unrecorded refund: finance alerted';
 end;
 $$;

@@ -27,17 +27,28 @@ $$;
 comment on function app_hidden.admin_session_ok() is 'Whether the current session may use admin rights (two-factor passed or not required).';
 grant execute on function app_hidden.admin_session_ok() to app_anonymous;
 
+-- Whether a list of granted permissions covers one: itself, its domain's 'x.*', or '*'. The one place the match is
+-- written (the signed-in admin's check below; app_private.alert_admins for the admins an alert goes to).
+create or replace function app_hidden.permissions_grant(granted text[], permission text)
+returns boolean
+language sql immutable
+set search_path = pg_catalog, public, pg_temp
+as $$
+  select exists (select 1 from unnest(permissions_grant.granted) as g (granted)
+                  where g.granted = '*' or g.granted = permissions_grant.permission
+                     or (right(g.granted, 2) = '.*' and starts_with(permissions_grant.permission, left(g.granted, -1))));
+$$;
+comment on function app_hidden.permissions_grant(text[], text) is 'Whether granted permissions cover one (itself, x.* or *).';
+
 create or replace function app_hidden.current_user_has_permission(permission text)
 returns boolean
 language sql stable security definer
 set search_path = pg_catalog, public, pg_temp
 as $$
   select coalesce((
-    select bool_or(granted = '*' or granted = current_user_has_permission.permission
-                   or (right(granted, 2) = '.*'
-                       and starts_with(current_user_has_permission.permission, left(granted, -1))))
-      from app_private.admin_users a,
-           unnest(app_hidden.admin_role_permissions(a.role) || a.permissions) as granted
+    select app_hidden.permissions_grant(app_hidden.admin_role_permissions(a.role) || a.permissions,
+                                        current_user_has_permission.permission)
+      from app_private.admin_users a
      where a.user_id = app_public.current_user_id() and a.is_active and app_hidden.admin_session_ok()
   ), false);
 $$;

@@ -19,7 +19,7 @@ declare
   v_user_id uuid := app_hidden.require_session('report an emergency');
   v_delivery app_public.deliveries;
   v_row app_public.emergency_locations;
-  v_message text;
+  v_variables jsonb;
 begin
   select * into v_delivery from app_public.deliveries d where d.id = report_emergency.delivery_id;
   if v_delivery.id is null or v_user_id not in (v_delivery.customer_id, v_delivery.traveler_id) then
@@ -37,22 +37,19 @@ begin
           report_emergency.description,
           app_hidden.local_emergency_number(v_delivery.request_id, report_emergency.latitude, report_emergency.longitude))
   returning * into v_row;
-  v_message := format('%s (%s, %s), case %s', v_row.emergency_type, v_row.severity,
-                      case when v_row.poor_fix then 'imprecise location' else 'precise location' end, v_row.case_number);
+  v_variables := jsonb_build_object('delivery_number', v_delivery.delivery_number, 'emergency_type', v_row.emergency_type,
+                                    'severity', v_row.severity, 'precise_location', not v_row.poor_fix,
+                                    'case_number', v_row.case_number);
   if v_row.severity in ('high', 'critical') then
-    perform app_hidden.notify(a.user_id, 'emergency_reported',
-                              jsonb_build_object('delivery_number', v_delivery.delivery_number, 'message', v_message),
-                              'urgent', v_delivery.id)
+    perform app_hidden.notify(a.user_id, 'emergency_reported', v_variables, 'urgent', v_delivery.id)
        from app_private.admin_users a
       where a.is_active
-        and exists (select 1 from unnest(app_hidden.admin_role_permissions(a.role) || a.permissions) as g (granted)
-                     where g.granted in ('*', 'deliveries.*', 'deliveries.read'));
+        and app_hidden.permissions_grant(app_hidden.admin_role_permissions(a.role) || a.permissions, 'deliveries.read');
   end if;
   if v_row.severity >= 'medium' then
     perform app_hidden.notify(case when v_user_id = v_delivery.customer_id then v_delivery.traveler_id
                                    else v_delivery.customer_id end,
-                              'emergency_reported',
-                              jsonb_build_object('delivery_number', v_delivery.delivery_number, 'message', v_message),
+                              'emergency_reported', v_variables,
                               case when v_row.severity >= 'high' then 'urgent' else 'high' end::app_public.notification_priority,
                               v_delivery.id);
   end if;

@@ -28,10 +28,7 @@ begin
   update app_public.trips t set status = 'delayed', departure_time = v_departure, arrival_time = v_arrival
    where t.id = v_trip.id
   returning t.* into v_trip;
-  perform app_hidden.notify_trip_customers(v_trip.id, 'Your traveler''s trip is delayed',
-    format(E'The trip "%s" now leaves at %s UTC and arrives at %s UTC.\n', v_trip.title,
-           to_char(v_trip.departure_time at time zone 'UTC', 'YYYY-MM-DD HH24:MI'),
-           to_char(v_trip.arrival_time at time zone 'UTC', 'YYYY-MM-DD HH24:MI')));
+  perform app_hidden.notify_trip_customers(v_trip, 'trip_delayed');
   return v_trip;
 end;
 $$;

@@ -91,9 +91,16 @@ begin
          fetched_at = excluded.fetched_at, expires_at = excluded.expires_at
   returning * into v_row;
   if jsonb_array_length(v_row.alerts) > 0 and not (coalesce(v_previous, '[]') @> v_row.alerts) then
+    -- The template words each alert; it gets the forecast's figure of each raised one, named <end>_<kind>
+    -- (origin_high_wind: the wind in km/h at the origin).
     perform app_hidden.notify(t.traveler_id, 'weather_alert',
-      jsonb_build_object('trip_title', t.title,
-                         'alert', (select string_agg(a ->> 'message', '; ') from jsonb_array_elements(v_row.alerts) a)),
+      jsonb_build_object('trip_title', t.title)
+        || (select jsonb_object_agg((a ->> 'at') || '_' || (a ->> 'kind'),
+                                    record_trip_weather.weather -> (a ->> 'at') ->> f.figure)
+              from jsonb_array_elements(v_row.alerts) a
+              join (values ('severe_condition', 'condition'), ('high_wind', 'wind_kph'),
+                           ('heavy_precipitation', 'precipitation_mm'), ('extreme_temperature', 'temperature_c'))
+                   as f (kind, figure) on f.kind = a ->> 'kind'),
       'high')
       from app_public.trips t where t.id = v_row.trip_id;
   end if;

@@ -124,10 +124,7 @@ begin
    where t.id = v_trip.id
   returning t.* into v_trip;
   if v_times_changed and v_status = 'delayed' then
-    perform app_hidden.notify_trip_customers(v_trip.id, 'Your traveler''s trip has new times',
-      format(E'The trip "%s" now leaves at %s UTC and arrives at %s UTC.\n', v_trip.title,
-             to_char(v_trip.departure_time at time zone 'UTC', 'YYYY-MM-DD HH24:MI'),
-             to_char(v_trip.arrival_time at time zone 'UTC', 'YYYY-MM-DD HH24:MI')));
+    perform app_hidden.notify_trip_customers(v_trip, 'trip_times_changed');
   end if;
   return v_trip;
 end;
