@@ -4367,11 +4367,11 @@ begin
     job_key := 'payments__create_intent:' || v_delivery.id, max_attempts := 25);
   perform app_hidden.notify(v_offer.traveler_id, 'offer_accepted',
     jsonb_build_object('request_title', v_request.title, 'delivery_number', v_delivery.delivery_number,
-                       'amount', to_char(v_delivery.final_price / 100.0, 'FM999999999990.00'), 'currency', v_delivery.currency),
+                       'amount', app_hidden.notification_amount(v_delivery.final_price), 'currency', v_delivery.currency),
     'high', v_delivery.id);
   perform app_hidden.notify(v_request.customer_id, 'delivery_arranged',
     jsonb_build_object('request_title', v_request.title, 'delivery_number', v_delivery.delivery_number,
-                       'amount', to_char(v_delivery.final_price / 100.0, 'FM999999999990.00'), 'currency', v_delivery.currency),
+                       'amount', app_hidden.notification_amount(v_delivery.final_price), 'currency', v_delivery.currency),
     'high', v_delivery.id);
   return v_delivery;
 end;
@@ -20416,7 +20416,7 @@ CREATE FUNCTION app_private.remind_travelers_without_payout_account() RETURNS in
   select count(app_hidden.notify(w.traveler_id, 'payout_account_reminder',
                                  jsonb_build_object('amounts', w.amounts)))::integer
     from (select traveler_id,
-                 string_agg(to_char(held / 100.0, 'FM999999999990.00') || ' ' || currency, ', ' order by currency) as amounts
+                 string_agg(app_hidden.notification_amount(held) || ' ' || currency, ', ' order by currency) as amounts
             from waiting group by traveler_id) w;
 $$;
 
@@ -22786,11 +22786,9 @@ begin
   if v_new.status in ('suspended', 'banned') then
     perform app_private.revoke_user_sessions(v_user.id);
     perform app_hidden.notify(v_user.id, 'account_' || v_new.status::text,
-      jsonb_build_object('reason', replace(admin_set_user_status.reason::text, '_', ' '))
-        || case when v_new.status = 'suspended'
-                then jsonb_build_object('until', coalesce(to_char(v_new.suspended_until at time zone 'UTC',
-                                                                  'YYYY-MM-DD HH24:MI "UTC"'), 'an administrator lifts it'))
-                else '{}' end,
+      -- No until: suspended until an administrator lifts it (the template says so in the reader's language).
+      jsonb_strip_nulls(jsonb_build_object('reason', replace(admin_set_user_status.reason::text, '_', ' '),
+                                           'until', app_hidden.notification_time(v_new.suspended_until))),
       'high');
   end if;
   perform app_hidden.log_admin_action('admin_set_user_status', 'user', v_user.id::text,
@@ -22917,7 +22915,7 @@ begin
   returning * into v_override;
   perform app_hidden.notify(u.id, 'override_approved',
     jsonb_build_object('qr_type', v_override.qr_type, 'delivery_number', d.delivery_number,
-                       'valid_until', to_char(v_override.valid_until at time zone 'UTC', 'YYYY-MM-DD HH24:MI "UTC"')),
+                       'valid_until', app_hidden.notification_time(v_override.valid_until)),
     'high', d.id)
     from app_public.deliveries d, unnest(array[d.customer_id, d.traveler_id]) as u(id)
    where d.id = v_override.delivery_id;
@@ -23974,7 +23972,7 @@ begin
   if v_offer.status = 'pending' then
     perform app_hidden.notify(
       case v_party when 'customer' then v_offer.traveler_id else v_offer.customer_id end, 'offer_countered',
-      jsonb_build_object('request_title', v_request.title, 'amount', to_char(v_offer.price / 100.0, 'FM999999999990.00'),
+      jsonb_build_object('request_title', v_request.title, 'amount', app_hidden.notification_amount(v_offer.price),
                          'currency', v_offer.currency));
   end if;
   return v_offer;
@@ -25573,7 +25571,7 @@ begin
   if v_offer.status = 'pending' then
     perform app_hidden.notify(v_trip.traveler_id, 'offer_invitation',
       jsonb_build_object('request_title', v_request.title, 'trip_title', v_trip.title,
-                         'amount', to_char(v_offer.price / 100.0, 'FM999999999990.00'), 'currency', v_offer.currency));
+                         'amount', app_hidden.notification_amount(v_offer.price), 'currency', v_offer.currency));
   end if;
   return v_offer;
 end;
@@ -31068,7 +31066,7 @@ begin
   v_offer := app_hidden.auto_accept_if_allowed(v_offer);
   if v_offer.status = 'pending' then
     perform app_hidden.notify(v_request.customer_id, 'offer_received',
-      jsonb_build_object('request_title', v_request.title, 'amount', to_char(v_offer.price / 100.0, 'FM999999999990.00'),
+      jsonb_build_object('request_title', v_request.title, 'amount', app_hidden.notification_amount(v_offer.price),
                          'currency', v_offer.currency));
   end if;
   return v_offer;
@@ -50874,3 +50872,4 @@ ALTER DEFAULT PRIVILEGES FOR ROLE app_owner REVOKE ALL ON FUNCTIONS  FROM PUBLIC
 --   20261211120100
 --   20261211120200
 --   20261211120300
+--   20261211120400

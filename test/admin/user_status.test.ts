@@ -6,6 +6,7 @@ import { createMember, makeAdmin, tokenFor } from "../helpers/actors.ts";
 import { asRoot, queryAsRoot } from "../helpers/database.ts";
 import { errorCode } from "../helpers/errors.ts";
 import { createDeliveryRecord, createTrip } from "../helpers/marketplace.ts";
+import { renderedNotification } from "../helpers/notifications.ts";
 import { useTestServer } from "../helpers/server.ts";
 
 const { db, server } = useTestServer(test);
@@ -67,6 +68,13 @@ test("a ban, an open-ended suspension and reinstating; refusals name the field o
 
   t.like((await set({ s: "suspended" })).data!.adminSetUserStatus.user, { status: "suspended", suspendedUntil: null },
     "until an admin lifts it");
+  // The message says so in the reader's language (no English words from SQL).
+  const [openEnded] = await queryAsRoot(db, `select n.id from app_public.notifications n
+      join app_public.notification_templates t on t.id = n.template_id
+     where n.user_id = $1 and t.name = 'account_suspended' and n.channel = 'in_app'`, [member]);
+  t.regex((await renderedNotification(db, openEnded!.id, { locale: "fr" }))!.text,
+    /suspendu votre compte P2P Delivery jusqu'à ce qu'un administrateur lève la suspension \(motif : suspicious activity\)/);
+  t.regex((await renderedNotification(db, openEnded!.id))!.text, /until an administrator lifts the suspension \(reason:/);
   t.like((await set({ s: "banned" })).data!.adminSetUserStatus.user, { status: "banned" });
   t.is(errorCode(await set({ s: "suspended" })), "BADST", "a ban is lifted, not turned into a suspension");
   t.is(errorCode(await set({ s: "banned" })), "BADST");

@@ -66,11 +66,9 @@ begin
   if v_new.status in ('suspended', 'banned') then
     perform app_private.revoke_user_sessions(v_user.id);
     perform app_hidden.notify(v_user.id, 'account_' || v_new.status::text,
-      jsonb_build_object('reason', replace(admin_set_user_status.reason::text, '_', ' '))
-        || case when v_new.status = 'suspended'
-                then jsonb_build_object('until', coalesce(to_char(v_new.suspended_until at time zone 'UTC',
-                                                                  'YYYY-MM-DD HH24:MI "UTC"'), 'an administrator lifts it'))
-                else '{}' end,
+      -- No until: suspended until an administrator lifts it (the template says so in the reader's language).
+      jsonb_strip_nulls(jsonb_build_object('reason', replace(admin_set_user_status.reason::text, '_', ' '),
+                                           'until', app_hidden.notification_time(v_new.suspended_until))),
       'high');
   end if;
   perform app_hidden.log_admin_action('admin_set_user_status', 'user', v_user.id::text,

@@ -38,7 +38,7 @@ begin
   returning * into v_override;
   perform app_hidden.notify(u.id, 'override_approved',
     jsonb_build_object('qr_type', v_override.qr_type, 'delivery_number', d.delivery_number,
-                       'valid_until', to_char(v_override.valid_until at time zone 'UTC', 'YYYY-MM-DD HH24:MI "UTC"')),
+                       'valid_until', app_hidden.notification_time(v_override.valid_until)),
     'high', d.id)
     from app_public.deliveries d, unnest(array[d.customer_id, d.traveler_id]) as u(id)
    where d.id = v_override.delivery_id;

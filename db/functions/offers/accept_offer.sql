@@ -98,11 +98,11 @@ begin
     job_key := 'payments__create_intent:' || v_delivery.id, max_attempts := 25);
   perform app_hidden.notify(v_offer.traveler_id, 'offer_accepted',
     jsonb_build_object('request_title', v_request.title, 'delivery_number', v_delivery.delivery_number,
-                       'amount', to_char(v_delivery.final_price / 100.0, 'FM999999999990.00'), 'currency', v_delivery.currency),
+                       'amount', app_hidden.notification_amount(v_delivery.final_price), 'currency', v_delivery.currency),
     'high', v_delivery.id);
   perform app_hidden.notify(v_request.customer_id, 'delivery_arranged',
     jsonb_build_object('request_title', v_request.title, 'delivery_number', v_delivery.delivery_number,
-                       'amount', to_char(v_delivery.final_price / 100.0, 'FM999999999990.00'), 'currency', v_delivery.currency),
+                       'amount', app_hidden.notification_amount(v_delivery.final_price), 'currency', v_delivery.currency),
     'high', v_delivery.id);
   return v_delivery;
 end;

@@ -51,7 +51,7 @@ begin
   if v_offer.status = 'pending' then
     perform app_hidden.notify(
       case v_party when 'customer' then v_offer.traveler_id else v_offer.customer_id end, 'offer_countered',
-      jsonb_build_object('request_title', v_request.title, 'amount', to_char(v_offer.price / 100.0, 'FM999999999990.00'),
+      jsonb_build_object('request_title', v_request.title, 'amount', app_hidden.notification_amount(v_offer.price),
                          'currency', v_offer.currency));
   end if;
   return v_offer;

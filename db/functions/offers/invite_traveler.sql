@@ -35,7 +35,7 @@ begin
   if v_offer.status = 'pending' then
     perform app_hidden.notify(v_trip.traveler_id, 'offer_invitation',
       jsonb_build_object('request_title', v_request.title, 'trip_title', v_trip.title,
-                         'amount', to_char(v_offer.price / 100.0, 'FM999999999990.00'), 'currency', v_offer.currency));
+                         'amount', app_hidden.notification_amount(v_offer.price), 'currency', v_offer.currency));
   end if;
   return v_offer;
 end;

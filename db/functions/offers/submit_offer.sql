@@ -33,7 +33,7 @@ begin
   v_offer := app_hidden.auto_accept_if_allowed(v_offer);
   if v_offer.status = 'pending' then
     perform app_hidden.notify(v_request.customer_id, 'offer_received',
-      jsonb_build_object('request_title', v_request.title, 'amount', to_char(v_offer.price / 100.0, 'FM999999999990.00'),
+      jsonb_build_object('request_title', v_request.title, 'amount', app_hidden.notification_amount(v_offer.price),
                          'currency', v_offer.currency));
   end if;
   return v_offer;
