@@ -20416,7 +20416,7 @@ CREATE FUNCTION app_private.remind_travelers_without_payout_account() RETURNS in
   select count(app_hidden.notify(w.traveler_id, 'payout_account_reminder',
                                  jsonb_build_object('amounts', w.amounts)))::integer
     from (select traveler_id,
-                 string_agg(app_hidden.notification_amount(held) || ' ' || currency, ', ' order by currency) as amounts
+                 string_agg(app_hidden.notification_amount(held::bigint) || ' ' || currency, ', ' order by currency) as amounts
             from waiting group by traveler_id) w;
 $$;
 
