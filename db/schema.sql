@@ -7031,7 +7031,7 @@ begin
 
   perform app_hidden.notify(u.id, 'delivery_cancelled',
     jsonb_build_object('delivery_number', v_delivery.delivery_number,
-                       'reason', replace(v_delivery.cancellation_reason::text, '_', ' '),
+                       'reason', v_delivery.cancellation_reason,
                        'reopened', not v_customer_ends_it and u.id = v_delivery.customer_id),
     'high', v_delivery.id)
     from unnest(array[v_delivery.customer_id, v_delivery.traveler_id]) as u(id)
@@ -16090,12 +16090,14 @@ begin
                                  'bodies', app_private.notification_template_text(t.id, v_locale) -> 'bodies')
                           from app_public.notification_templates t where t.name = 'digest'),
              'items', (select jsonb_agg(jsonb_build_object(
-                                 'id', n.id, 'category', n.category, 'template', t.name, 'variables', n.variables,
+                                 'id', n.id, 'category', n.category, 'template', t.name,
+                                 'variables', app_private.localized_variables(t.variables, n.variables, x.text ->> 'locale'),
                                  'declared', (select coalesce(jsonb_agg(v ->> 'name'), '[]') from jsonb_array_elements(t.variables) v),
-                                 'bodies', app_private.notification_template_text(t.id, v_locale) -> 'bodies')
+                                 'bodies', x.text -> 'bodies')
                                order by n.created_at)
                           from app_public.notifications n
                           join app_public.notification_templates t on t.id = n.template_id
+                          cross join lateral (select app_private.notification_template_text(t.id, v_locale) as text) x
                          where n.user_id = digest_to_send.user_id and n.id = any (v_ids)),
              'unsubscribe', (select coalesce(jsonb_agg(jsonb_build_object(
                                        'category', f.category, 'link', app_private.email_unsubscribe_link(f.id))
@@ -17510,6 +17512,33 @@ COMMENT ON FUNCTION app_private.ledger_account(code text, user_id uuid, currency
 
 
 --
+-- Name: localized_variables(jsonb, jsonb, text); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.localized_variables(declared jsonb, variables jsonb, locale text) RETURNS jsonb
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select localized_variables.variables || coalesce(jsonb_object_agg(v ->> 'name', l.label), '{}')
+    from jsonb_array_elements(localized_variables.declared) v
+    cross join lateral (
+      select nl.label from app_private.notification_labels nl
+       where nl.kind = v ->> 'label' and nl.value = localized_variables.variables ->> (v ->> 'name')
+         and nl.locale in (localized_variables.locale, 'en')
+       order by nl.locale = localized_variables.locale desc
+       limit 1) l
+   where v ? 'label';
+$$;
+
+
+--
+-- Name: FUNCTION localized_variables(declared jsonb, variables jsonb, locale text); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.localized_variables(declared jsonb, variables jsonb, locale text) IS 'A notification''s variables with each labelled enum value replaced by its label in a locale (English fallback).';
+
+
+--
 -- Name: lock_admin_roles(); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -18593,7 +18622,8 @@ CREATE FUNCTION app_private.notification_to_send(notification_id uuid) RETURNS j
                          'skip', case when c.user_id is null then 'the user has no contacts' else 'the template has no text' end)
     else jsonb_build_object(
            'id', n.id, 'channel', n.channel, 'category', n.category, 'priority', n.priority,
-           'variables', n.variables, 'attempts', n.attempts, 'template', t.name, 'secret', t.secret,
+           'variables', app_private.localized_variables(t.variables, n.variables, b.text ->> 'locale'),
+           'attempts', n.attempts, 'template', t.name, 'secret', t.secret,
            'declared', (select coalesce(jsonb_agg(v ->> 'name'), '[]') from jsonb_array_elements(t.variables) v),
            'locale', b.text ->> 'locale', 'bodies', b.text -> 'bodies',
            'email', c.email, 'phone', c.phone_number,
@@ -22787,7 +22817,7 @@ begin
     perform app_private.revoke_user_sessions(v_user.id);
     perform app_hidden.notify(v_user.id, 'account_' || v_new.status::text,
       -- No until: suspended until an administrator lifts it (the template says so in the reader's language).
-      jsonb_strip_nulls(jsonb_build_object('reason', replace(admin_set_user_status.reason::text, '_', ' '),
+      jsonb_strip_nulls(jsonb_build_object('reason', admin_set_user_status.reason,
                                            'until', app_hidden.notification_time(v_new.suspended_until))),
       'high');
   end if;
@@ -31880,6 +31910,7 @@ declare
   v_field text;
   v_problem text;
   v_new_required text;
+  v_unknown_label text;
 begin
   if upsert_notification_template.category is null then
     raise exception 'category is required' using errcode = 'INVAL';
@@ -31898,6 +31929,12 @@ begin
   -- the checks of an edit (a row lock cannot wait for a row that does not exist yet).
   perform pg_advisory_xact_lock(hashtextextended('upsert_notification_template:' || upsert_notification_template.name, 0));
   select * into v_old from app_public.notification_templates t where t.name = upsert_notification_template.name for update;
+  select v ->> 'label' into v_unknown_label from jsonb_array_elements(upsert_notification_template.variables) v
+   where v ? 'label' and not exists (select 1 from app_private.notification_labels l where l.kind = v ->> 'label')
+   limit 1;
+  if v_unknown_label is not null then
+    raise exception 'variables: label % names no enum with labels', v_unknown_label using errcode = 'INVAL';
+  end if;
 
   if v_old.id is null then
     if upsert_notification_template.locale <> 'en' then
@@ -31995,7 +32032,7 @@ $_$;
 --
 
 COMMENT ON FUNCTION app_public.upsert_notification_template(name text, category app_public.notification_category, variables jsonb, locale text, status app_public.template_status, push_title text, push_body text, email_subject text, email_text text, email_html text, sms_body text, in_app_title text, in_app_body text) IS '@resultFieldName template
-Creates a template or edits it: its variables ([{"name", "required"}]; first_name is always given), status and the text of one locale (a null field: no text on that channel). Bodies are Handlebars: {{variable}}, {{#if variable}}…{{else}}…{{/if}}, {{#unless}}, {{#each list}}…{{/each}}; nothing else. An existing template keeps its category and gains no required variable; security templates stay active; a new template starts in English. The version goes up by one. Needs notifications.send and a two-factor session. Errors: LOGIN, DNIED, INVAL (the field and what is wrong).';
+Creates a template or edits it: its variables ([{"name", "required"}], and "label": an enum whose value is shown by its label in the language of the reader; first_name is always given), status and the text of one locale (a null field: no text on that channel). Bodies are Handlebars: {{variable}}, {{#if variable}}…{{else}}…{{/if}}, {{#unless}}, {{#each list}}…{{/each}}; nothing else. An existing template keeps its category and gains no required variable; security templates stay active; a new template starts in English. The version goes up by one. Needs notifications.send and a two-factor session. Errors: LOGIN, DNIED, INVAL (the field and what is wrong).';
 
 
 --
@@ -33673,6 +33710,51 @@ COMMENT ON CONSTRAINT mfa_challenges_attempts_check ON app_private.mfa_challenge
 --
 
 COMMENT ON CONSTRAINT mfa_challenges_token_hash_check ON app_private.mfa_challenges IS 'token_hash must be 32 bytes';
+
+
+--
+-- Name: notification_labels; Type: TABLE; Schema: app_private; Owner: -
+--
+
+CREATE TABLE app_private.notification_labels (
+    kind text NOT NULL,
+    value text NOT NULL,
+    locale text NOT NULL,
+    label text NOT NULL,
+    CONSTRAINT notification_labels_kind_check CHECK ((kind ~ '^[a-z][a-z0-9_]{1,62}$'::text)),
+    CONSTRAINT notification_labels_label_check CHECK (((length(label) >= 1) AND (length(label) <= 200))),
+    CONSTRAINT notification_labels_locale_check CHECK ((locale ~ '^[a-z]{2}$'::text))
+);
+
+ALTER TABLE ONLY app_private.notification_labels FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE notification_labels; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON TABLE app_private.notification_labels IS 'The words messages show for enum values, per language (kind: the enum''s name).';
+
+
+--
+-- Name: CONSTRAINT notification_labels_kind_check ON notification_labels; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT notification_labels_kind_check ON app_private.notification_labels IS 'kind must be an enum''s name';
+
+
+--
+-- Name: CONSTRAINT notification_labels_label_check ON notification_labels; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT notification_labels_label_check ON app_private.notification_labels IS 'label must have 1 to 200 characters';
+
+
+--
+-- Name: CONSTRAINT notification_labels_locale_check ON notification_labels; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT notification_labels_locale_check ON app_private.notification_labels IS 'locale must be a two-letter language code';
 
 
 --
@@ -37533,6 +37615,21 @@ ALTER TABLE ONLY app_private.mfa_challenges
 --
 
 COMMENT ON CONSTRAINT mfa_challenges_token_hash_key ON app_private.mfa_challenges IS 'token_hash is already in use';
+
+
+--
+-- Name: notification_labels notification_labels_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.notification_labels
+    ADD CONSTRAINT notification_labels_pkey PRIMARY KEY (kind, value, locale);
+
+
+--
+-- Name: CONSTRAINT notification_labels_pkey ON notification_labels; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT notification_labels_pkey ON app_private.notification_labels IS 'value already has a label in this locale';
 
 
 --
@@ -44943,6 +45040,12 @@ ALTER TABLE app_private.login_attempts ENABLE ROW LEVEL SECURITY;
 ALTER TABLE app_private.mfa_challenges ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: notification_labels; Type: ROW SECURITY; Schema: app_private; Owner: -
+--
+
+ALTER TABLE app_private.notification_labels ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: password_reset_tokens; Type: ROW SECURITY; Schema: app_private; Owner: -
 --
 
@@ -48261,6 +48364,13 @@ REVOKE ALL ON FUNCTION app_private.ledger_account(code text, user_id uuid, curre
 
 
 --
+-- Name: FUNCTION localized_variables(declared jsonb, variables jsonb, locale text); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.localized_variables(declared jsonb, variables jsonb, locale text) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION lock_admin_roles(); Type: ACL; Schema: app_private; Owner: -
 --
 
@@ -50873,3 +50983,4 @@ ALTER DEFAULT PRIVILEGES FOR ROLE app_owner REVOKE ALL ON FUNCTIONS  FROM PUBLIC
 --   20261211120200
 --   20261211120300
 --   20261211120400
+--   20261211120500

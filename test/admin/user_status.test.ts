@@ -73,8 +73,8 @@ test("a ban, an open-ended suspension and reinstating; refusals name the field o
       join app_public.notification_templates t on t.id = n.template_id
      where n.user_id = $1 and t.name = 'account_suspended' and n.channel = 'in_app'`, [member]);
   t.regex((await renderedNotification(db, openEnded!.id, { locale: "fr" }))!.text,
-    /suspendu votre compte P2P Delivery jusqu'à ce qu'un administrateur lève la suspension \(motif : suspicious activity\)/);
-  t.regex((await renderedNotification(db, openEnded!.id))!.text, /until an administrator lifts the suspension \(reason:/);
+    /suspendu votre compte P2P Delivery jusqu'à ce qu'un administrateur lève la suspension \(motif : activité suspecte\)/);
+  t.regex((await renderedNotification(db, openEnded!.id))!.text, /until an administrator lifts the suspension \(reason: suspicious activity\)/);
   t.like((await set({ s: "banned" })).data!.adminSetUserStatus.user, { status: "banned" });
   t.is(errorCode(await set({ s: "suspended" })), "BADST", "a ban is lifted, not turned into a suspension");
   t.is(errorCode(await set({ s: "banned" })), "BADST");

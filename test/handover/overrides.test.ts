@@ -42,7 +42,7 @@ test("request → approval → use by the traveler: picked up with method overri
     .filter((n) => n.user_id === support.id);
   t.like(alert?.variables, { pickup: true, reason: "technical_failure" }, "qr.override holders are alerted");
   t.regex((await renderedNotification(db, alert!.id, { locale: "fr" }))!.text,
-    new RegExp(`^Une dérogation d'urgence pour l'enlèvement de DEL-\\d+ a été demandée \\(technical_failure\\) : ${requested.rowId}$`));
+    new RegExp(`^Une dérogation d'urgence pour l'enlèvement de DEL-\\d+ a été demandée \\(panne technique\\) : ${requested.rowId}$`));
   const photoId = await readyFile(db, d.traveler, "pickup_evidence");
   t.deepEqual(await use(d.travelerToken, requested.rowId, { at: PICKUP_AT, photoId }),
     { result: "unauthorized", message: "this override is pending, not approved" });

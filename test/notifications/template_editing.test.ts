@@ -110,6 +110,8 @@ test.serial("every edit that would break a caller or a send is INVAL naming the 
     [{ variables: [{ name: "city", required: true }, { name: "city", required: false }] },
       VARIABLES],
     [{ variables: [{ name: "City", required: true }] }, VARIABLES],
+    [{ variables: [...TIP.variables, { name: "why", required: false, label: "no_such_enum" }] },
+      "variables: label no_such_enum names no enum with labels"],
     [{ variables: { city: true } }, VARIABLES],
     [{ variables: [{ name: "first_name", required: true }, { name: "city", required: true }, { name: "bonus" }] },
       'variables must be an array of {"name": text, "required": boolean}'],

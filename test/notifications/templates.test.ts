@@ -271,3 +271,36 @@ test("a delayed trip and new times tell its customers with trip_delayed and trip
     t.is(rows[0].n, 0, "the pass-through template sends nothing");
   });
 });
+
+// ---- Labels: enum values in the reader's language -----------------------------------------------------------
+
+test("every labelled variable names an enum whose every value has an English and a French label", async (t) => {
+  const kinds = await queryAsRoot<{ template: string; variable: string; kind: string; values: string[] | null }>(db, `
+    select t.name as template, v ->> 'name' as variable, v ->> 'label' as kind,
+           (select array_agg(e.enumlabel::text order by e.enumsortorder) from pg_enum e
+              join pg_type ty on ty.oid = e.enumtypid join pg_namespace ns on ns.oid = ty.typnamespace
+             where ns.nspname = 'app_public' and ty.typname = v ->> 'label') as values
+      from app_public.notification_templates t, jsonb_array_elements(t.variables) v
+     where v ? 'label' order by 1, 2`);
+  t.true(kinds.length >= 7, "the templates that show enum values declare them");
+  for (const { template, variable, kind, values } of kinds) {
+    t.truthy(values, `${template}.${variable}: ${kind} is not an enum of app_public`);
+    for (const locale of ["en", "fr"]) {
+      const labelled = (await queryAsRoot<{ value: string }>(db,
+        "select value from app_private.notification_labels where kind = $1 and locale = $2 order by value", [kind, locale])).map((r) => r.value);
+      t.deepEqual(labelled, [...(values ?? [])].sort(), `${kind}: a ${locale} label for each value`);
+    }
+  }
+});
+
+test("a labelled value reads in the reader's language; the row keeps the value", async (t) => {
+  const trip = await createTripAsTraveler(db, await createMember(db, "traveler"));
+  const customer = await createMember(db, "customer", "email_verified");
+  const delivery = await createDeliveryRecord(db, trip, { customerId: customer, reserveCapacity: true });
+  await queryAsRoot(db, "update app_public.notification_preferences set locale = 'fr' where user_id = $1", [customer]);
+  await asRoot(db, (c) => c.query("select app_hidden.cancel_delivery_as($1, 'admin', null, 'schedule_changed', null)", [delivery]));
+  const [row] = await notificationsTo(db, { userId: customer }, { template: "delivery_cancelled", channel: "in_app" });
+  t.like(row!.variables, { reason: "schedule_changed" });
+  t.regex((await renderedNotification(db, row!.id))!.text, /a été annulée \(le programme a changé\)\./);
+  t.regex((await renderedNotification(db, row!.id, { locale: "en" }))!.text, /was cancelled \(the schedule changed\)\./);
+});

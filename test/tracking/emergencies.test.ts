@@ -41,7 +41,7 @@ test.serial("the traveler reports: case number, local number, poor fix flagged; 
   t.like(customerAlerts[0]!.variables, { emergency_type: "breakdown", severity: "high", precise_location: false,
     case_number: emergency.caseNumber });
   t.regex((await renderedNotification(db, customerAlerts[0]!.id, { locale: "fr" }))!.text,
-    new RegExp(`^Une urgence a été signalée sur DEL-\\d+ : breakdown \\(high, position imprécise\\), dossier ${emergency.caseNumber}$`));
+    new RegExp(`^Une urgence a été signalée sur DEL-\\d+ : panne \\(élevée, position imprécise\\), dossier ${emergency.caseNumber}$`));
 
   await report(d.customerToken, "medium", 10);
   t.is((await notificationsTo(db, { userId: d.traveler }, { template: "emergency_reported", channel: "in_app" })).length, 1,

@@ -67,7 +67,7 @@ begin
     perform app_private.revoke_user_sessions(v_user.id);
     perform app_hidden.notify(v_user.id, 'account_' || v_new.status::text,
       -- No until: suspended until an administrator lifts it (the template says so in the reader's language).
-      jsonb_strip_nulls(jsonb_build_object('reason', replace(admin_set_user_status.reason::text, '_', ' '),
+      jsonb_strip_nulls(jsonb_build_object('reason', admin_set_user_status.reason,
                                            'until', app_hidden.notification_time(v_new.suspended_until))),
       'high');
   end if;

@@ -95,7 +95,7 @@ begin
 
   perform app_hidden.notify(u.id, 'delivery_cancelled',
     jsonb_build_object('delivery_number', v_delivery.delivery_number,
-                       'reason', replace(v_delivery.cancellation_reason::text, '_', ' '),
+                       'reason', v_delivery.cancellation_reason,
                        'reopened', not v_customer_ends_it and u.id = v_delivery.customer_id),
     'high', v_delivery.id)
     from unnest(array[v_delivery.customer_id, v_delivery.traveler_id]) as u(id)

@@ -38,7 +38,8 @@ as $$
                          'skip', case when c.user_id is null then 'the user has no contacts' else 'the template has no text' end)
     else jsonb_build_object(
            'id', n.id, 'channel', n.channel, 'category', n.category, 'priority', n.priority,
-           'variables', n.variables, 'attempts', n.attempts, 'template', t.name, 'secret', t.secret,
+           'variables', app_private.localized_variables(t.variables, n.variables, b.text ->> 'locale'),
+           'attempts', n.attempts, 'template', t.name, 'secret', t.secret,
            'declared', (select coalesce(jsonb_agg(v ->> 'name'), '[]') from jsonb_array_elements(t.variables) v),
            'locale', b.text ->> 'locale', 'bodies', b.text -> 'bodies',
            'email', c.email, 'phone', c.phone_number,
@@ -76,6 +77,27 @@ as $$
 $$;
 comment on function app_private.notification_template_text(uuid, text) is
   'The bodies of a template in a locale (English when it has none); null without any.';
+
+-- A row's variables as its text in `locale` shows them: each variable the template declares with a "label" (the name
+-- of its enum) becomes the label of its value in that locale (app_private.notification_labels), English when the
+-- locale has none, the value itself when no label exists. The row keeps the values.
+create or replace function app_private.localized_variables(declared jsonb, variables jsonb, locale text)
+returns jsonb
+language sql stable
+set search_path = pg_catalog, public, pg_temp
+as $$
+  select localized_variables.variables || coalesce(jsonb_object_agg(v ->> 'name', l.label), '{}')
+    from jsonb_array_elements(localized_variables.declared) v
+    cross join lateral (
+      select nl.label from app_private.notification_labels nl
+       where nl.kind = v ->> 'label' and nl.value = localized_variables.variables ->> (v ->> 'name')
+         and nl.locale in (localized_variables.locale, 'en')
+       order by nl.locale = localized_variables.locale desc
+       limit 1) l
+   where v ? 'label';
+$$;
+comment on function app_private.localized_variables(jsonb, jsonb, text) is
+  'A notification''s variables with each labelled enum value replaced by its label in a locale (English fallback).';
 
 -- The outcome of one attempt. outcome: sent; retry (a provider failure: again after the next delay, failed after the
 -- last); failed (nothing to retry: no recipient left); bounced (a hard email bounce); cancelled (switched off by the

@@ -71,12 +71,14 @@ begin
                                  'bodies', app_private.notification_template_text(t.id, v_locale) -> 'bodies')
                           from app_public.notification_templates t where t.name = 'digest'),
              'items', (select jsonb_agg(jsonb_build_object(
-                                 'id', n.id, 'category', n.category, 'template', t.name, 'variables', n.variables,
+                                 'id', n.id, 'category', n.category, 'template', t.name,
+                                 'variables', app_private.localized_variables(t.variables, n.variables, x.text ->> 'locale'),
                                  'declared', (select coalesce(jsonb_agg(v ->> 'name'), '[]') from jsonb_array_elements(t.variables) v),
-                                 'bodies', app_private.notification_template_text(t.id, v_locale) -> 'bodies')
+                                 'bodies', x.text -> 'bodies')
                                order by n.created_at)
                           from app_public.notifications n
                           join app_public.notification_templates t on t.id = n.template_id
+                          cross join lateral (select app_private.notification_template_text(t.id, v_locale) as text) x
                          where n.user_id = digest_to_send.user_id and n.id = any (v_ids)),
              'unsubscribe', (select coalesce(jsonb_agg(jsonb_build_object(
                                        'category', f.category, 'link', app_private.email_unsubscribe_link(f.id))

@@ -104,6 +104,7 @@ declare
   v_field text;
   v_problem text;
   v_new_required text;
+  v_unknown_label text;
 begin
   if upsert_notification_template.category is null then
     raise exception 'category is required' using errcode = 'INVAL';
@@ -122,6 +123,12 @@ begin
   -- the checks of an edit (a row lock cannot wait for a row that does not exist yet).
   perform pg_advisory_xact_lock(hashtextextended('upsert_notification_template:' || upsert_notification_template.name, 0));
   select * into v_old from app_public.notification_templates t where t.name = upsert_notification_template.name for update;
+  select v ->> 'label' into v_unknown_label from jsonb_array_elements(upsert_notification_template.variables) v
+   where v ? 'label' and not exists (select 1 from app_private.notification_labels l where l.kind = v ->> 'label')
+   limit 1;
+  if v_unknown_label is not null then
+    raise exception 'variables: label % names no enum with labels', v_unknown_label using errcode = 'INVAL';
+  end if;
 
   if v_old.id is null then
     if upsert_notification_template.locale <> 'en' then
@@ -213,5 +220,5 @@ begin
 end;
 $$;
 comment on function app_public.upsert_notification_template(text, app_public.notification_category, jsonb, text, app_public.template_status, text, text, text, text, text, text, text, text) is
-  E'@resultFieldName template\nCreates a template or edits it: its variables ([{"name", "required"}]; first_name is always given), status and the text of one locale (a null field: no text on that channel). Bodies are Handlebars: {{variable}}, {{#if variable}}…{{else}}…{{/if}}, {{#unless}}, {{#each list}}…{{/each}}; nothing else. An existing template keeps its category and gains no required variable; security templates stay active; a new template starts in English. The version goes up by one. Needs notifications.send and a two-factor session. Errors: LOGIN, DNIED, INVAL (the field and what is wrong).';
+  E'@resultFieldName template\nCreates a template or edits it: its variables ([{"name", "required"}], and "label": an enum whose value is shown by its label in the language of the reader; first_name is always given), status and the text of one locale (a null field: no text on that channel). Bodies are Handlebars: {{variable}}, {{#if variable}}…{{else}}…{{/if}}, {{#unless}}, {{#each list}}…{{/each}}; nothing else. An existing template keeps its category and gains no required variable; security templates stay active; a new template starts in English. The version goes up by one. Needs notifications.send and a two-factor session. Errors: LOGIN, DNIED, INVAL (the field and what is wrong).';
 grant execute on function app_public.upsert_notification_template(text, app_public.notification_category, jsonb, text, app_public.template_status, text, text, text, text, text, text, text, text) to app_user;
