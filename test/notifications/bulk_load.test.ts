@@ -6,7 +6,7 @@ import test from "ava";
 import { runOnce, type Task } from "graphile-worker";
 import { commitAs, createMember, makeAdmin, user } from "../helpers/actors.ts";
 import { queryAsRoot, setSetting, useTestDatabase } from "../helpers/database.ts";
-import { silentLogger, workerTaskList } from "../helpers/worker.ts";
+import { runOnceOptions, workerTaskList } from "../helpers/worker.ts";
 
 const db = useTestDatabase(test);
 const USERS = 10_000;
@@ -43,7 +43,7 @@ test("10,000 recipients go in batches of 100 without holding up other jobs", asy
     }) as Task,
     probe: (async () => { order.push("probe"); }) as Task,
   };
-  await runOnce({ connectionString: db.ownerUrl, taskList, logger: silentLogger, concurrency: 1, noHandleSignals: true });
+  await runOnce(runOnceOptions(db, { taskList }));
   t.log(`${batches} batches in ${Date.now() - started} ms`);
 
   t.deepEqual(order.slice(0, 5), ["batch 1", "batch 2", "batch 3", "probe", "batch 4"]);

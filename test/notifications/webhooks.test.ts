@@ -16,7 +16,7 @@ import { advanceDelivery, createAcceptedDelivery } from "../helpers/marketplace.
 import { notificationsTo } from "../helpers/notifications.ts";
 import { isPublicAddress, NotPublicError, postToPublicEndpoint } from "../../workers/notifications/public_http.ts";
 import { useTestServer } from "../helpers/server.ts";
-import { runReadyJobs, silentLogger, workerTaskList } from "../helpers/worker.ts";
+import { runOnceOptions, runReadyJobs } from "../helpers/worker.ts";
 
 // --- The partner's side: README's verification, verbatim in spirit. ---
 const TOLERANCE_SECONDS = 300;
@@ -326,8 +326,7 @@ test.serial("20 deliveries abandoned in a row disable the webhook once, under pa
   const { webhookId } = await createWebhook("/broken", ["user.verified"]);
   partner.answer.set("/broken", 500);
   for (let i = 0; i < 19; i++) await emit("user.verified", { n: i });
-  const workers = () => runOnce({ connectionString: db.ownerUrl, taskList: workerTaskList(), logger: silentLogger,
-    concurrency: 4, noHandleSignals: true });
+  const workers = () => runOnce(runOnceOptions(db, { concurrency: 4 }));
   await workers();
   await timePasses();
   await workers();

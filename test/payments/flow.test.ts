@@ -12,7 +12,7 @@ import { startFakeStripe } from "../../lib/stripe_fake.ts";
 import { queryAsRoot } from "../helpers/database.ts";
 import { advanceDelivery, createAcceptedDelivery, type AcceptedDelivery } from "../helpers/marketplace.ts";
 import { useTestServer } from "../helpers/server.ts";
-import { runReadyJobs, silentLogger, workerTaskList } from "../helpers/worker.ts";
+import { runOnceOptions, runReadyJobs, workerTaskList } from "../helpers/worker.ts";
 
 const SECRET = "whsec_payments_flow_test";
 const fake = await startFakeStripe({ webhookSecret: SECRET });
@@ -175,8 +175,7 @@ test.serial("20 release runs at once make exactly one transfer and one ledger tr
   await queryAsRoot(db, "update app_public.escrow_accounts set hold_until = now() - interval '1 minute' where delivery_id = $1",
     [delivery.id]);
   await queryAsRoot(db, "select graphile_worker.add_job('payments__release', '{}'::json, max_attempts => 1) from generate_series(1, 20)");
-  await Promise.all(Array.from({ length: 4 }, () => runOnce({ connectionString: db.ownerUrl, taskList, logger: silentLogger,
-    concurrency: 5, noHandleSignals: true })));
+  await Promise.all(Array.from({ length: 4 }, () => runOnce(runOnceOptions(db, { taskList, concurrency: 5 }))));
   const [{ escrow }] = await queryAsRoot(db, "select id as escrow from app_public.escrow_accounts where delivery_id = $1", [delivery.id]);
   t.is([...fake.objects.values()].filter((o) => o.object === "transfer" && o.metadata?.escrow_id === escrow).length, 1);
   t.true(fake.requests.filter((r) => r.idempotencyKey === `transfer:${escrow}`).length >= 1);
