@@ -71,6 +71,10 @@ export async function startWorker(config: Config, log: Logger): Promise<Runner> 
     taskList,
     parsedCronItems: readSchedule(taskList),
     events,
+    // Job outcomes go through graphile-worker's batchers (a delay of 0: one write per tick), which stop() flushes.
+    // With its default (-1) an outcome is a query nobody awaits: a job finished just before a deploy stops the
+    // worker could stay locked and run again once reclaimed.
+    preset: { worker: { completeJobBatchDelay: 0, failJobBatchDelay: 0 } },
   });
   runner.events.on("job:error", ({ job, error }) => {
     log.warn({ task: job.task_identifier, jobId: job.id, attempts: job.attempts, err: error }, "job failed");
